@@ -1,0 +1,147 @@
+"""Command line: a thin layer over :mod:`summarize.pipeline` and :mod:`summarize.config`.
+
+Exit codes: 0 every article got its brief; 1 some article was skipped or failed; 2 a usage,
+config or model error stopped the run before any article.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.markup import escape
+
+from summarize.config import Config, load_config
+from summarize.errors import SummarizeError
+
+app = typer.Typer(
+    name="summarize",
+    help="Turn German news articles into bilingual English briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+logger = logging.getLogger("summarize")
+stderr = Console(stderr=True)
+
+# Shared option aliases, so every command spells them the same way.
+ConfigFiles = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="TOML file layered over the defaults (repeatable; later files win).",
+        dir_okay=False,
+    ),
+]
+SetOverrides = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        "-s",
+        help="Override one key, e.g. --set translation.batch_size=8 (repeatable).",
+    ),
+]
+
+
+def fail(error: SummarizeError | str, exit_code: int = 2) -> NoReturn:
+    """The one error formatter: a short message, no traceback."""
+    message = str(error)
+    code = error.exit_code if isinstance(error, SummarizeError) else exit_code
+    stderr.print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _configure_logging(quiet: bool, verbose: bool, interactive: bool) -> None:
+    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
+    handler: logging.Handler
+    if interactive:
+        handler = RichHandler(console=stderr, show_path=False, show_time=False, markup=False)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def _load(config_files: list[Path] | None, overrides: list[str] | None) -> Config:
+    try:
+        return load_config(*(config_files or []), overrides=overrides or [])
+    except SummarizeError as error:
+        fail(error)
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
+    ],
+    config_files: ConfigFiles = None,
+    overrides: SetOverrides = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output folder (default: output.folder).", file_okay=False
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
+) -> None:
+    """Translate and summarize every article; write one brief each and an index."""
+    from summarize.pipeline import Pipeline
+    from summarize.progress import LogProgress, RichProgress
+
+    interactive = stderr.is_terminal and not quiet
+    _configure_logging(quiet, verbose, interactive)
+    config = _load(config_files, overrides)
+    if output is not None:
+        config = config.model_copy(
+            update={"output": config.output.model_copy(update={"folder": output})}
+        )
+    pipeline = Pipeline(config)
+    try:
+        if interactive:
+            with RichProgress(stderr) as progress:
+                report = pipeline.run(paths, progress)
+        else:
+            report = pipeline.run(paths, None if quiet else LogProgress())
+    except SummarizeError as error:
+        fail(error)
+
+    for outcome in report.failed:
+        if quiet or interactive:  # LogProgress already logged it
+            stderr.print(f"[yellow]skipped:[/] {escape(str(outcome.error))}", highlight=False)
+    summary = (
+        f"{len(report.written)} brief(s) written, {len(report.failed)} skipped"
+        f" → {config.output.folder}"
+    )
+    if not quiet:
+        stderr.print(summary, highlight=False)
+    raise typer.Exit(report.exit_code)
+
+
+@config_app.command("show")
+def config_show(config_files: ConfigFiles = None, overrides: SetOverrides = None) -> None:
+    """Print the effective configuration (defaults + files + --set) as TOML."""
+    import tomli_w
+
+    config = _load(config_files, overrides)
+    typer.echo(tomli_w.dumps(config.to_toml_dict()), nl=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Configuration: built-in defaults, layered TOML files and ``--set`` overrides.
+
+Layers, lowest first: the defaults below, ``./summarize.toml`` (when present), each ``--config``
+file, each ``--set section.key=value``. A file only needs the keys it changes. Validation is done by
+pydantic with ``extra="forbid"`` so a typo is an error naming the key, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from summarize.errors import ConfigError
+
+DEFAULT_CONFIG_FILENAME = "summarize.toml"
+
+Device = Literal["auto", "cpu", "cuda", "mps"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ModelSettings(_Section):
+    """Settings shared by the translation and summarization stages."""
+
+    model: str = Field(
+        min_length=1,
+        description="Hub id or local folder (absolute, or relative to the models folder).",
+    )
+    revision: str | None = Field(
+        default=None, description="Hub revision (branch, tag or commit) to load."
+    )
+    device: Device = Field(default="auto", description="Where the model runs.")
+    batch_size: int = Field(default=16, ge=1, description="Most inputs per generate() call.")
+    max_batch_tokens: int = Field(
+        default=4096, ge=16, description="Token budget per batch: longest input x batch rows."
+    )
+    max_input_tokens: int | None = Field(
+        default=None,
+        ge=8,
+        description="Input window in tokens; default: the model's own limit.",
+    )
+    prefix: str | None = Field(
+        default=None, description="Text put before every input; default: the model's own (T5)."
+    )
+    allow_pickle: bool = Field(
+        default=False, description="Accept pickle (.bin) weights; safetensors only when false."
+    )
+    generation: dict[str, Any] = Field(
+        default_factory=dict, description="generate() keywords; override the model's own settings."
+    )
+
+
+class TranslationSettings(ModelSettings):
+    model: str = Field(default="Helsinki-NLP/opus-mt-de-en", min_length=1)
+    batch_size: int = Field(default=32, ge=1)
+
+
+class SummarizationSettings(ModelSettings):
+    model: str = Field(default="sshleifer/distilbart-cnn-12-6", min_length=1)
+    batch_size: int = Field(default=4, ge=1)
+    max_batch_tokens: int = Field(default=8192, ge=16)
+    max_reduce_rounds: int = Field(
+        default=4, ge=1, description="Most map-reduce rounds before giving up on shrinking further."
+    )
+
+
+class RuntimeSettings(_Section):
+    threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
+    models_dir: Path = Field(default=Path("models"), description="Local model store.")
+
+
+class OutputSettings(_Section):
+    folder: Path = Field(default=Path("outputs"), description="Where briefs and index.md go.")
+
+
+class Config(_Section):
+    translation: TranslationSettings = Field(default_factory=TranslationSettings)
+    summarization: SummarizationSettings = Field(default_factory=SummarizationSettings)
+    runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
+    output: OutputSettings = Field(default_factory=OutputSettings)
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        """The effective config as plain TOML-compatible values (paths as strings, no None)."""
+        return _drop_none(self.model_dump(mode="json"))
+
+
+def _drop_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    return value
+
+
+def _deep_merge(base: dict[str, Any], update: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in update.items():
+        # generation tables merge key by key too: a layer changes only what it names.
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def parse_override(assignment: str) -> dict[str, Any]:
+    """``section.key=value`` as a nested dict; the value is read as TOML, else as a string."""
+    key_path, sep, raw_value = assignment.partition("=")
+    keys = [part.strip() for part in key_path.split(".")]
+    if not sep or len(keys) < 2 or not all(keys):
+        raise ConfigError(
+            f"--set {assignment!r}: expected section.key=value, e.g. --set translation.batch_size=8"
+        )
+    raw_value = raw_value.strip()
+    try:
+        value: Any = tomllib.loads(f"v = {raw_value}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw_value  # bare words such as a model id need no quotes on the command line
+    nested: dict[str, Any] = {keys[-1]: value}
+    for key in reversed(keys[:-1]):
+        nested = {key: nested}
+    return nested
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _describe_validation_error(error: ValidationError, origin: str) -> str:
+    lines = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "extra_forbidden":
+            allowed = _allowed_keys(item["loc"][:-1])
+            lines.append(f"{location}: unknown key (allowed here: {', '.join(allowed)})")
+        else:
+            given = item.get("input")
+            lines.append(f"{location}: {item['msg']} (got {given!r})")
+    return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
+
+
+def _allowed_keys(location: tuple[Any, ...]) -> list[str]:
+    model: type[BaseModel] = Config
+    for part in location:
+        field = model.model_fields.get(str(part))
+        if field is None or not isinstance(field.annotation, type):
+            break
+        if not issubclass(field.annotation, BaseModel):
+            break
+        model = field.annotation
+    return sorted(model.model_fields)
+
+
+def load_config(
+    *files: str | Path,
+    overrides: Iterable[str] = (),
+    project_file: str | Path | None = DEFAULT_CONFIG_FILENAME,
+) -> Config:
+    """Build the effective config: defaults < project file < ``files`` < ``overrides``.
+
+    ``project_file`` (``./summarize.toml`` by default) is read only when it exists; pass ``None``
+    to ignore it. Raises :class:`ConfigError` naming the offending key.
+    """
+    layers: list[tuple[str, Mapping[str, Any]]] = []
+    if project_file is not None and Path(project_file).is_file():
+        layers.append((str(project_file), read_toml(Path(project_file))))
+    layers.extend((str(path), read_toml(Path(path))) for path in files)
+    layers.extend((f"--set {text}", parse_override(text)) for text in overrides)
+
+    merged: dict[str, Any] = {}
+    for origin, layer in layers:
+        merged = _deep_merge(merged, layer)
+        try:  # validate after each layer so the message names the layer that broke it
+            Config.model_validate(merged)
+        except ValidationError as error:
+            raise ConfigError(_describe_validation_error(error, origin)) from None
+    return Config.model_validate(merged)

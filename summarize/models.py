@@ -1,0 +1,283 @@
+"""Finding, loading and configuring the seq2seq models (one load per run).
+
+A model setting is a hub id or a local folder. Local folders win: an absolute path, a path relative
+to the models folder (``models/``), or a path relative to the working directory. Anything else is
+treated as a hub id and goes to ``from_pretrained``, which uses the Hugging Face cache and, when
+online, the hub. Remote code is never run and weights load from safetensors unless a model section
+says ``allow_pickle = true``.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from summarize.config import ModelSettings
+from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
+
+logger = logging.getLogger("summarize")
+
+Task = Literal["translation", "summarization"]
+
+# Above this a tokenizer's model_max_length is transformers' "no limit" sentinel, not a window.
+_NO_LIMIT = 1_000_000
+_FALLBACK_WINDOW = 512
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """Where a model setting points: a local folder or a hub id."""
+
+    requested: str
+    location: str
+    is_local: bool
+    searched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model ready for generate(): tokenizer, weights and the settings that shape its output."""
+
+    task: Task
+    source: ModelSource
+    revision: str | None
+    tokenizer: PreTrainedTokenizerBase
+    model: PreTrainedModel
+    device: torch.device
+    window: int
+    prefix: str
+    generation_config: GenerationConfig
+    generation_settings: dict[str, Any] = field(default_factory=dict)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model sees for ``text`` (prefix and special tokens included)."""
+        return len(self.tokenizer(self.prefix + text, add_special_tokens=True)["input_ids"])
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "model": self.source.requested,
+            "location": self.source.location,
+            "revision": self.revision,
+            "device": str(self.device),
+            "window_tokens": self.window,
+        }
+
+
+def resolve_model(requested: str, models_dir: Path) -> ModelSource:
+    """Map a model setting to a local folder when one exists, else to a hub id."""
+    expanded = Path(requested).expanduser()
+    candidates = [expanded] if expanded.is_absolute() else [models_dir / requested, expanded]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return ModelSource(requested, str(candidate.resolve()), True, (str(candidate),))
+    searched = tuple(str(candidate) for candidate in candidates)
+    looks_like_path = (
+        expanded.is_absolute()
+        or requested.startswith((".", "~"))
+        or requested.count("/") > 1
+        or (os.sep != "/" and os.sep in requested)
+    )
+    if looks_like_path:
+        raise ModelNotFoundError(
+            f"Model folder {requested!r} does not exist (looked in: {', '.join(searched)}). "
+            "Point the model setting at a folder holding config.json, the tokenizer files and "
+            "the weights, e.g. --set translation.model=/path/to/model."
+        )
+    return ModelSource(requested, requested, False, searched)
+
+
+def pick_device(requested: str) -> torch.device:
+    import torch
+
+    if requested == "auto":
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        if torch.backends.mps.is_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise ConfigError("device = 'cuda' but torch sees no CUDA device; use 'auto' or 'cpu'.")
+    if requested == "mps" and not torch.backends.mps.is_available():
+        raise ConfigError("device = 'mps' but torch sees no MPS device; use 'auto' or 'cpu'.")
+    return torch.device(requested)
+
+
+def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason: str) -> str:
+    revision = f" at revision {settings.revision!r}" if settings.revision else ""
+    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
+    hub_note = "the hub was not asked (HF_HUB_OFFLINE is set)" if offline else "the hub"
+    return (
+        f"The {task} model {source.requested!r}{revision} could not be found. "
+        f"Looked in: {', '.join(source.searched)} (no such folder), the Hugging Face cache, "
+        f"and {hub_note} ({reason.splitlines()[0].strip()}). "
+        f"To fix: on a machine with internet access run `summarize models pull`, or copy the "
+        f"model folder to {source.searched[0]}, or set [{task}] model to a local folder "
+        f"holding config.json, the tokenizer files and the weights "
+        f"(e.g. --set {task}.model=/path/to/model)."
+    )
+
+
+def _window(
+    tokenizer: PreTrainedTokenizerBase, model: PreTrainedModel, override: int | None
+) -> int:
+    limits = []
+    if 0 < (tokenizer.model_max_length or 0) < _NO_LIMIT:
+        limits.append(int(tokenizer.model_max_length))
+    positions = getattr(model.config, "max_position_embeddings", None)
+    if positions:
+        limits.append(int(positions))
+    window = min(limits) if limits else _FALLBACK_WINDOW
+    if override is not None:
+        # Learned position tables cannot be read past their end; relative ones (T5) can.
+        window = min(override, int(positions)) if positions else override
+    return window
+
+
+def _resolve_generation(
+    task: Task, model: PreTrainedModel, settings: ModelSettings
+) -> tuple[GenerationConfig, str, dict[str, Any]]:
+    """Model generation config < task_specific_params[task] < the user's [*.generation] table."""
+    generation_config = copy.deepcopy(model.generation_config)
+    task_params = dict((getattr(model.config, "task_specific_params", None) or {}).get(task, {}))
+    prefix = task_params.pop("prefix", None)
+    if prefix is None:
+        prefix = getattr(model.config, "prefix", None) or ""
+    if settings.prefix is not None:
+        prefix = settings.prefix
+    generation_config.update(**task_params)
+    unknown = generation_config.update(**settings.generation)
+    if unknown:
+        raise ConfigError(
+            f"[{task}.generation]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "
+            "allowed are the fields of transformers.GenerationConfig "
+            "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)."
+        )
+    try:
+        generation_config.validate(strict=True)
+    except ValueError as error:
+        raise ConfigError(f"[{task}.generation]: {error}") from None
+    effective = {
+        key: value
+        for key, value in generation_config.to_diff_dict().items()
+        if not key.startswith("_") and key != "transformers_version"
+    }
+    return generation_config, prefix, effective
+
+
+def load_model(task: Task, settings: ModelSettings, models_dir: Path) -> LoadedModel:
+    """Load tokenizer and weights once, in eval mode, with the effective generation settings."""
+    source = resolve_model(settings.model, models_dir)
+    device = pick_device(settings.device)
+
+    import torch  # noqa: F401  (heavy imports stay out of the text-only commands)
+    import transformers
+    from huggingface_hub.utils import logging as hub_logging
+
+    # Progress bars and retry chatter from the libraries would bury our own messages.
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+    hub_logging.set_verbosity_error()
+
+    revision = None if source.is_local else settings.revision
+    common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
+    try:
+        tokenizer = transformers.AutoTokenizer.from_pretrained(source.location, **common)
+    except (OSError, ValueError) as error:
+        if source.is_local:
+            raise ModelLoadError(
+                f"The {task} model folder {source.location} has no usable tokenizer: "
+                f"{str(error).splitlines()[0]}"
+            ) from None
+        raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
+    try:
+        model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
+            source.location, use_safetensors=None if settings.allow_pickle else True, **common
+        )
+    except (OSError, ValueError) as error:
+        message = str(error).splitlines()[0]
+        if source.is_local or "safetensors" in message.lower():
+            raise ModelLoadError(
+                f"The {task} model at {source.location} could not be loaded: {message} "
+                "(weights are read from safetensors only; set "
+                f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
+            ) from None
+        raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
+
+    model.eval()
+    model.to(device)
+    generation_config, prefix, effective = _resolve_generation(task, model, settings)
+    window = _window(tokenizer, model, settings.max_input_tokens)
+    logger.info("loaded %s model %s (%s, window %d tokens)", task, source.location, device, window)
+    return LoadedModel(
+        task=task,
+        source=source,
+        revision=settings.revision,
+        tokenizer=tokenizer,
+        model=model,
+        device=device,
+        window=window,
+        prefix=prefix,
+        generation_config=generation_config,
+        generation_settings=effective,
+    )
+
+
+def plan_batches(lengths: list[int], batch_size: int, max_batch_tokens: int) -> list[list[int]]:
+    """Group input indices into batches, longest first, so padding stays small.
+
+    A batch holds at most ``batch_size`` rows and ``longest row x rows <= max_batch_tokens``
+    (a single row longer than the budget still gets a batch of its own).
+    """
+    order = sorted(range(len(lengths)), key=lambda index: lengths[index], reverse=True)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        # Sorted descending: the first row of a batch is its longest.
+        longest = lengths[current[0]] if current else lengths[index]
+        if current and (
+            len(current) >= batch_size or longest * (len(current) + 1) > max_batch_tokens
+        ):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def generate_texts(
+    loaded: LoadedModel,
+    texts: list[str],
+    batch_size: int,
+    max_batch_tokens: int,
+    on_batch: Callable[[int], None] | None = None,
+) -> list[str]:
+    """Run generate() over ``texts`` in length-sorted batches; outputs come back in input order."""
+    import torch
+
+    lengths = [loaded.count_tokens(text) for text in texts]
+    outputs: list[str] = [""] * len(texts)
+    for batch in plan_batches(lengths, batch_size, max_batch_tokens):
+        inputs = loaded.tokenizer(
+            [loaded.prefix + texts[index] for index in batch],
+            return_tensors="pt",
+            padding=True,
+            truncation=False,  # callers split long inputs first; never cut silently
+        ).to(loaded.device)
+        with torch.inference_mode():
+            generated = loaded.model.generate(**inputs, generation_config=loaded.generation_config)
+        decoded = loaded.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        for index, text in zip(batch, decoded, strict=True):
+            outputs[index] = text.strip()
+        if on_batch is not None:
+            on_batch(len(batch))
+    return outputs

@@ -1,0 +1,93 @@
+"""Progress reporting for the CLI: a rich bar on a terminal, plain log lines elsewhere."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from summarize.pipeline import ArticleOutcome
+
+logger = logging.getLogger("summarize")
+
+
+class LogProgress:
+    """One line per article: for logs, pipes and CI."""
+
+    def __init__(self) -> None:
+        self._total = 0
+        self._done = 0
+
+    def run_started(self, articles: int) -> None:
+        self._total = articles
+        logger.info("processing %d article(s)", articles)
+
+    def article_started(self, source: Path) -> None:
+        logger.info("[%d/%d] %s", self._done + 1, self._total, source)
+
+    def translation_started(self, inputs: int) -> None:
+        logger.debug("translating %d sentence(s)", inputs)
+
+    def translated(self, inputs: int) -> None: ...
+
+    def article_finished(self, outcome: ArticleOutcome) -> None:
+        self._done += 1
+        if outcome.ok:
+            logger.info("wrote %s", outcome.brief_path)
+        else:
+            logger.error("skipped: %s", outcome.error)
+
+
+class RichProgress:
+    """Two bars on a terminal: articles, and sentences of the current article."""
+
+    def __init__(self, console: Console) -> None:
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        )
+        self._articles: TaskID | None = None
+        self._sentences: TaskID | None = None
+
+    def __enter__(self) -> RichProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def run_started(self, articles: int) -> None:
+        self._articles = self._progress.add_task("articles", total=articles)
+        self._sentences = self._progress.add_task("sentences", total=None)
+
+    def article_started(self, source: Path) -> None:
+        if self._sentences is not None:
+            self._progress.reset(self._sentences, total=None, description=f"  {source.name}")
+
+    def translation_started(self, inputs: int) -> None:
+        if self._sentences is not None:
+            self._progress.update(self._sentences, total=inputs, completed=0)
+
+    def translated(self, inputs: int) -> None:
+        if self._sentences is not None:
+            self._progress.advance(self._sentences, inputs)
+
+    def article_finished(self, outcome: ArticleOutcome) -> None:
+        if self._articles is not None:
+            self._progress.advance(self._articles)
+        if not outcome.ok:
+            self._progress.console.print(f"[yellow]skipped:[/] {escape(str(outcome.error))}")

@@ -1,0 +1,187 @@
+"""Render: the bilingual Markdown brief, the index, and atomic writes.
+
+Article text is data: every piece of it goes through :func:`escape_markdown`, and the front matter
+is written by a YAML emitter, so no article can break the document's structure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from summarize.summarizer import Summary
+
+INDEX_FILENAME = "index.md"
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TITLE_MAX_WORDS = 20
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make ``text`` render as itself in CommonMark/GFM: no links, HTML, emphasis or tables."""
+    text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
+
+
+def _escape_start(marker: str) -> str:
+    if marker[0].isdigit():
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence, at most 20 words (a run-on summary must not become a huge title)."""
+    match = _FIRST_SENTENCE.match(text.strip())
+    sentence = match.group(1) if match else text.strip()
+    words = sentence.split()
+    return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    german: tuple[str, ...]
+    english: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything a brief shows; built by the pipeline, turned into Markdown here."""
+
+    source: str
+    source_sha256: str
+    stem: str
+    title_de: str | None
+    title_en: str | None
+    paragraphs: tuple[ParagraphPair, ...]
+    summary: Summary
+    models: dict[str, Any]
+    generation: dict[str, Any]
+    generated_at: str
+    seconds: dict[str, float]
+    sentences_split: int
+
+    @property
+    def display_title(self) -> str:
+        return self.title_en or first_sentence(self.summary.text) or self.stem
+
+    def front_matter(self) -> dict[str, Any]:
+        german_sentences = [s for p in self.paragraphs for s in p.german]
+        english_sentences = [s for p in self.paragraphs for s in p.english]
+        return {
+            "source": self.source,
+            "source_sha256": self.source_sha256,
+            "title_de": self.title_de,
+            "title_en": self.title_en,
+            "title_from": "headline" if self.title_en else "summary",
+            "summary": self.summary.text,
+            "models": self.models,
+            "generation": self.generation,
+            "generated_at": self.generated_at,
+            "seconds": {stage: round(value, 3) for stage, value in self.seconds.items()},
+            "counts": {
+                "paragraphs": len(self.paragraphs),
+                "sentences_de": len(german_sentences),
+                "sentences_en": len(english_sentences),
+                "words_de": sum(len(s.split()) for s in german_sentences),
+                "words_en": sum(len(s.split()) for s in english_sentences),
+                "words_summary": len(self.summary.text.split()),
+                "sentences_split_for_window": self.sentences_split,
+            },
+            "chunking": {
+                "path": self.summary.path,
+                "input_tokens": self.summary.input_tokens,
+                "window_tokens": self.models["summarization"]["window_tokens"],
+                "chunks": self.summary.chunks,
+                "rounds": self.summary.rounds,
+            },
+        }
+
+
+def render_brief(brief: Brief) -> str:
+    front = yaml.safe_dump(brief.front_matter(), allow_unicode=True, sort_keys=False, width=100_000)
+    lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(brief.display_title)}", ""]
+    if brief.title_en and brief.title_de:
+        lines += [f"*{escape_markdown(brief.title_de)}*", ""]
+    elif not brief.title_en:
+        lines += ["*The source has no headline; this title is the summary's first sentence.*", ""]
+    lines += ["## Summary", "", escape_markdown(brief.summary.text) or "*(empty summary)*", ""]
+    if brief.summary.path == "map-reduce":
+        lines += [
+            f"*The English text ({brief.summary.input_tokens} tokens) was longer than the "
+            f"summarizer's window, so it was summarized in {brief.summary.chunks} chunks and "
+            f"{brief.summary.rounds} reduce round(s).*",
+            "",
+        ]
+    lines += [
+        "## Article",
+        "",
+        "*Each English paragraph is followed by its German original, quoted.*",
+        "",
+    ]
+    for pair in brief.paragraphs:
+        lines += [
+            escape_markdown(" ".join(pair.english)) or "*(no translation)*",
+            "",
+            f"> {escape_markdown(' '.join(pair.german))}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    filename: str
+    title: str
+    summary_first_sentence: str
+
+
+def render_index(entries: Sequence[IndexEntry]) -> str:
+    lines = ["# Briefs", "", "| Brief | Title | Summary |", "| --- | --- | --- |"]
+    for entry in sorted(entries, key=lambda item: item.filename):
+        link = f"[{escape_markdown(entry.filename)}](<{entry.filename}>)"
+        lines.append(
+            f"| {link} | {escape_markdown(entry.title)} | "
+            f"{escape_markdown(entry.summary_first_sentence)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def read_index_entry(path: Path) -> IndexEntry | None:
+    """Recover an index row from a brief on disk (so the index lists earlier runs too)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        _, front, _ = text.split("---\n", 2)
+        meta = yaml.safe_load(front)
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    if not isinstance(meta, dict) or "source_sha256" not in meta:
+        return None
+    summary = str(meta.get("summary") or "")
+    title = meta.get("title_en") or first_sentence(summary) or path.stem
+    return IndexEntry(path.name, str(title), first_sentence(summary))
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write via a temp file in the same folder and rename: readers see old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,128 @@
+"""Translate: German sentences to English, order and paragraphs preserved.
+
+Each distinct sentence goes to the model once. Pieces with nothing to translate (blank,
+punctuation or digits only) are copied as they are: opus-mt invents text for them. A sentence
+longer than the model's window is split at clause marks, then between words, and the English
+pieces are joined again; nothing is cut.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from summarize.config import ModelSettings
+from summarize.models import LoadedModel, generate_texts
+
+logger = logging.getLogger("summarize")
+
+_HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# Split points in order of preference: after clause punctuation, then before conjunction dashes.
+_CLAUSE_BREAKS = (
+    re.compile(r"(?<=[;:])\s+"),
+    re.compile(r"(?<=,)\s+"),
+    re.compile(r"\s+(?=[–—-]\s)"),
+)
+
+
+@dataclass(frozen=True)
+class TranslatedSentence:
+    source: str
+    text: str
+    pieces: int  # model inputs the sentence was split into; 0 = copied, not translated
+
+
+def needs_model(text: str) -> bool:
+    """True when the text holds at least one letter: only then is there anything to translate."""
+    return bool(_HAS_WORD.search(text))
+
+
+def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Split ``text`` into consecutive pieces that each satisfy ``fits``; joined by spaces they
+    give back the text (modulo whitespace). Clause breaks first, then words, then characters."""
+    if fits(text):
+        return [text]
+    for pattern in _CLAUSE_BREAKS:
+        parts = [part for part in pattern.split(text) if part.strip()]
+        if len(parts) > 1:
+            return _pack(parts, fits)
+    words = text.split()
+    if len(words) > 1:
+        return _pack(words, fits)
+    # One "word" longer than the window (a URL, a run of symbols): cut it into halves.
+    middle = len(text) // 2
+    return split_to_window(text[:middle], fits) + split_to_window(text[middle:], fits)
+
+
+def _pack(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """Greedily join neighbouring parts while the result still fits; split parts that never do."""
+    pieces: list[str] = []
+    current = ""
+    for part in parts:
+        candidate = f"{current} {part}" if current else part
+        if fits(candidate):
+            current = candidate
+            continue
+        if current:
+            pieces.append(current)
+        if fits(part):
+            current = part
+        else:
+            pieces.extend(split_to_window(part, fits))
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+class Translator:
+    """Translates batches of sentences with one loaded model."""
+
+    def __init__(self, loaded: LoadedModel, settings: ModelSettings) -> None:
+        self.loaded = loaded
+        self.settings = settings
+
+    def fits(self, text: str) -> bool:
+        return self.loaded.count_tokens(text) <= self.loaded.window
+
+    def generate_batch(
+        self, texts: list[str], on_batch: Callable[[int], None] | None = None
+    ) -> list[str]:
+        """The only place model inputs leave this stage (tests instrument it)."""
+        return generate_texts(
+            self.loaded, texts, self.settings.batch_size, self.settings.max_batch_tokens, on_batch
+        )
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        on_start: Callable[[int], None] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> list[TranslatedSentence]:
+        """English for each sentence, in order. ``on_start`` gets the number of model inputs,
+        ``on_batch`` the number done by each batch (for progress bars)."""
+        distinct = list(dict.fromkeys(s for s in sentences if needs_model(s)))
+        pieces_of = {sentence: split_to_window(sentence, self.fits) for sentence in distinct}
+        split_count = sum(1 for pieces in pieces_of.values() if len(pieces) > 1)
+        if split_count:
+            logger.warning(
+                "%d sentence(s) longer than the translator's %d-token window were split",
+                split_count,
+                self.loaded.window,
+            )
+        inputs = list(dict.fromkeys(piece for pieces in pieces_of.values() for piece in pieces))
+        if on_start is not None:
+            on_start(len(inputs))
+        english = self.generate_batch(inputs, on_batch) if inputs else []
+        english_of = dict(zip(inputs, english, strict=True))
+        results = []
+        for sentence in sentences:
+            if sentence not in pieces_of:
+                results.append(TranslatedSentence(sentence, sentence, 0))
+                continue
+            pieces = pieces_of[sentence]
+            joined = " ".join(english_of[piece] for piece in pieces)
+            results.append(TranslatedSentence(sentence, joined, len(pieces)))
+        return results

@@ -1,0 +1,109 @@
+"""Shared fixtures: random-weight models built once per session, offline.
+
+Two model sets: "self-contained" (tokenizers trained on the seeds here, runs in a plain clone)
+and "shared-hub" (the real tokenizers, configs and generation settings from ../shared/hub).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+from summarize.testing import build_bart, build_marian, build_t5
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED_HUB = REPO.parent / "shared" / "hub"
+MARIAN_HUB = SHARED_HUB / "Helsinki-NLP__opus-mt-de-en"
+BART_HUB = SHARED_HUB / "sshleifer__distilbart-cnn-12-6"
+T5_HUB = SHARED_HUB / "google-t5__t5-small"
+
+
+def require_shared_hub() -> None:
+    """Skip without ../shared in a plain clone; in CI its absence is a failure."""
+    if SHARED_HUB.is_dir():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must have {SHARED_HUB} beside the clone")
+    pytest.skip(f"{SHARED_HUB} not present (plain clone)")
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+@dataclass(frozen=True)
+class ModelSet:
+    name: str
+    marian: Path
+    bart: Path
+    marian_short_window: Path  # 48 positions: long sentences must be split
+    bart_short_window: Path  # 96 positions: every seed takes the map-reduce path
+
+
+def _build_set(name: str, root: Path) -> ModelSet:
+    texts = seed_texts()
+    marian_kwargs = {"tokenizer_dir": MARIAN_HUB} if name == "shared-hub" else {"texts": texts}
+    bart_kwargs = {"tokenizer_dir": BART_HUB} if name == "shared-hub" else {"texts": texts}
+    return ModelSet(
+        name=name,
+        marian=build_marian(root / "marian", **marian_kwargs),
+        bart=build_bart(root / "bart", **bart_kwargs),
+        marian_short_window=build_marian(
+            root / "marian-48", max_position_embeddings=48, **marian_kwargs
+        ),
+        bart_short_window=build_bart(root / "bart-96", max_position_embeddings=96, **bart_kwargs),
+    )
+
+
+@pytest.fixture(scope="session")
+def self_contained_models(tmp_path_factory: pytest.TempPathFactory) -> ModelSet:
+    return _build_set("self-contained", tmp_path_factory.mktemp("models-self"))
+
+
+@pytest.fixture(scope="session")
+def shared_hub_models(tmp_path_factory: pytest.TempPathFactory) -> ModelSet:
+    require_shared_hub()
+    return _build_set("shared-hub", tmp_path_factory.mktemp("models-hub"))
+
+
+@pytest.fixture(params=["self-contained", "shared-hub"])
+def models(request: pytest.FixtureRequest) -> ModelSet:
+    return request.getfixturevalue(
+        "self_contained_models" if request.param == "self-contained" else "shared_hub_models"
+    )
+
+
+@pytest.fixture(scope="session")
+def t5_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_shared_hub()
+    return build_t5(tmp_path_factory.mktemp("t5") / "t5", tokenizer_dir=T5_HUB)
+
+
+def write_config(path: Path, marian: Path, bart: Path, extra: str = "") -> Path:
+    """A user config that sets only the models and short generation lengths."""
+    path.write_text(
+        f"""
+[translation]
+model = "{marian}"
+[translation.generation]
+max_new_tokens = 12
+num_beams = 2
+
+[summarization]
+model = "{bart}"
+[summarization.generation]
+max_length = 24
+min_length = 4
+num_beams = 2
+{extra}
+""",
+        encoding="utf-8",
+    )
+    return path

@@ -1,0 +1,275 @@
+"""End to end through the CLI, on random-weight models (structure and invariants only)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import SEEDS, write_config
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.pipeline import prepare_text
+from summarize.translate import Translator, needs_model
+
+FRONT_MATTER_KEYS = {
+    "source",
+    "source_sha256",
+    "title_de",
+    "title_en",
+    "title_from",
+    "summary",
+    "models",
+    "generation",
+    "generated_at",
+    "seconds",
+    "counts",
+    "chunking",
+}
+
+
+def read_brief(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def article_paragraphs(body: str) -> tuple[list[str], list[str]]:
+    """(German, English) paragraphs of the brief's Article section."""
+    section = body.split("\n## Article\n", 1)[1]
+    blocks = [block.strip() for block in section.split("\n\n") if block.strip()]
+    blocks = blocks[1:]  # the reading note
+    german = [block for block in blocks if block.startswith("> ")]
+    english = [block for block in blocks if not block.startswith("> ")]
+    return german, english
+
+
+@pytest.fixture
+def recorded_inputs(monkeypatch) -> list[str]:
+    inputs: list[str] = []
+    original = Translator.generate_batch
+
+    def recording(self, texts, *args, **kwargs):
+        inputs.extend(texts)
+        return original(self, texts, *args, **kwargs)
+
+    monkeypatch.setattr(Translator, "generate_batch", recording)
+    return inputs
+
+
+def test_run_writes_five_complete_briefs_and_an_index(
+    models, tmp_path: Path, recorded_inputs: list[str]
+) -> None:
+    config = write_config(tmp_path / "my.toml", models.marian, models.bart)
+    output = tmp_path / "briefs"
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS), "--config", str(config), "--output", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert sorted(p.name for p in output.glob("*.md")) == sorted(
+        [f"{p.stem}.md" for p in seeds] + ["index.md"]
+    )
+
+    expected_inputs: list[str] = []
+    for seed in seeds:
+        meta, body = read_brief(output / f"{seed.stem}.md")
+        assert set(meta) >= FRONT_MATTER_KEYS
+        assert meta["source"] == str(seed)
+        assert len(meta["source_sha256"]) == 64
+        assert meta["models"]["translation"]["model"] == str(models.marian)
+        assert meta["models"]["summarization"]["model"] == str(models.bart)
+        assert meta["generation"]["translation"]["max_new_tokens"] == 12
+        assert meta["generation"]["summarization"]["max_length"] == 24
+        assert set(meta["seconds"]) >= {"clean", "segment", "translate", "summarize"}
+        assert meta["chunking"]["path"] in {"direct", "map-reduce"}
+
+        prepared = prepare_text(seed.read_text(encoding="utf-8"))
+        german, english = article_paragraphs(body)
+        assert (
+            len(german) == len(english) == len(prepared.paragraphs) == meta["counts"]["paragraphs"]
+        )
+        assert meta["counts"]["sentences_de"] == len(prepared.sentences)
+        assert meta["title_de"] == prepared.title
+        assert body.lstrip().startswith("# ")
+        assert "## Summary" in body
+        if prepared.title:
+            expected_inputs.append(prepared.title)
+        expected_inputs.extend(s for s in prepared.sentences if needs_model(s))
+
+    # Every German sentence reached the translator exactly once (per article), in article order
+    # within each length-sorted batch set: compare as multisets per run.
+    per_article_distinct: list[str] = []
+    start = 0
+    for seed in seeds:
+        prepared = prepare_text(seed.read_text(encoding="utf-8"))
+        items = ([prepared.title] if prepared.title else []) + prepared.sentences
+        distinct = list(dict.fromkeys(s for s in items if needs_model(s)))
+        per_article_distinct.extend(distinct)
+        start += len(distinct)
+    assert sorted(recorded_inputs) == sorted(per_article_distinct)
+    assert set(recorded_inputs) == set(expected_inputs)
+
+    index = (output / "index.md").read_text(encoding="utf-8")
+    rows = [line for line in index.splitlines() if line.startswith("| [")]
+    assert len(rows) == len(seeds)
+    for seed in seeds:
+        assert f"(<{seed.stem}.md>)" in index
+
+
+def test_long_sentences_and_documents_are_split_not_truncated(
+    models, tmp_path: Path, recorded_inputs: list[str]
+) -> None:
+    article = tmp_path / "in" / "long.txt"
+    article.parent.mkdir()
+    long_sentence = ", ".join(f"und dann kam der Zug Nummer {i} in den Bahnhof" for i in range(40))
+    article.write_text(
+        "Ein sehr langer Satz im Test für das Fenster\n\n"
+        + long_sentence
+        + ".\n\n"
+        + "\n\n".join(f"Am Montag sagte der Minister Satz {i} über die Lage." for i in range(30)),
+        encoding="utf-8",
+    )
+    config = write_config(tmp_path / "c.toml", models.marian_short_window, models.bart_short_window)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(article), "-c", str(config), "-o", str(output), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    meta, _ = read_brief(output / "long.md")
+    assert meta["counts"]["sentences_split_for_window"] >= 1
+    assert meta["chunking"]["path"] == "map-reduce"
+    assert meta["chunking"]["input_tokens"] > meta["chunking"]["window_tokens"] == 96
+    pieces = [
+        text
+        for text in recorded_inputs
+        if text.startswith(("und dann", "Zug", "in den")) or "Zug Nummer" in text
+    ]
+    assert " ".join(pieces).split() == (long_sentence + ".").split()
+
+
+def test_config_show_prints_the_effective_config(tmp_path: Path) -> None:
+    layer = tmp_path / "l.toml"
+    layer.write_text('[summarization]\nmodel = "my/summarizer"\n')
+    result = CliRunner().invoke(
+        app, ["config", "show", "-c", str(layer), "--set", "translation.batch_size=7"]
+    )
+    assert result.exit_code == 0, result.output
+    assert 'model = "my/summarizer"' in result.stdout
+    assert "batch_size = 7" in result.stdout
+    assert 'model = "Helsinki-NLP/opus-mt-de-en"' in result.stdout
+
+
+def test_bad_config_exits_2_with_the_key_named(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "--set", "translation.beams=4"])
+    assert result.exit_code == 2
+    assert "translation.beams" in result.output and "Traceback" not in result.output
+
+
+def _run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "summarize.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_missing_hub_model_exits_2_naming_it_without_traceback(tmp_path: Path) -> None:
+    result = _run_cli(["run", str(SEEDS), "--output", str(tmp_path / "out")], cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Helsinki-NLP/opus-mt-de-en" in result.stderr
+    assert "summarize models pull" in result.stderr and "models" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_local_model_folder_exits_2(tmp_path: Path, self_contained_models) -> None:
+    result = _run_cli(
+        [
+            "run",
+            str(SEEDS),
+            "--set",
+            f"summarization.model={tmp_path / 'gone'}",
+            "--set",
+            f"translation.model={self_contained_models.marian}",
+        ],
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert str(tmp_path / "gone") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_input_path_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "nothing-here")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+
+
+def test_a_bad_article_does_not_cost_the_others_their_briefs(
+    self_contained_models, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text((SEEDS / "003_6d29e0b4accf03c7.txt").read_text())
+    (folder / "empty.txt").write_text("  \n")
+    (folder / "latin1.txt").write_bytes("Über die Straße".encode("latin-1"))
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    output = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "-c", str(config), "-o", str(output)])
+    assert result.exit_code == 1
+    assert (output / "good.md").is_file()
+    assert not (output / "empty.md").exists() and not (output / "latin1.md").exists()
+    assert "1 brief(s) written, 2 skipped" in result.output
+    assert not [p for p in output.iterdir() if p.name.startswith(".")]
+
+
+def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Path) -> None:
+    article = tmp_path / "evil.txt"
+    article.write_text(
+        "Eine Schlagzeile mit [Link](http://evil.example) und <script>alert(1)</script>\n\n"
+        "# Keine Überschrift | a | b | und ein ![Bild](x.png) mit *Sternen* und `Code`.\n\n"
+        "---\nfake: front matter\n",
+        encoding="utf-8",
+    )
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    result = CliRunner().invoke(
+        app, ["run", str(article), "-c", str(config), "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    meta, body = read_brief(tmp_path / "o" / "evil.md")
+    assert meta["title_de"].startswith("Eine Schlagzeile")
+    # Parse the brief as CommonMark (markdown-it, rich's own parser): the article's text must
+    # come out as plain text: no link, image, raw HTML, emphasis, code or extra heading.
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    inline = [child for token in tokens for child in (token.children or [])]
+    assert not {child.type for child in inline} & {
+        "link_open",
+        "image",
+        "html_inline",
+        "code_inline",
+    }
+    emphasized = [
+        inline[i + 1].content for i, child in enumerate(inline) if child.type == "em_open"
+    ]
+    assert "Sternen" not in emphasized  # only the brief's own notes and title are italic
+    assert not {token.type for token in tokens} & {"html_block", "table_open", "hr"}
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[1:] == ["Summary", "Article"]
+    shown = "".join(child.content for child in inline if child.type == "text")
+    assert "<script>alert(1)</script>" in shown and "*Sternen*" in shown  # shown, not dropped
+    assert "fake" not in meta

@@ -1,0 +1,202 @@
+"""Loading, generation settings, translation and summarization on random-weight models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize.config import SummarizationSettings, TranslationSettings
+from summarize.errors import ConfigError, ModelLoadError
+from summarize.models import load_model, plan_batches
+from summarize.summarizer import Summarizer, chunk_sentences
+from summarize.translate import Translator, needs_model, split_to_window
+
+SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
+SHORT_SUMMARY = {"max_length": 12, "min_length": 2, "num_beams": 2}
+
+
+def _translator(path: Path, **settings) -> Translator:
+    options = TranslationSettings(model=str(path), generation=SHORT_TRANSLATION, **settings)
+    return Translator(load_model("translation", options, Path("models")), options)
+
+
+def _summarizer(path: Path, **settings) -> Summarizer:
+    options = SummarizationSettings(model=str(path), generation=SHORT_SUMMARY, **settings)
+    return Summarizer(load_model("summarization", options, Path("models")), options)
+
+
+class Recorder:
+    """Wraps generate_batch to record every text the model receives."""
+
+    def __init__(self, stage) -> None:
+        self.inputs: list[str] = []
+        original = stage.generate_batch
+
+        def recording(texts, *args, **kwargs):
+            self.inputs.extend(texts)
+            return original(texts, *args, **kwargs)
+
+        stage.generate_batch = recording
+
+
+def test_plan_batches_respects_limits_and_covers_every_index() -> None:
+    lengths = [5, 40, 7, 40, 3, 12, 90, 1]
+    batches = plan_batches(lengths, batch_size=3, max_batch_tokens=100)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) <= 3
+        longest = max(lengths[i] for i in batch)
+        assert longest * len(batch) <= 100 or len(batch) == 1
+        # length-sorted: each batch is in descending order of length
+        assert [lengths[i] for i in batch] == sorted((lengths[i] for i in batch), reverse=True)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "…", "– – –", "***", "12.000", "(3)", "§ 4"])
+def test_pieces_without_letters_need_no_model(text: str) -> None:
+    assert not needs_model(text)
+
+
+def test_split_to_window_keeps_every_word_in_order() -> None:
+    words = [f"wort{i}" for i in range(300)]
+    text = " ".join(words[:100]) + ", " + " ".join(words[100:200]) + "; " + " ".join(words[200:])
+    pieces = split_to_window(text, lambda piece: len(piece.split()) <= 40)
+    assert all(len(piece.split()) <= 40 for piece in pieces)
+    assert " ".join(pieces).split() == text.split()
+    assert len(pieces) >= 8
+
+
+def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> None:
+    blob = "x" * 1000
+    pieces = split_to_window(blob, lambda piece: len(piece) <= 64)
+    assert "".join(pieces) == blob and all(len(piece) <= 64 for piece in pieces)
+
+
+def test_translator_sends_each_distinct_sentence_once_in_order(models) -> None:
+    translator = _translator(models.marian)
+    recorder = Recorder(translator)
+    sentences = ["Das ist gut.", "–", "Der Hund bellt laut.", "Das ist gut.", "", "Ja."]
+    results = translator.translate(sentences)
+    assert [item.source for item in results] == sentences
+    assert sorted(recorder.inputs) == sorted({"Das ist gut.", "Der Hund bellt laut.", "Ja."})
+    # Pieces with nothing to translate are copied, never sent.
+    assert results[1].text == "–" and results[1].pieces == 0
+    assert results[4].text == "" and results[4].pieces == 0
+    assert results[0].text == results[3].text
+
+
+def test_sentence_longer_than_the_window_is_split_not_cut(models) -> None:
+    translator = _translator(models.marian_short_window)
+    assert translator.loaded.window == 48
+    long_sentence = (
+        ", ".join(
+            f"der Soldat {name} kam am Montag in die Stadt"
+            for name in [
+                "Anton",
+                "Berta",
+                "Cäsar",
+                "Dora",
+                "Emil",
+                "Friedrich",
+                "Gustav",
+                "Heinrich",
+            ]
+        )
+        + "."
+    )
+    assert not translator.fits(long_sentence)
+    recorder = Recorder(translator)
+    (result,) = translator.translate([long_sentence])
+    assert result.pieces == len(recorder.inputs) > 1
+    assert all(translator.fits(piece) for piece in recorder.inputs)
+    assert " ".join(recorder.inputs).split() == long_sentence.split()
+
+
+def test_summary_of_text_within_the_window_is_direct(models) -> None:
+    summarizer = _summarizer(models.bart)
+    summary = summarizer.summarize(["The soldiers arrived on Monday.", "They left on Friday."])
+    assert summary.path == "direct" and summary.rounds == 0 and summary.chunks == 1
+
+
+def test_text_longer_than_the_window_takes_map_reduce(models) -> None:
+    summarizer = _summarizer(models.bart_short_window)
+    assert summarizer.loaded.window == 96
+    sentences = [
+        f"Sentence number {i} reports that troops moved near Kursk again." for i in range(40)
+    ]
+    recorder = Recorder(summarizer)
+    summary = summarizer.summarize(sentences)
+    assert summary.path == "map-reduce"
+    assert summary.chunks > 1 and summary.rounds >= 1
+    assert summary.input_tokens > summarizer.loaded.window
+    assert all(summarizer.fits(text) for text in recorder.inputs)
+    # Every sentence went into exactly one first-round chunk, in order.
+    first_round = " ".join(recorder.inputs[: summary.chunks])
+    assert first_round.split() == " ".join(sentences).split()
+
+
+def test_chunks_hold_whole_sentences() -> None:
+    sentences = [f"s{i} " + "w " * (i % 5) + "end." for i in range(30)]
+    chunks = chunk_sentences(sentences, lambda text: len(text.split()) <= 12)
+    assert " ".join(chunks).split() == " ".join(sentences).split()
+    for chunk in chunks:
+        assert chunk.endswith("end.")
+
+
+def test_distilbart_settings_are_honoured_unless_overridden(shared_hub_models) -> None:
+    options = SummarizationSettings(model=str(shared_hub_models.bart))
+    loaded = load_model("summarization", options, Path("models"))
+    # task_specific_params["summarization"] of the real DistilBART config
+    assert loaded.generation_config.min_length == 56
+    assert loaded.generation_config.max_length == 142
+    assert loaded.generation_config.no_repeat_ngram_size == 3
+    assert loaded.generation_config.length_penalty == 2.0
+    options = SummarizationSettings(
+        model=str(shared_hub_models.bart), generation={"min_length": 5, "num_beams": 2}
+    )
+    loaded = load_model("summarization", options, Path("models"))
+    assert loaded.generation_config.min_length == 5 and loaded.generation_config.num_beams == 2
+    assert loaded.generation_config.max_length == 142
+    assert loaded.generation_settings["min_length"] == 5
+
+
+def test_marian_generation_config_is_honoured(shared_hub_models) -> None:
+    options = TranslationSettings(model=str(shared_hub_models.marian))
+    loaded = load_model("translation", options, Path("models"))
+    assert loaded.generation_config.num_beams == 4
+    assert loaded.generation_config.bad_words_ids == [[58100]]
+    assert loaded.window == 512 and loaded.prefix == ""
+
+
+def test_t5_gets_its_summarize_prefix(t5_model: Path) -> None:
+    options = SummarizationSettings(model=str(t5_model), generation=SHORT_SUMMARY)
+    summarizer = Summarizer(load_model("summarization", options, Path("models")), options)
+    assert summarizer.loaded.prefix == "summarize: "
+    assert summarizer.loaded.generation_config.no_repeat_ngram_size == 3
+    assert summarizer.summarize(["The troops arrived."]).path == "direct"
+    overridden = SummarizationSettings(model=str(t5_model), prefix="")
+    assert load_model("summarization", overridden, Path("models")).prefix == ""
+
+
+def test_unknown_generation_key_is_a_config_error(self_contained_models) -> None:
+    options = TranslationSettings(
+        model=str(self_contained_models.marian), generation={"num_beam": 2}
+    )
+    with pytest.raises(ConfigError, match="num_beam"):
+        load_model("translation", options, Path("models"))
+
+
+def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_models) -> None:
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file
+
+    folder = tmp_path / "pickled"
+    shutil.copytree(self_contained_models.marian, folder)
+    weights = load_file(folder / "model.safetensors")
+    torch.save(weights, folder / "pytorch_model.bin")
+    (folder / "model.safetensors").unlink()
+    options = TranslationSettings(model=str(folder))
+    with pytest.raises(ModelLoadError, match="allow_pickle"):
+        load_model("translation", options, Path("models"))
