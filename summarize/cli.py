@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
+models_app = typer.Typer(help="The local model store (models/).", no_args_is_help=True)
+app.add_typer(models_app, name="models")
 
 logger = logging.getLogger("summarize")
 stderr = Console(stderr=True)
@@ -137,6 +139,71 @@ def config_show(config_files: ConfigFiles = None, overrides: SetOverrides = None
 
     config = _load(config_files, overrides)
     typer.echo(tomli_w.dumps(config.to_toml_dict()), nl=False)
+
+
+@models_app.command("list")
+def models_list(
+    config_files: ConfigFiles = None,
+    overrides: SetOverrides = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per model.")] = False,
+) -> None:
+    """Show each configured model, where it resolves, and whether it works offline.
+
+    Exits 1 when a model is not available offline."""
+    import dataclasses
+    import json
+
+    from rich.table import Table
+
+    from summarize.store import configured_models, locate
+
+    config = _load(config_files, overrides)
+    if as_json:
+        located = [locate(t, s, config.runtime.models_dir) for t, s in configured_models(config)]
+        for stored in located:
+            typer.echo(json.dumps({**dataclasses.asdict(stored), "available": stored.available}))
+        raise typer.Exit(0 if all(stored.available for stored in located) else 1)
+    table = Table("task", "model", "revision", "resolves to", "offline", "size")
+    for column in table.columns:
+        column.overflow = "fold"  # a cut path is useless
+    missing = 0
+    for task, settings in configured_models(config):
+        stored = locate(task, settings, config.runtime.models_dir)
+        missing += not stored.available
+        table.add_row(
+            task,
+            escape(stored.requested),
+            escape(stored.revision or "-"),
+            escape(stored.location or stored.where),
+            "yes" if stored.available else "[red]no[/]",
+            f"{stored.size_bytes / 1e6:.1f} MB" if stored.available else "-",
+        )
+    Console().print(table)
+    raise typer.Exit(1 if missing else 0)
+
+
+@models_app.command("pull")
+def models_pull(
+    config_files: ConfigFiles = None,
+    overrides: SetOverrides = None,
+    pull_all: Annotated[
+        bool, typer.Option("--all", help="Download every hub model, even ones already cached.")
+    ] = False,
+) -> None:
+    """Download the configured hub models (at their revision) into the model store."""
+    from summarize.store import configured_models, locate, pull
+
+    config = _load(config_files, overrides)
+    for task, settings in configured_models(config):
+        stored = locate(task, settings, config.runtime.models_dir)
+        if stored.where == "local folder" or (stored.available and not pull_all):
+            stderr.print(f"{task}: {escape(settings.model)} already available ({stored.where})")
+            continue
+        try:
+            destination = pull(settings, config.runtime.models_dir)
+        except SummarizeError as error:
+            fail(error)
+        stderr.print(f"{task}: {escape(settings.model)} → {escape(str(destination))}")
 
 
 def main() -> None:

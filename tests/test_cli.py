@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -273,3 +274,34 @@ def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Pat
     shown = "".join(child.content for child in inline if child.type == "text")
     assert "<script>alert(1)</script>" in shown and "*Sternen*" in shown  # shown, not dropped
     assert "fake" not in meta
+
+
+def test_models_list_shows_where_each_model_resolves(self_contained_models, tmp_path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "models",
+            "list",
+            "--json",
+            "--set",
+            f"translation.model={self_contained_models.marian}",
+            "--set",
+            "runtime.models_dir=" + str(tmp_path / "store"),
+        ],
+    )
+    # The default summarizer is not in this store nor in the cache: listed, exit 1.
+    assert result.exit_code == 1
+    translation, summarization = (json.loads(line) for line in result.stdout.splitlines())
+    assert translation["where"] == "local folder" and translation["available"]
+    assert translation["location"] == str(self_contained_models.marian.resolve())
+    assert translation["size_bytes"] > 100_000
+    assert summarization["requested"] == "sshleifer/distilbart-cnn-12-6"
+    assert summarization["where"] == "not available offline" and not summarization["available"]
+
+
+def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    result = _run_cli(["models", "pull", "--set", f"runtime.models_dir={store}"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Helsinki-NLP/opus-mt-de-en" in result.stderr and "Traceback" not in result.stderr
+    assert not store.exists() or not any(store.rglob("*"))
