@@ -10,11 +10,14 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from summarize.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarize.clean import CleanOptions
 
 DEFAULT_CONFIG_FILENAME = "summarize.toml"
 
@@ -70,6 +73,30 @@ class SummarizationSettings(ModelSettings):
     )
 
 
+class CleanSettings(_Section):
+    enabled: bool = Field(default=True, description="Run the cleaning rules at all.")
+    disable: list[str] = Field(
+        default_factory=list, description="Names of cleaning rules to switch off."
+    )
+
+    @field_validator("disable")
+    @classmethod
+    def _known_rules(cls, names: list[str]) -> list[str]:
+        from summarize.clean import RULE_NAMES
+
+        unknown = [name for name in names if name not in RULE_NAMES]
+        if unknown:
+            raise ValueError(
+                f"unknown rule(s) {', '.join(unknown)}; rules are: {', '.join(RULE_NAMES)}"
+            )
+        return names
+
+    def options(self) -> CleanOptions:
+        from summarize.clean import CleanOptions
+
+        return CleanOptions(enabled=self.enabled, disabled=frozenset(self.disable))
+
+
 class RuntimeSettings(_Section):
     threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
     models_dir: Path = Field(default=Path("models"), description="Local model store.")
@@ -82,6 +109,7 @@ class OutputSettings(_Section):
 class Config(_Section):
     translation: TranslationSettings = Field(default_factory=TranslationSettings)
     summarization: SummarizationSettings = Field(default_factory=SummarizationSettings)
+    clean: CleanSettings = Field(default_factory=CleanSettings)
     runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from summarize.errors import ArticleError, UsageError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,27 @@ def read_article(path: Path) -> Article:
         raise ArticleError(f"{path}: not valid UTF-8 (byte {error.start})") from None
     if not text.strip():
         raise ArticleError(f"{path}: empty file")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = extract_html(text, path)
     return Article(source=path, text=text, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def extract_html(html: str, path: Path) -> str:
+    """Main content of a web page as text (trafilatura), headline first, comments left out."""
+    import trafilatura
+
+    body = trafilatura.extract(
+        html,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=True,
+    )
+    if not body or not body.strip():
+        raise ArticleError(f"{path}: no article text found in the HTML")
+    metadata = trafilatura.extract_metadata(html)
+    title = (metadata.title or "").strip() if metadata is not None else ""
+    # A blank line after the title keeps it a line of its own for headline detection.
+    return f"{title}\n\n{body}" if title and not body.startswith(title) else body

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from summarize.clean import clean_text
+from summarize.clean import CleanArticle, CleanOptions, clean_text
 from summarize.config import Config
 from summarize.errors import ArticleError
 from summarize.ingest import Article, find_articles, read_article
@@ -96,9 +96,12 @@ class _StageClock:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def prepare_text(text: str) -> SegmentedArticle:
-    """The text stages alone (no model): what the translator will receive."""
-    return segment_article(clean_text(text))
+def prepare_text(
+    text: str, options: CleanOptions | None = None
+) -> tuple[CleanArticle, SegmentedArticle]:
+    """The text stages alone (no model): what the cleaner dropped, what the translator receives."""
+    cleaned = clean_text(text, options)
+    return cleaned, segment_article(cleaned)
 
 
 class Pipeline:
@@ -145,7 +148,7 @@ class Pipeline:
         progress = progress or SilentProgress()
         clock = _StageClock()
         with clock.stage("clean"):
-            cleaned = clean_text(article.text)
+            cleaned = clean_text(article.text, self.config.clean.options())
         with clock.stage("segment"):
             segmented = segment_article(cleaned)
         if not segmented.paragraphs:
@@ -183,6 +186,8 @@ class Pipeline:
             generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
             seconds=clock.seconds,
             sentences_split=sum(1 for item in translated if item.pieces > 1),
+            dropped=cleaned.dropped,
+            has_lead=cleaned.has_lead,
         )
 
     def run(

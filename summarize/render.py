@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from summarize.clean import Dropped
 from summarize.summarizer import Summary
 
 INDEX_FILENAME = "index.md"
@@ -70,6 +72,8 @@ class Brief:
     generated_at: str
     seconds: dict[str, float]
     sentences_split: int
+    dropped: tuple[Dropped, ...] = ()
+    has_lead: bool = False
 
     @property
     def display_title(self) -> str:
@@ -97,6 +101,11 @@ class Brief:
                 "words_en": sum(len(s.split()) for s in english_sentences),
                 "words_summary": len(self.summary.text.split()),
                 "sentences_split_for_window": self.sentences_split,
+            },
+            "cleaning": {
+                "dropped": sum(Counter(item.rule for item in self.dropped).values()),
+                "by_rule": dict(Counter(item.rule for item in self.dropped)),
+                "lead": self.has_lead,
             },
             "chunking": {
                 "path": self.summary.path,
@@ -136,7 +145,30 @@ def render_brief(brief: Brief) -> str:
             f"> {escape_markdown(' '.join(pair.german))}",
             "",
         ]
+    lines += render_dropped(brief.dropped)
     return "\n".join(lines)
+
+
+def render_dropped(dropped: Sequence[Dropped]) -> list[str]:
+    """The cleaner's audit trail: every removed line, grouped by rule, folded away."""
+    if not dropped:
+        return ["## Removed by the cleaner", "", "*Nothing was removed.*", ""]
+    by_rule: dict[str, list[str]] = {}
+    for item in dropped:
+        by_rule.setdefault(item.rule, []).append(item.text)
+    lines = [
+        "## Removed by the cleaner",
+        "",
+        "<details>",
+        f"<summary>{len(dropped)} line(s) or span(s) removed by {len(by_rule)} rule(s)</summary>",
+        "",
+    ]
+    for rule, texts in by_rule.items():
+        lines += [f"**{rule}** ({len(texts)})", ""]
+        lines += [f"- {escape_markdown(text)}" for text in texts]
+        lines.append("")
+    lines += ["</details>", ""]
+    return lines
 
 
 @dataclass(frozen=True)

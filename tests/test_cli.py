@@ -43,7 +43,7 @@ def read_brief(path: Path) -> tuple[dict, str]:
 
 def article_paragraphs(body: str) -> tuple[list[str], list[str]]:
     """(German, English) paragraphs of the brief's Article section."""
-    section = body.split("\n## Article\n", 1)[1]
+    section = body.split("\n## Article\n", 1)[1].split("\n## ", 1)[0]
     blocks = [block.strip() for block in section.split("\n\n") if block.strip()]
     blocks = blocks[1:]  # the reading note
     german = [block for block in blocks if block.startswith("> ")]
@@ -91,7 +91,7 @@ def test_run_writes_five_complete_briefs_and_an_index(
         assert set(meta["seconds"]) >= {"clean", "segment", "translate", "summarize"}
         assert meta["chunking"]["path"] in {"direct", "map-reduce"}
 
-        prepared = prepare_text(seed.read_text(encoding="utf-8"))
+        _, prepared = prepare_text(seed.read_text(encoding="utf-8"))
         german, english = article_paragraphs(body)
         assert (
             len(german) == len(english) == len(prepared.paragraphs) == meta["counts"]["paragraphs"]
@@ -109,7 +109,7 @@ def test_run_writes_five_complete_briefs_and_an_index(
     per_article_distinct: list[str] = []
     start = 0
     for seed in seeds:
-        prepared = prepare_text(seed.read_text(encoding="utf-8"))
+        _, prepared = prepare_text(seed.read_text(encoding="utf-8"))
         items = ([prepared.title] if prepared.title else []) + prepared.sentences
         distinct = list(dict.fromkeys(s for s in items if needs_model(s)))
         per_article_distinct.extend(distinct)
@@ -268,9 +268,11 @@ def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Pat
         inline[i + 1].content for i, child in enumerate(inline) if child.type == "em_open"
     ]
     assert "Sternen" not in emphasized  # only the brief's own notes and title are italic
-    assert not {token.type for token in tokens} & {"html_block", "table_open", "hr"}
+    assert not {token.type for token in tokens} & {"table_open", "hr"}
+    html = [token.content.strip() for token in tokens if token.type == "html_block"]
+    assert all(block.startswith(("<details>", "</details>")) for block in html)  # ours only
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[1:] == ["Summary", "Article"]
+    assert headings[1:] == ["Summary", "Article", "Removed by the cleaner"]
     shown = "".join(child.content for child in inline if child.type == "text")
     assert "<script>alert(1)</script>" in shown and "*Sternen*" in shown  # shown, not dropped
     assert "fake" not in meta

@@ -1,0 +1,132 @@
+"""German sentence segmentation: boundary precision / recall / F1 and speed per candidate.
+
+    python benchmarks/segmentation.py [--data ../shared/eval/mt]
+
+Two workloads from ../shared/eval/mt:
+- whole articles: the 30 WMT21 documents (newstest2021-docs-dev.jsonl). A segment without closing
+  punctuation is a heading and stays on its own line; the others are joined by spaces.
+- running sentences: newstest2019-dev.de, 1000 sentences in runs of 20, joined the same way
+  (headlines without closing punctuation on their own line, the rest by spaces).
+Every candidate splits lines first (as the pipeline does), then sentences inside each line.
+A boundary is the position (in non-space characters) where a gold segment ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+_CLOSING = re.compile(r"[.!?…:;\"“”»«’)']\s*$")
+Splitter = Callable[[str], list[str]]
+
+
+def load_articles(data: Path) -> list[list[str]]:
+    with (data / "newstest2021-docs-dev.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line)["de"] for line in handle if line.strip()]
+
+
+def load_running(data: Path, run: int = 20) -> list[list[str]]:
+    sentences = (data / "newstest2019-dev.de").read_text(encoding="utf-8").splitlines()
+    return [sentences[i : i + run] for i in range(0, len(sentences), run)]
+
+
+def join_article(segments: list[str]) -> str:
+    lines: list[str] = []
+    current: list[str] = []
+    for segment in segments:
+        if _CLOSING.search(segment):
+            current.append(segment)
+            continue
+        if current:
+            lines.append(" ".join(current))
+            current = []
+        lines.append(segment)  # a heading stays on its own line
+    if current:
+        lines.append(" ".join(current))
+    return "\n".join(lines)
+
+
+def boundaries(segments: list[str]) -> set[int]:
+    positions, total = set(), 0
+    for segment in segments:
+        total += len("".join(segment.split()))
+        positions.add(total)
+    positions.discard(total)  # the end of the text is not a decision
+    return positions
+
+
+def split_text(splitter: Splitter, text: str) -> list[str]:
+    return [sentence for line in text.split("\n") if line.strip() for sentence in splitter(line)]
+
+
+def candidates() -> dict[str, Splitter]:
+    import pysbd
+    import syntok.segmenter
+
+    from summarize.segment import split_sentences
+
+    segmenter = pysbd.Segmenter(language="de", clean=False)
+
+    def syntok_split(text: str) -> list[str]:
+        return [
+            "".join(token.spacing + token.value for token in sentence).strip()
+            for paragraph in syntok.segmenter.analyze(text)
+            for sentence in paragraph
+        ]
+
+    return {
+        "pysbd 0.3 (de)": lambda text: [s for s in segmenter.segment(text) if s.strip()],
+        "syntok": syntok_split,
+        "summarize (pysbd + German rules)": split_sentences,
+    }
+
+
+def score(splitter: Splitter, documents: list[list[str]], join: Callable) -> dict[str, float]:
+    true_positive = predicted = gold = 0
+    characters = 0
+    start = time.perf_counter()
+    for segments in documents:
+        text = join(segments)
+        characters += len(text)
+        found = boundaries(split_text(splitter, text))
+        expected = boundaries(segments)
+        true_positive += len(found & expected)
+        predicted += len(found)
+        gold += len(expected)
+    elapsed = time.perf_counter() - start
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    sentences = sum(len(segments) for segments in documents)
+    return {"precision": precision, "recall": recall, "f1": f1, "sent_per_s": sentences / elapsed}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "eval" / "mt")
+    args = parser.parse_args()
+    workloads = {
+        "whole articles (WMT21, 30 docs)": (load_articles(args.data), join_article),
+        "running sentences (WMT19, 1000)": (load_running(args.data), join_article),
+    }
+    print("| candidate | workload | precision | recall | F1 | sentences/s |")
+    print("|---|---|---|---|---|---|")
+    for name, splitter in candidates().items():
+        for workload, (documents, join) in workloads.items():
+            result = score(splitter, documents, join)
+            print(
+                f"| {name} | {workload} | {result['precision']:.4f} | {result['recall']:.4f} "
+                f"| {result['f1']:.4f} | {result['sent_per_s']:,.0f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
