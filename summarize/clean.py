@@ -33,6 +33,16 @@ _SHORT_LINE_MAX_WORDS = 5
 _SHORT_RUN_MIN_LINES = 3
 _LEAD_MAX_WORDS = 60
 _TAIL_MIN_SHARE = 0.5  # a tail marker counts only in the last half of the text
+_COMMENT_META = re.compile(
+    r"^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})[ ,]*\d{1,2}[:.]\d{2}(\s*uhr)?\s*(registriert\b.*)?$"
+    r"|registriert (seit )?\w+ \d{4}$",
+    re.IGNORECASE,
+)
+_COMMENT_END = re.compile(
+    r"^(\d{1,5}|melden|antworten|zum kommentar|reply|report|gefällt mir|\d+ antworten)$",
+    re.IGNORECASE,
+)
+_COMMENT_MAX_LINES = 8
 _LANGUAGE_MIN_WORDS = 5
 _LANGUAGE_MIN_PROBABILITY = 0.95
 _LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "ru", "tr", "uk", "pt", "cs", "sv", "da")
@@ -40,10 +50,16 @@ _LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "ru", "tr", "uk", "pt", 
 # Phrase rules (from data/boilerplate.toml) run in this order, then the structural rules.
 SPAN_RULES = ("credit", "promo")
 LINE_RULES = ("share", "consent", "navigation", "teaser", "promo", "donation", "comments", "byline")
-STRUCTURAL_RULES = ("tail", "duplicates", "short_runs", "fragments", "not_german", "header_labels")
-RULE_NAMES: tuple[str, ...] = tuple(
-    dict.fromkeys((*SPAN_RULES, *LINE_RULES, "credit", *STRUCTURAL_RULES))
+STRUCTURAL_RULES = (
+    "tail",
+    "comment_blocks",
+    "duplicates",
+    "short_runs",
+    "fragments",
+    "not_german",
+    "header_labels",
 )
+RULE_NAMES: tuple[str, ...] = tuple(dict.fromkeys((*SPAN_RULES, *LINE_RULES, *STRUCTURAL_RULES)))
 
 
 @dataclass(frozen=True)
@@ -177,6 +193,26 @@ def _tail_start(lines: list[str], markers: tuple[re.Pattern[str], ...]) -> int |
     return None
 
 
+def _comment_block_members(lines: list[str]) -> set[int]:
+    """Reader comments: [user name] + date/time line + text ... + votes / 'Melden' line."""
+    members: set[int] = set()
+    for index, line in enumerate(lines):
+        if not (_COMMENT_META.search(line) and _words(line) <= 8):
+            continue
+        block = {index}
+        if index > 0 and _words(lines[index - 1]) <= _LABEL_MAX_WORDS:
+            block.add(index - 1)  # the user name above the date
+        for offset in range(1, _COMMENT_MAX_LINES + 1):
+            following = index + offset
+            if following >= len(lines) or _COMMENT_META.search(lines[following]):
+                break
+            if _COMMENT_END.search(lines[following]):
+                block.update(range(index, following + 1))
+                break
+        members |= block
+    return members
+
+
 def _short_run_members(lines: list[str]) -> set[int]:
     members: set[int] = set()
     run: list[int] = []
@@ -257,6 +293,9 @@ def clean_text(text: str, options: CleanOptions | None = None) -> CleanArticle:
         start = _tail_start(work.lines, rules["tail"].line)
         if start is not None:
             work.drop_where("tail", lambda index, _: index >= start)
+    if options.active("comment_blocks"):
+        members = _comment_block_members(work.lines)
+        work.drop_where("comment_blocks", lambda index, _: index in members)
     for name in LINE_RULES:
         if options.active(name):
             patterns = rules[name].line

@@ -132,6 +132,71 @@ def run(
     raise typer.Exit(report.exit_code)
 
 
+@app.command()
+def inspect(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article per line.")
+    ] = False,
+    no_clean: Annotated[
+        bool, typer.Option("--no-clean", help="Show the text without the cleaning rules.")
+    ] = False,
+    config_files: ConfigFiles = None,
+    overrides: SetOverrides = None,
+) -> None:
+    """Show what the translator would receive: headline, sentences, and what each rule dropped.
+
+    Runs only the text stages (no model is loaded), so it is fast: use it to tune the cleaner."""
+    import json
+
+    from summarize.clean import CleanOptions
+    from summarize.errors import ArticleError
+    from summarize.ingest import find_articles, read_article
+    from summarize.pipeline import prepare_text
+
+    config = _load(config_files, overrides)
+    options = CleanOptions(enabled=False) if no_clean else config.clean.options()
+    try:
+        sources = find_articles(paths)
+    except SummarizeError as error:
+        fail(error)
+    out = Console(highlight=False, soft_wrap=True)
+    failures = 0
+    for source in sources:
+        try:
+            cleaned, segmented = prepare_text(read_article(source).text, options)
+        except ArticleError as error:
+            failures += 1
+            stderr.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
+            continue
+        dropped = [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
+        if as_json:
+            record = {
+                "source": str(source),
+                "title": segmented.title,
+                "lead": cleaned.has_lead,
+                "paragraphs": [list(paragraph) for paragraph in segmented.paragraphs],
+                "dropped": dropped,
+            }
+            typer.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        out.rule(escape(str(source)))
+        out.print(f"[bold]title:[/] {escape(segmented.title or '(none)')}")
+        for number, paragraph in enumerate(segmented.paragraphs, start=1):
+            label = "lead" if number == 1 and cleaned.has_lead else f"¶{number}"
+            out.print(f"[cyan]{label}[/]")
+            for sentence in paragraph:
+                out.print(f"  • {escape(sentence)}")
+        for rule, count in cleaned.dropped_counts().items():
+            out.print(f"[red]dropped by {rule}[/] ({count})")
+            for item in cleaned.dropped:
+                if item.rule == rule:
+                    out.print(f"  - {escape(item.text)}", style="dim")
+    raise typer.Exit(1 if failures else 0)
+
+
 @config_app.command("show")
 def config_show(config_files: ConfigFiles = None, overrides: SetOverrides = None) -> None:
     """Print the effective configuration (defaults + files + --set) as TOML."""

@@ -1,0 +1,235 @@
+"""Text stages: cleaning rules, headline and lead, HTML input, German segmentation, inspect."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SEEDS
+from typer.testing import CliRunner
+
+from summarize.clean import RULE_NAMES, CleanOptions, clean_text, normalize_line
+from summarize.cli import app
+from summarize.config import load_config
+from summarize.errors import ConfigError
+from summarize.ingest import read_article
+from summarize.segment import split_sentences
+
+# Hand-labelled boilerplate in the seeds: 1-based line numbers of the raw files. Every other
+# non-blank line is article text (headline, lead, captions, subheadings, body) and must survive.
+BOILERPLATE_LINES = {
+    "000_64f4d420a1ff7ac2.txt": {1, 7, 14, 62, 64, 66, 68},
+    "001_50aac4cd65089cc5.txt": {5, 6, 7, 8, 12, 13, 14, 15, 24},
+    "002_b4d41754e5c68a6e.txt": {1, 2, 6, 9, 12, 13, 14, 15, 16, 54, *range(63, 108)},
+    "003_6d29e0b4accf03c7.txt": set(),
+    "004_4153c0ff2f4fab2a.txt": {3, 4, 6, 13, 29},
+}
+# Lines that carry article text plus boilerplate (a credit, an app promo) in one line.
+MIXED_LINES = {("001_50aac4cd65089cc5.txt", 2)}
+
+BOILERPLATE_MARKERS = [
+    "Artikel teilen", "Empfohlener redaktioneller Inhalt", "Externen Inhalt anzeigen",
+    "Ich bin damit einverstanden", "Bild:", "©", "IMAGO", "picture alliance", "Startseite",
+    "Lesen Sie außerdem", "Weitere aktuelle Schlagzeilen", "könnte dich auch noch interessieren",
+    "Folgen Sie News.de", "Tagesspiegel-App", "CHF", "registriert", "Melden", "Zum Kommentar",
+    "Kommentare", "Информация", "Russian President", "Verwendete Quellen", "Mehr «International»",
+    "/news.de/dpa", "Tobias Schibilla", "journalistischen Standards", "Zur Story",
+]  # fmt: skip
+
+
+def _received_text(name: str, options: CleanOptions | None = None) -> tuple[str | None, list[str]]:
+    cleaned = clean_text((SEEDS / name).read_text(encoding="utf-8"), options)
+    return cleaned.title, list(cleaned.paragraphs)
+
+
+@pytest.mark.parametrize("name", sorted(BOILERPLATE_LINES))
+def test_seed_boilerplate_is_gone_and_every_article_line_is_kept(name: str) -> None:
+    title, paragraphs = _received_text(name)
+    received = "\n".join(([title] if title else []) + paragraphs)
+    for marker in BOILERPLATE_MARKERS:
+        assert marker not in received, f"{marker!r} reached the translator"
+    raw_lines = (SEEDS / name).read_text(encoding="utf-8").splitlines()
+    for number, raw in enumerate(raw_lines, start=1):
+        line = normalize_line(raw)
+        if not line or (name, number) in MIXED_LINES:
+            continue
+        head = line[:40]
+        if number in BOILERPLATE_LINES[name]:
+            assert line not in paragraphs, f"line {number} kept: {line}"
+        else:
+            assert head in received, f"article line {number} lost: {line}"
+
+
+def test_mixed_line_keeps_its_article_part() -> None:
+    _, paragraphs = _received_text("001_50aac4cd65089cc5.txt")
+    assert "Singende Nordkoreaner im Video" in paragraphs
+
+
+def test_every_dropped_item_is_recorded_with_its_rule() -> None:
+    text = (SEEDS / "002_b4d41754e5c68a6e.txt").read_text(encoding="utf-8")
+    cleaned = clean_text(text)
+    counts = cleaned.dropped_counts()
+    assert set(counts) <= set(RULE_NAMES)
+    assert counts["tail"] >= 40 and counts["header_labels"] == 2
+    # Nothing vanishes unrecorded: every raw line is kept, dropped, or the headline.
+    kept = "\n".join([cleaned.title or "", *cleaned.paragraphs])
+    dropped = "\n".join(item.text for item in cleaned.dropped)
+    for raw in text.splitlines():
+        line = normalize_line(raw)
+        if line:
+            assert line[:25] in kept or line[:25] in dropped, line
+
+
+def test_rules_can_be_switched_off_one_by_one() -> None:
+    name = "002_b4d41754e5c68a6e.txt"
+    _, without_tail = _received_text(name, CleanOptions(disabled=frozenset({"tail"})))
+    joined = "\n".join(without_tail)
+    # The donation, comment and byline rules still catch their lines on their own ...
+    for marker in ["5 CHF", "Zum Kommentar", "registriert Oktober", "Verwendete Quellen"]:
+        assert marker not in joined
+    # Reader comments go as whole blocks: user name, date line, text, votes.
+    for comment in ["Mondblüemli", "Der Imperialismus kommt von Putin", "Loch öffnen zur Hölle"]:
+        assert comment not in joined
+    # ... but the related story after the article is only recognised as the tail.
+    assert any(p.startswith("Gefängnis Saidnaya") for p in without_tail)
+
+    _, without_consent = _received_text(
+        "001_50aac4cd65089cc5.txt", CleanOptions(disabled=frozenset({"consent"}))
+    )
+    assert "Externen Inhalt anzeigen" in without_consent
+
+    raw = clean_text((SEEDS / name).read_text(encoding="utf-8"), CleanOptions(enabled=False))
+    assert raw.dropped == () and "5 CHF" in raw.paragraphs
+
+
+def test_unknown_rule_in_config_is_rejected() -> None:
+    with pytest.raises(ConfigError, match="unknown rule"):
+        load_config(overrides=['clean.disable=["teasers"]'], project_file=None)
+    config = load_config(overrides=['clean.disable=["tail", "teaser"]'], project_file=None)
+    assert config.clean.options().disabled == {"tail", "teaser"}
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("000_64f4d420a1ff7ac2.txt", "Kim Jong-un räumt Verluste ein:"),
+        ("001_50aac4cd65089cc5.txt", None),
+        ("002_b4d41754e5c68a6e.txt", "Nordkoreas Hilfe für Russland"),
+        ("003_6d29e0b4accf03c7.txt", "Tausende seiner Soldaten bereits tot"),
+        ("004_4153c0ff2f4fab2a.txt", "„Blut, Leben und Tod“"),
+    ],
+)
+def test_headline_is_the_real_one_not_a_section_label(name: str, title: str | None) -> None:
+    found, _ = _received_text(name)
+    if title is None:
+        assert found is None  # no headline line: none is invented
+    else:
+        assert found is not None and found.startswith(title)
+
+
+def test_lead_under_the_headline_is_recognised() -> None:
+    cleaned = clean_text((SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8"))
+    assert cleaned.has_lead and cleaned.paragraphs[0].startswith("Nordkorea hat Russland")
+    assert not clean_text("Eine Zeile ohne Titel, aber mit einem Punkt am Ende.").has_lead
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_web_lines_are_not() -> None:
+    text = (
+        "Der Minister sagte am Montag in Berlin, dass die Lage an der\n"
+        "ukrainischen Grenze weiter angespannt sei.\n\n"
+        "Die beliebtesten Kommentare\navatar\n"
+    )
+    cleaned = clean_text(text, CleanOptions(enabled=False))
+    assert cleaned.paragraphs[0].endswith("an der ukrainischen Grenze weiter angespannt sei.")
+    assert "avatar" in cleaned.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am 3. Juni kam er an. Das war gut.", ["Am 3. Juni kam er an.", "Das war gut."]),
+        ("Im 19. Jahrhundert wuchs die Stadt.", ["Im 19. Jahrhundert wuchs die Stadt."]),
+        ("Er kam z. B. mit Dr. Weber. Sie nicht.", ["Er kam z. B. mit Dr. Weber.", "Sie nicht."]),
+        ("Sie sprach u. a. mit der Stadt bzw. dem Land.", None),
+        ("Es kamen ca. 14.000 Menschen nach St. Gallen, Nr. 5 blieb.", None),
+        ("Der Etat beträgt 5,8 Mio. Euro. Er steigt.",
+         ["Der Etat beträgt 5,8 Mio. Euro.", "Er steigt."]),
+        ("Er sagte: „Wir kommen.“ Dann ging er.", ["Er sagte: „Wir kommen.“", "Dann ging er."]),
+        ("«So ist es», sagte sie. Er nickte.", ["«So ist es», sagte sie.", "Er nickte."]),
+        ("Und dann... Nichts. Wirklich?", None),
+        ("Er ging zur Inspektion 29. Gegen ihn wird ermittelt.",
+         ["Er ging zur Inspektion 29.", "Gegen ihn wird ermittelt."]),
+        ("Vom 7. bis 9. Mai 2021 war Fest.", ["Vom 7. bis 9. Mai 2021 war Fest."]),
+    ],
+)  # fmt: skip
+def test_german_sentence_boundaries(text: str, expected: list[str] | None) -> None:
+    sentences = split_sentences(text)
+    assert " ".join(sentences) == text  # nothing lost or reordered
+    if expected is None:
+        expected = [text] if text.count(".") < 4 else sentences
+    assert sentences == expected
+
+
+HTML_PAGE = """<!doctype html><html><head>
+<title>Nordkorea schickt Soldaten | Beispiel-Zeitung</title>
+<meta property="og:title" content="Nordkorea schickt weitere Soldaten nach Russland"></head>
+<body><nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
+<div class="cookie">Wir verwenden Cookies. <button>Alle akzeptieren</button></div>
+<article><h1>Nordkorea schickt weitere Soldaten nach Russland</h1>
+<p>Nordkorea hat nach Angaben aus Seoul weitere Soldaten nach Russland geschickt. Die Truppen
+sollen in der Grenzregion Kursk eingesetzt werden, berichtete der Geheimdienst am Montag.</p>
+<p>Bereits im vergangenen Jahr waren rund 11.000 nordkoreanische Soldaten in die Region verlegt
+worden. Viele von ihnen wurden nach ukrainischen Angaben bei den Kämpfen getötet oder verletzt.</p>
+<p>Der Kreml äußerte sich zunächst nicht zu dem Bericht. Beobachter rechnen damit, dass die
+Zusammenarbeit beider Länder in den kommenden Monaten weiter wachsen wird.</p></article>
+<footer>Impressum · Datenschutz · Kontakt © Beispiel-Zeitung 2025</footer></body></html>"""
+
+
+def test_html_article_goes_through_the_same_stages(tmp_path: Path) -> None:
+    page = tmp_path / "seite.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    cleaned = clean_text(read_article(page).text)
+    assert cleaned.title == "Nordkorea schickt weitere Soldaten nach Russland"
+    body = " ".join(cleaned.paragraphs)
+    assert "11.000 nordkoreanische Soldaten" in body and "Kreml" in body
+    for boilerplate in ["Impressum", "Cookies", "Startseite", "akzeptieren"]:
+        assert boilerplate not in body
+
+
+def test_inspect_json_shows_what_the_translator_receives(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["inspect", str(SEEDS), "--json"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["source"]).name for r in records] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for record in records:
+        assert set(record) >= {"source", "title", "paragraphs", "dropped"}
+        assert all(isinstance(s, str) and s for p in record["paragraphs"] for s in p)
+        assert all(set(d) == {"rule", "text"} for d in record["dropped"])
+    by_name = {Path(r["source"]).name: r for r in records}
+    assert by_name["001_50aac4cd65089cc5.txt"]["title"] is None
+    rules = {d["rule"] for d in by_name["002_b4d41754e5c68a6e.txt"]["dropped"]}
+    assert {"tail", "duplicates", "not_german", "header_labels", "credit"} <= rules
+
+    raw = CliRunner().invoke(
+        app, ["inspect", str(SEEDS / "002_b4d41754e5c68a6e.txt"), "--json", "--no-clean"]
+    )
+    (record,) = [json.loads(line) for line in raw.stdout.splitlines()]
+    assert record["dropped"] == []
+    assert any("5 CHF" in s for p in record["paragraphs"] for s in p)
+
+
+def test_inspect_loads_no_model_library() -> None:
+    code = (
+        "import sys\nfrom summarize.cli import app\n"
+        "try:\n    app(['inspect', 'seeds', '--json'], standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
