@@ -18,17 +18,11 @@ from summarize.errors import ConfigError
 from summarize.ingest import read_article
 from summarize.segment import split_sentences
 
-# Hand-labelled boilerplate in the seeds: 1-based line numbers of the raw files. Every other
-# non-blank line is article text (headline, lead, captions, subheadings, body) and must survive.
-BOILERPLATE_LINES = {
-    "000_64f4d420a1ff7ac2.txt": {1, 7, 14, 62, 64, 66, 68},
-    "001_50aac4cd65089cc5.txt": {5, 6, 7, 8, 12, 13, 14, 15, 24},
-    "002_b4d41754e5c68a6e.txt": {1, 2, 6, 9, 12, 13, 14, 15, 16, 54, *range(63, 108)},
-    "003_6d29e0b4accf03c7.txt": set(),
-    "004_4153c0ff2f4fab2a.txt": {3, 4, 6, 13, 29},
-}
-# Lines that carry article text plus boilerplate (a credit, an app promo) in one line.
-MIXED_LINES = {("001_50aac4cd65089cc5.txt", 2)}
+# Hand labels (tests/data/seed_labels.json, shared with benchmarks/cleaning.py): 1-based line
+# numbers of boilerplate. Every other non-blank line is article text and must survive.
+_LABELS = json.loads((Path(__file__).parent / "data" / "seed_labels.json").read_text())
+BOILERPLATE_LINES = {name: set(lines) for name, lines in _LABELS["boilerplate_lines"].items()}
+MIXED_LINES = {(name, n) for name, lines in _LABELS["mixed_lines"].items() for n in lines}
 
 BOILERPLATE_MARKERS = [
     "Artikel teilen", "Empfohlener redaktioneller Inhalt", "Externen Inhalt anzeigen",
