@@ -69,11 +69,19 @@ def split_text(splitter: Splitter, text: str) -> list[str]:
 
 def candidates() -> dict[str, Splitter]:
     import pysbd
-    import syntok.segmenter
 
     from summarize.segment import split_sentences
 
     segmenter = pysbd.Segmenter(language="de", clean=False)
+    found: dict[str, Splitter] = {
+        "pysbd 0.3 (de)": lambda text: [s for s in segmenter.segment(text) if s.strip()],
+        "summarize (pysbd + German rules)": split_sentences,
+    }
+    try:
+        import syntok.segmenter
+    except ImportError:
+        print("(syntok not installed: pip install -e '.[bench]' to compare it too)\n")
+        return found
 
     def syntok_split(text: str) -> list[str]:
         return [
@@ -82,11 +90,7 @@ def candidates() -> dict[str, Splitter]:
             for sentence in paragraph
         ]
 
-    return {
-        "pysbd 0.3 (de)": lambda text: [s for s in segmenter.segment(text) if s.strip()],
-        "syntok": syntok_split,
-        "summarize (pysbd + German rules)": split_sentences,
-    }
+    return {**found, "syntok": syntok_split}
 
 
 def score(splitter: Splitter, documents: list[list[str]], join: Callable) -> dict[str, float]:
