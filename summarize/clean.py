@@ -16,6 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from summarize.errors import ArticleError
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -27,6 +30,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 
 _WRAPPED_LINE_MIN_CHARS = 40
 _HEADLINE_MIN_WORDS = 4
+_HEADLINE_MAX_WORDS = 30
 _HEADLINE_SEARCH_LINES = 8
 _LABEL_MAX_WORDS = 3
 _SHORT_LINE_MAX_WORDS = 5
@@ -252,8 +256,31 @@ def is_foreign(line: str) -> bool:
     return language != "de" and probability >= _LANGUAGE_MIN_PROBABILITY
 
 
+class NotGermanError(ArticleError):
+    """The article is not in German; skipped unless the user forces the language."""
+
+
+_DOCUMENT_MIN_PROBABILITY = 0.99
+_DOCUMENT_SAMPLE_CHARS = 5000
+
+
+def check_language(text: str, source: Path) -> None:
+    """Raise NotGermanError when the article as a whole is confidently in another language."""
+    sample = " ".join(text[:_DOCUMENT_SAMPLE_CHARS].split())
+    if _words(sample) < _LANGUAGE_MIN_WORDS:
+        return  # too little text to judge: keep it
+    language, probability = _language_identifier().classify(sample)
+    if language != "de" and probability >= _DOCUMENT_MIN_PROBABILITY:
+        raise NotGermanError(
+            f"{source}: the article is in another language ({language}), not German; skipped "
+            "(use --force-language to translate it anyway)"
+        )
+
+
 def _is_headline(line: str) -> bool:
-    return _words(line) >= _HEADLINE_MIN_WORDS and not line.endswith((".", ":", ","))
+    return _HEADLINE_MIN_WORDS <= _words(line) <= _HEADLINE_MAX_WORDS and not line.endswith(
+        (".", ":", ",")
+    )
 
 
 def _is_body(line: str) -> bool:

@@ -6,6 +6,7 @@ config or model error stopped the run before any article.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -96,6 +97,13 @@ def run(
             "--output", "-o", help="Output folder (default: output.folder).", file_okay=False
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Redo briefs whose source and settings are unchanged.")
+    ] = False,
+    force_language: Annotated[
+        bool,
+        typer.Option("--force-language", help="Translate articles detected as not German too."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
 ) -> None:
@@ -105,30 +113,33 @@ def run(
 
     interactive = stderr.is_terminal and not quiet
     _configure_logging(quiet, verbose, interactive)
-    config = _load(config_files, overrides)
+    extra = list(overrides or [])
     if output is not None:
-        config = config.model_copy(
-            update={"output": config.output.model_copy(update={"folder": output})}
-        )
+        extra.append(f"output.folder={json.dumps(str(output))}")
+    if force_language:
+        extra.append("input.force_language=true")
+    config = _load(config_files, extra)
     pipeline = Pipeline(config)
     try:
         if interactive:
             with RichProgress(stderr) as progress:
-                report = pipeline.run(paths, progress)
+                report = pipeline.run(paths, progress, force=force)
         else:
-            report = pipeline.run(paths, None if quiet else LogProgress())
+            report = pipeline.run(paths, None if quiet else LogProgress(), force=force)
     except SummarizeError as error:
         fail(error)
 
     for outcome in report.failed:
         if quiet or interactive:  # LogProgress already logged it
-            stderr.print(f"[yellow]skipped:[/] {escape(str(outcome.error))}", highlight=False)
-    summary = (
-        f"{len(report.written)} brief(s) written, {len(report.failed)} skipped"
-        f" → {config.output.folder}"
+            stderr.print(
+                f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
+            )
+    # The summary line is printed even with --quiet: scripts and logs need the outcome.
+    stderr.print(
+        f"{report.summary_line()} → {escape(str(config.output.folder))}",
+        highlight=False,
+        soft_wrap=True,
     )
-    if not quiet:
-        stderr.print(summary, highlight=False)
     raise typer.Exit(report.exit_code)
 
 
@@ -149,8 +160,6 @@ def inspect(
     """Show what the translator would receive: headline, sentences, and what each rule dropped.
 
     Runs only the text stages (no model is loaded), so it is fast: use it to tune the cleaner."""
-    import json
-
     from summarize.clean import CleanOptions
     from summarize.errors import ArticleError
     from summarize.ingest import find_articles, read_article
@@ -158,18 +167,21 @@ def inspect(
 
     config = _load(config_files, overrides)
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
-    try:
-        sources = find_articles(paths)
-    except SummarizeError as error:
-        fail(error)
+    sources, problems = find_articles(paths)
+    for problem in problems:
+        message = escape(f"{problem.path}: {problem.reason}")
+        stderr.print(f"[yellow]skipped:[/] {message}", soft_wrap=True)
+    if not sources:
+        fail("no articles to inspect")
     out = Console(highlight=False, soft_wrap=True)
-    failures = 0
+    failures = len(problems)
     for source in sources:
         try:
-            cleaned, segmented = prepare_text(read_article(source).text, options)
+            article = read_article(source, config.input.max_bytes)
+            cleaned, segmented = prepare_text(article.text, options)
         except ArticleError as error:
             failures += 1
-            stderr.print(f"[yellow]skipped:[/] {escape(str(error))}", highlight=False)
+            stderr.print(f"[yellow]skipped:[/] {escape(str(error))}", soft_wrap=True)
             continue
         dropped = [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
         if as_json:

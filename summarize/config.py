@@ -97,6 +97,15 @@ class CleanSettings(_Section):
         return CleanOptions(enabled=self.enabled, disabled=frozenset(self.disable))
 
 
+class InputSettings(_Section):
+    max_bytes: int = Field(
+        default=5_000_000, ge=1, description="Larger input files are skipped (news is far smaller)."
+    )
+    force_language: bool = Field(
+        default=False, description="Process articles detected as not German."
+    )
+
+
 class RuntimeSettings(_Section):
     threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
     models_dir: Path = Field(default=Path("models"), description="Local model store.")
@@ -110,6 +119,7 @@ class Config(_Section):
     translation: TranslationSettings = Field(default_factory=TranslationSettings)
     summarization: SummarizationSettings = Field(default_factory=SummarizationSettings)
     clean: CleanSettings = Field(default_factory=CleanSettings)
+    input: InputSettings = Field(default_factory=InputSettings)
     runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
 

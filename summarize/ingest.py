@@ -1,16 +1,32 @@
-"""Ingest: find article files and read them as text."""
+"""Ingest: find article files and read them as text, whatever their encoding.
+
+Problems with one input (missing, binary, too large, undecodable, a link out of its folder) are
+reported as :class:`InputProblem` / :class:`ArticleError` and never stop the other articles.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.errors import ArticleError, UsageError
+from summarize.errors import ArticleError
+
+logger = logging.getLogger("summarize")
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_SAMPLE = 8192
 
 
 @dataclass(frozen=True)
@@ -18,50 +34,111 @@ class Article:
     source: Path
     text: str
     sha256: str
+    encoding: str = "utf-8"
 
     @property
     def stem(self) -> str:
         return self.source.stem
 
 
-def find_articles(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their article files (sorted); keep files as given."""
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that is not an article file; reported, never fatal unless nothing is left."""
+
+    path: Path
+    reason: str
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]:
+    """Expand folders into their article files (sorted, not recursive); keep files as given.
+
+    A symbolic link inside a folder is followed only when it stays inside that folder."""
     found: list[Path] = []
+    problems: list[InputProblem] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(
-                    child
-                    for child in path.iterdir()
-                    if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
-                )
+            children = sorted(
+                child
+                for child in path.iterdir()
+                if child.suffix.lower() in ARTICLE_SUFFIXES and not child.is_dir()
             )
+            articles = []
+            for child in children:
+                if child.is_symlink() and not _is_inside(child, path):
+                    problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
+                elif child.is_file():
+                    articles.append(child)
+            if not articles:
+                problems.append(
+                    InputProblem(
+                        path, f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files)"
+                    )
+                )
+            found.extend(articles)
         elif path.is_file():
             found.append(path)
+        elif path.is_symlink():
+            problems.append(InputProblem(path, "broken symbolic link"))
         else:
-            raise UsageError(f"no such file or folder: {path}")
-    if not found:
-        names = ", ".join(str(path) for path in paths)
-        raise UsageError(
-            f"no articles found in {names} (looked for {', '.join(ARTICLE_SUFFIXES)} files)"
-        )
-    return found
+            problems.append(InputProblem(path, "no such file or folder"))
+    return found, problems
 
 
-def read_article(path: Path) -> Article:
+def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
+    """Text and the encoding it was read with: a BOM wins, then UTF-8, then detection."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise ArticleError(
+                    f"{path}: starts with a {encoding} BOM but does not decode"
+                ) from None
+    sample = raw[:_BINARY_SAMPLE]
+    if b"\x00" in sample:
+        raise ArticleError(f"{path}: binary file (contains NUL bytes), not text")
     try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise ArticleError(f"{path}: not text in any encoding we can detect")
+    logger.info("%s: not UTF-8, read as %s", path, best.encoding)
+    return str(best), best.encoding
+
+
+def read_article(path: Path, max_bytes: int | None = None) -> Article:
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ArticleError(
+                f"{path}: {size:,} bytes is over the input.max_bytes limit of {max_bytes:,}"
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"{path}: cannot read: {error.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")  # a BOM is not part of the article
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"{path}: not valid UTF-8 (byte {error.start})") from None
+    text, encoding = decode_text(raw, path)
     if not text.strip():
-        raise ArticleError(f"{path}: empty file")
+        raise ArticleError(f"{path}: empty file" if not raw else f"{path}: only whitespace")
+    control = sum(1 for ch in text[:_BINARY_SAMPLE] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > len(text[:_BINARY_SAMPLE]) * 0.05:
+        raise ArticleError(f"{path}: looks binary (control characters), not text")
     if path.suffix.lower() in HTML_SUFFIXES:
         text = extract_html(text, path)
-    return Article(source=path, text=text, sha256=hashlib.sha256(raw).hexdigest())
+    return Article(
+        source=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding
+    )
 
 
 def extract_html(html: str, path: Path) -> str:

@@ -6,24 +6,30 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
-from summarize.clean import CleanArticle, CleanOptions, clean_text
+from summarize.clean import CleanArticle, CleanOptions, NotGermanError, check_language, clean_text
 from summarize.config import Config
-from summarize.errors import ArticleError
+from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles, read_article
 from summarize.models import load_model
 from summarize.render import (
     INDEX_FILENAME,
+    LOCK_FILENAME,
     Brief,
     ParagraphPair,
+    read_front_matter,
     read_index_entry,
     render_brief,
     render_index,
@@ -56,13 +62,21 @@ class SilentProgress:
 
 @dataclass(frozen=True)
 class ArticleOutcome:
+    """What became of one input: ``written``, ``up-to-date`` (brief already current),
+    ``skipped`` (not processed on purpose, e.g. not German) or ``failed`` (bad input)."""
+
     source: Path
-    brief_path: Path | None
-    error: str | None = None
+    status: Literal["written", "up-to-date", "skipped", "failed"]
+    brief_path: Path | None = None
+    reason: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return self.status in ("written", "up-to-date")
+
+    @property
+    def error(self) -> str | None:
+        return None if self.ok else self.reason
 
 
 @dataclass(frozen=True)
@@ -70,9 +84,12 @@ class RunReport:
     outcomes: tuple[ArticleOutcome, ...]
     index_path: Path | None
 
+    def with_status(self, status: str) -> list[ArticleOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
     @property
     def written(self) -> list[ArticleOutcome]:
-        return [outcome for outcome in self.outcomes if outcome.ok]
+        return self.with_status("written")
 
     @property
     def failed(self) -> list[ArticleOutcome]:
@@ -80,7 +97,15 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
+        """0: every article has a current brief; 1: some were skipped or failed."""
         return 0 if not self.failed else 1
+
+    def summary_line(self) -> str:
+        counts = Counter(outcome.status for outcome in self.outcomes)
+        return (
+            f"{counts['written']} written, {counts['up-to-date']} up to date, "
+            f"{counts['skipped']} skipped, {counts['failed']} failed"
+        )
 
 
 @dataclass
@@ -144,11 +169,21 @@ class Pipeline:
             "summarization": self.summarizer.loaded.describe(),
         }
 
-    def make_brief(self, article: Article, progress: ProgressListener | None = None) -> Brief:
+    def make_brief(
+        self,
+        article: Article,
+        progress: ProgressListener | None = None,
+        fingerprint: str | None = None,
+    ) -> Brief:
         progress = progress or SilentProgress()
         clock = _StageClock()
         with clock.stage("clean"):
-            cleaned = clean_text(article.text, self.config.clean.options())
+            options = self.config.clean.options()
+            if not self.config.input.force_language:
+                check_language(article.text, article.source)
+            else:
+                options = CleanOptions(options.enabled, options.disabled | {"not_german"})
+            cleaned = clean_text(article.text, options)
         with clock.stage("segment"):
             segmented = segment_article(cleaned)
         if not segmented.paragraphs:
@@ -188,53 +223,140 @@ class Pipeline:
             sentences_split=sum(1 for item in translated if item.pieces > 1),
             dropped=cleaned.dropped,
             has_lead=cleaned.has_lead,
+            fingerprint=fingerprint or self.fingerprint(),
         )
+
+    def fingerprint(self) -> str:
+        """Everything besides the source that changes a brief: models, settings, our version."""
+        from summarize import __version__
+
+        settings = {
+            "version": __version__,
+            "models": self._models_front_matter(),
+            "generation": {
+                "translation": self.translator.loaded.generation_settings,
+                "summarization": self.summarizer.loaded.generation_settings,
+            },
+            "prefix": [self.translator.loaded.prefix, self.summarizer.loaded.prefix],
+            "clean": self.config.clean.model_dump(mode="json"),
+            "max_reduce_rounds": self.config.summarization.max_reduce_rounds,
+        }
+        encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
+        return hashlib.sha256(encoded).hexdigest()[:16]
 
     def run(
         self,
         paths: Iterable[Path],
         progress: ProgressListener | None = None,
         output_folder: Path | None = None,
+        force: bool = False,
     ) -> RunReport:
-        """Write one brief per article and the index. Model errors raise before any article."""
+        """Write one brief per article and the index.
+
+        Usage, config and model errors raise before any article; a bad article only costs its
+        own brief. Briefs whose source and settings are unchanged are kept unless ``force``."""
         progress = progress or SilentProgress()
         folder = output_folder or self.config.output.folder
-        sources = find_articles(list(paths))
+        sources, problems = find_articles(list(paths))
+        if not sources:
+            raise UsageError(
+                "no articles to process: "
+                + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
+            )
         self.load()
-        progress.run_started(len(sources))
-        outcomes: list[ArticleOutcome] = []
-        claimed: dict[str, Path] = {}
-        for source in sources:
-            progress.article_started(source)
-            outcome = self._run_one(source, folder, claimed, progress)
-            outcomes.append(outcome)
-            progress.article_finished(outcome)
-        index_path = write_index(folder) if any(o.ok for o in outcomes) else None
+        fingerprint = self.fingerprint()
+        outcomes = [
+            ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems
+        ]
+        with output_lock(folder):
+            remove_stale_temp_files(folder)
+            progress.run_started(len(sources))
+            for source, brief_name in zip(sources, brief_names(sources), strict=True):
+                progress.article_started(source)
+                outcome = self._run_one(source, folder / brief_name, fingerprint, force, progress)
+                outcomes.append(outcome)
+                progress.article_finished(outcome)
+            index_path = write_index(folder) if any(o.ok for o in outcomes) else None
         return RunReport(tuple(outcomes), index_path)
 
     def _run_one(
         self,
         source: Path,
-        folder: Path,
-        claimed: dict[str, Path],
+        brief_path: Path,
+        fingerprint: str,
+        force: bool,
         progress: ProgressListener,
     ) -> ArticleOutcome:
-        # The brief's name comes from the file name, never from article text.
-        brief_name = f"{source.stem}.md"
-        if brief_name == INDEX_FILENAME or brief_name in claimed:
-            other = claimed.get(brief_name, "the index")
-            return ArticleOutcome(
-                source, None, f"{source}: its brief name {brief_name} is taken by {other}"
-            )
-        claimed[brief_name] = source
         try:
-            article = read_article(source)
-            brief = self.make_brief(article, progress)
-            brief_path = folder / brief_name
+            article = read_article(source, self.config.input.max_bytes)
+            if not force and brief_is_current(brief_path, article.sha256, fingerprint):
+                return ArticleOutcome(source, "up-to-date", brief_path)
+            brief = self.make_brief(article, progress, fingerprint)
             write_atomic(brief_path, render_brief(brief))
+        except NotGermanError as error:
+            return ArticleOutcome(source, "skipped", reason=str(error))
         except ArticleError as error:
-            return ArticleOutcome(source, None, str(error))
-        return ArticleOutcome(source, brief_path, None)
+            return ArticleOutcome(source, "failed", reason=str(error))
+        return ArticleOutcome(source, "written", brief_path)
+
+
+_UNSAFE_NAME = re.compile(r"[^\w .,()+-]", re.UNICODE)
+
+
+def brief_names(sources: list[Path]) -> list[str]:
+    """One brief file name per source, from the file name only (never from article text).
+
+    Unsafe characters become "_", a leading dot is dropped (no hidden briefs), and sources that
+    would collide ("a.txt" and "a.md", or same names in two folders) get a short hash of their
+    path appended, so no input overwrites another's brief."""
+    wanted = []
+    for source in sources:
+        stem = _UNSAFE_NAME.sub("_", source.stem).strip().lstrip(".") or "article"
+        wanted.append(stem[:150])
+    counts = Counter(name.casefold() for name in wanted)
+    names = []
+    for source, stem in zip(sources, wanted, strict=True):
+        if counts[stem.casefold()] > 1 or stem.casefold() == INDEX_FILENAME[:-3]:
+            digest = hashlib.sha256(str(source.resolve()).encode("utf-8")).hexdigest()[:8]
+            stem = f"{stem}-{digest}"
+        names.append(f"{stem}.md")
+    return names
+
+
+def brief_is_current(brief_path: Path, source_sha256: str, fingerprint: str) -> bool:
+    meta = read_front_matter(brief_path)
+    return bool(
+        meta
+        and meta.get("source_sha256") == source_sha256
+        and meta.get("fingerprint") == fingerprint
+    )
+
+
+@contextmanager
+def output_lock(folder: Path) -> Iterator[None]:
+    """One run per output folder: a second one stops with a clear message instead of racing."""
+    from filelock import FileLock, Timeout
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lock_path = folder / LOCK_FILENAME
+    lock = FileLock(lock_path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UsageError(
+            f"another summarize run is writing to {folder} (lock {lock_path} is held); "
+            "wait for it to finish or use another --output folder"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Temp files left by a run that was killed mid-write (we hold the lock: none is live)."""
+    for leftover in folder.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def write_index(folder: Path) -> Path:

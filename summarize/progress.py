@@ -42,10 +42,12 @@ class LogProgress:
 
     def article_finished(self, outcome: ArticleOutcome) -> None:
         self._done += 1
-        if outcome.ok:
+        if outcome.status == "written":
             logger.info("wrote %s", outcome.brief_path)
+        elif outcome.status == "up-to-date":
+            logger.info("up to date: %s", outcome.brief_path)
         else:
-            logger.error("skipped: %s", outcome.error)
+            logger.error("%s: %s", outcome.status, outcome.reason)
 
 
 class RichProgress:
@@ -90,4 +92,6 @@ class RichProgress:
         if self._articles is not None:
             self._progress.advance(self._articles)
         if not outcome.ok:
-            self._progress.console.print(f"[yellow]skipped:[/] {escape(str(outcome.error))}")
+            self._progress.console.print(
+                f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}"
+            )

@@ -21,6 +21,7 @@ from summarize.clean import Dropped
 from summarize.summarizer import Summary
 
 INDEX_FILENAME = "index.md"
+LOCK_FILENAME = ".summarize.lock"
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -74,6 +75,7 @@ class Brief:
     sentences_split: int
     dropped: tuple[Dropped, ...] = ()
     has_lead: bool = False
+    fingerprint: str = ""
 
     @property
     def display_title(self) -> str:
@@ -92,6 +94,7 @@ class Brief:
             "models": self.models,
             "generation": self.generation,
             "generated_at": self.generated_at,
+            "fingerprint": self.fingerprint,
             "seconds": {stage: round(value, 3) for stage, value in self.seconds.items()},
             "counts": {
                 "paragraphs": len(self.paragraphs),
@@ -189,15 +192,21 @@ def render_index(entries: Sequence[IndexEntry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def read_index_entry(path: Path) -> IndexEntry | None:
-    """Recover an index row from a brief on disk (so the index lists earlier runs too)."""
+def read_front_matter(path: Path) -> dict[str, Any] | None:
+    """The YAML front matter of a brief on disk, or None when it is missing or not a brief."""
     try:
         text = path.read_text(encoding="utf-8")
         _, front, _ = text.split("---\n", 2)
         meta = yaml.safe_load(front)
     except (OSError, ValueError, yaml.YAMLError):
         return None
-    if not isinstance(meta, dict) or "source_sha256" not in meta:
+    return meta if isinstance(meta, dict) and "source_sha256" in meta else None
+
+
+def read_index_entry(path: Path) -> IndexEntry | None:
+    """Recover an index row from a brief on disk (so the index lists earlier runs too)."""
+    meta = read_front_matter(path)
+    if meta is None:
         return None
     summary = str(meta.get("summary") or "")
     title = meta.get("title_en") or first_sentence(summary) or path.stem

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -217,24 +218,132 @@ def test_missing_input_path_exits_2(tmp_path: Path) -> None:
     assert "no such file or folder" in result.output
 
 
-def test_a_bad_article_does_not_cost_the_others_their_briefs(
-    self_contained_models, tmp_path: Path
-) -> None:
+GERMAN = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
+ENGLISH = (
+    "North Korea sent thousands of soldiers to Russia last year, officials in Seoul said on "
+    "Monday. The troops were deployed in the Kursk region, where many of them were killed. "
+    "Analysts expect the cooperation between both countries to grow in the coming months.\n"
+) * 3
+
+
+def test_hostile_inputs_cost_only_their_own_briefs(self_contained_models, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text(GERMAN, encoding="utf-8")
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "good.txt").write_text((SEEDS / "003_6d29e0b4accf03c7.txt").read_text())
-    (folder / "empty.txt").write_text("  \n")
-    (folder / "latin1.txt").write_bytes("Über die Straße".encode("latin-1"))
+    (folder / "good.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "latin1.txt").write_bytes(GERMAN.encode("latin-1", errors="replace"))
+    (folder / "utf16.txt").write_bytes(GERMAN.encode("utf-16"))  # with BOM
+    (folder / "utf8bom.txt").write_bytes(b"\xef\xbb\xbf" + GERMAN.encode("utf-8"))
+    (folder / "boilerplate.txt").write_text(
+        "Artikel teilen:\nEmpfohlener redaktioneller Inhalt\nExternen Inhalt anzeigen\n5 CHF\n",
+        encoding="utf-8",
+    )
+    (folder / "english.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "huge.txt").write_text(GERMAN * 40, encoding="utf-8")
+    (folder / "run-on.txt").write_text(" ".join(["wort"] * 5000), encoding="utf-8")
+    (folder / "name with spaces ä.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / ".hidden.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "twin.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "twin.md").write_text(GERMAN, encoding="utf-8")
+    (folder / "link-out.txt").symlink_to(outside)
+    (folder / "sub.txt").mkdir()
     config = write_config(
         tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
     )
     output = tmp_path / "out"
-    result = CliRunner().invoke(app, ["run", str(folder), "-c", str(config), "-o", str(output)])
-    assert result.exit_code == 1
-    assert (output / "good.md").is_file()
-    assert not (output / "empty.md").exists() and not (output / "latin1.md").exists()
-    assert "1 brief(s) written, 2 skipped" in result.output
-    assert not [p for p in output.iterdir() if p.name.startswith(".")]
+    result = CliRunner().invoke(
+        app,
+        [
+            "run",
+            str(folder),
+            str(tmp_path / "missing.txt"),
+            "-c",
+            str(config),
+            "-o",
+            str(output),
+            "--set",
+            "input.max_bytes=40000",
+            "--quiet",
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    written = {p.name for p in output.glob("*.md")} - {"index.md"}
+    assert {
+        "good.md",
+        "latin1.md",
+        "utf16.md",
+        "utf8bom.md",
+        "run-on.md",
+        "name with spaces ä.md",
+        "hidden.md",
+    } <= written
+    twins = sorted(name for name in written if name.startswith("twin"))
+    assert len(twins) == 2 and all(re.fullmatch(r"twin-[0-9a-f]{8}\.md", n) for n in twins)
+    for name in ["empty", "blank", "binary", "boilerplate", "english", "huge", "link-out"]:
+        assert f"{name}.md" not in written
+    messages = {
+        "empty.txt": "empty file",
+        "blank.txt": "only whitespace",
+        "binary.txt": "binary",
+        "boilerplate.txt": "no article text left",
+        "english.txt": "not German",
+        "huge.txt": "max_bytes",
+        "link-out.txt": "symbolic link",
+        "missing.txt": "no such file",
+    }
+    for name, message in messages.items():
+        lines = result.output.splitlines()
+        assert any(name in line and message in line for line in lines), (name, result.output)
+    assert "9 written, 0 up to date, 1 skipped, 7 failed" in result.output
+    assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "in", "out", "outside.txt"]
+    # The run-on "sentence" was split for the translator's window, not cut.
+    meta, _ = read_brief(output / "run-on.md")
+    assert meta["counts"]["words_de"] == 5000
+    assert meta["counts"]["sentences_split_for_window"] == 1
+
+
+def test_forced_language_is_translated(self_contained_models, tmp_path: Path) -> None:
+    article = tmp_path / "english.txt"
+    article.write_text(ENGLISH, encoding="utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    args = ["run", str(article), "-c", str(config), "-o", str(tmp_path / "o"), "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 1
+    assert CliRunner().invoke(app, [*args, "--force-language"]).exit_code == 0
+    assert (tmp_path / "o" / "english.md").is_file()
+
+
+def test_unchanged_articles_are_not_redone(
+    self_contained_models, tmp_path: Path, recorded_inputs: list[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "b.txt").write_text(GERMAN.replace("Pjöngjang", "Pjöngjang (Nordkorea)"))
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    args = ["run", str(folder), "-c", str(config), "-o", str(tmp_path / "o"), "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    first = (tmp_path / "o" / "a.md").read_text(encoding="utf-8")
+    recorded_inputs.clear()
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and "0 written, 2 up to date" in again.output
+    assert recorded_inputs == [] and (tmp_path / "o" / "a.md").read_text() == first
+    (folder / "a.txt").write_text(GERMAN + "\nEin neuer Absatz am Ende des Artikels.\n")
+    edited = CliRunner().invoke(app, args)
+    assert "1 written, 1 up to date" in edited.output
+    changed_settings = CliRunner().invoke(app, [*args, "--set", "clean.disable=['tail']"])
+    assert "2 written" in changed_settings.output
+    forced = CliRunner().invoke(app, [*args, "--set", "clean.disable=['tail']", "--force"])
+    assert "2 written" in forced.output
 
 
 def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Path) -> None:
