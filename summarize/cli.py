@@ -100,6 +100,9 @@ def run(
     force: Annotated[
         bool, typer.Option("--force", help="Redo briefs whose source and settings are unchanged.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")
+    ] = False,
     force_language: Annotated[
         bool,
         typer.Option("--force-language", help="Translate articles detected as not German too."),
@@ -118,6 +121,8 @@ def run(
         extra.append(f"output.folder={json.dumps(str(output))}")
     if force_language:
         extra.append("input.force_language=true")
+    if no_cache:
+        extra.append("runtime.cache=false")
     config = _load(config_files, extra)
     pipeline = Pipeline(config)
     try:

@@ -109,6 +109,10 @@ class InputSettings(_Section):
 class RuntimeSettings(_Section):
     threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
     models_dir: Path = Field(default=Path("models"), description="Local model store.")
+    cache: bool = Field(default=True, description="Cache translations on disk.")
+    cache_dir: Path | None = Field(
+        default=None, description="Cache folder; default $XDG_CACHE_HOME/summarize."
+    )
 
 
 class OutputSettings(_Section):

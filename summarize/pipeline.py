@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from summarize.cache import TranslationCache, default_cache_dir
 from summarize.clean import CleanArticle, CleanOptions, NotGermanError, check_language, clean_text
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError
@@ -148,7 +149,11 @@ class Pipeline:
         models_dir = self.config.runtime.models_dir
         translation = load_model("translation", self.config.translation, models_dir)
         summarization = load_model("summarization", self.config.summarization, models_dir)
-        self._translator = Translator(translation, self.config.translation)
+        cache = None
+        if self.config.runtime.cache:
+            folder = self.config.runtime.cache_dir or default_cache_dir()
+            cache = TranslationCache(folder.expanduser())
+        self._translator = Translator(translation, self.config.translation, cache)
         self._summarizer = Summarizer(summarization, self.config.summarization)
 
     @property

@@ -8,16 +8,20 @@ pieces are joined again; nothing is cut.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
 from summarize.models import LoadedModel, generate_texts
 
 logger = logging.getLogger("summarize")
 
+_MIN_CACHE_CHUNK = 64
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # Split points in order of preference: after clause punctuation, then before conjunction dashes.
 _CLAUSE_BREAKS = (
@@ -78,11 +82,27 @@ def _pack(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
 
 
 class Translator:
-    """Translates batches of sentences with one loaded model."""
+    """Translates batches of sentences with one loaded model (and an optional disk cache)."""
 
-    def __init__(self, loaded: LoadedModel, settings: ModelSettings) -> None:
+    def __init__(
+        self, loaded: LoadedModel, settings: ModelSettings, cache: TranslationCache | None = None
+    ) -> None:
         self.loaded = loaded
         self.settings = settings
+        self.cache = cache
+
+    def fingerprint(self) -> str:
+        """Everything that changes this translator's output for a given input."""
+        described = {
+            "model": self.loaded.source.requested,
+            "location": self.loaded.source.location,
+            "revision": self.loaded.revision,
+            "generation": self.loaded.generation_settings,
+            "prefix": self.loaded.prefix,
+            "window": self.loaded.window,
+        }
+        encoded = json.dumps(described, sort_keys=True, default=str).encode("utf-8")
+        return hashlib.sha256(encoded).hexdigest()
 
     def fits(self, text: str) -> bool:
         return self.loaded.count_tokens(text) <= self.loaded.window
@@ -113,10 +133,20 @@ class Translator:
                 self.loaded.window,
             )
         inputs = list(dict.fromkeys(piece for pieces in pieces_of.values() for piece in pieces))
+        fingerprint = self.fingerprint()
+        english_of = self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}
+        # Longest first, in chunks: similar lengths batch well, and each finished chunk is
+        # cached at once, so a killed run keeps its work.
+        missing = sorted((p for p in inputs if p not in english_of), key=len, reverse=True)
         if on_start is not None:
-            on_start(len(inputs))
-        english = self.generate_batch(inputs, on_batch) if inputs else []
-        english_of = dict(zip(inputs, english, strict=True))
+            on_start(len(missing))
+        chunk_size = max(4 * self.settings.batch_size, _MIN_CACHE_CHUNK)
+        for start in range(0, len(missing), chunk_size):
+            chunk = missing[start : start + chunk_size]
+            translated = dict(zip(chunk, self.generate_batch(chunk, on_batch), strict=True))
+            english_of.update(translated)
+            if self.cache is not None:
+                self.cache.put_many(fingerprint, translated)
         results = []
         for sentence in sentences:
             if sentence not in pieces_of:

@@ -7,6 +7,7 @@ and "shared-hub" (the real tokenizers, configs and generation settings from ../s
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
+# The translation cache of a test session lives in its own folder, never in the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="summarize-test-cache-")
 
 from summarize.testing import build_bart, build_marian, build_t5
 

@@ -1,0 +1,59 @@
+"""On-disk cache of translations, so an interrupted or repeated run translates only what changed.
+
+One SQLite file (stdlib, safe across processes). A key is the hash of the translator's
+fingerprint (model, revision, backend, every setting that changes output) and one model input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+CACHE_FILENAME = "translations.sqlite"
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "summarize"
+
+
+class TranslationCache:
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / CACHE_FILENAME
+        # Autocommit: every put lands at once, so a killed run keeps what it finished.
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)"
+        )
+
+    @staticmethod
+    def _key(fingerprint: str, source: str) -> str:
+        return hashlib.sha256(f"{fingerprint}\x00{source}".encode()).hexdigest()
+
+    def get_many(self, fingerprint: str, sources: Iterable[str]) -> dict[str, str]:
+        """Cached translations of ``sources`` made with the translator ``fingerprint``."""
+        keys = {self._key(fingerprint, source): source for source in sources}
+        found: dict[str, str] = {}
+        items = list(keys.items())
+        for start in range(0, len(items), 500):  # SQLite caps the number of parameters
+            chunk = dict(items[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            # Only "?" placeholders are formatted in; the keys travel as parameters.
+            query = f"SELECT key, text FROM translations WHERE key IN ({marks})"
+            for key, text in self._db.execute(query, list(chunk)):
+                found[chunk[key]] = text
+        return found
+
+    def put_many(self, fingerprint: str, translations: Mapping[str, str]) -> None:
+        rows = [(self._key(fingerprint, source), text) for source, text in translations.items()]
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?)", rows)
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,160 @@
+"""Never lose work: atomic writes, a killed run, the output lock, arbitrary text."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import SEEDS, seed_texts, write_config
+from filelock import FileLock
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.config import load_config
+from summarize.errors import ArticleError
+from summarize.ingest import Article
+from summarize.pipeline import Pipeline
+from summarize.render import LOCK_FILENAME, render_brief, write_atomic
+
+
+def _complete_brief(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    return "source_sha256" in meta and "## Removed by the cleaner" in body
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "brief.md"
+    target.write_text("old brief", encoding="utf-8")
+
+    def broken_replace(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(target, "new brief")
+    assert target.read_text(encoding="utf-8") == "old brief"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_a_run_killed_at_any_moment_leaves_no_half_brief(
+    self_contained_models, tmp_path: Path
+) -> None:
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    output = tmp_path / "out"
+    command = [sys.executable, "-m", "summarize.cli", "run", str(SEEDS), "-c", str(config),
+               "-o", str(output), "--no-cache", "-q"]  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    seeds = sorted(SEEDS.glob("*.txt"))
+    kills = 0
+    for delay_after_first_brief in (0.0, 0.15, 0.4):
+        for brief in output.glob("*.md"):
+            brief.unlink()  # every round starts from nothing written
+        process = subprocess.Popen(command, cwd=tmp_path, env=env)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            if any(p.name != "index.md" for p in output.glob("*.md")):
+                time.sleep(delay_after_first_brief)
+                break
+            time.sleep(0.005)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait(timeout=60)
+        for brief in output.glob("*.md"):
+            if brief.name != "index.md":
+                assert _complete_brief(brief), f"half-written {brief.name}"
+    assert kills >= 1, "the run always finished before it could be killed"
+
+    rerun = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                           timeout=300)  # fmt: skip
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(p.name for p in output.glob("*.md")) == sorted(
+        [f"{seed.stem}.md" for seed in seeds] + ["index.md"]
+    )
+    assert all(_complete_brief(output / f"{seed.stem}.md") for seed in seeds)
+    assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_second_run_on_the_same_folder_is_refused(self_contained_models, tmp_path) -> None:
+    output = tmp_path / "out"
+    output.mkdir()
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    with FileLock(output / LOCK_FILENAME):
+        result = CliRunner().invoke(
+            app, ["run", str(SEEDS), "-c", str(config), "-o", str(output), "-q"]
+        )
+    assert result.exit_code == 2
+    assert "another summarize run is writing to" in result.output
+    assert not list(output.glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def tiny_pipeline(self_contained_models) -> Pipeline:
+    config = load_config(
+        write_config(
+            Path(os.environ["XDG_CACHE_HOME"]) / "property.toml",
+            self_contained_models.marian,
+            self_contained_models.bart,
+        ),
+        overrides=["runtime.cache=false", "input.force_language=true"],
+        project_file=None,
+    )
+    pipeline = Pipeline(config)
+    pipeline.load()
+    return pipeline
+
+
+_SEED_LINES = [line for text in seed_texts() for line in text.splitlines()]
+_ALPHABET = st.characters(
+    codec="utf-8", categories=("L", "N", "P", "S", "Zs", "Cc"), exclude_characters="\x00"
+)
+_ARTICLE_TEXT = st.one_of(
+    st.text(alphabet=_ALPHABET, max_size=400),
+    st.lists(
+        st.one_of(
+            st.sampled_from(_SEED_LINES),
+            st.text(alphabet=_ALPHABET, max_size=80),
+            st.sampled_from(["", "# Titel", "> Zitat", "- Liste", "| a | b |", "<b>x</b>", "---",
+                             "[link](http://x)", "```", "***", "1. eins", "\\", "<details>"]),
+        ),
+        max_size=12,
+    ).map("\n".join),
+)  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_ARTICLE_TEXT)
+def test_any_text_gives_a_valid_brief_or_a_clear_error(tiny_pipeline: Pipeline, text: str) -> None:
+    article = Article(Path("property.txt"), text, hashlib.sha256(text.encode()).hexdigest())
+    try:
+        brief = tiny_pipeline.make_brief(article)
+    except ArticleError as error:
+        assert str(error)  # a message for the user, never a crash
+        return
+    rendered = render_brief(brief)
+    _, front, body = rendered.split("---\n", 2)
+    assert yaml.safe_load(front) == yaml.safe_load(yaml.safe_dump(brief.front_matter()))
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[1:] == ["Summary", "Article", "Removed by the cleaner"]
+    assert not [t for t in tokens if t.type in {"table_open", "fence", "code_block", "hr"}]
+    html = [t.content.strip() for t in tokens if t.type == "html_block"]
+    assert all(block.startswith(("<details>", "</details>")) for block in html)
+    assert sum(b.startswith("<details>") for b in html) == sum(b == "</details>" for b in html)
+    assert len(brief.paragraphs) == sum(1 for t in tokens if t.type == "blockquote_open")
