@@ -51,6 +51,12 @@ class ModelSettings(_Section):
     prefix: str | None = Field(
         default=None, description="Text put before every input; default: the model's own (T5)."
     )
+    backend: Literal["torch", "ctranslate2"] = Field(
+        default="torch", description="torch, or ctranslate2 (pip install 'summarize[fast]')."
+    )
+    quantization: Literal["none", "int8", "float16", "bfloat16"] = Field(
+        default="none", description="int8 on CPU; float16/bfloat16 on a GPU."
+    )
     allow_pickle: bool = Field(
         default=False, description="Accept pickle (.bin) weights; safetensors only when false."
     )

@@ -17,12 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from summarize.backends import (
+    Backend,
+    CTranslate2Backend,
+    TorchBackend,
+    converted_model_dir,
+    ensure_converted,
+    require_ctranslate2,
+)
 from summarize.config import ModelSettings
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
 
 if TYPE_CHECKING:
     import torch
-    from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
+    from transformers import GenerationConfig, PreTrainedTokenizerBase
 
 logger = logging.getLogger("summarize")
 
@@ -51,7 +59,7 @@ class LoadedModel:
     source: ModelSource
     revision: str | None
     tokenizer: PreTrainedTokenizerBase
-    model: PreTrainedModel
+    backend: Backend
     device: torch.device
     window: int
     prefix: str
@@ -68,6 +76,8 @@ class LoadedModel:
             "location": self.source.location,
             "revision": self.revision,
             "device": str(self.device),
+            "backend": self.backend.name,
+            "quantization": self.backend.quantization,
             "window_tokens": self.window,
         }
 
@@ -126,13 +136,11 @@ def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason:
     )
 
 
-def _window(
-    tokenizer: PreTrainedTokenizerBase, model: PreTrainedModel, override: int | None
-) -> int:
+def _window(tokenizer: PreTrainedTokenizerBase, config: Any, override: int | None) -> int:
     limits = []
     if 0 < (tokenizer.model_max_length or 0) < _NO_LIMIT:
         limits.append(int(tokenizer.model_max_length))
-    positions = getattr(model.config, "max_position_embeddings", None)
+    positions = getattr(config, "max_position_embeddings", None)
     if positions:
         limits.append(int(positions))
     window = min(limits) if limits else _FALLBACK_WINDOW
@@ -143,14 +151,14 @@ def _window(
 
 
 def _resolve_generation(
-    task: Task, model: PreTrainedModel, settings: ModelSettings
+    task: Task, config: Any, base: GenerationConfig, settings: ModelSettings
 ) -> tuple[GenerationConfig, str, dict[str, Any]]:
     """Model generation config < task_specific_params[task] < the user's [*.generation] table."""
-    generation_config = copy.deepcopy(model.generation_config)
-    task_params = dict((getattr(model.config, "task_specific_params", None) or {}).get(task, {}))
+    generation_config = copy.deepcopy(base)
+    task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
     prefix = task_params.pop("prefix", None)
     if prefix is None:
-        prefix = getattr(model.config, "prefix", None) or ""
+        prefix = getattr(config, "prefix", None) or ""
     if settings.prefix is not None:
         prefix = settings.prefix
     generation_config.update(**task_params)
@@ -173,12 +181,33 @@ def _resolve_generation(
     return generation_config, prefix, effective
 
 
-def load_model(task: Task, settings: ModelSettings, models_dir: Path) -> LoadedModel:
-    """Load tokenizer and weights once, in eval mode, with the effective generation settings."""
+def _load_generation_config(location: str, config: Any, common: dict[str, Any]) -> GenerationConfig:
+    from transformers import GenerationConfig
+
+    try:
+        # Only the revision: other keywords would be stored as generation settings.
+        return GenerationConfig.from_pretrained(location, revision=common["revision"])
+    except (
+        OSError
+    ):  # no generation_config.json: derived from the model config, as transformers does
+        return GenerationConfig.from_model_config(config)
+
+
+def load_model(
+    task: Task, settings: ModelSettings, models_dir: Path, threads: int = 0
+) -> LoadedModel:
+    """Load tokenizer and weights once, with the effective generation settings and backend."""
     source = resolve_model(settings.model, models_dir)
     device = pick_device(settings.device)
+    if settings.backend == "ctranslate2":
+        require_ctranslate2()
+    if settings.quantization in ("float16", "bfloat16") and device.type == "cpu":
+        raise ConfigError(
+            f"{task}.quantization = {settings.quantization!r} needs a GPU; "
+            "on CPU use 'int8' or 'none'"
+        )
 
-    import torch  # noqa: F401  (heavy imports stay out of the text-only commands)
+    import torch
     import transformers
     from huggingface_hub.utils import logging as hub_logging
 
@@ -191,38 +220,54 @@ def load_model(task: Task, settings: ModelSettings, models_dir: Path) -> LoadedM
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     try:
         tokenizer = transformers.AutoTokenizer.from_pretrained(source.location, **common)
+        config = transformers.AutoConfig.from_pretrained(source.location, **common)
     except (OSError, ValueError) as error:
         if source.is_local:
             raise ModelLoadError(
-                f"The {task} model folder {source.location} has no usable tokenizer: "
+                f"The {task} model folder {source.location} has no usable tokenizer or config: "
                 f"{str(error).splitlines()[0]}"
             ) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
-    try:
-        model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
-            source.location, use_safetensors=None if settings.allow_pickle else True, **common
-        )
-    except (OSError, ValueError) as error:
-        message = str(error).splitlines()[0]
-        if source.is_local or "safetensors" in message.lower():
-            raise ModelLoadError(
-                f"The {task} model at {source.location} could not be loaded: {message} "
-                "(weights are read from safetensors only; set "
-                f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
-            ) from None
-        raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
+    generation_config, prefix, effective = _resolve_generation(
+        task, config, _load_generation_config(source.location, config, common), settings
+    )
+    window = _window(tokenizer, config, settings.max_input_tokens)
 
-    model.eval()
-    model.to(device)
-    generation_config, prefix, effective = _resolve_generation(task, model, settings)
-    window = _window(tokenizer, model, settings.max_input_tokens)
-    logger.info("loaded %s model %s (%s, window %d tokens)", task, source.location, device, window)
+    backend: Backend
+    if settings.backend == "ctranslate2":
+        target = converted_model_dir(
+            source.location, source.is_local, models_dir, settings.quantization
+        )
+        converted = ensure_converted(source.location, target, settings.quantization, revision)
+        backend = CTranslate2Backend(
+            converted, tokenizer, generation_config, device, settings.quantization,
+            threads or torch.get_num_threads(),
+        )  # fmt: skip
+    else:
+        try:
+            model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
+                source.location, use_safetensors=None if settings.allow_pickle else True, **common
+            )
+        except (OSError, ValueError) as error:
+            message = str(error).splitlines()[0]
+            if source.is_local or "safetensors" in message.lower():
+                raise ModelLoadError(
+                    f"The {task} model at {source.location} could not be loaded: {message} "
+                    "(weights are read from safetensors only; set "
+                    f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
+                ) from None
+            raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
+        backend = TorchBackend(model, tokenizer, generation_config, device, settings.quantization)
+    logger.info(
+        "loaded %s model %s (%s, %s/%s, window %d tokens)",
+        task, source.location, device, backend.name, settings.quantization, window,
+    )  # fmt: skip
     return LoadedModel(
         task=task,
         source=source,
         revision=settings.revision,
         tokenizer=tokenizer,
-        model=model,
+        backend=backend,
         device=device,
         window=window,
         prefix=prefix,
@@ -261,23 +306,13 @@ def generate_texts(
     max_batch_tokens: int,
     on_batch: Callable[[int], None] | None = None,
 ) -> list[str]:
-    """Run generate() over ``texts`` in length-sorted batches; outputs come back in input order."""
-    import torch
-
+    """Generate for ``texts`` in length-sorted batches; outputs come back in input order."""
     lengths = [loaded.count_tokens(text) for text in texts]
     outputs: list[str] = [""] * len(texts)
     for batch in plan_batches(lengths, batch_size, max_batch_tokens):
-        inputs = loaded.tokenizer(
-            [loaded.prefix + texts[index] for index in batch],
-            return_tensors="pt",
-            padding=True,
-            truncation=False,  # callers split long inputs first; never cut silently
-        ).to(loaded.device)
-        with torch.inference_mode():
-            generated = loaded.model.generate(**inputs, generation_config=loaded.generation_config)
-        decoded = loaded.tokenizer.batch_decode(generated, skip_special_tokens=True)
-        for index, text in zip(batch, decoded, strict=True):
-            outputs[index] = text.strip()
+        generated = loaded.backend.generate([loaded.prefix + texts[index] for index in batch])
+        for index, text in zip(batch, generated, strict=True):
+            outputs[index] = text
         if on_batch is not None:
             on_batch(len(batch))
     return outputs

@@ -147,8 +147,9 @@ class Pipeline:
 
             torch.set_num_threads(self.config.runtime.threads)
         models_dir = self.config.runtime.models_dir
-        translation = load_model("translation", self.config.translation, models_dir)
-        summarization = load_model("summarization", self.config.summarization, models_dir)
+        threads = self.config.runtime.threads
+        translation = load_model("translation", self.config.translation, models_dir, threads)
+        summarization = load_model("summarization", self.config.summarization, models_dir, threads)
         cache = None
         if self.config.runtime.cache:
             folder = self.config.runtime.cache_dir or default_cache_dir()

@@ -207,6 +207,12 @@ def build_bart(
             task_specific_params={"summarization": summarization},
             forced_bos_token_id=0,
             forced_eos_token_id=2,
+            # Fields DistilBART's real config.json carries (CTranslate2's converter reads them).
+            normalize_before=False,
+            add_final_layer_norm=False,
+            normalize_embedding=True,
+            static_position_embeddings=False,
+            add_bias_logits=False,
         )
         generation = GenerationConfig(
             bos_token_id=0,

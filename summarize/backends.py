@@ -1,0 +1,258 @@
+"""Generation backends: plain torch (fp32, dynamic int8, fp16/bf16) and CTranslate2.
+
+A backend turns one batch of input texts into output texts with the model's effective
+generation settings; batching, ordering and windows are decided by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from summarize.errors import ConfigError, ModelLoadError
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
+
+logger = logging.getLogger("summarize")
+
+# generate() settings the CTranslate2 backend maps to its own options; it refuses the rest
+# rather than silently producing different output.
+_CT2_IGNORED = {
+    "bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id",
+    "forced_eos_token_id", "early_stopping", "renormalize_logits", "use_cache",
+    "num_return_sequences", "output_scores", "return_dict_in_generate",
+}  # fmt: skip
+
+
+class Backend(Protocol):
+    name: str
+    quantization: str
+
+    def generate(self, texts: list[str]) -> list[str]: ...
+
+
+class TorchBackend:
+    """transformers' generate(); int8 = dynamic quantization of the Linear layers."""
+
+    name = "torch"
+
+    def __init__(
+        self,
+        model: PreTrainedModel,
+        tokenizer: PreTrainedTokenizerBase,
+        generation_config: GenerationConfig,
+        device: torch.device,
+        quantization: str,
+    ) -> None:
+        import torch
+
+        self.quantization = quantization
+        model.eval()
+        if quantization == "int8":
+            if device.type != "cpu":
+                raise ConfigError("quantization = 'int8' with the torch backend runs on CPU only")
+            with warnings.catch_warnings():
+                # torch marks its eager quantization API deprecated; it is still what runs
+                # dynamic int8 Linear layers on CPU without another dependency.
+                warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
+                model = torch.ao.quantization.quantize_dynamic(
+                    model, {torch.nn.Linear}, torch.qint8
+                )
+        elif quantization in ("float16", "bfloat16"):
+            model = model.to(getattr(torch, quantization))
+        self.model = model.to(device)
+        self.tokenizer = tokenizer
+        self.generation_config = generation_config
+        self.device = device
+
+    def generate(self, texts: list[str]) -> list[str]:
+        import torch
+
+        inputs = self.tokenizer(
+            texts,
+            return_tensors="pt",
+            padding=True,
+            truncation=False,  # callers split long inputs first; never cut silently
+        ).to(self.device)
+        with torch.inference_mode():
+            generated = self.model.generate(**inputs, generation_config=self.generation_config)
+        return [
+            text.strip()
+            for text in self.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        ]
+
+
+def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
+    """transformers generation settings as CTranslate2 translate_batch() options.
+
+    Lengths: transformers counts the final end-of-sequence token (and, for max_length /
+    min_length, the decoder start token); CTranslate2 counts neither."""
+    settings = generation.to_diff_dict()
+    defaults = type(generation)().to_dict()
+    options: dict[str, Any] = {"beam_size": int(generation.num_beams or 1)}
+    if generation.max_new_tokens is not None:
+        options["max_decoding_length"] = max(1, generation.max_new_tokens - 1)
+    elif generation.max_length is not None:
+        options["max_decoding_length"] = max(1, generation.max_length - 2)
+    if generation.min_new_tokens is not None:
+        options["min_decoding_length"] = generation.min_new_tokens
+    elif generation.min_length:
+        options["min_decoding_length"] = max(0, generation.min_length - 1)
+    if generation.length_penalty is not None:
+        options["length_penalty"] = float(generation.length_penalty)
+    if generation.no_repeat_ngram_size:
+        options["no_repeat_ngram_size"] = int(generation.no_repeat_ngram_size)
+    if generation.repetition_penalty not in (None, 1.0):
+        options["repetition_penalty"] = float(generation.repetition_penalty)
+    if "max_decoding_length" in options and "min_decoding_length" in options:
+        # transformers lets the maximum win when both are equal; so must CTranslate2.
+        options["min_decoding_length"] = min(
+            options["min_decoding_length"], options["max_decoding_length"]
+        )
+    if generation.bad_words_ids:
+        options["suppress_sequences"] = [
+            tokenizer.convert_ids_to_tokens(ids) for ids in generation.bad_words_ids
+        ]
+    if generation.do_sample:
+        options["sampling_topk"] = int(generation.top_k or 0) or 1
+        options["sampling_temperature"] = float(generation.temperature or 1.0)
+    handled = {
+        "num_beams", "max_new_tokens", "max_length", "min_new_tokens", "min_length",
+        "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids",
+        "do_sample", "top_k", "temperature", "forced_bos_token_id",
+    }  # fmt: skip
+    unsupported = sorted(
+        key
+        for key, value in settings.items()
+        if key not in handled
+        and key not in _CT2_IGNORED
+        and not key.startswith("_")
+        and key != "transformers_version"
+        and value != defaults.get(key)
+    )
+    if unsupported:
+        raise ConfigError(
+            f"backend = 'ctranslate2' cannot honour the generation setting(s) "
+            f"{', '.join(unsupported)}; remove them or use backend = 'torch'"
+        )
+    return options
+
+
+class CTranslate2Backend:
+    """A CTranslate2 translator over a converted copy of the model (int8 or float32)."""
+
+    name = "ctranslate2"
+
+    def __init__(
+        self,
+        model_dir: Path,
+        tokenizer: PreTrainedTokenizerBase,
+        generation_config: GenerationConfig,
+        device: torch.device,
+        quantization: str,
+        threads: int,
+    ) -> None:
+        import ctranslate2
+
+        self.quantization = quantization
+        compute_type = {"none": "default", "int8": "int8"}.get(quantization, quantization)
+        self.translator = ctranslate2.Translator(
+            str(model_dir),
+            device="cuda" if device.type == "cuda" else "cpu",
+            compute_type=compute_type,
+            intra_threads=threads,
+        )
+        self.tokenizer = tokenizer
+        self.options = ct2_options(generation_config, tokenizer)
+        if "suppress_sequences" in self.options:
+            # The converter leaves some special tokens (Marian's <pad>) out of the vocabulary;
+            # the model cannot produce those anyway.
+            vocabulary = _ct2_vocabulary(model_dir)
+            kept = [seq for seq in self.options["suppress_sequences"] if set(seq) <= vocabulary]
+            self.options["suppress_sequences"] = kept or None
+        forced_bos = generation_config.forced_bos_token_id
+        self.target_prefix = (
+            tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None
+        )
+
+    def generate(self, texts: list[str]) -> list[str]:
+        sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(t)) for t in texts]
+        prefixes = [self.target_prefix] * len(texts) if self.target_prefix else None
+        results = self.translator.translate_batch(
+            sources, target_prefix=prefixes, max_batch_size=len(texts), **self.options
+        )
+        return [
+            self.tokenizer.decode(
+                self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]),
+                skip_special_tokens=True,
+            ).strip()
+            for result in results
+        ]
+
+
+def _ct2_vocabulary(model_dir: Path) -> set[str]:
+    for name in ("target_vocabulary.json", "shared_vocabulary.json"):
+        path = model_dir / name
+        if path.is_file():
+            return set(json.loads(path.read_text(encoding="utf-8")))
+    for name in ("target_vocabulary.txt", "shared_vocabulary.txt"):
+        path = model_dir / name
+        if path.is_file():
+            return set(path.read_text(encoding="utf-8").splitlines())
+    return set()
+
+
+def require_ctranslate2() -> None:
+    try:
+        import ctranslate2  # noqa: F401
+    except ImportError:
+        raise ConfigError(
+            "backend = 'ctranslate2' needs the optional CTranslate2 package: "
+            'pip install "summarize[fast]"'
+        ) from None
+
+
+def converted_model_dir(location: str, is_local: bool, models_dir: Path, quantization: str) -> Path:
+    """Where the CTranslate2 conversion of a model is kept: beside a local model folder, or
+    under the models folder for a hub model."""
+    suffix = f".ct2-{'float32' if quantization == 'none' else quantization}"
+    if is_local:
+        folder = Path(location)
+        return folder.with_name(folder.name + suffix)
+    return models_dir / f"{location}{suffix}"
+
+
+def ensure_converted(location: str, target: Path, quantization: str, revision: str | None) -> Path:
+    """Convert once (atomically: temp folder, then rename) and reuse the conversion afterwards."""
+    if (target / "model.bin").is_file():
+        logger.info("using the CTranslate2 conversion at %s", target)
+        return target
+    import ctranslate2
+
+    logger.info("converting %s to CTranslate2 (%s) at %s; kept for later runs", location,
+                quantization, target)  # fmt: skip
+    partial = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    converter = ctranslate2.converters.TransformersConverter(
+        location, revision=revision, trust_remote_code=False
+    )
+    try:
+        converter.convert(
+            str(partial), quantization=None if quantization == "none" else quantization, force=True
+        )
+    except Exception as error:  # the converter raises many kinds; all mean "cannot convert"
+        shutil.rmtree(partial, ignore_errors=True)
+        raise ModelLoadError(
+            f"could not convert {location} to CTranslate2: {str(error).splitlines()[0]}"
+        ) from None
+    if target.exists():
+        shutil.rmtree(target)
+    partial.rename(target)
+    return target

@@ -1,0 +1,97 @@
+"""Speed modes: torch int8 and CTranslate2 on the same random weights as the fp32 path."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from pathlib import Path
+
+import pytest
+
+from summarize.config import SummarizationSettings, TranslationSettings
+from summarize.errors import ConfigError
+from summarize.models import load_model
+from summarize.summarizer import Summarizer
+from summarize.translate import Translator
+
+SENTENCES = [
+    "Nordkorea hat Russland tausende Soldaten zur Verfügung gestellt.",
+    "Viele sind bei den Kämpfen umgekommen.",
+    "Jetzt schickt Pjöngjang Verstärkung.",
+    "Der Kreml äußerte sich zunächst nicht zu dem Bericht.",
+]
+FORCED = {"min_new_tokens": 6, "max_new_tokens": 6, "num_beams": 2}
+
+
+def _translate(model: Path, **options) -> list[str]:
+    settings = TranslationSettings(model=str(model), generation=FORCED, **options)
+    translator = Translator(load_model("translation", settings, Path("models")), settings)
+    return [item.text for item in translator.translate(SENTENCES)]
+
+
+def test_ctranslate2_matches_torch_on_the_same_weights(models, caplog) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    reference = _translate(models.marian)
+    caplog.set_level(logging.INFO, logger="summarize")
+    converted = _translate(models.marian, backend="ctranslate2")
+    assert converted == reference
+    kept = models.marian.with_name(models.marian.name + ".ct2-float32")
+    assert (kept / "model.bin").is_file()  # conversion kept beside the local model
+    assert "converting" in caplog.text or "using the CTranslate2 conversion" in caplog.text
+    caplog.clear()
+    assert _translate(models.marian, backend="ctranslate2") == reference
+    assert "using the CTranslate2 conversion" in caplog.text and "converting" not in caplog.text
+
+
+def test_ctranslate2_summarizer_keeps_the_forced_bos_and_lengths(models) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    generation = {"min_new_tokens": 8, "max_new_tokens": 8, "num_beams": 2}
+    outputs = []
+    for backend in ("torch", "ctranslate2"):
+        settings = SummarizationSettings(
+            model=str(models.bart), generation=generation, backend=backend
+        )
+        summarizer = Summarizer(load_model("summarization", settings, Path("models")), settings)
+        outputs.append(summarizer.summarize(["The soldiers arrived on Monday."]).text)
+    assert outputs[0] == outputs[1]
+
+
+def test_int8_modes_run_and_keep_order(self_contained_models) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    for options in ({"quantization": "int8"}, {"backend": "ctranslate2", "quantization": "int8"}):
+        outputs = _translate(self_contained_models.marian, **options)
+        assert len(outputs) == len(SENTENCES) and all(isinstance(text, str) for text in outputs)
+    assert (self_contained_models.marian.with_name("marian.ct2-int8") / "model.bin").is_file()
+
+
+def test_gpu_precisions_are_refused_on_cpu(self_contained_models) -> None:
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian), device="cpu", quantization="float16"
+    )
+    with pytest.raises(ConfigError, match="needs a GPU"):
+        load_model("translation", settings, Path("models"))
+
+
+def test_missing_ctranslate2_names_the_extra(self_contained_models, monkeypatch) -> None:
+    real_import = builtins.__import__
+
+    def without_ctranslate2(name: str, *args, **kwargs):
+        if name == "ctranslate2":
+            raise ImportError("No module named 'ctranslate2'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_ctranslate2)
+    settings = TranslationSettings(model=str(self_contained_models.marian), backend="ctranslate2")
+    with pytest.raises(ConfigError, match=r"summarize\[fast\]"):
+        load_model("translation", settings, Path("models"))
+
+
+def test_generation_settings_ctranslate2_cannot_honour_are_refused(self_contained_models) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian),
+        backend="ctranslate2",
+        generation={"diversity_penalty": 0.5, "num_beam_groups": 2, "num_beams": 4},
+    )
+    with pytest.raises(ConfigError, match="diversity_penalty"):
+        load_model("translation", settings, Path("models"))
