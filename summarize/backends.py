@@ -11,7 +11,7 @@ import logging
 import shutil
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from summarize.errors import ConfigError, ModelLoadError
 
@@ -30,11 +30,16 @@ _CT2_IGNORED = {
 }  # fmt: skip
 
 
+class Generated(NamedTuple):
+    text: str
+    logprob: float | None = None  # mean token log-probability, where the backend gives it
+
+
 class Backend(Protocol):
     name: str
     quantization: str
 
-    def generate(self, texts: list[str]) -> list[str]: ...
+    def generate(self, texts: list[str]) -> list[Generated]: ...
 
 
 class TorchBackend:
@@ -71,7 +76,7 @@ class TorchBackend:
         self.generation_config = generation_config
         self.device = device
 
-    def generate(self, texts: list[str]) -> list[str]:
+    def generate(self, texts: list[str]) -> list[Generated]:
         import torch
 
         inputs = self.tokenizer(
@@ -82,10 +87,9 @@ class TorchBackend:
         ).to(self.device)
         with torch.inference_mode():
             generated = self.model.generate(**inputs, generation_config=self.generation_config)
-        return [
-            text.strip()
-            for text in self.tokenizer.batch_decode(generated, skip_special_tokens=True)
-        ]
+        # No scores: asking generate() for them stores a vocabulary-sized tensor per step.
+        decoded = self.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        return [Generated(text.strip()) for text in decoded]
 
 
 def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
@@ -181,19 +185,31 @@ class CTranslate2Backend:
             tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None
         )
 
-    def generate(self, texts: list[str]) -> list[str]:
+    def generate(self, texts: list[str]) -> list[Generated]:
         sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(t)) for t in texts]
         prefixes = [self.target_prefix] * len(texts) if self.target_prefix else None
         results = self.translator.translate_batch(
-            sources, target_prefix=prefixes, max_batch_size=len(texts), **self.options
+            sources,
+            target_prefix=prefixes,
+            max_batch_size=len(texts),
+            return_scores=True,
+            **self.options,
         )
-        return [
-            self.tokenizer.decode(
-                self.tokenizer.convert_tokens_to_ids(result.hypotheses[0]),
-                skip_special_tokens=True,
+        outputs = []
+        for result in results:
+            tokens = result.hypotheses[0]
+            text = self.tokenizer.decode(
+                self.tokenizer.convert_tokens_to_ids(tokens), skip_special_tokens=True
             ).strip()
-            for result in results
-        ]
+            # The score is the summed log-probability (length-normalised when a length
+            # penalty applies); dividing by the length gives a per-token figure either way.
+            score = result.scores[0] if result.scores else None
+            penalty = self.options.get("length_penalty", 1.0)
+            mean = None
+            if score is not None:
+                mean = score if penalty else score / max(len(tokens), 1)
+            outputs.append(Generated(text, mean))
+        return outputs
 
 
 def _ct2_vocabulary(model_dir: Path) -> set[str]:

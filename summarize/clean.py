@@ -256,6 +256,14 @@ def is_foreign(line: str) -> bool:
     return language != "de" and probability >= _LANGUAGE_MIN_PROBABILITY
 
 
+def reads_as_german(text: str) -> bool:
+    """True when a text (a translation, say) is confidently German."""
+    if _words(text) < _LANGUAGE_MIN_WORDS:
+        return False
+    language, probability = _language_identifier().classify(text)
+    return language == "de" and probability >= _LANGUAGE_MIN_PROBABILITY
+
+
 class NotGermanError(ArticleError):
     """The article is not in German; skipped unless the user forces the language."""
 

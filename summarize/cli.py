@@ -31,6 +31,10 @@ config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True
 app.add_typer(config_app, name="config")
 models_app = typer.Typer(help="The local model store (models/).", no_args_is_help=True)
 app.add_typer(models_app, name="models")
+eval_app = typer.Typer(
+    help="Score the configured models on reference data (compare configs).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
 
 logger = logging.getLogger("summarize")
 stderr = Console(stderr=True)
@@ -212,6 +216,60 @@ def inspect(
                 if item.rule == rule:
                     out.print(f"  - {escape(item.text)}", style="dim")
     raise typer.Exit(1 if failures else 0)
+
+
+OutputFolder = Annotated[
+    Path, typer.Option("--output", "-o", help="Folder for the outputs and metrics.json.")
+]
+
+
+@eval_app.command("translation")
+def eval_translation(
+    source: Annotated[Path, typer.Argument(help="German text, one segment per line.")],
+    reference: Annotated[Path, typer.Argument(help="English reference, aligned by line.")],
+    output: OutputFolder,
+    config_files: ConfigFiles = None,
+    overrides: SetOverrides = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")] = False,
+) -> None:
+    """Translate SRC as `run` would; write hypotheses.txt and metrics.json (BLEU, chrF)."""
+    from summarize.evaluate import evaluate_translation, metrics_table
+    from summarize.pipeline import Pipeline
+
+    _configure_logging(quiet, False, stderr.is_terminal)
+    config = _load(config_files, overrides)
+    try:
+        result = evaluate_translation(Pipeline(config).translator, source, reference, output)
+    except SummarizeError as error:
+        fail(error)
+    typer.echo(metrics_table(result))
+
+
+@eval_app.command("summary")
+def eval_summary(
+    data: Annotated[Path, typer.Argument(help="JSON lines with an article and a reference.")],
+    output: OutputFolder,
+    text_field: Annotated[str, typer.Option(help="Field holding the English article.")] = "article",
+    reference_field: Annotated[
+        str, typer.Option(help="Field holding the reference summary.")
+    ] = "reference",
+    config_files: ConfigFiles = None,
+    overrides: SetOverrides = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")] = False,
+) -> None:
+    """Summarize each article as `run` would; write summaries.jsonl and metrics.json (ROUGE)."""
+    from summarize.evaluate import evaluate_summaries, metrics_table
+    from summarize.pipeline import Pipeline
+
+    _configure_logging(quiet, False, stderr.is_terminal)
+    config = _load(config_files, overrides)
+    try:
+        result = evaluate_summaries(
+            Pipeline(config).summarizer, data, output, text_field, reference_field
+        )
+    except SummarizeError as error:
+        fail(error)
+    typer.echo(metrics_table(result))
 
 
 @config_app.command("show")

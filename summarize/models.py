@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from summarize.backends import (
     Backend,
     CTranslate2Backend,
+    Generated,
     TorchBackend,
     converted_model_dir,
     ensure_converted,
@@ -305,14 +306,14 @@ def generate_texts(
     batch_size: int,
     max_batch_tokens: int,
     on_batch: Callable[[int], None] | None = None,
-) -> list[str]:
+) -> list[Generated]:
     """Generate for ``texts`` in length-sorted batches; outputs come back in input order."""
     lengths = [loaded.count_tokens(text) for text in texts]
-    outputs: list[str] = [""] * len(texts)
+    outputs: list[Generated] = [Generated("")] * len(texts)
     for batch in plan_batches(lengths, batch_size, max_batch_tokens):
         generated = loaded.backend.generate([loaded.prefix + texts[index] for index in batch])
-        for index, text in zip(batch, generated, strict=True):
-            outputs[index] = text
+        for index, output in zip(batch, generated, strict=True):
+            outputs[index] = output
         if on_batch is not None:
             on_batch(len(batch))
     return outputs

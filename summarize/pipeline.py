@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from summarize.cache import TranslationCache, default_cache_dir
-from summarize.clean import CleanArticle, CleanOptions, NotGermanError, check_language, clean_text
+from summarize.checks import key_facts, translation_warnings, unsupported_facts
+from summarize.clean import (
+    CleanArticle,
+    CleanOptions,
+    NotGermanError,
+    check_language,
+    clean_text,
+    reads_as_german,
+)
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles, read_article
@@ -140,34 +148,46 @@ class Pipeline:
 
     def load(self) -> None:
         """Load both models (once). Raises ModelNotFoundError / ConfigError before any work."""
-        if self._translator is not None and self._summarizer is not None:
-            return
-        if self.config.runtime.threads:
+        self._load_translator()
+        self._load_summarizer()
+
+    def _threads(self) -> int:
+        threads = self.config.runtime.threads
+        if threads:
             import torch
 
-            torch.set_num_threads(self.config.runtime.threads)
-        models_dir = self.config.runtime.models_dir
-        threads = self.config.runtime.threads
-        translation = load_model("translation", self.config.translation, models_dir, threads)
-        summarization = load_model("summarization", self.config.summarization, models_dir, threads)
-        cache = None
-        if self.config.runtime.cache:
-            folder = self.config.runtime.cache_dir or default_cache_dir()
-            cache = TranslationCache(folder.expanduser())
-        self._translator = Translator(translation, self.config.translation, cache)
-        self._summarizer = Summarizer(summarization, self.config.summarization)
+            torch.set_num_threads(threads)
+        return threads
+
+    def _load_translator(self) -> Translator:
+        if self._translator is None:
+            loaded = load_model(
+                "translation", self.config.translation, self.config.runtime.models_dir,
+                self._threads(),
+            )  # fmt: skip
+            cache = None
+            if self.config.runtime.cache:
+                folder = self.config.runtime.cache_dir or default_cache_dir()
+                cache = TranslationCache(folder.expanduser())
+            self._translator = Translator(loaded, self.config.translation, cache)
+        return self._translator
+
+    def _load_summarizer(self) -> Summarizer:
+        if self._summarizer is None:
+            loaded = load_model(
+                "summarization", self.config.summarization, self.config.runtime.models_dir,
+                self._threads(),
+            )  # fmt: skip
+            self._summarizer = Summarizer(loaded, self.config.summarization)
+        return self._summarizer
 
     @property
     def translator(self) -> Translator:
-        self.load()
-        assert self._translator is not None
-        return self._translator
+        return self._load_translator()
 
     @property
     def summarizer(self) -> Summarizer:
-        self.load()
-        assert self._summarizer is not None
-        return self._summarizer
+        return self._load_summarizer()
 
     def _models_front_matter(self) -> dict[str, dict[str, object]]:
         return {
@@ -205,12 +225,29 @@ class Pipeline:
         pairs: list[ParagraphPair] = []
         position = 0
         for paragraph in segmented.paragraphs:
-            english = tuple(item.text for item in body[position : position + len(paragraph)])
-            pairs.append(ParagraphPair(german=paragraph, english=english))
+            items = body[position : position + len(paragraph)]
+            warnings = tuple(
+                (number, warning)
+                for number, item in enumerate(items, start=1)
+                if item.pieces
+                for warning in translation_warnings(
+                    item.source, item.text, item.logprob, is_german=reads_as_german
+                )
+            )
+            english = tuple(item.text for item in items)
+            pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))
             position += len(paragraph)
 
         with clock.stage("summarize"):
             summary = self.summarizer.summarize([item.text for item in body])
+        with clock.stage("check"):
+            english_text = "\n".join(" ".join(pair.english) for pair in pairs)
+            german_text = "\n".join(" ".join(pair.german) for pair in pairs)
+            if segmented.title and title_en:
+                english_text = f"{title_en}\n{english_text}"
+                german_text = f"{segmented.title}\n{german_text}"
+            flags = unsupported_facts(summary.text, english_text, german_text)
+            facts = key_facts([" ".join(pair.english) for pair in pairs])
         return Brief(
             source=str(article.source),
             source_sha256=article.sha256,
@@ -230,6 +267,8 @@ class Pipeline:
             dropped=cleaned.dropped,
             has_lead=cleaned.has_lead,
             fingerprint=fingerprint or self.fingerprint(),
+            flags=tuple(flags),
+            key_facts=tuple(facts),
         )
 
     def fingerprint(self) -> str:

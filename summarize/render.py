@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from summarize.checks import Flag, KeyFact, TranslationWarning
 from summarize.clean import Dropped
 from summarize.summarizer import Summary
 
@@ -55,6 +56,8 @@ def first_sentence(text: str) -> str:
 class ParagraphPair:
     german: tuple[str, ...]
     english: tuple[str, ...]
+    # (1-based sentence number in the paragraph, warning) for suspicious translations
+    warnings: tuple[tuple[int, TranslationWarning], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class Brief:
     dropped: tuple[Dropped, ...] = ()
     has_lead: bool = False
     fingerprint: str = ""
+    flags: tuple[Flag, ...] = ()
+    key_facts: tuple[KeyFact, ...] = ()
 
     @property
     def display_title(self) -> str:
@@ -105,6 +110,17 @@ class Brief:
                 "words_summary": len(self.summary.text.split()),
                 "sentences_split_for_window": self.sentences_split,
             },
+            "checks": {
+                "unsupported": len(self.flags),
+                "by_kind": dict(Counter(flag.kind for flag in self.flags)),
+                "items": [{"kind": flag.kind, "text": flag.text} for flag in self.flags],
+            },
+            "translation_warnings": {
+                "total": sum(len(pair.warnings) for pair in self.paragraphs),
+                "by_kind": dict(
+                    Counter(w.kind for pair in self.paragraphs for _, w in pair.warnings)
+                ),
+            },
             "cleaning": {
                 "dropped": sum(Counter(item.rule for item in self.dropped).values()),
                 "by_rule": dict(Counter(item.rule for item in self.dropped)),
@@ -128,6 +144,7 @@ def render_brief(brief: Brief) -> str:
     elif not brief.title_en:
         lines += ["*The source has no headline; this title is the summary's first sentence.*", ""]
     lines += ["## Summary", "", escape_markdown(brief.summary.text) or "*(empty summary)*", ""]
+    lines += render_key_facts(brief.key_facts)
     if brief.summary.path == "map-reduce":
         lines += [
             f"*The English text ({brief.summary.input_tokens} tokens) was longer than the "
@@ -135,6 +152,7 @@ def render_brief(brief: Brief) -> str:
             f"{brief.summary.rounds} reduce round(s).*",
             "",
         ]
+    lines += render_checks(brief.flags)
     lines += [
         "## Article",
         "",
@@ -142,14 +160,49 @@ def render_brief(brief: Brief) -> str:
         "",
     ]
     for pair in brief.paragraphs:
-        lines += [
-            escape_markdown(" ".join(pair.english)) or "*(no translation)*",
-            "",
-            f"> {escape_markdown(' '.join(pair.german))}",
-            "",
-        ]
+        lines += [escape_markdown(" ".join(pair.english)) or "*(no translation)*", ""]
+        if pair.warnings:
+            notes = "; ".join(
+                f"sentence {number}: {escape_markdown(warning.detail)}"
+                for number, warning in pair.warnings
+            )
+            lines += [f"*Translation warnings: {notes}.*", ""]
+        lines += [f"> {escape_markdown(' '.join(pair.german))}", ""]
     lines += render_dropped(brief.dropped)
     return "\n".join(lines)
+
+
+def render_key_facts(facts: Sequence[KeyFact]) -> list[str]:
+    """Numbers, dates and names of the article with their paragraphs, to check at a glance."""
+    if not facts:
+        return []
+    lines = ["**Key facts** (¶ = paragraph of the article below)", ""]
+    for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names")):
+        items = [fact for fact in facts if fact.kind == kind]
+        if items:
+            listed = ", ".join(
+                f"{escape_markdown(fact.text)} (¶{', ¶'.join(map(str, fact.paragraphs))})"
+                for fact in items
+            )
+            lines.append(f"- {label}: {listed}")
+    return [*lines, ""]
+
+
+def render_checks(flags: Sequence[Flag]) -> list[str]:
+    lines = ["## Checks", ""]
+    if not flags:
+        return [
+            *lines,
+            "Every number, name and quotation in the summary is found in the article.",
+            "",
+        ]
+    lines += [
+        f"{len(flags)} item(s) in the summary are not found in the article (German or English); "
+        "treat them as unverified:",
+        "",
+    ]
+    lines += [f"- {flag.kind}: {escape_markdown(flag.text)}" for flag in flags]
+    return [*lines, ""]
 
 
 def render_dropped(dropped: Sequence[Dropped]) -> list[str]:

@@ -101,11 +101,19 @@ class SegmentedArticle:
         return [sentence for paragraph in self.paragraphs for sentence in paragraph]
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=2)
+def _segmenter(language: str = "de"):  # type: ignore[no-untyped-def]
     import pysbd
 
-    return pysbd.Segmenter(language="de", clean=False)
+    return pysbd.Segmenter(language=language, clean=False)
+
+
+def split_english_sentences(text: str) -> list[str]:
+    """English sentences (pysbd's English rules), for summarizing English text directly."""
+    sentences = []
+    for line in text.splitlines():
+        sentences += [piece.strip() for piece in _segmenter("en").segment(line) if piece.strip()]
+    return sentences
 
 
 def _starts_sentence(piece: str) -> bool:

@@ -55,9 +55,10 @@ class Summarizer:
         return self.loaded.count_tokens(text) <= self.loaded.window
 
     def generate_batch(self, texts: list[str]) -> list[str]:
-        return generate_texts(
+        generated = generate_texts(
             self.loaded, texts, self.settings.batch_size, self.settings.max_batch_tokens
         )
+        return [output.text for output in generated]
 
     def summarize(self, sentences: Sequence[str]) -> Summary:
         sentences = [sentence for sentence in sentences if sentence.strip()]

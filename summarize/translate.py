@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
-from summarize.models import LoadedModel, generate_texts
+from summarize.models import Generated, LoadedModel, generate_texts
 
 logger = logging.getLogger("summarize")
 
@@ -36,6 +36,7 @@ class TranslatedSentence:
     source: str
     text: str
     pieces: int  # model inputs the sentence was split into; 0 = copied, not translated
+    logprob: float | None = None  # mean token log-probability, when the backend reports it
 
 
 def needs_model(text: str) -> bool:
@@ -109,7 +110,7 @@ class Translator:
 
     def generate_batch(
         self, texts: list[str], on_batch: Callable[[int], None] | None = None
-    ) -> list[str]:
+    ) -> list[Generated]:
         """The only place model inputs leave this stage (tests instrument it)."""
         return generate_texts(
             self.loaded, texts, self.settings.batch_size, self.settings.max_batch_tokens, on_batch
@@ -135,6 +136,7 @@ class Translator:
         inputs = list(dict.fromkeys(piece for pieces in pieces_of.values() for piece in pieces))
         fingerprint = self.fingerprint()
         english_of = self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}
+        logprob_of: dict[str, float | None] = {}
         # Longest first, in chunks: similar lengths batch well, and each finished chunk is
         # cached at once, so a killed run keeps its work.
         missing = sorted((p for p in inputs if p not in english_of), key=len, reverse=True)
@@ -143,7 +145,13 @@ class Translator:
         chunk_size = max(4 * self.settings.batch_size, _MIN_CACHE_CHUNK)
         for start in range(0, len(missing), chunk_size):
             chunk = missing[start : start + chunk_size]
-            translated = dict(zip(chunk, self.generate_batch(chunk, on_batch), strict=True))
+            generated = self.generate_batch(chunk, on_batch)
+            translated = {
+                piece: output.text for piece, output in zip(chunk, generated, strict=True)
+            }
+            logprob_of.update(
+                (piece, output.logprob) for piece, output in zip(chunk, generated, strict=True)
+            )
             english_of.update(translated)
             if self.cache is not None:
                 self.cache.put_many(fingerprint, translated)
@@ -154,5 +162,7 @@ class Translator:
                 continue
             pieces = pieces_of[sentence]
             joined = " ".join(english_of[piece] for piece in pieces)
-            results.append(TranslatedSentence(sentence, joined, len(pieces)))
+            scores = [logprob_of[p] for p in pieces if logprob_of.get(p) is not None]
+            logprob = sum(scores) / len(scores) if scores else None  # type: ignore[arg-type]
+            results.append(TranslatedSentence(sentence, joined, len(pieces), logprob))
         return results

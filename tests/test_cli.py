@@ -47,6 +47,7 @@ def article_paragraphs(body: str) -> tuple[list[str], list[str]]:
     section = body.split("\n## Article\n", 1)[1].split("\n## ", 1)[0]
     blocks = [block.strip() for block in section.split("\n\n") if block.strip()]
     blocks = blocks[1:]  # the reading note
+    blocks = [block for block in blocks if not block.startswith("*Translation warnings")]
     german = [block for block in blocks if block.startswith("> ")]
     english = [block for block in blocks if not block.startswith("> ")]
     return german, english
@@ -386,7 +387,7 @@ def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Pat
     html = [token.content.strip() for token in tokens if token.type == "html_block"]
     assert all(block.startswith(("<details>", "</details>")) for block in html)  # ours only
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[1:] == ["Summary", "Article", "Removed by the cleaner"]
+    assert headings[1:] == ["Summary", "Checks", "Article", "Removed by the cleaner"]
     shown = "".join(child.content for child in inline if child.type == "text")
     assert "<script>alert(1)</script>" in shown and "*Sternen*" in shown  # shown, not dropped
     assert "fake" not in meta

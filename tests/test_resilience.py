@@ -152,7 +152,7 @@ def test_any_text_gives_a_valid_brief_or_a_clear_error(tiny_pipeline: Pipeline, 
     assert yaml.safe_load(front) == yaml.safe_load(yaml.safe_dump(brief.front_matter()))
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[1:] == ["Summary", "Article", "Removed by the cleaner"]
+    assert headings[1:] == ["Summary", "Checks", "Article", "Removed by the cleaner"]
     assert not [t for t in tokens if t.type in {"table_open", "fence", "code_block", "hr"}]
     html = [t.content.strip() for t in tokens if t.type == "html_block"]
     assert all(block.startswith(("<details>", "</details>")) for block in html)

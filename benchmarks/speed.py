@@ -1,0 +1,302 @@
+"""Speed and memory: our pipeline against the hand-written transformers script, same run.
+
+    python benchmarks/speed.py                 # seeds + 30 WMT21 articles, all modes
+    python benchmarks/speed.py --quick         # the five seeds only
+    python benchmarks/speed.py --modes naive,default,ct2-int8
+
+Full-size random-weight models are built once from the real configs and tokenizers in
+../shared/hub (opus-mt-de-en 74M, distilbart-cnn-12-6 306M; seed 0) under benchmarks/.models.
+Random weights would emit arbitrary lengths, so every side is forced to the same output lengths:
+``--mt-tokens`` new tokens per sentence and ``--summary-tokens`` per summary
+(min_new_tokens = max_new_tokens), with each model's own settings otherwise (beam 4, ...).
+
+Each mode runs in its own process (so peak RSS is its own) over the same workload: the cleaned
+German sentences of every article (headline included), then a summary per article.
+- naive: what the model cards show: one generate() per sentence; one per article with the
+  English text truncated to the window; fp32; torch.set_num_threads(2).
+- default / int8 / ct2 / ct2-int8: ``Pipeline.make_brief`` + render + atomic write per article
+  with the config's batching, ``runtime.threads = 2``, and the backend / quantization of the
+  mode for both models, translation cache off.
+Reported: translation output tokens/s, summarization seconds per article, end-to-end seconds
+(everything after the models are loaded), model load seconds, peak RSS, the ratios against
+naive, and the share of sentences / summaries identical to the default (fp32 torch) path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+SHARED = REPO.parent / "shared"
+MODELS = REPO / "benchmarks" / ".models"
+RESULTS = REPO / "benchmarks" / ".results"  # per-mode JSON, so a long run is never lost
+THREADS = 2
+MODES = {
+    "naive": None,
+    "default": ("torch", "none"),
+    "int8": ("torch", "int8"),
+    "ct2": ("ctranslate2", "none"),
+    "ct2-int8": ("ctranslate2", "int8"),
+}
+
+
+def build_models() -> tuple[Path, Path]:
+    from summarize.testing import build_bart, build_marian
+
+    marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
+    hub = SHARED / "hub"
+    if not (marian / "model.safetensors").is_file():
+        build_marian(marian, tokenizer_dir=hub / "Helsinki-NLP__opus-mt-de-en", tiny=False)
+    if not (bart / "model.safetensors").is_file():
+        build_bart(bart, tokenizer_dir=hub / "sshleifer__distilbart-cnn-12-6", tiny=False)
+    return marian, bart
+
+
+def write_workload(folder: Path, quick: bool) -> list[Path]:
+    """The seeds, plus the WMT21 articles as files (headline line, then the segments)."""
+    paths = sorted((REPO / "seeds").glob("*.txt"))
+    if not quick:
+        with (SHARED / "eval" / "mt" / "newstest2021-docs-dev.jsonl").open(encoding="utf-8") as f:
+            for number, line in enumerate(f):
+                doc = json.loads(line)
+                path = folder / f"wmt21-{number:02d}.txt"
+                path.write_text("\n\n".join(doc["de"]) + "\n", encoding="utf-8")
+                paths.append(path)
+    return paths
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argparse.Namespace):
+    import torch
+    import transformers
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    transformers.utils.logging.set_verbosity_error()  # one warning per generate() call
+    torch.set_num_threads(THREADS)
+    start = time.perf_counter()
+    mt_tokenizer = AutoTokenizer.from_pretrained(marian)
+    mt_model = AutoModelForSeq2SeqLM.from_pretrained(marian)
+    sum_tokenizer = AutoTokenizer.from_pretrained(bart)
+    sum_model = AutoModelForSeq2SeqLM.from_pretrained(bart)
+    summary_params = dict(sum_model.config.task_specific_params["summarization"])
+    load_seconds = time.perf_counter() - start
+
+    translations, summaries = [], []
+    translate_seconds = summarize_seconds = 0.0
+    start_all = time.perf_counter()
+    for sentences in articles:
+        start = time.perf_counter()
+        english = []
+        for sentence in sentences:
+            batch = mt_tokenizer([sentence], return_tensors="pt")
+            output = mt_model.generate(
+                **batch, min_new_tokens=args.mt_tokens, max_new_tokens=args.mt_tokens
+            )
+            english.append(mt_tokenizer.decode(output[0], skip_special_tokens=True))
+        translate_seconds += time.perf_counter() - start
+        translations.append(english)
+        start = time.perf_counter()
+        batch = sum_tokenizer(
+            [" ".join(english[1:] if len(english) > 1 else english)],
+            truncation=True, max_length=1024, return_tensors="pt",
+        )  # fmt: skip
+        params = {**summary_params, "min_length": None, "max_length": None}
+        output = sum_model.generate(
+            **batch, **params, min_new_tokens=args.summary_tokens,
+            max_new_tokens=args.summary_tokens,
+        )  # fmt: skip
+        summaries.append(sum_tokenizer.decode(output[0], skip_special_tokens=True))
+        summarize_seconds += time.perf_counter() - start
+    return {
+        "load_seconds": load_seconds,
+        "end_to_end_seconds": time.perf_counter() - start_all,
+        "translate_seconds": translate_seconds,
+        "summarize_seconds": summarize_seconds,
+        "translations": translations,
+        "summaries": summaries,
+        "summary_paths": ["truncated"] * len(summaries),
+    }
+
+
+def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: argparse.Namespace):
+    from summarize.config import load_config
+    from summarize.ingest import read_article
+    from summarize.pipeline import Pipeline
+    from summarize.render import render_brief, write_atomic
+
+    backend, quantization = MODES[mode]
+    overrides = [
+        f"translation.model={json.dumps(str(marian))}",
+        f"summarization.model={json.dumps(str(bart))}",
+        f"translation.generation.min_new_tokens={args.mt_tokens}",
+        f"translation.generation.max_new_tokens={args.mt_tokens}",
+        f"summarization.generation.min_new_tokens={args.summary_tokens}",
+        f"summarization.generation.max_new_tokens={args.summary_tokens}",
+        f"runtime.threads={THREADS}",
+        "runtime.cache=false",
+    ]
+    for section in ("translation", "summarization"):
+        overrides += [f"{section}.backend={backend}", f"{section}.quantization={quantization}"]
+    config = load_config(overrides=overrides, project_file=None)
+    start = time.perf_counter()
+    pipeline = Pipeline(config)
+    pipeline.load()
+    load_seconds = time.perf_counter() - start
+
+    translations, summaries, paths = [], [], []
+    translate_seconds = summarize_seconds = 0.0
+    with tempfile.TemporaryDirectory() as output:
+        start_all = time.perf_counter()
+        for path in files:
+            brief = pipeline.make_brief(read_article(path))
+            write_atomic(Path(output) / f"{path.stem}.md", render_brief(brief))
+            translate_seconds += brief.seconds["translate"]
+            summarize_seconds += brief.seconds["summarize"]
+            english = [brief.title_en] if brief.title_en is not None else []
+            english += [text for pair in brief.paragraphs for text in pair.english]
+            translations.append(english)
+            summaries.append(brief.summary.text)
+            paths.append(brief.summary.path)
+        end_to_end = time.perf_counter() - start_all
+    return {
+        "load_seconds": load_seconds,
+        "end_to_end_seconds": end_to_end,
+        "translate_seconds": translate_seconds,
+        "summarize_seconds": summarize_seconds,
+        "translations": translations,
+        "summaries": summaries,
+        "summary_paths": paths,
+    }
+
+
+def worker(args: argparse.Namespace) -> None:
+    from summarize.ingest import read_article
+    from summarize.pipeline import prepare_text
+
+    marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
+    files = [Path(line) for line in Path(args.files).read_text().splitlines()]
+    if args.worker == "naive":
+        articles = []
+        for path in files:
+            _, segmented = prepare_text(read_article(path).text)
+            title = [segmented.title] if segmented.title else []
+            articles.append(title + segmented.sentences)
+        result = run_naive(marian, bart, articles, args)
+    else:
+        result = run_pipeline(marian, bart, files, args.worker, args)
+    result["peak_rss_mib"] = _peak_rss_mib()
+    Path(args.result).write_text(json.dumps(result), encoding="utf-8")
+
+
+def identical_share(left: list, right: list) -> float:
+    pairs = list(zip(left, right, strict=True))
+    return sum(a == b for a, b in pairs) / len(pairs) if pairs else 1.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="the five seeds only")
+    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated modes")
+    parser.add_argument("--mt-tokens", type=int, default=32, help="forced tokens per sentence")
+    parser.add_argument("--summary-tokens", type=int, default=96, help="forced summary tokens")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse saved results of modes already measured"
+    )
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--files", help=argparse.SUPPRESS)
+    parser.add_argument("--result", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args)
+        return
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    unknown = set(modes) - set(MODES)
+    if unknown:
+        parser.error(
+            f"unknown mode(s) {', '.join(sorted(unknown))}; choose from {', '.join(MODES)}"
+        )
+    _marian, _bart = build_models()
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        files = write_workload(Path(scratch), args.quick)
+        listing = Path(scratch) / "files.txt"
+        listing.write_text("\n".join(str(path) for path in files))
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        workload = f"{'quick' if args.quick else 'full'}-{args.mt_tokens}-{args.summary_tokens}"
+        for mode in modes:
+            saved = RESULTS / f"{workload}-{mode}.json"
+            if args.reuse and saved.is_file():
+                results[mode] = json.loads(saved.read_text())
+                continue
+            if mode.startswith("ct2"):  # convert before timing: conversion happens once
+                first = Path(scratch) / "first.txt"
+                first.write_text(str(files[0]))
+                warmup = [sys.executable, __file__, "--worker", mode, "--files", str(first),
+                          "--result", str(Path(scratch) / "warm.json")]  # fmt: skip
+                subprocess.run(warmup, check=True)
+            result_path = Path(scratch) / f"{mode}.json"
+            command = [sys.executable, __file__, "--worker", mode, "--files", str(listing),
+                       "--result", str(result_path),
+                       "--mt-tokens", str(args.mt_tokens),
+                       "--summary-tokens", str(args.summary_tokens)]  # fmt: skip
+            print(f"running {mode} ...", file=sys.stderr, flush=True)
+            subprocess.run(command, check=True)
+            results[mode] = json.loads(result_path.read_text())
+            saved.write_text(json.dumps(results[mode]))
+
+    sentences = sum(len(article) for article in next(iter(results.values()))["translations"])
+    articles = len(files)
+    print(f"workload: {articles} articles, {sentences} sentences; forced lengths "
+          f"{args.mt_tokens} tokens per sentence, {args.summary_tokens} per summary; "
+          f"{THREADS} threads\n")  # fmt: skip
+    header = (
+        "| mode | MT tokens/s | × naive | summary s/article | × naive | end-to-end s "
+        "| × naive | load s | peak RSS MiB | sentences = default | summaries = default |"
+    )
+    print(header)
+    print("|---" * 11 + "|")
+    naive = results.get("naive")
+    default = results.get("default")
+    for mode, result in results.items():
+        tokens_per_s = sentences * args.mt_tokens / result["translate_seconds"]
+        per_article = result["summarize_seconds"] / articles
+        row = [mode, f"{tokens_per_s:,.0f}"]
+        row.append(f"{tokens_per_s / (sentences * args.mt_tokens / naive['translate_seconds']):.1f}"
+                   if naive else "-")  # fmt: skip
+        row.append(f"{per_article:.2f}")
+        row.append(f"{naive['summarize_seconds'] / result['summarize_seconds']:.1f}"
+                   if naive else "-")  # fmt: skip
+        row.append(f"{result['end_to_end_seconds']:.1f}")
+        row.append(f"{naive['end_to_end_seconds'] / result['end_to_end_seconds']:.1f}"
+                   if naive else "-")  # fmt: skip
+        row += [f"{result['load_seconds']:.1f}", f"{result['peak_rss_mib']:,.0f}"]
+        if default:
+            flat = [s for article in result["translations"] for s in article]
+            reference = [s for article in default["translations"] for s in article]
+            row.append(f"{identical_share(flat, reference):.0%}")
+            row.append(f"{identical_share(result['summaries'], default['summaries']):.0%}")
+        else:
+            row += ["-", "-"]
+        print("| " + " | ".join(row) + " |")
+    if default:
+        map_reduce = sum(path == "map-reduce" for path in default["summary_paths"])
+        print(f"\nour pipeline summarized {map_reduce} of {articles} articles by map-reduce "
+              "(longer than the window); naive truncates them instead.")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

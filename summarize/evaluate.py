@@ -1,0 +1,126 @@
+"""Evaluate the configured models on reference data, through the same code as ``run``.
+
+Translation: each source line is segmented with the German rules, the sentences are translated
+in length-sorted batches (split when longer than the window) and joined again per line; BLEU and
+chrF are sacrebleu's corpus scores. Summaries: each article is split into sentences and
+summarized directly or by map-reduce, as in a brief; ROUGE-1/2/L are rouge-score F-measures with
+stemming, averaged over articles. Scores are 0-100.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarize.errors import UsageError
+from summarize.render import write_atomic
+from summarize.segment import split_english_sentences, split_sentences
+from summarize.summarizer import Summarizer
+from summarize.translate import Translator
+
+logger = logging.getLogger("summarize")
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    metrics: dict[str, float]
+    count: int
+    output: Path
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {path}: {error}") from None
+
+
+def translate_lines(translator: Translator, lines: list[str]) -> list[str]:
+    """One English line per German line; all sentences of all lines batched together."""
+    sentences_per_line = [split_sentences(line) if line.strip() else [] for line in lines]
+    flat = [sentence for sentences in sentences_per_line for sentence in sentences]
+    translated = iter(item.text for item in translator.translate(flat))
+    return [" ".join(next(translated) for _ in sentences) for sentences in sentences_per_line]
+
+
+def evaluate_translation(
+    translator: Translator, source: Path, reference: Path, output: Path
+) -> EvalResult:
+    import sacrebleu
+
+    sources, references = _read_lines(source), _read_lines(reference)
+    if len(sources) != len(references):
+        raise UsageError(
+            f"{source} has {len(sources)} lines but {reference} has {len(references)}; "
+            "they must be aligned line by line"
+        )
+    logger.info("translating %d lines of %s", len(sources), source)
+    hypotheses = translate_lines(translator, sources)
+    metrics = {
+        "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 4),
+        "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
+    }
+    output.mkdir(parents=True, exist_ok=True)
+    write_atomic(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
+    _write_metrics(output, metrics, {"source": str(source), "reference": str(reference),
+                                     "segments": len(sources)})  # fmt: skip
+    return EvalResult(metrics, len(sources), output)
+
+
+def evaluate_summaries(
+    summarizer: Summarizer,
+    data: Path,
+    output: Path,
+    text_field: str = "article",
+    reference_field: str = "reference",
+) -> EvalResult:
+    from rouge_score import rouge_scorer
+
+    records: list[dict[str, Any]] = []
+    for number, line in enumerate(_read_lines(data), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{data}:{number}: not JSON ({error.msg})") from None
+        for field in (text_field, reference_field):
+            if not isinstance(record, dict) or not isinstance(record.get(field), str):
+                raise UsageError(f"{data}:{number}: no text field {field!r}")
+        records.append(record)
+    if not records:
+        raise UsageError(f"{data} holds no records")
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    lines = []
+    for number, record in enumerate(records, start=1):
+        logger.info("summarizing %d/%d", number, len(records))
+        summary = summarizer.summarize(split_english_sentences(record[text_field])).text
+        scores = scorer.score(record[reference_field], summary)
+        for name in totals:
+            totals[name] += scores[name].fmeasure
+        entry = {"id": record["id"]} if "id" in record else {}
+        lines.append(json.dumps({**entry, "summary": summary}, ensure_ascii=False))
+    metrics = {name: round(100 * total / len(records), 4) for name, total in totals.items()}
+    output.mkdir(parents=True, exist_ok=True)
+    write_atomic(output / "summaries.jsonl", "".join(f"{line}\n" for line in lines))
+    _write_metrics(output, metrics, {"data": str(data), "articles": len(records),
+                                     "text_field": text_field,
+                                     "reference_field": reference_field})  # fmt: skip
+    return EvalResult(metrics, len(records), output)
+
+
+def _write_metrics(output: Path, metrics: dict[str, float], about: dict[str, Any]) -> None:
+    write_atomic(output / "metrics.json", json.dumps({**metrics, **about}, indent=2) + "\n")
+
+
+def metrics_table(result: EvalResult) -> str:
+    names = list(result.metrics)
+    header = "| " + " | ".join(names) + " | n |"
+    rule = "|" + "---|" * (len(names) + 1)
+    values = "| " + " | ".join(f"{result.metrics[name]:.2f}" for name in names)
+    return f"{header}\n{rule}\n{values} | {result.count} |"
