@@ -1,0 +1,118 @@
+"""`summarize eval`: outputs aligned with the inputs, metrics equal to the libraries' own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sacrebleu
+from conftest import SEEDS, SHARED_HUB, require_shared_hub, write_config
+from rouge_score import rouge_scorer
+from typer.testing import CliRunner
+
+from summarize.cli import app
+
+EVAL = SHARED_HUB.parent / "eval"
+
+
+def _slice_lines(source: Path, target: Path, count: int) -> Path:
+    target.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:count]) + "\n")
+    return target
+
+
+def _translation_data(tmp_path: Path, shared: bool) -> tuple[Path, Path]:
+    if shared:
+        require_shared_hub()
+        return (
+            _slice_lines(EVAL / "mt" / "newstest2019-dev.de", tmp_path / "src.de", 12),
+            _slice_lines(EVAL / "mt" / "newstest2019-dev.en", tmp_path / "ref.en", 12),
+        )
+    # Plain clone: seed sentences as source, the same text as a stand-in reference.
+    lines = [line for line in (SEEDS / "003_6d29e0b4accf03c7.txt").read_text().splitlines() if line]
+    (tmp_path / "src.de").write_text("\n".join(lines[:8]) + "\n\n")  # a blank line too
+    (tmp_path / "ref.en").write_text("\n".join(lines[:8]) + "\n\n")
+    return tmp_path / "src.de", tmp_path / "ref.en"
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["plain-clone", "wmt19"])
+def test_eval_translation_writes_aligned_hypotheses_and_true_metrics(
+    self_contained_models, tmp_path: Path, shared: bool
+) -> None:
+    source, reference = _translation_data(tmp_path, shared)
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart)  # fmt: skip
+    output = tmp_path / "eval-mt"
+    result = CliRunner().invoke(
+        app, ["eval", "translation", str(source), str(reference), "-o", str(output),
+              "-c", str(config), "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    hypotheses = (output / "hypotheses.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    references = reference.read_text(encoding="utf-8").splitlines()
+    sources = source.read_text(encoding="utf-8").splitlines()
+    assert len(hypotheses) == len(sources) == len(references)
+    for src, hyp in zip(sources, hypotheses, strict=True):
+        assert (hyp == "") == (src.strip() == "")
+    metrics = json.loads((output / "metrics.json").read_text())
+    assert metrics["bleu"] == pytest.approx(
+        sacrebleu.corpus_bleu(hypotheses, [references]).score, abs=1e-3
+    )
+    assert metrics["chrf"] == pytest.approx(
+        sacrebleu.corpus_chrf(hypotheses, [references]).score, abs=1e-3
+    )
+    assert "| bleu | chrf | n |" in result.stdout
+
+
+def test_eval_translation_needs_aligned_files(self_contained_models, tmp_path: Path) -> None:
+    (tmp_path / "a").write_text("eins\nzwei\n")
+    (tmp_path / "b").write_text("one\n")
+    result = CliRunner().invoke(
+        app, ["eval", "translation", str(tmp_path / "a"), str(tmp_path / "b"), "-o",
+              str(tmp_path / "o"), "--set", f"translation.model={self_contained_models.marian}"],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "aligned" in result.output
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["plain-clone", "cnndm"])
+def test_eval_summary_writes_one_summary_per_article_and_true_rouge(
+    self_contained_models, tmp_path: Path, shared: bool
+) -> None:
+    data = tmp_path / "data.jsonl"
+    if shared:
+        require_shared_hub()
+        _slice_lines(EVAL / "summ" / "cnndm-dev.jsonl", data, 3)
+    else:
+        records = [
+            {"id": f"seed-{i}", "article": text, "reference": text.split("\n")[0]}
+            for i, text in enumerate(p.read_text() for p in sorted(SEEDS.glob("*.txt")))
+        ]
+        data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[:2]))
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart_short_window)  # fmt: skip
+    output = tmp_path / "eval-sum"
+    result = CliRunner().invoke(
+        app, ["eval", "summary", str(data), "-o", str(output), "-c", str(config), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    inputs = [json.loads(line) for line in data.read_text().splitlines()]
+    outputs = [json.loads(line) for line in (output / "summaries.jsonl").read_text().splitlines()]
+    assert [o["id"] for o in outputs] == [i["id"] for i in inputs]
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    metrics = json.loads((output / "metrics.json").read_text())
+    for name in ("rouge1", "rouge2", "rougeL"):
+        expected = sum(
+            scorer.score(i["reference"], o["summary"])[name].fmeasure
+            for i, o in zip(inputs, outputs, strict=True)
+        ) / len(inputs)
+        assert metrics[name] == pytest.approx(100 * expected, abs=1e-3)
+
+
+def test_eval_summary_names_a_missing_field(self_contained_models, tmp_path: Path) -> None:
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"text": "An article."}\n')
+    result = CliRunner().invoke(
+        app, ["eval", "summary", str(data), "-o", str(tmp_path / "o"),
+              "--set", f"summarization.model={self_contained_models.bart}"],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "'article'" in result.output
