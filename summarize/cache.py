@@ -7,7 +7,6 @@ fingerprint (model, revision, backend, every setting that changes output) and on
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -15,9 +14,12 @@ from pathlib import Path
 CACHE_FILENAME = "translations.sqlite"
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "summarize"
+CACHE_FOLDER_NAME = ".summarize-cache"
+
+
+def default_cache_dir(output_folder: Path) -> Path:
+    """Inside the output folder: a run writes nowhere else, and the cache travels with it."""
+    return output_folder / CACHE_FOLDER_NAME
 
 
 class TranslationCache:

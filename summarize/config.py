@@ -117,7 +117,7 @@ class RuntimeSettings(_Section):
     models_dir: Path = Field(default=Path("models"), description="Local model store.")
     cache: bool = Field(default=True, description="Cache translations on disk.")
     cache_dir: Path | None = Field(
-        default=None, description="Cache folder; default $XDG_CACHE_HOME/summarize."
+        default=None, description="Cache folder; default <output folder>/.summarize-cache."
     )
 
 

@@ -167,7 +167,9 @@ class Pipeline:
             )  # fmt: skip
             cache = None
             if self.config.runtime.cache:
-                folder = self.config.runtime.cache_dir or default_cache_dir()
+                folder = self.config.runtime.cache_dir or default_cache_dir(
+                    self.config.output.folder
+                )
                 cache = TranslationCache(folder.expanduser())
             self._translator = Translator(loaded, self.config.translation, cache)
         return self._translator
@@ -293,7 +295,6 @@ class Pipeline:
         self,
         paths: Iterable[Path],
         progress: ProgressListener | None = None,
-        output_folder: Path | None = None,
         force: bool = False,
     ) -> RunReport:
         """Write one brief per article and the index.
@@ -301,7 +302,7 @@ class Pipeline:
         Usage, config and model errors raise before any article; a bad article only costs its
         own brief. Briefs whose source and settings are unchanged are kept unless ``force``."""
         progress = progress or SilentProgress()
-        folder = output_folder or self.config.output.folder
+        folder = self.config.output.folder
         sources, problems = find_articles(list(paths))
         if not sources:
             raise UsageError(

@@ -15,7 +15,7 @@ import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
-# The translation cache of a test session lives in its own folder, never in the user's.
+# Nothing a test session writes may land in the user's caches.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="summarize-test-cache-")
 
 from summarize.testing import build_bart, build_marian, build_t5

@@ -76,6 +76,9 @@ def test_run_writes_five_complete_briefs_and_an_index(
     )
     assert result.exit_code == 0, result.output
     seeds = sorted(SEEDS.glob("*.txt"))
+    # Not a terminal: one plain log line per article instead of a progress bar.
+    assert all(f"[{i}/{len(seeds)}]" in result.output for i in range(1, len(seeds) + 1))
+    assert "5 written, 0 up to date, 0 skipped, 0 failed" in result.output
     assert sorted(p.name for p in output.glob("*.md")) == sorted(
         [f"{p.stem}.md" for p in seeds] + ["index.md"]
     )
@@ -340,6 +343,7 @@ def test_unchanged_articles_are_not_redone(
     again = CliRunner().invoke(app, args)
     assert again.exit_code == 0 and "0 written, 2 up to date" in again.output
     assert recorded_inputs == [] and (tmp_path / "o" / "a.md").read_text() == first
+    assert (tmp_path / "o" / ".summarize-cache" / "translations.sqlite").is_file()
     (folder / "a.txt").write_text(GERMAN + "\nEin neuer Absatz am Ende des Artikels.\n")
     recorded_inputs.clear()
     edited = CliRunner().invoke(app, args)
