@@ -66,8 +66,9 @@ class TorchBackend:
                 # torch marks its eager quantization API deprecated; it is still what runs
                 # dynamic int8 Linear layers on CPU without another dependency.
                 warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
+                # In place: a copy would keep the fp32 weights alive beside the int8 ones.
                 model = torch.ao.quantization.quantize_dynamic(
-                    model, {torch.nn.Linear}, torch.qint8
+                    model, {torch.nn.Linear}, torch.qint8, inplace=True
                 )
         elif quantization in ("float16", "bfloat16"):
             model = model.to(getattr(torch, quantization))
