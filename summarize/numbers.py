@@ -9,7 +9,6 @@ reading, so a comparison never fails on formatting alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -196,11 +195,6 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         add(match, "number", {value})
     found.sort(key=lambda quantity: quantity.start)
     return found
-
-
-def iter_values(quantities: list[Quantity]) -> Iterator[float | tuple[int, ...]]:
-    for quantity in quantities:
-        yield from quantity.values
 
 
 def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:

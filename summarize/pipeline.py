@@ -415,10 +415,3 @@ def write_index(folder: Path) -> Path:
     index_path = folder / INDEX_FILENAME
     write_atomic(index_path, render_index(entries))
     return index_path
-
-
-def run_paths(
-    config: Config, paths: Iterable[Path], progress: ProgressListener | None = None
-) -> RunReport:
-    """One-call convenience: ``Pipeline(config).run(paths)``."""
-    return Pipeline(config).run(paths, progress)
