@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,6 +20,10 @@ from rich.markup import escape
 
 from summarize.config import Config, load_config
 from summarize.errors import SummarizeError
+
+if TYPE_CHECKING:
+    from summarize.evaluate import EvalResult
+    from summarize.pipeline import Pipeline
 
 app = typer.Typer(
     name="summarize",
@@ -223,6 +228,25 @@ OutputFolder = Annotated[
 ]
 
 
+def _run_eval(
+    config_files: list[Path] | None,
+    overrides: list[str] | None,
+    quiet: bool,
+    evaluate: Callable[[Pipeline], EvalResult],
+) -> None:
+    """Shared by the eval commands: config, one pipeline, errors, the metrics table."""
+    from summarize.evaluate import metrics_table
+    from summarize.pipeline import Pipeline
+
+    _configure_logging(quiet, False, stderr.is_terminal)
+    config = _load(config_files, overrides)
+    try:
+        result = evaluate(Pipeline(config))
+    except SummarizeError as error:
+        fail(error)
+    typer.echo(metrics_table(result))
+
+
 @eval_app.command("translation")
 def eval_translation(
     source: Annotated[Path, typer.Argument(help="German text, one segment per line.")],
@@ -233,16 +257,14 @@ def eval_translation(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")] = False,
 ) -> None:
     """Translate SRC as `run` would; write hypotheses.txt and metrics.json (BLEU, chrF)."""
-    from summarize.evaluate import evaluate_translation, metrics_table
-    from summarize.pipeline import Pipeline
+    from summarize.evaluate import evaluate_translation
 
-    _configure_logging(quiet, False, stderr.is_terminal)
-    config = _load(config_files, overrides)
-    try:
-        result = evaluate_translation(Pipeline(config).translator, source, reference, output)
-    except SummarizeError as error:
-        fail(error)
-    typer.echo(metrics_table(result))
+    _run_eval(
+        config_files,
+        overrides,
+        quiet,
+        lambda pipeline: evaluate_translation(pipeline.translator, source, reference, output),
+    )
 
 
 @eval_app.command("summary")
@@ -258,18 +280,16 @@ def eval_summary(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")] = False,
 ) -> None:
     """Summarize each article as `run` would; write summaries.jsonl and metrics.json (ROUGE)."""
-    from summarize.evaluate import evaluate_summaries, metrics_table
-    from summarize.pipeline import Pipeline
+    from summarize.evaluate import evaluate_summaries
 
-    _configure_logging(quiet, False, stderr.is_terminal)
-    config = _load(config_files, overrides)
-    try:
-        result = evaluate_summaries(
-            Pipeline(config).summarizer, data, output, text_field, reference_field
-        )
-    except SummarizeError as error:
-        fail(error)
-    typer.echo(metrics_table(result))
+    _run_eval(
+        config_files,
+        overrides,
+        quiet,
+        lambda pipeline: evaluate_summaries(
+            pipeline.summarizer, data, output, text_field, reference_field
+        ),
+    )
 
 
 @config_app.command("show")
