@@ -95,3 +95,38 @@ def test_generation_settings_ctranslate2_cannot_honour_are_refused(self_containe
     )
     with pytest.raises(ConfigError, match="diversity_penalty"):
         load_model("translation", settings, Path("models"))
+
+
+@pytest.mark.parametrize("task", ["translation", "summarization"])
+def test_beam_search_cache_changes_no_token(models, task) -> None:
+    """Our cache skips reordering the cross-attention states: same tokens as transformers' own."""
+    import torch
+    from transformers import DynamicCache, EncoderDecoderCache
+
+    from summarize.backends import beam_search_cache
+
+    class NeverReordered(EncoderDecoderCache):  # the bug the test must be able to see
+        def reorder_cache(self, beam_idx: torch.Tensor) -> None: ...
+
+    settings_type = TranslationSettings if task == "translation" else SummarizationSettings
+    folder = models.marian if task == "translation" else models.bart
+    generation = {"min_new_tokens": 24, "max_new_tokens": 24, "num_beams": 4}
+    loaded = load_model(task, settings_type(model=str(folder), generation=generation), Path("m"))
+    model = loaded.backend.model
+    with torch.no_grad():  # random small weights barely look back; sharpen the decoder so they do
+        for name, weight in model.named_parameters():
+            if name.startswith("model.decoder.layers.") and weight.dim() == 2:
+                weight.mul_(20)
+    texts = SENTENCES if task == "translation" else [" ".join(SENTENCES), "Kurz."]
+    inputs = loaded.tokenizer(texts, return_tensors="pt", padding=True)
+    assert inputs["attention_mask"].min() == 0  # rows of unequal length: padding is exercised
+
+    def generate(cache: EncoderDecoderCache | None) -> torch.Tensor:
+        extra = {"past_key_values": cache} if cache is not None else {}
+        with torch.inference_mode():
+            return model.generate(**inputs, generation_config=loaded.generation_config, **extra)
+
+    plain = generate(None)
+    wrong = NeverReordered(DynamicCache(config=model.config), DynamicCache(config=model.config))
+    assert not torch.equal(plain, generate(wrong))  # beams really were reordered here
+    assert torch.equal(plain, generate(beam_search_cache(model.config)))
