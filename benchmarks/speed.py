@@ -14,9 +14,10 @@ Each mode runs in its own process (so peak RSS is its own) over the same workloa
 German sentences of every article (headline included), then a summary per article.
 - naive: what the model cards show: one generate() per sentence; one per article with the
   English text truncated to the window; fp32; torch.set_num_threads(2).
-- default / int8 / ct2 / ct2-int8: ``Pipeline.make_brief`` + render + atomic write per article
-  with the config's batching, ``runtime.threads = 2``, and the backend / quantization of the
-  mode for both models, translation cache off.
+- default / int8 / ct2 / ct2-int8: ``Pipeline.run`` over the files, as ``summarize run`` does
+  (read, clean, translate, summarize, check, write each brief and the index) with the default
+  config, ``runtime.threads = 2``, the backend / quantization of the mode for both models, and
+  the translation cache off.
 Reported: translation output tokens/s, summarization seconds per article, end-to-end seconds
 (everything after the models are loaded), model load seconds, peak RSS, the ratios against
 naive, and the share of sentences / summaries identical to the default (fp32 torch) path.
@@ -132,9 +133,20 @@ def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argpars
 
 def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: argparse.Namespace):
     from summarize.config import load_config
-    from summarize.ingest import read_article
     from summarize.pipeline import Pipeline
-    from summarize.render import render_brief, write_atomic
+    from summarize.render import Brief
+
+    class RecordingPipeline(Pipeline):
+        """The real pipeline; keeps the briefs it makes so the texts can be compared."""
+
+        def __init__(self, config) -> None:
+            super().__init__(config)
+            self.briefs: list[Brief] = []
+
+        def make_briefs(self, articles, progress=None, fingerprint=None):
+            results = super().make_briefs(articles, progress, fingerprint)
+            self.briefs.extend(result for result in results if isinstance(result, Brief))
+            return results
 
     backend, quantization = MODES[mode]
     overrides = [
@@ -149,35 +161,34 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
     ]
     for section in ("translation", "summarization"):
         overrides += [f"{section}.backend={backend}", f"{section}.quantization={quantization}"]
-    config = load_config(overrides=overrides, project_file=None)
-    start = time.perf_counter()
-    pipeline = Pipeline(config)
-    pipeline.load()
-    load_seconds = time.perf_counter() - start
-
-    translations, summaries, paths = [], [], []
-    translate_seconds = summarize_seconds = 0.0
     with tempfile.TemporaryDirectory() as output:
+        config = load_config(
+            overrides=[*overrides, f"output.folder={json.dumps(output)}"], project_file=None
+        )
+        start = time.perf_counter()
+        pipeline = RecordingPipeline(config)
+        pipeline.load()
+        load_seconds = time.perf_counter() - start
         start_all = time.perf_counter()
-        for path in files:
-            brief = pipeline.make_brief(read_article(path))
-            write_atomic(Path(output) / f"{path.stem}.md", render_brief(brief))
-            translate_seconds += brief.seconds["translate"]
-            summarize_seconds += brief.seconds["summarize"]
-            english = [brief.title_en] if brief.title_en is not None else []
-            english += [text for pair in brief.paragraphs for text in pair.english]
-            translations.append(english)
-            summaries.append(brief.summary.text)
-            paths.append(brief.summary.path)
+        report = pipeline.run(files)  # what `summarize run` does: read, brief, write, index
         end_to_end = time.perf_counter() - start_all
+    if report.failed:
+        raise SystemExit(f"{mode}: {[outcome.reason for outcome in report.failed]}")
+    by_source = {Path(brief.source).resolve(): brief for brief in pipeline.briefs}
+    briefs = [by_source[path.resolve()] for path in files]
+    translations = [
+        ([brief.title_en] if brief.title_en is not None else [])
+        + [text for pair in brief.paragraphs for text in pair.english]
+        for brief in briefs
+    ]
     return {
         "load_seconds": load_seconds,
         "end_to_end_seconds": end_to_end,
-        "translate_seconds": translate_seconds,
-        "summarize_seconds": summarize_seconds,
+        "translate_seconds": sum(brief.seconds["translate"] for brief in briefs),
+        "summarize_seconds": sum(brief.seconds["summarize"] for brief in briefs),
         "translations": translations,
-        "summaries": summaries,
-        "summary_paths": paths,
+        "summaries": [brief.summary.text for brief in briefs],
+        "summary_paths": [brief.summary.path for brief in briefs],
     }
 
 

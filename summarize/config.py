@@ -114,6 +114,11 @@ class InputSettings(_Section):
 
 class RuntimeSettings(_Section):
     threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
+    articles_per_batch: int = Field(
+        default=16,
+        ge=1,
+        description="Articles translated and summarized together (shared model batches).",
+    )
     models_dir: Path = Field(default=Path("models"), description="Local model store.")
     cache: bool = Field(default=True, description="Cache translations on disk.")
     cache_dir: Path | None = Field(

@@ -12,7 +12,7 @@ import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,8 +45,8 @@ from summarize.render import (
     write_atomic,
 )
 from summarize.segment import SegmentedArticle, segment_article
-from summarize.summarizer import Summarizer
-from summarize.translate import Translator
+from summarize.summarizer import Summarizer, Summary
+from summarize.translate import TranslatedSentence, Translator
 
 logger = logging.getLogger("summarize")
 
@@ -138,6 +138,42 @@ def prepare_text(
     return cleaned, segment_article(cleaned)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """An article cleaned and segmented, waiting for the models."""
+
+    article: Article
+    cleaned: CleanArticle
+    segmented: SegmentedArticle
+    sentences: tuple[str, ...]  # what the translator receives: headline first, then the body
+    seconds: dict[str, float]
+
+
+def _pair_paragraphs(
+    item: _Prepared, translated: Sequence[TranslatedSentence]
+) -> tuple[str | None, list[ParagraphPair]]:
+    """The English headline and the German/English paragraph pairs, sentence for sentence."""
+    has_title = bool(item.segmented.title)
+    title_en = translated[0].text if has_title else None
+    body = translated[1:] if has_title else translated
+    pairs: list[ParagraphPair] = []
+    position = 0
+    for paragraph in item.segmented.paragraphs:
+        sentences = body[position : position + len(paragraph)]
+        warnings = tuple(
+            (number, warning)
+            for number, sentence in enumerate(sentences, start=1)
+            if sentence.pieces
+            for warning in translation_warnings(
+                sentence.source, sentence.text, sentence.logprob, is_german=reads_as_german
+            )
+        )
+        english = tuple(sentence.text for sentence in sentences)
+        pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))
+        position += len(paragraph)
+    return title_en, pairs
+
+
 class Pipeline:
     """Turns German articles into bilingual briefs with the configured models."""
 
@@ -203,7 +239,73 @@ class Pipeline:
         progress: ProgressListener | None = None,
         fingerprint: str | None = None,
     ) -> Brief:
+        """The brief of one article; raises ArticleError (NotGermanError) when there is none."""
+        (result,) = self.make_briefs([article], progress, fingerprint)
+        if isinstance(result, ArticleError):
+            raise result
+        return result
+
+    def make_briefs(
+        self,
+        articles: Sequence[Article],
+        progress: ProgressListener | None = None,
+        fingerprint: str | None = None,
+    ) -> list[Brief | ArticleError]:
+        """A brief per article, in order, or the ArticleError that stopped it.
+
+        The articles' sentences go to the translator together and their summaries share
+        model batches: generation steps are paid once per batch, not once per article."""
         progress = progress or SilentProgress()
+        fingerprint = fingerprint or self.fingerprint()
+        prepared: list[_Prepared | ArticleError] = []
+        for article in articles:
+            try:
+                prepared.append(self._prepare(article))
+            except ArticleError as error:
+                prepared.append(error)
+        ready = [item for item in prepared if isinstance(item, _Prepared)]
+
+        start = time.perf_counter()
+        inputs = [sentence for item in ready for sentence in item.sentences]
+        translated = self.translator.translate(
+            inputs, on_start=progress.translation_started, on_batch=progress.translated
+        )
+        translate_seconds = time.perf_counter() - start
+        translations = []
+        position = 0
+        for item in ready:
+            translations.append(translated[position : position + len(item.sentences)])
+            position += len(item.sentences)
+
+        bodies = [
+            _pair_paragraphs(item, sentences)
+            for item, sentences in zip(ready, translations, strict=True)
+        ]
+        start = time.perf_counter()
+        summaries = self.summarizer.summarize_many(
+            [[text for pair in pairs for text in pair.english] for _, pairs in bodies]
+        )
+        summarize_seconds = time.perf_counter() - start
+
+        # Batched stages are shared out by each article's part of the work.
+        summary_tokens = sum(s.input_tokens for s in summaries if not isinstance(s, ArticleError))
+        finished: dict[int, Brief | ArticleError] = {}
+        for item, sentences, (title_en, pairs), summary in zip(
+            ready, translations, bodies, summaries, strict=True
+        ):
+            if isinstance(summary, ArticleError):
+                finished[id(item)] = summary
+                continue
+            seconds = dict(item.seconds)
+            seconds["translate"] = translate_seconds * len(sentences) / max(len(inputs), 1)
+            seconds["summarize"] = summarize_seconds * summary.input_tokens / max(summary_tokens, 1)
+            finished[id(item)] = self._finish(
+                item, sentences, title_en, pairs, summary, seconds, fingerprint
+            )
+        return [item if isinstance(item, ArticleError) else finished[id(item)] for item in prepared]
+
+    def _prepare(self, article: Article) -> _Prepared:
+        """Clean and segment one article: everything before the models."""
         clock = _StageClock()
         with clock.stage("clean"):
             options = self.config.clean.options()
@@ -216,44 +318,33 @@ class Pipeline:
             segmented = segment_article(cleaned)
         if not segmented.paragraphs:
             raise ArticleError(f"{article.source}: no article text left after cleaning")
-
         sentences = ([segmented.title] if segmented.title else []) + segmented.sentences
-        with clock.stage("translate"):
-            translated = self.translator.translate(
-                sentences, on_start=progress.translation_started, on_batch=progress.translated
-            )
-        title_en = translated[0].text if segmented.title else None
-        body = translated[1:] if segmented.title else translated
-        pairs: list[ParagraphPair] = []
-        position = 0
-        for paragraph in segmented.paragraphs:
-            items = body[position : position + len(paragraph)]
-            warnings = tuple(
-                (number, warning)
-                for number, item in enumerate(items, start=1)
-                if item.pieces
-                for warning in translation_warnings(
-                    item.source, item.text, item.logprob, is_german=reads_as_german
-                )
-            )
-            english = tuple(item.text for item in items)
-            pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))
-            position += len(paragraph)
+        return _Prepared(article, cleaned, segmented, tuple(sentences), clock.seconds)
 
-        with clock.stage("summarize"):
-            summary = self.summarizer.summarize([item.text for item in body])
-        with clock.stage("check"):
-            english_text = "\n".join(" ".join(pair.english) for pair in pairs)
-            german_text = "\n".join(" ".join(pair.german) for pair in pairs)
-            if segmented.title and title_en:
-                english_text = f"{title_en}\n{english_text}"
-                german_text = f"{segmented.title}\n{german_text}"
-            flags = unsupported_facts(summary.text, english_text, german_text)
-            facts = key_facts([" ".join(pair.english) for pair in pairs])
+    def _finish(
+        self,
+        item: _Prepared,
+        translated: Sequence[TranslatedSentence],
+        title_en: str | None,
+        pairs: list[ParagraphPair],
+        summary: Summary,
+        seconds: dict[str, float],
+        fingerprint: str,
+    ) -> Brief:
+        segmented = item.segmented
+        start = time.perf_counter()
+        english_text = "\n".join(" ".join(pair.english) for pair in pairs)
+        german_text = "\n".join(" ".join(pair.german) for pair in pairs)
+        if segmented.title and title_en:
+            english_text = f"{title_en}\n{english_text}"
+            german_text = f"{segmented.title}\n{german_text}"
+        flags = unsupported_facts(summary.text, english_text, german_text)
+        facts = key_facts([" ".join(pair.english) for pair in pairs])
+        seconds["check"] = time.perf_counter() - start
         return Brief(
-            source=str(article.source),
-            source_sha256=article.sha256,
-            stem=article.stem,
+            source=str(item.article.source),
+            source_sha256=item.article.sha256,
+            stem=item.article.stem,
             title_de=segmented.title,
             title_en=title_en,
             paragraphs=tuple(pairs),
@@ -264,11 +355,11 @@ class Pipeline:
                 "summarization": self.summarizer.loaded.generation_settings,
             },
             generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            seconds=clock.seconds,
-            sentences_split=sum(1 for item in translated if item.pieces > 1),
-            dropped=cleaned.dropped,
-            has_lead=cleaned.has_lead,
-            fingerprint=fingerprint or self.fingerprint(),
+            seconds=seconds,
+            sentences_split=sum(1 for sentence in translated if sentence.pieces > 1),
+            dropped=item.cleaned.dropped,
+            has_lead=item.cleaned.has_lead,
+            fingerprint=fingerprint,
             flags=tuple(flags),
             key_facts=tuple(facts),
         )
@@ -317,33 +408,52 @@ class Pipeline:
         with output_lock(folder):
             remove_stale_temp_files(folder)
             progress.run_started(len(sources))
-            for source, brief_name in zip(sources, brief_names(sources), strict=True):
-                progress.article_started(source)
-                outcome = self._run_one(source, folder / brief_name, fingerprint, force, progress)
-                outcomes.append(outcome)
-                progress.article_finished(outcome)
+            paths = [folder / name for name in brief_names(sources)]
+            jobs = list(zip(sources, paths, strict=True))
+            size = self.config.runtime.articles_per_batch
+            for start in range(0, len(jobs), size):
+                group = jobs[start : start + size]
+                outcomes += self._run_group(group, fingerprint, force, progress)
             index_path = write_index(folder) if any(o.ok for o in outcomes) else None
         return RunReport(tuple(outcomes), index_path)
 
-    def _run_one(
+    def _run_group(
         self,
-        source: Path,
-        brief_path: Path,
+        jobs: list[tuple[Path, Path]],
         fingerprint: str,
         force: bool,
         progress: ProgressListener,
-    ) -> ArticleOutcome:
-        try:
-            article = read_article(source, self.config.input.max_bytes)
+    ) -> list[ArticleOutcome]:
+        """Briefs for a group of (source, brief path) jobs; one bad article costs only its own."""
+        outcomes: dict[Path, ArticleOutcome] = {}
+        todo: list[tuple[Article, Path]] = []
+        for source, brief_path in jobs:
+            progress.article_started(source)
+            try:
+                article = read_article(source, self.config.input.max_bytes)
+            except ArticleError as error:
+                outcomes[source] = _failed(source, error)
+                continue
             if not force and brief_is_current(brief_path, article.sha256, fingerprint):
-                return ArticleOutcome(source, "up-to-date", brief_path)
-            brief = self.make_brief(article, progress, fingerprint)
-            write_atomic(brief_path, render_brief(brief))
-        except NotGermanError as error:
-            return ArticleOutcome(source, "skipped", reason=str(error))
-        except ArticleError as error:
-            return ArticleOutcome(source, "failed", reason=str(error))
-        return ArticleOutcome(source, "written", brief_path)
+                outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
+            else:
+                todo.append((article, brief_path))
+        results = self.make_briefs([article for article, _ in todo], progress, fingerprint)
+        for (article, brief_path), result in zip(todo, results, strict=True):
+            if isinstance(result, ArticleError):
+                outcomes[article.source] = _failed(article.source, result)
+                continue
+            write_atomic(brief_path, render_brief(result))
+            outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
+        ordered = [outcomes[source] for source, _ in jobs]
+        for outcome in ordered:
+            progress.article_finished(outcome)
+        return ordered
+
+
+def _failed(source: Path, error: ArticleError) -> ArticleOutcome:
+    status = "skipped" if isinstance(error, NotGermanError) else "failed"
+    return ArticleOutcome(source, status, reason=str(error))
 
 
 _UNSAFE_NAME = re.compile(r"[^\w .,()+-]", re.UNICODE)

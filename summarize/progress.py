@@ -26,14 +26,15 @@ class LogProgress:
 
     def __init__(self) -> None:
         self._total = 0
-        self._done = 0
+        self._started = 0
 
     def run_started(self, articles: int) -> None:
         self._total = articles
         logger.info("processing %d article(s)", articles)
 
     def article_started(self, source: Path) -> None:
-        logger.info("[%d/%d] %s", self._done + 1, self._total, source)
+        self._started += 1
+        logger.info("[%d/%d] %s", self._started, self._total, source)
 
     def translation_started(self, inputs: int) -> None:
         logger.debug("translating %d sentence(s)", inputs)
@@ -41,7 +42,6 @@ class LogProgress:
     def translated(self, inputs: int) -> None: ...
 
     def article_finished(self, outcome: ArticleOutcome) -> None:
-        self._done += 1
         if outcome.status == "written":
             logger.info("wrote %s", outcome.brief_path)
         elif outcome.status == "up-to-date":
@@ -51,7 +51,7 @@ class LogProgress:
 
 
 class RichProgress:
-    """Two bars on a terminal: articles, and sentences of the current article."""
+    """Two bars on a terminal: articles, and sentences of the batch of articles being translated."""
 
     def __init__(self, console: Console) -> None:
         self._progress = Progress(
@@ -76,13 +76,11 @@ class RichProgress:
         self._articles = self._progress.add_task("articles", total=articles)
         self._sentences = self._progress.add_task("sentences", total=None)
 
-    def article_started(self, source: Path) -> None:
-        if self._sentences is not None:
-            self._progress.reset(self._sentences, total=None, description=f"  {source.name}")
+    def article_started(self, source: Path) -> None: ...
 
     def translation_started(self, inputs: int) -> None:
         if self._sentences is not None:
-            self._progress.update(self._sentences, total=inputs, completed=0)
+            self._progress.reset(self._sentences, total=inputs, completed=0)
 
     def translated(self, inputs: int) -> None:
         if self._sentences is not None:

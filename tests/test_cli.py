@@ -232,7 +232,10 @@ ENGLISH = (
 ) * 3
 
 
-def test_hostile_inputs_cost_only_their_own_briefs(self_contained_models, tmp_path: Path) -> None:
+@pytest.mark.parametrize("articles_per_batch", [16, 3])
+def test_hostile_inputs_cost_only_their_own_briefs(
+    self_contained_models, tmp_path: Path, articles_per_batch: int
+) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text(GERMAN, encoding="utf-8")
     folder = tmp_path / "in"
@@ -273,6 +276,8 @@ def test_hostile_inputs_cost_only_their_own_briefs(self_contained_models, tmp_pa
             str(output),
             "--set",
             "input.max_bytes=40000",
+            "--set",
+            f"runtime.articles_per_batch={articles_per_batch}",
             "--quiet",
         ],
     )
@@ -312,6 +317,51 @@ def test_hostile_inputs_cost_only_their_own_briefs(self_contained_models, tmp_pa
     meta, _ = read_brief(output / "run-on.md")
     assert meta["counts"]["words_de"] == 5000
     assert meta["counts"]["sentences_split_for_window"] == 1
+
+
+def test_articles_in_a_batch_share_model_calls(
+    self_contained_models, tmp_path: Path, recorded_inputs: list[str], monkeypatch
+) -> None:
+    """Five articles at once: each distinct sentence reaches the translator once, and the
+    summaries need one model call per pass instead of one per article and pass."""
+    from summarize.summarizer import Summarizer
+
+    summary_calls: list[int] = []
+    original = Summarizer.generate_batch
+
+    def counting(self, texts):
+        summary_calls.append(len(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(Summarizer, "generate_batch", counting)
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    seeds = sorted(SEEDS.glob("*.txt"))
+    calls = {}
+    for size in (1, 5):
+        summary_calls.clear()
+        recorded_inputs.clear()
+        output = tmp_path / f"out-{size}"
+        result = CliRunner().invoke(
+            app,
+            ["run", str(SEEDS), "-c", str(config), "-o", str(output), "--no-cache", "-q",
+             "--set", f"runtime.articles_per_batch={size}"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert len(list(output.glob("*.md"))) == len(seeds) + 1
+        calls[size] = len(summary_calls)
+        if size == 5:
+            passes = 1 + max(read_brief(output / f"{s.stem}.md")[0]["chunking"]["rounds"]
+                             for s in seeds)  # fmt: skip
+            assert calls[5] == passes and sum(summary_calls) >= len(seeds)
+            expected = set()
+            for seed in seeds:
+                _, segmented = prepare_text(seed.read_text(encoding="utf-8"))
+                title = [segmented.title] if segmented.title else []
+                expected |= {s for s in title + segmented.sentences if needs_model(s)}
+            assert sorted(recorded_inputs) == sorted(expected)  # each distinct sentence once
+    assert calls[1] >= len(seeds) > calls[5]
 
 
 def test_forced_language_is_translated(self_contained_models, tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarize.config import SummarizationSettings, TranslationSettings
-from summarize.errors import ConfigError, ModelLoadError
+from summarize.errors import ArticleError, ConfigError, ModelLoadError
 from summarize.models import load_model, plan_batches
-from summarize.summarizer import Summarizer, chunk_sentences
+from summarize.summarizer import Summarizer, chunk_sentences, even_chunks
 from summarize.translate import Translator, needs_model, split_to_window
 
 SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
@@ -142,6 +142,50 @@ def test_chunks_hold_whole_sentences() -> None:
     assert " ".join(chunks).split() == " ".join(sentences).split()
     for chunk in chunks:
         assert chunk.endswith("end.")
+
+
+def test_even_chunks_need_no_more_chunks_and_even_out_the_tail() -> None:
+    def words(text: str) -> int:
+        return len(text.split())
+
+    def fits(text: str) -> bool:
+        return words(text) <= 40
+
+    sentences = [f"s{i} " + "w " * (i % 7) + "end." for i in range(50)]
+    greedy = chunk_sentences(sentences, fits)
+    even = even_chunks(sentences, fits, words)
+    assert len(even) == len(greedy) > 1
+    assert " ".join(even).split() == " ".join(sentences).split()  # each sentence once, in order
+    assert all(fits(chunk) and chunk.endswith("end.") for chunk in even)
+    sizes = [words(chunk) for chunk in even]
+    greedy_sizes = [words(chunk) for chunk in greedy]
+    assert max(sizes) - min(sizes) < max(greedy_sizes) - min(greedy_sizes)
+    assert max(sizes) - min(sizes) <= 2 * max(words(sentence) for sentence in sentences)
+
+
+def test_many_documents_share_each_pass(models) -> None:
+    """Direct and map-reduce documents go through the model together, one call per pass."""
+    summarizer = _summarizer(models.bart_short_window)
+    long_text = [f"Sentence number {i} reports that troops moved near Kursk." for i in range(30)]
+    documents = [["The soldiers arrived on Monday."], long_text, [], ["They left on Friday."]]
+    calls: list[list[str]] = []
+    original = summarizer.generate_batch
+    summarizer.generate_batch = lambda texts: calls.append(list(texts)) or original(texts)
+
+    results = summarizer.summarize_many(documents)
+
+    assert [type(result).__name__ for result in results] == [
+        "Summary", "Summary", "ArticleError", "Summary"
+    ]  # fmt: skip
+    assert isinstance(results[2], ArticleError)
+    direct, long, _, other = results
+    assert direct.path == other.path == "direct" and long.path == "map-reduce"
+    # pass 1: both direct texts and every chunk of the long one; then one pass per reduce round
+    assert len(calls) == 1 + long.rounds
+    assert "The soldiers arrived on Monday." in calls[0] and "They left on Friday." in calls[0]
+    assert len(calls[0]) == 2 + long.chunks
+    chunks = [text for text in calls[0] if "Kursk" in text]
+    assert " ".join(chunks).split() == " ".join(long_text).split()
 
 
 def test_distilbart_settings_are_honoured_unless_overridden(shared_hub_models) -> None:
