@@ -94,7 +94,7 @@ def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argpars
     summary_params = dict(sum_model.config.task_specific_params["summarization"])
     load_seconds = time.perf_counter() - start
 
-    translations, summaries = [], []
+    translations, summaries, summary_work = [], [], []
     translate_seconds = summarize_seconds = 0.0
     start_all = time.perf_counter()
     for sentences in articles:
@@ -113,6 +113,7 @@ def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argpars
             [" ".join(english[1:] if len(english) > 1 else english)],
             truncation=True, max_length=1024, return_tensors="pt",
         )  # fmt: skip
+        summary_work.append([int(batch["input_ids"].shape[1]), 1])
         params = {**summary_params, "min_length": None, "max_length": None}
         output = sum_model.generate(
             **batch, **params, min_new_tokens=args.summary_tokens,
@@ -128,6 +129,7 @@ def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argpars
         "translations": translations,
         "summaries": summaries,
         "summary_paths": ["truncated"] * len(summaries),
+        "summary_work": summary_work,  # per article: [input tokens, generate() inputs]
     }
 
 
@@ -189,6 +191,10 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
         "translations": translations,
         "summaries": [brief.summary.text for brief in briefs],
         "summary_paths": [brief.summary.path for brief in briefs],
+        "summary_work": [
+            [brief.summary.input_tokens, brief.summary.chunks + brief.summary.rounds]
+            for brief in briefs
+        ],
     }
 
 
@@ -307,6 +313,12 @@ def main() -> None:
         map_reduce = sum(path == "map-reduce" for path in default["summary_paths"])
         print(f"\nour pipeline summarized {map_reduce} of {articles} articles by map-reduce "
               "(longer than the window); naive truncates them instead.")  # fmt: skip
+        if naive and "summary_work" in default and "summary_work" in naive:
+            ours = [sum(column) for column in zip(*default["summary_work"], strict=True)]
+            theirs = [sum(column) for column in zip(*naive["summary_work"], strict=True)]
+            print(f"summarizer input: ours {ours[0]:,} English tokens, {ours[1]} generate() "
+                  f"inputs (chunks + reduce steps); naive {theirs[0]:,} tokens after "
+                  f"truncation, {theirs[1]} inputs.")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -9,4 +9,4 @@ from summarize.errors import SummarizeError
 from summarize.pipeline import Pipeline, RunReport, prepare_text
 
 __all__ = ["Config", "Pipeline", "RunReport", "SummarizeError", "load_config", "prepare_text"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,7 +1,9 @@
 """The pipeline: ingest → clean → segment → translate → summarize → render.
 
-``Pipeline`` loads each model once and then turns articles into briefs. One article failing
-(unreadable, nothing left to translate) never costs the others their briefs.
+``Pipeline`` loads each model once and then turns articles into briefs, a batch of articles
+(``runtime.articles_per_batch``) at a time: the batch's sentences are translated together and its
+summaries share model batches, so generation steps are paid per batch, not per article. One
+article failing (unreadable, nothing left to translate) never costs the others their briefs.
 """
 
 from __future__ import annotations
