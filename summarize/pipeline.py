@@ -291,20 +291,21 @@ class Pipeline:
 
         # Batched stages are shared out by each article's part of the work.
         summary_tokens = sum(s.input_tokens for s in summaries if not isinstance(s, ArticleError))
-        finished: dict[int, Brief | ArticleError] = {}
+        finished: list[Brief | ArticleError] = []  # one per ready article, in order
         for item, sentences, (title_en, pairs), summary in zip(
             ready, translations, bodies, summaries, strict=True
         ):
             if isinstance(summary, ArticleError):
-                finished[id(item)] = summary
+                finished.append(summary)
                 continue
             seconds = dict(item.seconds)
             seconds["translate"] = translate_seconds * len(sentences) / max(len(inputs), 1)
             seconds["summarize"] = summarize_seconds * summary.input_tokens / max(summary_tokens, 1)
-            finished[id(item)] = self._finish(
-                item, sentences, title_en, pairs, summary, seconds, fingerprint
+            finished.append(
+                self._finish(item, sentences, title_en, pairs, summary, seconds, fingerprint)
             )
-        return [item if isinstance(item, ArticleError) else finished[id(item)] for item in prepared]
+        in_order = iter(finished)
+        return [item if isinstance(item, ArticleError) else next(in_order) for item in prepared]
 
     def _prepare(self, article: Article) -> _Prepared:
         """Clean and segment one article: everything before the models."""

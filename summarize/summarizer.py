@@ -35,9 +35,13 @@ class Summary:
 
 def chunk_sentences(sentences: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
     """Greedy chunks of whole sentences that fit; a sentence too long alone is split by words."""
+    return _greedy_chunks(_pieces(sentences, fits), fits)
+
+
+def _greedy_chunks(pieces: list[str], fits: Callable[[str], bool]) -> list[str]:
     chunks: list[str] = []
     current = ""
-    for piece in _pieces(sentences, fits):
+    for piece in pieces:
         candidate = f"{current} {piece}" if current else piece
         if current and not fits(candidate):
             chunks.append(current)
@@ -59,10 +63,10 @@ def even_chunks(
     chunk it is mostly padding. This finds the smallest per-chunk budget that needs no more
     chunks, from per-sentence token counts, and keeps the greedy chunks if any result does not
     fit by an exact count."""
-    greedy = chunk_sentences(sentences, fits)
+    pieces = _pieces(sentences, fits)
+    greedy = _greedy_chunks(pieces, fits)
     if len(greedy) < 2:
         return greedy
-    pieces = _pieces(sentences, fits)
     overhead = count_tokens("")  # special tokens and prefix, counted once per chunk
     sizes = [max(count_tokens(piece) - overhead, 1) for piece in pieces]
     low, high = max(max(sizes), -(-sum(sizes) // len(greedy))), sum(sizes)
