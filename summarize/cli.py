@@ -223,6 +223,7 @@ def inspect(
     raise typer.Exit(1 if failures else 0)
 
 
+OnlyTable = Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")]
 OutputFolder = Annotated[
     Path, typer.Option("--output", "-o", help="Folder for the outputs and metrics.json.")
 ]
@@ -254,7 +255,7 @@ def eval_translation(
     output: OutputFolder,
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")] = False,
+    quiet: OnlyTable = False,
 ) -> None:
     """Translate SRC as `run` would; write hypotheses.txt and metrics.json (BLEU, chrF)."""
     from summarize.evaluate import evaluate_translation
@@ -277,7 +278,7 @@ def eval_summary(
     ] = "reference",
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")] = False,
+    quiet: OnlyTable = False,
 ) -> None:
     """Summarize each article as `run` would; write summaries.jsonl and metrics.json (ROUGE)."""
     from summarize.evaluate import evaluate_summaries
@@ -287,7 +288,12 @@ def eval_summary(
         overrides,
         quiet,
         lambda pipeline: evaluate_summaries(
-            pipeline.summarizer, data, output, text_field, reference_field
+            pipeline.summarizer,
+            data,
+            output,
+            text_field,
+            reference_field,
+            pipeline.config.runtime.articles_per_batch,
         ),
     )
 

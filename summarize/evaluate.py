@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import UsageError
+from summarize.errors import ArticleError, UsageError
 from summarize.render import write_atomic
 from summarize.segment import split_english_sentences, split_sentences
 from summarize.summarizer import Summarizer
@@ -76,6 +76,7 @@ def evaluate_summaries(
     output: Path,
     text_field: str = "article",
     reference_field: str = "reference",
+    articles_per_batch: int = 16,
 ) -> EvalResult:
     from rouge_score import rouge_scorer
 
@@ -96,10 +97,19 @@ def evaluate_summaries(
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    summaries: list[str] = []
+    for start in range(0, len(records), articles_per_batch):  # shared model batches, as in `run`
+        logger.info("summarizing %d-%d of %d", start + 1,
+                    min(start + articles_per_batch, len(records)), len(records))  # fmt: skip
+        group = records[start : start + articles_per_batch]
+        for result in summarizer.summarize_many(
+            [split_english_sentences(record[text_field]) for record in group]
+        ):
+            if isinstance(result, ArticleError):
+                raise result
+            summaries.append(result.text)
     lines = []
-    for number, record in enumerate(records, start=1):
-        logger.info("summarizing %d/%d", number, len(records))
-        summary = summarizer.summarize(split_english_sentences(record[text_field])).text
+    for record, summary in zip(records, summaries, strict=True):
         scores = scorer.score(record[reference_field], summary)
         for name in totals:
             totals[name] += scores[name].fmeasure
