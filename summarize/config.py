@@ -114,6 +114,13 @@ class InputSettings(_Section):
 
 class RuntimeSettings(_Section):
     threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
+    keep_freed_memory: bool = Field(
+        default=True,
+        description=(
+            "glibc: keep freed memory for reuse between decoding steps instead of "
+            "page-faulting it in again (about 15% of CPU translation time)."
+        ),
+    )
     articles_per_batch: int = Field(
         default=16,
         ge=1,

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from summarize.allocator import keep_freed_memory
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.checks import key_facts, translation_warnings, unsupported_facts
 from summarize.clean import (
@@ -189,19 +190,22 @@ class Pipeline:
         self._load_translator()
         self._load_summarizer()
 
-    def _threads(self) -> int:
-        threads = self.config.runtime.threads
-        if threads:
+    def _tune_process(self) -> int:
+        """Apply the runtime settings that belong to the process; returns the thread count."""
+        runtime = self.config.runtime
+        if runtime.keep_freed_memory:
+            keep_freed_memory()
+        if runtime.threads:
             import torch
 
-            torch.set_num_threads(threads)
-        return threads
+            torch.set_num_threads(runtime.threads)
+        return runtime.threads
 
     def _load_translator(self) -> Translator:
         if self._translator is None:
             loaded = load_model(
                 "translation", self.config.translation, self.config.runtime.models_dir,
-                self._threads(),
+                self._tune_process(),
             )  # fmt: skip
             cache = None
             if self.config.runtime.cache:
@@ -216,7 +220,7 @@ class Pipeline:
         if self._summarizer is None:
             loaded = load_model(
                 "summarization", self.config.summarization, self.config.runtime.models_dir,
-                self._threads(),
+                self._tune_process(),
             )  # fmt: skip
             self._summarizer = Summarizer(loaded, self.config.summarization)
         return self._summarizer
