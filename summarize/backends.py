@@ -1,7 +1,10 @@
 """Generation backends: plain torch (fp32, dynamic int8, fp16/bf16) and CTranslate2.
 
-A backend turns one batch of input texts into output texts with the model's effective
-generation settings; batching, ordering and windows are decided by the caller.
+A backend turns batches of input texts into output texts with the model's effective
+generation settings; batching, ordering and windows are decided by the caller. On CPU a backend
+decodes up to ``workers`` batches at the same time, each on its share of the threads: small
+decoding steps keep two cores busier as two single-threaded batches than as one batch on two
+threads.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import json
 import logging
 import shutil
 import warnings
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -38,8 +43,11 @@ class Generated(NamedTuple):
 class Backend(Protocol):
     name: str
     quantization: str
+    workers: int  # batches decoded at the same time
 
-    def generate(self, texts: list[str]) -> list[Generated]: ...
+    def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
+        """Outputs batch by batch, in the order of ``batches``."""
+        ...
 
 
 class TorchBackend:
@@ -54,10 +62,12 @@ class TorchBackend:
         generation_config: GenerationConfig,
         device: torch.device,
         quantization: str,
+        workers: int = 1,
     ) -> None:
         import torch
 
         self.quantization = quantization
+        self.workers = workers if device.type == "cpu" else 1
         model.eval()
         if quantization == "int8":
             if device.type != "cpu":
@@ -78,21 +88,43 @@ class TorchBackend:
         self.device = device
 
     def generate(self, texts: list[str]) -> list[Generated]:
-        import torch
+        return next(self.generate_batches([texts]))
 
-        inputs = self.tokenizer(
+    def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
+        # Tokenizing and decoding stay on the calling thread (a fast tokenizer must not be
+        # shared across threads); only generate() runs in the workers. Each worker runs on
+        # torch's thread setting, which the caller divides by the number of workers.
+        encoded = [self._encode(texts) for texts in batches]
+        if self.workers == 1 or len(encoded) == 1:
+            for inputs in encoded:
+                yield self._decode(self._generate(inputs))
+            return
+        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="summarize-generate")
+        try:
+            futures = [pool.submit(self._generate, inputs) for inputs in encoded]
+            for future in futures:
+                yield self._decode(future.result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _encode(self, texts: list[str]) -> Any:
+        return self.tokenizer(
             texts,
             return_tensors="pt",
             padding=True,
             truncation=False,  # callers split long inputs first; never cut silently
         ).to(self.device)
+
+    def _generate(self, inputs: Any) -> torch.Tensor:
+        import torch
+
         extra: dict[str, Any] = {}
         if self.model.config.is_encoder_decoder and (self.generation_config.num_beams or 1) > 1:
             extra["past_key_values"] = beam_search_cache(self.model.config)
-        with torch.inference_mode():
-            generated = self.model.generate(
-                **inputs, generation_config=self.generation_config, **extra
-            )
+        with torch.inference_mode():  # thread-local: entered in the worker that generates
+            return self.model.generate(**inputs, generation_config=self.generation_config, **extra)
+
+    def _decode(self, generated: torch.Tensor) -> list[Generated]:
         # No scores: asking generate() for them stores a vocabulary-sized tensor per step.
         decoded = self.tokenizer.batch_decode(generated, skip_special_tokens=True)
         return [Generated(text.strip()) for text in decoded]
@@ -186,16 +218,19 @@ class CTranslate2Backend:
         device: torch.device,
         quantization: str,
         threads: int,
+        workers: int = 1,
     ) -> None:
         import ctranslate2
 
         self.quantization = quantization
+        self.workers = workers if device.type == "cpu" else 1
         compute_type = {"none": "default", "int8": "int8"}.get(quantization, quantization)
         self.translator = ctranslate2.Translator(
             str(model_dir),
             device="cuda" if device.type == "cuda" else "cpu",
             compute_type=compute_type,
-            intra_threads=threads,
+            inter_threads=self.workers,  # replicas share the weights
+            intra_threads=threads,  # per worker
         )
         self.tokenizer = tokenizer
         self.options = ct2_options(generation_config, tokenizer)
@@ -211,30 +246,38 @@ class CTranslate2Backend:
         )
 
     def generate(self, texts: list[str]) -> list[Generated]:
+        return next(self.generate_batches([texts]))
+
+    def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
+        # Every batch is queued at once; CTranslate2 runs up to ``workers`` of them in parallel.
+        jobs = [self._submit(texts) for texts in batches]
+        for job in jobs:
+            yield [self._output(result.result()) for result in job]
+
+    def _submit(self, texts: list[str]) -> list[Any]:
         sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(t)) for t in texts]
         prefixes = [self.target_prefix] * len(texts) if self.target_prefix else None
-        results = self.translator.translate_batch(
+        return self.translator.translate_batch(
             sources,
             target_prefix=prefixes,
             max_batch_size=len(texts),
             return_scores=True,
+            asynchronous=True,
             **self.options,
         )
-        outputs = []
-        for result in results:
-            tokens = result.hypotheses[0]
-            text = self.tokenizer.decode(
-                self.tokenizer.convert_tokens_to_ids(tokens), skip_special_tokens=True
-            ).strip()
-            # The score is the summed log-probability (length-normalised when a length
-            # penalty applies); dividing by the length gives a per-token figure either way.
-            score = result.scores[0] if result.scores else None
-            penalty = self.options.get("length_penalty", 1.0)
-            mean = None
-            if score is not None:
-                mean = score if penalty else score / max(len(tokens), 1)
-            outputs.append(Generated(text, mean))
-        return outputs
+
+    def _output(self, result: Any) -> Generated:
+        tokens = result.hypotheses[0]
+        text = self.tokenizer.decode(
+            self.tokenizer.convert_tokens_to_ids(tokens), skip_special_tokens=True
+        ).strip()
+        # The score is the summed log-probability (length-normalised when a length penalty
+        # applies); dividing by the length gives a per-token figure either way.
+        score = result.scores[0] if result.scores else None
+        mean = None
+        if score is not None:
+            mean = score if self.options.get("length_penalty", 1.0) else score / max(len(tokens), 1)
+        return Generated(text, mean)
 
 
 def _ct2_vocabulary(model_dir: Path) -> set[str]:

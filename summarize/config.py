@@ -114,6 +114,14 @@ class InputSettings(_Section):
 
 class RuntimeSettings(_Section):
     threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
+    workers: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Batches decoded at the same time on CPU, each on threads/workers threads; "
+            "0 = 2 when there are at least 2 threads, else 1."
+        ),
+    )
     keep_freed_memory: bool = Field(
         default=True,
         description=(

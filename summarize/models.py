@@ -195,9 +195,12 @@ def _load_generation_config(location: str, config: Any, common: dict[str, Any]) 
 
 
 def load_model(
-    task: Task, settings: ModelSettings, models_dir: Path, threads: int = 0
+    task: Task, settings: ModelSettings, models_dir: Path, threads: int = 0, workers: int = 1
 ) -> LoadedModel:
-    """Load tokenizer and weights once, with the effective generation settings and backend."""
+    """Load tokenizer and weights once, with the effective generation settings and backend.
+
+    ``workers`` batches are decoded at the same time on CPU, each with ``threads`` threads
+    (0: torch's setting)."""
     source = resolve_model(settings.model, models_dir)
     device = pick_device(settings.device)
     if settings.backend == "ctranslate2":
@@ -242,7 +245,7 @@ def load_model(
         converted = ensure_converted(source.location, target, settings.quantization, revision)
         backend = CTranslate2Backend(
             converted, tokenizer, generation_config, device, settings.quantization,
-            threads or torch.get_num_threads(),
+            threads or torch.get_num_threads(), workers,
         )  # fmt: skip
     else:
         try:
@@ -258,7 +261,9 @@ def load_model(
                     f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
                 ) from None
             raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
-        backend = TorchBackend(model, tokenizer, generation_config, device, settings.quantization)
+        backend = TorchBackend(
+            model, tokenizer, generation_config, device, settings.quantization, workers
+        )
     logger.info(
         "loaded %s model %s (%s, %s/%s, window %d tokens)",
         task, source.location, device, backend.name, settings.quantization, window,
@@ -277,21 +282,39 @@ def load_model(
     )
 
 
-def plan_batches(lengths: list[int], batch_size: int, max_batch_tokens: int) -> list[list[int]]:
+def plan_batches(
+    lengths: list[int], batch_size: int, max_batch_tokens: int, parallel: int = 1
+) -> list[list[int]]:
     """Group input indices into batches, longest first, so padding stays small.
 
-    A batch holds at most ``batch_size`` rows and ``longest row x rows <= max_batch_tokens``
-    (a single row longer than the budget still gets a batch of its own).
+    The rows are split into the fewest batches of at most ``batch_size`` rows, that count
+    rounded up to a multiple of ``parallel`` (so each worker gets a batch), with sizes as even as
+    possible: a short tail batch would cost as many decoding steps as a full one. A batch whose
+    ``longest row x rows`` exceeds ``max_batch_tokens`` is split further (a single row longer
+    than the budget still gets a batch of its own).
     """
     order = sorted(range(len(lengths)), key=lambda index: lengths[index], reverse=True)
+    if not order:
+        return []
+    count = -(-len(order) // batch_size)
+    count = min(len(order), -(-count // parallel) * parallel)
+    size, extra = divmod(len(order), count)
+    batches: list[list[int]] = []
+    start = 0
+    for number in range(count):
+        # The longer rows come first; the batches that hold them get the smaller share.
+        end = start + size + (1 if number >= count - extra else 0)
+        batches.extend(_within_budget(order[start:end], lengths, max_batch_tokens))
+        start = end
+    return batches
+
+
+def _within_budget(rows: list[int], lengths: list[int], max_batch_tokens: int) -> list[list[int]]:
+    """Split length-sorted rows (longest first) so that longest x rows <= the budget."""
     batches: list[list[int]] = []
     current: list[int] = []
-    for index in order:
-        # Sorted descending: the first row of a batch is its longest.
-        longest = lengths[current[0]] if current else lengths[index]
-        if current and (
-            len(current) >= batch_size or longest * (len(current) + 1) > max_batch_tokens
-        ):
+    for index in rows:
+        if current and lengths[current[0]] * (len(current) + 1) > max_batch_tokens:
             batches.append(current)
             current = []
         current.append(index)
@@ -309,9 +332,10 @@ def generate_texts(
 ) -> list[Generated]:
     """Generate for ``texts`` in length-sorted batches; outputs come back in input order."""
     lengths = [loaded.count_tokens(text) for text in texts]
+    batches = plan_batches(lengths, batch_size, max_batch_tokens, loaded.backend.workers)
+    inputs = [[loaded.prefix + texts[index] for index in batch] for batch in batches]
     outputs: list[Generated] = [Generated("")] * len(texts)
-    for batch in plan_batches(lengths, batch_size, max_batch_tokens):
-        generated = loaded.backend.generate([loaded.prefix + texts[index] for index in batch])
+    for batch, generated in zip(batches, loaded.backend.generate_batches(inputs), strict=True):
         for index, output in zip(batch, generated, strict=True):
             outputs[index] = output
         if on_batch is not None:

@@ -184,28 +184,37 @@ class Pipeline:
         self.config = config
         self._translator: Translator | None = None
         self._summarizer: Summarizer | None = None
+        self._threads_and_workers: tuple[int, int] | None = None
 
     def load(self) -> None:
         """Load both models (once). Raises ModelNotFoundError / ConfigError before any work."""
         self._load_translator()
         self._load_summarizer()
 
-    def _tune_process(self) -> int:
-        """Apply the runtime settings that belong to the process; returns the thread count."""
-        runtime = self.config.runtime
-        if runtime.keep_freed_memory:
-            keep_freed_memory()
-        if runtime.threads:
+    def _tune_process(self) -> tuple[int, int]:
+        """Apply the runtime settings that belong to the process, once.
+
+        Returns (threads per worker, workers): the CPU threads are shared out among the
+        batches decoded at the same time."""
+        if self._threads_and_workers is None:
             import torch
 
-            torch.set_num_threads(runtime.threads)
-        return runtime.threads
+            runtime = self.config.runtime
+            if runtime.keep_freed_memory:
+                keep_freed_memory()
+            threads = runtime.threads or torch.get_num_threads()
+            workers = min(runtime.workers or (2 if threads >= 2 else 1), threads)
+            per_worker = max(1, threads // workers)
+            torch.set_num_threads(per_worker)
+            self._threads_and_workers = (per_worker, workers)
+            logger.debug("%d worker(s) x %d thread(s)", workers, per_worker)
+        return self._threads_and_workers
 
     def _load_translator(self) -> Translator:
         if self._translator is None:
             loaded = load_model(
                 "translation", self.config.translation, self.config.runtime.models_dir,
-                self._tune_process(),
+                *self._tune_process(),
             )  # fmt: skip
             cache = None
             if self.config.runtime.cache:
@@ -220,7 +229,7 @@ class Pipeline:
         if self._summarizer is None:
             loaded = load_model(
                 "summarization", self.config.summarization, self.config.runtime.models_dir,
-                self._tune_process(),
+                *self._tune_process(),
             )  # fmt: skip
             self._summarizer = Summarizer(loaded, self.config.summarization)
         return self._summarizer

@@ -130,3 +130,44 @@ def test_beam_search_cache_changes_no_token(models, task) -> None:
     wrong = NeverReordered(DynamicCache(config=model.config), DynamicCache(config=model.config))
     assert not torch.equal(plain, generate(wrong))  # beams really were reordered here
     assert torch.equal(plain, generate(beam_search_cache(model.config)))
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_parallel_workers_change_no_output(models, backend) -> None:
+    """Two batches decoded at a time give the same sentences, in order, as one at a time."""
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    sentences = [f"{sentence} Meldung {n}." for n in range(3) for sentence in SENTENCES]
+    settings = TranslationSettings(
+        model=str(models.marian), generation=FORCED, backend=backend, batch_size=2
+    )
+    outputs = {}
+    for workers in (1, 2):
+        loaded = load_model("translation", settings, Path("models"), threads=1, workers=workers)
+        assert loaded.backend.workers == workers
+        translator = Translator(loaded, settings)
+        outputs[workers] = [item.text for item in translator.translate(sentences)]
+    assert len(outputs[1]) == len(sentences)
+    assert outputs[2] == outputs[1]
+
+
+def test_torch_workers_generate_in_parallel_and_tokenize_on_the_calling_thread(models) -> None:
+    import threading
+
+    settings = TranslationSettings(model=str(models.marian), generation=FORCED, batch_size=2)
+    backend = load_model("translation", settings, Path("models"), threads=1, workers=2).backend
+    threads: dict[str, set[str]] = {"encode": set(), "generate": set(), "decode": set()}
+    for step in threads:
+        original = getattr(backend, f"_{step}")
+
+        def recorded(*args, _step=step, _original=original):
+            threads[_step].add(threading.current_thread().name)
+            return _original(*args)
+
+        setattr(backend, f"_{step}", recorded)
+    batches = [[sentence] for sentence in SENTENCES]
+    outputs = list(backend.generate_batches(batches))
+    assert len(outputs) == len(batches) and all(len(batch) == 1 for batch in outputs)
+    caller = threading.current_thread().name
+    assert threads["encode"] == threads["decode"] == {caller}  # tokenizers are not thread-safe
+    assert len(threads["generate"]) == 2 and caller not in threads["generate"]

@@ -52,6 +52,31 @@ def test_plan_batches_respects_limits_and_covers_every_index() -> None:
         assert [lengths[i] for i in batch] == sorted((lengths[i] for i in batch), reverse=True)
 
 
+@pytest.mark.parametrize(
+    ("count", "batch_size", "parallel", "sizes"),
+    [
+        (10, 4, 1, [3, 3, 4]),  # three batches of even size, not 4 + 4 + 2
+        (10, 4, 2, [2, 2, 3, 3]),  # a multiple of the workers
+        (4, 4, 2, [2, 2]),  # one batch would leave a worker idle
+        (3, 8, 4, [1, 1, 1]),  # never more batches than rows
+        (97, 32, 1, [24, 24, 24, 25]),
+    ],
+)
+def test_plan_batches_splits_evenly_for_the_workers(
+    count: int, batch_size: int, parallel: int, sizes: list[int]
+) -> None:
+    lengths = list(range(count, 0, -1))
+    batches = plan_batches(lengths, batch_size, max_batch_tokens=10_000, parallel=parallel)
+    assert [len(batch) for batch in batches] == sizes
+    assert [i for batch in batches for i in batch] == list(range(count))  # longest first
+
+
+def test_plan_batches_splits_an_even_batch_over_the_token_budget() -> None:
+    lengths = [100, 90, 10, 10]
+    batches = plan_batches(lengths, batch_size=4, max_batch_tokens=150)
+    assert batches == [[0], [1], [2, 3]]
+
+
 @pytest.mark.parametrize("text", ["", "   ", "…", "– – –", "***", "12.000", "(3)", "§ 4"])
 def test_pieces_without_letters_need_no_model(text: str) -> None:
     assert not needs_model(text)

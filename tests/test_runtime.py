@@ -37,8 +37,42 @@ def test_freed_blocks_are_reused_without_page_faults() -> None:
 def test_pipeline_tunes_the_allocator_only_when_configured(
     monkeypatch: pytest.MonkeyPatch, enabled: bool
 ) -> None:
+    import torch
+
     calls: list[bool] = []
     monkeypatch.setattr(pipeline, "keep_freed_memory", lambda: calls.append(True) or True)
+    monkeypatch.setattr(torch, "set_num_threads", lambda threads: None)
     config = load_config(overrides=[f"runtime.keep_freed_memory={str(enabled).lower()}"])
     pipeline.Pipeline(config)._tune_process()
     assert calls == ([True] if enabled else [])
+
+
+@pytest.mark.parametrize(
+    ("threads", "workers", "expected"),
+    [
+        (2, 0, (1, 2)),  # auto: two single-threaded workers on two cores
+        (1, 0, (1, 1)),
+        (8, 0, (4, 2)),
+        (8, 4, (2, 4)),
+        (2, 5, (1, 2)),  # never more workers than threads
+        (3, 1, (3, 1)),
+    ],
+)
+def test_threads_are_shared_out_among_workers(
+    monkeypatch: pytest.MonkeyPatch, threads: int, workers: int, expected: tuple[int, int]
+) -> None:
+    import torch
+
+    torch_threads: list[int] = []
+    monkeypatch.setattr(torch, "set_num_threads", torch_threads.append)
+    config = load_config(
+        overrides=[
+            f"runtime.threads={threads}",
+            f"runtime.workers={workers}",
+            "runtime.keep_freed_memory=false",
+        ]
+    )
+    tuned = pipeline.Pipeline(config)
+    assert tuned._tune_process() == expected
+    assert tuned._tune_process() == expected  # once per pipeline
+    assert torch_threads == [expected[0]]
