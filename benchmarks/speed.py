@@ -3,6 +3,7 @@
     python benchmarks/speed.py                 # seeds + 30 WMT21 articles, all modes
     python benchmarks/speed.py --quick         # the five seeds only
     python benchmarks/speed.py --modes naive,default,ct2-int8
+    python benchmarks/speed.py --quick --modes naive,default --set runtime.workers=1  # ablation
 
 Full-size random-weight models are built once from the real configs and tokenizers in
 ../shared/hub (opus-mt-de-en 74M, distilbart-cnn-12-6 306M; seed 0) under benchmarks/.models.
@@ -26,6 +27,7 @@ naive, and the share of sentences / summaries identical to the default (fp32 tor
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -161,8 +163,10 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
         f"runtime.threads={THREADS}",
         "runtime.cache=false",
     ]
+
     for section in ("translation", "summarization"):
         overrides += [f"{section}.backend={backend}", f"{section}.quantization={quantization}"]
+    overrides += args.set  # ablations come last, so they win
     with tempfile.TemporaryDirectory() as output:
         config = load_config(
             overrides=[*overrides, f"output.folder={json.dumps(output)}"], project_file=None
@@ -231,6 +235,13 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="reuse saved results of modes already measured"
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="config override for every pipeline mode (repeatable), e.g. runtime.workers=1",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--files", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
@@ -254,6 +265,8 @@ def main() -> None:
         listing.write_text("\n".join(str(path) for path in files))
         RESULTS.mkdir(parents=True, exist_ok=True)
         workload = f"{'quick' if args.quick else 'full'}-{args.mt_tokens}-{args.summary_tokens}"
+        if args.set:  # results of an ablation never stand in for the plain run's
+            workload += "-" + hashlib.sha256("\n".join(args.set).encode()).hexdigest()[:8]
         for mode in modes:
             saved = RESULTS / f"{workload}-{mode}.json"
             if args.reuse and saved.is_file():
@@ -269,7 +282,8 @@ def main() -> None:
             command = [sys.executable, __file__, "--worker", mode, "--files", str(listing),
                        "--result", str(result_path),
                        "--mt-tokens", str(args.mt_tokens),
-                       "--summary-tokens", str(args.summary_tokens)]  # fmt: skip
+                       "--summary-tokens", str(args.summary_tokens),
+                       *(f"--set={override}" for override in args.set)]  # fmt: skip
             print(f"running {mode} ...", file=sys.stderr, flush=True)
             subprocess.run(command, check=True)
             results[mode] = json.loads(result_path.read_text())
@@ -279,7 +293,8 @@ def main() -> None:
     articles = len(files)
     print(f"workload: {articles} articles, {sentences} sentences; forced lengths "
           f"{args.mt_tokens} tokens per sentence, {args.summary_tokens} per summary; "
-          f"{THREADS} threads\n")  # fmt: skip
+          f"{THREADS} threads" + (f"; overrides: {' '.join(args.set)}" if args.set else "")
+          + "\n")  # fmt: skip
     header = (
         "| mode | MT tokens/s | × naive | summary s/article | × naive | end-to-end s "
         "| × naive | load s | peak RSS MiB | sentences = default | summaries = default |"

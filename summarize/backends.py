@@ -15,6 +15,7 @@ import shutil
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -95,9 +96,14 @@ class TorchBackend:
         # shared across threads); only generate() runs in the workers. Each worker runs on
         # torch's thread setting, which the caller divides by the number of workers.
         encoded = [self._encode(texts) for texts in batches]
-        if self.workers == 1 or len(encoded) == 1:
+        if self.workers == 1:
             for inputs in encoded:
                 yield self._decode(self._generate(inputs))
+            return
+        if len(encoded) == 1:  # nothing to run beside it: give the lone batch every thread
+            with _threads_of_all_workers(self.workers):
+                generated = self._generate(encoded[0])
+            yield self._decode(generated)
             return
         pool = ThreadPoolExecutor(self.workers, thread_name_prefix="summarize-generate")
         try:
@@ -128,6 +134,19 @@ class TorchBackend:
         # No scores: asking generate() for them stores a vocabulary-sized tensor per step.
         decoded = self.tokenizer.batch_decode(generated, skip_special_tokens=True)
         return [Generated(text.strip()) for text in decoded]
+
+
+@contextmanager
+def _threads_of_all_workers(workers: int) -> Iterator[None]:
+    """torch is set to each worker's share of the threads; a lone batch may use them all."""
+    import torch
+
+    per_worker = torch.get_num_threads()
+    torch.set_num_threads(per_worker * workers)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(per_worker)
 
 
 def beam_search_cache(config: Any) -> Any:

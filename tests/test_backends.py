@@ -171,3 +171,26 @@ def test_torch_workers_generate_in_parallel_and_tokenize_on_the_calling_thread(m
     caller = threading.current_thread().name
     assert threads["encode"] == threads["decode"] == {caller}  # tokenizers are not thread-safe
     assert len(threads["generate"]) == 2 and caller not in threads["generate"]
+
+
+def test_a_lone_batch_gets_the_threads_of_every_worker(models) -> None:
+    import torch
+
+    settings = TranslationSettings(model=str(models.marian), generation=FORCED)
+    backend = load_model("translation", settings, Path("models"), threads=1, workers=2).backend
+    seen: list[int] = []
+    original = backend._generate
+
+    def recorded(inputs):
+        seen.append(torch.get_num_threads())
+        return original(inputs)
+
+    backend._generate = recorded
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)  # what the pipeline sets for two workers on two threads
+        assert len(backend.generate(SENTENCES[:1])) == 1
+        assert seen == [2]
+        assert torch.get_num_threads() == 1  # restored for the next parallel batches
+    finally:
+        torch.set_num_threads(before)
