@@ -113,7 +113,11 @@ class InputSettings(_Section):
 
 
 class RuntimeSettings(_Section):
-    threads: int = Field(default=0, ge=0, description="CPU threads for torch; 0 = torch's default.")
+    threads: int = Field(
+        default=0,
+        ge=0,
+        description="CPU threads in all, shared out among the workers; 0 = torch's default.",
+    )
     workers: int = Field(
         default=0,
         ge=0,
