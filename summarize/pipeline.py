@@ -35,7 +35,7 @@ from summarize.clean import (
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles, read_article
-from summarize.models import load_model
+from summarize.models import LoadedModel, Task, load_model
 from summarize.render import (
     INDEX_FILENAME,
     LOCK_FILENAME,
@@ -210,12 +210,13 @@ class Pipeline:
             logger.debug("%d worker(s) x %d thread(s)", workers, per_worker)
         return self._threads_and_workers
 
+    def _load_model(self, task: Task) -> LoadedModel:
+        settings = self.config.translation if task == "translation" else self.config.summarization
+        return load_model(task, settings, self.config.runtime.models_dir, *self._tune_process())
+
     def _load_translator(self) -> Translator:
         if self._translator is None:
-            loaded = load_model(
-                "translation", self.config.translation, self.config.runtime.models_dir,
-                *self._tune_process(),
-            )  # fmt: skip
+            loaded = self._load_model("translation")
             cache = None
             if self.config.runtime.cache:
                 folder = self.config.runtime.cache_dir or default_cache_dir(
@@ -227,10 +228,7 @@ class Pipeline:
 
     def _load_summarizer(self) -> Summarizer:
         if self._summarizer is None:
-            loaded = load_model(
-                "summarization", self.config.summarization, self.config.runtime.models_dir,
-                *self._tune_process(),
-            )  # fmt: skip
+            loaded = self._load_model("summarization")
             self._summarizer = Summarizer(loaded, self.config.summarization)
         return self._summarizer
 
