@@ -137,18 +137,19 @@ def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argpars
 
 def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: argparse.Namespace):
     from summarize.config import load_config
-    from summarize.pipeline import Pipeline
+    from summarize.engines.local import Pipeline
+    from summarize.process import configure_process
     from summarize.render import Brief
 
     class RecordingPipeline(Pipeline):
         """The real pipeline; keeps the briefs it makes so the texts can be compared."""
 
         def __init__(self, config) -> None:
-            super().__init__(config)
+            super().__init__(config, configure_process(config.runtime))
             self.briefs: list[Brief] = []
 
-        def make_briefs(self, articles, progress=None, fingerprint=None):
-            results = super().make_briefs(articles, progress, fingerprint)
+        def make_briefs(self, articles, progress=None):
+            results = super().make_briefs(articles, progress)
             self.briefs.extend(result for result in results if isinstance(result, Brief))
             return results
 
@@ -178,8 +179,8 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
         start_all = time.perf_counter()
         report = pipeline.run(files)  # what `summarize run` does: read, brief, write, index
         end_to_end = time.perf_counter() - start_all
-    if report.failed:
-        raise SystemExit(f"{mode}: {[outcome.reason for outcome in report.failed]}")
+    if report.without_brief:
+        raise SystemExit(f"{mode}: {[outcome.reason for outcome in report.without_brief]}")
     by_source = {Path(brief.source).resolve(): brief for brief in pipeline.briefs}
     briefs = [by_source[path.resolve()] for path in files]
     translations = [
@@ -196,7 +197,7 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
         "summaries": [brief.summary.text for brief in briefs],
         "summary_paths": [brief.summary.path for brief in briefs],
         "summary_work": [
-            [brief.summary.input_tokens, brief.summary.chunks + brief.summary.rounds]
+            [brief.summary.input_tokens, brief.summary.chunks + brief.summary.map_rounds]
             for brief in briefs
         ],
     }
@@ -204,7 +205,7 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
 
 def worker(args: argparse.Namespace) -> None:
     from summarize.ingest import read_article
-    from summarize.pipeline import prepare_text
+    from summarize.stages import prepare_text
 
     marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
     files = [Path(line) for line in Path(args.files).read_text().splitlines()]

@@ -1,12 +1,25 @@
 """summarize: German news articles in, bilingual English briefs out.
 
 from summarize import Pipeline, load_config
-report = Pipeline(load_config()).run([Path("seeds")])
+config = load_config()
+configure_process(config.runtime)  # optional: threads, allocator, quiet libraries
+report = Pipeline(config).run([Path("seeds")])
 """
 
 from summarize.config import Config, load_config
+from summarize.engines.local import Pipeline
 from summarize.errors import SummarizeError
-from summarize.pipeline import Pipeline, RunReport, prepare_text
+from summarize.process import configure_process
+from summarize.report import RunReport
+from summarize.stages import prepare_text
 
-__all__ = ["Config", "Pipeline", "RunReport", "SummarizeError", "load_config", "prepare_text"]
+__all__ = [
+    "Config",
+    "Pipeline",
+    "RunReport",
+    "SummarizeError",
+    "configure_process",
+    "load_config",
+    "prepare_text",
+]
 __version__ = "0.2.0"

@@ -1,4 +1,4 @@
-"""Command line: a thin layer over :mod:`summarize.pipeline` and :mod:`summarize.config`.
+"""Command line: a thin layer over the engines, :mod:`summarize.config` and the library.
 
 Exit codes: 0 every article got its brief; 1 some article was skipped or failed; 2 a usage,
 config or model error stopped the run before any article.
@@ -22,8 +22,8 @@ from summarize.config import Config, load_config
 from summarize.errors import SummarizeError
 
 if TYPE_CHECKING:
+    from summarize.engines.local import Pipeline
     from summarize.evaluate import EvalResult
-    from summarize.pipeline import Pipeline
 
 app = typer.Typer(
     name="summarize",
@@ -120,7 +120,8 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
 ) -> None:
     """Translate and summarize every article; write one brief each and an index."""
-    from summarize.pipeline import Pipeline
+    from summarize.engines.local import Pipeline
+    from summarize.process import configure_process
     from summarize.progress import LogProgress, RichProgress
 
     interactive = stderr.is_terminal and not quiet
@@ -133,7 +134,7 @@ def run(
     if no_cache:
         extra.append("runtime.cache=false")
     config = _load(config_files, extra)
-    pipeline = Pipeline(config)
+    pipeline = Pipeline(config, configure_process(config.runtime))
     try:
         if interactive:
             with RichProgress(stderr) as progress:
@@ -143,7 +144,7 @@ def run(
     except SummarizeError as error:
         fail(error)
 
-    for outcome in report.failed:
+    for outcome in report.without_brief:
         if quiet or interactive:  # LogProgress already logged it
             stderr.print(
                 f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
@@ -177,7 +178,7 @@ def inspect(
     from summarize.clean import CleanOptions
     from summarize.errors import ArticleError
     from summarize.ingest import find_articles, read_article
-    from summarize.pipeline import prepare_text
+    from summarize.stages import prepare_text
 
     config = _load(config_files, overrides)
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
@@ -236,13 +237,15 @@ def _run_eval(
     evaluate: Callable[[Pipeline], EvalResult],
 ) -> None:
     """Shared by the eval commands: config, one pipeline, errors, the metrics table."""
-    from summarize.evaluate import metrics_table
-    from summarize.pipeline import Pipeline
+    from summarize.engines.local import Pipeline
+    from summarize.evaluate import metrics_table, require_eval_extra
+    from summarize.process import configure_process
 
     _configure_logging(quiet, False, stderr.is_terminal)
     config = _load(config_files, overrides)
     try:
-        result = evaluate(Pipeline(config))
+        require_eval_extra()
+        result = evaluate(Pipeline(config, configure_process(config.runtime)))
     except SummarizeError as error:
         fail(error)
     typer.echo(metrics_table(result))

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import ArticleError, UsageError
-from summarize.render import write_atomic
+from summarize.errors import ArticleError, ConfigError, UsageError
+from summarize.outputs import write_atomic
 from summarize.segment import split_english_sentences, split_sentences
-from summarize.summarizer import Summarizer
-from summarize.translate import Translator
+from summarize.summarization import Summarizer
+from summarize.translation import Translator
 
 logger = logging.getLogger("summarize")
 
@@ -29,6 +29,17 @@ class EvalResult:
     metrics: dict[str, float]
     count: int
     output: Path
+
+
+def require_eval_extra() -> None:
+    """The metrics come from the optional ``eval`` extra; say so before any model is loaded."""
+    import importlib.util
+
+    missing = [name for name in ("sacrebleu", "rouge_score") if not importlib.util.find_spec(name)]
+    if missing:
+        raise ConfigError(
+            f'summarize eval needs {" and ".join(missing)}: pip install "summarize[eval]"'
+        )
 
 
 def _read_lines(path: Path) -> list[str]:

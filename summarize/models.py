@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from summarize.backends import (
     Backend,
     CTranslate2Backend,
-    Generated,
     TorchBackend,
     converted_model_dir,
     ensure_converted,
@@ -53,6 +51,39 @@ class ModelSource:
 
 
 @dataclass(frozen=True)
+class ModelSpec:
+    """Everything about a model that shapes its output, known before its weights are loaded.
+
+    Cheap to build (tokenizer and configs only), so a run can compute its fingerprint, or a
+    driver plan work for other machines, without holding the weights."""
+
+    task: Task
+    settings: ModelSettings
+    source: ModelSource
+    revision: str | None
+    tokenizer: PreTrainedTokenizerBase
+    config: Any
+    window: int
+    prefix: str
+    generation_config: GenerationConfig
+    generation_settings: dict[str, Any] = field(default_factory=dict)
+
+    def identity(self) -> dict[str, Any]:
+        """What changes this model's output for a given input (for caches and fingerprints)."""
+        return {
+            "model": self.source.requested,
+            "location": self.source.location,
+            "revision": self.revision,
+            "backend": self.settings.backend,
+            "quantization": self.settings.quantization,
+            "device": self.settings.device,
+            "prefix": self.prefix,
+            "generation": self.generation_settings,
+            "window": self.window,
+        }
+
+
+@dataclass(frozen=True)
 class LoadedModel:
     """A model ready for generate(): tokenizer, weights and the settings that shape its output."""
 
@@ -66,10 +97,15 @@ class LoadedModel:
     prefix: str
     generation_config: GenerationConfig
     generation_settings: dict[str, Any] = field(default_factory=dict)
+    identity: dict[str, Any] = field(default_factory=dict)
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees for ``text`` (prefix and special tokens included)."""
         return len(self.tokenizer(self.prefix + text, add_special_tokens=True)["input_ids"])
+
+    def fits(self, text: str) -> bool:
+        """True when ``text`` (with the prefix) fits the model's input window."""
+        return self.count_tokens(text) <= self.window
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -194,31 +230,22 @@ def _load_generation_config(location: str, config: Any, common: dict[str, Any]) 
         return GenerationConfig.from_model_config(config)
 
 
-def load_model(
-    task: Task, settings: ModelSettings, models_dir: Path, threads: int = 0, workers: int = 1
-) -> LoadedModel:
-    """Load tokenizer and weights once, with the effective generation settings and backend.
-
-    ``workers`` batches are decoded at the same time on CPU, each with ``threads`` threads
-    (0: torch's setting)."""
-    source = resolve_model(settings.model, models_dir)
-    device = pick_device(settings.device)
-    if settings.backend == "ctranslate2":
-        require_ctranslate2()
-    if settings.quantization in ("float16", "bfloat16") and device.type == "cpu":
-        raise ConfigError(
-            f"{task}.quantization = {settings.quantization!r} needs a GPU; "
-            "on CPU use 'int8' or 'none'"
-        )
-
-    import torch
+def quiet_libraries() -> None:
+    """Progress bars and retry chatter from the libraries would bury our own messages."""
     import transformers
     from huggingface_hub.utils import logging as hub_logging
 
-    # Progress bars and retry chatter from the libraries would bury our own messages.
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
     hub_logging.set_verbosity_error()
+
+
+def resolve_spec(task: Task, settings: ModelSettings, models_dir: Path) -> ModelSpec:
+    """Find the model and read its tokenizer and configs (no weights): what shapes its output."""
+    source = resolve_model(settings.model, models_dir)
+    if settings.backend == "ctranslate2":
+        require_ctranslate2()
+    import transformers
 
     revision = None if source.is_local else settings.revision
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
@@ -235,8 +262,47 @@ def load_model(
     generation_config, prefix, effective = _resolve_generation(
         task, config, _load_generation_config(source.location, config, common), settings
     )
-    window = _window(tokenizer, config, settings.max_input_tokens)
+    return ModelSpec(
+        task=task,
+        settings=settings,
+        source=source,
+        revision=settings.revision,
+        tokenizer=tokenizer,
+        config=config,
+        window=_window(tokenizer, config, settings.max_input_tokens),
+        prefix=prefix,
+        generation_config=generation_config,
+        generation_settings=effective,
+    )
 
+
+def load_model(
+    task: Task, settings: ModelSettings, models_dir: Path, threads: int = 0, workers: int = 1
+) -> LoadedModel:
+    """Load tokenizer and weights once, with the effective generation settings and backend.
+
+    ``workers`` batches are decoded at the same time on CPU, each with ``threads`` threads
+    (0: torch's setting)."""
+    return load_weights(resolve_spec(task, settings, models_dir), models_dir, threads, workers)
+
+
+def load_weights(
+    spec: ModelSpec, models_dir: Path, threads: int = 0, workers: int = 1
+) -> LoadedModel:
+    """The weights for ``spec`` on the configured device and backend."""
+    task, settings, source = spec.task, spec.settings, spec.source
+    device = pick_device(settings.device)
+    if settings.quantization in ("float16", "bfloat16") and device.type == "cpu":
+        raise ConfigError(
+            f"{task}.quantization = {settings.quantization!r} needs a GPU; "
+            "on CPU use 'int8' or 'none'"
+        )
+
+    import torch
+    import transformers
+
+    revision = None if source.is_local else settings.revision
+    common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     backend: Backend
     if settings.backend == "ctranslate2":
         target = converted_model_dir(
@@ -244,7 +310,7 @@ def load_model(
         )
         converted = ensure_converted(source.location, target, settings.quantization, revision)
         backend = CTranslate2Backend(
-            converted, tokenizer, generation_config, device, settings.quantization,
+            converted, spec.tokenizer, spec.generation_config, device, settings.quantization,
             threads or torch.get_num_threads(), workers,
         )  # fmt: skip
     else:
@@ -262,82 +328,22 @@ def load_model(
                 ) from None
             raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
         backend = TorchBackend(
-            model, tokenizer, generation_config, device, settings.quantization, workers
+            model, spec.tokenizer, spec.generation_config, device, settings.quantization, workers
         )
     logger.info(
         "loaded %s model %s (%s, %s/%s, window %d tokens)",
-        task, source.location, device, backend.name, settings.quantization, window,
+        task, source.location, device, backend.name, settings.quantization, spec.window,
     )  # fmt: skip
     return LoadedModel(
         task=task,
         source=source,
-        revision=settings.revision,
-        tokenizer=tokenizer,
+        revision=spec.revision,
+        tokenizer=spec.tokenizer,
         backend=backend,
         device=device,
-        window=window,
-        prefix=prefix,
-        generation_config=generation_config,
-        generation_settings=effective,
+        window=spec.window,
+        prefix=spec.prefix,
+        generation_config=spec.generation_config,
+        generation_settings=spec.generation_settings,
+        identity=spec.identity(),
     )
-
-
-def plan_batches(
-    lengths: list[int], batch_size: int, max_batch_tokens: int, parallel: int = 1
-) -> list[list[int]]:
-    """Group input indices into batches, longest first, so padding stays small.
-
-    The rows are split into the fewest batches of at most ``batch_size`` rows, that count
-    rounded up to a multiple of ``parallel`` (so each worker gets a batch), with sizes as even as
-    possible: a short tail batch would cost as many decoding steps as a full one. A batch whose
-    ``longest row x rows`` exceeds ``max_batch_tokens`` is split further (a single row longer
-    than the budget still gets a batch of its own).
-    """
-    order = sorted(range(len(lengths)), key=lambda index: lengths[index], reverse=True)
-    if not order:
-        return []
-    count = -(-len(order) // batch_size)
-    count = min(len(order), -(-count // parallel) * parallel)
-    size, extra = divmod(len(order), count)
-    batches: list[list[int]] = []
-    start = 0
-    for number in range(count):
-        # The longer rows come first; the batches that hold them get the smaller share.
-        end = start + size + (1 if number >= count - extra else 0)
-        batches.extend(_within_budget(order[start:end], lengths, max_batch_tokens))
-        start = end
-    return batches
-
-
-def _within_budget(rows: list[int], lengths: list[int], max_batch_tokens: int) -> list[list[int]]:
-    """Split length-sorted rows (longest first) so that longest x rows <= the budget."""
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for index in rows:
-        if current and lengths[current[0]] * (len(current) + 1) > max_batch_tokens:
-            batches.append(current)
-            current = []
-        current.append(index)
-    if current:
-        batches.append(current)
-    return batches
-
-
-def generate_texts(
-    loaded: LoadedModel,
-    texts: list[str],
-    batch_size: int,
-    max_batch_tokens: int,
-    on_batch: Callable[[int], None] | None = None,
-) -> list[Generated]:
-    """Generate for ``texts`` in length-sorted batches; outputs come back in input order."""
-    lengths = [loaded.count_tokens(text) for text in texts]
-    batches = plan_batches(lengths, batch_size, max_batch_tokens, loaded.backend.workers)
-    inputs = [[loaded.prefix + texts[index] for index in batch] for batch in batches]
-    outputs: list[Generated] = [Generated("")] * len(texts)
-    for batch, generated in zip(batches, loaded.backend.generate_batches(inputs), strict=True):
-        for index, output in zip(batch, generated, strict=True):
-            outputs[index] = output
-        if on_batch is not None:
-            on_batch(len(batch))
-    return outputs

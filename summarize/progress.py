@@ -16,7 +16,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from summarize.pipeline import ArticleOutcome
+from summarize.report import ArticleOutcome
 
 logger = logging.getLogger("summarize")
 

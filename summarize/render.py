@@ -1,4 +1,4 @@
-"""Render: the bilingual Markdown brief, the index, and atomic writes.
+"""Render: the bilingual Markdown brief and the index, as text (:mod:`summarize.outputs` writes).
 
 Article text is data: every piece of it goes through :func:`escape_markdown`, and the front matter
 is written by a YAML emitter, so no article can break the document's structure.
@@ -6,23 +6,17 @@ is written by a YAML emitter, so no article can break the document's structure.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from summarize.checks import Flag, KeyFact, TranslationWarning
 from summarize.clean import Dropped
-from summarize.summarizer import Summary
-
-INDEX_FILENAME = "index.md"
-LOCK_FILENAME = ".summarize.lock"
+from summarize.summarization import Summary
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -131,7 +125,7 @@ class Brief:
                 "input_tokens": self.summary.input_tokens,
                 "window_tokens": self.models["summarization"]["window_tokens"],
                 "chunks": self.summary.chunks,
-                "rounds": self.summary.rounds,
+                "rounds": self.summary.map_rounds,
             },
         }
 
@@ -149,7 +143,7 @@ def render_brief(brief: Brief) -> str:
         lines += [
             f"*The English text ({brief.summary.input_tokens} tokens) was longer than the "
             f"summarizer's window, so it was summarized in {brief.summary.chunks} chunks and "
-            f"{brief.summary.rounds} reduce round(s).*",
+            f"{brief.summary.map_rounds} reduce round(s).*",
             "",
         ]
     lines += render_checks(brief.flags)
@@ -243,39 +237,3 @@ def render_index(entries: Sequence[IndexEntry]) -> str:
             f"{escape_markdown(entry.summary_first_sentence)} |"
         )
     return "\n".join(lines) + "\n"
-
-
-def read_front_matter(path: Path) -> dict[str, Any] | None:
-    """The YAML front matter of a brief on disk, or None when it is missing or not a brief."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        _, front, _ = text.split("---\n", 2)
-        meta = yaml.safe_load(front)
-    except (OSError, ValueError, yaml.YAMLError):
-        return None
-    return meta if isinstance(meta, dict) and "source_sha256" in meta else None
-
-
-def read_index_entry(path: Path) -> IndexEntry | None:
-    """Recover an index row from a brief on disk (so the index lists earlier runs too)."""
-    meta = read_front_matter(path)
-    if meta is None:
-        return None
-    summary = str(meta.get("summary") or "")
-    title = meta.get("title_en") or first_sentence(summary) or path.stem
-    return IndexEntry(path.name, str(title), first_sentence(summary))
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write via a temp file in the same folder and rename: readers see old or new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

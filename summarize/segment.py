@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from summarize.clean import CleanArticle
 
-_FINAL_MARK = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$|[\"“”»«’)]$")
+_ENDS_CLAUSE = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$|[\"“”»«’)]$")
 # Abbreviations that are (nearly) never the last word of a German sentence.
 _NON_FINAL_ABBREVIATIONS = (
     "z. B.", "z.B.", "u. a.", "u.a.", "d. h.", "d.h.", "bzw.", "ca.", "Nr.", "St.", "Dr.",
@@ -125,7 +125,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
     merged: list[str] = []
     for piece in pieces:
         if merged and (
-            not _FINAL_MARK.search(merged[-1])
+            not _ENDS_CLAUSE.search(merged[-1])
             or (_ENDS_WITH_ABBREVIATION.search(merged[-1]) and not _starts_sentence(piece))
         ):
             merged[-1] = f"{merged[-1]} {piece}"

@@ -11,8 +11,8 @@ import pytest
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ConfigError
 from summarize.models import load_model
-from summarize.summarizer import Summarizer
-from summarize.translate import Translator
+from summarize.summarization import Summarizer
+from summarize.translation import Translator
 
 SENTENCES = [
     "Nordkorea hat Russland tausende Soldaten zur Verfügung gestellt.",

@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.pipeline import prepare_text
-from summarize.translate import Translator, needs_model
+from summarize.stages import prepare_text
+from summarize.translation import Translator, needs_model
 
 FRONT_MATTER_KEYS = {
     "source",
@@ -324,7 +324,7 @@ def test_articles_in_a_batch_share_model_calls(
 ) -> None:
     """Five articles at once: each distinct sentence reaches the translator once, and the
     summaries need one model call per pass instead of one per article and pass."""
-    from summarize.summarizer import Summarizer
+    from summarize.summarization import Summarizer
 
     summary_calls: list[int] = []
     original = Summarizer.generate_batch

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from summarize.batching import even_chunks, pack, plan_batches, split_to_window, window_pieces
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
-from summarize.models import load_model, plan_batches
-from summarize.summarizer import Summarizer, chunk_sentences, even_chunks
-from summarize.translate import Translator, needs_model, split_to_window
+from summarize.models import load_model
+from summarize.summarization import Summarizer
+from summarize.translation import Translator, needs_model
 
 SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
 SHORT_SUMMARY = {"max_length": 12, "min_length": 2, "num_beams": 2}
@@ -129,11 +130,11 @@ def test_sentence_longer_than_the_window_is_split_not_cut(models) -> None:
         )
         + "."
     )
-    assert not translator.fits(long_sentence)
+    assert not translator.loaded.fits(long_sentence)
     recorder = Recorder(translator)
     (result,) = translator.translate([long_sentence])
     assert result.pieces == len(recorder.inputs) > 1
-    assert all(translator.fits(piece) for piece in recorder.inputs)
+    assert all(translator.loaded.fits(piece) for piece in recorder.inputs)
     in_sentence_order = sorted(recorder.inputs, key=long_sentence.index)
     assert " ".join(in_sentence_order).split() == long_sentence.split()
 
@@ -141,7 +142,7 @@ def test_sentence_longer_than_the_window_is_split_not_cut(models) -> None:
 def test_summary_of_text_within_the_window_is_direct(models) -> None:
     summarizer = _summarizer(models.bart)
     summary = summarizer.summarize(["The soldiers arrived on Monday.", "They left on Friday."])
-    assert summary.path == "direct" and summary.rounds == 0 and summary.chunks == 1
+    assert summary.path == "direct" and summary.map_rounds == 0 and summary.chunks == 1
 
 
 def test_text_longer_than_the_window_takes_map_reduce(models) -> None:
@@ -153,9 +154,9 @@ def test_text_longer_than_the_window_takes_map_reduce(models) -> None:
     recorder = Recorder(summarizer)
     summary = summarizer.summarize(sentences)
     assert summary.path == "map-reduce"
-    assert summary.chunks > 1 and summary.rounds >= 1
+    assert summary.chunks > 1 and summary.map_rounds >= 1
     assert summary.input_tokens > summarizer.loaded.window
-    assert all(summarizer.fits(text) for text in recorder.inputs)
+    assert all(summarizer.loaded.fits(text) for text in recorder.inputs)
     # Every sentence went into exactly one first-round chunk, in order.
     first_round = " ".join(recorder.inputs[: summary.chunks])
     assert first_round.split() == " ".join(sentences).split()
@@ -163,7 +164,10 @@ def test_text_longer_than_the_window_takes_map_reduce(models) -> None:
 
 def test_chunks_hold_whole_sentences() -> None:
     sentences = [f"s{i} " + "w " * (i % 5) + "end." for i in range(30)]
-    chunks = chunk_sentences(sentences, lambda text: len(text.split()) <= 12)
+    chunks = pack(
+        window_pieces(sentences, lambda text: len(text.split()) <= 12),
+        lambda text: len(text.split()) <= 12,
+    )
     assert " ".join(chunks).split() == " ".join(sentences).split()
     for chunk in chunks:
         assert chunk.endswith("end.")
@@ -177,7 +181,7 @@ def test_even_chunks_need_no_more_chunks_and_even_out_the_tail() -> None:
         return words(text) <= 40
 
     sentences = [f"s{i} " + "w " * (i % 7) + "end." for i in range(50)]
-    greedy = chunk_sentences(sentences, fits)
+    greedy = pack(window_pieces(sentences, fits), fits)
     even = even_chunks(sentences, fits, words)
     assert len(even) == len(greedy) > 1
     assert " ".join(even).split() == " ".join(sentences).split()  # each sentence once, in order
@@ -206,7 +210,7 @@ def test_many_documents_share_each_pass(models) -> None:
     direct, long, _, other = results
     assert direct.path == other.path == "direct" and long.path == "map-reduce"
     # pass 1: both direct texts and every chunk of the long one; then one pass per reduce round
-    assert len(calls) == 1 + long.rounds
+    assert len(calls) == 1 + long.map_rounds
     assert "The soldiers arrived on Monday." in calls[0] and "They left on Friday." in calls[0]
     assert len(calls[0]) == 2 + long.chunks
     chunks = [text for text in calls[0] if "Kursk" in text]

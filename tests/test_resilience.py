@@ -21,10 +21,11 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.config import load_config
+from summarize.engines.local import Pipeline
 from summarize.errors import ArticleError
 from summarize.ingest import Article
-from summarize.pipeline import Pipeline
-from summarize.render import LOCK_FILENAME, render_brief, write_atomic
+from summarize.outputs import LOCK_FILENAME, write_atomic
+from summarize.render import render_brief
 
 
 def _complete_brief(path: Path) -> bool:

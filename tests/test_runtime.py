@@ -3,9 +3,10 @@ import resource
 
 import pytest
 
-from summarize import pipeline
-from summarize.allocator import keep_freed_memory
+from summarize import process
 from summarize.config import load_config
+from summarize.engines.local import Pipeline
+from summarize.process import configure_process, keep_freed_memory, plan_threads
 
 glibc_only = pytest.mark.skipif(
     platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
@@ -34,16 +35,18 @@ def test_freed_blocks_are_reused_without_page_faults() -> None:
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_pipeline_tunes_the_allocator_only_when_configured(
+def test_configure_process_tunes_the_allocator_only_when_configured(
     monkeypatch: pytest.MonkeyPatch, enabled: bool
 ) -> None:
     import torch
 
     calls: list[bool] = []
-    monkeypatch.setattr(pipeline, "keep_freed_memory", lambda: calls.append(True) or True)
+    monkeypatch.setattr(process, "keep_freed_memory", lambda: calls.append(True) or True)
     monkeypatch.setattr(torch, "set_num_threads", lambda threads: None)
     config = load_config(overrides=[f"runtime.keep_freed_memory={str(enabled).lower()}"])
-    pipeline.Pipeline(config)._tune_process()
+    Pipeline(config)  # a library user's pipeline changes nothing in the process
+    assert calls == []
+    configure_process(config.runtime)
     assert calls == ([True] if enabled else [])
 
 
@@ -65,6 +68,7 @@ def test_threads_are_shared_out_among_workers(
 
     torch_threads: list[int] = []
     monkeypatch.setattr(torch, "set_num_threads", torch_threads.append)
+    monkeypatch.setattr(process, "_default_threads", lambda: 64)  # runtime.threads decides
     config = load_config(
         overrides=[
             f"runtime.threads={threads}",
@@ -72,7 +76,8 @@ def test_threads_are_shared_out_among_workers(
             "runtime.keep_freed_memory=false",
         ]
     )
-    tuned = pipeline.Pipeline(config)
-    assert tuned._tune_process() == expected
-    assert tuned._tune_process() == expected  # once per pipeline
+    assert Pipeline(config).threads == expected
+    assert torch_threads == []  # planning changes nothing
+    assert configure_process(config.runtime) == expected
+    assert plan_threads(config.runtime) == expected  # the same plan after torch was set
     assert torch_threads == [expected[0]]

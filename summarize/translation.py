@@ -1,4 +1,4 @@
-"""Translate: German sentences to English, order and paragraphs preserved.
+"""Translation: German sentences to English, order and paragraphs preserved.
 
 Each distinct sentence goes to the model once. Pieces with nothing to translate (blank,
 punctuation or digits only) are copied as they are: opus-mt invents text for them. A sentence
@@ -15,20 +15,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from summarize.backends import Generated
+from summarize.batching import generate_texts, split_to_window
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
-from summarize.models import Generated, LoadedModel, generate_texts
+from summarize.models import LoadedModel
 
 logger = logging.getLogger("summarize")
 
 _MIN_CACHE_CHUNK = 64
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
-# Split points in order of preference: after clause punctuation, then before conjunction dashes.
-_CLAUSE_BREAKS = (
-    re.compile(r"(?<=[;:])\s+"),
-    re.compile(r"(?<=,)\s+"),
-    re.compile(r"\s+(?=[–—-]\s)"),
-)
 
 
 @dataclass(frozen=True)
@@ -44,44 +40,6 @@ def needs_model(text: str) -> bool:
     return bool(_HAS_WORD.search(text))
 
 
-def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
-    """Split ``text`` into consecutive pieces that each satisfy ``fits``; joined by spaces they
-    give back the text (modulo whitespace). Clause breaks first, then words, then characters."""
-    if fits(text):
-        return [text]
-    for pattern in _CLAUSE_BREAKS:
-        parts = [part for part in pattern.split(text) if part.strip()]
-        if len(parts) > 1:
-            return _pack(parts, fits)
-    words = text.split()
-    if len(words) > 1:
-        return _pack(words, fits)
-    # One "word" longer than the window (a URL, a run of symbols): cut it into halves.
-    middle = len(text) // 2
-    return split_to_window(text[:middle], fits) + split_to_window(text[middle:], fits)
-
-
-def _pack(parts: list[str], fits: Callable[[str], bool]) -> list[str]:
-    """Greedily join neighbouring parts while the result still fits; split parts that never do."""
-    pieces: list[str] = []
-    current = ""
-    for part in parts:
-        candidate = f"{current} {part}" if current else part
-        if fits(candidate):
-            current = candidate
-            continue
-        if current:
-            pieces.append(current)
-        if fits(part):
-            current = part
-        else:
-            pieces.extend(split_to_window(part, fits))
-            current = ""
-    if current:
-        pieces.append(current)
-    return pieces
-
-
 class Translator:
     """Translates batches of sentences with one loaded model (and an optional disk cache)."""
 
@@ -94,19 +52,8 @@ class Translator:
 
     def fingerprint(self) -> str:
         """Everything that changes this translator's output for a given input."""
-        described = {
-            "model": self.loaded.source.requested,
-            "location": self.loaded.source.location,
-            "revision": self.loaded.revision,
-            "generation": self.loaded.generation_settings,
-            "prefix": self.loaded.prefix,
-            "window": self.loaded.window,
-        }
-        encoded = json.dumps(described, sort_keys=True, default=str).encode("utf-8")
+        encoded = json.dumps(self.loaded.identity, sort_keys=True, default=str).encode("utf-8")
         return hashlib.sha256(encoded).hexdigest()
-
-    def fits(self, text: str) -> bool:
-        return self.loaded.count_tokens(text) <= self.loaded.window
 
     def generate_batch(
         self, texts: list[str], on_batch: Callable[[int], None] | None = None
@@ -125,7 +72,7 @@ class Translator:
         """English for each sentence, in order. ``on_start`` gets the number of model inputs,
         ``on_batch`` the number done by each batch (for progress bars)."""
         distinct = list(dict.fromkeys(s for s in sentences if needs_model(s)))
-        pieces_of = {sentence: split_to_window(sentence, self.fits) for sentence in distinct}
+        pieces_of = {sentence: split_to_window(sentence, self.loaded.fits) for sentence in distinct}
         split_count = sum(1 for pieces in pieces_of.values() if len(pieces) > 1)
         if split_count:
             logger.warning(

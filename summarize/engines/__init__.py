@@ -1,0 +1,2 @@
+"""Engines compose the stages of :mod:`summarize.stages`: ``local`` in this process, ``ray`` on a
+Ray cluster."""

@@ -1,0 +1,246 @@
+"""The pipeline's stages as plain functions, composed by every engine (local, Ray).
+
+prepare (clean + segment one article) → translate (the sentences of many articles at once) →
+summarize (many articles' English at once) → finish (checks, key facts: the brief record).
+Reading inputs and writing briefs is :mod:`summarize.ingest` and :mod:`summarize.outputs`.
+No stage knows which engine runs it; data flows between them as immutable records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from summarize.checks import key_facts, translation_warnings, unsupported_facts
+from summarize.clean import (
+    CleanArticle,
+    CleanOptions,
+    check_language,
+    clean_text,
+    reads_as_german,
+)
+from summarize.config import Config
+from summarize.errors import ArticleError
+from summarize.ingest import Article
+from summarize.render import Brief, ParagraphPair
+from summarize.segment import SegmentedArticle, segment_article
+from summarize.summarization import Summarizer, Summary
+from summarize.translation import TranslatedSentence, Translator
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article cleaned and segmented, waiting for the models."""
+
+    article: Article
+    cleaned: CleanArticle
+    segmented: SegmentedArticle
+    sentences: tuple[str, ...]  # what the translator receives: headline first, then the body
+    seconds: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """One article's English beside its German, paragraph by paragraph."""
+
+    title_en: str | None
+    paragraphs: tuple[ParagraphPair, ...]
+    translated: tuple[TranslatedSentence, ...]  # every model input of the article, in order
+    seconds: float  # the article's share of the translation batch
+
+    @property
+    def english_sentences(self) -> list[str]:
+        """The body's English sentences: what the summarizer reads."""
+        return [text for pair in self.paragraphs for text in pair.english]
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What every brief of one run shares: the models and the fingerprint of the settings."""
+
+    models: dict[str, dict[str, Any]]
+    generation: dict[str, dict[str, Any]]
+    fingerprint: str
+
+
+@dataclass
+class _StageClock:
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def run_fingerprint(
+    config: Config, translation: Mapping[str, Any], summarization: Mapping[str, Any]
+) -> str:
+    """Everything besides the source that changes a brief: both models' identities (see
+    :meth:`summarize.models.ModelSpec.identity`), cleaning and input settings, our version."""
+    from summarize import __version__
+
+    settings = {
+        "version": __version__,
+        "translation": translation,
+        "summarization": summarization,
+        "clean": config.clean.model_dump(mode="json"),
+        "force_language": config.input.force_language,
+        "max_reduce_rounds": config.summarization.max_reduce_rounds,
+    }
+    encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> RunInfo:
+    return RunInfo(
+        models={
+            "translation": translator.loaded.describe(),
+            "summarization": summarizer.loaded.describe(),
+        },
+        generation={
+            "translation": translator.loaded.generation_settings,
+            "summarization": summarizer.loaded.generation_settings,
+        },
+        fingerprint=run_fingerprint(config, translator.loaded.identity, summarizer.loaded.identity),
+    )
+
+
+def prepare_text(
+    text: str, options: CleanOptions | None = None
+) -> tuple[CleanArticle, SegmentedArticle]:
+    """The text stages alone (no model): what the cleaner dropped, what the translator receives."""
+    cleaned = clean_text(text, options)
+    return cleaned, segment_article(cleaned)
+
+
+def prepare(article: Article, config: Config) -> Prepared:
+    """Clean and segment one article: everything before the models. Raises ArticleError."""
+    clock = _StageClock()
+    with clock.stage("clean"):
+        options = config.clean.options()
+        if not config.input.force_language:
+            check_language(article.text, article.source)
+        else:
+            options = CleanOptions(options.enabled, options.disabled | {"not_german"})
+        cleaned = clean_text(article.text, options)
+    with clock.stage("segment"):
+        segmented = segment_article(cleaned)
+    if not segmented.paragraphs:
+        raise ArticleError(f"{article.source}: no article text left after cleaning")
+    sentences = ([segmented.title] if segmented.title else []) + segmented.sentences
+    return Prepared(article, cleaned, segmented, tuple(sentences), clock.seconds)
+
+
+def translate_articles(
+    translator: Translator,
+    articles: Sequence[Prepared],
+    on_start: Callable[[int], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> list[Bilingual]:
+    """Translate the sentences of many articles in one call (shared batches), then pair each
+    article's English with its German. ``on_start``/``on_batch`` report model inputs."""
+    start = time.perf_counter()
+    inputs = [sentence for item in articles for sentence in item.sentences]
+    translated = translator.translate(inputs, on_start=on_start, on_batch=on_batch)
+    seconds = time.perf_counter() - start
+    results = []
+    position = 0
+    for item in articles:
+        own = translated[position : position + len(item.sentences)]
+        position += len(item.sentences)
+        share = seconds * len(own) / max(len(inputs), 1)
+        results.append(pair_paragraphs(item, own, share))
+    return results
+
+
+def pair_paragraphs(
+    item: Prepared, translated: Sequence[TranslatedSentence], seconds: float = 0.0
+) -> Bilingual:
+    """The English headline and the German/English paragraph pairs, sentence for sentence."""
+    has_title = bool(item.segmented.title)
+    title_en = translated[0].text if has_title else None
+    body = translated[1:] if has_title else translated
+    pairs: list[ParagraphPair] = []
+    position = 0
+    for paragraph in item.segmented.paragraphs:
+        sentences = body[position : position + len(paragraph)]
+        warnings = tuple(
+            (number, warning)
+            for number, sentence in enumerate(sentences, start=1)
+            if sentence.pieces
+            for warning in translation_warnings(
+                sentence.source, sentence.text, sentence.logprob, is_german=reads_as_german
+            )
+        )
+        english = tuple(sentence.text for sentence in sentences)
+        pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))
+        position += len(paragraph)
+    return Bilingual(title_en, tuple(pairs), tuple(translated), seconds)
+
+
+def summarize_articles(
+    summarizer: Summarizer, articles: Sequence[Bilingual]
+) -> list[tuple[Summary | ArticleError, float]]:
+    """A summary (or the reason there is none) per article, in order, with the article's share
+    of the summarizer's time (by input tokens). Articles share model batches."""
+    start = time.perf_counter()
+    summaries = summarizer.summarize_many([article.english_sentences for article in articles])
+    seconds = time.perf_counter() - start
+    tokens = sum(s.input_tokens for s in summaries if not isinstance(s, ArticleError))
+    return [
+        (s, 0.0 if isinstance(s, ArticleError) else seconds * s.input_tokens / max(tokens, 1))
+        for s in summaries
+    ]
+
+
+def finish(
+    item: Prepared,
+    bilingual: Bilingual,
+    summary: Summary,
+    run: RunInfo,
+    summarize_seconds: float = 0.0,
+) -> Brief:
+    """Checks and key facts: the brief record of one article."""
+    segmented = item.segmented
+    pairs = bilingual.paragraphs
+    seconds = dict(item.seconds)
+    seconds["translate"] = bilingual.seconds
+    seconds["summarize"] = summarize_seconds
+    start = time.perf_counter()
+    english_text = "\n".join(" ".join(pair.english) for pair in pairs)
+    german_text = "\n".join(" ".join(pair.german) for pair in pairs)
+    if segmented.title and bilingual.title_en:
+        english_text = f"{bilingual.title_en}\n{english_text}"
+        german_text = f"{segmented.title}\n{german_text}"
+    flags = unsupported_facts(summary.text, english_text, german_text)
+    facts = key_facts([" ".join(pair.english) for pair in pairs])
+    seconds["check"] = time.perf_counter() - start
+    return Brief(
+        source=str(item.article.source),
+        source_sha256=item.article.sha256,
+        stem=item.article.stem,
+        title_de=segmented.title,
+        title_en=bilingual.title_en,
+        paragraphs=pairs,
+        summary=summary,
+        models=run.models,
+        generation=run.generation,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        seconds=seconds,
+        sentences_split=sum(1 for sentence in bilingual.translated if sentence.pieces > 1),
+        dropped=item.cleaned.dropped,
+        has_lead=item.cleaned.has_lead,
+        fingerprint=run.fingerprint,
+        flags=tuple(flags),
+        key_facts=tuple(facts),
+    )
