@@ -1,0 +1,322 @@
+"""Check: is every number, name and quote of a summary backed by the article?
+
+Abstractive summarizers add facts the article never stated. :func:`unsupported_facts` compares a
+summary with the English translation (and the German source, when given) and returns what it
+cannot find there. It errs towards silence: a number in any written form, a name in any
+spelling of its parts ("Kim Jong Un" = "Kim Jong-un"), a quote with other punctuation all count
+as found. A capitalised word is a name only where capitals mean something: the first word of a
+sentence, a word in capitals or a headline-style sentence counts only when it is not an ordinary
+English word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from summarize.checks import words
+from summarize.checks.quantities import Quantity, find_quantities, is_supported
+from summarize.checks.words import calendar_words, fold, tokens
+
+FlagKind = Literal["number", "name", "quote"]
+
+_NAME_LINK = r"(?:\s+(?:de|da|del|der|des|do|dos|van|von|bin|ibn|al|el|la|le|di|du|ul|zu)\s+|\s+|-)"
+_NAME = re.compile(rf"\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*(?:{_NAME_LINK}[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)*")
+_SENTENCE_START = re.compile(r"(?:[.!?…]['\"”’)]*\s+|[:;]\s+|\n\s*|[\"“„«(`‘']\s*|\s[-–—]\s+)$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A quotation: "…", “…”, „…“, ‘…’, and the news forms '…' and `…' (an apostrophe inside a word,
+# as in "don't" or "Kim's", neither opens nor closes one).
+_QUOTE = re.compile(
+    r"(?:[\"“„«]\s?(?P<double>[^\"“”„«»]{3,}?)\s?[\"”“»])"
+    r"|(?:(?<![\w])[‘`'‚‹]\s?(?P<single>[^‘’`'‚‹›\"“”]{3,}?[^\s‘`'])\s?[’'›](?![\w]))"
+)
+_ELLIPSIS = re.compile(r"\.\.\.+|…|\[[^\]]*\]")
+# Tokens a PTB-tokenised text uses for brackets.
+_BRACKET_TOKENS = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One item of a summary that the sources do not back."""
+
+    kind: FlagKind
+    text: str  # the span as it stands in the summary
+    reason: str = ""
+
+
+def _squashed_ngrams(text: str, longest: int = 5) -> set[str]:
+    parts = tokens(text)
+    grams: set[str] = set()
+    for size in range(1, longest + 1):
+        for start in range(len(parts) - size + 1):
+            grams.add("".join(parts[start : start + size]))
+    return grams
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets of words that open a sentence, a quotation or a bracket."""
+    return {
+        match.start()
+        for match in re.finditer(r"\w+", text)
+        if match.start() == 0
+        or _SENTENCE_START.search(text[max(0, match.start() - 8) : match.start()])
+    }
+
+
+def _headline_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences written in title case ("Man Arrested Over Fire In Leeds")."""
+    spans = []
+    for match in re.finditer(r"[^.!?\n]+", text):
+        alphabetic = [word for word in re.findall(r"[^\W\d_][\w'’]*", match.group(0))]
+        if len(alphabetic) >= 5:
+            capitalised = sum(word[0].isupper() for word in alphabetic)
+            if capitalised / len(alphabetic) >= 0.8:
+                spans.append(match.span())
+    return spans
+
+
+def _runs(text: str) -> Iterator[list[tuple[str, int]]]:
+    """Capitalised word runs, split where a possessive ends one name ("Carver's Newcastle")."""
+    for match in _NAME.finditer(text):
+        run: list[tuple[str, int]] = []
+        for word in re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)):
+            run.append((word.group(0), match.start() + word.start()))
+            if _POSSESSIVE.search(word.group(0)) and word.end() < len(match.group(0)):
+                yield run
+                run = []
+        if run:
+            yield run
+
+
+def _is_all_caps(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+@dataclass(frozen=True)
+class _Name:
+    text: str
+    start: int
+    lead: str = ""  # an ordinary first word of a sentence that may or may not belong to it
+
+
+def _names(text: str) -> list[_Name]:
+    text = _BRACKET_TOKENS.sub(lambda match: " " * len(match.group(0)), text)
+    starts = _sentence_starts(text)
+    headlines = _headline_sentences(text)
+    calendar = calendar_words()
+    names: list[_Name] = []
+
+    def capitals_say_nothing(word: str, offset: int) -> bool:
+        in_headline = any(start <= offset < end for start, end in headlines)
+        all_caps = _is_all_caps(word) and len(_bare(word)) >= 4
+        return offset in starts or in_headline or all_caps
+
+    for run in _runs(text):
+        kept: list[tuple[str, int]] = []
+        lead = ""
+        for word, offset in run:
+            bare = _bare(word)
+            if bare.rstrip(".") in calendar:
+                ordinary = True  # months and weekdays are dates, read as such
+            elif capitals_say_nothing(word, offset) or (not kept and _leads_a_name(run, offset)):
+                # The word's capital may be the sentence's; or it is a title before a full
+                # name ("President Vladimir Putin", "The Kremlin"): dropped when ordinary.
+                ordinary = words.is_common_word(bare)
+                if (
+                    ordinary
+                    and offset in starts
+                    and offset == run[0][1]
+                    and len(run) > 1
+                    and not words.is_function_word(bare)
+                    and not words.is_title(bare)
+                ):
+                    # "Sturgeon City …" or "Suspects Adnan Farah …": kept, either may be meant.
+                    kept.append((bare, offset))
+                    lead = bare
+                    continue
+            else:
+                ordinary = words.is_function_word(bare)
+            if ordinary:
+                if kept:
+                    names += _join(text, kept, lead)
+                kept, lead = [], ""
+            else:
+                kept.append((bare, offset))
+        if kept:
+            names += _join(text, kept, lead)
+    return names
+
+
+def _without_lead(name: _Name) -> str | None:
+    """The name without its ordinary first word(s) ("Suspects Adnan Farah" → "Adnan Farah",
+    "Prime Minister David Cameron" → "David Cameron"), or None when nothing proper is left."""
+    if not name.lead:
+        return None
+    rest = name.text.split()
+    while len(rest) > 1 and words.is_common_word(_bare(rest[0])):
+        rest = rest[1:]
+    if rest == name.text.split() or all(words.is_common_word(_bare(part)) for part in rest):
+        return None
+    return " ".join(rest)
+
+
+def find_names(text: str) -> list[tuple[str, int]]:
+    """Capitalised word sequences that read as names, with their offsets."""
+    found = []
+    for name in _names(text):
+        rest = _without_lead(name)
+        if rest and rest in name.text:
+            found.append((rest, name.start + name.text.index(rest)))
+        else:
+            found.append((name.text, name.start))
+    return found
+
+
+def _leads_a_name(run: list[tuple[str, int]], offset: int) -> bool:
+    """Whether this word is a function word or title ("The Kremlin", "Mr Cameron"), or a role
+    before two or more words with a proper name among them ("President Vladimir Putin").
+    "United Nations", "New York Times" and "International Monetary Fund" stay whole."""
+    position = next(index for index, (_, at) in enumerate(run) if at == offset)
+    word = _bare(run[position][0])
+    if words.is_function_word(word) or words.is_title(word):
+        return True
+    rest = [_bare(later) for later, _ in run[position + 1 :]]
+    return (
+        words.is_noun_only(word)  # a role, not an adjective: "New York Times" stays whole
+        and len(rest) >= 2
+        and any(not words.is_common_word(later) for later in rest)
+    )
+
+
+def _join(text: str, kept: list[tuple[str, int]], lead: str) -> list[_Name]:
+    if lead and len(kept) == 1:
+        return []  # only the ordinary first word is left ("CLICK HERE")
+    start = kept[0][1]
+    end = kept[-1][1] + len(kept[-1][0])
+    return [_Name(text[start:end].rstrip("."), start, lead)]
+
+
+# Endings that turn a place into its people or adjective, or a name into its plural:
+# Korea/Korean, Ukraine/Ukrainian, China/Chinese, Israel/Israeli, Kremlin/Kremlins.
+_NAME_ENDINGS = frozenset(
+    "- s es n ns an ans ian ians ean eans e a i is y ese ish".replace("-", "").split(" ")
+)
+
+
+def _close_forms(key: str, grams: set[str]) -> bool:
+    """Same name in another inflection: Korea/Korean/Koreas, Ukraine/Ukrainian, Kremlin/Kremlins."""
+    if len(key) < 4:
+        return False
+    for gram in grams:
+        if abs(len(gram) - len(key)) > 4 or gram[:4] != key[:4]:
+            continue
+        common = 4
+        while common < min(len(gram), len(key)) and gram[common] == key[common]:
+            common += 1
+        if gram[common:] in _NAME_ENDINGS and key[common:] in _NAME_ENDINGS:
+            return True
+    return False
+
+
+def _acronyms(text: str) -> set[str]:
+    """Initials of capitalised word runs: "United Nations" → un, "Health Service" → hs."""
+    found: set[str] = set()
+    for match in _NAME.finditer(text):
+        parts = [word for word in re.split(r"\s+|-", match.group(0)) if word]
+        # A word in capitals counts whole: "World War II" → wwii.
+        initials = [fold(word if _is_all_caps(word) else word[0]) for word in parts]
+        for start in range(len(initials)):
+            for end in range(start + 2, min(len(initials), start + 6) + 1):
+                found.add("".join(initials[start:end]))
+    return found
+
+
+def _name_is_stated(
+    name: str, grams: set[str], source_tokens: set[str], acronyms: set[str]
+) -> bool:
+    key = "".join(tokens(name))
+    if key in grams or _close_forms(key, grams):
+        return True
+    if _is_all_caps(name) and len(key) <= 6 and key in acronyms:
+        return True
+    parts = tokens(name)
+    if len(parts) == 1 and words.is_common_word(key):
+        # An ordinary word used as a name ("Allied forces"): any form of it will do ("Allies").
+        return bool(words.word_forms(key) & source_tokens)
+    if len(parts) < 2:
+        return False
+    # A name is backed when each of its parts is (word order, middle names, "Alex" for
+    # "Alexander"); ordinary words before the name proper ("Chancellor Merkel") do not count,
+    # the words after it do ("Marie Graves" is not "Marie Claire").
+    proper = [index for index, part in enumerate(parts) if not words.is_common_word(part)]
+    first_proper = proper[0] if proper else 0
+    for index, part in enumerate(parts):
+        if part in grams or _close_forms(part, grams) or index < first_proper:
+            continue
+        is_given_name = index == 0 and len(part) >= 3
+        if is_given_name and any(t.startswith(part) for t in source_tokens if len(t) > len(part)):
+            continue
+        return False
+    return True
+
+
+def _quotations(text: str) -> Iterator[str]:
+    for match in _QUOTE.finditer(text):
+        quoted = (match.group("double") or match.group("single") or "").strip()
+        if len(tokens(quoted)) >= 3:
+            yield quoted
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _quote_key(text: str) -> str:
+    # Articles aside: a summary may drop "the" from a quotation without changing it.
+    return " " + " ".join(token for token in tokens(text) if token not in _ARTICLES) + " "
+
+
+def _quote_is_stated(quoted: str, source_keys: list[str]) -> bool:
+    # An ellipsis or an editor's bracket leaves words out: each stretch must be stated.
+    pieces = [piece for piece in _ELLIPSIS.split(quoted) if _quote_key(piece).strip()]
+    return all(any(_quote_key(piece) in source for source in source_keys) for piece in pieces)
+
+
+def unsupported_facts(summary: str, source_en: str, source_de: str | None = None) -> list[Flag]:
+    """Numbers, names and quotes of ``summary`` that neither source states."""
+    flags: list[Flag] = []
+    sources = [(source_en, "en")] + ([(source_de, "de")] if source_de else [])
+    source_quantities: list[Quantity] = []
+    for text, language in sources:
+        source_quantities += find_quantities(text, language)  # type: ignore[arg-type]
+    for quantity in find_quantities(summary, "en"):
+        if not is_supported(quantity, source_quantities):
+            flags.append(Flag("number", quantity.text, f"{quantity.kind} not in the article"))
+
+    grams = set().union(*(_squashed_ngrams(text) for text, _ in sources))
+    source_tokens = {token for text, _ in sources for token in tokens(text)}
+    acronyms = set().union(*(_acronyms(text) for text, _ in sources))
+    seen: set[str] = set()
+    for name in _names(summary):
+        key = "".join(tokens(name.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        readings = [name.text]
+        rest = _without_lead(name)
+        if rest:
+            readings.append(rest)  # the lead may be an ordinary word ("Suspects Adnan Farah")
+        if not any(_name_is_stated(text, grams, source_tokens, acronyms) for text in readings):
+            flags.append(Flag("name", readings[-1], "name not in the article"))
+
+    source_keys = [_quote_key(text) for text, _ in sources]
+    for quoted in _quotations(summary):
+        if not _quote_is_stated(quoted, source_keys):
+            flags.append(Flag("quote", quoted, "quotation not in the article"))
+    return flags

@@ -1,0 +1,46 @@
+"""Key facts: an article's numbers, dates and names with the paragraphs they occur in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from summarize.checks.facts import find_names
+from summarize.checks.quantities import find_quantities
+from summarize.checks.words import tokens
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    kind: Literal["number", "date", "name"]
+    text: str
+    paragraphs: tuple[int, ...]  # 1-based paragraph numbers in the brief
+
+
+def key_facts(paragraphs: Sequence[str], most: int = 12) -> list[KeyFact]:
+    """The article's numbers, dates and names (most frequent first) with their paragraphs."""
+    places: dict[tuple[str, str], list[int]] = {}
+    shown: dict[tuple[str, str], str] = {}
+    for number, paragraph in enumerate(paragraphs, start=1):
+        for quantity in find_quantities(paragraph, "en"):
+            if quantity.kind in ("ordinal", "weekday"):
+                continue  # "third time", "on Friday": context, not a fact to look up
+            kind = "date" if quantity.kind in ("date", "year") else "number"
+            key = (kind, repr(sorted(quantity.values, key=str)))
+            places.setdefault(key, []).append(number)
+            shown.setdefault(key, quantity.text)
+        for name, _ in find_names(paragraph):
+            key = ("name", "".join(tokens(name)))
+            places.setdefault(key, []).append(number)
+            shown.setdefault(key, name)
+    ranked = sorted(places, key=lambda key: (-len(places[key]), places[key][0]))
+    facts = []
+    for kind in ("number", "date", "name"):
+        chosen = [key for key in ranked if key[0] == kind][:most]
+        chosen.sort(key=lambda key: places[key][0])
+        facts += [
+            KeyFact(kind, shown[key], tuple(dict.fromkeys(places[key])))
+            for key in chosen  # type: ignore[arg-type]
+        ]
+    return facts

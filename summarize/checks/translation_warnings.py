@@ -1,0 +1,69 @@
+"""Translation warnings: what looks wrong with one sentence's machine translation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from summarize.checks.words import fold, tokens
+
+WarningKind = Literal["length_ratio", "repetition", "untranslated", "low_confidence"]
+_RATIO_RANGE = (0.5, 2.2)
+_RATIO_MIN_WORDS = 6
+_LOW_LOGPROB = -2.5
+
+
+@dataclass(frozen=True)
+class TranslationWarning:
+    kind: WarningKind
+    detail: str
+
+
+def _has_loop(words: list[str]) -> str | None:
+    for size in (1, 2, 3):
+        grams = [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
+        for start in range(len(grams)):
+            repeats = 1
+            while (
+                start + repeats * size < len(grams)
+                and grams[start + repeats * size] == grams[start]
+            ):
+                repeats += 1
+            if repeats >= 4:
+                return " ".join(grams[start])
+        counts = Counter(grams)
+        if size == 3 and counts and counts.most_common(1)[0][1] >= 3:
+            return " ".join(counts.most_common(1)[0][0])
+    return None
+
+
+def translation_warnings(
+    german: str,
+    english: str,
+    mean_logprob: float | None = None,
+    is_german: Callable[[str], bool] | None = None,
+) -> list[TranslationWarning]:
+    """What looks wrong with one sentence's translation (empty when nothing does)."""
+    warnings: list[TranslationWarning] = []
+    german_words, english_words = german.split(), english.split()
+    if len(german_words) >= _RATIO_MIN_WORDS:
+        ratio = len(english) / max(len(german), 1)
+        if not _RATIO_RANGE[0] <= ratio <= _RATIO_RANGE[1]:
+            warnings.append(
+                TranslationWarning("length_ratio", f"English is {ratio:.1f}× the German length")
+            )
+    loop = _has_loop(tokens(english))
+    if loop:
+        warnings.append(TranslationWarning("repetition", f"repeats “{loop}”"))
+    if english_words and (
+        fold(english) == fold(german)
+        or (is_german is not None and len(english_words) >= 5 and is_german(english))
+    ):
+        warnings.append(TranslationWarning("untranslated", "the English reads as German"))
+    if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:
+        warnings.append(
+            TranslationWarning("low_confidence", f"mean token log-probability {mean_logprob:.2f}")
+        )
+    return warnings

@@ -1,0 +1,96 @@
+"""Reading words the same way in every check: folding, tokens, and "is this an ordinary word?"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_CONTRACTION = re.compile(r"'(?:s|m|re|ll|ve|d)$")  # "I'm" is I, "Kim's" is Kim
+_POSSESSIVE = re.compile(r"'s$")  # "Kim's" is Kim, "Let's Move" reads as "let move" everywhere
+# Closed-class English words (articles, pronouns, prepositions, conjunctions): a lexicon of
+# content words does not list them, and none of them is a name.
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those there their theirs they them he she it its his her hers
+    we our ours you your yours i me my mine us who whom whose which what whoever whatever in on
+    at by for from with without within after before during since until till into onto over
+    under about above below across against along among around as but and or nor so yet if
+    when while where whereas although though because unless than upon via per despite except
+    towards toward amid between beyond through throughout of to off up down out every each
+    either neither both all any some many much most more few several no not oh yes ok""".split()
+)
+# Honorifics and titles that start a name but are not part of it ("Mr Cameron" is Cameron).
+_TITLES = frozenset("mr mrs ms dr prof sir dame lord lady st".split())
+
+
+def fold(text: str) -> str:
+    """Case, accents and ß folded away: "Pjöngjang" and "pjongjang" compare equal."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ß", "ss")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens; hyphenated words count as their parts."""
+    folded = (fold(token).replace("’", "'") for token in _TOKEN.findall(text.replace("-", " ")))
+    return [_POSSESSIVE.sub("", token) for token in folded]
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names in English and German, as written ("Sun" is left to names)."""
+    names: set[str] = set()
+    for locale in ("en", "de", "de_AT"):
+        names |= {str(name) for name in get_month_names("wide", locale=locale).values()}
+        names |= {str(name) for name in get_day_names("wide", locale=locale).values()}
+    return frozenset(names)
+
+
+@cache
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (any case) is an ordinary English word rather than only a name.
+
+    A word is ordinary when a lexicon of English nouns, verbs, adjectives and adverbs knows it
+    (lemminflect: "Experts" → expert, "Came" → come) or it is a function word or a title.
+    Names that are also ordinary words ("Brown", "Rice") count as ordinary: callers use this
+    only where capitals say nothing (a sentence's first word, all capitals, a headline).
+    """
+    from lemminflect import getAllLemmas
+
+    folded = _CONTRACTION.sub("", fold(word).replace("’", "'"))
+    if folded in _FUNCTION_WORDS or folded in _TITLES:
+        return True
+    if "-" in folded.strip("-"):  # "Left-wing", "Anti-war": ordinary when every part is
+        return all(is_common_word(part) for part in folded.split("-") if part)
+    return bool(getAllLemmas(folded))
+
+
+@cache
+def word_forms(word: str) -> frozenset[str]:
+    """Every inflection of every lemma of ``word`` ("Allied" → ally, allies, allied, …)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms = {fold(word)}
+    for lemmas in getAllLemmas(fold(word)).values():
+        for lemma in lemmas:
+            forms.add(lemma)
+            for inflections in getAllInflections(lemma).values():
+                forms |= {fold(form) for form in inflections}
+    return frozenset(forms)
+
+
+def is_noun_only(word: str) -> bool:
+    """Whether ``word`` is an ordinary noun and nothing else ("President", not "New")."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(fold(word))) == {"NOUN"}
+
+
+def is_function_word(word: str) -> bool:
+    return _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".") in _FUNCTION_WORDS
+
+
+def is_title(word: str) -> bool:
+    return fold(word).rstrip(".") in _TITLES
