@@ -224,6 +224,40 @@ def inspect(
     raise typer.Exit(1 if failures else 0)
 
 
+@app.command()
+def view(
+    output: Annotated[
+        Path, typer.Argument(help="An output folder of `summarize run`.", file_okay=False)
+    ],
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to", help="Folder for the HTML site (default: OUTPUT/html).", file_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Write OUTPUT's briefs as a static HTML site: English and German side by side.
+
+    One page per brief and an index, from the briefs' run records (<name>.json); no JavaScript,
+    nothing loaded from outside the folder. Exit 1 when a record could not be read."""
+    from summarize.view import build_site
+
+    if not output.is_dir():
+        fail(f"{output}: not a folder")
+    try:
+        report = build_site(output, to or output / "html")
+    except SummarizeError as error:
+        fail(error)
+    for problem in report.problems:
+        stderr.print(f"[yellow]skipped:[/] {escape(problem)}", soft_wrap=True)
+    stderr.print(
+        f"{len(report.pages)} brief page(s) → {escape(str(report.index))}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(1 if report.problems else 0)
+
+
 OnlyTable = Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")]
 OutputFolder = Annotated[
     Path, typer.Option("--output", "-o", help="Folder for the outputs and metrics.json.")

@@ -1,7 +1,9 @@
 """The output folder: brief names, one run at a time, atomic writes, the index.
 
 Everything that touches the output folder's files lives here; :mod:`summarize.render` only
-formats. A brief's name comes from its input's file name, never from article text.
+formats. A brief's name comes from its input's file name, never from article text. Each brief is
+two files: ``<name>.json``, its run record (written first), and ``<name>.md``, which carries the
+record's ``record_id``; a brief counts only when the two agree.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any
 import yaml
 
 from summarize.errors import UsageError
-from summarize.render import IndexEntry, first_sentence, render_index
+from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
+from summarize.render import Brief, IndexEntry, render_brief, render_index
 
 INDEX_FILENAME = "index.md"
 LOCK_FILENAME = ".summarize.lock"
@@ -47,12 +50,37 @@ def brief_names(sources: list[Path]) -> list[str]:
     return names
 
 
-def brief_is_current(brief_path: Path, source_sha256: str, fingerprint: str) -> bool:
+def record_path(brief_path: Path) -> Path:
+    """The run record beside a brief: ``a.md`` → ``a.json``."""
+    return brief_path.with_suffix(RECORD_SUFFIX)
+
+
+def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
+    """Write the run record, then the Markdown brief, each atomically (see the module note)."""
+    record = brief.record()
+    sidecar = record_path(brief_path)
+    write_atomic(sidecar, record.to_json())
+    write_atomic(brief_path, render_brief(record, sidecar.name))
+    return record
+
+
+def read_brief_record(brief_path: Path) -> BriefRecord | None:
+    """The run record of a brief on disk, or None when either file is missing or unreadable,
+    or they do not belong together (a run killed between the two writes)."""
     meta = read_front_matter(brief_path)
+    if meta is None:
+        return None
+    try:
+        record = read_record(record_path(brief_path))
+    except RecordError:
+        return None
+    return record if meta.get("record_id") == record.record_id else None
+
+
+def brief_is_current(brief_path: Path, source_sha256: str, fingerprint: str) -> bool:
+    record = read_brief_record(brief_path)
     return bool(
-        meta
-        and meta.get("source_sha256") == source_sha256
-        and meta.get("fingerprint") == fingerprint
+        record and record.source_sha256 == source_sha256 and record.fingerprint == fingerprint
     )
 
 
@@ -83,37 +111,36 @@ def remove_stale_temp_files(folder: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def write_index(folder: Path) -> Path:
-    """(Re)write ``index.md`` from every brief in the folder, earlier runs' included."""
+def write_index(folder: Path, latest_run: str | None = None) -> Path:
+    """(Re)write ``index.md`` from every brief in the folder, earlier runs' included;
+    ``latest_run`` is the run's summary line, shown at the top."""
     entries = [
         entry
         for path in sorted(folder.glob("*.md"))
         if path.name != INDEX_FILENAME and (entry := read_index_entry(path)) is not None
     ]
     index_path = folder / INDEX_FILENAME
-    write_atomic(index_path, render_index(entries))
+    write_atomic(index_path, render_index(entries, latest_run))
     return index_path
 
 
 def read_front_matter(path: Path) -> dict[str, Any] | None:
-    """The YAML front matter of a brief on disk, or None when it is missing or not a brief."""
+    """The YAML front matter of a Markdown file, or None when it has none (or is unreadable)."""
     try:
         text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            return None
         _, front, _ = text.split("---\n", 2)
         meta = yaml.safe_load(front)
-    except (OSError, ValueError, yaml.YAMLError):
+    except (OSError, ValueError, yaml.YAMLError):  # UnicodeDecodeError is a ValueError
         return None
-    return meta if isinstance(meta, dict) and "source_sha256" in meta else None
+    return meta if isinstance(meta, dict) else None
 
 
 def read_index_entry(path: Path) -> IndexEntry | None:
-    """Recover an index row from a brief on disk (so the index lists earlier runs too)."""
-    meta = read_front_matter(path)
-    if meta is None:
-        return None
-    summary = str(meta.get("summary") or "")
-    title = meta.get("title_en") or first_sentence(summary) or path.stem
-    return IndexEntry(path.name, str(title), first_sentence(summary))
+    """An index entry from a brief on disk (so the index lists earlier runs too)."""
+    record = read_brief_record(path)
+    return IndexEntry(path.name, record) if record is not None else None
 
 
 def write_atomic(path: Path, content: str) -> None:

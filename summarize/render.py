@@ -1,41 +1,83 @@
-"""Render: the bilingual Markdown brief and the index, as text (:mod:`summarize.outputs` writes).
+"""Render: the brief's run record, the bilingual Markdown brief and the index, as text.
 
+:mod:`summarize.outputs` writes them; :mod:`summarize.view` formats the same records as HTML.
 Article text is data: every piece of it goes through :func:`escape_markdown`, and the front matter
-is written by a YAML emitter, so no article can break the document's structure.
+is written by a YAML emitter, so no article can break the document's structure or add a link.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import yaml
+from linkify_it import LinkifyIt
 
 from summarize.checks import Flag, KeyFact, TranslationWarning
 from summarize.clean import Dropped
+from summarize.record import (
+    BriefRecord,
+    Counts,
+    DroppedRecord,
+    FlagRecord,
+    KeyFactRecord,
+    Paragraph,
+    SentencePair,
+    SentenceWarning,
+    SummaryRecord,
+)
 from summarize.summarization import Summary
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_INLINE_SPECIAL = frozenset("\\`*_[]<>|~&$")
+_LINK_SPECIAL = frozenset(".:@")  # escaped inside anything a linkifier would turn into a link
+# What starts a GFM autolink whatever follows (GFM checks no top-level domain, linkify-it does):
+# "www.", a scheme's "://" and the "@" of an e-mail address.
+_AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//|(@)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TITLE_MAX_WORDS = 20
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START_SPECIAL = re.compile(r"[#>+=-]|\d+[.)]")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+
+ARTICLE_NOTE = "Each English paragraph (¶) is followed by its German original, quoted."
+
+
+# One linkify-it matcher per thread (it keeps match state, and building one takes ~1 ms).
+_PER_THREAD = threading.local()
+
+
+def _linkifier() -> LinkifyIt:
+    # linkify-it finds a superset of what GFM autolinks (http(s)://, www., e-mail) and what
+    # markdown-it's linkify turns into links (bare domains such as zeit.de).
+    if not hasattr(_PER_THREAD, "linkifier"):
+        _PER_THREAD.linkifier = LinkifyIt()
+    return _PER_THREAD.linkifier
 
 
 def escape_markdown(text: str) -> str:
-    """Make ``text`` render as itself in CommonMark/GFM: no links, HTML, emphasis or tables."""
+    """Make ``text`` render as itself in CommonMark/GFM: no links (bare URLs included), HTML,
+    emphasis, headings or tables. The text shown is unchanged; only backslashes are added."""
     text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
-
-
-def _escape_start(marker: str) -> str:
-    if marker[0].isdigit():
-        return marker[:-1] + "\\" + marker[-1]
-    return "\\" + marker
+    escape = [char in _INLINE_SPECIAL for char in text]
+    if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
+        escape[start_marker.end() - 1] = True
+    for trigger in _AUTOLINK_TRIGGER.finditer(text):
+        escape[trigger.start(next(group for group in (1, 2, 3) if trigger.group(group)))] = True
+    # A renderer linkifies each run of text between escapes on its own, and a run can look like a
+    # link where the whole text does not ("A.AL|" → "A.AL"): escape until no run looks like one.
+    changed = True
+    while changed:
+        changed = False
+        start = 0
+        for end in [*(i for i, flag in enumerate(escape) if flag), len(text)]:
+            for match in _linkifier().match(text[start:end]) or ():
+                for position in range(start + match.index, start + match.last_index):
+                    if text[position] in _LINK_SPECIAL and not escape[position]:
+                        escape[position] = changed = True
+            start = end + 1
+    return "".join("\\" + char if flag else char for char, flag in zip(text, escape, strict=True))
 
 
 def first_sentence(text: str) -> str:
@@ -56,7 +98,7 @@ class ParagraphPair:
 
 @dataclass(frozen=True)
 class Brief:
-    """Everything a brief shows; built by the pipeline, turned into Markdown here."""
+    """Everything a brief shows; built by the pipeline, recorded and formatted here."""
 
     source: str
     source_sha256: str
@@ -80,93 +122,162 @@ class Brief:
     def display_title(self) -> str:
         return self.title_en or first_sentence(self.summary.text) or self.stem
 
-    def front_matter(self) -> dict[str, Any]:
-        german_sentences = [s for p in self.paragraphs for s in p.german]
-        english_sentences = [s for p in self.paragraphs for s in p.english]
-        return {
-            "source": self.source,
-            "source_sha256": self.source_sha256,
-            "title_de": self.title_de,
-            "title_en": self.title_en,
-            "title_from": "headline" if self.title_en else "summary",
-            "summary": self.summary.text,
-            "models": self.models,
-            "generation": self.generation,
-            "generated_at": self.generated_at,
-            "fingerprint": self.fingerprint,
-            "seconds": {stage: round(value, 3) for stage, value in self.seconds.items()},
-            "counts": {
-                "paragraphs": len(self.paragraphs),
-                "sentences_de": len(german_sentences),
-                "sentences_en": len(english_sentences),
-                "words_de": sum(len(s.split()) for s in german_sentences),
-                "words_en": sum(len(s.split()) for s in english_sentences),
-                "words_summary": len(self.summary.text.split()),
-                "sentences_split_for_window": self.sentences_split,
-            },
-            "checks": {
-                "unsupported": len(self.flags),
-                "by_kind": dict(Counter(flag.kind for flag in self.flags)),
-                "items": [{"kind": flag.kind, "text": flag.text} for flag in self.flags],
-            },
-            "translation_warnings": {
-                "total": sum(len(pair.warnings) for pair in self.paragraphs),
-                "by_kind": dict(
-                    Counter(w.kind for pair in self.paragraphs for _, w in pair.warnings)
-                ),
-            },
-            "cleaning": {
-                "dropped": sum(Counter(item.rule for item in self.dropped).values()),
-                "by_rule": dict(Counter(item.rule for item in self.dropped)),
-                "lead": self.has_lead,
-            },
-            "chunking": {
-                "path": self.summary.path,
-                "input_tokens": self.summary.input_tokens,
-                "window_tokens": self.models["summarization"]["window_tokens"],
-                "chunks": self.summary.chunks,
-                "rounds": self.summary.map_rounds,
-            },
-        }
+    def record(self) -> BriefRecord:
+        """The run record: the sidecar's content, and what every view is formatted from."""
+        title_from: Literal["headline", "summary", "file name"] = "headline"
+        title = self.title_en or ""
+        if not title:
+            title_from, title = "summary", first_sentence(self.summary.text)
+        if not title:
+            title_from, title = "file name", self.stem
+        paragraphs = tuple(_paragraph_record(pair) for pair in self.paragraphs)
+        german = [sentence.de for paragraph in paragraphs for sentence in paragraph.sentences]
+        english = [sentence.en for paragraph in paragraphs for sentence in paragraph.sentences]
+        return BriefRecord(
+            source=self.source,
+            source_sha256=self.source_sha256,
+            fingerprint=self.fingerprint,
+            generated_at=self.generated_at,
+            title=title,
+            title_from=title_from,
+            title_en=self.title_en,
+            title_de=self.title_de,
+            has_lead=self.has_lead,
+            summary=SummaryRecord(
+                text=self.summary.text,
+                path=self.summary.path,
+                input_tokens=self.summary.input_tokens,
+                window_tokens=self.models["summarization"]["window_tokens"],
+                chunks=self.summary.chunks,
+                map_rounds=self.summary.map_rounds,
+            ),
+            flags=tuple(FlagRecord(kind=f.kind, text=f.text, reason=f.reason) for f in self.flags),
+            key_facts=tuple(
+                KeyFactRecord(kind=fact.kind, text=fact.text, paragraphs=fact.paragraphs)
+                for fact in self.key_facts
+            ),
+            paragraphs=paragraphs,
+            dropped=tuple(DroppedRecord(rule=item.rule, text=item.text) for item in self.dropped),
+            models=self.models,
+            generation=self.generation,
+            seconds={stage: round(value, 3) for stage, value in self.seconds.items()},
+            counts=Counts(
+                paragraphs=len(paragraphs),
+                sentences_de=len(german),
+                sentences_en=len(english),
+                words_de=sum(len(s.split()) for s in german),
+                words_en=sum(len(s.split()) for s in english),
+                words_summary=len(self.summary.text.split()),
+                sentences_split_for_window=self.sentences_split,
+                unsupported=len(self.flags),
+                translation_warnings=sum(len(pair.warnings) for pair in self.paragraphs),
+                dropped=len(self.dropped),
+            ),
+        )
 
 
-def render_brief(brief: Brief) -> str:
-    front = yaml.safe_dump(brief.front_matter(), allow_unicode=True, sort_keys=False, width=100_000)
-    lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(brief.display_title)}", ""]
-    if brief.title_en and brief.title_de:
-        lines += [f"*{escape_markdown(brief.title_de)}*", ""]
-    elif not brief.title_en:
-        lines += ["*The source has no headline; this title is the summary's first sentence.*", ""]
-    lines += ["## Summary", "", escape_markdown(brief.summary.text) or "*(empty summary)*", ""]
-    lines += render_key_facts(brief.key_facts)
-    if brief.summary.path == "map-reduce":
-        lines += [
-            f"*The English text ({brief.summary.input_tokens} tokens) was longer than the "
-            f"summarizer's window, so it was summarized in {brief.summary.chunks} chunks and "
-            f"{brief.summary.map_rounds} reduce round(s).*",
-            "",
-        ]
-    lines += render_checks(brief.flags)
-    lines += [
-        "## Article",
-        "",
-        "*Each English paragraph is followed by its German original, quoted.*",
-        "",
-    ]
-    for pair in brief.paragraphs:
-        lines += [escape_markdown(" ".join(pair.english)) or "*(no translation)*", ""]
-        if pair.warnings:
+def _paragraph_record(pair: ParagraphPair) -> Paragraph:
+    warnings: dict[int, list[SentenceWarning]] = {}
+    for number, warning in pair.warnings:
+        warnings.setdefault(number, []).append(
+            SentenceWarning(kind=warning.kind, detail=warning.detail)
+        )
+    return Paragraph(
+        sentences=tuple(
+            SentencePair(de=german, en=english, warnings=tuple(warnings.get(number, ())))
+            for number, (german, english) in enumerate(
+                zip(pair.german, pair.english, strict=True), start=1
+            )
+        )
+    )
+
+
+def front_matter(record: BriefRecord, record_filename: str) -> dict[str, Any]:
+    """What readers' tools show (Obsidian properties, Jekyll/Hugo page variables): short and
+    flat; the run record in ``record_filename`` has the rest."""
+    translation = record.models.get("translation", {})
+    summarization = record.models.get("summarization", {})
+    return {
+        "title": record.title,
+        "title_de": record.title_de,
+        "source": record.source,
+        "date": record.generated_at,
+        "lang": "en",
+        "summary": record.summary.text,
+        "translation_model": translation.get("model"),
+        "translation_revision": translation.get("revision"),
+        "summarization_model": summarization.get("model"),
+        "summarization_revision": summarization.get("revision"),
+        "unsupported": record.counts.unsupported,
+        "translation_warnings": record.counts.translation_warnings,
+        "record": record_filename,
+        "record_id": record.record_id,
+    }
+
+
+def title_note(record: BriefRecord) -> str | None:
+    """The line under the title (Markdown): the German headline, or where the title came from."""
+    if record.title_from == "headline":
+        return f"*{escape_markdown(record.title_de)}*" if record.title_de else None
+    if record.title_from == "summary":
+        return "*The source has no headline; this title is the summary's first sentence.*"
+    return "*The source has no headline and the summary is empty; this title is the file name.*"
+
+
+def chunking_note(record: BriefRecord) -> str | None:
+    summary = record.summary
+    if summary.path != "map-reduce":
+        return None
+    return (
+        f"*The English text ({summary.input_tokens} tokens) was longer than the summarizer's "
+        f"window ({summary.window_tokens} tokens), so it was summarized in {summary.chunks} "
+        f"chunks and {summary.map_rounds} reduce round(s).*"
+    )
+
+
+def checks_note(record: BriefRecord) -> str:
+    flags = len(record.flags)
+    warnings = record.counts.translation_warnings
+    found = (
+        f"{flags} item(s) in the summary are not found in the article (German or English); "
+        "treat them as unverified."
+        if flags
+        else "Every number, name and quotation in the summary is found in the article."
+    )
+    if not warnings:
+        return found
+    return f"{found} {warnings} translation warning(s), shown at their paragraphs."
+
+
+def render_brief(record: BriefRecord, record_filename: str) -> str:
+    """The brief as Markdown: short front matter, summary and checks, the bilingual article."""
+    front = yaml.safe_dump(
+        front_matter(record, record_filename), allow_unicode=True, sort_keys=False, width=100_000
+    )
+    lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(record.title)}", ""]
+    if note := title_note(record):
+        lines += [note, ""]
+    lines += ["## Summary", "", escape_markdown(record.summary.text) or "*(empty summary)*", ""]
+    lines += render_key_facts(record.key_facts)
+    if note := chunking_note(record):
+        lines += [note, ""]
+    lines += render_checks(record)
+    lines += ["## Article", "", f"*{ARTICLE_NOTE}*", ""]
+    for number, paragraph in enumerate(record.paragraphs, start=1):
+        english = escape_markdown(paragraph.english) or "*(no translation)*"
+        lines += [f"**¶{number}** {english}", ""]
+        if paragraph.warnings:
             notes = "; ".join(
-                f"sentence {number}: {escape_markdown(warning.detail)}"
-                for number, warning in pair.warnings
+                f"sentence {sentence}: {escape_markdown(warning.detail)}"
+                for sentence, warning in paragraph.warnings
             )
             lines += [f"*Translation warnings: {notes}.*", ""]
-        lines += [f"> {escape_markdown(' '.join(pair.german))}", ""]
-    lines += render_dropped(brief.dropped)
+        lines += [f"> {escape_markdown(paragraph.german)}", ""]
+    lines += render_dropped(record)
     return "\n".join(lines)
 
 
-def render_key_facts(facts: Sequence[KeyFact]) -> list[str]:
+def render_key_facts(facts: Sequence[KeyFactRecord]) -> list[str]:
     """Numbers, dates and names of the article with their paragraphs, to check at a glance."""
     if not facts:
         return []
@@ -182,39 +293,32 @@ def render_key_facts(facts: Sequence[KeyFact]) -> list[str]:
     return [*lines, ""]
 
 
-def render_checks(flags: Sequence[Flag]) -> list[str]:
-    lines = ["## Checks", ""]
-    if not flags:
-        return [
-            *lines,
-            "Every number, name and quotation in the summary is found in the article.",
-            "",
-        ]
-    lines += [
-        f"{len(flags)} item(s) in the summary are not found in the article (German or English); "
-        "treat them as unverified:",
-        "",
-    ]
-    lines += [f"- {flag.kind}: {escape_markdown(flag.text)}" for flag in flags]
-    return [*lines, ""]
+def render_checks(record: BriefRecord) -> list[str]:
+    lines = ["## Checks", "", checks_note(record), ""]
+    if record.flags:
+        lines += [f"- {flag.kind}: {escape_markdown(flag.text)}" for flag in record.flags]
+        lines.append("")
+    return lines
 
 
-def render_dropped(dropped: Sequence[Dropped]) -> list[str]:
+def dropped_summary(record: BriefRecord) -> str:
+    rules = len(record.dropped_by_rule())
+    return f"{len(record.dropped)} line(s) or span(s) removed by {rules} rule(s)"
+
+
+def render_dropped(record: BriefRecord) -> list[str]:
     """The cleaner's audit trail: every removed line, grouped by rule, folded away."""
-    if not dropped:
+    if not record.dropped:
         return ["## Removed by the cleaner", "", "*Nothing was removed.*", ""]
-    by_rule: dict[str, list[str]] = {}
-    for item in dropped:
-        by_rule.setdefault(item.rule, []).append(item.text)
     lines = [
         "## Removed by the cleaner",
         "",
         "<details>",
-        f"<summary>{len(dropped)} line(s) or span(s) removed by {len(by_rule)} rule(s)</summary>",
+        f"<summary>{dropped_summary(record)}</summary>",
         "",
     ]
-    for rule, texts in by_rule.items():
-        lines += [f"**{rule}** ({len(texts)})", ""]
+    for rule, texts in record.dropped_by_rule().items():
+        lines += [f"**{escape_markdown(rule)}** ({len(texts)})", ""]
         lines += [f"- {escape_markdown(text)}" for text in texts]
         lines.append("")
     lines += ["</details>", ""]
@@ -223,17 +327,53 @@ def render_dropped(dropped: Sequence[Dropped]) -> list[str]:
 
 @dataclass(frozen=True)
 class IndexEntry:
+    """One brief of the folder: its Markdown file name and its run record."""
+
     filename: str
-    title: str
-    summary_first_sentence: str
+    record: BriefRecord
 
 
-def render_index(entries: Sequence[IndexEntry]) -> str:
-    lines = ["# Briefs", "", "| Brief | Title | Summary |", "| --- | --- | --- |"]
-    for entry in sorted(entries, key=lambda item: item.filename):
-        link = f"[{escape_markdown(entry.filename)}](<{entry.filename}>)"
-        lines.append(
-            f"| {link} | {escape_markdown(entry.title)} | "
-            f"{escape_markdown(entry.summary_first_sentence)} |"
-        )
+def plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
+
+
+def folder_counts(records: Sequence[BriefRecord]) -> str:
+    """One line of totals over the folder's briefs."""
+    unsupported = sum(record.counts.unsupported for record in records)
+    warnings = sum(record.counts.translation_warnings for record in records)
+    flagged = sum(1 for record in records if record.counts.unsupported)
+    warned = sum(1 for record in records if record.counts.translation_warnings)
+    return (
+        f"{plural(len(records), 'brief')} · {plural(unsupported, 'unsupported item')} "
+        f"(in {plural(flagged, 'summary', 'summaries')}) · "
+        f"{plural(warnings, 'translation warning')} (in {plural(warned, 'article')}) · "
+        f"{plural(sum(record.counts.words_de for record in records), 'German word')}"
+    )
+
+
+def entry_meta(record: BriefRecord) -> str:
+    """The line under an index entry (plain text, escape before use in Markdown)."""
+    return (
+        f"{record.source} · {record.generated_at[:10]} · "
+        f"{plural(record.counts.unsupported, 'unsupported item')} · "
+        f"{plural(record.counts.translation_warnings, 'translation warning')}"
+    )
+
+
+def render_index(entries: Sequence[IndexEntry], latest_run: str | None = None) -> str:
+    """The folder's front page: totals (and what the latest run did), then per brief, in file-name
+    order, the linked title, the summary's first sentence, source, date and the counts of check
+    flags and translation warnings."""
+    ordered = sorted(entries, key=lambda entry: entry.filename)
+    lines = ["# Briefs", "", folder_counts([entry.record for entry in ordered]), ""]
+    if latest_run:
+        lines += [f"Latest run: {escape_markdown(latest_run)}.", ""]
+    for entry in ordered:
+        record = entry.record
+        summary = escape_markdown(first_sentence(record.summary.text)) or "*(empty summary)*"
+        lines += [
+            f"- **[{escape_markdown(record.title)}](<{entry.filename}>)** \\",
+            f"  {summary} \\",
+            f"  *{escape_markdown(entry_meta(record))}*",
+        ]
     return "\n".join(lines) + "\n"

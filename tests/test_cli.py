@@ -16,22 +16,25 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from summarize.cli import app
+from summarize.render import escape_markdown
 from summarize.stages import prepare_text
 from summarize.translation import Translator, needs_model
 
 FRONT_MATTER_KEYS = {
-    "source",
-    "source_sha256",
+    "title",
     "title_de",
-    "title_en",
-    "title_from",
+    "source",
+    "date",
+    "lang",
     "summary",
-    "models",
-    "generation",
-    "generated_at",
-    "seconds",
-    "counts",
-    "chunking",
+    "translation_model",
+    "translation_revision",
+    "summarization_model",
+    "summarization_revision",
+    "unsupported",
+    "translation_warnings",
+    "record",
+    "record_id",
 }
 
 
@@ -40,6 +43,17 @@ def read_brief(path: Path) -> tuple[dict, str]:
     assert text.startswith("---\n")
     _, front, body = text.split("---\n", 2)
     return yaml.safe_load(front), body
+
+
+def read_record(brief_path: Path) -> dict:
+    """The brief's run record (the sidecar JSON), checked to belong to the brief."""
+    from summarize.record import parse_record
+
+    meta, _ = read_brief(brief_path)
+    text = brief_path.with_suffix(".json").read_text(encoding="utf-8")
+    assert meta["record"] == brief_path.with_suffix(".json").name
+    assert meta["record_id"] == parse_record(text).record_id
+    return json.loads(text)
 
 
 def article_paragraphs(body: str) -> tuple[list[str], list[str]]:
@@ -86,23 +100,36 @@ def test_run_writes_five_complete_briefs_and_an_index(
     expected_inputs: list[str] = []
     for seed in seeds:
         meta, body = read_brief(output / f"{seed.stem}.md")
-        assert set(meta) >= FRONT_MATTER_KEYS
-        assert meta["source"] == str(seed)
-        assert len(meta["source_sha256"]) == 64
-        assert meta["models"]["translation"]["model"] == str(models.marian)
-        assert meta["models"]["summarization"]["model"] == str(models.bart)
-        assert meta["generation"]["translation"]["max_new_tokens"] == 12
-        assert meta["generation"]["summarization"]["max_length"] == 24
-        assert set(meta["seconds"]) >= {"clean", "segment", "translate", "summarize"}
-        assert meta["chunking"]["path"] in {"direct", "map-reduce"}
+        record = read_record(output / f"{seed.stem}.md")
+        assert set(meta) == FRONT_MATTER_KEYS
+        assert meta["source"] == record["source"] == str(seed)
+        assert len(record["source_sha256"]) == 64
+        assert meta["translation_model"] == record["models"]["translation"]["model"]
+        assert meta["summarization_model"] == record["models"]["summarization"]["model"]
+        assert record["models"]["translation"]["model"] == str(models.marian)
+        assert record["models"]["summarization"]["model"] == str(models.bart)
+        assert record["generation"]["translation"]["max_new_tokens"] == 12
+        assert record["generation"]["summarization"]["max_length"] == 24
+        assert set(record["seconds"]) >= {"clean", "segment", "translate", "summarize"}
+        assert record["summary"]["path"] in {"direct", "map-reduce"}
+        assert meta["summary"] == record["summary"]["text"]
 
         _, prepared = prepare_text(seed.read_text(encoding="utf-8"))
         german, english = article_paragraphs(body)
         assert (
-            len(german) == len(english) == len(prepared.paragraphs) == meta["counts"]["paragraphs"]
+            len(german)
+            == len(english)
+            == len(prepared.paragraphs)
+            == record["counts"]["paragraphs"]
+            == len(record["paragraphs"])
         )
-        assert meta["counts"]["sentences_de"] == len(prepared.sentences)
-        assert meta["title_de"] == prepared.title
+        assert record["counts"]["sentences_de"] == len(prepared.sentences)
+        assert [s["de"] for p in record["paragraphs"] for s in p["sentences"]] == list(
+            prepared.sentences
+        )
+        assert meta["title_de"] == record["title_de"] == prepared.title
+        lines = (output / f"{seed.stem}.md").read_text(encoding="utf-8").splitlines()
+        assert lines.index(f"# {escape_markdown(record['title'])}") < 25  # within 25 lines
         assert body.lstrip().startswith("# ")
         assert "## Summary" in body
         if prepared.title:
@@ -123,10 +150,11 @@ def test_run_writes_five_complete_briefs_and_an_index(
     assert set(recorded_inputs) == set(expected_inputs)
 
     index = (output / "index.md").read_text(encoding="utf-8")
-    rows = [line for line in index.splitlines() if line.startswith("| [")]
+    rows = [line for line in index.splitlines() if line.startswith("- **[")]
     assert len(rows) == len(seeds)
-    for seed in seeds:
-        assert f"(<{seed.stem}.md>)" in index
+    for seed, row in zip(seeds, rows, strict=True):  # file-name order
+        assert row.endswith(f"](<{seed.stem}.md>)** \\")
+    assert "Latest run: 5 written, 0 up to date, 0 skipped, 0 failed." in index
 
 
 def test_long_sentences_and_documents_are_split_not_truncated(
@@ -148,10 +176,10 @@ def test_long_sentences_and_documents_are_split_not_truncated(
         app, ["run", str(article), "-c", str(config), "-o", str(output), "--quiet"]
     )
     assert result.exit_code == 0, result.output
-    meta, _ = read_brief(output / "long.md")
-    assert meta["counts"]["sentences_split_for_window"] >= 1
-    assert meta["chunking"]["path"] == "map-reduce"
-    assert meta["chunking"]["input_tokens"] > meta["chunking"]["window_tokens"] == 96
+    record = read_record(output / "long.md")
+    assert record["counts"]["sentences_split_for_window"] >= 1
+    assert record["summary"]["path"] == "map-reduce"
+    assert record["summary"]["input_tokens"] > record["summary"]["window_tokens"] == 96
     pieces = [
         text
         for text in recorded_inputs
@@ -314,9 +342,9 @@ def test_hostile_inputs_cost_only_their_own_briefs(
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "in", "out", "outside.txt"]
     # The run-on "sentence" was split for the translator's window, not cut.
-    meta, _ = read_brief(output / "run-on.md")
-    assert meta["counts"]["words_de"] == 5000
-    assert meta["counts"]["sentences_split_for_window"] == 1
+    record = read_record(output / "run-on.md")
+    assert record["counts"]["words_de"] == 5000
+    assert record["counts"]["sentences_split_for_window"] == 1
 
 
 def test_articles_in_a_batch_share_model_calls(
@@ -352,7 +380,7 @@ def test_articles_in_a_batch_share_model_calls(
         assert len(list(output.glob("*.md"))) == len(seeds) + 1
         calls[size] = len(summary_calls)
         if size == 5:
-            passes = 1 + max(read_brief(output / f"{s.stem}.md")[0]["chunking"]["rounds"]
+            passes = 1 + max(read_record(output / f"{s.stem}.md")["summary"]["map_rounds"]
                              for s in seeds)  # fmt: skip
             assert calls[5] == passes and sum(summary_calls) >= len(seeds)
             expected = set()

@@ -24,15 +24,21 @@ from summarize.config import load_config
 from summarize.engines.local import Pipeline
 from summarize.errors import ArticleError
 from summarize.ingest import Article
-from summarize.outputs import LOCK_FILENAME, write_atomic
-from summarize.render import render_brief
+from summarize.outputs import LOCK_FILENAME, read_brief_record, write_atomic
+from summarize.record import parse_record
+from summarize.render import front_matter, render_brief
 
 
 def _complete_brief(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
     meta = yaml.safe_load(front)
-    return "source_sha256" in meta and "## Removed by the cleaner" in body
+    return "record_id" in meta and "## Removed by the cleaner" in body
+
+
+def _complete_records(folder: Path) -> bool:
+    """Every run record parses (a killed run may leave a new record beside an old brief)."""
+    return all(parse_record(path.read_bytes()) for path in folder.glob("*.json"))
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
@@ -62,7 +68,7 @@ def test_a_run_killed_at_any_moment_leaves_no_half_brief(
     seeds = sorted(SEEDS.glob("*.txt"))
     kills = 0
     for delay_after_first_brief in (0.0, 0.15, 0.4):
-        for brief in output.glob("*.md"):
+        for brief in [*output.glob("*.md"), *output.glob("*.json")]:
             brief.unlink()  # every round starts from nothing written
         process = subprocess.Popen(command, cwd=tmp_path, env=env)
         deadline = time.monotonic() + 120
@@ -78,6 +84,8 @@ def test_a_run_killed_at_any_moment_leaves_no_half_brief(
         for brief in output.glob("*.md"):
             if brief.name != "index.md":
                 assert _complete_brief(brief), f"half-written {brief.name}"
+                assert brief.with_suffix(".json").is_file()  # the record is written first
+        assert _complete_records(output)
     assert kills >= 1, "the run always finished before it could be killed"
 
     rerun = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
@@ -87,6 +95,7 @@ def test_a_run_killed_at_any_moment_leaves_no_half_brief(
         [f"{seed.stem}.md" for seed in seeds] + ["index.md"]
     )
     assert all(_complete_brief(output / f"{seed.stem}.md") for seed in seeds)
+    assert all(read_brief_record(output / f"{seed.stem}.md") for seed in seeds)  # they agree
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -148,9 +157,12 @@ def test_any_text_gives_a_valid_brief_or_a_clear_error(tiny_pipeline: Pipeline, 
     except ArticleError as error:
         assert str(error)  # a message for the user, never a crash
         return
-    rendered = render_brief(brief)
+    record = brief.record()
+    assert parse_record(record.to_json()) == record
+    rendered = render_brief(record, "property.json")
     _, front, body = rendered.split("---\n", 2)
-    assert yaml.safe_load(front) == yaml.safe_load(yaml.safe_dump(brief.front_matter()))
+    expected = yaml.safe_load(yaml.safe_dump(front_matter(record, "property.json")))
+    assert yaml.safe_load(front) == expected
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[1:] == ["Summary", "Checks", "Article", "Removed by the cleaner"]

@@ -19,7 +19,7 @@ from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles, read_article
 from summarize.models import LoadedModel, Task, load_model
 from summarize.process import ThreadPlan, plan_threads
-from summarize.render import Brief, render_brief
+from summarize.render import Brief
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -159,7 +159,10 @@ class Pipeline:
             for start in range(0, len(jobs), size):
                 group = jobs[start : start + size]
                 outcomes += self._run_group(group, fingerprint, force, progress)
-            index_path = outputs.write_index(folder) if any(o.ok for o in outcomes) else None
+            latest_run = RunReport(tuple(outcomes), None).summary_line()
+            index_path = (
+                outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
+            )
         return RunReport(tuple(outcomes), index_path)
 
     def _run_group(
@@ -188,7 +191,7 @@ class Pipeline:
             if isinstance(result, ArticleError):
                 outcomes[article.source] = outcome_of_error(article.source, result)
                 continue
-            outputs.write_atomic(brief_path, render_brief(result))
+            outputs.write_brief(brief_path, result)
             outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
         ordered = [outcomes[source] for source, _ in jobs]
         for outcome in ordered:

@@ -1,0 +1,170 @@
+"""The run record of a brief: the sidecar ``<name>.json`` written beside ``<name>.md``.
+
+The Markdown brief carries a short front matter for readers; everything else a run knows about
+the brief lives here, for tools, for skip-unchanged and for ``summarize view``. The schema is
+versioned: a reader refuses a version it does not know instead of guessing, and a writer that
+adds or changes a field bumps :data:`SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from summarize.errors import SummarizeError
+
+SCHEMA_VERSION = 1
+RECORD_SUFFIX = ".json"
+
+
+class RecordError(SummarizeError):
+    """A file that is not a readable brief record of this schema version."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SentenceWarning(_Frozen):
+    kind: Literal["length_ratio", "repetition", "untranslated", "low_confidence"]
+    detail: str
+
+
+class SentencePair(_Frozen):
+    """One German sentence and its translation (the translator works sentence by sentence)."""
+
+    de: str
+    en: str
+    warnings: tuple[SentenceWarning, ...] = ()
+
+
+class Paragraph(_Frozen):
+    sentences: tuple[SentencePair, ...]
+
+    @property
+    def german(self) -> str:
+        return " ".join(sentence.de for sentence in self.sentences)
+
+    @property
+    def english(self) -> str:
+        return " ".join(sentence.en for sentence in self.sentences)
+
+    @property
+    def warnings(self) -> tuple[tuple[int, SentenceWarning], ...]:
+        """(1-based sentence number in the paragraph, warning), in reading order."""
+        return tuple(
+            (number, warning)
+            for number, sentence in enumerate(self.sentences, start=1)
+            for warning in sentence.warnings
+        )
+
+
+class SummaryRecord(_Frozen):
+    text: str
+    path: Literal["direct", "map-reduce"]
+    input_tokens: int  # tokens of the English text the summarizer read
+    window_tokens: int  # the summarizer's window
+    chunks: int  # chunks in the first map round (1 on the direct path)
+    map_rounds: int  # map rounds before the final summary (0 on the direct path)
+
+
+class FlagRecord(_Frozen):
+    """An item of the summary that neither the English nor the German text backs."""
+
+    kind: Literal["number", "name", "quote"]
+    text: str  # the span as it stands in the summary
+    reason: str = ""
+
+
+class KeyFactRecord(_Frozen):
+    kind: Literal["number", "date", "name"]
+    text: str
+    paragraphs: tuple[int, ...]  # 1-based paragraph numbers
+
+
+class DroppedRecord(_Frozen):
+    rule: str  # the cleaning rule that removed it
+    text: str
+
+
+class Counts(_Frozen):
+    paragraphs: int
+    sentences_de: int
+    sentences_en: int
+    words_de: int
+    words_en: int
+    words_summary: int
+    sentences_split_for_window: int  # sentences longer than the translator's window
+    unsupported: int  # flags
+    translation_warnings: int
+    dropped: int
+
+
+class BriefRecord(_Frozen):
+    """Everything a run knows about one brief (schema version 1)."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    source: str
+    source_sha256: str
+    fingerprint: str  # models, settings and package version: what else changes the brief
+    generated_at: str  # ISO 8601, UTC
+    title: str  # the title shown (English headline, else the summary's first sentence)
+    title_from: Literal["headline", "summary", "file name"]
+    title_en: str | None
+    title_de: str | None
+    has_lead: bool  # the first paragraph is a subtitle / lead under the headline
+    summary: SummaryRecord
+    flags: tuple[FlagRecord, ...]
+    key_facts: tuple[KeyFactRecord, ...]
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[DroppedRecord, ...]
+    models: dict[str, dict[str, Any]]  # "translation"/"summarization" → model, revision, …
+    generation: dict[str, dict[str, Any]]  # the effective generation settings of each model
+    seconds: dict[str, float]  # per stage
+    counts: Counts
+
+    @property
+    def record_id(self) -> str:
+        """Names this write of the brief; the Markdown carries it too, so a reader can tell
+        that the two files belong together (a run killed between them leaves them apart)."""
+        key = f"{self.source_sha256}\n{self.fingerprint}\n{self.generated_at}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def dropped_by_rule(self) -> dict[str, list[str]]:
+        """Removed texts grouped by rule, rules in order of their first removal."""
+        grouped: dict[str, list[str]] = {}
+        for item in self.dropped:
+            grouped.setdefault(item.rule, []).append(item.text)
+        return grouped
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"
+
+
+def parse_record(text: str | bytes, where: str = "record") -> BriefRecord:
+    """A record from its JSON text; RecordError names what is wrong."""
+    try:
+        return BriefRecord.model_validate_json(text)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, item['loc'])) or 'document'}: {item['msg']}"
+            for item in error.errors()[:3]
+        )
+        message = f"{where}: not a brief record of schema {SCHEMA_VERSION} ({problems})"
+        raise RecordError(message) from None
+
+
+def read_record(path: Path) -> BriefRecord:
+    try:
+        text = path.read_bytes()
+    except OSError as error:
+        raise RecordError(f"{path}: cannot read ({error.strerror})") from error
+    return parse_record(text, str(path))
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of a record, for tools that validate sidecars."""
+    return BriefRecord.model_json_schema()

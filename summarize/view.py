@@ -1,0 +1,216 @@
+"""``summarize view``: an output folder as a small static HTML site, from the briefs' run records.
+
+English and German side by side, paragraph by paragraph (two columns on a wide screen, stacked on
+a phone), the summary with its unsupported items marked, the checks on top and the cleaner's
+removals folded. Jinja2 escapes every value (autoescape); the few notes the Markdown brief shares
+with the page are rendered by markdown-it with raw HTML off. No JavaScript, inline CSS, links only
+between the pages of the site: it works offline, from any folder.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from summarize.errors import UsageError
+from summarize.outputs import write_atomic
+from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
+from summarize.render import (
+    checks_note,
+    chunking_note,
+    dropped_summary,
+    first_sentence,
+    folder_counts,
+    plural,
+    title_note,
+)
+
+INDEX_PAGE = "index.html"
+
+
+@dataclass(frozen=True)
+class SiteBrief:
+    """A brief of the folder: its name (``<name>.md``, ``<name>.json``) and run record."""
+
+    name: str
+    record: BriefRecord
+
+    @property
+    def page(self) -> str:
+        # A brief named "index" must not take the front page's place.
+        return f"{self.name}-brief.html" if self.name == "index" else f"{self.name}.html"
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    index: Path
+    pages: tuple[Path, ...]
+    problems: tuple[str, ...]  # one line per record that could not be read
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the summary; ``flag`` is set where the piece is an unsupported item."""
+
+    text: str
+    flag: FlagRecord | None = None
+
+
+def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]:
+    """Split the summary at every occurrence of a flagged span (longer spans win overlaps)."""
+    taken: list[FlagRecord | None] = [None] * len(summary)
+    for flag in sorted(flags, key=lambda item: -len(item.text)):
+        if not flag.text:
+            continue
+        start = summary.find(flag.text)
+        while start != -1:
+            end = start + len(flag.text)
+            if all(owner is None for owner in taken[start:end]):
+                taken[start:end] = [flag] * (end - start)
+            start = summary.find(flag.text, end)
+    segments: list[Segment] = []
+    for char, owner in zip(summary, taken, strict=True):
+        if segments and segments[-1].flag is owner:
+            segments[-1] = Segment(segments[-1].text + char, owner)
+        else:
+            segments.append(Segment(char, owner))
+    return segments
+
+
+def load_briefs(folder: Path) -> tuple[list[SiteBrief], list[str]]:
+    """Every run record in ``folder`` (not recursive), in name order, and the unreadable ones."""
+    briefs: list[SiteBrief] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob(f"*{RECORD_SUFFIX}")):
+        if not path.is_file():
+            continue
+        try:
+            briefs.append(SiteBrief(path.stem, read_record(path)))
+        except RecordError as error:
+            problems.append(str(error))
+    return briefs, problems
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("summarize", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    from summarize import __version__
+
+    environment.globals["version"] = __version__
+    environment.globals["plural"] = plural
+    environment.filters["when"] = _when
+    return environment
+
+
+def _when(timestamp: str) -> str:
+    """An ISO 8601 time as a reader writes it: "2026-11-30 13:00 UTC"."""
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return timestamp
+    if moment.utcoffset() == timedelta(0):
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M %z")
+
+
+def _markdown_inline(markdown: MarkdownIt, text: str | None) -> Markup | None:
+    """A note shared with the Markdown brief, as HTML (markdown-it escapes; raw HTML is off)."""
+    return Markup(markdown.renderInline(text)) if text else None
+
+
+def _record_rows(record: BriefRecord) -> list[tuple[str, str]]:
+    """The run record's settings, timings and counts as (key, value) rows."""
+    rows: list[tuple[str, Any]] = [
+        ("source_sha256", record.source_sha256),
+        ("fingerprint", record.fingerprint),
+        ("generated_at", record.generated_at),
+    ]
+    rows += [(f"models.{role}", value) for role, value in record.models.items()]
+    rows += [(f"generation.{role}", value) for role, value in record.generation.items()]
+    rows += [
+        ("seconds", record.seconds),
+        ("counts", record.counts.model_dump()),
+        ("summary", record.summary.model_dump(exclude={"text"})),
+    ]
+    return [
+        (key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        for key, value in rows
+    ]
+
+
+def _model_name(record: BriefRecord, role: str) -> str:
+    model = record.models.get(role, {})
+    name = str(model.get("model", "?"))
+    revision = model.get("revision")
+    return f"{name} @ {str(revision)[:10]}" if revision else name
+
+
+def render_brief_page(environment: Environment, markdown: MarkdownIt, brief: SiteBrief) -> str:
+    record = brief.record
+    facts = [
+        (label, [fact for fact in record.key_facts if fact.kind == kind])
+        for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names"))
+    ]
+    return environment.get_template("brief.html.j2").render(
+        record=record,
+        title_note=_markdown_inline(markdown, title_note(record)),
+        chunking_note=_markdown_inline(markdown, chunking_note(record)),
+        checks_note=_markdown_inline(markdown, checks_note(record)),
+        dropped_summary=dropped_summary(record),
+        summary_segments=summary_segments(record.summary.text, record.flags),
+        facts=[(label, items) for label, items in facts if items],
+        record_rows=_record_rows(record),
+        model_name=lambda role: _model_name(record, role),
+    )
+
+
+def render_index_page(environment: Environment, briefs: Sequence[SiteBrief]) -> str:
+    entries = [
+        {
+            "page": quote(brief.page),
+            "record": brief.record,
+            "lead": first_sentence(brief.record.summary.text),
+        }
+        for brief in briefs
+    ]
+    return environment.get_template("index.html.j2").render(
+        entries=entries, totals=folder_counts([brief.record for brief in briefs])
+    )
+
+
+def build_site(folder: Path, site: Path) -> SiteReport:
+    """Write ``site/index.html`` and one page per brief of ``folder``; returns what was written.
+
+    Raises UsageError when the folder holds no readable brief record at all."""
+    briefs, problems = load_briefs(folder)
+    if not briefs:
+        raise UsageError(
+            f"{folder}: no brief records (<name>{RECORD_SUFFIX}) to show; "
+            "run `summarize run` into this folder first"
+            + (f" ({'; '.join(problems)})" if problems else "")
+        )
+    environment = _environment()
+    markdown = MarkdownIt("commonmark", {"html": False})
+    pages = []
+    for brief in briefs:
+        page = site / brief.page
+        write_atomic(page, render_brief_page(environment, markdown, brief))
+        pages.append(page)
+    index = site / INDEX_PAGE
+    write_atomic(index, render_index_page(environment, briefs))
+    return SiteReport(index, tuple(pages), tuple(problems))

@@ -1,0 +1,268 @@
+"""The Markdown brief, its run record and the index, read as a GFM reader sees them (no models)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from summarize.checks import Flag, KeyFact, TranslationWarning
+from summarize.clean import Dropped
+from summarize.record import SCHEMA_VERSION, RecordError, parse_record
+from summarize.render import (
+    Brief,
+    IndexEntry,
+    ParagraphPair,
+    escape_markdown,
+    first_sentence,
+    render_brief,
+    render_index,
+)
+from summarize.summarization import Summary
+
+HOSTILE = (
+    "Siehe <script>alert(1)</script>, [x](http://evil) und ![Bild](x.png), "
+    "https://example.com/a_b?c=d, www.example.com, WWW.EXAMPLE.ORG/x, kontakt@zeitung.de, "
+    "zeit.de und **fett** | a | b | ~~weg~~ &amp; `code` $x$ [^1] :smile:"
+)
+LINK_TOKENS = {"link_open", "image", "html_inline", "code_inline", "s_open", "em_open"}
+
+
+def gfm() -> MarkdownIt:
+    """A GitHub-flavoured renderer with bare-URL linkify on (markdown-it-py's gfm-like preset)."""
+    return MarkdownIt("gfm-like")
+
+
+def make_brief(number: int = 0, *, title: bool = True, summary: str | None = None) -> Brief:
+    return Brief(
+        source=f"in/article-{number}.txt",
+        source_sha256=f"{number:02d}" * 32,
+        stem=f"article-{number}",
+        title_de="Tausende Soldaten: Kim schickt Nachschub" if title else None,
+        title_en="Thousands of soldiers: Kim sends reinforcements" if title else None,
+        paragraphs=(
+            ParagraphPair(
+                ("Nordkorea hat 14.000 Soldaten geschickt.", "Viele sind tot."),
+                ("North Korea sent 14,000 soldiers.", "Many are dead."),
+                ((2, TranslationWarning("length_ratio", "length ratio 0.31")),),
+            ),
+            ParagraphPair((HOSTILE,), (HOSTILE.replace("Siehe", "See"),)),
+            ParagraphPair(("# Keine Überschrift", "1. Kein Listenpunkt"), ("# No heading", "- No")),
+        ),
+        summary=Summary(
+            summary
+            if summary is not None
+            else f"North Korea sent 15,000 soldiers (see www.example.com). Brief {number}.",
+            "map-reduce",
+            1105,
+            2,
+            1,
+        ),
+        models={
+            "translation": {"model": "Helsinki-NLP/opus-mt-de-en", "revision": "cf10909547"},
+            "summarization": {"model": "sshleifer/distilbart-cnn-12-6", "window_tokens": 1024},
+        },
+        generation={"translation": {"num_beams": 4}, "summarization": {"num_beams": 4}},
+        generated_at="2026-11-30T13:00:00+00:00",
+        seconds={"clean": 0.0123456, "translate": 1.5},
+        sentences_split=1,
+        dropped=(
+            Dropped("share", "Teilen auf Facebook"),
+            Dropped("ad", "<details>Anzeige</details> www.ads.example"),
+            Dropped("share", "Twitter"),
+        ),
+        fingerprint="f" * 16,
+        flags=(Flag("number", "15,000"),),
+        key_facts=(KeyFact("number", "14,000", (1,)), KeyFact("name", "North Korea", (1, 2))),
+    )
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    assert text.startswith("---\n")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def inline_tokens(tokens: list[Token]) -> list[Token]:
+    return [child for token in tokens for child in (token.children or [])]
+
+
+def test_front_matter_is_short_and_says_what_readers_and_tools_need() -> None:
+    record = make_brief().record()
+    text = render_brief(record, "article-0.json")
+    meta, _ = split_front_matter(text)
+    title_line = text.splitlines().index(f"# {escape_markdown(record.title)}")
+    assert title_line < 25
+    assert meta == {
+        "title": "Thousands of soldiers: Kim sends reinforcements",
+        "title_de": "Tausende Soldaten: Kim schickt Nachschub",
+        "source": "in/article-0.txt",
+        "date": "2026-11-30T13:00:00+00:00",
+        "lang": "en",
+        "summary": record.summary.text,
+        "translation_model": "Helsinki-NLP/opus-mt-de-en",
+        "translation_revision": "cf10909547",
+        "summarization_model": "sshleifer/distilbart-cnn-12-6",
+        "summarization_revision": None,
+        "unsupported": 1,
+        "translation_warnings": 1,
+        "record": "article-0.json",
+        "record_id": record.record_id,
+    }
+
+
+def test_the_brief_reads_as_a_gfm_document_with_one_quote_per_paragraph() -> None:
+    record = make_brief().record()
+    _, body = split_front_matter(render_brief(record, "article-0.json"))
+    tokens = gfm().parse(body)
+    headings = [
+        (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+    assert headings == [
+        ("h1", escape_markdown(record.title).replace("\\", "")),
+        ("h2", "Summary"),
+        ("h2", "Checks"),
+        ("h2", "Article"),
+        ("h2", "Removed by the cleaner"),
+    ]
+    article = body.split("\n## Article\n", 1)[1].split("\n## ", 1)[0]
+    article_tokens = gfm().parse(article)
+    quotes = [t for t in article_tokens if t.type == "blockquote_open"]
+    english = [
+        article_tokens[i + 1].content
+        for i, t in enumerate(article_tokens)
+        if t.type == "paragraph_open" and t.level == 0
+    ]
+    english = [text for text in english if text.startswith("**¶")]
+    assert len(quotes) == len(english) == len(record.paragraphs)
+    # Each quote holds its own paragraph's German, in order.
+    quoted = [
+        article_tokens[i + 2].content
+        for i, t in enumerate(article_tokens)
+        if t.type == "blockquote_open"
+    ]
+    assert [text.replace("\\", "") for text in quoted] == [p.german for p in record.paragraphs]
+    assert not {child.type for child in inline_tokens(tokens)} & (LINK_TOKENS - {"em_open"})
+    html_blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
+    assert html_blocks[0].startswith("<details>\n<summary>3 line(s)")
+    assert html_blocks[-1] == "</details>" and len(html_blocks) == 2  # the article's stays text
+    assert not {t.type for t in tokens} & {"table_open", "hr", "code_block", "fence"}
+
+
+def test_no_html_or_link_comes_from_article_text() -> None:
+    record = make_brief().record()
+    _, body = split_front_matter(render_brief(record, "article-0.json"))
+    html = gfm().render(body)
+    assert "<a " not in html and "<script" not in html and "<img" not in html
+    assert "<del>" not in html and "<s>" not in html and "<code>" not in html
+    text = [c.content for c in inline_tokens(gfm().parse(body)) if c.type == "text"]
+    shown = " ".join(text)
+    planted = ["<script>alert(1)</script>", "https://example.com/a_b?c=d", "www.example.com",
+               "kontakt@zeitung.de", "[x](http://evil)", "**fett**", "~~weg~~",
+               "&amp;"]  # fmt: skip
+    for text in planted:
+        assert text in shown, text
+    assert "<details>Anzeige</details> www.ads.example" in shown  # the removed text, as text
+
+
+MARKDOWN_PIECES = ["https://", "http://", "ftp://", "mailto:", "www.", "WWW.", "@", ".de",
+                   ".com", "example", "zeit", " ", "\n", "<", ">", "[", "](", ")", "!", "*", "_",
+                   "`", "#", "1.", "2)", "-", "+", "=", "|", "~", ":", "//", "&", "amp;", "\\",
+                   "$"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+    | st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=25).map("".join)
+)
+def test_any_text_renders_as_itself_without_links(text: str) -> None:
+    escaped = escape_markdown(text)
+    # What the brief promises to show: the text on one line, control characters left out.
+    expected = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text).split())
+    tokens = gfm().parse(escaped)
+    inline = inline_tokens(tokens)
+    assert not {child.type for child in inline} & LINK_TOKENS
+    assert not {token.type for token in tokens} - {"paragraph_open", "inline", "paragraph_close"}
+    shown = "".join(child.content for child in inline if child.type == "text")
+    assert " ".join(shown.split()) == expected
+
+
+def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
+    record = make_brief(title=False).record()
+    assert record.title_from == "summary"
+    assert record.title == first_sentence(record.summary.text)
+    _, body = split_front_matter(render_brief(record, "x.json"))
+    assert "*The source has no headline; this title is the summary's first sentence.*" in body
+    empty = make_brief(title=False, summary="").record()
+    assert (empty.title, empty.title_from) == ("article-0", "file name")
+
+
+def test_the_record_round_trips_and_refuses_other_schemas() -> None:
+    record = make_brief().record()
+    again = parse_record(record.to_json())
+    assert again == record and again.record_id == record.record_id
+    assert record.counts.paragraphs == 3 and record.counts.sentences_de == 5
+    assert record.counts.translation_warnings == 1 and record.counts.dropped == 3
+    assert [s.warnings for s in record.paragraphs[0].sentences][1][0].kind == "length_ratio"
+    assert list(record.dropped_by_rule()) == ["share", "ad"]
+    data = json.loads(record.to_json())
+    assert data["schema_version"] == SCHEMA_VERSION
+    for broken in ({**data, "schema_version": SCHEMA_VERSION + 1}, {**data, "surprise": 1}):
+        with pytest.raises(RecordError, match="not a brief record"):
+            parse_record(json.dumps(broken))
+    moved = record.model_copy(update={"generated_at": "2026-12-01T00:00:00+00:00"})
+    assert moved.record_id != record.record_id
+
+
+def test_the_index_is_a_front_page_in_file_name_order() -> None:
+    records = {f"b{n}.md": make_brief(n).record() for n in (2, 0, 1)}
+    records["b1.md"] = make_brief(1, summary="Nothing to check here. At all.").record()
+    records["b1.md"] = records["b1.md"].model_copy(
+        update={
+            "flags": (),
+            "counts": records["b1.md"].counts.model_copy(update={"unsupported": 0}),
+        }
+    )
+    text = render_index(
+        [IndexEntry(name, record) for name, record in records.items()],
+        "2 written, 1 up to date, 0 skipped, 1 failed",
+    )
+    tokens = gfm().parse(text)
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"]
+    assert "3 briefs · 2 unsupported items (in 2 summaries)" in text
+    assert "Latest run: 2 written, 1 up to date, 0 skipped, 1 failed." in text
+    links = [c.attrs["href"] for c in inline_tokens(tokens) if c.type == "link_open"]
+    assert links == ["b0.md", "b1.md", "b2.md"]  # ours only: nothing from summaries or sources
+    items = text.split("\n- ")[1:]
+    assert "Nothing to check here. \\" in items[1] and "At all" not in items[1]
+    assert "0 unsupported items · 1 translation warning" in items[1]
+    assert "in/article-2.txt · 2026-11-30 · 1 unsupported item" in items[2]
+
+
+def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path) -> None:
+    from summarize.outputs import brief_is_current, read_brief_record, write_brief, write_index
+
+    brief = make_brief()
+    path = tmp_path / "article-0.md"
+    record = write_brief(path, brief)
+    assert read_brief_record(path) == record
+    assert brief_is_current(path, brief.source_sha256, brief.fingerprint)
+    assert not brief_is_current(path, "9" * 64, brief.fingerprint)  # the source changed
+    assert not brief_is_current(path, brief.source_sha256, "other settings")
+    index = write_index(tmp_path, "1 written").read_text(encoding="utf-8")
+    assert "(<article-0.md>)" in index
+    # A run killed between the two writes: a new record beside the old Markdown.
+    newer = record.model_copy(update={"generated_at": "2026-12-01T00:00:00+00:00"})
+    (tmp_path / "article-0.json").write_text(newer.to_json(), encoding="utf-8")
+    assert read_brief_record(path) is None
+    assert not brief_is_current(path, brief.source_sha256, brief.fingerprint)
+    assert "(<article-0.md>)" not in write_index(tmp_path).read_text(encoding="utf-8")
+    (tmp_path / "article-0.json").unlink()
+    assert read_brief_record(path) is None

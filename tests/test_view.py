@@ -1,0 +1,321 @@
+"""``summarize view``: the static HTML site, parsed as a browser would, and photographed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_render import HOSTILE, make_brief
+
+from summarize.errors import UsageError
+from summarize.view import build_site, summary_segments
+
+VOID = {"meta", "br", "img", "link", "input", "hr", "wbr"}
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    parent: Element | None
+    children: list[Element | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def find_all(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
+        found = []
+        for child in self.children:
+            if isinstance(child, Element):
+                if (tag is None or child.tag == tag) and (cls is None or cls in child.classes):
+                    found.append(child)
+                found += child.find_all(tag, cls)
+        return found
+
+
+class TreeBuilder(HTMLParser):
+    """A small DOM from html.parser; fails on a closing tag that does not match (broken nesting)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {}, None)
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
+        assert self.current.parent is not None
+        self.current = self.current.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse(path: Path) -> Element:
+    builder = TreeBuilder()
+    builder.feed(path.read_text(encoding="utf-8"))
+    builder.close()
+    assert builder.current is builder.root, "unclosed elements"
+    return builder.root
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    output = tmp_path / "briefs"
+    output.mkdir()
+    records = {f"article-{n}": make_brief(n).record() for n in (1, 0)}
+    for name, record in records.items():
+        (output / f"{name}.json").write_text(record.to_json(), encoding="utf-8")
+    (output / "index.md").write_text("# not a record\n", encoding="utf-8")
+    report = build_site(output, tmp_path / "site")
+    assert report.problems == ()
+    return tmp_path / "site", records
+
+
+def test_each_brief_page_shows_the_article_side_by_side(site) -> None:
+    folder, records = site
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "article-0.html",
+        "article-1.html",
+        "index.html",
+    ]
+    record = records["article-0"]
+    page = parse(folder / "article-0.html")
+    (h1,) = page.find_all("h1")
+    assert h1.text() == record.title
+    assert [s.attrs.get("id") for s in page.find_all("section")] == [
+        "summary",
+        "checks",
+        "article",
+        "removed",
+        "record",
+    ]
+    pairs = page.find_all("div", "pair")
+    assert len(pairs) == len(record.paragraphs)
+    for number, (pair, paragraph) in enumerate(zip(pairs, record.paragraphs, strict=True), 1):
+        (english,) = pair.find_all("p", "en")
+        (german,) = pair.find_all("p", "de")
+        assert (english.attrs["lang"], german.attrs["lang"]) == ("en", "de")
+        assert squash(english.text()) == squash(paragraph.english)
+        assert squash(german.text()) == squash(paragraph.german)
+        assert pair.attrs["id"] == f"p{number}"
+    # The warned sentence is marked on both sides, in the first paragraph only.
+    assert [squash(s.text()) for s in pairs[0].find_all("span", "warned")] == [
+        "Many are dead.",
+        "Viele sind tot.",
+    ]
+    assert not pairs[1].find_all("span", "warned")
+    (summary,) = page.find_all("p", "summary")
+    assert squash(summary.text()) == squash(record.summary.text)
+    assert [mark.text() for mark in summary.find_all("mark", "flag")] == ["15,000"]
+    details = page.find_all("details")
+    assert [squash(d.find_all("summary")[0].text()) for d in details] == [
+        "3 line(s) or span(s) removed by 2 rule(s)",
+        "Models, settings, timings and counts",
+    ]
+    removed = [squash(li.text()) for li in details[0].find_all("li")]
+    assert removed == [
+        "Teilen auf Facebook",
+        "Twitter",
+        "<details>Anzeige</details> www.ads.example",
+    ]
+
+
+def test_article_text_stays_text_and_nothing_leaves_the_folder(site) -> None:
+    folder, _ = site
+    for path in folder.iterdir():
+        page = parse(path)
+        tags = {element.tag for element in page.find_all()}
+        assert not tags & {"script", "img", "iframe", "link", "object", "embed", "form"}
+        assert len(page.find_all("style")) == 1  # inline CSS, no stylesheet to fetch
+        for element in page.find_all():
+            for name, value in element.attrs.items():
+                assert "://" not in value and not value.startswith("//"), (name, value)
+                assert not name.startswith("on"), name
+        hrefs = [a.attrs["href"] for a in page.find_all("a")]
+        allowed = re.compile(r"^(index\.html|article-\d\.html|#p\d+)$")
+        assert hrefs and all(allowed.match(href) for href in hrefs), hrefs
+    text = squash(parse(folder / "article-0.html").text())
+    assert squash(HOSTILE.replace("Siehe", "See")) in text and squash(HOSTILE) in text
+
+
+def test_the_front_page_lists_every_brief_in_order(site) -> None:
+    folder, records = site
+    page = parse(folder / "index.html")
+    assert len(page.find_all("h1")) == 1
+    items = page.find_all("ul", "briefs")[0].find_all("li")
+    assert [item.find_all("a")[0].attrs["href"] for item in items] == [
+        "article-0.html",
+        "article-1.html",
+    ]
+    first = squash(items[0].text())
+    assert records["article-0"].title in first and "in/article-0.txt" in first
+    assert "North Korea sent 15,000 soldiers (see www.example.com)." in first
+    assert "1 unsupported item" in first and "1 translation warning" in first
+    assert squash(page.find_all("p", "totals")[0].text()).startswith("2 briefs · 2 unsupported")
+
+
+def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path) -> None:
+    output = tmp_path / "briefs"
+    output.mkdir()
+    (output / "good.json").write_text(make_brief().record().to_json(), encoding="utf-8")
+    (output / "broken.json").write_text('{"schema_version": 99}', encoding="utf-8")
+    report = build_site(output, tmp_path / "site")
+    assert [path.name for path in report.pages] == ["good.html"]
+    assert len(report.problems) == 1 and "broken.json" in report.problems[0]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(UsageError, match="no brief records"):
+        build_site(empty, tmp_path / "site2")
+
+
+def test_summary_segments_mark_every_occurrence_longest_first() -> None:
+    from summarize.record import FlagRecord
+
+    flags = [FlagRecord(kind="number", text="14"), FlagRecord(kind="name", text="Kim Jong")]
+    segments = summary_segments("Kim Jong sent 14,000; Kim Jong said 14.", flags)
+    assert "".join(s.text for s in segments) == "Kim Jong sent 14,000; Kim Jong said 14."
+    assert [(s.text, s.flag.kind) for s in segments if s.flag] == [
+        ("Kim Jong", "name"),
+        ("14", "number"),
+        ("Kim Jong", "name"),
+        ("14", "number"),
+    ]
+
+
+def chromium() -> str | None:
+    return next(
+        (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))),
+        None,
+    )
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium not installed (Debian: apt-get install chromium)"
+)
+@pytest.mark.parametrize("width", [1200, 420])
+def test_a_screenshot_of_the_view_is_not_blank(site, tmp_path: Path, width: int) -> None:
+    from PIL import Image
+
+    folder, _ = site
+    shot = tmp_path / f"view-{width}.png"
+    command = [str(chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+               "--hide-scrollbars", f"--window-size={width},900", f"--screenshot={shot}",
+               (folder / "article-0.html").as_uri()]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    with Image.open(shot) as image:
+        assert image.size == (width, 900)
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 16) or []
+    # Text in several shades, the flag's yellow, the warning's red: a blank page has one colour.
+    assert len(colours) > 20
+    assert any(r > 200 and g > 180 and b < 160 for _, (r, g, b) in colours)  # the flag mark
+
+
+@pytest.fixture(scope="module")
+def run_output(self_contained_models, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real run (tiny random-weight models) over the seeds and a hostile article."""
+    from conftest import SEEDS, write_config
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    folder = tmp_path_factory.mktemp("view-run")
+    inputs = folder / "in"
+    inputs.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, inputs / seed.name)
+    (inputs / "hostile.txt").write_text(
+        "Nordkorea schickt Soldaten nach <script>alert(1)</script>\n\n"
+        f"{HOSTILE}\n\n"
+        "Mehr auf www.example.com und https://example.com/ukraine, schreibt die Zeitung.\n",
+        encoding="utf-8",
+    )
+    config = write_config(
+        folder / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    output = folder / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(inputs), "-c", str(config), "-o", str(output), "--no-cache", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def test_every_brief_of_a_run_reads_well_in_a_gfm_renderer(run_output: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    from summarize.outputs import read_brief_record
+
+    briefs = sorted(p for p in run_output.glob("*.md") if p.name != "index.md")
+    assert [p.stem for p in briefs] == sorted(p.stem for p in run_output.glob("*.json"))
+    assert len(briefs) == 3
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    # GFM with linkify (bare URLs would become links); the front matter is read as such, as
+    # GitHub, VS Code, Obsidian, Jekyll and Hugo do.
+    renderer = MarkdownIt("gfm-like").use(front_matter_plugin)
+    for path in briefs:
+        record = read_brief_record(path)
+        assert record is not None, path
+        tokens = renderer.parse(path.read_text(encoding="utf-8"))
+        assert tokens[0].type == "front_matter"
+        kinds = [t.tag for t in tokens if t.type == "heading_open"]
+        assert kinds == ["h1", "h2", "h2", "h2", "h2"]
+        links = [c for t in tokens for c in (t.children or []) if c.type == "link_open"]
+        assert not links, path.name  # nothing in a brief links anywhere
+        assert not [c for t in tokens for c in (t.children or []) if c.type == "html_inline"]
+        html = [t.content.strip() for t in tokens if t.type == "html_block"]
+        assert html == [] or (html[0].startswith("<details>") and html[-1] == "</details>")
+        quotes = [t for t in tokens if t.type == "blockquote_open" and t.level == 0]
+        numbered = [
+            t for t in tokens if t.type == "inline" and re.match(r"\*\*¶\d+\*\* ", t.content)
+        ]
+        assert len(quotes) == len(numbered) == len(record.paragraphs)
+    hostile = renderer.render((run_output / "hostile.md").read_text(encoding="utf-8"))
+    assert "<script>" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
+    assert "<a " not in hostile and "www.example.com" in hostile
+    index = renderer.parse((run_output / "index.md").read_text(encoding="utf-8"))
+    hrefs = [c.attrs["href"] for t in index for c in (t.children or []) if c.type == "link_open"]
+    assert hrefs == [path.name for path in briefs]
+
+
+def test_view_command_builds_the_site_of_a_run(run_output: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    site = tmp_path / "site"
+    result = CliRunner().invoke(app, ["view", str(run_output), "--to", str(site)])
+    assert result.exit_code == 0, result.output
+    assert "3 brief page(s)" in result.output
+    records = sorted(run_output.glob("*.json"))
+    assert sorted(p.name for p in site.iterdir()) == sorted(
+        [f"{p.stem}.html" for p in records] + ["index.html"]
+    )
+    page = parse(site / "hostile.html")
+    assert not page.find_all("script")
+    assert "<script>alert(1)</script>" in page.text()
+    assert all(a.attrs["href"].startswith(("#p", "index.html")) for a in page.find_all("a"))
+    (run_output / "broken.json").write_text("{", encoding="utf-8")
+    again = CliRunner().invoke(app, ["view", str(run_output), "--to", str(site)])
+    assert again.exit_code == 1 and "broken.json" in again.output
+    missing = CliRunner().invoke(app, ["view", str(tmp_path / "nothing")])
+    assert missing.exit_code == 2
