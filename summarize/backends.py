@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -281,22 +282,26 @@ class CTranslate2Backend:
             target_prefix=prefixes,
             max_batch_size=len(texts),
             return_scores=True,
+            return_end_token=True,  # so the score's length is the hypothesis' length
             asynchronous=True,
             **self.options,
         )
 
     def _output(self, result: Any) -> Generated:
-        tokens = result.hypotheses[0]
+        tokens = result.hypotheses[0]  # the forced prefix and, when generated, the end token
         text = self.tokenizer.decode(
             self.tokenizer.convert_tokens_to_ids(tokens), skip_special_tokens=True
         ).strip()
-        # The score is the summed log-probability (length-normalised when a length penalty
-        # applies); dividing by the length gives a per-token figure either way.
         score = result.scores[0] if result.scores else None
-        mean = None
-        if score is not None:
-            mean = score if self.options.get("length_penalty", 1.0) else score / max(len(tokens), 1)
-        return Generated(text, mean)
+        return Generated(text, None if score is None else self._mean_logprob(score, len(tokens)))
+
+    def _mean_logprob(self, score: float, length: int) -> float:
+        """CTranslate2's score is the summed log-probability of the generated tokens (the end
+        token included, the forced prefix not) divided by length ** length_penalty, where length
+        counts every returned token, prefix and end token included."""
+        total = score * length ** self.options.get("length_penalty", 1.0)
+        scored = length - len(self.target_prefix or ())
+        return total / max(scored, 1)
 
 
 def _ct2_vocabulary(model_dir: Path) -> set[str]:
@@ -321,10 +326,14 @@ def require_ctranslate2() -> None:
         ) from None
 
 
-def converted_model_dir(location: str, is_local: bool, models_dir: Path, quantization: str) -> Path:
+def converted_model_dir(
+    location: str, is_local: bool, models_dir: Path, quantization: str, key: str
+) -> Path:
     """Where the CTranslate2 conversion of a model is kept: beside a local model folder, or
-    under the models folder for a hub model."""
-    suffix = f".ct2-{'float32' if quantization == 'none' else quantization}"
+    under the models folder for a hub model. ``key`` (a digest of the weights' identity: model,
+    revision, content, quantization, library versions) is part of the name, so new weights or a
+    new revision never reuse an old conversion."""
+    suffix = f".ct2-{'float32' if quantization == 'none' else quantization}-{key[:12]}"
     if is_local:
         folder = Path(location)
         return folder.with_name(folder.name + suffix)
@@ -332,17 +341,30 @@ def converted_model_dir(location: str, is_local: bool, models_dir: Path, quantiz
 
 
 def ensure_converted(location: str, target: Path, quantization: str, revision: str | None) -> Path:
-    """Convert once (atomically: temp folder, then rename) and reuse the conversion afterwards."""
+    """Convert once and reuse the conversion afterwards.
+
+    Under a file lock (two runs at once wait for one conversion instead of deleting each
+    other's work), into a fresh temp folder that is renamed into place when complete."""
+    from filelock import FileLock
+
     if (target / "model.bin").is_file():
         logger.info("using the CTranslate2 conversion at %s", target)
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(target.with_name(f".{target.name}.lock")):
+        if (target / "model.bin").is_file():  # converted by another run while we waited
+            logger.info("using the CTranslate2 conversion at %s", target)
+            return target
+        _convert(location, target, quantization, revision)
+    return target
+
+
+def _convert(location: str, target: Path, quantization: str, revision: str | None) -> None:
     import ctranslate2
 
     logger.info("converting %s to CTranslate2 (%s) at %s; kept for later runs", location,
                 quantization, target)  # fmt: skip
-    partial = target.with_name(f".{target.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
     converter = ctranslate2.converters.TransformersConverter(
         location, revision=revision, trust_remote_code=False
     )
@@ -350,12 +372,12 @@ def ensure_converted(location: str, target: Path, quantization: str, revision: s
         converter.convert(
             str(partial), quantization=None if quantization == "none" else quantization, force=True
         )
+        if target.exists():  # an incomplete folder (no model.bin) from an older version
+            shutil.rmtree(target)
+        partial.rename(target)
     except Exception as error:  # the converter raises many kinds; all mean "cannot convert"
-        shutil.rmtree(partial, ignore_errors=True)
         raise ModelLoadError(
             f"could not convert {location} to CTranslate2: {str(error).splitlines()[0]}"
         ) from None
-    if target.exists():
-        shutil.rmtree(target)
-    partial.rename(target)
-    return target
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from summarize.backends import Generated
+from summarize.errors import ConfigError
 
 if TYPE_CHECKING:
     from summarize.models import LoadedModel
@@ -97,6 +98,11 @@ def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
     words = text.split()
     if len(words) > 1:
         return pack(words, fits)
+    if len(text) <= 1:  # nothing left to cut: the prefix and special tokens fill the window
+        raise ConfigError(
+            f"the model's input window cannot hold even {text!r} beside its prefix and special "
+            "tokens; raise max_input_tokens or shorten the prefix"
+        )
     # One "word" longer than the window (a URL, a run of symbols): cut it into halves.
     middle = len(text) // 2
     return split_to_window(text[:middle], fits) + split_to_window(text[middle:], fits)

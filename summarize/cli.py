@@ -268,6 +268,7 @@ def _run_eval(
     config_files: list[Path] | None,
     overrides: list[str] | None,
     quiet: bool,
+    output: Path,
     evaluate: Callable[[Pipeline], EvalResult],
 ) -> None:
     """Shared by the eval commands: config, one pipeline, errors, the metrics table."""
@@ -276,7 +277,9 @@ def _run_eval(
     from summarize.process import configure_process
 
     _configure_logging(quiet, False, stderr.is_terminal)
-    config = _load(config_files, overrides)
+    # An evaluation writes into its own folder only (the translation cache included).
+    folder = f"output.folder={json.dumps(str(output))}"
+    config = _load(config_files, [*(overrides or []), folder])
     try:
         require_eval_extra()
         result = evaluate(Pipeline(config, configure_process(config.runtime)))
@@ -301,6 +304,7 @@ def eval_translation(
         config_files,
         overrides,
         quiet,
+        output,
         lambda pipeline: evaluate_translation(pipeline.translator, source, reference, output),
     )
 
@@ -324,6 +328,7 @@ def eval_summary(
         config_files,
         overrides,
         quiet,
+        output,
         lambda pipeline: evaluate_summaries(
             pipeline.summarizer,
             data,

@@ -152,7 +152,10 @@ def extract_html(html: str, path: Path) -> str:
         include_tables=True,
         include_images=False,
         include_links=False,
-        deduplicate=True,
+        # trafilatura's deduplication remembers text across every document of the process, so a
+        # paragraph seen in earlier inputs would vanish from this one. Repeats within the article
+        # are dropped (and recorded) by the cleaning stage's "duplicates" rule instead.
+        deduplicate=False,
     )
     if not body or not body.strip():
         raise ArticleError(f"{path}: no article text found in the HTML")

@@ -10,6 +10,8 @@ says ``allow_pickle = true``.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from summarize.backends import (
     require_ctranslate2,
 )
 from summarize.config import ModelSettings
+from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -67,20 +70,51 @@ class ModelSpec:
     prefix: str
     generation_config: GenerationConfig
     generation_settings: dict[str, Any] = field(default_factory=dict)
+    device: str = "cpu"  # resolved: never "auto"
+    weights: str | None = None  # content digest of a local folder, or the hub snapshot commit
 
-    def identity(self) -> dict[str, Any]:
-        """What changes this model's output for a given input (for caches and fingerprints)."""
+    def weights_identity(self) -> dict[str, Any]:
+        """What the weights are and how they are stored: keys the CTranslate2 conversion."""
         return {
             "model": self.source.requested,
             "location": self.source.location,
             "revision": self.revision,
+            "weights": self.weights,
             "backend": self.settings.backend,
+            "backend_version": _backend_version(self.settings.backend),
             "quantization": self.settings.quantization,
-            "device": self.settings.device,
+        }
+
+    def identity(self) -> dict[str, Any]:
+        """What changes this model's output for a given input: the one definition used by the
+        translation cache key, the run fingerprint and (its weights part) the conversion."""
+        return {
+            **self.weights_identity(),
+            "device": self.device,
             "prefix": self.prefix,
             "generation": self.generation_settings,
             "window": self.window,
         }
+
+
+def _backend_version(backend: str) -> str:
+    """The libraries that compute the output: a new release may decode differently."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    packages = ("transformers", "torch") if backend == "torch" else ("transformers", backend)
+    found = []
+    for package in packages:
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} ?")
+    return ", ".join(found)
+
+
+def identity_digest(identity: dict[str, Any]) -> str:
+    """A stable hash of an identity (sorted JSON)."""
+    encoded = json.dumps(identity, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -240,8 +274,13 @@ def quiet_libraries() -> None:
     hub_logging.set_verbosity_error()
 
 
-def resolve_spec(task: Task, settings: ModelSettings, models_dir: Path) -> ModelSpec:
-    """Find the model and read its tokenizer and configs (no weights): what shapes its output."""
+def resolve_spec(
+    task: Task, settings: ModelSettings, models_dir: Path, digests_file: Path | None = None
+) -> ModelSpec:
+    """Find the model and read its tokenizer and configs (no weights): what shapes its output.
+
+    ``digests_file`` remembers the local weights' content digests between runs
+    (see :mod:`summarize.digests`); without it they are hashed every time."""
     source = resolve_model(settings.model, models_dir)
     if settings.backend == "ctranslate2":
         require_ctranslate2()
@@ -273,17 +312,29 @@ def resolve_spec(task: Task, settings: ModelSettings, models_dir: Path) -> Model
         prefix=prefix,
         generation_config=generation_config,
         generation_settings=effective,
+        device=str(pick_device(settings.device)),
+        weights=(
+            folder_digest(Path(source.location), digests_file)
+            if source.is_local
+            else hub_snapshot(source.location, revision)
+        ),
     )
 
 
 def load_model(
-    task: Task, settings: ModelSettings, models_dir: Path, threads: int = 0, workers: int = 1
+    task: Task,
+    settings: ModelSettings,
+    models_dir: Path,
+    threads: int = 0,
+    workers: int = 1,
+    digests_file: Path | None = None,
 ) -> LoadedModel:
     """Load tokenizer and weights once, with the effective generation settings and backend.
 
     ``workers`` batches are decoded at the same time on CPU, each with ``threads`` threads
     (0: torch's setting)."""
-    return load_weights(resolve_spec(task, settings, models_dir), models_dir, threads, workers)
+    spec = resolve_spec(task, settings, models_dir, digests_file)
+    return load_weights(spec, models_dir, threads, workers)
 
 
 def load_weights(
@@ -306,7 +357,11 @@ def load_weights(
     backend: Backend
     if settings.backend == "ctranslate2":
         target = converted_model_dir(
-            source.location, source.is_local, models_dir, settings.quantization
+            source.location,
+            source.is_local,
+            models_dir,
+            settings.quantization,
+            identity_digest(spec.weights_identity()),
         )
         converted = ensure_converted(source.location, target, settings.quantization, revision)
         backend = CTranslate2Backend(

@@ -8,13 +8,13 @@ record's ``record_id``; a brief counts only when the two agree.
 
 from __future__ import annotations
 
-import hashlib
+import logging
 import os
 import re
-import tempfile
-from collections import Counter
-from collections.abc import Iterator
+import secrets
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,27 +27,77 @@ from summarize.render import Brief, IndexEntry, render_brief, render_index
 INDEX_FILENAME = "index.md"
 LOCK_FILENAME = ".summarize.lock"
 
+logger = logging.getLogger("summarize")
+
 _UNSAFE_NAME = re.compile(r"[^\w .,()+-]", re.UNICODE)
 
 
-def brief_names(sources: list[Path]) -> list[str]:
-    """One brief file name per source, from the file name only (never from article text).
+def brief_name(source: Path) -> str:
+    """The brief file name of one input: a function of its file name alone, never of the other
+    inputs of the run nor of the article text.
 
-    Unsafe characters become "_", a leading dot is dropped (no hidden briefs), and sources that
-    would collide ("a.txt" and "a.md", or same names in two folders) get a short hash of their
-    path appended, so no input overwrites another's brief."""
-    wanted = []
+    A ``.txt`` article keeps its stem (``a.txt`` → ``a.md``); any other input keeps its
+    extension too (``a.md`` → ``a.md.md``, ``page.html`` → ``page.html.md``), so a folder's
+    ``a.txt`` and ``a.md`` never share a brief, and no input can take the index's name.
+    Unsafe characters become "_" and a leading dot is dropped (no hidden briefs). Inputs with
+    the same name in two folders would share a brief: :func:`plan_briefs` reports the second."""
+    stem = _UNSAFE_NAME.sub("_", source.stem).strip().lstrip(".") or "article"
+    suffix = _UNSAFE_NAME.sub("_", source.suffix.lower())
+    if suffix != ".txt" or stem.casefold() == INDEX_FILENAME[:-3]:
+        stem = f"{stem}{suffix or '.article'}"
+    return f"{stem[:150]}.md"
+
+
+def brief_names(sources: Sequence[Path]) -> list[str]:
+    """:func:`brief_name` of each source."""
+    return [brief_name(source) for source in sources]
+
+
+@dataclass(frozen=True)
+class BriefPlan:
+    """Which inputs get which brief: each file once, no two inputs on one brief."""
+
+    jobs: tuple[tuple[Path, str], ...]  # (source, brief file name), in input order
+    clashes: tuple[tuple[Path, str], ...]  # (source, why it gets no brief)
+
+
+def plan_briefs(sources: Sequence[Path]) -> BriefPlan:
+    """Brief names for a run's inputs. The same file given twice (two spellings, a link to it)
+    is processed once; an input whose brief name an earlier input already has (``a.txt`` in
+    two folders) is refused, naming both, instead of overwriting that brief."""
+    files: dict[tuple[int, int] | str, Path] = {}
+    owners: dict[str, Path] = {}
+    jobs: list[tuple[Path, str]] = []
+    clashes: list[tuple[Path, str]] = []
     for source in sources:
-        stem = _UNSAFE_NAME.sub("_", source.stem).strip().lstrip(".") or "article"
-        wanted.append(stem[:150])
-    counts = Counter(name.casefold() for name in wanted)
-    names = []
-    for source, stem in zip(sources, wanted, strict=True):
-        if counts[stem.casefold()] > 1 or stem.casefold() == INDEX_FILENAME[:-3]:
-            digest = hashlib.sha256(str(source.resolve()).encode("utf-8")).hexdigest()[:8]
-            stem = f"{stem}-{digest}"
-        names.append(f"{stem}.md")
-    return names
+        key = _file_key(source)
+        if key in files:
+            logger.info("%s is the same file as %s: processed once", source, files[key])
+            continue
+        files[key] = source
+        name = brief_name(source)
+        owner = owners.get(name.casefold())  # one brief on case-insensitive file systems too
+        if owner is not None:
+            clashes.append(
+                (
+                    source,
+                    f"{source}: its brief {name} would overwrite the brief of {owner} "
+                    "(same file name); rename one or run it with another --output folder",
+                )
+            )
+            continue
+        owners[name.casefold()] = source
+        jobs.append((source, name))
+    return BriefPlan(tuple(jobs), tuple(clashes))
+
+
+def _file_key(path: Path) -> tuple[int, int] | str:
+    """Identifies a file whatever path names it (links included)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return str(path.resolve())
+    return (status.st_dev, status.st_ino)
 
 
 def record_path(brief_path: Path) -> Path:
@@ -144,15 +194,37 @@ def read_index_entry(path: Path) -> IndexEntry | None:
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write via a temp file in the same folder and rename: readers see old or new, never half."""
+    """Write via a temp file in the same folder and rename: readers see old or new, never half.
+
+    The temp file is created like any other file (mode 0666 less the umask, not mkstemp's 0600),
+    and the folder is synced after the rename so the new name survives a crash."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp_path = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            handle = os.open(temp_path, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        os.replace(temp_path, path)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp_path.unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows cannot open a folder to sync it)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

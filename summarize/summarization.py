@@ -23,6 +23,8 @@ from summarize.models import LoadedModel
 
 logger = logging.getLogger("summarize")
 
+_LEAD_SENTENCES = 3  # a news article's lead: what stands in when the model gives nothing
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -31,6 +33,7 @@ class Summary:
     input_tokens: int
     chunks: int  # chunks in the first map round (1 on the direct path)
     map_rounds: int  # map rounds before the final summary (0 on the direct path)
+    note: str | None = None  # why the summary is not the model's (a fallback), for the reader
 
 
 @dataclass
@@ -40,6 +43,7 @@ class _Document:
     index: int
     input_tokens: int
     units: list[str]  # sentences, then chunk summaries
+    sentences: tuple[str, ...] = ()  # the article's own, for the fallback
     final_input: str | None = None  # set once the text to summarize last fits the window
     first_chunks: int = 0
     map_rounds: int = 0
@@ -75,7 +79,7 @@ class Summarizer:
                 )
                 continue
             text = " ".join(units)
-            document = _Document(index, self.loaded.count_tokens(text), units)
+            document = _Document(index, self.loaded.count_tokens(text), units, tuple(units))
             if document.input_tokens <= self.loaded.window:
                 document.final_input = text
             pending.append(document)
@@ -98,7 +102,10 @@ class Summarizer:
                     continue
                 document.units = generated
                 document.map_rounds += 1
-                joined = " ".join(unit for unit in generated if unit)
+                joined = " ".join(unit for unit in generated if unit.strip())
+                if not joined:
+                    results[document.index] = self._lead_fallback(document)
+                    continue
                 if self.loaded.fits(joined):
                     document.final_input = joined
                 elif document.map_rounds >= self.settings.max_reduce_rounds:
@@ -114,6 +121,24 @@ class Summarizer:
         done = [result for result in results if result is not None]
         assert len(done) == len(documents), "every document ends with a summary or an error"
         return done
+
+    def _lead_fallback(self, document: _Document) -> Summary:
+        """Every chunk summary came back empty: summarizing an empty text would only invent
+        one, so the article's lead stands in, and the summary says so."""
+        lead = document.sentences[:_LEAD_SENTENCES]
+        note = (
+            f"every chunk summary of map-reduce round {document.map_rounds} was empty; "
+            f"the summary is the article's first {len(lead)} sentence(s)"
+        )
+        logger.warning("summarizer: %s", note)
+        return Summary(
+            " ".join(lead),
+            "map-reduce",
+            document.input_tokens,
+            document.first_chunks or 1,
+            document.map_rounds,
+            note=note,
+        )
 
     def _inputs_for(self, document: _Document) -> list[str]:
         if document.final_input is not None:

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from summarize.backends import Generated
+
+if TYPE_CHECKING:
+    from summarize.models import LoadedModel, Task
 
 TINY_LAYERS: dict[str, Any] = {
     "d_model": 32,
@@ -252,3 +257,67 @@ def build_t5(destination: Path, *, tokenizer_dir: Path, tiny: bool = True, seed:
     _save_random_model(config, destination, seed)
     GenerationConfig.from_model_config(config).save_pretrained(destination)
     return destination
+
+
+def echo_text(text: str) -> str:
+    """The echo backend's output for ``text``: a known function of the input, so tests can
+    check by content that every output went back to its own input."""
+    return f"EN({text})"
+
+
+class WordTokenizer:
+    """Just enough of a tokenizer for :class:`summarize.models.LoadedModel`: one token per word
+    plus an end token, so windows are easy to reason about in tests."""
+
+    def __call__(self, text: str, add_special_tokens: bool = True) -> dict[str, list[int]]:
+        words = list(range(len(text.split())))
+        return {"input_ids": [*words, -1] if add_special_tokens else words}
+
+
+class EchoBackend:
+    """A deterministic fake :class:`summarize.backends.Backend`: each output is
+    ``transform(input)`` (default :func:`echo_text`), batch by batch, recording every batch."""
+
+    name = "echo"
+    quantization = "none"
+
+    def __init__(self, transform: Callable[[str], str] = echo_text, workers: int = 1) -> None:
+        self.transform = transform
+        self.workers = workers
+        self.batches: list[list[str]] = []
+
+    def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
+        for batch in batches:
+            self.batches.append(list(batch))
+            yield [Generated(self.transform(text)) for text in batch]
+
+    @property
+    def inputs(self) -> list[str]:
+        return [text for batch in self.batches for text in batch]
+
+
+def echo_model(
+    task: Task = "translation",
+    *,
+    window: int = 512,
+    prefix: str = "",
+    backend: EchoBackend | None = None,
+) -> LoadedModel:
+    """A LoadedModel over an :class:`EchoBackend` and a :class:`WordTokenizer` (no weights)."""
+    from transformers import GenerationConfig
+
+    from summarize.models import LoadedModel, ModelSource
+
+    backend = backend or EchoBackend()
+    return LoadedModel(
+        task=task,
+        source=ModelSource("echo", "echo", False, ()),
+        revision=None,
+        tokenizer=WordTokenizer(),  # type: ignore[arg-type]
+        backend=backend,
+        device="cpu",  # type: ignore[arg-type]
+        window=window,
+        prefix=prefix,
+        generation_config=GenerationConfig(),
+        identity={"model": "echo", "window": window, "prefix": prefix},
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,29 @@ SHARED_HUB = REPO.parent / "shared" / "hub"
 MARIAN_HUB = SHARED_HUB / "Helsinki-NLP__opus-mt-de-en"
 BART_HUB = SHARED_HUB / "sshleifer__distilbart-cnn-12-6"
 T5_HUB = SHARED_HUB / "google-t5__t5-small"
+
+
+# Folders the tool writes to by default (relative to the working directory, the checkout in a
+# test run); tests must use temp folders instead.
+_DEFAULT_WRITE_FOLDERS = ("outputs", "models")
+_TOOL_CACHES = {".git", ".pytest_cache", ".ruff_cache", "__pycache__", ".hypothesis"}
+
+
+def _checkout_state() -> set[str]:
+    state = {path.name for path in REPO.iterdir() if path.name not in _TOOL_CACHES}
+    for name in _DEFAULT_WRITE_FOLDERS:
+        if (REPO / name).is_dir():
+            state |= {str(path.relative_to(REPO)) for path in (REPO / name).rglob("*")}
+    return state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_left_as_found() -> Iterator[None]:
+    """Tests leave the checkout as they found it (no outputs/.summarize-cache, no models)."""
+    before = _checkout_state()
+    yield
+    after = _checkout_state()
+    assert after == before, f"tests wrote into the checkout: {sorted(after ^ before)}"
 
 
 def require_shared_hub() -> None:

@@ -35,7 +35,7 @@ def test_ctranslate2_matches_torch_on_the_same_weights(models, caplog) -> None:
     caplog.set_level(logging.INFO, logger="summarize")
     converted = _translate(models.marian, backend="ctranslate2")
     assert converted == reference
-    kept = models.marian.with_name(models.marian.name + ".ct2-float32")
+    (kept,) = models.marian.parent.glob(models.marian.name + ".ct2-float32-*")
     assert (kept / "model.bin").is_file()  # conversion kept beside the local model
     assert "converting" in caplog.text or "using the CTranslate2 conversion" in caplog.text
     caplog.clear()
@@ -57,11 +57,35 @@ def test_ctranslate2_summarizer_keeps_the_forced_bos_and_lengths(models) -> None
 
 
 def test_int8_modes_run_and_keep_order(self_contained_models) -> None:
+    """Random weights say the same thing whatever the input, so order is made observable: torch
+    is pushed to copy its input (encoder_repetition_penalty), CTranslate2 is compared by the
+    score of each sentence, which depends on the sentence."""
     pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
-    for options in ({"quantization": "int8"}, {"backend": "ctranslate2", "quantization": "int8"}):
-        outputs = _translate(self_contained_models.marian, **options)
-        assert len(outputs) == len(SENTENCES) and all(isinstance(text, str) for text in outputs)
-    assert (self_contained_models.marian.with_name("marian.ct2-int8") / "model.bin").is_file()
+    modes = {
+        "torch": ({"quantization": "int8"}, {"encoder_repetition_penalty": 50.0}),
+        "ctranslate2": ({"backend": "ctranslate2", "quantization": "int8"}, {}),
+    }
+    for name, (options, extra) in modes.items():
+        settings = TranslationSettings(
+            model=str(self_contained_models.marian),
+            generation={**FORCED, **extra},
+            batch_size=2,
+            **options,
+        )
+        translator = Translator(load_model("translation", settings, Path("models")), settings)
+
+        def signature(sentences: list[str], _name: str = name, _t: Translator = translator):
+            results = _t.translate(sentences)
+            return [r.text if _name == "torch" else r.logprob for r in results]
+
+        outputs = signature(SENTENCES)
+        assert len(set(outputs)) == len(SENTENCES), outputs  # distinct: order is observable
+        # Reversed input, reversed output: each result stays with its own sentence.
+        assert signature(SENTENCES[::-1]) == outputs[::-1], name
+    assert any(
+        (folder / "model.bin").is_file()
+        for folder in self_contained_models.marian.parent.glob("marian.ct2-int8-*")
+    )
 
 
 def test_gpu_precisions_are_refused_on_cpu(self_contained_models) -> None:
@@ -194,3 +218,55 @@ def test_a_lone_batch_gets_the_threads_of_every_worker(models) -> None:
         assert torch.get_num_threads() == 1  # restored for the next parallel batches
     finally:
         torch.set_num_threads(before)
+
+
+def test_ctranslate2_logprob_is_a_mean_whatever_the_length_penalty(self_contained_models) -> None:
+    """CTranslate2 divides its score by length ** length_penalty: undone, whatever the penalty."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    means = {}
+    for penalty in (0.5, 1.0, 2.0):
+        # Forced lengths: every hypothesis is equally long, so the penalty picks the same one.
+        generation = {**FORCED, "length_penalty": penalty}
+        settings = TranslationSettings(
+            model=str(self_contained_models.marian), generation=generation, backend="ctranslate2"
+        )
+        backend = load_model("translation", settings, Path("models")).backend
+        means[penalty] = backend.generate(SENTENCES[:2])
+    assert [g.text for g in means[2.0]] == [g.text for g in means[1.0]]
+    # The per-token log-probabilities of the same tokens, scored separately.
+    tokens = [
+        backend.tokenizer.convert_ids_to_tokens(backend.tokenizer.encode(s)) for s in SENTENCES[:2]
+    ]
+    hypotheses = [
+        result.hypotheses[0]
+        for result in backend.translator.translate_batch(tokens, **backend.options)
+    ]
+    scored = backend.translator.score_batch(tokens, hypotheses)
+    for index, result in enumerate(scored):
+        expected = sum(result.log_probs[: len(hypotheses[index])]) / len(hypotheses[index])
+        for penalty, generated in means.items():
+            assert generated[index].logprob == pytest.approx(expected, rel=1e-3), penalty
+
+
+@pytest.mark.parametrize("num_beams", [1, 2])
+def test_concurrent_generate_calls_on_one_torch_model_match_one_at_a_time(
+    self_contained_models, num_beams: int
+) -> None:
+    """transformers does not promise that one model may run generate() in several threads at
+    once: many concurrent batches of unequal length must give exactly the one-at-a-time tokens."""
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian),
+        generation={"max_new_tokens": 8, "num_beams": num_beams},
+    )
+    words = " ".join(SENTENCES).split()
+    texts = [" ".join(words[n % 7 : n % 7 + 2 + n % 11]) for n in range(40)]
+    batches = [texts[start : start + 1 + start % 3] for start in range(0, 40, 3)]  # 14
+    outputs = {}
+    for workers in (1, 4):
+        backend = load_model(
+            "translation", settings, Path("models"), threads=1, workers=workers
+        ).backend
+        assert backend.workers == workers
+        outputs[workers] = [[g.text for g in batch] for batch in backend.generate_batches(batches)]
+    assert len(outputs[1]) == len(batches)
+    assert outputs[4] == outputs[1]

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from summarize.batching import even_chunks, pack, plan_batches, split_to_window, window_pieces
+from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
 from summarize.models import load_model
 from summarize.summarization import Summarizer
+from summarize.testing import EchoBackend, echo_model, echo_text
 from summarize.translation import Translator, needs_model
 
 SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
@@ -98,17 +100,54 @@ def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> N
     assert "".join(pieces) == blob and all(len(piece) <= 64 for piece in pieces)
 
 
-def test_translator_sends_each_distinct_sentence_once_in_order(models) -> None:
-    translator = _translator(models.marian)
-    recorder = Recorder(translator)
-    sentences = ["Das ist gut.", "–", "Der Hund bellt laut.", "Das ist gut.", "", "Ja."]
+def test_translator_sends_each_distinct_sentence_once_in_order() -> None:
+    backend = EchoBackend()
+    translator = Translator(echo_model(backend=backend), TranslationSettings(batch_size=2))
+    sentences = ["Das ist gut.", "–", "Der Hund bellt laut.", "Das ist gut.", "", "Ja.", "Nein."]
     results = translator.translate(sentences)
     assert [item.source for item in results] == sentences
-    assert sorted(recorder.inputs) == sorted({"Das ist gut.", "Der Hund bellt laut.", "Ja."})
-    # Pieces with nothing to translate are copied, never sent.
-    assert results[1].text == "–" and results[1].pieces == 0
-    assert results[4].text == "" and results[4].pieces == 0
-    assert results[0].text == results[3].text
+    assert sorted(backend.inputs) == sorted(
+        {"Das ist gut.", "Der Hund bellt laut.", "Ja.", "Nein."}
+    )
+    # Each output is its own input's (the batches were length-sorted, then put back in order);
+    # pieces with nothing to translate are copied, never sent.
+    expected = [echo_text(s) if needs_model(s) else s for s in sentences]
+    assert [item.text for item in results] == expected
+    assert [item.pieces for item in results] == [1, 0, 1, 1, 0, 1, 1]
+
+
+def test_translation_cache_returns_each_input_its_own_translation(tmp_path: Path) -> None:
+    cache = TranslationCache(tmp_path)
+    sentences = [f"Satz Nummer {n} ist da." for n in range(7)]
+    first = Translator(echo_model(), TranslationSettings(batch_size=3), cache)
+    assert [r.text for r in first.translate(sentences)] == [echo_text(s) for s in sentences]
+    backend = EchoBackend(lambda text: "not from the cache")
+    again = Translator(echo_model(backend=backend), TranslationSettings(batch_size=3), cache)
+    shuffled = [*sentences[::-1], "Ein neuer Satz."]
+    results = again.translate(shuffled)
+    assert backend.inputs == ["Ein neuer Satz."]
+    assert [r.text for r in results[:-1]] == [echo_text(s) for s in shuffled[:-1]]
+    cache.close()
+
+
+def test_split_sentences_are_translated_piece_by_piece_and_joined_in_order() -> None:
+    backend = EchoBackend()
+    loaded = echo_model(window=6, backend=backend)  # five words and the end token
+    sentence = "eins zwei drei, vier fünf sechs sieben, acht neun zehn elf zwölf dreizehn."
+    (result,) = Translator(loaded, TranslationSettings()).translate([sentence])
+    pieces = split_to_window(sentence, loaded.fits)
+    assert result.pieces == len(pieces) > 2 and all(loaded.fits(piece) for piece in pieces)
+    assert sorted(backend.inputs) == sorted(pieces)
+    assert result.text == " ".join(echo_text(piece) for piece in pieces)
+    assert " ".join(pieces).split() == sentence.split()
+
+
+def test_a_prefix_that_fills_the_window_is_a_clear_error_not_endless_splitting() -> None:
+    with pytest.raises(ConfigError, match="window cannot hold"):
+        split_to_window("Ein Satz, der nicht passt.", lambda piece: False)
+    loaded = echo_model(window=4, prefix="translate German to English please: ")
+    with pytest.raises(ConfigError, match="prefix"):
+        Translator(loaded, TranslationSettings()).translate(["Der Hund bellt."])
 
 
 def test_sentence_longer_than_the_window_is_split_not_cut(models) -> None:
@@ -215,6 +254,39 @@ def test_many_documents_share_each_pass(models) -> None:
     assert len(calls[0]) == 2 + long.chunks
     chunks = [text for text in calls[0] if "Kursk" in text]
     assert " ".join(chunks).split() == " ".join(long_text).split()
+
+
+def _first_word(text: str) -> str:
+    return f"<{text.split()[0]}>"
+
+
+def test_map_reduce_summarizes_the_chunk_summaries_in_chunk_order() -> None:
+    loaded = echo_model("summarization", window=12, backend=EchoBackend(_first_word))
+    summarizer = Summarizer(loaded, SummarizationSettings(batch_size=3))
+    passes: list[list[str]] = []
+    original = summarizer.generate_batch
+    summarizer.generate_batch = lambda texts: passes.append(list(texts)) or original(texts)
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
+    long, short, other = summarizer.summarize_many([sentences, ["Short one."], ["Alone here."]])
+    assert (short.text, other.text) == ("<Short>", "<Alone>")  # each its own, in order
+    assert long.path == "map-reduce" and long.map_rounds == 1 and long.chunks > 1
+    assert len(passes) == 2 and len(passes[0]) == long.chunks + 2
+    chunks = passes[0][: long.chunks]  # the long document's chunks, in order
+    assert " ".join(chunks).split() == " ".join(sentences).split()
+    assert passes[1] == [" ".join(_first_word(chunk) for chunk in chunks)]
+    assert long.text == _first_word(passes[1][0])
+
+
+def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> None:
+    backend = EchoBackend(lambda text: "  ")
+    summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
+                            SummarizationSettings())  # fmt: skip
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
+    summary = summarizer.summarize(sentences)
+    # The first round's chunks were all the model saw: no reduce pass over an empty text.
+    assert " ".join(backend.inputs).split() == " ".join(sentences).split()
+    assert summary.text == " ".join(sentences[:3])
+    assert summary.note and "empty" in summary.note and "empty" in caplog.text
 
 
 def test_distilbart_settings_are_honoured_unless_overridden(shared_hub_models) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
+from summarize.digests import DIGESTS_FILENAME
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles, read_article
 from summarize.models import LoadedModel, Task, load_model
@@ -52,19 +53,25 @@ class Pipeline:
         self._load_translator()
         self._load_summarizer()
 
+    def _cache_folder(self) -> Path | None:
+        if not self.config.runtime.cache:
+            return None
+        folder = self.config.runtime.cache_dir or default_cache_dir(self.config.output.folder)
+        return folder.expanduser()
+
     def _load_model(self, task: Task) -> LoadedModel:
         settings = self.config.translation if task == "translation" else self.config.summarization
-        return load_model(task, settings, self.config.runtime.models_dir, *self.threads)
+        cache_folder = self._cache_folder()
+        digests = cache_folder / DIGESTS_FILENAME if cache_folder is not None else None
+        return load_model(
+            task, settings, self.config.runtime.models_dir, *self.threads, digests_file=digests
+        )
 
     def _load_translator(self) -> Translator:
         if self._translator is None:
             loaded = self._load_model("translation")
-            cache = None
-            if self.config.runtime.cache:
-                folder = self.config.runtime.cache_dir or default_cache_dir(
-                    self.config.output.folder
-                )
-                cache = TranslationCache(folder.expanduser())
+            cache_folder = self._cache_folder()
+            cache = TranslationCache(cache_folder) if cache_folder is not None else None
             self._translator = Translator(loaded, self.config.translation, cache)
         return self._translator
 
@@ -152,9 +159,12 @@ class Pipeline:
         ]
         with outputs.output_lock(folder):
             outputs.remove_stale_temp_files(folder)
-            progress.run_started(len(sources))
-            paths = [folder / name for name in outputs.brief_names(sources)]
-            jobs = list(zip(sources, paths, strict=True))
+            plan = outputs.plan_briefs(sources)
+            progress.run_started(len(plan.jobs))
+            outcomes += [
+                ArticleOutcome(source, "failed", reason=reason) for source, reason in plan.clashes
+            ]
+            jobs = [(source, folder / name) for source, name in plan.jobs]
             size = self.config.runtime.articles_per_batch
             for start in range(0, len(jobs), size):
                 group = jobs[start : start + size]

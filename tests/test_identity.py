@@ -1,0 +1,256 @@
+"""One definition of what changes a brief: the model identity behind the translation cache key,
+the run fingerprint and the CTranslate2 conversion folder."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import summarize
+from summarize import models as models_module
+from summarize.cache import TranslationCache
+from summarize.config import Config, load_config
+from summarize.digests import DIGESTS_FILENAME, hub_snapshot
+from summarize.models import load_model, resolve_spec
+from summarize.stages import run_fingerprint
+from summarize.translation import Translator
+
+SENTENCES = ["Der Hund bellt laut.", "Nordkorea hat Russland Soldaten geschickt."]
+BASE = ["translation.generation.max_new_tokens=6", "translation.generation.num_beams=2"]
+
+
+def _config(translation: Path, summarization: Path, *overrides: str) -> Config:
+    return load_config(
+        project_file=None,
+        overrides=[
+            f"translation.model={translation}",
+            f"summarization.model={summarization}",
+            *BASE,
+            *overrides,
+        ],
+    )
+
+
+def _identities(config: Config, digests: Path | None = None) -> tuple[dict, str]:
+    """The translation model's identity and the run fingerprint, without loading weights."""
+    models_dir = config.runtime.models_dir
+    translation = resolve_spec("translation", config.translation, models_dir, digests).identity()
+    summarization = resolve_spec(
+        "summarization", config.summarization, models_dir, digests
+    ).identity()
+    return translation, run_fingerprint(config, translation, summarization)
+
+
+def _rewrite_weights(folder: Path) -> None:
+    from safetensors.torch import load_file, save_file
+
+    weights = folder / "model.safetensors"
+    tensors = load_file(weights)
+    name = next(iter(tensors))
+    tensors[name] = tensors[name] + 0.5
+    save_file(tensors, weights, metadata={"format": "pt"})
+
+
+@pytest.fixture
+def marian_copy(self_contained_models, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(self_contained_models.marian, tmp_path / "models" / "marian"))
+
+
+def _flip_location(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    other = shutil.copytree(marian, tmp_path / "elsewhere" / "marian")
+    return [f"translation.model={other}"]
+
+
+def _flip_weights(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    _rewrite_weights(marian)  # same folder, same names, new content
+    return []
+
+
+def _flip_device(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import torch
+
+    monkeypatch.setattr(models_module, "pick_device", lambda _: torch.device("cuda"))
+    return []
+
+
+def _flip_version(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setattr(summarize, "__version__", "99.0")
+    return []
+
+
+def _flip_library(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    fake = lambda name: "99.0" if name == "transformers" else real(name)  # noqa: E731
+    monkeypatch.setattr(importlib.metadata, "version", fake)
+    return []
+
+
+Flip = Callable[[Path, Path, pytest.MonkeyPatch], list[str]]
+# What changes a translation: both the cache key (model identity) and the fingerprint change.
+MODEL_FLIPS: dict[str, list[str] | Flip] = {
+    "location": _flip_location,
+    "revision": ["translation.revision=v2"],
+    "weights": _flip_weights,
+    "backend": ["translation.backend=ctranslate2"],
+    "quantization": ["translation.quantization=int8"],
+    "device": _flip_device,
+    "prefix": ["translation.prefix=>>eng<< "],
+    "generation": ["translation.generation.num_beams=3"],
+    "window": ["translation.max_input_tokens=64"],
+    "library version": _flip_library,
+}
+# What changes a brief but not a translation: only the fingerprint changes.
+RUN_FLIPS: dict[str, list[str] | Flip] = {
+    "cleaning": ["clean.disable=['tail']"],
+    "force_language": ["input.force_language=true"],
+    "max_reduce_rounds": ["summarization.max_reduce_rounds=2"],
+    "package version": _flip_version,
+}
+
+
+@pytest.mark.parametrize("flip", [*MODEL_FLIPS, *RUN_FLIPS])
+def test_every_setting_that_changes_the_output_changes_the_key(
+    flip: str, marian_copy: Path, self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    if flip == "backend":
+        pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    base = _config(marian_copy, self_contained_models.bart)
+    identity, fingerprint = _identities(base)
+    change = MODEL_FLIPS.get(flip) or RUN_FLIPS[flip]
+    overrides = change(marian_copy, tmp_path, monkeypatch) if callable(change) else change
+    flipped_identity, flipped_fingerprint = _identities(
+        _config(marian_copy, self_contained_models.bart, *overrides)
+    )
+    assert flipped_fingerprint != fingerprint
+    if flip in MODEL_FLIPS:
+        assert flipped_identity != identity
+    else:
+        assert flipped_identity == identity  # translations stay valid
+
+
+def test_the_identity_holds_the_resolved_device_not_auto(marian_copy, self_contained_models):
+    import torch
+
+    if torch.cuda.is_available() or torch.backends.mps.is_available():
+        pytest.skip("only on a CPU-only machine do 'auto' and 'cpu' mean the same device")
+    auto, _ = _identities(_config(marian_copy, self_contained_models.bart))
+    cpu, _ = _identities(_config(marian_copy, self_contained_models.bart, "translation.device=cpu"))
+    assert auto == cpu and auto["device"] == "cpu"
+
+
+def test_weight_digests_are_remembered_by_file_status(marian_copy, self_contained_models, caplog):
+    caplog.set_level(logging.INFO, logger="summarize")
+    config = _config(marian_copy, self_contained_models.bart)
+    digests = marian_copy.parent / DIGESTS_FILENAME
+    first, _ = _identities(config, digests)
+    assert "hashed" in caplog.text and digests.is_file()
+    caplog.clear()
+    assert _identities(config, digests)[0] == first
+    assert "hashed" not in caplog.text  # unchanged files are only stat()ed
+    _rewrite_weights(marian_copy)
+    changed, _ = _identities(config, digests)
+    assert changed["weights"] != first["weights"] and "model.safetensors" in caplog.text
+
+
+def test_switching_to_ctranslate2_int8_misses_the_torch_translations(
+    marian_copy: Path, tmp_path: Path
+) -> None:
+    """The same cache folder: int8 must translate again, not return the fp32 text."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    cache = TranslationCache(tmp_path / "cache")
+    sent: dict[str, list[str]] = {}
+    for name, options in {
+        "torch": [],
+        "again": [],
+        "ct2-int8": ["translation.backend=ctranslate2", "translation.quantization=int8"],
+        "torch-int8": ["translation.quantization=int8"],
+    }.items():
+        config = _config(marian_copy, marian_copy, *options)
+        loaded = load_model("translation", config.translation, tmp_path)
+        translator = Translator(loaded, config.translation, cache)
+        sent[name] = []
+        original = translator.generate_batch
+
+        def recording(texts, *args, _sent=sent[name], _original=original, **kwargs):
+            _sent.extend(texts)
+            return _original(texts, *args, **kwargs)
+
+        translator.generate_batch = recording
+        translator.translate(SENTENCES)
+    cache.close()
+    assert sorted(sent["torch"]) == sorted(SENTENCES)
+    assert sent["again"] == []  # the cache works
+    assert sorted(sent["ct2-int8"]) == sorted(sent["torch-int8"]) == sorted(SENTENCES)
+
+
+def test_new_weights_get_a_new_ctranslate2_conversion(marian_copy: Path, tmp_path: Path) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    config = _config(marian_copy, marian_copy, "translation.backend=ctranslate2")
+    load_model("translation", config.translation, tmp_path)
+    (first,) = marian_copy.parent.glob("marian.ct2-float32-*")
+    _rewrite_weights(marian_copy)
+    load_model("translation", config.translation, tmp_path)
+    conversions = sorted(marian_copy.parent.glob("marian.ct2-float32-*"))
+    assert len(conversions) == 2 and first in conversions
+
+
+def test_two_conversions_at_once_neither_deletes_the_others_work(
+    marian_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    ctranslate2 = pytest.importorskip(
+        "ctranslate2", reason="optional extra: pip install 'summarize[fast]'"
+    )
+    converter = ctranslate2.converters.TransformersConverter
+    original = converter.convert
+    both_started = threading.Barrier(2, timeout=2)
+    calls: list[str] = []
+
+    def slow_convert(self, output_dir, *args, **kwargs):
+        calls.append(output_dir)
+        # Without the lock both convert at once; with it, the second finds the result.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_started.wait()
+        return original(self, output_dir, *args, **kwargs)
+
+    monkeypatch.setattr(converter, "convert", slow_convert)
+    config = _config(marian_copy, marian_copy, "translation.backend=ctranslate2")
+    spec = resolve_spec("translation", config.translation, tmp_path)
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            translator = Translator(models_module.load_weights(spec, tmp_path), config.translation)
+            assert len(translator.translate(SENTENCES)) == len(SENTENCES)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=load) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert len(calls) == 1  # one conversion; the other run waited and reused it
+    (conversion,) = marian_copy.parent.glob("marian.ct2-float32-*")
+    assert (conversion / "model.bin").is_file()
+    assert not [p for p in marian_copy.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_hub_model_is_identified_by_its_snapshot_commit(tmp_path: Path) -> None:
+    repo = tmp_path / "models--org--model"
+    for commit, ref in (("a" * 40, "main"), ("b" * 40, "v2")):
+        (repo / "snapshots" / commit).mkdir(parents=True)
+        (repo / "snapshots" / commit / "config.json").write_text("{}")
+        (repo / "refs").mkdir(exist_ok=True)
+        (repo / "refs" / ref).write_text(commit)
+    assert hub_snapshot("org/model", None, tmp_path) == "a" * 40
+    assert hub_snapshot("org/model", "v2", tmp_path) == "b" * 40
+    assert hub_snapshot("org/other", None, tmp_path) is None

@@ -1,0 +1,80 @@
+"""The output folder: brief names that depend on their input alone, file modes, durable writes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from summarize.outputs import brief_name, plan_briefs, write_atomic
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("in/a.txt", "a.md"),
+        ("in/a.TXT", "a.md"),
+        ("in/a.md", "a.md.md"),
+        ("in/page.html", "page.html.md"),
+        ("in/page.htm", "page.htm.md"),
+        ("in/index.txt", "index.txt.md"),  # never the index's own name
+        ("in/index", "index.article.md"),
+        ("in/.hidden.txt", "hidden.md"),
+        ("in/a:b?.txt", "a_b_.md"),
+    ],
+)
+def test_brief_name_comes_from_the_file_name(source: str, name: str) -> None:
+    assert brief_name(Path(source)) == name
+
+
+def test_a_brief_name_does_not_depend_on_the_other_inputs(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+    for path in (one / "a.txt", one / "a.md", two / "a.txt", one / "b.txt"):
+        path.write_text("Text", encoding="utf-8")
+    alone = dict(plan_briefs([one / "a.txt"]).jobs)
+    crowded = plan_briefs([one / "a.md", one / "b.txt", one / "a.txt", two / "a.txt"])
+    assert alone == {one / "a.txt": "a.md"}
+    assert dict(crowded.jobs) == {one / "a.md": "a.md.md", one / "b.txt": "b.md", **alone}
+    # The same name from another folder is refused, naming both, never given a brief of its own
+    # whose name would depend on what else the run holds.
+    ((refused, reason),) = crowded.clashes
+    assert refused == two / "a.txt" and str(one / "a.txt") in reason and "a.md" in reason
+
+
+def test_the_same_file_given_twice_is_processed_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text("Text", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(article)
+    spellings = [article, folder / "." / "a.txt", tmp_path / "in" / ".." / "in" / "a.txt"]
+    plan = plan_briefs([*spellings, tmp_path / "link.txt"])
+    assert plan.jobs == ((article, "a.md"),) and plan.clashes == ()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_briefs_follow_the_umask(tmp_path: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "brief.md", "text")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "brief.md").stat().st_mode) == 0o666 & ~umask
+
+
+def test_the_folder_is_synced_after_the_rename(tmp_path: Path, monkeypatch) -> None:
+    synced: list[tuple[bool, bool]] = []  # (a folder?, the new name already there?)
+    real_fsync = os.fsync
+
+    def recording(handle: int) -> None:
+        is_folder = stat.S_ISDIR(os.fstat(handle).st_mode)
+        synced.append((is_folder, (tmp_path / "brief.md").exists()))
+        real_fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    write_atomic(tmp_path / "brief.md", "text")
+    assert synced == [(False, False), (True, True)]
