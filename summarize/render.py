@@ -150,6 +150,7 @@ class Brief:
                 window_tokens=self.models["summarization"]["window_tokens"],
                 chunks=self.summary.chunks,
                 map_rounds=self.summary.map_rounds,
+                note=self.summary.note,
             ),
             flags=tuple(FlagRecord(kind=f.kind, text=f.text, reason=f.reason) for f in self.flags),
             key_facts=tuple(
@@ -226,13 +227,16 @@ def title_note(record: BriefRecord) -> str | None:
 
 def chunking_note(record: BriefRecord) -> str | None:
     summary = record.summary
-    if summary.path != "map-reduce":
-        return None
-    return (
-        f"*The English text ({summary.input_tokens} tokens) was longer than the summarizer's "
-        f"window ({summary.window_tokens} tokens), so it was summarized in {summary.chunks} "
-        f"chunks and {summary.map_rounds} reduce round(s).*"
-    )
+    notes = []
+    if summary.path == "map-reduce":
+        notes.append(
+            f"*The English text ({summary.input_tokens} tokens) was longer than the summarizer's "
+            f"window ({summary.window_tokens} tokens), so it was summarized in {summary.chunks} "
+            f"chunks over {summary.map_rounds} map round(s) and a final summary.*"
+        )
+    if summary.note:
+        notes.append(f"*{escape_markdown(summary.note)}*")
+    return " ".join(notes) or None
 
 
 def checks_note(record: BriefRecord) -> str:
