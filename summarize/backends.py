@@ -88,6 +88,13 @@ class TorchBackend:
         self.tokenizer = tokenizer
         self.generation_config = generation_config
         self.device = device
+        # The forced first token (a multilingual model's target language) is not text, even
+        # where the tokenizer does not list it among its special tokens.
+        forced = generation_config.forced_bos_token_id
+        self.forced_ids = frozenset() if forced is None else frozenset({int(forced)})
+        # LED reads the whole text with local attention; its summarizers were trained with
+        # global attention on the first token.
+        self.global_first_token = getattr(model.config, "model_type", "") == "led"
 
     def generate(self, texts: list[str]) -> list[Generated]:
         return next(self.generate_batches([texts]))
@@ -115,12 +122,19 @@ class TorchBackend:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _encode(self, texts: list[str]) -> Any:
-        return self.tokenizer(
+        inputs = self.tokenizer(
             texts,
             return_tensors="pt",
             padding=True,
             truncation=False,  # callers split long inputs first; never cut silently
-        ).to(self.device)
+        )
+        if self.global_first_token:
+            import torch
+
+            global_attention = torch.zeros_like(inputs["input_ids"])
+            global_attention[:, 0] = 1
+            inputs["global_attention_mask"] = global_attention
+        return inputs.to(self.device)
 
     def _generate(self, inputs: Any) -> torch.Tensor:
         import torch
@@ -133,7 +147,10 @@ class TorchBackend:
 
     def _decode(self, generated: torch.Tensor) -> list[Generated]:
         # No scores: asking generate() for them stores a vocabulary-sized tensor per step.
-        decoded = self.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        rows = generated.tolist()
+        if self.forced_ids:
+            rows = [[token for token in row if token not in self.forced_ids] for row in rows]
+        decoded = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
         return [Generated(text.strip()) for text in decoded]
 
 
@@ -289,8 +306,10 @@ class CTranslate2Backend:
 
     def _output(self, result: Any) -> Generated:
         tokens = result.hypotheses[0]  # the forced prefix and, when generated, the end token
+        # The hypothesis starts with the target prefix (the forced language token): not text.
+        text_tokens = tokens[len(self.target_prefix or ()) :]
         text = self.tokenizer.decode(
-            self.tokenizer.convert_tokens_to_ids(tokens), skip_special_tokens=True
+            self.tokenizer.convert_tokens_to_ids(text_tokens), skip_special_tokens=True
         ).strip()
         score = result.scores[0] if result.scores else None
         return Generated(text, None if score is None else self._mean_logprob(score, len(tokens)))

@@ -355,9 +355,10 @@ def models_list(
     overrides: SetOverrides = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per model.")] = False,
 ) -> None:
-    """Show each configured model, where it resolves, and whether it works offline.
+    """Show each configured model, where it resolves, whether it works offline, and, when it
+    is there, its family, input window and language codes.
 
-    Exits 1 when a model is not available offline."""
+    Exits 1 when a model is not available offline or would not load as configured."""
     import dataclasses
     import json
 
@@ -366,28 +367,36 @@ def models_list(
     from summarize.store import configured_models, locate
 
     config = _load(config_files, overrides)
+    located = [locate(t, s, config.runtime.models_dir) for t, s in configured_models(config)]
+    failing = sum(not stored.available or stored.problem is not None for stored in located)
     if as_json:
-        located = [locate(t, s, config.runtime.models_dir) for t, s in configured_models(config)]
         for stored in located:
             typer.echo(json.dumps({**dataclasses.asdict(stored), "available": stored.available}))
-        raise typer.Exit(0 if all(stored.available for stored in located) else 1)
-    table = Table("task", "model", "revision", "resolves to", "offline", "size")
+        raise typer.Exit(1 if failing else 0)
+    table = Table(
+        "task", "model", "revision", "resolves to", "offline", "size", "family", "window",
+        "languages",
+    )  # fmt: skip
     for column in table.columns:
         column.overflow = "fold"  # a cut path is useless
-    missing = 0
-    for task, settings in configured_models(config):
-        stored = locate(task, settings, config.runtime.models_dir)
-        missing += not stored.available
+    for stored in located:
+        languages = f"{stored.source_lang} → {stored.target_lang}" if stored.source_lang else "-"
         table.add_row(
-            task,
+            stored.task,
             escape(stored.requested),
             escape(stored.revision or "-"),
             escape(stored.location or stored.where),
             "yes" if stored.available else "[red]no[/]",
             f"{stored.size_bytes / 1e6:.1f} MB" if stored.available else "-",
+            escape(stored.family or "-"),
+            f"{stored.window} tokens" if stored.window else "-",
+            escape(languages),
         )
     Console().print(table)
-    raise typer.Exit(1 if missing else 0)
+    for stored in located:
+        if stored.problem is not None:
+            stderr.print(f"[red]{stored.task}:[/] {escape(stored.problem)}", highlight=False)
+    raise typer.Exit(1 if failing else 0)
 
 
 @models_app.command("pull")

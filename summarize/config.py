@@ -51,6 +51,19 @@ class ModelSettings(_Section):
     prefix: str | None = Field(
         default=None, description="Text put before every input; default: the model's own (T5)."
     )
+    source_lang: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Language code of the input, for multilingual models (M2M100 de, NLLB-200 deu_Latn, "
+            "mBART-50 de_DE); default: German for translation, English for summarization."
+        ),
+    )
+    target_lang: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Language code of the output (English) for multilingual models.",
+    )
     backend: Literal["torch", "ctranslate2"] = Field(
         default="torch", description="torch, or ctranslate2 (pip install 'summarize[fast]')."
     )

@@ -29,6 +29,13 @@ from summarize.backends import (
 from summarize.config import ModelSettings
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
+from summarize.families import (
+    Family,
+    Languages,
+    detect_family,
+    family_generation,
+    resolve_languages,
+)
 
 if TYPE_CHECKING:
     import torch
@@ -72,6 +79,8 @@ class ModelSpec:
     generation_settings: dict[str, Any] = field(default_factory=dict)
     device: str = "cpu"  # resolved: never "auto"
     weights: str | None = None  # content digest of a local folder, or the hub snapshot commit
+    family: str = "unknown"
+    languages: Languages | None = None  # source/target codes of a multilingual model
 
     def weights_identity(self) -> dict[str, Any]:
         """What the weights are and how they are stored: keys the CTranslate2 conversion."""
@@ -94,6 +103,8 @@ class ModelSpec:
             "prefix": self.prefix,
             "generation": self.generation_settings,
             "window": self.window,
+            # The source language token is part of every input (the target is in generation).
+            "source_lang": self.languages.source if self.languages else None,
         }
 
 
@@ -132,6 +143,8 @@ class LoadedModel:
     generation_config: GenerationConfig
     generation_settings: dict[str, Any] = field(default_factory=dict)
     identity: dict[str, Any] = field(default_factory=dict)
+    family: str = "unknown"
+    languages: Languages | None = None  # source/target codes of a multilingual model
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees for ``text`` (prefix and special tokens included)."""
@@ -150,6 +163,9 @@ class LoadedModel:
             "backend": self.backend.name,
             "quantization": self.backend.quantization,
             "window_tokens": self.window,
+            "family": self.family,
+            "source_lang": self.languages.source if self.languages else None,
+            "target_lang": self.languages.target if self.languages else None,
         }
 
 
@@ -207,14 +223,24 @@ def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason:
     )
 
 
-def _window(tokenizer: PreTrainedTokenizerBase, config: Any, override: int | None) -> int:
+def _window(
+    tokenizer: PreTrainedTokenizerBase,
+    config: Any,
+    override: int | None,
+    fallback: int = _FALLBACK_WINDOW,
+) -> int:
+    """min(tokenizer limit, position table); ``fallback`` when neither says (relative
+    positions and a tokenizer without a limit)."""
     limits = []
     if 0 < (tokenizer.model_max_length or 0) < _NO_LIMIT:
         limits.append(int(tokenizer.model_max_length))
-    positions = getattr(config, "max_position_embeddings", None)
+    # LED names its encoder's table apart from the decoder's.
+    positions = getattr(config, "max_position_embeddings", None) or getattr(
+        config, "max_encoder_position_embeddings", None
+    )
     if positions:
         limits.append(int(positions))
-    window = min(limits) if limits else _FALLBACK_WINDOW
+    window = min(limits) if limits else fallback
     if override is not None:
         # Learned position tables cannot be read past their end; relative ones (T5) can.
         window = min(override, int(positions)) if positions else override
@@ -222,17 +248,21 @@ def _window(tokenizer: PreTrainedTokenizerBase, config: Any, override: int | Non
 
 
 def _resolve_generation(
-    task: Task, config: Any, base: GenerationConfig, settings: ModelSettings
+    task: Task,
+    config: Any,
+    base: GenerationConfig,
+    settings: ModelSettings,
+    family: Family,
+    languages: Languages | None = None,
 ) -> tuple[GenerationConfig, str, dict[str, Any]]:
-    """Model generation config < task_specific_params[task] < the user's [*.generation] table."""
+    """Model generation config < task_specific_params[task] < the family's needs (the forced
+    target language) < the user's [*.generation] table."""
     generation_config = copy.deepcopy(base)
     task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
-    prefix = task_params.pop("prefix", None)
-    if prefix is None:
-        prefix = getattr(config, "prefix", None) or ""
-    if settings.prefix is not None:
-        prefix = settings.prefix
+    task_params.pop("prefix", None)
+    prefix = _resolve_prefix(task, config, settings, family)
     generation_config.update(**task_params)
+    generation_config.update(**family_generation(languages))
     unknown = generation_config.update(**settings.generation)
     if unknown:
         raise ConfigError(
@@ -250,6 +280,21 @@ def _resolve_generation(
         if not key.startswith("_") and key != "transformers_version"
     }
     return generation_config, prefix, effective
+
+
+def _resolve_prefix(task: Task, config: Any, settings: ModelSettings, family: Family) -> str:
+    """The user's prefix < task_specific_params[task] < config.prefix; the family's (T5) when
+    none of them names one."""
+    if settings.prefix is not None:
+        return settings.prefix
+    task_params = (getattr(config, "task_specific_params", None) or {}).get(task, {})
+    prefix = task_params.get("prefix", getattr(config, "prefix", None))
+    if prefix is None:
+        prefix = family.default_prefix(task)
+        if prefix:
+            logger.info("%s model %s: using the %s prefix %r (set %s.prefix to change it)",
+                        task, settings.model, family.label, prefix, task)  # fmt: skip
+    return str(prefix)
 
 
 def _load_generation_config(location: str, config: Any, common: dict[str, Any]) -> GenerationConfig:
@@ -298,8 +343,17 @@ def resolve_spec(
                 f"{str(error).splitlines()[0]}"
             ) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
+    family = detect_family(config, tokenizer)
+    languages = resolve_languages(
+        task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
+    )
     generation_config, prefix, effective = _resolve_generation(
-        task, config, _load_generation_config(source.location, config, common), settings
+        task,
+        config,
+        _load_generation_config(source.location, config, common),
+        settings,
+        family,
+        languages,
     )
     return ModelSpec(
         task=task,
@@ -308,7 +362,9 @@ def resolve_spec(
         revision=settings.revision,
         tokenizer=tokenizer,
         config=config,
-        window=_window(tokenizer, config, settings.max_input_tokens),
+        window=_window(
+            tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW
+        ),
         prefix=prefix,
         generation_config=generation_config,
         generation_settings=effective,
@@ -318,6 +374,8 @@ def resolve_spec(
             if source.is_local
             else hub_snapshot(source.location, revision)
         ),
+        family=family.name,
+        languages=languages,
     )
 
 
@@ -386,8 +444,9 @@ def load_weights(
             model, spec.tokenizer, spec.generation_config, device, settings.quantization, workers
         )
     logger.info(
-        "loaded %s model %s (%s, %s/%s, window %d tokens)",
-        task, source.location, device, backend.name, settings.quantization, spec.window,
+        "loaded %s model %s (%s, %s, %s/%s, window %d tokens)",
+        task, source.location, spec.family, device, backend.name, settings.quantization,
+        spec.window,
     )  # fmt: skip
     return LoadedModel(
         task=task,
@@ -401,4 +460,6 @@ def load_weights(
         generation_config=spec.generation_config,
         generation_settings=spec.generation_settings,
         identity=spec.identity(),
+        family=spec.family,
+        languages=spec.languages,
     )

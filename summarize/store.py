@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.config import Config, ModelSettings
-from summarize.errors import ModelNotFoundError
-from summarize.models import Task, resolve_model
+from summarize.errors import ModelNotFoundError, SummarizeError
+from summarize.models import Task, resolve_model, resolve_spec
 
 # What a model folder needs; pickle, TF, Flax and ONNX weights are never fetched.
 PULL_PATTERNS = (
@@ -29,6 +30,13 @@ class StoredModel:
     location: str | None  # folder that will be loaded, when known offline
     where: str  # "local folder", "hub cache" or "not available offline"
     size_bytes: int
+    # Read from the tokenizer and config when the model is available:
+    family: str | None = None
+    window: int | None = None  # input tokens
+    prefix: str | None = None
+    source_lang: str | None = None  # language codes of a multilingual model
+    target_lang: str | None = None
+    problem: str | None = None  # why it would not load (e.g. language codes not found)
 
     @property
     def available(self) -> bool:
@@ -45,7 +53,29 @@ def _folder_size(folder: Path) -> int:
 
 
 def locate(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel:
-    """Where ``settings.model`` resolves without asking the network."""
+    """Where ``settings.model`` resolves without asking the network, and, when it is there,
+    its family, window and language codes."""
+    stored = _where(task, settings, models_dir)
+    if stored.location is None:
+        return stored
+    # Read from the folder found above (never the network), as a run would set it up.
+    local = settings.model_copy(update={"model": stored.location, "revision": None})
+    try:
+        spec = resolve_spec(task, local, models_dir)
+    except SummarizeError as error:
+        return dataclasses.replace(stored, problem=str(error))
+    languages = spec.languages
+    return dataclasses.replace(
+        stored,
+        family=spec.family,
+        window=spec.window,
+        prefix=spec.prefix,
+        source_lang=languages.source if languages else None,
+        target_lang=languages.target if languages else None,
+    )
+
+
+def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel:
     try:
         source = resolve_model(settings.model, models_dir)
     except ModelNotFoundError:

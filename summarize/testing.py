@@ -54,12 +54,20 @@ def _copy_tokenizer_files(source: Path, destination: Path) -> None:
             shutil.copy(source / name, destination / name)
 
 
-def _save_random_model(config: Any, destination: Path, seed: int) -> None:
+def _save_random_model(
+    config: Any, destination: Path, seed: int, never_generated: Iterable[int] = ()
+) -> None:
+    """Random weights; ``never_generated`` token ids get a large negative output bias (where the
+    architecture has one), as a trained model never chooses them after the first token."""
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
     torch.manual_seed(seed)
     model = AutoModelForSeq2SeqLM.from_config(config)
+    banned = list(never_generated)
+    if banned:
+        with torch.no_grad():
+            model.final_logits_bias[0, banned] = -100.0
     model.save_pretrained(destination)
 
 
@@ -68,8 +76,15 @@ def _write_corpus(texts: Iterable[str], path: Path) -> Path:
     return path
 
 
-def train_marian_tokenizer(texts: Iterable[str], destination: Path, vocab_size: int = 800) -> int:
-    """Write source.spm/target.spm/vocab.json for a MarianTokenizer; returns the vocab size."""
+def train_marian_tokenizer(
+    texts: Iterable[str],
+    destination: Path,
+    vocab_size: int = 800,
+    target_languages: Iterable[str] = (),
+) -> int:
+    """Write source.spm/target.spm/vocab.json for a MarianTokenizer; returns the vocab size.
+
+    ``target_languages`` (e.g. "eng", "nld") add the ``>>eng<<`` tokens of a multi-target model."""
     import sentencepiece as spm
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -87,7 +102,7 @@ def train_marian_tokenizer(texts: Iterable[str], destination: Path, vocab_size: 
     processor = spm.SentencePieceProcessor(model_file=f"{prefix}.model")
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     vocab = {"</s>": 0, "<unk>": 1}
-    for piece in pieces:
+    for piece in [*pieces, *(f">>{language}<<" for language in target_languages)]:
         vocab.setdefault(piece, len(vocab))
     vocab["<pad>"] = len(vocab)
     shutil.copy(f"{prefix}.model", destination / "source.spm")
@@ -137,9 +152,11 @@ def build_marian(
     texts: Iterable[str] = (),
     tiny: bool = True,
     max_position_embeddings: int | None = None,
+    target_languages: Iterable[str] = (),
     seed: int = 0,
 ) -> Path:
-    """A random-weight MarianMT model folder loadable with ``from_pretrained``."""
+    """A random-weight MarianMT model folder loadable with ``from_pretrained`` (multi-target
+    when ``target_languages`` are given: its inputs start with a token such as ``>>eng<<``)."""
     from transformers import GenerationConfig, MarianConfig
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -148,7 +165,7 @@ def build_marian(
         generation = GenerationConfig.from_pretrained(tokenizer_dir)
         _copy_tokenizer_files(tokenizer_dir, destination)
     else:
-        vocab_size = train_marian_tokenizer(texts, destination)
+        vocab_size = train_marian_tokenizer(texts, destination, target_languages=target_languages)
         pad = vocab_size - 1
         config = MarianConfig(
             vocab_size=vocab_size,
@@ -244,18 +261,311 @@ def build_bart(
     return destination
 
 
-def build_t5(destination: Path, *, tokenizer_dir: Path, tiny: bool = True, seed: int = 0) -> Path:
-    """A random-weight T5 folder from a real T5 config and tokenizer (prefix 'summarize: ')."""
-    from transformers import GenerationConfig, T5Config
+def build_t5(
+    destination: Path,
+    *,
+    tokenizer_dir: Path | None = None,
+    texts: Iterable[str] = (),
+    tiny: bool = True,
+    seed: int = 0,
+) -> Path:
+    """A random-weight T5 folder: a real T5 config and tokenizer (t5-small's config has the
+    prefix 'summarize: ') or, without ``tokenizer_dir``, a flan-T5-like one trained on ``texts``
+    (no task prefixes in its config)."""
+    from transformers import GenerationConfig, T5Config, T5Tokenizer
 
     destination.mkdir(parents=True, exist_ok=True)
-    config = T5Config.from_pretrained(tokenizer_dir)
-    _copy_tokenizer_files(tokenizer_dir, destination)
+    if tokenizer_dir is not None:
+        config = T5Config.from_pretrained(tokenizer_dir)
+        _copy_tokenizer_files(tokenizer_dir, destination)
+    else:
+        # T5's sentencepiece order: <pad> 0, </s> 1, <unk> 2.
+        pieces = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), *_train_unigram(texts)[3:]]
+        tokenizer = T5Tokenizer(vocab=pieces, extra_ids=0, model_max_length=512)
+        tokenizer.save_pretrained(destination)
+        config = T5Config(
+            vocab_size=len(tokenizer),
+            pad_token_id=0,
+            eos_token_id=1,
+            decoder_start_token_id=0,
+            feed_forward_proj="gated-gelu",
+            tie_word_embeddings=False,
+        )
     if tiny:
         for key, value in TINY_T5_LAYERS.items():
             setattr(config, key, value)
     _save_random_model(config, destination, seed)
-    GenerationConfig.from_model_config(config).save_pretrained(destination)
+    generation = GenerationConfig.from_model_config(config)
+    if tokenizer_dir is None:
+        # Random weights repeat the decoder start token (<pad>), which decodes to nothing.
+        generation.bad_words_ids = [[config.pad_token_id]]
+    generation.save_pretrained(destination)
+    return destination
+
+
+def build_longt5(
+    destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
+) -> Path:
+    """A random-weight LongT5 (transient-global attention) summarizer with a T5 tokenizer trained
+    on ``texts`` that states no length limit, as google/long-t5-tglobal-base's does not."""
+    from transformers import GenerationConfig, LongT5Config, T5Tokenizer
+
+    destination.mkdir(parents=True, exist_ok=True)
+    pieces = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), *_train_unigram(texts)[3:]]
+    tokenizer = T5Tokenizer(vocab=pieces, extra_ids=0)
+    tokenizer.save_pretrained(destination)
+    config = LongT5Config(
+        vocab_size=len(tokenizer),
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+        encoder_attention_type="transient-global",
+        local_radius=16,
+        global_block_size=8,
+        tie_word_embeddings=False,
+    )
+    if tiny:
+        for key, value in TINY_T5_LAYERS.items():
+            setattr(config, key, value)
+    _save_random_model(config, destination, seed)
+    generation = GenerationConfig.from_model_config(config)
+    generation.bad_words_ids = [[0]]  # random weights would repeat the start token, <pad>
+    generation.save_pretrained(destination)
+    return destination
+
+
+def _train_unigram(texts: Iterable[str], vocab_size: int = 600) -> list[tuple[str, float]]:
+    """(piece, score) of a sentencepiece unigram model trained on ``texts``, in id order
+    (<unk>, <s>, </s> first)."""
+    return [(piece, score) for piece, score in _train_sentencepiece(texts, vocab_size)[1]]
+
+
+def _train_sentencepiece(
+    texts: Iterable[str], vocab_size: int = 600
+) -> tuple[bytes, list[tuple[str, float]]]:
+    """A sentencepiece unigram model trained on ``texts``: its bytes and (piece, score) list."""
+    import tempfile
+
+    import sentencepiece as spm
+
+    with tempfile.TemporaryDirectory(prefix="summarize-spm-") as folder:
+        corpus = _write_corpus(texts, Path(folder) / "corpus.txt")
+        prefix = Path(folder) / "spm"
+        spm.SentencePieceTrainer.train(
+            input=str(corpus),
+            model_prefix=str(prefix),
+            vocab_size=vocab_size,
+            model_type="unigram",
+            character_coverage=1.0,
+            hard_vocab_limit=False,
+            minloglevel=2,
+        )
+        model_bytes = Path(f"{prefix}.model").read_bytes()
+    processor = spm.SentencePieceProcessor(model_proto=model_bytes)
+    pieces = [
+        (processor.id_to_piece(i), processor.get_score(i))
+        for i in range(processor.get_piece_size())
+    ]
+    return model_bytes, pieces
+
+
+def _tiny(config: Any, tiny: bool) -> Any:
+    if tiny:
+        for key, value in TINY_LAYERS.items():
+            setattr(config, key, value)
+    return config
+
+
+def build_m2m100(
+    destination: Path,
+    *,
+    texts: Iterable[str],
+    tiny: bool = True,
+    list_language_tokens: bool = True,
+    seed: int = 0,
+) -> Path:
+    """A random-weight M2M100 translator with its own sentencepiece vocabulary (language tokens
+    ``__de__``, ``__en__``, ... after the pieces, as in facebook/m2m100_418M).
+
+    ``list_language_tokens=False`` leaves them out of the tokenizer's special tokens, as a
+    hand-written tokenizer_config.json does: decoding then has to drop them itself."""
+    from transformers import GenerationConfig, M2M100Config
+    from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
+
+    destination.mkdir(parents=True, exist_ok=True)
+    model_bytes, pieces = _train_sentencepiece(texts)
+    (destination / "sentencepiece.bpe.model").write_bytes(model_bytes)
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for piece, _ in pieces:
+        vocab.setdefault(piece, len(vocab))
+    (destination / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False))
+    codes = FAIRSEQ_LANGUAGE_CODES["m2m100"]
+    tokenizer_config: dict[str, Any] = {
+        "tokenizer_class": "M2M100Tokenizer",
+        "model_max_length": 1024,
+        "num_madeup_words": 8,
+    }
+    if list_language_tokens:
+        tokenizer_config["additional_special_tokens"] = [f"__{code}__" for code in codes]
+    (destination / "tokenizer_config.json").write_text(json.dumps(tokenizer_config))
+    config = M2M100Config(
+        vocab_size=len(vocab) + len(codes) + 8,  # pieces, language tokens, made-up words
+        max_position_embeddings=1024,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    _save_random_model(_tiny(config, tiny), destination, seed)
+    # facebook/m2m100_418M's generation settings: no forced language of its own.
+    GenerationConfig(
+        bos_token_id=0, decoder_start_token_id=2, eos_token_id=2, pad_token_id=1,
+        num_beams=5, max_length=200, early_stopping=True,
+    ).save_pretrained(destination)  # fmt: skip
+    return destination
+
+
+def build_nllb(
+    destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
+) -> Path:
+    """A random-weight NLLB-200 translator (M2M100 architecture, NllbTokenizer with a BPE vocabulary
+    trained on ``texts`` and the 202 FLORES codes such as ``deu_Latn``)."""
+    from tokenizers import SentencePieceBPETokenizer
+    from transformers import GenerationConfig, M2M100Config, NllbTokenizer
+
+    destination.mkdir(parents=True, exist_ok=True)
+    trainer = SentencePieceBPETokenizer()
+    trainer.train_from_iterator(
+        [line for text in texts for line in text.splitlines() if line.strip()],
+        vocab_size=600,
+        min_frequency=1,
+        special_tokens=["<s>", "<pad>", "</s>", "<unk>"],
+        show_progress=False,
+    )
+    trained = json.loads(trainer.to_str())["model"]
+    merges = [tuple(m.split(" ")) if isinstance(m, str) else tuple(m) for m in trained["merges"]]
+    tokenizer = NllbTokenizer(vocab=trained["vocab"], merges=merges, model_max_length=1024)
+    tokenizer.save_pretrained(destination)
+    config = M2M100Config(
+        vocab_size=len(tokenizer),
+        max_position_embeddings=1024,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    _save_random_model(_tiny(config, tiny), destination, seed)
+    GenerationConfig(
+        bos_token_id=0, decoder_start_token_id=2, eos_token_id=2, pad_token_id=1, max_length=200
+    ).save_pretrained(destination)
+    return destination
+
+
+def build_mbart50(
+    destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
+) -> Path:
+    """A random-weight mBART-50 many-to-many translator (codes ``de_DE``, ``en_XX``)."""
+    from transformers import GenerationConfig, MBart50Tokenizer, MBartConfig
+
+    destination.mkdir(parents=True, exist_ok=True)
+    tokenizer = MBart50Tokenizer(
+        vocab=_train_unigram(texts), bos_token="<s>", model_max_length=1024
+    )
+    tokenizer.save_pretrained(destination)
+    config = MBartConfig(
+        vocab_size=len(tokenizer),
+        max_position_embeddings=1024,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_eos_token_id=2,
+        scale_embedding=True,
+        # Fields facebook/mbart-large-50's config.json carries (CTranslate2's converter reads them).
+        normalize_before=True,
+        add_final_layer_norm=True,
+        normalize_embedding=True,
+        static_position_embeddings=False,
+        add_bias_logits=False,
+    )
+    # Random tied embeddings repeat the last token: the forced en_XX, which decodes to nothing.
+    language_ids = list(tokenizer.lang_code_to_id.values())
+    _save_random_model(_tiny(config, tiny), destination, seed, never_generated=language_ids)
+    GenerationConfig(
+        bos_token_id=0, decoder_start_token_id=2, eos_token_id=2, pad_token_id=1,
+        forced_eos_token_id=2, num_beams=5, max_length=200,
+    ).save_pretrained(destination)  # fmt: skip
+    return destination
+
+
+def build_pegasus(
+    destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
+) -> Path:
+    """A random-weight PEGASUS summarizer (google/pegasus-cnn_dailymail's layout and settings)."""
+    from transformers import GenerationConfig, PegasusConfig, PegasusTokenizer
+
+    destination.mkdir(parents=True, exist_ok=True)
+    # PEGASUS ids: <pad> 0, </s> 1, <mask_1> 2, <mask_2> 3, <unk_2>..<unk_102>, then the pieces.
+    reserved = [("<pad>", 0.0), ("</s>", 0.0), ("<mask_1>", 0.0), ("<mask_2>", 0.0)]
+    reserved += [(f"<unk_{i}>", 0.0) for i in range(2, 103)] + [("<unk>", 0.0)]
+    tokenizer = PegasusTokenizer(vocab=reserved + _train_unigram(texts)[3:], model_max_length=1024)
+    tokenizer.save_pretrained(destination)
+    summarization = {"length_penalty": 0.8, "max_length": 128, "min_length": 32, "num_beams": 8}
+    config = PegasusConfig(
+        vocab_size=len(tokenizer),
+        max_position_embeddings=1024,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+        forced_eos_token_id=1,
+        task_specific_params={"summarization": summarization},
+    )
+    _save_random_model(_tiny(config, tiny), destination, seed)
+    GenerationConfig(
+        pad_token_id=0, eos_token_id=1, decoder_start_token_id=0, forced_eos_token_id=1,
+        **summarization,
+    ).save_pretrained(destination)  # fmt: skip
+    return destination
+
+
+def build_led(
+    destination: Path,
+    *,
+    texts: Iterable[str],
+    tiny: bool = True,
+    window: int = 16384,
+    attention_window: int = 16,
+    tokenizer_states_window: bool = True,
+    seed: int = 0,
+) -> Path:
+    """A random-weight LED summarizer with a ``window``-token encoder (allenai/led-large-16384's
+    layout: BART's byte-level BPE, local attention over ``attention_window`` tokens).
+    ``tokenizer_states_window=False``: the tokenizer gives no model_max_length."""
+    from transformers import GenerationConfig, LEDConfig
+
+    destination.mkdir(parents=True, exist_ok=True)
+    vocab_size = train_bart_tokenizer(texts, destination)
+    tokenizer_config: dict[str, Any] = {"tokenizer_class": "LEDTokenizer"}
+    if tokenizer_states_window:
+        tokenizer_config["model_max_length"] = window
+    (destination / "tokenizer_config.json").write_text(json.dumps(tokenizer_config))
+    layers = TINY_LAYERS["encoder_layers"] if tiny else 12
+    config = LEDConfig(
+        vocab_size=vocab_size,
+        max_encoder_position_embeddings=window,
+        max_decoder_position_embeddings=1024,
+        attention_window=[attention_window] * layers,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+    _save_random_model(_tiny(config, tiny), destination, seed)
+    GenerationConfig(
+        bos_token_id=0, decoder_start_token_id=2, eos_token_id=2, pad_token_id=1,
+        num_beams=4, max_length=512, min_length=100, length_penalty=2.0, no_repeat_ngram_size=3,
+        early_stopping=True,
+    ).save_pretrained(destination)  # fmt: skip
     return destination
 
 

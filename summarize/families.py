@@ -1,0 +1,197 @@
+"""Model families: what each seq2seq architecture needs besides its weights.
+
+Multilingual translators (M2M100, NLLB-200, mBART-50) choose their languages by special tokens:
+the tokenizer puts the source language's token into the encoder input (its ``src_lang``), and
+generation must start with the target language's token (``forced_bos_token_id``); without it the
+model answers in whatever language it likes. Prompted models (T5, flan-T5) read the task from a
+text prefix. The family is detected from the model config and the tokenizer; the codes can be
+overridden with ``source_lang`` / ``target_lang`` in the model's config section.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from summarize.errors import ConfigError
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
+logger = logging.getLogger("summarize")
+
+Task = Literal["translation", "summarization"]
+
+
+@dataclass(frozen=True)
+class LanguageCodes:
+    """A family's codes for the two languages this tool works with."""
+
+    german: str
+    english: str
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str  # as shown by `summarize models list`
+    label: str  # as written in messages
+    codes: LanguageCodes | None = None  # None: the model takes no language codes
+    translation_prefix: str = ""  # used when neither the model nor the config names one
+    summarization_prefix: str = ""
+    window: int | None = None  # input tokens, when neither the tokenizer nor the config says
+
+    def default_prefix(self, task: Task) -> str:
+        return self.translation_prefix if task == "translation" else self.summarization_prefix
+
+
+M2M100 = Family("m2m100", "M2M100", LanguageCodes("de", "en"))
+NLLB = Family("nllb", "NLLB-200", LanguageCodes("deu_Latn", "eng_Latn"))
+MBART50 = Family("mbart-50", "mBART-50", LanguageCodes("de_DE", "en_XX"))
+MBART = Family("mbart", "mBART", LanguageCodes("de_DE", "en_XX"))
+# T5 was trained with task prefixes; flan-T5 follows instructions of the same shape.
+T5 = Family("t5", "T5", None, "translate German to English: ", "summarize: ")
+# OPUS-MT models with several target languages read the target from a token before the text.
+MARIAN_MULTI_TARGET = Family("marian", "MarianMT (multi-target)", None, ">>eng<< ")
+_BY_MODEL_TYPE = {
+    "marian": Family("marian", "MarianMT"),
+    "bart": Family("bart", "BART"),
+    "pegasus": Family("pegasus", "PEGASUS"),
+    "pegasus_x": Family("pegasus-x", "PEGASUS-X"),
+    "led": Family("led", "LED"),
+    # Relative positions and T5 tokenizers without a limit: the window LongT5 was trained for.
+    "longt5": Family("longt5", "LongT5", window=16384),
+    "t5": T5,
+    "mt5": T5,
+    "umt5": T5,
+}
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The language codes a model runs with, and the token ids they stand for."""
+
+    source: str
+    target: str
+    source_token_id: int
+    target_token_id: int
+
+
+def detect_family(config: Any, tokenizer: PreTrainedTokenizerBase) -> Family:
+    """The family of a model, from its config's model_type and its tokenizer's class."""
+    model_type = str(getattr(config, "model_type", "") or "")
+    tokenizer_class = type(tokenizer).__name__
+    if tokenizer_class.startswith("Nllb"):
+        return NLLB
+    if tokenizer_class.startswith("M2M100"):
+        return M2M100
+    if tokenizer_class.startswith("MBart50"):
+        return MBART50
+    if model_type == "m2m_100":  # NLLB-200 is an M2M100 architecture with other codes
+        return NLLB if _token_id(tokenizer, "eng_Latn") is not None else M2M100
+    if model_type == "mbart":
+        return MBART
+    if model_type == "marian" and _token_id(tokenizer, ">>eng<<") is not None:
+        return MARIAN_MULTI_TARGET
+    return _BY_MODEL_TYPE.get(model_type) or Family(model_type or "unknown", model_type or "?")
+
+
+def takes_language_codes(family: Family, tokenizer: PreTrainedTokenizerBase) -> bool:
+    """A known multilingual family, or a tokenizer with a ``src_lang`` switch of its own."""
+    return family.codes is not None or isinstance(
+        getattr(type(tokenizer), "src_lang", None), property
+    )
+
+
+def _token_for_code(tokenizer: PreTrainedTokenizerBase, code: str) -> str:
+    # M2M100 writes the code "de" as the token "__de__"; NLLB and mBART use the code itself.
+    mapping = getattr(tokenizer, "lang_code_to_token", None)
+    if isinstance(mapping, dict) and code in mapping:
+        return str(mapping[code])
+    return code
+
+
+def _token_id(tokenizer: PreTrainedTokenizerBase, token: str) -> int | None:
+    """The id of ``token`` when the tokenizer knows it as a whole token, else None."""
+    token_id = tokenizer.convert_tokens_to_ids(token)
+    if not isinstance(token_id, int) or token_id == tokenizer.unk_token_id:
+        return None
+    return token_id if tokenizer.convert_ids_to_tokens(token_id) == token else None
+
+
+def resolve_languages(
+    task: Task,
+    model: str,
+    family: Family,
+    tokenizer: PreTrainedTokenizerBase,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> Languages | None:
+    """Set the tokenizer's source language and return the codes and token ids to generate with.
+
+    None for a model that takes no language codes. Raises ConfigError when the model needs codes
+    that cannot be found, or when codes are set for a model that takes none."""
+    if not takes_language_codes(family, tokenizer):
+        if source_lang or target_lang:
+            raise ConfigError(
+                f"{task}.source_lang / {task}.target_lang are set, but the {task} model "
+                f"{model!r} ({family.label}) takes no language codes: remove them from the "
+                f"[{task}] section."
+            )
+        return None
+    english = family.codes.english if family.codes else None
+    default_source = (family.codes.german if task == "translation" else english) or None
+    source = source_lang or default_source
+    target = target_lang or english
+    source_id = _token_id(tokenizer, _token_for_code(tokenizer, source)) if source else None
+    target_id = _token_id(tokenizer, _token_for_code(tokenizer, target)) if target else None
+    if source is None or target is None or source_id is None or target_id is None:
+        raise ConfigError(_missing_codes_message(task, model, family, source, target, source_id))
+    try:
+        tokenizer.src_lang = source  # type: ignore[attr-defined]
+        tokenizer.tgt_lang = target  # type: ignore[attr-defined]
+    except (KeyError, ValueError, AttributeError):
+        raise ConfigError(
+            _missing_codes_message(task, model, family, source, target, None)
+        ) from None
+    if source_id not in tokenizer("a", add_special_tokens=True)["input_ids"]:
+        raise ConfigError(
+            f"The {task} model {model!r} ({family.label}): setting the tokenizer's source "
+            f"language to {source!r} does not put its token into the input, so the model would "
+            "not know the source language. Use the tokenizer files that came with the model."
+        )
+    logger.debug("%s model %s: source language %s, target %s (forced token id %d)",
+                 task, model, source, target, target_id)  # fmt: skip
+    return Languages(source, target, source_id, target_id)
+
+
+def _missing_codes_message(
+    task: Task,
+    model: str,
+    family: Family,
+    source: str | None,
+    target: str | None,
+    source_id: int | None,
+) -> str:
+    if source is None or target is None:
+        found = "no language codes are known for it"
+    else:
+        missing = target if source_id is not None else source
+        found = f"its tokenizer has no token for the language code {missing!r}"
+    example = family.codes or LanguageCodes("<code>", "<code>")
+    return (
+        f"The {task} model {model!r} ({family.label}) chooses its languages by special tokens, "
+        f"but {found}. Add the codes this model's tokenizer uses (its language tokens, listed "
+        f"in tokenizer_config.json) to the [{task}] section: source_lang for the input "
+        f"language and target_lang for English, e.g. --set {task}.source_lang={example.german} "
+        f"--set {task}.target_lang={example.english}. Codes by family: M2M100 de/en, "
+        "NLLB-200 deu_Latn/eng_Latn, mBART-50 de_DE/en_XX."
+    )
+
+
+def family_generation(languages: Languages | None) -> dict[str, Any]:
+    """generate() settings a family needs: over the model's own settings (which may force
+    another language), under the user's [*.generation] table."""
+    if languages is None:
+        return {}
+    return {"forced_bos_token_id": languages.target_token_id}

@@ -1,0 +1,438 @@
+"""Every supported seq2seq family, end to end on tiny random-weight models of its architecture.
+
+Checks the settings generate() actually receives (the forced English token, the source language
+token in the encoder input, the task prefix) and what comes out of it (the first generated token,
+complete briefs), never the quality of random weights.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEEDS, ModelSet, seed_texts, write_config
+from transformers import AutoConfig, AutoTokenizer
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.config import SummarizationSettings, TranslationSettings
+from summarize.errors import ConfigError
+from summarize.families import detect_family
+from summarize.models import LoadedModel, load_model, resolve_spec
+from summarize.outputs import read_brief_record
+from summarize.stages import prepare_text
+from summarize.summarization import Summarizer
+from summarize.testing import (
+    build_led,
+    build_longt5,
+    build_m2m100,
+    build_marian,
+    build_mbart50,
+    build_nllb,
+    build_pegasus,
+    build_t5,
+)
+from summarize.translation import Translator
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
+SHORT_SUMMARY = {"max_length": 12, "min_length": 2, "num_beams": 2}
+T5_TRANSLATION_PREFIX = "translate German to English: "
+# family -> (German token, English token) as the tokenizer spells them
+LANGUAGE_TOKENS = {
+    "m2m100": ("__de__", "__en__"),
+    "nllb": ("deu_Latn", "eng_Latn"),
+    "mbart-50": ("de_DE", "en_XX"),
+}
+
+
+@dataclass(frozen=True)
+class Families:
+    m2m100: Path
+    m2m100_unlisted: Path  # language tokens not among the tokenizer's special tokens
+    nllb: Path
+    mbart50: Path
+    t5: Path
+    pegasus: Path
+    led: Path
+    longt5: Path
+
+    def path(self, family: str) -> Path:
+        return {"m2m100": self.m2m100, "nllb": self.nllb, "mbart-50": self.mbart50}[family]
+
+
+@pytest.fixture(scope="module")
+def families(tmp_path_factory: pytest.TempPathFactory) -> Families:
+    root = tmp_path_factory.mktemp("families")
+    texts = seed_texts()
+    return Families(
+        m2m100=build_m2m100(root / "m2m100", texts=texts),
+        m2m100_unlisted=build_m2m100(root / "m2m100-bare", texts=texts, list_language_tokens=False),
+        nllb=build_nllb(root / "nllb", texts=texts),
+        mbart50=build_mbart50(root / "mbart50", texts=texts),
+        t5=build_t5(root / "t5", texts=texts),
+        pegasus=build_pegasus(root / "pegasus", texts=texts),
+        led=build_led(root / "led", texts=texts),
+        longt5=build_longt5(root / "longt5", texts=texts),
+    )
+
+
+@dataclass(frozen=True)
+class Call:
+    model_type: str
+    input_ids: list[list[int]]  # without padding
+    generation: Any
+    output: list[list[int]]
+    global_attention: bool
+
+
+class GenerateRecorder:
+    """Records every model.generate() call: its real inputs, settings and output ids."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._lock = threading.Lock()
+
+    def of(self, model_type: str) -> list[Call]:
+        return [call for call in self.calls if call.model_type == model_type]
+
+    def wrap(self, original: Any) -> Any:
+        recorder = self
+
+        def generate(model: Any, *args: Any, **kwargs: Any) -> Any:
+            output = original(model, *args, **kwargs)
+            ids, mask = kwargs["input_ids"], kwargs["attention_mask"]
+            rows = [
+                row[: int(row_mask.sum())].tolist() for row, row_mask in zip(ids, mask, strict=True)
+            ]
+            call = Call(
+                model.config.model_type,
+                rows,
+                kwargs.get("generation_config"),
+                output.tolist(),
+                "global_attention_mask" in kwargs,
+            )
+            with recorder._lock:
+                recorder.calls.append(call)
+            return output
+
+        return generate
+
+
+@pytest.fixture
+def generate_calls(monkeypatch: pytest.MonkeyPatch) -> GenerateRecorder:
+    from transformers.generation.utils import GenerationMixin
+
+    recorder = GenerateRecorder()
+    monkeypatch.setattr(GenerationMixin, "generate", recorder.wrap(GenerationMixin.generate))
+    return recorder
+
+
+def _translation(path: Path, **settings: Any) -> LoadedModel:
+    options = TranslationSettings(model=str(path), generation=SHORT_TRANSLATION, **settings)
+    return load_model("translation", options, Path("models"))
+
+
+def _summarizer(path: Path, **settings: Any) -> Summarizer:
+    options = SummarizationSettings(model=str(path), generation=SHORT_SUMMARY, **settings)
+    return Summarizer(load_model("summarization", options, Path("models")), options)
+
+
+def _english_id(tokenizer: Any, family: str) -> int:
+    return int(tokenizer.convert_tokens_to_ids(LANGUAGE_TOKENS[family][1]))
+
+
+def _assert_languages_used(calls: list[Call], tokenizer: Any, family: str) -> None:
+    """German token in every encoder input; English forced and generated first, every row."""
+    german_id = tokenizer.convert_tokens_to_ids(LANGUAGE_TOKENS[family][0])
+    english_id = _english_id(tokenizer, family)
+    assert calls, "the model was never called"
+    for call in calls:
+        assert call.generation.forced_bos_token_id == english_id
+        assert all(german_id in row for row in call.input_ids)
+        # output = decoder start token, then the forced language token
+        assert {row[1] for row in call.output} == {english_id}
+
+
+@pytest.mark.parametrize("family", ["m2m100", "nllb", "mbart-50"])
+def test_multilingual_translator_is_told_german_to_english(
+    families: Families, family: str, generate_calls: GenerateRecorder
+) -> None:
+    loaded = _translation(families.path(family))
+    german, english = LANGUAGE_TOKENS[family]
+    assert loaded.family == family
+    assert loaded.languages is not None
+    assert loaded.languages.target_token_id == loaded.tokenizer.convert_tokens_to_ids(english)
+    assert loaded.generation_settings["forced_bos_token_id"] == _english_id(
+        loaded.tokenizer, family
+    )
+    assert loaded.describe()["source_lang"] == german.strip("_")
+    outputs = Translator(loaded, TranslationSettings(model="x")).generate_batch(
+        ["Der Hund bellt laut.", "Ja."]
+    )
+    _assert_languages_used(generate_calls.calls, loaded.tokenizer, family)
+    assert not any(english in output.text for output in outputs)
+
+
+def test_language_tokens_never_reach_the_text(
+    families: Families, generate_calls: GenerateRecorder
+) -> None:
+    """A tokenizer that does not list its language tokens as special still yields clean text."""
+    loaded = _translation(families.m2m100_unlisted)
+    assert "__en__" not in loaded.tokenizer.all_special_tokens  # the case under test
+    outputs = Translator(loaded, TranslationSettings(model="x")).generate_batch(["Guten Tag."])
+    _assert_languages_used(generate_calls.calls, loaded.tokenizer, "m2m100")
+    assert "__en__" not in outputs[0].text
+
+
+def test_language_codes_from_the_config_override_the_family_defaults(families: Families) -> None:
+    settings = TranslationSettings(model=str(families.nllb), source_lang="fra_Latn")
+    spec = resolve_spec("translation", settings, Path("models"))
+    assert spec.languages is not None and spec.languages.source == "fra_Latn"
+    assert spec.tokenizer("Bonjour")["input_ids"][0] == (
+        spec.tokenizer.convert_tokens_to_ids("fra_Latn")
+    )
+    # Another source language is another input: translations cached for one are not reused.
+    default = resolve_spec("translation", TranslationSettings(model=str(families.nllb)), Path("m"))
+    assert spec.identity() != default.identity()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"), [("target_lang", "klingon"), ("source_lang", "deu_Latn")]
+)
+def test_unknown_language_code_exits_2_naming_the_setting(
+    families: Families, tmp_path: Path, setting: str, value: str
+) -> None:
+    """M2M100 has no token for the NLLB code "deu_Latn", nor for "klingon"."""
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(SEEDS / "004_4153c0ff2f4fab2a.txt", source)
+    result = CliRunner().invoke(
+        app,
+        [
+            "run", str(source), "--output", str(tmp_path / "out"),
+            "--set", f"translation.model={families.m2m100}",
+            "--set", f"translation.{setting}={value}",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert "translation.source_lang" in message and "translation.target_lang" in message
+    assert repr(value) in message and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
+
+
+def test_language_codes_on_a_model_without_them_are_refused(
+    self_contained_models: ModelSet,
+) -> None:
+    with pytest.raises(ConfigError, match="takes no language codes"):
+        _translation(self_contained_models.marian, target_lang="en")
+
+
+def test_prefix_is_sent_and_counted_inside_the_window(
+    families: Families, generate_calls: GenerateRecorder
+) -> None:
+    loaded = _translation(families.t5)
+    assert loaded.family == "t5" and loaded.prefix == T5_TRANSLATION_PREFIX
+    tokenizer = loaded.tokenizer
+    text = "Der Hund bellt laut."
+    assert loaded.count_tokens(text) == len(tokenizer(T5_TRANSLATION_PREFIX + text)["input_ids"])
+    assert loaded.count_tokens(text) > len(tokenizer(text)["input_ids"])
+
+    # A window the sentence fits without the prefix, but not with it: it must be split.
+    long_sentence = ", ".join(f"der Soldat {n} kam am Montag" for n in ["Anton", "Berta", "Carl"])
+    loaded = dataclasses.replace(loaded, window=len(tokenizer(long_sentence)["input_ids"]) + 1)
+    assert loaded.count_tokens(long_sentence) > loaded.window
+    translator = Translator(loaded, TranslationSettings(model="x", generation=SHORT_TRANSLATION))
+    result = translator.translate([long_sentence])
+    assert result[0].pieces > 1
+    prefix_ids = tokenizer(T5_TRANSLATION_PREFIX, add_special_tokens=False)["input_ids"]
+    rows = [row for call in generate_calls.of("t5") for row in call.input_ids]
+    assert len(rows) == result[0].pieces
+    assert all(row[: len(prefix_ids)] == prefix_ids for row in rows)
+    assert all(len(row) <= loaded.window for row in rows)
+
+
+def test_multi_target_opus_mt_is_told_the_target_language(
+    tmp_path: Path, generate_calls: GenerateRecorder
+) -> None:
+    path = build_marian(
+        tmp_path / "opus-mt-gmw-gmw", texts=seed_texts(), target_languages=("deu", "eng", "nld")
+    )
+    loaded = _translation(path)
+    assert loaded.prefix == ">>eng<< "
+    Translator(loaded, TranslationSettings(model="x")).generate_batch(["Guten Tag."])
+    english_token = loaded.tokenizer.convert_tokens_to_ids(">>eng<<")
+    ((row,),) = [call.input_ids for call in generate_calls.of("marian")]
+    assert row[0] == english_token and len(row) == loaded.count_tokens("Guten Tag.")
+
+
+def test_configured_prefix_replaces_the_family_default(families: Families) -> None:
+    loaded = _translation(families.t5, prefix="Translate to English: ")
+    assert loaded.prefix == "Translate to English: "
+    summarizer = _summarizer(families.t5)
+    assert summarizer.loaded.prefix == "summarize: "
+
+
+@pytest.mark.parametrize("family", ["led", "longt5"])
+def test_long_window_summarizer_reads_a_long_text_directly(
+    families: Families, generate_calls: GenerateRecorder, family: str
+) -> None:
+    _, prepared = prepare_text(max(seed_texts(), key=len))
+    summarizer = _summarizer(getattr(families, family))
+    # LED's window comes from its position table, LongT5's (relative positions, a tokenizer
+    # without a limit) from its family.
+    assert summarizer.loaded.family == family and summarizer.loaded.window == 16384
+    summary = summarizer.summarize(prepared.sentences)
+    assert summary.path == "direct" and summary.map_rounds == 0
+    assert summary.input_tokens > 1024  # beyond BART's or PEGASUS's window
+    (call,) = generate_calls.of(family)
+    assert len(call.input_ids) == 1 and len(call.input_ids[0]) == summary.input_tokens
+    # LED summarizers were trained with global attention on the first token.
+    assert call.global_attention == (family == "led")
+
+
+def test_led_window_comes_from_its_encoder_positions(tmp_path: Path) -> None:
+    path = build_led(tmp_path / "led", texts=seed_texts(), tokenizer_states_window=False)
+    spec = resolve_spec("summarization", SummarizationSettings(model=str(path)), tmp_path)
+    assert spec.tokenizer.model_max_length > 16384  # the tokenizer says nothing
+    assert spec.window == 16384
+
+
+def test_long_window_summarizer_map_reduces_only_beyond_its_window(
+    families: Families, generate_calls: GenerateRecorder
+) -> None:
+    _, prepared = prepare_text(max(seed_texts(), key=len))
+    summarizer = _summarizer(families.led, max_input_tokens=256)
+    summary = summarizer.summarize(prepared.sentences)
+    assert summary.path == "map-reduce" and summary.chunks > 1
+    rows = [row for call in generate_calls.of("led") for row in call.input_ids]
+    assert all(len(row) <= 256 for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("translator", "summarizer"),
+    [("m2m100", "pegasus"), ("nllb", "led"), ("mbart50", "t5"), ("t5", "bart")],
+)
+def test_brief_is_complete_with_each_family(
+    families: Families,
+    self_contained_models: ModelSet,
+    generate_calls: GenerateRecorder,
+    tmp_path: Path,
+    translator: str,
+    summarizer: str,
+) -> None:
+    paths = {
+        "m2m100": families.m2m100, "nllb": families.nllb, "mbart50": families.mbart50,
+        "t5": families.t5, "pegasus": families.pegasus, "led": families.led,
+        "bart": self_contained_models.bart,
+    }  # fmt: skip
+    seed = SEEDS / "004_4153c0ff2f4fab2a.txt"
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(seed, source)
+    config = write_config(tmp_path / "my.toml", paths[translator], paths[summarizer])
+    output = tmp_path / "briefs"
+    # Random weights may end a translation at once; the summarizer needs some English.
+    result = CliRunner().invoke(
+        app,
+        [
+            "run", str(source), "--config", str(config), "--output", str(output), "--no-cache",
+            "--set", "translation.generation.min_new_tokens=3",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief_path = output / f"{seed.stem}.md"
+    _, _, body = brief_path.read_text(encoding="utf-8").split("---\n", 2)
+    record = read_brief_record(brief_path)  # the full run record, beside the brief
+    assert record is not None
+    meta = record.model_dump(mode="json")
+    _, prepared = prepare_text(seed.read_text(encoding="utf-8"))
+    assert meta["counts"]["paragraphs"] == len(prepared.paragraphs)
+    assert meta["counts"]["sentences_de"] == len(prepared.sentences)
+    assert "## Summary" in body and meta["summary"]["path"] == "direct"
+
+    # What generate() really got, against the tokenizers' own ids (each pair is two
+    # architectures, so the calls tell the two models apart by model type).
+    tokenizer = AutoTokenizer.from_pretrained(paths[translator])
+    config = AutoConfig.from_pretrained(paths[translator])
+    family = detect_family(config, tokenizer).name
+    translation_calls = generate_calls.of(config.model_type)
+    assert meta["models"]["translation"]["family"] == family
+    if family in LANGUAGE_TOKENS:
+        english_id = _english_id(tokenizer, family)
+        assert meta["generation"]["translation"]["forced_bos_token_id"] == english_id
+        _assert_languages_used(translation_calls, tokenizer, family)
+    if family == "t5":
+        prefix_ids = tokenizer(T5_TRANSLATION_PREFIX, add_special_tokens=False)["input_ids"]
+        rows = [row for call in translation_calls for row in call.input_ids]
+        assert rows and all(row[: len(prefix_ids)] == prefix_ids for row in rows)
+    if summarizer == "t5":
+        t5_tokenizer = AutoTokenizer.from_pretrained(paths["t5"])
+        prefix_ids = t5_tokenizer("summarize: ", add_special_tokens=False)["input_ids"]
+        (summary_call,) = generate_calls.of("t5")
+        assert summary_call.input_ids[0][: len(prefix_ids)] == prefix_ids
+
+
+def test_ctranslate2_gets_the_language_tokens(families: Families) -> None:
+    pytest.importorskip("ctranslate2", reason="the optional CTranslate2 extra is not installed")
+    loaded = _translation(families.m2m100, backend="ctranslate2")
+    backend: Any = loaded.backend
+    assert backend.target_prefix == ["__en__"]
+    submitted: list[Any] = []
+    original = backend.translator.translate_batch
+
+    def recording(sources: Any, **options: Any) -> Any:
+        submitted.append((sources, options["target_prefix"]))
+        return original(sources, **options)
+
+    backend.translator = type("Recorder", (), {"translate_batch": staticmethod(recording)})()
+    outputs = backend.generate(["Der Hund bellt laut."])
+    ((sources, prefixes),) = submitted
+    assert "__de__" in sources[0] and prefixes == [["__en__"]]
+    assert "__en__" not in outputs[0].text
+
+
+def test_models_list_shows_family_window_and_language_codes(
+    families: Families, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "models", "list", "--json",
+            "--set", f"translation.model={families.nllb}",
+            "--set", f"summarization.model={families.led}",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    translation, summarization = (json.loads(line) for line in result.stdout.splitlines())
+    assert translation["family"] == "nllb" and translation["window"] == 1024
+    assert (translation["source_lang"], translation["target_lang"]) == ("deu_Latn", "eng_Latn")
+    assert summarization["family"] == "led" and summarization["window"] == 16384
+    assert summarization["source_lang"] is None
+
+
+EXAMPLE_MODELS = {
+    "nllb-200-distilled-600M.toml": ("translation", "facebook/nllb-200-distilled-600M"),
+    "m2m100_418M.toml": ("translation", "facebook/m2m100_418M"),
+    "opus-mt-tc-big.toml": ("translation", "Helsinki-NLP/opus-mt-tc-big-gmw-gmw"),
+    "bart-large-cnn.toml": ("summarization", "facebook/bart-large-cnn"),
+    "pegasus-cnn_dailymail.toml": ("summarization", "google/pegasus-cnn_dailymail"),
+    "flan-t5-base.toml": ("translation", "google/flan-t5-base"),
+    "led-large-16384.toml": ("summarization", "allenai/led-large-16384-arxiv"),
+}
+
+
+def test_every_example_config_loads(tmp_path: Path) -> None:
+    assert {path.name for path in EXAMPLES.glob("*.toml")} == set(EXAMPLE_MODELS)
+    for name, (task, model) in EXAMPLE_MODELS.items():
+        result = CliRunner().invoke(app, ["config", "show", "--config", str(EXAMPLES / name)])
+        assert result.exit_code == 0, f"{name}: {result.output}"
+        assert f'model = "{model}"' in result.stdout.split(f"[{task}]", 1)[1]
