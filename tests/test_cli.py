@@ -174,15 +174,18 @@ def test_each_brief_holds_its_own_articles_english_in_order(tmp_path: Path, monk
         _, prepared = prepare_text(seed.read_text(encoding="utf-8"))
         _, english = article_paragraphs(body)
         expected = [
-            escape_markdown(" ".join(echo_text(s) if needs_model(s) else s for s in paragraph))
-            for paragraph in prepared.paragraphs
+            f"**¶{number}** "
+            + escape_markdown(" ".join(echo_text(s) if needs_model(s) else s for s in paragraph))
+            for number, paragraph in enumerate(prepared.paragraphs, start=1)
         ]
         assert english == expected, seed.name
+        record = read_record(output / f"{seed.stem}.md")
         if prepared.title:
-            assert meta["title_en"] == echo_text(prepared.title)
+            assert record["title_en"] == echo_text(prepared.title)
         body_english = " ".join(echo_text(s) if needs_model(s) else s for s in prepared.sentences)
+        assert meta["summary"] == record["summary"]["text"]
         assert meta["summary"].startswith("SUMMARY(")
-        if meta["chunking"]["path"] == "direct":
+        if record["summary"]["path"] == "direct":
             assert meta["summary"] == "SUMMARY(" + " ".join(body_english.split()[:4]) + ")"
 
 
@@ -204,7 +207,7 @@ def test_a_brief_keeps_its_name_whatever_else_the_run_holds(tmp_path: Path, monk
     assert sorted(p.name for p in output.glob("*.md")) == ["a.md", "a.md.md", "index.md"]
     assert read_brief(output / "a.md")[0]["source"] == str(one / "a.txt")
     index = (output / "index.md").read_text(encoding="utf-8")
-    assert len([line for line in index.splitlines() if line.startswith("| [")]) == 2
+    assert len([line for line in index.splitlines() if line.startswith("- **[")]) == 2
 
 
 def test_long_sentences_and_documents_are_split_not_truncated(
