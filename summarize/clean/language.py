@@ -1,0 +1,106 @@
+"""Language checks: the article as a whole, single lines, and translations."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from summarize.clean.features import language_function_words
+from summarize.errors import ArticleError
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+_LANGUAGE_MIN_WORDS = 5
+_FUNCTION_WORDS_MIN = 2
+_WORD_EDGES = "\"'“”„«»‚‘’()[]{}.,;:!?…–-"
+_CUT_OFF = re.compile(r"(\.\.\.|…)\s*$")
+_LANGUAGE_MIN_PROBABILITY = 0.95
+_LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "ru", "tr", "uk", "pt", "cs", "sv", "da")
+_DOCUMENT_MIN_PROBABILITY = 0.99
+_DOCUMENT_SAMPLE_CHARS = 5000
+# German and English are the languages an article here may quote at length.
+_ARTICLE_LANGUAGES = ("de", "en")
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(_LANGUAGES))
+    return identifier
+
+
+def _has_function_words(line: str) -> bool:
+    """Two or more German or English function words (one "a" or "in" is no evidence)."""
+    german, english = language_function_words()
+    count = 0
+    for word in line.lower().split():
+        word = word.strip(_WORD_EDGES)
+        if word in german or word in english:
+            count += 1
+            if count >= _FUNCTION_WORDS_MIN:
+                return True
+    return False
+
+
+def mostly_other_script(line: str) -> bool:
+    """True for a line written mostly in a non-Latin script (Cyrillic, Greek, CJK, Arabic ...)."""
+    if line.isascii():
+        return False
+    letters = len(_LETTER.findall(line))
+    return letters >= 10 and len(_LATIN_LETTER.findall(line)) < letters / 2
+
+
+def is_foreign(line: str) -> bool:
+    """True only when a line is not German and not an English text the article quotes.
+
+    An English quotation or paragraph inside a German article is article text (the classifier
+    judges English boilerplate like any other block). An English snippet cut off with an ellipsis
+    is not: it is a teaser or an agency caption ("... on Wednes ..."). A line with German or
+    English function words is not sent to the language identifier."""
+    if mostly_other_script(line):
+        return True
+    if line.count(" ") < _LANGUAGE_MIN_WORDS - 1:
+        return False
+    cut_off = bool(_CUT_OFF.search(line))
+    if not cut_off and _has_function_words(line):
+        return False  # the usual case, decided without the language identifier
+    words = [w.strip(_WORD_EDGES).lower() for w in line.split()]
+    if len(words) < _LANGUAGE_MIN_WORDS:
+        return False
+    german, english = language_function_words()
+    n_german = sum(w in german for w in words)
+    n_english = sum(w in english for w in words)
+    if n_english > n_german and n_english >= 2:
+        return cut_off
+    if n_german + n_english >= _FUNCTION_WORDS_MIN:
+        return False
+    language, probability = _language_identifier().classify(line)
+    return language not in _ARTICLE_LANGUAGES and probability >= _LANGUAGE_MIN_PROBABILITY
+
+
+def reads_as_german(text: str) -> bool:
+    """True when a text (a translation, say) is confidently German."""
+    if len(text.split()) < _LANGUAGE_MIN_WORDS:
+        return False
+    language, probability = _language_identifier().classify(text)
+    return language == "de" and probability >= _LANGUAGE_MIN_PROBABILITY
+
+
+class NotGermanError(ArticleError):
+    """The article is not in German; skipped unless the user forces the language."""
+
+
+def check_language(text: str, source: Path) -> None:
+    """Raise NotGermanError when the article as a whole is confidently in another language."""
+    sample = " ".join(text[:_DOCUMENT_SAMPLE_CHARS].split())
+    if len(sample.split()) < _LANGUAGE_MIN_WORDS:
+        return  # too little text to judge: keep it
+    language, probability = _language_identifier().classify(sample)
+    if language != "de" and probability >= _DOCUMENT_MIN_PROBABILITY:
+        raise NotGermanError(
+            f"{source}: the article is in another language ({language}), not German; skipped "
+            "(use --force-language to translate it anyway)"
+        )

@@ -1,0 +1,222 @@
+"""The cleaner never edits article text silently: blocks are kept or dropped whole, every drop
+and cut is recorded, numbers at a line start are text, and the classifier is a switchable rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import SEEDS
+
+from summarize.clean import (
+    RULE_NAMES,
+    CleanArticle,
+    CleanOptions,
+    clean_text,
+    is_foreign,
+    normalize_line,
+    split_blocks,
+)
+from summarize.clean.features import FEATURE_NAMES
+from summarize.clean.model import BlockClassifier, packaged_model
+
+NUMBERED_LINES = [
+    "3. Oktober ist der Tag der Deutschen Einheit, an dem die Wiedervereinigung von 1990 "
+    "gefeiert wird.",
+    "1. Mai: Am Tag der Arbeit gingen in vielen Städten Tausende Menschen für höhere Löhne auf "
+    "die Straße.",
+    "2. Bundesliga und 3. Liga beginnen in diesem Jahr eine Woche früher als die Bundesliga, "
+    "teilte die DFL mit.",
+    "Der 1. FC Köln hat am Samstag sein Heimspiel gegen Bremen mit 2:1 gewonnen, nachdem er "
+    "lange zurückgelegen hatte.",
+    "„Wir haben es geschafft“, sagte die Trainerin nach dem Spiel, und ihre Mannschaft feierte "
+    "bis in die Nacht.",
+    "20 Prozent mehr Fahrgäste als im Vorjahr zählten die Verkehrsbetriebe im Sommer, vor allem "
+    "am Wochenende.",
+]
+
+ARTICLE = """Startseite
+Politik
+Menü
+Stadtrat beschließt neuen Haushalt für das kommende Jahr
+
+Der Stadtrat hat am Dienstagabend nach einer langen Debatte den Haushalt für das kommende Jahr \
+beschlossen. Die Mehrheit stimmte für den Entwurf der Verwaltung, die Opposition dagegen.
+
+{numbered}
+
+Die Kämmerin sagte, die Stadt müsse in den nächsten Jahren sparen, weil die Einnahmen aus der \
+Gewerbesteuer deutlich gesunken seien und die Kosten für Energie weiter stiegen.
+
+Unsere Partner in der Region.
+Artikel teilen
+Facebook
+Twitter
+Das könnte Sie auch interessieren
+Impressum
+Datenschutz
+"""
+
+
+def _received(article: CleanArticle) -> list[str]:
+    return ([article.title] if article.title else []) + list(article.paragraphs)
+
+
+@pytest.mark.parametrize("line", NUMBERED_LINES)
+def test_a_number_date_or_ordinal_at_the_line_start_is_text(line: str) -> None:
+    assert normalize_line(line) == line
+    assert [block.text for block in split_blocks(line)] == [line]
+    cleaned = clean_text(ARTICLE.format(numbered=line))
+    assert line in cleaned.paragraphs, cleaned.dropped
+    assert not any(line[:12] in item.text for item in cleaned.dropped)
+
+
+def test_all_numbered_lines_together_come_through_whole() -> None:
+    cleaned = clean_text(ARTICLE.format(numbered="\n\n".join(NUMBERED_LINES)))
+    for line in NUMBERED_LINES:
+        assert line in cleaned.paragraphs
+    assert "Impressum" not in cleaned.paragraphs and "Facebook" not in cleaned.paragraphs
+
+
+def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
+    text = (
+        "Die Stadt nennt drei Gründe für die Entscheidung, die der Rat am Montag traf:\n"
+        "• Die Kosten für Energie sind im vergangenen Jahr stark gestiegen.\n"
+        "- Die Einnahmen aus der Gewerbesteuer sind deutlich gesunken.\n"
+        "2. Die Zahl der Fahrgäste ist um 20 Prozent gestiegen.\n"
+    )
+    cleaned = clean_text(text, CleanOptions(disabled=frozenset({"classifier"})))
+    assert "Die Kosten für Energie sind im vergangenen Jahr stark gestiegen." in cleaned.paragraphs
+    assert "2. Die Zahl der Fahrgäste ist um 20 Prozent gestiegen." in cleaned.paragraphs
+    assert sorted(i.text for i in cleaned.dropped if i.rule == "bullets") == ["-", "•"]
+    kept = clean_text(text, CleanOptions(disabled=frozenset({"classifier", "bullets"})))
+    assert "• Die Kosten für Energie sind im vergangenen Jahr stark gestiegen." in kept.paragraphs
+
+
+def _visible(text: str) -> Counter[str]:
+    """Characters other than whitespace, as the cleaner reads them (NFC, no control marks)."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\ufeff]", "", text)
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))),
+        ARTICLE.format(numbered="\n".join(NUMBERED_LINES)),
+    ],
+)
+def test_the_audit_accounts_for_every_character(text: str) -> None:
+    cleaned = clean_text(text)
+    received = _received(cleaned)
+    accounted = Counter[str]()
+    for piece in [*received, *(item.text for item in cleaned.dropped)]:
+        accounted += _visible(piece)
+    assert accounted == _visible(text)
+    # What is kept is the page's own text: each block (cuts aside) is a piece of the input.
+    flat = " ".join(text.split())
+    for paragraph in received:
+        cuts = [i.text for i in cleaned.dropped if i.rule in ("credit", "promo")]
+        if not cuts:
+            assert " ".join(paragraph.split()) in flat
+
+
+def test_english_quotation_inside_a_german_article_is_text() -> None:
+    quotation = (
+        "“We will not stop until every family in this city has a safe and affordable home,” "
+        "the mayor told the conference in London, and the audience applauded for a long time."
+    )
+    text = ARTICLE.format(numbered=quotation)
+    assert not is_foreign(quotation)
+    cleaned = clean_text(text)
+    assert quotation in cleaned.paragraphs
+    assert is_foreign("Информация о погоде в Москве и в других городах России на сегодня")
+
+
+def _drop_everything_model() -> BlockClassifier:
+    """P(boilerplate) above the threshold for every block, highest for short ones."""
+    stump = {
+        "features": list(FEATURE_NAMES),
+        "init": 0.0,
+        "learning_rate": 1.0,
+        "depth": 1,
+        "trees": [
+            {
+                "feature": [FEATURE_NAMES.index("log_chars"), -2, -2],
+                "threshold": [4.0, -2.0, -2.0],
+                "left": [1, -1, -1],
+                "right": [2, -1, -1],
+                "value": [0.0, 5.0, 1.0],
+            }
+        ],
+    }
+    return BlockClassifier.from_dict({"first": stump, "threshold_probability": 0.5})
+
+
+def test_the_classifier_is_a_named_rule_that_can_be_switched_off() -> None:
+    assert {"classifier", "bullets"} <= set(RULE_NAMES)
+    text = ARTICLE.format(numbered=NUMBERED_LINES[0])
+    everything_goes = _drop_everything_model()
+    cleaned = clean_text(text, model=everything_goes)
+    assert "classifier" in cleaned.dropped_counts()
+    # A page is never emptied by the classifier: its most text-like blocks come back.
+    assert NUMBERED_LINES[0] in cleaned.paragraphs
+    off = clean_text(text, CleanOptions(disabled=frozenset({"classifier"})), model=everything_goes)
+    assert "classifier" not in off.dropped_counts()
+    assert NUMBERED_LINES[0] in off.paragraphs
+
+
+def test_tree_model_follows_its_splits() -> None:
+    stump = {
+        "features": list(FEATURE_NAMES),
+        "init": 0.0,
+        "learning_rate": 0.5,
+        "depth": 1,
+        "trees": [
+            {
+                "feature": [1, -2, -2],
+                "threshold": [2.0, -2.0, -2.0],
+                "left": [1, -1, -1],
+                "right": [2, -1, -1],
+                "value": [0.0, -4.0, 4.0],
+            }
+        ],
+    }
+    model = BlockClassifier.from_dict({"first": stump, "threshold_probability": 0.5})
+    features = np.zeros((2, len(FEATURE_NAMES)))
+    features[1, 1] = 3.0  # column 1 above the split: right leaf
+    probability = model.drop_probability(features)
+    assert probability[0] == pytest.approx(1 / (1 + np.exp(2.0)))
+    assert probability[1] == pytest.approx(1 / (1 + np.exp(-2.0)))
+
+
+def test_packaged_model_reads_the_current_features() -> None:
+    model = packaged_model()
+    assert model.second is not None and 0.0 < model.threshold_probability < 1.0
+
+
+def test_runtime_trees_match_scikit_learn() -> None:
+    sklearn_ensemble = pytest.importorskip(
+        "sklearn.ensemble", reason="scikit-learn (the bench extra) fits the classifier"
+    )
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from cleaning import export_trees
+
+    rng = np.random.default_rng(0)
+    features = rng.normal(size=(300, len(FEATURE_NAMES)))
+    labels = (features[:, 0] + features[:, 3] * features[:, 5] > 0).astype(int)
+    fitted = sklearn_ensemble.GradientBoostingClassifier(
+        n_estimators=20, max_depth=3, learning_rate=0.1, init="zero", random_state=0
+    ).fit(features.astype(np.float32), labels)
+    model = BlockClassifier.from_dict(
+        {"first": export_trees(fitted, FEATURE_NAMES), "threshold_probability": 0.5}
+    )
+    expected = fitted.predict_proba(features.astype(np.float32))[:, 1]
+    assert np.allclose(model.drop_probability(features), expected, atol=1e-4)
