@@ -23,6 +23,7 @@ from summarize.errors import SummarizeError
 
 if TYPE_CHECKING:
     from summarize.engines.local import Pipeline
+    from summarize.engines.ray import RayEngine
     from summarize.evaluate import EvalResult
 
 app = typer.Typer(
@@ -116,12 +117,24 @@ def run(
         bool,
         typer.Option("--force-language", help="Translate articles detected as not German too."),
     ] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="local (this process) or ray (a Ray cluster; default: runtime.engine).",
+        ),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="Ray engine: auto, HOST:PORT or ray://HOST:PORT (default: a local Ray instance).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
 ) -> None:
     """Translate and summarize every article; write one brief each and an index."""
-    from summarize.engines.local import Pipeline
-    from summarize.process import configure_process
     from summarize.progress import LogProgress, RichProgress
 
     interactive = stderr.is_terminal and not quiet
@@ -133,8 +146,12 @@ def run(
         extra.append("input.force_language=true")
     if no_cache:
         extra.append("runtime.cache=false")
+    if engine is not None:
+        extra.append(f"runtime.engine={json.dumps(engine)}")
+    if ray_address is not None:
+        extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
     config = _load(config_files, extra)
-    pipeline = Pipeline(config, configure_process(config.runtime))
+    pipeline = _engine(config, quiet)
     try:
         if interactive:
             with RichProgress(stderr) as progress:
@@ -156,6 +173,22 @@ def run(
         soft_wrap=True,
     )
     raise typer.Exit(report.exit_code)
+
+
+def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
+    """The configured engine; the Ray one needs its extra (exit 2 naming it)."""
+    if config.runtime.engine == "ray":
+        from summarize.engines.ray import RayEngine, require_ray
+
+        try:
+            require_ray()
+        except SummarizeError as error:
+            fail(error)
+        return RayEngine(config, quiet=quiet)
+    from summarize.engines.local import Pipeline
+    from summarize.process import configure_process
+
+    return Pipeline(config, configure_process(config.runtime))
 
 
 @app.command()

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from summarize.errors import ConfigError
 
@@ -156,6 +163,66 @@ class RuntimeSettings(_Section):
     cache_dir: Path | None = Field(
         default=None, description="Cache folder; default <output folder>/.summarize-cache."
     )
+    engine: Literal["local", "ray"] = Field(
+        default="local",
+        description="local: this process; ray: a Ray cluster (pip install 'summarize[ray]').",
+    )
+    ray_address: str | None = Field(
+        default=None,
+        description=(
+            "Ray engine: unset starts a local Ray instance; 'auto' joins this machine's "
+            "cluster; 'HOST:PORT' or 'ray://HOST:PORT' that cluster."
+        ),
+    )
+
+
+class RaySettings(_Section):
+    """The Ray engine: actor pools for the two models, the tasks around them, the watchdog."""
+
+    translation_min_actors: int = Field(default=1, ge=1, description="Translator actors at least.")
+    translation_max_actors: int = Field(
+        default=4, ge=1, description="Translator actors at most (autoscaling between the two)."
+    )
+    summarization_min_actors: int = Field(
+        default=1, ge=1, description="Summarizer actors at least."
+    )
+    summarization_max_actors: int = Field(
+        default=4, ge=1, description="Summarizer actors at most (autoscaling between the two)."
+    )
+    cpus_per_actor: float = Field(
+        default=1.0,
+        gt=0,
+        description="CPUs Ray reserves per model actor; its torch threads (at least 1).",
+    )
+    gpus_per_actor: float = Field(
+        default=1.0,
+        ge=0,
+        description="GPUs Ray reserves per model actor whose section says device = 'cuda'.",
+    )
+    articles_per_batch: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Articles per unit of work (one translation call, one summarization call); "
+            "default runtime.articles_per_batch, which keeps briefs identical to the local engine."
+        ),
+    )
+    no_progress_timeout_s: float = Field(
+        default=600.0,
+        gt=0,
+        description=(
+            "Stop the run (exit 1) when no stage makes progress for this long; must exceed "
+            "the slowest batch of articles."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _min_within_max(self) -> RaySettings:
+        for task in ("translation", "summarization"):
+            low, high = getattr(self, f"{task}_min_actors"), getattr(self, f"{task}_max_actors")
+            if low > high:
+                raise ValueError(f"{task}_min_actors ({low}) exceeds {task}_max_actors ({high})")
+        return self
 
 
 class OutputSettings(_Section):
@@ -169,6 +236,7 @@ class Config(_Section):
     input: InputSettings = Field(default_factory=InputSettings)
     runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
+    ray: RaySettings = Field(default_factory=RaySettings)
 
     def to_toml_dict(self) -> dict[str, Any]:
         """The effective config as plain TOML-compatible values (paths as strings, no None)."""

@@ -1,0 +1,540 @@
+"""The Ray engine: the stages of :mod:`summarize.stages` as a Ray Data plan on a cluster.
+
+The plan: a dataset of groups of articles (``ray.articles_per_batch``, by default the local
+engine's ``runtime.articles_per_batch``, so model batches hold the same sentences and briefs come
+out identical) → prepare: read, skip-unchanged, clean, segment (tasks) → translate (an
+autoscaling pool of actors, each loading the translator once) → summarize (its own pool) →
+finish: checks, render, atomic write (tasks). The driver lists the inputs, computes the run's
+fingerprint from the models' configs (no weights), holds the output folder's lock, collects an
+outcome per article and writes the index.
+
+Failures: Ray retries tasks lost with a node and restarts lost actors (which load their model
+again); every write is a whole brief renamed into place, so work done twice writes the same
+brief twice. A configuration or model error on a worker stops the run with the same message and
+exit code as locally; a bad article costs only its own brief; a run in which nothing moves for
+``ray.no_progress_timeout_s`` stops with exit 1. The translation cache is not used: see README,
+"Running on a cluster".
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarize import outputs, stages
+from summarize.config import Config
+from summarize.errors import ArticleError, ConfigError, SummarizeError, UsageError
+from summarize.ingest import find_articles, read_article
+from summarize.report import (
+    ArticleOutcome,
+    ProgressListener,
+    RunReport,
+    SilentProgress,
+    outcome_of_error,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from summarize.models import LoadedModel, Task
+    from summarize.summarization import Summary
+
+logger = logging.getLogger("summarize")
+
+RAY_EXTRA = 'pip install "summarize[ray]"'
+_PAYLOAD = "payload"  # the one column of every row: a pickled _Group
+
+
+def require_ray() -> None:
+    """Ray Data is an optional extra: say which one before any work."""
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError:
+        raise ConfigError(f"the Ray engine needs Ray Data: {RAY_EXTRA}") from None
+
+
+class RunStalledError(SummarizeError):
+    """Nothing moved for ``ray.no_progress_timeout_s``: the run stops instead of hanging."""
+
+    exit_code = 1
+
+
+class _CarriedError(Exception):
+    """A run-stopping error raised on a worker (a model that cannot load there), carried to the
+    driver intact: Ray rewrites the message of the exception it transports, so the original
+    travels as an attribute (exceptions pickle their ``__dict__``)."""
+
+    def __init__(self, message: str, error: SummarizeError | None = None) -> None:
+        super().__init__(message)
+        self.error = error
+
+
+@dataclass(frozen=True)
+class RayRunReport(RunReport):
+    """The run's report plus what Ray redid: units of work run again (tasks retried after a
+    lost worker or node) and model actors restarted; None when the counts were lost."""
+
+    retried: int | None = None
+    restarted: int | None = None
+
+    def summary_line(self) -> str:
+        if self.retried is None or self.restarted is None:
+            return f"{super().summary_line()}; Ray: retries not counted"
+        return (
+            f"{super().summary_line()}; Ray: {self.retried} retried, "
+            f"{self.restarted} actor(s) restarted"
+        )
+
+
+@dataclass(frozen=True)
+class _Job:
+    position: int  # among the run's sources, to report outcomes in input order
+    source: Path
+    brief_path: Path
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A group of articles moving through the plan; each stage fills in its part."""
+
+    number: int
+    jobs: tuple[_Job, ...]
+    settled: tuple[tuple[int, ArticleOutcome], ...] = ()  # positions done before the models
+    ready: tuple[tuple[_Job, stages.Prepared], ...] = ()
+    bilinguals: tuple[stages.Bilingual, ...] = ()
+    summaries: tuple[tuple[Summary | ArticleError, float], ...] = ()
+    models: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+    generation: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _pack(group: _Group) -> bytes:
+    return pickle.dumps(group, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(payload: bytes) -> _Group:
+    group = pickle.loads(payload)
+    assert isinstance(group, _Group)
+    return group
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every stage on every node needs, sent once with the plan."""
+
+    config: Config
+    fingerprint: str
+    force: bool
+    cwd: str  # the driver's working directory: relative paths mean the same on every node
+    ledger: Any  # a _RunLedger actor handle
+
+
+def _enter(context: _Context) -> None:
+    """Relative input, output and model paths are the driver's: work from its folder (on a
+    shared filesystem it exists on every node; a local Ray instance starts there anyway)."""
+    if os.getcwd() != context.cwd and os.path.isdir(context.cwd):
+        os.chdir(context.cwd)
+
+
+class _RunLedger:
+    """Counts, on the driver's node, how often each unit of work ran and which actors were
+    restarted, so the summary line can say what Ray redid (best effort: a count can be lost
+    with the worker that sent it)."""
+
+    def __init__(self) -> None:
+        self._runs: Counter[tuple[str, int]] = Counter()
+        self._restarts = 0
+
+    def ran(self, stage: str, group: int) -> None:
+        self._runs[(stage, group)] += 1
+
+    def restarted(self) -> None:
+        self._restarts += 1
+
+    def totals(self) -> tuple[int, int]:
+        retried = sum(count - 1 for count in self._runs.values() if count > 1)
+        return retried, self._restarts
+
+
+# Stages. Each one is a thin adapter: unpack the group, call the shared stage functions, pack.
+
+
+def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
+    """Read each article, keep current briefs, clean and segment the rest (CPU task)."""
+    _enter(context)
+    group = _unpack(row[_PAYLOAD])
+    context.ledger.ran.remote("prepare", group.number)
+    config = context.config
+    settled: list[tuple[int, ArticleOutcome]] = []
+    ready: list[tuple[_Job, stages.Prepared]] = []
+    for job in group.jobs:
+        try:
+            article = read_article(job.source, config.input.max_bytes)
+        except ArticleError as error:
+            settled.append((job.position, outcome_of_error(job.source, error)))
+            continue
+        if not context.force and outputs.brief_is_current(
+            job.brief_path, article.sha256, context.fingerprint
+        ):
+            settled.append((job.position, ArticleOutcome(job.source, "up-to-date", job.brief_path)))
+            continue
+        try:
+            ready.append((job, stages.prepare(article, config)))
+        except ArticleError as error:
+            settled.append((job.position, outcome_of_error(job.source, error)))
+    return {_PAYLOAD: _pack(replace(group, settled=tuple(settled), ready=tuple(ready)))}
+
+
+def _load_in_actor(context: _Context, task: Task) -> LoadedModel:
+    """The local engine's loading code, with this actor's share of the node's CPUs."""
+    from summarize.models import load_model
+    from summarize.process import configure_process
+
+    _enter(context)
+    config = context.config
+    threads = max(1, int(config.ray.cpus_per_actor))
+    plan = configure_process(config.runtime.model_copy(update={"threads": threads}))
+    settings = config.translation if task == "translation" else config.summarization
+    return load_model(task, settings, config.runtime.models_dir, *plan)
+
+
+class _ModelActor:
+    """Loads one model once. A model that cannot load is reported at the first batch (as the
+    run's error, exit 2) rather than by dying in ``__init__``, which Ray would count as an actor
+    crash and, after a lost node, could retry without end."""
+
+    task: Task
+
+    def __init__(self, context: _Context) -> None:
+        import ray
+
+        self._context = context
+        self._error: SummarizeError | None = None
+        with warnings.catch_warnings():  # Ray's own property calls a deprecated one of Ray's
+            warnings.simplefilter("ignore")
+            reconstructed = ray.get_runtime_context().was_current_actor_reconstructed
+        if reconstructed:
+            context.ledger.restarted.remote()
+        try:
+            self._setup(_load_in_actor(context, self.task))
+        except SummarizeError as error:
+            self._error = error
+
+    def _setup(self, loaded: LoadedModel) -> None:
+        raise NotImplementedError
+
+    def _work(self, group: _Group) -> _Group:
+        raise NotImplementedError
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        import numpy as np
+
+        if self._error is not None:
+            raise _CarriedError(str(self._error), self._error)
+        done = []
+        for payload in batch[_PAYLOAD]:
+            group = _unpack(payload)
+            self._context.ledger.ran.remote(self.task, group.number)
+            done.append(_pack(self._work(group)))
+        return {_PAYLOAD: np.array(done, dtype=object)}
+
+
+class _TranslateActor(_ModelActor):
+    task: Task = "translation"
+
+    def _setup(self, loaded: LoadedModel) -> None:
+        from summarize.translation import Translator
+
+        # No cache: see the module docstring and README ("Running on a cluster").
+        self._translator = Translator(loaded, self._context.config.translation, cache=None)
+
+    def _work(self, group: _Group) -> _Group:
+        loaded = self._translator.loaded
+        bilinguals = stages.translate_articles(self._translator, [item for _, item in group.ready])
+        return replace(
+            group,
+            bilinguals=tuple(bilinguals),
+            models={**group.models, "translation": loaded.describe()},
+            generation={**group.generation, "translation": loaded.generation_settings},
+        )
+
+
+class _SummarizeActor(_ModelActor):
+    task: Task = "summarization"
+
+    def _setup(self, loaded: LoadedModel) -> None:
+        from summarize.summarization import Summarizer
+
+        self._summarizer = Summarizer(loaded, self._context.config.summarization)
+
+    def _work(self, group: _Group) -> _Group:
+        loaded = self._summarizer.loaded
+        summaries = stages.summarize_articles(self._summarizer, group.bilinguals)
+        return replace(
+            group,
+            summaries=tuple(summaries),
+            models={**group.models, "summarization": loaded.describe()},
+            generation={**group.generation, "summarization": loaded.generation_settings},
+        )
+
+
+def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
+    """Checks, render and the atomic write of each brief (CPU task): the group's outcomes."""
+    _enter(context)
+    group = _unpack(row[_PAYLOAD])
+    context.ledger.ran.remote("finish", group.number)
+    run = stages.RunInfo(dict(group.models), dict(group.generation), context.fingerprint)
+    settled = list(group.settled)
+    for (job, item), bilingual, (summary, seconds) in zip(
+        group.ready, group.bilinguals, group.summaries, strict=True
+    ):
+        if isinstance(summary, ArticleError):
+            settled.append((job.position, outcome_of_error(job.source, summary)))
+            continue
+        brief = stages.finish(item, bilingual, summary, run, seconds)
+        outputs.write_brief(job.brief_path, brief)
+        settled.append((job.position, ArticleOutcome(job.source, "written", job.brief_path)))
+    return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+class RayEngine:
+    """Runs the stages as a Ray Data plan; the same briefs, outcomes and exit codes as
+    :class:`summarize.engines.local.Pipeline`."""
+
+    def __init__(self, config: Config, quiet: bool = False) -> None:
+        self.config = config
+        self.quiet = quiet
+
+    def fingerprint(self) -> str:
+        """The run fingerprint from the models' tokenizers and configs, without weights."""
+        from summarize.models import resolve_spec
+
+        config = self.config
+        models_dir = config.runtime.models_dir
+        translation = resolve_spec("translation", config.translation, models_dir)
+        summarization = resolve_spec("summarization", config.summarization, models_dir)
+        return stages.run_fingerprint(config, translation.identity(), summarization.identity())
+
+    def run(
+        self,
+        paths: Iterable[Path],
+        progress: ProgressListener | None = None,
+        force: bool = False,
+    ) -> RayRunReport:
+        """Write one brief per article and the index, on Ray.
+
+        Usage, config and model errors raise (exit 2) before any article is written, or as soon
+        as a worker finds its model missing; a bad article only costs its own brief."""
+        require_ray()
+        progress = progress or SilentProgress()
+        folder = self.config.output.folder
+        sources, problems = find_articles(list(paths))
+        if not sources:
+            raise UsageError(
+                "no articles to process: "
+                + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
+            )
+        fingerprint = self.fingerprint()
+        outcomes = [
+            ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems
+        ]
+        with outputs.output_lock(folder):
+            outputs.remove_stale_temp_files(folder)
+            plan = outputs.plan_briefs(sources)
+            progress.run_started(len(plan.jobs))
+            outcomes += [
+                ArticleOutcome(source, "failed", reason=reason) for source, reason in plan.clashes
+            ]
+            jobs = [
+                _Job(position, source, folder / name)
+                for position, (source, name) in enumerate(plan.jobs)
+            ]
+            size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
+            groups = [
+                _Group(number, tuple(jobs[start : start + size]))
+                for number, start in enumerate(range(0, len(jobs), size))
+            ]
+            with _ray_session(self.config.runtime.ray_address, self.quiet):
+                settled, retried, restarted = self._execute(groups, fingerprint, force, progress)
+            # A writer killed with its node leaves its temp file; every writer is done now.
+            outputs.remove_stale_temp_files(folder)
+            for job in jobs:  # never skip an article silently, whatever Ray did
+                lost = ArticleOutcome(job.source, "failed", reason=f"{job.source}: no outcome")
+                outcomes.append(settled.get(job.position, lost))
+            latest_run = RunReport(tuple(outcomes), None).summary_line()  # as the local engine
+            index_path = (
+                outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
+            )
+        return RayRunReport(tuple(outcomes), index_path, retried, restarted)
+
+    def _execute(
+        self,
+        groups: list[_Group],
+        fingerprint: str,
+        force: bool,
+        progress: ProgressListener,
+    ) -> tuple[dict[int, ArticleOutcome], int | None, int | None]:
+        import ray
+        from ray.data.exceptions import ExecutionTimeoutError
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        driver_node = ray.get_runtime_context().get_node_id()
+        ledger = (
+            ray.remote(_RunLedger)
+            .options(
+                num_cpus=0,
+                scheduling_strategy=NodeAffinitySchedulingStrategy(driver_node, soft=False),
+            )
+            .remote()
+        )
+        context = _Context(self.config, fingerprint, force, os.getcwd(), ledger)
+        _warn_if_tight(self.config)
+        dataset = self._plan(groups, context)
+        settled: dict[int, ArticleOutcome] = {}
+        timeout = self.config.ray.no_progress_timeout_s
+        try:
+            for row in dataset.iter_rows():
+                for position, outcome in pickle.loads(row[_PAYLOAD]):
+                    settled[position] = outcome
+                    progress.article_finished(outcome)
+        except ExecutionTimeoutError:
+            raise RunStalledError(
+                f"the Ray run made no progress for {timeout:g} s "
+                f"(ray.no_progress_timeout_s = {timeout:g}); {len(settled)} brief(s) were "
+                "finished and are kept. Check that the cluster has room for an actor of each "
+                "pool, or raise ray.no_progress_timeout_s if one batch takes longer."
+            ) from None
+        except ray.exceptions.RayTaskError as error:
+            carried = error.cause
+            if isinstance(carried, _CarriedError) and carried.error is not None:
+                raise carried.error from None
+            raise
+        try:
+            retried, restarted = ray.get(ledger.totals.remote(), timeout=30)
+        except (ray.exceptions.RayError, TimeoutError) as error:
+            logger.debug("the run's ledger is lost, retries not counted: %s", error)
+            return settled, None, None
+        return settled, retried, restarted
+
+    def _plan(self, groups: list[_Group], context: _Context) -> Any:
+        """The Ray Data plan: prepare → translate (actor pool) → summarize (actor pool) →
+        finish; one group per block and per model call."""
+        import ray
+        from ray.data import ActorPoolStrategy, TaskPoolStrategy
+
+        settings = self.config.ray
+        cpus = ray.cluster_resources().get("CPU", 1.0)
+        # Reading, cleaning, checks and writing are light next to the models: they reserve no
+        # CPU, so they never wait behind the actors (which could leave no room after a node is
+        # lost), and they run at most one per CPU of the cluster.
+        tasks = TaskPoolStrategy(size=max(1, min(int(cpus), len(groups))))
+        rows = [{_PAYLOAD: _pack(group)} for group in groups]
+        dataset = (
+            ray.data.from_items(rows, override_num_blocks=len(rows))
+            .map(_prepare_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks)
+            .map_batches(
+                _TranslateActor,
+                batch_size=1,
+                fn_constructor_kwargs={"context": context},
+                compute=ActorPoolStrategy(
+                    min_size=settings.translation_min_actors,
+                    max_size=settings.translation_max_actors,
+                ),
+                num_cpus=settings.cpus_per_actor,
+                num_gpus=_gpus(self.config.translation.device, settings.gpus_per_actor),
+            )
+            .map_batches(
+                _SummarizeActor,
+                batch_size=1,
+                fn_constructor_kwargs={"context": context},
+                compute=ActorPoolStrategy(
+                    min_size=settings.summarization_min_actors,
+                    max_size=settings.summarization_max_actors,
+                ),
+                num_cpus=settings.cpus_per_actor,
+                num_gpus=_gpus(self.config.summarization.device, settings.gpus_per_actor),
+            )
+            .map(_finish_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks)
+        )
+        data_context = dataset.context
+        data_context.execution_no_progress_timeout_s = settings.no_progress_timeout_s
+        data_context.max_errored_blocks = 0  # a block that fails for good fails the run
+        data_context.raise_original_map_exception = True  # our errors reach the driver whole
+        # A crash while loading (not a missing model: that is reported, not raised) may be a
+        # lost node; a few in a row mean the actor cannot start at all.
+        data_context.max_consecutive_actor_init_deaths = 3
+        data_context.enable_progress_bars = False  # the command line shows its own progress
+        data_context.print_on_execution_start = not self.quiet
+        return dataset
+
+
+def _gpus(device: str, gpus_per_actor: float) -> float | None:
+    """``device = "cuda"`` asks Ray for GPUs; anything else runs where Ray gave none."""
+    return gpus_per_actor if device == "cuda" and gpus_per_actor > 0 else None
+
+
+def _warn_if_tight(config: Config) -> None:
+    """A pool whose actors cannot restart after a node is lost stalls the run: say so up front."""
+    import ray
+
+    settings = config.ray
+    needed = (
+        settings.translation_min_actors + settings.summarization_min_actors
+    ) * settings.cpus_per_actor
+    per_node = sorted(
+        node["Resources"].get("CPU", 0.0) for node in ray.nodes() if node.get("Alive")
+    )
+    if len(per_node) > 1 and sum(per_node[:-1]) < needed:
+        logger.warning(
+            "if the largest node is lost, the other nodes' %g CPU(s) cannot hold the actor "
+            "pools' minimum (%g CPU(s)): the run would stop after ray.no_progress_timeout_s; "
+            "lower ray.cpus_per_actor or add nodes",
+            sum(per_node[:-1]),
+            needed,
+        )
+
+
+@contextmanager
+def _ray_session(address: str | None, quiet: bool) -> Iterator[None]:
+    """Connect to Ray for the run: reuse a connection the caller made, else start a local
+    instance (no address) or join the cluster at ``address``, and leave it afterwards."""
+    import ray
+
+    with _ray_data_logging(quiet):
+        if ray.is_initialized():
+            yield
+            return
+        level = logging.WARNING if quiet else logging.INFO
+        if address is None:
+            ray.init(include_dashboard=False, log_to_driver=not quiet, logging_level=level)
+        else:
+            ray.init(address=address, log_to_driver=not quiet, logging_level=level)
+        try:
+            yield
+        finally:
+            ray.shutdown()
+
+
+@contextmanager
+def _ray_data_logging(quiet: bool) -> Iterator[None]:
+    """Ray Data's log lines for this run: only warnings with ``--quiet``, and never its notice
+    that its progress bars are off (the command line shows its own)."""
+    levels = {"ray.data._internal.progress": logging.ERROR}
+    if quiet:
+        levels["ray.data"] = logging.WARNING
+    saved = {name: logging.getLogger(name).level for name in levels}
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    try:
+        yield
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)

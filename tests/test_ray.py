@@ -1,0 +1,319 @@
+"""The Ray engine: the local engine's briefs on a local Ray instance and on a simulated cluster,
+a lost worker node, a lost driver, a model that cannot load, a stalled run.
+
+One simulated cluster serves the module (a head without CPUs and two worker nodes with one CPU
+each, fast health checks): starting Ray costs seconds. Tiny random-weight models.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import SEEDS, ModelSet, write_config
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.config import Config, load_config
+from summarize.engines.local import Pipeline
+from summarize.errors import ConfigError, ModelLoadError
+from summarize.report import RunReport
+
+NO_RAY = "Ray is an optional extra (pip install 'summarize[ray]'); not installed here"
+# Runs that should finish in seconds stop (and fail) after this instead of hanging a CI job.
+WATCHDOG = "no_progress_timeout_s = 120"
+
+
+def _ray() -> Any:
+    return pytest.importorskip("ray", reason=NO_RAY)
+
+
+def _config(tmp_path: Path, models: ModelSet, extra: str = "", name: str = "c.toml") -> Path:
+    return write_config(tmp_path / name, models.marian, models.bart, extra)
+
+
+def _load(path: Path, *overrides: str) -> Config:
+    return load_config(path, overrides=list(overrides), project_file=None)
+
+
+def _split(path: Path) -> tuple[dict[str, Any], str]:
+    """A brief's front matter (timings and time of writing left out) and its body."""
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(front)
+    for varying in ("generated_at", "seconds"):
+        meta.pop(varying)
+    return meta, body
+
+
+def _briefs(folder: Path) -> dict[str, Path]:
+    return {p.name: p for p in folder.glob("*.md") if p.name != "index.md"}
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def _statuses(report: RunReport) -> dict[str, tuple[str, str | None]]:
+    return {o.source.name: (o.status, o.reason) for o in report.outcomes}
+
+
+@pytest.fixture(scope="module")
+def ray_cluster() -> Iterator[Any]:
+    """Head without CPUs (as on a real cluster) and two one-CPU worker nodes."""
+    ray = _ray()
+    from ray.cluster_utils import Cluster
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RAY_AUTH_MODE", "disabled")  # a private test cluster; no token in ~/.ray
+        store = 100 * 1024 * 1024
+        cluster = Cluster(
+            initialize_head=True,
+            head_node_args={
+                "num_cpus": 0,
+                "object_store_memory": store,
+                "_system_config": {
+                    "health_check_period_ms": 1000,
+                    "health_check_failure_threshold": 3,
+                },
+            },
+        )
+        for _ in range(2):
+            cluster.add_node(num_cpus=1, object_store_memory=store)
+        cluster.wait_for_nodes()
+        try:
+            yield cluster
+        finally:
+            ray.shutdown()
+            cluster.shutdown()
+
+
+@pytest.fixture
+def on_cluster(ray_cluster: Any) -> Any:
+    """This process is a driver of the simulated cluster (the engine reuses the connection)."""
+    ray = _ray()
+    if not ray.is_initialized():
+        ray.init(address=ray_cluster.address, log_to_driver=False)
+    return ray_cluster
+
+
+def _short_seeds(folder: Path) -> list[Path]:
+    """The seeds cut to their first paragraphs: the same kind of text, a fraction of the work."""
+    folder.mkdir()
+    shorts = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        cut = text.rfind("\n", 0, 1200)
+        shorts.append(folder / seed.name)
+        shorts[-1].write_text(text[:cut] + "\n", encoding="utf-8")
+    return shorts
+
+
+def _copies(originals: list[Path], folder: Path, copies: int) -> dict[str, str]:
+    """``copies`` copies of each original in ``folder``; returns copy brief -> original brief."""
+    folder.mkdir()
+    origin = {}
+    for original in originals:
+        for number in range(copies):
+            name = f"{number}_{original.name}"
+            shutil.copy(original, folder / name)
+            origin[f"{Path(name).stem}.md"] = f"{original.stem}.md"
+    return origin
+
+
+def test_without_the_extra_the_run_exits_2_naming_it(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)
+    monkeypatch.setitem(sys.modules, "ray.data", None)
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "-o", str(tmp_path), "--engine", "ray"])
+    assert result.exit_code == 2
+    assert 'pip install "summarize[ray]"' in result.output
+    assert "Traceback" not in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
+    from summarize.engines.ray import _gpus
+
+    with pytest.raises(ConfigError, match="translation_min_actors"):
+        load_config(overrides=["ray.translation_min_actors=5"], project_file=None)
+    config = load_config(
+        overrides=["translation.device=cuda", "ray.gpus_per_actor=0.5"], project_file=None
+    )
+    assert _gpus(config.translation.device, config.ray.gpus_per_actor) == 0.5
+    assert _gpus(config.summarization.device, config.ray.gpus_per_actor) is None  # "auto"
+    assert _gpus("cuda", 0.0) is None
+
+
+def test_a_local_ray_instance_writes_the_local_engines_briefs(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """No address: the engine starts a Ray instance for the run. A bad article and an English
+    one cost only their own briefs, with the same reasons as locally."""
+    ray = _ray()
+    from summarize.engines.ray import RayEngine
+
+    if ray.is_initialized():
+        ray.shutdown()  # another test's connection; this one is about starting our own
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "english.txt").write_text(
+        "The government announced on Tuesday that it would raise taxes on fuel next year. "
+        "Opposition leaders criticised the plan and called for a vote in parliament. " * 3,
+        encoding="utf-8",
+    )
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    local = Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([folder])
+    on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run([folder])
+
+    assert not ray.is_initialized()  # the engine left the instance it started
+    assert on_ray.exit_code == local.exit_code == 1
+    assert _statuses(on_ray) == _statuses(local)
+    assert _statuses(on_ray)["english.txt"][0] == "skipped"
+    assert _statuses(on_ray)["binary.txt"][0] == "failed"
+    assert on_ray.summary_line().startswith(local.summary_line())
+    assert "Ray: 0 retried, 0 actor(s) restarted" in on_ray.summary_line()
+    local_briefs, ray_briefs = _briefs(tmp_path / "local"), _briefs(tmp_path / "ray")
+    assert sorted(ray_briefs) == sorted(local_briefs) and len(ray_briefs) == 5
+    for name, path in ray_briefs.items():
+        assert _split(path) == _split(local_briefs[name]), name
+    assert (tmp_path / "ray" / "index.md").read_text() == (
+        tmp_path / "local" / "index.md"
+    ).read_text()
+
+
+def test_a_worker_node_lost_mid_run_costs_no_brief(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A worker node killed (not drained) while briefs are written: the run still writes every
+    brief, each identical to the local engine's, and leaves no temp file."""
+    from summarize.engines.ray import RayEngine
+
+    shorts = _short_seeds(tmp_path / "short")
+    origin = _copies(shorts, tmp_path / "in", copies=4)
+    # One article per unit of work, so many units are in flight when the node goes; half a CPU
+    # per actor, so both pools fit on the node that is left.
+    config = _config(
+        tmp_path,
+        self_contained_models,
+        f"[runtime]\narticles_per_batch = 1\n[ray]\ncpus_per_actor = 0.5\n{WATCHDOG}\n",
+    )
+    local = tmp_path / "local"
+    Pipeline(_load(config, f"output.folder={str(local)!r}")).run([tmp_path / "short"])
+    output = tmp_path / "ray"
+    written_at_kill: list[int] = []
+
+    def kill_a_worker_node() -> None:
+        deadline = time.monotonic() + 240
+        while not _briefs(output) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        written = len(_briefs(output))
+        on_cluster.remove_node(next(iter(on_cluster.worker_nodes)), allow_graceful=False)
+        written_at_kill.append(written)
+
+    killer = threading.Thread(target=kill_a_worker_node)
+    killer.start()
+    try:
+        report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
+    finally:
+        killer.join()
+        on_cluster.add_node(num_cpus=1, object_store_memory=100 * 1024 * 1024)
+        on_cluster.wait_for_nodes()
+    assert written_at_kill and written_at_kill[0] < len(origin), "the node died after the run"
+    assert report.exit_code == 0, report.summary_line()
+    print(report.summary_line())
+    assert len(report.written) == len(origin)
+    briefs = _briefs(output)
+    assert sorted(briefs) == sorted(origin)
+    for name, seed_brief in origin.items():
+        assert _split(briefs[name])[1] == _split(local / seed_brief)[1], name
+    assert not _leftovers(output)
+
+
+def test_a_lost_driver_is_resumed_by_running_the_command_again(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """The `summarize` process killed mid-run (default actor size on one-CPU nodes): the same
+    command again writes only the missing briefs and leaves the finished ones untouched."""
+    from summarize.engines.ray import RayEngine
+
+    origin = _copies(_short_seeds(tmp_path / "short"), tmp_path / "in", copies=4)
+    config = _config(
+        tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n[ray]\n{WATCHDOG}\n"
+    )
+    output = tmp_path / "out"
+    command = [sys.executable, "-m", "summarize.cli", "run", str(tmp_path / "in"),
+               "-c", str(config), "-o", str(output), "--engine", "ray",
+               "--ray-address", on_cluster.address, "-q"]  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_AUTH_MODE": "disabled"}
+    driver = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while driver.poll() is None and not _briefs(output) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    driver.send_signal(signal.SIGKILL)
+    driver.wait(timeout=60)
+    # Ray stops the dead driver's workers within moments; wait until nothing changes.
+    before: dict[str, int] = {}
+    while (now := {n: p.stat().st_mtime_ns for n, p in _briefs(output).items()}) != before:
+        before = now
+        time.sleep(2)
+    assert 0 < len(before) < len(origin), "the driver was not killed mid-run"
+
+    report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
+    assert report.exit_code == 0, report.summary_line()
+    assert {o.brief_path.name for o in report.with_status("up-to-date")} == set(before)
+    assert {o.brief_path.name for o in report.written} == set(origin) - set(before)
+    after = {n: p.stat().st_mtime_ns for n, p in _briefs(output).items()}
+    assert sorted(after) == sorted(origin)
+    assert {n: after[n] for n in before} == before
+    assert not _leftovers(output)
+
+
+def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_message(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """Config and tokenizer are readable (the driver's fingerprint works) but the weights are
+    missing: the first actor reports it, exit 2, and no restart loop."""
+    broken = tmp_path / "marian-without-weights"
+    shutil.copytree(self_contained_models.marian, broken)
+    (broken / "model.safetensors").unlink()
+    config = write_config(
+        tmp_path / "c.toml", broken, self_contained_models.bart, f"[ray]\n{WATCHDOG}\n"
+    )
+    with pytest.raises(ModelLoadError) as local:
+        Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([SEEDS])
+    output = tmp_path / "ray"
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS), "-c", str(config), "-o", str(output), "--engine", "ray", "-q"]
+    )
+    assert result.exit_code == 2, result.output
+    assert " ".join(str(local.value).split()) in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert not _briefs(output)
+
+
+def test_a_stalled_run_exits_1_naming_the_setting(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """Actors that can never be placed (more CPUs than any node has): the watchdog ends the run."""
+    config = _config(tmp_path, self_contained_models)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["run", str(SEEDS), "-c", str(config), "-o", str(output), "--engine", "ray", "-q",
+         "--set", "ray.cpus_per_actor=64", "--set", "ray.no_progress_timeout_s=3"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "ray.no_progress_timeout_s = 3" in result.output
+    assert "Traceback" not in result.output
+    assert not _briefs(output)
