@@ -329,9 +329,9 @@ def test_articles_in_a_batch_share_model_calls(
     summary_calls: list[int] = []
     original = Summarizer.generate_batch
 
-    def counting(self, texts):
+    def counting(self, texts, *kinds):
         summary_calls.append(len(texts))
-        return original(self, texts)
+        return original(self, texts, *kinds)
 
     monkeypatch.setattr(Summarizer, "generate_batch", counting)
     config = write_config(
