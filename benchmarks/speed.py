@@ -4,6 +4,7 @@
     python benchmarks/speed.py --quick         # the five seeds only
     python benchmarks/speed.py --modes naive,default,ct2-int8
     python benchmarks/speed.py --quick --modes naive,default --set runtime.workers=1  # ablation
+    python benchmarks/speed.py --small         # only the whole-process runs on one and two seeds
 
 Full-size random-weight models are built once from the real configs and tokenizers in
 ../shared/hub (opus-mt-de-en 74M, distilbart-cnn-12-6 306M; seed 0) under benchmarks/.models.
@@ -22,6 +23,19 @@ German sentences of every article (headline included), then a summary per articl
 Reported: translation output tokens/s, summarization seconds per article, end-to-end seconds
 (everything after the models are loaded), model load seconds, peak RSS, the ratios against
 naive, and the share of sentences / summaries identical to the default (fp32 torch) path.
+
+Small runs as whole processes (``--small`` alone, or after the table): one article (seed 000) and
+two articles (seeds 000 and 003), each a fresh ``summarize run -v`` process (start-up, imports and
+model loading included; forced 24 tokens per sentence and 60 per summary unless given) against the
+naive script run as a process the same way (``speed.py --naive-run``: load both models, translate
+sentence by sentence, summarize the truncated text, write one Markdown file per article). Modes
+are interleaved and repeated (``--repeat``); the fastest repeat counts. Reported per run: wall
+seconds, the process's CPU seconds (this machine is shared: CPU time is steadier than wall time),
+the ratio against naive, the time to the first brief written, and a breakdown read from the
+timestamps of the run's own debug log: start-up (interpreter and CLI imports), configure (torch
+and the libraries' logging), models (tokenizers, configs, weights; overlapping the reading and
+preparing of the articles), translate, summarize, checks, write, exit. "before generate" is
+everything before the first model input: the start-up overhead.
 """
 
 from __future__ import annotations
@@ -30,11 +44,14 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,6 +96,30 @@ def write_workload(folder: Path, quick: bool) -> list[Path]:
 
 def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def naive_sentences(files: list[Path]) -> list[list[str]]:
+    """The same cleaned sentences our pipeline translates (headline first), one list per file."""
+    from summarize.ingest import read_article
+    from summarize.stages import prepare_text
+
+    articles = []
+    for path in files:
+        _, segmented = prepare_text(read_article(path).text)
+        title = [segmented.title] if segmented.title else []
+        articles.append(title + segmented.sentences)
+    return articles
+
+
+def naive_run(files: list[Path], output: Path, args: argparse.Namespace) -> None:
+    """The naive script as a whole process: load, translate, summarize, one Markdown file each."""
+    marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
+    result = run_naive(marian, bart, naive_sentences(files), args)
+    output.mkdir(parents=True, exist_ok=True)
+    for path, english, summary in zip(files, result["translations"], result["summaries"],
+                                      strict=True):  # fmt: skip
+        text = f"# {english[0]}\n\n## Summary\n\n{summary}\n\n## Article\n\n" + " ".join(english)
+        (output / f"{path.stem}.md").write_text(text + "\n", encoding="utf-8")
 
 
 def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argparse.Namespace):
@@ -135,6 +176,26 @@ def run_naive(marian: Path, bart: Path, articles: list[list[str]], args: argpars
     }
 
 
+def pipeline_overrides(
+    mode: str, mt_tokens: int, summary_tokens: int, extra: list[str]
+) -> list[str]:
+    """The config of a pipeline mode: the benchmark's models, forced lengths, threads, no cache."""
+    backend, quantization = MODES[mode]
+    overrides = [
+        f"translation.model={json.dumps(str(MODELS / 'opus-mt-de-en'))}",
+        f"summarization.model={json.dumps(str(MODELS / 'distilbart-cnn-12-6'))}",
+        f"translation.generation.min_new_tokens={mt_tokens}",
+        f"translation.generation.max_new_tokens={mt_tokens}",
+        f"summarization.generation.min_new_tokens={summary_tokens}",
+        f"summarization.generation.max_new_tokens={summary_tokens}",
+        f"runtime.threads={THREADS}",
+        "runtime.cache=false",
+    ]
+    for section in ("translation", "summarization"):
+        overrides += [f"{section}.backend={backend}", f"{section}.quantization={quantization}"]
+    return overrides + extra  # ablations come last, so they win
+
+
 def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: argparse.Namespace):
     from summarize.config import load_config
     from summarize.engines.local import Pipeline
@@ -153,21 +214,7 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
             self.briefs.extend(result for result in results if isinstance(result, Brief))
             return results
 
-    backend, quantization = MODES[mode]
-    overrides = [
-        f"translation.model={json.dumps(str(marian))}",
-        f"summarization.model={json.dumps(str(bart))}",
-        f"translation.generation.min_new_tokens={args.mt_tokens}",
-        f"translation.generation.max_new_tokens={args.mt_tokens}",
-        f"summarization.generation.min_new_tokens={args.summary_tokens}",
-        f"summarization.generation.max_new_tokens={args.summary_tokens}",
-        f"runtime.threads={THREADS}",
-        "runtime.cache=false",
-    ]
-
-    for section in ("translation", "summarization"):
-        overrides += [f"{section}.backend={backend}", f"{section}.quantization={quantization}"]
-    overrides += args.set  # ablations come last, so they win
+    overrides = pipeline_overrides(mode, args.mt_tokens, args.summary_tokens, args.set)
     with tempfile.TemporaryDirectory() as output:
         config = load_config(
             overrides=[*overrides, f"output.folder={json.dumps(output)}"], project_file=None
@@ -204,22 +251,183 @@ def run_pipeline(marian: Path, bart: Path, files: list[Path], mode: str, args: a
 
 
 def worker(args: argparse.Namespace) -> None:
-    from summarize.ingest import read_article
-    from summarize.stages import prepare_text
-
     marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
     files = [Path(line) for line in Path(args.files).read_text().splitlines()]
     if args.worker == "naive":
-        articles = []
-        for path in files:
-            _, segmented = prepare_text(read_article(path).text)
-            title = [segmented.title] if segmented.title else []
-            articles.append(title + segmented.sentences)
-        result = run_naive(marian, bart, articles, args)
+        result = run_naive(marian, bart, naive_sentences(files), args)
     else:
         result = run_pipeline(marian, bart, files, args.worker, args)
     result["peak_rss_mib"] = _peak_rss_mib()
     Path(args.result).write_text(json.dumps(result), encoding="utf-8")
+
+
+SMALL_RUNS = {1: ("000",), 2: ("000", "003")}  # articles: seeds
+# Lines of `summarize run -v` whose timestamps mark the stages (the first match of each counts).
+MILESTONES = {
+    "started": re.compile(r"DEBUG run started"),
+    "configured": re.compile(r"DEBUG \d+ worker\(s\) x"),
+    "translator": re.compile(r"INFO loaded translation model"),
+    "summarizer": re.compile(r"INFO loaded summarization model"),
+    "generate": re.compile(r"DEBUG translating \d+ sentence"),
+    "translated": re.compile(r"DEBUG translated \d+ article"),
+    "summarized": re.compile(r"DEBUG summarized \d+ article"),
+    "checked": re.compile(r"DEBUG checked \d+ article"),
+    "written": re.compile(r"DEBUG wrote \d+ brief"),
+}
+_LOG_TIME = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) ")
+
+
+def summarize_command() -> list[str]:
+    """`summarize` as a user runs it: the venv's console script (the worktree's code first)."""
+    script = Path(sys.executable).with_name("summarize")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "from summarize.cli import main; main()"]
+
+
+def milestones(log: str, launched: float) -> dict[str, float]:
+    """Seconds from the process launch to the first log line of each milestone."""
+    found: dict[str, float] = {}
+    for line in log.splitlines():
+        stamp = _LOG_TIME.match(line)
+        if not stamp:
+            continue
+        for name, pattern in MILESTONES.items():
+            if name not in found and pattern.search(line):
+                moment = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
+                found[name] = moment - launched
+    return found
+
+
+def timed_process(command: list[str], scratch: Path) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (user + system) and stderr of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"}
+    start = time.perf_counter()
+    launched = time.time()
+    done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, f"launched {launched}\n{done.stderr}"
+
+
+def small_run(mode: str, files: list[Path], scratch: Path, args: argparse.Namespace) -> dict:
+    """One whole process over ``files``: wall and CPU seconds, milestones, summary work."""
+    output = scratch / f"out-{mode}"
+    shutil.rmtree(output, ignore_errors=True)
+    if mode == "naive":
+        command = [sys.executable, __file__, "--naive-run", str(output),
+                   "--mt-tokens", str(args.small_mt_tokens),
+                   "--summary-tokens", str(args.small_summary_tokens),
+                   *(str(path) for path in files)]  # fmt: skip
+    else:
+        command = [*summarize_command(), "run", *(str(path) for path in files), "-v", "--force",
+                   "--output", str(output)]  # fmt: skip
+        for override in pipeline_overrides(mode, args.small_mt_tokens, args.small_summary_tokens,
+                                           args.set):  # fmt: skip
+            command += ["--set", override]
+    wall, cpu, log = timed_process(command, scratch)
+    launched = float(log.splitlines()[0].split()[1])
+    result = {"wall": wall, "cpu": cpu, "marks": milestones(log, launched), "briefs": []}
+    for brief in sorted(output.glob("*.md")):
+        if brief.name == "index.md":
+            continue
+        front = brief.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        chunks = re.search(r"^\s+chunks: (\d+)$", front, re.MULTILINE)
+        rounds = re.search(r"^\s+rounds: (\d+)$", front, re.MULTILINE)
+        result["briefs"].append([int(chunks.group(1)) if chunks else 0,
+                                 int(rounds.group(1)) if rounds else 0])  # fmt: skip
+    return result
+
+
+def generated_tokens(chunks: int, rounds: int, args: argparse.Namespace) -> int:
+    """Summary tokens generated for one article at the forced lengths (one map round or none)."""
+    map_tokens = args.small_summary_tokens
+    for override in args.set:
+        key, _, value = override.partition("=")
+        if key.strip() == "summarization.chunk_generation.max_new_tokens":
+            map_tokens = int(value)
+    return args.small_summary_tokens + (chunks * map_tokens if rounds else 0)
+
+
+def small_runs(modes: list[str], args: argparse.Namespace) -> None:
+    """Whole processes on one and two seeds, modes interleaved, each repeated."""
+    seeds = {path.name[:3]: path for path in sorted((REPO / "seeds").glob("*.txt"))}
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        for mode in modes:  # convert once, untimed (as a first run on a machine would)
+            if mode.startswith("ct2"):
+                small_run(mode, [seeds["000"]], scratch, args)
+        naive_articles = {int(count) for count in args.naive_articles.split(",") if count}
+        runs: dict[tuple[int, str], list[dict]] = {}
+        for repeat in range(args.repeat):
+            for articles, numbers in SMALL_RUNS.items():
+                for mode in modes:
+                    if mode == "naive" and articles not in naive_articles:
+                        continue
+                    print(f"small run {repeat + 1}/{args.repeat}: {articles} article(s), {mode}",
+                          file=sys.stderr, flush=True)  # fmt: skip
+                    result = small_run(mode, [seeds[n] for n in numbers], scratch, args)
+                    runs.setdefault((articles, mode), []).append(result)
+    load = os.getloadavg()
+    print("\nsmall runs as whole processes: "
+        + "; ".join(f"{count} article(s) = seed(s) {', '.join(seeds)}"
+                    for count, seeds in SMALL_RUNS.items())
+        + f"; forced lengths "
+          f"{args.small_mt_tokens} tokens per sentence, {args.small_summary_tokens} per summary; "
+          f"{THREADS} threads; best of {args.repeat} interleaved repeats; load average "
+          f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at the end"
+          + (f"; overrides: {' '.join(args.set)}" if args.set else "") + "\n")  # fmt: skip
+    print(
+        "| run | mode | wall s | × naive | CPU s | × naive | first brief s | before generate s "
+        "| imports s | translate s | summarize s | checks s | write s | all walls s |"
+    )
+    print("|---" * 14 + "|")
+    for articles in SMALL_RUNS:
+        naive_runs = runs.get((articles, "naive"))
+        naive = min(naive_runs, key=lambda r: r["wall"]) if naive_runs else None
+        for mode in modes:
+            if (articles, mode) not in runs:
+                continue
+            name = f"{articles} article(s)"
+            best = min(runs[(articles, mode)], key=lambda r: r["wall"])
+            marks = best["marks"]
+
+            def between(first: str, last: str, marks: dict = marks) -> str:
+                if first in marks and last in marks:
+                    return f"{marks[last] - marks[first]:.1f}"
+                return "-"
+
+            row = [name, mode, f"{best['wall']:.1f}",
+                   f"{naive['wall'] / best['wall']:.1f}" if naive else "-",
+                   f"{best['cpu']:.1f}", f"{naive['cpu'] / best['cpu']:.1f}" if naive else "-",
+                   f"{marks['written']:.1f}" if "written" in marks else "-",
+                   f"{marks['generate']:.1f}" if "generate" in marks else "-",
+                   f"{marks['configured']:.1f}" if "configured" in marks else "-",
+                   between("generate", "translated"), between("translated", "summarized"),
+                   between("summarized", "checked"), between("checked", "written"),
+                   " ".join(f"{run['wall']:.1f}" for run in runs[(articles, mode)])]  # fmt: skip
+            print("| " + " | ".join(row) + " |")
+    print("\nmilestones of the best run (seconds after launch):")
+    for (articles, mode), results in runs.items():
+        if mode == "naive":
+            continue
+        name = f"{articles} article(s)"
+        marks = min(results, key=lambda r: r["wall"])["marks"]
+        listed = ", ".join(
+            f"{key} {value:.2f}" for key, value in sorted(marks.items(), key=lambda kv: kv[1])
+        )
+        print(f"- {name}, {mode}: {listed}")
+    if "default" in modes:
+        briefs = min(runs[(2, "default")], key=lambda r: r["wall"])["briefs"]
+        ours = [generated_tokens(chunks, rounds, args) for chunks, rounds in briefs]
+        print(f"\nsummary tokens generated per article (seeds 000, 003): ours "
+              f"{', '.join(map(str, ours))} (map steps and the final summary); naive "
+              f"{', '.join(str(args.small_summary_tokens) for _ in ours)} (one summary of the "
+              "text truncated to the window).")  # fmt: skip
 
 
 def identical_share(left: list, right: list) -> float:
@@ -234,6 +442,20 @@ def main() -> None:
     parser.add_argument("--mt-tokens", type=int, default=32, help="forced tokens per sentence")
     parser.add_argument("--summary-tokens", type=int, default=96, help="forced summary tokens")
     parser.add_argument(
+        "--small", action="store_true", help="only the whole-process runs on one and two seeds"
+    )
+    parser.add_argument(
+        "--no-small", action="store_true", help="only the table, no whole-process runs"
+    )
+    parser.add_argument("--small-mt-tokens", type=int, default=24, help="small runs: per sentence")
+    parser.add_argument("--small-summary-tokens", type=int, default=60, help="small runs: summary")
+    parser.add_argument("--repeat", type=int, default=2, help="small runs: interleaved repeats")
+    parser.add_argument(
+        "--naive-articles",
+        default="1,2",
+        help="small runs the naive script runs in (article counts; it is the slow one)",
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="reuse saved results of modes already measured"
     )
     parser.add_argument(
@@ -246,9 +468,14 @@ def main() -> None:
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--files", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
+    parser.add_argument("--naive-run", type=Path, help=argparse.SUPPRESS)  # output folder
+    parser.add_argument("naive_files", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args)
+        return
+    if args.naive_run:
+        naive_run(args.naive_files, args.naive_run, args)
         return
 
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -259,6 +486,9 @@ def main() -> None:
             f"unknown mode(s) {', '.join(sorted(unknown))}; choose from {', '.join(MODES)}"
         )
     _marian, _bart = build_models()
+    if args.small:
+        small_runs(modes, args)
+        return
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as scratch:
         files = write_workload(Path(scratch), args.quick)
@@ -335,6 +565,9 @@ def main() -> None:
             print(f"summarizer input: ours {ours[0]:,} English tokens, {ours[1]} generate() "
                   f"inputs (chunks + reduce steps); naive {theirs[0]:,} tokens after "
                   f"truncation, {theirs[1]} inputs.")  # fmt: skip
+
+    if not args.no_small:
+        small_runs(modes, args)
 
 
 if __name__ == "__main__":

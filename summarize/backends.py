@@ -9,6 +9,7 @@ threads.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import shutil
@@ -49,6 +50,10 @@ class Backend(Protocol):
 
     def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
         """Outputs batch by batch, in the order of ``batches``."""
+        ...
+
+    def with_generation(self, generation_config: GenerationConfig) -> Backend:
+        """The same loaded weights with other generation settings (e.g. for map steps)."""
         ...
 
 
@@ -98,6 +103,11 @@ class TorchBackend:
 
     def generate(self, texts: list[str]) -> list[Generated]:
         return next(self.generate_batches([texts]))
+
+    def with_generation(self, generation_config: GenerationConfig) -> TorchBackend:
+        variant = copy.copy(self)  # shares the model
+        variant.generation_config = generation_config
+        return variant
 
     def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
         # Tokenizing and decoding stay on the calling thread (a fast tokenizer must not be
@@ -270,17 +280,26 @@ class CTranslate2Backend:
             intra_threads=threads,  # per worker
         )
         self.tokenizer = tokenizer
-        self.options = ct2_options(generation_config, tokenizer)
+        self.model_dir = model_dir
+        self._apply_generation(generation_config)
+
+    def _apply_generation(self, generation_config: GenerationConfig) -> None:
+        self.options = ct2_options(generation_config, self.tokenizer)
         if "suppress_sequences" in self.options:
             # The converter leaves some special tokens (Marian's <pad>) out of the vocabulary;
             # the model cannot produce those anyway.
-            vocabulary = _ct2_vocabulary(model_dir)
+            vocabulary = _ct2_vocabulary(self.model_dir)
             kept = [seq for seq in self.options["suppress_sequences"] if set(seq) <= vocabulary]
             self.options["suppress_sequences"] = kept or None
         forced_bos = generation_config.forced_bos_token_id
         self.target_prefix = (
-            tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None
+            self.tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None
         )
+
+    def with_generation(self, generation_config: GenerationConfig) -> CTranslate2Backend:
+        variant = copy.copy(self)  # shares the translator (weights and worker threads)
+        variant._apply_generation(generation_config)
+        return variant
 
     def generate(self, texts: list[str]) -> list[Generated]:
         return next(self.generate_batches([texts]))

@@ -139,6 +139,7 @@ def run(
 
     interactive = stderr.is_terminal and not quiet
     _configure_logging(quiet, verbose, interactive)
+    logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line
     extra = list(overrides or [])
     if output is not None:
         extra.append(f"output.folder={json.dumps(str(output))}")

@@ -97,6 +97,13 @@ class SummarizationSettings(ModelSettings):
     max_reduce_rounds: int = Field(
         default=4, ge=1, description="Most map-reduce rounds before giving up on shrinking further."
     )
+    chunk_generation: dict[str, Any] = Field(
+        default_factory=dict,
+        description=(
+            "generate() keywords for the map steps of map-reduce (the chunk summaries), merged "
+            "over [summarization.generation]; default: the same settings as the final summary."
+        ),
+    )
 
 
 class CleanSettings(_Section):

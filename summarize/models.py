@@ -10,6 +10,7 @@ says ``allow_pickle = true``.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 import logging
@@ -263,22 +264,9 @@ def _resolve_generation(
     prefix = _resolve_prefix(task, config, settings, family)
     generation_config.update(**task_params)
     generation_config.update(**family_generation(languages))
-    unknown = generation_config.update(**settings.generation)
-    if unknown:
-        raise ConfigError(
-            f"[{task}.generation]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "
-            "allowed are the fields of transformers.GenerationConfig "
-            "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)."
-        )
-    try:
-        generation_config.validate(strict=True)
-    except ValueError as error:
-        raise ConfigError(f"[{task}.generation]: {error}") from None
-    effective = {
-        key: value
-        for key, value in generation_config.to_diff_dict().items()
-        if not key.startswith("_") and key != "transformers_version"
-    }
+    generation_config, effective = merged_generation(
+        generation_config, settings.generation, f"{task}.generation"
+    )
     return generation_config, prefix, effective
 
 
@@ -462,4 +450,43 @@ def load_weights(
         identity=spec.identity(),
         family=spec.family,
         languages=spec.languages,
+    )
+
+
+def merged_generation(
+    base: GenerationConfig, overrides: dict[str, Any], table: str
+) -> tuple[GenerationConfig, dict[str, Any]]:
+    """``overrides`` (the ``[table]`` config table) merged over ``base``: the generation config
+    and its effective settings. Raises ConfigError naming the table."""
+    generation_config = copy.deepcopy(base)
+    unknown = generation_config.update(**overrides)
+    if unknown:
+        raise ConfigError(
+            f"[{table}]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "
+            "allowed are the fields of transformers.GenerationConfig "
+            "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)."
+        )
+    try:
+        generation_config.validate(strict=True)
+    except ValueError as error:
+        raise ConfigError(f"[{table}]: {error}") from None
+    effective = {
+        key: value
+        for key, value in generation_config.to_diff_dict().items()
+        if not key.startswith("_") and key != "transformers_version"
+    }
+    return generation_config, effective
+
+
+def with_generation(loaded: LoadedModel, overrides: dict[str, Any], table: str) -> LoadedModel:
+    """The same weights with ``overrides`` merged over the generation settings."""
+    if not overrides:
+        return loaded
+    generation_config, effective = merged_generation(loaded.generation_config, overrides, table)
+    return dataclasses.replace(
+        loaded,
+        backend=loaded.backend.with_generation(generation_config),
+        generation_config=generation_config,
+        generation_settings=effective,
+        identity={**loaded.identity, "generation": effective},
     )

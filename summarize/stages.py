@@ -97,6 +97,8 @@ def run_fingerprint(
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
+    if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
+        settings["chunk_generation"] = config.summarization.chunk_generation
     encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:16]
 

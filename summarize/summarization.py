@@ -2,7 +2,9 @@
 
 Text that fits the model's window is summarized directly. Longer text is split at sentence
 boundaries into chunks of even size, each chunk is summarized, and the joined chunk summaries are
-summarized again (map-reduce), for as many rounds as needed to fit.
+summarized again (map-reduce), for as many rounds as needed to fit. The chunk summaries may use
+their own generate() settings (``[summarization.chunk_generation]``, e.g. shorter), merged over
+the final summary's; by default they are the same.
 
 Many documents are summarized together: each pass sends the model inputs of every document that
 still needs one (direct texts, chunks, joined chunk summaries) through one length-sorted batched
@@ -19,7 +21,7 @@ from typing import Literal
 from summarize.batching import even_chunks, generate_texts
 from summarize.config import SummarizationSettings
 from summarize.errors import ArticleError
-from summarize.models import LoadedModel
+from summarize.models import LoadedModel, with_generation
 
 logger = logging.getLogger("summarize")
 
@@ -54,12 +56,34 @@ class Summarizer:
     def __init__(self, loaded: LoadedModel, settings: SummarizationSettings) -> None:
         self.loaded = loaded
         self.settings = settings
-
-    def generate_batch(self, texts: list[str]) -> list[str]:
-        generated = generate_texts(
-            self.loaded, texts, self.settings.batch_size, self.settings.max_batch_tokens
+        # Map steps (chunk summaries) may generate differently: [summarization.chunk_generation].
+        self.chunk_model = with_generation(
+            loaded, settings.chunk_generation, "summarization.chunk_generation"
         )
-        return [output.text for output in generated]
+
+    def generate_batch(self, texts: list[str], chunk: Sequence[bool] | None = None) -> list[str]:
+        """Outputs in input order; ``chunk[i]`` marks a map step (chunk summary) input."""
+        is_chunk = list(chunk) if chunk is not None else [False] * len(texts)
+        if self.chunk_model is self.loaded or not any(is_chunk):
+            groups = [(self.loaded, list(range(len(texts))))]
+        else:  # other generation settings: the two kinds of input go in separate batches
+            groups = [
+                (model, [i for i, flag in enumerate(is_chunk) if flag == wanted])
+                for model, wanted in ((self.chunk_model, True), (self.loaded, False))
+            ]
+        outputs = [""] * len(texts)
+        for model, indices in groups:
+            if not indices:
+                continue
+            generated = generate_texts(
+                model,
+                [texts[i] for i in indices],
+                self.settings.batch_size,
+                self.settings.max_batch_tokens,
+            )
+            for index, output in zip(indices, generated, strict=True):
+                outputs[index] = output.text
+        return outputs
 
     def summarize(self, sentences: Sequence[str]) -> Summary:
         result = self.summarize_many([sentences])[0]
@@ -87,7 +111,12 @@ class Summarizer:
         while pending:
             for document in pending:
                 document.inputs = self._inputs_for(document)
-            outputs = iter(self.generate_batch([text for d in pending for text in d.inputs]))
+            outputs = iter(
+                self.generate_batch(
+                    [text for d in pending for text in d.inputs],
+                    [d.final_input is None for d in pending for _ in d.inputs],
+                )
+            )
             still_pending = []
             for document in pending:
                 generated = [next(outputs) for _ in document.inputs]

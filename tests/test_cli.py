@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -155,11 +156,21 @@ def _echo_models(monkeypatch) -> None:
     def summary_of(text: str) -> str:
         return "SUMMARY(" + " ".join(text.split()[:4]) + ")"
 
-    def load(task, *args, **kwargs):
+    def echo(task):
         backend = EchoBackend(echo_text if task == "translation" else summary_of)
         return echo_model(task, backend=backend)
 
-    monkeypatch.setattr("summarize.engines.local.load_model", load)
+    def spec(task, settings, *args, **kwargs):
+        loaded = echo(task)  # what the pipeline reads before the weights: no model folder
+        return SimpleNamespace(
+            task=task,
+            settings=settings,
+            generation_config=loaded.generation_config,
+            identity=lambda: loaded.identity,
+        )
+
+    monkeypatch.setattr("summarize.engines.local.resolve_spec", spec)
+    monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
 
 
 def test_each_brief_holds_its_own_articles_english_in_order(tmp_path: Path, monkeypatch) -> None:
@@ -410,9 +421,9 @@ def test_articles_in_a_batch_share_model_calls(
     summary_calls: list[int] = []
     original = Summarizer.generate_batch
 
-    def counting(self, texts):
+    def counting(self, texts, *kinds):
         summary_calls.append(len(texts))
-        return original(self, texts)
+        return original(self, texts, *kinds)
 
     monkeypatch.setattr(Summarizer, "generate_batch", counting)
     config = write_config(

@@ -238,7 +238,9 @@ def test_many_documents_share_each_pass(models) -> None:
     documents = [["The soldiers arrived on Monday."], long_text, [], ["They left on Friday."]]
     calls: list[list[str]] = []
     original = summarizer.generate_batch
-    summarizer.generate_batch = lambda texts: calls.append(list(texts)) or original(texts)
+    summarizer.generate_batch = lambda texts, *kinds: (
+        calls.append(list(texts)) or original(texts, *kinds)
+    )
 
     results = summarizer.summarize_many(documents)
 
@@ -265,7 +267,9 @@ def test_map_reduce_summarizes_the_chunk_summaries_in_chunk_order() -> None:
     summarizer = Summarizer(loaded, SummarizationSettings(batch_size=3))
     passes: list[list[str]] = []
     original = summarizer.generate_batch
-    summarizer.generate_batch = lambda texts: passes.append(list(texts)) or original(texts)
+    summarizer.generate_batch = lambda texts, *rest: (
+        passes.append(list(texts)) or original(texts, *rest)
+    )
     sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
     long, short, other = summarizer.summarize_many([sentences, ["Short one."], ["Alone here."]])
     assert (short.text, other.text) == ("<Short>", "<Alone>")  # each its own, in order
@@ -346,3 +350,38 @@ def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_mo
     options = TranslationSettings(model=str(folder))
     with pytest.raises(ModelLoadError, match="allow_pickle"):
         load_model("translation", options, Path("models"))
+
+
+def test_chunk_generation_applies_to_map_steps_only(models) -> None:
+    """[summarization.chunk_generation] shapes the chunk summaries; the final one keeps its own."""
+    plain = _summarizer(models.bart_short_window)
+    assert plain.chunk_model is plain.loaded  # unset: one model, batches shared as before
+    summarizer = _summarizer(
+        models.bart_short_window, chunk_generation={"max_length": 5, "min_length": 2}
+    )
+    assert summarizer.chunk_model.backend.generation_config.max_length == 5
+    assert summarizer.loaded.generation_config.max_length != 5
+    seen: dict[str, list[str]] = {"chunk": [], "final": []}
+    for kind, model in (("chunk", summarizer.chunk_model), ("final", summarizer.loaded)):
+        original = model.backend.generate_batches
+
+        def recording(batches, original=original, kind=kind):
+            seen[kind].extend(text for batch in batches for text in batch)
+            return original(batches)
+
+        object.__setattr__(model.backend, "generate_batches", recording)
+    long_text = [f"Sentence number {i} reports that troops moved near Kursk." for i in range(30)]
+
+    direct, long = summarizer.summarize_many([["The soldiers arrived on Monday."], long_text])
+
+    assert direct.path == "direct" and long.path == "map-reduce"
+    assert len(seen["chunk"]) >= long.chunks >= 2
+    assert all("Kursk" in text for text in seen["chunk"][: long.chunks])
+    assert any("The soldiers arrived on Monday." in text for text in seen["final"])
+    assert not any("The soldiers arrived on Monday." in text for text in seen["chunk"])
+    assert len(seen["final"]) == 2  # the direct text and the reduce step
+
+
+def test_chunk_generation_with_an_unknown_key_is_a_config_error(models) -> None:
+    with pytest.raises(ConfigError, match=r"summarization\.chunk_generation.*num_beamz"):
+        _summarizer(models.bart_short_window, chunk_generation={"num_beamz": 2})

@@ -1,3 +1,4 @@
+import json
 import platform
 import resource
 
@@ -81,3 +82,25 @@ def test_threads_are_shared_out_among_workers(
     assert configure_process(config.runtime) == expected
     assert plan_threads(config.runtime) == expected  # the same plan after torch was set
     assert torch_threads == [expected[0]]
+
+
+def test_fingerprint_is_known_before_the_weights_and_matches_the_loaded_run(
+    self_contained_models, tmp_path
+) -> None:
+    """The run's fingerprint comes from tokenizers and configs while the weights load."""
+    overrides = [
+        f"translation.model={json.dumps(str(self_contained_models.marian))}",
+        f"summarization.model={json.dumps(str(self_contained_models.bart))}",
+        f"output.folder={json.dumps(str(tmp_path))}",
+    ]
+    pipeline = Pipeline(load_config(overrides=overrides, project_file=None))
+    early = pipeline.fingerprint()
+    pipeline.load()
+    assert pipeline.run_info.fingerprint == early
+    chunked = Pipeline(
+        load_config(
+            overrides=[*overrides, "summarization.chunk_generation.max_new_tokens=8"],
+            project_file=None,
+        )
+    )
+    assert chunked.fingerprint() != early  # map-step settings change the briefs

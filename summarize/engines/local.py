@@ -4,12 +4,19 @@
 (``runtime.articles_per_batch``) at a time: the batch's sentences are translated together and its
 summaries share model batches, so generation steps are paid per batch, not per article. One
 article failing (unreadable, nothing left to translate) never costs the others their briefs.
+
+Start-up: both models' tokenizers and configs are read first (what the run's fingerprint needs,
+and where a missing model or bad setting shows); when some article needs a brief, the weights
+load in the background while the articles are cleaned and segmented, and each stage waits only
+for the model it uses. A run whose briefs are all current loads no weights.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from summarize import outputs, stages
@@ -18,7 +25,14 @@ from summarize.config import Config
 from summarize.digests import DIGESTS_FILENAME
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles, read_article
-from summarize.models import LoadedModel, Task, load_model
+from summarize.models import (
+    LoadedModel,
+    ModelSpec,
+    Task,
+    load_weights,
+    merged_generation,
+    resolve_spec,
+)
 from summarize.process import ThreadPlan, plan_threads
 from summarize.render import Brief
 from summarize.report import (
@@ -44,6 +58,8 @@ class Pipeline:
     def __init__(self, config: Config, threads: ThreadPlan | None = None) -> None:
         self.config = config
         self.threads = threads or plan_threads(config.runtime)
+        self._specs: dict[Task, ModelSpec] = {}
+        self._weights: dict[Task, Future[LoadedModel]] = {}
         self._translator: Translator | None = None
         self._summarizer: Summarizer | None = None
         self._run_info: stages.RunInfo | None = None
@@ -59,13 +75,56 @@ class Pipeline:
         folder = self.config.runtime.cache_dir or default_cache_dir(self.config.output.folder)
         return folder.expanduser()
 
-    def _load_model(self, task: Task) -> LoadedModel:
-        settings = self.config.translation if task == "translation" else self.config.summarization
-        cache_folder = self._cache_folder()
-        digests = cache_folder / DIGESTS_FILENAME if cache_folder is not None else None
-        return load_model(
-            task, settings, self.config.runtime.models_dir, *self.threads, digests_file=digests
+    def start_loading(self, tasks: Sequence[Task] = ("translation", "summarization")) -> None:
+        """Read the models' tokenizers and configs (a missing model or bad setting raises here),
+        then load the weights in the background; :attr:`translator` / :attr:`summarizer` wait.
+
+        CTranslate2 models load side by side (native code, off the interpreter lock). torch
+        loads one after the other: ``from_pretrained`` swaps process-wide torch settings while it
+        runs, so two at once could leave them swapped."""
+        specs = {task: self._spec(task) for task in tasks}
+        pending = [task for task in tasks if task not in self._weights]
+        if not pending:
+            return
+        side_by_side = all(specs[task].settings.backend == "ctranslate2" for task in pending)
+        pool = ThreadPoolExecutor(
+            len(pending) if side_by_side else 1, thread_name_prefix="summarize-load"
         )
+        for task in pending:
+            self._weights[task] = pool.submit(
+                load_weights, specs[task], self.config.runtime.models_dir, *self.threads
+            )
+        pool.shutdown(wait=False)  # the loads go on; the pool takes no more work
+
+    def _spec(self, task: Task) -> ModelSpec:
+        if task not in self._specs:
+            settings = (
+                self.config.translation if task == "translation" else self.config.summarization
+            )
+            cache_folder = self._cache_folder()
+            digests = cache_folder / DIGESTS_FILENAME if cache_folder is not None else None
+            spec = resolve_spec(
+                task, settings, self.config.runtime.models_dir, digests_file=digests
+            )
+            if task == "summarization":  # a bad map-step table shows now, not after translating
+                merged_generation(
+                    spec.generation_config,
+                    self.config.summarization.chunk_generation,
+                    "summarization.chunk_generation",
+                )
+            self._specs[task] = spec
+        return self._specs[task]
+
+    def _load_model(self, task: Task) -> LoadedModel:
+        self.start_loading((task,))
+        start = time.perf_counter()
+        try:
+            loaded = self._weights[task].result()
+        except BaseException:
+            wait(list(self._weights.values()))  # leave no load running behind the error
+            raise
+        logger.debug("%s model ready (waited %.2f s)", task, time.perf_counter() - start)
+        return loaded
 
     def _load_translator(self) -> Translator:
         if self._translator is None:
@@ -96,8 +155,14 @@ class Pipeline:
         return self._run_info
 
     def fingerprint(self) -> str:
-        """Everything besides the source that changes a brief: models, settings, our version."""
-        return self.run_info.fingerprint
+        """Everything besides the source that changes a brief: models, settings, our version.
+
+        Known from the tokenizers and configs alone, before the weights are loaded."""
+        return stages.run_fingerprint(
+            self.config,
+            self._spec("translation").identity(),
+            self._spec("summarization").identity(),
+        )
 
     def make_brief(self, article: Article, progress: ProgressListener | None = None) -> Brief:
         """The brief of one article; raises ArticleError (NotGermanError) when there is none."""
@@ -114,6 +179,9 @@ class Pipeline:
         The articles' sentences go to the translator together and their summaries share
         model batches: generation steps are paid once per batch, not once per article."""
         progress = progress or SilentProgress()
+        if not articles:  # every brief is current: no need for the models
+            return []
+        self.start_loading()  # the weights load while the articles are prepared
         prepared: list[stages.Prepared | ArticleError] = []
         for article in articles:
             try:
@@ -121,16 +189,24 @@ class Pipeline:
             except ArticleError as error:
                 prepared.append(error)
         ready = [item for item in prepared if isinstance(item, stages.Prepared)]
+        translator = self.translator
+        start = time.perf_counter()
         bilinguals = stages.translate_articles(
-            self.translator, ready, progress.translation_started, progress.translated
+            translator, ready, progress.translation_started, progress.translated
         )
-        summaries = stages.summarize_articles(self.summarizer, bilinguals)
+        logger.debug("translated %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
+        summarizer = self.summarizer
+        start = time.perf_counter()
+        summaries = stages.summarize_articles(summarizer, bilinguals)
+        logger.debug("summarized %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
+        start = time.perf_counter()
         finished: list[Brief | ArticleError] = []  # one per ready article, in order
         for item, bilingual, (summary, seconds) in zip(ready, bilinguals, summaries, strict=True):
             if isinstance(summary, ArticleError):
                 finished.append(summary)
             else:
                 finished.append(stages.finish(item, bilingual, summary, self.run_info, seconds))
+        logger.debug("checked %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
         in_order = iter(finished)
         return [item if isinstance(item, ArticleError) else next(in_order) for item in prepared]
 
@@ -142,8 +218,9 @@ class Pipeline:
     ) -> RunReport:
         """Write one brief per article and the index.
 
-        Usage, config and model errors raise before any article; a bad article only costs its
-        own brief. Briefs whose source and settings are unchanged are kept unless ``force``."""
+        Usage, config and model errors raise before any brief is written; a bad article only
+        costs its own brief. Briefs whose source and settings are unchanged are kept unless
+        ``force``."""
         progress = progress or SilentProgress()
         folder = self.config.output.folder
         sources, problems = find_articles(list(paths))
@@ -152,27 +229,32 @@ class Pipeline:
                 "no articles to process: "
                 + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
             )
-        self.load()
-        fingerprint = self.fingerprint()
+        fingerprint = self.fingerprint()  # tokenizers and configs only; weights load on demand
         outcomes = [
             ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems
         ]
-        with outputs.output_lock(folder):
-            outputs.remove_stale_temp_files(folder)
-            plan = outputs.plan_briefs(sources)
-            progress.run_started(len(plan.jobs))
-            outcomes += [
-                ArticleOutcome(source, "failed", reason=reason) for source, reason in plan.clashes
-            ]
-            jobs = [(source, folder / name) for source, name in plan.jobs]
-            size = self.config.runtime.articles_per_batch
-            for start in range(0, len(jobs), size):
-                group = jobs[start : start + size]
-                outcomes += self._run_group(group, fingerprint, force, progress)
-            latest_run = RunReport(tuple(outcomes), None).summary_line()
-            index_path = (
-                outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
-            )
+        try:
+            with outputs.output_lock(folder):
+                outputs.remove_stale_temp_files(folder)
+                plan = outputs.plan_briefs(sources)
+                progress.run_started(len(plan.jobs))
+                outcomes += [
+                    ArticleOutcome(source, "failed", reason=reason)
+                    for source, reason in plan.clashes
+                ]
+                jobs = [(source, folder / name) for source, name in plan.jobs]
+                size = self.config.runtime.articles_per_batch
+                for start in range(0, len(jobs), size):
+                    group = jobs[start : start + size]
+                    outcomes += self._run_group(group, fingerprint, force, progress)
+                latest_run = RunReport(tuple(outcomes), None).summary_line()
+                index_path = (
+                    outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
+                )
+        finally:
+            # A load still running (the other model failed) must not overlap the next
+            # pipeline's: torch loads are not safe side by side.
+            wait(list(self._weights.values()))
         return RunReport(tuple(outcomes), index_path)
 
     def _run_group(
@@ -197,12 +279,15 @@ class Pipeline:
             else:
                 todo.append((article, brief_path))
         results = self.make_briefs([article for article, _ in todo], progress)
+        start = time.perf_counter()
         for (article, brief_path), result in zip(todo, results, strict=True):
             if isinstance(result, ArticleError):
                 outcomes[article.source] = outcome_of_error(article.source, result)
                 continue
             outputs.write_brief(brief_path, result)
             outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
+        written = sum(outcome.status == "written" for outcome in outcomes.values())
+        logger.debug("wrote %d brief(s) in %.2f s", written, time.perf_counter() - start)
         ordered = [outcomes[source] for source, _ in jobs]
         for outcome in ordered:
             progress.article_finished(outcome)
