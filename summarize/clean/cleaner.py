@@ -107,6 +107,7 @@ class PageAnalysis:
     emptied_by: tuple[str | None, ...]  # span rule that left nothing of a block
     hits: dict[str, tuple[bool, ...]]
     features: np.ndarray
+    duplicate_keys: tuple[str, ...]  # each text as compared for repeats
 
 
 def _words(line: str) -> int:
@@ -163,18 +164,17 @@ def _short_run_members(lines: Sequence[str]) -> set[int]:
 def _is_fragment(line: str) -> bool:
     if not _LETTER.search(line):
         return True  # numbers, vote counts, separators
-    return _is_short(line) and line[0].islower()
+    return line[0].islower() and _is_short(line)
 
 
 def _duplicate_key(line: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", line.casefold()).split())
 
 
-def _duplicate_flags(lines: Sequence[str]) -> list[bool]:
+def _duplicate_flags(keys: Sequence[str]) -> list[bool]:
     seen: set[str] = set()
     flags = []
-    for line in lines:
-        key = _duplicate_key(line)
+    for key in keys:
         flags.append(key in seen)
         seen.add(key)
     return flags
@@ -222,7 +222,8 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     hits["tail"] = tuple(start is not None and i >= start for i in range(len(texts)))
     comment_members = _comment_block_members(texts)
     hits["comment_blocks"] = tuple(i in comment_members for i in range(len(texts)))
-    hits["duplicates"] = tuple(_duplicate_flags(texts))
+    duplicate_keys = tuple(_duplicate_key(line) for line in texts)
+    hits["duplicates"] = tuple(_duplicate_flags(duplicate_keys))
     short_members = _short_run_members(texts)
     hits["short_runs"] = tuple(i in short_members for i in range(len(texts)))
     hits["fragments"] = tuple(_is_fragment(line) for line in texts)
@@ -232,7 +233,9 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         for line, block in zip(texts, blocks, strict=True)
     ]
     features = page_features(shown, {name: hits[name] for name in RULE_FEATURES})
-    return PageAnalysis(blocks, tuple(texts), tuple(span_drops), tuple(emptied_by), hits, features)
+    return PageAnalysis(
+        blocks, tuple(texts), tuple(span_drops), tuple(emptied_by), hits, features, duplicate_keys
+    )
 
 
 def _has_digit(line: str) -> bool:
@@ -286,6 +289,7 @@ def block_decisions(
     def soft_allows(index: int) -> bool:
         return probability is None or probability[index] >= SOFT_RULE_MIN_PROBABILITY
 
+    active_rules = [(name, page.hits[name]) for name in _BLOCK_RULES if options.active(name)]
     decisions: list[str | None] = []
     for index in range(len(page.blocks)):
         rule = page.emptied_by[index]
@@ -293,10 +297,8 @@ def block_decisions(
             rule = next(
                 (
                     name
-                    for name in _BLOCK_RULES
-                    if options.active(name)
-                    and page.hits[name][index]
-                    and (name not in SOFT_RULES or soft_allows(index))
+                    for name, hits in active_rules
+                    if hits[index] and (name not in SOFT_RULES or soft_allows(index))
                 ),
                 None,
             )
@@ -323,7 +325,7 @@ def block_decisions(
     if options.active("duplicates"):
         # A repeat of a kept block goes; a copy the classifier took while another copy is kept
         # is recorded as the repeat it is.
-        keys = [_duplicate_key(text) for text in page.texts]
+        keys = page.duplicate_keys
         kept_keys = {key for key, rule in zip(keys, decisions, strict=True) if rule is None}
         seen: set[str] = set()
         for index, (key, rule) in enumerate(zip(keys, decisions, strict=True)):

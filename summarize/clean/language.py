@@ -11,6 +11,9 @@ from summarize.errors import ArticleError
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
+# Anything _LETTER counts and _LATIN_LETTER does not: above U+024F, or one of ª²³µ¹º¼½¾. A line
+# without such a character is not in another script. (One character class: a fast scan.)
+_OUTSIDE_LATIN = re.compile(r"[^\x00-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf-\u024f]")
 _LANGUAGE_MIN_WORDS = 5
 _FUNCTION_WORDS_MIN = 2
 _WORD_EDGES = "\"'“”„«»‚‘’()[]{}.,;:!?…–-"
@@ -47,7 +50,7 @@ def _has_function_words(line: str) -> bool:
 
 def mostly_other_script(line: str) -> bool:
     """True for a line written mostly in a non-Latin script (Cyrillic, Greek, CJK, Arabic ...)."""
-    if line.isascii():
+    if line.isascii() or not _OUTSIDE_LATIN.search(line):
         return False
     letters = len(_LETTER.findall(line))
     return letters >= 10 and len(_LATIN_LETTER.findall(line)) < letters / 2
