@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from summarize.checks import key_facts, translation_warnings, unsupported_facts
@@ -26,9 +27,10 @@ from summarize.clean import (
     reads_as_german,
 )
 from summarize.config import Config
-from summarize.errors import ArticleError
-from summarize.ingest import Article
+from summarize.errors import ArticleError, UsageError
+from summarize.ingest import Article, find_articles
 from summarize.render import Brief, ParagraphPair
+from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
 from summarize.summarization import Summarizer, Summary
 from summarize.translation import TranslatedSentence, Translator
@@ -115,6 +117,19 @@ def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> 
         },
         fingerprint=run_fingerprint(config, translator.loaded.identity, summarizer.loaded.identity),
     )
+
+
+def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[ArticleOutcome]]:
+    """The article files among ``paths``, and a failed outcome for each path that is not one.
+    Raises UsageError when there is no article at all (the run stops before any work)."""
+    sources, problems = find_articles(list(paths))
+    if not sources:
+        raise UsageError(
+            "no articles to process: "
+            + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
+        )
+    failed = [ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems]
+    return sources, failed
 
 
 def prepare_text(

@@ -23,8 +23,8 @@ from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
 from summarize.digests import DIGESTS_FILENAME
-from summarize.errors import ArticleError, UsageError
-from summarize.ingest import Article, find_articles, read_article
+from summarize.errors import ArticleError
+from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
     ModelSpec,
@@ -223,16 +223,8 @@ class Pipeline:
         ``force``."""
         progress = progress or SilentProgress()
         folder = self.config.output.folder
-        sources, problems = find_articles(list(paths))
-        if not sources:
-            raise UsageError(
-                "no articles to process: "
-                + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
-            )
+        sources, outcomes = stages.find_inputs(paths)
         fingerprint = self.fingerprint()  # tokenizers and configs only; weights load on demand
-        outcomes = [
-            ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems
-        ]
         try:
             with outputs.output_lock(folder):
                 outputs.remove_stale_temp_files(folder)

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
 from summarize.config import Config
-from summarize.errors import ArticleError, ConfigError, SummarizeError, UsageError
-from summarize.ingest import find_articles, read_article
+from summarize.errors import ArticleError, ConfigError, SummarizeError
+from summarize.ingest import read_article
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -336,16 +336,8 @@ class RayEngine:
         require_ray()
         progress = progress or SilentProgress()
         folder = self.config.output.folder
-        sources, problems = find_articles(list(paths))
-        if not sources:
-            raise UsageError(
-                "no articles to process: "
-                + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
-            )
+        sources, outcomes = stages.find_inputs(paths)
         fingerprint = self.fingerprint()
-        outcomes = [
-            ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems
-        ]
         with outputs.output_lock(folder):
             outputs.remove_stale_temp_files(folder)
             plan = outputs.plan_briefs(sources)
