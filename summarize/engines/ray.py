@@ -420,7 +420,7 @@ class RayEngine:
         """The Ray Data plan: prepare → translate (actor pool) → summarize (actor pool) →
         finish; one group per block and per model call."""
         import ray
-        from ray.data import ActorPoolStrategy, TaskPoolStrategy
+        from ray.data import TaskPoolStrategy
 
         settings = self.config.ray
         cpus = ray.cluster_resources().get("CPU", 1.0)
@@ -432,28 +432,8 @@ class RayEngine:
         dataset = (
             ray.data.from_items(rows, override_num_blocks=len(rows))
             .map(_prepare_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks)
-            .map_batches(
-                _TranslateActor,
-                batch_size=1,
-                fn_constructor_kwargs={"context": context},
-                compute=ActorPoolStrategy(
-                    min_size=settings.translation_min_actors,
-                    max_size=settings.translation_max_actors,
-                ),
-                num_cpus=settings.cpus_per_actor,
-                num_gpus=_gpus(self.config.translation.device, settings.gpus_per_actor),
-            )
-            .map_batches(
-                _SummarizeActor,
-                batch_size=1,
-                fn_constructor_kwargs={"context": context},
-                compute=ActorPoolStrategy(
-                    min_size=settings.summarization_min_actors,
-                    max_size=settings.summarization_max_actors,
-                ),
-                num_cpus=settings.cpus_per_actor,
-                num_gpus=_gpus(self.config.summarization.device, settings.gpus_per_actor),
-            )
+            .map_batches(_TranslateActor, **self._actor_pool("translation", context))
+            .map_batches(_SummarizeActor, **self._actor_pool("summarization", context))
             .map(_finish_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks)
         )
         data_context = dataset.context
@@ -466,6 +446,23 @@ class RayEngine:
         data_context.enable_progress_bars = False  # the command line shows its own progress
         data_context.print_on_execution_start = not self.quiet
         return dataset
+
+    def _actor_pool(self, task: Task, context: _Context) -> dict[str, Any]:
+        """``map_batches`` arguments of one model's autoscaling actor pool (one group a call)."""
+        from ray.data import ActorPoolStrategy
+
+        ray_settings = self.config.ray
+        model = self.config.translation if task == "translation" else self.config.summarization
+        return {
+            "batch_size": 1,
+            "fn_constructor_kwargs": {"context": context},
+            "compute": ActorPoolStrategy(
+                min_size=getattr(ray_settings, f"{task}_min_actors"),
+                max_size=getattr(ray_settings, f"{task}_max_actors"),
+            ),
+            "num_cpus": ray_settings.cpus_per_actor,
+            "num_gpus": _gpus(model.device, ray_settings.gpus_per_actor),
+        }
 
 
 def _gpus(device: str, gpus_per_actor: float) -> float | None:
