@@ -14,6 +14,7 @@ import json
 import logging
 import shutil
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -31,6 +32,12 @@ logger = logging.getLogger("summarize")
 
 # generate() settings the CTranslate2 backend maps to its own options; it refuses the rest
 # rather than silently producing different output.
+# ``from_pretrained`` switches process-wide torch state while it runs (default dtype, meta-device
+# initialisation), so two at once in one process corrupt each other: two CTranslate2 conversions
+# side by side failed with "aten::equal ... Meta tensors". Every torch model read (a torch load or
+# a conversion) in this process takes this lock; the state it guards is process-wide too.
+TORCH_MODEL_READ = threading.Lock()
+
 _CT2_IGNORED = {
     "bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id",
     "forced_eos_token_id", "early_stopping", "renormalize_logits", "use_cache",
@@ -407,9 +414,12 @@ def _convert(location: str, target: Path, quantization: str, revision: str | Non
         location, revision=revision, trust_remote_code=False
     )
     try:
-        converter.convert(
-            str(partial), quantization=None if quantization == "none" else quantization, force=True
-        )
+        with TORCH_MODEL_READ:
+            converter.convert(
+                str(partial),
+                quantization=None if quantization == "none" else quantization,
+                force=True,
+            )
         if target.exists():  # an incomplete folder (no model.bin) from an older version
             shutil.rmtree(target)
         partial.rename(target)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from summarize.backends import (
+    TORCH_MODEL_READ,
     Backend,
     CTranslate2Backend,
     TorchBackend,
@@ -416,9 +417,12 @@ def load_weights(
         )  # fmt: skip
     else:
         try:
-            model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
-                source.location, use_safetensors=None if settings.allow_pickle else True, **common
-            )
+            with TORCH_MODEL_READ:
+                model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
+                    source.location,
+                    use_safetensors=None if settings.allow_pickle else True,
+                    **common,
+                )
         except (OSError, ValueError) as error:
             message = str(error).splitlines()[0]
             if source.is_local or "safetensors" in message.lower():

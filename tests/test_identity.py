@@ -244,6 +244,57 @@ def test_two_conversions_at_once_neither_deletes_the_others_work(
     assert not [p for p in marian_copy.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_two_models_converted_at_once_take_turns(
+    marian_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """``from_pretrained`` swaps process-wide torch state; two conversions side by side (as the
+    engine's parallel loads start them) failed with "Meta tensors". They must take turns."""
+    ctranslate2 = pytest.importorskip(
+        "ctranslate2", reason="optional extra: pip install 'summarize[fast]'"
+    )
+    other = Path(shutil.copytree(marian_copy, marian_copy.parent / "marian-two"))
+    converter = ctranslate2.converters.TransformersConverter
+    original = converter.convert
+    inside = threading.Semaphore(0)
+    overlaps: list[int] = []
+    active = [0]
+    count_lock = threading.Lock()
+
+    def watched_convert(self, output_dir, *args, **kwargs):
+        with count_lock:
+            active[0] += 1
+            overlaps.append(active[0])
+        inside.release()
+        try:
+            return original(self, output_dir, *args, **kwargs)
+        finally:
+            with count_lock:
+                active[0] -= 1
+
+    monkeypatch.setattr(converter, "convert", watched_convert)
+    errors: list[BaseException] = []
+
+    def load(model: Path) -> None:
+        try:
+            config = _config(model, model, "translation.backend=ctranslate2")
+            spec = resolve_spec("translation", config.translation, tmp_path)
+            translator = Translator(models_module.load_weights(spec, tmp_path), config.translation)
+            assert len(translator.translate(SENTENCES)) == len(SENTENCES)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=load, args=(model,)) for model in (marian_copy, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert len(overlaps) == 2 and max(overlaps) == 1  # two conversions, never at once
+    for model in (marian_copy, other):
+        (conversion,) = model.parent.glob(f"{model.name}.ct2-float32-*")
+        assert (conversion / "model.bin").is_file()
+
+
 def test_a_hub_model_is_identified_by_its_snapshot_commit(tmp_path: Path) -> None:
     repo = tmp_path / "models--org--model"
     for commit, ref in (("a" * 40, "main"), ("b" * 40, "v2")):

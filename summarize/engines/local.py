@@ -79,17 +79,15 @@ class Pipeline:
         """Read the models' tokenizers and configs (a missing model or bad setting raises here),
         then load the weights in the background; :attr:`translator` / :attr:`summarizer` wait.
 
-        CTranslate2 models load side by side (native code, off the interpreter lock). torch
-        loads one after the other: ``from_pretrained`` swaps process-wide torch settings while it
-        runs, so two at once could leave them swapped."""
+        The loads run side by side: reading CTranslate2 models is native code, off the
+        interpreter lock; torch reads and CTranslate2 conversions take
+        :data:`summarize.backends.TORCH_MODEL_READ` in turn, because ``from_pretrained`` swaps
+        process-wide torch settings while it runs."""
         specs = {task: self._spec(task) for task in tasks}
         pending = [task for task in tasks if task not in self._weights]
         if not pending:
             return
-        side_by_side = all(specs[task].settings.backend == "ctranslate2" for task in pending)
-        pool = ThreadPoolExecutor(
-            len(pending) if side_by_side else 1, thread_name_prefix="summarize-load"
-        )
+        pool = ThreadPoolExecutor(len(pending), thread_name_prefix="summarize-load")
         for task in pending:
             self._weights[task] = pool.submit(
                 load_weights, specs[task], self.config.runtime.models_dir, *self.threads
