@@ -6,6 +6,7 @@ config or model error stopped the run before any article.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -458,7 +459,37 @@ def models_pull(
 
 
 def main() -> None:
-    app()
+    """The console script: the command, then a quick exit.
+
+    With torch and the models loaded, the interpreter's teardown (freeing every module and
+    object one by one) took 0.7-0.8 s of a small run's wall time and does nothing a user
+    needs: briefs are written and closed by then. So the exit handlers run, non-daemon
+    threads are joined, the streams flushed, and the process ends with ``os._exit``."""
+    try:
+        app()
+    except SystemExit as finished:
+        code = finished.code
+    else:
+        code = 0
+    if isinstance(code, str):  # sys.exit("message") prints the message and exits 1
+        print(code, file=sys.stderr)
+    _exit_now(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def _exit_now(status: int) -> NoReturn:
+    import atexit
+    import os
+    import threading
+
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()  # e.g. a model load or conversion still finishing its files
+    logging.shutdown()
+    atexit._run_exitfuncs()  # what a normal exit runs first (Ray's shutdown, temp folders)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from summarize.digests import default_digests_file
 from summarize.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -169,6 +170,13 @@ class RuntimeSettings(_Section):
     cache: bool = Field(default=True, description="Cache translations on disk.")
     cache_dir: Path | None = Field(
         default=None, description="Cache folder; default <output folder>/.summarize-cache."
+    )
+    model_digests: Path = Field(
+        default_factory=default_digests_file,
+        description=(
+            "File remembering local model files' SHA-256 by size, mtime, ctime and inode, so "
+            "unchanged weights are not hashed again every run; default in the user cache folder."
+        ),
     )
     engine: Literal["local", "ray"] = Field(
         default="local",

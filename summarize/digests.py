@@ -1,9 +1,11 @@
 """Content digests of model files, so a changed model never reuses old translations or briefs.
 
 A local model folder is identified by the SHA-256 of the files a model is read from (weights,
-configs, tokenizer). Hashing DistilBART's 1.2 GB of weights takes 2-6 s (disk and CPU), so
+configs, tokenizer). Hashing DistilBART's 1.2 GB of weights takes 1-6 s (disk and CPU), so
 digests are remembered in a small JSON file keyed by each file's (path, size, mtime, ctime,
-inode): an unchanged file is only stat()ed (0.02 s for the folder). A hub model is identified by
+inode): an unchanged file is only stat()ed (0.02 s for the folder). The file lives in the user
+cache folder (``runtime.model_digests``), so every run of this user on this machine shares it,
+whatever its output folder or cache setting. A hub model is identified by
 the snapshot commit the Hugging Face cache resolved its revision to, a content hash already.
 """
 
@@ -23,6 +25,13 @@ DIGESTS_FILENAME = "model-digests.json"
 # What transformers reads a model from; READMEs, licences and hidden files change no output.
 _MODEL_FILE_SUFFIXES = (".safetensors", ".bin", ".json", ".spm", ".model", ".txt", ".msgpack")
 _IGNORED_NAMES = ("readme", "license", "licence")
+
+
+def default_digests_file() -> Path:
+    """``<user cache folder>/summarize/model-digests.json`` (``$XDG_CACHE_HOME`` on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("summarize", appauthor=False) / DIGESTS_FILENAME
 
 
 def _model_files(folder: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -34,6 +35,8 @@ from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
 from summarize.summarization import Summarizer, Summary
 from summarize.translation import TranslatedSentence, Translator
+
+logger = logging.getLogger("summarize")
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,21 @@ def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> 
         },
         fingerprint=run_fingerprint(config, translator.loaded.identity, summarizer.loaded.identity),
     )
+
+
+def warm_up() -> None:
+    """Read the data files that preparing and checking articles need (the language
+    identifier's model and the English lemma tables, about 0.5 s each) before the first article
+    needs them. Meant for a background thread during start-up, beside reading the models'
+    tokenizers; a failure here is left for the real use to report."""
+    from summarize.checks.words import word_forms
+    from summarize.clean.language import warm_up as warm_up_language
+
+    try:
+        warm_up_language()
+        word_forms("report")
+    except Exception as error:  # only a head start; the real use raises
+        logger.debug("warm-up: %s", error)
 
 
 def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[ArticleOutcome]]:

@@ -284,6 +284,16 @@ def _run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_the_console_script_says_everything_before_its_quick_exit(tmp_path: Path) -> None:
+    """main() ends with os._exit (no interpreter teardown): buffered output must not be lost."""
+    in_process = CliRunner().invoke(app, ["config", "show"])
+    result = _run_cli(["config", "show"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == in_process.stdout and "[translation]" in result.stdout
+    failed = _run_cli(["config", "show", "--set", "translation.beams=4"], cwd=tmp_path)
+    assert failed.returncode == 2 and "translation.beams" in failed.stderr
+
+
 def test_missing_hub_model_exits_2_naming_it_without_traceback(tmp_path: Path) -> None:
     result = _run_cli(["run", str(SEEDS), "--output", str(tmp_path / "out")], cwd=tmp_path)
     assert result.returncode == 2, result.stderr

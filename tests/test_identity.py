@@ -4,6 +4,7 @@ the run fingerprint and the CTranslate2 conversion folder."""
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import shutil
 import threading
@@ -17,6 +18,7 @@ from summarize import models as models_module
 from summarize.cache import TranslationCache
 from summarize.config import Config, load_config
 from summarize.digests import DIGESTS_FILENAME, hub_snapshot
+from summarize.engines.local import Pipeline
 from summarize.models import load_model, resolve_spec
 from summarize.stages import run_fingerprint
 from summarize.translation import Translator
@@ -158,6 +160,35 @@ def test_weight_digests_are_remembered_by_file_status(marian_copy, self_containe
     _rewrite_weights(marian_copy)
     changed, _ = _identities(config, digests)
     assert changed["weights"] != first["weights"] and "model.safetensors" in caplog.text
+
+
+def test_runs_share_the_user_level_digests_whatever_their_output_and_cache(
+    marian_copy: Path, self_contained_models, tmp_path: Path, caplog
+) -> None:
+    """The memo lives in the user cache folder, not in an output folder's cache: a run with
+    the cache off and a new output folder must not hash unchanged weights again."""
+    caplog.set_level(logging.INFO, logger="summarize")
+    digests = tmp_path / "user-cache" / DIGESTS_FILENAME
+    fingerprints = []
+    for run, output in enumerate(("first", "second")):
+        config = _config(
+            marian_copy,
+            self_contained_models.bart,
+            "runtime.cache=false",
+            f"output.folder={json.dumps(str(tmp_path / output))}",
+            f"runtime.model_digests={json.dumps(str(digests))}",
+        )
+        caplog.clear()
+        fingerprints.append(Pipeline(config).fingerprint())
+        assert ("hashed" in caplog.text) == (run == 0)
+    assert digests.is_file() and fingerprints[0] == fingerprints[1]
+    assert not (tmp_path / "first" / ".summarize-cache").exists()
+
+
+def test_the_default_digests_file_is_in_the_user_cache_folder(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    config = load_config(project_file=None, overrides=[])
+    assert config.runtime.model_digests == tmp_path / "summarize" / DIGESTS_FILENAME
 
 
 def test_switching_to_ctranslate2_int8_misses_the_torch_translations(

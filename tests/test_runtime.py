@@ -1,6 +1,7 @@
 import json
 import platform
 import resource
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,21 @@ def test_fingerprint_is_known_before_the_weights_and_matches_the_loaded_run(
         )
     )
     assert chunked.fingerprint() != early  # map-step settings change the briefs
+
+
+def test_the_start_up_warm_up_and_an_article_read_the_language_model_once() -> None:
+    """The warm-up thread reads the identifier's model; an article that needs it meanwhile
+    waits for that read instead of making a second one."""
+    import threading
+
+    from summarize import stages
+    from summarize.clean import language
+
+    language._load_language_identifier.cache_clear()
+    warm = threading.Thread(target=stages.warm_up)
+    warm.start()
+    language.check_language(
+        "Der Bundestag hat am Freitag über den Haushalt beraten. " * 5, Path("a.txt")
+    )
+    warm.join()
+    assert language._load_language_identifier.cache_info().misses == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,8 +27,23 @@ _DOCUMENT_SAMPLE_CHARS = 5000
 _ARTICLE_LANGUAGES = ("de", "en")
 
 
-@lru_cache(maxsize=1)
+# A warm-up thread may be reading the model (0.5 s) when an article needs it: wait, don't
+# read it twice.
+_IDENTIFIER_LOADING = threading.Lock()
+
+
 def _language_identifier():  # type: ignore[no-untyped-def]
+    with _IDENTIFIER_LOADING:
+        return _load_language_identifier()
+
+
+def warm_up() -> None:
+    """Read the language identifier's model now (see :func:`summarize.stages.warm_up`)."""
+    _language_identifier()
+
+
+@lru_cache(maxsize=1)
+def _load_language_identifier():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

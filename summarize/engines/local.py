@@ -14,6 +14,7 @@ for the model it uses. A run whose briefs are all current loads no weights.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -22,7 +23,6 @@ from pathlib import Path
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
-from summarize.digests import DIGESTS_FILENAME
 from summarize.errors import ArticleError
 from summarize.ingest import Article, read_article
 from summarize.models import (
@@ -99,10 +99,11 @@ class Pipeline:
             settings = (
                 self.config.translation if task == "translation" else self.config.summarization
             )
-            cache_folder = self._cache_folder()
-            digests = cache_folder / DIGESTS_FILENAME if cache_folder is not None else None
             spec = resolve_spec(
-                task, settings, self.config.runtime.models_dir, digests_file=digests
+                task,
+                settings,
+                self.config.runtime.models_dir,
+                digests_file=self.config.runtime.model_digests,
             )
             if task == "summarization":  # a bad map-step table shows now, not after translating
                 merged_generation(
@@ -220,6 +221,7 @@ class Pipeline:
         costs its own brief. Briefs whose source and settings are unchanged are kept unless
         ``force``."""
         progress = progress or SilentProgress()
+        threading.Thread(target=stages.warm_up, name="summarize-warm-up", daemon=True).start()
         folder = self.config.output.folder
         sources, outcomes = stages.find_inputs(paths)
         fingerprint = self.fingerprint()  # tokenizers and configs only; weights load on demand

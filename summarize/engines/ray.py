@@ -203,7 +203,9 @@ def _load_in_actor(context: _Context, task: Task) -> LoadedModel:
     threads = max(1, int(config.ray.cpus_per_actor))
     plan = configure_process(config.runtime.model_copy(update={"threads": threads}))
     settings = config.translation if task == "translation" else config.summarization
-    return load_model(task, settings, config.runtime.models_dir, *plan)
+    return load_model(
+        task, settings, config.runtime.models_dir, *plan, config.runtime.model_digests
+    )
 
 
 class _ModelActor:
@@ -319,8 +321,9 @@ class RayEngine:
 
         config = self.config
         models_dir = config.runtime.models_dir
-        translation = resolve_spec("translation", config.translation, models_dir)
-        summarization = resolve_spec("summarization", config.summarization, models_dir)
+        digests = config.runtime.model_digests
+        translation = resolve_spec("translation", config.translation, models_dir, digests)
+        summarization = resolve_spec("summarization", config.summarization, models_dir, digests)
         return stages.run_fingerprint(config, translation.identity(), summarization.identity())
 
     def run(
