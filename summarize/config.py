@@ -204,10 +204,22 @@ class RaySettings(_Section):
     summarization_max_actors: int = Field(
         default=4, ge=1, description="Summarizer actors at most (autoscaling between the two)."
     )
-    cpus_per_actor: float = Field(
-        default=1.0,
+    model_pools: Literal["auto", "separate", "combined"] = Field(
+        default="auto",
+        description=(
+            "separate: a translator pool and a summarizer pool, each scaling on its own (the "
+            "shape for a cluster); combined: one pool whose actors hold both models and do a "
+            "group's model work as the local engine does (on one machine two pools only take "
+            "turns on the same cores); auto: combined on a one-node cluster, else separate."
+        ),
+    )
+    cpus_per_actor: float | None = Field(
+        default=None,
         gt=0,
-        description="CPUs Ray reserves per model actor; its torch threads (at least 1).",
+        description=(
+            "CPUs Ray reserves per model actor; also its threads (at least 1). Default: a "
+            "combined pool on one node takes the node's CPUs, other actors 1."
+        ),
     )
     gpus_per_actor: float = Field(
         default=1.0,

@@ -8,6 +8,7 @@ each, fast health checks): starting Ray costs seconds. Tiny random-weight models
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -167,7 +168,7 @@ def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
 
 
 def test_a_local_ray_instance_writes_the_local_engines_briefs(
-    self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch, caplog
 ) -> None:
     """No address: the engine starts a Ray instance for the run. A bad article and an English
     one cost only their own briefs, with the same reasons as locally."""
@@ -187,7 +188,10 @@ def test_a_local_ray_instance_writes_the_local_engines_briefs(
     )
     config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
     local = Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([folder])
+    caplog.set_level(logging.INFO, logger="summarize")
     on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run([folder])
+    # One node: the default puts both models in one pool with the node's CPUs.
+    assert re.search(r"one pool of actors holding both models, \d+ CPU\(s\)", caplog.text)
 
     assert not ray.is_initialized()  # the engine left the instance it started
     assert on_ray.exit_code == local.exit_code == 1
@@ -255,12 +259,15 @@ def test_a_lost_driver_is_resumed_by_running_the_command_again(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:
     """The `summarize` process killed mid-run (default actor size on one-CPU nodes): the same
-    command again writes only the missing briefs and leaves the finished ones untouched."""
+    command again writes only the missing briefs and leaves the finished ones untouched. Here
+    with the pool of actors that hold both models (other cluster tests use a pool per model)."""
     from summarize.engines.ray import RayEngine
 
     origin = _copies(_short_seeds(tmp_path / "short"), tmp_path / "in", copies=4)
     config = _config(
-        tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n[ray]\n{WATCHDOG}\n"
+        tmp_path,
+        self_contained_models,
+        f'[runtime]\narticles_per_batch = 1\n[ray]\nmodel_pools = "combined"\n{WATCHDOG}\n',
     )
     output = tmp_path / "out"
     command = [sys.executable, "-m", "summarize.cli", "run", str(tmp_path / "in"),

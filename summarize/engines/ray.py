@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
-from summarize.config import Config
+from summarize.config import Config, RaySettings
 from summarize.errors import ArticleError, ConfigError, SummarizeError
 from summarize.ingest import read_article
 from summarize.report import (
@@ -45,7 +45,8 @@ if TYPE_CHECKING:
     import numpy as np
 
     from summarize.models import LoadedModel, Task
-    from summarize.summarization import Summary
+    from summarize.summarization import Summarizer, Summary
+    from summarize.translation import Translator
 
 logger = logging.getLogger("summarize")
 
@@ -127,6 +128,14 @@ def _unpack(payload: bytes) -> _Group:
 
 
 @dataclass(frozen=True)
+class _PoolShape:
+    """How the model actors are laid out for this run (``ray.model_pools`` resolved)."""
+
+    combined: bool  # one pool of actors holding both models, or a pool per model
+    cpus_per_actor: float  # what Ray reserves per actor; its threads too (at least 1)
+
+
+@dataclass(frozen=True)
 class _Context:
     """What every stage on every node needs, sent once with the plan."""
 
@@ -135,6 +144,7 @@ class _Context:
     force: bool
     cwd: str  # the driver's working directory: relative paths mean the same on every node
     ledger: Any  # a _RunLedger actor handle
+    pools: _PoolShape
 
 
 def _enter(context: _Context) -> None:
@@ -200,7 +210,7 @@ def _load_in_actor(context: _Context, task: Task) -> LoadedModel:
 
     _enter(context)
     config = context.config
-    threads = max(1, int(config.ray.cpus_per_actor))
+    threads = max(1, int(context.pools.cpus_per_actor))
     plan = configure_process(config.runtime.model_copy(update={"threads": threads}))
     settings = config.translation if task == "translation" else config.summarization
     return load_model(
@@ -209,11 +219,11 @@ def _load_in_actor(context: _Context, task: Task) -> LoadedModel:
 
 
 class _ModelActor:
-    """Loads one model once. A model that cannot load is reported at the first batch (as the
+    """Loads its model(s) once. A model that cannot load is reported at the first batch (as the
     run's error, exit 2) rather than by dying in ``__init__``, which Ray would count as an actor
     crash and, after a lost node, could retry without end."""
 
-    task: Task
+    tasks: tuple[Task, ...]
 
     def __init__(self, context: _Context) -> None:
         import ray
@@ -226,11 +236,11 @@ class _ModelActor:
         if reconstructed:
             context.ledger.restarted.remote()
         try:
-            self._setup(_load_in_actor(context, self.task))
+            self._setup({task: _load_in_actor(context, task) for task in self.tasks})
         except SummarizeError as error:
             self._error = error
 
-    def _setup(self, loaded: LoadedModel) -> None:
+    def _setup(self, loaded: Mapping[Task, LoadedModel]) -> None:
         raise NotImplementedError
 
     def _work(self, group: _Group) -> _Group:
@@ -244,48 +254,78 @@ class _ModelActor:
         done = []
         for payload in batch[_PAYLOAD]:
             group = _unpack(payload)
-            self._context.ledger.ran.remote(self.task, group.number)
+            for task in self.tasks:
+                self._context.ledger.ran.remote(task, group.number)
             done.append(_pack(self._work(group)))
         return {_PAYLOAD: np.array(done, dtype=object)}
 
 
+def _translate(translator: Translator, group: _Group) -> _Group:
+    loaded = translator.loaded
+    bilinguals = stages.translate_articles(translator, [item for _, item in group.ready])
+    return replace(
+        group,
+        bilinguals=tuple(bilinguals),
+        models={**group.models, "translation": loaded.describe()},
+        generation={**group.generation, "translation": loaded.generation_settings},
+    )
+
+
+def _summarize(summarizer: Summarizer, group: _Group) -> _Group:
+    loaded = summarizer.loaded
+    summaries = stages.summarize_articles(summarizer, group.bilinguals)
+    return replace(
+        group,
+        summaries=tuple(summaries),
+        models={**group.models, "summarization": loaded.describe()},
+        generation={**group.generation, "summarization": loaded.generation_settings},
+    )
+
+
+def _translator(context: _Context, loaded: LoadedModel) -> Translator:
+    from summarize.translation import Translator
+
+    # No cache: see the module docstring and README ("Running on a cluster").
+    return Translator(loaded, context.config.translation, cache=None)
+
+
+def _summarizer(context: _Context, loaded: LoadedModel) -> Summarizer:
+    from summarize.summarization import Summarizer
+
+    return Summarizer(loaded, context.config.summarization)
+
+
 class _TranslateActor(_ModelActor):
-    task: Task = "translation"
+    tasks: tuple[Task, ...] = ("translation",)
 
-    def _setup(self, loaded: LoadedModel) -> None:
-        from summarize.translation import Translator
-
-        # No cache: see the module docstring and README ("Running on a cluster").
-        self._translator = Translator(loaded, self._context.config.translation, cache=None)
+    def _setup(self, loaded: Mapping[Task, LoadedModel]) -> None:
+        self._translator = _translator(self._context, loaded["translation"])
 
     def _work(self, group: _Group) -> _Group:
-        loaded = self._translator.loaded
-        bilinguals = stages.translate_articles(self._translator, [item for _, item in group.ready])
-        return replace(
-            group,
-            bilinguals=tuple(bilinguals),
-            models={**group.models, "translation": loaded.describe()},
-            generation={**group.generation, "translation": loaded.generation_settings},
-        )
+        return _translate(self._translator, group)
 
 
 class _SummarizeActor(_ModelActor):
-    task: Task = "summarization"
+    tasks: tuple[Task, ...] = ("summarization",)
 
-    def _setup(self, loaded: LoadedModel) -> None:
-        from summarize.summarization import Summarizer
-
-        self._summarizer = Summarizer(loaded, self._context.config.summarization)
+    def _setup(self, loaded: Mapping[Task, LoadedModel]) -> None:
+        self._summarizer = _summarizer(self._context, loaded["summarization"])
 
     def _work(self, group: _Group) -> _Group:
-        loaded = self._summarizer.loaded
-        summaries = stages.summarize_articles(self._summarizer, group.bilinguals)
-        return replace(
-            group,
-            summaries=tuple(summaries),
-            models={**group.models, "summarization": loaded.describe()},
-            generation={**group.generation, "summarization": loaded.generation_settings},
-        )
+        return _summarize(self._summarizer, group)
+
+
+class _BothModelsActor(_ModelActor):
+    """The combined pool: a group's translation, then its summaries, in one actor."""
+
+    tasks: tuple[Task, ...] = ("translation", "summarization")
+
+    def _setup(self, loaded: Mapping[Task, LoadedModel]) -> None:
+        self._translator = _translator(self._context, loaded["translation"])
+        self._summarizer = _summarizer(self._context, loaded["summarization"])
+
+    def _work(self, group: _Group) -> _Group:
+        return _summarize(self._summarizer, _translate(self._translator, group))
 
 
 def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
@@ -390,8 +430,14 @@ class RayEngine:
             )
             .remote()
         )
-        context = _Context(self.config, fingerprint, force, os.getcwd(), ledger)
-        _warn_if_tight(self.config)
+        pools = _pool_shape(self.config.ray)
+        logger.info(
+            "Ray: %s, %g CPU(s) per actor",
+            "one pool of actors holding both models" if pools.combined else "a pool per model",
+            pools.cpus_per_actor,
+        )
+        context = _Context(self.config, fingerprint, force, os.getcwd(), ledger, pools)
+        _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
         settled: dict[int, ArticleOutcome] = {}
         timeout = self.config.ray.no_progress_timeout_s
@@ -432,12 +478,17 @@ class RayEngine:
         # lost), and they run at most one per CPU of the cluster.
         tasks = TaskPoolStrategy(size=max(1, min(int(cpus), len(groups))))
         rows = [{_PAYLOAD: _pack(group)} for group in groups]
-        dataset = (
-            ray.data.from_items(rows, override_num_blocks=len(rows))
-            .map(_prepare_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks)
-            .map_batches(_TranslateActor, **self._actor_pool("translation", context))
-            .map_batches(_SummarizeActor, **self._actor_pool("summarization", context))
-            .map(_finish_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks)
+        dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map(
+            _prepare_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks
+        )
+        if context.pools.combined:
+            dataset = dataset.map_batches(_BothModelsActor, **self._actor_pool(None, context))
+        else:
+            dataset = dataset.map_batches(
+                _TranslateActor, **self._actor_pool("translation", context)
+            ).map_batches(_SummarizeActor, **self._actor_pool("summarization", context))
+        dataset = dataset.map(
+            _finish_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks
         )
         data_context = dataset.context
         data_context.execution_no_progress_timeout_s = settings.no_progress_timeout_s
@@ -450,22 +501,47 @@ class RayEngine:
         data_context.print_on_execution_start = not self.quiet
         return dataset
 
-    def _actor_pool(self, task: Task, context: _Context) -> dict[str, Any]:
-        """``map_batches`` arguments of one model's autoscaling actor pool (one group a call)."""
+    def _actor_pool(self, task: Task | None, context: _Context) -> dict[str, Any]:
+        """``map_batches`` arguments of one autoscaling actor pool (one group a call): a
+        model's pool, or with ``task=None`` the combined pool (sized by the larger bounds)."""
         from ray.data import ActorPoolStrategy
 
         ray_settings = self.config.ray
-        model = self.config.translation if task == "translation" else self.config.summarization
+        tasks: tuple[Task, ...] = ("translation", "summarization") if task is None else (task,)
+        device_sections = [
+            self.config.translation if name == "translation" else self.config.summarization
+            for name in tasks
+        ]
+        gpus = [_gpus(section.device, ray_settings.gpus_per_actor) for section in device_sections]
         return {
             "batch_size": 1,
             "fn_constructor_kwargs": {"context": context},
             "compute": ActorPoolStrategy(
-                min_size=getattr(ray_settings, f"{task}_min_actors"),
-                max_size=getattr(ray_settings, f"{task}_max_actors"),
+                min_size=max(getattr(ray_settings, f"{name}_min_actors") for name in tasks),
+                max_size=max(getattr(ray_settings, f"{name}_max_actors") for name in tasks),
             ),
-            "num_cpus": ray_settings.cpus_per_actor,
-            "num_gpus": _gpus(model.device, ray_settings.gpus_per_actor),
+            "num_cpus": context.pools.cpus_per_actor,
+            "num_gpus": max((g for g in gpus if g is not None), default=None),
         }
+
+
+def _pool_shape(settings: RaySettings) -> _PoolShape:
+    """``ray.model_pools`` and ``ray.cpus_per_actor`` resolved against the cluster: on one node
+    the two pools would only take turns on the same cores, so ``auto`` combines them there and
+    gives the one actor the node's CPUs, as the local engine uses them."""
+    import ray
+
+    alive = [node for node in ray.nodes() if node.get("Alive")]
+    cpu_nodes = [node for node in alive if node["Resources"].get("CPU", 0.0) > 0]
+    one_node = len(cpu_nodes) == 1
+    combined = settings.model_pools == "combined" or (settings.model_pools == "auto" and one_node)
+    if settings.cpus_per_actor is not None:
+        cpus = settings.cpus_per_actor
+    elif combined and one_node:
+        cpus = cpu_nodes[0]["Resources"]["CPU"]
+    else:
+        cpus = 1.0
+    return _PoolShape(combined, cpus)
 
 
 def _gpus(device: str, gpus_per_actor: float) -> float | None:
@@ -473,14 +549,15 @@ def _gpus(device: str, gpus_per_actor: float) -> float | None:
     return gpus_per_actor if device == "cuda" and gpus_per_actor > 0 else None
 
 
-def _warn_if_tight(config: Config) -> None:
+def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
     """A pool whose actors cannot restart after a node is lost stalls the run: say so up front."""
     import ray
 
-    settings = config.ray
-    needed = (
-        settings.translation_min_actors + settings.summarization_min_actors
-    ) * settings.cpus_per_actor
+    if pools.combined:
+        actors = max(settings.translation_min_actors, settings.summarization_min_actors)
+    else:
+        actors = settings.translation_min_actors + settings.summarization_min_actors
+    needed = actors * pools.cpus_per_actor
     per_node = sorted(
         node["Resources"].get("CPU", 0.0) for node in ray.nodes() if node.get("Alive")
     )
