@@ -337,3 +337,172 @@ def test_names_keep_their_own_words_and_drop_roles() -> None:
         "International Monetary Fund",
         "New York Times",
     ]
+
+
+# --- times of day, ordinal dates and ranks (issue 13, second pass) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "source", "flagged"),
+    [
+        ("The fire broke out at 6pm.", "Das Feuer brach um 18 Uhr aus.", []),
+        ("The fire broke out at 6 p.m. on Friday.", "Feuer am Freitag um 18.00 Uhr.", []),
+        ("The fight broke out at 4:15pm.", "Die Schlägerei begann um 16:15h.", []),
+        ("The crash happened around 21:30.", "Der Unfall geschah gegen 21.30 Uhr.", []),
+        ("The crash happened around 9.30pm.", "Der Unfall geschah gegen 21.30 Uhr.", []),
+        ("Shortly before 6 on Sunday, a driver called.", "Kurz vor 6 Uhr am Sonntag.", []),
+        # a planted time is still caught, digits or clock word changed
+        ("The fire broke out at 7pm.", "Das Feuer brach um 18 Uhr aus.", ["7pm"]),
+        ("The fire broke out at 6am.", "Das Feuer brach um 18 Uhr aus.", ["6am"]),
+        ("The crash happened around 21:45.", "Der Unfall geschah gegen 21.30 Uhr.", ["21:45"]),
+    ],
+)
+def test_a_time_of_day_is_one_fact_in_any_clock(
+    summary: str, source: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Rosberg's lap of 1:42.091", ["number", "number"]),  # a lap time, not 1:42 o'clock
+        ("Frankfurt verlor 0:3 gegen Basel.", ["number", "number"]),  # a German score
+        ("Sales rose 5.30 percent.", ["percent"]),  # a decimal, not half past five
+        ("a 24h strike", ["number"]),
+    ],
+)
+def test_numbers_with_colons_or_dots_are_not_all_times(text: str, kinds: list[str]) -> None:
+    assert [quantity.kind for quantity in find_quantities(text, "en")] == kinds
+
+
+def test_a_german_score_with_a_colon_backs_the_english_score_line() -> None:
+    assert unsupported_facts("Kiel won 24-22.", "", "Kiel gewann 24:22.") == []
+    assert [
+        flag.text for flag in unsupported_facts("Kiel won 25-22.", "", "Kiel gewann 24:22.")
+    ] == ["25-22"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("He will visit on the 1st of August.", []),
+        ("The race runs from the 5th to the 9th of August.", []),
+        ("He will visit on 6th August.", []),
+        ("He will visit on the 2nd of August.", ["2nd of August"]),
+        ("He will visit on the 1st of September.", ["1st of September"]),
+    ],
+)
+def test_a_date_with_an_ordinal_day_is_a_date(summary: str, flagged: list[str]) -> None:
+    source = "Er kommt am 1. August, das Rennen läuft vom 5. bis 9. August, Rückspiel am 6. August."
+    assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("Russia No 1 Igor Akinfeev was hit by a flare.", []),  # a rank ("first"), not a count
+        ("The world No. 1 lost in Paris.", []),
+        ("The world No 4 lost in Paris.", ["No 4"]),  # a rank the article does not state
+        ("The world No 3 lost in Paris.", []),
+    ],
+)
+def test_a_rank_is_read_as_a_rank(summary: str, flagged: list[str]) -> None:
+    source = "Goalkeeper Igor Akinfeev was hit by a flare in Paris, where the third seed lost."
+    texts = [flag.text for flag in unsupported_facts(summary, source) if flag.kind == "number"]
+    assert texts == flagged
+
+
+def test_a_percentage_with_a_plus_is_a_percentage() -> None:
+    assert unsupported_facts("The wind parks deliver 21+ percent more power.", "",
+                             "Die Windparks liefern gut 21 Prozent mehr Strom.") == []  # fmt: skip
+    flags = unsupported_facts("The wind parks deliver 21+ percent more power.", "",
+                              "Die Windparks liefern 21 Megawatt mehr.")  # fmt: skip
+    assert [flag.text for flag in flags] == ["21+ percent"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("The match kicks off at 6pm.", []),
+        ("Doors open at 7.30pm.", []),
+        ("The match kicks off at 8pm.", ["8pm"]),
+    ],
+)
+def test_an_hour_written_as_a_bare_number_backs_a_time(summary: str, flagged: list[str]) -> None:
+    source = "The match kicks off at 6 in the evening, and doors open at 7.30 in the evening."
+    assert [flag.text for flag in unsupported_facts(summary, source)] == flagged
+
+
+def test_key_facts_list_a_time_of_day_as_a_date() -> None:
+    facts = key_facts(["Die Feuerwehr kam um 18.30 Uhr.", "The fire started at 6.30pm."])
+    assert [(fact.kind, fact.text, fact.paragraphs) for fact in facts if fact.kind == "date"] == [
+        ("date", "18.30 Uhr", (1, 2))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("The economy may shrink by nine percent.", []),
+        ("The economy may shrink by ten percent.", ["ten percent"]),  # the article's 10 is a count
+        ("The economy may shrink by 9%.", []),
+    ],
+)
+def test_a_number_word_before_percent_is_a_percentage(summary: str, flagged: list[str]) -> None:
+    source = "Die Wirtschaft schrumpft um neun Prozent, sagen 10 Experten."
+    assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("Twenty people died in the fire.", []),  # a number word opening a sentence is no name
+        ("Fifty-five houses burned.", []),
+        ("Thirty people died in the fire.", [("number", "Thirty")]),  # a count, not a name
+        ("Tennessee firefighters came.", [("name", "Tennessee")]),  # a name still is one
+    ],
+)
+def test_number_words_are_not_names(summary: str, flagged: list[tuple[str, str]]) -> None:
+    source = "20 people died when 55 houses burned in Ohio."
+    assert [(flag.kind, flag.text) for flag in unsupported_facts(summary, source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "source", "flagged"),
+    [
+        ("He lived there in the 1990s.", "He moved there in 1995.", []),
+        ("He lived there in the '90s.", "He moved there in March 1995.", []),
+        ("A man in his 50s was hurt.", "A man, 54, was hurt.", []),  # an age, not years
+        ("He lived there in the 1980s.", "He moved there in 1995.", ["1980s"]),
+        ("A man in his 60s was hurt.", "A man, 54, was hurt.", ["60s"]),
+    ],
+)
+def test_a_decade_is_backed_by_a_year_or_an_age_in_it(
+    summary: str, source: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("Two-thirds of voters agree.", []),  # a fraction, not a count of two
+        ("About 66 percent of voters agree.", []),  # the same share, rounded
+        ("A quarter of the babies weigh less than 1,500 grams.", []),
+        ("A fourth of the babies weigh less than 1,500 grams.", []),
+        ("One in five restaurants serves it.", []),
+        ("1 in 5 restaurants serves it.", []),
+        ("20 per cent of restaurants serve it.", []),
+        ("Three-quarters of voters agree.", ["Three-quarters"]),  # a share nobody states
+        ("A third of the babies weigh less than 1,500 grams.", ["A third"]),
+        ("One in three restaurants serves it.", ["One in three"]),
+        ("Three-fifths of restaurants serve it.", ["Three-fifths"]),
+    ],
+)
+def test_a_fraction_is_read_as_a_share(summary: str, flagged: list[str]) -> None:
+    source = (
+        "Zwei Drittel der Wähler stimmen zu, sagen drei Forscher. Ein Viertel der Babys wiegt "
+        "weniger als 1.500 Gramm. Jedes fünfte Restaurant serviert sie."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged

@@ -26,7 +26,7 @@ def key_facts(paragraphs: Sequence[str], most: int = 12) -> list[KeyFact]:
         for quantity in find_quantities(paragraph, "en"):
             if quantity.kind in ("ordinal", "weekday"):
                 continue  # "third time", "on Friday": context, not a fact to look up
-            kind = "date" if quantity.kind in ("date", "year") else "number"
+            kind = "date" if quantity.kind in ("date", "year", "decade", "time") else "number"
             key = (kind, repr(sorted(quantity.values, key=str)))
             places.setdefault(key, []).append(number)
             shown.setdefault(key, quantity.text)

@@ -3,8 +3,9 @@
 "14.000" (German) = "14,000" (English) = "14 000"; "5,8 Millionen" = "5.8 million" = "5,8 Mio.";
 "40 Prozent" = "40 percent" = "40%"; "24. Februar 2022" = "February 24, 2022" = "24.02.2022";
 "fourteen thousand" = "vierzehntausend" = "14,000" (number words are read by text2num); "4-2"
-is one score. A written form that is ambiguous ("1.500" in an English text: 1500 or 1.5?)
-yields every reading, so a comparison never fails on formatting alone.
+is one score; "18.30 Uhr" = "6.30pm" = "18:30" is one time of day. A written form that is
+ambiguous ("1.500" in an English text: 1500 or 1.5?; "10:30": morning or evening?) yields every
+reading, so a comparison never fails on formatting alone.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import Literal
 
 from babel.dates import get_day_names, get_month_names
 
-Kind = Literal["number", "percent", "date", "year", "ordinal", "score", "weekday"]
+Kind = Literal[
+    "number", "percent", "fraction", "date", "year", "decade", "ordinal", "score", "weekday", "time"
+]
 Language = Literal["de", "en"]
 
 SCALES = {
@@ -43,6 +46,15 @@ def month_numbers() -> dict[str, int]:
 
 
 @cache
+def _wide_month_names() -> frozenset[str]:
+    return frozenset(
+        str(name)
+        for locale in _CALENDAR_LOCALES
+        for name in get_month_names("wide", locale=locale).values()
+    )
+
+
+@cache
 def weekday_numbers() -> dict[str, int]:
     """Weekday names, English and German, as written → 0 (Monday) – 6."""
     return {
@@ -52,7 +64,7 @@ def weekday_numbers() -> dict[str, int]:
     }
 
 
-_PERCENT = r"(?:\s?%|\s?(?:prozent|percent|per\s?cent|prozentpunkte|percentage points)\b)"
+_PERCENT = r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkte|percentage points)\b)"
 _SCALE = (
     r"(?:\s?(?:"
     + "|".join(sorted((re.escape(k) for k in SCALES), key=len, reverse=True))
@@ -67,7 +79,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     month = (
         r"(?:"
         + "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
-        + r")\b\.?"
+        # A dot after an abbreviation ("Dec.") is part of it; after a full name it ends the
+        # sentence ("on the 1st of August.").
+        + r")\b(?:(?<!"
+        + r")(?<!".join(sorted({re.escape(name) for name in _wide_month_names()}))
+        + r")\.)?"
     )
     month_alone = (
         r"(?:"
@@ -79,7 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     weekday = "|".join(sorted(map(re.escape, weekday_numbers()), key=len, reverse=True))
     return {
         "dmy": re.compile(
-            rf"\b(?P<day>\d{{1,2}})\.?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>\d{{4}}))?"
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<month>{month})"
+            rf"(?:,?\s+(?P<year>\d{{4}}))?"
         ),
         "mdy": re.compile(
             rf"\b(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -100,6 +117,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _ORDINAL_EN = re.compile(
     r"(?<![\d,.])(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b", re.IGNORECASE
 )
+# A rank: "world No 1", "the No. 3 seed", "Russia No 1": first, third; not a count.
+_RANK = re.compile(r"\bNo\.?\s?(?P<value>\d{1,3})\b(?![.,:]\d)")
+# A time of day: "21:30", "16:15h", "9.30pm", "6 p.m.", "18.00 Uhr", "18 Uhr", "10:30 a.m. ET".
+# An hour alone, or hours and minutes with a dot, count only with a clock word after them
+# ("5.30" alone is a decimal); "1:42.091" (a lap time) and "0:3" (a German score) are not times.
+_TIME = re.compile(
+    r"(?<![\w:.,])(?P<hour>[01]?\d|2[0-4])(?:(?P<separator>[:.])(?P<minute>[0-5]\d))?"
+    r"(?![\d]|[.,:]\d)"
+    r"(?:\s?(?P<meridiem>[aApP])(?:\.\s?[mM]\b\.?|[mM]\b)|\s?(?P<clock>Uhr)\b|(?P<hours>h)\b"
+    r"|\s(?P<oclock>o['’]clock)\b)?"
+)
+# A decade: "the 1990s", "1990's", "the '90s"; "in his 50s" may also be an age.
+_DECADE = re.compile(
+    r"(?<![\w'’])(?:(?P<century>1[89]|20)|(?P<apostrophe>['’]))?(?P<decade>\d)0['’]?s\b"
+)
 _ORDINAL_DE = re.compile(r"\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 # A score or a range: "4-2", "1-1 draw", "10-12ft" (one fact, not a number and a negative one).
 _SCORE = re.compile(r"(?<![\w.,\-–])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\d]|[.,]\d|[-–]\d)")
@@ -109,6 +141,26 @@ _NUMBER = re.compile(
     r"(?![\d])",  # a unit may follow without a space: "3pm", "20kg"
     re.IGNORECASE,
 )
+# The noun after a number word that makes it a fraction: "two-thirds", "three quarters",
+# "zwei Drittel" (2/3, 3/4, 2/3, not the counts 2, 3, 2).
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6, "siebtel": 7, "achtel": 8,
+    "neuntel": 9, "zehntel": 10,
+}  # fmt: skip
+_DENOMINATOR = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+_FRACTION_AFTER = re.compile(rf"[-\s](?P<denominator>{_DENOMINATOR})s?\b", re.IGNORECASE)
+# One part of a whole: "a third of", "one quarter of", "ein Viertel", "one in five", "1 in 4",
+# "jeder Fünfte". ("a third goal" is an ordinal: English needs the "of".)
+_UNIT_FRACTION = re.compile(
+    rf"\b(?:(?:an?|one)[-\s](?P<english>{_DENOMINATOR})(?=\s+of\b)"
+    r"|eine?[mnrs]?\s(?P<german>Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)\b"
+    r"|(?:one|1)\s+(?:in|out\s+of)\s+(?P<one_in>\d+|[a-z]+)\b"
+    r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 
@@ -166,6 +218,36 @@ def _date(day: str | None, month: str, year: str | None) -> tuple[int, ...] | No
     return tuple(parts)
 
 
+def _times(match: re.Match[str]) -> set[tuple[int, ...]]:
+    """Every (hour, minute) a time of day can mean; empty when the match is not a time."""
+    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    if match.group("meridiem"):
+        if not 1 <= hour <= 12:
+            return set()
+        return {(hour % 12 + (12 if match.group("meridiem") in "pP" else 0), minute)}
+    if match.group("clock") or (match.group("hours") and match.group("minute")):
+        return {(hour % 24, minute)}
+    if match.group("oclock") or match.group("separator") == ":":
+        if match.group("oclock") and match.group("minute"):
+            return set()
+        # "at 10:30" may be morning or evening; "21:30" only evening.
+        return {(hour % 24, minute)} | ({(hour % 12 + 12, minute)} if 1 <= hour <= 12 else set())
+    return set()
+
+
+def _decade(match: re.Match[str]) -> set[float | tuple[int, ...]]:
+    """The years a decade spans and, written with two digits and no apostrophe, the ages too
+    ("in his 50s"): years as (year,), ages as numbers."""
+    first = int(match.group("decade")) * 10
+    centuries = [int(match.group("century"))] if match.group("century") else [19, 20]
+    values: set[float | tuple[int, ...]] = {
+        (century * 100 + first + offset,) for century in centuries for offset in range(10)
+    }
+    if not match.group("century") and not match.group("apostrophe"):
+        values |= {float(first + offset) for offset in range(10)}
+    return values
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -188,30 +270,57 @@ class _Token:
         return False
 
 
-def _number_words(text: str, language: Language) -> list[tuple[int, int, float, bool]]:
-    """Spelled-out numbers ("fourteen thousand", "vierzehntausend", "third"): start, end, value,
-    whether ordinal. Read by text2num; digits are left to the patterns above."""
+def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
+    """ "a third of", "ein Viertel", "one in five", "jeder Fünfte": start, end, value (1/n)."""
+    from text_to_num import alpha2digit
+
+    found = []
+    for match in _UNIT_FRACTION.finditer(text):
+        if match.group("english") or match.group("german"):
+            denominator = _DENOMINATORS[(match.group("english") or match.group("german")).lower()]
+        else:
+            word = match.group("one_in") or match.group("every")
+            language = "en" if match.group("one_in") else "de"
+            digits = word if word.isdigit() else alpha2digit(word.lower(), language)
+            number = re.fullmatch(r"(\d+)\.?", digits)
+            if not number or int(number.group(1)) < 2:
+                continue
+            denominator = int(number.group(1))
+        found.append((match.start(), match.end(), round(1 / denominator, 4)))
+    return found
+
+
+def _number_words(text: str, language: Language) -> list[tuple[int, int, float, Kind]]:
+    """Spelled-out numbers ("fourteen thousand", "vierzehntausend", "third", "two-thirds"): start,
+    end, value and kind (number, ordinal or fraction). Read by text2num; digits are left to the
+    patterns above."""
     from text_to_num import find_numbers
 
     words = [_Token(m.group(0), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text)]
-    found = []
+    found: list[tuple[int, int, float, Kind]] = []
     for occurrence in find_numbers(words, language, 0.0):
         parts = words[occurrence.start : occurrence.end]
         if any(part.word[0].isdigit() for part in parts):
+            continue
+        fraction = None if occurrence.is_ordinal else _FRACTION_AFTER.match(text, parts[-1].end)
+        if fraction:
+            denominator = _DENOMINATORS[fraction.group("denominator").lower()]
+            value = round(occurrence.value / denominator, 4)
+            found.append((parts[0].start, fraction.end(), value, "fraction"))
             continue
         spoken = [part for part in parts if part.word.isalpha()]
         if len(spoken) == 1 and occurrence.value == 1 and not occurrence.is_ordinal:
             continue  # "one", "ones", "ein": an article or pronoun far more often than a count
         if occurrence.is_ordinal and occurrence.value <= 2:
             continue  # "first time", "second-largest": rarely a checkable count
-        found.append(
-            (parts[0].start, parts[-1].end, float(occurrence.value), occurrence.is_ordinal)
-        )
+        kind: Kind = "ordinal" if occurrence.is_ordinal else "number"
+        found.append((parts[0].start, parts[-1].end, float(occurrence.value), kind))
     return found
 
 
 def find_quantities(text: str, language: Language) -> list[Quantity]:
-    """Every number, percentage, date, weekday, year, score and ordinal in ``text``, in order."""
+    """Every number, percentage, fraction, date, decade, weekday, time, year, score and ordinal
+    in ``text``, in order."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -232,6 +341,20 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             date = _date(None, match.group("month"), None)
             if date is not None:
                 add(match.start("month"), match.end("month"), "date", {date})
+    for match in _DECADE.finditer(text):
+        add(match.start(), match.end(), "decade", _decade(match))
+    for match in _TIME.finditer(text):
+        times = _times(match)
+        if times:
+            add(match.start(), match.end(), "time", times)
+    for match in _RANK.finditer(text):
+        if int(match.group("value")) <= 2:
+            # "world No 1" is a rank, read as "first" is (not checked), not a count of one.
+            taken.append((match.start(), match.end()))
+        else:
+            add(match.start(), match.end(), "ordinal", {float(match.group("value"))})
+    for start, end, value in _unit_fractions(text):
+        add(start, end, "fraction", {value})
     for match in patterns["weekday"].finditer(text):
         number = weekday_numbers()[match.group("weekday")]
         add(match.start(), match.end(), "weekday", {float(number)})
@@ -263,15 +386,25 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         else:
             kind = "number"
         add(match.start(), match.end(), kind, values)
-    for start, end, value, is_ordinal in _number_words(text, language):
-        add(start, end, "ordinal" if is_ordinal else "number", {value})
+    for start, end, value, kind in _number_words(text, language):
+        percent = _PERCENT_AFTER.match(text, end) if kind == "number" else None
+        if percent:  # "nine percent", "neun Prozent": a share, not a count
+            add(start, percent.end(), "percent", {value})
+        else:
+            add(start, end, kind, {value})
     found.sort(key=lambda quantity: quantity.start)
     return found
 
 
 def _numbers(quantity: Quantity) -> set[float]:
+    if quantity.kind in ("decade", "fraction"):
+        return set()  # "the 1990s", "two-thirds" state no count of their own
     if quantity.kind == "score":
         return {float(v) for pair in quantity.values for v in pair}  # type: ignore[union-attr]
+    if quantity.kind == "time":
+        # The hour stands for the time in "shortly before 6 on Sunday" or "(18h)".
+        hours = [hour for hour, _ in quantity.values]  # type: ignore[misc]
+        return {float(hour) for hour in hours} | {float(hour % 12 or 12) for hour in hours}
     return {value for value in quantity.values if not isinstance(value, tuple)}
 
 
@@ -281,6 +414,10 @@ def _pairs_nearby(source: list[Quantity], gap: int = 20) -> set[tuple[float, flo
     for quantity in source:
         if quantity.kind == "score":
             pairs |= {(float(a), float(b)) for a, b in quantity.values}  # type: ignore[misc]
+        elif quantity.kind == "time" and ":" in quantity.text:
+            # "24:22" is a time of day or, in German, a score.
+            hour, minute = (float(part) for part in re.findall(r"\d+", quantity.text)[:2])
+            pairs.add((min(hour, minute), max(hour, minute)))
     for first, second in itertools.pairwise(source):
         if 0 <= second.start - first.end <= gap and "score" not in (first.kind, second.kind):
             for a in _numbers(first):
@@ -304,6 +441,35 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         return False
     if quantity.kind == "weekday":
         return any(other.kind == "weekday" and other.values == quantity.values for other in source)
+    if quantity.kind == "time":
+        # Another clock, or the same hour (and minutes) as a bare number: "at 6 in the
+        # evening", "at 7.30 in the evening" (read as 7.3) back "6pm", "7.30pm".
+        as_numbers = {
+            round(clock_hour + minute / 100, 2)
+            for hour, minute in quantity.values  # type: ignore[misc]
+            for clock_hour in (hour, hour % 12 or 12)
+        }
+        return any(
+            (other.kind == "time" and other.values & quantity.values)
+            or (other.kind == "number" and as_numbers & _numbers(other))
+            for other in source
+        )
+    if quantity.kind == "decade":
+        # Any year, date or decade of the span backs it ("the 1990s" by "in 1995"); an age
+        # reading ("in his 50s") by a number in the span ("aged 54").
+        years = {value[0] for value in quantity.values if isinstance(value, tuple)}
+        ages = {value for value in quantity.values if not isinstance(value, tuple)}
+        for other in source:
+            if other.kind in ("year", "number") and (
+                {int(v) for v in other.values if isinstance(v, float) and v.is_integer()} & years
+                or (ages and other.kind == "number" and ages & _numbers(other))
+            ):
+                return True
+            if other.kind == "date" and {v[0] for v in other.values} & years:  # type: ignore[index]
+                return True
+            if other.kind == "decade" and other.values & quantity.values:
+                return True
+        return False
     if quantity.kind == "year":
         year = next(iter(quantity.values))
         return any(
@@ -314,6 +480,11 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
     if quantity.kind == "score":
         low, high = next(iter(quantity.values))  # type: ignore[misc]
         return (float(low), float(high)) in _pairs_nearby(source)
+    if quantity.kind in ("fraction", "percent") and any(
+        "fraction" in (quantity.kind, other.kind) and _same_share(quantity, other)
+        for other in source
+    ):
+        return True
     wanted = _numbers(quantity)
     return any(
         wanted & _numbers(other)
@@ -321,3 +492,16 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         and (quantity.kind == "percent") == (other.kind == "percent")  # 40% is not 40 soldiers
         for other in source
     )
+
+
+def _same_share(one: Quantity, other: Quantity) -> bool:
+    """A fraction and a fraction or percentage of the same share: "a third" = "33%" = "ein
+    Drittel", "one in five" = "20 per cent" (to a percentage point, as news rounds)."""
+    if one.kind not in ("fraction", "percent") or other.kind not in ("fraction", "percent"):
+        return False
+
+    def shares(quantity: Quantity) -> set[float]:
+        scale = 100.0 if quantity.kind == "fraction" else 1.0
+        return {float(value) * scale for value in quantity.values}  # type: ignore[arg-type]
+
+    return any(abs(a - b) <= 1.0 for a in shares(one) for b in shares(other))

@@ -53,7 +53,8 @@ def is_common_word(word: str) -> bool:
     """Whether ``word`` (any case) is an ordinary English word rather than only a name.
 
     A word is ordinary when a lexicon of English nouns, verbs, adjectives and adverbs knows it
-    (lemminflect: "Experts" → expert, "Came" → come) or it is a function word or a title.
+    (lemminflect: "Experts" → expert, "Came" → come), it is a number word ("Twenty"), a
+    function word or a title.
     Names that are also ordinary words ("Brown", "Rice") count as ordinary: callers use this
     only where capitals say nothing (a sentence's first word, all capitals, a headline).
     """
@@ -64,7 +65,17 @@ def is_common_word(word: str) -> bool:
         return True
     if "-" in folded.strip("-"):  # "Left-wing", "Anti-war": ordinary when every part is
         return all(is_common_word(part) for part in folded.split("-") if part)
-    return bool(getAllLemmas(folded))
+    return bool(getAllLemmas(folded)) or is_number_word(folded)
+
+
+@cache
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` is an English number word ("Twenty", "eleventh"): text2num reads it.
+    The lexicon lists some ("two") but not others ("three", "twenty"), which are no names."""
+    from text_to_num import alpha2digit
+
+    folded = fold(word)
+    return folded.isalpha() and alpha2digit(folded, "en") != folded
 
 
 @cache
