@@ -335,11 +335,8 @@ def small_run(mode: str, files: list[Path], scratch: Path, args: argparse.Namesp
     for brief in sorted(output.glob("*.md")):
         if brief.name == "index.md":
             continue
-        front = brief.read_text(encoding="utf-8").split("\n---\n", 1)[0]
-        chunks = re.search(r"^\s+chunks: (\d+)$", front, re.MULTILINE)
-        rounds = re.search(r"^\s+rounds: (\d+)$", front, re.MULTILINE)
-        result["briefs"].append([int(chunks.group(1)) if chunks else 0,
-                                 int(rounds.group(1)) if rounds else 0])  # fmt: skip
+        summary = json.loads(brief.with_suffix(".json").read_text(encoding="utf-8"))["summary"]
+        result["briefs"].append([summary["chunks"], summary["map_rounds"]])  # the run record
     return result
 
 

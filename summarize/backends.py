@@ -10,6 +10,7 @@ threads.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import logging
 import shutil
@@ -17,7 +18,7 @@ import tempfile
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -279,13 +280,23 @@ class CTranslate2Backend:
         self.quantization = quantization
         self.workers = workers if device.type == "cpu" else 1
         compute_type = {"none": "default", "int8": "int8"}.get(quantization, quantization)
-        self.translator = ctranslate2.Translator(
+        load = functools.partial(
+            ctranslate2.Translator,
             str(model_dir),
             device="cuda" if device.type == "cuda" else "cpu",
             compute_type=compute_type,
-            inter_threads=self.workers,  # replicas share the weights
-            intra_threads=threads,  # per worker
         )
+        self.translator = load(inter_threads=self.workers, intra_threads=threads)  # replicas
+        # share the weights; each runs on ``threads``
+        self._lone: Future[Any] | None = None
+        if self.workers > 1:
+            # A lone batch (one article's summary, the last step of a map-reduce) would run on
+            # one worker's threads while the others idle, and CTranslate2 fixes threads at load:
+            # a second instance with every thread serves lone batches. It costs one more copy of
+            # the weights in memory and loads in the background, off the first batch's path.
+            pool = ThreadPoolExecutor(1, thread_name_prefix="summarize-load")
+            self._lone = pool.submit(load, inter_threads=1, intra_threads=threads * self.workers)
+            pool.shutdown(wait=False)
         self.tokenizer = tokenizer
         self.model_dir = model_dir
         self._apply_generation(generation_config)
@@ -313,14 +324,25 @@ class CTranslate2Backend:
 
     def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
         # Every batch is queued at once; CTranslate2 runs up to ``workers`` of them in parallel.
-        jobs = [self._submit(texts) for texts in batches]
+        translator = self._lone_translator() if len(batches) == 1 else self.translator
+        jobs = [self._submit(translator, texts) for texts in batches]
         for job in jobs:
             yield [self._output(result.result()) for result in job]
 
-    def _submit(self, texts: list[str]) -> list[Any]:
+    def _lone_translator(self) -> Any:
+        if self._lone is None:
+            return self.translator
+        try:
+            return self._lone.result()
+        except Exception as error:  # e.g. no memory for a second copy: one worker's threads
+            logger.warning("lone batches run on one worker's threads: %s", error)
+            self._lone = None
+            return self.translator
+
+    def _submit(self, translator: Any, texts: list[str]) -> list[Any]:
         sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(t)) for t in texts]
         prefixes = [self.target_prefix] * len(texts) if self.target_prefix else None
-        return self.translator.translate_batch(
+        return translator.translate_batch(
             sources,
             target_prefix=prefixes,
             max_batch_size=len(texts),

@@ -165,14 +165,21 @@ def test_parallel_workers_change_no_output(models, backend) -> None:
     settings = TranslationSettings(
         model=str(models.marian), generation=FORCED, backend=backend, batch_size=2
     )
-    outputs = {}
+    outputs, lone = {}, {}
     for workers in (1, 2):
         loaded = load_model("translation", settings, Path("models"), threads=1, workers=workers)
         assert loaded.backend.workers == workers
         translator = Translator(loaded, settings)
         outputs[workers] = [item.text for item in translator.translate(sentences)]
+        # One sentence is a lone batch: with two workers it gets both threads (CTranslate2:
+        # from a second instance loaded with every thread), and the same output.
+        lone[workers] = [item.text for item in translator.translate(sentences[:1])]
     assert len(outputs[1]) == len(sentences)
     assert outputs[2] == outputs[1]
+    assert lone[2] == lone[1] == outputs[1][:1]
+    if backend == "ctranslate2":
+        two_threads = loaded.backend._lone_translator()
+        assert two_threads is not loaded.backend.translator and two_threads.num_translators == 1
 
 
 def test_torch_workers_generate_in_parallel_and_tokenize_on_the_calling_thread(models) -> None:
