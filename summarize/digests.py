@@ -61,6 +61,7 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     ``digests_file`` remembers per-file digests between runs (skipped when None)."""
     known: dict[str, dict[str, str]] = {}
     if digests_file is not None:
+        digests_file = digests_file.expanduser()
         try:
             loaded = json.loads(digests_file.read_text(encoding="utf-8"))
             known = loaded if isinstance(loaded, dict) else {}
