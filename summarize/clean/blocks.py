@@ -5,17 +5,30 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+import numpy as np
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# The same runs, less a single plain space (which _SPACES would replace by itself).
+_SPACES_TO_CHANGE = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 # Only marks that are nothing but list bullets; a number, date or ordinal at the start of a line
 # ("3. Oktober ist ...", "1. FC Köln") is text and stays, and so does a dash that opens a line of
 # dialogue ("– „Ok.“").
 _BULLET = re.compile(r"^[•▪●◦‣∙*-](?=\s+\S)")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$")
+_BULLET_MARKS = "•▪●◦‣∙*-"
+# A line ends a sentence when one of these marks ends it, only closing quotes or brackets after.
+_SENTENCE_MARKS = (".", "!", "?", "…", ":", ";")
+_CLOSERS = "\"'“”«»„‚‘’)]"
 _WRAPPED_LINE_MIN_CHARS = 40
 
 
@@ -49,38 +62,217 @@ def normalize_line(line: str) -> str:
     return split_bullet(tidy_line(line))[1]
 
 
+def _tidy_lines(text: str) -> list[str]:
+    """tidy_line for every line of ``text``, in a few passes over the whole text: NFC does not
+    reach across a line break, and the two patterns match neither a line break nor across one."""
+    lines = unicodedata.normalize("NFC", text).splitlines()
+    tidied = _SPACES_TO_CHANGE.sub(" ", _CONTROL.sub("", "\n".join(lines)))
+    return list(map(str.strip, tidied.split("\n"))) if lines else []
+
+
 def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     """Lines as blocks; inside a paragraph (no blank line between) a line that stops mid-sentence
     and a next line starting in lowercase are one hard-wrapped block."""
-    blocks: list[Block] = []
+    # [text, bullet, blank before, blank after] per block, made Blocks at the end
+    parts: list[list[Any]] = []
     previous_blank = True
-    for raw in text.splitlines():
-        line = tidy_line(raw)
+    for line in _tidy_lines(text):
         if not line:
-            if blocks and not previous_blank:
-                last = blocks[-1]
-                blocks[-1] = Block(last.text, last.bullet, last.blank_before, True)
+            if parts and not previous_blank:
+                parts[-1][3] = True
             previous_blank = True
             continue
-        bullet, line = split_bullet(line) if strip_bullets else ("", line)
-        joins = (
+        bullet = ""
+        if strip_bullets and line[0] in _BULLET_MARKS:  # the only lines _BULLET can match
+            bullet, line = split_bullet(line)
+        if (
             not previous_blank
             and not bullet
-            and blocks
-            and len(blocks[-1].text) >= _WRAPPED_LINE_MIN_CHARS  # short web lines are not wraps
-            and not _SENTENCE_END.search(blocks[-1].text)
+            and parts
+            and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS  # short web lines are not wraps
+            and not parts[-1][0].rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
             and line[0].islower()
-        )
-        if joins:
-            last = blocks[-1]
-            blocks[-1] = Block(f"{last.text} {line}", last.bullet, last.blank_before, False)
+        ):
+            parts[-1][0] = f"{parts[-1][0]} {line}"
+            parts[-1][3] = False
         else:
-            blocks.append(Block(line, bullet, previous_blank, False))
+            parts.append([line, bullet, previous_blank, False])
         previous_blank = False
-    if blocks:
-        last = blocks[-1]
-        blocks[-1] = Block(last.text, last.bullet, last.blank_before, True)
-    return blocks
+    if parts:
+        parts[-1][3] = True
+    return [Block(*part) for part in parts]
+
+
+# Gates: cheap string tests, derived from each pattern's structure, that every line the pattern
+# matches passes, so the pattern itself runs only on the few lines that pass. They compare
+# "folded" text: lower case, with the three characters whose case-insensitive match str.lower
+# misses mapped as the re module maps them (dotless i, long s, and the dot that "İ".lower()
+# adds). A gate is only built from characters whose matches folding provably covers: the letters
+# of GATE_LETTERS (tests check this against re for every code point) and uncased characters.
+GATE_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+_FOLD_FIXES = {ord("ı"): "i", ord("ſ"): "s", 0x0307: None}
+_GATE_RANGE_MAX = 256
+
+
+def fold(text: str) -> str:
+    """Lower case as the gates compare it (see GATE_LETTERS)."""
+    lowered = text.lower()
+    if "ı" in lowered or "ſ" in lowered or "\u0307" in lowered:
+        return lowered.translate(_FOLD_FIXES)
+    return lowered
+
+
+def _gate_char(code: int) -> str | None:
+    """The folded form of a pattern character, or None when a gate cannot use it."""
+    char = chr(code)
+    lowered = char.lower()
+    if lowered in GATE_LETTERS and len(lowered) == 1:
+        return lowered
+    if char.lower() == char == char.upper():  # uncased: matches only itself, even with re.I
+        return char
+    return None
+
+
+_PREFIX_CHARS = 3  # anchored gates look at the first three characters of a line
+_PREFIX_SET_MAX = 4096
+_DIGIT_MARK = "\x01"  # stands for any decimal digit in a prefix and in a line's key
+
+
+def _digits_marked(text: str) -> str:
+    return "".join(_DIGIT_MARK if char.isdecimal() else char for char in text)
+
+
+def _prefixes(items: list[Any], size: int) -> set[str]:
+    """Folded strings of at most ``size`` characters one of which every match of ``items`` at a
+    line start begins with; {""} when nothing is known."""
+    if size == 0 or not items:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _prefixes(rest, size)  # zero width; ignoring an assertion only lets more through
+    if op in (_c.LITERAL, _c.IN):
+        if op is _c.LITERAL:
+            char = _gate_char(av)
+            members = None if char is None else ({char}, False)
+        else:
+            members = _class_chars(av)
+        if members is None:
+            return {""}
+        chars = members[0] | ({_DIGIT_MARK} if members[1] else set())
+        tails = _prefixes(rest, size - 1)
+        return _capped({_digits_marked(char) + tail for char in chars for tail in tails})
+    if op is _c.BRANCH:
+        return _capped(set().union(*(_prefixes([*part, *rest], size) for part in av[1])))
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:
+        return _prefixes([*av[3], *rest], size)
+    if op is _c.ATOMIC_GROUP:
+        return _prefixes([*av, *rest], size)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, part = av
+        if part.getwidth()[0] == 0:
+            return {""}
+        found: set[str] = _prefixes(rest, size) if low == 0 else set()
+        if high != 0:
+            again = high if high == _c.MAXREPEAT else high - 1
+            found |= _prefixes([*part, (op, (max(low - 1, 0), again, part)), *rest], size)
+        return _capped(found)
+    return {""}
+
+
+def _capped(prefixes: set[str]) -> set[str]:
+    return prefixes if len(prefixes) <= _PREFIX_SET_MAX else {p[:1] for p in prefixes}
+
+
+def _class_chars(members: Any) -> tuple[set[str], bool] | None:
+    chars: set[str] = set()
+    digits = False
+    for op, av in members:
+        if op is _c.LITERAL:
+            char = _gate_char(av)
+            if char is None:
+                return None
+            chars.add(char)
+        elif op is _c.RANGE and av[1] - av[0] < _GATE_RANGE_MAX:
+            for code in range(av[0], av[1] + 1):
+                char = _gate_char(code)
+                if char is None:
+                    return None
+                chars.add(char)
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            digits = True
+        else:
+            return None
+    return chars, digits
+
+
+def _needles(items: Any) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of ``items`` contains; None when there are none.
+    Needles hold no whitespace, so cutting text out of a line cannot create one."""
+    best: tuple[str, ...] | None = None
+
+    def consider(candidate: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate):
+            strength = (min(map(len, candidate)), -len(candidate))
+            if best is None or strength > (min(map(len, best)), -len(best)):
+                best = candidate
+
+    run = ""
+    for op, av in items:
+        char = _gate_char(av) if op is _c.LITERAL else None
+        if char is not None and not char.isspace():
+            run += char
+            continue
+        consider((run,))
+        run = ""
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            consider(_needles(av[3]))
+        elif op is _c.ATOMIC_GROUP:
+            consider(_needles(av))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needles(av[2]))
+        elif op is _c.BRANCH:
+            alternatives = [_needles(part) for part in av[1]]
+            if all(alternatives):
+                consider(tuple(dict.fromkeys(n for part in alternatives for n in part or ())))
+    consider((run,))
+    return best
+
+
+def _parse(pattern: str, flags: int) -> Any:
+    try:
+        return _parser.parse(pattern, flags)
+    except Exception:
+        return None
+
+
+def _anchored_gate(patterns: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(beginnings, needles): a line can match when it starts with one of the beginnings or
+    holds one of the needles. Each pattern adds its beginnings, or its needles where those say
+    more (beginnings of one character or none); ("",) in beginnings lets every line through."""
+    prefixes: set[str] = set()
+    needles: set[str] = set()
+    for pattern in patterns:
+        parsed = _parse(pattern, re.IGNORECASE)
+        starts = {""} if parsed is None else _prefixes(list(parsed), _PREFIX_CHARS)
+        inside = None if parsed is None else _needles(parsed)
+        if inside and max(map(len, starts)) <= 1:
+            needles |= set(inside)
+        else:
+            prefixes |= starts
+    beginnings = ("",) if "" in prefixes else tuple(sorted(prefixes))
+    return beginnings, tuple(sorted(needles))
+
+
+def _needle_gate(patterns: list[str]) -> tuple[str, ...] | None:
+    needles: list[str] = []
+    for pattern in patterns:
+        parsed = _parse(pattern, re.IGNORECASE)
+        found = None if parsed is None else _needles(parsed)
+        if found is None:
+            return None
+        needles += found
+    return tuple(dict.fromkeys(needles))
 
 
 @dataclass(frozen=True)
@@ -92,6 +284,13 @@ class PhraseRule:
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     span: tuple[re.Pattern[str], ...]
+    # Gates: the folded beginnings (digits as _DIGIT_MARK) that an anchored match starts with
+    # ("" when any), and needles for the floating and for the span patterns (None: none could be
+    # built, every line is tried).
+    anchored_prefixes: tuple[str, ...] = ("",)
+    anchored_needles: tuple[str, ...] = ()
+    floating_needles: tuple[str, ...] | None = None
+    span_needles: tuple[str, ...] | None = None
 
     def matches(self, line: str) -> bool:
         return bool(
@@ -111,13 +310,102 @@ def phrase_rules() -> dict[str, PhraseRule]:
     data = tomllib.loads(
         resources.files("summarize").joinpath("data/boilerplate.toml").read_text(encoding="utf-8")
     )
-    return {
-        name: PhraseRule(
+    rules = {}
+    for name, table in data.items():
+        anchored = [p[1:] for p in table.get("line", []) if p.startswith("^")]
+        floating = [p for p in table.get("line", []) if not p.startswith("^")]
+        spans = list(table.get("span", ()))
+        rules[name] = PhraseRule(
             name=name,
             description=table.get("description", ""),
-            anchored=_alternation([p[1:] for p in table.get("line", []) if p.startswith("^")]),
-            floating=_alternation([p for p in table.get("line", []) if not p.startswith("^")]),
-            span=tuple(re.compile(p, re.IGNORECASE) for p in table.get("span", ())),
+            anchored=_alternation(anchored),
+            floating=_alternation(floating),
+            span=tuple(re.compile(p, re.IGNORECASE) for p in spans),
+            anchored_prefixes=_anchored_gate(anchored)[0],
+            anchored_needles=_anchored_gate(anchored)[1],
+            floating_needles=_needle_gate(floating) if floating else (),
+            span_needles=_needle_gate(spans) if spans else (),
         )
-        for name, table in data.items()
-    }
+    return rules
+
+
+@lru_cache(maxsize=1)
+def rule_matcher() -> RuleMatcher:
+    return RuleMatcher(phrase_rules())
+
+
+class RuleMatcher:
+    """The phrase rules' verdicts on the lines of a page, gated (see ``fold``)."""
+
+    def __init__(self, rules: dict[str, PhraseRule]) -> None:
+        self.rules = rules
+        self._starts: dict[str, tuple[PhraseRule, ...]] = {}
+        floating = [r.floating_needles for r in rules.values() if r.floating]
+        self._floating_everywhere = any(needles is None for needles in floating)
+        self._floating_needles = _needle_list(n for ns in floating if ns for n in ns)
+        spans = [r.span_needles for r in rules.values() if r.span]
+        self._span_everywhere = any(needles is None for needles in spans)
+        self._span_needles = _needle_list(n for ns in spans if ns for n in ns)
+
+    def _anchored_candidates(self, start: str) -> tuple[PhraseRule, ...]:
+        found = self._starts.get(start)
+        if found is None:
+            key = _digits_marked(start)
+            found = tuple(
+                rule
+                for rule in self.rules.values()
+                if rule.anchored and key.startswith(rule.anchored_prefixes)
+            )
+            self._starts[start] = found
+        return found
+
+    def span_candidates(self, folded: Sequence[str]) -> list[bool]:
+        """Which lines a span pattern could match (the others need no span search)."""
+        return _needle_flags(self._span_needles, self._span_everywhere, folded)
+
+    def hits(self, lines: Sequence[str], folded: Sequence[str]) -> dict[str, list[bool]]:
+        """Per rule, whether it matches each line (``folded``: the lines through ``fold``)."""
+        hits = {name: [False] * len(lines) for name in self.rules}
+        by_needles = [r for r in self.rules.values() if r.anchored and r.anchored_needles]
+        for index, line in enumerate(folded):
+            tried = self._anchored_candidates(line[:_PREFIX_CHARS])
+            for rule in tried:
+                if rule.anchored and rule.anchored.match(lines[index]):
+                    hits[rule.name][index] = True
+            for rule in by_needles:
+                if (
+                    rule not in tried
+                    and any(needle in line for needle in rule.anchored_needles)
+                    and rule.anchored
+                    and rule.anchored.match(lines[index])
+                ):
+                    hits[rule.name][index] = True
+        needs_search = _needle_flags(self._floating_needles, self._floating_everywhere, folded)
+        for index in (i for i, needed in enumerate(needs_search) if needed):
+            for rule in self.rules.values():
+                if rule.floating and not hits[rule.name][index]:
+                    hits[rule.name][index] = bool(rule.floating.search(lines[index]))
+        return hits
+
+
+def _needle_list(needles: Iterable[str]) -> tuple[str, ...]:
+    # a needle that holds another one is redundant
+    unique = sorted(set(needles), key=len)
+    return tuple(n for i, n in enumerate(unique) if not any(m in n for m in unique[:i]))
+
+
+def _needle_flags(needles: tuple[str, ...], everywhere: bool, folded: Sequence[str]) -> list[bool]:
+    if everywhere:
+        return [True] * len(folded)
+    flags = [False] * len(folded)
+    # The blocks joined by a character no needle holds; each needle found with str.find, which
+    # then skips to the next block.
+    joined = "\x00".join(folded)
+    ends = np.cumsum(np.fromiter(map(len, folded), dtype=np.intp, count=len(folded)) + 1)
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            index = int(np.searchsorted(ends, at, side="right"))
+            flags[index] = True
+            at = joined.find(needle, int(ends[index]))
+    return flags

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from summarize.clean.blocks import Block, PhraseRule, phrase_rules, split_blocks
+from summarize.clean.blocks import Block, fold, phrase_rules, rule_matcher, split_blocks
 from summarize.clean.features import RULE_FEATURES, page_features
 from summarize.clean.language import is_foreign
 from summarize.clean.model import BlockClassifier, packaged_model
 
-_FINAL_MARK = re.compile(r"[.!?…][\"'“”«»„‚‘’)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$")
+_JOIN = "\x00"  # tidy_line removes it from every line
+_CLOSERS = "\"'“”«»„‚‘’)]"
+_FINAL_MARKS = (".", "!", "?", "…")
+_SENTENCE_MARKS = (*_FINAL_MARKS, ":", ";")
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_WORD = re.compile(r"[^\w\s]")
 
@@ -105,37 +107,62 @@ class PageAnalysis:
     texts: tuple[str, ...]
     span_drops: tuple[tuple[int, Dropped], ...]  # (block index, what a span rule cut)
     emptied_by: tuple[str | None, ...]  # span rule that left nothing of a block
+    # every rule's hits but not_german's: block_decisions asks the language check only about
+    # blocks that no earlier rule claims (it is the last rule and the slowest)
     hits: dict[str, tuple[bool, ...]]
     features: np.ndarray
     duplicate_keys: tuple[str, ...]  # each text as compared for repeats
+    word_counts: tuple[int, ...] = ()  # words of each text (computed when empty)
+
+
+def _final(line: str) -> bool:
+    return _ends_sentence(line, _FINAL_MARKS)
+
+
+def _sentence_end(line: str) -> bool:
+    return _ends_sentence(line, _SENTENCE_MARKS)
 
 
 def _words(line: str) -> int:
     return len(line.split())
 
 
-def _is_short(line: str) -> bool:
-    return _words(line) <= _SHORT_LINE_MAX_WORDS and not _FINAL_MARK.search(line)
+def _ends_sentence(line: str, marks: tuple[str, ...]) -> bool:
+    """A mark of ``marks`` at the end, only closing quotes or brackets after it."""
+    return line.rstrip(_CLOSERS).endswith(marks)
 
 
-def _tail_start(lines: Sequence[str], marker: PhraseRule) -> int | None:
-    total = sum(_words(line) for line in lines) or 1
+def _is_short(line: str, words: int) -> bool:
+    return words <= _SHORT_LINE_MAX_WORDS and not _final(line)
+
+
+def _tail_start(word_counts: Sequence[int], marker_hits: Sequence[bool]) -> int | None:
+    total = sum(word_counts) or 1
     seen = 0
-    for index, line in enumerate(lines):
-        if seen >= _TAIL_MIN_SHARE * total and marker.matches(line):
+    for index, words in enumerate(word_counts):
+        if seen >= _TAIL_MIN_SHARE * total and marker_hits[index]:
             return index
-        seen += _words(line)
+        seen += words
     return None
 
 
-def _comment_block_members(lines: Sequence[str]) -> set[int]:
+def _comment_block_members(
+    lines: Sequence[str], folded: Sequence[str], word_counts: Sequence[int]
+) -> set[int]:
     """Reader comments: [user name] + date/time line + text ... + votes / 'Melden' line."""
     members: set[int] = set()
-    for index, line in enumerate(lines):
-        if not (_COMMENT_META.search(line) and _words(line) <= 8):
+    # Gate: _COMMENT_META's first branch starts with a digit, its second holds "registriert".
+    candidates = [
+        index
+        for index, (line, words) in enumerate(zip(lines, word_counts, strict=True))
+        if words <= 8 and (line[:1].isdecimal() or "registriert" in folded[index])
+    ]
+    for index in candidates:
+        line = lines[index]
+        if not _COMMENT_META.search(line):
             continue
         block = {index}
-        if index > 0 and _words(lines[index - 1]) <= _LABEL_MAX_WORDS:
+        if index > 0 and word_counts[index - 1] <= _LABEL_MAX_WORDS:
             block.add(index - 1)  # the user name above the date
         for offset in range(1, _COMMENT_MAX_LINES + 1):
             following = index + offset
@@ -148,11 +175,11 @@ def _comment_block_members(lines: Sequence[str]) -> set[int]:
     return members
 
 
-def _short_run_members(lines: Sequence[str]) -> set[int]:
+def _short_run_members(short: Sequence[bool]) -> set[int]:
     members: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*lines, "."]):  # sentinel closes the last run
-        if index < len(lines) and _is_short(line):
+    for index, is_short in enumerate([*short, False]):  # sentinel closes the last run
+        if is_short:
             run.append(index)
             continue
         if len(run) >= _SHORT_RUN_MIN_LINES:
@@ -161,14 +188,17 @@ def _short_run_members(lines: Sequence[str]) -> set[int]:
     return members
 
 
-def _is_fragment(line: str) -> bool:
+def _is_fragment(line: str, short: bool) -> bool:
     if not _LETTER.search(line):
         return True  # numbers, vote counts, separators
-    return line[0].islower() and _is_short(line)
+    return line[0].islower() and short
 
 
-def _duplicate_key(line: str) -> str:
-    return " ".join(_NOT_WORD.sub(" ", line.casefold()).split())
+def _duplicate_keys(lines: Sequence[str]) -> list[str]:
+    """Each line as compared for repeats: case-folded words without punctuation."""
+    # One pass over the page: the lines never hold a line break, which the patterns keep.
+    folded = _NOT_WORD.sub(" ", "\n".join(lines).casefold()).split("\n")
+    return [" ".join(key.split()) for key in folded] if lines else []
 
 
 def _duplicate_flags(keys: Sequence[str]) -> list[bool]:
@@ -192,15 +222,23 @@ def _cut_spans(
 
 
 def analyse(text: str, options: CleanOptions) -> PageAnalysis:
-    """Blocks, span cuts, every rule's hits and the classifier's features for one page."""
+    """Blocks, span cuts, the rules' hits and the classifier's features for one page."""
     rules = phrase_rules()
+    matcher = rule_matcher()
     blocks = tuple(split_blocks(text, strip_bullets=options.active(BULLET_RULE)))
+    # Folded once per page for the rules' gates; the blocks never hold the joining character.
+    folded = fold(_JOIN.join(block.text for block in blocks)).split(_JOIN) if blocks else []
+    span_candidates = matcher.span_candidates(folded)
     texts: list[str] = []
     span_drops: list[tuple[int, Dropped]] = []
     emptied_by: list[str | None] = []
     for index, block in enumerate(blocks):
         line = block.text
         emptied: str | None = None
+        if not span_candidates[index]:  # no span pattern can match: nothing to cut
+            texts.append(line)
+            emptied_by.append(None)
+            continue
         for name in SPAN_RULES:
             if not options.active(name):
                 continue
@@ -211,30 +249,39 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
                 emptied = name
         texts.append(line if emptied is None else block.text)
         emptied_by.append(emptied)
+        if texts[index] != block.text:
+            folded[index] = fold(texts[index])
+    matched = matcher.hits(texts, folded)
     hits: dict[str, tuple[bool, ...]] = {}
     for name in LINE_RULES:
-        hits[name] = tuple(rules[name].matches(line) for line in texts)
+        hits[name] = tuple(matched[name])
     hits["credit"] = tuple(
-        rules["credit"].matches(line) or emptied == "credit"
-        for line, emptied in zip(texts, emptied_by, strict=True)
+        hit or emptied == "credit"
+        for hit, emptied in zip(matched["credit"], emptied_by, strict=True)
     )
-    start = _tail_start(texts, rules["tail"])
+    word_counts = [len(line.split()) for line in texts]
+    short = list(map(_is_short, texts, word_counts))
+    start = _tail_start(word_counts, matched["tail"])
     hits["tail"] = tuple(start is not None and i >= start for i in range(len(texts)))
-    comment_members = _comment_block_members(texts)
+    comment_members = _comment_block_members(texts, folded, word_counts)
     hits["comment_blocks"] = tuple(i in comment_members for i in range(len(texts)))
-    duplicate_keys = tuple(_duplicate_key(line) for line in texts)
+    duplicate_keys = tuple(_duplicate_keys(texts))
     hits["duplicates"] = tuple(_duplicate_flags(duplicate_keys))
-    short_members = _short_run_members(texts)
+    short_members = _short_run_members(short)
     hits["short_runs"] = tuple(i in short_members for i in range(len(texts)))
-    hits["fragments"] = tuple(_is_fragment(line) for line in texts)
-    hits["not_german"] = tuple(is_foreign(line) for line in texts)
-    shown = [
-        Block(line, block.bullet, block.blank_before, block.blank_after)
-        for line, block in zip(texts, blocks, strict=True)
-    ]
-    features = page_features(shown, {name: hits[name] for name in RULE_FEATURES})
+    hits["fragments"] = tuple(map(_is_fragment, texts, short))
+    features = page_features(
+        blocks, {name: hits[name] for name in RULE_FEATURES}, texts, word_counts
+    )
     return PageAnalysis(
-        blocks, tuple(texts), tuple(span_drops), tuple(emptied_by), hits, features, duplicate_keys
+        blocks,
+        tuple(texts),
+        tuple(span_drops),
+        tuple(emptied_by),
+        hits,
+        features,
+        duplicate_keys,
+        tuple(word_counts),
     )
 
 
@@ -249,7 +296,7 @@ def _is_headline(line: str) -> bool:
 
 
 def _is_body(line: str) -> bool:
-    return _words(line) >= 12 and bool(_SENTENCE_END.search(line))
+    return _words(line) >= 12 and _sentence_end(line)
 
 
 def find_headline(lines: Sequence[str]) -> int | None:
@@ -266,11 +313,7 @@ def find_headline(lines: Sequence[str]) -> int | None:
 
 
 def _is_lead(lines: Sequence[str]) -> bool:
-    return (
-        len(lines) >= 2
-        and _words(lines[0]) <= _LEAD_MAX_WORDS
-        and bool(_FINAL_MARK.search(lines[0]))
-    )
+    return len(lines) >= 2 and _words(lines[0]) <= _LEAD_MAX_WORDS and bool(_final(lines[0]))
 
 
 def block_decisions(
@@ -286,39 +329,50 @@ def block_decisions(
         model = model or packaged_model()
         probability = model.drop_probability(page.features)
 
+    word_counts = page.word_counts or tuple(map(_words, page.texts))
+    body_shape = [
+        words >= 12 and _sentence_end(text)
+        for text, words in zip(page.texts, word_counts, strict=True)
+    ]
+
     def soft_allows(index: int) -> bool:
         return probability is None or probability[index] >= SOFT_RULE_MIN_PROBABILITY
 
-    active_rules = [(name, page.hits[name]) for name in _BLOCK_RULES if options.active(name)]
-    decisions: list[str | None] = []
-    for index in range(len(page.blocks)):
-        rule = page.emptied_by[index]
-        if rule is None:
-            rule = next(
-                (
-                    name
-                    for name, hits in active_rules
-                    if hits[index] and (name not in SOFT_RULES or soft_allows(index))
-                ),
-                None,
-            )
-        decisions.append(rule)
+    # The first active rule that fires claims a block (soft rules only where the classifier
+    # allows); not_german is asked only of blocks no earlier rule claims.
+    n = len(page.blocks)
+    order = [name for name in _BLOCK_RULES if options.active(name)]
+    checked = [name for name in order if name in page.hits]
+    fires = np.zeros((len(checked) + 1, n), dtype=bool)
+    fires[-1] = True  # the last row: no rule
+    for row, name in enumerate(checked):
+        fires[row] = page.hits[name]
+        if name in SOFT_RULES and probability is not None:
+            fires[row] &= probability >= SOFT_RULE_MIN_PROBABILITY
+    first = fires.argmax(axis=0).tolist()
+    decisions: list[str | None] = [checked[row] if row < len(checked) else None for row in first]
+    ask_language = "not_german" in order and "not_german" not in page.hits
+    for index, emptied in enumerate(page.emptied_by):
+        if emptied is not None:
+            decisions[index] = emptied
+        elif ask_language and decisions[index] is None and is_foreign(page.texts[index]):
+            decisions[index] = "not_german"
     if probability is not None and model is not None:
         for index, rule in enumerate(decisions):
             if rule is None and probability[index] > model.threshold_probability:
                 decisions[index] = CLASSIFIER_RULE
-        _give_back_headings(page.texts, decisions)
+        _give_back_headings(page.texts, decisions, word_counts, body_shape)
     if options.active("header_labels"):
         # Section labels, kickers and breadcrumbs stand above the body text, never inside it.
         body_start = next(
-            (i for i, rule in enumerate(decisions) if rule is None and _is_body(page.texts[i])), 0
+            (i for i, rule in enumerate(decisions) if rule is None and body_shape[i]), 0
         )
         for index in range(body_start):
             line = page.texts[index]
             if (
                 decisions[index] in (None, CLASSIFIER_RULE)
-                and _words(line) <= _LABEL_MAX_WORDS
-                and not _FINAL_MARK.search(line)
+                and word_counts[index] <= _LABEL_MAX_WORDS
+                and not _final(line)
                 and soft_allows(index)
             ):
                 decisions[index] = "header_labels"
@@ -346,13 +400,18 @@ def block_decisions(
     return decisions
 
 
-def _give_back_headings(texts: Sequence[str], decisions: list[str | None]) -> None:
+def _give_back_headings(
+    texts: Sequence[str],
+    decisions: list[str | None],
+    word_counts: Sequence[int],
+    body_shape: Sequence[bool],
+) -> None:
     """The development set rarely labels headlines and sub-headings, so the classifier is unsure
     of them; the article needs them. A headline-shaped block just above the first body block
     and a heading-shaped block between two body blocks stay unless a phrase rule took them."""
 
     def body(index: int) -> bool:
-        return 0 <= index < len(texts) and decisions[index] is None and _is_body(texts[index])
+        return 0 <= index < len(texts) and decisions[index] is None and body_shape[index]
 
     vetoable = (CLASSIFIER_RULE, *SOFT_RULES)
     first_body = next((i for i in range(len(texts)) if body(i)), None)
@@ -361,10 +420,10 @@ def _give_back_headings(texts: Sequence[str], decisions: list[str | None]) -> No
             if _is_headline(texts[index]) and decisions[index] in (None, *vetoable):
                 decisions[index] = None
                 break
-    for index, text in enumerate(texts):
+    for index in range(len(texts)):
         if (
             decisions[index] in vetoable
-            and _words(text) <= _SUBHEADING_MAX_WORDS
+            and word_counts[index] <= _SUBHEADING_MAX_WORDS
             and body(index - 1)
             and body(index + 1)
         ):

@@ -10,6 +10,7 @@ menus usually is not.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
@@ -17,11 +18,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from operator import methodcaller
 
 import numpy as np
 
 from summarize.clean.blocks import Block
 
+# The block signals as patterns. Several are computed page-wide by other means that give the same
+# counts (character classes, word starts, string tests; see _local); the patterns define them, and
+# tests/test_clean_fast_paths.py holds the fast paths to them.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
 _UPPER_WORD = re.compile(r"\b[^\W\d_a-zäöüß]{2,}\b")
@@ -133,42 +138,209 @@ CONTEXT_FEATURES = (
 FEATURE_NAMES: tuple[str, ...] = (*LOCAL_FEATURES, *RULE_FEATURES, *CONTEXT_FEATURES)
 
 
-def _local(block: Block, function_words: frozenset[str], page_words: frozenset[str]) -> list[float]:
-    text = block.text
-    words = _WORD.findall(text)
-    lowered = list(map(str.lower, words))
-    n_words = len(words) or 1
-    n_chars = len(text) or 1
-    letters = sum(map(len, words))
-    initials = [w[0] for w in words]
-    digits = len(_DIGIT.findall(text))
-    return [
-        math.log1p(len(text)),
-        math.log1p(len(text.split())),
-        sum(map(function_words.__contains__, lowered)) / n_words,
-        sum(map(page_words.__contains__, lowered)) / n_words,
-        float(bool(_FINAL.search(text))),
-        float(text.endswith(":")),
-        float(bool(_TRUNCATED.search(text))),
-        float(len(_INNER_SENTENCE_END.findall(text))),
-        text.count(",") / n_words,
-        len(_PUNCTUATION.findall(text)) / n_chars,
+# A page's blocks are joined with this character for page-wide passes (one regex call per page
+# instead of one per block); tidy_line removes it from every line, none of the patterns can match
+# it, and at its side \b sees what it sees at a string's edge. "SEP|_WORD" finds the words and
+# the block borders in one scan.
+_SEP = "\x00"
+_FINAL_MARKS = (".", "!", "?", "…")
+_CLOSERS = "\"'“”«»„‚‘’)]"
+_ELLIPSES = ("...", "…")
+_WORD_TOKENS = re.compile(f"{_SEP}|(?:{_WORD.pattern})")
+# _SEPARATOR is one of these characters or this pattern; the two never share a character, so its
+# matches are the characters (counted by class) and this pattern's matches.
+_SPACED_DASH = re.compile(r"\s[-–]\s")
+_AT_OR_HASH = re.compile(r"[@#]")
+
+# Character classes as bits, as the re module defines them for str patterns: \w is
+# str.isalnum() or "_", \d str.isdecimal(), \s str.isspace().
+_IS_WORD, _IS_DIGIT, _IS_SPACE, _IS_LETTER, _IS_CAPITAL_CLASS = 1, 2, 4, 8, 16
+_IS_CONNECTOR, _IS_UPPER = 32, 64  # _WORD's joining marks [-'’]; str.isupper()
+_IS_SEPARATOR = 128  # _SEPARATOR's single characters
+_LOWER_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")
+
+
+def _char_bits(char: str) -> int:
+    word = char.isalnum() or char == "_"
+    digit = char.isdecimal()
+    letter = word and not digit and char != "_"  # [^\W\d_]
+    return (
+        _IS_WORD * word
+        + _IS_DIGIT * digit
+        + _IS_SPACE * char.isspace()
+        + _IS_LETTER * letter
+        + _IS_CAPITAL_CLASS * (letter and char not in _LOWER_LATIN)  # _UPPER_WORD's class
+        + _IS_CONNECTOR * (char in "-'’")
+        + _IS_UPPER * char.isupper()
+        + _IS_SEPARATOR * (char in "|»›«‹·•/>")
+    )
+
+
+@lru_cache(maxsize=1)
+def _latin1_bits() -> np.ndarray:
+    return np.asarray([_char_bits(chr(code)) for code in range(256)], dtype=np.uint8)
+
+
+def _text_bits(text: str) -> np.ndarray:
+    """The class bits of every character of ``text``."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bits = _latin1_bits()[np.minimum(codes, 255)]
+    high = np.flatnonzero(codes > 255)
+    if high.size:
+        unique, inverse = np.unique(codes[high], return_inverse=True)
+        unique_bits = np.asarray([_char_bits(chr(code)) for code in unique], dtype=np.uint8)
+        bits[high] = unique_bits[inverse]
+    return bits
+
+
+def _border_flags(tokens: list[str]) -> np.ndarray:
+    return np.fromiter(map(_SEP.__eq__, tokens), dtype=bool, count=len(tokens))
+
+
+_START = methodcaller("start")
+
+
+def _block_counts(pattern: re.Pattern[str], joined: str, block_end: np.ndarray) -> np.ndarray:
+    """Matches per block of a pattern that cannot match SEP (float64), from one page-wide scan:
+    no match crosses a border, so the matches are those of each block on its own."""
+    found = np.fromiter(map(_START, pattern.finditer(joined)), dtype=np.intp)
+    blocks = np.searchsorted(block_end, found, side="right")
+    return np.bincount(blocks, minlength=len(block_end)).astype(np.float64)
+
+
+def _ends_final(text: str) -> bool:
+    """_FINAL.search(text) for a one-line text, without scanning it."""
+    return text.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
+
+
+def _truncated(text: str) -> bool:
+    """_TRUNCATED.search(text) for a one-line text, without scanning it."""
+    return (text[:-1] if text.endswith("]") else text).rstrip().endswith(_ELLIPSES)
+
+
+@lru_cache(maxsize=1)
+def _word_codes() -> dict[str, int]:
+    """Lower-case word -> 1 for a function word, + 2 for a page word."""
+    function_words, page_words = word_lists()
+    return {
+        word: (word in function_words) + 2 * (word in page_words)
+        for word in function_words | page_words
+    }
+
+
+_LOG_TABLE_SIZE = 4096
+_LOG_COUNTS = (math.nan, *(math.log(i) for i in range(1, 64)))  # math.log of small counts
+
+
+@lru_cache(maxsize=1)
+def _log1p_table() -> np.ndarray:
+    return np.asarray([math.log1p(i) for i in range(_LOG_TABLE_SIZE)])
+
+
+def _log1p(values: np.ndarray) -> np.ndarray:
+    """math.log1p of non-negative integers (the very values it gives, from a table)."""
+    result = _log1p_table()[np.minimum(values, _LOG_TABLE_SIZE - 1)]
+    for index in np.flatnonzero(values >= _LOG_TABLE_SIZE):
+        result[index] = math.log1p(int(values[index]))
+    return result
+
+
+def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[int]) -> np.ndarray:
+    """The local features of all blocks of a page (columns LOCAL_FEATURES[:-2])."""
+    n = len(texts)
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) != n - 1:
+        raise ValueError("a block's text holds a NUL character (tidy_line removes them)")
+    lengths_of_blocks = np.fromiter(map(len, texts), dtype=np.intp, count=n)
+    block_start = np.concatenate(([0], np.cumsum(lengths_of_blocks + 1)[:-1]))
+    block_end = block_start + lengths_of_blocks
+
+    # Character classes: digits, punctuation and all-capital words counted per block.
+    bits = _text_bits(joined)
+    word_char = (bits & _IS_WORD) != 0
+
+    def per_block_chars(flags: np.ndarray) -> np.ndarray:
+        running = np.concatenate(([0], np.cumsum(flags, dtype=np.intp)))
+        return (running[block_end] - running[block_start]).astype(np.float64)
+
+    digits = per_block_chars((bits & _IS_DIGIT) != 0)
+    punctuation = per_block_chars((bits & (_IS_WORD | _IS_SPACE)) == 0)  # [^\w\s]
+    # _UPPER_WORD (\b[class]{2,}\b): runs of word characters, all in the class, two or more.
+    run_start = word_char & ~np.concatenate(([False], word_char[:-1]))
+    run_id = np.cumsum(run_start) - 1
+    in_run = run_id[word_char]
+    run_length = np.bincount(in_run)
+    run_outside = np.bincount(in_run, weights=(bits[word_char] & _IS_CAPITAL_CLASS) == 0)
+    capital_runs = np.zeros(len(bits), dtype=bool)
+    capital_runs[np.flatnonzero(run_start)] = (run_length >= 2) & (run_outside == 0)
+    upper_words = per_block_chars(capital_runs)
+
+    # Words (_WORD: letters, joined by one of -'’ between letters): a letter starts a word unless
+    # a letter, or a joining mark after a letter, comes right before it.
+    letter = (bits & _IS_LETTER) != 0
+    connector = (bits & _IS_CONNECTOR) != 0
+    letter_before = _shift(letter, 1, False)
+    continues = letter & (letter_before | (_shift(connector, 1, False) & _shift(letter, 2, False)))
+    starts = letter & ~continues
+    in_word = letter | (connector & letter_before & _shift(letter, -1, False))
+    word_counts_found = per_block_chars(starts)
+    n_words = np.maximum(word_counts_found, 1.0)
+    letters = per_block_chars(in_word)
+    capitals = per_block_chars(starts & ((bits & _IS_UPPER) != 0))
+    tokens = _WORD.findall(joined)
+    if len(tokens) == int(word_counts_found.sum()):
+        block_of = np.repeat(np.arange(n), word_counts_found.astype(np.intp))
+    else:  # cannot happen (tests compare with _WORD); the tokens' own borders decide then
+        tokens = _WORD_TOKENS.findall(joined)
+        borders = _border_flags(tokens)
+        block_of = np.cumsum(borders)
+    codes = np.fromiter(
+        map(_word_codes().get, map(str.lower, tokens), itertools.repeat(0)),
+        dtype=np.int8,
+        count=len(tokens),
+    )
+
+    def per_block(values: np.ndarray) -> np.ndarray:
+        return np.bincount(block_of, weights=values, minlength=n)
+
+    n_chars = np.maximum(lengths_of_blocks.astype(np.float64), 1.0)
+
+    link_like = _block_counts(_LINK_LIKE_PLAIN, joined, block_end) > 0
+    # The full link pattern only where it can add something: its other branches need @ or #.
+    for index in np.flatnonzero(_block_counts(_AT_OR_HASH, joined, block_end)):
+        link_like[index] = bool(_LINK_LIKE.search(texts[index]))
+    # Every date pattern holds a digit: only blocks with digits are searched.
+    date_like = np.zeros(n, dtype=bool)
+    with_digits = np.flatnonzero(digits)
+    if with_digits.size:
+        chosen = [texts[i] for i in with_digits]
+        chosen_end = np.cumsum(np.fromiter(map(len, chosen), dtype=np.intp) + 1) - 1
+        date_like[with_digits] = _block_counts(_DATE, _SEP.join(chosen), chosen_end) > 0
+    columns = [
+        _log1p(lengths_of_blocks),
+        _log1p(np.asarray(word_counts, dtype=np.intp)),
+        per_block((codes & 1).astype(np.float64)) / n_words,
+        per_block((codes >> 1).astype(np.float64)) / n_words,
+        list(map(_ends_final, texts)),
+        [text.endswith(":") for text in texts],
+        list(map(_truncated, texts)),
+        _block_counts(_INNER_SENTENCE_END, joined, block_end),
+        np.fromiter(map(methodcaller("count", ","), texts), dtype=np.float64, count=n) / n_words,
+        punctuation / n_chars,
         digits / n_chars,
-        sum(map(str.isupper, initials)) / n_words,
-        len(_UPPER_WORD.findall(text)) / n_words,
+        capitals / n_words,
+        upper_words / n_words,
         letters / n_words,
-        float(text[0].islower()),
-        float(bool(block.bullet)),
-        float(len(_SEPARATOR.findall(text))),
-        float(bool(_link_pattern(text).search(text))),
-        float(bool(digits and _DATE.search(text))),  # every date pattern has a digit
-        float(block.blank_before),
-        float(block.blank_after),
+        [text[0].islower() for text in texts],
+        [bool(block.bullet) for block in blocks],
+        per_block_chars((bits & _IS_SEPARATOR) != 0)
+        + _block_counts(_SPACED_DASH, joined, block_end),
+        link_like,
+        date_like,
+        [block.blank_before for block in blocks],
+        [block.blank_after for block in blocks],
     ]
-
-
-def _link_pattern(text: str) -> re.Pattern[str]:
-    return _LINK_LIKE if "@" in text or "#" in text else _LINK_LIKE_PLAIN
+    return np.asarray(columns, dtype=np.float64).T
 
 
 def _shift(column: np.ndarray, offset: int, fill: float) -> np.ndarray:
@@ -178,6 +350,26 @@ def _shift(column: np.ndarray, offset: int, fill: float) -> np.ndarray:
     elif offset < 0:
         shifted[:offset] = column[-offset:]
     return shifted
+
+
+def _shift_rows(rows: np.ndarray, offset: int) -> np.ndarray:
+    """_shift(row, offset, 0.0) for every row of a 2-D array."""
+    shifted = np.zeros_like(rows)
+    if offset > 0:
+        shifted[:, offset:] = rows[:, :-offset]
+    elif offset < 0:
+        shifted[:, :offset] = rows[:, -offset:]
+    return shifted
+
+
+def _window_mean_rows(rows: np.ndarray, radius: int) -> np.ndarray:
+    """_window_mean(row, radius) for every row of a 2-D array (the same sums, row by row)."""
+    n = rows.shape[1]
+    padded = np.concatenate([np.zeros((rows.shape[0], 1)), np.cumsum(rows, axis=1)], axis=1)
+    index = np.arange(n)
+    low = np.maximum(index - radius, 0)
+    high = np.minimum(index + radius + 1, n)
+    return (padded[:, high] - padded[:, low]) / (high - low)
 
 
 def _window_mean(column: np.ndarray, radius: int) -> np.ndarray:
@@ -190,14 +382,12 @@ def _window_mean(column: np.ndarray, radius: int) -> np.ndarray:
 
 def _distance_to_previous(flags: np.ndarray) -> np.ndarray:
     """Blocks since the last flagged block before this one (capped)."""
-    distance = np.full(len(flags), float(_NEAR_CAP))
-    last = -1
-    for index, flag in enumerate(flags):
-        if last >= 0:
-            distance[index] = min(index - last, _NEAR_CAP)
-        if flag:
-            last = index
-    return distance
+    index = np.arange(len(flags))
+    last = np.maximum.accumulate(np.where(flags != 0, index, -1))  # at or before each block
+    previous = np.concatenate(([-1], last[:-1]))
+    return np.where(previous >= 0, np.minimum(index - previous, _NEAR_CAP), _NEAR_CAP).astype(
+        np.float64
+    )
 
 
 def _main_region(words: np.ndarray, good: np.ndarray) -> tuple[int, int]:
@@ -206,7 +396,7 @@ def _main_region(words: np.ndarray, good: np.ndarray) -> tuple[int, int]:
     score = np.where(good > 0, words, -np.minimum(words, _REGION_COST_CAP) - _REGION_COST)
     best, best_start, best_end = -np.inf, 0, -1
     total, start = 0.0, 0
-    for index, value in enumerate(score):
+    for index, value in enumerate(score.tolist()):  # Python floats: the same sums, faster
         if total <= 0:
             total, start = 0.0, index
         total += value
@@ -215,34 +405,58 @@ def _main_region(words: np.ndarray, good: np.ndarray) -> tuple[int, int]:
     return best_start, best_end
 
 
-def page_features(blocks: Sequence[Block], rule_hits: Mapping[str, Sequence[bool]]) -> np.ndarray:
-    """The feature matrix of one page: one row per block, columns as in FEATURE_NAMES."""
+def page_features(
+    blocks: Sequence[Block],
+    rule_hits: Mapping[str, Sequence[bool]],
+    texts: Sequence[str] | None = None,
+    word_counts: Sequence[int] | None = None,
+) -> np.ndarray:
+    """The feature matrix of one page: one row per block, columns as in FEATURE_NAMES.
+
+    ``texts`` are the blocks' texts as the classifier sees them (default: ``block.text``),
+    ``word_counts`` their lengths in words (``len(text.split())``, computed when not given)."""
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    function_words, page_words = word_lists()
-    keys = [" ".join(block.text.casefold().split()) for block in blocks]
+    if texts is None:
+        texts = [block.text for block in blocks]
+    if word_counts is None:
+        word_counts = [len(text.split()) for text in texts]
+    keys = [" ".join(text.split()) for text in _SEP.join(texts).casefold().split(_SEP)]
     counts = Counter(keys)
     seen: set[str] = set()
-    rows = []
-    for block, key in zip(blocks, keys, strict=True):
-        row = _local(block, function_words, page_words)
-        row.append(math.log(counts[key]))
-        row.append(float(key in seen))
+    later_repeat = []
+    for key in keys:
+        later_repeat.append(key in seen)
         seen.add(key)
-        rows.append(row)
-    local = np.asarray(rows, dtype=np.float64)
+    local = np.hstack(
+        [
+            _local(blocks, texts, word_counts),
+            np.asarray(
+                [
+                    [
+                        _LOG_COUNTS[counts[key]]
+                        if counts[key] < len(_LOG_COUNTS)
+                        else math.log(counts[key])
+                        for key in keys
+                    ],
+                    later_repeat,
+                ],
+                dtype=np.float64,
+            ).T,
+        ]
+    )
     rules = np.asarray([rule_hits[name] for name in RULE_FEATURES], dtype=np.float64).T.reshape(
         n, len(RULE_FEATURES)
     )
 
     column = {name: local[:, i] for i, name in enumerate(LOCAL_FEATURES)}
-    context = []
+    # The neighbours' values and window means of all context sources at once (one row each).
+    sources = local[:, [LOCAL_FEATURES.index(name) for name in _CONTEXT_SOURCES]].T.copy()
+    context: list[np.ndarray] = []
     for offset in (1, -1, 2, -2):
-        for name in _CONTEXT_SOURCES:
-            context.append(_shift(column[name], offset, 0.0))
-    for name in _CONTEXT_SOURCES:
-        context.append(_window_mean(column[name], _WINDOW))
+        context.extend(_shift_rows(sources, offset))
+    context.extend(_window_mean_rows(sources, _WINDOW))
     good = (
         (np.exp(column["log_words"]) - 1 >= _GOOD_MIN_WORDS)
         & (column["function_share"] >= _GOOD_MIN_FUNCTION)
@@ -257,7 +471,7 @@ def page_features(blocks: Sequence[Block], rule_hits: Mapping[str, Sequence[bool
     context.append(_distance_to_previous(good[::-1])[::-1])
     index = np.arange(n, dtype=np.float64)
     context.append(index / max(n - 1, 1))
-    chars = np.asarray([len(block.text) for block in blocks], dtype=np.float64)
+    chars = np.asarray([len(text) for text in texts], dtype=np.float64)
     context.append((np.cumsum(chars) - chars) / chars.sum())
     good_index = np.flatnonzero(good)
     first = good_index[0] if len(good_index) else n

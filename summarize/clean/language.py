@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from functools import lru_cache
@@ -12,13 +13,13 @@ from summarize.errors import ArticleError
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
-# Anything _LETTER counts and _LATIN_LETTER does not: above U+024F, or one of ª²³µ¹º¼½¾. A line
-# without such a character is not in another script. (One character class: a fast scan.)
-_OUTSIDE_LATIN = re.compile(r"[^\x00-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf-\u024f]")
+# A character _LETTER counts and _LATIN_LETTER does not. A line without one is not mostly in another
+# script (its Latin letters are at least as many as its letters). One character class: a fast scan.
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 _LANGUAGE_MIN_WORDS = 5
 _FUNCTION_WORDS_MIN = 2
 _WORD_EDGES = "\"'“”„«»‚‘’()[]{}.,;:!?…–-"
-_CUT_OFF = re.compile(r"(\.\.\.|…)\s*$")
+_ELLIPSES = ("...", "…")  # a line ending in one (spaces after it aside) is cut off
 _LANGUAGE_MIN_PROBABILITY = 0.95
 _LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "ru", "tr", "uk", "pt", "cs", "sv", "da")
 _DOCUMENT_MIN_PROBABILITY = 0.99
@@ -51,22 +52,22 @@ def _load_language_identifier():  # type: ignore[no-untyped-def]
     return identifier
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    german, english = language_function_words()
+    return german | english
+
+
 def _has_function_words(line: str) -> bool:
     """Two or more German or English function words (one "a" or "in" is no evidence)."""
-    german, english = language_function_words()
-    count = 0
-    for word in line.lower().split():
-        word = word.strip(_WORD_EDGES)
-        if word in german or word in english:
-            count += 1
-            if count >= _FUNCTION_WORDS_MIN:
-                return True
-    return False
+    words = map(str.strip, line.lower().split(), itertools.repeat(_WORD_EDGES))
+    found = filter(_function_words().__contains__, words)
+    return any(True for _ in itertools.islice(found, _FUNCTION_WORDS_MIN - 1, _FUNCTION_WORDS_MIN))
 
 
 def mostly_other_script(line: str) -> bool:
     """True for a line written mostly in a non-Latin script (Cyrillic, Greek, CJK, Arabic ...)."""
-    if line.isascii() or not _OUTSIDE_LATIN.search(line):
+    if line.isascii() or not _NON_LATIN_LETTER.search(line):
         return False
     letters = len(_LETTER.findall(line))
     return letters >= 10 and len(_LATIN_LETTER.findall(line)) < letters / 2
@@ -83,7 +84,7 @@ def is_foreign(line: str) -> bool:
         return True
     if line.count(" ") < _LANGUAGE_MIN_WORDS - 1:
         return False
-    cut_off = bool(_CUT_OFF.search(line))
+    cut_off = line.rstrip().endswith(_ELLIPSES)
     if not cut_off and _has_function_words(line):
         return False  # the usual case, decided without the language identifier
     words = [w.strip(_WORD_EDGES).lower() for w in line.split()]

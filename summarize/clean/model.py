@@ -23,61 +23,77 @@ MODEL_FILE = "data/clean_model.json"
 class TreeEnsemble:
     """Binary gradient boosting: log-odds = init + rate * sum of the trees' leaf values.
 
-    All trees' nodes sit in flat arrays (a node's index is global), so one numpy step moves every
-    block down every tree by one level."""
+    Every tree is stored complete to ``depth`` in heap order (node k has children 2k+1 and 2k+2; a
+    leaf above the last level is padded with splits that lead to copies of its value), so a page
+    is scored with a few whole-array numpy steps: every block against every node at once, then
+    one pick per level, tree and block."""
 
-    feature: np.ndarray  # feature index of each node; leaves point at column 0
-    threshold: np.ndarray  # go left when x <= threshold; +inf at leaves
-    left: np.ndarray  # global index of the left child; a leaf points at itself
-    right: np.ndarray
-    value: np.ndarray  # leaf values
-    roots: np.ndarray  # global index of each tree's root
+    feature: np.ndarray  # (trees, 2**depth - 1): feature index of each heap node
+    threshold: np.ndarray  # (trees, 2**depth - 1): go left when x <= threshold
+    value: np.ndarray  # (trees, 2**depth): leaf values, left to right
     init: float
     learning_rate: float
     depth: int
+
+    @property
+    def _leaf_offsets(self) -> np.ndarray:
+        """(trees, 1): where each tree's leaves start in the flat leaf values."""
+        return (np.arange(self.value.shape[0]) * self.value.shape[1])[:, None]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], features: tuple[str, ...]) -> TreeEnsemble:
         if tuple(data["features"]) != features:
             raise ValueError("the cleaner model was trained on other features; retrain it")
-        feature: list[int] = []
-        threshold: list[float] = []
-        left: list[int] = []
-        right: list[int] = []
-        value: list[float] = []
-        roots: list[int] = []
-        for tree in data["trees"]:
-            offset = len(feature)
-            roots.append(offset)
-            for node, child in enumerate(tree["left"]):
-                leaf = child < 0
-                feature.append(0 if leaf else tree["feature"][node])
-                threshold.append(np.inf if leaf else tree["threshold"][node])
-                left.append(offset + (node if leaf else child))
-                right.append(offset + (node if leaf else tree["right"][node]))
-                value.append(tree["value"][node])
+        depth = int(data["depth"])
+        trees = data["trees"]
+        inner = 2**depth - 1
+        feature = np.zeros((len(trees), inner), dtype=np.intp)
+        threshold = np.full((len(trees), inner), np.inf)
+        value = np.zeros((len(trees), 2**depth))
+        for row, tree in enumerate(trees):
+            stack = [(0, 0, 0)]  # (node in the stored tree, heap index, level)
+            while stack:
+                node, heap, level = stack.pop()
+                leaf = tree["left"][node] < 0
+                if level == depth:
+                    if not leaf:
+                        raise ValueError("a tree of the cleaner model is deeper than its depth")
+                    value[row, heap - inner] = tree["value"][node]
+                    continue
+                if not leaf:  # a leaf above the last level keeps feature 0, threshold +inf
+                    feature[row, heap] = tree["feature"][node]
+                    threshold[row, heap] = tree["threshold"][node]
+                stack.append((node if leaf else tree["left"][node], 2 * heap + 1, level + 1))
+                stack.append((node if leaf else tree["right"][node], 2 * heap + 2, level + 1))
+        # scikit-learn compares float32 features; thresholds that float32 holds exactly (all
+        # that it writes) are compared in float32 too, which gives the same answers faster.
+        as_float32 = threshold.astype(np.float32)
+        if np.array_equal(as_float32.astype(np.float64), threshold):
+            threshold = as_float32
         return cls(
-            np.asarray(feature, dtype=np.intp),
-            np.asarray(threshold, dtype=np.float64),
-            np.asarray(left, dtype=np.intp),
-            np.asarray(right, dtype=np.intp),
-            np.asarray(value, dtype=np.float64),
-            np.asarray(roots, dtype=np.intp),
-            float(data["init"]),
-            float(data["learning_rate"]),
-            int(data["depth"]),
+            feature, threshold, value, float(data["init"]), float(data["learning_rate"]), depth
         )
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """Log-odds of boilerplate for each row of ``features``."""
-        # Compared in float32, as scikit-learn's trees compare.
-        flat = features.astype(np.float32).astype(np.float64).ravel()
-        row_start = (np.arange(features.shape[0]) * features.shape[1])[:, None]
-        node = np.broadcast_to(self.roots, (features.shape[0], len(self.roots)))
-        for _ in range(self.depth):
-            goes_left = flat[row_start + self.feature[node]] <= self.threshold[node]
-            node = np.where(goes_left, self.left[node], self.right[node])
-        return self.init + self.learning_rate * self.value[node].sum(axis=1)
+        by_feature = np.ascontiguousarray(
+            features.astype(np.float32).astype(self.threshold.dtype).T
+        )
+        # (trees, nodes, blocks): does each block go left at each node?
+        goes_left = by_feature[self.feature] <= self.threshold[:, :, None]
+        turns: list[np.ndarray] = []  # per level, (trees, blocks): went left there
+        for level in range(self.depth):
+            candidates = goes_left[:, 2**level - 1 : 2 ** (level + 1) - 1]
+            for turn in turns:  # halve the level's nodes by each earlier turn
+                half = candidates.shape[1] // 2
+                candidates = np.where(turn[:, None, :], candidates[:, :half], candidates[:, half:])
+            turns.append(candidates[:, 0])
+        leaf = np.zeros((self.value.shape[0], features.shape[0]), dtype=np.intp)
+        for turn in turns:
+            leaf = 2 * leaf + ~turn
+        leaf_values = np.take(self.value, self._leaf_offsets + leaf)
+        # Summed per block over the trees in tree order (one contiguous row each).
+        return self.init + self.learning_rate * np.ascontiguousarray(leaf_values.T).sum(axis=1)
 
     def drop_probability(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.log_odds(features)))

@@ -1,0 +1,217 @@
+"""The cleaner's fast paths give exactly what the plain per-line code gives: page-wide feature
+passes, gated phrase rules, whole-text tidying and the padded tree layout are checked here
+against straightforward per-block references on awkward text (case folding, other scripts,
+hyphenated words, digits, bullets, span cuts)."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import sys
+
+import numpy as np
+import pytest
+from conftest import SEEDS
+
+from summarize.clean import CleanOptions, analyse, clean_text, split_blocks
+from summarize.clean import features as F
+from summarize.clean.blocks import (
+    GATE_LETTERS,
+    Block,
+    _tidy_lines,
+    fold,
+    phrase_rules,
+    rule_matcher,
+    tidy_line,
+)
+from summarize.clean.model import TreeEnsemble
+
+AWKWARD_LINES = [
+    "Startseite",
+    "  Politik\u00a0 \t Wirtschaft  ",
+    "• Erster Punkt der Liste mit genug Wörtern",
+    "- zweiter Punkt, klein geschrieben und ohne Satzende",
+    "3. Oktober ist der Tag der Deutschen Einheit.",
+    "12.03.2024, 14:30 Uhr",
+    "Registriert seit März 2019",
+    "REGİSTRİERT SEİT MAİ 2020",
+    "DATENSCHUTZERKLÄRUNG und Cookie-Einstellungen",
+    "Newſletter jetzt abonnieren",
+    "Bild: picture alliance/dpa | Max Mustermann",
+    "Die Stadt feierte (Foto: Archiv) bis spät in die Nacht.",
+    "© IMAGO / Sven Simon",
+    "Die Focus-App – hier gratis herunterladen.",
+    "Folgen Sie uns bei WhatsApp und Instagram",
+    "politik/ausland/europa",
+    "dpa/afp",
+    "Max Muster / dpa",
+    "Lesen Sie auch: Der neue Haushalt …",
+    "Mehr zum Thema",
+    "Das könnte Sie auch interessieren",
+    "13 Kommentare",
+    "Antworten",
+    "Melden",
+    "1.234,56 €",
+    "CHF 25",
+    "Würdest du uns heute mit 5 Euro unterstützen?",
+    "Kommentarfunktion geschlossen.",
+    "Ein Ausflug nach Köln-Deutz, Rock'n'Roll und Jean-Pierre’s Bistro – a--b x'-y z-1.",
+    "NATO-Gipfel: USA und EU einig über die Ziele | Politik » Ausland › Europa",
+    "Он сказал, что всё будет хорошо, и ушёл домой поздно вечером.",
+    "Ο πρωθυπουργός δήλωσε ότι η κυβέρνηση θα συνεχίσει τις μεταρρυθμίσεις.",
+    '"We will not give up", she said in English at the start of the meeting.',
+    "Kontakt: info@example.de oder #hashtag bei www.example.com",
+    "ABC DEF G ÄÖÜ XY_Z 12AB µm ²³ Ⅳ Ⓐ ǅ",
+    "Veröffentlicht am 1. Mai 2023 um 10.15 Uhr",
+    "Text mit Zwei  Leerzeichen und\u2003Geviert",
+    "e",
+    "...",
+    "Ende [...]",
+    "Fortsetzung folgt …]",
+    "„Wir haben es geschafft“, sagte die Trainerin.",
+    " ".join(["Ein sehr langer Absatz ohne Ende"] * 200),  # over the log table's length
+]
+
+
+def _seed_lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines += [block.text for block in split_blocks(path.read_text(encoding="utf-8"))]
+    return lines
+
+
+def _reference_local(block: Block, text: str) -> list[float]:
+    """The per-block feature code the page-wide passes replace (as it was written first)."""
+    function_words, page_words = F.word_lists()
+    words = F._WORD.findall(text)
+    lowered = list(map(str.lower, words))
+    n_words = len(words) or 1
+    n_chars = len(text) or 1
+    digits = len(F._DIGIT.findall(text))
+    link = F._LINK_LIKE if "@" in text or "#" in text else F._LINK_LIKE_PLAIN
+    return [
+        math.log1p(len(text)),
+        math.log1p(len(text.split())),
+        sum(map(function_words.__contains__, lowered)) / n_words,
+        sum(map(page_words.__contains__, lowered)) / n_words,
+        float(bool(F._FINAL.search(text))),
+        float(text.endswith(":")),
+        float(bool(F._TRUNCATED.search(text))),
+        float(len(F._INNER_SENTENCE_END.findall(text))),
+        text.count(",") / n_words,
+        len(F._PUNCTUATION.findall(text)) / n_chars,
+        digits / n_chars,
+        sum(w[0].isupper() for w in words) / n_words,
+        len(F._UPPER_WORD.findall(text)) / n_words,
+        sum(map(len, words)) / n_words,
+        float(text[0].islower()),
+        float(bool(block.bullet)),
+        float(len(F._SEPARATOR.findall(text))),
+        float(bool(link.search(text))),
+        float(bool(digits and F._DATE.search(text))),
+        float(block.blank_before),
+        float(block.blank_after),
+    ]
+
+
+@pytest.mark.parametrize("lines", [AWKWARD_LINES, "seeds"])
+def test_page_wide_features_equal_the_per_block_reference(lines: list[str] | str) -> None:
+    page = "\n".join(_seed_lines() if lines == "seeds" else AWKWARD_LINES)
+    analysis = analyse(page, CleanOptions())
+    local = analysis.features[:, : len(F.LOCAL_FEATURES) - 2]
+    for row, (block, text) in enumerate(zip(analysis.blocks, analysis.texts, strict=True)):
+        assert local[row].tolist() == _reference_local(block, text), text
+
+
+def test_word_starts_counted_from_classes_equal_the_word_pattern() -> None:
+    rng = random.Random(0)
+    alphabet = "aZäß-'’ 1_.é\u0301ǅⅣ²"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(400)]
+    texts = [text for text in texts if text.strip()]
+    blocks = [Block(text) for text in texts]
+    features = F.page_features(blocks, {name: [False] * len(blocks) for name in F.RULE_FEATURES})
+    for row, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        reference = _reference_local(block, text)
+        assert features[row, : len(reference)].tolist() == reference, text
+
+
+def test_character_classes_agree_with_the_regex_classes() -> None:
+    rng = random.Random(1)
+    codes = list(range(0x300)) + [rng.randrange(0x300, sys.maxunicode + 1) for _ in range(20000)]
+    patterns = {
+        F._IS_WORD: re.compile(r"\w"),
+        F._IS_DIGIT: re.compile(r"\d"),
+        F._IS_SPACE: re.compile(r"\s"),
+        F._IS_LETTER: re.compile(r"[^\W\d_]"),
+        F._IS_CAPITAL_CLASS: re.compile(r"[^\W\d_a-zäöüß]"),
+        F._IS_CONNECTOR: re.compile(r"[-'’]"),
+    }
+    for code in codes:
+        char = chr(code)
+        bits = F._text_bits(char)[0]
+        for bit, pattern in patterns.items():
+            assert bool(bits & bit) == bool(pattern.fullmatch(char)), (hex(code), bit)
+
+
+def test_gate_folding_covers_every_case_insensitive_match() -> None:
+    """A gate compares folded text: every character that re.IGNORECASE matches with one of
+    GATE_LETTERS must fold to that letter."""
+    any_letter = re.compile(f"[{GATE_LETTERS}]", re.IGNORECASE)
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for char in set(any_letter.findall(everything.replace("\x00", ""))):
+        folded = fold(char)
+        assert folded in GATE_LETTERS and re.fullmatch(folded, char, re.IGNORECASE), hex(ord(char))
+
+
+@pytest.mark.parametrize("lines", [AWKWARD_LINES, "seeds"])
+def test_gated_phrase_rules_find_every_match(lines: list[str] | str) -> None:
+    texts = _seed_lines() if lines == "seeds" else AWKWARD_LINES
+    texts = [tidy_line(text) for text in texts if tidy_line(text)]
+    folded = fold("\x00".join(texts)).split("\x00")
+    hits = rule_matcher().hits(texts, folded)
+    spans = rule_matcher().span_candidates(folded)
+    for name, rule in phrase_rules().items():
+        assert hits[name] == [rule.matches(text) for text in texts], name
+        for text, candidate in zip(texts, spans, strict=True):
+            assert candidate or not any(pattern.search(text) for pattern in rule.span), text
+
+
+def test_whole_text_tidying_equals_tidying_each_line() -> None:
+    text = (
+        "Erste Zeile\r\nzweite\u0301 Zeile\u2028dritte\tZeile\x0bvierte\u200b Zeile\x85"
+        "\n\u0301Kombiniert am Anfang\n\n  \u00a0 \n• Punkt eins\n-  Punkt zwei\nEnde"
+    )
+    assert _tidy_lines(text) == [tidy_line(line) for line in text.splitlines()]
+    assert "\u0301Kombiniert am Anfang" in [block.text for block in split_blocks(text)]
+
+
+def test_a_leaf_above_the_last_level_is_padded() -> None:
+    # root splits on feature 0 at 0.5; its left child is a leaf, its right child splits again
+    data = {
+        "features": ["a", "b"],
+        "init": 0.25,
+        "learning_rate": 0.5,
+        "depth": 2,
+        "trees": [
+            {
+                "feature": [0, -2, 1, -2, -2],
+                "threshold": [0.5, -2.0, 1.5, -2.0, -2.0],
+                "left": [1, -1, 3, -1, -1],
+                "right": [2, -1, 4, -1, -1],
+                "value": [0.0, -1.0, 0.0, 2.0, 3.0],
+            }
+        ],
+    }
+    model = TreeEnsemble.from_dict(data, ("a", "b"))
+    features = np.array([[0.0, 9.0], [1.0, 1.0], [1.0, 2.0], [np.nan, 0.0]])
+    expected = 0.25 + 0.5 * np.array([-1.0, 2.0, 3.0, 2.0])  # NaN goes right, as before
+    assert np.array_equal(model.log_odds(features), expected)
+
+
+@pytest.mark.parametrize("text", ["", "\n \n", "\x00\x00", "a\ud800b c d e f g", "-", "Ж" * 50])
+def test_odd_pages_are_cleaned_without_error(text: str) -> None:
+    cleaned = clean_text(text)
+    kept = "".join([cleaned.title or "", *cleaned.paragraphs, *(d.text for d in cleaned.dropped)])
+    letters = [char for char in text if char.isalnum()]
+    assert sorted(char for char in kept if char.isalnum()) == sorted(letters)
