@@ -389,7 +389,7 @@ def build_m2m100(
 
     ``list_language_tokens=False`` leaves them out of the tokenizer's special tokens, as a
     hand-written tokenizer_config.json does: decoding then has to drop them itself."""
-    from transformers import GenerationConfig, M2M100Config
+    from transformers import GenerationConfig
     from transformers.models.m2m_100.tokenization_m2m_100 import FAIRSEQ_LANGUAGE_CODES
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -408,14 +408,7 @@ def build_m2m100(
     if list_language_tokens:
         tokenizer_config["additional_special_tokens"] = [f"__{code}__" for code in codes]
     (destination / "tokenizer_config.json").write_text(json.dumps(tokenizer_config))
-    config = M2M100Config(
-        vocab_size=len(vocab) + len(codes) + 8,  # pieces, language tokens, made-up words
-        max_position_embeddings=1024,
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-    )
+    config = _m2m100_config(len(vocab) + len(codes) + 8)  # pieces, language tokens, made-up words
     _save_random_model(_tiny(config, tiny), destination, seed)
     # facebook/m2m100_418M's generation settings: no forced language of its own.
     GenerationConfig(
@@ -425,13 +418,27 @@ def build_m2m100(
     return destination
 
 
+def _m2m100_config(vocab_size: int) -> Any:
+    """The M2M100 architecture's special-token layout (M2M100 and NLLB-200 share it)."""
+    from transformers import M2M100Config
+
+    return M2M100Config(
+        vocab_size=vocab_size,
+        max_position_embeddings=1024,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+    )
+
+
 def build_nllb(
     destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
 ) -> Path:
     """A random-weight NLLB-200 translator (M2M100 architecture, NllbTokenizer with a BPE vocabulary
     trained on ``texts`` and the 202 FLORES codes such as ``deu_Latn``)."""
     from tokenizers import SentencePieceBPETokenizer
-    from transformers import GenerationConfig, M2M100Config, NllbTokenizer
+    from transformers import GenerationConfig, NllbTokenizer
 
     destination.mkdir(parents=True, exist_ok=True)
     trainer = SentencePieceBPETokenizer()
@@ -446,14 +453,7 @@ def build_nllb(
     merges = [tuple(m.split(" ")) if isinstance(m, str) else tuple(m) for m in trained["merges"]]
     tokenizer = NllbTokenizer(vocab=trained["vocab"], merges=merges, model_max_length=1024)
     tokenizer.save_pretrained(destination)
-    config = M2M100Config(
-        vocab_size=len(tokenizer),
-        max_position_embeddings=1024,
-        pad_token_id=1,
-        bos_token_id=0,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-    )
+    config = _m2m100_config(len(tokenizer))
     _save_random_model(_tiny(config, tiny), destination, seed)
     GenerationConfig(
         bos_token_id=0, decoder_start_token_id=2, eos_token_id=2, pad_token_id=1, max_length=200

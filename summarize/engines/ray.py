@@ -203,8 +203,9 @@ def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     return {_PAYLOAD: _pack(replace(group, settled=tuple(settled), ready=tuple(ready)))}
 
 
-def _load_in_actor(context: _Context, task: Task) -> LoadedModel:
-    """The local engine's loading code, with this actor's share of the node's CPUs."""
+def _load_in_actor(context: _Context, tasks: tuple[Task, ...]) -> dict[Task, LoadedModel]:
+    """The local engine's loading code, with this actor's share of the node's CPUs: the
+    process is configured once, then each model is loaded."""
     from summarize.models import load_model
     from summarize.process import configure_process
 
@@ -212,10 +213,13 @@ def _load_in_actor(context: _Context, task: Task) -> LoadedModel:
     config = context.config
     threads = max(1, int(context.pools.cpus_per_actor))
     plan = configure_process(config.runtime.model_copy(update={"threads": threads}))
-    settings = config.translation if task == "translation" else config.summarization
-    return load_model(
-        task, settings, config.runtime.models_dir, *plan, config.runtime.model_digests
-    )
+    sections = {"translation": config.translation, "summarization": config.summarization}
+    return {
+        task: load_model(
+            task, sections[task], config.runtime.models_dir, *plan, config.runtime.model_digests
+        )
+        for task in tasks
+    }
 
 
 class _ModelActor:
@@ -236,7 +240,7 @@ class _ModelActor:
         if reconstructed:
             context.ledger.restarted.remote()
         try:
-            self._setup({task: _load_in_actor(context, task) for task in self.tasks})
+            self._setup(_load_in_actor(context, self.tasks))
         except SummarizeError as error:
             self._error = error
 
