@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     import torch
     from transformers import GenerationConfig, PreTrainedModel, PreTrainedTokenizerBase
 
+    from summarize.models import CTranslate2Device
+
 logger = logging.getLogger("summarize")
 
 # generate() settings the CTranslate2 backend maps to its own options; it refuses the rest
@@ -270,7 +272,7 @@ class CTranslate2Backend:
         model_dir: Path,
         tokenizer: PreTrainedTokenizerBase,
         generation_config: GenerationConfig,
-        device: torch.device,
+        device: torch.device | CTranslate2Device,
         quantization: str,
         threads: int,
         workers: int = 1,

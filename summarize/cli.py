@@ -190,7 +190,7 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
     from summarize.engines.local import Pipeline
     from summarize.process import configure_process
 
-    return Pipeline(config, configure_process(config.runtime))
+    return Pipeline(config, configure_process(config.runtime, config.uses_torch()))
 
 
 @app.command()
@@ -317,7 +317,7 @@ def _run_eval(
     config = _load(config_files, [*(overrides or []), folder])
     try:
         require_eval_extra()
-        result = evaluate(Pipeline(config, configure_process(config.runtime)))
+        result = evaluate(Pipeline(config, configure_process(config.runtime, config.uses_torch())))
     except SummarizeError as error:
         fail(error)
     typer.echo(metrics_table(result))

@@ -265,6 +265,10 @@ class Config(_Section):
     output: OutputSettings = Field(default_factory=OutputSettings)
     ray: RaySettings = Field(default_factory=RaySettings)
 
+    def uses_torch(self) -> bool:
+        """Whether a model runs on the torch backend (else the run never imports torch)."""
+        return "torch" in (self.translation.backend, self.summarization.backend)
+
     def to_toml_dict(self) -> dict[str, Any]:
         """The effective config as plain TOML-compatible values (paths as strings, no None)."""
         return _drop_none(self.model_dump(mode="json"))

@@ -17,7 +17,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from summarize.backends import (
     TORCH_MODEL_READ,
@@ -38,6 +38,7 @@ from summarize.families import (
     family_generation,
     resolve_languages,
 )
+from summarize.process import default_threads
 
 if TYPE_CHECKING:
     import torch
@@ -139,7 +140,7 @@ class LoadedModel:
     revision: str | None
     tokenizer: PreTrainedTokenizerBase
     backend: Backend
-    device: torch.device
+    device: torch.device | CTranslate2Device
     window: int
     prefix: str
     generation_config: GenerationConfig
@@ -194,7 +195,20 @@ def resolve_model(requested: str, models_dir: Path) -> ModelSource:
     return ModelSource(requested, requested, False, searched)
 
 
-def pick_device(requested: str) -> torch.device:
+class CTranslate2Device(NamedTuple):
+    """Where a CTranslate2 model runs ("cpu" or "cuda"): read like a ``torch.device``, without
+    importing torch."""
+
+    type: str
+
+    def __str__(self) -> str:
+        return self.type
+
+
+def pick_device(requested: str, backend: str = "torch") -> torch.device | CTranslate2Device:
+    """The device a model runs on; "auto" picks what the backend can use."""
+    if backend == "ctranslate2":
+        return _ctranslate2_device(requested)
     import torch
 
     if requested == "auto":
@@ -208,6 +222,21 @@ def pick_device(requested: str) -> torch.device:
     if requested == "mps" and not torch.backends.mps.is_available():
         raise ConfigError("device = 'mps' but torch sees no MPS device; use 'auto' or 'cpu'.")
     return torch.device(requested)
+
+
+def _ctranslate2_device(requested: str) -> CTranslate2Device:
+    import ctranslate2
+
+    if requested == "mps":
+        raise ConfigError("backend = 'ctranslate2' cannot run on 'mps'; use 'cpu' or 'auto'.")
+    if requested in ("auto", "cuda"):
+        if ctranslate2.get_cuda_device_count() > 0:
+            return CTranslate2Device("cuda")
+        if requested == "cuda":
+            raise ConfigError(
+                "device = 'cuda' but CTranslate2 sees no CUDA device; use 'auto' or 'cpu'."
+            )
+    return CTranslate2Device("cpu")
 
 
 def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason: str) -> str:
@@ -298,6 +327,79 @@ def _load_generation_config(location: str, config: Any, common: dict[str, Any]) 
         return GenerationConfig.from_model_config(config)
 
 
+# Model types whose tokenizer and config a CTranslate2 run reads without transformers' Auto
+# classes (whose modules import torch, a second of start-up), with the config.json keys that must
+# be present: a missing one would take its config class's default. For these types and tokenizer
+# classes AutoTokenizer builds the class tokenizer_config.json names (tests/test_models.py
+# compares the two readings for every family).
+_PLAIN_CONFIG_KEYS: dict[str, tuple[str, ...]] = {
+    "marian": ("max_position_embeddings",),
+    "bart": ("max_position_embeddings",),
+    "mbart": ("max_position_embeddings",),
+    "pegasus": ("max_position_embeddings",),
+    "m2m_100": ("max_position_embeddings",),
+    "led": ("max_encoder_position_embeddings",),
+    "t5": (),  # relative positions: no table
+    "longt5": (),
+}
+_PLAIN_TOKENIZERS = frozenset(
+    name + fast
+    for name in (
+        "MarianTokenizer", "BartTokenizer", "MBartTokenizer", "MBart50Tokenizer",
+        "PegasusTokenizer", "M2M100Tokenizer", "NllbTokenizer", "LEDTokenizer", "T5Tokenizer",
+    )
+    for fast in ("", "Fast")
+)  # fmt: skip
+
+
+class PlainConfig:
+    """A model's config.json as plain values, read by attribute like a transformers config:
+    what a spec reads of it (model_type, the position table, task_specific_params, prefix)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+
+    def __getattr__(self, name: str) -> Any:
+        values = self.__dict__.get("values", {})  # pickle asks before __init__ ran
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.values)
+
+
+def _read_without_torch(
+    location: str, revision: str | None
+) -> tuple[PreTrainedTokenizerBase, PlainConfig] | None:
+    """The tokenizer and config of a model of a known seq2seq type, read without importing
+    torch; None for any other model (then AutoTokenizer and AutoConfig read it)."""
+    import transformers
+    from transformers.utils import cached_file
+
+    def read_json(name: str) -> dict[str, Any] | None:
+        path = cached_file(
+            location, name, revision=revision, _raise_exceptions_for_missing_entries=False
+        )
+        return json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+
+    config = read_json("config.json")
+    tokenizer_config = read_json("tokenizer_config.json")
+    if not config or not tokenizer_config or "auto_map" in config or "auto_map" in tokenizer_config:
+        return None
+    keys = _PLAIN_CONFIG_KEYS.get(str(config.get("model_type")))
+    class_name = tokenizer_config.get("tokenizer_class")
+    if keys is None or class_name not in _PLAIN_TOKENIZERS or any(k not in config for k in keys):
+        return None
+    if read_json("generation_config.json") is None:
+        return None  # transformers derives one from the config class: take the full path
+    tokenizer_class = getattr(transformers, class_name, None)
+    if tokenizer_class is None:
+        return None
+    tokenizer = tokenizer_class.from_pretrained(location, revision=revision)
+    return tokenizer, PlainConfig(config)
+
+
 def quiet_libraries() -> None:
     """Progress bars and retry chatter from the libraries would bury our own messages."""
     import transformers
@@ -323,8 +425,14 @@ def resolve_spec(
     revision = None if source.is_local else settings.revision
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     try:
-        tokenizer = transformers.AutoTokenizer.from_pretrained(source.location, **common)
-        config = transformers.AutoConfig.from_pretrained(source.location, **common)
+        read = (
+            _read_without_torch(source.location, revision) if settings.backend != "torch" else None
+        )
+        if read is None:
+            tokenizer = transformers.AutoTokenizer.from_pretrained(source.location, **common)
+            config = transformers.AutoConfig.from_pretrained(source.location, **common)
+        else:
+            tokenizer, config = read
     except (OSError, ValueError) as error:
         if source.is_local:
             raise ModelLoadError(
@@ -357,7 +465,7 @@ def resolve_spec(
         prefix=prefix,
         generation_config=generation_config,
         generation_settings=effective,
-        device=str(pick_device(settings.device)),
+        device=str(pick_device(settings.device, settings.backend)),
         weights=(
             folder_digest(Path(source.location), digests_file)
             if source.is_local
@@ -389,15 +497,12 @@ def load_weights(
 ) -> LoadedModel:
     """The weights for ``spec`` on the configured device and backend."""
     task, settings, source = spec.task, spec.settings, spec.source
-    device = pick_device(settings.device)
+    device = pick_device(settings.device, settings.backend)
     if settings.quantization in ("float16", "bfloat16") and device.type == "cpu":
         raise ConfigError(
             f"{task}.quantization = {settings.quantization!r} needs a GPU; "
             "on CPU use 'int8' or 'none'"
         )
-
-    import torch
-    import transformers
 
     revision = None if source.is_local else settings.revision
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
@@ -413,9 +518,12 @@ def load_weights(
         converted = ensure_converted(source.location, target, settings.quantization, revision)
         backend = CTranslate2Backend(
             converted, spec.tokenizer, spec.generation_config, device, settings.quantization,
-            threads or torch.get_num_threads(), workers,
+            threads or default_threads(torch_in_use=False),
+            workers,
         )  # fmt: skip
     else:
+        import transformers
+
         try:
             with TORCH_MODEL_READ:
                 model = transformers.AutoModelForSeq2SeqLM.from_pretrained(

@@ -1,8 +1,9 @@
 """Process-wide settings, applied once by the command line (or by a library user who wants them).
 
 Nothing else in the package changes process state: :func:`configure_process` sets torch's thread
-count, keeps freed memory for reuse (glibc) and quiets the libraries' own logging. Library code only
-reads :func:`plan_threads` to know how many batches to decode at once.
+count (when a model runs on torch; a run on CTranslate2 alone never imports torch, which saves a
+second of start-up), keeps freed memory for reuse (glibc) and quiets the libraries' own logging.
+Library code only reads :func:`plan_threads` to know how many batches to decode at once.
 
 Why keep freed memory: every beam-search step allocates and frees vocabulary-sized tensors: for a
 batch of 32 sentences, 128 rows x 58,101 logits, 30 MB each. With its default thresholds glibc maps
@@ -17,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import logging
+import os
 import platform
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -68,33 +70,42 @@ class ThreadPlan(NamedTuple):
 
 
 @functools.cache
-def _default_threads() -> int:
-    """torch's thread count as the process started (before configure_process divides it)."""
+def default_threads(torch_in_use: bool) -> int:
+    """torch's thread count as the process started (before configure_process divides it) when
+    a model runs on torch; otherwise the CPUs this process may run on, without importing torch."""
+    if not torch_in_use:
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
     import torch
 
     return torch.get_num_threads()
 
 
-def plan_threads(runtime: RuntimeSettings) -> ThreadPlan:
+def plan_threads(runtime: RuntimeSettings, torch_in_use: bool = True) -> ThreadPlan:
     """The thread plan for ``runtime`` (no side effects)."""
-    threads = runtime.threads or _default_threads()
+    threads = runtime.threads or default_threads(torch_in_use)
     workers = min(runtime.workers or (2 if threads >= 2 else 1), threads)
     return ThreadPlan(max(1, threads // workers), workers)
 
 
-def configure_process(runtime: RuntimeSettings) -> ThreadPlan:
+def configure_process(runtime: RuntimeSettings, torch_in_use: bool = True) -> ThreadPlan:
     """Apply the runtime settings that belong to the whole process; returns the thread plan.
 
-    Call once, before loading models: torch's thread count, the allocator setting, and quiet
-    library logging. The command line does; library users may."""
-    import torch
-
+    Call once, before loading models: torch's thread count (only when ``torch_in_use``: a model
+    runs on the torch backend; see :meth:`summarize.config.Config.uses_torch`), the allocator
+    setting, and quiet library logging. The command line does; library users may."""
     from summarize.models import quiet_libraries
 
-    plan = plan_threads(runtime)
+    plan = plan_threads(runtime, torch_in_use)
     if runtime.keep_freed_memory:
         keep_freed_memory()
-    torch.set_num_threads(plan.threads_per_worker)
+    if torch_in_use:
+        import torch
+
+        torch.set_num_threads(plan.threads_per_worker)
     quiet_libraries()
     logger.debug("%d worker(s) x %d thread(s)", plan.workers, plan.threads_per_worker)
     return plan

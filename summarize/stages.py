@@ -123,16 +123,16 @@ def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> 
 
 
 def warm_up() -> None:
-    """Read the data files that preparing and checking articles need (the language
-    identifier's model and the English lemma tables, about 0.5 s each) before the first article
-    needs them. Meant for a background thread during start-up, beside reading the models'
-    tokenizers; a failure here is left for the real use to report."""
-    from summarize.checks.words import word_forms
+    """Read the language identifier's model (about 0.5 s) before the first article needs it.
+    Meant for a background thread during start-up, beside reading the models' tokenizers: most
+    of the read is LZMA decompression, which runs without the GIL. (The English lemma tables the
+    checks need are pure-Python parsing: read there, they would slow every import beside them,
+    so the checks read them when first used.) A failure here is left for the real use to
+    report."""
     from summarize.clean.language import warm_up as warm_up_language
 
     try:
         warm_up_language()
-        word_forms("report")
     except Exception as error:  # only a head start; the real use raises
         logger.debug("warm-up: %s", error)
 

@@ -436,3 +436,76 @@ def test_every_example_config_loads(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, ["config", "show", "--config", str(EXAMPLES / name)])
         assert result.exit_code == 0, f"{name}: {result.output}"
         assert f'model = "{model}"' in result.stdout.split(f"[{task}]", 1)[1]
+
+
+def _family_paths(families: Families, models: ModelSet) -> dict[str, tuple[str, Path]]:
+    return {
+        "marian": ("translation", models.marian),
+        "bart": ("summarization", models.bart),
+        "m2m100": ("translation", families.m2m100),
+        "nllb": ("translation", families.nllb),
+        "mbart-50": ("translation", families.mbart50),
+        "t5": ("summarization", families.t5),
+        "pegasus": ("summarization", families.pegasus),
+        "led": ("summarization", families.led),
+        "longt5": ("summarization", families.longt5),
+    }
+
+
+@pytest.mark.parametrize(
+    "family", ["marian", "bart", "m2m100", "nllb", "mbart-50", "t5", "pegasus", "led", "longt5"]
+)
+def test_a_ctranslate2_spec_reads_what_the_auto_classes_read(
+    families: Families, self_contained_models: ModelSet, family: str
+) -> None:
+    """A CTranslate2 run reads tokenizer and config without transformers' Auto classes (their
+    modules import torch): the same tokenizer class, tokens and settings as AutoTokenizer and
+    AutoConfig give."""
+    _assert_same_spec_both_ways(*_family_paths(families, self_contained_models)[family])
+
+
+@pytest.mark.parametrize("task", ["translation", "summarization"])
+def test_the_default_models_real_tokenizers_read_the_same_without_torch(
+    shared_hub_models: ModelSet, task: str
+) -> None:
+    """The same with the real tokenizer files and generation configs of the default models."""
+    path = shared_hub_models.marian if task == "translation" else shared_hub_models.bart
+    _assert_same_spec_both_ways(task, path)
+
+
+def _assert_same_spec_both_ways(task: str, path: Path) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    section = TranslationSettings if task == "translation" else SummarizationSettings
+    fast = resolve_spec(task, section(model=str(path), backend="ctranslate2"), Path("models"))
+    full = resolve_spec(task, section(model=str(path), backend="torch"), Path("models"))
+    assert type(fast.config).__name__ == "PlainConfig"  # the torch-free path was taken
+    assert type(full.config).__name__ != "PlainConfig"
+    reference = full.tokenizer  # AutoTokenizer's, with the source language set
+    assert type(fast.tokenizer) is type(reference)
+    text = "Der 1. FC Köln gewann am 3. Oktober „überraschend“ mit 2:1 – sagte Müller."
+    assert fast.tokenizer(text)["input_ids"] == reference(text)["input_ids"]
+    assert fast.tokenizer.all_special_tokens == reference.all_special_tokens
+    assert (fast.window, fast.prefix, fast.family, fast.languages) == (
+        full.window,
+        full.prefix,
+        full.family,
+        full.languages,
+    )
+    assert fast.generation_config.to_dict() == full.generation_config.to_dict()
+    assert fast.generation_settings == full.generation_settings
+    assert fast.config.model_type == AutoConfig.from_pretrained(str(path)).model_type
+
+
+def test_a_model_outside_the_known_types_takes_the_auto_classes(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """An unknown tokenizer class (or one without a generation config) is read by
+    AutoTokenizer/AutoConfig as before."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    copy = Path(shutil.copytree(self_contained_models.marian, tmp_path / "marian"))
+    (copy / "generation_config.json").unlink()
+    spec = resolve_spec(
+        "translation", TranslationSettings(model=str(copy), backend="ctranslate2"), Path("models")
+    )
+    assert type(spec.config).__name__ != "PlainConfig"
+    assert type(spec.tokenizer) is type(AutoTokenizer.from_pretrained(str(copy)))

@@ -77,7 +77,7 @@ def _flip_weights(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def _flip_device(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     import torch
 
-    monkeypatch.setattr(models_module, "pick_device", lambda _: torch.device("cuda"))
+    monkeypatch.setattr(models_module, "pick_device", lambda *_: torch.device("cuda"))
     return []
 
 

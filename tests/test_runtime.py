@@ -70,7 +70,9 @@ def test_threads_are_shared_out_among_workers(
 
     torch_threads: list[int] = []
     monkeypatch.setattr(torch, "set_num_threads", torch_threads.append)
-    monkeypatch.setattr(process, "_default_threads", lambda: 64)  # runtime.threads decides
+    monkeypatch.setattr(
+        process, "default_threads", lambda torch_in_use: 64
+    )  # runtime.threads decides
     config = load_config(
         overrides=[
             f"runtime.threads={threads}",
@@ -123,3 +125,48 @@ def test_the_start_up_warm_up_and_an_article_read_the_language_model_once() -> N
     )
     warm.join()
     assert language._load_language_identifier.cache_info().misses == 1
+
+
+def test_a_ctranslate2_run_never_imports_torch(self_contained_models, tmp_path) -> None:
+    """torch costs a second of start-up; a run whose models are both on CTranslate2 (and
+    already converted: the conversion reads torch) writes its brief without importing it."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    import subprocess
+    import sys
+
+    from conftest import SEEDS
+
+    overrides = [
+        f"translation.model={json.dumps(str(self_contained_models.marian))}",
+        f"summarization.model={json.dumps(str(self_contained_models.bart))}",
+        "translation.backend=ctranslate2",
+        "summarization.backend=ctranslate2",
+        "translation.generation.max_new_tokens=4",
+        "summarization.generation.max_length=8",
+        "summarization.generation.min_length=2",
+        f"runtime.models_dir={json.dumps(str(tmp_path / 'models'))}",
+        f"runtime.model_digests={json.dumps(str(tmp_path / 'digests.json'))}",
+        "runtime.cache=false",
+    ]
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from summarize.config import load_config\n"
+        "from summarize.engines.local import Pipeline\n"
+        "from summarize.process import configure_process\n"
+        f"config = load_config(overrides={overrides!r} + sys.argv[1:2], project_file=None)\n"
+        "report = Pipeline(config, configure_process(config.runtime, config.uses_torch()))"
+        f".run([Path({str(seed)!r})])\n"
+        "print(json.dumps([[o.status for o in report.outcomes], 'torch' in sys.modules]))\n"
+    )
+
+    def run(output: Path) -> list:
+        folder = f"output.folder={json.dumps(str(output))}"
+        done = subprocess.run(
+            [sys.executable, "-c", script, folder], capture_output=True, text=True, check=True
+        )
+        return json.loads(done.stdout.splitlines()[-1])
+
+    assert run(tmp_path / "first")[0] == ["written"]  # converts the models if no test did yet
+    assert run(tmp_path / "second") == [["written"], False]

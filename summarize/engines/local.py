@@ -57,7 +57,7 @@ class Pipeline:
 
     def __init__(self, config: Config, threads: ThreadPlan | None = None) -> None:
         self.config = config
-        self.threads = threads or plan_threads(config.runtime)
+        self.threads = threads or plan_threads(config.runtime, config.uses_torch())
         self._specs: dict[Task, ModelSpec] = {}
         self._weights: dict[Task, Future[LoadedModel]] = {}
         self._translator: Translator | None = None

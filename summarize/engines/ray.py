@@ -212,7 +212,9 @@ def _load_in_actor(context: _Context, tasks: tuple[Task, ...]) -> dict[Task, Loa
     _enter(context)
     config = context.config
     threads = max(1, int(context.pools.cpus_per_actor))
-    plan = configure_process(config.runtime.model_copy(update={"threads": threads}))
+    plan = configure_process(
+        config.runtime.model_copy(update={"threads": threads}), config.uses_torch()
+    )
     sections = {"translation": config.translation, "summarization": config.summarization}
     return {
         task: load_model(
