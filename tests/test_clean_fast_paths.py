@@ -1,7 +1,8 @@
 """The cleaner's fast paths give exactly what the plain per-line code gives: page-wide feature
-passes, gated phrase rules, whole-text tidying and the padded tree layout are checked here
-against straightforward per-block references on awkward text (case folding, other scripts,
-hyphenated words, digits, bullets, span cuts)."""
+passes, gated phrase rules, whole-text tidying, the structural rules' page-wide passes, the
+language check's shortcut and the padded tree layout are checked here against straightforward
+per-block references on awkward text (case folding, other scripts, hyphenated words, digits,
+bullets, span cuts)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,15 @@ import pytest
 from conftest import SEEDS
 
 from summarize.clean import CleanOptions, analyse, clean_text, split_blocks
+from summarize.clean import cleaner as C
 from summarize.clean import features as F
+from summarize.clean import language as L
 from summarize.clean.blocks import (
+    _CONTROL,
+    _SPACES,
+    _SPACES_TO_CHANGE,
     GATE_LETTERS,
+    UNTIDIED_SPACE,
     Block,
     _tidy_lines,
     fold,
@@ -71,6 +78,15 @@ AWKWARD_LINES = [
     "Fortsetzung folgt …]",
     "„Wir haben es geschafft“, sagte die Trainerin.",
     " ".join(["Ein sehr langer Absatz ohne Ende"] * 200),  # over the log table's length
+    "Die Stadt\u1680feierte (Foto: Archiv) bis spät – Bild: dpa",  # a space tidying leaves
+    "ⓐ klein, ⅰ römisch und ǆ",
+    "Politik Wirtschaft Sport Kultur Reise Auto Digital",
+    "1.234 Kommentare",
+    "12.03.2024, 14:30 Uhr",
+    "Antworten",
+    "Melden",
+    "Mehr zum Thema",
+    "Mehr zum Thema",
 ]
 
 
@@ -215,3 +231,88 @@ def test_odd_pages_are_cleaned_without_error(text: str) -> None:
     kept = "".join([cleaned.title or "", *cleaned.paragraphs, *(d.text for d in cleaned.dropped)])
     letters = [char for char in text if char.isalnum()]
     assert sorted(char for char in kept if char.isalnum()) == sorted(letters)
+
+
+def _random_texts(seed: int, alphabet: str, count: int = 400) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(count)]
+
+
+def test_changing_only_the_space_runs_that_change_equals_replacing_every_run() -> None:
+    texts = _random_texts(2, "ab  \t\u00a0\u2003\u3000\u202f.\n")
+    for text in texts:
+        assert _SPACES_TO_CHANGE.sub(" ", text) == _SPACES.sub(" ", text), repr(text)
+
+
+def test_tidying_leaves_no_other_white_space() -> None:
+    """A tidied line's words are its spaces plus one unless it holds UNTIDIED_SPACE."""
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    left = [space for space in spaces if tidy_line(f"a{space}{space}b") not in ("a b", "ab")]
+    split_off = [space for space in spaces if len(f"a{space}b".splitlines()) > 1]
+    assert set(left) - set(split_off) == {UNTIDIED_SPACE}
+    assert not _CONTROL.search(UNTIDIED_SPACE)
+
+
+def _seed_page() -> str:
+    return "\n".join([*_seed_lines(), *AWKWARD_LINES, *_random_texts(3, "aB1 .,-–:\u1680ä")])
+
+
+def _reference_structural_hits(texts: tuple[str, ...]) -> dict[str, list[bool]]:
+    """The structural rules as first written, one block at a time."""
+    words = [len(text.split()) for text in texts]
+    short = [
+        n <= C._SHORT_LINE_MAX_WORDS and not C._final(text)
+        for text, n in zip(texts, words, strict=True)
+    ]
+    seen_words, tail_start = 0, None
+    tail_hits = rule_matcher().hits(texts, [fold(text) for text in texts])["tail"]
+    for index, n in enumerate(words):
+        if seen_words >= C._TAIL_MIN_SHARE * (sum(words) or 1) and tail_hits[index]:
+            tail_start = index
+            break
+        seen_words += n
+    keys = [" ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()) for text in texts]
+    runs, run = set(), []
+    for index, is_short in enumerate([*short, False]):
+        if is_short:
+            run.append(index)
+            continue
+        if len(run) >= C._SHORT_RUN_MIN_LINES:
+            runs.update(run)
+        run = []
+    return {
+        "words": words,
+        "keys": keys,
+        "tail": [tail_start is not None and i >= tail_start for i in range(len(texts))],
+        "duplicates": [key in keys[:i] for i, key in enumerate(keys)],
+        "short_runs": [i in runs for i in range(len(texts))],
+        "fragments": [
+            True if not C._LETTER.search(text) else text[0].islower() and is_short
+            for text, is_short in zip(texts, short, strict=True)
+        ],
+    }
+
+
+@pytest.mark.parametrize(("bullets", "untidied"), [(True, True), (True, False), (False, True)])
+def test_structural_rules_equal_the_per_block_reference(bullets: bool, untidied: bool) -> None:
+    options = CleanOptions() if bullets else CleanOptions(disabled=frozenset({"bullets"}))
+    page = analyse(_seed_page() if untidied else _seed_page().replace(UNTIDIED_SPACE, ""), options)
+    assert (UNTIDIED_SPACE in "".join(page.texts)) == untidied
+    assert any(text != block.text for text, block in zip(page.texts, page.blocks, strict=True))
+    reference = _reference_structural_hits(page.texts)
+    assert list(page.word_counts) == reference["words"]
+    assert list(page.duplicate_keys) == reference["keys"]
+    for name in ("tail", "duplicates", "short_runs", "fragments"):
+        assert list(page.hits[name]) == reference[name], name
+    assert any(page.hits["duplicates"]) and any(page.hits["fragments"])
+
+
+def test_function_words_at_a_line_start_equal_those_of_the_whole_line() -> None:
+    rng = random.Random(4)
+    vocabulary = ["der", "Die", "und,", "(in", "the", "of.", "Haus", "Stadt", "x", "dieser", "—"]
+    for _ in range(2000):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 60))]
+        line = rng.choice([" ", "  "]).join(words)
+        tokens = [w.strip(L._WORD_EDGES) for w in line.lower().split()]
+        expected = sum(token in L._function_words() for token in tokens) >= 2
+        assert L._has_function_words(line) == expected, line

@@ -18,6 +18,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 _LANGUAGE_MIN_WORDS = 5
 _FUNCTION_WORDS_MIN = 2
+_FUNCTION_WORDS_PREFIX = 80  # characters of a line searched first (median long line: 77)
 _WORD_EDGES = "\"'“”„«»‚‘’()[]{}.,;:!?…–-"
 _ELLIPSES = ("...", "…")  # a line ending in one (spaces after it aside) is cut off
 _LANGUAGE_MIN_PROBABILITY = 0.95
@@ -60,8 +61,17 @@ def _function_words() -> frozenset[str]:
 
 def _has_function_words(line: str) -> bool:
     """Two or more German or English function words (one "a" or "in" is no evidence)."""
-    words = map(str.strip, line.lower().split(), itertools.repeat(_WORD_EDGES))
-    found = filter(_function_words().__contains__, words)
+    # Most lines show two in their first words: the whole words of a long line's start (the
+    # last one may be cut) are tried before the whole line.
+    start = line[:_FUNCTION_WORDS_PREFIX]
+    if len(line) > len(start) and _enough_function_words(start.lower().split()[:-1]):
+        return True
+    return _enough_function_words(line.lower().split())
+
+
+def _enough_function_words(words: list[str]) -> bool:
+    stripped = map(str.strip, words, itertools.repeat(_WORD_EDGES))
+    found = filter(_function_words().__contains__, stripped)
     return any(True for _ in itertools.islice(found, _FUNCTION_WORDS_MIN - 1, _FUNCTION_WORDS_MIN))
 
 
