@@ -80,6 +80,8 @@ _BLOCK_RULES = ("tail", "comment_blocks", *LINE_RULES, "short_runs", "fragments"
 # Blunt structural rules: with the classifier on they need its P(boilerplate) >= this as well.
 SOFT_RULES = frozenset({"tail", "short_runs", "header_labels"})
 SOFT_RULE_MIN_PROBABILITY = 0.65
+# After an end marker boilerplate is the rule, so there a little less doubt is enough.
+TAIL_MIN_PROBABILITY = 0.6
 
 
 class Dropped(NamedTuple):
@@ -364,7 +366,9 @@ def block_decisions(
     for row, name in enumerate(checked):
         fires[row] = page.hits[name]
         if name in SOFT_RULES and probability is not None:
-            fires[row] &= probability >= SOFT_RULE_MIN_PROBABILITY
+            fires[row] &= probability >= (
+                TAIL_MIN_PROBABILITY if name == "tail" else SOFT_RULE_MIN_PROBABILITY
+            )
     first = fires.argmax(axis=0).tolist()
     decisions: list[str | None] = [checked[row] if row < len(checked) else None for row in first]
     for index in compress(range(n), page.emptied_by):  # the few blocks a span rule emptied

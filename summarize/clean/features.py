@@ -533,3 +533,74 @@ def smoothing_features(probability: np.ndarray) -> np.ndarray:
     columns.append(_distance_to_previous(text))
     columns.append(_distance_to_previous(text[::-1])[::-1])
     return np.asarray(columns).T
+
+
+TEXT_RUN_FEATURES = (
+    "in_text_run",
+    "blocks_before_text_run",
+    "blocks_after_text_run",
+    "words_to_text_run",
+    "words_from_text_run",
+    "text_words_before",
+    "text_words_after",
+    "page_mean_p",
+    "page_word_mean_p",
+    "p_rank",
+    "p_above_median",
+    "page_text_share",
+    "log_words_vs_text",
+    "log_words_vs_longest",
+)
+
+
+def _best_run(score: np.ndarray) -> tuple[int, int]:
+    """The maximum-sum run of ``score`` (first and last index), from prefix sums: it ends where
+    the prefix sum minus its lowest earlier value peaks, and starts after that lowest value."""
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    lowest = np.minimum.accumulate(prefix[:-1])
+    end = int(np.argmax(prefix[1:] - lowest))
+    start = int(np.argmin(prefix[: end + 1]))
+    return start, end
+
+
+def text_run_features(probability: np.ndarray, log_words: np.ndarray) -> np.ndarray:
+    """Where each block stands relative to the page's article text as the first classifier sees
+    it: the run of blocks with the most text (blocks it calls text count their words, the others
+    cost), the text before and after the block, and the page's overall verdicts. Text-like
+    boilerplate (reader comments, author boxes, teasers) mostly stands after that run."""
+    n = len(probability)
+    if n == 0:
+        return np.zeros((0, len(TEXT_RUN_FEATURES)))
+    words = np.expm1(log_words)
+    index = np.arange(n, dtype=np.float64)
+    text = probability < 0.5
+    score = np.where(
+        text,
+        words * (1.0 - 2.0 * probability),
+        -np.minimum(words, _REGION_COST_CAP) * (2.0 * probability - 1.0) - 1.0,
+    )
+    start, end = _best_run(score)
+    cumulative = np.cumsum(words)
+    total = max(float(cumulative[-1]), 1.0)
+    words_before_run = cumulative[start] - words[start]
+    text_words = words * (1.0 - probability)
+    text_cumulative = np.cumsum(text_words)
+    text_total = max(float(text_cumulative[-1]), 1.0)
+    text_log_words = log_words[text] if text.any() else log_words
+    columns = [
+        ((index >= start) & (index <= end)).astype(np.float64),
+        np.minimum(np.maximum(start - index, 0), _NEAR_CAP * 3),
+        np.minimum(np.maximum(index - end, 0), _NEAR_CAP * 3),
+        np.clip((words_before_run - cumulative) / total, 0.0, 1.0),
+        np.clip((cumulative - words - cumulative[end]) / total, 0.0, 1.0),
+        (text_cumulative - text_words) / text_total,
+        (text_total - text_cumulative) / text_total,
+        np.full(n, probability.mean()),
+        np.full(n, np.average(probability, weights=words + 1.0)),
+        probability.argsort(kind="stable").argsort() / max(n - 1, 1),
+        probability - np.median(probability),
+        np.full(n, text.mean()),
+        log_words - np.median(text_log_words),
+        log_words - log_words.max(),
+    ]
+    return np.asarray(columns).T

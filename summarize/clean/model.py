@@ -14,7 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from summarize.clean.features import FEATURE_NAMES, SMOOTHING_FEATURES, smoothing_features
+from summarize.clean.features import (
+    FEATURE_NAMES,
+    SMOOTHING_FEATURES,
+    TEXT_RUN_FEATURES,
+    smoothing_features,
+    text_run_features,
+)
 
 MODEL_FILE = "data/clean_model.json"
 
@@ -124,11 +130,18 @@ class BlockClassifier:
         return self.second.drop_probability(second_stage_features(features, probability))
 
 
-SECOND_FEATURES = (*FEATURE_NAMES, *SMOOTHING_FEATURES)
+SECOND_FEATURES = (*FEATURE_NAMES, *SMOOTHING_FEATURES, *TEXT_RUN_FEATURES)
+_LOG_WORDS = FEATURE_NAMES.index("log_words")
 
 
 def second_stage_features(features: np.ndarray, first_probability: np.ndarray) -> np.ndarray:
-    return np.hstack([features, smoothing_features(first_probability)])
+    return np.hstack(
+        [
+            features,
+            smoothing_features(first_probability),
+            text_run_features(first_probability, features[:, _LOG_WORDS]),
+        ]
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,86 @@
+"""The classifier's second stage: where a block stands relative to the page's article text, and
+the end-marker rule that the classifier can overrule."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summarize.clean import CleanOptions, clean_text
+from summarize.clean.features import (
+    FEATURE_NAMES,
+    TEXT_RUN_FEATURES,
+    _best_run,
+    text_run_features,
+)
+from summarize.clean.model import BlockClassifier
+
+
+def _brute_force_best_sum(score: np.ndarray) -> float:
+    return max(
+        float(score[start : end + 1].sum())
+        for start in range(len(score))
+        for end in range(start, len(score))
+    )
+
+
+def test_best_run_is_the_maximum_sum_run() -> None:
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        score = rng.normal(size=int(rng.integers(1, 25)))
+        start, end = _best_run(score)
+        assert 0 <= start <= end < len(score)
+        assert float(score[start : end + 1].sum()) == _brute_force_best_sum(score)
+
+
+def test_text_run_features_place_blocks_around_the_article() -> None:
+    # menu, two text blocks, a teaser and a footer (as the first stage sees them)
+    probability = np.asarray([0.9, 0.1, 0.2, 0.8, 0.95])
+    words = np.asarray([2.0, 60.0, 40.0, 30.0, 3.0])
+    columns = dict(
+        zip(TEXT_RUN_FEATURES, text_run_features(probability, np.log1p(words)).T, strict=True)
+    )
+    assert columns["in_text_run"].tolist() == [0.0, 1.0, 1.0, 0.0, 0.0]
+    assert columns["blocks_before_text_run"].tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+    assert columns["blocks_after_text_run"].tolist() == [0.0, 0.0, 0.0, 1.0, 2.0]
+    # text before the block grows down the page, text after it shrinks
+    assert np.all(np.diff(columns["text_words_before"]) >= 0)
+    assert np.all(np.diff(columns["text_words_after"]) <= 0)
+    assert columns["p_rank"].tolist() == [0.75, 0.0, 0.25, 0.5, 1.0]
+    assert text_run_features(np.zeros(0), np.zeros(0)).shape == (0, len(TEXT_RUN_FEATURES))
+
+
+def _constant_model(log_odds: float) -> BlockClassifier:
+    """One leaf for every block: P(boilerplate) = sigmoid(log_odds)."""
+    tree = {"feature": [-2], "threshold": [-2.0], "left": [-1], "right": [-1], "value": [log_odds]}
+    first = {
+        "features": list(FEATURE_NAMES),
+        "init": 0.0,
+        "learning_rate": 1.0,
+        "depth": 0,
+        "trees": [tree],
+    }
+    return BlockClassifier.from_dict({"first": first, "threshold_probability": 0.8})
+
+
+PAGE = """Wie wir in diesem Jahr unseren Garten winterfest gemacht haben
+
+Im Herbst haben wir die Beete abgeräumt, den Kompost umgesetzt und die empfindlichen Pflanzen \
+in den Keller gebracht, bevor der erste Frost kam.
+
+Danach haben wir die Wasserleitungen entleert und die Gartenmöbel unter das Vordach gestellt, \
+damit sie den Winter gut überstehen.
+
+Verwendete Quellen:
+Ein Gartenbuch aus der Stadtbibliothek und die Tipps unserer Nachbarn.
+"""
+
+
+def test_tail_needs_the_classifier_not_to_call_a_block_text() -> None:
+    source = "Ein Gartenbuch aus der Stadtbibliothek und die Tipps unserer Nachbarn."
+    doubtful = clean_text(PAGE, model=_constant_model(0.5))  # P = 0.62: not clearly text
+    assert source not in doubtful.paragraphs
+    assert any(d.rule == "tail" and d.text == source for d in doubtful.dropped)
+    text = clean_text(PAGE, model=_constant_model(0.0))  # P = 0.5
+    assert source in text.paragraphs
+    rules_only = clean_text(PAGE, CleanOptions(disabled=frozenset({"classifier"})))
+    assert source not in rules_only.paragraphs
