@@ -316,3 +316,19 @@ def test_function_words_at_a_line_start_equal_those_of_the_whole_line() -> None:
         tokens = [w.strip(L._WORD_EDGES) for w in line.lower().split()]
         expected = sum(token in L._function_words() for token in tokens) >= 2
         assert L._has_function_words(line) == expected, line
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Ein Satz.", "Noch ein Satz", "EIN SATZ."],  # tidy: the split page is the keys
+        ["Ein  Satz.", "ein Satz."],  # a double space
+        [" Ein Satz.", "Ein Satz. "],  # spaces at a block's edge
+        ["Ein\tSatz.", "Ein\u00a0Satz.", "Ein\u2009Satz."],  # other white space
+        ["", "Straße", "STRASSE"],  # an empty block; case folding changes the length
+    ],
+)
+def test_repeat_keys_equal_the_plain_definition(texts: list[str]) -> None:
+    from summarize.clean.features import repeat_keys
+
+    assert repeat_keys(texts) == [" ".join(text.casefold().split()) for text in texts]

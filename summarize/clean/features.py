@@ -151,6 +151,7 @@ _WORD_TOKENS = re.compile(f"{_SEP}|(?:{_WORD.pattern})")
 # matches are the characters (counted by class) and this pattern's matches.
 _SPACED_DASH = re.compile(r"\s[-–]\s")
 _AT_OR_HASH = re.compile(r"[@#]")
+_ODD_SPACE = re.compile(r"[^\S ]")
 
 # Character classes as bits, as the re module defines them for str patterns: \w is
 # str.isalnum() or "_", \d str.isdecimal(), \s str.isspace().
@@ -307,7 +308,10 @@ def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[
 
     link_like = _block_counts(_LINK_LIKE_PLAIN, joined, block_end) > 0
     # The full link pattern only where it can add something: its other branches need @ or #.
-    for index in np.flatnonzero(_block_counts(_AT_OR_HASH, joined, block_end)):
+    # str.find over the page is cheaper than a regex scan for two rare characters.
+    marks = np.asarray(_find_all(joined, "@") + _find_all(joined, "#"), dtype=np.intp)
+    at_or_hash = np.unique(np.searchsorted(block_end, marks, side="right"))
+    for index in at_or_hash:
         link_like[index] = bool(_LINK_LIKE.search(texts[index]))
     # Every date pattern holds a digit: only blocks with digits are searched.
     date_like = np.zeros(n, dtype=bool)
@@ -422,7 +426,7 @@ def page_features(
         texts = [block.text for block in blocks]
     if word_counts is None:
         word_counts = [len(text.split()) for text in texts]
-    keys = [" ".join(text.split()) for text in _SEP.join(texts).casefold().split(_SEP)]
+    keys = repeat_keys(texts)
     counts = Counter(keys)
     seen: set[str] = set()
     later_repeat = []
@@ -604,3 +608,30 @@ def text_run_features(probability: np.ndarray, log_words: np.ndarray) -> np.ndar
         log_words - log_words.max(),
     ]
     return np.asarray(columns).T
+
+
+def repeat_keys(texts: Sequence[str]) -> list[str]:
+    """What makes blocks repeats of each other: the case-folded text with every white space
+    run made one space (``" ".join(text.casefold().split())``)."""
+    folded_page = _SEP.join(texts).casefold()
+    # Most pages are tidy already (only single inner spaces): then the split page is the keys,
+    # without rebuilding each one.
+    if (
+        _ODD_SPACE.search(folded_page)
+        or "  " in folded_page
+        or folded_page[:1] == " "
+        or folded_page[-1:] == " "
+        or f"{_SEP} " in folded_page
+        or f" {_SEP}" in folded_page
+    ):
+        return [" ".join(text.split()) for text in folded_page.split(_SEP)]
+    return folded_page.split(_SEP)
+
+
+def _find_all(text: str, mark: str) -> list[int]:
+    """Every index of ``mark`` in ``text``."""
+    found, at = [], text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
