@@ -330,7 +330,7 @@ def _load_generation_config(location: str, config: Any, common: dict[str, Any]) 
 # Model types whose tokenizer and config a CTranslate2 run reads without transformers' Auto
 # classes (whose modules import torch, a second of start-up), with the config.json keys that must
 # be present: a missing one would take its config class's default. For these types and tokenizer
-# classes AutoTokenizer builds the class tokenizer_config.json names (tests/test_models.py
+# classes AutoTokenizer builds the class tokenizer_config.json names (tests/test_families.py
 # compares the two readings for every family).
 _PLAIN_CONFIG_KEYS: dict[str, tuple[str, ...]] = {
     "marian": ("max_position_embeddings",),
@@ -365,9 +365,6 @@ class PlainConfig:
             return values[name]
         raise AttributeError(name)
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.values)
-
 
 def _read_without_torch(
     location: str, revision: str | None
@@ -377,10 +374,13 @@ def _read_without_torch(
     import transformers
     from transformers.utils import cached_file
 
-    def read_json(name: str) -> dict[str, Any] | None:
-        path = cached_file(
+    def locate(name: str) -> str | None:
+        return cached_file(
             location, name, revision=revision, _raise_exceptions_for_missing_entries=False
         )
+
+    def read_json(name: str) -> dict[str, Any] | None:
+        path = locate(name)
         return json.loads(Path(path).read_text(encoding="utf-8")) if path else None
 
     config = read_json("config.json")
@@ -391,7 +391,7 @@ def _read_without_torch(
     class_name = tokenizer_config.get("tokenizer_class")
     if keys is None or class_name not in _PLAIN_TOKENIZERS or any(k not in config for k in keys):
         return None
-    if read_json("generation_config.json") is None:
+    if locate("generation_config.json") is None:
         return None  # transformers derives one from the config class: take the full path
     tokenizer_class = getattr(transformers, class_name, None)
     if tokenizer_class is None:
