@@ -506,3 +506,25 @@ def test_a_fraction_is_read_as_a_share(summary: str, flagged: list[str]) -> None
         "weniger als 1.500 Gramm. Jedes fünfte Restaurant serviert sie."
     )
     assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        # the same measure in another metric unit, in either source
+        ("The kite is 6 km long.", "a kite of 6,000 metres (3.7 miles)", "", []),
+        ("The kite is 6 km long.", "the 6,000-metre-long kite", "", []),
+        ("The kite is 6 km long.", "", "ein 6.000 Meter langer Drachen", []),
+        ("They brought 20kg of fins.", "", "20 Kilogramm Flossen", []),
+        ("They brought 20,000 grams of fins.", "20kg of fins", "", []),
+        # another measure, another dimension, or no unit at all is not backed
+        ("The kite is 9 km long.", "a kite of 6,000 metres", "", ["9"]),
+        ("The kite weighs 6 kg.", "a kite of 6,000 metres", "", ["6"]),
+        ("It took 6 months.", "a kite of 6,000 metres", "", ["6"]),
+        ("The kite is 6 km long.", "6,000 people watched", "", ["6"]),
+    ],
+)
+def test_a_metric_measure_is_backed_in_another_metric_unit(
+    summary: str, english: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged

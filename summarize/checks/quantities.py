@@ -31,6 +31,27 @@ SCALES = {
 }  # fmt: skip
 # After a currency sign, news English shortens scales to a letter: "£15m", "$2.3bn", "£25k".
 _CURRENCY_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
+# Metric units, as (dimension, factor to the base unit): "6 km" states what "6,000 metres" and
+# "6.000 Meter" state. Only exact conversions: miles to kilometres is news rounding, not a fact.
+_METRIC_UNITS = {
+    "mm": ("m", 1e-3), "millimetre": ("m", 1e-3), "millimeter": ("m", 1e-3),
+    "cm": ("m", 1e-2), "centimetre": ("m", 1e-2), "centimeter": ("m", 1e-2),
+    "zentimeter": ("m", 1e-2),
+    "m": ("m", 1.0), "metre": ("m", 1.0), "meter": ("m", 1.0),
+    "km": ("m", 1e3), "kilometre": ("m", 1e3), "kilometer": ("m", 1e3),
+    "g": ("g", 1.0), "gram": ("g", 1.0), "gramme": ("g", 1.0), "gramm": ("g", 1.0),
+    "kg": ("g", 1e3), "kilogram": ("g", 1e3), "kilogramme": ("g", 1e3),
+    "kilogramm": ("g", 1e3), "kilo": ("g", 1e3),
+    "tonne": ("g", 1e6),
+    "ml": ("l", 1e-3), "millilitre": ("l", 1e-3), "milliliter": ("l", 1e-3),
+    "l": ("l", 1.0), "litre": ("l", 1.0), "liter": ("l", 1.0),
+}  # fmt: skip
+_METRIC_UNIT = re.compile(
+    r"\s?-?\s?(?P<unit>"
+    + "|".join(sorted(_METRIC_UNITS, key=len, reverse=True))
+    + r")(?:s|es|n|en)?(?![^\W\d_])",  # "metres", "Metern", "kilos"; "6 months" is no metre
+    re.IGNORECASE,
+)
 _CALENDAR_LOCALES = ("en", "en_GB", "de", "de_AT")
 
 
@@ -173,6 +194,8 @@ class Quantity:
     values: frozenset[float | tuple[int, ...]]
     start: int
     end: int
+    # A metric unit right after the number: (dimension, factor to the base unit), or None.
+    unit: tuple[str, float] | None = None
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -327,7 +350,10 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     def add(start: int, end: int, kind: Kind, values: set) -> None:
         if values and not _overlaps((start, end), taken):
             taken.append((start, end))
-            found.append(Quantity(text[start:end].strip(), kind, frozenset(values), start, end))
+            unit = _unit_after(text, end) if kind == "number" else None
+            found.append(
+                Quantity(text[start:end].strip(), kind, frozenset(values), start, end, unit)
+            )
 
     patterns = _patterns()
     for name in ("numeric", "dmy", "mdy", "month_year"):
@@ -394,6 +420,20 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             add(start, end, kind, {value})
     found.sort(key=lambda quantity: quantity.start)
     return found
+
+
+def _unit_after(text: str, end: int) -> tuple[str, float] | None:
+    """The metric unit written right after a number ending at ``end``: "6 km", "6,000-metre",
+    "20kg", "5 Liter"."""
+    match = _METRIC_UNIT.match(text, end)
+    return _METRIC_UNITS[match.group("unit").lower()] if match else None
+
+
+def _in_base_unit(quantity: Quantity) -> set[float]:
+    if quantity.unit is None:
+        return set()
+    factor = quantity.unit[1]
+    return {round(value * factor, 6) for value in _numbers(quantity)}
 
 
 def _numbers(quantity: Quantity) -> set[float]:
@@ -486,10 +526,20 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
     ):
         return True
     wanted = _numbers(quantity)
+    in_base_unit = _in_base_unit(quantity)
     return any(
-        wanted & _numbers(other)
-        and other.kind not in ("date", "weekday")
-        and (quantity.kind == "percent") == (other.kind == "percent")  # 40% is not 40 soldiers
+        (
+            wanted & _numbers(other)
+            and other.kind not in ("date", "weekday")
+            and (quantity.kind == "percent") == (other.kind == "percent")  # 40% is not 40 soldiers
+        )
+        or (
+            # the same measure in another metric unit: "6 km" = "6,000 metres"
+            in_base_unit
+            and other.unit is not None
+            and other.unit[0] == quantity.unit[0]  # type: ignore[index]
+            and bool(in_base_unit & _in_base_unit(other))
+        )
         for other in source
     )
 
