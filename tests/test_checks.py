@@ -528,3 +528,27 @@ def test_a_metric_measure_is_backed_in_another_metric_unit(
     summary: str, english: str, german: str, flagged: list[str]
 ) -> None:
     assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        # a translator's word for an administrative division, or an elided article
+        ("A rider was hit near Schönthal (Cham County).", "", "bei Schönthal (Landkreis Cham)", []),
+        ("The district of Hof is close to a lockdown.", "", "Landkreis Hof knapp am Lockdown", []),
+        ("He returns at the Tour de l’Ain.", "", "bei der Tour de l'Ain (5. bis 9. August)", []),
+        # the place itself must still be stated, and a club or team is no division
+        (
+            "A rider was hit near Schönthal (Roth County).",
+            "",
+            "bei Schönthal (Landkreis Cham)",
+            ["Roth County"],
+        ),
+        ("Manchester City won again.", "Manchester United won again.", "", ["Manchester City"]),
+        ("He returns at the Tour de l’Ain.", "", "bei der Tour de France", ["Ain"]),
+    ],
+)
+def test_a_division_word_or_elided_article_does_not_make_another_name(
+    summary: str, english: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged

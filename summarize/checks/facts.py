@@ -225,6 +225,12 @@ def _close_forms(key: str, grams: set[str]) -> bool:
     return False
 
 
+# The kind of an administrative division, which translators add or render in their own words
+# ("Landkreis Cham" is "Cham County", "Cham district" or "the district of Cham"). Not "City"
+# or "State": "Manchester City" and "Ohio State" are other names than Manchester and Ohio.
+_DIVISIONS = frozenset("county district province region canton municipality".split())
+
+
 def _acronyms(text: str) -> set[str]:
     """Initials of capitalised word runs: "United Nations" → un, "Health Service" → hs."""
     found: set[str] = set()
@@ -260,6 +266,8 @@ def _name_is_stated(
     for index, part in enumerate(parts):
         if part in grams or _close_forms(part, grams) or index < first_proper:
             continue
+        if index == len(parts) - 1 and index > first_proper and part in _DIVISIONS:
+            continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
         is_given_name = index == 0 and len(part) >= 3
         if is_given_name and any(t.startswith(part) for t in source_tokens if len(t) > len(part)):
             continue

@@ -11,6 +11,8 @@ from babel.dates import get_day_names, get_month_names
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CONTRACTION = re.compile(r"'(?:s|m|re|ll|ve|d)$")  # "I'm" is I, "Kim's" is Kim
 _POSSESSIVE = re.compile(r"'s$")  # "Kim's" is Kim, "Let's Move" reads as "let move" everywhere
+# An elided French or Italian article before a name: "Tour de l'Ain" names Ain, "d'Alema" Alema.
+_ELISION = re.compile(r"^(l|d|dell|all|dall|nell|sull)'(?=[^\W\d_])")
 # Closed-class English words (articles, pronouns, prepositions, conjunctions): a lexicon of
 # content words does not list them, and none of them is a name.
 _FUNCTION_WORDS = frozenset(
@@ -35,7 +37,14 @@ def fold(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Folded word tokens; hyphenated words count as their parts."""
     folded = (fold(token).replace("’", "'") for token in _TOKEN.findall(text.replace("-", " ")))
-    return [_POSSESSIVE.sub("", token) for token in folded]
+    found = []
+    for token in folded:
+        elided = _ELISION.match(token)
+        if elided:
+            found.append(elided.group(1))
+            token = token[elided.end() :]
+        found.append(_POSSESSIVE.sub("", token))
+    return found
 
 
 @cache
