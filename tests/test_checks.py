@@ -535,7 +535,12 @@ def test_a_metric_measure_is_backed_in_another_metric_unit(
     [
         # a translator's word for an administrative division, or an elided article
         ("A rider was hit near Schönthal (Cham County).", "", "bei Schönthal (Landkreis Cham)", []),
-        ("The district of Hof is close to a lockdown.", "", "Landkreis Hof knapp am Lockdown", []),
+        (
+            "Nearly 50 new infections: Hof County misses lockdown",
+            "",
+            "Fast 50 Neuinfektionen: Landkreis Hof knapp",
+            [],
+        ),
         ("He returns at the Tour de l’Ain.", "", "bei der Tour de l'Ain (5. bis 9. August)", []),
         # the place itself must still be stated, and a club or team is no division
         (
