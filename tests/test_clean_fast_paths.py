@@ -332,3 +332,93 @@ def test_repeat_keys_equal_the_plain_definition(texts: list[str]) -> None:
     from summarize.clean.features import repeat_keys
 
     assert repeat_keys(texts) == [" ".join(text.casefold().split()) for text in texts]
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2, 3])
+def test_the_leaf_table_scores_as_the_walk_down_each_tree(depth: int) -> None:
+    rng = np.random.default_rng(depth)
+    nodes, features = 2**depth - 1, 4
+    trees = []
+    for _ in range(20):
+        # heap-ordered trees (node k: children 2k+1, 2k+2), some inner nodes made leaves
+        feature = rng.integers(0, features, nodes).tolist() + [-2] * (nodes + 1)
+        threshold = rng.normal(size=nodes).astype(np.float32).tolist() + [-2.0] * (nodes + 1)
+        left = [2 * k + 1 for k in range(nodes)] + [-1] * (nodes + 1)
+        right = [2 * k + 2 for k in range(nodes)] + [-1] * (nodes + 1)
+        for k in range(1, nodes):
+            if rng.random() < 0.2 and left[(k - 1) // 2] >= 0:
+                left[k] = right[k] = -1  # a leaf above the last level (its subtree unused)
+        value = rng.normal(size=2 * nodes + 1).tolist()
+        tree = {"feature": feature, "threshold": threshold, "left": left, "right": right}
+        trees.append({**tree, "value": value})
+    data = {"features": list("abcd"), "init": 0.1, "learning_rate": 0.3, "depth": depth}
+    model = TreeEnsemble.from_dict({**data, "trees": trees}, tuple("abcd"))
+    rows = rng.normal(size=(300, features))
+    rows[rng.random(rows.shape) < 0.05] = np.nan
+    rows[:10] = np.asarray(trees[0]["threshold"][:1] * features)  # exactly at a threshold
+    assert model.log_odds(rows).tobytes() == model._log_odds_by_levels(rows).tobytes()
+
+
+def test_the_packaged_model_scores_as_the_walk_down_each_tree() -> None:
+    from summarize.clean.model import packaged_model, second_stage_features
+
+    model = packaged_model()
+    page = analyse(_seed_page(), CleanOptions())
+    first = model.first.drop_probability(page.features)
+    second = second_stage_features(page.features, first)
+    for stage, rows in ((model.first, page.features), (model.second, second)):
+        assert stage is not None
+        assert stage.log_odds(rows).tobytes() == stage._log_odds_by_levels(rows).tobytes()
+
+
+def test_lowered_words_equal_the_word_pattern() -> None:
+    texts = _random_texts(5, "aZäß-'’ 1_.é\u0301ǅⅣ²ΣσİẞK", count=2000)
+    cut_by_case = 0
+    for text in texts:
+        in_word = np.zeros(len(text), dtype=bool)
+        for match in F._WORD.finditer(text):
+            in_word[match.start() : match.end()] = True
+        words = F._lowered_words(text, in_word)
+        if words is None:  # only where lower-casing the text is not char by char
+            assert "Σ" in text or len(text.lower()) != len(text)
+            cut_by_case += 1
+            continue
+        assert words == [word.lower() for word in F._WORD.findall(text)], text
+    assert 0 < cut_by_case < len(texts)
+
+
+def test_the_date_scan_finds_what_the_date_pattern_finds() -> None:
+    pieces = ["1", "12", "2024", ".", ". ", ":", "-", " ", "a", "_", "x1", "Mai", "märz", "\x00"]
+    rng = random.Random(6)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [match.span() for match in F._DATE.finditer(text)]
+        assert [match.span() for match in F._DATE_SCAN.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize("alphabet", [" -–.…]:\"'“”»)aB\t,", " - – . a", "…...]] :"])
+def test_block_ends_and_spaced_dashes_equal_the_per_block_reference(alphabet: str) -> None:
+    texts = [text for text in _random_texts(7, alphabet, count=1500) if text.strip()]
+    blocks = [Block(text) for text in texts]
+    features = F.page_features(blocks, {name: [False] * len(blocks) for name in F.RULE_FEATURES})
+    for row, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        reference = _reference_local(block, text)
+        assert features[row, : len(reference)].tolist() == reference, text
+
+
+def test_duplicate_keys_equal_the_pattern_substitution() -> None:
+    lines = _random_texts(8, "aB1 _.,-\t\u00a0ßΣİ'’\u0301\ud800", count=1500)
+    expected = C._NOT_WORD_RUN.sub(" ", "\n".join(lines).casefold()).split("\n")
+    assert C._duplicate_keys(lines) == [key.strip() for key in expected]
+    assert C._duplicate_keys([]) == []
+
+
+def test_repeat_columns_equal_the_plain_counts() -> None:
+    texts = ["Mehr", "Text eins.", "mehr", "Mehr", "Text zwei.", *["Teilen"] * 70]
+    blocks = [Block(text) for text in texts]
+    features = F.page_features(blocks, {name: [False] * len(blocks) for name in F.RULE_FEATURES})
+    keys = F.repeat_keys(texts)
+    repeats = features[:, F.FEATURE_NAMES.index("repeats")]
+    later = features[:, F.FEATURE_NAMES.index("later_repeat")]
+    assert repeats.tolist() == [math.log(keys.count(key)) for key in keys]
+    assert later.tolist() == [float(key in keys[:i]) for i, key in enumerate(keys)]

@@ -26,7 +26,7 @@ from summarize.clean.blocks import (
     rule_matcher,
     split_blocks,
 )
-from summarize.clean.features import RULE_FEATURES, page_features
+from summarize.clean.features import RULE_FEATURES, page_features, word_character_flags
 from summarize.clean.language import is_foreign
 from summarize.clean.model import BlockClassifier, packaged_model
 
@@ -198,9 +198,16 @@ def _short_run_members(short: Sequence[bool]) -> set[int]:
 def _duplicate_keys(lines: Sequence[str]) -> list[str]:
     """Each line as compared for repeats: its case-folded words (runs of \\w) joined by a space."""
     # One pass over the page (the lines never hold a line break): every run of non-word
-    # characters becomes one space; a run that is one space already is left as it is (faster).
-    spaced = _NOT_WORD_RUN.sub(" ", "\n".join(lines).casefold())
-    return list(map(str.strip, spaced.split("\n"))) if lines else []
+    # characters becomes one space, as _NOT_WORD_RUN.sub(" ", page) does, with whole-array steps.
+    if not lines:
+        return []
+    page = "\n".join(lines).casefold()
+    codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    other = ~word_character_flags(page) & (codes != ord("\n"))
+    run_start = other.copy()
+    run_start[1:] &= ~other[:-1]
+    spaced = np.where(other, np.uint32(ord(" ")), codes)[~other | run_start]
+    return list(map(str.strip, spaced.tobytes().decode("utf-32-le", "surrogatepass").split("\n")))
 
 
 def _duplicate_flags(keys: Sequence[str]) -> list[bool]:
@@ -374,9 +381,15 @@ def block_decisions(
     for index in compress(range(n), page.emptied_by):  # the few blocks a span rule emptied
         decisions[index] = page.emptied_by[index]
     if "not_german" in order and "not_german" not in page.hits:
+        foreign: dict[str, bool] = {}  # a text repeated on the page is checked once
         for index, rule in enumerate(decisions):
-            if rule is None and is_foreign(page.texts[index]):
-                decisions[index] = "not_german"
+            if rule is None:
+                text = page.texts[index]
+                verdict = foreign.get(text)
+                if verdict is None:
+                    verdict = foreign[text] = is_foreign(text)
+                if verdict:
+                    decisions[index] = "not_german"
     if probability is not None and model is not None:
         over = (probability > model.threshold_probability).tolist()
         decisions = [

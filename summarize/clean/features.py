@@ -14,8 +14,7 @@ import itertools
 import math
 import re
 import tomllib
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from operator import methodcaller
@@ -43,6 +42,14 @@ _DATE = re.compile(
     r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
     r"|\b\d{1,2}\.\s(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober"
     r"|november|dezember)\b",
+    re.IGNORECASE,
+)
+# _DATE, written to start with a digit (the re module then skips to the digits fast): "\b\d" is a
+# digit with no word character before it, and the rest of each branch follows that digit.
+_DATE_SCAN = re.compile(
+    r"\d(?<!\w\d)(?:\d?\.\s?\d{1,2}\.\s?\d{2,4}\b|\d{3}-\d{2}-\d{2}\b|\d?:\d{2}\b"
+    r"|\d?\.\s(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober"
+    r"|november|dezember)\b)",
     re.IGNORECASE,
 )
 _GOOD_MIN_WORDS = 10
@@ -148,7 +155,7 @@ _CLOSERS = "\"'“”«»„‚‘’)]"
 _ELLIPSES = ("...", "…")
 _WORD_TOKENS = re.compile(f"{_SEP}|(?:{_WORD.pattern})")
 # _SEPARATOR is one of these characters or this pattern; the two never share a character, so its
-# matches are the characters (counted by class) and this pattern's matches.
+# matches are the characters (counted by class) and this pattern's (counted by _spaced_dashes).
 _SPACED_DASH = re.compile(r"\s[-–]\s")
 _AT_OR_HASH = re.compile(r"[@#]")
 _ODD_SPACE = re.compile(r"[^\S ]")
@@ -184,7 +191,16 @@ def _latin1_bits() -> np.ndarray:
 
 def _text_bits(text: str) -> np.ndarray:
     """The class bits of every character of ``text``."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _code_bits(_text_codes(text))
+
+
+def _text_codes(text: str) -> np.ndarray:
+    """The code point of every character of ``text``."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _code_bits(codes: np.ndarray) -> np.ndarray:
+    """The class bits of every code point of ``codes``."""
     bits = _latin1_bits()[np.minimum(codes, 255)]
     high = np.flatnonzero(codes > 255)
     if high.size:
@@ -192,6 +208,11 @@ def _text_bits(text: str) -> np.ndarray:
         unique_bits = np.asarray([_char_bits(chr(code)) for code in unique], dtype=np.uint8)
         bits[high] = unique_bits[inverse]
     return bits
+
+
+def word_character_flags(text: str) -> np.ndarray:
+    """For each character of ``text``: is it a word character (\\w)?"""
+    return (_text_bits(text) & _IS_WORD) != 0
 
 
 def _border_flags(tokens: list[str]) -> np.ndarray:
@@ -205,7 +226,36 @@ def _block_counts(pattern: re.Pattern[str], joined: str, block_end: np.ndarray) 
     """Matches per block of a pattern that cannot match SEP (float64), from one page-wide scan:
     no match crosses a border, so the matches are those of each block on its own."""
     found = np.fromiter(map(_START, pattern.finditer(joined)), dtype=np.intp)
-    blocks = np.searchsorted(block_end, found, side="right")
+    return _block_counts_at(found, block_end)
+
+
+# A block's last character as _ends_final sees it: a final mark (1), a closer (2), else 0.
+_IS_FINAL_MARK, _IS_CLOSER = 1, 2
+_ENDING_CODES = max(map(ord, (*_FINAL_MARKS, *_CLOSERS))) + 2  # the last entry stays 0
+_ENDINGS = np.zeros(_ENDING_CODES, dtype=np.uint8)
+_ENDINGS[[ord(mark) for mark in _FINAL_MARKS]] = _IS_FINAL_MARK
+_ENDINGS[[ord(closer) for closer in _CLOSERS]] = _IS_CLOSER
+
+
+def _spaced_dashes(codes: np.ndarray, bits: np.ndarray, block_end: np.ndarray) -> np.ndarray:
+    """_SPACED_DASH's matches per block (float64), from the code points and class bits of the
+    joined blocks: a dash with white space on both sides, and of a chain of such dashes two
+    apart (" - - - ", where matches would share a space) every other one, as a left-to-right
+    scan for non-overlapping matches takes them."""
+    spaced = (bits & _IS_SPACE) != 0
+    inner = codes[1:-1]
+    dash = (inner == ord("-")) | (inner == ord("–"))
+    found = np.flatnonzero(dash & spaced[:-2] & spaced[2:]) + 1
+    if found.size > 1:
+        chain_start = np.diff(found, prepend=-3) != 2
+        first_of_chain = np.maximum.accumulate(np.where(chain_start, np.arange(found.size), 0))
+        found = found[(np.arange(found.size) - first_of_chain) % 2 == 0]
+    return _block_counts_at(found, block_end)
+
+
+def _block_counts_at(positions: np.ndarray, block_end: np.ndarray) -> np.ndarray:
+    """How many of ``positions`` (in the joined blocks) fall in each block (float64)."""
+    blocks = np.searchsorted(block_end, positions, side="right")
     return np.bincount(blocks, minlength=len(block_end)).astype(np.float64)
 
 
@@ -234,6 +284,11 @@ _LOG_COUNTS = (math.nan, *(math.log(i) for i in range(1, 64)))  # math.log of sm
 
 
 @lru_cache(maxsize=1)
+def _log_counts_table() -> np.ndarray:
+    return np.asarray(_LOG_COUNTS)
+
+
+@lru_cache(maxsize=1)
 def _log1p_table() -> np.ndarray:
     return np.asarray([math.log1p(i) for i in range(_LOG_TABLE_SIZE)])
 
@@ -244,6 +299,20 @@ def _log1p(values: np.ndarray) -> np.ndarray:
     for index in np.flatnonzero(values >= _LOG_TABLE_SIZE):
         result[index] = math.log1p(int(values[index]))
     return result
+
+
+def _lowered_words(joined: str, in_word: np.ndarray) -> list[str] | None:
+    """_WORD's matches in ``joined``, each lower-cased: the lower-cased text with every character
+    outside ``in_word`` (the characters of a match) made a space, split. A run of ``in_word`` is
+    letters joined by single marks, as a match is, and holds no white space. None when
+    lower-casing the text is not lower-casing each character alone: a character whose lower case
+    is longer ("İ"), or a capital sigma (its lower case depends on what follows it)."""
+    lowered = joined.lower()
+    if len(lowered) != len(joined) or "\u03a3" in joined:
+        return None
+    codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    spaced = np.where(in_word, codes, np.uint32(ord(" ")))
+    return spaced.tobytes().decode("utf-32-le").split()
 
 
 def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[int]) -> np.ndarray:
@@ -257,7 +326,8 @@ def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[
     block_end = block_start + lengths_of_blocks
 
     # Character classes: digits, punctuation and all-capital words counted per block.
-    bits = _text_bits(joined)
+    codes = _text_codes(joined)
+    bits = _code_bits(codes)
     word_char = (bits & _IS_WORD) != 0
 
     def per_block_chars(flags: np.ndarray) -> np.ndarray:
@@ -266,15 +336,16 @@ def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[
 
     digits = per_block_chars((bits & _IS_DIGIT) != 0)
     punctuation = per_block_chars((bits & (_IS_WORD | _IS_SPACE)) == 0)  # [^\w\s]
-    # _UPPER_WORD (\b[class]{2,}\b): runs of word characters, all in the class, two or more.
-    run_start = word_char & ~np.concatenate(([False], word_char[:-1]))
-    run_id = np.cumsum(run_start) - 1
-    in_run = run_id[word_char]
-    run_length = np.bincount(in_run)
-    run_outside = np.bincount(in_run, weights=(bits[word_char] & _IS_CAPITAL_CLASS) == 0)
-    capital_runs = np.zeros(len(bits), dtype=bool)
-    capital_runs[np.flatnonzero(run_start)] = (run_length >= 2) & (run_outside == 0)
-    upper_words = per_block_chars(capital_runs)
+    # _UPPER_WORD (\b[class]{2,}\b): runs of word characters, all in the class, two or more:
+    # runs of class characters (all word characters), two or more, with no word character on
+    # either side.
+    capital = (bits & _IS_CAPITAL_CLASS) != 0
+    edges = np.flatnonzero(np.diff(capital, prepend=False, append=False))
+    run_start, run_end = edges[::2], edges[1::2]
+    alone = ~np.concatenate(([False], word_char, [False]))  # by index + 1: no word character
+    upper_words = _block_counts_at(
+        run_start[(run_end - run_start >= 2) & alone[run_start] & alone[run_end + 1]], block_end
+    )
 
     # Words (_WORD: letters, joined by one of -'’ between letters): a letter starts a word unless
     # a letter, or a joining mark after a letter, comes right before it.
@@ -288,15 +359,18 @@ def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[
     n_words = np.maximum(word_counts_found, 1.0)
     letters = per_block_chars(in_word)
     capitals = per_block_chars(starts & ((bits & _IS_UPPER) != 0))
-    tokens = _WORD.findall(joined)
+    tokens = _lowered_words(joined, in_word)
+    if tokens is None:  # a text whose lower case is not that of each character alone
+        tokens = list(map(str.lower, _WORD.findall(joined)))
     if len(tokens) == int(word_counts_found.sum()):
         block_of = np.repeat(np.arange(n), word_counts_found.astype(np.intp))
     else:  # cannot happen (tests compare with _WORD); the tokens' own borders decide then
         tokens = _WORD_TOKENS.findall(joined)
         borders = _border_flags(tokens)
         block_of = np.cumsum(borders)
-    codes = np.fromiter(
-        map(_word_codes().get, map(str.lower, tokens), itertools.repeat(0)),
+        tokens = list(map(str.lower, tokens))
+    word_codes = np.fromiter(
+        map(_word_codes().get, tokens, itertools.repeat(0)),
         dtype=np.int8,
         count=len(tokens),
     )
@@ -319,30 +393,49 @@ def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[
     if with_digits.size:
         chosen = [texts[i] for i in with_digits]
         chosen_end = np.cumsum(np.fromiter(map(len, chosen), dtype=np.intp) + 1) - 1
-        date_like[with_digits] = _block_counts(_DATE, _SEP.join(chosen), chosen_end) > 0
+        date_like[with_digits] = _block_counts(_DATE_SCAN, _SEP.join(chosen), chosen_end) > 0
+
+    def flags(values: Iterable[bool]) -> np.ndarray:  # arrays, not lists: converted faster
+        return np.fromiter(values, dtype=bool, count=n)
+
+    # The string tests at a block's end, from its last characters; only the few blocks that end
+    # in a closing quote or bracket, or in white space, are tested as strings.
+    last = codes[block_end - 1]
+    ending = _ENDINGS[np.minimum(last, _ENDING_CODES - 1)]
+    ends_final = ending == _IS_FINAL_MARK
+    for index in np.flatnonzero(ending == _IS_CLOSER).tolist():
+        ends_final[index] = _ends_final(texts[index])
+    before_last = codes[np.maximum(block_end - 2, 0)]
+    third_last = codes[np.maximum(block_end - 3, 0)]
+    truncated = (last == ord("…")) | (
+        (last == ord(".")) & (before_last == ord(".")) & (third_last == ord("."))
+    ) & (lengths_of_blocks >= 3)
+    odd_end = (last == ord("]")) | ((bits[block_end - 1] & _IS_SPACE) != 0)
+    for index in np.flatnonzero(odd_end).tolist():
+        truncated[index] = _truncated(texts[index])
+
     columns = [
         _log1p(lengths_of_blocks),
         _log1p(np.asarray(word_counts, dtype=np.intp)),
-        per_block((codes & 1).astype(np.float64)) / n_words,
-        per_block((codes >> 1).astype(np.float64)) / n_words,
-        list(map(_ends_final, texts)),
-        [text.endswith(":") for text in texts],
-        list(map(_truncated, texts)),
+        per_block((word_codes & 1).astype(np.float64)) / n_words,
+        per_block((word_codes >> 1).astype(np.float64)) / n_words,
+        ends_final,
+        last == ord(":"),
+        truncated,
         _block_counts(_INNER_SENTENCE_END, joined, block_end),
-        np.fromiter(map(methodcaller("count", ","), texts), dtype=np.float64, count=n) / n_words,
+        per_block_chars(codes == ord(",")) / n_words,
         punctuation / n_chars,
         digits / n_chars,
         capitals / n_words,
         upper_words / n_words,
         letters / n_words,
-        [text[0].islower() for text in texts],
-        [bool(block.bullet) for block in blocks],
-        per_block_chars((bits & _IS_SEPARATOR) != 0)
-        + _block_counts(_SPACED_DASH, joined, block_end),
+        flags(text[0].islower() for text in texts),
+        flags(block.bullet != "" for block in blocks),
+        per_block_chars((bits & _IS_SEPARATOR) != 0) + _spaced_dashes(codes, bits, block_end),
         link_like,
         date_like,
-        [block.blank_before for block in blocks],
-        [block.blank_after for block in blocks],
+        flags(block.blank_before for block in blocks),
+        flags(block.blank_after for block in blocks),
     ]
     return np.asarray(columns, dtype=np.float64).T
 
@@ -427,32 +520,19 @@ def page_features(
     if word_counts is None:
         word_counts = [len(text.split()) for text in texts]
     keys = repeat_keys(texts)
-    counts = Counter(keys)
-    seen: set[str] = set()
-    later_repeat = []
-    for key in keys:
-        later_repeat.append(key in seen)
-        seen.add(key)
+    first: dict[str, int] = {}
+    first_of_key = np.fromiter(map(first.setdefault, keys, itertools.count()), np.intp, count=n)
+    repeats = np.bincount(first_of_key, minlength=n)[first_of_key]
+    log_repeats = _log_counts_table()[np.minimum(repeats, len(_LOG_COUNTS) - 1)]
+    for index in np.flatnonzero(repeats >= len(_LOG_COUNTS)).tolist():
+        log_repeats[index] = math.log(int(repeats[index]))
+    later_repeat = first_of_key != np.arange(n)
     local = np.hstack(
-        [
-            _local(blocks, texts, word_counts),
-            np.asarray(
-                [
-                    [
-                        _LOG_COUNTS[counts[key]]
-                        if counts[key] < len(_LOG_COUNTS)
-                        else math.log(counts[key])
-                        for key in keys
-                    ],
-                    later_repeat,
-                ],
-                dtype=np.float64,
-            ).T,
-        ]
+        [_local(blocks, texts, word_counts), np.asarray([log_repeats, later_repeat]).T]
     )
-    rules = np.asarray([rule_hits[name] for name in RULE_FEATURES], dtype=np.float64).T.reshape(
-        n, len(RULE_FEATURES)
-    )
+    hits = itertools.chain.from_iterable(rule_hits[name] for name in RULE_FEATURES)
+    rules = np.fromiter(hits, dtype=bool, count=len(RULE_FEATURES) * n).reshape(-1, n).T
+    rules = rules.astype(np.float64)
 
     column = {name: local[:, i] for i, name in enumerate(LOCAL_FEATURES)}
     # The neighbours' values and window means of all context sources at once (one row each).
@@ -475,7 +555,7 @@ def page_features(
     context.append(_distance_to_previous(good[::-1])[::-1])
     index = np.arange(n, dtype=np.float64)
     context.append(index / max(n - 1, 1))
-    chars = np.asarray([len(text) for text in texts], dtype=np.float64)
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     context.append((np.cumsum(chars) - chars) / chars.sum())
     good_index = np.flatnonzero(good)
     first = good_index[0] if len(good_index) else n

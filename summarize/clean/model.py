@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -80,8 +80,45 @@ class TreeEnsemble:
             feature, threshold, value, float(data["init"]), float(data["learning_rate"]), depth
         )
 
+    @cached_property
+    def _leaf_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(bit weights, leaf values, tree offsets) to score a block by one lookup per tree: a
+        block's comparisons at a tree's nodes, node k's "goes left" weighted 2**(nodes - 1 - k),
+        sum to a code, and the flat leaf values hold at ``tree offset + code`` the leaf that
+        code leads to. None for single leaves and for trees of more than 8 nodes (the table
+        would be too large)."""
+        trees, inner = self.feature.shape
+        if not 0 < inner <= 8:
+            return None
+        codes = np.arange(2**inner)
+        goes_left = (codes[:, None] >> (inner - 1 - np.arange(inner))) & 1  # (codes, nodes)
+        node = np.zeros(len(codes), dtype=np.intp)
+        for _ in range(self.depth):
+            node = 2 * node + 1 + (1 - goes_left[codes, node])
+        weights = (1 << (inner - 1 - np.arange(inner))).astype(np.uint8)
+        leaf_values = np.ascontiguousarray(self.value[:, node - inner]).ravel()
+        return weights, leaf_values, np.arange(trees) * len(codes)
+
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """Log-odds of boilerplate for each row of ``features``."""
+        table = self._leaf_table
+        if table is None:
+            return self._log_odds_by_levels(features)
+        weights, leaf_values, offsets = table
+        trees, inner = self.feature.shape
+        by_feature = np.ascontiguousarray(
+            features.astype(np.float32).astype(self.threshold.dtype).T
+        )
+        # (trees * nodes, blocks): does each block go left at each node?
+        goes_left = np.take(by_feature, self.feature.ravel(), axis=0) <= self.threshold.reshape(
+            -1, 1
+        )
+        codes = np.einsum("tnb,n->bt", goes_left.view(np.uint8).reshape(trees, inner, -1), weights)
+        # (blocks, trees) leaf values, summed per block over the trees in tree order
+        return self.init + self.learning_rate * np.take(leaf_values, codes + offsets).sum(axis=1)
+
+    def _log_odds_by_levels(self, features: np.ndarray) -> np.ndarray:
+        """log_odds for any depth: one pick per level, tree and block."""
         by_feature = np.ascontiguousarray(
             features.astype(np.float32).astype(self.threshold.dtype).T
         )
