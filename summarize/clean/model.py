@@ -139,7 +139,8 @@ class TreeEnsemble:
         return self.init + self.learning_rate * np.ascontiguousarray(leaf_values.T).sum(axis=1)
 
     def drop_probability(self, features: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.log_odds(features)))
+        with np.errstate(over="ignore"):  # exp overflows to inf for sure text: probability 0
+            return 1.0 / (1.0 + np.exp(-self.log_odds(features)))
 
 
 @dataclass(frozen=True)
