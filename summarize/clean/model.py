@@ -99,6 +99,10 @@ class TreeEnsemble:
         leaf_values = np.ascontiguousarray(self.value[:, node - inner]).ravel()
         return weights, leaf_values, np.arange(trees) * len(codes)
 
+    def _by_feature(self, features: np.ndarray) -> np.ndarray:
+        """(features, blocks), compared in float32 as scikit-learn's trees compare."""
+        return np.ascontiguousarray(features.astype(np.float32).astype(self.threshold.dtype).T)
+
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """Log-odds of boilerplate for each row of ``features``."""
         table = self._leaf_table
@@ -106,9 +110,7 @@ class TreeEnsemble:
             return self._log_odds_by_levels(features)
         weights, leaf_values, offsets = table
         trees, inner = self.feature.shape
-        by_feature = np.ascontiguousarray(
-            features.astype(np.float32).astype(self.threshold.dtype).T
-        )
+        by_feature = self._by_feature(features)
         # (trees * nodes, blocks): does each block go left at each node?
         goes_left = np.take(by_feature, self.feature.ravel(), axis=0) <= self.threshold.reshape(
             -1, 1
@@ -119,9 +121,7 @@ class TreeEnsemble:
 
     def _log_odds_by_levels(self, features: np.ndarray) -> np.ndarray:
         """log_odds for any depth: one pick per level, tree and block."""
-        by_feature = np.ascontiguousarray(
-            features.astype(np.float32).astype(self.threshold.dtype).T
-        )
+        by_feature = self._by_feature(features)
         # (trees, nodes, blocks): does each block go left at each node?
         goes_left = by_feature[self.feature] <= self.threshold[:, :, None]
         turns: list[np.ndarray] = []  # per level, (trees, blocks): went left there
