@@ -170,6 +170,16 @@ def test_character_classes_agree_with_the_regex_classes() -> None:
             assert bool(bits & bit) == bool(pattern.fullmatch(char)), (hex(code), bit)
 
 
+def test_class_bits_of_a_text_equal_each_characters_bits() -> None:
+    # one table lookup below 0x10000, the rest (emoji, rare scripts) computed
+    rng = random.Random(10)
+    edges = [0, 255, 256, 0xD800, 0xFFFF, 0x10000, 0x1F600, sys.maxunicode]
+    codes = edges + [rng.randrange(sys.maxunicode + 1) for _ in range(20000)]
+    text = "".join(map(chr, codes))
+    assert F._text_bits(text).tolist() == [F._char_bits(chr(code)) for code in codes]
+    assert F._text_bits("").tolist() == []
+
+
 def test_gate_folding_covers_every_case_insensitive_match() -> None:
     """A gate compares folded text: every character that re.IGNORECASE matches with one of
     GATE_LETTERS must fold to that letter."""
@@ -307,6 +317,50 @@ def test_structural_rules_equal_the_per_block_reference(bullets: bool, untidied:
     assert any(page.hits["duplicates"]) and any(page.hits["fragments"])
 
 
+def test_case_folding_adds_no_white_space() -> None:
+    # analyse takes a tidied block's case-folded text as its repeat key (see repeat_keys)
+    adding = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if not chr(code).isspace()
+        and not chr(code).casefold().isspace()
+        and any(char.isspace() for char in chr(code).casefold())
+    ]
+    assert adding == []
+
+
+@pytest.mark.parametrize(("untidied", "cut"), [(True, True), (False, True), (False, False)])
+def test_keys_and_words_from_the_page_analysis_equal_the_plain_features(
+    untidied: bool, cut: bool
+) -> None:
+    # analyse hands page_features the page case-folded (repeat keys) and lower-cased (words,
+    # only when no span was cut from a block); the reference computes both itself. A span cut
+    # leaves a double space; "STRASSE" repeats "Straße" only once case-folded.
+    extra = [
+        "Ein Satz hier. Die Focus-App – hier gratis herunterladen. Und mehr Text.",
+        "Ein Satz hier. Und mehr Text.",
+        "Straße und Weg",
+        "STRASSE UND WEG",
+    ]
+    # Without a cut (a credit ends one line), and lower-cased char by char (no "İ" or "Σ"),
+    # the words are taken from the lower-cased page.
+    plain = [
+        line
+        for line in AWKWARD_LINES
+        if "Bild: dpa" not in line and len(line.lower()) == len(line) and "Σ" not in line
+    ]
+    lines = [_seed_page(), *extra] if cut else [*plain, *extra[1:]]
+    text = "\n".join(lines)
+    page = analyse(text if untidied else text.replace(UNTIDIED_SPACE, ""), CleanOptions())
+    assert any("  " in text for text in page.texts) == cut
+    assert (page.texts != tuple(block.text for block in page.blocks)) == cut
+    hits = {name: page.hits[name] for name in F.RULE_FEATURES}
+    expected = F.page_features(page.blocks, hits, page.texts, page.word_counts)
+    assert page.features.tobytes() == expected.tobytes()
+    later = page.features[:, F.FEATURE_NAMES.index("later_repeat")]
+    assert later[-1] == 1.0 and later[-3] == float(cut)  # the case-folded and the cut repeat
+
+
 def test_function_words_at_a_line_start_equal_those_of_the_whole_line() -> None:
     rng = random.Random(4)
     vocabulary = ["der", "Die", "und,", "(in", "the", "of.", "Haus", "Stadt", "x", "dieser", "—"]
@@ -369,6 +423,21 @@ def test_the_packaged_model_scores_as_the_walk_down_each_tree() -> None:
     for stage, rows in ((model.first, page.features), (model.second, second)):
         assert stage is not None
         assert stage.log_odds(rows).tobytes() == stage._log_odds_by_levels(rows).tobytes()
+
+
+@pytest.mark.parametrize("values", ["spread", "ties", "zeros"])
+def test_window_means_from_one_running_sum_equal_each_window_mean(values: str) -> None:
+    rng = np.random.default_rng(11)
+    for n in (1, 2, 3, 4, 7, 50, 51):
+        probability = rng.random(n)
+        if values == "ties":
+            probability = np.round(probability, 1)
+        elif values == "zeros":  # exp overflow gives P = 0.0 for sure text
+            probability[rng.random(n) < 0.5] = 0.0
+        columns = F.smoothing_features(probability)
+        for radius in (2, 5, 10):
+            column = columns[:, F.SMOOTHING_FEATURES.index(f"window{radius}_p")]
+            assert column.tobytes() == F._window_mean(probability, radius).tobytes(), (radius, n)
 
 
 def test_lowered_words_equal_the_word_pattern() -> None:

@@ -121,7 +121,11 @@ _GATE_RANGE_MAX = 256
 
 def fold(text: str) -> str:
     """Lower case as the gates compare it (see GATE_LETTERS)."""
-    lowered = text.lower()
+    return fold_lowered(text.lower())
+
+
+def fold_lowered(lowered: str) -> str:
+    """fold of a text from its ``str.lower``."""
     if "ı" in lowered or "ſ" in lowered or "\u0307" in lowered:
         return lowered.translate(_FOLD_FIXES)
     return lowered

@@ -22,11 +22,17 @@ from summarize.clean.blocks import (
     UNTIDIED_SPACE,
     Block,
     fold,
+    fold_lowered,
     phrase_rules,
     rule_matcher,
     split_blocks,
 )
-from summarize.clean.features import RULE_FEATURES, page_features, word_character_flags
+from summarize.clean.features import (
+    RULE_FEATURES,
+    page_features,
+    repeat_keys,
+    word_character_flags,
+)
 from summarize.clean.language import is_foreign
 from summarize.clean.model import BlockClassifier, packaged_model
 
@@ -201,13 +207,19 @@ def _duplicate_keys(lines: Sequence[str]) -> list[str]:
     # characters becomes one space, as _NOT_WORD_RUN.sub(" ", page) does, with whole-array steps.
     if not lines:
         return []
-    page = "\n".join(lines).casefold()
+    return _folded_duplicate_keys("\n".join(lines).casefold(), "\n")
+
+
+def _folded_duplicate_keys(page: str, separator: str) -> list[str]:
+    """_duplicate_keys of the lines from their case-folded text joined by ``separator``, a
+    character that is no word character and that no line holds."""
     codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    other = ~word_character_flags(page) & (codes != ord("\n"))
+    other = ~word_character_flags(page) & (codes != ord(separator))
     run_start = other.copy()
     run_start[1:] &= ~other[:-1]
     spaced = np.where(other, np.uint32(ord(" ")), codes)[~other | run_start]
-    return list(map(str.strip, spaced.tobytes().decode("utf-32-le", "surrogatepass").split("\n")))
+    keys = spaced.tobytes().decode("utf-32-le", "surrogatepass").split(separator)
+    return list(map(str.strip, keys))
 
 
 def _duplicate_flags(keys: Sequence[str]) -> list[bool]:
@@ -235,7 +247,8 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     n = len(blocks)
     texts = [block.text for block in blocks]
     # Folded once per page for the rules' gates; the blocks never hold the joining character.
-    folded = fold(_JOIN.join(texts)).split(_JOIN) if blocks else []
+    lowered_page = _JOIN.join(texts).lower()  # the features' words too, if no span is cut
+    folded = fold_lowered(lowered_page).split(_JOIN) if blocks else []
     span_drops: list[tuple[int, Dropped]] = []
     emptied_by: list[str | None] = [None] * n
     cut_blocks: list[int] = []  # blocks a span rule cut something from
@@ -278,7 +291,9 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     start = _tail_start(word_counts, matched["tail"])
     hits["tail"] = (False,) * n if start is None else (False,) * start + (True,) * (n - start)
     hits["comment_blocks"] = _flags(n, _comment_block_members(texts, folded, word_counts))
-    duplicate_keys = tuple(_duplicate_keys(texts))
+    # The page case-folded once, for both kinds of repeat key.
+    folded_page = _JOIN.join(texts).casefold()
+    duplicate_keys = tuple(_folded_duplicate_keys(folded_page, _JOIN) if n else ())
     hits["duplicates"] = tuple(_duplicate_flags(duplicate_keys))
     hits["short_runs"] = _flags(n, _short_run_members(short))
     # A short line starting in lower case, and one without a letter (numbers, separators); a
@@ -288,8 +303,21 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         for line, is_short in zip(texts, short, strict=True)
     ]
     hits["fragments"] = tuple(fragments)
+    if UNTIDIED_SPACE in text:
+        keys = repeat_keys(texts)
+    else:
+        # Tidied blocks have single inner spaces and no other white space, and case folding
+        # adds none (tests check every code point): each folded block is its key already.
+        keys = folded_page.split(_JOIN)
+        for index in cut_blocks:
+            keys[index] = " ".join(keys[index].split())
     features = page_features(
-        blocks, {name: hits[name] for name in RULE_FEATURES}, texts, word_counts
+        blocks,
+        {name: hits[name] for name in RULE_FEATURES},
+        texts,
+        word_counts,
+        keys,
+        None if cut_blocks else lowered_page,
     )
     return PageAnalysis(
         blocks,

@@ -184,9 +184,15 @@ def _char_bits(char: str) -> int:
     )
 
 
+_BMP_SIZE = 0x10000
+
+
 @lru_cache(maxsize=1)
-def _latin1_bits() -> np.ndarray:
-    return np.asarray([_char_bits(chr(code)) for code in range(256)], dtype=np.uint8)
+def _bmp_bits() -> np.ndarray:
+    """The class bits of every code point below 0x10000 (64 KiB, made in about 20 ms): a page's
+    bits are one lookup, not a sort of its rarer characters."""
+    chars = map(chr, range(_BMP_SIZE))
+    return np.fromiter(map(_char_bits, chars), dtype=np.uint8, count=_BMP_SIZE)
 
 
 def _text_bits(text: str) -> np.ndarray:
@@ -201,8 +207,8 @@ def _text_codes(text: str) -> np.ndarray:
 
 def _code_bits(codes: np.ndarray) -> np.ndarray:
     """The class bits of every code point of ``codes``."""
-    bits = _latin1_bits()[np.minimum(codes, 255)]
-    high = np.flatnonzero(codes > 255)
+    bits = _bmp_bits().take(codes, mode="clip")  # clipped: the few higher ones are redone
+    high = np.flatnonzero(codes >= _BMP_SIZE)
     if high.size:
         unique, inverse = np.unique(codes[high], return_inverse=True)
         unique_bits = np.asarray([_char_bits(chr(code)) for code in unique], dtype=np.uint8)
@@ -301,13 +307,17 @@ def _log1p(values: np.ndarray) -> np.ndarray:
     return result
 
 
-def _lowered_words(joined: str, in_word: np.ndarray) -> list[str] | None:
+def _lowered_words(
+    joined: str, in_word: np.ndarray, lowered: str | None = None
+) -> list[str] | None:
     """_WORD's matches in ``joined``, each lower-cased: the lower-cased text with every character
     outside ``in_word`` (the characters of a match) made a space, split. A run of ``in_word`` is
     letters joined by single marks, as a match is, and holds no white space. None when
     lower-casing the text is not lower-casing each character alone: a character whose lower case
-    is longer ("İ"), or a capital sigma (its lower case depends on what follows it)."""
-    lowered = joined.lower()
+    is longer ("İ"), or a capital sigma (its lower case depends on what follows it).
+    ``lowered``: ``joined.lower()`` where the caller has it."""
+    if lowered is None:
+        lowered = joined.lower()
     if len(lowered) != len(joined) or "\u03a3" in joined:
         return None
     codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -315,8 +325,14 @@ def _lowered_words(joined: str, in_word: np.ndarray) -> list[str] | None:
     return spaced.tobytes().decode("utf-32-le").split()
 
 
-def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[int]) -> np.ndarray:
-    """The local features of all blocks of a page (columns LOCAL_FEATURES[:-2])."""
+def _local(
+    blocks: Sequence[Block],
+    texts: Sequence[str],
+    word_counts: Sequence[int],
+    lowered: str | None = None,
+) -> np.ndarray:
+    """The local features of all blocks of a page (columns LOCAL_FEATURES[:-2]); ``lowered``:
+    the texts joined by SEP, lower-cased, where the caller has them."""
     n = len(texts)
     joined = _SEP.join(texts)
     if joined.count(_SEP) != n - 1:
@@ -359,7 +375,7 @@ def _local(blocks: Sequence[Block], texts: Sequence[str], word_counts: Sequence[
     n_words = np.maximum(word_counts_found, 1.0)
     letters = per_block_chars(in_word)
     capitals = per_block_chars(starts & ((bits & _IS_UPPER) != 0))
-    tokens = _lowered_words(joined, in_word)
+    tokens = _lowered_words(joined, in_word, lowered)
     if tokens is None:  # a text whose lower case is not that of each character alone
         tokens = list(map(str.lower, _WORD.findall(joined)))
     if len(tokens) == int(word_counts_found.sum()):
@@ -477,6 +493,18 @@ def _window_mean(column: np.ndarray, radius: int) -> np.ndarray:
     return (padded[high] - padded[low]) / (high - low)
 
 
+def _window_means(column: np.ndarray, radii: Sequence[int]) -> list[np.ndarray]:
+    """_window_mean(column, radius) for each radius, from one running sum."""
+    padded = np.concatenate([[0.0], np.cumsum(column)])
+    index = np.arange(len(column))
+    means = []
+    for radius in radii:
+        low = np.maximum(index - radius, 0)
+        high = np.minimum(index + radius + 1, len(column))
+        means.append((padded[high] - padded[low]) / (high - low))
+    return means
+
+
 def _distance_to_previous(flags: np.ndarray) -> np.ndarray:
     """Blocks since the last flagged block before this one (capped)."""
     index = np.arange(len(flags))
@@ -507,11 +535,15 @@ def page_features(
     rule_hits: Mapping[str, Sequence[bool]],
     texts: Sequence[str] | None = None,
     word_counts: Sequence[int] | None = None,
+    keys: Sequence[str] | None = None,
+    lowered: str | None = None,
 ) -> np.ndarray:
     """The feature matrix of one page: one row per block, columns as in FEATURE_NAMES.
 
     ``texts`` are the blocks' texts as the classifier sees them (default: ``block.text``),
-    ``word_counts`` their lengths in words (``len(text.split())``, computed when not given)."""
+    ``word_counts`` their lengths in words (``len(text.split())``, computed when not given),
+    ``keys`` their ``repeat_keys`` (computed when not given), ``lowered`` the texts joined by
+    SEP and lower-cased (computed when not given)."""
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -519,7 +551,8 @@ def page_features(
         texts = [block.text for block in blocks]
     if word_counts is None:
         word_counts = [len(text.split()) for text in texts]
-    keys = repeat_keys(texts)
+    if keys is None:
+        keys = repeat_keys(texts)
     first: dict[str, int] = {}
     first_of_key = np.fromiter(map(first.setdefault, keys, itertools.count()), np.intp, count=n)
     repeats = np.bincount(first_of_key, minlength=n)[first_of_key]
@@ -528,7 +561,7 @@ def page_features(
         log_repeats[index] = math.log(int(repeats[index]))
     later_repeat = first_of_key != np.arange(n)
     local = np.hstack(
-        [_local(blocks, texts, word_counts), np.asarray([log_repeats, later_repeat]).T]
+        [_local(blocks, texts, word_counts, lowered), np.asarray([log_repeats, later_repeat]).T]
     )
     hits = itertools.chain.from_iterable(rule_hits[name] for name in RULE_FEATURES)
     rules = np.fromiter(hits, dtype=bool, count=len(RULE_FEATURES) * n).reshape(-1, n).T
@@ -603,8 +636,7 @@ def smoothing_features(probability: np.ndarray) -> np.ndarray:
     columns = [probability]
     for offset in (1, -1, 2, -2):
         columns.append(_shift(probability, offset, 1.0))
-    for radius in (2, 5, 10):
-        columns.append(_window_mean(probability, radius))
+    columns.extend(_window_means(probability, (2, 5, 10)))
     cumulative = np.cumsum(probability)
     index = np.arange(n, dtype=np.float64)
     columns.append(np.where(index > 0, (cumulative - probability) / np.maximum(index, 1), 1.0))
