@@ -140,16 +140,21 @@ def test_page_wide_features_equal_the_per_block_reference(lines: list[str] | str
         assert local[row].tolist() == _reference_local(block, text), text
 
 
-def test_word_starts_counted_from_classes_equal_the_word_pattern() -> None:
-    rng = random.Random(0)
-    alphabet = "aZäß-'’ 1_.é\u0301ǅⅣ²"
-    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(400)]
-    texts = [text for text in texts if text.strip()]
+def _assert_local_features_equal_the_reference(texts: list[str]) -> None:
+    """page_features' local columns of ``texts`` (one block each) equal the per-block reference."""
     blocks = [Block(text) for text in texts]
     features = F.page_features(blocks, {name: [False] * len(blocks) for name in F.RULE_FEATURES})
     for row, (block, text) in enumerate(zip(blocks, texts, strict=True)):
         reference = _reference_local(block, text)
         assert features[row, : len(reference)].tolist() == reference, text
+
+
+def test_word_starts_counted_from_classes_equal_the_word_pattern() -> None:
+    rng = random.Random(0)
+    alphabet = "aZäß-'’ 1_.é\u0301ǅⅣ²"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(400)]
+    texts = [text for text in texts if text.strip()]
+    _assert_local_features_equal_the_reference(texts)
 
 
 def test_character_classes_agree_with_the_regex_classes() -> None:
@@ -468,11 +473,7 @@ def test_the_date_scan_finds_what_the_date_pattern_finds() -> None:
 @pytest.mark.parametrize("alphabet", [" -–.…]:\"'“”»)aB\t,", " - – . a", "…...]] :"])
 def test_block_ends_and_spaced_dashes_equal_the_per_block_reference(alphabet: str) -> None:
     texts = [text for text in _random_texts(7, alphabet, count=1500) if text.strip()]
-    blocks = [Block(text) for text in texts]
-    features = F.page_features(blocks, {name: [False] * len(blocks) for name in F.RULE_FEATURES})
-    for row, (block, text) in enumerate(zip(blocks, texts, strict=True)):
-        reference = _reference_local(block, text)
-        assert features[row, : len(reference)].tolist() == reference, text
+    _assert_local_features_equal_the_reference(texts)
 
 
 def test_duplicate_keys_equal_the_pattern_substitution() -> None:

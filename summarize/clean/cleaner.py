@@ -291,7 +291,8 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     start = _tail_start(word_counts, matched["tail"])
     hits["tail"] = (False,) * n if start is None else (False,) * start + (True,) * (n - start)
     hits["comment_blocks"] = _flags(n, _comment_block_members(texts, folded, word_counts))
-    # The page case-folded once, for both kinds of repeat key.
+    # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
+    # joined again).
     folded_page = _JOIN.join(texts).casefold()
     duplicate_keys = tuple(_folded_duplicate_keys(folded_page, _JOIN) if n else ())
     hits["duplicates"] = tuple(_duplicate_flags(duplicate_keys))
