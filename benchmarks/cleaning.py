@@ -6,6 +6,8 @@
     python benchmarks/cleaning.py speed      # only the speed line
     python benchmarks/cleaning.py train      # fit the block classifier on every page and write
                                              # summarize/data/clean_model.json
+    python benchmarks/cleaning.py train --pages DIR --out FILE   # fit on your own annotated
+                                             # pages, for the clean.model setting
 
 Needs the ``bench`` extra (scikit-learn to fit, jusText for its baseline).
 
@@ -140,11 +142,21 @@ def _label_blocks(texts: Sequence[str], expect: dict) -> np.ndarray:
 
 
 def load_pages(root: Path) -> list[Page]:
-    selection = json.loads((root / "selection.json").read_text(encoding="utf-8"))
+    """The annotated pages of a folder laid out as ../shared/eval/clean: ``pages/<id>.txt`` (the
+    page's plain text) beside ``pages/<id>.json`` (``{"id", "url", "must_keep", "must_drop",
+    "must_drop_comments"}``); ``selection.json`` (file names for pages without a URL) may be
+    absent, and so may the ``pages/`` level."""
+    selection_file = root / "selection.json"
+    selection = (
+        json.loads(selection_file.read_text(encoding="utf-8"))
+        if selection_file.is_file()
+        else {"pages": []}
+    )
     files = {entry["id"]: entry for entry in selection["pages"]}
     pages = []
     options = CleanOptions()
-    for path in sorted((root / "pages").glob("*.json")):
+    folder = root / "pages" if (root / "pages").is_dir() else root
+    for path in sorted(folder.glob("*.json")):
         expect = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
         entry = files.get(expect["id"], {"url": expect.get("url")})
@@ -522,6 +534,47 @@ def table(pages: Sequence[Page], feature_ablations: bool) -> None:
         print(_row(f"classifier without features: {group}", pages, outputs))
 
 
+def train(roots: Sequence[Path], target: Path) -> str | None:
+    """Fit both stages and the threshold on the pages under ``roots`` and write the model to
+    ``target``; the error message, or None when it is written."""
+    pages: list[Page] = []
+    start = time.perf_counter()
+    for root in roots:
+        if not root.is_dir():
+            return f"no such folder of annotated pages: {root}"
+        pages += load_pages(root)
+    print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
+    repeated = sorted({p.id for p in pages if sum(q.id == p.id for q in pages) > 1})
+    if repeated:
+        return f"page ids must be unique across the folders: {', '.join(repeated[:5])}"
+    sites = len({p.site for p in pages})
+    if sites < 2 * FOLDS:
+        return (
+            f"{len(pages)} pages from {sites} sites: fitting needs pages from at least "
+            f"{2 * FOLDS} sites (the threshold is chosen by {FOLDS}-fold cross-validation "
+            "grouped by site, inside folds of the same kind)"
+        )
+    if not any((p.labels == 0).any() for p in pages) or not any(
+        (p.labels == 1).any() for p in pages
+    ):
+        return "the pages need both must_keep and must_drop strings that occur in their text"
+    data = fit_classifier(pages)
+    if list(roots) != [DEV_SET]:
+        data["about"] = data["about"].replace(
+            "from ../shared/eval/clean (see README).",
+            f"from {len(pages)} annotated pages of {sites} sites.",
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    partial.replace(target)
+    print(
+        f"wrote {target} ({target.stat().st_size // 1024} KiB; drop threshold "
+        f"{data['threshold_probability']:g})"
+    )
+    return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", default="table", choices=["table", "train", "speed"])
@@ -530,21 +583,35 @@ def main() -> None:
         action="store_true",
         help="also refit without each feature group (5 more cross-validations, slow)",
     )
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help=(
+            "train: fit on the annotated pages in DIR (repeatable; laid out as "
+            "../shared/eval/clean, see load_pages) instead of the development set"
+        ),
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="train: write the model here (for the clean.model setting) instead of the package",
+    )
     args = parser.parse_args()
+    if args.command == "train" and (args.pages or args.out):
+        sys.exit(train(args.pages or [DEV_SET], args.out or REPO / "summarize" / MODEL_FILE))
     if not DEV_SET.is_dir():
         sys.exit(f"the development set is missing: {DEV_SET}")
     if args.command == "speed":
         print(speed_line())
         return
+    if args.command == "train":
+        sys.exit(train([DEV_SET], REPO / "summarize" / MODEL_FILE))
     start = time.perf_counter()
     pages = load_pages(DEV_SET)
     print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
-    if args.command == "train":
-        target = REPO / "summarize" / MODEL_FILE
-        data = fit_classifier(pages)
-        target.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {target} ({target.stat().st_size // 1024} KiB)")
-        return
     table(pages, feature_ablations=args.feature_ablations)
     kept, dropped, articles, boilerplate = seed_lines(CleanOptions())
     raw_kept, raw_dropped, _, _ = seed_lines(CleanOptions(enabled=False))

@@ -112,6 +112,22 @@ class CleanSettings(_Section):
     disable: list[str] = Field(
         default_factory=list, description="Names of cleaning rules to switch off."
     )
+    model: Path | None = Field(
+        default=None,
+        description=(
+            "The cleaner's block classifier: a JSON file written by `benchmarks/cleaning.py "
+            "train` (e.g. fitted on your own annotated pages); default: the packaged one."
+        ),
+    )
+    threshold: float | None = Field(
+        default=None,
+        gt=0.0,
+        lt=1.0,
+        description=(
+            "Drop a block when the classifier's P(boilerplate) exceeds this; lower removes more "
+            "boilerplate and risks more article text; default: the model's own."
+        ),
+    )
 
     @field_validator("disable")
     @classmethod
@@ -125,10 +141,24 @@ class CleanSettings(_Section):
             )
         return names
 
+    @field_validator("model")
+    @classmethod
+    def _readable_model(cls, path: Path | None) -> Path | None:
+        if path is not None:
+            from summarize.clean.model import load_classifier
+
+            load_classifier(path)  # a ValueError names the problem
+        return path
+
     def options(self) -> CleanOptions:
         from summarize.clean import CleanOptions
 
-        return CleanOptions(enabled=self.enabled, disabled=frozenset(self.disable))
+        return CleanOptions(
+            enabled=self.enabled,
+            disabled=frozenset(self.disable),
+            model=self.model,
+            threshold=self.threshold,
+        )
 
 
 class InputSettings(_Section):

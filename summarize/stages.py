@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from summarize.clean import (
     reads_as_german,
 )
 from summarize.config import Config
+from summarize.digests import file_sha256
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles
 from summarize.render import Brief, ParagraphPair
@@ -98,10 +99,15 @@ def run_fingerprint(
         "version": __version__,
         "translation": translation,
         "summarization": summarization,
-        "clean": config.clean.model_dump(mode="json"),
+        # Unset cleaner model and threshold are left out: briefs made before they existed
+        # stay current. A model file counts by its content too (rewritten in place, it makes
+        # the briefs it shaped out of date).
+        "clean": config.clean.model_dump(mode="json", exclude_none=True),
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
+    if config.clean.model is not None:
+        settings["clean_model_sha256"] = file_sha256(config.clean.model)
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
         settings["chunk_generation"] = config.summarization.chunk_generation
     encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
@@ -166,7 +172,7 @@ def prepare(article: Article, config: Config) -> Prepared:
         if not config.input.force_language:
             check_language(article.text, article.source)
         else:
-            options = CleanOptions(options.enabled, options.disabled | {"not_german"})
+            options = replace(options, disabled=options.disabled | {"not_german"})
         cleaned = clean_text(article.text, options)
     with clock.stage("segment"):
         segmented = segment_article(cleaned)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -34,7 +35,7 @@ from summarize.clean.features import (
     word_character_flags,
 )
 from summarize.clean.language import is_foreign
-from summarize.clean.model import BlockClassifier, packaged_model
+from summarize.clean.model import BlockClassifier, load_classifier
 
 _JOIN = "\x00"  # tidy_line removes it from every line
 _CLOSERS = "\"'“”«»„‚‘’)]"
@@ -113,6 +114,10 @@ class CleanArticle:
 class CleanOptions:
     enabled: bool = True
     disabled: frozenset[str] = field(default_factory=frozenset)
+    # The block classifier: a JSON file written by ``benchmarks/cleaning.py train`` (None: the
+    # packaged one), and the P(boilerplate) above which it drops a block (None: the model's own).
+    model: Path | None = None
+    threshold: float | None = None
 
     def active(self, rule: str) -> bool:
         return self.enabled and rule not in self.disabled
@@ -380,7 +385,7 @@ def block_decisions(
     repeated block goes only when an earlier copy is kept, so a repeat never takes text away."""
     probability = None
     if options.active(CLASSIFIER_RULE) and len(page.blocks):
-        model = model or packaged_model()
+        model = model or load_classifier(options.model)
         probability = model.drop_probability(page.features)
 
     word_counts = page.word_counts or tuple(map(_words, page.texts))
@@ -420,7 +425,8 @@ def block_decisions(
                 if verdict:
                     decisions[index] = "not_german"
     if probability is not None and model is not None:
-        over = (probability > model.threshold_probability).tolist()
+        threshold = model.threshold_probability if options.threshold is None else options.threshold
+        over = (probability > threshold).tolist()
         decisions = [
             CLASSIFIER_RULE if rule is None and drop else rule
             for rule, drop in zip(decisions, over, strict=True)

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -186,3 +187,32 @@ def second_stage_features(features: np.ndarray, first_probability: np.ndarray) -
 def packaged_model() -> BlockClassifier:
     text = resources.files("summarize").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     return BlockClassifier.from_dict(json.loads(text))
+
+
+def load_classifier(path: Path | None) -> BlockClassifier:
+    """The classifier in ``path`` (a JSON file written by ``benchmarks/cleaning.py train``), or
+    the packaged one for None. Raises ValueError with the reason when the file cannot serve."""
+    if path is None:
+        return packaged_model()
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise ValueError(f"cannot read the cleaner model {path}: {error.strerror}") from None
+    return _classifier_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _classifier_file(path: Path, mtime_ns: int, size: int) -> BlockClassifier:
+    """Read once per file version (a rewritten file has another mtime or size)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        classifier = BlockClassifier.from_dict(data)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"cannot read the cleaner model {path}: {error}") from None
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise ValueError(
+            f"{path} is not a cleaner model written by benchmarks/cleaning.py train ({error})"
+        ) from None
+    if not 0.0 < classifier.threshold_probability < 1.0:
+        raise ValueError(f"{path}: threshold_probability must lie between 0 and 1")
+    return classifier

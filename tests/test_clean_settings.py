@@ -1,0 +1,137 @@
+"""The cleaner's own classifier and threshold as settings: `clean.model` (a model fitted on your
+own annotated pages with `benchmarks/cleaning.py train --pages`) and `clean.threshold`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import seed_texts
+
+from summarize.clean import CleanOptions, analyse, clean_text
+from summarize.clean.model import load_classifier, packaged_model
+from summarize.config import ConfigError, load_config
+from summarize.stages import run_fingerprint
+
+REPO = Path(__file__).resolve().parent.parent
+HEADER = ["Startseite", "Politik", "Wirtschaft", "Newsletter abonnieren", "Anmelden"]
+FOOTER = ["Mehr zum Thema", "Teilen auf Facebook", "Impressum", "Datenschutz", "Kontakt"]
+
+
+def _annotated_pages(folder: Path, sites: int) -> Path:
+    """One page per site: a seed article between menus, annotated as the development set is."""
+    pages = folder / "pages"
+    pages.mkdir(parents=True)
+    seeds = seed_texts()
+    for number in range(sites):
+        article = seeds[number % len(seeds)].strip()
+        paragraphs = [line for line in article.splitlines() if len(line.split()) >= 12]
+        footer = [*FOOTER, f"© 2024 Verlag {number}"]
+        text = "\n\n".join([*HEADER, article, *footer]) + "\n"
+        (pages / f"page{number}.txt").write_text(text, encoding="utf-8")
+        expect = {
+            "id": f"page{number}",
+            "url": f"https://site{number}.example/artikel",
+            "must_keep": [line[:60] for line in paragraphs[:3]],
+            "must_drop": [*HEADER, *footer],
+            "must_drop_comments": [],
+        }
+        (pages / f"page{number}.json").write_text(json.dumps(expect), encoding="utf-8")
+    return folder
+
+
+def _train(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "cleaning.py"), "train", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def _fingerprint(*overrides: str) -> str:
+    return run_fingerprint(load_config(project_file=None, overrides=overrides), {}, {})
+
+
+@pytest.fixture(scope="module")
+def own_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("sklearn", reason="fitting the classifier needs scikit-learn")
+    folder = _annotated_pages(tmp_path_factory.mktemp("annotated"), sites=10)
+    target = folder / "out" / "clean_model.json"
+    done = _train("--pages", str(folder), "--out", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "wrote" in done.stdout
+    return target
+
+
+def test_a_model_fitted_on_your_own_pages_is_used_through_the_config(own_model: Path) -> None:
+    model = load_classifier(own_model)
+    assert model.second is not None and 0.0 < model.threshold_probability < 1.0
+    assert "10 annotated pages of 10 sites" in json.loads(own_model.read_text())["about"]
+    assert not list(own_model.parent.glob("*.partial"))
+
+    options = load_config(project_file=None, overrides=[f'clean.model="{own_model}"']).clean
+    text = seed_texts()[0]
+    features = analyse(text, CleanOptions()).features
+    # A model of its own: it scores blocks differently from the packaged one.
+    assert (model.drop_probability(features) != packaged_model().drop_probability(features)).any()
+    assert clean_text(text, options.options()) == clean_text(text, model=model)
+
+
+def test_the_fingerprint_follows_the_model_file_content(own_model: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "model.json"
+    copy.write_bytes(own_model.read_bytes())
+    setting = f'clean.model="{copy}"'
+    before = _fingerprint(setting)
+    assert before != _fingerprint()  # another model than the packaged one
+    data = json.loads(copy.read_text())
+    data["threshold_probability"] = 0.5 if data["threshold_probability"] != 0.5 else 0.6
+    copy.write_text(json.dumps(data))
+    assert _fingerprint(setting) != before  # same path, new content: briefs are redone
+
+
+def test_training_needs_enough_sites(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn", reason="fitting the classifier needs scikit-learn")
+    folder = _annotated_pages(tmp_path / "few", sites=4)
+    target = tmp_path / "model.json"
+    done = _train("--pages", str(folder), "--out", str(target))
+    assert done.returncode != 0
+    assert "at least 10 sites" in done.stderr
+    assert not target.exists()
+    missing = _train("--pages", str(tmp_path / "nowhere"), "--out", str(target))
+    assert missing.returncode != 0 and "no such folder" in missing.stderr
+
+
+def test_a_model_setting_that_cannot_serve_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"clean\.model"):
+        load_config(project_file=None, overrides=[f'clean.model="{tmp_path / "none.json"}"'])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot read the cleaner model"):
+        load_config(project_file=None, overrides=[f'clean.model="{broken}"'])
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"first": {"features": ["x"]}, "threshold_probability": 0.5}))
+    with pytest.raises(ConfigError, match="retrain"):
+        load_config(project_file=None, overrides=[f'clean.model="{other}"'])
+
+
+@pytest.mark.parametrize("threshold", ["0", "1", "1.5", "-0.2"])
+def test_the_threshold_lies_strictly_between_0_and_1(threshold: str) -> None:
+    with pytest.raises(ConfigError, match=r"clean\.threshold"):
+        load_config(project_file=None, overrides=[f"clean.threshold={threshold}"])
+
+
+def test_a_lower_threshold_drops_more_and_changes_the_fingerprint() -> None:
+    text = seed_texts()[1]
+    dropped = {}
+    for threshold in (0.05, 0.5, 0.99):
+        config = load_config(project_file=None, overrides=[f"clean.threshold={threshold}"])
+        article = clean_text(text, config.clean.options())
+        dropped[threshold] = article.dropped_counts().get("classifier", 0)
+    assert dropped[0.05] > dropped[0.99]
+    assert dropped[0.05] >= dropped[0.5] >= dropped[0.99]
+    assert _fingerprint("clean.threshold=0.5") != _fingerprint()
