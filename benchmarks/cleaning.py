@@ -141,11 +141,15 @@ def _label_blocks(texts: Sequence[str], expect: dict) -> np.ndarray:
     return labels
 
 
+class PagesError(ValueError):
+    """An annotated page that cannot be read; the message names the file."""
+
+
 def load_pages(root: Path) -> list[Page]:
-    """The annotated pages of a folder laid out as ../shared/eval/clean: ``pages/<id>.txt`` (the
-    page's plain text) beside ``pages/<id>.json`` (``{"id", "url", "must_keep", "must_drop",
-    "must_drop_comments"}``); ``selection.json`` (file names for pages without a URL) may be
-    absent, and so may the ``pages/`` level."""
+    """The annotated pages of a folder laid out as ../shared/eval/clean: each page's plain text
+    ``<id>.txt`` beside its annotations ``<id>.json`` (``{"id", "url", "must_keep",
+    "must_drop", "must_drop_comments"}``), in ``pages/`` or in the folder itself; a
+    ``selection.json`` (file names for pages without a URL) may be absent."""
     selection_file = root / "selection.json"
     selection = (
         json.loads(selection_file.read_text(encoding="utf-8"))
@@ -156,9 +160,9 @@ def load_pages(root: Path) -> list[Page]:
     pages = []
     options = CleanOptions()
     folder = root / "pages" if (root / "pages").is_dir() else root
-    for path in sorted(folder.glob("*.json")):
-        expect = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    for path in sorted(folder.glob("*.txt")):
+        expect = _annotations(path.with_suffix(".json"))
+        text = path.read_text(encoding="utf-8")
         entry = files.get(expect["id"], {"url": expect.get("url")})
         analysis = analyse(text, options)
         pages.append(
@@ -172,6 +176,23 @@ def load_pages(root: Path) -> list[Page]:
             )
         )
     return pages
+
+
+def _annotations(path: Path) -> dict:
+    try:
+        expect = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PagesError(f"{path}: missing (every page's .txt needs its .json beside it)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PagesError(f"{path}: {error}") from None
+    lists = ("must_keep", "must_drop", "must_drop_comments")
+    if not (
+        isinstance(expect, dict)
+        and all(isinstance(expect.get(key, []), list) for key in lists)
+        and all(isinstance(text, str) for key in lists for text in expect.get(key, []))
+    ):
+        raise PagesError(f"{path}: not an object with lists of strings {', '.join(lists)}")
+    return {"id": path.stem, **expect}
 
 
 def fit_trees(features: np.ndarray, labels: np.ndarray):  # type: ignore[no-untyped-def]
@@ -292,7 +313,8 @@ def choose_threshold(
     pages: Sequence[Page], mask: np.ndarray | None = None, two_stages: bool = True
 ) -> float:
     """The lowest of THRESHOLDS at which ``pages``, each cleaned by a classifier fitted on the
-    other folds' sites, keep KEEP_TARGET of their must_keep strings (the highest if none)."""
+    other folds' sites, keep KEEP_TARGET of their must_keep strings (the highest if none, which
+    it says on standard error)."""
     options = CleanOptions()
     models = []
     for test in folds(pages):
@@ -302,8 +324,14 @@ def choose_threshold(
         models.append((test, BlockClassifier.from_dict(data)))
     for threshold in THRESHOLDS:
         chosen = [(test, replace(model, threshold_probability=threshold)) for test, model in models]
-        if keep_recall(pages, cross_validated(pages, options, chosen, mask)) >= KEEP_TARGET:
+        recall = keep_recall(pages, cross_validated(pages, options, chosen, mask))
+        if recall >= KEEP_TARGET:
             return threshold
+    print(
+        f"(no threshold reaches keep-recall {KEEP_TARGET:g} out of fold on these {len(pages)} "
+        f"pages; at the highest, {THRESHOLDS[-1]:g}, it is {recall:.3f}: using that)",
+        file=sys.stderr,
+    )
     return THRESHOLDS[-1]
 
 
@@ -537,28 +565,34 @@ def table(pages: Sequence[Page], feature_ablations: bool) -> None:
 def train(roots: Sequence[Path], target: Path) -> str | None:
     """Fit both stages and the threshold on the pages under ``roots`` and write the model to
     ``target``; the error message, or None when it is written."""
+    if target.is_dir():
+        return f"--out must name a file, not a folder: {target}"
     pages: list[Page] = []
     start = time.perf_counter()
     for root in roots:
         if not root.is_dir():
             return f"no such folder of annotated pages: {root}"
-        pages += load_pages(root)
+        try:
+            pages += load_pages(root)
+        except PagesError as error:
+            return str(error)
     print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
     repeated = sorted({p.id for p in pages if sum(q.id == p.id for q in pages) > 1})
     if repeated:
         return f"page ids must be unique across the folders: {', '.join(repeated[:5])}"
     sites = len({p.site for p in pages})
-    if sites < 2 * FOLDS:
+    labelled = len({p.site for p in pages if (p.labels == 0).any() and (p.labels == 1).any()})
+    if labelled < 2 * FOLDS:
         return (
-            f"{len(pages)} pages from {sites} sites: fitting needs pages from at least "
-            f"{2 * FOLDS} sites (the threshold is chosen by {FOLDS}-fold cross-validation "
+            f"{len(pages)} pages from {sites} sites, {labelled} of them with pages where both "
+            f"must_keep and must_drop strings occur in the text: fitting needs at least "
+            f"{2 * FOLDS} such sites (the threshold is chosen by {FOLDS}-fold cross-validation "
             "grouped by site, inside folds of the same kind)"
         )
-    if not any((p.labels == 0).any() for p in pages) or not any(
-        (p.labels == 1).any() for p in pages
-    ):
-        return "the pages need both must_keep and must_drop strings that occur in their text"
-    data = fit_classifier(pages)
+    try:
+        data = fit_classifier(pages)
+    except ValueError as error:  # scikit-learn: a fold without one of the two labels
+        return f"fitting failed on these pages: {error}"
     if list(roots) != [DEV_SET]:
         data["about"] = data["about"].replace(
             "from ../shared/eval/clean (see README).",
@@ -566,8 +600,11 @@ def train(roots: Sequence[Path], target: Path) -> str | None:
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    partial.replace(target)
+    try:
+        partial.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     print(
         f"wrote {target} ({target.stat().st_size // 1024} KiB; drop threshold "
         f"{data['threshold_probability']:g})"
@@ -600,8 +637,12 @@ def main() -> None:
         help="train: write the model here (for the clean.model setting) instead of the package",
     )
     args = parser.parse_args()
-    if args.command == "train" and (args.pages or args.out):
-        sys.exit(train(args.pages or [DEV_SET], args.out or REPO / "summarize" / MODEL_FILE))
+    if args.command != "train" and (args.pages or args.out):
+        parser.error("--pages and --out go with the train command")
+    if args.pages and not args.out:
+        parser.error("--pages needs --out: the packaged model is fitted on the development set")
+    if args.out:
+        sys.exit(train(args.pages or [DEV_SET], args.out))
     if not DEV_SET.is_dir():
         sys.exit(f"the development set is missing: {DEV_SET}")
     if args.command == "speed":

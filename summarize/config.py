@@ -144,10 +144,12 @@ class CleanSettings(_Section):
     @field_validator("model")
     @classmethod
     def _readable_model(cls, path: Path | None) -> Path | None:
-        if path is not None:
-            from summarize.clean.model import load_classifier
+        if path is None:
+            return None
+        from summarize.clean.model import load_classifier
 
-            load_classifier(path)  # a ValueError names the problem
+        path = path.expanduser()
+        load_classifier(path)  # a ValueError names the problem
         return path
 
     def options(self) -> CleanOptions:

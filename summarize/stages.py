@@ -100,9 +100,8 @@ def run_fingerprint(
         "translation": translation,
         "summarization": summarization,
         # Unset cleaner model and threshold are left out: briefs made before they existed
-        # stay current. A model file counts by its content too (rewritten in place, it makes
-        # the briefs it shaped out of date).
-        "clean": config.clean.model_dump(mode="json", exclude_none=True),
+        # stay current. A model file counts by its content, not by where it lies.
+        "clean": config.clean.model_dump(mode="json", exclude_none=True, exclude={"model"}),
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }

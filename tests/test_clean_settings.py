@@ -21,10 +21,11 @@ HEADER = ["Startseite", "Politik", "Wirtschaft", "Newsletter abonnieren", "Anmel
 FOOTER = ["Mehr zum Thema", "Teilen auf Facebook", "Impressum", "Datenschutz", "Kontakt"]
 
 
-def _annotated_pages(folder: Path, sites: int) -> Path:
-    """One page per site: a seed article between menus, annotated as the development set is."""
-    pages = folder / "pages"
-    pages.mkdir(parents=True)
+def _annotated_pages(folder: Path, sites: int, flat: bool = False) -> Path:
+    """One page per site: a seed article between menus, annotated as the development set is
+    (in ``pages/``, or in the folder itself when ``flat``)."""
+    pages = folder if flat else folder / "pages"
+    pages.mkdir(parents=True, exist_ok=True)
     seeds = seed_texts()
     for number in range(sites):
         article = seeds[number % len(seeds)].strip()
@@ -88,22 +89,51 @@ def test_the_fingerprint_follows_the_model_file_content(own_model: Path, tmp_pat
     setting = f'clean.model="{copy}"'
     before = _fingerprint(setting)
     assert before != _fingerprint()  # another model than the packaged one
+    assert before == _fingerprint(f'clean.model="{own_model}"')  # moved: the same model
     data = json.loads(copy.read_text())
     data["threshold_probability"] = 0.5 if data["threshold_probability"] != 0.5 else 0.6
     copy.write_text(json.dumps(data))
     assert _fingerprint(setting) != before  # same path, new content: briefs are redone
 
 
-def test_training_needs_enough_sites(tmp_path: Path) -> None:
+def test_a_flat_folder_of_pages_can_hold_its_model(tmp_path: Path) -> None:
     pytest.importorskip("sklearn", reason="fitting the classifier needs scikit-learn")
-    folder = _annotated_pages(tmp_path / "few", sites=4)
-    target = tmp_path / "model.json"
-    done = _train("--pages", str(folder), "--out", str(target))
+    folder = _annotated_pages(tmp_path / "flat", sites=10, flat=True)
+    target = folder / "my_clean_model.json"
+    for _ in range(2):  # the second run reads the folder with the model file in it
+        done = _train("--pages", str(folder), "--out", str(target))
+        assert done.returncode == 0, done.stderr
+    assert load_classifier(target).second is not None
+
+
+def _fails(*arguments: str) -> str:
+    done = _train(*arguments)
     assert done.returncode != 0
-    assert "at least 10 sites" in done.stderr
-    assert not target.exists()
-    missing = _train("--pages", str(tmp_path / "nowhere"), "--out", str(target))
-    assert missing.returncode != 0 and "no such folder" in missing.stderr
+    assert "Traceback" not in done.stderr
+    return done.stderr
+
+
+def test_training_says_what_is_wrong_with_the_pages(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn", reason="fitting the classifier needs scikit-learn")
+    target = tmp_path / "model.json"
+    few = _annotated_pages(tmp_path / "few", sites=4)
+    assert "at least 10 such sites" in _fails("--pages", str(few), "--out", str(target))
+    one_sided = _annotated_pages(tmp_path / "one-sided", sites=12)
+    for number in range(3, 12):  # must_drop strings on three sites only
+        annotations = one_sided / "pages" / f"page{number}.json"
+        annotations.write_text(json.dumps({**json.loads(annotations.read_text()), "must_drop": []}))
+    assert "3 of them with pages where both" in _fails(
+        "--pages", str(one_sided), "--out", str(target)
+    )
+    assert "no such folder" in _fails("--pages", str(tmp_path / "nowhere"), "--out", str(target))
+    assert "needs --out" in _fails("--pages", str(few))
+    assert "name a file, not a folder" in _fails("--pages", str(few), "--out", str(tmp_path))
+    broken = _annotated_pages(tmp_path / "broken", sites=10)
+    (broken / "pages" / "page3.json").write_text("{not json", encoding="utf-8")
+    assert "page3.json" in _fails("--pages", str(broken), "--out", str(target))
+    (broken / "pages" / "page3.json").unlink()
+    assert "page3.json: missing" in _fails("--pages", str(broken), "--out", str(target))
+    assert not target.exists() and not list(tmp_path.glob("*.partial"))
 
 
 def test_a_model_setting_that_cannot_serve_is_a_config_error(tmp_path: Path) -> None:
@@ -117,6 +147,19 @@ def test_a_model_setting_that_cannot_serve_is_a_config_error(tmp_path: Path) -> 
     other.write_text(json.dumps({"first": {"features": ["x"]}, "threshold_probability": 0.5}))
     with pytest.raises(ConfigError, match="retrain"):
         load_config(project_file=None, overrides=[f'clean.model="{other}"'])
+    a_list = tmp_path / "list.json"
+    a_list.write_text("[1, 2]")
+    with pytest.raises(ConfigError, match="not a cleaner model"):
+        load_config(project_file=None, overrides=[f'clean.model="{a_list}"'])
+
+
+def test_a_model_path_may_start_at_home(
+    own_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "m.json").write_bytes(own_model.read_bytes())
+    config = load_config(project_file=None, overrides=['clean.model="~/m.json"'])
+    assert config.clean.model == tmp_path / "m.json"
 
 
 @pytest.mark.parametrize("threshold", ["0", "1", "1.5", "-0.2"])

@@ -58,6 +58,8 @@ class TreeEnsemble:
         threshold = np.full((len(trees), inner), np.inf)
         value = np.zeros((len(trees), 2**depth))
         for row, tree in enumerate(trees):
+            if max(tree["feature"]) >= len(features):
+                raise ValueError("a tree of the cleaner model splits on a feature it does not have")
             stack = [(0, 0, 0)]  # (node in the stored tree, heap index, level)
             while stack:
                 node, heap, level = stack.pop()
@@ -206,10 +208,13 @@ def _classifier_file(path: Path, mtime_ns: int, size: int) -> BlockClassifier:
     """Read once per file version (a rewritten file has another mtime or size)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        classifier = BlockClassifier.from_dict(data)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(f"cannot read the cleaner model {path}: {error}") from None
-    except (KeyError, TypeError, ValueError, IndexError) as error:
+    try:
+        if not isinstance(data, dict):
+            raise TypeError("not a JSON object")
+        classifier = BlockClassifier.from_dict(data)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError) as error:
         raise ValueError(
             f"{path} is not a cleaner model written by benchmarks/cleaning.py train ({error})"
         ) from None
