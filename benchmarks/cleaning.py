@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -577,7 +578,8 @@ def train(roots: Sequence[Path], target: Path) -> str | None:
         except PagesError as error:
             return str(error)
     print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
-    repeated = sorted({p.id for p in pages if sum(q.id == p.id for q in pages) > 1})
+    counts = Counter(p.id for p in pages)
+    repeated = sorted(page_id for page_id, count in counts.items() if count > 1)
     if repeated:
         return f"page ids must be unique across the folders: {', '.join(repeated[:5])}"
     sites = len({p.site for p in pages})
@@ -641,15 +643,13 @@ def main() -> None:
         parser.error("--pages and --out go with the train command")
     if args.pages and not args.out:
         parser.error("--pages needs --out: the packaged model is fitted on the development set")
-    if args.out:
-        sys.exit(train(args.pages or [DEV_SET], args.out))
+    if args.command == "train":
+        sys.exit(train(args.pages or [DEV_SET], args.out or REPO / "summarize" / MODEL_FILE))
     if not DEV_SET.is_dir():
         sys.exit(f"the development set is missing: {DEV_SET}")
     if args.command == "speed":
         print(speed_line())
         return
-    if args.command == "train":
-        sys.exit(train([DEV_SET], REPO / "summarize" / MODEL_FILE))
     start = time.perf_counter()
     pages = load_pages(DEV_SET)
     print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
