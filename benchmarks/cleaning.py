@@ -193,7 +193,7 @@ def _annotations(path: Path) -> dict:
         and all(isinstance(text, str) for key in lists for text in expect.get(key, []))
     ):
         raise PagesError(f"{path}: not an object with lists of strings {', '.join(lists)}")
-    return {"id": path.stem, **expect}
+    return {"id": path.stem, **{key: [] for key in lists}, **expect}
 
 
 def fit_trees(features: np.ndarray, labels: np.ndarray):  # type: ignore[no-untyped-def]
