@@ -16,6 +16,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -26,6 +27,7 @@ from summarize.errors import ConfigError
 
 if TYPE_CHECKING:
     from summarize.clean import CleanOptions
+    from summarize.clean.model import ClassifierFile
 
 DEFAULT_CONFIG_FILENAME = "summarize.toml"
 
@@ -141,16 +143,34 @@ class CleanSettings(_Section):
             )
         return names
 
+    # The model file as read once when the config is loaded: every article of a run is cleaned
+    # by it, and the run's fingerprint counts its content, even if the file changes or vanishes
+    # meanwhile (or is not there at all on another machine of a Ray cluster).
+    _model_file: ClassifierFile | None = PrivateAttr(default=None)
+
     @field_validator("model")
     @classmethod
     def _readable_model(cls, path: Path | None) -> Path | None:
         if path is None:
             return None
-        from summarize.clean.model import load_classifier
+        from summarize.clean.model import read_classifier
 
         path = path.expanduser()
-        load_classifier(path)  # a ValueError names the problem
+        read_classifier(path)  # a ValueError names the problem, and clean.model as the key
         return path
+
+    @model_validator(mode="after")
+    def _read_model(self) -> CleanSettings:
+        if self.model is not None:
+            from summarize.clean.model import read_classifier
+
+            self._model_file = read_classifier(self.model)
+        return self
+
+    @property
+    def model_sha256(self) -> str | None:
+        """The sha256 of the model file's content as read (None: the packaged model)."""
+        return self._model_file.sha256 if self._model_file else None
 
     def options(self) -> CleanOptions:
         from summarize.clean import CleanOptions
@@ -158,7 +178,7 @@ class CleanSettings(_Section):
         return CleanOptions(
             enabled=self.enabled,
             disabled=frozenset(self.disable),
-            model=self.model,
+            classifier=self._model_file.classifier if self._model_file else None,
             threshold=self.threshold,
         )
 

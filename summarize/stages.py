@@ -28,7 +28,6 @@ from summarize.clean import (
     reads_as_german,
 )
 from summarize.config import Config
-from summarize.digests import file_sha256
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles
 from summarize.render import Brief, ParagraphPair
@@ -105,8 +104,8 @@ def run_fingerprint(
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
-    if config.clean.model is not None:
-        settings["clean_model_sha256"] = file_sha256(config.clean.model)
+    if config.clean.model_sha256 is not None:
+        settings["clean_model_sha256"] = config.clean.model_sha256
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
         settings["chunk_generation"] = config.summarization.chunk_generation
     encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")

@@ -4,6 +4,7 @@ own annotated pages with `benchmarks/cleaning.py train --pages`) and `clean.thre
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,33 @@ def test_the_fingerprint_follows_the_model_file_content(own_model: Path, tmp_pat
     data["threshold_probability"] = 0.5 if data["threshold_probability"] != 0.5 else 0.6
     copy.write_text(json.dumps(data))
     assert _fingerprint(setting) != before  # same path, new content: briefs are redone
+
+
+def test_the_model_file_is_read_once_when_the_config_is_loaded(
+    own_model: Path, tmp_path: Path
+) -> None:
+    """A run cleans every article with the model its fingerprint counts, even when the file is
+    rewritten or removed meanwhile, and a config shipped to another process (as Ray ships it to
+    the nodes of a cluster) brings the model with it."""
+    copy = tmp_path / "model.json"
+    copy.write_bytes(own_model.read_bytes())
+    config = load_config(project_file=None, overrides=[f'clean.model="{copy}"'])
+    fingerprint = run_fingerprint(config, {}, {})
+    text = seed_texts()[0]
+    expected = clean_text(text, model=load_classifier(own_model))
+
+    # Rewritten with another model that drops far more.
+    data = json.loads((REPO / "summarize" / "data" / "clean_model.json").read_text())
+    data["threshold_probability"] = 0.01
+    copy.write_text(json.dumps(data))
+    assert clean_text(text, model=load_classifier(copy)) != expected
+    assert clean_text(text, config.clean.options()) == expected
+    assert run_fingerprint(config, {}, {}) == fingerprint
+
+    copy.unlink()
+    shipped = pickle.loads(pickle.dumps(config))
+    assert clean_text(text, shipped.clean.options()) == expected
+    assert run_fingerprint(shipped, {}, {}) == fingerprint
 
 
 def test_a_flat_folder_of_pages_can_hold_its_model(tmp_path: Path) -> None:

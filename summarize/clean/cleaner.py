@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -35,7 +34,7 @@ from summarize.clean.features import (
     word_character_flags,
 )
 from summarize.clean.language import is_foreign
-from summarize.clean.model import BlockClassifier, load_classifier
+from summarize.clean.model import BlockClassifier, packaged_model
 
 _JOIN = "\x00"  # tidy_line removes it from every line
 _CLOSERS = "\"'“”«»„‚‘’)]"
@@ -114,9 +113,10 @@ class CleanArticle:
 class CleanOptions:
     enabled: bool = True
     disabled: frozenset[str] = field(default_factory=frozenset)
-    # The block classifier: a JSON file written by ``benchmarks/cleaning.py train`` (None: the
-    # packaged one), and the P(boilerplate) above which it drops a block (None: the model's own).
-    model: Path | None = None
+    # The block classifier (None: the packaged one; ``load_classifier`` reads one that
+    # ``benchmarks/cleaning.py train`` wrote), and the P(boilerplate) above which it drops a
+    # block (None: the model's own).
+    classifier: BlockClassifier | None = field(default=None, repr=False)
     threshold: float | None = None
 
     def active(self, rule: str) -> bool:
@@ -385,7 +385,7 @@ def block_decisions(
     repeated block goes only when an earlier copy is kept, so a repeat never takes text away."""
     probability = None
     if options.active(CLASSIFIER_RULE) and len(page.blocks):
-        model = model or load_classifier(options.model)
+        model = model or options.classifier or packaged_model()
         probability = model.drop_probability(page.features)
 
     word_counts = page.word_counts or tuple(map(_words, page.texts))

@@ -6,12 +6,13 @@ numpy alone, all trees and all blocks of a page at once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from summarize.clean.features import (
 MODEL_FILE = "data/clean_model.json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # numpy fields: compared and hashed by identity
 class TreeEnsemble:
     """Binary gradient boosting: log-odds = init + rate * sum of the trees' leaf values.
 
@@ -146,7 +147,7 @@ class TreeEnsemble:
             return 1.0 / (1.0 + np.exp(-self.log_odds(features)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # numpy fields: compared and hashed by identity
 class BlockClassifier:
     """Two stages: the first sees each block's features, the second adds the first's verdicts
     on the blocks around it."""
@@ -191,24 +192,30 @@ def packaged_model() -> BlockClassifier:
     return BlockClassifier.from_dict(json.loads(text))
 
 
+class ClassifierFile(NamedTuple):
+    """A classifier as read from its file, with the sha256 of the very bytes it was read from:
+    a run's fingerprint and its cleaning then come from one read."""
+
+    classifier: BlockClassifier
+    sha256: str
+
+
 def load_classifier(path: Path | None) -> BlockClassifier:
     """The classifier in ``path`` (a JSON file written by ``benchmarks/cleaning.py train``), or
     the packaged one for None. Raises ValueError with the reason when the file cannot serve."""
-    if path is None:
-        return packaged_model()
+    return packaged_model() if path is None else read_classifier(path).classifier
+
+
+def read_classifier(path: Path) -> ClassifierFile:
+    """Read and check the classifier in ``path``; raises ValueError with the reason."""
     try:
-        stat = path.stat()
+        content = path.read_bytes()
+        data = json.loads(content.decode("utf-8"))
     except OSError as error:
-        raise ValueError(f"cannot read the cleaner model {path}: {error.strerror}") from None
-    return _classifier_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4)
-def _classifier_file(path: Path, mtime_ns: int, size: int) -> BlockClassifier:
-    """Read once per file version (a rewritten file has another mtime or size)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(
+            f"cannot read the cleaner model {path}: {error.strerror or error}"
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(f"cannot read the cleaner model {path}: {error}") from None
     try:
         if not isinstance(data, dict):
@@ -220,4 +227,4 @@ def _classifier_file(path: Path, mtime_ns: int, size: int) -> BlockClassifier:
         ) from None
     if not 0.0 < classifier.threshold_probability < 1.0:
         raise ValueError(f"{path}: threshold_probability must lie between 0 and 1")
-    return classifier
+    return ClassifierFile(classifier, hashlib.sha256(content).hexdigest())
