@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -470,6 +471,106 @@ def held_out_kept(data: Path) -> tuple[float, int, list[tuple[str, str]]]:
     return kept / total, total, lost
 
 
+# German article sentences that start with a number, a date or an ordinal, each with a control:
+# the same sentence without that start. Lines that start with numbers must come through whole.
+NUMBER_LED_LINES = (
+    (
+        "3. Oktober ist der Tag der Deutschen Einheit, an dem die Stadt wie jedes Jahr feiert.",
+        "Der Tag der Deutschen Einheit ist ein Feiertag, an dem die Stadt wie jedes Jahr feiert.",
+    ),
+    (
+        "1. Mai: Gewerkschaften rufen in allen großen Städten zu Kundgebungen für mehr Lohn auf.",
+        "Gewerkschaften rufen in allen großen Städten zu Kundgebungen für mehr Lohn auf.",
+    ),
+    (
+        "2. Bundesliga und 3. Liga spielen am Wochenende vor deutlich mehr Zuschauern als im "
+        "Vorjahr.",
+        "Die Zweite Liga spielt am Wochenende vor deutlich mehr Zuschauern als im Vorjahr.",
+    ),
+    (
+        "20 Prozent mehr Menschen als im Vorjahr haben sich für das Programm angemeldet, teilte "
+        "das Amt mit.",
+        "Deutlich mehr Menschen als im Vorjahr haben sich für das Programm angemeldet, teilte das "
+        "Amt mit.",
+    ),
+    (
+        "1.200 Beschäftigte sind von dem Stellenabbau betroffen, wie das Unternehmen am Dienstag "
+        "bestätigte.",
+        "Viele Beschäftigte sind von dem Stellenabbau betroffen, wie das Unternehmen am Dienstag "
+        "bestätigte.",
+    ),
+    (
+        "2023 war für die Branche ein schwieriges Jahr, sagte der Verbandspräsident bei der "
+        "Vorstellung der Zahlen.",
+        "Das vergangene Jahr war für die Branche schwierig, sagte der Verbandspräsident bei der "
+        "Vorstellung der Zahlen.",
+    ),
+    (
+        "12. März 2024: Der Stadtrat beschließt nach langer Debatte den Bau der neuen Brücke.",
+        "Der Stadtrat beschließt nach langer Debatte den Bau der neuen Brücke.",
+    ),
+    (
+        "15 Jahre lang hat sie das Museum geleitet, nun geht die Direktorin in den Ruhestand.",
+        "Lange hat sie das Museum geleitet, nun geht die Direktorin in den Ruhestand.",
+    ),
+    (
+        "Der 1. FC Köln hat den Vertrag mit seinem Trainer vorzeitig um zwei Jahre verlängert.",
+        "Der Fußballverein hat den Vertrag mit seinem Trainer vorzeitig um zwei Jahre verlängert.",
+    ),
+    (
+        "9. November 1989: Die Mauer fällt, und Tausende Menschen strömen in den Westen der Stadt.",
+        "Die Mauer fällt, und Tausende Menschen strömen in den Westen der Stadt.",
+    ),
+    (
+        "3:1 gewann die Mannschaft am Samstag gegen den Tabellenführer aus Leipzig.",
+        "Klar gewann die Mannschaft am Samstag gegen den Tabellenführer aus Leipzig.",
+    ),
+    (
+        "10.30 Uhr: Die Polizei sperrt die Innenstadt, weil ein Koffer gefunden wurde.",
+        "Die Polizei sperrt die Innenstadt, weil ein Koffer gefunden wurde.",
+    ),
+    (
+        "1,5 Milliarden Euro will der Bund in den Ausbau der Bahnstrecke investieren.",
+        "Viel Geld will der Bund in den Ausbau der Bahnstrecke investieren.",
+    ),
+)
+
+
+def number_led_lines(pages: Sequence[Page], models: FoldModels) -> tuple[int, int, int, int]:
+    """Each page with one line of ``NUMBER_LED_LINES`` (in turn) or its control put after one of
+    its article strings (chosen at random, seeded), cleaned by the fold's model that never saw
+    the page. Returns (contexts, number-led lines kept whole, controls kept whole, lines changed
+    rather than kept or dropped whole). Contexts where the article string is lost are left out."""
+    chooser = random.Random(0)
+    contexts = kept = controls = changed = 0
+    options = CleanOptions()
+    for test, model in models:
+        for i in test:
+            page = pages[i]
+            anchors = [s for s in page.expect["must_keep"] if len(s) > 40 and s in page.text]
+            if not anchors:
+                continue
+            anchor = chooser.choice(anchors)
+            end = page.text.find("\n", page.text.index(anchor) + len(anchor))
+            end = len(page.text) if end < 0 else end
+            survived, whole = [], []
+            for line in NUMBER_LED_LINES[i % len(NUMBER_LED_LINES)]:
+                text = f"{page.text[:end]}\n{line}\n{page.text[end:]}"
+                analysis = analyse(text, options)
+                article = assemble(analysis, block_decisions(analysis, options, model), options)
+                out = norm(output_text(article))
+                if norm(anchor) not in out:
+                    break
+                survived.append(norm(line) in out)
+                whole.append(any(norm(item.text) == norm(line) for item in article.dropped))
+            else:
+                contexts += 1
+                kept += survived[0]
+                controls += survived[1]
+                changed += sum(not s and not w for s, w in zip(survived, whole, strict=True))
+    return contexts, kept, controls, changed
+
+
 def pages_per_second(texts: Sequence[str], repeats: int = SPEED_REPEATS) -> tuple[float, float]:
     """(pages per wall-clock second, pages per CPU second of this process), best of ``repeats``
     after a warm-up pass. On a shared machine the CPU-time rate is what one unloaded core would
@@ -555,12 +656,17 @@ def table(pages: Sequence[Page], feature_ablations: bool) -> None:
         fixed = [(test, replace(model, threshold_probability=threshold)) for test, model in models]
         outputs = cross_validated(pages, options, fixed)
         print(_row(f"classifier at a fixed threshold {threshold}", pages, outputs))
-    if not feature_ablations:
-        return
-    for group, names in FEATURE_GROUPS.items():
-        mask = _mask(names)
-        outputs = cross_validated(pages, options, fold_models(pages, mask), mask)
-        print(_row(f"classifier without features: {group}", pages, outputs))
+    if feature_ablations:
+        for group, names in FEATURE_GROUPS.items():
+            mask = _mask(names)
+            outputs = cross_validated(pages, options, fold_models(pages, mask), mask)
+            print(_row(f"classifier without features: {group}", pages, outputs))
+    contexts, kept, controls, changed = number_led_lines(pages, models)
+    print(
+        f"\nlines that start with a number, date or ordinal, put after an article string of each "
+        f"page ({contexts} pages, cross-validated): {kept} kept whole, {controls} of their "
+        f"controls (the same lines without that start); {changed} changed"
+    )
 
 
 def train(roots: Sequence[Path], target: Path) -> str | None:

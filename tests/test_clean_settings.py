@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import seed_texts
 
@@ -211,3 +212,23 @@ def test_a_lower_threshold_drops_more_and_changes_the_fingerprint() -> None:
     assert dropped[0.05] > dropped[0.99]
     assert dropped[0.05] >= dropped[0.5] >= dropped[0.99]
     assert _fingerprint("clean.threshold=0.5") != _fingerprint()
+
+
+def test_the_benchmark_puts_number_led_lines_into_pages_and_counts_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's check of lines that start with a number, a date or an ordinal: each one,
+    put into a page after an article string, comes through whole, as its control does; a line
+    that comes through cut is counted as changed."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import cleaning
+
+    pages = cleaning.load_pages(_annotated_pages(tmp_path, sites=6))
+    models = [(np.arange(len(pages)), packaged_model())]
+    contexts, kept, controls, changed = cleaning.number_led_lines(pages, models)
+    assert contexts >= 3  # pages whose article string (not a bulleted one) the cleaner keeps
+    assert kept == controls == contexts and changed == 0
+
+    line = "3. Oktober ist der Tag der Deutschen Einheit, an dem die Stadt wie jedes Jahr feiert."
+    monkeypatch.setattr(cleaning, "NUMBER_LED_LINES", ((f"• {line}", line),))
+    assert cleaning.number_led_lines(pages, models) == (contexts, 0, contexts, contexts)
