@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from summarize.errors import UsageError
+
 CACHE_FILENAME = "translations.sqlite"
 
 
@@ -24,14 +26,21 @@ def default_cache_dir(output_folder: Path) -> Path:
 
 class TranslationCache:
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / CACHE_FILENAME
-        # Autocommit: every put lands at once, so a killed run keeps what it finished.
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)"
-        )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # Autocommit: every put lands at once, so a killed run keeps what it finished.
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)"
+            )
+        except (OSError, sqlite3.Error) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            raise UsageError(
+                f"cannot use the translation cache {self.path}: {reason} "
+                "(set runtime.cache_dir elsewhere, or run with --no-cache)"
+            ) from None
 
     @staticmethod
     def _key(fingerprint: str, source: str) -> str:

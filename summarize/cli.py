@@ -154,17 +154,19 @@ def run(
         extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
     config = _load(config_files, extra)
     pipeline = _engine(config, quiet)
+    log: LogProgress | None = None  # in log mode: what it already logged is not printed again
     try:
         if interactive:
             with RichProgress(stderr) as progress:
                 report = pipeline.run(paths, progress, force=force)
         else:
-            report = pipeline.run(paths, None if quiet else LogProgress(), force=force)
+            log = None if quiet else LogProgress()
+            report = pipeline.run(paths, log, force=force)
     except SummarizeError as error:
         fail(error)
 
     for outcome in report.without_brief:
-        if quiet or interactive:  # LogProgress already logged it
+        if log is None or (str(outcome.source), str(outcome.reason)) not in log.logged:
             stderr.print(
                 f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
             )

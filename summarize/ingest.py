@@ -76,6 +76,10 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
                 elif child.is_file():
                     articles.append(child)
+                elif child.is_symlink():
+                    problems.append(InputProblem(child, "broken symbolic link"))
+                else:
+                    problems.append(InputProblem(child, "not a regular file"))
             if not articles:
                 problems.append(
                     InputProblem(
@@ -111,9 +115,16 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise ArticleError(f"{path}: not text in any encoding we can detect")
+    # The detector cannot tell Western from Central European single-byte text when both read
+    # equally well (é or è in cp1250 are é and č); German legacy text is windows-1252, as
+    # browsers in German-speaking locales assume, so that reading wins a tie.
+    western = next((match for match in matches if match.encoding == "cp1252"), None)
+    if western is not None and (western.chaos, -western.coherence) <= (best.chaos, -best.coherence):
+        best = western
     logger.info("%s: not UTF-8, read as %s", path, best.encoding)
     return str(best), best.encoding
 

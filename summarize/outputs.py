@@ -134,12 +134,20 @@ def brief_is_current(brief_path: Path, source_sha256: str, fingerprint: str) -> 
     )
 
 
+def make_folder(folder: Path, what: str) -> None:
+    """Create ``folder`` (and its parents) or stop the run before any article (exit 2)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot create {what} {folder}: {error.strerror or error}") from None
+
+
 @contextmanager
 def output_lock(folder: Path) -> Iterator[None]:
     """One run per output folder: a second one stops with a clear message instead of racing."""
     from filelock import FileLock, Timeout
 
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, "the output folder")
     lock_path = folder / LOCK_FILENAME
     lock = FileLock(lock_path, timeout=0)
     try:
@@ -155,10 +163,16 @@ def output_lock(folder: Path) -> Iterator[None]:
         lock.release()
 
 
+# The temp files write_atomic makes (".<name>.<12 hex digits>.tmp"), and nothing else: a user's
+# own ".notes.tmp" in the output folder is not ours to remove.
+_OUR_TEMP_FILE = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+
+
 def remove_stale_temp_files(folder: Path) -> None:
     """Temp files left by a run that was killed mid-write (we hold the lock: none is live)."""
     for leftover in folder.glob(".*.tmp"):
-        leftover.unlink(missing_ok=True)
+        if _OUR_TEMP_FILE.fullmatch(leftover.name) and leftover.is_file():
+            leftover.unlink(missing_ok=True)
 
 
 def write_index(folder: Path, latest_run: str | None = None) -> Path:

@@ -27,6 +27,9 @@ class LogProgress:
     def __init__(self) -> None:
         self._total = 0
         self._started = 0
+        # Problems it logged: the CLI prints the others (found before any article started:
+        # missing paths, links out of their folder, clashing brief names).
+        self.logged: set[tuple[str, str]] = set()
 
     def run_started(self, articles: int) -> None:
         self._total = articles
@@ -47,6 +50,7 @@ class LogProgress:
         elif outcome.status == "up-to-date":
             logger.info("up to date: %s", outcome.brief_path)
         else:
+            self.logged.add((str(outcome.source), str(outcome.reason)))
             logger.error("%s: %s", outcome.status, outcome.reason)
 
 

@@ -33,7 +33,10 @@ class ArticleOutcome:
 def outcome_of_error(source: Path, error: ArticleError) -> ArticleOutcome:
     """An article that got no brief: skipped on purpose (not German) or failed."""
     status = "skipped" if isinstance(error, NotGermanError) else "failed"
-    return ArticleOutcome(source, status, reason=str(error))
+    reason = str(error)
+    if not reason.startswith(str(source)):  # a later stage's error: say which article
+        reason = f"{source}: {reason}"
+    return ArticleOutcome(source, status, reason=reason)
 
 
 @dataclass(frozen=True)

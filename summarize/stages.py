@@ -141,10 +141,21 @@ def warm_up() -> None:
         logger.debug("warm-up: %s", error)
 
 
-def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[ArticleOutcome]]:
+def find_inputs(
+    paths: Iterable[Path], output_folder: Path | None = None
+) -> tuple[list[Path], list[ArticleOutcome]]:
     """The article files among ``paths``, and a failed outcome for each path that is not one.
-    Raises UsageError when there is no article at all (the run stops before any work)."""
-    sources, problems = find_articles(list(paths))
+    Raises UsageError when there is no article at all, or when a folder to read is the output
+    folder (its briefs and index would be read as articles): the run stops before any work."""
+    paths = list(paths)
+    if output_folder is not None and output_folder.is_dir():
+        for path in paths:
+            if path.is_dir() and path.resolve() == output_folder.resolve():
+                raise UsageError(
+                    f"{path} is both an input folder and the output folder: its briefs and "
+                    "index would be read as articles; write the briefs elsewhere (--output)"
+                )
+    sources, problems = find_articles(paths)
     if not sources:
         raise UsageError(
             "no articles to process: "

@@ -334,9 +334,11 @@ ENGLISH = (
 ) * 3
 
 
-@pytest.mark.parametrize("articles_per_batch", [16, 3])
+# Quiet, and in log mode (a pipe, CI): each problem gets its line in both, including those
+# found before any article starts (a missing path, a link out of its folder).
+@pytest.mark.parametrize(("articles_per_batch", "quiet"), [(16, True), (3, False)])
 def test_hostile_inputs_cost_only_their_own_briefs(
-    self_contained_models, tmp_path: Path, articles_per_batch: int
+    self_contained_models, tmp_path: Path, articles_per_batch: int, quiet: bool
 ) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text(GERMAN, encoding="utf-8")
@@ -380,7 +382,7 @@ def test_hostile_inputs_cost_only_their_own_briefs(
             "input.max_bytes=40000",
             "--set",
             f"runtime.articles_per_batch={articles_per_batch}",
-            "--quiet",
+            *(["--quiet"] if quiet else []),
         ],
     )
     assert result.exit_code == 1, result.output
@@ -578,3 +580,52 @@ def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) ->
     assert result.returncode == 2
     assert "Helsinki-NLP/opus-mt-de-en" in result.stderr and "Traceback" not in result.stderr
     assert not store.exists() or not any(store.rglob("*"))
+
+
+def test_an_output_or_cache_folder_that_cannot_be_made_exits_2(
+    self_contained_models, tmp_path: Path
+) -> None:
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder", encoding="utf-8")
+    runs = {
+        "the output folder": ["-o", str(a_file / "sub")],
+        "the translation cache": [
+            "-o", str(tmp_path / "out"), "--set", f"runtime.cache_dir={json.dumps(str(a_file))}",
+        ],
+    }  # fmt: skip
+    for what, options in runs.items():
+        arguments = ["run", str(SEEDS / "003_6d29e0b4accf03c7.txt"), "-c", str(config), "-q"]
+        result = CliRunner().invoke(app, [*arguments, *options])
+        assert result.exit_code == 2, result.output
+        assert f"cannot create {what}" in result.output or f"cannot use {what}" in result.output
+        assert "Traceback" not in result.output
+    assert not list((tmp_path / "out").glob("*.md"))
+
+
+def test_the_output_folder_is_not_read_as_an_input_folder(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """With -o naming the input folder, a second run would read its own briefs and index as
+    articles: refused before any work. A dangling link in a folder gets its line."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    folder = tmp_path / "same"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    (folder / "notes.tmp").write_text("mine", encoding="utf-8")
+    arguments = ["run", str(folder), "-c", str(config), "-q", "-o"]
+    result = CliRunner().invoke(app, [*arguments, str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "both an input folder and the output folder" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "gone.txt", "notes.tmp"]
+
+    result = CliRunner().invoke(app, [*arguments, str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert any("gone.txt" in line and "broken symbolic link" in line for line in
+               result.output.splitlines()), result.output  # fmt: skip
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.output

@@ -104,6 +104,10 @@ def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
         read_toml(broken)
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "absent.toml", project_file=None)
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes("[clean]\n# Café\nenabled = true\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(latin1, project_file=None)
 
 
 def test_project_file_in_working_directory_is_layered(tmp_path: Path, monkeypatch) -> None:

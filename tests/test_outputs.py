@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.outputs import brief_name, plan_briefs, write_atomic
+from summarize.outputs import brief_name, plan_briefs, remove_stale_temp_files, write_atomic
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,38 @@ def test_the_folder_is_synced_after_the_rename(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setattr(os, "fsync", recording)
     write_atomic(tmp_path / "brief.md", "text")
     assert synced == [(False, False), (True, True)]
+
+
+def test_only_our_own_leftover_temp_files_are_removed(tmp_path: Path, monkeypatch) -> None:
+    """A run killed mid-write leaves a temp file that the next run removes; a user's own
+    ``.notes.tmp`` in the output folder stays."""
+
+    def killed(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", killed)
+        patched.setattr(Path, "unlink", lambda *_, **__: None)  # the kill leaves it behind
+        with pytest.raises(KeyboardInterrupt):
+            write_atomic(tmp_path / "brief.md", "text")
+    leftovers = [p.name for p in tmp_path.iterdir()]
+    assert len(leftovers) == 1 and leftovers[0].endswith(".tmp")
+    for name in (".notes.tmp", ".brief.md.tmp", ".brief.md.backup.tmp"):
+        (tmp_path / name).write_text("mine", encoding="utf-8")
+    remove_stale_temp_files(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".brief.md.backup.tmp",
+        ".brief.md.tmp",
+        ".notes.tmp",
+    ]
+
+
+def test_a_failure_from_any_stage_names_its_article() -> None:
+    from summarize.errors import ArticleError
+    from summarize.report import outcome_of_error
+
+    source = Path("in/a.txt")
+    late = ArticleError("the chunk summaries still exceed the summarizer's 96-token window")
+    assert outcome_of_error(source, late).reason == f"{source}: {late}"
+    early = ArticleError(f"{source}: empty file")
+    assert outcome_of_error(source, early).reason == f"{source}: empty file"  # not twice

@@ -263,3 +263,27 @@ def test_inspect_loads_no_model_library() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (
+            "Molière-Abend im Stadttheater begeistert das Publikum\nDie Inszenierung von "
+            "Molières Komödie hat für ausverkaufte Ränge gesorgt. Im Foyer gab es Crème brûlée "
+            "und Getränke à la carte.\n",
+            "latin-1",
+        ),
+        ("„Wir sind bereit“, sagte Müller – und lächelte. Crème brûlée kostet 5 €.\n", "cp1252"),
+        # Not German, and the detector tells it apart: its own encoding still wins.
+        (
+            "Warszawa jest stolicą Polski. Miasto liczy prawie dwa miliony mieszkańców, "
+            "powiedział Łukasz.\n",
+            "cp1250",
+        ),
+    ],
+)
+def test_legacy_encodings_are_read_as_written(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_article(path).text.strip() == text.strip()

@@ -223,7 +223,7 @@ class Pipeline:
         progress = progress or SilentProgress()
         threading.Thread(target=stages.warm_up, name="summarize-warm-up", daemon=True).start()
         folder = self.config.output.folder
-        sources, outcomes = stages.find_inputs(paths)
+        sources, outcomes = stages.find_inputs(paths, folder)
         fingerprint = self.fingerprint()  # tokenizers and configs only; weights load on demand
         try:
             with outputs.output_lock(folder):

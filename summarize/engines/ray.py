@@ -385,7 +385,7 @@ class RayEngine:
         require_ray()
         progress = progress or SilentProgress()
         folder = self.config.output.folder
-        sources, outcomes = stages.find_inputs(paths)
+        sources, outcomes = stages.find_inputs(paths, folder)
         fingerprint = self.fingerprint()
         with outputs.output_lock(folder):
             outputs.remove_stale_temp_files(folder)
