@@ -98,7 +98,7 @@ def _load(config_files: list[Path] | None, overrides: list[str] | None) -> Confi
 @app.command()
 def run(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
+        list[Path], typer.Argument(help="Articles (.txt, .md, .html, .htm) or folders of them.")
     ],
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
@@ -198,7 +198,7 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
 @app.command()
 def inspect(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.")
+        list[Path], typer.Argument(help="Articles (.txt, .md, .html, .htm) or folders of them.")
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per article per line.")
@@ -215,7 +215,7 @@ def inspect(
     from summarize.clean import CleanOptions
     from summarize.errors import ArticleError
     from summarize.ingest import find_articles, read_article
-    from summarize.stages import prepare_text
+    from summarize.stages import prepare
 
     config = _load(config_files, overrides)
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
@@ -227,10 +227,16 @@ def inspect(
         fail("no articles to inspect")
     out = Console(highlight=False, soft_wrap=True)
     failures = len(problems)
+    seen: set[Path] = set()
     for source in sources:
+        if source.resolve() in seen:  # the same file twice (a link): run makes one brief
+            continue
+        seen.add(source.resolve())
         try:
             article = read_article(source, config.input.max_bytes)
-            cleaned, segmented = prepare_text(article.text, options)
+            # The run's own text stages: the same language check and "no article text" failure.
+            prepared = prepare(article, config, options)
+            cleaned, segmented = prepared.cleaned, prepared.segmented
         except ArticleError as error:
             failures += 1
             stderr.print(f"[yellow]skipped:[/] {escape(str(error))}", soft_wrap=True)

@@ -27,6 +27,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _BINARY_SAMPLE = 8192
+# The audit's name for what the extraction of an HTML page's main text left out.
+HTML_EXTRACTION = "html_extraction"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Article:
     text: str
     sha256: str
     encoding: str = "utf-8"
+    # An HTML page's visible text blocks that the extraction of its main text left out: listed
+    # in the cleaning audit (rule HTML_EXTRACTION) like the blocks the cleaner drops.
+    left_out: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -145,15 +150,21 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     control = sum(1 for ch in text[:_BINARY_SAMPLE] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > len(text[:_BINARY_SAMPLE]) * 0.05:
         raise ArticleError(f"{path}: looks binary (control characters), not text")
+    left_out: tuple[str, ...] = ()
     if path.suffix.lower() in HTML_SUFFIXES:
-        text = extract_html(text, path)
+        text, left_out = extract_html(text, path)
     return Article(
-        source=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding
+        source=path,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=encoding,
+        left_out=left_out,
     )
 
 
-def extract_html(html: str, path: Path) -> str:
-    """Main content of a web page as text (trafilatura), headline first, comments left out."""
+def extract_html(html: str, path: Path) -> tuple[str, tuple[str, ...]]:
+    """Main content of a web page as text (trafilatura), headline first, comments left out;
+    and the page's visible text blocks that are not in it (for the audit)."""
     import trafilatura
 
     body = trafilatura.extract(
@@ -173,4 +184,56 @@ def extract_html(html: str, path: Path) -> str:
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "").strip() if metadata is not None else ""
     # A blank line after the title keeps it a line of its own for headline detection.
-    return f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    taken = " ".join(text.split())
+    left_out = tuple(block for block in visible_blocks(html) if block not in taken)
+    return text, left_out
+
+
+# Elements a browser starts on a new line (HTML's block-level and table elements).
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "td th tr ul option label button".split()
+)
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def visible_blocks(html: str) -> list[str]:
+    """The text a reader sees on the page, one entry per block (white space collapsed).
+    Walked without recursion: pages nest elements thousands deep."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    blocks: list[str] = []
+    parts: list[str] = []
+    hidden = 0  # depth inside invisible elements
+
+    def flush() -> None:
+        block = " ".join("".join(parts).split())
+        if block:
+            blocks.append(block)
+        parts.clear()
+
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None  # None: comment, PI
+        if event == "start":
+            if tag in _INVISIBLE_TAGS:
+                hidden += 1
+            elif tag in _BLOCK_TAGS and not hidden:
+                flush()
+            if tag and element.text and not hidden:
+                parts.append(element.text)
+            continue
+        if tag in _INVISIBLE_TAGS:
+            hidden -= 1
+        elif tag in _BLOCK_TAGS and not hidden:
+            flush()
+        if element.tail and not hidden and element is not root:
+            parts.append(element.tail)
+    flush()
+    return blocks

@@ -23,13 +23,14 @@ from summarize.checks import key_facts, translation_warnings, unsupported_facts
 from summarize.clean import (
     CleanArticle,
     CleanOptions,
+    Dropped,
     check_language,
     clean_text,
     reads_as_german,
 )
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError
-from summarize.ingest import Article, find_articles
+from summarize.ingest import HTML_EXTRACTION, Article, find_articles
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
@@ -173,16 +174,21 @@ def prepare_text(
     return cleaned, segment_article(cleaned)
 
 
-def prepare(article: Article, config: Config) -> Prepared:
-    """Clean and segment one article: everything before the models. Raises ArticleError."""
+def prepare(article: Article, config: Config, options: CleanOptions | None = None) -> Prepared:
+    """Clean and segment one article: everything before the models. Raises ArticleError.
+
+    ``options``: the cleaner's, when not the config's (``summarize inspect --no-clean``)."""
     clock = _StageClock()
     with clock.stage("clean"):
-        options = config.clean.options()
+        options = options or config.clean.options()
         if not config.input.force_language:
             check_language(article.text, article.source)
         else:
             options = replace(options, disabled=options.disabled | {"not_german"})
         cleaned = clean_text(article.text, options)
+        if article.left_out:  # an HTML page: the audit lists what its extraction left out too
+            left_out = tuple(Dropped(HTML_EXTRACTION, text) for text in article.left_out)
+            cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)
     with clock.stage("segment"):
         segmented = segment_article(cleaned)
     if not segmented.paragraphs:

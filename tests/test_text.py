@@ -194,6 +194,20 @@ def test_html_article_goes_through_the_same_stages(tmp_path: Path) -> None:
         assert boilerplate not in body
 
 
+def test_what_the_html_extraction_leaves_out_is_in_the_audit(tmp_path: Path) -> None:
+    """Brief and `inspect` list the page's visible text that the main-text extraction left out,
+    as they list what the cleaner drops; the article text is not among it."""
+    page = tmp_path / "seite.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    dropped = json.loads(result.output)["dropped"]
+    left_out = [item["text"] for item in dropped if item["rule"] == "html_extraction"]
+    assert "Startseite Politik" in left_out and "Wir verwenden Cookies." in left_out
+    assert any("Impressum" in text for text in left_out)
+    assert not [text for text in left_out if "Soldaten" in text or "Kreml" in text]
+
+
 def _page_sharing_a_paragraph(number: int, shared: str) -> str:
     own = "".join(
         f"<p>Absatz {n} von Artikel {number}: Die Lage an der Grenze bleibt nach Angaben der "
@@ -287,3 +301,22 @@ def test_legacy_encodings_are_read_as_written(tmp_path: Path, text: str, encodin
     path = tmp_path / "article.txt"
     path.write_bytes(text.encode(encoding))
     assert read_article(path).text.strip() == text.strip()
+
+
+def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
+    """The same text stages as `run`: an English article is skipped, an all-boilerplate one
+    fails, and a link to a file of the folder is shown once."""
+    german = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
+    english = (
+        "North Korea sent thousands of soldiers to Russia last year, officials in Seoul said on "
+        "Monday. The troops were deployed in the Kursk region, where many of them were killed.\n"
+    ) * 3
+    (tmp_path / "a.txt").write_text(german, encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "english.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "menu.txt").write_text("Artikel teilen:\nExternen Inhalt anzeigen\n", "utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    shown = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert shown == [str(tmp_path / "a.txt")]
+    assert "not German" in result.stderr and "no article text left" in result.stderr
