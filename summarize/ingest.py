@@ -27,8 +27,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _BINARY_SAMPLE = 8192
-# The audit's name for what the extraction of an HTML page's main text left out.
+# The audit's names for what the extraction of an HTML page's main text left out, and for the
+# image descriptions of a Markdown file.
 HTML_EXTRACTION = "html_extraction"
+MARKDOWN_IMAGE = "markdown_image"
+MARKDOWN_SUFFIXES = (".md",)
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,10 @@ class Article:
     text: str
     sha256: str
     encoding: str = "utf-8"
-    # An HTML page's visible text blocks that the extraction of its main text left out: listed
-    # in the cleaning audit (rule HTML_EXTRACTION) like the blocks the cleaner drops.
-    left_out: tuple[str, ...] = ()
+    # What reading the file as text left out, as (rule, text): an HTML page's visible text
+    # blocks that its main-text extraction did not take (HTML_EXTRACTION), a Markdown file's
+    # image descriptions (MARKDOWN_IMAGE). The cleaning audit lists them first.
+    left_out: tuple[tuple[str, str], ...] = ()
 
     @property
     def stem(self) -> str:
@@ -150,9 +154,11 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     control = sum(1 for ch in text[:_BINARY_SAMPLE] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > len(text[:_BINARY_SAMPLE]) * 0.05:
         raise ArticleError(f"{path}: looks binary (control characters), not text")
-    left_out: tuple[str, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
     if path.suffix.lower() in HTML_SUFFIXES:
         text, left_out = extract_html(text, path)
+    elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+        text, left_out = markdown_text(text)
     return Article(
         source=path,
         text=text,
@@ -162,7 +168,7 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     )
 
 
-def extract_html(html: str, path: Path) -> tuple[str, tuple[str, ...]]:
+def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Main content of a web page as text (trafilatura), headline first, comments left out;
     and the page's visible text blocks that are not in it (for the audit)."""
     import trafilatura
@@ -186,8 +192,48 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[str, ...]]:
     # A blank line after the title keeps it a line of its own for headline detection.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     taken = " ".join(text.split())
-    left_out = tuple(block for block in visible_blocks(html) if block not in taken)
-    return text, left_out
+    blocks = visible_blocks(html)
+    return text, tuple((HTML_EXTRACTION, block) for block in blocks if block not in taken)
+
+
+def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A Markdown file's text without its markup (``# ``, link targets, image syntax, quote
+    marks ``>``, code fences): each block (heading, paragraph, list item, table cell, code) a
+    paragraph of its own, its line breaks kept; and its images' descriptions, which are not
+    article text. Parsed by markdown-it-py (CommonMark and tables)."""
+    from markdown_it import MarkdownIt
+
+    # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
+    # as markup, and the translator does no harm to a bold **word**.
+    parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
+    tokens = parser.parse(markdown)
+    blocks: list[str] = []
+    images: list[tuple[str, str]] = []
+    marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
+    # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
+    for token in tokens:
+        if token.type == "list_item_open":
+            marker = f"{token.info}{token.markup} "
+        elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
+            blocks.append(marker.strip())
+            marker = ""
+        elif token.type == "inline":
+            parts = [marker]
+            marker = ""
+            for child in token.children or ():
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
+                elif child.type == "image" and child.content.strip():
+                    images.append((MARKDOWN_IMAGE, child.content))
+            blocks.append("".join(parts))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content)
+        elif token.type == "html_block":
+            blocks.append("\n".join(visible_blocks(token.content)))
+    text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
+    return text, tuple(images)
 
 
 # Elements a browser starts on a new line (HTML's block-level and table elements).

@@ -30,7 +30,7 @@ from summarize.clean import (
 )
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError
-from summarize.ingest import HTML_EXTRACTION, Article, find_articles
+from summarize.ingest import Article, find_articles
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
@@ -186,8 +186,8 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
         else:
             options = replace(options, disabled=options.disabled | {"not_german"})
         cleaned = clean_text(article.text, options)
-        if article.left_out:  # an HTML page: the audit lists what its extraction left out too
-            left_out = tuple(Dropped(HTML_EXTRACTION, text) for text in article.left_out)
+        if article.left_out:  # what reading the file left out is in the audit too
+            left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)
             cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)
     with clock.stage("segment"):
         segmented = segment_article(cleaned)

@@ -320,3 +320,32 @@ def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     shown = [json.loads(line)["source"] for line in result.stdout.splitlines()]
     assert shown == [str(tmp_path / "a.txt")]
     assert "not German" in result.stderr and "no article text left" in result.stderr
+
+
+def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: Path) -> None:
+    """`.md` is read as Markdown: heading marks and link targets are markup, not text; an
+    image's description is listed in the audit; list markers and stars stay (a date, a plus, a
+    gender star)."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    (tmp_path / "artikel.md").write_text(
+        "# Neue Radwege für die Innenstadt geplant\n\n"
+        "Die Stadt will bis 2027 insgesamt **zwölf Kilometer** neue Radwege bauen. Das teilte "
+        "die [Verkehrsdezernentin](https://example.de/team) am Montag mit.\n\n"
+        f"## Kritik vom Einzelhandel\n\n{body}\n\n"
+        "1. Mai: Die Gewerkschaften rufen zu einer Kundgebung für bessere Radwege auf.\n\n"
+        "+ 2 Mio. Euro mehr wollen die Bürger*innen, sagen die Initiator*innen der Kampagne.\n\n"
+        "![Ein Radweg in der Innenstadt](radweg.jpg)\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["inspect", str(tmp_path / "artikel.md"), "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    assert shown["title"] == "Neue Radwege für die Innenstadt geplant"
+    sentences = [sentence for paragraph in shown["paragraphs"] for sentence in paragraph]
+    text = " ".join(sentences)
+    assert "**zwölf Kilometer** neue Radwege" in text and "die Verkehrsdezernentin am" in text
+    assert not any(mark in text for mark in ("](", "https://", "#", "!["))
+    assert any(sentence.startswith("1. Mai: Die Gewerkschaften") for sentence in sentences)
+    assert any(sentence.startswith("+ 2 Mio. Euro mehr wollen die Bürger*innen, sagen die "
+                                   "Initiator*innen") for sentence in sentences)  # fmt: skip
+    assert {"rule": "markdown_image", "text": "Ein Radweg in der Innenstadt"} in shown["dropped"]
