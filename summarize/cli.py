@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -155,6 +156,9 @@ def run(
     config = _load(config_files, extra)
     pipeline = _engine(config, quiet)
     log: LogProgress | None = None  # in log mode: what it already logged is not printed again
+    # SIGTERM (a scheduler, `kill`) stops the run the way Ctrl-C does: the briefs written so far
+    # are listed in the index, and the exit says so.
+    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
         if interactive:
             with RichProgress(stderr) as progress:
@@ -164,6 +168,15 @@ def run(
             report = pipeline.run(paths, log, force=force)
     except SummarizeError as error:
         fail(error)
+    except KeyboardInterrupt:
+        stderr.print(
+            "interrupted: every brief written so far is complete; run the same command again "
+            "to do the rest",
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
     for outcome in report.without_brief:
         if log is None or (str(outcome.source), str(outcome.reason)) not in log.logged:
@@ -177,6 +190,10 @@ def run(
         soft_wrap=True,
     )
     raise typer.Exit(report.exit_code)
+
+
+def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:

@@ -99,6 +99,40 @@ def test_a_run_killed_at_any_moment_leaves_no_half_brief(
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_stopped_run_lists_its_briefs_and_says_so(self_contained_models, tmp_path) -> None:
+    """SIGTERM (as Ctrl-C) mid-run: exit 130 with a line saying what to do, and the index lists
+    the briefs finished so far; the next run does the rest."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for copy in range(2):
+        for number, text in enumerate(seed_texts()):
+            (folder / f"{copy}-{number}.txt").write_text(f"{text}\n\nKopie {copy}.\n", "utf-8")
+    output = tmp_path / "out"
+    command = [sys.executable, "-m", "summarize.cli", "run", str(folder), "-c", str(config),
+               "-o", str(output), "--no-cache", "-q",
+               "--set", "runtime.articles_per_batch=1"]  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not [p for p in output.glob("*.md") if p.stem != "index"]:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    briefs = sorted(p.name for p in output.glob("*.md") if p.name != "index.md")
+    assert 1 <= len(briefs) < 10
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert all(name in index for name in briefs) and "interrupted" in index
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{10 - len(briefs)} written, {len(briefs)} up to date" in rerun.stderr
+
+
 def test_a_second_run_on_the_same_folder_is_refused(self_contained_models, tmp_path) -> None:
     output = tmp_path / "out"
     output.mkdir()

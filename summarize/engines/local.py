@@ -236,9 +236,15 @@ class Pipeline:
                 ]
                 jobs = [(source, folder / name) for source, name in plan.jobs]
                 size = self.config.runtime.articles_per_batch
-                for start in range(0, len(jobs), size):
-                    group = jobs[start : start + size]
-                    outcomes += self._run_group(group, fingerprint, force, progress)
+                try:
+                    for start in range(0, len(jobs), size):
+                        group = jobs[start : start + size]
+                        outcomes += self._run_group(group, fingerprint, force, progress)
+                except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into this)
+                    # The briefs written so far are complete; list them before stopping.
+                    done = RunReport(tuple(outcomes), None).summary_line()
+                    outputs.write_index(folder, f"interrupted after: {done}")
+                    raise
                 latest_run = RunReport(tuple(outcomes), None).summary_line()
                 index_path = (
                     outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
