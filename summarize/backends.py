@@ -161,7 +161,7 @@ class TorchBackend:
 
         extra: dict[str, Any] = {}
         if self.model.config.is_encoder_decoder and (self.generation_config.num_beams or 1) > 1:
-            extra["past_key_values"] = beam_search_cache(self.model.config)
+            extra[_cache_keyword()] = beam_search_cache(self.model.config)
         with torch.inference_mode():  # thread-local: entered in the worker that generates
             return self.model.generate(**inputs, generation_config=self.generation_config, **extra)
 
@@ -185,6 +185,15 @@ def _threads_of_all_workers(workers: int) -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(per_worker)
+
+
+def _cache_keyword() -> str:
+    """generate()'s name for a cache passed in: transformers 5.x renamed ``past_key_values`` to
+    ``cache`` (warning on the old name); its list of cache names starts with the current one."""
+    from transformers.generation import utils
+
+    names = getattr(utils, "ALL_CACHE_NAMES", None)
+    return names[0] if names else "past_key_values"
 
 
 def beam_search_cache(config: Any) -> Any:
