@@ -28,6 +28,7 @@ from summarize.clean import (
     clean_text,
     reads_as_german,
 )
+from summarize.clean.model import packaged_model
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError
 from summarize.ingest import Article, find_articles
@@ -101,7 +102,7 @@ def run_fingerprint(
         "summarization": summarization,
         # Unset cleaner model and threshold are left out: briefs made before they existed
         # stay current. A model file counts by its content, not by where it lies.
-        "clean": config.clean.model_dump(mode="json", exclude_none=True, exclude={"model"}),
+        "clean": _clean_settings(config),
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
@@ -111,6 +112,16 @@ def run_fingerprint(
         settings["chunk_generation"] = config.summarization.chunk_generation
     encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def _clean_settings(config: Config) -> dict[str, Any]:
+    """The cleaning settings as they change briefs: a threshold equal to the model's own is the
+    default spelt out, so it counts as unset."""
+    settings = config.clean.model_dump(mode="json", exclude_none=True, exclude={"model"})
+    classifier = config.clean.options().classifier or packaged_model()
+    if settings.get("threshold") == classifier.threshold_probability:
+        del settings["threshold"]
+    return settings
 
 
 def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> RunInfo:

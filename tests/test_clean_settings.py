@@ -212,6 +212,8 @@ def test_a_lower_threshold_drops_more_and_changes_the_fingerprint() -> None:
     assert dropped[0.05] > dropped[0.99]
     assert dropped[0.05] >= dropped[0.5] >= dropped[0.99]
     assert _fingerprint("clean.threshold=0.5") != _fingerprint()
+    own = packaged_model().threshold_probability  # the default spelt out: briefs stay current
+    assert _fingerprint(f"clean.threshold={own}") == _fingerprint()
 
 
 def test_the_benchmark_puts_number_led_lines_into_pages_and_counts_them(
