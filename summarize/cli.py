@@ -452,7 +452,12 @@ def models_list(
             f"{stored.window} tokens" if stored.window else "-",
             escape(languages),
         )
-    Console().print(table)
+    out = Console()
+    if not out.is_terminal:
+        # Piped or logged, the console has no width of its own (80): give the table the room
+        # its cells need, so a path is not folded letter by letter.
+        out = Console(width=Console(width=10_000).measure(table).maximum)
+    out.print(table)
     for stored in located:
         if stored.problem is not None:
             stderr.print(f"[red]{stored.task}:[/] {escape(stored.problem)}", highlight=False)

@@ -418,6 +418,17 @@ def test_models_list_shows_family_window_and_language_codes(
     assert summarization["family"] == "led" and summarization["window"] == 16384
     assert summarization["source_lang"] is None
 
+    # The table, piped: each model's folder whole on its row, not folded into an 80-column box.
+    result = CliRunner().invoke(
+        app,
+        ["models", "list",
+         "--set", f"translation.model={families.nllb}",
+         "--set", f"summarization.model={families.led}"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.splitlines()
+    assert any("translation" in row and str(families.nllb) in row and "nllb" in row for row in rows)
+
 
 EXAMPLE_MODELS = {
     "nllb-200-distilled-600M.toml": ("translation", "facebook/nllb-200-distilled-600M"),
