@@ -89,9 +89,13 @@ def _configure_logging(quiet: bool, verbose: bool, interactive: bool) -> None:
     logger.propagate = False
 
 
-def _load(config_files: list[Path] | None, overrides: list[str] | None) -> Config:
+def _load(
+    config_files: list[Path] | None, overrides: list[str] | None, library_checks: bool = True
+) -> Config:
     try:
-        return load_config(*(config_files or []), overrides=overrides or [])
+        return load_config(
+            *(config_files or []), overrides=overrides or [], library_checks=library_checks
+        )
     except SummarizeError as error:
         fail(error)
 
@@ -234,7 +238,7 @@ def inspect(
     from summarize.ingest import find_articles, read_article
     from summarize.stages import prepare
 
-    config = _load(config_files, overrides)
+    config = _load(config_files, overrides, library_checks=False)  # loads no model library
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
     sources, problems = find_articles(paths)
     for problem in problems:

@@ -7,8 +7,12 @@ pydantic with ``extra="forbid"`` so a typo is an error naming the key, never sil
 
 from __future__ import annotations
 
+import functools
+import math
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,6 +22,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -36,6 +41,160 @@ Device = Literal["auto", "cpu", "cuda", "mps"]
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GenerationSettingError(ValueError):
+    """A bad value in a [*.generation] table; ``key`` lets the config error name it in full."""
+
+    def __init__(self, key: str | None, value: Any, problem: str, show_value: bool = True) -> None:
+        super().__init__(problem)
+        self.key = key
+        self.value = value
+        self.show_value = show_value  # False: the problem quotes it already
+
+
+@dataclass(frozen=True)
+class _Number:
+    """What one numeric generate() setting accepts (bool is never a number here)."""
+
+    whole: bool  # an integer; else any finite int or float
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False  # low itself excluded
+    high_open: bool = False
+
+    def accepts(self, value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int if self.whole else (int, float)):
+            return False
+        if not math.isfinite(value):
+            return False
+        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
+            return False
+        return self.high is None or (value >= self.high if self.high_open else value <= self.high)
+
+    def describe(self) -> str:
+        kind = "an integer" if self.whole else "a number"
+        if self.low is not None and self.high is not None:
+            left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
+            return f"{kind} in {left}{self.low:g}, {self.high:g}{right}"
+        if self.low is not None:
+            return f"{kind} {'>' if self.low_open else '>='} {self.low:g}"
+        return kind
+
+
+# transformers' GenerationConfig.validate() checks few values; the rest fail only inside
+# generate(), after the models loaded and articles were translated (num_beams = 0:
+# ZeroDivisionError; 2.5: TypeError; temperature = -1: ValueError). The bounds are those of the
+# logits processors and of beam search; 0 switches top_k and the n-gram blockers off.
+_NUMBERS: dict[str, _Number] = {
+    **dict.fromkeys(
+        ("num_beams", "num_beam_groups", "max_length", "max_new_tokens"), _Number(True, 1)
+    ),
+    **dict.fromkeys(
+        (
+            "min_length",
+            "min_new_tokens",
+            "no_repeat_ngram_size",
+            "encoder_no_repeat_ngram_size",
+            "top_k",
+        ),
+        _Number(True, 0),
+    ),
+    **dict.fromkeys(
+        ("temperature", "repetition_penalty", "encoder_repetition_penalty", "max_time"),
+        _Number(False, 0, low_open=True),
+    ),
+    **dict.fromkeys(("top_p", "min_p"), _Number(False, 0, 1)),
+    **dict.fromkeys(("top_h", "typical_p"), _Number(False, 0, 1, low_open=True)),
+    **dict.fromkeys(("epsilon_cutoff", "eta_cutoff"), _Number(False, 0, 1, high_open=True)),
+    **dict.fromkeys(("length_penalty", "diversity_penalty", "guidance_scale"), _Number(False)),
+}
+# Their logits processors refuse an int (temperature = 2 in TOML): given as floats.
+_FLOAT_ONLY = frozenset({"temperature", "repetition_penalty", "encoder_repetition_penalty"})
+_BOOLEANS = frozenset(
+    {
+        "do_sample", "use_cache", "renormalize_logits", "remove_invalid_values",
+        "output_attentions", "output_hidden_states", "output_scores", "output_logits",
+        "return_dict_in_generate", "token_healing", "disable_compile",
+    }
+)  # fmt: skip
+
+
+@functools.cache
+def _generation_fields() -> frozenset[str]:
+    """The settings a GenerationConfig holds (its methods and bookkeeping are no settings)."""
+    from transformers import GenerationConfig
+
+    fields = vars(GenerationConfig())
+    return frozenset(key for key in fields if not key.startswith("_")) - {"transformers_version"}
+
+
+# Validation context key: False skips the checks that import transformers (0.9 s), for
+# commands that load no model (inspect); the model load checks the same again, merged.
+LIBRARY_CHECKS = "generation_library_checks"
+
+
+def _library_checks(info: ValidationInfo) -> bool:
+    return bool((info.context or {}).get(LIBRARY_CHECKS, True))
+
+
+def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str, Any]:
+    """A [*.generation] table checked on its own, as far as the model's own settings (merged
+    under it when the model loads, see ``models.merged_generation``) cannot make it right:
+    value types and ranges, then (``library``) known keys and transformers' own validation.
+    Returns the table with the floats the library insists on; raises GenerationSettingError
+    naming the key."""
+    if not settings:
+        return settings  # no transformers import for the common case
+    unknown = sorted(set(settings) - _generation_fields()) if library else []
+    if unknown:
+        raise GenerationSettingError(
+            unknown[0],
+            settings[unknown[0]],
+            "unknown generate() setting; allowed are the fields of transformers.GenerationConfig "
+            "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)",
+        )
+    checked = dict(settings)
+    for key, value in settings.items():
+        number = _NUMBERS.get(key)
+        if number is not None and not number.accepts(value):
+            raise GenerationSettingError(key, value, f"must be {number.describe()}")
+        if key in _BOOLEANS and not isinstance(value, bool):
+            raise GenerationSettingError(key, value, "must be true or false")
+        if key in _FLOAT_ONLY:
+            checked[key] = float(value)
+    # The pipeline keeps one output per input; more would misalign the batch's outputs.
+    count = checked.get("num_return_sequences", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or count != 1:
+        raise GenerationSettingError(
+            "num_return_sequences", count, "must be 1: each input gets exactly one output"
+        )
+    if library:
+        _library_validation(checked)
+    return checked
+
+
+def _library_validation(settings: dict[str, Any]) -> None:
+    """GenerationConfig's own checks (early_stopping, max_new_tokens, cache_implementation,
+    forced tokens that are also suppressed, ...) on the table's keys alone.
+
+    Not strict: its "minor issues" (length_penalty without num_beams > 1, temperature without
+    do_sample) depend on the model's settings, which merged_generation checks strictly at
+    load; here its warnings about them are silenced as premature."""
+    from transformers import GenerationConfig
+    from transformers.utils import logging as transformers_logging
+
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity_error()
+    try:
+        GenerationConfig(**settings)
+    except (ValueError, TypeError, AttributeError) as error:  # e.g. watermarking_config = 5
+        message = str(error)
+        named = [key for key in re.findall(r"`(\w+)`", message) if key in settings]
+        key = named[0] if named else None
+        raise GenerationSettingError(key, None, message, show_value=False) from None
+    finally:
+        transformers_logging.set_verbosity(verbosity)
 
 
 class ModelSettings(_Section):
@@ -87,6 +246,11 @@ class ModelSettings(_Section):
         default_factory=dict, description="generate() keywords; override the model's own settings."
     )
 
+    @field_validator("generation")
+    @classmethod
+    def _valid_generation(cls, settings: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        return check_generation(settings, _library_checks(info))
+
 
 class TranslationSettings(ModelSettings):
     model: str = Field(default="Helsinki-NLP/opus-mt-de-en", min_length=1)
@@ -107,6 +271,13 @@ class SummarizationSettings(ModelSettings):
             "over [summarization.generation]; default: the same settings as the final summary."
         ),
     )
+
+    @field_validator("chunk_generation")
+    @classmethod
+    def _valid_chunk_generation(
+        cls, settings: dict[str, Any], info: ValidationInfo
+    ) -> dict[str, Any]:
+        return check_generation(settings, _library_checks(info))
 
 
 class CleanSettings(_Section):
@@ -382,9 +553,15 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
     lines = []
     for item in error.errors():
         location = ".".join(str(part) for part in item["loc"])
+        cause = item.get("ctx", {}).get("error")
         if item["type"] == "extra_forbidden":
             allowed = _allowed_keys(item["loc"][:-1])
             lines.append(f"{location}: unknown key (allowed here: {', '.join(allowed)})")
+        elif isinstance(cause, GenerationSettingError):  # name the key within the table
+            if cause.key is not None:
+                location = f"{location}.{cause.key}"
+            given = f" (got {cause.value!r})" if cause.show_value else ""
+            lines.append(f"{location}: {cause}{given}")
         else:
             given = item.get("input")
             lines.append(f"{location}: {item['msg']} (got {given!r})")
@@ -407,12 +584,16 @@ def load_config(
     *files: str | Path,
     overrides: Iterable[str] = (),
     project_file: str | Path | None = DEFAULT_CONFIG_FILENAME,
+    library_checks: bool = True,
 ) -> Config:
     """Build the effective config: defaults < project file < ``files`` < ``overrides``.
 
     ``project_file`` (``./summarize.toml`` by default) is read only when it exists; pass ``None``
-    to ignore it. Raises :class:`ConfigError` naming the offending key.
+    to ignore it. ``library_checks=False``: generation tables are checked without importing
+    transformers (for commands that load no model). Raises :class:`ConfigError` naming the
+    offending key.
     """
+    context = {LIBRARY_CHECKS: library_checks}
     layers: list[tuple[str, Mapping[str, Any]]] = []
     if project_file is not None and Path(project_file).is_file():
         layers.append((str(project_file), read_toml(Path(project_file))))
@@ -423,7 +604,7 @@ def load_config(
     for origin, layer in layers:
         merged = _deep_merge(merged, layer)
         try:  # validate after each layer so the message names the layer that broke it
-            Config.model_validate(merged)
+            Config.model_validate(merged, context=context)
         except ValidationError as error:
             raise ConfigError(_describe_validation_error(error, origin)) from None
-    return Config.model_validate(merged)
+    return Config.model_validate(merged, context=context)

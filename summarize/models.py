@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -28,7 +29,7 @@ from summarize.backends import (
     ensure_converted,
     require_ctranslate2,
 )
-from summarize.config import ModelSettings
+from summarize.config import ModelSettings, SummarizationSettings
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
 from summarize.families import (
@@ -452,6 +453,15 @@ def resolve_spec(
         family,
         languages,
     )
+    if isinstance(settings, SummarizationSettings) and settings.chunk_generation:
+        # The map steps' table merged too (as Summarizer does): a bad combination shows before
+        # any article, on every engine, not when the summarizer is built after translating.
+        merged_generation(
+            generation_config,
+            settings.chunk_generation,
+            "summarization.chunk_generation",
+            user_set=settings.generation,
+        )
     return ModelSpec(
         task=task,
         settings=settings,
@@ -566,12 +576,17 @@ def load_weights(
 
 
 def merged_generation(
-    base: GenerationConfig, overrides: dict[str, Any], table: str
+    base: GenerationConfig, overrides: dict[str, Any], table: str, user_set: Iterable[str] = ()
 ) -> tuple[GenerationConfig, dict[str, Any]]:
     """``overrides`` (the ``[table]`` config table) merged over ``base``: the generation config
-    and its effective settings. Raises ConfigError naming the table."""
+    and its effective settings. ``user_set``: keys of ``base`` the user set too (the
+    [summarization.generation] table under chunk_generation). Raises ConfigError naming the
+    table."""
     generation_config = copy.deepcopy(base)
-    unknown = generation_config.update(**overrides)
+    try:
+        unknown = generation_config.update(**overrides)
+    except (ValueError, TypeError, AttributeError) as error:  # its validate() rejected a value
+        raise ConfigError(f"[{table}]: {error}") from None
     if unknown:
         raise ConfigError(
             f"[{table}]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "
@@ -579,8 +594,10 @@ def merged_generation(
             "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)."
         )
     try:
-        generation_config.validate(strict=True)
-    except ValueError as error:
+        # Strict only about what the table sets: a flag the model's own settings pair with
+        # it (length_penalty = 2.0 of DistilBART under num_beams = 1) is ignored by generate().
+        generation_config.validate(strict=True, user_set_attributes={*overrides, *user_set})
+    except (ValueError, TypeError) as error:
         raise ConfigError(f"[{table}]: {error}") from None
     effective = {
         key: value
@@ -590,11 +607,16 @@ def merged_generation(
     return generation_config, effective
 
 
-def with_generation(loaded: LoadedModel, overrides: dict[str, Any], table: str) -> LoadedModel:
-    """The same weights with ``overrides`` merged over the generation settings."""
+def with_generation(
+    loaded: LoadedModel, overrides: dict[str, Any], table: str, user_set: Iterable[str] = ()
+) -> LoadedModel:
+    """The same weights with ``overrides`` merged over the generation settings (``user_set``:
+    as for :func:`merged_generation`)."""
     if not overrides:
         return loaded
-    generation_config, effective = merged_generation(loaded.generation_config, overrides, table)
+    generation_config, effective = merged_generation(
+        loaded.generation_config, overrides, table, user_set
+    )
     return dataclasses.replace(
         loaded,
         backend=loaded.backend.with_generation(generation_config),

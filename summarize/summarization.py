@@ -58,7 +58,10 @@ class Summarizer:
         self.settings = settings
         # Map steps (chunk summaries) may generate differently: [summarization.chunk_generation].
         self.chunk_model = with_generation(
-            loaded, settings.chunk_generation, "summarization.chunk_generation"
+            loaded,
+            settings.chunk_generation,
+            "summarization.chunk_generation",
+            user_set=settings.generation,
         )
 
     def generate_batch(self, texts: list[str], chunk: Sequence[bool] | None = None) -> list[str]:

@@ -320,6 +320,48 @@ def test_missing_local_model_folder_exits_2(tmp_path: Path, self_contained_model
     assert "Traceback" not in result.stderr
 
 
+def _run_with_models(models, tmp_path: Path, *overrides: str) -> subprocess.CompletedProcess[str]:
+    sets = [f"translation.model={models.marian}", f"summarization.model={models.bart}"]
+    sets += overrides
+    args = ["run", str(SEEDS), "--output", str(tmp_path / "out"), "--no-cache"]
+    return _run_cli([*args, *(arg for value in sets for arg in ("--set", value))], cwd=tmp_path)
+
+
+def test_bad_generation_value_exits_2_before_any_article(
+    tmp_path: Path, self_contained_models
+) -> None:
+    # Used to pass the config and stop mid-run (after translating) with a ZeroDivisionError.
+    result = _run_with_models(
+        self_contained_models, tmp_path, "summarization.generation.num_beams=0"
+    )
+    assert result.returncode == 2, result.stderr
+    assert "summarization.generation.num_beams: must be an integer >= 1 (got 0)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_generation_settings_bad_only_with_the_models_own_exit_2_before_any_article(
+    tmp_path: Path, self_contained_models
+) -> None:
+    # Fine as a table; merged over the Marian model's forced_eos_token_id (0) it is not.
+    result = _run_with_models(
+        self_contained_models, tmp_path, "translation.generation.suppress_tokens=[0]"
+    )
+    assert result.returncode == 2, result.stderr
+    assert "[translation.generation]" in result.stderr and "suppress_tokens" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_config_show_refuses_a_bad_generation_value() -> None:
+    result = CliRunner().invoke(
+        app, ["config", "show", "--set", "translation.generation.num_beams=true"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "translation.generation.num_beams: must be an integer" in result.output
+    assert "num_beams = true" not in result.output
+
+
 def test_missing_input_path_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["run", str(tmp_path / "nothing-here")])
     assert result.exit_code == 2

@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from summarize.config import Config, load_config, parse_override, read_toml
+from summarize.config import (
+    Config,
+    SummarizationSettings,
+    TranslationSettings,
+    load_config,
+    parse_override,
+    read_toml,
+)
 from summarize.errors import ConfigError, ModelNotFoundError
 from summarize.models import resolve_model
 
@@ -139,3 +147,148 @@ def test_model_setting_resolves_local_folders_before_hub_ids(tmp_path: Path, mon
 def test_missing_local_folder_is_a_model_not_found_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="does not exist"):
         resolve_model(str(tmp_path / "nope"), tmp_path / "models")
+
+
+# generate() values that used to pass the config and fail inside generate(), after the models
+# loaded and articles were translated (ZeroDivisionError, TypeError, ValueError tracebacks).
+@pytest.mark.parametrize(
+    ("overrides", "key"),
+    [
+        (["summarization.generation.num_beams=0"], "summarization.generation.num_beams"),
+        (['summarization.generation.num_beams="four"'], "summarization.generation.num_beams"),
+        (["summarization.generation.num_beams=2.5"], "summarization.generation.num_beams"),
+        (["translation.generation.num_beams=true"], "translation.generation.num_beams"),
+        (["translation.generation.max_new_tokens=-5"], "translation.generation.max_new_tokens"),
+        (
+            ["summarization.generation.do_sample=true", "summarization.generation.temperature=-1"],
+            "summarization.generation.temperature",
+        ),
+        (
+            [
+                "summarization.generation.num_beams=1",
+                "summarization.generation.num_return_sequences=3",
+            ],
+            "summarization.generation.num_return_sequences",
+        ),
+        (
+            [
+                "summarization.generation.num_beams=4",
+                "summarization.generation.num_return_sequences=2",
+            ],
+            "summarization.generation.num_return_sequences",
+        ),
+        (
+            ["summarization.chunk_generation.num_beams=0"],
+            "summarization.chunk_generation.num_beams",
+        ),
+        (["translation.generation.do_sample=1"], "translation.generation.do_sample"),
+        (["translation.generation.top_p=1.5"], "translation.generation.top_p"),
+        (["translation.generation.temperature=nan"], "translation.generation.temperature"),
+        (
+            ["translation.generation.no_repeat_ngram_size=-1"],
+            "translation.generation.no_repeat_ngram_size",
+        ),
+        # transformers' own GenerationConfig validation, on the table's keys alone
+        (["translation.generation.early_stopping=3"], "translation.generation.early_stopping"),
+        (
+            [
+                "translation.generation.forced_eos_token_id=2",
+                "translation.generation.suppress_tokens=[2]",
+            ],
+            "translation.generation.forced_eos_token_id",
+        ),
+        (["translation.generation.num_beam=2"], "translation.generation.num_beam"),
+        (["translation.generation.to_dict=2"], "translation.generation.to_dict"),  # a method
+    ],
+)
+def test_bad_generation_value_is_a_config_error_naming_the_key(
+    overrides: list[str], key: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(overrides=overrides, project_file=None)
+    message = str(caught.value)
+    assert f"\n  {key}: " in message, message
+    assert message.count("\n") == 1, message  # one problem, one line
+    assert f"--set {overrides[-1]}" in message  # the layer that broke it
+
+
+def test_generation_checks_without_the_library_still_catch_bad_values() -> None:
+    # `summarize inspect` loads no model library: type and range checks still apply.
+    with pytest.raises(ConfigError, match=r"translation\.generation\.num_beams: must be"):
+        load_config(
+            overrides=["translation.generation.num_beams=0"],
+            project_file=None,
+            library_checks=False,
+        )
+    config = load_config(
+        overrides=["translation.generation.num_beam=2"], project_file=None, library_checks=False
+    )
+    assert config.translation.generation == {"num_beam": 2}  # the run refuses it, at load
+
+
+def test_float_only_generation_values_are_given_as_floats() -> None:
+    # TOML's `temperature = 2` is an int, which transformers' temperature warper refuses.
+    config = load_config(
+        overrides=[
+            "summarization.generation.do_sample=true",
+            "summarization.generation.temperature=2",
+            "translation.generation.repetition_penalty=1",
+        ],
+        project_file=None,
+    )
+    assert config.summarization.generation["temperature"] == 2.0
+    assert isinstance(config.summarization.generation["temperature"], float)
+    assert isinstance(config.translation.generation["repetition_penalty"], float)
+
+
+def _readme_toml_blocks() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```toml\n")[1:]]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        ["summarization.generation.num_beams=2"],  # README
+        ["summarization.chunk_generation.max_length=80"],  # README
+        ["summarization.generation.length_penalty=1.5"],  # beams from the model's own settings
+        ["summarization.generation.num_beams=1"],  # greedy, whatever the model's beams
+        ["summarization.generation.temperature=0.7"],  # sampling may be the model's own
+        ['translation.generation.early_stopping="never"', "translation.generation.top_k=0"],
+        [  # benchmarks/speed.py, scale.py
+            "translation.generation.min_new_tokens=20",
+            "translation.generation.max_new_tokens=20",
+            "summarization.generation.min_new_tokens=60",
+            "summarization.generation.max_new_tokens=60",
+        ],
+    ],
+)
+def test_valid_generation_settings_load(overrides: list[str]) -> None:
+    load_config(overrides=overrides, project_file=None)
+
+
+def test_readme_and_repo_generation_tables_load(tmp_path: Path) -> None:
+    blocks = _readme_toml_blocks()
+    assert blocks and any("generation]" in block for block in blocks)
+    for number, block in enumerate(blocks):
+        layer = tmp_path / f"readme{number}.toml"
+        layer.write_text(block, encoding="utf-8")
+        load_config(layer, project_file=REPO / "summarize.toml")
+
+
+def test_the_shared_hub_models_own_generation_settings_pass_as_tables() -> None:
+    """Real models' generation_config.json values, given as a [*.generation] table."""
+    from conftest import SHARED_HUB, require_shared_hub
+
+    require_shared_hub()
+    files = sorted(SHARED_HUB.glob("*/generation_config.json"))
+    assert files
+    for path in files:
+        table = {
+            key: value
+            for key, value in json.loads(path.read_text(encoding="utf-8")).items()
+            if not key.startswith("_") and key != "transformers_version"
+        }
+        for section in (TranslationSettings, SummarizationSettings):
+            assert section(generation=table).generation == table, path
+        assert SummarizationSettings(chunk_generation=table).chunk_generation == table

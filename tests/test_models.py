@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from summarize.batching import even_chunks, pack, plan_batches, split_to_window, window_pieces
 from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
-from summarize.models import load_model
+from summarize.models import load_model, resolve_spec
 from summarize.summarization import Summarizer
 from summarize.testing import EchoBackend, echo_model, echo_text
 from summarize.translation import Translator, needs_model
@@ -329,11 +330,46 @@ def test_t5_gets_its_summarize_prefix(t5_model: Path) -> None:
 
 
 def test_unknown_generation_key_is_a_config_error(self_contained_models) -> None:
-    options = TranslationSettings(
-        model=str(self_contained_models.marian), generation={"num_beam": 2}
-    )
+    model, typo = str(self_contained_models.marian), {"num_beam": 2}
+    with pytest.raises(ValidationError, match="num_beam"):  # refused with the config
+        TranslationSettings(model=model, generation=typo)
+    # The model load refuses it too (settings built without validation).
+    options = TranslationSettings.model_construct(model=model, generation=typo)
     with pytest.raises(ConfigError, match="num_beam"):
         load_model("translation", options, Path("models"))
+
+
+def test_greedy_summaries_leave_the_models_beam_settings_alone(shared_hub_models) -> None:
+    # DistilBART's early_stopping and length_penalty only matter to beam search; under the
+    # user's num_beams = 1 generate() ignores them (they used to make the load fail).
+    options = SummarizationSettings(
+        model=str(shared_hub_models.bart),
+        generation={"num_beams": 1, "max_length": 12, "min_length": 2},
+        chunk_generation={"max_length": 8},
+    )
+    summarizer = Summarizer(load_model("summarization", options, Path("models")), options)
+    assert summarizer.loaded.generation_config.num_beams == 1
+    assert summarizer.chunk_model.generation_config.max_length == 8
+    assert summarizer.summarize(["The troops arrived."]).path == "direct"
+    # A pairing the user wrote both halves of is still refused, naming the flag.
+    options = SummarizationSettings(
+        model=str(shared_hub_models.bart), generation={"num_beams": 1, "length_penalty": 1.5}
+    )
+    with pytest.raises(ConfigError, match=r"(?s)summarization\.generation.*length_penalty"):
+        resolve_spec("summarization", options, Path("models"))
+
+
+@pytest.mark.parametrize("table", ["generation", "chunk_generation"])
+def test_settings_invalid_only_with_the_models_own_are_refused_at_load(
+    self_contained_models, table: str
+) -> None:
+    # The table alone is fine; merged over the model's forced_eos_token_id (2) it would
+    # suppress the token generation must end with: refused before any article, no traceback.
+    options = SummarizationSettings(
+        model=str(self_contained_models.bart), **{table: {"suppress_tokens": [2]}}
+    )
+    with pytest.raises(ConfigError, match=rf"(?s)\[summarization\.{table}\].*suppress_tokens"):
+        resolve_spec("summarization", options, Path("models"))
 
 
 def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_models) -> None:
@@ -383,5 +419,13 @@ def test_chunk_generation_applies_to_map_steps_only(models) -> None:
 
 
 def test_chunk_generation_with_an_unknown_key_is_a_config_error(models) -> None:
-    with pytest.raises(ConfigError, match=r"summarization\.chunk_generation.*num_beamz"):
+    with pytest.raises(ValidationError, match=r"chunk_generation(?s:.*)num_beamz"):  # config
         _summarizer(models.bart_short_window, chunk_generation={"num_beamz": 2})
+    # The model load refuses it too (settings built without validation).
+    options = SummarizationSettings.model_construct(
+        model=str(models.bart_short_window),
+        generation=SHORT_SUMMARY,
+        chunk_generation={"num_beamz": 2},
+    )
+    with pytest.raises(ConfigError, match=r"summarization\.chunk_generation.*num_beamz"):
+        load_model("summarization", options, Path("models"))

@@ -268,7 +268,9 @@ def test_inspect_json_shows_what_the_translator_receives(tmp_path: Path) -> None
 def test_inspect_loads_no_model_library() -> None:
     code = (
         "import sys\nfrom summarize.cli import app\n"
-        "try:\n    app(['inspect', 'seeds', '--json'], standalone_mode=False)\n"
+        # a generation table is checked without transformers too
+        "argv = ['inspect', 'seeds', '--json', '--set', 'translation.generation.num_beams=2']\n"
+        "try:\n    app(argv, standalone_mode=False)\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
     )

@@ -30,7 +30,6 @@ from summarize.models import (
     ModelSpec,
     Task,
     load_weights,
-    merged_generation,
     resolve_spec,
 )
 from summarize.process import ThreadPlan, plan_threads
@@ -105,12 +104,6 @@ class Pipeline:
                 self.config.runtime.models_dir,
                 digests_file=self.config.runtime.model_digests,
             )
-            if task == "summarization":  # a bad map-step table shows now, not after translating
-                merged_generation(
-                    spec.generation_config,
-                    self.config.summarization.chunk_generation,
-                    "summarization.chunk_generation",
-                )
             self._specs[task] = spec
         return self._specs[task]
 
