@@ -7,16 +7,25 @@ pysbd (German rules) does the first pass; three rules on top fix what it gets wr
 - "29. Gegen den ..." is split: a number (or "Mio.", "Mrd.") with a full stop followed by a word
   that only starts sentences (article, pronoun, preposition) ends a sentence, where an ordinal
   would be followed by a noun or a month ("am 3. Juni").
+
+pysbd's time grows with the square of its input, so a paragraph longer than ``_PYSBD_WINDOW``
+characters goes to it in windows, each cut where pysbd ended a plain sentence (see
+``_pysbd_pieces``); paragraphs of real articles are shorter and go to it whole.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
+from typing import Any
 
 from summarize.clean import CleanArticle
+
+logger = logging.getLogger("summarize")
 
 _ENDS_CLAUSE = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$|[\"“”»«’)]$")
 # Abbreviations that are (nearly) never the last word of a German sentence.
@@ -89,6 +98,35 @@ _SENTENCE_STARTERS = frozenset(
 _NUMBER_STOP_STARTER = re.compile(
     r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.))\s+(?=(\w+)\b)"
 )
+# The rejoin rules read only the end of a sentence; the longest they match (an abbreviation after
+# a space, a mark and its closing quotes) is far shorter than this. Testing the whole merged text
+# instead would make a long run of merges quadratic.
+_TAIL_CHARS = 64
+
+# pysbd re-reads the whole text once per abbreviation it meets and once per sentence it returns,
+# so its time grows with the square of its input: a 1 MB paragraph took minutes. Longer paragraphs
+# go to it in windows of this many characters; up to this size its cost per character is flat.
+_PYSBD_WINDOW = 4000
+# A window is only cut where pysbd ended a sentence in its first three quarters: the window's end
+# cuts its last sentences short, and the rules after a cut see whole sentences on both sides.
+_CUT_ZONE = 0.75
+# pysbd keeps the text between these marks in one sentence however long it is ("„[^“]*“" and the
+# like; a straight-quoted '"..."' before a capital is one match of its sentence pattern), so no
+# window is cut inside one: that window would show pysbd an opening mark without its closing one.
+# Parentheses are paired innermost first, as its "\([^()]*\)" does.
+_QUOTE_PAIRS = (
+    ("„", "“"), (",,", "“"), ("«", "»"), ("“", "”"), ("‘", "’"), ("[", "]"), ('"', '"'),
+)  # fmt: skip
+_PARENTHESIS = re.compile(r"[()]")
+# A plain sentence end: a full stop, "!" or "?" (maybe closing quotes) after two letters. pysbd's
+# reading of a full stop after a number or a single letter depends on the whole text (it looks for
+# numbered and lettered lists), so a window is never cut there.
+_PLAIN_END = re.compile(r"[^\W\d_]{2}[.!?][\"“”»«’)]*$")
+_OPENING_MARKS = '"„“»«‚‘('
+# With no plain sentence end in reach, a window is cut at a space, best after a letter, digit or
+# comma: the left side then has no final mark, so _rejoin_false_splits joins the halves again.
+_JOINS = re.compile(r"[\w,]")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -101,11 +139,11 @@ class SegmentedArticle:
         return [sentence for paragraph in self.paragraphs for sentence in paragraph]
 
 
-@lru_cache(maxsize=2)
-def _segmenter(language: str = "de"):  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=3)
+def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[no-untyped-def]
     import pysbd
 
-    return pysbd.Segmenter(language=language, clean=False)
+    return pysbd.Segmenter(language=language, clean=False, char_span=char_span)
 
 
 def split_english_sentences(text: str) -> list[str]:
@@ -122,16 +160,19 @@ def _starts_sentence(piece: str) -> bool:
 
 
 def _rejoin_false_splits(pieces: list[str]) -> list[str]:
-    merged: list[str] = []
+    merged: list[list[str]] = []
+    tail = ""  # the last _TAIL_CHARS characters of " ".join(merged[-1])
     for piece in pieces:
         if merged and (
-            not _ENDS_CLAUSE.search(merged[-1])
-            or (_ENDS_WITH_ABBREVIATION.search(merged[-1]) and not _starts_sentence(piece))
+            not _ENDS_CLAUSE.search(tail)
+            or (_ENDS_WITH_ABBREVIATION.search(tail) and not _starts_sentence(piece))
         ):
-            merged[-1] = f"{merged[-1]} {piece}"
+            merged[-1].append(piece)
+            tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]
         else:
-            merged.append(piece)
-    return merged
+            merged.append([piece])
+            tail = piece[-_TAIL_CHARS:]
+    return [" ".join(group) for group in merged]
 
 
 def _split_after_numbers(sentence: str) -> list[str]:
@@ -145,9 +186,111 @@ def _split_after_numbers(sentence: str) -> list[str]:
     return parts
 
 
+def _protected(paragraph: str) -> bytearray:
+    """1 at each offset that lies inside a pair of marks pysbd never splits between (_QUOTE_PAIRS).
+
+    Linear: each pair is found with str.find from where the last one closed, and once an opening
+    mark has no closing mark after it, no later one has either.
+    """
+    inside = bytearray(len(paragraph) + 1)
+
+    def mark(opening_at: int, closing_at: int) -> None:
+        inside[opening_at + 1 : closing_at + 1] = b"\x01" * (closing_at - opening_at)
+
+    for opening, closing in _QUOTE_PAIRS:
+        position = 0
+        while (opening_at := paragraph.find(opening, position)) != -1:
+            closing_at = paragraph.find(closing, opening_at + len(opening))
+            if closing_at == -1:
+                break
+            mark(opening_at, closing_at)
+            position = closing_at + 1
+    opening_at = -1
+    for match in _PARENTHESIS.finditer(paragraph):
+        if match.group() == "(":
+            opening_at = match.start()
+        elif opening_at != -1:
+            mark(opening_at, match.start())
+            opening_at = -1
+    return inside
+
+
+def _plain_cut(window_start: int, spans: Sequence[Any], limit: int, protected: bytearray) -> int:
+    """Offset of the last sentence start pysbd found in a window, up to ``limit``, that follows a
+    plain sentence end outside quotes and brackets and starts with a capital; -1 if none does."""
+    for left, right in reversed(list(pairwise(spans))):
+        cut = window_start + right.start
+        if not window_start < cut <= limit or protected[cut]:
+            continue
+        ending = left.sent.rstrip()
+        if (
+            left.sent[-1:].isspace()
+            and _PLAIN_END.search(ending)
+            and not _ENDS_WITH_ABBREVIATION.search(ending)
+            and right.sent.lstrip().lstrip(_OPENING_MARKS)[:1].isupper()
+        ):
+            return cut
+    return -1
+
+
+def _forced_cut(paragraph: str, start: int, limit: int, protected: bytearray) -> int:
+    """Where to cut a window with no plain sentence end: the last space up to ``limit``, one
+    outside quotes and brackets and after a letter, digit or comma if there is one; else the first
+    space after ``limit`` (without spaces pysbd's work is linear: its abbreviations need a space
+    before them); else the paragraph's end."""
+    spaces = [match.start() for match in _SPACE.finditer(paragraph, start + 1, limit + 1)]
+    if spaces:
+        return max(
+            spaces,
+            key=lambda at: (not protected[at], bool(_JOINS.match(paragraph, at - 1)), at),
+        )
+    after = _SPACE.search(paragraph, limit + 1)
+    return after.start() if after else len(paragraph)
+
+
+def _pysbd_pieces(paragraph: str, window: int) -> list[str]:
+    """pysbd's sentences of ``paragraph``, found window by window when it is longer than ``window``.
+
+    Each window starts where pysbd began a sentence in the last one, after a plain sentence end
+    (_plain_cut); pysbd's rules read only a few characters around a full stop, and the marks it
+    pairs over longer stretches are kept whole (_protected), so the pieces are the ones it finds in
+    the whole paragraph. A window without such a start is cut at a space (_forced_cut), which is
+    logged; no character is dropped either way. A window starts with the space before its first
+    sentence, as that sentence stands in the paragraph: pysbd reads a text's first word apart
+    (its abbreviation pass takes "V" of "Vergleichen" at the start for the abbreviation "v" and
+    then joins every sentence that ends in "...V.", such as "§ 6a PAngV.", to the next).
+    """
+    segment = _segmenter(char_span=True).segment
+    if len(paragraph) <= window:
+        return [span.sent for span in segment(paragraph)]
+    protected = _protected(paragraph)
+    pieces: list[str] = []
+    start = forced = 0
+    while len(paragraph) - start > window:
+        spans = segment(paragraph[start : start + window])
+        limit = start + int(window * _CUT_ZONE)
+        cut = _plain_cut(start, spans, limit, protected)
+        if cut != -1:
+            pieces += [span.sent for span in spans if start + span.start < cut]
+            cut -= 1  # the next window starts with the space before its first sentence
+        else:
+            forced += 1
+            cut = _forced_cut(paragraph, start, limit, protected)
+            pieces += [span.sent for span in segment(paragraph[start:cut])]
+        start = cut
+    pieces += [span.sent for span in segment(paragraph[start:])]
+    if forced:
+        logger.warning(
+            "segment: a paragraph of %d characters had no plain sentence end in %d stretch(es) "
+            "of %d characters; each was cut at a space for the sentence splitter (no text lost)",
+            len(paragraph), forced, int(window * _CUT_ZONE),
+        )  # fmt: skip
+    return pieces
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, whitespace-trimmed, none empty."""
-    pieces = [piece.strip() for piece in _segmenter().segment(paragraph) if piece.strip()]
+    pieces = [piece.strip() for piece in _pysbd_pieces(paragraph, _PYSBD_WINDOW) if piece.strip()]
     sentences = [
         part for piece in _rejoin_false_splits(pieces) for part in _split_after_numbers(piece)
     ]

@@ -1,0 +1,109 @@
+"""Long paragraphs: pysbd sees them in windows (its time grows with the square of its input)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from conftest import SEEDS
+
+from summarize import segment
+from summarize.clean import clean_text
+from summarize.segment import split_sentences
+
+
+def _seed_paragraphs() -> list[str]:
+    return [
+        paragraph
+        for path in sorted(SEEDS.glob("*.txt"))
+        for paragraph in clean_text(path.read_text(encoding="utf-8")).paragraphs
+    ]
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _SpyingSegmenter:
+    """Records the length of every text handed to pysbd."""
+
+    def __init__(self, real: Any, lengths: list[int]) -> None:
+        self._real = real
+        self._lengths = lengths
+
+    def segment(self, text: str) -> Any:
+        self._lengths.append(len(text))
+        return self._real.segment(text)
+
+
+@pytest.fixture
+def pysbd_input_lengths(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    lengths: list[int] = []
+    real = segment._segmenter
+
+    def spying(*args: Any, **kwargs: Any) -> _SpyingSegmenter:
+        return _SpyingSegmenter(real(*args, **kwargs), lengths)
+
+    monkeypatch.setattr(segment, "_segmenter", spying)
+    return lengths
+
+
+def test_a_long_paragraph_reaches_pysbd_in_windows_and_keeps_every_character(
+    pysbd_input_lengths: list[int],
+) -> None:
+    # Five real articles as one paragraph, less the paragraphs with straight double quotes: pysbd
+    # can move such a closing quote to the next sentence ('essenziell." Die' gives
+    # '... essenziell.', '" Die ...'), with or without windows.
+    paragraph = " ".join(p for p in _seed_paragraphs() if '"' not in p)
+    assert len(paragraph) > 5 * segment._PYSBD_WINDOW
+    sentences = split_sentences(paragraph)
+    assert max(pysbd_input_lengths) <= segment._PYSBD_WINDOW
+    assert " ".join(sentences) == _normalized(paragraph)  # nothing lost, added or reordered
+    assert len(sentences) > 100
+
+
+def test_windows_give_the_sentences_of_the_whole_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraphs = [p for p in _seed_paragraphs() if len(p) > 400]
+    whole = [split_sentences(paragraph) for paragraph in paragraphs]
+    monkeypatch.setattr(segment, "_PYSBD_WINDOW", 300)  # every one of them needs windows now
+    assert [split_sentences(paragraph) for paragraph in paragraphs] == whole
+
+
+def test_no_window_is_cut_inside_a_quotation(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = " ".join(f"Der Rat tagte am Montag zum {n}-ten Mal in der Stadt." for n in range(40))
+    quotation = "„" + " ".join(f"Wir bleiben im Amt. Das ist Satz {n} der Rede." for n in range(40))
+    paragraph = f"{before} Er sagte: {quotation}“ Dann ging er. Sie blieb noch."
+    monkeypatch.setattr(segment, "_PYSBD_WINDOW", 10 * len(paragraph))
+    whole = split_sentences(paragraph)
+    assert any(sentence.startswith("Er sagte: „Wir bleiben") for sentence in whole)
+    # The first window ends inside the quotation, whose inner full stops pysbd does not split at.
+    monkeypatch.setattr(segment, "_PYSBD_WINDOW", len(before) + len(quotation) // 2)
+    assert split_sentences(paragraph) == whole
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_and_says_so(
+    pysbd_input_lengths: list[int], caplog: pytest.LogCaptureFixture
+) -> None:
+    paragraph = " ".join(f"die Stadt plant Weg {n}, dann" for n in range(2000))
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        sentences = split_sentences(paragraph)
+    assert sentences == [paragraph]  # the halves of each cut are joined again, text unchanged
+    assert max(pysbd_input_lengths) <= segment._PYSBD_WINDOW
+    assert "no plain sentence end" in caplog.text
+
+
+def test_windows_start_with_the_space_before_their_first_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pysbd takes a text's first "V..." for its abbreviation "v" and then joins every sentence
+    # ending in "...V." to the next; inside the paragraph, "Viele" follows a space and does not.
+    sentences = [
+        "Verwiesen wird auf § 6a PAngV." if n % 2 else f"Viele kamen zum {n}-ten Mal in die Stadt."
+        for n in range(30)
+    ]
+    paragraph = "Der Rat tagte. " + " ".join(sentences)  # every window starts with a "V"
+    whole = split_sentences(paragraph)
+    assert whole.count("Verwiesen wird auf § 6a PAngV.") == 15
+    monkeypatch.setattr(segment, "_PYSBD_WINDOW", 400)
+    assert split_sentences(paragraph) == whole
