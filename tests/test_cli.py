@@ -327,28 +327,24 @@ def _run_with_models(models, tmp_path: Path, *overrides: str) -> subprocess.Comp
     return _run_cli([*args, *(arg for value in sets for arg in ("--set", value))], cwd=tmp_path)
 
 
-def test_bad_generation_value_exits_2_before_any_article(
-    tmp_path: Path, self_contained_models
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        # Used to pass the config and stop mid-run (after translating) with a ZeroDivisionError.
+        (
+            "summarization.generation.num_beams=0",
+            "summarization.generation.num_beams: must be an integer >= 1 (got 0)",
+        ),
+        # Fine as a table; merged over the Marian model's forced_eos_token_id (0) it is not.
+        ("translation.generation.suppress_tokens=[0]", "[translation.generation]"),
+    ],
+)
+def test_a_bad_generation_setting_exits_2_before_any_article(
+    tmp_path: Path, self_contained_models, setting: str, message: str
 ) -> None:
-    # Used to pass the config and stop mid-run (after translating) with a ZeroDivisionError.
-    result = _run_with_models(
-        self_contained_models, tmp_path, "summarization.generation.num_beams=0"
-    )
+    result = _run_with_models(self_contained_models, tmp_path, setting)
     assert result.returncode == 2, result.stderr
-    assert "summarization.generation.num_beams: must be an integer >= 1 (got 0)" in result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    assert not (tmp_path / "out").exists()
-
-
-def test_generation_settings_bad_only_with_the_models_own_exit_2_before_any_article(
-    tmp_path: Path, self_contained_models
-) -> None:
-    # Fine as a table; merged over the Marian model's forced_eos_token_id (0) it is not.
-    result = _run_with_models(
-        self_contained_models, tmp_path, "translation.generation.suppress_tokens=[0]"
-    )
-    assert result.returncode == 2, result.stderr
-    assert "[translation.generation]" in result.stderr and "suppress_tokens" in result.stderr
+    assert message in result.stderr and setting.split(".")[-1].split("=")[0] in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "out").exists()
 
