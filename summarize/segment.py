@@ -279,8 +279,8 @@ def _pysbd_pieces(paragraph: str, window: int) -> list[str]:
             pieces += [span.sent for span in segment(paragraph[start:cut])]
         start = cut
     pieces += [span.sent for span in segment(paragraph[start:])]
-    if forced:
-        logger.warning(
+    if forced:  # informational: the halves are joined again, so no sentence changes
+        logger.info(
             "segment: a paragraph of %d characters had no plain sentence end in %d stretch(es) "
             "of %d characters; each was cut at a space for the sentence splitter (no text lost)",
             len(paragraph), forced, int(window * _CUT_ZONE),
