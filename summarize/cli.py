@@ -210,6 +210,11 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
         except SummarizeError as error:
             fail(error)
         return RayEngine(config, quiet=quiet)
+    if config.runtime.ray_address is not None:
+        logger.warning(
+            "runtime.ray_address (--ray-address) is ignored: the engine is local "
+            "(use --engine ray to run on that cluster)"
+        )
     from summarize.engines.local import Pipeline
     from summarize.process import configure_process
 

@@ -667,3 +667,17 @@ def test_the_output_folder_is_not_read_as_an_input_folder(
     assert any("gone.txt" in line and "broken symbolic link" in line for line in
                result.output.splitlines()), result.output  # fmt: skip
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.output
+
+
+def test_a_ray_address_with_the_local_engine_is_said_to_be_ignored(
+    self_contained_models, tmp_path: Path
+) -> None:
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    arguments = ["run", str(SEEDS / "003_6d29e0b4accf03c7.txt"), "-c", str(config), "-q"]
+    result = CliRunner().invoke(
+        app, [*arguments, "-o", str(tmp_path / "out"), "--ray-address", "127.0.0.1:1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "--ray-address) is ignored: the engine is local" in result.output

@@ -154,6 +154,18 @@ def test_without_the_extra_the_run_exits_2_naming_it(monkeypatch, tmp_path: Path
     assert not list(tmp_path.iterdir())
 
 
+def test_an_unreachable_ray_address_is_one_line_and_exit_2(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    ray = _ray()
+    assert not ray.is_initialized()  # before the cluster tests: this process joins no cluster
+    config = _config(tmp_path, self_contained_models)
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
+    result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", "no host"])
+    assert result.exit_code == 2, result.output
+    assert "cannot reach Ray at 'no host'" in result.output and "Traceback" not in result.output
+
+
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     from summarize.engines.ray import _gpus
 
@@ -295,6 +307,31 @@ def test_a_lost_driver_is_resumed_by_running_the_command_again(
     assert sorted(after) == sorted(origin)
     assert {n: after[n] for n in before} == before
     assert not _leftovers(output)
+
+
+def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """Ray's core worker answers SIGTERM with an abort and a stack dump (exit 134); the run
+    stops as the local engine's does: exit 130, a line saying so, the finished briefs indexed."""
+    _copies(_short_seeds(tmp_path / "short"), tmp_path / "in", copies=4)
+    config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n"
+                     f"[ray]\n{WATCHDOG}\n")  # fmt: skip
+    output = tmp_path / "out"
+    command = [sys.executable, "-m", "summarize.cli", "run", str(tmp_path / "in"),
+               "-c", str(config), "-o", str(output), "--engine", "ray",
+               "--ray-address", on_cluster.address, "-q"]  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_AUTH_MODE": "disabled"}
+    driver = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while driver.poll() is None and not _briefs(output) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    driver.send_signal(signal.SIGTERM)
+    _, stderr = driver.communicate(timeout=120)
+    assert driver.returncode == 130, stderr
+    assert "interrupted" in stderr and "SIGTERM received" not in stderr
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert all(name in index for name in _briefs(output))
 
 
 def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_message(

@@ -21,6 +21,8 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import signal
+import threading
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
 from summarize.config import Config, RaySettings
-from summarize.errors import ArticleError, ConfigError, SummarizeError
+from summarize.errors import ArticleError, ConfigError, SummarizeError, UsageError
 from summarize.ingest import read_article
 from summarize.report import (
     ArticleOutcome,
@@ -403,8 +405,15 @@ class RayEngine:
                 _Group(number, tuple(jobs[start : start + size]))
                 for number, start in enumerate(range(0, len(jobs), size))
             ]
-            with _ray_session(self.config.runtime.ray_address, self.quiet):
-                settled, retried, restarted = self._execute(groups, fingerprint, force, progress)
+            try:
+                with _ray_session(self.config.runtime.ray_address, self.quiet):
+                    settled, retried, restarted = self._execute(
+                        groups, fingerprint, force, progress
+                    )
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into this)
+                # The briefs written so far are complete; list them before stopping.
+                outputs.write_index(folder, "interrupted")
+                raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
             for job in jobs:  # never skip an article silently, whatever Ray did
@@ -606,10 +615,22 @@ def _ray_session(address: str | None, quiet: bool) -> Iterator[None]:
             yield
             return
         level = logging.WARNING if quiet else logging.INFO
+        # Ray's core worker answers SIGTERM by aborting (a stack dump, exit 134): the handler
+        # the command line set (stop like Ctrl-C) is put back once Ray is up.
+        on_sigterm = signal.getsignal(signal.SIGTERM)
         if address is None:
             start_local_instance(log_to_driver=not quiet, logging_level=level)
         else:
-            ray.init(address=address, log_to_driver=not quiet, logging_level=level)
+            try:
+                ray.init(address=address, log_to_driver=not quiet, logging_level=level)
+            except (ConnectionError, ValueError, RuntimeError) as error:
+                reason = " ".join(str(error).split()) or type(error).__name__
+                raise UsageError(
+                    f"cannot reach Ray at {address!r} (runtime.ray_address / --ray-address): "
+                    f"{reason}"
+                ) from None
+        if threading.current_thread() is threading.main_thread() and callable(on_sigterm):
+            signal.signal(signal.SIGTERM, on_sigterm)
         try:
             yield
         finally:
@@ -618,9 +639,17 @@ def _ray_session(address: str | None, quiet: bool) -> Iterator[None]:
 
 @contextmanager
 def _ray_data_logging(quiet: bool) -> Iterator[None]:
-    """Ray Data's log lines for this run: only warnings with ``--quiet``, and never its notice
-    that its progress bars are off (the command line shows its own)."""
-    levels = {"ray.data._internal.progress": logging.ERROR}
+    """Ray Data's log lines for this run: only warnings with ``--quiet``, never its notice that
+    its progress bars are off (the command line shows its own), never its report of a failed
+    task."""
+    # Its error log of a failed task repeats, with Ray's tracebacks, the exception that ends the
+    # run anyway: a carried error (a model that cannot load) becomes the local engine's one line,
+    # anything else surfaces as itself.
+    levels = {
+        "ray.data._internal.progress": logging.ERROR,
+        "ray.data._internal.execution.streaming_executor_state": logging.CRITICAL,
+        "ray.data.exceptions": logging.CRITICAL,
+    }
     if quiet:
         levels["ray.data"] = logging.WARNING
     saved = {name: logging.getLogger(name).level for name in levels}
