@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from summarize.errors import UsageError
-from summarize.outputs import write_atomic
+from summarize.outputs import make_folder, write_atomic
 from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
 from summarize.render import (
     checks_note,
@@ -206,11 +206,32 @@ def build_site(folder: Path, site: Path) -> SiteReport:
         )
     environment = _environment()
     markdown = MarkdownIt("commonmark", {"html": False})
+    make_folder(site, "the site folder")
     pages = []
-    for brief in briefs:
-        page = site / brief.page
-        write_atomic(page, render_brief_page(environment, markdown, brief))
-        pages.append(page)
-    index = site / INDEX_PAGE
-    write_atomic(index, render_index_page(environment, briefs))
+    try:
+        for brief in briefs:
+            page = site / brief.page
+            write_atomic(page, render_brief_page(environment, markdown, brief))
+            pages.append(page)
+        index = site / INDEX_PAGE
+        write_atomic(index, render_index_page(environment, briefs))
+        _remove_stale_pages(site, {page.name for page in pages})
+    except OSError as error:
+        raise UsageError(f"cannot write the site to {site}: {error.strerror or error}") from None
     return SiteReport(index, tuple(pages), tuple(problems))
+
+
+# A page whose brief is gone (deleted, or its record no longer readable) is removed, so a copied
+# or shared site holds only what its index lists. Ours are known by their generator tag; other
+# files in the folder are not ours to touch.
+_OUR_PAGE = '<meta name="generator" content="summarize '
+
+
+def _remove_stale_pages(site: Path, current: set[str]) -> None:
+    for page in site.glob("*.html"):
+        if page.name in current or page.name == INDEX_PAGE:
+            continue
+        with page.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(2048)
+        if _OUR_PAGE in head:
+            page.unlink(missing_ok=True)

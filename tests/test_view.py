@@ -319,3 +319,20 @@ def test_view_command_builds_the_site_of_a_run(run_output: Path, tmp_path: Path)
     assert again.exit_code == 1 and "broken.json" in again.output
     missing = CliRunner().invoke(app, ["view", str(tmp_path / "nothing")])
     assert missing.exit_code == 2
+    # A brief whose record is gone loses its page (the index no longer lists it); a file of
+    # the user's own stays; a site folder that cannot be made is one line and exit 2.
+    (site / "notes.html").write_text("<p>mine</p>", encoding="utf-8")
+    kept = sorted(run_output.glob("*.json"))[0]
+    moved = tmp_path / kept.name
+    kept.rename(moved)
+    try:
+        third = CliRunner().invoke(app, ["view", str(run_output), "--to", str(site)])
+    finally:
+        moved.rename(kept)
+    assert third.exit_code == 1, third.output
+    assert not (site / f"{kept.stem}.html").exists() and (site / "notes.html").exists()
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    blocked = CliRunner().invoke(app, ["view", str(run_output), "--to", str(a_file / "site")])
+    assert blocked.exit_code == 2 and "cannot create the site folder" in blocked.output
+    assert "Traceback" not in blocked.output
