@@ -39,7 +39,7 @@ class TranslationCache:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             raise UsageError(
                 f"cannot use the translation cache {self.path}: {reason} "
-                "(set runtime.cache_dir elsewhere, or run with --no-cache)"
+                "(set runtime.cache_dir elsewhere, or runtime.cache = false)"
             ) from None
 
     @staticmethod

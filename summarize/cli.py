@@ -343,6 +343,7 @@ def _run_eval(
     """Shared by the eval commands: config, one pipeline, errors, the metrics table."""
     from summarize.engines.local import Pipeline
     from summarize.evaluate import metrics_table, require_eval_extra
+    from summarize.outputs import make_folder
     from summarize.process import configure_process
 
     _configure_logging(quiet, False, stderr.is_terminal)
@@ -351,6 +352,7 @@ def _run_eval(
     config = _load(config_files, [*(overrides or []), folder])
     try:
         require_eval_extra()
+        make_folder(output, "the output folder")  # before any model loads
         result = evaluate(Pipeline(config, configure_process(config.runtime, config.uses_torch())))
     except SummarizeError as error:
         fail(error)

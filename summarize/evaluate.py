@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, ConfigError, UsageError
-from summarize.outputs import write_atomic
+from summarize.outputs import make_folder, write_atomic
 from summarize.segment import split_english_sentences, split_sentences
 from summarize.summarization import Summarizer
 from summarize.translation import Translator
@@ -63,6 +63,8 @@ def evaluate_translation(
     import sacrebleu
 
     sources, references = _read_lines(source), _read_lines(reference)
+    if not any(line.strip() for line in sources):
+        raise UsageError(f"{source} has no text to translate")
     if len(sources) != len(references):
         raise UsageError(
             f"{source} has {len(sources)} lines but {reference} has {len(references)}; "
@@ -74,7 +76,7 @@ def evaluate_translation(
         "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 4),
         "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
     }
-    output.mkdir(parents=True, exist_ok=True)
+    make_folder(output, "the output folder")
     write_atomic(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
     _write_metrics(output, metrics, {"source": str(source), "reference": str(reference),
                                      "segments": len(sources)})  # fmt: skip
@@ -102,6 +104,8 @@ def evaluate_summaries(
         for field in (text_field, reference_field):
             if not isinstance(record, dict) or not isinstance(record.get(field), str):
                 raise UsageError(f"{data}:{number}: no text field {field!r}")
+        if not record[text_field].strip():  # found now, not after summarizing the others
+            raise UsageError(f"{data}:{number}: the {text_field!r} field is empty")
         records.append(record)
     if not records:
         raise UsageError(f"{data} holds no records")
@@ -127,7 +131,7 @@ def evaluate_summaries(
         entry = {"id": record["id"]} if "id" in record else {}
         lines.append(json.dumps({**entry, "summary": summary}, ensure_ascii=False))
     metrics = {name: round(100 * total / len(records), 4) for name, total in totals.items()}
-    output.mkdir(parents=True, exist_ok=True)
+    make_folder(output, "the output folder")
     write_atomic(output / "summaries.jsonl", "".join(f"{line}\n" for line in lines))
     _write_metrics(output, metrics, {"data": str(data), "articles": len(records),
                                      "text_field": text_field,

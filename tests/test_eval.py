@@ -72,6 +72,22 @@ def test_eval_translation_needs_aligned_files(self_contained_models, tmp_path: P
               str(tmp_path / "o"), "--set", f"translation.model={self_contained_models.marian}"],
     )  # fmt: skip
     assert result.exit_code == 2 and "aligned" in result.output
+    # Empty files, and an output folder that is a file: one line each, exit 2, no traceback.
+    (tmp_path / "empty.de").write_text("")
+    (tmp_path / "empty.en").write_text("")
+    (tmp_path / "a-file").write_text("x")
+    model = f"translation.model={self_contained_models.marian}"
+    cases = {
+        "has no text to translate": ["empty.de", "empty.en", "o"],
+        "cannot create the output folder": ["a", "a", "a-file"],
+    }
+    for message, (source, reference, output) in cases.items():
+        result = CliRunner().invoke(
+            app, ["eval", "translation", str(tmp_path / source), str(tmp_path / reference),
+                  "-o", str(tmp_path / output), "--set", model],
+        )  # fmt: skip
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["plain-clone", "cnndm"])
@@ -116,3 +132,11 @@ def test_eval_summary_names_a_missing_field(self_contained_models, tmp_path: Pat
               "--set", f"summarization.model={self_contained_models.bart}"],
     )  # fmt: skip
     assert result.exit_code == 2 and "'article'" in result.output
+    # An empty article is found before any summary is made, with its line.
+    data.write_text('{"article": "An article.", "reference": "A."}\n'
+                    '{"article": "  ", "reference": "B."}\n')  # fmt: skip
+    result = CliRunner().invoke(
+        app, ["eval", "summary", str(data), "-o", str(tmp_path / "o"),
+              "--set", f"summarization.model={self_contained_models.bart}"],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "d.jsonl:2: the 'article' field is empty" in result.output
