@@ -268,7 +268,7 @@ def test_a_worker_node_lost_mid_run_costs_no_brief(
 
 
 def test_a_lost_driver_is_resumed_by_running_the_command_again(
-    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
 ) -> None:
     """The `summarize` process killed mid-run (default actor size on one-CPU nodes): the same
     command again writes only the missing briefs and leaves the finished ones untouched. Here
@@ -307,6 +307,16 @@ def test_a_lost_driver_is_resumed_by_running_the_command_again(
     assert sorted(after) == sorted(origin)
     assert {n: after[n] for n in before} == before
     assert not _leftovers(output)
+
+    # Nothing left to do: settled on the driver, without starting Ray or loading a model.
+    import summarize.engines.ray as ray_engine
+
+    def no_session(*_: object) -> None:
+        raise AssertionError("Ray was started for briefs that are all current")
+
+    monkeypatch.setattr(ray_engine, "_ray_session", no_session)
+    again = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
+    assert len(again.with_status("up-to-date")) == len(origin) and again.exit_code == 0
 
 
 def test_sigterm_stops_a_ray_run_as_ctrl_c_does(

@@ -18,6 +18,7 @@ exit code as locally; a bad article costs only its own brief; a run in which not
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -400,16 +401,27 @@ class RayEngine:
                 _Job(position, source, folder / name)
                 for position, (source, name) in enumerate(plan.jobs)
             ]
+            # Briefs already current are settled here: a resume with nothing (or little) to do
+            # starts no Ray instance and loads no model for them.
+            current = {} if force else self._current_briefs(jobs, fingerprint)
+            for outcome in current.values():
+                progress.article_finished(outcome)
+            pending = [job for job in jobs if job.position not in current]
             size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
             groups = [
-                _Group(number, tuple(jobs[start : start + size]))
-                for number, start in enumerate(range(0, len(jobs), size))
+                _Group(number, tuple(pending[start : start + size]))
+                for number, start in enumerate(range(0, len(pending), size))
             ]
+            settled: dict[int, ArticleOutcome] = dict(current)
+            retried: int | None = 0  # nothing ran on Ray: nothing was redone
+            restarted: int | None = 0
             try:
-                with _ray_session(self.config.runtime.ray_address, self.quiet):
-                    settled, retried, restarted = self._execute(
-                        groups, fingerprint, force, progress
-                    )
+                if groups:
+                    with _ray_session(self.config.runtime.ray_address, self.quiet):
+                        done, retried, restarted = self._execute(
+                            groups, fingerprint, force, progress
+                        )
+                    settled.update(done)
             except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into this)
                 # The briefs written so far are complete; list them before stopping.
                 outputs.write_index(folder, "interrupted")
@@ -424,6 +436,21 @@ class RayEngine:
                 outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
             )
         return RayRunReport(tuple(outcomes), index_path, retried, restarted)
+
+    def _current_briefs(self, jobs: list[_Job], fingerprint: str) -> dict[int, ArticleOutcome]:
+        """The jobs whose brief matches the source's bytes and this run's settings. A source
+        that cannot be read, or is over input.max_bytes, is left to the run to report."""
+        current: dict[int, ArticleOutcome] = {}
+        for job in jobs:
+            try:
+                if job.source.stat().st_size > self.config.input.max_bytes:
+                    continue
+                sha256 = hashlib.sha256(job.source.read_bytes()).hexdigest()
+            except OSError:
+                continue
+            if outputs.brief_is_current(job.brief_path, sha256, fingerprint):
+                current[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
+        return current
 
     def _execute(
         self,
