@@ -166,6 +166,53 @@ def test_an_unreachable_ray_address_is_one_line_and_exit_2(
     assert "cannot reach Ray at 'no host'" in result.output and "Traceback" not in result.output
 
 
+def test_an_address_where_nothing_listens_is_refused_before_ray_tries_it(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ray.init retries such an address for minutes, a warning every few seconds."""
+    import socket
+
+    ray = _ray()
+
+    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("ray.init was asked to join an address where nothing listens")
+
+    monkeypatch.setattr(ray, "init", must_not_be_called)
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = _config(tmp_path, self_contained_models)
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
+    for address in (f"127.0.0.1:{port}", f"ray://127.0.0.1:{port}"):
+        result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
+        assert result.exit_code == 2, result.output
+        assert f"cannot reach Ray at {address!r}" in result.output, result.output
+        assert f"127.0.0.1:{port}" in result.output.split("):", 1)[1]
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
+
+
+def test_an_actor_larger_than_this_machine_is_refused_at_once(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It would never start, and the run would wait ray.no_progress_timeout_s to say so."""
+    ray = _ray()
+    assert not ray.is_initialized()
+    # As the other local instance's test: Ray reads its auth mode once per process.
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    config = _config(tmp_path, self_contained_models)
+    cpus = (os.cpu_count() or 1) * 16
+    out = tmp_path / "out"
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(out), "-q", "--engine", "ray"]
+    settings = ["--set", f"ray.cpus_per_actor={cpus}", "--set", "ray.no_progress_timeout_s=30"]
+    result = CliRunner().invoke(app, [*arguments, *settings])
+    assert result.exit_code == 2, result.output
+    assert f"ray.cpus_per_actor = {cpus}, but the largest node has" in result.output
+    assert "Traceback" not in result.output
+    assert not ray.is_initialized()
+    assert not list(out.glob("*.md"))
+
+
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     from summarize.engines.ray import _gpus
 

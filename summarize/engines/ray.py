@@ -23,6 +23,7 @@ import logging
 import os
 import pickle
 import signal
+import socket
 import threading
 import warnings
 from collections import Counter
@@ -417,9 +418,9 @@ class RayEngine:
             restarted: int | None = 0
             try:
                 if groups:
-                    with _ray_session(self.config.runtime.ray_address, self.quiet):
+                    with _ray_session(self.config.runtime.ray_address, self.quiet) as local:
                         done, retried, restarted = self._execute(
-                            groups, fingerprint, force, progress
+                            groups, fingerprint, force, progress, local
                         )
                     settled.update(done)
             except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into this)
@@ -458,11 +459,16 @@ class RayEngine:
         fingerprint: str,
         force: bool,
         progress: ProgressListener,
+        local: bool = False,
     ) -> tuple[dict[int, ArticleOutcome], int | None, int | None]:
+        """Run ``groups`` on the connected Ray; ``local``: on an instance this run started,
+        which will never grow a node."""
         import ray
         from ray.data.exceptions import ExecutionTimeoutError
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
+        pools = _pool_shape(self.config.ray)
+        _check_room(pools, local)
         driver_node = ray.get_runtime_context().get_node_id()
         ledger = (
             ray.remote(_RunLedger)
@@ -472,7 +478,6 @@ class RayEngine:
             )
             .remote()
         )
-        pools = _pool_shape(self.config.ray)
         logger.info(
             "Ray: %s, %g CPU(s) per actor",
             "one pool of actors holding both models" if pools.combined else "a pool per model",
@@ -591,6 +596,31 @@ def _gpus(device: str, gpus_per_actor: float) -> float | None:
     return gpus_per_actor if device == "cuda" and gpus_per_actor > 0 else None
 
 
+def _check_room(pools: _PoolShape, local: bool) -> None:
+    """An actor larger than every node never starts, and the run would wait for
+    ``ray.no_progress_timeout_s`` to say so: refuse at once on an instance this run started
+    (it never grows), and warn on a cluster (its autoscaler may still add such a node)."""
+    import ray
+
+    largest = max(
+        (node["Resources"].get("CPU", 0.0) for node in ray.nodes() if node.get("Alive")),
+        default=0.0,
+    )
+    if pools.cpus_per_actor <= largest:
+        return
+    message = (
+        f"ray.cpus_per_actor = {pools.cpus_per_actor:g}, but the largest node has "
+        f"{largest:g} CPU(s): no model actor can start"
+    )
+    if local:
+        raise ConfigError(f"{message} on this machine; lower ray.cpus_per_actor")
+    logger.warning(
+        "%s unless the cluster adds a larger node; the run stops after "
+        "ray.no_progress_timeout_s otherwise",
+        message,
+    )
+
+
 def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
     """A pool whose actors cannot restart after a node is lost stalls the run: say so up front."""
     import ray
@@ -632,14 +662,15 @@ def start_local_instance(**options: Any) -> None:
 
 
 @contextmanager
-def _ray_session(address: str | None, quiet: bool) -> Iterator[None]:
+def _ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
     """Connect to Ray for the run: reuse a connection the caller made, else start a local
-    instance (no address) or join the cluster at ``address``, and leave it afterwards."""
+    instance (no address) or join the cluster at ``address``, and leave it afterwards. Yields
+    whether the run started the instance itself."""
     import ray
 
     with _ray_data_logging(quiet):
         if ray.is_initialized():
-            yield
+            yield False
             return
         level = logging.WARNING if quiet else logging.INFO
         # Ray's core worker answers SIGTERM by aborting (a stack dump, exit 134): the handler
@@ -649,6 +680,7 @@ def _ray_session(address: str | None, quiet: bool) -> Iterator[None]:
             start_local_instance(log_to_driver=not quiet, logging_level=level)
         else:
             try:
+                _check_reachable(address)
                 ray.init(address=address, log_to_driver=not quiet, logging_level=level)
             except (ConnectionError, ValueError, RuntimeError) as error:
                 reason = " ".join(str(error).split()) or type(error).__name__
@@ -659,9 +691,27 @@ def _ray_session(address: str | None, quiet: bool) -> Iterator[None]:
         if threading.current_thread() is threading.main_thread() and callable(on_sigterm):
             signal.signal(signal.SIGTERM, on_sigterm)
         try:
-            yield
+            yield address is None
         finally:
             ray.shutdown()
+
+
+def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
+    """Open and close a TCP connection to a ``host:port`` (or ``ray://host:port``) address.
+
+    ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
+    warning every few seconds; a refused or silent port is reported at once instead. Other
+    forms (``auto``, a bare host) are left to Ray."""
+    host, separator, port = address.removeprefix("ray://").rpartition(":")
+    if not separator or not port.isdigit() or not host:
+        return
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s):
+            pass
+    except TimeoutError:
+        raise ConnectionError(f"nothing answered at {host}:{port} within {timeout_s:g} s") from None
+    except OSError as error:
+        raise ConnectionError(f"{host}:{port}: {error.strerror or error}") from None
 
 
 @contextmanager
