@@ -1,19 +1,25 @@
 """On-disk cache of translations, so an interrupted or repeated run translates only what changed.
 
 One SQLite file (stdlib, safe across processes). A key is the hash of the translator's
-fingerprint (model, revision, backend, every setting that changes output) and one model input.
+fingerprint (model, revision, backend, every setting that changes output) and one model input;
+the value is the translation and its mean token log-probability (when the backend gives one), so
+a brief made from the cache has the same translation warnings as one made by the model.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from summarize.backends import Generated
 from summarize.errors import UsageError
 
 CACHE_FILENAME = "translations.sqlite"
+logger = logging.getLogger("summarize")
 
 
 CACHE_FOLDER_NAME = ".summarize-cache"
@@ -27,14 +33,22 @@ def default_cache_dir(output_folder: Path) -> Path:
 class TranslationCache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / CACHE_FILENAME
+        self._write_failed = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # Autocommit: every put lands at once, so a killed run keeps what it finished.
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(
-                "CREATE TABLE IF NOT EXISTS translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS translations "
+                "(key TEXT PRIMARY KEY, text TEXT NOT NULL, logprob REAL)"
             )
+            if not self._has_logprob():  # a cache written before scores were kept
+                try:
+                    self._db.execute("ALTER TABLE translations ADD COLUMN logprob REAL")
+                except sqlite3.OperationalError:
+                    if not self._has_logprob():  # else another run added it just now
+                        raise
         except (OSError, sqlite3.Error) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             raise UsageError(
@@ -42,29 +56,55 @@ class TranslationCache:
                 "(set runtime.cache_dir elsewhere, or runtime.cache = false)"
             ) from None
 
+    def _has_logprob(self) -> bool:
+        return any(
+            row[1] == "logprob" for row in self._db.execute("PRAGMA table_info(translations)")
+        )
+
     @staticmethod
     def _key(fingerprint: str, source: str) -> str:
         return hashlib.sha256(f"{fingerprint}\x00{source}".encode()).hexdigest()
 
-    def get_many(self, fingerprint: str, sources: Iterable[str]) -> dict[str, str]:
+    def get_many(self, fingerprint: str, sources: Iterable[str]) -> dict[str, Generated]:
         """Cached translations of ``sources`` made with the translator ``fingerprint``."""
         keys = {self._key(fingerprint, source): source for source in sources}
-        found: dict[str, str] = {}
+        found: dict[str, Generated] = {}
         items = list(keys.items())
         for start in range(0, len(items), 500):  # SQLite caps the number of parameters
             chunk = dict(items[start : start + 500])
             marks = ",".join("?" * len(chunk))
             # Only "?" placeholders are formatted in; the keys travel as parameters.
-            query = f"SELECT key, text FROM translations WHERE key IN ({marks})"
-            for key, text in self._db.execute(query, list(chunk)):
-                found[chunk[key]] = text
+            query = f"SELECT key, text, logprob FROM translations WHERE key IN ({marks})"
+            for key, text, logprob in self._db.execute(query, list(chunk)):
+                found[chunk[key]] = Generated(text, logprob)
         return found
 
-    def put_many(self, fingerprint: str, translations: Mapping[str, str]) -> None:
-        rows = [(self._key(fingerprint, source), text) for source, text in translations.items()]
-        self._db.execute("BEGIN")
-        self._db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?)", rows)
-        self._db.execute("COMMIT")
+    def put_many(self, fingerprint: str, translations: Mapping[str, Generated]) -> None:
+        """Remember ``translations``; a cache that stops taking writes (disk full) is said once
+        and left alone: the translations are in hand, the briefs need no cache."""
+        if self._write_failed:
+            return
+        rows = [
+            (self._key(fingerprint, source), output.text, output.logprob)
+            for source, output in translations.items()
+        ]
+        try:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO translations (key, text, logprob) VALUES (?, ?, ?)", rows
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._write_failed = True
+            if self._db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+            logger.warning(
+                "translation cache %s takes no more writes (%s): this run goes on without "
+                "adding to it",
+                self.path,
+                error,
+            )
 
     def close(self) -> None:
         self._db.close()

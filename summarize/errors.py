@@ -29,3 +29,10 @@ class ArticleError(SummarizeError):
     """One article cannot be processed; the others go on."""
 
     exit_code = 1
+
+
+class OutputError(SummarizeError):
+    """The output folder stopped taking writes mid-run (disk full, gone read-only): the run
+    stops; every brief written before is complete and listed in the index."""
+
+    exit_code = 1

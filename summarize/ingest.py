@@ -7,8 +7,10 @@ reported as :class:`InputProblem` / :class:`ArticleError` and never stop the oth
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +68,27 @@ def _is_inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def _link_loops(path: Path) -> bool:
+    """A symbolic link that leads back to itself (Python 3.11 raises RuntimeError, later
+    versions OSError; either way it is no article and must not stop the run)."""
+    try:
+        path.resolve(strict=True)
+    except (RuntimeError, OSError) as error:
+        return isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP
+    return False
+
+
+def _name_problem(path: Path) -> InputProblem | None:
+    """A file name that is not valid UTF-8 (a Latin-1 name from an old archive) cannot be
+    written into the brief, its run record or the index: refused with a line of its own."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+        return InputProblem(Path(shown), "file name is not valid UTF-8; rename the file to read it")
+    return None
+
+
 def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]:
     """Expand folders into their article files (sorted, not recursive); keep files as given.
 
@@ -81,7 +104,11 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
             )
             articles = []
             for child in children:
-                if child.is_symlink() and not _is_inside(child, path):
+                if (problem := _name_problem(child)) is not None:
+                    problems.append(problem)
+                elif child.is_symlink() and _link_loops(child):
+                    problems.append(InputProblem(child, "symbolic link loop, ignored"))
+                elif child.is_symlink() and not _is_inside(child, path):
                     problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
                 elif child.is_file():
                     articles.append(child)
@@ -96,8 +123,12 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     )
                 )
             found.extend(articles)
+        elif (problem := _name_problem(path)) is not None:
+            problems.append(problem)
         elif path.is_file():
             found.append(path)
+        elif path.is_symlink() and _link_loops(path):
+            problems.append(InputProblem(path, "symbolic link loop"))
         elif path.is_symlink():
             problems.append(InputProblem(path, "broken symbolic link"))
         else:
@@ -198,8 +229,9 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
 
 def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """A Markdown file's text without its markup (``# ``, link targets, image syntax, quote
-    marks ``>``, code fences): each block (heading, paragraph, list item, table cell, code) a
-    paragraph of its own, its line breaks kept; and its images' descriptions, which are not
+    marks ``>``, code fences): each block (heading, paragraph, list item, table row, code) a
+    paragraph of its own, its line breaks kept, a row's cells joined by " | " (a cell alone,
+    such as a number, would read as a fragment); and its images' descriptions, which are not
     article text. Parsed by markdown-it-py (CommonMark and tables)."""
     from markdown_it import MarkdownIt
 
@@ -211,8 +243,14 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     images: list[tuple[str, str]] = []
     marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
     # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
+    row: list[str] | None = None  # the cells of the table row being read
     for token in tokens:
-        if token.type == "list_item_open":
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            blocks.append(" | ".join(cell.strip() for cell in row))
+            row = None
+        elif token.type == "list_item_open":
             marker = f"{token.info}{token.markup} "
         elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
             blocks.append(marker.strip())
@@ -227,7 +265,7 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
                     parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
                 elif child.type == "image" and child.content.strip():
                     images.append((MARKDOWN_IMAGE, child.content))
-            blocks.append("".join(parts))
+            (row if row is not None else blocks).append("".join(parts))
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content)
         elif token.type == "html_block":

@@ -434,11 +434,25 @@ def resolve_spec(
             config = transformers.AutoConfig.from_pretrained(source.location, **common)
         else:
             tokenizer, config = read
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, TypeError, AssertionError) as error:
+        # TypeError / AssertionError: a tokenizer class whose files are missing (MarianTokenizer
+        # asserts on its .spm files and fails on None before that) -- an incomplete copy.
         if source.is_local:
+            if not (Path(source.location) / "config.json").is_file():
+                detail = (
+                    "it has no config.json (a model folder holds config.json, the tokenizer "
+                    "files and the weights; is this the folder above it?)"
+                )
+            elif isinstance(error, TypeError | AssertionError):
+                detail = (
+                    f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
+                    "the tokenizer files (tokenizer_config.json and the vocabulary files) there?"
+                )
+            else:  # the libraries' message, on one line (some run over several)
+                detail = " ".join(str(error).split())
             raise ModelLoadError(
                 f"The {task} model folder {source.location} has no usable tokenizer or config: "
-                f"{str(error).splitlines()[0]}"
+                f"{detail}"
             ) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
     family = detect_family(config, tokenizer)

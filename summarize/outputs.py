@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from summarize.errors import UsageError
+from summarize.errors import OutputError, UsageError
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import Brief, IndexEntry, render_brief, render_index
 
@@ -30,6 +31,11 @@ LOCK_FILENAME = ".summarize.lock"
 logger = logging.getLogger("summarize")
 
 _UNSAFE_NAME = re.compile(r"[^\w .,()+-]", re.UNICODE)
+# A brief name's stem (``<stem>.md``) is cut to this many characters and UTF-8 bytes: file
+# systems allow 255 bytes per name, and the longest name made from it, the temp file of its
+# run record (".<stem>.json.<12 hex digits>.tmp"), adds 23 bytes.
+_STEM_MAX_CHARS = 150
+_STEM_MAX_BYTES = 200
 
 
 def brief_name(source: Path) -> str:
@@ -40,12 +46,19 @@ def brief_name(source: Path) -> str:
     extension too (``a.md`` → ``a.md.md``, ``page.html`` → ``page.html.md``), so a folder's
     ``a.txt`` and ``a.md`` never share a brief, and no input can take the index's name.
     Unsafe characters become "_" and a leading dot is dropped (no hidden briefs). Inputs with
-    the same name in two folders would share a brief: :func:`plan_briefs` reports the second."""
+    the same name in two folders would share a brief: :func:`plan_briefs` reports the second.
+    The name is NFC (a file copied from macOS spells "Ä" as "A" and a combining mark) and its stem
+    at most 150 characters and 200 UTF-8 bytes, so every file made from it fits a file system."""
+    name = unicodedata.normalize("NFC", source.name)
+    source = source.with_name(name) if name else source
     stem = _UNSAFE_NAME.sub("_", source.stem).strip().lstrip(".") or "article"
     suffix = _UNSAFE_NAME.sub("_", source.suffix.lower())
     if suffix != ".txt" or stem.casefold() == INDEX_FILENAME[:-3]:
         stem = f"{stem}{suffix or '.article'}"
-    return f"{stem[:150]}.md"
+    stem = stem[:_STEM_MAX_CHARS]
+    while len(stem.encode("utf-8")) > _STEM_MAX_BYTES:
+        stem = stem[:-1]
+    return f"{stem}.md"
 
 
 def brief_names(sources: Sequence[Path]) -> list[str]:
@@ -109,8 +122,14 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
     """Write the run record, then the Markdown brief, each atomically (see the module note)."""
     record = brief.record()
     sidecar = record_path(brief_path)
-    write_atomic(sidecar, record.to_json())
-    write_atomic(brief_path, render_brief(record, sidecar.name))
+    try:
+        write_atomic(sidecar, record.to_json())
+        write_atomic(brief_path, render_brief(record, sidecar.name))
+    except OSError as error:  # no space left, a file system gone read-only: no brief can follow
+        raise OutputError(
+            f"cannot write the brief {brief_path}: {error.strerror or error}; the run stopped "
+            "(every brief written before is complete; run the same command again to do the rest)"
+        ) from None
     return record
 
 
@@ -157,6 +176,10 @@ def output_lock(folder: Path) -> Iterator[None]:
             f"another summarize run is writing to {folder} (lock {lock_path} is held); "
             "wait for it to finish or use another --output folder"
         ) from None
+    except OSError as error:  # a read-only file system, a folder we may not write to
+        raise UsageError(
+            f"cannot write to the output folder {folder}: {error.strerror or error}"
+        ) from None
     try:
         yield
     finally:
@@ -188,14 +211,19 @@ def write_index(folder: Path, latest_run: str | None = None) -> Path:
     return index_path
 
 
+_FRONT_MATTER = re.compile(r"---\n(.*?)^---$", re.DOTALL | re.MULTILINE)
+
+
 def read_front_matter(path: Path) -> dict[str, Any] | None:
     """The YAML front matter of a Markdown file, or None when it has none (or is unreadable)."""
     try:
         text = path.read_text(encoding="utf-8")
-        if not text.startswith("---\n"):
+        # Closed by a line that is "---" alone: inside the YAML a "---" of a value (a summary
+        # ending a line with it) stands indented on a continuation line.
+        match = _FRONT_MATTER.match(text)
+        if match is None:
             return None
-        _, front, _ = text.split("---\n", 2)
-        meta = yaml.safe_load(front)
+        meta = yaml.safe_load(match.group(1))
     except (OSError, ValueError, yaml.YAMLError):  # UnicodeDecodeError is a ValueError
         return None
     return meta if isinstance(meta, dict) else None

@@ -39,6 +39,9 @@ _AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//|(@)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TITLE_MAX_WORDS = 20
 _LINE_START_SPECIAL = re.compile(r"[#>+=-]|\d+[.)]")
+# A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
+# "Nummer"), stripped from the text however the rest is escaped.
+_CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 ARTICLE_NOTE = "Each English paragraph (¶) is followed by its German original, quoted."
@@ -63,6 +66,8 @@ def escape_markdown(text: str) -> str:
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
         escape[start_marker.end() - 1] = True
+    if closing := _CLOSING_HASHES.search(text):  # in a heading, a closing sequence
+        escape[closing.start(1)] = True
     for trigger in _AUTOLINK_TRIGGER.finditer(text):
         escape[trigger.start(next(group for group in (1, 2, 3) if trigger.group(group)))] = True
     # A renderer linkifies each run of text between escapes on its own, and a run can look like a
@@ -236,6 +241,15 @@ def chunking_note(record: BriefRecord) -> str | None:
         )
     if summary.note:
         notes.append(f"*{escape_markdown(summary.note)}*")
+    if split := record.counts.sentences_split_for_window:
+        window = record.models.get("translation", {}).get("window_tokens")
+        limit = f" ({window} tokens)" if window else ""
+        was, each = ("was", "it") if split == 1 else ("were", "each")
+        notes.append(
+            f"*{plural(split, 'sentence')} of the article {was} longer than the translator's "
+            f"window{limit}, so {each} was translated in pieces, in order, and the English "
+            "joined.*"
+        )
     return " ".join(notes) or None
 
 

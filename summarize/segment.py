@@ -126,6 +126,9 @@ _OPENING_MARKS = '"„“»«‚‘('
 # With no plain sentence end in reach, a window is cut at a space, best after a letter, digit or
 # comma: the left side then has no final mark, so _rejoin_false_splits joins the halves again.
 _JOINS = re.compile(r"[\w,]")
+# Quote marks at the start of a piece, then white space (or nothing): they closed the sentence
+# before it.
+_LEADING_CLOSERS = re.compile(r"([\"'“”»«’]+)(?:\s+|$)")
 _SPACE = re.compile(r"\s")
 
 
@@ -288,9 +291,26 @@ def _pysbd_pieces(paragraph: str, window: int) -> list[str]:
     return pieces
 
 
+def _reattach_closing_marks(pieces: list[str]) -> list[str]:
+    """pysbd's German rules end a sentence before a straight closing quote ('"Wir kommen." Dann'
+    → '"Wir kommen.', '" Dann'): a piece that starts with quote marks and a space gives them back
+    to the sentence before it (an opening mark is never followed by a space)."""
+    fixed: list[str] = []
+    for piece in pieces:
+        match = _LEADING_CLOSERS.match(piece)
+        if fixed and match:
+            fixed[-1] += match.group(1)
+            piece = piece[match.end() :]
+            if not piece:
+                continue
+        fixed.append(piece)
+    return fixed
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, whitespace-trimmed, none empty."""
     pieces = [piece.strip() for piece in _pysbd_pieces(paragraph, _PYSBD_WINDOW) if piece.strip()]
+    pieces = _reattach_closing_marks(pieces)
     sentences = [
         part for piece in _rejoin_false_splits(pieces) for part in _split_after_numbers(piece)
     ]

@@ -116,8 +116,10 @@ def run_fingerprint(
 
 def _clean_settings(config: Config) -> dict[str, Any]:
     """The cleaning settings as they change briefs: a threshold equal to the model's own is the
-    default spelt out, so it counts as unset."""
+    default spelt out, so it counts as unset; the rules switched off are a set (their order and
+    repeats change nothing)."""
     settings = config.clean.model_dump(mode="json", exclude_none=True, exclude={"model"})
+    settings["disable"] = sorted(set(settings["disable"]))
     classifier = config.clean.options().classifier or packaged_model()
     if settings.get("threshold") == classifier.threshold_probability:
         del settings["threshold"]

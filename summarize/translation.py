@@ -25,6 +25,7 @@ logger = logging.getLogger("summarize")
 
 _MIN_CACHE_CHUNK = 64
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,13 @@ class TranslatedSentence:
     text: str
     pieces: int  # model inputs the sentence was split into; 0 = copied, not translated
     logprob: float | None = None  # mean token log-probability, when the backend reports it
+
+
+def model_input(sentence: str) -> str:
+    """What the model reads of a sentence: without soft hyphens (U+00AD). Copied web pages carry
+    them inside words ("Ge\u00adschäfts\u00adkun\u00adden") where they are invisible, and the
+    tokenizer cut such a word at every one. The brief shows the German as it stands."""
+    return sentence.replace(SOFT_HYPHEN, "")
 
 
 def needs_model(text: str) -> bool:
@@ -72,7 +80,10 @@ class Translator:
         """English for each sentence, in order. ``on_start`` gets the number of model inputs,
         ``on_batch`` the number done by each batch (for progress bars)."""
         distinct = list(dict.fromkeys(s for s in sentences if needs_model(s)))
-        pieces_of = {sentence: split_to_window(sentence, self.loaded.fits) for sentence in distinct}
+        pieces_of = {
+            sentence: split_to_window(model_input(sentence), self.loaded.fits)
+            for sentence in distinct
+        }
         split_count = sum(1 for pieces in pieces_of.values() if len(pieces) > 1)
         if split_count:
             logger.warning(
@@ -80,26 +91,28 @@ class Translator:
                 split_count,
                 self.loaded.window,
             )
-        inputs = list(dict.fromkeys(piece for pieces in pieces_of.values() for piece in pieces))
+        # A piece split off a long sentence may hold no letter either ("1.000, 2.000,"): it is
+        # copied like such a sentence, never sent.
+        inputs = list(
+            dict.fromkeys(
+                piece for pieces in pieces_of.values() for piece in pieces if needs_model(piece)
+            )
+        )
         fingerprint = self.fingerprint()
-        english_of = self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}
-        logprob_of: dict[str, float | None] = {}
+        # Outputs with their scores, from the cache or the model alike: a brief's translation
+        # warnings do not depend on whether its sentences were translated before.
+        output_of = self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}
         # Longest first, in chunks: similar lengths batch well, and each finished chunk is
         # cached at once, so a killed run keeps its work.
-        missing = sorted((p for p in inputs if p not in english_of), key=len, reverse=True)
+        missing = sorted((p for p in inputs if p not in output_of), key=len, reverse=True)
         if on_start is not None:
             on_start(len(missing))
         chunk_size = max(4 * self.settings.batch_size, _MIN_CACHE_CHUNK)
         for start in range(0, len(missing), chunk_size):
             chunk = missing[start : start + chunk_size]
             generated = self.generate_batch(chunk, on_batch)
-            translated = {
-                piece: output.text for piece, output in zip(chunk, generated, strict=True)
-            }
-            logprob_of.update(
-                (piece, output.logprob) for piece, output in zip(chunk, generated, strict=True)
-            )
-            english_of.update(translated)
+            translated = dict(zip(chunk, generated, strict=True))
+            output_of.update(translated)
             if self.cache is not None:
                 self.cache.put_many(fingerprint, translated)
         results = []
@@ -108,8 +121,9 @@ class Translator:
                 results.append(TranslatedSentence(sentence, sentence, 0))
                 continue
             pieces = pieces_of[sentence]
-            joined = " ".join(english_of[piece] for piece in pieces)
-            scores = [logprob_of[p] for p in pieces if logprob_of.get(p) is not None]
+            outputs = [output_of.get(piece, Generated(piece)) for piece in pieces]
+            joined = " ".join(output.text for output in outputs)
+            scores = [output.logprob for output in outputs if output.logprob is not None]
             logprob = sum(scores) / len(scores) if scores else None  # type: ignore[arg-type]
             results.append(TranslatedSentence(sentence, joined, len(pieces), logprob))
         return results

@@ -138,6 +138,15 @@ def test_every_setting_that_changes_the_output_changes_the_key(
         assert flipped_identity == identity  # translations stay valid
 
 
+def test_the_order_and_repeats_of_disabled_rules_do_not_change_the_fingerprint() -> None:
+    def fingerprint(disable: str) -> str:
+        config = load_config(project_file=None, overrides=[f"clean.disable={disable}"])
+        return run_fingerprint(config, {}, {})
+
+    assert fingerprint('["tail", "classifier"]') == fingerprint('["classifier", "tail", "tail"]')
+    assert fingerprint('["tail"]') != fingerprint('["classifier"]')
+
+
 def test_the_identity_holds_the_resolved_device_not_auto(marian_copy, self_contained_models):
     import torch
 

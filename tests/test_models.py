@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from summarize.backends import Generated
 from summarize.batching import even_chunks, pack, plan_batches, split_to_window, window_pieces
 from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
@@ -117,6 +118,18 @@ def test_translator_sends_each_distinct_sentence_once_in_order() -> None:
     assert [item.pieces for item in results] == [1, 0, 1, 1, 0, 1, 1]
 
 
+def test_soft_hyphens_of_web_pages_do_not_reach_the_model() -> None:
+    """Copied pages hide soft hyphens inside words; the tokenizer would cut the word at each
+    one. The model reads the word whole, and the sentence's German stays as it was."""
+    backend = EchoBackend()
+    translator = Translator(echo_model(backend=backend), TranslationSettings())
+    sentence = "Das Ge\u00adschäfts\u00adkun\u00adden\u00adpor\u00adtal ist offen."
+    (result,) = translator.translate([sentence])
+    assert backend.inputs == ["Das Geschäftskundenportal ist offen."]
+    assert result.source == sentence
+    assert result.text == echo_text("Das Geschäftskundenportal ist offen.")
+
+
 def test_translation_cache_returns_each_input_its_own_translation(tmp_path: Path) -> None:
     cache = TranslationCache(tmp_path)
     sentences = [f"Satz Nummer {n} ist da." for n in range(7)]
@@ -129,6 +142,40 @@ def test_translation_cache_returns_each_input_its_own_translation(tmp_path: Path
     assert backend.inputs == ["Ein neuer Satz."]
     assert [r.text for r in results[:-1]] == [echo_text(s) for s in shuffled[:-1]]
     cache.close()
+
+
+def test_a_split_off_piece_without_letters_is_copied_not_sent() -> None:
+    backend = EchoBackend()
+    loaded = echo_model(window=5, backend=backend)  # four words and the end token
+    sentence = "Die Zahlen lauten so: 1.000, 2.000, 3.000, 4.000, 5.000, 6.000, 7.000, 8.000"
+    (result,) = Translator(loaded, TranslationSettings()).translate([sentence])
+    pieces = split_to_window(sentence, loaded.fits)
+    assert [piece for piece in pieces if not needs_model(piece)]  # the case under test
+    assert backend.inputs and all(needs_model(text) for text in backend.inputs)
+    expected = [echo_text(piece) if needs_model(piece) else piece for piece in pieces]
+    assert result.text == " ".join(expected) and result.pieces == len(pieces)
+
+
+def test_the_cache_keeps_the_scores_so_warnings_do_not_depend_on_it(tmp_path: Path) -> None:
+    """A brief made from cached translations must show the same low-confidence warnings as
+    one made by the model (the CTranslate2 backend reports scores)."""
+
+    class Scoring(EchoBackend):
+        def generate_batches(self, batches):
+            for outputs in super().generate_batches(batches):
+                yield [Generated(output.text, -3.0) for output in outputs]
+
+    cache = TranslationCache(tmp_path)
+    sentences = ["Der Hund bellt laut.", "Die Katze schläft."]
+    fresh = Translator(echo_model(backend=Scoring()), TranslationSettings(), cache)
+    first = fresh.translate(sentences)
+    backend = Scoring()
+    again = Translator(echo_model(backend=backend), TranslationSettings(), cache)
+    second = again.translate(sentences)
+    cache.close()
+    assert backend.inputs == []  # all from the cache
+    assert [item.logprob for item in first] == [-3.0, -3.0]
+    assert second == first
 
 
 def test_split_sentences_are_translated_piece_by_piece_and_joined_in_order() -> None:

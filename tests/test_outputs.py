@@ -23,10 +23,24 @@ from summarize.outputs import brief_name, plan_briefs, remove_stale_temp_files, 
         ("in/index", "index.article.md"),
         ("in/.hidden.txt", "hidden.md"),
         ("in/a:b?.txt", "a_b_.md"),
+        ("in/A\u0308rger.txt", "\u00c4rger.md"),  # macOS spells "Ä" as "A" and a combining mark
     ],
 )
 def test_brief_name_comes_from_the_file_name(source: str, name: str) -> None:
     assert brief_name(Path(source)) == name
+
+
+@pytest.mark.parametrize("stem", ["ä" * 120, "a" * 250, "中" * 80, "ä" * 60 + "a" * 130])
+def test_every_file_made_from_a_long_name_fits_a_file_system(tmp_path: Path, stem: str) -> None:
+    """A legal input name (at most 255 bytes) gives a brief whose run record's temp file, the
+    longest name made from it, is legal too: an umlaut takes two bytes, a CJK character three."""
+    source = tmp_path / f"{stem}.txt"
+    source.write_text("Text", encoding="utf-8")
+    name = brief_name(source)
+    assert name.endswith(".md") and name[:-3] in stem
+    longest = f".{name[:-3]}.json.0123456789ab.tmp"
+    assert len(longest.encode("utf-8")) <= 255
+    (tmp_path / longest).write_text("{}", encoding="utf-8")  # the file system takes it
 
 
 def test_a_brief_name_does_not_depend_on_the_other_inputs(tmp_path: Path) -> None:

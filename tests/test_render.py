@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -204,6 +205,20 @@ def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
     assert (empty.title, empty.title_from) == ("article-0", "file name")
 
 
+def test_a_brief_says_when_a_sentence_was_translated_in_pieces() -> None:
+    """Nothing is truncated silently: a sentence longer than the translator's window is split,
+    and the brief (Markdown and, through the same note, the HTML view) says so."""
+    split = make_brief()
+    assert split.sentences_split == 1
+    text = render_brief(split.record(), "article-0.json")
+    assert (
+        "*1 sentence of the article was longer than the translator's window, so it was "
+        "translated in pieces, in order, and the English joined.*"
+    ) in text
+    whole = dataclasses.replace(make_brief(), sentences_split=0)
+    assert "in pieces" not in render_brief(whole.record(), "article-0.json")
+
+
 def test_the_record_round_trips_and_refuses_other_schemas() -> None:
     record = make_brief().record()
     again = parse_record(record.to_json())
@@ -266,3 +281,25 @@ def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path) -> Non
     assert "(<article-0.md>)" not in write_index(tmp_path).read_text(encoding="utf-8")
     (tmp_path / "article-0.json").unlink()
     assert read_brief_record(path) is None
+
+
+@pytest.mark.parametrize("title", ["Wir sind Nummer #", "Gewinner ##", "#", "Alles ### gut #"])
+def test_a_title_ending_in_hash_marks_keeps_them_in_the_heading(title: str) -> None:
+    # CommonMark strips a heading's closing "#" sequence ("# Nummer #" shows "Nummer").
+    tokens = gfm().parse(f"# {escape_markdown(title)}")
+    assert [token.type for token in tokens] == ["heading_open", "inline", "heading_close"]
+    shown = "".join(child.content for child in inline_tokens(tokens) if child.type == "text")
+    assert shown == title
+
+
+def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path) -> None:
+    """YAML writes "---" of a multi-line value on a continuation line; the front matter ends
+    only at a line that is "---" alone, so the brief still counts (and is indexed)."""
+    from summarize.outputs import brief_is_current, read_brief_record, write_brief, write_index
+
+    brief = make_brief(summary="Kim sends troops. Talks ---\nend here.")
+    path = tmp_path / "article-0.md"
+    record = write_brief(path, brief)
+    assert read_brief_record(path) == record
+    assert brief_is_current(path, brief.source_sha256, brief.fingerprint)
+    assert "(<article-0.md>)" in write_index(tmp_path).read_text(encoding="utf-8")

@@ -125,6 +125,21 @@ def test_headline_is_the_real_one_not_a_section_label(name: str, title: str | No
         assert found is not None and found.startswith(title)
 
 
+def test_a_link_line_of_arrows_is_not_taken_for_the_headline() -> None:
+    """A blog's "← Vorherige Nächste →" is four tokens but two words: not a headline."""
+    body = (
+        "Am 14. Juni 2005 hielt Steve Jobs eine vielbeachtete Rede vor den Absolventen der "
+        "Stanford University. Den Zuhörern erzählte er drei Geschichten aus seinem Leben."
+    )
+    cleaned = clean_text(f"← Vorherige Nächste →\n\n{body}\n", CleanOptions(enabled=False))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == ("← Vorherige Nächste →", body)
+    titled = clean_text(
+        f"Was Innovation wirklich ausmacht →\n\n{body}\n", CleanOptions(enabled=False)
+    )
+    assert titled.title == "Was Innovation wirklich ausmacht →"
+
+
 def test_lead_under_the_headline_is_recognised() -> None:
     cleaned = clean_text((SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8"))
     assert cleaned.has_lead and cleaned.paragraphs[0].startswith("Nordkorea hat Russland")
@@ -156,6 +171,11 @@ def test_hard_wrapped_paragraphs_are_joined_but_web_lines_are_not() -> None:
          ["Der Etat beträgt 5,8 Mio. Euro.", "Er steigt."]),
         ("Er sagte: „Wir kommen.“ Dann ging er.", ["Er sagte: „Wir kommen.“", "Dann ging er."]),
         ("«So ist es», sagte sie. Er nickte.", ["«So ist es», sagte sie.", "Er nickte."]),
+        # Straight quotes (common in copied web text): the closing mark stays with its sentence.
+        ('Er sagte: "Wir kommen." Dann ging er.', ['Er sagte: "Wir kommen."', "Dann ging er."]),
+        ('Es hieß: "Gut. Wir treffen uns im Mai." Ein Termin fehlt.',
+         ['Es hieß: "Gut.', 'Wir treffen uns im Mai."', "Ein Termin fehlt."]),
+        ("Er rief: 'Halt.' Sie blieb.", ["Er rief: 'Halt.'", "Sie blieb."]),
         ("Und dann... Nichts. Wirklich?", ["Und dann...", "Nichts.", "Wirklich?"]),
         ("Er ging zur Inspektion 29. Gegen ihn wird ermittelt.",
          ["Er ging zur Inspektion 29.", "Gegen ihn wird ermittelt."]),
@@ -351,3 +371,30 @@ def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: 
     assert any(sentence.startswith("+ 2 Mio. Euro mehr wollen die Bürger*innen, sagen die "
                                    "Initiator*innen") for sentence in sentences)  # fmt: skip
     assert {"rule": "markdown_image", "text": "Ein Radweg in der Innenstadt"} in shown["dropped"]
+
+
+def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
+    """A table's row reaches the translator whole: a cell on its own (a vote count, a share)
+    read as a fragment, and the cleaner took the table's numbers out of the article."""
+    (tmp_path / "wahl.md").write_text(
+        "# Wahlergebnisse im Landkreis liegen nun offiziell vor\n\n"
+        "Die Ergebnisse der Kreistagswahl wurden am Sonntagabend vom Kreiswahlleiter im "
+        "Landratsamt bekannt gegeben. Die Wahlbeteiligung lag mit 61 Prozent höher als vor fünf "
+        "Jahren.\n\n"
+        "| Partei | Stimmen | Anteil |\n|---|---|---|\n"
+        "| CDU | 12.345 | 31,2 % |\n| SPD | 10.111 | 25,6 % |\n| Grüne | | 20,2 % |\n\n"
+        "Der Kreiswahlleiter zeigte sich mit dem Ablauf der Wahl am Sonntag sehr zufrieden. Er "
+        "dankte allen Helferinnen und Helfern in den Wahllokalen des Landkreises.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["inspect", str(tmp_path / "wahl.md"), "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    paragraphs = [" ".join(paragraph) for paragraph in shown["paragraphs"]]
+    assert paragraphs[1:5] == [
+        "Partei | Stimmen | Anteil",
+        "CDU | 12.345 | 31,2 %",
+        "SPD | 10.111 | 25,6 %",
+        "Grüne | | 20,2 %",
+    ]
+    assert shown["dropped"] == []

@@ -361,14 +361,19 @@ def _is_body(line: str) -> bool:
 def find_headline(lines: Sequence[str]) -> int | None:
     """Index of the headline among the first lines, or None when the article has none.
 
-    Section labels, kickers and breadcrumbs ("Politik", "Nordkorea") are too short to qualify;
-    the search stops at the first line that reads as body text."""
+    Section labels, kickers and breadcrumbs ("Politik", "Nordkorea") are too short to qualify,
+    and so are links such as "← Vorherige Nächste →": only words with a letter count towards the
+    four. The search stops at the first line that reads as body text."""
     for index, line in enumerate(lines[:_HEADLINE_SEARCH_LINES]):
         if _is_body(line):
             return None
-        if _is_headline(line):
+        if _is_headline(line) and _lettered_words(line) >= _HEADLINE_MIN_WORDS:
             return index
     return None
+
+
+def _lettered_words(line: str) -> int:
+    return sum(1 for word in line.split() if _LETTER.search(word))
 
 
 def _is_lead(lines: Sequence[str]) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
-from summarize.errors import ArticleError
+from summarize.errors import ArticleError, OutputError
 from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
@@ -233,10 +233,16 @@ class Pipeline:
                     for start in range(0, len(jobs), size):
                         group = jobs[start : start + size]
                         outcomes += self._run_group(group, fingerprint, force, progress)
-                except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into this)
-                    # The briefs written so far are complete; list them before stopping.
+                except (KeyboardInterrupt, OutputError) as stop:
+                    # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), or a folder that
+                    # stopped taking writes: the briefs written so far are complete; list them
+                    # before stopping (when the folder still takes the index).
                     done = RunReport(tuple(outcomes), None).summary_line()
-                    outputs.write_index(folder, f"interrupted after: {done}")
+                    how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped"
+                    try:
+                        outputs.write_index(folder, f"{how} after: {done}")
+                    except OSError as error:
+                        logger.error("could not rewrite the index: %s", error.strerror or error)
                     raise
                 latest_run = RunReport(tuple(outcomes), None).summary_line()
                 index_path = (

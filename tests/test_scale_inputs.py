@@ -1,0 +1,166 @@
+"""What an engineer meets on a big run: link loops, odd file names, a folder that stops taking
+writes, an incomplete model copy. Each costs at most its own brief and says so in one line."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, write_config
+from typer.testing import CliRunner
+
+from summarize import outputs
+from summarize.backends import Generated
+from summarize.cache import TranslationCache
+from summarize.cli import app
+from summarize.errors import ModelLoadError, OutputError, UsageError
+from summarize.ingest import find_articles
+
+SEED = SEEDS / "003_6d29e0b4accf03c7.txt"
+
+
+def _reasons(problems: list) -> dict[str, str]:
+    return {problem.path.name: problem.reason for problem in problems}
+
+
+def test_a_symbolic_link_loop_in_a_folder_costs_only_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Text", encoding="utf-8")
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    found, problems = find_articles([folder, folder / "self.txt"])
+    assert found == [folder / "good.txt"]
+    reasons = _reasons(problems)
+    assert set(reasons) == {"loop-a.txt", "loop-b.txt", "self.txt"}
+    assert all("symbolic link loop" in reason for reason in reasons.values())
+
+
+@pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Text", encoding="utf-8")
+    try:
+        with open(os.path.join(os.fsencode(folder), b"lat\xe9.txt"), "wb") as stream:
+            stream.write(b"Text")
+    except OSError as error:  # a file system that insists on UTF-8 names
+        pytest.skip(f"cannot make the name here: {error}")
+    found, problems = find_articles([folder])
+    assert found == [folder / "good.txt"]
+    assert [(p.path.name, p.reason) for p in problems] == [
+        ("lat\\xe9.txt", "file name is not valid UTF-8; rename the file to read it")
+    ]
+    str(problems[0].path).encode("utf-8")  # printable and storable as it is
+
+
+def test_an_output_folder_that_cannot_take_the_lock_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only file system (root ignores permission bits, so the error is simulated)."""
+    from filelock import FileLock
+
+    def read_only(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self.lock_file))
+
+    monkeypatch.setattr(FileLock, "acquire", read_only)
+    with (
+        pytest.raises(UsageError, match=r"cannot write to the output folder .*: Read-only"),
+        outputs.output_lock(tmp_path / "out"),
+    ):
+        pass
+
+
+def test_a_brief_that_cannot_be_written_stops_the_run_in_one_line(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full after the first brief: the run stops with exit 1 and one line, the first brief
+    stays complete and is in the index, no temp file is left."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    real_write = outputs.write_atomic
+    written: list[Path] = []
+
+    def fills_up(path: Path, content: str) -> None:
+        if path.suffix == ".md" and path.name != "index.md" and written:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real_write(path, content)
+        if path.suffix == ".md" and path.name != "index.md":
+            written.append(path)
+
+    monkeypatch.setattr(outputs, "write_atomic", fills_up)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(folder), "-c", str(config), "-o", str(output), "-q"]
+    )
+    assert result.exit_code == OutputError.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "cannot write the brief" in result.output
+    assert "No space left on device" in result.output
+    assert [p.name for p in written] == ["a.md"]
+    assert "(<a.md>)" in (output / "index.md").read_text(encoding="utf-8")
+    assert not list(output.glob(".*.tmp"))
+
+
+def test_a_cache_that_stops_taking_writes_is_warned_about_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = TranslationCache(tmp_path / "cache")
+    cache.put_many("f", {"eins": Generated("one")})
+
+    class FullDisk:
+        """Stands in for the connection once the disk is full."""
+
+        in_transaction = False
+
+        def __init__(self, real: sqlite3.Connection) -> None:
+            self.real = real
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            if sql == "COMMIT":
+                self.in_transaction = True
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.real.execute(sql, *args)
+
+        def executemany(self, sql: str, rows: object) -> sqlite3.Cursor:
+            return self.real.executemany(sql, rows)  # type: ignore[arg-type]
+
+    real = cache._db
+    cache._db = FullDisk(real)  # type: ignore[assignment]
+    cache.put_many("f", {"zwei": Generated("two")})
+    cache.put_many("f", {"drei": Generated("three")})
+    cache._db = real
+    warnings = [r for r in caplog.records if "takes no more writes" in r.getMessage()]
+    assert len(warnings) == 1
+    assert cache.get_many("f", ["eins", "zwei", "drei"]) == {"eins": Generated("one")}
+
+
+def test_a_model_folder_without_its_tokenizer_files_is_one_line(
+    self_contained_models, tmp_path: Path
+) -> None:
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    incomplete = tmp_path / "marian-copy"
+    incomplete.mkdir()
+    source = Path(self_contained_models.marian)
+    for name in ("config.json", "generation_config.json", "model.safetensors"):
+        (incomplete / name).write_bytes((source / name).read_bytes())
+    config = load_config(overrides=[f'translation.model="{incomplete}"'])
+    with pytest.raises(ModelLoadError, match="are all the tokenizer files"):
+        resolve_spec("translation", config.translation, tmp_path)
+    not_a_model = tmp_path / "articles"
+    not_a_model.mkdir()
+    config = load_config(overrides=[f'translation.model="{not_a_model}"'])
+    with pytest.raises(ModelLoadError, match=r"it has no config\.json") as caught:
+        resolve_spec("translation", config.translation, tmp_path)
+    assert "\n" not in str(caught.value)
