@@ -424,6 +424,11 @@ def resolve_spec(
     import transformers
 
     revision = None if source.is_local else settings.revision
+    if settings.revision and source.is_local:  # a folder holds one version: nothing to pick
+        logger.warning(
+            "%s.revision = %r is ignored: the %s model is the local folder %s",
+            task, settings.revision, task, source.location,
+        )  # fmt: skip
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     try:
         read = (
@@ -480,7 +485,7 @@ def resolve_spec(
         task=task,
         settings=settings,
         source=source,
-        revision=settings.revision,
+        revision=revision,  # a local folder's weights are its content, named by their digest
         tokenizer=tokenizer,
         config=config,
         window=_window(

@@ -106,7 +106,7 @@ def run_fingerprint(
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
-    if config.clean.model_sha256 is not None:
+    if config.clean.model_sha256 is not None and config.clean.enabled:
         settings["clean_model_sha256"] = config.clean.model_sha256
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
         settings["chunk_generation"] = config.summarization.chunk_generation
@@ -117,8 +117,11 @@ def run_fingerprint(
 def _clean_settings(config: Config) -> dict[str, Any]:
     """The cleaning settings as they change briefs: a threshold equal to the model's own is the
     default spelt out, so it counts as unset; the rules switched off are a set (their order and
-    repeats change nothing)."""
+    repeats change nothing). With cleaning off, which rules and which threshold would have been
+    used changes nothing either."""
     settings = config.clean.model_dump(mode="json", exclude_none=True, exclude={"model"})
+    if not config.clean.enabled:
+        return {"enabled": False}
     settings["disable"] = sorted(set(settings["disable"]))
     classifier = config.clean.options().classifier or packaged_model()
     if settings.get("threshold") == classifier.threshold_probability:

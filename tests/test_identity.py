@@ -99,7 +99,6 @@ Flip = Callable[[Path, Path, pytest.MonkeyPatch], list[str]]
 # What changes a translation: both the cache key (model identity) and the fingerprint change.
 MODEL_FLIPS: dict[str, list[str] | Flip] = {
     "location": _flip_location,
-    "revision": ["translation.revision=v2"],
     "weights": _flip_weights,
     "backend": ["translation.backend=ctranslate2"],
     "quantization": ["translation.quantization=int8"],
@@ -145,6 +144,32 @@ def test_the_order_and_repeats_of_disabled_rules_do_not_change_the_fingerprint()
 
     assert fingerprint('["tail", "classifier"]') == fingerprint('["classifier", "tail", "tail"]')
     assert fingerprint('["tail"]') != fingerprint('["classifier"]')
+
+
+def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
+    marian_copy: Path, self_contained_models, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A folder holds one version (its weights count by their digest): a revision changes
+    neither the cache key nor the fingerprint, and the brief shows none. On the hub a revision
+    picks another snapshot (test_a_hub_model_is_identified_by_its_snapshot_commit)."""
+    identity, fingerprint = _identities(_config(marian_copy, self_contained_models.bart))
+    caplog.set_level(logging.WARNING, logger="summarize")
+    config = _config(marian_copy, self_contained_models.bart, "translation.revision=v2")
+    assert _identities(config) == (identity, fingerprint)
+    assert "translation.revision = 'v2' is ignored" in caplog.text
+    spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
+    assert spec.revision is None and spec.identity()["revision"] is None
+
+
+def test_with_cleaning_off_its_rule_settings_do_not_change_the_fingerprint() -> None:
+    def fingerprint(*overrides: str) -> str:
+        return run_fingerprint(load_config(project_file=None, overrides=list(overrides)), {}, {})
+
+    off = fingerprint("clean.enabled=false")
+    assert off == fingerprint("clean.enabled=false", 'clean.disable=["tail"]')
+    assert off == fingerprint("clean.enabled=false", "clean.threshold=0.5")
+    assert off != fingerprint()
+    assert fingerprint('clean.disable=["tail"]') != fingerprint()
 
 
 def test_the_identity_holds_the_resolved_device_not_auto(marian_copy, self_contained_models):
