@@ -303,3 +303,23 @@ def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path
     assert read_brief_record(path) == record
     assert brief_is_current(path, brief.source_sha256, brief.fingerprint)
     assert "(<article-0.md>)" in write_index(tmp_path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("summary", "said"),
+    [
+        ("The talks went on. Nobody knew more.", "has no number, name or quotation to check"),
+        ("Kim Jong Un sent the soldiers. They went north.", "Every number, name and quotation"),
+        ("North Korea sent 15,000 soldiers.", "not found in the article"),
+    ],
+)
+def test_the_checks_note_says_when_there_was_nothing_to_check(summary: str, said: str) -> None:
+    """"Every number … is found" would vouch for a summary that has none."""
+    from summarize.checks import unsupported_facts
+
+    brief = make_brief(summary=summary)
+    source_en = "Kim Jong Un sent 14,000 soldiers to the north."
+    brief = dataclasses.replace(brief, flags=tuple(unsupported_facts(summary, source_en)))
+    text = render_brief(brief.record(), "article-0.json")
+    checks = text.split("## Checks", 1)[1].split("##", 1)[0]
+    assert said in checks

@@ -7,7 +7,13 @@
 - :mod:`~summarize.checks.words`: how every check reads words.
 """
 
-from summarize.checks.facts import Flag, FlagKind, find_names, unsupported_facts
+from summarize.checks.facts import (
+    Flag,
+    FlagKind,
+    checkable_facts,
+    find_names,
+    unsupported_facts,
+)
 from summarize.checks.key_facts import KeyFact, key_facts
 from summarize.checks.quantities import Quantity, find_quantities, is_supported, parse_digits
 from summarize.checks.translation_warnings import (
@@ -23,6 +29,7 @@ __all__ = [
     "Quantity",
     "TranslationWarning",
     "WarningKind",
+    "checkable_facts",
     "find_names",
     "find_quantities",
     "is_supported",

@@ -296,6 +296,13 @@ def _quote_is_stated(quoted: str, source_keys: list[str]) -> bool:
     return all(any(_quote_key(piece) in source for source in source_keys) for piece in pieces)
 
 
+def checkable_facts(summary: str) -> int:
+    """How many numbers, names and quotations :func:`unsupported_facts` looks up for
+    ``summary`` (a name counted once): none means the check had nothing to find."""
+    names = {"".join(tokens(name.text)) for name in _names(summary)}
+    return len(find_quantities(summary, "en")) + len(names) + sum(1 for _ in _quotations(summary))
+
+
 def unsupported_facts(summary: str, source_en: str, source_de: str | None = None) -> list[Flag]:
     """Numbers, names and quotes of ``summary`` that neither source states."""
     flags: list[Flag] = []
