@@ -11,6 +11,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,8 +259,14 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         elif token.type == "inline":
             parts = [marker]
             marker = ""
+            hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
             for child in token.children or ():
-                if child.type in ("text", "code_inline"):
+                if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
+                    if tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
+                        hidden = max(0, hidden + (-1 if tag.group(1) else 1))
+                elif hidden:
+                    continue
+                elif child.type in ("text", "code_inline"):
                     parts.append(child.content)
                 elif child.type in ("softbreak", "hardbreak"):
                     parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
@@ -281,6 +288,8 @@ _BLOCK_TAGS = frozenset(
     "td th tr ul option label button".split()
 )
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+# An inline HTML tag of a Markdown paragraph: (closing "/", name, self-closing "/").
+_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
 
 
 def visible_blocks(html: str) -> list[str]:

@@ -314,7 +314,7 @@ def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path
     ],
 )
 def test_the_checks_note_says_when_there_was_nothing_to_check(summary: str, said: str) -> None:
-    """"Every number … is found" would vouch for a summary that has none."""
+    """ "Every number … is found" would vouch for a summary that has none."""
     from summarize.checks import unsupported_facts
 
     brief = make_brief(summary=summary)

@@ -15,7 +15,7 @@ from summarize.clean import RULE_NAMES, CleanOptions, clean_text, normalize_line
 from summarize.cli import app
 from summarize.config import load_config
 from summarize.errors import ConfigError
-from summarize.ingest import read_article
+from summarize.ingest import markdown_text, read_article
 from summarize.segment import split_sentences
 
 # Hand labels (tests/data/seed_labels.json, shared with benchmarks/cleaning.py): 1-based line
@@ -398,3 +398,17 @@ def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
         "Grüne | | 20,2 %",
     ]
     assert shown["dropped"] == []
+
+
+def test_inline_scripts_of_a_markdown_file_are_not_article_text() -> None:
+    """A browser never shows what an inline <script> or <style> holds; other inline tags lose
+    only their markup."""
+    text, _ = markdown_text(
+        "Der Rat tagt <script>alert(2)</script>am Montag <b>öffentlich</b>.\n\n"
+        "Die <style>p { color: red }</style>Sitzung beginnt<br/> um neun Uhr.\n"
+    )
+    assert "alert" not in text and "color" not in text
+    assert "öffentlich" in text and "um neun Uhr" in text
+    assert " ".join(text.split()) == (
+        "Der Rat tagt am Montag öffentlich. Die Sitzung beginnt um neun Uhr."
+    )
