@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +21,7 @@ from rich.logging import RichHandler
 from rich.markup import escape
 
 from summarize.config import Config, load_config
-from summarize.errors import SummarizeError
+from summarize.errors import SummarizeError, shown
 
 if TYPE_CHECKING:
     from summarize.engines.local import Pipeline
@@ -189,7 +189,7 @@ def run(
             )
     # The summary line is printed even with --quiet: scripts and logs need the outcome.
     stderr.print(
-        f"{report.summary_line()} → {escape(str(config.output.folder))}",
+        f"{report.summary_line()} → {escape(shown(config.output.folder))}",
         highlight=False,
         soft_wrap=True,
     )
@@ -247,7 +247,7 @@ def inspect(
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
     sources, problems = find_articles(paths)
     for problem in problems:
-        message = escape(f"{problem.path}: {problem.reason}")
+        message = escape(f"{shown(problem.path)}: {problem.reason}")
         stderr.print(f"[yellow]skipped:[/] {message}", soft_wrap=True)
     if not sources:
         fail("no articles to inspect")
@@ -278,7 +278,7 @@ def inspect(
             }
             typer.echo(json.dumps(record, ensure_ascii=False))
             continue
-        out.rule(escape(str(source)))
+        out.rule(escape(shown(source)))
         out.print(f"[bold]title:[/] {escape(segmented.title or '(none)')}")
         for number, paragraph in enumerate(segmented.paragraphs, start=1):
             label = "lead" if number == 1 and cleaned.has_lead else f"¶{number}"
@@ -333,14 +333,19 @@ OutputFolder = Annotated[
 ]
 
 
+_Data = TypeVar("_Data")  # what an eval command reads from its input files
+
+
 def _run_eval(
     config_files: list[Path] | None,
     overrides: list[str] | None,
     quiet: bool,
     output: Path,
-    evaluate: Callable[[Pipeline], EvalResult],
+    read: Callable[[], _Data],
+    evaluate: Callable[[Pipeline, _Data], EvalResult],
 ) -> None:
-    """Shared by the eval commands: config, one pipeline, errors, the metrics table."""
+    """Shared by the eval commands: config, the inputs read and checked, one pipeline, errors,
+    the metrics table."""
     from summarize.engines.local import Pipeline
     from summarize.evaluate import metrics_table, require_eval_extra
     from summarize.outputs import make_folder
@@ -352,8 +357,12 @@ def _run_eval(
     config = _load(config_files, [*(overrides or []), folder])
     try:
         require_eval_extra()
-        make_folder(output, "the output folder")  # before any model loads
-        result = evaluate(Pipeline(config, configure_process(config.runtime, config.uses_torch())))
+        # A missing, unreadable or misaligned input, or an output folder that cannot be made,
+        # is found before any model loads.
+        data = read()
+        make_folder(output, "the output folder")
+        pipeline = Pipeline(config, configure_process(config.runtime, config.uses_torch()))
+        result = evaluate(pipeline, data)
     except SummarizeError as error:
         fail(error)
     typer.echo(metrics_table(result))
@@ -369,14 +378,17 @@ def eval_translation(
     quiet: OnlyTable = False,
 ) -> None:
     """Translate SRC as `run` would; write hypotheses.txt and metrics.json (BLEU, chrF)."""
-    from summarize.evaluate import evaluate_translation
+    from summarize.evaluate import evaluate_translation, read_translation_pairs
 
     _run_eval(
         config_files,
         overrides,
         quiet,
         output,
-        lambda pipeline: evaluate_translation(pipeline.translator, source, reference, output),
+        lambda: read_translation_pairs(source, reference),
+        lambda pipeline, pairs: evaluate_translation(
+            pipeline.translator, source, reference, output, pairs
+        ),
     )
 
 
@@ -393,20 +405,22 @@ def eval_summary(
     quiet: OnlyTable = False,
 ) -> None:
     """Summarize each article as `run` would; write summaries.jsonl and metrics.json (ROUGE)."""
-    from summarize.evaluate import evaluate_summaries
+    from summarize.evaluate import evaluate_summaries, read_summary_records
 
     _run_eval(
         config_files,
         overrides,
         quiet,
         output,
-        lambda pipeline: evaluate_summaries(
+        lambda: read_summary_records(data, text_field, reference_field),
+        lambda pipeline, records: evaluate_summaries(
             pipeline.summarizer,
             data,
             output,
             text_field,
             reference_field,
             pipeline.config.runtime.articles_per_batch,
+            records,
         ),
     )
 
@@ -429,7 +443,8 @@ def models_list(
     """Show each configured model, where it resolves, whether it works offline, and, when it
     is there, its family, input window and language codes.
 
-    Exits 1 when a model is not available offline or would not load as configured."""
+    Exits 1 when a model is not available offline or would not load as configured; a model
+    whose family is made for the other task (a summarizer as translator) is warned of."""
     import dataclasses
     import json
 
@@ -472,6 +487,8 @@ def models_list(
     for stored in located:
         if stored.problem is not None:
             stderr.print(f"[red]{stored.task}:[/] {escape(stored.problem)}", highlight=False)
+        elif stored.warning is not None:  # it loads: a warning, not a failure
+            stderr.print(f"[yellow]{stored.task}:[/] {escape(stored.warning)}", highlight=False)
     raise typer.Exit(1 if failing else 0)
 
 

@@ -57,11 +57,9 @@ def translate_lines(translator: Translator, lines: list[str]) -> list[str]:
     return [" ".join(next(translated) for _ in sentences) for sentences in sentences_per_line]
 
 
-def evaluate_translation(
-    translator: Translator, source: Path, reference: Path, output: Path
-) -> EvalResult:
-    import sacrebleu
-
+def read_translation_pairs(source: Path, reference: Path) -> tuple[list[str], list[str]]:
+    """The source and reference lines, checked (readable, some text, aligned): before any
+    model loads, so that a wrong path costs no model load."""
     sources, references = _read_lines(source), _read_lines(reference)
     if not any(line.strip() for line in sources):
         raise UsageError(f"{source} has no text to translate")
@@ -70,6 +68,20 @@ def evaluate_translation(
             f"{source} has {len(sources)} lines but {reference} has {len(references)}; "
             "they must be aligned line by line"
         )
+    return sources, references
+
+
+def evaluate_translation(
+    translator: Translator,
+    source: Path,
+    reference: Path,
+    output: Path,
+    pairs: tuple[list[str], list[str]] | None = None,
+) -> EvalResult:
+    """``pairs``: the lines as :func:`read_translation_pairs` read them (read here when None)."""
+    import sacrebleu
+
+    sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
     hypotheses = translate_lines(translator, sources)
     metrics = {
@@ -83,16 +95,11 @@ def evaluate_translation(
     return EvalResult(metrics, len(sources), output)
 
 
-def evaluate_summaries(
-    summarizer: Summarizer,
-    data: Path,
-    output: Path,
-    text_field: str = "article",
-    reference_field: str = "reference",
-    articles_per_batch: int = 16,
-) -> EvalResult:
-    from rouge_score import rouge_scorer
-
+def read_summary_records(
+    data: Path, text_field: str = "article", reference_field: str = "reference"
+) -> list[dict[str, Any]]:
+    """The records of ``data``, checked (readable, JSON, both fields, no empty article): before
+    any model loads, so that a wrong path or field costs no model load."""
     records: list[dict[str, Any]] = []
     for number, line in enumerate(_read_lines(data), start=1):
         if not line.strip():
@@ -109,6 +116,23 @@ def evaluate_summaries(
         records.append(record)
     if not records:
         raise UsageError(f"{data} holds no records")
+    return records
+
+
+def evaluate_summaries(
+    summarizer: Summarizer,
+    data: Path,
+    output: Path,
+    text_field: str = "article",
+    reference_field: str = "reference",
+    articles_per_batch: int = 16,
+    records: list[dict[str, Any]] | None = None,
+) -> EvalResult:
+    """``records``: as :func:`read_summary_records` read them (read here when None)."""
+    from rouge_score import rouge_scorer
+
+    if records is None:
+        records = read_summary_records(data, text_field, reference_field)
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}

@@ -40,27 +40,34 @@ class Family:
     translation_prefix: str = ""  # used when neither the model nor the config names one
     summarization_prefix: str = ""
     window: int | None = None  # input tokens, when neither the tokenizer nor the config says
+    # What the family's checkpoints are made for; a model used for the other task is warned of.
+    tasks: frozenset[Task] = frozenset(("translation", "summarization"))
 
     def default_prefix(self, task: Task) -> str:
         return self.translation_prefix if task == "translation" else self.summarization_prefix
 
 
-M2M100 = Family("m2m100", "M2M100", LanguageCodes("de", "en"))
-NLLB = Family("nllb", "NLLB-200", LanguageCodes("deu_Latn", "eng_Latn"))
-MBART50 = Family("mbart-50", "mBART-50", LanguageCodes("de_DE", "en_XX"))
+TRANSLATION: frozenset[Task] = frozenset(("translation",))
+SUMMARIZATION: frozenset[Task] = frozenset(("summarization",))
+M2M100 = Family("m2m100", "M2M100", LanguageCodes("de", "en"), tasks=TRANSLATION)
+NLLB = Family("nllb", "NLLB-200", LanguageCodes("deu_Latn", "eng_Latn"), tasks=TRANSLATION)
+MBART50 = Family("mbart-50", "mBART-50", LanguageCodes("de_DE", "en_XX"), tasks=TRANSLATION)
+# mBART checkpoints are fine-tuned for translation and for (multilingual) summarization alike.
 MBART = Family("mbart", "mBART", LanguageCodes("de_DE", "en_XX"))
 # T5 was trained with task prefixes; flan-T5 follows instructions of the same shape.
 T5 = Family("t5", "T5", None, "translate German to English: ", "summarize: ")
 # OPUS-MT models with several target languages read the target from a token before the text.
-MARIAN_MULTI_TARGET = Family("marian", "MarianMT (multi-target)", None, ">>eng<< ")
+MARIAN_MULTI_TARGET = Family(
+    "marian", "MarianMT (multi-target)", None, ">>eng<< ", tasks=TRANSLATION
+)
 _BY_MODEL_TYPE = {
-    "marian": Family("marian", "MarianMT"),
-    "bart": Family("bart", "BART"),
-    "pegasus": Family("pegasus", "PEGASUS"),
-    "pegasus_x": Family("pegasus-x", "PEGASUS-X"),
-    "led": Family("led", "LED"),
+    "marian": Family("marian", "MarianMT", tasks=TRANSLATION),
+    "bart": Family("bart", "BART", tasks=SUMMARIZATION),
+    "pegasus": Family("pegasus", "PEGASUS", tasks=SUMMARIZATION),
+    "pegasus_x": Family("pegasus-x", "PEGASUS-X", tasks=SUMMARIZATION),
+    "led": Family("led", "LED", tasks=SUMMARIZATION),
     # Relative positions and T5 tokenizers without a limit: the window LongT5 was trained for.
-    "longt5": Family("longt5", "LongT5", window=16384),
+    "longt5": Family("longt5", "LongT5", window=16384, tasks=SUMMARIZATION),
     "t5": T5,
     "mt5": T5,
     "umt5": T5,
@@ -94,6 +101,27 @@ def detect_family(config: Any, tokenizer: PreTrainedTokenizerBase) -> Family:
     if model_type == "marian" and _token_id(tokenizer, ">>eng<<") is not None:
         return MARIAN_MULTI_TARGET
     return _BY_MODEL_TYPE.get(model_type) or Family(model_type or "unknown", model_type or "?")
+
+
+# Families made for each task, as named in the warning for a model set for the other one.
+_FOR_TASK: dict[Task, tuple[str, str]] = {
+    "translation": ("translate", "MarianMT, M2M100, NLLB-200, mBART-50 or T5"),
+    "summarization": ("summarize", "BART, DistilBART, PEGASUS, LED, LongT5 or T5"),
+}
+
+
+def task_mismatch(task: Task, model: str, family: Family) -> str | None:
+    """A warning when ``family`` is made for the other task only (a summarizer set as the
+    translator, or the reverse); None when it fits or the family is not known. Not an error:
+    such a model still runs, but what it writes is not what the task asks for."""
+    if task in family.tasks:
+        return None
+    (other,) = family.tasks
+    verb, families = _FOR_TASK[task]
+    return (
+        f"the {task} model {model!r} is a {family.label} model, made for {other}: it was not "
+        f"trained to {verb}. Set {task}.model to a {task} model, e.g. {families}"
+    )
 
 
 def takes_language_codes(family: Family, tokenizer: PreTrainedTokenizerBase) -> bool:

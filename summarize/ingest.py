@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.errors import ArticleError
+from summarize.errors import ArticleError, shown
 
 logger = logging.getLogger("summarize")
 
@@ -145,11 +145,11 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
                 return raw.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise ArticleError(
-                    f"{path}: starts with a {encoding} BOM but does not decode"
+                    f"{shown(path)}: starts with a {encoding} BOM but does not decode"
                 ) from None
     sample = raw[:_BINARY_SAMPLE]
     if b"\x00" in sample:
-        raise ArticleError(f"{path}: binary file (contains NUL bytes), not text")
+        raise ArticleError(f"{shown(path)}: binary file (contains NUL bytes), not text")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -159,14 +159,14 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
     matches = from_bytes(raw)
     best = matches.best()
     if best is None or best.encoding is None:
-        raise ArticleError(f"{path}: not text in any encoding we can detect")
+        raise ArticleError(f"{shown(path)}: not text in any encoding we can detect")
     # The detector cannot tell Western from Central European single-byte text when both read
     # equally well (é or è in cp1250 are é and č); German legacy text is windows-1252, as
     # browsers in German-speaking locales assume, so that reading wins a tie.
     western = next((match for match in matches if match.encoding == "cp1252"), None)
     if western is not None and (western.chaos, -western.coherence) <= (best.chaos, -best.coherence):
         best = western
-    logger.info("%s: not UTF-8, read as %s", path, best.encoding)
+    logger.info("%s: not UTF-8, read as %s", shown(path), best.encoding)
     return str(best), best.encoding
 
 
@@ -175,17 +175,19 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise ArticleError(
-                f"{path}: {size:,} bytes is over the input.max_bytes limit of {max_bytes:,}"
+                f"{shown(path)}: {size:,} bytes is over the input.max_bytes limit of {max_bytes:,}"
             )
         raw = path.read_bytes()
     except OSError as error:
-        raise ArticleError(f"{path}: cannot read: {error.strerror}") from None
+        raise ArticleError(f"{shown(path)}: cannot read: {error.strerror}") from None
     text, encoding = decode_text(raw, path)
     if not text.strip():
-        raise ArticleError(f"{path}: empty file" if not raw else f"{path}: only whitespace")
+        raise ArticleError(
+            f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
+        )
     control = sum(1 for ch in text[:_BINARY_SAMPLE] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > len(text[:_BINARY_SAMPLE]) * 0.05:
-        raise ArticleError(f"{path}: looks binary (control characters), not text")
+        raise ArticleError(f"{shown(path)}: looks binary (control characters), not text")
     left_out: tuple[tuple[str, str], ...] = ()
     if path.suffix.lower() in HTML_SUFFIXES:
         text, left_out = extract_html(text, path)
@@ -218,7 +220,7 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
         deduplicate=False,
     )
     if not body or not body.strip():
-        raise ArticleError(f"{path}: no article text found in the HTML")
+        raise ArticleError(f"{shown(path)}: no article text found in the HTML")
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "").strip() if metadata is not None else ""
     # A blank line after the title keeps it a line of its own for headline detection.

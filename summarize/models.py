@@ -38,6 +38,7 @@ from summarize.families import (
     detect_family,
     family_generation,
     resolve_languages,
+    task_mismatch,
 )
 from summarize.process import default_threads
 
@@ -85,6 +86,8 @@ class ModelSpec:
     weights: str | None = None  # content digest of a local folder, or the hub snapshot commit
     family: str = "unknown"
     languages: Languages | None = None  # source/target codes of a multilingual model
+    # Set when the model's family is made for the other task; the engine logs it once a run.
+    task_warning: str | None = None
 
     def weights_identity(self) -> dict[str, Any]:
         """What the weights are and how they are stored: keys the CTranslate2 conversion."""
@@ -502,6 +505,7 @@ def resolve_spec(
         ),
         family=family.name,
         languages=languages,
+        task_warning=task_mismatch(task, settings.model, family),
     )
 
 

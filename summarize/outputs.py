@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from summarize.errors import OutputError, UsageError
+from summarize.errors import OutputError, UsageError, shown
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import Brief, IndexEntry, render_brief, render_index
 
@@ -85,7 +85,9 @@ def plan_briefs(sources: Sequence[Path]) -> BriefPlan:
     for source in sources:
         key = _file_key(source)
         if key in files:
-            logger.info("%s is the same file as %s: processed once", source, files[key])
+            logger.info(
+                "%s is the same file as %s: processed once", shown(source), shown(files[key])
+            )
             continue
         files[key] = source
         name = brief_name(source)
@@ -94,8 +96,9 @@ def plan_briefs(sources: Sequence[Path]) -> BriefPlan:
             clashes.append(
                 (
                     source,
-                    f"{source}: its brief {name} would overwrite the brief of {owner} "
-                    "(same file name); rename one or run it with another --output folder",
+                    f"{shown(source)}: its brief {name} would overwrite the brief of "
+                    f"{shown(owner)} (same file name); rename one or run it with another "
+                    "--output folder",
                 )
             )
             continue

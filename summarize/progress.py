@@ -16,6 +16,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from summarize.errors import shown
 from summarize.report import ArticleOutcome
 
 logger = logging.getLogger("summarize")
@@ -37,7 +38,7 @@ class LogProgress:
 
     def article_started(self, source: Path) -> None:
         self._started += 1
-        logger.info("[%d/%d] %s", self._started, self._total, source)
+        logger.info("[%d/%d] %s", self._started, self._total, shown(source))
 
     def translation_started(self, inputs: int) -> None:
         logger.debug("translating %d sentence(s)", inputs)
@@ -46,9 +47,9 @@ class LogProgress:
 
     def article_finished(self, outcome: ArticleOutcome) -> None:
         if outcome.status == "written":
-            logger.info("wrote %s", outcome.brief_path)
+            logger.info("wrote %s", shown(outcome.brief_path))
         elif outcome.status == "up-to-date":
-            logger.info("up to date: %s", outcome.brief_path)
+            logger.info("up to date: %s", shown(outcome.brief_path))
         else:
             self.logged.add((str(outcome.source), str(outcome.reason)))
             logger.error("%s: %s", outcome.status, outcome.reason)

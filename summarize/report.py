@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from summarize.clean import NotGermanError
-from summarize.errors import ArticleError
+from summarize.errors import ArticleError, shown
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,8 @@ def outcome_of_error(source: Path, error: ArticleError) -> ArticleOutcome:
     """An article that got no brief: skipped on purpose (not German) or failed."""
     status = "skipped" if isinstance(error, NotGermanError) else "failed"
     reason = str(error)
-    if not reason.startswith(str(source)):  # a later stage's error: say which article
-        reason = f"{source}: {reason}"
+    if not reason.startswith(shown(source)):  # a later stage's error: say which article
+        reason = f"{shown(source)}: {reason}"
     return ArticleOutcome(source, status, reason=reason)
 
 

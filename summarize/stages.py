@@ -30,7 +30,7 @@ from summarize.clean import (
 )
 from summarize.clean.model import packaged_model
 from summarize.config import Config
-from summarize.errors import ArticleError, UsageError
+from summarize.errors import ArticleError, UsageError, shown
 from summarize.ingest import Article, find_articles
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
@@ -169,16 +169,18 @@ def find_inputs(
         for path in paths:
             if path.is_dir() and path.resolve() == output_folder.resolve():
                 raise UsageError(
-                    f"{path} is both an input folder and the output folder: its briefs and "
+                    f"{shown(path)} is both an input folder and the output folder: its briefs and "
                     "index would be read as articles; write the briefs elsewhere (--output)"
                 )
     sources, problems = find_articles(paths)
     if not sources:
         raise UsageError(
             "no articles to process: "
-            + "; ".join(f"{problem.path}: {problem.reason}" for problem in problems)
+            + "; ".join(f"{shown(problem.path)}: {problem.reason}" for problem in problems)
         )
-    failed = [ArticleOutcome(p.path, "failed", reason=f"{p.path}: {p.reason}") for p in problems]
+    failed = [
+        ArticleOutcome(p.path, "failed", reason=f"{shown(p.path)}: {p.reason}") for p in problems
+    ]
     return sources, failed
 
 
@@ -208,7 +210,7 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
     with clock.stage("segment"):
         segmented = segment_article(cleaned)
     if not segmented.paragraphs:
-        raise ArticleError(f"{article.source}: no article text left after cleaning")
+        raise ArticleError(f"{shown(article.source)}: no article text left after cleaning")
     sentences = ([segmented.title] if segmented.title else []) + segmented.sentences
     return Prepared(article, cleaned, segmented, tuple(sentences), clock.seconds)
 

@@ -37,6 +37,7 @@ class StoredModel:
     source_lang: str | None = None  # language codes of a multilingual model
     target_lang: str | None = None
     problem: str | None = None  # why it would not load (e.g. language codes not found)
+    warning: str | None = None  # loads, but its family is made for the other task
 
     @property
     def available(self) -> bool:
@@ -72,6 +73,7 @@ def locate(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
         prefix=spec.prefix,
         source_lang=languages.source if languages else None,
         target_lang=languages.target if languages else None,
+        warning=spec.task_warning,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -167,6 +168,7 @@ def _echo_models(monkeypatch) -> None:
             settings=settings,
             generation_config=loaded.generation_config,
             identity=lambda: loaded.identity,
+            task_warning=None,  # echo models fit their task
         )
 
     monkeypatch.setattr("summarize.engines.local.resolve_spec", spec)
@@ -681,3 +683,51 @@ def test_a_ray_address_with_the_local_engine_is_said_to_be_ignored(
     )
     assert result.exit_code == 0, result.output
     assert "--ray-address) is ignored: the engine is local" in result.output
+
+
+def test_control_characters_in_file_names_stay_on_their_line(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A newline, tab or escape sequence in a file name is shown escaped (as repr() writes it),
+    so each message stays one line and no name can fake or colour another; ordinary names,
+    non-ASCII letters and spaces included, are shown as they are."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\nname.txt").write_text(
+        "Artikel teilen:\nEmpfohlener redaktioneller Inhalt\nExternen Inhalt anzeigen\n",
+        encoding="utf-8",
+    )
+    (folder / "esc\x1b[31mred.txt").write_bytes(b"")
+    (folder / "tab\there.txt").write_text(" \n", encoding="utf-8")
+    (folder / "Grüße aus Köln.txt").write_text(
+        "Der Stadtrat hat am Montag einen neuen Haushalt beschlossen. Die Opposition "
+        "kritisierte die Pläne für den Nahverkehr scharf.\n",
+        encoding="utf-8",
+    )
+    (folder / "link\nloop.txt").symlink_to(folder / "gone.txt")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    result = CliRunner().invoke(
+        app,
+        ["run", str(folder), str(tmp_path / "miss\ning.txt"), "-c", str(config),
+         "-o", str(tmp_path / "out"), "--no-cache"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "\x1b" not in result.output
+    whole_line = re.compile(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ [A-Z]+ |(failed|skipped): |\d+ written"
+    )
+    assert all(whole_line.match(line) for line in result.output.splitlines()), result.output
+    for message in [
+        r"bad\nname.txt: no article text left",
+        r"esc\x1b[31mred.txt: empty file",
+        r"tab\there.txt: only whitespace",
+        r"link\nloop.txt: broken symbolic link",
+        r"miss\ning.txt: no such file",
+    ]:
+        assert message in result.output, (message, result.output)
+        named = [line for line in result.output.splitlines() if message.split(":")[0] in line]
+        assert all(line.count(message.split(":")[0]) == 1 for line in named)  # named once
+    assert f"{folder / 'Grüße aus Köln.txt'}\n" in result.output  # its [i/n] line, as it is
+    assert "1 written, 0 up to date, 0 skipped, 5 failed" in result.output

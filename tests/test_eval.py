@@ -140,3 +140,40 @@ def test_eval_summary_names_a_missing_field(self_contained_models, tmp_path: Pat
               "--set", f"summarization.model={self_contained_models.bart}"],
     )  # fmt: skip
     assert result.exit_code == 2 and "d.jsonl:2: the 'article' field is empty" in result.output
+
+
+def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> None:
+    """The models named here do not exist, so reaching them is an error of its own: each input
+    problem must be the one reported, found before any model is looked for or loaded."""
+    (tmp_path / "src.de").write_text("eins\nzwei\n")
+    (tmp_path / "ref.en").write_text("one\ntwo\n")
+    (tmp_path / "short.en").write_text("one\n")
+    (tmp_path / "data.jsonl").write_text('{"article": "An article.", "reference": "A."}\n')
+    (tmp_path / "no-field.jsonl").write_text('{"article": "An article."}\n')
+    (tmp_path / "not-json.jsonl").write_text("{\n")
+    (tmp_path / "latin1.de").write_bytes("Grüße\n".encode("latin-1"))
+    missing = ["--set", f"translation.model={tmp_path / 'no-model'}",
+               "--set", f"summarization.model={tmp_path / 'no-model'}"]  # fmt: skip
+    cases = {
+        ("translation", "src.de", "missing.en"): "cannot read",
+        ("translation", "missing.de", "ref.en"): "cannot read",
+        ("translation", "src.de", "short.en"): "aligned line by line",
+        ("translation", "latin1.de", "latin1.de"): "cannot read",
+        ("translation", "src.de", "."): "cannot read",  # a folder, not a file
+        ("summary", "missing.jsonl"): "cannot read",
+        ("summary", "no-field.jsonl"): "no text field 'reference'",
+        ("summary", "not-json.jsonl"): "not JSON",
+        ("translation", "src.de", "ref.en"): "no-model' does not exist",  # inputs fine: the model
+        ("summary", "data.jsonl"): "no-model' does not exist",
+    }
+    for (command, *files), message in cases.items():
+        output = tmp_path / f"out-{len(files)}"
+        result = CliRunner().invoke(
+            app, ["eval", command, *(str(tmp_path / name) for name in files),
+                  "-o", str(output), *missing],
+        )  # fmt: skip
+        assert result.exit_code == 2, (files, result.output)
+        assert message in result.output, (files, result.output)
+        assert "Traceback" not in result.output
+        if "no-model" not in message:  # a bad input leaves no output folder behind
+            assert not output.exists(), files

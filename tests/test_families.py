@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import shutil
 import threading
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from transformers import AutoConfig, AutoTokenizer
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.config import SummarizationSettings, TranslationSettings
+from summarize.config import SummarizationSettings, TranslationSettings, load_config
 from summarize.errors import ConfigError
 from summarize.families import detect_family
 from summarize.models import LoadedModel, load_model, resolve_spec
@@ -428,6 +429,65 @@ def test_models_list_shows_family_window_and_language_codes(
     assert result.exit_code == 0, result.output
     rows = result.stdout.splitlines()
     assert any("translation" in row and str(families.nllb) in row and "nllb" in row for row in rows)
+
+
+def test_a_model_made_for_the_other_task_is_warned_of_once_a_run(
+    families: Families, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A summarizer set as the translator, and a translator as the summarizer: each still runs
+    (a warning, not an error), named once a run with its family and the setting to change."""
+    source = tmp_path / "in"
+    source.mkdir()
+    for name in ("a", "b"):  # two articles, one warning per model
+        (source / f"{name}.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    models = self_contained_models
+    config = write_config(tmp_path / "c.toml", models.bart, models.marian)
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(tmp_path / "out"), "--no-cache",
+              "--set", "translation.generation.min_new_tokens=3"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if " WARNING " in line]
+    assert len(warnings) == 2, result.output
+    translation, summarization = warnings
+    assert f"translation model '{models.bart}' is a BART model" in translation
+    assert "made for summarization" in translation and "Set translation.model" in translation
+    assert f"summarization model '{models.marian}' is a MarianMT model" in summarization
+    assert "Set summarization.model" in summarization
+    # The Ray engine says it on the driver, which reads both specs for the fingerprint (its
+    # actors read them again, silently).
+    from summarize.engines.ray import RayEngine
+
+    heard: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: heard.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("summarize").addHandler(handler)
+    try:
+        RayEngine(load_config(config)).fingerprint()
+    finally:
+        logging.getLogger("summarize").removeHandler(handler)
+    assert [message.split(" is a ")[1].split(",")[0] for message in heard] == [
+        "BART model",
+        "MarianMT model",
+    ]
+
+    # `models list` says the same, still exit 0 (the models load); fitting models get no warning.
+    cases = [
+        (models.marian, families.nllb, [None, "is a NLLB-200 model, made for translation"]),
+        (families.pegasus, families.t5, ["is a PEGASUS model, made for summarization", None]),
+        (families.t5, families.led, [None, None]),
+        (families.m2m100, models.bart, [None, None]),
+    ]
+    for translator, summarizer, expected in cases:
+        result = CliRunner().invoke(
+            app, ["models", "list", "--json", "--set", f"translation.model={translator}",
+                  "--set", f"summarization.model={summarizer}"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        listed = [json.loads(line)["warning"] for line in result.stdout.splitlines()]
+        assert len(listed) == len(expected) == 2
+        for warning, part in zip(listed, expected, strict=True):
+            assert warning is None if part is None else part in warning, listed
 
 
 EXAMPLE_MODELS = {

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from summarize.clean.features import language_function_words
-from summarize.errors import ArticleError
+from summarize.errors import ArticleError, shown
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
@@ -131,6 +131,6 @@ def check_language(text: str, source: Path) -> None:
     language, probability = _language_identifier().classify(sample)
     if language != "de" and probability >= _DOCUMENT_MIN_PROBABILITY:
         raise NotGermanError(
-            f"{source}: the article is in another language ({language}), not German; skipped "
-            "(use --force-language to translate it anyway)"
+            f"{shown(source)}: the article is in another language ({language}), not German; "
+            "skipped (use --force-language to translate it anyway)"
         )

@@ -104,6 +104,8 @@ class Pipeline:
                 self.config.runtime.models_dir,
                 digests_file=self.config.runtime.model_digests,
             )
+            if spec.task_warning is not None:  # once: the spec is read once a pipeline
+                logger.warning("%s", spec.task_warning)
             self._specs[task] = spec
         return self._specs[task]
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
 from summarize.config import Config, RaySettings
-from summarize.errors import ArticleError, ConfigError, SummarizeError, UsageError
+from summarize.errors import ArticleError, ConfigError, SummarizeError, UsageError, shown
 from summarize.ingest import read_article
 from summarize.report import (
     ArticleOutcome,
@@ -374,6 +374,9 @@ class RayEngine:
         digests = config.runtime.model_digests
         translation = resolve_spec("translation", config.translation, models_dir, digests)
         summarization = resolve_spec("summarization", config.summarization, models_dir, digests)
+        for spec in (translation, summarization):  # here, once: not again in every actor
+            if spec.task_warning is not None:
+                logger.warning("%s", spec.task_warning)
         return stages.run_fingerprint(config, translation.identity(), summarization.identity())
 
     def run(
@@ -430,7 +433,9 @@ class RayEngine:
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
             for job in jobs:  # never skip an article silently, whatever Ray did
-                lost = ArticleOutcome(job.source, "failed", reason=f"{job.source}: no outcome")
+                lost = ArticleOutcome(
+                    job.source, "failed", reason=f"{shown(job.source)}: no outcome"
+                )
                 outcomes.append(settled.get(job.position, lost))
             latest_run = RunReport(tuple(outcomes), None).summary_line()  # as the local engine
             index_path = (
