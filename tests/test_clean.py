@@ -220,3 +220,27 @@ def test_runtime_trees_match_scikit_learn() -> None:
     )
     expected = fitted.predict_proba(features.astype(np.float32))[:, 1]
     assert np.allclose(model.drop_probability(features), expected, atol=1e-4)
+
+
+def test_a_page_of_only_short_lines_has_no_article() -> None:
+    """Menu labels the classifier is unsure of ("Wirtschaft" at P 0.59) are no article: the
+    page is emptied by the named rule, every block in the audit, and can be switched off."""
+    page = (
+        "Startseite\nPolitik\nWirtschaft\nSport\nKultur\nCookie-Einstellungen\nAlle akzeptieren\n"
+        "Teilen auf Facebook\nTeilen auf Twitter\nImpressum\nDatenschutz\nKontakt\n"
+        "© 2024 Beispiel Verlag GmbH\n"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == () and cleaned.title is None
+    assert cleaned.dropped_counts().get("no_article", 0) >= 1
+    assert sum(len(item.text) for item in cleaned.dropped) == sum(
+        len(line) for line in page.splitlines()
+    )
+    kept = clean_text(page, CleanOptions(disabled=frozenset({"no_article"}))).paragraphs
+    assert kept and all(len(line.split()) < 5 for line in kept)
+    short_news = (
+        "Politik\n\nBrand in Lagerhalle\n\n"
+        "In einer Lagerhalle am Hafen ist am Montag ein Feuer ausgebrochen. Verletzt wurde "
+        "niemand.\n"
+    )
+    assert any("Feuer ausgebrochen" in p for p in clean_text(short_news).paragraphs)

@@ -62,6 +62,9 @@ _COMMENT_END = re.compile(
 )
 _COMMENT_MAX_LINES = 8
 _RESCUE_MARGIN = 0.15  # an emptied page gets back the blocks this close to its most text-like
+_RESCUE_MIN_WORDS = 5  # … of at least this many words with a letter
+# A page needs one kept block of this many words with a letter to have an article at all.
+_ARTICLE_MIN_WORDS = _RESCUE_MIN_WORDS
 _HEADLINE_LOOKBACK = 4  # blocks above the first body block searched for the headline
 _SUBHEADING_MAX_WORDS = 15
 
@@ -75,6 +78,7 @@ STRUCTURAL_RULES = (
     "fragments",
     "not_german",
     "header_labels",
+    "no_article",
 )
 CLASSIFIER_RULE = "classifier"
 BULLET_RULE = "bullets"
@@ -465,13 +469,26 @@ def block_decisions(
             elif rule == CLASSIFIER_RULE and key in kept_keys:
                 decisions[index] = "duplicates"
     if probability is not None and all(decisions):
-        # Never empty a page: give back its most text-like blocks.
-        candidates = [i for i, rule in enumerate(decisions) if rule == CLASSIFIER_RULE]
+        # Never empty a page of text: give back its most text-like blocks. Only blocks of a
+        # few words qualify: a page of menu labels and buttons has no article to give back
+        # (its one-word "Wirtschaft" would become a brief), and the run says so instead.
+        candidates = [
+            i
+            for i, rule in enumerate(decisions)
+            if rule == CLASSIFIER_RULE and _lettered_words(page.texts[i]) >= _RESCUE_MIN_WORDS
+        ]
         if candidates:
             best = min(probability[i] for i in candidates)
             for i in candidates:
                 if probability[i] <= best + _RESCUE_MARGIN:
                     decisions[i] = None
+    if options.active("no_article") and not any(
+        rule is None and _lettered_words(text) >= _ARTICLE_MIN_WORDS
+        for rule, text in zip(decisions, page.texts, strict=True)
+    ):
+        # Only short lines are left ("Wirtschaft", "Kultur": a page of menus and buttons):
+        # no article to translate, and the run says so rather than summarizing a menu.
+        decisions = [rule or "no_article" for rule in decisions]
     return decisions
 
 
