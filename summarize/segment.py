@@ -128,7 +128,11 @@ _OPENING_MARKS = '"„“»«‚‘('
 _JOINS = re.compile(r"[\w,]")
 # Quote marks at the start of a piece, then white space (or nothing): they closed the sentence
 # before it.
-_LEADING_CLOSERS = re.compile(r"([\"'“”»«’]+)(?:\s+|$)")
+_LEADING_CLOSERS = re.compile(r"([\"'“”»«’›‹]+)(?:\s+|$)")
+# Swiss quotation marks close with "»" (and "›"): pysbd reads «…» as one span, so "«Wir kommen.»
+# Dann ging er." stays one sentence. A sentence end just inside such a mark, then a capital after
+# the space, ends the sentence. ("»…«", the German order, opens with "»" after a space.)
+_SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
 
 
@@ -312,7 +316,10 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces = [piece.strip() for piece in _pysbd_pieces(paragraph, _PYSBD_WINDOW) if piece.strip()]
     pieces = _reattach_closing_marks(pieces)
     sentences = [
-        part for piece in _rejoin_false_splits(pieces) for part in _split_after_numbers(piece)
+        part
+        for piece in _rejoin_false_splits(pieces)
+        for numbered in _split_after_numbers(piece)
+        for part in _SWISS_CLOSE.split(numbered)
     ]
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 

@@ -176,6 +176,12 @@ def test_hard_wrapped_paragraphs_are_joined_but_web_lines_are_not() -> None:
         ('Es hieß: "Gut. Wir treffen uns im Mai." Ein Termin fehlt.',
          ['Es hieß: "Gut.', 'Wir treffen uns im Mai."', "Ein Termin fehlt."]),
         ("Er rief: 'Halt.' Sie blieb.", ["Er rief: 'Halt.'", "Sie blieb."]),
+        # Swiss quotation marks close with "»" (pysbd keeps «…» whole), and single ones too.
+        ("«Wir kommen.» Dann ging er.", ["«Wir kommen.»", "Dann ging er."]),
+        ("Er sagte: «Wir kommen. Wir gehen.» Dann ging er.",
+         ["Er sagte: «Wir kommen. Wir gehen.»", "Dann ging er."]),
+        ("Sie fragte: «Wann?» und ging.", ["Sie fragte: «Wann?» und ging."]),
+        ("Er sagte: ‹Gut.› Dann ging er.", ["Er sagte: ‹Gut.›", "Dann ging er."]),
         ("Und dann... Nichts. Wirklich?", ["Und dann...", "Nichts.", "Wirklich?"]),
         ("Er ging zur Inspektion 29. Gegen ihn wird ermittelt.",
          ["Er ging zur Inspektion 29.", "Gegen ihn wird ermittelt."]),
