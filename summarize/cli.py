@@ -241,6 +241,7 @@ def inspect(
     from summarize.clean import CleanOptions
     from summarize.errors import ArticleError
     from summarize.ingest import find_articles, read_article
+    from summarize.report import outcome_of_error
     from summarize.stages import prepare
 
     config = _load(config_files, overrides, library_checks=False)  # loads no model library
@@ -248,7 +249,7 @@ def inspect(
     sources, problems = find_articles(paths)
     for problem in problems:
         message = escape(f"{shown(problem.path)}: {problem.reason}")
-        stderr.print(f"[yellow]skipped:[/] {message}", soft_wrap=True)
+        stderr.print(f"[yellow]failed:[/] {message}", soft_wrap=True)  # as run says
     if not sources:
         fail("no articles to inspect")
     out = Console(highlight=False, soft_wrap=True)
@@ -265,7 +266,8 @@ def inspect(
             cleaned, segmented = prepared.cleaned, prepared.segmented
         except ArticleError as error:
             failures += 1
-            stderr.print(f"[yellow]skipped:[/] {escape(str(error))}", soft_wrap=True)
+            outcome = outcome_of_error(source, error)  # "skipped" or "failed", as run says
+            stderr.print(f"[yellow]{outcome.status}:[/] {escape(outcome.reason)}", soft_wrap=True)
             continue
         dropped = [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
         if as_json:

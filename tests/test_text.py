@@ -348,6 +348,13 @@ def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     shown = [json.loads(line)["source"] for line in result.stdout.splitlines()]
     assert shown == [str(tmp_path / "a.txt")]
     assert "not German" in result.stderr and "no article text left" in result.stderr
+    # Said with run's words: an English article is skipped, the others failed.
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["inspect", str(tmp_path), "--json"])
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("skipped:") and "english.txt" in line for line in lines)
+    assert any(line.startswith("failed:") and "menu.txt" in line for line in lines)
+    assert any(line.startswith("failed:") and "empty.txt: empty file" in line for line in lines)
 
 
 def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: Path) -> None:
