@@ -214,6 +214,19 @@ def write_index(folder: Path, latest_run: str | None = None) -> Path:
     return index_path
 
 
+def write_run_index(folder: Path, latest_run: str) -> Path:
+    """:func:`write_index` at the end of a run: a folder that takes no more writes (disk full)
+    is the run's one-line :class:`OutputError`, not a traceback; the briefs are all written."""
+    try:
+        return write_index(folder, latest_run)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write the index {folder / INDEX_FILENAME}: {error.strerror or error}; "
+            "every brief of the run is complete (make room and run the same command again to "
+            "write the index)"
+        ) from None
+
+
 _FRONT_MATTER = re.compile(r"---\n(.*?)^---$", re.DOTALL | re.MULTILINE)
 
 

@@ -213,6 +213,29 @@ def test_an_actor_larger_than_this_machine_is_refused_at_once(
     assert not list(out.glob("*.md"))
 
 
+def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A local instance started without RAY_AUTH_MODE turns on Ray's token authentication and
+    says so at warning level: nothing for the user to do, so -q leaves it out. A subprocess (Ray
+    reads its auth mode once per process) with its home in tmp_path (where Ray keeps the token)."""
+    _ray()
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    home = tmp_path / "home"
+    env = {name: value for name, value in os.environ.items() if name != "RAY_AUTH_MODE"}
+    env.update(HOME=str(home), HF_HUB_OFFLINE="1")
+    command = [sys.executable, "-m", "summarize.cli", "run", str(seed), "-c", str(config),
+               "-o", str(tmp_path / "out"), "--engine", "ray", "-q"]  # fmt: skip
+    done = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 written" in done.stderr, done.stderr
+    assert (home / ".ray" / "auth_token").is_file()  # Ray turned it on: the notice was due
+    assert "Token authentication" not in done.stderr, done.stderr
+
+
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     from summarize.engines.ray import _gpus
 
@@ -389,6 +412,37 @@ def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
     assert "interrupted" in stderr and "SIGTERM received" not in stderr
     index = (output / "index.md").read_text(encoding="utf-8")
     assert all(name in index for name in _briefs(output))
+
+
+def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A brief that cannot be written (a full disk; here a folder holds its name, as root
+    ignores permission bits) stops the run as the local engine's: exit 1, the one line of
+    OutputError (not Ray's traceback), the briefs written before listed in the index, no temp
+    file left."""
+    shorts = _short_seeds(tmp_path / "in")
+    config = _config(
+        tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n[ray]\n{WATCHDOG}\n"
+    )
+    output = tmp_path / "out"
+    blocked = output / f"{shorts[2].stem}.md"
+    blocked.mkdir(parents=True)
+    result = CliRunner().invoke(
+        app,
+        ["run", str(tmp_path / "in"), "-c", str(config), "-o", str(output), "--engine", "ray",
+         "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert f"Error: cannot write the brief {blocked}: Is a directory; the run stopped" in " ".join(
+        result.output.split()
+    ), result.output
+    assert "Traceback" not in result.output and "ray::" not in result.output, result.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "Latest run: stopped after:" in index
+    written = [name for name, path in _briefs(output).items() if path.is_file()]
+    assert all(f"(<{name}>)" in index for name in written), index
+    assert not _leftovers(output)
 
 
 def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_message(

@@ -111,6 +111,38 @@ def test_a_brief_that_cannot_be_written_stops_the_run_in_one_line(
     assert not list(output.glob(".*.tmp"))
 
 
+def test_an_index_that_cannot_be_written_at_the_end_is_one_line(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full after the last brief: every brief is complete; the run ends with exit 1 and the
+    one line of OutputError about the index, not an OSError traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    real_write = outputs.write_atomic
+
+    def full_at_the_index(path: Path, content: str) -> None:
+        if path.name == outputs.INDEX_FILENAME:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real_write(path, content)
+
+    monkeypatch.setattr(outputs, "write_atomic", full_at_the_index)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(folder), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+    )
+    assert result.exit_code == OutputError.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert f"cannot write the index {output / 'index.md'}: No space left" in result.output
+    assert sorted(p.name for p in output.glob("*.md")) == ["a.md", "b.md"]
+    assert not list(output.glob(".*.tmp"))
+
+
 def test_a_cache_that_stops_taking_writes_is_warned_about_once(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from test_render import HOSTILE, make_brief
 
+from summarize.checks import KeyFact
 from summarize.errors import UsageError
 from summarize.view import build_site, summary_segments
 
@@ -171,6 +173,34 @@ def test_the_front_page_lists_every_brief_in_order(site) -> None:
     assert "North Korea sent 15,000 soldiers (see www.example.com)." in first
     assert "1 unsupported item" in first and "1 translation warning" in first
     assert squash(page.find_all("p", "totals")[0].text()).startswith("2 briefs · 2 unsupported")
+
+
+def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> None:
+    """A file name or key fact holding a right-to-left override (U+202E, as in the spoofed
+    "report\u202etxt.exe") is isolated (<bdi>): it must not reverse what follows it on the line,
+    the date, the badges or the next fact."""
+    override = "\u202e"
+    brief = dataclasses.replace(
+        make_brief(),
+        source=f"in/r{override}txt.exe.txt",
+        key_facts=(
+            KeyFact("name", f"Nord{override}korea", (1,)),
+            KeyFact("number", "14,000", (1,)),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    (output / "spoof.json").write_text(brief.record().to_json(), encoding="utf-8")
+    site = build_site(output, tmp_path / "site")
+    for path in (site.index, *site.pages):
+        holders = [
+            element
+            for element in parse(path).find_all()
+            if any(isinstance(c, str) and override in c for c in element.children)
+        ]
+        assert holders, path.name
+        for element in holders:
+            assert element.tag == "bdi", (path.name, element.tag, element.text())
 
 
 def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path) -> None:

@@ -248,7 +248,9 @@ class Pipeline:
                     raise
                 latest_run = RunReport(tuple(outcomes), None).summary_line()
                 index_path = (
-                    outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
+                    outputs.write_run_index(folder, latest_run)
+                    if any(o.ok for o in outcomes)
+                    else None
                 )
         finally:
             # A load still running (the other model failed) must not overlap the next

@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
 from summarize.config import Config, RaySettings
-from summarize.errors import ArticleError, ConfigError, SummarizeError, UsageError, shown
+from summarize.errors import (
+    ArticleError,
+    ConfigError,
+    OutputError,
+    SummarizeError,
+    UsageError,
+    shown,
+)
 from summarize.ingest import read_article
 from summarize.report import (
     ArticleOutcome,
@@ -352,7 +359,10 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             settled.append((job.position, outcome_of_error(job.source, summary)))
             continue
         brief = stages.finish(item, bilingual, summary, run, seconds)
-        outputs.write_brief(job.brief_path, brief)
+        try:
+            outputs.write_brief(job.brief_path, brief)
+        except OutputError as error:  # the folder takes no more writes: the run stops
+            raise _CarriedError(str(error), error) from None
         settled.append((job.position, ArticleOutcome(job.source, "written", job.brief_path)))
     return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
 
@@ -416,19 +426,27 @@ class RayEngine:
                 _Group(number, tuple(pending[start : start + size]))
                 for number, start in enumerate(range(0, len(pending), size))
             ]
-            settled: dict[int, ArticleOutcome] = dict(current)
+            settled: dict[int, ArticleOutcome] = dict(current)  # filled in as groups finish
             retried: int | None = 0  # nothing ran on Ray: nothing was redone
             restarted: int | None = 0
             try:
                 if groups:
                     with _ray_session(self.config.runtime.ray_address, self.quiet) as local:
-                        done, retried, restarted = self._execute(
-                            groups, fingerprint, force, progress, local
+                        retried, restarted = self._execute(
+                            groups, fingerprint, force, progress, settled, local
                         )
-                    settled.update(done)
-            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into this)
-                # The briefs written so far are complete; list them before stopping.
-                outputs.write_index(folder, "interrupted")
+            except (KeyboardInterrupt, OutputError, RunStalledError) as stop:
+                # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that
+                # stopped taking writes, or a stalled run: the briefs written so far are
+                # complete; list them before stopping (when the folder still takes the index),
+                # as the local engine does.
+                done = RunReport((*outcomes, *settled.values()), None).summary_line()
+                how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped"
+                try:
+                    outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
+                    outputs.write_index(folder, f"{how} after: {done}")
+                except OSError as error:
+                    logger.error("could not rewrite the index: %s", error.strerror or error)
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
@@ -439,7 +457,7 @@ class RayEngine:
                 outcomes.append(settled.get(job.position, lost))
             latest_run = RunReport(tuple(outcomes), None).summary_line()  # as the local engine
             index_path = (
-                outputs.write_index(folder, latest_run) if any(o.ok for o in outcomes) else None
+                outputs.write_run_index(folder, latest_run) if any(o.ok for o in outcomes) else None
             )
         return RayRunReport(tuple(outcomes), index_path, retried, restarted)
 
@@ -464,10 +482,12 @@ class RayEngine:
         fingerprint: str,
         force: bool,
         progress: ProgressListener,
+        settled: dict[int, ArticleOutcome],
         local: bool = False,
-    ) -> tuple[dict[int, ArticleOutcome], int | None, int | None]:
-        """Run ``groups`` on the connected Ray; ``local``: on an instance this run started,
-        which will never grow a node."""
+    ) -> tuple[int | None, int | None]:
+        """Run ``groups`` on the connected Ray, adding each article's outcome to ``settled``
+        as it comes (what a run stopped midway has done); returns what Ray redid (retried,
+        restarted). ``local``: on an instance this run started, which will never grow a node."""
         import ray
         from ray.data.exceptions import ExecutionTimeoutError
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -491,7 +511,7 @@ class RayEngine:
         context = _Context(self.config, fingerprint, force, os.getcwd(), ledger, pools)
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
-        settled: dict[int, ArticleOutcome] = {}
+        finished = len(settled)  # settled on the driver before Ray
         timeout = self.config.ray.no_progress_timeout_s
         try:
             for row in dataset.iter_rows():
@@ -499,9 +519,10 @@ class RayEngine:
                     settled[position] = outcome
                     progress.article_finished(outcome)
         except ExecutionTimeoutError:
+            finished = len(settled) - finished  # on Ray, this run
             raise RunStalledError(
                 f"the Ray run made no progress for {timeout:g} s "
-                f"(ray.no_progress_timeout_s = {timeout:g}); {len(settled)} brief(s) were "
+                f"(ray.no_progress_timeout_s = {timeout:g}); {finished} brief(s) were "
                 "finished and are kept. Check that the cluster has room for an actor of each "
                 "pool, or raise ray.no_progress_timeout_s if one batch takes longer."
             ) from None
@@ -514,8 +535,8 @@ class RayEngine:
             retried, restarted = ray.get(ledger.totals.remote(), timeout=30)
         except (ray.exceptions.RayError, TimeoutError) as error:
             logger.debug("the run's ledger is lost, retries not counted: %s", error)
-            return settled, None, None
-        return settled, retried, restarted
+            return None, None
+        return retried, restarted
 
     def _plan(self, groups: list[_Group], context: _Context) -> Any:
         """The Ray Data plan: prepare → translate (actor pool) → summarize (actor pool) →
@@ -723,7 +744,7 @@ def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
 def _ray_data_logging(quiet: bool) -> Iterator[None]:
     """Ray Data's log lines for this run: only warnings with ``--quiet``, never its notice that
     its progress bars are off (the command line shows its own), never its report of a failed
-    task."""
+    task; with ``--quiet``, not Ray's notice that a local instance uses token authentication."""
     # Its error log of a failed task repeats, with Ray's tracebacks, the exception that ends the
     # run anyway: a carried error (a model that cannot load) becomes the local engine's one line,
     # anything else surfaces as itself.
@@ -734,6 +755,9 @@ def _ray_data_logging(quiet: bool) -> Iterator[None]:
     }
     if quiet:
         levels["ray.data"] = logging.WARNING
+        # Ray's notice, on every local instance it starts, that token authentication is on
+        # (its default, nothing for the user to do): not a warning about this run.
+        levels["ray._private.authentication.authentication_token_setup"] = logging.ERROR
     saved = {name: logging.getLogger(name).level for name in levels}
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
