@@ -295,26 +295,52 @@ def _pysbd_pieces(paragraph: str, window: int) -> list[str]:
     return pieces
 
 
-def _reattach_closing_marks(pieces: list[str]) -> list[str]:
-    """pysbd's German rules end a sentence before a straight closing quote ('"Wir kommen." Dann'
-    → '"Wir kommen.', '" Dann'): a piece that starts with quote marks and a space gives them back
-    to the sentence before it (an opening mark is never followed by a space)."""
-    fixed: list[str] = []
+def _sentences_as_they_stand(paragraph: str, pieces: list[str]) -> list[str]:
+    """pysbd's pieces (trimmed, in order) joined back where it ended a sentence too early, each
+    sentence cut from the paragraph itself, so that sentences joined by a space read as the
+    paragraph does:
+    - closing quote marks at the start of a piece, then a space, end the sentence before
+      (pysbd's German rules split '"Wir kommen." Dann' into '"Wir kommen.' and '" Dann'; an
+      opening mark is never followed by a space);
+    - a sentence ends only where white space follows ("gut!Wirklich", "und ![Bild](…)", a URL);
+    - text pysbd left out ("Spring is in the Air. ♪♬" comes back without "♪♬") is kept, with
+      the sentence after it or, at the end, the last one. No character is lost.
+    """
+    spans: list[list[int]] = []  # [start, end) of each sentence in the paragraph
+    position = 0
     for piece in pieces:
-        match = _LEADING_CLOSERS.match(piece)
-        if fixed and match:
-            fixed[-1] += match.group(1)
-            piece = piece[match.end() :]
-            if not piece:
+        start = paragraph.find(piece, position)
+        if start == -1:  # not the paragraph's text (never seen): the paragraph, whole
+            return [paragraph.strip()]
+        end = start + len(piece)
+        if paragraph[position:start].strip():  # skipped over: it leads this piece
+            skipped = paragraph[position:start]
+            start = position + len(skipped) - len(skipped.lstrip())
+        position = end
+        if spans:
+            if closers := _LEADING_CLOSERS.match(piece):
+                spans[-1][1] = start + closers.end(1)
+                start += closers.end()
+                if start >= end:
+                    continue
+            elif not paragraph[start - 1].isspace():
+                spans[-1][1] = end
                 continue
-        fixed.append(piece)
-    return fixed
+        spans.append([start, end])
+    rest = paragraph[position:].rstrip()
+    if rest.strip():
+        end = position + len(rest)
+        if spans:
+            spans[-1][1] = end
+        else:
+            spans.append([end - len(rest.lstrip()), end])
+    return [paragraph[start:end] for start, end in spans]
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, whitespace-trimmed, none empty."""
     pieces = [piece.strip() for piece in _pysbd_pieces(paragraph, _PYSBD_WINDOW) if piece.strip()]
-    pieces = _reattach_closing_marks(pieces)
+    pieces = _sentences_as_they_stand(paragraph, pieces)
     sentences = [
         part
         for piece in _rejoin_false_splits(pieces)

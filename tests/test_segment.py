@@ -107,3 +107,35 @@ def test_windows_start_with_the_space_before_their_first_sentence(
     assert whole.count("Verwiesen wird auf § 6a PAngV.") == 15
     monkeypatch.setattr(segment, "_PYSBD_WINDOW", 400)
     assert split_sentences(paragraph) == whole
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        # pysbd ends sentences where no space follows; joined again by a space, the German
+        # shown in the brief would read "und ! [Bild]" and "gut! Wirklich".
+        (
+            "Er kam und ![Bild](x.png) ging. Dann ja.",
+            ["Er kam und ![Bild](x.png) ging.", "Dann ja."],
+        ),
+        ("Das ist gut!Wirklich gut. Ja.", ["Das ist gut!Wirklich gut.", "Ja."]),
+        # A closing mark pysbd moved to the next sentence goes back with the space before it.
+        ("Sonne. Brutal. »", ["Sonne.", "Brutal. »"]),
+        # pysbd uses "♬" as a placeholder of its own and drops the text around it.
+        ("Vorher ♪♬ nachher.", ["Vorher ♪♬ nachher."]),
+        ("Erst. ♪♬ Dann ging er. Ja.", ["Erst.", "♪♬ Dann ging er. Ja."]),
+        ("Spring is in the Air. ♪♬", ["Spring is in the Air. ♪♬"]),
+    ],
+)
+def test_sentences_joined_by_a_space_read_as_the_paragraph(
+    paragraph: str, sentences: list[str]
+) -> None:
+    assert split_sentences(paragraph) == sentences
+
+
+def test_no_character_of_the_seeds_is_lost_or_moved_by_segmentation() -> None:
+    for path in SEEDS.glob("*.txt"):
+        for paragraph in path.read_text(encoding="utf-8").splitlines():
+            if paragraph.strip():
+                joined = " ".join(split_sentences(paragraph))
+                assert joined.split() == paragraph.split(), paragraph
