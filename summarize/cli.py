@@ -379,7 +379,7 @@ def eval_translation(
     overrides: SetOverrides = None,
     quiet: OnlyTable = False,
 ) -> None:
-    """Translate SRC as `run` would; write hypotheses.txt and metrics.json (BLEU, chrF)."""
+    """Translate SOURCE as `run` would; write hypotheses.txt and metrics.json (BLEU, chrF)."""
     from summarize.evaluate import evaluate_translation, read_translation_pairs
 
     _run_eval(
@@ -442,9 +442,9 @@ def models_list(
     overrides: SetOverrides = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per model.")] = False,
 ) -> None:
-    """Show each configured model, where it resolves, whether it works offline, and, when it
-    is there, its family, input window and language codes.
+    """Show each configured model: where it resolves, offline or not, family, window, languages.
 
+    The family, input window and language codes are shown when the model is there.
     Exits 1 when a model is not available offline or would not load as configured; a model
     whose family is made for the other task (a summarizer as translator) is warned of."""
     import dataclasses
@@ -499,7 +499,11 @@ def models_pull(
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
     pull_all: Annotated[
-        bool, typer.Option("--all", help="Download every hub model, even ones already cached.")
+        bool,
+        typer.Option(
+            "--all",
+            help="Also download hub models in the Hugging Face cache (not those in the store).",
+        ),
     ] = False,
 ) -> None:
     """Download the configured hub models (at their revision) into the model store."""

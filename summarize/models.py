@@ -427,9 +427,17 @@ def resolve_spec(
     import transformers
 
     revision = None if source.is_local else settings.revision
-    if settings.revision and source.is_local:  # a folder holds one version: nothing to pick
+    # A hub id found in the model store is the copy `models pull` made at the configured
+    # revision: that revision names it. A folder given by path holds one version, its own.
+    in_store = (
+        source.is_local
+        and not Path(settings.model).expanduser().is_absolute()
+        and source.searched[0] == str(models_dir / settings.model)
+    )
+    named_revision = settings.revision if in_store or not source.is_local else None
+    if settings.revision and named_revision is None:
         logger.warning(
-            "%s.revision = %r is ignored: the %s model is the local folder %s",
+            "%s.revision = %r is ignored: the %s model is the folder %s",
             task, settings.revision, task, source.location,
         )  # fmt: skip
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
@@ -488,7 +496,7 @@ def resolve_spec(
         task=task,
         settings=settings,
         source=source,
-        revision=revision,  # a local folder's weights are its content, named by their digest
+        revision=named_revision,  # a folder's weights are its content, named by their digest
         tokenizer=tokenizer,
         config=config,
         window=_window(

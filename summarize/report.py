@@ -52,6 +52,16 @@ class RunReport:
         return self.with_status("written")
 
     @property
+    def skipped(self) -> list[ArticleOutcome]:
+        """Inputs not processed on purpose (not German)."""
+        return self.with_status("skipped")
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        """Inputs that could not be processed (bad input); each outcome's ``error`` says why."""
+        return self.with_status("failed")
+
+    @property
     def without_brief(self) -> list[ArticleOutcome]:
         """Inputs that have no current brief: skipped or failed."""
         return [outcome for outcome in self.outcomes if not outcome.ok]

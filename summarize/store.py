@@ -125,8 +125,8 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
         raise ModelNotFoundError(
             f"Could not download {settings.model!r}"
             f"{f' at revision {settings.revision!r}' if settings.revision else ''} into "
-            f"{destination}: {str(error).splitlines()[0]}. Check the model id and the network "
-            "(HF_HUB_OFFLINE must be unset), or copy the folder there by hand."
+            f"{destination}: {str(error).splitlines()[0].rstrip('.')}. Check the model id and the "
+            "network (HF_HUB_OFFLINE must be unset), or copy the folder there by hand."
         ) from None
     if destination.exists():
         shutil.rmtree(destination)

@@ -619,6 +619,7 @@ def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) ->
     result = _run_cli(["models", "pull", "--set", f"runtime.models_dir={store}"], cwd=tmp_path)
     assert result.returncode == 2
     assert "Helsinki-NLP/opus-mt-de-en" in result.stderr and "Traceback" not in result.stderr
+    assert ".. " not in result.stderr  # the library's sentence and ours join with one full stop
     assert not store.exists() or not any(store.rglob("*"))
 
 

@@ -147,7 +147,7 @@ def test_the_order_and_repeats_of_disabled_rules_do_not_change_the_fingerprint()
 
 
 def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
-    marian_copy: Path, self_contained_models, caplog: pytest.LogCaptureFixture
+    marian_copy: Path, self_contained_models, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A folder holds one version (its weights count by their digest): a revision changes
     neither the cache key nor the fingerprint, and the brief shows none. On the hub a revision
@@ -159,6 +159,20 @@ def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
     assert "translation.revision = 'v2' is ignored" in caplog.text
     spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
     assert spec.revision is None and spec.identity()["revision"] is None
+    # A hub id found in the model store is the copy `models pull` made at that revision.
+    store = tmp_path / "store"
+    shutil.copytree(marian_copy, store / "org" / "marian")
+    caplog.clear()
+    pulled = _config(
+        marian_copy,
+        self_contained_models.bart,
+        f"runtime.models_dir={str(store)!r}",
+        "translation.model='org/marian'",
+        "translation.revision=v2",
+    )
+    spec = resolve_spec("translation", pulled.translation, pulled.runtime.models_dir)
+    assert spec.source.is_local and spec.revision == "v2"
+    assert "is ignored" not in caplog.text
 
 
 def test_with_cleaning_off_its_rule_settings_do_not_change_the_fingerprint() -> None:

@@ -127,3 +127,19 @@ def test_a_failure_from_any_stage_names_its_article() -> None:
     assert outcome_of_error(source, late).reason == f"{source}: {late}"
     early = ArticleError(f"{source}: empty file")
     assert outcome_of_error(source, early).reason == f"{source}: empty file"  # not twice
+
+
+def test_a_run_report_lists_its_outcomes_by_status() -> None:
+    # The README's library example reads report.written and report.failed.
+    from summarize.report import ArticleOutcome, RunReport
+
+    written = ArticleOutcome(Path("a.txt"), "written", Path("out/a.md"))
+    current = ArticleOutcome(Path("b.txt"), "up-to-date", Path("out/b.md"))
+    skipped = ArticleOutcome(Path("c.txt"), "skipped", reason="c.txt: not German")
+    failed = ArticleOutcome(Path("d.txt"), "failed", reason="d.txt: empty file")
+    report = RunReport((written, current, skipped, failed), None)
+    assert report.written == [written]
+    assert report.skipped == [skipped]
+    assert report.failed == [failed]
+    assert [outcome.error for outcome in report.failed] == ["d.txt: empty file"]
+    assert report.without_brief == [skipped, failed]
