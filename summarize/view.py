@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from summarize.errors import UsageError
-from summarize.outputs import make_folder, write_atomic
+from summarize.outputs import make_folder, read_front_matter, write_atomic
 from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
 from summarize.render import (
     checks_note,
@@ -87,16 +87,28 @@ def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]
 
 
 def load_briefs(folder: Path) -> tuple[list[SiteBrief], list[str]]:
-    """Every run record in ``folder`` (not recursive), in name order, and the unreadable ones."""
+    """Every brief in ``folder`` (not recursive) as index.md counts them, in name order: a run
+    record whose Markdown brief is beside it with the same ``record_id``; and the others."""
     briefs: list[SiteBrief] = []
     problems: list[str] = []
     for path in sorted(folder.glob(f"*{RECORD_SUFFIX}")):
         if not path.is_file():
             continue
         try:
-            briefs.append(SiteBrief(path.stem, read_record(path)))
+            record = read_record(path)
         except RecordError as error:
             problems.append(str(error))
+            continue
+        brief_path = path.with_suffix(".md")
+        if (meta := read_front_matter(brief_path)) is None or meta.get("record_id") != (
+            record.record_id
+        ):
+            problems.append(
+                f"{path}: its brief {brief_path.name} is missing or from another run (one "
+                "stopped between the two writes); left out, as index.md leaves it out"
+            )
+            continue
+        briefs.append(SiteBrief(path.stem, record))
     return briefs, problems
 
 

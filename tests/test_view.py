@@ -15,6 +15,7 @@ from test_render import HOSTILE, make_brief
 
 from summarize.checks import KeyFact
 from summarize.errors import UsageError
+from summarize.outputs import write_brief
 from summarize.view import build_site, summary_segments
 
 VOID = {"meta", "br", "img", "link", "input", "hr", "wbr"}
@@ -83,9 +84,9 @@ def squash(text: str) -> str:
 def site(tmp_path: Path) -> tuple[Path, dict[str, object]]:
     output = tmp_path / "briefs"
     output.mkdir()
-    records = {f"article-{n}": make_brief(n).record() for n in (1, 0)}
-    for name, record in records.items():
-        (output / f"{name}.json").write_text(record.to_json(), encoding="utf-8")
+    records = {
+        f"article-{n}": write_brief(output / f"article-{n}.md", make_brief(n)) for n in (1, 0)
+    }
     (output / "index.md").write_text("# not a record\n", encoding="utf-8")
     report = build_site(output, tmp_path / "site")
     assert report.problems == ()
@@ -190,7 +191,7 @@ def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> Non
     )
     output = tmp_path / "briefs"
     output.mkdir()
-    (output / "spoof.json").write_text(brief.record().to_json(), encoding="utf-8")
+    write_brief(output / "spoof.md", brief)
     site = build_site(output, tmp_path / "site")
     for path in (site.index, *site.pages):
         holders = [
@@ -206,11 +207,18 @@ def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> Non
 def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path) -> None:
     output = tmp_path / "briefs"
     output.mkdir()
-    (output / "good.json").write_text(make_brief().record().to_json(), encoding="utf-8")
+    write_brief(output / "good.md", make_brief())
     (output / "broken.json").write_text('{"schema_version": 99}', encoding="utf-8")
+    # A record whose brief was never written (a run stopped between the two writes), and one
+    # whose brief is from another run: index.md lists neither, so the site does not either.
+    (output / "orphan.json").write_text(make_brief(2).record().to_json(), encoding="utf-8")
+    write_brief(output / "stale.md", make_brief(3))
+    (output / "stale.json").write_text(make_brief(4).record().to_json(), encoding="utf-8")
     report = build_site(output, tmp_path / "site")
     assert [path.name for path in report.pages] == ["good.html"]
-    assert len(report.problems) == 1 and "broken.json" in report.problems[0]
+    assert len(report.problems) == 3 and "broken.json" in report.problems[0]
+    assert "orphan.md is missing" in report.problems[1]
+    assert "stale.md is missing or from another run" in report.problems[2]
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(UsageError, match="no brief records"):
