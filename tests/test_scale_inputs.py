@@ -107,7 +107,9 @@ def test_a_brief_that_cannot_be_written_stops_the_run_in_one_line(
     assert "cannot write the brief" in result.output
     assert "No space left on device" in result.output
     assert [p.name for p in written] == ["a.md"]
-    assert "(<a.md>)" in (output / "index.md").read_text(encoding="utf-8")
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "(<a.md>)" in index
+    assert "stopped after: 1 written" in index  # the brief of the group under way counts
     assert not list(output.glob(".*.tmp"))
 
 

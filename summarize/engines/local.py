@@ -231,15 +231,18 @@ class Pipeline:
                 ]
                 jobs = [(source, folder / name) for source, name in plan.jobs]
                 size = self.config.runtime.articles_per_batch
+                settled: dict[Path, ArticleOutcome] = {}  # of the group under way
                 try:
                     for start in range(0, len(jobs), size):
                         group = jobs[start : start + size]
-                        outcomes += self._run_group(group, fingerprint, force, progress)
+                        settled = {}
+                        outcomes += self._run_group(group, fingerprint, force, progress, settled)
                 except (KeyboardInterrupt, OutputError) as stop:
                     # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), or a folder that
                     # stopped taking writes: the briefs written so far are complete; list them
                     # before stopping (when the folder still takes the index).
-                    done = RunReport(tuple(outcomes), None).summary_line()
+                    # The group under way counts what it settled, briefs written included.
+                    done = RunReport((*outcomes, *settled.values()), None).summary_line()
                     how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped"
                     try:
                         outputs.write_index(folder, f"{how} after: {done}")
@@ -264,9 +267,10 @@ class Pipeline:
         fingerprint: str,
         force: bool,
         progress: ProgressListener,
+        outcomes: dict[Path, ArticleOutcome],
     ) -> list[ArticleOutcome]:
-        """Briefs for a group of (source, brief path) jobs; one bad article costs only its own."""
-        outcomes: dict[Path, ArticleOutcome] = {}
+        """Briefs for a group of (source, brief path) jobs; one bad article costs only its own.
+        Each outcome goes into ``outcomes`` as it is settled (what a run stopped midway did)."""
         todo: list[tuple[Article, Path]] = []
         for source, brief_path in jobs:
             progress.article_started(source)
