@@ -155,9 +155,10 @@ def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[n
 
 def split_english_sentences(text: str) -> list[str]:
     """English sentences (pysbd's English rules), for summarizing English text directly."""
-    sentences = []
+    sentences: list[str] = []
     for line in text.splitlines():
-        sentences += [piece.strip() for piece in _segmenter("en").segment(line) if piece.strip()]
+        pieces = [piece.strip() for piece in _segmenter("en").segment(line) if piece.strip()]
+        sentences += [s.strip() for s in _sentences_as_they_stand(line, pieces) if s.strip()]
     return sentences
 
 

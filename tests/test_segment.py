@@ -139,3 +139,12 @@ def test_no_character_of_the_seeds_is_lost_or_moved_by_segmentation() -> None:
             if paragraph.strip():
                 joined = " ".join(split_sentences(paragraph))
                 assert joined.split() == paragraph.split(), paragraph
+
+
+def test_english_sentences_for_eval_lose_no_text_either() -> None:
+    from summarize.segment import split_english_sentences
+
+    text = "Spring is in the Air. ♪♬ Then the sun came out.\nIt was great!Really. Yes."
+    sentences = split_english_sentences(text)
+    assert " ".join(sentences).split() == text.split()
+    assert sentences[-2:] == ["It was great!Really.", "Yes."]
