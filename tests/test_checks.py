@@ -557,3 +557,49 @@ def test_a_division_word_or_elided_article_does_not_make_another_name(
     summary: str, english: str, german: str, flagged: list[str]
 ) -> None:
     assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("He lived there in the 1990s.", "Er lebte in den 90er Jahren dort.", []),
+        ("He lived there in the 1990s.", "Er lebte in den 1990er-Jahren dort.", []),
+        ("He lived there in the 1990s.", "Er lebte in den 90ern dort.", []),
+        ("A man in his 50s was hurt.", "Ein Mann in seinen 50ern wurde verletzt.", []),
+        ("He lived there in the 1980s.", "Er lebte in den 90er Jahren dort.", ["1980s"]),
+        ("He lived there in 1990.", "Er lebte in den 1990er-Jahren dort.", ["1990"]),
+        ("He paid with a 50 euro note.", "Er zahlte mit einem 50er.", []),  # a note, not a decade
+    ],
+)
+def test_a_german_decade_backs_the_english_decade(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        # a range of percentages is two shares, not a score line
+        ("Prices rose by 10 to 12 percent.", "Prices rose 10-12%.", "", []),
+        ("Prices rose by 10 to 12 percent.", "", "Die Preise stiegen um 10-12 Prozent.", []),
+        (
+            "Prices rose by 10 to 13 percent.",
+            "",
+            "Die Preise stiegen um 10-12 Prozent.",
+            ["13 percent"],
+        ),
+        # a span of years or a season names its second year in two digits
+        ("He led it from 2010 to 2015.", "He led it in 2010-15.", "", []),
+        ("He scored 12 goals in 2022.", "", "Er schoss in der Saison 2021/22 12 Tore.", []),
+        ("He scored 12 goals in 2023.", "", "Er schoss in der Saison 2021/22 12 Tore.", ["2023"]),
+        # "1.5m" without a currency sign: news English for millions (or metres)
+        ("The firm has 1.5m customers.", "", "Die Firma hat 1,5 Millionen Kunden.", []),
+        ("The firm has 1.5 million customers.", "The firm has 1.5m customers.", "", []),
+        ("The firm has 2.5m customers.", "", "Die Firma hat 1,5 Millionen Kunden.", ["2.5"]),
+    ],
+)
+def test_ranges_seasons_and_millions_as_news_writes_them(
+    summary: str, english: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged

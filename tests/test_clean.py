@@ -97,6 +97,22 @@ def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
     assert "• Die Kosten für Energie sind im vergangenen Jahr stark gestiegen." in kept.paragraphs
 
 
+def test_a_control_character_between_words_keeps_them_apart() -> None:
+    # A word processor's table cell mark (U+0007) between words, as a real page has it; an
+    # optional hyphen (U+001F) and a zero-width space inside a word still join its parts.
+    text = (
+        "Der Bericht des Intergovernmental\x07Panel\x07on\x07Climate Change zeigt, dass die "
+        "Fläche für Futtermittel weiter wächst, und die Bundes\x1fregierung will handeln.\n"
+    )
+    assert normalize_line(text) == (
+        "Der Bericht des Intergovernmental Panel on Climate Change zeigt, dass die Fläche für "
+        "Futtermittel weiter wächst, und die Bundesregierung will handeln."
+    )
+    cleaned = clean_text(text, CleanOptions(disabled=frozenset({"classifier"})))
+    assert any("Panel on Climate" in paragraph for paragraph in _received(cleaned))
+    assert normalize_line("Zahl\u200bsteigt\u200e um \ufeff5") == "Zahlsteigt um 5"
+
+
 def _visible(text: str) -> Counter[str]:
     """Characters other than whitespace, as the cleaner reads them (NFC, no control marks)."""
     text = unicodedata.normalize("NFC", text)

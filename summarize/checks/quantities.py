@@ -149,13 +149,25 @@ _TIME = re.compile(
     r"(?:\s?(?P<meridiem>[aApP])(?:\.\s?[mM]\b\.?|[mM]\b)|\s?(?P<clock>Uhr)\b|(?P<hours>h)\b"
     r"|\s(?P<oclock>o['’]clock)\b)?"
 )
-# A decade: "the 1990s", "1990's", "the '90s"; "in his 50s" may also be an age.
+# A decade: "the 1990s", "1990's", "the '90s", German "die 90er Jahre", "in den 90ern", "die
+# 1990er"; "in his 50s" ("in seinen 50ern") may also be an age. ("ein 50er", a note or a bus, and
+# "10er-Karte" are counts.)
 _DECADE = re.compile(
-    r"(?<![\w'’])(?:(?P<century>1[89]|20)|(?P<apostrophe>['’]))?(?P<decade>\d)0['’]?s\b"
+    r"(?<![\w'’])(?:(?P<century>1[89]|20)|(?P<apostrophe>['’]))?(?P<decade>\d)0"
+    r"(?:['’]?s\b|ern\b|er(?:(?<=\d\d\d0er)\b|(?=[- ]?[Jj]ahr)))"
+)
+# Two years as news writes a span or a season: "2010-15", "1998–99", "die Saison 2021/22"; the
+# second year is the first's century and its two digits.
+_YEAR_SPAN = re.compile(
+    r"(?<![\w.,])(?P<century>1[89]|20)(?P<first>\d\d)[-–/](?P<second>\d\d)(?![\d]|[-–/.,]\d)"
 )
 _ORDINAL_DE = re.compile(r"\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 # A score or a range: "4-2", "1-1 draw", "10-12ft" (one fact, not a number and a negative one).
-_SCORE = re.compile(r"(?<![\w.,\-–])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\d]|[.,]\d|[-–]\d)")
+# A range of percentages ("10-12%", "10–12 Prozent") is two shares, read as numbers below.
+_SCORE = re.compile(
+    r"(?<![\w.,\-–])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\d]|[.,]\d|[-–]\d)"
+    r"(?!\s?(?i:%|prozent|percent|per\s?cent)(?!\w))"
+)
 _NUMBER = re.compile(
     rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€]\s?)?(?P<sign>[-−–])?(?P<digits>{_DIGITS})"
     rf"(?P<scale>{_SCALE}|(?(currency)\s?(?:bn|b|m|k)\b))?(?P<percent>{_PERCENT})?"
@@ -181,6 +193,7 @@ _UNIT_FRACTION = re.compile(
     r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
     re.IGNORECASE,
 )
+_MILLIONS_AFTER = re.compile(r"m(?![^\W\d_])")  # "1.5m", no space: "5 m" is five metres
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
@@ -369,6 +382,11 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
                 add(match.start("month"), match.end("month"), "date", {date})
     for match in _DECADE.finditer(text):
         add(match.start(), match.end(), "decade", _decade(match))
+    for match in _YEAR_SPAN.finditer(text):
+        century, first, second = (int(match.group(name)) for name in match.groupdict())
+        if first < second:
+            add(match.start(), match.end("first"), "year", {float(century * 100 + first)})
+            add(match.start("second"), match.end(), "year", {float(century * 100 + second)})
     for match in _TIME.finditer(text):
         times = _times(match)
         if times:
@@ -399,6 +417,9 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             word = scale.strip().rstrip(".").lower()
             factor = SCALES.get(word) or _CURRENCY_SCALES[word]
             values = {round(value * factor, 6) for value in values}
+        if not scale and not match.group("percent") and _MILLIONS_AFTER.match(text, match.end()):
+            # "1.5m people" (news English): millions, or metres (the unit, read below).
+            values |= {round(value * 1e6, 6) for value in values}
         if match.group("sign"):
             values |= {-value for value in values}
         if match.group("percent"):

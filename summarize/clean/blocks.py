@@ -17,6 +17,10 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\ufeff]")
+# A C0 control between two words separates them ("Panel\x07on", a word processor's table cell
+# mark): it becomes a space, not nothing, so the words are not glued into one. U+001F (an
+# optional hyphen inside a word), the C1 controls and the zero-width and direction marks go.
+_CONTROL_AS_SPACE = re.compile(r"[\u0000-\u0008\u000b-\u001e\u007f]")
 _SPACE_CLASS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(f"{_SPACE_CLASS}+")
 # The same runs, less a single plain space (which _SPACES would replace by itself): a run that
@@ -50,7 +54,7 @@ class Block(NamedTuple):
 def tidy_line(line: str) -> str:
     """NFC, no control or zero-width characters, one space between words."""
     line = unicodedata.normalize("NFC", line)
-    line = _CONTROL.sub("", line)
+    line = _CONTROL.sub("", _CONTROL_AS_SPACE.sub(" ", line))
     return _SPACES.sub(" ", line).strip()
 
 
@@ -71,7 +75,8 @@ def _tidy_lines(text: str) -> list[str]:
     """tidy_line for every line of ``text``, in a few passes over the whole text: NFC does not
     reach across a line break, and the two patterns match neither a line break nor across one."""
     lines = unicodedata.normalize("NFC", text).splitlines()
-    tidied = _SPACES_TO_CHANGE.sub(" ", _CONTROL.sub("", "\n".join(lines)))
+    untidy = _CONTROL.sub("", _CONTROL_AS_SPACE.sub(" ", "\n".join(lines)))
+    tidied = _SPACES_TO_CHANGE.sub(" ", untidy)
     return list(map(str.strip, tidied.split("\n"))) if lines else []
 
 
