@@ -74,7 +74,11 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
         real = str(path.resolve())  # hub-style folders link to shared blobs
         stat_key = _stat_key(path)
         entry = known.get(real)
-        if not isinstance(entry, dict) or entry.get("stat") != stat_key:
+        if (
+            not isinstance(entry, dict)
+            or entry.get("stat") != stat_key
+            or not isinstance(entry.get("sha256"), str)  # a damaged or hand-edited entry
+        ):
             entry = {"stat": stat_key, "sha256": file_sha256(path)}
             known[real] = entry
             hashed.append(path.name)

@@ -128,7 +128,19 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
             f"{destination}: {str(error).splitlines()[0].rstrip('.')}. Check the model id and the "
             "network (HF_HUB_OFFLINE must be unset), or copy the folder there by hand."
         ) from None
+    # The old copy is moved aside, not deleted, until the new one is in place: a failed rename
+    # leaves the model that was there.
+    previous = destination.with_name(f".{destination.name}.previous")
+    if previous.exists():
+        shutil.rmtree(previous)
     if destination.exists():
-        shutil.rmtree(destination)
-    partial.rename(destination)
+        destination.rename(previous)
+    try:
+        partial.rename(destination)
+    except OSError:
+        if previous.exists():
+            previous.rename(destination)
+        raise
+    if previous.exists():
+        shutil.rmtree(previous)
     return destination

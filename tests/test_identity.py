@@ -384,3 +384,52 @@ def test_a_hub_model_is_identified_by_its_snapshot_commit(tmp_path: Path) -> Non
     assert hub_snapshot("org/model", None, tmp_path) == "a" * 40
     assert hub_snapshot("org/model", "v2", tmp_path) == "b" * 40
     assert hub_snapshot("org/other", None, tmp_path) is None
+
+
+def test_a_damaged_digests_entry_is_hashed_again_not_a_crash(tmp_path: Path) -> None:
+    from summarize.digests import folder_digest
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    digests = tmp_path / DIGESTS_FILENAME
+    fresh = folder_digest(folder, digests)
+    known = json.loads(digests.read_text(encoding="utf-8"))
+    for entry in known.values():
+        del entry["sha256"]  # the stat still matches
+    digests.write_text(json.dumps(known), encoding="utf-8")
+    assert folder_digest(folder, digests) == fresh
+
+
+def test_a_pull_whose_last_rename_fails_leaves_the_model_that_was_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import huggingface_hub
+
+    from summarize.config import TranslationSettings
+    from summarize.store import pull
+
+    def download(repo_id: str, revision: str | None, local_dir: Path, **kwargs: object) -> None:
+        Path(local_dir).mkdir(parents=True, exist_ok=True)  # resumes, as the hub does
+        (Path(local_dir) / "config.json").write_text('{"new": true}', encoding="utf-8")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", download)
+    settings = TranslationSettings(model="org/model")
+    old = tmp_path / "org" / "model"
+    old.mkdir(parents=True)
+    (old / "config.json").write_text('{"old": true}', encoding="utf-8")
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if self.name.endswith(".partial"):
+            raise OSError(28, "No space left on device")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        pull(settings, tmp_path)
+    assert (old / "config.json").read_text(encoding="utf-8") == '{"old": true}'
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert pull(settings, tmp_path) == old
+    assert (old / "config.json").read_text(encoding="utf-8") == '{"new": true}'
+    assert sorted(p.name for p in (tmp_path / "org").iterdir()) == ["model"]
