@@ -119,6 +119,15 @@ _BOOLEANS = frozenset(
     }
 )  # fmt: skip
 
+# What generate() returns besides the tokens: the pipeline decodes the tokens alone, so these
+# would only cost memory (return_dict_in_generate = true crashed the run with a traceback).
+_OUTPUT_EXTRAS = frozenset(
+    {
+        "return_dict_in_generate", "output_scores", "output_logits", "output_attentions",
+        "output_hidden_states",
+    }
+)  # fmt: skip
+
 
 @functools.cache
 def _generation_fields() -> frozenset[str]:
@@ -161,6 +170,18 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
             raise GenerationSettingError(key, value, f"must be {number.describe()}")
         if key in _BOOLEANS and not isinstance(value, bool):
             raise GenerationSettingError(key, value, "must be true or false")
+        if key in _OUTPUT_EXTRAS and value:
+            raise GenerationSettingError(
+                key, value, "must be false: the pipeline keeps only the generated text"
+            )
+        if key == "stop_strings" and value is not None:
+            # generate() needs the tokenizer for them, which is not thread-safe beside the
+            # decoding workers: the run failed inside generate() after translating.
+            raise GenerationSettingError(
+                key,
+                value,
+                "is not supported; end outputs with eos_token_id or limit them with max_new_tokens",
+            )
         if key in _FLOAT_ONLY:
             checked[key] = float(value)
     # The pipeline keeps one output per input; more would misalign the batch's outputs.

@@ -147,6 +147,23 @@ def _token_id(tokenizer: PreTrainedTokenizerBase, token: str) -> int | None:
     return token_id if tokenizer.convert_ids_to_tokens(token_id) == token else None
 
 
+_LANGUAGE_TABLES = ("lang_code_to_token", "lang_code_to_id", "lang_token_to_id")
+
+
+def _language_token_id(tokenizer: PreTrainedTokenizerBase, code: str) -> int | None:
+    """The id of the language token for ``code``. Language tokens are special (added) tokens:
+    a code that is only an ordinary piece of the vocabulary (NLLB-200's "de" in "Sude") would
+    go into every input as a word, and the model would not know the language."""
+    token = _token_for_code(tokenizer, code)
+    # M2M100's tokenizer keeps its language tokens in tables of its own, which need not list
+    # them among its special tokens.
+    tables = [getattr(tokenizer, name, None) for name in _LANGUAGE_TABLES]
+    listed = any(isinstance(table, dict) and (code in table or token in table) for table in tables)
+    if not listed and token not in {*tokenizer.all_special_tokens, *tokenizer.get_added_vocab()}:
+        return None
+    return _token_id(tokenizer, token)
+
+
 def resolve_languages(
     task: Task,
     model: str,
@@ -171,8 +188,8 @@ def resolve_languages(
     default_source = (family.codes.german if task == "translation" else english) or None
     source = source_lang or default_source
     target = target_lang or english
-    source_id = _token_id(tokenizer, _token_for_code(tokenizer, source)) if source else None
-    target_id = _token_id(tokenizer, _token_for_code(tokenizer, target)) if target else None
+    source_id = _language_token_id(tokenizer, source) if source else None
+    target_id = _language_token_id(tokenizer, target) if target else None
     if source is None or target is None or source_id is None or target_id is None:
         raise ConfigError(_missing_codes_message(task, model, family, source, target, source_id))
     try:
@@ -205,7 +222,7 @@ def _missing_codes_message(
         found = "no language codes are known for it"
     else:
         missing = target if source_id is not None else source
-        found = f"its tokenizer has no token for the language code {missing!r}"
+        found = f"its tokenizer has no language token for the code {missing!r}"
     example = family.codes or LanguageCodes("<code>", "<code>")
     return (
         f"The {task} model {model!r} ({family.label}) chooses its languages by special tokens, "

@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -304,6 +304,42 @@ def _resolve_generation(
     return generation_config, prefix, effective
 
 
+# Generation settings that name token ids: an id past the model's vocabulary failed inside
+# generate() (IndexError, ValueError) after the articles were translated, with a traceback.
+_TOKEN_ID_SETTINGS = (
+    "bad_words_ids", "force_words_ids", "suppress_tokens", "begin_suppress_tokens",
+    "forced_bos_token_id", "forced_eos_token_id", "eos_token_id", "pad_token_id",
+    "bos_token_id", "decoder_start_token_id",
+)  # fmt: skip
+
+
+def _token_ids(value: Any) -> Iterator[int]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _token_ids(item)
+
+
+def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
+    """The token ids a [*.generation] table names are ids of the model's output vocabulary
+    (ConfigError naming the table and key, before any article)."""
+    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
+    if not isinstance(vocabulary, int) or vocabulary <= 0:
+        return
+    tables = {f"{task}.generation": settings.generation}
+    if isinstance(settings, SummarizationSettings):
+        tables["summarization.chunk_generation"] = settings.chunk_generation
+    for table, values in tables.items():
+        for key in _TOKEN_ID_SETTINGS:
+            outside = [i for i in _token_ids(values.get(key)) if not 0 <= i < vocabulary]
+            if outside:
+                raise ConfigError(
+                    f"[{table}] {key}: token id {outside[0]} is not in the vocabulary of the "
+                    f"{task} model {settings.model!r} (ids 0 to {vocabulary - 1})"
+                )
+
+
 def _resolve_prefix(task: Task, config: Any, settings: ModelSettings, family: Family) -> str:
     """The user's prefix < task_specific_params[task] < config.prefix; the family's (T5) when
     none of them names one."""
@@ -492,6 +528,7 @@ def resolve_spec(
             "summarization.chunk_generation",
             user_set=settings.generation,
         )
+    _check_token_ids(task, settings, config)
     return ModelSpec(
         task=task,
         settings=settings,

@@ -198,6 +198,18 @@ def test_missing_local_folder_is_a_model_not_found_error(tmp_path: Path) -> None
             "translation.generation.forced_eos_token_id",
         ),
         (["translation.generation.num_beam=2"], "translation.generation.num_beam"),
+        # What the pipeline cannot honour: generate() returned an object, not the tokens, or
+        # needed the tokenizer; both crashed the run with a traceback after translating.
+        (
+            ["translation.generation.return_dict_in_generate=true"],
+            "translation.generation.return_dict_in_generate",
+        ),
+        (["summarization.generation.output_scores=true"], "summarization.generation.output_scores"),
+        (["translation.generation.stop_strings=x"], "translation.generation.stop_strings"),
+        (
+            ['summarization.chunk_generation.stop_strings=["."]'],
+            "summarization.chunk_generation.stop_strings",
+        ),
         (["translation.generation.to_dict=2"], "translation.generation.to_dict"),  # a method
     ],
 )

@@ -230,6 +230,23 @@ def test_unknown_language_code_exits_2_naming_the_setting(
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
 
 
+@pytest.mark.parametrize(
+    ("family", "setting"), [("nllb", "source_lang"), ("mbart-50", "target_lang")]
+)
+def test_a_code_that_is_only_an_ordinary_vocabulary_piece_is_refused(
+    families: Families, family: str, setting: str
+) -> None:
+    """M2M100's code "de" given to NLLB-200 or mBART-50: their vocabularies hold "de" as a
+    word piece, which went into every input (or was forced as the first English token) in
+    place of a language token, without a word."""
+    settings = TranslationSettings(model=str(families.path(family)), **{setting: "de"})
+    tokenizer = resolve_spec("translation", TranslationSettings(model=str(families.path(family))),
+                             Path("models")).tokenizer  # fmt: skip
+    assert tokenizer.convert_ids_to_tokens(tokenizer.convert_tokens_to_ids("de")) == "de"
+    with pytest.raises(ConfigError, match=rf"(?s)no language token for the code 'de'.*{setting}"):
+        resolve_spec("translation", settings, Path("models"))
+
+
 def test_language_codes_on_a_model_without_them_are_refused(
     self_contained_models: ModelSet,
 ) -> None:

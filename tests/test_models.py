@@ -419,6 +419,31 @@ def test_settings_invalid_only_with_the_models_own_are_refused_at_load(
         resolve_spec("summarization", options, Path("models"))
 
 
+@pytest.mark.parametrize(
+    ("table", "key", "value"),
+    [
+        ("generation", "bad_words_ids", [[3], [99_999_999]]),
+        ("generation", "forced_bos_token_id", 99_999_999),
+        ("chunk_generation", "suppress_tokens", [5, -1]),
+    ],
+)
+def test_token_ids_outside_the_vocabulary_are_refused_at_load(
+    self_contained_models, table: str, key: str, value: object
+) -> None:
+    # They failed inside generate() (IndexError, ValueError), after translating, with a
+    # traceback; the vocabulary is known once the model's config is read.
+    options = SummarizationSettings(model=str(self_contained_models.bart), **{table: {key: value}})
+    with pytest.raises(
+        ConfigError, match=rf"\[summarization\.{table}\] {key}: token id -?\d+ is not"
+    ):
+        resolve_spec("summarization", options, Path("models"))
+    inside = SummarizationSettings(
+        model=str(self_contained_models.bart),
+        **{table: {key: {"bad_words_ids": [[3]], "suppress_tokens": [5]}.get(key, 5)}},
+    )
+    assert resolve_spec("summarization", inside, Path("models")).window > 0
+
+
 def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_models) -> None:
     import shutil
 
