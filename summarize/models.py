@@ -263,6 +263,7 @@ def _window(
     config: Any,
     override: int | None,
     fallback: int = _FALLBACK_WINDOW,
+    task: str = "model",
 ) -> int:
     """min(tokenizer limit, position table); ``fallback`` when neither says (relative
     positions and a tokenizer without a limit)."""
@@ -279,6 +280,14 @@ def _window(
     if override is not None:
         # Learned position tables cannot be read past their end; relative ones (T5) can.
         window = min(override, int(positions)) if positions else override
+        if window < override:
+            logger.warning(
+                "%s.max_input_tokens = %d is more than the model's position table holds: "
+                "%d tokens are used",
+                task,
+                override,
+                window,
+            )
     return window
 
 
@@ -537,7 +546,11 @@ def resolve_spec(
         tokenizer=tokenizer,
         config=config,
         window=_window(
-            tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW
+            tokenizer,
+            config,
+            settings.max_input_tokens,
+            family.window or _FALLBACK_WINDOW,
+            task,
         ),
         prefix=prefix,
         generation_config=generation_config,

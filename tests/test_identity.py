@@ -433,3 +433,14 @@ def test_a_pull_whose_last_rename_fails_leaves_the_model_that_was_there(
     assert pull(settings, tmp_path) == old
     assert (old / "config.json").read_text(encoding="utf-8") == '{"new": true}'
     assert sorted(p.name for p in (tmp_path / "org").iterdir()) == ["model"]
+
+
+def test_a_window_beyond_the_position_table_is_cut_and_said_to_be(
+    marian_copy: Path, self_contained_models, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="summarize")
+    config = _config(marian_copy, self_contained_models.bart, "translation.max_input_tokens=100000")
+    spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
+    assert spec.window < 100000
+    assert "translation.max_input_tokens = 100000 is more than" in caplog.text
+    assert f"{spec.window} tokens are used" in caplog.text
