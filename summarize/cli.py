@@ -512,7 +512,7 @@ def models_pull(
     config = _load(config_files, overrides)
     for task, settings in configured_models(config):
         stored = locate(task, settings, config.runtime.models_dir)
-        if stored.where == "local folder" or (stored.available and not pull_all):
+        if stored.where == "local folder" or (stored.where == "hub cache" and not pull_all):
             stderr.print(f"{task}: {escape(settings.model)} already available ({stored.where})")
             continue
         try:

@@ -444,3 +444,55 @@ def test_a_window_beyond_the_position_table_is_cut_and_said_to_be(
     assert spec.window < 100000
     assert "translation.max_input_tokens = 100000 is more than" in caplog.text
     assert f"{spec.window} tokens are used" in caplog.text
+
+
+def test_a_store_copy_knows_the_revision_it_was_pulled_at(
+    marian_copy: Path,
+    self_contained_models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A run names the revision the copy holds, says when the config asks for another, and
+    `models pull` fetches that one (it said "already available")."""
+    import huggingface_hub
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+    from summarize.store import locate
+
+    def download(repo_id: str, revision: str | None, local_dir: Path, **kwargs: object) -> None:
+        shutil.copytree(marian_copy, local_dir, dirs_exist_ok=True)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", download)
+    store = tmp_path / "store"
+
+    def config(revision: str) -> Config:
+        return _config(
+            marian_copy,
+            self_contained_models.bart,
+            f"runtime.models_dir={str(store)!r}",
+            "translation.model='org/marian'",
+            f"translation.revision={revision}",
+        )
+
+    pull_v1 = ["models", "pull", "--set", f"runtime.models_dir={str(store)!r}"]
+    pull_v1 += ["--set", "translation.model='org/marian'", "--set", "translation.revision=v1"]
+    pull_v1 += ["--set", f"summarization.model={str(self_contained_models.bart)!r}"]
+    pulled = CliRunner().invoke(app, pull_v1)
+    assert pulled.exit_code == 0, pulled.output
+    caplog.set_level(logging.WARNING, logger="summarize")
+    spec = resolve_spec("translation", config("v1").translation, store)
+    assert spec.revision == "v1" and "pulled at" not in caplog.text
+    spec = resolve_spec("translation", config("v2").translation, store)
+    assert spec.revision == "v1"  # what the copy is, not what the config hopes
+    assert "was pulled at 'v1'" in caplog.text and "models pull" in caplog.text
+    assert locate("translation", config("v2").translation, store).where == (
+        "store copy of another revision"
+    )
+    pull_v2 = [*pull_v1[:7], "translation.revision=v2", *pull_v1[8:]]
+    result = CliRunner().invoke(app, pull_v2)
+    assert result.exit_code == 0 and "already available" not in result.output.split("\n")[0]
+    caplog.clear()
+    assert resolve_spec("translation", config("v2").translation, store).revision == "v2"
+    assert "pulled at" not in caplog.text
