@@ -85,8 +85,10 @@ def _name_problem(path: Path) -> InputProblem | None:
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
-        shown = os.fsencode(path).decode("utf-8", errors="backslashreplace")
-        return InputProblem(Path(shown), "file name is not valid UTF-8; rename the file to read it")
+        readable = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+        return InputProblem(
+            Path(readable), "file name is not valid UTF-8; rename the file to read it"
+        )
     return None
 
 

@@ -178,21 +178,23 @@ class LoadedModel:
 
 # Written by `summarize models pull` into each copy it makes: which hub model, at which revision.
 PULLED_FILE = ".summarize-pulled.json"
-_NOT_PULLED = object()
 
 
-def pulled_revision(folder: Path) -> str | object | None:
-    """The revision `models pull` fetched ``folder`` at (None: the default branch), or
-    ``_NOT_PULLED`` for a folder it did not make (copied by hand, or pulled before it wrote
-    this record)."""
+class PulledCopy(NamedTuple):
+    """A model folder `models pull` made, and the revision it fetched (None: the default)."""
+
+    revision: str | None
+
+
+def pulled_copy(folder: Path) -> PulledCopy | None:
+    """What `models pull` recorded in ``folder``; None for a folder it did not make (copied by
+    hand, or pulled before it kept this record)."""
     try:
         recorded = json.loads((folder / PULLED_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return _NOT_PULLED
-    if not isinstance(recorded, dict):
-        return _NOT_PULLED
-    revision = recorded.get("revision")
-    return revision if revision is None or isinstance(revision, str) else _NOT_PULLED
+        return None
+    revision = recorded.get("revision") if isinstance(recorded, dict) else 0
+    return PulledCopy(revision) if revision is None or isinstance(revision, str) else None
 
 
 def resolve_model(requested: str, models_dir: Path) -> ModelSource:
@@ -504,15 +506,15 @@ def resolve_spec(
             "%s.revision = %r is ignored: the %s model is the folder %s",
             task, settings.revision, task, source.location,
         )  # fmt: skip
-    pulled = pulled_revision(Path(source.location)) if in_store else _NOT_PULLED
-    if pulled is not _NOT_PULLED and pulled != settings.revision:
+    pulled = pulled_copy(Path(source.location)) if in_store else None
+    if pulled is not None and pulled.revision != settings.revision:
         # The copy is what it was pulled as; the brief says so, and the user how to change it.
         logger.warning(
             "%s.revision = %r, but the store copy %s was pulled at %r and is used as it is; "
             "run `summarize models pull` to fetch the configured revision",
-            task, settings.revision, source.location, pulled,
+            task, settings.revision, source.location, pulled.revision,
         )  # fmt: skip
-        named_revision = pulled  # type: ignore[assignment]
+        named_revision = pulled.revision
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     try:
         read = (

@@ -139,14 +139,18 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
 def read_brief_record(brief_path: Path) -> BriefRecord | None:
     """The run record of a brief on disk, or None when either file is missing or unreadable,
     or they do not belong together (a run killed between the two writes)."""
-    meta = read_front_matter(brief_path)
-    if meta is None:
-        return None
     try:
         record = read_record(record_path(brief_path))
     except RecordError:
         return None
-    return record if meta.get("record_id") == record.record_id else None
+    return record if belong_together(brief_path, record) else None
+
+
+def belong_together(brief_path: Path, record: BriefRecord) -> bool:
+    """Whether the Markdown brief at ``brief_path`` was written with ``record`` (the same
+    ``record_id``): only then does the brief count, in the index and in the view."""
+    meta = read_front_matter(brief_path)
+    return meta is not None and meta.get("record_id") == record.record_id
 
 
 def brief_is_current(brief_path: Path, source_sha256: str, fingerprint: str) -> bool:
@@ -212,6 +216,17 @@ def write_index(folder: Path, latest_run: str | None = None) -> Path:
     index_path = folder / INDEX_FILENAME
     write_atomic(index_path, render_index(entries, latest_run))
     return index_path
+
+
+def write_stopped_index(folder: Path, interrupted: bool, done: str) -> None:
+    """The index of a run stopped midway (Ctrl-C, SIGTERM, a folder that takes no more writes,
+    a stalled Ray run), saying what it did: the briefs written so far are complete. A folder
+    that no longer takes the index gets a log line; the error that stopped the run follows."""
+    how = "interrupted" if interrupted else "stopped"
+    try:
+        write_index(folder, f"{how} after: {done}")
+    except OSError as error:
+        logger.error("could not rewrite the index: %s", error.strerror or error)
 
 
 def write_run_index(folder: Path, latest_run: str) -> Path:

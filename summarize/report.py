@@ -58,7 +58,7 @@ class RunReport:
 
     @property
     def failed(self) -> list[ArticleOutcome]:
-        """Inputs that could not be processed (bad input); each outcome's ``error`` says why."""
+        """Inputs that could not be processed (bad input); each outcome's ``reason`` says why."""
         return self.with_status("failed")
 
     @property

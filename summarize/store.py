@@ -10,7 +10,7 @@ from pathlib import Path
 
 from summarize.config import Config, ModelSettings
 from summarize.errors import ModelNotFoundError, SummarizeError
-from summarize.models import PULLED_FILE, Task, pulled_revision, resolve_model, resolve_spec
+from summarize.models import PULLED_FILE, Task, pulled_copy, resolve_model, resolve_spec
 
 # What a model folder needs; pickle, TF, Flax and ONNX weights are never fetched.
 PULL_PATTERNS = (
@@ -85,19 +85,12 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
         return StoredModel(task, settings.model, settings.revision, None, "missing folder", 0)
     if source.is_local:
         folder = Path(source.location)
-        pulled = pulled_revision(folder)
-        if isinstance(pulled, str) or pulled is None:  # a copy `models pull` made
-            if pulled != settings.revision:  # of another revision: pull again
-                return StoredModel(
-                    task, settings.model, pulled, str(folder), "store copy of another revision",
-                    _folder_size(folder),
-                )  # fmt: skip
-            return StoredModel(
-                task, settings.model, pulled, str(folder), "local folder", _folder_size(folder)
-            )
-        return StoredModel(
-            task, settings.model, None, str(folder), "local folder", _folder_size(folder)
-        )
+        pulled = pulled_copy(folder)
+        revision = pulled.revision if pulled is not None else None
+        # A copy `models pull` made of another revision than the configured one: pull again.
+        stale = pulled is not None and pulled.revision != settings.revision
+        where = "store copy of another revision" if stale else "local folder"
+        return StoredModel(task, settings.model, revision, str(folder), where, _folder_size(folder))
     from huggingface_hub import try_to_load_from_cache
 
     cached = try_to_load_from_cache(
@@ -139,7 +132,7 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
             f"{destination}: {str(error).splitlines()[0].rstrip('.')}. Check the model id and the "
             "network (HF_HUB_OFFLINE must be unset), or copy the folder there by hand."
         ) from None
-    # What was pulled, so that a run can tell a copy of another revision (models.pulled_revision).
+    # What was pulled, so that a run can tell a copy of another revision (models.pulled_copy).
     (partial / PULLED_FILE).write_text(
         json.dumps({"model": settings.model, "revision": settings.revision}), encoding="utf-8"
     )

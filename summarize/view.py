@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from summarize.errors import UsageError
-from summarize.outputs import make_folder, read_front_matter, write_atomic
+from summarize.outputs import belong_together, make_folder, write_atomic
 from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
 from summarize.render import (
     checks_note,
@@ -100,9 +100,7 @@ def load_briefs(folder: Path) -> tuple[list[SiteBrief], list[str]]:
             problems.append(str(error))
             continue
         brief_path = path.with_suffix(".md")
-        if (meta := read_front_matter(brief_path)) is None or meta.get("record_id") != (
-            record.record_id
-        ):
+        if not belong_together(brief_path, record):
             problems.append(
                 f"{path}: its brief {brief_path.name} is missing or from another run (one "
                 "stopped between the two writes); left out, as index.md leaves it out"

@@ -220,14 +220,18 @@ def test_html_article_goes_through_the_same_stages(tmp_path: Path) -> None:
         assert boilerplate not in body
 
 
+def _inspected(path: Path, text: str) -> dict:
+    """``summarize inspect --json`` of one article file written with ``text``."""
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
 def test_what_the_html_extraction_leaves_out_is_in_the_audit(tmp_path: Path) -> None:
     """Brief and `inspect` list the page's visible text that the main-text extraction left out,
     as they list what the cleaner drops; the article text is not among it."""
-    page = tmp_path / "seite.html"
-    page.write_text(HTML_PAGE, encoding="utf-8")
-    result = CliRunner().invoke(app, ["inspect", str(page), "--json"])
-    assert result.exit_code == 0, result.output
-    dropped = json.loads(result.output)["dropped"]
+    dropped = _inspected(tmp_path / "seite.html", HTML_PAGE)["dropped"]
     left_out = [item["text"] for item in dropped if item["rule"] == "html_extraction"]
     assert "Startseite Politik" in left_out and "Wir verwenden Cookies." in left_out
     assert any("Impressum" in text for text in left_out)
@@ -362,7 +366,8 @@ def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: 
     image's description is listed in the audit; list markers and stars stay (a date, a plus, a
     gender star)."""
     body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
-    (tmp_path / "artikel.md").write_text(
+    shown = _inspected(
+        tmp_path / "artikel.md",
         "# Neue Radwege für die Innenstadt geplant\n\n"
         "Die Stadt will bis 2027 insgesamt **zwölf Kilometer** neue Radwege bauen. Das teilte "
         "die [Verkehrsdezernentin](https://example.de/team) am Montag mit.\n\n"
@@ -370,11 +375,7 @@ def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: 
         "1. Mai: Die Gewerkschaften rufen zu einer Kundgebung für bessere Radwege auf.\n\n"
         "+ 2 Mio. Euro mehr wollen die Bürger*innen, sagen die Initiator*innen der Kampagne.\n\n"
         "![Ein Radweg in der Innenstadt](radweg.jpg)\n",
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(app, ["inspect", str(tmp_path / "artikel.md"), "--json"])
-    assert result.exit_code == 0, result.output
-    shown = json.loads(result.output)
     assert shown["title"] == "Neue Radwege für die Innenstadt geplant"
     sentences = [sentence for paragraph in shown["paragraphs"] for sentence in paragraph]
     text = " ".join(sentences)
@@ -389,7 +390,8 @@ def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: 
 def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
     """A table's row reaches the translator whole: a cell on its own (a vote count, a share)
     read as a fragment, and the cleaner took the table's numbers out of the article."""
-    (tmp_path / "wahl.md").write_text(
+    shown = _inspected(
+        tmp_path / "wahl.md",
         "# Wahlergebnisse im Landkreis liegen nun offiziell vor\n\n"
         "Die Ergebnisse der Kreistagswahl wurden am Sonntagabend vom Kreiswahlleiter im "
         "Landratsamt bekannt gegeben. Die Wahlbeteiligung lag mit 61 Prozent höher als vor fünf "
@@ -398,11 +400,7 @@ def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
         "| CDU | 12.345 | 31,2 % |\n| SPD | 10.111 | 25,6 % |\n| Grüne | | 20,2 % |\n\n"
         "Der Kreiswahlleiter zeigte sich mit dem Ablauf der Wahl am Sonntag sehr zufrieden. Er "
         "dankte allen Helferinnen und Helfern in den Wahllokalen des Landkreises.\n",
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(app, ["inspect", str(tmp_path / "wahl.md"), "--json"])
-    assert result.exit_code == 0, result.output
-    shown = json.loads(result.output)
     paragraphs = [" ".join(paragraph) for paragraph in shown["paragraphs"]]
     assert paragraphs[1:5] == [
         "Partei | Stimmen | Anteil",

@@ -243,11 +243,7 @@ class Pipeline:
                     # before stopping (when the folder still takes the index).
                     # The group under way counts what it settled, briefs written included.
                     done = RunReport((*outcomes, *settled.values()), None).summary_line()
-                    how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped"
-                    try:
-                        outputs.write_index(folder, f"{how} after: {done}")
-                    except OSError as error:
-                        logger.error("could not rewrite the index: %s", error.strerror or error)
+                    outputs.write_stopped_index(folder, isinstance(stop, KeyboardInterrupt), done)
                     raise
                 latest_run = RunReport(tuple(outcomes), None).summary_line()
                 index_path = (

@@ -18,6 +18,7 @@ exit code as locally; a bad article costs only its own brief; a run in which not
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -441,12 +442,9 @@ class RayEngine:
                 # complete; list them before stopping (when the folder still takes the index),
                 # as the local engine does.
                 done = RunReport((*outcomes, *settled.values()), None).summary_line()
-                how = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped"
-                try:
+                with contextlib.suppress(OSError):
                     outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
-                    outputs.write_index(folder, f"{how} after: {done}")
-                except OSError as error:
-                    logger.error("could not rewrite the index: %s", error.strerror or error)
+                outputs.write_stopped_index(folder, isinstance(stop, KeyboardInterrupt), done)
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
