@@ -113,6 +113,26 @@ def score(splitter: Splitter, documents: list[list[str]], join: Callable) -> dic
     return {"precision": precision, "recall": recall, "f1": f1, "sent_per_s": sentences / elapsed}
 
 
+def paragraphs_read_otherwise(data: Path) -> tuple[int, int]:
+    """(paragraphs, those whose sentences joined by a space do not give the paragraph word for
+    word): the WMT21 documents and WMT19 sentences, the cleaning pages' lines
+    (``data/../clean/pages`` when there) and the seeds. Each one is text lost or moved."""
+    from summarize.segment import split_sentences
+
+    texts = [
+        line for document in load_articles(data) for line in join_article(document).split("\n")
+    ]
+    texts += (data / "newstest2019-dev.de").read_text(encoding="utf-8").splitlines()
+    for path in [
+        *sorted((data.parent / "clean" / "pages").glob("*.txt")),
+        *REPO.glob("seeds/*.txt"),
+    ]:
+        texts += path.read_text(encoding="utf-8").splitlines()
+    texts = [text for text in texts if text.strip()]
+    changed = sum(" ".join(split_sentences(text)).split() != text.split() for text in texts)
+    return len(texts), changed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "eval" / "mt")
@@ -130,6 +150,11 @@ def main() -> None:
                 f"| {name} | {workload} | {result['precision']:.4f} | {result['recall']:.4f} "
                 f"| {result['f1']:.4f} | {result['sent_per_s']:,.0f} |"
             )
+    total, changed = paragraphs_read_otherwise(args.data)
+    print(
+        f"\nsummarize: of {total:,} paragraphs, {changed:,} read otherwise when their sentences "
+        "are joined by a space (text lost or moved)"
+    )
 
 
 if __name__ == "__main__":
