@@ -177,10 +177,16 @@ class Summarizer:
             return [document.final_input]
         chunks = even_chunks(document.units, self.loaded.fits, self.loaded.count_tokens)
         document.first_chunks = document.first_chunks or len(chunks)
+        # Later rounds read the chunk summaries, not the article: say their length.
+        tokens = (
+            self.loaded.count_tokens(" ".join(document.units))
+            if document.map_rounds
+            else document.input_tokens
+        )
         logger.info(
             "text of %d tokens exceeds the summarizer's %d-token window: "
             "map-reduce round %d over %d chunks",
-            document.input_tokens,
+            tokens,
             self.loaded.window,
             document.map_rounds + 1,
             len(chunks),

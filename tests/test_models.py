@@ -329,6 +329,27 @@ def test_map_reduce_summarizes_the_chunk_summaries_in_chunk_order() -> None:
     assert long.text == _first_word(passes[1][0])
 
 
+def test_each_map_reduce_round_logs_the_length_of_what_it_reads(caplog) -> None:
+    """Round 2 reads the chunk summaries, not the article: its log line says their length."""
+    backend = EchoBackend(lambda text: " ".join(text.split()[1:]))  # one word shorter each
+    summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
+                            SummarizationSettings(max_reduce_rounds=2))  # fmt: skip
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
+    with caplog.at_level("INFO", logger="summarize"):
+        (result,) = summarizer.summarize_many([sentences])
+    assert isinstance(result, ArticleError)  # still too long after two rounds
+    rounds = [r.getMessage() for r in caplog.records if "map-reduce round" in r.getMessage()]
+    first, second = (int(message.split()[2]) for message in rounds)
+    assert first == summarizer.loaded.count_tokens(" ".join(sentences))
+    inputs = [text for batch in backend.batches for text in batch]
+    words = len(" ".join(sentences).split())
+    first_round = next(
+        inputs[:n] for n in range(1, len(inputs)) if len(" ".join(inputs[:n]).split()) == words
+    )
+    chunk_summaries = " ".join(backend.transform(chunk) for chunk in first_round)
+    assert second == summarizer.loaded.count_tokens(chunk_summaries) < first
+
+
 def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> None:
     backend = EchoBackend(lambda text: "  ")
     summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
