@@ -527,19 +527,34 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
+class _Unset:
+    """The value of ``--set section.key=`` (nothing after ``=``): the key goes back to its
+    default, as if no earlier layer had set it (a generation key: back to the model's own)."""
+
+    def __repr__(self) -> str:
+        return "<unset>"
+
+
+UNSET: Any = _Unset()
+
+
 def _deep_merge(base: dict[str, Any], update: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in update.items():
+        if value is UNSET:
+            merged.pop(key, None)
         # generation tables merge key by key too: a layer changes only what it names.
-        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
+        elif isinstance(value, Mapping):  # a new table is merged too, so no UNSET stays in it
+            current = merged.get(key)
+            merged[key] = _deep_merge(current if isinstance(current, dict) else {}, value)
         else:
             merged[key] = value
     return merged
 
 
 def parse_override(assignment: str) -> dict[str, Any]:
-    """``section.key=value`` as a nested dict; the value is read as TOML, else as a string."""
+    """``section.key=value`` as a nested dict; the value is read as TOML, else as a string.
+    Nothing after ``=`` unsets the key (:data:`UNSET`)."""
     key_path, sep, raw_value = assignment.partition("=")
     keys = [part.strip() for part in key_path.split(".")]
     if not sep or len(keys) < 2 or not all(keys):
@@ -547,14 +562,37 @@ def parse_override(assignment: str) -> dict[str, Any]:
             f"--set {assignment!r}: expected section.key=value, e.g. --set translation.batch_size=8"
         )
     raw_value = raw_value.strip()
-    try:
-        value: Any = tomllib.loads(f"v = {raw_value}")["v"]
-    except tomllib.TOMLDecodeError:
-        value = raw_value  # bare words such as a model id need no quotes on the command line
+    value: Any
+    if not raw_value:
+        value = UNSET  # an empty string is never a useful setting; "" still gives one
+    else:
+        try:
+            value = tomllib.loads(f"v = {raw_value}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = raw_value  # bare words such as a model id need no quotes on the command line
+    if value is UNSET:
+        _check_known_key(keys, assignment)
     nested: dict[str, Any] = {keys[-1]: value}
     for key in reversed(keys[:-1]):
         nested = {key: nested}
     return nested
+
+
+def _check_known_key(keys: list[str], assignment: str) -> None:
+    """Unsetting a misspelt key would pass silently (it is only removed): refuse it."""
+    model: type[BaseModel] = Config
+    for depth, key in enumerate(keys):
+        field = model.model_fields.get(key)
+        if field is None:
+            location = ".".join(keys[: depth + 1])
+            allowed = ", ".join(sorted(model.model_fields))
+            raise ConfigError(
+                f"--set {assignment!r}: {location}: unknown key (allowed here: {allowed})"
+            )
+        annotation = field.annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return  # a value or a free table (generation keywords): any key below it
+        model = annotation
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -304,3 +304,30 @@ def test_the_shared_hub_models_own_generation_settings_pass_as_tables() -> None:
         for section in (TranslationSettings, SummarizationSettings):
             assert section(generation=table).generation == table, path
         assert SummarizationSettings(chunk_generation=table).chunk_generation == table
+
+
+def test_an_empty_set_value_unsets_the_key_back_to_its_default(tmp_path: Path) -> None:
+    layer = tmp_path / "layer.toml"
+    layer.write_text(
+        "[clean]\nthreshold = 0.8\n[summarization.generation]\nnum_beams = 2\nmin_length = 5\n"
+    )
+    config = load_config(layer, project_file=None)
+    assert config.clean.threshold == 0.8
+    unset = load_config(
+        layer,
+        overrides=["clean.threshold=", "summarization.generation.num_beams="],
+        project_file=None,
+    )
+    assert unset.clean.threshold == load_config(project_file=None).clean.threshold
+    # only the named generation key goes: the rest of the table stays
+    assert unset.summarization.generation == {"min_length": 5}
+    # a key no layer set is left as it is
+    alone = load_config(overrides=["summarization.generation.num_beams="], project_file=None)
+    assert alone.summarization.generation == {}
+
+
+def test_unsetting_an_unknown_key_is_refused() -> None:
+    with pytest.raises(ConfigError, match=r"clean\.treshold: unknown key"):
+        load_config(overrides=["clean.treshold="], project_file=None)
+    with pytest.raises(ConfigError, match=r"nosuch: unknown key"):
+        parse_override("nosuch.key=")
