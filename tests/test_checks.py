@@ -603,3 +603,122 @@ def test_ranges_seasons_and_millions_as_news_writes_them(
     summary: str, english: str, german: str, flagged: list[str]
 ) -> None:
     assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # a German number with thousands dots ending a sentence is one number, not an ordinal
+        ("The number rose to 2936.", "Die Zahl stieg auf 2.936. Das meldete das Amt.", []),
+        ("The number rose to 2937.", "Die Zahl stieg auf 2.936. Das meldete das Amt.", ["2937"]),
+        # a German date without a space after the day's dot
+        ("She left on 1 January 2018.", "Sie ging am 01.Januar 2018 von Bord.", []),
+        ("She left on 2 January 2018.", "Sie ging am 01.Januar 2018 von Bord.", ["2 January 2018"]),
+        # a date with slashes reads day/month or month/day
+        ("updated on 04/05/2018", "aktualisiert am 04.05.2018", []),
+        ("updated on 05/04/2018", "aktualisiert am 04.05.2018", []),
+        ("updated on 06/05/2018", "aktualisiert am 04.05.2018", ["06/05/2018"]),
+        # a range of days in one month: both days are dates of that month
+        ("It runs from October 4 to 14.", "Sie läuft vom 4. bis zum 14. Oktober.", []),
+        ("It runs from 4 to 14 October.", "Sie läuft vom 4. bis 14. Oktober.", []),
+        ("It runs from October 4 to 15.", "Sie läuft vom 4. bis zum 14. Oktober.", ["15"]),
+        ("It runs from October 5 to 14.", "Sie läuft vom 4. bis zum 14. Oktober.", ["October 5"]),
+        # percentage points in any German case
+        ("It rose 2.5 percentage points.", "Es stieg um 2,5 Prozentpunkte.", []),
+        ("It rose by 2.5 percentage points.", "Ein Plus von 2,5 Prozentpunkten.", []),
+        ("It rose by 2.5 percent.", "Ein Plus von 2 Prozentpunkten.", ["2.5 percent"]),
+        # "mid-May" is the month (not the verb)
+        ("It happened in mid-May.", "Es geschah Mitte Mai.", []),
+        ("It happened in mid-May.", "Es geschah Mitte September.", ["May"]),
+        # a time of day written as a decimal ("At 14.13") is the time "14.13 Uhr"
+        ("At 14.13 the brigade came.", "Um 14.13 Uhr kam die Feuerwehr.", []),
+        ("At 14.14 the brigade came.", "Um 14.13 Uhr kam die Feuerwehr.", ["14.14"]),
+    ],
+)
+def test_german_numbers_and_dates_as_news_writes_them(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # a weekday as the first part of a German compound, or as an adverb
+        ("It happened on Friday evening.", "Es geschah am Freitagabend.", []),
+        ("It happened early on Sunday morning.", "Es geschah am frühen Sonntagmorgen.", []),
+        ("She walked on Saturdays and Sundays.", "Sie lief samstags und sonntags.", []),
+        ("It happened on Saturday evening.", "Es geschah am Freitagabend.", ["Saturday"]),
+        # a number word as the first part of a German numeral adjective
+        ("The three-day festival was cancelled.", "Das dreitägige Fest wurde abgesagt.", []),
+        ("The seven-time champion.", "Der siebenmalige Meister.", []),
+        ("It marked its ten-year anniversary.", "Aus Anlass ihres zehnjährigen Bestehens.", []),
+        ("A three-storey store.", "Ein dreigeschossiges Warenhaus.", []),
+        ("The four-day festival was cancelled.", "Das dreitägige Fest wurde abgesagt.", ["four"]),
+        # "beide" is two; "jeder Zweite" is one in two
+        ("The two groups never met.", "Die beiden Gruppen trafen sich nicht.", []),
+        ("The three groups never met.", "Die beiden Gruppen trafen sich nicht.", ["three"]),
+        ("Only one in two wants it.", "Nur jeder Zweite will es.", []),
+        ("Only one in three wants it.", "Nur jeder Zweite will es.", ["one in three"]),
+        # "Hunderte", "Tausende": the English "hundreds", "thousands"
+        ("Hundreds gathered on the beach.", "Hunderte versammelten sich am Strand.", []),
+        ("Thousands took to the streets.", "Tausende gingen auf die Straße.", []),
+        ("Thousands took to the streets.", "Hunderte gingen auf die Straße.", ["Thousands"]),
+    ],
+)
+def test_german_compounds_and_collective_numbers_back_the_english(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+def test_one_in_two_is_a_share() -> None:
+    assert _values("one in two", "en") == [("fraction", {0.5})]
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # a German adjective of a place ("Berliner", "New Yorker", "Ingolstädter") names it
+        ("Berlin won clearly.", "Die Berliner gewannen deutlich.", []),
+        ("The New York police calmed the crowd.", "Die New Yorker Polizei beruhigte sie.", []),
+        ("The firm is based in Ingolstadt.", "Die Ingolstädter Firma.", []),
+        ("Hamburg won clearly.", "Die Berliner gewannen deutlich.", ["Hamburg"]),
+    ],
+)
+def test_a_german_place_adjective_backs_the_place(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # a country or language named in German (CLDR names, by babel) backs its English name
+        ("Germany won the match.", "Deutschland gewann das Spiel.", []),
+        ("The Turkish president came.", "Der türkische Präsident kam.", []),
+        ("Argentina is in a crisis.", "Argentinien steckt in einer Krise.", []),
+        ("The United States objected.", "Die Vereinigte Staaten widersprachen.", []),
+        ("Spain won the match.", "Deutschland gewann das Spiel.", ["Spain"]),
+    ],
+)
+def test_a_country_or_language_named_in_german_backs_its_english_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        # British and older function words the lexicon does not list are no names
+        ("Whilst the union agreed, the party did not.", []),
+        ("Amongst the guests was a minister.", []),
+        ("Albeit late, the union agreed.", []),
+        ("Whilst Smith agreed, the party did not.", ["Smith"]),
+    ],
+)
+def test_function_words_the_lexicon_lacks_are_not_names(summary: str, flagged: list[str]) -> None:
+    source = "The union agreed, the party did not. A minister was a guest. It was late."
+    assert [flag.text for flag in unsupported_facts(summary, source)] == flagged

@@ -123,8 +123,8 @@ def _names(text: str) -> list[_Name]:
         lead = ""
         for word, offset in run:
             bare = _bare(word)
-            if bare.rstrip(".") in calendar:
-                ordinary = True  # months and weekdays are dates, read as such
+            if bare.rstrip(".") in calendar or bare.removesuffix("s") in calendar:
+                ordinary = True  # months and weekdays ("on Saturdays") are dates, read as such
             elif capitals_say_nothing(word, offset) or (not kept and _leads_a_name(run, offset)):
                 # The word's capital may be the sentence's; or it is a title before a full
                 # name ("President Vladimir Putin", "The Kremlin"): dropped when ordinary.
@@ -231,6 +231,23 @@ def _close_forms(key: str, grams: set[str]) -> bool:
 _DIVISIONS = frozenset("county district province region canton municipality".split())
 
 
+# A German adjective or inhabitant of a place names it: "die Berliner", "New Yorker Polizei",
+# "Hiltruper Familie", "Ingolstädter" (umlauts fold away), "Londonerin".
+_GERMAN_OF_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)er(?:n|s|in|innen)?\b")
+
+
+def _german_grams(text: str) -> set[str]:
+    """The n-grams of a German text, and of it with "-er" adjectives of places read as the
+    place; with the English names of the countries and languages it names."""
+    grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
+    # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins.
+    beginnings = {token[:end] for token in tokens(text) for end in range(5, len(token) + 1)}
+    for german, english in words.country_and_language_names():
+        if german in grams or (len(german) >= 5 and german in beginnings):
+            grams.add(english)
+    return grams
+
+
 def _acronyms(text: str) -> set[str]:
     """Initials of capitalised word runs: "United Nations" → un, "Health Service" → hs."""
     found: set[str] = set()
@@ -314,7 +331,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         if not is_supported(quantity, source_quantities):
             flags.append(Flag("number", quantity.text, f"{quantity.kind} not in the article"))
 
-    grams = set().union(*(_squashed_ngrams(text) for text, _ in sources))
+    grams = set().union(
+        *(_german_grams(text) if lang == "de" else _squashed_ngrams(text) for text, lang in sources)
+    )
     source_tokens = {token for text, _ in sources for token in tokens(text)}
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
     seen: set[str] = set()

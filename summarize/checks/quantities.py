@@ -85,7 +85,11 @@ def weekday_numbers() -> dict[str, int]:
     }
 
 
-_PERCENT = r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkte|percentage points)\b)"
+# What joins the two days of a range: "4-14", "4. bis zum 14.", "11th and 14th", "4 to 14".
+_DAY_RANGE_LINK = r"(?:[-–]|(?:to|until|till|through|and|bis|und)(?:\s+(?:the|zum|dem))?)"
+_PERCENT = (
+    r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkt(?:e|en)?|percentage points?)\b)"
+)
 _SCALE = (
     r"(?:\s?(?:"
     + "|".join(sorted((re.escape(k) for k in SCALES), key=len, reverse=True))
@@ -114,9 +118,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         + r")\b"
     )
     weekday = "|".join(sorted(map(re.escape, weekday_numbers()), key=len, reverse=True))
+    german_weekday = "|".join(str(name) for name in get_day_names("wide", locale="de").values())
     return {
+        "german_weekday": re.compile(
+            rf"(?<![\w-])(?P<weekday>{german_weekday})(?=[a-zäöüß]|\b)", re.IGNORECASE
+        ),
         "dmy": re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<month>{month})"
+            # "24. Februar", "24 February", "the 1st of August"; "01.Januar" without a space
+            rf"\b(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th|\.)?\s+|\.)(?:of\s+)?(?P<month>{month})"
             rf"(?:,?\s+(?P<year>\d{{4}}))?"
         ),
         "mdy": re.compile(
@@ -124,12 +133,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:,?\s+(?P<year>\d{{4}}))?\b"
         ),
         "numeric": re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})\b"),
+        # "04/05/2018": 4 May in British and 5 April in American English, both read.
+        "slashed": re.compile(
+            r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
+        ),
+        # Two days of one month: "vom 4. bis zum 14. Oktober", "4-14 October", "between the
+        # 11th and 14th of September", "October 4 to 14": both are dates of that month.
+        "day_range": re.compile(
+            rf"\b(?P<first>\d{{1,2}})(?:st|nd|rd|th|\.)?\s*{_DAY_RANGE_LINK}\s*"
+            rf"(?P<second>\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?P<month>{month})"
+            rf"(?:,?\s+(?P<year>\d{{4}}))?"
+        ),
+        "month_day_range": re.compile(
+            rf"\b(?P<month>{month})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*{_DAY_RANGE_LINK}"
+            rf"\s*(?P<second>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]\d)(?:,?\s+(?P<year>\d{{4}}))?"
+        ),
         "month_year": re.compile(rf"\b(?P<month>{month})\s+(?P<year>\d{{4}})\b"),
         # A month alone ("in early April", "since May"); "May" only after a word that makes
         # it a month, since it is also a verb and a name.
         "month": re.compile(rf"\b(?P<month>{month_alone})"),
         "may": re.compile(
-            r"\b(?:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+(?P<month>May)\b"
+            r"\b(?:(?:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+|mid-)"
+            r"(?P<month>May)\b"
         ),
         "weekday": re.compile(rf"\b(?P<weekday>{weekday})s?\b"),
     }
@@ -161,7 +186,8 @@ _DECADE = re.compile(
 _YEAR_SPAN = re.compile(
     r"(?<![\w.,])(?P<century>1[89]|20)(?P<first>\d\d)[-–/](?P<second>\d\d)(?![\d]|[-–/.,]\d)"
 )
-_ORDINAL_DE = re.compile(r"\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
+# "3. Liga"; not the last group of "2.936." at a sentence's end.
+_ORDINAL_DE = re.compile(r"(?<![\d.,])\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 # A score or a range: "4-2", "1-1 draw", "10-12ft" (one fact, not a number and a negative one).
 # A range of percentages ("10-12%", "10–12 Prozent") is two shares, read as numbers below.
 _SCORE = re.compile(
@@ -191,6 +217,23 @@ _UNIT_FRACTION = re.compile(
     r"|eine?[mnrs]?\s(?P<german>Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)\b"
     r"|(?:one|1)\s+(?:in|out\s+of)\s+(?P<one_in>\d+|[a-z]+)\b"
     r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
+    re.IGNORECASE,
+)
+# German numerals inside a word: a number word before the head of a numeral adjective
+# ("dreitägig" three-day, "siebenmalig" seven-time, "zehnjährig" ten-year, "Zweirad"), read by
+# text2num; "beide" (the two); a weekday starting a compound or an adverb ("Freitagabend",
+# "Sonntagsfrage", "samstags"); "Hunderte", "Tausende" as English reads "hundreds", "thousands".
+_NUMERAL_HEAD = re.compile(
+    r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:tägig|jährig|malig|fach|stündig|wöchig|monatig"
+    r"|minütig|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig|sprachig"
+    r"|rad)",
+    re.IGNORECASE,
+)
+_BOTH_DE = re.compile(r"\bbeide[mnrs]?\b", re.IGNORECASE)
+_COLLECTIVE_DE = {"hunderte": {100.0}, "tausende": {1e3}, "zehntausende": {1e3, 1e4},
+                  "hunderttausende": {1e3, 1e5}}  # fmt: skip
+_COLLECTIVE_DE_PATTERN = re.compile(
+    r"\b(?P<word>" + "|".join(sorted(_COLLECTIVE_DE, key=len, reverse=True)) + r")n?\b",
     re.IGNORECASE,
 )
 _MILLIONS_AFTER = re.compile(r"m(?![^\W\d_])")  # "1.5m", no space: "5 m" is five metres
@@ -317,12 +360,25 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
         else:
             word = match.group("one_in") or match.group("every")
             language = "en" if match.group("one_in") else "de"
-            digits = word if word.isdigit() else alpha2digit(word.lower(), language)
+            # threshold 0: text2num leaves a lone "two" or "Zweite" as it is by default
+            digits = word if word.isdigit() else alpha2digit(word.lower(), language, threshold=0)
             number = re.fullmatch(r"(\d+)\.?", digits)
             if not number or int(number.group(1)) < 2:
                 continue
             denominator = int(number.group(1))
         found.append((match.start(), match.end(), round(1 / denominator, 4)))
+    return found
+
+
+def _german_numerals(text: str) -> list[tuple[int, int, float]]:
+    """ "dreitägig", "siebenmalig", "Zweirad" (the number word inside), "beiden" (two)."""
+    from text_to_num import alpha2digit
+
+    found = [(match.start(), match.end(), 2.0) for match in _BOTH_DE.finditer(text)]
+    for match in _NUMERAL_HEAD.finditer(text):
+        digits = alpha2digit(match.group("number").lower(), "de", threshold=0)
+        if digits.isdigit() and int(digits) >= 2:
+            found.append((match.start(), match.end(), float(digits)))
     return found
 
 
@@ -369,6 +425,23 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             )
 
     patterns = _patterns()
+    for name in ("day_range", "month_day_range"):
+        for match in patterns[name].finditer(text):
+            month, year = match.group("month"), match.group("year")
+            first = _date(match.group("first"), month, year)
+            second = _date(match.group("second"), month, year)
+            if first is not None and second is not None and first < second:
+                if name == "day_range":  # "4. bis 14. Oktober": the first day, the rest
+                    add(match.start(), match.end("first"), "date", {first})
+                    add(match.start("second"), match.end(), "date", {second})
+                else:  # "October 4 to 14": the month and first day, the second day
+                    add(match.start(), match.end("first"), "date", {first})
+                    add(match.start("second"), match.end("second"), "date", {second})
+    for match in patterns["slashed"].finditer(text):
+        year = match.group("year")
+        first, second = match.group("first"), match.group("second")
+        readings = {_date(first, second, year), _date(second, first, year)}
+        add(match.start(), match.end(), "date", {date for date in readings if date})
     for name in ("numeric", "dmy", "mdy", "month_year"):
         for match in patterns[name].finditer(text):
             groups = match.groupdict()
@@ -402,6 +475,10 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     for match in patterns["weekday"].finditer(text):
         number = weekday_numbers()[match.group("weekday")]
         add(match.start(), match.end(), "weekday", {float(number)})
+    if language == "de":
+        for match in patterns["german_weekday"].finditer(text):
+            number = weekday_numbers()[match.group("weekday").capitalize()]
+            add(match.start(), match.end(), "weekday", {float(number)})
     for match in _ORDINAL_EN.finditer(text):
         add(match.start(), match.end(), "ordinal", {float(match.group("value").replace(",", ""))})
     if language == "de":
@@ -433,6 +510,11 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         else:
             kind = "number"
         add(match.start(), match.end(), kind, values)
+    if language == "de":
+        for start, end, value in _german_numerals(text):
+            add(start, end, "number", {value})
+        for match in _COLLECTIVE_DE_PATTERN.finditer(text):
+            add(match.start(), match.end(), "number", _COLLECTIVE_DE[match.group("word").lower()])
     for start, end, value, kind in _number_words(text, language):
         percent = _PERCENT_AFTER.match(text, end) if kind == "number" else None
         if percent:  # "nine percent", "neun Prozent": a share, not a count
@@ -546,6 +628,12 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         for other in source
     ):
         return True
+    clock = re.fullmatch(r"(\d{1,2})\.([0-5]\d)", quantity.text)
+    if quantity.kind == "number" and clock:
+        # "At 14.13" without a clock word: the time "14.13 Uhr" backs it.
+        time = (int(clock.group(1)), int(clock.group(2)))
+        if any(other.kind == "time" and time in other.values for other in source):
+            return True
     wanted = _numbers(quantity)
     in_base_unit = _in_base_unit(quantity)
     return any(

@@ -22,7 +22,8 @@ _FUNCTION_WORDS = frozenset(
     under about above below across against along among around as but and or nor so yet if
     when while where whereas although though because unless than upon via per despite except
     towards toward amid between beyond through throughout of to off up down out every each
-    either neither both all any some many much most more few several no not oh yes ok""".split()
+    either neither both all any some many much most more few several no not oh yes ok
+    whilst amongst amidst albeit lest unto ere versus beside alas yeah hey""".split()
 )
 # Honorifics and titles that start a name but are not part of it ("Mr Cameron" is Cameron).
 _TITLES = frozenset("mr mrs ms dr prof sir dame lord lady st".split())
@@ -114,3 +115,19 @@ def is_function_word(word: str) -> bool:
 
 def is_title(word: str) -> bool:
     return fold(word).rstrip(".") in _TITLES
+
+
+@cache
+def country_and_language_names() -> tuple[tuple[str, str], ...]:
+    """(German, English) names of countries, regions and languages from CLDR (babel), folded
+    and squashed: ("deutschland", "germany"), ("turkisch", "turkish"), ("europaischeunion",
+    "europeanunion")."""
+    from babel import Locale
+
+    pairs: set[tuple[str, str]] = set()
+    for kind in ("territories", "languages"):
+        german, english = getattr(Locale("de"), kind), getattr(Locale("en"), kind)
+        for code, name in german.items():
+            if code in english:
+                pairs.add(("".join(tokens(str(name))), "".join(tokens(str(english[code])))))
+    return tuple(sorted(pairs))
