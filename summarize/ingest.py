@@ -12,7 +12,8 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,9 +228,59 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     title = (metadata.title or "").strip() if metadata is not None else ""
     # A blank line after the title keeps it a line of its own for headline detection.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    taken = " ".join(text.split())
     blocks = visible_blocks(html)
-    return text, tuple((HTML_EXTRACTION, block) for block in blocks if block not in taken)
+    return text, tuple((HTML_EXTRACTION, block) for block in left_out_blocks(blocks, text))
+
+
+# A block of fewer words that the alignment leaves over is left out even where its words occur
+# in the article ("Fußball" in a menu); a longer one is taken wherever the extraction holds it
+# (the extraction may join, split or reorder the page's blocks).
+_SHORT_BLOCK_WORDS = 5
+
+
+def _extracted_units(text: str) -> list[str]:
+    """The extraction's lines as the page's blocks read: white space collapsed, a list item
+    without its "- ", a table row as its cells."""
+    units: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line.startswith("|"):
+            units += [cell for cell in (" ".join(c.split()) for c in line.split("|")) if cell]
+        elif line:
+            units.append(line[2:] if line.startswith("- ") else line)
+    return units
+
+
+def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
+    """The page's visible blocks that the extracted ``text`` does not hold, in page order.
+
+    Blocks and the extraction's lines are aligned in order (difflib), so a menu item is left
+    out even when the article uses the same word ("Fußball" in the menu and in the text);
+    where the two split the page differently, a block inside the lines it stands against
+    counts as taken."""
+    from difflib import SequenceMatcher
+
+    units = _extracted_units(text)
+    taken = " ".join(text.split())
+    opcodes = SequenceMatcher(None, blocks, units, autojunk=False).get_opcodes()
+    # Lines the alignment paired with no block (the extraction may reorder): a block equal to
+    # one of them is taken.
+    unpaired = Counter(
+        unit for tag, _, _, j1, j2 in opcodes if tag != "equal" for unit in units[j1:j2]
+    )
+    left_out: list[str] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        facing = " ".join(units[j1:j2])
+        for block in blocks[i1:i2]:
+            if unpaired[block] > 0:
+                unpaired[block] -= 1
+            elif block not in facing and (
+                block.count(" ") < _SHORT_BLOCK_WORDS - 1 or block not in taken
+            ):
+                left_out.append(block)
+    return left_out
 
 
 def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -225,6 +225,16 @@ def title_note(record: BriefRecord) -> str | None:
     """The line under the title (Markdown): the German headline, or where the title came from."""
     if record.title_from == "headline":
         return f"*{escape_markdown(record.title_de)}*" if record.title_de else None
+    if record.title_de:  # a headline whose translation came back empty: show the German one
+        source = (
+            "the summary's first sentence"
+            if record.title_from == "summary"
+            else "the file name (the summary is empty too)"
+        )
+        return (
+            f"*The German headline has no translation; this title is {source}. "
+            f"Headline: {escape_markdown(record.title_de)}*"
+        )
     if record.title_from == "summary":
         return "*The source has no headline; this title is the summary's first sentence.*"
     return "*The source has no headline and the summary is empty; this title is the file name.*"

@@ -19,13 +19,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from summarize.checks import key_facts, translation_warnings, unsupported_facts
+from summarize.checks import (
+    TranslationWarning,
+    key_facts,
+    translation_warnings,
+    unsupported_facts,
+)
 from summarize.clean import (
     CleanArticle,
     CleanOptions,
     Dropped,
     check_language,
     clean_text,
+    reads_as_english,
     reads_as_german,
 )
 from summarize.clean.model import packaged_model
@@ -237,6 +243,15 @@ def translate_articles(
     return results
 
 
+def sentence_warnings(
+    german: str, english: str, mean_logprob: float | None = None
+) -> list[TranslationWarning]:
+    """The translation warnings of one sentence, with the language checks the pipeline uses."""
+    return translation_warnings(
+        german, english, mean_logprob, is_german=reads_as_german, is_english=reads_as_english
+    )
+
+
 def pair_paragraphs(
     item: Prepared, translated: Sequence[TranslatedSentence], seconds: float = 0.0
 ) -> Bilingual:
@@ -252,9 +267,7 @@ def pair_paragraphs(
             (number, warning)
             for number, sentence in enumerate(sentences, start=1)
             if sentence.pieces
-            for warning in translation_warnings(
-                sentence.source, sentence.text, sentence.logprob, is_german=reads_as_german
-            )
+            for warning in sentence_warnings(sentence.source, sentence.text, sentence.logprob)
         )
         english = tuple(sentence.text for sentence in sentences)
         pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))

@@ -11,6 +11,7 @@ from summarize.checks import (
     unsupported_facts,
 )
 from summarize.checks.quantities import find_quantities, is_supported, parse_digits
+from summarize.stages import sentence_warnings
 
 
 @pytest.mark.parametrize(
@@ -162,6 +163,16 @@ def test_translation_warnings() -> None:
     assert {w.kind for w in translation_warnings(german, german)} >= {"untranslated"}
     low = translation_warnings(german, "North Korea gave Russia many soldiers for the war.", -4.2)
     assert [w.kind for w in low] == ["low_confidence"]
+
+
+def test_an_english_sentence_passed_through_is_not_german_left_untranslated() -> None:
+    """An English paragraph is article text (the cleaner keeps it): a translator that passes it
+    through unchanged left no German behind. A German sentence passed through still warns."""
+    english = "Reviewing the causes of bee deaths on silver linden trees in the city."
+    assert sentence_warnings(english, english) == []
+    german = "Nordkorea hat Russland im Ukraine-Krieg tausende Soldaten zur Verfügung gestellt."
+    assert [w.kind for w in sentence_warnings(german, german)] == ["untranslated"]
+    assert [w.kind for w in sentence_warnings("Gruß", "Gruß")] == ["untranslated"]
 
 
 def test_key_facts_list_where_each_fact_occurs() -> None:

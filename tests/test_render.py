@@ -205,6 +205,18 @@ def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
     assert (empty.title, empty.title_from) == ("article-0", "file name")
 
 
+@pytest.mark.parametrize("summary", [None, ""])
+def test_a_headline_without_translation_is_not_called_missing(summary: str | None) -> None:
+    """The source has a headline, but its translation came back empty: the brief must not say
+    the source has none, and it shows the German headline."""
+    record = dataclasses.replace(make_brief(summary=summary), title_en="").record()
+    assert record.title_de == "Tausende Soldaten: Kim schickt Nachschub"
+    _, body = split_front_matter(render_brief(record, "article-0.json"))
+    html = gfm().render(body)
+    assert "has no headline" not in html
+    assert record.title_de in html
+
+
 def test_a_brief_says_when_a_sentence_was_translated_in_pieces() -> None:
     """Nothing is truncated silently: a sentence longer than the translator's window is split,
     and the brief (Markdown and, through the same note, the HTML view) says so."""

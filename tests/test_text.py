@@ -238,6 +238,28 @@ def test_what_the_html_extraction_leaves_out_is_in_the_audit(tmp_path: Path) -> 
     assert not [text for text in left_out if "Soldaten" in text or "Kreml" in text]
 
 
+def test_left_out_menu_items_are_in_the_audit_when_the_article_uses_the_same_words(
+    tmp_path: Path,
+) -> None:
+    """A menu item such as "Fußball" is left out even when the article says "Fußball" too: the
+    audit lists every visible block the extraction did not take, not only those whose text
+    appears nowhere in the article (list items and table cells are taken, not listed)."""
+    page = """<html><head><title>Grindel will über die 50+1-Regel diskutieren</title></head>
+<body><nav><ul><li><a href="/">Bundesliga</a></li><li><a href="/f">Fußball</a></li>
+<li><a href="/r">Regel</a></li></ul></nav>
+<article><h1>Grindel will über die 50+1-Regel diskutieren</h1>
+<p>Der frühere DFB-Präsident Reinhard Grindel hat empfohlen, über die Abschaffung der
+50+1-Regel im deutschen Fußball nachzudenken, bevor die EU-Kommission Tatsachen schafft.</p>
+<p>Für die Vereine, die in der Bundesliga am ehesten Bayern und Dortmund gefährlich werden
+können, wirke die Regel ohnehin nicht, sagte Grindel der Zeitung am Sonntag.</p>
+<ul><li>Bayern München macht 750 Millionen Euro Umsatz im Jahr.</li><li>Dortmund</li></ul>
+<table><tr><td>Verein</td><td>Umsatz</td></tr><tr><td>Leipzig</td><td>300</td></tr></table>
+</article><footer><p>Sonntag</p></footer></body></html>"""
+    dropped = _inspected(tmp_path / "seite.html", page)["dropped"]
+    left_out = [item["text"] for item in dropped if item["rule"] == "html_extraction"]
+    assert left_out == ["Bundesliga", "Fußball", "Regel", "Sonntag"]
+
+
 def _page_sharing_a_paragraph(number: int, shared: str) -> str:
     own = "".join(
         f"<p>Absatz {n} von Artikel {number}: Die Lage an der Grenze bleibt nach Angaben der "

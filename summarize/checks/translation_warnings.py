@@ -44,8 +44,13 @@ def translation_warnings(
     english: str,
     mean_logprob: float | None = None,
     is_german: Callable[[str], bool] | None = None,
+    is_english: Callable[[str], bool] | None = None,
 ) -> list[TranslationWarning]:
-    """What looks wrong with one sentence's translation (empty when nothing does)."""
+    """What looks wrong with one sentence's translation (empty when nothing does).
+
+    ``is_german`` tells whether the English reads as German; ``is_english`` whether the source
+    sentence is English already (an English quotation or paragraph of a German article), which
+    a translator rightly passes through unchanged."""
     warnings: list[TranslationWarning] = []
     german_words, english_words = german.split(), english.split()
     if len(german_words) >= _RATIO_MIN_WORDS:
@@ -57,8 +62,9 @@ def translation_warnings(
     loop = _has_loop(tokens(english))
     if loop:
         warnings.append(TranslationWarning("repetition", f"repeats “{loop}”"))
+    passed_through = fold(english) == fold(german)
     if english_words and (
-        fold(english) == fold(german)
+        (passed_through and not (is_english is not None and is_english(german)))
         or (is_german is not None and len(english_words) >= 5 and is_german(english))
     ):
         warnings.append(TranslationWarning("untranslated", "the English reads as German"))

@@ -19,7 +19,13 @@ from summarize.clean.cleaner import (
     clean_text,
     find_headline,
 )
-from summarize.clean.language import NotGermanError, check_language, is_foreign, reads_as_german
+from summarize.clean.language import (
+    NotGermanError,
+    check_language,
+    is_foreign,
+    reads_as_english,
+    reads_as_german,
+)
 
 __all__ = [
     "RULE_NAMES",
@@ -37,6 +43,7 @@ __all__ = [
     "find_headline",
     "is_foreign",
     "normalize_line",
+    "reads_as_english",
     "reads_as_german",
     "split_blocks",
 ]

@@ -113,10 +113,19 @@ def is_foreign(line: str) -> bool:
 
 def reads_as_german(text: str) -> bool:
     """True when a text (a translation, say) is confidently German."""
+    return _reads_as(text, "de")
+
+
+def reads_as_english(text: str) -> bool:
+    """True when a text (an English quotation in a German article, say) is confidently English."""
+    return _reads_as(text, "en")
+
+
+def _reads_as(text: str, wanted: str) -> bool:
     if len(text.split()) < _LANGUAGE_MIN_WORDS:
         return False
     language, probability = _language_identifier().classify(text)
-    return language == "de" and probability >= _LANGUAGE_MIN_PROBABILITY
+    return language == wanted and probability >= _LANGUAGE_MIN_PROBABILITY
 
 
 class NotGermanError(ArticleError):
