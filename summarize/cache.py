@@ -34,6 +34,7 @@ class TranslationCache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / CACHE_FILENAME
         self._write_failed = False
+        self._read_failed = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # Autocommit: every put lands at once, so a killed run keeps what it finished.
@@ -66,17 +67,33 @@ class TranslationCache:
         return hashlib.sha256(f"{fingerprint}\x00{source}".encode()).hexdigest()
 
     def get_many(self, fingerprint: str, sources: Iterable[str]) -> dict[str, Generated]:
-        """Cached translations of ``sources`` made with the translator ``fingerprint``."""
+        """Cached translations of ``sources`` made with the translator ``fingerprint``.
+
+        A cache that cannot be read (its file damaged past the header: "database disk image
+        is malformed") is said once and left alone, neither read nor written again: the run
+        translates instead, as with ``--no-cache``."""
+        if self._read_failed:
+            return {}
         keys = {self._key(fingerprint, source): source for source in sources}
         found: dict[str, Generated] = {}
         items = list(keys.items())
-        for start in range(0, len(items), 500):  # SQLite caps the number of parameters
-            chunk = dict(items[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            # Only "?" placeholders are formatted in; the keys travel as parameters.
-            query = f"SELECT key, text, logprob FROM translations WHERE key IN ({marks})"
-            for key, text, logprob in self._db.execute(query, list(chunk)):
-                found[chunk[key]] = Generated(text, logprob)
+        try:
+            for start in range(0, len(items), 500):  # SQLite caps the number of parameters
+                chunk = dict(items[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                # Only "?" placeholders are formatted in; the keys travel as parameters.
+                query = f"SELECT key, text, logprob FROM translations WHERE key IN ({marks})"
+                for key, text, logprob in self._db.execute(query, list(chunk)):
+                    found[chunk[key]] = Generated(text, logprob)
+        except sqlite3.Error as error:
+            self._read_failed = self._write_failed = True
+            logger.warning(
+                "translation cache %s cannot be read (%s): this run goes on without it "
+                "(delete the file to start a new cache)",
+                self.path,
+                error,
+            )
+            return {}
         return found
 
     def put_many(self, fingerprint: str, translations: Mapping[str, Generated]) -> None:

@@ -157,13 +157,15 @@ def run(
         extra.append(f"runtime.engine={json.dumps(engine)}")
     if ray_address is not None:
         extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
-    config = _load(config_files, extra)
-    pipeline = _engine(config, quiet)
     log: LogProgress | None = None  # in log mode: what it already logged is not printed again
     # SIGTERM (a scheduler, `kill`) stops the run the way Ctrl-C does: the briefs written so far
-    # are listed in the index, and the exit says so.
+    # are listed in the index, and the exit says so. From the start: reading the config and
+    # setting up the engine take seconds (the model libraries' imports), and a stop then is
+    # said the same way.
     previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
+        config = _load(config_files, extra)
+        pipeline = _engine(config, quiet)
         if interactive:
             with RichProgress(stderr) as progress:
                 report = pipeline.run(paths, progress, force=force)

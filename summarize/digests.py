@@ -11,6 +11,7 @@ the snapshot commit the Hugging Face cache resolved its revision to, a content h
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -100,10 +101,18 @@ def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> None
         handle, temp_name = tempfile.mkstemp(
             dir=digests_file.parent, prefix=f".{digests_file.name}.", suffix=".tmp"
         )
+    except OSError as error:
+        logger.warning("could not remember model digests in %s: %s", digests_file, error)
+        return
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(known, stream, sort_keys=True, indent=1)
         os.replace(temp_name, digests_file)
-    except OSError as error:
+    except BaseException as error:  # a full disk, Ctrl-C: no temp file left in the user's cache
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if not isinstance(error, OSError):
+            raise
         logger.warning("could not remember model digests in %s: %s", digests_file, error)
 
 

@@ -231,9 +231,14 @@ def write_stopped_index(folder: Path, interrupted: bool, done: str) -> None:
 
 def write_run_index(folder: Path, latest_run: str) -> Path:
     """:func:`write_index` at the end of a run: a folder that takes no more writes (disk full)
-    is the run's one-line :class:`OutputError`, not a traceback; the briefs are all written."""
+    is the run's one-line :class:`OutputError`, not a traceback; the briefs are all written.
+    The index reads every brief's record (seconds for thousands of briefs): a Ctrl-C or SIGTERM
+    then still leaves an index that lists them all, as a stop mid-run does."""
     try:
         return write_index(folder, latest_run)
+    except KeyboardInterrupt:
+        write_stopped_index(folder, True, latest_run)
+        raise
     except OSError as error:
         raise OutputError(
             f"cannot write the index {folder / INDEX_FILENAME}: {error.strerror or error}; "

@@ -21,6 +21,7 @@ PULL_PATTERNS = (
     "*.txt",
     "tokenizer*",
 )
+PICKLE_PATTERNS = ("pytorch_model*.bin",)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
             repo_id=settings.model,
             revision=settings.revision,
             local_dir=partial,
-            allow_patterns=list(PULL_PATTERNS),
+            # pickle weights only for a section that accepts them (they are loaded then too)
+            allow_patterns=[*PULL_PATTERNS, *(PICKLE_PATTERNS if settings.allow_pickle else ())],
         )
     except (LocalEntryNotFoundError, HfHubHTTPError, OSError, ValueError) as error:
         raise ModelNotFoundError(
@@ -132,6 +134,19 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
             f"{destination}: {str(error).splitlines()[0].rstrip('.')}. Check the model id and the "
             "network (HF_HUB_OFFLINE must be unset), or copy the folder there by hand."
         ) from None
+    # Offline or with the hub out of reach, snapshot_download returns a folder it finds at
+    # local_dir as it is (with a warning): the remains of an interrupted pull must not become
+    # the model.
+    missing = _missing_model_files(partial, settings.allow_pickle)
+    if missing:
+        raise ModelNotFoundError(
+            f"Could not download {settings.model!r}"
+            f"{f' at revision {settings.revision!r}' if settings.revision else ''} into "
+            f"{destination}: the download is incomplete ({missing} missing; the hub could not be "
+            "reached, or the model has no safetensors weights). Run `summarize models pull` "
+            f"again with the network (HF_HUB_OFFLINE must be unset); what it has fetched so far "
+            f"stays in {partial}."
+        )
     # What was pulled, so that a run can tell a copy of another revision (models.pulled_copy).
     (partial / PULLED_FILE).write_text(
         json.dumps({"model": settings.model, "revision": settings.revision}), encoding="utf-8"
@@ -152,3 +167,31 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
     if previous.exists():
         shutil.rmtree(previous)
     return destination
+
+
+def _missing_model_files(folder: Path, allow_pickle: bool = False) -> str | None:
+    """What a pulled folder lacks to be a model (its config, its safetensors weights, a shard
+    its weights index names), or None when it has them. With ``allow_pickle`` a complete
+    pickle checkpoint (``pytorch_model*.bin``) counts as weights too."""
+    if not (folder / "config.json").is_file():
+        return "config.json"
+    kinds = [("model.safetensors.index.json", "*.safetensors")]
+    if allow_pickle:
+        kinds.append(("pytorch_model.bin.index.json", "pytorch_model*.bin"))
+    found: list[str | None] = []
+    for index_name, pattern in kinds:
+        index = folder / index_name
+        if index.is_file():
+            try:
+                weight_map = json.loads(index.read_text(encoding="utf-8"))["weight_map"]
+                shards = set(weight_map.values())
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                found.append(f"a readable {index.name}")
+                continue
+            absent = sorted(shard for shard in shards if not (folder / shard).is_file())
+            found.append(", ".join(absent) or None)
+        elif any(folder.glob(pattern)):
+            found.append(None)
+    if None in found:
+        return None
+    return found[0] if found else f"the weights ({' or '.join(p for _, p in kinds)})"

@@ -4,6 +4,7 @@ the run fingerprint and the CTranslate2 conversion folder."""
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import json
 import logging
 import shutil
@@ -412,6 +413,7 @@ def test_a_pull_whose_last_rename_fails_leaves_the_model_that_was_there(
     def download(repo_id: str, revision: str | None, local_dir: Path, **kwargs: object) -> None:
         Path(local_dir).mkdir(parents=True, exist_ok=True)  # resumes, as the hub does
         (Path(local_dir) / "config.json").write_text('{"new": true}', encoding="utf-8")
+        (Path(local_dir) / "model.safetensors").write_bytes(b"weights")
 
     monkeypatch.setattr(huggingface_hub, "snapshot_download", download)
     settings = TranslationSettings(model="org/model")
@@ -496,3 +498,101 @@ def test_a_store_copy_knows_the_revision_it_was_pulled_at(
     caplog.clear()
     assert resolve_spec("translation", config("v2").translation, store).revision == "v2"
     assert "pulled at" not in caplog.text
+
+
+@pytest.mark.parametrize("stop", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_a_digests_file_that_cannot_be_written_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: BaseException
+) -> None:
+    """The digests live in the user's cache folder, which no run cleans up: a write stopped by
+    a full disk (warned, the run goes on) or by Ctrl-C (the run stops) leaves no temp file."""
+    from summarize import digests as digests_module
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    cache = tmp_path / "user-cache"
+    digests = cache / DIGESTS_FILENAME
+
+    def interrupted_dump(*_args: object, **_kwargs: object) -> None:
+        raise stop
+
+    monkeypatch.setattr(digests_module.json, "dump", interrupted_dump)
+    if isinstance(stop, OSError):
+        assert digests_module.folder_digest(folder, digests)
+    else:
+        with pytest.raises(KeyboardInterrupt):
+            digests_module.folder_digest(folder, digests)
+    assert list(cache.iterdir()) == []
+
+
+def test_the_remains_of_an_interrupted_pull_never_become_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull stopped midway leaves its hidden ``.partial`` folder (config and tokenizer files,
+    no weights yet). Pulled again offline or with the hub out of reach, snapshot_download hands
+    that folder back as it is: the pull fails naming what is missing and keeps the files, and
+    the model that was in the store stays (before, the half-filled folder replaced it)."""
+    import huggingface_hub
+
+    from summarize.config import TranslationSettings
+    from summarize.errors import ModelNotFoundError
+    from summarize.store import pull
+
+    def hub_out_of_reach(repo_id: str, revision: str | None, local_dir: Path, **_: object) -> str:
+        return str(local_dir)  # "Returning existing local_dir ... cannot be accessed"
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", hub_out_of_reach)
+    old = tmp_path / "org" / "model"
+    old.mkdir(parents=True)
+    (old / "config.json").write_text('{"old": true}', encoding="utf-8")
+    partial = tmp_path / "org" / ".model.partial"
+    partial.mkdir()
+    (partial / "config.json").write_text('{"new": true}', encoding="utf-8")
+    with pytest.raises(ModelNotFoundError, match=r"incomplete \(the weights \(\*\.safetensors\)"):
+        pull(TranslationSettings(model="org/model"), tmp_path)
+    assert (old / "config.json").read_text(encoding="utf-8") == '{"old": true}'
+    assert (partial / "config.json").is_file()  # kept for the next pull to resume
+
+    (partial / "model.safetensors.index.json").write_text(
+        json.dumps({"weight_map": {"a": "model-1.safetensors", "b": "model-2.safetensors"}}),
+        encoding="utf-8",
+    )
+    (partial / "model-1.safetensors").write_bytes(b"first shard")
+    with pytest.raises(ModelNotFoundError, match=r"\(model-2\.safetensors missing"):
+        pull(TranslationSettings(model="org/model"), tmp_path)
+    (partial / "model-2.safetensors").write_bytes(b"second shard")
+    assert pull(TranslationSettings(model="org/model"), tmp_path) == old
+    assert (old / "config.json").read_text(encoding="utf-8") == '{"new": true}'
+
+
+def test_a_pull_for_a_section_that_accepts_pickle_fetches_and_accepts_pickle_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model without safetensors (many older hub checkpoints) can be pulled when its section
+    says ``allow_pickle = true``: the pull asks for its ``pytorch_model.bin`` and takes it as
+    the weights; without the setting it asks for safetensors only and says none came."""
+    import huggingface_hub
+
+    from summarize.config import TranslationSettings
+    from summarize.errors import ModelNotFoundError
+    from summarize.store import pull
+
+    asked: list[list[str]] = []
+
+    def pickle_only_repo(
+        repo_id: str, revision: str | None, local_dir: Path, allow_patterns: list[str], **_: object
+    ) -> str:
+        asked.append(allow_patterns)
+        Path(local_dir).mkdir(parents=True, exist_ok=True)
+        (Path(local_dir) / "config.json").write_text("{}", encoding="utf-8")
+        if any(fnmatch.fnmatch("pytorch_model.bin", pattern) for pattern in allow_patterns):
+            (Path(local_dir) / "pytorch_model.bin").write_bytes(b"pickle")
+        return str(local_dir)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", pickle_only_repo)
+    with pytest.raises(ModelNotFoundError, match=r"the weights \(\*\.safetensors\)"):
+        pull(TranslationSettings(model="org/old"), tmp_path)
+    pulled = pull(TranslationSettings(model="org/old", allow_pickle=True), tmp_path)
+    assert (pulled / "pytorch_model.bin").is_file()
+    assert not any(fnmatch.fnmatch("pytorch_model.bin", p) for p in asked[0])

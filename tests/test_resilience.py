@@ -205,3 +205,60 @@ def test_any_text_gives_a_valid_brief_or_a_clear_error(tiny_pipeline: Pipeline, 
     assert all(block.startswith(("<details>", "</details>")) for block in html)
     assert sum(b.startswith("<details>") for b in html) == sum(b == "</details>" for b in html)
     assert len(brief.paragraphs) == sum(1 for t in tokens if t.type == "blockquote_open")
+
+
+def test_a_stop_while_the_run_sets_up_is_said_like_any_other(tmp_path: Path, monkeypatch) -> None:
+    """Ctrl-C or SIGTERM while the config loads (seconds: the model libraries are imported
+    then): exit 130 and the same line as a stop mid-run, not a silent exit (Ctrl-C) or death
+    by the signal (SIGTERM)."""
+    import summarize.cli
+
+    handlers: list[object] = []
+
+    def stopped_while_loading(*_args: object, **_kwargs: object) -> None:
+        handlers.append(signal.getsignal(signal.SIGTERM))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(summarize.cli, "load_config", stopped_while_loading)
+    before = signal.getsignal(signal.SIGTERM)
+    article = tmp_path / "a.txt"
+    article.write_text("Ein Satz.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(article), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output
+    assert handlers == [summarize.cli._raise_keyboard_interrupt]  # SIGTERM is Ctrl-C already
+    assert signal.getsignal(signal.SIGTERM) == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_stop_while_the_last_index_is_written_still_leaves_the_index(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """Ctrl-C or SIGTERM while the index is rebuilt at the end (it reads every brief's record:
+    seconds for thousands of briefs): exit 130, and the index lists the run's briefs and says it
+    was interrupted, as a stop mid-run does; it used to stay the previous run's."""
+    from summarize import outputs
+
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    real_write_index = outputs.write_index
+    calls: list[str | None] = []
+
+    def stopped_once(folder: Path, latest_run: str | None = None) -> Path:
+        calls.append(latest_run)
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # Ctrl-C while the records are read
+        return real_write_index(folder, latest_run)
+
+    monkeypatch.setattr(outputs, "write_index", stopped_once)
+    output = tmp_path / "out"
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    result = CliRunner().invoke(
+        app, ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+    )
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert f"(<{seed.stem}.md>)" in index
+    assert "interrupted after: 1 written, 0 up to date" in index

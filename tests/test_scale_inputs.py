@@ -178,6 +178,33 @@ def test_a_cache_that_stops_taking_writes_is_warned_about_once(
     assert cache.get_many("f", ["eins", "zwei", "drei"]) == {"eins": Generated("one")}
 
 
+def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cache file whose header and schema read but whose pages do not ("database disk image
+    is malformed"): the run translates without it instead of stopping with a traceback."""
+    folder = tmp_path / "cache"
+    cache = TranslationCache(folder)
+    cache.put_many("f", {f"Satz {n}": Generated("x" * 300) for n in range(200)})
+    cache.close()
+    db = sqlite3.connect(cache.path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("PRAGMA journal_mode=DELETE")
+    db.close()
+    data = bytearray(cache.path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    data[page_size:] = b"A" * (len(data) - page_size)  # every page after the schema's
+    cache.path.write_bytes(bytes(data))
+
+    damaged = TranslationCache(folder)  # header and schema still read
+    assert damaged.get_many("f", ["Satz 1", "Satz 2"]) == {}
+    damaged.put_many("f", {"Satz 3": Generated("three")})
+    assert damaged.get_many("f", ["Satz 3"]) == {}
+    warnings = [r for r in caplog.records if "cannot be read" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "malformed" in warnings[0].getMessage()
+
+
 def test_a_model_folder_without_its_tokenizer_files_is_one_line(
     self_contained_models, tmp_path: Path
 ) -> None:
