@@ -260,3 +260,41 @@ def test_a_page_of_only_short_lines_has_no_article() -> None:
         "niemand.\n"
     )
     assert any("Feuer ausgebrochen" in p for p in clean_text(short_news).paragraphs)
+
+
+ARTICLE_ABOUT_NOTICES = "\n\n".join(
+    [
+        "Datenschutz: Gericht verpflichtet Plattform zu Änderungen",
+        "Das Landgericht Berlin hat am Dienstag einem Verbraucherverband in wesentlichen "
+        "Punkten recht gegeben.",
+        "Die Plattform muss ihre Datenschutzerklärung bis zum Jahresende überarbeiten, "
+        "entschied die Kammer nach zwei Verhandlungstagen.",
+        "Nach dem Urteil darf das Unternehmen Cookies nur noch verwenden, wenn die Nutzer "
+        "vorher ausdrücklich eingewilligt haben.",
+        "Wer weiter über Push-Nachrichten informiert werden will, muss diese künftig "
+        "selbst in den Einstellungen erhalten und bestätigen.",
+        "Die Zeitung hat die Kommentarfunktion unter dem Bericht nach zahlreichen "
+        "Beleidigungen vorübergehend abgeschaltet.",
+        "Wir setzen Cookies ein: Wenn Sie auf unserer Website bleiben, verwenden wir "
+        "Cookies für Statistiken und Werbung.",
+        "Datenschutzerklärung",
+    ]
+)
+
+
+@pytest.mark.parametrize("classifier", [True, False])
+def test_a_sentence_of_the_article_that_names_cookies_or_newsletters_stays(
+    classifier: bool,
+) -> None:
+    """The phrase patterns that are not anchored at the line start find their words in any
+    sentence: a news sentence about a privacy statement, cookies, push messages or a comment
+    function is article text. A notice that speaks to the reader, and the short link, still go."""
+    options = CleanOptions(disabled=frozenset() if classifier else frozenset({"classifier"}))
+    cleaned = clean_text(ARTICLE_ABOUT_NOTICES, options)
+    kept = "\n".join(cleaned.paragraphs)
+    for words in ("Datenschutzerklärung bis", "Cookies nur noch", "Push-Nachrichten", "Kommentarf"):
+        assert words in kept, words
+    gone = {item.text: item.rule for item in cleaned.dropped}
+    assert gone.get("Datenschutzerklärung") == "consent"
+    notice = next(text for text in gone if text.startswith("Wir setzen Cookies"))
+    assert gone[notice] in {"consent", "classifier"}

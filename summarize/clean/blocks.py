@@ -289,6 +289,21 @@ def _needle_gate(patterns: list[str]) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(needles))
 
 
+# A notice speaks to the reader or for the site: "Sie", "Ihre", "wir", "unsere", "du", "ich",
+# "you", "we", "our" (case-sensitive: "sie" and "ihre" are also "they" and "her"). A sentence
+# of the article has this many words and ends with a sentence mark.
+_READER_ADDRESS = re.compile(
+    r"\b(?:Sie|Ihnen|Ihre?[mnrs]?|[Ww]ir|[Uu]ns(?:er\w*)?|[Ii]ch|mich|mir|[Dd]u|[Dd]ich|[Dd]ir"
+    r"|[Dd]ein\w*|[Ee]uch|[Ee]u(?:er|re)\w*|[Yy]ou(?:r\w*)?|[Ww]e|[Oo]ur\w*|[Uu]s|I)\b"
+)
+_ARTICLE_SENTENCE_WORDS = 12
+_ARTICLE_SENTENCE_ENDS = (".", "!", "?", "…", '."', ".“", ".»", '!"', "!“", '?"', "?“")
+
+
+def _reads_as_article_sentence(line: str) -> bool:
+    return line.count(" ") + 1 >= _ARTICLE_SENTENCE_WORDS and line.endswith(_ARTICLE_SENTENCE_ENDS)
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     name: str
@@ -307,10 +322,18 @@ class PhraseRule:
     span_needles: tuple[str, ...] | None = None
 
     def matches(self, line: str) -> bool:
-        return bool(
-            (self.anchored and self.anchored.match(line))
-            or (self.floating and self.floating.search(line))
-        )
+        return bool(self.anchored and self.anchored.match(line)) or self.floats_in(line)
+
+    def floats_in(self, line: str) -> bool:
+        """Whether a floating pattern (one not anchored at the line start) takes the line.
+
+        Such a pattern finds its words anywhere, so in a sentence of the article too ("Meta
+        muss seine Datenschutzerklärung überarbeiten, urteilte das Gericht."): a sentence-shaped
+        line goes only when it addresses the reader as notices do ("Wir verwenden Cookies",
+        "Ihre Einstellungen"), a short line whenever it matches."""
+        if not (self.floating and self.floating.search(line)):
+            return False
+        return not _reads_as_article_sentence(line) or bool(_READER_ADDRESS.search(line))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -399,7 +422,7 @@ class RuleMatcher:
         for index in needs_search:
             for rule in self._floating:
                 if rule.floating and not hits[rule.name][index]:
-                    hits[rule.name][index] = bool(rule.floating.search(lines[index]))
+                    hits[rule.name][index] = rule.floats_in(lines[index])
         return hits
 
 
