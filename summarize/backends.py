@@ -45,6 +45,9 @@ _CT2_IGNORED = {
     "bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id",
     "forced_eos_token_id", "early_stopping", "renormalize_logits", "use_cache",
     "num_return_sequences", "output_scores", "return_dict_in_generate",
+    # Set to false by GenerationConfig.from_model_config (a model without
+    # generation_config.json); the config refuses them true.
+    "output_attentions", "output_hidden_states",
 }  # fmt: skip
 
 

@@ -53,6 +53,10 @@ Task = Literal["translation", "summarization"]
 # Above this a tokenizer's model_max_length is transformers' "no limit" sentinel, not a window.
 _NO_LIMIT = 1_000_000
 _FALLBACK_WINDOW = 512
+# Output length when neither the model nor the config names one (transformers' default is 20;
+# opus-mt's own setting is 512). A max_length, so that a max_new_tokens set for the map steps
+# alone still takes precedence.
+DEFAULT_MAX_LENGTH = 512
 
 
 @dataclass(frozen=True)
@@ -331,6 +335,17 @@ def _resolve_generation(
     generation_config, effective = merged_generation(
         generation_config, settings.generation, f"{task}.generation"
     )
+    if generation_config.max_length is None and generation_config.max_new_tokens is None:
+        # Nothing names an output length (T5 and LongT5 checkpoints, whose settings derive from
+        # the model config): generate() would stop every output at its model-agnostic 20
+        # tokens, cutting translations and summaries short without a word.
+        logger.info(
+            "%s model %s sets no output length: outputs are limited to %d tokens "
+            "(set %s.generation.max_new_tokens to change it)",
+            task, settings.model, DEFAULT_MAX_LENGTH, task,
+        )  # fmt: skip
+        generation_config.max_length = DEFAULT_MAX_LENGTH
+        effective = {**effective, "max_length": DEFAULT_MAX_LENGTH}
     return generation_config, prefix, effective
 
 
@@ -367,6 +382,37 @@ def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
                 raise ConfigError(
                     f"[{table}] {key}: token id {outside[0]} is not in the vocabulary of the "
                     f"{task} model {settings.model!r} (ids 0 to {vocabulary - 1})"
+                )
+
+
+# Model types whose decoder reads positions from a table of fixed size (learned, or sinusoidal
+# but not extended): a longer output fails inside generate() with an IndexError.
+_FIXED_DECODER_POSITIONS = frozenset(("bart", "mbart", "marian", "pegasus", "led"))
+
+
+def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> None:
+    """An output length set in a [*.generation] table fits the decoder's position table
+    (ConfigError naming the table and key, before any article): past it, generate() failed
+    with an IndexError and a traceback, after the articles were translated."""
+    if getattr(config, "model_type", None) not in _FIXED_DECODER_POSITIONS:
+        return
+    positions = getattr(config, "max_decoder_position_embeddings", None) or getattr(
+        config, "max_position_embeddings", None
+    )
+    if not isinstance(positions, int) or positions <= 0:
+        return
+    tables = {f"{task}.generation": settings.generation}
+    if isinstance(settings, SummarizationSettings):
+        tables["summarization.chunk_generation"] = settings.chunk_generation
+    for table, values in tables.items():
+        # The decoder start token takes a position too: max_length counts it, max_new_tokens not.
+        for key, limit in (("max_length", positions), ("max_new_tokens", positions - 1)):
+            value = values.get(key)
+            if isinstance(value, int) and value > limit:
+                raise ConfigError(
+                    f"[{table}] {key} = {value} is more than the {task} model "
+                    f"{settings.model!r} can generate: its decoder reads {positions} positions, "
+                    f"so {key} can be at most {limit}"
                 )
 
 
@@ -539,6 +585,14 @@ def resolve_spec(
                     f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
                     "the tokenizer files (tokenizer_config.json and the vocabulary files) there?"
                 )
+            elif "trust_remote_code" in str(error):
+                # transformers asks for trust_remote_code=True, a setting this tool never offers.
+                detail = (
+                    "it needs code of its own to load (a model type transformers does not know, "
+                    "with an auto_map naming the model's own Python files), and models never run "
+                    "code of their own here (trust_remote_code is off); use a model of a family "
+                    "transformers supports"
+                )
             else:  # the libraries' message, on one line (some run over several)
                 detail = " ".join(str(error).split())
             raise ModelLoadError(
@@ -568,6 +622,7 @@ def resolve_spec(
             user_set=settings.generation,
         )
     _check_token_ids(task, settings, config)
+    _check_output_length(task, settings, config)
     return ModelSpec(
         task=task,
         settings=settings,
@@ -594,6 +649,21 @@ def resolve_spec(
         family=family.name,
         languages=languages,
         task_warning=task_mismatch(task, settings.model, family),
+    )
+
+
+def pickle_only_problem(task: Task, source: ModelSource, settings: ModelSettings) -> str | None:
+    """Why a local model folder would not load as configured because its weights are pickle
+    files only (``pytorch_model.bin``) and the section does not allow them; None otherwise."""
+    if settings.allow_pickle or not source.is_local:
+        return None
+    folder = Path(source.location)
+    if any(folder.glob("*.safetensors")) or not any(folder.glob("*.bin")):
+        return None
+    return (
+        f"The {task} model at {source.location} could not be loaded: its weights are pickle "
+        "files only (*.bin), no *.safetensors (weights are read from safetensors only; set "
+        f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
     )
 
 
@@ -629,6 +699,11 @@ def load_weights(
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     backend: Backend
     if settings.backend == "ctranslate2":
+        # The converter reads the weights with from_pretrained, which falls back to a pickle
+        # checkpoint: refused here as the torch backend refuses it.
+        problem = pickle_only_problem(task, source, settings)
+        if problem is not None:
+            raise ModelLoadError(problem)
         target = converted_model_dir(
             source.location,
             source.is_local,
@@ -698,6 +773,14 @@ def merged_generation(
         unknown = generation_config.update(**overrides)
     except (ValueError, TypeError, AttributeError) as error:  # its validate() rejected a value
         raise ConfigError(f"[{table}]: {error}") from None
+    # A length in one form replaces the earlier layer's length in the other: generate() lets
+    # max_new_tokens win over max_length, and applies min_length and min_new_tokens both, so
+    # the model's max_new_tokens (or the final summary's, under [summarization.chunk_generation])
+    # silently overrode a max_length set here.
+    for pair in (("max_length", "max_new_tokens"), ("min_length", "min_new_tokens")):
+        for key, other in (pair, pair[::-1]):
+            if key in overrides and other not in overrides:
+                setattr(generation_config, other, None)
     if unknown:
         raise ConfigError(
             f"[{table}]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "

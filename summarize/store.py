@@ -10,9 +10,17 @@ from pathlib import Path
 
 from summarize.config import Config, ModelSettings
 from summarize.errors import ModelNotFoundError, SummarizeError
-from summarize.models import PULLED_FILE, Task, pulled_copy, resolve_model, resolve_spec
+from summarize.models import (
+    PULLED_FILE,
+    Task,
+    pickle_only_problem,
+    pulled_copy,
+    resolve_model,
+    resolve_spec,
+)
 
-# What a model folder needs; pickle, TF, Flax and ONNX weights are never fetched.
+# What a model folder needs; TF, Flax and ONNX weights are never fetched, pickle weights only
+# for a section with allow_pickle (PICKLE_PATTERNS).
 PULL_PATTERNS = (
     "*.json",
     "*.safetensors",
@@ -70,6 +78,7 @@ def locate(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
     languages = spec.languages
     return dataclasses.replace(
         stored,
+        problem=pickle_only_problem(task, spec.source, settings),
         family=spec.family,
         window=spec.window,
         prefix=spec.prefix,

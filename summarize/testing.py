@@ -191,6 +191,10 @@ def build_marian(
             setattr(config, key, value)
     if max_position_embeddings is not None:
         config.max_position_embeddings = max_position_embeddings
+        # The decoder cannot read past its shrunken position table either: a longer output
+        # (random weights rarely stop) failed inside generate() with an IndexError.
+        generation.max_length = min(generation.max_length or max_position_embeddings,
+                                    max_position_embeddings)  # fmt: skip
     _save_random_model(config, destination, seed)
     generation.save_pretrained(destination)
     return destination
@@ -250,6 +254,13 @@ def build_bart(
             setattr(config, key, value)
     if max_position_embeddings is not None:
         config.max_position_embeddings = max_position_embeddings
+        # The decoder cannot read past its shrunken position table either: a longer output
+        # (random weights rarely stop) failed inside generate() with an IndexError.
+        generation.max_length = min(generation.max_length or max_position_embeddings,
+                                    max_position_embeddings)  # fmt: skip
+        for params in (config.task_specific_params or {}).values():
+            if params.get("max_length", 0) > max_position_embeddings:
+                params["max_length"] = max_position_embeddings
     _save_random_model(config, destination, seed)
     generation.save_pretrained(destination)
     if max_position_embeddings is not None:
@@ -519,6 +530,13 @@ def build_pegasus(
         decoder_start_token_id=0,
         forced_eos_token_id=1,
         task_specific_params={"summarization": summarization},
+        # Fields google/pegasus-cnn_dailymail's config.json carries (CTranslate2's converter
+        # reads them; without them it cannot convert the model).
+        normalize_before=True,
+        add_final_layer_norm=True,
+        normalize_embedding=False,
+        static_position_embeddings=True,
+        add_bias_logits=False,
     )
     _save_random_model(_tiny(config, tiny), destination, seed)
     GenerationConfig(

@@ -121,6 +121,24 @@ def test_generation_settings_ctranslate2_cannot_honour_are_refused(self_containe
         load_model("translation", settings, Path("models"))
 
 
+def test_ctranslate2_runs_a_model_without_generation_config_json(tmp_path: Path) -> None:
+    """transformers derives its settings from the model config, with output_attentions and
+    output_hidden_states false: the defaults' behaviour, not settings CTranslate2 lacks."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from conftest import seed_texts
+
+    from summarize.testing import build_t5
+
+    folder = build_t5(tmp_path / "t5", texts=seed_texts())
+    (folder / "generation_config.json").unlink()  # as google-t5/t5-small ships
+    settings = TranslationSettings(
+        model=str(folder), backend="ctranslate2", generation={"max_new_tokens": 4}
+    )
+    loaded = load_model("translation", settings, tmp_path / "models")
+    (output,) = loaded.backend.generate(["Ein Satz."])
+    assert isinstance(output.text, str)
+
+
 @pytest.mark.parametrize("task", ["translation", "summarization"])
 def test_beam_search_cache_changes_no_token(models, task) -> None:
     """Our cache skips reordering the cross-attention states: same tokens as transformers' own."""

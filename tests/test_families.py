@@ -399,6 +399,18 @@ def test_brief_is_complete_with_each_family(
         assert summary_call.input_ids[0][: len(prefix_ids)] == prefix_ids
 
 
+def test_the_pegasus_builder_converts_to_ctranslate2(families: Families, tmp_path: Path) -> None:
+    """build_pegasus writes the config fields CTranslate2's converter reads (as the real
+    checkpoints carry them): without them PEGASUS could not be tested on that backend."""
+    pytest.importorskip("ctranslate2", reason="the optional CTranslate2 extra is not installed")
+    folder = tmp_path / "pegasus"
+    shutil.copytree(families.pegasus, folder)
+    summarizer = _summarizer(folder, backend="ctranslate2")
+    assert summarizer.loaded.backend.name == "ctranslate2"
+    summary = summarizer.summarize(["The mayor opened the new bridge on Monday."])
+    assert summary.path == "direct"
+
+
 def test_ctranslate2_gets_the_language_tokens(families: Families) -> None:
     pytest.importorskip("ctranslate2", reason="the optional CTranslate2 extra is not installed")
     loaded = _translation(families.m2m100, backend="ctranslate2")
@@ -597,3 +609,20 @@ def test_a_model_outside_the_known_types_takes_the_auto_classes(
     )
     assert type(spec.config).__name__ != "PlainConfig"
     assert type(spec.tokenizer) is type(AutoTokenizer.from_pretrained(str(copy)))
+
+
+@pytest.mark.parametrize("task", ["translation", "summarization"])
+def test_a_model_without_an_output_length_is_not_cut_at_20_tokens(
+    families: Families, generate_calls: GenerateRecorder, task: str
+) -> None:
+    """T5 and LongT5 checkpoints name no max_length: generate() would stop every output at its
+    model-agnostic 20 tokens, a silently cut translation or summary."""
+    path = families.t5 if task == "translation" else families.longt5
+    section = TranslationSettings if task == "translation" else SummarizationSettings
+    # Random weights may end an output at once: make them run past 20 tokens.
+    options = section(model=str(path), generation={"min_new_tokens": 30})
+    loaded = load_model(task, options, Path("models"))  # type: ignore[arg-type]
+    assert loaded.generation_settings["max_length"] == 512
+    loaded.backend.generate(["Der Bürgermeister eröffnete am Montag die neue Brücke."])
+    (call,) = generate_calls.calls
+    assert all(len(row) > 30 for row in call.output)

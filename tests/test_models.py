@@ -465,7 +465,8 @@ def test_token_ids_outside_the_vocabulary_are_refused_at_load(
     assert resolve_spec("summarization", inside, Path("models")).window > 0
 
 
-def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_models) -> None:
+def _pickled_copy(tmp_path: Path, self_contained_models) -> Path:
+    """The tiny Marian model with its weights as pytorch_model.bin only."""
     import shutil
 
     import torch
@@ -476,9 +477,42 @@ def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_mo
     weights = load_file(folder / "model.safetensors")
     torch.save(weights, folder / "pytorch_model.bin")
     (folder / "model.safetensors").unlink()
-    options = TranslationSettings(model=str(folder))
+    return folder
+
+
+def test_pickle_weights_are_refused_by_default(tmp_path: Path, self_contained_models) -> None:
+    options = TranslationSettings(model=str(_pickled_copy(tmp_path, self_contained_models)))
     with pytest.raises(ModelLoadError, match="allow_pickle"):
         load_model("translation", options, Path("models"))
+
+
+def test_pickle_weights_are_refused_by_the_ctranslate2_backend_too(
+    tmp_path: Path, self_contained_models
+) -> None:
+    """Its converter reads the weights with from_pretrained, which unpickles a .bin file."""
+    pytest.importorskip("ctranslate2")
+    folder = _pickled_copy(tmp_path, self_contained_models)
+    options = TranslationSettings(model=str(folder), backend="ctranslate2")
+    with pytest.raises(ModelLoadError, match="allow_pickle"):
+        load_model("translation", options, Path("models"))
+    assert not list(tmp_path.glob("pickled.ct2-*")), "nothing was converted"
+
+
+def test_models_list_says_pickle_only_weights_would_not_load(
+    tmp_path: Path, self_contained_models
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    folder = _pickled_copy(tmp_path, self_contained_models)
+    args = ["models", "list", "--set", f"translation.model={str(folder)!r}",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 1, refused.output
+    assert "allow_pickle" in refused.output
+    allowed = CliRunner().invoke(app, [*args, "--set", "translation.allow_pickle=true"])
+    assert allowed.exit_code == 0, allowed.output
 
 
 def test_chunk_generation_applies_to_map_steps_only(models) -> None:
@@ -522,3 +556,101 @@ def test_chunk_generation_with_an_unknown_key_is_a_config_error(models) -> None:
     )
     with pytest.raises(ConfigError, match=r"summarization\.chunk_generation.*num_beamz"):
         load_model("summarization", options, Path("models"))
+
+
+def test_an_output_length_past_the_decoder_positions_is_refused(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """BART's decoder reads 1024 learned positions: a longer output failed inside generate()
+    with an IndexError and a traceback, after every article was translated."""
+    from conftest import SEEDS, write_config
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    bart = str(self_contained_models.bart)
+    fits = SummarizationSettings(model=bart, generation={"max_length": 1024})
+    assert resolve_spec("summarization", fits, Path("models")).window == 1024
+    for table, key, value in (
+        ("generation", "max_length", 1025),
+        ("chunk_generation", "max_new_tokens", 1024),
+    ):
+        options = SummarizationSettings(model=bart, **{table: {key: value}})
+        with pytest.raises(ConfigError, match=rf"\[summarization\.{table}\] {key} = {value}"):
+            resolve_spec("summarization", options, Path("models"))
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian, Path(bart))
+    result = CliRunner().invoke(
+        app,
+        ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "--no-cache",
+         "--set", "summarization.generation.min_length=1030",
+         "--set", "summarization.generation.max_length=1040"],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "max_length = 1040" in result.output and "Traceback" not in result.output
+    assert not list((tmp_path / "out").glob("*.md"))
+
+
+def test_a_model_with_code_of_its_own_is_refused_without_running_it(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A folder whose model type only its own Python files define: never imported, and the
+    message names no trust_remote_code=True the user cannot set."""
+    import json
+    import shutil
+
+    folder = tmp_path / "custom"
+    shutil.copytree(self_contained_models.bart, folder)
+    marker = tmp_path / "ran"
+    config = json.loads((folder / "config.json").read_text())
+    config["model_type"] = "custom_bart"
+    config["auto_map"] = {"AutoConfig": "custom.Config", "AutoModelForSeq2SeqLM": "custom.Model"}
+    (folder / "config.json").write_text(json.dumps(config))
+    (folder / "custom.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n")
+    options = SummarizationSettings(model=str(folder))
+    with pytest.raises(ModelLoadError) as refused:
+        resolve_spec("summarization", options, Path("models"))
+    assert "trust_remote_code is off" in str(refused.value)
+    assert "trust_remote_code=True" not in str(refused.value)
+    assert not marker.exists()
+
+
+def test_a_length_set_in_a_later_table_wins_in_either_form(self_contained_models) -> None:
+    """generate() lets max_new_tokens win over max_length, and applies min_length and
+    min_new_tokens both: a chunk max_length under a final max_new_tokens (or a min_new_tokens
+    over the model's min_length) was silently ignored."""
+    options = SummarizationSettings(
+        model=str(self_contained_models.bart),
+        generation={"max_new_tokens": 60, "min_new_tokens": 2, "num_beams": 1},
+        chunk_generation={"max_length": 8},
+    )
+    summarizer = Summarizer(load_model("summarization", options, Path("models")), options)
+    final, chunk = summarizer.loaded, summarizer.chunk_model
+    assert final.generation_config.min_length is None  # the model's 56 is replaced
+    assert final.generation_settings["max_new_tokens"] == 60
+    assert chunk.generation_config.max_new_tokens is None
+    assert chunk.generation_settings["max_length"] == 8
+    text = "The mayor opened the new bridge on Monday, and many people came to see it. " * 8
+    backend = chunk.backend
+    generated = backend._generate(backend._encode([text]))  # type: ignore[attr-defined]
+    assert generated.shape[1] <= 8  # max_length counts the decoder start token
+
+
+@pytest.mark.parametrize("builder", ["marian", "bart"])
+def test_a_shrunken_position_table_bounds_the_builders_output_length(
+    tmp_path: Path, builder: str
+) -> None:
+    """build_marian / build_bart with max_position_embeddings kept the model's output length
+    (512 / 142): an output running past the table failed with an IndexError."""
+    from conftest import seed_texts
+
+    from summarize.testing import build_bart, build_marian
+
+    build = build_marian if builder == "marian" else build_bart
+    folder = build(tmp_path / builder, texts=seed_texts(), max_position_embeddings=32)
+    task = "translation" if builder == "marian" else "summarization"
+    section = TranslationSettings if builder == "marian" else SummarizationSettings
+    options = section(model=str(folder), generation={"min_length": 40, "num_beams": 1})
+    loaded = load_model(task, options, Path("models"))  # type: ignore[arg-type]
+    assert loaded.generation_config.max_length == 32
+    (output,) = loaded.backend.generate(["Die Brücke."])
+    assert isinstance(output.text, str)
