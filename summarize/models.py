@@ -366,16 +366,21 @@ def _token_ids(value: Any) -> Iterator[int]:
             yield from _token_ids(item)
 
 
+def _generation_tables(task: Task, settings: ModelSettings) -> dict[str, dict[str, Any]]:
+    """A section's generation tables by their config name."""
+    tables = {f"{task}.generation": settings.generation}
+    if isinstance(settings, SummarizationSettings):
+        tables["summarization.chunk_generation"] = settings.chunk_generation
+    return tables
+
+
 def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
     """The token ids a [*.generation] table names are ids of the model's output vocabulary
     (ConfigError naming the table and key, before any article)."""
     vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
     if not isinstance(vocabulary, int) or vocabulary <= 0:
         return
-    tables = {f"{task}.generation": settings.generation}
-    if isinstance(settings, SummarizationSettings):
-        tables["summarization.chunk_generation"] = settings.chunk_generation
-    for table, values in tables.items():
+    for table, values in _generation_tables(task, settings).items():
         for key in _TOKEN_ID_SETTINGS:
             outside = [i for i in _token_ids(values.get(key)) if not 0 <= i < vocabulary]
             if outside:
@@ -401,10 +406,7 @@ def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> No
     )
     if not isinstance(positions, int) or positions <= 0:
         return
-    tables = {f"{task}.generation": settings.generation}
-    if isinstance(settings, SummarizationSettings):
-        tables["summarization.chunk_generation"] = settings.chunk_generation
-    for table, values in tables.items():
+    for table, values in _generation_tables(task, settings).items():
         # The decoder start token takes a position too: max_length counts it, max_new_tokens not.
         for key, limit in (("max_length", positions), ("max_new_tokens", positions - 1)):
             value = values.get(key)
