@@ -1,0 +1,169 @@
+"""Fact checks on WMT German-English news (not the CNN/DM set they were tuned on).
+
+    python benchmarks/checks_wmt.py [--seed 7] [--out F]
+
+The checks were developed on CNN/DailyMail (benchmarks/checks.py); this reads them on WMT news
+(../shared/eval/mt), where the German source is the article, as in this tool's own use.
+
+False alarms (every fact is in the sources, so every flag is a false alarm):
+  S1  2019 sentence pairs: English reference vs its own English + German sentence (self check)
+  S2  2019 sentence pairs: English reference vs the German sentence only (cross-lingual)
+  D1  2021 docs: each refA sentence vs the refA document + German document (self check)
+  D2  2021 docs: each refA sentence vs the refB document + German document
+  D3  2021 docs: refA paragraphs of 3 sentences vs refB + German (as a summary reads)
+  D4  2021 docs: each refA sentence vs German document only (cross-lingual)
+Misses: plants (number, name, date, quote) into refA sentences, checked against refB + German
+  (2021) and into 2019 English sentences checked against the German sentence only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import checks as bench  # noqa: E402  (benchmarks/checks.py: its planters)
+
+from summarize.checks import unsupported_facts  # noqa: E402
+
+MT = REPO.parent / "shared" / "eval" / "mt"
+RESULTS = REPO / "benchmarks" / ".results"
+
+
+def load() -> tuple[list[tuple[str, str]], list[dict]]:
+    de = (MT / "newstest2019-dev.de").read_text(encoding="utf-8").splitlines()
+    en = (MT / "newstest2019-dev.en").read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line) for line in (MT / "newstest2021-docs-dev.jsonl").open()]
+    return list(zip(en, de, strict=True)), docs
+
+
+def alarms(name: str, cases: list[tuple[str, str, str, str]], out: list[str]) -> str:
+    """cases: (id, summary, source_en, source_de)."""
+    n = flagged = 0
+    kinds: Counter[str] = Counter()
+    flags_by_kind: Counter[str] = Counter()
+    lines = [f"## {name}\n"]
+    for cid, summary, en, de in cases:
+        n += 1
+        flags = unsupported_facts(summary, en, de)
+        flagged += bool(flags)
+        for kind in {f.kind for f in flags}:
+            kinds[kind] += 1
+        for f in flags:
+            flags_by_kind[f.kind] += 1
+            lines.append(f"- {cid} {f.kind}: `{f.text}` | {summary[:160]}")
+    row = f"| {name} | {n} | {flagged / n:.1%} ({flagged}) | " + " | ".join(
+        f"{kinds[k] / n:.1%} ({kinds[k]})" for k in ("number", "name", "quote")
+    )
+    out.extend([*lines, ""])
+    return row + " |"
+
+
+def misses(
+    name: str,
+    cases: list[tuple[str, str, str, str]],
+    pool: list[tuple[str, str]],
+    common: set[str],
+    vocabulary: list[str],
+    seed: int,
+    out: list[str],
+) -> str:
+    """Plants into summaries; cases: (id, summary, source_en, source_de)."""
+    rng = random.Random(seed)
+    caught: dict[str, list[int]] = {k: [0, 0] for k in bench.KINDS}
+    lines = [f"## misses {name}\n"]
+    for cid, summary, en, de in cases:
+        pair = bench.Pair(cid, f"{en}\n{de}", summary)
+        others = [p for p in pool if p[0] != cid.split("#")[0]]
+        names = [n for _, n in others]
+        for kind in bench.KINDS:
+            if kind == "number":
+                plant = bench.plant_number(pair, rng)
+            elif kind == "name":
+                plant = bench.plant_name(pair, names, common, rng)
+            elif kind == "date":
+                plant = bench.plant_date(pair, rng)
+            else:
+                plant = bench.plant_quote(pair, vocabulary, rng)
+            if plant is None or plant.before == plant.after:
+                # the planter reads only English and digits: against a German-only source it
+                # may "change" a weekday to itself, which is no error
+                continue
+            flags = unsupported_facts(plant.summary, en, de)
+            hit = any(bench.hits(plant, f) for f in flags)
+            caught[kind][0] += hit
+            caught[kind][1] += 1
+            if not hit:
+                lines.append(
+                    f"- {cid} {kind} `{plant.before}` -> `{plant.after}` | {plant.summary[:200]}"
+                )
+    out.extend([*lines, ""])
+    return (
+        f"| {name} | "
+        + " | ".join(f"{h / max(t, 1):.1%} ({h}/{t})" for h, t in caught.values())
+        + " |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=RESULTS / "checks-wmt-flags.md")
+    args = parser.parse_args()
+    sentences, docs = load()
+    out: list[str] = []
+    s1 = [(f"s{i}", en, en, de) for i, (en, de) in enumerate(sentences)]
+    s2 = [(f"s{i}", en, "", de) for i, (en, de) in enumerate(sentences)]
+    d1, d2, d3, d4 = [], [], [], []
+    for doc in docs:
+        a, b, de = " ".join(doc["en_refA"]), " ".join(doc["en_refB"]), " ".join(doc["de"])
+        for i, sentence in enumerate(doc["en_refA"]):
+            d1.append((f"{doc['docid']}#{i}", sentence, a, de))
+            d2.append((f"{doc['docid']}#{i}", sentence, b, de))
+            d4.append((f"{doc['docid']}#{i}", sentence, "", de))
+        for i in range(0, len(doc["en_refA"]), 3):
+            d3.append((f"{doc['docid']}#p{i}", " ".join(doc["en_refA"][i : i + 3]), b, de))
+    print("| set | cases | any flag | number | name | quote |")
+    print("|---|---|---|---|---|---|")
+    for name, cases in (
+        ("S1 2019 sentence vs own en+de", s1),
+        ("S2 2019 sentence vs de only", s2),
+        ("D1 2021 refA sent vs refA+de", d1),
+        ("D2 2021 refA sent vs refB+de", d2),
+        ("D3 2021 refA 3-sent para vs refB+de", d3),
+        ("D4 2021 refA sent vs de only", d4),
+    ):
+        print(alarms(name, cases, out), flush=True)
+
+    # Misses. Name pool: names of other documents (their own reading), as the CNN/DM benchmark.
+    articles = [" ".join(d["en_refA"]) for d in docs]
+    common = bench.lowercase_words(articles + [en for en, _ in sentences])
+    vocabulary = sorted(common)
+    pool21 = [
+        (d["docid"], n)
+        for d in docs
+        for n in sorted({n for _, _, n in bench.names_in(" ".join(d["en_refB"]), common)})
+    ]
+    pool19 = [
+        (f"s{i}", n)
+        for i, (en, _) in enumerate(sentences)
+        for n in sorted({n for _, _, n in bench.names_in(en, common)})
+    ]
+    print("\n| plants into | numbers | names | dates | quotes |")
+    print("|---|---|---|---|---|")
+    print(misses("2021 refA sent vs refB+de", d2, pool21, common, vocabulary, args.seed, out))
+    print(misses("2019 en sent vs de only", s2, pool19, common, vocabulary, args.seed, out))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(out), encoding="utf-8")
+    print(f"\nevery flag and miss: {args.out}")
+
+
+if __name__ == "__main__":
+    main()
