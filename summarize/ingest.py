@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarize.errors import ArticleError, shown
 
@@ -207,10 +208,16 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
 
 def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Main content of a web page as text (trafilatura), headline first, comments left out;
-    and the page's visible text blocks that are not in it (for the audit)."""
-    import trafilatura
+    and the page's visible text blocks that are not in it (for the audit).
 
-    body = trafilatura.extract(
+    Each block of the page (paragraph, heading, list item, table row) is one line, as a browser
+    shows it: the line breaks and indentation of the HTML source inside a block are white space,
+    collapsed to one space; a ``<br>`` starts a new line, and a ``<pre>`` keeps its own lines."""
+    import trafilatura
+    from trafilatura.utils import normalize_unicode
+    from trafilatura.xml import xmltotxt
+
+    document = trafilatura.bare_extraction(
         html,
         output_format="txt",
         include_comments=False,
@@ -221,15 +228,57 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
         # paragraph seen in earlier inputs would vanish from this one. Repeats within the article
         # are dropped (and recorded) by the cleaning stage's "duplicates" rule instead.
         deduplicate=False,
+        as_dict=False,
     )
-    if not body or not body.strip():
+    root = _parse_html(html)
+    body = ""
+    if document is not None and document.body is not None:
+        # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
+        _collapse_source_white_space(document.body, _pre_texts(root))
+        body = normalize_unicode(xmltotxt(document.body, include_formatting=False))
+        # The spaces left at a block's ends, and lines of nothing else (white space between
+        # blocks), are the source's layout too; trafilatura drops empty lines.
+        body = "\n".join(filter(None, map(str.strip, body.splitlines())))
+    if not body.strip():
         raise ArticleError(f"{shown(path)}: no article text found in the HTML")
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "").strip() if metadata is not None else ""
     # A blank line after the title keeps it a line of its own for headline detection.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    blocks = visible_blocks(html)
+    blocks = visible_blocks(root)
     return text, tuple((HTML_EXTRACTION, block) for block in left_out_blocks(blocks, text))
+
+
+# HTML's white space (which a browser collapses outside <pre>) and the other characters that
+# would end a line of the text (str.splitlines).
+_SOURCE_WHITE_SPACE = re.compile("[ \t\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _pre_texts(root: Any) -> frozenset[str]:
+    """The text of the page's ``<pre>`` elements, white space collapsed: trafilatura turns them
+    into the same element as a ``<blockquote>``, so their text is what tells them apart."""
+    if root is None:
+        return frozenset()
+    return frozenset(
+        _SOURCE_WHITE_SPACE.sub(" ", "".join(pre.itertext())).strip() for pre in root.iter("pre")
+    )
+
+
+def _collapse_source_white_space(body: Any, pre_texts: frozenset[str]) -> None:
+    """In trafilatura's tree of the main text, each run of white space becomes one space, except
+    inside code and preformatted text; its line-break elements (``<br>``) stay."""
+    keep: set[Any] = set()
+    for element in body.iter("code", "quote"):
+        if element.tag == "code" or (
+            _SOURCE_WHITE_SPACE.sub(" ", "".join(element.itertext())).strip() in pre_texts
+        ):
+            keep.update(element.iter())
+    for element in body.iter():
+        if element not in keep and element.text:
+            element.text = _SOURCE_WHITE_SPACE.sub(" ", element.text)
+        parent = element.getparent()
+        if element.tail and parent is not None and parent not in keep:
+            element.tail = _SOURCE_WHITE_SPACE.sub(" ", element.tail)
 
 
 # A block of fewer words that the alignment leaves over is left out even where its words occur
@@ -347,15 +396,25 @@ _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", 
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
 
 
-def visible_blocks(html: str) -> list[str]:
-    """The text a reader sees on the page, one entry per block (white space collapsed).
-    Walked without recursion: pages nest elements thousands deep."""
+def _parse_html(html: str) -> Any:
+    """The page as lxml parses it, or None where it cannot."""
     import lxml.etree
     import lxml.html
 
     try:
-        root = lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def visible_blocks(html: Any) -> list[str]:
+    """The text a reader sees on the page (markup, or the tree :func:`_parse_html` made of
+    it), one entry per block (white space collapsed).
+    Walked without recursion: pages nest elements thousands deep."""
+    import lxml.etree
+
+    root = _parse_html(html) if isinstance(html, str) else html
+    if root is None:
         return []
     blocks: list[str] = []
     parts: list[str] = []

@@ -260,6 +260,59 @@ können, wirke die Regel ohnehin nicht, sagte Grindel der Zeitung am Sonntag.</p
     assert left_out == ["Bundesliga", "Fußball", "Regel", "Sonntag"]
 
 
+def test_an_html_block_written_over_several_source_lines_is_one_line(tmp_path: Path) -> None:
+    """The HTML source's own line breaks inside a <p>, a heading or a list item are white space,
+    as in a browser: each block is one line (it was a paragraph per source line: "Mitte Januar
+    2022 hat" / "Strava" / "ein Update ...", and the repeated "Denn" lines were then dropped as
+    duplicates). A <br> still ends a line and a <pre> keeps its lines."""
+    page = """<html><head><title>Strava bringt neue Karten</title></head><body>
+<nav><a href="/">Startseite</a> <a href="/rad">Radsport</a></nav><article>
+<h1>Strava bringt
+  neue Karten</h1>
+<p>Mitte Januar 2022 hat
+    <a href="/tag/strava">Strava</a>
+ ein Update für sein Routen-Tool ausgerollt, das die Karten der Plattform betrifft.</p>
+<p>Die Nutzer bekommen damit neue Funktionen für die Planung ihrer Touren.<br><br>Denn
+ die beliebtesten Orte der Community werden nun als Points of Interest angezeigt.</p>
+<p>Das Update ist ab sofort für alle Mitglieder verfügbar.<br>Denn
+ es wurde lange getestet und von vielen Nutzern in der Community gewünscht.</p>
+<ul><li>Startpunkte
+  und Gipfel</li><li>Cafés und
+  Fahrradläden</li></ul>
+<blockquote>„Wir wollen die Planung
+  einfacher machen“, sagte ein Sprecher des Unternehmens.</blockquote>
+<pre>Strava GmbH
+Musterstraße 1
+10115 Berlin</pre>
+</article><footer>Impressum</footer></body></html>"""
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines() == [
+        "Strava bringt neue Karten",
+        "Mitte Januar 2022 hat Strava ein Update für sein Routen-Tool ausgerollt, das die Karten "
+        "der Plattform betrifft.",
+        "Die Nutzer bekommen damit neue Funktionen für die Planung ihrer Touren.",
+        "Denn die beliebtesten Orte der Community werden nun als Points of Interest angezeigt.",
+        "Das Update ist ab sofort für alle Mitglieder verfügbar.",
+        "Denn es wurde lange getestet und von vielen Nutzern in der Community gewünscht.",
+        "- Startpunkte und Gipfel",
+        "- Cafés und Fahrradläden",
+        "„Wir wollen die Planung einfacher machen“, sagte ein Sprecher des Unternehmens.",
+        "Strava GmbH",
+        "Musterstraße 1",
+        "10115 Berlin",
+    ]
+    assert article.left_out == (
+        ("html_extraction", "Startseite Radsport"),
+        ("html_extraction", "Impressum"),
+    )
+    cleaned = clean_text(article.text)
+    assert cleaned.title == "Strava bringt neue Karten"
+    assert cleaned.paragraphs[:5] == tuple(article.text.splitlines()[1:6])
+    assert not [item for item in cleaned.dropped if item.rule == "duplicates"]
+
+
 def _page_sharing_a_paragraph(number: int, shared: str) -> str:
     own = "".join(
         f"<p>Absatz {n} von Artikel {number}: Die Lage an der Grenze bleibt nach Angaben der "
