@@ -508,13 +508,25 @@ def models_pull(
         ),
     ] = False,
 ) -> None:
-    """Download the configured hub models (at their revision) into the model store."""
+    """Download the configured hub models (at their revision) into the model store.
+
+    Exits 1 when a model already here would not load as configured (as ``models list`` says)."""
     from summarize.store import configured_models, locate, pull
 
     config = _load(config_files, overrides)
+    failing = 0
     for task, settings in configured_models(config):
         stored = locate(task, settings, config.runtime.models_dir)
         if stored.where == "local folder" or (stored.where == "hub cache" and not pull_all):
+            if stored.problem is not None:  # here, but a run could not load it
+                failing += 1
+                stderr.print(
+                    f"[red]{task}:[/] {escape(settings.model)} is here ({stored.where}) but "
+                    f"would not load: {escape(stored.problem)}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+                continue
             stderr.print(f"{task}: {escape(settings.model)} already available ({stored.where})")
             continue
         try:
@@ -522,6 +534,7 @@ def models_pull(
         except SummarizeError as error:
             fail(error)
         stderr.print(f"{task}: {escape(settings.model)} → {escape(str(destination))}")
+    raise typer.Exit(1 if failing else 0)
 
 
 def main() -> None:

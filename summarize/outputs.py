@@ -12,6 +12,8 @@ import logging
 import os
 import re
 import secrets
+import signal
+import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -134,6 +136,40 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
             "(every brief written before is complete; run the same command again to do the rest)"
         ) from None
     return record
+
+
+@contextmanager
+def stop_signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) and SIGTERM until the block is done, then deliver them as they
+    would have been (the CLI turns both into KeyboardInterrupt): a graceful stop never lands
+    between a brief's two files (:func:`write_brief`), which would leave a new record beside
+    the old Markdown, a pair that no longer matches. Only the main thread receives signals;
+    elsewhere the block runs as it is. SIGKILL cannot be held: the next run redoes such a
+    brief."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+
+    def hold(signum: int, _frame: object) -> None:
+        held.append(signum)
+
+    # A handler set outside Python (getsignal gives None) could not be put back: not held.
+    previous = {
+        number: signal.signal(number, hold)
+        for number in _STOP_SIGNALS
+        if signal.getsignal(number) is not None
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(held):  # each once, in the order they came
+            signal.raise_signal(number)  # its own handler now: KeyboardInterrupt, or the default
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def read_brief_record(brief_path: Path) -> BriefRecord | None:

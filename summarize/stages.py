@@ -231,16 +231,42 @@ def translate_articles(
     article's English with its German. ``on_start``/``on_batch`` report model inputs."""
     start = time.perf_counter()
     inputs = [sentence for item in articles for sentence in item.sentences]
-    translated = translator.translate(inputs, on_start=on_start, on_batch=on_batch)
+    translated = translator.translate(
+        inputs, on_start=on_start, on_batch=on_batch, warn_split=False
+    )
     seconds = time.perf_counter() - start
     results = []
     position = 0
+    split: set[str] = set()  # distinct sentences split for the window, as the translator counts
+    split_in: list[Path] = []  # the articles that hold one
     for item in articles:
         own = translated[position : position + len(item.sentences)]
         position += len(item.sentences)
         share = seconds * len(own) / max(len(inputs), 1)
         results.append(pair_paragraphs(item, own, share))
+        long = {sentence.source for sentence in own if sentence.pieces > 1}
+        if long:
+            split |= long
+            split_in.append(item.article.source)
+    if split:
+        logger.warning(
+            "%d sentence(s) longer than the translator's %d-token window were split, in %s "
+            "(each brief says how many of its own)",
+            len(split),
+            translator.loaded.window,
+            named_few(split_in),
+        )
     return results
+
+
+def named_few(sources: Sequence[Path], shown_at_most: int = 3) -> str:
+    """The first few sources as messages name them, and how many more: "a.txt, b.txt, c.txt
+    and 2 more"."""
+    names = [shown(source) for source in sources[:shown_at_most]]
+    rest = len(sources) - len(names)
+    if rest:
+        return f"{', '.join(names)} and {rest} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def sentence_warnings(

@@ -76,16 +76,19 @@ class Translator:
         sentences: Sequence[str],
         on_start: Callable[[int], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
+        warn_split: bool = True,
     ) -> list[TranslatedSentence]:
         """English for each sentence, in order. ``on_start`` gets the number of model inputs,
-        ``on_batch`` the number done by each batch (for progress bars)."""
+        ``on_batch`` the number done by each batch (for progress bars). Sentences split for the
+        window are warned of unless ``warn_split`` is false (a caller that knows which articles
+        they come from says so itself, naming them)."""
         distinct = list(dict.fromkeys(s for s in sentences if needs_model(s)))
         pieces_of = {
             sentence: split_to_window(model_input(sentence), self.loaded.fits)
             for sentence in distinct
         }
         split_count = sum(1 for pieces in pieces_of.values() if len(pieces) > 1)
-        if split_count:
+        if split_count and warn_split:
             logger.warning(
                 "%d sentence(s) longer than the translator's %d-token window were split",
                 split_count,

@@ -256,6 +256,35 @@ def test_long_sentences_and_documents_are_split_not_truncated(
     assert " ".join(pieces).split() == (long_sentence + ".").split()
 
 
+def test_the_run_warning_of_split_sentences_names_the_articles(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """One warning for the batch, naming the articles whose sentences were split (the first
+    three, then how many more), never an article that had none; each brief says its own count."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    long_sentence = ", ".join(f"und dann kam der Zug Nummer {i} in den Bahnhof" for i in range(8))
+    for name in ["a", "b", "c", "d"]:
+        (folder / f"{name}.txt").write_text(
+            f"Ein Titel {name}\n\n{long_sentence} {name}.\n\nDer Minister sagte das.\n", "utf-8"
+        )
+    (folder / "short.txt").write_text("Ein Titel\n\nDer Minister sagte das heute.\n", "utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian_short_window, self_contained_models.bart
+    )
+    result = CliRunner().invoke(
+        app, ["run", str(folder), "-c", str(config), "-o", str(tmp_path / "out"), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # as one line, however the console wrapped it
+    warning = re.search(r"4 sentence\(s\) longer than the translator's 48-token window were "
+                        r"split, in (.*?) \(each brief says", said)  # fmt: skip
+    assert warning is not None, result.output
+    shown = [str(folder / f"{name}.txt") for name in ["a", "b", "c"]]
+    assert warning.group(1) == f"{', '.join(shown)} and 1 more"
+    assert "short.txt" not in warning.group(1)
+
+
 def test_config_show_prints_the_effective_config(tmp_path: Path) -> None:
     layer = tmp_path / "l.toml"
     layer.write_text('[summarization]\nmodel = "my/summarizer"\n')

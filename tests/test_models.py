@@ -654,3 +654,26 @@ def test_a_shrunken_position_table_bounds_the_builders_output_length(
     assert loaded.generation_config.max_length == 32
     (output,) = loaded.backend.generate(["Die Brücke."])
     assert isinstance(output.text, str)
+
+
+def test_models_pull_says_a_pickle_only_folder_here_would_not_load(
+    tmp_path: Path, self_contained_models
+) -> None:
+    """It used to say "already available (local folder)" and exit 0 where list exits 1."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    folder = _pickled_copy(tmp_path, self_contained_models)
+    args = ["models", "pull", "--set", f"translation.model={str(folder)!r}",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 1, refused.output
+    said = " ".join(refused.output.split())  # as one line, however the console wrapped it
+    translation, summarization = said.split(" summarization: ")
+    assert "would not load" in translation and "allow_pickle" in translation
+    assert "already available" not in translation
+    assert "already available (local folder)" in summarization
+    allowed = CliRunner().invoke(app, [*args, "--set", "translation.allow_pickle=true"])
+    assert allowed.exit_code == 0, allowed.output
+    assert "would not load" not in allowed.output

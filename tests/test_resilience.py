@@ -262,3 +262,42 @@ def test_a_stop_while_the_last_index_is_written_still_leaves_the_index(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert f"(<{seed.stem}.md>)" in index
     assert "interrupted after: 1 written, 0 up to date" in index
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
+    self_contained_models, tmp_path: Path, monkeypatch, stop: signal.Signals
+) -> None:
+    """Ctrl-C or SIGTERM just after a brief's record (.json) is written, before its Markdown:
+    the stop waits for the Markdown, so the pair matches and the index lists and counts the
+    brief. It used to leave the new record beside the old Markdown, a brief no index listed."""
+    from summarize import outputs
+
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    output = tmp_path / "out"
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    command = ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+    first = CliRunner().invoke(app, command)
+    assert first.exit_code == 0, first.output
+    brief = output / f"{seed.stem}.md"
+    assert read_brief_record(brief) is not None
+    old_markdown = brief.stat().st_ino  # every write renames a new file into place
+
+    real_write_atomic = outputs.write_atomic
+
+    def stopped_after_the_record(path: Path, content: str) -> None:
+        real_write_atomic(path, content)
+        if path.suffix == ".json":
+            signal.raise_signal(stop)  # a stop delivered between the two files
+
+    monkeypatch.setattr(outputs, "write_atomic", stopped_after_the_record)
+    result = CliRunner().invoke(app, [*command, "--force"])
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output
+    assert brief.stat().st_ino != old_markdown, "the stop did not wait for the Markdown"
+    assert read_brief_record(brief) is not None, "the two files no longer belong together"
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert f"(<{seed.stem}.md>)" in index
+    assert "interrupted after: 1 written, 0 up to date" in index

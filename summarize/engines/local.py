@@ -285,8 +285,11 @@ class Pipeline:
             if isinstance(result, ArticleError):
                 outcomes[article.source] = outcome_of_error(article.source, result)
                 continue
-            outputs.write_brief(brief_path, result)
-            outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
+            # A Ctrl-C or SIGTERM waits for both files of the brief, and for its outcome, so
+            # the stopped run's index lists and counts it.
+            with outputs.stop_signals_held():
+                outputs.write_brief(brief_path, result)
+                outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
         written = sum(outcome.status == "written" for outcome in outcomes.values())
         logger.debug("wrote %d brief(s) in %.2f s", written, time.perf_counter() - start)
         ordered = [outcomes[source] for source, _ in jobs]

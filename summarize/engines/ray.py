@@ -428,6 +428,9 @@ class RayEngine:
                 for number, start in enumerate(range(0, len(pending), size))
             ]
             settled: dict[int, ArticleOutcome] = dict(current)  # filled in as groups finish
+            # The briefs on disk before Ray starts: a run stopped midway counts those it wrote
+            # (a group's outcomes reach the driver only when its last brief is written).
+            before = {job.position: _file_stamp(job.brief_path) for job in pending}
             retried: int | None = 0  # nothing ran on Ray: nothing was redone
             restarted: int | None = 0
             try:
@@ -440,7 +443,8 @@ class RayEngine:
                 # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that
                 # stopped taking writes, or a stalled run: the briefs written so far are
                 # complete; list them before stopping (when the folder still takes the index),
-                # as the local engine does.
+                # as the local engine does, counting the briefs of groups still under way.
+                settled.update(_written_in_this_run(pending, settled, before, fingerprint))
                 done = RunReport((*outcomes, *settled.values()), None).summary_line()
                 with contextlib.suppress(OSError):
                     outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
@@ -594,6 +598,35 @@ class RayEngine:
             "num_cpus": context.pools.cpus_per_actor,
             "num_gpus": max((g for g in gpus if g is not None), default=None),
         }
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file stands at ``path`` (inode, modification time, size), or None when none: every
+    write of a brief renames a new file into place, so a rewrite changes its stamp."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def _written_in_this_run(
+    jobs: list[_Job],
+    settled: Mapping[int, ArticleOutcome],
+    before: Mapping[int, tuple[int, int, int] | None],
+    fingerprint: str,
+) -> dict[int, ArticleOutcome]:
+    """The briefs of ``jobs`` not yet settled that this run wrote (a run stopped midway): a
+    different file than before the run (the lock keeps other runs out), whose record and
+    Markdown belong together and carry this run's fingerprint."""
+    written: dict[int, ArticleOutcome] = {}
+    for job in jobs:
+        if job.position in settled or _file_stamp(job.brief_path) == before.get(job.position):
+            continue
+        record = outputs.read_brief_record(job.brief_path)
+        if record is not None and record.fingerprint == fingerprint:
+            written[job.position] = ArticleOutcome(job.source, "written", job.brief_path)
+    return written
 
 
 def _pool_shape(settings: RaySettings) -> _PoolShape:
