@@ -498,21 +498,30 @@ def test_pickle_weights_are_refused_by_the_ctranslate2_backend_too(
     assert not list(tmp_path.glob("pickled.ct2-*")), "nothing was converted"
 
 
-def test_models_list_says_pickle_only_weights_would_not_load(
-    tmp_path: Path, self_contained_models
+@pytest.mark.parametrize("command", ["list", "pull"])
+def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
+    tmp_path: Path, self_contained_models, command: str
 ) -> None:
+    """Both exit 1 naming the reason and the allow_pickle hint (pull used to say "already
+    available (local folder)" and exit 0 where list exits 1); with allow_pickle both pass."""
     from typer.testing import CliRunner
 
     from summarize.cli import app
 
     folder = _pickled_copy(tmp_path, self_contained_models)
-    args = ["models", "list", "--set", f"translation.model={str(folder)!r}",
+    args = ["models", command, "--set", f"translation.model={str(folder)!r}",
             "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
     refused = CliRunner().invoke(app, args)
     assert refused.exit_code == 1, refused.output
     assert "allow_pickle" in refused.output
+    if command == "pull":
+        said = " ".join(refused.output.split())  # as one line, however the console wrapped it
+        translation, summarization = said.split(" summarization: ")
+        assert "would not load" in translation and "already available" not in translation
+        assert "already available (local folder)" in summarization
     allowed = CliRunner().invoke(app, [*args, "--set", "translation.allow_pickle=true"])
     assert allowed.exit_code == 0, allowed.output
+    assert "would not load" not in allowed.output
 
 
 def test_chunk_generation_applies_to_map_steps_only(models) -> None:
@@ -654,26 +663,3 @@ def test_a_shrunken_position_table_bounds_the_builders_output_length(
     assert loaded.generation_config.max_length == 32
     (output,) = loaded.backend.generate(["Die Brücke."])
     assert isinstance(output.text, str)
-
-
-def test_models_pull_says_a_pickle_only_folder_here_would_not_load(
-    tmp_path: Path, self_contained_models
-) -> None:
-    """It used to say "already available (local folder)" and exit 0 where list exits 1."""
-    from typer.testing import CliRunner
-
-    from summarize.cli import app
-
-    folder = _pickled_copy(tmp_path, self_contained_models)
-    args = ["models", "pull", "--set", f"translation.model={str(folder)!r}",
-            "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
-    refused = CliRunner().invoke(app, args)
-    assert refused.exit_code == 1, refused.output
-    said = " ".join(refused.output.split())  # as one line, however the console wrapped it
-    translation, summarization = said.split(" summarization: ")
-    assert "would not load" in translation and "allow_pickle" in translation
-    assert "already available" not in translation
-    assert "already available (local folder)" in summarization
-    allowed = CliRunner().invoke(app, [*args, "--set", "translation.allow_pickle=true"])
-    assert allowed.exit_code == 0, allowed.output
-    assert "would not load" not in allowed.output
