@@ -29,6 +29,9 @@ from summarize.stages import sentence_warnings
         ("1,234.5", "en", {1234.5}),
         ("1.500", "en", {1500.0, 1.5}),  # ambiguous in English text: both readings
         ("2024", "de", {2024.0}),
+        ("0.042", "en", {0.042}),  # a gap in seconds, never 42
+        ("0,042", "de", {0.042}),
+        ("0.042", "de", {0.042}),
     ],
 )
 def test_parse_digits(text: str, language: str, expected: set[float]) -> None:
@@ -733,3 +736,85 @@ def test_a_country_or_language_named_in_german_backs_its_english_name(
 def test_function_words_the_lexicon_lacks_are_not_names(summary: str, flagged: list[str]) -> None:
     source = "The union agreed, the party did not. A minister was a guest. It was late."
     assert [flag.text for flag in unsupported_facts(summary, source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german"),
+    [
+        # rounded to the summary's own last digit
+        ("Turnout was 60 percent.", "", "Die Wahlbeteiligung lag bei 60,3 Prozent."),
+        ("2 million people live there.", "", "Dort leben 1,96 Millionen Menschen."),
+        ("Two million people live there.", "", "Dort leben 1,96 Millionen Menschen."),
+        ("The deal is worth £1.5bn.", "The deal is worth £1.48 billion.", ""),
+        ("Turnout was 60.3 percent.", "", "Die Wahlbeteiligung lag bei 60,27 Prozent."),
+        # a hedge, within a tenth on its side
+        ("About 2 million people live there.", "", "Dort leben 1,96 Millionen Menschen."),
+        ("Nearly 2 million people live there.", "", "Dort leben 1,96 Millionen Menschen."),
+        ("More than 300 people died.", "", "312 Menschen starben."),
+        ("Over 300 people died.", "312 people died.", ""),
+        ("Some 40 people were hurt.", "", "41 Menschen wurden verletzt."),
+        ("Fewer than 50 people came.", "", "47 Menschen kamen."),
+        ("Around 1,000 people came.", "", "Es kamen 1.040 Menschen."),
+        ("Nearly a third of voters backed him.", "", "31 Prozent der Wähler stimmten für ihn."),
+        ("Roughly 32 percent of voters backed him.", "", "Ein Drittel der Wähler stimmte zu."),
+    ],
+)
+def test_a_rounded_or_hedged_number_is_backed_by_the_value_it_rounds(
+    summary: str, english: str, german: str
+) -> None:
+    assert unsupported_facts(summary, english, german) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        # another value, however it is rounded
+        ("Turnout was 60 percent.", "", "Die Wahlbeteiligung lag bei 40 Prozent.", "60 percent"),
+        ("2 million people live there.", "", "Dort leben 1,2 Millionen Menschen.", "2 million"),
+        ("Turnout was 60.0 percent.", "", "Die Wahlbeteiligung lag bei 60,3 Prozent.",
+         "60.0 percent"),
+        # zeros before the point are written digits: without a hedge, 300 is not 312
+        ("300 people died.", "", "312 Menschen starben.", "300"),
+        # rounding to one digit moves no further than 5 percent: 2 million is not 1.6 million
+        ("2 million people live there.", "", "Dort leben 1,6 Millionen Menschen.", "2 million"),
+        ("He scored 3 goals.", "He scores 2.5 goals a game.", "", "3"),
+        # "0.042" is no 42, so the lap time 1:42.091 does not back it rounded
+        ("Rosberg was 0.042 secs slower.", "Rosberg's lap was 1:42.091.", "", "0.042"),
+        # a hedge on the wrong side, too far, or about another kind of number
+        ("More than 300 people died.", "", "280 Menschen starben.", "300"),
+        ("Nearly 2 million people live there.", "", "Dort leben 2,3 Millionen Menschen.",
+         "2 million"),
+        ("About 2 million people live there.", "", "Dort leben 1,7 Millionen Menschen.",
+         "2 million"),
+        ("About 60 percent were killed.", "", "Rund 40 Prozent fielen.", "60 percent"),
+        # a hedge goes with a rounder number than the one stated, not a more precise one
+        ("About 3,307 people live there.", "", "Dort leben rund 3300 Menschen.", "3,307"),
+        ("Nearly 48 new infections were counted.", "", "Fast 50 Neuinfektionen.", "48"),
+        ("About 505 million dollars were owed.", "", "rund 503 Millionen Dollar", "505 million"),
+        ("About 40 people were hurt.", "", "41 Prozent wurden verletzt.", "40"),
+        ("Nearly a third of voters backed him.", "", "25 Prozent der Wähler stimmten zu.",
+         "a third"),
+    ],
+)  # fmt: skip
+def test_an_invented_number_is_flagged_however_it_is_hedged(
+    summary: str, english: str, german: str, flagged: str
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == [flagged]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hedge"),
+    [
+        ("about 2 million", "en", "near"),
+        ("more than  300", "en", "above"),
+        ("up to 40 percent", "en", "below"),
+        ("knapp 2 Millionen", "de", "below"),
+        ("mehr als 300", "de", "above"),
+        ("rund 40 Prozent", "de", "near"),
+        ("2 million", "en", None),
+        ("the 300 who came", "en", None),
+        ("Hanover 96 won", "en", None),  # "over" only as a word of its own
+    ],
+)
+def test_a_hedge_before_a_number_is_read(text: str, language: str, hedge: str | None) -> None:
+    assert [quantity.hedge for quantity in find_quantities(text, language)] == [hedge]  # type: ignore[arg-type]

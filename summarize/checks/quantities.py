@@ -236,6 +236,37 @@ _COLLECTIVE_DE_PATTERN = re.compile(
     r"\b(?P<word>" + "|".join(sorted(_COLLECTIVE_DE, key=len, reverse=True)) + r")n?\b",
     re.IGNORECASE,
 )
+# A word before a number that says the number is rounded, and where the true value lies:
+# "near" it, "below" it (up to it) or "above" it (from it up). English, and German as written.
+Hedge = Literal["near", "below", "above"]
+_HEDGES: dict[str, Hedge] = {
+    "about": "near", "around": "near", "roughly": "near", "approximately": "near",
+    "some": "near", "an estimated": "near", "estimated": "near", "close to": "near",
+    "rund": "near", "etwa": "near", "ungefähr": "near", "circa": "near", "ca.": "near",
+    "nearly": "below", "almost": "below", "just under": "below", "under": "below",
+    "less than": "below", "fewer than": "below", "up to": "below", "below": "below",
+    "at most": "below", "knapp": "below", "fast": "below", "beinahe": "below",
+    "nahezu": "below", "weniger als": "below", "unter": "below", "bis zu": "below",
+    "more than": "above", "over": "above", "just over": "above", "above": "above",
+    "at least": "above", "upwards of": "above", "mehr als": "above", "über": "above",
+    "gut": "above", "mindestens": "above",
+}  # fmt: skip
+_HEDGE_BEFORE = re.compile(
+    r"(?<![\w.-])(?P<hedge>"
+    + "|".join(
+        sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _HEDGES), key=len, reverse=True)
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+# How far a hedged number may lie from the true value, as a share of the number: "more than
+# 300" for 312, "some 40" for 41, "nearly 2 million" for 1.96 million; not "about 60 percent"
+# for 40.
+HEDGE_TOLERANCE = 0.1
+# A number rounded to its own last digit is backed by the value it rounds ("60 percent" for
+# 60.3, "2 million" for 1.96 million, "£1.5bn" for £1.48bn), but by no value further than this
+# share from it: "2 million" is not 1.6 million, nor "3" 2.5.
+ROUNDING_LIMIT = 0.05
 _MILLIONS_AFTER = re.compile(r"m(?![^\W\d_])")  # "1.5m", no space: "5 m" is five metres
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -252,6 +283,8 @@ class Quantity:
     end: int
     # A metric unit right after the number: (dimension, factor to the base unit), or None.
     unit: tuple[str, float] | None = None
+    # A word before it that says it is rounded ("about", "more than", "knapp"), or None.
+    hedge: Hedge | None = None
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -259,7 +292,12 @@ def parse_digits(digits: str, language: Language) -> set[float]:
     compact = digits.replace("\u00a0", " ").replace("\u202f", " ")
     readings: set[float] = set()
     groups = re.fullmatch(r"(\d{1,3})((?:[.,' ]\d{3})+)([.,]\d+)?", compact)
-    if groups and len({sep for sep in re.findall(r"[.,' ](?=\d{3})", groups.group(2))}) == 1:
+    # "0.042" is never 42: a thousands group never follows a lone 0.
+    if (
+        groups
+        and groups.group(1) != "0"
+        and len({sep for sep in re.findall(r"[.,' ](?=\d{3})", groups.group(2))}) == 1
+    ):
         thousands_sep = groups.group(2)[0]
         integer = float(groups.group(1) + re.sub(r"\D", "", groups.group(2)))
         fraction = groups.group(3)
@@ -420,8 +458,18 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         if values and not _overlaps((start, end), taken):
             taken.append((start, end))
             unit = _unit_after(text, end) if kind == "number" else None
+            written = text[start:end].strip()
+            hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
             found.append(
-                Quantity(text[start:end].strip(), kind, frozenset(values), start, end, unit)
+                Quantity(
+                    written,
+                    kind,
+                    frozenset(values),
+                    start,
+                    end,
+                    unit,
+                    _HEDGES[re.sub(r"\s+", " ", hedge.group("hedge").lower())] if hedge else None,
+                )
             )
 
     patterns = _patterns()
@@ -523,6 +571,31 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             add(start, end, kind, {value})
     found.sort(key=lambda quantity: quantity.start)
     return found
+
+
+@cache
+def _resolution(written: str) -> float | None:
+    """The place value of the last digit of a number as written, as a share of it: "60" 1/60,
+    "60.3 percent" 0.1/60.3, "2 million" 1/2, "£1.5bn" 0.1/1.5, "two million" 1/2, "sixty" 1/60.
+    Zeros before the decimal point count as written: "300" is 300 to the unit, not rounded."""
+    digits = re.search(_DIGITS, written)
+    if digits:
+        whole, point, decimals = digits.group(0).rpartition(".")
+        if not point:  # no decimal point: all of it is the whole number
+            whole, decimals = decimals, ""
+        mantissa = float(re.sub(r"\D", "", whole) + "." + decimals)
+        step = 10.0 ** -len(decimals)
+    else:  # number words: to the unit, or to the scale word they end with ("two million")
+        from text_to_num import alpha2digit
+
+        spelled = re.sub(_PERCENT, "", written, flags=re.IGNORECASE).strip().lower()
+        last = spelled.split()[-1] if spelled.split() else ""
+        number = re.fullmatch(r"\d+", alpha2digit(spelled, "en", threshold=0).replace(" ", ""))
+        if not number:
+            return None
+        mantissa = float(number.group(0))
+        step = SCALES.get(last, 1.0)
+    return step / mantissa if mantissa else None
 
 
 def _unit_after(text: str, end: int) -> tuple[str, float] | None:
@@ -634,6 +707,8 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         time = (int(clock.group(1)), int(clock.group(2)))
         if any(other.kind == "time" and time in other.values for other in source):
             return True
+    if quantity.kind in ("number", "percent", "fraction") and _rounded_from(quantity, source):
+        return True
     wanted = _numbers(quantity)
     in_base_unit = _in_base_unit(quantity)
     return any(
@@ -651,6 +726,71 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         )
         for other in source
     )
+
+
+def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source states a value this number rounds: to its own last digit ("60
+    percent" for 60.3 percent, "2 million" for 1.96 million), or, after a hedge, within
+    :data:`HEDGE_TOLERANCE` on the hedge's side when it is the rounder number ("more than 300"
+    for 312, "nearly 2 million" for 1.96 million, "nearly a third" for 31 percent). A count
+    against counts, a share against shares."""
+    if quantity.kind == "fraction":
+        if quantity.hedge is None:
+            return False  # a share without a hedge is matched to a point in _same_share
+        wanted, resolution = {float(v) * 100 for v in quantity.values}, None  # type: ignore[arg-type]
+    else:
+        wanted, resolution = set(_numbers(quantity)), _resolution(quantity.text)
+    is_share = quantity.kind != "number"
+    for other in source:
+        if other.kind not in ("number", "percent", "fraction") or (other.kind != "number") != (
+            is_share
+        ):
+            continue
+        scale = 100.0 if other.kind == "fraction" else 1.0
+        for value in other.values:
+            stated = float(value) * scale  # type: ignore[arg-type]
+            if any(
+                _rounds_to(number, stated, quantity.hedge, resolution, quantity.kind == "fraction")
+                for number in wanted
+                if number > 0 and stated > 0
+            ):
+                return True
+    return False
+
+
+def _rounds_to(
+    number: float, stated: float, hedge: Hedge | None, resolution: float | None, is_fraction: bool
+) -> bool:
+    """Whether ``number`` (as written in the summary) is ``stated`` rounded or hedged."""
+    gap = abs(number - stated)
+    if (
+        resolution is not None
+        and gap <= number * resolution / 2 * (1 + 1e-9)
+        and gap <= ROUNDING_LIMIT * stated
+    ):
+        return True
+    if hedge is None or (not is_fraction and _place(number) <= _place(stated)):
+        # A hedge goes with a rounder number than the one stated: "about 3,300" for 3,312,
+        # not "about 3,307" for 3,300 (a precision the article never gave). "A third" is
+        # round whatever it is stated as.
+        return False
+    if hedge == "near":
+        return gap <= HEDGE_TOLERANCE * number
+    if hedge == "below":
+        return number * (1 - HEDGE_TOLERANCE) <= stated <= number
+    if hedge == "above":
+        return number <= stated <= number * (1 + HEDGE_TOLERANCE)
+    return False
+
+
+def _place(value: float) -> float:
+    """The place value of the last digit that is not zero: 100 for 3,300, 1 for 312, 10,000
+    for 1.96 million, 0.1 for 60.3."""
+    for exponent in range(15, -7, -1):
+        place = 10.0**exponent
+        if round(value / place) and abs(value / place - round(value / place)) < 1e-6:
+            return place
+    return 1e-7
 
 
 def _same_share(one: Quantity, other: Quantity) -> bool:
