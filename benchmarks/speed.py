@@ -437,7 +437,9 @@ def identical_share(left: list, right: list) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="the five seeds only")
-    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated modes")
+    parser.add_argument(
+        "--modes", default=",".join(MODES), help=f"comma-separated modes: {', '.join(MODES)}"
+    )
     parser.add_argument("--mt-tokens", type=int, default=32, help="forced tokens per sentence")
     parser.add_argument("--summary-tokens", type=int, default=96, help="forced summary tokens")
     parser.add_argument(

@@ -103,6 +103,14 @@ class TorchBackend:
         elif quantization in ("float16", "bfloat16"):
             model = model.to(getattr(torch, quantization))
         self.model = model.to(device)
+        # generate() fills the fields left unset (None) in the config it is given from the
+        # model's own generation_config, so a length form the config had replaced came back:
+        # a max_length set in the config lost to the model's own max_new_tokens. The config
+        # given already holds the model's settings, so the model's own need not add any.
+        own = copy.deepcopy(model.generation_config)
+        own.max_new_tokens = None
+        own.min_new_tokens = None
+        self.model.generation_config = own
         self.tokenizer = tokenizer
         self.generation_config = generation_config
         self.device = device

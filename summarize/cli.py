@@ -137,7 +137,10 @@ def run(
             help="Ray engine: auto, HOST:PORT or ray://HOST:PORT (default: a local Ray instance).",
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Only warnings, errors and the summary line."),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
 ) -> None:
     """Translate and summarize every article; write one brief each and an index."""
@@ -154,6 +157,8 @@ def run(
     if no_cache:
         extra.append("runtime.cache=false")
     if engine is not None:
+        if engine not in ("local", "ray"):  # else the config error names a --set never typed
+            fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
         extra.append(f"runtime.engine={json.dumps(engine)}")
     if ray_address is not None:
         extra.append(f"runtime.ray_address={json.dumps(ray_address)}")

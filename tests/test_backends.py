@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import builtins
+import json
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -295,3 +297,33 @@ def test_concurrent_generate_calls_on_one_torch_model_match_one_at_a_time(
         outputs[workers] = [[g.text for g in batch] for batch in backend.generate_batches(batches)]
     assert len(outputs[1]) == len(batches)
     assert outputs[4] == outputs[1]
+
+
+def test_a_max_length_set_in_the_config_replaces_the_models_own_max_new_tokens(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """README: a length set in one form replaces the layer below's length in the other. generate()
+    fills what the given config leaves unset from the model's own generation_config, where the
+    model's max_new_tokens came back and won over the max_length set here."""
+    folder = tmp_path / "bart"
+    shutil.copytree(self_contained_models.bart, folder)
+    path = folder / "generation_config.json"
+    own = json.loads(path.read_text())
+    own.pop("max_length", None)
+    own["max_new_tokens"] = 4
+    path.write_text(json.dumps(own))
+    generation = {"max_length": 12, "min_length": 12, "num_beams": 1}
+    settings = SummarizationSettings(model=str(folder), generation=generation)
+    loaded = load_model("summarization", settings, Path("models"))
+    model = loaded.backend.model
+    lengths: list[int] = []
+    original = model.generate
+
+    def spy(*args, **kwargs):
+        output = original(*args, **kwargs)
+        lengths.append(output.shape[-1])
+        return output
+
+    model.generate = spy
+    loaded.backend.generate(["Die Soldaten kamen am Montag an."])
+    assert lengths == [12]  # the decoder start token and 11 generated; it was 1 + 4

@@ -761,3 +761,13 @@ def test_control_characters_in_file_names_stay_on_their_line(
         assert all(line.count(message.split(":")[0]) == 1 for line in named)  # named once
     assert f"{folder / 'Grüße aus Köln.txt'}\n" in result.output  # its [i/n] line, as it is
     assert "1 written, 0 up to date, 0 skipped, 5 failed" in result.output
+
+
+def test_an_unknown_engine_is_named_as_typed(tmp_path: Path) -> None:
+    """The error named `--set runtime.engine="foo"`, an option the user never typed."""
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS), "-o", str(tmp_path / "out"), "--engine", "foo"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "--engine 'foo': choose local (this process) or ray" in result.output
+    assert "--set" not in result.output and not (tmp_path / "out").exists()
