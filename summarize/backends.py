@@ -145,11 +145,16 @@ class TorchBackend:
             yield self._decode(generated)
             return
         pool = ThreadPoolExecutor(self.workers, thread_name_prefix="summarize-generate")
+        stop = threading.Event()
         try:
-            futures = [pool.submit(self._generate, inputs) for inputs in encoded]
+            futures = [pool.submit(self._generate, inputs, stop) for inputs in encoded]
             for future in futures:
                 yield self._decode(future.result())
         finally:
+            # A stop (Ctrl-C, SIGTERM) or a caller that leaves early: the generate() calls under
+            # way end at their next step, so the stop does not wait for whole batches (tens of
+            # seconds for long summaries on CPU).
+            stop.set()
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _encode(self, texts: list[str]) -> Any:
@@ -167,10 +172,12 @@ class TorchBackend:
             inputs["global_attention_mask"] = global_attention
         return inputs.to(self.device)
 
-    def _generate(self, inputs: Any) -> torch.Tensor:
+    def _generate(self, inputs: Any, stop: threading.Event | None = None) -> torch.Tensor:
         import torch
 
         extra: dict[str, Any] = {}
+        if stop is not None:
+            extra["stopping_criteria"] = _stopping_when(stop)
         if self.model.config.is_encoder_decoder and (self.generation_config.num_beams or 1) > 1:
             extra[_cache_keyword()] = beam_search_cache(self.model.config)
         with torch.inference_mode():  # thread-local: entered in the worker that generates
@@ -183,6 +190,20 @@ class TorchBackend:
             rows = [[token for token in row if token not in self.forced_ids] for row in rows]
         decoded = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
         return [Generated(text.strip()) for text in decoded]
+
+
+def _stopping_when(stop: threading.Event) -> Any:
+    """A generate() stopping criterion: every sequence ends once ``stop`` is set."""
+    import torch
+    from transformers import StoppingCriteria, StoppingCriteriaList
+
+    class StopWhenSet(StoppingCriteria):
+        def __call__(self, input_ids: torch.LongTensor, scores: Any, **_: Any) -> torch.Tensor:
+            return torch.full(
+                (input_ids.shape[0],), stop.is_set(), dtype=torch.bool, device=input_ids.device
+            )
+
+    return StoppingCriteriaList([StopWhenSet()])
 
 
 @contextmanager

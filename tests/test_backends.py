@@ -327,3 +327,26 @@ def test_a_max_length_set_in_the_config_replaces_the_models_own_max_new_tokens(
     model.generate = spy
     loaded.backend.generate(["Die Soldaten kamen am Montag an."])
     assert lengths == [12]  # the decoder start token and 11 generated; it was 1 + 4
+
+
+def test_a_stop_ends_the_batches_under_way_at_their_next_step(models) -> None:
+    """A caller that leaves early (Ctrl-C, SIGTERM) no longer waits for the other workers'
+    whole batches: their generate() calls end at the next step, short of the forced length."""
+    forced = {"min_new_tokens": 200, "max_new_tokens": 200, "num_beams": 1}
+    settings = TranslationSettings(model=str(models.marian), generation=forced, batch_size=1)
+    backend = load_model("translation", settings, Path("models"), threads=1, workers=2).backend
+    lengths: list[int] = []
+    original = backend._generate
+
+    def recorded(*args):
+        generated = original(*args)
+        lengths.append(generated.shape[1])
+        return generated
+
+    backend._generate = recorded
+    batches = backend.generate_batches([[sentence] for sentence in SENTENCES])
+    next(batches)  # the first batch, whole
+    batches.close()  # the caller stops: the pool is shut down
+    full = max(lengths)
+    assert full > 200  # the forced length, and the start token
+    assert len(lengths) >= 2 and min(lengths) < 200  # another was under way and ended early
