@@ -202,6 +202,52 @@ def test_each_brief_holds_its_own_articles_english_in_order(tmp_path: Path, monk
             assert meta["summary"] == "SUMMARY(" + " ".join(body_english.split()[:4]) + ")"
 
 
+def test_a_rerun_reads_each_brief_once_and_writes_the_same_index(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The index lists the briefs the run wrote or found current from what the run already
+    knows (reading a brief's front matter takes milliseconds: minutes over 50,000 briefs); only
+    briefs of earlier runs are read for it. The index is the one a full read of the folder
+    gives, earlier runs' briefs included."""
+    from summarize import outputs
+
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for seed in seeds:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    first = CliRunner().invoke(app, run)
+    assert first.exit_code == 0, first.output
+    for seed in seeds[:2]:  # briefs of an earlier run: listed, but not inputs of this one
+        (folder / seed.name).unlink()
+    changed = folder / seeds[2].name
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n\nAm Montag sagte der Minister nichts.\n",
+        encoding="utf-8",
+    )
+    reads: dict[str, int] = {}
+    read_front_matter = outputs.read_front_matter
+
+    def counted(path: Path):
+        reads[path.name] = reads.get(path.name, 0) + 1
+        return read_front_matter(path)
+
+    monkeypatch.setattr(outputs, "read_front_matter", counted)
+    rerun = CliRunner().invoke(app, run)
+    assert rerun.exit_code == 0, rerun.output
+    assert "1 written, 2 up to date, 0 skipped, 0 failed" in rerun.output
+    # Each brief at most once: a current one for the check, an earlier run's for the index,
+    # the rewritten one not at all (its record already says the source changed).
+    assert reads == {f"{seed.stem}.md": 1 for seed in (*seeds[:2], *seeds[3:])}
+    index = (output / "index.md").read_bytes()
+    monkeypatch.setattr(outputs, "read_front_matter", read_front_matter)
+    outputs.write_index(output, "1 written, 2 up to date, 0 skipped, 0 failed")
+    assert (output / "index.md").read_bytes() == index  # as a full read of the folder gives
+    assert index.count(b"\n- **[") == len(seeds)
+
+
 def test_a_brief_keeps_its_name_whatever_else_the_run_holds(tmp_path: Path, monkeypatch) -> None:
     _echo_models(monkeypatch)
     one, two = tmp_path / "one", tmp_path / "two"

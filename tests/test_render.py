@@ -295,6 +295,45 @@ def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path) -> Non
     assert read_brief_record(path) is None
 
 
+def test_the_index_shows_the_same_from_the_records_without_their_article(tmp_path) -> None:
+    """The index keeps only what it shows of each record (not every article's text at once):
+    the page is the same as from the whole records."""
+    from summarize.outputs import index_record, write_brief, write_index
+
+    records = {f"article-{n}.md": make_brief(n).record() for n in (1, 0, 2)}
+    slim = {name: index_record(record) for name, record in records.items()}
+    assert all(not record.paragraphs and not record.flags for record in slim.values())
+    whole = render_index([IndexEntry(n, r) for n, r in records.items()], "3 written")
+    assert render_index([IndexEntry(n, r) for n, r in slim.items()], "3 written") == whole
+    written = {name: write_brief(tmp_path / name, make_brief(int(name[8]))) for name in records}
+    from_disk = write_index(tmp_path, "3 written").read_bytes()
+    known = {"article-1.md": written["article-1.md"]}  # the others are read from disk
+    assert write_index(tmp_path, "3 written", known).read_bytes() == from_disk
+    (tmp_path / "article-2.md").unlink()  # a known brief whose file is gone is not listed
+    known = {"article-2.md": written["article-2.md"]}
+    assert "article-2.md" not in write_index(tmp_path, None, known).read_text(encoding="utf-8")
+
+
+def test_a_front_matter_libyaml_refuses_is_read_as_before(tmp_path, monkeypatch) -> None:
+    """The front matter is read by libyaml when PyYAML has it; what libyaml refuses goes to the
+    pure-Python loader, so a brief never stops counting for the faster reader."""
+    from summarize.outputs import brief_is_current, read_front_matter, write_brief
+
+    class Refusing(yaml.SafeLoader):
+        def get_single_data(self):
+            raise yaml.YAMLError("refused")
+
+    brief = make_brief()
+    path = tmp_path / "article-0.md"
+    record = write_brief(path, brief)
+    expected = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert read_front_matter(path) == expected
+    monkeypatch.setattr(yaml, "CSafeLoader", Refusing, raising=False)
+    assert read_front_matter(path) == expected
+    assert expected["record_id"] == record.record_id
+    assert brief_is_current(path, brief.source_sha256, brief.fingerprint)
+
+
 @pytest.mark.parametrize("title", ["Wir sind Nummer #", "Gewinner ##", "#", "Alles ### gut #"])
 def test_a_title_ending_in_hash_marks_keeps_them_in_the_heading(title: str) -> None:
     # CommonMark strips a heading's closing "#" sequence ("# Nummer #" shows "Nummer").

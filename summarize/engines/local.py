@@ -33,6 +33,7 @@ from summarize.models import (
     resolve_spec,
 )
 from summarize.process import ThreadPlan, plan_threads
+from summarize.record import BriefRecord
 from summarize.render import Brief
 from summarize.report import (
     ArticleOutcome,
@@ -232,22 +233,29 @@ class Pipeline:
                 jobs = [(source, folder / name) for source, name in plan.jobs]
                 size = self.config.runtime.articles_per_batch
                 settled: dict[Path, ArticleOutcome] = {}  # of the group under way
+                # What the index shows of each brief written or found current (by file name):
+                # the index lists them without reading them again.
+                known: dict[str, BriefRecord] = {}
                 try:
                     for start in range(0, len(jobs), size):
                         group = jobs[start : start + size]
                         settled = {}
-                        outcomes += self._run_group(group, fingerprint, force, progress, settled)
+                        outcomes += self._run_group(
+                            group, fingerprint, force, progress, settled, known
+                        )
                 except (KeyboardInterrupt, OutputError) as stop:
                     # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), or a folder that
                     # stopped taking writes: the briefs written so far are complete; list them
                     # before stopping (when the folder still takes the index).
                     # The group under way counts what it settled, briefs written included.
                     done = RunReport((*outcomes, *settled.values()), None).summary_line()
-                    outputs.write_stopped_index(folder, isinstance(stop, KeyboardInterrupt), done)
+                    outputs.write_stopped_index(
+                        folder, isinstance(stop, KeyboardInterrupt), done, known
+                    )
                     raise
                 latest_run = RunReport(tuple(outcomes), None).summary_line()
                 index_path = (
-                    outputs.write_run_index(folder, latest_run)
+                    outputs.write_run_index(folder, latest_run, known)
                     if any(o.ok for o in outcomes)
                     else None
                 )
@@ -264,9 +272,12 @@ class Pipeline:
         force: bool,
         progress: ProgressListener,
         outcomes: dict[Path, ArticleOutcome],
+        known: dict[str, BriefRecord] | None = None,
     ) -> list[ArticleOutcome]:
         """Briefs for a group of (source, brief path) jobs; one bad article costs only its own.
-        Each outcome goes into ``outcomes`` as it is settled (what a run stopped midway did)."""
+        Each outcome goes into ``outcomes`` as it is settled (what a run stopped midway did),
+        and the record of each brief written or kept into ``known`` (by brief file name)."""
+        known = {} if known is None else known
         todo: list[tuple[Article, Path]] = []
         for source, brief_path in jobs:
             progress.article_started(source)
@@ -275,7 +286,11 @@ class Pipeline:
             except ArticleError as error:
                 outcomes[source] = outcome_of_error(source, error)
                 continue
-            if not force and outputs.brief_is_current(brief_path, article.sha256, fingerprint):
+            current = (
+                None if force else outputs.current_record(brief_path, article.sha256, fingerprint)
+            )
+            if current is not None:
+                known[brief_path.name] = outputs.index_record(current)
                 outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
             else:
                 todo.append((article, brief_path))
@@ -288,7 +303,8 @@ class Pipeline:
             # A Ctrl-C or SIGTERM waits for both files of the brief, and for its outcome, so
             # the stopped run's index lists and counts it.
             with outputs.stop_signals_held():
-                outputs.write_brief(brief_path, result)
+                record = outputs.write_brief(brief_path, result)
+                known[brief_path.name] = outputs.index_record(record)
                 outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
         written = sum(outcome.status == "written" for outcome in outcomes.values())
         logger.debug("wrote %d brief(s) in %.2f s", written, time.perf_counter() - start)
