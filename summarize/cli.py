@@ -62,7 +62,8 @@ SetOverrides = Annotated[
     typer.Option(
         "--set",
         "-s",
-        help="Override one key, e.g. --set translation.batch_size=8 (repeatable).",
+        help="Override one key, e.g. --set translation.batch_size=8 (repeatable); "
+        "--set clean.threshold= (nothing after =) unsets it.",
     ),
 ]
 

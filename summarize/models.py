@@ -664,8 +664,14 @@ def pickle_only_problem(task: Task, source: ModelSource, settings: ModelSettings
         return None
     return (
         f"The {task} model at {source.location} could not be loaded: its weights are pickle "
-        "files only (*.bin), no *.safetensors (weights are read from safetensors only; set "
-        f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
+        f"files only (*.bin), no *.safetensors {_pickle_hint(task)}."
+    )
+
+
+def _pickle_hint(task: Task) -> str:
+    return (
+        "(weights are read from safetensors only; set "
+        f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)"
     )
 
 
@@ -699,13 +705,13 @@ def load_weights(
 
     revision = None if source.is_local else settings.revision
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
+    # Both backends read the weights with from_pretrained (CTranslate2's converter too), which
+    # falls back to a pickle checkpoint: a local folder of pickle weights only is refused here.
+    problem = pickle_only_problem(task, source, settings)
+    if problem is not None:
+        raise ModelLoadError(problem)
     backend: Backend
     if settings.backend == "ctranslate2":
-        # The converter reads the weights with from_pretrained, which falls back to a pickle
-        # checkpoint: refused here as the torch backend refuses it.
-        problem = pickle_only_problem(task, source, settings)
-        if problem is not None:
-            raise ModelLoadError(problem)
         target = converted_model_dir(
             source.location,
             source.is_local,
@@ -734,8 +740,7 @@ def load_weights(
             if source.is_local or "safetensors" in message.lower():
                 raise ModelLoadError(
                     f"The {task} model at {source.location} could not be loaded: {message} "
-                    "(weights are read from safetensors only; set "
-                    f"{task}.allow_pickle = true to accept a pickle checkpoint you trust)."
+                    f"{_pickle_hint(task)}."
                 ) from None
             raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
         backend = TorchBackend(
