@@ -3,7 +3,8 @@
 from summarize import Pipeline, load_config
 config = load_config()
 configure_process(config.runtime)  # optional: threads, allocator, quiet libraries
-report = Pipeline(config).run([Path("seeds")])
+with Pipeline(config) as pipeline:
+    report = pipeline.run([Path("seeds")])
 """
 
 from summarize.config import Config, load_config

@@ -171,13 +171,15 @@ def run(
     previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
         config = _load(config_files, extra)
-        pipeline = _engine(config, quiet)
-        if interactive:
-            with RichProgress(stderr) as progress:
-                report = pipeline.run(paths, progress, force=force)
-        else:
-            log = None if quiet else LogProgress()
-            report = pipeline.run(paths, log, force=force)
+        # Closed on the way out, a stop included: the translation cache's write-ahead log is
+        # folded back into its file (the exit below skips Python's own clean-up).
+        with contextlib.closing(_engine(config, quiet)) as pipeline:
+            if interactive:
+                with RichProgress(stderr) as progress:
+                    report = pipeline.run(paths, progress, force=force)
+            else:
+                log = None if quiet else LogProgress()
+                report = pipeline.run(paths, log, force=force)
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:
@@ -371,8 +373,8 @@ def _run_eval(
         # is found before any model loads.
         data = read()
         make_folder(output, "the output folder")
-        pipeline = Pipeline(config, configure_process(config.runtime, config.uses_torch()))
-        result = evaluate(pipeline, data)
+        with Pipeline(config, configure_process(config.runtime, config.uses_torch())) as pipeline:
+            result = evaluate(pipeline, data)
     except SummarizeError as error:
         fail(error)
     typer.echo(metrics_table(result))

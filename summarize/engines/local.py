@@ -63,6 +63,22 @@ class Pipeline:
         self._translator: Translator | None = None
         self._summarizer: Summarizer | None = None
         self._run_info: stages.RunInfo | None = None
+        self._cache: TranslationCache | None = None
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the translation cache: SQLite folds its write-ahead log back into the file and
+        removes the ``-wal``/``-shm`` files beside it. The models stay loaded; a later call
+        opens the cache again."""
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = None
+            self._translator = None
 
     def load(self) -> None:
         """Load both models (once). Raises ModelNotFoundError / ConfigError before any work."""
@@ -125,8 +141,8 @@ class Pipeline:
         if self._translator is None:
             loaded = self._load_model("translation")
             cache_folder = self._cache_folder()
-            cache = TranslationCache(cache_folder) if cache_folder is not None else None
-            self._translator = Translator(loaded, self.config.translation, cache)
+            self._cache = TranslationCache(cache_folder) if cache_folder is not None else None
+            self._translator = Translator(loaded, self.config.translation, self._cache)
         return self._translator
 
     def _load_summarizer(self) -> Summarizer:

@@ -376,6 +376,9 @@ class RayEngine:
         self.config = config
         self.quiet = quiet
 
+    def close(self) -> None:
+        """Nothing to release: the cluster's actors end with each run, and no cache is kept."""
+
     def fingerprint(self) -> str:
         """The run fingerprint from the models' tokenizers and configs, without weights."""
         from summarize.models import resolve_spec
