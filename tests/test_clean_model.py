@@ -84,3 +84,22 @@ def test_tail_needs_the_classifier_not_to_call_a_block_text() -> None:
     assert source in text.paragraphs
     rules_only = clean_text(PAGE, CleanOptions(disabled=frozenset({"classifier"})))
     assert source not in rules_only.paragraphs
+
+
+def test_a_tail_marker_above_every_sentence_is_a_menu_heading() -> None:
+    # "Themen" heads the site's topic menu; the article follows it. Rules alone (no classifier
+    # to overrule a soft rule) and a classifier unsure of every block must both keep it.
+    # (a long menu: the marker then stands in the last half of the page's words)
+    menu = "\n".join(f"Rubrik {name}{number}" for name in "ABCDEFGHIJ" for number in range(6))
+    page = f"Startseite\n{menu}\n\nThemen\n\n{PAGE}"
+    article = PAGE.split("\n\n")[1].replace("\\\n", "").replace("\n", " ")
+    for options, model in (
+        (CleanOptions(disabled=frozenset({"classifier"})), None),
+        (CleanOptions(), _constant_model(0.5)),
+    ):
+        cleaned = clean_text(page, options, model=model)
+        assert article in cleaned.paragraphs
+        assert ("tail", "Themen") not in {(d.rule, d.text) for d in cleaned.dropped}
+    # The real end marker below the article still starts the tail.
+    rules_only = clean_text(page, CleanOptions(disabled=frozenset({"classifier"})))
+    assert ("tail", "Verwendete Quellen:") in {(d.rule, d.text) for d in rules_only.dropped}

@@ -51,6 +51,7 @@ _SHORT_LINE_MAX_WORDS = 5
 _SHORT_RUN_MIN_LINES = 3
 _LEAD_MAX_WORDS = 60
 _TAIL_MIN_SHARE = 0.5  # a tail marker counts only in the last half of the text
+_BODY_MIN_WORDS = 12  # a body-shaped block: this many words and a closing sentence mark
 _COMMENT_META = re.compile(
     r"^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})[ ,]*\d{1,2}[:.]\d{2}(\s*uhr)?\s*(registriert\b.*)?$"
     r"|registriert (seit )?\w+ \d{4}$",
@@ -160,12 +161,29 @@ def _ends_sentence(line: str, marks: tuple[str, ...]) -> bool:
     return line.rstrip(_CLOSERS).endswith(marks)
 
 
-def _tail_start(word_counts: Sequence[int], marker_hits: Sequence[bool]) -> int | None:
-    """The first block with a tail marker in the last half of the page's words."""
+def _tail_start(
+    texts: Sequence[str], word_counts: Sequence[int], marker_hits: Sequence[bool]
+) -> int | None:
+    """The first block with a tail marker in the last half of the page's words and after the
+    first body-shaped block: a tail follows an article. A marker above every sentence of the
+    page is a menu heading ("Themen" over a site's topic menu, the article below it)."""
+    marked = list(compress(range(len(word_counts)), marker_hits))
+    if not marked:
+        return None
     total = sum(word_counts) or 1
     words_before = list(accumulate(word_counts, initial=0))
-    marked = compress(range(len(word_counts)), marker_hits)
-    return next((i for i in marked if words_before[i] >= _TAIL_MIN_SHARE * total), None)
+    first_body = next(
+        (
+            i
+            for i, (line, words) in enumerate(zip(texts, word_counts, strict=True))
+            if words >= _BODY_MIN_WORDS and _sentence_end(line)
+        ),
+        len(texts),
+    )
+    return next(
+        (i for i in marked if i > first_body and words_before[i] >= _TAIL_MIN_SHARE * total),
+        None,
+    )
 
 
 def _comment_block_members(
@@ -297,7 +315,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         words <= _SHORT_LINE_MAX_WORDS and not line.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
         for line, words in zip(texts, word_counts, strict=True)
     ]
-    start = _tail_start(word_counts, matched["tail"])
+    start = _tail_start(texts, word_counts, matched["tail"])
     hits["tail"] = (False,) * n if start is None else (False,) * start + (True,) * (n - start)
     hits["comment_blocks"] = _flags(n, _comment_block_members(texts, folded, word_counts))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
@@ -359,7 +377,7 @@ def _is_headline(line: str) -> bool:
 
 
 def _is_body(line: str) -> bool:
-    return _words(line) >= 12 and _sentence_end(line)
+    return _words(line) >= _BODY_MIN_WORDS and _sentence_end(line)
 
 
 def find_headline(lines: Sequence[str]) -> int | None:
@@ -399,7 +417,7 @@ def block_decisions(
 
     word_counts = page.word_counts or tuple(map(_words, page.texts))
     body_shape = [
-        words >= 12 and _sentence_end(text)
+        words >= _BODY_MIN_WORDS and _sentence_end(text)
         for text, words in zip(page.texts, word_counts, strict=True)
     ]
 
