@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ _BINARY_SAMPLE = 8192
 # image descriptions of a Markdown file.
 HTML_EXTRACTION = "html_extraction"
 MARKDOWN_IMAGE = "markdown_image"
+# A Markdown file's YAML front matter: metadata, not text (its title is the headline).
+MARKDOWN_FRONT_MATTER = "markdown_front_matter"
 MARKDOWN_SUFFIXES = (".md",)
 
 
@@ -156,13 +159,31 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
         raise ArticleError(f"{shown(path)}: binary file (contains NUL bytes), not text")
     try:
         return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        first_invalid = error.start
+    if (mostly_utf8 := _mostly_utf8(raw)) is not None:
+        # A UTF-8 file with a few damaged bytes (a cut multi-byte character, a stray Latin-1
+        # byte pasted in): read in a legacy encoding, every umlaut of it would turn into two
+        # wrong letters ("Straße" as "StraĂźe"). Read as UTF-8, the damaged bytes show as
+        # U+FFFD, and the run says so.
+        text, invalid = mostly_utf8
+        logger.warning(
+            "%s: not valid UTF-8 in %d place(s) (the first at byte %d); read as UTF-8, each "
+            "shown as the replacement character U+FFFD",
+            shown(path), invalid, first_invalid,
+        )  # fmt: skip
+        return text, "utf-8"
     from charset_normalizer import from_bytes
 
     matches = from_bytes(raw)
     best = matches.best()
+    western_text = _cp1252(raw)
     if best is None or best.encoding is None:
+        # The detector gives up on some pages (one of the 588 development pages saved as
+        # windows-1252, thick with soft hyphens); German text in windows-1252 is still that.
+        if western_text is not None and _german_letters(western_text):
+            logger.info("%s: not UTF-8, read as cp1252", shown(path))
+            return western_text, "cp1252"
         raise ArticleError(f"{shown(path)}: not text in any encoding we can detect")
     # The detector cannot tell Western from Central European single-byte text when both read
     # equally well (é or è in cp1250 are é and č); German legacy text is windows-1252, as
@@ -170,8 +191,61 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
     western = next((match for match in matches if match.encoding == "cp1252"), None)
     if western is not None and (western.chaos, -western.coherence) <= (best.chaos, -best.coherence):
         best = western
-    logger.info("%s: not UTF-8, read as %s", shown(path), best.encoding)
-    return str(best), best.encoding
+    text, encoding = str(best), best.encoding
+    # On German text the detector often prefers a code page none of it was written in (DOS
+    # Baltic cp775, cp852, HP Roman-8, even Big5 on a sentence or two): 24 of the 588
+    # development pages saved as windows-1252 came back with "Gr³ne" for "Grüne", or with
+    # control characters for its quotation marks („“ in ISO-8859-10). The windows-1252 reading
+    # wins when it holds more German letters (äöüÄÖÜß) than the detector's, or as many and no
+    # control characters where the detector's has them.
+    if (
+        western_text is not None
+        and encoding != "cp1252"
+        and (_german_letters(western_text), 0) > (_german_letters(text), -_c1_controls(text))
+    ):
+        text, encoding = western_text, "cp1252"
+    logger.info("%s: not UTF-8, read as %s", shown(path), encoding)
+    return text, encoding
+
+
+_GERMAN_LETTERS = re.compile("[äöüÄÖÜß]")
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
+def _cp1252(raw: bytes) -> str | None:
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _c1_controls(text: str) -> int:
+    return len(_C1_CONTROLS.findall(text))
+
+
+def _german_letters(text: str) -> int:
+    return len(_GERMAN_LETTERS.findall(text))
+
+
+_REPLACEMENT_UTF8 = "\ufffd".encode()
+
+
+def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
+    """The text of bytes that are UTF-8 but for a few invalid sequences (each becomes U+FFFD),
+    and how many there are; None when the file reads as another encoding. Legacy German text
+    (Latin-1, Windows-1252) holds almost no valid UTF-8 multi-byte sequence, since each of its
+    umlauts is an invalid one; a UTF-8 file holds its umlauts as valid ones."""
+    text = raw.decode("utf-8", errors="replace")
+    present = raw.count(_REPLACEMENT_UTF8)  # U+FFFD written in the file itself
+    invalid = text.count("\ufffd") - present
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - invalid  # non-ASCII
+    if invalid and valid >= _MOSTLY_UTF8_RATIO * invalid:
+        return text, invalid
+    return None
+
+
+# Valid multi-byte characters per invalid sequence at which bytes are read as damaged UTF-8.
+_MOSTLY_UTF8_RATIO = 2
 
 
 def read_article(path: Path, max_bytes: int | None = None) -> Article:
@@ -217,8 +291,22 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     from trafilatura.utils import normalize_unicode
     from trafilatura.xml import xmltotxt
 
+    root, too_deep = _parse_page(html)
+    page: Any = html
+    if too_deep:
+        # lxml (libxml2) stops reading a page at 256 levels of nested elements and drops the
+        # rest without an error: legacy pages that never close their <font> or <div> tags get
+        # there, and their last paragraphs vanished from the brief. Such a page is read with
+        # the parser's higher limit (2048), by the extraction too; past that, it is refused.
+        root, too_deep = _parse_page(html, huge=True)
+        if too_deep:
+            raise ArticleError(
+                f"{shown(path)}: the HTML nests its elements more than {_HUGE_DEPTH} deep; "
+                "the text past that depth cannot be read"
+            )
+        page = _trafilatura_tree(html)
     document = trafilatura.bare_extraction(
-        html,
+        page,
         output_format="txt",
         include_comments=False,
         include_tables=True,
@@ -230,7 +318,6 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
         deduplicate=False,
         as_dict=False,
     )
-    root = _parse_html(html)
     body = ""
     if document is not None and document.body is not None:
         # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
@@ -311,7 +398,10 @@ def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
 
     units = _extracted_units(text)
     taken = " ".join(text.split())
-    opcodes = SequenceMatcher(None, blocks, units, autojunk=False).get_opcodes()
+    # Each block as the extraction writes its text, for the comparison; the audit lists it
+    # as the page has it.
+    keys = [_as_extracted(block) for block in blocks]
+    opcodes = SequenceMatcher(None, keys, units, autojunk=False).get_opcodes()
     # Lines the alignment paired with no block (the extraction may reorder): a block equal to
     # one of them is taken.
     unpaired = Counter(
@@ -322,14 +412,24 @@ def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
         if tag == "equal":
             continue
         facing = " ".join(units[j1:j2])
-        for block in blocks[i1:i2]:
-            if unpaired[block] > 0:
-                unpaired[block] -= 1
-            elif block not in facing and (
-                block.count(" ") < _SHORT_BLOCK_WORDS - 1 or block not in taken
+        for block, key in zip(blocks[i1:i2], keys[i1:i2], strict=True):
+            if unpaired[key] > 0:
+                unpaired[key] -= 1
+            elif key not in facing and (
+                key.count(" ") < _SHORT_BLOCK_WORDS - 1 or key not in taken
             ):
                 left_out.append(block)
     return left_out
+
+
+def _as_extracted(block: str) -> str:
+    """A block's text as trafilatura writes it: without the characters Python does not print
+    (soft hyphens, zero-width spaces and joiners, direction marks; web pages put them inside
+    words), in NFC (an umlaut as one character, as the extraction normalizes it), white space
+    collapsed. Compared as the page has it, such a paragraph was listed as left out although
+    the article holds it."""
+    visible = "".join(ch for ch in block if ch.isprintable() or ch.isspace())
+    return " ".join(unicodedata.normalize("NFC", visible).split())
 
 
 def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -340,11 +440,12 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     article text. Parsed by markdown-it-py (CommonMark and tables)."""
     from markdown_it import MarkdownIt
 
+    front_matter, title, markdown = _split_front_matter(markdown)
     # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
     # as markup, and the translator does no harm to a bold **word**.
     parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
     tokens = parser.parse(markdown)
-    blocks: list[str] = []
+    blocks: list[str] = [title] if title else []
     images: list[tuple[str, str]] = []
     marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
     # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
@@ -382,7 +483,38 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         elif token.type == "html_block":
             blocks.append("\n".join(visible_blocks(token.content)))
     text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
-    return text, tuple(images)
+    front = tuple(
+        (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
+    )
+    return text, front + tuple(images)
+
+
+# YAML front matter, as Hugo, Jekyll and Obsidian write it: "---" on the first line, closed by
+# "---" or "..." alone on a line.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def _split_front_matter(markdown: str) -> tuple[str, str, str]:
+    """A Markdown file's YAML front matter (or ""), the title it gives (or ""), and the rest.
+
+    CommonMark reads front matter as a thematic break and a heading, so its fields
+    ("title: … date: 2021-05-03 author: Redaktion") became the article's headline and were
+    translated. Only a block that YAML reads as a mapping counts: an article may open with a
+    "---" rule of its own."""
+    import yaml
+
+    match = _FRONT_MATTER.match(markdown)
+    if match is None:
+        return "", "", markdown
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return "", "", markdown
+    if not isinstance(meta, dict):
+        return "", "", markdown
+    title = meta.get("title")
+    title = " ".join(title.split()) if isinstance(title, str) else ""
+    return match.group(1).strip(), title, markdown[match.end() :]
 
 
 # Elements a browser starts on a new line (HTML's block-level and table elements).
@@ -398,13 +530,52 @@ _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
 
 def _parse_html(html: str) -> Any:
     """The page as lxml parses it, or None where it cannot."""
+    return _parse_page(html)[0]
+
+
+# How deep lxml (libxml2) nests elements with its huge_tree option; 256 without it.
+_HUGE_DEPTH = 2048
+
+
+def _parse_page(html: str, huge: bool = False) -> tuple[Any, bool]:
+    """The page as lxml parses it (None where it cannot), and whether the parser stopped at its
+    limit of nested elements (it then drops the rest of the page without raising)."""
     import lxml.etree
     import lxml.html
 
+    parser = lxml.html.HTMLParser(huge_tree=huge)
     try:
-        return lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(_without_xml_declaration(html), parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return None
+        return None, False
+    return root, any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+def _trafilatura_tree(html: str) -> Any:
+    """The page parsed as trafilatura parses it (trafilatura.utils.load_html), but with lxml's
+    huge_tree option: a tree trafilatura can take instead of the markup."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    return lxml.html.fromstring(_without_xml_declaration(html), parser=parser)
+
+
+# An XHTML page's first line, <?xml version="1.0" encoding="…"?>: lxml refuses a str that
+# starts with an encoding declaration (ValueError), and the page is a str already decoded.
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*\?>")
+
+
+def _without_xml_declaration(html: str) -> str:
+    """The page without its XML declaration, which lxml refuses in a str: the page's blocks
+    were then not read at all, and what the extraction left out was missing from the audit."""
+    return _XML_DECLARATION.sub("", html, count=1)
 
 
 def visible_blocks(html: Any) -> list[str]:

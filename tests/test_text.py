@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from summarize.clean import RULE_NAMES, CleanOptions, clean_text, normalize_line
 from summarize.cli import app
 from summarize.config import load_config
-from summarize.errors import ConfigError
+from summarize.errors import ArticleError, ConfigError
 from summarize.ingest import markdown_text, read_article
 from summarize.segment import split_sentences
 
@@ -238,6 +238,20 @@ def test_what_the_html_extraction_leaves_out_is_in_the_audit(tmp_path: Path) -> 
     assert not [text for text in left_out if "Soldaten" in text or "Kreml" in text]
 
 
+def test_an_xhtml_page_with_an_xml_declaration_has_its_audit(tmp_path: Path) -> None:
+    """lxml refuses a str that starts with <?xml … encoding="…"?>, so the page's own blocks were
+    not read: the extraction still found the article, but what it left out (the menu, the
+    cookie notice, the footer) was missing from the audit, and a <pre> lost its lines."""
+    page = HTML_PAGE.replace("<!doctype html>", '<?xml version="1.0" encoding="utf-8"?>\n', 1)
+    page = page.replace("</article>", "<pre>Redaktion\nMusterstraße 1</pre></article>")
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    left_out = [text for rule, text in article.left_out if rule == "html_extraction"]
+    assert "Startseite Politik" in left_out and "Wir verwenden Cookies." in left_out
+    assert "Redaktion\nMusterstraße 1" in article.text
+
+
 def test_left_out_menu_items_are_in_the_audit_when_the_article_uses_the_same_words(
     tmp_path: Path,
 ) -> None:
@@ -408,6 +422,169 @@ def test_legacy_encodings_are_read_as_written(tmp_path: Path, text: str, encodin
     path = tmp_path / "article.txt"
     path.write_bytes(text.encode(encoding))
     assert read_article(path).text.strip() == text.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grüne und SPD gaben der Staatsregierung Mitverantwortung.\n",  # was cp775: "Gr³ne"
+        "Auch ein 18 Jahre alter Fußgänger stirbt.\n",  # was Big5: "Fu罭鄚ger"
+        "Über Abschaffung der 50+1-Regel diskutieren\n",  # was Big5
+        # Soft hyphens, as copied from many German sites: the detector gave up ("not text in
+        # any encoding we can detect") and the article was refused.
+        "Die Mineral\xadöl\xaddaten für die Bundes\xadrepublik werden monat\xadlich "
+        "ver\xadöffent\xadlicht. Sie enthalten Angaben über Einfuhr und Ver\xadbrauch.\n",
+    ],
+)
+def test_german_windows_1252_text_is_not_read_in_a_stranger_code_page(
+    tmp_path: Path, text: str
+) -> None:
+    """The detector chose code pages nobody writes German in for German windows-1252 text
+    (24 of the 588 development pages saved as windows-1252 came back garbled): the
+    windows-1252 reading wins when it holds more German letters."""
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(text.encode("cp1252"))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, "cp1252")
+
+
+def test_utf8_with_a_few_damaged_bytes_keeps_its_umlauts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A UTF-8 file with two invalid bytes (a stray Latin-1 byte, a cut character) was read in a
+    legacy encoding as a whole, and every umlaut became two wrong letters ("Landstraße" as
+    "LandstraĂźe"), with only an info line. It is read as UTF-8, each damaged place shown as
+    U+FFFD, and a warning names the file."""
+    text = (
+        "Am Freitagabend ereignete sich auf der Landstraße zwischen Machtolsheim und Merklingen "
+        "ein Verkehrsunfall. Größere Schäden blieben aus, die Fahrerin übersah den Biker.\n"
+    )
+    raw = text.encode("utf-8")
+    raw = raw.replace(b"Freitagabend", b"Freitag\xfcabend").replace(b"Biker", b"Bi\xc3ker")
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(raw)
+    with caplog.at_level("WARNING", logger="summarize"):
+        article = read_article(path)
+    assert article.text == text.replace("Freitagabend", "Freitag\ufffdabend").replace(
+        "Biker", "Bi\ufffdker"
+    )
+    assert article.encoding == "utf-8"
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("artikel.txt" in m and "not valid UTF-8 in 2 place(s)" in m for m in messages)
+    # Legacy text (each umlaut an invalid sequence) is still read as written.
+    legacy = "Größere Schäden an der Straße, sagte Müller. Über die Brücke fuhr niemand.\n"
+    path.write_bytes(legacy.encode("cp1252"))
+    assert read_article(path).text == legacy
+
+
+@pytest.mark.parametrize(
+    ("mark", "word"),
+    [("Land&shy;straße", "Landstraße"), ("Bi&#8203;ker", "Biker"), ("Bru\u0308cke", "Brücke")],
+)
+def test_invisible_characters_do_not_put_kept_paragraphs_in_the_audit(
+    tmp_path: Path, mark: str, word: str
+) -> None:
+    """trafilatura drops soft hyphens and zero-width characters (German sites put them inside
+    long words) and writes NFC (an umlaut as one character); the page's blocks kept them, so
+    every paragraph holding one was listed as left out by the extraction although the article
+    holds it."""
+    paragraphs = [
+        f"Am Freitagabend ereignete sich auf der {mark} bei Merklingen ein schwerer Unfall.",
+        f"Der {mark} wurde nach Angaben der Polizei nur leicht verletzt und kam in eine Klinik.",
+        "Die Autofahrerin hatte ihn beim Einbiegen in die Landesstraße übersehen, hieß es.",
+    ]
+    page = (
+        "<html><head><title>Unfall bei Merklingen glimpflich ausgegangen</title></head><body>"
+        "<nav><ul><li>Startseite</li><li>Politik</li></ul></nav><article>"
+        "<h1>Unfall bei Merklingen glimpflich ausgegangen</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</article></body></html>"
+    )
+    shown_json = _inspected(tmp_path / "seite.html", page)
+    sentences = [sentence for paragraph in shown_json["paragraphs"] for sentence in paragraph]
+    assert sum(word in sentence for sentence in sentences) == 2
+    assert shown_json["dropped"] == [
+        {"rule": "html_extraction", "text": "Startseite"},
+        {"rule": "html_extraction", "text": "Politik"},
+    ]
+
+
+def test_a_page_nested_past_the_parsers_limit_loses_no_paragraph(tmp_path: Path) -> None:
+    """lxml stops at 256 nested elements and drops the rest of the page silently: a legacy
+    page that opens a <font> in every paragraph and never closes it lost its last paragraphs,
+    with nothing in the audit. It is read with the parser's higher limit; a page nested deeper
+    still is refused with its reason, never cut short."""
+    paragraphs = [
+        f"Absatz {number}: Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, "
+        "sagte der Bürgermeister."
+        for number in range(300)
+    ]
+    page = (
+        "<html><head><title>Gemeinderat beschließt Sanierung</title></head><body>"
+        + "".join(f'<p><font face="Arial">{paragraph}' for paragraph in paragraphs)
+        + "</body></html>"
+    )
+    path = tmp_path / "alt.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_article(path).text
+    assert all(paragraph in text for paragraph in paragraphs)
+    path.write_text(
+        "<html><body>" + "<div>" * 3000 + f"<p>{paragraphs[0]}</p>" + "</div>" * 3000
+        + "</body></html>",
+        encoding="utf-8",
+    )  # fmt: skip
+    with pytest.raises(ArticleError, match="nests its elements more than 2048 deep"):
+        read_article(path)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Eilmeldung: Der Bundestag hat am Freitag den Haushalt für 2025 beschlossen",
+        "Der Bundestag hat am Freitag den Haushalt für 2025 beschlossen!",
+    ],
+)
+def test_an_article_of_one_headline_shaped_line_is_its_text(tmp_path: Path, line: str) -> None:
+    """A news flash of one line without a full stop read as a headline with no body under it,
+    and the article failed with "no article text left after cleaning" although the cleaner
+    had dropped nothing. The line is the article's text."""
+    shown = _inspected(tmp_path / "eilmeldung.txt", line + "\n")
+    assert shown["title"] is None
+    assert shown["paragraphs"] == [[line]]
+    assert shown["dropped"] == []
+
+
+def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path) -> None:
+    """Hugo, Jekyll and Obsidian put YAML front matter first; CommonMark reads it as a rule and
+    a heading, so "title: … date: … author: …" became the headline and was translated. Its
+    title is the headline, its lines are in the audit; a "---" rule that opens an article
+    without front matter is left alone."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    shown = _inspected(
+        tmp_path / "artikel.md",
+        '---\ntitle: "Neue Radwege für die Innenstadt geplant"\ndate: 2025-05-03T10:00:00+02:00\n'
+        "author: Redaktion\ntags: [Verkehr, Stadt]\n---\n\n"
+        "Die Stadt will bis 2027 insgesamt zwölf Kilometer neue Radwege bauen, teilte die "
+        f"Verkehrsdezernentin am Montag mit.\n\n{body}\n",
+    )
+    assert shown["title"] == "Neue Radwege für die Innenstadt geplant"
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    assert "author" not in text and "2025-05-03" not in text
+    assert [
+        item["text"] for item in shown["dropped"] if item["rule"] == "markdown_front_matter"
+    ] == [
+        'title: "Neue Radwege für die Innenstadt geplant"',
+        "date: 2025-05-03T10:00:00+02:00",
+        "author: Redaktion",
+        "tags: [Verkehr, Stadt]",
+    ]
+    opening_rule = _inspected(
+        tmp_path / "regel.md",
+        f"---\nDie Stadt will bis 2027 neue Radwege bauen, sagte die Dezernentin.\n---\n\n{body}\n",
+    )
+    first = "Die Stadt will bis 2027 neue Radwege bauen, sagte die Dezernentin."
+    assert opening_rule["paragraphs"][0] == [first]
+    assert not opening_rule["dropped"]
 
 
 def test_inspect_reports_what_run_would(tmp_path: Path) -> None:

@@ -570,7 +570,9 @@ def assemble(
         dropped += span_cuts.get(index, [])
         kept.append(line)
 
-    headline_index = find_headline(kept)
+    # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
+    # Haushalt für 2025!") is that line's text, not a headline with nothing under it.
+    headline_index = find_headline(kept) if len(kept) > 1 else None
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
