@@ -97,6 +97,11 @@ def _name_problem(path: Path) -> InputProblem | None:
     return None
 
 
+# Files beside articles that are never articles: macOS's AppleDouble metadata ("._a.txt", on
+# shares and USB sticks) and editors' lock links (Emacs's ".#a.txt", a dangling link).
+_NOT_ARTICLE_PREFIXES = ("._", ".#")
+
+
 def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]:
     """Expand folders into their article files (sorted, not recursive); keep files as given.
 
@@ -105,10 +110,13 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
     problems: list[InputProblem] = []
     for path in paths:
         if path.is_dir():
+            entries = list(path.iterdir())
             children = sorted(
                 child
-                for child in path.iterdir()
-                if child.suffix.lower() in ARTICLE_SUFFIXES and not child.is_dir()
+                for child in entries
+                if child.suffix.lower() in ARTICLE_SUFFIXES
+                and not child.name.startswith(_NOT_ARTICLE_PREFIXES)
+                and not child.is_dir()
             )
             articles = []
             for child in children:
@@ -125,9 +133,12 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 else:
                     problems.append(InputProblem(child, "not a regular file"))
             if not articles:
+                # Folders are read one level deep: say so when the articles may be further down.
+                deeper = "; its subfolders are not read" if any(e.is_dir() for e in entries) else ""
                 problems.append(
                     InputProblem(
-                        path, f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files)"
+                        path,
+                        f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files){deeper}",
                     )
                 )
             found.extend(articles)

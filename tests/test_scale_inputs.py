@@ -40,6 +40,30 @@ def test_a_symbolic_link_loop_in_a_folder_costs_only_itself(tmp_path: Path) -> N
     assert all("symbolic link loop" in reason for reason in reasons.values())
 
 
+def test_macos_metadata_and_editor_locks_beside_articles_are_not_articles(tmp_path: Path) -> None:
+    """AppleDouble files ("._a.txt", binary) and Emacs lock links (".#a.txt", dangling) failed
+    as "binary file" and "broken symbolic link", so every run of such a folder exited 1."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Text", encoding="utf-8")
+    (folder / "._a.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (folder / ".#a.txt").symlink_to("root@host.1234:1700000000")
+    (folder / ".notes.txt").write_text("Text", encoding="utf-8")  # hidden, still an article
+    found, problems = find_articles([folder])
+    assert (found, problems) == ([folder / ".notes.txt", folder / "a.txt"], [])
+
+
+def test_a_folder_of_subfolders_says_they_are_not_read(tmp_path: Path) -> None:
+    (tmp_path / "in" / "2024-05-01").mkdir(parents=True)
+    (tmp_path / "in" / "2024-05-01" / "a.txt").write_text("Text", encoding="utf-8")
+    (tmp_path / "flat").mkdir()
+    (tmp_path / "flat" / "notes.pdf").write_bytes(b"%PDF")
+    _, problems = find_articles([tmp_path / "in", tmp_path / "flat"])
+    reasons = _reasons(problems)
+    assert reasons["in"].endswith("; its subfolders are not read")
+    assert "subfolders" not in reasons["flat"]
+
+
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
 def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: Path) -> None:
     folder = tmp_path / "in"
