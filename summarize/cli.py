@@ -45,7 +45,9 @@ eval_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 
 logger = logging.getLogger("summarize")
-stderr = Console(stderr=True)
+# emoji=False: rich would show an article's or a file name's ":smile:" as an emoji (escape()
+# covers its markup only).
+stderr = Console(stderr=True, emoji=False)
 
 # Shared option aliases, so every command spells them the same way.
 ConfigFiles = Annotated[
@@ -262,7 +264,7 @@ def inspect(
         stderr.print(f"[yellow]failed:[/] {message}", soft_wrap=True)  # as run says
     if not sources:
         fail("no articles to inspect")
-    out = Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
     failures = len(problems)
     seen: set[Path] = set()
     for source in sources:
@@ -490,11 +492,12 @@ def models_list(
             f"{stored.window} tokens" if stored.window else "-",
             escape(languages),
         )
-    out = Console()
+    out = Console(emoji=False)
     if not out.is_terminal:
         # Piped or logged, the console has no width of its own (80): give the table the room
         # its cells need, so a path is not folded letter by letter.
-        out = Console(width=Console(width=10_000).measure(table).maximum)
+        width = Console(width=10_000, emoji=False).measure(table).maximum
+        out = Console(width=width, emoji=False)
     out.print(table)
     for stored in located:
         if stored.problem is not None:

@@ -128,10 +128,8 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
                 elif child.is_file():
                     articles.append(child)
-                elif child.is_symlink():
-                    problems.append(InputProblem(child, "broken symbolic link"))
                 else:
-                    problems.append(InputProblem(child, "not a regular file"))
+                    problems.append(InputProblem(child, _not_a_file(child)))
             if not articles:
                 # Folders are read one level deep: say so when the articles may be further down.
                 deeper = "; its subfolders are not read" if any(e.is_dir() for e in entries) else ""
@@ -148,11 +146,18 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
             found.append(path)
         elif path.is_symlink() and _link_loops(path):
             problems.append(InputProblem(path, "symbolic link loop"))
-        elif path.is_symlink():
-            problems.append(InputProblem(path, "broken symbolic link"))
         else:
-            problems.append(InputProblem(path, "no such file or folder"))
+            problems.append(InputProblem(path, _not_a_file(path)))
     return found, problems
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path``, no regular file, is no article: a FIFO or device (/dev/zero) was called
+    "no such file or folder", and a link to one "broken symbolic link"."""
+    if path.exists():  # follows links: what is there is no regular file
+        what = "symbolic link to something that is" if path.is_symlink() else "it is"
+        return f"not a regular file ({what} a FIFO, device or socket)"
+    return "broken symbolic link" if path.is_symlink() else "no such file or folder"
 
 
 def decode_text(raw: bytes, path: Path) -> tuple[str, str]:

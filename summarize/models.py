@@ -395,16 +395,22 @@ def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
 _FIXED_DECODER_POSITIONS = frozenset(("bart", "mbart", "marian", "pegasus", "led"))
 
 
+def _decoder_positions(config: Any) -> int | None:
+    """The size of the decoder's position table, for the model types that have a fixed one."""
+    if getattr(config, "model_type", None) not in _FIXED_DECODER_POSITIONS:
+        return None
+    positions = getattr(config, "max_decoder_position_embeddings", None) or getattr(
+        config, "max_position_embeddings", None
+    )
+    return positions if isinstance(positions, int) and positions > 0 else None
+
+
 def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> None:
     """An output length set in a [*.generation] table fits the decoder's position table
     (ConfigError naming the table and key, before any article): past it, generate() failed
     with an IndexError and a traceback, after the articles were translated."""
-    if getattr(config, "model_type", None) not in _FIXED_DECODER_POSITIONS:
-        return
-    positions = getattr(config, "max_decoder_position_embeddings", None) or getattr(
-        config, "max_position_embeddings", None
-    )
-    if not isinstance(positions, int) or positions <= 0:
+    positions = _decoder_positions(config)
+    if positions is None:
         return
     for table, values in _generation_tables(task, settings).items():
         # The decoder start token takes a position too: max_length counts it, max_new_tokens not.
@@ -416,6 +422,44 @@ def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> No
                     f"{settings.model!r} can generate: its decoder reads {positions} positions, "
                     f"so {key} can be at most {limit}"
                 )
+
+
+def _bound_model_output_length(
+    task: Task,
+    settings: ModelSettings,
+    config: Any,
+    generation_config: GenerationConfig,
+    effective: dict[str, Any],
+) -> tuple[GenerationConfig, dict[str, Any]]:
+    """A length the model folder itself names (generation_config.json, config.json's
+    task_specific_params) past its decoder's position table, cut to the table with a warning: no
+    output can be longer, and beam search allocates max_length up front (a folder's
+    max_length = 10**9 asked for 32 GB and crashed with a traceback after the translation).
+    What the user's table sets is :func:`_check_output_length`'s to refuse."""
+    positions = _decoder_positions(config)
+    if positions is None:
+        return generation_config, effective
+    bounded: dict[str, int] = {}
+    for key, limit in (
+        ("max_length", positions),
+        ("max_new_tokens", positions - 1),
+        ("min_length", positions),
+        ("min_new_tokens", positions - 1),
+    ):
+        value = getattr(generation_config, key, None)
+        if key not in settings.generation and isinstance(value, int) and value > limit:
+            bounded[key] = limit
+            logger.warning(
+                "%s model %s sets %s = %d, more than its decoder reads (%d positions): %d is "
+                "used (set %s.generation.%s to change it)",
+                task, settings.model, key, value, positions, limit, task, key,
+            )  # fmt: skip
+    if not bounded:
+        return generation_config, effective
+    generation_config = copy.deepcopy(generation_config)
+    for key, limit in bounded.items():
+        setattr(generation_config, key, limit)
+    return generation_config, {**effective, **bounded}
 
 
 def _resolve_prefix(task: Task, config: Any, settings: ModelSettings, family: Family) -> str:
@@ -625,6 +669,9 @@ def resolve_spec(
         )
     _check_token_ids(task, settings, config)
     _check_output_length(task, settings, config)
+    generation_config, effective = _bound_model_output_length(
+        task, settings, config, generation_config, effective
+    )
     return ModelSpec(
         task=task,
         settings=settings,

@@ -43,6 +43,12 @@ _LINE_START_SPECIAL = re.compile(r"[#>+=-]|\d+[.)]")
 # "Nummer"), stripped from the text however the rest is escaped.
 _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# Explicit bidi formatting (UAX #9): embeddings and overrides (LRE, RLE, LRO, RLO) end at a PDF,
+# isolates (LRI, RLI, FSI) at a PDI, or all at the end of the paragraph.
+_BIDI_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
+_BIDI_ISOLATES = frozenset("\u2066\u2067\u2068")
+_PDF, _FSI, _PDI = "\u202c", "\u2068", "\u2069"
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 ARTICLE_NOTE = "Each English paragraph (¶) is followed by its German original, quoted."
 
@@ -61,7 +67,8 @@ def _linkifier() -> LinkifyIt:
 
 def escape_markdown(text: str) -> str:
     """Make ``text`` render as itself in CommonMark/GFM: no links (bare URLs included), HTML,
-    emphasis, headings or tables. The text shown is unchanged; only backslashes are added."""
+    emphasis, headings or tables. The text shown is unchanged; only backslashes are added, and
+    text with bidi controls is isolated (:func:`bidi_isolation`)."""
     text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
@@ -82,7 +89,35 @@ def escape_markdown(text: str) -> str:
                     if text[position] in _LINK_SPECIAL and not escape[position]:
                         escape[position] = changed = True
             start = end + 1
-    return "".join("\\" + char if flag else char for char, flag in zip(text, escape, strict=True))
+    before, after = bidi_isolation(text)
+    escaped = (f"\\{char}" if flag else char for char, flag in zip(text, escape, strict=True))
+    return before + "".join(escaped) + after
+
+
+def bidi_isolation(text: str) -> tuple[str, str]:
+    """What to put before and after ``text`` so that its bidi controls (a right-to-left override
+    in a file name "report" RLO "txt.exe") act inside it alone: an isolate (FSI ... PDI, what
+    ``<bdi>`` is in the HTML view), with the closers of whatever ``text`` leaves open. Without
+    it the value reversed what follows it on the line in the Markdown (the index's date and
+    counts). Nothing for text without bidi controls (nearly all)."""
+    if not _BIDI_CONTROL.search(text):
+        return "", ""
+    open_: list[str] = []
+    stray = 0  # PDIs closing nothing of the text's own: each would close an FSI put before it
+    for char in text:
+        if char in _BIDI_EMBEDDINGS:
+            open_.append(_PDF)
+        elif char in _BIDI_ISOLATES:
+            open_.append(_PDI)
+        elif char == _PDF and open_ and open_[-1] == _PDF:
+            open_.pop()
+        elif char == _PDI:
+            if _PDI not in open_:
+                stray += 1
+                continue
+            while open_.pop() != _PDI:  # it ends its isolate and what is open inside it
+                pass
+    return _FSI * (1 + stray), "".join(reversed(open_)) + _PDI * (1 + stray)
 
 
 def first_sentence(text: str) -> str:
@@ -281,10 +316,28 @@ def checks_note(record: BriefRecord) -> str:
     return f"{found} {warnings} translation warning(s), shown at their paragraphs."
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """``yaml.safe_dump``'s dumper, but a string holding U+0085 (NEL) is double-quoted: written
+    raw, as allow_unicode writes it, YAML reads it back as a line break, folded to a space (a
+    file name "a<NEL>b.txt" came back as "a b.txt"). Double quotes write it as ``\\N``."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_str)
+
+
 def render_brief(record: BriefRecord, record_filename: str) -> str:
     """The brief as Markdown: short front matter, summary and checks, the bilingual article."""
-    front = yaml.safe_dump(
-        front_matter(record, record_filename), allow_unicode=True, sort_keys=False, width=100_000
+    front = yaml.dump(
+        front_matter(record, record_filename),
+        Dumper=_FrontMatterDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100_000,
     )
     lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(record.title)}", ""]
     if note := title_note(record):
@@ -385,8 +438,9 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
 
 def entry_meta(record: BriefRecord) -> str:
     """The line under an index entry (plain text, escape before use in Markdown)."""
+    before, after = bidi_isolation(record.source)
     return (
-        f"{record.source} · {record.generated_at[:10]} · "
+        f"{before}{record.source}{after} · {record.generated_at[:10]} · "
         f"{plural(record.counts.unsupported, 'unsupported item')} · "
         f"{plural(record.counts.translation_warnings, 'translation warning')}"
     )

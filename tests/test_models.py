@@ -663,3 +663,30 @@ def test_a_shrunken_position_table_bounds_the_builders_output_length(
     assert loaded.generation_config.max_length == 32
     (output,) = loaded.backend.generate(["Die Brücke."])
     assert isinstance(output.text, str)
+
+
+def test_a_model_folders_own_output_length_past_its_positions_is_bounded(
+    self_contained_models, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A folder whose own settings (config.json's task_specific_params, generation_config.json)
+    ask for 10**9 tokens: beam search allocated max_length up front (32 GB) and the run crashed
+    with a traceback after translating; no output can be longer than the decoder's 1024
+    positions, so that is what is used, with a warning naming the key."""
+    import json
+    import shutil
+
+    folder = tmp_path / "absurd"
+    shutil.copytree(self_contained_models.bart, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config["task_specific_params"]["summarization"].update(max_length=10**9, min_length=10**9)
+    (folder / "config.json").write_text(json.dumps(config))
+    spec = resolve_spec("summarization", SummarizationSettings(model=str(folder)), Path("models"))
+    assert spec.generation_config.max_length == spec.generation_config.min_length == 1024
+    assert spec.generation_settings["max_length"] == 1024
+    assert "sets max_length = 1000000000" in caplog.text
+    assert "summarization.generation.max_length" in caplog.text
+    # What the user's table sets is theirs: kept (and refused when too long, as above).
+    mine = SummarizationSettings(model=str(folder), generation={"max_length": 60})
+    spec = resolve_spec("summarization", mine, Path("models"))
+    assert spec.generation_config.max_length == 60
+    assert spec.generation_config.min_length == 1024  # the folder's min_length, bounded

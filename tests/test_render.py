@@ -20,6 +20,7 @@ from summarize.render import (
     Brief,
     IndexEntry,
     ParagraphPair,
+    bidi_isolation,
     escape_markdown,
     first_sentence,
     render_brief,
@@ -191,8 +192,34 @@ def test_any_text_renders_as_itself_without_links(text: str) -> None:
     inline = inline_tokens(tokens)
     assert not {child.type for child in inline} & LINK_TOKENS
     assert not {token.type for token in tokens} - {"paragraph_open", "inline", "paragraph_close"}
-    shown = "".join(child.content for child in inline if child.type == "text")
-    assert " ".join(shown.split()) == expected
+    shown = " ".join("".join(child.content for child in inline if child.type == "text").split())
+    # The text itself; text with bidi controls inside an isolate (tested below).
+    before, after = bidi_isolation(expected)
+    assert shown == f"{before}{expected}{after}"
+
+
+RLO, PDF, RLI, FSI, PDI = "\u202e", "\u202c", "\u2067", "\u2068", "\u2069"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        (f"in/report{RLO}txt.exe.txt", FSI, PDF + PDI),
+        (f"a{RLO}b{PDF} c", FSI, PDI),  # balanced, but it still sets what follows it
+        (f"{RLI}x{RLO}y", FSI, PDF + PDI + PDI),
+        (f"{RLI}x{RLO}y{PDI} z", FSI, PDI),  # a PDI ends its isolate and what is open inside it
+        (f"x{PDI}{RLO}y", FSI + FSI, PDF + PDI + PDI),  # a stray PDI closes an FSI of its own
+        ("Nordkorea", "", ""),
+    ],
+)
+def test_a_bidi_override_in_a_value_stays_inside_it(text: str, before: str, after: str) -> None:
+    """A file name "report<RLO>txt.exe.txt" in the index's line under a brief reversed the
+    date and counts after it (a browser showed "sgninraw noitalsnart 1 · 03-11-6202"); the HTML
+    view isolates each value in <bdi>, the Markdown in FSI ... PDI."""
+    assert escape_markdown(text).replace("\\", "") == f"{before}{text}{after}"
+    record = dataclasses.replace(make_brief(), source=text).record()
+    index = render_index([IndexEntry("a.md", record)])
+    assert f"{escape_markdown(text)} · 2026-11-30 · 1 unsupported item" in index
 
 
 def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
@@ -354,6 +381,26 @@ def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path
     assert read_brief_record(path) == record
     assert brief_is_current(path, brief.source_sha256, brief.fingerprint)
     assert "(<article-0.md>)" in write_index(tmp_path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text", ["in/a\x85b.txt", "\x85", "a\n\x85---\x85\nb", "a\u2028---\u2029b", "x\r---\ry"]
+)
+def test_the_front_matter_reads_back_as_written(tmp_path, text: str) -> None:
+    """YAML reads a raw U+0085 (NEL) as a line break and folds it to a space: a file name
+    "a<NEL>b.txt" stood in the front matter as "a b.txt", unlike its run record."""
+    from summarize.outputs import read_front_matter
+    from summarize.render import front_matter
+
+    brief = dataclasses.replace(
+        make_brief(summary=text), source=text, title_de=text, stem="x", title_en=text
+    )
+    record = brief.record()
+    path = tmp_path / "x.md"
+    path.write_text(render_brief(record, "x.json"), encoding="utf-8", newline="\n")
+    meta = read_front_matter(path)
+    assert meta == front_matter(record, "x.json")
+    assert meta["source"] == meta["title_de"] == meta["summary"] == text
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,29 @@ def test_a_folder_of_subfolders_says_they_are_not_read(tmp_path: Path) -> None:
     assert "subfolders" not in reasons["flat"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_device_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """A FIFO or device given as an input was "no such file or folder", and a link to one in a
+    folder a "broken symbolic link": both are there, and neither is read (a read would block)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Text", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "to-pipe.txt").symlink_to(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    found, problems = find_articles([folder, folder / "pipe.txt", Path("/dev/null"), folder / "x"])
+    assert found == [folder / "good.txt"]
+    assert [(problem.path.name, problem.reason) for problem in problems] == [
+        ("gone.txt", "broken symbolic link"),
+        ("pipe.txt", "not a regular file (it is a FIFO, device or socket)"),
+        ("to-pipe.txt",
+         "not a regular file (symbolic link to something that is a FIFO, device or socket)"),
+        ("pipe.txt", "not a regular file (it is a FIFO, device or socket)"),
+        ("null", "not a regular file (it is a FIFO, device or socket)"),
+        ("x", "no such file or folder"),
+    ]  # fmt: skip
+
+
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
 def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: Path) -> None:
     folder = tmp_path / "in"

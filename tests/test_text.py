@@ -613,6 +613,19 @@ def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     assert any(line.startswith("failed:") and "empty.txt: empty file" in line for line in lines)
 
 
+def test_inspect_shows_emoji_codes_and_markup_of_the_text_as_text(tmp_path: Path) -> None:
+    """rich turned ":smile:" of an article, or of a file name in a failure line, into 😄."""
+    german = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
+    line = "Die Zeitung schrieb :smile: und [bold]fett[/bold] in den Text [/] hinein."
+    (tmp_path / "a.txt").write_text(f"{line}\n\n{german}", encoding="utf-8")
+    (tmp_path / ":warning:.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["inspect", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"• {line}" in result.stdout
+    assert ":warning:.txt: empty file" in result.stderr
+    assert "\U0001f604" not in result.output and "\u26a0" not in result.output
+
+
 def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: Path) -> None:
     """`.md` is read as Markdown: heading marks and link targets are markup, not text; an
     image's description is listed in the audit; list markers and stars stay (a date, a plus, a
