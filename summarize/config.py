@@ -14,10 +14,11 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -39,8 +40,23 @@ DEFAULT_CONFIG_FILENAME = "summarize.toml"
 Device = Literal["auto", "cpu", "cuda", "mps"]
 
 
+def _not_empty(value: Any) -> Any:
+    # Path("") is ".": an unset shell variable (--set output.folder="$OUT") put briefs, index
+    # and lock into the working directory without a word.
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("an empty path; give a folder or file name (. for this folder)")
+    return value
+
+
+# A path read from TOML text; never empty.
+TomlPath = Annotated[Path, BeforeValidator(_not_empty)]
+
+
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: TOML has types, so a value of the wrong one is a mistake, never converted
+    # (batch_size = true was 1, enabled = "no" was false, cache_dir = 5 an error but
+    # batch_size = "8" was 8); paths alone are read from strings (strict=False on them).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class GenerationSettingError(ValueError):
@@ -218,6 +234,42 @@ def _library_validation(settings: dict[str, Any]) -> None:
         transformers_logging.set_verbosity(verbosity)
 
 
+_LENGTH_PAIRS = (("min_length", "max_length"), ("min_new_tokens", "max_new_tokens"))
+_GENERATION_TABLES = (
+    ("translation", "generation"),
+    ("summarization", "generation"),
+    ("summarization", "chunk_generation"),
+)
+
+
+def _check_length_pairs(config: Config, layers: list[tuple[str, Mapping[str, Any]]]) -> None:
+    """A table that asks for a longer minimum than its maximum: generate() only warned (a
+    UserWarning, past --quiet) and stopped at the maximum. Checked on the merged layers, as
+    one layer may set the maximum that a later one raises; the message names the last layer
+    that set either."""
+    for section, table in _GENERATION_TABLES:
+        settings: dict[str, Any] = getattr(getattr(config, section), table)
+        for low, high in _LENGTH_PAIRS:
+            least, most = settings.get(low), settings.get(high)
+            if not (_NUMBERS[low].accepts(least) and _NUMBERS[high].accepts(most)):
+                continue
+            if least > most:
+                setters = [name for name, part in layers if _sets(part, section, table, low, high)]
+                origin = setters[-1] if setters else "the layers together"
+                raise ConfigError(
+                    f"invalid configuration ({origin}):\n  {section}.{table}.{low}: must not "
+                    f"exceed {high} ({most}) (got {least!r})"
+                )
+
+
+def _sets(layer: Mapping[str, Any], section: str, table: str, *keys: str) -> bool:
+    """Whether ``layer`` names one of ``keys`` in its [section.table] (an unset is a mapping no
+    more, so it sets nothing)."""
+    part = layer.get(section)
+    settings = part.get(table) if isinstance(part, Mapping) else None
+    return isinstance(settings, Mapping) and any(key in settings for key in keys)
+
+
 class ModelSettings(_Section):
     """Settings shared by the translation and summarization stages."""
 
@@ -309,8 +361,9 @@ class CleanSettings(_Section):
     disable: list[str] = Field(
         default_factory=list, description="Names of cleaning rules to switch off."
     )
-    model: Path | None = Field(
+    model: TomlPath | None = Field(
         default=None,
+        strict=False,
         description=(
             "The cleaner's block classifier: a JSON file written by `benchmarks/cleaning.py "
             "train` (e.g. fitted on your own annotated pages); default: the packaged one."
@@ -413,13 +466,18 @@ class RuntimeSettings(_Section):
         ge=1,
         description="Articles translated and summarized together (shared model batches).",
     )
-    models_dir: Path = Field(default=Path("models"), description="Local model store.")
-    cache: bool = Field(default=True, description="Cache translations on disk.")
-    cache_dir: Path | None = Field(
-        default=None, description="Cache folder; default <output folder>/.summarize-cache."
+    models_dir: TomlPath = Field(
+        default=Path("models"), strict=False, description="Local model store."
     )
-    model_digests: Path = Field(
+    cache: bool = Field(default=True, description="Cache translations on disk.")
+    cache_dir: TomlPath | None = Field(
+        default=None,
+        strict=False,
+        description="Cache folder; default <output folder>/.summarize-cache.",
+    )
+    model_digests: TomlPath = Field(
         default_factory=default_digests_file,
+        strict=False,
         description=(
             "File remembering local model files' SHA-256 by size, mtime, ctime and inode, so "
             "unchanged weights are not hashed again every run; default in the user cache folder."
@@ -500,7 +558,9 @@ class RaySettings(_Section):
 
 
 class OutputSettings(_Section):
-    folder: Path = Field(default=Path("outputs"), description="Where briefs and index.md go.")
+    folder: TomlPath = Field(
+        default=Path("outputs"), strict=False, description="Where briefs and index.md go."
+    )
 
 
 class Config(_Section):
@@ -669,4 +729,6 @@ def load_config(
             Config.model_validate(merged, context=context)
         except ValidationError as error:
             raise ConfigError(_describe_validation_error(error, origin)) from None
-    return Config.model_validate(merged, context=context)
+    config = Config.model_validate(merged, context=context)
+    _check_length_pairs(config, layers)
+    return config

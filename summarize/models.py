@@ -170,10 +170,15 @@ class LoadedModel:
             "model": self.source.requested,
             "location": self.source.location,
             "revision": self.revision,
+            # Which weights and which libraries made the brief: "revision" is unset for most
+            # models (a local folder, the hub cache's main), and the fingerprint only hashes them.
+            "weights": self.identity.get("weights"),
+            "libraries": self.identity.get("backend_version"),
             "device": str(self.device),
             "backend": self.backend.name,
             "quantization": self.backend.quantization,
             "window_tokens": self.window,
+            "prefix": self.prefix,
             "family": self.family,
             "source_lang": self.languages.source if self.languages else None,
             "target_lang": self.languages.target if self.languages else None,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from summarize.checks import (
     TranslationWarning,
@@ -164,13 +165,22 @@ def warm_up() -> None:
         logger.debug("warm-up: %s", error)
 
 
+InputPaths: TypeAlias = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""What an engine's ``run`` reads: one path or several, as ``str`` or ``Path``."""
+
+
 def find_inputs(
-    paths: Iterable[Path], output_folder: Path | None = None
+    inputs: InputPaths, output_folder: Path | None = None
 ) -> tuple[list[Path], list[ArticleOutcome]]:
-    """The article files among ``paths``, and a failed outcome for each path that is not one.
+    """The article files among ``inputs``, and a failed outcome for each path that is not one.
     Raises UsageError when there is no article at all, or when a folder to read is the output
     folder (its briefs and index would be read as articles): the run stops before any work."""
-    paths = list(paths)
+    # One str is one path, not an iterable of one-letter paths ("in" was "i" and "n"), and a
+    # str in a list is a path too (it failed with an AttributeError).
+    if isinstance(inputs, str | os.PathLike):
+        paths = [Path(inputs)]
+    else:
+        paths = [Path(path) for path in inputs]
     if output_folder is not None and output_folder.is_dir():
         for path in paths:
             if path.is_dir() and path.resolve() == output_folder.resolve():

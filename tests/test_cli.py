@@ -110,6 +110,11 @@ def test_run_writes_five_complete_briefs_and_an_index(
         assert meta["summarization_model"] == record["models"]["summarization"]["model"]
         assert record["models"]["translation"]["model"] == str(models.marian)
         assert record["models"]["summarization"]["model"] == str(models.bart)
+        for task in ("translation", "summarization"):  # what reproduces it, not only a hash
+            described = record["models"][task]
+            assert len(described["weights"]) == 64, described  # the local folder's content
+            assert described["libraries"].startswith("transformers "), described
+            assert isinstance(described["prefix"], str), described  # " " for DistilBART
         assert record["generation"]["translation"]["max_new_tokens"] == 12
         assert record["generation"]["summarization"]["max_length"] == 24
         assert set(record["seconds"]) >= {"clean", "segment", "translate", "summarize"}

@@ -224,6 +224,106 @@ def test_bad_generation_value_is_a_config_error_naming_the_key(
     assert f"--set {overrides[-1]}" in message  # the layer that broke it
 
 
+@pytest.mark.parametrize(
+    ("override", "key"),
+    [
+        # TOML has types: pydantic's lax mode turned these into other values without a word
+        ("translation.batch_size=true", "translation.batch_size"),  # was 1
+        ('translation.batch_size="8"', "translation.batch_size"),
+        ("summarization.max_batch_tokens=4096.0", "summarization.max_batch_tokens"),
+        ("input.max_bytes=1e6", "input.max_bytes"),
+        ('clean.enabled="no"', "clean.enabled"),  # was false
+        ("clean.enabled=no", "clean.enabled"),  # a bare word is the string "no"
+        ("runtime.cache=0", "runtime.cache"),  # was false
+        ('translation.allow_pickle="yes"', "translation.allow_pickle"),  # was true
+        ('input.force_language="false"', "input.force_language"),
+        ('clean.threshold="0.5"', "clean.threshold"),
+        ("runtime.workers=true", "runtime.workers"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_not_converted(override: str, key: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(overrides=[override], project_file=None)
+    message = str(caught.value)
+    assert f"\n  {key}: " in message, message
+    assert message.count("\n") == 1, message
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "output.folder",
+        "runtime.models_dir",
+        "runtime.cache_dir",
+        "runtime.model_digests",
+        "clean.model",
+    ],
+)
+@pytest.mark.parametrize("value", ['""', '" "'])
+def test_an_empty_path_is_refused_not_read_as_the_working_directory(key: str, value: str) -> None:
+    """Path("") is "." (an unset shell variable in --set output.folder="$OUT" put briefs,
+    index and lock into the working directory)."""
+    with pytest.raises(ConfigError, match=rf"\n  {key}: .*an empty path"):
+        load_config(overrides=[f"{key}={value}"], project_file=None)
+    if key != "clean.model":  # a file to read, not a folder to use
+        section, name = key.split(".")
+        here = load_config(overrides=[f'{key}="."'], project_file=None)
+        assert getattr(getattr(here, section), name) == Path(".")  # said so, it is fine
+
+
+def test_paths_and_whole_numbers_for_floats_are_still_read(tmp_path: Path) -> None:
+    layer = tmp_path / "layer.toml"
+    layer.write_text(
+        '[runtime]\nmodels_dir = "store"\ncache_dir = "cache"\n'
+        '[output]\nfolder = "briefs"\n[ray]\ngpus_per_actor = 1\nno_progress_timeout_s = 60\n'
+    )
+    config = load_config(layer, project_file=None)
+    assert config.runtime.models_dir == Path("store")
+    assert config.runtime.cache_dir == Path("cache")
+    assert config.output.folder == Path("briefs")
+    assert config.ray.gpus_per_actor == 1.0 and isinstance(config.ray.gpus_per_actor, float)
+    assert config.ray.no_progress_timeout_s == 60.0
+
+
+@pytest.mark.parametrize(
+    ("overrides", "key"),
+    [
+        (["min_length=31", "max_length=30"], "min_length"),
+        (["max_new_tokens=5", "min_new_tokens=6"], "min_new_tokens"),
+    ],
+)
+@pytest.mark.parametrize("table", ["translation.generation", "summarization.chunk_generation"])
+def test_a_minimum_length_over_the_maximum_of_its_table_is_refused(
+    overrides: list[str], key: str, table: str
+) -> None:
+    """generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
+    with pytest.raises(ConfigError) as caught:
+        load_config(overrides=[f"{table}.{item}" for item in overrides], project_file=None)
+    message = str(caught.value)
+    assert f"\n  {table}.{key}: must not exceed max_" in message, message
+    assert f"(--set {table}.{overrides[-1]})" in message  # the layer that set the pair last
+    assert message.count("\n") == 1, message
+    equal = [f"{table}.{item.split('=')[0]}=30" for item in overrides]
+    load_config(overrides=equal, project_file=None)  # as long as allowed: fine
+
+
+def test_lengths_are_compared_once_every_layer_is_merged(tmp_path: Path) -> None:
+    """A layer may raise the minimum before the next raises the maximum."""
+    layer = tmp_path / "layer.toml"
+    layer.write_text("[summarization.generation]\nmax_length = 24\nmin_length = 4\n")
+    table = "summarization.generation"
+    raised = [f"{table}.min_length=1030", f"{table}.max_length=1040"]
+    config = load_config(layer, overrides=raised, project_file=None)
+    assert config.summarization.generation == {"max_length": 1040, "min_length": 1030}
+    with pytest.raises(ConfigError, match=rf"\(--set {table}\.min_length=1030\)"):
+        load_config(layer, overrides=[raised[0], "clean.enabled=true"], project_file=None)
+    # a later layer that unsets a whole table is no layer that set the pair
+    chunks = tmp_path / "chunks.toml"
+    chunks.write_text("[summarization.chunk_generation]\nmax_length = 8\nmin_length = 9\n")
+    with pytest.raises(ConfigError, match=r"\(.*chunks\.toml\):\n  summarization\.chunk_gen"):
+        load_config(chunks, overrides=[f"{table}="], project_file=None)
+
+
 def test_generation_checks_without_the_library_still_catch_bad_values() -> None:
     # `summarize inspect` loads no model library: type and range checks still apply.
     with pytest.raises(ConfigError, match=r"translation\.generation\.num_beams: must be"):

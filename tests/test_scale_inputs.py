@@ -87,6 +87,22 @@ def test_a_fifo_or_device_is_named_for_what_it_is(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_run_takes_its_paths_as_str_or_path_one_or_many(tmp_path: Path) -> None:
+    """Pipeline.run / RayEngine.run("in") read the letters "i" and "n" as two paths, and a str
+    in a list failed with an AttributeError: the library takes str like load_config does."""
+    from summarize.stages import find_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Text", encoding="utf-8")
+    (folder / "b.txt").write_text("Text", encoding="utf-8")
+    expected = [folder / "a.txt", folder / "b.txt"]
+    for inputs in (str(folder), folder, [str(folder)], (str(folder / "a.txt"), folder / "b.txt")):
+        found, failed = find_inputs(inputs)
+        assert sorted(found) == expected, inputs
+        assert failed == [], inputs
+
+
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
 def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: Path) -> None:
     folder = tmp_path / "in"

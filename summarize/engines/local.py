@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -223,7 +223,7 @@ class Pipeline:
 
     def run(
         self,
-        paths: Iterable[Path],
+        paths: stages.InputPaths,
         progress: ProgressListener | None = None,
         force: bool = False,
     ) -> RunReport:

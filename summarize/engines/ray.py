@@ -28,7 +28,7 @@ import socket
 import threading
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -395,7 +395,7 @@ class RayEngine:
 
     def run(
         self,
-        paths: Iterable[Path],
+        paths: stages.InputPaths,
         progress: ProgressListener | None = None,
         force: bool = False,
     ) -> RayRunReport:
