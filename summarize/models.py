@@ -840,6 +840,24 @@ def merged_generation(
         for key, other in (pair, pair[::-1]):
             if key in overrides and other not in overrides:
                 setattr(generation_config, other, None)
+    user_keys = {*overrides, *user_set}
+    # A maximum set here below the model's own minimum (max_length = 30 on DistilBART, whose
+    # min_length is 56) lowers that minimum to it: generate() stopped at the maximum anyway,
+    # with a raw UserWarning past --quiet. A minimum set here too is the config check's to refuse.
+    for low, high in (("min_length", "max_length"), ("min_new_tokens", "max_new_tokens")):
+        least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
+        if (
+            high in overrides
+            and low not in user_keys
+            and isinstance(least, int)
+            and isinstance(most, int)
+            and least > most
+        ):
+            logger.info(
+                "[%s] %s = %d is below the model's own %s = %d: the minimum is lowered to it",
+                table, high, most, low, least,
+            )  # fmt: skip
+            setattr(generation_config, low, most)
     if unknown:
         raise ConfigError(
             f"[{table}]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "
@@ -849,7 +867,7 @@ def merged_generation(
     try:
         # Strict only about what the table sets: a flag the model's own settings pair with
         # it (length_penalty = 2.0 of DistilBART under num_beams = 1) is ignored by generate().
-        generation_config.validate(strict=True, user_set_attributes={*overrides, *user_set})
+        generation_config.validate(strict=True, user_set_attributes=user_keys)
     except (ValueError, TypeError) as error:
         raise ConfigError(f"[{table}]: {error}") from None
     effective = {

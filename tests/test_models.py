@@ -689,4 +689,29 @@ def test_a_model_folders_own_output_length_past_its_positions_is_bounded(
     mine = SummarizationSettings(model=str(folder), generation={"max_length": 60})
     spec = resolve_spec("summarization", mine, Path("models"))
     assert spec.generation_config.max_length == 60
-    assert spec.generation_config.min_length == 1024  # the folder's min_length, bounded
+    # the folder's min_length (bounded to 1024) is lowered to the maximum set here
+    assert spec.generation_config.min_length == 60
+
+
+@pytest.mark.parametrize("form", ["length", "new_tokens"])
+def test_a_maximum_below_the_models_own_minimum_lowers_that_minimum(
+    form: str, recwarn: pytest.WarningsRecorder
+) -> None:
+    """max_length = 30 on DistilBART (its own min_length 56): generate() warned "Unfeasible
+    length constraints" past --quiet and stopped at 30 anyway. The minimum is lowered to the
+    maximum; a minimum the user sets is left alone (the config check compares the two)."""
+    from transformers import GenerationConfig
+
+    from summarize.models import merged_generation
+
+    low, high = f"min_{form}", f"max_{form}"
+    model_own = GenerationConfig(**{low: 56, high: 142})
+    merged, effective = merged_generation(model_own, {high: 30}, "summarization.generation")
+    assert (getattr(merged, low), getattr(merged, high)) == (30, 30)
+    assert (effective[low], effective[high]) == (30, 30)
+    assert getattr(model_own, low) == 56  # the model's own settings are not changed
+    assert not [w for w in recwarn if "length" in str(w.message).lower()]
+    kept, _ = merged_generation(model_own, {high: 100}, "summarization.generation")
+    assert getattr(kept, low) == 56
+    both, _ = merged_generation(model_own, {high: 30}, "t", user_set={low: 40})
+    assert getattr(both, low) == 56  # set by the user in the table below: not touched here
