@@ -124,6 +124,8 @@ class BriefRecord(_Frozen):
     dropped: tuple[DroppedRecord, ...]
     models: dict[str, dict[str, Any]]  # "translation"/"summarization" → model, revision, …
     generation: dict[str, dict[str, Any]]  # the effective generation settings of each model
+    # the other settings that change the brief (stages.run_settings); {} in older records
+    settings: dict[str, Any] = {}
     seconds: dict[str, float]  # per stage
     counts: Counts
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import yaml
@@ -157,6 +157,7 @@ class Brief:
     fingerprint: str = ""
     flags: tuple[Flag, ...] = ()
     key_facts: tuple[KeyFact, ...] = ()
+    settings: dict[str, Any] = field(default_factory=dict)  # stages.run_settings
 
     @property
     def display_title(self) -> str:
@@ -201,6 +202,7 @@ class Brief:
             dropped=tuple(DroppedRecord(rule=item.rule, text=item.text) for item in self.dropped),
             models=self.models,
             generation=self.generation,
+            settings=self.settings,
             seconds={stage: round(value, 3) for stage, value in self.seconds.items()},
             counts=Counts(
                 paragraphs=len(paragraphs),

@@ -81,6 +81,7 @@ class RunInfo:
     models: dict[str, dict[str, Any]]
     generation: dict[str, dict[str, Any]]
     fingerprint: str
+    settings: dict[str, Any] = field(default_factory=dict)  # see run_settings
 
 
 @dataclass
@@ -100,13 +101,19 @@ def run_fingerprint(
     config: Config, translation: Mapping[str, Any], summarization: Mapping[str, Any]
 ) -> str:
     """Everything besides the source that changes a brief: both models' identities (see
-    :meth:`summarize.models.ModelSpec.identity`), cleaning and input settings, our version."""
+    :meth:`summarize.models.ModelSpec.identity`) and :func:`run_settings`."""
+    settings = {**run_settings(config), "translation": translation, "summarization": summarization}
+    encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def run_settings(config: Config) -> dict[str, Any]:
+    """The settings besides the models' own that change a brief, as its run record shows them
+    (a brief made with clean.threshold = 0.5 says so): our version, cleaning, input, map-reduce."""
     from summarize import __version__
 
-    settings = {
+    settings: dict[str, Any] = {
         "version": __version__,
-        "translation": translation,
-        "summarization": summarization,
         # Unset cleaner model and threshold are left out: briefs made before they existed
         # stay current. A model file counts by its content, not by where it lies.
         "clean": _clean_settings(config),
@@ -117,8 +124,7 @@ def run_fingerprint(
         settings["clean_model_sha256"] = config.clean.model_sha256
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
         settings["chunk_generation"] = config.summarization.chunk_generation
-    encoded = json.dumps(settings, sort_keys=True, default=str).encode("utf-8")
-    return hashlib.sha256(encoded).hexdigest()[:16]
+    return settings
 
 
 def _clean_settings(config: Config) -> dict[str, Any]:
@@ -147,6 +153,7 @@ def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> 
             "summarization": summarizer.loaded.generation_settings,
         },
         fingerprint=run_fingerprint(config, translator.loaded.identity, summarizer.loaded.identity),
+        settings=run_settings(config),
     )
 
 
@@ -358,6 +365,7 @@ def finish(
         summary=summary,
         models=run.models,
         generation=run.generation,
+        settings=run.settings,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=seconds,
         sentences_split=sum(1 for sentence in bilingual.translated if sentence.pieces > 1),

@@ -16,7 +16,7 @@ from conftest import seed_texts
 from summarize.clean import CleanOptions, analyse, clean_text
 from summarize.clean.model import load_classifier, packaged_model
 from summarize.config import ConfigError, load_config
-from summarize.stages import run_fingerprint
+from summarize.stages import run_fingerprint, run_settings
 
 REPO = Path(__file__).resolve().parent.parent
 HEADER = ["Startseite", "Politik", "Wirtschaft", "Newsletter abonnieren", "Anmelden"]
@@ -214,6 +214,10 @@ def test_a_lower_threshold_drops_more_and_changes_the_fingerprint() -> None:
     assert _fingerprint("clean.threshold=0.5") != _fingerprint()
     own = packaged_model().threshold_probability  # the default spelt out: briefs stay current
     assert _fingerprint(f"clean.threshold={own}") == _fingerprint()
+    # and the run record says which threshold made a brief
+    config = load_config(project_file=None, overrides=["clean.threshold=0.5"])
+    assert run_settings(config)["clean"]["threshold"] == 0.5
+    assert "threshold" not in run_settings(load_config(project_file=None))["clean"]
 
 
 def test_the_benchmark_puts_number_led_lines_into_pages_and_counts_them(

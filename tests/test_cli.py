@@ -16,6 +16,7 @@ from conftest import SEEDS, write_config
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
+from summarize import __version__
 from summarize.cli import app
 from summarize.render import escape_markdown
 from summarize.stages import prepare_text
@@ -117,6 +118,10 @@ def test_run_writes_five_complete_briefs_and_an_index(
             assert isinstance(described["prefix"], str), described  # " " for DistilBART
         assert record["generation"]["translation"]["max_new_tokens"] == 12
         assert record["generation"]["summarization"]["max_length"] == 24
+        # The other settings that change a brief, readable (the fingerprint only hashes them).
+        assert record["settings"]["version"] == __version__
+        assert record["settings"]["clean"]["enabled"] is True
+        assert record["settings"]["force_language"] is False
         assert set(record["seconds"]) >= {"clean", "segment", "translate", "summarize"}
         assert record["summary"]["path"] in {"direct", "map-reduce"}
         assert meta["summary"] == record["summary"]["text"]

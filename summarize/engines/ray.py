@@ -351,7 +351,12 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     _enter(context)
     group = _unpack(row[_PAYLOAD])
     context.ledger.ran.remote("finish", group.number)
-    run = stages.RunInfo(dict(group.models), dict(group.generation), context.fingerprint)
+    run = stages.RunInfo(
+        dict(group.models),
+        dict(group.generation),
+        context.fingerprint,
+        stages.run_settings(context.config),
+    )
     settled = list(group.settled)
     for (job, item), bilingual, (summary, seconds) in zip(
         group.ready, group.bilinguals, group.summaries, strict=True
