@@ -172,6 +172,8 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
                 ) from None
     sample = raw[:_BINARY_SAMPLE]
     if b"\x00" in sample:
+        if (utf16 := _utf16_without_bom(raw)) is not None:
+            return utf16
         raise ArticleError(f"{shown(path)}: binary file (contains NUL bytes), not text")
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -222,6 +224,31 @@ def decode_text(raw: bytes, path: Path) -> tuple[str, str]:
         text, encoding = western_text, "cp1252"
     logger.info("%s: not UTF-8, read as %s", shown(path), encoding)
     return text, encoding
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 text written without a BOM (some Windows tools): Latin text puts a NUL in every
+    other byte, the high byte of each character, and almost never in the others. It was
+    refused as a binary file."""
+    sample = raw[: _BINARY_SAMPLE - _BINARY_SAMPLE % 2]
+    if len(raw) % 2 or len(sample) < 2:
+        return None
+    half = len(sample) // 2
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        high_nul = sample[high::2].count(0) / half
+        low_nul = sample[1 - high :: 2].count(0) / half
+        if high_nul >= _UTF16_HIGH_NUL and low_nul == 0:
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text, encoding) if "\x00" not in text else None
+    return None
+
+
+# Share of NUL high bytes at which bytes read as UTF-16 without a BOM: German text has a few
+# characters past U+00FF (typographic quotes and dashes, €), a binary file NULs in both halves.
+_UTF16_HIGH_NUL = 0.8
 
 
 _GERMAN_LETTERS = re.compile("[äöüÄÖÜß]")

@@ -688,3 +688,17 @@ def test_inline_scripts_of_a_markdown_file_are_not_article_text() -> None:
     assert " ".join(text.split()) == (
         "Der Rat tagt am Montag öffentlich. Die Sitzung beginnt um neun Uhr."
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_text_and_binary_data_is_not(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 written without a BOM was refused as "binary file (contains NUL bytes)"."""
+    text = SEEDS.joinpath("003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, encoding)
+    # Binary data with NULs in every other byte and elsewhere too is still refused.
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(ArticleError, match="binary file"):
+        read_article(path)
