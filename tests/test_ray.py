@@ -7,6 +7,7 @@ each, fast health checks): starting Ray costs seconds. Tiny random-weight models
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -192,6 +193,59 @@ def test_an_address_where_nothing_listens_is_refused_before_ray_tries_it(
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
 
 
+def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A port that accepts connections but is no Ray (a wrong port, a web server, the
+    dashboard's http:// address that `ray job submit` takes): ray.init retried such an address
+    for minutes, a warning every few seconds; it is refused at once, and a port that accepts
+    but never answers after the timeout."""
+    import socket
+
+    from summarize.engines.ray import _check_reachable
+
+    ray = _ray()
+
+    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("ray.init was asked to join an address that is no Ray")
+
+    monkeypatch.setattr(ray, "init", must_not_be_called)
+    config = _config(tmp_path, self_contained_models)
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+
+        def answer_as_a_web_server() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    peer, _ = server.accept()
+                    with peer:
+                        peer.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
+
+        threading.Thread(target=answer_as_a_web_server, daemon=True).start()
+        reasons = {
+            f"127.0.0.1:{port}": "is not a Ray cluster's address",
+            f"http://127.0.0.1:{port}": "an http(s):// address is the dashboard's",
+        }
+        for address, reason in reasons.items():
+            result = CliRunner().invoke(
+                app, [*arguments, "--engine", "ray", "--ray-address", address]
+            )
+            assert result.exit_code == 2, result.output
+            said = " ".join(result.output.split())
+            assert f"cannot reach Ray at {address!r}" in said and reason in said, said
+            assert "Traceback" not in result.output
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never says a word
+        address = f"127.0.0.1:{silent.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(
+            ConnectionError, match=rf"nothing answered at {re.escape(address)} within 0\.5 s"
+        ):
+            _check_reachable(address, timeout_s=0.5)
+        assert time.monotonic() - started < 5
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
+
+
 def test_an_actor_larger_than_this_machine_is_refused_at_once(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,9 +272,16 @@ def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
 ) -> None:
     """A local instance started without RAY_AUTH_MODE turns on Ray's token authentication and
     says so at warning level: nothing for the user to do, so -q leaves it out. A subprocess (Ray
-    reads its auth mode once per process) with its home in tmp_path (where Ray keeps the token)."""
+    reads its auth mode once per process) with its home in tmp_path (where Ray keeps the token).
+    A warning of a worker is kept, as -q keeps the local engine's: the seed's long sentences are
+    split for a translator with a 48-token window."""
     _ray()
-    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    config = write_config(
+        tmp_path / "c.toml",
+        self_contained_models.marian_short_window,
+        self_contained_models.bart,
+        f"[ray]\n{WATCHDOG}\n",
+    )
     seed = sorted(SEEDS.glob("*.txt"))[0]
     home = tmp_path / "home"
     env = {name: value for name, value in os.environ.items() if name != "RAY_AUTH_MODE"}
@@ -234,6 +295,8 @@ def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
     assert "1 written" in done.stderr, done.stderr
     assert (home / ".ray" / "auth_token").is_file()  # Ray turned it on: the notice was due
     assert "Token authentication" not in done.stderr, done.stderr
+    said = done.stdout + done.stderr
+    assert "longer than the translator's 48-token window were split" in said, said
 
 
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
@@ -493,3 +556,68 @@ def test_a_stalled_run_exits_1_naming_the_setting(
     assert "ray.no_progress_timeout_s = 3" in result.output
     assert "Traceback" not in result.output
     assert not _briefs(output)
+
+
+def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run stalls after a worker wrote a brief whose group's outcomes never reached the driver
+    (as when an article whose worker is killed over and over stalls its group): the error counts
+    that brief, as the index does; it counted only the outcomes that reached the driver. Ray is
+    not started: the run's Ray part is replaced by a worker's write and the stall."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine, RunStalledError
+
+    _ray()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, folder / "a.txt")
+    shutil.copy(seed, folder / "b.txt")
+    config = _config(tmp_path, self_contained_models)
+    done_locally = tmp_path / "local"
+    Pipeline(_load(config, f"output.folder={str(done_locally)!r}")).run([folder / "a.txt"])
+    output = tmp_path / "ray"
+
+    def a_worker_writes_a_then_nothing_moves(self: Any, *args: Any) -> None:
+        for name in ("a.json", "a.md"):  # the same settings: the brief a worker would write
+            shutil.copy(done_locally / name, output / name)
+        raise RunStalledError(3, 0)
+
+    monkeypatch.setattr(ray_engine, "_ray_session", lambda *_: contextlib.nullcontext(True))
+    monkeypatch.setattr(RayEngine, "_execute", a_worker_writes_a_then_nothing_moves)
+    with pytest.raises(RunStalledError) as stalled:
+        RayEngine(_load(config, f"output.folder={str(output)!r}")).run([folder])
+    assert "1 brief(s) were finished and are kept" in str(stalled.value), stalled.value
+    assert "ray.no_progress_timeout_s = 3" in str(stalled.value)
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "stopped after: 1 written" in index and "(<a.md>)" in index, index
+
+
+def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While ray.init runs, a SIGTERM meets Ray's own handler, which exits the process with code
+    15 (no line, no index, the half-started instance left behind): the run stops as it does
+    once Ray is up, exit 130 and the interrupted index, after leaving Ray. Ray's handler is
+    stood in for; no Ray starts."""
+    import summarize.engines.ray as ray_engine
+
+    ray = _ray()
+    left: list[bool] = []
+
+    def rays_sigterm_handler_fires(**_: Any) -> None:
+        raise SystemExit(signal.SIGTERM)
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "shutdown", lambda: left.append(True))
+    monkeypatch.setattr(ray_engine, "start_local_instance", rays_sigterm_handler_fires)
+    config = _config(tmp_path, self_contained_models)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS), "-c", str(config), "-o", str(output), "--engine", "ray", "-q"]
+    )
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output and "Traceback" not in result.output, result.output
+    assert left, "the half-started Ray instance was not left"
+    assert "Latest run: interrupted after: 0 written" in (output / "index.md").read_text()

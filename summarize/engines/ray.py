@@ -76,9 +76,19 @@ def require_ray() -> None:
 
 
 class RunStalledError(SummarizeError):
-    """Nothing moved for ``ray.no_progress_timeout_s``: the run stops instead of hanging."""
+    """Nothing moved for ``ray.no_progress_timeout_s``: the run stops instead of hanging.
+    ``written``: the briefs this run wrote (kept)."""
 
     exit_code = 1
+
+    def __init__(self, timeout_s: float, written: int) -> None:
+        super().__init__(
+            f"the Ray run made no progress for {timeout_s:g} s "
+            f"(ray.no_progress_timeout_s = {timeout_s:g}); {written} brief(s) were "
+            "finished and are kept. Check that the cluster has room for an actor of each "
+            "pool, or raise ray.no_progress_timeout_s if one batch takes longer."
+        )
+        self.timeout_s = timeout_s
 
 
 class _CarriedError(Exception):
@@ -457,6 +467,9 @@ class RayEngine:
                 with contextlib.suppress(OSError):
                     outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
                 outputs.write_stopped_index(folder, isinstance(stop, KeyboardInterrupt), done)
+                if isinstance(stop, RunStalledError):  # what this run wrote, as the index says
+                    written = sum(1 for o in settled.values() if o.status == "written")
+                    raise RunStalledError(stop.timeout_s, written) from None
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
@@ -521,7 +534,6 @@ class RayEngine:
         context = _Context(self.config, fingerprint, force, os.getcwd(), ledger, pools)
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
-        finished = len(settled)  # settled on the driver before Ray
         timeout = self.config.ray.no_progress_timeout_s
         try:
             for row in dataset.iter_rows():
@@ -529,13 +541,9 @@ class RayEngine:
                     settled[position] = outcome
                     progress.article_finished(outcome)
         except ExecutionTimeoutError:
-            finished = len(settled) - finished  # on Ray, this run
-            raise RunStalledError(
-                f"the Ray run made no progress for {timeout:g} s "
-                f"(ray.no_progress_timeout_s = {timeout:g}); {finished} brief(s) were "
-                "finished and are kept. Check that the cluster has room for an actor of each "
-                "pool, or raise ray.no_progress_timeout_s if one batch takes longer."
-            ) from None
+            # The briefs written are counted once the run has looked at the folder (a group's
+            # outcomes reach the driver only after its last brief is written).
+            raise RunStalledError(timeout, 0) from None
         except ray.exceptions.RayTaskError as error:
             carried = error.cause
             if isinstance(carried, _CarriedError) and carried.error is not None:
@@ -741,42 +749,77 @@ def _ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
         # Ray's core worker answers SIGTERM by aborting (a stack dump, exit 134): the handler
         # the command line set (stop like Ctrl-C) is put back once Ray is up.
         on_sigterm = signal.getsignal(signal.SIGTERM)
-        if address is None:
-            start_local_instance(log_to_driver=not quiet, logging_level=level)
-        else:
-            try:
-                _check_reachable(address)
-                ray.init(address=address, log_to_driver=not quiet, logging_level=level)
-            except (ConnectionError, ValueError, RuntimeError) as error:
-                reason = " ".join(str(error).split()) or type(error).__name__
-                raise UsageError(
-                    f"cannot reach Ray at {address!r} (runtime.ray_address / --ray-address): "
-                    f"{reason}"
-                ) from None
-        if threading.current_thread() is threading.main_thread() and callable(on_sigterm):
-            signal.signal(signal.SIGTERM, on_sigterm)
+        # The workers' output reaches the driver even with --quiet: it is their warnings (a
+        # sentence split for the translator's window, a summary that fell back to the lead),
+        # which --quiet keeps; their info lines are not printed there in the first place.
+        try:
+            if address is None:
+                start_local_instance(log_to_driver=True, logging_level=level)
+            else:
+                try:
+                    _check_reachable(address)
+                    ray.init(address=address, log_to_driver=True, logging_level=level)
+                except (ConnectionError, ValueError, RuntimeError) as error:
+                    reason = " ".join(str(error).split()) or type(error).__name__
+                    raise UsageError(
+                        f"cannot reach Ray at {address!r} (runtime.ray_address / "
+                        f"--ray-address): {reason}"
+                    ) from None
+        except (SystemExit, KeyboardInterrupt):
+            # A SIGTERM while Ray starts meets Ray's own handler, which exits the process (code
+            # 15) and leaves a local instance's processes behind: stop as after Ray is up (and
+            # after a Ctrl-C there, leave the instance too).
+            with contextlib.suppress(Exception):
+                ray.shutdown()
+            raise KeyboardInterrupt from None
+        finally:
+            if threading.current_thread() is threading.main_thread() and callable(on_sigterm):
+                signal.signal(signal.SIGTERM, on_sigterm)
         try:
             yield address is None
         finally:
             ray.shutdown()
 
 
+# What a Ray address answers first: Ray's GCS and its Ray Client server speak gRPC, whose
+# server opens an HTTP/2 connection with a SETTINGS frame (the 9-byte frame header, type 4).
+_HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
+_SETTINGS_FRAME_TYPE = 4
+
+
 def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
-    """Open and close a TCP connection to a ``host:port`` (or ``ray://host:port``) address.
+    """Check that a ``host:port`` (or ``ray://host:port``) address answers as Ray does.
 
     ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
-    warning every few seconds; a refused or silent port is reported at once instead. Other
-    forms (``auto``, a bare host) are left to Ray."""
+    warning every few seconds, and so it does with a port that accepts connections but is no
+    Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
+    gRPC connection, is reported at once instead. Other forms (``auto``, a bare host) are left
+    to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+    if address.startswith(("http://", "https://")):
+        raise ConnectionError(
+            "an http(s):// address is the dashboard's, for `ray job submit`; give the head's "
+            "HOST:PORT (6379 unless `ray start --port` set another), ray://HOST:PORT or auto"
+        )
     host, separator, port = address.removeprefix("ray://").rpartition(":")
     if not separator or not port.isdigit() or not host:
         return
     try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s):
-            pass
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s) as peer:
+            if os.environ.get("RAY_USE_TLS", "0").lower() in ("1", "true"):
+                return
+            peer.sendall(_HTTP2_PREFACE)
+            first = b""
+            while len(first) < 4 and (more := peer.recv(9 - len(first))):
+                first += more
     except TimeoutError:
         raise ConnectionError(f"nothing answered at {host}:{port} within {timeout_s:g} s") from None
     except OSError as error:
         raise ConnectionError(f"{host}:{port}: {error.strerror or error}") from None
+    if len(first) < 4 or first[3] != _SETTINGS_FRAME_TYPE:
+        raise ConnectionError(
+            f"{host}:{port} is not a Ray cluster's address (it does not answer as Ray's GCS or "
+            "Ray Client server does)"
+        )
 
 
 @contextmanager
