@@ -49,7 +49,19 @@ logger = logging.getLogger("summarize")
 # covers its markup only).
 stderr = Console(stderr=True, emoji=False)
 
+
 # Shared option aliases, so every command spells them the same way.
+def _folder(value: str) -> Path:
+    """A folder named on the command line: never empty (Path("") is the working directory, so
+    an unset shell variable in ``-o "$OUT"`` wrote the briefs there), never a file."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path; give a folder name (. for this folder)")
+    path = Path(value)
+    if path.is_file():
+        raise typer.BadParameter(f"{value!r} is a file, not a folder")
+    return path
+
+
 ConfigFiles = Annotated[
     list[Path] | None,
     typer.Option(
@@ -113,7 +125,10 @@ def run(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Output folder (default: output.folder).", file_okay=False
+            "--output",
+            "-o",
+            help="Output folder (default: output.folder).",
+            parser=_folder,
         ),
     ] = None,
     force: Annotated[
@@ -310,12 +325,15 @@ def inspect(
 @app.command()
 def view(
     output: Annotated[
-        Path, typer.Argument(help="An output folder of `summarize run`.", file_okay=False)
+        Path,
+        typer.Argument(help="An output folder of `summarize run`.", parser=_folder),
     ],
     to: Annotated[
         Path | None,
         typer.Option(
-            "--to", help="Folder for the HTML site (default: OUTPUT/html).", file_okay=False
+            "--to",
+            help="Folder for the HTML site (default: OUTPUT/html).",
+            parser=_folder,
         ),
     ] = None,
 ) -> None:
@@ -343,7 +361,13 @@ def view(
 
 OnlyTable = Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")]
 OutputFolder = Annotated[
-    Path, typer.Option("--output", "-o", help="Folder for the outputs and metrics.json.")
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Folder for the outputs and metrics.json.",
+        parser=_folder,
+    ),
 ]
 
 

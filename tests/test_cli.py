@@ -829,3 +829,24 @@ def test_an_unknown_engine_is_named_as_typed(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "--engine 'foo': choose local (this process) or ray" in result.output
     assert "--set" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_an_empty_output_folder_on_the_command_line_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o "$OUT"` with OUT unset: Path("") is the working directory, where the briefs, the
+    index and the lock went. Refused (exit 2) before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file.txt").write_text("x", encoding="utf-8")
+    for arguments in (
+        ["run", str(SEEDS), "-o", ""],
+        ["run", str(SEEDS), "-o", "a-file.txt"],
+        ["view", ""],
+        ["view", str(tmp_path), "--to", "  "],
+        ["eval", "translation", "a-file.txt", "a-file.txt", "-o", ""],
+    ):
+        result = CliRunner().invoke(app, arguments)
+        assert result.exit_code == 2, (arguments, result.output)
+        said = " ".join(result.output.split())
+        assert "an empty path" in said or "is a file, not a folder" in said, said
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file.txt"]

@@ -79,7 +79,7 @@ def test_eval_translation_needs_aligned_files(self_contained_models, tmp_path: P
     model = f"translation.model={self_contained_models.marian}"
     cases = {
         "has no text to translate": ["empty.de", "empty.en", "o"],
-        "cannot create the output folder": ["a", "a", "a-file"],
+        "is a file, not a folder": ["a", "a", "a-file"],  # refused as the options are read
     }
     for message, (source, reference, output) in cases.items():
         result = CliRunner().invoke(
