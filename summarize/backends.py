@@ -13,6 +13,7 @@ import copy
 import functools
 import json
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -49,6 +50,28 @@ _CT2_IGNORED = {
     # generation_config.json); the config refuses them true.
     "output_attentions", "output_hidden_states",
 }  # fmt: skip
+
+
+def beam_search_bytes(beams: int, output_length: int, vocabulary: int) -> int:
+    """A lower bound on the memory transformers' beam search holds for one input at its first
+    step: the running and finished sequences (int64) and their beam indices (int32), each
+    beams x output length, filled before the first step, and the step's scores over the
+    vocabulary for every beam (float32 logits and their log-probabilities). The encoder's output
+    copied for every beam, the cache and the model come on top."""
+    return beams * (output_length * (2 * 8 + 2 * 4) + vocabulary * 2 * 4)
+
+
+def device_memory(device: str) -> int | None:
+    """The total memory of ``device`` in bytes ("cuda": the GPU's; else the machine's RAM), or
+    None when it cannot be told."""
+    try:
+        if device.startswith("cuda"):
+            import torch
+
+            return int(torch.cuda.get_device_properties(torch.device(device)).total_memory)
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError, RuntimeError, AssertionError):
+        return None
 
 
 class Generated(NamedTuple):

@@ -7,15 +7,19 @@ words, and packed greedily into pieces that fit: nothing is ever cut.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarize.backends import Generated
-from summarize.errors import ConfigError
+from summarize.errors import ConfigError, SummarizeError, shown
 
 if TYPE_CHECKING:
     from summarize.models import LoadedModel
+
+logger = logging.getLogger("summarize")
 
 # Split points in order of preference: after clause punctuation, then before conjunction dashes.
 _CLAUSE_BREAKS = (
@@ -66,24 +70,105 @@ def _within_budget(rows: list[int], lengths: list[int], max_batch_tokens: int) -
     return batches
 
 
+@dataclass(frozen=True)
+class GenerationFailed:
+    """An input the model could not generate for even alone, and why (one line, for the user):
+    the article it belongs to fails; the others keep their outputs."""
+
+    reason: str
+
+
+# Words in an exception's message that say the memory ran out (torch's CPU allocator, CUDA,
+# CTranslate2's std::bad_alloc).
+_OUT_OF_MEMORY = ("out of memory", "can't allocate memory", "cannot allocate memory", "bad_alloc")
+_ERROR_SHOWN = 200  # characters of the exception's first line in the reason
+
+
 def generate_texts(
     loaded: LoadedModel,
     texts: list[str],
     batch_size: int,
     max_batch_tokens: int,
     on_batch: Callable[[int], None] | None = None,
-) -> list[Generated]:
-    """Generate for ``texts`` in length-sorted batches; outputs come back in input order."""
+) -> list[Generated | GenerationFailed]:
+    """Generate for ``texts`` in length-sorted batches; outputs come back in input order.
+
+    A batch whose generation raises (out of memory in a large beam search, any error of the
+    model's) is split in halves and retried, down to single inputs: an input that fails alone
+    gets a :class:`GenerationFailed` in its place, every other input its output. Our own errors
+    (:class:`SummarizeError`), Ctrl-C and other stops are not caught."""
     lengths = [loaded.count_tokens(text) for text in texts]
-    batches = plan_batches(lengths, batch_size, max_batch_tokens, loaded.backend.workers)
-    inputs = [[loaded.prefix + texts[index] for index in batch] for batch in batches]
-    outputs: list[Generated] = [Generated("")] * len(texts)
-    for batch, generated in zip(batches, loaded.backend.generate_batches(inputs), strict=True):
-        for index, output in zip(batch, generated, strict=True):
-            outputs[index] = output
-        if on_batch is not None:
-            on_batch(len(batch))
+    pending = plan_batches(lengths, batch_size, max_batch_tokens, loaded.backend.workers)
+    outputs: list[Generated | GenerationFailed] = [Generated("")] * len(texts)
+    while pending:
+        batches, pending = pending, []
+        inputs = [[loaded.prefix + texts[index] for index in batch] for batch in batches]
+        stream = iter(loaded.backend.generate_batches(inputs))
+        try:
+            for position, batch in enumerate(batches):
+                try:
+                    generated = next(stream)
+                except (SummarizeError, StopIteration):
+                    raise
+                except Exception as error:  # the model's own (torch, CTranslate2): see above
+                    pending = [*_retry(loaded, batch, error, outputs, on_batch)]
+                    pending += batches[position + 1 :]
+                    break
+                for index, output in zip(batch, generated, strict=True):
+                    outputs[index] = output
+                if on_batch is not None:
+                    on_batch(len(batch))
+        finally:  # a stop or an error: no batch goes on in the background
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
     return outputs
+
+
+def _retry(
+    loaded: LoadedModel,
+    batch: list[int],
+    error: Exception,
+    outputs: list[Generated | GenerationFailed],
+    on_batch: Callable[[int], None] | None,
+) -> list[list[int]]:
+    """The halves of a batch whose generation raised ``error``, to try again; a single input
+    gets its :class:`GenerationFailed` instead."""
+    if len(batch) > 1:
+        logger.debug(
+            "%s model failed on a batch of %d inputs (%s); retrying it in halves",
+            loaded.task, len(batch), _error_line(error),
+        )  # fmt: skip
+        middle = len(batch) // 2
+        return [batch[:middle], batch[middle:]]
+    outputs[batch[0]] = GenerationFailed(_failure_reason(loaded, error))
+    logger.debug("generation failed for one input alone", exc_info=error)
+    if on_batch is not None:
+        on_batch(1)
+    return []
+
+
+def _error_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    line = shown(lines[0]) if lines else ""
+    if len(line) > _ERROR_SHOWN:
+        line = line[: _ERROR_SHOWN - 1] + "…"
+    return f"{type(error).__name__}: {line}" if line else type(error).__name__
+
+
+def _failure_reason(loaded: LoadedModel, error: BaseException) -> str:
+    """Why an input failed alone, naming the model and the error; for memory, what to lower."""
+    model = f"the {loaded.task} model {shown(loaded.source.requested)}"
+    out_of_memory = isinstance(error, MemoryError) or any(
+        words in str(error).lower() for words in _OUT_OF_MEMORY
+    )
+    if out_of_memory:
+        return (
+            f"{model} ran out of memory generating for one input, even alone "
+            f"({_error_line(error)}); lower its num_beams or output length "
+            f"(max_new_tokens / max_length) in [{loaded.task}.generation]"
+        )
+    return f"{model} failed generating for one input, even alone ({_error_line(error)})"
 
 
 def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:

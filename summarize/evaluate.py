@@ -53,7 +53,11 @@ def translate_lines(translator: Translator, lines: list[str]) -> list[str]:
     """One English line per German line; all sentences of all lines batched together."""
     sentences_per_line = [split_sentences(line) if line.strip() else [] for line in lines]
     flat = [sentence for sentences in sentences_per_line for sentence in sentences]
-    translated = iter(item.text for item in translator.translate(flat))
+    results = translator.translate(flat)
+    failed = next((item.failed for item in results if item.failed), None)
+    if failed is not None:  # a score over a line without its English would mislead
+        raise ArticleError(failed)
+    translated = iter(item.text for item in results)
     return [" ".join(next(translated) for _ in sentences) for sentences in sentences_per_line]
 
 

@@ -25,7 +25,9 @@ from summarize.backends import (
     Backend,
     CTranslate2Backend,
     TorchBackend,
+    beam_search_bytes,
     converted_model_dir,
+    device_memory,
     ensure_converted,
     require_ctranslate2,
 )
@@ -429,6 +431,35 @@ def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> No
                 )
 
 
+def _check_beam_memory(tables: dict[str, GenerationConfig], config: Any, device: str) -> None:
+    """Beam search (torch backend) that cannot fit one input alone in all the memory of the
+    device it runs on, by :func:`summarize.backends.beam_search_bytes` (its sequences, beam
+    indices and first step's scores; a lower bound): ConfigError naming the table, before any
+    article. num_beams = 10**6 on opus-mt asked for over 400 GiB; on a model with relative
+    positions (T5) no table bounds the length, and max_new_tokens = 10**9 with 2 beams asked
+    for 45 GiB."""
+    memory = device_memory(device)
+    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", 0)
+    if memory is None:
+        return
+    for table, generation in tables.items():
+        beams = int(generation.num_beams or 1)
+        if beams < 2:
+            continue  # greedy and sampling hold nothing per beam
+        if generation.max_new_tokens is not None:  # and the decoder start token
+            key, value, length = "max_new_tokens", generation.max_new_tokens, 1
+        else:
+            key, value, length = "max_length", generation.max_length or 0, 0
+        need = beam_search_bytes(beams, length + value, int(vocabulary or 0))
+        if need > memory:
+            raise ConfigError(
+                f"[{table}] num_beams = {beams} with {key} = {value}: beam search needs at "
+                f"least {need / 2**30:,.1f} GiB for one input alone (its sequences and each "
+                f"step's scores, per beam), more than the {memory / 2**30:,.1f} GiB of memory "
+                f"of this machine's {device}; lower num_beams or {key}"
+            )
+
+
 def _bound_model_output_length(
     task: Task,
     settings: ModelSettings,
@@ -663,10 +694,11 @@ def resolve_spec(
         family,
         languages,
     )
+    chunk_config = None
     if isinstance(settings, SummarizationSettings) and settings.chunk_generation:
         # The map steps' table merged too (as Summarizer does): a bad combination shows before
         # any article, on every engine, not when the summarizer is built after translating.
-        merged_generation(
+        chunk_config, _ = merged_generation(
             generation_config,
             settings.chunk_generation,
             "summarization.chunk_generation",
@@ -677,6 +709,12 @@ def resolve_spec(
     generation_config, effective = _bound_model_output_length(
         task, settings, config, generation_config, effective
     )
+    device = str(pick_device(settings.device, settings.backend))
+    if settings.backend == "torch":
+        tables = {f"{task}.generation": generation_config}
+        if chunk_config is not None:
+            tables["summarization.chunk_generation"] = chunk_config
+        _check_beam_memory(tables, config, device)
     return ModelSpec(
         task=task,
         settings=settings,
@@ -694,7 +732,7 @@ def resolve_spec(
         prefix=prefix,
         generation_config=generation_config,
         generation_settings=effective,
-        device=str(pick_device(settings.device, settings.backend)),
+        device=device,
         weights=(
             folder_digest(Path(source.location), digests_file)
             if source.is_local

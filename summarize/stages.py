@@ -67,6 +67,7 @@ class Bilingual:
     paragraphs: tuple[ParagraphPair, ...]
     translated: tuple[TranslatedSentence, ...]  # every model input of the article, in order
     seconds: float  # the article's share of the translation batch
+    failed: str | None = None  # why the model gave no English for a sentence: no brief
 
     @property
     def english_sentences(self) -> list[str]:
@@ -260,6 +261,10 @@ def translate_articles(
         own = translated[position : position + len(item.sentences)]
         position += len(item.sentences)
         share = seconds * len(own) / max(len(inputs), 1)
+        failed = next((sentence.failed for sentence in own if sentence.failed), None)
+        if failed is not None:  # the article gets no brief: a failed outcome with the reason
+            results.append(Bilingual(None, (), tuple(own), share, failed))
+            continue
         results.append(pair_paragraphs(item, own, share))
         long = {sentence.source for sentence in own if sentence.pieces > 1}
         if long:
@@ -322,9 +327,15 @@ def summarize_articles(
     summarizer: Summarizer, articles: Sequence[Bilingual]
 ) -> list[tuple[Summary | ArticleError, float]]:
     """A summary (or the reason there is none) per article, in order, with the article's share
-    of the summarizer's time (by input tokens). Articles share model batches."""
+    of the summarizer's time (by input tokens). Articles share model batches; an article whose
+    translation failed is not summarized (its error stands in for the summary)."""
     start = time.perf_counter()
-    summaries = summarizer.summarize_many([article.english_sentences for article in articles])
+    translated = [article for article in articles if article.failed is None]
+    summarized = iter(summarizer.summarize_many([a.english_sentences for a in translated]))
+    summaries = [
+        ArticleError(article.failed) if article.failed is not None else next(summarized)
+        for article in articles
+    ]
     seconds = time.perf_counter() - start
     tokens = sum(s.input_tokens for s in summaries if not isinstance(s, ArticleError))
     return [

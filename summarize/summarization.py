@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from summarize.batching import even_chunks, generate_texts
+from summarize.batching import GenerationFailed, even_chunks, generate_texts
 from summarize.config import SummarizationSettings
 from summarize.errors import ArticleError
 from summarize.models import LoadedModel, with_generation
@@ -64,7 +64,9 @@ class Summarizer:
             user_set=settings.generation,
         )
 
-    def generate_batch(self, texts: list[str], chunk: Sequence[bool] | None = None) -> list[str]:
+    def generate_batch(
+        self, texts: list[str], chunk: Sequence[bool] | None = None
+    ) -> list[str | GenerationFailed]:
         """Outputs in input order; ``chunk[i]`` marks a map step (chunk summary) input."""
         is_chunk = list(chunk) if chunk is not None else [False] * len(texts)
         if self.chunk_model is self.loaded or not any(is_chunk):
@@ -74,7 +76,7 @@ class Summarizer:
                 (model, [i for i, flag in enumerate(is_chunk) if flag == wanted])
                 for model, wanted in ((self.chunk_model, True), (self.loaded, False))
             ]
-        outputs = [""] * len(texts)
+        outputs: list[str | GenerationFailed] = [""] * len(texts)
         for model, indices in groups:
             if not indices:
                 continue
@@ -85,7 +87,7 @@ class Summarizer:
                 self.settings.max_batch_tokens,
             )
             for index, output in zip(indices, generated, strict=True):
-                outputs[index] = output.text
+                outputs[index] = output if isinstance(output, GenerationFailed) else output.text
         return outputs
 
     def summarize(self, sentences: Sequence[str]) -> Summary:
@@ -122,7 +124,12 @@ class Summarizer:
             )
             still_pending = []
             for document in pending:
-                generated = [next(outputs) for _ in document.inputs]
+                returned = [next(outputs) for _ in document.inputs]
+                failures = [out.reason for out in returned if isinstance(out, GenerationFailed)]
+                if failures:
+                    results[document.index] = ArticleError(failures[0])
+                    continue
+                generated = [out for out in returned if isinstance(out, str)]
                 if document.final_input is not None:
                     results[document.index] = Summary(
                         generated[0],

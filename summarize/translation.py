@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarize.backends import Generated
-from summarize.batching import generate_texts, split_to_window
+from summarize.batching import GenerationFailed, generate_texts, split_to_window
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
 from summarize.models import LoadedModel
@@ -34,6 +34,7 @@ class TranslatedSentence:
     text: str
     pieces: int  # model inputs the sentence was split into; 0 = copied, not translated
     logprob: float | None = None  # mean token log-probability, when the backend reports it
+    failed: str | None = None  # why the model gave no English for it (then ``text`` is empty)
 
 
 def model_input(sentence: str) -> str:
@@ -65,7 +66,7 @@ class Translator:
 
     def generate_batch(
         self, texts: list[str], on_batch: Callable[[int], None] | None = None
-    ) -> list[Generated]:
+    ) -> list[Generated | GenerationFailed]:
         """The only place model inputs leave this stage (tests instrument it)."""
         return generate_texts(
             self.loaded, texts, self.settings.batch_size, self.settings.max_batch_tokens, on_batch
@@ -111,10 +112,15 @@ class Translator:
         if on_start is not None:
             on_start(len(missing))
         chunk_size = max(4 * self.settings.batch_size, _MIN_CACHE_CHUNK)
+        failed: dict[str, str] = {}  # pieces the model failed on even alone: why (not cached)
         for start in range(0, len(missing), chunk_size):
             chunk = missing[start : start + chunk_size]
-            generated = self.generate_batch(chunk, on_batch)
-            translated = dict(zip(chunk, generated, strict=True))
+            translated: dict[str, Generated] = {}
+            for piece, output in zip(chunk, self.generate_batch(chunk, on_batch), strict=True):
+                if isinstance(output, GenerationFailed):
+                    failed[piece] = output.reason
+                else:
+                    translated[piece] = output
             output_of.update(translated)
             if self.cache is not None:
                 self.cache.put_many(fingerprint, translated)
@@ -124,6 +130,10 @@ class Translator:
                 results.append(TranslatedSentence(sentence, sentence, 0))
                 continue
             pieces = pieces_of[sentence]
+            reasons = [failed[piece] for piece in pieces if piece in failed]
+            if reasons:  # no English rather than part of it
+                results.append(TranslatedSentence(sentence, "", len(pieces), failed=reasons[0]))
+                continue
             outputs = [output_of.get(piece, Generated(piece)) for piece in pieces]
             joined = " ".join(output.text for output in outputs)
             scores = [output.logprob for output in outputs if output.logprob is not None]

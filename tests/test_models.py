@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from summarize.backends import Generated
-from summarize.batching import even_chunks, pack, plan_batches, split_to_window, window_pieces
+from summarize.batching import (
+    GenerationFailed,
+    even_chunks,
+    generate_texts,
+    pack,
+    plan_batches,
+    split_to_window,
+    window_pieces,
+)
 from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
@@ -116,6 +124,75 @@ def test_translator_sends_each_distinct_sentence_once_in_order() -> None:
     expected = [echo_text(s) if needs_model(s) else s for s in sentences]
     assert [item.text for item in results] == expected
     assert [item.pieces for item in results] == [1, 0, 1, 1, 0, 1, 1]
+
+
+def _fails_on(marker: str, error: BaseException) -> EchoBackend:
+    """An echo backend whose generation raises ``error`` for any batch holding ``marker``."""
+
+    def transform(text: str) -> str:
+        if marker in text:
+            raise error
+        return echo_text(text)
+
+    return EchoBackend(transform)
+
+
+def test_a_batch_that_fails_is_halved_until_the_input_that_fails_alone_is_found() -> None:
+    """One input that makes generate() raise (out of memory in a beam search) costs only its
+    own output: its batch is retried in halves, every other input gets its own output."""
+    oom = RuntimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate 9 GB")
+    backend = _fails_on("BOOM", oom)
+    texts = [f"Satz {n} ist da." for n in range(9)]
+    texts[5] = "Satz BOOM ist da."
+    done: list[int] = []
+    outputs = generate_texts(echo_model(backend=backend), texts, 4, 10_000, done.append)
+    assert [o.text for o in outputs if isinstance(o, Generated)] == [
+        echo_text(text) for text in texts if "BOOM" not in text
+    ]
+    failed = outputs[5]
+    assert isinstance(failed, GenerationFailed)
+    assert "translation model echo ran out of memory" in failed.reason
+    assert "can't allocate memory" in failed.reason and "num_beams" in failed.reason
+    assert "\n" not in failed.reason
+    assert sum(done) == len(texts)  # progress counts every input once
+    assert ["Satz BOOM ist da."] in backend.batches  # tried alone
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt(), ConfigError("a setting of ours")])
+def test_a_stop_or_our_own_error_during_generation_is_not_taken_for_a_bad_input(
+    error: BaseException,
+) -> None:
+    backend = _fails_on("BOOM", error)
+    with pytest.raises(type(error)):
+        generate_texts(echo_model(backend=backend), ["Ein Satz.", "BOOM da."], 4, 10_000)
+    assert len(backend.batches) == 1  # not retried
+
+
+def test_a_sentence_the_model_fails_on_has_no_english_and_is_not_cached(tmp_path: Path) -> None:
+    cache = TranslationCache(tmp_path)
+    backend = _fails_on("BOOM", ValueError("index out of range in self"))
+    translator = Translator(echo_model(backend=backend), TranslationSettings(batch_size=4), cache)
+    sentences = ["Der Hund bellt.", "Die BOOM Katze.", "Ja."]
+    results = translator.translate(sentences)
+    assert [r.text for r in results] == [echo_text(sentences[0]), "", echo_text(sentences[2])]
+    assert [r.failed is None for r in results] == [True, False, True]
+    assert "failed generating for one input" in (results[1].failed or "")
+    assert "ValueError: index out of range in self" in (results[1].failed or "")
+    again = Translator(echo_model(), TranslationSettings(batch_size=4), cache)
+    assert again.translate(sentences)[1].text == echo_text(sentences[1])  # not cached as failed
+    cache.close()
+
+
+def test_a_summary_input_the_model_fails_on_costs_only_its_own_article() -> None:
+    backend = _fails_on("BOOM", RuntimeError("CUDA out of memory. Tried to allocate 2 GiB"))
+    summarizer = Summarizer(
+        echo_model("summarization", backend=backend), SummarizationSettings(batch_size=8)
+    )
+    results = summarizer.summarize_many([["Ein Text."], ["Ein BOOM Text."], ["Noch einer."]])
+    assert not isinstance(results[0], ArticleError) and not isinstance(results[2], ArticleError)
+    assert results[0].text == echo_text("Ein Text.")
+    assert isinstance(results[1], ArticleError)
+    assert "summarization model echo ran out of memory" in str(results[1])
 
 
 def test_soft_hyphens_of_web_pages_do_not_reach_the_model() -> None:
@@ -597,6 +674,46 @@ def test_an_output_length_past_the_decoder_positions_is_refused(
     assert result.exit_code == 2, result.output
     assert "max_length = 1040" in result.output and "Traceback" not in result.output
     assert not list((tmp_path / "out").glob("*.md"))
+
+
+def test_beam_search_that_cannot_fit_one_input_is_refused_before_any_article(
+    self_contained_models, t5_model: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """T5 has no position table to bound its output: max_new_tokens = 10**9 with 2 beams asked
+    for 45 GiB of beam tables; a num_beams far past any vocabulary's scores fits no machine."""
+    from conftest import SEEDS, write_config
+    from typer.testing import CliRunner
+
+    import summarize.models
+    from summarize.cli import app
+
+    monkeypatch.setattr(summarize.models, "device_memory", lambda device: 16 * 2**30)
+    huge = {"max_new_tokens": 10**9}
+    greedy = SummarizationSettings(model=str(t5_model), generation={**huge, "num_beams": 1})
+    resolve_spec("summarization", greedy, Path("models"))  # nothing held per beam
+    for table in ("generation", "chunk_generation"):
+        beams = SummarizationSettings(model=str(t5_model), **{table: {**huge, "num_beams": 2}})
+        with pytest.raises(ConfigError) as refused:
+            resolve_spec("summarization", beams, Path("models"))
+        assert str(refused.value).startswith(
+            f"[summarization.{table}] num_beams = 2 with max_new_tokens = 1000000000: beam "
+            "search needs at least 44.7 GiB for one input alone"
+        )
+        assert "16.0 GiB of memory of this machine's cpu; lower num_beams or max_new_tokens" in (
+            str(refused.value)
+        )
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian, t5_model)
+    result = CliRunner().invoke(
+        app,
+        ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "--no-cache",
+         "--set", "translation.generation.num_beams=100000000"],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "[translation.generation] num_beams = 100000000 with max_new_tokens = 12" in " ".join(
+        result.output.split()
+    )
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
 def test_a_model_with_code_of_its_own_is_refused_without_running_it(

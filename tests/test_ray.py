@@ -518,6 +518,64 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     assert not _leftovers(output)
 
 
+def _fail_on_marked_batches() -> None:
+    """generate() raising for any batch that holds "Zauberwort", as out of memory (in every
+    process it runs in: the test's, and each Ray worker's through a setup hook)."""
+    from summarize.backends import TorchBackend
+
+    original = TorchBackend.generate_batches
+
+    def failing(self, batches):  # type: ignore[no-untyped-def]
+        for batch in batches:
+            if any("Zauberwort" in text for text in batch):
+                raise RuntimeError("DefaultCPUAllocator: can't allocate memory: 27 GB")
+            yield from original(self, [batch])
+
+    TorchBackend.generate_batches = failing  # type: ignore[method-assign]
+
+
+def test_a_model_that_fails_on_one_article_on_the_workers_costs_only_that_brief(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """generate() raising on a worker for the batch that holds one article's sentence costs only
+    that article's brief, as locally: the same outcomes and reason, the others' briefs and the
+    index, exit 1 (it ended the run with Ray's traceback)."""
+    ray = _ray()
+    from ray import cloudpickle
+
+    from summarize.backends import TorchBackend
+    from summarize.engines.ray import RayEngine
+
+    folder = tmp_path / "in"
+    shorts = _short_seeds(folder)
+    shorts[1].write_text(
+        shorts[1].read_text(encoding="utf-8") + "Das Zauberwort blieb geheim.\n", "utf-8"
+    )
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    monkeypatch.setattr(TorchBackend, "generate_batches", TorchBackend.generate_batches)
+    _fail_on_marked_batches()  # undone by monkeypatch
+    local = Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([folder])
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    ray.shutdown()  # a connection of this job's own, whose workers fail so
+    ray.init(
+        address=on_cluster.address,
+        log_to_driver=False,
+        runtime_env={"worker_process_setup_hook": _fail_on_marked_batches},
+    )
+    try:
+        on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run([folder])
+    finally:
+        ray.shutdown()  # the next test connects without the hook
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert on_ray.exit_code == local.exit_code == 1
+    assert _statuses(on_ray) == _statuses(local)
+    status, reason = _statuses(on_ray)[shorts[1].name]
+    assert status == "failed"
+    assert "translation model" in (reason or "") and "ran out of memory" in (reason or "")
+    assert len(_briefs(tmp_path / "ray")) == len(shorts) - 1
+    assert (tmp_path / "ray" / "index.md").is_file()
+
+
 def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_message(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

@@ -301,3 +301,47 @@ def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert f"(<{seed.stem}.md>)" in index
     assert "interrupted after: 1 written, 0 up to date" in index
+
+
+def test_a_model_that_fails_on_one_article_costs_only_that_articles_brief(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """generate() raising for one batch (out of memory in a large beam search) ends no run: the
+    batch is retried in halves, the article whose sentence fails even alone gets a failed outcome
+    naming the model and the error, the others their briefs and the index, exit 1."""
+    from summarize.backends import TorchBackend
+
+    original = TorchBackend.generate_batches
+    oom = "DefaultCPUAllocator: can't allocate memory: you tried to allocate 27000000000 bytes"
+
+    def failing(self, batches):
+        for batch in batches:
+            if any("Zauberwort" in text for text in batch):
+                raise RuntimeError(oom)
+            yield from original(self, [batch])
+
+    monkeypatch.setattr(TorchBackend, "generate_batches", failing)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = seed_texts()
+    for number, text in enumerate(texts[:2]):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    paragraphs = texts[2].split("\n\n")
+    paragraphs[1] += " Das Zauberwort blieb bis zuletzt geheim."
+    (folder / "bad.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(folder), "-c", str(config), "-o", str(output), "--no-cache", "-q"]
+    )
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "2 written, 0 up to date, 0 skipped, 1 failed" in result.output
+    reason = " ".join(result.output.split())
+    assert f"bad.txt: the translation model {self_contained_models.marian}" in reason
+    assert f"ran out of memory generating for one input, even alone (RuntimeError: {oom})" in reason
+    assert sorted(p.name for p in output.glob("*.md")) == ["0.md", "1.md", "index.md"]
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "0.md" in index and "1.md" in index
