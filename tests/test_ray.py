@@ -620,9 +620,9 @@ def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A run stalls after a worker wrote a brief whose group's outcomes never reached the driver
-    (as when an article whose worker is killed over and over stalls its group): the error counts
-    that brief, as the index does; it counted only the outcomes that reached the driver. Ray is
-    not started: the run's Ray part is replaced by a worker's write and the stall."""
+    (as when a hung node stalls its group): the error counts that brief, as the index does; it
+    counted only the outcomes that reached the driver. Ray is not started: the run's Ray part is
+    replaced by a worker's write and the stall."""
     import summarize.engines.ray as ray_engine
     from summarize.engines.ray import RayEngine, RunStalledError
 
@@ -679,3 +679,70 @@ def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
     assert "interrupted" in result.output and "Traceback" not in result.output, result.output
     assert left, "the half-started Ray instance was not left"
     assert "Latest run: interrupted after: 0 written" in (output / "index.md").read_text()
+
+
+@pytest.mark.parametrize("stage", ["prepare", "translation"])
+def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch, stage: str
+) -> None:
+    """An article whose work kills the worker process (a segfault, an OOM kill; here os._exit
+    while it is cleaned in a task, or translated in an actor) was retried without end: Ray runs
+    the task again or restarts the actor with the same group, and the run stalled until
+    ray.no_progress_timeout_s, blaming the cluster's room. Its group is retried a bounded number
+    of times, then its articles one at a time: only that article fails, saying why; every other
+    one (the one in its group too) gets its brief, and the index is written."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+
+    shorts = _short_seeds(tmp_path / "in")
+    shutil.copy(shorts[2], tmp_path / "in" / "002_crash.txt")  # shares a group with shorts[2]
+
+    if stage == "prepare":
+
+        def crashes_on_one_article(row: Any, context: Any) -> Any:
+            # On the worker: its own copy of the engine, whose per-article step dies on one.
+            import summarize.engines.ray as engine
+
+            if not hasattr(engine, "_crash_test"):
+                engine._crash_test = engine._prepare_one  # type: ignore[attr-defined]
+
+                def prepare_one(job: Any, context: Any) -> Any:
+                    if "crash" in job.source.name:
+                        os._exit(1)
+                    return engine._crash_test(job, context)  # type: ignore[attr-defined]
+
+                engine._prepare_one = prepare_one
+            return engine._prepare_group(row, context)
+
+        monkeypatch.setattr(ray_engine, "_prepare_group", crashes_on_one_article)
+    else:
+
+        class CrashesOnOneArticle(ray_engine._TranslateActor):
+            def _work(self, group: Any) -> Any:
+                if any("crash" in job.source.name for job, _ in group.ready):
+                    os._exit(1)
+                return super()._work(group)
+
+        monkeypatch.setattr(ray_engine, "_TranslateActor", CrashesOnOneArticle)
+    # Each death costs a new worker process (an actor's loads its model): the fewest that show
+    # the group retried, then its articles one at a time (the limits travel with the plan).
+    monkeypatch.setattr(ray_engine, "_GROUP_DEATHS", 1)
+    monkeypatch.setattr(ray_engine, "_ARTICLE_DEATHS", 1)
+    config = _config(
+        tmp_path,
+        self_contained_models,
+        '[runtime]\narticles_per_batch = 2\n[ray]\nmodel_pools = "separate"\n'
+        f"cpus_per_actor = 0.5\n{WATCHDOG}\n",
+    )
+    output = tmp_path / "out"
+    report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
+    statuses = _statuses(report)
+    status, reason = statuses.pop("002_crash.txt")
+    assert status == "failed" and reason is not None
+    assert re.search(r"002_crash\.txt: its worker process died 2 times", reason), reason
+    assert all(status == "written" for status, _ in statuses.values()), statuses
+    assert report.exit_code == 1
+    assert sorted(_briefs(output)) == sorted(f"{p.stem}.md" for p in shorts)
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert all(f"(<{p.stem}.md>)" in index for p in shorts), index
+    assert not _leftovers(output)

@@ -10,8 +10,11 @@ outcome per article and writes the index.
 
 Failures: Ray retries tasks lost with a node and restarts lost actors (which load their model
 again); every write is a whole brief renamed into place, so work done twice writes the same
-brief twice. A configuration or model error on a worker stops the run with the same message and
-exit code as locally; a bad article costs only its own brief; a run in which nothing moves for
+brief twice. Work whose worker process keeps dying (an article that crashes native code or is
+killed for memory) is not retried without end: its group is then done one article at a time,
+and the article that kills the process fails alone (see :class:`_Watch`). A configuration or
+model error on a worker stops the run with the same message and exit code as locally; a bad
+article costs only its own brief; a run in which nothing moves for
 ``ray.no_progress_timeout_s`` stops with exit 1. The translation cache is not used: see README,
 "Running on a cluster".
 """
@@ -86,7 +89,8 @@ class RunStalledError(SummarizeError):
             f"the Ray run made no progress for {timeout_s:g} s "
             f"(ray.no_progress_timeout_s = {timeout_s:g}); {written} brief(s) were "
             "finished and are kept. Check that the cluster has room for an actor of each "
-            "pool, or raise ray.no_progress_timeout_s if one batch takes longer."
+            "pool and that its workers are not killed as they start (out of memory: see "
+            "Ray's log), or raise ray.no_progress_timeout_s if one batch takes longer."
         )
         self.timeout_s = timeout_s
 
@@ -167,6 +171,8 @@ class _Context:
     cwd: str  # the driver's working directory: relative paths mean the same on every node
     ledger: Any  # a _RunLedger actor handle
     pools: _PoolShape
+    # how often a group's, then an article's, model work may kill its worker process
+    deaths: tuple[int, int]
 
 
 def _enter(context: _Context) -> None:
@@ -178,15 +184,31 @@ def _enter(context: _Context) -> None:
 
 class _RunLedger:
     """Counts, on the driver's node, how often each unit of work ran and which actors were
-    restarted, so the summary line can say what Ray redid (best effort: a count can be lost
-    with the worker that sent it)."""
+    restarted, so the summary line can say what Ray redid (best effort: a restart's count can
+    be lost with the worker that sent it), and so that work whose worker process keeps dying
+    stops being retried (see :class:`_Watch`)."""
 
     def __init__(self) -> None:
         self._runs: Counter[tuple[str, int]] = Counter()
         self._restarts = 0
+        # (stage, group, position): an article processed alone that started and did not end
+        self._open: Counter[tuple[str, int, int]] = Counter()
 
-    def ran(self, stage: str, group: int) -> None:
-        self._runs[(stage, group)] += 1
+    def started(self, stages: tuple[str, ...], group: int) -> int:
+        """A stage starts a group's work: which attempt this is (1 for the first)."""
+        for stage in stages:
+            self._runs[(stage, group)] += 1
+        return self._runs[(stages[0], group)]
+
+    def begin(self, stage: str, group: int, position: int) -> int:
+        """An article of ``group`` starts alone: how often it started so before and did not
+        end (each time, its worker process died)."""
+        died = self._open[(stage, group, position)]
+        self._open[(stage, group, position)] += 1
+        return died
+
+    def end(self, stage: str, group: int, position: int) -> None:
+        del self._open[(stage, group, position)]
 
     def restarted(self) -> None:
         self._restarts += 1
@@ -196,6 +218,62 @@ class _RunLedger:
         return retried, self._restarts
 
 
+# A group's work in a stage may kill its worker process this many times (a lost node kills it
+# once) before its articles are done one at a time; an article done alone may kill it this many
+# times before it fails: one article that crashes the process (a segfault, an OOM kill) costs
+# only its own brief, where Ray retried its group without end. Sent with the plan (_Context).
+_GROUP_DEATHS = 3
+_ARTICLE_DEATHS = 2
+
+
+class _Watch:
+    """One attempt at a group's work in a stage, as the run's ledger counts them: Ray runs the
+    work again when its worker process dies (a task anew, an actor restarted), without end.
+    After ``_GROUP_DEATHS`` attempts the stage works ``careful``: each article alone, noted in
+    the ledger before (:meth:`begin`) and after (:meth:`end`)."""
+
+    def __init__(self, context: _Context, stages: tuple[str, ...], group: int, size: int) -> None:
+        import ray
+
+        self._context, self._stage, self._group, self._size = context, stages[0], group, size
+        try:
+            self.attempt = int(ray.get(context.ledger.started.remote(stages, group)))
+        except ray.exceptions.RayError as error:  # the driver's node is gone: so is the run
+            logger.debug("the run's ledger is lost, attempts not counted: %s", error)
+            self.attempt = 1
+        self.careful = self.attempt > context.deaths[0]
+
+    def begin(self, job: _Job) -> tuple[int, ArticleOutcome] | None:
+        """Before ``job``'s work when careful: its failure, when its work killed the process
+        too often, else None (go on, then :meth:`end`)."""
+        import ray
+
+        if not self.careful:
+            return None
+        group_deaths, article_deaths = self._context.deaths
+        if self._size == 1:  # the group's one article is the one that kills
+            return _crashed(job, self.attempt - 1)
+        ledger = self._context.ledger
+        died = ray.get(ledger.begin.remote(self._stage, self._group, job.position))
+        return _crashed(job, group_deaths + died) if died >= article_deaths else None
+
+    def end(self, job: _Job) -> None:
+        import ray
+
+        if self.careful and self._size > 1:
+            ray.get(self._context.ledger.end.remote(self._stage, self._group, job.position))
+
+
+def _crashed(job: _Job, deaths: int) -> tuple[int, ArticleOutcome]:
+    """The outcome of an article whose work killed its worker process ``deaths`` times."""
+    error = ArticleError(
+        f"{shown(job.source)}: its worker process died {deaths} times while processing it "
+        "(a crash in native code, or killed, e.g. for lack of memory); the other articles "
+        "went on"
+    )
+    return job.position, outcome_of_error(job.source, error)
+
+
 # Stages. Each one is a thin adapter: unpack the group, call the shared stage functions, pack.
 
 
@@ -203,26 +281,37 @@ def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     """Read each article, keep current briefs, clean and segment the rest (CPU task)."""
     _enter(context)
     group = _unpack(row[_PAYLOAD])
-    context.ledger.ran.remote("prepare", group.number)
-    config = context.config
+    watch = _Watch(context, ("prepare",), group.number, len(group.jobs))
     settled: list[tuple[int, ArticleOutcome]] = []
     ready: list[tuple[_Job, stages.Prepared]] = []
     for job in group.jobs:
-        try:
-            article = read_article(job.source, config.input.max_bytes)
-        except ArticleError as error:
-            settled.append((job.position, outcome_of_error(job.source, error)))
+        if (crashed := watch.begin(job)) is not None:
+            settled.append(crashed)
             continue
-        if not context.force and outputs.brief_is_current(
-            job.brief_path, article.sha256, context.fingerprint
-        ):
-            settled.append((job.position, ArticleOutcome(job.source, "up-to-date", job.brief_path)))
-            continue
-        try:
-            ready.append((job, stages.prepare(article, config)))
-        except ArticleError as error:
-            settled.append((job.position, outcome_of_error(job.source, error)))
+        prepared = _prepare_one(job, context)
+        watch.end(job)
+        if isinstance(prepared, ArticleOutcome):
+            settled.append((job.position, prepared))
+        else:
+            ready.append((job, prepared))
     return {_PAYLOAD: _pack(replace(group, settled=tuple(settled), ready=tuple(ready)))}
+
+
+def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutcome:
+    """One article read, cleaned and segmented, or its outcome (up to date, failed)."""
+    config = context.config
+    try:
+        article = read_article(job.source, config.input.max_bytes)
+    except ArticleError as error:
+        return outcome_of_error(job.source, error)
+    if not context.force and outputs.brief_is_current(
+        job.brief_path, article.sha256, context.fingerprint
+    ):
+        return ArticleOutcome(job.source, "up-to-date", job.brief_path)
+    try:
+        return stages.prepare(article, config)
+    except ArticleError as error:
+        return outcome_of_error(job.source, error)
 
 
 def _load_in_actor(context: _Context, tasks: tuple[Task, ...]) -> dict[Task, LoadedModel]:
@@ -282,10 +371,47 @@ class _ModelActor:
         done = []
         for payload in batch[_PAYLOAD]:
             group = _unpack(payload)
-            for task in self.tasks:
-                self._context.ledger.ran.remote(task, group.number)
-            done.append(_pack(self._work(group)))
+            watch = _Watch(self._context, self.tasks, group.number, len(group.ready))
+            done.append(
+                _pack(self._work_one_by_one(group, watch) if watch.careful else self._work(group))
+            )
         return {_PAYLOAD: np.array(done, dtype=object)}
+
+    def _work_one_by_one(self, group: _Group, watch: _Watch) -> _Group:
+        """A group whose work killed its worker process too often, one article at a time: the
+        one that kills the process alone fails, the others are done."""
+        done: list[_Group] = []
+        failed: list[tuple[int, ArticleOutcome]] = []
+        for index, (job, _) in enumerate(group.ready):
+            if (crashed := watch.begin(job)) is not None:
+                failed.append(crashed)
+                continue
+            done.append(self._work(_one_article(group, index)))
+            watch.end(job)
+        merged = replace(
+            group,
+            settled=(*group.settled, *failed),
+            ready=tuple(item for part in done for item in part.ready),
+            bilinguals=tuple(item for part in done for item in part.bilinguals),
+            summaries=tuple(item for part in done for item in part.summaries),
+        )
+        for part in done:
+            merged = replace(
+                merged,
+                models={**merged.models, **part.models},
+                generation={**merged.generation, **part.generation},
+            )
+        return merged
+
+
+def _one_article(group: _Group, index: int) -> _Group:
+    """The ``index``-th article of ``group`` still to be done, as a group of its own."""
+    return replace(
+        group,
+        ready=group.ready[index : index + 1],
+        bilinguals=group.bilinguals[index : index + 1],
+        summaries=group.summaries[index : index + 1],
+    )
 
 
 def _translate(translator: Translator, group: _Group) -> _Group:
@@ -360,7 +486,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     """Checks, render and the atomic write of each brief (CPU task): the group's outcomes."""
     _enter(context)
     group = _unpack(row[_PAYLOAD])
-    context.ledger.ran.remote("finish", group.number)
+    watch = _Watch(context, ("finish",), group.number, len(group.ready))
     run = stages.RunInfo(
         dict(group.models),
         dict(group.generation),
@@ -374,11 +500,15 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
         if isinstance(summary, ArticleError):
             settled.append((job.position, outcome_of_error(job.source, summary)))
             continue
+        if (crashed := watch.begin(job)) is not None:
+            settled.append(crashed)
+            continue
         brief = stages.finish(item, bilingual, summary, run, seconds)
         try:
             outputs.write_brief(job.brief_path, brief)
         except OutputError as error:  # the folder takes no more writes: the run stops
             raise _CarriedError(str(error), error) from None
+        watch.end(job)
         settled.append((job.position, ArticleOutcome(job.source, "written", job.brief_path)))
     return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
 
@@ -531,7 +661,8 @@ class RayEngine:
             "one pool of actors holding both models" if pools.combined else "a pool per model",
             pools.cpus_per_actor,
         )
-        context = _Context(self.config, fingerprint, force, os.getcwd(), ledger, pools)
+        deaths = (_GROUP_DEATHS, _ARTICLE_DEATHS)
+        context = _Context(self.config, fingerprint, force, os.getcwd(), ledger, pools, deaths)
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
