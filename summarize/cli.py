@@ -118,7 +118,8 @@ def _load(
 @app.command()
 def run(
     paths: Annotated[
-        list[Path], typer.Argument(help="Articles (.txt, .md, .html, .htm) or folders of them.")
+        list[Path],
+        typer.Argument(help="Articles (.txt, .md, .html, .htm, .xhtml) or folders of them."),
     ],
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
@@ -251,7 +252,8 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
 @app.command()
 def inspect(
     paths: Annotated[
-        list[Path], typer.Argument(help="Articles (.txt, .md, .html, .htm) or folders of them.")
+        list[Path],
+        typer.Argument(help="Articles (.txt, .md, .html, .htm, .xhtml) or folders of them."),
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per article per line.")

@@ -252,6 +252,23 @@ def test_an_xhtml_page_with_an_xml_declaration_has_its_audit(tmp_path: Path) -> 
     assert "Redaktion\nMusterstraße 1" in article.text
 
 
+def test_an_xhtml_file_is_read_as_html_alone_and_in_a_folder(tmp_path: Path) -> None:
+    """A `.xhtml` file given by path was read as plain text (its markup translated as one
+    sentence), and one in a folder was skipped without a word."""
+    from summarize.ingest import find_articles
+
+    page = HTML_PAGE.replace("<!doctype html>", '<?xml version="1.0" encoding="utf-8"?>\n', 1)
+    path = tmp_path / "seite.xhtml"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    as_html = tmp_path / "html" / "seite.html"
+    as_html.parent.mkdir()
+    as_html.write_text(page, encoding="utf-8")
+    assert article.text == read_article(as_html).text  # the page's text, not its markup
+    assert "<" not in article.text
+    assert find_articles([tmp_path]) == ([path], [])
+
+
 def test_left_out_menu_items_are_in_the_audit_when_the_article_uses_the_same_words(
     tmp_path: Path,
 ) -> None:
