@@ -234,7 +234,8 @@ def _library_validation(settings: dict[str, Any]) -> None:
         transformers_logging.set_verbosity(verbosity)
 
 
-_LENGTH_PAIRS = (("min_length", "max_length"), ("min_new_tokens", "max_new_tokens"))
+# A generation table's (minimum, maximum) of each length form.
+LENGTH_PAIRS = (("min_length", "max_length"), ("min_new_tokens", "max_new_tokens"))
 _GENERATION_TABLES = (
     ("translation", "generation"),
     ("summarization", "generation"),
@@ -249,7 +250,7 @@ def _check_length_pairs(config: Config, layers: list[tuple[str, Mapping[str, Any
     that set either."""
     for section, table in _GENERATION_TABLES:
         settings: dict[str, Any] = getattr(getattr(config, section), table)
-        for low, high in _LENGTH_PAIRS:
+        for low, high in LENGTH_PAIRS:
             least, most = settings.get(low), settings.get(high)
             if not (_NUMBERS[low].accepts(least) and _NUMBERS[high].accepts(most)):
                 continue

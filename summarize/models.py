@@ -31,7 +31,7 @@ from summarize.backends import (
     ensure_converted,
     require_ctranslate2,
 )
-from summarize.config import ModelSettings, SummarizationSettings
+from summarize.config import LENGTH_PAIRS, ModelSettings, SummarizationSettings
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
 from summarize.families import (
@@ -882,7 +882,7 @@ def merged_generation(
     # A maximum set here below the model's own minimum (max_length = 30 on DistilBART, whose
     # min_length is 56) lowers that minimum to it: generate() stopped at the maximum anyway,
     # with a raw UserWarning past --quiet. A minimum set here too is the config check's to refuse.
-    for low, high in (("min_length", "max_length"), ("min_new_tokens", "max_new_tokens")):
+    for low, high in LENGTH_PAIRS:
         least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
         if (
             high in overrides

@@ -167,6 +167,7 @@ class _Context:
 
     config: Config
     fingerprint: str
+    settings: dict[str, Any]  # stages.run_settings, for every brief's record
     force: bool
     cwd: str  # the driver's working directory: relative paths mean the same on every node
     ledger: Any  # a _RunLedger actor handle
@@ -488,10 +489,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     group = _unpack(row[_PAYLOAD])
     watch = _Watch(context, ("finish",), group.number, len(group.ready))
     run = stages.RunInfo(
-        dict(group.models),
-        dict(group.generation),
-        context.fingerprint,
-        stages.run_settings(context.config),
+        dict(group.models), dict(group.generation), context.fingerprint, context.settings
     )
     settled = list(group.settled)
     for (job, item), bilingual, (summary, seconds) in zip(
@@ -662,7 +660,10 @@ class RayEngine:
             pools.cpus_per_actor,
         )
         deaths = (_GROUP_DEATHS, _ARTICLE_DEATHS)
-        context = _Context(self.config, fingerprint, force, os.getcwd(), ledger, pools, deaths)
+        settings = stages.run_settings(self.config)
+        context = _Context(
+            self.config, fingerprint, settings, force, os.getcwd(), ledger, pools, deaths
+        )
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
