@@ -571,6 +571,20 @@ def number_led_lines(pages: Sequence[Page], models: FoldModels) -> tuple[int, in
     return contexts, kept, controls, changed
 
 
+def unaccounted_pages(pages: Sequence[Page], models: FoldModels) -> list[str]:
+    """Pages, each cleaned by the fold's model that never saw it, with a visible character
+    that is neither in the kept text nor in the audit (the cleaner's promise: none)."""
+    options = CleanOptions()
+    return [
+        pages[i].id
+        for test, model in models
+        for i in test
+        if assemble(
+            pages[i].analysis, block_decisions(pages[i].analysis, options, model), options
+        ).unaccounted_characters(pages[i].text)
+    ]
+
+
 def pages_per_second(texts: Sequence[str], repeats: int = SPEED_REPEATS) -> tuple[float, float]:
     """(pages per wall-clock second, pages per CPU second of this process), best of ``repeats``
     after a warm-up pass. On a shared machine the CPU-time rate is what one unloaded core would
@@ -666,6 +680,12 @@ def table(pages: Sequence[Page], feature_ablations: bool) -> None:
         f"\nlines that start with a number, date or ordinal, put after an article string of each "
         f"page ({contexts} pages, cross-validated): {kept} kept whole, {controls} of their "
         f"controls (the same lines without that start); {changed} changed"
+    )
+    unaccounted = unaccounted_pages(pages, models)
+    named = f" ({', '.join(unaccounted)})" if unaccounted else ""
+    print(
+        f"pages with a visible character neither kept nor in the audit (cross-validated): "
+        f"{len(unaccounted)} of {len(pages)}{named}"
     )
 
 

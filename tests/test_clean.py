@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -134,12 +135,25 @@ def test_the_audit_accounts_for_every_character(text: str) -> None:
     for piece in [*received, *(item.text for item in cleaned.dropped)]:
         accounted += _visible(piece)
     assert accounted == _visible(text)
+    assert not cleaned.unaccounted_characters(text)
     # What is kept is the page's own text: each block (cuts aside) is a piece of the input.
     flat = " ".join(text.split())
     for paragraph in received:
         cuts = [i.text for i in cleaned.dropped if i.rule in ("credit", "promo")]
         if not cuts:
             assert " ".join(paragraph.split()) in flat
+
+
+def test_a_removal_left_out_of_the_audit_is_noticed() -> None:
+    # The check the benchmark runs on every development page, tried on a cleaning that
+    # "forgot" to record a removal and on one that kept a character the page does not have.
+    text = ARTICLE.format(numbered=NUMBERED_LINES[0])
+    cleaned = clean_text(text)
+    assert cleaned.dropped and not cleaned.unaccounted_characters(text)
+    forgot = replace(cleaned, dropped=cleaned.dropped[1:])
+    assert forgot.unaccounted_characters(text) == _visible(cleaned.dropped[0].text)
+    edited = replace(cleaned, paragraphs=(cleaned.paragraphs[0][1:], *cleaned.paragraphs[1:]))
+    assert edited.unaccounted_characters(text) == _visible(cleaned.paragraphs[0][0])
 
 
 def test_english_quotation_inside_a_german_article_is_text() -> None:

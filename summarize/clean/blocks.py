@@ -7,6 +7,7 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,12 @@ def _tidy_lines(text: str) -> list[str]:
     untidy = _CONTROL.sub("", _CONTROL_AS_SPACE.sub(" ", "\n".join(lines)))
     tidied = _SPACES_TO_CHANGE.sub(" ", untidy)
     return list(map(str.strip, tidied.split("\n"))) if lines else []
+
+
+def visible_characters(text: str) -> Counter[str]:
+    """The characters of ``text`` a reader sees, as the cleaner reads them (NFC, control and
+    zero-width marks taken out), white space left out: what the audit must account for."""
+    return Counter("".join("".join(_tidy_lines(text)).split()))
 
 
 def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:

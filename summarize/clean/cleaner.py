@@ -26,6 +26,7 @@ from summarize.clean.blocks import (
     phrase_rules,
     rule_matcher,
     split_blocks,
+    visible_characters,
 )
 from summarize.clean.features import (
     RULE_FEATURES,
@@ -112,6 +113,14 @@ class CleanArticle:
 
     def dropped_counts(self) -> dict[str, int]:
         return dict(Counter(item.rule for item in self.dropped))
+
+    def unaccounted_characters(self, text: str) -> Counter[str]:
+        """The visible characters of ``text`` (the page this article was cleaned from) that are
+        neither in the kept text nor in the audit: empty when every removal is recorded."""
+        accounted = Counter[str]()
+        for piece in (self.title or "", *self.paragraphs, *(item.text for item in self.dropped)):
+            accounted += visible_characters(piece)
+        return visible_characters(text) - accounted
 
 
 @dataclass(frozen=True)
