@@ -273,15 +273,20 @@ def beam_search_cache(config: Any) -> Any:
 def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
     """transformers generation settings as CTranslate2 translate_batch() options.
 
-    Lengths: transformers counts the final end-of-sequence token (and, for max_length /
-    min_length, the decoder start token); CTranslate2 counts neither."""
+    Lengths: transformers counts the decoder start token in max_length / min_length;
+    CTranslate2 does not. Both count every generated token, a forced first token and the end
+    token included, but at the maximum transformers puts the model's forced end token
+    (``forced_eos_token_id``: Marian, BART, PEGASUS, mBART) in place of the last one, which is
+    not text, so CTranslate2 stops one token earlier for those models only (a model without
+    one, such as T5 or M2M100, otherwise lost its last token at the limit)."""
     settings = generation.to_diff_dict()
     defaults = type(generation)().to_dict()
     options: dict[str, Any] = {"beam_size": int(generation.num_beams or 1)}
+    forced_end = 0 if generation.forced_eos_token_id is None else 1
     if generation.max_new_tokens is not None:
-        options["max_decoding_length"] = max(1, generation.max_new_tokens - 1)
+        options["max_decoding_length"] = max(1, generation.max_new_tokens - forced_end)
     elif generation.max_length is not None:
-        options["max_decoding_length"] = max(1, generation.max_length - 2)
+        options["max_decoding_length"] = max(1, generation.max_length - 1 - forced_end)
     if generation.min_new_tokens is not None:
         options["min_decoding_length"] = generation.min_new_tokens
     elif generation.min_length:
@@ -352,8 +357,15 @@ class CTranslate2Backend:
             device="cuda" if device.type == "cuda" else "cpu",
             compute_type=compute_type,
         )
-        self.translator = load(inter_threads=self.workers, intra_threads=threads)  # replicas
-        # share the weights; each runs on ``threads``
+        try:  # replicas share the weights; each runs on ``threads``
+            self.translator = load(inter_threads=self.workers, intra_threads=threads)
+        except (RuntimeError, ValueError, OSError) as error:  # e.g. a model.bin cut short
+            raise ModelLoadError(
+                f"could not load the CTranslate2 conversion at {model_dir} "
+                f"({str(error).splitlines()[0] if str(error) else type(error).__name__}); "
+                "if that folder was damaged (a copy cut short, a file edited), delete it and "
+                "the next run converts the model again"
+            ) from None
         self._lone: Future[Any] | None = None
         if self.workers > 1:
             # A lone batch (one article's summary, the last step of a map-reduce) would run on
@@ -414,6 +426,10 @@ class CTranslate2Backend:
             max_batch_size=len(texts),
             return_scores=True,
             return_end_token=True,  # so the score's length is the hypothesis' length
+            # CTranslate2 cuts every input after 1024 tokens by default, without a word; the
+            # callers split inputs to the model's window first, which may be longer (T5 with
+            # max_input_tokens), so nothing is cut here.
+            max_input_length=0,
             asynchronous=True,
             **self.options,
         )
@@ -483,13 +499,57 @@ def ensure_converted(location: str, target: Path, quantization: str, revision: s
     if (target / "model.bin").is_file():
         logger.info("using the CTranslate2 conversion at %s", target)
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(target.with_name(f".{target.name}.lock")):
-        if (target / "model.bin").is_file():  # converted by another run while we waited
-            logger.info("using the CTranslate2 conversion at %s", target)
-            return target
-        _convert(location, target, quantization, revision)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(target.with_name(f".{target.name}.lock")):
+            if (target / "model.bin").is_file():  # converted by another run while we waited
+                logger.info("using the CTranslate2 conversion at %s", target)
+                return target
+            _remove_stale_conversions(target)
+            _convert(location, target, quantization, revision)
+    except OSError as error:  # a read-only or full folder, no permission
+        raise ModelLoadError(unwritable_conversion(location, target, error)) from None
     return target
+
+
+def unwritable_conversion(
+    location: str, target: Path, error: OSError | str, setting: str = "backend"
+) -> str:
+    """The message for a conversion that cannot be written where it is kept."""
+    reason = error if isinstance(error, str) else (error.strerror or str(error))
+    return (
+        f"could not write the CTranslate2 conversion of {location} at {target} ({reason}): "
+        f"make {target.parent} writable, or set {setting} = 'torch'"
+    )
+
+
+def _remove_stale_conversions(target: Path) -> None:
+    """Temp folders of conversions that were killed midway (a SIGKILL, a power cut): only a
+    converter holding the target's lock writes one, and the caller holds it now."""
+    import glob
+
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        logger.info("removing %s, left by a conversion that was stopped midway", stale)
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def unconvertible_config(config: Any) -> str | None:
+    """The name of ``config``'s class (e.g. ``LEDConfig``) when CTranslate2's converter has no
+    loader for it, else None (None too when that cannot be told). Imports the converter, and
+    with it torch: call it only when a conversion is due."""
+    name = type(config).__name__
+    if name == "PlainConfig":  # read without transformers' Auto classes: name it as they would
+        from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
+
+        name = CONFIG_MAPPING_NAMES.get(str(getattr(config, "model_type", "")), "")
+    try:
+        from ctranslate2.converters import transformers as converters
+    except ImportError:
+        return None
+    loaders = getattr(converters, "_MODEL_LOADERS", None)
+    if not name or not isinstance(loaders, dict) or name in loaders:
+        return None
+    return name
 
 
 def _convert(location: str, target: Path, quantization: str, revision: str | None) -> None:

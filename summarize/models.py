@@ -30,6 +30,8 @@ from summarize.backends import (
     device_memory,
     ensure_converted,
     require_ctranslate2,
+    unconvertible_config,
+    unwritable_conversion,
 )
 from summarize.config import LENGTH_PAIRS, ModelSettings, SummarizationSettings
 from summarize.digests import folder_digest, hub_snapshot
@@ -744,6 +746,49 @@ def resolve_spec(
     )
 
 
+def conversion_target(spec: ModelSpec, models_dir: Path) -> Path:
+    """Where the CTranslate2 conversion of ``spec``'s weights is kept."""
+    return converted_model_dir(
+        spec.source.location,
+        spec.source.is_local,
+        models_dir,
+        spec.settings.quantization,
+        identity_digest(spec.weights_identity()),
+    )
+
+
+def ctranslate2_problem(spec: ModelSpec, models_dir: Path, folder: bool = True) -> str | None:
+    """Why ``spec``'s model would not run on the CTranslate2 backend, known before any article:
+    a model type CTranslate2 cannot convert (LED, LongT5), or (``folder``) a conversion due in a
+    folder that takes no writes. None when it would run, or when it runs on torch."""
+    if spec.settings.backend != "ctranslate2":
+        return None
+    target = conversion_target(spec, models_dir)
+    if (target / "model.bin").is_file():  # converted before: nothing to check
+        return None
+    unconvertible = unconvertible_config(spec.config)
+    if unconvertible is not None:
+        from importlib.metadata import version
+
+        return (
+            f"The {spec.task} model {spec.source.location} cannot run on {spec.task}.backend = "
+            f"'ctranslate2': CTranslate2 {version('ctranslate2')} cannot convert its model type "
+            f"({unconvertible}); set {spec.task}.backend = 'torch'"
+        )
+    existing = next((folder for folder in target.parents if folder.exists()), None)
+    if folder and existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        reason = "read-only file system" if _read_only(existing) else "no write permission"
+        return unwritable_conversion(spec.source.location, target, reason, f"{spec.task}.backend")
+    return None
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        return False
+
+
 def pickle_only_problem(task: Task, source: ModelSource, settings: ModelSettings) -> str | None:
     """Why a local model folder would not load as configured because its weights are pickle
     files only (``pytorch_model.bin``) and the section does not allow them; None otherwise."""
@@ -802,13 +847,7 @@ def load_weights(
         raise ModelLoadError(problem)
     backend: Backend
     if settings.backend == "ctranslate2":
-        target = converted_model_dir(
-            source.location,
-            source.is_local,
-            models_dir,
-            settings.quantization,
-            identity_digest(spec.weights_identity()),
-        )
+        target = conversion_target(spec, models_dir)
         converted = ensure_converted(source.location, target, settings.quantization, revision)
         backend = CTranslate2Backend(
             converted, spec.tokenizer, spec.generation_config, device, settings.quantization,

@@ -13,6 +13,7 @@ from summarize.errors import ModelNotFoundError, SummarizeError
 from summarize.models import (
     PULLED_FILE,
     Task,
+    ctranslate2_problem,
     pickle_only_problem,
     pulled_copy,
     resolve_model,
@@ -78,7 +79,12 @@ def locate(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
     languages = spec.languages
     return dataclasses.replace(
         stored,
-        problem=pickle_only_problem(task, spec.source, settings),
+        problem=(
+            pickle_only_problem(task, spec.source, settings)
+            # A hub cache snapshot is read here by its folder; a run converts it into the
+            # models folder, not beside the snapshot: only the model type is checked then.
+            or ctranslate2_problem(spec, models_dir, folder=stored.where != "hub cache")
+        ),
         family=spec.family,
         window=spec.window,
         prefix=spec.prefix,

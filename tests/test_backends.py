@@ -350,3 +350,67 @@ def test_a_stop_ends_the_batches_under_way_at_their_next_step(models) -> None:
     full = max(lengths)
     assert full > 200  # the forced length, and the start token
     assert len(lengths) >= 2 and min(lengths) < 200  # another was under way and ended early
+
+
+@pytest.fixture(scope="module")
+def seed_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A T5 without a forced end token and without a window of its own (flan-T5-like)."""
+    from conftest import seed_texts
+
+    from summarize.testing import build_t5
+
+    return build_t5(tmp_path_factory.mktemp("t5") / "t5", texts=seed_texts())
+
+
+@pytest.mark.parametrize("length", [{"max_new_tokens": 8}, {"max_length": 9}])
+def test_ctranslate2_stops_where_torch_does_without_a_forced_end_token(
+    seed_t5: Path, length: dict[str, int]
+) -> None:
+    """transformers ends an output at the limit with the forced end token only where the model
+    has one (Marian, BART); a T5 keeps its last text token there, and CTranslate2 cut it."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    generation = {**length, "num_beams": 1}
+    outputs = {}
+    for backend in ("torch", "ctranslate2"):
+        settings = SummarizationSettings(model=str(seed_t5), backend=backend, generation=generation)
+        loaded = load_model("summarization", settings, Path("models"))
+        assert loaded.generation_config.forced_eos_token_id is None
+        outputs[backend] = [item.text for item in loaded.backend.generate(SENTENCES)]
+        at_limit = [
+            text
+            for text in outputs[backend]
+            if len(loaded.tokenizer.encode(text, add_special_tokens=False)) == 8
+        ]
+        assert at_limit, outputs  # random weights run to the limit here
+    assert outputs["ctranslate2"] == outputs["torch"]
+
+
+def test_ctranslate2_reads_an_input_longer_than_1024_tokens_whole(
+    seed_t5: Path, tmp_path: Path
+) -> None:
+    """CTranslate2 cuts every input after 1024 tokens unless told otherwise; a window set
+    longer (T5 with max_input_tokens) must reach the model whole, as it does with torch."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from conftest import seed_texts
+
+    folder = seed_t5
+    settings = SummarizationSettings(
+        model=str(folder),
+        backend="ctranslate2",
+        max_input_tokens=3000,
+        generation={"max_new_tokens": 4, "num_beams": 1},
+    )
+    loaded = load_model("summarization", settings, tmp_path)
+    assert loaded.window == 3000
+    # Two inputs that differ only after their first 1100 tokens: cut after 1024, the model
+    # would read the same thing twice.
+    words = " ".join(seed_texts()).split()
+    start = next(
+        n for n in range(100, len(words), 100) if loaded.count_tokens(" ".join(words[:n])) > 1100
+    )
+    shared = " ".join(words[:start])
+    texts = [f"{shared} Der Hund bellt laut im Garten.", f"{shared} Die Katze schläft."]
+    assert all(1100 < loaded.count_tokens(text) <= loaded.window for text in texts)
+    first, second = loaded.backend.generate(texts)
+    # The encoder attends over the whole input: the last words change the scores.
+    assert first.logprob != second.logprob

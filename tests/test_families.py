@@ -626,3 +626,45 @@ def test_a_model_without_an_output_length_is_not_cut_at_20_tokens(
     loaded.backend.generate(["Der Bürgermeister eröffnete am Montag die neue Brücke."])
     (call,) = generate_calls.calls
     assert all(len(row) > 30 for row in call.output)
+
+
+@pytest.mark.parametrize(("family", "task"), [("led", "summarization"), ("longt5", "translation")])
+def test_a_model_ctranslate2_cannot_convert_is_refused_before_any_article(
+    families: Families, self_contained_models: ModelSet, tmp_path: Path, family: str, task: str
+) -> None:
+    """CTranslate2 has no converter for LED or LongT5: the run stops before any work (it
+    translated every sentence first, then failed on the summarizer's conversion with the
+    converter's list of 50 classes), naming the setting to change; `models list` says so too."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.engines.ray import RayEngine
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    models = self_contained_models
+    config = write_config(tmp_path / "c.toml", models.marian, models.bart)
+    path = families.led if family == "led" else families.longt5
+    options = [
+        "--set", f"{task}.model={path}",
+        "--set", "translation.backend=ctranslate2",
+        "--set", "summarization.backend=ctranslate2",
+    ]  # fmt: skip
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(out), *options]
+    )
+    assert result.exit_code == 2, result.output
+    config_class = {"led": "LEDConfig", "longt5": "LongT5Config"}[family]
+    assert f"cannot convert its model type ({config_class})" in result.output
+    assert f"set {task}.backend = 'torch'" in result.output
+    assert not out.exists()  # no sentence translated, no cache written
+    assert not list(path.parent.glob(f"{path.name}.ct2-*"))
+
+    listed = CliRunner().invoke(app, ["models", "list", "--json", "-c", str(config), *options])
+    assert listed.exit_code == 1, listed.output
+    rows = {row["task"]: row for row in map(json.loads, listed.stdout.splitlines())}
+    assert f"set {task}.backend = 'torch'" in rows[task]["problem"]
+
+    overrides = [option for option in options if option != "--set"]
+    with pytest.raises(ConfigError, match=f"set {task}.backend = 'torch'"):
+        RayEngine(load_config(config, overrides=overrides)).fingerprint()

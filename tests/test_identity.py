@@ -16,6 +16,7 @@ import pytest
 
 import summarize
 from summarize import models as models_module
+from summarize.backends import converted_model_dir
 from summarize.cache import TranslationCache
 from summarize.config import Config, load_config
 from summarize.digests import DIGESTS_FILENAME, hub_snapshot
@@ -596,3 +597,74 @@ def test_a_pull_for_a_section_that_accepts_pickle_fetches_and_accepts_pickle_wei
     pulled = pull(TranslationSettings(model="org/old", allow_pickle=True), tmp_path)
     assert (pulled / "pytorch_model.bin").is_file()
     assert not any(fnmatch.fnmatch("pytorch_model.bin", p) for p in asked[0])
+
+
+def test_a_conversion_killed_midway_is_cleared_and_redone(
+    marian_copy: Path, tmp_path: Path, caplog
+) -> None:
+    """A conversion killed midway (SIGKILL, a power cut) leaves its temp folder, as large as
+    the weights written so far; the next conversion of that model removes it and says so."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    config = _config(marian_copy, marian_copy, "translation.backend=ctranslate2")
+    spec = resolve_spec("translation", config.translation, tmp_path)
+    target = converted_model_dir(
+        str(marian_copy),
+        True,
+        tmp_path,
+        "none",
+        models_module.identity_digest(spec.weights_identity()),
+    )
+    stale = target.with_name(f".{target.name}.k1ll3d.tmp")
+    stale.mkdir()
+    (stale / "model.bin").write_bytes(b"\0" * 4096)  # half written
+    other = target.with_name(f".{target.name}x.k1ll3d.tmp")  # another model's: not ours
+    other.mkdir()
+    caplog.set_level(logging.INFO, logger="summarize")
+    loaded = models_module.load_weights(spec, tmp_path)
+    assert len(Translator(loaded, config.translation).translate(SENTENCES)) == len(SENTENCES)
+    assert (target / "model.bin").is_file()
+    assert not stale.exists() and other.exists()
+    assert f"removing {stale}, left by a conversion that was stopped midway" in caplog.text
+
+
+def test_a_conversion_folder_that_takes_no_writes_is_named(
+    marian_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A model folder on a read-only mount: the conversion beside it cannot be written. The run
+    says so before any article (it ended in a traceback after the other model's work), and a
+    folder that stops taking writes during the conversion gets a message, not a traceback."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.backends import ensure_converted
+    from summarize.errors import ModelLoadError
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="could not write the CTranslate2 conversion"):
+        ensure_converted(str(marian_copy), blocked / "marian.ct2-float32-0", "none", None)
+
+    config = _config(marian_copy, marian_copy, "translation.backend=ctranslate2")
+    spec = resolve_spec("translation", config.translation, tmp_path)
+    target = models_module.conversion_target(spec, tmp_path)
+    assert models_module.ctranslate2_problem(spec, tmp_path) is None
+    monkeypatch.setattr(models_module.os, "access", lambda *args, **kwargs: False)
+    problem = models_module.ctranslate2_problem(spec, tmp_path)
+    assert problem is not None
+    assert f"could not write the CTranslate2 conversion of {marian_copy} at {target}" in problem
+    assert f"make {target.parent} writable, or set translation.backend = 'torch'" in problem
+
+
+def test_a_damaged_conversion_is_named_with_what_to_do(marian_copy: Path, tmp_path: Path) -> None:
+    """A conversion cut short outside our control (a copy, a full disk while syncing): the run
+    names the folder and how to get a new one, instead of a traceback."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.errors import ModelLoadError
+
+    config = _config(marian_copy, marian_copy, "translation.backend=ctranslate2")
+    spec = resolve_spec("translation", config.translation, tmp_path)
+    models_module.load_weights(spec, tmp_path)
+    (conversion,) = marian_copy.parent.glob("marian.ct2-float32-*")
+    weights = conversion / "model.bin"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    with pytest.raises(ModelLoadError, match="delete it and the next run converts") as raised:
+        models_module.load_weights(spec, tmp_path)
+    assert f"could not load the CTranslate2 conversion at {conversion}" in str(raised.value)

@@ -23,12 +23,13 @@ from pathlib import Path
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
-from summarize.errors import ArticleError, OutputError
+from summarize.errors import ArticleError, ConfigError, OutputError
 from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
     ModelSpec,
     Task,
+    ctranslate2_problem,
     load_weights,
     resolve_spec,
 )
@@ -121,6 +122,11 @@ class Pipeline:
                 self.config.runtime.models_dir,
                 digests_file=self.config.runtime.model_digests,
             )
+            # Before any article: a model CTranslate2 cannot convert failed only after the
+            # other model's work (translating every sentence before the summarizer's error).
+            problem = ctranslate2_problem(spec, self.config.runtime.models_dir)
+            if problem is not None:
+                raise ConfigError(problem)
             if spec.task_warning is not None:  # once: the spec is read once a pipeline
                 logger.warning("%s", spec.task_warning)
             self._specs[task] = spec

@@ -524,7 +524,7 @@ class RayEngine:
 
     def fingerprint(self) -> str:
         """The run fingerprint from the models' tokenizers and configs, without weights."""
-        from summarize.models import resolve_spec
+        from summarize.models import ctranslate2_problem, resolve_spec
 
         config = self.config
         models_dir = config.runtime.models_dir
@@ -532,6 +532,9 @@ class RayEngine:
         translation = resolve_spec("translation", config.translation, models_dir, digests)
         summarization = resolve_spec("summarization", config.summarization, models_dir, digests)
         for spec in (translation, summarization):  # here, once: not again in every actor
+            problem = ctranslate2_problem(spec, models_dir)
+            if problem is not None:  # before any article, as on the local engine
+                raise ConfigError(problem)
             if spec.task_warning is not None:
                 logger.warning("%s", spec.task_warning)
         return stages.run_fingerprint(config, translation.identity(), summarization.identity())
