@@ -185,6 +185,87 @@ def _echo_models(monkeypatch) -> None:
     monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
 
 
+def test_a_rerun_with_only_articles_that_fail_again_loads_no_model(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A daily rerun over a folder whose briefs are all current, but which also holds an article
+    that is not German (it is skipped again) and one that is all menu labels (it fails again),
+    reads no model weights: those articles stop before any model, as a current brief does.
+    Loading them cost seconds and gigabytes of memory per run with the real models."""
+    _echo_models(monkeypatch)
+    loads: list[str] = []
+    load_weights = sys.modules["summarize.engines.local"].load_weights
+
+    def counted(spec, *args, **kwargs):
+        loads.append(spec.task)
+        return load_weights(spec, *args, **kwargs)
+
+    monkeypatch.setattr("summarize.engines.local.load_weights", counted)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(
+        (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_bytes()
+    )
+    (folder / "english.txt").write_text(
+        "The government said on Monday that taxes would rise next year. The opposition "
+        "criticised the plan and announced that it would vote against it in parliament.\n",
+        encoding="utf-8",
+    )
+    (folder / "menu.txt").write_text("Politik\nSport\nKultur\nWetter\n", encoding="utf-8")
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    first = CliRunner().invoke(app, run)
+    assert "1 written, 0 up to date, 1 skipped, 1 failed" in first.output, first.output
+    assert sorted(loads) == ["summarization", "translation"]
+    loads.clear()
+    rerun = CliRunner().invoke(app, run)
+    assert rerun.exit_code == 1, rerun.output
+    assert "0 written, 1 up to date, 1 skipped, 1 failed" in rerun.output
+    assert "english.txt: the article is in another language (en)" in rerun.output
+    assert "menu.txt: no article text left after cleaning" in rerun.output
+    assert loads == []
+
+
+def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Whether a brief is current is known from the source's bytes (their SHA-256): a rerun
+    does not extract an HTML page's text again (about 45 ms a page, minutes a rerun over a
+    folder of thousands of pages) nor parse a Markdown file, for articles that need nothing."""
+    from summarize import ingest
+
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    for number, seed in enumerate(sorted(SEEDS.glob("*.txt"))[:3]):
+        paragraphs = seed.read_text(encoding="utf-8").splitlines()
+        body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        (folder / f"page{number}.html").write_text(
+            f"<html><body><article>{body}</article></body></html>", encoding="utf-8"
+        )
+        (folder / f"note{number}.md").write_text(seed.read_text(encoding="utf-8"), "utf-8")
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    first = CliRunner().invoke(app, run)
+    assert "6 written, 0 up to date" in first.output, first.output
+    reads: list[str] = []
+    for name in ("extract_html", "markdown_text", "decode_text"):
+        original = getattr(ingest, name)
+
+        def counted(*args, _original=original, _name=name):
+            reads.append(_name)
+            return _original(*args)
+
+        monkeypatch.setattr(ingest, name, counted)
+    rerun = CliRunner().invoke(app, run)
+    assert rerun.exit_code == 0, rerun.output
+    assert "0 written, 6 up to date" in rerun.output
+    assert reads == []
+    changed = folder / "page1.html"  # an edited page is read again, alone, and redone
+    changed.write_text(changed.read_text(encoding="utf-8") + "<p>Neu.</p>", encoding="utf-8")
+    again = CliRunner().invoke(app, run)
+    assert "1 written, 5 up to date" in again.output, again.output
+    assert reads == ["decode_text", "extract_html"]
+
+
 def test_each_brief_holds_its_own_articles_english_in_order(tmp_path: Path, monkeypatch) -> None:
     """The articles' sentences share translation batches (length-sorted); each brief must still
     get its own sentences' English, in the article's order."""

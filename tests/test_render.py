@@ -341,6 +341,34 @@ def test_the_index_shows_the_same_from_the_records_without_their_article(tmp_pat
     assert "article-2.md" not in write_index(tmp_path, None, known).read_text(encoding="utf-8")
 
 
+def test_the_index_keeps_no_copy_of_each_briefs_run_settings() -> None:
+    """Each record holds its own copy of the models' descriptions and generation settings
+    (about 7 KB with real models); the index keeps one slim record per brief of the folder and
+    shows none of them, so it keeps none: 2,000 briefs held 18 MB, 50,000 would hold 450 MB."""
+    from summarize.outputs import index_record
+
+    settings = {f"setting_{n}": [n] * 20 for n in range(60)}  # a few KB, as the real ones
+    records = {
+        f"article-{n}.md": make_brief(n)
+        .record()
+        .model_copy(
+            update={
+                "models": {"translation": dict(settings), "summarization": dict(settings)},
+                "generation": {"translation": dict(settings), "summarization": dict(settings)},
+                "settings": dict(settings),
+                "seconds": {f"stage_{n}": 1.0 for n in range(50)},
+            }
+        )
+        for n in (1, 0)
+    }
+    slim = {name: index_record(record) for name, record in records.items()}
+    whole = render_index([IndexEntry(n, r) for n, r in records.items()], "2 written")
+    assert render_index([IndexEntry(n, r) for n, r in slim.items()], "2 written") == whole
+    for name, record in slim.items():
+        size = len(record.model_dump_json())
+        assert size < 1500 < len(records[name].model_dump_json()) / 10, size
+
+
 def test_a_front_matter_libyaml_refuses_is_read_as_before(tmp_path, monkeypatch) -> None:
     """The front matter is read by libyaml when PyYAML has it; what libyaml refuses goes to the
     pure-Python loader, so a brief never stops counting for the faster reader."""

@@ -225,6 +225,76 @@ def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path
         build_site(empty, tmp_path / "site2")
 
 
+def test_a_second_view_rewrites_only_the_pages_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page is written (a temp file, two fsyncs) only when its content changed: a daily
+    view of thousands of briefs with ten new ones writes those ten and the front page."""
+    from summarize import view
+
+    output, site = tmp_path / "briefs", tmp_path / "site"
+    output.mkdir()
+    for n in range(3):
+        write_brief(output / f"article-{n}.md", make_brief(n))
+    first = build_site(output, site)
+    pages = {path.name: path.read_bytes() for path in (first.index, *first.pages)}
+    written: list[str] = []
+    write_atomic = view.write_atomic
+
+    def counted(path: Path, content: str) -> None:
+        written.append(path.name)
+        write_atomic(path, content)
+
+    monkeypatch.setattr(view, "write_atomic", counted)
+    again = build_site(output, site)
+    assert written == []
+    assert {path.name: path.read_bytes() for path in (again.index, *again.pages)} == pages
+    write_brief(output / "article-3.md", make_brief(3))
+    (site / "article-1.html").write_text("edited by hand", encoding="utf-8")
+    build_site(output, site)
+    assert sorted(written) == ["article-1.html", "article-3.html", "index.html"]
+    assert (site / "article-1.html").read_bytes() == pages["article-1.html"]
+
+
+def test_the_view_holds_one_article_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each record is read, its page written and its article let go before the next is read:
+    the view of a folder of thousands of briefs held every article's text at once (150 MB at
+    2,000 briefs, growing with each), where the front page needs a few fields of each."""
+    import gc
+    import weakref
+
+    from summarize import view
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    for n in range(5):
+        write_brief(output / f"article-{n}.md", make_brief(n))
+    read: list[weakref.ref] = []
+    most_alive = 0
+    read_record, render_brief_page = view.read_record, view.render_brief_page
+
+    def tracked_read(path: Path):
+        record = read_record(path)
+        read.append(weakref.ref(record))
+        return record
+
+    def tracked_render(*args):
+        nonlocal most_alive
+        gc.collect()
+        most_alive = max(most_alive, sum(ref() is not None for ref in read))
+        return render_brief_page(*args)
+
+    monkeypatch.setattr(view, "read_record", tracked_read)
+    monkeypatch.setattr(view, "render_brief_page", tracked_render)
+    report = build_site(output, tmp_path / "site")
+    assert len(read) == len(report.pages) == 5
+    assert most_alive == 1
+    index = report.index.read_text(encoding="utf-8")
+    assert all(f'href="article-{n}.html"' in index for n in range(5))
+
+
 def test_summary_segments_mark_every_occurrence_longest_first() -> None:
     from summarize.record import FlagRecord
 

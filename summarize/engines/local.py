@@ -13,6 +13,7 @@ for the model it uses. A run whose briefs are all current loads no weights.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -196,16 +197,20 @@ class Pipeline:
         The articles' sentences go to the translator together and their summaries share
         model batches: generation steps are paid once per batch, not once per article."""
         progress = progress or SilentProgress()
-        if not articles:  # every brief is current: no need for the models
-            return []
-        self.start_loading()  # the weights load while the articles are prepared
         prepared: list[stages.Prepared | ArticleError] = []
         for article in articles:
             try:
                 prepared.append(stages.prepare(article, self.config))
             except ArticleError as error:
                 prepared.append(error)
+                continue
+            # The weights load while the other articles are prepared; only once some article
+            # has text to translate: a rerun whose briefs are all current but for an article
+            # that is not German or all boilerplate (it fails again) loads no model.
+            self.start_loading()
         ready = [item for item in prepared if isinstance(item, stages.Prepared)]
+        if not ready:  # every article failed before the models (or there were none)
+            return [item for item in prepared if isinstance(item, ArticleError)]
         translator = self.translator
         start = time.perf_counter()
         bilinguals = stages.translate_articles(
@@ -287,6 +292,22 @@ class Pipeline:
             wait(list(self._weights.values()))
         return RunReport(tuple(outcomes), index_path)
 
+    def _current_record(
+        self, source: Path, brief_path: Path, fingerprint: str
+    ) -> BriefRecord | None:
+        """The record of the brief of ``source`` when it is current, from the source's bytes
+        alone (as the Ray engine checks): no decoding, no HTML extraction (about 45 ms a page,
+        2 minutes a rerun of 3,000 pages) nor Markdown parsing for an article that needs
+        nothing. A source that cannot be read, or is over input.max_bytes, is left to
+        :func:`read_article` to report."""
+        try:
+            if not source.is_file() or source.stat().st_size > self.config.input.max_bytes:
+                return None  # a FIFO would block the read: read_article names it
+            sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return outputs.current_record(brief_path, sha256, fingerprint)
+
     def _run_group(
         self,
         jobs: list[tuple[Path, Path]],
@@ -303,19 +324,17 @@ class Pipeline:
         todo: list[tuple[Article, Path]] = []
         for source, brief_path in jobs:
             progress.article_started(source)
+            current = None if force else self._current_record(source, brief_path, fingerprint)
+            if current is not None:
+                known[brief_path.name] = outputs.index_record(current)
+                outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
+                continue
             try:
                 article = read_article(source, self.config.input.max_bytes)
             except ArticleError as error:
                 outcomes[source] = outcome_of_error(source, error)
                 continue
-            current = (
-                None if force else outputs.current_record(brief_path, article.sha256, fingerprint)
-            )
-            if current is not None:
-                known[brief_path.name] = outputs.index_record(current)
-                outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
-            else:
-                todo.append((article, brief_path))
+            todo.append((article, brief_path))
         results = self.make_briefs([article for article, _ in todo], progress)
         start = time.perf_counter()
         for (article, brief_path), result in zip(todo, results, strict=True):
