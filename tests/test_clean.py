@@ -156,6 +156,22 @@ def test_a_removal_left_out_of_the_audit_is_noticed() -> None:
     assert edited.unaccounted_characters(text) == _visible(cleaned.paragraphs[0][0])
 
 
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+def test_a_page_copied_as_one_line_keeps_its_article(path: Path) -> None:
+    # A page whose line breaks were lost (copied as one line; HTML with its text in one
+    # element) is one block. A phrase rule matched one sentence of it ("Mehr Informationen
+    # dazu erhalten Sie in den Datenschutz-Einstellungen", a donation appeal) and took the
+    # whole article: seeds 001 and 002 came out empty.
+    one_line = " ".join(path.read_text(encoding="utf-8").split())
+    cleaned = clean_text(one_line)
+    kept = sum(len(paragraph.split()) for paragraph in _received(cleaned))
+    assert kept >= 0.95 * len(one_line.split()), cleaned.dropped_counts()
+    assert not cleaned.unaccounted_characters(one_line)
+    # The rule still takes the notice when it stands on its own line.
+    notice = "Mehr Informationen dazu erhalten Sie in den Datenschutz-Einstellungen."
+    assert notice in [item.text for item in clean_text(f"{one_line}\n\n{notice}").dropped]
+
+
 def test_english_quotation_inside_a_german_article_is_text() -> None:
     quotation = (
         "“We will not stop until every family in this city has a safe and affordable home,” "

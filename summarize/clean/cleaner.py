@@ -69,6 +69,12 @@ _RESCUE_MIN_WORDS = 5  # … of at least this many words with a letter
 _ARTICLE_MIN_WORDS = _RESCUE_MIN_WORDS
 _HEADLINE_LOOKBACK = 4  # blocks above the first body block searched for the headline
 _SUBHEADING_MAX_WORDS = 15
+# A phrase rule describes a line of boilerplate ("Wir verwenden Cookies …", "Mehr zum Thema");
+# a block longer than this is a page or paragraph whose line breaks were lost (copied as one
+# line, an HTML page with its text in one element), and one matching sentence must not take the
+# article with it: the classifier decides. The longest block a phrase rule takes on the
+# development set has 118 words (a cookie notice).
+_PHRASE_RULE_MAX_WORDS = 150
 
 SPAN_RULES = ("credit", "promo")
 LINE_RULES = ("share", "consent", "navigation", "teaser", "promo", "donation", "comments", "byline")
@@ -305,14 +311,6 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
             texts[index] = line
             folded[index] = fold(line)
             cut_blocks.append(index)
-    matched = matcher.hits(texts, folded)
-    hits: dict[str, tuple[bool, ...]] = {}
-    for name in LINE_RULES:
-        hits[name] = tuple(matched[name])
-    credit = matched["credit"]
-    for index in compress(range(n), emptied_by):  # the few blocks a span rule emptied
-        credit[index] = credit[index] or emptied_by[index] == "credit"
-    hits["credit"] = tuple(credit)
     # A tidied block's words are its spaces plus one (see UNTIDIED_SPACE); a cut one is split.
     if UNTIDIED_SPACE in text:
         word_counts = [len(line.split()) for line in texts]
@@ -320,6 +318,18 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         word_counts = [line.count(" ") + 1 for line in texts]
         for index in cut_blocks:
             word_counts[index] = len(texts[index].split())
+    matched = matcher.hits(texts, folded)
+    for index, words in enumerate(word_counts):
+        if words > _PHRASE_RULE_MAX_WORDS:  # rare: most pages have no such block
+            for row in matched.values():
+                row[index] = False
+    hits: dict[str, tuple[bool, ...]] = {}
+    for name in LINE_RULES:
+        hits[name] = tuple(matched[name])
+    credit = matched["credit"]
+    for index in compress(range(n), emptied_by):  # the few blocks a span rule emptied
+        credit[index] = credit[index] or emptied_by[index] == "credit"
+    hits["credit"] = tuple(credit)
     short = [  # as _final, inlined: most blocks are short
         words <= _SHORT_LINE_MAX_WORDS and not line.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
         for line, words in zip(texts, word_counts, strict=True)
