@@ -52,6 +52,12 @@ class Article:
     # blocks that its main-text extraction did not take (HTML_EXTRACTION), a Markdown file's
     # image descriptions (MARKDOWN_IMAGE). The cleaning audit lists them first.
     left_out: tuple[tuple[str, str], ...] = ()
+    # An HTML page's whole visible text, one block a line (blank lines around paragraphs, as a
+    # copied page has them), for the cleaner to weigh with the extraction's verdict (``text``
+    # then holds the extraction); "" for other files.
+    page_text: str = ""
+    # An HTML page's title from its metadata (<title>, og:title): the first line of both texts.
+    page_title: str = ""
 
     @property
     def stem(self) -> str:
@@ -310,8 +316,9 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     if control > len(text[:_BINARY_SAMPLE]) * 0.05:
         raise ArticleError(f"{shown(path)}: looks binary (control characters), not text")
     left_out: tuple[tuple[str, str], ...] = ()
+    whole_page = page_title = ""
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, left_out = extract_html(text, path)
+        text, left_out, whole_page, page_title = extract_html(text, path)
     elif path.suffix.lower() in MARKDOWN_SUFFIXES:
         text, left_out = markdown_text(text)
     return Article(
@@ -320,12 +327,16 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
         left_out=left_out,
+        page_text=whole_page,
+        page_title=page_title,
     )
 
 
-def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
+def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...], str, str]:
     """Main content of a web page as text (trafilatura), headline first, comments left out;
-    and the page's visible text blocks that are not in it (for the audit).
+    the page's visible text blocks that are not in it (for the audit); the page's whole
+    visible text (:func:`page_text`), which the cleaner reads with the extraction's verdict;
+    and the page's title from its metadata ("" when none), the first line of both texts.
 
     Each block of the page (paragraph, heading, list item, table row) is one line, as a browser
     shows it: the line breaks and indentation of the HTML source inside a block are white space,
@@ -376,7 +387,13 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     # A blank line after the title keeps it a line of its own for headline detection.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     blocks = visible_blocks(root)
-    return text, tuple((HTML_EXTRACTION, block) for block in left_out_blocks(blocks, text))
+    left_out = tuple((HTML_EXTRACTION, block) for block in left_out_blocks(blocks, text))
+    # The page's title (its metadata: <title>, og:title) stays the first line, as above: in
+    # the page's own text the headline often stands below menus, teasers and author lines.
+    whole = page_text(root)
+    if title and whole and not whole.startswith(title):
+        whole = f"{title}\n\n{whole}"
+    return text, left_out, whole, title
 
 
 # HTML's white space (which a browser collapses outside <pre>) and the other characters that
@@ -437,6 +454,16 @@ def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
     out even when the article uses the same word ("Fußball" in the menu and in the text);
     where the two split the page differently, a block inside the lines it stands against
     counts as taken."""
+    return [
+        block
+        for block, taken in zip(blocks, extraction_flags(blocks, text), strict=True)
+        if not taken
+    ]
+
+
+def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
+    """For each of the page's ``blocks``, whether the extracted ``text`` holds it (the
+    alignment of :func:`left_out_blocks`)."""
     from difflib import SequenceMatcher
 
     units = _extracted_units(text)
@@ -450,19 +477,20 @@ def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
     unpaired = Counter(
         unit for tag, _, _, j1, j2 in opcodes if tag != "equal" for unit in units[j1:j2]
     )
-    left_out: list[str] = []
+    flags = [True] * len(blocks)
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         facing = " ".join(units[j1:j2])
-        for block, key in zip(blocks[i1:i2], keys[i1:i2], strict=True):
+        for index in range(i1, i2):
+            key = keys[index]
             if unpaired[key] > 0:
                 unpaired[key] -= 1
             elif key not in facing and (
                 key.count(" ") < _SHORT_BLOCK_WORDS - 1 or key not in taken
             ):
-                left_out.append(block)
-    return left_out
+                flags[index] = False
+    return flags
 
 
 def _as_extracted(block: str) -> str:
@@ -658,3 +686,81 @@ def visible_blocks(html: Any) -> list[str]:
             parts.append(element.tail)
     flush()
     return blocks
+
+
+# Elements that start a line of a copied page, and <p>, which stands between blank lines (the
+# development set's plain-text pages are written this way, and the classifier learnt on them).
+_PAGE_BLOCK_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 br section article header footer nav aside td th tr table ul "
+    "ol dl dt dd blockquote pre main form fieldset legend address details summary hr caption "
+    "option textarea figure figcaption".split()
+)
+_PAGE_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+def page_text(root: Any) -> str:
+    """The visible text of a parsed page (its ``<body>``) as a copied page reads: a line per
+    block element, a blank line around each ``<p>``, white space collapsed except in
+    ``<pre>``; no script, style or template text, and, as the extraction writes it, no soft
+    hyphens or zero-width characters. Walked without recursion."""
+    if root is None:
+        return ""
+    body = root.find("body")
+    start = body if body is not None else root
+    out: list[str | int] = []  # text, or a break: 1 a line break, 2 a blank line
+
+    def brk(size: int) -> None:
+        while out and isinstance(out[-1], str) and not out[-1].strip():
+            out.pop()  # white space between blocks does not part them
+        if out and isinstance(out[-1], int):
+            out[-1] = max(out[-1], size)
+        else:
+            out.append(size)
+
+    def add(text: str | None, pre: bool) -> None:
+        if text:
+            # Without soft hyphens and zero-width characters, as the extraction writes text:
+            # inside a word they would reach the translator.
+            text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+            out.append(text if pre else _HTML_WHITE_SPACE.sub(" ", text))
+
+    # (element, closing?, inside <pre>)
+    stack: list[tuple[Any, bool, bool]] = [(start, False, False)]
+    while stack:
+        element, closing, pre = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else None
+        if closing:
+            if tag in _PAGE_BLOCK_TAGS:
+                brk(2 if tag == "p" else 1)
+            if element is not start:
+                add(element.tail, pre)
+            continue
+        if tag is None or tag in _PAGE_HIDDEN_TAGS:  # a comment, or text no one sees
+            if element is not start:
+                add(element.tail, pre)
+            continue
+        inner = pre or tag == "pre"
+        if tag in _PAGE_BLOCK_TAGS:
+            brk(2 if tag == "p" else 1)
+        stack.append((element, True, pre))
+        stack.extend((child, False, inner) for child in reversed(element))
+        add(element.text, inner)
+    parts: list[str] = []
+    for item in out:
+        if isinstance(item, int):
+            parts.append("\n" * item)
+            continue
+        if item.startswith(" ") and parts and parts[-1].endswith((" ", "\n")):
+            item = item[1:]  # spaces that meet across an inline element are one
+        if item:
+            parts.append(item)
+    lines: list[str] = []
+    for line in "".join(parts).split("\n"):
+        line = line.strip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip("\n")
+
+
+# White space as HTML collapses it (not U+00A0).
+_HTML_WHITE_SPACE = re.compile("[ \t\n\r\f]+")

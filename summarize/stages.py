@@ -35,6 +35,7 @@ from summarize.clean import (
     reads_as_english,
     reads_as_german,
 )
+from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError, shown
@@ -227,10 +228,20 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
             check_language(article.text, article.source)
         else:
             options = replace(options, disabled=options.disabled | {"not_german"})
-        cleaned = clean_text(article.text, options)
-        if article.left_out:  # what reading the file left out is in the audit too
-            left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)
-            cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)
+        if article.page_text and options.active(CLASSIFIER_RULE):
+            # An HTML page is cleaned whole, each block weighed with the extraction's verdict;
+            # every block the cleaner drops is in its audit, what the extraction left out too.
+            cleaned = clean_text(
+                article.page_text,
+                options,
+                extraction=article.text,
+                headline=article.page_title or None,
+            )
+        else:
+            cleaned = clean_text(article.text, options)
+            if article.left_out:  # what reading the file left out is in the audit too
+                left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)
+                cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)
     with clock.stage("segment"):
         segmented = segment_article(cleaned)
     if not segmented.paragraphs:

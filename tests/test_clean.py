@@ -172,6 +172,42 @@ def test_a_page_copied_as_one_line_keeps_its_article(path: Path) -> None:
     assert notice in [item.text for item in clean_text(f"{one_line}\n\n{notice}").dropped]
 
 
+class _FixedVerdicts:
+    """A stand-in classifier: the given P(boilerplate) for each block, in order."""
+
+    threshold_probability = 0.5
+
+    def __init__(self, probabilities: list[float]) -> None:
+        self.probabilities = np.asarray(probabilities)
+
+    def drop_probability(self, features: np.ndarray) -> np.ndarray:
+        assert len(features) == len(self.probabilities)
+        return self.probabilities
+
+
+def test_an_html_pages_headline_is_its_title_or_a_block_the_extraction_took() -> None:
+    # An HTML page is cleaned whole: above the article stand lines of the site that the
+    # extraction left out, and a headline-shaped one the classifier keeps must not become the
+    # brief's title; the page's metadata title, which the classifier took for a site-name
+    # line, stays the headline.
+    title = "Der Bundestag beschließt den Haushalt für das Jahr 2025"
+    kicker = "Alle Nachrichten aus der Region im Überblick"
+    body = (
+        "Nach langen Verhandlungen hat der Bundestag am Freitag den Haushalt für das kommende "
+        "Jahr mit den Stimmen der Koalition beschlossen."
+    )
+    page_text = f"{title}\n\n{kicker}\n\n{body}\n\n{body} Die Opposition stimmte dagegen."
+    extraction = f"{title}\n\n{body}\n\n{body} Die Opposition stimmte dagegen."
+    model = _FixedVerdicts([0.9, 0.0, 0.0, 0.0])
+    cleaned = clean_text(page_text, model=model, extraction=extraction, headline=title)  # type: ignore[arg-type]
+    assert cleaned.title == title
+    assert kicker in cleaned.paragraphs  # kept as text (the classifier is sure), not the title
+    # Without the metadata title the kicker is still no headline: the extraction left it out.
+    untitled = clean_text(page_text, model=model, extraction=extraction)  # type: ignore[arg-type]
+    assert untitled.title is None
+    assert kicker in untitled.paragraphs
+
+
 def test_english_quotation_inside_a_german_article_is_text() -> None:
     quotation = (
         "“We will not stop until every family in this city has a safe and affordable home,” "

@@ -15,7 +15,7 @@ from summarize.clean import RULE_NAMES, CleanOptions, clean_text, normalize_line
 from summarize.cli import app
 from summarize.config import load_config
 from summarize.errors import ArticleError, ConfigError
-from summarize.ingest import markdown_text, read_article
+from summarize.ingest import _parse_html, markdown_text, page_text, read_article
 from summarize.segment import split_sentences
 
 # Hand labels (tests/data/seed_labels.json, shared with benchmarks/cleaning.py): 1-based line
@@ -220,10 +220,10 @@ def test_html_article_goes_through_the_same_stages(tmp_path: Path) -> None:
         assert boilerplate not in body
 
 
-def _inspected(path: Path, text: str) -> dict:
+def _inspected(path: Path, text: str, *options: str) -> dict:
     """``summarize inspect --json`` of one article file written with ``text``."""
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["inspect", str(path), "--json"])
+    result = CliRunner().invoke(app, ["inspect", str(path), "--json", *options])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -233,7 +233,9 @@ def test_what_the_html_extraction_leaves_out_is_in_the_audit(tmp_path: Path) -> 
     as they list what the cleaner drops; the article text is not among it."""
     dropped = _inspected(tmp_path / "seite.html", HTML_PAGE)["dropped"]
     left_out = [item["text"] for item in dropped if item["rule"] == "html_extraction"]
-    assert "Startseite Politik" in left_out and "Wir verwenden Cookies." in left_out
+    # The blocks as a copied page reads them (a button stands on its text's line).
+    assert "Startseite Politik" in left_out
+    assert "Wir verwenden Cookies. Alle akzeptieren" in left_out
     assert any("Impressum" in text for text in left_out)
     assert not [text for text in left_out if "Soldaten" in text or "Kreml" in text]
 
@@ -267,6 +269,73 @@ def test_an_xhtml_file_is_read_as_html_alone_and_in_a_folder(tmp_path: Path) -> 
     assert article.text == read_article(as_html).text  # the page's text, not its markup
     assert "<" not in article.text
     assert find_articles([tmp_path]) == ([path], [])
+
+
+ARTICLE_PARAGRAPHS = (
+    "Der Gemeinderat von Merklingen hat am Dienstagabend beschlossen, die marode Brücke über die "
+    "Lauter im kommenden Frühjahr abzureißen und durch einen Neubau zu ersetzen.",
+    "Die Kosten für das Vorhaben schätzt die Verwaltung auf rund 2,4 Millionen Euro, von denen "
+    "das Land nach Angaben des Bürgermeisters etwa die Hälfte übernehmen wird.",
+    "Während der Bauzeit sollen Fußgänger und Radfahrer eine Behelfsbrücke nutzen können, für "
+    "Autos wird eine Umleitung über die Ortsmitte ausgeschildert, hieß es in der Sitzung.",
+    "Anwohner hatten sich seit Jahren über den Zustand der Brücke beklagt, bei der letzten "
+    "Prüfung im Herbst waren tiefe Risse im Beton und rostende Bewehrung festgestellt worden.",
+)
+
+
+def test_article_text_the_html_extraction_leaves_out_is_kept(tmp_path: Path) -> None:
+    """trafilatura drops a paragraph of the article that stands in a container it takes for
+    boilerplate (here a "social-share" div); the brief lost it. The page is cleaned whole, each
+    block weighed with the extraction's verdict: a block the extraction left out stays when the
+    classifier finds it clearly text, and the menu and footer it left out are in the audit as
+    before, with every visible character of the page accounted for."""
+    first, second, *rest = ARTICLE_PARAGRAPHS
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        "<nav><ul><li>Startseite</li><li>Politik</li><li>Kultur</li></ul></nav><article>"
+        f"<h1>Merklingen reißt die Lauterbrücke ab</h1><p>{first}</p>"
+        f'<div class="social-share"><p>{second}</p></div>'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in rest)
+        + "</article><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert second not in article.text  # the extraction leaves it out
+    shown_json = _inspected(path, page)
+    assert shown_json["title"] == "Merklingen reißt die Lauterbrücke ab"
+    kept = " ".join(" ".join(paragraph) for paragraph in shown_json["paragraphs"])
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in kept
+    assert shown_json["dropped"] == [
+        {"rule": "html_extraction", "text": text}
+        for text in ("Startseite", "Politik", "Kultur", "Impressum · Datenschutz")
+    ]
+    options = load_config().clean.options()
+    cleaned = clean_text(article.page_text, options, extraction=article.text)
+    assert not cleaned.unaccounted_characters(article.page_text)
+    # Without the classifier the extraction decides alone, as before.
+    without = _inspected(path, page, "--set", 'clean.disable=["classifier"]')
+    assert second not in " ".join(" ".join(p) for p in without["paragraphs"])
+    assert {"rule": "html_extraction", "text": second} in without["dropped"]
+
+
+def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
+    """The page text the cleaner weighs: a line per block, a blank line around paragraphs, no
+    script or style, a <pre>'s own lines (stripped), inline elements on their line, no soft
+    hyphens."""
+    html = (
+        "<html><head><title>T</title><style>p {}</style></head><body>"
+        "<nav><a href='/'>Start</a> <a href='/p'>Politik</a></nav><script>var x;</script>"
+        "<p>Ein   Absatz\nüber zwei Zeilen <b>mit</b> <i>Auszeichnung</i>.</p>"
+        "<div>Wir verwenden Cookies. <button>OK</button></div>"
+        "<pre>Zeile 1\n  Zeile 2</pre><!-- Kommentar -->Nachsatz<br>Land&shy;straße"
+        "</body></html>"
+    )
+    assert page_text(_parse_html(html)) == (
+        "Start Politik\n\nEin Absatz über zwei Zeilen mit Auszeichnung.\n\n"
+        "Wir verwenden Cookies. OK\nZeile 1\nZeile 2\nNachsatz\nLandstraße"
+    )
 
 
 def test_left_out_menu_items_are_in_the_audit_when_the_article_uses_the_same_words(

@@ -23,6 +23,7 @@ from summarize.clean.blocks import (
     Block,
     fold,
     fold_lowered,
+    normalize_line,
     phrase_rules,
     rule_matcher,
     split_blocks,
@@ -100,6 +101,12 @@ SOFT_RULES = frozenset({"tail", "short_runs", "header_labels"})
 SOFT_RULE_MIN_PROBABILITY = 0.65
 # After an end marker boilerplate is the rule, so there a little less doubt is enough.
 TAIL_MIN_PROBABILITY = 0.6
+# An HTML page is cleaned whole, with the main-text extraction's verdict on each block: a block
+# the extraction left out stays only where the classifier finds it clearly text, P(boilerplate)
+# at most this (otherwise it is listed under EXTRACTION_RULE, as before). Chosen on the 588
+# development pages, cross-validated by site: 0.02 or 0.05 in each fold (see README).
+EXTRACTION_LEFT_OUT_MAX_PROBABILITY = 0.05
+EXTRACTION_RULE = "html_extraction"
 
 
 class Dropped(NamedTuple):
@@ -399,16 +406,21 @@ def _is_body(line: str) -> bool:
     return _words(line) >= _BODY_MIN_WORDS and _sentence_end(line)
 
 
-def find_headline(lines: Sequence[str]) -> int | None:
+def find_headline(lines: Sequence[str], eligible: Sequence[bool] | None = None) -> int | None:
     """Index of the headline among the first lines, or None when the article has none.
 
     Section labels, kickers and breadcrumbs ("Politik", "Nordkorea") are too short to qualify,
     and so are links such as "← Vorherige Nächste →": only words with a letter count towards the
-    four. The search stops at the first line that reads as body text."""
+    four. The search stops at the first line that reads as body text. ``eligible``: which lines
+    may be the headline (an HTML page's: those its main-text extraction took)."""
     for index, line in enumerate(lines[:_HEADLINE_SEARCH_LINES]):
         if _is_body(line):
             return None
-        if _is_headline(line) and _lettered_words(line) >= _HEADLINE_MIN_WORDS:
+        if (
+            (eligible is None or eligible[index])
+            and _is_headline(line)
+            and _lettered_words(line) >= _HEADLINE_MIN_WORDS
+        ):
             return index
     return None
 
@@ -422,9 +434,16 @@ def _is_lead(lines: Sequence[str]) -> bool:
 
 
 def block_decisions(
-    page: PageAnalysis, options: CleanOptions, model: BlockClassifier | None = None
+    page: PageAnalysis,
+    options: CleanOptions,
+    model: BlockClassifier | None = None,
+    extracted: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """The rule that drops each block, or None for a kept block.
+
+    ``extracted``: for an HTML page, whether its main-text extraction holds each block; a block
+    it left out is dropped (rule ``html_extraction``) unless the classifier finds it clearly
+    text (see EXTRACTION_LEFT_OUT_MAX_PROBABILITY). Only with the classifier on.
 
     The phrase rules drop what they match. The blunter structural rules (``SOFT_RULES``) drop a
     block, with the classifier on, only when the classifier does not find it clearly text. A
@@ -472,7 +491,17 @@ def block_decisions(
                     decisions[index] = "not_german"
     if probability is not None and model is not None:
         threshold = model.threshold_probability if options.threshold is None else options.threshold
-        over = (probability > threshold).tolist()
+        # A block the extraction left out goes unless the classifier finds it clearly text.
+        thresholds = (
+            threshold
+            if extracted is None
+            else np.where(
+                np.asarray(extracted, dtype=bool),
+                threshold,
+                min(threshold, EXTRACTION_LEFT_OUT_MAX_PROBABILITY),
+            )
+        )
+        over = (probability > thresholds).tolist()
         decisions = [
             CLASSIFIER_RULE if rule is None and drop else rule
             for rule, drop in zip(decisions, over, strict=True)
@@ -526,6 +555,17 @@ def block_decisions(
         # Only short lines are left ("Wirtschaft", "Kultur": a page of menus and buttons):
         # no article to translate, and the run says so rather than summarizing a menu.
         decisions = [rule or "no_article" for rule in decisions]
+    if extracted is not None and probability is not None:
+        # What the extraction left out and the classifier does not find clearly text is listed
+        # as the extraction's, whichever rule took it here.
+        for index, rule in enumerate(decisions):
+            if (
+                rule is not None
+                and rule != "no_article"
+                and not extracted[index]
+                and probability[index] > EXTRACTION_LEFT_OUT_MAX_PROBABILITY
+            ):
+                decisions[index] = EXTRACTION_RULE
     return decisions
 
 
@@ -560,20 +600,51 @@ def _give_back_headings(
 
 
 def clean_text(
-    text: str, options: CleanOptions | None = None, *, model: BlockClassifier | None = None
+    text: str,
+    options: CleanOptions | None = None,
+    *,
+    model: BlockClassifier | None = None,
+    extraction: str | None = None,
+    headline: str | None = None,
 ) -> CleanArticle:
-    """Headline, body paragraphs and the record of everything removed, for one page of text."""
+    """Headline, body paragraphs and the record of everything removed, for one page of text.
+
+    ``extraction``: for an HTML page (``text`` its whole visible text), the main text its
+    extraction took; each block is then weighed with the extraction's verdict on it.
+    ``headline``: the page's title from its metadata, when ``text`` starts with it: that first
+    block stays unless a phrase rule takes it (on a whole page the classifier often took it
+    for the site's name line, and a menu line became the brief's title)."""
     options = options or CleanOptions()
     page = analyse(text, options)
-    return assemble(page, block_decisions(page, options, model), options)
+    extracted = None
+    if extraction is not None:
+        from summarize.ingest import extraction_flags
+
+        extracted = extraction_flags([block.text for block in page.blocks], extraction)
+    decisions = block_decisions(page, options, model, extracted)
+    if (
+        headline
+        and decisions
+        and decisions[0] in (CLASSIFIER_RULE, EXTRACTION_RULE, *SOFT_RULES)
+        and page.texts[0] == " ".join(normalize_line(headline).split())
+    ):
+        decisions[0] = None
+    return assemble(page, decisions, options, extracted)
 
 
 def assemble(
-    page: PageAnalysis, decisions: Sequence[str | None], options: CleanOptions
+    page: PageAnalysis,
+    decisions: Sequence[str | None],
+    options: CleanOptions,
+    extracted: Sequence[bool] | None = None,
 ) -> CleanArticle:
-    """The article from a page and the decision for each block (see :func:`block_decisions`)."""
+    """The article from a page and the decision for each block (see :func:`block_decisions`).
+
+    ``extracted`` (an HTML page's whole text): the headline is one of the blocks the main-text
+    extraction took, never a menu or date line the classifier kept at the top of the page."""
     dropped: list[Dropped] = []
     kept: list[str] = []
+    eligible: list[bool] = []
     span_cuts: dict[int, list[Dropped]] = {}
     for index, cut in page.span_drops:
         span_cuts.setdefault(index, []).append(cut)
@@ -588,10 +659,11 @@ def assemble(
             dropped.append(Dropped(BULLET_RULE, block.bullet))
         dropped += span_cuts.get(index, [])
         kept.append(line)
+        eligible.append(extracted is None or extracted[index])
 
     # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
     # Haushalt für 2025!") is that line's text, not a headline with nothing under it.
-    headline_index = find_headline(kept) if len(kept) > 1 else None
+    headline_index = find_headline(kept, eligible) if len(kept) > 1 else None
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
