@@ -467,7 +467,10 @@ def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
     from difflib import SequenceMatcher
 
     units = _extracted_units(text)
-    taken = " ".join(text.split())
+    # Compared without white space: trafilatura drops the space between inline elements
+    # ("Butter(weich)" where the page reads "Butter (weich)"), and a recipe's steps were taken
+    # for blocks it left out.
+    taken = "".join(text.split())
     # Each block as the extraction writes its text, for the comparison; the audit lists it
     # as the page has it.
     keys = [_as_extracted(block) for block in blocks]
@@ -481,13 +484,16 @@ def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
-        facing = " ".join(units[j1:j2])
+        facing = "".join("".join(units[j1:j2]).split())
         for index in range(i1, i2):
             key = keys[index]
+            # A table row of the page text is one block, its cells parted as the extraction
+            # parts them; the extraction's units are the cells.
+            flat = key.replace(_PAGE_CELL_SEPARATOR, "").replace(" ", "")
             if unpaired[key] > 0:
                 unpaired[key] -= 1
-            elif key not in facing and (
-                key.count(" ") < _SHORT_BLOCK_WORDS - 1 or key not in taken
+            elif flat not in facing and (
+                key.count(" ") < _SHORT_BLOCK_WORDS - 1 or flat not in taken
             ):
                 flags[index] = False
     return flags
@@ -691,11 +697,28 @@ def visible_blocks(html: Any) -> list[str]:
 # Elements that start a line of a copied page, and <p>, which stands between blank lines (the
 # development set's plain-text pages are written this way, and the classifier learnt on them).
 _PAGE_BLOCK_TAGS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 br section article header footer nav aside td th tr table ul "
+    "p div li h1 h2 h3 h4 h5 h6 br section article header footer nav aside tr table ul "
     "ol dl dt dd blockquote pre main form fieldset legend address details summary hr caption "
     "option textarea figure figcaption".split()
 )
-_PAGE_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+# Text no one sees: besides script and style, a select's option list (a browser shows one
+# option, in a form control), an iframe's fallback text and an SVG's tooltip <title>.
+# A table row is one line, its cells parted by " | " as the extraction writes them: a cell a
+# line made its prices and figures short lines that the rules took ("140 €", "nein", "2,1").
+_PAGE_CELL_TAGS = frozenset({"td", "th"})
+_PAGE_CELL_SEPARATOR = " | "
+_PAGE_HIDDEN_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "select", "datalist", "iframe"}
+)
+
+
+def _hidden(element: Any) -> bool:
+    """Whether the page hides ``element`` (its ``hidden`` attribute): the cleaner kept such a
+    paragraph, and it reached the brief. Not ``display: none`` in a style or
+    ``aria-hidden="true"``: a paywall, a tab or a dialog hides article text so until a script
+    shows it, and the extraction takes it."""
+    attributes = element.attrib
+    return "hidden" in attributes
 
 
 def page_text(root: Any) -> str:
@@ -735,13 +758,18 @@ def page_text(root: Any) -> str:
             if element is not start:
                 add(element.tail, pre)
             continue
-        if tag is None or tag in _PAGE_HIDDEN_TAGS:  # a comment, or text no one sees
+        if tag is None or tag in _PAGE_HIDDEN_TAGS or _hidden(element):  # a comment, or hidden
             if element is not start:
                 add(element.tail, pre)
             continue
         inner = pre or tag == "pre"
         if tag in _PAGE_BLOCK_TAGS:
             brk(2 if tag == "p" else 1)
+        elif tag in _PAGE_CELL_TAGS:
+            while out and isinstance(out[-1], str) and not out[-1].strip():
+                out.pop()
+            if out and isinstance(out[-1], str):  # a cell after another on its row
+                out.append(_PAGE_CELL_SEPARATOR)
         stack.append((element, True, pre))
         stack.extend((child, False, inner) for child in reversed(element))
         add(element.text, inner)

@@ -364,3 +364,24 @@ def test_a_sentence_of_the_article_that_names_cookies_or_newsletters_stays(
     assert gone.get("Datenschutzerklärung") == "consent"
     notice = next(text for text in gone if text.startswith("Wir setzen Cookies"))
     assert gone[notice] in {"consent", "classifier"}
+
+
+def test_an_html_pages_title_stays_its_headline_when_the_page_repeats_it() -> None:
+    # The metadata title stands first, and the page shows the headline again below its menus,
+    # where the extraction did not take it (it starts with the title): the classifier dropped
+    # the first line, the duplicates rule then listed it as a repeat of the later copy, and the
+    # brief had no title and its headline as a paragraph (internetchemie.info, handwerksblatt.de).
+    title = "Bundestag beschließt neuen Haushalt"
+    menu = "Startseite Politik Wirtschaft Kultur Sport"
+    body = (
+        "Nach langen Verhandlungen hat der Bundestag am Freitag den Haushalt für das kommende "
+        "Jahr mit den Stimmen der Koalition beschlossen."
+    )
+    second = f"{body} Die Opposition stimmte dagegen."
+    page_text = f"{title}\n\n{menu}\n\n{title}\n\n{body}\n\n{second}"
+    extraction = f"{title}\n\n{body}\n\n{second}"
+    model = _FixedVerdicts([0.9, 0.9, 0.0, 0.0, 0.0])
+    cleaned = clean_text(page_text, model=model, extraction=extraction, headline=title)  # type: ignore[arg-type]
+    assert cleaned.title == title
+    assert cleaned.paragraphs == (body, second)
+    assert ("duplicates", title) in [(item.rule, item.text) for item in cleaned.dropped]

@@ -15,7 +15,13 @@ from summarize.clean import RULE_NAMES, CleanOptions, clean_text, normalize_line
 from summarize.cli import app
 from summarize.config import load_config
 from summarize.errors import ArticleError, ConfigError
-from summarize.ingest import _parse_html, markdown_text, page_text, read_article
+from summarize.ingest import (
+    _parse_html,
+    extraction_flags,
+    markdown_text,
+    page_text,
+    read_article,
+)
 from summarize.segment import split_sentences
 
 # Hand labels (tests/data/seed_labels.json, shared with benchmarks/cleaning.py): 1-based line
@@ -308,9 +314,13 @@ def test_article_text_the_html_extraction_leaves_out_is_kept(tmp_path: Path) -> 
     for paragraph in ARTICLE_PARAGRAPHS:
         assert paragraph in kept
     assert shown_json["dropped"] == [
-        {"rule": "html_extraction", "text": text}
-        for text in ("Startseite", "Politik", "Kultur", "Impressum · Datenschutz")
+        {"rule": "html_extraction", "text": text} for text in ("Startseite", "Politik", "Kultur")
+    ] + [
+        # The page's <h1> repeats its title, the brief's headline: once, not in the body too.
+        {"rule": "duplicates", "text": "Merklingen reißt die Lauterbrücke ab"},
+        {"rule": "html_extraction", "text": "Impressum · Datenschutz"},
     ]
+    assert "Merklingen reißt die Lauterbrücke ab" not in kept
     options = load_config().clean.options()
     cleaned = clean_text(article.page_text, options, extraction=article.text)
     assert not cleaned.unaccounted_characters(article.page_text)
@@ -358,6 +368,34 @@ können, wirke die Regel ohnehin nicht, sagte Grindel der Zeitung am Sonntag.</p
     dropped = _inspected(tmp_path / "seite.html", page)["dropped"]
     left_out = [item["text"] for item in dropped if item["rule"] == "html_extraction"]
     assert left_out == ["Bundesliga", "Fußball", "Regel", "Sonntag"]
+
+
+def test_a_table_row_of_an_html_page_is_one_line_and_kept(tmp_path: Path) -> None:
+    """The page's whole text had a line per table cell: prices and grades became short lines
+    that the rules took ("140 €" as a donation, "nein" and "2,1" as fragments). A row is one
+    line, its cells parted as the extraction parts them, and the table stays."""
+    rows = [
+        ("Hersteller/Modell", "Preis", "Isofix", "Note"),
+        ("Maxi-Cosi Cabriofix", "140 €", "nein", "2,1"),
+        ("Hauck Comfort Fix", "120 €", "nein", "2,4"),
+        ("Joie i-Level", "300 €", "ja", "1,7"),
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = (
+        "<html><head><title>Kindersitze im Test</title></head><body><nav>Startseite</nav>"
+        "<article><h1>Kindersitze im Test</h1><p>Der ADAC hat in seinem aktuellen Test "
+        "insgesamt zwölf Babyschalen und Kindersitze geprüft und dabei auf Sicherheit, "
+        "Bedienung und Schadstoffe geachtet.</p><p>Die meisten Modelle schneiden gut ab, einige "
+        "wenige fallen wegen zu hoher Schadstoffbelastung im Bezugsstoff jedoch deutlich "
+        f"zurück.</p><table>{table}</table></article></body></html>"
+    )
+    shown_json = _inspected(tmp_path / "test.html", page)
+    kept = [" ".join(paragraph) for paragraph in shown_json["paragraphs"]]
+    for row in rows:
+        assert " | ".join(row) in kept
+    assert [
+        item["text"] for item in shown_json["dropped"] if item["text"] != "Kindersitze im Test"
+    ] == ["Startseite"]
 
 
 def test_an_html_block_written_over_several_source_lines_is_one_line(tmp_path: Path) -> None:
@@ -589,9 +627,11 @@ def test_invisible_characters_do_not_put_kept_paragraphs_in_the_audit(
     shown_json = _inspected(tmp_path / "seite.html", page)
     sentences = [sentence for paragraph in shown_json["paragraphs"] for sentence in paragraph]
     assert sum(word in sentence for sentence in sentences) == 2
+    # The page's own headline below its menu repeats its title, the brief's headline.
     assert shown_json["dropped"] == [
         {"rule": "html_extraction", "text": "Startseite"},
         {"rule": "html_extraction", "text": "Politik"},
+        {"rule": "duplicates", "text": "Unfall bei Merklingen glimpflich ausgegangen"},
     ]
 
 
@@ -788,3 +828,32 @@ def test_utf16_without_a_bom_is_text_and_binary_data_is_not(tmp_path: Path, enco
     path.write_bytes(bytes(range(256)) * 8)
     with pytest.raises(ArticleError, match="binary file"):
         read_article(path)
+
+
+def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
+    """An element with the ``hidden`` attribute, a select's option list, an iframe's fallback
+    text and an SVG's tooltip title are no text of the page: the cleaner kept a hidden
+    paragraph the classifier found clearly text, and it was translated into the brief."""
+    hidden = "Dieser versteckte Absatz erscheint nie im Browser"
+    html = (
+        "<html><body><p>Sichtbar.</p>"
+        f"<div hidden><p>{hidden} (hidden).</p></div>"
+        "<form><select><option>Landkreis A</option><option>Landkreis B</option></select></form>"
+        "<iframe src='x.html'>Ihr Browser kann keine Frames anzeigen</iframe>"
+        "<svg><title>Symbol</title></svg>"
+        "<div>Auch sichtbar.</div></body></html>"
+    )
+    assert page_text(_parse_html(html)) == "Sichtbar.\n\nAuch sichtbar."
+
+
+def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
+    """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
+    between inline elements): the recipe's steps were taken for blocks the extraction left out
+    and dropped from the brief (backen.de, 5 of its steps)."""
+    step = "Zuletzt fehlen 125 g Butter (weich) und 4 Eier (Größe M)."
+    blocks = ["Startseite Rezepte", "Schritt 5 von 17", step, "Impressum"]
+    text = "Schritt 5 von 17\nZuletzt fehlen 125 g Butter(weich) und 4 Eier (Größe M)."
+    assert extraction_flags(blocks, text) == [False, True, True, False]
+    # A short block still counts as taken where the extraction holds it with its spaces.
+    cells = ["Startseite", "Maße HxB", "155 x 96", "Impressum"]
+    assert extraction_flags(cells, "| Maße HxB | 155 x 96 |") == [False, True, True, False]

@@ -625,10 +625,19 @@ def clean_text(
     if (
         headline
         and decisions
-        and decisions[0] in (CLASSIFIER_RULE, EXTRACTION_RULE, *SOFT_RULES)
+        and decisions[0] in (CLASSIFIER_RULE, EXTRACTION_RULE, "duplicates", *SOFT_RULES)
         and page.texts[0] == " ".join(normalize_line(headline).split())
     ):
         decisions[0] = None
+        if extracted is not None:
+            extracted[0] = True  # the extraction's text starts with the title too
+        if options.active("duplicates"):
+            # The page's own copy of its headline (below the menus) is the repeat: the title
+            # went as a "repeat" of it, and the brief had none, its headline in the body.
+            key = page.duplicate_keys[0]
+            for index in range(1, len(decisions)):
+                if decisions[index] is None and page.duplicate_keys[index] == key:
+                    decisions[index] = "duplicates"
     return assemble(page, decisions, options, extracted)
 
 
