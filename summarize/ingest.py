@@ -297,6 +297,19 @@ def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
 _MOSTLY_UTF8_RATIO = 2
 
 
+def source_sha256(path: Path, max_bytes: int) -> str | None:
+    """The SHA-256 of an article file's bytes (what a brief records of its source), read
+    without decoding or extracting it: whether its brief is current is known before the page
+    is read. None for a file this cannot be told of (not a regular file: a FIFO would block the
+    read; over ``max_bytes``; unreadable): :func:`read_article` reports those."""
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def read_article(path: Path, max_bytes: int | None = None) -> Article:
     try:
         size = path.stat().st_size
@@ -732,9 +745,12 @@ def page_text(root: Any) -> str:
     start = body if body is not None else root
     out: list[str | int] = []  # text, or a break: 1 a line break, 2 a blank line
 
-    def brk(size: int) -> None:
+    def trim() -> None:
         while out and isinstance(out[-1], str) and not out[-1].strip():
-            out.pop()  # white space between blocks does not part them
+            out.pop()  # white space between blocks (or cells) does not part them
+
+    def brk(size: int) -> None:
+        trim()
         if out and isinstance(out[-1], int):
             out[-1] = max(out[-1], size)
         else:
@@ -766,8 +782,7 @@ def page_text(root: Any) -> str:
         if tag in _PAGE_BLOCK_TAGS:
             brk(2 if tag == "p" else 1)
         elif tag in _PAGE_CELL_TAGS:
-            while out and isinstance(out[-1], str) and not out[-1].strip():
-                out.pop()
+            trim()
             if out and isinstance(out[-1], str):  # a cell after another on its row
                 out.append(_PAGE_CELL_SEPARATOR)
         stack.append((element, True, pre))

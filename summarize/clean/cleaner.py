@@ -37,6 +37,7 @@ from summarize.clean.features import (
 )
 from summarize.clean.language import is_foreign
 from summarize.clean.model import BlockClassifier, packaged_model
+from summarize.ingest import HTML_EXTRACTION, extraction_flags
 
 _JOIN = "\x00"  # tidy_line removes it from every line
 _CLOSERS = "\"'“”«»„‚‘’)]"
@@ -106,7 +107,7 @@ TAIL_MIN_PROBABILITY = 0.6
 # at most this (otherwise it is listed under EXTRACTION_RULE, as before). Chosen on the 588
 # development pages, cross-validated by site: 0.02 or 0.05 in each fold (see README).
 EXTRACTION_LEFT_OUT_MAX_PROBABILITY = 0.05
-EXTRACTION_RULE = "html_extraction"
+EXTRACTION_RULE = HTML_EXTRACTION  # the rule name reading an HTML file gives what it leaves out
 
 
 class Dropped(NamedTuple):
@@ -618,8 +619,6 @@ def clean_text(
     page = analyse(text, options)
     extracted = None
     if extraction is not None:
-        from summarize.ingest import extraction_flags
-
         extracted = extraction_flags([block.text for block in page.blocks], extraction)
     decisions = block_decisions(page, options, model, extracted)
     if (

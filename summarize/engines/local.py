@@ -13,7 +13,6 @@ for the model it uses. A run whose briefs are all current loads no weights.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -25,7 +24,7 @@ from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
 from summarize.errors import ArticleError, ConfigError, OutputError
-from summarize.ingest import Article, read_article
+from summarize.ingest import Article, read_article, source_sha256
 from summarize.models import (
     LoadedModel,
     ModelSpec,
@@ -300,13 +299,8 @@ class Pipeline:
         2 minutes a rerun of 3,000 pages) nor Markdown parsing for an article that needs
         nothing. A source that cannot be read, or is over input.max_bytes, is left to
         :func:`read_article` to report."""
-        try:
-            if not source.is_file() or source.stat().st_size > self.config.input.max_bytes:
-                return None  # a FIFO would block the read: read_article names it
-            sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
-        except OSError:
-            return None
-        return outputs.current_record(brief_path, sha256, fingerprint)
+        sha256 = source_sha256(source, self.config.input.max_bytes)
+        return None if sha256 is None else outputs.current_record(brief_path, sha256, fingerprint)
 
     def _run_group(
         self,

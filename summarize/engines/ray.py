@@ -22,7 +22,6 @@ article costs only its own brief; a run in which nothing moves for
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import pickle
@@ -47,7 +46,7 @@ from summarize.errors import (
     UsageError,
     shown,
 )
-from summarize.ingest import read_article
+from summarize.ingest import read_article, source_sha256
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -620,13 +619,8 @@ class RayEngine:
         that cannot be read, or is over input.max_bytes, is left to the run to report."""
         current: dict[int, ArticleOutcome] = {}
         for job in jobs:
-            try:
-                if job.source.stat().st_size > self.config.input.max_bytes:
-                    continue
-                sha256 = hashlib.sha256(job.source.read_bytes()).hexdigest()
-            except OSError:
-                continue
-            if outputs.brief_is_current(job.brief_path, sha256, fingerprint):
+            sha256 = source_sha256(job.source, self.config.input.max_bytes)
+            if sha256 is not None and outputs.brief_is_current(job.brief_path, sha256, fingerprint):
                 current[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
         return current
 
