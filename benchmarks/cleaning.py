@@ -4,6 +4,9 @@
                                              # ablations, seeds, WMT21 held out, speed
     python benchmarks/cleaning.py --feature-ablations   # also refit without each feature group
     python benchmarks/cleaning.py speed      # only the speed line
+    python benchmarks/cleaning.py html --html-source DIR   # the HTML path on the pages' own
+                                             # HTML (DIR: a checkout of adbar/trafilatura at
+                                             # the commit in the set's README)
     python benchmarks/cleaning.py train      # fit the block classifier on every page and write
                                              # summarize/data/clean_model.json
     python benchmarks/cleaning.py train --pages DIR --out FILE   # fit on your own annotated
@@ -74,6 +77,7 @@ from summarize.clean.model import (  # noqa: E402
 )
 
 DEV_SET = REPO.parent / "shared" / "eval" / "clean"
+SOURCE_REPOSITORY = "https://github.com/adbar/trafilatura"  # the pages' HTML (see DEV_SET's README)
 LABELS = REPO / "tests" / "data" / "seed_labels.json"
 FOLDS = 5
 KEEP_WEIGHT = 3.0  # losing article text is worse than keeping boilerplate
@@ -88,6 +92,7 @@ SPEED_REPEATS = 5
 TREES = 150
 DEPTH = 3
 LEARNING_RATE = 0.1
+BAG = int(os.environ.get("BAG", "3"))  # models averaged per stage (benchmarks/cleaning.md)
 _WS = re.compile(r"\s+")
 
 
@@ -197,7 +202,7 @@ def _annotations(path: Path) -> dict:
     return {"id": path.stem, **{key: [] for key in lists}, **expect}
 
 
-def fit_trees(features: np.ndarray, labels: np.ndarray):  # type: ignore[no-untyped-def]
+def fit_trees(features: np.ndarray, labels: np.ndarray, seed: int = 0):  # type: ignore[no-untyped-def]
     """scikit-learn gradient boosting; text blocks weigh more (losing text is worse)."""
     from sklearn.ensemble import GradientBoostingClassifier
 
@@ -207,7 +212,7 @@ def fit_trees(features: np.ndarray, labels: np.ndarray):  # type: ignore[no-unty
         learning_rate=LEARNING_RATE,
         subsample=0.8,
         init="zero",  # the ensemble is then fully described by its trees
-        random_state=0,
+        random_state=seed,
     )
     model.fit(
         features.astype(np.float32), labels, sample_weight=np.where(labels == 0, KEEP_WEIGHT, 1.0)
@@ -215,24 +220,33 @@ def fit_trees(features: np.ndarray, labels: np.ndarray):  # type: ignore[no-unty
     return model
 
 
-def export_trees(model, names: Sequence[str]) -> dict:  # type: ignore[no-untyped-def]
+def fit_bag(features: np.ndarray, labels: np.ndarray, names: Sequence[str]) -> dict:
+    """BAG models fitted with different seeds (their row samples differ), exported as one
+    ensemble that averages their log-odds (see :func:`export_trees`)."""
+    return export_trees([fit_trees(features, labels, seed) for seed in range(BAG)], names)
+
+
+def export_trees(models: Sequence, names: Sequence[str]) -> dict:  # type: ignore[type-arg]
+    """Fitted models as one ensemble of the run-time format. Several models are averaged in
+    log-odds: with init 0, the mean of their sums is every tree's leaf at learning_rate / n."""
     trees = []
-    for (estimator,) in model.estimators_:
-        tree = estimator.tree_
-        trees.append(
-            {
-                "feature": [int(f) for f in tree.feature],
-                "threshold": [float(np.float32(t)) for t in tree.threshold],
-                "left": [int(c) for c in tree.children_left],
-                "right": [int(c) for c in tree.children_right],
-                "value": [round(float(v), 5) for v in tree.value[:, 0, 0]],
-            }
-        )
+    for model in models:
+        for (estimator,) in model.estimators_:
+            tree = estimator.tree_
+            trees.append(
+                {
+                    "feature": [int(f) for f in tree.feature],
+                    "threshold": [float(np.float32(t)) for t in tree.threshold],
+                    "left": [int(c) for c in tree.children_left],
+                    "right": [int(c) for c in tree.children_right],
+                    "value": [round(float(v), 5) for v in tree.value[:, 0, 0]],
+                }
+            )
     return {
         "features": list(names),
         "init": 0.0,
-        "learning_rate": float(model.learning_rate),
-        "depth": max(int(est.tree_.max_depth) for (est,) in model.estimators_),
+        "learning_rate": float(models[0].learning_rate) / len(models),
+        "depth": max(int(est.tree_.max_depth) for model in models for (est,) in model.estimators_),
         "trees": trees,
     }
 
@@ -259,7 +273,6 @@ def fit_classifier(
     ``threshold``, it is chosen on ``pages`` (:func:`choose_threshold`)."""
     if threshold is None:
         threshold = choose_threshold(pages, mask, two_stages)
-    first = fit_trees(*_labelled(pages, mask))
     data = {
         "about": (
             "Block classifier of summarize's cleaner: gradient-boosted trees in two stages, "
@@ -267,7 +280,7 @@ def fit_classifier(
             "benchmarks/cleaning.py train from ../shared/eval/clean (see README)."
         ),
         "threshold_probability": threshold,
-        "first": export_trees(first, FEATURE_NAMES),
+        "first": fit_bag(*_labelled(pages, mask), FEATURE_NAMES),
         "second": None,
     }
     if not two_stages:
@@ -276,9 +289,8 @@ def fit_classifier(
     for test in folds(pages):
         inside = set(test.tolist())
         inner = TreeEnsemble.from_dict(
-            export_trees(
-                fit_trees(*_labelled([p for i, p in enumerate(pages) if i not in inside], mask)),
-                FEATURE_NAMES,
+            fit_bag(
+                *_labelled([p for i, p in enumerate(pages) if i not in inside], mask), FEATURE_NAMES
             ),
             FEATURE_NAMES,
         )
@@ -291,7 +303,7 @@ def fit_classifier(
         ]
     )
     labels = np.concatenate([p.labels[p.labels >= 0] for p in pages])
-    data["second"] = export_trees(fit_trees(features, labels), SECOND_FEATURES)
+    data["second"] = fit_bag(features, labels, SECOND_FEATURES)
     return data
 
 
@@ -689,6 +701,67 @@ def table(pages: Sequence[Page], feature_ablations: bool) -> None:
     )
 
 
+def html_table(pages: Sequence[Page], source: Path) -> None:
+    """The HTML path on the development pages' own HTML: each page's file (``source.path`` in
+    its JSON, under ``source``, a checkout of the source repository at ``source.commit``) read
+    and cleaned as a run does (``read_article``, ``prepare``), scored like the plain text."""
+    import logging
+
+    from summarize.clean.language import NotGermanError
+    from summarize.config import Config
+    from summarize.errors import ArticleError
+    from summarize.ingest import read_article
+    from summarize.stages import prepare
+
+    logging.getLogger("summarize").setLevel(logging.ERROR)  # three pages' encoding notes
+    config = Config()
+    articles = {}
+    start = time.perf_counter()
+    for page in pages:
+        path = source / page.expect["source"]["path"]
+        if not path.is_file():
+            sys.exit(f"{path}: missing (--html-source: a checkout of {SOURCE_REPOSITORY})")
+        articles[page.id] = read_article(path)
+    print(
+        f"\nHTML: the {len(pages)} pages' own HTML ({source}), read in "
+        f"{time.perf_counter() - start:.0f} s; classifier rows cross-validated as above\n"
+    )
+
+    refused: dict[str, set[str]] = {}  # why a run refuses a page: the pages
+
+    def outputs(options_of: Callable[[int], CleanOptions]) -> dict[str, str]:
+        texts = {}
+        for index, page in enumerate(pages):
+            try:
+                cleaned = prepare(articles[page.id], config, options_of(index)).cleaned
+            except ArticleError as error:  # not German, or nothing left: an empty output
+                texts[page.id] = ""
+                reason = "not German" if isinstance(error, NotGermanError) else "no text left"
+                refused.setdefault(reason, set()).add(page.id)
+            else:
+                texts[page.id] = output_text(cleaned)
+        return texts
+
+    model_of = {int(i): model for test, model in fold_models(pages) for i in test}
+    print("| HTML path | keep-recall | drop-rate | drop-rate with comments | pages emptied |")
+    print("|---|---|---|---|---|")
+    rows = (
+        ("ours: whole page, the extraction's verdict as evidence (cross-validated)",
+         lambda i: CleanOptions(classifier=model_of[i])),
+        ("ours with the packaged model (fitted on these pages: optimistic)",
+         lambda i: CleanOptions()),
+        ("the extraction, then the rules (classifier off)",
+         lambda i: CleanOptions(disabled=frozenset({"classifier"}))),
+        ("the extraction alone (trafilatura; `inspect --no-clean`)",
+         lambda i: CleanOptions(enabled=False)),
+    )  # fmt: skip
+    for label, options_of in rows:
+        print(_row(label, pages, outputs(options_of)))
+    for reason, ids in sorted(refused.items()):
+        named = ", ".join(sorted(ids))
+        print(f"refused by a run as {reason} (in some row; counted as emptied): {named}")
+
+
 def train(roots: Sequence[Path], target: Path) -> str | None:
     """Fit both stages and the threshold on the pages under ``roots`` and write the model to
     ``target``; the error message, or None when it is written."""
@@ -742,11 +815,22 @@ def train(roots: Sequence[Path], target: Path) -> str | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", nargs="?", default="table", choices=["table", "train", "speed"])
+    parser.add_argument(
+        "command", nargs="?", default="table", choices=["table", "train", "speed", "html"]
+    )
     parser.add_argument(
         "--feature-ablations",
         action="store_true",
         help="also refit without each feature group (5 more cross-validations, slow)",
+    )
+    parser.add_argument(
+        "--html-source",
+        type=Path,
+        metavar="DIR",
+        help=(
+            "html: read the pages' own HTML from DIR, a checkout of the source repository at "
+            "the commit in each page's JSON (the set holds no HTML)"
+        ),
     )
     parser.add_argument(
         "--pages",
@@ -767,6 +851,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.command != "train" and (args.pages or args.out):
         parser.error("--pages and --out go with the train command")
+    if (args.command == "html") != bool(args.html_source):
+        parser.error("the html command needs --html-source, and --html-source goes with it")
     if args.pages and not args.out:
         parser.error("--pages needs --out: the packaged model is fitted on the development set")
     if args.command == "train":
@@ -779,6 +865,9 @@ def main() -> None:
     start = time.perf_counter()
     pages = load_pages(DEV_SET)
     print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
+    if args.command == "html":
+        html_table(pages, args.html_source)
+        return
     table(pages, feature_ablations=args.feature_ablations)
     kept, dropped, articles, boilerplate = seed_lines(CleanOptions())
     raw_kept, raw_dropped, _, _ = seed_lines(CleanOptions(enabled=False))

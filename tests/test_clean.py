@@ -283,6 +283,8 @@ def test_packaged_model_reads_the_current_features() -> None:
 
 
 def test_runtime_trees_match_scikit_learn() -> None:
+    """One fitted model, and a bag of two fitted with other seeds: the run-time ensemble gives
+    scikit-learn's own probability, and for the bag the mean of the models' log-odds."""
     sklearn_ensemble = pytest.importorskip(
         "sklearn.ensemble", reason="scikit-learn (the bench extra) fits the classifier"
     )
@@ -294,14 +296,30 @@ def test_runtime_trees_match_scikit_learn() -> None:
     rng = np.random.default_rng(0)
     features = rng.normal(size=(300, len(FEATURE_NAMES)))
     labels = (features[:, 0] + features[:, 3] * features[:, 5] > 0).astype(int)
-    fitted = sklearn_ensemble.GradientBoostingClassifier(
-        n_estimators=20, max_depth=3, learning_rate=0.1, init="zero", random_state=0
-    ).fit(features.astype(np.float32), labels)
-    model = BlockClassifier.from_dict(
+    fitted = [
+        sklearn_ensemble.GradientBoostingClassifier(
+            n_estimators=20,
+            max_depth=3,
+            learning_rate=0.1,
+            subsample=0.8,
+            init="zero",
+            random_state=seed,
+        ).fit(features.astype(np.float32), labels)
+        for seed in (0, 1)
+    ]
+    single = BlockClassifier.from_dict(
+        {"first": export_trees(fitted[:1], FEATURE_NAMES), "threshold_probability": 0.5}
+    )
+    expected = fitted[0].predict_proba(features.astype(np.float32))[:, 1]
+    assert np.allclose(single.drop_probability(features), expected, atol=1e-4)
+    bag = BlockClassifier.from_dict(
         {"first": export_trees(fitted, FEATURE_NAMES), "threshold_probability": 0.5}
     )
-    expected = fitted.predict_proba(features.astype(np.float32))[:, 1]
-    assert np.allclose(model.drop_probability(features), expected, atol=1e-4)
+    mean_log_odds = np.mean(
+        [model.decision_function(features.astype(np.float32)) for model in fitted], axis=0
+    )
+    assert not np.allclose(mean_log_odds, fitted[0].decision_function(features.astype(np.float32)))
+    assert np.allclose(bag.drop_probability(features), 1 / (1 + np.exp(-mean_log_odds)), atol=1e-4)
 
 
 def test_a_page_of_only_short_lines_has_no_article() -> None:
