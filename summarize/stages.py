@@ -36,7 +36,7 @@ from summarize.clean import (
     reads_as_german,
 )
 from summarize.clean.cleaner import CLASSIFIER_RULE
-from summarize.clean.model import packaged_model
+from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError, shown
 from summarize.ingest import Article, find_articles
@@ -116,14 +116,17 @@ def run_settings(config: Config) -> dict[str, Any]:
 
     settings: dict[str, Any] = {
         "version": __version__,
-        # Unset cleaner model and threshold are left out: briefs made before they existed
-        # stay current. A model file counts by its content, not by where it lies.
+        # An unset threshold is left out: briefs made before it existed stay current.
         "clean": _clean_settings(config),
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
+    # The classifier counts by its file's content, not by where it lies; the packaged one too,
+    # so briefs cleaned by an earlier packaged model are redone.
     if config.clean.model_sha256 is not None and config.clean.enabled:
         settings["clean_model_sha256"] = config.clean.model_sha256
+    elif config.clean.options().active(CLASSIFIER_RULE):
+        settings["clean_model_sha256"] = packaged_model_file().sha256
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
         settings["chunk_generation"] = config.summarization.chunk_generation
     return settings

@@ -13,8 +13,14 @@ import numpy as np
 import pytest
 from conftest import seed_texts
 
+from summarize import stages
 from summarize.clean import CleanOptions, analyse, clean_text
-from summarize.clean.model import load_classifier, packaged_model
+from summarize.clean.model import (
+    ClassifierFile,
+    load_classifier,
+    packaged_model,
+    packaged_model_file,
+)
 from summarize.config import ConfigError, load_config
 from summarize.stages import run_fingerprint, run_settings
 
@@ -96,6 +102,29 @@ def test_the_fingerprint_follows_the_model_file_content(own_model: Path, tmp_pat
     data["threshold_probability"] = 0.5 if data["threshold_probability"] != 0.5 else 0.6
     copy.write_text(json.dumps(data))
     assert _fingerprint(setting) != before  # same path, new content: briefs are redone
+
+
+def test_a_retrained_packaged_model_makes_the_briefs_it_cleans_out_of_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Briefs cleaned by an earlier packaged classifier are redone after an upgrade; with the
+    classifier or cleaning off the packaged model changes no brief, and its fingerprint stays."""
+    import hashlib
+
+    shipped = (REPO / "summarize" / "data" / "clean_model.json").read_bytes()
+    assert run_settings(load_config(project_file=None))["clean_model_sha256"] == (
+        hashlib.sha256(shipped).hexdigest()
+    )
+    without = ('clean.disable=["classifier"]', "clean.enabled=false")
+    before = {overrides: _fingerprint(*overrides) for overrides in ((), *[(o,) for o in without])}
+    retrained = ClassifierFile(packaged_model_file().classifier, "0" * 64)
+    monkeypatch.setattr(stages, "packaged_model_file", lambda: retrained)
+    assert _fingerprint() != before[()]
+    for override in without:
+        assert _fingerprint(override) == before[(override,)]
+        assert "clean_model_sha256" not in run_settings(
+            load_config(project_file=None, overrides=[override])
+        )
 
 
 def test_the_model_file_is_read_once_when_the_config_is_loaded(

@@ -186,18 +186,25 @@ def second_stage_features(features: np.ndarray, first_probability: np.ndarray) -
     )
 
 
-@lru_cache(maxsize=1)
-def packaged_model() -> BlockClassifier:
-    text = resources.files("summarize").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    return BlockClassifier.from_dict(json.loads(text))
-
-
 class ClassifierFile(NamedTuple):
     """A classifier as read from its file, with the sha256 of the very bytes it was read from:
     a run's fingerprint and its cleaning then come from one read."""
 
     classifier: BlockClassifier
     sha256: str
+
+
+@lru_cache(maxsize=1)
+def packaged_model_file() -> ClassifierFile:
+    """The classifier shipped in the package, with its sha256: a retrained one makes the briefs
+    it would clean differently out of date."""
+    content = resources.files("summarize").joinpath(MODEL_FILE).read_bytes()
+    classifier = BlockClassifier.from_dict(json.loads(content.decode("utf-8")))
+    return ClassifierFile(classifier, hashlib.sha256(content).hexdigest())
+
+
+def packaged_model() -> BlockClassifier:
+    return packaged_model_file().classifier
 
 
 def load_classifier(path: Path | None) -> BlockClassifier:
