@@ -11,6 +11,7 @@
                                              # summarize/data/clean_model.json
     python benchmarks/cleaning.py train --pages DIR --out FILE   # fit on your own annotated
                                              # pages, for the clean.model setting
+    BAG=1 python benchmarks/cleaning.py ...  # one model per stage instead of a bag of three
 
 Needs the ``bench`` extra (scikit-learn to fit, jusText for its baseline).
 
@@ -93,6 +94,8 @@ TREES = 150
 DEPTH = 3
 LEARNING_RATE = 0.1
 BAG = int(os.environ.get("BAG", "3"))  # models averaged per stage (benchmarks/cleaning.md)
+if BAG < 1:
+    sys.exit(f"BAG={BAG}: the models averaged per stage, at least 1")
 _WS = re.compile(r"\s+")
 
 
@@ -229,6 +232,8 @@ def fit_bag(features: np.ndarray, labels: np.ndarray, names: Sequence[str]) -> d
 def export_trees(models: Sequence, names: Sequence[str]) -> dict:  # type: ignore[type-arg]
     """Fitted models as one ensemble of the run-time format. Several models are averaged in
     log-odds: with init 0, the mean of their sums is every tree's leaf at learning_rate / n."""
+    if not models or len({float(m.learning_rate) for m in models}) != 1:
+        raise ValueError("export_trees: a list of one or more models of one learning rate")
     trees = []
     for model in models:
         for (estimator,) in model.estimators_:
@@ -715,21 +720,28 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
 
     logging.getLogger("summarize").setLevel(logging.ERROR)  # three pages' encoding notes
     config = Config()
+    missing = [p for p in pages if not (source / p.expect["source"]["path"]).is_file()]
+    if missing:
+        sys.exit(
+            f"{len(missing)} of {len(pages)} pages' HTML missing under {source}, e.g. "
+            f"{missing[0].expect['source']['path']} (--html-source: a checkout of "
+            f"{SOURCE_REPOSITORY} at {missing[0].expect['source'].get('commit', '?')})"
+        )
     articles = {}
     start = time.perf_counter()
     for page in pages:
-        path = source / page.expect["source"]["path"]
-        if not path.is_file():
-            sys.exit(f"{path}: missing (--html-source: a checkout of {SOURCE_REPOSITORY})")
-        articles[page.id] = read_article(path)
+        try:
+            articles[page.id] = read_article(source / page.expect["source"]["path"])
+        except ArticleError as error:  # the set's pages all read; another checkout may not
+            sys.exit(f"page {page.id}: {error}")
     print(
         f"\nHTML: the {len(pages)} pages' own HTML ({source}), read in "
-        f"{time.perf_counter() - start:.0f} s; classifier rows cross-validated as above\n"
+        f"{time.perf_counter() - start:.0f} s; classifier rows cross-validated by site\n"
     )
 
-    refused: dict[str, set[str]] = {}  # why a run refuses a page: the pages
+    refused: dict[tuple[str, str], set[str]] = {}  # (row, why a run refuses a page): the pages
 
-    def outputs(options_of: Callable[[int], CleanOptions]) -> dict[str, str]:
+    def outputs(row: str, options_of: Callable[[int], CleanOptions]) -> dict[str, str]:
         texts = {}
         for index, page in enumerate(pages):
             try:
@@ -737,7 +749,7 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
             except ArticleError as error:  # not German, or nothing left: an empty output
                 texts[page.id] = ""
                 reason = "not German" if isinstance(error, NotGermanError) else "no text left"
-                refused.setdefault(reason, set()).add(page.id)
+                refused.setdefault((row, reason), set()).add(page.id)
             else:
                 texts[page.id] = output_text(cleaned)
         return texts
@@ -756,10 +768,10 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
          lambda i: CleanOptions(enabled=False)),
     )  # fmt: skip
     for label, options_of in rows:
-        print(_row(label, pages, outputs(options_of)))
-    for reason, ids in sorted(refused.items()):
+        print(_row(label, pages, outputs(label, options_of)))
+    for (label, reason), ids in refused.items():
         named = ", ".join(sorted(ids))
-        print(f"refused by a run as {reason} (in some row; counted as emptied): {named}")
+        print(f"refused by a run as {reason} ({label}; counted as emptied): {named}")
 
 
 def train(roots: Sequence[Path], target: Path) -> str | None:
@@ -853,6 +865,10 @@ def main() -> None:
         parser.error("--pages and --out go with the train command")
     if (args.command == "html") != bool(args.html_source):
         parser.error("the html command needs --html-source, and --html-source goes with it")
+    if args.html_source and not args.html_source.is_dir():
+        parser.error(f"--html-source: no such folder: {args.html_source}")
+    if args.feature_ablations and args.command != "table":
+        parser.error("--feature-ablations goes with the table (the default command)")
     if args.pages and not args.out:
         parser.error("--pages needs --out: the packaged model is fitted on the development set")
     if args.command == "train":

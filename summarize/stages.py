@@ -122,11 +122,10 @@ def run_settings(config: Config) -> dict[str, Any]:
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
     }
     # The classifier counts by its file's content, not by where it lies; the packaged one too,
-    # so briefs cleaned by an earlier packaged model are redone.
-    if config.clean.model_sha256 is not None and config.clean.enabled:
-        settings["clean_model_sha256"] = config.clean.model_sha256
-    elif config.clean.options().active(CLASSIFIER_RULE):
-        settings["clean_model_sha256"] = packaged_model_file().sha256
+    # so briefs cleaned by an earlier packaged model are redone. With the classifier off (or
+    # cleaning off) no model file shapes a brief, your own no more than the packaged one.
+    if config.clean.options().active(CLASSIFIER_RULE):
+        settings["clean_model_sha256"] = config.clean.model_sha256 or packaged_model_file().sha256
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
         settings["chunk_generation"] = config.summarization.chunk_generation
     return settings

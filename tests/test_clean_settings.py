@@ -102,6 +102,10 @@ def test_the_fingerprint_follows_the_model_file_content(own_model: Path, tmp_pat
     data["threshold_probability"] = 0.5 if data["threshold_probability"] != 0.5 else 0.6
     copy.write_text(json.dumps(data))
     assert _fingerprint(setting) != before  # same path, new content: briefs are redone
+    # With the classifier off the model shapes no brief: its file does not count.
+    off = 'clean.disable=["classifier"]'
+    assert _fingerprint(setting, off) == _fingerprint(f'clean.model="{own_model}"', off)
+    assert _fingerprint(setting, off) == _fingerprint(off)
 
 
 def test_a_retrained_packaged_model_makes_the_briefs_it_cleans_out_of_date(
