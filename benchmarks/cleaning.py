@@ -769,9 +769,12 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
     )  # fmt: skip
     for label, options_of in rows:
         print(_row(label, pages, outputs(label, options_of)))
+    rows_of: dict[tuple[str, str], list[str]] = {}  # (why, the pages): the rows that refused
     for (label, reason), ids in refused.items():
-        named = ", ".join(sorted(ids))
-        print(f"refused by a run as {reason} ({label}; counted as emptied): {named}")
+        rows_of.setdefault((reason, ", ".join(sorted(ids))), []).append(label)
+    for (reason, named), labels in rows_of.items():
+        where = "every row" if len(labels) == len(rows) else "; ".join(labels)
+        print(f"refused by a run as {reason} ({where}; counted as emptied): {named}")
 
 
 def train(roots: Sequence[Path], target: Path) -> str | None:
