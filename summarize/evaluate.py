@@ -43,10 +43,17 @@ def require_eval_extra() -> None:
 
 
 def _read_lines(path: Path) -> list[str]:
+    """The lines of ``path`` as ``wc -l`` and JSON Lines count them: ended by "\n" (or
+    "\r\n") only. ``str.splitlines`` also ends a line at U+2028, U+0085 or a form feed, which
+    JSON strings hold unescaped (``json.dumps(..., ensure_ascii=False)``) and web text holds."""
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {path}: {error}") from None
+    lines = text.split("\n")
+    if lines[-1] == "":  # the newline that ends the last line
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
 
 
 def translate_lines(translator: Translator, lines: list[str]) -> list[str]:
