@@ -559,6 +559,8 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
                 if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
                     if tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
                         hidden = max(0, hidden + (-1 if tag.group(1) else 1))
+                    elif not hidden and tag.group(2).lower() in _BLOCK_TAGS:
+                        parts.append("\n")  # a <br> (or a <div>) ends a line, as in a browser
                 elif hidden:
                     continue
                 elif child.type in ("text", "code_inline"):

@@ -820,6 +820,20 @@ def test_inline_scripts_of_a_markdown_file_are_not_article_text() -> None:
     )
 
 
+def test_an_inline_br_of_a_markdown_file_ends_a_line() -> None:
+    """A <br> in a Markdown paragraph is a line break, as a browser shows it and as the HTML
+    path reads it: the tag was dropped and glued the words around it ("beschlossen.Ab")."""
+    text, _ = markdown_text(
+        "Die Stadt hat neue Tarife beschlossen.<br>Ab Januar kostet das Ticket drei Euro.<br/>"
+        "Das Monatsticket wird günstiger.\n"
+    )
+    assert text.split("\n") == [
+        "Die Stadt hat neue Tarife beschlossen.",
+        "Ab Januar kostet das Ticket drei Euro.",
+        "Das Monatsticket wird günstiger.",
+    ]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_text_and_binary_data_is_not(tmp_path: Path, encoding: str) -> None:
     """UTF-16 written without a BOM was refused as "binary file (contains NUL bytes)"."""
