@@ -46,8 +46,13 @@ class SiteBrief:
 
     @property
     def page(self) -> str:
-        # A brief named "index" must not take the front page's place.
-        return f"{self.name}-brief.html" if self.name == "index" else f"{self.name}.html"
+        return page_name(self.name)
+
+
+def page_name(name: str) -> str:
+    """The page of the brief ``<name>.md``: a brief named "index" must not take the front
+    page's place."""
+    return f"{name}-brief.html" if name == "index" else f"{name}.html"
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,14 @@ def build_site(folder: Path, site: Path) -> SiteReport:
             "run `summarize run` into this folder first"
             + (f" ({'; '.join(problems)})" if problems else "")
         )
+    names = [page_name(path.stem) for path in folder.glob(f"*{RECORD_SUFFIX}")]
+    if foreign := _not_our_pages(site, [*names, INDEX_PAGE]):
+        raise UsageError(
+            f"{site}: {', '.join(map(str, foreign[:3]))}"
+            + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+            + " would be overwritten and are not pages of `summarize view`; "
+            "use another --to folder"
+        )
     environment = _environment()
     markdown = MarkdownIt("commonmark", {"html": False})
     make_folder(site, "the site folder")
@@ -260,6 +273,25 @@ def _write_if_changed(path: Path, content: str) -> None:
 # or shared site holds only what its index lists. Ours are known by their generator tag; other
 # files in the folder are not ours to touch.
 _OUR_PAGE = '<meta name="generator" content="summarize '
+
+
+def _is_our_page(page: Path) -> bool:
+    try:
+        with page.open(encoding="utf-8", errors="replace") as handle:
+            return _OUR_PAGE in handle.read(2048)
+    except OSError:
+        return False
+
+
+def _not_our_pages(site: Path, names: Sequence[str]) -> list[Path]:
+    """The files among ``site``'s ``names`` that a view did not write (a source page, another
+    site's front page): a view writes over its own pages only."""
+    return sorted(
+        path
+        for name in set(names)
+        if (path := site / name).exists() or path.is_symlink()
+        if not (path.is_file() and not path.is_symlink() and _is_our_page(path))
+    )
 
 
 def _remove_stale_pages(site: Path, current: set[str]) -> None:

@@ -250,10 +250,32 @@ def test_a_second_view_rewrites_only_the_pages_that_changed(
     assert written == []
     assert {path.name: path.read_bytes() for path in (again.index, *again.pages)} == pages
     write_brief(output / "article-3.md", make_brief(3))
-    (site / "article-1.html").write_text("edited by hand", encoding="utf-8")
+    (site / "article-1.html").write_bytes(
+        pages["article-1.html"].replace(b"</body>", b"edited by hand</body>")
+    )
     build_site(output, site)
     assert sorted(written) == ["article-1.html", "article-3.html", "index.html"]
     assert (site / "article-1.html").read_bytes() == pages["article-1.html"]
+
+
+def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> None:
+    """``--to`` a folder of the user's own pages (articles saved as HTML, a site's front page):
+    a page whose name a brief's page has was overwritten without a word, though the view
+    leaves every other file of the folder alone."""
+    output, site = tmp_path / "briefs", tmp_path / "pages"
+    output.mkdir()
+    site.mkdir()
+    write_brief(output / "artikel.md", make_brief(1))
+    (site / "artikel.html").write_text("<p>Der Artikel selbst</p>", encoding="utf-8")
+    (site / "index.html").write_text("<p>Startseite</p>", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"artikel\.html, .*index\.html would be overwritten"):
+        build_site(output, site)
+    assert (site / "artikel.html").read_text(encoding="utf-8") == "<p>Der Artikel selbst</p>"
+    assert (site / "index.html").read_text(encoding="utf-8") == "<p>Startseite</p>"
+    (site / "artikel.html").unlink()
+    (site / "index.html").unlink()
+    first = build_site(output, site)  # its own pages it rewrites
+    assert build_site(output, site).pages == first.pages
 
 
 def test_the_view_holds_one_article_at_a_time(
