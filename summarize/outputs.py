@@ -8,6 +8,7 @@ record's ``record_id``; a brief counts only when the two agree.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -25,7 +26,7 @@ import yaml
 
 from summarize.errors import OutputError, UsageError, shown
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
-from summarize.render import Brief, IndexEntry, render_brief, render_index
+from summarize.render import INDEX_TITLE, Brief, IndexEntry, render_brief, render_index
 
 INDEX_FILENAME = "index.md"
 LOCK_FILENAME = ".summarize.lock"
@@ -76,10 +77,16 @@ class BriefPlan:
     clashes: tuple[tuple[Path, str], ...]  # (source, why it gets no brief)
 
 
-def plan_briefs(sources: Sequence[Path]) -> BriefPlan:
+def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPlan:
     """Brief names for a run's inputs. The same file given twice (two spellings, a link to it)
     is processed once; an input whose brief name an earlier input already has (``a.txt`` in
-    two folders) is refused, naming both, instead of overwriting that brief."""
+    two folders) is refused, naming both, instead of overwriting that brief.
+
+    With the output ``folder``: the run is refused (UsageError) when it holds an ``index.md``
+    that no run wrote. (Whether a brief may replace what lies at its name is asked of the
+    briefs about to be written, :func:`replacing_what`.)"""
+    if folder is not None:
+        _check_index_is_ours(folder / INDEX_FILENAME)
     files: dict[tuple[int, int] | str, Path] = {}
     owners: dict[str, Path] = {}
     jobs: list[tuple[Path, str]] = []
@@ -107,6 +114,79 @@ def plan_briefs(sources: Sequence[Path]) -> BriefPlan:
         owners[name.casefold()] = source
         jobs.append((source, name))
     return BriefPlan(tuple(jobs), tuple(clashes))
+
+
+def _check_index_is_ours(index: Path) -> None:
+    """An ``index.md`` that a run did not write (a site's own front page) is never replaced."""
+    if not (index.exists() or index.is_symlink()):
+        return
+    try:
+        with index.open(encoding="utf-8", errors="replace") as handle:
+            first_line = handle.readline().rstrip("\r\n")
+    except OSError:
+        first_line = ""
+    if first_line != INDEX_TITLE or not index.is_file() or index.is_symlink():
+        raise UsageError(
+            f"{shown(index)} is not an index that summarize wrote, and a run would replace it; "
+            "write the briefs to another --output folder"
+        )
+
+
+def replacing_what(brief_path: Path, source: Path) -> str | None:
+    """Why writing ``source``'s brief at ``brief_path`` (and its record) would lose something,
+    or None. Asked of a brief about to be written (not current): a file there that no run
+    wrote (the user's own ``a.md`` or ``a.json``), or the brief of another file that still
+    exists and holds another article (yesterday's ``a.txt``, when today's folder has one
+    too). A brief whose source was moved, deleted or edited is replaced, as before. The run
+    record tells; the Markdown's front matter is read only without one (``record_id``, or
+    ``fingerprint`` in briefs older than run records)."""
+    sidecar = record_path(brief_path)
+    try:
+        record: BriefRecord | None = read_record(sidecar)
+    except RecordError:
+        record = None
+    if record is None:
+        if _occupied(sidecar):
+            meta = read_front_matter(brief_path) if _occupied(brief_path) else None
+            if meta is None or "record_id" not in meta:
+                return _not_a_brief(source, sidecar)
+            return None  # a record of another schema beside its own brief
+        if not _occupied(brief_path):
+            return None
+        meta = read_front_matter(brief_path)
+        if meta is None or not ("record_id" in meta or "fingerprint" in meta):
+            return _not_a_brief(source, brief_path)
+        return None  # a brief whose record is gone: redone, as a stopped run's
+    previous = Path(record.source)
+    if not previous.is_file() or _file_key(previous) == _file_key(source):
+        return None
+    if _sha256_of(source) == record.source_sha256:
+        return None  # the same article in another file: the brief serves both
+    return (
+        f"{shown(source)}: its brief {brief_path.name} is the brief of {shown(previous)}, "
+        "another file that still exists; rename one, run it with another --output folder, or "
+        f"delete {shown(brief_path)} to replace it"
+    )
+
+
+def _occupied(path: Path) -> bool:
+    """A file (or a link) at ``path``, which writing there would replace. A folder there is not
+    replaced: the write fails and stops the run, as any folder that takes no writes does."""
+    return path.is_symlink() or path.is_file()
+
+
+def _not_a_brief(source: Path, path: Path) -> str:
+    return (
+        f"{shown(source)}: its brief would replace {shown(path)}, which is not a file that "
+        "summarize wrote; move that file or run with another --output folder"
+    )
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _file_key(path: Path) -> tuple[int, int] | str:

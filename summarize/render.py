@@ -57,6 +57,10 @@ ARTICLE_NOTE = "Each English paragraph (¶) is followed by its German original, 
 _PER_THREAD = threading.local()
 
 
+# The index's first line, always: a run replaces an index.md only when it starts so.
+INDEX_TITLE = "# Briefs"
+
+
 def _linkifier() -> LinkifyIt:
     # linkify-it finds a superset of what GFM autolinks (http(s)://, www., e-mail) and what
     # markdown-it's linkify turns into links (bare domains such as zeit.de).
@@ -453,7 +457,7 @@ def render_index(entries: Sequence[IndexEntry], latest_run: str | None = None) -
     order, the linked title, the summary's first sentence, source, date and the counts of check
     flags and translation warnings."""
     ordered = sorted(entries, key=lambda entry: entry.filename)
-    lines = ["# Briefs", "", folder_counts([entry.record for entry in ordered]), ""]
+    lines = [INDEX_TITLE, "", folder_counts([entry.record for entry in ordered]), ""]
     if latest_run:
         lines += [f"Latest run: {escape_markdown(latest_run)}.", ""]
     for entry in ordered:

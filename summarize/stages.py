@@ -205,10 +205,32 @@ def find_inputs(
             "no articles to process: "
             + "; ".join(f"{shown(problem.path)}: {problem.reason}" for problem in problems)
         )
+    if output_folder is not None and output_folder.is_dir():
+        _refuse_to_write_over_inputs(sources, output_folder)
     failed = [
         ArticleOutcome(p.path, "failed", reason=f"{shown(p.path)}: {p.reason}") for p in problems
     ]
     return sources, failed
+
+
+def _refuse_to_write_over_inputs(sources: Sequence[Path], output_folder: Path) -> None:
+    """An article given as a file may lie in the output folder under a name the run writes
+    (``index.md``, or ``a.md`` beside ``a.txt``): the brief or the index would replace the
+    article itself. Refused before any work, as an input folder that is the output folder is."""
+    from summarize.outputs import INDEX_FILENAME, brief_name, record_path
+
+    written = {INDEX_FILENAME.casefold()}  # case-insensitive file systems too
+    for source in sources:
+        name = brief_name(source)
+        written |= {name.casefold(), record_path(Path(name)).name.casefold()}
+    folder = output_folder.resolve()
+    for source in sources:
+        real = source.resolve()
+        if real.parent == folder and real.name.casefold() in written:
+            raise UsageError(
+                f"{shown(source)} is in the output folder, where the run writes a file of that "
+                "name: the article would be overwritten; write the briefs elsewhere (--output)"
+            )
 
 
 def prepare_text(

@@ -814,6 +814,30 @@ def test_an_output_or_cache_folder_that_cannot_be_made_exits_2(
     assert not list((tmp_path / "out").glob("*.md"))
 
 
+@pytest.mark.parametrize("names", [["index.md"], ["a.txt", "a.md"]])
+def test_an_article_in_the_output_folder_is_never_written_over(
+    self_contained_models, tmp_path: Path, names: list[str]
+) -> None:
+    """An article given as a file whose folder is the output folder, under a name the run
+    writes: the index (a Hugo page bundle's ``index.md``) or the brief of another input
+    replaced the article itself. Refused before any work, and the article is as it was."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    folder = tmp_path / "same"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_text(GERMAN, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["run", *(str(folder / name) for name in names), "-c", str(config), "-q",
+              "-o", str(folder)]
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "the article would be overwritten" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    assert all((folder / name).read_text(encoding="utf-8") == GERMAN for name in names)
+
+
 def test_the_output_folder_is_not_read_as_an_input_folder(
     self_contained_models, tmp_path: Path
 ) -> None:
@@ -838,6 +862,77 @@ def test_the_output_folder_is_not_read_as_an_input_folder(
     assert any("gone.txt" in line and "broken symbolic link" in line for line in
                result.output.splitlines()), result.output  # fmt: skip
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.output
+
+
+def test_a_run_never_replaces_a_file_it_did_not_write(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """An output folder that holds the user's own files: a note named like a brief
+    (``bericht.md`` for ``bericht.txt``) was replaced without a word, and so was a site's own
+    ``index.md``. The article is refused (its line names the file); the other gets its brief."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    articles, out = tmp_path / "in", tmp_path / "docs"
+    articles.mkdir()
+    out.mkdir()
+    for name in ("bericht.txt", "other.txt"):
+        (articles / name).write_text(GERMAN, encoding="utf-8")
+    (out / "bericht.md").write_text("# Meine Notizen\n", encoding="utf-8")
+    arguments = ["run", str(articles), "-c", str(config), "-q", "-o", str(out)]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 1, result.output
+    assert "not a file that summarize wrote" in result.output
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.output
+    assert (out / "bericht.md").read_text(encoding="utf-8") == "# Meine Notizen\n"
+    assert not (out / "bericht.json").exists() and (out / "other.md").is_file()
+
+    (out / "bericht.md").unlink()
+    (out / "bericht.json").write_text("{}", encoding="utf-8")  # a record that is not one
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 1 and "bericht.json" in result.output, result.output
+    assert (out / "bericht.json").read_text(encoding="utf-8") == "{}"
+
+    (out / "bericht.json").unlink()
+    (out / "index.md").write_text("# Unsere Seite\n", encoding="utf-8")
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 2, result.output
+    assert "is not an index that summarize wrote" in result.output
+    assert (out / "index.md").read_text(encoding="utf-8") == "# Unsere Seite\n"
+    assert not (out / "bericht.md").exists()
+
+
+def test_a_brief_of_another_file_is_not_replaced(self_contained_models, tmp_path: Path) -> None:
+    """Daily folders that reuse file names, written to one output folder: the second day's
+    ``a.txt`` replaced the first day's brief and the run said "1 written". Refused while the
+    first file exists and differs; the same article in another file is up to date; once the
+    first file is gone, its brief is replaced as a moved file's is."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    out = tmp_path / "out"
+    days = [tmp_path / "day1", tmp_path / "day2", tmp_path / "day3"]
+    other = GERMAN.replace("Kim Jong-un", "Kim Yo-jong")
+    for day, text in zip(days, (GERMAN, other, GERMAN), strict=True):
+        day.mkdir()
+        (day / "a.txt").write_text(text, encoding="utf-8")
+
+    def run(day: Path):  # type: ignore[no-untyped-def]
+        return CliRunner().invoke(app, ["run", str(day), "-c", str(config), "-q", "-o", str(out)])
+
+    assert run(days[0]).exit_code == 0
+    first = (out / "a.md").read_bytes()
+    result = run(days[1])
+    assert result.exit_code == 1, result.output
+    assert "is the brief of" in result.output and "day1" in result.output, result.output
+    assert (out / "a.md").read_bytes() == first
+    result = run(days[2])  # the same text as day 1's
+    assert result.exit_code == 0 and "0 written, 1 up to date" in result.output, result.output
+    (days[0] / "a.txt").unlink()
+    (days[2] / "a.txt").unlink()
+    result = run(days[1])
+    assert result.exit_code == 0 and "1 written" in result.output, result.output
+    assert (out / "a.md").read_bytes() != first
 
 
 def test_a_ray_address_with_the_local_engine_is_said_to_be_ignored(

@@ -250,7 +250,7 @@ class Pipeline:
         try:
             with outputs.output_lock(folder):
                 outputs.remove_stale_temp_files(folder)
-                plan = outputs.plan_briefs(sources)
+                plan = outputs.plan_briefs(sources, folder)
                 progress.run_started(len(plan.jobs))
                 outcomes += [
                     ArticleOutcome(source, "failed", reason=reason)
@@ -322,6 +322,9 @@ class Pipeline:
             if current is not None:
                 known[brief_path.name] = outputs.index_record(current)
                 outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
+                continue
+            if problem := outputs.replacing_what(brief_path, source):
+                outcomes[source] = ArticleOutcome(source, "failed", reason=problem)
                 continue
             try:
                 article = read_article(source, self.config.input.max_bytes)

@@ -555,7 +555,7 @@ class RayEngine:
         fingerprint = self.fingerprint()
         with outputs.output_lock(folder):
             outputs.remove_stale_temp_files(folder)
-            plan = outputs.plan_briefs(sources)
+            plan = outputs.plan_briefs(sources, folder)
             progress.run_started(len(plan.jobs))
             outcomes += [
                 ArticleOutcome(source, "failed", reason=reason) for source, reason in plan.clashes
@@ -569,13 +569,22 @@ class RayEngine:
             current = {} if force else self._current_briefs(jobs, fingerprint)
             for outcome in current.values():
                 progress.article_finished(outcome)
-            pending = [job for job in jobs if job.position not in current]
+            refused = {  # a brief that would replace what is not its own to replace
+                job.position: ArticleOutcome(job.source, "failed", reason=problem)
+                for job in jobs
+                if job.position not in current
+                and (problem := outputs.replacing_what(job.brief_path, job.source))
+            }
+            for outcome in refused.values():
+                progress.article_finished(outcome)
+            settled_now = current.keys() | refused.keys()
+            pending = [job for job in jobs if job.position not in settled_now]
             size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
             groups = [
                 _Group(number, tuple(pending[start : start + size]))
                 for number, start in enumerate(range(0, len(pending), size))
             ]
-            settled: dict[int, ArticleOutcome] = dict(current)  # filled in as groups finish
+            settled: dict[int, ArticleOutcome] = current | refused  # then as groups finish
             # The briefs on disk before Ray starts: a run stopped midway counts those it wrote
             # (a group's outcomes reach the driver only when its last brief is written).
             before = {job.position: _file_stamp(job.brief_path) for job in pending}
