@@ -34,8 +34,11 @@ _NON_FINAL_ABBREVIATIONS = (
     "Prof.", "vgl.", "sog.", "Abs.", "Art.", "Hr.", "Fr.", "Mio.", "Mrd.", "Tsd.", "Jh.",
     "inkl.", "zzgl.", "evtl.", "ggf.", "bzgl.", "Str.", "geb.", "gest.", "v. a.", "o. ä.",
 )  # fmt: skip
+# A street's "str." ends a compound ("Hauptstr. 5", "Bahnhof-Str. 12"), not a sentence.
 _ENDS_WITH_ABBREVIATION = re.compile(
-    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _NON_FINAL_ABBREVIATIONS) + r")$"
+    r"(?:(?:^|[\s(„\"])(?:"
+    + "|".join(re.escape(a) for a in _NON_FINAL_ABBREVIATIONS)
+    + r")|\w-?[Ss]tr\.)$"
 )
 _SENTENCE_STARTERS = frozenset(
     [

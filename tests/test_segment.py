@@ -148,3 +148,16 @@ def test_english_sentences_for_eval_lose_no_text_either() -> None:
     sentences = split_english_sentences(text)
     assert " ".join(sentences).split() == text.split()
     assert sentences[-2:] == ["It was great!Really.", "Yes."]
+
+
+def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
+    """ "Hauptstr. 5": the street's "str." ends a compound word, and the house number was cut
+    off into a sentence of its own ("5 in Berlin.")."""
+    assert split_sentences("Sie wohnt in der Hauptstr. 5 in Berlin. Dort ist es ruhig.") == [
+        "Sie wohnt in der Hauptstr. 5 in Berlin.",
+        "Dort ist es ruhig.",
+    ]
+    assert split_sentences("Das Büro liegt in der Bahnhof-Str. 12a. Es ist neu.") == [
+        "Das Büro liegt in der Bahnhof-Str. 12a.",
+        "Es ist neu.",
+    ]
