@@ -518,6 +518,29 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     assert not _leftovers(output)
 
 
+def test_a_users_file_named_like_a_brief_is_not_replaced_on_ray_either(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """As with the local engine: the article whose brief would replace a file no run wrote
+    fails, named, before Ray takes it; the others get their briefs."""
+    shorts = _short_seeds(tmp_path / "in")
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    output = tmp_path / "out"
+    output.mkdir()
+    notes = output / f"{shorts[1].stem}.md"
+    notes.write_text("# Notizen\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["run", str(tmp_path / "in"), "-c", str(config), "-o", str(output), "--engine", "ray",
+         "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "not a file that summarize wrote" in " ".join(result.output.split()), result.output
+    assert f"{len(shorts) - 1} written, 0 up to date, 0 skipped, 1 failed" in result.output
+    assert notes.read_text(encoding="utf-8") == "# Notizen\n"
+    assert sorted(_briefs(output)) == sorted(f"{short.stem}.md" for short in shorts)
+
+
 def _fail_on_marked_batches() -> None:
     """generate() raising for any batch that holds "Zauberwort", as out of memory (in every
     process it runs in: the test's, and each Ray worker's through a setup hook)."""
