@@ -133,6 +133,12 @@ def _short_seeds(folder: Path) -> list[Path]:
     return shorts
 
 
+def _run_quietly_on_ray(inputs: Path, config: Path, output: Path) -> Any:
+    return CliRunner().invoke(
+        app, ["run", str(inputs), "-c", str(config), "-o", str(output), "--engine", "ray", "-q"]
+    )
+
+
 def _copies(originals: list[Path], folder: Path, copies: int) -> dict[str, str]:
     """``copies`` copies of each original in ``folder``; returns copy brief -> original brief."""
     folder.mkdir()
@@ -501,11 +507,7 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     output = tmp_path / "out"
     blocked = output / f"{shorts[2].stem}.md"
     blocked.mkdir(parents=True)
-    result = CliRunner().invoke(
-        app,
-        ["run", str(tmp_path / "in"), "-c", str(config), "-o", str(output), "--engine", "ray",
-         "-q"],
-    )  # fmt: skip
+    result = _run_quietly_on_ray(tmp_path / "in", config, output)
     assert result.exit_code == 1, result.output
     assert f"Error: cannot write the brief {blocked}: Is a directory; the run stopped" in " ".join(
         result.output.split()
@@ -529,11 +531,7 @@ def test_a_users_file_named_like_a_brief_is_not_replaced_on_ray_either(
     output.mkdir()
     notes = output / f"{shorts[1].stem}.md"
     notes.write_text("# Notizen\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        app,
-        ["run", str(tmp_path / "in"), "-c", str(config), "-o", str(output), "--engine", "ray",
-         "-q"],
-    )  # fmt: skip
+    result = _run_quietly_on_ray(tmp_path / "in", config, output)
     assert result.exit_code == 1, result.output
     assert "not a file that summarize wrote" in " ".join(result.output.split()), result.output
     assert f"{len(shorts) - 1} written, 0 up to date, 0 skipped, 1 failed" in result.output
