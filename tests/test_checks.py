@@ -818,3 +818,46 @@ def test_an_invented_number_is_flagged_however_it_is_hedged(
 )
 def test_a_hedge_before_a_number_is_read(text: str, language: str, hedge: str | None) -> None:
     assert [quantity.hedge for quantity in find_quantities(text, language)] == [hedge]  # type: ignore[arg-type]
+
+
+# --- review on unfamiliar text: names of two people, hours that are counts ------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("Angela Merkel met Olaf Scholz.", []),
+        ("George Bush met Recep Erdogan.", []),  # a middle name left out
+        ("Alex Scholz spoke.", []),  # "Alex" for "Alexander"
+        ("Angela Scholz said no.", ["Angela Scholz"]),  # the parts of two people's names
+        ("Olaf Merkel said no.", ["Olaf Merkel"]),
+        ("Tim Scholz said no.", ["Tim Scholz"]),  # "Tim" is not backed by "timely"
+    ],
+)
+def test_a_name_made_of_two_peoples_names_is_flagged(summary: str, flagged: list[str]) -> None:
+    source = (
+        "Angela Merkel and Olaf Scholz met George W. Bush and Recep Tayyip Erdogan. "
+        "Alexander Scholz called the talks timely."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, source)] == flagged
+    german = (
+        "Angela Merkel und Olaf Scholz trafen George W. Bush und Recep Tayyip Erdogan. "
+        "Alexander Scholz nannte das Treffen zeitgemäß, the timely talks."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("The 16-year-old fled the scene.", ["16"]),  # an age, not the hour of 16.15 Uhr
+        ("Four people were hurt, 21 were questioned.", ["21"]),  # not 9pm
+        ("Shortly before 6 on Sunday, a driver called.", []),  # an hour
+        ("The guest arrives on the 1st of August (18h).", []),
+        ("The boy was hurt at 4.15pm.", []),
+    ],
+)
+def test_a_time_of_day_backs_an_hour_not_a_count(summary: str, flagged: list[str]) -> None:
+    source = "Four people were hurt at 9pm; the boy was pushed at 16.15 Uhr."
+    german = "Kurz vor 6 Uhr am Sonntag. Der Gast kommt am 1. August um 18.00 Uhr."
+    assert [flag.text for flag in unsupported_facts(summary, source, german)] == flagged

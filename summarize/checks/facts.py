@@ -261,8 +261,52 @@ def _acronyms(text: str) -> set[str]:
     return found
 
 
+# How many words apart two parts of one name may stand in a source, in order: a middle name
+# between them ("George W. Bush", "Recep Tayyip Erdogan"); in the other order only side by side
+# ("Merkel, Angela"). Further apart they are parts of two names ("Angela Merkel and Olaf Scholz"
+# is no "Angela Scholz", nor "Olaf Merkel").
+_NAME_PART_GAP = 2
+
+
+def _part_at(part: str, token: str) -> bool:
+    return token == part or _close_forms(part, {token})
+
+
+def _parts_stand_together(
+    parts: list[str], first: int, sources: list[tuple[list[str], set[str]]]
+) -> bool:
+    """Whether each two neighbouring parts of a name (from ``first`` on) stand within
+    :data:`_NAME_PART_GAP` words of each other in a source (its tokens and n-grams) that states
+    both. A source that states a part only in an n-gram, a place adjective or a country's German
+    name ("spanischen" for Spanish) is not held against the name."""
+    for index in range(first, len(parts) - 1):
+        here, there = parts[index], parts[index + 1]
+        together, apart = False, False
+        for source_tokens, grams in sources:
+            if not all(part in grams or _close_forms(part, grams) for part in (here, there)):
+                continue  # this source does not state both (or states one with a prefix only)
+            at_here = [i for i, t in enumerate(source_tokens) if _part_at(here, t)]
+            at_there = [i for i, t in enumerate(source_tokens) if _part_at(there, t)]
+            if (
+                not at_here
+                or not at_there
+                or any(0 < j - i <= _NAME_PART_GAP or i - j == 1 for i in at_here for j in at_there)
+            ):
+                together = True  # side by side, or not as words of their own: let be
+                break
+            apart = True
+        if apart and not together:
+            return False
+    return True
+
+
 def _name_is_stated(
-    name: str, grams: set[str], source_tokens: set[str], acronyms: set[str]
+    name: str,
+    grams: set[str],
+    source_tokens: set[str],
+    acronyms: set[str],
+    source_lists: list[tuple[list[str], set[str]]] | None = None,
+    capitalised: set[str] | None = None,
 ) -> bool:
     key = "".join(tokens(name))
     if key in grams or _close_forms(key, grams):
@@ -286,10 +330,13 @@ def _name_is_stated(
         if index == len(parts) - 1 and index > first_proper and part in _DIVISIONS:
             continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
         is_given_name = index == 0 and len(part) >= 3
-        if is_given_name and any(t.startswith(part) for t in source_tokens if len(t) > len(part)):
+        # "Alex" for "Alexander": a longer name, written with a capital ("Tim" is not "timely")
+        longer = capitalised if capitalised is not None else source_tokens
+        if is_given_name and any(t.startswith(part) for t in longer if len(t) > len(part)):
             continue
         return False
-    return True
+    last = len(parts) - (1 if parts[-1] in _DIVISIONS and len(parts) - 1 > first_proper else 0)
+    return source_lists is None or _parts_stand_together(parts[:last], first_proper, source_lists)
 
 
 def _quotations(text: str) -> Iterator[str]:
@@ -331,10 +378,17 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         if not is_supported(quantity, source_quantities):
             flags.append(Flag("number", quantity.text, f"{quantity.kind} not in the article"))
 
-    grams = set().union(
-        *(_german_grams(text) if lang == "de" else _squashed_ngrams(text) for text, lang in sources)
-    )
     source_tokens = {token for text, _ in sources for token in tokens(text)}
+    source_lists = [
+        (tokens(text), _german_grams(text) if lang == "de" else _squashed_ngrams(text))
+        for text, lang in sources
+    ]
+    grams = set().union(*(source_grams for _, source_grams in source_lists))
+    capitalised = {
+        token
+        for text, _ in sources
+        for token in tokens(" ".join(re.findall(r"(?<![\w'’])[A-ZÄÖÜ][\w'’]*", text)))
+    }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
     seen: set[str] = set()
     for name in _names(summary):
@@ -346,7 +400,10 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         rest = _without_lead(name)
         if rest:
             readings.append(rest)  # the lead may be an ordinary word ("Suspects Adnan Farah")
-        if not any(_name_is_stated(text, grams, source_tokens, acronyms) for text in readings):
+        if not any(
+            _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
+            for text in readings
+        ):
             flags.append(Flag("name", readings[-1], "name not in the article"))
 
     source_keys = [_quote_key(text) for text, _ in sources]

@@ -267,6 +267,12 @@ HEDGE_TOLERANCE = 0.1
 # 60.3, "2 million" for 1.96 million, "£1.5bn" for £1.48bn), but by no value further than this
 # share from it: "2 million" is not 1.6 million, nor "3" 2.5.
 ROUNDING_LIMIT = 0.05
+_CLOCK_BEFORE = re.compile(r"(?<![\w-])(?:at|before|after|until|till|um|gegen)\s+$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(
+    r"(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)|at\s+night|tonight|o['’]clock)"
+    r"|\s?h|\s?Uhr)\b",
+    re.IGNORECASE,
+)
 _MILLIONS_AFTER = re.compile(r"m(?![^\W\d_])")  # "1.5m", no space: "5 m" is five metres
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -285,6 +291,9 @@ class Quantity:
     unit: tuple[str, float] | None = None
     # A word before it that says it is rounded ("about", "more than", "knapp"), or None.
     hedge: Hedge | None = None
+    # Words around a bare number that make it an hour ("at 6", "shortly before 6", "6 in the
+    # evening"): only then may a time of day of the source back it.
+    clock_context: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -469,6 +478,10 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
                     end,
                     unit,
                     _HEDGES[re.sub(r"\s+", " ", hedge.group("hedge").lower())] if hedge else None,
+                    bool(
+                        _CLOCK_BEFORE.search(text, max(0, start - 20), start)
+                        or _CLOCK_AFTER.match(text, end)
+                    ),
                 )
             )
 
@@ -715,6 +728,9 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         (
             wanted & _numbers(other)
             and other.kind not in ("date", "weekday")
+            # a time of day backs an hour ("shortly before 6"), not a count or an age that
+            # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
+            and (other.kind != "time" or quantity.clock_context)
             and (quantity.kind == "percent") == (other.kind == "percent")  # 40% is not 40 soldiers
         )
         or (
