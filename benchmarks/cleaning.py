@@ -7,6 +7,9 @@
     python benchmarks/cleaning.py html --html-source DIR   # the HTML path on the pages' own
                                              # HTML (DIR: a checkout of adbar/trafilatura at
                                              # the commit in the set's README)
+    python benchmarks/cleaning.py score --pages DIR [--out OUT] [--model FILE]
+                                             # the packaged cleaner (or your model) on your own
+                                             # annotated pages, cleaned as a run does: held out
     python benchmarks/cleaning.py train      # fit the block classifier on every page and write
                                              # summarize/data/clean_model.json
     python benchmarks/cleaning.py train --pages DIR --out FILE   # fit on your own annotated
@@ -111,6 +114,7 @@ class Page:
     expect: dict
     analysis: PageAnalysis
     labels: np.ndarray  # per block: 1 boilerplate, 0 text, -1 unlabelled
+    path: Path | None = None  # the page's text file
 
 
 def _site(entry: dict, file_name: str) -> str:
@@ -183,6 +187,7 @@ def load_pages(root: Path) -> list[Page]:
                 expect,
                 analysis,
                 _label_blocks(analysis.texts, expect),
+                path,
             )
         )
     return pages
@@ -320,12 +325,7 @@ def fit(
 
 def keep_recall(pages: Sequence[Page], outputs: dict[str, str]) -> float:
     """score.py's keep-recall, in process."""
-    kept = total = 0
-    for page in pages:
-        output = norm(outputs[page.id])
-        total += len(page.expect["must_keep"])
-        kept += sum(norm(string) in output for string in page.expect["must_keep"])
-    return kept / max(total, 1)
+    return string_scores(pages, outputs, comments=False)[0]
 
 
 def choose_threshold(
@@ -777,6 +777,96 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
         print(f"refused by a run as {reason} ({where}; counted as emptied): {named}")
 
 
+def held_out(root: Path, out: Path | None, model_file: Path | None) -> str | None:
+    """Clean the annotated pages in ``root`` (laid out as ../shared/eval/clean) as a run does
+    (``read_article``, ``prepare``: language check included) with the packaged classifier, or
+    the one in ``model_file`` (``train --pages DIR --out FILE``), and score them by the set's
+    rule (:func:`string_scores`). The packaged model was fitted on ../shared/eval/clean only:
+    on any other pages this is a held-out measurement. With ``out`` each page's output is
+    written to ``out/<id>.txt``, for the set's own ``score.py``. The error message, or None."""
+    import logging
+
+    from summarize.clean.language import NotGermanError
+    from summarize.clean.model import read_classifier
+    from summarize.config import Config
+    from summarize.errors import ArticleError
+    from summarize.ingest import read_article
+    from summarize.stages import prepare
+
+    if not root.is_dir():
+        return f"no such folder of annotated pages: {root}"
+    if out is not None and out.exists() and not out.is_dir():
+        return f"--out must name a folder here, not a file: {out}"
+    try:
+        classifier = None if model_file is None else read_classifier(model_file).classifier
+        pages = load_pages(root)
+    except (ValueError, PagesError) as error:
+        return str(error)
+    if not pages:
+        return f"no pages in {root} (each page's <id>.txt beside its <id>.json)"
+    logging.getLogger("summarize").setLevel(logging.ERROR)
+    config = Config()
+    rows = (
+        ("rules + classifier, as a run cleans", CleanOptions(classifier=classifier)),
+        ("rules only (classifier off)", CleanOptions(disabled=frozenset({"classifier"}))),
+        ("keep everything (cleaning off)", CleanOptions(enabled=False)),
+    )
+    fitted_here = model_file is None and root.resolve() == DEV_SET.resolve()
+    which = f"the model in {model_file}" if model_file else "the packaged classifier"
+    print(
+        f"{len(pages)} pages from {len({p.site for p in pages})} sites ({root}), each read and "
+        f"cleaned as a run does, {which}"
+        + (" (fitted on these very pages: in-sample, optimistic)" if fitted_here else "")
+        + "\n"
+    )
+    print("| cleaner | keep-recall | drop-rate | drop-rate with comments | pages emptied |")
+    print("|---|---|---|---|---|")
+    refused: dict[str, str] = {}
+    for label, options in rows:
+        outputs = {}
+        for page in pages:
+            try:
+                article = read_article(page.path or root / f"{page.id}.txt")
+                outputs[page.id] = output_text(prepare(article, config, options).cleaned)
+            except ArticleError as error:  # not German, or nothing left: an empty output
+                outputs[page.id] = ""
+                refused[page.id] = "not German" if isinstance(error, NotGermanError) else str(error)
+        keep, drop = string_scores(pages, outputs, comments=False)
+        _, drop_comments = string_scores(pages, outputs, comments=True)
+        print(
+            f"| {label} | {keep:.3f} | {drop:.3f} | {drop_comments:.3f} | "
+            f"{emptied(pages, outputs)} |"
+        )
+        if out is not None and label == rows[0][0]:
+            out.mkdir(parents=True, exist_ok=True)
+            for page_id, text in outputs.items():
+                (out / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    for page_id, reason in sorted(refused.items()):
+        print(f"refused by a run ({reason}; counted as emptied): {page_id}")
+    if out is not None:
+        print(f"\nthe first row's outputs: {out}/<id>.txt")
+    return None
+
+
+def string_scores(
+    pages: Sequence[Page], outputs: dict[str, str], comments: bool
+) -> tuple[float, float]:
+    """score.py's keep-recall and drop-rate, in process: a string counts as present when it is
+    a substring of the output after every white-space run became one space (both stripped)."""
+    kept = keep_total = dropped = drop_total = 0
+    for page in pages:
+        output = norm(outputs[page.id])
+        drops = [
+            *page.expect["must_drop"],
+            *(page.expect["must_drop_comments"] if comments else []),
+        ]
+        keep_total += len(page.expect["must_keep"])
+        kept += sum(norm(string) in output for string in page.expect["must_keep"])
+        drop_total += len(drops)
+        dropped += sum(norm(string) not in output for string in drops)
+    return kept / max(keep_total, 1), dropped / max(drop_total, 1)
+
+
 def train(roots: Sequence[Path], target: Path) -> str | None:
     """Fit both stages and the threshold on the pages under ``roots`` and write the model to
     ``target``; the error message, or None when it is written."""
@@ -831,7 +921,10 @@ def train(roots: Sequence[Path], target: Path) -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "command", nargs="?", default="table", choices=["table", "train", "speed", "html"]
+        "command",
+        nargs="?",
+        default="table",
+        choices=["table", "train", "score", "speed", "html"],
     )
     parser.add_argument(
         "--feature-ablations",
@@ -854,18 +947,31 @@ def main() -> None:
         metavar="DIR",
         help=(
             "train: fit on the annotated pages in DIR (repeatable; laid out as "
-            "../shared/eval/clean, see load_pages) instead of the development set"
+            "../shared/eval/clean, see load_pages) instead of the development set; "
+            "score: the pages to clean and score (one folder)"
         ),
     )
     parser.add_argument(
         "--out",
         type=Path,
-        metavar="FILE",
-        help="train: write the model here (for the clean.model setting) instead of the package",
+        metavar="PATH",
+        help=(
+            "train: write the model to this file (for the clean.model setting) instead of the "
+            "package; score: write each page's output to this folder"
+        ),
+    )
+    parser.add_argument(
+        "--model", type=Path, metavar="FILE", help="score: this model instead of the packaged one"
     )
     args = parser.parse_args()
-    if args.command != "train" and (args.pages or args.out):
-        parser.error("--pages and --out go with the train command")
+    if args.command not in ("train", "score") and (args.pages or args.out):
+        parser.error("--pages and --out go with the train and score commands")
+    if args.model and args.command != "score":
+        parser.error("--model goes with the score command")
+    if args.command == "score":
+        if not args.pages or len(args.pages) != 1:
+            parser.error("score needs one --pages DIR")
+        sys.exit(held_out(args.pages[0], args.out, args.model))
     if (args.command == "html") != bool(args.html_source):
         parser.error("the html command needs --html-source, and --html-source goes with it")
     if args.html_source and not args.html_source.is_dir():

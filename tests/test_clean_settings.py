@@ -52,14 +52,18 @@ def _annotated_pages(folder: Path, sites: int, flat: bool = False) -> Path:
     return folder
 
 
-def _train(*arguments: str) -> subprocess.CompletedProcess[str]:
+def _benchmark(*arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "cleaning.py"), "train", *arguments],
+        [sys.executable, str(REPO / "benchmarks" / "cleaning.py"), *arguments],
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
+
+
+def _train(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return _benchmark("train", *arguments)
 
 
 def _fingerprint(*overrides: str) -> str:
@@ -251,6 +255,56 @@ def test_a_lower_threshold_drops_more_and_changes_the_fingerprint() -> None:
     config = load_config(project_file=None, overrides=["clean.threshold=0.5"])
     assert run_settings(config)["clean"]["threshold"] == 0.5
     assert "threshold" not in run_settings(load_config(project_file=None))["clean"]
+
+
+ENGLISH_PAGE = (
+    "Home\nNews\n\nThe city council approved the new budget on Monday after a long debate "
+    "about schools and roads.\n\nThe mayor said that the plan would be reviewed again in the "
+    "spring, when the new figures are known.\n\nContact\n"
+)
+
+
+def test_the_score_command_cleans_pages_as_a_run_does_and_scores_them(tmp_path: Path) -> None:
+    """``score --pages DIR``: your own annotated pages (held out from the packaged model),
+    each read and cleaned as a run does, the language check included (an English page is
+    refused, so its output is empty); the first row is the set's rule applied to the outputs
+    it writes, which ``score.py`` can read."""
+    root = _annotated_pages(tmp_path / "set", sites=6)
+    (root / "pages" / "page5.txt").write_text(ENGLISH_PAGE, encoding="utf-8")
+    english = {"id": "page5", "url": "https://site5.example/a", "must_drop": ["Contact"],
+               "must_keep": ["The city council approved the new budget"]}  # fmt: skip
+    (root / "pages" / "page5.json").write_text(json.dumps(english), encoding="utf-8")
+    out = tmp_path / "out"
+    done = _benchmark("score", "--pages", str(root), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    outputs = {path.stem: path.read_text(encoding="utf-8") for path in out.glob("*.txt")}
+    assert sorted(outputs) == [f"page{number}" for number in range(6)]
+    assert outputs["page5"] == ""
+    assert "refused by a run (not German; counted as emptied): page5" in done.stdout
+
+    kept = keep_total = dropped = drop_total = 0
+    for number in range(6):
+        expect = json.loads((root / "pages" / f"page{number}.json").read_text(encoding="utf-8"))
+        output = " ".join(outputs[f"page{number}"].split())
+        keep_total += len(expect["must_keep"])
+        kept += sum(" ".join(text.split()) in output for text in expect["must_keep"])
+        drop_total += len(expect["must_drop"])
+        dropped += sum(" ".join(text.split()) not in output for text in expect["must_drop"])
+    assert 0 < kept < keep_total and dropped > 0  # the English page's string is lost
+    row = next(line for line in done.stdout.splitlines() if line.startswith("| rules + class"))
+    assert f"| {kept / keep_total:.3f} | {dropped / drop_total:.3f} |" in row, done.stdout
+
+
+def test_the_score_command_says_what_is_wrong(tmp_path: Path) -> None:
+    root = _annotated_pages(tmp_path / "set", sites=2)
+    for arguments, message in (
+        (["--pages", str(root), "--model", str(tmp_path / "none.json")], "cannot read"),
+        (["--pages", str(tmp_path / "nowhere")], "no such folder"),
+        ([], "score needs one --pages DIR"),
+    ):
+        done = _benchmark("score", *arguments)
+        assert done.returncode != 0 and message in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
 
 
 def test_the_benchmark_puts_number_led_lines_into_pages_and_counts_them(
