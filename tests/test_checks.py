@@ -861,3 +861,14 @@ def test_a_time_of_day_backs_an_hour_not_a_count(summary: str, flagged: list[str
     source = "Four people were hurt at 9pm; the boy was pushed at 16.15 Uhr."
     german = "Kurz vor 6 Uhr am Sonntag. Der Gast kommt am 1. August um 18.00 Uhr."
     assert [flag.text for flag in unsupported_facts(summary, source, german)] == flagged
+
+
+def test_a_german_billion_is_an_english_trillion() -> None:
+    """German "Billion" is 10^12 (its plural "Billionen" was read so, the singular as 10^9):
+    "1 billion" passed for "1 Billion Euro", and "1 trillion" was flagged."""
+    german = "Die Schulden erreichten 1 Billion Euro."
+    assert [flag.text for flag in unsupported_facts("Debt hit 1 billion euros.", "", german)] == [
+        "1 billion"
+    ]
+    assert unsupported_facts("Debt hit 1 trillion euros.", "", german) == []
+    assert unsupported_facts("Debt hit 1 billion dollars.", "Debt hit 1 billion dollars.") == []

@@ -29,6 +29,8 @@ SCALES = {
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billion": 1e9, "billions": 1e9, "bn": 1e9,
     "billionen": 1e12, "trillion": 1e12,
 }  # fmt: skip
+# German "Billion" is a million millions (English "trillion"), as its plural "Billionen" is.
+_GERMAN_SCALES = {**SCALES, "billion": 1e12}
 # After a currency sign, news English shortens scales to a letter: "£15m", "$2.3bn", "£25k".
 _CURRENCY_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
 # Metric units, as (dimension, factor to the base unit): "6 km" states what "6,000 metres" and
@@ -553,7 +555,8 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         scale = match.group("scale")
         if scale:
             word = scale.strip().rstrip(".").lower()
-            factor = SCALES.get(word) or _CURRENCY_SCALES[word]
+            scales = _GERMAN_SCALES if language == "de" else SCALES
+            factor = scales.get(word) or _CURRENCY_SCALES[word]
             values = {round(value * factor, 6) for value in values}
         if not scale and not match.group("percent") and _MILLIONS_AFTER.match(text, match.end()):
             # "1.5m people" (news English): millions, or metres (the unit, read below).
