@@ -201,7 +201,14 @@ class TorchBackend:
         extra: dict[str, Any] = {}
         if stop is not None:
             extra["stopping_criteria"] = _stopping_when(stop)
-        if self.model.config.is_encoder_decoder and (self.generation_config.num_beams or 1) > 1:
+        if (
+            self.model.config.is_encoder_decoder
+            and (self.generation_config.num_beams or 1) > 1
+            # use_cache = false: generate() recomputes every step from the whole sequence; a
+            # cache passed in anyway shifted the decoder's positions (other tokens, or an
+            # IndexError past a small position table).
+            and self.generation_config.use_cache is not False
+        ):
             extra[_cache_keyword()] = beam_search_cache(self.model.config)
         with torch.inference_mode():  # thread-local: entered in the worker that generates
             return self.model.generate(**inputs, generation_config=self.generation_config, **extra)
@@ -489,8 +496,15 @@ def converted_model_dir(
     return models_dir / f"{location}{suffix}"
 
 
-def ensure_converted(location: str, target: Path, quantization: str, revision: str | None) -> Path:
-    """Convert once and reuse the conversion afterwards.
+def ensure_converted(
+    location: str,
+    target: Path,
+    quantization: str,
+    revision: str | None,
+    allow_pickle: bool = False,
+) -> Path:
+    """Convert once and reuse the conversion afterwards. The converter reads safetensors
+    weights only, unless ``allow_pickle``.
 
     Under a file lock (two runs at once wait for one conversion instead of deleting each
     other's work), into a fresh temp folder that is renamed into place when complete."""
@@ -506,7 +520,7 @@ def ensure_converted(location: str, target: Path, quantization: str, revision: s
                 logger.info("using the CTranslate2 conversion at %s", target)
                 return target
             _remove_stale_conversions(target)
-            _convert(location, target, quantization, revision)
+            _convert(location, target, quantization, revision, allow_pickle)
     except OSError as error:  # a read-only or full folder, no permission
         raise ModelLoadError(unwritable_conversion(location, target, error)) from None
     return target
@@ -552,15 +566,30 @@ def unconvertible_config(config: Any) -> str | None:
     return name
 
 
-def _convert(location: str, target: Path, quantization: str, revision: str | None) -> None:
+def _convert(
+    location: str,
+    target: Path,
+    quantization: str,
+    revision: str | None,
+    allow_pickle: bool = False,
+) -> None:
     import ctranslate2
 
     logger.info("converting %s to CTranslate2 (%s) at %s; kept for later runs", location,
                 quantization, target)  # fmt: skip
     partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    converter = ctranslate2.converters.TransformersConverter(
-        location, revision=revision, trust_remote_code=False
-    )
+
+    class Converter(ctranslate2.converters.TransformersConverter):  # type: ignore[misc]
+        # The converter reads the weights with from_pretrained, which falls back to a pickle
+        # checkpoint (pytorch_model.bin): a hub cache snapshot of pickle weights only, or a
+        # folder whose safetensors are not the model's, was converted from pickle although the
+        # section did not allow it. Safetensors only, as the torch backend reads them.
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            if not allow_pickle:
+                kwargs["use_safetensors"] = True
+            return super().load_model(model_class, model_name_or_path, **kwargs)
+
+    converter = Converter(location, revision=revision, trust_remote_code=False)
     try:
         with TORCH_MODEL_READ:
             converter.convert(
@@ -572,8 +601,12 @@ def _convert(location: str, target: Path, quantization: str, revision: str | Non
             shutil.rmtree(target)
         partial.rename(target)
     except Exception as error:  # the converter raises many kinds; all mean "cannot convert"
-        raise ModelLoadError(
-            f"could not convert {location} to CTranslate2: {str(error).splitlines()[0]}"
-        ) from None
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if not allow_pickle and "safetensors" in message.lower():
+            message += (
+                " (weights are read from safetensors only; set allow_pickle = true in the "
+                "model's section to accept a pickle checkpoint you trust)"
+            )
+        raise ModelLoadError(f"could not convert {location} to CTranslate2: {message}") from None
     finally:
         shutil.rmtree(partial, ignore_errors=True)

@@ -716,6 +716,8 @@ def resolve_spec(
         tables = {f"{task}.generation": generation_config}
         if chunk_config is not None:
             tables["summarization.chunk_generation"] = chunk_config
+        for table, generation in tables.items():
+            _refuse_hub_code_mode(generation, table)
         _check_beam_memory(tables, config, device)
     return ModelSpec(
         task=task,
@@ -848,7 +850,9 @@ def load_weights(
     backend: Backend
     if settings.backend == "ctranslate2":
         target = conversion_target(spec, models_dir)
-        converted = ensure_converted(source.location, target, settings.quantization, revision)
+        converted = ensure_converted(
+            source.location, target, settings.quantization, revision, settings.allow_pickle
+        )
         backend = CTranslate2Backend(
             converted, spec.tokenizer, spec.generation_config, device, settings.quantization,
             threads or default_threads(torch_in_use=False),
@@ -953,6 +957,40 @@ def merged_generation(
         if not key.startswith("_") and key != "transformers_version"
     }
     return generation_config, effective
+
+
+# The settings that choose each decoding mode transformers moved out of the library into code
+# on the hub (custom_generate repos, run only with trust_remote_code=True).
+_HUB_CODE_MODE_SETTINGS = {
+    "GROUP_BEAM_SEARCH": "num_beam_groups > 1",
+    "CONSTRAINED_BEAM_SEARCH": "force_words_ids / constraints",
+    "CONTRASTIVE_SEARCH": "penalty_alpha with top_k > 1",
+    "DOLA_GENERATION": "dola_layers",
+}
+
+
+def _refuse_hub_code_mode(generation_config: GenerationConfig, table: str) -> None:
+    """A decoding mode whose code transformers now loads from the hub (group beam search,
+    constrained beam search, contrastive search, DoLa) needs trust_remote_code=True, which this
+    tool never sets: generate() raised for every input, after the articles were translated
+    (each batch retried in halves first). ConfigError naming the table, before any article.
+    For the torch backend; CTranslate2 refuses the settings it cannot honour itself."""
+    try:
+        from transformers.generation.utils import GENERATION_MODES_MAPPING
+
+        mode = generation_config.get_generation_mode()
+    except (ImportError, AttributeError, ValueError):  # a transformers without the mapping
+        return
+    repo = GENERATION_MODES_MAPPING.get(mode)
+    if not isinstance(repo, str) or "/" not in repo:
+        return
+    name = getattr(mode, "name", str(mode))
+    setting = _HUB_CODE_MODE_SETTINGS.get(name, "its settings")
+    raise ConfigError(
+        f"[{table}]: {name.replace('_', ' ').lower()} ({setting}) is not supported: transformers "
+        f"runs it only as code from the hub ({repo}), and models never run code of their own "
+        "here (trust_remote_code is off); use num_beams, sampling or greedy decoding"
+    )
 
 
 def with_generation(

@@ -176,6 +176,24 @@ def test_beam_search_cache_changes_no_token(models, task) -> None:
     assert torch.equal(plain, generate(beam_search_cache(model.config)))
 
 
+def test_beam_search_without_cache_is_transformers_own(self_contained_models) -> None:
+    """use_cache = false with beams: generate() recomputes each step from the whole sequence, so
+    a cache passed in anyway shifted the decoder's positions: other tokens than transformers'
+    own, or an IndexError past a small position table (every article failed)."""
+    import torch
+
+    generation = {"num_beams": 3, "use_cache": False, "min_new_tokens": 20, "max_new_tokens": 20}
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian_short_window), generation=generation
+    )
+    loaded = load_model("translation", settings, Path("models"))
+    backend = loaded.backend
+    inputs = loaded.tokenizer(SENTENCES[:2], return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        plain = backend.model.generate(**inputs, generation_config=loaded.generation_config)
+    assert backend.generate(SENTENCES[:2]) == backend._decode(plain)
+
+
 @pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
 def test_parallel_workers_change_no_output(models, backend) -> None:
     """Two batches decoded at a time give the same sentences, in order, as one at a time."""

@@ -832,3 +832,50 @@ def test_a_maximum_below_the_models_own_minimum_lowers_that_minimum(
     assert getattr(kept, low) == 56
     both, _ = merged_generation(model_own, {high: 30}, "t", user_set={low: 40})
     assert getattr(both, low) == 56  # set by the user in the table below: not touched here
+
+
+def test_ctranslate2_never_converts_pickle_weights_of_a_hub_model(
+    tmp_path: Path, self_contained_models, monkeypatch
+) -> None:
+    """A hub model whose cached snapshot holds pickle weights only (pytorch_model.bin): the
+    torch backend refuses it, and the CTranslate2 converter, which reads the weights with
+    from_pretrained, must not unpickle them either (it converted them without a word)."""
+    pytest.importorskip("ctranslate2")
+    import shutil
+
+    import huggingface_hub.constants
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--acme--pickled-mt"
+    shutil.copytree(_pickled_copy(tmp_path, self_contained_models), repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    models_dir = tmp_path / "models"
+    for backend in ("torch", "ctranslate2"):
+        options = TranslationSettings(model="acme/pickled-mt", backend=backend)
+        with pytest.raises(ModelLoadError, match="allow_pickle"):
+            load_model("translation", options, models_dir)
+    assert not list(models_dir.glob("acme/pickled-mt.ct2-*/model.bin")), "nothing was converted"
+    allowed = TranslationSettings(model="acme/pickled-mt", backend="ctranslate2", allow_pickle=True)
+    assert load_model("translation", allowed, models_dir).backend.name == "ctranslate2"
+
+
+@pytest.mark.parametrize(
+    ("table", "generation"),
+    [
+        ("generation", {"num_beams": 2, "num_beam_groups": 2, "diversity_penalty": 0.5}),
+        ("generation", {"num_beams": 2, "force_words_ids": [[5]]}),
+        ("generation", {"num_beams": 1, "dola_layers": "low"}),
+        ("chunk_generation", {"num_beams": 2, "num_beam_groups": 2, "diversity_penalty": 0.5}),
+    ],
+)
+def test_decoding_modes_that_run_hub_code_are_refused_before_any_article(
+    self_contained_models, table: str, generation: dict
+) -> None:
+    """transformers moved group beam search, constrained beam search and DoLa into code on the
+    hub, which generate() runs only with trust_remote_code=True: every input failed inside
+    generate(), after the articles were translated."""
+    settings = SummarizationSettings(model=str(self_contained_models.bart), **{table: generation})
+    with pytest.raises(ConfigError, match=rf"\[summarization\.{table}\].*trust_remote_code is off"):
+        resolve_spec("summarization", settings, Path("models"))
