@@ -872,3 +872,31 @@ def test_a_german_billion_is_an_english_trillion() -> None:
     ]
     assert unsupported_facts("Debt hit 1 trillion euros.", "", german) == []
     assert unsupported_facts("Debt hit 1 billion dollars.", "Debt hit 1 billion dollars.") == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "source"),
+    [
+        ("Anna Müller was hurt.", "Das Ehepaar Anna und Peter Müller wurde verletzt."),
+        ("Hans Schmidt spoke.", "Hans and Maria Schmidt spoke."),
+    ],
+)
+def test_a_family_name_two_given_names_share_backs_each(summary: str, source: str) -> None:
+    """Two given names before one family name ("Anna und Peter Müller", a couple, siblings):
+    each with the family name is a name the source states, not the parts of two names."""
+    assert unsupported_facts(summary, source, source) == []
+    other = "Maria Schmidt met Anna und Peter Müller."  # "Schmidt" is no shared name here
+    assert [flag.text for flag in unsupported_facts("Maria Müller spoke.", other)] == [
+        "Maria Müller"
+    ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["The shop opened at around 9.", "The shop opened at about 9.", "It has applied since 7."],
+)
+def test_an_hour_with_a_hedge_or_since_is_an_hour(summary: str) -> None:
+    """An hour said "at around 9" is one as "at 9" is (the hedge stood between the clock word
+    and the number, so a source's "um 9 Uhr" no longer backed it)."""
+    german = "Der Laden öffnete um 9 Uhr. Seit 7 Uhr gilt die Sperre."
+    assert unsupported_facts(summary, "", german) == []

@@ -266,6 +266,8 @@ def _acronyms(text: str) -> set[str]:
 # ("Merkel, Angela"). Further apart they are parts of two names ("Angela Merkel and Olaf Scholz"
 # is no "Angela Scholz", nor "Olaf Merkel").
 _NAME_PART_GAP = 2
+# "Anna und Peter Müller": two given names before one family name back "Anna Müller" too.
+_SHARED_NAME_JOINS = frozenset({"and", "und", "or", "oder", "sowie"})
 
 
 def _part_at(part: str, token: str) -> bool:
@@ -290,7 +292,17 @@ def _parts_stand_together(
             if (
                 not at_here
                 or not at_there
-                or any(0 < j - i <= _NAME_PART_GAP or i - j == 1 for i in at_here for j in at_there)
+                or any(
+                    0 < j - i <= _NAME_PART_GAP
+                    or i - j == 1
+                    or (  # a family name shared: "Hans and Maria Schmidt" backs "Hans Schmidt"
+                        index == first
+                        and i + 2 < j <= i + 2 + _NAME_PART_GAP
+                        and source_tokens[i + 1] in _SHARED_NAME_JOINS
+                    )
+                    for i in at_here
+                    for j in at_there
+                )
             ):
                 together = True  # side by side, or not as words of their own: let be
                 break

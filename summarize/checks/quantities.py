@@ -269,7 +269,10 @@ HEDGE_TOLERANCE = 0.1
 # 60.3, "2 million" for 1.96 million, "£1.5bn" for £1.48bn), but by no value further than this
 # share from it: "2 million" is not 1.6 million, nor "3" 2.5.
 ROUNDING_LIMIT = 0.05
-_CLOCK_BEFORE = re.compile(r"(?<![\w-])(?:at|before|after|until|till|um|gegen)\s+$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(
+    r"(?<![\w-])(?:at|before|after|until|till|since|um|gegen)\s+$",
+    re.IGNORECASE,
+)
 _CLOCK_AFTER = re.compile(
     r"(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)|at\s+night|tonight|o['’]clock)"
     r"|\s?h|\s?Uhr)\b",
@@ -480,8 +483,10 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
                     end,
                     unit,
                     _HEDGES[re.sub(r"\s+", " ", hedge.group("hedge").lower())] if hedge else None,
-                    bool(
-                        _CLOCK_BEFORE.search(text, max(0, start - 20), start)
+                    bool(  # "at around 9": the clock word stands before the hedge
+                        _CLOCK_BEFORE.search(
+                            text, max(0, (clock := hedge.start() if hedge else start) - 20), clock
+                        )
                         or _CLOCK_AFTER.match(text, end)
                     ),
                 )
