@@ -157,8 +157,14 @@ def replacing_what(brief_path: Path, source: Path) -> str | None:
         if meta is None or not ("record_id" in meta or "fingerprint" in meta):
             return _not_a_brief(source, brief_path)
         return None  # a brief whose record is gone: redone, as a stopped run's
-    previous = Path(record.source)
-    if not previous.is_file() or _file_key(previous) == _file_key(source):
+    if not _occupied(brief_path):
+        return None  # a record without its brief (deleted, as the refusal below says): no brief
+    # Only an absolute path tells which file it was: "a.txt" meant another file in the
+    # working directory of that run. Records before source_path: as before, replaced.
+    previous = Path(record.source_path or record.source)
+    if not previous.is_absolute() or not previous.is_file():
+        return None
+    if _file_key(previous) == _file_key(source):
         return None
     if _sha256_of(source) == record.source_sha256:
         return None  # the same article in another file: the brief serves both
@@ -184,7 +190,8 @@ def _not_a_brief(source: Path, path: Path) -> str:
 
 def _sha256_of(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as handle:  # in pieces: the source may be over input.max_bytes
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
 

@@ -109,6 +109,10 @@ class BriefRecord(_Frozen):
 
     schema_version: Literal[1] = SCHEMA_VERSION
     source: str
+    # The source's absolute path (links not resolved), whatever the working directory of the
+    # run: a later run tells by it whose brief this is (outputs.replacing_what). None in
+    # records written before it existed.
+    source_path: str | None = None
     source_sha256: str
     fingerprint: str  # models, settings and package version: what else changes the brief
     generated_at: str  # ISO 8601, UTC

@@ -162,6 +162,7 @@ class Brief:
     flags: tuple[Flag, ...] = ()
     key_facts: tuple[KeyFact, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)  # stages.run_settings
+    source_path: str | None = None  # the source's absolute path (see BriefRecord)
 
     @property
     def display_title(self) -> str:
@@ -180,6 +181,7 @@ class Brief:
         english = [sentence.en for paragraph in paragraphs for sentence in paragraph.sentences]
         return BriefRecord(
             source=self.source,
+            source_path=self.source_path,
             source_sha256=self.source_sha256,
             fingerprint=self.fingerprint,
             generated_at=self.generated_at,

@@ -403,6 +403,7 @@ def finish(
     seconds["check"] = time.perf_counter() - start
     return Brief(
         source=str(item.article.source),
+        source_path=str(Path(item.article.source).absolute()),
         source_sha256=item.article.sha256,
         stem=item.article.stem,
         title_de=segmented.title,

@@ -225,7 +225,13 @@ def build_site(folder: Path, site: Path) -> SiteReport:
             "run `summarize run` into this folder first"
             + (f" ({'; '.join(problems)})" if problems else "")
         )
-    names = [page_name(path.stem) for path in folder.glob(f"*{RECORD_SUFFIX}")]
+    # The pages it may write: a record's with its brief beside it (a user's own notes.json is
+    # no brief, and its name no page of ours); each brief is read later, one at a time.
+    names = [
+        page_name(path.stem)
+        for path in folder.glob(f"*{RECORD_SUFFIX}")
+        if path.with_suffix(".md").is_file()
+    ]
     if foreign := _not_our_pages(site, [*names, INDEX_PAGE]):
         raise UsageError(
             f"{site}: {', '.join(map(str, foreign[:3]))}"

@@ -935,6 +935,39 @@ def test_a_brief_of_another_file_is_not_replaced(self_contained_models, tmp_path
     assert (out / "a.md").read_bytes() != first
 
 
+def test_whose_brief_it_is_does_not_depend_on_the_working_directory(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record names its source as typed ("a.txt"): read from another working directory that
+    named another file. Day 2's "a.txt" run in its own folder replaced day 1's brief, and day 1's
+    own file, corrected and run from day 2's folder, was refused as another file's. The record
+    also keeps the absolute path, which decides."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    out = tmp_path / "out"
+    day1, day2 = tmp_path / "day1", tmp_path / "day2"
+    for day, text in ((day1, GERMAN), (day2, GERMAN.replace("Kim Jong-un", "Kim Yo-jong"))):
+        day.mkdir()
+        (day / "a.txt").write_text(text, encoding="utf-8")
+
+    def run(source: str):  # type: ignore[no-untyped-def]
+        return CliRunner().invoke(app, ["run", source, "-c", str(config), "-q", "-o", str(out)])
+
+    monkeypatch.chdir(day1)
+    assert run("a.txt").exit_code == 0
+    record = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert record["source"] == "a.txt" and record["source_path"] == str(day1 / "a.txt")
+    first = (out / "a.md").read_bytes()
+    monkeypatch.chdir(day2)
+    result = run("a.txt")
+    assert result.exit_code == 1 and "is the brief of" in result.output, result.output
+    assert (out / "a.md").read_bytes() == first
+    (day1 / "a.txt").write_text(GERMAN + "\nEin Satz mehr.\n", encoding="utf-8")
+    result = run("../day1/a.txt")  # its own brief, from another folder
+    assert result.exit_code == 0 and "1 written" in result.output, result.output
+
+
 def test_a_ray_address_with_the_local_engine_is_said_to_be_ignored(
     self_contained_models, tmp_path: Path
 ) -> None:

@@ -143,3 +143,30 @@ def test_a_run_report_lists_its_outcomes_by_status() -> None:
     assert report.failed == [failed]
     assert [outcome.error for outcome in report.failed] == ["d.txt: empty file"]
     assert report.without_brief == [skipped, failed]
+
+
+def test_a_refused_brief_is_replaced_once_deleted_as_the_refusal_says(tmp_path: Path) -> None:
+    """The brief of another existing file is kept, and the refusal says to delete the brief to
+    replace it: deleting ``a.md`` left its run record ``a.json``, which kept refusing."""
+    import dataclasses
+    import hashlib
+
+    from test_render import make_brief
+
+    from summarize.outputs import replacing_what, write_brief
+
+    first, second, out = tmp_path / "day1" / "a.txt", tmp_path / "day2" / "a.txt", tmp_path / "o"
+    for path, text in ((first, b"Tag eins"), (second, b"Tag zwei")):
+        path.parent.mkdir()
+        path.write_bytes(text)
+    brief = make_brief(1)
+    write_brief(
+        out / "a.md",
+        dataclasses.replace(
+            brief, source=str(first), source_sha256=hashlib.sha256(b"Tag eins").hexdigest()
+        ),
+    )
+    problem = replacing_what(out / "a.md", second)
+    assert problem is not None and f"delete {out / 'a.md'} to replace it" in problem
+    (out / "a.md").unlink()
+    assert replacing_what(out / "a.md", second) is None

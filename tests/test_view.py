@@ -274,8 +274,11 @@ def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> Non
     assert (site / "index.html").read_text(encoding="utf-8") == "<p>Startseite</p>"
     (site / "artikel.html").unlink()
     (site / "index.html").unlink()
+    (output / "notizen.json").write_text("{}", encoding="utf-8")  # no record: not a page of ours
+    (site / "notizen.html").write_text("<p>Notizen</p>", encoding="utf-8")
     first = build_site(output, site)  # its own pages it rewrites
     assert build_site(output, site).pages == first.pages
+    assert (site / "notizen.html").read_text(encoding="utf-8") == "<p>Notizen</p>"
 
 
 def test_the_view_holds_one_article_at_a_time(
