@@ -325,6 +325,30 @@ def _window(
     return window
 
 
+def _warn_of_a_short_output_limit(
+    task: Task, window: int, generation_config: GenerationConfig, chosen: bool = False
+) -> int:
+    """Say so when a translator may write fewer tokens than it reads: a sentence that fits its
+    window but needs more English than ``max_new_tokens`` (else ``max_length``) allows is cut
+    at that limit (NLLB-200 and M2M100 read 1,024 tokens and write 200 by their own settings).
+    ``max_input_tokens`` at the limit splits such sentences instead. A warning when the limit is
+    the model's own; in the debug log when the user's table set it (``chosen``: a short limit
+    for speed, as the tests set). Returns ``window``."""
+    limit = generation_config.max_new_tokens or generation_config.max_length
+    if task == "translation" and limit and int(limit) < window:
+        logger.log(
+            logging.INFO if chosen else logging.WARNING,
+            "the translator writes at most %d tokens but reads sentences of up to %d: the "
+            "English of a longer sentence may be cut at %d tokens; set "
+            "translation.max_input_tokens = %d to split such sentences instead",
+            limit,
+            window,
+            limit,
+            limit,
+        )
+    return window
+
+
 def _resolve_generation(
     task: Task,
     config: Any,
@@ -726,12 +750,17 @@ def resolve_spec(
         revision=named_revision,  # a folder's weights are its content, named by their digest
         tokenizer=tokenizer,
         config=config,
-        window=_window(
-            tokenizer,
-            config,
-            settings.max_input_tokens,
-            family.window or _FALLBACK_WINDOW,
+        window=_warn_of_a_short_output_limit(
             task,
+            _window(
+                tokenizer,
+                config,
+                settings.max_input_tokens,
+                family.window or _FALLBACK_WINDOW,
+                task,
+            ),
+            generation_config,
+            chosen=bool({"max_new_tokens", "max_length"} & set(settings.generation)),
         ),
         prefix=prefix,
         generation_config=generation_config,

@@ -879,3 +879,41 @@ def test_decoding_modes_that_run_hub_code_are_refused_before_any_article(
     settings = SummarizationSettings(model=str(self_contained_models.bart), **{table: generation})
     with pytest.raises(ConfigError, match=rf"\[summarization\.{table}\].*trust_remote_code is off"):
         resolve_spec("summarization", settings, Path("models"))
+
+
+def test_a_translator_that_writes_less_than_it_reads_is_said_to(
+    tmp_path: Path, self_contained_models, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A translator whose own settings let it write fewer tokens than its window reads (NLLB-200
+    and M2M100: 1,024 in, 200 out): a long sentence that fits the window is cut at the limit
+    and nothing said so. The run now warns and names the setting that splits such sentences; a
+    short limit the user's table sets (for speed) goes to the debug log only."""
+    import json
+    import logging
+    import shutil
+
+    folder = tmp_path / "writes-less"
+    shutil.copytree(self_contained_models.marian, folder)
+    generation_file = folder / "generation_config.json"
+    generation = json.loads(generation_file.read_text(encoding="utf-8"))
+    generation_file.write_text(json.dumps({**generation, "max_length": 40}), encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        loaded = resolve_spec("translation", TranslationSettings(model=str(folder)), Path("m"))
+    assert loaded.window > 40
+    warned = [r for r in caplog.records if "writes at most 40 tokens" in r.getMessage()]
+    assert [r.levelno for r in warned] == [logging.WARNING], caplog.text
+    assert "translation.max_input_tokens = 40" in warned[0].getMessage()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        resolve_spec(
+            "translation",
+            TranslationSettings(model=str(folder), generation={"max_new_tokens": 12}),
+            Path("m"),
+        )
+    chosen = [r for r in caplog.records if "writes at most 12 tokens" in r.getMessage()]
+    assert [r.levelno for r in chosen] == [logging.INFO], caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        resolve_spec("translation", TranslationSettings(model=str(folder), max_input_tokens=40),
+                      Path("m"))  # fmt: skip
+    assert "writes at most" not in caplog.text
