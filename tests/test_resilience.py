@@ -293,7 +293,13 @@ def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
             signal.raise_signal(stop)  # a stop delivered between the two files
 
     monkeypatch.setattr(outputs, "write_atomic", stopped_after_the_record)
-    result = CliRunner().invoke(app, [*command, "--force"])
+    # Ctrl-C as in a terminal: a shell starts a background job with SIGINT ignored, and Python
+    # then leaves it so (this test failed under `pytest &`, never in a terminal).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = CliRunner().invoke(app, [*command, "--force"])
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert result.exit_code == 130, result.output
     assert "interrupted" in result.output
     assert brief.stat().st_ino != old_markdown, "the stop did not wait for the Markdown"
