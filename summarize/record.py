@@ -29,7 +29,7 @@ class _Frozen(BaseModel):
 
 
 class SentenceWarning(_Frozen):
-    kind: Literal["length_ratio", "repetition", "untranslated", "low_confidence"]
+    kind: Literal["length_ratio", "repetition", "untranslated", "low_confidence", "output_limit"]
     detail: str
 
 

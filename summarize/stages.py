@@ -327,11 +327,19 @@ def named_few(sources: Sequence[Path], shown_at_most: int = 3) -> str:
 
 
 def sentence_warnings(
-    german: str, english: str, mean_logprob: float | None = None
+    german: str,
+    english: str,
+    mean_logprob: float | None = None,
+    reached_limit: int | None = None,
 ) -> list[TranslationWarning]:
     """The translation warnings of one sentence, with the language checks the pipeline uses."""
     return translation_warnings(
-        german, english, mean_logprob, is_german=reads_as_german, is_english=reads_as_english
+        german,
+        english,
+        mean_logprob,
+        is_german=reads_as_german,
+        is_english=reads_as_english,
+        reached_limit=reached_limit,
     )
 
 
@@ -350,7 +358,9 @@ def pair_paragraphs(
             (number, warning)
             for number, sentence in enumerate(sentences, start=1)
             if sentence.pieces
-            for warning in sentence_warnings(sentence.source, sentence.text, sentence.logprob)
+            for warning in sentence_warnings(
+                sentence.source, sentence.text, sentence.logprob, sentence.reached_limit
+            )
         )
         english = tuple(sentence.text for sentence in sentences)
         pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))

@@ -597,8 +597,10 @@ class WordTokenizer:
     """Just enough of a tokenizer for :class:`summarize.models.LoadedModel`: one token per word
     plus an end token, so windows are easy to reason about in tests."""
 
-    def __call__(self, text: str, add_special_tokens: bool = True) -> dict[str, list[int]]:
-        words = list(range(len(text.split())))
+    def __call__(
+        self, text: str = "", add_special_tokens: bool = True, text_target: str | None = None
+    ) -> dict[str, list[int]]:
+        words = list(range(len((text_target if text_target is not None else text).split())))
         return {"input_ids": [*words, -1] if add_special_tokens else words}
 
 

@@ -35,6 +35,9 @@ class TranslatedSentence:
     pieces: int  # model inputs the sentence was split into; 0 = copied, not translated
     logprob: float | None = None  # mean token log-probability, when the backend reports it
     failed: str | None = None  # why the model gave no English for it (then ``text`` is empty)
+    # The translator's output limit in tokens when the English of a piece reached it: that
+    # English may be cut (the brief warns). None when no piece did.
+    reached_limit: int | None = None
 
 
 def model_input(sentence: str) -> str:
@@ -58,6 +61,23 @@ class Translator:
         self.loaded = loaded
         self.settings = settings
         self.cache = cache
+
+    def output_limit(self) -> int | None:
+        """The most tokens the translator writes for one input (``max_new_tokens``, else
+        ``max_length`` less the decoder's start token), end token included; None if unset."""
+        generation = self.loaded.generation_config
+        if generation.max_new_tokens:
+            return int(generation.max_new_tokens)
+        return int(generation.max_length) - 1 if generation.max_length else None
+
+    def reached_limit(self, english: str, limit: int | None) -> bool:
+        """Whether an output is as long as the limit allows, counted by the model's own target
+        tokenizer (the same pieces as generated, give or take one): generation may have
+        stopped there rather than at the end of the sentence."""
+        if not limit or not english:
+            return False
+        tokenizer = self.loaded.tokenizer
+        return len(tokenizer(text_target=english)["input_ids"]) >= limit
 
     def fingerprint(self) -> str:
         """Everything that changes this translator's output for a given input."""
@@ -124,6 +144,10 @@ class Translator:
             output_of.update(translated)
             if self.cache is not None:
                 self.cache.put_many(fingerprint, translated)
+        limit = self.output_limit()
+        at_limit = {
+            piece for piece, output in output_of.items() if self.reached_limit(output.text, limit)
+        }
         results = []
         for sentence in sentences:
             if sentence not in pieces_of:
@@ -138,5 +162,8 @@ class Translator:
             joined = " ".join(output.text for output in outputs)
             scores = [output.logprob for output in outputs if output.logprob is not None]
             logprob = sum(scores) / len(scores) if scores else None  # type: ignore[arg-type]
-            results.append(TranslatedSentence(sentence, joined, len(pieces), logprob))
+            reached = limit if any(piece in at_limit for piece in pieces) else None
+            results.append(
+                TranslatedSentence(sentence, joined, len(pieces), logprob, None, reached)
+            )
         return results

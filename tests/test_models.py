@@ -917,3 +917,25 @@ def test_a_translator_that_writes_less_than_it_reads_is_said_to(
         resolve_spec("translation", TranslationSettings(model=str(folder), max_input_tokens=40),
                       Path("m"))  # fmt: skip
     assert "writes at most" not in caplog.text
+
+
+def test_an_english_as_long_as_the_output_limit_is_warned_of() -> None:
+    """Generation stops at max_new_tokens: an English that long may be cut, and nothing said
+    so (a sentence that fits the window can need more English than the limit allows). Counted
+    by the model's target tokenizer; the warning names the limit and the settings to change."""
+    from dataclasses import replace
+
+    from transformers import GenerationConfig
+
+    from summarize.stages import sentence_warnings
+
+    loaded = replace(echo_model(), generation_config=GenerationConfig(max_new_tokens=8))
+    translator = Translator(loaded, TranslationSettings(batch_size=2))
+    long = " ".join(["Wort"] * 12) + "."
+    short, cut = translator.translate(["Ein kurzer Satz.", long])
+    assert short.reached_limit is None and cut.reached_limit == 8
+    kinds = [w.kind for w in sentence_warnings(long, cut.text, None, cut.reached_limit)]
+    assert "output_limit" in kinds
+    assert "output_limit" not in [w.kind for w in sentence_warnings("Ein kurzer Satz.", short.text)]
+    no_limit = Translator(echo_model(), TranslationSettings(batch_size=2))
+    assert no_limit.translate([long])[0].reached_limit is None

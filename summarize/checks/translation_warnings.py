@@ -9,7 +9,9 @@ from typing import Literal
 
 from summarize.checks.words import fold, tokens
 
-WarningKind = Literal["length_ratio", "repetition", "untranslated", "low_confidence"]
+WarningKind = Literal[
+    "length_ratio", "repetition", "untranslated", "low_confidence", "output_limit"
+]
 _RATIO_RANGE = (0.5, 2.2)
 _RATIO_MIN_WORDS = 6
 _LOW_LOGPROB = -2.5
@@ -45,12 +47,14 @@ def translation_warnings(
     mean_logprob: float | None = None,
     is_german: Callable[[str], bool] | None = None,
     is_english: Callable[[str], bool] | None = None,
+    reached_limit: int | None = None,
 ) -> list[TranslationWarning]:
     """What looks wrong with one sentence's translation (empty when nothing does).
 
     ``is_german`` tells whether the English reads as German; ``is_english`` whether the source
     sentence is English already (an English quotation or paragraph of a German article), which
-    a translator rightly passes through unchanged."""
+    a translator rightly passes through unchanged. ``reached_limit``: the translator's output
+    limit, when the English of the sentence (or of a piece of it) is as long as it allows."""
     warnings: list[TranslationWarning] = []
     german_words, english_words = german.split(), english.split()
     if len(german_words) >= _RATIO_MIN_WORDS:
@@ -68,6 +72,15 @@ def translation_warnings(
         or (is_german is not None and len(english_words) >= 5 and is_german(english))
     ):
         warnings.append(TranslationWarning("untranslated", "the English reads as German"))
+    if reached_limit is not None:
+        warnings.append(
+            TranslationWarning(
+                "output_limit",
+                f"the English reached the translator's {reached_limit}-token output limit and may "
+                "be cut (raise translation.generation.max_new_tokens, or lower "
+                "translation.max_input_tokens to split long sentences)",
+            )
+        )
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:
         warnings.append(
             TranslationWarning("low_confidence", f"mean token log-probability {mean_logprob:.2f}")
