@@ -330,6 +330,24 @@ def test_article_text_the_html_extraction_leaves_out_is_kept(tmp_path: Path) -> 
     assert {"rule": "html_extraction", "text": second} in without["dropped"]
 
 
+def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
+    tmp_path: Path,
+) -> None:
+    """A page with nothing but its title, a menu and a short error line (a 404 page): the
+    rules drop every block, and the page's metadata title, which stays the headline when the
+    classifier takes it, must not come back as the brief's one paragraph; the page fails as
+    any page without article text does."""
+    page = (
+        "<html><head><title>Seite nicht gefunden</title></head><body>"
+        "<nav>Startseite | Kontakt</nav><p>Fehler 404</p></body></html>"
+    )
+    path = tmp_path / "fehlt.html"
+    path.write_text(page, encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(path), "--json"])
+    assert result.exit_code == 1, result.output
+    assert "no article text left after cleaning" in result.output
+
+
 def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
     """The page text the cleaner weighs: a line per block, a blank line around paragraphs, no
     script or style, a <pre>'s own lines (stripped), inline elements on their line, no soft

@@ -626,6 +626,13 @@ def clean_text(
         and decisions
         and decisions[0] in (CLASSIFIER_RULE, EXTRACTION_RULE, "duplicates", *SOFT_RULES)
         and page.texts[0] == " ".join(normalize_line(headline).split())
+        # Never the title alone: with nothing else of the page kept (the no_article rule took
+        # a 404 page's last lines) the title became the brief's one paragraph ("Seite nicht
+        # gefunden") instead of the "no article text left" failure.
+        and any(
+            decision is None and key != page.duplicate_keys[0]
+            for decision, key in zip(decisions[1:], page.duplicate_keys[1:], strict=True)
+        )
     ):
         decisions[0] = None
         if extracted is not None:
