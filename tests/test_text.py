@@ -893,3 +893,44 @@ def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> Non
     # A short block still counts as taken where the extraction holds it with its spaces.
     cells = ["Startseite", "Maße HxB", "155 x 96", "Impressum"]
     assert extraction_flags(cells, "| Maße HxB | 155 x 96 |") == [False, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "shown"),
+    [
+        # the page's own headline heads the brief, without the site's name
+        ("Nordkorea schickt weitere Soldaten nach Russland - Beispiel-Zeitung.de",
+         "Nordkorea schickt weitere Soldaten nach Russland",
+         "Nordkorea schickt weitere Soldaten nach Russland"),
+        ("Beispiel-Zeitung | Nordkorea schickt weitere Soldaten nach Russland",
+         "Nordkorea schickt weitere Soldaten nach Russland",
+         "Nordkorea schickt weitere Soldaten nach Russland"),
+        # a line above the copy would head the brief in the title's place: the title stays
+        # the headline, and the copy goes
+        ("Nordkorea schickt weitere Soldaten nach Russland - Beispiel-Zeitung.de",
+         "Analyse der Lage an der Front im Osten\n\n"
+         "Nordkorea schickt weitere Soldaten nach Russland",
+         "Nordkorea schickt weitere Soldaten nach Russland - Beispiel-Zeitung.de"),
+    ],
+)  # fmt: skip
+def test_a_title_with_the_sites_name_is_not_the_headline_twice(
+    title: str, heading: str, shown: str
+) -> None:
+    """A page title that carries the site's name ("Headline - Site.de"; the HTML path passes
+    it as ``headline``, the page's text starting with it) stayed the headline and the page's
+    own headline came second, as the brief's first paragraph: the headline twice. One of the
+    two whole blocks goes, listed as a repeat (on the 588 development pages' HTML: 51 titles
+    lost the site's name; a title's copy as the first paragraph went from 69 pages to 15)."""
+    body = [
+        "Nordkorea hat nach Angaben aus Seoul weitere Soldaten nach Russland geschickt. Die "
+        "Truppen sollen in der Grenzregion Kursk eingesetzt werden, berichtete der Geheimdienst.",
+        "Bereits im vergangenen Jahr waren rund 11.000 nordkoreanische Soldaten in die Region "
+        "verlegt worden. Viele von ihnen wurden nach ukrainischen Angaben getötet.",
+    ]
+    text = "\n\n".join([title, "Startseite\nPolitik", heading, *body]) + "\n"
+    cleaned = clean_text(text, headline=title)
+    copy = heading.split("\n\n")[-1]
+    assert cleaned.title == shown
+    assert copy not in cleaned.paragraphs and body[0] in cleaned.paragraphs
+    repeats = [item.text for item in cleaned.dropped if item.rule == "duplicates"]
+    assert repeats == [title if shown == copy else copy]

@@ -644,7 +644,55 @@ def clean_text(
             for index in range(1, len(decisions)):
                 if decisions[index] is None and page.duplicate_keys[index] == key:
                     decisions[index] = "duplicates"
+    if (
+        headline
+        and decisions
+        and decisions[0] is None
+        and options.active("duplicates")
+        and page.texts[0] == " ".join(normalize_line(headline).split())
+    ):
+        _drop_the_site_names_copy(page, decisions, extracted)
     return assemble(page, decisions, options, extracted)
+
+
+# What joins a page title's headline and the site's name: "Headline - Site.de", "Site | Headline".
+_SITE_SEPARATOR = re.compile(r"\s+[-|–—•›»·:⋆/]+\s+")
+_SITE_BEFORE_HEADLINE = re.compile(_SITE_SEPARATOR.pattern + "$")
+_SITE_NAME_MAX_WORDS = 6
+
+
+def _drop_the_site_names_copy(
+    page: PageAnalysis, decisions: list[str | None], extracted: list[bool] | None
+) -> None:
+    """A metadata title kept as the headline often carries the site's name ("Headline -
+    Aerobuzz.de") while the page shows the headline itself a few blocks below: the brief had
+    the headline twice, the second as its first paragraph. Of the two whole blocks one goes,
+    listed as ``duplicates``: the title, when the page's own copy would be the brief's
+    headline in its place (no site name then); else the copy."""
+    title = page.texts[0]
+    for index in range(1, len(decisions)):
+        text = page.texts[index]
+        if decisions[index] is not None or text == title:
+            continue
+        if _is_body(text):
+            return  # the copy stands above the article's text
+        if not _is_headline(text):
+            continue
+        site = None
+        if title.startswith(text) and (joint := _SITE_SEPARATOR.match(title, len(text))):
+            site = title[joint.end() :]  # "Headline - Site"
+        elif title.endswith(text) and (joint := _SITE_BEFORE_HEADLINE.search(title[: -len(text)])):
+            site = title[: joint.start()]  # "Site | Headline"
+        if not site or len(site.split()) > _SITE_NAME_MAX_WORDS:
+            continue
+        kept = [i for i, rule in enumerate(decisions) if rule is None and i != 0]
+        eligible = [extracted is None or extracted[i] for i in kept]
+        headline = find_headline([page.texts[i] for i in kept], eligible)
+        if headline is not None and kept[headline] == index:
+            decisions[0] = "duplicates"  # the copy heads the brief, without the site's name
+        else:
+            decisions[index] = "duplicates"  # the title stays the headline; not twice
+        return
 
 
 def assemble(
