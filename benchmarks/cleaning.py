@@ -49,6 +49,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import numpy as np
@@ -79,6 +80,10 @@ from summarize.clean.model import (  # noqa: E402
     TreeEnsemble,
     second_stage_features,
 )
+
+if TYPE_CHECKING:
+    from summarize.config import Config
+    from summarize.ingest import Article
 
 DEV_SET = REPO.parent / "shared" / "eval" / "clean"
 SOURCE_REPOSITORY = "https://github.com/adbar/trafilatura"  # the pages' HTML (see DEV_SET's README)
@@ -706,17 +711,30 @@ def table(pages: Sequence[Page], feature_ablations: bool) -> None:
     )
 
 
+def cleaned_as_a_run_does(
+    article: Article, config: Config, options: CleanOptions
+) -> tuple[str, str | None]:
+    """One article's output cleaned as a run cleans it (``prepare``: the language check
+    included), or an empty output and why a run refuses the article."""
+    from summarize.clean.language import NotGermanError
+    from summarize.errors import ArticleError
+    from summarize.stages import prepare
+
+    try:
+        return output_text(prepare(article, config, options).cleaned), None
+    except ArticleError as error:  # not German, or nothing left: an empty output
+        return "", "not German" if isinstance(error, NotGermanError) else "no text left"
+
+
 def html_table(pages: Sequence[Page], source: Path) -> None:
     """The HTML path on the development pages' own HTML: each page's file (``source.path`` in
     its JSON, under ``source``, a checkout of the source repository at ``source.commit``) read
     and cleaned as a run does (``read_article``, ``prepare``), scored like the plain text."""
     import logging
 
-    from summarize.clean.language import NotGermanError
     from summarize.config import Config
     from summarize.errors import ArticleError
     from summarize.ingest import read_article
-    from summarize.stages import prepare
 
     logging.getLogger("summarize").setLevel(logging.ERROR)  # three pages' encoding notes
     config = Config()
@@ -744,14 +762,11 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
     def outputs(row: str, options_of: Callable[[int], CleanOptions]) -> dict[str, str]:
         texts = {}
         for index, page in enumerate(pages):
-            try:
-                cleaned = prepare(articles[page.id], config, options_of(index)).cleaned
-            except ArticleError as error:  # not German, or nothing left: an empty output
-                texts[page.id] = ""
-                reason = "not German" if isinstance(error, NotGermanError) else "no text left"
+            texts[page.id], reason = cleaned_as_a_run_does(
+                articles[page.id], config, options_of(index)
+            )
+            if reason:
                 refused.setdefault((row, reason), set()).add(page.id)
-            else:
-                texts[page.id] = output_text(cleaned)
         return texts
 
     model_of = {int(i): model for test, model in fold_models(pages) for i in test}
@@ -786,12 +801,10 @@ def held_out(root: Path, out: Path | None, model_file: Path | None) -> str | Non
     written to ``out/<id>.txt``, for the set's own ``score.py``. The error message, or None."""
     import logging
 
-    from summarize.clean.language import NotGermanError
     from summarize.clean.model import read_classifier
     from summarize.config import Config
     from summarize.errors import ArticleError
     from summarize.ingest import read_article
-    from summarize.stages import prepare
 
     if not root.is_dir():
         return f"no such folder of annotated pages: {root}"
@@ -822,15 +835,18 @@ def held_out(root: Path, out: Path | None, model_file: Path | None) -> str | Non
     print("| cleaner | keep-recall | drop-rate | drop-rate with comments | pages emptied |")
     print("|---|---|---|---|---|")
     refused: dict[str, str] = {}
+    articles = {}
+    for page in pages:  # read once, cleaned for each row
+        try:
+            articles[page.id] = read_article(page.path or root / f"{page.id}.txt")
+        except ArticleError as error:  # a page a run cannot read: an empty output
+            refused[page.id] = str(error)
     for label, options in rows:
-        outputs = {}
-        for page in pages:
-            try:
-                article = read_article(page.path or root / f"{page.id}.txt")
-                outputs[page.id] = output_text(prepare(article, config, options).cleaned)
-            except ArticleError as error:  # not German, or nothing left: an empty output
-                outputs[page.id] = ""
-                refused[page.id] = "not German" if isinstance(error, NotGermanError) else str(error)
+        outputs = {page.id: "" for page in pages if page.id not in articles}
+        for page_id, article in articles.items():
+            outputs[page_id], reason = cleaned_as_a_run_does(article, config, options)
+            if reason:
+                refused[page_id] = reason
         keep, drop = string_scores(pages, outputs, comments=False)
         _, drop_comments = string_scores(pages, outputs, comments=True)
         print(

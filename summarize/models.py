@@ -327,13 +327,13 @@ def _window(
 
 def _warn_of_a_short_output_limit(
     task: Task, window: int, generation_config: GenerationConfig, chosen: bool = False
-) -> int:
+) -> None:
     """Say so when a translator may write fewer tokens than it reads: a sentence that fits its
     window but needs more English than ``max_new_tokens`` (else ``max_length``) allows is cut
     at that limit (NLLB-200 and M2M100 read 1,024 tokens and write 200 by their own settings).
     ``max_input_tokens`` at the limit splits such sentences instead. A warning when the limit is
     the model's own; in the debug log when the user's table set it (``chosen``: a short limit
-    for speed, as the tests set). Returns ``window``."""
+    for speed, as the tests set)."""
     limit = generation_config.max_new_tokens or generation_config.max_length
     if task == "translation" and limit and int(limit) < window:
         logger.log(
@@ -346,7 +346,6 @@ def _warn_of_a_short_output_limit(
             limit,
             limit,
         )
-    return window
 
 
 def _resolve_generation(
@@ -743,6 +742,15 @@ def resolve_spec(
         for table, generation in tables.items():
             _refuse_hub_code_mode(generation, table)
         _check_beam_memory(tables, config, device)
+    window = _window(
+        tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW, task
+    )
+    _warn_of_a_short_output_limit(
+        task,
+        window,
+        generation_config,
+        chosen=bool({"max_new_tokens", "max_length"} & set(settings.generation)),
+    )
     return ModelSpec(
         task=task,
         settings=settings,
@@ -750,18 +758,7 @@ def resolve_spec(
         revision=named_revision,  # a folder's weights are its content, named by their digest
         tokenizer=tokenizer,
         config=config,
-        window=_warn_of_a_short_output_limit(
-            task,
-            _window(
-                tokenizer,
-                config,
-                settings.max_input_tokens,
-                family.window or _FALLBACK_WINDOW,
-                task,
-            ),
-            generation_config,
-            chosen=bool({"max_new_tokens", "max_length"} & set(settings.generation)),
-        ),
+        window=window,
         prefix=prefix,
         generation_config=generation_config,
         generation_settings=effective,

@@ -8,7 +8,6 @@ record's ``record_id``; a brief counts only when the two agree.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -24,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import INDEX_TITLE, Brief, IndexEntry, render_brief, render_index
@@ -190,8 +190,7 @@ def _not_a_brief(source: Path, path: Path) -> str:
 
 def _sha256_of(path: Path) -> str | None:
     try:
-        with path.open("rb") as handle:  # in pieces: the source may be over input.max_bytes
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        return file_sha256(path)  # in pieces: the source may be over input.max_bytes
     except OSError:
         return None
 

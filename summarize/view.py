@@ -304,7 +304,5 @@ def _remove_stale_pages(site: Path, current: set[str]) -> None:
     for page in site.glob("*.html"):
         if page.name in current or page.name == INDEX_PAGE:
             continue
-        with page.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(2048)
-        if _OUR_PAGE in head:
+        if _is_our_page(page):
             page.unlink(missing_ok=True)
