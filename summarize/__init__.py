@@ -1,6 +1,7 @@
 """summarize: German news articles in, bilingual English briefs out.
 
-from summarize import Pipeline, load_config
+from pathlib import Path
+from summarize import Pipeline, configure_process, load_config
 config = load_config()
 configure_process(config.runtime)  # optional: threads, allocator, quiet libraries
 with Pipeline(config) as pipeline:

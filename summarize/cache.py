@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from summarize.backends import Generated
-from summarize.errors import UsageError
+from summarize.errors import UsageError, shown
 
 CACHE_FILENAME = "translations.sqlite"
 logger = logging.getLogger("summarize")
@@ -53,7 +53,7 @@ class TranslationCache:
         except (OSError, sqlite3.Error) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             raise UsageError(
-                f"cannot use the translation cache {self.path}: {reason} "
+                f"cannot use the translation cache {shown(self.path)}: {reason} "
                 "(set runtime.cache_dir elsewhere, or runtime.cache = false)"
             ) from None
 
@@ -90,7 +90,7 @@ class TranslationCache:
             logger.warning(
                 "translation cache %s cannot be read (%s): this run goes on without it "
                 "(delete the file to start a new cache)",
-                self.path,
+                shown(self.path),
                 error,
             )
             return {}
@@ -119,7 +119,7 @@ class TranslationCache:
             logger.warning(
                 "translation cache %s takes no more writes (%s): this run goes on without "
                 "adding to it",
-                self.path,
+                shown(self.path),
                 error,
             )
 

@@ -346,7 +346,7 @@ def view(
     from summarize.view import build_site
 
     if not output.is_dir():
-        fail(f"{output}: not a folder")
+        fail(f"{shown(output)}: not a folder")
     try:
         report = build_site(output, to or output / "html")
     except SummarizeError as error:
@@ -354,7 +354,7 @@ def view(
     for problem in report.problems:
         stderr.print(f"[yellow]skipped:[/] {escape(problem)}", soft_wrap=True)
     stderr.print(
-        f"{len(report.pages)} brief page(s) → {escape(str(report.index))}",
+        f"{len(report.pages)} brief page(s) → {escape(shown(report.index))}",
         highlight=False,
         soft_wrap=True,
     )
@@ -554,6 +554,16 @@ def models_pull(
     failing = 0
     for task, settings in configured_models(config):
         stored = locate(task, settings, config.runtime.models_dir)
+        if stored.where == "missing folder":  # a path, not a hub id: there is nothing to fetch
+            failing += 1
+            stderr.print(
+                f"[red]{task}:[/] {escape(settings.model)} is a model folder that does not "
+                f"exist; a pull downloads hub ids only (set {task}.model to the folder, or to a "
+                "hub id such as Helsinki-NLP/opus-mt-de-en)",
+                highlight=False,
+                soft_wrap=True,
+            )
+            continue
         if stored.where == "local folder" or (stored.where == "hub cache" and not pull_all):
             if stored.problem is not None:  # here, but a run could not load it
                 failing += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import ArticleError, ConfigError, UsageError
+from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
 from summarize.outputs import make_folder, write_atomic
 from summarize.segment import split_english_sentences, split_sentences
 from summarize.summarization import Summarizer
@@ -100,7 +100,7 @@ def evaluate_translation(
         "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
     }
     make_folder(output, "the output folder")
-    write_atomic(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
+    _write(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
     _write_metrics(output, metrics, {"source": str(source), "reference": str(reference),
                                      "segments": len(sources)})  # fmt: skip
     return EvalResult(metrics, len(sources), output)
@@ -167,7 +167,7 @@ def evaluate_summaries(
         lines.append(json.dumps({**entry, "summary": summary}, ensure_ascii=False))
     metrics = {name: round(100 * total / len(records), 4) for name, total in totals.items()}
     make_folder(output, "the output folder")
-    write_atomic(output / "summaries.jsonl", "".join(f"{line}\n" for line in lines))
+    _write(output / "summaries.jsonl", "".join(f"{line}\n" for line in lines))
     _write_metrics(output, metrics, {"data": str(data), "articles": len(records),
                                      "text_field": text_field,
                                      "reference_field": reference_field})  # fmt: skip
@@ -175,7 +175,16 @@ def evaluate_summaries(
 
 
 def _write_metrics(output: Path, metrics: dict[str, float], about: dict[str, Any]) -> None:
-    write_atomic(output / "metrics.json", json.dumps({**metrics, **about}, indent=2) + "\n")
+    _write(output / "metrics.json", json.dumps({**metrics, **about}, indent=2) + "\n")
+
+
+def _write(path: Path, content: str) -> None:
+    """:func:`write_atomic`, with a folder that takes no writes (disk full, read-only, a folder
+    where the file goes) said in one line (exit 1), as ``run`` says it, not as a traceback."""
+    try:
+        write_atomic(path, content)
+    except OSError as error:
+        raise OutputError(f"cannot write {shown(path)}: {error.strerror or error}") from None
 
 
 def metrics_table(result: EvalResult) -> str:

@@ -184,8 +184,10 @@ def resolve_languages(
                 f"[{task}] section."
             )
         return None
-    english = family.codes.english if family.codes else None
-    default_source = (family.codes.german if task == "translation" else english) or None
+    # A family with no codes of its own (PLBart's tokenizer has a src_lang switch) takes them
+    # from the config, else the message below says which to set.
+    german, english = (family.codes.german, family.codes.english) if family.codes else (None, None)
+    default_source = german if task == "translation" else english
     source = source_lang or default_source
     target = target_lang or english
     source_id = _language_token_id(tokenizer, source) if source else None

@@ -64,11 +64,6 @@ def brief_name(source: Path) -> str:
     return f"{stem}.md"
 
 
-def brief_names(sources: Sequence[Path]) -> list[str]:
-    """:func:`brief_name` of each source."""
-    return [brief_name(source) for source in sources]
-
-
 @dataclass(frozen=True)
 class BriefPlan:
     """Which inputs get which brief: each file once, no two inputs on one brief."""
@@ -218,8 +213,9 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
         write_atomic(brief_path, render_brief(record, sidecar.name))
     except OSError as error:  # no space left, a file system gone read-only: no brief can follow
         raise OutputError(
-            f"cannot write the brief {brief_path}: {error.strerror or error}; the run stopped "
-            "(every brief written before is complete; run the same command again to do the rest)"
+            f"cannot write the brief {shown(brief_path)}: {error.strerror or error}; the run "
+            "stopped (every brief written before is complete; run the same command again to do "
+            "the rest)"
         ) from None
     return record
 
@@ -297,7 +293,9 @@ def make_folder(folder: Path, what: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"cannot create {what} {folder}: {error.strerror or error}") from None
+        raise UsageError(
+            f"cannot create {what} {shown(folder)}: {error.strerror or error}"
+        ) from None
 
 
 @contextmanager
@@ -312,12 +310,12 @@ def output_lock(folder: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise UsageError(
-            f"another summarize run is writing to {folder} (lock {lock_path} is held); "
-            "wait for it to finish or use another --output folder"
+            f"another summarize run is writing to {shown(folder)} (lock {shown(lock_path)} is "
+            "held); wait for it to finish or use another --output folder"
         ) from None
     except OSError as error:  # a read-only file system, a folder we may not write to
         raise UsageError(
-            f"cannot write to the output folder {folder}: {error.strerror or error}"
+            f"cannot write to the output folder {shown(folder)}: {error.strerror or error}"
         ) from None
     try:
         yield
@@ -392,7 +390,7 @@ def write_run_index(
         raise
     except OSError as error:
         raise OutputError(
-            f"cannot write the index {folder / INDEX_FILENAME}: {error.strerror or error}; "
+            f"cannot write the index {shown(folder / INDEX_FILENAME)}: {error.strerror or error}; "
             "every brief of the run is complete (make room and run the same command again to "
             "write the index)"
         ) from None

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from summarize.errors import SummarizeError
+from summarize.errors import SummarizeError, shown
 
 SCHEMA_VERSION = 1
 RECORD_SUFFIX = ".json"
@@ -168,8 +168,8 @@ def read_record(path: Path) -> BriefRecord:
     try:
         text = path.read_bytes()
     except OSError as error:
-        raise RecordError(f"{path}: cannot read ({error.strerror})") from error
-    return parse_record(text, str(path))
+        raise RecordError(f"{shown(path)}: cannot read ({error.strerror})") from error
+    return parse_record(text, shown(path))
 
 
 def record_schema() -> dict[str, Any]:

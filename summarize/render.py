@@ -71,8 +71,9 @@ def _linkifier() -> LinkifyIt:
 
 def escape_markdown(text: str) -> str:
     """Make ``text`` render as itself in CommonMark/GFM: no links (bare URLs included), HTML,
-    emphasis, headings or tables. The text shown is unchanged; only backslashes are added, and
-    text with bidi controls is isolated (:func:`bidi_isolation`)."""
+    emphasis, headings or tables. The text is made one line (control characters removed, runs of
+    white space one space); otherwise only backslashes are added, and text with bidi controls is
+    isolated (:func:`bidi_isolation`)."""
     text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
@@ -163,10 +164,6 @@ class Brief:
     key_facts: tuple[KeyFact, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)  # stages.run_settings
     source_path: str | None = None  # the source's absolute path (see BriefRecord)
-
-    @property
-    def display_title(self) -> str:
-        return self.title_en or first_sentence(self.summary.text) or self.stem
 
     def record(self) -> BriefRecord:
         """The run record: the sidecar's content, and what every view is formatted from."""

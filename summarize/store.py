@@ -39,7 +39,9 @@ class StoredModel:
     requested: str
     revision: str | None
     location: str | None  # folder that will be loaded, when known offline
-    where: str  # "local folder", "hub cache" or "not available offline"
+    # "local folder", "store copy of another revision", "hub cache", "not available offline"
+    # or "missing folder" (a path that does not exist)
+    where: str
     size_bytes: int
     # Read from the tokenizer and config when the model is available:
     family: str | None = None

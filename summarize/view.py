@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from summarize.errors import UsageError
+from summarize.errors import UsageError, shown
 from summarize.outputs import belong_together, index_record, make_folder, write_atomic
 from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
 from summarize.render import (
@@ -112,8 +112,8 @@ def _briefs(folder: Path, problems: list[str]) -> Iterator[SiteBrief]:
         brief_path = path.with_suffix(".md")
         if not belong_together(brief_path, record):
             problems.append(
-                f"{path}: its brief {brief_path.name} is missing or from another run (one "
-                "stopped between the two writes); left out, as index.md leaves it out"
+                f"{shown(path)}: its brief {shown(brief_path.name)} is missing or from another run "
+                "(one stopped between the two writes); left out, as index.md leaves it out"
             )
             continue
         yield SiteBrief(path.stem, record)
@@ -221,7 +221,7 @@ def build_site(folder: Path, site: Path) -> SiteReport:
     first = next(briefs, None)
     if first is None:
         raise UsageError(
-            f"{folder}: no brief records (<name>{RECORD_SUFFIX}) to show; "
+            f"{shown(folder)}: no brief records (<name>{RECORD_SUFFIX}) to show; "
             "run `summarize run` into this folder first"
             + (f" ({'; '.join(problems)})" if problems else "")
         )
@@ -234,7 +234,7 @@ def build_site(folder: Path, site: Path) -> SiteReport:
     ]
     if foreign := _not_our_pages(site, [*names, INDEX_PAGE]):
         raise UsageError(
-            f"{site}: {', '.join(map(str, foreign[:3]))}"
+            f"{shown(site)}: {', '.join(map(shown, foreign[:3]))}"
             + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
             + " would be overwritten and are not pages of `summarize view`; "
             "use another --to folder"
@@ -257,7 +257,9 @@ def build_site(folder: Path, site: Path) -> SiteReport:
         _write_if_changed(index, render_index_page(environment, listed))
         _remove_stale_pages(site, {page.name for page in pages})
     except OSError as error:
-        raise UsageError(f"cannot write the site to {site}: {error.strerror or error}") from None
+        raise UsageError(
+            f"cannot write the site to {shown(site)}: {error.strerror or error}"
+        ) from None
     return SiteReport(index, tuple(pages), tuple(problems))
 
 

@@ -195,3 +195,22 @@ def test_eval_lines_end_at_newlines_only(tmp_path: Path) -> None:
     sources, references = read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
     assert sources == ["Der Rat tagte.\u2028Er beschloss.", "Ende."]
     assert references == ["The council met. It decided.", "End."]
+
+
+def test_eval_output_that_takes_no_writes_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """An output folder where the hypotheses cannot be written (disk full, read-only, a folder
+    in the file's place) is an OutputError (one line, exit 1), as in ``run``: the OSError
+    reached the user as a traceback."""
+    from summarize.config import TranslationSettings
+    from summarize.errors import OutputError
+    from summarize.evaluate import evaluate_translation
+    from summarize.testing import echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The council met.\n", encoding="utf-8")
+    output = tmp_path / "out"
+    (output / "hypotheses.txt").mkdir(parents=True)
+    translator = Translator(echo_model(), TranslationSettings())
+    with pytest.raises(OutputError, match=r"cannot write .*hypotheses\.txt"):
+        evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)

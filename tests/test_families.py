@@ -254,6 +254,24 @@ def test_language_codes_on_a_model_without_them_are_refused(
         _translation(self_contained_models.marian, target_lang="en")
 
 
+def test_an_unknown_family_with_a_language_switch_is_told_which_codes_to_set() -> None:
+    """A tokenizer with a ``src_lang`` switch (PLBart, SeamlessM4T) in a family with no known
+    codes: the translator was met with AttributeError ('NoneType' has no attribute 'german'),
+    a traceback, instead of the message naming source_lang and target_lang."""
+    from summarize.families import Family, resolve_languages
+
+    class SwitchTokenizer:
+        @property
+        def src_lang(self) -> str | None:
+            return None
+
+    family = Family("plbart", "plbart")
+    tokenizer: Any = SwitchTokenizer()
+    for task in ("translation", "summarization"):
+        with pytest.raises(ConfigError, match="no language codes are known for it"):
+            resolve_languages(task, "some/plbart", family, tokenizer, None, None)
+
+
 def test_prefix_is_sent_and_counted_inside_the_window(
     families: Families, generate_calls: GenerateRecorder
 ) -> None:

@@ -601,6 +601,28 @@ def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
     assert "would not load" not in allowed.output
 
 
+def test_models_pull_names_a_missing_model_folder_and_pulls_the_other(
+    tmp_path: Path, self_contained_models
+) -> None:
+    """A model setting that is a folder which does not exist is no hub id: the pull tried to
+    download the path itself ("Repo id must be in the form ...; check the network"), into
+    the path joined to the store, and stopped there (exit 2) before the other model."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    missing = tmp_path / "gone" / "opus-mt"
+    args = ["models", "pull", "--set", f"translation.model={str(missing)!r}",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}",
+            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1, said
+    assert "model folder that does not exist" in said and "Repo id" not in said, said
+    assert "summarization:" in said and "already available (local folder)" in said, said
+    assert not (tmp_path / "gone").exists()
+
+
 def test_chunk_generation_applies_to_map_steps_only(models) -> None:
     """[summarization.chunk_generation] shapes the chunk summaries; the final one keeps its own."""
     plain = _summarizer(models.bart_short_window)

@@ -225,6 +225,27 @@ def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path
         build_site(empty, tmp_path / "site2")
 
 
+def test_view_messages_name_paths_on_one_line(tmp_path: Path) -> None:
+    """A path in a view's message shows control characters as repr() writes them, as every
+    message of a run does: a folder or record name holding a newline or an escape sequence
+    printed it raw (two lines; a terminal acting on the escape)."""
+    output = tmp_path / "brief\x1b[2Js"
+    output.mkdir()
+    write_brief(output / "good.md", make_brief())
+    (output / "bro\nken.json").write_text('{"schema_version": 99}', encoding="utf-8")
+    (output / "orph\nan.json").write_text(make_brief(2).record().to_json(), encoding="utf-8")
+    report = build_site(output, tmp_path / "site")
+    assert len(report.problems) == 2
+    for problem in report.problems:
+        assert "\n" not in problem and "\x1b" not in problem, problem
+        assert "\\x1b[2J" in problem, problem
+    empty = tmp_path / "emp\nty"
+    empty.mkdir()
+    with pytest.raises(UsageError) as refused:
+        build_site(empty, tmp_path / "site2")
+    assert "\n" not in str(refused.value) and "emp\\nty" in str(refused.value)
+
+
 def test_a_second_view_rewrites_only_the_pages_that_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
