@@ -336,10 +336,14 @@ def remove_stale_temp_files(folder: Path) -> None:
 
 
 def write_index(
-    folder: Path, latest_run: str | None = None, known: Mapping[str, BriefRecord] | None = None
+    folder: Path,
+    latest_run: str | None = None,
+    known: Mapping[str, BriefRecord] | None = None,
+    without_brief: Sequence[str] = (),
 ) -> Path:
     """(Re)write ``index.md`` from every brief in the folder, earlier runs' included;
-    ``latest_run`` is the run's summary line, shown at the top.
+    ``latest_run`` is the run's summary line, shown at the top, and ``without_brief`` a line
+    per input it left without a brief.
 
     ``known``: the records (or :func:`index_record` of them) of briefs this run wrote or found
     current, by Markdown file name; those briefs are not read again (reading one takes
@@ -359,7 +363,7 @@ def write_index(
         is not None
     ]
     index_path = folder / INDEX_FILENAME
-    write_atomic(index_path, render_index(entries, latest_run))
+    write_atomic(index_path, render_index(entries, latest_run, without_brief))
     return index_path
 
 
@@ -376,15 +380,25 @@ def write_stopped_index(
         logger.error("could not rewrite the index: %s", error.strerror or error)
 
 
+def run_index_due(folder: Path, any_brief: bool) -> bool:
+    """Whether a run ends by writing the index: when it has a brief (``any_brief``: written or
+    up to date), or when the folder has an index already, whose "Latest run" line would
+    otherwise keep telling of an earlier run after one that failed on every article."""
+    return any_brief or (folder / INDEX_FILENAME).is_file()
+
+
 def write_run_index(
-    folder: Path, latest_run: str, known: Mapping[str, BriefRecord] | None = None
+    folder: Path,
+    latest_run: str,
+    known: Mapping[str, BriefRecord] | None = None,
+    without_brief: Sequence[str] = (),
 ) -> Path:
     """:func:`write_index` at the end of a run: a folder that takes no more writes (disk full)
     is the run's one-line :class:`OutputError`, not a traceback; the briefs are all written.
     The index reads every brief's record that ``known`` lacks (seconds for thousands of briefs):
     a Ctrl-C or SIGTERM then still leaves an index that lists them all, as a stop mid-run does."""
     try:
-        return write_index(folder, latest_run, known)
+        return write_index(folder, latest_run, known, without_brief)
     except KeyboardInterrupt:
         write_stopped_index(folder, True, latest_run, known)
         raise

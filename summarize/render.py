@@ -275,9 +275,14 @@ def title_note(record: BriefRecord) -> str | None:
             f"*The German headline has no translation; this title is {source}. "
             f"Headline: {escape_markdown(record.title_de)}*"
         )
+    # "found", not "the source has none": a short first line ("Sturm über Hamburg") is not
+    # taken for a headline, and the brief must not deny what the reader sees as its ¶1.
     if record.title_from == "summary":
-        return "*The source has no headline; this title is the summary's first sentence.*"
-    return "*The source has no headline and the summary is empty; this title is the file name.*"
+        return "*No headline was found in the source; this title is the summary's first sentence.*"
+    return (
+        "*No headline was found in the source and the summary is empty; this title is the file "
+        "name.*"
+    )
 
 
 def chunking_note(record: BriefRecord) -> str | None:
@@ -451,14 +456,22 @@ def entry_meta(record: BriefRecord) -> str:
     )
 
 
-def render_index(entries: Sequence[IndexEntry], latest_run: str | None = None) -> str:
-    """The folder's front page: totals (and what the latest run did), then per brief, in file-name
-    order, the linked title, the summary's first sentence, source, date and the counts of check
-    flags and translation warnings."""
+def render_index(
+    entries: Sequence[IndexEntry], latest_run: str | None = None, without_brief: Sequence[str] = ()
+) -> str:
+    """The folder's front page: totals (and what the latest run did, naming each input it left
+    without a brief and why: ``without_brief``), then per brief, in file-name order, the linked
+    title, the summary's first sentence, source, date and the counts of check flags and
+    translation warnings."""
     ordered = sorted(entries, key=lambda entry: entry.filename)
     lines = [INDEX_TITLE, "", folder_counts([entry.record for entry in ordered]), ""]
     if latest_run:
         lines += [f"Latest run: {escape_markdown(latest_run)}.", ""]
+    if without_brief:  # an analyst reads the index, not the terminal of the run
+        lines += [f"**No brief from the latest run** ({len(without_brief)}):", ""]
+        # "*", not the briefs' "-": a list of the same marker after it would join this one.
+        lines += [f"* {escape_markdown(problem)}" for problem in without_brief]
+        lines.append("")
     for entry in ordered:
         record = entry.record
         summary = escape_markdown(first_sentence(record.summary.text)) or "*(empty summary)*"

@@ -71,6 +71,11 @@ class RunReport:
         """0: every article has a current brief; 1: some were skipped or failed."""
         return 0 if not self.without_brief else 1
 
+    def without_brief_lines(self) -> list[str]:
+        """One line per input without a current brief, as the run prints it: "failed: a.txt:
+        empty file"."""
+        return [f"{outcome.status}: {outcome.reason}" for outcome in self.without_brief]
+
     def summary_line(self) -> str:
         counts = Counter(outcome.status for outcome in self.outcomes)
         return (

@@ -70,8 +70,24 @@ class Segment:
     flag: FlagRecord | None = None
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole item, not part of a longer word or number: a
+    flagged "14" is not the "14" of "2014" or "14,000", nor "Merkel" that of "Merkelson"."""
+    first, last = text[start], text[end - 1]
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    in_word = (first.isalnum() and before[-1:].isalnum()) or (
+        last.isalnum() and after[:1].isalnum()
+    )
+    # A separator between digits ("14,000", "1.14") makes one number of the two sides.
+    glued_before = len(before) == 2 and before[0].isdigit() and before[1] in ".,"
+    glued_after = len(after) == 2 and after[0] in ".," and after[1].isdigit()
+    in_number = (first.isdigit() and glued_before) or (last.isdigit() and glued_after)
+    return not (in_word or in_number)
+
+
 def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]:
-    """Split the summary at every occurrence of a flagged span (longer spans win overlaps)."""
+    """Split the summary at every occurrence of a flagged span that stands alone (longer spans
+    win overlaps)."""
     taken: list[FlagRecord | None] = [None] * len(summary)
     for flag in sorted(flags, key=lambda item: -len(item.text)):
         if not flag.text:
@@ -79,9 +95,11 @@ def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]
         start = summary.find(flag.text)
         while start != -1:
             end = start + len(flag.text)
-            if all(owner is None for owner in taken[start:end]):
+            if _stands_alone(summary, start, end) and all(
+                owner is None for owner in taken[start:end]
+            ):
                 taken[start:end] = [flag] * (end - start)
-            start = summary.find(flag.text, end)
+            start = summary.find(flag.text, start + 1)
     segments: list[Segment] = []
     for char, owner in zip(summary, taken, strict=True):
         if segments and segments[-1].flag is owner:
@@ -101,7 +119,9 @@ def load_briefs(folder: Path) -> tuple[list[SiteBrief], list[str]]:
 def _briefs(folder: Path, problems: list[str]) -> Iterator[SiteBrief]:
     """:func:`load_briefs` one brief at a time (a folder of 50,000 briefs is not held in
     memory at once); each problem goes into ``problems``."""
-    for path in sorted(folder.glob(f"*{RECORD_SUFFIX}")):
+    # In index.md's order, by the brief's file name: by the record's, "bericht.json" came
+    # before "bericht.kurz.json" where index.md lists "bericht.kurz.md" first.
+    for path in sorted(folder.glob(f"*{RECORD_SUFFIX}"), key=lambda p: p.with_suffix(".md").name):
         if not path.is_file():
             continue
         try:

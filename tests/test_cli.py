@@ -266,6 +266,51 @@ def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
     assert reads == ["decode_text", "extract_html"]
 
 
+def test_the_index_names_each_article_the_latest_run_left_without_a_brief(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An analyst reads index.md, not the run's terminal: it said "1 skipped, 1 failed" without
+    which articles or why; and a run that failed on every article left the index as it was,
+    its "Latest run" line telling of the run before."""
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "artikel.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    (folder / "leer.txt").write_text("", encoding="utf-8")
+    (folder / "english.txt").write_text(
+        "The government announced a new plan on Monday. Critics said it lacked funding and "
+        "that the opposition would demand a vote in parliament next week.\n",
+        encoding="utf-8",
+    )
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    first = CliRunner().invoke(app, [*run, str(folder)])
+    assert first.exit_code == 1, first.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "Latest run: 1 written, 0 up to date, 1 skipped, 1 failed." in index
+    html = MarkdownIt("gfm-like").render(index)
+    lists = re.findall(r"<ul>(.*?)</ul>", html, re.DOTALL)
+    assert len(lists) == 2  # the articles without a brief, then the briefs: not one list
+    problems = re.findall(r"<li>(.*?)</li>", lists[0])
+    assert problems == [
+        f"skipped: {folder / 'english.txt'}: the article is in another language (en), not "
+        "German; skipped (use --force-language to translate it anyway)",
+        f"failed: {folder / 'leer.txt'}: empty file",
+    ]
+    assert "artikel.md" in lists[1]
+    # A later run that fails on every article still says so, and lists the briefs as before.
+    second = CliRunner().invoke(app, [*run, str(folder / "leer.txt")])
+    assert second.exit_code == 1, second.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "Latest run: 0 written, 0 up to date, 0 skipped, 1 failed." in index
+    assert "* " + escape_markdown(f"failed: {folder / 'leer.txt'}: empty file") in index
+    assert "english.txt" not in index and "](<artikel.md>)" in index
+    # Without an index yet, a run without a brief writes none (a folder of no briefs).
+    third = CliRunner().invoke(
+        app, ["run", "--output", str(tmp_path / "new"), "--quiet", str(folder / "leer.txt")]
+    )
+    assert third.exit_code == 1 and not (tmp_path / "new" / "index.md").exists()
+
+
 def test_each_brief_holds_its_own_articles_english_in_order(tmp_path: Path, monkeypatch) -> None:
     """The articles' sentences share translation batches (length-sorted); each brief must still
     get its own sentences' English, in the article's order."""

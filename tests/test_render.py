@@ -223,11 +223,15 @@ def test_a_bidi_override_in_a_value_stays_inside_it(text: str, before: str, afte
 
 
 def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
+    """Without a headline found, the brief says so, not that the source has none: a first line
+    of three words ("Sturm über Hamburg") is read as text, and the brief denied a headline the
+    reader saw as its first paragraph."""
     record = make_brief(title=False).record()
     assert record.title_from == "summary"
     assert record.title == first_sentence(record.summary.text)
     _, body = split_front_matter(render_brief(record, "x.json"))
-    assert "*The source has no headline; this title is the summary's first sentence.*" in body
+    note = "*No headline was found in the source; this title is the summary's first sentence.*"
+    assert note in body and "has no headline" not in body
     empty = make_brief(title=False, summary="").record()
     assert (empty.title, empty.title_from) == ("article-0", "file name")
 
@@ -240,7 +244,7 @@ def test_a_headline_without_translation_is_not_called_missing(summary: str | Non
     assert record.title_de == "Tausende Soldaten: Kim schickt Nachschub"
     _, body = split_front_matter(render_brief(record, "article-0.json"))
     html = gfm().render(body)
-    assert "has no headline" not in html
+    assert "has no headline" not in html and "No headline was found" not in html
     assert record.title_de in html
 
 

@@ -16,6 +16,7 @@ from test_render import HOSTILE, make_brief
 from summarize.checks import KeyFact
 from summarize.errors import UsageError
 from summarize.outputs import write_brief
+from summarize.render import ParagraphPair
 from summarize.view import build_site, summary_segments
 
 VOID = {"meta", "br", "img", "link", "input", "hr", "wbr"}
@@ -174,6 +175,24 @@ def test_the_front_page_lists_every_brief_in_order(site) -> None:
     assert "North Korea sent 15,000 soldiers (see www.example.com)." in first
     assert "1 unsupported item" in first and "1 translation warning" in first
     assert squash(page.find_all("p", "totals")[0].text()).startswith("2 briefs · 2 unsupported")
+
+
+def test_the_front_page_lists_the_briefs_in_the_order_of_index_md(tmp_path: Path) -> None:
+    """Both front pages sort by the brief's file name: the site sorted by the record's, so
+    "bericht" came before "bericht.kurz" there and after it in index.md."""
+    from summarize.outputs import write_index
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    for name in ("bericht", "bericht.kurz", "bericht-2"):
+        write_brief(output / f"{name}.md", make_brief(0))
+    index_md = write_index(output).read_text(encoding="utf-8")
+    in_markdown = re.findall(r"\]\(<(.+?)\.md>\)", index_md)
+    assert in_markdown == ["bericht-2", "bericht.kurz", "bericht"]
+    build_site(output, tmp_path / "site")
+    page = parse(tmp_path / "site" / "index.html")
+    hrefs = [a.attrs["href"] for a in page.find_all("a", "title")]
+    assert hrefs == [f"{name}.html" for name in in_markdown]
 
 
 def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> None:
@@ -345,14 +364,29 @@ def test_summary_segments_mark_every_occurrence_longest_first() -> None:
     from summarize.record import FlagRecord
 
     flags = [FlagRecord(kind="number", text="14"), FlagRecord(kind="name", text="Kim Jong")]
-    segments = summary_segments("Kim Jong sent 14,000; Kim Jong said 14.", flags)
-    assert "".join(s.text for s in segments) == "Kim Jong sent 14,000; Kim Jong said 14."
+    segments = summary_segments("Kim Jong sent 14 men; Kim Jong-un said 14.", flags)
+    assert "".join(s.text for s in segments) == "Kim Jong sent 14 men; Kim Jong-un said 14."
     assert [(s.text, s.flag.kind) for s in segments if s.flag] == [
         ("Kim Jong", "name"),
         ("14", "number"),
         ("Kim Jong", "name"),
         ("14", "number"),
     ]
+
+
+def test_summary_segments_never_mark_part_of_a_longer_word_or_number() -> None:
+    """An unsupported "14" is not the "14" of the year 2014 nor of "14,000" or "1.14", and an
+    unsupported "Merkel" not the start of "Merkelson": the page marked those pieces as
+    unverified, so a reader took a supported year or figure for one to check."""
+    from summarize.record import FlagRecord
+
+    flags = [FlagRecord(kind="number", text="14"), FlagRecord(kind="name", text="Merkel")]
+    summary = 'In 2014, 14,000 or 1.14 met Merkelson; Merkel\'s 14 ("14") said 14.'
+    segments = summary_segments(summary, flags)
+    assert "".join(s.text for s in segments) == summary
+    marked = [(len("".join(s.text for s in segments[:i])), s.text) for i, s in
+              enumerate(segments) if s.flag]  # fmt: skip
+    assert marked == [(39, "Merkel"), (48, "14"), (53, "14"), (63, "14")]
 
 
 def chromium() -> str | None:
@@ -381,6 +415,51 @@ def test_a_screenshot_of_the_view_is_not_blank(site, tmp_path: Path, width: int)
     # Text in several shades, the flag's yellow, the warning's red: a blank page has one colour.
     assert len(colours) > 20
     assert any(r > 200 and g > 180 and b < 160 for _, (r, g, b) in colours)  # the flag mark
+
+
+LONG_WORD = "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung"
+LONG_URL = (
+    "https://www.landtag-mv.de/parlamentsdokumentation/drucksachen/wahlperiode-8/aufhebung.html"
+)
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium not installed (Debian: apt-get install chromium)"
+)
+@pytest.mark.parametrize("width", [1200, 420])
+def test_a_long_word_or_url_never_widens_the_page_past_the_screen(
+    tmp_path: Path, width: int
+) -> None:
+    """A German compound or a URL longer than a column breaks inside it. The page was as wide as
+    its longest word: on a phone the title, summary and both columns ran off the screen, and on
+    a desktop the German column of the paragraph holding the word was pushed past the edge."""
+    long = f"Der Landtag hat die {LONG_WORD} aufgehoben, siehe {LONG_URL}."
+    brief = dataclasses.replace(
+        make_brief(0, summary=long),
+        title_en=f"{LONG_WORD} repealed",
+        paragraphs=(ParagraphPair((long,), (long,)), *make_brief(0).paragraphs),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    site = build_site(output, tmp_path / "site").index.parent
+    for page in ("article-0.html", "index.html"):
+        # The pages have no script of their own: a copy with one reports the page's width.
+        measured = tmp_path / f"measured-{page}"
+        measure = (
+            '<script>document.body.setAttribute("data-width", '
+            'document.documentElement.scrollWidth + "/" + '
+            "document.documentElement.clientWidth)</script></body>"
+        )
+        html = (site / page).read_text(encoding="utf-8").replace("</body>", measure)
+        measured.write_text(html, encoding="utf-8")
+        command = [str(chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+                   f"--window-size={width},900", "--dump-dom", measured.as_uri()]  # fmt: skip
+        dom = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+        found = re.search(r'data-width="(\d+)/(\d+)"', dom.stdout)
+        assert found, dom.stdout[-500:]
+        scroll, client = map(int, found.groups())
+        assert scroll <= client, (page, width, scroll, client)
 
 
 @pytest.fixture(scope="module")

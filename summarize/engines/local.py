@@ -279,10 +279,12 @@ class Pipeline:
                         folder, isinstance(stop, KeyboardInterrupt), done, known
                     )
                     raise
-                latest_run = RunReport(tuple(outcomes), None).summary_line()
+                report = RunReport(tuple(outcomes), None)
                 index_path = (
-                    outputs.write_run_index(folder, latest_run, known)
-                    if any(o.ok for o in outcomes)
+                    outputs.write_run_index(
+                        folder, report.summary_line(), known, report.without_brief_lines()
+                    )
+                    if outputs.run_index_due(folder, any(o.ok for o in outcomes))
                     else None
                 )
         finally:

@@ -617,9 +617,13 @@ class RayEngine:
                     job.source, "failed", reason=f"{shown(job.source)}: no outcome"
                 )
                 outcomes.append(settled.get(job.position, lost))
-            latest_run = RunReport(tuple(outcomes), None).summary_line()  # as the local engine
+            report = RunReport(tuple(outcomes), None)  # as the local engine
             index_path = (
-                outputs.write_run_index(folder, latest_run) if any(o.ok for o in outcomes) else None
+                outputs.write_run_index(
+                    folder, report.summary_line(), without_brief=report.without_brief_lines()
+                )
+                if outputs.run_index_due(folder, any(o.ok for o in outcomes))
+                else None
             )
         return RayRunReport(tuple(outcomes), index_path, retried, restarted)
 
