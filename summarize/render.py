@@ -323,7 +323,18 @@ def checks_note(record: BriefRecord) -> str:
 
     if not warnings:
         return found
-    return f"{found} {warnings} translation warning(s), shown at their paragraphs."
+    said = f"{found} {warnings} translation warning(s), shown at their paragraphs."
+    if any(
+        warning.kind == "output_limit"
+        for paragraph in record.paragraphs
+        for _, warning in paragraph.warnings
+    ):
+        said += (
+            " Where the English reached the translator's output limit, raise "
+            "translation.generation.max_new_tokens, or lower translation.max_input_tokens to "
+            "split long sentences."
+        )
+    return said
 
 
 class _FrontMatterDumper(yaml.SafeDumper):

@@ -900,3 +900,13 @@ def test_an_hour_with_a_hedge_or_since_is_an_hour(summary: str) -> None:
     and the number, so a source's "um 9 Uhr" no longer backed it)."""
     german = "Der Laden öffnete um 9 Uhr. Seit 7 Uhr gilt die Sperre."
     assert unsupported_facts(summary, "", german) == []
+
+
+def test_the_per_word_lookups_are_remembered_boundedly() -> None:
+    """A run of thousands of articles meets ever new words, names and numbers: the checks'
+    per-word caches have a size limit (they had none, and grew with every word seen)."""
+    from summarize.checks import quantities, words
+
+    for lookup in (words.is_common_word, words.is_number_word, words.word_forms,
+                   quantities._resolution):  # fmt: skip
+        assert lookup.cache_info().maxsize is not None, lookup.__name__

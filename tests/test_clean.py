@@ -98,6 +98,39 @@ def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
     assert "• Die Kosten für Energie sind im vergangenen Jahr stark gestiegen." in kept.paragraphs
 
 
+@pytest.mark.parametrize(
+    ("line", "kept", "credits"),
+    [
+        # A web address or initials in the credit (the pattern stopped at any dot and let
+        # these through to the translator).
+        ("Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com", "Erdölpumpen im Abendrot.",
+         ["Bild: TebNad/Shutterstock.com"]),
+        ("Der Weg verbindet die Innenstadt mit dem Bahnhof im Norden. © Rike/pixelio.de",
+         "Der Weg verbindet die Innenstadt mit dem Bahnhof im Norden.", ["© Rike/pixelio.de"]),
+        # The separator before the credit goes with it ("… verwendet. -" was left).
+        ("Ein Eigentumsvorbehalt wird häufig verwendet. - © jollier_ - stock.adobe.com",
+         "Ein Eigentumsvorbehalt wird häufig verwendet.", ["- © jollier_ - stock.adobe.com"]),
+        # One credit in parentheses, not "(Foto:" left behind.
+        ("Bei uns finden Sie den Überblick! (Foto: © serezniy/123RF.com)",
+         "Bei uns finden Sie den Überblick!", ["(Foto: © serezniy/123RF.com)"]),
+        # A cut that bares another credit at the line's end.
+        ("Durch das Trentino sollen rund 20 Wolfsrudel leben. (Symbolbild) Foto: pixabay",
+         "Durch das Trentino sollen rund 20 Wolfsrudel leben.",
+         ["Foto: pixabay", "(Symbolbild)"]),
+        # A source named inside the article's sentence, with a date: text, not a credit.
+        ("Die Zinsen sanken (Quelle: Deutsche Bundesbank Zinsstatistik vom 05.03.18)",
+         "Die Zinsen sanken (Quelle: Deutsche Bundesbank Zinsstatistik vom 05.03.18)", []),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_is_cut_from_the_line_end_and_recorded(
+    line: str, kept: str, credits: list[str]
+) -> None:
+    cleaned = clean_text(ARTICLE.format(numbered=line))
+    assert kept in cleaned.paragraphs, (cleaned.paragraphs, cleaned.dropped)
+    assert [item.text for item in cleaned.dropped if item.rule == "credit"] == credits
+    assert not cleaned.unaccounted_characters(ARTICLE.format(numbered=line))
+
+
 def test_a_control_character_between_words_keeps_them_apart() -> None:
     # A word processor's table cell mark (U+0007) between words, as a real page has it; an
     # optional hyphen (U+001F) and a zero-width space inside a word still join its parts.

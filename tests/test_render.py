@@ -453,3 +453,22 @@ def test_the_checks_note_says_when_there_was_nothing_to_check(summary: str, said
     text = render_brief(brief.record(), "article-0.json")
     checks = text.split("## Checks", 1)[1].split("##", 1)[0]
     assert said in checks
+
+
+def test_what_to_do_about_the_output_limit_is_said_once() -> None:
+    """Each sentence whose English reached the translator's output limit is warned of; the
+    settings that avoid it are said once, under Checks, not repeated at every sentence (a long
+    article carried the same advice dozens of times)."""
+    from summarize.checks import translation_warnings
+
+    warning = translation_warnings("Ein Satz.", "A sentence.", reached_limit=8)[0]
+    assert warning.kind == "output_limit" and "max_new_tokens" not in warning.detail
+    brief = make_brief()
+    limited = tuple(
+        dataclasses.replace(pair, warnings=((1, warning),)) for pair in brief.paragraphs
+    )
+    text = render_brief(dataclasses.replace(brief, paragraphs=limited).record(), "a.json")
+    assert text.count("max_new_tokens") == 1
+    checks = text.split("## Checks", 1)[1].split("##", 1)[0]
+    assert "raise translation.generation.max_new_tokens" in checks
+    assert "max_new_tokens" not in render_brief(brief.record(), "a.json")

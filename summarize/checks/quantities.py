@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel.dates import get_day_names, get_month_names
@@ -594,7 +594,7 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     return found
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: each run meets new numbers
 def _resolution(written: str) -> float | None:
     """The place value of the last digit of a number as written, as a share of it: "60" 1/60,
     "60.3 percent" 0.1/60.3, "2 million" 1/2, "£1.5bn" 0.1/1.5, "two million" 1/2, "sixty" 1/60.

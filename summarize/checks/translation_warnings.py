@@ -76,9 +76,10 @@ def translation_warnings(
         warnings.append(
             TranslationWarning(
                 "output_limit",
+                # What to change is said once in the brief's checks (render.checks_note), not
+                # at every sentence.
                 f"the English reached the translator's {reached_limit}-token output limit and may "
-                "be cut (raise translation.generation.max_new_tokens, or lower "
-                "translation.max_input_tokens to split long sentences)",
+                "be cut",
             )
         )
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:

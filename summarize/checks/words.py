@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
@@ -27,6 +27,9 @@ _FUNCTION_WORDS = frozenset(
 )
 # Honorifics and titles that start a name but are not part of it ("Mr Cameron" is Cameron).
 _TITLES = frozenset("mr mrs ms dr prof sir dame lord lady st".split())
+# The look-ups per word are remembered, but boundedly: a run of thousands of articles meets
+# ever new words and names.
+_WORD_CACHE_SIZE = 1 << 16
 
 
 def fold(text: str) -> str:
@@ -58,7 +61,7 @@ def calendar_words() -> frozenset[str]:
     return frozenset(names)
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def is_common_word(word: str) -> bool:
     """Whether ``word`` (any case) is an ordinary English word rather than only a name.
 
@@ -78,7 +81,7 @@ def is_common_word(word: str) -> bool:
     return bool(getAllLemmas(folded)) or is_number_word(folded)
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def is_number_word(word: str) -> bool:
     """Whether ``word`` is an English number word ("Twenty", "eleventh"): text2num reads it.
     The lexicon lists some ("two") but not others ("three", "twenty"), which are no names."""
@@ -88,7 +91,7 @@ def is_number_word(word: str) -> bool:
     return folded.isalpha() and alpha2digit(folded, "en") != folded
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def word_forms(word: str) -> frozenset[str]:
     """Every inflection of every lemma of ``word`` ("Allied" → ally, allies, allied, …)."""
     from lemminflect import getAllInflections, getAllLemmas

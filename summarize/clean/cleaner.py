@@ -281,11 +281,17 @@ def _duplicate_flags(keys: Sequence[str]) -> list[bool]:
 def _cut_spans(
     text: str, rule: str, patterns: Sequence[re.Pattern[str]], cuts: list[Dropped]
 ) -> str:
-    for pattern in patterns:
-        match = pattern.search(text)
-        if match and match.group(0).strip():
-            cuts.append(Dropped(rule, match.group(0).strip()))
-            text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    # Until no pattern matches: a cut can bare another credit at the line's end ("… leben.
+    # (Symbolbild) Foto: pixabay" loses "Foto: pixabay", then "(Symbolbild)").
+    cutting = True
+    while cutting:
+        cutting = False
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match and match.group(0).strip():
+                cuts.append(Dropped(rule, match.group(0).strip()))
+                text = (text[: match.start()] + " " + text[match.end() :]).strip()
+                cutting = True
     return text
 
 
