@@ -133,6 +133,17 @@ def first_sentence(text: str) -> str:
     return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
 
 
+def index_lead(record: BriefRecord) -> str:
+    """The line under a brief's title in the indexes: the summary's first sentence, or, where
+    that sentence is the title (the source had no headline), the sentence after it ("" when
+    none), not the title twice."""
+    text = record.summary.text.strip()
+    if record.title_from == "summary":
+        match = _FIRST_SENTENCE.match(text)
+        text = text[match.end() :].strip() if match else ""
+    return first_sentence(text) if text else ""
+
+
 @dataclass(frozen=True)
 class ParagraphPair:
     german: tuple[str, ...]
@@ -485,10 +496,12 @@ def render_index(
         lines.append("")
     for entry in ordered:
         record = entry.record
-        summary = escape_markdown(first_sentence(record.summary.text)) or "*(empty summary)*"
+        lead = escape_markdown(index_lead(record))
+        if not record.summary.text.strip():
+            lead = "*(empty summary)*"
         lines += [
             f"- **[{escape_markdown(record.title)}](<{entry.filename}>)** \\",
-            f"  {summary} \\",
+            *([f"  {lead} \\"] if lead else []),
             f"  *{escape_markdown(entry_meta(record))}*",
         ]
     return "\n".join(lines) + "\n"

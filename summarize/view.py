@@ -28,8 +28,8 @@ from summarize.render import (
     checks_note,
     chunking_note,
     dropped_summary,
-    first_sentence,
     folder_counts,
+    index_lead,
     plural,
     title_note,
 )
@@ -223,7 +223,7 @@ def render_index_page(environment: Environment, briefs: Sequence[SiteBrief]) -> 
         {
             "page": quote(brief.page),
             "record": brief.record,
-            "lead": first_sentence(brief.record.summary.text),
+            "lead": index_lead(brief.record),
         }
         for brief in briefs
     ]

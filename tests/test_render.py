@@ -472,3 +472,28 @@ def test_what_to_do_about_the_output_limit_is_said_once() -> None:
     checks = text.split("## Checks", 1)[1].split("##", 1)[0]
     assert "raise translation.generation.max_new_tokens" in checks
     assert "max_new_tokens" not in render_brief(brief.record(), "a.json")
+
+
+@pytest.mark.parametrize(
+    ("summary", "lead"),
+    [("Floods hit the south. Thousands left their homes.", "Thousands left their homes."),
+     ("Floods hit the south.", None)],
+)  # fmt: skip
+def test_an_index_entry_titled_by_its_summary_does_not_repeat_the_title(
+    tmp_path, summary: str, lead: str | None
+) -> None:
+    """Without a headline the title is the summary's first sentence; the line under it in both
+    indexes was that same sentence again. It is the next sentence, or none."""
+    from summarize.outputs import write_brief, write_index
+    from summarize.view import build_site
+
+    brief = make_brief(title=False, summary=summary)
+    assert brief.record().title == "Floods hit the south."
+    (tmp_path / "briefs").mkdir()
+    write_brief(tmp_path / "briefs" / "a.md", brief)
+    entry = write_index(tmp_path / "briefs").read_text(encoding="utf-8").split("\n- ", 1)[1]
+    assert entry.count("Floods hit the south.") == 1
+    assert (f"  {lead} \\" in entry) if lead else len(entry.strip().splitlines()) == 2
+    page = build_site(tmp_path / "briefs", tmp_path / "site").index.read_text(encoding="utf-8")
+    assert page.count("Floods hit the south.") == 1
+    assert (lead in page) if lead else 'class="lead"' not in page
