@@ -45,9 +45,11 @@ def require_eval_extra() -> None:
 def _read_lines(path: Path) -> list[str]:
     """The lines of ``path`` as ``wc -l`` and JSON Lines count them: ended by "\n" (or
     "\r\n") only. ``str.splitlines`` also ends a line at U+2028, U+0085 or a form feed, which
-    JSON strings hold unescaped (``json.dumps(..., ensure_ascii=False)``) and web text holds."""
+    JSON strings hold unescaped (``json.dumps(..., ensure_ascii=False)``) and web text holds.
+    A UTF-8 byte order mark (Windows editors write one) is not text: in a reference it made the
+    first word a mismatch, and a JSON Lines file was refused."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {path}: {error}") from None
     lines = text.split("\n")
@@ -56,16 +58,20 @@ def _read_lines(path: Path) -> list[str]:
     return [line.removesuffix("\r") for line in lines]
 
 
-def translate_lines(translator: Translator, lines: list[str]) -> list[str]:
-    """One English line per German line; all sentences of all lines batched together."""
+def translate_lines(translator: Translator, lines: list[str], name: str) -> list[str]:
+    """One English line per German line; all sentences of all lines batched together. A line
+    the model fails on stops the evaluation, named as ``{name}:{number}`` (``name``: the file)."""
     sentences_per_line = [split_sentences(line) if line.strip() else [] for line in lines]
     flat = [sentence for sentences in sentences_per_line for sentence in sentences]
-    results = translator.translate(flat)
-    failed = next((item.failed for item in results if item.failed), None)
-    if failed is not None:  # a score over a line without its English would mislead
-        raise ArticleError(failed)
-    translated = iter(item.text for item in results)
-    return [" ".join(next(translated) for _ in sentences) for sentences in sentences_per_line]
+    translated = iter(translator.translate(flat))
+    english = []
+    for number, sentences in enumerate(sentences_per_line, start=1):
+        results = [next(translated) for _ in sentences]
+        failed = next((item.failed for item in results if item.failed), None)
+        if failed is not None:  # a score over a line without its English would mislead
+            raise ArticleError(f"{name}:{number}: {failed}")
+        english.append(" ".join(item.text for item in results))
+    return english
 
 
 def read_translation_pairs(source: Path, reference: Path) -> tuple[list[str], list[str]]:
@@ -94,7 +100,7 @@ def evaluate_translation(
 
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
-    hypotheses = translate_lines(translator, sources)
+    hypotheses = translate_lines(translator, sources, shown(source))
     metrics = {
         "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 4),
         "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
@@ -152,11 +158,12 @@ def evaluate_summaries(
         logger.info("summarizing %d-%d of %d", start + 1,
                     min(start + articles_per_batch, len(records)), len(records))  # fmt: skip
         group = records[start : start + articles_per_batch]
-        for result in summarizer.summarize_many(
+        results = summarizer.summarize_many(
             [split_english_sentences(record[text_field]) for record in group]
-        ):
-            if isinstance(result, ArticleError):
-                raise result
+        )
+        for number, (record, result) in enumerate(zip(group, results, strict=True), start + 1):
+            if isinstance(result, ArticleError):  # which record: its number, and its id if any
+                raise ArticleError(f"{shown(data)}: {_record_name(record, number)}: {result}")
             summaries.append(result.text)
     lines = []
     for record, summary in zip(records, summaries, strict=True):
@@ -172,6 +179,13 @@ def evaluate_summaries(
                                      "text_field": text_field,
                                      "reference_field": reference_field})  # fmt: skip
     return EvalResult(metrics, len(records), output)
+
+
+def _record_name(record: dict[str, Any], number: int) -> str:
+    """A record as an error names it: its number among the records, and its id if it has one."""
+    if record.get("id") is None:
+        return f"record {number}"
+    return f"record {number} (id {shown(record['id'])})"
 
 
 def _write_metrics(output: Path, metrics: dict[str, float], about: dict[str, Any]) -> None:

@@ -50,6 +50,7 @@ class _Document:
     first_chunks: int = 0
     map_rounds: int = 0
     inputs: list[str] = field(default_factory=list)  # this pass's model inputs
+    notes: list[str] = field(default_factory=list)  # what the reader must be told, in order
 
 
 class Summarizer:
@@ -137,6 +138,7 @@ class Summarizer:
                         document.input_tokens,
                         document.first_chunks or 1,
                         document.map_rounds,
+                        note="; ".join(document.notes) or None,
                     )
                     continue
                 document.units = generated
@@ -145,6 +147,7 @@ class Summarizer:
                 if not joined:
                     results[document.index] = self._lead_fallback(document)
                     continue
+                self._note_empty_chunks(document, generated)
                 if self.loaded.fits(joined):
                     document.final_input = joined
                 elif document.map_rounds >= self.settings.max_reduce_rounds:
@@ -176,8 +179,23 @@ class Summarizer:
             document.input_tokens,
             document.first_chunks or 1,
             document.map_rounds,
-            note=note,
+            note="; ".join([*document.notes, note]),
         )
+
+    @staticmethod
+    def _note_empty_chunks(document: _Document, generated: list[str]) -> None:
+        """Some (not all) chunk summaries came back empty: the next pass reads only the others,
+        so the part of the text those chunks held is missing from the summary; say so."""
+        empty = sum(1 for unit in generated if not unit.strip())
+        if not empty:
+            return
+        note = (
+            f"{empty} of {len(generated)} chunk summaries of map-reduce round "
+            f"{document.map_rounds} came back empty, so the summary leaves out "
+            f"the text {'that chunk' if empty == 1 else 'those chunks'} held"
+        )
+        logger.warning("summarizer: %s", note)
+        document.notes.append(note)
 
     def _inputs_for(self, document: _Document) -> list[str]:
         if document.final_input is not None:

@@ -214,3 +214,54 @@ def test_eval_output_that_takes_no_writes_is_one_line_not_a_traceback(tmp_path: 
     translator = Translator(echo_model(), TranslationSettings())
     with pytest.raises(OutputError, match=r"cannot write .*hypotheses\.txt"):
         evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
+
+
+def test_an_input_the_model_fails_on_is_named_by_its_line_or_record(tmp_path: Path) -> None:
+    """A model failure stops the evaluation (a score without that output would mislead); the
+    message names the line or record, where it named neither among hundreds."""
+    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.errors import ArticleError
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.summarization import Summarizer
+    from summarize.testing import EchoBackend, echo_model, echo_text
+    from summarize.translation import Translator
+
+    def fails_on_boom(text: str) -> str:
+        if "BOOM" in text:
+            raise RuntimeError("index out of range in self")
+        return echo_text(text)
+
+    (tmp_path / "src.de").write_text("Erster Satz.\n\nDritter Satz. Ein BOOM Satz.\nEnde.\n")
+    (tmp_path / "ref.en").write_text("First.\n\nThird. A sentence.\nEnd.\n")
+    translator = Translator(echo_model(backend=EchoBackend(fails_on_boom)), TranslationSettings())
+    with pytest.raises(ArticleError, match=r"src\.de:3: the translation model echo failed"):
+        evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "o")
+    records = [
+        {"id": "a", "article": "A calm text.", "reference": "Calm."},
+        {"article": "Another calm text.", "reference": "Calm."},
+        {"id": "c", "article": "A BOOM text.", "reference": "Loud."},
+    ]
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps(record) + "\n" for record in records))
+    summarizer = Summarizer(
+        echo_model("summarization", backend=EchoBackend(fails_on_boom)), SummarizationSettings()
+    )
+    with pytest.raises(ArticleError, match=r"data\.jsonl: record 3 \(id c\): the summarization"):
+        evaluate_summaries(summarizer, data, tmp_path / "o", articles_per_batch=2)
+    assert not (tmp_path / "o").exists()  # nothing written for a failed evaluation
+
+
+def test_eval_files_with_a_byte_order_mark_read_as_their_text(tmp_path: Path) -> None:
+    """Editors on Windows save UTF-8 with a BOM: it is not part of the first line (a perfect
+    hypothesis scored 72 BLEU against such a reference, and a JSON Lines file was refused)."""
+    from summarize.evaluate import read_summary_records, read_translation_pairs
+
+    bom = b"\xef\xbb\xbf"
+    (tmp_path / "src.de").write_bytes(bom + b"Hallo Welt heute.\nZweite Zeile hier.\n")
+    (tmp_path / "ref.en").write_bytes(bom + b"Hello world today.\nSecond line here.\n")
+    sources, references = read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
+    assert sources[0] == "Hallo Welt heute." and references[0] == "Hello world today."
+    assert sacrebleu.corpus_bleu(references, [references]).score == pytest.approx(100)
+    record = {"article": "A text.", "reference": "A."}
+    (tmp_path / "data.jsonl").write_bytes(bom + json.dumps(record).encode() + b"\n")
+    assert read_summary_records(tmp_path / "data.jsonl") == [record]

@@ -439,6 +439,26 @@ def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> N
     assert summary.note and "empty" in summary.note and "empty" in caplog.text
 
 
+def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:
+    """A chunk whose summary came back empty is missing from the reduce step: the brief says
+    so, where it said nothing and counted the chunk as summarized."""
+    backend = EchoBackend(lambda text: "" if "Zeta" in text else _first_word(text))
+    summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
+                            SummarizationSettings())  # fmt: skip
+    sentences = [f"{name} troops moved near Kursk again today."  # one chunk each
+                 for name in ("Alpha", "Zeta", "Gamma")]  # fmt: skip
+    with caplog.at_level("WARNING", logger="summarize"):
+        summary = summarizer.summarize(sentences)
+    assert summary.path == "map-reduce" and summary.chunks == 3
+    assert summary.text == "<<Alpha>>"  # the reduce step read "<Alpha> <Gamma>"
+    assert summary.note is not None
+    assert "1 of 3 chunk summaries of map-reduce round 1 came back empty" in summary.note
+    assert "came back empty" in caplog.text
+    # No empty chunk summary: no note.
+    backend.transform = _first_word
+    assert summarizer.summarize(sentences).note is None
+
+
 def test_distilbart_settings_are_honoured_unless_overridden(shared_hub_models) -> None:
     options = SummarizationSettings(model=str(shared_hub_models.bart))
     loaded = load_model("summarization", options, Path("models"))
