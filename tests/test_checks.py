@@ -832,6 +832,7 @@ def test_a_hedge_before_a_number_is_read(text: str, language: str, hedge: str | 
         ("Angela Scholz said no.", ["Angela Scholz"]),  # the parts of two people's names
         ("Olaf Merkel said no.", ["Olaf Merkel"]),
         ("Tim Scholz said no.", ["Tim Scholz"]),  # "Tim" is not backed by "timely"
+        ("Alex Merkel said no.", ["Alex Merkel"]),  # "Alex" of Alexander Scholz, not Merkel
     ],
 )
 def test_a_name_made_of_two_peoples_names_is_flagged(summary: str, flagged: list[str]) -> None:

@@ -270,8 +270,19 @@ _NAME_PART_GAP = 2
 _SHARED_NAME_JOINS = frozenset({"and", "und", "or", "oder", "sowie"})
 
 
-def _part_at(part: str, token: str) -> bool:
-    return token == part or _close_forms(part, {token})
+def _part_at(part: str, token: str, given: bool = False) -> bool:
+    """Whether ``token`` of a source is ``part`` of a name (or a close form); a ``given`` name
+    also as the start of a longer one ("Alex" at "Alexander")."""
+    return (
+        token == part
+        or _close_forms(part, {token})
+        or (given and len(token) > len(part) and token.startswith(part))
+    )
+
+
+def _is_given_name(part: str, index: int) -> bool:
+    """Whether a name's part may stand for a longer given name ("Alex" for "Alexander")."""
+    return index == 0 and len(part) >= 3
 
 
 def _parts_stand_together(
@@ -283,11 +294,18 @@ def _parts_stand_together(
     name ("spanischen" for Spanish) is not held against the name."""
     for index in range(first, len(parts) - 1):
         here, there = parts[index], parts[index + 1]
+        given = _is_given_name(here, index)  # "Alex Merkel" from "Alexander Scholz", "Merkel"
         together, apart = False, False
         for source_tokens, grams in sources:
-            if not all(part in grams or _close_forms(part, grams) for part in (here, there)):
-                continue  # this source does not state both (or states one with a prefix only)
-            at_here = [i for i, t in enumerate(source_tokens) if _part_at(here, t)]
+            if not all(
+                part in grams or _close_forms(part, grams) for part in (here, there)
+            ) and not (
+                given
+                and (there in grams or _close_forms(there, grams))
+                and any(_part_at(here, token, given) for token in source_tokens)
+            ):
+                continue  # this source does not state both
+            at_here = [i for i, t in enumerate(source_tokens) if _part_at(here, t, given)]
             at_there = [i for i, t in enumerate(source_tokens) if _part_at(there, t)]
             if (
                 not at_here
@@ -341,10 +359,11 @@ def _name_is_stated(
             continue
         if index == len(parts) - 1 and index > first_proper and part in _DIVISIONS:
             continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
-        is_given_name = index == 0 and len(part) >= 3
         # "Alex" for "Alexander": a longer name, written with a capital ("Tim" is not "timely")
         longer = capitalised if capitalised is not None else source_tokens
-        if is_given_name and any(t.startswith(part) for t in longer if len(t) > len(part)):
+        if _is_given_name(part, index) and any(
+            t.startswith(part) for t in longer if len(t) > len(part)
+        ):
             continue
         return False
     last = len(parts) - (1 if parts[-1] in _DIVISIONS and len(parts) - 1 > first_proper else 0)
