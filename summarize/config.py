@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from summarize.digests import default_digests_file
-from summarize.errors import ConfigError
+from summarize.errors import ConfigError, shown
 
 if TYPE_CHECKING:
     from summarize.clean import CleanOptions
@@ -661,15 +661,15 @@ def read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
+        raise ConfigError(f"config file not found: {shown(path)}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        raise ConfigError(f"{shown(path)}: not valid TOML: {error}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(
-            f"{path}: not valid TOML: not UTF-8 text (byte {error.start}); save it as UTF-8"
+            f"{shown(path)}: not valid TOML: not UTF-8 text (byte {error.start}); save it as UTF-8"
         ) from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+        raise ConfigError(f"{shown(path)}: cannot read: {error.strerror}") from None
 
 
 def _describe_validation_error(error: ValidationError, origin: str) -> str:

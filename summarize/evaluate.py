@@ -51,7 +51,7 @@ def _read_lines(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {path}: {error}") from None
+        raise UsageError(f"cannot read {shown(path)}: {error}") from None
     lines = text.split("\n")
     if lines[-1] == "":  # the newline that ends the last line
         lines.pop()
@@ -79,11 +79,11 @@ def read_translation_pairs(source: Path, reference: Path) -> tuple[list[str], li
     model loads, so that a wrong path costs no model load."""
     sources, references = _read_lines(source), _read_lines(reference)
     if not any(line.strip() for line in sources):
-        raise UsageError(f"{source} has no text to translate")
+        raise UsageError(f"{shown(source)} has no text to translate")
     if len(sources) != len(references):
         raise UsageError(
-            f"{source} has {len(sources)} lines but {reference} has {len(references)}; "
-            "they must be aligned line by line"
+            f"{shown(source)} has {len(sources)} lines but {shown(reference)} has "
+            f"{len(references)}; they must be aligned line by line"
         )
     return sources, references
 
@@ -124,15 +124,15 @@ def read_summary_records(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise UsageError(f"{data}:{number}: not JSON ({error.msg})") from None
+            raise UsageError(f"{shown(data)}:{number}: not JSON ({error.msg})") from None
         for field in (text_field, reference_field):
             if not isinstance(record, dict) or not isinstance(record.get(field), str):
-                raise UsageError(f"{data}:{number}: no text field {field!r}")
+                raise UsageError(f"{shown(data)}:{number}: no text field {field!r}")
         if not record[text_field].strip():  # found now, not after summarizing the others
-            raise UsageError(f"{data}:{number}: the {text_field!r} field is empty")
+            raise UsageError(f"{shown(data)}:{number}: the {text_field!r} field is empty")
         records.append(record)
     if not records:
-        raise UsageError(f"{data} holds no records")
+        raise UsageError(f"{shown(data)} holds no records")
     return records
 
 

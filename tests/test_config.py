@@ -431,3 +431,18 @@ def test_unsetting_an_unknown_key_is_refused() -> None:
         load_config(overrides=["clean.treshold="], project_file=None)
     with pytest.raises(ConfigError, match=r"nosuch: unknown key"):
         parse_override("nosuch.key=")
+
+
+def test_a_config_files_path_is_named_on_one_line(tmp_path: Path) -> None:
+    """A config path holding a newline or an escape sequence was printed raw: a message over
+    two lines, or a terminal acting on the escape. Shown as repr() writes it, as elsewhere."""
+    from summarize.config import read_toml
+
+    for name in ("gone\n.toml", "bad\x1b[2J.toml"):
+        if "bad" in name:
+            (tmp_path / name).write_text("[translation\n", encoding="utf-8")
+        with pytest.raises(ConfigError) as refused:
+            read_toml(tmp_path / name)
+        said = str(refused.value)
+        assert "\n" not in said and "\x1b" not in said, said
+        assert ("gone\\n.toml" in said) or ("bad\\x1b[2J.toml" in said), said
