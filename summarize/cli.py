@@ -153,7 +153,7 @@ def run(
         str | None,
         typer.Option(
             "--ray-address",
-            help="Ray engine: auto, HOST:PORT or ray://HOST:PORT (default: a local Ray instance).",
+            help="Ray engine: auto or HOST:PORT (default: a local Ray instance).",
         ),
     ] = None,
     quiet: Annotated[

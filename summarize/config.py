@@ -492,7 +492,8 @@ class RuntimeSettings(_Section):
         default=None,
         description=(
             "Ray engine: unset starts a local Ray instance; 'auto' joins this machine's "
-            "cluster; 'HOST:PORT' or 'ray://HOST:PORT' that cluster."
+            "cluster; 'HOST:PORT' that cluster (not ray://: Ray Data does not run over Ray "
+            "Client)."
         ),
     )
 

@@ -886,6 +886,7 @@ def load_weights(
         )  # fmt: skip
     else:
         import transformers
+        from safetensors import SafetensorError
 
         try:
             with TORCH_MODEL_READ:
@@ -894,6 +895,15 @@ def load_weights(
                     use_safetensors=None if settings.allow_pickle else True,
                     **common,
                 )
+        except SafetensorError as error:
+            # A weights file cut short (a copy or download stopped midway) or otherwise damaged:
+            # not an OSError, so it ended the run with a traceback (exit 1), on Ray after Ray
+            # had retried the actor, instead of as the model error it is (exit 2).
+            damage = next(iter(str(error).splitlines()), "unreadable")
+            raise ModelLoadError(
+                f"The {task} model at {source.location} could not be loaded: its safetensors "
+                f"weights are damaged ({damage}); copy or pull the model again"
+            ) from None
         except (OSError, ValueError) as error:
             message = str(error).splitlines()[0]
             if source.is_local or "safetensors" in message.lower():

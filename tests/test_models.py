@@ -595,6 +595,24 @@ def test_pickle_weights_are_refused_by_the_ctranslate2_backend_too(
     assert not list(tmp_path.glob("pickled.ct2-*")), "nothing was converted"
 
 
+def test_damaged_safetensors_weights_are_a_model_error(
+    tmp_path: Path, self_contained_models
+) -> None:
+    """A weights file cut short (a copy stopped midway): safetensors raises its own error, not
+    an OSError, which ended the run with a traceback and exit 1 (on Ray after retrying the
+    actor) instead of the model error's one line and exit 2."""
+    import shutil
+
+    folder = tmp_path / "damaged"
+    shutil.copytree(self_contained_models.marian, folder)
+    weights = folder / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    options = TranslationSettings(model=str(folder))
+    with pytest.raises(ModelLoadError, match="safetensors weights are damaged") as raised:
+        load_model("translation", options, Path("models"))
+    assert raised.value.exit_code == 2 and str(folder) in str(raised.value)
+
+
 @pytest.mark.parametrize("command", ["list", "pull"])
 def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
     tmp_path: Path, self_contained_models, command: str

@@ -190,13 +190,56 @@ def test_an_address_where_nothing_listens_is_refused_before_ray_tries_it(
         port = probe.getsockname()[1]
     config = _config(tmp_path, self_contained_models)
     arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
-    for address in (f"127.0.0.1:{port}", f"ray://127.0.0.1:{port}"):
-        result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
-        assert result.exit_code == 2, result.output
-        assert f"cannot reach Ray at {address!r}" in result.output, result.output
-        assert f"127.0.0.1:{port}" in result.output.split("):", 1)[1]
-        assert "Traceback" not in result.output
+    address = f"127.0.0.1:{port}"
+    result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
+    assert result.exit_code == 2, result.output
+    assert f"cannot reach Ray at {address!r}" in result.output, result.output
+    assert f"127.0.0.1:{port}" in result.output.split("):", 1)[1]
+    assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
+
+
+def test_a_ray_client_address_and_one_without_a_host_are_refused_before_ray_tries_them(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ray Data's executor does not run over Ray Client: a ray:// address that answers as
+    Ray's Client server does was joined, then the run ended with a traceback and exit 1 (with
+    ray[client] installed; without it, a line naming that extra). An address without a host
+    (":6379") reached Ray, which logged a traceback of its own before refusing it."""
+    import socket
+
+    ray = _ray()
+
+    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("ray.init was asked to join an address the run cannot use")
+
+    monkeypatch.setattr(ray, "init", must_not_be_called)
+    config = _config(tmp_path, self_contained_models)
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
+    with socket.create_server(("127.0.0.1", 0)) as server:  # answers as a gRPC server does
+        port = server.getsockname()[1]
+
+        def answer_as_grpc() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    peer, _ = server.accept()
+                    with peer:
+                        peer.sendall(bytes([0, 0, 0, 4, 0, 0, 0, 0, 0]))  # a SETTINGS frame
+
+        threading.Thread(target=answer_as_grpc, daemon=True).start()
+        reasons = {
+            f"ray://127.0.0.1:{port}": "Ray Data does not run over",
+            f":{port}": f"no host before the port in ':{port}'",
+        }
+        for address, reason in reasons.items():
+            result = CliRunner().invoke(
+                app, [*arguments, "--engine", "ray", "--ray-address", address]
+            )
+            assert result.exit_code == 2, result.output
+            said = " ".join(result.output.split())
+            assert f"cannot reach Ray at {address!r}" in said and reason in said, said
+            assert "Traceback" not in result.output
+    assert not any((tmp_path / "out").glob("*.md"))
 
 
 def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
@@ -616,6 +659,37 @@ def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_me
     )
     assert result.exit_code == 2, result.output
     assert " ".join(str(local.value).split()) in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert not _briefs(output)
+
+
+def test_a_node_whose_model_is_not_the_drivers_stops_the_run(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """The driver fingerprints the models it sees; a node whose Hugging Face cache holds
+    another snapshot (or another folder at the same path) loaded those weights and wrote briefs
+    under the driver's fingerprint, which every rerun then kept as current. Here the driver
+    alone sees other weights (its resolve_spec patched; the actors' processes are not): the
+    first actor refuses, exit 2, naming what differs, and no brief is written."""
+    import dataclasses
+
+    import summarize.models
+
+    real = summarize.models.resolve_spec
+
+    def other_weights_here(*args: Any, **kwargs: Any) -> Any:
+        spec = real(*args, **kwargs)
+        return dataclasses.replace(spec, weights="0" * 40) if spec.task == "translation" else spec
+
+    monkeypatch.setattr(summarize.models, "resolve_spec", other_weights_here)
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    output = tmp_path / "ray"
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS), "-c", str(config), "-o", str(output), "--engine", "ray", "-q"]
+    )
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "the translation model on node" in said and f"{'0' * 40!r} on the driver" in said
     assert "Traceback" not in result.output
     assert not _briefs(output)
 

@@ -173,6 +173,9 @@ class _Context:
     pools: _PoolShape
     # how often a group's, then an article's, model work may kill its worker process
     deaths: tuple[int, int]
+    # each model's identity as the driver resolved it (the fingerprint's): what an actor loads
+    # must be the same model, or its briefs would carry a fingerprint that is not theirs
+    identities: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 def _enter(context: _Context) -> None:
@@ -353,7 +356,10 @@ class _ModelActor:
         if reconstructed:
             context.ledger.restarted.remote()
         try:
-            self._setup(_load_in_actor(context, self.tasks))
+            loaded = _load_in_actor(context, self.tasks)
+            for task in self.tasks:
+                _check_same_model(task, loaded[task], context.identities.get(task))
+            self._setup(loaded)
         except SummarizeError as error:
             self._error = error
 
@@ -411,6 +417,40 @@ def _one_article(group: _Group, index: int) -> _Group:
         ready=group.ready[index : index + 1],
         bilinguals=group.bilinguals[index : index + 1],
         summaries=group.summaries[index : index + 1],
+    )
+
+
+# Where the actor's model may differ from the driver's: the resolved device ("auto" is cuda on a
+# node with a GPU, cpu on a head without one), which the same weights decode on either way, and
+# the folder they were read from (each node's own Hugging Face cache): the weights themselves
+# are compared by their snapshot or content digest.
+_NODE_OWN = frozenset({"device", "location"})
+
+
+def _check_same_model(task: Task, loaded: LoadedModel, expected: Mapping[str, Any] | None) -> None:
+    """Refuse a model that is not the one the run's fingerprint names: a node whose Hugging Face
+    cache holds another snapshot, or another folder or library version at the same path, wrote
+    briefs of other weights under the driver's fingerprint, which a rerun then kept as current."""
+    if expected is None:
+        return
+    differs = sorted(
+        key
+        for key in {*expected, *loaded.identity} - _NODE_OWN
+        if expected.get(key) != loaded.identity.get(key)
+    )
+    if not differs:
+        return
+    import ray
+
+    node = ray.util.get_node_ip_address()
+    shown_keys = ", ".join(
+        f"{key} {loaded.identity.get(key)!r} there, {expected.get(key)!r} on the driver"
+        for key in differs
+    )
+    raise ConfigError(
+        f"the {task} model on node {node} is not the one the driver planned the run with "
+        f"({shown_keys}): every node needs the same model files at the same path (or the same "
+        "hub snapshot) and the same library versions"
     )
 
 
@@ -523,6 +563,14 @@ class RayEngine:
 
     def fingerprint(self) -> str:
         """The run fingerprint from the models' tokenizers and configs, without weights."""
+        identities = self._identities()
+        return stages.run_fingerprint(
+            self.config, identities["translation"], identities["summarization"]
+        )
+
+    def _identities(self) -> dict[Task, dict[str, Any]]:
+        """Each model's identity from its tokenizer and config, without weights (once, here:
+        the actors check that they loaded the same)."""
         from summarize.models import ctranslate2_problem, resolve_spec
 
         config = self.config
@@ -536,7 +584,7 @@ class RayEngine:
                 raise ConfigError(problem)
             if spec.task_warning is not None:
                 logger.warning("%s", spec.task_warning)
-        return stages.run_fingerprint(config, translation.identity(), summarization.identity())
+        return {"translation": translation.identity(), "summarization": summarization.identity()}
 
     def run(
         self,
@@ -552,7 +600,10 @@ class RayEngine:
         progress = progress or SilentProgress()
         folder = self.config.output.folder
         sources, outcomes = stages.find_inputs(paths, folder)
-        fingerprint = self.fingerprint()
+        identities = self._identities()
+        fingerprint = stages.run_fingerprint(
+            self.config, identities["translation"], identities["summarization"]
+        )
         with outputs.output_lock(folder):
             outputs.remove_stale_temp_files(folder)
             plan = outputs.plan_briefs(sources, folder)
@@ -594,7 +645,7 @@ class RayEngine:
                 if groups:
                     with _ray_session(self.config.runtime.ray_address, self.quiet) as local:
                         retried, restarted = self._execute(
-                            groups, fingerprint, force, progress, settled, local
+                            groups, fingerprint, force, progress, settled, local, identities
                         )
             except (KeyboardInterrupt, OutputError, RunStalledError) as stop:
                 # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that
@@ -645,10 +696,12 @@ class RayEngine:
         progress: ProgressListener,
         settled: dict[int, ArticleOutcome],
         local: bool = False,
+        identities: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> tuple[int | None, int | None]:
         """Run ``groups`` on the connected Ray, adding each article's outcome to ``settled``
         as it comes (what a run stopped midway has done); returns what Ray redid (retried,
-        restarted). ``local``: on an instance this run started, which will never grow a node."""
+        restarted). ``local``: on an instance this run started, which will never grow a node.
+        ``identities``: the models' identities behind ``fingerprint``, which the actors check."""
         import ray
         from ray.data.exceptions import ExecutionTimeoutError
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -672,8 +725,9 @@ class RayEngine:
         deaths = (_GROUP_DEATHS, _ARTICLE_DEATHS)
         settings = stages.run_settings(self.config)
         context = _Context(
-            self.config, fingerprint, settings, force, os.getcwd(), ledger, pools, deaths
-        )
+            self.config, fingerprint, settings, force, os.getcwd(), ledger, pools, deaths,
+            identities or {},
+        )  # fmt: skip
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
@@ -930,20 +984,33 @@ _SETTINGS_FRAME_TYPE = 4
 
 
 def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
-    """Check that a ``host:port`` (or ``ray://host:port``) address answers as Ray does.
+    """Check that a ``host:port`` address answers as Ray does.
 
     ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
     warning every few seconds, and so it does with a port that accepts connections but is no
     Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
-    gRPC connection, is reported at once instead. Other forms (``auto``, a bare host) are left
-    to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+    gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
+    Ray Data's executor does not run over Ray Client. Other forms (``auto``, a bare host) are
+    left to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
     if address.startswith(("http://", "https://")):
         raise ConnectionError(
             "an http(s):// address is the dashboard's, for `ray job submit`; give the head's "
-            "HOST:PORT (6379 unless `ray start --port` set another), ray://HOST:PORT or auto"
+            "HOST:PORT (6379 unless `ray start --port` set another) or auto"
         )
-    host, separator, port = address.removeprefix("ray://").rpartition(":")
-    if not separator or not port.isdigit() or not host:
+    if address.startswith("ray://"):
+        # Ray Data's streaming executor needs the driver's own core worker, which a Ray Client
+        # connection does not have: it joined, then every run ended with a traceback, exit 1
+        # ("'Worker' object has no attribute 'core_worker'"; ray-project/ray#41333).
+        raise ConnectionError(
+            "a ray:// address is Ray Client's, which Ray Data does not run over; run the "
+            "command on a node of the cluster with --ray-address auto (or the head's "
+            "HOST:PORT), or submit it with `ray job submit`"
+        )
+    host, separator, port = address.rpartition(":")
+    if separator and port.isdigit() and not host:
+        # Ray logged its own traceback for it before refusing it ("Malformed host").
+        raise ConnectionError(f"no host before the port in {address!r}")
+    if not separator or not port.isdigit():
         return
     try:
         with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s) as peer:
