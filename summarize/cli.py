@@ -57,7 +57,11 @@ def _folder(value: str) -> Path:
     if not value.strip():
         raise typer.BadParameter("an empty path; give a folder name (. for this folder)")
     path = Path(value)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is made
+        is_file = False
+    if is_file:
         raise typer.BadParameter(f"{value!r} is a file, not a folder")
     return path
 
@@ -78,6 +82,16 @@ SetOverrides = Annotated[
         "-s",
         help="Override one key, e.g. --set translation.batch_size=8 (repeatable); "
         "--set clean.threshold= (nothing after =) unsets it.",
+    ),
+]
+
+
+# readable=False: Click refused the whole command (exit 2, no article done) when one path it was
+# given could not be read; the run says so of that input alone, as of one inside a folder.
+InputPaths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Articles (.txt, .md, .html, .htm, .xhtml) or folders of them.", readable=False
     ),
 ]
 
@@ -117,10 +131,7 @@ def _load(
 
 @app.command()
 def run(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Articles (.txt, .md, .html, .htm, .xhtml) or folders of them."),
-    ],
+    paths: InputPaths,
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
     output: Annotated[
@@ -251,10 +262,7 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
 
 @app.command()
 def inspect(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Articles (.txt, .md, .html, .htm, .xhtml) or folders of them."),
-    ],
+    paths: InputPaths,
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per article per line.")
     ] = False,
@@ -343,9 +351,10 @@ def view(
 
     One page per brief and an index, from the briefs' run records (<name>.json); no JavaScript,
     nothing loaded from outside the folder. Exit 1 when a record could not be read."""
+    from summarize.ingest import is_folder
     from summarize.view import build_site
 
-    if not output.is_dir():
+    if not is_folder(output):
         fail(f"{shown(output)}: not a folder")
     try:
         report = build_site(output, to or output / "html")

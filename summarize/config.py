@@ -7,6 +7,7 @@ pydantic with ``extra="forbid"`` so a typo is an error naming the key, never sil
 
 from __future__ import annotations
 
+import codecs
 import functools
 import math
 import re
@@ -157,6 +158,11 @@ def _generation_fields() -> frozenset[str]:
 # Validation context key: False skips the checks that import transformers (0.9 s), for
 # commands that load no model (inspect); the model load checks the same again, merged.
 LIBRARY_CHECKS = "generation_library_checks"
+
+
+# Validation context key: True while the layers are validated one by one (a setting that only
+# holds together with another, which a later layer may set, is then left to the merged layers).
+ONE_LAYER = "validating_one_layer"
 
 
 def _library_checks(info: ValidationInfo) -> bool:
@@ -551,7 +557,9 @@ class RaySettings(_Section):
     )
 
     @model_validator(mode="after")
-    def _min_within_max(self) -> RaySettings:
+    def _min_within_max(self, info: ValidationInfo) -> RaySettings:
+        if (info.context or {}).get(ONE_LAYER):
+            return self  # a later layer may raise the maximum: compared on the merged layers
         for task in ("translation", "summarization"):
             low, high = getattr(self, f"{task}_min_actors"), getattr(self, f"{task}_max_actors")
             if low > high:
@@ -658,16 +666,22 @@ def _check_known_key(keys: list[str], assignment: str) -> None:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    bom = 0
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = path.read_bytes()
+        # Notepad and PowerShell 5 save UTF-8 with a byte order mark, which tomllib refuses as
+        # "Invalid statement (at line 1, column 1)": a line that reads as valid TOML.
+        if raw.startswith(codecs.BOM_UTF8):
+            raw, bom = raw[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+        return tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {shown(path)}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown(path)}: not valid TOML: {error}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(
-            f"{shown(path)}: not valid TOML: not UTF-8 text (byte {error.start}); save it as UTF-8"
+            f"{shown(path)}: not valid TOML: not UTF-8 text (byte {error.start + bom}); save it as "
+            "UTF-8"
         ) from None
     except OSError as error:
         raise ConfigError(f"{shown(path)}: cannot read: {error.strerror}") from None
@@ -688,8 +702,21 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
             lines.append(f"{location}: {cause}{given}")
         else:
             given = item.get("input")
-            lines.append(f"{location}: {item['msg']} (got {given!r})")
+            lines.append(f"{location}: {item['msg']} (got {given!r}){_quote_hint(item, origin)}")
     return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
+
+
+def _quote_hint(item: Mapping[str, Any], origin: str) -> str:
+    """How to give text that TOML reads as something else: ``--set output.folder=2024-05-01``
+    is a date and ``=2024`` a number, where the key wants a path or a string."""
+    if not origin.startswith("--set ") or item["type"] not in ("path_type", "string_type"):
+        return ""
+    if isinstance(item.get("input"), str) or "=" not in origin:
+        return ""
+    key, _, value = origin.removeprefix("--set ").partition("=")
+    quoted = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+    example = f"--set '{key.strip()}=\"{quoted}\"'"
+    return f"; --set reads the value as TOML: quote it to give text ({example})"
 
 
 def _allowed_keys(location: tuple[Any, ...]) -> list[str]:
@@ -728,9 +755,20 @@ def load_config(
     for origin, layer in layers:
         merged = _deep_merge(merged, layer)
         try:  # validate after each layer so the message names the layer that broke it
-            Config.model_validate(merged, context=context)
+            Config.model_validate(merged, context={**context, ONE_LAYER: True})
         except ValidationError as error:
             raise ConfigError(_describe_validation_error(error, origin)) from None
-    config = Config.model_validate(merged, context=context)
+    try:
+        config = Config.model_validate(merged, context=context)
+    except ValidationError as error:  # what only the layers together hold: Ray's actor ranges
+        setters = [name for name, part in layers if _sets_actor_range(part)]
+        origin = setters[-1] if setters else "the layers together"
+        raise ConfigError(_describe_validation_error(error, origin)) from None
     _check_length_pairs(config, layers)
     return config
+
+
+def _sets_actor_range(layer: Mapping[str, Any]) -> bool:
+    """Whether ``layer`` names a [ray] minimum or maximum of actors."""
+    part = layer.get("ray")
+    return isinstance(part, Mapping) and any(key.endswith("_actors") for key in part)

@@ -115,14 +115,20 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
     found: list[Path] = []
     problems: list[InputProblem] = []
     for path in paths:
-        if path.is_dir():
-            entries = list(path.iterdir())
+        if (reason := _not_reachable(path)) is not None:
+            problems.append(InputProblem(path, reason))
+        elif path.is_dir():
+            try:
+                entries = list(path.iterdir())
+            except OSError as error:  # a folder we may not list: it alone is lost
+                problems.append(InputProblem(path, f"cannot read the folder: {error.strerror}"))
+                continue
             children = sorted(
                 child
                 for child in entries
                 if child.suffix.lower() in ARTICLE_SUFFIXES
                 and not child.name.startswith(_NOT_ARTICLE_PREFIXES)
-                and not child.is_dir()
+                and not is_folder(child)
             )
             articles = []
             for child in children:
@@ -132,6 +138,8 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     problems.append(InputProblem(child, "symbolic link loop, ignored"))
                 elif child.is_symlink() and not _is_inside(child, path):
                     problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
+                elif (reason := _not_reachable(child)) is not None:
+                    problems.append(InputProblem(child, reason))
                 elif child.is_file():
                     articles.append(child)
                 else:
@@ -155,6 +163,26 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
         else:
             problems.append(InputProblem(path, _not_a_file(path)))
     return found, problems
+
+
+def is_folder(path: Path) -> bool:
+    """``path.is_dir()``, False when it cannot be looked at (see :func:`_not_reachable`)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _not_reachable(path: Path) -> str | None:
+    """Why ``path`` (or what its link leads to) cannot even be looked at: it lies in a folder
+    we may not enter. Python 3.11's ``is_dir()`` and ``is_file()`` raise then, and a run
+    stopped with a traceback; it costs that input alone, as an unreadable file does."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return f"cannot read: {error.strerror}"
+    return None
 
 
 def _not_a_file(path: Path) -> str:

@@ -39,7 +39,7 @@ from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError, shown
-from summarize.ingest import Article, find_articles
+from summarize.ingest import Article, find_articles, is_folder
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
@@ -192,9 +192,9 @@ def find_inputs(
         paths = [Path(inputs)]
     else:
         paths = [Path(path) for path in inputs]
-    if output_folder is not None and output_folder.is_dir():
+    if output_folder is not None and is_folder(output_folder):
         for path in paths:
-            if path.is_dir() and path.resolve() == output_folder.resolve():
+            if is_folder(path) and path.resolve() == output_folder.resolve():
                 raise UsageError(
                     f"{shown(path)} is both an input folder and the output folder: its briefs and "
                     "index would be read as articles; write the briefs elsewhere (--output)"
@@ -205,7 +205,7 @@ def find_inputs(
             "no articles to process: "
             + "; ".join(f"{shown(problem.path)}: {problem.reason}" for problem in problems)
         )
-    if output_folder is not None and output_folder.is_dir():
+    if output_folder is not None and is_folder(output_folder):
         _refuse_to_write_over_inputs(sources, output_folder)
     failed = [
         ArticleOutcome(p.path, "failed", reason=f"{shown(p.path)}: {p.reason}") for p in problems

@@ -252,7 +252,13 @@ def build_site(folder: Path, site: Path) -> SiteReport:
         for path in folder.glob(f"*{RECORD_SUFFIX}")
         if path.with_suffix(".md").is_file()
     ]
-    if foreign := _not_our_pages(site, [*names, INDEX_PAGE]):
+    try:
+        foreign = _not_our_pages(site, [*names, INDEX_PAGE])
+    except OSError as error:  # in a folder we may not enter (Python 3.11's exists() raises)
+        raise UsageError(
+            f"cannot write the site to {shown(site)}: {error.strerror or error}"
+        ) from None
+    if foreign:
         raise UsageError(
             f"{shown(site)}: {', '.join(map(shown, foreign[:3]))}"
             + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")

@@ -118,6 +118,18 @@ def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
         load_config(latin1, project_file=None)
 
 
+def test_a_config_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Notepad and PowerShell 5 write UTF-8 with a BOM: it was "not valid TOML: Invalid
+    statement (at line 1, column 1)", a line that looks right."""
+    with_bom = tmp_path / "notepad.toml"
+    with_bom.write_bytes(b"\xef\xbb\xbf[translation]\r\nbatch_size = 8\r\n")
+    assert load_config(with_bom, project_file=None).translation.batch_size == 8
+    latin1 = tmp_path / "latin1.toml"  # the byte is counted in the file as it is
+    latin1.write_bytes(b"\xef\xbb\xbf# Caf\xe9\n")
+    with pytest.raises(ConfigError, match=r"not UTF-8 text \(byte 8\)"):
+        load_config(latin1, project_file=None)
+
+
 def test_project_file_in_working_directory_is_layered(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "summarize.toml").write_text("[runtime]\nthreads = 2\n")
     monkeypatch.chdir(tmp_path)
@@ -322,6 +334,44 @@ def test_lengths_are_compared_once_every_layer_is_merged(tmp_path: Path) -> None
     chunks.write_text("[summarization.chunk_generation]\nmax_length = 8\nmin_length = 9\n")
     with pytest.raises(ConfigError, match=r"\(.*chunks\.toml\):\n  summarization\.chunk_gen"):
         load_config(chunks, overrides=[f"{table}="], project_file=None)
+
+
+def test_ray_actor_ranges_are_compared_once_every_layer_is_merged(tmp_path: Path) -> None:
+    """Scaling down with --set max=2 --set min=2 over a file of min 6, max 8 was refused at the
+    first --set (min 6 over max 2), though the layers together are a valid range."""
+    cluster = tmp_path / "cluster.toml"
+    cluster.write_text("[ray]\ntranslation_min_actors = 6\ntranslation_max_actors = 8\n")
+    lower = ["ray.translation_max_actors=2", "ray.translation_min_actors=2"]
+    config = load_config(cluster, overrides=lower, project_file=None)
+    assert (config.ray.translation_min_actors, config.ray.translation_max_actors) == (2, 2)
+    raised = ["ray.summarization_min_actors=6", "ray.summarization_max_actors=8"]
+    assert load_config(overrides=raised, project_file=None).ray.summarization_min_actors == 6
+    # still refused when the layers together are not a range, naming the last layer to set one
+    with pytest.raises(ConfigError, match=r"\(--set ray\.translation_max_actors=2\):\n  ray: "):
+        load_config(cluster, overrides=[lower[0], "clean.enabled=true"], project_file=None)
+
+
+@pytest.mark.parametrize(
+    ("override", "quoted"),
+    [
+        ("output.folder=2024-05-01", "--set 'output.folder=\"2024-05-01\"'"),
+        ("runtime.cache_dir = 2024", "--set 'runtime.cache_dir=\"2024\"'"),
+        ("translation.revision=2024", "--set 'translation.revision=\"2024\"'"),
+    ],
+)
+def test_text_that_toml_reads_as_a_date_or_number_says_how_to_quote_it(
+    override: str, quoted: str
+) -> None:
+    """A daily folder set as --set output.folder=2024-05-01 is a TOML date: the message said
+    "Input is not a valid path for <class 'pathlib.Path'>" and not how to give the text."""
+    with pytest.raises(ConfigError, match="quote it to give text") as caught:
+        load_config(overrides=[override], project_file=None)
+    assert quoted in str(caught.value)
+    text = quoted.removeprefix("--set ").strip("'")
+    load_config(overrides=[text], project_file=None)  # as the message says: fine
+    with pytest.raises(ConfigError) as caught:  # a number for a number key: no such advice
+        load_config(overrides=["translation.batch_size=x"], project_file=None)
+    assert "quote" not in str(caught.value)
 
 
 def test_generation_checks_without_the_library_still_catch_bad_values() -> None:

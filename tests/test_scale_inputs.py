@@ -4,8 +4,10 @@ writes, an incomplete model copy. Each costs at most its own brief and says so i
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -119,6 +121,90 @@ def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: 
         ("lat\\xe9.txt", "file name is not valid UTF-8; rename the file to read it")
     ]
     str(problems[0].path).encode("utf-8")  # printable and storable as it is
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, *denied: Path) -> None:
+    """Permission bits as a user without root meets them (root ignores them): the files and
+    folders ``denied`` (mode 000) cannot be read or listed, and nothing inside a denied folder
+    can be looked at, where Python 3.11's is_dir() and is_file() raise."""
+    shut = [path.absolute() for path in denied]
+
+    def refuse(path: str | os.PathLike[str], itself: bool) -> None:
+        for where in (Path(path).absolute(), Path(os.path.realpath(path))):
+            if any(gone in where.parents or (itself and where == gone) for gone in shut):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    real_stat, real_iterdir, real_read = Path.stat, Path.iterdir, Path.read_bytes
+    real_access = os.access
+
+    def stat(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        if follow_symlinks:
+            refuse(self, itself=False)
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        refuse(self, itself=True)
+        return real_iterdir(self)
+
+    def read_bytes(self: Path) -> bytes:
+        refuse(self, itself=True)
+        return real_read(self)
+
+    def access(path: str | os.PathLike[str], mode: int, **kwargs: bool) -> bool:
+        try:
+            refuse(path, itself=True)
+        except PermissionError:
+            return False
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_folders_and_files_we_may_not_read_cost_only_themselves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder we may not list, and a file in a folder we may not enter (given by name, or
+    through a link in a folder), stopped the run with a PermissionError traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Text", encoding="utf-8")
+    (folder / "private").mkdir()
+    (folder / "private" / "a.txt").write_text("Text", encoding="utf-8")
+    (folder / "link.txt").symlink_to(folder / "private" / "a.txt")
+    (tmp_path / "locked").mkdir()
+    _deny(monkeypatch, folder / "private", tmp_path / "locked")
+    found, problems = find_articles(
+        [folder, tmp_path / "locked", folder / "private" / "a.txt", tmp_path / "gone.txt"]
+    )
+    assert found == [folder / "good.txt"]
+    assert [(problem.path.name, problem.reason) for problem in problems] == [
+        ("link.txt", "cannot read: Permission denied"),
+        ("locked", "cannot read the folder: Permission denied"),
+        ("a.txt", "cannot read: Permission denied"),
+        ("gone.txt", "no such file or folder"),
+    ]
+
+
+def test_an_unreadable_path_on_the_command_line_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click refused the whole command (exit 2, "is not readable") for one unreadable path among
+    many (``summarize run *.txt``), where the same file in a folder cost only its own brief."""
+    (tmp_path / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "private.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    _deny(monkeypatch, tmp_path / "private.txt", tmp_path / "locked")
+    paths = [tmp_path / "private.txt", tmp_path / "locked" / "a.txt", tmp_path / "good.txt"]
+    result = CliRunner().invoke(app, ["inspect", "--json", *map(str, paths)])
+    assert result.exit_code == 1, result.output
+    assert "private.txt: cannot read: Permission denied" in result.stderr
+    assert "a.txt: cannot read: Permission denied" in result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        str(tmp_path / "good.txt")
+    ]
 
 
 def test_an_output_folder_that_cannot_take_the_lock_is_one_line(
