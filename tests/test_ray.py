@@ -199,6 +199,48 @@ def test_an_address_where_nothing_listens_is_refused_before_ray_tries_it(
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
 
 
+@contextlib.contextmanager
+def _answering_server(answer: bytes) -> Iterator[int]:
+    """A local port that answers every connection with ``answer``; yields the port."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as server:
+
+        def serve() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    peer, _ = server.accept()
+                    with peer:
+                        peer.sendall(answer)
+
+        threading.Thread(target=serve, daemon=True).start()
+        yield server.getsockname()[1]
+
+
+def _assert_refused_before_ray_tries(
+    tmp_path: Path,
+    models: ModelSet,
+    monkeypatch: pytest.MonkeyPatch,
+    reasons: dict[str, str],
+) -> None:
+    """Each address gets exit 2 and a line saying why (its reason), and ray.init is never
+    asked to join it."""
+
+    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("ray.init was asked to join an address the run cannot use")
+
+    monkeypatch.setattr(_ray(), "init", must_not_be_called)
+    config = _config(tmp_path, models)
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
+    for address, reason in reasons.items():
+        result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.output.split())
+        assert f"cannot reach Ray at {address!r}" in said and reason in said, said
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
+
+
 def test_a_ray_client_address_and_one_without_a_host_are_refused_before_ray_tries_them(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -206,40 +248,12 @@ def test_a_ray_client_address_and_one_without_a_host_are_refused_before_ray_trie
     Ray's Client server does was joined, then the run ended with a traceback and exit 1 (with
     ray[client] installed; without it, a line naming that extra). An address without a host
     (":6379") reached Ray, which logged a traceback of its own before refusing it."""
-    import socket
-
-    ray = _ray()
-
-    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("ray.init was asked to join an address the run cannot use")
-
-    monkeypatch.setattr(ray, "init", must_not_be_called)
-    config = _config(tmp_path, self_contained_models)
-    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
-    with socket.create_server(("127.0.0.1", 0)) as server:  # answers as a gRPC server does
-        port = server.getsockname()[1]
-
-        def answer_as_grpc() -> None:
-            with contextlib.suppress(OSError):
-                while True:
-                    peer, _ = server.accept()
-                    with peer:
-                        peer.sendall(bytes([0, 0, 0, 4, 0, 0, 0, 0, 0]))  # a SETTINGS frame
-
-        threading.Thread(target=answer_as_grpc, daemon=True).start()
+    with _answering_server(bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])) as port:  # gRPC's SETTINGS frame
         reasons = {
             f"ray://127.0.0.1:{port}": "Ray Data does not run over",
             f":{port}": f"no host before the port in ':{port}'",
         }
-        for address, reason in reasons.items():
-            result = CliRunner().invoke(
-                app, [*arguments, "--engine", "ray", "--ray-address", address]
-            )
-            assert result.exit_code == 2, result.output
-            said = " ".join(result.output.split())
-            assert f"cannot reach Ray at {address!r}" in said and reason in said, said
-            assert "Traceback" not in result.output
-    assert not any((tmp_path / "out").glob("*.md"))
+        _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
 
 
 def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
@@ -253,37 +267,12 @@ def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
 
     from summarize.engines.ray import _check_reachable
 
-    ray = _ray()
-
-    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("ray.init was asked to join an address that is no Ray")
-
-    monkeypatch.setattr(ray, "init", must_not_be_called)
-    config = _config(tmp_path, self_contained_models)
-    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
-    with socket.create_server(("127.0.0.1", 0)) as server:
-        port = server.getsockname()[1]
-
-        def answer_as_a_web_server() -> None:
-            with contextlib.suppress(OSError):
-                while True:
-                    peer, _ = server.accept()
-                    with peer:
-                        peer.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n")
-
-        threading.Thread(target=answer_as_a_web_server, daemon=True).start()
+    with _answering_server(b"HTTP/1.1 400 Bad Request\r\n\r\n") as port:
         reasons = {
             f"127.0.0.1:{port}": "is not a Ray cluster's address",
             f"http://127.0.0.1:{port}": "an http(s):// address is the dashboard's",
         }
-        for address, reason in reasons.items():
-            result = CliRunner().invoke(
-                app, [*arguments, "--engine", "ray", "--ray-address", address]
-            )
-            assert result.exit_code == 2, result.output
-            said = " ".join(result.output.split())
-            assert f"cannot reach Ray at {address!r}" in said and reason in said, said
-            assert "Traceback" not in result.output
+        _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never says a word
         address = f"127.0.0.1:{silent.getsockname()[1]}"
         started = time.monotonic()
@@ -292,7 +281,6 @@ def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
         ):
             _check_reachable(address, timeout_s=0.5)
         assert time.monotonic() - started < 5
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
 
 
 def test_an_actor_larger_than_this_machine_is_refused_at_once(
