@@ -761,14 +761,27 @@ def load_config(
     try:
         config = Config.model_validate(merged, context=context)
     except ValidationError as error:  # what only the layers together hold: Ray's actor ranges
-        setters = [name for name, part in layers if _sets_actor_range(part)]
-        origin = setters[-1] if setters else "the layers together"
+        origin = _actor_range_origin(layers, merged)
         raise ConfigError(_describe_validation_error(error, origin)) from None
     _check_length_pairs(config, layers)
     return config
 
 
-def _sets_actor_range(layer: Mapping[str, Any]) -> bool:
-    """Whether ``layer`` names a [ray] minimum or maximum of actors."""
-    part = layer.get("ray")
-    return isinstance(part, Mapping) and any(key.endswith("_actors") for key in part)
+def _actor_range_origin(
+    layers: list[tuple[str, Mapping[str, Any]]], merged: Mapping[str, Any]
+) -> str:
+    """The last layer that set the minimum or maximum of a task whose [ray] actor range the
+    layers together break (not one that set another task's: it was blamed for this one's)."""
+    ray = RaySettings.model_validate(merged.get("ray", {}), context={ONE_LAYER: True})
+    broken = {
+        f"{task}_{end}_actors"
+        for task in ("translation", "summarization")
+        if getattr(ray, f"{task}_min_actors") > getattr(ray, f"{task}_max_actors")
+        for end in ("min", "max")
+    }
+    setters = [
+        origin
+        for origin, layer in layers
+        if isinstance(part := layer.get("ray"), Mapping) and broken & set(part)
+    ]
+    return setters[-1] if setters else "the layers together"

@@ -134,9 +134,9 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
             for child in children:
                 if (problem := _name_problem(child)) is not None:
                     problems.append(problem)
-                elif child.is_symlink() and _link_loops(child):
+                elif _is_link(child) and _link_loops(child):
                     problems.append(InputProblem(child, "symbolic link loop, ignored"))
-                elif child.is_symlink() and not _is_inside(child, path):
+                elif _is_link(child) and not _is_inside(child, path):
                     problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
                 elif (reason := _not_reachable(child)) is not None:
                     problems.append(InputProblem(child, reason))
@@ -146,7 +146,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     problems.append(InputProblem(child, _not_a_file(child)))
             if not articles:
                 # Folders are read one level deep: say so when the articles may be further down.
-                deeper = "; its subfolders are not read" if any(e.is_dir() for e in entries) else ""
+                deeper = "; its subfolders are not read" if any(map(is_folder, entries)) else ""
                 problems.append(
                     InputProblem(
                         path,
@@ -173,14 +173,30 @@ def is_folder(path: Path) -> bool:
         return False
 
 
+def _is_link(path: Path) -> bool:
+    """``path.is_symlink()``, False when the entry cannot be looked at: in a folder we may list
+    but not enter (mode r--, as ``chmod -R 644`` leaves one), Python 3.11 raises, and the run
+    stopped with a traceback; :func:`_not_reachable` then says why it is no article."""
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
+
+
+# Why a path cannot be looked at that the checks after :func:`_not_reachable` name themselves
+# (Python 3.11's is_dir() and is_file() answer False for them): nothing there, a loop of links.
+_SAID_LATER = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
+
+
 def _not_reachable(path: Path) -> str | None:
     """Why ``path`` (or what its link leads to) cannot even be looked at: it lies in a folder
-    we may not enter. Python 3.11's ``is_dir()`` and ``is_file()`` raise then, and a run
-    stopped with a traceback; it costs that input alone, as an unreadable file does."""
+    we may not enter, or its name is too long for the file system. Python 3.11's ``is_dir()``
+    and ``is_file()`` raise then, and a run stopped with a traceback; it costs that input
+    alone, as an unreadable file does."""
     try:
         path.stat()
     except OSError as error:
-        if error.errno in (errno.EACCES, errno.EPERM):
+        if error.errno not in _SAID_LATER:
             return f"cannot read: {error.strerror}"
     return None
 

@@ -10,6 +10,7 @@ between the pages of the site: it works offline, from any folder.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -70,14 +71,28 @@ class Segment:
     flag: FlagRecord | None = None
 
 
+# After a number, the endings the checks read as part of an item of its own ("14th", "1990s");
+# other letters are its unit ("5km", "20m", "3x"), where the checks flag the number alone ("5").
+_OWN_ITEM_ENDING = re.compile(r"(?:st|nd|rd|th|s)(?![^\W_])", re.IGNORECASE)
+
+
+def _joined_after(text: str, end: int) -> bool:
+    """Whether the character after ``text[:end]`` continues its last word or number."""
+    last, after = text[end - 1], text[end : end + 1]
+    if not (last.isalnum() and after.isalnum()):
+        return False
+    if last.isdigit() and after.isalpha():  # a unit, unless an ordinal's or decade's ending
+        return _OWN_ITEM_ENDING.match(text, end) is not None
+    return True
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole item, not part of a longer word or number: a
-    flagged "14" is not the "14" of "2014" or "14,000", nor "Merkel" that of "Merkelson"."""
+    flagged "14" is not the "14" of "2014", "14,000" or "14th", nor "Merkel" that of
+    "Merkelson"; a flagged "5" is that of "5km", as the checks read it."""
     first, last = text[start], text[end - 1]
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
-    in_word = (first.isalnum() and before[-1:].isalnum()) or (
-        last.isalnum() and after[:1].isalnum()
-    )
+    in_word = (first.isalnum() and before[-1:].isalnum()) or _joined_after(text, end)
     # A separator between digits ("14,000", "1.14") makes one number of the two sides.
     glued_before = len(before) == 2 and before[0].isdigit() and before[1] in ".,"
     glued_after = len(after) == 2 and after[0] in ".," and after[1].isdigit()

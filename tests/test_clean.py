@@ -110,6 +110,11 @@ def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
         # The separator before the credit goes with it ("… verwendet. -" was left).
         ("Ein Eigentumsvorbehalt wird häufig verwendet. - © jollier_ - stock.adobe.com",
          "Ein Eigentumsvorbehalt wird häufig verwendet.", ["- © jollier_ - stock.adobe.com"]),
+        # ... before a "Bild:" credit too, with the space after it ("… erweitert. -" was left).
+        ("Das Glossar wird fortlaufend erweitert. - Bild: PIRO4D / Pixabay",
+         "Das Glossar wird fortlaufend erweitert.", ["- Bild: PIRO4D / Pixabay"]),
+        ("Blick auf das Gelände der Stadt Essen – Grafik: Infotafel vor Ort",
+         "Blick auf das Gelände der Stadt Essen", ["– Grafik: Infotafel vor Ort"]),
         # One credit in parentheses, not "(Foto:" left behind.
         ("Bei uns finden Sie den Überblick! (Foto: © serezniy/123RF.com)",
          "Bei uns finden Sie den Überblick!", ["(Foto: © serezniy/123RF.com)"]),

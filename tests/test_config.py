@@ -349,6 +349,11 @@ def test_ray_actor_ranges_are_compared_once_every_layer_is_merged(tmp_path: Path
     # still refused when the layers together are not a range, naming the last layer to set one
     with pytest.raises(ConfigError, match=r"\(--set ray\.translation_max_actors=2\):\n  ray: "):
         load_config(cluster, overrides=[lower[0], "clean.enabled=true"], project_file=None)
+    # ... that set this task's range: a later layer that set the other task's is not blamed
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[ray]\ntranslation_min_actors = 4\ntranslation_max_actors = 2\n")
+    with pytest.raises(ConfigError, match=r"\(.*broken\.toml\):\n  ray: .*translation_min"):
+        load_config(broken, overrides=["ray.summarization_max_actors=8"], project_file=None)
 
 
 @pytest.mark.parametrize(

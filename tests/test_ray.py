@@ -682,6 +682,56 @@ def test_a_node_whose_model_is_not_the_drivers_stops_the_run(
     assert not _briefs(output)
 
 
+def test_a_gpu_node_with_the_cuda_build_of_the_drivers_libraries_is_the_same_model() -> None:
+    """A head without a GPU has torch's CPU build ("2.3.0+cpu"), a GPU node its CUDA build
+    ("2.3.0+cu121" or "2.3.0"): the same release, differing as the device does, which may differ.
+    Every actor of such a healthy cluster refused its model; another release still is refused."""
+    from types import SimpleNamespace
+
+    from summarize.engines.ray import _check_same_model
+
+    _ray()
+    driver = {"weights": "a" * 40, "device": "cpu", "location": "/head/models/opus-mt",
+              "backend_version": "transformers 4.46.0, torch 2.3.0+cpu"}  # fmt: skip
+
+    def loaded(**identity: str) -> Any:  # what the check reads of a LoadedModel
+        return SimpleNamespace(identity={**driver, **identity})
+
+    for build in ("2.3.0+cu121", "2.3.0"):
+        node = loaded(device="cuda", location="/node/models/opus-mt",
+                      backend_version=f"transformers 4.46.0, torch {build}")  # fmt: skip
+        _check_same_model("translation", node, driver)
+    other = loaded(backend_version="transformers 4.46.0, torch 2.4.0+cpu")
+    with pytest.raises(
+        ConfigError, match=re.escape("'transformers 4.46.0, torch 2.4.0+cpu' there")
+    ):
+        _check_same_model("translation", other, driver)
+
+
+def test_a_driver_without_a_model_folders_weights_leaves_them_to_the_nodes(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A driver may plan a run with a model folder's tokenizer and config alone: its digest of
+    that folder is not the nodes' (which hold the weights), so the actors compare everything but
+    the weights; a driver that holds them has them compared."""
+    from summarize.config import TranslationSettings
+    from summarize.engines.ray import _compared_on_nodes
+    from summarize.models import resolve_spec
+
+    _ray()
+    full = self_contained_models.marian
+    light = tmp_path / "opus-mt"
+    shutil.copytree(full, light, ignore=shutil.ignore_patterns("*.safetensors", "*.bin"))
+    for folder, compared in ((full, True), (light, False)):
+        spec = resolve_spec(
+            "translation", TranslationSettings(model=str(folder)), tmp_path / "models",
+            tmp_path / "digests.json",
+        )  # fmt: skip
+        expected = _compared_on_nodes(spec)
+        assert ("weights" in expected) is compared, folder
+        assert expected["window"] == spec.identity()["window"]
+
+
 def test_a_stalled_run_exits_1_naming_the_setting(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

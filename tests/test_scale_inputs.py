@@ -188,6 +188,46 @@ def test_folders_and_files_we_may_not_read_cost_only_themselves(
     ]
 
 
+def test_a_folder_we_may_list_but_not_enter_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of mode r-- (``chmod -R 644`` leaves one so) lists its names, but nothing in it
+    can be looked at, not even as a link (lstat): Python 3.11's is_symlink() raised and the run
+    stopped with a PermissionError traceback, the other inputs unread."""
+    shut = tmp_path / "shut"
+    shut.mkdir()
+    (shut / "a.txt").write_text("Text", encoding="utf-8")
+    (shut / "sub").mkdir()
+    (tmp_path / "good.txt").write_text("Text", encoding="utf-8")
+    real_stat = Path.stat
+
+    def stat(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        if shut.absolute() in self.absolute().parents:  # lstat too: the folder has no x bit
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    found, problems = find_articles([shut, tmp_path / "good.txt"])
+    assert found == [tmp_path / "good.txt"]
+    assert [(problem.path.name, problem.reason) for problem in problems] == [
+        ("a.txt", "cannot read: Permission denied"),
+        ("shut", "folder holds no articles (.txt, .md, .html, .htm, .xhtml files)"),
+    ]
+
+
+def test_a_path_whose_name_is_too_long_costs_only_itself(tmp_path: Path) -> None:
+    """A name longer than the file system allows (255 bytes) is no article: is_dir() raised
+    "File name too long" and the run stopped with a traceback, the other inputs unread."""
+    (tmp_path / "good.txt").write_text("Text", encoding="utf-8")
+    long = tmp_path / f"{'a' * 300}.txt"
+    found, problems = find_articles([long, tmp_path / "good.txt", tmp_path / "gone.txt"])
+    assert found == [tmp_path / "good.txt"]
+    assert [(problem.path, problem.reason) for problem in problems] == [
+        (long, "cannot read: File name too long"),
+        (tmp_path / "gone.txt", "no such file or folder"),
+    ]
+
+
 def test_an_unreadable_path_on_the_command_line_costs_only_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

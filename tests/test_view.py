@@ -389,6 +389,24 @@ def test_summary_segments_never_mark_part_of_a_longer_word_or_number() -> None:
     assert marked == [(39, "Merkel"), (48, "14"), (53, "14"), (63, "14")]
 
 
+def test_summary_segments_mark_a_flagged_number_before_its_unit() -> None:
+    """The checks read "5km" as the number 5 and flag "5": the page left it unmarked (the letter
+    after it was taken for a longer word), so an unsupported distance or sum showed as checked.
+    An ordinal or a decade ("14th", "1990s") is still no "14" or "1990"."""
+    from summarize.checks.facts import unsupported_facts
+    from summarize.record import FlagRecord
+
+    summary = "The 5km road cost 20m euros."
+    found = unsupported_facts(summary, "The 3 kilometre road cost 10 million euros.")
+    flags = [FlagRecord(kind=flag.kind, text=flag.text) for flag in found]
+    assert sorted(flag.text for flag in flags) == ["20", "5"]
+    marked = [s.text for s in summary_segments(summary, flags) if s.flag]
+    assert marked == ["5", "20"]
+    flags = [FlagRecord(kind="number", text="14"), FlagRecord(kind="number", text="1990")]
+    segments = summary_segments("In the 1990s, on the 14th, 14 of 1990 left.", flags)
+    assert [s.text for s in segments if s.flag] == ["14", "1990"]
+
+
 def chromium() -> str | None:
     return next(
         (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))),

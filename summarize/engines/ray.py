@@ -25,6 +25,7 @@ import contextlib
 import logging
 import os
 import pickle
+import re
 import signal
 import socket
 import threading
@@ -58,7 +59,7 @@ from summarize.report import (
 if TYPE_CHECKING:
     import numpy as np
 
-    from summarize.models import LoadedModel, Task
+    from summarize.models import LoadedModel, ModelSpec, Task
     from summarize.summarization import Summarizer, Summary
     from summarize.translation import Translator
 
@@ -425,6 +426,37 @@ def _one_article(group: _Group, index: int) -> _Group:
 # the folder they were read from (each node's own Hugging Face cache): the weights themselves
 # are compared by their snapshot or content digest.
 _NODE_OWN = frozenset({"device", "location"})
+# A library release's local version label: the build for the node's device, which may differ
+# with the device ("torch 2.3.0+cu121" on a GPU node, "2.3.0+cpu" on a head without one).
+_LOCAL_VERSION_LABEL = re.compile(r"\+[\w.]+")
+
+
+def _compared(key: str, value: Any) -> Any:
+    """An identity value as the nodes must agree on it: library versions without their builds."""
+    if key == "backend_version" and isinstance(value, str):
+        return _LOCAL_VERSION_LABEL.sub("", value)
+    return value
+
+
+def _compared_on_nodes(spec: ModelSpec) -> dict[str, Any]:
+    """What each actor compares with the model it loads: the driver's identity of it, less the
+    weights' digest of a model folder that holds no weights here (a driver may plan a run with
+    the tokenizer and config alone; the nodes' weights cannot be compared with its own then)."""
+    identity = spec.identity()
+    if spec.source.is_local and spec.source.location and not _holds_weights(spec.source.location):
+        del identity["weights"]
+        logger.info(
+            "the %s model folder %s holds no weights on this machine: the nodes' weights are "
+            "not compared with the driver's (the run's fingerprint names its tokenizer and "
+            "config)",
+            spec.task,
+            shown(spec.source.location),
+        )
+    return identity
+
+
+def _holds_weights(folder: str) -> bool:
+    return any(any(Path(folder).glob(pattern)) for pattern in ("*.safetensors", "*.bin"))
 
 
 def _check_same_model(task: Task, loaded: LoadedModel, expected: Mapping[str, Any] | None) -> None:
@@ -436,7 +468,7 @@ def _check_same_model(task: Task, loaded: LoadedModel, expected: Mapping[str, An
     differs = sorted(
         key
         for key in {*expected, *loaded.identity} - _NODE_OWN
-        if expected.get(key) != loaded.identity.get(key)
+        if _compared(key, expected.get(key)) != _compared(key, loaded.identity.get(key))
     )
     if not differs:
         return
@@ -563,14 +595,14 @@ class RayEngine:
 
     def fingerprint(self) -> str:
         """The run fingerprint from the models' tokenizers and configs, without weights."""
-        identities = self._identities()
+        specs = self._specs()
         return stages.run_fingerprint(
-            self.config, identities["translation"], identities["summarization"]
+            self.config, specs["translation"].identity(), specs["summarization"].identity()
         )
 
-    def _identities(self) -> dict[Task, dict[str, Any]]:
-        """Each model's identity from its tokenizer and config, without weights (once, here:
-        the actors check that they loaded the same)."""
+    def _specs(self) -> dict[Task, ModelSpec]:
+        """Each model as the driver finds it, from its tokenizer and config (once, here: the
+        actors check that they loaded the same)."""
         from summarize.models import ctranslate2_problem, resolve_spec
 
         config = self.config
@@ -584,7 +616,7 @@ class RayEngine:
                 raise ConfigError(problem)
             if spec.task_warning is not None:
                 logger.warning("%s", spec.task_warning)
-        return {"translation": translation.identity(), "summarization": summarization.identity()}
+        return {"translation": translation, "summarization": summarization}
 
     def run(
         self,
@@ -600,9 +632,9 @@ class RayEngine:
         progress = progress or SilentProgress()
         folder = self.config.output.folder
         sources, outcomes = stages.find_inputs(paths, folder)
-        identities = self._identities()
+        specs = self._specs()
         fingerprint = stages.run_fingerprint(
-            self.config, identities["translation"], identities["summarization"]
+            self.config, specs["translation"].identity(), specs["summarization"].identity()
         )
         with outputs.output_lock(folder):
             outputs.remove_stale_temp_files(folder)
@@ -644,8 +676,9 @@ class RayEngine:
             try:
                 if groups:
                     with _ray_session(self.config.runtime.ray_address, self.quiet) as local:
+                        expected = {task: _compared_on_nodes(spec) for task, spec in specs.items()}
                         retried, restarted = self._execute(
-                            groups, fingerprint, force, progress, settled, local, identities
+                            groups, fingerprint, force, progress, settled, local, expected
                         )
             except (KeyboardInterrupt, OutputError, RunStalledError) as stop:
                 # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that
