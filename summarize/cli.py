@@ -91,7 +91,8 @@ SetOverrides = Annotated[
 InputPaths = Annotated[
     list[Path],
     typer.Argument(
-        help="Articles (.txt, .md, .html, .htm, .xhtml) or folders of them.", readable=False
+        help="Articles (.txt, .md, .markdown, .html, .htm, .xhtml) or folders of them.",
+        readable=False,
     ),
 ]
 
@@ -566,9 +567,8 @@ def models_pull(
         if stored.where == "missing folder":  # a path, not a hub id: there is nothing to fetch
             failing += 1
             stderr.print(
-                f"[red]{task}:[/] {escape(settings.model)} is a model folder that does not "
-                f"exist; a pull downloads hub ids only (set {task}.model to the folder, or to a "
-                "hub id such as Helsinki-NLP/opus-mt-de-en)",
+                f"[red]{task}:[/] {escape(stored.problem or '')} A pull downloads hub ids "
+                f"only (or set {task}.model to one, such as Helsinki-NLP/opus-mt-de-en).",
                 highlight=False,
                 soft_wrap=True,
             )

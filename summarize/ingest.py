@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
+import itertools
 import logging
 import os
 import re
@@ -23,7 +24,7 @@ from summarize.errors import ArticleError, shown
 
 logger = logging.getLogger("summarize")
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -39,7 +40,7 @@ HTML_EXTRACTION = "html_extraction"
 MARKDOWN_IMAGE = "markdown_image"
 # A Markdown file's YAML front matter: metadata, not text (its title is the headline).
 MARKDOWN_FRONT_MATTER = "markdown_front_matter"
-MARKDOWN_SUFFIXES = (".md",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     articles.append(child)
                 else:
                     problems.append(InputProblem(child, _not_a_file(child)))
+            if articles and (note := _not_read(entries, children)):
+                logger.info("%s: not read: %s", shown(path), note)
             if not articles:
                 # Folders are read one level deep: say so when the articles may be further down.
                 deeper = "; its subfolders are not read" if any(map(is_folder, entries)) else ""
@@ -163,6 +166,37 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
         else:
             problems.append(InputProblem(path, _not_a_file(path)))
     return found, problems
+
+
+def _not_read(entries: Sequence[Path], articles: Sequence[Path]) -> str | None:
+    """What of a folder's entries a run does not read, for a line of the log: other files
+    (notes.docx, a file without an extension) and subfolders were skipped without a word, even
+    with --verbose. Hidden files (.DS_Store) are left unsaid, as ``ls`` leaves them."""
+    taken = set(articles)
+    others = [e for e in entries if e not in taken and not e.name.startswith(".")]
+    folders = sum(1 for entry in others if is_folder(entry))
+    kinds = sorted({_extension(entry) for entry in others if not is_folder(entry)})
+    files = len(others) - folders
+    parts = []
+    if files:
+        shown_kinds = ", ".join(kinds[:_KINDS_SHOWN])
+        if len(kinds) > _KINDS_SHOWN:
+            shown_kinds += f" and {len(kinds) - _KINDS_SHOWN} more"
+        parts.append(f"{files} file(s) that are not articles by their extension ({shown_kinds})")
+    if folders:
+        parts.append(f"{folders} subfolder(s) (folders are read one level deep)")
+    return "; ".join(parts) or None
+
+
+# Extensions named in the line of what a folder's files were not read.
+_KINDS_SHOWN = 5
+
+
+def _extension(path: Path) -> str:
+    """A file's extension as a log line shows it (a name that is not valid UTF-8 may end in
+    one that is not either)."""
+    suffix = path.suffix.lower().encode("utf-8", "surrogateescape")
+    return shown(suffix.decode("utf-8", "backslashreplace")) or "no extension"
 
 
 def is_folder(path: Path) -> bool:
@@ -325,20 +359,30 @@ _REPLACEMENT_UTF8 = "\ufffd".encode()
 
 def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
     """The text of bytes that are UTF-8 but for a few invalid sequences (each becomes U+FFFD),
-    and how many there are; None when the file reads as another encoding. Legacy German text
-    (Latin-1, Windows-1252) holds almost no valid UTF-8 multi-byte sequence, since each of its
-    umlauts is an invalid one; a UTF-8 file holds its umlauts as valid ones."""
+    and how many there are; None when the file reads as another encoding.
+
+    Each non-ASCII character of the file is either a valid UTF-8 sequence or an invalid one,
+    and the reading that more of them fit wins (a tie goes to UTF-8, which shows what it could
+    not read). Legacy German text (Latin-1, Windows-1252) holds almost no valid multi-byte
+    sequence, since each of its umlauts is an invalid one; the few it forms by accident (ß, Ö
+    or Ü before a quotation mark, dash or soft hyphen: "groß“" is U+07D3) do not count. A
+    UTF-8 file holds its umlauts as valid ones: one with three damaged bytes and four umlauts
+    was read as cp1250, every umlaut two wrong letters, when twice as many valid ones as
+    damaged ones were asked for."""
     text = raw.decode("utf-8", errors="replace")
     present = raw.count(_REPLACEMENT_UTF8)  # U+FFFD written in the file itself
     invalid = text.count("\ufffd") - present
-    valid = len(text) - len(text.encode("ascii", errors="ignore")) - invalid  # non-ASCII
-    if invalid and valid >= _MOSTLY_UTF8_RATIO * invalid:
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - text.count("\ufffd") - len(_ACCIDENTAL_UTF8.findall(text))
+    if invalid and valid >= invalid:
         return text, invalid
     return None
 
 
-# Valid multi-byte characters per invalid sequence at which bytes are read as damaged UTF-8.
-_MOSTLY_UTF8_RATIO = 2
+# The characters a Windows-1252 letter of German text forms as valid UTF-8 with the
+# punctuation byte after it (Ö U+0580-U+05BF, Ü U+0700-U+073F, ß U+07C0-U+07FF; Â before a
+# quotation mark or dash gives a C1 control): evidence of nothing.
+_ACCIDENTAL_UTF8 = re.compile("[\x80-\x9f\u0580-\u05bf\u0700-\u073f\u07c0-\u07ff]")
 
 
 def source_sha256(path: Path, max_bytes: int) -> str | None:
@@ -439,6 +483,8 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
         body = "\n".join(filter(None, map(str.strip, body.splitlines())))
     if not body.strip():
         raise ArticleError(f"{shown(path)}: no article text found in the HTML")
+    whole = page_text(root)
+    body = split_at_page_lines(body, whole.splitlines())
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "").strip() if metadata is not None else ""
     # A blank line after the title keeps it a line of its own for headline detection.
@@ -447,10 +493,68 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     left_out = tuple((HTML_EXTRACTION, block) for block in left_out_blocks(blocks, text))
     # The page's title (its metadata: <title>, og:title) stays the first line, as above: in
     # the page's own text the headline often stands below menus, teasers and author lines.
-    whole = page_text(root)
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title
+
+
+def split_at_page_lines(text: str, page_lines: Sequence[str]) -> str:
+    """The extracted ``text`` with each line that holds several whole lines of the page (its
+    :func:`page_text`) split where they meet, as a browser shows them.
+
+    On a short page trafilatura falls back to the text of the whole page (or of its
+    ``<article>``) as one paragraph: a heading, its paragraph and the next sub-heading became
+    one line ("Titel Das ist ein deutscher Satz."), one sentence for the translator wherever
+    the text is not cleaned as the whole page (``clean.enabled = false``, ``inspect
+    --no-clean``). A line is split only where the page's lines cover it exactly (compared
+    without white space); any other line stays as the extraction wrote it."""
+    keys = ["".join(_as_extracted(line).split()) for line in page_lines]
+    starts = _PageLineStarts(keys)
+    known = set(keys)
+    out: list[str] = []
+    for line in text.split("\n"):
+        offsets = [i for i, ch in enumerate(line) if not ch.isspace()]
+        flat = "".join(line[i] for i in offsets)
+        cuts = [] if not flat or flat in known else starts.cuts(flat)
+        previous = 0
+        for cut in cuts:
+            out.append(line[previous : offsets[cut]].strip())
+            previous = offsets[cut]
+        out.append(line[previous:])
+    return "\n".join(out)
+
+
+class _PageLineStarts:
+    """The page's lines (without white space) by their text, to find those an extracted line
+    starts with: one look-up per distinct line length, not a scan of every line that shares
+    its first letter (German lines start with "D" by the thousand)."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        self.at: dict[str, list[int]] = {}
+        for index, key in enumerate(keys):
+            if key:
+                self.at.setdefault(key, []).append(index)
+        self.lengths = sorted({len(key) for key in self.at})
+
+    def cuts(self, flat: str) -> list[int]:
+        """Where in ``flat`` (a line without white space) consecutive page lines meet, when two
+        or more of them make up exactly ``flat``; else []."""
+        for length in self.lengths:
+            if length >= len(flat):
+                break
+            for first in self.at.get(flat[:length], ()):
+                position, cuts = length, [length]
+                for key in itertools.islice(self.keys, first + 1, None):
+                    if not key:
+                        continue
+                    if not flat.startswith(key, position):
+                        break
+                    position += len(key)
+                    if position == len(flat):
+                        return cuts
+                    cuts.append(position)
+        return []
 
 
 # HTML's white space (which a browser collapses outside <pre>) and the other characters that

@@ -35,7 +35,7 @@ from summarize.backends import (
 )
 from summarize.config import LENGTH_PAIRS, ModelSettings, SummarizationSettings
 from summarize.digests import folder_digest, hub_snapshot
-from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError
+from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
 from summarize.families import (
     Family,
     Languages,
@@ -210,14 +210,24 @@ def pulled_copy(folder: Path) -> PulledCopy | None:
     return PulledCopy(revision) if revision is None or isinstance(revision, str) else None
 
 
-def resolve_model(requested: str, models_dir: Path) -> ModelSource:
-    """Map a model setting to a local folder when one exists, else to a hub id."""
+def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
+    """Map the ``task`` model setting to a local folder when one exists, else to a hub id."""
     expanded = Path(requested).expanduser()
     candidates = [expanded] if expanded.is_absolute() else [models_dir / requested, expanded]
     for candidate in candidates:
         if candidate.is_dir():
             return ModelSource(requested, str(candidate.resolve()), True, (str(candidate),))
     searched = tuple(str(candidate) for candidate in candidates)
+    example = f"--set {task}.model=/path/to/model"
+    # A file (a config or weights file given for its folder) was said not to exist, or, as a
+    # bare name, read by transformers as a config.json and called "no such folder".
+    if files := [candidate for candidate in candidates if candidate.is_file()]:
+        where = f" ({shown(files[0])})" if str(files[0]) != requested else ""
+        raise ModelNotFoundError(
+            f"The {task} model {requested!r} is a file{where}, not a model folder. "
+            "Point the model setting at the folder holding config.json, the tokenizer files "
+            f"and the weights, e.g. {example}."
+        )
     looks_like_path = (
         expanded.is_absolute()
         or requested.startswith((".", "~"))
@@ -226,9 +236,9 @@ def resolve_model(requested: str, models_dir: Path) -> ModelSource:
     )
     if looks_like_path:
         raise ModelNotFoundError(
-            f"Model folder {requested!r} does not exist (looked in: {', '.join(searched)}). "
-            "Point the model setting at a folder holding config.json, the tokenizer files and "
-            "the weights, e.g. --set translation.model=/path/to/model."
+            f"The {task} model folder {requested!r} does not exist (looked in: "
+            f"{', '.join(searched)}). Point the model setting at a folder holding config.json, "
+            f"the tokenizer files and the weights, e.g. {example}."
         )
     return ModelSource(requested, requested, False, searched)
 
@@ -640,7 +650,7 @@ def resolve_spec(
 
     ``digests_file`` remembers the local weights' content digests between runs
     (see :mod:`summarize.digests`); without it they are hashed every time."""
-    source = resolve_model(settings.model, models_dir)
+    source = resolve_model(settings.model, models_dir, task)
     if settings.backend == "ctranslate2":
         require_ctranslate2()
     import transformers

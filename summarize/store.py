@@ -40,7 +40,7 @@ class StoredModel:
     revision: str | None
     location: str | None  # folder that will be loaded, when known offline
     # "local folder", "store copy of another revision", "hub cache", "not available offline"
-    # or "missing folder" (a path that does not exist)
+    # or "missing folder" (a path that does not exist, or a file: ``problem`` says which)
     where: str
     size_bytes: int
     # Read from the tokenizer and config when the model is available:
@@ -98,9 +98,11 @@ def locate(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
 
 def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel:
     try:
-        source = resolve_model(settings.model, models_dir)
-    except ModelNotFoundError:
-        return StoredModel(task, settings.model, settings.revision, None, "missing folder", 0)
+        source = resolve_model(settings.model, models_dir, task)
+    except ModelNotFoundError as error:  # why: a path that does not exist, or a file
+        return StoredModel(
+            task, settings.model, settings.revision, None, "missing folder", 0, problem=str(error)
+        )
     if source.is_local:
         folder = Path(source.location)
         pulled = pulled_copy(folder)

@@ -14,7 +14,7 @@ from summarize.config import (
     read_toml,
 )
 from summarize.errors import ConfigError, ModelNotFoundError
-from summarize.models import resolve_model
+from summarize.models import Task, resolve_model
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -143,22 +143,53 @@ def test_model_setting_resolves_local_folders_before_hub_ids(tmp_path: Path, mon
     absolute.mkdir()
     monkeypatch.chdir(tmp_path)
 
-    in_store = resolve_model("org/local-model", models_dir)
+    in_store = resolve_model("org/local-model", models_dir, "translation")
     assert (
         in_store.is_local and Path(in_store.location) == (models_dir / "org/local-model").resolve()
     )
 
-    direct = resolve_model(str(absolute), models_dir)
+    direct = resolve_model(str(absolute), models_dir, "translation")
     assert direct.is_local and Path(direct.location) == absolute.resolve()
 
-    hub = resolve_model("Helsinki-NLP/opus-mt-de-en", models_dir)
+    hub = resolve_model("Helsinki-NLP/opus-mt-de-en", models_dir, "translation")
     assert not hub.is_local and hub.location == "Helsinki-NLP/opus-mt-de-en"
     assert str(models_dir / "Helsinki-NLP/opus-mt-de-en") in hub.searched
 
 
 def test_missing_local_folder_is_a_model_not_found_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="does not exist"):
-        resolve_model(str(tmp_path / "nope"), tmp_path / "models")
+        resolve_model(str(tmp_path / "nope"), tmp_path / "models", "translation")
+
+
+@pytest.mark.parametrize("task", ["translation", "summarization"])
+def test_missing_model_folder_message_names_the_setting_of_its_task(
+    tmp_path: Path, task: Task
+) -> None:
+    """The example in the message was always --set translation.model=…, also when the
+    summarization model was the one missing."""
+    with pytest.raises(ModelNotFoundError) as caught:
+        resolve_model(str(tmp_path / "nope"), tmp_path / "models", task)
+    message = str(caught.value)
+    assert message.startswith(f"The {task} model folder"), message
+    assert f"--set {task}.model=" in message, message
+
+
+@pytest.mark.parametrize("setting", ["../my.toml", "my.toml"])
+def test_a_model_setting_naming_a_file_says_it_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    """A config file given as the model: a path was said "does not exist", and a bare name
+    went to transformers, which read the TOML as a config.json ("not a valid JSON file") and
+    was reported as "no such folder"."""
+    (tmp_path / "my.toml").write_text("[translation]\n", encoding="utf-8")
+    work = tmp_path / "work" if setting.startswith("..") else tmp_path
+    work.mkdir(exist_ok=True)
+    monkeypatch.chdir(work)
+    with pytest.raises(ModelNotFoundError) as caught:
+        resolve_model(setting, tmp_path / "models", "summarization")
+    message = str(caught.value)
+    assert "is a file" in message and "not a model folder" in message, message
+    assert "does not exist" not in message and "--set summarization.model=" in message, message
 
 
 # generate() values that used to pass the config and fail inside generate(), after the models

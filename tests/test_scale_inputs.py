@@ -66,6 +66,43 @@ def test_a_folder_of_subfolders_says_they_are_not_read(tmp_path: Path) -> None:
     assert "subfolders" not in reasons["flat"]
 
 
+def test_what_a_folder_holds_besides_articles_is_said_in_the_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Other files of an input folder (notes.docx, a file without an extension) and its
+    subfolders were skipped without a word, even with --verbose; a .markdown file, Markdown
+    as much as a .md one, too. It is read, and one line names what was not; hidden files are
+    left unsaid."""
+    folder = tmp_path / "in"
+    (folder / "2024").mkdir(parents=True)
+    for name in ("a.txt", "a.md", "a.markdown", "notes.docx", "LIESMICH", ".DS_Store"):
+        (folder / name).write_text("Text", encoding="utf-8")
+    with caplog.at_level("INFO", logger="summarize"):
+        found, problems = find_articles([folder])
+    assert (found, problems) == ([folder / name for name in ("a.markdown", "a.md", "a.txt")], [])
+    said = [record.getMessage() for record in caplog.records]
+    assert said == [
+        f"{folder}: not read: 2 file(s) that are not articles by their extension (.docx, no "
+        "extension); 1 subfolder(s) (folders are read one level deep)"
+    ]
+    # Each its own brief, none another's.
+    assert {outputs.brief_name(path) for path in found} == {"a.markdown.md", "a.md.md", "a.md"}
+    caplog.clear()
+    with caplog.at_level("INFO", logger="summarize"):
+        find_articles([folder / "a.txt"])  # a file given alone: nothing to say
+    assert caplog.records == []
+
+
+def test_a_markdown_file_is_read_as_markdown(tmp_path: Path) -> None:
+    from summarize.ingest import read_article
+
+    path = tmp_path / "bericht.markdown"
+    path.write_text(
+        "# Neue Brücke in Ulm eröffnet\n\nDer [Bürgermeister](/x) sprach.\n", encoding="utf-8"
+    )
+    assert read_article(path).text == "Neue Brücke in Ulm eröffnet\n\nDer Bürgermeister sprach."
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_or_device_is_named_for_what_it_is(tmp_path: Path) -> None:
     """A FIFO or device given as an input was "no such file or folder", and a link to one in a
@@ -211,7 +248,7 @@ def test_a_folder_we_may_list_but_not_enter_costs_only_itself(
     assert found == [tmp_path / "good.txt"]
     assert [(problem.path.name, problem.reason) for problem in problems] == [
         ("a.txt", "cannot read: Permission denied"),
-        ("shut", "folder holds no articles (.txt, .md, .html, .htm, .xhtml files)"),
+        ("shut", "folder holds no articles (.txt, .md, .markdown, .html, .htm, .xhtml files)"),
     ]
 
 

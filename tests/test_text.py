@@ -234,6 +234,27 @@ def _inspected(path: Path, text: str, *options: str) -> dict:
     return json.loads(result.output)
 
 
+def test_a_short_pages_headings_are_lines_of_their_own_uncleaned_too(tmp_path: Path) -> None:
+    """On a short page trafilatura falls back to the text of the whole page as one paragraph,
+    and the heading was joined to the sentence under it: uncleaned (`inspect --no-clean`,
+    ``clean.enabled = false``) the translator got "Brücke eröffnet Der Bürgermeister hat …"
+    and "Feier Viele Menschen kamen." as sentences. Each block of the page is a line."""
+    page = (
+        '<!DOCTYPE html>\n<html lang="de">\n<head><meta charset="utf-8"></head>\n<body>\n'
+        "<h1>Brücke eröffnet</h1>\n<p>Der Bürgermeister hat die Brücke eröffnet.</p>\n"
+        "<h2>Feier</h2>\n<p>Viele Menschen kamen.</p>\n</body>\n</html>\n"
+    )
+    blocks = ["Brücke eröffnet", "Der Bürgermeister hat die Brücke eröffnet.", "Feier"]
+    blocks.append("Viele Menschen kamen.")
+    path = tmp_path / "seite.html"
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        sentences = ([record["title"]] if record["title"] else []) + [
+            sentence for paragraph in record["paragraphs"] for sentence in paragraph
+        ]
+        assert sentences == blocks, (options, sentences)
+
+
 def test_what_the_html_extraction_leaves_out_is_in_the_audit(tmp_path: Path) -> None:
     """Brief and `inspect` list the page's visible text that the main-text extraction left out,
     as they list what the cleaner drops; the article text is not among it."""
@@ -617,6 +638,49 @@ def test_utf8_with_a_few_damaged_bytes_keeps_its_umlauts(
     legacy = "Größere Schäden an der Straße, sagte Müller. Über die Brücke fuhr niemand.\n"
     path.write_bytes(legacy.encode("cp1252"))
     assert read_article(path).text == legacy
+
+
+def test_utf8_with_as_many_damaged_bytes_as_umlauts_is_still_utf8(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Three stray bytes in a short UTF-8 article with four umlauts: twice as many valid
+    characters as damaged ones were asked for, so the file was read as cp1250 with only an
+    info line, and the brief quoted "BĂĽrgermeister" and "BrĂĽcke". The reading that more of
+    its non-ASCII characters fit wins: UTF-8, each damaged byte U+FFFD, with a warning."""
+    text = (
+        "Der Bürgermeister hat am Montag die neue Brücke über den Fluss eröffnet. "
+        "Viele Menschen kamen zur Feier, sagte ein Sprecher der Stadt am Abend.\n"
+    )
+    raw = text.encode("utf-8")
+    for word, damaged in (
+        (b"Montag", b"Mon\xe4tag"),
+        (b"Feier", b"Fei\x96er"),
+        (b"Abend", b"Ab\xfcend"),
+    ):
+        raw = raw.replace(word, damaged)
+    path = tmp_path / "bericht.txt"
+    path.write_bytes(raw)
+    with caplog.at_level("WARNING", logger="summarize"):
+        article = read_article(path)
+    assert article.encoding == "utf-8"
+    assert article.text == text.replace("Montag", "Mon\ufffdtag").replace(
+        "Feier", "Fei\ufffder"
+    ).replace("Abend", "Ab\ufffdend")
+    assert any("not valid UTF-8 in 3 place(s)" in r.getMessage() for r in caplog.records)
+
+
+def test_windows_1252_text_with_accidental_utf8_sequences_is_read_as_written(
+    tmp_path: Path,
+) -> None:
+    """In Windows-1252, "ß" before a soft hyphen or a closing quotation mark is a valid UTF-8
+    sequence by accident (an N'Ko letter): a short article with three of them and one opening
+    quotation mark was read as damaged UTF-8, "Fu߭ball" and "�groߓ". Those characters are
+    evidence of nothing; the file is read as Windows-1252."""
+    text = "Der Fuß\xadball war „groß“, der Spaß\xadfaktor hoch, sagte der Trainer am Abend.\n"
+    path = tmp_path / "sport.txt"
+    path.write_bytes(text.encode("cp1252"))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, "cp1252")
 
 
 @pytest.mark.parametrize(
