@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -24,6 +24,7 @@ from summarize.backends import (
     TORCH_MODEL_READ,
     Backend,
     CTranslate2Backend,
+    Generated,
     TorchBackend,
     beam_search_bytes,
     converted_model_dir,
@@ -930,9 +931,40 @@ def load_weights(
         task, source.location, spec.family, device, backend.name, settings.quantization,
         spec.window,
     )  # fmt: skip
+    return _model_of(spec, backend, device)
+
+
+class WeightsNotLoaded:
+    """The backend of a model whose weights are not loaded: it names the backend and
+    quantization the weights load with (what a brief's record shows), and generates nothing."""
+
+    workers = 1
+
+    def __init__(self, settings: ModelSettings) -> None:
+        self.name = settings.backend
+        self.quantization = settings.quantization
+
+    def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
+        raise RuntimeError("the model's weights are not loaded")  # a caller's bug
+
+    def with_generation(self, generation_config: GenerationConfig) -> Backend:
+        return self
+
+
+def without_weights(spec: ModelSpec) -> LoadedModel:
+    """The model of ``spec`` as :func:`load_weights` gives it, but without reading its weights:
+    tokenizer, window, identity and description, for work that needs no generation (a
+    translation whose every input is in the cache)."""
+    device = pick_device(spec.settings.device, spec.settings.backend)
+    return _model_of(spec, WeightsNotLoaded(spec.settings), device)
+
+
+def _model_of(
+    spec: ModelSpec, backend: Backend, device: torch.device | CTranslate2Device
+) -> LoadedModel:
     return LoadedModel(
-        task=task,
-        source=source,
+        task=spec.task,
+        source=spec.source,
         revision=spec.revision,
         tokenizer=spec.tokenizer,
         backend=backend,

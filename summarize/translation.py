@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from summarize.backends import Generated
@@ -56,11 +56,30 @@ class Translator:
     """Translates batches of sentences with one loaded model (and an optional disk cache)."""
 
     def __init__(
-        self, loaded: LoadedModel, settings: ModelSettings, cache: TranslationCache | None = None
+        self,
+        loaded: LoadedModel,
+        settings: ModelSettings,
+        cache: TranslationCache | None = None,
+        weights: Callable[[], LoadedModel] | None = None,
     ) -> None:
+        """``weights``: given when ``loaded`` is the model without its weights
+        (:func:`summarize.models.without_weights`), what loads them; called the first time an
+        input is not in the cache, so a run that finds every sentence there loads none."""
         self.loaded = loaded
         self.settings = settings
         self.cache = cache
+        self._weights = weights
+
+    def ensure_weights(self) -> None:
+        """Load the weights now, when they were left for later (``weights``)."""
+        if self._weights is not None:
+            self.loaded = self._weights()
+            self._weights = None
+
+    def needs_weights(self, sentences: Sequence[str]) -> bool:
+        """Whether translating ``sentences`` needs the model: some input is not in the cache."""
+        _, inputs, output_of = self._lookup(sentences)
+        return any(piece not in output_of for piece in inputs)
 
     def output_limit(self) -> int | None:
         """The most tokens the translator writes for one input (``max_new_tokens``, else
@@ -88,6 +107,7 @@ class Translator:
         self, texts: list[str], on_batch: Callable[[int], None] | None = None
     ) -> list[Generated | GenerationFailed]:
         """The only place model inputs leave this stage (tests instrument it)."""
+        self.ensure_weights()
         return generate_texts(
             self.loaded, texts, self.settings.batch_size, self.settings.max_batch_tokens, on_batch
         )
@@ -103,11 +123,7 @@ class Translator:
         ``on_batch`` the number done by each batch (for progress bars). Sentences split for the
         window are warned of unless ``warn_split`` is false (a caller that knows which articles
         they come from says so itself, naming them)."""
-        distinct = list(dict.fromkeys(s for s in sentences if needs_model(s)))
-        pieces_of = {
-            sentence: split_to_window(model_input(sentence), self.loaded.fits)
-            for sentence in distinct
-        }
+        pieces_of, inputs, output_of = self._lookup(sentences)
         split_count = sum(1 for pieces in pieces_of.values() if len(pieces) > 1)
         if split_count and warn_split:
             logger.warning(
@@ -115,20 +131,12 @@ class Translator:
                 split_count,
                 self.loaded.window,
             )
-        # A piece split off a long sentence may hold no letter either ("1.000, 2.000,"): it is
-        # copied like such a sentence, never sent.
-        inputs = list(
-            dict.fromkeys(
-                piece for pieces in pieces_of.values() for piece in pieces if needs_model(piece)
-            )
-        )
         fingerprint = self.fingerprint()
-        # Outputs with their scores, from the cache or the model alike: a brief's translation
-        # warnings do not depend on whether its sentences were translated before.
-        output_of = self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}
         # Longest first, in chunks: similar lengths batch well, and each finished chunk is
         # cached at once, so a killed run keeps its work.
         missing = sorted((p for p in inputs if p not in output_of), key=len, reverse=True)
+        if missing:  # before the progress starts: a model that cannot load stops the run here
+            self.ensure_weights()
         if on_start is not None:
             on_start(len(missing))
         chunk_size = max(4 * self.settings.batch_size, _MIN_CACHE_CHUNK)
@@ -167,3 +175,34 @@ class Translator:
                 TranslatedSentence(sentence, joined, len(pieces), logprob, None, reached)
             )
         return results
+
+    def _lookup(
+        self, sentences: Sequence[str]
+    ) -> tuple[dict[str, list[str]], list[str], dict[str, Generated]]:
+        """The pieces (model inputs) of each distinct sentence that needs the model, every
+        input once, and the outputs the cache holds for them, with their scores: a brief's
+        translation warnings do not depend on whether its sentences were translated before.
+
+        A sentence the cache holds whole is one piece (every input cached fit the window) and
+        is not tokenized: with opus-mt's tokenizer that is 60 µs a sentence, seconds of a rerun
+        over thousands of articles that finds them all there."""
+        fingerprint = self.fingerprint()
+        whole = {sentence: model_input(sentence) for sentence in sentences if needs_model(sentence)}
+        output_of = self._cached(fingerprint, whole.values())
+        pieces_of = {
+            sentence: [text] if text in output_of else split_to_window(text, self.loaded.fits)
+            for sentence, text in whole.items()
+        }
+        # A piece split off a long sentence may hold no letter either ("1.000, 2.000,"): it is
+        # copied like such a sentence, never sent.
+        inputs = list(
+            dict.fromkeys(
+                piece for pieces in pieces_of.values() for piece in pieces if needs_model(piece)
+            )
+        )
+        looked_up = set(whole.values())
+        output_of.update(self._cached(fingerprint, (p for p in inputs if p not in looked_up)))
+        return pieces_of, inputs, output_of
+
+    def _cached(self, fingerprint: str, inputs: Iterable[str]) -> dict[str, Generated]:
+        return self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}

@@ -763,6 +763,51 @@ def test_unchanged_articles_are_not_redone(
     assert "2 written" in forced.output
 
 
+def test_a_rerun_that_translates_nothing_loads_no_translator(
+    self_contained_models, tmp_path: Path, monkeypatch, recorded_inputs: list[str]
+) -> None:
+    """After a change to the summarization settings alone every sentence is in the translation
+    cache: the rerun summarizes again without reading the translator's weights (seconds with
+    opus-mt, for "translating 0 sentence(s)"), and its briefs say the same of the translator
+    and hold the same English. A sentence not in the cache loads the translator again."""
+    local = sys.modules["summarize.engines.local"]
+    loads: list[str] = []
+    load_weights = local.load_weights
+
+    def counted(spec, *args, **kwargs):
+        loads.append(spec.task)
+        return load_weights(spec, *args, **kwargs)
+
+    monkeypatch.setattr(local, "load_weights", counted)
+    folder, output = tmp_path / "in", tmp_path / "o"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GERMAN, encoding="utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    args = ["run", str(folder), "-c", str(config), "-o", str(output), "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert sorted(loads) == ["summarization", "translation"]
+    before = read_record(output / "a.md")
+    loads.clear()
+    recorded_inputs.clear()
+    args += ["--set", "summarization.generation.num_beams=1"]
+    rerun = CliRunner().invoke(app, args)
+    assert rerun.exit_code == 0 and "1 written" in rerun.output, rerun.output
+    assert loads == ["summarization"] and recorded_inputs == []
+    after = read_record(output / "a.md")
+    assert after["generation"]["summarization"] != before["generation"]["summarization"]
+    assert after["models"]["translation"] == before["models"]["translation"]
+    assert after["generation"]["translation"] == before["generation"]["translation"]
+    assert after["paragraphs"] == before["paragraphs"]  # English and its warnings alike
+    (folder / "a.txt").write_text(GERMAN + "\nEin neuer Absatz am Ende des Artikels.\n")
+    loads.clear()
+    edited = CliRunner().invoke(app, args)
+    assert "1 written" in edited.output, edited.output
+    assert sorted(loads) == ["summarization", "translation"]
+    assert recorded_inputs == ["Ein neuer Absatz am Ende des Artikels."]
+
+
 def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Path) -> None:
     article = tmp_path / "evil.txt"
     article.write_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,9 @@ from summarize.batching import (
 from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
-from summarize.models import load_model, resolve_spec
+from summarize.models import WeightsNotLoaded, load_model, resolve_spec
 from summarize.summarization import Summarizer
-from summarize.testing import EchoBackend, echo_model, echo_text
+from summarize.testing import EchoBackend, WordTokenizer, echo_model, echo_text
 from summarize.translation import Translator, needs_model
 
 SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
@@ -253,6 +254,42 @@ def test_the_cache_keeps_the_scores_so_warnings_do_not_depend_on_it(tmp_path: Pa
     assert backend.inputs == []  # all from the cache
     assert [item.logprob for item in first] == [-3.0, -3.0]
     assert second == first
+
+
+def test_a_translator_loads_its_weights_only_for_an_input_not_in_the_cache(
+    tmp_path: Path,
+) -> None:
+    """The pipeline's translator starts without weights (a rerun that finds every sentence in
+    the cache loads none); an input the cache lacks loads them, before the progress starts.
+    From the cache, a split sentence has the same pieces and English as when translated, and
+    a sentence found whole is not tokenized again."""
+    cache = TranslationCache(tmp_path)
+    short = echo_model(window=6)  # five words and the end token
+    split = "eins zwei drei, vier fünf sechs sieben, acht neun zehn elf zwölf dreizehn."
+    sentences = ["Der Hund bellt.", split, "1.000"]
+    first = Translator(short, TranslationSettings(), cache).translate(sentences)
+    assert first[1].pieces > 1
+    backend = EchoBackend()
+    events: list[str] = []
+
+    def weights():
+        events.append("weights")
+        return replace(short, backend=backend)
+
+    class Counting(WordTokenizer):
+        def __call__(self, text: str = "", *args, **kwargs):
+            events.append(f"tokenized {text}")
+            return super().__call__(text, *args, **kwargs)
+
+    unloaded = replace(short, tokenizer=Counting(), backend=WeightsNotLoaded(TranslationSettings()))
+    pending = Translator(unloaded, TranslationSettings(), cache, weights=weights)
+    assert not pending.needs_weights(sentences)
+    assert pending.translate(sentences) == first
+    assert "weights" not in events and "tokenized Der Hund bellt." not in events
+    assert pending.needs_weights(["Die Katze schläft."])
+    pending.translate(["Die Katze schläft."], on_start=lambda count: events.append("started"))
+    assert events[-2:] == ["weights", "started"] and backend.inputs == ["Die Katze schläft."]
+    cache.close()
 
 
 def test_split_sentences_are_translated_piece_by_piece_and_joined_in_order() -> None:

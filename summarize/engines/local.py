@@ -8,11 +8,14 @@ article failing (unreadable, nothing left to translate) never costs the others t
 Start-up: both models' tokenizers and configs are read first (what the run's fingerprint needs,
 and where a missing model or bad setting shows); when some article needs a brief, the weights
 load in the background while the articles are cleaned and segmented, and each stage waits only
-for the model it uses. A run whose briefs are all current loads no weights.
+for the model it uses. A run whose briefs are all current loads no weights, nor does one whose
+every sentence is in the translation cache load the translator's (a rerun after a change to
+the summarization settings).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -32,6 +35,7 @@ from summarize.models import (
     ctranslate2_problem,
     load_weights,
     resolve_spec,
+    without_weights,
 )
 from summarize.process import ThreadPlan, plan_threads
 from summarize.record import BriefRecord
@@ -143,13 +147,32 @@ class Pipeline:
         logger.debug("%s model ready (waited %.2f s)", task, time.perf_counter() - start)
         return loaded
 
-    def _load_translator(self) -> Translator:
+    def _translation_cache(self) -> TranslationCache | None:
+        if self._cache is None and (folder := self._cache_folder()) is not None:
+            self._cache = TranslationCache(folder)
+        return self._cache
+
+    def _pending_translator(self) -> Translator:
+        """The translator; with a translation cache, its weights load only when an input is
+        not in the cache (:meth:`Translator.ensure_weights`). Without one, with its weights."""
         if self._translator is None:
-            loaded = self._load_model("translation")
-            cache_folder = self._cache_folder()
-            self._cache = TranslationCache(cache_folder) if cache_folder is not None else None
-            self._translator = Translator(loaded, self.config.translation, self._cache)
+            cache = self._translation_cache()
+            if cache is None:
+                loaded = self._load_model("translation")
+                self._translator = Translator(loaded, self.config.translation)
+            else:
+                self._translator = Translator(
+                    without_weights(self._spec("translation")),
+                    self.config.translation,
+                    cache,
+                    weights=functools.partial(self._load_model, "translation"),
+                )
         return self._translator
+
+    def _load_translator(self) -> Translator:
+        translator = self._pending_translator()
+        translator.ensure_weights()
+        return translator
 
     def _load_summarizer(self) -> Summarizer:
         if self._summarizer is None:
@@ -168,7 +191,10 @@ class Pipeline:
     @property
     def run_info(self) -> stages.RunInfo:
         if self._run_info is None:
-            self._run_info = stages.run_info(self.translator, self.summarizer, self.config)
+            # The translator as it stands: its weights are not needed to describe it.
+            self._run_info = stages.run_info(
+                self._pending_translator(), self.summarizer, self.config
+            )
         return self._run_info
 
     def fingerprint(self) -> str:
@@ -199,18 +225,23 @@ class Pipeline:
         prepared: list[stages.Prepared | ArticleError] = []
         for article in articles:
             try:
-                prepared.append(stages.prepare(article, self.config))
+                item = stages.prepare(article, self.config)
             except ArticleError as error:
                 prepared.append(error)
                 continue
+            prepared.append(item)
             # The weights load while the other articles are prepared; only once some article
             # has text to translate: a rerun whose briefs are all current but for an article
             # that is not German or all boilerplate (it fails again) loads no model.
-            self.start_loading()
+            if "translation" in self._weights or self._needs_translator(item):
+                self.start_loading()  # the translator's first: torch reads take turns
         ready = [item for item in prepared if isinstance(item, stages.Prepared)]
         if not ready:  # every article failed before the models (or there were none)
             return [item for item in prepared if isinstance(item, ArticleError)]
-        translator = self.translator
+        self.start_loading(("summarization",))  # when every sentence was in the cache
+        translator = self._pending_translator()
+        if "translation" in self._weights:  # some sentence is not cached (or no cache is kept)
+            translator.ensure_weights()  # waited for here, outside the translation's time
         start = time.perf_counter()
         bilinguals = stages.translate_articles(
             translator, ready, progress.translation_started, progress.translated
@@ -230,6 +261,18 @@ class Pipeline:
         logger.debug("checked %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
         in_order = iter(finished)
         return [item if isinstance(item, ArticleError) else next(in_order) for item in prepared]
+
+    def _needs_translator(self, item: stages.Prepared) -> bool:
+        """Whether translating ``item`` needs the translator's weights: some sentence of it is
+        not in the translation cache (or no cache is kept). A rerun after a change to the
+        summarization settings translates nothing; reading opus-mt's weights took 1.5 s of it
+        on the 2-core dev VM. (A sentence found whole in the cache is not tokenized for this.)
+
+        Until one does, the summarizer's weights wait too (to the end of the preparation):
+        started first, their read would hold up the translator's, which is needed first."""
+        if self._cache_folder() is None:
+            return True
+        return self._pending_translator().needs_weights(item.sentences)
 
     def run(
         self,
