@@ -644,6 +644,15 @@ def quiet_libraries() -> None:
     hub_logging.set_verbosity_error()
 
 
+class _Generation(NamedTuple):
+    """A model's generation settings as a spec records them, with the map steps' table."""
+
+    config: GenerationConfig
+    prefix: str
+    effective: dict[str, Any]  # what the identity records: the settings that differ
+    chunk_config: GenerationConfig | None  # summarization.chunk_generation merged, when set
+
+
 def resolve_spec(
     task: Task, settings: ModelSettings, models_dir: Path, digests_file: Path | None = None
 ) -> ModelSpec:
@@ -651,12 +660,52 @@ def resolve_spec(
 
     ``digests_file`` remembers the local weights' content digests between runs
     (see :mod:`summarize.digests`); without it they are hashed every time."""
+    # Each step may refuse the model or warn: their order is the order a user hears of its
+    # problems (a model not found before a setting it cannot take).
+    source = _resolve_source(task, settings, models_dir)
+    revision = None if source.is_local else settings.revision  # what from_pretrained reads
+    named_revision = _named_revision(task, settings, models_dir, source)
+    tokenizer, config = _read_tokenizer_and_config(task, settings, source, revision)
+    family = detect_family(config, tokenizer)
+    languages = resolve_languages(
+        task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
+    )
+    generation = _generation_settings(task, settings, source, revision, config, family, languages)
+    device = _checked_device(task, settings, config, generation)
+    window = _model_window(task, settings, tokenizer, config, family, generation.config)
+    return ModelSpec(
+        task=task,
+        settings=settings,
+        source=source,
+        revision=named_revision,  # a folder's weights are its content, named by their digest
+        tokenizer=tokenizer,
+        config=config,
+        window=window,
+        prefix=generation.prefix,
+        generation_config=generation.config,
+        generation_settings=generation.effective,
+        device=device,
+        weights=_weights_digest(source, revision, digests_file),
+        family=family.name,
+        languages=languages,
+        task_warning=task_mismatch(task, settings.model, family),
+    )
+
+
+def _resolve_source(task: Task, settings: ModelSettings, models_dir: Path) -> ModelSource:
+    """Where the model is, and (CTranslate2) that the backend is installed: both before any
+    file of the model is read."""
     source = resolve_model(settings.model, models_dir, task)
     if settings.backend == "ctranslate2":
         require_ctranslate2()
-    import transformers
+    return source
 
-    revision = None if source.is_local else settings.revision
+
+def _named_revision(
+    task: Task, settings: ModelSettings, models_dir: Path, source: ModelSource
+) -> str | None:
+    """The revision that names the model's weights in its identity (None for a folder given by
+    path), with a warning where the configured revision is not the one used."""
     # A hub id found in the model store is the copy `models pull` made at the configured
     # revision: that revision names it. A folder given by path holds one version, its own.
     in_store = (
@@ -679,7 +728,23 @@ def resolve_spec(
             task, settings.revision, source.location, pulled.revision,
         )  # fmt: skip
         named_revision = pulled.revision
-    common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
+    return named_revision
+
+
+def _pretrained_options(revision: str | None) -> dict[str, Any]:
+    """The keywords of every from_pretrained here: remote code never runs."""
+    return {"revision": revision, "trust_remote_code": False}
+
+
+def _read_tokenizer_and_config(
+    task: Task, settings: ModelSettings, source: ModelSource, revision: str | None
+) -> tuple[PreTrainedTokenizerBase, Any]:
+    """The model's tokenizer and config (a :class:`PlainConfig` where read without torch), or
+    a :class:`ModelLoadError` saying what is wrong with a local folder, or a
+    :class:`ModelNotFoundError` for a hub id."""
+    import transformers
+
+    common = _pretrained_options(revision)
     try:
         read = (
             _read_without_torch(source.location, revision) if settings.backend != "torch" else None
@@ -693,39 +758,55 @@ def resolve_spec(
         # TypeError / AssertionError: a tokenizer class whose files are missing (MarianTokenizer
         # asserts on its .spm files and fails on None before that) -- an incomplete copy.
         if source.is_local:
-            if not (Path(source.location) / "config.json").is_file():
-                detail = (
-                    "it has no config.json (a model folder holds config.json, the tokenizer "
-                    "files and the weights; is this the folder above it?)"
-                )
-            elif isinstance(error, TypeError | AssertionError):
-                detail = (
-                    f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
-                    "the tokenizer files (tokenizer_config.json and the vocabulary files) there?"
-                )
-            elif "trust_remote_code" in str(error):
-                # transformers asks for trust_remote_code=True, a setting this tool never offers.
-                detail = (
-                    "it needs code of its own to load (a model type transformers does not know, "
-                    "with an auto_map naming the model's own Python files), and models never run "
-                    "code of their own here (trust_remote_code is off); use a model of a family "
-                    "transformers supports"
-                )
-            else:  # the libraries' message, on one line (some run over several)
-                detail = " ".join(str(error).split())
             raise ModelLoadError(
                 f"The {task} model folder {source.location} has no usable tokenizer or config: "
-                f"{detail}"
+                f"{_unusable_folder_detail(Path(source.location), error)}"
             ) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
-    family = detect_family(config, tokenizer)
-    languages = resolve_languages(
-        task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
-    )
+    return tokenizer, config
+
+
+def _unusable_folder_detail(folder: Path, error: Exception) -> str:
+    """What is wrong with a local model folder whose tokenizer or config failed to load, in
+    words that say what to fix rather than the library's traceback."""
+    if not (folder / "config.json").is_file():
+        return (
+            "it has no config.json (a model folder holds config.json, the tokenizer "
+            "files and the weights; is this the folder above it?)"
+        )
+    if isinstance(error, TypeError | AssertionError):
+        return (
+            f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
+            "the tokenizer files (tokenizer_config.json and the vocabulary files) there?"
+        )
+    if "trust_remote_code" in str(error):
+        # transformers asks for trust_remote_code=True, a setting this tool never offers.
+        return (
+            "it needs code of its own to load (a model type transformers does not know, "
+            "with an auto_map naming the model's own Python files), and models never run "
+            "code of their own here (trust_remote_code is off); use a model of a family "
+            "transformers supports"
+        )
+    # The libraries' message, on one line (some run over several).
+    return " ".join(str(error).split())
+
+
+def _generation_settings(
+    task: Task,
+    settings: ModelSettings,
+    source: ModelSource,
+    revision: str | None,
+    config: Any,
+    family: Family,
+    languages: Languages | None,
+) -> _Generation:
+    """The model's generation settings merged with the user's tables, checked against the model
+    (token ids, output lengths) and bounded to its decoder: a bad setting is refused before any
+    article."""
     generation_config, prefix, effective = _resolve_generation(
         task,
         config,
-        _load_generation_config(source.location, config, common),
+        _load_generation_config(source.location, config, _pretrained_options(revision)),
         settings,
         family,
         languages,
@@ -745,14 +826,34 @@ def resolve_spec(
     generation_config, effective = _bound_model_output_length(
         task, settings, config, generation_config, effective
     )
+    return _Generation(generation_config, prefix, effective, chunk_config)
+
+
+def _checked_device(
+    task: Task, settings: ModelSettings, config: Any, generation: _Generation
+) -> str:
+    """The device the model runs on, resolved (never "auto"); on torch, with the generation
+    tables checked against it (no hub code modes, beams that fit its memory)."""
     device = str(pick_device(settings.device, settings.backend))
     if settings.backend == "torch":
-        tables = {f"{task}.generation": generation_config}
-        if chunk_config is not None:
-            tables["summarization.chunk_generation"] = chunk_config
-        for table, generation in tables.items():
-            _refuse_hub_code_mode(generation, table)
+        tables = {f"{task}.generation": generation.config}
+        if generation.chunk_config is not None:
+            tables["summarization.chunk_generation"] = generation.chunk_config
+        for table, generation_config in tables.items():
+            _refuse_hub_code_mode(generation_config, table)
         _check_beam_memory(tables, config, device)
+    return device
+
+
+def _model_window(
+    task: Task,
+    settings: ModelSettings,
+    tokenizer: PreTrainedTokenizerBase,
+    config: Any,
+    family: Family,
+    generation_config: GenerationConfig,
+) -> int:
+    """How many tokens the model reads at once, with a word where it may write fewer."""
     window = _window(
         tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW, task
     )
@@ -762,27 +863,16 @@ def resolve_spec(
         generation_config,
         chosen=bool({"max_new_tokens", "max_length"} & set(settings.generation)),
     )
-    return ModelSpec(
-        task=task,
-        settings=settings,
-        source=source,
-        revision=named_revision,  # a folder's weights are its content, named by their digest
-        tokenizer=tokenizer,
-        config=config,
-        window=window,
-        prefix=prefix,
-        generation_config=generation_config,
-        generation_settings=effective,
-        device=device,
-        weights=(
-            folder_digest(Path(source.location), digests_file)
-            if source.is_local
-            else hub_snapshot(source.location, revision)
-        ),
-        family=family.name,
-        languages=languages,
-        task_warning=task_mismatch(task, settings.model, family),
-    )
+    return window
+
+
+def _weights_digest(
+    source: ModelSource, revision: str | None, digests_file: Path | None
+) -> str | None:
+    """What names the weights: a local folder's content digest, or the hub snapshot commit."""
+    if source.is_local:
+        return folder_digest(Path(source.location), digests_file)
+    return hub_snapshot(source.location, revision)
 
 
 def conversion_target(spec: ModelSpec, models_dir: Path) -> Path:

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
@@ -286,6 +287,18 @@ def current_record(brief_path: Path, source_sha256: str, fingerprint: str) -> Br
     if record.source_sha256 != source_sha256 or record.fingerprint != fingerprint:
         return None
     return record if belong_together(brief_path, record) else None
+
+
+def current_record_of_source(
+    brief_path: Path, source: Path, max_bytes: int, fingerprint: str
+) -> BriefRecord | None:
+    """The record of the brief of ``source`` when it is current, from the source's bytes
+    alone: no decoding, no HTML extraction (about 45 ms a page, 2 minutes a rerun of 3,000
+    pages) nor Markdown parsing for an article that needs nothing. A source that cannot be
+    read, or is over ``max_bytes``, gives None: :func:`read_article` reports it. Both engines
+    ask it before reading an article (the Ray engine on the driver, before Ray starts)."""
+    sha256 = ingest.source_sha256(source, max_bytes)
+    return None if sha256 is None else current_record(brief_path, sha256, fingerprint)
 
 
 def make_folder(folder: Path, what: str) -> None:

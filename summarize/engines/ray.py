@@ -47,7 +47,7 @@ from summarize.errors import (
     UsageError,
     shown,
 )
-from summarize.ingest import read_article, source_sha256
+from summarize.ingest import read_article
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -308,6 +308,11 @@ def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutco
         article = read_article(job.source, config.input.max_bytes)
     except ArticleError as error:
         return outcome_of_error(job.source, error)
+    # The driver's check (outputs.current_record_of_source, in RayEngine._current_briefs) left
+    # this job pending; the same rule is asked again here of the bytes just read, which are
+    # the ones cleaned: the source may have changed since the driver hashed it, and a rerun of
+    # this task (Ray re-executes one whose output was lost with its worker or node) may find
+    # the brief this run already wrote. Either way the brief on disk is kept, not rewritten.
     if not context.force and outputs.brief_is_current(
         job.brief_path, article.sha256, context.fingerprint
     ):
@@ -714,12 +719,13 @@ class RayEngine:
     def _current_briefs(self, jobs: list[_Job], fingerprint: str) -> dict[int, ArticleOutcome]:
         """The jobs whose brief matches the source's bytes and this run's settings. A source
         that cannot be read, or is over input.max_bytes, is left to the run to report."""
-        current: dict[int, ArticleOutcome] = {}
-        for job in jobs:
-            sha256 = source_sha256(job.source, self.config.input.max_bytes)
-            if sha256 is not None and outputs.brief_is_current(job.brief_path, sha256, fingerprint):
-                current[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
-        return current
+        max_bytes = self.config.input.max_bytes
+        return {
+            job.position: ArticleOutcome(job.source, "up-to-date", job.brief_path)
+            for job in jobs
+            if outputs.current_record_of_source(job.brief_path, job.source, max_bytes, fingerprint)
+            is not None
+        }
 
     def _execute(
         self,
