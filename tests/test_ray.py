@@ -714,8 +714,10 @@ def test_a_driver_without_a_model_folders_weights_leaves_them_to_the_nodes(
     """A driver may plan a run with a model folder's tokenizer and config alone: its digest of
     that folder is not the nodes' (which hold the weights), so the actors compare everything but
     the weights; a driver that holds them has them compared."""
+    from types import SimpleNamespace
+
     from summarize.config import TranslationSettings
-    from summarize.engines.ray import _compared_on_nodes
+    from summarize.engines.ray import _check_same_model, _compared_on_nodes
     from summarize.models import resolve_spec
 
     _ray()
@@ -730,6 +732,14 @@ def test_a_driver_without_a_model_folders_weights_leaves_them_to_the_nodes(
         expected = _compared_on_nodes(spec)
         assert ("weights" in expected) is compared, folder
         assert expected["window"] == spec.identity()["window"]
+        # A node that holds the weights at the driver's path loads the same model: its digest
+        # of them is compared only with the driver's own (it was refused against None).
+        node = SimpleNamespace(identity={**spec.identity(), "weights": "f" * 64})
+        if compared:
+            with pytest.raises(ConfigError, match="weights"):
+                _check_same_model("translation", node, expected)
+        else:
+            _check_same_model("translation", node, expected)
 
 
 def test_a_stalled_run_exits_1_naming_the_setting(
