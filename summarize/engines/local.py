@@ -270,7 +270,7 @@ class Pipeline:
 
         Until one does, the summarizer's weights wait too (to the end of the preparation):
         started first, their read would hold up the translator's, which is needed first."""
-        if self._cache_folder() is None:
+        if self._translation_cache() is None:
             return True
         return self._pending_translator().needs_weights(item.sentences)
 

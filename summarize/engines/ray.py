@@ -470,13 +470,12 @@ def _check_same_model(task: Task, loaded: LoadedModel, expected: Mapping[str, An
     briefs of other weights under the driver's fingerprint, which a rerun then kept as current."""
     if expected is None:
         return
-    # A driver without a model folder's weights leaves their digest out (_compared_on_nodes):
-    # the node's own digest is then compared with nothing, not with None.
-    skipped = _NODE_OWN if "weights" in expected else _NODE_OWN | {"weights"}
+    # What the driver states is compared (both sides build the identity with the same code):
+    # a driver without a model folder's weights leaves their digest out (_compared_on_nodes).
     differs = sorted(
         key
-        for key in {*expected, *loaded.identity} - skipped
-        if _compared(key, expected.get(key)) != _compared(key, loaded.identity.get(key))
+        for key in set(expected) - _NODE_OWN
+        if _compared(key, expected[key]) != _compared(key, loaded.identity.get(key))
     )
     if not differs:
         return
