@@ -145,6 +145,13 @@ def train_bart_tokenizer(texts: Iterable[str], destination: Path, vocab_size: in
     return tokenizer.get_vocab_size()
 
 
+def _tiny(config: Any, tiny: bool, layers: dict[str, Any] = TINY_LAYERS) -> Any:
+    if tiny:
+        for key, value in layers.items():
+            setattr(config, key, value)
+    return config
+
+
 def build_marian(
     destination: Path,
     *,
@@ -186,18 +193,19 @@ def build_marian(
             forced_eos_token_id=0,
             decoder_start_token_id=pad,
         )
-    if tiny:
-        for key, value in TINY_LAYERS.items():
-            setattr(config, key, value)
     if max_position_embeddings is not None:
-        config.max_position_embeddings = max_position_embeddings
-        # The decoder cannot read past its shrunken position table either: a longer output
-        # (random weights rarely stop) failed inside generate() with an IndexError.
-        generation.max_length = min(generation.max_length or max_position_embeddings,
-                                    max_position_embeddings)  # fmt: skip
-    _save_random_model(config, destination, seed)
+        _shrink_window(config, generation, max_position_embeddings)
+    _save_random_model(_tiny(config, tiny), destination, seed)
     generation.save_pretrained(destination)
     return destination
+
+
+def _shrink_window(config: Any, generation: Any, max_position_embeddings: int) -> None:
+    config.max_position_embeddings = max_position_embeddings
+    # The decoder cannot read past its shrunken position table either: a longer output
+    # (random weights rarely stop) failed inside generate() with an IndexError.
+    generation.max_length = min(generation.max_length or max_position_embeddings,
+                                max_position_embeddings)  # fmt: skip
 
 
 def build_bart(
@@ -249,19 +257,12 @@ def build_bart(
             forced_eos_token_id=2,
             **summarization,
         )
-    if tiny:
-        for key, value in TINY_LAYERS.items():
-            setattr(config, key, value)
     if max_position_embeddings is not None:
-        config.max_position_embeddings = max_position_embeddings
-        # The decoder cannot read past its shrunken position table either: a longer output
-        # (random weights rarely stop) failed inside generate() with an IndexError.
-        generation.max_length = min(generation.max_length or max_position_embeddings,
-                                    max_position_embeddings)  # fmt: skip
+        _shrink_window(config, generation, max_position_embeddings)
         for params in (config.task_specific_params or {}).values():
             if params.get("max_length", 0) > max_position_embeddings:
                 params["max_length"] = max_position_embeddings
-    _save_random_model(config, destination, seed)
+    _save_random_model(_tiny(config, tiny), destination, seed)
     generation.save_pretrained(destination)
     if max_position_embeddings is not None:
         # The tokenizer's window must agree with the shrunken position table.
@@ -302,10 +303,7 @@ def build_t5(
             feed_forward_proj="gated-gelu",
             tie_word_embeddings=False,
         )
-    if tiny:
-        for key, value in TINY_T5_LAYERS.items():
-            setattr(config, key, value)
-    _save_random_model(config, destination, seed)
+    _save_random_model(_tiny(config, tiny, TINY_T5_LAYERS), destination, seed)
     generation = GenerationConfig.from_model_config(config)
     if tokenizer_dir is None:
         # Random weights repeat the decoder start token (<pad>), which decodes to nothing.
@@ -335,10 +333,7 @@ def build_longt5(
         global_block_size=8,
         tie_word_embeddings=False,
     )
-    if tiny:
-        for key, value in TINY_T5_LAYERS.items():
-            setattr(config, key, value)
-    _save_random_model(config, destination, seed)
+    _save_random_model(_tiny(config, tiny, TINY_T5_LAYERS), destination, seed)
     generation = GenerationConfig.from_model_config(config)
     generation.bad_words_ids = [[0]]  # random weights would repeat the start token, <pad>
     generation.save_pretrained(destination)
@@ -378,13 +373,6 @@ def _train_sentencepiece(
         for i in range(processor.get_piece_size())
     ]
     return model_bytes, pieces
-
-
-def _tiny(config: Any, tiny: bool) -> Any:
-    if tiny:
-        for key, value in TINY_LAYERS.items():
-            setattr(config, key, value)
-    return config
 
 
 def build_m2m100(
