@@ -208,6 +208,11 @@ def record_path(brief_path: Path) -> Path:
 def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
     """Write the run record, then the Markdown brief, each atomically (see the module note)."""
     record = brief.record()
+    _write_record_and_brief(brief_path, record)
+    return record
+
+
+def _write_record_and_brief(brief_path: Path, record: BriefRecord) -> None:
     sidecar = record_path(brief_path)
     try:
         write_atomic(sidecar, record.to_json())
@@ -218,7 +223,33 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
             "stopped (every brief written before is complete; run the same command again to do "
             "the rest)"
         ) from None
-    return record
+
+
+def source_moved(record: BriefRecord, source: Path) -> bool:
+    """Whether the current brief of ``source`` names a file that no longer holds the article:
+    its folder was moved or renamed, or the file deleted, since the brief was made (a file
+    that still holds it, the same article in another file, stays named)."""
+    recorded = Path(record.source_path or record.source)
+    if _file_key(recorded) == _file_key(source):
+        return False
+    return not (recorded.is_file() and _sha256_of(recorded) == record.source_sha256)
+
+
+def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRecord:
+    """The record of the current brief of ``source``, kept as it is, but for the source it
+    names: where the article moved (:func:`source_moved`), the record and the brief are
+    written again naming ``source`` (nothing else changes: the same ``record_id``), or the
+    index and the view kept naming a file that is gone."""
+    if not source_moved(record, source):
+        return record
+    logger.debug(
+        "%s: the brief of %s now names its new place", shown(brief_path), shown(record.source)
+    )
+    renewed = record.model_copy(
+        update={"source": str(source), "source_path": str(source.absolute())}
+    )
+    _write_record_and_brief(brief_path, renewed)
+    return renewed
 
 
 @contextmanager

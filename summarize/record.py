@@ -39,6 +39,9 @@ class SentencePair(_Frozen):
     de: str
     en: str
     warnings: tuple[SentenceWarning, ...] = ()
+    # The pieces the sentence was translated in, when it was longer than the translator's
+    # window (counts.sentences_split_for_window counts them); 0: whole, and in older records.
+    split_into: int = 0
 
 
 class Paragraph(_Frozen):
@@ -51,6 +54,16 @@ class Paragraph(_Frozen):
     @property
     def english(self) -> str:
         return " ".join(sentence.en for sentence in self.sentences)
+
+    @property
+    def split(self) -> tuple[tuple[int, int], ...]:
+        """(1-based sentence number in the paragraph, pieces) of each sentence split for the
+        translator's window."""
+        return tuple(
+            (number, sentence.split_into)
+            for number, sentence in enumerate(self.sentences, start=1)
+            if sentence.split_into
+        )
 
     @property
     def warnings(self) -> tuple[tuple[int, SentenceWarning], ...]:
@@ -120,6 +133,9 @@ class BriefRecord(_Frozen):
     title_from: Literal["headline", "summary", "file name"]
     title_en: str | None
     title_de: str | None
+    # The pieces the German headline was translated in, when it was longer than the
+    # translator's window (as SentencePair.split_into); 0 in older records.
+    title_split_into: int = 0
     has_lead: bool  # the first paragraph is a subtitle / lead under the headline
     summary: SummaryRecord
     flags: tuple[FlagRecord, ...]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -150,6 +151,9 @@ class ParagraphPair:
     english: tuple[str, ...]
     # (1-based sentence number in the paragraph, warning) for suspicious translations
     warnings: tuple[tuple[int, TranslationWarning], ...] = ()
+    # (1-based sentence number in the paragraph, pieces) for sentences longer than the
+    # translator's window, translated in pieces
+    split: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class Brief:
     key_facts: tuple[KeyFact, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)  # stages.run_settings
     source_path: str | None = None  # the source's absolute path (see BriefRecord)
+    title_split_into: int = 0  # pieces of a headline longer than the translator's window
 
     def record(self) -> BriefRecord:
         """The run record: the sidecar's content, and what every view is formatted from."""
@@ -197,6 +202,7 @@ class Brief:
             title_from=title_from,
             title_en=self.title_en,
             title_de=self.title_de,
+            title_split_into=self.title_split_into,
             has_lead=self.has_lead,
             summary=SummaryRecord(
                 text=self.summary.text,
@@ -239,9 +245,15 @@ def _paragraph_record(pair: ParagraphPair) -> Paragraph:
         warnings.setdefault(number, []).append(
             SentenceWarning(kind=warning.kind, detail=warning.detail)
         )
+    split = dict(pair.split)
     return Paragraph(
         sentences=tuple(
-            SentencePair(de=german, en=english, warnings=tuple(warnings.get(number, ())))
+            SentencePair(
+                de=german,
+                en=english,
+                warnings=tuple(warnings.get(number, ())),
+                split_into=split.get(number, 0),
+            )
             for number, (german, english) in enumerate(
                 zip(pair.german, pair.english, strict=True), start=1
             )
@@ -311,12 +323,25 @@ def chunking_note(record: BriefRecord) -> str | None:
         window = record.models.get("translation", {}).get("window_tokens")
         limit = f" ({window} tokens)" if window else ""
         was, each = ("was", "it") if split == 1 else ("were", "each")
+        where = split_places(record)
         notes.append(
-            f"*{plural(split, 'sentence')} of the article {was} longer than the translator's "
-            f"window{limit}, so {each} was translated in pieces, in order, and the English "
-            "joined.*"
+            f"*{plural(split, 'sentence')} of the article{f' ({where})' if where else ''} {was} "
+            f"longer than the translator's window{limit}, so {each} was translated in pieces, "
+            "in order, and the English joined.*"
         )
     return " ".join(notes) or None
+
+
+def split_places(record: BriefRecord) -> str:
+    """Where the sentences split for the translator's window stand ("the headline; ¶2
+    sentence 3"), so a reader can find them; "" for a record older than that."""
+    places = ["the headline"] if record.title_split_into else []
+    places += [
+        f"¶{paragraph} sentence {sentence}"
+        for paragraph, item in enumerate(record.paragraphs, start=1)
+        for sentence, _ in item.split
+    ]
+    return "; ".join(places)
 
 
 def checks_note(record: BriefRecord) -> str:
@@ -450,6 +475,28 @@ class IndexEntry:
     record: BriefRecord
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def reading_order(filename: str) -> tuple[tuple[str | int, ...], str]:
+    """The key that puts briefs in a German reader's order by their file name, in both front
+    pages (index.md and the view's): letters without case or accents ("Ärger" with "Arger",
+    before "Zoll"; "ß" as "ss"), numbers by value ("teil-2" before "teil-10"), a name before
+    its longer forms ("bericht" before "bericht-2"). Names equal by that key keep the order of
+    their characters, so the order never depends on the order the files were found in."""
+    stem = filename.removesuffix(".md")
+    letters = "".join(
+        char
+        for char in unicodedata.normalize("NFKD", stem)
+        if not unicodedata.combining(char)  # the marks of "Ä", "é": sorted with "A", "e"
+    ).casefold()
+    # Text and numbers alternate (text first, maybe empty): the parts compare by position.
+    parts = tuple(
+        int(part) if position % 2 else part for position, part in enumerate(_DIGITS.split(letters))
+    )
+    return parts, filename
+
+
 def plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
 
@@ -482,10 +529,11 @@ def render_index(
     entries: Sequence[IndexEntry], latest_run: str | None = None, without_brief: Sequence[str] = ()
 ) -> str:
     """The folder's front page: totals (and what the latest run did, naming each input it left
-    without a brief and why: ``without_brief``), then per brief, in file-name order, the linked
+    without a brief and why: ``without_brief``), then per brief the linked
     title, the summary's first sentence, source, date and the counts of check flags and
-    translation warnings."""
-    ordered = sorted(entries, key=lambda entry: entry.filename)
+    translation warnings; the briefs in a reader's order of their file names
+    (:func:`reading_order`)."""
+    ordered = sorted(entries, key=lambda entry: reading_order(entry.filename))
     lines = [INDEX_TITLE, "", folder_counts([entry.record for entry in ordered]), ""]
     if latest_run:
         lines += [f"Latest run: {escape_markdown(latest_run)}.", ""]

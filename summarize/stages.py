@@ -363,7 +363,12 @@ def pair_paragraphs(
             )
         )
         english = tuple(sentence.text for sentence in sentences)
-        pairs.append(ParagraphPair(german=paragraph, english=english, warnings=warnings))
+        split = tuple(
+            (number, sentence.pieces)
+            for number, sentence in enumerate(sentences, start=1)
+            if sentence.pieces > 1
+        )
+        pairs.append(ParagraphPair(paragraph, english, warnings, split))
         position += len(paragraph)
     return Bilingual(title_en, tuple(pairs), tuple(translated), seconds)
 
@@ -426,9 +431,18 @@ def finish(
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=seconds,
         sentences_split=sum(1 for sentence in bilingual.translated if sentence.pieces > 1),
+        title_split_into=_title_pieces(segmented.title, bilingual.translated),
         dropped=item.cleaned.dropped,
         has_lead=item.cleaned.has_lead,
         fingerprint=run.fingerprint,
         flags=tuple(flags),
         key_facts=tuple(facts),
     )
+
+
+def _title_pieces(title: str | None, translated: Sequence[TranslatedSentence]) -> int:
+    """The pieces the headline (the article's first model input) was translated in, when it
+    was split for the translator's window; else 0."""
+    if not title or not translated or translated[0].pieces < 2:
+        return 0
+    return translated[0].pieces

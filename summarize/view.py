@@ -32,6 +32,7 @@ from summarize.render import (
     folder_counts,
     index_lead,
     plural,
+    reading_order,
     title_note,
 )
 
@@ -134,9 +135,10 @@ def load_briefs(folder: Path) -> tuple[list[SiteBrief], list[str]]:
 def _briefs(folder: Path, problems: list[str]) -> Iterator[SiteBrief]:
     """:func:`load_briefs` one brief at a time (a folder of 50,000 briefs is not held in
     memory at once); each problem goes into ``problems``."""
-    # In index.md's order, by the brief's file name: by the record's, "bericht.json" came
-    # before "bericht.kurz.json" where index.md lists "bericht.kurz.md" first.
-    for path in sorted(folder.glob(f"*{RECORD_SUFFIX}"), key=lambda p: p.with_suffix(".md").name):
+    # In index.md's order, by the brief's file name (not the record's: "bericht.json" and
+    # "bericht.kurz.json" must sort as "bericht.md" and "bericht.kurz.md" do).
+    records = folder.glob(f"*{RECORD_SUFFIX}")
+    for path in sorted(records, key=lambda p: reading_order(p.with_suffix(".md").name)):
         if not path.is_file():
             continue
         try:

@@ -266,6 +266,39 @@ def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
     assert reads == ["decode_text", "extract_html"]
 
 
+def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypatch) -> None:
+    """A folder of articles renamed and run again: its briefs are current (same bytes, same
+    settings), and the index, the brief and the view named the old folder, which is gone. They
+    name the new place; nothing else of the brief changes, and a second rerun writes nothing."""
+    from summarize.view import build_site
+
+    _echo_models(monkeypatch)
+    old, new, output = tmp_path / "april", tmp_path / "archiv", tmp_path / "briefs"
+    old.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        (old / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    assert "2 written" in CliRunner().invoke(app, [*run, str(old)]).output
+    before = {p.name: read_record(p) for p in output.glob("0*.md")}
+    old.rename(new)
+    rerun = CliRunner().invoke(app, [*run, str(new)])
+    assert rerun.exit_code == 0 and "0 written, 2 up to date" in rerun.output, rerun.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "april" not in index and index.count("archiv/") == 2, index
+    for name, record in before.items():
+        meta, _ = read_brief(output / name)
+        now = read_record(output / name)
+        assert meta["source"] == now["source"] == str(new / name.replace(".md", ".txt"))
+        assert now["source_path"] == str((new / name.replace(".md", ".txt")).absolute())
+        moved = {"source": record["source"], "source_path": record["source_path"]}
+        assert {**now, **moved} == record  # the same brief (record_id included)
+    site = build_site(output, tmp_path / "site")
+    assert "april" not in site.index.read_text(encoding="utf-8")
+    stamps = {p.name: p.stat().st_mtime_ns for p in output.glob("0*")}
+    assert "0 written, 2 up to date" in CliRunner().invoke(app, [*run, str(new)]).output
+    assert {p.name: p.stat().st_mtime_ns for p in output.glob("0*")} == stamps
+
+
 def test_the_index_names_each_article_the_latest_run_left_without_a_brief(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -436,6 +469,18 @@ def test_long_sentences_and_documents_are_split_not_truncated(
     # Pieces are batched longest first; put back in sentence order they give the whole sentence.
     pieces.sort(key=(long_sentence + ".").index)
     assert " ".join(pieces).split() == (long_sentence + ".").split()
+    # The record says which sentence was split (the brief counted it, and named none).
+    split = [
+        (number, sentence["de"], sentence["split_into"])
+        for number, paragraph in enumerate(record["paragraphs"], start=1)
+        for sentence in paragraph["sentences"]
+        if sentence["split_into"]
+    ]
+    assert [(number, german) for number, german, _ in split] == [(1, long_sentence + ".")]
+    assert split[0][2] > 1 and record["title_split_into"] == 0
+    assert "1 sentence of the article (¶1 sentence 1) was longer than the translator's" in (
+        output / "long.md"
+    ).read_text(encoding="utf-8")
 
 
 def test_the_run_warning_of_split_sentences_names_the_articles(

@@ -349,6 +349,35 @@ def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     assert _gpus("cuda", 0.0) is None
 
 
+def test_a_current_brief_names_where_its_source_is_now_on_ray_too(tmp_path: Path) -> None:
+    """The driver's check of current briefs (before Ray starts): a brief whose source was moved
+    names its new place, as the local engine's does."""
+    import dataclasses
+
+    from test_render import make_brief
+
+    from summarize.digests import file_sha256
+    from summarize.engines.ray import RayEngine, _Job
+    from summarize.outputs import read_brief_record, write_brief
+
+    old, new, output = tmp_path / "april" / "a.txt", tmp_path / "archiv" / "a.txt", tmp_path / "o"
+    old.parent.mkdir()
+    old.write_text((SEEDS / "000_64f4d420a1ff7ac2.txt").read_text(encoding="utf-8"), "utf-8")
+    brief = dataclasses.replace(
+        make_brief(),
+        source=str(old),
+        source_path=str(old),
+        source_sha256=file_sha256(old),
+    )
+    write_brief(output / "a.md", brief)
+    old.parent.rename(new.parent)
+    engine = RayEngine(load_config(project_file=None))
+    current = engine._current_briefs([_Job(0, new, output / "a.md")], brief.fingerprint)
+    assert current[0].status == "up-to-date"
+    record = read_brief_record(output / "a.md")
+    assert record is not None and record.source == record.source_path == str(new)
+
+
 def test_a_local_ray_instance_writes_the_local_engines_briefs(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch, caplog
 ) -> None:

@@ -262,6 +262,38 @@ def test_a_brief_says_when_a_sentence_was_translated_in_pieces() -> None:
     assert "in pieces" not in render_brief(whole.record(), "article-0.json")
 
 
+def test_the_record_says_which_sentences_were_split_and_older_records_still_load() -> None:
+    """A sentence split for the translator's window was counted, not named: the record marks
+    each (and the headline), the brief's note says where; a record written before the marks
+    loads as one without splits named."""
+    brief = make_brief()
+    first = dataclasses.replace(brief.paragraphs[0], split=((2, 3),))
+    split = dataclasses.replace(
+        brief,
+        paragraphs=(first, *brief.paragraphs[1:]),
+        title_split_into=2,
+        sentences_split=2,
+    )
+    record = split.record()
+    assert parse_record(record.to_json()) == record
+    assert record.title_split_into == 2
+    assert [s.split_into for s in record.paragraphs[0].sentences] == [0, 3]
+    assert record.paragraphs[0].split == ((2, 3),) and record.paragraphs[1].split == ()
+    assert (
+        "*2 sentences of the article (the headline; ¶1 sentence 2) were longer than the "
+        "translator's window, so each was translated in pieces"
+    ) in render_brief(record, "article-0.json")
+    older = json.loads(record.to_json())
+    del older["title_split_into"]
+    for paragraph in older["paragraphs"]:
+        for sentence in paragraph["sentences"]:
+            del sentence["split_into"]
+    loaded = parse_record(json.dumps(older))
+    assert loaded.title_split_into == 0 and not any(p.split for p in loaded.paragraphs)
+    assert loaded.record_id == record.record_id
+    assert "*2 sentences of the article were longer" in render_brief(loaded, "article-0.json")
+
+
 def test_the_record_round_trips_and_refuses_other_schemas() -> None:
     record = make_brief().record()
     again = parse_record(record.to_json())

@@ -9,6 +9,7 @@ import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from test_render import HOSTILE, make_brief
@@ -178,20 +179,34 @@ def test_the_front_page_lists_every_brief_in_order(site) -> None:
 
 
 def test_the_front_page_lists_the_briefs_in_the_order_of_index_md(tmp_path: Path) -> None:
-    """Both front pages sort by the brief's file name: the site sorted by the record's, so
-    "bericht" came before "bericht.kurz" there and after it in index.md."""
+    """Both front pages sort by the brief's file name (the site sorted by the record's, so
+    "bericht" and "bericht.kurz" came in another order there), and in a German reader's order:
+    by code point, capitals came before small letters and "Ärger" after "Zoll"."""
     from summarize.outputs import write_index
 
     output = tmp_path / "briefs"
     output.mkdir()
-    for name in ("bericht", "bericht.kurz", "bericht-2"):
+    names = ("Zoll", "bericht.kurz", "straße", "Ärger", "teil-10", "bericht", "apfel", "Strasse")
+    for name in (*names, "teil-2", "bericht-2", "Birne"):
         write_brief(output / f"{name}.md", make_brief(0))
     index_md = write_index(output).read_text(encoding="utf-8")
     in_markdown = re.findall(r"\]\(<(.+?)\.md>\)", index_md)
-    assert in_markdown == ["bericht-2", "bericht.kurz", "bericht"]
+    assert in_markdown == [
+        "apfel",
+        "Ärger",
+        "bericht",
+        "bericht-2",
+        "bericht.kurz",
+        "Birne",
+        "Strasse",  # equal to "straße" but for the letters themselves: by code point
+        "straße",
+        "teil-2",
+        "teil-10",
+        "Zoll",
+    ]
     build_site(output, tmp_path / "site")
     page = parse(tmp_path / "site" / "index.html")
-    hrefs = [a.attrs["href"] for a in page.find_all("a", "title")]
+    hrefs = [unquote(a.attrs["href"]) for a in page.find_all("a", "title")]
     assert hrefs == [f"{name}.html" for name in in_markdown]
 
 

@@ -719,15 +719,20 @@ class RayEngine:
         return RayRunReport(tuple(outcomes), index_path, retried, restarted)
 
     def _current_briefs(self, jobs: list[_Job], fingerprint: str) -> dict[int, ArticleOutcome]:
-        """The jobs whose brief matches the source's bytes and this run's settings. A source
-        that cannot be read, or is over input.max_bytes, is left to the run to report."""
+        """The jobs whose brief matches the source's bytes and this run's settings (each
+        naming where its source is now: outputs.keep_current). A source that cannot be read,
+        or is over input.max_bytes, is left to the run to report."""
         max_bytes = self.config.input.max_bytes
-        return {
-            job.position: ArticleOutcome(job.source, "up-to-date", job.brief_path)
-            for job in jobs
-            if outputs.current_record_of_source(job.brief_path, job.source, max_bytes, fingerprint)
-            is not None
-        }
+        current: dict[int, ArticleOutcome] = {}
+        for job in jobs:
+            record = outputs.current_record_of_source(
+                job.brief_path, job.source, max_bytes, fingerprint
+            )
+            if record is not None:
+                with outputs.stop_signals_held():
+                    outputs.keep_current(job.brief_path, record, job.source)
+                current[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
+        return current
 
     def _execute(
         self,
