@@ -136,6 +136,8 @@ class BriefRecord(_Frozen):
     # The pieces the German headline was translated in, when it was longer than the
     # translator's window (as SentencePair.split_into); 0 in older records.
     title_split_into: int = 0
+    # The headline's translation warnings (as SentencePair.warnings); () in older records.
+    title_warnings: tuple[SentenceWarning, ...] = ()
     has_lead: bool  # the first paragraph is a subtitle / lead under the headline
     summary: SummaryRecord
     flags: tuple[FlagRecord, ...]
@@ -155,6 +157,12 @@ class BriefRecord(_Frozen):
         that the two files belong together (a run killed between them leaves them apart)."""
         key = f"{self.source_sha256}\n{self.fingerprint}\n{self.generated_at}"
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    def all_warnings(self) -> list[SentenceWarning]:
+        """Every translation warning of the brief: the headline's, then the paragraphs'."""
+        return [*self.title_warnings] + [
+            warning for paragraph in self.paragraphs for _, warning in paragraph.warnings
+        ]
 
     def dropped_by_rule(self) -> dict[str, list[str]]:
         """Removed texts grouped by rule, rules in order of their first removal."""

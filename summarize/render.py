@@ -180,6 +180,7 @@ class Brief:
     settings: dict[str, Any] = field(default_factory=dict)  # stages.run_settings
     source_path: str | None = None  # the source's absolute path (see BriefRecord)
     title_split_into: int = 0  # pieces of a headline longer than the translator's window
+    title_warnings: tuple[TranslationWarning, ...] = ()  # the headline's translation warnings
 
     def record(self) -> BriefRecord:
         """The run record: the sidecar's content, and what every view is formatted from."""
@@ -203,6 +204,10 @@ class Brief:
             title_en=self.title_en,
             title_de=self.title_de,
             title_split_into=self.title_split_into,
+            title_warnings=tuple(
+                SentenceWarning(kind=warning.kind, detail=warning.detail)
+                for warning in self.title_warnings
+            ),
             has_lead=self.has_lead,
             summary=SummaryRecord(
                 text=self.summary.text,
@@ -233,7 +238,8 @@ class Brief:
                 words_summary=len(self.summary.text.split()),
                 sentences_split_for_window=self.sentences_split,
                 unsupported=len(self.flags),
-                translation_warnings=sum(len(pair.warnings) for pair in self.paragraphs),
+                translation_warnings=len(self.title_warnings)
+                + sum(len(pair.warnings) for pair in self.paragraphs),
                 dropped=len(self.dropped),
             ),
         )
@@ -332,6 +338,14 @@ def chunking_note(record: BriefRecord) -> str | None:
     return " ".join(notes) or None
 
 
+def title_warnings_note(record: BriefRecord) -> str | None:
+    """The headline's translation warnings (Markdown), as a paragraph's are shown under it."""
+    if not record.title_warnings:
+        return None
+    details = "; ".join(escape_markdown(warning.detail) for warning in record.title_warnings)
+    return f"*Headline translation warnings: {details}.*"
+
+
 def split_places(record: BriefRecord) -> str:
     """Where the sentences split for the translator's window stand ("the headline; ¶2
     sentence 3"), so a reader can find them; "" for a record older than that."""
@@ -359,12 +373,13 @@ def checks_note(record: BriefRecord) -> str:
 
     if not warnings:
         return found
-    said = f"{found} {warnings} translation warning(s), shown at their paragraphs."
-    if any(
-        warning.kind == "output_limit"
-        for paragraph in record.paragraphs
-        for _, warning in paragraph.warnings
-    ):
+    shown_at = (
+        "under the headline and at their paragraphs"
+        if record.title_warnings
+        else ("at their paragraphs")
+    )
+    said = f"{found} {warnings} translation warning(s), shown {shown_at}."
+    if any(warning.kind == "output_limit" for warning in record.all_warnings()):
         said += (
             " Where the English reached the translator's output limit, raise "
             "translation.generation.max_new_tokens, or lower translation.max_input_tokens to "
@@ -398,6 +413,8 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
     )
     lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(record.title)}", ""]
     if note := title_note(record):
+        lines += [note, ""]
+    if note := title_warnings_note(record):
         lines += [note, ""]
     lines += ["## Summary", "", escape_markdown(record.summary.text) or "*(empty summary)*", ""]
     lines += render_key_facts(record.key_facts)

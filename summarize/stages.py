@@ -69,6 +69,8 @@ class Bilingual:
     translated: tuple[TranslatedSentence, ...]  # every model input of the article, in order
     seconds: float  # the article's share of the translation batch
     failed: str | None = None  # why the model gave no English for a sentence: no brief
+    # the headline's translation warnings (cut at the output limit, untranslated, ...)
+    title_warnings: tuple[TranslationWarning, ...] = ()
 
     @property
     def english_sentences(self) -> list[str]:
@@ -349,6 +351,14 @@ def pair_paragraphs(
     """The English headline and the German/English paragraph pairs, sentence for sentence."""
     has_title = bool(item.segmented.title)
     title_en = translated[0].text if has_title else None
+    title_warnings: tuple[TranslationWarning, ...] = ()
+    if has_title and translated[0].pieces:  # checked as every sentence of the body is
+        headline = translated[0]
+        title_warnings = tuple(
+            sentence_warnings(
+                headline.source, headline.text, headline.logprob, headline.reached_limit
+            )
+        )
     body = translated[1:] if has_title else translated
     pairs: list[ParagraphPair] = []
     position = 0
@@ -370,7 +380,9 @@ def pair_paragraphs(
         )
         pairs.append(ParagraphPair(paragraph, english, warnings, split))
         position += len(paragraph)
-    return Bilingual(title_en, tuple(pairs), tuple(translated), seconds)
+    return Bilingual(
+        title_en, tuple(pairs), tuple(translated), seconds, title_warnings=title_warnings
+    )
 
 
 def summarize_articles(
@@ -432,6 +444,7 @@ def finish(
         seconds=seconds,
         sentences_split=sum(1 for sentence in bilingual.translated if sentence.pieces > 1),
         title_split_into=_title_pieces(segmented.title, bilingual.translated),
+        title_warnings=bilingual.title_warnings,
         dropped=item.cleaned.dropped,
         has_lead=item.cleaned.has_lead,
         fingerprint=run.fingerprint,

@@ -512,6 +512,38 @@ def test_the_run_warning_of_split_sentences_names_the_articles(
     assert "short.txt" not in warning.group(1)
 
 
+def test_the_headlines_translation_is_checked_as_every_sentence_is(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """The headline is the first model input, but only the body's sentences were checked: a
+    headline cut at the output limit went into the brief, its record and the counts without a
+    word while the body's sentences, cut the same way, were warned of."""
+    (tmp_path / "a.txt").write_text(
+        "Bürgermeister eröffnet das neue Schwimmbad im Norden der Stadt\n\n"
+        "Am Montag kamen Hunderte Besucher zur Eröffnung. Der Eintritt war an diesem Tag frei.\n",
+        "utf-8",
+    )
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    result = CliRunner().invoke(
+        app,
+        ["run", str(tmp_path / "a.txt"), "-c", str(config), "-o", str(tmp_path / "out"), "-q",
+         "--set", "translation.generation.max_new_tokens=4"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))
+    body = [w for p in record["paragraphs"] for s in p["sentences"] for w in s["warnings"]]
+    assert "output_limit" in [warning["kind"] for warning in body]
+    assert record["title_from"] == "headline", record["title_de"]
+    assert "output_limit" in [warning["kind"] for warning in record["title_warnings"]]
+    assert record["counts"]["translation_warnings"] == len(body) + len(record["title_warnings"])
+    brief = (tmp_path / "out" / "a.md").read_text("utf-8")
+    head = brief.split("## Summary", 1)[0]
+    assert "*Headline translation warnings: " in head and "output limit" in head
+    assert "under the headline and at their paragraphs" in brief
+
+
 def test_config_show_prints_the_effective_config(tmp_path: Path) -> None:
     layer = tmp_path / "l.toml"
     layer.write_text('[summarization]\nmodel = "my/summarizer"\n')

@@ -506,6 +506,39 @@ def test_what_to_do_about_the_output_limit_is_said_once() -> None:
     assert "max_new_tokens" not in render_brief(brief.record(), "a.json")
 
 
+def test_the_headlines_translation_warnings_are_shown_and_counted(tmp_path) -> None:
+    """A warned headline is said under it, in the brief and the view, counted with the body's
+    warnings, and the output-limit advice is given for it too; an older record without the
+    field loads as one whose headline was not warned of."""
+    from summarize.checks import translation_warnings
+    from summarize.outputs import write_brief
+    from summarize.view import build_site
+
+    cut = tuple(translation_warnings("Ein langer Titel.", "A long", reached_limit=8))
+    assert [warning.kind for warning in cut] == ["output_limit"]
+    brief = make_brief()
+    paragraphs = tuple(dataclasses.replace(pair, warnings=()) for pair in brief.paragraphs)
+    warned = dataclasses.replace(brief, paragraphs=paragraphs, title_warnings=cut)
+    record = warned.record()
+    assert record.counts.translation_warnings == 1
+    assert [warning.kind for warning in record.title_warnings] == ["output_limit"]
+    text = render_brief(record, "a.json")
+    head = text.split("## Summary", 1)[0]
+    assert f"*Headline translation warnings: {cut[0].detail}.*" in head
+    checks = text.split("## Checks", 1)[1].split("##", 1)[0]
+    assert "shown under the headline" in checks and "max_new_tokens" in checks
+    (tmp_path / "briefs").mkdir()
+    write_brief(tmp_path / "briefs" / "a.md", warned)
+    site = build_site(tmp_path / "briefs", tmp_path / "site")
+    page = (site.index.parent / "a.html").read_text(encoding="utf-8")
+    assert "Headline translation warnings:" in page.split("</header>", 1)[0]
+    older = json.loads(record.to_json())
+    del older["title_warnings"]
+    loaded = parse_record(json.dumps(older))
+    assert loaded.title_warnings == () and loaded.record_id == record.record_id
+    assert "Headline translation warnings" not in render_brief(make_brief().record(), "a.json")
+
+
 @pytest.mark.parametrize(
     ("summary", "lead"),
     [("Floods hit the south. Thousands left their homes.", "Thousands left their homes."),
