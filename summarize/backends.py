@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from summarize.errors import ConfigError, ModelLoadError
+from summarize.errors import ConfigError, ModelLoadError, shown
 
 if TYPE_CHECKING:
     import torch
@@ -537,6 +537,50 @@ def unwritable_conversion(
     )
 
 
+# from_pretrained arguments that report how the weights fit the config instead of acting on it
+# alone: transformers 5 reinitialises missing tensors at random (a warning, silenced here) and
+# raises a bare RuntimeError for tensors of another shape ("look at the above report").
+FIT_REPORT: dict[str, Any] = {"output_loading_info": True, "ignore_mismatched_sizes": True}
+
+
+def unfit_weights(loading: dict[str, Any]) -> str | None:
+    """Why weights read with :data:`FIT_REPORT` do not fit the model's config.json (tensors of
+    another shape, or missing: a model that would run partly on random weights), else None.
+    One line, the first tensor of each kind named."""
+    mismatched = sorted(loading.get("mismatched_keys") or [], key=lambda item: str(item[0]))
+    missing = sorted(str(key) for key in loading.get("missing_keys") or [])
+    kinds = []
+    if mismatched:
+        key, stored, expected = mismatched[0]
+        kinds.append(
+            f"{len(mismatched)} tensor(s) of another shape, e.g. {shown(key)}: "
+            f"{list(stored)} in the weights, {list(expected)} for the config"
+        )
+    if missing:
+        kinds.append(f"{len(missing)} tensor(s) missing, e.g. {shown(missing[0])}")
+    if not kinds:
+        return None
+    return (
+        f"its weights do not fit its config.json ({'; '.join(kinds)}); restore the config.json "
+        "that came with these weights, or copy the model again"
+    )
+
+
+def unused_weights(loading: dict[str, Any], location: str) -> str | None:
+    """A warning for tensors of the weights the config has no place for (left unused), else
+    None. Said, not refused: the model is whole, and a checkpoint a library release saved
+    with an extra buffer would otherwise stop every run; but a config with fewer layers than
+    the weights, say, runs a smaller model than the folder holds."""
+    unexpected = sorted(str(key) for key in loading.get("unexpected_keys") or [])
+    if not unexpected:
+        return None
+    return (
+        f"{shown(location)}: {len(unexpected)} tensor(s) of the weights have no place in its "
+        f"config.json and are left unused, e.g. {shown(unexpected[0])}; if the config.json was "
+        "edited, restore the one that came with these weights"
+    )
+
+
 def _remove_stale_conversions(target: Path) -> None:
     """Temp folders of conversions that were killed midway (a SIGKILL, a power cut): only a
     converter holding the target's lock writes one, and the caller holds it now."""
@@ -587,7 +631,17 @@ def _convert(
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             if not allow_pickle:
                 kwargs["use_safetensors"] = True
-            return super().load_model(model_class, model_name_or_path, **kwargs)
+            # Weights that do not fit the config were converted with random tensors in place
+            # of the missing ones: refused, as the torch backend refuses them.
+            model, loading = super().load_model(
+                model_class, model_name_or_path, **kwargs, **FIT_REPORT
+            )
+            problem = unfit_weights(loading)
+            if problem is not None:
+                raise ModelLoadError(problem)
+            if unused := unused_weights(loading, model_name_or_path):
+                logger.warning(unused)
+            return model
 
     converter = Converter(location, revision=revision, trust_remote_code=False)
     try:

@@ -26,6 +26,11 @@ DIGESTS_FILENAME = "model-digests.json"
 # What transformers reads a model from; READMEs, licences and hidden files change no output.
 _MODEL_FILE_SUFFIXES = (".safetensors", ".bin", ".json", ".spm", ".model", ".txt", ".msgpack")
 _IGNORED_NAMES = ("readme", "license", "licence")
+# The model's own generate() settings: a model's identity holds them as the effective settings
+# (ModelSpec.generation_settings), and CTranslate2's converter writes the same conversion
+# whatever they say. Hashed with the weights, an edit of them keyed a new conversion, a full
+# copy of the weights (1.2 GB for DistilBART), while the old one stayed.
+_GENERATION_FILE = "generation_config.json"
 
 
 def default_digests_file() -> Path:
@@ -42,6 +47,7 @@ def _model_files(folder: Path) -> list[Path]:
         if path.suffix.lower() in _MODEL_FILE_SUFFIXES
         and not path.name.startswith(".")
         and not path.name.lower().startswith(_IGNORED_NAMES)
+        and path.name != _GENERATION_FILE
         and path.is_file()
     )
 

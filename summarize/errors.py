@@ -35,6 +35,11 @@ class ModelLoadError(SummarizeError):
     """A model folder exists but cannot be loaded (unsafe or broken files)."""
 
 
+class StoreError(SummarizeError):
+    """A pulled model cannot be put into the model store (a read-only or full folder,
+    something in the way)."""
+
+
 class UsageError(SummarizeError):
     """The command line names nothing to work on (missing path, empty folder)."""
 

@@ -398,7 +398,10 @@ def source_sha256(path: Path, max_bytes: int) -> str | None:
         return None
 
 
-def read_article(path: Path, max_bytes: int | None = None) -> Article:
+def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """An article file's bytes; ArticleError for one that is no article from its bytes alone
+    (unreadable, over ``max_bytes``, empty or ASCII white space only), without decoding it: the
+    Ray engine's driver tells these before it starts Ray, with :func:`read_article`'s words."""
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
@@ -408,6 +411,15 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
         raw = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"{shown(path)}: cannot read: {error.strerror}") from None
+    if not raw.strip():  # as the decoded text's check below words it: UTF-8 reads these first
+        raise ArticleError(
+            f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
+        )
+    return raw
+
+
+def read_article(path: Path, max_bytes: int | None = None) -> Article:
+    raw = read_source_bytes(path, max_bytes)
     text, encoding = decode_text(raw, path)
     if not text.strip():
         raise ArticleError(

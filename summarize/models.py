@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from summarize.backends import (
+    FIT_REPORT,
     TORCH_MODEL_READ,
     Backend,
     CTranslate2Backend,
@@ -32,6 +33,8 @@ from summarize.backends import (
     ensure_converted,
     require_ctranslate2,
     unconvertible_config,
+    unfit_weights,
+    unused_weights,
     unwritable_conversion,
 )
 from summarize.config import LENGTH_PAIRS, ModelSettings, SummarizationSettings
@@ -991,10 +994,11 @@ def load_weights(
 
         try:
             with TORCH_MODEL_READ:
-                model = transformers.AutoModelForSeq2SeqLM.from_pretrained(
+                model, loading = transformers.AutoModelForSeq2SeqLM.from_pretrained(
                     source.location,
                     use_safetensors=None if settings.allow_pickle else True,
                     **common,
+                    **FIT_REPORT,
                 )
         except SafetensorError as error:
             # A weights file cut short (a copy or download stopped midway) or otherwise damaged:
@@ -1013,6 +1017,16 @@ def load_weights(
                     f"{_pickle_hint(task)}."
                 ) from None
             raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
+        # Weights of another model, or a config.json edited after them (another d_model or
+        # vocab_size): transformers raised a bare RuntimeError for other shapes, and loaded
+        # missing tensors at random without a word that reached the user.
+        unfit = unfit_weights(loading)
+        if unfit is not None:
+            raise ModelLoadError(
+                f"The {task} model at {source.location} could not be loaded: {unfit}"
+            )
+        if unused := unused_weights(loading, source.location):
+            logger.warning(unused)
         backend = TorchBackend(
             model, spec.tokenizer, spec.generation_config, device, settings.quantization, workers
         )

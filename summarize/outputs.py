@@ -326,8 +326,9 @@ def current_record_of_source(
     """The record of the brief of ``source`` when it is current, from the source's bytes
     alone: no decoding, no HTML extraction (about 45 ms a page, 2 minutes a rerun of 3,000
     pages) nor Markdown parsing for an article that needs nothing. A source that cannot be
-    read, or is over ``max_bytes``, gives None: :func:`read_article` reports it. Both engines
-    ask it before reading an article (the Ray engine on the driver, before Ray starts)."""
+    read, or is over ``max_bytes``, gives None: :func:`read_article` reports it. The local
+    engine asks it before reading an article; the Ray engine's driver asks
+    :func:`current_record` of the bytes it reads once to tell an empty source too."""
     sha256 = ingest.source_sha256(source, max_bytes)
     return None if sha256 is None else current_record(brief_path, sha256, fingerprint)
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.config import Config, ModelSettings
-from summarize.errors import ModelNotFoundError, SummarizeError
+from summarize.errors import ModelNotFoundError, StoreError, SummarizeError, shown
 from summarize.models import (
     PULLED_FILE,
     Task,
@@ -31,6 +32,8 @@ PULL_PATTERNS = (
     "tokenizer*",
 )
 PICKLE_PATTERNS = ("pytorch_model*.bin",)
+
+logger = logging.getLogger("summarize")
 
 
 @dataclass(frozen=True)
@@ -166,26 +169,54 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
             f"again with the network (HF_HUB_OFFLINE must be unset); what it has fetched so far "
             f"stays in {partial}."
         )
-    # What was pulled, so that a run can tell a copy of another revision (models.pulled_copy).
-    (partial / PULLED_FILE).write_text(
-        json.dumps({"model": settings.model, "revision": settings.revision}), encoding="utf-8"
-    )
-    # The old copy is moved aside, not deleted, until the new one is in place: a failed rename
-    # leaves the model that was there.
+    if destination.is_file():  # a file (or a link to one) where the folder goes: never replaced
+        raise StoreError(
+            f"Could not put {settings.model!r} into {destination}: a file is in the way there; "
+            f"move it and pull again (the download stays in {partial})."
+        )
+    try:
+        # What was pulled, so that a run can tell a copy of another revision (models.pulled_copy).
+        (partial / PULLED_FILE).write_text(
+            json.dumps({"model": settings.model, "revision": settings.revision}), encoding="utf-8"
+        )
+        _install(partial, destination)
+    except OSError as error:  # a read-only or full store, no permission: was a traceback
+        raise StoreError(
+            f"Could not put {settings.model!r} into {destination}: "
+            f"{error.strerror or error}{f' ({shown(error.filename)})' if error.filename else ''}. "
+            f"The download stays in {partial} and the store as it was; make "
+            f"{destination.parent} writable (or free space there) and pull again."
+        ) from None
+    return destination
+
+
+def _install(partial: Path, destination: Path) -> None:
+    """``partial`` renamed to ``destination``. The copy there before is moved aside, not
+    deleted, until the new one is in place: a failed rename leaves the model that was there."""
     previous = destination.with_name(f".{destination.name}.previous")
-    if previous.exists():
-        shutil.rmtree(previous)
-    if destination.exists():
+    _remove(previous)  # left by a pull stopped between the two renames
+    if destination.exists() or destination.is_symlink():
         destination.rename(previous)
     try:
         partial.rename(destination)
     except OSError:
-        if previous.exists():
+        if previous.exists() or previous.is_symlink():
             previous.rename(destination)
         raise
-    if previous.exists():
-        shutil.rmtree(previous)
-    return destination
+    try:
+        _remove(previous)
+    except OSError as error:  # the new copy is in place: the pull is done all the same
+        logger.warning("could not remove the old copy at %s: %s", shown(previous),
+                       error.strerror or error)  # fmt: skip
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder, or a link or file in its place (a store entry linked to a folder
+    elsewhere loses the link, never the folder it points at: rmtree refused a link)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
 
 
 def _missing_model_files(folder: Path, allow_pickle: bool = False) -> str | None:

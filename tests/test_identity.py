@@ -21,6 +21,7 @@ from summarize.cache import TranslationCache
 from summarize.config import Config, load_config
 from summarize.digests import DIGESTS_FILENAME, hub_snapshot
 from summarize.engines.local import Pipeline
+from summarize.errors import StoreError
 from summarize.models import load_model, resolve_spec
 from summarize.stages import run_fingerprint
 from summarize.translation import Translator
@@ -283,6 +284,30 @@ def test_new_weights_get_a_new_ctranslate2_conversion(marian_copy: Path, tmp_pat
     assert len(conversions) == 2 and first in conversions
 
 
+def test_new_generation_settings_in_the_folder_reuse_the_conversion(
+    marian_copy: Path, tmp_path: Path
+) -> None:
+    """The folder's generation_config.json was hashed with the weights: an edit of it (n-grams,
+    lengths) keyed a new conversion, a full copy of the weights, and the old one stayed. The
+    converter writes the same conversion whatever it says; the output's identity still
+    changes, by its generation settings."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    config = _config(marian_copy, marian_copy, "translation.backend=ctranslate2")
+    before, fingerprint = _identities(config)
+    load_model("translation", config.translation, tmp_path)
+    (first,) = marian_copy.parent.glob("marian.ct2-float32-*")
+    generation_file = marian_copy / "generation_config.json"
+    generation = json.loads(generation_file.read_text(encoding="utf-8"))
+    generation_file.write_text(
+        json.dumps({**generation, "no_repeat_ngram_size": 2}), encoding="utf-8"
+    )
+    after, new_fingerprint = _identities(config)
+    assert after["generation"]["no_repeat_ngram_size"] == 2 and new_fingerprint != fingerprint
+    assert after["weights"] == before["weights"]
+    load_model("translation", config.translation, tmp_path)
+    assert list(marian_copy.parent.glob("marian.ct2-float32-*")) == [first]
+
+
 def test_two_conversions_at_once_neither_deletes_the_others_work(
     marian_copy: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -429,13 +454,79 @@ def test_a_pull_whose_last_rename_fails_leaves_the_model_that_was_there(
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
-    with pytest.raises(OSError):
-        pull(settings, tmp_path)
+    with pytest.raises(StoreError, match="No space left on device") as raised:
+        pull(settings, tmp_path)  # one line and exit 2, no traceback
+    assert raised.value.exit_code == 2 and ".model.partial and the store as it was" in str(
+        raised.value
+    )
     assert (old / "config.json").read_text(encoding="utf-8") == '{"old": true}'
     monkeypatch.setattr(Path, "rename", real_rename)
     assert pull(settings, tmp_path) == old
     assert (old / "config.json").read_text(encoding="utf-8") == '{"new": true}'
     assert sorted(p.name for p in (tmp_path / "org").iterdir()) == ["model"]
+
+
+def _download_tiny(repo_id: str, revision: str | None, local_dir: Path, **_: object) -> None:
+    Path(local_dir).mkdir(parents=True, exist_ok=True)
+    (Path(local_dir) / "config.json").write_text('{"new": true}', encoding="utf-8")
+    (Path(local_dir) / "model.safetensors").write_bytes(b"weights")
+
+
+def test_a_pull_into_a_store_that_takes_no_writes_is_one_line_and_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing the pull's record into a read-only or full store ended in a traceback (exit 1)."""
+    import huggingface_hub
+
+    from summarize.config import TranslationSettings
+    from summarize.models import PULLED_FILE
+    from summarize.store import pull
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", _download_tiny)
+    real_write_text = Path.write_text
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> int:
+        if self.name == PULLED_FILE:
+            raise OSError(30, "Read-only file system", str(self))
+        return real_write_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", read_only)
+    with pytest.raises(StoreError, match="Read-only file system") as raised:
+        pull(TranslationSettings(model="org/model"), tmp_path)
+    assert raised.value.exit_code == 2 and "\n" not in str(raised.value)
+    assert sorted(p.name for p in (tmp_path / "org").iterdir()) == [".model.partial"]
+
+
+def test_a_pull_replaces_a_store_entry_linked_elsewhere_and_leaves_the_linked_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rmtree refused the link moved aside ("Cannot call rmtree on a symbolic link"): the pull
+    ended in a traceback after the new copy was in place, and every later pull on the link's
+    leftover, before downloading anything. A file where the folder goes is never replaced."""
+    import huggingface_hub
+
+    from summarize.config import TranslationSettings
+    from summarize.store import pull
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", _download_tiny)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "config.json").write_text('{"old": true}', encoding="utf-8")
+    store = tmp_path / "store"
+    (store / "org").mkdir(parents=True)
+    (store / "org" / "model").symlink_to(elsewhere)
+    settings = TranslationSettings(model="org/model")
+    assert pull(settings, store) == store / "org" / "model"
+    assert not (store / "org" / "model").is_symlink()
+    assert (store / "org" / "model" / "config.json").read_text(encoding="utf-8") == '{"new": true}'
+    assert sorted(p.name for p in (store / "org").iterdir()) == ["model"]
+    assert (elsewhere / "config.json").read_text(encoding="utf-8") == '{"old": true}'
+
+    notes = store / "org" / "notes"
+    notes.write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="a file is in the way"):
+        pull(TranslationSettings(model="org/notes"), store)
+    assert notes.read_text(encoding="utf-8") == "mine"
 
 
 def test_a_window_beyond_the_position_table_is_cut_and_said_to_be(

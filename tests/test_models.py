@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -650,6 +651,77 @@ def test_damaged_safetensors_weights_are_a_model_error(
     assert raised.value.exit_code == 2 and str(folder) in str(raised.value)
 
 
+def _unfit_copy(tmp_path: Path, marian: Path, unfit: str) -> Path:
+    """The tiny Marian with weights that do not fit its config.json: ``shape`` (d_model edited
+    after saving), ``missing`` (a tensor dropped) or ``unexpected`` (a tensor of a layer the
+    config does not have)."""
+    import json
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    folder = tmp_path / f"unfit-{unfit}"
+    shutil.copytree(marian, folder)
+    config = json.loads((folder / "config.json").read_text())
+    weights = load_file(folder / "model.safetensors")
+    if unfit == "shape":
+        config["d_model"] *= 2
+    elif unfit == "missing":
+        del weights["model.decoder.layers.0.fc1.weight"]
+    else:
+        weights["model.encoder.layers.7.fc1.weight"] = torch.zeros(2, 2)
+    (folder / "config.json").write_text(json.dumps(config))
+    save_file(weights, folder / "model.safetensors", metadata={"format": "pt"})
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("unfit", "said"),
+    [
+        ("shape", "tensor(s) of another shape, e.g. "),
+        ("missing", "1 tensor(s) missing, e.g. model.decoder.layers.0.fc1.weight"),
+    ],
+)
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_weights_that_do_not_fit_the_config_are_a_model_error(
+    tmp_path: Path, self_contained_models, unfit: str, said: str, backend: str
+) -> None:
+    """Other shapes ended the run with transformers' bare RuntimeError ("look at the above
+    report", a report the run silences) and exit 1; a missing tensor was filled at random
+    without a word (CTranslate2 converted it so): a model that is not the folder's. Each is
+    one line naming the folder and what does not fit, exit 2."""
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    folder = _unfit_copy(tmp_path, self_contained_models.marian, unfit)
+    options = TranslationSettings(model=str(folder), backend=backend)
+    with pytest.raises(ModelLoadError, match=r"weights do not fit its config\.json") as raised:
+        load_model("translation", options, Path("models"))
+    message = str(raised.value)
+    assert raised.value.exit_code == 2 and str(folder) in message and said in message
+    assert "\n" not in message
+    assert not list(tmp_path.glob("unfit-*.ct2-*")), "nothing was converted"
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_weights_the_config_has_no_place_for_are_said_not_refused(
+    tmp_path: Path, self_contained_models, backend: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A tensor the config has no place for was dropped without a word. The model is whole,
+    so it loads (a checkpoint with a buffer a later release no longer keeps must not stop
+    every run), and the log names the folder and the tensor."""
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    folder = _unfit_copy(tmp_path, self_contained_models.marian, "unexpected")
+    options = TranslationSettings(model=str(folder), backend=backend)
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        loaded = load_model("translation", options, Path("models"))
+    assert loaded.backend.name == backend
+    said = [r.getMessage() for r in caplog.records if "left unused" in r.getMessage()]
+    assert len(said) == 1 and str(folder) in said[0]
+    assert "model.encoder.layers.7.fc1.weight" in said[0]
+
+
 @pytest.mark.parametrize("command", ["list", "pull"])
 def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
     tmp_path: Path, self_contained_models, command: str
@@ -986,7 +1058,6 @@ def test_a_translator_that_writes_less_than_it_reads_is_said_to(
     and nothing said so. The run now warns and names the setting that splits such sentences; a
     short limit the user's table sets (for speed) goes to the debug log only."""
     import json
-    import logging
     import shutil
 
     folder = tmp_path / "writes-less"

@@ -22,6 +22,7 @@ article costs only its own brief; a run in which nothing moves for
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import pickle
@@ -47,7 +48,7 @@ from summarize.errors import (
     UsageError,
     shown,
 )
-from summarize.ingest import read_article
+from summarize.ingest import read_article, read_source_bytes
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -308,7 +309,7 @@ def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutco
         article = read_article(job.source, config.input.max_bytes)
     except ArticleError as error:
         return outcome_of_error(job.source, error)
-    # The driver's check (outputs.current_record_of_source, in RayEngine._current_briefs) left
+    # The driver's check (outputs.current_record, in RayEngine._settled_before_ray) left
     # this job pending; the same rule is asked again here of the bytes just read, which are
     # the ones cleaned: the source may have changed since the driver hashed it, and a rerun of
     # this task (Ray re-executes one whose output was lost with its worker or node) may find
@@ -654,27 +655,28 @@ class RayEngine:
                 _Job(position, source, folder / name)
                 for position, (source, name) in enumerate(plan.jobs)
             ]
-            # Briefs already current are settled here: a resume with nothing (or little) to do
-            # starts no Ray instance and loads no model for them.
-            current = {} if force else self._current_briefs(jobs, fingerprint)
-            for outcome in current.values():
+            # Briefs already current, and sources no article can be read from (empty, unreadable,
+            # too large), are settled here: a resume with nothing (or little) to do starts no
+            # Ray instance and loads no model for them.
+            from_bytes = self._settled_before_ray(jobs, fingerprint, force)
+            for outcome in from_bytes.values():
                 progress.article_finished(outcome)
             refused = {  # a brief that would replace what is not its own to replace
                 job.position: ArticleOutcome(job.source, "failed", reason=problem)
                 for job in jobs
-                if job.position not in current
+                if job.position not in from_bytes
                 and (problem := outputs.replacing_what(job.brief_path, job.source))
             }
             for outcome in refused.values():
                 progress.article_finished(outcome)
-            settled_now = current.keys() | refused.keys()
+            settled_now = from_bytes.keys() | refused.keys()
             pending = [job for job in jobs if job.position not in settled_now]
             size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
             groups = [
                 _Group(number, tuple(pending[start : start + size]))
                 for number, start in enumerate(range(0, len(pending), size))
             ]
-            settled: dict[int, ArticleOutcome] = current | refused  # then as groups finish
+            settled: dict[int, ArticleOutcome] = from_bytes | refused  # then as groups finish
             # The briefs on disk before Ray starts: a run stopped midway counts those it wrote
             # (a group's outcomes reach the driver only when its last brief is written).
             before = {job.position: _file_stamp(job.brief_path) for job in pending}
@@ -718,21 +720,33 @@ class RayEngine:
             )
         return RayRunReport(tuple(outcomes), index_path, retried, restarted)
 
-    def _current_briefs(self, jobs: list[_Job], fingerprint: str) -> dict[int, ArticleOutcome]:
-        """The jobs whose brief matches the source's bytes and this run's settings (each
-        naming where its source is now: outputs.keep_current). A source that cannot be read,
-        or is over input.max_bytes, is left to the run to report."""
+    def _settled_before_ray(
+        self, jobs: list[_Job], fingerprint: str, force: bool
+    ) -> dict[int, ArticleOutcome]:
+        """The jobs settled from their source's bytes alone, each read once: a brief that
+        matches them and this run's settings (up to date, unless ``force``), or a source that
+        holds no article (empty, only white space, unreadable, over input.max_bytes: failed, in
+        the words a worker would use). A rerun whose only new inputs were such files started a
+        Ray instance and loaded both models for nothing. What is not a regular file (a FIFO
+        would block the read) is left to the run to report. A current brief names where its
+        source is now (outputs.keep_current)."""
         max_bytes = self.config.input.max_bytes
-        current: dict[int, ArticleOutcome] = {}
+        settled: dict[int, ArticleOutcome] = {}
         for job in jobs:
-            record = outputs.current_record_of_source(
-                job.brief_path, job.source, max_bytes, fingerprint
-            )
+            if not job.source.is_file():
+                continue
+            try:
+                raw = read_source_bytes(job.source, max_bytes)
+            except ArticleError as error:
+                settled[job.position] = outcome_of_error(job.source, error)
+                continue
+            sha256 = hashlib.sha256(raw).hexdigest()
+            record = None if force else outputs.current_record(job.brief_path, sha256, fingerprint)
             if record is not None:
                 with outputs.stop_signals_held():
                     outputs.keep_current(job.brief_path, record, job.source)
-                current[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
-        return current
+                settled[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
+        return settled
 
     def _execute(
         self,
