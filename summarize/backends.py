@@ -50,6 +50,9 @@ _CT2_IGNORED = {
     # generation_config.json); the config refuses them true.
     "output_attentions", "output_hidden_states",
 }  # fmt: skip
+# What transformers' generate() samples from when top_k is unset
+# (GenerationConfig._get_default_generation_params).
+_TRANSFORMERS_TOP_K = 50
 
 
 def beam_search_bytes(beams: int, output_length: int, vocabulary: int) -> int:
@@ -314,7 +317,10 @@ def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase
             tokenizer.convert_ids_to_tokens(ids) for ids in generation.bad_words_ids
         ]
     if generation.do_sample:
-        options["sampling_topk"] = int(generation.top_k or 0) or 1
+        # An unset top_k samples from the 50 likeliest tokens in generate(), and 0 from them
+        # all, as CTranslate2's 0 does; its 1 is greedy search, which "or 1" made of both.
+        top_k = _TRANSFORMERS_TOP_K if generation.top_k is None else int(generation.top_k)
+        options["sampling_topk"] = top_k
         options["sampling_temperature"] = float(generation.temperature or 1.0)
     handled = {
         "num_beams", "max_new_tokens", "max_length", "min_new_tokens", "min_length",

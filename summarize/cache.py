@@ -45,12 +45,12 @@ class TranslationCache:
                 "(key TEXT PRIMARY KEY, text TEXT NOT NULL, logprob REAL)"
             )
             if not self._has_logprob():  # a cache written before scores were kept
-                try:
-                    self._db.execute("ALTER TABLE translations ADD COLUMN logprob REAL")
-                except sqlite3.OperationalError:
-                    if not self._has_logprob():  # else another run added it just now
-                        raise
+                self._add_scores()
         except (OSError, sqlite3.Error) as error:
+            if _is_damaged(error):  # a copy cut short: as when its pages are found damaged later
+                self._db.close()
+                self._stop_reading(error)
+                return
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             raise UsageError(
                 f"cannot use the translation cache {shown(self.path)}: {reason} "
@@ -60,6 +60,39 @@ class TranslationCache:
     def _has_logprob(self) -> bool:
         return any(
             row[1] == "logprob" for row in self._db.execute("PRAGMA table_info(translations)")
+        )
+
+    def _add_scores(self) -> None:
+        """Give a cache written before scores were kept its score column, and drop its rows:
+        served without their scores, the briefs made from them would lack the low-confidence
+        warnings of the same English made by the model (and nothing tells those rows from a
+        scoreless backend's). Each is translated again once."""
+        self._db.execute("BEGIN IMMEDIATE")  # two runs opening it at once: one adds the column
+        try:
+            if not self._has_logprob():
+                self._db.execute("ALTER TABLE translations ADD COLUMN logprob REAL")
+                dropped = self._db.execute("DELETE FROM translations").rowcount
+                logger.info(
+                    "translation cache %s was written before translations kept their scores: "
+                    "its %d translation(s) are dropped and made again",
+                    shown(self.path),
+                    dropped,
+                )
+            self._db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _stop_reading(self, error: sqlite3.Error) -> None:
+        """Said once; the cache is neither read nor written again: the run translates instead,
+        as with ``--no-cache``."""
+        self._read_failed = self._write_failed = True
+        logger.warning(
+            "translation cache %s cannot be read (%s): this run goes on without it "
+            "(delete the file to start a new cache)",
+            shown(self.path),
+            error,
         )
 
     @staticmethod
@@ -86,13 +119,7 @@ class TranslationCache:
                 for key, text, logprob in self._db.execute(query, list(chunk)):
                     found[chunk[key]] = Generated(text, logprob)
         except sqlite3.Error as error:
-            self._read_failed = self._write_failed = True
-            logger.warning(
-                "translation cache %s cannot be read (%s): this run goes on without it "
-                "(delete the file to start a new cache)",
-                shown(self.path),
-                error,
-            )
+            self._stop_reading(error)
             return {}
         return found
 
@@ -124,4 +151,11 @@ class TranslationCache:
             )
 
     def close(self) -> None:
-        self._db.close()
+        self._db.close()  # closing a closed connection (a damaged file's) does nothing
+
+
+def _is_damaged(error: OSError | sqlite3.Error) -> bool:
+    """Whether ``error`` says the file is damaged ("file is not a database", "database disk
+    image is malformed"), not that it cannot be opened or written (permissions, a full disk)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)

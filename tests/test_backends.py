@@ -123,6 +123,21 @@ def test_generation_settings_ctranslate2_cannot_honour_are_refused(self_containe
         load_model("translation", settings, Path("models"))
 
 
+@pytest.mark.parametrize(("top_k", "sampled_from"), [(None, 50), (0, 0), (10, 10)])
+def test_ctranslate2_samples_from_as_many_tokens_as_transformers(
+    top_k: int | None, sampled_from: int
+) -> None:
+    """``do_sample`` with top_k unset samples from the 50 likeliest tokens in generate(), and
+    with 0 from all of them (CTranslate2's 0 too). Both reached CTranslate2 as 1: greedy
+    search, without a word."""
+    from transformers import GenerationConfig
+
+    from summarize.backends import ct2_options
+
+    options = ct2_options(GenerationConfig(do_sample=True, top_k=top_k), tokenizer=None)
+    assert options["sampling_topk"] == sampled_from
+
+
 def test_ctranslate2_runs_a_model_without_generation_config_json(tmp_path: Path) -> None:
     """transformers derives its settings from the model config, with output_attentions and
     output_hidden_states false: the defaults' behaviour, not settings CTranslate2 lacks."""

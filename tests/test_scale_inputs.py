@@ -431,6 +431,66 @@ def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
     assert "malformed" in warnings[0].getMessage()
 
 
+def _cut_short(path: Path) -> None:
+    """The cache file as a copy cut short leaves it: its first two pages."""
+    data = path.read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+    path.write_bytes(data[: 2 * page_size])
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 20)
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"), [(_cut_short, "malformed"), (_garbage, "file is not a database")]
+)
+def test_a_cache_file_damaged_before_its_schema_is_warned_about_and_left_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage, said: str
+) -> None:
+    """Damage that shows when the cache is opened (a copy cut short, a file written over) is
+    the same as damage found later: said once, and the run translates without it. It stopped
+    the whole run (exit 2) before any article."""
+    folder = tmp_path / "cache"
+    cache = TranslationCache(folder)
+    cache.put_many("f", {f"Satz {n}": Generated("x" * 300) for n in range(200)})
+    cache.close()  # the write-ahead log folded back: one file
+    damage(cache.path)
+
+    damaged = TranslationCache(folder)
+    assert damaged.get_many("f", ["Satz 1"]) == {}
+    damaged.put_many("f", {"Satz 3": Generated("three")})
+    assert damaged.get_many("f", ["Satz 3"]) == {}
+    damaged.close()
+    warnings = [r for r in caplog.records if "cannot be read" in r.getMessage()]
+    assert len(warnings) == 1
+    assert said in warnings[0].getMessage()
+
+
+def test_a_cache_written_before_scores_were_kept_serves_none_without_its_score(
+    tmp_path: Path,
+) -> None:
+    """Such a cache's rows hold no score: served, a CTranslate2 brief made from them lacked the
+    low-confidence warnings of the same English made by the model. They are translated again."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    db = sqlite3.connect(folder / "translations.sqlite")
+    db.execute("CREATE TABLE translations (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
+    db.execute(
+        "INSERT INTO translations VALUES (?, ?)", (TranslationCache._key("f", "eins"), "one")
+    )
+    db.commit()
+    db.close()
+
+    cache = TranslationCache(folder)
+    assert cache.get_many("f", ["eins"]) == {}
+    cache.put_many("f", {"eins": Generated("one", -3.0)})
+    cache.close()
+    again = TranslationCache(folder)  # opened again: nothing more is dropped
+    assert again.get_many("f", ["eins"]) == {"eins": Generated("one", -3.0)}
+    again.close()
+
+
 def test_a_model_folder_without_its_tokenizer_files_is_one_line(
     self_contained_models, tmp_path: Path
 ) -> None:
