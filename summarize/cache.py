@@ -48,7 +48,8 @@ class TranslationCache:
                 self._add_scores()
         except (OSError, sqlite3.Error) as error:
             if _is_damaged(error):  # a copy cut short: as when its pages are found damaged later
-                self._db.close()
+                if (db := getattr(self, "_db", None)) is not None:
+                    db.close()
                 self._stop_reading(error)
                 return
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
