@@ -562,6 +562,7 @@ def models_pull(
 
     config = _load(config_files, overrides)
     failing = 0
+    exit_code = 0  # the worst of the models' (a download that failed: its error's code)
     for task, settings in configured_models(config):
         stored = locate(task, settings, config.runtime.models_dir)
         if stored.where == "missing folder":  # a path, not a hub id: there is nothing to fetch
@@ -588,9 +589,13 @@ def models_pull(
         try:
             destination = pull(settings, config.runtime.models_dir)
         except SummarizeError as error:
-            fail(error)
+            # Said, and the other model still pulled: a hub id that does not exist (or a store
+            # that takes no writes) for one model says nothing about the other.
+            exit_code = max(exit_code, error.exit_code)
+            stderr.print(f"[red]{task}:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            continue
         stderr.print(f"{task}: {escape(settings.model)} → {escape(str(destination))}")
-    raise typer.Exit(1 if failing else 0)
+    raise typer.Exit(exit_code or (1 if failing else 0))
 
 
 def main() -> None:

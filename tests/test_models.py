@@ -770,6 +770,28 @@ def test_models_pull_names_a_missing_model_folder_and_pulls_the_other(
     assert not (tmp_path / "gone").exists()
 
 
+def test_models_pull_goes_on_to_the_other_model_when_a_download_fails(
+    tmp_path: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A download that failed (here: no hub, offline) ended the command before the other
+    model was looked at; it is said on its model's line and the other model is still seen to,
+    the exit the failed download's."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    args = ["models", "pull", "--set", "translation.model='example-org/no-such-model'",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}",
+            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2, said
+    assert "translation: " in said and "example-org/no-such-model" in said, said
+    assert "summarization:" in said and "already available (local folder)" in said, said
+    assert "Traceback" not in said
+
+
 def test_chunk_generation_applies_to_map_steps_only(models) -> None:
     """[summarization.chunk_generation] shapes the chunk summaries; the final one keeps its own."""
     plain = _summarizer(models.bart_short_window)
