@@ -291,18 +291,37 @@ def _ctranslate2_device(requested: str) -> CTranslate2Device:
     return CTranslate2Device("cpu")
 
 
+# What transformers and huggingface_hub say when the hub was not reached (offline or no network).
+_HUB_UNREACHED = ("couldn't connect", "outgoing traffic has been disabled")
+
+
 def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason: str) -> str:
     revision = f" at revision {settings.revision!r}" if settings.revision else ""
     offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}
-    hub_note = "the hub was not asked (HF_HUB_OFFLINE is set)" if offline else "the hub"
+    detail = next((line.strip() for line in reason.splitlines() if line.strip()), "")
+    unreached = any(phrase in detail.lower() for phrase in _HUB_UNREACHED)
+    if offline:
+        # transformers' own reason then says it "couldn't connect", which read as if the hub
+        # had been asked after all.
+        hub_note = "the hub was not asked (HF_HUB_OFFLINE is set)"
+        if detail and not unreached:
+            hub_note += f" ({detail})"
+    else:
+        hub_note = f"the hub ({detail})" if detail else "the hub"
+    # Without a network the hub's client retries for about 45 s before this message.
+    offline_hint = (
+        "; without a network, set HF_HUB_OFFLINE=1 so that the hub is not asked"
+        if unreached and not offline
+        else ""
+    )
     return (
         f"The {task} model {source.requested!r}{revision} could not be found. "
         f"Looked in: {', '.join(source.searched)} (no such folder), the Hugging Face cache, "
-        f"and {hub_note} ({reason.splitlines()[0].strip()}). "
+        f"and {hub_note}. "
         f"To fix: on a machine with internet access run `summarize models pull`, or copy the "
         f"model folder to {source.searched[0]}, or set [{task}] model to a local folder "
         f"holding config.json, the tokenizer files and the weights "
-        f"(e.g. --set {task}.model=/path/to/model)."
+        f"(e.g. --set {task}.model=/path/to/model){offline_hint}."
     )
 
 

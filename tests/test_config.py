@@ -192,6 +192,41 @@ def test_a_model_setting_naming_a_file_says_it_is_a_file(
     assert "does not exist" not in message and "--set summarization.model=" in message, message
 
 
+def test_a_hub_model_missing_offline_is_not_said_to_have_failed_to_connect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With HF_HUB_OFFLINE set the message said "the hub was not asked" and then, in
+    transformers' words, "We couldn't connect to 'https://huggingface.co'"."""
+    from summarize.models import resolve_spec
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    settings = TranslationSettings(model="nobody-here/no-such-model-for-this-test")
+    with pytest.raises(ModelNotFoundError) as caught:
+        resolve_spec("translation", settings, tmp_path / "models")
+    message = str(caught.value)
+    assert "the hub was not asked (HF_HUB_OFFLINE is set)" in message, message
+    assert "connect" not in message.lower(), message
+
+
+def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a network (HF_HUB_OFFLINE unset) the hub's client retries for about 45 s before
+    the error; the message says how to skip that. No hub is asked here: the reason is given."""
+    from summarize.models import _not_found
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    source = resolve_model("org/model", tmp_path / "models", "translation")
+    settings = TranslationSettings(model="org/model")
+    unreached = "We couldn't connect to 'https://huggingface.co' to load the files, and ..."
+    message = _not_found("translation", source, settings, unreached)
+    assert "the hub (We couldn't connect" in message, message
+    assert message.endswith("without a network, set HF_HUB_OFFLINE=1 so that the hub is not asked.")
+    other = _not_found("translation", source, settings, "org/model is not a valid model id")
+    assert "HF_HUB_OFFLINE" not in other and "the hub (org/model is not a valid" in other, other
+    assert "the hub." in _not_found("translation", source, settings, ""), "an empty reason"
+
+
 # generate() values that used to pass the config and fail inside generate(), after the models
 # loaded and articles were translated (ZeroDivisionError, TypeError, ValueError tracebacks).
 @pytest.mark.parametrize(
