@@ -411,11 +411,25 @@ def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         raw = path.read_bytes()
     except OSError as error:
         raise ArticleError(f"{shown(path)}: cannot read: {error.strerror}") from None
-    if not raw.strip():  # as the decoded text's check below words it: UTF-8 reads these first
+    if _blank(raw):  # as the decoded text's check below words it
         raise ArticleError(
             f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
         )
     return raw
+
+
+def _blank(raw: bytes) -> bool:
+    """Whether ``raw`` holds nothing but white space as :func:`read_article` reads it: ASCII
+    white space (UTF-8 reads it first), or a BOM and white space in the BOM's encoding (an
+    "empty" file an editor saved as UTF-8 with a BOM is its 3 bytes). Bytes a BOM's encoding
+    does not decode are left to :func:`read_article` to name."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return not raw.decode(encoding).strip()
+            except UnicodeDecodeError:
+                return False
+    return not raw.strip()
 
 
 def read_article(path: Path, max_bytes: int | None = None) -> Article:

@@ -373,11 +373,16 @@ def checks_note(record: BriefRecord) -> str:
 
     if not warnings:
         return found
-    shown_at = (
-        "under the headline and at their paragraphs"
-        if record.title_warnings
-        else ("at their paragraphs")
-    )
+    # Where they stand: a headline's warnings alone are not "at their paragraphs".
+    places = [
+        where
+        for where, warned in (
+            ("under the headline", bool(record.title_warnings)),
+            ("at their paragraphs", any(paragraph.warnings for paragraph in record.paragraphs)),
+        )
+        if warned
+    ]
+    shown_at = " and ".join(places) or "at their paragraphs"
     said = f"{found} {warnings} translation warning(s), shown {shown_at}."
     if any(warning.kind == "output_limit" for warning in record.all_warnings()):
         said += (

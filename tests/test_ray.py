@@ -380,6 +380,31 @@ def test_a_current_brief_names_where_its_source_is_now_on_ray_too(tmp_path: Path
     assert record is not None and record.source == record.source_path == str(new)
 
 
+@pytest.mark.parametrize(
+    "blank",
+    [b"\xef\xbb\xbf", b"\xef\xbb\xbf \r\n", " \n\t".encode("utf-16"), b"\xff\xfe"],
+)
+def test_the_driver_settles_a_blank_file_with_a_bom_as_the_worker_would(
+    tmp_path: Path, blank: bytes
+) -> None:
+    """A file of a BOM and white space (an editor's "empty" UTF-8 file is its BOM) holds no
+    article, which the driver can tell from its bytes as it tells an ASCII blank one; it was
+    left to Ray, which was started, and both models loaded, to say so."""
+    from summarize.engines.ray import RayEngine, _Job
+    from summarize.errors import ArticleError
+    from summarize.ingest import read_article
+
+    source = tmp_path / "blank.txt"
+    source.write_bytes(blank)
+    with pytest.raises(ArticleError) as worker:
+        read_article(source)
+    engine = RayEngine(load_config(project_file=None))
+    settled = engine._settled_before_ray([_Job(0, source, tmp_path / "o" / "blank.md")], "f", False)
+    assert 0 in settled, "left to Ray"
+    assert (settled[0].status, settled[0].reason) == ("failed", str(worker.value))
+    assert str(worker.value).endswith("only whitespace")
+
+
 def test_a_local_ray_instance_writes_the_local_engines_briefs(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch, caplog
 ) -> None:

@@ -540,6 +540,35 @@ def test_the_headlines_translation_warnings_are_shown_and_counted(tmp_path) -> N
 
 
 @pytest.mark.parametrize(
+    ("headline", "body", "shown"),
+    [
+        (True, False, "shown under the headline."),
+        (False, True, "shown at their paragraphs."),
+        (True, True, "shown under the headline and at their paragraphs."),
+    ],
+)
+def test_the_checks_say_where_the_translation_warnings_stand(
+    headline: bool, body: bool, shown: str
+) -> None:
+    """A brief whose only warning was its headline's said it stood "under the headline and at
+    their paragraphs": a reader looked for warnings at paragraphs that had none."""
+    from summarize.checks import translation_warnings
+
+    cut = tuple(translation_warnings("Ein langer Titel.", "A long", reached_limit=8))
+    brief = make_brief()
+    paragraphs = (
+        brief.paragraphs
+        if body
+        else tuple(dataclasses.replace(pair, warnings=()) for pair in brief.paragraphs)
+    )
+    record = dataclasses.replace(
+        brief, paragraphs=paragraphs, title_warnings=cut if headline else ()
+    ).record()
+    checks = render_brief(record, "a.json").split("## Checks", 1)[1].split("##", 1)[0]
+    assert shown in checks
+
+
+@pytest.mark.parametrize(
     ("summary", "lead"),
     [("Floods hit the south. Thousands left their homes.", "Thousands left their homes."),
      ("Floods hit the south.", None)],
