@@ -6,6 +6,7 @@ and "shared-hub" (the real tokenizers, configs and generation settings from ../s
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -41,6 +42,17 @@ def _checkout_state() -> set[str]:
         if (REPO / name).is_dir():
             state |= {str(path.relative_to(REPO)) for path in (REPO / name).rglob("*")}
     return state
+
+
+@pytest.fixture(autouse=True)
+def summarize_logger_left_as_found() -> Iterator[None]:
+    """A command run through CliRunner points the "summarize" logger at that run's stderr,
+    which is closed afterwards: a later test's log line then printed a logging error (with a
+    traceback) into whatever that test captured. Each test gets the logger as it was."""
+    logger = logging.getLogger("summarize")
+    state = (list(logger.handlers), logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = state
 
 
 @pytest.fixture(scope="session", autouse=True)
