@@ -239,17 +239,33 @@ def _stopping_when(stop: threading.Event) -> Any:
     return StoppingCriteriaList([StopWhenSet()])
 
 
+# torch's thread count is the process's; lone batches of pipelines run side by side in threads
+# raise it together: each took the count it found (another's raised one) as its own share and put
+# that back, leaving the process on twice its threads after each such overlap (2 -> 4 -> 8).
+_LONE_BATCHES = threading.Lock()
+_lone_batches = 0  # lone batches under way
+_per_worker = 0  # the count the first of them found: what the last one puts back
+
+
 @contextmanager
 def _threads_of_all_workers(workers: int) -> Iterator[None]:
     """torch is set to each worker's share of the threads; a lone batch may use them all."""
     import torch
 
-    per_worker = torch.get_num_threads()
-    torch.set_num_threads(per_worker * workers)
+    global _lone_batches, _per_worker
+    with _LONE_BATCHES:
+        if _lone_batches == 0:
+            _per_worker = torch.get_num_threads()
+        _lone_batches += 1
+        per_worker = _per_worker
+        torch.set_num_threads(per_worker * workers)
     try:
         yield
     finally:
-        torch.set_num_threads(per_worker)
+        with _LONE_BATCHES:
+            _lone_batches -= 1
+            # Always: torch's count is per thread too, and this thread's must not stay raised.
+            torch.set_num_threads(per_worker)
 
 
 def _cache_keyword() -> str:

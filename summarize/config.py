@@ -249,24 +249,47 @@ _GENERATION_TABLES = (
 )
 
 
-def _check_length_pairs(config: Config, layers: list[tuple[str, Mapping[str, Any]]]) -> None:
-    """A table that asks for a longer minimum than its maximum: generate() only warned (a
-    UserWarning, past --quiet) and stopped at the maximum. Checked on the merged layers, as
-    one layer may set the maximum that a later one raises; the message names the last layer
-    that set either."""
+def _length_above_maximum(settings: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The (minimum, maximum) keys of a table that asks for a longer minimum than its maximum:
+    generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
+    for low, high in LENGTH_PAIRS:
+        least, most = settings.get(low), settings.get(high)
+        if _NUMBERS[low].accepts(least) and _NUMBERS[high].accepts(most) and least > most:
+            return low, high
+    return None
+
+
+def _lengths_in_order(settings: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+    """A table built in code (``Config(...)``, ``model_validate``) is checked as load_config
+    checks the merged layers: it passed with a minimum above its maximum."""
+    if not (info.context or {}).get(ONE_LAYER) and (pair := _length_above_maximum(settings)):
+        low, high = pair
+        # The key in the message too: pydantic's own error names only the table.
+        raise GenerationSettingError(
+            low,
+            settings[low],
+            f"{low} = {settings[low]!r} must not exceed {high} ({settings[high]})",
+        )
+    return settings
+
+
+def _check_length_pairs(
+    merged: Mapping[str, Any], layers: list[tuple[str, Mapping[str, Any]]]
+) -> None:
+    """:func:`_length_above_maximum` on the merged layers, as one layer may set the maximum that
+    a later one raises; the message names the last layer that set either."""
     for section, table in _GENERATION_TABLES:
-        settings: dict[str, Any] = getattr(getattr(config, section), table)
-        for low, high in LENGTH_PAIRS:
-            least, most = settings.get(low), settings.get(high)
-            if not (_NUMBERS[low].accepts(least) and _NUMBERS[high].accepts(most)):
-                continue
-            if least > most:
-                setters = [name for name, part in layers if _sets(part, section, table, low, high)]
-                origin = setters[-1] if setters else "the layers together"
-                raise ConfigError(
-                    f"invalid configuration ({origin}):\n  {section}.{table}.{low}: must not "
-                    f"exceed {high} ({most}) (got {least!r})"
-                )
+        part = merged.get(section)
+        settings = part.get(table) if isinstance(part, Mapping) else None
+        if not isinstance(settings, Mapping) or (pair := _length_above_maximum(settings)) is None:
+            continue
+        low, high = pair
+        setters = [name for name, layer in layers if _sets(layer, section, table, low, high)]
+        origin = setters[-1] if setters else "the layers together"
+        raise ConfigError(
+            f"invalid configuration ({origin}):\n  {section}.{table}.{low}: must not "
+            f"exceed {high} ({settings[high]}) (got {settings[low]!r})"
+        )
 
 
 def _sets(layer: Mapping[str, Any], section: str, table: str, *keys: str) -> bool:
@@ -332,7 +355,7 @@ class ModelSettings(_Section):
     @field_validator("generation")
     @classmethod
     def _valid_generation(cls, settings: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
-        return check_generation(settings, _library_checks(info))
+        return _lengths_in_order(check_generation(settings, _library_checks(info)), info)
 
 
 class TranslationSettings(ModelSettings):
@@ -360,7 +383,7 @@ class SummarizationSettings(ModelSettings):
     def _valid_chunk_generation(
         cls, settings: dict[str, Any], info: ValidationInfo
     ) -> dict[str, Any]:
-        return check_generation(settings, _library_checks(info))
+        return _lengths_in_order(check_generation(settings, _library_checks(info)), info)
 
 
 class CleanSettings(_Section):
@@ -758,12 +781,12 @@ def load_config(
             Config.model_validate(merged, context={**context, ONE_LAYER: True})
         except ValidationError as error:
             raise ConfigError(_describe_validation_error(error, origin)) from None
+    _check_length_pairs(merged, layers)  # before the merged validation: it names no layer
     try:
         config = Config.model_validate(merged, context=context)
     except ValidationError as error:  # what only the layers together hold: Ray's actor ranges
         origin = _actor_range_origin(layers, merged)
         raise ConfigError(_describe_validation_error(error, origin)) from None
-    _check_length_pairs(config, layers)
     return config
 
 

@@ -205,7 +205,10 @@ def find_inputs(
     if not sources:
         raise UsageError(
             "no articles to process: "
-            + "; ".join(f"{shown(problem.path)}: {problem.reason}" for problem in problems)
+            + (
+                "; ".join(f"{shown(problem.path)}: {problem.reason}" for problem in problems)
+                or "no input path given"  # run([]) from code: the message ended in ": "
+            )
         )
     if output_folder is not None and is_folder(output_folder):
         _refuse_to_write_over_inputs(sources, output_folder)

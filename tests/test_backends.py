@@ -6,6 +6,7 @@ import builtins
 import json
 import logging
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -276,6 +277,48 @@ def test_a_lone_batch_gets_the_threads_of_every_worker(models) -> None:
         assert len(backend.generate(SENTENCES[:1])) == 1
         assert seen == [2]
         assert torch.get_num_threads() == 1  # restored for the next parallel batches
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_lone_batches_side_by_side_leave_torch_threads_as_found() -> None:
+    """Two pipelines in threads: the second lone batch took the first's raised count for its
+    share and put it back after the first had restored: each overlap doubled the process's
+    torch threads (2, 4, 8 in a new thread)."""
+    import torch
+
+    from summarize.backends import _threads_of_all_workers
+
+    def in_new_thread() -> int:
+        seen: list[int] = []
+        thread = threading.Thread(target=lambda: seen.append(torch.get_num_threads()))
+        thread.start()
+        thread.join()
+        return seen[0]
+
+    before = torch.get_num_threads()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with _threads_of_all_workers(2):
+            first_in.set()
+            second_in.wait(10)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(10)
+        with _threads_of_all_workers(2):
+            second_in.set()
+            first_out.wait(10)  # the first one leaves while this one is still under way
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert torch.get_num_threads() == before
+        assert in_new_thread() == before
     finally:
         torch.set_num_threads(before)
 

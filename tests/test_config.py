@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from summarize.config import (
     Config,
@@ -400,6 +402,27 @@ def test_lengths_are_compared_once_every_layer_is_merged(tmp_path: Path) -> None
     chunks.write_text("[summarization.chunk_generation]\nmax_length = 8\nmin_length = 9\n")
     with pytest.raises(ConfigError, match=r"\(.*chunks\.toml\):\n  summarization\.chunk_gen"):
         load_config(chunks, overrides=[f"{table}="], project_file=None)
+
+
+def _translation_built(table: dict[str, Any]) -> Config:
+    return Config(translation=TranslationSettings(generation=table["generation"]))
+
+
+@pytest.mark.parametrize(
+    ("build", "name"),
+    [
+        (lambda table: Config(summarization=SummarizationSettings(**table)), "generation"),
+        (lambda table: Config(summarization=SummarizationSettings(**table)), "chunk_generation"),
+        (lambda table: Config.model_validate({"summarization": table}), "chunk_generation"),
+        (_translation_built, "generation"),
+    ],
+)
+def test_a_config_built_in_code_refuses_a_minimum_over_its_maximum(build, name: str) -> None:
+    """load_config alone compared them: a Config built in code ran with min_length = 50 and
+    max_length = 10, and generate() stopped at the maximum with only a UserWarning."""
+    with pytest.raises(ValidationError, match=r"min_length = 50 must not exceed max_length \(10\)"):
+        build({"generation": {}, name: {"min_length": 50, "max_length": 10}})
+    build({"generation": {}, name: {"min_length": 10, "max_length": 10}})  # as long: fine
 
 
 def test_ray_actor_ranges_are_compared_once_every_layer_is_merged(tmp_path: Path) -> None:

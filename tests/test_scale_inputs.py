@@ -142,6 +142,15 @@ def test_a_run_takes_its_paths_as_str_or_path_one_or_many(tmp_path: Path) -> Non
         assert failed == [], inputs
 
 
+@pytest.mark.parametrize("inputs", [[], ()])
+def test_a_run_given_no_paths_says_so(inputs: list[Path]) -> None:
+    """Pipeline.run([]) from code said "no articles to process: " and stopped there."""
+    from summarize.stages import find_inputs
+
+    with pytest.raises(UsageError, match=r"^no articles to process: no input path given$"):
+        find_inputs(inputs)
+
+
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
 def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: Path) -> None:
     folder = tmp_path / "in"
