@@ -29,6 +29,7 @@ from summarize.render import (
     checks_note,
     chunking_note,
     dropped_summary,
+    escape_markdown,
     folder_counts,
     index_lead,
     plural,
@@ -189,6 +190,20 @@ def _markdown_inline(markdown: MarkdownIt, text: str | None) -> Markup | None:
     return Markup(markdown.renderInline(text)) if text else None
 
 
+def _title_note(markdown: MarkdownIt, record: BriefRecord) -> Markup | None:
+    """The line under the title; where it is English and ends with the German headline (one
+    that has no translation), the headline is marked German, so a screen reader reads it in
+    German rather than spelling it out with English rules."""
+    note = _markdown_inline(markdown, title_note(record))
+    if note is None or record.title_from == "headline" or not record.title_de:
+        return note
+    headline = markdown.renderInline(escape_markdown(record.title_de))
+    head, found, tail = str(note).rpartition(headline) if headline else ("", "", "")
+    if not found:  # not shown as rendered alone (the note's markup around it): left as it is
+        return note
+    return Markup(f'{head}<span lang="de">{headline}</span>{tail}')
+
+
 def _record_rows(record: BriefRecord) -> list[tuple[str, str]]:
     """The run record's settings, timings and counts as (key, value) rows."""
     rows: list[tuple[str, Any]] = [
@@ -224,7 +239,7 @@ def render_brief_page(environment: Environment, markdown: MarkdownIt, brief: Sit
     ]
     return environment.get_template("brief.html.j2").render(
         record=record,
-        title_note=_markdown_inline(markdown, title_note(record)),
+        title_note=_title_note(markdown, record),
         chunking_note=_markdown_inline(markdown, chunking_note(record)),
         checks_note=_markdown_inline(markdown, checks_note(record)),
         dropped_summary=dropped_summary(record),

@@ -495,6 +495,80 @@ def test_a_long_word_or_url_never_widens_the_page_past_the_screen(
         assert scroll <= client, (page, width, scroll, client)
 
 
+def test_german_text_outside_the_columns_is_marked_german(tmp_path: Path) -> None:
+    """The cleaner's removals and a headline without a translation are the article's German:
+    marked so (lang="de"), a screen reader read them with English rules on the English page."""
+    brief = dataclasses.replace(make_brief(0), title_en=None)
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    page = parse(build_site(output, tmp_path / "site").pages[0])
+    (subtitle,) = page.find_all("p", "subtitle")
+    assert "lang" not in subtitle.attrs  # the note itself is English
+    german = [e for e in subtitle.find_all() if e.attrs.get("lang") == "de"]
+    assert [e.text() for e in german] == ["Tausende Soldaten: Kim schickt Nachschub"]
+    (details, _) = page.find_all("details")
+    lists = details.find_all("ul")
+    assert lists and all(ul.attrs.get("lang") == "de" for ul in lists)
+    assert len([li for ul in lists for li in ul.find_all("li")]) == 3
+
+
+def page_style(page: Path) -> str:
+    (style,) = parse(page).find_all("style")
+    return style.text()
+
+
+def test_the_text_follows_the_readers_font_size(site) -> None:
+    """A reader who sets a larger font in the browser gets it for the article too: with the
+    body's size in px (16px) the article, the checks and the subtitle stayed at 16 px while
+    headings, notes and badges (rem) grew, the notes then larger than the article."""
+    folder, _ = site
+    css = page_style(folder / "article-0.html")
+    sizes = re.findall(r"font(?:-size)?:\s*([^;}]*)", css)
+    assert sizes and not [size for size in sizes if re.search(r"\d(px|pt)\b", size)], sizes
+
+
+def test_printing_keeps_the_marks_and_leaves_out_the_navigation(site) -> None:
+    """Printed with the browsers' default (no background graphics) the flag's yellow and the
+    badges' colours were gone; the link back to the index is no use on paper."""
+    folder, _ = site
+    css = page_style(folder / "article-0.html")
+    found = re.search(r"@media print \{(.*?)\n\}", css, re.DOTALL)
+    assert found, css
+    rules = {
+        selector.strip(): body
+        for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", found.group(1))
+    }
+    assert "display: none" in rules["nav"]
+    assert "print-color-adjust: exact" in rules["mark.flag, .warned, .badge"]
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium not installed (Debian: apt-get install chromium)"
+)
+def test_a_warned_sentence_stands_out_without_its_tint(site, tmp_path: Path) -> None:
+    """Printed without background graphics, or in a high-contrast theme, the tint is gone: a
+    sentence with a translation warning must still look different (it looked the same)."""
+    from PIL import Image, ImageChops
+
+    folder, _ = site
+    html = (folder / "article-0.html").read_text(encoding="utf-8")
+    no_backgrounds = "<style>* { background: none !important; }</style></head>"
+    shots = []
+    for name, page in (("warned", html), ("plain", html.replace('class="warned"', ""))):
+        copy = tmp_path / f"{name}.html"
+        copy.write_text(page.replace("</head>", no_backgrounds), encoding="utf-8")
+        shot = tmp_path / f"{name}.png"
+        command = [str(chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+                   "--hide-scrollbars", "--window-size=1200,1400", f"--screenshot={shot}",
+                   copy.as_uri()]  # fmt: skip
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+        with Image.open(shot) as image:
+            shots.append(image.convert("RGB"))
+    assert html.count('class="warned"') == 2
+    assert ImageChops.difference(*shots).getbbox() is not None  # None: the same picture
+
+
 @pytest.fixture(scope="module")
 def run_output(self_contained_models, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One real run (tiny random-weight models) over the seeds and a hostile article."""
