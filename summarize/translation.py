@@ -26,6 +26,13 @@ logger = logging.getLogger("summarize")
 _MIN_CACHE_CHUNK = 64
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 SOFT_HYPHEN = "\u00ad"
+# Other marks with no width that text copied from the web or a word processor carries inside
+# words: the word joiner and invisible operators (U+2060-U+2064, U+180E) anywhere, and a
+# zero-width (non-)joiner between two letters (one between emoji joins them into one and stays).
+# Marian's tokenizer made each an unknown token or a word break ("Auf<unk>lage", "Auf lage").
+_INVISIBLE_IN_WORDS = re.compile(
+    r"\u00ad|[\u2060-\u2064\u180e]|(?<=[^\W\d_])[\u200c\u200d](?=[^\W\d_])"
+)
 
 
 @dataclass(frozen=True)
@@ -41,10 +48,11 @@ class TranslatedSentence:
 
 
 def model_input(sentence: str) -> str:
-    """What the model reads of a sentence: without soft hyphens (U+00AD). Copied web pages carry
-    them inside words ("Ge\u00adschäfts\u00adkun\u00adden") where they are invisible, and the
-    tokenizer cut such a word at every one. The brief shows the German as it stands."""
-    return sentence.replace(SOFT_HYPHEN, "")
+    """What the model reads of a sentence: without soft hyphens (U+00AD) and the other marks
+    of no width that sit inside words (_INVISIBLE_IN_WORDS). Copied web pages carry them
+    ("Ge\u00adschäfts\u00adkun\u00adden") where they are invisible, and the tokenizer cut such
+    a word at every one. The brief shows the German as it stands."""
+    return _INVISIBLE_IN_WORDS.sub("", sentence)
 
 
 def needs_model(text: str) -> bool:

@@ -22,8 +22,10 @@ from summarize.clean import (
     normalize_line,
     split_blocks,
 )
+from summarize.clean.blocks import wrap_width
 from summarize.clean.features import FEATURE_NAMES
 from summarize.clean.model import BlockClassifier, packaged_model
+from summarize.segment import segment_article
 
 NUMBERED_LINES = [
     "3. Oktober ist der Tag der Deutschen Einheit, an dem die Wiedervereinigung von 1990 "
@@ -208,6 +210,81 @@ def test_a_page_copied_as_one_line_keeps_its_article(path: Path) -> None:
     # The rule still takes the notice when it stands on its own line.
     notice = "Mehr Informationen dazu erhalten Sie in den Datenschutz-Einstellungen."
     assert notice in [item.text for item in clean_text(f"{one_line}\n\n{notice}").dropped]
+
+
+WRAPPED_ARTICLE = [
+    "Biker reagiert blitzschnell und verhindert Schlimmeres",
+    "Am Freitagabend ereignete sich auf der Landstraße zwischen Machtolsheim und Merklingen "
+    "ein Verkehrsunfall, bei dem ein Motorradfahrer dank seiner schnellen Reaktion nur leicht "
+    "verletzt wurde. Bei der Kollision flogen Hand- und Fußbremshebel weg, und der Biker "
+    "versuchte noch, dem Pkw auszuweichen.",
+    "Durch den Streifvorgang wurden an der Suzuki der Hand- sowie der Fußbremshebel abgerissen "
+    "und der Fahrer war nicht mehr in der Lage, abzubremsen. Geistesgegenwärtig steuerte er "
+    "sein Motorrad in den Grünstreifen neben der Fahrbahn und ließ es dort ausrollen, ohne "
+    "dabei zu Fall zu kommen.",
+    "Der Schaden an dem Motorrad wird auf rund 3000 Euro geschätzt, der am Auto auf "
+    "weitere 2000 Euro; die Versicherung des Herstellers zahlt nach Angaben der Polizei "
+    "in US-Dollar, weil das Motorrad in Texas zugelassen ist, und das dauert erfahrungsgemäß.",
+]
+
+
+# At 86 a line starts with "2000" and one ends with "US-" (before "Dollar,").
+@pytest.mark.parametrize("width", [60, 72, 80, 86])
+def test_a_hard_wrapped_article_keeps_its_sentences_whole(width: int) -> None:
+    """Text wrapped at a fixed width (e-mail, newsletters, wire copy, an editor's wrap at 72)
+    breaks wherever the next word does not fit, in German often before a noun or a number:
+    "Bei der Kollision flogen Hand- und" / "Fußbremshebel weg". Only a next line in lowercase
+    was joined, so such sentences reached the translator in pieces, each a paragraph of its
+    own; a full line of a wrapped text now goes on on the next line, and a compound broken
+    after its hyphen ("US-" / "Dollar") is one word again."""
+    import textwrap
+
+    plain = "\n\n".join(WRAPPED_ARTICLE)
+    wrapped = "\n\n".join(textwrap.fill(paragraph, width) for paragraph in WRAPPED_ARTICLE)
+    assert len(wrapped.splitlines()) > 2 * len(WRAPPED_ARTICLE)  # it is wrapped
+    expected = clean_text(plain)
+    cleaned = clean_text(wrapped)
+    assert cleaned.title == expected.title == WRAPPED_ARTICLE[0]
+    assert expected.paragraphs == tuple(WRAPPED_ARTICLE[1:])
+    # Every sentence whole, in order; a paragraph may break where a line ends a sentence (a
+    # new paragraph can start there without a blank line), never inside one.
+    assert " ".join(cleaned.paragraphs) == " ".join(expected.paragraphs)
+    assert all(paragraph.endswith(".") for paragraph in cleaned.paragraphs)
+    assert segment_article(cleaned).sentences == segment_article(expected).sentences
+    assert not cleaned.unaccounted_characters(wrapped)
+
+
+def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:
+    """Only a text whose lines inside paragraphs are mostly full reads as wrapped: a page's
+    short lines (a menu, a headline above its text, a list) stay lines of their own."""
+    lines = [
+        "Startseite",
+        "Politik",
+        "Stadtrat beschließt neuen Haushalt für das kommende Jahr",
+        "Der Stadtrat hat den Haushalt beschlossen. Die Opposition stimmte dagegen.",
+        "Die Kämmerin sagte, die Stadt müsse sparen",
+        "Impressum",
+    ]
+    assert [block.text for block in split_blocks("\n".join(lines))] == lines
+    # Headlines of even length look full, one after the other, and so do table rows; prose
+    # goes on in lowercase somewhere, and a row is never prose.
+    teasers = [
+        "Kim Jong-un schickt 14.000 Soldaten an die Ukraine-Front",
+        "Nordkorea-Machthaber trauert öffentlich um getötete Landsleute",
+        "Wladimir Putin erhält Schützenhilfe aus dem fernen Nordkorea",
+        "Russland bereitet seine Bevölkerung auf sinkenden Lebensstandard vor",
+    ]
+    rows = [
+        "Maxi-Cosi Cabriofix | 140 € | nein | gut, aber teuer",
+        "Hauck Comfort Fix | 120 € | nein | befriedigend",
+        "Joie i-Level | 300 € | ja | sehr gut im Seitenaufprall",
+        "Cybex Aton | 200 € | ja | gut",
+    ]
+    for page in (teasers, rows):
+        assert [block.text for block in split_blocks("\n".join(page))] == page
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert wrap_width(text.splitlines()) is None, path.name
 
 
 class _FixedVerdicts:

@@ -209,6 +209,29 @@ def test_soft_hyphens_of_web_pages_do_not_reach_the_model() -> None:
     assert result.text == echo_text("Das Geschäftskundenportal ist offen.")
 
 
+def test_other_marks_of_no_width_inside_words_do_not_reach_the_model() -> None:
+    """A word joiner (U+2060) or a zero-width joiner or non-joiner between letters, which text
+    from the web or a word processor carries, is as invisible as a soft hyphen: Marian's
+    tokenizer made it an unknown token ("Auf<unk>lage") or a word break. An emoji sequence
+    keeps its joiners; the German stays as it was."""
+    backend = EchoBackend()
+    translator = Translator(echo_model(backend=backend), TranslationSettings())
+    sentences = [
+        "Die Auf\u2060lage ist ver\u200dgriffen.",
+        "Die Auf\u200clage ist neu.",
+        "Familie \U0001f468\u200d\U0001f469\u200d\U0001f467 ist da.",
+    ]
+    results = translator.translate(sentences)
+    assert sorted(backend.inputs) == sorted(
+        [
+            "Die Auflage ist vergriffen.",
+            "Die Auflage ist neu.",
+            "Familie \U0001f468\u200d\U0001f469\u200d\U0001f467 ist da.",
+        ]
+    )
+    assert [result.source for result in results] == sentences
+
+
 def test_translation_cache_returns_each_input_its_own_translation(tmp_path: Path) -> None:
     cache = TranslationCache(tmp_path)
     sentences = [f"Satz Nummer {n} ist da." for n in range(7)]

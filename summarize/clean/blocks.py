@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
@@ -40,6 +40,33 @@ _BULLET_MARKS = "•▪●◦‣∙*-"
 _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";")
 _CLOSERS = "\"'“”«»„‚‘’)]"
 _WRAPPED_LINE_MIN_CHARS = 40
+# Text hard-wrapped at a fixed width (e-mail, newsletters, wire copy, a text editor's or pandoc's
+# wrap at 72) breaks its lines wherever the next word would not fit, and in German that word is
+# often a noun: "Bei der Kollision fliegen Hand- und" / "Fußbremshebel weg." A page is read as
+# wrapped when its lines inside paragraphs are at most this wide and most of them are full (the
+# next line's first word would not have fit on them); on the 588 development pages the share is
+# at most 0.2 where their width is in this range, on wrapped text it is nearly 1.
+_WRAP_WIDTHS = range(40, 121)
+_WRAPPED_SHARE = 0.5
+_WRAPPED_MIN_LINES = 3
+# Prose goes on across its line breaks, so some of its lines start in lowercase (not many in
+# German: nouns, names and sentence starts are capitalised); a list of headlines, names or table
+# rows of even length has none, though each of its lines looks full.
+# A wrapped text has (nearly) no line clearly wider than its wrap (a long URL, maybe; its
+# paragraphs' last lines may be a little wider than the widest line inside them), where a page
+# of paragraph lines has many.
+_WRAPPED_WIDER_SHARE = 0.05
+_WRAPPED_WIDER = 1.25
+# A table row as the page's text writes it ("Modell | Preis | Note"): never a line of prose.
+_TABLE_CELLS = " | "
+# A wrapped line's next line starts with a word, a number, an opening mark or a dash; never
+# with a numbered list item or an ordinal date ("2. Punkt", "3. Oktober …"), nor a bullet.
+_WRAP_CONTINUES = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))")
+# A compound broken after its hyphen, the next line going on with a capital or a digit
+# ("US-" / "Dollar", "Covid-" / "19"): one word again. A hyphen before a lowercase word is a
+# German suspended hyphen ("Hand-" / "und Fußbremshebel") and keeps its space.
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_COMPOUND_GOES_ON = re.compile(r"[^\W\d_]|\d")
 
 
 class Block(NamedTuple):
@@ -87,34 +114,95 @@ def visible_characters(text: str) -> Counter[str]:
     return Counter("".join("".join(_tidy_lines(text)).split()))
 
 
+def _full(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` ends where a wrap at ``width`` broke it: it is no wider than the wrap,
+    and the first word of the line ``following`` it would not have fit on it."""
+    return len(line) <= width < len(line) + 1 + len(following.split(maxsplit=1)[0])
+
+
+def _prose_pair(line: str, following: str) -> bool:
+    return bool(
+        line
+        and following
+        and _WRAP_CONTINUES.match(following)
+        and _TABLE_CELLS not in line
+        and _TABLE_CELLS not in following
+    )
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (its widest line inside a paragraph), or
+    None when ``lines`` (tidied) do not read as wrapped prose: too few lines inside paragraphs,
+    lines wider than any wrap, most of them not full (a web page's short lines, menus), or none
+    going on in lowercase (a list of headlines or names)."""
+    inner = [
+        (line, following) for line, following in pairwise(lines) if _prose_pair(line, following)
+    ]
+    if len(inner) < _WRAPPED_MIN_LINES:
+        return None
+    width = max(len(line) for line, _ in inner)
+    if width not in _WRAP_WIDTHS:
+        return None
+    wider = sum(len(line) > _WRAPPED_WIDER * width for line in lines)
+    if wider > _WRAPPED_WIDER_SHARE * sum(map(bool, lines)):
+        return None
+    full = sum(_full(line, following, width) for line, following in inner)
+    if full < max(_WRAPPED_MIN_LINES, _WRAPPED_SHARE * len(inner)):
+        return None
+    if not any(following[0].islower() for _, following in inner):
+        return None
+    return width
+
+
 def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     """Lines as blocks; inside a paragraph (no blank line between) a line that stops mid-sentence
-    and a next line starting in lowercase are one hard-wrapped block."""
+    and a next line starting in lowercase are one hard-wrapped block, and so, in a text
+    hard-wrapped at a fixed width (:func:`wrap_width`), are a full line and the next."""
     # [text, bullet, blank before, blank after] per block, made Blocks at the end
     parts: list[list[Any]] = []
     previous_blank = True
-    for line in _tidy_lines(text):
+    lines = _tidy_lines(text)
+    width = wrap_width(lines)
+    previous = ""  # the line before, as it stands (bullet included)
+    for line in lines:
         if not line:
             if parts and not previous_blank:
                 parts[-1][3] = True
             previous_blank = True
             continue
+        as_typed = line
         bullet = ""
         if strip_bullets and line[0] in _BULLET_MARKS:  # the only lines _BULLET can match
             bullet, line = split_bullet(line)
         if (
-            line[0].islower()  # tested first: most lines fail it
+            parts
             and not previous_blank
             and not bullet
-            and parts
-            and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS  # short web lines are not wraps
+            and (
+                (line[0].islower() and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS)
+                # a full line of a wrapped text (a capital, a number or a quote may go on)
+                or (
+                    width is not None
+                    and _prose_pair(previous, line)
+                    and _full(previous, line, width)
+                )
+            )
+            # it stops mid-sentence (after a sentence end a new paragraph may start without a
+            # blank line, and a wrapped line can be full there by chance)
             and not parts[-1][0].rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
         ):
-            parts[-1][0] = f"{parts[-1][0]} {line}"
+            compound = (
+                width is not None
+                and _HYPHEN_END.search(previous) is not None
+                and not line[0].islower()
+                and _COMPOUND_GOES_ON.match(line) is not None
+            )
+            parts[-1][0] = f"{parts[-1][0]}{'' if compound else ' '}{line}"
             parts[-1][3] = False
         else:
             parts.append([line, bullet, previous_blank, False])
         previous_blank = False
+        previous = as_typed
     if parts:
         parts[-1][3] = True
     return list(map(Block._make, parts))
