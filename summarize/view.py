@@ -198,10 +198,13 @@ def _title_note(markdown: MarkdownIt, record: BriefRecord) -> Markup | None:
     if note is None or record.title_from == "headline" or not record.title_de:
         return note
     headline = markdown.renderInline(escape_markdown(record.title_de))
-    head, found, tail = str(note).rpartition(headline) if headline else ("", "", "")
-    if not found:  # not shown as rendered alone (the note's markup around it): left as it is
-        return note
-    return Markup(f'{head}<span lang="de">{headline}</span>{tail}')
+    # At the note's end, inside its emphasis: searched for anywhere, a headline "em" or "e" was
+    # found in the closing tag ("</<span lang="de">em</span>>").
+    end = "</em>"
+    if not headline or not str(note).endswith(headline + end):
+        return note  # not shown as rendered alone (the note's markup around it): left as it is
+    head = str(note)[: -len(headline + end)]
+    return Markup(f'{head}<span lang="de">{headline}</span>{end}')
 
 
 def _record_rows(record: BriefRecord) -> list[tuple[str, str]]:

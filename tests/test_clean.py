@@ -287,6 +287,24 @@ def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:
         assert wrap_width(text.splitlines()) is None, path.name
 
 
+def test_a_page_of_headlines_with_one_in_lowercase_is_not_read_as_wrapped() -> None:
+    """A headline that starts in lowercase ("iPhone", "eBay", "dm") is no sign of prose going
+    on: one among a page of headlines of even length read the page as wrapped, and its
+    headlines were joined into one block. (After a short one here: a line in lowercase after a
+    long line that ends no sentence is joined to it, wrapped or not.)"""
+    teasers = [
+        "Kim Jong-un schickt 14.000 Soldaten an die Ukraine-Front",
+        "Nordkorea-Machthaber trauert öffentlich um getötete Landsleute",
+        "Wladimir Putin erhält Schützenhilfe aus dem fernen Nordkorea",
+        "Bahnstreik: Fernverkehr steht still",
+        "iPhone 17 im Test: Apple verbessert vor allem die Kamera deutlich",
+        "Russland bereitet seine Bevölkerung auf sinkenden Lebensstandard vor",
+        "Bundesregierung plant neue Entlastungen für Familien mit Kindern",
+    ]
+    assert wrap_width(teasers) is None
+    assert [block.text for block in split_blocks("\n".join(teasers))] == teasers
+
+
 class _FixedVerdicts:
     """A stand-in classifier: the given P(boilerplate) for each block, in order."""
 

@@ -513,6 +513,23 @@ def test_german_text_outside_the_columns_is_marked_german(tmp_path: Path) -> Non
     assert len([li for ul in lists for li in ul.find_all("li")]) == 3
 
 
+@pytest.mark.parametrize("headline", ["em", "e", "/", "Headline"])
+def test_a_headline_found_in_the_notes_markup_is_marked_where_it_stands(
+    tmp_path: Path, headline: str
+) -> None:
+    """The untranslated headline is marked German where it ends the note: searched for in the
+    note's HTML, a headline "em" was found in the closing tag and the markup broken
+    ("</<span lang="de">em</span>>"), the note's end shown as text."""
+    brief = dataclasses.replace(make_brief(0), title_en=None, title_de=headline)
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    page = build_site(output, tmp_path / "site").pages[0]
+    assert f'Headline: <span lang="de">{headline}</span></em></p>' in page.read_text("utf-8")
+    (subtitle,) = parse(page).find_all("p", "subtitle")
+    assert subtitle.text().endswith(f"Headline: {headline}")
+
+
 def page_style(page: Path) -> str:
     (style,) = parse(page).find_all("style")
     return style.text()
