@@ -848,7 +848,30 @@ def _generation_settings(
     generation_config, effective = _bound_model_output_length(
         task, settings, config, generation_config, effective
     )
+    _check_lengths_in_order(task, settings, f"{task}.generation", generation_config)
+    if chunk_config is not None:
+        _check_lengths_in_order(task, settings, "summarization.chunk_generation", chunk_config)
     return _Generation(generation_config, prefix, effective, chunk_config)
+
+
+def _check_lengths_in_order(
+    task: Task, settings: ModelSettings, table: str, generation_config: GenerationConfig
+) -> None:
+    """A minimum output length above the maximum in the settings as merged (the model's own,
+    [*.generation], for the map steps [summarization.chunk_generation] over both): each table
+    alone may be in order, as a min_length of 150 against DistilBART's own max_length of 142;
+    generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
+    pairs = [("min_new_tokens", "max_new_tokens")]
+    if generation_config.max_new_tokens is None:  # else max_new_tokens bounds the output
+        pairs.append(("min_length", "max_length"))
+    for low, high in pairs:
+        least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
+        if isinstance(least, int) and isinstance(most, int) and least > most:
+            raise ConfigError(
+                f"[{table}] {low} = {least} is above {high} = {most} of the {task} model "
+                f"{settings.model!r} as its own settings and yours merge; set {low} lower or "
+                f"{high} higher in [{table}]"
+            )
 
 
 def _checked_device(

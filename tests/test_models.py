@@ -815,6 +815,35 @@ def test_models_pull_goes_on_to_the_other_model_when_a_download_fails(
     assert "Traceback" not in said
 
 
+@pytest.mark.parametrize(
+    ("tables", "said"),
+    [
+        # within the table in order, above the model's own max_length (142)
+        ({"generation": {"min_length": 150}}, "[summarization.generation] min_length = 150 is "
+         "above max_length = 142"),
+        # each table in order alone; the map steps' merged over the final's
+        ({"generation": {"max_length": 100}, "chunk_generation": {"min_length": 120}},
+         "[summarization.chunk_generation] min_length = 120 is above max_length = 100"),
+        ({"generation": {"max_new_tokens": 40}, "chunk_generation": {"min_new_tokens": 50}},
+         "[summarization.chunk_generation] min_new_tokens = 50 is above max_new_tokens = 40"),
+    ],
+)  # fmt: skip
+def test_a_minimum_above_the_maximum_as_the_settings_merge_is_refused(
+    self_contained_models, tables: dict, said: str
+) -> None:
+    """Each table was checked alone: a min_length above the model's own max_length, or a map
+    steps' minimum above the final table's maximum, passed, and generate() only warned (past
+    --quiet) and stopped at the maximum. Refused before any article, naming the table."""
+    options = SummarizationSettings(model=str(self_contained_models.bart), **tables)
+    with pytest.raises(ConfigError) as raised:
+        resolve_spec("summarization", options, Path("models"))
+    assert said in str(raised.value), raised.value
+    # max_new_tokens bounds the output: a min_length above the model's max_length is not compared
+    fine = {"generation": {"max_new_tokens": 200, "min_length": 150}}
+    bart = str(self_contained_models.bart)
+    resolve_spec("summarization", SummarizationSettings(model=bart, **fine), Path("models"))
+
+
 def test_chunk_generation_applies_to_map_steps_only(models) -> None:
     """[summarization.chunk_generation] shapes the chunk summaries; the final one keeps its own."""
     plain = _summarizer(models.bart_short_window)
@@ -989,7 +1018,8 @@ def test_a_shrunken_position_table_bounds_the_builders_output_length(
     folder = build(tmp_path / builder, texts=seed_texts(), max_position_embeddings=32)
     task = "translation" if builder == "marian" else "summarization"
     section = TranslationSettings if builder == "marian" else SummarizationSettings
-    options = section(model=str(folder), generation={"min_length": 40, "num_beams": 1})
+    # The output runs to the bounded length (a minimum above it is refused as out of order).
+    options = section(model=str(folder), generation={"min_length": 32, "num_beams": 1})
     loaded = load_model(task, options, Path("models"))  # type: ignore[arg-type]
     assert loaded.generation_config.max_length == 32
     (output,) = loaded.backend.generate(["Die Brücke."])
