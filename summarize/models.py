@@ -861,10 +861,9 @@ def _check_lengths_in_order(
     [*.generation], for the map steps [summarization.chunk_generation] over both): each table
     alone may be in order, as a min_length of 150 against DistilBART's own max_length of 142;
     generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
-    pairs = [("min_new_tokens", "max_new_tokens")]
-    if generation_config.max_new_tokens is None:  # else max_new_tokens bounds the output
-        pairs.append(("min_length", "max_length"))
-    for low, high in pairs:
+    for low, high in LENGTH_PAIRS:
+        if high == "max_length" and generation_config.max_new_tokens is not None:
+            continue  # max_new_tokens bounds the output, not max_length
         least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
         if isinstance(least, int) and isinstance(most, int) and least > most:
             raise ConfigError(

@@ -248,7 +248,8 @@ def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRe
     renewed = record.model_copy(
         update={"source": str(source), "source_path": str(source.absolute())}
     )
-    _write_record_and_brief(brief_path, renewed)
+    with stop_signals_held():  # both files, as a new brief's
+        _write_record_and_brief(brief_path, renewed)
     return renewed
 
 

@@ -348,20 +348,23 @@ def sentence_warnings(
     )
 
 
+def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
+    """A translated sentence's warnings; none for one copied, not translated (no pieces)."""
+    if not sentence.pieces:
+        return []
+    return sentence_warnings(
+        sentence.source, sentence.text, sentence.logprob, sentence.reached_limit
+    )
+
+
 def pair_paragraphs(
     item: Prepared, translated: Sequence[TranslatedSentence], seconds: float = 0.0
 ) -> Bilingual:
     """The English headline and the German/English paragraph pairs, sentence for sentence."""
     has_title = bool(item.segmented.title)
     title_en = translated[0].text if has_title else None
-    title_warnings: tuple[TranslationWarning, ...] = ()
-    if has_title and translated[0].pieces:  # checked as every sentence of the body is
-        headline = translated[0]
-        title_warnings = tuple(
-            sentence_warnings(
-                headline.source, headline.text, headline.logprob, headline.reached_limit
-            )
-        )
+    # The headline is checked as every sentence of the body is.
+    title_warnings = tuple(_warnings_of(translated[0])) if has_title else ()
     body = translated[1:] if has_title else translated
     pairs: list[ParagraphPair] = []
     position = 0
@@ -370,10 +373,7 @@ def pair_paragraphs(
         warnings = tuple(
             (number, warning)
             for number, sentence in enumerate(sentences, start=1)
-            if sentence.pieces
-            for warning in sentence_warnings(
-                sentence.source, sentence.text, sentence.logprob, sentence.reached_limit
-            )
+            for warning in _warnings_of(sentence)
         )
         english = tuple(sentence.text for sentence in sentences)
         split = tuple(

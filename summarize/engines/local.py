@@ -360,8 +360,7 @@ class Pipeline:
                 )
             )
             if current is not None:
-                with outputs.stop_signals_held():  # both files, as a new brief's
-                    current = outputs.keep_current(brief_path, current, source)
+                current = outputs.keep_current(brief_path, current, source)
                 known[brief_path.name] = outputs.index_record(current)
                 outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
                 continue

@@ -743,8 +743,7 @@ class RayEngine:
             sha256 = hashlib.sha256(raw).hexdigest()
             record = None if force else outputs.current_record(job.brief_path, sha256, fingerprint)
             if record is not None:
-                with outputs.stop_signals_held():
-                    outputs.keep_current(job.brief_path, record, job.source)
+                outputs.keep_current(job.brief_path, record, job.source)
                 settled[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
         return settled
 
