@@ -254,6 +254,46 @@ def test_a_hard_wrapped_article_keeps_its_sentences_whole(width: int) -> None:
     assert not cleaned.unaccounted_characters(wrapped)
 
 
+DASHED_PARAGRAPH = (
+    "Der Stadtrat hat am Dienstagabend - nach einer langen und teilweise hitzigen Debatte - den "
+    "Haushalt für das kommende Jahr beschlossen, obwohl die Opposition - wie schon im Vorjahr - "
+    "dagegen stimmte und die Kämmerin - nicht zum ersten Mal - vor neuen Schulden warnte, die "
+    "die Stadt - so ihre Worte - auf Jahre belasten würden."
+)
+LIST_ITEMS = [
+    "mehr Geld für Schulen und Kindergärten in allen Stadtteilen der Stadt und auf dem Land",
+    "eine neue Buslinie zum Bahnhof",
+    "höhere Gebühren für das Parken in der Innenstadt",
+]
+
+
+@pytest.mark.parametrize("width", [40, 62, 73, 80, 99])
+def test_a_spaced_dash_that_a_wrap_puts_at_a_line_start_is_not_a_bullet(width: int) -> None:
+    """A wrap breaks before a spaced dash as before any word ("Der Stadtrat hat am" / "- nach
+    einer langen Debatte -"): the dash was cut as a list bullet and the sentence went to the
+    translator in two pieces. After a full line that no bullet opened it goes on with the
+    sentence; a wrapped list keeps its bullets, each item whole."""
+    import textwrap
+
+    wrapped = textwrap.fill(DASHED_PARAGRAPH, width)
+    assert any(line.startswith("- ") for line in wrapped.splitlines())  # the case at hand
+    listed = "\n".join(
+        textwrap.fill(item, width, initial_indent="- ", subsequent_indent="  ")
+        for item in LIST_ITEMS
+    )
+    page = f"Haushalt beschlossen\n\n{wrapped}\n\nDie Beschlüsse im Einzelnen:\n{listed}"
+    blocks = split_blocks(page)
+    assert [block.text for block in blocks if not block.bullet] == [
+        "Haushalt beschlossen",
+        DASHED_PARAGRAPH,
+        "Die Beschlüsse im Einzelnen:",
+    ]
+    assert [(block.bullet, block.text) for block in blocks if block.bullet] == [
+        ("-", item) for item in LIST_ITEMS
+    ]
+    assert not clean_text(page).unaccounted_characters(page)
+
+
 def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:
     """Only a text whose lines inside paragraphs are mostly full reads as wrapped: a page's
     short lines (a menu, a headline above its text, a list) stay lines of their own."""

@@ -63,9 +63,10 @@ _WRAPPED_WIDER_SHARE = 0.05
 _WRAPPED_WIDER = 1.25
 # A table row as the page's text writes it ("Modell | Preis | Note"): never a line of prose.
 _TABLE_CELLS = " | "
-# A wrapped line's next line starts with a word, a number, an opening mark or a dash; never
-# with a numbered list item or an ordinal date ("2. Punkt", "3. Oktober …"), nor a bullet.
-_WRAP_CONTINUES = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))")
+# A wrapped line's next line starts with a word, a number, an opening mark or a dash (a spaced
+# hyphen too: split_blocks tells it from a bullet); never with a numbered list item or an
+# ordinal date ("2. Punkt", "3. Oktober …").
+_WRAP_CONTINUES = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|-(?=\s)|\d+(?![.)](?:\s|$))")
 # A compound broken after its hyphen, the next line going on with a capital or a digit
 # ("US-" / "Dollar", "Covid-" / "19"): one word again. A hyphen before a lowercase word is a
 # German suspended hyphen ("Hand-" / "und Fußbremshebel") and keeps its space.
@@ -178,6 +179,19 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
         bullet = ""
         if strip_bullets and line[0] in _BULLET_MARKS:  # the only lines _BULLET can match
             bullet, line = split_bullet(line)
+        # A spaced dash that a wrap put at the start of a line ("Er kam" / "- wie immer - zu
+        # spät") goes on with the sentence of a full line above it that no bullet opened; a
+        # dash under a list item, or after a line that is not full, is the next item's bullet.
+        dash_goes_on = (
+            bullet == "-"
+            and width is not None
+            and parts
+            and not previous_blank
+            and not parts[-1][1]
+            and _full(previous, as_typed, width)
+        )
+        if dash_goes_on:
+            bullet, line = "", as_typed
         if (
             parts
             and not previous_blank
