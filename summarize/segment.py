@@ -24,22 +24,11 @@ from itertools import pairwise
 from typing import Any
 
 from summarize.clean import CleanArticle
+from summarize.clean.blocks import ENDS_WITH_ABBREVIATION
 
 logger = logging.getLogger("summarize")
 
 _ENDS_CLAUSE = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$|[\"“”»«’)]$")
-# Abbreviations that are (nearly) never the last word of a German sentence.
-_NON_FINAL_ABBREVIATIONS = (
-    "z. B.", "z.B.", "u. a.", "u.a.", "d. h.", "d.h.", "bzw.", "ca.", "Nr.", "St.", "Dr.",
-    "Prof.", "vgl.", "sog.", "Abs.", "Art.", "Hr.", "Fr.", "Mio.", "Mrd.", "Tsd.", "Jh.",
-    "inkl.", "zzgl.", "evtl.", "ggf.", "bzgl.", "Str.", "geb.", "gest.", "v. a.", "o. ä.",
-)  # fmt: skip
-# A street's "str." ends a compound ("Hauptstr. 5", "Bahnhof-Str. 12"), not a sentence.
-_ENDS_WITH_ABBREVIATION = re.compile(
-    r"(?:(?:^|[\s(„\"])(?:"
-    + "|".join(re.escape(a) for a in _NON_FINAL_ABBREVIATIONS)
-    + r")|\w-?[Ss]tr\.)$"
-)
 _SENTENCE_STARTERS = frozenset(
     [
         "Der",
@@ -176,7 +165,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
     for piece in pieces:
         if merged and (
             not _ENDS_CLAUSE.search(tail)
-            or (_ENDS_WITH_ABBREVIATION.search(tail) and not _starts_sentence(piece))
+            or (ENDS_WITH_ABBREVIATION.search(tail) and not _starts_sentence(piece))
         ):
             merged[-1].append(piece)
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]
@@ -237,7 +226,7 @@ def _plain_cut(window_start: int, spans: Sequence[Any], limit: int, protected: b
         if (
             left.sent[-1:].isspace()
             and _PLAIN_END.search(ending)
-            and not _ENDS_WITH_ABBREVIATION.search(ending)
+            and not ENDS_WITH_ABBREVIATION.search(ending)
             and right.sent.lstrip().lstrip(_OPENING_MARKS)[:1].isupper()
         ):
             return cut

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -292,6 +293,46 @@ def test_a_spaced_dash_that_a_wrap_puts_at_a_line_start_is_not_a_bullet(width: i
         ("-", item) for item in LIST_ITEMS
     ]
     assert not clean_text(page).unaccounted_characters(page)
+
+
+WRAPPED_BREAKS = [
+    "Das russisch-nordkoreanische Abkommen wurde von Ost- nach Westeuropa mit Sorge verfolgt, "
+    "denn die Ein- und Ausfuhr von Waffen, so die Vor- bzw. Nachteile für die Sicherheitslage, "
+    "ist seit dem 4. November 1986 umstritten und wird z. B. im deutsch-französischen Ausschuss "
+    "heftig diskutiert.",
+    "Die Gäste gingen in der 80. Minute in Führung, aber Frerichs (17.), der eingewechselte "
+    "Rehberg (26.) und Schroer (38.) verpassten den Ausgleich, bevor der Schiedsrichter am 1. "
+    "September die Partie wiederholen ließ, was der Verein ca. drei Wochen später in einer "
+    "schwarz-weißen Pressemitteilung bestätigte.",
+    "Am Ende des Tages blieb die Frage, warum der Trainer nicht reagierte und die Mannschaft so "
+    "lange auf dem Platz ließ, obwohl sie sichtlich erschöpft war und kaum noch Chancen hatte.",
+]
+
+
+def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on() -> None:
+    """Where a wrap broke a line after an abbreviation ("bzw." / "Nachteile"), a day's ordinal
+    ("seit dem 4." / "November"), a mark the next line goes on from in lowercase ("(38.)" /
+    "verpassten") or before a date ("am" / "1. September"), the line was read as ending its
+    sentence and the sentence reached the translator in two pieces; a compound broken after its
+    hyphen before a lowercase part kept a space ("russisch- nordkoreanische"). A suspended
+    hyphen before a conjunction or a preposition keeps its space ("Ein- und Ausfuhr", "von
+    Ost- nach Westeuropa")."""
+    import textwrap
+
+    seen: Counter[str] = Counter()
+    for width in range(40, 97):
+        wrapped = [textwrap.fill(paragraph, width) for paragraph in WRAPPED_BREAKS]
+        page = "\n\n".join(["Abkommen sorgt für Streit", *wrapped])
+        for line, following in pairwise(page.splitlines()):
+            if line and following:
+                seen["abbreviation"] += bool(re.search(r"(bzw|z\. B|ca)\.$", line))
+                seen["ordinal"] += bool(re.search(r"\d\.$", line) and following[0].isupper())
+                seen["lowercase"] += bool(re.search(r"[.)]$", line) and following[0].islower())
+                seen["date"] += bool(re.match(r"\d+\. September", following))
+                seen["compound"] += bool(re.search(r"(sch|ch)-$", line))
+                seen["suspended"] += line.endswith(("Ein-", "Ost-", "Vor-"))
+        assert [block.text for block in split_blocks(page)][1:] == WRAPPED_BREAKS, width
+    assert min(seen.values()) >= 2 and len(seen) == 6, seen  # every kind of break was met
 
 
 def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:

@@ -39,6 +39,19 @@ _BULLET_MARKS = "•▪●◦‣∙*-"
 # A line ends a sentence when one of these marks ends it, only closing quotes or brackets after.
 _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";")
 _CLOSERS = "\"'“”«»„‚‘’)]"
+# Abbreviations that are (nearly) never the last word of a German sentence: a line that ends
+# with one goes on (and the segmenter never ends a sentence after one).
+NON_FINAL_ABBREVIATIONS = (
+    "z. B.", "z.B.", "u. a.", "u.a.", "d. h.", "d.h.", "bzw.", "ca.", "Nr.", "St.", "Dr.",
+    "Prof.", "vgl.", "sog.", "Abs.", "Art.", "Hr.", "Fr.", "Mio.", "Mrd.", "Tsd.", "Jh.",
+    "inkl.", "zzgl.", "evtl.", "ggf.", "bzgl.", "Str.", "geb.", "gest.", "v. a.", "o. ä.",
+)  # fmt: skip
+# A street's "str." ends a compound ("Hauptstr. 5", "Bahnhof-Str. 12"), not a sentence.
+ENDS_WITH_ABBREVIATION = re.compile(
+    r"(?:(?:^|[\s(„\"])(?:"
+    + "|".join(re.escape(a) for a in NON_FINAL_ABBREVIATIONS)
+    + r")|\w-?[Ss]tr\.)$"
+)
 _WRAPPED_LINE_MIN_CHARS = 40
 # Text hard-wrapped at a fixed width (e-mail, newsletters, wire copy, a text editor's or pandoc's
 # wrap at 72) breaks its lines wherever the next word would not fit, and in German that word is
@@ -64,14 +77,28 @@ _WRAPPED_WIDER = 1.25
 # A table row as the page's text writes it ("Modell | Preis | Note"): never a line of prose.
 _TABLE_CELLS = " | "
 # A wrapped line's next line starts with a word, a number, an opening mark or a dash (a spaced
-# hyphen too: split_blocks tells it from a bullet); never with a numbered list item or an
-# ordinal date ("2. Punkt", "3. Oktober …").
-_WRAP_CONTINUES = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|-(?=\s)|\d+(?![.)](?:\s|$))")
-# A compound broken after its hyphen, the next line going on with a capital or a digit
-# ("US-" / "Dollar", "Covid-" / "19"): one word again. A hyphen before a lowercase word is a
-# German suspended hyphen ("Hand-" / "und Fußbremshebel") and keeps its space.
+# hyphen too: split_blocks tells it from a bullet), or a date in a sentence ("1. September
+# weiblich"); never with a numbered list item ("2. Punkt") or a date that heads a line of a
+# list ("3. Oktober: Tag der Deutschen Einheit").
+_MONTHS = (
+    "Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    "Dezember"
+)
+_MONTH_START = re.compile(f"(?:{_MONTHS})\\b")
+# A day's ordinal at a line's end ("seit dem 4."), its month on the next line.
+_ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
+_WRAP_CONTINUES = re.compile(
+    rf"[^\W\d_]|[„\"»«‚‘(–—]|-(?=\s)|\d+(?![.)](?:\s|$))|\d{{1,2}}\. (?:{_MONTHS})\b(?!:)"
+)
+# A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
+# "Dollar", "Covid-" / "19", "russisch-" / "nordkoreanische"): one word again. A hyphen before
+# a conjunction or a preposition is a German suspended hyphen ("Hand-" / "und Fußbremshebel",
+# "Vor- bzw. Nachteile", "von Ost- nach Westdeutschland") and keeps its space.
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
-_COMPOUND_GOES_ON = re.compile(r"[^\W\d_]|\d")
+_COMPOUND_GOES_ON = re.compile(
+    r"(?!(?:und|oder|bis|sowie|bzw|beziehungsweise|respektive|als|wie|noch|statt|anstatt|"
+    r"versus|vs|u|o|zu|zum|zur|nach|gegen|mit|ohne|vor|für)\b)(?:[^\W\d_]|\d)"
+)
 
 
 class Block(NamedTuple):
@@ -132,6 +159,26 @@ def _prose_pair(line: str, following: str) -> bool:
         and _WRAP_CONTINUES.match(following)
         and _TABLE_CELLS not in line
         and _TABLE_CELLS not in following
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a block's text ends a sentence, so that the next line may start a paragraph of
+    its own without a blank line (and a wrapped line can be full there by chance): a final mark
+    not after an abbreviation that never ends a sentence ("bzw.", "z. B.")."""
+    return (
+        text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
+        and ENDS_WITH_ABBREVIATION.search(text) is None
+    )
+
+
+def _goes_on_past_mark(line: str, following: str) -> bool:
+    """Whether a full line of a wrapped text that ends with a final mark goes on: the next line
+    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"), or a day's ordinal
+    stands before its month ("seit dem 4." / "November 1986")."""
+    return following[0].islower() or (
+        _ORDINAL_END.search(line.rstrip(_CLOSERS)) is not None
+        and _MONTH_START.match(following) is not None
     )
 
 
@@ -197,22 +244,23 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and not previous_blank
             and not bullet
             and (
-                (line[0].islower() and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS)
+                (
+                    line[0].islower()
+                    and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
+                    and not _ends_sentence(parts[-1][0])
+                )
                 # a full line of a wrapped text (a capital, a number or a quote may go on)
                 or (
                     width is not None
                     and _prose_pair(previous, line)
                     and _full(previous, line, width)
+                    and (not _ends_sentence(parts[-1][0]) or _goes_on_past_mark(previous, line))
                 )
             )
-            # it stops mid-sentence (after a sentence end a new paragraph may start without a
-            # blank line, and a wrapped line can be full there by chance)
-            and not parts[-1][0].rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
         ):
             compound = (
                 width is not None
                 and _HYPHEN_END.search(previous) is not None
-                and not line[0].islower()
                 and _COMPOUND_GOES_ON.match(line) is not None
             )
             parts[-1][0] = f"{parts[-1][0]}{'' if compound else ' '}{line}"
