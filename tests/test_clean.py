@@ -304,19 +304,21 @@ WRAPPED_BREAKS = [
     "Rehberg (26.) und Schroer (38.) verpassten den Ausgleich, bevor der Schiedsrichter am 1. "
     "September die Partie wiederholen ließ, was der Verein ca. drei Wochen später in einer "
     "schwarz-weißen Pressemitteilung bestätigte.",
-    "Am Ende des Tages blieb die Frage, warum der Trainer nicht reagierte und die Mannschaft so "
-    "lange auf dem Platz ließ, obwohl sie sichtlich erschöpft war und kaum noch Chancen hatte.",
+    "Am Ende des Tages blieb die Frage, warum der Trainer nicht reagierte. Er sagte: „Die "
+    "Mannschaft war erschöpft.“ Sein Kapitän meinte dazu: „Wir hatten noch Chancen.“ Und der "
+    "Sportdirektor ergänzte am Abend: „Ich wollte ihr die Möglichkeit geben, das Spiel selbst zu "
+    "drehen.“ Die Fans riefen nach dem Schlusspfiff: „Wir wollen euch kämpfen sehen!“",
 ]
 
 
 def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on() -> None:
     """Where a wrap broke a line after an abbreviation ("bzw." / "Nachteile"), a day's ordinal
     ("seit dem 4." / "November"), a mark the next line goes on from in lowercase ("(38.)" /
-    "verpassten") or before a date ("am" / "1. September"), the line was read as ending its
-    sentence and the sentence reached the translator in two pieces; a compound broken after its
-    hyphen before a lowercase part kept a space ("russisch- nordkoreanische"). A suspended
-    hyphen before a conjunction or a preposition keeps its space ("Ein- und Ausfuhr", "von
-    Ost- nach Westeuropa")."""
+    "verpassten") or a colon before a quotation ("sagte:" / "„Die …"), and before a date ("am" /
+    "1. September"), the line was read as ending its sentence and the sentence reached the
+    translator in two pieces; a compound broken after its hyphen before a lowercase part kept a
+    space ("russisch- nordkoreanische"). A suspended hyphen before a conjunction or a
+    preposition keeps its space ("Ein- und Ausfuhr", "von Ost- nach Westeuropa")."""
     import textwrap
 
     seen: Counter[str] = Counter()
@@ -329,10 +331,15 @@ def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on()
                 seen["ordinal"] += bool(re.search(r"\d\.$", line) and following[0].isupper())
                 seen["lowercase"] += bool(re.search(r"[.)]$", line) and following[0].islower())
                 seen["date"] += bool(re.match(r"\d+\. September", following))
+                seen["quotation"] += line.endswith(":") and following.startswith("„")
                 seen["compound"] += bool(re.search(r"(sch|ch)-$", line))
                 seen["suspended"] += line.endswith(("Ein-", "Ost-", "Vor-"))
-        assert [block.text for block in split_blocks(page)][1:] == WRAPPED_BREAKS, width
-    assert min(seen.values()) >= 2 and len(seen) == 6, seen  # every kind of break was met
+        texts = [block.text for block in split_blocks(page)][1:]
+        # Every word as it stands, and blocks break only where a sentence ends (a new paragraph
+        # may start there without a blank line).
+        assert " ".join(texts) == " ".join(WRAPPED_BREAKS), width
+        assert all(text.rstrip("“").endswith((".", "!")) for text in texts), (width, texts)
+    assert min(seen.values()) >= 2 and len(seen) == 7, seen  # every kind of break was met
 
 
 def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:

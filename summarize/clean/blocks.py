@@ -39,6 +39,7 @@ _BULLET_MARKS = "•▪●◦‣∙*-"
 # A line ends a sentence when one of these marks ends it, only closing quotes or brackets after.
 _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";")
 _CLOSERS = "\"'“”«»„‚‘’)]"
+_OPENING_QUOTES = "„\"»«‚‘“"
 # Abbreviations that are (nearly) never the last word of a German sentence: a line that ends
 # with one goes on (and the segmenter never ends a sentence after one).
 NON_FINAL_ABBREVIATIONS = (
@@ -174,11 +175,16 @@ def _ends_sentence(text: str) -> bool:
 
 def _goes_on_past_mark(line: str, following: str) -> bool:
     """Whether a full line of a wrapped text that ends with a final mark goes on: the next line
-    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"), or a day's ordinal
-    stands before its month ("seit dem 4." / "November 1986")."""
-    return following[0].islower() or (
-        _ORDINAL_END.search(line.rstrip(_CLOSERS)) is not None
-        and _MONTH_START.match(following) is not None
+    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"), a day's ordinal
+    stands before its month ("seit dem 4." / "November 1986"), or a colon before a quotation
+    ("sagte er:" / "„Wir …")."""
+    return (
+        following[0].islower()
+        or (line.endswith(":") and following[0] in _OPENING_QUOTES)
+        or (
+            _ORDINAL_END.search(line.rstrip(_CLOSERS)) is not None
+            and _MONTH_START.match(following) is not None
+        )
     )
 
 
