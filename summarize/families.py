@@ -110,6 +110,11 @@ _FOR_TASK: dict[Task, tuple[str, str]] = {
 }
 
 
+def families_for(task: Task) -> str:
+    """The families made for ``task``, as messages name them."""
+    return _FOR_TASK[task][1]
+
+
 def task_mismatch(task: Task, model: str, family: Family) -> str | None:
     """A warning when ``family`` is made for the other task only (a summarizer set as the
     translator, or the reverse); None when it fits or the family is not known. Not an error:
@@ -121,6 +126,41 @@ def task_mismatch(task: Task, model: str, family: Family) -> str | None:
     return (
         f"the {task} model {model!r} is a {family.label} model, made for {other}: it was not "
         f"trained to {verb}. Set {task}.model to a {task} model, e.g. {families}"
+    )
+
+
+# Codes OPUS-MT tokenizers write in tokenizer_config.json (source_lang / target_lang): ISO 639-1
+# or 639-2/3. A three-letter code may also name a group (gmw, mul): only these are judged.
+_GERMAN_CODES = frozenset(("de", "deu", "ger"))
+_ENGLISH_CODES = frozenset(("en", "eng"))
+
+
+def direction_mismatch(
+    task: Task, model: str, family: Family, tokenizer: PreTrainedTokenizerBase
+) -> str | None:
+    """A warning when the translator's tokenizer names the language pair it was made for
+    (OPUS-MT's source_lang / target_lang) and that pair is not German to English: an opus-mt
+    en-de folder given for de-en ran without a word and wrote German where English belongs.
+    None for a pair that fits, a group code (mul, gmw), a model that names no pair, and the
+    multilingual families (whose codes :func:`resolve_languages` sets)."""
+    if task != "translation" or takes_language_codes(family, tokenizer):
+        return None
+    source, target = (
+        str(getattr(tokenizer, name, "") or "").lower() for name in ("source_lang", "target_lang")
+    )
+
+    def is_language(code: str) -> bool:  # one language, not a group of them
+        return len(code) == 2 or code in _GERMAN_CODES | _ENGLISH_CODES
+
+    wrong_target = is_language(target) and target not in _ENGLISH_CODES
+    wrong_source = is_language(source) and source not in _GERMAN_CODES
+    if not (wrong_target or wrong_source):
+        return None
+    return (
+        f"the translation model {model!r} ({family.label}) translates {source or '?'} to "
+        f"{target or '?'} (its tokenizer's source_lang / target_lang), not German to English: "
+        "what it writes is not the English the briefs need. Set translation.model to a "
+        "German-to-English model, e.g. Helsinki-NLP/opus-mt-de-en"
     )
 
 

@@ -44,6 +44,8 @@ from summarize.families import (
     Family,
     Languages,
     detect_family,
+    direction_mismatch,
+    families_for,
     family_generation,
     resolve_languages,
     task_mismatch,
@@ -688,6 +690,7 @@ def resolve_spec(
     revision = None if source.is_local else settings.revision  # what from_pretrained reads
     named_revision = _named_revision(task, settings, models_dir, source)
     tokenizer, config = _read_tokenizer_and_config(task, settings, source, revision)
+    _check_seq2seq(task, source, config)
     family = detect_family(config, tokenizer)
     languages = resolve_languages(
         task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
@@ -710,7 +713,8 @@ def resolve_spec(
         weights=_weights_digest(source, revision, digests_file),
         family=family.name,
         languages=languages,
-        task_warning=task_mismatch(task, settings.model, family),
+        task_warning=task_mismatch(task, settings.model, family)
+        or direction_mismatch(task, settings.model, family, tokenizer),
     )
 
 
@@ -786,6 +790,37 @@ def _read_tokenizer_and_config(
             ) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
     return tokenizer, config
+
+
+def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
+    """A model type AutoModelForSeq2SeqLM cannot load (a decoder-only GPT-2 or Llama given by
+    mistake) is refused before any article: on torch it failed at loading, after the other
+    model had loaded, with a hint about pickle weights; CTranslate2 first converted it to disk,
+    then called the conversion damaged."""
+    if isinstance(config, PlainConfig):
+        return  # read as one of the seq2seq types _PLAIN_CONFIG_KEYS lists
+    # The Auto classes have read this config, and imported torch with them.
+    from transformers.models.auto.modeling_auto import (
+        MODEL_FOR_CAUSAL_LM_MAPPING_NAMES as CAUSAL_TYPES,
+    )
+    from transformers.models.auto.modeling_auto import (
+        MODEL_FOR_MASKED_LM_MAPPING_NAMES as MASKED_TYPES,
+    )
+    from transformers.models.auto.modeling_auto import (
+        MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES as SEQ2SEQ_TYPES,
+    )
+
+    model_type = str(getattr(config, "model_type", "") or "")
+    if model_type in SEQ2SEQ_TYPES:
+        return
+    # BERT has a causal head too, but is an encoder: not called decoder-only.
+    decoder_only = model_type in CAUSAL_TYPES and model_type not in MASKED_TYPES
+    raise ModelLoadError(
+        f"The {task} model at {source.location} cannot be used: its model type {model_type!r} "
+        f"is {'a decoder-only language model, ' if decoder_only else ''}not a text-to-text "
+        "(sequence-to-sequence, encoder-decoder) model, which is what this tool runs. "
+        f"Set {task}.model to one, e.g. {families_for(task)}"
+    )
 
 
 def _unusable_folder_detail(folder: Path, error: Exception) -> str:

@@ -38,6 +38,7 @@ from summarize.testing import (
     build_nllb,
     build_pegasus,
     build_t5,
+    train_bart_tokenizer,
 )
 from summarize.translation import Translator
 
@@ -686,3 +687,97 @@ def test_a_model_ctranslate2_cannot_convert_is_refused_before_any_article(
     overrides = [option for option in options if option != "--set"]
     with pytest.raises(ConfigError, match=f"set {task}.backend = 'torch'"):
         RayEngine(load_config(config, overrides=overrides)).fingerprint()
+
+
+def _build_gpt2(folder: Path) -> Path:
+    """A tiny random-weight GPT-2: a decoder-only model, given as a model by mistake."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    vocab_size = train_bart_tokenizer(seed_texts(), folder)
+    (folder / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": "GPT2Tokenizer"}))
+    config = GPT2Config(vocab_size=vocab_size, n_embd=32, n_layer=1, n_head=2, n_positions=256)
+    GPT2LMHeadModel(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_a_decoder_only_model_is_refused_before_any_article(
+    backend: str, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A GPT-2 folder set as a model: exit 2 before any article, one message naming it
+    decoder-only and the setting to change. It failed on torch only once loaded, with a hint
+    about pickle weights, and CTranslate2 converted it to disk first, then called the
+    conversion damaged."""
+    gpt2 = _build_gpt2(tmp_path / "models" / "gpt2")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    models = self_contained_models
+    for task, config in (
+        ("translation", write_config(tmp_path / "t.toml", gpt2, models.bart)),
+        ("summarization", write_config(tmp_path / "s.toml", models.marian, gpt2)),
+    ):
+        output = tmp_path / f"out-{task}"
+        result = CliRunner().invoke(
+            app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache",
+                  "--set", f"{task}.backend={backend}"],
+        )  # fmt: skip
+        assert result.exit_code == 2, result.output
+        assert f"The {task} model at {gpt2} cannot be used" in result.output
+        assert "'gpt2' is a decoder-only language model" in result.output
+        assert f"Set {task}.model to one" in result.output
+        assert "processing" not in result.output  # before any article
+        assert not list(output.glob("*.md"))
+        assert [path.name for path in gpt2.parent.iterdir()] == ["gpt2"]  # nothing converted
+        listed = CliRunner().invoke(
+            app,
+            ["models", "list", "--json", "-c", str(config), "--set", f"{task}.backend={backend}"],
+        )
+        assert listed.exit_code == 1, listed.output
+        problems = [json.loads(line)["problem"] for line in listed.stdout.splitlines()]
+        assert sum("decoder-only" in (problem or "") for problem in problems) == 1, problems
+
+
+def test_a_translator_for_another_language_pair_is_warned_of(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """An OPUS-MT folder whose tokenizer names another pair (en-de given for de-en) still runs,
+    but `models list` and the run say which pair it translates and what to set; a group code
+    (a multi-target gmw model) and the de-en pair are not judged."""
+    pairs = {"en-de": ("en", "de"), "de-fr": ("de", "fr"), "gmw-gmw": ("gmw", "gmw")}
+    pairs |= {"de-en": ("de", "en"), "deu-eng": ("deu", "eng")}
+    folders = {}
+    for name, (source_lang, target_lang) in pairs.items():
+        folder = tmp_path / name
+        shutil.copytree(self_contained_models.marian, folder)
+        tokenizer_config = json.loads((folder / "tokenizer_config.json").read_text())
+        tokenizer_config |= {"source_lang": source_lang, "target_lang": target_lang}
+        (folder / "tokenizer_config.json").write_text(json.dumps(tokenizer_config))
+        folders[name] = folder
+    warnings = {}
+    for name, folder in folders.items():
+        result = CliRunner().invoke(
+            app, ["models", "list", "--json", "--set", f"translation.model={folder}",
+                  "--set", f"summarization.model={self_contained_models.bart}"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        warnings[name] = json.loads(result.stdout.splitlines()[0])["warning"]
+    assert "(MarianMT) translates en to de" in warnings["en-de"]
+    assert "not German to English" in warnings["en-de"]
+    assert "Set translation.model to a German-to-English model" in warnings["en-de"]
+    assert "translates de to fr" in warnings["de-fr"]
+    assert warnings["gmw-gmw"] is None and warnings["de-en"] is None
+    assert warnings["deu-eng"] is None
+    # A run says it once, and still writes the brief.
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    config = write_config(tmp_path / "c.toml", folders["en-de"], self_contained_models.bart)
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(tmp_path / "out"), "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if " WARNING " in line] == [
+        line for line in result.output.splitlines() if "translates en to de" in line
+    ]
+    assert result.output.count("translates en to de") == 1
