@@ -8,12 +8,18 @@ with Pipeline(config) as pipeline:
     report = pipeline.run([Path("seeds")])
 """
 
-from summarize.config import Config, load_config
-from summarize.engines.local import Pipeline
-from summarize.errors import SummarizeError
-from summarize.process import configure_process
-from summarize.report import RunReport
-from summarize.stages import prepare_text
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarize.config import Config, load_config
+    from summarize.engines.local import Pipeline
+    from summarize.errors import SummarizeError
+    from summarize.process import configure_process
+    from summarize.report import RunReport
+    from summarize.stages import prepare_text
 
 __all__ = [
     "Config",
@@ -25,3 +31,29 @@ __all__ = [
     "prepare_text",
 ]
 __version__ = "0.2.0"
+
+# Each name is imported when first used, not with the package: `summarize` and
+# `python -m summarize` import the package before any code of theirs runs, and its imports
+# (numpy, pydantic, the pipeline: half a second) could not be told apart from a crash when
+# Ctrl-C came during them (a traceback, not "interrupted").
+_HOMES = {
+    "Config": "summarize.config",
+    "load_config": "summarize.config",
+    "Pipeline": "summarize.engines.local",
+    "SummarizeError": "summarize.errors",
+    "configure_process": "summarize.process",
+    "RunReport": "summarize.report",
+    "prepare_text": "summarize.stages",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES[name]), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

@@ -1,5 +1,21 @@
-"""``python -m summarize``: the same as the ``summarize`` console script."""
+"""``python -m summarize`` and the ``summarize`` console script.
 
-from summarize.cli import main
+Kept small, and the package's ``__init__`` imports nothing heavy, so that a Ctrl-C while the
+command line's own modules are imported (typer, rich, pydantic: a fraction of a second, more on a
+busy machine) ends with one line and exit 130, as later in a run, not a traceback."""
 
-main()
+import os
+import sys
+
+
+def main() -> None:
+    try:
+        from summarize.cli import main as run_command
+    except KeyboardInterrupt:
+        print("interrupted before any work; nothing was written", file=sys.stderr, flush=True)
+        os._exit(130)
+    run_command()
+
+
+if __name__ == "__main__":
+    main()

@@ -175,31 +175,36 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
 ) -> None:
     """Translate and summarize every article; write one brief each and an index."""
-    from summarize.progress import LogProgress, RichProgress
-
-    interactive = stderr.is_terminal and not quiet
-    _configure_logging(quiet, verbose, interactive)
-    logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line
-    extra = list(overrides or [])
-    if output is not None:
-        extra.append(f"output.folder={json.dumps(str(output))}")
-    if force_language:
-        extra.append("input.force_language=true")
-    if no_cache:
-        extra.append("runtime.cache=false")
-    if engine is not None:
-        if engine not in ("local", "ray"):  # else the config error names a --set never typed
-            fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
-        extra.append(f"runtime.engine={json.dumps(engine)}")
-    if ray_address is not None:
-        extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
-    log: LogProgress | None = None  # in log mode: what it already logged is not printed again
     # SIGTERM (a scheduler, `kill`) stops the run the way Ctrl-C does: the briefs written so far
     # are listed in the index, and the exit says so. From the start: reading the config and
     # setting up the engine take seconds (the model libraries' imports), and a stop then is
-    # said the same way.
-    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    # said the same way. Ctrl-C too goes through the handler (unless the shell ignores it, as in
+    # a background job, or a host program handles it), so that pressed again it is ignored.
+    previous = {
+        number: signal.signal(number, _raise_keyboard_interrupt)
+        for number in _STOP_SIGNALS
+        if number == signal.SIGTERM or signal.getsignal(number) is signal.default_int_handler
+    }
     try:
+        from summarize.progress import LogProgress, RichProgress
+
+        interactive = stderr.is_terminal and not quiet
+        _configure_logging(quiet, verbose, interactive)
+        logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line
+        extra = list(overrides or [])
+        if output is not None:
+            extra.append(f"output.folder={json.dumps(str(output))}")
+        if force_language:
+            extra.append("input.force_language=true")
+        if no_cache:
+            extra.append("runtime.cache=false")
+        if engine is not None:
+            if engine not in ("local", "ray"):  # else the config error names a --set never typed
+                fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
+            extra.append(f"runtime.engine={json.dumps(engine)}")
+        if ray_address is not None:
+            extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
+        log: LogProgress | None = None  # in log mode: what it already logged is not printed again
         config = _load(config_files, extra)
         # Closed on the way out, a stop included: the translation cache's write-ahead log is
         # folded back into its file (the exit below skips Python's own clean-up).
@@ -220,7 +225,8 @@ def run(
         )
         raise typer.Exit(130) from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
     for outcome in report.without_brief:
         if log is None or (str(outcome.source), str(outcome.reason)) not in log.logged:
@@ -236,8 +242,30 @@ def run(
     raise typer.Exit(report.exit_code)
 
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# What a Ctrl-C before the command began says (summarize.__main__ too, during the imports).
+INTERRUPTED_AT_START = "interrupted before any work; nothing was written"
+
+
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    """The first Ctrl-C or SIGTERM of a run stops it (KeyboardInterrupt); the ones after it are
+    ignored while the stop is under way: Ctrl-C pressed again (three times, quickly) broke into
+    the rewrite of the index or the exit's clean-up, with a traceback or "Exception ignored"."""
+    for number in _STOP_SIGNALS:
+        if signal.getsignal(number) is _raise_keyboard_interrupt:
+            signal.signal(number, _stop_under_way)
     raise KeyboardInterrupt
+
+
+def _stop_under_way(signum: int, frame: object) -> None:
+    """Ignores a stop signal while the run stops (not SIG_IGN, which a process started
+    meanwhile would inherit)."""
+
+
+def _exit_at_once(signum: int, frame: object) -> None:
+    import os
+
+    os._exit(130)
 
 
 def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
@@ -609,6 +637,9 @@ def main() -> None:
         app()
     except SystemExit as finished:
         code = finished.code
+    except KeyboardInterrupt:  # before the command began (typer builds it): said as the import's
+        print(INTERRUPTED_AT_START, file=sys.stderr)
+        code = 130
     else:
         code = 0
     if isinstance(code, str):  # sys.exit("message") prints the message and exits 1
@@ -621,6 +652,12 @@ def _exit_now(status: int) -> NoReturn:
     import os
     import threading
 
+    # The command is done, and said so: a Ctrl-C or SIGTERM now (pressed again after a stop,
+    # or while a Ray instance shuts down) ends the process at once, quietly, not with a
+    # traceback from the clean-up it broke into ("Exception ignored in atexit callback").
+    for number in _STOP_SIGNALS:
+        if signal.getsignal(number) not in (signal.SIG_IGN, None):
+            signal.signal(number, _exit_at_once)
     for thread in threading.enumerate():
         if thread is not threading.current_thread() and not thread.daemon:
             thread.join()  # e.g. a model load or conversion still finishing its files

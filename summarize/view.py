@@ -52,10 +52,17 @@ class SiteBrief:
         return page_name(self.name)
 
 
+# The names that get "-brief" added to their page: "index" (the front page's, in any case: a
+# file system that ignores case holds one of index.html and Index.html) and those that the
+# addition itself makes, so that no two briefs share a page ("index-brief" would be the page of
+# "index" too, and the second written took the first's place).
+_RENAMED_PAGE = re.compile(r"index(-brief)*", re.IGNORECASE)
+
+
 def page_name(name: str) -> str:
-    """The page of the brief ``<name>.md``: a brief named "index" must not take the front
-    page's place."""
-    return f"{name}-brief.html" if name == "index" else f"{name}.html"
+    """The page of the brief ``<name>.md``, a different one for each name: a brief named
+    "index" must not take the front page's place."""
+    return f"{name}-brief.html" if _RENAMED_PAGE.fullmatch(name) else f"{name}.html"
 
 
 @dataclass(frozen=True)

@@ -326,7 +326,8 @@ def test_the_index_names_each_article_the_latest_run_left_without_a_brief(
     problems = re.findall(r"<li>(.*?)</li>", lists[0])
     assert problems == [
         f"skipped: {folder / 'english.txt'}: the article is in another language (en), not "
-        "German; skipped (use --force-language to translate it anyway)",
+        "German; skipped (set input.force_language, or --force-language, to translate it "
+        "anyway)",
         f"failed: {folder / 'leer.txt'}: empty file",
     ]
     assert "artikel.md" in lists[1]

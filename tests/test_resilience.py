@@ -231,6 +231,130 @@ def test_a_stop_while_the_run_sets_up_is_said_like_any_other(tmp_path: Path, mon
     assert not (tmp_path / "out").exists()
 
 
+# Started by the tests below through sitecustomize (before any code of summarize): the named
+# import, or an exit handler, says so in a file and then waits, so that a stop lands in it.
+_SLOW_START = """
+import atexit, importlib.abc, os, sys, time
+
+ready, wait_in = os.environ["SLOW_READY"], os.environ["SLOW_IN"]
+
+
+def wait() -> None:
+    open(ready, "w").close()
+    time.sleep(60)
+
+
+class Slow(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == wait_in:
+            sys.meta_path.remove(self)
+            wait()
+        return None
+
+
+if wait_in == "atexit":
+    atexit.register(wait)
+else:
+    sys.meta_path.insert(0, Slow())
+"""
+
+
+def _stopped_at(tmp_path: Path, wait_in: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m summarize ARGS``, sent Ctrl-C while it waits in ``wait_in`` (an import, or
+    "atexit": the clean-up of the exit)."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_SLOW_START, encoding="utf-8")
+    ready = tmp_path / "ready"
+    paths = [str(hook), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([*paths, str(Path(__file__).parents[1])]),
+        "SLOW_READY": str(ready),
+        "SLOW_IN": wait_in,
+        "HF_HUB_OFFLINE": "1",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarize", *args],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as in a terminal, also when pytest runs as a background job (SIGINT ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists(), process.communicate()
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def test_a_stop_while_the_command_line_is_imported_is_one_line(tmp_path: Path) -> None:
+    """Ctrl-C in the first second of ``summarize run`` (the package and the command line being
+    imported): exit 130 and one line, as a stop later on; it was a traceback of the import."""
+    result = _stopped_at(tmp_path, "typer", "run", str(SEEDS), "-o", str(tmp_path / "out"))
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "interrupted before any work; nothing was written\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_ctrl_c_pressed_again_in_the_exits_clean_up_ends_it_quietly(tmp_path: Path) -> None:
+    """Ctrl-C pressed again while the process cleans up on its way out (Ray's shutdown, torch's
+    exit handlers): it ends at once, exit 130, no "Exception ignored in atexit callback"."""
+    result = _stopped_at(tmp_path, "atexit", "config", "show")
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "" and "[translation]" in result.stdout
+
+
+def test_ctrl_c_pressed_again_while_a_run_stops_is_ignored(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """Ctrl-C three times, quickly: the first stops the run, the next two land while the
+    stopped run rewrites the index, which they broke off (the index stayed the last run's)."""
+    from summarize import outputs
+
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    real_write_index = outputs.write_index
+    real_write_brief = outputs.write_brief
+
+    def stopped_after_the_brief(*args: object, **kwargs: object) -> object:
+        record = real_write_brief(*args, **kwargs)
+        signal.raise_signal(signal.SIGINT)  # held until the brief's two files are written
+        return record
+
+    def pressed_again(*args: object, **kwargs: object) -> Path:
+        signal.raise_signal(signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)
+        return real_write_index(*args, **kwargs)
+
+    monkeypatch.setattr(outputs, "write_brief", stopped_after_the_brief)
+    monkeypatch.setattr(outputs, "write_index", pressed_again)
+    output = tmp_path / "out"
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+    try:
+        result = CliRunner().invoke(
+            app, ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+        )
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output and "Traceback" not in result.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert f"(<{seed.stem}.md>)" in index
+    assert "interrupted after: 1 written, 0 up to date" in index
+
+
 def test_a_stop_while_the_last_index_is_written_still_leaves_the_index(
     self_contained_models, tmp_path: Path, monkeypatch
 ) -> None:

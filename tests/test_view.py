@@ -313,6 +313,31 @@ def test_a_second_view_rewrites_only_the_pages_that_changed(
     assert (site / "article-1.html").read_bytes() == pages["article-1.html"]
 
 
+def test_every_brief_gets_its_own_page_whatever_its_name(tmp_path: Path) -> None:
+    """A brief named "index" has its page renamed (index-brief.html), clear of the front page:
+    a brief named "index-brief" (a hand-made folder, or index-brief.txt's) then had the same
+    page, the second written took the first's place and the front page linked both to it."""
+    output, site = tmp_path / "briefs", tmp_path / "site"
+    output.mkdir()
+    names = ["index", "index-brief", "Index", "index-brief-brief"]
+    for number, name in enumerate(names):
+        write_brief(output / f"{name}.md", make_brief(number))
+    report = build_site(output, site)
+    assert len({page.name for page in report.pages}) == len(names)
+    # Not Index.html either: the front page, where a file system ignores case (macOS, Windows).
+    assert "index.html" not in {page.name.casefold() for page in report.pages}
+    links = [a.attrs["href"] for a in parse(report.index).find_all("a")]
+    assert len(links) == len(set(links)) == len(names)
+    # Each link leads to its own brief's page (the summary says which brief it is).
+    shown_briefs = {
+        number
+        for link in links
+        for number in range(len(names))
+        if f"Brief {number}." in parse(site / unquote(link)).text()
+    }
+    assert shown_briefs == set(range(len(names)))
+
+
 def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> None:
     """``--to`` a folder of the user's own pages (articles saved as HTML, a site's front page):
     a page whose name a brief's page has was overwritten without a word, though the view

@@ -141,5 +141,6 @@ def check_language(text: str, source: Path) -> None:
     if language != "de" and probability >= _DOCUMENT_MIN_PROBABILITY:
         raise NotGermanError(
             f"{shown(source)}: the article is in another language ({language}), not German; "
-            "skipped (use --force-language to translate it anyway)"
+            # Said to library callers too (the run report, index.md): the setting first.
+            "skipped (set input.force_language, or --force-language, to translate it anyway)"
         )
