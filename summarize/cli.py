@@ -531,7 +531,11 @@ def models_list(
     from summarize.store import configured_models, locate
 
     config = _load(config_files, overrides)
-    located = [locate(t, s, config.runtime.models_dir) for t, s in configured_models(config)]
+    runtime = config.runtime
+    located = [
+        locate(task, settings, runtime.models_dir, runtime.model_digests)
+        for task, settings in configured_models(config)
+    ]
     failing = sum(not stored.available or stored.problem is not None for stored in located)
     if as_json:
         for stored in located:
@@ -592,7 +596,7 @@ def models_pull(
     failing = 0
     exit_code = 0  # the worst of the models' (a download that failed: its error's code)
     for task, settings in configured_models(config):
-        stored = locate(task, settings, config.runtime.models_dir)
+        stored = locate(task, settings, config.runtime.models_dir, config.runtime.model_digests)
         if stored.where == "missing folder":  # a path, not a hub id: there is nothing to fetch
             failing += 1
             stderr.print(

@@ -1217,6 +1217,9 @@ def merged_generation(
     return generation_config, effective
 
 
+# Decoding modes generate() runs with its own code in every transformers that has the hub
+# mapping: only the others are looked up in it.
+_BUILT_IN_MODES = frozenset({"GREEDY_SEARCH", "SAMPLE", "BEAM_SEARCH", "BEAM_SAMPLE"})
 # The settings that choose each decoding mode transformers moved out of the library into code
 # on the hub (custom_generate repos, run only with trust_remote_code=True).
 _HUB_CODE_MODE_SETTINGS = {
@@ -1234,10 +1237,16 @@ def _refuse_hub_code_mode(generation_config: GenerationConfig, table: str) -> No
     (each batch retried in halves first). ConfigError naming the table, before any article.
     For the torch backend; CTranslate2 refuses the settings it cannot honour itself."""
     try:
-        from transformers.generation.utils import GENERATION_MODES_MAPPING
-
         mode = generation_config.get_generation_mode()
-    except (ImportError, AttributeError, ValueError):  # a transformers without the mapping
+    except (AttributeError, ValueError):
+        return
+    if getattr(mode, "name", None) in _BUILT_IN_MODES:
+        return
+    try:
+        # Its import pulls in torch.distributed and torch._dynamo: 2 s of a run whose briefs
+        # are all current, which loads no model, for settings that decode as they always did.
+        from transformers.generation.utils import GENERATION_MODES_MAPPING
+    except ImportError:  # a transformers without the mapping
         return
     repo = GENERATION_MODES_MAPPING.get(mode)
     if not isinstance(repo, str) or "/" not in repo:

@@ -69,16 +69,22 @@ def _folder_size(folder: Path) -> int:
     return sum(path.resolve().stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def locate(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel:
+def locate(
+    task: Task, settings: ModelSettings, models_dir: Path, digests_file: Path | None = None
+) -> StoredModel:
     """Where ``settings.model`` resolves without asking the network, and, when it is there,
-    its family, window and language codes."""
+    its family, window and language codes.
+
+    ``digests_file`` is the run's ``runtime.model_digests``: a local folder's weights are
+    named by their digest (the CTranslate2 conversion check needs it), and without the
+    remembered digests every listing read all of them (1.5 GB for the default models)."""
     stored = _where(task, settings, models_dir)
     if stored.location is None:
         return stored
     # Read from the folder found above (never the network), as a run would set it up.
     local = settings.model_copy(update={"model": stored.location, "revision": None})
     try:
-        spec = resolve_spec(task, local, models_dir)
+        spec = resolve_spec(task, local, models_dir, digests_file)
     except SummarizeError as error:
         return dataclasses.replace(stored, problem=str(error))
     languages = spec.languages

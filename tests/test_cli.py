@@ -950,6 +950,37 @@ def test_models_list_shows_where_each_model_resolves(self_contained_models, tmp_
     assert summarization["where"] == "not available offline" and not summarization["available"]
 
 
+def test_models_list_and_pull_hash_weights_once_like_a_run(
+    self_contained_models, tmp_path, monkeypatch
+) -> None:
+    """A listing names a local folder's weights by their digest, as a run does: remembered in
+    runtime.model_digests, not read whole again on every listing (1.5 GB for the defaults)."""
+    import summarize.digests
+
+    hashed: list[str] = []
+    real_sha256 = summarize.digests.file_sha256
+
+    def counting_sha256(path: Path) -> str:
+        hashed.append(path.name)
+        return real_sha256(path)
+
+    monkeypatch.setattr(summarize.digests, "file_sha256", counting_sha256)
+    options = [
+        "--set", f"translation.model={json.dumps(str(self_contained_models.marian))}",
+        "--set", f"summarization.model={json.dumps(str(self_contained_models.bart))}",
+        "--set", f"runtime.models_dir={json.dumps(str(tmp_path / 'store'))}",
+        "--set", f"runtime.model_digests={json.dumps(str(tmp_path / 'digests.json'))}",
+    ]  # fmt: skip
+    first = CliRunner().invoke(app, ["models", "list", "--json", *options])
+    assert first.exit_code == 0, first.output
+    assert hashed.count("model.safetensors") == 2  # each folder's weights, once
+    hashed.clear()
+    for command in (["models", "list"], ["models", "list", "--json"], ["models", "pull"]):
+        again = CliRunner().invoke(app, [*command, *options])
+        assert again.exit_code == 0, again.output
+    assert hashed == []
+
+
 def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = _run_cli(["models", "pull", "--set", f"runtime.models_dir={store}"], cwd=tmp_path)

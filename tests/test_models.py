@@ -1125,6 +1125,37 @@ def test_decoding_modes_that_run_hub_code_are_refused_before_any_article(
         resolve_spec("summarization", settings, Path("models"))
 
 
+def test_the_decoding_mode_check_leaves_generate_code_unimported(self_contained_models) -> None:
+    """Greedy, beam and sampling settings need no look-up in transformers' mapping of modes
+    to hub code: importing it (transformers.generation.utils, which pulls in torch.distributed
+    and torch._dynamo) took 2 s of a run whose briefs were all current and loaded no model."""
+    import json
+    import subprocess
+    import sys
+
+    tables = [
+        {},
+        {"num_beams": 2},
+        {"do_sample": True, "top_k": 5},
+        {"num_beams": 2, "do_sample": True},
+    ]
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from summarize.config import SummarizationSettings\n"
+        "from summarize.models import resolve_spec\n"
+        f"for table in {tables!r}:\n"
+        f"    settings = SummarizationSettings(model={str(self_contained_models.bart)!r}, "
+        "generation=table)\n"
+        "    resolve_spec('summarization', settings, Path('models'))\n"
+        "print(json.dumps('transformers.generation.utils' in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) is False
+
+
 def test_a_translator_that_writes_less_than_it_reads_is_said_to(
     tmp_path: Path, self_contained_models, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -39,7 +39,7 @@ _BULLET_MARKS = "•▪●◦‣∙*-"
 # A line ends a sentence when one of these marks ends it, only closing quotes or brackets after.
 _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";")
 _CLOSERS = "\"'“”«»„‚‘’)]"
-_OPENING_QUOTES = "„\"»«‚‘“"
+_OPENING_QUOTES = '„"»«‚‘“'
 # Abbreviations that are (nearly) never the last word of a German sentence: a line that ends
 # with one goes on (and the segmenter never ends a sentence after one).
 NON_FINAL_ABBREVIATIONS = (
