@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from summarize.checks import words
@@ -240,12 +242,51 @@ def _german_grams(text: str) -> set[str]:
     """The n-grams of a German text, and of it with "-er" adjectives of places read as the
     place; with the English names of the countries and languages it names."""
     grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
-    # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins.
-    beginnings = {token[:end] for token in tokens(text) for end in range(5, len(token) + 1)}
+    # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins; but
+    # a word that begins with a longer country's name names that one ("Nigeria" and
+    # "nigerianisch" are not Niger; "Deutschlands" is still German, a language's name).
+    countries = words.german_country_names()
+    country_stems = _german_country_stems()
+    beginnings: set[str] = set()
+    for token in tokens(text):
+        prefixes = [token[:end] for end in range(5, len(token) + 1)]
+        longest = max((len(prefix) for prefix in prefixes if prefix in countries), default=0)
+        beginnings.update(
+            prefix for prefix in prefixes if len(prefix) >= longest or prefix not in country_stems
+        )
     for german, english in words.country_and_language_names():
-        if german in grams or (len(german) >= 5 and german in beginnings):
+        if german in grams or any(stem in beginnings for stem in _german_stems(german)):
             grams.add(english)
+            if english.endswith("o"):
+                grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
     return grams
+
+
+def _german_stems(german: str) -> set[str]:
+    """What a German country or language name begins its people and adjectives with
+    ("brasilien": "Brasilianer"; "mexiko": "mexikanisch"; "spanien": "Spanierin"), at least five
+    letters; its inflections ("Deutschlands") begin with the name itself."""
+    stems = {german} | {german.removesuffix(end) for end in ("en", "e", "a", "o")}
+    return {stem for stem in stems if len(stem) >= 5}
+
+
+@cache
+def _german_country_stems() -> frozenset[str]:
+    return frozenset(stem for name in words.german_country_names() for stem in _german_stems(name))
+
+
+@lru_cache(maxsize=words.WORD_CACHE_SIZE)
+def _german_names_of(english: str) -> frozenset[str]:
+    """The stems of the German names (CLDR) of a country or language, or of its people
+    ("turkish": "turkisch"; "brazilian": "brasili"; "mexican": "mexik")."""
+    return frozenset(
+        stem
+        for german, name in words.country_and_language_names()
+        if english == name
+        or _close_forms(english, {name})
+        or (name.endswith("o") and english.removesuffix("s") == name[:-1] + "an")
+        for stem in _german_stems(german)
+    )
 
 
 def _acronyms(text: str) -> set[str]:
@@ -277,6 +318,8 @@ def _part_at(part: str, token: str, given: bool = False) -> bool:
         token == part
         or _close_forms(part, {token})
         or (given and len(token) > len(part) and token.startswith(part))
+        # a country or its people in German ("turkish" at "türkischen", "korean" in "südkoreanisch")
+        or any(stem in token for stem in _german_names_of(part))
     )
 
 
@@ -330,6 +373,34 @@ def _parts_stand_together(
     return True
 
 
+def _roles(parts: list[str], proper: list[int]) -> set[int]:
+    """Indices of the ordinary words between two proper parts of a name, up to a noun: the role
+    that a source may word otherwise ("President" in "Turkish President Recep Tayyip Erdogan" for
+    "türkischen Präsidenten", "Transport Minister" in "CSU Transport Minister Scheuer" for
+    "CSU-Verkehrsminister")."""
+    roles: set[int] = set()
+    for before, after in pairwise(proper):
+        nouns = [index for index in range(before + 1, after) if words.is_noun(parts[index])]
+        if nouns:
+            roles.update(range(before + 1, nouns[-1] + 1))
+    return roles
+
+
+def _is_stated_part(part: str, grams: set[str]) -> bool:
+    return part in grams or _close_forms(part, grams)
+
+
+def _segments(size: int, cuts: set[int]) -> list[list[int]]:
+    """The indices 0..size-1 in stretches between the ``cuts``."""
+    segments: list[list[int]] = [[]]
+    for index in range(size):
+        if index in cuts:
+            segments.append([])
+        else:
+            segments[-1].append(index)
+    return [segment for segment in segments if segment]
+
+
 def _name_is_stated(
     name: str,
     grams: set[str],
@@ -354,8 +425,21 @@ def _name_is_stated(
     # the words after it do ("Marie Graves" is not "Marie Claire").
     proper = [index for index, part in enumerate(parts) if not words.is_common_word(part)]
     first_proper = proper[0] if proper else 0
+    # A role the source words otherwise ("Turkish President Erdogan" for "türkischen Präsidenten
+    # Erdogan") is left out; the words around it are names of their own ("South Korean").
+    roles = {index for index in _roles(parts, proper) if not _is_stated_part(parts[index], grams)}
+    stated: set[int] = set()
+    for segment in _segments(len(parts), roles):
+        if (
+            len(segment) > 1
+            and not all(_is_stated_part(parts[index], grams) for index in segment)
+            and _is_stated_part("".join(parts[index] for index in segment), grams)
+        ):
+            stated.update(segment)
     for index, part in enumerate(parts):
-        if part in grams or _close_forms(part, grams) or index < first_proper:
+        if index in stated or index in roles or index < first_proper:
+            continue
+        if _is_stated_part(part, grams):
             continue
         if index == len(parts) - 1 and index > first_proper and part in _DIVISIONS:
             continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
@@ -367,7 +451,18 @@ def _name_is_stated(
             continue
         return False
     last = len(parts) - (1 if parts[-1] in _DIVISIONS and len(parts) - 1 > first_proper else 0)
-    return source_lists is None or _parts_stand_together(parts[:last], first_proper, source_lists)
+    if source_lists is None:
+        return True
+    # The parts around a role must stand together as around the source's word for it; a name
+    # stated whole between roles ("South Korean" for "südkoreanischen") is one part there.
+    kept: list[tuple[str, int]] = []  # a part, and the index of its last word in the name
+    for segment in _segments(last, roles):
+        if stated.issuperset(segment) and len(segment) > 1:
+            kept.append(("".join(parts[index] for index in segment), segment[-1]))
+        else:
+            kept += [(parts[index], index) for index in segment]
+    first = next(at for at, (_, end) in enumerate(kept) if end >= first_proper)
+    return _parts_stand_together([part for part, _ in kept], first, source_lists)
 
 
 def _quotations(text: str) -> Iterator[str]:

@@ -29,7 +29,7 @@ _FUNCTION_WORDS = frozenset(
 _TITLES = frozenset("mr mrs ms dr prof sir dame lord lady st".split())
 # The look-ups per word are remembered, but boundedly: a run of thousands of articles meets
 # ever new words and names.
-_WORD_CACHE_SIZE = 1 << 16
+WORD_CACHE_SIZE = 1 << 16
 
 
 def fold(text: str) -> str:
@@ -61,7 +61,7 @@ def calendar_words() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=_WORD_CACHE_SIZE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_common_word(word: str) -> bool:
     """Whether ``word`` (any case) is an ordinary English word rather than only a name.
 
@@ -81,7 +81,7 @@ def is_common_word(word: str) -> bool:
     return bool(getAllLemmas(folded)) or is_number_word(folded)
 
 
-@lru_cache(maxsize=_WORD_CACHE_SIZE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_number_word(word: str) -> bool:
     """Whether ``word`` is an English number word ("Twenty", "eleventh"): text2num reads it.
     The lexicon lists some ("two") but not others ("three", "twenty"), which are no names."""
@@ -91,7 +91,7 @@ def is_number_word(word: str) -> bool:
     return folded.isalpha() and alpha2digit(folded, "en") != folded
 
 
-@lru_cache(maxsize=_WORD_CACHE_SIZE)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_forms(word: str) -> frozenset[str]:
     """Every inflection of every lemma of ``word`` ("Allied" → ally, allies, allied, …)."""
     from lemminflect import getAllInflections, getAllLemmas
@@ -112,12 +112,28 @@ def is_noun_only(word: str) -> bool:
     return set(getAllLemmas(fold(word))) == {"NOUN"}
 
 
+def is_noun(word: str) -> bool:
+    """Whether ``word`` is an ordinary noun ("President", "Minister"), perhaps also a verb."""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(fold(word))
+
+
 def is_function_word(word: str) -> bool:
     return _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".") in _FUNCTION_WORDS
 
 
 def is_title(word: str) -> bool:
     return fold(word).rstrip(".") in _TITLES
+
+
+@cache
+def german_country_names() -> frozenset[str]:
+    """The German names of countries and regions from CLDR (babel), folded and squashed
+    ("deutschland", "nigeria", "sudsudan")."""
+    from babel import Locale
+
+    return frozenset("".join(tokens(str(name))) for name in Locale("de").territories.values())
 
 
 @cache
