@@ -342,6 +342,29 @@ def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on()
     assert min(seen.values()) >= 2 and len(seen) == 7, seen  # every kind of break was met
 
 
+def test_a_long_wrapped_paragraph_is_read_for_abbreviations_at_its_end_only(monkeypatch) -> None:
+    """A block grows line by line; each line that ends with a mark had the whole block so far
+    searched for an abbreviation, which made a long wrapped paragraph quadratic (480 KB whose
+    lines end in "z. B.": 24 s). The search reads the block's end only."""
+    import textwrap
+
+    from summarize.clean import blocks
+
+    searched: list[int] = []
+    pattern = blocks.ENDS_WITH_ABBREVIATION
+
+    class Counting:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(len(text))
+            return pattern.search(text)
+
+    monkeypatch.setattr(blocks, "ENDS_WITH_ABBREVIATION", Counting())
+    sentence = "Der Stadtrat sagte am Dienstag zum Haushalt der Stadt dazu z. B. Folgendes "
+    page = textwrap.fill(sentence * 400, 72)
+    assert [block.text for block in split_blocks(page)] == [" ".join(page.split())]
+    assert len(searched) > 50 and max(searched) <= 64
+
+
 def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:
     """Only a text whose lines inside paragraphs are mostly full reads as wrapped: a page's
     short lines (a menu, a headline above its text, a list) stay lines of their own."""

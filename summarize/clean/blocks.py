@@ -53,6 +53,9 @@ ENDS_WITH_ABBREVIATION = re.compile(
     + "|".join(re.escape(a) for a in NON_FINAL_ABBREVIATIONS)
     + r")|\w-?[Ss]tr\.)$"
 )
+# How much of a block's end is read for an abbreviation: far more than the longest one with
+# the character before it.
+_ABBREVIATION_TAIL = 64
 _WRAPPED_LINE_MIN_CHARS = 40
 # Text hard-wrapped at a fixed width (e-mail, newsletters, wire copy, a text editor's or pandoc's
 # wrap at 72) breaks its lines wherever the next word would not fit, and in German that word is
@@ -86,6 +89,8 @@ _MONTHS = (
     "Dezember"
 )
 _MONTH_START = re.compile(f"(?:{_MONTHS})\\b")
+# The first letter of an abbreviation of two ("z. B.", "u. a.", "d. h.") at a line's end.
+_SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
 # A day's ordinal at a line's end ("seit dem 4."), its month on the next line.
 _ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
 _WRAP_CONTINUES = re.compile(
@@ -169,17 +174,21 @@ def _ends_sentence(text: str) -> bool:
     not after an abbreviation that never ends a sentence ("bzw.", "z. B.")."""
     return (
         text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
-        and ENDS_WITH_ABBREVIATION.search(text) is None
+        # the end only: a block grows line by line, and searching all of it each time would
+        # make a long wrapped paragraph quadratic
+        and ENDS_WITH_ABBREVIATION.search(text[-_ABBREVIATION_TAIL:]) is None
     )
 
 
 def _goes_on_past_mark(line: str, following: str) -> bool:
     """Whether a full line of a wrapped text that ends with a final mark goes on: the next line
-    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"), a day's ordinal
+    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"), an abbreviation
+    goes on there ("z." / "B. im Bundestag"), a day's ordinal
     stands before its month ("seit dem 4." / "November 1986"), or a colon before a quotation
     ("sagte er:" / "„Wir …")."""
     return (
         following[0].islower()
+        or _SPLIT_ABBREVIATION.search(line) is not None
         or (line.endswith(":") and following[0] in _OPENING_QUOTES)
         or (
             _ORDINAL_END.search(line.rstrip(_CLOSERS)) is not None
