@@ -721,7 +721,9 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             blocks.append(" | ".join(cell.strip() for cell in row))
             row = None
         elif token.type == "list_item_open":
-            marker = f"{token.info}{token.markup} "
+            # Added to, not replaced: an item that opens a list of its own ("- 1. Mai: …")
+            # has both markers before its text, and the outer one was lost unrecorded.
+            marker += f"{token.info}{token.markup} "
         elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
             blocks.append(marker.strip())
             marker = ""

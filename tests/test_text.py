@@ -916,6 +916,19 @@ def test_an_inline_br_of_a_markdown_file_ends_a_line() -> None:
     ]
 
 
+def test_a_markdown_list_item_keeps_every_marker_it_opens_with() -> None:
+    """An item that opens with a nested list's marker ("- 1. Mai: …": CommonMark reads a list
+    in a list) keeps both: the inner marker replaced the outer, and the bullet was lost before
+    the cleaner, with no audit line, where plain text records it under `bullets`."""
+    items = "- 1. Mai: Kundgebung der Gewerkschaften am Rathaus\n\n- - Zweiter Punkt der Liste"
+    text, _ = markdown_text(items.replace("\n\n", "\n") + "\n")
+    assert text == items
+    markdown_kept, plain_kept = clean_text(text), clean_text(items + "\n")
+    assert markdown_kept.paragraphs == plain_kept.paragraphs
+    assert markdown_kept.dropped == plain_kept.dropped
+    assert [item.rule for item in markdown_kept.dropped].count("bullets") == 2
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_text_and_binary_data_is_not(tmp_path: Path, encoding: str) -> None:
     """UTF-16 written without a BOM was refused as "binary file (contains NUL bytes)"."""
