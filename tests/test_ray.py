@@ -247,13 +247,16 @@ def test_a_ray_client_address_and_one_without_a_host_are_refused_before_ray_trie
     """Ray Data's executor does not run over Ray Client: a ray:// address that answers as
     Ray's Client server does was joined, then the run ended with a traceback and exit 1 (with
     ray[client] installed; without it, a line naming that extra). An address without a host
-    (":6379") reached Ray, which logged a traceback of its own before refusing it."""
+    (":6379") reached Ray, which logged a traceback of its own before refusing it. Both are
+    told from their form, before the run takes its output folder (it was left behind, created,
+    holding only the run's lock file)."""
     with _answering_server(bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])) as port:  # gRPC's SETTINGS frame
         reasons = {
             f"ray://127.0.0.1:{port}": "Ray Data does not run over",
             f":{port}": f"no host before the port in ':{port}'",
         }
         _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(

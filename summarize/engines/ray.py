@@ -637,6 +637,12 @@ class RayEngine:
         Usage, config and model errors raise (exit 2) before any article is written, or as soon
         as a worker finds its model missing; a bad article only costs its own brief."""
         require_ray()
+        address = self.config.runtime.ray_address
+        if address is not None:
+            try:
+                _refuse_address_form(address)
+            except ConnectionError as error:
+                raise _unreachable(address, error) from None
         progress = progress or SilentProgress()
         folder = self.config.output.folder
         sources, outcomes = stages.find_inputs(paths, folder)
@@ -1015,11 +1021,7 @@ def _ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
                     _check_reachable(address)
                     ray.init(address=address, log_to_driver=True, logging_level=level)
                 except (ConnectionError, ValueError, RuntimeError) as error:
-                    reason = " ".join(str(error).split()) or type(error).__name__
-                    raise UsageError(
-                        f"cannot reach Ray at {address!r} (runtime.ray_address / "
-                        f"--ray-address): {reason}"
-                    ) from None
+                    raise _unreachable(address, error) from None
         except (SystemExit, KeyboardInterrupt):
             # A SIGTERM while Ray starts meets Ray's own handler, which exits the process (code
             # 15) and leaves a local instance's processes behind: stop as after Ray is up (and
@@ -1042,15 +1044,17 @@ _HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 
 _SETTINGS_FRAME_TYPE = 4
 
 
-def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
-    """Check that a ``host:port`` address answers as Ray does.
+def _unreachable(address: str, error: Exception) -> UsageError:
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return UsageError(
+        f"cannot reach Ray at {address!r} (runtime.ray_address / --ray-address): {reason}"
+    )
 
-    ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
-    warning every few seconds, and so it does with a port that accepts connections but is no
-    Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
-    gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
-    Ray Data's executor does not run over Ray Client. Other forms (``auto``, a bare host) are
-    left to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+
+def _refuse_address_form(address: str) -> None:
+    """ConnectionError for an address no Ray Data run can join, told from its form alone: the
+    dashboard's http(s)://, Ray Client's ray://, a port without a host. Checked before the run
+    takes its output folder, which such a run left behind, created and empty."""
     if address.startswith(("http://", "https://")):
         raise ConnectionError(
             "an http(s):// address is the dashboard's, for `ray job submit`; give the head's "
@@ -1069,6 +1073,19 @@ def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
     if separator and port.isdigit() and not host:
         # Ray logged its own traceback for it before refusing it ("Malformed host").
         raise ConnectionError(f"no host before the port in {address!r}")
+
+
+def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
+    """Check that a ``host:port`` address answers as Ray does.
+
+    ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
+    warning every few seconds, and so it does with a port that accepts connections but is no
+    Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
+    gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
+    Ray Data's executor does not run over Ray Client. Other forms (``auto``, a bare host) are
+    left to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+    _refuse_address_form(address)
+    host, separator, port = address.rpartition(":")
     if not separator or not port.isdigit():
         return
     try:
