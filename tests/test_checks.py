@@ -989,3 +989,32 @@ def test_a_countrys_people_in_german_back_the_country(
     summary: str, german: str, flagged: list[str]
 ) -> None:
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("On Monday she met the Turkish President Recep Tayyip Erdogan in the city.", []),
+        (
+            "On Monday she met the Turkish Opposition Leader Recep Tayyip Erdogan in the city.",
+            ["Turkish Opposition Leader Recep Tayyip Erdogan"],
+        ),
+        ("In the morning, CSU Transport Minister Scheuer stayed away from them all.", []),
+        (
+            "In the morning, CSU Interior Minister Scheuer stayed away from them all.",
+            ["CSU Interior Minister Scheuer"],
+        ),
+    ],
+)
+def test_a_role_the_english_source_words_otherwise_is_the_summarys_own(
+    summary: str, flagged: list[str]
+) -> None:
+    """The role is left out only where the English source does not name the person: where it
+    does, the summary was written from it, and a role it does not state was invented there
+    ("Opposition Leader" for the translation's "President" passed as the German's word)."""
+    english = (
+        "On Monday she met Turkish President Recep Tayyip Erdogan, South Korean President Moon "
+        "Jae In and then Chancellor Angela Merkel. CSU Transport Minister Scheuer and ruler Kim "
+        "Jong Un did not come."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, english, _ROLE_GERMAN)] == flagged

@@ -295,6 +295,50 @@ def test_a_spaced_dash_that_a_wrap_puts_at_a_line_start_is_not_a_bullet(width: i
     assert not clean_text(page).unaccounted_characters(page)
 
 
+# Narrower than the wrap of 72 (the list of an Auswärtiges Amt page).
+SHORT_ITEMS = [
+    "Verfolgen Sie Nachrichten und Wetterberichte",
+    "Achten Sie auf einen ausreichenden Reisekrankenversicherungsschutz",
+    "Abonnieren Sie unseren Newsletter",
+]
+
+
+def test_a_list_under_a_full_line_that_ends_a_sentence_keeps_its_bullets() -> None:
+    """A dash after a full line that ends a sentence ("Wir empfehlen Ihnen:", 72 characters, at
+    a wrap of 72) is the bullet of a list, not a dash inside a sentence: the first item lost its
+    bullet and kept "- " in its text, the items after it kept theirs (an Auswärtiges Amt page
+    of the 588, wrapped at 72)."""
+    import textwrap
+
+    intro = "Lagen können sich schnell verändern und entwickeln. Wir empfehlen Ihnen:"
+    assert len(intro) == 72
+    items = SHORT_ITEMS
+    article = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in WRAPPED_ARTICLE)
+    page = f"{article}\n\n{intro}\n" + "\n".join(f"- {item}" for item in items)
+    assert wrap_width(page.splitlines()) == 72
+    blocks = split_blocks(page)
+    assert intro in [block.text for block in blocks]
+    assert [(block.bullet, block.text) for block in blocks if block.bullet] == [
+        ("-", item) for item in items
+    ]
+
+
+def test_a_wrapped_page_with_lists_is_still_read_as_wrapped() -> None:
+    """A list's lines ("- …", "3. März 2020 …") after lines that are not full counted against
+    a wrapped page's share of full lines, and a wrapped article with lists was no longer read as
+    wrapped: its sentences reached the translator in pieces (3 of the 588 pages wrapped at 60 or
+    72, 6 at the widths 40 to 100)."""
+    import textwrap
+
+    article = "\n\n".join(textwrap.fill(paragraph, 72) for paragraph in WRAPPED_ARTICLE)
+    listed = "\n".join(f"- {item}" for item in SHORT_ITEMS * 6)
+    dated = "\n".join(f"{day}. März 2020 Workshop" for day in range(1, 8))
+    page = f"{article}\n\nDie Beschlüsse:\n{listed}\n\nTermine\n{dated}"
+    assert wrap_width(page.splitlines()) == max(map(len, article.splitlines()))
+    texts = [block.text for block in split_blocks(page)]
+    assert all(paragraph in texts for paragraph in WRAPPED_ARTICLE[1:])
+
+
 WRAPPED_BREAKS = [
     "Das russisch-nordkoreanische Abkommen wurde von Ost- nach Westeuropa mit Sorge verfolgt, "
     "denn die Ein- und Ausfuhr von Waffen, so die Vor- bzw. Nachteile für die Sicherheitslage, "
@@ -363,6 +407,29 @@ def test_a_long_wrapped_paragraph_is_read_for_abbreviations_at_its_end_only(monk
     page = textwrap.fill(sentence * 400, 72)
     assert [block.text for block in split_blocks(page)] == [" ".join(page.split())]
     assert len(searched) > 50 and max(searched) <= 64
+
+
+def test_a_web_address_under_a_wrapped_paragraphs_last_sentence_stays_a_line() -> None:
+    """A full line that ends a sentence goes on when the next starts in lowercase ("(38.)" /
+    "verpassten"), but not into an embed's link or a source line ("pic.twitter.com/…"), which
+    was glued to the paragraph."""
+    import textwrap
+
+    link = "pic.twitter.com/AbCdEf123"
+    full = 0
+    for width in range(40, 100):
+        wrapped = textwrap.fill(DASHED_PARAGRAPH, width)
+        page = f"Haushalt beschlossen\n\n{wrapped}\n{link}\n\n{wrapped}"
+        if wrap_width(page.splitlines()) is None:
+            continue  # too few lines go on in lowercase at this width to read as wrapped
+        full += _full_before(wrapped.splitlines()[-1], link, width)
+        texts = [block.text for block in split_blocks(page)]
+        assert link in texts and texts.count(" ".join(wrapped.split())) == 2, (width, texts)
+    assert full >= 10  # the case at hand: the line before the link looked full
+
+
+def _full_before(line: str, following: str, width: int) -> bool:
+    return len(line) + 1 + len(following.split()[0]) > width
 
 
 def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:

@@ -1258,3 +1258,19 @@ def test_an_empty_output_folder_on_the_command_line_is_refused(
         said = " ".join(result.output.replace("│", " ").split())  # a usage error is boxed
         assert "an empty path" in said or "is a file, not a folder" in said, said
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file.txt"]
+
+
+def test_the_packages_modules_are_reached_from_it_as_before() -> None:
+    """The package imports its public names when first used; its modules are still reached
+    from it (`import summarize`, then `summarize.checks.unsupported_facts(...)`, as the README
+    names the library call), as when the package imported them all (they raised
+    AttributeError)."""
+    code = (
+        "import summarize\n"
+        "assert callable(summarize.checks.unsupported_facts)\n"
+        "assert callable(summarize.record.record_schema)\n"
+        "assert summarize.Pipeline.__module__ == 'summarize.engines.local'\n"
+        "assert not hasattr(summarize, 'no_such_module')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -426,8 +426,13 @@ def _name_is_stated(
     proper = [index for index, part in enumerate(parts) if not words.is_common_word(part)]
     first_proper = proper[0] if proper else 0
     # A role the source words otherwise ("Turkish President Erdogan" for "türkischen Präsidenten
-    # Erdogan") is left out; the words around it are names of their own ("South Korean").
-    roles = {index for index in _roles(parts, proper) if not _is_stated_part(parts[index], grams)}
+    # Erdogan") is left out; the words around it are names of their own ("South Korean"). Not
+    # where the English source (listed first) names the person: the summary was written from
+    # it, so a role missing there is the summary's own ("Turkish Foreign Minister Recep Tayyip
+    # Erdogan" for "Turkish President Recep Tayyip Erdogan").
+    roles: set[int] = set()
+    if not (source_lists and all(_is_stated_part(parts[i], source_lists[0][1]) for i in proper)):
+        roles = {i for i in _roles(parts, proper) if not _is_stated_part(parts[i], grams)}
     stated: set[int] = set()
     for segment in _segments(len(parts), roles):
         if (

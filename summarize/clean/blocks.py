@@ -89,6 +89,9 @@ _MONTHS = (
     "Dezember"
 )
 _MONTH_START = re.compile(f"(?:{_MONTHS})\\b")
+# A web address or handle in lowercase ("pic.twitter.com/…", "uncut-news.ch"): after a
+# sentence's end, a line of its own (an embed's link, a source line), not the sentence going on.
+_LINK_START = re.compile(r"\S*?(?:[./@][^\W_]|://)")
 # The first letter of an abbreviation of two ("z. B.", "u. a.", "d. h.") at a line's end.
 _SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
 # A day's ordinal at a line's end ("seit dem 4."), its month on the next line.
@@ -96,6 +99,11 @@ _ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
 _WRAP_CONTINUES = re.compile(
     rf"[^\W\d_]|[„\"»«‚‘(–—]|-(?=\s)|\d+(?![.)](?:\s|$))|\d{{1,2}}\. (?:{_MONTHS})\b(?!:)"
 )
+# A spaced hyphen or a date as often heads a list's line ("- Anzeige -", "3. März 2020
+# Workshop …"): wrap_width counts a line before one only when it is full (counted whenever, the
+# lines before list items made a wrapped page's share of full lines too small: 3 of the 588
+# pages wrapped at 60 or 72 were no longer read as wrapped, their sentences in pieces).
+_WRAP_MEASURED = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))")
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
 # "Dollar", "Covid-" / "19", "russisch-" / "nordkoreanische"): one word again. A hyphen before
 # a conjunction or a preposition is a German suspended hyphen ("Hand-" / "und Fußbremshebel",
@@ -182,12 +190,13 @@ def _ends_sentence(text: str) -> bool:
 
 def _goes_on_past_mark(line: str, following: str) -> bool:
     """Whether a full line of a wrapped text that ends with a final mark goes on: the next line
-    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"), an abbreviation
+    starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"; not with a web
+    address: "pic.twitter.com/…"), an abbreviation
     goes on there ("z." / "B. im Bundestag"), a day's ordinal
     stands before its month ("seit dem 4." / "November 1986"), or a colon before a quotation
     ("sagte er:" / "„Wir …")."""
     return (
-        following[0].islower()
+        (following[0].islower() and _LINK_START.match(following) is None)
         or _SPLIT_ABBREVIATION.search(line) is not None
         or (line.endswith(":") and following[0] in _OPENING_QUOTES)
         or (
@@ -214,7 +223,11 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if wider > _WRAPPED_WIDER_SHARE * sum(map(bool, lines)):
         return None
     full = [following for line, following in inner if _full(line, following, width)]
-    if len(full) < max(_WRAPPED_MIN_LINES, _WRAPPED_SHARE * len(inner)):
+    measured = sum(
+        bool(_WRAP_MEASURED.match(following)) or _full(line, following, width)
+        for line, following in inner
+    )
+    if len(full) < max(_WRAPPED_MIN_LINES, _WRAPPED_SHARE * measured):
         return None
     if sum(following[0].islower() for following in full) < _WRAPPED_LOWER_SHARE * len(full):
         return None
@@ -251,6 +264,9 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and not previous_blank
             and not parts[-1][1]
             and _full(previous, as_typed, width)
+            # and the line goes on there: after a sentence's end ("Wir empfehlen Ihnen:") the
+            # dash is a list's bullet, as under any other line
+            and (not _ends_sentence(parts[-1][0]) or _goes_on_past_mark(previous, as_typed))
         )
         if dash_goes_on:
             bullet, line = "", as_typed
