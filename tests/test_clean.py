@@ -352,6 +352,9 @@ WRAPPED_BREAKS = [
     "Mannschaft war erschöpft.“ Sein Kapitän meinte dazu: „Wir hatten noch Chancen.“ Und der "
     "Sportdirektor ergänzte am Abend: „Ich wollte ihr die Möglichkeit geben, das Spiel selbst zu "
     "drehen.“ Die Fans riefen nach dem Schlusspfiff: „Wir wollen euch kämpfen sehen!“",
+    "Die Verhandlungen zwischen den Tarifparteien waren schwierig, und eine Einigung ist nicht- "
+    "das sagten beide Seiten am späten Abend übereinstimmend - vor dem nächsten Treffen im "
+    "Herbst in Sicht, obwohl die Gespräche in kleiner Runde weitergehen sollen.",
 ]
 
 
@@ -362,7 +365,8 @@ def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on()
     "1. September"), the line was read as ending its sentence and the sentence reached the
     translator in two pieces; a compound broken after its hyphen before a lowercase part kept a
     space ("russisch- nordkoreanische"). A suspended hyphen before a conjunction or a
-    preposition keeps its space ("Ein- und Ausfuhr", "von Ost- nach Westeuropa")."""
+    preposition keeps its space ("Ein- und Ausfuhr", "von Ost- nach Westeuropa"), and so does a
+    dash typed as a hyphen before a function word ("nicht- das")."""
     import textwrap
 
     seen: Counter[str] = Counter()
@@ -377,7 +381,7 @@ def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on()
                 seen["date"] += bool(re.match(r"\d+\. September", following))
                 seen["quotation"] += line.endswith(":") and following.startswith("„")
                 seen["compound"] += bool(re.search(r"(sch|ch)-$", line))
-                seen["suspended"] += line.endswith(("Ein-", "Ost-", "Vor-"))
+                seen["suspended"] += line.endswith(("Ein-", "Ost-", "Vor-", "nicht-"))
         texts = [block.text for block in split_blocks(page)][1:]
         # Every word as it stands, and blocks break only where a sentence ends (a new paragraph
         # may start there without a blank line).

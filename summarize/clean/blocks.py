@@ -106,13 +106,40 @@ _WRAP_CONTINUES = re.compile(
 _WRAP_MEASURED = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))")
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
 # "Dollar", "Covid-" / "19", "russisch-" / "nordkoreanische"): one word again. A hyphen before
-# a conjunction or a preposition is a German suspended hyphen ("Hand-" / "und Fußbremshebel",
-# "Vor- bzw. Nachteile", "von Ost- nach Westdeutschland") and keeps its space.
+# a conjunction, a preposition or another function word is a German suspended hyphen ("Hand-"
+# / "und Fußbremshebel", "Vor- bzw. Nachteile", "von Ost- nach Westdeutschland") or a dash
+# typed as a hyphen ("nicht- das"), and keeps its space.
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
-_COMPOUND_GOES_ON = re.compile(
-    r"(?!(?:und|oder|bis|sowie|bzw|beziehungsweise|respektive|als|wie|noch|statt|anstatt|"
-    r"versus|vs|u|o|zu|zum|zur|nach|gegen|mit|ohne|vor|für)\b)(?:[^\W\d_]|\d)"
-)
+_COMPOUND_START = re.compile(r"[^\W\d_]|\d")
+# Besides the German function words ("und", "oder", "bis", "nach"): what else may follow a
+# suspended hyphen ("Vor- beziehungsweise Nachteile", "Ein- statt Ausgaben").
+_SUSPENDED_BEFORE = frozenset("beziehungsweise respektive statt anstatt versus vs u o".split())
+
+
+@lru_cache(maxsize=1)
+def word_data() -> dict[str, frozenset[str]]:
+    """The cleaner's word lists (function words of German and English, page words)."""
+    data = tomllib.loads(
+        resources.files("summarize").joinpath("data/clean_words.toml").read_text(encoding="utf-8")
+    )
+    return {name: frozenset(words.split()) for name, words in data.items()}
+
+
+def language_function_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(German, English) function words."""
+    data = word_data()
+    return data["german_function_words"], data["english_function_words"]
+
+
+def _compound_goes_on(line: str) -> bool:
+    """Whether ``line`` goes on with the second part of a compound broken after its hyphen on
+    the line before ("Dollar", "19", "nordkoreanische"), not with the word after a suspended
+    hyphen ("und Fußbremshebel") or a dash typed as a hyphen ("nicht- das"): a function word
+    or one of the conjunctions a suspended hyphen stands before."""
+    if _COMPOUND_START.match(line) is None:
+        return False
+    first = line.split(maxsplit=1)[0].rstrip(".,;:!?")
+    return first not in _SUSPENDED_BEFORE and first not in language_function_words()[0]
 
 
 class Block(NamedTuple):
@@ -292,7 +319,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             compound = (
                 width is not None
                 and _HYPHEN_END.search(previous) is not None
-                and _COMPOUND_GOES_ON.match(line) is not None
+                and _compound_goes_on(line)
             )
             parts[-1][0] = f"{parts[-1][0]}{'' if compound else ' '}{line}"
             parts[-1][3] = False

@@ -13,15 +13,13 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from operator import methodcaller
 
 import numpy as np
 
-from summarize.clean.blocks import Block
+from summarize.clean.blocks import Block, language_function_words, word_data
 
 # The block signals as patterns. Several are computed page-wide by other means that give the same
 # counts (character classes, word starts, string tests; see _local); the patterns define them, and
@@ -61,24 +59,10 @@ _REGION_COST_CAP = 15.0
 
 
 @lru_cache(maxsize=1)
-def _word_data() -> dict[str, frozenset[str]]:
-    data = tomllib.loads(
-        resources.files("summarize").joinpath("data/clean_words.toml").read_text(encoding="utf-8")
-    )
-    return {name: frozenset(words.split()) for name, words in data.items()}
-
-
-def language_function_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(German, English) function words."""
-    data = _word_data()
-    return data["german_function_words"], data["english_function_words"]
-
-
-@lru_cache(maxsize=1)
 def word_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(German and English function words together, page words)."""
     german, english = language_function_words()
-    return german | english, _word_data()["page_words"]
+    return german | english, word_data()["page_words"]
 
 
 LOCAL_FEATURES = (

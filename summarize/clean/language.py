@@ -8,7 +8,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from summarize.clean.features import language_function_words
+from summarize.clean.blocks import language_function_words
 from summarize.errors import ArticleError, shown
 
 _LETTER = re.compile(r"[^\W\d_]")
