@@ -52,7 +52,12 @@ def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         # A module of the package, as the eager imports made every one the pipeline uses
         # (`import summarize` then `summarize.checks.unsupported_facts(...)`, as documented).
-        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}"):
+        # A dotted name is none (find_spec would import its first part, or raise for it).
+        if (
+            name.isidentifier()
+            and not name.startswith("_")
+            and importlib.util.find_spec(f"{__name__}.{name}")
+        ):
             return importlib.import_module(f"{__name__}.{name}")
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(_HOMES[name]), name)

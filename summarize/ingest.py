@@ -746,10 +746,14 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
                 elif child.type == "image" and child.content.strip():
                     images.append((MARKDOWN_IMAGE, child.content))
             (row if row is not None else blocks).append("".join(parts))
+        # An item that opens with code or HTML: its marker goes before it, not to the next text
+        # (a sub-item's, which got both markers).
         elif token.type in ("fence", "code_block"):
-            blocks.append(token.content)
+            blocks.append(marker + token.content)
+            marker = ""
         elif token.type == "html_block":
-            blocks.append("\n".join(visible_blocks(token.content)))
+            blocks.append(marker + "\n".join(visible_blocks(token.content)))
+            marker = ""
     text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
     front = tuple(
         (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()

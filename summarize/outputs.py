@@ -16,7 +16,7 @@ import signal
 import threading
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -346,9 +346,13 @@ def make_folder(folder: Path, what: str) -> None:
 
 @contextmanager
 def output_lock(folder: Path) -> Iterator[None]:
-    """One run per output folder: a second one stops with a clear message instead of racing."""
+    """One run per output folder: a second one stops with a clear message instead of racing.
+
+    A folder the run created and left holding nothing but the lock (Ray could not be reached,
+    a setting refused once models were read) is removed again: a failed run leaves no trace."""
     from filelock import FileLock, Timeout
 
+    created = not folder.exists()
     make_folder(folder, "the output folder")
     lock_path = folder / LOCK_FILENAME
     lock = FileLock(lock_path, timeout=0)
@@ -367,6 +371,17 @@ def output_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         lock.release()
+        if created:
+            _remove_if_only_the_lock(folder, lock_path)
+
+
+def _remove_if_only_the_lock(folder: Path, lock_path: Path) -> None:
+    # Safe to delete the lock file: another run never waits for it (it stops at once when the
+    # lock is held), so none can be left holding the deleted file's lock.
+    with suppress(OSError):
+        if [entry.name for entry in folder.iterdir()] == [lock_path.name]:
+            lock_path.unlink()
+            folder.rmdir()
 
 
 # The temp files write_atomic makes (".<name>.<12 hex digits>.tmp"), and nothing else: a user's

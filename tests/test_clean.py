@@ -390,6 +390,32 @@ def test_a_wrap_after_an_abbreviation_an_ordinal_or_a_compounds_hyphen_goes_on()
     assert min(seen.values()) >= 2 and len(seen) == 7, seen  # every kind of break was met
 
 
+# English compounds whose last part is spelled as a German function word ("in", "ins").
+WRAPPED_LOAN_COMPOUNDS = (
+    "Die Fluggesellschaft hat am Montag angekündigt, dass der Check-in am Flughafen künftig nur "
+    "noch online möglich sein soll, und die Verbraucherzentrale kritisierte die Pläne scharf. Ein "
+    "Sprecher verwies auf die neuen Plug-ins für den Browser, mit denen sich der Vorgang in "
+    "wenigen Minuten erledigen lasse, und auf das Log-in in der App, die seit Jahresbeginn "
+    "verfügbar ist und bereits von vielen Kunden genutzt wird, wie er am Abend betonte."
+)
+
+
+def test_an_english_compound_broken_before_a_part_spelled_as_a_function_word_is_one_word() -> None:
+    """A wrap breaks "Check-in" after its hyphen as any compound; its last part is spelled as a
+    German function word ("in", "ins"), and the line join kept a space as after a dash typed as
+    a hyphen ("nicht- das"): "Check- in", "Plug- ins" reached the translator."""
+    import textwrap
+
+    broken = 0
+    for width in range(40, 101):
+        wrapped = textwrap.fill(WRAPPED_LOAN_COMPOUNDS, width)
+        article = "\n\n".join(textwrap.fill(paragraph, width) for paragraph in WRAPPED_ARTICLE)
+        broken += bool(re.search(r"(Check|Plug|Log)-$", wrapped, re.M))
+        texts = [block.text for block in split_blocks(f"{article}\n\n{wrapped}")]
+        assert " ".join(texts).endswith(WRAPPED_LOAN_COMPOUNDS), width
+    assert broken >= 3  # the case at hand
+
+
 def test_a_long_wrapped_paragraph_is_read_for_abbreviations_at_its_end_only(monkeypatch) -> None:
     """A block grows line by line; each line that ends with a mark had the whole block so far
     searched for an abbreviation, which made a long wrapped paragraph quadratic (480 KB whose

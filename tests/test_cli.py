@@ -1271,6 +1271,7 @@ def test_the_packages_modules_are_reached_from_it_as_before() -> None:
         "assert callable(summarize.record.record_schema)\n"
         "assert summarize.Pipeline.__module__ == 'summarize.engines.local'\n"
         "assert not hasattr(summarize, 'no_such_module')\n"
+        "assert not hasattr(summarize, 'no_such_module.part')\n"  # not ModuleNotFoundError
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

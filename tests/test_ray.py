@@ -276,6 +276,8 @@ def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
             f"http://127.0.0.1:{port}": "an http(s):// address is the dashboard's",
         }
         _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
+    # The output folder the run made for nothing is gone (it held only the run's lock file).
+    assert not (tmp_path / "out").exists()
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never says a word
         address = f"127.0.0.1:{silent.getsockname()[1]}"
         started = time.monotonic()

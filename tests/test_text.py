@@ -929,6 +929,21 @@ def test_a_markdown_list_item_keeps_every_marker_it_opens_with() -> None:
     assert [item.rule for item in markdown_kept.dropped].count("bullets") == 2
 
 
+def test_a_markdown_list_items_marker_stays_with_its_code_block() -> None:
+    """An item that opens with a code block: its marker goes with the code, as a bullet before
+    the code's first line (and is cut and recorded as in plain text). It waited for the next
+    text, and since markers add up, a sub-item got both ("- - Unterpunkt"): a dash in the
+    article's text where plain text has a bullet alone."""
+    markdown = "- ```\n  Code im Punkt\n  ```\n  - Unterpunkt nach dem Code\n"
+    text, _ = markdown_text(markdown)
+    assert text == "- Code im Punkt\n\n- Unterpunkt nach dem Code"
+    plain = "- Code im Punkt\n  - Unterpunkt nach dem Code\n"
+    markdown_kept, plain_kept = clean_text(text), clean_text(plain)
+    assert markdown_kept.paragraphs == plain_kept.paragraphs
+    assert markdown_kept.dropped == plain_kept.dropped
+    assert not markdown_kept.unaccounted_characters(text)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_text_and_binary_data_is_not(tmp_path: Path, encoding: str) -> None:
     """UTF-16 written without a BOM was refused as "binary file (contains NUL bytes)"."""
