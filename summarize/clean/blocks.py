@@ -80,10 +80,6 @@ _WRAPPED_WIDER_SHARE = 0.05
 _WRAPPED_WIDER = 1.25
 # A table row as the page's text writes it ("Modell | Preis | Note"): never a line of prose.
 _TABLE_CELLS = " | "
-# A wrapped line's next line starts with a word, a number, an opening mark or a dash (a spaced
-# hyphen too: split_blocks tells it from a bullet), or a date in a sentence ("1. September
-# weiblich"); never with a numbered list item ("2. Punkt") or a date that heads a line of a
-# list ("3. Oktober: Tag der Deutschen Einheit").
 _MONTHS = (
     "Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     "Dezember"
@@ -96,14 +92,17 @@ _LINK_START = re.compile(r"\S*?(?:[./@][^\W_]|://)")
 _SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
 # A day's ordinal at a line's end ("seit dem 4."), its month on the next line.
 _ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
-_WRAP_CONTINUES = re.compile(
-    rf"[^\W\d_]|[„\"»«‚‘(–—]|-(?=\s)|\d+(?![.)](?:\s|$))|\d{{1,2}}\. (?:{_MONTHS})\b(?!:)"
-)
-# A spaced hyphen or a date as often heads a list's line ("- Anzeige -", "3. März 2020
-# Workshop …"): wrap_width counts a line before one only when it is full (counted whenever, the
-# lines before list items made a wrapped page's share of full lines too small: 3 of the 588
-# pages wrapped at 60 or 72 were no longer read as wrapped, their sentences in pieces).
-_WRAP_MEASURED = re.compile(r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))")
+# A wrapped line's next line starts with a word, a number, an opening mark or a dash; never
+# with a numbered list item ("2. Punkt").
+_WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))"
+# It may also start with a spaced hyphen (split_blocks tells it from a bullet) or a date in a
+# sentence ("1. September weiblich"; not one that heads a list's line, "3. Oktober: Tag der
+# Deutschen Einheit"). Both as often head a list's line ("- Anzeige -", "3. März 2020
+# Workshop …"): wrap_width measures the share of full lines on the others and on full lines
+# before them (counted whenever, the lines before list items made a wrapped page's share too
+# small: 3 of the 588 pages wrapped at 60 or 72 were no longer read as wrapped).
+_WRAP_MEASURED = re.compile(_WORD_STARTS)
+_WRAP_CONTINUES = re.compile(rf"{_WORD_STARTS}|-(?=\s)|\d{{1,2}}\. (?:{_MONTHS})\b(?!:)")
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
 # "Dollar", "Covid-" / "19", "russisch-" / "nordkoreanische"): one word again. A hyphen before
 # a conjunction, a preposition or another function word is a German suspended hyphen ("Hand-"
