@@ -503,6 +503,7 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     if document is not None and document.body is not None:
         # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
         _collapse_source_white_space(document.body, _pre_texts(root))
+        _number_extracted_items(document.body, ordered_list_markers(root))
         body = normalize_unicode(xmltotxt(document.body, include_formatting=False))
         # The spaces left at a block's ends, and lines of nothing else (white space between
         # blocks), are the source's layout too; trafilatura drops empty lines.
@@ -714,10 +715,18 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
     # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
     row: list[str] | None = None  # the cells of the table row being read
+    row_line = ""  # its line of the source, and its cells as typed
+    raw_row: list[str] = []
+    lines = markdown.splitlines()
     for token in tokens:
         if token.type == "tr_open":
-            row = []
+            row, raw_row = [], []
+            row_line = lines[token.map[0]] if token.map else ""
         elif token.type == "tr_close" and row is not None:
+            # A row with more cells than the table's header: markdown-it leaves the others out
+            # (as GFM renders the table), and their text was lost unrecorded.
+            for cell in _excess_cells(row_line, raw_row):
+                row.append(_inline_text(parser.parseInline(cell)[0].children or [], images))
             blocks.append(" | ".join(cell.strip() for cell in row))
             row = None
         elif token.type == "list_item_open":
@@ -728,24 +737,11 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             blocks.append(marker.strip())
             marker = ""
         elif token.type == "inline":
-            parts = [marker]
+            if row is not None:
+                raw_row.append(token.content)
+            text = marker + _inline_text(token.children or [], images)
             marker = ""
-            hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
-            for child in token.children or ():
-                if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
-                    if tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
-                        hidden = max(0, hidden + (-1 if tag.group(1) else 1))
-                    elif not hidden and tag.group(2).lower() in _BLOCK_TAGS:
-                        parts.append("\n")  # a <br> (or a <div>) ends a line, as in a browser
-                elif hidden:
-                    continue
-                elif child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
-                elif child.type == "image" and child.content.strip():
-                    images.append((MARKDOWN_IMAGE, child.content))
-            (row if row is not None else blocks).append("".join(parts))
+            (row if row is not None else blocks).append(text)
         # An item that opens with code or HTML: its marker goes before it, not to the next text
         # (a sub-item's, which got both markers).
         elif token.type in ("fence", "code_block"):
@@ -759,6 +755,59 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
     )
     return text, front + tuple(images)
+
+
+def _inline_text(children: Sequence[Any], images: list[tuple[str, str]]) -> str:
+    """The text of a Markdown block's inline tokens; its images' descriptions go to
+    ``images``."""
+    parts: list[str] = []
+    hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
+    for index, child in enumerate(children):
+        if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
+            if tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
+                # An opening tag hides only up to its closing tag in the paragraph: one named
+                # in the text ("per <script> eingeschleust") hid the rest of it.
+                if tag.group(1) or _closed_later(children, index, tag.group(2)):
+                    hidden = max(0, hidden + (-1 if tag.group(1) else 1))
+                elif not hidden:
+                    parts.append(child.content)
+            elif not hidden and tag.group(2).lower() in _BLOCK_TAGS:
+                parts.append("\n")  # a <br> (or a <div>) ends a line, as in a browser
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
+        elif child.type == "image" and child.content.strip():
+            images.append((MARKDOWN_IMAGE, child.content))
+    return "".join(parts)
+
+
+def _excess_cells(line: str, cells: Sequence[str]) -> list[str]:
+    """The cells of a table row's source ``line`` after its ``cells`` as markdown-it read them
+    (as many as the header has): split as markdown-it splits a row (an escaped pipe ``\\|`` is
+    none), found after whatever quote or list marks the line starts with."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    split = escapedSplit(line)
+    if split and not split[-1].strip():
+        split.pop()
+    typed = [cell.strip() for cell in split]
+    for start in range(len(typed) - len(cells) + 1):
+        if typed[start : start + len(cells)] == [cell.strip() for cell in cells]:
+            return [cell for cell in typed[start + len(cells) :] if cell]
+    return []
+
+
+def _closed_later(children: Sequence[Any], index: int, name: str) -> bool:
+    """Whether the inline tag ``children[index]`` (an opening tag ``name``) has its closing tag
+    later in the same paragraph."""
+    closing = f"</{name.lower()}"
+    return any(
+        child.type == "html_inline" and child.content.lower().startswith(closing)
+        for child in children[index + 1 :]
+    )
 
 
 # YAML front matter, as Hugo, Jekyll and Obsidian write it: "---" on the first line, closed by
@@ -862,6 +911,7 @@ def visible_blocks(html: Any) -> list[str]:
     blocks: list[str] = []
     parts: list[str] = []
     hidden = 0  # depth inside invisible elements
+    markers = ordered_list_markers(root)
 
     def flush() -> None:
         block = " ".join("".join(parts).split())
@@ -876,6 +926,8 @@ def visible_blocks(html: Any) -> list[str]:
                 hidden += 1
             elif tag in _BLOCK_TAGS and not hidden:
                 flush()
+            if element in markers and not hidden:
+                parts.append(f"{markers[element]} ")
             if tag and element.text and not hidden:
                 parts.append(element.text)
             continue
@@ -926,6 +978,7 @@ def page_text(root: Any) -> str:
     body = root.find("body")
     start = body if body is not None else root
     out: list[str | int] = []  # text, or a break: 1 a line break, 2 a blank line
+    markers = ordered_list_markers(start)
 
     def trim() -> None:
         while out and isinstance(out[-1], str) and not out[-1].strip():
@@ -969,6 +1022,8 @@ def page_text(root: Any) -> str:
                 out.append(_PAGE_CELL_SEPARATOR)
         stack.append((element, True, pre))
         stack.extend((child, False, inner) for child in reversed(element))
+        if element in markers:
+            out.append(f"{markers[element]} ")
         add(element.text, inner)
     parts: list[str] = []
     for item in out:
@@ -989,3 +1044,80 @@ def page_text(root: Any) -> str:
 
 # White space as HTML collapses it (not U+00A0).
 _HTML_WHITE_SPACE = re.compile("[ \t\n\r\f]+")
+
+
+def ordered_list_markers(root: Any) -> dict[Any, str]:
+    """The number a browser shows before each item of the page's ordered lists ("3."), by
+    ``<li>`` element: ``start``, ``value`` and ``reversed`` as HTML counts them, in the list's
+    ``type`` (1, a, A, i, I). The number is no character of the page's text, but a reader sees
+    it: a Markdown list "3. Oktober: …" becomes ``<ol start="3"><li>Oktober: …``, and the date
+    reached the translator as "Oktober: …"."""
+    markers: dict[Any, str] = {}
+    if root is None:
+        return markers
+    for ol in root.iter("ol"):
+        items = [child for child in ol if isinstance(child.tag, str) and child.tag == "li"]
+        reverse = "reversed" in ol.attrib
+        number = _html_int(ol.get("start"), len(items) if reverse else 1)
+        kind = (ol.get("type") or "1").strip()
+        for item in items:
+            number = _html_int(item.get("value"), number)
+            markers[item] = f"{_counter(number, kind)}."
+            number += -1 if reverse else 1
+    return markers
+
+
+def _html_int(value: str | None, default: int) -> int:
+    match = re.match(r"\s*([+-]?\d+)", value or "")
+    return int(match.group(1)) if match else default
+
+
+def _counter(number: int, kind: str) -> str:
+    """``number`` as a list of ``type`` ``kind`` counts it (decimal where it has no letter or
+    numeral for it)."""
+    if kind in ("a", "A") and number > 0:
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in ("i", "I") and 0 < number < 4000:
+        numerals = ""
+        for value, numeral in _ROMAN:
+            count, number = divmod(number, value)
+            numerals += numeral * count
+        return numerals if kind == "I" else numerals.lower()
+    return str(number)
+
+
+_ROMAN = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        "M CM D CD C XC L XL X IX V IV I".split(),
+        strict=True,
+    )
+)
+
+
+def _number_extracted_items(body: Any, markers: dict[Any, str]) -> None:
+    """Put the page's numbers before the items of the extraction's ordered lists (trafilatura
+    writes each as "- …", whatever the page shows), matched to the page's items by their text
+    in order."""
+    if not markers:
+        return
+    by_text: dict[str, list[str]] = {}
+    for item, marker in markers.items():
+        by_text.setdefault(_flat_text(item), []).append(marker)
+    for item in body.iter("item"):
+        parent = item.getparent()
+        queue = (
+            by_text.get(_flat_text(item))
+            if parent is not None and parent.get("rend") == "ol"
+            else None
+        )
+        if queue:
+            item.text = f"{queue.pop(0)} {item.text or ''}"
+
+
+def _flat_text(element: Any) -> str:
+    return "".join("".join(element.itertext()).split())

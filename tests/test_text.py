@@ -369,6 +369,31 @@ def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     assert "no article text left after cleaning" in result.output
 
 
+@pytest.mark.parametrize("options", [[], ["--no-clean"]])
+def test_the_numbers_of_an_html_pages_ordered_list_reach_the_translator(
+    tmp_path: Path, options: list[str]
+) -> None:
+    """A reader sees the numbers of an ordered list, and a Markdown list written as dates
+    ("3. Oktober: …") becomes ``<ol start="3"><li>Oktober: …`` in HTML: the number was no
+    character of the page, and the translator got "Oktober: …" without its day."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    page = (
+        '<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body><article>'
+        f"<h1>Feiern zum Tag der Einheit</h1><p>{body}</p>"
+        '<ol start="3"><li>Oktober: Feier der Einheit in Berlin am Brandenburger Tor.</li>'
+        "<li>Oktober: Aufräumen nach der großen Feier in der ganzen Stadt.</li></ol>"
+        '<ol type="a"><li>Erster Punkt der zweiten Liste mit vielen Worten.</li>'
+        '<li value="4">Vierter Punkt der zweiten Liste mit vielen Worten.</li></ol>'
+        f"<p>{body}</p></article></body></html>"
+    )
+    record = _inspected(tmp_path / "seite.html", page, *options)
+    sentences = [sentence.removeprefix("- ") for p in record["paragraphs"] for sentence in p]
+    assert "3. Oktober: Feier der Einheit in Berlin am Brandenburger Tor." in sentences
+    assert "4. Oktober: Aufräumen nach der großen Feier in der ganzen Stadt." in sentences
+    assert "a. Erster Punkt der zweiten Liste mit vielen Worten." in sentences
+    assert "d. Vierter Punkt der zweiten Liste mit vielen Worten." in sentences
+
+
 def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
     """The page text the cleaner weighs: a line per block, a blank line around paragraphs, no
     script or style, a <pre>'s own lines (stripped), inline elements on their line, no soft
@@ -888,6 +913,23 @@ def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
     assert shown["dropped"] == []
 
 
+def test_a_markdown_table_row_with_more_cells_than_its_header_keeps_them() -> None:
+    """markdown-it leaves a row's cells past the header's count out (as GFM renders the
+    table): "plus 2,1 Punkte" was lost, in the audit nowhere."""
+    text, left_out = markdown_text(
+        "| Partei | Stimmen |\n|---|---|\n| CDU \\| CSU | 32,9 % | plus **2,1** [Punkte](x) |\n"
+        "| SPD | 20,5 % |\n\n> | Land | Quote |\n> |---|---|\n> | Bayern | 3,1 % | 2,9 % |\n"
+    )
+    assert text.split("\n\n") == [
+        "Partei | Stimmen",
+        "CDU | CSU | 32,9 % | plus **2,1** Punkte",
+        "SPD | 20,5 %",
+        "Land | Quote",
+        "Bayern | 3,1 % | 2,9 %",
+    ]
+    assert left_out == ()
+
+
 def test_inline_scripts_of_a_markdown_file_are_not_article_text() -> None:
     """A browser never shows what an inline <script> or <style> holds; other inline tags lose
     only their markup."""
@@ -900,6 +942,24 @@ def test_inline_scripts_of_a_markdown_file_are_not_article_text() -> None:
     assert " ".join(text.split()) == (
         "Der Rat tagt am Montag öffentlich. Die Sitzung beginnt um neun Uhr."
     )
+
+
+def test_a_script_tag_named_in_a_markdown_paragraph_hides_nothing() -> None:
+    """An opening <script>, <style> or <title> without its closing tag in the paragraph is a
+    tag the article names, not an element: it hid the rest of the paragraph, lost unrecorded."""
+    text, left_out = markdown_text(
+        "Angreifer schleusen per <script> eigenen Code ein, warnt das BSI am Montag. "
+        "Das <title>-Element der Seite bleibt dabei unverändert.\n"
+    )
+    assert text == (
+        "Angreifer schleusen per <script> eigenen Code ein, warnt das BSI am Montag. "
+        "Das <title>-Element der Seite bleibt dabei unverändert."
+    )
+    assert left_out == ()
+    closed, _ = markdown_text(
+        "Der Rat <script>alert(2)</script>tagt. Mehr <style>p{}</style>dazu.\n"
+    )
+    assert closed == "Der Rat tagt. Mehr dazu."
 
 
 def test_an_inline_br_of_a_markdown_file_ends_a_line() -> None:
