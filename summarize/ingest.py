@@ -40,6 +40,9 @@ HTML_EXTRACTION = "html_extraction"
 MARKDOWN_IMAGE = "markdown_image"
 # A Markdown file's YAML front matter: metadata, not text (its title is the headline).
 MARKDOWN_FRONT_MATTER = "markdown_front_matter"
+# A Markdown link reference definition ("[1]: https://… "Titel"", and so a footnote written
+# "[^1]: Quelle" where no footnote extension is read): markup that renders as nothing.
+MARKDOWN_LINK_DEFINITION = "markdown_link_definition"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -754,7 +757,37 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     front = tuple(
         (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
     )
-    return text, front + tuple(images)
+    definitions = tuple(
+        (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
+    )
+    return text, front + definitions + tuple(images)
+
+
+# What a line that no block token covers may hold besides a link reference definition: the
+# marks of an empty list item or quote ("-", "2.", ">").
+_ONLY_MARKS = re.compile(r"[\s>*+\-\d.)]*")
+
+
+def _lines_of_no_block(tokens: Sequence[Any], lines: Sequence[str]) -> list[str]:
+    """The source lines that no leaf block (paragraph, heading, code, HTML, rule, table)
+    covers: link reference definitions, which markdown-it reads and renders as nothing. Their
+    text (a footnote's "[^1]: Quelle", a title that took the quoted sentence below it) was lost
+    unrecorded."""
+    covered = [False] * len(lines)
+    for token in tokens:
+        if token.map and token.type in _LEAF_BLOCKS:
+            for number in range(token.map[0], min(token.map[1], len(lines))):
+                covered[number] = True
+    return [
+        line
+        for line, is_covered in zip(lines, covered, strict=True)
+        if not is_covered and not _ONLY_MARKS.fullmatch(line)
+    ]
+
+
+_LEAF_BLOCKS = frozenset(
+    ("paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open")
+)
 
 
 def _inline_text(children: Sequence[Any], images: list[tuple[str, str]]) -> str:

@@ -889,6 +889,29 @@ def test_a_markdown_article_reaches_the_translator_without_its_markup(tmp_path: 
     assert {"rule": "markdown_image", "text": "Ein Radweg in der Innenstadt"} in shown["dropped"]
 
 
+def test_markdown_link_definitions_and_footnotes_are_listed_in_the_audit(tmp_path: Path) -> None:
+    """A link reference definition renders as nothing, and so does a footnote written as one
+    ("[^1]: Quelle", read without a footnote extension); a definition's title took the quoted
+    sentence on the line below it. Their text left the article with nothing in the audit."""
+    definitions = [
+        "[^1]: https://www.destatis.de/bericht-2018",
+        "[^a]: Landesamt",
+        "[1]: https://example.org/bericht",
+        '"Der Minister sprach am Abend von einem Erfolg für alle Beteiligten."',
+    ]
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    shown = _inspected(
+        tmp_path / "bericht.md",
+        f"# Neue Zahlen zur Lage der Kommunen im Land\n\n{body}[^1][^a] [Mehr][1]\n\n"
+        + "\n".join(definitions)
+        + f"\n\n- \n- zweiter Punkt der Liste hier\n\n> \n> {body}\n",
+    )
+    listed = [
+        item["text"] for item in shown["dropped"] if item["rule"] == "markdown_link_definition"
+    ]
+    assert listed == definitions  # and nothing else: an empty item's or quote's marks are none
+
+
 def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
     """A table's row reaches the translator whole: a cell on its own (a vote count, a share)
     read as a fragment, and the cleaner took the table's numbers out of the article."""
