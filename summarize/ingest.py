@@ -797,7 +797,12 @@ def _inline_text(children: Sequence[Any], images: list[tuple[str, str]]) -> str:
     hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
     for index, child in enumerate(children):
         if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
-            if tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
+            if not _is_html_element(tag.group(2)):
+                # "<Die Linke>", "<hallo welt>": CommonMark reads a tag, a browser shows
+                # nothing, and the words were lost unrecorded; no element of that name is HTML.
+                if not hidden:
+                    parts.append(child.content)
+            elif tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
                 # An opening tag hides only up to its closing tag in the paragraph: one named
                 # in the text ("per <script> eingeschleust") hid the rest of it.
                 if tag.group(1) or _closed_later(children, index, tag.group(2)):
@@ -878,6 +883,28 @@ _BLOCK_TAGS = frozenset(
     "td th tr ul option label button".split()
 )
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def _is_html_element(name: str) -> bool:
+    """Whether ``name`` names an element of HTML (lxml's lists of HTML 4 and 5 elements), or a
+    custom element (``my-widget``: a hyphen in its name)."""
+    from lxml.html import defs
+
+    folded = name.lower()
+    return (
+        folded in defs.tags
+        or folded in defs.html5_tags
+        or folded in _NEWER_ELEMENTS
+        or folded in _BLOCK_TAGS
+        or folded in _INVISIBLE_TAGS
+        or "-" in folded
+    )
+
+
+# Elements of today's HTML that lxml's lists (HTML 4, early HTML 5) do not name.
+_NEWER_ELEMENTS = frozenset("main template dialog picture slot data search menu".split())
+
+
 # An inline HTML tag of a Markdown paragraph: (closing "/", name, self-closing "/").
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
 

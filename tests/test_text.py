@@ -912,6 +912,21 @@ def test_markdown_link_definitions_and_footnotes_are_listed_in_the_audit(tmp_pat
     assert listed == definitions  # and nothing else: an empty item's or quote's marks are none
 
 
+def test_angle_brackets_around_words_no_html_element_has_stay_as_typed() -> None:
+    """CommonMark reads "<Die Linke>" as an HTML tag (name "Die", attribute "Linke"), which a
+    browser shows as nothing: the words were lost unrecorded. A tag is markup only when HTML
+    has an element of that name (or a custom element's, with a hyphen)."""
+    text, left_out = markdown_text(
+        "Die Partei <Die Linke> tagte, und er schrieb <hallo welt> dazu. Der Rat "
+        "<span class=x>tagt</span> heute, ein <my-widget>Text</my-widget> steht dort.\n"
+    )
+    assert text == (
+        "Die Partei <Die Linke> tagte, und er schrieb <hallo welt> dazu. Der Rat tagt heute, "
+        "ein Text steht dort."
+    )
+    assert left_out == ()
+
+
 def test_a_markdown_table_row_stays_one_paragraph(tmp_path: Path) -> None:
     """A table's row reaches the translator whole: a cell on its own (a vote count, a share)
     read as a fragment, and the cleaner took the table's numbers out of the article."""
