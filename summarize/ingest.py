@@ -720,7 +720,9 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     row: list[str] | None = None  # the cells of the table row being read
     row_line = ""  # its line of the source, and its cells as typed
     raw_row: list[str] = []
-    lines = markdown.splitlines()
+    # The source's lines as markdown-it numbers them: str.splitlines() also parts them at
+    # U+2028, form feeds and other separators, and every later line was another's.
+    lines = _MARKDOWN_NEWLINE.split(markdown)
     for token in tokens:
         if token.type == "tr_open":
             row, raw_row = [], []
@@ -762,6 +764,9 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     )
     return text, front + definitions + tuple(images)
 
+
+# A line break as markdown-it reads one (its normalize rule).
+_MARKDOWN_NEWLINE = re.compile(r"\r\n?|\n")
 
 # What a line that no block token covers may hold besides a link reference definition: the
 # marks of an empty list item or quote ("-", "2.", ">").
@@ -1128,8 +1133,14 @@ def ordered_list_markers(root: Any) -> dict[Any, str]:
 
 
 def _html_int(value: str | None, default: int) -> int:
-    match = re.match(r"\s*([+-]?\d+)", value or "")
-    return int(match.group(1)) if match else default
+    """An attribute's integer as HTML reads it; one past 32 bits is none (a browser keeps
+    list numbers in 32 bits, and int() refused a start of over 4,300 digits: the page failed
+    with a traceback)."""
+    match = re.match(r"\s*([+-]?)0*(\d{1,11})(?!\d)", value or "")
+    if not match:
+        return default
+    number = int(match.group(1) + match.group(2))
+    return number if -(2**31) <= number < 2**31 else default
 
 
 def _counter(number: int, kind: str) -> str:
@@ -1162,20 +1173,23 @@ _ROMAN = tuple(
 def _number_extracted_items(body: Any, markers: dict[Any, str]) -> None:
     """Put the page's numbers before the items of the extraction's ordered lists (trafilatura
     writes each as "- …", whatever the page shows), matched to the page's items by their text
-    in order."""
+    in order. A text the page numbers differently in items the extraction did not all take
+    (a menu's "7. Oktober: …" beside the article's "3. Oktober: …") gets no number: which one
+    it is, is unknown, and the other's number changed the date."""
     if not markers:
         return
     by_text: dict[str, list[str]] = {}
     for item, marker in markers.items():
         by_text.setdefault(_flat_text(item), []).append(marker)
-    for item in body.iter("item"):
-        parent = item.getparent()
-        queue = (
-            by_text.get(_flat_text(item))
-            if parent is not None and parent.get("rend") == "ol"
-            else None
-        )
-        if queue:
+    items = [
+        item
+        for item in body.iter("item")
+        if (parent := item.getparent()) is not None and parent.get("rend") == "ol"
+    ]
+    taken = Counter(_flat_text(item) for item in items)
+    for item in items:
+        queue = by_text.get(text := _flat_text(item))
+        if queue and (taken[text] == len(queue) or len(set(queue)) == 1):
             item.text = f"{queue.pop(0)} {item.text or ''}"
 
 

@@ -352,7 +352,7 @@ def output_lock(folder: Path) -> Iterator[None]:
     a setting refused once models were read) is removed again: a failed run leaves no trace."""
     from filelock import FileLock, Timeout
 
-    created = not folder.exists()
+    created = _missing_folders(folder)
     make_folder(folder, "the output folder")
     lock_path = folder / LOCK_FILENAME
     lock = FileLock(lock_path, timeout=0)
@@ -370,18 +370,36 @@ def output_lock(folder: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        lock.release()
         if created:
-            _remove_if_only_the_lock(folder, lock_path)
+            _remove_lock_if_alone(folder, lock_path)
+        lock.release()
+        # Only empty folders go (rmdir removes nothing else): the output folder and the parents
+        # the run made for it, deepest first. On Windows the lock file goes at its release.
+        for made in created:
+            try:
+                made.rmdir()
+            except OSError:
+                break
 
 
-def _remove_if_only_the_lock(folder: Path, lock_path: Path) -> None:
-    # Safe to delete the lock file: another run never waits for it (it stops at once when the
-    # lock is held), so none can be left holding the deleted file's lock.
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, deepest first."""
+    missing: list[Path] = []
+    for path in (folder, *folder.parents):
+        if path.exists() or path.is_symlink():
+            break
+        missing.append(path)
+    return missing
+
+
+def _remove_lock_if_alone(folder: Path, lock_path: Path) -> None:
+    # Removed while the lock is held: a run that takes the lock once it is released holds it on
+    # a file that stays (removed after the release, the lock file and folder went under a run
+    # that had just taken the lock, and a third could take a new one). A run that opened the
+    # file before it went finds it unlinked when it takes it and stops as when it is held.
     with suppress(OSError):
         if [entry.name for entry in folder.iterdir()] == [lock_path.name]:
             lock_path.unlink()
-            folder.rmdir()
 
 
 # The temp files write_atomic makes (".<name>.<12 hex digits>.tmp"), and nothing else: a user's

@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -520,3 +521,46 @@ def test_a_model_folder_without_its_tokenizer_files_is_one_line(
     with pytest.raises(ModelLoadError, match=r"it has no config\.json") as caught:
         resolve_spec("translation", config.translation, tmp_path)
     assert "\n" not in str(caught.value)
+
+
+def test_a_run_that_takes_the_lock_as_another_ends_keeps_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that created the output folder removes it when it holds only the lock; a second run
+    that takes the lock the moment the first lets it go (before the first looked in the folder)
+    keeps its folder and lock file, or stops: it never holds the lock of a file that is gone."""
+    import filelock
+
+    folder = tmp_path / "out"
+    lock_path = folder / outputs.LOCK_FILENAME
+    second = filelock.FileLock(lock_path, timeout=0)
+
+    class FirstRunsLock(filelock.FileLock):
+        def release(self, force: bool = False) -> None:
+            super().release(force=force)
+            outputs.make_folder(folder, "the output folder")  # the second run starts
+            with suppress(OSError):  # the folder went first: it stops with a clear message
+                second.acquire()
+
+    monkeypatch.setattr(filelock, "FileLock", FirstRunsLock)
+    with outputs.output_lock(folder):
+        pass
+    try:
+        assert not second.is_locked or lock_path.exists()
+    finally:
+        second.release()
+
+
+def test_a_failed_run_removes_the_folders_it_made_and_nothing_else(tmp_path: Path) -> None:
+    """The output folder and the parents the run made for it go when it wrote nothing; a
+    folder that existed, or holds anything, stays."""
+    with outputs.output_lock(tmp_path / "a" / "b" / "out"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "a").mkdir()
+    with outputs.output_lock(tmp_path / "a" / "b" / "out"):
+        (tmp_path / "a" / "note.txt").write_text("x", encoding="utf-8")
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["a", "note.txt"]
+    with outputs.output_lock(tmp_path / "a" / "out"):
+        (tmp_path / "a" / "out" / "index.md").write_text("x", encoding="utf-8")
+    assert (tmp_path / "a" / "out" / "index.md").exists()

@@ -394,6 +394,36 @@ def test_the_numbers_of_an_html_pages_ordered_list_reach_the_translator(
     assert "d. Vierter Punkt der zweiten Liste mit vielen Worten." in sentences
 
 
+def test_an_ordered_list_item_gets_no_number_of_a_list_the_extraction_left_out(
+    tmp_path: Path,
+) -> None:
+    """The extraction's items are matched to the page's by text: a menu's list the extraction
+    left out, with the same item numbered 7, gave the article's "3. Oktober" the 7th."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    item = "<li>Oktober: Feier der Einheit in Berlin am Brandenburger Tor.</li>"
+    page = (
+        f'<html><body><nav><ol start="7">{item}</ol></nav><article>'
+        f'<h1>Feiern zum Tag der Einheit</h1><p>{body}</p><ol start="3">{item}</ol>'
+        f"<p>{body}</p></article></body></html>"
+    )
+    record = _inspected(tmp_path / "seite.html", page, "--no-clean")
+    sentences = [sentence for p in record["paragraphs"] for sentence in p if "Oktober" in sentence]
+    assert sentences
+    assert not any("7. Oktober" in sentence for sentence in sentences)
+
+
+def test_an_ordered_lists_number_past_what_a_browser_counts_is_none() -> None:
+    """A start or value of thousands of digits: int() refused it, and the page stopped the
+    command with a traceback. A browser keeps list numbers in 32 bits; past them the attribute
+    counts as none."""
+    page = (
+        f'<html><body><ol start="{"9" * 5000}"><li>Erster Punkt</li>'
+        f'<li value="2147483648">Zweiter Punkt</li><li value="-7">Dritter Punkt</li></ol>'
+        "</body></html>"
+    )
+    assert page_text(_parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt\n-7. Dritter Punkt"
+
+
 def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
     """The page text the cleaner weighs: a line per block, a blank line around paragraphs, no
     script or style, a <pre>'s own lines (stripped), inline elements on their line, no soft
@@ -910,6 +940,21 @@ def test_markdown_link_definitions_and_footnotes_are_listed_in_the_audit(tmp_pat
         item["text"] for item in shown["dropped"] if item["rule"] == "markdown_link_definition"
     ]
     assert listed == definitions  # and nothing else: an empty item's or quote's marks are none
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x1c", "\x85", "\x0b"])
+def test_a_line_separator_inside_a_markdown_line_moves_no_line_of_the_audit(
+    separator: str,
+) -> None:
+    """markdown-it parts lines at line feeds and carriage returns only; str.splitlines() at
+    U+2028, form feeds and others too, and every later line was another's: the article's text
+    was listed as a link definition, a definition missed, and a table row's extra cells lost."""
+    text, left_out = markdown_text(
+        f'Ein Absatz{separator}mit Trenner.\n\n[1]: https://quelle.de "Quelle"\n'
+        "Der Text geht weiter.\n\n| Partei | Stimmen |\n|---|---|\n| CDU | 32,9 % | plus 2,1 |\n"
+    )
+    assert text.endswith("Der Text geht weiter.\n\nPartei | Stimmen\n\nCDU | 32,9 % | plus 2,1")
+    assert left_out == (("markdown_link_definition", '[1]: https://quelle.de "Quelle"'),)
 
 
 def test_angle_brackets_around_words_no_html_element_has_stay_as_typed() -> None:
