@@ -1187,9 +1187,14 @@ def _number_extracted_items(body: Any, markers: dict[Any, str]) -> None:
         if (parent := item.getparent()) is not None and parent.get("rend") == "ol"
     ]
     taken = Counter(_flat_text(item) for item in items)
+    # Weighed before any number is taken: counted as they went, a text's second of three
+    # items ("Ja", "Ja", "Ja") no longer matched and lost its number.
+    numbered = {
+        text: taken[text] == len(queue) or len(set(queue)) == 1 for text, queue in by_text.items()
+    }
     for item in items:
         queue = by_text.get(text := _flat_text(item))
-        if queue and (taken[text] == len(queue) or len(set(queue)) == 1):
+        if queue and numbered[text]:
             item.text = f"{queue.pop(0)} {item.text or ''}"
 
 

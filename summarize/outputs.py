@@ -352,8 +352,7 @@ def output_lock(folder: Path) -> Iterator[None]:
     a setting refused once models were read) is removed again: a failed run leaves no trace."""
     from filelock import FileLock, Timeout
 
-    created = _missing_folders(folder)
-    make_folder(folder, "the output folder")
+    created = _make_folders(folder)
     lock_path = folder / LOCK_FILENAME
     lock = FileLock(lock_path, timeout=0)
     try:
@@ -382,14 +381,34 @@ def output_lock(folder: Path) -> Iterator[None]:
                 break
 
 
-def _missing_folders(folder: Path) -> list[Path]:
-    """``folder`` and those of its parents that do not exist yet, deepest first."""
-    missing: list[Path] = []
-    for path in (folder, *folder.parents):
-        if path.exists() or path.is_symlink():
-            break
-        missing.append(path)
-    return missing
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` as :func:`make_folder` does; the folders this call created, deepest
+    first. Told by the mkdir that made each, not by what was missing before: "new/../kept"
+    does not exist while "new" does not, and the user's empty "kept" went with a failed run."""
+    created: list[Path] = []
+    try:
+        _make_folder_into(folder, created)
+    except OSError as error:
+        raise UsageError(
+            f"cannot create the output folder {shown(folder)}: {error.strerror or error}"
+        ) from None
+    return created[::-1]
+
+
+def _make_folder_into(folder: Path, created: list[Path]) -> None:
+    # Path.mkdir(parents=True, exist_ok=True), noting each folder it made.
+    try:
+        folder.mkdir()
+    except FileNotFoundError:
+        if folder.parent == folder:
+            raise
+        _make_folder_into(folder.parent, created)
+        _make_folder_into(folder, created)
+    except OSError:
+        if not folder.is_dir():
+            raise
+    else:
+        created.append(folder)
 
 
 def _remove_lock_if_alone(folder: Path, lock_path: Path) -> None:

@@ -564,3 +564,12 @@ def test_a_failed_run_removes_the_folders_it_made_and_nothing_else(tmp_path: Pat
     with outputs.output_lock(tmp_path / "a" / "out"):
         (tmp_path / "a" / "out" / "index.md").write_text("x", encoding="utf-8")
     assert (tmp_path / "a" / "out" / "index.md").exists()
+
+
+def test_a_failed_run_keeps_an_empty_folder_it_reached_through_a_new_one(tmp_path: Path) -> None:
+    """The path "new/../kept" does not exist while "new" does not: told by that, the user's
+    empty "kept" was taken for the run's own and removed, and the "new" it made was left."""
+    (tmp_path / "kept").mkdir()
+    with outputs.output_lock(tmp_path / "new" / ".." / "kept"):
+        pass
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["kept"]

@@ -412,6 +412,20 @@ def test_an_ordered_list_item_gets_no_number_of_a_list_the_extraction_left_out(
     assert not any("7. Oktober" in sentence for sentence in sentences)
 
 
+def test_ordered_list_items_of_the_same_text_keep_their_numbers(tmp_path: Path) -> None:
+    """Items of one text ("Ja" three times) the extraction took all of get the page's numbers
+    each: counted as they were taken, the second and third lost theirs."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    item = "<li>Ja, die Abstimmung im Landtag war knapp.</li>"
+    page = (
+        f"<html><body><article><h1>Abstimmung im Landtag</h1><p>{body}</p>"
+        f'<ol start="4">{item * 3}</ol><p>{body}</p></article></body></html>'
+    )
+    record = _inspected(tmp_path / "seite.html", page, "--no-clean")
+    sentences = [sentence for p in record["paragraphs"] for sentence in p if "Ja," in sentence]
+    assert [sentence.split()[1] for sentence in sentences] == ["4.", "5.", "6."]
+
+
 def test_an_ordered_lists_number_past_what_a_browser_counts_is_none() -> None:
     """A start or value of thousands of digits: int() refused it, and the page stopped the
     command with a traceback. A browser keeps list numbers in 32 bits; past them the attribute
