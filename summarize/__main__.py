@@ -7,12 +7,15 @@ busy machine) ends with one line and exit 130, as later in a run, not a tracebac
 import os
 import sys
 
+# What a Ctrl-C before the command began says (summarize.cli too, while typer builds it).
+INTERRUPTED_AT_START = "interrupted before any work; nothing was written"
+
 
 def main() -> None:
     try:
         from summarize.cli import main as run_command
     except KeyboardInterrupt:
-        print("interrupted before any work; nothing was written", file=sys.stderr, flush=True)
+        print(INTERRUPTED_AT_START, file=sys.stderr, flush=True)
         os._exit(130)
     run_command()
 

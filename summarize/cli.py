@@ -243,8 +243,6 @@ def run(
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-# What a Ctrl-C before the command began says (summarize.__main__ too, during the imports).
-INTERRUPTED_AT_START = "interrupted before any work; nothing was written"
 
 
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
@@ -642,6 +640,8 @@ def main() -> None:
     except SystemExit as finished:
         code = finished.code
     except KeyboardInterrupt:  # before the command began (typer builds it): said as the import's
+        from summarize.__main__ import INTERRUPTED_AT_START
+
         print(INTERRUPTED_AT_START, file=sys.stderr)
         code = 130
     else:

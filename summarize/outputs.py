@@ -334,14 +334,19 @@ def current_record_of_source(
     return None if sha256 is None else current_record(brief_path, sha256, fingerprint)
 
 
-def make_folder(folder: Path, what: str) -> None:
-    """Create ``folder`` (and its parents) or stop the run before any article (exit 2)."""
+def make_folder(folder: Path, what: str) -> list[Path]:
+    """Create ``folder`` (and its parents) or stop the run before any article (exit 2); the
+    folders this call made, deepest first. Told by the mkdir that made each, not by what was
+    missing before: "new/../kept" does not exist while "new" does not, and a failed run that
+    removed what it made took the user's empty "kept"."""
+    made: list[Path] = []
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_folder_into(folder, made)
     except OSError as error:
         raise UsageError(
             f"cannot create {what} {shown(folder)}: {error.strerror or error}"
         ) from None
+    return made[::-1]
 
 
 @contextmanager
@@ -352,7 +357,7 @@ def output_lock(folder: Path) -> Iterator[None]:
     a setting refused once models were read) is removed again: a failed run leaves no trace."""
     from filelock import FileLock, Timeout
 
-    created = _make_folders(folder)
+    created = make_folder(folder, "the output folder")
     lock_path = folder / LOCK_FILENAME
     lock = FileLock(lock_path, timeout=0)
     try:
@@ -379,20 +384,6 @@ def output_lock(folder: Path) -> Iterator[None]:
                 made.rmdir()
             except OSError:
                 break
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """Create ``folder`` as :func:`make_folder` does; the folders this call created, deepest
-    first. Told by the mkdir that made each, not by what was missing before: "new/../kept"
-    does not exist while "new" does not, and the user's empty "kept" went with a failed run."""
-    created: list[Path] = []
-    try:
-        _make_folder_into(folder, created)
-    except OSError as error:
-        raise UsageError(
-            f"cannot create the output folder {shown(folder)}: {error.strerror or error}"
-        ) from None
-    return created[::-1]
 
 
 def _make_folder_into(folder: Path, created: list[Path]) -> None:
