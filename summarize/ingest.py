@@ -1135,8 +1135,9 @@ def ordered_list_markers(root: Any) -> dict[Any, str]:
 def _html_int(value: str | None, default: int) -> int:
     """An attribute's integer as HTML reads it; one past 32 bits is none (a browser keeps
     list numbers in 32 bits, and int() refused a start of over 4,300 digits: the page failed
-    with a traceback)."""
-    match = re.match(r"\s*([+-]?)0*(\d{1,11})(?!\d)", value or "")
+    with a traceback). Only ASCII white space and digits count, as HTML's rules for parsing
+    integers read them (``start="٣"`` is none)."""
+    match = re.match(r"[ \t\n\f\r]*([+-]?)0*([0-9]{1,11})(?![0-9])", value or "")
     if not match:
         return default
     number = int(match.group(1) + match.group(2))

@@ -438,6 +438,13 @@ def test_an_ordered_lists_number_past_what_a_browser_counts_is_none() -> None:
     assert page_text(_parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt\n-7. Dritter Punkt"
 
 
+def test_an_ordered_lists_number_in_other_digits_is_none() -> None:
+    """HTML reads ASCII digits only: ``start="٣"`` (an Arabic-Indic three) starts at 1 in a
+    browser, and int() read it as 3."""
+    page = '<html><body><ol start="\u0663"><li>Erster Punkt</li><li>Zweiter Punkt</li></ol>'
+    assert page_text(_parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt"
+
+
 def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
     """The page text the cleaner weighs: a line per block, a blank line around paragraphs, no
     script or style, a <pre>'s own lines (stripped), inline elements on their line, no soft
