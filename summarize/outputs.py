@@ -386,6 +386,30 @@ def output_lock(folder: Path) -> Iterator[None]:
                 break
 
 
+@contextmanager
+def no_run_writing(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s run lock while its briefs are read, where it can be taken: a run
+    writing there stops the reader with a clear message (a view built mid-run showed briefs of
+    two runs), and no run starts until the reader is done. A folder the reader may not write
+    to (an archive, a read-only mount) has no run writing to it either, and is read as it is."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(folder / LOCK_FILENAME, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UsageError(
+            f"a summarize run is writing to {shown(folder)}; try again when it has finished"
+        ) from None
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _make_folder_into(folder: Path, created: list[Path]) -> None:
     # Path.mkdir(parents=True, exist_ok=True), noting each folder it made.
     try:

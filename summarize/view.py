@@ -23,7 +23,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from summarize.errors import UsageError, shown
-from summarize.outputs import belong_together, index_record, make_folder, write_atomic
+from summarize.outputs import (
+    belong_together,
+    index_record,
+    make_folder,
+    no_run_writing,
+    write_atomic,
+)
 from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
 from summarize.render import (
     checks_note,
@@ -277,7 +283,13 @@ def render_index_page(environment: Environment, briefs: Sequence[SiteBrief]) -> 
 def build_site(folder: Path, site: Path) -> SiteReport:
     """Write ``site/index.html`` and one page per brief of ``folder``; returns what was written.
 
-    Raises UsageError when the folder holds no readable brief record at all."""
+    Raises UsageError when the folder holds no readable brief record at all, or while a run
+    writes to it."""
+    with no_run_writing(folder):
+        return _build_site(folder, site)
+
+
+def _build_site(folder: Path, site: Path) -> SiteReport:
     problems: list[str] = []
     briefs = _briefs(folder, problems)
     first = next(briefs, None)

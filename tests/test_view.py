@@ -12,11 +12,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from filelock import FileLock
 from test_render import HOSTILE, make_brief
 
 from summarize.checks import KeyFact
 from summarize.errors import UsageError
-from summarize.outputs import write_brief
+from summarize.outputs import LOCK_FILENAME, write_brief
 from summarize.render import ParagraphPair
 from summarize.view import build_site, summary_segments
 
@@ -359,6 +360,29 @@ def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> Non
     first = build_site(output, site)  # its own pages it rewrites
     assert build_site(output, site).pages == first.pages
     assert (site / "notizen.html").read_text(encoding="utf-8") == "<p>Notizen</p>"
+
+
+def test_a_view_waits_for_the_run_writing_to_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view built while a run writes showed briefs of two runs side by side: it stops with a
+    clear message instead, and writes nothing. A folder it may not write to (an archive, a
+    read-only mount: the lock cannot be taken) has no run writing to it, and is shown."""
+    output, site = tmp_path / "briefs", tmp_path / "pages"
+    output.mkdir()
+    write_brief(output / "artikel.md", make_brief(1))
+    with (
+        FileLock(output / LOCK_FILENAME),
+        pytest.raises(UsageError, match=r"a summarize run is writing to .*briefs"),
+    ):
+        build_site(output, site)
+    assert not site.exists()
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(FileLock, "acquire", read_only)
+    assert [page.name for page in build_site(output, site).pages] == ["artikel.html"]
 
 
 def test_the_view_holds_one_article_at_a_time(
