@@ -686,6 +686,80 @@ def test_german_compounds_and_collective_numbers_back_the_english(
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # "tens of thousands" is one rough number, as "Zehntausende" is (not ten and thousands)
+        ("Tens of thousands of people came.", "Zehntausende kamen auf das Gelände.", []),
+        ("Hundreds of thousands of people fled.", "Hunderttausende Menschen flohen.", []),
+        (
+            "Tens of thousands of people came.",
+            "Hunderte kamen auf das Gelände.",
+            ["Tens of thousands"],
+        ),
+        # a German compound that carries a scale: "Millionenpublikum", "milliardenschwer"
+        (
+            "He opened it in front of millions of viewers.",
+            "Er eröffnete vor Millionenpublikum.",
+            [],
+        ),
+        ("The billion dollar firm fired him.", "Die milliardenschwere Firma entließ ihn.", []),
+        (
+            "The billion dollar firm fired him.",
+            "Die millionenschwere Firma entließ ihn.",
+            ["billion"],
+        ),
+        # football: "Achtelfinale" is the last 16, "Startelf" the starting eleven
+        ("They lost in the last 16 in March.", "Sie verloren im März im Achtelfinale.", []),
+        ("He made his starting eleven debut.", "Er gab sein Startelfdebüt.", []),
+        (
+            "They lost in the last eight in March.",
+            "Sie verloren im März im Achtelfinale.",
+            ["eight"],
+        ),
+        # an ordinal as the first part of a German compound: "Drittletzte", "drittgrößte"
+        ("The third last of the league lost again.", "Der Drittletzte der Liga verlor erneut.", []),
+        ("It is the third-largest city.", "Es ist die drittgrößte Stadt.", []),
+        ("It is the fourth-largest city.", "Es ist die drittgrößte Stadt.", ["fourth"]),
+        # a time of day in words: "halb drei" is half past two, "Viertel vor vier" 3.45
+        ("The round comes at half past two.", "Die Runde kommt um halb drei.", []),
+        ("The train left at 2.30pm.", "Der Zug fuhr um halb drei ab.", []),
+        ("The train left at a quarter to four.", "Der Zug fuhr um Viertel vor vier ab.", []),
+        (
+            "The round comes at half past three.",
+            "Die Runde kommt um halb drei.",
+            ["half past three"],
+        ),
+        ("The round comes at three.", "Die Runde kommt um halb drei.", ["three"]),
+        # a German date without its year: "am 17.4.", "ab dem 20.08."; "um 9.05." is a time
+        ("The ban applies from April 27.", "Die Pflicht gilt ab 27.4. im Nahverkehr.", []),
+        (
+            "The ban applies from April 27.",
+            "Die Pflicht gilt ab 27.5. im Nahverkehr.",
+            ["April 27"],
+        ),
+        ("The train left at 9.05.", "Der Zug fuhr um 9.05. ab.", []),
+        ("It was updated to version 2.1.", "Es wurde auf Version 2.1. aktualisiert.", []),
+        # a decade in German words: "die Siebzigerjahre", "in den Neunzigern"
+        ("It was founded in the 1970s.", "Sie wurde in den Siebzigerjahren gegründet.", []),
+        ("It was founded in the '90s.", "Sie wurde in den Neunzigern gegründet.", []),
+        ("It was founded in the 1960s.", "Sie wurde in den Siebzigerjahren gegründet.", ["1960s"]),
+        # a number and a half: "zweieinhalb Millionen", "anderthalb", "two and a half"
+        ("About 2.5 million people live there.", "Dort leben zweieinhalb Millionen Menschen.", []),
+        ("It took two and a half years.", "Es dauerte zweieinhalb Jahre.", []),
+        ("It took 1.5 years.", "Es dauerte anderthalb Jahre.", []),
+        ("It took three and a half years.", "Es dauerte zweieinhalb Jahre.", ["three and a half"]),
+        # "siebente" is the longer form of the ordinal "siebte"
+        ("It was their seventh win in a row.", "Es war ihr siebenter Sieg in Folge.", []),
+        ("It was their eighth win in a row.", "Es war ihr siebenter Sieg in Folge.", ["eighth"]),
+    ],
+)
+def test_german_number_idioms_back_their_english_translation(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
 def test_one_in_two_is_a_share() -> None:
     assert _values("one in two", "en") == [("fraction", {0.5})]
 

@@ -135,6 +135,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:,?\s+(?P<year>\d{{4}}))?\b"
         ),
         "numeric": re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})\b"),
+        # German news leaves the year out: "am 17.4.", "(07.02.)", "vom 3.10. an".
+        "numeric_de": re.compile(r"(?<![\d.,])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?![\d])"),
         # "04/05/2018": 4 May in British and 5 April in American English, both read.
         "slashed": re.compile(
             r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
@@ -231,11 +233,63 @@ _NUMERAL_HEAD = re.compile(
     r"|rad)",
     re.IGNORECASE,
 )
+# "siebente", "siebenten": the longer form of the ordinal "siebte", which text2num does not read.
+_SEVENTH_DE = re.compile(r"^(sieb)ent(?=e[mnrs]?$)", re.IGNORECASE)
 _BOTH_DE = re.compile(r"\bbeide[mnrs]?\b", re.IGNORECASE)
 _COLLECTIVE_DE = {"hunderte": {100.0}, "tausende": {1e3}, "zehntausende": {1e3, 1e4},
                   "hunderttausende": {1e3, 1e5}}  # fmt: skip
 _COLLECTIVE_DE_PATTERN = re.compile(
     r"\b(?P<word>" + "|".join(sorted(_COLLECTIVE_DE, key=len, reverse=True)) + r")n?\b",
+    re.IGNORECASE,
+)
+# "tens of thousands", "hundreds of millions": one rough number, as "Zehntausende" is, not a
+# count of ten (or a hundred) and another of thousands.
+_COLLECTIVE_EN = re.compile(
+    r"\b(?P<many>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
+)
+_MANY = {"tens": 10.0, "hundreds": 100.0}
+# German compounds that carry a number of their own: "Millionenpublikum" (an audience of
+# millions), "milliardenschwer" (worth billions), "Startelf" (the starting eleven),
+# "Achtelfinale" (the last 16), "Viertelfinale" (the last eight), "Halbfinale" (the last four).
+_COMPOUND_DE = {"millionen": 1e6, "milliarden": 1e9, "startelf": 11.0, "anfangself": 11.0,
+                "achtelfinal": 16.0, "viertelfinal": 8.0, "halbfinal": 4.0}  # fmt: skip
+_COMPOUND_DE_PATTERN = re.compile(
+    r"(?<![\w-])(?P<word>millionen|milliarden)(?=[a-zäöüß]{3})"
+    r"|(?<![\w-])(?P<whole>startelf|anfangself|achtelfinal|viertelfinal|halbfinal)",
+    re.IGNORECASE,
+)
+# An ordinal as the first part of a German compound: "Drittletzte" (third from last),
+# "drittgrößte" (third-largest), "Drittliga" (third division), "viertbeste" (fourth-best).
+# "Drittel" and "Viertelfinale" are fractions; "viertägig" is four days, "Zehntausende" tens
+# of thousands; a "Siebträger" holds a sieve ("Sieb").
+_ORDINAL_STEMS_DE = {"dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "neunt": 9,
+                     "zehnt": 10, "elft": 11, "zwölft": 12}  # fmt: skip
+_ORDINAL_HEAD_DE = re.compile(
+    r"(?<![\w-])(?P<stem>"
+    + "|".join(_ORDINAL_STEMS_DE)
+    + r")(?!el|ausend|ägig|räger)(?=[a-zäöüß]{3})",
+    re.IGNORECASE,
+)
+# A decade in German words: "die Siebzigerjahre", "in den Sechziger Jahren", "der Achtziger";
+# "in den Siebzigern" may also be an age (in one's seventies).
+_DECADE_WORD_DE = re.compile(
+    r"(?<![\w-])(?P<tens>zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)er"
+    r"(?:(?P<years>-?\s?jahren?)|n)?\b",
+    re.IGNORECASE,
+)
+# A number and a half: "zweieinhalb Millionen", "anderthalb Stunden" (1.5), "two and a half
+# years", "one and a half million".
+_AND_A_HALF = re.compile(
+    r"(?<![\w-])(?:(?P<de>[a-zäöüß]+?)einhalb|(?P<anderthalb>anderthalb)"
+    r"|(?P<en>[a-z]+)\s+and\s+a\s+half)"
+    r"(?:\s+(?P<scale>tausend|thousand|millionen|million|milliarden|billion|mio\.?|mrd\.?)(?!\w))?",
+    re.IGNORECASE,
+)
+# A time of day in words: German "halb drei" is half past two, "Viertel nach vier" 4.15 and
+# "Viertel vor vier" 3.45; English "half past two", "quarter past four", "quarter to four".
+_CLOCK_WORDS = re.compile(
+    r"(?<![\w-])(?:(?P<half>halb)|(?P<half_past>half\s+past)|(?P<quarter_past>quarter\s+past"
+    r"|viertel\s+nach)|(?P<quarter_to>quarter\s+to|viertel\s+vor))\s+(?P<hour>\d{1,2}|[^\W\d_]+)\b",
     re.IGNORECASE,
 )
 # A word before a number that says the number is rounded, and where the true value lies:
@@ -422,6 +476,66 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
+def _clock_words(text: str, language: Language) -> list[tuple[int, int, set[tuple[int, ...]]]]:
+    """ "halb drei", "half past two", "Viertel vor 4": start, end and the (hour, minute) readings,
+    morning and afternoon."""
+    from text_to_num import alpha2digit
+
+    found = []
+    for match in _CLOCK_WORDS.finditer(text):
+        word = match.group("hour")
+        digits = word if word.isdigit() else alpha2digit(word.lower(), language, threshold=0)
+        if not digits.isdigit() or not 1 <= int(digits) <= 12:
+            continue  # "halb so viel", "half past noon"
+        hour, minute = int(digits), 30
+        if match.group("half") or match.group("quarter_to"):  # the half hour before "drei"
+            hour, minute = hour - 1 or 12, 30 if match.group("half") else 45
+        elif match.group("quarter_past"):
+            minute = 15
+        found.append((match.start(), match.end(), {(hour % 12, minute), (hour % 12 + 12, minute)}))
+    return found
+
+
+def _german_decades(text: str) -> list[tuple[int, int, set[float | tuple[int, ...]]]]:
+    """ "Siebzigerjahre", "in den Neunzigern": start, end and the years (of either century) and,
+    without "Jahre", the ages the decade spans."""
+    from text_to_num import alpha2digit
+
+    found = []
+    for match in _DECADE_WORD_DE.finditer(text):
+        first = int(alpha2digit(match.group("tens").lower(), "de", threshold=0))
+        values: set[float | tuple[int, ...]] = {
+            (century * 100 + first + offset,) for century in (19, 20) for offset in range(10)
+        }
+        if not match.group("years"):
+            values |= {float(first + offset) for offset in range(10)}
+        found.append((match.start(), match.end(), values))
+    return found
+
+
+def _and_a_half(text: str, language: Language) -> list[tuple[int, int, float]]:
+    """ "zweieinhalb Millionen", "anderthalb", "two and a half": start, end and the value."""
+    from text_to_num import alpha2digit
+
+    found = []
+    for match in _AND_A_HALF.finditer(text):
+        if match.group("anderthalb"):
+            whole = 1.0
+        else:
+            word = (match.group("de") or match.group("en")).lower()
+            if word in ("a", "an", "one", "ein"):
+                digits = "1"
+            else:
+                digits = alpha2digit(word, "de" if match.group("de") else "en", threshold=0)
+            if not digits.isdigit():
+                continue
+            whole = float(digits)
+        scale = (match.group("scale") or "").rstrip(".").lower()
+        scales = _GERMAN_SCALES if language == "de" else SCALES
+        found.append((match.start(), match.end(), (whole + 0.5) * scales.get(scale, 1.0)))
+    return found
+
+
 def _german_numerals(text: str) -> list[tuple[int, int, float]]:
     """ "dreitägig", "siebenmalig", "Zweirad" (the number word inside), "beiden" (two)."""
     from text_to_num import alpha2digit
@@ -440,7 +554,14 @@ def _number_words(text: str, language: Language) -> list[tuple[int, int, float, 
     patterns above."""
     from text_to_num import find_numbers
 
-    words = [_Token(m.group(0), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text)]
+    words = [
+        _Token(
+            _SEVENTH_DE.sub(r"\1t", m.group(0)) if language == "de" else m.group(0),
+            m.start(),
+            m.end(),
+        )
+        for m in _WORD_TOKEN.finditer(text)
+    ]
     found: list[tuple[int, int, float, Kind]] = []
     for occurrence in find_numbers(words, language, 0.0):
         parts = words[occurrence.start : occurrence.end]
@@ -468,9 +589,11 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, kind: Kind, values: set) -> None:
+    def add(start: int, end: int, kind: Kind, values: set, *, alone: bool = True) -> None:
+        # ``alone=False``: one reading of several; the span stays open to the others.
         if values and not _overlaps((start, end), taken):
-            taken.append((start, end))
+            if alone:
+                taken.append((start, end))
             unit = _unit_after(text, end) if kind == "number" else None
             written = text[start:end].strip()
             hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
@@ -510,12 +633,19 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         first, second = match.group("first"), match.group("second")
         readings = {_date(first, second, year), _date(second, first, year)}
         add(match.start(), match.end(), "date", {date for date in readings if date})
-    for name in ("numeric", "dmy", "mdy", "month_year"):
+    numeric = ("numeric", "numeric_de") if language == "de" else ("numeric",)
+    for name in (*numeric, "dmy", "mdy", "month_year"):
         for match in patterns[name].finditer(text):
+            if name == "numeric_de" and _CLOCK_BEFORE.search(
+                text, max(0, match.start() - 20), match.start()
+            ):
+                continue  # "um 9.05.": a time of day, not the 9th of May
             groups = match.groupdict()
             date = _date(groups.get("day"), groups["month"], groups.get("year"))
             if date is not None:
-                add(match.start(), match.end(), "date", {date})
+                # A date without its year may be a version or a decimal ("Version 2.1."):
+                # read as both, it backs either in the English.
+                add(match.start(), match.end(), "date", {date}, alone=name != "numeric_de")
     for name in ("month", "may"):
         for match in patterns[name].finditer(text):
             date = _date(None, match.group("month"), None)
@@ -523,11 +653,16 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
                 add(match.start("month"), match.end("month"), "date", {date})
     for match in _DECADE.finditer(text):
         add(match.start(), match.end(), "decade", _decade(match))
+    if language == "de":
+        for start, end, values in _german_decades(text):
+            add(start, end, "decade", values)
     for match in _YEAR_SPAN.finditer(text):
         century, first, second = (int(match.group(name)) for name in match.groupdict())
         if first < second:
             add(match.start(), match.end("first"), "year", {float(century * 100 + first)})
             add(match.start("second"), match.end(), "year", {float(century * 100 + second)})
+    for start, end, times in _clock_words(text, language):
+        add(start, end, "time", times)
     for match in _TIME.finditer(text):
         times = _times(match)
         if times:
@@ -579,11 +714,28 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         else:
             kind = "number"
         add(match.start(), match.end(), kind, values)
+    for start, end, value in _and_a_half(text, language):
+        add(start, end, "number", {value})
     if language == "de":
         for start, end, value in _german_numerals(text):
             add(start, end, "number", {value})
         for match in _COLLECTIVE_DE_PATTERN.finditer(text):
             add(match.start(), match.end(), "number", _COLLECTIVE_DE[match.group("word").lower()])
+        for match in _COMPOUND_DE_PATTERN.finditer(text):
+            word = match.group("word") or match.group("whole")
+            add(match.start(), match.end(), "number", {_COMPOUND_DE[word.lower()]})
+        for match in _ORDINAL_HEAD_DE.finditer(text):
+            stem = match.group("stem").lower()
+            add(match.start(), match.end(), "ordinal", {float(_ORDINAL_STEMS_DE[stem])})
+    else:
+        for match in _COLLECTIVE_EN.finditer(text):
+            scale = SCALES[match.group("scale").lower().removesuffix("s")]
+            add(
+                match.start(),
+                match.end(),
+                "number",
+                {scale, _MANY[match.group("many").lower()] * scale},
+            )
     for start, end, value, kind in _number_words(text, language):
         percent = _PERCENT_AFTER.match(text, end) if kind == "number" else None
         if percent:  # "nine percent", "neun Prozent": a share, not a count
