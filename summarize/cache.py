@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -33,12 +34,18 @@ def default_cache_dir(output_folder: Path) -> Path:
 class TranslationCache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / CACHE_FILENAME
+        self._lock = threading.Lock()
         self._write_failed = False
         self._read_failed = False
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # Autocommit: every put lands at once, so a killed run keeps what it finished.
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # Any thread may use it, one call at a time (the lock): a pipeline run in a worker
+            # thread and closed in another raised at the close, and a second run from another
+            # thread took the cache for a damaged file and went on without it.
+            self._db = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS translations "
@@ -112,13 +119,14 @@ class TranslationCache:
         found: dict[str, Generated] = {}
         items = list(keys.items())
         try:
-            for start in range(0, len(items), 500):  # SQLite caps the number of parameters
-                chunk = dict(items[start : start + 500])
-                marks = ",".join("?" * len(chunk))
-                # Only "?" placeholders are formatted in; the keys travel as parameters.
-                query = f"SELECT key, text, logprob FROM translations WHERE key IN ({marks})"
-                for key, text, logprob in self._db.execute(query, list(chunk)):
-                    found[chunk[key]] = Generated(text, logprob)
+            with self._lock:
+                for start in range(0, len(items), 500):  # SQLite caps the number of parameters
+                    chunk = dict(items[start : start + 500])
+                    marks = ",".join("?" * len(chunk))
+                    # Only "?" placeholders are formatted in; the keys travel as parameters.
+                    query = f"SELECT key, text, logprob FROM translations WHERE key IN ({marks})"
+                    for key, text, logprob in self._db.execute(query, list(chunk)):
+                        found[chunk[key]] = Generated(text, logprob)
         except sqlite3.Error as error:
             self._stop_reading(error)
             return {}
@@ -133,26 +141,29 @@ class TranslationCache:
             (self._key(fingerprint, source), output.text, output.logprob)
             for source, output in translations.items()
         ]
-        try:
-            self._db.execute("BEGIN")
-            self._db.executemany(
-                "INSERT OR REPLACE INTO translations (key, text, logprob) VALUES (?, ?, ?)", rows
-            )
-            self._db.execute("COMMIT")
-        except sqlite3.Error as error:
-            self._write_failed = True
-            if self._db.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self._db.execute("ROLLBACK")
-            logger.warning(
-                "translation cache %s takes no more writes (%s): this run goes on without "
-                "adding to it",
-                shown(self.path),
-                error,
-            )
+        with self._lock:
+            try:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO translations (key, text, logprob) VALUES (?, ?, ?)",
+                    rows,
+                )
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._write_failed = True
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                logger.warning(
+                    "translation cache %s takes no more writes (%s): this run goes on without "
+                    "adding to it",
+                    shown(self.path),
+                    error,
+                )
 
     def close(self) -> None:
-        self._db.close()  # closing a closed connection (a damaged file's) does nothing
+        with self._lock:
+            self._db.close()  # closing a closed connection (a damaged file's) does nothing
 
 
 def _is_damaged(error: OSError | sqlite3.Error) -> bool:

@@ -204,7 +204,9 @@ def run(
             extra.append(f"runtime.engine={json.dumps(engine)}")
         if ray_address is not None:
             extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
-        log: LogProgress | None = None  # in log mode: what it already logged is not printed again
+        # The problems the progress display already showed, on a terminal or in the log: not
+        # printed again after the run (each problem gets one line).
+        shown_already: set[tuple[str, str]] = set()
         config = _load(config_files, extra)
         # Closed on the way out, a stop included: the translation cache's write-ahead log is
         # folded back into its file (the exit below skips Python's own clean-up).
@@ -212,9 +214,11 @@ def run(
             if interactive:
                 with RichProgress(stderr) as progress:
                     report = pipeline.run(paths, progress, force=force)
+                shown_already = progress.logged
             else:
                 log = None if quiet else LogProgress()
                 report = pipeline.run(paths, log, force=force)
+                shown_already = log.logged if log is not None else set()
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:
@@ -229,7 +233,7 @@ def run(
             signal.signal(number, handler)
 
     for outcome in report.without_brief:
-        if log is None or (str(outcome.source), str(outcome.reason)) not in log.logged:
+        if (str(outcome.source), str(outcome.reason)) not in shown_already:
             stderr.print(
                 f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
             )
@@ -305,6 +309,7 @@ def inspect(
     from summarize.clean import CleanOptions
     from summarize.errors import ArticleError
     from summarize.ingest import find_articles, read_article
+    from summarize.outputs import file_key
     from summarize.report import outcome_of_error
     from summarize.stages import prepare
 
@@ -318,11 +323,12 @@ def inspect(
         fail("no articles to inspect")
     out = Console(highlight=False, soft_wrap=True, emoji=False)
     failures = len(problems)
-    seen: set[Path] = set()
+    seen: set[tuple[int, int] | str] = set()
     for source in sources:
-        if source.resolve() in seen:  # the same file twice (a link): run makes one brief
+        # The same file twice (a link, a hard link): run makes one brief (plan_briefs).
+        if file_key(source) in seen:
             continue
-        seen.add(source.resolve())
+        seen.add(file_key(source))
         try:
             article = read_article(source, config.input.max_bytes)
             # The run's own text stages: the same language check and "no article text" failure.
@@ -522,7 +528,6 @@ def models_list(
     Exits 1 when a model is not available offline or would not load as configured; a model
     whose family is made for the other task (a summarizer as translator) is warned of."""
     import dataclasses
-    import json
 
     from rich.table import Table
 

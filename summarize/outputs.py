@@ -88,7 +88,7 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
     jobs: list[tuple[Path, str]] = []
     clashes: list[tuple[Path, str]] = []
     for source in sources:
-        key = _file_key(source)
+        key = file_key(source)
         if key in files:
             logger.info(
                 "%s is the same file as %s: processed once", shown(source), shown(files[key])
@@ -160,7 +160,7 @@ def replacing_what(brief_path: Path, source: Path) -> str | None:
     previous = Path(record.source_path or record.source)
     if not previous.is_absolute() or not previous.is_file():
         return None
-    if _file_key(previous) == _file_key(source):
+    if file_key(previous) == file_key(source):
         return None
     if _sha256_of(source) == record.source_sha256:
         return None  # the same article in another file: the brief serves both
@@ -191,8 +191,8 @@ def _sha256_of(path: Path) -> str | None:
         return None
 
 
-def _file_key(path: Path) -> tuple[int, int] | str:
-    """Identifies a file whatever path names it (links included)."""
+def file_key(path: Path) -> tuple[int, int] | str:
+    """Identifies a file whatever path names it (symbolic and hard links included)."""
     try:
         status = path.stat()
     except OSError:
@@ -230,7 +230,7 @@ def source_moved(record: BriefRecord, source: Path) -> bool:
     its folder was moved or renamed, or the file deleted, since the brief was made (a file
     that still holds it, the same article in another file, stays named)."""
     recorded = Path(record.source_path or record.source)
-    if _file_key(recorded) == _file_key(source):
+    if file_key(recorded) == file_key(source):
         return False
     return not (recorded.is_file() and _sha256_of(recorded) == record.source_sha256)
 

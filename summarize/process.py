@@ -105,6 +105,9 @@ def configure_process(runtime: RuntimeSettings, torch_in_use: bool = True) -> Th
     if torch_in_use:
         import torch
 
+        # Remembered before it is changed: a later config without runtime.threads (another
+        # pipeline in this process) shares out the process's threads, not this config's.
+        default_threads(torch_in_use)
         torch.set_num_threads(plan.threads_per_worker)
     quiet_libraries()
     logger.debug("%d worker(s) x %d thread(s)", plan.workers, plan.threads_per_worker)

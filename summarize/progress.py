@@ -69,6 +69,7 @@ class RichProgress:
         )
         self._articles: TaskID | None = None
         self._sentences: TaskID | None = None
+        self.logged: set[tuple[str, str]] = set()  # problems shown: as LogProgress.logged
 
     def __enter__(self) -> RichProgress:
         self._progress.start()
@@ -95,6 +96,7 @@ class RichProgress:
         if self._articles is not None:
             self._progress.advance(self._articles)
         if not outcome.ok:
+            self.logged.add((str(outcome.source), str(outcome.reason)))
             self._progress.console.print(
                 f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}"
             )

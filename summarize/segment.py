@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -138,11 +138,22 @@ class SegmentedArticle:
         return [sentence for paragraph in self.paragraphs for sentence in paragraph]
 
 
-@lru_cache(maxsize=3)
-def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[no-untyped-def]
-    import pysbd
+# One pysbd segmenter per thread and kind: its segment() keeps the text it is given on the
+# segmenter and finds the sentences' spans in it at the end, so two threads sharing one (two
+# pipelines side by side) got spans looked up in the other's text: a paragraph came back as
+# one sentence.
+_PER_THREAD = threading.local()
 
-    return pysbd.Segmenter(language=language, clean=False, char_span=char_span)
+
+def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[no-untyped-def]
+    segmenters = _PER_THREAD.__dict__.setdefault("segmenters", {})
+    if (language, char_span) not in segmenters:
+        import pysbd
+
+        segmenters[language, char_span] = pysbd.Segmenter(
+            language=language, clean=False, char_span=char_span
+        )
+    return segmenters[language, char_span]
 
 
 def split_english_sentences(text: str) -> list[str]:

@@ -25,10 +25,10 @@ logger = logging.getLogger("summarize")
 
 _MIN_CACHE_CHUNK = 64
 _HAS_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
-SOFT_HYPHEN = "\u00ad"
-# Other marks with no width that text copied from the web or a word processor carries inside
-# words: the word joiner and invisible operators (U+2060-U+2064, U+180E) anywhere, and a
-# zero-width (non-)joiner between two letters (one between emoji joins them into one and stays).
+# Marks with no width that text copied from the web or a word processor carries inside words:
+# the soft hyphen (U+00AD), the word joiner and invisible operators (U+2060-U+2064, U+180E)
+# anywhere, and a zero-width (non-)joiner between two letters (one between emoji joins them into
+# one and stays).
 # Marian's tokenizer made each an unknown token or a word break ("Auf<unk>lage", "Auf lage").
 _INVISIBLE_IN_WORDS = re.compile(
     r"\u00ad|[\u2060-\u2064\u180e]|(?<=[^\W\d_])[\u200c\u200d](?=[^\W\d_])"

@@ -139,16 +139,11 @@ def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]
     return segments
 
 
-def load_briefs(folder: Path) -> tuple[list[SiteBrief], list[str]]:
-    """Every brief in ``folder`` (not recursive) as index.md counts them, in name order: a run
-    record whose Markdown brief is beside it with the same ``record_id``; and the others."""
-    problems: list[str] = []
-    return list(_briefs(folder, problems)), problems
-
-
 def _briefs(folder: Path, problems: list[str]) -> Iterator[SiteBrief]:
-    """:func:`load_briefs` one brief at a time (a folder of 50,000 briefs is not held in
-    memory at once); each problem goes into ``problems``."""
+    """Every brief in ``folder`` (not recursive) as index.md counts them, in name order: a run
+    record whose Markdown brief is beside it with the same ``record_id``; one at a time (a
+    folder of 50,000 briefs is not held in memory at once). Each other record's problem goes
+    into ``problems``."""
     # In index.md's order, by the brief's file name (not the record's: "bericht.json" and
     # "bericht.kurz.json" must sort as "bericht.md" and "bericht.kurz.md" do).
     records = folder.glob(f"*{RECORD_SUFFIX}")
@@ -229,6 +224,9 @@ def _record_rows(record: BriefRecord) -> list[tuple[str, str]]:
     ]
     rows += [(f"models.{role}", value) for role, value in record.models.items()]
     rows += [(f"generation.{role}", value) for role, value in record.generation.items()]
+    # The other settings that shaped the brief (cleaning, version, map-reduce rounds), as the
+    # record holds them; none in records older than them.
+    rows += [(f"settings.{name}", value) for name, value in record.settings.items()]
     rows += [
         ("seconds", record.seconds),
         ("counts", record.counts.model_dump()),

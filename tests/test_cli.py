@@ -185,6 +185,32 @@ def _echo_models(monkeypatch) -> None:
     monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
 
 
+@pytest.mark.parametrize("terminal", [True, False])
+def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
+    tmp_path: Path, monkeypatch, terminal: bool
+) -> None:
+    """On a terminal the progress display showed a failed article's line, and the run printed
+    it again after the bars (in log mode it was printed once, as the README says)."""
+    from rich.console import Console
+
+    _echo_models(monkeypatch)
+    # CliRunner's stderr is no terminal: the console is told it is one (wide, no colours).
+    console = Console(
+        stderr=True, emoji=False, force_terminal=terminal, color_system=None, width=1000
+    )
+    monkeypatch.setattr("summarize.cli.stderr", console)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "artikel.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    (folder / "leer.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["run", "--output", str(tmp_path / "briefs"), "--no-cache", str(folder)]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("leer.txt: empty file") == 1, result.stderr
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.stderr
+
+
 def test_a_rerun_with_only_articles_that_fail_again_loads_no_model(
     tmp_path: Path, monkeypatch
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -243,6 +244,28 @@ def test_translation_cache_returns_each_input_its_own_translation(tmp_path: Path
     results = again.translate(shuffled)
     assert backend.inputs == ["Ein neuer Satz."]
     assert [r.text for r in results[:-1]] == [echo_text(s) for s in shuffled[:-1]]
+    cache.close()
+
+
+def test_the_translation_cache_serves_a_run_in_another_thread(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A library user runs the pipeline in a worker thread and closes it in the main one: the
+    close raised (SQLite's same-thread check), and a second run from another thread took the
+    cache for a damaged file, said to delete it, and translated everything again."""
+    cache = TranslationCache(tmp_path)
+    sentences = ["Der Hund bellt laut.", "Die Katze schläft."]
+
+    def translate(backend: EchoBackend) -> None:
+        Translator(echo_model(backend=backend), TranslationSettings(), cache).translate(sentences)
+
+    first, second = EchoBackend(), EchoBackend()
+    for backend in (first, second):
+        worker = threading.Thread(target=translate, args=(backend,))
+        worker.start()
+        worker.join()
+    assert first.inputs == sentences and second.inputs == []  # the second, from the cache
+    assert "cannot be read" not in caplog.text
     cache.close()
 
 

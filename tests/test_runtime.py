@@ -1,3 +1,4 @@
+import functools
 import json
 import platform
 import resource
@@ -8,7 +9,12 @@ import pytest
 from summarize import process
 from summarize.config import load_config
 from summarize.engines.local import Pipeline
-from summarize.process import configure_process, keep_freed_memory, plan_threads
+from summarize.process import (
+    configure_process,
+    default_threads,
+    keep_freed_memory,
+    plan_threads,
+)
 
 glibc_only = pytest.mark.skipif(
     platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
@@ -85,6 +91,25 @@ def test_threads_are_shared_out_among_workers(
     assert configure_process(config.runtime) == expected
     assert plan_threads(config.runtime) == expected  # the same plan after torch was set
     assert torch_threads == [expected[0]]
+
+
+def test_a_config_with_its_own_threads_leaves_the_next_configs_default_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two configs in one process: the second, without runtime.threads, gets the process's
+    threads, not the count the first one set torch to (it took that for torch's default)."""
+    import torch
+
+    torch_threads = [8]
+    monkeypatch.setattr(torch, "get_num_threads", lambda: torch_threads[-1])
+    monkeypatch.setattr(torch, "set_num_threads", torch_threads.append)
+    # A fresh memo of torch's default, as in a new process.
+    monkeypatch.setattr(process, "default_threads", functools.cache(default_threads.__wrapped__))
+    first = load_config(overrides=["runtime.threads=1", "runtime.keep_freed_memory=false"])
+    assert configure_process(first.runtime) == (1, 1)
+    second = load_config(overrides=["runtime.keep_freed_memory=false"])
+    assert plan_threads(second.runtime) == (4, 2)
+    assert configure_process(second.runtime) == (4, 2)
 
 
 def test_fingerprint_is_known_before_the_weights_and_matches_the_loaded_run(

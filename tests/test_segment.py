@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 import pytest
@@ -148,6 +149,40 @@ def test_english_sentences_for_eval_lose_no_text_either() -> None:
     sentences = split_english_sentences(text)
     assert " ".join(sentences).split() == text.split()
     assert sentences[-2:] == ["It was great!Really.", "Yes."]
+
+
+def test_threads_segmenting_at_once_each_get_their_own_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two pipelines side by side in threads: pysbd's segmenter keeps the text it segments on
+    itself, and one shared by both found the first thread's sentences in the second's text (the
+    paragraph came back as one sentence)."""
+    import pysbd
+
+    first = "Der Rat tagte am Montag. Er beschloss nichts. Dann ging er nach Hause."
+    second = "In Hamburg regnete es den ganzen Tag. Verletzt wurde niemand."
+    expected = {"first": split_sentences(first), "second": split_sentences(second)}
+    inside, second_done = threading.Event(), threading.Event()
+    real_processor = pysbd.Segmenter.processor
+
+    def processor(self: Any, text: str) -> Any:  # the first thread waits inside segment()
+        if threading.current_thread().name == "first":
+            inside.set()
+            second_done.wait(10)
+        return real_processor(self, text)
+
+    monkeypatch.setattr(pysbd.Segmenter, "processor", processor)
+    results: dict[str, list[str]] = {}
+    thread = threading.Thread(
+        target=lambda: results.update(first=split_sentences(first)), name="first"
+    )
+    thread.start()
+    assert inside.wait(10)
+    results["second"] = split_sentences(second)
+    second_done.set()
+    thread.join(10)
+    assert results == expected
+    assert len(expected["first"]) == 3
 
 
 def test_a_street_abbreviation_does_not_end_a_sentence() -> None:

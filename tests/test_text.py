@@ -873,7 +873,7 @@ def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path) -> N
 
 def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     """The same text stages as `run`: an English article is skipped, an all-boilerplate one
-    fails, and a link to a file of the folder is shown once."""
+    fails, and a link (or a hard link) to a file of the folder is shown once."""
     german = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
     english = (
         "North Korea sent thousands of soldiers to Russia last year, officials in Seoul said on "
@@ -881,6 +881,7 @@ def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     ) * 3
     (tmp_path / "a.txt").write_text(german, encoding="utf-8")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "c.txt").hardlink_to(tmp_path / "a.txt")  # run: "the same file", one brief
     (tmp_path / "english.txt").write_text(english, encoding="utf-8")
     (tmp_path / "menu.txt").write_text("Artikel teilen:\nExternen Inhalt anzeigen\n", "utf-8")
     result = CliRunner().invoke(app, ["inspect", str(tmp_path), "--json"])

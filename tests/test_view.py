@@ -163,6 +163,25 @@ def test_article_text_stays_text_and_nothing_leaves_the_folder(site) -> None:
     assert squash(HOSTILE.replace("Siehe", "See")) in text and squash(HOSTILE) in text
 
 
+def test_the_record_section_shows_the_run_settings_of_the_brief(tmp_path: Path) -> None:
+    """The run record's other settings (cleaning, version, map-reduce rounds) changed the brief
+    as the models did; the page's "Models, settings, timings and counts" left them out."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    settings = {"version": "9.9.9", "clean": {"threshold": 0.5}, "max_reduce_rounds": 3}
+    write_brief(output / "a.md", dataclasses.replace(make_brief(), settings=settings))
+    build_site(output, tmp_path / "site")
+    (record,) = [
+        d for d in parse(tmp_path / "site" / "a.html").find_all("details") if "Models" in d.text()
+    ]
+    rows = dict(
+        zip(*(map(Element.text, record.find_all(tag)) for tag in ("dt", "dd")), strict=True)
+    )
+    assert rows["settings.version"] == "9.9.9"
+    assert rows["settings.clean"] == '{"threshold": 0.5}'
+    assert rows["settings.max_reduce_rounds"] == "3"
+
+
 def test_the_front_page_lists_every_brief_in_order(site) -> None:
     folder, records = site
     page = parse(folder / "index.html")
