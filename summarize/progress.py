@@ -80,12 +80,15 @@ class RichProgress:
 
     def run_started(self, articles: int) -> None:
         self._articles = self._progress.add_task("articles", total=articles)
-        self._sentences = self._progress.add_task("sentences", total=None)
 
     def article_started(self, source: Path) -> None: ...
 
     def translation_started(self, inputs: int) -> None:
-        if self._sentences is not None:
+        # The sentence bar comes with the first translation: a run that translates nothing here
+        # (every brief current, or on Ray, whose workers translate) showed one empty all along.
+        if self._sentences is None:
+            self._sentences = self._progress.add_task("sentences", total=inputs)
+        else:
             self._progress.reset(self._sentences, total=inputs, completed=0)
 
     def translated(self, inputs: int) -> None:

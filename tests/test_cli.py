@@ -211,6 +211,32 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.stderr
 
 
+def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> None:
+    """A run that translates nothing on this machine (every brief current; on Ray the workers
+    translate) showed an empty sentence bar for its whole length."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from summarize.progress import RichProgress
+    from summarize.report import ArticleOutcome
+
+    def shown(translate: bool) -> str:
+        screen = StringIO()
+        console = Console(file=screen, force_terminal=True, color_system=None, width=100)
+        with RichProgress(console) as progress:
+            progress.run_started(2)
+            for number in range(2):
+                if translate:
+                    progress.translation_started(5)
+                    progress.translated(5)
+                progress.article_finished(ArticleOutcome(Path(f"{number}.txt"), "written"))
+        return screen.getvalue()
+
+    assert "sentences" not in shown(translate=False)
+    assert re.search(r"sentences\b.*\b5/5\b", shown(translate=True))
+
+
 def test_a_rerun_with_only_articles_that_fail_again_loads_no_model(
     tmp_path: Path, monkeypatch
 ) -> None:
