@@ -2,7 +2,8 @@
 
 :mod:`summarize.outputs` writes them; :mod:`summarize.view` formats the same records as HTML.
 Article text is data: every piece of it goes through :func:`escape_markdown`, and the front matter
-is written by a YAML emitter, so no article can break the document's structure or add a link.
+is written by a YAML emitter, so no article can break the document's structure or add a link
+(but for an e-mail address in GitHub's renderer, which no escape stops: see _AUTOLINK_TRIGGER).
 """
 
 from __future__ import annotations
@@ -35,9 +36,15 @@ from summarize.summarization import Summary
 _INLINE_SPECIAL = frozenset("\\`*_[]<>|~&$")
 _LINK_SPECIAL = frozenset(".:@")  # escaped inside anything a linkifier would turn into a link
 # What starts a GFM autolink whatever follows (GFM checks no top-level domain, linkify-it does):
-# "www.", a scheme's "://" and the "@" of an e-mail address.
+# "www.", a scheme's "://" and the "@" of an e-mail address. (GitHub's cmark-gfm links an e-mail
+# address whatever its escapes, as it looks for them after reading them: cmark-gfm#278.)
 _AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//|(@)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The second character of a template tag: Jekyll (and so GitHub Pages) runs Liquid over every
+# page with front matter before reading its Markdown ("{{ site.title }}" in an article showed the
+# site's title, "{% x %}" stopped the site's build), and Hugo reads "{{%" and "{{<" as
+# shortcodes. A backslash after the brace parts the two for both, and is a Markdown escape.
+_TEMPLATE_TAG = re.compile(r"(?<=\{)[{%]")
 _TITLE_MAX_WORDS = 20
 _LINE_START_SPECIAL = re.compile(r"[#>+=-]|\d+[.)]")
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
@@ -72,9 +79,10 @@ def _linkifier() -> LinkifyIt:
 
 def escape_markdown(text: str) -> str:
     """Make ``text`` render as itself in CommonMark/GFM: no links (bare URLs included), HTML,
-    emphasis, headings or tables. The text is made one line (control characters removed, runs of
-    white space one space); otherwise only backslashes are added, and text with bidi controls is
-    isolated (:func:`bidi_isolation`)."""
+    emphasis, headings or tables, nor template tags for a site generator (Liquid, Hugo). The
+    text is made one line (control characters removed, runs of white space one space);
+    otherwise only backslashes are added, and text with bidi controls is isolated
+    (:func:`bidi_isolation`)."""
     text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
@@ -83,6 +91,13 @@ def escape_markdown(text: str) -> str:
         escape[closing.start(1)] = True
     for trigger in _AUTOLINK_TRIGGER.finditer(text):
         escape[trigger.start(next(group for group in (1, 2, 3) if trigger.group(group)))] = True
+    for tag in _TEMPLATE_TAG.finditer(text):
+        escape[tag.start()] = True
+    # The isolate is part of the line a renderer reads, and linkify-it takes its controls for
+    # letters: ".evil.com/x" with an RLO became a link to "http://xn--nxg.evil.com/x".
+    before, after = bidi_isolation(text)
+    text = before + text + after
+    escape = [False] * len(before) + escape + [False] * len(after)
     # A renderer linkifies each run of text between escapes on its own, and a run can look like a
     # link where the whole text does not ("A.AL|" → "A.AL"): escape until no run looks like one.
     changed = True
@@ -95,9 +110,7 @@ def escape_markdown(text: str) -> str:
                     if text[position] in _LINK_SPECIAL and not escape[position]:
                         escape[position] = changed = True
             start = end + 1
-    before, after = bidi_isolation(text)
-    escaped = (f"\\{char}" if flag else char for char, flag in zip(text, escape, strict=True))
-    return before + "".join(escaped) + after
+    return "".join(f"\\{char}" if flag else char for char, flag in zip(text, escape, strict=True))
 
 
 def bidi_isolation(text: str) -> tuple[str, str]:
@@ -547,6 +560,18 @@ def entry_meta(record: BriefRecord) -> str:
     )
 
 
+# What a link's target may not hold as typed: a URL's "%", "#" and "?" ("100%25.md" opened
+# "100%.md", "a#b.md" opened "a"), the "<" and ">" around it, a backslash and line breaks.
+_LINK_TARGET_ESCAPES = {code: f"%{code:02X}" for code in [*map(ord, "%#?<>\\"), *range(0x20), 0x7F]}
+
+
+def link_target(filename: str) -> str:
+    """A brief's file name as the target of a Markdown link (``[title](<target>)``) that opens
+    that file. A run's names hold none of the characters escaped (a brief renamed by hand may);
+    letters, umlauts and spaces stay as they are, readable in the Markdown."""
+    return filename.translate(_LINK_TARGET_ESCAPES)
+
+
 def render_index(
     entries: Sequence[IndexEntry], latest_run: str | None = None, without_brief: Sequence[str] = ()
 ) -> str:
@@ -570,7 +595,7 @@ def render_index(
         if not record.summary.text.strip():
             lead = "*(empty summary)*"
         lines += [
-            f"- **[{escape_markdown(record.title)}](<{entry.filename}>)** \\",
+            f"- **[{escape_markdown(record.title)}](<{link_target(entry.filename)}>)** \\",
             *([f"  {lead} \\"] if lead else []),
             f"  *{escape_markdown(entry_meta(record))}*",
         ]

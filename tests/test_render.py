@@ -176,7 +176,7 @@ def test_no_html_or_link_comes_from_article_text() -> None:
 MARKDOWN_PIECES = ["https://", "http://", "ftp://", "mailto:", "www.", "WWW.", "@", ".de",
                    ".com", "example", "zeit", " ", "\n", "<", ">", "[", "](", ")", "!", "*", "_",
                    "`", "#", "1.", "2)", "-", "+", "=", "|", "~", ":", "//", "&", "amp;", "\\",
-                   "$"]  # fmt: skip
+                   "$", "{", "%", "\u202e", "\u2069"]  # fmt: skip
 
 
 @settings(max_examples=400, deadline=None)
@@ -186,6 +186,7 @@ MARKDOWN_PIECES = ["https://", "http://", "ftp://", "mailto:", "www.", "WWW.", "
 )
 def test_any_text_renders_as_itself_without_links(text: str) -> None:
     escaped = escape_markdown(text)
+    assert not re.search(r"\{[{%]", escaped)  # no template tag for a site generator
     # What the brief promises to show: the text on one line, control characters left out.
     expected = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text).split())
     tokens = gfm().parse(escaped)
@@ -220,6 +221,32 @@ def test_a_bidi_override_in_a_value_stays_inside_it(text: str, before: str, afte
     record = dataclasses.replace(make_brief(), source=text).record()
     index = render_index([IndexEntry("a.md", record)])
     assert f"{escape_markdown(text)} · 2026-11-30 · 1 unsupported item" in index
+
+
+@pytest.mark.parametrize(
+    "text", [f".evil.com/login {RLO}", f".zeit.de/a{RLO}", f".de {PDI}", f"{RLI}.zeit.de"]
+)
+def test_the_isolate_around_a_bidi_control_makes_no_link(text: str) -> None:
+    """linkify-it reads the FSI put before such a text as a letter of a domain: ".evil.com/login"
+    with an RLO became a link to "http://xn--nxg.evil.com/login" (a host evil.com may name)."""
+    escaped = escape_markdown(text)
+    assert "<a " not in gfm().render(escaped)
+    before, after = bidi_isolation(text)
+    assert escaped.replace("\\", "") == f"{before}{text}{after}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{{ site.title }}", "{% include x.html %}", "{{% notice %}}", "{{< youtube x >}}", "{{{"],
+)
+def test_no_template_tag_comes_from_article_text(text: str) -> None:
+    """Jekyll (GitHub Pages) runs Liquid over a page with front matter before its Markdown, and
+    Hugo reads shortcodes: "{{ site.title }}" in an article showed the site's title, and
+    "{% x %}" stopped the site's build. The text still renders as itself."""
+    escaped = escape_markdown(f"Die Vorlage: {text} Ende")
+    assert not re.search(r"\{[{%]", escaped), escaped
+    shown = "".join(c.content for c in inline_tokens(gfm().parse(escaped)) if c.type == "text")
+    assert shown == f"Die Vorlage: {text} Ende"
 
 
 def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
@@ -334,6 +361,20 @@ def test_the_index_is_a_front_page_in_file_name_order() -> None:
     assert "Nothing to check here. \\" in items[1] and "At all" not in items[1]
     assert "0 unsupported items · 1 translation warning" in items[1]
     assert "in/article-2.txt · 2026-11-30 · 1 unsupported item" in items[2]
+
+
+@pytest.mark.parametrize(
+    "name", ["100%25.md", "Teil #2.md", "frage?x=1.md", "a>b.md", "a\\b.md", "Ärger 2.md"]
+)
+def test_an_index_link_opens_its_brief_whatever_its_name(name: str) -> None:
+    """A run's brief names hold no "%", "#" or "?", but a brief renamed by hand may, and the index
+    lists it: its link opened "100%.md" for "100%25.md", "Teil " for "Teil #2.md", and
+    "a>b.md" was no link at all (the view's links were right)."""
+    from urllib.parse import unquote, urlsplit
+
+    tokens = gfm().parse(render_index([IndexEntry(name, make_brief().record())]))
+    links = [urlsplit(c.attrs["href"]) for c in inline_tokens(tokens) if c.type == "link_open"]
+    assert [(unquote(link.path), link.query, link.fragment) for link in links] == [(name, "", "")]
 
 
 def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path) -> None:
