@@ -22,6 +22,7 @@ from rich.markup import escape
 
 from summarize.config import Config, load_config
 from summarize.errors import SummarizeError, shown
+from summarize.signals import STOP_SIGNALS
 
 if TYPE_CHECKING:
     from summarize.engines.local import Pipeline
@@ -182,7 +183,7 @@ def run(
     # a background job, or a host program handles it), so that pressed again it is ignored.
     previous = {
         number: signal.signal(number, _raise_keyboard_interrupt)
-        for number in _STOP_SIGNALS
+        for number in STOP_SIGNALS
         if number == signal.SIGTERM or signal.getsignal(number) is signal.default_int_handler
     }
     try:
@@ -246,14 +247,11 @@ def run(
     raise typer.Exit(report.exit_code)
 
 
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
     """The first Ctrl-C or SIGTERM of a run stops it (KeyboardInterrupt); the ones after it are
     ignored while the stop is under way: Ctrl-C pressed again (three times, quickly) broke into
     the rewrite of the index or the exit's clean-up, with a traceback or "Exception ignored"."""
-    for number in _STOP_SIGNALS:
+    for number in STOP_SIGNALS:
         if signal.getsignal(number) is _raise_keyboard_interrupt:
             signal.signal(number, _stop_under_way)
     raise KeyboardInterrupt
@@ -664,7 +662,7 @@ def _exit_now(status: int) -> NoReturn:
     # The command is done, and said so: a Ctrl-C or SIGTERM now (pressed again after a stop,
     # or while a Ray instance shuts down) ends the process at once, quietly, not with a
     # traceback from the clean-up it broke into ("Exception ignored in atexit callback").
-    for number in _STOP_SIGNALS:
+    for number in STOP_SIGNALS:
         if signal.getsignal(number) not in (signal.SIG_IGN, None):
             signal.signal(number, _exit_at_once)
     for thread in threading.enumerate():

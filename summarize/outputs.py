@@ -12,8 +12,6 @@ import logging
 import os
 import re
 import secrets
-import signal
-import threading
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -28,6 +26,7 @@ from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import INDEX_TITLE, Brief, IndexEntry, render_brief, render_index
+from summarize.signals import stop_signals_held
 
 INDEX_FILENAME = "index.md"
 LOCK_FILENAME = ".summarize.lock"
@@ -251,40 +250,6 @@ def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRe
     with stop_signals_held():  # both files, as a new brief's
         _write_record_and_brief(brief_path, renewed)
     return renewed
-
-
-@contextmanager
-def stop_signals_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) and SIGTERM until the block is done, then deliver them as they
-    would have been (the CLI turns both into KeyboardInterrupt): a graceful stop never lands
-    between a brief's two files (:func:`write_brief`), which would leave a new record beside
-    the old Markdown, a pair that no longer matches. Only the main thread receives signals;
-    elsewhere the block runs as it is. SIGKILL cannot be held: the next run redoes such a
-    brief."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-
-    def hold(signum: int, _frame: object) -> None:
-        held.append(signum)
-
-    # A handler set outside Python (getsignal gives None) could not be put back: not held.
-    previous = {
-        number: signal.signal(number, hold)
-        for number in _STOP_SIGNALS
-        if signal.getsignal(number) is not None
-    }
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        for number in dict.fromkeys(held):  # each once, in the order they came
-            signal.raise_signal(number)  # its own handler now: KeyboardInterrupt, or the default
-
-
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def read_brief_record(brief_path: Path) -> BriefRecord | None:

@@ -1,9 +1,16 @@
 """Process-wide settings, applied once by the command line (or by a library user who wants them).
 
-Nothing else in the package changes process state: :func:`configure_process` sets torch's thread
-count (when a model runs on torch; a run on CTranslate2 alone never imports torch, which saves a
-second of start-up), keeps freed memory for reuse (glibc) and quiets the libraries' own logging.
-Library code only reads :func:`plan_threads` to know how many batches to decode at once.
+Only this module changes process state for good (the command line aside: its log handler, its
+Ctrl-C and SIGTERM handlers): :func:`configure_process` sets torch's thread count (when a model
+runs on torch; a run on CTranslate2 alone never imports torch, which saves a second of start-up),
+keeps freed memory for reuse (glibc) and quiets the libraries' own logging. Library code only
+reads :func:`plan_threads` to know how many batches to decode at once. Elsewhere process state
+changes only for a while, and is put back: a lone batch runs on all of torch's threads
+(:mod:`summarize.backends`); the stop signals wait while a brief's two files are written
+(:mod:`summarize.signals`); a Ray run leaves Ray again if it connected, puts back the SIGTERM
+handler Ray's start-up replaces and Ray Data's log levels (:mod:`summarize.engines.ray`; a Ray
+worker, a process of Ray's, works from the driver's folder); transformers' warnings are silenced
+while a generation table is checked (:mod:`summarize.config`).
 
 Why keep freed memory: every beam-search step allocates and frees vocabulary-sized tensors: for a
 batch of 32 sentences, 128 rows x 58,101 logits, 30 MB each. With its default thresholds glibc maps

@@ -540,11 +540,12 @@ def test_an_html_pages_headline_is_its_title_or_a_block_the_extraction_took() ->
     page_text = f"{title}\n\n{kicker}\n\n{body}\n\n{body} Die Opposition stimmte dagegen."
     extraction = f"{title}\n\n{body}\n\n{body} Die Opposition stimmte dagegen."
     model = _FixedVerdicts([0.9, 0.0, 0.0, 0.0])
-    cleaned = clean_text(page_text, model=model, extraction=extraction, headline=title)  # type: ignore[arg-type]
+    options = CleanOptions(classifier=model)  # type: ignore[arg-type]
+    cleaned = clean_text(page_text, options, extraction=extraction, headline=title)
     assert cleaned.title == title
     assert kicker in cleaned.paragraphs  # kept as text (the classifier is sure), not the title
     # Without the metadata title the kicker is still no headline: the extraction left it out.
-    untitled = clean_text(page_text, model=model, extraction=extraction)  # type: ignore[arg-type]
+    untitled = clean_text(page_text, options, extraction=extraction)
     assert untitled.title is None
     assert kicker in untitled.paragraphs
 
@@ -585,11 +586,13 @@ def test_the_classifier_is_a_named_rule_that_can_be_switched_off() -> None:
     assert {"classifier", "bullets"} <= set(RULE_NAMES)
     text = ARTICLE.format(numbered=NUMBERED_LINES[0])
     everything_goes = _drop_everything_model()
-    cleaned = clean_text(text, model=everything_goes)
+    cleaned = clean_text(text, CleanOptions(classifier=everything_goes))
     assert "classifier" in cleaned.dropped_counts()
     # A page is never emptied by the classifier: its most text-like blocks come back.
     assert NUMBERED_LINES[0] in cleaned.paragraphs
-    off = clean_text(text, CleanOptions(disabled=frozenset({"classifier"})), model=everything_goes)
+    off = clean_text(
+        text, CleanOptions(disabled=frozenset({"classifier"}), classifier=everything_goes)
+    )
     assert "classifier" not in off.dropped_counts()
     assert NUMBERED_LINES[0] in off.paragraphs
 
@@ -740,7 +743,8 @@ def test_an_html_pages_title_stays_its_headline_when_the_page_repeats_it() -> No
     page_text = f"{title}\n\n{menu}\n\n{title}\n\n{body}\n\n{second}"
     extraction = f"{title}\n\n{body}\n\n{second}"
     model = _FixedVerdicts([0.9, 0.9, 0.0, 0.0, 0.0])
-    cleaned = clean_text(page_text, model=model, extraction=extraction, headline=title)  # type: ignore[arg-type]
+    options = CleanOptions(classifier=model)  # type: ignore[arg-type]
+    cleaned = clean_text(page_text, options, extraction=extraction, headline=title)
     assert cleaned.title == title
     assert cleaned.paragraphs == (body, second)
     assert ("duplicates", title) in [(item.rule, item.text) for item in cleaned.dropped]

@@ -24,6 +24,7 @@ from summarize.clean.blocks import (
     _SPACES,
     _SPACES_TO_CHANGE,
     GATE_LETTERS,
+    LETTER,
     UNTIDIED_SPACE,
     Block,
     _tidy_lines,
@@ -302,7 +303,7 @@ def _reference_structural_hits(texts: tuple[str, ...]) -> dict[str, list[bool]]:
         "duplicates": [key in keys[:i] for i, key in enumerate(keys)],
         "short_runs": [i in runs for i in range(len(texts))],
         "fragments": [
-            True if not C._LETTER.search(text) else text[0].islower() and is_short
+            True if not LETTER.search(text) else text[0].islower() and is_short
             for text, is_short in zip(texts, short, strict=True)
         ],
     }
@@ -476,11 +477,18 @@ def test_block_ends_and_spaced_dashes_equal_the_per_block_reference(alphabet: st
     _assert_local_features_equal_the_reference(texts)
 
 
+def _duplicate_keys(lines: list[str]) -> list[str]:
+    """Each line as compared for repeats (the lines never hold a line break)."""
+    if not lines:
+        return []
+    return C._folded_duplicate_keys("\n".join(lines).casefold(), "\n")
+
+
 def test_duplicate_keys_equal_the_pattern_substitution() -> None:
     lines = _random_texts(8, "aB1 _.,-\t\u00a0ßΣİ'’\u0301\ud800", count=1500)
     expected = C._NOT_WORD_RUN.sub(" ", "\n".join(lines).casefold()).split("\n")
-    assert C._duplicate_keys(lines) == [key.strip() for key in expected]
-    assert C._duplicate_keys([]) == []
+    assert _duplicate_keys(lines) == [key.strip() for key in expected]
+    assert _duplicate_keys([]) == []
 
 
 def test_repeat_columns_equal_the_plain_counts() -> None:

@@ -77,10 +77,11 @@ Ein Gartenbuch aus der Stadtbibliothek und die Tipps unserer Nachbarn.
 
 def test_tail_needs_the_classifier_not_to_call_a_block_text() -> None:
     source = "Ein Gartenbuch aus der Stadtbibliothek und die Tipps unserer Nachbarn."
-    doubtful = clean_text(PAGE, model=_constant_model(0.5))  # P = 0.62: not clearly text
+    # P = 0.62: not clearly text
+    doubtful = clean_text(PAGE, CleanOptions(classifier=_constant_model(0.5)))
     assert source not in doubtful.paragraphs
     assert any(d.rule == "tail" and d.text == source for d in doubtful.dropped)
-    text = clean_text(PAGE, model=_constant_model(0.0))  # P = 0.5
+    text = clean_text(PAGE, CleanOptions(classifier=_constant_model(0.0)))  # P = 0.5
     assert source in text.paragraphs
     rules_only = clean_text(PAGE, CleanOptions(disabled=frozenset({"classifier"})))
     assert source not in rules_only.paragraphs
@@ -93,11 +94,11 @@ def test_a_tail_marker_above_every_sentence_is_a_menu_heading() -> None:
     menu = "\n".join(f"Rubrik {name}{number}" for name in "ABCDEFGHIJ" for number in range(6))
     page = f"Startseite\n{menu}\n\nThemen\n\n{PAGE}"
     article = PAGE.split("\n\n")[1].replace("\\\n", "").replace("\n", " ")
-    for options, model in (
-        (CleanOptions(disabled=frozenset({"classifier"})), None),
-        (CleanOptions(), _constant_model(0.5)),
+    for options in (
+        CleanOptions(disabled=frozenset({"classifier"})),
+        CleanOptions(classifier=_constant_model(0.5)),
     ):
-        cleaned = clean_text(page, options, model=model)
+        cleaned = clean_text(page, options)
         assert article in cleaned.paragraphs
         assert ("tail", "Themen") not in {(d.rule, d.text) for d in cleaned.dropped}
     # The real end marker below the article still starts the tail.

@@ -92,7 +92,7 @@ def test_a_model_fitted_on_your_own_pages_is_used_through_the_config(own_model: 
     features = analyse(text, CleanOptions()).features
     # A model of its own: it scores blocks differently from the packaged one.
     assert (model.drop_probability(features) != packaged_model().drop_probability(features)).any()
-    assert clean_text(text, options.options()) == clean_text(text, model=model)
+    assert clean_text(text, options.options()) == clean_text(text, CleanOptions(classifier=model))
 
 
 def test_the_fingerprint_follows_the_model_file_content(own_model: Path, tmp_path: Path) -> None:
@@ -146,13 +146,13 @@ def test_the_model_file_is_read_once_when_the_config_is_loaded(
     config = load_config(project_file=None, overrides=[f'clean.model="{copy}"'])
     fingerprint = run_fingerprint(config, {}, {})
     text = seed_texts()[0]
-    expected = clean_text(text, model=load_classifier(own_model))
+    expected = clean_text(text, CleanOptions(classifier=load_classifier(own_model)))
 
     # Rewritten with another model that drops far more.
     data = json.loads((REPO / "summarize" / "data" / "clean_model.json").read_text())
     data["threshold_probability"] = 0.01
     copy.write_text(json.dumps(data))
-    assert clean_text(text, model=load_classifier(copy)) != expected
+    assert clean_text(text, CleanOptions(classifier=load_classifier(copy))) != expected
     assert clean_text(text, config.clean.options()) == expected
     assert run_fingerprint(config, {}, {}) == fingerprint
 

@@ -36,9 +36,13 @@ UNTIDIED_SPACE = "\u1680"
 # dialogue ("– „Ok.“").
 _BULLET = re.compile(r"^[•▪●◦‣∙*-](?=\s+\S)")
 _BULLET_MARKS = "•▪●◦‣∙*-"
-# A line ends a sentence when one of these marks ends it, only closing quotes or brackets after.
-_SENTENCE_MARKS = (".", "!", "?", "…", ":", ";")
-_CLOSERS = "\"'“”«»„‚‘’)]"
+# A line ends a sentence when one of these marks ends it, only closing quotes or brackets after
+# (FINAL_MARKS: the marks that end one for good, not a colon or semicolon). The cleaner's other
+# modules import these, and LETTER (a letter of any script), from here.
+FINAL_MARKS = (".", "!", "?", "…")
+SENTENCE_MARKS = (*FINAL_MARKS, ":", ";")
+CLOSERS = "\"'“”«»„‚‘’)]"
+LETTER = re.compile(r"[^\W\d_]")
 _OPENING_QUOTES = '„"»«‚‘“'
 # Abbreviations that are (nearly) never the last word of a German sentence: a line that ends
 # with one goes on (and the segmenter never ends a sentence after one).
@@ -207,12 +211,12 @@ def _prose_pair(line: str, following: str) -> bool:
     )
 
 
-def _ends_sentence(text: str) -> bool:
+def _ends_sentence_not_abbreviation(text: str) -> bool:
     """Whether a block's text ends a sentence, so that the next line may start a paragraph of
     its own without a blank line (and a wrapped line can be full there by chance): a final mark
     not after an abbreviation that never ends a sentence ("bzw.", "z. B.")."""
     return (
-        text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
+        text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
         # the end only: a block grows line by line, and searching all of it each time would
         # make a long wrapped paragraph quadratic
         and ENDS_WITH_ABBREVIATION.search(text[-_ABBREVIATION_TAIL:]) is None
@@ -231,7 +235,7 @@ def _goes_on_past_mark(line: str, following: str) -> bool:
         or _SPLIT_ABBREVIATION.search(line) is not None
         or (line.endswith(":") and following[0] in _OPENING_QUOTES)
         or (
-            _ORDINAL_END.search(line.rstrip(_CLOSERS)) is not None
+            _ORDINAL_END.search(line.rstrip(CLOSERS)) is not None
             and _MONTH_START.match(following) is not None
         )
     )
@@ -297,7 +301,10 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and _full(previous, as_typed, width)
             # and the line goes on there: after a sentence's end ("Wir empfehlen Ihnen:") the
             # dash is a list's bullet, as under any other line
-            and (not _ends_sentence(parts[-1][0]) or _goes_on_past_mark(previous, as_typed))
+            and (
+                not _ends_sentence_not_abbreviation(parts[-1][0])
+                or _goes_on_past_mark(previous, as_typed)
+            )
         )
         if dash_goes_on:
             bullet, line = "", as_typed
@@ -309,14 +316,17 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                 (
                     line[0].islower()
                     and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
-                    and not _ends_sentence(parts[-1][0])
+                    and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
                 # a full line of a wrapped text (a capital, a number or a quote may go on)
                 or (
                     width is not None
                     and _prose_pair(previous, line)
                     and _full(previous, line, width)
-                    and (not _ends_sentence(parts[-1][0]) or _goes_on_past_mark(previous, line))
+                    and (
+                        not _ends_sentence_not_abbreviation(parts[-1][0])
+                        or _goes_on_past_mark(previous, line)
+                    )
                 )
             )
         ):

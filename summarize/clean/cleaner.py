@@ -19,6 +19,10 @@ from typing import NamedTuple
 import numpy as np
 
 from summarize.clean.blocks import (
+    CLOSERS,
+    FINAL_MARKS,
+    LETTER,
+    SENTENCE_MARKS,
     UNTIDIED_SPACE,
     Block,
     fold,
@@ -40,10 +44,6 @@ from summarize.clean.model import BlockClassifier, packaged_model
 from summarize.ingest import HTML_EXTRACTION, extraction_flags
 
 _JOIN = "\x00"  # tidy_line removes it from every line
-_CLOSERS = "\"'“”«»„‚‘’)]"
-_FINAL_MARKS = (".", "!", "?", "…")
-_SENTENCE_MARKS = (*_FINAL_MARKS, ":", ";")
-_LETTER = re.compile(r"[^\W\d_]")
 _NOT_WORD_RUN = re.compile(r"[^\w\n](?:(?<! )|(?=[^\w\n]))[^\w\n]*")  # not a lone space
 
 _HEADLINE_MIN_WORDS = 4
@@ -168,20 +168,20 @@ class PageAnalysis:
 
 
 def _final(line: str) -> bool:
-    return _ends_sentence(line, _FINAL_MARKS)
+    return _ends_with_mark(line, FINAL_MARKS)
 
 
 def _sentence_end(line: str) -> bool:
-    return _ends_sentence(line, _SENTENCE_MARKS)
+    return _ends_with_mark(line, SENTENCE_MARKS)
 
 
 def _words(line: str) -> int:
     return len(line.split())
 
 
-def _ends_sentence(line: str, marks: tuple[str, ...]) -> bool:
+def _ends_with_mark(line: str, marks: tuple[str, ...]) -> bool:
     """A mark of ``marks`` at the end, only closing quotes or brackets after it."""
-    return line.rstrip(_CLOSERS).endswith(marks)
+    return line.rstrip(CLOSERS).endswith(marks)
 
 
 def _tail_start(
@@ -251,18 +251,12 @@ def _short_run_members(short: Sequence[bool]) -> set[int]:
     return members
 
 
-def _duplicate_keys(lines: Sequence[str]) -> list[str]:
-    """Each line as compared for repeats: its case-folded words (runs of \\w) joined by a space."""
-    # One pass over the page (the lines never hold a line break): every run of non-word
-    # characters becomes one space, as _NOT_WORD_RUN.sub(" ", page) does, with whole-array steps.
-    if not lines:
-        return []
-    return _folded_duplicate_keys("\n".join(lines).casefold(), "\n")
-
-
 def _folded_duplicate_keys(page: str, separator: str) -> list[str]:
-    """_duplicate_keys of the lines from their case-folded text joined by ``separator``, a
-    character that is no word character and that no line holds."""
+    """Each line as compared for repeats: its case-folded words (runs of \\w) joined by a space.
+    ``page``: the lines' case-folded text joined by ``separator``, a character that is no word
+    character and that no line holds."""
+    # One pass over the page: every run of non-word characters becomes one space, as
+    # _NOT_WORD_RUN.sub(" ", page) does (tests/test_clean_fast_paths.py), with whole-array steps.
     codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     other = ~word_character_flags(page) & (codes != ord(separator))
     run_start = other.copy()
@@ -318,7 +312,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
             cuts: list[Dropped] = []
             line = _cut_spans(line, name, rules[name].span, cuts)
             span_drops += [(index, cut) for cut in cuts]
-            if emptied is None and cuts and not (_LETTER.search(line) or _has_digit(line)):
+            if emptied is None and cuts and not (LETTER.search(line) or _has_digit(line)):
                 emptied = name
         emptied_by[index] = emptied
         if emptied is None and line != texts[index]:
@@ -345,7 +339,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         credit[index] = credit[index] or emptied_by[index] == "credit"
     hits["credit"] = tuple(credit)
     short = [  # as _final, inlined: most blocks are short
-        words <= _SHORT_LINE_MAX_WORDS and not line.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
+        words <= _SHORT_LINE_MAX_WORDS and not line.rstrip(CLOSERS).endswith(FINAL_MARKS)
         for line, words in zip(texts, word_counts, strict=True)
     ]
     start = _tail_start(texts, word_counts, matched["tail"])
@@ -358,9 +352,9 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     hits["duplicates"] = tuple(_duplicate_flags(duplicate_keys))
     hits["short_runs"] = _flags(n, _short_run_members(short))
     # A short line starting in lower case, and one without a letter (numbers, separators); a
-    # line that starts with a letter (isalpha: in _LETTER's class) needs no search.
+    # line that starts with a letter (isalpha: in LETTER's class) needs no search.
     fragments = [
-        (is_short and line[:1].islower()) or not (line[:1].isalpha() or _LETTER.search(line))
+        (is_short and line[:1].islower()) or not (line[:1].isalpha() or LETTER.search(line))
         for line, is_short in zip(texts, short, strict=True)
     ]
     hits["fragments"] = tuple(fragments)
@@ -433,7 +427,7 @@ def find_headline(lines: Sequence[str], eligible: Sequence[bool] | None = None) 
 
 
 def _lettered_words(line: str) -> int:
-    return sum(1 for word in line.split() if _LETTER.search(word))
+    return sum(1 for word in line.split() if LETTER.search(word))
 
 
 def _is_lead(lines: Sequence[str]) -> bool:
@@ -610,7 +604,6 @@ def clean_text(
     text: str,
     options: CleanOptions | None = None,
     *,
-    model: BlockClassifier | None = None,
     extraction: str | None = None,
     headline: str | None = None,
 ) -> CleanArticle:
@@ -626,7 +619,7 @@ def clean_text(
     extracted = None
     if extraction is not None:
         extracted = extraction_flags([block.text for block in page.blocks], extraction)
-    decisions = block_decisions(page, options, model, extracted)
+    decisions = block_decisions(page, options, extracted=extracted)
     if (
         headline
         and decisions

@@ -19,7 +19,7 @@ from operator import methodcaller
 
 import numpy as np
 
-from summarize.clean.blocks import Block, language_function_words, word_data
+from summarize.clean.blocks import CLOSERS, FINAL_MARKS, Block, language_function_words, word_data
 
 # The block signals as patterns. Several are computed page-wide by other means that give the same
 # counts (character classes, word starts, string tests; see _local); the patterns define them, and
@@ -134,8 +134,6 @@ FEATURE_NAMES: tuple[str, ...] = (*LOCAL_FEATURES, *RULE_FEATURES, *CONTEXT_FEAT
 # it, and at its side \b sees what it sees at a string's edge. "SEP|_WORD" finds the words and
 # the block borders in one scan.
 _SEP = "\x00"
-_FINAL_MARKS = (".", "!", "?", "…")
-_CLOSERS = "\"'“”«»„‚‘’)]"
 _ELLIPSES = ("...", "…")
 _WORD_TOKENS = re.compile(f"{_SEP}|(?:{_WORD.pattern})")
 # _SEPARATOR is one of these characters or this pattern; the two never share a character, so its
@@ -221,10 +219,10 @@ def _block_counts(pattern: re.Pattern[str], joined: str, block_end: np.ndarray) 
 
 # A block's last character as _ends_final sees it: a final mark (1), a closer (2), else 0.
 _IS_FINAL_MARK, _IS_CLOSER = 1, 2
-_ENDING_CODES = max(map(ord, (*_FINAL_MARKS, *_CLOSERS))) + 2  # the last entry stays 0
+_ENDING_CODES = max(map(ord, (*FINAL_MARKS, *CLOSERS))) + 2  # the last entry stays 0
 _ENDINGS = np.zeros(_ENDING_CODES, dtype=np.uint8)
-_ENDINGS[[ord(mark) for mark in _FINAL_MARKS]] = _IS_FINAL_MARK
-_ENDINGS[[ord(closer) for closer in _CLOSERS]] = _IS_CLOSER
+_ENDINGS[[ord(mark) for mark in FINAL_MARKS]] = _IS_FINAL_MARK
+_ENDINGS[[ord(closer) for closer in CLOSERS]] = _IS_CLOSER
 
 
 def _spaced_dashes(codes: np.ndarray, bits: np.ndarray, block_end: np.ndarray) -> np.ndarray:
@@ -251,7 +249,7 @@ def _block_counts_at(positions: np.ndarray, block_end: np.ndarray) -> np.ndarray
 
 def _ends_final(text: str) -> bool:
     """_FINAL.search(text) for a one-line text, without scanning it."""
-    return text.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
+    return text.rstrip(CLOSERS).endswith(FINAL_MARKS)
 
 
 def _truncated(text: str) -> bool:

@@ -8,12 +8,11 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from summarize.clean.blocks import language_function_words
+from summarize.clean.blocks import LETTER, language_function_words
 from summarize.errors import ArticleError, shown
 
-_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
-# A character _LETTER counts and _LATIN_LETTER does not. A line without one is not mostly in another
+# A character LETTER counts and _LATIN_LETTER does not. A line without one is not mostly in another
 # script (its Latin letters are at least as many as its letters). One character class: a fast scan.
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 _LANGUAGE_MIN_WORDS = 5
@@ -79,7 +78,7 @@ def mostly_other_script(line: str) -> bool:
     """True for a line written mostly in a non-Latin script (Cyrillic, Greek, CJK, Arabic ...)."""
     if line.isascii() or not _NON_LATIN_LETTER.search(line):
         return False
-    letters = len(_LETTER.findall(line))
+    letters = len(LETTER.findall(line))
     return letters >= 10 and len(_LATIN_LETTER.findall(line)) < letters / 2
 
 

@@ -47,6 +47,7 @@ from summarize.report import (
     SilentProgress,
     outcome_of_error,
 )
+from summarize.signals import stop_signals_held
 from summarize.summarization import Summarizer
 from summarize.translation import Translator
 
@@ -381,7 +382,7 @@ class Pipeline:
                 continue
             # A Ctrl-C or SIGTERM waits for both files of the brief, and for its outcome, so
             # the stopped run's index lists and counts it.
-            with outputs.stop_signals_held():
+            with stop_signals_held():
                 record = outputs.write_brief(brief_path, result)
                 known[brief_path.name] = outputs.index_record(record)
                 outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
