@@ -164,6 +164,10 @@ class PagesError(ValueError):
     """An annotated page that cannot be read; the message names the file."""
 
 
+ANNOTATION_LISTS = ("must_keep", "must_drop", "must_drop_comments")
+ANNOTATION_KEYS = frozenset({"id", "url", "source", *ANNOTATION_LISTS})  # source: the set's own
+
+
 def load_pages(root: Path) -> list[Page]:
     """The annotated pages of a folder laid out as ../shared/eval/clean: each page's plain text
     ``<id>.txt`` beside its annotations ``<id>.json`` (``{"id", "url", "must_keep",
@@ -181,7 +185,11 @@ def load_pages(root: Path) -> list[Page]:
     folder = root / "pages" if (root / "pages").is_dir() else root
     for path in sorted(folder.glob("*.txt")):
         expect = _annotations(path.with_suffix(".json"))
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PagesError(f"{path}: {error} (a page's text is read as UTF-8)") from None
+        _check_strings_in_text(path.with_suffix(".json"), expect, text)
         entry = files.get(expect["id"], {"url": expect.get("url")})
         analysis = analyse(text, options)
         pages.append(
@@ -205,14 +213,42 @@ def _annotations(path: Path) -> dict:
         raise PagesError(f"{path}: missing (every page's .txt needs its .json beside it)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise PagesError(f"{path}: {error}") from None
-    lists = ("must_keep", "must_drop", "must_drop_comments")
     if not (
         isinstance(expect, dict)
-        and all(isinstance(expect.get(key, []), list) for key in lists)
-        and all(isinstance(text, str) for key in lists for text in expect.get(key, []))
+        and all(isinstance(expect.get(key, []), list) for key in ANNOTATION_LISTS)
+        and all(isinstance(text, str) for key in ANNOTATION_LISTS for text in expect.get(key, []))
     ):
-        raise PagesError(f"{path}: not an object with lists of strings {', '.join(lists)}")
-    return {"id": path.stem, **{key: [] for key in lists}, **expect}
+        raise PagesError(
+            f"{path}: not an object with lists of strings {', '.join(ANNOTATION_LISTS)}"
+        )
+    # A misspelt key ("mustkeep") would leave the page without its strings, unnoticed: the
+    # model fitted on fewer labels, the page scored as if it had none.
+    unknown = sorted(set(expect) - ANNOTATION_KEYS)
+    if unknown:
+        raise PagesError(
+            f"{path}: unknown key(s) {', '.join(unknown)}; the keys are id, url, "
+            f"{', '.join(ANNOTATION_LISTS)}"
+        )
+    # The id names the output file (score --out writes <id>.txt), so it is the file's own name.
+    if expect.get("id", path.stem) != path.stem:
+        raise PagesError(f"{path}: id {expect['id']!r} is not the file's name {path.stem!r}")
+    if not isinstance(expect.get("url"), str | None):
+        raise PagesError(f"{path}: url must be a string or null")
+    return {"id": path.stem, **{key: [] for key in ANNOTATION_LISTS}, **expect}
+
+
+def _check_strings_in_text(path: Path, expect: dict, text: str) -> None:
+    """Every annotated string occurs in the page's text (white space aside): one that does not
+    (a typo, a string copied from another page) labels no block and counts as lost or dropped
+    whatever the cleaner does."""
+    page = norm(text)
+    for key in ANNOTATION_LISTS:
+        for string in expect[key]:
+            if norm(string) not in page:
+                raise PagesError(
+                    f"{path}: a {key} string is not in {path.with_suffix('.txt').name}: "
+                    f"{norm(string)[:80]!r}"
+                )
 
 
 def fit_trees(features: np.ndarray, labels: np.ndarray, seed: int = 0):  # type: ignore[no-untyped-def]
@@ -390,9 +426,11 @@ def score(outputs: dict[str, str], comments: bool) -> tuple[str, float, float]:
 
 
 def emptied(pages: Sequence[Page], outputs: dict[str, str]) -> int:
-    """Pages whose output holds none of their must_keep strings."""
+    """Pages with must_keep strings whose output holds none of them."""
     return sum(
-        not any(norm(s) in norm(outputs[p.id]) for s in p.expect["must_keep"]) for p in pages
+        bool(p.expect["must_keep"])  # a page of boilerplate alone has nothing to lose
+        and not any(norm(s) in norm(outputs[p.id]) for s in p.expect["must_keep"])
+        for p in pages
     )
 
 

@@ -324,7 +324,7 @@ def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
     for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
         high_nul = sample[high::2].count(0) / half
         low_nul = sample[1 - high :: 2].count(0) / half
-        if high_nul >= _UTF16_HIGH_NUL and low_nul == 0:
+        if high_nul >= _UTF16_HIGH_NUL and low_nul <= _UTF16_LOW_NUL:
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError:
@@ -336,6 +336,9 @@ def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
 # Share of NUL high bytes at which bytes read as UTF-16 without a BOM: German text has a few
 # characters past U+00FF (typographic quotes and dashes, €), a binary file NULs in both halves.
 _UTF16_HIGH_NUL = 0.8
+# ... and of NUL low bytes it may have: a character at U+xx00 is one ("😀" is the surrogates
+# D83D DE00), and a page was refused as binary for the one emoji in its first 8 KiB.
+_UTF16_LOW_NUL = 0.01
 
 
 _GERMAN_LETTERS = re.compile("[äöüÄÖÜß]")

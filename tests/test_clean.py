@@ -185,6 +185,23 @@ def test_the_audit_accounts_for_every_character(text: str) -> None:
             assert " ".join(paragraph.split()) in flat
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\ufeff", "\u200e", "\x1f", "\x9b"])
+def test_a_mark_between_a_letter_and_its_accent_leaves_the_text_in_nfc(mark: str) -> None:
+    """Text in NFD (copied on a Mac: "u" and a combining diaeresis) with an invisible mark
+    between a letter and its accent: NFC came before the mark was taken out, so "ü" stayed two
+    characters in the kept text, and the audit, which reads each kept piece again, found a
+    "u" and a "̈" of the page missing and a "ü" it never had."""
+    kept = NUMBERED_LINES[3]  # "Der 1. FC Köln … zurückgelegen hatte."
+    paragraph = re.sub("(?=[\u0300-\u036f])", mark, unicodedata.normalize("NFD", kept))
+    assert f"u{mark}\u0308" in paragraph
+    text = ARTICLE.format(numbered=paragraph)
+    cleaned = clean_text(text)
+    assert kept in cleaned.paragraphs
+    assert all(unicodedata.is_normalized("NFC", piece) for piece in _received(cleaned))
+    assert not cleaned.unaccounted_characters(text)
+    assert normalize_line(paragraph) == kept
+
+
 def test_a_removal_left_out_of_the_audit_is_noticed() -> None:
     # The check the benchmark runs on every development page, tried on a cleaning that
     # "forgot" to record a removal and on one that kept a character the page does not have.

@@ -8,6 +8,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from conftest import seed_texts
 from summarize import stages
 from summarize.clean import CleanOptions, analyse, clean_text
 from summarize.clean.model import (
+    MODEL_FILE,
     ClassifierFile,
     load_classifier,
     packaged_model,
@@ -224,6 +226,34 @@ def test_a_model_setting_that_cannot_serve_is_a_config_error(tmp_path: Path) -> 
         load_config(project_file=None, overrides=[f'clean.model="{a_list}"'])
 
 
+def _edited_packaged_model(edit: str) -> dict[str, Any]:
+    data = json.loads((REPO / "summarize" / MODEL_FILE).read_text(encoding="utf-8"))
+    if edit == "no trees":
+        data["second"]["trees"] = []
+    elif edit == "deep":
+        data["first"]["depth"] = 40
+    elif edit == "negative feature":
+        tree = data["first"]["trees"][0]
+        tree["feature"][next(i for i, left in enumerate(tree["left"]) if left >= 0)] = -3
+    else:
+        data["first"]["learning_rate"] = float("nan")
+    return data
+
+
+@pytest.mark.parametrize("edit", ["no trees", "deep", "negative feature", "not finite"])
+def test_a_model_file_that_would_fail_on_the_first_page_is_a_config_error(
+    tmp_path: Path, edit: str
+) -> None:
+    """A model file edited by hand or written by another tool: without trees, or deeper than
+    any fitting makes, it was read and the run ended on its first page with a traceback (or a
+    numpy MemoryError); a negative feature index or a NaN was used silently (numpy counts the
+    index from the end; NaN log-odds drop nothing)."""
+    model = tmp_path / "edited.json"
+    model.write_text(json.dumps(_edited_packaged_model(edit)), encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a cleaner model written by"):
+        load_config(project_file=None, overrides=[f'clean.model="{model}"'])
+
+
 def test_a_model_path_may_start_at_home(
     own_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -305,6 +335,50 @@ def test_the_score_command_says_what_is_wrong(tmp_path: Path) -> None:
         done = _benchmark("score", *arguments)
         assert done.returncode != 0 and message in done.stderr, done.stderr
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        ({"mustkeep": ["Startseite"]}, "unknown key(s) mustkeep"),
+        ({"must_keep": ["Dieser Satz steht auf keiner Seite."]}, "a must_keep string is not in"),
+        ({"must_drop": ["Startseite", "Impresum"]}, "a must_drop string is not in"),
+        ({"id": 5}, "id 5 is not the file's name"),
+        ({"id": "../../escaped"}, "is not the file's name"),
+        ({"url": 7}, "url must be a string or null"),
+    ],
+)
+def test_annotations_that_would_label_nothing_are_refused(
+    tmp_path: Path, mistake: dict[str, object], message: str
+) -> None:
+    """A misspelt key or a string the page does not hold labelled nothing, silently: the page
+    counted as emptied or lost a string whatever the cleaner did, and a model was fitted on
+    fewer labels. An id that is not the file's name put ``score --out``'s file elsewhere (or
+    outside the folder); a number for the url was a traceback."""
+    root = _annotated_pages(tmp_path / "set", sites=2)
+    annotations = root / "pages" / "page1.json"
+    annotations.write_text(json.dumps({**json.loads(annotations.read_text()), **mistake}))
+    out = tmp_path / "deep" / "out"
+    done = _benchmark("score", "--pages", str(root), "--out", str(out))
+    assert done.returncode != 0 and message in done.stderr, done.stderr
+    assert "page1.json" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists() and not list(tmp_path.rglob("escaped*"))
+    (root / "pages" / "page1.txt").write_bytes("Grüße aus Köln".encode("latin-1"))
+    annotations.write_text(json.dumps({"must_keep": [], "must_drop": []}))
+    done = _benchmark("score", "--pages", str(root))
+    assert done.returncode != 0 and "page1.txt" in done.stderr and "UTF-8" in done.stderr
+
+
+def test_a_page_annotated_with_boilerplate_alone_is_never_emptied(tmp_path: Path) -> None:
+    """A page of boilerplate alone (a cookie wall) has no must_keep string to lose: it counted
+    as emptied in every row, keeping everything too."""
+    root = _annotated_pages(tmp_path / "set", sites=3)
+    annotations = root / "pages" / "page2.json"
+    annotations.write_text(json.dumps({**json.loads(annotations.read_text()), "must_keep": []}))
+    done = _benchmark("score", "--pages", str(root))
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("| keep every"))
+    assert row.endswith("| 0 |"), done.stdout
 
 
 def test_the_benchmark_puts_number_led_lines_into_pages_and_counts_them(

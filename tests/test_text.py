@@ -1123,6 +1123,21 @@ def test_utf16_without_a_bom_is_text_and_binary_data_is_not(tmp_path: Path, enco
         read_article(path)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_may_hold_a_character_ending_in_a_nul_byte(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A character whose UTF-16 code unit ends in a NUL byte ("😀" is D83D DE00, "Ā" 0100)
+    near the start of a page written as UTF-16 without a BOM: the page was refused as a
+    binary file (3 of 196 development pages written so, each for one emoji)."""
+    seed = SEEDS.joinpath("003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
+    text = seed.replace("\n\n", " 😀\n\n", 2).replace("\n\n", " Ā\n\n", 1)
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, encoding)
+
+
 def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
     """An element with the ``hidden`` attribute, a select's option list, an iframe's fallback
     text and an SVG's tooltip title are no text of the page: the cleaner kept a hidden

@@ -162,8 +162,10 @@ class Block(NamedTuple):
 
 def tidy_line(line: str) -> str:
     """NFC, no control or zero-width characters, one space between words."""
-    line = unicodedata.normalize("NFC", line)
+    # NFC after the marks go: one between a letter and its combining mark ("u\u200b\u0308")
+    # kept the two apart, and the tidied line was not NFC (tidying it again changed it).
     line = _CONTROL.sub("", _CONTROL_AS_SPACE.sub(" ", line))
+    line = unicodedata.normalize("NFC", line)
     return _SPACES.sub(" ", line).strip()
 
 
@@ -182,10 +184,11 @@ def normalize_line(line: str) -> str:
 
 def _tidy_lines(text: str) -> list[str]:
     """tidy_line for every line of ``text``, in a few passes over the whole text: NFC does not
-    reach across a line break, and the two patterns match neither a line break nor across one."""
-    lines = unicodedata.normalize("NFC", text).splitlines()
+    reach across a line break, and the two patterns match neither a line break nor across one.
+    NFC comes after the control and zero-width marks go, as in :func:`tidy_line`."""
+    lines = text.splitlines()
     untidy = _CONTROL.sub("", _CONTROL_AS_SPACE.sub(" ", "\n".join(lines)))
-    tidied = _SPACES_TO_CHANGE.sub(" ", untidy)
+    tidied = _SPACES_TO_CHANGE.sub(" ", unicodedata.normalize("NFC", untidy))
     return list(map(str.strip, tidied.split("\n"))) if lines else []
 
 

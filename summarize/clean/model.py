@@ -25,6 +25,7 @@ from summarize.clean.features import (
 )
 
 MODEL_FILE = "data/clean_model.json"
+MAX_DEPTH = 12  # of a tree (the packaged model's: 3); each is stored complete to its depth
 
 
 @dataclass(frozen=True, eq=False)  # numpy fields: compared and hashed by identity
@@ -54,6 +55,12 @@ class TreeEnsemble:
             raise ValueError("the cleaner model was trained on other features; retrain it")
         depth = int(data["depth"])
         trees = data["trees"]
+        # A file edited by hand or written by another tool: no tree, or a depth no fitting
+        # gives (each tree is stored complete to it), was a traceback on the first page.
+        if not trees:
+            raise ValueError("the cleaner model has no trees")
+        if not 0 <= depth <= MAX_DEPTH:
+            raise ValueError(f"trees {depth} deep (the cleaner reads at most {MAX_DEPTH})")
         inner = 2**depth - 1
         feature = np.zeros((len(trees), inner), dtype=np.intp)
         threshold = np.full((len(trees), inner), np.inf)
@@ -71,12 +78,18 @@ class TreeEnsemble:
                     value[row, heap - inner] = tree["value"][node]
                     continue
                 if not leaf:  # a leaf above the last level keeps feature 0, threshold +inf
+                    if tree["feature"][node] < 0:  # numpy would take it from the end, silently
+                        raise ValueError("a tree of the cleaner model splits on feature < 0")
                     feature[row, heap] = tree["feature"][node]
                     threshold[row, heap] = tree["threshold"][node]
                 stack.append((node if leaf else tree["left"][node], 2 * heap + 1, level + 1))
                 stack.append((node if leaf else tree["right"][node], 2 * heap + 2, level + 1))
         # scikit-learn compares float32 features; thresholds that float32 holds exactly (all
         # that it writes) are compared in float32 too, which gives the same answers faster.
+        numbers = (data["init"], data["learning_rate"])
+        if not (np.isfinite(numbers).all() and np.isfinite(value).all()):
+            # NaN log-odds compare false with any threshold: the classifier would drop nothing
+            raise ValueError("the cleaner model holds a number that is not finite")
         as_float32 = threshold.astype(np.float32)
         if np.array_equal(as_float32.astype(np.float64), threshold):
             threshold = as_float32
