@@ -687,6 +687,92 @@ def test_german_windows_1252_text_is_not_read_in_a_stranger_code_page(
     assert (article.text, article.encoding) == (text, "cp1252")
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # DOS (cp850): was cp1250 ("sch„rfster", "Auáenminister"), Shift-JIS ("f〉").
+        (
+            'Der "Trump Brasiliens" gibt sich als Anti-System-Kandidat. Sein schärfster '
+            "Konkurrent ist Fernando Haddad.\n",
+            "cp850",
+        ),
+        ("Trendsport sorgt am Wochenende für Besucherrekord in Braunschweig\n", "cp850"),
+        ("Die Außenminister Mazedoniens und Griechenlands haben sich geeinigt.\n", "cp850"),
+        ('Die Anfangsphase "haben wir verschlafen", ärgerte sich der Trainer.\n', "cp850"),
+        # Classic Mac OS (mac_roman): was cp1250 ("Au§enminister"), cp1258 ("ăwie").
+        ("Die Außenminister Mazedoniens und Griechenlands haben sich geeinigt.\n", "mac_roman"),
+        (
+            "Sie habe sich die Liebe damals „wie im Film vorgestellt. Ich bin viel zu naiv an "
+            "die Liebe herangegangen“.\n",
+            "mac_roman",
+        ),
+        # No German letter at all: a dash (was cp850 "û", Mac's was windows-1252 "Ð"), a euro
+        # sign of ISO-8859-15 (was cp1250 "¤").
+        ("Scharf bewacht – der Parteitag der Tories\n", "cp1252"),
+        ("Scharf bewacht – der Parteitag der Tories\n", "mac_roman"),
+        ("Die Karte kostet im Vorverkauf 25 €, an der Abendkasse 30 €.\n", "iso8859_15"),
+    ],
+)
+def test_german_text_in_dos_mac_and_latin_9_code_pages_is_read_as_written(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    """Short German files from DOS, classic Mac OS or ISO-8859-15 were read, with only an info
+    line, in whatever code page the detector guessed: an umlaut became „ or §, a dash û, the
+    euro sign ¤. Of the code pages German is written in, the reading with nothing out of
+    place in German text (and the most German letters) wins."""
+    path = tmp_path / "meldung.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding", "name"),
+    [("windows-1250", "cp1250", "Dvořák"), ("windows-1254", "cp1254", "Erdoğan")],
+)
+def test_a_pages_declared_charset_reads_what_german_letters_cannot_tell(
+    tmp_path: Path, declared: str, encoding: str, name: str
+) -> None:
+    """German text with a Czech or Turkish name reads as well in windows-1252 ("Dvoøák",
+    "Erdoðan"): a page's declared charset decides, where the bytes fit it."""
+    text = f"{name} wurde in München gefeiert, schrieb die Zeitung über den Abend."
+    for meta in (
+        f'<meta charset="{declared}">',
+        f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">',
+    ):
+        path = tmp_path / "seite.html"
+        page = f"<html><head>{meta}<title>Abend</title></head><body><p>{text}</p></body></html>"
+        path.write_bytes(page.encode(encoding))
+        article = read_article(path)
+        assert (text in article.page_text, article.encoding) == (True, encoding)
+    # A declaration the bytes do not fit is passed over: UTF-8 declared, windows-1252 saved.
+    path.write_bytes(
+        f'<meta charset="utf-8"><p>{text.replace(name, "Müller")}</p>'.encode("cp1252")
+    )
+    assert read_article(path).encoding == "cp1252"
+
+
+def test_utf8_saved_twice_is_read_as_first_written_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """UTF-8 read as windows-1252 and saved as UTF-8 again ("FÃ¼r die StraÃŸe", as old CMS
+    exports hold it) is valid UTF-8: the brief quoted the mojibake and the run said nothing.
+    A file that is all such text is read as first written, one that mixes it with correct
+    umlauts as it is; each with a warning naming the file."""
+    text = "Für die Straße gibt es „neue“ Pläne – sie kosten 5 € mehr, sagte der Bürgermeister.\n"
+    twice = text.encode("utf-8").decode("cp1252")
+    path = tmp_path / "archiv.txt"
+    path.write_text(twice, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert read_article(path).text == text
+    assert any("archiv.txt: UTF-8 read as windows-1252" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    path.write_text(text + twice, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert read_article(path).text == text + twice
+    assert any("not all of it: read as it is" in r.getMessage() for r in caplog.records)
+
+
 def test_utf8_with_a_few_damaged_bytes_keeps_its_umlauts(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -1133,6 +1219,17 @@ def test_utf16_without_a_bom_may_hold_a_character_ending_in_a_nul_byte(
     seed = SEEDS.joinpath("003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
     text = seed.replace("\n\n", " 😀\n\n", 2).replace("\n\n", " Ā\n\n", 1)
     path = tmp_path / "artikel.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_with_emoji_is_text(tmp_path: Path, encoding: str) -> None:
+    """An emoji (😀 is D83D DE00) puts a NUL where UTF-16 text without a BOM had none: one of
+    the 588 development pages, and any short post with a smiley, was refused as binary."""
+    text = "Gut gemacht 😀 schrieb der Trainer am Abend. Die Mannschaft feierte 😀.\n"
+    path = tmp_path / "beitrag.txt"
     path.write_bytes(text.encode(encoding))
     article = read_article(path)
     assert (article.text, article.encoding) == (text, encoding)
