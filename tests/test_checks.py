@@ -822,6 +822,66 @@ def test_a_country_or_language_named_in_german_backs_its_english_name(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # a place named in German backs its English name: a city, its -er word, its genitive
+        ("Police in Munich said so on Monday.", "Die Münchner Polizei sagte das am Montag.", []),
+        ("The mayor of Cologne spoke.", "Die Kölner Oberbürgermeisterin sprach.", []),
+        ("The mayor of Vienna spoke.", "Wiens Bürgermeister sprach.", []),
+        ("The train left Kyiv at night.", "Der Zug verließ Kiew nachts.", []),
+        ("The train left Kiev at night.", "Der Zug verließ Kiew nachts.", []),
+        # a state or region, and its adjective in -isch
+        ("The vote in Bavaria was close.", "Die Wahl in Bayern war knapp.", []),
+        ("The Bavarian government met.", "Die bayerische Regierung tagte.", []),
+        ("Floods hit Lower Austria again.", "Hochwasser traf Niederösterreich erneut.", []),
+        ("The vote in Catalonia was close.", "Die Abstimmung in Katalonien war knapp.", []),
+        ("Fires raged in California.", "In Kalifornien wüteten Brände.", []),
+        ("The new plant is in Franconia.", "Das neue Werk steht im fränkischen Erlangen.", []),
+        # a sea, a lake, a river: the whole English name, and a German name in its cases
+        ("The ships sailed across the North Sea.", "Die Schiffe fuhren über die Nordsee.", []),
+        ("The ships sailed on the Black Sea.", "Die Schiffe fuhren auf dem Schwarzen Meer.", []),
+        ("The boys swam in Lake Constance.", "Die Jungen schwammen im Bodensee.", []),
+        ("The water of the Rhine rose.", "Das Wasser des Rheins stieg.", []),
+        ("The boys swam near Constance.", "Die Jungen schwammen im Bodensee.", ["Constance"]),
+        # the English name inside a longer name: the German place and its adjective
+        ("The wind farms of the German North Sea grew.", "Die deutsche Nordsee hat Windparks.", []),
+        ("The Thuringia AfD met.", "Die Thüringer AfD tagte.", []),
+        ("The Thuringia AfD met.", "Die Kölner AfD tagte.", ["Thuringia AfD"]),
+        (
+            "The wind farms of the German Baltic Sea grew.",
+            "Die deutsche Nordsee hat Windparks.",
+            ["German Baltic Sea"],
+        ),
+        # another place still flags, and an invented one
+        (
+            "Police in Munich said so on Monday.",
+            "Die Kölner Polizei sagte das am Montag.",
+            ["Munich"],
+        ),
+        (
+            "Talks were held in Lower Zealand.",
+            "Gespräche fanden in Niederösterreich statt.",
+            ["Lower Zealand"],
+        ),
+        # a German common word, verb or first name is no place, whatever letters it shares
+        ("Police in Dubai said nothing.", "Dabei sagte die Polizei nichts.", ["Dubai"]),
+        ("He was in Vienna for four days.", "Er war wieder da, vier Tage lang.", ["Vienna"]),
+        ("The states met in London.", "Die Länder trafen sich.", ["London"]),
+        ("The doors in Turin were shut.", "Die Türen waren zu.", ["Turin"]),
+        ("He wrote it in Rome.", "Er schrieb einen Roman.", ["Rome"]),
+        ("They pose for photos in Poznan.", "Sie posen für Fotos.", ["Poznan"]),
+        ("The price in Franconia is 20 euros.", "Der Preis liegt bei 20 Franken.", ["Franconia"]),
+        ("Nils sailed on the Nile.", "Nils segelte auf dem See.", ["Nile"]),
+        ("They climbed in the Andes.", "Anders als sie kletterten wir.", ["Andes"]),
+    ],
+)
+def test_a_place_named_in_german_backs_its_english_exonym(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         # British and older function words the lexicon does not list are no names

@@ -240,7 +240,7 @@ _GERMAN_OF_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)er(?:n|s|in|innen)?\
 
 def _german_grams(text: str) -> set[str]:
     """The n-grams of a German text, and of it with "-er" adjectives of places read as the
-    place; with the English names of the countries and languages it names."""
+    place; with the English names of the countries, languages and places it names."""
     grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
     # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins; but
     # a word that begins with a longer country's name names that one ("Nigeria" and
@@ -259,7 +259,8 @@ def _german_grams(text: str) -> set[str]:
             grams.add(english)
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
-    return grams
+    # A place named in German backs its English name, whole ("Bodensee": "Lake Constance").
+    return grams | words.english_exonyms(text)
 
 
 def _german_stems(german: str) -> set[str]:
@@ -401,6 +402,23 @@ def _segments(size: int, cuts: set[int]) -> list[list[int]]:
     return [segment for segment in segments if segment]
 
 
+def _stated_whole(parts: list[str], segment: list[int], grams: set[str]) -> set[int]:
+    """The indices of the words of ``segment`` that the source states together, as one name
+    but not word by word: "South Korean" for "südkoreanischen", "North Sea" (in "German North
+    Sea") for "Nordsee"; the longest such run first."""
+    stated: set[int] = set()
+    for size in range(len(segment), 1, -1):
+        for start in range(len(segment) - size + 1):
+            run = segment[start : start + size]
+            if (
+                not stated.intersection(run)
+                and not all(_is_stated_part(parts[index], grams) for index in run)
+                and _is_stated_part("".join(parts[index] for index in run), grams)
+            ):
+                stated.update(run)
+    return stated
+
+
 def _name_is_stated(
     name: str,
     grams: set[str],
@@ -435,12 +453,7 @@ def _name_is_stated(
         roles = {i for i in _roles(parts, proper) if not _is_stated_part(parts[i], grams)}
     stated: set[int] = set()
     for segment in _segments(len(parts), roles):
-        if (
-            len(segment) > 1
-            and not all(_is_stated_part(parts[index], grams) for index in segment)
-            and _is_stated_part("".join(parts[index] for index in segment), grams)
-        ):
-            stated.update(segment)
+        stated |= _stated_whole(parts, segment, grams)
     for index, part in enumerate(parts):
         if index in stated or index in roles or index < first_proper:
             continue

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from functools import cache, lru_cache
+from importlib import resources
+from typing import NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
@@ -150,3 +153,87 @@ def country_and_language_names() -> tuple[tuple[str, str], ...]:
             if code in english:
                 pairs.add(("".join(tokens(str(name))), "".join(tokens(str(english[code])))))
     return tuple(sorted(pairs))
+
+
+# The endings of a German place's -er word for its people and adjective ("Wiener", "Prager"),
+# and of an adjective written small ("bayerisch": "bayerischen"; "mediterran": "mediterrane").
+_PEOPLE_ENDINGS = ("er", "ern", "ers", "erin", "erinnen")
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+_GERMAN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+class _ExonymForm(NamedTuple):
+    english: frozenset[str]  # the English names, folded and squashed ("lowersaxony")
+    capitalised: bool  # a name or its people: only as a capitalised word (not the verb "posen")
+
+
+@cache
+def _exonym_forms() -> dict[tuple[str, ...], _ExonymForm]:
+    """The German word forms of the places in ``data/exonyms.toml``, folded, with the English
+    names each backs: the name, its genitive and -er word, and the forms listed for it."""
+    data = tomllib.loads(
+        resources.files("summarize").joinpath("data/exonyms.toml").read_text(encoding="utf-8")
+    )
+    english = {
+        german: frozenset("".join(tokens(name)) for name in names)
+        for german, names in data["names"].items()
+    }
+    forms: dict[tuple[str, ...], _ExonymForm] = {}
+    excluded = {
+        tuple(tokens(other))
+        for form in data.get("not_forms", ())
+        for other in (
+            [form.removesuffix("er") + end for end in _PEOPLE_ENDINGS]
+            if form.endswith("er")
+            else [form]
+        )
+    }
+
+    def add(form: str, place: str, capitalised: bool = True) -> None:
+        key = tuple(tokens(form))
+        if key in excluded:
+            return
+        known = forms.get(key)
+        names = english[place] | (known.english if known else frozenset())
+        forms[key] = _ExonymForm(names, capitalised and (known.capitalised if known else True))
+
+    not_alone = set(data.get("not_alone", ()))
+    for german in english:
+        if german in not_alone:
+            continue
+        for form in (german, german + "s", *(german + end for end in _PEOPLE_ENDINGS)):
+            add(form, german)
+    for form, german in data["forms"].items():
+        if form[0].islower():  # an adjective: "bayerische", and "Bayerische" in a name
+            for end in _ADJECTIVE_ENDINGS:
+                add(form + end, german, capitalised=False)
+        elif form.endswith("er"):
+            for end in _PEOPLE_ENDINGS:
+                add(form.removesuffix("er") + end, german)
+        else:
+            add(form, german)
+    return forms
+
+
+def english_exonyms(german_text: str) -> set[str]:
+    """The English names (folded and squashed) of the places that ``german_text`` names by
+    their German names ("in München" → {"munich"}; "Niederösterreichs" → {"loweraustria"}).
+
+    A name is read only as whole words and, unless an adjective, capitalised: a German common
+    word that happens to share letters with a place is no name of it."""
+    forms = _exonym_forms()
+    longest = max(len(key) for key in forms)
+    found_words = _GERMAN_WORD.findall(german_text.replace("-", " "))
+    folded = [fold(word).replace("’", "'") for word in found_words]
+    names: set[str] = set()
+    for start in range(len(folded)):
+        for size in range(1, min(longest, len(folded) - start) + 1):
+            form = forms.get(tuple(folded[start : start + size]))
+            if form is None:
+                continue
+            if form.capitalised and not all(
+                word[0].isupper() for word in found_words[start : start + size]
+            ):
+                continue
+            names |= form.english
+    return names
