@@ -8,6 +8,7 @@ record's ``record_id``; a brief counts only when the two agree.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -353,19 +354,54 @@ def output_lock(folder: Path) -> Iterator[None]:
 
 @contextmanager
 def no_run_writing(folder: Path) -> Iterator[None]:
-    """Hold ``folder``'s run lock while its briefs are read, where it can be taken: a run
-    writing there stops the reader with a clear message (a view built mid-run showed briefs of
-    two runs), and no run starts until the reader is done. A folder the reader may not write
-    to (an archive, a read-only mount) has no run writing to it either, and is read as it is."""
+    """Hold a shared lock on ``folder``'s run lock while its briefs are read: a run writing
+    there stops the reader with a clear message (a view built mid-run showed briefs of two
+    runs), and no run starts until the reader is done. Readers share it: a second view of the
+    folder is no run. The lock file is opened for reading only, so a folder the reader may not
+    write to (a service's output, an archive) is still checked; one with no lock file, where
+    none can be made, has no run writing to it, and is read as it is."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no shared lock; the run's own lock, taken for the read
+        with _run_lock_taken(folder):
+            yield
+        return
+    lock_path = folder / LOCK_FILENAME
+    try:
+        try:
+            descriptor = os.open(lock_path, os.O_RDONLY)
+        except FileNotFoundError:
+            descriptor = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)  # the umask applies
+    except OSError:
+        yield  # no lock file and none can be made: no run has written here
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError as error:
+        os.close(descriptor)
+        if error.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+            raise _run_is_writing(folder) from None
+        # A file system without flock: a run there holds filelock's own fallback lock.
+        with _run_lock_taken(folder):
+            yield
+        return
+    try:
+        yield
+    finally:
+        os.close(descriptor)  # lets go of the lock
+
+
+@contextmanager
+def _run_lock_taken(folder: Path) -> Iterator[None]:
+    """The run's own lock, held for the read where no shared one can be had (Windows, a file
+    system without flock): one reader at a time there."""
     from filelock import FileLock, Timeout
 
     lock = FileLock(folder / LOCK_FILENAME, timeout=0)
     try:
         lock.acquire()
     except Timeout:
-        raise UsageError(
-            f"a summarize run is writing to {shown(folder)}; try again when it has finished"
-        ) from None
+        raise _run_is_writing(folder) from None
     except OSError:
         yield
         return
@@ -373,6 +409,12 @@ def no_run_writing(folder: Path) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def _run_is_writing(folder: Path) -> UsageError:
+    return UsageError(
+        f"a summarize run is writing to {shown(folder)}; try again when it has finished"
+    )
 
 
 def _make_folder_into(folder: Path, created: list[Path]) -> None:

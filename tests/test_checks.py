@@ -697,6 +697,20 @@ def test_german_compounds_and_collective_numbers_back_the_english(
             "Hunderte kamen auf das Gelände.",
             ["Tens of thousands"],
         ),
+        # ... and not thousands: a source's "1.000" or "Tausende" backs no tenfold of it
+        (
+            "Tens of thousands of people came.",
+            "Mehr als 1.000 Menschen kamen.",
+            ["Tens of thousands"],
+        ),
+        (
+            "Hundreds of thousands of people fled.",
+            "Tausende Menschen flohen.",
+            ["Hundreds of thousands"],
+        ),
+        ("Hundreds of millions were lost.", "Hunderte Millionen Euro gingen verloren.", []),
+        ("Tens of billions were lost.", "Dutzende Milliarden Euro gingen verloren.", []),
+        ("Millions of euros were lost.", "Hunderte Millionen Euro gingen verloren.", []),
         # a German compound that carries a scale: "Millionenpublikum", "milliardenschwer"
         (
             "He opened it in front of millions of viewers.",
@@ -749,6 +763,14 @@ def test_german_compounds_and_collective_numbers_back_the_english(
         ("It took two and a half years.", "Es dauerte zweieinhalb Jahre.", []),
         ("It took 1.5 years.", "Es dauerte anderthalb Jahre.", []),
         ("It took three and a half years.", "Es dauerte zweieinhalb Jahre.", ["three and a half"]),
+        # "a million and a half" is 1.5 million (not a million and 0.5)
+        ("A million and a half people came.", "Anderthalb Millionen Menschen kamen.", []),
+        ("A thousand and a half euros went.", "1.500 Euro gingen verloren.", []),
+        (
+            "A million and a half people came.",
+            "Eine Million Menschen kamen.",
+            ["A million and a half"],
+        ),
         # "siebente" is the longer form of the ordinal "siebte"
         ("It was their seventh win in a row.", "Es war ihr siebenter Sieg in Folge.", []),
         ("It was their eighth win in a row.", "Es war ihr siebenter Sieg in Folge.", ["eighth"]),

@@ -235,12 +235,18 @@ def _edited_packaged_model(edit: str) -> dict[str, Any]:
     elif edit == "negative feature":
         tree = data["first"]["trees"][0]
         tree["feature"][next(i for i, left in enumerate(tree["left"]) if left >= 0)] = -3
+    elif edit == "threshold not finite":  # a split that sends every block right
+        tree = data["second"]["trees"][0]
+        split = next(i for i, left in enumerate(tree["left"]) if left >= 0)
+        tree["threshold"][split] = float("nan")
     else:
         data["first"]["learning_rate"] = float("nan")
     return data
 
 
-@pytest.mark.parametrize("edit", ["no trees", "deep", "negative feature", "not finite"])
+@pytest.mark.parametrize(
+    "edit", ["no trees", "deep", "negative feature", "not finite", "threshold not finite"]
+)
 def test_a_model_file_that_would_fail_on_the_first_page_is_a_config_error(
     tmp_path: Path, edit: str
 ) -> None:

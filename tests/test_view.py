@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ from test_render import HOSTILE, make_brief
 
 from summarize.checks import KeyFact
 from summarize.errors import UsageError
-from summarize.outputs import LOCK_FILENAME, write_brief
+from summarize.outputs import LOCK_FILENAME, no_run_writing, write_brief
 from summarize.render import ParagraphPair
 from summarize.view import build_site, summary_segments
 
@@ -386,7 +387,7 @@ def test_a_view_waits_for_the_run_writing_to_its_folder(
 ) -> None:
     """A view built while a run writes showed briefs of two runs side by side: it stops with a
     clear message instead, and writes nothing. A folder it may not write to (an archive, a
-    read-only mount: the lock cannot be taken) has no run writing to it, and is shown."""
+    read-only mount: no lock file can be made) has no run writing to it, and is shown."""
     output, site = tmp_path / "briefs", tmp_path / "pages"
     output.mkdir()
     write_brief(output / "artikel.md", make_brief(1))
@@ -397,11 +398,49 @@ def test_a_view_waits_for_the_run_writing_to_its_folder(
         build_site(output, site)
     assert not site.exists()
 
-    def read_only(*args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(FileLock, "acquire", read_only)
+    (output / LOCK_FILENAME).unlink()
+    _refuse_writes(monkeypatch, output)
     assert [page.name for page in build_site(output, site).pages] == ["artikel.html"]
+
+
+def _refuse_writes(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """From now on no file in ``folder`` may be created or opened for writing, as in a folder
+    of another user's (or a read-only mount)."""
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(str(path)).parent == folder and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", read_only)
+
+
+def test_a_view_may_read_while_another_view_reads(tmp_path: Path) -> None:
+    """Two views of one folder at once (two readers, a scheduled one and a person's): the
+    second stopped with "a summarize run is writing", though no run was."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "artikel.md", make_brief(1))
+    with no_run_writing(output):
+        pages = build_site(output, tmp_path / "pages").pages
+    assert [page.name for page in pages] == ["artikel.html"]
+
+
+def test_a_view_of_a_folder_it_may_not_write_to_still_sees_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of another user (a service) writes to a folder the reader may only read: the view
+    could not open the lock file for writing, took the folder for one no run writes to, and
+    showed briefs of two runs. The lock is checked from a read-only handle."""
+    output, site = tmp_path / "briefs", tmp_path / "pages"
+    output.mkdir()
+    write_brief(output / "artikel.md", make_brief(1))
+    with FileLock(output / LOCK_FILENAME):
+        _refuse_writes(monkeypatch, output)
+        with pytest.raises(UsageError, match=r"a summarize run is writing to .*briefs"):
+            build_site(output, site)
+    assert not site.exists()
 
 
 def test_the_view_holds_one_article_at_a_time(

@@ -243,11 +243,19 @@ _COLLECTIVE_DE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 # "tens of thousands", "hundreds of millions": one rough number, as "Zehntausende" is, not a
-# count of ten (or a hundred) and another of thousands.
+# count of ten (or a hundred) and another of thousands. Tens of thousands, not thousands: a
+# source's "1.000" or "Tausende" does not back it.
 _COLLECTIVE_EN = re.compile(
     r"\b(?P<many>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
 )
 _MANY = {"tens": 10.0, "hundreds": 100.0}
+# "Hunderte Millionen", "Dutzende Milliarden", "zig Millionen": the German of "hundreds of
+# millions", "tens of billions"; or, in a looser translation, "millions", as "Zehntausende" is.
+_COLLECTIVE_SCALE_DE = re.compile(
+    r"(?<![\w-])(?P<many>hunderte|dutzende|zig)n?\s+(?P<scale>tausend|millionen|milliarden)\b",
+    re.IGNORECASE,
+)
+_MANY_DE = {"hunderte": 100.0, "dutzende": 10.0, "zig": 10.0}
 # German compounds that carry a number of their own: "Millionenpublikum" (an audience of
 # millions), "milliardenschwer" (worth billions), "Startelf" (the starting eleven),
 # "Achtelfinale" (the last 16), "Viertelfinale" (the last eight), "Halbfinale" (the last four).
@@ -285,6 +293,9 @@ _AND_A_HALF = re.compile(
     r"(?:\s+(?P<scale>tausend|thousand|millionen|million|milliarden|billion|mio\.?|mrd\.?)(?!\w))?",
     re.IGNORECASE,
 )
+# "a million and a half" (1.5 million): the article or "one" before a scale word; in "ten
+# thousand and a half" the half is not of a thousand.
+_ONE_BEFORE_SCALE = re.compile(r"(?<![\w-])(?:an?|one)\s+$", re.IGNORECASE)
 # A time of day in words: German "halb drei" is half past two, "Viertel nach vier" 4.15 and
 # "Viertel vor vier" 3.45; English "half past two", "quarter past four", "quarter to four".
 _CLOCK_WORDS = re.compile(
@@ -519,8 +530,16 @@ def _and_a_half(text: str, language: Language) -> list[tuple[int, int, float]]:
 
     found = []
     for match in _AND_A_HALF.finditer(text):
+        start = match.start()
         if match.group("anderthalb"):
             whole = 1.0
+        elif (word := (match.group("en") or "").lower()) in SCALES:
+            # "a million and a half" is 1.5 million, not a million and 0.5
+            one = _ONE_BEFORE_SCALE.search(text, max(0, start - 8), start)
+            if one is None or match.group("scale"):
+                continue
+            found.append((one.start(), match.end(), 1.5 * SCALES[word]))
+            continue
         else:
             word = (match.group("de") or match.group("en")).lower()
             if word in ("a", "an", "one", "ein"):
@@ -532,7 +551,7 @@ def _and_a_half(text: str, language: Language) -> list[tuple[int, int, float]]:
             whole = float(digits)
         scale = (match.group("scale") or "").rstrip(".").lower()
         scales = _GERMAN_SCALES if language == "de" else SCALES
-        found.append((match.start(), match.end(), (whole + 0.5) * scales.get(scale, 1.0)))
+        found.append((start, match.end(), (whole + 0.5) * scales.get(scale, 1.0)))
     return found
 
 
@@ -717,6 +736,10 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     for start, end, value in _and_a_half(text, language):
         add(start, end, "number", {value})
     if language == "de":
+        for match in _COLLECTIVE_SCALE_DE.finditer(text):
+            scale = SCALES[match.group("scale").lower()]
+            many = _MANY_DE[match.group("many").lower()]
+            add(match.start(), match.end(), "number", {scale, many * scale})
         for start, end, value in _german_numerals(text):
             add(start, end, "number", {value})
         for match in _COLLECTIVE_DE_PATTERN.finditer(text):
@@ -734,7 +757,7 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
                 match.start(),
                 match.end(),
                 "number",
-                {scale, _MANY[match.group("many").lower()] * scale},
+                {_MANY[match.group("many").lower()] * scale},
             )
     for start, end, value, kind in _number_words(text, language):
         percent = _PERCENT_AFTER.match(text, end) if kind == "number" else None

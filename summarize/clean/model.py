@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -80,6 +81,10 @@ class TreeEnsemble:
                 if not leaf:  # a leaf above the last level keeps feature 0, threshold +inf
                     if tree["feature"][node] < 0:  # numpy would take it from the end, silently
                         raise ValueError("a tree of the cleaner model splits on feature < 0")
+                    if not math.isfinite(tree["threshold"][node]):  # NaN: every block goes right
+                        raise ValueError(
+                            "a tree of the cleaner model splits at a number not finite"
+                        )
                     feature[row, heap] = tree["feature"][node]
                     threshold[row, heap] = tree["threshold"][node]
                 stack.append((node if leaf else tree["left"][node], 2 * heap + 1, level + 1))
