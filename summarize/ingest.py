@@ -250,10 +250,12 @@ def _not_a_file(path: Path) -> str:
 def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[str, str]:
     """Text and the encoding it was read with: a BOM wins, then UTF-8, then the page's
     ``declared`` charset (:func:`declared_charset`), then detection."""
+    # Text read as windows-1252 and saved again (_undoubled) is as often saved with a BOM
+    # (Notepad's "UTF-8" and "Unicode") as without one.
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding
+                return _undoubled(raw.decode(encoding), path), encoding
             except UnicodeDecodeError:
                 raise ArticleError(
                     f"{shown(path)}: starts with a {encoding} BOM but does not decode"
@@ -261,7 +263,7 @@ def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[st
     sample = raw[:_BINARY_SAMPLE]
     if b"\x00" in sample:
         if (utf16 := _utf16_without_bom(raw)) is not None:
-            return utf16
+            return _undoubled(utf16[0], path), utf16[1]
         raise ArticleError(f"{shown(path)}: binary file (contains NUL bytes), not text")
     try:
         return _undoubled(raw.decode("utf-8"), path), "utf-8"
@@ -343,6 +345,10 @@ def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
         return None
     if not (text := _decoded(raw, declared)) or _C1_CONTROLS.search(text):
         return None  # C1 controls: windows-1252 quotation marks on a page declared ISO-8859-15
+    if not _writes_german(declared):
+        # No German page declared wrong: windows-1252 reads Cyrillic "д" (0xE4 in
+        # windows-1251) and Greek "δ" (ISO-8859-7) as "ä", and the page came back as that.
+        return text, declared
     letters = _german_letters(text)
     sketch = _PLAIN_BYTES.sub(b"", raw)
     if any(_german_letters(_decoded(sketch, name)) > letters for name in _GERMAN_CODE_PAGES):
@@ -351,6 +357,15 @@ def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
 
 
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
+def _writes_german(encoding: str) -> bool:
+    """Whether the code page ``encoding`` has the letters German is written with."""
+    try:
+        "äöüßÄÖÜ".encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _single_byte(encoding: str) -> bool:
@@ -433,7 +448,9 @@ def _out_of_place(text: str) -> int:
     one, ™, a superscript or a capital letter inside a word ("h”rte", "Gr³ne", "JosÚ"), and
     a small letter of Latin-1 before a capital ("äMascotô": „Mascot“ in windows-1252 read as
     DOS), one standing alone as a word ("Berlin û ALBA": a dash), but for French "à", and ô
-    or û ending a word ("Filmô": a closing quotation mark read as DOS)."""
+    or û ending a word ("Filmô": a closing quotation mark read as DOS); a capital letter of
+    Latin-1 after a small letter ("SucheÖ": "Suche…" read as Mac), and ß after a consonant,
+    which German never writes ("Guzmßn": "Guzmán" read as DOS)."""
     return len(_FOREIGN.findall(text)) + len(_MISPLACED.findall(text))
 
 
@@ -447,6 +464,7 @@ _FOREIGN = re.compile("[^\t\n\r\f\x20-\x7e" + re.escape(_GERMAN_CHARACTERS) + "]
 _MISPLACED = re.compile(
     r"(?<=[^\W\d_])[„‚]|(?<=[^\W\d_])[“”™²³À-ÖØ-Þ](?=[a-zß-öø-ÿ])|[ß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])"
     r"|(?<!\w)[À-ÖØ-ßá-öø-ÿ](?!\w)|(?<=[^\W\d_])[ôû](?!\w)"
+    r"|(?<=[a-zß-öø-ÿ])[À-ÖØ-Þ](?![a-zß-öø-ÿ])|(?<=[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ])ß"
 )
 # German letters, €, and a „quotation“ as German marks it (one that opens and closes).
 _GERMAN_EVIDENCE = re.compile(r"[äöüÄÖÜß€]|(?<![^\W\d_])„(?=\w)[^„“\n]*“")
@@ -460,7 +478,7 @@ def _undoubled(text: str, path: Path) -> str:
     if (found := _DOUBLE_ENCODED.search(text)) is None:
         return text
     try:
-        first = text.encode("cp1252").decode("utf-8")
+        first = _read_bytes(text).decode("utf-8")
     except UnicodeError:
         logger.warning(
             "%s: holds UTF-8 read as windows-1252 (%r, the first at character %d), not all of "
@@ -470,16 +488,33 @@ def _undoubled(text: str, path: Path) -> str:
         return text
     logger.warning(
         "%s: UTF-8 read as windows-1252 and saved again (%r for %r): read as first written",
-        shown(path), found.group(), found.group().encode("cp1252").decode("utf-8", "replace"),
+        shown(path), found.group(), _read_bytes(found.group()).decode("utf-8", "replace"),
     )  # fmt: skip
     return first
 
 
-# A character of Latin-1 or windows-1252 as its UTF-8 bytes read in windows-1252: Ã or Â and a
-# continuation byte ("Ã¼" for ü, "Â´" for ´), or â€ (the first two bytes of –, „, “, €).
+def _read_bytes(text: str) -> bytes:
+    """The bytes that ``text`` was read from in windows-1252: its characters past Latin-1 ("€",
+    "„") as windows-1252 bytes, all others as Latin-1 ones. Browsers and Windows read the five
+    bytes windows-1252 leaves undefined as the control characters U+0081, U+008D, U+008F,
+    U+0090 and U+009D, and UTF-8 read as ISO-8859-1 holds all of U+0080-U+009F: "Á", "č" and
+    "Đ" end in such a byte, and a file with one was left unrepaired."""
+    return text.translate(_WINDOWS_1252_BYTES).encode("latin-1")
+
+
+_WINDOWS_1252_BYTES = {
+    ord(character): byte
+    for byte in range(0x80, 0xA0)
+    if (character := bytes([byte]).decode("cp1252", errors="ignore"))
+}
+
+
+# A character of Latin-1 or windows-1252 as its UTF-8 bytes read in windows-1252 (or
+# ISO-8859-1: a control character for 0x80-0x9F): Ã or Â and a continuation byte ("Ã¼" for ü,
+# "Â´" for ´), or â€ (the first two bytes of –, „, “, €).
 _DOUBLE_ENCODED = re.compile(
-    "[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€"
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â[€\u0080]"
 )
 
 

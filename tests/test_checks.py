@@ -895,6 +895,8 @@ def test_a_country_or_language_named_in_german_backs_its_english_name(
         ("The price in Franconia is 20 euros.", "Der Preis liegt bei 20 Franken.", ["Franconia"]),
         ("Nils sailed on the Nile.", "Nils segelte auf dem See.", ["Nile"]),
         ("They climbed in the Andes.", "Anders als sie kletterten wir.", ["Andes"]),
+        ("The files were copied in Rome.", "Die Dateien kamen auf eine CD-ROM.", ["Rome"]),
+        ("He spoke in Rome.", "ROM (dpa) - Er sprach am Montag.", []),
     ],
 )
 def test_a_place_named_in_german_backs_its_english_exonym(

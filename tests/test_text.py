@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -752,6 +754,31 @@ def test_a_pages_declared_charset_reads_what_german_letters_cannot_tell(
     assert read_article(path).encoding == "cp1252"
 
 
+@pytest.mark.parametrize(
+    ("declared", "encoding", "text"),
+    [
+        ("windows-1251", "cp1251", "Владимир Путин заявил в понедельник, что налоги снизят."),
+        ("koi8-r", "koi8_r", "Владимир Путин заявил в понедельник, что налоги снизят."),
+        ("iso-8859-7", "iso8859_7", "Ο πρωθυπουργός δήλωσε τη Δευτέρα ότι θα μειώσει φόρους."),
+    ],
+)
+def test_a_page_declared_in_a_code_page_without_umlauts_is_read_in_it(
+    tmp_path: Path, declared: str, encoding: str, text: str
+) -> None:
+    """windows-1252 reads a Cyrillic or Greek page's letters as umlauts ("д" is 0xE4 in
+    windows-1251, "ä"), and its declared charset lost to that: the page came back as
+    "Âëàäèìèð Ïóòèí" without a word. A code page without German's letters declares no German
+    page."""
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    path = tmp_path / "seite.html"
+    path.write_bytes(page.encode(encoding))
+    article = read_article(path)
+    assert (text in article.page_text, codecs.lookup(article.encoding).name) == (
+        True,
+        codecs.lookup(encoding).name,
+    )
+
+
 def test_utf8_saved_twice_is_read_as_first_written_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -771,6 +798,72 @@ def test_utf8_saved_twice_is_read_as_first_written_with_a_warning(
     with caplog.at_level("WARNING", logger="summarize"):
         assert read_article(path).text == text + twice
     assert any("not all of it: read as it is" in r.getMessage() for r in caplog.records)
+
+
+def _read_as_windows_1252_by_a_browser(data: bytes) -> str:
+    """``data`` read as browsers and Windows read windows-1252: the five bytes it leaves
+    undefined as the control characters of the same number."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+        lambda text: text.encode("utf-16"),
+        lambda text: text.encode("utf-16-le"),
+    ],
+)
+def test_utf8_saved_twice_with_a_bom_is_read_as_first_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, encode: Callable[[str], bytes]
+) -> None:
+    """Notepad saves "UTF-8" with a BOM, and "Unicode" as UTF-16: text read as windows-1252
+    and saved so ("FÃ¼r die StraÃŸe") went to the brief as mojibake, without the warning the
+    same text without a BOM gets."""
+    text = "Für die Straße gibt es „neue“ Pläne – sie kosten 5 € mehr, sagte der Bürgermeister.\n"
+    path = tmp_path / "archiv.txt"
+    path.write_bytes(encode(text.encode("utf-8").decode("cp1252")))
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert read_article(path).text == text
+    assert any("archiv.txt: UTF-8 read as windows-1252" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "read", [_read_as_windows_1252_by_a_browser, lambda data: data.decode("latin-1")]
+)
+def test_utf8_saved_twice_with_a_byte_windows_1252_leaves_undefined_is_repaired(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, read: Callable[[bytes], str]
+) -> None:
+    """The letters "Á", "č" and "Đ" end in a byte windows-1252 leaves undefined (0x81, 0x8D,
+    0x90), which a browser or Windows reads as a control character, and UTF-8 read as
+    ISO-8859-1 holds one for each dash and quotation mark: such a file was read as
+    "JanÃ¡Ä\x8dek" and "MÃ¼nchen", with a warning that it could not be undone."""
+    text = "Leoš Janáček, Novak Đoković und Ádám Szabó kamen nach München – „gut“, sagte er.\n"
+    path = tmp_path / "archiv.txt"
+    path.write_text(read(text.encode("utf-8")), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert read_article(path).text == text
+    assert any("read as first written" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach einer knappen Stunde legte Rebic quer auf De Guzmán, der den Ball ins Tor schob.\n",
+        "Das Leben, der Meister und ich…\n",
+        "Alles Neue macht der Mai… | Bibliothek 2.0 und mehr\n",
+    ],
+)
+def test_short_windows_1252_text_without_umlauts_is_not_read_as_dos_or_mac(
+    tmp_path: Path, text: str
+) -> None:
+    """A sentence without an umlaut read in DOS or Mac gains one: "á" is DOS "ß" ("Guzmßn"),
+    "…" Mac "Ö" ("ichÖ"). German writes ß only after a vowel and no capital umlaut after a
+    small letter: windows-1252, which reads the bytes with nothing out of place, is kept."""
+    path = tmp_path / "meldung.txt"
+    path.write_bytes(text.encode("cp1252"))
+    article = read_article(path)
+    assert (article.text, article.encoding) == (text, "cp1252")
 
 
 def test_utf8_with_a_few_damaged_bytes_keeps_its_umlauts(

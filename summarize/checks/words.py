@@ -160,6 +160,9 @@ def country_and_language_names() -> tuple[tuple[str, str], ...]:
 _PEOPLE_ENDINGS = ("er", "ern", "ers", "erin", "erinnen")
 _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 _GERMAN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# An abbreviation of capitals joined by a hyphen ("CD-ROM", "DVD-ROM"): split at the hyphen,
+# its "ROM" read as Rome.
+_ABBREVIATION = re.compile(r"\b[A-Z\d]{1,3}-[A-Z]{2,4}\b")
 
 
 class _ExonymForm(NamedTuple):
@@ -223,7 +226,7 @@ def english_exonyms(german_text: str) -> set[str]:
     word that happens to share letters with a place is no name of it."""
     forms = _exonym_forms()
     longest = max(len(key) for key in forms)
-    found_words = _GERMAN_WORD.findall(german_text.replace("-", " "))
+    found_words = _GERMAN_WORD.findall(_ABBREVIATION.sub(" ", german_text).replace("-", " "))
     folded = [fold(word).replace("’", "'") for word in found_words]
     names: set[str] = set()
     for start in range(len(folded)):
