@@ -434,12 +434,22 @@ def _times(match: re.Match[str]) -> set[tuple[int, ...]]:
 def _decade(match: re.Match[str]) -> set[float | tuple[int, ...]]:
     """The years a decade spans and, written with two digits and no apostrophe, the ages too
     ("in his 50s"): years as (year,), ages as numbers."""
-    first = int(match.group("decade")) * 10
-    centuries = [int(match.group("century"))] if match.group("century") else [19, 20]
+    return _decade_values(
+        int(match.group("decade")) * 10,
+        (int(match.group("century")),) if match.group("century") else (19, 20),
+        ages=not match.group("century") and not match.group("apostrophe"),
+    )
+
+
+def _decade_values(
+    first: int, centuries: tuple[int, ...], ages: bool
+) -> set[float | tuple[int, ...]]:
+    """The years (as (year,)) of the decade starting at ``first`` in each of ``centuries``,
+    and with ``ages`` the ages it spans (as numbers)."""
     values: set[float | tuple[int, ...]] = {
         (century * 100 + first + offset,) for century in centuries for offset in range(10)
     }
-    if not match.group("century") and not match.group("apostrophe"):
+    if ages:
         values |= {float(first + offset) for offset in range(10)}
     return values
 
@@ -515,11 +525,7 @@ def _german_decades(text: str) -> list[tuple[int, int, set[float | tuple[int, ..
     found = []
     for match in _DECADE_WORD_DE.finditer(text):
         first = int(alpha2digit(match.group("tens").lower(), "de", threshold=0))
-        values: set[float | tuple[int, ...]] = {
-            (century * 100 + first + offset,) for century in (19, 20) for offset in range(10)
-        }
-        if not match.group("years"):
-            values |= {float(first + offset) for offset in range(10)}
+        values = _decade_values(first, (19, 20), ages=not match.group("years"))
         found.append((match.start(), match.end(), values))
     return found
 
