@@ -335,12 +335,13 @@ _CHARSET_DECLARATION = re.compile(
 
 
 def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
-    """The page in its declared charset, when that reads it without control characters and no
-    code page German is written in reads more German letters (a page declared windows-1252 but
-    saved in DOS): only the declaration tells windows-1250 ("Dvořák") from windows-1252
-    ("Dvoøák"), which the German reading would otherwise prefer. None for a declaration the
-    bytes do not fit (UTF-8 declared on a windows-1252 page, which real pages do) and for
-    multi-byte ones."""
+    """The page in its declared charset, when that reads it without control characters and,
+    for a code page German is written in, no other one of them reads more German letters (a
+    page declared windows-1252 but saved in DOS); another language's code page loses only
+    where its reading puts German out of place. Only the declaration tells windows-1250
+    ("Dvořák") from windows-1252 ("Dvoøák"), which the German reading would otherwise prefer.
+    None for a declaration the bytes do not fit (UTF-8 declared on a windows-1252 page, which
+    real pages do) and for multi-byte ones."""
     if declared.startswith("utf") or not _single_byte(declared):
         return None
     if not (text := _decoded(raw, declared)) or _C1_CONTROLS.search(text):
@@ -348,6 +349,12 @@ def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
     if not _writes_german(declared):
         # No German page declared wrong: windows-1252 reads Cyrillic "д" (0xE4 in
         # windows-1251) and Greek "δ" (ISO-8859-7) as "ä", and the page came back as that.
+        return text, declared
+    if codecs.lookup(declared).name not in _GERMAN_CODE_PAGE_NAMES and not _MISPLACED.search(text):
+        # Another language's code page with German's letters (windows-1250): DOS reads its
+        # "á" as "ß" and "š" as "Ü", and a page of Czech names with few umlauts came back as
+        # windows-1252 ("Dvoøák", "Janáèek"). It loses only where it reads German out of place
+        # ("sch„rfster": saved in DOS).
         return text, declared
     letters = _german_letters(text)
     sketch = _PLAIN_BYTES.sub(b"", raw)
@@ -381,6 +388,7 @@ def _single_byte(encoding: str) -> bool:
 # in German-speaking locales assume it, and it reads ISO-8859-1), ISO-8859-15 (€ at 0xA4),
 # DOS (cp850) and classic Mac OS (mac_roman).
 _GERMAN_CODE_PAGES = ("cp1252", "iso8859_15", "cp850", "mac_roman")
+_GERMAN_CODE_PAGE_NAMES = frozenset(codecs.lookup(name).name for name in _GERMAN_CODE_PAGES)
 
 
 def _german_reading(raw: bytes, detected: tuple[str, str] | None) -> tuple[str, str] | None:

@@ -330,8 +330,9 @@ def output_lock(folder: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise UsageError(
-            f"another summarize run is writing to {shown(folder)} (lock {shown(lock_path)} is "
-            "held); wait for it to finish or use another --output folder"
+            f"another summarize run is writing to {shown(folder)}, or a summarize view is reading "
+            f"it (lock {shown(lock_path)} is held); wait for it to finish or use another "
+            "--output folder"
         ) from None
     except OSError as error:  # a read-only file system, a folder we may not write to
         raise UsageError(

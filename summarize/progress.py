@@ -85,8 +85,11 @@ class RichProgress:
 
     def translation_started(self, inputs: int) -> None:
         # The sentence bar comes with the first translation: a run that translates nothing here
-        # (every brief current, or on Ray, whose workers translate) showed one empty all along.
+        # (every brief current, every sentence cached, or on Ray, whose workers translate)
+        # showed one empty all along.
         if self._sentences is None:
+            if not inputs:
+                return
             self._sentences = self._progress.add_task("sentences", total=inputs)
         else:
             self._progress.reset(self._sentences, total=inputs, completed=0)

@@ -892,6 +892,7 @@ def test_a_country_or_language_named_in_german_backs_its_english_name(
         ("The doors in Turin were shut.", "Die Türen waren zu.", ["Turin"]),
         ("He wrote it in Rome.", "Er schrieb einen Roman.", ["Rome"]),
         ("They pose for photos in Poznan.", "Sie posen für Fotos.", ["Poznan"]),
+        ("The models posed in Poznan.", "Die Models zeigten ihre Posen.", ["Poznan"]),
         ("The price in Franconia is 20 euros.", "Der Preis liegt bei 20 Franken.", ["Franconia"]),
         ("Nils sailed on the Nile.", "Nils segelte auf dem See.", ["Nile"]),
         ("They climbed in the Andes.", "Anders als sie kletterten wir.", ["Andes"]),

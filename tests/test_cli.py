@@ -213,7 +213,8 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
 
 def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> None:
     """A run that translates nothing on this machine (every brief current; on Ray the workers
-    translate) showed an empty sentence bar for its whole length."""
+    translate; every sentence in the translation cache) showed an empty sentence bar for its
+    whole length."""
     from io import StringIO
 
     from rich.console import Console
@@ -221,19 +222,20 @@ def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> Non
     from summarize.progress import RichProgress
     from summarize.report import ArticleOutcome
 
-    def shown(translate: bool) -> str:
+    def shown(translate: bool, inputs: int = 5) -> str:
         screen = StringIO()
         console = Console(file=screen, force_terminal=True, color_system=None, width=100)
         with RichProgress(console) as progress:
             progress.run_started(2)
             for number in range(2):
                 if translate:
-                    progress.translation_started(5)
-                    progress.translated(5)
+                    progress.translation_started(inputs)
+                    progress.translated(inputs)
                 progress.article_finished(ArticleOutcome(Path(f"{number}.txt"), "written"))
         return screen.getvalue()
 
     assert "sentences" not in shown(translate=False)
+    assert "sentences" not in shown(translate=True, inputs=0)  # all from the cache
     assert re.search(r"sentences\b.*\b5/5\b", shown(translate=True))
 
 

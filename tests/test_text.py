@@ -755,6 +755,33 @@ def test_a_pages_declared_charset_reads_what_german_letters_cannot_tell(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Der Komponist Antonín Dvořák wurde in Prag gefeiert.",
+        "Leoš Janáček und Bedřich Smetana: Die Philharmonie spielte am Samstag in Brünn.",
+    ],
+)
+def test_a_page_declared_in_a_central_european_code_page_keeps_its_names(
+    tmp_path: Path, text: str
+) -> None:
+    """DOS reads windows-1250's "á" as "ß" and "š" as "Ü": a page declared windows-1250 with
+    more Czech letters than umlauts lost its declaration to DOS's German letters and came back
+    as windows-1252, "Dvoøák", "Janáèek", without a word. Only a page declared in a code page
+    German is written in (windows-1252 saved in DOS) loses it for more German letters; another
+    one only where it reads German out of place ("sch„rfster")."""
+    page = f'<html><head><meta charset="windows-1250"></head><body><p>{text}</p></body></html>'
+    path = tmp_path / "seite.html"
+    path.write_bytes(page.encode("cp1250"))
+    article = read_article(path)
+    assert (text in article.page_text, article.encoding) == (True, "cp1250")
+    # DOS saved, windows-1250 declared: "sch„rfster" in the declared code page, DOS wins.
+    dos = "Sein schärfster Konkurrent hörte zu, sagte Müller."
+    path.write_bytes(page.replace(text, dos).encode("cp850"))
+    article = read_article(path)
+    assert (dos in article.page_text, article.encoding) == (True, "cp850")
+
+
+@pytest.mark.parametrize(
     ("declared", "encoding", "text"),
     [
         ("windows-1251", "cp1251", "Владимир Путин заявил в понедельник, что налоги снизят."),

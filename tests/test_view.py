@@ -18,7 +18,7 @@ from test_render import HOSTILE, make_brief
 
 from summarize.checks import KeyFact
 from summarize.errors import UsageError
-from summarize.outputs import LOCK_FILENAME, no_run_writing, write_brief
+from summarize.outputs import LOCK_FILENAME, no_run_writing, output_lock, write_brief
 from summarize.render import ParagraphPair
 from summarize.view import build_site, summary_segments
 
@@ -425,6 +425,20 @@ def test_a_view_may_read_while_another_view_reads(tmp_path: Path) -> None:
     with no_run_writing(output):
         pages = build_site(output, tmp_path / "pages").pages
     assert [page.name for page in pages] == ["artikel.html"]
+
+
+def test_a_run_refused_while_a_view_reads_says_a_view_may_hold_the_folder(
+    tmp_path: Path,
+) -> None:
+    """A run into a folder that a view is reading is refused (the view holds the lock, shared):
+    its message said only that another run was writing there, and the user looked for a run
+    that did not exist."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    with no_run_writing(output), pytest.raises(UsageError) as refused, output_lock(output):
+        pass
+    assert "another summarize run is writing to" in str(refused.value)
+    assert "summarize view" in str(refused.value)
 
 
 def test_a_view_of_a_folder_it_may_not_write_to_still_sees_the_run(
