@@ -338,8 +338,9 @@ def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
     """The page in its declared charset, when that reads it without control characters and,
     for a code page German is written in, no other one of them reads more German letters (a
     page declared windows-1252 but saved in DOS); another language's code page loses only
-    where its reading puts German out of place. Only the declaration tells windows-1250
-    ("Dvořák") from windows-1252 ("Dvoøák"), which the German reading would otherwise prefer.
+    where its reading puts German out of place (a page saved in DOS or on a Mac). Only the
+    declaration tells windows-1250 ("Dvořák") from windows-1252 ("Dvoøák"), which the German
+    reading would otherwise prefer.
     None for a declaration the bytes do not fit (UTF-8 declared on a windows-1252 page, which
     real pages do) and for multi-byte ones."""
     if declared.startswith("utf") or not _single_byte(declared):
@@ -350,11 +351,13 @@ def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
         # No German page declared wrong: windows-1252 reads Cyrillic "д" (0xE4 in
         # windows-1251) and Greek "δ" (ISO-8859-7) as "ä", and the page came back as that.
         return text, declared
-    if codecs.lookup(declared).name not in _GERMAN_CODE_PAGE_NAMES and not _MISPLACED.search(text):
+    if codecs.lookup(declared).name not in _GERMAN_CODE_PAGE_NAMES and not (
+        _MISPLACED.search(text) or _MAC_UMLAUTS.search(text)
+    ):
         # Another language's code page with German's letters (windows-1250): DOS reads its
         # "á" as "ß" and "š" as "Ü", and a page of Czech names with few umlauts came back as
         # windows-1252 ("Dvoøák", "Janáèek"). It loses only where it reads German out of place
-        # ("sch„rfster": saved in DOS).
+        # ("sch„rfster": saved in DOS; "KŠse", "Stra§e": saved on a Mac).
         return text, declared
     letters = _german_letters(text)
     sketch = _PLAIN_BYTES.sub(b"", raw)
@@ -364,6 +367,13 @@ def _declared_reading(raw: bytes, declared: str) -> tuple[str, str] | None:
 
 
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
+# Mac's "ä", "ß", "Ä", "Ö" and "Ü" as windows-1250 (ISO-8859-2: "ß") reads them, where no
+# language of that code page writes those: Š after a small letter ("KŠse"), § inside a word
+# ("Stra§e"), €, … or † opening one ("€rger", "…sterreich", "†ber"). Its "ö" and "ü" are
+# windows-1250's "š" and "ź", which Czech and Polish write ("Leoš", "Łódź").
+_MAC_UMLAUTS = re.compile(
+    r"(?<=[a-zß-öø-ÿ])Š|(?<=[^\W\d_])§(?=[^\W\d_])|(?<![^\W\d_])[€…†](?=[a-zß-öø-ÿ]{2})"
+)
 
 
 def _writes_german(encoding: str) -> bool:
