@@ -907,6 +907,63 @@ def test_a_place_named_in_german_backs_its_english_exonym(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # a party, in its cases
+        ("The Greens gained ground.", "Die Grünen legten zu.", []),
+        ("Green politician Cem Özdemir spoke.", "Grünen-Politiker Cem Özdemir sprach.", []),
+        ("The Left Party lost votes.", "Die Linke verlor Stimmen.", []),
+        ("He left the Left.", "Er verließ die Linken.", []),
+        ("The Freedom Party won.", "Die Freiheitliche Partei Österreichs gewann.", []),
+        # an international body, a news agency, a court, a market, a university
+        ("The United Nations warned.", "Die Vereinten Nationen warnten.", []),
+        ("The head of the United Nations spoke.", "Der Chef der Vereinten Nationen sprach.", []),
+        ("The German Press Agency reported it.", "Das berichtete die Deutsche Presse-Agentur.", []),
+        ("The German Press Agency reported it.", "Das berichtete die dpa.", []),
+        (
+            "The Federal Constitutional Court ruled.",
+            "Das Bundesverfassungsgericht entschied.",
+            [],
+        ),
+        ("A ruling of the Constitutional Court.", "Ein Urteil des Bundesverfassungsgerichts.", []),
+        ("Rules for the European Single Market.", "Regeln für den EU-Binnenmarkt.", []),
+        (
+            "She studied at the Technical University of Munich.",
+            "Sie studierte an der Technischen Universität München.",
+            [],
+        ),
+        # small words of a name in any case, its capitalised words capitalised
+        (
+            "The Federal Office for the Protection of the Constitution warned.",
+            "Das Bundesamt für Verfassungsschutz warnte.",
+            [],
+        ),
+        ("The Finance Ministry said so.", "Das Finanzministerium teilte das mit.", []),
+        # another institution still flags
+        ("The United Nations warned.", "Die Weltbank warnte.", ["United Nations"]),
+        ("The Supreme Court ruled.", "Das Bundesverfassungsgericht entschied.", ["Supreme Court"]),
+        ("The Left Party lost votes.", "Die Grünen verloren Stimmen.", ["Left Party"]),
+        (
+            "The Interior Ministry said so.",
+            "Das Finanzministerium teilte das mit.",
+            ["Interior Ministry"],
+        ),
+        # a common word is no name: not written capitalised, or only inside another word
+        ("The Greens met.", "Sie trafen sich im grünen Park.", ["Greens"]),
+        ("The Left Party met.", "Sie trafen sich links vom Park.", ["Left Party"]),
+        ("The United Nations met.", "Die vereinten Kräfte trafen sich.", ["United Nations"]),
+        ("The Security Council met.", "Der Rat tagte sicher.", ["Security Council"]),
+        ("The Left Party met.", "Die Partei traf sich links.", ["Left Party"]),
+        ("Rules for the Single Market.", "Regeln für den Markt.", ["Single Market"]),
+    ],
+)
+def test_an_institution_named_in_german_backs_its_english_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         # British and older function words the lexicon does not list are no names

@@ -240,7 +240,8 @@ _GERMAN_OF_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)er(?:n|s|in|innen)?\
 
 def _german_grams(text: str) -> set[str]:
     """The n-grams of a German text, and of it with "-er" adjectives of places read as the
-    place; with the English names of the countries, languages and places it names."""
+    place; with the English names of the countries, languages, places and institutions it
+    names."""
     grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
     # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins; but
     # a word that begins with a longer country's name names that one ("Nigeria" and
@@ -259,8 +260,9 @@ def _german_grams(text: str) -> set[str]:
             grams.add(english)
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
-    # A place named in German backs its English name, whole ("Bodensee": "Lake Constance").
-    return grams | words.english_exonyms(text)
+    # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
+    # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
+    return grams | words.english_names(text)
 
 
 def _german_stems(german: str) -> set[str]:

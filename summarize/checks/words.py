@@ -7,6 +7,7 @@ import tomllib
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import product
 from typing import NamedTuple
 
 from babel.dates import get_day_names, get_month_names
@@ -165,23 +166,43 @@ _GERMAN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b[A-Z\d]{1,3}-[A-Z]{2,4}\b")
 
 
-class _ExonymForm(NamedTuple):
+class _NameForm(NamedTuple):
     english: frozenset[str]  # the English names, folded and squashed ("lowersaxony")
-    capitalised: bool  # a name or its people: only as a capitalised word (not the verb "posen")
+    # Which of its words must be capitalised in the text: a name or its people (not the verb
+    # "posen"), but not an adjective written small or a name's small words ("für", "der").
+    capitalised: tuple[bool, ...]
 
 
-@cache
-def _exonym_forms() -> dict[tuple[str, ...], _ExonymForm]:
-    """The German word forms of the places in ``data/exonyms.toml``, folded, with the English
-    names each backs: the name, its genitive and -er word, and the forms listed for it."""
-    data = tomllib.loads(
-        resources.files("summarize").joinpath("data/exonyms.toml").read_text(encoding="utf-8")
+def _merge(forms: dict[tuple[str, ...], _NameForm], key: tuple[str, ...], form: _NameForm) -> None:
+    """Adds ``form`` under ``key``: a form of two names backs both, capitalised where both ask."""
+    known = forms.get(key)
+    if known is not None:
+        capitalised = tuple(
+            a and b for a, b in zip(known.capitalised, form.capitalised, strict=True)
+        )
+        form = _NameForm(known.english | form.english, capitalised)
+    forms[key] = form
+
+
+def _table(name: str) -> dict:
+    return tomllib.loads(
+        resources.files("summarize").joinpath(f"data/{name}").read_text(encoding="utf-8")
     )
-    english = {
+
+
+def _english(data: dict) -> dict[str, frozenset[str]]:
+    return {
         german: frozenset("".join(tokens(name)) for name in names)
         for german, names in data["names"].items()
     }
-    forms: dict[tuple[str, ...], _ExonymForm] = {}
+
+
+def _exonym_forms() -> dict[tuple[str, ...], _NameForm]:
+    """The German word forms of the places in ``data/exonyms.toml``, folded, with the English
+    names each backs: the name, its genitive and -er word, and the forms listed for it."""
+    data = _table("exonyms.toml")
+    english = _english(data)
+    forms: dict[tuple[str, ...], _NameForm] = {}
     excluded = {
         tuple(tokens(other))
         for form in data.get("not_forms", ())
@@ -194,11 +215,8 @@ def _exonym_forms() -> dict[tuple[str, ...], _ExonymForm]:
 
     def add(form: str, place: str, capitalised: bool = True) -> None:
         key = tuple(tokens(form))
-        if key in excluded:
-            return
-        known = forms.get(key)
-        names = english[place] | (known.english if known else frozenset())
-        forms[key] = _ExonymForm(names, capitalised and (known.capitalised if known else True))
+        if key not in excluded:
+            _merge(forms, key, _NameForm(english[place], (capitalised,) * len(key)))
 
     not_alone = set(data.get("not_alone", ()))
     for german in english:
@@ -218,13 +236,64 @@ def _exonym_forms() -> dict[tuple[str, ...], _ExonymForm]:
     return forms
 
 
-def english_exonyms(german_text: str) -> set[str]:
-    """The English names (folded and squashed) of the places that ``german_text`` names by
-    their German names ("in München" → {"munich"}; "Niederösterreichs" → {"loweraustria"}).
+def _inflections(word: str) -> tuple[str, ...]:
+    """A word of an institution's name with its endings: an adjective or a weak noun in -e
+    ("Vereinte": "Vereinten"; "Grüne": "Grünen"), any other word with its genitive."""
+    if word.endswith("e"):
+        return (word, word + "n", word + "r", word + "s", word + "m")
+    return (word, word + "s", word + "es")
 
-    A name is read only as whole words and, unless an adjective, capitalised: a German common
-    word that happens to share letters with a place is no name of it."""
+
+def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
+    """The German word forms of the institutions in ``data/institutions.toml``, folded, with
+    the English names each backs: the name with each word inflected, and its listed forms."""
+    data = _table("institutions.toml")
+    # A name that small words divide ("Ministry of Finance") is read in the brief as its
+    # capitalised runs ("Ministry", "Finance"): each run of it is backed too.
+    english = {
+        german: names
+        | {
+            "".join(tokens(run))
+            for name in data["names"][german]
+            for run in re.split(r"\s+(?:[a-z]+\s+)+", name)
+        }
+        for german, names in _english(data).items()
+    }
+    forms: dict[tuple[str, ...], _NameForm] = {}
+
+    def add(variants: list[tuple[str, ...]], written: list[str], german: str) -> None:
+        capitalised = tuple(word[0].isupper() for word in written)
+        for variant in product(*variants):
+            key = tuple(fold(word) for word in variant)
+            _merge(forms, key, _NameForm(english[german], capitalised))
+
+    for german in english:
+        written = german.replace("-", " ").split()
+        # Small words ("für", "der") are not inflected; a name's words are.
+        add([_inflections(w) if w[0].isupper() else (w,) for w in written], written, german)
+    for form, german in data["forms"].items():
+        written = form.replace("-", " ").split()
+        add([(word,) for word in written], written, german)
+    return forms
+
+
+@cache
+def _name_forms() -> dict[tuple[str, ...], _NameForm]:
+    """The German forms of the places and institutions with English names of other words."""
     forms = _exonym_forms()
+    for key, form in _institution_forms().items():
+        _merge(forms, key, form)
+    return forms
+
+
+def english_names(german_text: str) -> set[str]:
+    """The English names (folded and squashed) of the places and institutions that
+    ``german_text`` names by their German names ("in München" → {"munich"};
+    "Niederösterreichs" → {"loweraustria"}; "der Vereinten Nationen" → {"unitednations"}).
+
+    A name is read only as whole words, its capitalised words capitalised: a German common word
+    that happens to share letters with a place is no name of it."""
+    forms = _name_forms()
     longest = max(len(key) for key in forms)
     found_words = _GERMAN_WORD.findall(_ABBREVIATION.sub(" ", german_text).replace("-", " "))
     folded = [fold(word).replace("’", "'") for word in found_words]
@@ -234,8 +303,10 @@ def english_exonyms(german_text: str) -> set[str]:
             form = forms.get(tuple(folded[start : start + size]))
             if form is None:
                 continue
-            if form.capitalised and not all(
-                word[0].isupper() for word in found_words[start : start + size]
+            written = found_words[start : start + size]
+            if any(
+                cap and not word[0].isupper()
+                for cap, word in zip(form.capitalised, written, strict=True)
             ):
                 continue
             names |= form.english
