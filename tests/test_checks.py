@@ -955,6 +955,21 @@ def test_a_place_named_in_german_backs_its_english_exonym(
         ("The Security Council met.", "Der Rat tagte sicher.", ["Security Council"]),
         ("The Left Party met.", "Die Partei traf sich links.", ["Left Party"]),
         ("Rules for the Single Market.", "Regeln für den Markt.", ["Single Market"]),
+        # an adjective capitalised as a sentence's first word is no party
+        ("The Left Party met.", "Linke Gruppen demonstrierten.", ["Left Party"]),
+        ("The Conservatives won.", "Konservative Wähler blieben zu Hause.", ["Conservatives"]),
+        ("The Freedom Party won.", "Freiheitliche Ideen gewannen.", ["Freedom Party"]),
+        ("The Pirate Party won.", "Piraten überfielen ein Schiff.", ["Pirate Party"]),
+        # a party's or ministry's one common word is no part of an invented person's name
+        ("John Green spoke.", "Die Grünen legten zu. John sprach.", ["John Green"]),
+        ("Tom Left spoke.", "Die Linke sprach. Tom sagte nichts.", ["Tom Left"]),
+        (
+            "Justice Smith ruled.",
+            "Das Justizministerium teilte das mit. Smith sagte nichts.",
+            ["Justice Smith"],
+        ),
+        ("The Ministry of Justice said so.", "Das Justizministerium teilte das mit.", []),
+        ("The Left said so.", "Die Linke teilte das mit.", []),
     ],
 )
 def test_an_institution_named_in_german_backs_its_english_name(

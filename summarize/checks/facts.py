@@ -430,7 +430,7 @@ def _name_is_stated(
     capitalised: set[str] | None = None,
 ) -> bool:
     key = "".join(tokens(name))
-    if key in grams or _close_forms(key, grams):
+    if key in grams or _close_forms(key, grams) or words.WHOLE_ONLY + key in grams:
         return True
     if _is_all_caps(name) and len(key) <= 6 and key in acronyms:
         return True

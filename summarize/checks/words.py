@@ -244,6 +244,19 @@ def _inflections(word: str) -> tuple[str, ...]:
     return (word, word + "s", word + "es")
 
 
+# The mark of an English name that backs only a name of its own, never a part of a longer one.
+WHOLE_ONLY = "="
+
+
+def _whole_only(name: str) -> str:
+    """An English name, folded and squashed; marked :data:`WHOLE_ONLY` when it is one common
+    word ("Left", "Justice" of "Ministry of Justice"): the party or ministry is no part of an
+    invented person's name ("Tom Left", "Justice Smith")."""
+    parts = tokens(name)
+    key = "".join(parts)
+    return WHOLE_ONLY + key if len(parts) == 1 and is_common_word(key) else key
+
+
 def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     """The German word forms of the institutions in ``data/institutions.toml``, folded, with
     the English names each backs: the name with each word inflected, and its listed forms."""
@@ -251,13 +264,16 @@ def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     # A name that small words divide ("Ministry of Finance") is read in the brief as its
     # capitalised runs ("Ministry", "Finance"): each run of it is backed too.
     english = {
-        german: names
-        | {
-            "".join(tokens(run))
+        german: frozenset(
+            _whole_only(name)
             for name in data["names"][german]
-            for run in re.split(r"\s+(?:[a-z]+\s+)+", name)
-        }
-        for german, names in _english(data).items()
+            + [
+                run
+                for name in data["names"][german]
+                for run in re.split(r"\s+(?:[a-z]+\s+)+", name)
+            ]
+        )
+        for german in data["names"]
     }
     forms: dict[tuple[str, ...], _NameForm] = {}
 
@@ -286,6 +302,21 @@ def _name_forms() -> dict[tuple[str, ...], _NameForm]:
     return forms
 
 
+def _adjective_at_sentence_start(text: str, matches: list[re.Match[str]], index: int) -> bool:
+    """Whether word ``index`` of ``text`` (a word in -e, as an adjective) begins a sentence and
+    a capitalised word follows it after a space: an adjective, capitalised only as the
+    sentence's first word ("Linke Gruppen demonstrierten": left-wing groups, not the Left),
+    unlike "Grünen-Politiker" or "Die Linke sprach"."""
+    before = text[: matches[index].start()].rstrip()
+    if before and before[-1] not in '.!?:„“"»«':
+        return False
+    if index + 1 == len(matches):
+        return False
+    following = matches[index + 1]
+    gap = text[matches[index].end() : following.start()]
+    return gap.isspace() and following.group()[0].isupper()
+
+
 def english_names(german_text: str) -> set[str]:
     """The English names (folded and squashed) of the places and institutions that
     ``german_text`` names by their German names ("in München" → {"munich"};
@@ -295,13 +326,21 @@ def english_names(german_text: str) -> set[str]:
     that happens to share letters with a place is no name of it."""
     forms = _name_forms()
     longest = max(len(key) for key in forms)
-    found_words = _GERMAN_WORD.findall(_ABBREVIATION.sub(" ", german_text).replace("-", " "))
+    text = _ABBREVIATION.sub(" ", german_text)
+    matches = list(_GERMAN_WORD.finditer(text.replace("-", " ")))
+    found_words = [match.group() for match in matches]
     folded = [fold(word).replace("’", "'") for word in found_words]
     names: set[str] = set()
     for start in range(len(folded)):
         for size in range(1, min(longest, len(folded) - start) + 1):
             form = forms.get(tuple(folded[start : start + size]))
             if form is None:
+                continue
+            if (
+                size == 1
+                and folded[start].endswith("e")
+                and _adjective_at_sentence_start(text, matches, start)
+            ):
                 continue
             written = found_words[start : start + size]
             if any(
