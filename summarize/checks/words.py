@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import product
 from typing import NamedTuple
 
 from babel.dates import get_day_names, get_month_names
+
+from summarize.package_data import packaged_toml
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CONTRACTION = re.compile(r"'(?:s|m|re|ll|ve|d)$")  # "I'm" is I, "Kim's" is Kim
@@ -184,12 +184,6 @@ def _merge(forms: dict[tuple[str, ...], _NameForm], key: tuple[str, ...], form: 
     forms[key] = form
 
 
-def _table(name: str) -> dict:
-    return tomllib.loads(
-        resources.files("summarize").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    )
-
-
 def _english(data: dict) -> dict[str, frozenset[str]]:
     return {
         german: frozenset("".join(tokens(name)) for name in names)
@@ -200,7 +194,7 @@ def _english(data: dict) -> dict[str, frozenset[str]]:
 def _exonym_forms() -> dict[tuple[str, ...], _NameForm]:
     """The German word forms of the places in ``data/exonyms.toml``, folded, with the English
     names each backs: the name, its genitive and -er word, and the forms listed for it."""
-    data = _table("exonyms.toml")
+    data = packaged_toml("exonyms.toml")
     english = _english(data)
     forms: dict[tuple[str, ...], _NameForm] = {}
     excluded = {
@@ -260,7 +254,7 @@ def _whole_only(name: str) -> str:
 def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     """The German word forms of the institutions in ``data/institutions.toml``, folded, with
     the English names each backs: the name with each word inflected, and its listed forms."""
-    data = _table("institutions.toml")
+    data = packaged_toml("institutions.toml")
     # A name that small words divide ("Ministry of Finance") is read in the brief as its
     # capitalised runs ("Ministry", "Finance"): each run of it is backed too.
     english = {

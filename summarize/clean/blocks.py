@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import operator
 import re
-import tomllib
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, compress, pairwise, repeat
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
+
+from summarize.package_data import packaged_toml
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\ufeff]")
 # A C0 control between two words separates them ("Panel\x07on", a word processor's table cell
@@ -125,9 +125,7 @@ _COMPOUND_ENDS = frozenset({"in", "ins"})
 @lru_cache(maxsize=1)
 def word_data() -> dict[str, frozenset[str]]:
     """The cleaner's word lists (function words of German and English, page words)."""
-    data = tomllib.loads(
-        resources.files("summarize").joinpath("data/clean_words.toml").read_text(encoding="utf-8")
-    )
+    data = packaged_toml("clean_words.toml")
     return {name: frozenset(words.split()) for name, words in data.items()}
 
 
@@ -580,9 +578,7 @@ def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=1)
 def phrase_rules() -> dict[str, PhraseRule]:
-    data = tomllib.loads(
-        resources.files("summarize").joinpath("data/boilerplate.toml").read_text(encoding="utf-8")
-    )
+    data = packaged_toml("boilerplate.toml")
     rules = {}
     for name, table in data.items():
         anchored = [p[1:] for p in table.get("line", []) if p.startswith("^")]
