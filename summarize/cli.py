@@ -381,7 +381,8 @@ def view(
     """Write OUTPUT's briefs as a static HTML site: English and German side by side.
 
     One page per brief and an index, from the briefs' run records (<name>.json); no JavaScript,
-    nothing loaded from outside the folder. Exit 1 when a record could not be read."""
+    nothing loaded from outside the folder. Exit 1 when a record could not be read; exit 2
+    while a run writes to OUTPUT (no run starts into it while the view reads)."""
     from summarize.ingest import is_folder
     from summarize.view import build_site
 
