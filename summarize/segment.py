@@ -126,6 +126,15 @@ _LEADING_CLOSERS = re.compile(r"([\"'“”»«’›‹]+)(?:\s+|$)")
 # the space, ends the sentence. ("»…«", the German order, opens with "»" after a space.)
 _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
+# pysbd ends a sentence at a full stop after a number, and German writes dates without the year
+# that way ("am 24.12.", "vom 1.3. bis 31.3."): "Am 24.12. ist ..." came out as "Am 24.12." and
+# "ist ...". After a number and its stop, a piece that starts in lowercase goes on the sentence
+# (a German sentence starts with a capital; "iPhone" and its like, capital inside, are left
+# alone); after a day and month, so does a year ("1.1. 2020") and a dash ("12.5. – 14.5.").
+_ENDS_NUMBER_STOP = re.compile(r"\d\.$")
+_ENDS_DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.$")
+_GOES_ON_LOWERCASE = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*(?:\W|$)")
+_GOES_ON_AFTER_DATE = re.compile(r"(?:\d{4}(?!\w)|[–—-]\s)")
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,16 @@ def _starts_sentence(piece: str) -> bool:
     return first_word in _SENTENCE_STARTERS
 
 
+def _goes_on_after_number(tail: str, piece: str) -> bool:
+    """Whether ``piece`` continues a sentence that pysbd ended at a number's full stop."""
+    if not _ENDS_NUMBER_STOP.search(tail):
+        return False
+    first_word = _GOES_ON_LOWERCASE.match(piece)
+    if first_word is not None and first_word.group().rstrip().islower():
+        return True
+    return bool(_ENDS_DAY_MONTH.search(tail) and _GOES_ON_AFTER_DATE.match(piece))
+
+
 def _rejoin_false_splits(pieces: list[str]) -> list[str]:
     merged: list[list[str]] = []
     tail = ""  # the last _TAIL_CHARS characters of " ".join(merged[-1])
@@ -177,6 +196,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
         if merged and (
             not _ENDS_CLAUSE.search(tail)
             or (ENDS_WITH_ABBREVIATION.search(tail) and not _starts_sentence(piece))
+            or _goes_on_after_number(tail, piece)
         ):
             merged[-1].append(piece)
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]

@@ -196,3 +196,38 @@ def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
         "Das Büro liegt in der Bahnhof-Str. 12a.",
         "Es ist neu.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am 24.12. ist in vielen Bundesländern kein Feiertag.",
+        "Vom 24.12. bis zum 6.1. bleibt das Amt geschlossen.",
+        "Seit dem 1.1. 2020 gilt das Gesetz.",
+        "Termine: 12.5. – 14.5. in Berlin.",
+        "Die Entscheidung fällt am 6.2. auf der Schanze.",
+    ],
+)
+def test_a_date_without_its_year_does_not_end_the_sentence(sentence: str) -> None:
+    """German writes a date without its year as "24.12.", and pysbd ended the sentence at its
+    stop: "ist in vielen Bundesländern ..." went to the translator as a sentence of its own."""
+    assert split_sentences(f"{sentence} Danach kam der Winter.") == [
+        sentence,
+        "Danach kam der Winter.",
+    ]
+
+
+def test_a_sentence_after_a_date_or_number_still_starts_its_own() -> None:
+    assert split_sentences(
+        "Er kam am 3.10. Dann ging er. Er wurde 1990 geboren. 1991 zog er um."
+    ) == [
+        "Er kam am 3.10.",
+        "Dann ging er.",
+        "Er wurde 1990 geboren.",
+        "1991 zog er um.",
+    ]
+    # A word with a capital inside starts a sentence in lowercase: it is left alone.
+    assert split_sentences("Er siegte mit 3:1. iPhones gab es als Preis.") == [
+        "Er siegte mit 3:1.",
+        "iPhones gab es als Preis.",
+    ]
