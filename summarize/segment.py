@@ -126,15 +126,22 @@ _LEADING_CLOSERS = re.compile(r"([\"'“”»«’›‹]+)(?:\s+|$)")
 # the space, ends the sentence. ("»…«", the German order, opens with "»" after a space.)
 _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
-# pysbd ends a sentence at a full stop after a number, and German writes dates without the year
-# that way ("am 24.12.", "vom 1.3. bis 31.3."): "Am 24.12. ist ..." came out as "Am 24.12." and
-# "ist ...". After a number and its stop, a piece that starts in lowercase goes on the sentence
-# (a German sentence starts with a capital; "iPhone" and its like, capital inside, are left
-# alone); after a day and month, so does a year ("1.1. 2020") and a dash ("12.5. – 14.5.").
-_ENDS_NUMBER_STOP = re.compile(r"\d\.$")
+# pysbd ends a sentence at many a full stop that German writes inside one: after a date without
+# its year ("Am 24.12. ist ...", "vom 1.3. bis 31.3."), after an abbreviation it does not know
+# ("im Okt. nach Berlin", "in 11,2 Sek. und"). A German sentence starts with a capital, so after a
+# full stop a piece that starts with a lowercase word goes on the sentence ("iPhone" and its
+# like, a capital inside, are left alone); after a day and month, so does a year ("1.1. 2020") or
+# a dash ("12.5. – 14.5."), and after a month's or a weekday's short form a number ("Jan. 2024",
+# "Mo. 5. Mai").
+_ENDS_FULL_STOP = re.compile(r"[^.]\.$")
 _ENDS_DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.$")
-_GOES_ON_LOWERCASE = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*(?:\W|$)")
-_GOES_ON_AFTER_DATE = re.compile(r"(?:\d{4}(?!\w)|[–—-]\s)")
+_ENDS_DATE_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Jan|Feb|Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez"
+    r"|Mo|Di|Mi|Do|Fr|Sa|So|Kap|Bd|Abb|Tab)\.$"
+)
+_STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*")
+_STARTS_YEAR_OR_DASH = re.compile(r"(?:\d{4}(?!\w)|[–—-]\s)")
+_STARTS_NUMBER = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -179,14 +186,23 @@ def _starts_sentence(piece: str) -> bool:
     return first_word in _SENTENCE_STARTERS
 
 
-def _goes_on_after_number(tail: str, piece: str) -> bool:
-    """Whether ``piece`` continues a sentence that pysbd ended at a number's full stop."""
-    if not _ENDS_NUMBER_STOP.search(tail):
+def _starts_lowercase(text: str) -> bool:
+    first_word = _STARTS_LOWERCASE_WORD.match(text)
+    return first_word is not None and first_word.group().islower()
+
+
+def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
+    """Whether ``piece`` goes on the sentence that pysbd ended at the full stop of ``tail``
+    (the sentence begins with ``sentence_start``). Where the sentence itself starts in
+    lowercase, the writer does not capitalise (a reader's comment), and a lowercase piece is
+    left to start its own."""
+    if not _ENDS_FULL_STOP.search(tail):
         return False
-    first_word = _GOES_ON_LOWERCASE.match(piece)
-    if first_word is not None and first_word.group().rstrip().islower():
-        return True
-    return bool(_ENDS_DAY_MONTH.search(tail) and _GOES_ON_AFTER_DATE.match(piece))
+    if _starts_lowercase(piece):
+        return not _starts_lowercase(sentence_start.lstrip(_OPENING_MARKS))
+    if _ENDS_DAY_MONTH.search(tail):
+        return bool(_STARTS_YEAR_OR_DASH.match(piece))
+    return bool(_ENDS_DATE_ABBREVIATION.search(tail) and _STARTS_NUMBER.match(piece))
 
 
 def _rejoin_false_splits(pieces: list[str]) -> list[str]:
@@ -196,7 +212,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
         if merged and (
             not _ENDS_CLAUSE.search(tail)
             or (ENDS_WITH_ABBREVIATION.search(tail) and not _starts_sentence(piece))
-            or _goes_on_after_number(tail, piece)
+            or _goes_on_past_stop(merged[-1][0], tail, piece)
         ):
             merged[-1].append(piece)
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]

@@ -206,11 +206,17 @@ def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
         "Seit dem 1.1. 2020 gilt das Gesetz.",
         "Termine: 12.5. – 14.5. in Berlin.",
         "Die Entscheidung fällt am 6.2. auf der Schanze.",
+        "Er kam im Okt. nach Berlin zurück.",
+        "Sie lief 100 m in 11,2 Sek. und gewann.",
+        "Im Jan. 2024 begann der Bau.",
+        "Am Mo. 5. Mai ist Sitzung.",
+        "Details stehen in Kap. 3 der Studie.",
     ],
 )
-def test_a_date_without_its_year_does_not_end_the_sentence(sentence: str) -> None:
+def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None:
     """German writes a date without its year as "24.12.", and pysbd ended the sentence at its
-    stop: "ist in vielen Bundesländern ..." went to the translator as a sentence of its own."""
+    stop: "ist in vielen Bundesländern ..." went to the translator as a sentence of its own; so
+    at an abbreviation it does not know ("Okt.", "Sek.")."""
     assert split_sentences(f"{sentence} Danach kam der Winter.") == [
         sentence,
         "Danach kam der Winter.",
@@ -230,4 +236,14 @@ def test_a_sentence_after_a_date_or_number_still_starts_its_own() -> None:
     assert split_sentences("Er siegte mit 3:1. iPhones gab es als Preis.") == [
         "Er siegte mit 3:1.",
         "iPhones gab es als Preis.",
+    ]
+    assert split_sentences("Er kam aus Ulm. 2024 zog er weg.") == [
+        "Er kam aus Ulm.",
+        "2024 zog er weg.",
+    ]
+    # A writer who starts sentences in lowercase (a reader's comment) keeps their sentences.
+    assert split_sentences("danke für den link. dann liegt es ja an apple. egal.") == [
+        "danke für den link.",
+        "dann liegt es ja an apple.",
+        "egal.",
     ]
