@@ -36,6 +36,10 @@ MARKDOWN_FRONT_MATTER = "markdown_front_matter"
 # A Markdown link reference definition ("[1]: https://… "Titel"", and so a footnote written
 # "[^1]: Quelle" where no footnote extension is read): markup that renders as nothing.
 MARKDOWN_LINK_DEFINITION = "markdown_link_definition"
+# The text of a Markdown file's HTML that a browser never shows: comments, <script>, <style>
+# and the other invisible elements (markup, not article text, but every character of the file
+# is in the brief or its audit).
+MARKDOWN_HIDDEN_HTML = "markdown_hidden_html"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -328,6 +332,8 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     from trafilatura.utils import normalize_unicode
     from trafilatura.xml import xmltotxt
 
+    if path.suffix.lower() == ".xhtml":
+        html = _cdata_as_text(html)
     root, too_deep = _parse_page(html)
     page: Any = html
     if too_deep:
@@ -379,6 +385,21 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title
+
+
+# A CDATA section of XML: (its text).
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+
+
+def _cdata_as_text(xhtml: str) -> str:
+    """An XHTML page with each CDATA section written as the text it holds: a browser reading
+    the page as XML shows "<p>Der Rat <![CDATA[tagt & berät]]> heute.</p>" whole, but an HTML
+    parser (lxml's, trafilatura's) takes the section for a comment, and "tagt & berät" was lost
+    from the article, unrecorded. (Inside a <script>, where pages put most of them, the text
+    stays hidden.)"""
+    from html import escape
+
+    return _CDATA.sub(lambda section: escape(section.group(1), quote=False), xhtml)
 
 
 def split_at_page_lines(text: str, page_lines: Sequence[str]) -> str:
@@ -565,6 +586,9 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
     # as markup, and the translator does no harm to a bold **word**.
     parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
+    parser.block.ruler.at(
+        "html_block", _html_block_that_closes, {"alt": ["paragraph", "reference", "blockquote"]}
+    )
     tokens = parser.parse(markdown)
     blocks: list[str] = [title] if title else []
     images: list[tuple[str, str]] = []
@@ -606,7 +630,13 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             blocks.append(marker + token.content)
             marker = ""
         elif token.type == "html_block":
-            blocks.append(marker + "\n".join(visible_blocks(token.content)))
+            # In a <div>: a block of a comment alone is an "empty document" to lxml, and a
+            # comment before the first element no part of its tree.
+            root = _parse_html(f"<div>{token.content}</div>")
+            visible, hidden = _read_blocks(root)
+            blocks.append(marker + "\n".join(visible))
+            images += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
+            images += _image_descriptions(root)
             marker = ""
     text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
     front = tuple(
@@ -616,6 +646,62 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
     )
     return text, front + definitions + tuple(images)
+
+
+def _html_block_that_closes(state: Any, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's HTML block rule, but for a block that would hide typed text: a line that
+    opens with ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<!--``, ``<?`` or ``<!``
+    never closed after it (CommonMark then takes the rest of the article for raw HTML: a line
+    "<script> ist ein HTML-Element, …" lost every paragraph after it, unrecorded); one that
+    opens an invisible element (``<title>``, ``<head>``) not closed in its block; and a tag that
+    names no HTML element ("<Die Linke>" alone on a line). Such a line is read as a paragraph,
+    where such a tag stays as typed (:func:`_inline_text`)."""
+    from markdown_it.rules_block.html_block import html_block
+
+    position = state.bMarks[start] + state.tShift[start]
+    first = state.src[position : state.eMarks[start]]
+    for opening, closing in _RAW_HTML_BLOCKS:
+        if opening.match(first):
+            if _last_match(state, closing) < position:
+                return False
+            break
+    if (tag := _INLINE_TAG.match(first)) and not _is_html_element(tag.group(2)):
+        return False
+    if not (tag and tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(1)):
+        return html_block(state, start, end, silent)
+    count, line = len(state.tokens), state.line
+    if not html_block(state, start, end, False):
+        return False
+    block = state.tokens[-1].content.lower()
+    if f"</{tag.group(2).lower()}" in block and not silent:
+        return True
+    del state.tokens[count:]
+    state.line = line
+    return f"</{tag.group(2).lower()}" in block and html_block(state, start, end, True)
+
+
+# The raw HTML blocks of CommonMark that end only at a closing sequence (its types 1 to 5):
+# what opens one, and what closes it.
+_RAW_HTML_BLOCKS = (
+    (
+        re.compile(r"<(script|pre|style|textarea)(?=[\s>]|$)", re.I),
+        re.compile(r"</(script|pre|style|textarea)>", re.I),
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+
+
+def _last_match(state: Any, pattern: re.Pattern[str]) -> int:
+    """Where in the Markdown source ``pattern`` last matches (-1: nowhere), found once a parse:
+    a search from each line that opens a raw HTML block to the end of the source would make an
+    article of many such lines quadratic."""
+    found = state.env.setdefault("summarize_last_match", {})
+    if pattern not in found:
+        found[pattern] = max((match.start() for match in pattern.finditer(state.src)), default=-1)
+    return found[pattern]
 
 
 # A line break as markdown-it reads one (its normalize rule).
@@ -648,36 +734,64 @@ _LEAF_BLOCKS = frozenset(
 )
 
 
-def _inline_text(children: Sequence[Any], images: list[tuple[str, str]]) -> str:
-    """The text of a Markdown block's inline tokens; its images' descriptions go to
-    ``images``."""
+def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> str:
+    """The text of a Markdown block's inline tokens; its images' descriptions, and the text of
+    its comments and invisible elements (``<script>…</script>``), go to ``left_out``."""
     parts: list[str] = []
     hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
+    hidden_parts: list[str] = []  # their text, for the audit
     for index, child in enumerate(children):
         if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
             if not _is_html_element(tag.group(2)):
                 # "<Die Linke>", "<hallo welt>": CommonMark reads a tag, a browser shows
                 # nothing, and the words were lost unrecorded; no element of that name is HTML.
-                if not hidden:
-                    parts.append(child.content)
+                (hidden_parts if hidden else parts).append(child.content)
             elif tag.group(2).lower() in _INVISIBLE_TAGS and not tag.group(3):
                 # An opening tag hides only up to its closing tag in the paragraph: one named
                 # in the text ("per <script> eingeschleust") hid the rest of it.
                 if tag.group(1) or _closed_later(children, index, tag.group(2)):
                     hidden = max(0, hidden + (-1 if tag.group(1) else 1))
+                    if not hidden:
+                        _add_hidden(left_out, "".join(hidden_parts))
+                        hidden_parts.clear()
                 elif not hidden:
                     parts.append(child.content)
+            elif not hidden and tag.group(2).lower() == "img":
+                left_out += _image_descriptions(_parse_html(child.content))
             elif not hidden and tag.group(2).lower() in _BLOCK_TAGS:
                 parts.append("\n")  # a <br> (or a <div>) ends a line, as in a browser
         elif hidden:
-            continue
+            hidden_parts.append(child.content if child.content else " ")
+        elif child.type == "html_inline" and (comment := _INLINE_COMMENT.fullmatch(child.content)):
+            _add_hidden(left_out, comment.group(1))  # a comment, <?…?> or <![CDATA[…]]>
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
         elif child.type == "image" and child.content.strip():
-            images.append((MARKDOWN_IMAGE, child.content))
+            left_out.append((MARKDOWN_IMAGE, child.content))
+    _add_hidden(left_out, "".join(hidden_parts))  # an element its paragraph never closed
     return "".join(parts)
+
+
+def _image_descriptions(root: Any) -> list[tuple[str, str]]:
+    """The descriptions (``alt``) of the images of a Markdown file's HTML, as its Markdown
+    images' are listed: ``<img alt="…">`` is what ``![…](…)`` renders."""
+    if root is None:
+        return []
+    described = (" ".join(image.get("alt", "").split()) for image in root.iter("img"))
+    return [(MARKDOWN_IMAGE, alt) for alt in described if alt]
+
+
+# An inline comment, processing instruction or CDATA section: (its text). A declaration
+# ("<!DOCTYPE html>") is markup alone.
+_INLINE_COMMENT = re.compile(r"<(?:!--|\?|!\[CDATA\[)(.*?)(?:-->|\?>|\]\]>)", re.S)
+
+
+def _add_hidden(left_out: list[tuple[str, str]], text: str) -> None:
+    """List ``text``, HTML a browser never shows, in the audit (white space collapsed)."""
+    if text := " ".join(text.split()):
+        left_out.append((MARKDOWN_HIDDEN_HTML, text))
 
 
 def _excess_cells(line: str, cells: Sequence[str]) -> list[str]:
@@ -819,44 +933,67 @@ def _without_xml_declaration(html: str) -> str:
 
 def visible_blocks(html: Any) -> list[str]:
     """The text a reader sees on the page (markup, or the tree :func:`_parse_html` made of
-    it), one entry per block (white space collapsed).
-    Walked without recursion: pages nest elements thousands deep."""
+    it), one entry per block (white space collapsed)."""
+    return _read_blocks(html)[0]
+
+
+# The comment lxml makes of a processing instruction ("<?php …?>") or CDATA section: (its text).
+_BOGUS_COMMENT = re.compile(r"\A\?(.*)\?\Z|\A\[CDATA\[(.*)\]\]\Z", re.S)
+
+
+def _read_blocks(html: Any) -> tuple[list[str], list[str]]:
+    """:func:`visible_blocks`, and the text of the page a reader never sees (one entry per comment
+    or invisible element: ``<script>``, ``<style>``, ``<title>``, …), in one walk without
+    recursion: pages nest elements thousands deep."""
     import lxml.etree
 
     root = _parse_html(html) if isinstance(html, str) else html
     if root is None:
-        return []
+        return [], []
     blocks: list[str] = []
     parts: list[str] = []
+    hidden_blocks: list[str] = []
+    hidden_parts: list[str] = []  # the text of the invisible element being walked
     hidden = 0  # depth inside invisible elements
     markers = ordered_list_markers(root)
 
-    def flush() -> None:
-        block = " ".join("".join(parts).split())
+    def flush(into: list[str], texts: list[str]) -> None:
+        block = " ".join("".join(texts).split())
         if block:
-            blocks.append(block)
-        parts.clear()
+            into.append(block)
+        texts.clear()
 
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+    # Comments and processing instructions are walked too: their text is hidden, but the text
+    # after one (its tail) is not ("Sichtbar <!-- Notiz --> weiter" lost its "weiter").
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = element.tag if isinstance(element.tag, str) else None  # None: comment, PI
+        if event in ("comment", "pi"):
+            if hidden:
+                hidden_parts += [" ", element.text or "", " ", element.tail or ""]
+            else:
+                flush(hidden_blocks, [_BOGUS_COMMENT.sub(r"\1\2", element.text or "")])
+                parts.append(element.tail or "")
+            continue
         if event == "start":
             if tag in _INVISIBLE_TAGS:
                 hidden += 1
             elif tag in _BLOCK_TAGS and not hidden:
-                flush()
+                flush(blocks, parts)
             if element in markers and not hidden:
                 parts.append(f"{markers[element]} ")
-            if tag and element.text and not hidden:
-                parts.append(element.text)
+            if tag and element.text:
+                (hidden_parts if hidden else parts).append(element.text)
             continue
         if tag in _INVISIBLE_TAGS:
             hidden -= 1
+            if not hidden:
+                flush(hidden_blocks, hidden_parts)
         elif tag in _BLOCK_TAGS and not hidden:
-            flush()
-        if element.tail and not hidden and element is not root:
-            parts.append(element.tail)
-    flush()
-    return blocks
+            flush(blocks, parts)
+        if element.tail and element is not root:
+            (hidden_parts if hidden else parts).append(element.tail)
+    flush(blocks, parts)
+    return blocks, hidden_blocks
 
 
 # Elements that start a line of a copied page, and <p>, which stands between blank lines (the

@@ -52,7 +52,8 @@ def brief_name(source: Path) -> str:
     Unsafe characters become "_" and a leading dot is dropped (no hidden briefs). Inputs with
     the same name in two folders would share a brief: :func:`plan_briefs` reports the second.
     The name is NFC (a file copied from macOS spells "Ä" as "A" and a combining mark) and its stem
-    at most 150 characters and 200 UTF-8 bytes, so every file made from it fits a file system."""
+    at most 150 characters and 200 UTF-8 bytes, so every file made from it fits a file system;
+    a name Windows keeps for a device gets "_" (``CON.txt`` → ``CON_.md``)."""
     name = unicodedata.normalize("NFC", source.name)
     source = source.with_name(name) if name else source
     stem = _UNSAFE_NAME.sub("_", source.stem).strip().lstrip(".") or "article"
@@ -62,7 +63,16 @@ def brief_name(source: Path) -> str:
     stem = stem[:_STEM_MAX_CHARS]
     while len(stem.encode("utf-8")) > _STEM_MAX_BYTES:
         stem = stem[:-1]
+    if device := _WINDOWS_DEVICE.match(stem):  # CON.md: see _WINDOWS_DEVICE
+        stem = f"{device.group(1)}_{stem[device.end(1) :]}"
     return f"{stem}.md"
+
+
+# A name Windows takes for a device whatever follows its first dot ("CON.md", "nul.md.md",
+# "COM1.html.md"; spaces before the dot too): a brief so named cannot be created there, nor
+# read from a share. Such a stem gets "_" after the device's name ("CON_.md"); no other name
+# changes, so every other brief stays current.
+_WINDOWS_DEVICE = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]) *(?:\.|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -212,11 +222,18 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
     return record
 
 
-def _write_record_and_brief(brief_path: Path, record: BriefRecord) -> None:
+def _write_record_and_brief(
+    brief_path: Path, record: BriefRecord, markdown_first: bool = False
+) -> None:
+    """The run record, then the Markdown brief (``markdown_first``: the other way round)."""
     sidecar = record_path(brief_path)
+    writes = [
+        (sidecar, record.to_json()),
+        (brief_path, render_brief(record, sidecar.name)),
+    ]
     try:
-        write_atomic(sidecar, record.to_json())
-        write_atomic(brief_path, render_brief(record, sidecar.name))
+        for path, content in reversed(writes) if markdown_first else writes:
+            write_atomic(path, content)
     except OSError as error:  # no space left, a file system gone read-only: no brief can follow
         raise OutputError(
             f"cannot write the brief {shown(brief_path)}: {error.strerror or error}; the run "
@@ -249,7 +266,11 @@ def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRe
         update={"source": str(source), "source_path": str(source.absolute())}
     )
     with stop_signals_held():  # both files, as a new brief's
-        _write_record_and_brief(brief_path, renewed)
+        # The Markdown first: the two keep their record_id, so the new record beside the old
+        # Markdown (the second write failed: a disk full, a kill on Ray) read as one brief, and
+        # the Markdown named the gone file after every later run. The old record beside the new
+        # Markdown still names it, and the next run writes both again.
+        _write_record_and_brief(brief_path, renewed, markdown_first=True)
     return renewed
 
 

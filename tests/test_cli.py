@@ -353,6 +353,42 @@ def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypat
     assert {p.name: p.stat().st_mtime_ns for p in output.glob("0*")} == stamps
 
 
+@pytest.mark.parametrize("failing", ["a.md", "a.json"])
+def test_a_brief_renamed_for_its_new_place_but_not_written_is_renamed_next_run(
+    tmp_path: Path, monkeypatch, failing: str
+) -> None:
+    """The record and the brief of an article whose folder moved are written again naming its
+    new place, with the same record_id: when the brief's write failed after the record's (a
+    disk full, a kill on Ray), the two still read as one brief, and every later run kept the
+    Markdown naming the folder that is gone. Whichever of the two writes fails, the next run
+    names the new place in both."""
+    import errno
+
+    from summarize import outputs
+
+    _echo_models(monkeypatch)
+    old, new, output = tmp_path / "april", tmp_path / "archiv", tmp_path / "briefs"
+    old.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (old / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    assert "1 written" in CliRunner().invoke(app, [*run, str(old)]).output
+    old.rename(new)
+    write_atomic = outputs.write_atomic
+
+    def disk_full_for_briefs(path: Path, content: str) -> None:
+        if path.name == failing:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        write_atomic(path, content)
+
+    monkeypatch.setattr(outputs, "write_atomic", disk_full_for_briefs)
+    assert CliRunner().invoke(app, [*run, str(new)]).exit_code == 1
+    monkeypatch.setattr(outputs, "write_atomic", write_atomic)
+    CliRunner().invoke(app, [*run, str(new)])
+    meta, _ = read_brief(output / "a.md")
+    assert meta["source"] == read_record(output / "a.md")["source"] == str(new / "a.txt")
+
+
 def test_the_index_names_each_article_the_latest_run_left_without_a_brief(
     tmp_path: Path, monkeypatch
 ) -> None:

@@ -30,6 +30,30 @@ def test_brief_name_comes_from_the_file_name(source: str, name: str) -> None:
     assert brief_name(Path(source)) == name
 
 
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("in/CON.txt", "CON_.md"),
+        ("in/nul.md", "nul_.md.md"),
+        ("in/COM1.html", "COM1_.html.md"),
+        ("in/aux.txt", "aux_.md"),
+        ("in/Lpt9.TXT", "Lpt9_.md"),
+        ("in/prn .txt", "prn_.md"),  # Windows ignores the spaces before the dot
+        ("in/com\u00b9.txt", "com\u00b9_.md"),
+        # Names that only start like a device's keep theirs: no brief of a run before changes.
+        ("in/CONSOLE.txt", "CONSOLE.md"),
+        ("in/com10.txt", "com10.md"),
+        ("in/Con_.txt", "Con_.md"),
+        ("in/aux-bericht.txt", "aux-bericht.md"),
+    ],
+)
+def test_a_brief_name_windows_keeps_for_a_device_gets_an_underscore(source: str, name: str) -> None:
+    """Windows takes "CON", "NUL", "COM1" … for a device whatever extension follows: the brief
+    "CON.md" of "CON.txt" cannot be created there (nor opened from a share), and its article
+    failed on every run."""
+    assert brief_name(Path(source)) == name
+
+
 @pytest.mark.parametrize("stem", ["ä" * 120, "a" * 250, "中" * 80, "ä" * 60 + "a" * 130])
 def test_every_file_made_from_a_long_name_fits_a_file_system(tmp_path: Path, stem: str) -> None:
     """A legal input name (at most 255 bytes) gives a brief whose run record's temp file, the

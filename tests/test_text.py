@@ -1296,6 +1296,62 @@ def test_a_script_tag_named_in_a_markdown_paragraph_hides_nothing() -> None:
     assert closed == "Der Rat tagt. Mehr dazu."
 
 
+def test_what_a_markdown_files_html_hides_is_listed_in_the_audit(tmp_path: Path) -> None:
+    """A comment, a <script> or <style> (as a block or inside a paragraph) and an HTML image's
+    description render as nothing, but their text left the article with no line in the audit
+    (a Markdown image's description has one); and the text after a comment inside an HTML
+    block ("… <!-- Notiz --> weiter") was lost with it."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    shown = _inspected(
+        tmp_path / "bericht.md",
+        "# Neue Zahlen zur Lage der Kommunen im Land\n\n"
+        f"{body}\n\n"
+        "<!-- Redaktion: Zahl bis Montag prüfen -->\n\n"
+        "<script>\nvar quelle = 'Statistisches Landesamt';\n</script>\n\n"
+        "<div>\nDer Rat tagt <!-- Raum 12 --> am Montag öffentlich über den Haushalt.\n</div>\n\n"
+        "Die Sitzung <style>p { color: red }</style>beginnt <!-- pünktlich? -->um neun Uhr "
+        'im Rathaus <img alt="Das Rathaus am Markt" src="rathaus.jpg">der Stadt.\n',
+    )
+    sentences = [sentence for paragraph in shown["paragraphs"] for sentence in paragraph]
+    text = " ".join(sentences)
+    assert "Der Rat tagt am Montag öffentlich über den Haushalt." in text
+    assert "Die Sitzung beginnt um neun Uhr im Rathaus der Stadt." in text
+    listed = [item["text"] for item in shown["dropped"] if item["rule"] == "markdown_hidden_html"]
+    assert listed == [
+        "Redaktion: Zahl bis Montag prüfen",
+        "var quelle = 'Statistisches Landesamt';",
+        "Raum 12",
+        "p { color: red }",
+        "pünktlich?",
+    ]
+    assert {"rule": "markdown_image", "text": "Das Rathaus am Markt"} in shown["dropped"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<script> ist das HTML-Element, mit dem Angreifer eigenen Code in die Seite bringen.",
+        "<style> und <title> heißen die Elemente, die das BSI in seinem Bericht nennt.",
+        "<!-- Diese Zeile beginnt wie ein Kommentar, der nie geschlossen wird.",
+        "<Die Linke>",
+        "<title> Die Überschrift steht in diesem Element, sagt der Bericht.",
+    ],
+)
+def test_a_markdown_line_opening_html_that_never_closes_hides_nothing(line: str) -> None:
+    """CommonMark reads a line that opens with <script>, <style>, <pre>, <textarea> or <!--
+    as raw HTML up to its closing sequence, and without one up to the end of the file: every
+    paragraph after "<script> ist das HTML-Element, …" was lost, unrecorded (a line opening
+    with a tag no HTML element has, "<Die Linke>", alone). Without its closing the line is
+    text, as such a tag inside a paragraph is."""
+    text, left_out = markdown_text(
+        f"Der erste Absatz bleibt.\n\n{line}\n\nDer Rest des Artikels ist wichtig.\n"
+    )
+    assert text == f"Der erste Absatz bleibt.\n\n{line}\n\nDer Rest des Artikels ist wichtig."
+    assert left_out == ()
+    closed, left_out = markdown_text("Erst.\n\n<script>\nalert(1)\n</script>\n\nDann.\n")
+    assert (closed, left_out) == ("Erst.\n\nDann.", (("markdown_hidden_html", "alert(1)"),))
+
+
 def test_an_inline_br_of_a_markdown_file_ends_a_line() -> None:
     """A <br> in a Markdown paragraph is a line break, as a browser shows it and as the HTML
     path reads it: the tag was dropped and glued the words around it ("beschlossen.Ab")."""
@@ -1376,6 +1432,45 @@ def test_utf16_without_a_bom_with_emoji_is_text(tmp_path: Path, encoding: str) -
     path.write_bytes(text.encode(encoding))
     article = read_article(path)
     assert (article.text, article.encoding) == (text, encoding)
+
+
+def test_a_comment_inside_a_left_out_block_keeps_the_rest_of_it_in_the_audit(
+    tmp_path: Path,
+) -> None:
+    """lxml's walk of the page passes over comments, and with them their tail: a menu block
+    "Startseite <!-- Menü --> Politik Sport" was listed as "Startseite" alone."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    page = tmp_path / "seite.html"
+    page.write_text(
+        "<html><body><nav><div>Startseite <!-- Menü --> Politik Sport Wetter</div></nav>"
+        f"<article><h1>Neue Zahlen zur Lage der Kommunen</h1><p>{body}</p></article>"
+        "<footer><p>Impressum <!-- x --> Datenschutz Kontakt</p></footer></body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(page).left_out == (
+        ("html_extraction", "Startseite Politik Sport Wetter"),
+        ("html_extraction", "Impressum Datenschutz Kontakt"),
+    )
+
+
+def test_the_cdata_sections_of_an_xhtml_page_are_its_text(tmp_path: Path) -> None:
+    """A browser reads an .xhtml file as XML and shows a CDATA section's text; the HTML parsers
+    took it for a comment, and "tagt & berät" left the article with nothing in the audit."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    page = tmp_path / "seite.xhtml"
+    page.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        "<head><script>//<![CDATA[\nvar a = 1 < 2;\n//]]></script></head><body>"
+        f"<h1>Neue Zahlen zur Lage der Kommunen</h1><p>{body}</p>"
+        "<p>Der Rat <![CDATA[tagt & berät]]> heute über den Haushalt der Stadt und die neuen "
+        "Schulen.</p></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    sentence = "Der Rat tagt & berät heute über den Haushalt der Stadt und die neuen Schulen."
+    assert sentence in article.text.splitlines()
+    assert sentence in article.page_text.splitlines()
+    assert "var a" not in article.page_text
 
 
 def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
