@@ -8,9 +8,9 @@ reads :func:`plan_threads` to know how many batches to decode at once. Elsewhere
 changes only for a while, and is put back: a lone batch runs on all of torch's threads
 (:mod:`summarize.backends`); the stop signals wait while a brief's two files are written
 (:mod:`summarize.signals`); a Ray run leaves Ray again if it connected, puts back the SIGTERM
-handler Ray's start-up replaces and Ray Data's log levels (:mod:`summarize.engines.ray`; a Ray
-worker, a process of Ray's, works from the driver's folder); transformers' warnings are silenced
-while a generation table is checked (:mod:`summarize.config`).
+handler Ray's start-up replaces and Ray Data's log levels (:mod:`summarize.engines.ray_session`;
+a Ray worker, a process of Ray's, works from the driver's folder: :mod:`summarize.engines.ray`);
+transformers' warnings are silenced while a generation table is checked (:mod:`summarize.config`).
 
 Why keep freed memory: every beam-search step allocates and frees vocabulary-sized tensors: for a
 batch of 32 sentences, 128 rows x 58,101 logits, 30 MB each. With its default thresholds glibc maps

@@ -268,7 +268,7 @@ def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
     but never answers after the timeout."""
     import socket
 
-    from summarize.engines.ray import _check_reachable
+    from summarize.engines.ray_session import check_reachable
 
     with _answering_server(b"HTTP/1.1 400 Bad Request\r\n\r\n") as port:
         reasons = {
@@ -284,7 +284,7 @@ def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
         with pytest.raises(
             ConnectionError, match=rf"nothing answered at {re.escape(address)} within 0\.5 s"
         ):
-            _check_reachable(address, timeout_s=0.5)
+            check_reachable(address, timeout_s=0.5)
         assert time.monotonic() - started < 5
 
 
@@ -377,10 +377,10 @@ def test_a_current_brief_names_where_its_source_is_now_on_ray_too(tmp_path: Path
     write_brief(output / "a.md", brief)
     old.parent.rename(new.parent)
     engine = RayEngine(load_config(project_file=None))
-    current = engine._settled_before_ray(
+    ((_, current, _),) = engine._settled_before_ray(
         [_Job(0, new, output / "a.md")], brief.fingerprint, force=False
     )
-    assert current[0].status == "up-to-date"
+    assert current.status == "up-to-date"
     record = read_brief_record(output / "a.md")
     assert record is not None and record.source == record.source_path == str(new)
 
@@ -404,9 +404,12 @@ def test_the_driver_settles_a_blank_file_with_a_bom_as_the_worker_would(
     with pytest.raises(ArticleError) as worker:
         read_article(source)
     engine = RayEngine(load_config(project_file=None))
-    settled = engine._settled_before_ray([_Job(0, source, tmp_path / "o" / "blank.md")], "f", False)
-    assert 0 in settled, "left to Ray"
-    assert (settled[0].status, settled[0].reason) == ("failed", str(worker.value))
+    settled = list(
+        engine._settled_before_ray([_Job(0, source, tmp_path / "o" / "blank.md")], "f", False)
+    )
+    assert settled, "left to Ray"
+    ((_, outcome, _),) = settled
+    assert (outcome.status, outcome.reason) == ("failed", str(worker.value))
     assert str(worker.value).endswith("only whitespace")
 
 
@@ -414,7 +417,9 @@ def test_a_local_ray_instance_writes_the_local_engines_briefs(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch, caplog
 ) -> None:
     """No address: the engine starts a Ray instance for the run. A bad article and an English
-    one cost only their own briefs, with the same reasons as locally."""
+    one cost only their own briefs, with the same reasons as locally. The index is the local
+    engine's, made from the records the workers wrote, as the local engine makes it from the
+    ones it wrote: the driver read every brief again for it."""
     ray = _ray()
     from summarize.engines.ray import RayEngine
 
@@ -432,7 +437,10 @@ def test_a_local_ray_instance_writes_the_local_engines_briefs(
     config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
     local = Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([folder])
     caplog.set_level(logging.INFO, logger="summarize")
+    reads = _reads_of_front_matter(monkeypatch)
     on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run([folder])
+    # The index lists the briefs from the records the workers wrote: it read each one again.
+    assert reads == {}
     # One node: the default puts both models in one pool with the node's CPUs.
     assert re.search(r"one pool of actors holding both models, \d+ CPU\(s\)", caplog.text)
 
@@ -545,7 +553,7 @@ def test_a_lost_driver_is_resumed_by_running_the_command_again(
     def no_session(*_: object) -> None:
         raise AssertionError("Ray was started for briefs that are all current")
 
-    monkeypatch.setattr(ray_engine, "_ray_session", no_session)
+    monkeypatch.setattr(ray_engine, "ray_session", no_session)
     again = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
     assert len(again.with_status("up-to-date")) == len(origin) and again.exit_code == 0
 
@@ -572,7 +580,7 @@ def test_a_rerun_whose_only_new_inputs_hold_no_article_starts_no_ray(
     def no_session(*_: object) -> None:
         raise AssertionError("Ray was started for inputs that hold no article")
 
-    monkeypatch.setattr(ray_engine, "_ray_session", no_session)
+    monkeypatch.setattr(ray_engine, "ray_session", no_session)
     on_ray = ray_engine.RayEngine(_load(config, output)).run([folder])
     monkeypatch.undo()
     local = Pipeline(_load(config, output)).run([folder])
@@ -582,6 +590,92 @@ def test_a_rerun_whose_only_new_inputs_hold_no_article_starts_no_ray(
     assert statuses["blank.txt"] == ("failed", f"{folder / 'blank.txt'}: only whitespace")
     assert statuses["large.txt"][0] == "failed" and "input.max_bytes" in statuses["large.txt"][1]
     assert on_ray.exit_code == 1 and len(on_ray.with_status("up-to-date")) == 1
+
+
+def _reads_of_front_matter(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How often this process reads each brief's front matter, from now on (by file name)."""
+    from summarize import outputs
+
+    reads: dict[str, int] = {}
+    read_front_matter = outputs.read_front_matter
+
+    def counted(path: Path) -> dict[str, Any] | None:
+        reads[path.name] = reads.get(path.name, 0) + 1
+        return read_front_matter(path)
+
+    monkeypatch.setattr(outputs, "read_front_matter", counted)
+    return reads
+
+
+def test_a_rerun_on_ray_reads_each_brief_once_and_writes_the_local_engines_index(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver's check of current briefs reads each one; the index then took none of those
+    records and read every brief of the folder again, as the local engine stopped doing (a rerun
+    of 3,000 current briefs: 3.3 s on Ray, 2.4 s locally; 2.7 s on Ray now). Only an earlier
+    run's brief (no input of this one) is read for the index; the index is the local engine's."""
+    import summarize.engines.ray as ray_engine
+
+    _ray()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:3]
+    for seed in seeds:
+        shutil.copy(seed, folder)
+    config = _config(tmp_path, self_contained_models)
+    output = f"output.folder={str(tmp_path / 'out')!r}"
+    assert Pipeline(_load(config, output)).run([folder]).exit_code == 0
+    (folder / seeds[0].name).unlink()  # its brief is an earlier run's now
+
+    def no_session(*_: object) -> None:
+        raise AssertionError("Ray was started for a rerun whose briefs are all current")
+
+    monkeypatch.setattr(ray_engine, "ray_session", no_session)
+    reads = _reads_of_front_matter(monkeypatch)
+    on_ray = ray_engine.RayEngine(_load(config, output)).run([folder])
+    assert len(on_ray.with_status("up-to-date")) == 2
+    assert reads == {f"{seed.stem}.md": 1 for seed in seeds}
+    on_ray_index = _index_without_dates(tmp_path / "out")
+    monkeypatch.undo()
+    Pipeline(_load(config, output)).run([folder])
+    assert on_ray_index == _index_without_dates(tmp_path / "out")
+
+
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_a_stop_while_current_briefs_are_checked_leaves_the_stopped_index(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """Ctrl-C (or SIGTERM) while a rerun checks which briefs are current (seconds for thousands
+    of briefs): the index says the run was interrupted and what it had done, on either engine.
+    On Ray the driver's check ran before the part of the run that writes the stopped index: the
+    index went on telling of the earlier run."""
+    from summarize import outputs
+    from summarize.engines.ray import RayEngine
+
+    _ray()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, folder)
+    config = _config(tmp_path, self_contained_models)
+    output = f"output.folder={str(tmp_path / 'out')!r}"
+    assert Pipeline(_load(config, output)).run([folder]).exit_code == 0
+    current_record = outputs.current_record
+    checked: list[Path] = []
+
+    def ctrl_c_at_the_second(brief_path: Path, *args: Any) -> Any:
+        checked.append(brief_path)
+        if len(checked) == 2:
+            raise KeyboardInterrupt
+        return current_record(brief_path, *args)
+
+    monkeypatch.setattr(outputs, "current_record", ctrl_c_at_the_second)
+    run = Pipeline if engine == "local" else RayEngine
+    with pytest.raises(KeyboardInterrupt):
+        run(_load(config, output)).run([folder])
+    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert "Latest run: interrupted after: 0 written, 1 up to date, 0 skipped, 0 failed." in index
+    assert index.count("\n- **[") == 2
 
 
 @pytest.mark.parametrize("group", [1, 20])
@@ -880,7 +974,7 @@ def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
             shutil.copy(done_locally / name, output / name)
         raise RunStalledError(3, 0)
 
-    monkeypatch.setattr(ray_engine, "_ray_session", lambda *_: contextlib.nullcontext(True))
+    monkeypatch.setattr(ray_engine, "ray_session", lambda *_: contextlib.nullcontext(True))
     monkeypatch.setattr(RayEngine, "_execute", a_worker_writes_a_then_nothing_moves)
     with pytest.raises(RunStalledError) as stalled:
         RayEngine(_load(config, f"output.folder={str(output)!r}")).run([folder])
@@ -897,7 +991,7 @@ def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
     15 (no line, no index, the half-started instance left behind): the run stops as it does
     once Ray is up, exit 130 and the interrupted index, after leaving Ray. Ray's handler is
     stood in for; no Ray starts."""
-    import summarize.engines.ray as ray_engine
+    import summarize.engines.ray_session as ray_session
 
     ray = _ray()
     left: list[bool] = []
@@ -907,7 +1001,7 @@ def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
 
     monkeypatch.setattr(ray, "is_initialized", lambda: False)
     monkeypatch.setattr(ray, "shutdown", lambda: left.append(True))
-    monkeypatch.setattr(ray_engine, "start_local_instance", rays_sigterm_handler_fires)
+    monkeypatch.setattr(ray_session, "start_local_instance", rays_sigterm_handler_fires)
     config = _config(tmp_path, self_contained_models)
     output = tmp_path / "out"
     result = CliRunner().invoke(

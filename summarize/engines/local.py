@@ -26,7 +26,8 @@ from pathlib import Path
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
-from summarize.errors import ArticleError, ConfigError, OutputError
+from summarize.engines.common import FolderRun, brief_run
+from summarize.errors import ArticleError, ConfigError
 from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
@@ -38,7 +39,6 @@ from summarize.models import (
     without_weights,
 )
 from summarize.process import ThreadPlan, plan_threads
-from summarize.record import BriefRecord
 from summarize.render import Brief
 from summarize.report import (
     ArticleOutcome,
@@ -289,67 +289,28 @@ class Pipeline:
         progress = progress or SilentProgress()
         threading.Thread(target=stages.warm_up, name="summarize-warm-up", daemon=True).start()
         folder = self.config.output.folder
-        sources, outcomes = stages.find_inputs(paths, folder)
-        fingerprint = self.fingerprint()  # tokenizers and configs only; weights load on demand
         try:
-            with outputs.output_lock(folder):
-                outputs.remove_stale_temp_files(folder)
-                plan = outputs.plan_briefs(sources, folder)
-                progress.run_started(len(plan.jobs))
-                outcomes += [
-                    ArticleOutcome(source, "failed", reason=reason)
-                    for source, reason in plan.clashes
-                ]
-                jobs = [(source, folder / name) for source, name in plan.jobs]
+            # The fingerprint from the tokenizers and configs only; the weights load on demand.
+            with brief_run(folder, paths, progress, self.fingerprint) as run:
                 size = self.config.runtime.articles_per_batch
-                settled: dict[Path, ArticleOutcome] = {}  # of the group under way
-                # What the index shows of each brief written or found current (by file name):
-                # the index lists them without reading them again.
-                known: dict[str, BriefRecord] = {}
-                try:
-                    for start in range(0, len(jobs), size):
-                        group = jobs[start : start + size]
-                        settled = {}
-                        outcomes += self._run_group(
-                            group, fingerprint, force, progress, settled, known
-                        )
-                except (KeyboardInterrupt, OutputError) as stop:
-                    # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), or a folder that
-                    # stopped taking writes: the briefs written so far are complete; list them
-                    # before stopping (when the folder still takes the index).
-                    # The group under way counts what it settled, briefs written included.
-                    done = RunReport((*outcomes, *settled.values()), None).summary_line()
-                    outputs.write_stopped_index(
-                        folder, isinstance(stop, KeyboardInterrupt), done, known
-                    )
-                    raise
-                report = RunReport(tuple(outcomes), None)
-                index_path = (
-                    outputs.write_run_index(
-                        folder, report.summary_line(), known, report.without_brief_lines()
-                    )
-                    if outputs.run_index_due(folder, any(o.ok for o in outcomes))
-                    else None
-                )
+                for start in range(0, len(run.jobs), size):
+                    self._run_group(run.jobs[start : start + size], force, progress, run)
         finally:
             # A load still running (the other model failed) must not overlap the next
             # pipeline's: torch loads are not safe side by side.
             wait(list(self._weights.values()))
-        return RunReport(tuple(outcomes), index_path)
+        return run.report()
 
     def _run_group(
         self,
-        jobs: list[tuple[Path, Path]],
-        fingerprint: str,
+        jobs: Sequence[tuple[Path, Path]],
         force: bool,
         progress: ProgressListener,
-        outcomes: dict[Path, ArticleOutcome],
-        known: dict[str, BriefRecord] | None = None,
-    ) -> list[ArticleOutcome]:
+        run: FolderRun,
+    ) -> None:
         """Briefs for a group of (source, brief path) jobs; one bad article costs only its own.
-        Each outcome goes into ``outcomes`` as it is settled (what a run stopped midway did),
-        and the record of each brief written or kept into ``known`` (by brief file name)."""
-        known = {} if known is None else known
+        Each job is settled on ``run`` as it is done (what a run stopped midway did), with the
+        record of each brief written or kept."""
         todo: list[tuple[Article, Path]] = []
         for source, brief_path in jobs:
             progress.article_started(source)
@@ -357,38 +318,35 @@ class Pipeline:
                 None
                 if force
                 else outputs.current_record_of_source(
-                    brief_path, source, self.config.input.max_bytes, fingerprint
+                    brief_path, source, self.config.input.max_bytes, run.fingerprint
                 )
             )
             if current is not None:
                 current = outputs.keep_current(brief_path, current, source)
-                known[brief_path.name] = outputs.index_record(current)
-                outcomes[source] = ArticleOutcome(source, "up-to-date", brief_path)
+                run.settle(ArticleOutcome(source, "up-to-date", brief_path), current)
                 continue
             if problem := outputs.replacing_what(brief_path, source):
-                outcomes[source] = ArticleOutcome(source, "failed", reason=problem)
+                run.settle(ArticleOutcome(source, "failed", reason=problem))
                 continue
             try:
                 article = read_article(source, self.config.input.max_bytes)
             except ArticleError as error:
-                outcomes[source] = outcome_of_error(source, error)
+                run.settle(outcome_of_error(source, error))
                 continue
             todo.append((article, brief_path))
         results = self.make_briefs([article for article, _ in todo], progress)
         start = time.perf_counter()
         for (article, brief_path), result in zip(todo, results, strict=True):
             if isinstance(result, ArticleError):
-                outcomes[article.source] = outcome_of_error(article.source, result)
+                run.settle(outcome_of_error(article.source, result))
                 continue
             # A Ctrl-C or SIGTERM waits for both files of the brief, and for its outcome, so
             # the stopped run's index lists and counts it.
             with stop_signals_held():
                 record = outputs.write_brief(brief_path, result)
-                known[brief_path.name] = outputs.index_record(record)
-                outcomes[article.source] = ArticleOutcome(article.source, "written", brief_path)
-        written = sum(outcome.status == "written" for outcome in outcomes.values())
+                run.settle(ArticleOutcome(article.source, "written", brief_path), record)
+        ordered = [run.settled[source] for source, _ in jobs]
+        written = sum(outcome.status == "written" for outcome in ordered)
         logger.debug("wrote %d brief(s) in %.2f s", written, time.perf_counter() - start)
-        ordered = [outcomes[source] for source, _ in jobs]
         for outcome in ordered:
             progress.article_finished(outcome)
-        return ordered

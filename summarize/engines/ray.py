@@ -6,7 +6,9 @@ out identical) → prepare: read, skip-unchanged, clean, segment (tasks) → tra
 autoscaling pool of actors, each loading the translator once) → summarize (its own pool) →
 finish: checks, render, atomic write (tasks). The driver lists the inputs, computes the run's
 fingerprint from the models' configs (no weights), holds the output folder's lock, collects an
-outcome per article and writes the index.
+outcome per article and writes the index, as the local engine does (both run inside
+:func:`summarize.engines.common.brief_run`); the connection to Ray is
+:mod:`summarize.engines.ray_session`'s.
 
 Failures: Ray retries tasks lost with a node and restarts lost actors (which load their model
 again); every write is a whole brief renamed into place, so work done twice writes the same
@@ -27,28 +29,26 @@ import logging
 import os
 import pickle
 import re
-import signal
-import socket
-import threading
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
 from summarize.config import Config, RaySettings
+from summarize.engines.common import FolderRun, brief_run
+from summarize.engines.ray_session import ray_session, refuse_address_form, unreachable
 from summarize.errors import (
     ArticleError,
     ConfigError,
     OutputError,
     SummarizeError,
-    UsageError,
     shown,
 )
 from summarize.ingest import read_article, read_source_bytes
+from summarize.record import BriefRecord
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -563,30 +563,35 @@ class _BothModelsActor(_ModelActor):
 
 
 def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
-    """Checks, render and the atomic write of each brief (CPU task): the group's outcomes."""
+    """Checks, render and the atomic write of each brief (CPU task): the group's outcomes, each
+    with what the index shows of the brief's record (None when it wrote none), so that the
+    driver's index does not read the brief again."""
     _enter(context)
     group = _unpack(row[_PAYLOAD])
     watch = _Watch(context, ("finish",), group.number, len(group.ready))
     run = stages.RunInfo(
         dict(group.models), dict(group.generation), context.fingerprint, context.settings
     )
-    settled = list(group.settled)
+    settled: list[tuple[ArticleOutcome, BriefRecord | None]] = [
+        (outcome, None) for _, outcome in group.settled
+    ]
     for (job, item), bilingual, (summary, seconds) in zip(
         group.ready, group.bilinguals, group.summaries, strict=True
     ):
         if isinstance(summary, ArticleError):
-            settled.append((job.position, outcome_of_error(job.source, summary)))
+            settled.append((outcome_of_error(job.source, summary), None))
             continue
         if (crashed := watch.begin(job)) is not None:
-            settled.append(crashed)
+            settled.append((crashed[1], None))
             continue
         brief = stages.finish(item, bilingual, summary, run, seconds)
         try:
-            outputs.write_brief(job.brief_path, brief)
+            record = outputs.write_brief(job.brief_path, brief)
         except OutputError as error:  # the folder takes no more writes: the run stops
             raise _CarriedError(str(error), error) from None
         watch.end(job)
-        settled.append((job.position, ArticleOutcome(job.source, "written", job.brief_path)))
+        written = ArticleOutcome(job.source, "written", job.brief_path)
+        settled.append((written, outputs.index_record(record)))
     return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
@@ -597,6 +602,7 @@ class RayEngine:
     def __init__(self, config: Config, quiet: bool = False) -> None:
         self.config = config
         self.quiet = quiet
+        self._resolved: dict[Task, ModelSpec] | None = None
 
     def close(self) -> None:
         """Nothing to release: the cluster's actors end with each run, and no cache is kept."""
@@ -611,6 +617,11 @@ class RayEngine:
     def _specs(self) -> dict[Task, ModelSpec]:
         """Each model as the driver finds it, from its tokenizer and config (once, here: the
         actors check that they loaded the same)."""
+        if self._resolved is None:
+            self._resolved = self._resolve_specs()
+        return self._resolved
+
+    def _resolve_specs(self) -> dict[Task, ModelSpec]:
         from summarize.models import ctranslate2_problem, resolve_spec
 
         config = self.config
@@ -640,133 +651,105 @@ class RayEngine:
         address = self.config.runtime.ray_address
         if address is not None:
             try:
-                _refuse_address_form(address)
+                refuse_address_form(address)
             except ConnectionError as error:
-                raise _unreachable(address, error) from None
+                raise unreachable(address, error) from None
         progress = progress or SilentProgress()
         folder = self.config.output.folder
-        sources, outcomes = stages.find_inputs(paths, folder)
-        specs = self._specs()
-        fingerprint = stages.run_fingerprint(
-            self.config, specs["translation"].identity(), specs["summarization"].identity()
-        )
-        with outputs.output_lock(folder):
-            outputs.remove_stale_temp_files(folder)
-            plan = outputs.plan_briefs(sources, folder)
-            progress.run_started(len(plan.jobs))
-            outcomes += [
-                ArticleOutcome(source, "failed", reason=reason) for source, reason in plan.clashes
-            ]
+        retried: int | None = 0  # nothing ran on Ray: nothing was redone
+        restarted: int | None = 0
+        stalls = (RunStalledError,)
+        with brief_run(folder, paths, progress, self.fingerprint, stalls) as run:
             jobs = [
-                _Job(position, source, folder / name)
-                for position, (source, name) in enumerate(plan.jobs)
+                _Job(position, source, brief_path)
+                for position, (source, brief_path) in enumerate(run.jobs)
             ]
             # Briefs already current, and sources no article can be read from (empty, unreadable,
             # too large), are settled here: a resume with nothing (or little) to do starts no
             # Ray instance and loads no model for them.
-            from_bytes = self._settled_before_ray(jobs, fingerprint, force)
-            for outcome in from_bytes.values():
+            for _, outcome, record in self._settled_before_ray(jobs, run.fingerprint, force):
+                run.settle(outcome, record)
                 progress.article_finished(outcome)
-            refused = {  # a brief that would replace what is not its own to replace
-                job.position: ArticleOutcome(job.source, "failed", reason=problem)
-                for job in jobs
-                if job.position not in from_bytes
-                and (problem := outputs.replacing_what(job.brief_path, job.source))
-            }
-            for outcome in refused.values():
-                progress.article_finished(outcome)
-            settled_now = from_bytes.keys() | refused.keys()
-            pending = [job for job in jobs if job.position not in settled_now]
+            for job in jobs:  # a brief that would replace what is not its own to replace
+                if job.source in run.settled:
+                    continue
+                if problem := outputs.replacing_what(job.brief_path, job.source):
+                    refused = ArticleOutcome(job.source, "failed", reason=problem)
+                    run.settle(refused)
+                    progress.article_finished(refused)
+            pending = [job for job in jobs if job.source not in run.settled]
             size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
             groups = [
                 _Group(number, tuple(pending[start : start + size]))
                 for number, start in enumerate(range(0, len(pending), size))
             ]
-            settled: dict[int, ArticleOutcome] = from_bytes | refused  # then as groups finish
             # The briefs on disk before Ray starts: a run stopped midway counts those it wrote
             # (a group's outcomes reach the driver only when its last brief is written).
             before = {job.position: _file_stamp(job.brief_path) for job in pending}
-            retried: int | None = 0  # nothing ran on Ray: nothing was redone
-            restarted: int | None = 0
             try:
                 if groups:
-                    with _ray_session(self.config.runtime.ray_address, self.quiet) as local:
-                        expected = {task: _compared_on_nodes(spec) for task, spec in specs.items()}
+                    with ray_session(self.config.runtime.ray_address, self.quiet) as local:
+                        expected = {
+                            task: _compared_on_nodes(spec) for task, spec in self._specs().items()
+                        }
                         retried, restarted = self._execute(
-                            groups, fingerprint, force, progress, settled, local, expected
+                            groups, run, force, progress, local, expected
                         )
             except (KeyboardInterrupt, OutputError, RunStalledError) as stop:
-                # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that
-                # stopped taking writes, or a stalled run: the briefs written so far are
-                # complete; list them before stopping (when the folder still takes the index),
-                # as the local engine does, counting the briefs of groups still under way.
-                settled.update(_written_in_this_run(pending, settled, before, fingerprint))
-                done = RunReport((*outcomes, *settled.values()), None).summary_line()
+                # The briefs written so far are complete, and the stopped run's index
+                # (brief_run's) lists them, counting the briefs of groups still under way.
+                for outcome, record in _written_in_this_run(pending, run, before):
+                    run.settle(outcome, record)
                 with contextlib.suppress(OSError):
                     outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
-                outputs.write_stopped_index(folder, isinstance(stop, KeyboardInterrupt), done)
                 if isinstance(stop, RunStalledError):  # what this run wrote, as the index says
-                    written = sum(1 for o in settled.values() if o.status == "written")
+                    written = sum(1 for o in run.settled.values() if o.status == "written")
                     raise RunStalledError(stop.timeout_s, written) from None
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
-            for job in jobs:  # never skip an article silently, whatever Ray did
-                lost = ArticleOutcome(
-                    job.source, "failed", reason=f"{shown(job.source)}: no outcome"
-                )
-                outcomes.append(settled.get(job.position, lost))
-            report = RunReport(tuple(outcomes), None)  # as the local engine
-            index_path = (
-                outputs.write_run_index(
-                    folder, report.summary_line(), without_brief=report.without_brief_lines()
-                )
-                if outputs.run_index_due(folder, any(o.ok for o in outcomes))
-                else None
-            )
-        return RayRunReport(tuple(outcomes), index_path, retried, restarted)
+        return RayRunReport(run.outcomes(), run.index_path, retried, restarted)
 
     def _settled_before_ray(
         self, jobs: list[_Job], fingerprint: str, force: bool
-    ) -> dict[int, ArticleOutcome]:
-        """The jobs settled from their source's bytes alone, each read once: a brief that
-        matches them and this run's settings (up to date, unless ``force``), or a source that
-        holds no article (empty, only white space, unreadable, over input.max_bytes: failed, in
-        the words a worker would use). A rerun whose only new inputs were such files started a
-        Ray instance and loaded both models for nothing. What is not a regular file (a FIFO
-        would block the read) is left to the run to report. A current brief names where its
-        source is now (outputs.keep_current)."""
+    ) -> Iterator[tuple[_Job, ArticleOutcome, BriefRecord | None]]:
+        """The jobs settled from their source's bytes alone, each read once, as they are
+        found: a brief that matches them and this run's settings (up to date, unless
+        ``force``; with its record), or a source that holds no article (empty, only white
+        space, unreadable, over input.max_bytes: failed, in the words a worker would use). A
+        rerun whose only new inputs were such files started a Ray instance and loaded both
+        models for nothing. What is not a regular file (a FIFO would block the read) is left to
+        the run to report. A current brief names where its source is now
+        (outputs.keep_current)."""
         max_bytes = self.config.input.max_bytes
-        settled: dict[int, ArticleOutcome] = {}
         for job in jobs:
             if not job.source.is_file():
                 continue
             try:
                 raw = read_source_bytes(job.source, max_bytes)
             except ArticleError as error:
-                settled[job.position] = outcome_of_error(job.source, error)
+                yield job, outcome_of_error(job.source, error), None
                 continue
             sha256 = hashlib.sha256(raw).hexdigest()
             record = None if force else outputs.current_record(job.brief_path, sha256, fingerprint)
             if record is not None:
-                outputs.keep_current(job.brief_path, record, job.source)
-                settled[job.position] = ArticleOutcome(job.source, "up-to-date", job.brief_path)
-        return settled
+                record = outputs.keep_current(job.brief_path, record, job.source)
+                yield job, ArticleOutcome(job.source, "up-to-date", job.brief_path), record
 
     def _execute(
         self,
         groups: list[_Group],
-        fingerprint: str,
+        run: FolderRun,
         force: bool,
         progress: ProgressListener,
-        settled: dict[int, ArticleOutcome],
         local: bool = False,
         identities: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> tuple[int | None, int | None]:
-        """Run ``groups`` on the connected Ray, adding each article's outcome to ``settled``
-        as it comes (what a run stopped midway has done); returns what Ray redid (retried,
-        restarted). ``local``: on an instance this run started, which will never grow a node.
-        ``identities``: the models' identities behind ``fingerprint``, which the actors check."""
+        """Run ``groups`` on the connected Ray, settling each article on ``run`` as its outcome
+        comes (what a run stopped midway has done), with the record of each brief written;
+        returns what Ray redid (retried, restarted). ``local``: on an instance this run
+        started, which will never grow a node. ``identities``: the models' identities behind
+        the run's fingerprint, which the actors check."""
         import ray
         from ray.data.exceptions import ExecutionTimeoutError
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -790,7 +773,7 @@ class RayEngine:
         deaths = (_GROUP_DEATHS, _ARTICLE_DEATHS)
         settings = stages.run_settings(self.config)
         context = _Context(
-            self.config, fingerprint, settings, force, os.getcwd(), ledger, pools, deaths,
+            self.config, run.fingerprint, settings, force, os.getcwd(), ledger, pools, deaths,
             identities or {},
         )  # fmt: skip
         _warn_if_tight(self.config.ray, pools)
@@ -798,8 +781,8 @@ class RayEngine:
         timeout = self.config.ray.no_progress_timeout_s
         try:
             for row in dataset.iter_rows():
-                for position, outcome in pickle.loads(row[_PAYLOAD]):
-                    settled[position] = outcome
+                for outcome, record in pickle.loads(row[_PAYLOAD]):
+                    run.settle(outcome, record)
                     progress.article_finished(outcome)
         except ExecutionTimeoutError:
             # The briefs written are counted once the run has looked at the folder (a group's
@@ -889,20 +872,19 @@ def _file_stamp(path: Path) -> tuple[int, int, int] | None:
 
 def _written_in_this_run(
     jobs: list[_Job],
-    settled: Mapping[int, ArticleOutcome],
+    run: FolderRun,
     before: Mapping[int, tuple[int, int, int] | None],
-    fingerprint: str,
-) -> dict[int, ArticleOutcome]:
-    """The briefs of ``jobs`` not yet settled that this run wrote (a run stopped midway): a
-    different file than before the run (the lock keeps other runs out), whose record and
-    Markdown belong together and carry this run's fingerprint."""
-    written: dict[int, ArticleOutcome] = {}
+) -> list[tuple[ArticleOutcome, BriefRecord]]:
+    """The briefs of ``jobs`` not yet settled on ``run`` that it wrote (a run stopped midway),
+    with their records: a different file than before the run (the lock keeps other runs out),
+    whose record and Markdown belong together and carry this run's fingerprint."""
+    written: list[tuple[ArticleOutcome, BriefRecord]] = []
     for job in jobs:
-        if job.position in settled or _file_stamp(job.brief_path) == before.get(job.position):
+        if job.source in run.settled or _file_stamp(job.brief_path) == before.get(job.position):
             continue
         record = outputs.read_brief_record(job.brief_path)
-        if record is not None and record.fingerprint == fingerprint:
-            written[job.position] = ArticleOutcome(job.source, "written", job.brief_path)
+        if record is not None and record.fingerprint == run.fingerprint:
+            written.append((ArticleOutcome(job.source, "written", job.brief_path), record))
     return written
 
 
@@ -975,161 +957,3 @@ def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
             sum(per_node[:-1]),
             needed,
         )
-
-
-def start_local_instance(**options: Any) -> None:
-    """Start a Ray instance on this machine for one run (``ray.init`` ``options`` added).
-
-    ``address="local"``: a new instance even when this machine runs a cluster (a plain
-    ``ray.init()`` joins the one ``ray start`` or another program started last). Workers at
-    the driver's priority: Ray starts them at nice 15 so that its own services stay responsive
-    on a busy node, but on a machine shared with other work that hands the models' CPU time to
-    everything else (a 1-article run took 53 s instead of 30 s beside two low-priority jobs)."""
-    import ray
-
-    ray.init(
-        address="local",
-        include_dashboard=False,
-        _system_config={"worker_niceness": 0},
-        **options,
-    )
-
-
-@contextmanager
-def _ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
-    """Connect to Ray for the run: reuse a connection the caller made, else start a local
-    instance (no address) or join the cluster at ``address``, and leave it afterwards. Yields
-    whether the run started the instance itself."""
-    import ray
-
-    with _ray_data_logging(quiet):
-        if ray.is_initialized():
-            yield False
-            return
-        level = logging.WARNING if quiet else logging.INFO
-        # Ray's core worker answers SIGTERM by aborting (a stack dump, exit 134): the handler
-        # the command line set (stop like Ctrl-C) is put back once Ray is up.
-        on_sigterm = signal.getsignal(signal.SIGTERM)
-        # The workers' output reaches the driver even with --quiet: it is their warnings (a
-        # sentence split for the translator's window, a summary that fell back to the lead),
-        # which --quiet keeps; their info lines are not printed there in the first place.
-        try:
-            if address is None:
-                start_local_instance(log_to_driver=True, logging_level=level)
-            else:
-                try:
-                    _check_reachable(address)
-                    ray.init(address=address, log_to_driver=True, logging_level=level)
-                except (ConnectionError, ValueError, RuntimeError) as error:
-                    raise _unreachable(address, error) from None
-        except (SystemExit, KeyboardInterrupt):
-            # A SIGTERM while Ray starts meets Ray's own handler, which exits the process (code
-            # 15) and leaves a local instance's processes behind: stop as after Ray is up (and
-            # after a Ctrl-C there, leave the instance too).
-            with contextlib.suppress(Exception):
-                ray.shutdown()
-            raise KeyboardInterrupt from None
-        finally:
-            if threading.current_thread() is threading.main_thread() and callable(on_sigterm):
-                signal.signal(signal.SIGTERM, on_sigterm)
-        try:
-            yield address is None
-        finally:
-            ray.shutdown()
-
-
-# What a Ray address answers first: Ray's GCS and its Ray Client server speak gRPC, whose
-# server opens an HTTP/2 connection with a SETTINGS frame (the 9-byte frame header, type 4).
-_HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
-_SETTINGS_FRAME_TYPE = 4
-
-
-def _unreachable(address: str, error: Exception) -> UsageError:
-    reason = " ".join(str(error).split()) or type(error).__name__
-    return UsageError(
-        f"cannot reach Ray at {address!r} (runtime.ray_address / --ray-address): {reason}"
-    )
-
-
-def _refuse_address_form(address: str) -> None:
-    """ConnectionError for an address no Ray Data run can join, told from its form alone: the
-    dashboard's http(s)://, Ray Client's ray://, a port without a host. Checked before the run
-    takes its output folder, which such a run left behind, created and empty."""
-    if address.startswith(("http://", "https://")):
-        raise ConnectionError(
-            "an http(s):// address is the dashboard's, for `ray job submit`; give the head's "
-            "HOST:PORT (6379 unless `ray start --port` set another) or auto"
-        )
-    if address.startswith("ray://"):
-        # Ray Data's streaming executor needs the driver's own core worker, which a Ray Client
-        # connection does not have: it joined, then every run ended with a traceback, exit 1
-        # ("'Worker' object has no attribute 'core_worker'"; ray-project/ray#41333).
-        raise ConnectionError(
-            "a ray:// address is Ray Client's, which Ray Data does not run over; run the "
-            "command on a node of the cluster with --ray-address auto (or the head's "
-            "HOST:PORT), or submit it with `ray job submit`"
-        )
-    host, separator, port = address.rpartition(":")
-    if separator and port.isdigit() and not host:
-        # Ray logged its own traceback for it before refusing it ("Malformed host").
-        raise ConnectionError(f"no host before the port in {address!r}")
-
-
-def _check_reachable(address: str, timeout_s: float = 10.0) -> None:
-    """Check that a ``host:port`` address answers as Ray does.
-
-    ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
-    warning every few seconds, and so it does with a port that accepts connections but is no
-    Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
-    gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
-    Ray Data's executor does not run over Ray Client. Other forms (``auto``, a bare host) are
-    left to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
-    _refuse_address_form(address)
-    host, separator, port = address.rpartition(":")
-    if not separator or not port.isdigit():
-        return
-    try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s) as peer:
-            if os.environ.get("RAY_USE_TLS", "0").lower() in ("1", "true"):
-                return
-            peer.sendall(_HTTP2_PREFACE)
-            first = b""
-            while len(first) < 4 and (more := peer.recv(9 - len(first))):
-                first += more
-    except TimeoutError:
-        raise ConnectionError(f"nothing answered at {host}:{port} within {timeout_s:g} s") from None
-    except OSError as error:
-        raise ConnectionError(f"{host}:{port}: {error.strerror or error}") from None
-    if len(first) < 4 or first[3] != _SETTINGS_FRAME_TYPE:
-        raise ConnectionError(
-            f"{host}:{port} is not a Ray cluster's address (it does not answer as Ray's GCS or "
-            "Ray Client server does)"
-        )
-
-
-@contextmanager
-def _ray_data_logging(quiet: bool) -> Iterator[None]:
-    """Ray Data's log lines for this run: only warnings with ``--quiet``, never its notice that
-    its progress bars are off (the command line shows its own), never its report of a failed
-    task; with ``--quiet``, not Ray's notice that a local instance uses token authentication."""
-    # Its error log of a failed task repeats, with Ray's tracebacks, the exception that ends the
-    # run anyway: a carried error (a model that cannot load) becomes the local engine's one line,
-    # anything else surfaces as itself.
-    levels = {
-        "ray.data._internal.progress": logging.ERROR,
-        "ray.data._internal.execution.streaming_executor_state": logging.CRITICAL,
-        "ray.data.exceptions": logging.CRITICAL,
-    }
-    if quiet:
-        levels["ray.data"] = logging.WARNING
-        # Ray's notice, on every local instance it starts, that token authentication is on
-        # (its default, nothing for the user to do): not a warning about this run.
-        levels["ray._private.authentication.authentication_token_setup"] = logging.ERROR
-    saved = {name: logging.getLogger(name).level for name in levels}
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
-    try:
-        yield
-    finally:
-        for name, level in saved.items():
-            logging.getLogger(name).setLevel(level)

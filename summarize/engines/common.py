@@ -1,0 +1,109 @@
+"""What both engines do around their own work on the articles, in one place so that they cannot
+drift apart: find the inputs, then the run's fingerprint, hold the output folder, remove the
+temp files of a killed run, plan which input gets which brief (and the clashes), and write the
+index, of a run that stops midway or at the end.
+
+An engine works inside :func:`brief_run`, settling each planned brief on the :class:`FolderRun`
+it yields; with the record of each brief written or found current, which the index then lists
+without reading the brief again (milliseconds a brief: seconds over thousands).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarize import outputs, stages
+from summarize.errors import OutputError, shown
+from summarize.record import BriefRecord
+from summarize.report import ArticleOutcome, ProgressListener, RunReport
+
+
+@dataclass
+class FolderRun:
+    """A run under way in its output folder, and what it has done so far.
+
+    ``jobs``: the briefs it is to write, (source, brief path) in input order; ``unplanned``:
+    the outcomes of the inputs that get none (not found, unreadable, clashes). The engine
+    settles each job as it is done (:meth:`settle`): what the index of a stopped run counts."""
+
+    folder: Path
+    fingerprint: str
+    jobs: tuple[tuple[Path, Path], ...]
+    unplanned: tuple[ArticleOutcome, ...]
+    settled: dict[Path, ArticleOutcome] = field(default_factory=dict)  # by source
+    known: dict[str, BriefRecord] = field(default_factory=dict)  # by brief file name
+    index_path: Path | None = None  # once the run's index is written
+
+    def settle(self, outcome: ArticleOutcome, record: BriefRecord | None = None) -> None:
+        """A job done; ``record``: the record of the brief it wrote or found current."""
+        self.settled[outcome.source] = outcome
+        if record is not None and outcome.brief_path is not None:
+            self.known[outcome.brief_path.name] = outputs.index_record(record)
+
+    def outcomes(self) -> tuple[ArticleOutcome, ...]:
+        """Every input's outcome: those without a job, then each job's in input order. A job
+        the engine never settled fails ("no outcome"): no article is skipped silently."""
+        return (
+            *self.unplanned,
+            *(
+                self.settled.get(source)
+                or ArticleOutcome(source, "failed", reason=f"{shown(source)}: no outcome")
+                for source, _ in self.jobs
+            ),
+        )
+
+    def so_far(self) -> str:
+        """What the run has done, as its summary line: a stopped run's index says it."""
+        return RunReport((*self.unplanned, *self.settled.values()), None).summary_line()
+
+    def report(self) -> RunReport:
+        return RunReport(self.outcomes(), self.index_path)
+
+
+@contextmanager
+def brief_run(
+    folder: Path,
+    paths: stages.InputPaths,
+    progress: ProgressListener,
+    fingerprint: Callable[[], str],
+    stops: tuple[type[BaseException], ...] = (),
+) -> Iterator[FolderRun]:
+    """The run of an engine into ``folder``: yields it planned, for the engine to settle its jobs.
+
+    Usage errors (no input, the output folder among the inputs) raise before the fingerprint
+    (a missing model, a bad setting), and both before the folder is taken. When the engine's
+    work stops (Ctrl-C, SIGTERM, a folder that takes no more writes, or one of ``stops``) the
+    index lists the briefs written so far and says what the run did, then the error goes on;
+    when it ends, the run's index is written (when due: :func:`outputs.run_index_due`) and
+    :attr:`FolderRun.index_path` names it."""
+    stopping: tuple[type[BaseException], ...] = (KeyboardInterrupt, OutputError, *stops)
+    sources, unplanned = stages.find_inputs(paths, folder)
+    fingerprinted = fingerprint()  # the models' tokenizers and configs; no weights
+    with outputs.output_lock(folder):
+        outputs.remove_stale_temp_files(folder)
+        plan = outputs.plan_briefs(sources, folder)
+        progress.run_started(len(plan.jobs))
+        clashes = [ArticleOutcome(source, "failed", reason=why) for source, why in plan.clashes]
+        run = FolderRun(
+            folder,
+            fingerprinted,
+            tuple((source, folder / name) for source, name in plan.jobs),
+            (*unplanned, *clashes),
+        )
+        try:
+            yield run
+        except stopping as stop:
+            # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that stopped
+            # taking writes: the briefs written so far are complete; list them before stopping
+            # (when the folder still takes the index).
+            interrupted = isinstance(stop, KeyboardInterrupt)
+            outputs.write_stopped_index(folder, interrupted, run.so_far(), run.known)
+            raise
+        report = run.report()
+        if outputs.run_index_due(folder, any(outcome.ok for outcome in report.outcomes)):
+            run.index_path = outputs.write_run_index(
+                folder, report.summary_line(), run.known, report.without_brief_lines()
+            )

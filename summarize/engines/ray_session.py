@@ -1,0 +1,176 @@
+"""The Ray engine's connection to Ray: a local instance started for the run, or a cluster joined
+at an address that is checked first (a form no Ray Data run can join, a port where nothing or no
+Ray answers: one line, exit 2, where ``ray.init`` retried for minutes); Ray's SIGTERM handler and
+Ray Data's log levels are put back when the run leaves."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from summarize.errors import UsageError
+
+
+def start_local_instance(**options: Any) -> None:
+    """Start a Ray instance on this machine for one run (``ray.init`` ``options`` added).
+
+    ``address="local"``: a new instance even when this machine runs a cluster (a plain
+    ``ray.init()`` joins the one ``ray start`` or another program started last). Workers at
+    the driver's priority: Ray starts them at nice 15 so that its own services stay responsive
+    on a busy node, but on a machine shared with other work that hands the models' CPU time to
+    everything else (a 1-article run took 53 s instead of 30 s beside two low-priority jobs)."""
+    import ray
+
+    ray.init(
+        address="local",
+        include_dashboard=False,
+        _system_config={"worker_niceness": 0},
+        **options,
+    )
+
+
+@contextmanager
+def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
+    """Connect to Ray for the run: reuse a connection the caller made, else start a local
+    instance (no address) or join the cluster at ``address``, and leave it afterwards. Yields
+    whether the run started the instance itself."""
+    import ray
+
+    with _ray_data_logging(quiet):
+        if ray.is_initialized():
+            yield False
+            return
+        level = logging.WARNING if quiet else logging.INFO
+        # Ray's core worker answers SIGTERM by aborting (a stack dump, exit 134): the handler
+        # the command line set (stop like Ctrl-C) is put back once Ray is up.
+        on_sigterm = signal.getsignal(signal.SIGTERM)
+        # The workers' output reaches the driver even with --quiet: it is their warnings (a
+        # sentence split for the translator's window, a summary that fell back to the lead),
+        # which --quiet keeps; their info lines are not printed there in the first place.
+        try:
+            if address is None:
+                start_local_instance(log_to_driver=True, logging_level=level)
+            else:
+                try:
+                    check_reachable(address)
+                    ray.init(address=address, log_to_driver=True, logging_level=level)
+                except (ConnectionError, ValueError, RuntimeError) as error:
+                    raise unreachable(address, error) from None
+        except (SystemExit, KeyboardInterrupt):
+            # A SIGTERM while Ray starts meets Ray's own handler, which exits the process (code
+            # 15) and leaves a local instance's processes behind: stop as after Ray is up (and
+            # after a Ctrl-C there, leave the instance too).
+            with contextlib.suppress(Exception):
+                ray.shutdown()
+            raise KeyboardInterrupt from None
+        finally:
+            if threading.current_thread() is threading.main_thread() and callable(on_sigterm):
+                signal.signal(signal.SIGTERM, on_sigterm)
+        try:
+            yield address is None
+        finally:
+            ray.shutdown()
+
+
+# What a Ray address answers first: Ray's GCS and its Ray Client server speak gRPC, whose
+# server opens an HTTP/2 connection with a SETTINGS frame (the 9-byte frame header, type 4).
+_HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
+_SETTINGS_FRAME_TYPE = 4
+
+
+def unreachable(address: str, error: Exception) -> UsageError:
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return UsageError(
+        f"cannot reach Ray at {address!r} (runtime.ray_address / --ray-address): {reason}"
+    )
+
+
+def refuse_address_form(address: str) -> None:
+    """ConnectionError for an address no Ray Data run can join, told from its form alone: the
+    dashboard's http(s)://, Ray Client's ray://, a port without a host. Checked before the run
+    takes its output folder, which such a run left behind, created and empty."""
+    if address.startswith(("http://", "https://")):
+        raise ConnectionError(
+            "an http(s):// address is the dashboard's, for `ray job submit`; give the head's "
+            "HOST:PORT (6379 unless `ray start --port` set another) or auto"
+        )
+    if address.startswith("ray://"):
+        # Ray Data's streaming executor needs the driver's own core worker, which a Ray Client
+        # connection does not have: it joined, then every run ended with a traceback, exit 1
+        # ("'Worker' object has no attribute 'core_worker'"; ray-project/ray#41333).
+        raise ConnectionError(
+            "a ray:// address is Ray Client's, which Ray Data does not run over; run the "
+            "command on a node of the cluster with --ray-address auto (or the head's "
+            "HOST:PORT), or submit it with `ray job submit`"
+        )
+    host, separator, port = address.rpartition(":")
+    if separator and port.isdigit() and not host:
+        # Ray logged its own traceback for it before refusing it ("Malformed host").
+        raise ConnectionError(f"no host before the port in {address!r}")
+
+
+def check_reachable(address: str, timeout_s: float = 10.0) -> None:
+    """Check that a ``host:port`` address answers as Ray does.
+
+    ``ray.init`` keeps retrying an address where nothing answers for minutes, printing a
+    warning every few seconds, and so it does with a port that accepts connections but is no
+    Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
+    gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
+    Ray Data's executor does not run over Ray Client. Other forms (``auto``, a bare host) are
+    left to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+    refuse_address_form(address)
+    host, separator, port = address.rpartition(":")
+    if not separator or not port.isdigit():
+        return
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s) as peer:
+            if os.environ.get("RAY_USE_TLS", "0").lower() in ("1", "true"):
+                return
+            peer.sendall(_HTTP2_PREFACE)
+            first = b""
+            while len(first) < 4 and (more := peer.recv(9 - len(first))):
+                first += more
+    except TimeoutError:
+        raise ConnectionError(f"nothing answered at {host}:{port} within {timeout_s:g} s") from None
+    except OSError as error:
+        raise ConnectionError(f"{host}:{port}: {error.strerror or error}") from None
+    if len(first) < 4 or first[3] != _SETTINGS_FRAME_TYPE:
+        raise ConnectionError(
+            f"{host}:{port} is not a Ray cluster's address (it does not answer as Ray's GCS or "
+            "Ray Client server does)"
+        )
+
+
+@contextmanager
+def _ray_data_logging(quiet: bool) -> Iterator[None]:
+    """Ray Data's log lines for this run: only warnings with ``--quiet``, never its notice that
+    its progress bars are off (the command line shows its own), never its report of a failed
+    task; with ``--quiet``, not Ray's notice that a local instance uses token authentication."""
+    # Its error log of a failed task repeats, with Ray's tracebacks, the exception that ends the
+    # run anyway: a carried error (a model that cannot load) becomes the local engine's one line,
+    # anything else surfaces as itself.
+    levels = {
+        "ray.data._internal.progress": logging.ERROR,
+        "ray.data._internal.execution.streaming_executor_state": logging.CRITICAL,
+        "ray.data.exceptions": logging.CRITICAL,
+    }
+    if quiet:
+        levels["ray.data"] = logging.WARNING
+        # Ray's notice, on every local instance it starts, that token authentication is on
+        # (its default, nothing for the user to do): not a warning about this run.
+        levels["ray._private.authentication.authentication_token_setup"] = logging.ERROR
+    saved = {name: logging.getLogger(name).level for name in levels}
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    try:
+        yield
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
