@@ -142,7 +142,8 @@ def worker(args: argparse.Namespace) -> None:
             result["load_seconds"] = time.perf_counter() - start
             report = pipeline.run(files)
         else:
-            from summarize.engines.ray import RayEngine, start_local_instance
+            from summarize.engines.ray import RayEngine
+            from summarize.engines.ray_session import start_local_instance
 
             start = time.perf_counter()
             start_local_instance(log_to_driver=False)
