@@ -765,3 +765,90 @@ def test_an_html_pages_title_stays_its_headline_when_the_page_repeats_it() -> No
     assert cleaned.title == title
     assert cleaned.paragraphs == (body, second)
     assert ("duplicates", title) in [(item.rule, item.text) for item in cleaned.dropped]
+
+
+_HEADLINE = "Stadtrat beschließt neuen Haushalt für das kommende Jahr"
+_HEADLINE_BODY = (
+    "Der Stadtrat hat am Dienstagabend nach einer langen Debatte den Haushalt für das kommende "
+    "Jahr beschlossen. Die Mehrheit stimmte für den Entwurf der Verwaltung."
+)
+
+
+@pytest.mark.parametrize(
+    "above_the_text",
+    [
+        # Menu and slogan lines above the headline (the first headline-shaped line on most
+        # real pages) are not the title: the headline stands right above the text.
+        ["Zu den Angeboten im Überblick", "Wer wir sind und was wir tun", "Politik", _HEADLINE],
+        # A subtitle under the headline: the upper of the two lines above the text.
+        [
+            "Alle Nachrichten aus der Region im Überblick",
+            _HEADLINE,
+            "Die Opposition will gegen den Beschluss klagen",
+        ],
+        # A byline under the headline is no headline, nor a path of links.
+        [
+            "Alle Nachrichten aus der Region im Überblick",
+            _HEADLINE,
+            "Politik",
+            "By Franziska Dully 10. Februar 2019 in Allgemein, Politik, Kolumne 17 Comments",
+        ],
+        [
+            "Alle Nachrichten aus der Region im Überblick",
+            _HEADLINE,
+            "Politik",
+            "Startseite » Politik » Stadtrat beschließt Haushalt",
+        ],
+    ],
+)
+def test_the_headline_is_the_line_above_the_text_not_a_menu_line_above_it(
+    above_the_text: list[str],
+) -> None:
+    page = "\n\n".join([*above_the_text, _HEADLINE_BODY, _HEADLINE_BODY])
+    cleaned = clean_text(page, CleanOptions(enabled=False))
+    assert cleaned.title == _HEADLINE
+    # Only the title moved: every other line is a paragraph, in its place.
+    assert list(cleaned.paragraphs) == [
+        line for line in [*above_the_text, _HEADLINE_BODY, _HEADLINE_BODY] if line != _HEADLINE
+    ]
+
+
+def test_a_headline_with_a_date_and_a_von_is_no_byline() -> None:
+    headline = "Rede von Bundespräsident Johannes Rau am 31. März 2004"
+    page = "\n\n".join(
+        [
+            "Alle Nachrichten aus der Region im Überblick",
+            headline,
+            "Politik",
+            "Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann",
+            _HEADLINE_BODY,
+        ]
+    )
+    assert clean_text(page, CleanOptions(enabled=False)).title == headline
+
+
+def test_an_html_pages_title_stays_its_headline_above_teaser_lines() -> None:
+    # The page's title from its metadata heads its lines: it stays the headline, not a
+    # headline-shaped teaser line that stands right above the text.
+    teasers = [
+        "Die Opposition will gegen den Beschluss klagen",
+        "Was der Haushalt für Sie bedeutet",
+    ]
+    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
+    page_text = "\n\n".join([_HEADLINE, *teasers, _HEADLINE_BODY, second])
+    model = _FixedVerdicts([0.0] * 5)
+    options = CleanOptions(classifier=model)  # type: ignore[arg-type]
+    cleaned = clean_text(page_text, options, extraction=page_text, headline=_HEADLINE)
+    assert cleaned.title == _HEADLINE
+    assert cleaned.paragraphs == (*teasers, _HEADLINE_BODY, second)
+
+
+def test_a_line_above_the_headline_is_not_its_lead() -> None:
+    # The lead is the first paragraph, under the headline: a short sentence kept above the
+    # headline (a form's "Vielen Dank!") was marked as the lead under it.
+    page = "\n\n".join(["Vielen Dank!", _HEADLINE, _HEADLINE_BODY, _HEADLINE_BODY])
+    cleaned = clean_text(page, CleanOptions(enabled=False))
+    assert cleaned.title == _HEADLINE
+    assert cleaned.paragraphs[0] == "Vielen Dank!" and not cleaned.has_lead
+    under = clean_text("\n\n".join([_HEADLINE, "Ein kurzer Vorspann.", _HEADLINE_BODY]))
+    assert under.title == _HEADLINE and under.has_lead

@@ -48,7 +48,25 @@ _NOT_WORD_RUN = re.compile(r"[^\w\n](?:(?<! )|(?=[^\w\n]))[^\w\n]*")  # not a lo
 
 _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 30
-_HEADLINE_SEARCH_LINES = 8
+_HEADLINE_SEARCH_LINES = 8  # a page without body text: its headline is among its first lines
+_HEADLINE_BODY_GAP = 2  # a subtitle or photo caption can stand between headline and text
+# Links of a breadcrumb or menu line ("Home » News » …", "Posts | Fashion | …"); a dash is no
+# separator here: headlines use it ("Island befreit sich – der Film").
+_LINK_PATH_SEPARATOR = re.compile(r"\s[|/>›»·•]\s|[›»]")
+# A date ("10. Februar 2019", "06.11.2023", "2023-10-25", "Oktober 25, 2023") and a byline word:
+# the author's line under the headline. A date alone is no byline: event and report headlines
+# carry dates ("Wochenbericht 14. - 20. Januar 2022"), and "von" inside a headline is common
+# ("Rede von Bundespräsident Rau am 31. März 2004"): it counts at the start or after a comma,
+# pipe or dash ("Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann").
+_DATE = re.compile(
+    r"\b\d{1,2}\.\s?(?:\d{1,2}\.|\s?[A-ZÄÖÜ][a-zä]+\.?)\s?\d{2}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÄÖÜ][a-zä]+ \d{1,2}, \d{4}"
+)
+_BYLINE = re.compile(
+    r"^(?:by|von|posted|published|veröffentlicht|geschrieben|autor(?:in)?:?|am)\b"
+    r"|\bby\s+\w|[,|·•–—-]\s*von\s+\w",
+    re.IGNORECASE,
+)
 _LABEL_MAX_WORDS = 3
 _SHORT_LINE_MAX_WORDS = 5
 _SHORT_RUN_MIN_LINES = 3
@@ -407,23 +425,56 @@ def _is_body(line: str) -> bool:
     return _words(line) >= _BODY_MIN_WORDS and _sentence_end(line)
 
 
-def find_headline(lines: Sequence[str], eligible: Sequence[bool] | None = None) -> int | None:
-    """Index of the headline among the first lines, or None when the article has none.
+def find_headline(
+    lines: Sequence[str], eligible: Sequence[bool] | None = None, *, titled: bool = False
+) -> int | None:
+    """Index of the headline among the lines, or None when the article has none.
+
+    A headline stands right above the article: the candidates are the headline-shaped lines
+    above the first line that reads as body text, and the one closest to it wins. Menus,
+    teasers and site slogans above the article are headline-shaped too, and the first of them
+    was the brief's title on most real pages ("Zu den Angeboten", "Wer wir sind"). Between the
+    headline and the text often stands a subtitle or a photo caption: of two candidates in the
+    last two lines above the text, the upper one is the headline. A page without a line of
+    body text keeps the first candidate among the first lines.
 
     Section labels, kickers and breadcrumbs ("Politik", "Nordkorea") are too short to qualify,
-    and so are links such as "← Vorherige Nächste →": only words with a letter count towards the
-    four. The search stops at the first line that reads as body text. ``eligible``: which lines
-    may be the headline (an HTML page's: those its main-text extraction took)."""
-    for index, line in enumerate(lines[:_HEADLINE_SEARCH_LINES]):
-        if _is_body(line):
-            return None
-        if (
-            (eligible is None or eligible[index])
-            and _is_headline(line)
-            and _lettered_words(line) >= _HEADLINE_MIN_WORDS
-        ):
-            return index
-    return None
+    and so are links such as "← Vorherige Nächste →": only words with a letter count towards
+    the four. ``eligible``: which lines may be the headline (an HTML page's: those its
+    main-text extraction took). ``titled``: the first line is the page's title from its
+    metadata, so the first candidate near the top is the headline, as the title heads the page."""
+
+    def allowed(index: int) -> bool:
+        return eligible is None or eligible[index]
+
+    body = next((index for index, line in enumerate(lines) if _is_body(line)), None)
+    top = min(len(lines) if body is None else body, _HEADLINE_SEARCH_LINES)
+    if titled:
+        # The title heads the page: the first headline-shaped line, whatever its separators.
+        return next((i for i in range(top) if allowed(i) and _headline_shaped(lines[i])), None)
+    if body is None:
+        return next((i for i in range(top) if allowed(i) and _may_be_headline(lines[i])), None)
+    candidates = [
+        index for index in range(body) if allowed(index) and _may_be_headline(lines[index])
+    ]
+    near = [index for index in candidates if body - index <= _HEADLINE_BODY_GAP]
+    if near:
+        return near[0]
+    return candidates[-1] if candidates else None
+
+
+def _headline_shaped(line: str) -> bool:
+    return _is_headline(line) and _lettered_words(line) >= _HEADLINE_MIN_WORDS
+
+
+def _may_be_headline(line: str) -> bool:
+    """Headline-shaped, and neither a path of links ("Home » Politik » Wahl") nor a byline
+    ("By Jane Doe 10. Februar 2019 in Fashion"): both stand right above articles."""
+    return (
+        _headline_shaped(line)
+        and len(_LINK_PATH_SEPARATOR.findall(line)) < 2
+        and not (_DATE.search(line) and _BYLINE.search(line))
+    )
 
 
 def _lettered_words(line: str) -> int:
@@ -643,15 +694,17 @@ def clean_text(
             for index in range(1, len(decisions)):
                 if decisions[index] is None and page.duplicate_keys[index] == key:
                     decisions[index] = "duplicates"
-    if (
+    # The metadata title heads the kept lines: the headline is found from the top, as before,
+    # not right above the body text (also when the title goes for its copy below).
+    titled = bool(
         headline
         and decisions
         and decisions[0] is None
-        and options.active("duplicates")
         and page.texts[0] == " ".join(normalize_line(headline).split())
-    ):
+    )
+    if titled and options.active("duplicates"):
         _drop_the_site_names_copy(page, decisions, extracted)
-    return assemble(page, decisions, options, extracted)
+    return assemble(page, decisions, options, extracted, titled=titled)
 
 
 # What joins a page title's headline and the site's name: "Headline - Site.de", "Site | Headline".
@@ -686,7 +739,7 @@ def _drop_the_site_names_copy(
             continue
         kept = [i for i, rule in enumerate(decisions) if rule is None and i != 0]
         eligible = [extracted is None or extracted[i] for i in kept]
-        headline = find_headline([page.texts[i] for i in kept], eligible)
+        headline = find_headline([page.texts[i] for i in kept], eligible, titled=True)
         if headline is not None and kept[headline] == index:
             decisions[0] = "duplicates"  # the copy heads the brief, without the site's name
         else:
@@ -699,11 +752,14 @@ def assemble(
     decisions: Sequence[str | None],
     options: CleanOptions,
     extracted: Sequence[bool] | None = None,
+    *,
+    titled: bool = False,
 ) -> CleanArticle:
     """The article from a page and the decision for each block (see :func:`block_decisions`).
 
     ``extracted`` (an HTML page's whole text): the headline is one of the blocks the main-text
-    extraction took, never a menu or date line the classifier kept at the top of the page."""
+    extraction took, never a menu or date line the classifier kept at the top of the page.
+    ``titled``: the page starts with its title from its metadata (see :func:`find_headline`)."""
     dropped: list[Dropped] = []
     kept: list[str] = []
     eligible: list[bool] = []
@@ -725,7 +781,7 @@ def assemble(
 
     # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
     # Haushalt für 2025!") is that line's text, not a headline with nothing under it.
-    headline_index = find_headline(kept, eligible) if len(kept) > 1 else None
+    headline_index = find_headline(kept, eligible, titled=titled) if len(kept) > 1 else None
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
@@ -733,5 +789,7 @@ def assemble(
         title=title,
         paragraphs=tuple(kept),
         dropped=tuple(dropped),
-        has_lead=title is not None and _is_lead(kept),
+        # The lead is the paragraph under the headline: the first one only when no line the
+        # cleaner kept stands above the headline ("Vielen Dank!" of a form was the lead).
+        has_lead=headline_index == 0 and _is_lead(kept),
     )
