@@ -7,6 +7,8 @@
     python benchmarks/cleaning.py html --html-source DIR   # the HTML path on the pages' own
                                              # HTML (DIR: a checkout of adbar/trafilatura at
                                              # the commit in the set's README)
+    python benchmarks/cleaning.py titles --html-source DIR # the brief's title (plain text)
+                                             # against each page's headline from its HTML
     python benchmarks/cleaning.py score --pages DIR [--out OUT] [--model FILE]
                                              # the packaged cleaner (or your model) on your own
                                              # annotated pages, cleaned as a run does: held out
@@ -830,6 +832,143 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
         print(f"refused by a run as {reason} ({where}; counted as emptied): {named}")
 
 
+# What joins a page title's headline and the site's name ("Headline - Site.de", "Site | Headline").
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—•›»·:⋆/]+\s+")
+_CONTAINED_MIN_SHARE = 0.7  # a reference inside a block (or a block inside it): of its length
+TITLE_OUTCOMES = ("correct", "wrong", "missed", "unreachable")
+
+
+def _headline_norm(text: str) -> str:
+    return " ".join(text.replace("\xad", "").split())  # soft hyphens: as the set's strings
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _matching_block(candidate: str, blocks: Sequence[str], contain: bool) -> str | None:
+    """The block (normalised) that is ``candidate``, else, with ``contain``, one that holds it
+    or that it holds, each time as most of the longer one's length."""
+    if len(candidate.split()) < 2:
+        return None
+    if candidate in blocks:
+        return candidate
+    if not contain:
+        return None
+    for block in blocks:
+        if candidate in block and len(candidate) >= _CONTAINED_MIN_SHARE * len(block):
+            return block  # a kicker or a date joined to the headline
+    for block in blocks:
+        if (
+            len(block.split()) >= 3
+            and block in candidate
+            and len(block) >= _CONTAINED_MIN_SHARE * len(candidate)
+        ):
+            return block  # og:title with a tail the page does not show
+    return None
+
+
+def reference_headline(html: bytes, texts: Sequence[str], host: str) -> str | None:
+    """The page's own headline from its HTML, as the block of its plain text (normalised) that
+    shows it, or None.
+
+    In order: ``og:title``, else an ``<h1>`` (one inside ``<title>`` first; none whose letters
+    are the host's: the logo as ``<h1>``), else ``<title>``. ``og:title`` and ``<title>`` lose
+    a site part: the parts beside " - ", " | ", " – " … (two or more words, not the host's
+    letters) are tried longest first, each against a block that shows just it, then the whole
+    value; the whole value and an ``<h1>``
+    may also match a block that holds it or that it holds (70% of the length). ``host``: the
+    page's host name, letters and digits only.
+
+    Known noise: the reference is what the page's markup calls its title, not a reader's
+    judgement. An ``<h1>`` can be a blog's or a section's name ("ICON Magazine", "Unsere
+    MinusL Joghurts"), an og:title a line written for social media or one whose site part the
+    page shows with it ("Was wir über uns nicht hören wollen | FASSETTE.NET"); on 38 of the
+    588 development pages nothing matched, and those pages are left out."""
+    import lxml.etree
+    import lxml.html
+
+    try:  # most pages are UTF-8, whatever they declare; lxml alone misreads some
+        page = html.decode("utf-8")
+        document = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", page))
+    except (UnicodeDecodeError, ValueError, lxml.etree.ParserError):
+        try:
+            document = lxml.html.fromstring(html)
+        except (ValueError, lxml.etree.ParserError):  # no document at all: no reference
+            return None
+    blocks = [_headline_norm(text) for text in texts]
+    og_titles = document.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
+    titles = [_headline_norm(node.text_content()) for node in document.xpath("//title")]
+    h1s = [_headline_norm(node.text_content()) for node in document.xpath("//h1")]
+    h1s = [h1 for h1 in h1s if _letters(h1) not in host]
+    h1s.sort(key=lambda h1: not (titles and h1.lower() in titles[0].lower()))  # stable
+    for source, values in (("og", og_titles[:1]), ("h1", h1s), ("title", titles[:1])):
+        for value in map(_headline_norm, values):
+            parts = []
+            if source != "h1":
+                parts = [
+                    part
+                    for part in _TITLE_SEPARATOR.split(value)
+                    if len(part.split()) >= 2 and _letters(part) not in host
+                ]
+            for candidate in sorted(parts, key=len, reverse=True):
+                if found := _matching_block(candidate, blocks, contain=False):
+                    return found
+            if found := _matching_block(value, blocks, contain=True):
+                return found
+    return None
+
+
+def title_outcome(article: CleanArticle, reference: str) -> str:
+    """``correct``: the article's title is the reference block; ``wrong``: another line;
+    ``missed``: none although the reference was kept; ``unreachable``: the cleaner dropped the
+    reference, so no headline finder can get it right."""
+    kept = [article.title or "", *article.paragraphs]  # every kept block, as it was
+    if reference not in {_headline_norm(text) for text in kept}:
+        return "unreachable"
+    if article.title is None:
+        return "missed"
+    return "correct" if _headline_norm(article.title) == reference else "wrong"
+
+
+def titles_table(pages: Sequence[Page], source: Path) -> None:
+    """The brief's title on the plain-text path (the packaged cleaner) against each page's
+    own headline from its HTML (:func:`reference_headline`; ``source``: a checkout of the
+    source repository at ``source.commit``), by half of the pages sorted by id (first, third
+    … and second, fourth …: the halves the headline finder was chosen on, each against the
+    other)."""
+    missing = [p for p in pages if not (source / p.expect["source"]["path"]).is_file()]
+    if missing:
+        sys.exit(
+            f"{len(missing)} of {len(pages)} pages' HTML missing under {source}, e.g. "
+            f"{missing[0].expect['source']['path']} (--html-source: a checkout of "
+            f"{SOURCE_REPOSITORY} at {missing[0].expect['source'].get('commit', '?')})"
+        )
+    options = CleanOptions()
+    counts = {half: Counter[str]() for half in ("first", "second")}
+    without = 0
+    for position, page in enumerate(sorted(pages, key=lambda p: p.id)):
+        html = (source / page.expect["source"]["path"]).read_bytes()
+        host = _letters(urlparse(page.expect.get("url") or "").hostname or page.id)
+        reference = reference_headline(html, page.analysis.texts, host)
+        if reference is None:
+            without += 1
+            continue
+        article = assemble(page.analysis, block_decisions(page.analysis, options), options)
+        counts["first" if position % 2 == 0 else "second"][title_outcome(article, reference)] += 1
+    print(
+        f"\ntitles: the plain-text path's title (packaged cleaner) against each page's own "
+        f"headline from its HTML ({source}); {without} of {len(pages)} pages have none that is "
+        f"a line of their text\n"
+    )
+    print("| pages (sorted by id) | with a reference | " + " | ".join(TITLE_OUTCOMES) + " |")
+    print("|---|---|---|---|---|---|")
+    rows = (("first, third, …", counts["first"]), ("second, fourth, …", counts["second"]))
+    for label, row in (*rows, ("all", counts["first"] + counts["second"])):
+        cells = " | ".join(str(row[outcome]) for outcome in TITLE_OUTCOMES)
+        print(f"| {label} | {sum(row.values())} | {cells} |")
+
+
 def held_out(root: Path, out: Path | None, model_file: Path | None) -> str | None:
     """Clean the annotated pages in ``root`` (laid out as ../shared/eval/clean) as a run does
     (``read_article``, ``prepare``: language check included) with the packaged classifier, or
@@ -978,7 +1117,7 @@ def main() -> None:
         "command",
         nargs="?",
         default="table",
-        choices=["table", "train", "score", "speed", "html"],
+        choices=["table", "train", "score", "speed", "html", "titles"],
     )
     parser.add_argument(
         "--feature-ablations",
@@ -990,8 +1129,8 @@ def main() -> None:
         type=Path,
         metavar="DIR",
         help=(
-            "html: read the pages' own HTML from DIR, a checkout of the source repository at "
-            "the commit in each page's JSON (the set holds no HTML)"
+            "html, titles: read the pages' own HTML from DIR, a checkout of the source "
+            "repository at the commit in each page's JSON (the set holds no HTML)"
         ),
     )
     parser.add_argument(
@@ -1026,8 +1165,10 @@ def main() -> None:
         if not args.pages or len(args.pages) != 1:
             parser.error("score needs one --pages DIR")
         sys.exit(held_out(args.pages[0], args.out, args.model))
-    if (args.command == "html") != bool(args.html_source):
-        parser.error("the html command needs --html-source, and --html-source goes with it")
+    if (args.command in ("html", "titles")) != bool(args.html_source):
+        parser.error(
+            "the html and titles commands need --html-source, and --html-source goes with them"
+        )
     if args.html_source and not args.html_source.is_dir():
         parser.error(f"--html-source: no such folder: {args.html_source}")
     if args.feature_ablations and args.command != "table":
@@ -1046,6 +1187,9 @@ def main() -> None:
     print(f"(analysed {len(pages)} pages in {time.perf_counter() - start:.1f} s)")
     if args.command == "html":
         html_table(pages, args.html_source)
+        return
+    if args.command == "titles":
+        titles_table(pages, args.html_source)
         return
     table(pages, feature_ablations=args.feature_ablations)
     kept, dropped, articles, boilerplate = seed_lines(CleanOptions())

@@ -852,3 +852,49 @@ def test_a_line_above_the_headline_is_not_its_lead() -> None:
     assert cleaned.paragraphs[0] == "Vielen Dank!" and not cleaned.has_lead
     under = clean_text("\n\n".join([_HEADLINE, "Ein kurzer Vorspann.", _HEADLINE_BODY]))
     assert under.title == _HEADLINE and under.has_lead
+
+
+_PATH = "Startseite » Politik » Haushalt"
+_KEPT_TEASER = "Alle Nachrichten aus der Region im Überblick"
+
+
+@pytest.mark.parametrize(
+    ("lines", "probabilities", "title"),
+    [
+        # in a run of menu lines (short_runs), a byline under it
+        (
+            [
+                "Startseite",
+                "Über uns",
+                "Impressum | Kontakt",
+                _HEADLINE,
+                "Am 13. November 2019 von Henry Stein",
+            ],
+            [0.9, 0.9, 0.9, 0.9, 0.1],
+            _HEADLINE,
+        ),
+        # the classifier alone took it, a path of links under it
+        (["Wirtschaft", _HEADLINE, _PATH], [0.1, 0.9, 0.1], _HEADLINE),
+        # a kept line may be the headline: no dropped line comes back
+        ([_KEPT_TEASER, _HEADLINE, _PATH], [0.1, 0.9, 0.1], _KEPT_TEASER),
+        # farther above the text than a headline stands (a menu's line)
+        ([_HEADLINE, "Kontakt", "Suche", "Login", "Menü", _PATH], [0.9] * 5 + [0.1], None),
+    ],
+)
+def test_a_headline_the_classifier_took_right_above_the_text_is_the_title(
+    lines: list[str], probabilities: list[float], title: str | None
+) -> None:
+    """Headlines are short lines like the menu items beside them: the classifier, or a soft
+    rule it allows, took them on many real pages, and the brief had no title. When no kept
+    line above the text may be the headline, the one so dropped up to four blocks above the
+    text is kept as the title, and is no longer in the audit."""
+    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
+    page = "\n\n".join([*lines, _HEADLINE_BODY, second])
+    model = _FixedVerdicts([*probabilities, 0.0, 0.0])
+    cleaned = clean_text(page, CleanOptions(classifier=model))  # type: ignore[arg-type]
+    assert cleaned.title == title
+    audit = [item.text for item in cleaned.dropped]
+    assert (_HEADLINE in audit) == (title != _HEADLINE)
+    # Nothing else changed: every other line is where it was, kept or listed.
+    kept = [line for line in lines if line not in audit and line != title]
+    assert list(cleaned.paragraphs) == [*kept, _HEADLINE_BODY, second]

@@ -15,7 +15,7 @@ import pytest
 from conftest import seed_texts
 
 from summarize import stages
-from summarize.clean import CleanOptions, analyse, clean_text
+from summarize.clean import CleanArticle, CleanOptions, analyse, clean_text
 from summarize.clean.model import (
     MODEL_FILE,
     ClassifierFile,
@@ -405,3 +405,119 @@ def test_the_benchmark_puts_number_led_lines_into_pages_and_counts_them(
     line = "3. Oktober ist der Tag der Deutschen Einheit, an dem die Stadt wie jedes Jahr feiert."
     monkeypatch.setattr(cleaning, "NUMBER_LED_LINES", ((f"• {line}", line),))
     assert cleaning.number_led_lines(pages, models) == (contexts, 0, contexts, contexts)
+
+
+def _titles_benchmark() -> Any:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import cleaning
+
+    return cleaning
+
+
+HEADLINE = "Neue Brücke über den Rhein nach zwei Jahren eröffnet"
+PAGE_LINES = (
+    "Startseite Politik Wirtschaft",
+    "Rheinzeitung",
+    "Lokales",
+    f"Lokales: {HEADLINE}",
+    "Die Stadt hat am Samstag die neue Brücke über den Rhein für den Verkehr freigegeben.",
+)
+
+
+def _html(head: str, body: str = "") -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("html", "reference"),
+    [
+        # og:title without the site's name: only a block that shows exactly that part
+        (_html(f'<meta property="og:title" content="{HEADLINE} | Rheinzeitung">'), None),
+        (_html(f'<meta property="og:title" content="Lokales: {HEADLINE} | Rheinzeitung">'), 3),
+        # no og:title: the <h1> that is not the site's logo, the one inside <title> first
+        (_html("<title>Lokales</title>", f"<h1>Rheinzeitung</h1><h1>Lokales: {HEADLINE}</h1>"), 3),
+        # a <title> whose block holds it as most of its length (a kicker joined to it)
+        (_html(f"<title>{HEADLINE}</title>"), 3),
+        # one word, a <title> the page does not show, no head at all: no reference
+        (_html("<title>Lokales</title>"), None),
+        (_html("<title>Ganz andere Worte als auf der Seite</title>"), None),
+        (b"<html><body><p>Die Stadt</p></body></html>", None),
+        (b"", None),
+        (b"<!-- nur ein Kommentar -->", None),
+        # a page declaring another charset that is UTF-8; a soft hyphen in the block
+        (
+            f'<?xml version="1.0" encoding="iso-8859-1"?><html><head><meta property='
+            f'"og:title" content="Lokales: {HEADLINE}"></head></html>'.encode(),
+            3,
+        ),
+    ],
+)
+def test_the_titles_benchmark_takes_the_pages_own_headline_from_its_html(
+    html: bytes, reference: int | None
+) -> None:
+    """`benchmarks/cleaning.py titles`: the reference headline is the block of the page's plain
+    text that shows og:title (a site part beside " | " tried away), an <h1> or <title>."""
+    cleaning = _titles_benchmark()
+    texts = list(PAGE_LINES)
+    texts[3] = texts[3].replace("Brücke", "Brü\xadcke")  # soft hyphens: as the set's strings
+    found = cleaning.reference_headline(html, texts, "wwwrheinzeitungde")
+    assert found == (None if reference is None else " ".join(PAGE_LINES[reference].split()))
+    # og:title's part left of the site's name matches a block showing only the headline
+    texts[3] = HEADLINE
+    html = _html(f'<meta property="og:title" content="{HEADLINE} - Rheinzeitung">')
+    assert cleaning.reference_headline(html, texts, "wwwrheinzeitungde") == HEADLINE
+
+
+def test_the_titles_benchmark_counts_each_outcome() -> None:
+    cleaning = _titles_benchmark()
+    body = (PAGE_LINES[-1],)
+    outcomes = [
+        cleaning.title_outcome(CleanArticle(title, paragraphs), HEADLINE)
+        for title, paragraphs in (
+            (HEADLINE, body),
+            ("Startseite Politik Wirtschaft", (HEADLINE, *body)),
+            (None, (HEADLINE, *body)),
+            ("Startseite Politik Wirtschaft", body),
+        )
+    ]
+    assert outcomes == ["correct", "wrong", "missed", "unreachable"]
+
+
+def test_the_titles_command_reads_each_pages_html_and_prints_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each page's HTML is read from the checkout named by ``--html-source``, and the table
+    counts the pages by half (sorted by id) and in all; a missing file is named."""
+    cleaning = _titles_benchmark()
+    root = _annotated_pages(tmp_path / "set", sites=5)
+    source = tmp_path / "checkout"
+    (source / "tests" / "eval").mkdir(parents=True)
+    for json_file in sorted((root / "pages").glob("*.json")):
+        expect = json.loads(json_file.read_text(encoding="utf-8"))
+        expect["source"] = {"path": f"tests/eval/{expect['id']}.html"}
+        json_file.write_text(json.dumps(expect), encoding="utf-8")
+        text = json_file.with_suffix(".txt").read_text(encoding="utf-8")
+        headline = next(line for line in text.splitlines() if len(line.split()) >= 6)
+        if expect["id"] == "page4":
+            headline = "Eine Schlagzeile, die auf der Seite nicht steht"
+        head = f'<meta property="og:title" content="{headline} | Verlag">'
+        (source / expect["source"]["path"]).write_bytes(_html(head))
+    pages = cleaning.load_pages(root)
+    cleaning.titles_table(pages, source)
+    table = capsys.readouterr().out
+    assert "1 of 5 pages have none" in table
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
+    counts = [[int(cell) for cell in row.strip("| ").split(" | ")[1:]] for row in rows]
+    assert [row[0] for row in counts] == [2, 2, 4]  # page0, 2 (4 has none); page1, 3
+    assert all(sum(row[1:]) == row[0] for row in counts)
+    assert counts[2] == [a + b for a, b in zip(counts[0], counts[1], strict=True)]
+
+    (source / "tests" / "eval" / "page2.html").unlink()
+    with pytest.raises(SystemExit, match=r"1 of 5 pages' HTML missing .* tests/eval/page2\.html"):
+        cleaning.titles_table(pages, source)
+
+
+def test_the_titles_command_needs_the_pages_html() -> None:
+    done = _benchmark("titles")
+    assert done.returncode != 0 and "need --html-source" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

@@ -586,6 +586,8 @@ def block_decisions(
                 seen.add(key)
             elif rule == CLASSIFIER_RULE and key in kept_keys:
                 decisions[index] = "duplicates"
+    if probability is not None and extracted is None:
+        _keep_a_dropped_headline(page.texts, decisions)
     if probability is not None and all(decisions):
         # Never empty a page of text: give back its most text-like blocks. Only blocks of a
         # few words qualify: a page of menu labels and buttons has no article to give back
@@ -649,6 +651,38 @@ def _give_back_headings(
             and body(index + 1)
         ):
             decisions[index] = None
+
+
+def _keep_a_dropped_headline(texts: Sequence[str], decisions: list[str | None]) -> None:
+    """A plain-text page whose kept lines above its first body block hold no line that may be
+    its headline lost the headline on many real pages: headlines are short lines like the menu
+    items beside them, so the classifier or a soft rule (with its consent) took them, and
+    ``_give_back_headings`` stops at the closest headline-shaped line, often a byline or a
+    link path. Of the lines so dropped up to ``_HEADLINE_LOOKBACK`` blocks above the body
+    (farther up they were menus and slogans), the one :func:`find_headline` chooses, among the
+    kept lines as they stand, is kept. Only then: where a kept line may be the headline, a
+    dropped one put beside it was a wrong title more often than a right one (see README)."""
+    body = next(
+        (i for i, rule in enumerate(decisions) if rule is None and _is_body(texts[i])), None
+    )
+    if body is None or any(
+        decisions[i] is None and _may_be_headline(texts[i]) for i in range(body)
+    ):
+        return
+    vetoable = (CLASSIFIER_RULE, *SOFT_RULES)
+    above = [
+        i
+        for i in range(body)
+        if decisions[i] is None
+        or (
+            body - i <= _HEADLINE_LOOKBACK
+            and decisions[i] in vetoable
+            and _may_be_headline(texts[i])
+        )
+    ]
+    headline = find_headline([*(texts[i] for i in above), texts[body]])
+    if headline is not None and headline < len(above):
+        decisions[above[headline]] = None
 
 
 def clean_text(
