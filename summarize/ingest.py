@@ -58,6 +58,8 @@ class Article:
     # then holds the extraction); "" for other files.
     page_text: str = ""
     # An HTML page's title from its metadata (<title>, og:title): the first line of both texts.
+    # A Markdown file's title (its front matter's, or the ``# heading`` it opens with): the first
+    # line of ``text``.
     page_title: str = ""
 
     @property
@@ -307,7 +309,7 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     if html:
         text, left_out, whole_page, page_title = extract_html(text, path)
     elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text, left_out = markdown_text(text)
+        text, left_out, page_title = markdown_article(text)
     return Article(
         source=path,
         text=text,
@@ -585,6 +587,15 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     paragraph of its own, its line breaks kept, a row's cells joined by " | " (a cell alone,
     such as a number, would read as a fragment); and its images' descriptions, which are not
     article text. Parsed by markdown-it-py (CommonMark and tables)."""
+    text, left_out, _ = markdown_article(markdown)
+    return text, left_out
+
+
+def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+    """:func:`markdown_text`, and the file's title ("" when none): its front matter's, else the
+    text of the ``# heading`` (level 1) the file opens with. Both are the first line of the
+    text; the cleaner takes it for the headline as it takes an HTML page's title, where on its
+    shape alone a subtitle or byline under it was the brief's title."""
     from markdown_it import MarkdownIt
 
     front_matter, title, markdown = _split_front_matter(markdown)
@@ -596,6 +607,7 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     )
     tokens = parser.parse(markdown)
     blocks: list[str] = [title] if title else []
+    opening_heading = False  # the file opens with a level-1 heading: its text is the title
     images: list[tuple[str, str]] = []
     marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
     # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
@@ -623,12 +635,16 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
             blocks.append(marker.strip())
             marker = ""
+        elif token.type == "heading_open" and token.tag == "h1" and not blocks:
+            opening_heading = True
         elif token.type == "inline":
             if row is not None:
                 raw_row.append(token.content)
             text = marker + _inline_text(token.children or [], images)
             marker = ""
             (row if row is not None else blocks).append(text)
+            if opening_heading:
+                title, opening_heading = " ".join(text.split()), False
         # An item that opens with code or HTML: its marker goes before it, not to the next text
         # (a sub-item's, which got both markers).
         elif token.type in ("fence", "code_block"):
@@ -646,13 +662,15 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             images += _image_descriptions(root)
             marker = ""
     text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
+    if not text.startswith(title):
+        title = ""  # an empty heading: never the title of the text under it
     front = tuple(
         (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
     )
     definitions = tuple(
         (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
     )
-    return text, front + definitions + tuple(images)
+    return text, front + definitions + tuple(images), title
 
 
 def _html_block_that_closes(state: Any, start: int, end: int, silent: bool) -> bool:

@@ -267,7 +267,8 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
                 headline=article.page_title or None,
             )
         else:
-            cleaned = clean_text(article.text, options)
+            # A Markdown file's title (front matter, its opening "# heading") heads the text.
+            cleaned = clean_text(article.text, options, headline=article.page_title or None)
             if article.left_out:  # what reading the file left out is in the audit too
                 left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)
                 cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)

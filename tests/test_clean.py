@@ -774,6 +774,15 @@ _HEADLINE_BODY = (
 )
 
 
+_TOP_OF_A_PAGE = "Newsletter abonnieren und keine Nachricht mehr verpassen"
+
+
+def _copied_page_options(lines_above_the_text: int) -> CleanOptions:
+    """The classifier takes the page's first line and keeps every other."""
+    verdicts = _FixedVerdicts([0.9] + [0.1] * lines_above_the_text + [0.0, 0.0])
+    return CleanOptions(classifier=verdicts)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     "above_the_text",
     [
@@ -804,27 +813,29 @@ _HEADLINE_BODY = (
 def test_the_headline_is_the_line_above_the_text_not_a_menu_line_above_it(
     above_the_text: list[str],
 ) -> None:
-    page = "\n\n".join([*above_the_text, _HEADLINE_BODY, _HEADLINE_BODY])
-    cleaned = clean_text(page, CleanOptions(enabled=False))
+    # A copied page: the cleaner took a line off its top (an article file starts with its
+    # headline: test_an_article_files_headline_is_its_title_above_a_subtitle_and_byline).
+    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
+    page = "\n\n".join([_TOP_OF_A_PAGE, *above_the_text, _HEADLINE_BODY, second])
+    cleaned = clean_text(page, _copied_page_options(len(above_the_text)))
     assert cleaned.title == _HEADLINE
     # Only the title moved: every other line is a paragraph, in its place.
     assert list(cleaned.paragraphs) == [
-        line for line in [*above_the_text, _HEADLINE_BODY, _HEADLINE_BODY] if line != _HEADLINE
+        line for line in [*above_the_text, _HEADLINE_BODY, second] if line != _HEADLINE
     ]
 
 
 def test_a_headline_with_a_date_and_a_von_is_no_byline() -> None:
     headline = "Rede von Bundespräsident Johannes Rau am 31. März 2004"
-    page = "\n\n".join(
-        [
-            "Alle Nachrichten aus der Region im Überblick",
-            headline,
-            "Politik",
-            "Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann",
-            _HEADLINE_BODY,
-        ]
-    )
-    assert clean_text(page, CleanOptions(enabled=False)).title == headline
+    above_the_text = [
+        "Alle Nachrichten aus der Region im Überblick",
+        headline,
+        "Politik",
+        "Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann",
+    ]
+    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
+    page = "\n\n".join([_TOP_OF_A_PAGE, *above_the_text, _HEADLINE_BODY, second])
+    assert clean_text(page, _copied_page_options(len(above_the_text))).title == headline
 
 
 def test_an_html_pages_title_stays_its_headline_above_teaser_lines() -> None:
@@ -898,3 +909,60 @@ def test_a_headline_the_classifier_took_right_above_the_text_is_the_title(
     # Nothing else changed: every other line is where it was, kept or listed.
     kept = [line for line in lines if line not in audit and line != title]
     assert list(cleaned.paragraphs) == [*kept, _HEADLINE_BODY, second]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Von Anna Müller, Berlin",
+        "Ein Kommentar von Anna Müller",
+        "Von Anna Müller und Peter Schmidt",
+    ],
+)
+def test_a_byline_without_a_date_is_no_headline(byline: str) -> None:
+    # The author's line under the headline, its date on the next line: the byline stood
+    # closest to the text and became the brief's title, the headline its first paragraph.
+    page = "\n\n".join([_HEADLINE, byline, "12.03.2024, 14:35 Uhr", _HEADLINE_BODY])
+    cleaned = clean_text(page, CleanOptions(enabled=False))
+    assert cleaned.title == _HEADLINE
+    assert cleaned.paragraphs[0] == byline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Quotes in guillemets, German (Der Spiegel) and Swiss style, are no links' separators.
+        "»Das ist ein Skandal«: Opposition kritisiert »Geheimdeal« der Koalition",
+        "«Ja» oder «Nein»: Die Schweiz stimmt über die Renten ab",
+        # A date after "Am" is no byline's.
+        "Am 1. Januar 2025 ändert sich das Heizungsgesetz für Mieter",
+        # Names after "Von" only with a first and a last name.
+        "Von Siegern und Verlierern der Landtagswahl",
+    ],
+)
+def test_real_headlines_are_no_link_paths_or_bylines(headline: str) -> None:
+    cleaned = clean_text("\n\n".join([headline, _HEADLINE_BODY]), CleanOptions(enabled=False))
+    assert cleaned.title == headline
+
+
+@pytest.mark.parametrize(
+    ("kicker", "probability"),
+    [(None, None), ("Politik", 0.9)],
+)
+def test_an_article_files_headline_is_its_title_above_a_subtitle_and_byline(
+    kicker: str | None, probability: float | None
+) -> None:
+    """An article file (nothing above its text taken but a section label or a byline) starts
+    with its headline: headline, subtitle, byline, text. The subtitle stands closest above the
+    text, where a copied page's menu line would, and was the title."""
+    subtitle = "Opposition kritisiert die Pläne der Verwaltung scharf"
+    lines = [_HEADLINE, subtitle, "Von Anna Müller, Berlin", _HEADLINE_BODY]
+    if kicker is None:
+        cleaned = clean_text("\n\n".join(lines), CleanOptions(enabled=False))
+    else:
+        model = _FixedVerdicts([probability, 0.1, 0.1, 0.1, 0.0])
+        page = "\n\n".join([kicker, *lines])
+        cleaned = clean_text(page, CleanOptions(classifier=model))  # type: ignore[arg-type]
+        assert [(item.rule, item.text) for item in cleaned.dropped] == [("header_labels", kicker)]
+    assert cleaned.title == _HEADLINE
+    assert cleaned.paragraphs[0] == subtitle

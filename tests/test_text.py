@@ -1100,6 +1100,26 @@ def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path) -> N
     assert not opening_rule["dropped"]
 
 
+def test_a_markdown_files_title_is_its_headline_above_a_subtitle_and_byline(
+    tmp_path: Path,
+) -> None:
+    """The title a Markdown file gives (its opening ``# heading``, its front matter's) is the
+    headline, as an HTML page's is: read on its shape alone, the subtitle under it, the line
+    closest to the text, was the brief's title and the headline its first paragraph."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    headline = "Nordkorea schickt weitere Soldaten an die Front"
+    subtitle = "Pjöngjang reagiert auf hohe Verluste in der Region Kursk"
+    byline = "Von Anna Müller und Peter Schmidt, Seoul"
+    for name, opening in (("h1.md", f"# {headline}"), ("front.md", f"---\ntitle: {headline}\n---")):
+        shown = _inspected(tmp_path / name, f"{opening}\n\n{subtitle}\n\n{byline}\n\n{body}\n")
+        assert shown["title"] == headline, name
+        assert shown["paragraphs"][:2] == [[subtitle], [byline]], name
+    assert read_article(tmp_path / "h1.md").page_title == headline
+    # A heading further down is no title: the text does not start with it.
+    (tmp_path / "later.md").write_text(f"Politik\n\n# {headline}\n\n{body}\n", encoding="utf-8")
+    assert read_article(tmp_path / "later.md").page_title == ""
+
+
 def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     """The same text stages as `run`: an English article is skipped, an all-boilerplate one
     fails, and a link (or a hard link) to a file of the folder is shown once."""

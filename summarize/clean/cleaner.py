@@ -53,19 +53,35 @@ _HEADLINE_BODY_GAP = 2  # a subtitle or photo caption can stand between headline
 # Links of a breadcrumb or menu line ("Home » News » …", "Posts | Fashion | …"); a dash is no
 # separator here: headlines use it ("Island befreit sich – der Film").
 _LINK_PATH_SEPARATOR = re.compile(r"\s[|/>›»·•]\s|[›»]")
+# Guillemets quote as often as they join links: "»Das ist ein Skandal«: … »Geheimdeal«" (German
+# style, as Der Spiegel writes it) and "«Ja» oder «Nein»" (Swiss style) are headlines. A quoted
+# span is read out before the separators are counted.
+_GUILLEMET_QUOTE = re.compile(r"»[^»«\n]*«|«[^»«\n]*»|›[^›‹\n]*‹|‹[^›‹\n]*›")
 # A date ("10. Februar 2019", "06.11.2023", "2023-10-25", "Oktober 25, 2023") and a byline word:
 # the author's line under the headline. A date alone is no byline: event and report headlines
 # carry dates ("Wochenbericht 14. - 20. Januar 2022"), and "von" inside a headline is common
 # ("Rede von Bundespräsident Rau am 31. März 2004"): it counts at the start or after a comma,
-# pipe or dash ("Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann").
+# pipe or dash ("Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann"). "Am" and a date open
+# headlines too ("Am 1. Januar 2025 ändert sich …"): a byline only when "um" (the time) or
+# "von" follows the date ("Am 13. November 2019 Von Henry In Aktuell").
 _DATE = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.|\s?[A-ZÄÖÜ][a-zä]+\.?)\s?\d{2}"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÄÖÜ][a-zä]+ \d{1,2}, \d{4}"
 )
 _BYLINE = re.compile(
-    r"^(?:by|von|posted|published|veröffentlicht|geschrieben|autor(?:in)?:?|am)\b"
-    r"|\bby\s+\w|[,|·•–—-]\s*von\s+\w",
+    r"^(?:by|von|posted|published|veröffentlicht|geschrieben|autor(?:in)?:?)\b"
+    r"|^am\b[^,:]*?\d{2}\s+(?:um|von)\b|\bby\s+\w|[,|·•–—-]\s*von\s+\w",
     re.IGNORECASE,
+)
+# A byline without a date: "Von Anna Müller, Berlin", "Von Anna Müller und Peter Schmidt",
+# "Ein Kommentar von Anna Müller". Only names follow "von", a first and a last name first
+# (capitalised words, then name particles, "und", commas): "Von Merz bis Habeck: Wer …" and
+# "Von Siegern und Verlierern" are headlines. Headline-shaped, a byline between the headline
+# and the text was taken for the headline, or pushed it out of reach.
+_CAPITALISED = r"[A-ZÄÖÜ][\w'.-]*"
+_NAMES_BYLINE = re.compile(
+    r"(?:(?:Ein|Eine)\s+[A-ZÄÖÜ]\w+\s+)?(?:[Vv]on|[Bb]y)"
+    rf"\s+{_CAPITALISED}\s+{_CAPITALISED}(?:,?\s+(?:{_CAPITALISED}|von|van|de|der|zu|und))*$"
 )
 _LABEL_MAX_WORDS = 3
 _SHORT_LINE_MAX_WORDS = 5
@@ -114,6 +130,8 @@ RULE_NAMES: tuple[str, ...] = tuple(
     dict.fromkeys((*SPAN_RULES, *LINE_RULES, *STRUCTURAL_RULES, CLASSIFIER_RULE, BULLET_RULE))
 )
 # The order in which rules claim a block (the first that fires is recorded).
+# Rules that take an article's own lines above its text, not a web page's.
+_ARTICLE_FURNITURE = frozenset({"header_labels", "byline"})
 _BLOCK_RULES = ("tail", "comment_blocks", *LINE_RULES, "short_runs", "fragments", "not_german")
 # Blunt structural rules: with the classifier on they need its P(boilerplate) >= this as well.
 SOFT_RULES = frozenset({"tail", "short_runs", "header_labels"})
@@ -472,8 +490,9 @@ def _may_be_headline(line: str) -> bool:
     ("By Jane Doe 10. Februar 2019 in Fashion"): both stand right above articles."""
     return (
         _headline_shaped(line)
-        and len(_LINK_PATH_SEPARATOR.findall(line)) < 2
+        and len(_LINK_PATH_SEPARATOR.findall(_GUILLEMET_QUOTE.sub("", line))) < 2
         and not (_DATE.search(line) and _BYLINE.search(line))
+        and not _NAMES_BYLINE.match(line)
     )
 
 
@@ -815,7 +834,19 @@ def assemble(
 
     # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
     # Haushalt für 2025!") is that line's text, not a headline with nothing under it.
-    headline_index = find_headline(kept, eligible, titled=titled) if len(kept) > 1 else None
+    # A page the cleaner took nothing from above its text but an article's own furniture
+    # (a section label, a byline) is an article file, not a copied web page: it
+    # starts with its headline (kicker, headline, subtitle, byline, text), where the line
+    # closest above the text is its subtitle.
+    body = next(
+        (i for i, rule in enumerate(decisions) if rule is None and _is_body(page.texts[i])), None
+    )
+    clean_top = body is not None and all(
+        rule is None or rule in _ARTICLE_FURNITURE for rule in decisions[:body]
+    )
+    headline_index = (
+        find_headline(kept, eligible, titled=titled or clean_top) if len(kept) > 1 else None
+    )
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
