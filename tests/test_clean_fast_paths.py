@@ -1,8 +1,8 @@
 """The cleaner's fast paths give exactly what the plain per-line code gives: page-wide feature
 passes, gated phrase rules, whole-text tidying, the structural rules' page-wide passes, the
-language check's shortcut and the padded tree layout are checked here against straightforward
-per-block references on awkward text (case folding, other scripts, hyphenated words, digits,
-bullets, span cuts)."""
+language check's shortcut and the padded tree layout with its shared splits are checked here
+against straightforward per-block references on awkward text (case folding, other scripts,
+hyphenated words, digits, bullets, span cuts)."""
 
 from __future__ import annotations
 
@@ -417,6 +417,36 @@ def test_the_leaf_table_scores_as_the_walk_down_each_tree(depth: int) -> None:
     rows[rng.random(rows.shape) < 0.05] = np.nan
     rows[:10] = np.asarray(trees[0]["threshold"][:1] * features)  # exactly at a threshold
     assert model.log_odds(rows).tobytes() == model._log_odds_by_levels(rows).tobytes()
+
+
+@pytest.mark.parametrize("float32", [True, False])
+def test_splits_shared_by_many_nodes_score_as_the_walk_down_each_tree(float32: bool) -> None:
+    # Each distinct (feature, threshold) pair is compared once and its answer copied to every
+    # node that uses it: here pairs repeat across trees and levels, -0.0 and 0.0 among them.
+    rng = np.random.default_rng(5)
+    points = [-0.0, 0.0, 0.5, -1.25, 0.1 if not float32 else 0.25]
+    nodes, features = 7, 3
+    trees = []
+    for _ in range(40):
+        feature = rng.integers(0, features, nodes).tolist() + [-2] * (nodes + 1)
+        threshold = [float(rng.choice(points)) for _ in range(nodes)] + [-2.0] * (nodes + 1)
+        left = [2 * k + 1 for k in range(nodes)] + [-1] * (nodes + 1)
+        right = [2 * k + 2 for k in range(nodes)] + [-1] * (nodes + 1)
+        if rng.random() < 0.3:
+            left[2] = right[2] = -1  # a leaf above the last level: padded with +inf splits
+        value = rng.normal(size=2 * nodes + 1).tolist()
+        tree = {"feature": feature, "threshold": threshold, "left": left, "right": right}
+        trees.append({**tree, "value": value})
+    data = {"features": list("abc"), "init": -0.2, "learning_rate": 0.1, "depth": 3}
+    model = TreeEnsemble.from_dict({**data, "trees": trees}, tuple("abc"))
+    assert model.threshold.dtype == (np.float32 if float32 else np.float64)
+    split_feature, _, node_split = model._distinct_splits
+    assert len(split_feature) < model.feature.size  # the test shares splits
+    assert node_split.max() == len(split_feature) - 1
+    rows = rng.choice([*points, -0.0, 1.0, -3.0, np.nan, np.inf], size=(500, features))
+    rows[:100] += rng.normal(scale=0.3, size=(100, features))
+    assert model.log_odds(rows).tobytes() == model._log_odds_by_levels(rows).tobytes()
+    assert model.log_odds(rows[:1]).tobytes() == model._log_odds_by_levels(rows[:1]).tobytes()
 
 
 def test_the_packaged_model_scores_as_the_walk_down_each_tree() -> None:
