@@ -635,7 +635,14 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
         elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
             blocks.append(marker.strip())
             marker = ""
-        elif token.type == "heading_open" and token.tag == "h1" and not blocks:
+        # Opens with it: after nothing that shows (a comment alone is an empty block), and
+        # not in a list item (its marker would head the title).
+        elif (
+            token.type == "heading_open"
+            and token.tag == "h1"
+            and not marker
+            and not any(block.strip() for block in blocks)
+        ):
             opening_heading = True
         elif token.type == "inline":
             if row is not None:

@@ -966,3 +966,48 @@ def test_an_article_files_headline_is_its_title_above_a_subtitle_and_byline(
         assert [(item.rule, item.text) for item in cleaned.dropped] == [("header_labels", kicker)]
     assert cleaned.title == _HEADLINE
     assert cleaned.paragraphs[0] == subtitle
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Ein Kommentar von Anna Müller",
+        "Von Anna Müller und Peter Schmidt",
+        "Von Jane Doe am 10. Februar 2019",
+        "Startseite » Politik » Inland » Haushalt",
+    ],
+)
+def test_an_article_files_byline_or_link_path_is_never_its_title(furniture: str) -> None:
+    # An article file without a headline: its first headline-shaped line was the title, a
+    # byline or link path too, which no headline finder takes anywhere else.
+    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
+    cleaned = clean_text(
+        "\n\n".join([furniture, _HEADLINE_BODY, second]), CleanOptions(enabled=False)
+    )
+    assert cleaned.title is None
+    assert list(cleaned.paragraphs) == [furniture, _HEADLINE_BODY, second]
+    # Under a headline it stays a paragraph, the headline the title.
+    cleaned = clean_text(
+        "\n\n".join([_HEADLINE, furniture, _HEADLINE_BODY, second]), CleanOptions(enabled=False)
+    )
+    assert cleaned.title == _HEADLINE
+    assert list(cleaned.paragraphs) == [furniture, _HEADLINE_BODY, second]
+
+
+def test_no_dropped_line_is_kept_back_beside_a_known_title() -> None:
+    # A Markdown file's title heads its text, and the classifier took it with the menu line
+    # under it (the byline above the text it kept as a heading): the title comes back as the
+    # headline, and the menu line, kept back as the headline the page seemed to lack, was the
+    # brief's first paragraph, out of the audit.
+    menu = "Alle Nachrichten aus der Region im Überblick"
+    byline = "Von Anna Müller und Peter Schmidt"
+    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
+    page = "\n\n".join([_HEADLINE, menu, byline, _HEADLINE_BODY, second])
+    model = _FixedVerdicts([0.9, 0.9, 0.9, 0.0, 0.0])
+    options = CleanOptions(classifier=model)  # type: ignore[arg-type]
+    cleaned = clean_text(page, options, headline=_HEADLINE)
+    assert cleaned.title == _HEADLINE
+    assert list(cleaned.paragraphs) == [byline, _HEADLINE_BODY, second]
+    assert [(item.rule, item.text) for item in cleaned.dropped] == [("classifier", menu)]
+    # Without a known title the line closest above the text is kept back as the headline.
+    assert clean_text(page, options).title == menu

@@ -20,6 +20,7 @@ from summarize.errors import ArticleError, ConfigError
 from summarize.ingest import (
     _parse_html,
     extraction_flags,
+    markdown_article,
     markdown_text,
     page_text,
     read_article,
@@ -1594,3 +1595,21 @@ def test_a_title_with_the_sites_name_is_not_the_headline_twice(
     assert copy not in cleaned.paragraphs and body[0] in cleaned.paragraphs
     repeats = [item.text for item in cleaned.dropped if item.rule == "duplicates"]
     assert repeats == [title if shown == copy else copy]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "title"),
+    [
+        # A comment above the heading shows nothing: the file still opens with the heading.
+        ("<!-- Entwurf, nicht veröffentlichen -->\n\n# {headline}", "{headline}"),
+        ("<!-- Entwurf -->\n# {headline}", "{headline}"),
+        # A heading in a list item is no title: its marker was the title's first word.
+        ("- # {headline}", ""),
+    ],
+)
+def test_a_markdown_files_opening_heading_is_its_title(markdown: str, title: str) -> None:
+    headline = "Nordkorea schickt weitere Soldaten an die Front"
+    body = "Die Regierung in Seoul bestätigte die Berichte am Mittwoch."
+    text, _, found = markdown_article(f"{markdown.format(headline=headline)}\n\n{body}\n")
+    assert found == title.format(headline=headline)
+    assert text.startswith(found)

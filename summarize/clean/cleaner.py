@@ -129,9 +129,9 @@ BULLET_RULE = "bullets"
 RULE_NAMES: tuple[str, ...] = tuple(
     dict.fromkeys((*SPAN_RULES, *LINE_RULES, *STRUCTURAL_RULES, CLASSIFIER_RULE, BULLET_RULE))
 )
-# The order in which rules claim a block (the first that fires is recorded).
 # Rules that take an article's own lines above its text, not a web page's.
 _ARTICLE_FURNITURE = frozenset({"header_labels", "byline"})
+# The order in which rules claim a block (the first that fires is recorded).
 _BLOCK_RULES = ("tail", "comment_blocks", *LINE_RULES, "short_runs", "fragments", "not_german")
 # Blunt structural rules: with the classifier on they need its P(boilerplate) >= this as well.
 SOFT_RULES = frozenset({"tail", "short_runs", "header_labels"})
@@ -144,6 +144,8 @@ TAIL_MIN_PROBABILITY = 0.6
 # development pages, cross-validated by site: 0.02 or 0.05 in each fold (see README).
 EXTRACTION_LEFT_OUT_MAX_PROBABILITY = 0.05
 EXTRACTION_RULE = HTML_EXTRACTION  # the rule name reading an HTML file gives what it leaves out
+# What took a page's metadata title that clean_text gives back (no phrase rule's verdict).
+_TITLE_KEEPABLE = (CLASSIFIER_RULE, EXTRACTION_RULE, "duplicates", *SOFT_RULES)
 
 
 class Dropped(NamedTuple):
@@ -444,7 +446,11 @@ def _is_body(line: str) -> bool:
 
 
 def find_headline(
-    lines: Sequence[str], eligible: Sequence[bool] | None = None, *, titled: bool = False
+    lines: Sequence[str],
+    eligible: Sequence[bool] | None = None,
+    *,
+    titled: bool = False,
+    opens: bool = False,
 ) -> int | None:
     """Index of the headline among the lines, or None when the article has none.
 
@@ -460,7 +466,9 @@ def find_headline(
     and so are links such as "← Vorherige Nächste →": only words with a letter count towards
     the four. ``eligible``: which lines may be the headline (an HTML page's: those its
     main-text extraction took). ``titled``: the first line is the page's title from its
-    metadata, so the first candidate near the top is the headline, as the title heads the page."""
+    metadata, so the first candidate near the top is the headline, as the title heads the page.
+    ``opens``: the lines are an article file's, which opens with its headline: the first line
+    near the top that may be one (a byline or link path there is none, as anywhere)."""
 
     def allowed(index: int) -> bool:
         return eligible is None or eligible[index]
@@ -470,7 +478,7 @@ def find_headline(
     if titled:
         # The title heads the page: the first headline-shaped line, whatever its separators.
         return next((i for i in range(top) if allowed(i) and _headline_shaped(lines[i])), None)
-    if body is None:
+    if body is None or opens:
         return next((i for i in range(top) if allowed(i) and _may_be_headline(lines[i])), None)
     candidates = [
         index for index in range(body) if allowed(index) and _may_be_headline(lines[index])
@@ -509,6 +517,8 @@ def block_decisions(
     options: CleanOptions,
     model: BlockClassifier | None = None,
     extracted: Sequence[bool] | None = None,
+    *,
+    titled: bool = False,
 ) -> list[str | None]:
     """The rule that drops each block, or None for a kept block.
 
@@ -518,7 +528,10 @@ def block_decisions(
 
     The phrase rules drop what they match. The blunter structural rules (``SOFT_RULES``) drop a
     block, with the classifier on, only when the classifier does not find it clearly text. A
-    repeated block goes only when an earlier copy is kept, so a repeat never takes text away."""
+    repeated block goes only when an earlier copy is kept, so a repeat never takes text away.
+
+    ``titled``: the first block is the page's title from its metadata, which
+    :func:`clean_text` keeps as the headline unless a phrase rule took it."""
     probability = None
     if options.active(CLASSIFIER_RULE) and len(page.blocks):
         model = model or options.classifier or packaged_model()
@@ -605,7 +618,12 @@ def block_decisions(
                 seen.add(key)
             elif rule == CLASSIFIER_RULE and key in kept_keys:
                 decisions[index] = "duplicates"
-    if probability is not None and extracted is None:
+    if (
+        probability is not None
+        and extracted is None
+        and not (titled and decisions[0] in (None, *_TITLE_KEEPABLE))
+    ):
+        # Not beside a known title: the line kept back became the brief's first paragraph.
         _keep_a_dropped_headline(page.texts, decisions)
     if probability is not None and all(decisions):
         # Never empty a page of text: give back its most text-like blocks. Only blocks of a
@@ -723,12 +741,13 @@ def clean_text(
     extracted = None
     if extraction is not None:
         extracted = extraction_flags([block.text for block in page.blocks], extraction)
-    decisions = block_decisions(page, options, extracted=extracted)
+    starts_with_title = bool(
+        headline and page.texts and page.texts[0] == " ".join(normalize_line(headline).split())
+    )
+    decisions = block_decisions(page, options, extracted=extracted, titled=starts_with_title)
     if (
-        headline
-        and decisions
-        and decisions[0] in (CLASSIFIER_RULE, EXTRACTION_RULE, "duplicates", *SOFT_RULES)
-        and page.texts[0] == " ".join(normalize_line(headline).split())
+        starts_with_title
+        and decisions[0] in _TITLE_KEEPABLE
         # Never the title alone: with nothing else of the page kept (the no_article rule took
         # a 404 page's last lines) the title became the brief's one paragraph ("Seite nicht
         # gefunden") instead of the "no article text left" failure.
@@ -845,7 +864,7 @@ def assemble(
         rule is None or rule in _ARTICLE_FURNITURE for rule in decisions[:body]
     )
     headline_index = (
-        find_headline(kept, eligible, titled=titled or clean_top) if len(kept) > 1 else None
+        find_headline(kept, eligible, titled=titled, opens=clean_top) if len(kept) > 1 else None
     )
     title: str | None = None
     if headline_index is not None:
