@@ -766,6 +766,17 @@ def cleaned_as_a_run_does(
         return "", "not German" if isinstance(error, NotGermanError) else "no text left"
 
 
+def _exit_unless_html_of_every_page(pages: Sequence[Page], source: Path) -> None:
+    """Stop with one line when ``source`` lacks a page's HTML (``--html-source``)."""
+    missing = [p for p in pages if not (source / p.expect["source"]["path"]).is_file()]
+    if missing:
+        sys.exit(
+            f"{len(missing)} of {len(pages)} pages' HTML missing under {source}, e.g. "
+            f"{missing[0].expect['source']['path']} (--html-source: a checkout of "
+            f"{SOURCE_REPOSITORY} at {missing[0].expect['source'].get('commit', '?')})"
+        )
+
+
 def html_table(pages: Sequence[Page], source: Path) -> None:
     """The HTML path on the development pages' own HTML: each page's file (``source.path`` in
     its JSON, under ``source``, a checkout of the source repository at ``source.commit``) read
@@ -778,13 +789,7 @@ def html_table(pages: Sequence[Page], source: Path) -> None:
 
     logging.getLogger("summarize").setLevel(logging.ERROR)  # three pages' encoding notes
     config = Config()
-    missing = [p for p in pages if not (source / p.expect["source"]["path"]).is_file()]
-    if missing:
-        sys.exit(
-            f"{len(missing)} of {len(pages)} pages' HTML missing under {source}, e.g. "
-            f"{missing[0].expect['source']['path']} (--html-source: a checkout of "
-            f"{SOURCE_REPOSITORY} at {missing[0].expect['source'].get('commit', '?')})"
-        )
+    _exit_unless_html_of_every_page(pages, source)
     articles = {}
     start = time.perf_counter()
     for page in pages:
@@ -937,13 +942,7 @@ def titles_table(pages: Sequence[Page], source: Path) -> None:
     source repository at ``source.commit``), by half of the pages sorted by id (first, third
     … and second, fourth …: the halves the headline finder was chosen on, each against the
     other)."""
-    missing = [p for p in pages if not (source / p.expect["source"]["path"]).is_file()]
-    if missing:
-        sys.exit(
-            f"{len(missing)} of {len(pages)} pages' HTML missing under {source}, e.g. "
-            f"{missing[0].expect['source']['path']} (--html-source: a checkout of "
-            f"{SOURCE_REPOSITORY} at {missing[0].expect['source'].get('commit', '?')})"
-        )
+    _exit_unless_html_of_every_page(pages, source)
     options = CleanOptions()
     counts = {half: Counter[str]() for half in ("first", "second")}
     without = 0
