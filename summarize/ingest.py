@@ -608,7 +608,7 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
     tokens = parser.parse(markdown)
     blocks: list[str] = [title] if title else []
     opening_heading = False  # the file opens with a level-1 heading: its text is the title
-    images: list[tuple[str, str]] = []
+    left_out: list[tuple[str, str]] = []  # images' descriptions, hidden HTML's text
     marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
     # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
     row: list[str] | None = None  # the cells of the table row being read
@@ -625,7 +625,7 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
             # A row with more cells than the table's header: markdown-it leaves the others out
             # (as GFM renders the table), and their text was lost unrecorded.
             for cell in _excess_cells(row_line, raw_row):
-                row.append(_inline_text(parser.parseInline(cell)[0].children or [], images))
+                row.append(_inline_text(parser.parseInline(cell)[0].children or [], left_out))
             blocks.append(" | ".join(cell.strip() for cell in row))
             row = None
         elif token.type == "list_item_open":
@@ -647,7 +647,7 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
         elif token.type == "inline":
             if row is not None:
                 raw_row.append(token.content)
-            text = marker + _inline_text(token.children or [], images)
+            text = marker + _inline_text(token.children or [], left_out)
             marker = ""
             (row if row is not None else blocks).append(text)
             if opening_heading:
@@ -665,8 +665,8 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
             root = _parse_html(f"<div>{token.content}")
             visible, hidden = _read_blocks(root)
             blocks.append(marker + "\n".join(visible))
-            images += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
-            images += _image_descriptions(root)
+            left_out += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
+            left_out += _image_descriptions(root)
             marker = ""
     text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
     if not text.startswith(title):
@@ -677,7 +677,7 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
     definitions = tuple(
         (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
     )
-    return text, front + definitions + tuple(images), title
+    return text, front + definitions + tuple(left_out), title
 
 
 def _html_block_that_closes(state: Any, start: int, end: int, silent: bool) -> bool:
