@@ -267,8 +267,14 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
                 headline=article.page_title or None,
             )
         else:
-            # A Markdown file's title (front matter, its opening "# heading") heads the text.
-            cleaned = clean_text(article.text, options, headline=article.page_title or None)
+            # A Markdown file's title (front matter, its opening "# heading") heads the text,
+            # its author's own, unlike an HTML page's metadata title (HTML has a page text).
+            cleaned = clean_text(
+                article.text,
+                options,
+                headline=article.page_title or None,
+                headline_declared=not article.page_text,
+            )
             if article.left_out:  # what reading the file left out is in the audit too
                 left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)
                 cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)

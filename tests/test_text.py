@@ -1121,6 +1121,21 @@ def test_a_markdown_files_title_is_its_headline_above_a_subtitle_and_byline(
     assert read_article(tmp_path / "later.md").page_title == ""
 
 
+def test_a_markdown_files_short_title_is_its_headline(tmp_path: Path) -> None:
+    """A title the file's author gave is the headline whatever its length: "# Haushalt 2025"
+    has two words, fewer than a headline read on its shape needs, and the subtitle under it
+    was the brief's title. A web page's metadata title is no author's: short, it is often the
+    site's or section's name, and the headline is looked for below it as before."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    subtitle = "Pjöngjang reagiert auf hohe Verluste in der Region Kursk"
+    for name, opening in (("h1.md", "# Haushalt 2025"), ("front.md", "---\ntitle: Kursk\n---")):
+        shown = _inspected(tmp_path / name, f"{opening}\n\n{subtitle}\n\n{body}\n")
+        assert shown["title"] == ("Haushalt 2025" if name == "h1.md" else "Kursk"), name
+        assert shown["paragraphs"][0] == [subtitle], name
+    page = f"Startseite\n\n{subtitle}\n\n{body}\n"
+    assert clean_text(page, headline="Startseite").title == subtitle
+
+
 def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     """The same text stages as `run`: an English article is skipped, an all-boilerplate one
     fails, and a link (or a hard link) to a file of the folder is shown once."""

@@ -728,6 +728,7 @@ def clean_text(
     *,
     extraction: str | None = None,
     headline: str | None = None,
+    headline_declared: bool = False,
 ) -> CleanArticle:
     """Headline, body paragraphs and the record of everything removed, for one page of text.
 
@@ -735,7 +736,10 @@ def clean_text(
     extraction took; each block is then weighed with the extraction's verdict on it.
     ``headline``: the page's title from its metadata, when ``text`` starts with it: that first
     block stays unless a phrase rule takes it (on a whole page the classifier often took it
-    for the site's name line, and a menu line became the brief's title)."""
+    for the site's name line, and a menu line became the brief's title). ``headline_declared``:
+    the author's own title (a Markdown file's front matter or opening ``# heading``), not a web
+    page's metadata, which is often the site's name: kept, it is the headline whatever its
+    shape ("# Haushalt 2025": two words, and the subtitle under it was the title)."""
     options = options or CleanOptions()
     page = analyse(text, options)
     extracted = None
@@ -776,7 +780,8 @@ def clean_text(
     )
     if titled and options.active("duplicates"):
         _drop_the_site_names_copy(page, decisions, extracted)
-    return assemble(page, decisions, options, extracted, titled=titled)
+    declared = titled and headline_declared and decisions[0] is None
+    return assemble(page, decisions, options, extracted, titled=titled, declared=declared)
 
 
 # What joins a page title's headline and the site's name: "Headline - Site.de", "Site | Headline".
@@ -826,12 +831,14 @@ def assemble(
     extracted: Sequence[bool] | None = None,
     *,
     titled: bool = False,
+    declared: bool = False,
 ) -> CleanArticle:
     """The article from a page and the decision for each block (see :func:`block_decisions`).
 
     ``extracted`` (an HTML page's whole text): the headline is one of the blocks the main-text
     extraction took, never a menu or date line the classifier kept at the top of the page.
-    ``titled``: the page starts with its title from its metadata (see :func:`find_headline`)."""
+    ``titled``: the page starts with its title from its metadata (see :func:`find_headline`);
+    ``declared``: with its author's own title, kept: that first block is the headline."""
     dropped: list[Dropped] = []
     kept: list[str] = []
     eligible: list[bool] = []
@@ -863,9 +870,12 @@ def assemble(
     clean_top = body is not None and all(
         rule is None or rule in _ARTICLE_FURNITURE for rule in decisions[:body]
     )
-    headline_index = (
-        find_headline(kept, eligible, titled=titled, opens=clean_top) if len(kept) > 1 else None
-    )
+    if len(kept) <= 1:
+        headline_index = None
+    elif declared:
+        headline_index = 0
+    else:
+        headline_index = find_headline(kept, eligible, titled=titled, opens=clean_top)
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
