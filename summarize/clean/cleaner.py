@@ -690,6 +690,24 @@ def _give_back_headings(
             decisions[index] = None
 
 
+def _first_kept_body(texts: Sequence[str], decisions: Sequence[str | None]) -> int | None:
+    """Index of the first kept block that reads as body text, or None."""
+    return next(
+        (i for i, rule in enumerate(decisions) if rule is None and _is_body(texts[i])), None
+    )
+
+
+def _is_article_file(texts: Sequence[str], decisions: Sequence[str | None]) -> bool:
+    """Whether the cleaner took nothing from above the text but an article's own furniture (a
+    section label, a byline): an article file, not a copied web page. Such a file starts with
+    its headline (kicker, headline, subtitle, byline, text), where the line closest above the
+    text is its subtitle."""
+    body = _first_kept_body(texts, decisions)
+    return body is not None and all(
+        rule is None or rule in _ARTICLE_FURNITURE for rule in decisions[:body]
+    )
+
+
 def _keep_a_dropped_headline(texts: Sequence[str], decisions: list[str | None]) -> None:
     """A plain-text page whose kept lines above its first body block hold no line that may be
     its headline lost the headline on many real pages: headlines are short lines like the menu
@@ -699,9 +717,7 @@ def _keep_a_dropped_headline(texts: Sequence[str], decisions: list[str | None]) 
     (farther up they were menus and slogans), the one :func:`find_headline` chooses, among the
     kept lines as they stand, is kept. Only then: where a kept line may be the headline, a
     dropped one put beside it was a wrong title more often than a right one (see README)."""
-    body = next(
-        (i for i, rule in enumerate(decisions) if rule is None and _is_body(texts[i])), None
-    )
+    body = _first_kept_body(texts, decisions)
     if body is None or any(
         decisions[i] is None and _may_be_headline(texts[i]) for i in range(body)
     ):
@@ -860,22 +876,13 @@ def assemble(
 
     # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
     # Haushalt für 2025!") is that line's text, not a headline with nothing under it.
-    # A page the cleaner took nothing from above its text but an article's own furniture
-    # (a section label, a byline) is an article file, not a copied web page: it
-    # starts with its headline (kicker, headline, subtitle, byline, text), where the line
-    # closest above the text is its subtitle.
-    body = next(
-        (i for i, rule in enumerate(decisions) if rule is None and _is_body(page.texts[i])), None
-    )
-    clean_top = body is not None and all(
-        rule is None or rule in _ARTICLE_FURNITURE for rule in decisions[:body]
-    )
     if len(kept) <= 1:
         headline_index = None
     elif declared:
         headline_index = 0
     else:
-        headline_index = find_headline(kept, eligible, titled=titled, opens=clean_top)
+        opens = _is_article_file(page.texts, decisions)
+        headline_index = find_headline(kept, eligible, titled=titled, opens=opens)
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
