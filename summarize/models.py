@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +107,9 @@ class ModelSpec:
     def weights_identity(self) -> dict[str, Any]:
         """What the weights are and how they are stored: keys the CTranslate2 conversion."""
         return {
-            "model": self.source.requested,
+            # As typed, but for how the path is spelt: the same folder with a trailing "/" (a
+            # shell's completion) or "./" redid every brief, translation and conversion.
+            "model": posixpath.normpath(self.source.requested),
             "location": self.source.location,
             "revision": self.revision,
             "weights": self.weights,
@@ -1209,12 +1212,37 @@ def merged_generation(
         generation_config.validate(strict=True, user_set_attributes=user_keys)
     except (ValueError, TypeError) as error:
         raise ConfigError(f"[{table}]: {error}") from None
-    effective = {
-        key: value
-        for key, value in generation_config.to_diff_dict().items()
-        if not key.startswith("_") and key != "transformers_version"
-    }
+    effective = generation_identity(
+        {
+            key: value
+            for key, value in generation_config.to_diff_dict().items()
+            if not key.startswith("_") and key != "transformers_version"
+        }
+    )
     return generation_config, effective
+
+
+# generate() settings that are real numbers: a whole number written for one is its float.
+_FLOAT_SETTINGS = frozenset(
+    {
+        "length_penalty", "temperature", "top_p", "min_p", "typical_p", "epsilon_cutoff",
+        "eta_cutoff", "diversity_penalty", "repetition_penalty", "encoder_repetition_penalty",
+    }
+)  # fmt: skip
+
+
+def generation_identity(settings: dict[str, Any]) -> dict[str, Any]:
+    """A generation table as an identity holds it (see :func:`_as_float_setting`)."""
+    return {key: _as_float_setting(key, value) for key, value in settings.items()}
+
+
+def _as_float_setting(key: str, value: Any) -> Any:
+    """``value`` of the setting ``key`` as the identity holds it: length_penalty = 2 is the 2.0
+    of DistilBART's own settings, yet it keyed another fingerprint (every brief redone) and, for
+    the translator, another translation cache."""
+    if key in _FLOAT_SETTINGS and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
 
 
 # Decoding modes generate() runs with its own code in every transformers that has the hub

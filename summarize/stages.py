@@ -40,6 +40,8 @@ from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError, shown
 from summarize.ingest import Article, find_articles, is_folder
+from summarize.models import generation_identity
+from summarize.package_data import brief_data_sha256
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
@@ -122,6 +124,9 @@ def run_settings(config: Config) -> dict[str, Any]:
         "clean": _clean_settings(config),
         "force_language": config.input.force_language,
         "max_reduce_rounds": config.summarization.max_reduce_rounds,
+        # The packaged phrase rules, word lists and name tables, by what they say: a phrase
+        # added to data/boilerplate.toml left every brief it would clean otherwise current.
+        "data_sha256": brief_data_sha256(),
     }
     # The classifier counts by its file's content, not by where it lies; the packaged one too,
     # so briefs cleaned by an earlier packaged model are redone. With the classifier off (or
@@ -129,22 +134,27 @@ def run_settings(config: Config) -> dict[str, Any]:
     if config.clean.options().active(CLASSIFIER_RULE):
         settings["clean_model_sha256"] = config.clean.model_sha256 or packaged_model_file().sha256
     if config.summarization.chunk_generation:  # absent when unset: older briefs stay current
-        settings["chunk_generation"] = config.summarization.chunk_generation
+        settings["chunk_generation"] = generation_identity(config.summarization.chunk_generation)
     return settings
 
 
 def _clean_settings(config: Config) -> dict[str, Any]:
     """The cleaning settings as they change briefs: a threshold equal to the model's own is the
-    default spelt out, so it counts as unset; the rules switched off are a set (their order and
-    repeats change nothing). With cleaning off, which rules and which threshold would have been
-    used changes nothing either."""
+    default spelt out, so it counts as unset, and so is any threshold with the classifier off
+    (nothing reads it); the rules switched off are a set (their order and repeats change
+    nothing). With cleaning off, which rules and which threshold would have been used changes
+    nothing either."""
     settings = config.clean.model_dump(mode="json", exclude_none=True, exclude={"model"})
     if not config.clean.enabled:
         return {"enabled": False}
     settings["disable"] = sorted(set(settings["disable"]))
-    classifier = config.clean.options().classifier or packaged_model()
-    if settings.get("threshold") == classifier.threshold_probability:
-        del settings["threshold"]
+    options = config.clean.options()
+    classifier = options.classifier or packaged_model()
+    if (
+        not options.active(CLASSIFIER_RULE)
+        or settings.get("threshold") == classifier.threshold_probability
+    ):
+        settings.pop("threshold", None)
     return settings
 
 

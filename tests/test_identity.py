@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import json
 import logging
 import shutil
@@ -16,6 +17,7 @@ import pytest
 
 import summarize
 from summarize import models as models_module
+from summarize import package_data, stages
 from summarize.backends import converted_model_dir
 from summarize.cache import TranslationCache
 from summarize.config import Config, load_config
@@ -30,7 +32,7 @@ SENTENCES = ["Der Hund bellt laut.", "Nordkorea hat Russland Soldaten geschickt.
 BASE = ["translation.generation.max_new_tokens=6", "translation.generation.num_beams=2"]
 
 
-def _config(translation: Path, summarization: Path, *overrides: str) -> Config:
+def _config(translation: Path | str, summarization: Path, *overrides: str) -> Config:
     return load_config(
         project_file=None,
         overrides=[
@@ -98,6 +100,25 @@ def _flip_library(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     return []
 
 
+def _edit_packaged_data(monkeypatch: pytest.MonkeyPatch, name: str, addition: bytes) -> None:
+    """``data/<name>`` as if ``addition`` were appended to it, read afresh (the digest of the
+    packaged data is read once a process: the test's own, put back afterwards)."""
+    real = package_data.packaged_bytes
+
+    def edited(each: str) -> bytes:
+        return real(each) + (addition if each == name else b"")
+
+    monkeypatch.setattr(package_data, "packaged_bytes", edited)
+    fresh = functools.lru_cache(maxsize=1)(package_data.brief_data_sha256.__wrapped__)
+    monkeypatch.setattr(stages, "brief_data_sha256", fresh)
+
+
+def _flip_phrase_rules(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    # A phrase added to the packaged rules, as the README asks: the briefs it cleans change.
+    _edit_packaged_data(monkeypatch, "boilerplate.toml", b"\n[added]\nline = ['^neu$']\n")
+    return []
+
+
 Flip = Callable[[Path, Path, pytest.MonkeyPatch], list[str]]
 # What changes a translation: both the cache key (model identity) and the fingerprint change.
 MODEL_FLIPS: dict[str, list[str] | Flip] = {
@@ -117,6 +138,7 @@ RUN_FLIPS: dict[str, list[str] | Flip] = {
     "force_language": ["input.force_language=true"],
     "max_reduce_rounds": ["summarization.max_reduce_rounds=2"],
     "package version": _flip_version,
+    "packaged phrase rules": _flip_phrase_rules,
 }
 
 
@@ -147,6 +169,37 @@ def test_the_order_and_repeats_of_disabled_rules_do_not_change_the_fingerprint()
 
     assert fingerprint('["tail", "classifier"]') == fingerprint('["classifier", "tail", "tail"]')
     assert fingerprint('["tail"]') != fingerprint('["classifier"]')
+
+
+def test_a_comment_in_the_packaged_data_does_not_change_the_fingerprint(monkeypatch) -> None:
+    config = load_config(project_file=None, overrides=[])
+    fingerprint = run_fingerprint(config, {}, {})
+    _edit_packaged_data(monkeypatch, "boilerplate.toml", b"\n# a comment\n")
+    assert run_fingerprint(config, {}, {}) == fingerprint
+
+
+def test_a_whole_number_for_a_real_valued_setting_is_that_number(
+    marian_copy: Path, self_contained_models
+) -> None:
+    """length_penalty = 2 is length_penalty = 2.0: the same translations and briefs."""
+    for table in ("translation.generation", "summarization.chunk_generation"):
+        whole = _config(marian_copy, self_contained_models.bart, f"{table}.length_penalty=2")
+        real = _config(marian_copy, self_contained_models.bart, f"{table}.length_penalty=2.0")
+        assert _identities(whole) == _identities(real)
+
+
+@pytest.mark.parametrize("spelling", ["{folder}/", "{parent}/./{name}", "{parent}//{name}/"])
+def test_the_same_model_folder_spelt_another_way_keeps_the_key(
+    spelling: str, marian_copy: Path, self_contained_models
+) -> None:
+    """A shell's completion adds "/" to a folder: its briefs, translations and CTranslate2
+    conversion are the same model's, not redone."""
+    spelt = spelling.format(folder=marian_copy, parent=marian_copy.parent, name=marian_copy.name)
+    base = _identities(_config(marian_copy, self_contained_models.bart))
+    config = _config(spelt, self_contained_models.bart)  # a Path would tidy the spelling
+    assert _identities(config) == base
+    spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
+    assert spec.source.requested == spelt  # shown as typed
 
 
 def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
@@ -187,6 +240,21 @@ def test_with_cleaning_off_its_rule_settings_do_not_change_the_fingerprint() -> 
     assert off == fingerprint("clean.enabled=false", "clean.threshold=0.5")
     assert off != fingerprint()
     assert fingerprint('clean.disable=["tail"]') != fingerprint()
+
+
+def test_with_the_classifier_off_its_threshold_does_not_change_the_fingerprint() -> None:
+    """Nothing reads the threshold without the classifier: a brief made so is not redone for
+    another one (a threshold left in a shared config, --set on one run only)."""
+
+    def fingerprint(*overrides: str) -> str:
+        return run_fingerprint(load_config(project_file=None, overrides=list(overrides)), {}, {})
+
+    off = fingerprint('clean.disable=["classifier"]')
+    assert off == fingerprint('clean.disable=["classifier"]', "clean.threshold=0.5")
+    assert fingerprint('clean.disable=["classifier", "tail"]', "clean.threshold=0.5") == (
+        fingerprint('clean.disable=["tail", "classifier"]', "clean.threshold=0.6")
+    )
+    assert fingerprint("clean.threshold=0.5") != fingerprint()  # with the classifier it counts
 
 
 def test_the_identity_holds_the_resolved_device_not_auto(marian_copy, self_contained_models):
