@@ -649,9 +649,16 @@ def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], s
                 raw_row.append(token.content)
             text = marker + _inline_text(token.children or [], left_out)
             marker = ""
-            (row if row is not None else blocks).append(text)
             if opening_heading:
-                title, opening_heading = " ".join(text.split()), False
+                # One line, as a browser shows it: the cleaner read a setext heading's two
+                # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title.
+                text = " ".join(text.splitlines())
+                # As the text holds it: with its white space made single ("# Haushalt  2025",
+                # a tab, a no-break space) the text no longer started with the title, which
+                # was dropped, and the subtitle under it was the headline. The cleaner compares
+                # it with the first block, white space made single.
+                title, opening_heading = text, False
+            (row if row is not None else blocks).append(text)
         # An item that opens with code or HTML: its marker goes before it, not to the next text
         # (a sub-item's, which got both markers).
         elif token.type in ("fence", "code_block"):

@@ -1136,6 +1136,26 @@ def test_a_markdown_files_short_title_is_its_headline(tmp_path: Path) -> None:
     assert clean_text(page, headline="Startseite").title == subtitle
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["# Haushalt  2025", "# Haushalt\t2025", "# Haushalt\u00a02025", "Haushalt\n2025\n===="],
+)
+def test_a_markdown_files_title_with_odd_white_space_is_its_headline(
+    tmp_path: Path, opening: str
+) -> None:
+    """The title was made single-spaced and then no longer opened the text ("Haushalt  2025":
+    two spaces, a tab, a no-break space), or a setext heading's two lines were two blocks:
+    the title was lost, the cleaner dropped the heading as a label, and the subtitle under it
+    was the brief's title."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    subtitle = "Pjöngjang reagiert auf hohe Verluste in der Region Kursk"
+    shown = _inspected(tmp_path / "h1.md", f"{opening}\n\n{subtitle}\n\n{body}\n")
+    assert shown["title"] == "Haushalt 2025"
+    assert shown["paragraphs"][0] == [subtitle]
+    assert not shown["dropped"]
+    assert read_article(tmp_path / "h1.md").page_title != ""
+
+
 def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     """The same text stages as `run`: an English article is skipped, an all-boilerplate one
     fails, and a link (or a hard link) to a file of the folder is shown once."""

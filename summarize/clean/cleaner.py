@@ -50,6 +50,13 @@ _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_SEARCH_LINES = 8  # a page without body text: its headline is among its first lines
 _HEADLINE_BODY_GAP = 2  # a subtitle or photo caption can stand between headline and text
+# Of two lines above the text, the upper is the headline only this close to the lower (in the
+# page's blocks, dropped ones too): farther up, a menu stands between them, and the upper was a
+# teaser's line ("Praktikum bei der Berliner Feuerwehr" 24 blocks above the headline).
+_HEADLINE_PAIR_MAX_BLOCKS = 5
+# A date line (byline, dateline) stands right under the headline, this close (a repeat of the
+# headline that the cleaner took can stand between them).
+_DATE_LINE_MAX_BLOCKS = 2
 # Links of a breadcrumb or menu line ("Home » News » …", "Posts | Fashion | …"); a dash is no
 # separator here: headlines use it ("Island befreit sich – der Film").
 _LINK_PATH_SEPARATOR = re.compile(r"\s[|/>›»·•]\s|[›»]")
@@ -62,15 +69,18 @@ _GUILLEMET_QUOTE = re.compile(r"»[^»«\n]*«|«[^»«\n]*»|›[^›‹\n]*‹
 # carry dates ("Wochenbericht 14. - 20. Januar 2022"), and "von" inside a headline is common
 # ("Rede von Bundespräsident Rau am 31. März 2004"): it counts at the start or after a comma,
 # pipe or dash ("Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann"). "Am" and a date open
-# headlines too ("Am 1. Januar 2025 ändert sich …"): a byline only when "um" (the time) or
-# "von" follows the date ("Am 13. November 2019 Von Henry In Aktuell").
+# headlines too ("Am 1. Januar 2025 ändert sich …", "Am 24. Februar 2022 um 4 Uhr begann …"): a
+# byline only when "um" and a clock time or "von" follows the date ("am 24. Januar 2022 um
+# 15:47", "Am 13. November 2019 Von Henry In Aktuell"). A date's year followed by "von" is a
+# byline too ("22. Dezember 2019 von Peter Addor", "6. Dezember 2022 von Fatima in …").
 _DATE = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.|\s?[A-ZÄÖÜ][a-zä]+\.?)\s?\d{2}"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÄÖÜ][a-zä]+ \d{1,2}, \d{4}"
 )
 _BYLINE = re.compile(
     r"^(?:by|von|posted|published|veröffentlicht|geschrieben|autor(?:in)?:?)\b"
-    r"|^am\b[^,:]*?\d{2}\s+(?:um|von)\b|\bby\s+\w|[,|·•–—-]\s*von\s+\w",
+    r"|^am\b[^,:]*?\d{2}\s+(?:um\s+\d{1,2}[:.]\d{2}|von)\b|\bby\s+\w|[,|·•–—-]\s*von\s+\w"
+    r"|\b\d{4}\s*von\s+\w",
     re.IGNORECASE,
 )
 # A byline without a date: "Von Anna Müller, Berlin", "Von Anna Müller und Peter Schmidt",
@@ -451,6 +461,7 @@ def find_headline(
     *,
     titled: bool = False,
     opens: bool = False,
+    positions: Sequence[int] | None = None,
 ) -> int | None:
     """Index of the headline among the lines, or None when the article has none.
 
@@ -459,8 +470,12 @@ def find_headline(
     teasers and site slogans above the article are headline-shaped too, and the first of them
     was the brief's title on most real pages ("Zu den Angeboten", "Wer wir sind"). Between the
     headline and the text often stands a subtitle or a photo caption: of two candidates in the
-    last two lines above the text, the upper one is the headline. A page without a line of
-    body text keeps the first candidate among the first lines.
+    last two lines above the text, the upper one is the headline, when it stands close above
+    the lower (with a menu between them, the lower). A date line (a byline, a dateline) stands
+    under the headline: a candidate right above the lowest date line among the last lines
+    above the text is the headline, a candidate under it a subtitle or a caption ("Headline",
+    "17. Februar 2020 …", "Subtitle", text). A page without a line of body text keeps the
+    first candidate among the first lines.
 
     Section labels, kickers and breadcrumbs ("Politik", "Nordkorea") are too short to qualify,
     and so are links such as "← Vorherige Nächste →": only words with a letter count towards
@@ -468,7 +483,9 @@ def find_headline(
     main-text extraction took). ``titled``: the first line is the page's title from its
     metadata, so the first candidate near the top is the headline, as the title heads the page.
     ``opens``: the lines are an article file's, which opens with its headline: the first line
-    near the top that may be one (a byline or link path there is none, as anywhere)."""
+    near the top that may be one (a byline or link path there is none, as anywhere).
+    ``positions``: each line's block index on the page (the lines are the kept ones, so
+    dropped blocks stand between some); without them the lines are taken as adjacent."""
 
     def allowed(index: int) -> bool:
         return eligible is None or eligible[index]
@@ -480,10 +497,27 @@ def find_headline(
         return next((i for i in range(top) if allowed(i) and _headline_shaped(lines[i])), None)
     if body is None or opens:
         return next((i for i in range(top) if allowed(i) and _may_be_headline(lines[i])), None)
+    place = range(len(lines)) if positions is None else positions
     candidates = [
         index for index in range(body) if allowed(index) and _may_be_headline(lines[index])
     ]
+    date_line = next(
+        (
+            index
+            for index in range(body - 1, max(body - _HEADLINE_LOOKBACK, 0) - 1, -1)
+            if _DATE.search(lines[index])
+        ),
+        None,
+    )
+    if (
+        date_line is not None
+        and date_line - 1 in candidates
+        and place[date_line] - place[date_line - 1] <= _DATE_LINE_MAX_BLOCKS
+    ):
+        return date_line - 1
     near = [index for index in candidates if body - index <= _HEADLINE_BODY_GAP]
+    if len(near) == 2 and place[near[1]] - place[near[0]] > _HEADLINE_PAIR_MAX_BLOCKS:
+        near = near[1:]
     if near:
         return near[0]
     return candidates[-1] if candidates else None
@@ -733,7 +767,7 @@ def _keep_a_dropped_headline(texts: Sequence[str], decisions: list[str | None]) 
             and _may_be_headline(texts[i])
         )
     ]
-    headline = find_headline([*(texts[i] for i in above), texts[body]])
+    headline = find_headline([*(texts[i] for i in above), texts[body]], positions=[*above, body])
     if headline is not None and headline < len(above):
         decisions[above[headline]] = None
 
@@ -804,6 +838,10 @@ def clean_text(
 _SITE_SEPARATOR = re.compile(r"\s+[-|–—•›»·:⋆/]+\s+")
 _SITE_BEFORE_HEADLINE = re.compile(_SITE_SEPARATOR.pattern + "$")
 _SITE_NAME_MAX_WORDS = 6
+# A page's metadata title of this many words with a letter heads the brief when no line of the
+# page may be the headline ("Bee Simulator", "Wir sind NEOS": the brief had no title); a
+# shorter one is a section's or site's name ("Aktuelles", "SLF").
+_SHORT_TITLE_MIN_WORDS = 2
 
 
 def _drop_the_site_names_copy(
@@ -853,10 +891,12 @@ def assemble(
 
     ``extracted`` (an HTML page's whole text): the headline is one of the blocks the main-text
     extraction took, never a menu or date line the classifier kept at the top of the page.
-    ``titled``: the page starts with its title from its metadata (see :func:`find_headline`);
+    ``titled``: the page starts with its title from its metadata (see :func:`find_headline`;
+    a title too short to be read as a headline is one only when no line below it may be);
     ``declared``: with its author's own title, kept: that first block is the headline."""
     dropped: list[Dropped] = []
     kept: list[str] = []
+    positions: list[int] = []  # each kept block's index on the page
     eligible: list[bool] = []
     span_cuts: dict[int, list[Dropped]] = {}
     for index, cut in page.span_drops:
@@ -872,6 +912,7 @@ def assemble(
             dropped.append(Dropped(BULLET_RULE, block.bullet))
         dropped += span_cuts.get(index, [])
         kept.append(line)
+        positions.append(index)
         eligible.append(extracted is None or extracted[index])
 
     # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
@@ -882,7 +923,20 @@ def assemble(
         headline_index = 0
     else:
         opens = _is_article_file(page.texts, decisions)
-        headline_index = find_headline(kept, eligible, titled=titled, opens=opens)
+        headline_index = find_headline(
+            kept, eligible, titled=titled, opens=opens, positions=positions
+        )
+        if (
+            headline_index is None
+            and titled
+            and decisions[0] is None  # the title, not its copy (_drop_the_site_names_copy)
+            and _lettered_words(kept[0]) >= _SHORT_TITLE_MIN_WORDS
+            and not _SITE_SEPARATOR.search(kept[0])
+        ):
+            # A short title is looked past for a headline-shaped line below it (a web page's
+            # short title is often its site's name); with none, it is the headline, unless it
+            # carries a site's name ("Wurmkiste | selbst.de").
+            headline_index = 0
     title: str | None = None
     if headline_index is not None:
         title = kept.pop(headline_index)
