@@ -58,20 +58,24 @@ def _read_lines(path: Path) -> list[str]:
     return [line.removesuffix("\r") for line in lines]
 
 
-def translate_lines(translator: Translator, lines: list[str], name: str) -> list[str]:
-    """One English line per German line; all sentences of all lines batched together. A line
-    the model fails on stops the evaluation, named as ``{name}:{number}`` (``name``: the file)."""
+def translate_lines(translator: Translator, lines: list[str], name: str) -> tuple[list[str], int]:
+    """One English line per German line, and how many of them hold English as long as the
+    translator's output limit allows (it may be cut there); all sentences of all lines batched
+    together. A line the model fails on stops the evaluation, named as ``{name}:{number}``
+    (``name``: the file)."""
     sentences_per_line = [split_sentences(line) if line.strip() else [] for line in lines]
     flat = [sentence for sentences in sentences_per_line for sentence in sentences]
     translated = iter(translator.translate(flat))
     english = []
+    at_limit = 0
     for number, sentences in enumerate(sentences_per_line, start=1):
         results = [next(translated) for _ in sentences]
         failed = next((item.failed for item in results if item.failed), None)
         if failed is not None:  # a score over a line without its English would mislead
             raise ArticleError(f"{name}:{number}: {failed}")
         english.append(" ".join(item.text for item in results))
-    return english
+        at_limit += any(item.reached_limit is not None for item in results)
+    return english, at_limit
 
 
 def read_translation_pairs(source: Path, reference: Path) -> tuple[list[str], list[str]]:
@@ -100,7 +104,14 @@ def evaluate_translation(
 
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
-    hypotheses = translate_lines(translator, sources, shown(source))
+    hypotheses, at_limit = translate_lines(translator, sources, shown(source))
+    if at_limit:  # scored as they are: the score is the settings' as much as the model's
+        logger.warning(
+            "%d of %d lines hold English as long as the translator's %d-token output limit "
+            "allows, which may be cut there (metrics.json: lines_at_output_limit); raise "
+            "translation.generation.max_new_tokens or lower translation.max_input_tokens",
+            at_limit, len(sources), translator.output_limit(),
+        )  # fmt: skip
     metrics = {
         "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 4),
         "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
@@ -108,7 +119,8 @@ def evaluate_translation(
     make_folder(output, "the output folder")
     _write(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
     _write_metrics(output, metrics, {"source": str(source), "reference": str(reference),
-                                     "segments": len(sources)})  # fmt: skip
+                                     "segments": len(sources),
+                                     "lines_at_output_limit": at_limit})  # fmt: skip
     return EvalResult(metrics, len(sources), output)
 
 
@@ -154,6 +166,7 @@ def evaluate_summaries(
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
     summaries: list[str] = []
+    notes: list[str | None] = []  # a fallback, empty or possibly cut outputs: see Summary.note
     for start in range(0, len(records), articles_per_batch):  # shared model batches, as in `run`
         logger.info("summarizing %d-%d of %d", start + 1,
                     min(start + articles_per_batch, len(records)), len(records))  # fmt: skip
@@ -165,19 +178,30 @@ def evaluate_summaries(
             if isinstance(result, ArticleError):  # which record: its number, and its id if any
                 raise ArticleError(f"{shown(data)}: {_record_name(record, number)}: {result}")
             summaries.append(result.text)
+            notes.append(result.note)
+    noted = sum(note is not None for note in notes)
+    if noted:  # scored like the others: the lead standing in scores well on news
+        logger.warning(
+            "%d of %d summaries are not the model's own whole output (the article's lead "
+            "standing in, chunk summaries left out or cut, a summary at the output limit): "
+            "each says why in summaries.jsonl (note)",
+            noted, len(records),
+        )  # fmt: skip
     lines = []
-    for record, summary in zip(records, summaries, strict=True):
+    for record, summary, note in zip(records, summaries, notes, strict=True):
         scores = scorer.score(record[reference_field], summary)
         for name in totals:
             totals[name] += scores[name].fmeasure
         entry = {"id": record["id"]} if "id" in record else {}
-        lines.append(json.dumps({**entry, "summary": summary}, ensure_ascii=False))
+        said = {"note": note} if note is not None else {}
+        lines.append(json.dumps({**entry, "summary": summary, **said}, ensure_ascii=False))
     metrics = {name: round(100 * total / len(records), 4) for name, total in totals.items()}
     make_folder(output, "the output folder")
     _write(output / "summaries.jsonl", "".join(f"{line}\n" for line in lines))
     _write_metrics(output, metrics, {"data": str(data), "articles": len(records),
                                      "text_field": text_field,
-                                     "reference_field": reference_field})  # fmt: skip
+                                     "reference_field": reference_field,
+                                     "summaries_with_notes": noted})  # fmt: skip
     return EvalResult(metrics, len(records), output)
 
 

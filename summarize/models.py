@@ -178,6 +178,23 @@ class LoadedModel:
         """True when ``text`` (with the prefix) fits the model's input window."""
         return self.count_tokens(text) <= self.window
 
+    def output_limit(self) -> int | None:
+        """The most tokens the model writes for one input (``max_new_tokens``, else
+        ``max_length`` less the decoder's start token), end token included; None if unset."""
+        generation = self.generation_config
+        if generation.max_new_tokens:
+            return int(generation.max_new_tokens)
+        return int(generation.max_length) - 1 if generation.max_length else None
+
+    def reached_output_limit(self, output: str, limit: int | None = None) -> bool:
+        """Whether ``output`` is as long as ``limit`` (default: :meth:`output_limit`) allows,
+        counted by the model's own target tokenizer (the same pieces as generated, give or take
+        one): generation may have stopped there rather than at the end of the text."""
+        limit = self.output_limit() if limit is None else limit
+        if not limit or not output:
+            return False
+        return len(self.tokenizer(text_target=output)["input_ids"]) >= limit
+
     def describe(self) -> dict[str, Any]:
         return {
             "model": self.source.requested,
@@ -700,7 +717,7 @@ def resolve_spec(
     )
     generation = _generation_settings(task, settings, source, revision, config, family, languages)
     device = _checked_device(task, settings, config, generation)
-    window = _model_window(task, settings, tokenizer, config, family, generation.config)
+    window = _model_window(task, settings, tokenizer, config, family, generation)
     return ModelSpec(
         task=task,
         settings=settings,
@@ -933,16 +950,26 @@ def _model_window(
     tokenizer: PreTrainedTokenizerBase,
     config: Any,
     family: Family,
-    generation_config: GenerationConfig,
+    generation: _Generation,
 ) -> int:
-    """How many tokens the model reads at once, with a word where it may write fewer."""
+    """How many tokens the model reads at once, with a word where it may write fewer. A prefix
+    that leaves no room in it is refused here, before any article: the first sentence to be
+    split stopped the run mid-way with "the model's input window", not saying whose."""
     window = _window(
         tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW, task
     )
+    taken = len(tokenizer(generation.prefix, add_special_tokens=True)["input_ids"])
+    if taken >= window:
+        raise ConfigError(
+            f"the {task} model {shown(settings.model)} reads {window} tokens at once, and its "
+            f"prefix {generation.prefix!r} with the special tokens takes {taken} of them, leaving "
+            f"no room for text; shorten {task}.prefix"
+            + (f" or raise {task}.max_input_tokens" if window == settings.max_input_tokens else "")
+        )
     _warn_of_a_short_output_limit(
         task,
         window,
-        generation_config,
+        generation.config,
         chosen=bool({"max_new_tokens", "max_length"} & set(settings.generation)),
     )
     return window

@@ -9,6 +9,7 @@ record's ``record_id``; a brief counts only when the two agree.
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import os
 import re
@@ -40,6 +41,8 @@ _UNSAFE_NAME = re.compile(r"[^\w .,()+-]", re.UNICODE)
 # run record (".<stem>.json.<12 hex digits>.tmp"), adds 23 bytes.
 _STEM_MAX_CHARS = 150
 _STEM_MAX_BYTES = 200
+# A cut stem ends with "-" and this many hex digits of the whole name's digest.
+_STEM_DIGEST_CHARS = 8
 
 
 def brief_name(source: Path) -> str:
@@ -52,20 +55,35 @@ def brief_name(source: Path) -> str:
     Unsafe characters become "_" and a leading dot is dropped (no hidden briefs). Inputs with
     the same name in two folders would share a brief: :func:`plan_briefs` reports the second.
     The name is NFC (a file copied from macOS spells "Ä" as "A" and a combining mark) and its stem
-    at most 150 characters and 200 UTF-8 bytes, so every file made from it fits a file system;
-    a name Windows keeps for a device gets "_" (``CON.txt`` → ``CON_.md``)."""
+    at most 150 characters and 200 UTF-8 bytes, so every file made from it fits a file system (a
+    longer one is cut and ends with a digest of the whole name); a name Windows keeps for a
+    device gets "_" (``CON.txt`` → ``CON_.md``)."""
     name = unicodedata.normalize("NFC", source.name)
     source = source.with_name(name) if name else source
     stem = _UNSAFE_NAME.sub("_", source.stem).strip().lstrip(".") or "article"
     suffix = _UNSAFE_NAME.sub("_", source.suffix.lower())
     if suffix != ".txt" or stem.casefold() == INDEX_FILENAME[:-3]:
         stem = f"{stem}{suffix or '.article'}"
-    stem = stem[:_STEM_MAX_CHARS]
-    while len(stem.encode("utf-8")) > _STEM_MAX_BYTES:
-        stem = stem[:-1]
+    stem = _within_limits(stem)
     if device := _WINDOWS_DEVICE.match(stem):  # CON.md: see _WINDOWS_DEVICE
         stem = f"{device.group(1)}_{stem[device.end(1) :]}"
     return f"{stem}.md"
+
+
+def _within_limits(stem: str) -> str:
+    """``stem`` when it is at most _STEM_MAX_CHARS characters and _STEM_MAX_BYTES bytes; else its
+    start, "-" and a digest of the whole stem. Cut alone, names that differ only past the cut
+    (a scraper's slugs ending "…-teil-1" and "…-teil-2", an id at the end) had one brief name,
+    and every article after the first was refused as "the same file name"."""
+    if len(stem) <= _STEM_MAX_CHARS and len(stem.encode("utf-8")) <= _STEM_MAX_BYTES:
+        return stem
+    # Case folded: names that differ only in case share a brief, cut or not (plan_briefs).
+    digest = hashlib.sha256(stem.casefold().encode("utf-8")).hexdigest()[:_STEM_DIGEST_CHARS]
+    room = _STEM_DIGEST_CHARS + 1
+    start = stem[: _STEM_MAX_CHARS - room]
+    while len(start.encode("utf-8")) > _STEM_MAX_BYTES - room:
+        start = start[:-1]
+    return f"{start}-{digest}"
 
 
 # A name Windows takes for a device whatever follows its first dot ("CON.md", "nul.md.md",

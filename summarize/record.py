@@ -82,7 +82,8 @@ class SummaryRecord(_Frozen):
     window_tokens: int  # the summarizer's window
     chunks: int  # chunks in the first map round (1 on the direct path)
     map_rounds: int  # map rounds before the final summary (0 on the direct path)
-    note: str | None = None  # why the summary is not the model's own (a fallback), for the reader
+    # What the reader must be told of the summary: a fallback, empty or possibly cut outputs.
+    note: str | None = None
 
 
 class FlagRecord(_Frozen):

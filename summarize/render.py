@@ -19,6 +19,7 @@ import yaml
 from linkify_it import LinkifyIt
 
 from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
+from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.clean import Dropped
 from summarize.record import (
     BriefRecord,
@@ -466,8 +467,14 @@ def render_key_facts(facts: Sequence[KeyFactRecord]) -> list[str]:
                 f"{escape_markdown(fact.text)} (¶{', ¶'.join(map(str, fact.paragraphs))})"
                 for fact in items
             )
-            lines.append(f"- {label}: {listed}")
+            lines.append(f"- {key_facts_label(label, len(items))}: {listed}")
     return [*lines, ""]
+
+
+def key_facts_label(label: str, count: int) -> str:
+    """A kind's label, saying when its list may be a selection: an article with 40 numbers
+    listed 12 of them as its numbers, and a reader looking for another took it for absent."""
+    return f"{label} (the {count} most frequent)" if count >= KEY_FACTS_PER_KIND else label
 
 
 def render_checks(record: BriefRecord) -> list[str]:

@@ -35,7 +35,7 @@ class Summary:
     input_tokens: int
     chunks: int  # chunks in the first map round (1 on the direct path)
     map_rounds: int  # map rounds before the final summary (0 on the direct path)
-    note: str | None = None  # why the summary is not the model's (a fallback), for the reader
+    note: str | None = None  # for the reader: a fallback, empty or possibly cut outputs
 
 
 @dataclass
@@ -47,6 +47,7 @@ class _Document:
     units: list[str]  # sentences, then chunk summaries
     sentences: tuple[str, ...] = ()  # the article's own, for the fallback
     final_input: str | None = None  # set once the text to summarize last fits the window
+    round_tokens: int = 0  # tokens of the text this map round reads
     first_chunks: int = 0
     map_rounds: int = 0
     inputs: list[str] = field(default_factory=list)  # this pass's model inputs
@@ -132,6 +133,7 @@ class Summarizer:
                     continue
                 generated = [out for out in returned if isinstance(out, str)]
                 if document.final_input is not None:
+                    self._note_output_limit(document, generated[0])
                     results[document.index] = Summary(
                         generated[0],
                         "map-reduce" if document.map_rounds else "direct",
@@ -148,14 +150,26 @@ class Summarizer:
                     results[document.index] = self._lead_fallback(document)
                     continue
                 self._note_empty_chunks(document, generated)
-                if self.loaded.fits(joined):
+                self._note_chunks_at_limit(document, generated)
+                joined_tokens = self.loaded.count_tokens(joined)
+                if joined_tokens <= self.loaded.window:
                     document.final_input = joined
+                elif joined_tokens >= document.round_tokens:
+                    # Chunk summaries as long as their chunks: every further round would read
+                    # as much text in as many chunks or more (each round doubled the chunks
+                    # with a 96-token window and min_length 56), to fail after
+                    # max_reduce_rounds rounds all the same.
+                    results[document.index] = ArticleError(
+                        self._no_progress(document, joined_tokens)
+                    )
+                    continue
                 elif document.map_rounds >= self.settings.max_reduce_rounds:
                     results[document.index] = ArticleError(
                         f"the chunk summaries still exceed the summarizer's "
                         f"{self.loaded.window}-token window after "
                         f"{self.settings.max_reduce_rounds} map-reduce rounds; raise "
-                        "summarization.max_reduce_rounds or lower the summary length"
+                        "summarization.max_reduce_rounds or lower the chunk summaries' length, "
+                        f"summarization.chunk_generation.{_length_key(self.chunk_model)}"
                     )
                     continue
                 still_pending.append(document)
@@ -197,6 +211,46 @@ class Summarizer:
         logger.warning("summarizer: %s", note)
         document.notes.append(note)
 
+    def _note_output_limit(self, document: _Document, summary: str) -> None:
+        """The final summary is as long as the summarizer may write: generation may have
+        stopped there, mid-sentence; say so, with the setting that allows more."""
+        if not self.loaded.reached_output_limit(summary):
+            return
+        note = (
+            f"the summary reached the summarizer's {self.loaded.output_limit()}-token output "
+            f"limit and may be cut off; raise summarization.generation."
+            f"{_length_key(self.loaded)} for a longer one"
+        )
+        logger.info("summarizer: %s", note)
+        document.notes.append(note)
+
+    def _note_chunks_at_limit(self, document: _Document, generated: list[str]) -> None:
+        """Chunk summaries as long as the map steps may write may be cut: the next pass reads
+        them as they are; say how many."""
+        cut = sum(1 for unit in generated if self.chunk_model.reached_output_limit(unit))
+        if not cut:
+            return
+        note = (
+            f"{cut} of {len(generated)} chunk summaries of map-reduce round "
+            f"{document.map_rounds} reached the {self.chunk_model.output_limit()}-token output "
+            f"limit and may be cut off (summarization.chunk_generation."
+            f"{_length_key(self.chunk_model)})"
+        )
+        logger.info("summarizer: %s", note)
+        document.notes.append(note)
+
+    def _no_progress(self, document: _Document, joined_tokens: int) -> str:
+        """Why an article's map-reduce stops: a round did not shorten its text."""
+        limit = self.chunk_model.output_limit()
+        return (
+            f"map-reduce round {document.map_rounds} did not shorten the text "
+            f"({document.round_tokens} tokens read, {joined_tokens} tokens of chunk summaries "
+            f"written): the chunk summaries are as long as the chunks of the summarizer's "
+            f"{self.loaded.window}-token window, so more rounds would only add to it; lower "
+            f"summarization.chunk_generation.{_length_key(self.chunk_model)}"
+            f"{f' (now {limit} tokens)' if limit else ''} and min_length"
+        )
+
     def _inputs_for(self, document: _Document) -> list[str]:
         if document.final_input is not None:
             return [document.final_input]
@@ -208,6 +262,7 @@ class Summarizer:
             if document.map_rounds
             else document.input_tokens
         )
+        document.round_tokens = tokens
         logger.info(
             "text of %d tokens exceeds the summarizer's %d-token window: "
             "map-reduce round %d over %d chunks",
@@ -217,3 +272,8 @@ class Summarizer:
             len(chunks),
         )
         return chunks
+
+
+def _length_key(loaded: LoadedModel) -> str:
+    """The generation setting that bounds ``loaded``'s outputs, as the user would set it."""
+    return "max_new_tokens" if loaded.generation_config.max_new_tokens else "max_length"

@@ -90,21 +90,13 @@ class Translator:
         return any(piece not in output_of for piece in inputs)
 
     def output_limit(self) -> int | None:
-        """The most tokens the translator writes for one input (``max_new_tokens``, else
-        ``max_length`` less the decoder's start token), end token included; None if unset."""
-        generation = self.loaded.generation_config
-        if generation.max_new_tokens:
-            return int(generation.max_new_tokens)
-        return int(generation.max_length) - 1 if generation.max_length else None
+        """The most tokens the translator writes for one input; None if unset."""
+        return self.loaded.output_limit()
 
     def reached_limit(self, english: str, limit: int | None) -> bool:
-        """Whether an output is as long as the limit allows, counted by the model's own target
-        tokenizer (the same pieces as generated, give or take one): generation may have
-        stopped there rather than at the end of the sentence."""
-        if not limit or not english:
-            return False
-        tokenizer = self.loaded.tokenizer
-        return len(tokenizer(text_target=english)["input_ids"]) >= limit
+        """Whether an output is as long as the limit allows (generation may have stopped there
+        rather than at the end of the sentence)."""
+        return bool(limit) and self.loaded.reached_output_limit(english, limit)
 
     def fingerprint(self) -> str:
         """Everything that changes this translator's output for a given input."""

@@ -38,6 +38,7 @@ from summarize.render import (
     escape_markdown,
     folder_counts,
     index_lead,
+    key_facts_label,
     plural,
     reading_order,
     title_note,
@@ -247,10 +248,10 @@ def _model_name(record: BriefRecord, role: str) -> str:
 
 def render_brief_page(environment: Environment, markdown: MarkdownIt, brief: SiteBrief) -> str:
     record = brief.record
-    facts = [
-        (label, [fact for fact in record.key_facts if fact.kind == kind])
-        for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names"))
-    ]
+    facts = []
+    for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names")):
+        items = [fact for fact in record.key_facts if fact.kind == kind]
+        facts.append((key_facts_label(label, len(items)), items))
     return environment.get_template("brief.html.j2").render(
         record=record,
         title_note=_title_note(markdown, record),

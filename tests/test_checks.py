@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize.checks import (
     find_names,
@@ -843,6 +845,23 @@ def test_a_country_or_language_named_in_german_backs_its_english_name(
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
 
 
+def test_a_very_long_german_word_is_checked_in_little_memory() -> None:
+    """Every beginning of every German word was kept to look up country names in: a pasted
+    blob of 100,000 letters without a space took 5 GB (the square of its length), and a longer
+    one could have the run killed for memory. A name in a long word still counts."""
+    import tracemalloc
+
+    blob = "Nigerianische" + "x" * 20_000
+    tracemalloc.start()
+    try:
+        flags = unsupported_facts("Diplomats from Nigeria came.", "", f"Es kamen {blob}.")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert flags == []  # the word begins with "Nigeria": it backs the name
+    assert peak < 20_000_000, f"{peak:,} bytes"
+
+
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
@@ -1238,3 +1257,22 @@ def test_a_role_the_english_source_words_otherwise_is_the_summarys_own(
         "Jong Un did not come."
     )
     assert [flag.text for flag in unsupported_facts(summary, english, _ROLE_GERMAN)] == flagged
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=30),
+    st.integers(0, 300),
+    st.integers(0, 40),
+)
+def test_taken_spans_overlap_as_a_scan_of_them_all_says(
+    spans: list[tuple[int, int]], start: int, length: int
+) -> None:
+    from summarize.checks.quantities import _Spans
+
+    taken = _Spans()
+    kept = [(first, first + size) for first, size in spans]
+    for span in kept:
+        taken.append(span)
+    query = (start, start + length)
+    assert taken.overlaps(query) == any(query[0] < end and first < query[1] for first, end in kept)

@@ -265,3 +265,47 @@ def test_eval_files_with_a_byte_order_mark_read_as_their_text(tmp_path: Path) ->
     record = {"article": "A text.", "reference": "A."}
     (tmp_path / "data.jsonl").write_bytes(bom + json.dumps(record).encode() + b"\n")
     assert read_summary_records(tmp_path / "data.jsonl") == [record]
+
+
+def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: Path) -> None:
+    """A translation at the output limit, a summary the article's lead stands in for: each was
+    scored as the model's own whole output, and nothing in the results said so (the lead of a
+    news article scores well in ROUGE)."""
+    from dataclasses import replace
+
+    from transformers import GenerationConfig
+
+    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.summarization import Summarizer
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Kurz.\n" + "Wort " * 12 + "Ende.\nKurz.\n")
+    (tmp_path / "ref.en").write_text("Short.\nWords.\nShort.\n")
+    translator = Translator(
+        replace(echo_model(), generation_config=GenerationConfig(max_new_tokens=8)),
+        TranslationSettings(),
+    )
+    evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")
+    assert json.loads((tmp_path / "mt" / "metrics.json").read_text())["lines_at_output_limit"] == 1
+
+    records = [
+        {"id": "calm", "article": "A calm text.", "reference": "Calm."},
+        {"id": "long", "article": " ".join(f"S{i} moved near Kursk." for i in range(9)),
+         "reference": "Moved."},
+    ]  # fmt: skip
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps(record) + "\n" for record in records))
+    backend = EchoBackend(lambda text: "" if "Kursk" in text else "Calm.")  # empty chunk summaries
+    summarizer = Summarizer(
+        echo_model("summarization", window=12, backend=backend), SummarizationSettings()
+    )
+    evaluate_summaries(summarizer, data, tmp_path / "sum")
+    lines = [
+        json.loads(line) for line in (tmp_path / "sum" / "summaries.jsonl").read_text().splitlines()
+    ]
+    assert lines[0] == {"id": "calm", "summary": "Calm."}  # the model's own: as before
+    assert lines[1]["summary"].startswith("S0 moved near Kursk.")  # the lead stands in
+    assert "the summary is the article's first 3 sentence(s)" in lines[1]["note"]
+    assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_with_notes"] == 1

@@ -543,6 +543,61 @@ def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:
     assert summarizer.summarize(sentences).note is None
 
 
+def test_a_summary_as_long_as_the_output_limit_is_said_in_its_note() -> None:
+    """Generation stops at max_new_tokens (max_length), mid-sentence: a summary that long may
+    be cut, and the brief said nothing of it (a translation that long is warned of)."""
+    from transformers import GenerationConfig
+
+    backend = EchoBackend(lambda text: " ".join(["word"] * (9 if "long" in text else 3)))
+    loaded = replace(
+        echo_model("summarization", backend=backend),
+        generation_config=GenerationConfig(max_new_tokens=8),
+    )
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    assert summarizer.summarize(["A short text."]).note is None
+    assert summarizer.summarize(["A long text."]).note == (
+        "the summary reached the summarizer's 8-token output limit and may be cut off; "
+        "raise summarization.generation.max_new_tokens for a longer one"
+    )
+
+
+def test_chunk_summaries_as_long_as_the_output_limit_are_said_in_the_note() -> None:
+    """A map step's summary cut at the limit goes into the reduce step as it is: say so."""
+    from transformers import GenerationConfig
+
+    backend = EchoBackend(lambda text: "w w w" if "Kursk" in text else "done")
+    loaded = replace(
+        echo_model("summarization", window=12, backend=backend),
+        generation_config=GenerationConfig(max_new_tokens=4),  # "w w w" + end token
+    )
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    sentences = [f"{name} troops moved near Kursk again." for name in ("Alpha", "Beta", "Gamma")]
+    summary = summarizer.summarize(sentences)
+    assert summary.path == "map-reduce" and summary.chunks == 3 and summary.text == "done"
+    assert summary.note == (
+        "3 of 3 chunk summaries of map-reduce round 1 reached the 4-token output limit and may "
+        "be cut off (summarization.chunk_generation.max_new_tokens)"
+    )
+
+
+def test_a_map_reduce_round_that_does_not_shorten_the_text_ends_the_article_at_once() -> None:
+    """Chunk summaries as long as their chunks (a small window, a min_length near it): each
+    round read as much text or more, in as many chunks or more (a 96-token window doubled them
+    every round, 136 to 1,088 chunks over 3 minutes), and after max_reduce_rounds the article
+    failed telling the user to raise max_reduce_rounds, which only makes it last longer."""
+    backend = EchoBackend(lambda text: text + " more")
+    summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
+                            SummarizationSettings(max_reduce_rounds=4))  # fmt: skip
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
+    (result,) = summarizer.summarize_many([sentences])
+    assert isinstance(result, ArticleError)
+    assert str(result).startswith("map-reduce round 1 did not shorten the text (")
+    assert "summarization.chunk_generation.max_length" in str(result)
+    assert "max_reduce_rounds" not in str(result)
+    # One round: the model read the article's chunks, and nothing after them.
+    assert " ".join(backend.inputs).split() == " ".join(sentences).split()
+
+
 def test_distilbart_settings_are_honoured_unless_overridden(shared_hub_models) -> None:
     options = SummarizationSettings(model=str(shared_hub_models.bart))
     loaded = load_model("summarization", options, Path("models"))
@@ -1214,6 +1269,23 @@ def test_a_translator_that_writes_less_than_it_reads_is_said_to(
         resolve_spec("translation", TranslationSettings(model=str(folder), max_input_tokens=40),
                       Path("m"))  # fmt: skip
     assert "writes at most" not in caplog.text
+
+
+def test_a_prefix_that_fills_the_window_is_refused_when_the_model_is_read(
+    self_contained_models,
+) -> None:
+    """A prefix that leaves no room for text stopped the run at the first sentence split, after
+    the articles were read, with "the model's input window" (which of the two?)."""
+    model = str(self_contained_models.marian_short_window)  # 48 positions
+    settings = TranslationSettings(model=model, prefix="Wort " * 60)
+    with pytest.raises(ConfigError, match=r"the translation model .* reads 48 tokens") as error:
+        resolve_spec("translation", settings, Path("m"))
+    assert "shorten translation.prefix" in str(error.value)
+    assert "max_input_tokens" not in str(error.value)  # 48 is the position table's own
+    settings = TranslationSettings(model=model, prefix="Wort " * 10, max_input_tokens=8)
+    with pytest.raises(ConfigError, match=r"or raise translation\.max_input_tokens"):
+        resolve_spec("translation", settings, Path("m"))
+    resolve_spec("translation", TranslationSettings(model=model, prefix="Wort "), Path("m"))
 
 
 def test_an_english_as_long_as_the_output_limit_is_warned_of() -> None:

@@ -61,10 +61,27 @@ def test_every_file_made_from_a_long_name_fits_a_file_system(tmp_path: Path, ste
     source = tmp_path / f"{stem}.txt"
     source.write_text("Text", encoding="utf-8")
     name = brief_name(source)
-    assert name.endswith(".md") and name[:-3] in stem
+    start, _, digest = name[:-3].rpartition("-")  # cut: the name's start and its digest
+    assert name.endswith(".md") and stem.startswith(start) and len(digest) == 8
     longest = f".{name[:-3]}.json.0123456789ab.tmp"
     assert len(longest.encode("utf-8")) <= 255
     (tmp_path / longest).write_text("{}", encoding="utf-8")  # the file system takes it
+
+
+def test_long_names_that_differ_past_the_cut_get_briefs_of_their_own(tmp_path: Path) -> None:
+    """A scraper's file names (a long slug, then what tells the articles apart) were cut to one
+    brief name, and the second article was refused as "the same file name"."""
+    slug = "bundesregierung-beschliesst-massnahmenpaket-zur-staerkung-der-wirtschaft-" * 2
+    sources = [tmp_path / f"{slug}teil-{number}.txt" for number in (1, 2)]
+    for source in sources:
+        source.write_text("Text", encoding="utf-8")
+    plan = plan_briefs(sources)
+    assert plan.clashes == ()
+    first, second = (name for _, name in plan.jobs)
+    assert first != second and first.startswith(slug[:100]) and second.startswith(slug[:100])
+    assert brief_name(sources[0]) == first  # still a function of the name alone
+    # A name that fits keeps it whole, as every brief of a run before had it.
+    assert brief_name(tmp_path / f"{slug[:140]}.txt") == f"{slug[:140]}.md"
 
 
 def test_a_brief_name_does_not_depend_on_the_other_inputs(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from summarize.checks import Flag, KeyFact, TranslationWarning
+from summarize.checks.key_facts import key_facts
 from summarize.clean import Dropped
 from summarize.record import SCHEMA_VERSION, RecordError, parse_record
 from summarize.render import (
@@ -632,3 +633,17 @@ def test_an_index_entry_titled_by_its_summary_does_not_repeat_the_title(
     page = build_site(tmp_path / "briefs", tmp_path / "site").index.read_text(encoding="utf-8")
     assert page.count("Floods hit the south.") == 1
     assert (lead in page) if lead else 'class="lead"' not in page
+
+
+def test_key_facts_say_when_they_are_a_selection() -> None:
+    """Key facts list the 12 most frequent of each kind: an article with 40 numbers showed 12
+    under "Numbers" as if they were all, and a number looked for there seemed absent."""
+    paragraphs = [f"The city spent {100 + i} million euros on plan {i}." for i in range(20)]
+    facts = tuple(key_facts(paragraphs))
+    brief = dataclasses.replace(make_brief(), key_facts=facts)
+    text = render_brief(brief.record(), "article-0.json")
+    numbers = next(line for line in text.splitlines() if line.startswith("- Numbers"))
+    assert numbers.startswith("- Numbers (the 12 most frequent): ")
+    assert numbers.count("(¶") == 12
+    # A shorter list is every fact of its kind: no such words.
+    assert "- Names: North Korea (¶1, ¶2)" in render_brief(make_brief().record(), "a.json")

@@ -250,7 +250,10 @@ def _german_grams(text: str) -> set[str]:
     country_stems = _german_country_stems()
     beginnings: set[str] = set()
     for token in tokens(text):
-        prefixes = [token[:end] for end in range(5, len(token) + 1)]
+        # No longer beginning can be a name looked up below. Every beginning of a word of
+        # 100,000 letters (a pasted blob) took 5 GB, and it grows with the square of the length.
+        end = min(len(token), _longest_country_or_language())
+        prefixes = [token[:stop] for stop in range(5, end + 1)]
         longest = max((len(prefix) for prefix in prefixes if prefix in countries), default=0)
         beginnings.update(
             prefix for prefix in prefixes if len(prefix) >= longest or prefix not in country_stems
@@ -271,6 +274,14 @@ def _german_stems(german: str) -> set[str]:
     letters; its inflections ("Deutschlands") begin with the name itself."""
     stems = {german} | {german.removesuffix(end) for end in ("en", "e", "a", "o")}
     return {stem for stem in stems if len(stem) >= 5}
+
+
+@cache
+def _longest_country_or_language() -> int:
+    """The length of the longest German country or language name (folded and squashed): the
+    longest word beginning :func:`_german_grams` looks up."""
+    names = [*words.german_country_names(), *(g for g, _ in words.country_and_language_names())]
+    return max(map(len, names))
 
 
 @cache

@@ -18,8 +18,13 @@ class KeyFact:
     paragraphs: tuple[int, ...]  # 1-based paragraph numbers in the brief
 
 
-def key_facts(paragraphs: Sequence[str], most: int = 12) -> list[KeyFact]:
-    """The article's numbers, dates and names (most frequent first) with their paragraphs."""
+# Key facts listed per kind (numbers, dates, names): the most frequent, in article order.
+KEY_FACTS_PER_KIND = 12
+
+
+def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list[KeyFact]:
+    """The article's numbers, dates and names (the ``most`` most frequent of each kind) with
+    their paragraphs."""
     places: dict[tuple[str, str], list[int]] = {}
     shown: dict[tuple[str, str], str] = {}
     for number, paragraph in enumerate(paragraphs, start=1):

@@ -454,8 +454,32 @@ def _decade_values(
     return values
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+class _Spans:
+    """Spans of a text already read as a quantity, kept by the stretches of text they lie in:
+    a scan of every span taken before made find_quantities quadratic in a text's numbers (a
+    list of 10,000 numbers took 7 s to read, and the checks of its article 30 s)."""
+
+    _STRETCH = 64  # characters
+
+    def __init__(self) -> None:
+        self._in: dict[int, list[tuple[int, int]]] = {}
+
+    def _stretches(self, start: int, last: int) -> range:
+        return range(start // self._STRETCH, last // self._STRETCH + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        for stretch in self._stretches(span[0], max(span[0], span[1] - 1)):
+            self._in.setdefault(stretch, []).append(span)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        """Whether ``span`` overlaps a span taken (``start < end`` and ``other_start < span
+        end``, as before): any such span holds a character of the stretches from the span's
+        start to its end."""
+        return any(
+            span[0] < end and start < span[1]
+            for stretch in self._stretches(*span)
+            for start, end in self._in.get(stretch, ())
+        )
 
 
 @dataclass(frozen=True)
@@ -612,11 +636,11 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
     """Every number, percentage, fraction, date, decade, weekday, time, year, score and ordinal
     in ``text``, in order."""
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
 
     def add(start: int, end: int, kind: Kind, values: set, *, alone: bool = True) -> None:
         # ``alone=False``: one reading of several; the span stays open to the others.
-        if values and not _overlaps((start, end), taken):
+        if values and not taken.overlaps((start, end)):
             if alone:
                 taken.append((start, end))
             unit = _unit_after(text, end) if kind == "number" else None
