@@ -57,6 +57,7 @@ def echo_models() -> None:
             generation_config=loaded.generation_config,
             identity=lambda: loaded.identity,
             task_warning=None,
+            device="cpu",
         )
 
     local.resolve_spec = spec

@@ -37,6 +37,10 @@ class TranslationCache:
         self._lock = threading.Lock()
         self._write_failed = False
         self._read_failed = False
+        # What this cache made, so that a run that stops before it translated anything takes
+        # it away again (close_and_remove_if_unused).
+        self._made_folder = not folder.exists()
+        self._made_file = not self.path.exists()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # Autocommit: every put lands at once, so a killed run keeps what it finished.
@@ -164,6 +168,27 @@ class TranslationCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()  # closing a closed connection (a damaged file's) does nothing
+
+    def close_and_remove_if_unused(self) -> None:
+        """Close the cache, and remove its file (and its folder) when they are this cache's own
+        and hold nothing: a run stopped before it translated anything (a setting refused once
+        the weights load) left an empty cache in the output folder it made, which kept that
+        folder from being removed with the run's lock."""
+        with self._lock:
+            unused = self._made_file and not self._read_failed and self._is_empty()
+            self._db.close()  # the last connection: SQLite removes the -wal and -shm files
+        if not unused:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+            if self._made_folder:
+                self.path.parent.rmdir()  # only when empty: nothing else of anyone's goes
+
+    def _is_empty(self) -> bool:
+        try:
+            return self._db.execute("SELECT 1 FROM translations LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return False  # unknown: kept
 
 
 def _is_damaged(error: OSError | sqlite3.Error) -> bool:

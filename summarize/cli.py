@@ -441,9 +441,24 @@ def _run_eval(
         # A missing, unreadable or misaligned input, or an output folder that cannot be made,
         # is found before any model loads.
         data = read()
-        make_folder(output, "the output folder")
-        with Pipeline(config, configure_process(config.runtime, config.uses_torch())) as pipeline:
-            result = evaluate(pipeline, data)
+        made = make_folder(output, "the output folder")
+        threads = configure_process(config.runtime, config.uses_torch())
+        try:
+            with Pipeline(config, threads) as pipeline:
+                try:
+                    result = evaluate(pipeline, data)
+                except BaseException:
+                    pipeline.close(remove_unused_cache=True)
+                    raise
+        except BaseException:
+            # A model not found or refused: the folder made for the outputs held only the
+            # empty translation cache. Only empty folders go, deepest first.
+            for made_folder in made:
+                try:
+                    made_folder.rmdir()
+                except OSError:
+                    break
+            raise
     except SummarizeError as error:
         fail(error)
     typer.echo(metrics_table(result))

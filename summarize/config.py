@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -49,8 +50,19 @@ def _not_empty(value: Any) -> Any:
     return value
 
 
-# A path read from TOML text; never empty.
-TomlPath = Annotated[Path, BeforeValidator(_not_empty)]
+def expand_home(path: Path) -> Path:
+    """``path`` with a leading ``~`` (or ``~user``) read as the home folder, as a shell reads
+    it: no shell reads the paths of a TOML file or a quoted --set, and ``folder = "~/briefs"``
+    wrote the briefs into a folder named "~" in the working directory (the cache, expanded,
+    into the real one), and ``models_dir = "~/models"`` found no model there."""
+    try:
+        return path.expanduser()
+    except RuntimeError as error:  # "~nobody/x": no such user, so no home folder
+        raise ValueError(f"cannot tell whose home ~ is in {str(path)!r} ({error})") from None
+
+
+# A path read from TOML text; never empty, ``~`` the home folder.
+TomlPath = Annotated[Path, BeforeValidator(_not_empty), AfterValidator(expand_home)]
 
 
 class _Section(BaseModel):
@@ -433,7 +445,6 @@ class CleanSettings(_Section):
             return None
         from summarize.clean.model import read_classifier
 
-        path = path.expanduser()
         read_classifier(path)  # a ValueError names the problem, and clean.model as the key
         return path
 
@@ -645,6 +656,29 @@ def _deep_merge(base: dict[str, Any], update: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
+def _replacing_lengths(layer: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``layer`` with the other form of each output length it sets unset below it: a length
+    set in one form replaces the layer below's length in the other, as over the model's own
+    settings. Before, ``--set summarization.generation.max_length=60`` over a file's
+    ``max_new_tokens = 100`` kept both, and generate() let max_new_tokens win: the setting on
+    the command line was silently ignored."""
+    replaced: dict[str, Any] = dict(layer)
+    for section, table in _GENERATION_TABLES:
+        part = layer.get(section)
+        settings = part.get(table) if isinstance(part, Mapping) else None
+        if not isinstance(settings, Mapping):
+            continue
+        unset = {
+            other: UNSET
+            for pair in (("max_length", "max_new_tokens"), ("min_length", "min_new_tokens"))
+            for key, other in (pair, pair[::-1])
+            if key in settings and settings[key] is not UNSET and other not in settings
+        }
+        if unset:
+            replaced[section] = {**part, table: {**unset, **settings}}
+    return replaced
+
+
 def parse_override(assignment: str) -> dict[str, Any]:
     """``section.key=value`` as a nested dict; the value is read as TOML, else as a string.
     Nothing after ``=`` unsets the key (:data:`UNSET`)."""
@@ -776,7 +810,7 @@ def load_config(
 
     merged: dict[str, Any] = {}
     for origin, layer in layers:
-        merged = _deep_merge(merged, layer)
+        merged = _deep_merge(merged, _replacing_lengths(layer))
         try:  # validate after each layer so the message names the layer that broke it
             Config.model_validate(merged, context={**context, ONE_LAYER: True})
         except ValidationError as error:

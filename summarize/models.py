@@ -238,7 +238,10 @@ def pulled_copy(folder: Path) -> PulledCopy | None:
 
 def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
     """Map the ``task`` model setting to a local folder when one exists, else to a hub id."""
-    expanded = Path(requested).expanduser()
+    try:
+        expanded = Path(requested).expanduser()
+    except RuntimeError:  # "~nobody/model": no such user; looked for as written, and not found
+        expanded = Path(requested)
     candidates = [expanded] if expanded.is_absolute() else [models_dir / requested, expanded]
     for candidate in candidates:
         if candidate.is_dir():
@@ -392,7 +395,7 @@ def _warn_of_a_short_output_limit(
     limit = generation_config.max_new_tokens or generation_config.max_length
     if task == "translation" and limit and int(limit) < window:
         logger.log(
-            logging.INFO if chosen else logging.WARNING,
+            logging.DEBUG if chosen else logging.WARNING,
             "the translator writes at most %d tokens but reads sentences of up to %d: the "
             "English of a longer sentence may be cut at %d tokens; set "
             "translation.max_input_tokens = %d to split such sentences instead",
@@ -944,6 +947,17 @@ def _checked_device(
     return device
 
 
+def half_precision_problem(task: Task, settings: ModelSettings, device: str) -> str | None:
+    """Why the model would not load on ``device`` (resolved): float16 and bfloat16 are settings
+    for a GPU (see Speed modes in the README); None otherwise."""
+    if settings.quantization in ("float16", "bfloat16") and device == "cpu":
+        return (
+            f"{task}.quantization = {settings.quantization!r} needs a GPU; "
+            "on CPU use 'int8' or 'none'"
+        )
+    return None
+
+
 def _model_window(
     task: Task,
     settings: ModelSettings,
@@ -1070,11 +1084,8 @@ def load_weights(
     """The weights for ``spec`` on the configured device and backend."""
     task, settings, source = spec.task, spec.settings, spec.source
     device = pick_device(settings.device, settings.backend)
-    if settings.quantization in ("float16", "bfloat16") and device.type == "cpu":
-        raise ConfigError(
-            f"{task}.quantization = {settings.quantization!r} needs a GPU; "
-            "on CPU use 'int8' or 'none'"
-        )
+    if (problem := half_precision_problem(task, settings, device.type)) is not None:
+        raise ConfigError(problem)
 
     revision = None if source.is_local else settings.revision
     common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}

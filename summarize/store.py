@@ -15,6 +15,7 @@ from summarize.models import (
     PULLED_FILE,
     Task,
     ctranslate2_problem,
+    half_precision_problem,
     pickle_only_problem,
     pulled_copy,
     resolve_model,
@@ -95,6 +96,7 @@ def locate(
             # A hub cache snapshot is read here by its folder; a run converts it into the
             # models folder, not beside the snapshot: only the model type is checked then.
             or ctranslate2_problem(spec, models_dir, folder=stored.where != "hub cache")
+            or half_precision_problem(task, settings, spec.device)
         ),
         family=spec.family,
         window=spec.window,

@@ -179,6 +179,7 @@ def _echo_models(monkeypatch) -> None:
             generation_config=loaded.generation_config,
             identity=lambda: loaded.identity,
             task_warning=None,  # echo models fit their task
+            device="cpu",
         )
 
     monkeypatch.setattr("summarize.engines.local.resolve_spec", spec)
@@ -1101,6 +1102,77 @@ def test_an_output_or_cache_folder_that_cannot_be_made_exits_2(
         assert f"cannot create {what}" in result.output or f"cannot use {what}" in result.output
         assert "Traceback" not in result.output
     assert not list((tmp_path / "out").glob("*.md"))
+
+
+def test_a_run_refused_once_the_models_load_leaves_no_folder_with_the_cache_on(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model refused when its weights load (weights that do not fit its config.json) stops
+    the run with exit 2: the output folder it made went only with the cache off. With the
+    cache on (the default) the folder stayed, holding the lock and an empty cache."""
+    import summarize.engines.local
+    from summarize.errors import ConfigError
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise ConfigError("the weights do not fit config.json")
+
+    monkeypatch.setattr(summarize.engines.local, "load_weights", refused)
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    out = tmp_path / "new" / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS / "003_6d29e0b4accf03c7.txt"), "-c", str(config), "-q", "-o",
+              str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "do not fit" in result.output
+    assert not (tmp_path / "new").exists(), sorted(map(str, (tmp_path / "new").rglob("*")))
+
+
+@pytest.mark.parametrize("task", ["translation", "summarization"])
+def test_half_precision_on_a_cpu_is_refused_before_any_article(
+    self_contained_models, tmp_path: Path, task: str
+) -> None:
+    """float16 on a CPU was refused when the weights loaded; the summarizer's load is waited for
+    only once the first articles are translated, so the run translated them all, then stopped
+    with exit 2 (the folder left with its cache); `models list` called the model fine."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["run", str(SEEDS / "003_6d29e0b4accf03c7.txt"), "-c", str(config), "-q", "-o", str(out),
+         "--set", f"{task}.device=cpu", "--set", f"{task}.quantization=float16"],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert f"{task}.quantization = 'float16' needs a GPU" in result.output
+    assert not out.exists()
+    listed = CliRunner().invoke(
+        app, ["models", "list", "--json", "-c", str(config), "--set", f"{task}.device=cpu",
+              "--set", f"{task}.quantization=float16"],
+    )  # fmt: skip
+    assert listed.exit_code == 1, listed.output  # it would not load as configured
+    problems = [json.loads(line)["problem"] for line in listed.stdout.splitlines()]
+    assert any("needs a GPU" in (problem or "") for problem in problems), problems
+
+
+def test_only_an_empty_cache_of_the_runs_own_is_removed(tmp_path: Path) -> None:
+    """A cache with translations, or one an earlier run made, stays whatever the run did."""
+    from summarize.backends import Generated
+    from summarize.cache import TranslationCache
+
+    folder = tmp_path / "cache"
+    TranslationCache(folder).close_and_remove_if_unused()  # made now, holding nothing
+    assert not folder.exists()
+    cache = TranslationCache(folder)
+    cache.put_many("f", {"Ein Satz.": Generated("A sentence.", None)})
+    cache.close_and_remove_if_unused()  # made now, holding a translation
+    TranslationCache(folder).close_and_remove_if_unused()  # an earlier run's
+    cache = TranslationCache(folder)
+    assert cache.get_many("f", ["Ein Satz."]) == {"Ein Satz.": Generated("A sentence.", None)}
+    cache.close()
 
 
 @pytest.mark.parametrize("names", [["index.md"], ["a.txt", "a.md"]])

@@ -351,6 +351,23 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(key: str, va
         assert getattr(getattr(here, section), name) == Path(".")  # said so, it is fine
 
 
+@pytest.mark.parametrize(
+    "key", ["output.folder", "runtime.models_dir", "runtime.cache_dir", "runtime.model_digests"]
+)
+def test_a_path_that_starts_with_a_tilde_is_in_the_home_folder(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No shell reads a TOML file's paths: output.folder = "~/briefs" wrote the briefs into a
+    folder named "~" in the working directory (the cache, expanded, into the real one), and
+    runtime.models_dir = "~/models" found no model there."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    section, name = key.split(".")
+    config = load_config(overrides=[f'{key}="~/briefs"'], project_file=None)
+    assert getattr(getattr(config, section), name) == tmp_path / "briefs"
+    with pytest.raises(ConfigError, match=rf"\n  {key}: .*cannot tell whose home"):
+        load_config(overrides=[f'{key}="~no-such-user-here/briefs"'], project_file=None)
+
+
 def test_paths_and_whole_numbers_for_floats_are_still_read(tmp_path: Path) -> None:
     layer = tmp_path / "layer.toml"
     layer.write_text(
@@ -402,6 +419,34 @@ def test_lengths_are_compared_once_every_layer_is_merged(tmp_path: Path) -> None
     chunks.write_text("[summarization.chunk_generation]\nmax_length = 8\nmin_length = 9\n")
     with pytest.raises(ConfigError, match=r"\(.*chunks\.toml\):\n  summarization\.chunk_gen"):
         load_config(chunks, overrides=[f"{table}="], project_file=None)
+
+
+@pytest.mark.parametrize("table", ["translation.generation", "summarization.chunk_generation"])
+def test_a_length_set_in_one_form_replaces_a_lower_layers_other_form(
+    tmp_path: Path, table: str
+) -> None:
+    """--set max_length=60 over a file's max_new_tokens = 100 kept both, and generate() let
+    max_new_tokens win: the setting on the command line was silently ignored. As over the
+    model's own settings, the form set last replaces the other (each --set is a layer); a layer
+    that sets both keeps both."""
+    section, name = table.split(".")
+    layer = tmp_path / "layer.toml"
+    layer.write_text(f"[{table}]\nmax_new_tokens = 100\nmin_length = 5\nnum_beams = 2\n")
+
+    def merged(*overrides: str) -> dict[str, Any]:
+        config = load_config(layer, overrides=[f"{table}.{o}" for o in overrides],
+                             project_file=None)  # fmt: skip
+        return getattr(getattr(config, section), name)
+
+    assert merged("max_length=60", "min_new_tokens=3") == {
+        "max_length": 60, "min_new_tokens": 3, "num_beams": 2
+    }  # fmt: skip
+    assert merged("max_length=60", "max_new_tokens=50") == {
+        "max_new_tokens": 50, "min_length": 5, "num_beams": 2
+    }  # fmt: skip
+    assert merged("max_length=") == {"max_new_tokens": 100, "min_length": 5, "num_beams": 2}
+    layer.write_text(f"[{table}]\nmax_new_tokens = 100\nmax_length = 60\n")  # both: both stay
+    assert merged() == {"max_new_tokens": 100, "max_length": 60}
 
 
 def _translation_built(table: dict[str, Any]) -> Config:

@@ -1256,14 +1256,15 @@ def test_a_translator_that_writes_less_than_it_reads_is_said_to(
     assert [r.levelno for r in warned] == [logging.WARNING], caplog.text
     assert "translation.max_input_tokens = 40" in warned[0].getMessage()
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="summarize"):
+    with caplog.at_level(logging.DEBUG, logger="summarize"):
         resolve_spec(
             "translation",
             TranslationSettings(model=str(folder), generation={"max_new_tokens": 12}),
             Path("m"),
         )
     chosen = [r for r in caplog.records if "writes at most 12 tokens" in r.getMessage()]
-    assert [r.levelno for r in chosen] == [logging.INFO], caplog.text
+    # Not on every run's console (it was at INFO, against the README): -v shows it.
+    assert [r.levelno for r in chosen] == [logging.DEBUG], caplog.text
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="summarize"):
         resolve_spec("translation", TranslationSettings(model=str(folder), max_input_tokens=40),

@@ -34,6 +34,7 @@ from summarize.models import (
     ModelSpec,
     Task,
     ctranslate2_problem,
+    half_precision_problem,
     load_weights,
     resolve_spec,
     without_weights,
@@ -77,12 +78,20 @@ class Pipeline:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
+    def close(self, *, remove_unused_cache: bool = False) -> None:
         """Close the translation cache: SQLite folds its write-ahead log back into the file and
         removes the ``-wal``/``-shm`` files beside it. The models stay loaded; a later call
-        opens the cache again."""
+        opens the cache again.
+
+        ``remove_unused_cache``: remove it too where this pipeline made it in the output folder
+        and added nothing (work that stopped before any translation), so that a folder made for
+        that work holds nothing of it. A cache elsewhere (``runtime.cache_dir``) may be another
+        run's too, so it stays."""
         if self._cache is not None:
-            self._cache.close()
+            if remove_unused_cache and self.config.runtime.cache_dir is None:
+                self._cache.close_and_remove_if_unused()
+            else:
+                self._cache.close()
             self._cache = None
             self._translator = None
 
@@ -129,7 +138,11 @@ class Pipeline:
             )
             # Before any article: a model CTranslate2 cannot convert failed only after the
             # other model's work (translating every sentence before the summarizer's error).
+            # float16 on this CPU is refused when the weights load too, but the summarizer's
+            # load is waited for only once the first articles are translated. (Not on a Ray
+            # driver, whose "auto" may be a CPU where the workers have GPUs.)
             problem = ctranslate2_problem(spec, self.config.runtime.models_dir)
+            problem = problem or half_precision_problem(task, spec.settings, spec.device)
             if problem is not None:
                 raise ConfigError(problem)
             if spec.task_warning is not None:  # once: the spec is read once a pipeline
@@ -293,8 +306,14 @@ class Pipeline:
             # The fingerprint from the tokenizers and configs only; the weights load on demand.
             with brief_run(folder, paths, progress, self.fingerprint) as run:
                 size = self.config.runtime.articles_per_batch
-                for start in range(0, len(run.jobs), size):
-                    self._run_group(run.jobs[start : start + size], force, progress, run)
+                try:
+                    for start in range(0, len(run.jobs), size):
+                        self._run_group(run.jobs[start : start + size], force, progress, run)
+                except BaseException:
+                    # Before the folder's lock is let go: a folder the run made and left
+                    # holding nothing else is removed with it, and an empty cache is nothing.
+                    self.close(remove_unused_cache=True)
+                    raise
         finally:
             # A load still running (the other model failed) must not overlap the next
             # pipeline's: torch loads are not safe side by side.
