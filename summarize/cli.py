@@ -181,10 +181,11 @@ def run(
     # setting up the engine take seconds (the model libraries' imports), and a stop then is
     # said the same way. Ctrl-C too goes through the handler (unless the shell ignores it, as in
     # a background job, or a host program handles it), so that pressed again it is ignored.
+    # SIGHUP (the terminal closed) as well, unless the run was started to outlive it (nohup).
     previous = {
         number: signal.signal(number, _raise_keyboard_interrupt)
         for number in STOP_SIGNALS
-        if number == signal.SIGTERM or signal.getsignal(number) is signal.default_int_handler
+        if _stops_the_run(number)
     }
     try:
         from summarize.progress import LogProgress, RichProgress
@@ -247,10 +248,22 @@ def run(
     raise typer.Exit(report.exit_code)
 
 
+def _stops_the_run(number: int) -> bool:
+    """Whether the run takes ``number`` over as a graceful stop: SIGTERM always; Ctrl-C unless
+    the shell or a host program handles it; SIGHUP unless it is ignored (``nohup``)."""
+    handler = signal.getsignal(number)
+    if number == signal.SIGTERM:
+        return True
+    if number == signal.SIGINT:
+        return handler is signal.default_int_handler
+    return handler is signal.SIG_DFL
+
+
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
-    """The first Ctrl-C or SIGTERM of a run stops it (KeyboardInterrupt); the ones after it are
-    ignored while the stop is under way: Ctrl-C pressed again (three times, quickly) broke into
-    the rewrite of the index or the exit's clean-up, with a traceback or "Exception ignored"."""
+    """The first Ctrl-C, SIGTERM or SIGHUP of a run stops it (KeyboardInterrupt); the ones after
+    it are ignored while the stop is under way: Ctrl-C pressed again (three times, quickly) broke
+    into the rewrite of the index or the exit's clean-up, with a traceback or "Exception
+    ignored"."""
     for number in STOP_SIGNALS:
         if signal.getsignal(number) is _raise_keyboard_interrupt:
             signal.signal(number, _stop_under_way)

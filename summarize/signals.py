@@ -1,5 +1,5 @@
-"""Stop signals: Ctrl-C (SIGINT) and SIGTERM, which the command line turns into a graceful stop,
-and holding them while a brief's two files are written.
+"""Stop signals: Ctrl-C (SIGINT), SIGTERM and SIGHUP, which the command line turns into a
+graceful stop, and holding them while a brief's two files are written.
 
 Only the standard library: the command line imports this at start-up.
 """
@@ -11,12 +11,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# SIGHUP: the terminal closed (an ssh session dropped). It killed a run at once, with no index
+# of the briefs written so far and possibly between a brief's two files. Not on Windows.
+HANGUP: tuple[signal.Signals, ...] = (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, *HANGUP)
 
 
 @contextmanager
 def stop_signals_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) and SIGTERM until the block is done, then deliver them as they
+    """Hold Ctrl-C (SIGINT), SIGTERM and SIGHUP until the block is done, then deliver them as they
     would have been (the CLI turns both into KeyboardInterrupt): a graceful stop never lands
     between a brief's two files (:func:`summarize.outputs.write_brief`), which would leave a new
     record beside the old Markdown, a pair that no longer matches. Only the main thread

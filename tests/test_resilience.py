@@ -27,6 +27,7 @@ from summarize.ingest import Article
 from summarize.outputs import LOCK_FILENAME, read_brief_record, write_atomic
 from summarize.record import parse_record
 from summarize.render import front_matter, render_brief
+from summarize.signals import HANGUP
 
 
 def _complete_brief(path: Path) -> bool:
@@ -390,13 +391,14 @@ def test_a_stop_while_the_last_index_is_written_still_leaves_the_index(
     assert "interrupted after: 1 written, 0 up to date" in index
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, *HANGUP])
 def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
     self_contained_models, tmp_path: Path, monkeypatch, stop: signal.Signals
 ) -> None:
-    """Ctrl-C or SIGTERM just after a brief's record (.json) is written, before its Markdown:
-    the stop waits for the Markdown, so the pair matches and the index lists and counts the
-    brief. It used to leave the new record beside the old Markdown, a brief no index listed."""
+    """Ctrl-C, SIGTERM or SIGHUP just after a brief's record (.json) is written, before its
+    Markdown: the stop waits for the Markdown, so the pair matches and the index lists and
+    counts the brief. It used to leave the new record beside the old Markdown, a brief no index
+    listed. SIGHUP (the terminal closed) killed the run there, without an index."""
     from summarize import outputs
 
     config = write_config(
@@ -421,11 +423,14 @@ def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
     monkeypatch.setattr(outputs, "write_atomic", stopped_after_the_record)
     # Ctrl-C as in a terminal: a shell starts a background job with SIGINT ignored, and Python
     # then leaves it so (this test failed under `pytest &`, never in a terminal).
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    # SIGHUP as in a terminal too: `nohup pytest` ignores it, and a run then leaves it so.
+    defaults = {signal.SIGINT: signal.default_int_handler, **dict.fromkeys(HANGUP, signal.SIG_DFL)}
+    previous = {number: signal.signal(number, handler) for number, handler in defaults.items()}
     try:
         result = CliRunner().invoke(app, [*command, "--force"])
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     assert result.exit_code == 130, result.output
     assert "interrupted" in result.output
     assert brief.stat().st_ino != old_markdown, "the stop did not wait for the Markdown"
@@ -433,6 +438,22 @@ def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert f"(<{seed.stem}.md>)" in index
     assert "interrupted after: 1 written, 0 up to date" in index
+
+
+@pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
+def test_a_run_started_to_outlive_its_terminal_leaves_sighup_ignored() -> None:
+    """`nohup summarize run …` ignores SIGHUP: the run keeps it so, and a closed terminal does
+    not stop it; where SIGHUP would kill it, it stops the run as Ctrl-C does."""
+    from summarize.cli import _stops_the_run
+
+    (hangup,) = HANGUP
+    previous = signal.signal(hangup, signal.SIG_IGN)
+    try:
+        assert not _stops_the_run(hangup)
+        signal.signal(hangup, signal.SIG_DFL)
+        assert _stops_the_run(hangup)
+    finally:
+        signal.signal(hangup, previous)
 
 
 def test_a_model_that_fails_on_one_article_costs_only_that_articles_brief(
