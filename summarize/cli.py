@@ -67,6 +67,13 @@ def _folder(value: str) -> Path:
     return path
 
 
+def _toml_string(path: Path) -> str:
+    """``path`` as a TOML string for a --set layer. Not ASCII-only JSON: the escapes of an emoji
+    (a surrogate pair) or of an undecodable byte of a file name (a lone surrogate) are no TOML,
+    and the layer was read as plain text, quotes and backslashes in the folder's name."""
+    return json.dumps(str(path), ensure_ascii=False)
+
+
 ConfigFiles = Annotated[
     list[Path] | None,
     typer.Option(
@@ -195,7 +202,7 @@ def run(
         logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line
         extra = list(overrides or [])
         if output is not None:
-            extra.append(f"output.folder={json.dumps(str(output))}")
+            extra.append(f"output.folder={_toml_string(output)}")
         if force_language:
             extra.append("input.force_language=true")
         if no_cache:
@@ -436,10 +443,11 @@ def _run_eval(
     quiet: bool,
     output: Path,
     read: Callable[[], _Data],
-    evaluate: Callable[[Pipeline, _Data], EvalResult],
+    evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
 ) -> None:
     """Shared by the eval commands: config, the inputs read and checked, one pipeline, errors,
-    the metrics table."""
+    the metrics table. ``evaluate`` writes into the folder it is given: ``output`` as the config
+    reads it."""
     from summarize.engines.local import Pipeline
     from summarize.evaluate import metrics_table, require_eval_extra
     from summarize.outputs import make_folder
@@ -447,8 +455,12 @@ def _run_eval(
 
     _configure_logging(quiet, False, stderr.is_terminal)
     # An evaluation writes into its own folder only (the translation cache included).
-    folder = f"output.folder={json.dumps(str(output))}"
+    folder = f"output.folder={_toml_string(output)}"
     config = _load(config_files, [*(overrides or []), folder])
+    # The folder as the config reads it (a leading "~" the home folder): the outputs and the
+    # translation cache in one place. "--output=~/eval" (no shell expands a ~ after "=") wrote
+    # the outputs into a folder named "~" here and the cache into the home folder's "eval".
+    output = config.output.folder
     try:
         require_eval_extra()
         # A missing, unreadable or misaligned input, or an output folder that cannot be made,
@@ -459,7 +471,7 @@ def _run_eval(
         try:
             with Pipeline(config, threads) as pipeline:
                 try:
-                    result = evaluate(pipeline, data)
+                    result = evaluate(pipeline, data, output)
                 except BaseException:
                     pipeline.close(remove_unused_cache=True)
                     raise
@@ -495,8 +507,8 @@ def eval_translation(
         quiet,
         output,
         lambda: read_translation_pairs(source, reference),
-        lambda pipeline, pairs: evaluate_translation(
-            pipeline.translator, source, reference, output, pairs
+        lambda pipeline, pairs, folder: evaluate_translation(
+            pipeline.translator, source, reference, folder, pairs
         ),
     )
 
@@ -522,10 +534,10 @@ def eval_summary(
         quiet,
         output,
         lambda: read_summary_records(data, text_field, reference_field),
-        lambda pipeline, records: evaluate_summaries(
+        lambda pipeline, records, folder: evaluate_summaries(
             pipeline.summarizer,
             data,
-            output,
+            folder,
             text_field,
             reference_field,
             pipeline.config.runtime.articles_per_batch,

@@ -138,6 +138,9 @@ _NUMBERS: dict[str, _Number] = {
     **dict.fromkeys(("epsilon_cutoff", "eta_cutoff"), _Number(False, 0, 1, high_open=True)),
     **dict.fromkeys(("length_penalty", "diversity_penalty", "guidance_scale"), _Number(False)),
 }
+# The real-valued settings among them: a whole number written for one is that number, to the
+# identities too (summarize.models.generation_identity).
+REAL_SETTINGS = frozenset(key for key, number in _NUMBERS.items() if not number.whole)
 # Their logits processors refuse an int (temperature = 2 in TOML): given as floats.
 _FLOAT_ONLY = frozenset({"temperature", "repetition_penalty", "encoder_repetition_penalty"})
 _BOOLEANS = frozenset(
@@ -674,8 +677,8 @@ def _replacing_lengths(layer: Mapping[str, Any]) -> Mapping[str, Any]:
             for key, other in (pair, pair[::-1])
             if key in settings and settings[key] is not UNSET and other not in settings
         }
-        if unset:
-            replaced[section] = {**part, table: {**unset, **settings}}
+        if unset:  # on what an earlier table of the section replaced: both tables may set one
+            replaced[section] = {**replaced[section], table: {**unset, **settings}}
     return replaced
 
 

@@ -38,7 +38,7 @@ from summarize.backends import (
     unused_weights,
     unwritable_conversion,
 )
-from summarize.config import LENGTH_PAIRS, ModelSettings, SummarizationSettings
+from summarize.config import LENGTH_PAIRS, REAL_SETTINGS, ModelSettings, SummarizationSettings
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
 from summarize.families import (
@@ -1260,15 +1260,6 @@ def merged_generation(
     return generation_config, effective
 
 
-# generate() settings that are real numbers: a whole number written for one is its float.
-_FLOAT_SETTINGS = frozenset(
-    {
-        "length_penalty", "temperature", "top_p", "min_p", "typical_p", "epsilon_cutoff",
-        "eta_cutoff", "diversity_penalty", "repetition_penalty", "encoder_repetition_penalty",
-    }
-)  # fmt: skip
-
-
 def generation_identity(settings: dict[str, Any]) -> dict[str, Any]:
     """A generation table as an identity holds it (see :func:`_as_float_setting`)."""
     return {key: _as_float_setting(key, value) for key, value in settings.items()}
@@ -1278,7 +1269,9 @@ def _as_float_setting(key: str, value: Any) -> Any:
     """``value`` of the setting ``key`` as the identity holds it: length_penalty = 2 is the 2.0
     of DistilBART's own settings, yet it keyed another fingerprint (every brief redone) and, for
     the translator, another translation cache."""
-    if key in _FLOAT_SETTINGS and isinstance(value, int) and not isinstance(value, bool):
+    # Every real-valued setting the config checks: a list of its own here left out
+    # guidance_scale, top_h and max_time (guidance_scale = 2 and 2.0 keyed two fingerprints).
+    if key in REAL_SETTINGS and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     return value
 

@@ -241,14 +241,17 @@ class Summarizer:
 
     def _no_progress(self, document: _Document, joined_tokens: int) -> str:
         """Why an article's map-reduce stops: a round did not shorten its text."""
-        limit = self.chunk_model.output_limit()
+        key = _length_key(self.chunk_model)
+        # The setting's own value: output_limit() is max_length less the start token, and
+        # "max_length (now 141 tokens)" named a value that no setting of DistilBART's holds.
+        value = getattr(self.chunk_model.generation_config, key)
         return (
             f"map-reduce round {document.map_rounds} did not shorten the text "
             f"({document.round_tokens} tokens read, {joined_tokens} tokens of chunk summaries "
             f"written): the chunk summaries are as long as the chunks of the summarizer's "
             f"{self.loaded.window}-token window, so more rounds would only add to it; lower "
-            f"summarization.chunk_generation.{_length_key(self.chunk_model)}"
-            f"{f' (now {limit} tokens)' if limit else ''} and min_length"
+            f"summarization.chunk_generation.{key}{f' (now {value})' if value else ''} "
+            "and min_length"
         )
 
     def _inputs_for(self, document: _Document) -> list[str]:

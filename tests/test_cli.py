@@ -186,6 +186,26 @@ def _echo_models(monkeypatch) -> None:
     monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
 
 
+@pytest.mark.parametrize("name", ["briefs-\N{GRINNING FACE}", os.fsdecode(b"caf\xe9")])
+def test_an_output_folder_named_outside_the_basic_plane_or_not_in_utf8_is_that_folder(
+    tmp_path: Path, monkeypatch, name: str
+) -> None:
+    """--output reached the config as a JSON string, whose escapes of an emoji (a surrogate
+    pair) or of a name's undecodable byte TOML refuses: read as plain text instead, the
+    briefs went into a folder named '"/…/briefs-\\ud83d\\ude00"' under the working directory."""
+    _echo_models(monkeypatch)
+    monkeypatch.chdir(tmp_path)  # where the name read as text went
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    result = CliRunner().invoke(
+        app, ["run", "--output", str(tmp_path / name), "--no-cache", "-q", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["in", name])
+    assert (tmp_path / name / "a.md").is_file()
+
+
 @pytest.mark.parametrize("terminal", [True, False])
 def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     tmp_path: Path, monkeypatch, terminal: bool

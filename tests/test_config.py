@@ -449,6 +449,26 @@ def test_a_length_set_in_one_form_replaces_a_lower_layers_other_form(
     assert merged() == {"max_new_tokens": 100, "max_length": 60}
 
 
+def test_a_layer_that_sets_a_length_in_both_summarization_tables_replaces_both(
+    tmp_path: Path,
+) -> None:
+    """The second table's replacement was built on the layer as read, dropping the first's: a
+    file setting max_length in [summarization.generation] and [summarization.chunk_generation]
+    kept the lower layer's generation max_new_tokens, which generate() let win."""
+    low, high = tmp_path / "low.toml", tmp_path / "high.toml"
+    low.write_text(
+        "[summarization.generation]\nmax_new_tokens = 100\nmin_length = 5\n"
+        "[summarization.chunk_generation]\nmax_new_tokens = 50\n"
+    )
+    high.write_text(
+        "[summarization.generation]\nmax_length = 60\nmin_new_tokens = 3\n"
+        "[summarization.chunk_generation]\nmax_length = 30\n"
+    )
+    config = load_config(low, high, project_file=None)
+    assert config.summarization.generation == {"max_length": 60, "min_new_tokens": 3}
+    assert config.summarization.chunk_generation == {"max_length": 30}
+
+
 def _translation_built(table: dict[str, Any]) -> Config:
     return Config(translation=TranslationSettings(generation=table["generation"]))
 

@@ -64,6 +64,31 @@ def test_eval_translation_writes_aligned_hypotheses_and_true_metrics(
     assert "| bleu | chrf | n |" in result.stdout
 
 
+def test_eval_outputs_and_cache_share_a_folder_named_with_a_tilde(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No shell expands the ~ of "--output=~/eval": the outputs went into a folder named "~" in
+    the working directory and the translation cache, read from the config's output.folder
+    (where ~ is the home folder), into the home folder's "eval", as `run` writes its briefs."""
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    source, reference = _translation_data(work, shared=False)
+    config = write_config(work / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart)  # fmt: skip
+    result = CliRunner().invoke(
+        app, ["eval", "translation", source.name, reference.name, "--output=~/eval",
+              "-c", str(config), "-q"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert not (work / "~").exists()
+    assert {path.name for path in (home / "eval").iterdir()} == {
+        "hypotheses.txt", "metrics.json", ".summarize-cache"
+    }  # fmt: skip
+
+
 def test_eval_translation_needs_aligned_files(self_contained_models, tmp_path: Path) -> None:
     (tmp_path / "a").write_text("eins\nzwei\n")
     (tmp_path / "b").write_text("one\n")

@@ -20,11 +20,11 @@ from summarize import models as models_module
 from summarize import package_data, stages
 from summarize.backends import converted_model_dir
 from summarize.cache import TranslationCache
-from summarize.config import Config, load_config
+from summarize.config import REAL_SETTINGS, Config, load_config
 from summarize.digests import DIGESTS_FILENAME, hub_snapshot
 from summarize.engines.local import Pipeline
 from summarize.errors import StoreError
-from summarize.models import load_model, resolve_spec
+from summarize.models import generation_identity, load_model, resolve_spec
 from summarize.stages import run_fingerprint
 from summarize.translation import Translator
 
@@ -169,6 +169,20 @@ def test_the_order_and_repeats_of_disabled_rules_do_not_change_the_fingerprint()
 
     assert fingerprint('["tail", "classifier"]') == fingerprint('["classifier", "tail", "tail"]')
     assert fingerprint('["tail"]') != fingerprint('["classifier"]')
+
+
+# The cutoffs take no whole number: (0, 1) once GenerationConfig has checked them.
+@pytest.mark.parametrize("key", sorted(REAL_SETTINGS - {"epsilon_cutoff", "eta_cutoff"}))
+def test_every_real_valued_setting_written_whole_is_that_number(key: str) -> None:
+    """The identities' own list of real-valued settings left out three the config checks as
+    numbers: guidance_scale = 2 and 2.0 (top_h = 1, max_time alike) keyed two fingerprints."""
+
+    def fingerprint(value: str) -> str:
+        table = f"summarization.chunk_generation.{key}={value}"
+        return run_fingerprint(load_config(project_file=None, overrides=[table]), {}, {})
+
+    assert fingerprint("1") == fingerprint("1.0")
+    assert generation_identity({key: 1}) == {key: 1.0}
 
 
 def test_a_comment_in_the_packaged_data_does_not_change_the_fingerprint(monkeypatch) -> None:

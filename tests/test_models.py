@@ -598,6 +598,23 @@ def test_a_map_reduce_round_that_does_not_shorten_the_text_ends_the_article_at_o
     assert " ".join(backend.inputs).split() == " ".join(sentences).split()
 
 
+@pytest.mark.parametrize("key", ["max_length", "max_new_tokens"])
+def test_a_round_that_does_not_shorten_the_text_names_the_lengths_value(key: str) -> None:
+    """The setting to lower is named with its own value: max_length = 24 was said to be "now
+    23 tokens" (the output limit, less the start token), a value no setting held."""
+    from transformers import GenerationConfig
+
+    backend = EchoBackend(lambda text: text + " more")
+    loaded = replace(
+        echo_model("summarization", window=12, backend=backend),
+        generation_config=GenerationConfig(**{key: 24}),
+    )
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    (result,) = summarizer.summarize_many([[f"S{i} moved near Kursk again." for i in range(9)]])
+    assert isinstance(result, ArticleError)
+    assert f"lower summarization.chunk_generation.{key} (now 24) and min_length" in str(result)
+
+
 def test_distilbart_settings_are_honoured_unless_overridden(shared_hub_models) -> None:
     options = SummarizationSettings(model=str(shared_hub_models.bart))
     loaded = load_model("summarization", options, Path("models"))
