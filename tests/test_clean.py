@@ -1024,6 +1024,9 @@ def test_a_byline_without_a_date_is_no_headline(byline: str) -> None:
         "Am 24. Februar 2022 um 4 Uhr begann der Angriff auf die Ukraine",
         # Names after "Von" only with a first and a last name.
         "Von Siegern und Verlierern der Landtagswahl",
+        # A year and "von" make a byline only where the date opens the line.
+        "Gipfel am 3. März 2024 von Protesten begleitet",
+        "Hochwasser vom 14. Juli 2021 von Experten neu bewertet",
     ],
 )
 def test_real_headlines_are_no_link_paths_or_bylines(headline: str) -> None:
@@ -1061,7 +1064,10 @@ def test_an_article_files_headline_is_its_title_above_a_subtitle_and_byline(
         "Von Anna Müller und Peter Schmidt",
         "Von Jane Doe am 10. Februar 2019",
         "22. Dezember 2019 von Peter Addor",  # a date, then its author
+        "Dezember 26, 2019 von Andrea Kategorien: Allgemein",
+        "Publiziert am 13. Januar 2014 von Tom Stelling",
         "Am 13. November 2019 um 14:35 Uhr in Politik",  # "Am", a date and a clock time
+        "Am 13. November 2019 um 14:35Uhr in Politik",
         "Startseite » Politik » Inland » Haushalt",
     ],
 )

@@ -70,17 +70,21 @@ _GUILLEMET_QUOTE = re.compile(r"»[^»«\n]*«|«[^»«\n]*»|›[^›‹\n]*‹
 # ("Rede von Bundespräsident Rau am 31. März 2004"): it counts at the start or after a comma,
 # pipe or dash ("Dienstag, 13. Mai 2014, von Dr. Sebastian Brüggemann"). "Am" and a date open
 # headlines too ("Am 1. Januar 2025 ändert sich …", "Am 24. Februar 2022 um 4 Uhr begann …"): a
-# byline only when "um" and a clock time or "von" follows the date ("am 24. Januar 2022 um
-# 15:47", "Am 13. November 2019 Von Henry In Aktuell"). A date's year followed by "von" is a
-# byline too ("22. Dezember 2019 von Peter Addor", "6. Dezember 2022 von Fatima in …").
+# byline only when "um" and a clock time (with "Uhr" glued to it too: "um 14:35Uhr") or "von"
+# follows the date ("am 24. Januar 2022 um 15:47", "Am 13. November 2019 Von Henry In
+# Aktuell"). A date's year followed by "von" is a byline too where the date opens the line, no
+# word in lower case before it ("22. Dezember 2019 von Peter Addor", "Dezember 26, 2019 von
+# Andrea"; "Publiziert am 13. Januar 2014 von …" by its first word): anywhere, it took
+# headlines ("Gipfel am 3. März 2024 von Protesten begleitet"), and a subtitle under the
+# headline, or nothing, was the brief's title.
 _DATE = re.compile(
     r"\b\d{1,2}\.\s?(?:\d{1,2}\.|\s?[A-ZÄÖÜ][a-zä]+\.?)\s?\d{2}"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b[A-ZÄÖÜ][a-zä]+ \d{1,2}, \d{4}"
 )
 _BYLINE = re.compile(
-    r"^(?:by|von|posted|published|veröffentlicht|geschrieben|autor(?:in)?:?)\b"
-    r"|^am\b[^,:]*?\d{2}\s+(?:um\s+\d{1,2}[:.]\d{2}|von)\b|\bby\s+\w|[,|·•–—-]\s*von\s+\w"
-    r"|\b\d{4}\s*von\s+\w",
+    r"^(?:by|von|posted|published|publiziert|veröffentlicht|geschrieben|autor(?:in)?:?)\b"
+    r"|^am\b[^,:]*?\d{2}\s+(?:um\s+\d{1,2}[:.]\d{2}(?!\d)|von\b)|\bby\s+\w|[,|·•–—-]\s*von\s+\w"
+    r"|^(?:(?-i:(?![a-zäöüß]))\S+\s+)*?\d{4}\s*von\s+\w",
     re.IGNORECASE,
 )
 # A byline without a date: "Von Anna Müller, Berlin", "Von Anna Müller und Peter Schmidt",
