@@ -68,6 +68,10 @@ _PER_THREAD = threading.local()
 
 # The index's first line, always: a run replaces an index.md only when it starts so.
 INDEX_TITLE = "# Briefs"
+# The opening of the index's line on the latest run, and of each of its entries: the view reads
+# what index.md says of the latest run (the one place it is kept) between the two.
+LATEST_RUN = "Latest run: "
+INDEX_ENTRY = "- **["
 
 
 def _linkifier() -> LinkifyIt:
@@ -590,7 +594,7 @@ def render_index(
     ordered = sorted(entries, key=lambda entry: reading_order(entry.filename))
     lines = [INDEX_TITLE, "", folder_counts([entry.record for entry in ordered]), ""]
     if latest_run:
-        lines += [f"Latest run: {escape_markdown(latest_run)}.", ""]
+        lines += [f"{LATEST_RUN}{escape_markdown(latest_run)}.", ""]
     if without_brief:  # an analyst reads the index, not the terminal of the run
         lines += [f"**No brief from the latest run** ({len(without_brief)}):", ""]
         # "*", not the briefs' "-": a list of the same marker after it would join this one.
@@ -602,7 +606,7 @@ def render_index(
         if not record.summary.text.strip():
             lead = "*(empty summary)*"
         lines += [
-            f"- **[{escape_markdown(record.title)}](<{link_target(entry.filename)}>)** \\",
+            f"{INDEX_ENTRY}{escape_markdown(record.title)}](<{link_target(entry.filename)}>)** \\",
             *([f"  {lead} \\"] if lead else []),
             f"  *{escape_markdown(entry_meta(record))}*",
         ]

@@ -24,14 +24,25 @@ from markupsafe import Markup
 
 from summarize.errors import UsageError, shown
 from summarize.outputs import (
+    INDEX_FILENAME,
     belong_together,
     index_record,
     make_folder,
     no_run_writing,
     write_atomic,
 )
-from summarize.record import RECORD_SUFFIX, BriefRecord, FlagRecord, RecordError, read_record
+from summarize.record import (
+    RECORD_SUFFIX,
+    BriefRecord,
+    FlagRecord,
+    RecordError,
+    SentenceWarning,
+    read_record,
+)
 from summarize.render import (
+    INDEX_ENTRY,
+    INDEX_TITLE,
+    LATEST_RUN,
     checks_note,
     chunking_note,
     dropped_summary,
@@ -180,7 +191,15 @@ def _environment() -> Environment:
     environment.globals["version"] = __version__
     environment.globals["plural"] = plural
     environment.filters["when"] = _when
+    environment.tests["untranslated"] = untranslated
     return environment
+
+
+def untranslated(warnings: Sequence[SentenceWarning]) -> bool:
+    """Whether the checks found the English to read as German: text in the English column (or
+    the English title) that a screen reader must read with German rules, as it does the German
+    column, not spell out with English ones."""
+    return any(warning.kind == "untranslated" for warning in warnings)
 
 
 def _when(timestamp: str) -> str:
@@ -265,17 +284,50 @@ def render_brief_page(environment: Environment, markdown: MarkdownIt, brief: Sit
     )
 
 
-def render_index_page(environment: Environment, briefs: Sequence[SiteBrief]) -> str:
+def latest_run(folder: Path) -> Markup | None:
+    """What the folder's index.md says of the latest run, as HTML: its summary line and each
+    article it left without a brief and why ("failed: in/a.txt: empty file"). A run keeps this
+    nowhere else, and the front page without it listed an article's old brief with no word that
+    the latest run failed on it. None without an index.md of a run, or one without the line.
+
+    Read up to the index's first entry only (a folder of 50,000 briefs has as many); the text
+    is the run's escaped Markdown, rendered with raw HTML and links off, as a hand-edited
+    index.md must not add a link out of the site."""
+    lines: list[str] = []
+    try:
+        with (folder / INDEX_FILENAME).open(encoding="utf-8", errors="replace") as handle:
+            if handle.readline().rstrip("\r\n") != INDEX_TITLE:
+                return None
+            for line in handle:
+                if line.startswith(INDEX_ENTRY):
+                    break
+                if lines or line.startswith(LATEST_RUN):
+                    lines.append(line)
+    except OSError:  # no index (records copied without it), or unreadable: nothing to add
+        return None
+    if not lines:
+        return None
+    markdown = MarkdownIt("commonmark", {"html": False}).disable(["link", "image", "autolink"])
+    return Markup(markdown.render("".join(lines)))
+
+
+def render_index_page(
+    environment: Environment, briefs: Sequence[SiteBrief], latest: Markup | None = None
+) -> str:
     entries = [
         {
             "page": quote(brief.page),
             "record": brief.record,
             "lead": index_lead(brief.record),
+            # As index.md says it: without a lead line the reader took the summary for left out.
+            "empty": not brief.record.summary.text.strip(),
         }
         for brief in briefs
     ]
     return environment.get_template("index.html.j2").render(
-        entries=entries, totals=folder_counts([brief.record for brief in briefs])
+        entries=entries,
+        totals=folder_counts([brief.record for brief in briefs]),
+        latest_run=latest,
     )
 
 
@@ -333,7 +385,7 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
             listed.append(SiteBrief(brief.name, index_record(brief.record)))
             brief = next(briefs, None)
         index = site / INDEX_PAGE
-        _write_if_changed(index, render_index_page(environment, listed))
+        _write_if_changed(index, render_index_page(environment, listed, latest_run(folder)))
         _remove_stale_pages(site, {page.name for page in pages})
     except OSError as error:
         raise UsageError(
