@@ -1014,6 +1014,19 @@ def test_a_byline_without_a_date_is_no_headline(byline: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "byline", ["Von Anna Müller, dpa", "Von Anna Müller und Peter Schmidt, dpa-AFX"]
+)
+def test_a_byline_naming_a_news_agency_is_no_headline(byline: str) -> None:
+    # As on a real page (finanztreff.de): headline, reading time and source lines, then "Von
+    # David Hutzler, dpa" right above the text. The agency, in lowercase as dpa writes it, made
+    # the line no byline of names, and the byline was the brief's title.
+    lines = [_HEADLINE, "Lesedauer etwa 4 Minuten", "Quelle: dpa-AFX", byline, _HEADLINE_BODY]
+    cleaned = clean_text("\n\n".join(lines), CleanOptions())
+    assert cleaned.title == _HEADLINE
+    assert byline in cleaned.paragraphs
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         # Quotes in guillemets, German (Der Spiegel) and Swiss style, are no links' separators.

@@ -91,11 +91,15 @@ _BYLINE = re.compile(
 # "Ein Kommentar von Anna Müller". Only names follow "von", a first and a last name first
 # (capitalised words, then name particles, "und", commas): "Von Merz bis Habeck: Wer …" and
 # "Von Siegern und Verlierern" are headlines. Headline-shaped, a byline between the headline
-# and the text was taken for the headline, or pushed it out of reach.
+# and the text was taken for the headline, or pushed it out of reach. The names can end with
+# a news agency after a comma, in lowercase as the agencies write their own names ("Von David
+# Hutzler, dpa", "…, dpa-AFX", "…, epd"): such a byline was a real page's title.
 _CAPITALISED = r"[A-ZÄÖÜ][\w'.-]*"
+_AGENCY = r"[a-z]{2,4}(?:-[A-Za-z]+)?"
 _NAMES_BYLINE = re.compile(
     r"(?:(?:Ein|Eine)\s+[A-ZÄÖÜ]\w+\s+)?(?:[Vv]on|[Bb]y)"
-    rf"\s+{_CAPITALISED}\s+{_CAPITALISED}(?:,?\s+(?:{_CAPITALISED}|von|van|de|der|zu|und))*$"
+    rf"\s+{_CAPITALISED}\s+{_CAPITALISED}(?:,?\s+(?:{_CAPITALISED}|von|van|de|der|zu|und))*"
+    rf"(?:,\s*{_AGENCY})?$"
 )
 _LABEL_MAX_WORDS = 3
 _SHORT_LINE_MAX_WORDS = 5
