@@ -7,6 +7,7 @@ reported as :class:`InputProblem` / :class:`ArticleError` and never stop the oth
 
 from __future__ import annotations
 
+import copy
 import errno
 import hashlib
 import itertools
@@ -378,6 +379,8 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     body = split_at_page_lines(body, whole.splitlines())
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title or "").strip() if metadata is not None else ""
+    if title and _a_comment_forms_heading(root, title):
+        title = _title_outside_comments(root)
     # A blank line after the title keeps it a line of its own for headline detection.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     blocks = visible_blocks(root)
@@ -387,6 +390,45 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title
+
+
+def _a_comment_forms_heading(root: Any, title: str) -> bool:
+    """Whether ``title`` is the text of headings only inside the page's comment sections (those
+    trafilatura leaves out of the article as comments). Without an og:title or a single
+    ``<h1>``, trafilatura's metadata title can be a heading with "title" in its class: a
+    WordPress comment form's ("Write a Reply or Comment Antworten abbrechen") headed the brief,
+    and the page's headline stood under it as its lead."""
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    if root is None:
+        return False
+    headings = [
+        element
+        for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6")
+        if " ".join(element.text_content().split()) == title
+    ]
+    if not headings:
+        return False
+    sections = {section for xpath in REMOVE_COMMENTS_XPATH for section in xpath(root)}
+    return all(
+        any(element in sections for element in (heading, *heading.iterancestors()))
+        for heading in headings
+    )
+
+
+def _title_outside_comments(root: Any) -> str:
+    """trafilatura's metadata title of the page without its comment sections ("" when none):
+    the ``<title>``'s headline part, say, where a comment form's heading was taken."""
+    import trafilatura
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    tree = copy.deepcopy(root)
+    for xpath in REMOVE_COMMENTS_XPATH:
+        for section in xpath(tree):
+            if (parent := section.getparent()) is not None:
+                parent.remove(section)
+    metadata = trafilatura.extract_metadata(tree)
+    return (metadata.title or "").strip() if metadata is not None else ""
 
 
 def _cdata_as_text(xhtml: str) -> str:

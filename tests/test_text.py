@@ -26,6 +26,7 @@ from summarize.ingest import (
     read_article,
 )
 from summarize.segment import split_sentences
+from summarize.stages import prepare
 
 # Hand labels (tests/data/seed_labels.json, shared with benchmarks/cleaning.py): 1-based line
 # numbers of boilerplate. Every other non-blank line is article text and must survive.
@@ -1648,3 +1649,32 @@ def test_a_markdown_files_opening_heading_is_its_title(markdown: str, title: str
     text, _, found = markdown_article(f"{markdown.format(headline=headline)}\n\n{body}\n")
     assert found == title.format(headline=headline)
     assert text.startswith(found)
+
+
+def test_a_comment_forms_heading_is_not_the_pages_title(tmp_path: Path) -> None:
+    """Without an og:title or a single <h1>, trafilatura's metadata title can be a heading
+    with "title" in its class: a WordPress comment form's ("Write a Reply or Comment") headed
+    the brief, and the page's own headline stood under it as its lead. A heading found only in
+    the comment sections the extraction leaves out is no title of the page's."""
+    headline = "Alles Neue macht der Mai im kleinen Stadtgarten"
+    body = (
+        "Nachdem der Garten zwei Jahre lang vernachlässigt wurde, beginnt nun die neue Saison. "
+        "Die Nachbarn haben Beete angelegt und einen Kompost gebaut."
+    )
+    comment_form = (
+        '<div id="respond" class="comment-respond"><h3 id="reply-title" '
+        'class="comment-reply-title">Write a Reply or Comment</h3><form><p>Name</p></form></div>'
+    )
+    page = tmp_path / "mai.html"
+    page.write_text(
+        f"<html><head><title>{headline} | Gartenblog</title></head><body><h2>{headline}</h2>"
+        f"<p>{body}</p>"
+        f"<p>{body.replace('Saison', 'Zeit')}</p>{comment_form}</body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.page_title == headline  # the <title>'s part, as without the comment form
+    config = load_config(project_file=None, overrides=[])
+    cleaned = prepare(article, config).cleaned
+    assert cleaned.title == headline
+    assert "Write a Reply or Comment" not in cleaned.paragraphs
