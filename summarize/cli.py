@@ -231,11 +231,12 @@ def run(
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:
-        stderr.print(
-            "interrupted: every brief written so far is complete; run the same command again "
-            "to do the rest",
-            soft_wrap=True,
-        )
+        with contextlib.suppress(OSError):  # the terminal closed (SIGHUP): no one to tell
+            stderr.print(
+                "interrupted: every brief written so far is complete; run the same command "
+                "again to do the rest",
+                soft_wrap=True,
+            )
         raise typer.Exit(130) from None
     finally:
         for number, handler in previous.items():

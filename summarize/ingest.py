@@ -397,7 +397,8 @@ def _a_comment_forms_heading(root: Any, title: str) -> bool:
     trafilatura leaves out of the article as comments). Without an og:title or a single
     ``<h1>``, trafilatura's metadata title can be a heading with "title" in its class: a
     WordPress comment form's ("Write a Reply or Comment Antworten abbrechen") headed the brief,
-    and the page's headline stood under it as its lead."""
+    and the page's headline stood under it as its lead. A form's heading has the form beside it
+    (WordPress's ``#respond``: the heading, then the form)."""
     from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
 
     if root is None:
@@ -410,8 +411,12 @@ def _a_comment_forms_heading(root: Any, title: str) -> bool:
     if not headings:
         return False
     sections = {section for xpath in REMOVE_COMMENTS_XPATH for section in xpath(root)}
+    # Beside a form too: an opinion piece's header (German "Kommentar", class "comment-header")
+    # matches the comment sections' pattern, and its headline was dropped for the site's title.
     return all(
         any(element in sections for element in (heading, *heading.iterancestors()))
+        and (parent := heading.getparent()) is not None
+        and next(parent.iter("form"), None) is not None
         for heading in headings
     )
 

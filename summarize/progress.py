@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -76,7 +77,10 @@ class RichProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._progress.stop()
+        # A terminal that closed (SIGHUP: an ssh session dropped) fails every write (EIO): the
+        # bars' last refresh broke the stop under way, with exit 1 and a traceback, not 130.
+        with contextlib.suppress(OSError):
+            self._progress.stop()
 
     def run_started(self, articles: int) -> None:
         self._articles = self._progress.add_task("articles", total=articles)

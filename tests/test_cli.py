@@ -12,13 +12,14 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-from conftest import SEEDS, write_config
+from conftest import SEEDS, seed_texts, write_config
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from summarize import __version__
 from summarize.cli import app
 from summarize.render import escape_markdown
+from summarize.signals import HANGUP
 from summarize.stages import prepare_text
 from summarize.testing import EchoBackend, echo_model, echo_text
 from summarize.translation import Translator, needs_model
@@ -230,6 +231,54 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     assert result.exit_code == 1, result.output
     assert result.stderr.count("leer.txt: empty file") == 1, result.stderr
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.stderr
+
+
+@pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
+def test_a_closed_terminal_stops_the_run_as_ctrl_c_does(tmp_path: Path, monkeypatch) -> None:
+    """SIGHUP from a terminal that closed (an ssh session dropped), which then fails every
+    write (EIO): the run stops with the index of the briefs written so far and exit 130. The
+    progress bars' last refresh raised OSError into the stop: exit 1, with a traceback."""
+    import errno
+    import signal
+    from io import StringIO
+
+    from rich.console import Console
+
+    from summarize import cli, outputs
+
+    class Terminal(StringIO):
+        closed_by_hangup = False
+
+        def write(self, text: str) -> int:
+            if self.closed_by_hangup:
+                raise OSError(errno.EIO, "Input/output error")
+            return super().write(text)
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli, "stderr", Console(file=terminal, force_terminal=True, width=100))
+    _echo_models(monkeypatch)
+    real_write_atomic = outputs.write_atomic
+
+    def hung_up_after_a_brief(path: Path, content: str) -> None:
+        real_write_atomic(path, content)
+        if path.suffix == ".md" and path.name != "index.md" and not terminal.closed_by_hangup:
+            terminal.closed_by_hangup = True
+            signal.raise_signal(signal.SIGHUP)
+
+    monkeypatch.setattr(outputs, "write_atomic", hung_up_after_a_brief)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    for number, text in enumerate(seed_texts()[:3]):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    # SIGHUP as in a terminal: `nohup pytest` ignores it, and a run then leaves it so.
+    previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    try:
+        result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache"])
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert result.exit_code == 130, (result.exception, result.output)
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "interrupted after: 1 written, 0 up to date" in index
 
 
 def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> None:

@@ -1678,3 +1678,26 @@ def test_a_comment_forms_heading_is_not_the_pages_title(tmp_path: Path) -> None:
     cleaned = prepare(article, config).cleaned
     assert cleaned.title == headline
     assert "Write a Reply or Comment" not in cleaned.paragraphs
+
+
+@pytest.mark.parametrize("head", ["", "<title>Meinung | Tageblatt</title>"])
+def test_an_opinion_pieces_headline_is_its_title(tmp_path: Path, head: str) -> None:
+    """An opinion piece (German "Kommentar") whose header's class is "comment-header" matches
+    the pattern of the comment sections trafilatura leaves out; but with no form beside its
+    headline it is no comment form: the headline was dropped, the title the site's "Meinung"
+    or none at all."""
+    headline = "Die Koalition hat endlich geliefert"
+    body = "".join(
+        f"<p>Die Koalition hat sich am Montag nach langen Verhandlungen auf einen Haushalt für "
+        f"das kommende Jahr geeinigt, Absatz {number}. Die Opposition kritisierte den Plan.</p>"
+        for number in range(6)
+    )
+    page = tmp_path / "kommentar.html"
+    page.write_text(
+        f'<html><head>{head}</head><body><div class="comment-header"><h1>{headline}</h1></div>'
+        f"<article>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.page_title == headline
+    assert article.text.startswith(f"{headline}\n")
