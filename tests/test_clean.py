@@ -816,11 +816,16 @@ def test_the_headline_is_the_line_above_the_text_not_a_menu_line_above_it(
 ) -> None:
     # A copied page: the cleaner took a line off its top (an article file starts with its
     # headline: test_an_article_files_headline_is_its_title_above_a_subtitle_and_byline).
+    _assert_only_the_headline_moved(above_the_text)
+
+
+def _assert_only_the_headline_moved(above_the_text: list[str]) -> None:
+    """A copied page (a line taken off its top), the lines above its text, then the text: the
+    headline among them is the title, and every other line a paragraph in its place."""
     second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
     page = "\n\n".join([_TOP_OF_A_PAGE, *above_the_text, _HEADLINE_BODY, second])
     cleaned = clean_text(page, _copied_page_options(len(above_the_text)))
     assert cleaned.title == _HEADLINE
-    # Only the title moved: every other line is a paragraph, in its place.
     assert list(cleaned.paragraphs) == [
         line for line in [*above_the_text, _HEADLINE_BODY, second] if line != _HEADLINE
     ]
@@ -881,13 +886,7 @@ def test_the_headline_stands_above_its_date_line_not_the_subtitle_under_it(
         date_line,
         subtitle,
     ]
-    second = f"{_HEADLINE_BODY} Die Opposition stimmte dagegen."
-    page = "\n\n".join([_TOP_OF_A_PAGE, *above_the_text, _HEADLINE_BODY, second])
-    cleaned = clean_text(page, _copied_page_options(len(above_the_text)))
-    assert cleaned.title == _HEADLINE
-    assert list(cleaned.paragraphs) == [
-        line for line in [*above_the_text, _HEADLINE_BODY, second] if line != _HEADLINE
-    ]
+    _assert_only_the_headline_moved(above_the_text)
 
 
 def test_an_html_pages_title_stays_its_headline_above_teaser_lines() -> None:
