@@ -257,6 +257,23 @@ def _library_validation(settings: dict[str, Any]) -> None:
 
 # A generation table's (minimum, maximum) of each length form.
 LENGTH_PAIRS = (("min_length", "max_length"), ("min_new_tokens", "max_new_tokens"))
+# The two forms of each output length. generate() lets max_new_tokens win over max_length and
+# applies min_length and min_new_tokens both: a length set in one form replaces the other form
+# below it (a lower config layer, the model's own settings).
+LENGTH_FORMS = (("max_length", "max_new_tokens"), ("min_length", "min_new_tokens"))
+
+
+def replaced_length_forms(settings: Mapping[str, Any]) -> list[str]:
+    """The other form of each length that ``settings`` sets in one form only: the lengths it
+    replaces below it (see LENGTH_FORMS)."""
+    return [
+        other
+        for pair in LENGTH_FORMS
+        for key, other in (pair, pair[::-1])
+        if key in settings and settings[key] is not UNSET and other not in settings
+    ]
+
+
 _GENERATION_TABLES = (
     ("translation", "generation"),
     ("summarization", "generation"),
@@ -671,12 +688,7 @@ def _replacing_lengths(layer: Mapping[str, Any]) -> Mapping[str, Any]:
         settings = part.get(table) if isinstance(part, Mapping) else None
         if not isinstance(settings, Mapping):
             continue
-        unset = {
-            other: UNSET
-            for pair in (("max_length", "max_new_tokens"), ("min_length", "min_new_tokens"))
-            for key, other in (pair, pair[::-1])
-            if key in settings and settings[key] is not UNSET and other not in settings
-        }
+        unset = dict.fromkeys(replaced_length_forms(settings), UNSET)
         if unset:  # on what an earlier table of the section replaced: both tables may set one
             replaced[section] = {**replaced[section], table: {**unset, **settings}}
     return replaced

@@ -38,7 +38,13 @@ from summarize.backends import (
     unused_weights,
     unwritable_conversion,
 )
-from summarize.config import LENGTH_PAIRS, REAL_SETTINGS, ModelSettings, SummarizationSettings
+from summarize.config import (
+    LENGTH_PAIRS,
+    REAL_SETTINGS,
+    ModelSettings,
+    SummarizationSettings,
+    replaced_length_forms,
+)
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
 from summarize.families import (
@@ -1216,10 +1222,8 @@ def merged_generation(
     # max_new_tokens win over max_length, and applies min_length and min_new_tokens both, so
     # the model's max_new_tokens (or the final summary's, under [summarization.chunk_generation])
     # silently overrode a max_length set here.
-    for pair in (("max_length", "max_new_tokens"), ("min_length", "min_new_tokens")):
-        for key, other in (pair, pair[::-1]):
-            if key in overrides and other not in overrides:
-                setattr(generation_config, other, None)
+    for other in replaced_length_forms(overrides):
+        setattr(generation_config, other, None)
     user_keys = {*overrides, *user_set}
     # A maximum set here below the model's own minimum (max_length = 30 on DistilBART, whose
     # min_length is 56) lowers that minimum to it: generate() stopped at the maximum anyway,

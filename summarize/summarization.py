@@ -53,6 +53,11 @@ class _Document:
     inputs: list[str] = field(default_factory=list)  # this pass's model inputs
     notes: list[str] = field(default_factory=list)  # what the reader must be told, in order
 
+    def add_note(self, note: str, level: int) -> None:
+        """Keep ``note`` for the reader (the summary's note) and log it."""
+        logger.log(level, "summarizer: %s", note)
+        self.notes.append(note)
+
 
 class Summarizer:
     def __init__(self, loaded: LoadedModel, settings: SummarizationSettings) -> None:
@@ -208,8 +213,7 @@ class Summarizer:
             f"{document.map_rounds} came back empty, so the summary leaves out "
             f"the text {'that chunk' if empty == 1 else 'those chunks'} held"
         )
-        logger.warning("summarizer: %s", note)
-        document.notes.append(note)
+        document.add_note(note, logging.WARNING)
 
     def _note_output_limit(self, document: _Document, summary: str) -> None:
         """The final summary is as long as the summarizer may write: generation may have
@@ -221,8 +225,7 @@ class Summarizer:
             f"limit and may be cut off; raise summarization.generation."
             f"{_length_key(self.loaded)} for a longer one"
         )
-        logger.info("summarizer: %s", note)
-        document.notes.append(note)
+        document.add_note(note, logging.INFO)
 
     def _note_chunks_at_limit(self, document: _Document, generated: list[str]) -> None:
         """Chunk summaries as long as the map steps may write may be cut: the next pass reads
@@ -236,8 +239,7 @@ class Summarizer:
             f"limit and may be cut off (summarization.chunk_generation."
             f"{_length_key(self.chunk_model)})"
         )
-        logger.info("summarizer: %s", note)
-        document.notes.append(note)
+        document.add_note(note, logging.INFO)
 
     def _no_progress(self, document: _Document, joined_tokens: int) -> str:
         """Why an article's map-reduce stops: a round did not shorten its text."""
