@@ -197,6 +197,8 @@ def run(
     try:
         from summarize.progress import LogProgress, RichProgress
 
+        if quiet and verbose:  # else one of them would lose, unsaid
+            fail("--quiet and --verbose ask for opposite logging; give one of them")
         interactive = stderr.is_terminal and not quiet
         _configure_logging(quiet, verbose, interactive)
         logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line

@@ -1470,6 +1470,13 @@ def test_an_unknown_engine_is_named_as_typed(tmp_path: Path) -> None:
     assert "--set" not in result.output and not (tmp_path / "out").exists()
 
 
+def test_quiet_and_verbose_together_are_refused_not_one_of_them_ignored(tmp_path: Path) -> None:
+    """`run -q -v` logged as -q alone, and nothing said so."""
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "-o", str(tmp_path / "out"), "-q", "-v"])
+    assert result.exit_code == 2, result.output
+    assert "--quiet and --verbose" in result.output and not (tmp_path / "out").exists()
+
+
 def test_an_empty_output_folder_on_the_command_line_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
