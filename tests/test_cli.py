@@ -355,7 +355,7 @@ def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
     """Whether a brief is current is known from the source's bytes (their SHA-256): a rerun
     does not extract an HTML page's text again (about 45 ms a page, minutes a rerun over a
     folder of thousands of pages) nor parse a Markdown file, for articles that need nothing."""
-    from summarize import ingest
+    from summarize.ingest import files  # where read_article looks them up
 
     _echo_models(monkeypatch)
     folder, output = tmp_path / "in", tmp_path / "briefs"
@@ -371,14 +371,14 @@ def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
     first = CliRunner().invoke(app, run)
     assert "6 written, 0 up to date" in first.output, first.output
     reads: list[str] = []
-    for name in ("extract_html", "markdown_text", "decode_text"):
-        original = getattr(ingest, name)
+    for name in ("extract_html", "markdown_article", "decode_text"):
+        original = getattr(files, name)
 
         def counted(*args, _original=original, _name=name):
             reads.append(_name)
             return _original(*args)
 
-        monkeypatch.setattr(ingest, name, counted)
+        monkeypatch.setattr(files, name, counted)
     rerun = CliRunner().invoke(app, run)
     assert rerun.exit_code == 0, rerun.output
     assert "0 written, 6 up to date" in rerun.output

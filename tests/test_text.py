@@ -18,13 +18,13 @@ from summarize.cli import app
 from summarize.config import load_config
 from summarize.errors import ArticleError, ConfigError
 from summarize.ingest import (
-    _parse_html,
     extraction_flags,
     markdown_article,
     markdown_text,
     page_text,
     read_article,
 )
+from summarize.ingest.html import parse_html
 from summarize.segment import split_sentences
 from summarize.stages import prepare
 
@@ -439,14 +439,14 @@ def test_an_ordered_lists_number_past_what_a_browser_counts_is_none() -> None:
         f'<li value="2147483648">Zweiter Punkt</li><li value="-7">Dritter Punkt</li></ol>'
         "</body></html>"
     )
-    assert page_text(_parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt\n-7. Dritter Punkt"
+    assert page_text(parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt\n-7. Dritter Punkt"
 
 
 def test_an_ordered_lists_number_in_other_digits_is_none() -> None:
     """HTML reads ASCII digits only: ``start="٣"`` (an Arabic-Indic three) starts at 1 in a
     browser, and int() read it as 3."""
     page = '<html><body><ol start="\u0663"><li>Erster Punkt</li><li>Zweiter Punkt</li></ol>'
-    assert page_text(_parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt"
+    assert page_text(parse_html(page)) == "1. Erster Punkt\n2. Zweiter Punkt"
 
 
 def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
@@ -461,7 +461,7 @@ def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
         "<pre>Zeile 1\n  Zeile 2</pre><!-- Kommentar -->Nachsatz<br>Land&shy;straße"
         "</body></html>"
     )
-    assert page_text(_parse_html(html)) == (
+    assert page_text(parse_html(html)) == (
         "Start Politik\n\nEin Absatz über zwei Zeilen mit Auszeichnung.\n\n"
         "Wir verwenden Cookies. OK\nZeile 1\nZeile 2\nNachsatz\nLandstraße"
     )
@@ -1554,7 +1554,7 @@ def test_cdata_openings_never_closed_take_an_xhtml_page_no_longer_to_read() -> N
     .xhtml page of 200 KB of them (well under input.max_bytes) took 14 s, 1 MB minutes."""
     import time
 
-    from summarize.ingest import _cdata_as_text
+    from summarize.ingest.html import _cdata_as_text
 
     page = "<p>Der Rat <![CDATA[tagt & berät]]> heute.</p>" + "<p><![CDATA[ offen</p>" * 8000
     start = time.process_time()
@@ -1576,7 +1576,7 @@ def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
         "<svg><title>Symbol</title></svg>"
         "<div>Auch sichtbar.</div></body></html>"
     )
-    assert page_text(_parse_html(html)) == "Sichtbar.\n\nAuch sichtbar."
+    assert page_text(parse_html(html)) == "Sichtbar.\n\nAuch sichtbar."
 
 
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:

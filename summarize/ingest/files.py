@@ -1,0 +1,304 @@
+"""Finding article files and reading them as text, whatever their encoding (the decoding is
+:mod:`summarize.decoding`); an HTML page's or a Markdown file's text is read by
+:mod:`summarize.ingest.html` and :mod:`summarize.ingest.markdown`.
+
+Problems with one input (missing, binary, too large, undecodable, a link out of its folder) are
+reported as :class:`InputProblem` / :class:`ArticleError` and never stop the other articles.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text
+from summarize.errors import ArticleError, shown
+from summarize.ingest.html import HTML_SUFFIXES, extract_html
+from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article
+
+logger = logging.getLogger("summarize")
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True)
+class Article:
+    source: Path
+    text: str
+    sha256: str
+    encoding: str = "utf-8"
+    # What reading the file as text left out, as (rule, text): an HTML page's visible text
+    # blocks that its main-text extraction did not take (HTML_EXTRACTION), a Markdown file's
+    # image descriptions (MARKDOWN_IMAGE). The cleaning audit lists them first.
+    left_out: tuple[tuple[str, str], ...] = ()
+    # An HTML page's whole visible text, one block a line (blank lines around paragraphs, as a
+    # copied page has them), for the cleaner to weigh with the extraction's verdict (``text``
+    # then holds the extraction); "" for other files.
+    page_text: str = ""
+    # An HTML page's title from its metadata (<title>, og:title): the first line of both texts.
+    # A Markdown file's title (its front matter's, or the ``# heading`` it opens with): the first
+    # line of ``text``.
+    page_title: str = ""
+
+    @property
+    def stem(self) -> str:
+        return self.source.stem
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that is not an article file; reported, never fatal unless nothing is left."""
+
+    path: Path
+    reason: str
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _link_loops(path: Path) -> bool:
+    """A symbolic link that leads back to itself (Python 3.11 raises RuntimeError, later
+    versions OSError; either way it is no article and must not stop the run)."""
+    try:
+        path.resolve(strict=True)
+    except (RuntimeError, OSError) as error:
+        return isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP
+    return False
+
+
+def _name_problem(path: Path) -> InputProblem | None:
+    """A file name that is not valid UTF-8 (a Latin-1 name from an old archive) cannot be
+    written into the brief, its run record or the index: refused with a line of its own."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        readable = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+        return InputProblem(
+            Path(readable), "file name is not valid UTF-8; rename the file to read it"
+        )
+    return None
+
+
+# Files beside articles that are never articles: macOS's AppleDouble metadata ("._a.txt", on
+# shares and USB sticks) and editors' lock links (Emacs's ".#a.txt", a dangling link).
+_NOT_ARTICLE_PREFIXES = ("._", ".#")
+
+
+def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]]:
+    """Expand folders into their article files (sorted, not recursive); keep files as given.
+
+    A symbolic link inside a folder is followed only when it stays inside that folder."""
+    found: list[Path] = []
+    problems: list[InputProblem] = []
+    for path in paths:
+        if (reason := _not_reachable(path)) is not None:
+            problems.append(InputProblem(path, reason))
+        elif path.is_dir():
+            try:
+                entries = list(path.iterdir())
+            except OSError as error:  # a folder we may not list: it alone is lost
+                problems.append(InputProblem(path, f"cannot read the folder: {error.strerror}"))
+                continue
+            children = sorted(
+                child
+                for child in entries
+                if child.suffix.lower() in ARTICLE_SUFFIXES
+                and not child.name.startswith(_NOT_ARTICLE_PREFIXES)
+                and not is_folder(child)
+            )
+            articles = []
+            for child in children:
+                if (problem := _name_problem(child)) is not None:
+                    problems.append(problem)
+                elif _is_link(child) and _link_loops(child):
+                    problems.append(InputProblem(child, "symbolic link loop, ignored"))
+                elif _is_link(child) and not _is_inside(child, path):
+                    problems.append(InputProblem(child, "symbolic link out of its folder, ignored"))
+                elif (reason := _not_reachable(child)) is not None:
+                    problems.append(InputProblem(child, reason))
+                elif child.is_file():
+                    articles.append(child)
+                else:
+                    problems.append(InputProblem(child, _not_a_file(child)))
+            if articles and (note := _not_read(entries, children)):
+                logger.info("%s: not read: %s", shown(path), note)
+            if not articles:
+                # Folders are read one level deep: say so when the articles may be further down.
+                deeper = "; its subfolders are not read" if any(map(is_folder, entries)) else ""
+                problems.append(
+                    InputProblem(
+                        path,
+                        f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files){deeper}",
+                    )
+                )
+            found.extend(articles)
+        elif (problem := _name_problem(path)) is not None:
+            problems.append(problem)
+        elif path.is_file():
+            found.append(path)
+        elif path.is_symlink() and _link_loops(path):
+            problems.append(InputProblem(path, "symbolic link loop"))
+        else:
+            problems.append(InputProblem(path, _not_a_file(path)))
+    return found, problems
+
+
+def _not_read(entries: Sequence[Path], articles: Sequence[Path]) -> str | None:
+    """What of a folder's entries a run does not read, for a line of the log: other files
+    (notes.docx, a file without an extension) and subfolders were skipped without a word, even
+    with --verbose. Hidden files (.DS_Store) are left unsaid, as ``ls`` leaves them."""
+    taken = set(articles)
+    others = [e for e in entries if e not in taken and not e.name.startswith(".")]
+    folders = sum(1 for entry in others if is_folder(entry))
+    kinds = sorted({_extension(entry) for entry in others if not is_folder(entry)})
+    files = len(others) - folders
+    parts = []
+    if files:
+        shown_kinds = ", ".join(kinds[:_KINDS_SHOWN])
+        if len(kinds) > _KINDS_SHOWN:
+            shown_kinds += f" and {len(kinds) - _KINDS_SHOWN} more"
+        parts.append(f"{files} file(s) that are not articles by their extension ({shown_kinds})")
+    if folders:
+        parts.append(f"{folders} subfolder(s) (folders are read one level deep)")
+    return "; ".join(parts) or None
+
+
+# Extensions named in the line of what a folder's files were not read.
+_KINDS_SHOWN = 5
+
+
+def _extension(path: Path) -> str:
+    """A file's extension as a log line shows it (a name that is not valid UTF-8 may end in
+    one that is not either)."""
+    suffix = path.suffix.lower().encode("utf-8", "surrogateescape")
+    return shown(suffix.decode("utf-8", "backslashreplace")) or "no extension"
+
+
+def is_folder(path: Path) -> bool:
+    """``path.is_dir()``, False when it cannot be looked at (see :func:`_not_reachable`)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(path: Path) -> bool:
+    """``path.is_symlink()``, False when the entry cannot be looked at: in a folder we may list
+    but not enter (mode r--, as ``chmod -R 644`` leaves one), Python 3.11 raises, and the run
+    stopped with a traceback; :func:`_not_reachable` then says why it is no article."""
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
+
+
+# Why a path cannot be looked at that the checks after :func:`_not_reachable` name themselves
+# (Python 3.11's is_dir() and is_file() answer False for them): nothing there, a loop of links.
+_SAID_LATER = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
+
+
+def _not_reachable(path: Path) -> str | None:
+    """Why ``path`` (or what its link leads to) cannot even be looked at: it lies in a folder
+    we may not enter, or its name is too long for the file system. Python 3.11's ``is_dir()``
+    and ``is_file()`` raise then, and a run stopped with a traceback; it costs that input
+    alone, as an unreadable file does."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno not in _SAID_LATER:
+            return f"cannot read: {error.strerror}"
+    return None
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path``, no regular file, is no article: a FIFO or device (/dev/zero) was called
+    "no such file or folder", and a link to one "broken symbolic link"."""
+    if path.exists():  # follows links: what is there is no regular file
+        what = "symbolic link to something that is" if path.is_symlink() else "it is"
+        return f"not a regular file ({what} a FIFO, device or socket)"
+    return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+
+
+def source_sha256(path: Path, max_bytes: int) -> str | None:
+    """The SHA-256 of an article file's bytes (what a brief records of its source), read
+    without decoding or extracting it: whether its brief is current is known before the page
+    is read. None for a file this cannot be told of (not a regular file: a FIFO would block the
+    read; over ``max_bytes``; unreadable): :func:`read_article` reports those."""
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """An article file's bytes; ArticleError for one that is no article from its bytes alone
+    (unreadable, over ``max_bytes``, empty or ASCII white space only), without decoding it: the
+    Ray engine's driver tells these before it starts Ray, with :func:`read_article`'s words."""
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ArticleError(
+                f"{shown(path)}: {size:,} bytes is over the input.max_bytes limit of {max_bytes:,}"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{shown(path)}: cannot read: {error.strerror}") from None
+    if _blank(raw):  # as the decoded text's check below words it
+        raise ArticleError(
+            f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
+        )
+    return raw
+
+
+def _blank(raw: bytes) -> bool:
+    """Whether ``raw`` holds nothing but white space as :func:`read_article` reads it: ASCII
+    white space (UTF-8 reads it first), or a BOM and white space in the BOM's encoding (an
+    "empty" file an editor saved as UTF-8 with a BOM is its 3 bytes). Bytes a BOM's encoding
+    does not decode are left to :func:`read_article` to name."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return not raw.decode(encoding).strip()
+            except UnicodeDecodeError:
+                return False
+    return not raw.strip()
+
+
+def read_article(path: Path, max_bytes: int | None = None) -> Article:
+    raw = read_source_bytes(path, max_bytes)
+    html = path.suffix.lower() in HTML_SUFFIXES
+    text, encoding = decode_text(raw, path, declared_charset(raw) if html else None)
+    if not text.strip():
+        raise ArticleError(
+            f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
+        )
+    control = sum(1 for ch in text[:BINARY_SAMPLE] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > len(text[:BINARY_SAMPLE]) * 0.05:
+        raise ArticleError(f"{shown(path)}: looks binary (control characters), not text")
+    left_out: tuple[tuple[str, str], ...] = ()
+    whole_page = page_title = ""
+    if html:
+        text, left_out, whole_page, page_title = extract_html(text, path)
+    elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+        text, left_out, page_title = markdown_article(text)
+    return Article(
+        source=path,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=encoding,
+        left_out=left_out,
+        page_text=whole_page,
+        page_title=page_title,
+    )

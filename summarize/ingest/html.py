@@ -1,0 +1,675 @@
+"""An HTML page's text: the main text as trafilatura extracts it, the page's whole visible text
+as a copied page reads (for the cleaner to weigh with the extraction's verdict), the visible
+blocks the extraction left out (for the audit) and the page's title."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from summarize.errors import ArticleError, shown
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# The audit's name for what the extraction of an HTML page's main text left out.
+HTML_EXTRACTION = "html_extraction"
+
+
+def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...], str, str]:
+    """Main content of a web page as text (trafilatura), headline first, comments left out;
+    the page's visible text blocks that are not in it (for the audit); the page's whole
+    visible text (:func:`page_text`), which the cleaner reads with the extraction's verdict;
+    and the page's title from its metadata ("" when none), the first line of both texts.
+
+    Each block of the page (paragraph, heading, list item, table row) is one line, as a browser
+    shows it: the line breaks and indentation of the HTML source inside a block are white space,
+    collapsed to one space; a ``<br>`` starts a new line, and a ``<pre>`` keeps its own lines."""
+    import trafilatura
+    from trafilatura.utils import normalize_unicode
+    from trafilatura.xml import xmltotxt
+
+    if path.suffix.lower() == ".xhtml":
+        html = _cdata_as_text(html)
+    root, too_deep = _parse_page(html)
+    page: Any = html
+    if too_deep:
+        # lxml (libxml2) stops reading a page at 256 levels of nested elements and drops the
+        # rest without an error: legacy pages that never close their <font> or <div> tags get
+        # there, and their last paragraphs vanished from the brief. Such a page is read with
+        # the parser's higher limit (2048), by the extraction too; past that, it is refused.
+        root, too_deep = _parse_page(html, huge=True)
+        if too_deep:
+            raise ArticleError(
+                f"{shown(path)}: the HTML nests its elements more than {_HUGE_DEPTH} deep; "
+                "the text past that depth cannot be read"
+            )
+        page = _trafilatura_tree(html)
+    document = trafilatura.bare_extraction(
+        page,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        # trafilatura's deduplication remembers text across every document of the process, so a
+        # paragraph seen in earlier inputs would vanish from this one. Repeats within the article
+        # are dropped (and recorded) by the cleaning stage's "duplicates" rule instead.
+        deduplicate=False,
+        as_dict=False,
+    )
+    body = ""
+    if document is not None and document.body is not None:
+        # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
+        _collapse_source_white_space(document.body, _pre_texts(root))
+        _number_extracted_items(document.body, ordered_list_markers(root))
+        body = normalize_unicode(xmltotxt(document.body, include_formatting=False))
+        # The spaces left at a block's ends, and lines of nothing else (white space between
+        # blocks), are the source's layout too; trafilatura drops empty lines.
+        body = "\n".join(filter(None, map(str.strip, body.splitlines())))
+    if not body.strip():
+        raise ArticleError(f"{shown(path)}: no article text found in the HTML")
+    whole = page_text(root)
+    body = split_at_page_lines(body, whole.splitlines())
+    metadata = trafilatura.extract_metadata(html)
+    title = (metadata.title or "").strip() if metadata is not None else ""
+    if title and _a_comment_forms_heading(root, title):
+        title = _title_outside_comments(root)
+    # A blank line after the title keeps it a line of its own for headline detection.
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    blocks = visible_blocks(root)
+    left_out = tuple((HTML_EXTRACTION, block) for block in left_out_blocks(blocks, text))
+    # The page's title (its metadata: <title>, og:title) stays the first line, as above: in
+    # the page's own text the headline often stands below menus, teasers and author lines.
+    if title and whole and not whole.startswith(title):
+        whole = f"{title}\n\n{whole}"
+    return text, left_out, whole, title
+
+
+def _a_comment_forms_heading(root: Any, title: str) -> bool:
+    """Whether ``title`` is the text of headings only inside the page's comment sections (those
+    trafilatura leaves out of the article as comments). Without an og:title or a single
+    ``<h1>``, trafilatura's metadata title can be a heading with "title" in its class: a
+    WordPress comment form's ("Write a Reply or Comment Antworten abbrechen") headed the brief,
+    and the page's headline stood under it as its lead. A form's heading has the form beside it
+    (WordPress's ``#respond``: the heading, then the form)."""
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    if root is None:
+        return False
+    headings = [
+        element
+        for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6")
+        if " ".join(element.text_content().split()) == title
+    ]
+    if not headings:
+        return False
+    sections = {section for xpath in REMOVE_COMMENTS_XPATH for section in xpath(root)}
+    # Beside a form too: an opinion piece's header (German "Kommentar", class "comment-header")
+    # matches the comment sections' pattern, and its headline was dropped for the site's title.
+    return all(
+        any(element in sections for element in (heading, *heading.iterancestors()))
+        and (parent := heading.getparent()) is not None
+        and next(parent.iter("form"), None) is not None
+        for heading in headings
+    )
+
+
+def _title_outside_comments(root: Any) -> str:
+    """trafilatura's metadata title of the page without its comment sections ("" when none):
+    the ``<title>``'s headline part, say, where a comment form's heading was taken."""
+    import trafilatura
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    tree = copy.deepcopy(root)
+    for xpath in REMOVE_COMMENTS_XPATH:
+        for section in xpath(tree):
+            if (parent := section.getparent()) is not None:
+                parent.remove(section)
+    metadata = trafilatura.extract_metadata(tree)
+    return (metadata.title or "").strip() if metadata is not None else ""
+
+
+def _cdata_as_text(xhtml: str) -> str:
+    """An XHTML page with each CDATA section written as the text it holds: a browser reading
+    the page as XML shows "<p>Der Rat <![CDATA[tagt & berät]]> heute.</p>" whole, but an HTML
+    parser (lxml's, trafilatura's) takes the section for a comment, and "tagt & berät" was lost
+    from the article, unrecorded. (Inside a <script>, where pages put most of them, the text
+    stays hidden.) Found with str.find, not a regular expression: one tried again from every
+    opening never closed, each to the end of the page (200 KB of them took 14 s)."""
+    from html import escape
+
+    parts: list[str] = []
+    done = 0  # xhtml[:done] is in parts
+    while (opening := xhtml.find("<![CDATA[", done)) >= 0:
+        closing = xhtml.find("]]>", opening + 9)
+        if closing < 0:  # no section opened later closes either
+            break
+        parts += [xhtml[done:opening], escape(xhtml[opening + 9 : closing], quote=False)]
+        done = closing + 3
+    return "".join(parts) + xhtml[done:]
+
+
+def split_at_page_lines(text: str, page_lines: Sequence[str]) -> str:
+    """The extracted ``text`` with each line that holds several whole lines of the page (its
+    :func:`page_text`) split where they meet, as a browser shows them.
+
+    On a short page trafilatura falls back to the text of the whole page (or of its
+    ``<article>``) as one paragraph: a heading, its paragraph and the next sub-heading became
+    one line ("Titel Das ist ein deutscher Satz."), one sentence for the translator wherever
+    the text is not cleaned as the whole page (``clean.enabled = false``, ``inspect
+    --no-clean``). A line is split only where the page's lines cover it exactly (compared
+    without white space); any other line stays as the extraction wrote it."""
+    keys = ["".join(_as_extracted(line).split()) for line in page_lines]
+    starts = _PageLineStarts(keys)
+    known = set(keys)
+    out: list[str] = []
+    for line in text.split("\n"):
+        offsets = [i for i, ch in enumerate(line) if not ch.isspace()]
+        flat = "".join(line[i] for i in offsets)
+        cuts = [] if not flat or flat in known else starts.cuts(flat)
+        previous = 0
+        for cut in cuts:
+            out.append(line[previous : offsets[cut]].strip())
+            previous = offsets[cut]
+        out.append(line[previous:])
+    return "\n".join(out)
+
+
+class _PageLineStarts:
+    """The page's lines (without white space) by their text, to find those an extracted line
+    starts with: one look-up per distinct line length, not a scan of every line that shares
+    its first letter (German lines start with "D" by the thousand)."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = keys
+        self.at: dict[str, list[int]] = {}
+        for index, key in enumerate(keys):
+            if key:
+                self.at.setdefault(key, []).append(index)
+        self.lengths = sorted({len(key) for key in self.at})
+
+    def cuts(self, flat: str) -> list[int]:
+        """Where in ``flat`` (a line without white space) consecutive page lines meet, when two
+        or more of them make up exactly ``flat``; else []."""
+        for length in self.lengths:
+            if length >= len(flat):
+                break
+            for first in self.at.get(flat[:length], ()):
+                position, cuts = length, [length]
+                for key in itertools.islice(self.keys, first + 1, None):
+                    if not key:
+                        continue
+                    if not flat.startswith(key, position):
+                        break
+                    position += len(key)
+                    if position == len(flat):
+                        return cuts
+                    cuts.append(position)
+        return []
+
+
+# HTML's white space (which a browser collapses outside <pre>) and the other characters that
+# would end a line of the text (str.splitlines).
+_SOURCE_WHITE_SPACE = re.compile("[ \t\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _pre_texts(root: Any) -> frozenset[str]:
+    """The text of the page's ``<pre>`` elements, white space collapsed: trafilatura turns them
+    into the same element as a ``<blockquote>``, so their text is what tells them apart."""
+    if root is None:
+        return frozenset()
+    return frozenset(
+        _SOURCE_WHITE_SPACE.sub(" ", "".join(pre.itertext())).strip() for pre in root.iter("pre")
+    )
+
+
+def _collapse_source_white_space(body: Any, pre_texts: frozenset[str]) -> None:
+    """In trafilatura's tree of the main text, each run of white space becomes one space, except
+    inside code and preformatted text; its line-break elements (``<br>``) stay."""
+    keep: set[Any] = set()
+    for element in body.iter("code", "quote"):
+        if element.tag == "code" or (
+            _SOURCE_WHITE_SPACE.sub(" ", "".join(element.itertext())).strip() in pre_texts
+        ):
+            keep.update(element.iter())
+    for element in body.iter():
+        if element not in keep and element.text:
+            element.text = _SOURCE_WHITE_SPACE.sub(" ", element.text)
+        parent = element.getparent()
+        if element.tail and parent is not None and parent not in keep:
+            element.tail = _SOURCE_WHITE_SPACE.sub(" ", element.tail)
+
+
+# A block of fewer words that the alignment leaves over is left out even where its words occur
+# in the article ("Fußball" in a menu); a longer one is taken wherever the extraction holds it
+# (the extraction may join, split or reorder the page's blocks).
+_SHORT_BLOCK_WORDS = 5
+
+
+def _extracted_units(text: str) -> list[str]:
+    """The extraction's lines as the page's blocks read: white space collapsed, a list item
+    without its "- ", a table row as its cells."""
+    units: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line.startswith("|"):
+            units += [cell for cell in (" ".join(c.split()) for c in line.split("|")) if cell]
+        elif line:
+            units.append(line[2:] if line.startswith("- ") else line)
+    return units
+
+
+def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
+    """The page's visible blocks that the extracted ``text`` does not hold, in page order.
+
+    Blocks and the extraction's lines are aligned in order (difflib), so a menu item is left
+    out even when the article uses the same word ("Fußball" in the menu and in the text);
+    where the two split the page differently, a block inside the lines it stands against
+    counts as taken."""
+    return [
+        block
+        for block, taken in zip(blocks, extraction_flags(blocks, text), strict=True)
+        if not taken
+    ]
+
+
+def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
+    """For each of the page's ``blocks``, whether the extracted ``text`` holds it (the
+    alignment of :func:`left_out_blocks`)."""
+    from difflib import SequenceMatcher
+
+    units = _extracted_units(text)
+    # Compared without white space: trafilatura drops the space between inline elements
+    # ("Butter(weich)" where the page reads "Butter (weich)"), and a recipe's steps were taken
+    # for blocks it left out.
+    taken = "".join(text.split())
+    # Each block as the extraction writes its text, for the comparison; the audit lists it
+    # as the page has it.
+    keys = [_as_extracted(block) for block in blocks]
+    opcodes = SequenceMatcher(None, keys, units, autojunk=False).get_opcodes()
+    # Lines the alignment paired with no block (the extraction may reorder): a block equal to
+    # one of them is taken.
+    unpaired = Counter(
+        unit for tag, _, _, j1, j2 in opcodes if tag != "equal" for unit in units[j1:j2]
+    )
+    flags = [True] * len(blocks)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        facing = "".join("".join(units[j1:j2]).split())
+        for index in range(i1, i2):
+            key = keys[index]
+            # A table row of the page text is one block, its cells parted as the extraction
+            # parts them; the extraction's units are the cells.
+            flat = key.replace(_PAGE_CELL_SEPARATOR, "").replace(" ", "")
+            if unpaired[key] > 0:
+                unpaired[key] -= 1
+            elif flat not in facing and (
+                key.count(" ") < _SHORT_BLOCK_WORDS - 1 or flat not in taken
+            ):
+                flags[index] = False
+    return flags
+
+
+def _as_extracted(block: str) -> str:
+    """A block's text as trafilatura writes it: without the characters Python does not print
+    (soft hyphens, zero-width spaces and joiners, direction marks; web pages put them inside
+    words), in NFC (an umlaut as one character, as the extraction normalizes it), white space
+    collapsed. Compared as the page has it, such a paragraph was listed as left out although
+    the article holds it."""
+    visible = "".join(ch for ch in block if ch.isprintable() or ch.isspace())
+    return " ".join(unicodedata.normalize("NFC", visible).split())
+
+
+# Elements a browser starts on a new line (HTML's block-level and table elements).
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "td th tr ul option label button".split()
+)
+
+
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def is_html_element(name: str) -> bool:
+    """Whether ``name`` names an element of HTML (lxml's lists of HTML 4 and 5 elements), or a
+    custom element (``my-widget``: a hyphen in its name)."""
+    from lxml.html import defs
+
+    folded = name.lower()
+    return (
+        folded in defs.tags
+        or folded in defs.html5_tags
+        or folded in _NEWER_ELEMENTS
+        or folded in BLOCK_TAGS
+        or folded in INVISIBLE_TAGS
+        or "-" in folded
+    )
+
+
+# Elements of today's HTML that lxml's lists (HTML 4, early HTML 5) do not name.
+_NEWER_ELEMENTS = frozenset("main template dialog picture slot data search menu".split())
+
+
+def parse_html(html: str) -> Any:
+    """The page as lxml parses it, or None where it cannot."""
+    return _parse_page(html)[0]
+
+
+# How deep lxml (libxml2) nests elements with its huge_tree option; 256 without it.
+_HUGE_DEPTH = 2048
+
+
+def _parse_page(html: str, huge: bool = False) -> tuple[Any, bool]:
+    """The page as lxml parses it (None where it cannot), and whether the parser stopped at its
+    limit of nested elements (it then drops the rest of the page without raising)."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=huge)
+    try:
+        root = lxml.html.document_fromstring(_without_xml_declaration(html), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None, False
+    return root, any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+def _trafilatura_tree(html: str) -> Any:
+    """The page parsed as trafilatura parses it (trafilatura.utils.load_html), but with lxml's
+    huge_tree option: a tree trafilatura can take instead of the markup."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    return lxml.html.fromstring(_without_xml_declaration(html), parser=parser)
+
+
+# An XHTML page's first line, <?xml version="1.0" encoding="…"?>: lxml refuses a str that
+# starts with an encoding declaration (ValueError), and the page is a str already decoded.
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*\?>")
+
+
+def _without_xml_declaration(html: str) -> str:
+    """The page without its XML declaration, which lxml refuses in a str: the page's blocks
+    were then not read at all, and what the extraction left out was missing from the audit."""
+    return _XML_DECLARATION.sub("", html, count=1)
+
+
+def visible_blocks(html: Any) -> list[str]:
+    """The text a reader sees on the page (markup, or the tree :func:`parse_html` made of
+    it), one entry per block (white space collapsed)."""
+    return read_blocks(html)[0]
+
+
+# The comment lxml makes of a processing instruction ("<?php …?>") or CDATA section: (its text).
+_BOGUS_COMMENT = re.compile(r"\A\?(.*)\?\Z|\A\[CDATA\[(.*)\]\]\Z", re.S)
+
+
+def read_blocks(html: Any) -> tuple[list[str], list[str]]:
+    """:func:`visible_blocks`, and the text of the page a reader never sees (one entry per comment
+    or invisible element: ``<script>``, ``<style>``, ``<title>``, …), in one walk without
+    recursion: pages nest elements thousands deep."""
+    import lxml.etree
+
+    root = parse_html(html) if isinstance(html, str) else html
+    if root is None:
+        return [], []
+    blocks: list[str] = []
+    parts: list[str] = []
+    hidden_blocks: list[str] = []
+    hidden_parts: list[str] = []  # the text of the invisible element being walked
+    hidden = 0  # depth inside invisible elements
+    markers = ordered_list_markers(root)
+
+    def flush(into: list[str], texts: list[str]) -> None:
+        block = " ".join("".join(texts).split())
+        if block:
+            into.append(block)
+        texts.clear()
+
+    # Comments and processing instructions are walked too: their text is hidden, but the text
+    # after one (its tail) is not ("Sichtbar <!-- Notiz --> weiter" lost its "weiter").
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        tag = element.tag if isinstance(element.tag, str) else None  # None: comment, PI
+        if event in ("comment", "pi"):
+            if hidden:
+                hidden_parts += [" ", element.text or "", " ", element.tail or ""]
+            else:
+                flush(hidden_blocks, [_BOGUS_COMMENT.sub(r"\1\2", element.text or "")])
+                parts.append(element.tail or "")
+            continue
+        if event == "start":
+            if tag in INVISIBLE_TAGS:
+                hidden += 1
+            elif tag in BLOCK_TAGS and not hidden:
+                flush(blocks, parts)
+            if element in markers and not hidden:
+                parts.append(f"{markers[element]} ")
+            if tag and element.text:
+                (hidden_parts if hidden else parts).append(element.text)
+            continue
+        if tag in INVISIBLE_TAGS:
+            hidden -= 1
+            if not hidden:
+                flush(hidden_blocks, hidden_parts)
+        elif tag in BLOCK_TAGS and not hidden:
+            flush(blocks, parts)
+        if element.tail and element is not root:
+            (hidden_parts if hidden else parts).append(element.tail)
+    flush(blocks, parts)
+    return blocks, hidden_blocks
+
+
+# Elements that start a line of a copied page, and <p>, which stands between blank lines (the
+# development set's plain-text pages are written this way, and the classifier learnt on them).
+_PAGE_BLOCK_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 br section article header footer nav aside tr table ul "
+    "ol dl dt dd blockquote pre main form fieldset legend address details summary hr caption "
+    "option textarea figure figcaption".split()
+)
+
+
+# Text no one sees: besides script and style, a select's option list (a browser shows one
+# option, in a form control), an iframe's fallback text and an SVG's tooltip <title>.
+# A table row is one line, its cells parted by " | " as the extraction writes them: a cell a
+# line made its prices and figures short lines that the rules took ("140 €", "nein", "2,1").
+_PAGE_CELL_TAGS = frozenset({"td", "th"})
+
+
+_PAGE_CELL_SEPARATOR = " | "
+
+
+_PAGE_HIDDEN_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "select", "datalist", "iframe"}
+)
+
+
+def _hidden(element: Any) -> bool:
+    """Whether the page hides ``element`` (its ``hidden`` attribute): the cleaner kept such a
+    paragraph, and it reached the brief. Not ``display: none`` in a style or
+    ``aria-hidden="true"``: a paywall, a tab or a dialog hides article text so until a script
+    shows it, and the extraction takes it."""
+    attributes = element.attrib
+    return "hidden" in attributes
+
+
+def page_text(root: Any) -> str:
+    """The visible text of a parsed page (its ``<body>``) as a copied page reads: a line per
+    block element, a blank line around each ``<p>``, white space collapsed except in
+    ``<pre>``; no script, style or template text, and, as the extraction writes it, no soft
+    hyphens or zero-width characters. Walked without recursion."""
+    if root is None:
+        return ""
+    body = root.find("body")
+    start = body if body is not None else root
+    out: list[str | int] = []  # text, or a break: 1 a line break, 2 a blank line
+    markers = ordered_list_markers(start)
+
+    def trim() -> None:
+        while out and isinstance(out[-1], str) and not out[-1].strip():
+            out.pop()  # white space between blocks (or cells) does not part them
+
+    def brk(size: int) -> None:
+        trim()
+        if out and isinstance(out[-1], int):
+            out[-1] = max(out[-1], size)
+        else:
+            out.append(size)
+
+    def add(text: str | None, pre: bool) -> None:
+        if text:
+            # Without soft hyphens and zero-width characters, as the extraction writes text:
+            # inside a word they would reach the translator.
+            text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+            out.append(text if pre else _HTML_WHITE_SPACE.sub(" ", text))
+
+    # (element, closing?, inside <pre>)
+    stack: list[tuple[Any, bool, bool]] = [(start, False, False)]
+    while stack:
+        element, closing, pre = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else None
+        if closing:
+            if tag in _PAGE_BLOCK_TAGS:
+                brk(2 if tag == "p" else 1)
+            if element is not start:
+                add(element.tail, pre)
+            continue
+        if tag is None or tag in _PAGE_HIDDEN_TAGS or _hidden(element):  # a comment, or hidden
+            if element is not start:
+                add(element.tail, pre)
+            continue
+        inner = pre or tag == "pre"
+        if tag in _PAGE_BLOCK_TAGS:
+            brk(2 if tag == "p" else 1)
+        elif tag in _PAGE_CELL_TAGS:
+            trim()
+            if out and isinstance(out[-1], str):  # a cell after another on its row
+                out.append(_PAGE_CELL_SEPARATOR)
+        stack.append((element, True, pre))
+        stack.extend((child, False, inner) for child in reversed(element))
+        if element in markers:
+            out.append(f"{markers[element]} ")
+        add(element.text, inner)
+    parts: list[str] = []
+    for item in out:
+        if isinstance(item, int):
+            parts.append("\n" * item)
+            continue
+        if item.startswith(" ") and parts and parts[-1].endswith((" ", "\n")):
+            item = item[1:]  # spaces that meet across an inline element are one
+        if item:
+            parts.append(item)
+    lines: list[str] = []
+    for line in "".join(parts).split("\n"):
+        line = line.strip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip("\n")
+
+
+# White space as HTML collapses it (not U+00A0).
+_HTML_WHITE_SPACE = re.compile("[ \t\n\r\f]+")
+
+
+def ordered_list_markers(root: Any) -> dict[Any, str]:
+    """The number a browser shows before each item of the page's ordered lists ("3."), by
+    ``<li>`` element: ``start``, ``value`` and ``reversed`` as HTML counts them, in the list's
+    ``type`` (1, a, A, i, I). The number is no character of the page's text, but a reader sees
+    it: a Markdown list "3. Oktober: …" becomes ``<ol start="3"><li>Oktober: …``, and the date
+    reached the translator as "Oktober: …"."""
+    markers: dict[Any, str] = {}
+    if root is None:
+        return markers
+    for ol in root.iter("ol"):
+        items = [child for child in ol if isinstance(child.tag, str) and child.tag == "li"]
+        reverse = "reversed" in ol.attrib
+        number = _html_int(ol.get("start"), len(items) if reverse else 1)
+        kind = (ol.get("type") or "1").strip()
+        for item in items:
+            number = _html_int(item.get("value"), number)
+            markers[item] = f"{_counter(number, kind)}."
+            number += -1 if reverse else 1
+    return markers
+
+
+def _html_int(value: str | None, default: int) -> int:
+    """An attribute's integer as HTML reads it; one past 32 bits is none (a browser keeps
+    list numbers in 32 bits, and int() refused a start of over 4,300 digits: the page failed
+    with a traceback). Only ASCII white space and digits count, as HTML's rules for parsing
+    integers read them (``start="٣"`` is none)."""
+    match = re.match(r"[ \t\n\f\r]*([+-]?)0*([0-9]{1,11})(?![0-9])", value or "")
+    if not match:
+        return default
+    number = int(match.group(1) + match.group(2))
+    return number if -(2**31) <= number < 2**31 else default
+
+
+def _counter(number: int, kind: str) -> str:
+    """``number`` as a list of ``type`` ``kind`` counts it (decimal where it has no letter or
+    numeral for it)."""
+    if kind in ("a", "A") and number > 0:
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in ("i", "I") and 0 < number < 4000:
+        numerals = ""
+        for value, numeral in _ROMAN:
+            count, number = divmod(number, value)
+            numerals += numeral * count
+        return numerals if kind == "I" else numerals.lower()
+    return str(number)
+
+
+_ROMAN = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        "M CM D CD C XC L XL X IX V IV I".split(),
+        strict=True,
+    )
+)
+
+
+def _number_extracted_items(body: Any, markers: dict[Any, str]) -> None:
+    """Put the page's numbers before the items of the extraction's ordered lists (trafilatura
+    writes each as "- …", whatever the page shows), matched to the page's items by their text
+    in order. A text the page numbers differently in items the extraction did not all take
+    (a menu's "7. Oktober: …" beside the article's "3. Oktober: …") gets no number: which one
+    it is, is unknown, and the other's number changed the date."""
+    if not markers:
+        return
+    by_text: dict[str, list[str]] = {}
+    for item, marker in markers.items():
+        by_text.setdefault(_flat_text(item), []).append(marker)
+    items = [
+        item
+        for item in body.iter("item")
+        if (parent := item.getparent()) is not None and parent.get("rend") == "ol"
+    ]
+    taken = Counter(_flat_text(item) for item in items)
+    # Weighed before any number is taken: counted as they went, a text's second of three
+    # items ("Ja", "Ja", "Ja") no longer matched and lost its number.
+    numbered = {
+        text: taken[text] == len(queue) or len(set(queue)) == 1 for text, queue in by_text.items()
+    }
+    for item in items:
+        queue = by_text.get(text := _flat_text(item))
+        if queue and numbered[text]:
+            item.text = f"{queue.pop(0)} {item.text or ''}"
+
+
+def _flat_text(element: Any) -> str:
+    return "".join("".join(element.itertext()).split())

@@ -1,0 +1,341 @@
+"""A Markdown file's text without its markup (markdown-it-py: CommonMark and tables), its title,
+and what a reader never sees of it (front matter, link definitions, image descriptions, hidden
+HTML) for the audit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from summarize.ingest.html import (
+    BLOCK_TAGS,
+    INVISIBLE_TAGS,
+    is_html_element,
+    parse_html,
+    read_blocks,
+)
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# The audit's names for what a reader never sees of a Markdown file. Its images' descriptions:
+MARKDOWN_IMAGE = "markdown_image"
+# A Markdown file's YAML front matter: metadata, not text (its title is the headline).
+MARKDOWN_FRONT_MATTER = "markdown_front_matter"
+# A Markdown link reference definition ("[1]: https://… "Titel"", and so a footnote written
+# "[^1]: Quelle" where no footnote extension is read): markup that renders as nothing.
+MARKDOWN_LINK_DEFINITION = "markdown_link_definition"
+# The text of a Markdown file's HTML that a browser never shows: comments, <script>, <style>
+# and the other invisible elements (markup, not article text, but every character of the file
+# is in the brief or its audit).
+MARKDOWN_HIDDEN_HTML = "markdown_hidden_html"
+
+
+def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A Markdown file's text without its markup (``# ``, link targets, image syntax, quote
+    marks ``>``, code fences): each block (heading, paragraph, list item, table row, code) a
+    paragraph of its own, its line breaks kept, a row's cells joined by " | " (a cell alone,
+    such as a number, would read as a fragment); and its images' descriptions, which are not
+    article text. Parsed by markdown-it-py (CommonMark and tables)."""
+    text, left_out, _ = markdown_article(markdown)
+    return text, left_out
+
+
+def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+    """:func:`markdown_text`, and the file's title ("" when none): its front matter's, else the
+    text of the ``# heading`` (level 1) the file opens with. Both are the first line of the
+    text; the cleaner takes it for the headline as it takes an HTML page's title, where on its
+    shape alone a subtitle or byline under it was the brief's title."""
+    from markdown_it import MarkdownIt
+
+    front_matter, title, markdown = _split_front_matter(markdown)
+    # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
+    # as markup, and the translator does no harm to a bold **word**.
+    parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
+    parser.block.ruler.at(
+        "html_block", _html_block_that_closes, {"alt": ["paragraph", "reference", "blockquote"]}
+    )
+    tokens = parser.parse(markdown)
+    blocks: list[str] = [title] if title else []
+    opening_heading = False  # the file opens with a level-1 heading: its text is the title
+    left_out: list[tuple[str, str]] = []  # images' descriptions, hidden HTML's text
+    marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
+    # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
+    row: list[str] | None = None  # the cells of the table row being read
+    row_line = ""  # its line of the source, and its cells as typed
+    raw_row: list[str] = []
+    # The source's lines as markdown-it numbers them: str.splitlines() also parts them at
+    # U+2028, form feeds and other separators, and every later line was another's.
+    lines = _MARKDOWN_NEWLINE.split(markdown)
+    for token in tokens:
+        if token.type == "tr_open":
+            row, raw_row = [], []
+            row_line = lines[token.map[0]] if token.map else ""
+        elif token.type == "tr_close" and row is not None:
+            # A row with more cells than the table's header: markdown-it leaves the others out
+            # (as GFM renders the table), and their text was lost unrecorded.
+            for cell in _excess_cells(row_line, raw_row):
+                row.append(_inline_text(parser.parseInline(cell)[0].children or [], left_out))
+            blocks.append(" | ".join(cell.strip() for cell in row))
+            row = None
+        elif token.type == "list_item_open":
+            # Added to, not replaced: an item that opens a list of its own ("- 1. Mai: …")
+            # has both markers before its text, and the outer one was lost unrecorded.
+            marker += f"{token.info}{token.markup} "
+        elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
+            blocks.append(marker.strip())
+            marker = ""
+        # Opens with it: after nothing that shows (a comment alone is an empty block), and
+        # not in a list item (its marker would head the title).
+        elif (
+            token.type == "heading_open"
+            and token.tag == "h1"
+            and not marker
+            and not any(block.strip() for block in blocks)
+        ):
+            opening_heading = True
+        elif token.type == "inline":
+            if row is not None:
+                raw_row.append(token.content)
+            text = marker + _inline_text(token.children or [], left_out)
+            marker = ""
+            if opening_heading:
+                # One line, as a browser shows it: the cleaner read a setext heading's two
+                # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title.
+                text = " ".join(text.splitlines())
+                # As the text holds it: with its white space made single ("# Haushalt  2025",
+                # a tab, a no-break space) the text no longer started with the title, which
+                # was dropped, and the subtitle under it was the headline. The cleaner compares
+                # it with the first block, white space made single.
+                title, opening_heading = text, False
+            (row if row is not None else blocks).append(text)
+        # An item that opens with code or HTML: its marker goes before it, not to the next text
+        # (a sub-item's, which got both markers).
+        elif token.type in ("fence", "code_block"):
+            blocks.append(marker + token.content)
+            marker = ""
+        elif token.type == "html_block":
+            # In a <div>: a block of a comment alone is an "empty document" to lxml, and a
+            # comment before the first element no part of its tree. Left open (lxml closes it):
+            # a comment or <script> the block never closes took a closing "</div>" as its own
+            # text, and the audit listed markup the file does not hold.
+            root = parse_html(f"<div>{token.content}")
+            visible, hidden = read_blocks(root)
+            blocks.append(marker + "\n".join(visible))
+            left_out += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
+            left_out += _image_descriptions(root)
+            marker = ""
+    text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
+    if not text.startswith(title):
+        title = ""  # an empty heading: never the title of the text under it
+    front = tuple(
+        (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
+    )
+    definitions = tuple(
+        (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
+    )
+    return text, front + definitions + tuple(left_out), title
+
+
+def _html_block_that_closes(state: Any, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's HTML block rule, but for a block that would hide typed text: a line that
+    opens with ``<script>``, ``<style>``, ``<pre>``, ``<textarea>``, ``<!--``, ``<?`` or ``<!``
+    never closed after it (CommonMark then takes the rest of the article for raw HTML: a line
+    "<script> ist ein HTML-Element, …" lost every paragraph after it, unrecorded); one that
+    opens an invisible element (``<title>``, ``<head>``) not closed in its block; and a tag that
+    names no HTML element ("<Die Linke>" alone on a line). Such a line is read as a paragraph,
+    where such a tag stays as typed (:func:`_inline_text`)."""
+    from markdown_it.rules_block.html_block import html_block
+
+    position = state.bMarks[start] + state.tShift[start]
+    first = state.src[position : state.eMarks[start]]
+    for opening, closing in _RAW_HTML_BLOCKS:
+        if opening.match(first):
+            if _last_match(state, closing) < position:
+                return False
+            break
+    if (tag := _INLINE_TAG.match(first)) and not is_html_element(tag.group(2)):
+        return False
+    if not (tag and tag.group(2).lower() in INVISIBLE_TAGS and not tag.group(1)):
+        return html_block(state, start, end, silent)
+    count, line = len(state.tokens), state.line
+    if not html_block(state, start, end, False):
+        return False
+    block = state.tokens[-1].content.lower()
+    if f"</{tag.group(2).lower()}" in block and not silent:
+        return True
+    del state.tokens[count:]
+    state.line = line
+    return f"</{tag.group(2).lower()}" in block and html_block(state, start, end, True)
+
+
+# The raw HTML blocks of CommonMark that end only at a closing sequence (its types 1 to 5):
+# what opens one, and what closes it.
+_RAW_HTML_BLOCKS = (
+    (
+        re.compile(r"<(script|pre|style|textarea)(?=[\s>]|$)", re.I),
+        re.compile(r"</(script|pre|style|textarea)>", re.I),
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+
+
+def _last_match(state: Any, pattern: re.Pattern[str]) -> int:
+    """Where in the Markdown source ``pattern`` last matches (-1: nowhere), found once a parse:
+    a search from each line that opens a raw HTML block to the end of the source would make an
+    article of many such lines quadratic."""
+    found = state.env.setdefault("summarize_last_match", {})
+    if pattern not in found:
+        found[pattern] = max((match.start() for match in pattern.finditer(state.src)), default=-1)
+    return found[pattern]
+
+
+# A line break as markdown-it reads one (its normalize rule).
+_MARKDOWN_NEWLINE = re.compile(r"\r\n?|\n")
+
+
+# What a line that no block token covers may hold besides a link reference definition: the
+# marks of an empty list item or quote ("-", "2.", ">").
+_ONLY_MARKS = re.compile(r"[\s>*+\-\d.)]*")
+
+
+def _lines_of_no_block(tokens: Sequence[Any], lines: Sequence[str]) -> list[str]:
+    """The source lines that no leaf block (paragraph, heading, code, HTML, rule, table)
+    covers: link reference definitions, which markdown-it reads and renders as nothing. Their
+    text (a footnote's "[^1]: Quelle", a title that took the quoted sentence below it) was lost
+    unrecorded."""
+    covered = [False] * len(lines)
+    for token in tokens:
+        if token.map and token.type in _LEAF_BLOCKS:
+            for number in range(token.map[0], min(token.map[1], len(lines))):
+                covered[number] = True
+    return [
+        line
+        for line, is_covered in zip(lines, covered, strict=True)
+        if not is_covered and not _ONLY_MARKS.fullmatch(line)
+    ]
+
+
+_LEAF_BLOCKS = frozenset(
+    ("paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open")
+)
+
+
+def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> str:
+    """The text of a Markdown block's inline tokens; its images' descriptions, and the text of
+    its comments and invisible elements (``<script>…</script>``), go to ``left_out``."""
+    parts: list[str] = []
+    hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
+    hidden_parts: list[str] = []  # their text, for the audit
+    for index, child in enumerate(children):
+        if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
+            if not is_html_element(tag.group(2)):
+                # "<Die Linke>", "<hallo welt>": CommonMark reads a tag, a browser shows
+                # nothing, and the words were lost unrecorded; no element of that name is HTML.
+                (hidden_parts if hidden else parts).append(child.content)
+            elif tag.group(2).lower() in INVISIBLE_TAGS and not tag.group(3):
+                # An opening tag hides only up to its closing tag in the paragraph: one named
+                # in the text ("per <script> eingeschleust") hid the rest of it.
+                if tag.group(1) or _closed_later(children, index, tag.group(2)):
+                    hidden = max(0, hidden + (-1 if tag.group(1) else 1))
+                    if not hidden:
+                        _add_hidden(left_out, "".join(hidden_parts))
+                        hidden_parts.clear()
+                elif not hidden:
+                    parts.append(child.content)
+            elif not hidden and tag.group(2).lower() == "img":
+                left_out += _image_descriptions(parse_html(child.content))
+            elif not hidden and tag.group(2).lower() in BLOCK_TAGS:
+                parts.append("\n")  # a <br> (or a <div>) ends a line, as in a browser
+        elif hidden:
+            hidden_parts.append(child.content if child.content else " ")
+        elif child.type == "html_inline" and (comment := _INLINE_COMMENT.fullmatch(child.content)):
+            _add_hidden(left_out, comment.group(1))  # a comment, <?…?> or <![CDATA[…]]>
+        elif child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")  # the cleaner reads lines, and joins wrapped ones
+        elif child.type == "image" and child.content.strip():
+            left_out.append((MARKDOWN_IMAGE, child.content))
+    _add_hidden(left_out, "".join(hidden_parts))  # an element its paragraph never closed
+    return "".join(parts)
+
+
+def _image_descriptions(root: Any) -> list[tuple[str, str]]:
+    """The descriptions (``alt``) of the images of a Markdown file's HTML, as its Markdown
+    images' are listed: ``<img alt="…">`` is what ``![…](…)`` renders."""
+    if root is None:
+        return []
+    described = (" ".join(image.get("alt", "").split()) for image in root.iter("img"))
+    return [(MARKDOWN_IMAGE, alt) for alt in described if alt]
+
+
+# An inline comment, processing instruction or CDATA section: (its text). A declaration
+# ("<!DOCTYPE html>") is markup alone.
+_INLINE_COMMENT = re.compile(r"<(?:!--|\?|!\[CDATA\[)(.*?)(?:-->|\?>|\]\]>)", re.S)
+
+
+def _add_hidden(left_out: list[tuple[str, str]], text: str) -> None:
+    """List ``text``, HTML a browser never shows, in the audit (white space collapsed)."""
+    if text := " ".join(text.split()):
+        left_out.append((MARKDOWN_HIDDEN_HTML, text))
+
+
+def _excess_cells(line: str, cells: Sequence[str]) -> list[str]:
+    """The cells of a table row's source ``line`` after its ``cells`` as markdown-it read them
+    (as many as the header has): split as markdown-it splits a row (an escaped pipe ``\\|`` is
+    none), found after whatever quote or list marks the line starts with."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    split = escapedSplit(line)
+    if split and not split[-1].strip():
+        split.pop()
+    typed = [cell.strip() for cell in split]
+    for start in range(len(typed) - len(cells) + 1):
+        if typed[start : start + len(cells)] == [cell.strip() for cell in cells]:
+            return [cell for cell in typed[start + len(cells) :] if cell]
+    return []
+
+
+def _closed_later(children: Sequence[Any], index: int, name: str) -> bool:
+    """Whether the inline tag ``children[index]`` (an opening tag ``name``) has its closing tag
+    later in the same paragraph."""
+    closing = f"</{name.lower()}"
+    return any(
+        child.type == "html_inline" and child.content.lower().startswith(closing)
+        for child in children[index + 1 :]
+    )
+
+
+# YAML front matter, as Hugo, Jekyll and Obsidian write it: "---" on the first line, closed by
+# "---" or "..." alone on a line.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def _split_front_matter(markdown: str) -> tuple[str, str, str]:
+    """A Markdown file's YAML front matter (or ""), the title it gives (or ""), and the rest.
+
+    CommonMark reads front matter as a thematic break and a heading, so its fields
+    ("title: … date: 2021-05-03 author: Redaktion") became the article's headline and were
+    translated. Only a block that YAML reads as a mapping counts: an article may open with a
+    "---" rule of its own."""
+    import yaml
+
+    match = _FRONT_MATTER.match(markdown)
+    if match is None:
+        return "", "", markdown
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return "", "", markdown
+    if not isinstance(meta, dict):
+        return "", "", markdown
+    title = meta.get("title")
+    title = " ".join(title.split()) if isinstance(title, str) else ""
+    return match.group(1).strip(), title, markdown[match.end() :]
+
+
+# An inline HTML tag of a Markdown paragraph: (closing "/", name, self-closing "/").
+_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
