@@ -500,10 +500,12 @@ def write_index(
     latest_run: str | None = None,
     known: Mapping[str, BriefRecord] | None = None,
     without_brief: Sequence[str] = (),
+    not_current: Mapping[str, str] | None = None,
 ) -> Path:
     """(Re)write ``index.md`` from every brief in the folder, earlier runs' included;
-    ``latest_run`` is the run's summary line, shown at the top, and ``without_brief`` a line
-    per input it left without a brief.
+    ``latest_run`` is the run's summary line, shown at the top, ``without_brief`` a line
+    per input it left without a brief, and ``not_current`` what it did (failed, skipped) to the
+    inputs of briefs left from earlier runs, by brief file name.
 
     ``known``: the records (or :func:`index_record` of them) of briefs this run wrote or found
     current, by Markdown file name; those briefs are not read again (reading one takes
@@ -523,7 +525,7 @@ def write_index(
         is not None
     ]
     index_path = folder / INDEX_FILENAME
-    write_atomic(index_path, render_index(entries, latest_run, without_brief))
+    write_atomic(index_path, render_index(entries, latest_run, without_brief, not_current))
     return index_path
 
 
@@ -552,13 +554,14 @@ def write_run_index(
     latest_run: str,
     known: Mapping[str, BriefRecord] | None = None,
     without_brief: Sequence[str] = (),
+    not_current: Mapping[str, str] | None = None,
 ) -> Path:
     """:func:`write_index` at the end of a run: a folder that takes no more writes (disk full)
     is the run's one-line :class:`OutputError`, not a traceback; the briefs are all written.
     The index reads every brief's record that ``known`` lacks (seconds for thousands of briefs):
     a Ctrl-C or SIGTERM then still leaves an index that lists them all, as a stop mid-run does."""
     try:
-        return write_index(folder, latest_run, known, without_brief)
+        return write_index(folder, latest_run, known, without_brief, not_current)
     except KeyboardInterrupt:
         write_stopped_index(folder, True, latest_run, known)
         raise

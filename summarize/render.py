@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -72,6 +72,12 @@ INDEX_TITLE = "# Briefs"
 # what index.md says of the latest run (the one place it is kept) between the two.
 LATEST_RUN = "Latest run: "
 INDEX_ENTRY = "- **["
+# An index entry whose brief is an earlier run's: the latest run failed on its input or skipped it.
+NOT_CURRENT = "**Not current:** "
+_NOT_CURRENT_BECAUSE = {
+    "failed": "the latest run failed on this article; this brief is an earlier run's.",
+    "skipped": "the latest run skipped this article; this brief is an earlier run's.",
+}
 
 
 def _linkifier() -> LinkifyIt:
@@ -584,13 +590,19 @@ def link_target(filename: str) -> str:
 
 
 def render_index(
-    entries: Sequence[IndexEntry], latest_run: str | None = None, without_brief: Sequence[str] = ()
+    entries: Sequence[IndexEntry],
+    latest_run: str | None = None,
+    without_brief: Sequence[str] = (),
+    not_current: Mapping[str, str] | None = None,
 ) -> str:
     """The folder's front page: totals (and what the latest run did, naming each input it left
     without a brief and why: ``without_brief``), then per brief the linked
     title, the summary's first sentence, source, date and the counts of check flags and
     translation warnings; the briefs in a reader's order of their file names
-    (:func:`reading_order`)."""
+    (:func:`reading_order`). ``not_current``: the briefs (by file name) of inputs the latest
+    run failed on or skipped, by what it did ("failed", "skipped"): an earlier run's brief, of
+    the source as it was then, said so on its entry."""
+    not_current = not_current or {}
     ordered = sorted(entries, key=lambda entry: reading_order(entry.filename))
     lines = [INDEX_TITLE, "", folder_counts([entry.record for entry in ordered]), ""]
     if latest_run:
@@ -608,6 +620,9 @@ def render_index(
         lines += [
             f"{INDEX_ENTRY}{escape_markdown(record.title)}](<{link_target(entry.filename)}>)** \\",
             *([f"  {lead} \\"] if lead else []),
-            f"  *{escape_markdown(entry_meta(record))}*",
+            f"  *{escape_markdown(entry_meta(record))}*"
+            + (" \\" if entry.filename in not_current else ""),
         ]
+        if entry.filename in not_current:
+            lines.append(f"  {NOT_CURRENT}{_NOT_CURRENT_BECAUSE[not_current[entry.filename]]}")
     return "\n".join(lines) + "\n"

@@ -390,6 +390,36 @@ def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
     assert reads == ["decode_text", "extract_html"]
 
 
+def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An article edited into one the run refuses keeps its earlier brief (nothing is deleted),
+    and the index listed that brief as any other: a reader took it for the article as it is."""
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for name, seed in (("kept.txt", seeds[0]), ("edited.txt", seeds[1]), ("german.txt", seeds[2])):
+        (folder / name).write_bytes(seed.read_bytes())
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    assert CliRunner().invoke(app, run).exit_code == 0
+    (folder / "edited.txt").write_text("", encoding="utf-8")
+    (folder / "german.txt").write_text(
+        "The government announced a new plan on Monday. Critics said it lacked funding and "
+        "that the opposition would demand a vote in parliament next week.\n",
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(app, run).exit_code == 1
+    index = (output / "index.md").read_text(encoding="utf-8")
+    entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
+    assert sorted(entries) == ["edited.md", "german.md", "kept.md"]
+    assert "**Not current:** the latest run failed on this article" in entries["edited.md"]
+    assert "**Not current:** the latest run skipped this article" in entries["german.md"]
+    assert "Not current" not in entries["kept.md"]
+    html = MarkdownIt("gfm-like").render(index)  # the note is a line of its entry's item
+    assert re.search(r"<li>(?:(?!</li>).)*edited\.md(?:(?!</li>).)*Not current", html, re.S)
+
+
 def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypatch) -> None:
     """A folder of articles renamed and run again: its briefs are current (same bytes, same
     settings), and the index, the brief and the view named the old folder, which is gone. They

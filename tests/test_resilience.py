@@ -371,12 +371,12 @@ def test_a_stop_while_the_last_index_is_written_still_leaves_the_index(
     calls: list[str | None] = []
 
     def stopped_once(
-        folder: Path, latest_run: str | None = None, known=None, without_brief=()
+        folder: Path, latest_run: str | None = None, known=None, without_brief=(), not_current=None
     ) -> Path:
         calls.append(latest_run)
         if len(calls) == 1:
             raise KeyboardInterrupt  # Ctrl-C while the records are read
-        return real_write_index(folder, latest_run, known, without_brief)
+        return real_write_index(folder, latest_run, known, without_brief, not_current)
 
     monkeypatch.setattr(outputs, "write_index", stopped_once)
     output = tmp_path / "out"

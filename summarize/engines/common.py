@@ -104,6 +104,12 @@ def brief_run(
             raise
         report = run.report()
         if outputs.run_index_due(folder, any(outcome.ok for outcome in report.outcomes)):
+            brief_of = dict(run.jobs)
+            not_current = {  # an earlier run's brief of each, if any, is said to be one
+                brief_of[outcome.source].name: outcome.status
+                for outcome in report.without_brief
+                if outcome.source in brief_of
+            }
             run.index_path = outputs.write_run_index(
-                folder, report.summary_line(), run.known, report.without_brief_lines()
+                folder, report.summary_line(), run.known, report.without_brief_lines(), not_current
             )
