@@ -6,7 +6,8 @@ pysbd (German rules) does the first pass; three rules on top fix what it gets wr
 - a split after an abbreviation that never ends a sentence ("Dr.", "z. B.") is undone;
 - "29. Gegen den ..." is split: a number (or "Mio.", "Mrd.") with a full stop followed by a word
   that only starts sentences (article, pronoun, preposition) ends a sentence, where an ordinal
-  would be followed by a noun or a month ("am 3. Juni").
+  would be followed by a noun or a month ("am 3. Juni"); not a list item's number that opens the
+  sentence ("1. Die Regierung …").
 
 pysbd's time grows with the square of its input, so a paragraph longer than ``_PYSBD_WINDOW``
 characters goes to it in windows, each cut where pysbd ended a plain sentence (see
@@ -24,7 +25,7 @@ from itertools import pairwise
 from typing import Any
 
 from summarize.clean import CleanArticle
-from summarize.clean.blocks import ENDS_WITH_ABBREVIATION
+from summarize.clean.blocks import ENDS_WITH_ABBREVIATION, LETTER
 
 logger = logging.getLogger("summarize")
 
@@ -226,7 +227,10 @@ def _split_after_numbers(sentence: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _NUMBER_STOP_STARTER.finditer(sentence):
-        if match.group(1) in _SENTENCE_STARTERS:
+        # A number with no word before it in the sentence numbers a list item ("1. Die
+        # Regierung …", "Drei Punkte. 2. Der Bund …"): it ends no sentence. Split there, "1."
+        # went to the translator alone, and the item's text as a sentence of its own.
+        if match.group(1) in _SENTENCE_STARTERS and LETTER.search(sentence, start, match.start()):
             parts.append(sentence[start : match.start()])
             start = match.end()
     parts.append(sentence[start:])

@@ -580,6 +580,74 @@ def test_english_quotation_inside_a_german_article_is_text() -> None:
     assert is_foreign("Информация о погоде в Москве и в других городах России на сегодня")
 
 
+# A live ticker as a news site writes it: each line a clock time, then a sentence.
+TICKER = """Startseite
+Panorama
+Region
+Live-Ticker: Unwetter legt den Süden lahm
+
+Stand: 14.07.2024, 21:10 Uhr
+
+Schwere Gewitter mit Starkregen und Hagel haben am Sonntag im Süden des Landes für Hunderte \
+Einsätze der Feuerwehr gesorgt. Mehrere Straßen wurden überflutet, Bahnstrecken sind gesperrt.
+
+21:10 Uhr: Der Bürgermeister spricht von einem schwarzen Tag für die Stadt.
+20:45 Uhr: Die Bahn stellt den Verkehr zwischen Ulm und Augsburg ein.
+20:15 Uhr: In der Innenstadt stehen mehrere Keller unter Wasser, die Feuerwehr pumpt sie aus.
+19:30 Uhr: Der Wetterdienst warnt vor weiteren Gewittern in der Nacht.
+18:45 Uhr: Die Polizei sperrt die Bundesstraße nach einem Erdrutsch.
+
+Mehr zum Thema
+Unwetter: So schützen Sie Ihr Haus
+Artikel teilen
+Facebook
+Impressum
+"""
+
+
+def test_every_line_of_a_live_ticker_is_text() -> None:
+    """The clock time that opens a ticker's line made the packaged classifier take its last
+    line, the first event, for boilerplate (P 0.89: comment stamps, event programmes and
+    bylines open with times on copied pages)."""
+    cleaned = clean_text(TICKER)
+    entries = [line for line in TICKER.splitlines() if line[:2].isdecimal()]
+    assert len(entries) == 5
+    for line in entries:
+        assert line in cleaned.paragraphs, cleaned.dropped
+    assert not cleaned.unaccounted_characters(TICKER)
+
+
+class _DatesAreBoilerplate:
+    """A stand-in classifier that takes every block with a date or clock time for boilerplate
+    and every other block for text."""
+
+    threshold_probability = 0.5
+
+    def drop_probability(self, features: np.ndarray) -> np.ndarray:
+        return np.where(features[:, FEATURE_NAMES.index("date_like")] > 0, 0.9, 0.1)
+
+
+def test_a_ticker_lines_time_does_not_make_its_sentence_boilerplate() -> None:
+    # Judged as its sentence alone would be: a full sentence stays, a stamp or a programme's
+    # line without a sentence after its time does not.
+    lines = {
+        "14:30 Uhr: Die Pressekonferenz der Polizei beginnt im Rathaus.": True,
+        "14:45 – Der Minister tritt vor die Presse und verteidigt das Gesetz.": True,
+        "12.03.2024, 18:45 Uhr: Der Rat stimmt ab, die Mehrheit ist knapp.": True,
+        "17.10.2019, 14:14 Zum Antworten anmelden": False,
+        "16:00 Uhr: Kaffee und Kuchen im Gemeindesaal": False,
+        "Am 12.03.2024 tagte der Rat bis in die Nacht, die Sitzung war öffentlich.": False,
+    }
+    text = ARTICLE.format(numbered="\n\n".join(lines))
+    options = CleanOptions(classifier=_DatesAreBoilerplate())  # type: ignore[arg-type]
+    cleaned = clean_text(text, options)
+    for line, kept in lines.items():
+        assert (line in cleaned.paragraphs) is kept, line
+        if not kept:
+            assert ("classifier", line) in cleaned.dropped
+    assert not cleaned.unaccounted_characters(text)
+
+
 def _drop_everything_model() -> BlockClassifier:
     """P(boilerplate) above the threshold for every block, highest for short ones."""
     stump = {

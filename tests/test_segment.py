@@ -247,3 +247,23 @@ def test_a_sentence_after_a_date_or_number_still_starts_its_own() -> None:
         "dann liegt es ja an apple.",
         "egal.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("1. Die Regierung begrenzt die Mieten.", ["1. Die Regierung begrenzt die Mieten."]),
+        ("10. Im Sommer kommt die Reform.", ["10. Im Sommer kommt die Reform."]),
+        # A list kept as one paragraph: each item is a sentence with its number.
+        ("Drei Punkte sind neu. 1. Die Mieten sinken. 2. Der Bund zahlt.",
+         ["Drei Punkte sind neu.", "1. Die Mieten sinken.", "2. Der Bund zahlt."]),
+        # A number after words still ends the sentence.
+        ("Er ging zur Inspektion 29. Gegen ihn wird ermittelt.",
+         ["Er ging zur Inspektion 29.", "Gegen ihn wird ermittelt."]),
+    ],
+)  # fmt: skip
+def test_a_list_items_number_stays_with_its_sentence(paragraph: str, expected: list[str]) -> None:
+    """A numbered list item that opens with an article or pronoun ("1. Die Regierung …"): the
+    rule that ends a sentence at "29. Gegen …" made "1." a sentence of its own, translated
+    alone, and the item's text another ("3. Baugenehmigungen …" stayed whole)."""
+    assert split_sentences(paragraph) == expected
