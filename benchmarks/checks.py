@@ -39,6 +39,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from prerequisites import require_modules, require_paths  # noqa: E402
+
 from summarize.checks import Flag, quantities, unsupported_facts, words  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / ".results"
@@ -445,6 +447,9 @@ def main() -> None:
         "--ablations", action="store_true", help="also measure each library swapped out"
     )
     args = parser.parse_args()
+    require_paths(args.data)
+    if args.ablations:  # found now, not after the tables above them
+        require_modules("bench", "wordfreq")
     pairs = load_pairs(args.data)
     plants = make_plants(pairs, args.seed)
     scores = score(pairs, plants, checker)
@@ -473,6 +478,8 @@ def main() -> None:
         _print_row(f"{source} | {len(ids)}", summarise(results, ids), counts=True)
     if args.translations.exists():
         print_translation_alarms(args.translations, args.seed)
+    else:  # a table left out is said, not silently missing
+        print(f"\n(no false alarms across translations: {args.translations} is missing)")
     if not args.ablations:
         return
     ids = [pair.id for pair in pairs]

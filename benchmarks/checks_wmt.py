@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import checks as bench  # noqa: E402  (benchmarks/checks.py: its planters)
+from prerequisites import require_paths  # noqa: E402
 
 from summarize.checks import unsupported_facts  # noqa: E402
 
@@ -117,6 +118,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=RESULTS / "checks-wmt-flags.md")
     args = parser.parse_args()
+    require_paths(*(MT / name for name in ("newstest2019-dev.de", "newstest2019-dev.en",
+                                           "newstest2021-docs-dev.jsonl")))  # fmt: skip
     sentences, docs = load()
     out: list[str] = []
     s1 = [(f"s{i}", en, en, de) for i, (en, de) in enumerate(sentences)]

@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import numpy as np
+from prerequisites import require_modules
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -1174,6 +1175,8 @@ def main() -> None:
         parser.error("--feature-ablations goes with the table (the default command)")
     if args.pages and not args.out:
         parser.error("--pages needs --out: the packaged model is fitted on the development set")
+    if args.command in ("table", "train", "html"):  # they fit fold models; the table, jusText
+        require_modules("bench", "sklearn", *(["justext"] if args.command == "table" else []))
     if args.command == "train":
         sys.exit(train(args.pages or [DEV_SET], args.out or REPO / "summarize" / MODEL_FILE))
     if not DEV_SET.is_dir():

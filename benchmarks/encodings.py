@@ -29,6 +29,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from prerequisites import require_paths
+
 from summarize.errors import ArticleError
 from summarize.ingest import read_article
 
@@ -243,6 +245,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write each file's result as JSON")
     parser.add_argument("--time", action="store_true", help="time reading the 588 pages")
     args = parser.parse_args()
+    require_paths(EVAL / "clean" / "pages")
+    if not args.time:
+        mt = EVAL / "mt"
+        require_paths(mt / "newstest2019-dev.de", mt / "newstest2021-docs-dev.jsonl")
     with tempfile.TemporaryDirectory() as folder:
         if args.time:
             timing(Path(folder))

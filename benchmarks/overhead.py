@@ -29,6 +29,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 MT = HERE.parent.parent / "shared" / "eval" / "mt"
 
+from prerequisites import require_paths  # noqa: E402  (benchmarks/prerequisites.py)
+
 
 def write_articles(folder: Path, count: int) -> list[Path]:
     sentences = [s.strip() for s in (MT / "newstest2019-dev.de").read_text("utf-8").splitlines()]
@@ -69,6 +71,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--profile", help="write a cProfile of the rerun here")
     args = parser.parse_args()
+    require_paths(MT / "newstest2019-dev.de", MT / "newstest2021-docs-dev.jsonl")
     os.environ["HF_HUB_OFFLINE"] = "1"
     from summarize.config import load_config
     from summarize.engines.local import Pipeline

@@ -181,7 +181,18 @@ def main() -> None:
         return
 
     import speed
+    from prerequisites import require_paths
 
+    from summarize.engines.ray import require_ray
+    from summarize.errors import ConfigError
+
+    try:  # found now, not after the local engine's run
+        require_ray()
+    except ConfigError as error:
+        sys.exit(f"this benchmark compares the Ray engine: {error}")
+    if args.models is not None:
+        models = Path(args.models)
+        require_paths(models / "opus-mt-de-en", models / "distilbart-cnn-12-6")
     os.environ["HF_HUB_OFFLINE"] = "1"
     if args.models is None:
         speed.build_models()

@@ -24,6 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from prerequisites import require_paths  # noqa: E402  (benchmarks/prerequisites.py)
+
 _CLOSING = re.compile(r"[.!?…:;\"“”»«’)']\s*$")
 Splitter = Callable[[str], list[str]]
 
@@ -137,6 +139,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "eval" / "mt")
     args = parser.parse_args()
+    require_paths(args.data / "newstest2021-docs-dev.jsonl", args.data / "newstest2019-dev.de")
     workloads = {
         "whole articles (WMT21, 30 docs)": (load_articles(args.data), join_article),
         "running sentences (WMT19, 1000)": (load_running(args.data), join_article),

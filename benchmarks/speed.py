@@ -56,7 +56,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared"
+
+from prerequisites import SHARED, require_modules, require_paths  # noqa: E402
+
 MODELS = REPO / "benchmarks" / ".models"
 RESULTS = REPO / "benchmarks" / ".results"  # per-mode JSON, so a long run is never lost
 THREADS = 2
@@ -74,6 +76,12 @@ def build_models() -> tuple[Path, Path]:
 
     marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
     hub = SHARED / "hub"
+    for built, real in (
+        (marian, "Helsinki-NLP__opus-mt-de-en"),
+        (bart, "sshleifer__distilbart-cnn-12-6"),
+    ):
+        if not (built / "model.safetensors").is_file():
+            require_paths(hub / real / "config.json")
     if not (marian / "model.safetensors").is_file():
         build_marian(marian, tokenizer_dir=hub / "Helsinki-NLP__opus-mt-de-en", tiny=False)
     if not (bart / "model.safetensors").is_file():
@@ -85,6 +93,7 @@ def write_workload(folder: Path, quick: bool) -> list[Path]:
     """The seeds, plus the WMT21 articles as files (headline line, then the segments)."""
     paths = sorted((REPO / "seeds").glob("*.txt"))
     if not quick:
+        require_paths(SHARED / "eval" / "mt" / "newstest2021-docs-dev.jsonl")
         with (SHARED / "eval" / "mt" / "newstest2021-docs-dev.jsonl").open(encoding="utf-8") as f:
             for number, line in enumerate(f):
                 doc = json.loads(line)
@@ -486,6 +495,10 @@ def main() -> None:
         parser.error(
             f"unknown mode(s) {', '.join(sorted(unknown))}; choose from {', '.join(MODES)}"
         )
+    if any(mode.startswith("ct2") for mode in modes):
+        require_modules("fast", "ctranslate2")
+    if not args.quick and not args.small:  # found before the models are built, not after
+        require_paths(SHARED / "eval" / "mt" / "newstest2021-docs-dev.jsonl")
     _marian, _bart = build_models()
     if args.small:
         small_runs(modes, args)

@@ -425,7 +425,7 @@ def view(
     raise typer.Exit(1 if report.problems else 0)
 
 
-OnlyTable = Annotated[bool, typer.Option("--quiet", "-q", help="Only the table.")]
+OnlyTable = Annotated[bool, typer.Option("--quiet", "-q", help="Only the table and warnings.")]
 OutputFolder = Annotated[
     Path,
     typer.Option(

@@ -1,0 +1,60 @@
+"""The benchmarks as a reviewer runs them from a clone: what they need from outside it
+(../shared, an optional extra) is named in one line before any work, not in a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPTS = sorted(path.name for path in (REPO / "benchmarks").glob("*.py"))
+RUNNABLE = [name for name in SCRIPTS if name != "prerequisites.py"]  # the others' helper
+
+
+@pytest.fixture(scope="module")
+def clone_without_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmarks in a folder with no ../shared beside it, the package from this checkout."""
+    clone = tmp_path_factory.mktemp("clone") / "summarize"
+    shutil.copytree(REPO / "benchmarks", clone / "benchmarks", ignore=shutil.ignore_patterns(".*"))
+    shutil.copytree(REPO / "seeds", clone / "seeds")
+    assert not (clone.parent / "shared").exists()
+    return clone
+
+
+@pytest.mark.parametrize("script", RUNNABLE)
+def test_a_benchmark_without_shared_beside_the_clone_names_it_in_one_line(
+    clone_without_shared: Path, script: str
+) -> None:
+    """Seven of the eight stopped with a traceback: FileNotFoundError, or transformers' "Repo id
+    must be in the form 'repo_name'" for the tokenizer folder speed.py and scale.py build from."""
+    done = subprocess.run(
+        [sys.executable, str(clone_without_shared / "benchmarks" / script)],
+        cwd=clone_without_shared,
+        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert str(clone_without_shared.parent / "shared") in line
+
+
+def test_a_missing_extra_is_named_with_its_install_command() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from prerequisites import require_modules
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    with pytest.raises(SystemExit) as stopped:
+        require_modules("bench", "json", "no_such_module_for_the_test")
+    assert str(stopped.value.code) == (
+        "this benchmark needs no_such_module_for_the_test, which is not installed: "
+        'pip install -e ".[bench]"'
+    )
