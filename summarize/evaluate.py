@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
+from summarize.models import LoadedModel
 from summarize.outputs import make_folder, write_atomic
 from summarize.segment import split_english_sentences, split_sentences
 from summarize.summarization import Summarizer
@@ -120,7 +121,8 @@ def evaluate_translation(
     _write(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
     _write_metrics(output, metrics, {"source": str(source), "reference": str(reference),
                                      "segments": len(sources),
-                                     "lines_at_output_limit": at_limit})  # fmt: skip
+                                     "lines_at_output_limit": at_limit,
+                                     **_made_by(translator.loaded)})  # fmt: skip
     return EvalResult(metrics, len(sources), output)
 
 
@@ -201,7 +203,8 @@ def evaluate_summaries(
     _write_metrics(output, metrics, {"data": str(data), "articles": len(records),
                                      "text_field": text_field,
                                      "reference_field": reference_field,
-                                     "summaries_with_notes": noted})  # fmt: skip
+                                     "summaries_with_notes": noted,
+                                     **_made_by(summarizer.loaded)})  # fmt: skip
     return EvalResult(metrics, len(records), output)
 
 
@@ -210,6 +213,12 @@ def _record_name(record: dict[str, Any], number: int) -> str:
     if record.get("id") is None:
         return f"record {number}"
     return f"record {number} (id {shown(record['id'])})"
+
+
+def _made_by(loaded: LoadedModel) -> dict[str, Any]:
+    """Which model and settings the scores are of, as a brief's run record says it: the scores
+    of two configs compared side by side could not be told apart."""
+    return {"model": loaded.describe(), "generation": loaded.generation_settings}
 
 
 def _write_metrics(output: Path, metrics: dict[str, float], about: dict[str, Any]) -> None:

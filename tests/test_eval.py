@@ -62,6 +62,9 @@ def test_eval_translation_writes_aligned_hypotheses_and_true_metrics(
         sacrebleu.corpus_chrf(hypotheses, [references]).score, abs=1e-3
     )
     assert "| bleu | chrf | n |" in result.stdout
+    # Which model and settings scored so: two configs' scores told apart.
+    assert metrics["model"]["model"] == str(self_contained_models.marian)
+    assert metrics["model"]["weights"] and metrics["generation"]["num_beams"] >= 1
 
 
 def test_eval_outputs_and_cache_share_a_folder_named_with_a_tilde(
@@ -148,6 +151,8 @@ def test_eval_summary_writes_one_summary_per_article_and_true_rouge(
             for i, o in zip(inputs, outputs, strict=True)
         ) / len(inputs)
         assert metrics[name] == pytest.approx(100 * expected, abs=1e-3)
+    assert metrics["model"]["model"] == str(self_contained_models.bart_short_window)
+    assert "max_length" in metrics["generation"] or "max_new_tokens" in metrics["generation"]
 
 
 def test_eval_summary_names_a_missing_field(self_contained_models, tmp_path: Path) -> None:
