@@ -43,7 +43,7 @@ logger = logging.getLogger("summarize")
 TORCH_MODEL_READ = threading.Lock()
 
 _CT2_IGNORED = {
-    "bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id",
+    "bos_token_id", "pad_token_id", "decoder_start_token_id",
     "forced_eos_token_id", "early_stopping", "renormalize_logits", "use_cache",
     "num_return_sequences", "output_scores", "return_dict_in_generate",
     # Set to false by GenerationConfig.from_model_config (a model without
@@ -296,8 +296,12 @@ def beam_search_cache(config: Any) -> Any:
     return BeamSearchCache(DynamicCache(config=decoder_config), DynamicCache(config=decoder_config))
 
 
-def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
-    """transformers generation settings as CTranslate2 translate_batch() options.
+def ct2_options(
+    generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase, table: str | None = None
+) -> dict[str, Any]:
+    """transformers generation settings as CTranslate2 translate_batch() options; a
+    ConfigError for settings it cannot honour, naming ``table`` (e.g. ``translation.generation``)
+    where given.
 
     Lengths: transformers counts the decoder start token in max_length / min_length;
     CTranslate2 does not. Both count every generated token, a forced first token and the end
@@ -313,6 +317,9 @@ def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase
         options["max_decoding_length"] = max(1, generation.max_new_tokens - forced_end)
     elif generation.max_length is not None:
         options["max_decoding_length"] = max(1, generation.max_length - 1 - forced_end)
+    # CTranslate2's own minimum is 1, where generate() may end at the first step (an empty
+    # output): it wrote a token the model did not choose instead.
+    options["min_decoding_length"] = 0
     if generation.min_new_tokens is not None:
         options["min_decoding_length"] = generation.min_new_tokens
     elif generation.min_length:
@@ -328,6 +335,12 @@ def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase
         options["min_decoding_length"] = min(
             options["min_decoding_length"], options["max_decoding_length"]
         )
+    if generation.eos_token_id is not None:
+        # Ignored, an end token set in [*.generation] (a list too) left CTranslate2 writing on
+        # to its own; the model's own is the converter's end token anyway.
+        ends = generation.eos_token_id
+        ends = [ends] if isinstance(ends, int) else list(ends)
+        options["end_token"] = tokenizer.convert_ids_to_tokens([int(end) for end in ends])
     if generation.bad_words_ids:
         options["suppress_sequences"] = [
             tokenizer.convert_ids_to_tokens(ids) for ids in generation.bad_words_ids
@@ -341,6 +354,7 @@ def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase
     handled = {
         "num_beams", "max_new_tokens", "max_length", "min_new_tokens", "min_length",
         "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids",
+        "eos_token_id",
         "do_sample", "top_k", "temperature", "forced_bos_token_id",
     }  # fmt: skip
     unsupported = sorted(
@@ -353,9 +367,12 @@ def ct2_options(generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase
         and value != defaults.get(key)
     )
     if unsupported:
+        where, backend = "", "backend"
+        if table is not None:
+            where, backend = f"[{table}]: ", f"{table.partition('.')[0]}.backend"
         raise ConfigError(
-            f"backend = 'ctranslate2' cannot honour the generation setting(s) "
-            f"{', '.join(unsupported)}; remove them or use backend = 'torch'"
+            f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
+            f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
         )
     return options
 
@@ -410,12 +427,15 @@ class CTranslate2Backend:
 
     def _apply_generation(self, generation_config: GenerationConfig) -> None:
         self.options = ct2_options(generation_config, self.tokenizer)
-        if "suppress_sequences" in self.options:
+        if "suppress_sequences" in self.options or "end_token" in self.options:
             # The converter leaves some special tokens (Marian's <pad>) out of the vocabulary;
             # the model cannot produce those anyway.
             vocabulary = _ct2_vocabulary(self.model_dir)
-            kept = [seq for seq in self.options["suppress_sequences"] if set(seq) <= vocabulary]
+            suppressed = self.options.get("suppress_sequences") or []
+            kept = [seq for seq in suppressed if set(seq) <= vocabulary]
             self.options["suppress_sequences"] = kept or None
+            ends = [end for end in self.options.get("end_token") or [] if end in vocabulary]
+            self.options["end_token"] = ends or None  # None: the model's own
         forced_bos = generation_config.forced_bos_token_id
         self.target_prefix = (
             self.tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None

@@ -613,10 +613,17 @@ def models_list(
         out = Console(width=width, emoji=False)
     out.print(table)
     for stored in located:
+        # One line each, as every other message (folded at 80 columns in a pipe or a log).
         if stored.problem is not None:
-            stderr.print(f"[red]{stored.task}:[/] {escape(stored.problem)}", highlight=False)
+            stderr.print(
+                f"[red]{stored.task}:[/] {escape(stored.problem)}", highlight=False, soft_wrap=True
+            )
         elif stored.warning is not None:  # it loads: a warning, not a failure
-            stderr.print(f"[yellow]{stored.task}:[/] {escape(stored.warning)}", highlight=False)
+            stderr.print(
+                f"[yellow]{stored.task}:[/] {escape(stored.warning)}",
+                highlight=False,
+                soft_wrap=True,
+            )
     raise typer.Exit(1 if failing else 0)
 
 

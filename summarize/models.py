@@ -30,6 +30,7 @@ from summarize.backends import (
     TorchBackend,
     beam_search_bytes,
     converted_model_dir,
+    ct2_options,
     device_memory,
     ensure_converted,
     require_ctranslate2,
@@ -111,11 +112,10 @@ class ModelSpec:
     task_warning: str | None = None
 
     def weights_identity(self) -> dict[str, Any]:
-        """What the weights are and how they are stored: keys the CTranslate2 conversion."""
+        """What the weights are and how they are stored: keys the CTranslate2 conversion. Not
+        the setting as typed: the folder and its content name the weights, and a relative and
+        an absolute spelling of one folder each got a conversion, a full copy of the weights."""
         return {
-            # As typed, but for how the path is spelt: the same folder with a trailing "/" (a
-            # shell's completion) or "./" redid every brief, translation and conversion.
-            "model": posixpath.normpath(self.source.requested),
             "location": self.source.location,
             "revision": self.revision,
             "weights": self.weights,
@@ -128,6 +128,9 @@ class ModelSpec:
         """What changes this model's output for a given input: the one definition used by the
         translation cache key, the run fingerprint and (its weights part) the conversion."""
         return {
+            # As typed, but for how the path is spelt: the same folder with a trailing "/" (a
+            # shell's completion) or "./" redid every brief and translation.
+            "model": posixpath.normpath(self.source.requested),
             **self.weights_identity(),
             "device": self.device,
             "prefix": self.prefix,
@@ -725,7 +728,7 @@ def resolve_spec(
         task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
     )
     generation = _generation_settings(task, settings, source, revision, config, family, languages)
-    device = _checked_device(task, settings, config, generation)
+    device = _checked_device(task, settings, config, generation, tokenizer)
     window = _model_window(task, settings, tokenizer, config, family, generation)
     return ModelSpec(
         task=task,
@@ -938,18 +941,27 @@ def _check_lengths_in_order(
 
 
 def _checked_device(
-    task: Task, settings: ModelSettings, config: Any, generation: _Generation
+    task: Task,
+    settings: ModelSettings,
+    config: Any,
+    generation: _Generation,
+    tokenizer: PreTrainedTokenizerBase,
 ) -> str:
-    """The device the model runs on, resolved (never "auto"); on torch, with the generation
-    tables checked against it (no hub code modes, beams that fit its memory)."""
+    """The device the model runs on, resolved (never "auto"), with the generation tables checked
+    against the backend: on torch no hub code modes and beams that fit the device's memory; on
+    CTranslate2 only settings it can honour (refused when the weights loaded, such a setting
+    stopped the run after the model was converted, and `models list` called the model fine)."""
     device = str(pick_device(settings.device, settings.backend))
+    tables = {f"{task}.generation": generation.config}
+    if generation.chunk_config is not None:
+        tables["summarization.chunk_generation"] = generation.chunk_config
     if settings.backend == "torch":
-        tables = {f"{task}.generation": generation.config}
-        if generation.chunk_config is not None:
-            tables["summarization.chunk_generation"] = generation.chunk_config
         for table, generation_config in tables.items():
             _refuse_hub_code_mode(generation_config, table)
         _check_beam_memory(tables, config, device)
+    else:
+        for table, generation_config in tables.items():
+            ct2_options(generation_config, tokenizer, table)
     return device
 
 

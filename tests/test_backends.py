@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -122,6 +123,57 @@ def test_generation_settings_ctranslate2_cannot_honour_are_refused(self_containe
     )
     with pytest.raises(ConfigError, match="diversity_penalty"):
         load_model("translation", settings, Path("models"))
+
+
+@pytest.mark.parametrize("table", ["generation", "chunk_generation"])
+def test_settings_ctranslate2_cannot_honour_are_refused_before_the_conversion(
+    self_contained_models, tmp_path: Path, table: str
+) -> None:
+    """Refused only when the weights loaded, such a setting stopped the run after the articles
+    were read and the model converted, and `models list` called the model fine."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.models import resolve_spec
+    from summarize.store import locate
+
+    folder = shutil.copytree(self_contained_models.bart, tmp_path / "bart")
+    settings = SummarizationSettings(
+        model=str(folder), backend="ctranslate2", **{table: {"do_sample": True, "top_p": 0.9}}
+    )
+    expected = (
+        rf"\[summarization\.{table}\]: backend = 'ctranslate2' cannot honour the generation "
+        r"setting\(s\) top_p; remove them or set summarization\.backend = 'torch'"
+    )
+    with pytest.raises(ConfigError, match=expected):
+        resolve_spec("summarization", settings, tmp_path / "models")
+    assert re.search(expected, locate("summarization", settings, tmp_path / "models").problem)
+    assert not list(tmp_path.glob("bart.ct2-*"))  # nothing converted
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_an_end_token_of_your_own_ends_the_output_on_ctranslate2_too(
+    self_contained_models, first: bool
+) -> None:
+    """CTranslate2 ignored an eos_token_id set in [*.generation] and wrote on to the model's
+    own end token, where generate() stops at it; and it never ended at the first step (its
+    minimum length is 1, generate()'s 0), writing a token the model did not choose instead."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    generation = {"num_beams": 1, "max_new_tokens": 12}
+    model = str(self_contained_models.marian)
+    plain = load_model("translation", TranslationSettings(model=model, generation=generation),
+                       Path("models"))  # fmt: skip
+    encoded = plain.backend._encode(SENTENCES[:1])
+    _start, *generated = plain.backend._generate(encoded)[0].tolist()  # the decoder start first
+    end = generated[0] if first else next(t for t in generated if t != generated[0])
+    outputs = {}
+    for backend in ("torch", "ctranslate2"):
+        settings = TranslationSettings(
+            model=model, backend=backend, generation={**generation, "eos_token_id": end}
+        )
+        loaded = load_model("translation", settings, Path("models"))
+        outputs[backend] = [item.text for item in loaded.backend.generate(SENTENCES[:1])]
+    assert outputs["ctranslate2"] == outputs["torch"]
+    ended = plain.tokenizer(text_target=outputs["torch"][0], add_special_tokens=False)
+    assert len(ended["input_ids"]) < len(generated) - 1  # it did end early
 
 
 @pytest.mark.parametrize(("top_k", "sampled_from"), [(None, 50), (0, 0), (10, 10)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -1169,6 +1170,21 @@ def test_models_list_and_pull_hash_weights_once_like_a_run(
         again = CliRunner().invoke(app, [*command, *options])
         assert again.exit_code == 0, again.output
     assert hashed == []
+
+
+def test_models_list_says_each_problem_on_one_line(self_contained_models, tmp_path: Path) -> None:
+    """Piped or logged, the console is 200 columns (80 without COLUMNS): the problem of a model
+    was folded over lines there, unlike every other message."""
+    folder = Path(shutil.copytree(self_contained_models.marian, tmp_path / "marian"))
+    (folder / "model.safetensors").rename(folder / "pytorch_model.bin")  # pickle weights only
+    result = _run_cli(
+        ["models", "list", "--set", f"translation.model={folder}",
+         "--set", f"summarization.model={self_contained_models.bart}"],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("translation:")]
+    assert line.endswith("to accept a pickle checkpoint you trust).") and len(line) > 200
 
 
 def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) -> None:

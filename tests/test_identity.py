@@ -216,6 +216,22 @@ def test_the_same_model_folder_spelt_another_way_keeps_the_key(
     assert spec.source.requested == spelt  # shown as typed
 
 
+def test_a_model_folder_typed_relative_or_absolute_shares_one_conversion(
+    marian_copy: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder and its content name the weights: a run from another folder, or a config
+    that types the path relative where `--set` typed it absolute, converted the same weights
+    again (a full copy of them each time, the old one kept)."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    monkeypatch.chdir(marian_copy.parent)
+    targets = set()
+    for spelt in (str(marian_copy), marian_copy.name, f"../{marian_copy.parent.name}/marian"):
+        config = _config(spelt, self_contained_models.bart, "translation.backend=ctranslate2")
+        spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
+        targets.add(models_module.conversion_target(spec, config.runtime.models_dir))
+    assert len(targets) == 1, targets
+
+
 def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
     marian_copy: Path, self_contained_models, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
