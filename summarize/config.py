@@ -139,7 +139,7 @@ _NUMBERS: dict[str, _Number] = {
     **dict.fromkeys(("length_penalty", "diversity_penalty", "guidance_scale"), _Number(False)),
 }
 # The real-valued settings among them: a whole number written for one is that number, to the
-# identities too (summarize.models.generation_identity).
+# identities too (summarize.generation.generation_identity).
 REAL_SETTINGS = frozenset(key for key, number in _NUMBERS.items() if not number.whole)
 # Their logits processors refuse an int (temperature = 2 in TOML): given as floats.
 _FLOAT_ONLY = frozenset({"temperature", "repetition_penalty", "encoder_repetition_penalty"})
@@ -186,7 +186,7 @@ def _library_checks(info: ValidationInfo) -> bool:
 
 def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str, Any]:
     """A [*.generation] table checked on its own, as far as the model's own settings (merged
-    under it when the model loads, see ``models.merged_generation``) cannot make it right:
+    under it when the model loads, see ``generation.merged_generation``) cannot make it right:
     value types and ranges, then (``library``) known keys and transformers' own validation.
     Returns the table with the floats the library insists on; raises GenerationSettingError
     naming the key."""

@@ -4,12 +4,12 @@ A model setting is a hub id or a local folder. Local folders win: an absolute pa
 to the models folder (``models/``), or a path relative to the working directory. Anything else is
 treated as a hub id and goes to ``from_pretrained``, which uses the Hugging Face cache and, when
 online, the hub. Remote code is never run and weights load from safetensors unless a model section
-says ``allow_pickle = true``.
+says ``allow_pickle = true``. The generation settings a spec holds are
+:mod:`summarize.generation`'s.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import json
@@ -19,7 +19,7 @@ import posixpath
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.backends import (
     FIT_REPORT,
@@ -28,10 +28,8 @@ from summarize.backends import (
     CTranslate2Backend,
     Generated,
     TorchBackend,
-    beam_search_bytes,
     converted_model_dir,
     ct2_options,
-    device_memory,
     ensure_converted,
     require_ctranslate2,
     unconvertible_config,
@@ -40,23 +38,27 @@ from summarize.backends import (
     unwritable_conversion,
 )
 from summarize.config import (
-    LENGTH_PAIRS,
-    REAL_SETTINGS,
     ModelSettings,
-    SummarizationSettings,
-    replaced_length_forms,
 )
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
 from summarize.families import (
     Family,
     Languages,
+    Task,
     detect_family,
     direction_mismatch,
     families_for,
-    family_generation,
     resolve_languages,
     task_mismatch,
+)
+from summarize.generation import (
+    ModelGeneration,
+    check_beam_memory,
+    load_generation_config,
+    merged_generation,
+    refuse_hub_code_mode,
+    resolve_generation,
 )
 from summarize.process import default_threads
 
@@ -66,15 +68,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("summarize")
 
-Task = Literal["translation", "summarization"]
 
 # Above this a tokenizer's model_max_length is transformers' "no limit" sentinel, not a window.
 _NO_LIMIT = 1_000_000
 _FALLBACK_WINDOW = 512
-# Output length when neither the model nor the config names one (transformers' default is 20;
-# opus-mt's own setting is 512). A max_length, so that a max_new_tokens set for the map steps
-# alone still takes precedence.
-DEFAULT_MAX_LENGTH = 512
 
 
 @dataclass(frozen=True)
@@ -415,208 +412,6 @@ def _warn_of_a_short_output_limit(
         )
 
 
-def _resolve_generation(
-    task: Task,
-    config: Any,
-    base: GenerationConfig,
-    settings: ModelSettings,
-    family: Family,
-    languages: Languages | None = None,
-) -> tuple[GenerationConfig, str, dict[str, Any]]:
-    """Model generation config < task_specific_params[task] < the family's needs (the forced
-    target language) < the user's [*.generation] table."""
-    generation_config = copy.deepcopy(base)
-    task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
-    task_params.pop("prefix", None)
-    prefix = _resolve_prefix(task, config, settings, family)
-    generation_config.update(**task_params)
-    generation_config.update(**family_generation(languages))
-    generation_config, effective = merged_generation(
-        generation_config, settings.generation, f"{task}.generation"
-    )
-    if generation_config.max_length is None and generation_config.max_new_tokens is None:
-        # Nothing names an output length (T5 and LongT5 checkpoints, whose settings derive from
-        # the model config): generate() would stop every output at its model-agnostic 20
-        # tokens, cutting translations and summaries short without a word.
-        logger.info(
-            "%s model %s sets no output length: outputs are limited to %d tokens "
-            "(set %s.generation.max_new_tokens to change it)",
-            task, settings.model, DEFAULT_MAX_LENGTH, task,
-        )  # fmt: skip
-        generation_config.max_length = DEFAULT_MAX_LENGTH
-        effective = {**effective, "max_length": DEFAULT_MAX_LENGTH}
-    return generation_config, prefix, effective
-
-
-# Generation settings that name token ids: an id past the model's vocabulary failed inside
-# generate() (IndexError, ValueError) after the articles were translated, with a traceback.
-_TOKEN_ID_SETTINGS = (
-    "bad_words_ids", "force_words_ids", "suppress_tokens", "begin_suppress_tokens",
-    "forced_bos_token_id", "forced_eos_token_id", "eos_token_id", "pad_token_id",
-    "bos_token_id", "decoder_start_token_id",
-)  # fmt: skip
-
-
-def _token_ids(value: Any) -> Iterator[int]:
-    if isinstance(value, int) and not isinstance(value, bool):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _token_ids(item)
-
-
-def _generation_tables(task: Task, settings: ModelSettings) -> dict[str, dict[str, Any]]:
-    """A section's generation tables by their config name."""
-    tables = {f"{task}.generation": settings.generation}
-    if isinstance(settings, SummarizationSettings):
-        tables["summarization.chunk_generation"] = settings.chunk_generation
-    return tables
-
-
-def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
-    """The token ids a [*.generation] table names are ids of the model's output vocabulary
-    (ConfigError naming the table and key, before any article)."""
-    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
-    if not isinstance(vocabulary, int) or vocabulary <= 0:
-        return
-    for table, values in _generation_tables(task, settings).items():
-        for key in _TOKEN_ID_SETTINGS:
-            outside = [i for i in _token_ids(values.get(key)) if not 0 <= i < vocabulary]
-            if outside:
-                raise ConfigError(
-                    f"[{table}] {key}: token id {outside[0]} is not in the vocabulary of the "
-                    f"{task} model {settings.model!r} (ids 0 to {vocabulary - 1})"
-                )
-
-
-# Model types whose decoder reads positions from a table of fixed size (learned, or sinusoidal
-# but not extended): a longer output fails inside generate() with an IndexError.
-_FIXED_DECODER_POSITIONS = frozenset(("bart", "mbart", "marian", "pegasus", "led"))
-
-
-def _decoder_positions(config: Any) -> int | None:
-    """The size of the decoder's position table, for the model types that have a fixed one."""
-    if getattr(config, "model_type", None) not in _FIXED_DECODER_POSITIONS:
-        return None
-    positions = getattr(config, "max_decoder_position_embeddings", None) or getattr(
-        config, "max_position_embeddings", None
-    )
-    return positions if isinstance(positions, int) and positions > 0 else None
-
-
-def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> None:
-    """An output length set in a [*.generation] table fits the decoder's position table
-    (ConfigError naming the table and key, before any article): past it, generate() failed
-    with an IndexError and a traceback, after the articles were translated."""
-    positions = _decoder_positions(config)
-    if positions is None:
-        return
-    for table, values in _generation_tables(task, settings).items():
-        # The decoder start token takes a position too: max_length counts it, max_new_tokens not.
-        for key, limit in (("max_length", positions), ("max_new_tokens", positions - 1)):
-            value = values.get(key)
-            if isinstance(value, int) and value > limit:
-                raise ConfigError(
-                    f"[{table}] {key} = {value} is more than the {task} model "
-                    f"{settings.model!r} can generate: its decoder reads {positions} positions, "
-                    f"so {key} can be at most {limit}"
-                )
-
-
-def _check_beam_memory(tables: dict[str, GenerationConfig], config: Any, device: str) -> None:
-    """Beam search (torch backend) that cannot fit one input alone in all the memory of the
-    device it runs on, by :func:`summarize.backends.beam_search_bytes` (its sequences, beam
-    indices and first step's scores; a lower bound): ConfigError naming the table, before any
-    article. num_beams = 10**6 on opus-mt asked for over 400 GiB; on a model with relative
-    positions (T5) no table bounds the length, and max_new_tokens = 10**9 with 2 beams asked
-    for 45 GiB."""
-    memory = device_memory(device)
-    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", 0)
-    if memory is None:
-        return
-    for table, generation in tables.items():
-        beams = int(generation.num_beams or 1)
-        if beams < 2:
-            continue  # greedy and sampling hold nothing per beam
-        if generation.max_new_tokens is not None:  # and the decoder start token
-            key, value, length = "max_new_tokens", generation.max_new_tokens, 1
-        else:
-            key, value, length = "max_length", generation.max_length or 0, 0
-        need = beam_search_bytes(beams, length + value, int(vocabulary or 0))
-        if need > memory:
-            raise ConfigError(
-                f"[{table}] num_beams = {beams} with {key} = {value}: beam search needs at "
-                f"least {need / 2**30:,.1f} GiB for one input alone (its sequences and each "
-                f"step's scores, per beam), more than the {memory / 2**30:,.1f} GiB of memory "
-                f"of this machine's {device}; lower num_beams or {key}"
-            )
-
-
-def _bound_model_output_length(
-    task: Task,
-    settings: ModelSettings,
-    config: Any,
-    generation_config: GenerationConfig,
-    effective: dict[str, Any],
-) -> tuple[GenerationConfig, dict[str, Any]]:
-    """A length the model folder itself names (generation_config.json, config.json's
-    task_specific_params) past its decoder's position table, cut to the table with a warning: no
-    output can be longer, and beam search allocates max_length up front (a folder's
-    max_length = 10**9 asked for 32 GB and crashed with a traceback after the translation).
-    What the user's table sets is :func:`_check_output_length`'s to refuse."""
-    positions = _decoder_positions(config)
-    if positions is None:
-        return generation_config, effective
-    bounded: dict[str, int] = {}
-    for key, limit in (
-        ("max_length", positions),
-        ("max_new_tokens", positions - 1),
-        ("min_length", positions),
-        ("min_new_tokens", positions - 1),
-    ):
-        value = getattr(generation_config, key, None)
-        if key not in settings.generation and isinstance(value, int) and value > limit:
-            bounded[key] = limit
-            logger.warning(
-                "%s model %s sets %s = %d, more than its decoder reads (%d positions): %d is "
-                "used (set %s.generation.%s to change it)",
-                task, settings.model, key, value, positions, limit, task, key,
-            )  # fmt: skip
-    if not bounded:
-        return generation_config, effective
-    generation_config = copy.deepcopy(generation_config)
-    for key, limit in bounded.items():
-        setattr(generation_config, key, limit)
-    return generation_config, {**effective, **bounded}
-
-
-def _resolve_prefix(task: Task, config: Any, settings: ModelSettings, family: Family) -> str:
-    """The user's prefix < task_specific_params[task] < config.prefix; the family's (T5) when
-    none of them names one."""
-    if settings.prefix is not None:
-        return settings.prefix
-    task_params = (getattr(config, "task_specific_params", None) or {}).get(task, {})
-    prefix = task_params.get("prefix", getattr(config, "prefix", None))
-    if prefix is None:
-        prefix = family.default_prefix(task)
-        if prefix:
-            logger.info("%s model %s: using the %s prefix %r (set %s.prefix to change it)",
-                        task, settings.model, family.label, prefix, task)  # fmt: skip
-    return str(prefix)
-
-
-def _load_generation_config(location: str, config: Any, common: dict[str, Any]) -> GenerationConfig:
-    from transformers import GenerationConfig
-
-    try:
-        # Only the revision: other keywords would be stored as generation settings.
-        return GenerationConfig.from_pretrained(location, revision=common["revision"])
-    except (
-        OSError
-    ):  # no generation_config.json: derived from the model config, as transformers does
-        return GenerationConfig.from_model_config(config)
-
-
 # Model types whose tokenizer and config a CTranslate2 run reads without transformers' Auto
 # classes (whose modules import torch, a second of start-up), with the config.json keys that must
 # be present: a missing one would take its config class's default. For these types and tokenizer
@@ -700,15 +495,6 @@ def quiet_libraries() -> None:
     hub_logging.set_verbosity_error()
 
 
-class _Generation(NamedTuple):
-    """A model's generation settings as a spec records them, with the map steps' table."""
-
-    config: GenerationConfig
-    prefix: str
-    effective: dict[str, Any]  # what the identity records: the settings that differ
-    chunk_config: GenerationConfig | None  # summarization.chunk_generation merged, when set
-
-
 def resolve_spec(
     task: Task, settings: ModelSettings, models_dir: Path, digests_file: Path | None = None
 ) -> ModelSpec:
@@ -727,7 +513,8 @@ def resolve_spec(
     languages = resolve_languages(
         task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
     )
-    generation = _generation_settings(task, settings, source, revision, config, family, languages)
+    own = load_generation_config(source.location, config, _pretrained_options(revision))
+    generation = resolve_generation(task, settings, own, config, family, languages)
     device = _checked_device(task, settings, config, generation, tokenizer)
     window = _model_window(task, settings, tokenizer, config, family, generation)
     return ModelSpec(
@@ -880,71 +667,11 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
     return " ".join(str(error).split())
 
 
-def _generation_settings(
-    task: Task,
-    settings: ModelSettings,
-    source: ModelSource,
-    revision: str | None,
-    config: Any,
-    family: Family,
-    languages: Languages | None,
-) -> _Generation:
-    """The model's generation settings merged with the user's tables, checked against the model
-    (token ids, output lengths) and bounded to its decoder: a bad setting is refused before any
-    article."""
-    generation_config, prefix, effective = _resolve_generation(
-        task,
-        config,
-        _load_generation_config(source.location, config, _pretrained_options(revision)),
-        settings,
-        family,
-        languages,
-    )
-    chunk_config = None
-    if isinstance(settings, SummarizationSettings) and settings.chunk_generation:
-        # The map steps' table merged too (as Summarizer does): a bad combination shows before
-        # any article, on every engine, not when the summarizer is built after translating.
-        chunk_config, _ = merged_generation(
-            generation_config,
-            settings.chunk_generation,
-            "summarization.chunk_generation",
-            user_set=settings.generation,
-        )
-    _check_token_ids(task, settings, config)
-    _check_output_length(task, settings, config)
-    generation_config, effective = _bound_model_output_length(
-        task, settings, config, generation_config, effective
-    )
-    _check_lengths_in_order(task, settings, f"{task}.generation", generation_config)
-    if chunk_config is not None:
-        _check_lengths_in_order(task, settings, "summarization.chunk_generation", chunk_config)
-    return _Generation(generation_config, prefix, effective, chunk_config)
-
-
-def _check_lengths_in_order(
-    task: Task, settings: ModelSettings, table: str, generation_config: GenerationConfig
-) -> None:
-    """A minimum output length above the maximum in the settings as merged (the model's own,
-    [*.generation], for the map steps [summarization.chunk_generation] over both): each table
-    alone may be in order, as a min_length of 150 against DistilBART's own max_length of 142;
-    generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
-    for low, high in LENGTH_PAIRS:
-        if high == "max_length" and generation_config.max_new_tokens is not None:
-            continue  # max_new_tokens bounds the output, not max_length
-        least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
-        if isinstance(least, int) and isinstance(most, int) and least > most:
-            raise ConfigError(
-                f"[{table}] {low} = {least} is above {high} = {most} of the {task} model "
-                f"{settings.model!r} as its own settings and yours merge; set {low} lower or "
-                f"{high} higher in [{table}]"
-            )
-
-
 def _checked_device(
     task: Task,
     settings: ModelSettings,
     config: Any,
-    generation: _Generation,
+    generation: ModelGeneration,
     tokenizer: PreTrainedTokenizerBase,
 ) -> str:
     """The device the model runs on, resolved (never "auto"), with the generation tables checked
@@ -957,8 +684,8 @@ def _checked_device(
         tables["summarization.chunk_generation"] = generation.chunk_config
     if settings.backend == "torch":
         for table, generation_config in tables.items():
-            _refuse_hub_code_mode(generation_config, table)
-        _check_beam_memory(tables, config, device)
+            refuse_hub_code_mode(generation_config, table)
+        check_beam_memory(tables, config, device)
     else:
         for table, generation_config in tables.items():
             ct2_options(generation_config, tokenizer, table)
@@ -982,7 +709,7 @@ def _model_window(
     tokenizer: PreTrainedTokenizerBase,
     config: Any,
     family: Family,
-    generation: _Generation,
+    generation: ModelGeneration,
 ) -> int:
     """How many tokens the model reads at once, with a word where it may write fewer. A prefix
     that leaves no room in it is refused here, before any article: the first sentence to be
@@ -1215,123 +942,6 @@ def _model_of(
         identity=spec.identity(),
         family=spec.family,
         languages=spec.languages,
-    )
-
-
-def merged_generation(
-    base: GenerationConfig, overrides: dict[str, Any], table: str, user_set: Iterable[str] = ()
-) -> tuple[GenerationConfig, dict[str, Any]]:
-    """``overrides`` (the ``[table]`` config table) merged over ``base``: the generation config
-    and its effective settings. ``user_set``: keys of ``base`` the user set too (the
-    [summarization.generation] table under chunk_generation). Raises ConfigError naming the
-    table."""
-    generation_config = copy.deepcopy(base)
-    try:
-        unknown = generation_config.update(**overrides)
-    except (ValueError, TypeError, AttributeError) as error:  # its validate() rejected a value
-        raise ConfigError(f"[{table}]: {error}") from None
-    # A length in one form replaces the earlier layer's length in the other: generate() lets
-    # max_new_tokens win over max_length, and applies min_length and min_new_tokens both, so
-    # the model's max_new_tokens (or the final summary's, under [summarization.chunk_generation])
-    # silently overrode a max_length set here.
-    for other in replaced_length_forms(overrides):
-        setattr(generation_config, other, None)
-    user_keys = {*overrides, *user_set}
-    # A maximum set here below the model's own minimum (max_length = 30 on DistilBART, whose
-    # min_length is 56) lowers that minimum to it: generate() stopped at the maximum anyway,
-    # with a raw UserWarning past --quiet. A minimum set here too is the config check's to refuse.
-    for low, high in LENGTH_PAIRS:
-        least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
-        if (
-            high in overrides
-            and low not in user_keys
-            and isinstance(least, int)
-            and isinstance(most, int)
-            and least > most
-        ):
-            logger.info(
-                "[%s] %s = %d is below the model's own %s = %d: the minimum is lowered to it",
-                table, high, most, low, least,
-            )  # fmt: skip
-            setattr(generation_config, low, most)
-    if unknown:
-        raise ConfigError(
-            f"[{table}]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "
-            "allowed are the fields of transformers.GenerationConfig "
-            "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)."
-        )
-    try:
-        # Strict only about what the table sets: a flag the model's own settings pair with
-        # it (length_penalty = 2.0 of DistilBART under num_beams = 1) is ignored by generate().
-        generation_config.validate(strict=True, user_set_attributes=user_keys)
-    except (ValueError, TypeError) as error:
-        raise ConfigError(f"[{table}]: {error}") from None
-    effective = generation_identity(
-        {
-            key: value
-            for key, value in generation_config.to_diff_dict().items()
-            if not key.startswith("_") and key != "transformers_version"
-        }
-    )
-    return generation_config, effective
-
-
-def generation_identity(settings: dict[str, Any]) -> dict[str, Any]:
-    """A generation table as an identity holds it (see :func:`_as_float_setting`)."""
-    return {key: _as_float_setting(key, value) for key, value in settings.items()}
-
-
-def _as_float_setting(key: str, value: Any) -> Any:
-    """``value`` of the setting ``key`` as the identity holds it: length_penalty = 2 is the 2.0
-    of DistilBART's own settings, yet it keyed another fingerprint (every brief redone) and, for
-    the translator, another translation cache."""
-    # Every real-valued setting the config checks: a list of its own here left out
-    # guidance_scale, top_h and max_time (guidance_scale = 2 and 2.0 keyed two fingerprints).
-    if key in REAL_SETTINGS and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
-
-
-# Decoding modes generate() runs with its own code in every transformers that has the hub
-# mapping: only the others are looked up in it.
-_BUILT_IN_MODES = frozenset({"GREEDY_SEARCH", "SAMPLE", "BEAM_SEARCH", "BEAM_SAMPLE"})
-# The settings that choose each decoding mode transformers moved out of the library into code
-# on the hub (custom_generate repos, run only with trust_remote_code=True).
-_HUB_CODE_MODE_SETTINGS = {
-    "GROUP_BEAM_SEARCH": "num_beam_groups > 1",
-    "CONSTRAINED_BEAM_SEARCH": "force_words_ids / constraints",
-    "CONTRASTIVE_SEARCH": "penalty_alpha with top_k > 1",
-    "DOLA_GENERATION": "dola_layers",
-}
-
-
-def _refuse_hub_code_mode(generation_config: GenerationConfig, table: str) -> None:
-    """A decoding mode whose code transformers now loads from the hub (group beam search,
-    constrained beam search, contrastive search, DoLa) needs trust_remote_code=True, which this
-    tool never sets: generate() raised for every input, after the articles were translated
-    (each batch retried in halves first). ConfigError naming the table, before any article.
-    For the torch backend; CTranslate2 refuses the settings it cannot honour itself."""
-    try:
-        mode = generation_config.get_generation_mode()
-    except (AttributeError, ValueError):
-        return
-    if getattr(mode, "name", None) in _BUILT_IN_MODES:
-        return
-    try:
-        # Its import pulls in torch.distributed and torch._dynamo: 2 s of a run whose briefs
-        # are all current, which loads no model, for settings that decode as they always did.
-        from transformers.generation.utils import GENERATION_MODES_MAPPING
-    except ImportError:  # a transformers without the mapping
-        return
-    repo = GENERATION_MODES_MAPPING.get(mode)
-    if not isinstance(repo, str) or "/" not in repo:
-        return
-    name = getattr(mode, "name", str(mode))
-    setting = _HUB_CODE_MODE_SETTINGS.get(name, "its settings")
-    raise ConfigError(
-        f"[{table}]: {name.replace('_', ' ').lower()} ({setting}) is not supported: transformers "
-        f"runs it only as code from the hub ({repo}), and models never run code of their own "
-        "here (trust_remote_code is off); use num_beams, sampling or greedy decoding"
     )
 
 

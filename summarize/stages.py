@@ -39,8 +39,8 @@ from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config
 from summarize.errors import ArticleError, UsageError, shown
+from summarize.generation import generation_identity
 from summarize.ingest import Article, find_articles, is_folder
-from summarize.models import generation_identity
 from summarize.package_data import brief_data_sha256
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome

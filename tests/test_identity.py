@@ -24,7 +24,8 @@ from summarize.config import REAL_SETTINGS, Config, load_config
 from summarize.digests import DIGESTS_FILENAME, hub_snapshot
 from summarize.engines.local import Pipeline
 from summarize.errors import StoreError
-from summarize.models import generation_identity, load_model, resolve_spec
+from summarize.generation import generation_identity
+from summarize.models import load_model, resolve_spec
 from summarize.stages import run_fingerprint
 from summarize.translation import Translator
 

@@ -1022,10 +1022,10 @@ def test_beam_search_that_cannot_fit_one_input_is_refused_before_any_article(
     from conftest import SEEDS, write_config
     from typer.testing import CliRunner
 
-    import summarize.models
+    import summarize.generation
     from summarize.cli import app
 
-    monkeypatch.setattr(summarize.models, "device_memory", lambda device: 16 * 2**30)
+    monkeypatch.setattr(summarize.generation, "device_memory", lambda device: 16 * 2**30)
     huge = {"max_new_tokens": 10**9}
     greedy = SummarizationSettings(model=str(t5_model), generation={**huge, "num_beams": 1})
     resolve_spec("summarization", greedy, Path("models"))  # nothing held per beam
@@ -1158,7 +1158,7 @@ def test_a_maximum_below_the_models_own_minimum_lowers_that_minimum(
     maximum; a minimum the user sets is left alone (the config check compares the two)."""
     from transformers import GenerationConfig
 
-    from summarize.models import merged_generation
+    from summarize.generation import merged_generation
 
     low, high = f"min_{form}", f"max_{form}"
     model_own = GenerationConfig(**{low: 56, high: 142})
