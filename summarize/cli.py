@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -189,11 +189,7 @@ def run(
     # said the same way. Ctrl-C too goes through the handler (unless the shell ignores it, as in
     # a background job, or a host program handles it), so that pressed again it is ignored.
     # SIGHUP (the terminal closed) as well, unless the run was started to outlive it (nohup).
-    previous = {
-        number: signal.signal(number, _raise_keyboard_interrupt)
-        for number in STOP_SIGNALS
-        if _stops_the_run(number)
-    }
+    previous = _take_stop_signals()
     try:
         from summarize.progress import LogProgress, RichProgress
 
@@ -241,8 +237,7 @@ def run(
             )
         raise typer.Exit(130) from None
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        _give_back(previous)
 
     for outcome in report.without_brief:
         if (str(outcome.source), str(outcome.reason)) not in shown_already:
@@ -256,6 +251,21 @@ def run(
         soft_wrap=True,
     )
     raise typer.Exit(report.exit_code)
+
+
+def _take_stop_signals() -> dict[int, Any]:
+    """The stop signals a command takes over (see :func:`_stops_the_run`), with the handlers
+    they had, for :func:`_give_back`."""
+    return {
+        number: signal.signal(number, _raise_keyboard_interrupt)
+        for number in STOP_SIGNALS
+        if _stops_the_run(number)
+    }
+
+
+def _give_back(previous: dict[int, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def _stops_the_run(number: int) -> bool:
@@ -451,12 +461,36 @@ def _run_eval(
     """Shared by the eval commands: config, the inputs read and checked, one pipeline, errors,
     the metrics table. ``evaluate`` writes into the folder it is given: ``output`` as the config
     reads it."""
+    _configure_logging(quiet, False, stderr.is_terminal)
+    # SIGTERM and SIGHUP stop it as Ctrl-C does (they killed it at once, the translation cache
+    # unclosed), and a stop is said, as a run says it.
+    previous = _take_stop_signals()
+    try:
+        _evaluate(config_files, overrides, output, read, evaluate)
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):  # the terminal closed (SIGHUP): no one to tell
+            stderr.print(
+                "interrupted: no scores written; translations done so far are kept in the "
+                "output folder's cache, and the same command again goes on from there",
+                soft_wrap=True,
+            )
+        raise typer.Exit(130) from None
+    finally:
+        _give_back(previous)
+
+
+def _evaluate(
+    config_files: list[Path] | None,
+    overrides: list[str] | None,
+    output: Path,
+    read: Callable[[], _Data],
+    evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
+) -> None:
     from summarize.engines.local import Pipeline
     from summarize.evaluate import metrics_table, require_eval_extra
     from summarize.outputs import make_folder
     from summarize.process import configure_process
 
-    _configure_logging(quiet, False, stderr.is_terminal)
     # An evaluation writes into its own folder only (the translation cache included).
     folder = f"output.folder={_toml_string(output)}"
     config = _load(config_files, [*(overrides or []), folder])

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -340,3 +345,41 @@ def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: 
     assert lines[1]["summary"].startswith("S0 moved near Kursk.")  # the lead stands in
     assert "the summary is the article's first 3 sentence(s)" in lines[1]["note"]
     assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_with_notes"] == 1
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
+    self_contained_models, tmp_path: Path, stop: str
+) -> None:
+    """SIGTERM (a scheduler) or SIGHUP (the terminal closed) killed `eval` at once, unsaid: it
+    stops as Ctrl-C does, exit 130 with a line saying so, no scores written, and the command
+    run again completes."""
+    lines = [
+        line
+        for seed in sorted(SEEDS.glob("*.txt"))
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    (tmp_path / "src.de").write_text("\n".join(lines * 4) + "\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("\n".join(lines * 4) + "\n", encoding="utf-8")
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart)  # fmt: skip
+    output = tmp_path / "ev"
+    command = [sys.executable, "-m", "summarize.cli", "eval", "translation",
+               str(tmp_path / "src.de"), str(tmp_path / "ref.en"), "-o", str(output),
+               "-c", str(config), "--set", "translation.batch_size=1"]  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:  # the models are read: the translation is under way
+        if "translating" in line:
+            break
+    time.sleep(1)
+    process.send_signal(getattr(signal, stop))
+    _, rest = process.communicate(timeout=120)
+    assert process.returncode == 130, rest
+    assert "interrupted: no scores written" in rest and "Traceback" not in rest
+    assert not (output / "metrics.json").exists() and not (output / "hypotheses.txt").exists()
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert json.loads((output / "metrics.json").read_text())["segments"] == len(lines) * 4
