@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown_it import MarkdownIt
@@ -43,6 +43,7 @@ from summarize.render import (
     INDEX_ENTRY,
     INDEX_TITLE,
     LATEST_RUN,
+    NOT_CURRENT,
     checks_note,
     chunking_note,
     dropped_summary,
@@ -265,7 +266,14 @@ def _model_name(record: BriefRecord, role: str) -> str:
     return f"{name} @ {str(revision)[:10]}" if revision else name
 
 
-def render_brief_page(environment: Environment, markdown: MarkdownIt, brief: SiteBrief) -> str:
+def render_brief_page(
+    environment: Environment,
+    markdown: MarkdownIt,
+    brief: SiteBrief,
+    not_current: str | None = None,
+) -> str:
+    """The brief's page; ``not_current``: what index.md says of an earlier run's brief whose
+    article the latest run failed on or skipped (:func:`not_current_briefs`)."""
     record = brief.record
     facts = []
     for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names")):
@@ -281,6 +289,7 @@ def render_brief_page(environment: Environment, markdown: MarkdownIt, brief: Sit
         facts=[(label, items) for label, items in facts if items],
         record_rows=_record_rows(record),
         model_name=lambda role: _model_name(record, role),
+        not_current=not_current,
     )
 
 
@@ -311,12 +320,44 @@ def latest_run(folder: Path) -> Markup | None:
     return Markup(markdown.render("".join(lines)))
 
 
+# An index.md entry's first line: its brief's file name is the link's target (render.link_target).
+_ENTRY_TARGET = re.compile(r"\]\(<([^<>]*)>\)\*\* \\$")
+
+
+def not_current_briefs(folder: Path) -> dict[str, str]:
+    """The briefs (by file name) whose index.md entry says they are not current (the latest run
+    failed on their article or skipped it: an earlier run's brief of the article as it was), with
+    what it says. The run keeps this nowhere else, and a brief's page showed such a brief as any
+    other. Empty without an index.md of a run."""
+    said: dict[str, str] = {}
+    target = None
+    try:
+        with (folder / INDEX_FILENAME).open(encoding="utf-8", errors="replace") as handle:
+            if handle.readline().rstrip("\r\n") != INDEX_TITLE:
+                return said
+            for line in handle:
+                line = line.rstrip("\r\n")
+                if line.startswith(INDEX_ENTRY):
+                    match = _ENTRY_TARGET.search(line)
+                    target = unquote(match.group(1)) if match else None
+                elif target is not None and line.startswith(f"  {NOT_CURRENT}"):
+                    said[target] = line.removeprefix(f"  {NOT_CURRENT}").strip()
+    except OSError:  # no index (records copied without it), or unreadable: nothing to add
+        return {}
+    return said
+
+
 def render_index_page(
-    environment: Environment, briefs: Sequence[SiteBrief], latest: Markup | None = None
+    environment: Environment,
+    briefs: Sequence[SiteBrief],
+    latest: Markup | None = None,
+    not_current: dict[str, str] | None = None,
 ) -> str:
+    not_current = not_current or {}
     entries = [
         {
             "page": quote(brief.page),
+            "not_current": not_current.get(f"{brief.name}.md"),
             "record": brief.record,
             "lead": index_lead(brief.record),
             # As index.md says it: without a lead line the reader took the summary for left out.
@@ -372,6 +413,7 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
         )
     environment = _environment()
     markdown = MarkdownIt("commonmark", {"html": False})
+    stale = not_current_briefs(folder)
     make_folder(site, "the site folder")
     pages = []
     listed: list[SiteBrief] = []  # what the front page shows of each brief, not its article
@@ -380,12 +422,13 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
     try:
         while brief is not None:  # one article in memory at a time
             page = site / brief.page
-            _write_if_changed(page, render_brief_page(environment, markdown, brief))
+            said = stale.get(f"{brief.name}.md")
+            _write_if_changed(page, render_brief_page(environment, markdown, brief, said))
             pages.append(page)
             listed.append(SiteBrief(brief.name, index_record(brief.record)))
             brief = next(briefs, None)
         index = site / INDEX_PAGE
-        _write_if_changed(index, render_index_page(environment, listed, latest_run(folder)))
+        _write_if_changed(index, render_index_page(environment, listed, latest_run(folder), stale))
         _remove_stale_pages(site, {page.name for page in pages})
     except OSError as error:
         raise UsageError(

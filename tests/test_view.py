@@ -260,6 +260,47 @@ def test_the_front_page_says_what_the_latest_run_left_without_a_brief(tmp_path: 
         assert not parse(tmp_path / "site" / "index.html").find_all("section", "latest-run")
 
 
+def test_an_earlier_runs_brief_the_latest_run_failed_on_says_so_on_its_pages(
+    tmp_path: Path,
+) -> None:
+    """index.md marks the entry of a brief whose article the latest run failed on or skipped;
+    the site showed that brief, on the front page and its own page, as any other. A brief's
+    file name with characters its link escapes ("100% #1.md") is found too."""
+    from summarize.outputs import write_index
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    names = ["article-0", "100% #1", "article-2"]
+    for number, name in enumerate(names):
+        write_brief(output / f"{name}.md", make_brief(number))
+    stale = {"article-0.md": "failed", "100% #1.md": "skipped"}
+    write_index(output, "0 written, 1 up to date, 1 skipped, 1 failed", not_current=stale)
+    build_site(output, tmp_path / "site")
+    items = parse(tmp_path / "site" / "index.html").find_all("ul", "briefs")[0].find_all("li")
+    said = {
+        unquote(item.find_all("a", "title")[0].attrs["href"]): [
+            squash(p.text()) for p in item.find_all("p", "warnings")
+        ]
+        for item in items
+    }
+    assert said == {
+        "article-0.html": [
+            "Not current: the latest run failed on this article; this brief is an earlier run's."
+        ],
+        "100% #1.html": [
+            "Not current: the latest run skipped this article; this brief is an earlier run's."
+        ],
+        "article-2.html": [],
+    }
+    for name, expected in (("article-0", "failed on"), ("100% #1", "skipped"), ("article-2", "")):
+        header = parse(tmp_path / "site" / f"{name}.html").find_all("header")[0]
+        notes = [squash(p.text()) for p in header.find_all("p", "warnings")]
+        assert [note for note in notes if note.startswith("Not current")] == (
+            [f"Not current: the latest run {expected} this article; this brief is an earlier "
+             "run's."] if expected else []
+        )  # fmt: skip
+
+
 def test_the_front_page_says_a_summary_is_empty_as_index_md_does(tmp_path: Path) -> None:
     """A brief with an empty summary had no line under its title on the site's front page, as
     one whose summary had only the title's sentence: index.md says "(empty summary)"."""
