@@ -113,6 +113,13 @@ def fail(error: SummarizeError | str, exit_code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _interrupted(what_now: str) -> NoReturn:
+    """A command stopped by Ctrl-C, SIGTERM or SIGHUP: say so (and what now), exit 130."""
+    with contextlib.suppress(OSError):  # the terminal closed (SIGHUP): no one to tell
+        stderr.print(f"interrupted: {what_now}", soft_wrap=True)
+    raise typer.Exit(130) from None
+
+
 def _configure_logging(quiet: bool, verbose: bool, interactive: bool) -> None:
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
     handler: logging.Handler
@@ -229,13 +236,9 @@ def run(
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:
-        with contextlib.suppress(OSError):  # the terminal closed (SIGHUP): no one to tell
-            stderr.print(
-                "interrupted: every brief written so far is complete; run the same command "
-                "again to do the rest",
-                soft_wrap=True,
-            )
-        raise typer.Exit(130) from None
+        _interrupted(
+            "every brief written so far is complete; run the same command again to do the rest"
+        )
     finally:
         _give_back(previous)
 
@@ -468,13 +471,10 @@ def _run_eval(
     try:
         _evaluate(config_files, overrides, output, read, evaluate)
     except KeyboardInterrupt:
-        with contextlib.suppress(OSError):  # the terminal closed (SIGHUP): no one to tell
-            stderr.print(
-                "interrupted: no scores written; translations done so far are kept in the "
-                "output folder's cache, and the same command again goes on from there",
-                soft_wrap=True,
-            )
-        raise typer.Exit(130) from None
+        _interrupted(
+            "no scores written; translations done so far are kept in the output folder's "
+            "cache, and the same command again goes on from there"
+        )
     finally:
         _give_back(previous)
 
