@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +50,18 @@ _CT2_IGNORED = {
     # generation_config.json); the config refuses them true.
     "output_attentions", "output_hidden_states",
 }  # fmt: skip
+# Of those, the tokens a CTranslate2 conversion fixes as the model's own (the decoder's start
+# token, the forced end token) and generate() reads from the settings: a value of the user's
+# other than the model's changed torch's output only (decoder_start_token_id = 5 on Marian
+# wrote another translation; pad_token_id is what a batch's finished outputs are padded with,
+# in the text where it is a word; bos_token_id starts the decoder where nothing else does).
+_CT2_MODEL_TOKENS = ("bos_token_id", "pad_token_id", "decoder_start_token_id",
+                     "forced_eos_token_id")  # fmt: skip
+# And the beam search settings CTranslate2 runs one way only: it stops once num_beams outputs
+# have ended (early_stopping = true) and takes the log-softmax after its masks
+# (renormalize_logits = true). Greedy search and sampling read neither. use_cache changes only
+# the speed; the others the config refuses unless they are generate()'s defaults.
+_CT2_BEAM_SEARCH = {"early_stopping": True, "renormalize_logits": True}
 # What transformers' generate() samples from when top_k is unset
 # (GenerationConfig._get_default_generation_params).
 _TRANSFORMERS_TOP_K = 50
@@ -297,11 +309,18 @@ def beam_search_cache(config: Any) -> Any:
 
 
 def ct2_options(
-    generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase, table: str | None = None
+    generation: GenerationConfig,
+    tokenizer: PreTrainedTokenizerBase,
+    table: str | None = None,
+    *,
+    model_config: GenerationConfig | None = None,
+    user_set: Collection[str] = (),
 ) -> dict[str, Any]:
     """transformers generation settings as CTranslate2 translate_batch() options; a
     ConfigError for settings it cannot honour, naming ``table`` (e.g. ``translation.generation``)
-    where given.
+    where given. With ``model_config`` (the model's own settings) and ``user_set`` (the keys
+    the user's tables set), a setting CTranslate2 keeps as the model's own (see
+    :data:`_CT2_MODEL_TOKENS`) that the user set otherwise is refused too.
 
     Lengths: transformers counts the decoder start token in max_length / min_length;
     CTranslate2 does not. Both count every generated token, a forced first token and the end
@@ -366,15 +385,68 @@ def ct2_options(
         and key != "transformers_version"
         and value != defaults.get(key)
     )
+    where, backend = "", "backend"
+    if table is not None:
+        where, backend = f"[{table}]: ", f"{table.partition('.')[0]}.backend"
     if unsupported:
-        where, backend = "", "backend"
-        if table is not None:
-            where, backend = f"[{table}]: ", f"{table.partition('.')[0]}.backend"
         raise ConfigError(
             f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
             f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
         )
+    if model_config is not None and (
+        overridden := _overridden_model_settings(generation, model_config, user_set)
+    ):
+        raise ConfigError(
+            f"{where}backend = 'ctranslate2' cannot honour {'; '.join(overridden)}; remove "
+            f"{'it' if len(overridden) == 1 else 'them'} or set {backend} = 'torch'"
+        )
     return options
+
+
+def _overridden_model_settings(
+    generation: GenerationConfig, model_config: GenerationConfig, user_set: Collection[str]
+) -> list[str]:
+    """The settings of ``user_set`` that change generate()'s output from the model's own
+    (``model_config``) where CTranslate2 keeps the model's own, each as ``key = value (...)``.
+    A value equal to the model's own (a generation_config.json copied into the table) is not
+    among them."""
+    found = []
+    for key in _CT2_MODEL_TOKENS:
+        if key in user_set and _in_use(key, generation) != _in_use(key, model_config):
+            found.append(
+                f"{key} = {_as_written(getattr(generation, key))} (the model's own, which its "
+                f"conversion keeps: {_as_written(getattr(model_config, key))})"
+            )
+    if int(generation.num_beams or 1) > 1:
+        for key, honoured in _CT2_BEAM_SEARCH.items():
+            value = _in_use(key, generation)
+            if key in user_set and value not in (_in_use(key, model_config), honoured):
+                found.append(
+                    f"{key} = {_as_written(value)} with beam search (it runs as with {key} = true)"
+                )
+    return found
+
+
+def _in_use(key: str, generation: GenerationConfig) -> Any:
+    """The value generate() uses for ``key`` under ``generation``: the decoder starts with
+    bos_token_id where decoder_start_token_id is unset, an unset pad token is the first end
+    token, and the beam search flags are false unset."""
+    if key in _CT2_BEAM_SEARCH:
+        flag = getattr(generation, key, None)
+        return False if flag is None else flag
+    if key in ("bos_token_id", "decoder_start_token_id"):
+        start = generation.decoder_start_token_id
+        return generation.bos_token_id if start is None else start
+    value = getattr(generation, key, None)
+    if key == "pad_token_id" and value is None:
+        ends = generation.eos_token_id
+        value = ends[0] if isinstance(ends, list | tuple) and ends else ends
+    return value
+
+
+def _as_written(value: Any) -> str:
+    """A setting's value as the config file writes it (false, "never"; unset for None)."""
+    return "unset" if value is None else json.dumps(value)
 
 
 class CTranslate2Backend:

@@ -34,6 +34,13 @@ logger = logging.getLogger("summarize")
 DEFAULT_MAX_LENGTH = 512
 
 
+class _Layers(NamedTuple):
+    merged: GenerationConfig  # the model's own settings with the user's table over them
+    model: GenerationConfig  # the model's own settings alone
+    prefix: str
+    effective: dict[str, Any]
+
+
 def _merged_layers(
     task: Task,
     config: Any,
@@ -41,17 +48,17 @@ def _merged_layers(
     settings: ModelSettings,
     family: Family,
     languages: Languages | None = None,
-) -> tuple[GenerationConfig, str, dict[str, Any]]:
+) -> _Layers:
     """Model generation config < task_specific_params[task] < the family's needs (the forced
     target language) < the user's [*.generation] table."""
-    generation_config = copy.deepcopy(base)
+    model_config = copy.deepcopy(base)
     task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
     task_params.pop("prefix", None)
     prefix = _resolve_prefix(task, config, settings, family)
-    generation_config.update(**task_params)
-    generation_config.update(**family_generation(languages))
+    model_config.update(**task_params)
+    model_config.update(**family_generation(languages))
     generation_config, effective = merged_generation(
-        generation_config, settings.generation, f"{task}.generation"
+        model_config, settings.generation, f"{task}.generation"
     )
     if generation_config.max_length is None and generation_config.max_new_tokens is None:
         # Nothing names an output length (T5 and LongT5 checkpoints, whose settings derive from
@@ -64,7 +71,7 @@ def _merged_layers(
         )  # fmt: skip
         generation_config.max_length = DEFAULT_MAX_LENGTH
         effective = {**effective, "max_length": DEFAULT_MAX_LENGTH}
-    return generation_config, prefix, effective
+    return _Layers(generation_config, model_config, prefix, effective)
 
 
 # Generation settings that name token ids: an id past the model's vocabulary failed inside
@@ -243,6 +250,9 @@ class ModelGeneration(NamedTuple):
     prefix: str
     effective: dict[str, Any]  # what the identity records: the settings that differ
     chunk_config: GenerationConfig | None  # summarization.chunk_generation merged, when set
+    # The model's own settings before the user's tables: what a CTranslate2 conversion keeps of
+    # the settings it fixes (the decoder's start token, the forced end token).
+    model_config: GenerationConfig
 
 
 def resolve_generation(
@@ -256,7 +266,7 @@ def resolve_generation(
     """The model's generation settings (``own``: its folder's, see :func:`load_generation_config`)
     merged with the user's tables, checked against the model (token ids, output lengths) and
     bounded to its decoder: a bad setting is refused before any article."""
-    generation_config, prefix, effective = _merged_layers(
+    generation_config, model_config, prefix, effective = _merged_layers(
         task, config, own, settings, family, languages
     )
     chunk_config = None
@@ -277,7 +287,7 @@ def resolve_generation(
     _check_lengths_in_order(task, settings, f"{task}.generation", generation_config)
     if chunk_config is not None:
         _check_lengths_in_order(task, settings, "summarization.chunk_generation", chunk_config)
-    return ModelGeneration(generation_config, prefix, effective, chunk_config)
+    return ModelGeneration(generation_config, prefix, effective, chunk_config, model_config)
 
 
 def _check_lengths_in_order(

@@ -39,6 +39,7 @@ from summarize.backends import (
 )
 from summarize.config import (
     ModelSettings,
+    SummarizationSettings,
 )
 from summarize.digests import folder_digest, hub_snapshot
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
@@ -677,18 +678,30 @@ def _checked_device(
     """The device the model runs on, resolved (never "auto"), with the generation tables checked
     against the backend: on torch no hub code modes and beams that fit the device's memory; on
     CTranslate2 only settings it can honour (refused when the weights loaded, such a setting
-    stopped the run after the model was converted, and `models list` called the model fine)."""
+    stopped the run after the model was converted, and `models list` called the model fine),
+    and of those its conversion keeps as the model's own, none the user set otherwise."""
     device = str(pick_device(settings.device, settings.backend))
     tables = {f"{task}.generation": generation.config}
-    if generation.chunk_config is not None:
+    user_set = {f"{task}.generation": set(settings.generation)}
+    if generation.chunk_config is not None and isinstance(settings, SummarizationSettings):
         tables["summarization.chunk_generation"] = generation.chunk_config
+        user_set["summarization.chunk_generation"] = {
+            *settings.generation,
+            *settings.chunk_generation,
+        }
     if settings.backend == "torch":
         for table, generation_config in tables.items():
             refuse_hub_code_mode(generation_config, table)
         check_beam_memory(tables, config, device)
     else:
         for table, generation_config in tables.items():
-            ct2_options(generation_config, tokenizer, table)
+            ct2_options(
+                generation_config,
+                tokenizer,
+                table,
+                model_config=generation.model_config,
+                user_set=user_set[table],
+            )
     return device
 
 

@@ -149,6 +149,89 @@ def test_settings_ctranslate2_cannot_honour_are_refused_before_the_conversion(
     assert not list(tmp_path.glob("bart.ct2-*"))  # nothing converted
 
 
+# The tiny BART's own settings (DistilBART's): decoder_start_token_id 2, forced_eos_token_id 2,
+# pad_token_id 1, bos_token_id 0, early_stopping true with 4 beams.
+@pytest.mark.parametrize("table", ["generation", "chunk_generation"])
+@pytest.mark.parametrize(
+    ("setting", "named"),
+    [
+        ({"decoder_start_token_id": 5}, "decoder_start_token_id = 5 (the model's own, which "
+                                        "its conversion keeps: 2)"),
+        ({"forced_eos_token_id": 5}, "forced_eos_token_id = 5 (the model's own, which its "
+                                     "conversion keeps: 2)"),
+        ({"pad_token_id": 5}, "pad_token_id = 5 (the model's own, which its conversion keeps: 1)"),
+        ({"early_stopping": "never"}, 'early_stopping = "never" with beam search (it runs as '
+                                      "with early_stopping = true)"),
+        ({"early_stopping": False}, "early_stopping = false with beam search"),
+    ],
+    ids=["decoder_start", "forced_eos", "pad", "early_stopping_never", "early_stopping_false"],
+)  # fmt: skip
+def test_a_model_setting_ctranslate2_keeps_is_refused_where_yours_differs(
+    self_contained_models, tmp_path: Path, table: str, setting: dict, named: str
+) -> None:
+    """The conversion keeps the model's own start and end tokens, and CTranslate2's beam search
+    stops as early_stopping = true: another value of these changed torch's output only (see
+    the next test), and CTranslate2 ignored it without a word."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.models import resolve_spec
+    from summarize.store import locate
+
+    settings = SummarizationSettings(
+        model=str(self_contained_models.bart), backend="ctranslate2", **{table: setting}
+    )
+    expected = (
+        rf"\[summarization\.{table}\]: backend = 'ctranslate2' cannot honour {re.escape(named)}"
+        r".*; remove it or set summarization\.backend = 'torch'"
+    )
+    with pytest.raises(ConfigError, match=expected):
+        resolve_spec("summarization", settings, tmp_path / "models")
+    assert re.search(expected, locate("summarization", settings, tmp_path / "models").problem)
+
+
+@pytest.mark.parametrize("setting", [{"decoder_start_token_id": 5}, {"forced_eos_token_id": 5}])
+def test_torch_output_changes_with_a_start_or_end_token_not_the_models_own(
+    self_contained_models, setting: dict
+) -> None:
+    """What the refusal above keeps from happening unsaid: torch writes another output."""
+    model = str(self_contained_models.marian)
+    outputs = []
+    for generation in (FORCED, {**FORCED, **setting}):
+        settings = TranslationSettings(model=model, generation=generation)
+        loaded = load_model("translation", settings, Path("models"))
+        outputs.append([item.text for item in loaded.backend.generate(SENTENCES[:1])])
+    assert outputs[0] != outputs[1]
+
+
+@pytest.mark.parametrize(
+    ("model", "setting"),
+    [
+        # The model's own, copied into the table.
+        ("bart", {"decoder_start_token_id": 2, "forced_eos_token_id": 2, "pad_token_id": 1,
+                  "bos_token_id": 0, "early_stopping": True}),
+        # The decoder starts with decoder_start_token_id: bos_token_id is not read.
+        ("bart", {"bos_token_id": 5}),
+        # use_cache changes only the speed.
+        ("bart", {"use_cache": False}),
+        # Not the model's own (unset: false), but how CTranslate2's beam search runs anyway.
+        ("marian", {"num_beams": 4, "early_stopping": True, "renormalize_logits": True}),
+    ],
+    ids=["models_own", "bos_unread", "use_cache", "as_ctranslate2_runs"],
+)  # fmt: skip
+def test_model_settings_ctranslate2_keeps_are_accepted_where_they_change_nothing(
+    self_contained_models, tmp_path: Path, model: str, setting: dict
+) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.models import resolve_spec
+
+    folder = str(getattr(self_contained_models, model))
+    if model == "bart":
+        settings = SummarizationSettings(model=folder, backend="ctranslate2", generation=setting)
+        resolve_spec("summarization", settings, tmp_path / "models")
+    else:
+        translation = TranslationSettings(model=folder, backend="ctranslate2", generation=setting)
+        resolve_spec("translation", translation, tmp_path / "models")
+
+
 @pytest.mark.parametrize("first", [False, True])
 def test_an_end_token_of_your_own_ends_the_output_on_ctranslate2_too(
     self_contained_models, first: bool
