@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
+from summarize.generation import generation_identity
 from summarize.models import LoadedModel
 from summarize.outputs import make_folder, write_atomic
 from summarize.segment import split_english_sentences, split_sentences
@@ -204,7 +205,8 @@ def evaluate_summaries(
                                      "text_field": text_field,
                                      "reference_field": reference_field,
                                      "summaries_with_notes": noted,
-                                     **_made_by(summarizer.loaded)})  # fmt: skip
+                                     **_made_by(summarizer.loaded),
+                                     "settings": _map_reduce_settings(summarizer)})  # fmt: skip
     return EvalResult(metrics, len(records), output)
 
 
@@ -219,6 +221,15 @@ def _made_by(loaded: LoadedModel) -> dict[str, Any]:
     """Which model and settings the scores are of, as a brief's run record says it: the scores
     of two configs compared side by side could not be told apart."""
     return {"model": loaded.describe(), "generation": loaded.generation_settings}
+
+
+def _map_reduce_settings(summarizer: Summarizer) -> dict[str, Any]:
+    """What else shapes the summary of an article longer than the window, as a brief's run
+    record has it (its ``settings``): the map steps' table (only when set) and the rounds."""
+    settings: dict[str, Any] = {"max_reduce_rounds": summarizer.settings.max_reduce_rounds}
+    if summarizer.settings.chunk_generation:
+        settings["chunk_generation"] = generation_identity(summarizer.settings.chunk_generation)
+    return settings
 
 
 def _write_metrics(output: Path, metrics: dict[str, float], about: dict[str, Any]) -> None:

@@ -500,12 +500,13 @@ def write_index(
     latest_run: str | None = None,
     known: Mapping[str, BriefRecord] | None = None,
     without_brief: Sequence[str] = (),
-    not_current: Mapping[str, str] | None = None,
+    not_current: Mapping[str, tuple[str, Path]] | None = None,
 ) -> Path:
     """(Re)write ``index.md`` from every brief in the folder, earlier runs' included;
     ``latest_run`` is the run's summary line, shown at the top, ``without_brief`` a line
-    per input it left without a brief, and ``not_current`` what it did (failed, skipped) to the
-    inputs of briefs left from earlier runs, by brief file name.
+    per input it left without a brief, and ``not_current`` what it did (failed, skipped) to
+    which input, by the file name its brief has: a brief there from an earlier run is said to
+    be not current, unless it is another file's (:func:`another_files_brief`).
 
     ``known``: the records (or :func:`index_record` of them) of briefs this run wrote or found
     current, by Markdown file name; those briefs are not read again (reading one takes
@@ -524,20 +525,41 @@ def write_index(
         )
         is not None
     ]
+    not_current = not_current or {}
+    stale = {
+        entry.filename: not_current[entry.filename][0]
+        for entry in entries
+        if entry.filename in not_current
+        and not another_files_brief(entry.record, not_current[entry.filename][1])
+    }
     index_path = folder / INDEX_FILENAME
-    write_atomic(index_path, render_index(entries, latest_run, without_brief, not_current))
+    write_atomic(index_path, render_index(entries, latest_run, without_brief, stale))
     return index_path
 
 
+def another_files_brief(record: BriefRecord, source: Path) -> bool:
+    """Whether the brief of ``record`` is that of a file other than ``source`` that still
+    exists: yesterday's ``a.txt``, whose brief today's ``a.txt`` (failed, skipped, or refused
+    by :func:`replacing_what`) did not replace, is as current as it was."""
+    recorded = Path(record.source_path or record.source)
+    return recorded.is_absolute() and recorded.is_file() and file_key(recorded) != file_key(source)
+
+
 def write_stopped_index(
-    folder: Path, interrupted: bool, done: str, known: Mapping[str, BriefRecord] | None = None
+    folder: Path,
+    interrupted: bool,
+    done: str,
+    known: Mapping[str, BriefRecord] | None = None,
+    not_current: Mapping[str, tuple[str, Path]] | None = None,
 ) -> None:
     """The index of a run stopped midway (Ctrl-C, SIGTERM, a folder that takes no more writes,
-    a stalled Ray run), saying what it did: the briefs written so far are complete. A folder
-    that no longer takes the index gets a log line; the error that stopped the run follows."""
+    a stalled Ray run), saying what it did: the briefs written so far are complete, and those
+    of earlier runs whose inputs it failed on or skipped are not current (``not_current``, as
+    :func:`write_index` has it). A folder that no longer takes the index gets a log line; the
+    error that stopped the run follows."""
     how = "interrupted" if interrupted else "stopped"
     try:
-        write_index(folder, f"{how} after: {done}", known)
+        write_index(folder, f"{how} after: {done}", known, (), not_current)
     except OSError as error:
         logger.error("could not rewrite the index: %s", error.strerror or error)
 
@@ -554,7 +576,7 @@ def write_run_index(
     latest_run: str,
     known: Mapping[str, BriefRecord] | None = None,
     without_brief: Sequence[str] = (),
-    not_current: Mapping[str, str] | None = None,
+    not_current: Mapping[str, tuple[str, Path]] | None = None,
 ) -> Path:
     """:func:`write_index` at the end of a run: a folder that takes no more writes (disk full)
     is the run's one-line :class:`OutputError`, not a traceback; the briefs are all written.
@@ -563,7 +585,7 @@ def write_run_index(
     try:
         return write_index(folder, latest_run, known, without_brief, not_current)
     except KeyboardInterrupt:
-        write_stopped_index(folder, True, latest_run, known)
+        write_stopped_index(folder, True, latest_run, known, not_current)
         raise
     except OSError as error:
         raise OutputError(

@@ -421,6 +421,57 @@ def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(
     assert re.search(r"<li>(?:(?!</li>).)*edited\.md(?:(?!</li>).)*Not current", html, re.S)
 
 
+def test_a_brief_of_another_file_is_not_said_to_be_one_the_latest_run_failed_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Daily folders that reuse file names: today's ``a.txt`` is refused, its brief name
+    holding yesterday's ``a.txt``'s brief, and that brief, of a file the run never read and
+    still current, was marked as an article the latest run failed on."""
+    _echo_models(monkeypatch)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    monday, tuesday, output = tmp_path / "mon", tmp_path / "tue", tmp_path / "briefs"
+    for folder, seed in ((monday, seeds[0]), (tuesday, seeds[1])):
+        folder.mkdir()
+        (folder / "a.txt").write_bytes(seed.read_bytes())
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    assert CliRunner().invoke(app, [*run, str(monday)]).exit_code == 0
+    result = CliRunner().invoke(app, [*run, str(tuesday)])
+    assert result.exit_code == 1
+    assert "another file that still exists" in result.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "mon/a.txt" in index
+    assert "Not current" not in index
+
+
+def test_a_stopped_runs_index_says_which_briefs_are_not_current(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A run stopped (Ctrl-C) after it failed on an edited article: the index it leaves
+    listed that article's earlier brief as current, as the index of a finished run did before."""
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for name, seed in (("a-edited.txt", seeds[0]), ("b-kept.txt", seeds[1])):
+        (folder / name).write_bytes(seed.read_bytes())
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    assert CliRunner().invoke(app, run).exit_code == 0
+    (folder / "a-edited.txt").write_text("", encoding="utf-8")
+    (folder / "c-new.txt").write_bytes(seeds[2].read_bytes())
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C as the new article's models load
+
+    monkeypatch.setattr("summarize.engines.local.load_weights", stopped)
+    assert CliRunner().invoke(app, run).exit_code == 130
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "interrupted after: 0 written, 1 up to date, 0 skipped, 1 failed" in index
+    entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
+    assert sorted(entries) == ["a-edited.md", "b-kept.md"]
+    assert "**Not current:** the latest run failed on this article" in entries["a-edited.md"]
+    assert "Not current" not in entries["b-kept.md"]
+
+
 def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypatch) -> None:
     """A folder of articles renamed and run again: its briefs are current (same bytes, same
     settings), and the index, the brief and the view named the old folder, which is gone. They

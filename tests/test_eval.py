@@ -160,6 +160,37 @@ def test_eval_summary_writes_one_summary_per_article_and_true_rouge(
     assert "max_length" in metrics["generation"] or "max_new_tokens" in metrics["generation"]
 
 
+def test_eval_summary_metrics_tell_map_step_settings_apart(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """Two configs that differ only in the map steps' table or in max_reduce_rounds (both
+    change every summary of an article longer than the window): their metrics.json named the
+    same model and generation settings, so their scores could not be told apart."""
+    data = tmp_path / "data.jsonl"
+    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text()
+    data.write_text(json.dumps({"article": text, "reference": text.split("\n")[0]}) + "\n")
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart_short_window)  # fmt: skip
+    made_by = {}
+    for name, setting in (
+        ("plain", []),
+        ("beams", ["--set", "summarization.chunk_generation.num_beams=2"]),
+        ("rounds", ["--set", "summarization.max_reduce_rounds=7"]),
+    ):
+        output = tmp_path / name
+        result = CliRunner().invoke(
+            app, ["eval", "summary", str(data), "-o", str(output), "-c", str(config), "-q",
+                  *setting],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        metrics = json.loads((output / "metrics.json").read_text())
+        made_by[name] = {key: metrics.get(key) for key in ("model", "generation", "settings")}
+    assert made_by["beams"]["settings"]["chunk_generation"] == {"num_beams": 2}
+    assert "chunk_generation" not in made_by["plain"]["settings"]
+    assert made_by["rounds"]["settings"]["max_reduce_rounds"] == 7
+    assert made_by["plain"] != made_by["beams"] and made_by["plain"] != made_by["rounds"]
+
+
 def test_eval_summary_names_a_missing_field(self_contained_models, tmp_path: Path) -> None:
     data = tmp_path / "d.jsonl"
     data.write_text('{"text": "An article."}\n')

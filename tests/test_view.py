@@ -273,7 +273,10 @@ def test_an_earlier_runs_brief_the_latest_run_failed_on_says_so_on_its_pages(
     names = ["article-0", "100% #1", "article-2"]
     for number, name in enumerate(names):
         write_brief(output / f"{name}.md", make_brief(number))
-    stale = {"article-0.md": "failed", "100% #1.md": "skipped"}
+    stale = {
+        "article-0.md": ("failed", Path("in/article-0.txt")),
+        "100% #1.md": ("skipped", Path("in/100% #1.txt")),
+    }
     write_index(output, "0 written, 1 up to date, 1 skipped, 1 failed", not_current=stale)
     build_site(output, tmp_path / "site")
     items = parse(tmp_path / "site" / "index.html").find_all("ul", "briefs")[0].find_all("li")

@@ -10,7 +10,7 @@ without reading the brief again (milliseconds a brief: seconds over thousands).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +54,17 @@ class FolderRun:
                 for source, _ in self.jobs
             ),
         )
+
+    def not_current(self, outcomes: Iterable[ArticleOutcome]) -> dict[str, tuple[str, Path]]:
+        """What the run did (failed, skipped) to each input of ``outcomes`` left without a
+        brief, with the input, by its brief's file name: an earlier run's brief there is said
+        to be one (:func:`outputs.write_index`)."""
+        brief_of = dict(self.jobs)
+        return {
+            brief_of[outcome.source].name: (outcome.status, outcome.source)
+            for outcome in outcomes
+            if not outcome.ok and outcome.source in brief_of
+        }
 
     def so_far(self) -> str:
         """What the run has done, as its summary line: a stopped run's index says it."""
@@ -100,16 +111,20 @@ def brief_run(
             # taking writes: the briefs written so far are complete; list them before stopping
             # (when the folder still takes the index).
             interrupted = isinstance(stop, KeyboardInterrupt)
-            outputs.write_stopped_index(folder, interrupted, run.so_far(), run.known)
+            outputs.write_stopped_index(
+                folder,
+                interrupted,
+                run.so_far(),
+                run.known,
+                run.not_current(run.settled.values()),
+            )
             raise
         report = run.report()
         if outputs.run_index_due(folder, any(outcome.ok for outcome in report.outcomes)):
-            brief_of = dict(run.jobs)
-            not_current = {  # an earlier run's brief of each, if any, is said to be one
-                brief_of[outcome.source].name: outcome.status
-                for outcome in report.without_brief
-                if outcome.source in brief_of
-            }
             run.index_path = outputs.write_run_index(
-                folder, report.summary_line(), run.known, report.without_brief_lines(), not_current
+                folder,
+                report.summary_line(),
+                run.known,
+                report.without_brief_lines(),
+                run.not_current(report.without_brief),
             )
