@@ -32,6 +32,7 @@ from summarize.config import Config, load_config
 from summarize.engines.local import Pipeline
 from summarize.errors import ConfigError, ModelLoadError
 from summarize.report import RunReport
+from summarize.signals import HANGUP
 
 NO_RAY = "Ray is an optional extra (pip install 'summarize[ray]'); not installed here"
 # Runs that should finish in seconds stop (and fail) after this instead of hanging a CI job.
@@ -259,6 +260,22 @@ def test_a_ray_client_address_and_one_without_a_host_are_refused_before_ray_trie
     assert not (tmp_path / "out").exists()
 
 
+def test_auto_that_leads_where_nothing_listens_is_refused_before_ray_tries_it(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``auto`` joins RAY_ADDRESS, else the address file of this machine's last ``ray start``,
+    which a head killed (not stopped) leaves behind: ray.init retried a dead one for minutes
+    (over 200 s, a warning every few seconds); it is checked as a HOST:PORT is."""
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{port}")
+    reasons = {"auto": f"127.0.0.1:{port}: Connection refused"}
+    _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
+
+
 def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -366,6 +383,8 @@ def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
 
 
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
+    """``auto`` asks for GPUs where the cluster has any: an actor that asks for none sees every
+    GPU of its node, and "auto" put them all on the first one, unreserved."""
     from summarize.engines.ray import _gpus
 
     with pytest.raises(ConfigError, match="translation_min_actors"):
@@ -373,9 +392,40 @@ def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     config = load_config(
         overrides=["translation.device=cuda", "ray.gpus_per_actor=0.5"], project_file=None
     )
-    assert _gpus(config.translation.device, config.ray.gpus_per_actor) == 0.5
-    assert _gpus(config.summarization.device, config.ray.gpus_per_actor) is None  # "auto"
-    assert _gpus("cuda", 0.0) is None
+    assert _gpus(config.translation.device, config.ray.gpus_per_actor, False) == 0.5
+    assert config.summarization.device == "auto"
+    assert _gpus(config.summarization.device, config.ray.gpus_per_actor, False) is None
+    assert _gpus(config.summarization.device, config.ray.gpus_per_actor, True) == 0.5
+    assert _gpus("cpu", 0.5, True) is None
+    assert _gpus("cuda", 0.0, True) is None
+
+
+def test_actors_of_the_default_device_reserve_the_gpus_they_use(tmp_path: Path) -> None:
+    """On a cluster with GPUs an actor with ``device = "auto"`` (the default) runs on one: it
+    asked Ray for none, so Ray left every GPU of the node visible to it and "auto" took the
+    first, for every actor of the node, unreserved (the others idle, memory overcommitted).
+    A local instance with two GPUs declared (no GPU is needed: Ray only counts them)."""
+    ray = _ray()
+    from summarize.engines.ray import RayEngine, _Context, _PoolShape
+
+    if ray.is_initialized():
+        ray.shutdown()
+    config = load_config(project_file=None)
+    context = _Context(config, "f", {}, False, str(tmp_path), None, _PoolShape(False, 1.0), (3, 2))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RAY_AUTH_MODE", "disabled")
+        ray.init(address="local", num_cpus=1, num_gpus=2, include_dashboard=False)
+        try:
+            pool = RayEngine(config)._actor_pool("translation", context)
+            visible = ray.get(
+                ray.remote(lambda: os.environ.get("CUDA_VISIBLE_DEVICES"))
+                .options(num_cpus=0, num_gpus=pool["num_gpus"])
+                .remote()
+            )
+        finally:
+            ray.shutdown()
+    assert pool["num_gpus"] == config.ray.gpus_per_actor == 1.0
+    assert visible in ("0", "1")  # one GPU of its own, not all of them
 
 
 def test_a_current_brief_names_where_its_source_is_now_on_ray_too(tmp_path: Path) -> None:
@@ -1008,6 +1058,46 @@ def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
     assert "stopped after: 1 written" in index and "(<a.md>)" in index, index
 
 
+def test_a_lost_raylet_under_the_driver_stops_the_run_with_one_line_and_the_index(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The raylet of the driver's node killed (by the kernel for memory: on a local instance the
+    only one) after a worker wrote a brief: Ray's exception ended the run with its traceback
+    (or its own one line), exit 1 and no index. Now one line saying what Ray reported and how
+    many briefs are kept, exit 1, and the stopped index listing them. Ray is not started: its
+    part of the run is replaced by a worker's write and the failure Ray raised."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+
+    ray = _ray()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, folder / "a.txt")
+    shutil.copy(seed, folder / "b.txt")
+    config = _config(tmp_path, self_contained_models)
+    done_locally = tmp_path / "local"
+    Pipeline(_load(config, f"output.folder={str(done_locally)!r}")).run([folder / "a.txt"])
+    output = tmp_path / "ray"
+
+    def a_worker_writes_a_then_the_raylet_dies(self: Any, *args: Any) -> None:
+        for name in ("a.json", "a.md"):  # the same settings: the brief a worker would write
+            shutil.copy(done_locally / name, output / name)
+        raise ray.exceptions.LocalRayletDiedError()
+
+    monkeypatch.setattr(ray_engine, "ray_session", lambda *_: contextlib.nullcontext(True))
+    monkeypatch.setattr(RayEngine, "_execute", a_worker_writes_a_then_the_raylet_dies)
+    runner = CliRunner()
+    arguments = ["run", str(folder), "-c", str(config), "-o", str(output), "--engine", "ray"]
+    result = runner.invoke(app, [*arguments, "-q"])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "The task's local raylet died" in said and "Traceback" not in said, said
+    assert "1 brief(s) were finished and are kept" in said, said
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "stopped after: 1 written" in index and "(<a.md>)" in index, index
+
+
 def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1035,6 +1125,40 @@ def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
     assert "interrupted" in result.output and "Traceback" not in result.output, result.output
     assert left, "the half-started Ray instance was not left"
     assert "Latest run: interrupted after: 0 written" in (output / "index.md").read_text()
+
+
+# A driver in a session of its own, as a shell's job is: the hangup of a closed terminal reaches
+# every process of its group, the services of the Ray instance it started included.
+_HANGUP_OF_THE_GROUP = """
+import os, signal, sys, time
+import ray
+from summarize.engines.ray_session import ray_session
+signal.signal(signal.SIGHUP, lambda *_: None)  # the run's own stop is not what is tested here
+with ray_session(None, quiet=True):
+    os.killpg(0, signal.SIGHUP)
+    time.sleep(2)
+    print("answered", ray.get(ray.remote(lambda: 1).options(num_cpus=0).remote(), timeout=30))
+"""
+
+
+@pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
+def test_a_closed_terminal_does_not_kill_the_local_instance_under_the_run(tmp_path: Path) -> None:
+    """A closed terminal sends SIGHUP to the run's process group, where a local instance's GCS
+    and raylet run: they died of it (Ray blocks only Ctrl-C in them), and a hangup while Ray
+    started ended the run with exit 1 and no index ("Failed to register worker to Raylet").
+    Now the instance lives on until the run, stopped by the same hangup, shuts it down."""
+    _ray()
+    env = {**os.environ, "RAY_AUTH_MODE": "disabled", "PYTHONPATH": str(REPO)}
+    probe = subprocess.run(
+        [sys.executable, "-c", _HANGUP_OF_THE_GROUP],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        start_new_session=True,
+    )
+    assert "answered 1" in probe.stdout, probe.stderr[-2000:]
 
 
 @pytest.mark.parametrize("stage", ["prepare", "translation"])

@@ -96,6 +96,36 @@ class RunStalledError(SummarizeError):
         self.timeout_s = timeout_s
 
 
+class RayFailedError(SummarizeError):
+    """Ray itself failed under the run (the raylet of the driver's node died, killed for memory;
+    an object lost for good), where it cannot retry: one line and the index of the briefs
+    written, not Ray's traceback (or nothing but it). ``written``: the briefs this run wrote."""
+
+    exit_code = 1
+
+    def __init__(self, reason: str, written: int) -> None:
+        super().__init__(
+            f"Ray failed under the run ({reason}); {written} brief(s) were finished and are "
+            "kept: run the same command again to do the rest (see Ray's log for the cause)"
+        )
+        self.reason = reason
+
+
+@contextlib.contextmanager
+def _failures_of_ray() -> Iterator[None]:
+    """A failure of Ray's own that reaches the driver as :class:`RayFailedError`; an exception
+    our code raised on a worker (a RayTaskError) is left as it is."""
+    import ray
+
+    try:
+        yield
+    except ray.exceptions.RayTaskError:
+        raise
+    except ray.exceptions.RayError as error:
+        lines = str(error).strip().splitlines()
+        raise RayFailedError(lines[0] if lines else type(error).__name__, 0) from None
+
+
 class _CarriedError(Exception):
     """A run-stopping error raised on a worker (a model that cannot load there), carried to the
     driver intact: Ray rewrites the message of the exception it transports, so the original
@@ -658,8 +688,8 @@ class RayEngine:
         folder = self.config.output.folder
         retried: int | None = 0  # nothing ran on Ray: nothing was redone
         restarted: int | None = 0
-        stalls = (RunStalledError,)
-        with brief_run(folder, paths, progress, self.fingerprint, stalls) as run:
+        stops = (RunStalledError, RayFailedError)
+        with brief_run(folder, paths, progress, self.fingerprint, stops) as run:
             jobs = [
                 _Job(position, source, brief_path)
                 for position, (source, brief_path) in enumerate(run.jobs)
@@ -688,23 +718,27 @@ class RayEngine:
             before = {job.position: _file_stamp(job.brief_path) for job in pending}
             try:
                 if groups:
-                    with ray_session(self.config.runtime.ray_address, self.quiet) as local:
+                    address = self.config.runtime.ray_address
+                    with _failures_of_ray(), ray_session(address, self.quiet) as local:
                         expected = {
                             task: _compared_on_nodes(spec) for task, spec in self._specs().items()
                         }
                         retried, restarted = self._execute(
                             groups, run, force, progress, local, expected
                         )
-            except (KeyboardInterrupt, OutputError, RunStalledError) as stop:
+            except (KeyboardInterrupt, OutputError, RunStalledError, RayFailedError) as stop:
                 # The briefs written so far are complete, and the stopped run's index
                 # (brief_run's) lists them, counting the briefs of groups still under way.
                 for outcome, record in _written_in_this_run(pending, run, before):
                     run.settle(outcome, record)
                 with contextlib.suppress(OSError):
                     outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
-                if isinstance(stop, RunStalledError):  # what this run wrote, as the index says
-                    written = sum(1 for o in run.settled.values() if o.status == "written")
+                # What this run wrote, as the index says.
+                written = sum(1 for o in run.settled.values() if o.status == "written")
+                if isinstance(stop, RunStalledError):
                     raise RunStalledError(stop.timeout_s, written) from None
+                if isinstance(stop, RayFailedError):
+                    raise RayFailedError(stop.reason, written) from None
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
@@ -839,6 +873,7 @@ class RayEngine:
     def _actor_pool(self, task: Task | None, context: _Context) -> dict[str, Any]:
         """``map_batches`` arguments of one autoscaling actor pool (one group a call): a
         model's pool, or with ``task=None`` the combined pool (sized by the larger bounds)."""
+        import ray
         from ray.data import ActorPoolStrategy
 
         ray_settings = self.config.ray
@@ -847,7 +882,11 @@ class RayEngine:
             self.config.translation if name == "translation" else self.config.summarization
             for name in tasks
         ]
-        gpus = [_gpus(section.device, ray_settings.gpus_per_actor) for section in device_sections]
+        has_gpus = ray.cluster_resources().get("GPU", 0.0) > 0
+        gpus = [
+            _gpus(section.device, ray_settings.gpus_per_actor, has_gpus)
+            for section in device_sections
+        ]
         return {
             "batch_size": 1,
             "fn_constructor_kwargs": {"context": context},
@@ -907,9 +946,14 @@ def _pool_shape(settings: RaySettings) -> _PoolShape:
     return _PoolShape(combined, cpus)
 
 
-def _gpus(device: str, gpus_per_actor: float) -> float | None:
-    """``device = "cuda"`` asks Ray for GPUs; anything else runs where Ray gave none."""
-    return gpus_per_actor if device == "cuda" and gpus_per_actor > 0 else None
+def _gpus(device: str, gpus_per_actor: float, cluster_has_gpus: bool) -> float | None:
+    """``device = "cuda"`` asks Ray for GPUs, and so does ``"auto"`` (the default) on a cluster
+    with GPUs: an actor that asks for none still sees every GPU of its node (Ray leaves
+    CUDA_VISIBLE_DEVICES alone then), and "auto" put each one on the first GPU, unreserved, as
+    many actors as the node had CPUs for, while its other GPUs stayed idle. Anything else runs
+    where Ray gave none."""
+    asks = device == "cuda" or (device == "auto" and cluster_has_gpus)
+    return gpus_per_actor if asks and gpus_per_actor > 0 else None
 
 
 def _check_room(pools: _PoolShape, local: bool) -> None:

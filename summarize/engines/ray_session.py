@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from summarize.errors import UsageError
+from summarize.signals import HANGUP
 
 
 def start_local_instance(**options: Any) -> None:
@@ -28,12 +29,32 @@ def start_local_instance(**options: Any) -> None:
     everything else (a 1-article run took 53 s instead of 30 s beside two low-priority jobs)."""
     import ray
 
-    ray.init(
-        address="local",
-        include_dashboard=False,
-        _system_config={"worker_niceness": 0},
-        **options,
-    )
+    with _hangup_blocked():
+        ray.init(
+            address="local",
+            include_dashboard=False,
+            _system_config={"worker_niceness": 0},
+            **options,
+        )
+
+
+@contextmanager
+def _hangup_blocked() -> Iterator[None]:
+    """SIGHUP blocked while a local instance starts: its services (GCS, raylet, dashboard,
+    monitors) run in this process's group, which a closed terminal sends SIGHUP to, and they
+    keep the signal mask they start with. Unblocked, the hangup killed them at once: during
+    ``ray.init`` the run ended with exit 1, one line of Ray's and no index ("Failed to register
+    worker to Raylet"); later, the workers writing briefs died with them. Ray blocks Ctrl-C in
+    them the same way. Here the hangup stops only the run (delivered when the block ends), which
+    then shuts its instance down."""
+    if not HANGUP or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HANGUP)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager
@@ -123,9 +144,12 @@ def check_reachable(address: str, timeout_s: float = 10.0) -> None:
     warning every few seconds, and so it does with a port that accepts connections but is no
     Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
     gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
-    Ray Data's executor does not run over Ray Client. Other forms (``auto``, a bare host) are
-    left to Ray; so is the protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+    Ray Data's executor does not run over Ray Client. ``auto`` is checked where Ray would take
+    it (:func:`_where_auto_leads`). Other forms (a bare host) are left to Ray; so is the
+    protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
     refuse_address_form(address)
+    if address == "auto":
+        address = _where_auto_leads()
     host, separator, port = address.rpartition(":")
     if not separator or not port.isdigit():
         return
@@ -146,6 +170,19 @@ def check_reachable(address: str, timeout_s: float = 10.0) -> None:
             f"{host}:{port} is not a Ray cluster's address (it does not answer as Ray's GCS or "
             "Ray Client server does)"
         )
+
+
+def _where_auto_leads() -> str:
+    """The address ``auto`` joins, found as ``ray.init`` finds it: ``RAY_ADDRESS``, else the
+    cluster this machine's last ``ray start`` joined (its address file outlives a head that was
+    killed, not stopped). ``ray.init("auto")`` retried a dead one for minutes, a warning every
+    few seconds. ConnectionError when there is none (Ray's own words); ``auto`` itself when
+    Ray's lookup (not public API) has moved, to be left to Ray."""
+    try:
+        from ray._private.services import get_ray_address_from_environment
+    except ImportError:
+        return "auto"
+    return get_ray_address_from_environment("auto", None) or "auto"
 
 
 @contextmanager
