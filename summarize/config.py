@@ -47,6 +47,10 @@ def _not_empty(value: Any) -> Any:
     # and lock into the working directory without a word.
     if isinstance(value, str) and not value.strip():
         raise ValueError("an empty path; give a folder or file name (. for this folder)")
+    # No file system takes one ("\u0000" in a TOML string): the run ended with a traceback
+    # (ValueError: embedded null byte) when it first made the folder, exit 1.
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("a path cannot hold a NUL character (\\u0000)")
     return value
 
 
@@ -61,7 +65,7 @@ def expand_home(path: Path) -> Path:
         raise ValueError(f"cannot tell whose home ~ is in {str(path)!r} ({error})") from None
 
 
-# A path read from TOML text; never empty, ``~`` the home folder.
+# A path read from TOML text; never empty nor holding a NUL, ``~`` the home folder.
 TomlPath = Annotated[Path, BeforeValidator(_not_empty), AfterValidator(expand_home)]
 
 

@@ -15,7 +15,10 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import posixpath
+import re
+import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -510,6 +513,7 @@ def resolve_spec(
     named_revision = _named_revision(task, settings, models_dir, source)
     tokenizer, config = _read_tokenizer_and_config(task, settings, source, revision)
     _check_seq2seq(task, source, config)
+    _check_attention(task, source, config)
     family = detect_family(config, tokenizer)
     languages = resolve_languages(
         task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
@@ -643,6 +647,22 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     )
 
 
+def _check_attention(task: Task, source: ModelSource, config: Any) -> None:
+    """A config.json whose attention implementation names a kernel repository on the hub
+    ("kernels-community/flash-attn"): transformers downloads and runs that code when it loads
+    the weights (with the kernels package; without it, the run ended with an ImportError's
+    traceback, exit 1). Models never run code from elsewhere here: refused before any article."""
+    for key in ("_attn_implementation", "attn_implementation"):
+        value = getattr(config, key, None)
+        if isinstance(value, str) and "/" in value:
+            raise ModelLoadError(
+                f"The {task} model at {source.location} cannot be used: its config.json sets "
+                f"{key.lstrip('_')} = {value!r}, attention code to fetch from the hub, and models "
+                "never run code from elsewhere here (trust_remote_code is off); remove the "
+                "setting from its config.json"
+            )
+
+
 def _unusable_folder_detail(folder: Path, error: Exception) -> str:
     """What is wrong with a local model folder whose tokenizer or config failed to load, in
     words that say what to fix rather than the library's traceback."""
@@ -656,16 +676,33 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
             f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
             "the tokenizer files (tokenizer_config.json and the vocabulary files) there?"
         )
-    if "trust_remote_code" in str(error):
-        # transformers asks for trust_remote_code=True, a setting this tool never offers.
+    # transformers asks for trust_remote_code=True, a setting this tool never offers; for a
+    # tokenizer class that only the folder's own code defines (its tokenizer_config.json's
+    # auto_map) it asked instead for sentencepiece or tiktoken to be installed.
+    if "trust_remote_code" in str(error) or _names_code_of_its_own(folder):
         return (
-            "it needs code of its own to load (a model type transformers does not know, "
-            "with an auto_map naming the model's own Python files), and models never run "
-            "code of their own here (trust_remote_code is off); use a model of a family "
-            "transformers supports"
+            "it needs code of its own to load (a model type or tokenizer class transformers "
+            "does not know, with an auto_map naming the model's own Python files), and models "
+            "never run code of their own here (trust_remote_code is off); use a model of a "
+            "family transformers supports"
         )
     # The libraries' message, on one line (some run over several).
     return " ".join(str(error).split())
+
+
+def _names_code_of_its_own(folder: Path) -> bool:
+    """Whether the folder's tokenizer_config.json names a tokenizer class that transformers does
+    not define, with an ``auto_map`` to the folder's Python files (never imported here)."""
+    import transformers
+
+    try:
+        settings = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(settings, dict) or "auto_map" not in settings:
+        return False
+    name = settings.get("tokenizer_class")
+    return not (isinstance(name, str) and hasattr(transformers, name))
 
 
 def _checked_device(
@@ -884,6 +921,16 @@ def load_weights(
                 f"The {task} model at {source.location} could not be loaded: its safetensors "
                 f"weights are damaged ({damage}); copy or pull the model again"
             ) from None
+        except (pickle.UnpicklingError, EOFError, RuntimeError) as error:
+            # Pickle weights (allow_pickle) that torch will not read: cut short, or holding
+            # objects other than tensors (code to run, refused by torch.load's weights_only).
+            # Not OSErrors, so they ended the run with a traceback (exit 1).
+            if not _raised_reading_pickle(error):
+                raise
+            raise ModelLoadError(
+                f"The {task} model at {source.location} could not be loaded: its pickle "
+                f"weights {_pickle_problem(error)}"
+            ) from None
         except (OSError, ValueError) as error:
             message = str(error).splitlines()[0]
             if source.is_local or "safetensors" in message.lower():
@@ -911,6 +958,40 @@ def load_weights(
         spec.window,
     )  # fmt: skip
     return _model_of(spec, backend, device)
+
+
+def _raised_reading_pickle(error: BaseException) -> bool:
+    """Whether ``error`` came out of reading a pickle checkpoint (``torch.load``, pickle)."""
+    if isinstance(error, pickle.UnpicklingError):
+        return True
+    return any(
+        Path(frame.f_code.co_filename).name == "serialization.py"
+        and "torch" in Path(frame.f_code.co_filename).parts
+        for frame, _ in traceback.walk_tb(error.__traceback__)
+    )
+
+
+# Terminal styles (torch bolds a line of its message), then any other control character: the
+# refused object's name comes from the file, and an escape sequence in it would reach the terminal.
+_TERMINAL_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _pickle_problem(error: BaseException) -> str:
+    """What is wrong with pickle weights torch would not read, in words, on one line (torch's
+    own message for a refused object runs over several lines, in terminal bold, and advises
+    loading it with weights_only=False, which runs whatever code the file holds)."""
+    text = _TERMINAL_STYLE.sub("", str(error))
+    lines = [" ".join(_CONTROL.sub(" ", line).split()) for line in text.splitlines()]
+    for line in lines:
+        _, marker, refused = line.partition("WeightsUnpickler error: ")
+        if marker:
+            return (
+                f"hold objects other than tensors, which are not read ({refused.split('. ')[0]}): "
+                "such a file may run code when loaded; use the model's safetensors weights"
+            )
+    damage = next((line for line in lines if line), type(error).__name__)
+    return f"could not be read ({damage}); copy or pull the model again"
 
 
 class WeightsNotLoaded:

@@ -567,11 +567,24 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
     )
 
 
+# A control character of a file name: shown as Python's repr() writes it (a newline as "\n"), as
+# messages show it (errors.shown). Left to the renderer, "a<newline>b.txt" read "a b.txt":
+# another file's name (one the folder may hold too).
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def source_shown(source: str) -> str:
+    """A brief's source as the index and the view show it: its control characters as repr()
+    writes them, everything else as it is (bidi controls are isolated where it is shown)."""
+    return _CONTROL_IN_NAME.sub(lambda match: repr(match.group())[1:-1], source)
+
+
 def entry_meta(record: BriefRecord) -> str:
     """The line under an index entry (plain text, escape before use in Markdown)."""
-    before, after = bidi_isolation(record.source)
+    source = source_shown(record.source)
+    before, after = bidi_isolation(source)
     return (
-        f"{before}{record.source}{after} · {record.generated_at[:10]} · "
+        f"{before}{source}{after} · {record.generated_at[:10]} · "
         f"{plural(record.counts.unsupported, 'unsupported item')} · "
         f"{plural(record.counts.translation_warnings, 'translation warning')}"
     )

@@ -53,6 +53,7 @@ from summarize.render import (
     key_facts_label,
     plural,
     reading_order,
+    source_shown,
     title_note,
 )
 
@@ -192,6 +193,7 @@ def _environment() -> Environment:
     environment.globals["version"] = __version__
     environment.globals["plural"] = plural
     environment.filters["when"] = _when
+    environment.filters["source"] = source_shown
     environment.tests["untranslated"] = untranslated
     return environment
 

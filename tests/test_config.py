@@ -352,6 +352,23 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(key: str, va
 
 
 @pytest.mark.parametrize(
+    "key",
+    [
+        "output.folder",
+        "runtime.models_dir",
+        "runtime.cache_dir",
+        "runtime.model_digests",
+        "clean.model",
+    ],
+)
+def test_a_path_holding_a_nul_character_is_a_config_error(key: str) -> None:
+    """No file system takes a NUL ("\\u0000" in a TOML string): the run ended with a traceback
+    (ValueError: embedded null byte) when it first made the folder, exit 1."""
+    with pytest.raises(ConfigError, match=rf"\n  {key}: .*NUL character"):
+        load_config(overrides=[f'{key}="briefs\\u0000x"'], project_file=None)
+
+
+@pytest.mark.parametrize(
     "key", ["output.folder", "runtime.models_dir", "runtime.cache_dir", "runtime.model_digests"]
 )
 def test_a_path_that_starts_with_a_tilde_is_in_the_home_folder(

@@ -769,6 +769,47 @@ def test_damaged_safetensors_weights_are_a_model_error(
     assert raised.value.exit_code == 2 and str(folder) in str(raised.value)
 
 
+class _RunsCode:
+    """An object whose unpickling runs code: it writes the file ``marker``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+@pytest.mark.parametrize("damage", ["code", "cut", "escape"])
+def test_pickle_weights_torch_will_not_read_are_a_model_error(
+    tmp_path: Path, self_contained_models, damage: str
+) -> None:
+    """With allow_pickle, a pytorch_model.bin cut short, or one holding an object whose
+    unpickling runs code (which torch's weights_only reading refuses), ended the run with a
+    traceback and exit 1; now the model error's one line and exit 2, and the code never runs.
+    The refused object's name is the file's: a terminal escape sequence in it is not printed."""
+    import torch
+
+    folder = _pickled_copy(tmp_path, self_contained_models)
+    weights = folder / "pytorch_model.bin"
+    marker = tmp_path / "code-ran"
+    if damage == "code":
+        state = torch.load(weights, weights_only=True)
+        torch.save({**state, "extra": _RunsCode(marker)}, weights)
+        said = "objects other than tensors"
+    elif damage == "escape":  # a global named with a terminal title and a screen clear
+        weights.write_bytes(b"\x80\x02cmod\x1b]0;title\x07\x1b[2J\nname\n.")
+        said = "objects other than tensors"
+    else:
+        weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+        said = "pickle weights could not be read"
+    options = TranslationSettings(model=str(folder), allow_pickle=True)
+    with pytest.raises(ModelLoadError, match=said) as raised:
+        load_model("translation", options, Path("models"))
+    assert raised.value.exit_code == 2 and str(folder) in str(raised.value)
+    assert "\n" not in str(raised.value) and "\x1b" not in str(raised.value)
+    assert not marker.exists()
+
+
 def _unfit_copy(tmp_path: Path, marian: Path, unfit: str) -> Path:
     """The tiny Marian with weights that do not fit its config.json: ``shape`` (d_model edited
     after saving), ``missing`` (a tensor dropped) or ``unexpected`` (a tensor of a layer the
@@ -1076,6 +1117,55 @@ def test_a_model_with_code_of_its_own_is_refused_without_running_it(
     assert "trust_remote_code is off" in str(refused.value)
     assert "trust_remote_code=True" not in str(refused.value)
     assert not marker.exists()
+
+
+def test_a_tokenizer_with_code_of_its_own_is_refused_without_running_it(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A tokenizer class that only the folder's own Python file defines (tokenizer_config.json's
+    auto_map): never imported, and the message says so; it told the user to install
+    sentencepiece or tiktoken, which would not have helped."""
+    import json
+    import shutil
+
+    folder = tmp_path / "custom-tokenizer"
+    shutil.copytree(self_contained_models.marian, folder)
+    marker = tmp_path / "ran"
+    settings = json.loads((folder / "tokenizer_config.json").read_text())
+    settings["tokenizer_class"] = "CustomTokenizer"
+    settings["auto_map"] = {"AutoTokenizer": ["custom.CustomTokenizer", None]}
+    (folder / "tokenizer_config.json").write_text(json.dumps(settings))
+    (folder / "custom.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n")
+    options = TranslationSettings(model=str(folder))
+    with pytest.raises(ModelLoadError) as refused:
+        resolve_spec("translation", options, Path("models"))
+    assert "trust_remote_code is off" in str(refused.value)
+    assert "sentencepiece" not in str(refused.value)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+@pytest.mark.parametrize("key", ["attn_implementation", "_attn_implementation"])
+def test_attention_code_from_the_hub_is_refused(
+    self_contained_models, tmp_path: Path, backend: str, key: str
+) -> None:
+    """A config.json whose attention implementation names a kernel repository on the hub:
+    transformers downloads and runs its code when it loads the weights (with the kernels
+    package installed; without it the run ended with an ImportError's traceback, exit 1)."""
+    import json
+    import shutil
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    folder = tmp_path / "kernel"
+    shutil.copytree(self_contained_models.marian, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config[key] = "kernels-community/flash-attn"
+    (folder / "config.json").write_text(json.dumps(config))
+    options = TranslationSettings(model=str(folder), backend=backend)
+    with pytest.raises(ModelLoadError, match="kernels-community/flash-attn") as refused:
+        resolve_spec("translation", options, Path("models"))
+    assert refused.value.exit_code == 2 and "code from elsewhere" in str(refused.value)
 
 
 def test_a_length_set_in_a_later_table_wins_in_either_form(self_contained_models) -> None:

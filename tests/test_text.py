@@ -1455,6 +1455,30 @@ def test_a_markdown_list_item_keeps_every_marker_it_opens_with() -> None:
     assert [item.rule for item in markdown_kept.dropped].count("bullets") == 2
 
 
+@pytest.mark.parametrize(
+    "nest",
+    [lambda depth: "> " * depth, lambda depth: "  " * (depth - 1) + "- "],
+    ids=["quote", "list"],
+)
+def test_markdown_nested_deep_loses_no_text(tmp_path: Path, nest: Callable[[int], str]) -> None:
+    """markdown-it's CommonMark preset reads 20 levels of nesting and drops what is deeper
+    without an error: an e-mail thread quoted 20 times, or a list nested 10 deep (a list item
+    counts two), lost its innermost text from the translation, listed in the audit as a link
+    definition. Read to 100 levels; deeper still, the article is refused with its reason."""
+
+    def nested(depth: int) -> str:
+        sentence = "Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, Ebene"
+        return "".join(f"{nest(level)}{sentence} {level}.\n" for level in range(1, depth + 1))
+
+    for depth in (10, 20, 30):
+        text, left_out = markdown_text(nested(depth))
+        assert f"Ebene {depth}." in text and not left_out, depth
+    path = tmp_path / "tief.md"
+    path.write_text(nested(120), encoding="utf-8")
+    with pytest.raises(ArticleError, match="nests its quotes and lists more than 100 levels"):
+        read_article(path)
+
+
 def test_a_markdown_list_items_marker_stays_with_its_code_block() -> None:
     """An item that opens with a code block: its marker goes with the code, as a bullet before
     the code's first line (and is cut and recorded as in plain text). It waited for the next

@@ -347,6 +347,28 @@ def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> Non
             assert element.tag == "bdi", (path.name, element.tag, element.text())
 
 
+def test_a_source_named_with_a_control_character_is_not_another_files_name(
+    tmp_path: Path,
+) -> None:
+    """A file "a<newline>b.txt" was listed as "in/a b.txt" in index.md (the newline made a
+    space) and on the view's pages (a browser shows it as a space): the name of another file,
+    which the folder may hold too. Its control characters are shown as messages show them."""
+    from test_render import gfm
+
+    from summarize.outputs import write_index
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "a_b.md", dataclasses.replace(make_brief(), source="in/a\nb.txt"))
+    write_brief(output / "a b.md", dataclasses.replace(make_brief(1), source="in/a b.txt"))
+    index = gfm().render(write_index(output, "2 written").read_text(encoding="utf-8"))
+    assert "in/a\\nb.txt · " in index and "in/a b.txt · " in index
+    site = build_site(output, tmp_path / "site")
+    for path in (site.index, output.parent / "site" / "a_b.html"):
+        shown = [element.text() for element in parse(path).find_all("bdi", "item")]
+        assert "in/a\\nb.txt" in shown, (path.name, shown)
+
+
 def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path) -> None:
     output = tmp_path / "briefs"
     output.mkdir()

@@ -292,7 +292,7 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     if html:
         text, left_out, whole_page, page_title = extract_html(text, path)
     elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text, left_out, page_title = markdown_article(text)
+        text, left_out, page_title = markdown_article(text, path)
     return Article(
         source=path,
         text=text,

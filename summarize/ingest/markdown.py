@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from summarize.errors import ArticleError, shown
 from summarize.ingest.html import (
     BLOCK_TAGS,
     INVISIBLE_TAGS,
@@ -28,6 +30,15 @@ MARKDOWN_LINK_DEFINITION = "markdown_link_definition"
 # and the other invisible elements (markup, not article text, but every character of the file
 # is in the brief or its audit).
 MARKDOWN_HIDDEN_HTML = "markdown_hidden_html"
+# How deep markdown-it reads nested blocks (a quote is one level, a list item two: its list and
+# itself). Its CommonMark preset stops at 20 and drops the rest of the quote or list without an
+# error: an e-mail thread quoted 20 times, or a list nested 10 deep, lost its innermost text
+# from the translation, listed in the audit as a link definition. markdown-it's own default
+# preset reads 100, well within Python's recursion limit; past that, the article is refused.
+MAX_NESTING = 100
+# The blocks whose content markdown-it reads one level deeper.
+_CONTAINERS = frozenset(("blockquote_open", "bullet_list_open", "ordered_list_open",
+                         "list_item_open"))  # fmt: skip
 
 
 def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -40,21 +51,34 @@ def markdown_text(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return text, left_out
 
 
-def markdown_article(markdown: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+def markdown_article(
+    markdown: str, path: Path | None = None
+) -> tuple[str, tuple[tuple[str, str], ...], str]:
     """:func:`markdown_text`, and the file's title ("" when none): its front matter's, else the
     text of the ``# heading`` (level 1) the file opens with. Both are the first line of the
     text; the cleaner takes it for the headline as it takes an HTML page's title, where on its
-    shape alone a subtitle or byline under it was the brief's title."""
+    shape alone a subtitle or byline under it was the brief's title.
+
+    Raises ArticleError (naming ``path``) for quotes and lists nested too deep to read."""
     from markdown_it import MarkdownIt
 
     front_matter, title, markdown = _split_front_matter(markdown)
     # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
     # as markup, and the translator does no harm to a bold **word**.
     parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
+    parser.options["maxNesting"] = MAX_NESTING
     parser.block.ruler.at(
         "html_block", _html_block_that_closes, {"alt": ["paragraph", "reference", "blockquote"]}
     )
     tokens = parser.parse(markdown)
+    if any(
+        token.type in _CONTAINERS and token.level >= MAX_NESTING - 1 for token in tokens
+    ):  # the parser read nothing inside it: refused, as an HTML page nested past its limit
+        where = f"{shown(path)}: the" if path is not None else "The"
+        raise ArticleError(
+            f"{where} Markdown nests its quotes and lists more than {MAX_NESTING} levels deep "
+            "(a list item counts two); the text past that depth cannot be read"
+        )
     blocks: list[str] = [title] if title else []
     opening_heading = False  # the file opens with a level-1 heading: its text is the title
     left_out: list[tuple[str, str]] = []  # images' descriptions, hidden HTML's text
