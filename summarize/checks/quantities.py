@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
@@ -632,39 +634,92 @@ def _number_words(text: str, language: Language) -> list[tuple[int, int, float, 
     return found
 
 
+class _Reading(NamedTuple):
+    """One reading of a span of text: where it is, its kind and every value it can mean."""
+
+    start: int
+    end: int
+    kind: Kind
+    values: AbstractSet[float | tuple[int, ...]]
+    # False: one reading of several; the span stays open to the others.
+    alone: bool = True
+
+
+class _Withheld(NamedTuple):
+    """A span kept from every later reading without being a quantity itself ("world No 1")."""
+
+    start: int
+    end: int
+
+
 def find_quantities(text: str, language: Language) -> list[Quantity]:
     """Every number, percentage, fraction, date, decade, weekday, time, year, score and ordinal
     in ``text``, in order."""
     found: list[Quantity] = []
     taken = _Spans()
+    for reading in _readings(text, language):
+        span = (reading.start, reading.end)
+        if isinstance(reading, _Withheld):
+            taken.append(span)
+        elif reading.values and not taken.overlaps(span):
+            if reading.alone:
+                taken.append(span)
+            found.append(_quantity(text, reading))
+    found.sort(key=lambda quantity: quantity.start)
+    return found
 
-    def add(start: int, end: int, kind: Kind, values: set, *, alone: bool = True) -> None:
-        # ``alone=False``: one reading of several; the span stays open to the others.
-        if values and not taken.overlaps((start, end)):
-            if alone:
-                taken.append((start, end))
-            unit = _unit_after(text, end) if kind == "number" else None
-            written = text[start:end].strip()
-            hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
-            found.append(
-                Quantity(
-                    written,
-                    kind,
-                    frozenset(values),
-                    start,
-                    end,
-                    unit,
-                    _HEDGES[re.sub(r"\s+", " ", hedge.group("hedge").lower())] if hedge else None,
-                    bool(  # "at around 9": the clock word stands before the hedge
-                        _CLOCK_BEFORE.search(
-                            text, max(0, (clock := hedge.start() if hedge else start) - 20), clock
-                        )
-                        or _CLOCK_AFTER.match(text, end)
-                    ),
-                )
-            )
 
+def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
+    """Every reading of ``text`` in order of precedence: a span read by an earlier step is closed
+    to the later ones (a date's day is not also a count, a score not two numbers)."""
     patterns = _patterns()
+    yield from _day_ranges(text, patterns)
+    yield from _dates(text, language, patterns)
+    yield from _months(text, patterns)
+    yield from _decades(text, language)
+    yield from _year_spans(text)
+    yield from _times_of_day(text, language)
+    yield from _ranks(text)
+    for start, end, value in _unit_fractions(text):
+        yield _Reading(start, end, "fraction", {value})
+    yield from _weekdays(text, language, patterns)
+    yield from _ordinals(text, language)
+    yield from _scores(text)
+    yield from _digit_numbers(text, language)
+    for start, end, value in _and_a_half(text, language):
+        yield _Reading(start, end, "number", {value})
+    if language == "de":
+        yield from _german_word_numbers(text)
+    else:
+        yield from _english_collectives(text)
+    yield from _spelled_numbers(text, language)
+
+
+def _quantity(text: str, reading: _Reading) -> Quantity:
+    """The quantity a reading makes, with the unit, hedge and clock words around it."""
+    start, end, kind = reading.start, reading.end, reading.kind
+    unit = _unit_after(text, end) if kind == "number" else None
+    written = text[start:end].strip()
+    hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
+    return Quantity(
+        written,
+        kind,
+        frozenset(reading.values),
+        start,
+        end,
+        unit,
+        _HEDGES[re.sub(r"\s+", " ", hedge.group("hedge").lower())] if hedge else None,
+        bool(  # "at around 9": the clock word stands before the hedge
+            _CLOCK_BEFORE.search(
+                text, max(0, (clock := hedge.start() if hedge else start) - 20), clock
+            )
+            or _CLOCK_AFTER.match(text, end)
+        ),
+    )
+
+
+def _day_ranges(text: str, patterns: dict[str, re.Pattern[str]]) -> Iterator[_Reading]:
+    """Two days of one month ("4. bis 14. Oktober", "October 4 to 14"): two dates."""
     for name in ("day_range", "month_day_range"):
         for match in patterns[name].finditer(text):
             month, year = match.group("month"), match.group("year")
@@ -672,16 +727,22 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             second = _date(match.group("second"), month, year)
             if first is not None and second is not None and first < second:
                 if name == "day_range":  # "4. bis 14. Oktober": the first day, the rest
-                    add(match.start(), match.end("first"), "date", {first})
-                    add(match.start("second"), match.end(), "date", {second})
+                    yield _Reading(match.start(), match.end("first"), "date", {first})
+                    yield _Reading(match.start("second"), match.end(), "date", {second})
                 else:  # "October 4 to 14": the month and first day, the second day
-                    add(match.start(), match.end("first"), "date", {first})
-                    add(match.start("second"), match.end("second"), "date", {second})
+                    yield _Reading(match.start(), match.end("first"), "date", {first})
+                    yield _Reading(match.start("second"), match.end("second"), "date", {second})
+
+
+def _dates(
+    text: str, language: Language, patterns: dict[str, re.Pattern[str]]
+) -> Iterator[_Reading]:
+    """Dates in digits and with a month's name ("04/05/2018", "am 17.4.", "24. Februar 2022")."""
     for match in patterns["slashed"].finditer(text):
         year = match.group("year")
         first, second = match.group("first"), match.group("second")
         readings = {_date(first, second, year), _date(second, first, year)}
-        add(match.start(), match.end(), "date", {date for date in readings if date})
+        yield _Reading(match.start(), match.end(), "date", {date for date in readings if date})
     numeric = ("numeric", "numeric_de") if language == "de" else ("numeric",)
     for name in (*numeric, "dmy", "mdy", "month_year"):
         for match in patterns[name].finditer(text):
@@ -694,51 +755,94 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             if date is not None:
                 # A date without its year may be a version or a decimal ("Version 2.1."):
                 # read as both, it backs either in the English.
-                add(match.start(), match.end(), "date", {date}, alone=name != "numeric_de")
+                yield _Reading(
+                    match.start(), match.end(), "date", {date}, alone=name != "numeric_de"
+                )
+
+
+def _months(text: str, patterns: dict[str, re.Pattern[str]]) -> Iterator[_Reading]:
+    """A month alone ("in early April", "since May"): a date of that month in any year."""
     for name in ("month", "may"):
         for match in patterns[name].finditer(text):
             date = _date(None, match.group("month"), None)
             if date is not None:
-                add(match.start("month"), match.end("month"), "date", {date})
+                yield _Reading(match.start("month"), match.end("month"), "date", {date})
+
+
+def _decades(text: str, language: Language) -> Iterator[_Reading]:
+    """Decades: "the 1990s", "the '90s", "in his 50s" and, in German, "Siebzigerjahre"."""
     for match in _DECADE.finditer(text):
-        add(match.start(), match.end(), "decade", _decade(match))
+        yield _Reading(match.start(), match.end(), "decade", _decade(match))
     if language == "de":
         for start, end, values in _german_decades(text):
-            add(start, end, "decade", values)
+            yield _Reading(start, end, "decade", values)
+
+
+def _year_spans(text: str) -> Iterator[_Reading]:
+    """A span or season of years ("2010-15", "Saison 2021/22"): two years, not a score."""
     for match in _YEAR_SPAN.finditer(text):
         century, first, second = (int(match.group(name)) for name in match.groupdict())
         if first < second:
-            add(match.start(), match.end("first"), "year", {float(century * 100 + first)})
-            add(match.start("second"), match.end(), "year", {float(century * 100 + second)})
+            yield _Reading(
+                match.start(), match.end("first"), "year", {float(century * 100 + first)}
+            )
+            yield _Reading(
+                match.start("second"), match.end(), "year", {float(century * 100 + second)}
+            )
+
+
+def _times_of_day(text: str, language: Language) -> Iterator[_Reading]:
+    """Times of day in words ("halb drei") and in digits ("18.30 Uhr", "6.30pm", "18:30")."""
     for start, end, times in _clock_words(text, language):
-        add(start, end, "time", times)
+        yield _Reading(start, end, "time", times)
     for match in _TIME.finditer(text):
         times = _times(match)
         if times:
-            add(match.start(), match.end(), "time", times)
+            yield _Reading(match.start(), match.end(), "time", times)
+
+
+def _ranks(text: str) -> Iterator[_Reading | _Withheld]:
+    """Ranks ("the No. 3 seed"): ordinals; a first or second one is withheld."""
     for match in _RANK.finditer(text):
         if int(match.group("value")) <= 2:
             # "world No 1" is a rank, read as "first" is (not checked), not a count of one.
-            taken.append((match.start(), match.end()))
+            yield _Withheld(match.start(), match.end())
         else:
-            add(match.start(), match.end(), "ordinal", {float(match.group("value"))})
-    for start, end, value in _unit_fractions(text):
-        add(start, end, "fraction", {value})
+            yield _Reading(match.start(), match.end(), "ordinal", {float(match.group("value"))})
+
+
+def _weekdays(
+    text: str, language: Language, patterns: dict[str, re.Pattern[str]]
+) -> Iterator[_Reading]:
+    """Weekdays, English and, in German, inside a word too ("Freitagabend", "freitags")."""
     for match in patterns["weekday"].finditer(text):
         number = weekday_numbers()[match.group("weekday")]
-        add(match.start(), match.end(), "weekday", {float(number)})
+        yield _Reading(match.start(), match.end(), "weekday", {float(number)})
     if language == "de":
         for match in patterns["german_weekday"].finditer(text):
             number = weekday_numbers()[match.group("weekday").capitalize()]
-            add(match.start(), match.end(), "weekday", {float(number)})
+            yield _Reading(match.start(), match.end(), "weekday", {float(number)})
+
+
+def _ordinals(text: str, language: Language) -> Iterator[_Reading]:
+    """Ordinals in digits: "21st" and, in German, "3. Liga"."""
     for match in _ORDINAL_EN.finditer(text):
-        add(match.start(), match.end(), "ordinal", {float(match.group("value").replace(",", ""))})
+        value = float(match.group("value").replace(",", ""))
+        yield _Reading(match.start(), match.end(), "ordinal", {value})
     if language == "de":
         for match in _ORDINAL_DE.finditer(text):
-            add(match.start(), match.end(), "ordinal", {float(match.group("value"))})
+            yield _Reading(match.start(), match.end(), "ordinal", {float(match.group("value"))})
+
+
+def _scores(text: str) -> Iterator[_Reading]:
+    """A score or range ("4-2", "1-1 draw", "10-12ft"): one fact, not two numbers."""
     for match in _SCORE.finditer(text):
         pair = tuple(sorted((int(match.group("a")), int(match.group("b")))))
-        add(match.start(), match.end(), "score", {pair})
+        yield _Reading(match.start(), match.end(), "score", {pair})
+
+
+def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
+    """Numbers in digits ("5,8 Millionen", "£1.5bn", "40%"), years among them ("2018")."""
     for match in _NUMBER.finditer(text):
         values = parse_digits(match.group("digits"), language)
         scale = match.group("scale")
@@ -762,41 +866,44 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
             kind = "year"
         else:
             kind = "number"
-        add(match.start(), match.end(), kind, values)
-    for start, end, value in _and_a_half(text, language):
-        add(start, end, "number", {value})
-    if language == "de":
-        for match in _COLLECTIVE_SCALE_DE.finditer(text):
-            scale = SCALES[match.group("scale").lower()]
-            many = _MANY_DE[match.group("many").lower()]
-            add(match.start(), match.end(), "number", {scale, many * scale})
-        for start, end, value in _german_numerals(text):
-            add(start, end, "number", {value})
-        for match in _COLLECTIVE_DE_PATTERN.finditer(text):
-            add(match.start(), match.end(), "number", _COLLECTIVE_DE[match.group("word").lower()])
-        for match in _COMPOUND_DE_PATTERN.finditer(text):
-            word = match.group("word") or match.group("whole")
-            add(match.start(), match.end(), "number", {_COMPOUND_DE[word.lower()]})
-        for match in _ORDINAL_HEAD_DE.finditer(text):
-            stem = match.group("stem").lower()
-            add(match.start(), match.end(), "ordinal", {float(_ORDINAL_STEMS_DE[stem])})
-    else:
-        for match in _COLLECTIVE_EN.finditer(text):
-            scale = SCALES[match.group("scale").lower().removesuffix("s")]
-            add(
-                match.start(),
-                match.end(),
-                "number",
-                {_MANY[match.group("many").lower()] * scale},
-            )
+        yield _Reading(match.start(), match.end(), kind, values)
+
+
+def _german_word_numbers(text: str) -> Iterator[_Reading]:
+    """German words that hold a number ("Hunderte Millionen", "dreitägig", "Startelf")."""
+    for match in _COLLECTIVE_SCALE_DE.finditer(text):
+        scale = SCALES[match.group("scale").lower()]
+        many = _MANY_DE[match.group("many").lower()]
+        yield _Reading(match.start(), match.end(), "number", {scale, many * scale})
+    for start, end, value in _german_numerals(text):
+        yield _Reading(start, end, "number", {value})
+    for match in _COLLECTIVE_DE_PATTERN.finditer(text):
+        values = _COLLECTIVE_DE[match.group("word").lower()]
+        yield _Reading(match.start(), match.end(), "number", values)
+    for match in _COMPOUND_DE_PATTERN.finditer(text):
+        word = match.group("word") or match.group("whole")
+        yield _Reading(match.start(), match.end(), "number", {_COMPOUND_DE[word.lower()]})
+    for match in _ORDINAL_HEAD_DE.finditer(text):
+        stem = match.group("stem").lower()
+        yield _Reading(match.start(), match.end(), "ordinal", {float(_ORDINAL_STEMS_DE[stem])})
+
+
+def _english_collectives(text: str) -> Iterator[_Reading]:
+    """ "tens of thousands", "hundreds of millions": one number, the many times the scale."""
+    for match in _COLLECTIVE_EN.finditer(text):
+        scale = SCALES[match.group("scale").lower().removesuffix("s")]
+        value = _MANY[match.group("many").lower()] * scale
+        yield _Reading(match.start(), match.end(), "number", {value})
+
+
+def _spelled_numbers(text: str, language: Language) -> Iterator[_Reading]:
+    """Numbers in words ("fourteen thousand", "two-thirds"); "nine percent" a percentage."""
     for start, end, value, kind in _number_words(text, language):
         percent = _PERCENT_AFTER.match(text, end) if kind == "number" else None
         if percent:  # "nine percent", "neun Prozent": a share, not a count
-            add(start, percent.end(), "percent", {value})
+            yield _Reading(start, percent.end(), "percent", {value})
         else:
-            add(start, end, kind, {value})
-    found.sort(key=lambda quantity: quantity.start)
-    return found
+            yield _Reading(start, end, kind, {value})
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: each run meets new numbers
@@ -871,70 +978,110 @@ def _pairs_nearby(source: list[Quantity], gap: int = 20) -> set[tuple[float, flo
 def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether the source states the same quantity (dates: same day; a year: any mention)."""
     if quantity.kind == "date":
-        for year, month, *day in quantity.values:  # type: ignore[misc]
-            for other in source:
-                for value in other.values:
-                    if other.kind == "date":
-                        other_year, other_month, *other_day = value  # type: ignore[misc]
-                        same_year = not year or not other_year or year == other_year
-                        same_day = not day or day == other_day  # a day needs the same day
-                        if same_year and month == other_month and same_day:
-                            return True
-        return False
+        return _date_stated(quantity, source)
     if quantity.kind == "weekday":
         return any(other.kind == "weekday" and other.values == quantity.values for other in source)
     if quantity.kind == "time":
-        # Another clock, or the same hour (and minutes) as a bare number: "at 6 in the
-        # evening", "at 7.30 in the evening" (read as 7.3) back "6pm", "7.30pm".
-        as_numbers = {
-            round(clock_hour + minute / 100, 2)
-            for hour, minute in quantity.values  # type: ignore[misc]
-            for clock_hour in (hour, hour % 12 or 12)
-        }
-        return any(
-            (other.kind == "time" and other.values & quantity.values)
-            or (other.kind == "number" and as_numbers & _numbers(other))
-            for other in source
-        )
+        return _time_stated(quantity, source)
     if quantity.kind == "decade":
-        # Any year, date or decade of the span backs it ("the 1990s" by "in 1995"); an age
-        # reading ("in his 50s") by a number in the span ("aged 54").
-        years = {value[0] for value in quantity.values if isinstance(value, tuple)}
-        ages = {value for value in quantity.values if not isinstance(value, tuple)}
-        for other in source:
-            if other.kind in ("year", "number") and (
-                {int(v) for v in other.values if isinstance(v, float) and v.is_integer()} & years
-                or (ages and other.kind == "number" and ages & _numbers(other))
-            ):
-                return True
-            if other.kind == "date" and {v[0] for v in other.values} & years:  # type: ignore[index]
-                return True
-            if other.kind == "decade" and other.values & quantity.values:
-                return True
-        return False
+        return _decade_stated(quantity, source)
     if quantity.kind == "year":
-        year = next(iter(quantity.values))
-        return any(
-            (other.kind in ("year", "number") and year in other.values)
-            or (other.kind == "date" and any(v[0] == year for v in other.values))  # type: ignore[index]
-            for other in source
-        )
+        return _year_stated(quantity, source)
     if quantity.kind == "score":
         low, high = next(iter(quantity.values))  # type: ignore[misc]
         return (float(low), float(high)) in _pairs_nearby(source)
+    return _value_stated(quantity, source)
+
+
+def _date_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether a source date has the date's month, its day if it has one, and its year if both
+    have one (German news leaves the year out)."""
+    for year, month, *day in quantity.values:  # type: ignore[misc]
+        for other in source:
+            for value in other.values:
+                if other.kind == "date":
+                    other_year, other_month, *other_day = value  # type: ignore[misc]
+                    same_year = not year or not other_year or year == other_year
+                    same_day = not day or day == other_day  # a day needs the same day
+                    if same_year and month == other_month and same_day:
+                        return True
+    return False
+
+
+def _time_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source states the time of day in any clock, or its hour as a number."""
+    # Another clock, or the same hour (and minutes) as a bare number: "at 6 in the
+    # evening", "at 7.30 in the evening" (read as 7.3) back "6pm", "7.30pm".
+    as_numbers = {
+        round(clock_hour + minute / 100, 2)
+        for hour, minute in quantity.values  # type: ignore[misc]
+        for clock_hour in (hour, hour % 12 or 12)
+    }
+    return any(
+        (other.kind == "time" and other.values & quantity.values)
+        or (other.kind == "number" and as_numbers & _numbers(other))
+        for other in source
+    )
+
+
+def _decade_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source states a year, date or decade of the span, or an age in it."""
+    # Any year, date or decade of the span backs it ("the 1990s" by "in 1995"); an age
+    # reading ("in his 50s") by a number in the span ("aged 54").
+    years = {value[0] for value in quantity.values if isinstance(value, tuple)}
+    ages = {value for value in quantity.values if not isinstance(value, tuple)}
+    for other in source:
+        if other.kind in ("year", "number") and (
+            {int(v) for v in other.values if isinstance(v, float) and v.is_integer()} & years
+            or (ages and other.kind == "number" and ages & _numbers(other))
+        ):
+            return True
+        if other.kind == "date" and {v[0] for v in other.values} & years:  # type: ignore[index]
+            return True
+        if other.kind == "decade" and other.values & quantity.values:
+            return True
+    return False
+
+
+def _year_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source mentions the year: as a year, a number or a date's year."""
+    year = next(iter(quantity.values))
+    return any(
+        (other.kind in ("year", "number") and year in other.values)
+        or (other.kind == "date" and any(v[0] == year for v in other.values))  # type: ignore[index]
+        for other in source
+    )
+
+
+def _value_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source states a number, percentage, fraction or ordinal: as the same share,
+    a time, a value it rounds, or the same number or measure."""
     if quantity.kind in ("fraction", "percent") and any(
         "fraction" in (quantity.kind, other.kind) and _same_share(quantity, other)
         for other in source
     ):
         return True
+    if _number_as_time_stated(quantity, source):
+        return True
+    if quantity.kind in ("number", "percent", "fraction") and _rounded_from(quantity, source):
+        return True
+    return _same_number_stated(quantity, source)
+
+
+def _number_as_time_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether a number written as a time ("14.13") is a time of day of the source."""
     clock = re.fullmatch(r"(\d{1,2})\.([0-5]\d)", quantity.text)
     if quantity.kind == "number" and clock:
         # "At 14.13" without a clock word: the time "14.13 Uhr" backs it.
         time = (int(clock.group(1)), int(clock.group(2)))
         if any(other.kind == "time" and time in other.values for other in source):
             return True
-    if quantity.kind in ("number", "percent", "fraction") and _rounded_from(quantity, source):
-        return True
+    return False
+
+
+def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source states the same number (of the same kind), or the same measure in
+    another metric unit."""
     wanted = _numbers(quantity)
     in_base_unit = _in_base_unit(quantity)
     return any(
