@@ -357,55 +357,27 @@ def _cut_spans(
     return text
 
 
+class _SpanCuts(NamedTuple):
+    """What the span rules cut from a page's blocks."""
+
+    drops: list[tuple[int, Dropped]]  # (block index, what a span rule cut)
+    emptied_by: list[str | None]  # span rule that left nothing of a block
+    cut_blocks: list[int]  # blocks a span rule cut something from (and left text in)
+
+
 def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     """Blocks, span cuts, the rules' hits and the classifier's features for one page."""
-    rules = phrase_rules()
-    matcher = rule_matcher()
     blocks = tuple(split_blocks(text, strip_bullets=options.active(BULLET_RULE)))
     n = len(blocks)
     texts = [block.text for block in blocks]
     # Folded once per page for the rules' gates; the blocks never hold the joining character.
     lowered_page = _JOIN.join(texts).lower()  # the features' words too, if no span is cut
     folded = fold_lowered(lowered_page).split(_JOIN) if blocks else []
-    span_drops: list[tuple[int, Dropped]] = []
-    emptied_by: list[str | None] = [None] * n
-    cut_blocks: list[int] = []  # blocks a span rule cut something from
-    # Only the blocks a span pattern could match are searched for spans.
-    for index in compress(range(n), matcher.span_candidates(folded)):
-        line = texts[index]
-        emptied: str | None = None
-        for name in SPAN_RULES:
-            if not options.active(name):
-                continue
-            cuts: list[Dropped] = []
-            line = _cut_spans(line, name, rules[name].span, cuts)
-            span_drops += [(index, cut) for cut in cuts]
-            if emptied is None and cuts and not (LETTER.search(line) or _has_digit(line)):
-                emptied = name
-        emptied_by[index] = emptied
-        if emptied is None and line != texts[index]:
-            texts[index] = line
-            folded[index] = fold(line)
-            cut_blocks.append(index)
-    # A tidied block's words are its spaces plus one (see UNTIDIED_SPACE); a cut one is split.
-    if UNTIDIED_SPACE in text:
-        word_counts = [len(line.split()) for line in texts]
-    else:
-        word_counts = [line.count(" ") + 1 for line in texts]
-        for index in cut_blocks:
-            word_counts[index] = len(texts[index].split())
-    matched = matcher.hits(texts, folded)
-    for index, words in enumerate(word_counts):
-        if words > _PHRASE_RULE_MAX_WORDS:  # rare: most pages have no such block
-            for row in matched.values():
-                row[index] = False
-    hits: dict[str, tuple[bool, ...]] = {}
-    for name in LINE_RULES:
-        hits[name] = tuple(matched[name])
-    credit = matched["credit"]
-    for index in compress(range(n), emptied_by):  # the few blocks a span rule emptied
-        credit[index] = credit[index] or emptied_by[index] == "credit"
-    hits["credit"] = tuple(credit)
+    cuts = _cut_page_spans(texts, folded, options)
+    word_counts = _word_counts(text, texts, cuts.cut_blocks)
+    matched = rule_matcher().hits(texts, folded)
+    _unmatch_long_blocks(matched, word_counts)
+    hits = _phrase_hits(matched, cuts.emptied_by)
     short = [  # as _final, inlined: most blocks are short
         words <= _SHORT_LINE_MAX_WORDS and not line.rstrip(CLOSERS).endswith(FINAL_MARKS)
         for line, words in zip(texts, word_counts, strict=True)
@@ -426,32 +398,101 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         for line, is_short in zip(texts, short, strict=True)
     ]
     hits["fragments"] = tuple(fragments)
-    if UNTIDIED_SPACE in text:
-        keys = repeat_keys(texts)
-    else:
-        # Tidied blocks have single inner spaces and no other white space, and case folding
-        # adds none (tests check every code point): each folded block is its key already.
-        keys = folded_page.split(_JOIN)
-        for index in cut_blocks:
-            keys[index] = " ".join(keys[index].split())
     features = page_features(
         blocks,
         {name: hits[name] for name in RULE_FEATURES},
         texts,
         word_counts,
-        keys,
-        None if cut_blocks else lowered_page,
+        _feature_repeat_keys(text, texts, folded_page, cuts.cut_blocks),
+        None if cuts.cut_blocks else lowered_page,
     )
     return PageAnalysis(
         blocks,
         tuple(texts),
-        tuple(span_drops),
-        tuple(emptied_by),
+        tuple(cuts.drops),
+        tuple(cuts.emptied_by),
         hits,
         features,
         duplicate_keys,
         tuple(word_counts),
     )
+
+
+def _cut_page_spans(texts: list[str], folded: list[str], options: CleanOptions) -> _SpanCuts:
+    """Cuts what the active span rules match from the blocks (``texts`` and their ``folded``
+    forms, in place); a block they leave without text is the rule's to drop whole."""
+    rules = phrase_rules()
+    n = len(texts)
+    span_drops: list[tuple[int, Dropped]] = []
+    emptied_by: list[str | None] = [None] * n
+    cut_blocks: list[int] = []
+    # Only the blocks a span pattern could match are searched for spans.
+    for index in compress(range(n), rule_matcher().span_candidates(folded)):
+        line = texts[index]
+        emptied: str | None = None
+        for name in SPAN_RULES:
+            if not options.active(name):
+                continue
+            cuts: list[Dropped] = []
+            line = _cut_spans(line, name, rules[name].span, cuts)
+            span_drops += [(index, cut) for cut in cuts]
+            if emptied is None and cuts and not (LETTER.search(line) or _has_digit(line)):
+                emptied = name
+        emptied_by[index] = emptied
+        if emptied is None and line != texts[index]:
+            texts[index] = line
+            folded[index] = fold(line)
+            cut_blocks.append(index)
+    return _SpanCuts(span_drops, emptied_by, cut_blocks)
+
+
+def _word_counts(text: str, texts: Sequence[str], cut_blocks: Sequence[int]) -> list[int]:
+    """Each block's words, counted without splitting where the page's blocks are tidied."""
+    if UNTIDIED_SPACE in text:
+        return [len(line.split()) for line in texts]
+    # A tidied block's words are its spaces plus one (see UNTIDIED_SPACE); a cut one is split.
+    word_counts = [line.count(" ") + 1 for line in texts]
+    for index in cut_blocks:
+        word_counts[index] = len(texts[index].split())
+    return word_counts
+
+
+def _unmatch_long_blocks(matched: dict[str, list[bool]], word_counts: Sequence[int]) -> None:
+    """No phrase rule matches a block too long to be a line of boilerplate (see
+    _PHRASE_RULE_MAX_WORDS): one matching sentence must not take the article with it."""
+    for index, words in enumerate(word_counts):
+        if words > _PHRASE_RULE_MAX_WORDS:  # rare: most pages have no such block
+            for row in matched.values():
+                row[index] = False
+
+
+def _phrase_hits(
+    matched: dict[str, list[bool]], emptied_by: Sequence[str | None]
+) -> dict[str, tuple[bool, ...]]:
+    """The line rules' hits, and ``credit``'s with the blocks its cuts emptied."""
+    hits: dict[str, tuple[bool, ...]] = {}
+    for name in LINE_RULES:
+        hits[name] = tuple(matched[name])
+    credit = matched["credit"]
+    for index in compress(range(len(emptied_by)), emptied_by):  # the few blocks a span emptied
+        credit[index] = credit[index] or emptied_by[index] == "credit"
+    hits["credit"] = tuple(credit)
+    return hits
+
+
+def _feature_repeat_keys(
+    text: str, texts: Sequence[str], folded_page: str, cut_blocks: Sequence[int]
+) -> list[str]:
+    """Each block as the features compare it for repeats, taken from the folded page where the
+    page's blocks are tidied (no second pass over the blocks)."""
+    if UNTIDIED_SPACE in text:
+        return repeat_keys(texts)
+    # Tidied blocks have single inner spaces and no other white space, and case folding adds
+    # none (tests check every code point): each folded block is its key already.
+    keys = folded_page.split(_JOIN)
+    for index in cut_blocks:
+        keys[index] = " ".join(keys[index].split())
+    return keys
 
 
 def _ticker_sentences(texts: Sequence[str]) -> dict[int, str]:
@@ -605,6 +646,14 @@ def _is_lead(lines: Sequence[str]) -> bool:
     return len(lines) >= 2 and _words(lines[0]) <= _LEAD_MAX_WORDS and bool(_final(lines[0]))
 
 
+class _Classified(NamedTuple):
+    """The classifier's verdict on a page: P(boilerplate) of each block, and the threshold above
+    which it drops one."""
+
+    probability: np.ndarray
+    threshold: float
+
+
 def block_decisions(
     page: PageAnalysis,
     options: CleanOptions,
@@ -625,33 +674,70 @@ def block_decisions(
 
     ``titled``: the first block is the page's title from its metadata, which
     :func:`clean_text` keeps as the headline unless a phrase rule took it."""
-    probability = None
-    if options.active(CLASSIFIER_RULE) and len(page.blocks):
-        model = model or options.classifier or packaged_model()
-        probability = model.drop_probability(page.features)
-        ticker = _ticker_sentences(page.texts)
-        if ticker:
-            # The time that opens a ticker's line does not make its sentence boilerplate: such
-            # a line is judged as the sentence alone would be, where that is more text-like.
-            rows = list(ticker)
-            without_times = model.drop_probability(_features_without(page, ticker))
-            probability = probability.copy()  # the model's own array stays as it gave it
-            probability[rows] = np.minimum(probability[rows], without_times[rows])
-
+    classified = _classify(page, options, model)
+    probability = None if classified is None else classified.probability
     word_counts = page.word_counts or tuple(map(_words, page.texts))
     body_shape = [
         words >= _BODY_MIN_WORDS and _sentence_end(text)
         for text, words in zip(page.texts, word_counts, strict=True)
     ]
+    decisions = _first_rule_decisions(page, options, probability)
+    if options.active("not_german") and "not_german" not in page.hits:
+        _claim_foreign_blocks(page.texts, decisions)
+    if classified is not None:
+        decisions = _classifier_decisions(decisions, classified, extracted)
+        _give_back_headings(page.texts, decisions, word_counts, body_shape)
+    if options.active("header_labels"):
+        _claim_header_labels(page.texts, decisions, word_counts, body_shape, probability)
+    if options.active("duplicates"):
+        _claim_repeats(page.duplicate_keys, decisions)
+    if (
+        probability is not None
+        and extracted is None
+        and not (titled and decisions[0] in (None, *_TITLE_KEEPABLE))
+    ):
+        # Not beside a known title: the line kept back became the brief's first paragraph.
+        _keep_a_dropped_headline(page.texts, decisions)
+    if probability is not None and all(decisions):
+        _give_back_an_emptied_page(page.texts, decisions, probability)
+    if options.active("no_article") and not _holds_an_article(page.texts, decisions):
+        # Only short lines are left ("Wirtschaft", "Kultur": a page of menus and buttons):
+        # no article to translate, and the run says so rather than summarizing a menu.
+        decisions = [rule or "no_article" for rule in decisions]
+    if extracted is not None and probability is not None:
+        _list_the_extractions_leftovers(decisions, extracted, probability)
+    return decisions
 
-    def soft_allows(index: int) -> bool:
-        return probability is None or probability[index] >= SOFT_RULE_MIN_PROBABILITY
 
-    # The first active rule that fires claims a block (soft rules only where the classifier
-    # allows); not_german is asked only of blocks no earlier rule claims.
+def _classify(
+    page: PageAnalysis, options: CleanOptions, model: BlockClassifier | None
+) -> _Classified | None:
+    """The classifier's verdict on the page (None when it is off or the page is empty), a
+    ticker's line judged by its sentence alone where that is more text-like."""
+    if not (options.active(CLASSIFIER_RULE) and len(page.blocks)):
+        return None
+    model = model or options.classifier or packaged_model()
+    probability = model.drop_probability(page.features)
+    ticker = _ticker_sentences(page.texts)
+    if ticker:
+        # The time that opens a ticker's line does not make its sentence boilerplate: such
+        # a line is judged as the sentence alone would be, where that is more text-like.
+        rows = list(ticker)
+        without_times = model.drop_probability(_features_without(page, ticker))
+        probability = probability.copy()  # the model's own array stays as it gave it
+        probability[rows] = np.minimum(probability[rows], without_times[rows])
+    threshold = model.threshold_probability if options.threshold is None else options.threshold
+    return _Classified(probability, threshold)
+
+
+def _first_rule_decisions(
+    page: PageAnalysis, options: CleanOptions, probability: np.ndarray | None
+) -> list[str | None]:
+    """Each block's first active rule that fires (soft rules only where the classifier allows),
+    in ``_BLOCK_RULES`` order, so the audit names one rule per block."""
+    # not_german is asked only of blocks no earlier rule claims (_claim_foreign_blocks).
     n = len(page.blocks)
-    order = [name for name in _BLOCK_RULES if options.active(name)]
-    checked = [name for name in order if name in page.hits]
+    checked = [name for name in _BLOCK_RULES if options.active(name) and name in page.hits]
     fires = np.zeros((len(checked) + 1, n), dtype=bool)
     fires[-1] = True  # the last row: no rule
     for row, name in enumerate(checked):
@@ -664,101 +750,120 @@ def block_decisions(
     decisions: list[str | None] = [checked[row] if row < len(checked) else None for row in first]
     for index in compress(range(n), page.emptied_by):  # the few blocks a span rule emptied
         decisions[index] = page.emptied_by[index]
-    if "not_german" in order and "not_german" not in page.hits:
-        foreign: dict[str, bool] = {}  # a text repeated on the page is checked once
-        for index, rule in enumerate(decisions):
-            if rule is None:
-                text = page.texts[index]
-                verdict = foreign.get(text)
-                if verdict is None:
-                    verdict = foreign[text] = is_foreign(text)
-                if verdict:
-                    decisions[index] = "not_german"
-    if probability is not None and model is not None:
-        threshold = model.threshold_probability if options.threshold is None else options.threshold
-        # A block the extraction left out goes unless the classifier finds it clearly text.
-        thresholds = (
-            threshold
-            if extracted is None
-            else np.where(
-                np.asarray(extracted, dtype=bool),
-                threshold,
-                min(threshold, EXTRACTION_LEFT_OUT_MAX_PROBABILITY),
-            )
-        )
-        over = (probability > thresholds).tolist()
-        decisions = [
-            CLASSIFIER_RULE if rule is None and drop else rule
-            for rule, drop in zip(decisions, over, strict=True)
-        ]
-        _give_back_headings(page.texts, decisions, word_counts, body_shape)
-    if options.active("header_labels"):
-        # Section labels, kickers and breadcrumbs stand above the body text, never inside it.
-        body_start = next(
-            (i for i, rule in enumerate(decisions) if rule is None and body_shape[i]), 0
-        )
-        for index in range(body_start):
-            line = page.texts[index]
-            if (
-                decisions[index] in (None, CLASSIFIER_RULE)
-                and word_counts[index] <= _LABEL_MAX_WORDS
-                and not _final(line)
-                and soft_allows(index)
-            ):
-                decisions[index] = "header_labels"
-    if options.active("duplicates"):
-        # A repeat of a kept block goes; a copy the classifier took while another copy is kept
-        # is recorded as the repeat it is.
-        keys = page.duplicate_keys
-        kept_keys = {key for key, rule in zip(keys, decisions, strict=True) if rule is None}
-        seen: set[str] = set()
-        for index, (key, rule) in enumerate(zip(keys, decisions, strict=True)):
-            if rule is None:
-                if key in seen:
-                    decisions[index] = "duplicates"
-                seen.add(key)
-            elif rule == CLASSIFIER_RULE and key in kept_keys:
-                decisions[index] = "duplicates"
-    if (
-        probability is not None
-        and extracted is None
-        and not (titled and decisions[0] in (None, *_TITLE_KEEPABLE))
-    ):
-        # Not beside a known title: the line kept back became the brief's first paragraph.
-        _keep_a_dropped_headline(page.texts, decisions)
-    if probability is not None and all(decisions):
-        # Never empty a page of text: give back its most text-like blocks. Only blocks of a
-        # few words qualify: a page of menu labels and buttons has no article to give back
-        # (its one-word "Wirtschaft" would become a brief), and the run says so instead.
-        candidates = [
-            i
-            for i, rule in enumerate(decisions)
-            if rule == CLASSIFIER_RULE and _lettered_words(page.texts[i]) >= _RESCUE_MIN_WORDS
-        ]
-        if candidates:
-            best = min(probability[i] for i in candidates)
-            for i in candidates:
-                if probability[i] <= best + _RESCUE_MARGIN:
-                    decisions[i] = None
-    if options.active("no_article") and not any(
-        rule is None and _lettered_words(text) >= _ARTICLE_MIN_WORDS
-        for rule, text in zip(decisions, page.texts, strict=True)
-    ):
-        # Only short lines are left ("Wirtschaft", "Kultur": a page of menus and buttons):
-        # no article to translate, and the run says so rather than summarizing a menu.
-        decisions = [rule or "no_article" for rule in decisions]
-    if extracted is not None and probability is not None:
-        # What the extraction left out and the classifier does not find clearly text is listed
-        # as the extraction's, whichever rule took it here.
-        for index, rule in enumerate(decisions):
-            if (
-                rule is not None
-                and rule != "no_article"
-                and not extracted[index]
-                and probability[index] > EXTRACTION_LEFT_OUT_MAX_PROBABILITY
-            ):
-                decisions[index] = EXTRACTION_RULE
     return decisions
+
+
+def _claim_foreign_blocks(texts: Sequence[str], decisions: list[str | None]) -> None:
+    """Blocks no rule claimed that read as another language go (``not_german``), asked last:
+    the language check is the slowest rule."""
+    foreign: dict[str, bool] = {}  # a text repeated on the page is checked once
+    for index, rule in enumerate(decisions):
+        if rule is None:
+            text = texts[index]
+            verdict = foreign.get(text)
+            if verdict is None:
+                verdict = foreign[text] = is_foreign(text)
+            if verdict:
+                decisions[index] = "not_german"
+
+
+def _classifier_decisions(
+    decisions: Sequence[str | None], classified: _Classified, extracted: Sequence[bool] | None
+) -> list[str | None]:
+    """Blocks no rule claimed go where the classifier finds them boilerplate (``classifier``)."""
+    threshold = classified.threshold
+    # A block the extraction left out goes unless the classifier finds it clearly text.
+    thresholds = (
+        threshold
+        if extracted is None
+        else np.where(
+            np.asarray(extracted, dtype=bool),
+            threshold,
+            min(threshold, EXTRACTION_LEFT_OUT_MAX_PROBABILITY),
+        )
+    )
+    over = (classified.probability > thresholds).tolist()
+    return [
+        CLASSIFIER_RULE if rule is None and drop else rule
+        for rule, drop in zip(decisions, over, strict=True)
+    ]
+
+
+def _claim_header_labels(
+    texts: Sequence[str],
+    decisions: list[str | None],
+    word_counts: Sequence[int],
+    body_shape: Sequence[bool],
+    probability: np.ndarray | None,
+) -> None:
+    """Short lines above the first kept body block go (``header_labels``): section labels,
+    kickers and breadcrumbs stand above the body text, never inside it."""
+    body_start = next((i for i, rule in enumerate(decisions) if rule is None and body_shape[i]), 0)
+    for index in range(body_start):
+        line = texts[index]
+        if (
+            decisions[index] in (None, CLASSIFIER_RULE)
+            and word_counts[index] <= _LABEL_MAX_WORDS
+            and not _final(line)
+            # a soft rule: only where the classifier (if on) allows
+            and (probability is None or probability[index] >= SOFT_RULE_MIN_PROBABILITY)
+        ):
+            decisions[index] = "header_labels"
+
+
+def _claim_repeats(keys: Sequence[str], decisions: list[str | None]) -> None:
+    """A repeat of a kept block goes, and a copy the classifier took beside a kept one is listed
+    as the repeat it is (``duplicates``): a repeat never takes text away."""
+    kept_keys = {key for key, rule in zip(keys, decisions, strict=True) if rule is None}
+    seen: set[str] = set()
+    for index, (key, rule) in enumerate(zip(keys, decisions, strict=True)):
+        if rule is None:
+            if key in seen:
+                decisions[index] = "duplicates"
+            seen.add(key)
+        elif rule == CLASSIFIER_RULE and key in kept_keys:
+            decisions[index] = "duplicates"
+
+
+def _give_back_an_emptied_page(
+    texts: Sequence[str], decisions: list[str | None], probability: np.ndarray
+) -> None:
+    """A page of text is never emptied: its most text-like blocks of a few words stay."""
+    # Only blocks of a few words qualify: a page of menu labels and buttons has no article to
+    # give back (its one-word "Wirtschaft" would become a brief), and the run says so instead.
+    candidates = [
+        i
+        for i, rule in enumerate(decisions)
+        if rule == CLASSIFIER_RULE and _lettered_words(texts[i]) >= _RESCUE_MIN_WORDS
+    ]
+    if candidates:
+        best = min(probability[i] for i in candidates)
+        for i in candidates:
+            if probability[i] <= best + _RESCUE_MARGIN:
+                decisions[i] = None
+
+
+def _holds_an_article(texts: Sequence[str], decisions: Sequence[str | None]) -> bool:
+    """Whether a kept block has a few words with a letter: else the page is menus and buttons."""
+    return any(
+        rule is None and _lettered_words(text) >= _ARTICLE_MIN_WORDS
+        for rule, text in zip(decisions, texts, strict=True)
+    )
+
+
+def _list_the_extractions_leftovers(
+    decisions: list[str | None], extracted: Sequence[bool], probability: np.ndarray
+) -> None:
+    """A dropped block the extraction left out is listed as the extraction's (whichever rule
+    took it here) unless the classifier finds it clearly text."""
+    for index, rule in enumerate(decisions):
+        if (
+            rule is not None
+            and rule != "no_article"
+            and not extracted[index]
+            and probability[index] > EXTRACTION_LEFT_OUT_MAX_PROBABILITY
+        ):
+            decisions[index] = EXTRACTION_RULE
 
 
 def _give_back_headings(
@@ -945,6 +1050,15 @@ def _drop_the_site_names_copy(
         return
 
 
+class _KeptBlocks(NamedTuple):
+    """A page's kept lines, each with where it stands, and the audit of what was taken."""
+
+    lines: list[str]
+    positions: list[int]  # each kept block's index on the page
+    eligible: list[bool]  # whether it may be the headline (an HTML page's: extracted)
+    dropped: list[Dropped]
+
+
 def assemble(
     page: PageAnalysis,
     decisions: Sequence[str | None],
@@ -961,9 +1075,30 @@ def assemble(
     ``titled``: the page starts with its title from its metadata (see :func:`find_headline`;
     a title too short to be read as a headline is one only when no line below it may be);
     ``declared``: with its author's own title, kept: that first block is the headline."""
+    kept = _kept_blocks(page, decisions, extracted)
+    headline_index = _headline_index(page, decisions, kept, titled=titled, declared=declared)
+    lines = kept.lines
+    title: str | None = None
+    if headline_index is not None:
+        title = lines.pop(headline_index)
+    return CleanArticle(
+        title=title,
+        paragraphs=tuple(lines),
+        dropped=tuple(kept.dropped),
+        # The lead is the paragraph under the headline: the first one only when no line the
+        # cleaner kept stands above the headline ("Vielen Dank!" of a form was the lead).
+        has_lead=headline_index == 0 and _is_lead(lines),
+    )
+
+
+def _kept_blocks(
+    page: PageAnalysis, decisions: Sequence[str | None], extracted: Sequence[bool] | None
+) -> _KeptBlocks:
+    """The kept blocks' text, and every removal in page order: a dropped block whole (with its
+    bullet), a kept one's bullet and span cuts, so the audit accounts for every character."""
     dropped: list[Dropped] = []
     kept: list[str] = []
-    positions: list[int] = []  # each kept block's index on the page
+    positions: list[int] = []
     eligible: list[bool] = []
     span_cuts: dict[int, list[Dropped]] = {}
     for index, cut in page.span_drops:
@@ -981,37 +1116,37 @@ def assemble(
         kept.append(line)
         positions.append(index)
         eligible.append(extracted is None or extracted[index])
+    return _KeptBlocks(kept, positions, eligible, dropped)
 
+
+def _headline_index(
+    page: PageAnalysis,
+    decisions: Sequence[str | None],
+    kept: _KeptBlocks,
+    *,
+    titled: bool,
+    declared: bool,
+) -> int | None:
+    """Which kept line is the headline (see :func:`find_headline`), or None."""
     # A headline heads a body: an article of one line (a news flash, "Bundestag beschließt
     # Haushalt für 2025!") is that line's text, not a headline with nothing under it.
-    if len(kept) <= 1:
-        headline_index = None
-    elif declared:
-        headline_index = 0
-    else:
-        opens = _is_article_file(page.texts, decisions)
-        headline_index = find_headline(
-            kept, eligible, titled=titled, opens=opens, positions=positions
-        )
-        if (
-            headline_index is None
-            and titled
-            and decisions[0] is None  # the title, not its copy (_drop_the_site_names_copy)
-            and _lettered_words(kept[0]) >= _SHORT_TITLE_MIN_WORDS
-            and not _SITE_SEPARATOR.search(kept[0])
-        ):
-            # A short title is looked past for a headline-shaped line below it (a web page's
-            # short title is often its site's name); with none, it is the headline, unless it
-            # carries a site's name ("Wurmkiste | selbst.de").
-            headline_index = 0
-    title: str | None = None
-    if headline_index is not None:
-        title = kept.pop(headline_index)
-    return CleanArticle(
-        title=title,
-        paragraphs=tuple(kept),
-        dropped=tuple(dropped),
-        # The lead is the paragraph under the headline: the first one only when no line the
-        # cleaner kept stands above the headline ("Vielen Dank!" of a form was the lead).
-        has_lead=headline_index == 0 and _is_lead(kept),
+    if len(kept.lines) <= 1:
+        return None
+    if declared:
+        return 0
+    opens = _is_article_file(page.texts, decisions)
+    headline_index = find_headline(
+        kept.lines, kept.eligible, titled=titled, opens=opens, positions=kept.positions
     )
+    if (
+        headline_index is None
+        and titled
+        and decisions[0] is None  # the title, not its copy (_drop_the_site_names_copy)
+        and _lettered_words(kept.lines[0]) >= _SHORT_TITLE_MIN_WORDS
+        and not _SITE_SEPARATOR.search(kept.lines[0])
+    ):
+        # A short title is looked past for a headline-shaped line below it (a web page's
+        # short title is often its site's name); with none, it is the headline, unless it
+        # carries a site's name ("Wurmkiste | selbst.de").
+        headline_index = 0
+    return headline_index
