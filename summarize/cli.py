@@ -11,6 +11,7 @@ import json
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -258,7 +259,10 @@ def run(
 
 def _take_stop_signals() -> dict[int, Any]:
     """The stop signals a command takes over (see :func:`_stops_the_run`), with the handlers
-    they had, for :func:`_give_back`."""
+    they had, for :func:`_give_back`. None off the main thread (a host program's worker running
+    the command): only the main thread may set a handler, and it is the host's to stop."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
     return {
         number: signal.signal(number, _raise_keyboard_interrupt)
         for number in STOP_SIGNALS

@@ -569,8 +569,9 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
 
 # A control character of a file name: shown as Python's repr() writes it (a newline as "\n"), as
 # messages show it (errors.shown). Left to the renderer, "a<newline>b.txt" read "a b.txt":
-# another file's name (one the folder may hold too).
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# another file's name (one the folder may hold too). So did a Unicode line or paragraph
+# separator, which str.split() takes for white space ("a\u2028b.txt" read "a b.txt").
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def source_shown(source: str) -> str:

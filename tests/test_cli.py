@@ -282,6 +282,40 @@ def test_a_closed_terminal_stops_the_run_as_ctrl_c_does(tmp_path: Path, monkeypa
     assert "interrupted after: 1 written, 0 up to date" in index
 
 
+def test_run_and_eval_work_in_a_host_programs_thread(tmp_path: Path, monkeypatch) -> None:
+    """The app run by a host program off its main thread (a worker of a job queue): `eval`
+    ended with a traceback (ValueError: signal only works in main thread) before it read its
+    inputs, and so did `run`; each does its work (or says what is wrong, exit 2) and leaves the
+    host's signal handlers as they were."""
+    import signal
+    import threading
+
+    _echo_models(monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "0.txt").write_text(seed_texts()[0], encoding="utf-8")
+    commands = {
+        "run": ["run", str(folder), "-o", str(tmp_path / "briefs"), "--no-cache"],
+        "eval": ["eval", "translation", str(tmp_path / "none.de"), str(tmp_path / "none.en"),
+                 "-o", str(tmp_path / "ev")],
+    }  # fmt: skip
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    results = {}
+
+    def invoke(name: str) -> None:
+        results[name] = CliRunner().invoke(app, commands[name])
+
+    for name in commands:
+        worker = threading.Thread(target=invoke, args=(name,))
+        worker.start()
+        worker.join()
+    assert results["run"].exit_code == 0, (results["run"].exception, results["run"].output)
+    assert (tmp_path / "briefs" / "0.md").is_file()
+    assert results["eval"].exit_code == 2, (results["eval"].exception, results["eval"].output)
+    assert "cannot read" in results["eval"].output
+    assert {number: signal.getsignal(number) for number in handlers} == handlers
+
+
 def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> None:
     """A run that translates nothing on this machine (every brief current; on Ray the workers
     translate; every sentence in the translation cache) showed an empty sentence bar for its

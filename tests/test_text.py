@@ -1475,8 +1475,18 @@ def test_markdown_nested_deep_loses_no_text(tmp_path: Path, nest: Callable[[int]
         assert f"Ebene {depth}." in text and not left_out, depth
     path = tmp_path / "tief.md"
     path.write_text(nested(120), encoding="utf-8")
-    with pytest.raises(ArticleError, match="nests its quotes and lists more than 100 levels"):
+    with pytest.raises(ArticleError, match="nests its quotes and lists more than 99 levels"):
         read_article(path)
+
+
+def test_markdown_nested_to_its_limit_is_read_whole_and_past_it_refused() -> None:
+    """99 quotes deep is read to its innermost sentence; 100 lost that sentence, and the
+    refusal said the Markdown nested "more than 100 levels": it nested exactly 100."""
+    sentence = "Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren."
+    text, _ = markdown_text("> " * 99 + sentence + "\n")
+    assert sentence in text
+    with pytest.raises(ArticleError, match="more than 99 levels deep"):
+        markdown_text("> " * 100 + sentence + "\n")
 
 
 def test_a_markdown_list_items_marker_stays_with_its_code_block() -> None:

@@ -361,12 +361,18 @@ def test_a_source_named_with_a_control_character_is_not_another_files_name(
     output.mkdir()
     write_brief(output / "a_b.md", dataclasses.replace(make_brief(), source="in/a\nb.txt"))
     write_brief(output / "a b.md", dataclasses.replace(make_brief(1), source="in/a b.txt"))
-    index = gfm().render(write_index(output, "2 written").read_text(encoding="utf-8"))
+    # A line separator, which Python's str.split() takes for white space, as a newline.
+    write_brief(output / "a_u.md", dataclasses.replace(make_brief(2), source="in/a\u2028b.txt"))
+    index = gfm().render(write_index(output, "3 written").read_text(encoding="utf-8"))
     assert "in/a\\nb.txt · " in index and "in/a b.txt · " in index
+    assert "in/a\\u2028b.txt · " in index
     site = build_site(output, tmp_path / "site")
     for path in (site.index, output.parent / "site" / "a_b.html"):
         shown = [element.text() for element in parse(path).find_all("bdi", "item")]
         assert "in/a\\nb.txt" in shown, (path.name, shown)
+    for path in (site.index, output.parent / "site" / "a_u.html"):
+        shown = [element.text() for element in parse(path).find_all("bdi", "item")]
+        assert "in/a\\u2028b.txt" in shown, (path.name, shown)
 
 
 def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path) -> None:

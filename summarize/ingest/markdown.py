@@ -76,8 +76,10 @@ def markdown_article(
     ):  # the parser read nothing inside it: refused, as an HTML page nested past its limit
         where = f"{shown(path)}: the" if path is not None else "The"
         raise ArticleError(
-            f"{where} Markdown nests its quotes and lists more than {MAX_NESTING} levels deep "
-            "(a list item counts two); the text past that depth cannot be read"
+            # 99 read: markdown-it reads no block at the level of its limit (100 quotes lose
+            # the innermost text).
+            f"{where} Markdown nests its quotes and lists more than {MAX_NESTING - 1} levels "
+            "deep (a list item counts two); the text past that depth cannot be read"
         )
     blocks: list[str] = [title] if title else []
     opening_heading = False  # the file opens with a level-1 heading: its text is the title
