@@ -14,9 +14,12 @@ import functools
 import json
 import logging
 import os
+import pickle
+import re
 import shutil
 import tempfile
 import threading
+import traceback
 import warnings
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -449,6 +452,40 @@ def _as_written(value: Any) -> str:
     return "unset" if value is None else json.dumps(value)
 
 
+def raised_reading_pickle(error: BaseException) -> bool:
+    """Whether ``error`` came out of reading a pickle checkpoint (``torch.load``, pickle)."""
+    if isinstance(error, pickle.UnpicklingError):
+        return True
+    return any(
+        Path(frame.f_code.co_filename).name == "serialization.py"
+        and "torch" in Path(frame.f_code.co_filename).parts
+        for frame, _ in traceback.walk_tb(error.__traceback__)
+    )
+
+
+# Terminal styles (torch bolds a line of its message), then any other control character: the
+# refused object's name comes from the file, and an escape sequence in it would reach the terminal.
+_TERMINAL_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def pickle_problem(error: BaseException) -> str:
+    """What is wrong with pickle weights torch would not read, in words, on one line (torch's
+    own message for a refused object runs over several lines, in terminal bold, and advises
+    loading it with weights_only=False, which runs whatever code the file holds)."""
+    text = _TERMINAL_STYLE.sub("", str(error))
+    lines = [" ".join(_CONTROL.sub(" ", line).split()) for line in text.splitlines()]
+    for line in lines:
+        _, marker, refused = line.partition("WeightsUnpickler error: ")
+        if marker:
+            return (
+                f"hold objects other than tensors, which are not read ({refused.split('. ')[0]}): "
+                "such a file may run code when loaded; use the model's safetensors weights"
+            )
+    damage = next((line for line in lines if line), type(error).__name__)
+    return f"could not be read ({damage}); copy or pull the model again"
+
+
 class CTranslate2Backend:
     """A CTranslate2 translator over a converted copy of the model (int8 or float32)."""
 
@@ -769,6 +806,11 @@ def _convert(
             shutil.rmtree(target)
         partial.rename(target)
     except Exception as error:  # the converter raises many kinds; all mean "cannot convert"
+        if allow_pickle and raised_reading_pickle(error):
+            raise ModelLoadError(
+                f"could not convert {location} to CTranslate2: its pickle weights "
+                f"{pickle_problem(error)}"
+            ) from None
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if not allow_pickle and "safetensors" in message.lower():
             message += (

@@ -17,8 +17,6 @@ import logging
 import os
 import pickle
 import posixpath
-import re
-import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +32,8 @@ from summarize.backends import (
     converted_model_dir,
     ct2_options,
     ensure_converted,
+    pickle_problem,
+    raised_reading_pickle,
     require_ctranslate2,
     unconvertible_config,
     unfit_weights,
@@ -925,11 +925,11 @@ def load_weights(
             # Pickle weights (allow_pickle) that torch will not read: cut short, or holding
             # objects other than tensors (code to run, refused by torch.load's weights_only).
             # Not OSErrors, so they ended the run with a traceback (exit 1).
-            if not _raised_reading_pickle(error):
+            if not raised_reading_pickle(error):
                 raise
             raise ModelLoadError(
                 f"The {task} model at {source.location} could not be loaded: its pickle "
-                f"weights {_pickle_problem(error)}"
+                f"weights {pickle_problem(error)}"
             ) from None
         except (OSError, ValueError) as error:
             message = str(error).splitlines()[0]
@@ -958,40 +958,6 @@ def load_weights(
         spec.window,
     )  # fmt: skip
     return _model_of(spec, backend, device)
-
-
-def _raised_reading_pickle(error: BaseException) -> bool:
-    """Whether ``error`` came out of reading a pickle checkpoint (``torch.load``, pickle)."""
-    if isinstance(error, pickle.UnpicklingError):
-        return True
-    return any(
-        Path(frame.f_code.co_filename).name == "serialization.py"
-        and "torch" in Path(frame.f_code.co_filename).parts
-        for frame, _ in traceback.walk_tb(error.__traceback__)
-    )
-
-
-# Terminal styles (torch bolds a line of its message), then any other control character: the
-# refused object's name comes from the file, and an escape sequence in it would reach the terminal.
-_TERMINAL_STYLE = re.compile(r"\x1b\[[0-9;]*m")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _pickle_problem(error: BaseException) -> str:
-    """What is wrong with pickle weights torch would not read, in words, on one line (torch's
-    own message for a refused object runs over several lines, in terminal bold, and advises
-    loading it with weights_only=False, which runs whatever code the file holds)."""
-    text = _TERMINAL_STYLE.sub("", str(error))
-    lines = [" ".join(_CONTROL.sub(" ", line).split()) for line in text.splitlines()]
-    for line in lines:
-        _, marker, refused = line.partition("WeightsUnpickler error: ")
-        if marker:
-            return (
-                f"hold objects other than tensors, which are not read ({refused.split('. ')[0]}): "
-                "such a file may run code when loaded; use the model's safetensors weights"
-            )
-    damage = next((line for line in lines if line), type(error).__name__)
-    return f"could not be read ({damage}); copy or pull the model again"
 
 
 class WeightsNotLoaded:

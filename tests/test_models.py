@@ -779,14 +779,17 @@ class _RunsCode:
         return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
 
 
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
 @pytest.mark.parametrize("damage", ["code", "cut", "escape"])
 def test_pickle_weights_torch_will_not_read_are_a_model_error(
-    tmp_path: Path, self_contained_models, damage: str
+    tmp_path: Path, self_contained_models, damage: str, backend: str
 ) -> None:
     """With allow_pickle, a pytorch_model.bin cut short, or one holding an object whose
     unpickling runs code (which torch's weights_only reading refuses), ended the run with a
     traceback and exit 1; now the model error's one line and exit 2, and the code never runs.
-    The refused object's name is the file's: a terminal escape sequence in it is not printed."""
+    The refused object's name is the file's: a terminal escape sequence in it is not printed.
+    The CTranslate2 conversion printed torch's first line in terminal bold, with its advice to
+    load the file unsafely."""
     import torch
 
     folder = _pickled_copy(tmp_path, self_contained_models)
@@ -802,11 +805,12 @@ def test_pickle_weights_torch_will_not_read_are_a_model_error(
     else:
         weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
         said = "pickle weights could not be read"
-    options = TranslationSettings(model=str(folder), allow_pickle=True)
+    options = TranslationSettings(model=str(folder), allow_pickle=True, backend=backend)
     with pytest.raises(ModelLoadError, match=said) as raised:
-        load_model("translation", options, Path("models"))
+        load_model("translation", options, tmp_path / "models")
     assert raised.value.exit_code == 2 and str(folder) in str(raised.value)
     assert "\n" not in str(raised.value) and "\x1b" not in str(raised.value)
+    assert "weights_only=False" not in str(raised.value)
     assert not marker.exists()
 
 
