@@ -1475,18 +1475,33 @@ def test_markdown_nested_deep_loses_no_text(tmp_path: Path, nest: Callable[[int]
         assert f"Ebene {depth}." in text and not left_out, depth
     path = tmp_path / "tief.md"
     path.write_text(nested(120), encoding="utf-8")
-    with pytest.raises(ArticleError, match="nests its quotes and lists more than 99 levels"):
+    with pytest.raises(ArticleError, match="nests its quotes and lists more than 100 levels"):
         read_article(path)
 
 
-def test_markdown_nested_to_its_limit_is_read_whole_and_past_it_refused() -> None:
-    """99 quotes deep is read to its innermost sentence; 100 lost that sentence, and the
-    refusal said the Markdown nested "more than 100 levels": it nested exactly 100."""
-    sentence = "Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren."
-    text, _ = markdown_text("> " * 99 + sentence + "\n")
-    assert sentence in text
-    with pytest.raises(ArticleError, match="more than 99 levels deep"):
-        markdown_text("> " * 100 + sentence + "\n")
+@pytest.mark.parametrize(
+    ("nest", "levels_per_step"),
+    [(lambda step: "> " * step, 1), (lambda step: "  " * (step - 1) + "- ", 2)],
+    ids=["quote", "list"],
+)
+def test_markdown_nested_100_levels_deep_is_read_and_101_refused(
+    tmp_path: Path, nest: Callable[[int], str], levels_per_step: int
+) -> None:
+    """Read to 100 levels, as the README and the refusal ("more than 100 levels deep") say: a
+    file nested exactly 100 deep (100 quotes, or 50 lists, a list item counting two) was
+    refused, markdown-it's limit of 100 leaving nothing read inside the 100th level."""
+
+    def nested(steps: int) -> str:
+        sentence = "Die Gemeinde hat am Montag beschlossen, die Straße zu sanieren, Ebene"
+        return "".join(f"{nest(step)}{sentence} {step}.\n" for step in range(1, steps + 1))
+
+    steps = 100 // levels_per_step
+    text, left_out = markdown_text(nested(steps))
+    assert f"Ebene {steps}." in text and not left_out
+    path = tmp_path / "tief.md"
+    path.write_text(nested(steps + 1), encoding="utf-8")
+    with pytest.raises(ArticleError, match="nests its quotes and lists more than 100 levels"):
+        read_article(path)
 
 
 def test_a_markdown_list_items_marker_stays_with_its_code_block() -> None:

@@ -66,19 +66,19 @@ def markdown_article(
     # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
     # as markup, and the translator does no harm to a bold **word**.
     parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
-    parser.options["maxNesting"] = MAX_NESTING
+    # markdown-it reads nothing inside a block that opens at its limit's level: one more than
+    # ours, so a file nested exactly MAX_NESTING deep is read whole.
+    parser.options["maxNesting"] = MAX_NESTING + 1
     parser.block.ruler.at(
         "html_block", _html_block_that_closes, {"alt": ["paragraph", "reference", "blockquote"]}
     )
     tokens = parser.parse(markdown)
     if any(
-        token.type in _CONTAINERS and token.level >= MAX_NESTING - 1 for token in tokens
+        token.type in _CONTAINERS and token.level >= MAX_NESTING for token in tokens
     ):  # the parser read nothing inside it: refused, as an HTML page nested past its limit
         where = f"{shown(path)}: the" if path is not None else "The"
         raise ArticleError(
-            # 99 read: markdown-it reads no block at the level of its limit (100 quotes lose
-            # the innermost text).
-            f"{where} Markdown nests its quotes and lists more than {MAX_NESTING - 1} levels "
+            f"{where} Markdown nests its quotes and lists more than {MAX_NESTING} levels "
             "deep (a list item counts two); the text past that depth cannot be read"
         )
     blocks: list[str] = [title] if title else []
