@@ -132,9 +132,6 @@ def test_settings_ctranslate2_cannot_honour_are_refused_before_the_conversion(
     """Refused only when the weights loaded, such a setting stopped the run after the articles
     were read and the model converted, and `models list` called the model fine."""
     pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
-    from summarize.models import resolve_spec
-    from summarize.store import locate
-
     folder = shutil.copytree(self_contained_models.bart, tmp_path / "bart")
     settings = SummarizationSettings(
         model=str(folder), backend="ctranslate2", **{table: {"do_sample": True, "top_p": 0.9}}
@@ -143,10 +140,19 @@ def test_settings_ctranslate2_cannot_honour_are_refused_before_the_conversion(
         rf"\[summarization\.{table}\]: backend = 'ctranslate2' cannot honour the generation "
         r"setting\(s\) top_p; remove them or set summarization\.backend = 'torch'"
     )
-    with pytest.raises(ConfigError, match=expected):
-        resolve_spec("summarization", settings, tmp_path / "models")
-    assert re.search(expected, locate("summarization", settings, tmp_path / "models").problem)
+    _refused_as_read(settings, expected, tmp_path / "models")
     assert not list(tmp_path.glob("bart.ct2-*"))  # nothing converted
+
+
+def _refused_as_read(settings: SummarizationSettings, expected: str, models_dir: Path) -> None:
+    """Refused when the model's settings are read (before any article), and `models list` says
+    the same of it."""
+    from summarize.models import resolve_spec
+    from summarize.store import locate
+
+    with pytest.raises(ConfigError, match=expected):
+        resolve_spec("summarization", settings, models_dir)
+    assert re.search(expected, locate("summarization", settings, models_dir).problem)
 
 
 # The tiny BART's own settings (DistilBART's): decoder_start_token_id 2, forced_eos_token_id 2,
@@ -173,9 +179,6 @@ def test_a_model_setting_ctranslate2_keeps_is_refused_where_yours_differs(
     stops as early_stopping = true: another value of these changed torch's output only (see
     the next test), and CTranslate2 ignored it without a word."""
     pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
-    from summarize.models import resolve_spec
-    from summarize.store import locate
-
     settings = SummarizationSettings(
         model=str(self_contained_models.bart), backend="ctranslate2", **{table: setting}
     )
@@ -183,9 +186,7 @@ def test_a_model_setting_ctranslate2_keeps_is_refused_where_yours_differs(
         rf"\[summarization\.{table}\]: backend = 'ctranslate2' cannot honour {re.escape(named)}"
         r".*; remove it or set summarization\.backend = 'torch'"
     )
-    with pytest.raises(ConfigError, match=expected):
-        resolve_spec("summarization", settings, tmp_path / "models")
-    assert re.search(expected, locate("summarization", settings, tmp_path / "models").problem)
+    _refused_as_read(settings, expected, tmp_path / "models")
 
 
 @pytest.mark.parametrize("setting", [{"decoder_start_token_id": 5}, {"forced_eos_token_id": 5}])

@@ -329,16 +329,17 @@ def test_a_value_of_the_wrong_type_is_refused_not_converted(override: str, key: 
     assert message.count("\n") == 1, message
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        "output.folder",
-        "runtime.models_dir",
-        "runtime.cache_dir",
-        "runtime.model_digests",
-        "clean.model",
-    ],
-)
+# The settings that hold a path.
+_PATH_KEYS = [
+    "output.folder",
+    "runtime.models_dir",
+    "runtime.cache_dir",
+    "runtime.model_digests",
+    "clean.model",
+]
+
+
+@pytest.mark.parametrize("key", _PATH_KEYS)
 @pytest.mark.parametrize("value", ['""', '" "'])
 def test_an_empty_path_is_refused_not_read_as_the_working_directory(key: str, value: str) -> None:
     """Path("") is "." (an unset shell variable in --set output.folder="$OUT" put briefs,
@@ -351,16 +352,7 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(key: str, va
         assert getattr(getattr(here, section), name) == Path(".")  # said so, it is fine
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        "output.folder",
-        "runtime.models_dir",
-        "runtime.cache_dir",
-        "runtime.model_digests",
-        "clean.model",
-    ],
-)
+@pytest.mark.parametrize("key", _PATH_KEYS)
 def test_a_path_holding_a_nul_character_is_a_config_error(key: str) -> None:
     """No file system takes a NUL ("\\u0000" in a TOML string): the run ended with a traceback
     (ValueError: embedded null byte) when it first made the folder, exit 1."""

@@ -1022,6 +1022,20 @@ def test_a_stalled_run_exits_1_naming_the_setting(
     assert not _briefs(output)
 
 
+def _two_articles_one_done_locally(tmp_path: Path, models: ModelSet) -> tuple[Path, Path, Path]:
+    """A folder of two articles (a.txt, b.txt), the config, and the folder where the local
+    engine wrote a.txt's brief (what a Ray worker would write under the same settings)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, folder / "a.txt")
+    shutil.copy(seed, folder / "b.txt")
+    config = _config(tmp_path, models)
+    done_locally = tmp_path / "local"
+    Pipeline(_load(config, f"output.folder={str(done_locally)!r}")).run([folder / "a.txt"])
+    return folder, config, done_locally
+
+
 def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1033,14 +1047,7 @@ def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
     from summarize.engines.ray import RayEngine, RunStalledError
 
     _ray()
-    folder = tmp_path / "in"
-    folder.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    shutil.copy(seed, folder / "a.txt")
-    shutil.copy(seed, folder / "b.txt")
-    config = _config(tmp_path, self_contained_models)
-    done_locally = tmp_path / "local"
-    Pipeline(_load(config, f"output.folder={str(done_locally)!r}")).run([folder / "a.txt"])
+    folder, config, done_locally = _two_articles_one_done_locally(tmp_path, self_contained_models)
     output = tmp_path / "ray"
 
     def a_worker_writes_a_then_nothing_moves(self: Any, *args: Any) -> None:
@@ -1070,14 +1077,7 @@ def test_a_lost_raylet_under_the_driver_stops_the_run_with_one_line_and_the_inde
     from summarize.engines.ray import RayEngine
 
     ray = _ray()
-    folder = tmp_path / "in"
-    folder.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    shutil.copy(seed, folder / "a.txt")
-    shutil.copy(seed, folder / "b.txt")
-    config = _config(tmp_path, self_contained_models)
-    done_locally = tmp_path / "local"
-    Pipeline(_load(config, f"output.folder={str(done_locally)!r}")).run([folder / "a.txt"])
+    folder, config, done_locally = _two_articles_one_done_locally(tmp_path, self_contained_models)
     output = tmp_path / "ray"
 
     def a_worker_writes_a_then_the_raylet_dies(self: Any, *args: Any) -> None:
