@@ -20,6 +20,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -27,7 +28,16 @@ from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
-from summarize.render import INDEX_TITLE, Brief, IndexEntry, render_brief, render_index
+from summarize.render import (
+    INDEX_ENTRY,
+    INDEX_TITLE,
+    NOT_CURRENT,
+    NOT_CURRENT_BECAUSE,
+    Brief,
+    IndexEntry,
+    render_brief,
+    render_index,
+)
 from summarize.signals import stop_signals_held
 
 INDEX_FILENAME = "index.md"
@@ -532,9 +542,42 @@ def write_index(
         if entry.filename in not_current
         and not another_files_brief(entry.record, not_current[entry.filename][1])
     }
+    # An earlier run's mark stays on a brief this run neither redid nor found current: a run of
+    # other files cleared it, and the stale brief read as current again.
+    status_of = {said: status for status, said in NOT_CURRENT_BECAUSE.items()}
+    for filename, said in not_current_briefs(folder).items():
+        if filename not in known and filename not in not_current and said in status_of:
+            stale[filename] = status_of[said]
     index_path = folder / INDEX_FILENAME
     write_atomic(index_path, render_index(entries, latest_run, without_brief, stale))
     return index_path
+
+
+# An index.md entry's first line: its brief's file name is the link's target (render.link_target).
+_ENTRY_TARGET = re.compile(r"\]\(<([^<>]*)>\)\*\* \\$")
+
+
+def not_current_briefs(folder: Path) -> dict[str, str]:
+    """The briefs (by file name) whose index.md entry says they are not current (a later run
+    failed on their article or skipped it: an earlier run's brief of the article as it was), with
+    what it says. Kept nowhere else: the view shows it, and the next index keeps it for the
+    briefs that run does not redo. Empty without an index.md of a run."""
+    said: dict[str, str] = {}
+    target = None
+    try:
+        with (folder / INDEX_FILENAME).open(encoding="utf-8", errors="replace") as handle:
+            if handle.readline().rstrip("\r\n") != INDEX_TITLE:
+                return said
+            for line in handle:
+                line = line.rstrip("\r\n")
+                if line.startswith(INDEX_ENTRY):
+                    match = _ENTRY_TARGET.search(line)
+                    target = unquote(match.group(1)) if match else None
+                elif target is not None and line.startswith(f"  {NOT_CURRENT}"):
+                    said[target] = line.removeprefix(f"  {NOT_CURRENT}").strip()
+    except OSError:  # no index (records copied without it), or unreadable: nothing to add
+        return {}
+    return said
 
 
 def another_files_brief(record: BriefRecord, source: Path) -> bool:

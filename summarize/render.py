@@ -74,9 +74,9 @@ LATEST_RUN = "Latest run: "
 INDEX_ENTRY = "- **["
 # An index entry whose brief is an earlier run's: the latest run failed on its input or skipped it.
 NOT_CURRENT = "**Not current:** "
-_NOT_CURRENT_BECAUSE = {
-    "failed": "the latest run failed on this article; this brief is an earlier run's.",
-    "skipped": "the latest run skipped this article; this brief is an earlier run's.",
+NOT_CURRENT_BECAUSE = {
+    "failed": "a later run failed on this article; this brief is an earlier run's.",
+    "skipped": "a later run skipped this article; this brief is an earlier run's.",
 }
 
 
@@ -638,5 +638,5 @@ def render_index(
             + (" \\" if entry.filename in not_current else ""),
         ]
         if entry.filename in not_current:
-            lines.append(f"  {NOT_CURRENT}{_NOT_CURRENT_BECAUSE[not_current[entry.filename]]}")
+            lines.append(f"  {NOT_CURRENT}{NOT_CURRENT_BECAUSE[not_current[entry.filename]]}")
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown_it import MarkdownIt
@@ -29,6 +29,7 @@ from summarize.outputs import (
     index_record,
     make_folder,
     no_run_writing,
+    not_current_briefs,
     write_atomic,
 )
 from summarize.record import (
@@ -43,7 +44,6 @@ from summarize.render import (
     INDEX_ENTRY,
     INDEX_TITLE,
     LATEST_RUN,
-    NOT_CURRENT,
     checks_note,
     chunking_note,
     dropped_summary,
@@ -275,7 +275,7 @@ def render_brief_page(
     not_current: str | None = None,
 ) -> str:
     """The brief's page; ``not_current``: what index.md says of an earlier run's brief whose
-    article the latest run failed on or skipped (:func:`not_current_briefs`)."""
+    article a later run failed on or skipped (:func:`outputs.not_current_briefs`)."""
     record = brief.record
     facts = []
     for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names")):
@@ -320,33 +320,6 @@ def latest_run(folder: Path) -> Markup | None:
         return None
     markdown = MarkdownIt("commonmark", {"html": False}).disable(["link", "image", "autolink"])
     return Markup(markdown.render("".join(lines)))
-
-
-# An index.md entry's first line: its brief's file name is the link's target (render.link_target).
-_ENTRY_TARGET = re.compile(r"\]\(<([^<>]*)>\)\*\* \\$")
-
-
-def not_current_briefs(folder: Path) -> dict[str, str]:
-    """The briefs (by file name) whose index.md entry says they are not current (the latest run
-    failed on their article or skipped it: an earlier run's brief of the article as it was), with
-    what it says. The run keeps this nowhere else, and a brief's page showed such a brief as any
-    other. Empty without an index.md of a run."""
-    said: dict[str, str] = {}
-    target = None
-    try:
-        with (folder / INDEX_FILENAME).open(encoding="utf-8", errors="replace") as handle:
-            if handle.readline().rstrip("\r\n") != INDEX_TITLE:
-                return said
-            for line in handle:
-                line = line.rstrip("\r\n")
-                if line.startswith(INDEX_ENTRY):
-                    match = _ENTRY_TARGET.search(line)
-                    target = unquote(match.group(1)) if match else None
-                elif target is not None and line.startswith(f"  {NOT_CURRENT}"):
-                    said[target] = line.removeprefix(f"  {NOT_CURRENT}").strip()
-    except OSError:  # no index (records copied without it), or unreadable: nothing to add
-        return {}
-    return said
 
 
 def render_index_page(

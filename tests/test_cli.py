@@ -448,11 +448,25 @@ def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(
     index = (output / "index.md").read_text(encoding="utf-8")
     entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
     assert sorted(entries) == ["edited.md", "german.md", "kept.md"]
-    assert "**Not current:** the latest run failed on this article" in entries["edited.md"]
-    assert "**Not current:** the latest run skipped this article" in entries["german.md"]
+    assert "**Not current:** a later run failed on this article" in entries["edited.md"]
+    assert "**Not current:** a later run skipped this article" in entries["german.md"]
     assert "Not current" not in entries["kept.md"]
     html = MarkdownIt("gfm-like").render(index)  # the note is a line of its entry's item
     assert re.search(r"<li>(?:(?!</li>).)*edited\.md(?:(?!</li>).)*Not current", html, re.S)
+
+    def marked() -> dict[str, bool]:
+        index = (output / "index.md").read_text(encoding="utf-8")
+        entries = re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S)
+        return {name: "**Not current:**" in entry for name, entry in entries}
+
+    # A run of another file alone keeps the marks (it cleared them: the stale briefs read as
+    # current again); a run that redoes the article clears its own.
+    only_kept = ["run", str(folder / "kept.txt"), "--output", str(output), "--no-cache", "-q"]
+    assert CliRunner().invoke(app, only_kept).exit_code == 0
+    assert marked() == {"edited.md": True, "german.md": True, "kept.md": False}
+    (folder / "edited.txt").write_bytes(seeds[3].read_bytes())
+    assert CliRunner().invoke(app, run).exit_code == 1  # german.txt is still English
+    assert marked() == {"edited.md": False, "german.md": True, "kept.md": False}
 
 
 def test_a_brief_of_another_file_is_not_said_to_be_one_the_latest_run_failed_on(
@@ -502,7 +516,7 @@ def test_a_stopped_runs_index_says_which_briefs_are_not_current(
     assert "interrupted after: 0 written, 1 up to date, 0 skipped, 1 failed" in index
     entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
     assert sorted(entries) == ["a-edited.md", "b-kept.md"]
-    assert "**Not current:** the latest run failed on this article" in entries["a-edited.md"]
+    assert "**Not current:** a later run failed on this article" in entries["a-edited.md"]
     assert "Not current" not in entries["b-kept.md"]
 
 

@@ -288,10 +288,10 @@ def test_an_earlier_runs_brief_the_latest_run_failed_on_says_so_on_its_pages(
     }
     assert said == {
         "article-0.html": [
-            "Not current: the latest run failed on this article; this brief is an earlier run's."
+            "Not current: a later run failed on this article; this brief is an earlier run's."
         ],
         "100% #1.html": [
-            "Not current: the latest run skipped this article; this brief is an earlier run's."
+            "Not current: a later run skipped this article; this brief is an earlier run's."
         ],
         "article-2.html": [],
     }
@@ -299,7 +299,7 @@ def test_an_earlier_runs_brief_the_latest_run_failed_on_says_so_on_its_pages(
         header = parse(tmp_path / "site" / f"{name}.html").find_all("header")[0]
         notes = [squash(p.text()) for p in header.find_all("p", "warnings")]
         assert [note for note in notes if note.startswith("Not current")] == (
-            [f"Not current: the latest run {expected} this article; this brief is an earlier "
+            [f"Not current: a later run {expected} this article; this brief is an earlier "
              "run's."] if expected else []
         )  # fmt: skip
 
