@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import re
 
-# Characters that would break a message's line or fake another one: C0 and C1 controls (a
-# newline, a tab, an escape sequence), Unicode line and paragraph separators, the directional
-# overrides and isolates that reorder what a terminal shows, and lone surrogates.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Characters that break a line or act unseen: C0 and C1 controls (a newline, a tab, an escape
+# sequence) and Unicode line and paragraph separators (which str.split() takes for spaces).
+LINE_BREAKING = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+# Those, and what would fake another line of a message: the directional overrides and isolates
+# that reorder what a terminal shows, and lone surrogates.
+_UNSAFE = re.compile(rf"[{LINE_BREAKING}\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escaped(text: str, characters: re.Pattern[str]) -> str:
+    """``text`` with each of ``characters`` written as repr() writes it (``\\n``, ``\\x1b``)."""
+    return characters.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def shown(path: object) -> str:
     """A path as messages and log lines name it: on one line, each character from
     ``_UNSAFE`` written as repr() writes it (``\\n``, ``\\t``, ``\\x1b``); everything
     else, ordinary Unicode and spaces included, as is."""
-    return _UNSAFE.sub(lambda match: repr(match.group())[1:-1], str(path))
+    return escaped(str(path), _UNSAFE)
 
 
 class SummarizeError(Exception):

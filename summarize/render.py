@@ -21,6 +21,7 @@ from linkify_it import LinkifyIt
 from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
 from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.clean import Dropped
+from summarize.errors import LINE_BREAKING, escaped
 from summarize.record import (
     BriefRecord,
     Counts,
@@ -571,13 +572,13 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
 # messages show it (errors.shown). Left to the renderer, "a<newline>b.txt" read "a b.txt":
 # another file's name (one the folder may hold too). So did a Unicode line or paragraph
 # separator, which str.split() takes for white space ("a\u2028b.txt" read "a b.txt").
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_IN_NAME = re.compile(f"[{LINE_BREAKING}]")
 
 
 def source_shown(source: str) -> str:
     """A brief's source as the index and the view show it: its control characters as repr()
     writes them, everything else as it is (bidi controls are isolated where it is shown)."""
-    return _CONTROL_IN_NAME.sub(lambda match: repr(match.group())[1:-1], source)
+    return escaped(source, _CONTROL_IN_NAME)
 
 
 def entry_meta(record: BriefRecord) -> str:
