@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from operator import methodcaller
+from typing import NamedTuple
 
 import numpy as np
 
@@ -307,65 +308,66 @@ def _lowered_words(
     return spaced.tobytes().decode("utf-32-le").split()
 
 
-def _local(
-    blocks: Sequence[Block],
-    texts: Sequence[str],
-    word_counts: Sequence[int],
-    lowered: str | None = None,
-) -> np.ndarray:
-    """The local features of all blocks of a page (columns LOCAL_FEATURES[:-2]); ``lowered``:
-    the texts joined by SEP, lower-cased, where the caller has them."""
+class _PageText(NamedTuple):
+    """A page's block texts joined by _SEP, as code points and their character classes."""
+
+    texts: Sequence[str]
+    joined: str
+    codes: np.ndarray
+    bits: np.ndarray
+    lengths: np.ndarray  # each block's characters
+    block_start: np.ndarray  # where each block starts in ``joined``
+    block_end: np.ndarray  # and where it ends (exclusive)
+
+    def chars_per_block(self, flags: np.ndarray) -> np.ndarray:
+        """How many of each block's characters are flagged (``flags`` over ``joined``)."""
+        running = np.concatenate(([0], np.cumsum(flags, dtype=np.intp)))
+        return (running[self.block_end] - running[self.block_start]).astype(np.float64)
+
+
+def _page_text(texts: Sequence[str]) -> _PageText:
     n = len(texts)
     joined = _SEP.join(texts)
     if joined.count(_SEP) != n - 1:
         raise ValueError("a block's text holds a NUL character (tidy_line removes them)")
-    lengths_of_blocks = np.fromiter(map(len, texts), dtype=np.intp, count=n)
-    block_start = np.concatenate(([0], np.cumsum(lengths_of_blocks + 1)[:-1]))
-    block_end = block_start + lengths_of_blocks
-
-    # Character classes: digits, punctuation and all-capital words counted per block.
+    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=n)
+    block_start = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     codes = _text_codes(joined)
-    bits = _code_bits(codes)
-    word_char = (bits & _IS_WORD) != 0
-
-    def per_block_chars(flags: np.ndarray) -> np.ndarray:
-        running = np.concatenate(([0], np.cumsum(flags, dtype=np.intp)))
-        return (running[block_end] - running[block_start]).astype(np.float64)
-
-    digits = per_block_chars((bits & _IS_DIGIT) != 0)
-    punctuation = per_block_chars((bits & (_IS_WORD | _IS_SPACE)) == 0)  # [^\w\s]
-    # _UPPER_WORD (\b[class]{2,}\b): runs of word characters, all in the class, two or more:
-    # runs of class characters (all word characters), two or more, with no word character on
-    # either side.
-    capital = (bits & _IS_CAPITAL_CLASS) != 0
-    edges = np.flatnonzero(np.diff(capital, prepend=False, append=False))
-    run_start, run_end = edges[::2], edges[1::2]
-    alone = ~np.concatenate(([False], word_char, [False]))  # by index + 1: no word character
-    upper_words = _block_counts_at(
-        run_start[(run_end - run_start >= 2) & alone[run_start] & alone[run_end + 1]], block_end
+    return _PageText(
+        texts, joined, codes, _code_bits(codes), lengths, block_start, block_start + lengths
     )
 
+
+class _WordCounts(NamedTuple):
+    """Per block: words (at least 1, a divisor), letters in words, capitalised words, and the
+    function and page words among them."""
+
+    words: np.ndarray
+    letters: np.ndarray
+    capitalised: np.ndarray
+    function_words: np.ndarray
+    page_words: np.ndarray
+
+
+def _word_counts(page: _PageText, lowered: str | None) -> _WordCounts:
     # Words (_WORD: letters, joined by one of -'’ between letters): a letter starts a word unless
     # a letter, or a joining mark after a letter, comes right before it.
+    bits = page.bits
     letter = (bits & _IS_LETTER) != 0
     connector = (bits & _IS_CONNECTOR) != 0
     letter_before = _shift(letter, 1, False)
     continues = letter & (letter_before | (_shift(connector, 1, False) & _shift(letter, 2, False)))
     starts = letter & ~continues
     in_word = letter | (connector & letter_before & _shift(letter, -1, False))
-    word_counts_found = per_block_chars(starts)
-    n_words = np.maximum(word_counts_found, 1.0)
-    letters = per_block_chars(in_word)
-    capitals = per_block_chars(starts & ((bits & _IS_UPPER) != 0))
-    tokens = _lowered_words(joined, in_word, lowered)
+    word_counts_found = page.chars_per_block(starts)
+    tokens = _lowered_words(page.joined, in_word, lowered)
     if tokens is None:  # a text whose lower case is not that of each character alone
-        tokens = list(map(str.lower, _WORD.findall(joined)))
+        tokens = list(map(str.lower, _WORD.findall(page.joined)))
     if len(tokens) == int(word_counts_found.sum()):
-        block_of = np.repeat(np.arange(n), word_counts_found.astype(np.intp))
+        block_of = np.repeat(np.arange(len(page.texts)), word_counts_found.astype(np.intp))
     else:  # cannot happen (tests compare with _WORD); the tokens' own borders decide then
-        tokens = _WORD_TOKENS.findall(joined)
-        borders = _border_flags(tokens)
-        block_of = np.cumsum(borders)
+        tokens = _WORD_TOKENS.findall(page.joined)
+        block_of = np.cumsum(_border_flags(tokens))
         tokens = list(map(str.lower, tokens))
     word_codes = np.fromiter(
         map(_word_codes().get, tokens, itertools.repeat(0)),
@@ -374,64 +376,113 @@ def _local(
     )
 
     def per_block(values: np.ndarray) -> np.ndarray:
-        return np.bincount(block_of, weights=values, minlength=n)
+        return np.bincount(block_of, weights=values, minlength=len(page.texts))
 
-    n_chars = np.maximum(lengths_of_blocks.astype(np.float64), 1.0)
+    return _WordCounts(
+        words=np.maximum(word_counts_found, 1.0),
+        letters=page.chars_per_block(in_word),
+        capitalised=page.chars_per_block(starts & ((bits & _IS_UPPER) != 0)),
+        function_words=per_block((word_codes & 1).astype(np.float64)),
+        page_words=per_block((word_codes >> 1).astype(np.float64)),
+    )
 
-    link_like = _block_counts(_LINK_LIKE_PLAIN, joined, block_end) > 0
+
+def _upper_words(page: _PageText) -> np.ndarray:
+    """Per block, the all-capital words (_UPPER_WORD, \\b[class]{2,}\\b): runs of class
+    characters (all word characters), two or more, with no word character on either side."""
+    capital = (page.bits & _IS_CAPITAL_CLASS) != 0
+    edges = np.flatnonzero(np.diff(capital, prepend=False, append=False))
+    run_start, run_end = edges[::2], edges[1::2]
+    word_char = (page.bits & _IS_WORD) != 0
+    alone = ~np.concatenate(([False], word_char, [False]))  # by index + 1: no word character
+    return _block_counts_at(
+        run_start[(run_end - run_start >= 2) & alone[run_start] & alone[run_end + 1]],
+        page.block_end,
+    )
+
+
+def _link_like(page: _PageText) -> np.ndarray:
+    link_like = _block_counts(_LINK_LIKE_PLAIN, page.joined, page.block_end) > 0
     # The full link pattern only where it can add something: its other branches need @ or #.
     # str.find over the page is cheaper than a regex scan for two rare characters.
-    marks = np.asarray(_find_all(joined, "@") + _find_all(joined, "#"), dtype=np.intp)
-    at_or_hash = np.unique(np.searchsorted(block_end, marks, side="right"))
+    marks = np.asarray(_find_all(page.joined, "@") + _find_all(page.joined, "#"), dtype=np.intp)
+    at_or_hash = np.unique(np.searchsorted(page.block_end, marks, side="right"))
     for index in at_or_hash:
-        link_like[index] = bool(_LINK_LIKE.search(texts[index]))
+        link_like[index] = bool(_LINK_LIKE.search(page.texts[index]))
+    return link_like
+
+
+def _date_like(page: _PageText, digits: np.ndarray) -> np.ndarray:
     # Every date pattern holds a digit: only blocks with digits are searched.
-    date_like = np.zeros(n, dtype=bool)
+    date_like = np.zeros(len(page.texts), dtype=bool)
     with_digits = np.flatnonzero(digits)
     if with_digits.size:
-        chosen = [texts[i] for i in with_digits]
+        chosen = [page.texts[i] for i in with_digits]
         chosen_end = np.cumsum(np.fromiter(map(len, chosen), dtype=np.intp) + 1) - 1
         date_like[with_digits] = _block_counts(_DATE_SCAN, _SEP.join(chosen), chosen_end) > 0
+    return date_like
 
-    def flags(values: Iterable[bool]) -> np.ndarray:  # arrays, not lists: converted faster
-        return np.fromiter(values, dtype=bool, count=n)
 
-    # The string tests at a block's end, from its last characters; only the few blocks that end
-    # in a closing quote or bracket, or in white space, are tested as strings.
+def _endings(page: _PageText) -> tuple[np.ndarray, np.ndarray]:
+    """(ends like a sentence, ends truncated) per block. The string tests at a block's end, from
+    its last characters; only the few blocks that end in a closing quote or bracket, or in white
+    space, are tested as strings."""
+    codes, block_end = page.codes, page.block_end
     last = codes[block_end - 1]
     ending = _ENDINGS[np.minimum(last, _ENDING_CODES - 1)]
     ends_final = ending == _IS_FINAL_MARK
     for index in np.flatnonzero(ending == _IS_CLOSER).tolist():
-        ends_final[index] = _ends_final(texts[index])
+        ends_final[index] = _ends_final(page.texts[index])
     before_last = codes[np.maximum(block_end - 2, 0)]
     third_last = codes[np.maximum(block_end - 3, 0)]
     truncated = (last == ord("…")) | (
         (last == ord(".")) & (before_last == ord(".")) & (third_last == ord("."))
-    ) & (lengths_of_blocks >= 3)
-    odd_end = (last == ord("]")) | ((bits[block_end - 1] & _IS_SPACE) != 0)
+    ) & (page.lengths >= 3)
+    odd_end = (last == ord("]")) | ((page.bits[block_end - 1] & _IS_SPACE) != 0)
     for index in np.flatnonzero(odd_end).tolist():
-        truncated[index] = _truncated(texts[index])
+        truncated[index] = _truncated(page.texts[index])
+    return ends_final, truncated
+
+
+def _local(
+    blocks: Sequence[Block],
+    texts: Sequence[str],
+    word_counts: Sequence[int],
+    lowered: str | None = None,
+) -> np.ndarray:
+    """The local features of all blocks of a page (columns LOCAL_FEATURES[:-2]); ``lowered``:
+    the texts joined by SEP, lower-cased, where the caller has them."""
+    page = _page_text(texts)
+    bits, codes, block_end = page.bits, page.codes, page.block_end
+    digits = page.chars_per_block((bits & _IS_DIGIT) != 0)
+    punctuation = page.chars_per_block((bits & (_IS_WORD | _IS_SPACE)) == 0)  # [^\w\s]
+    words = _word_counts(page, lowered)
+    n_chars = np.maximum(page.lengths.astype(np.float64), 1.0)
+    ends_final, truncated = _endings(page)
+
+    def flags(values: Iterable[bool]) -> np.ndarray:  # arrays, not lists: converted faster
+        return np.fromiter(values, dtype=bool, count=len(texts))
 
     columns = [
-        _log1p(lengths_of_blocks),
+        _log1p(page.lengths),
         _log1p(np.asarray(word_counts, dtype=np.intp)),
-        per_block((word_codes & 1).astype(np.float64)) / n_words,
-        per_block((word_codes >> 1).astype(np.float64)) / n_words,
+        words.function_words / words.words,
+        words.page_words / words.words,
         ends_final,
-        last == ord(":"),
+        codes[block_end - 1] == ord(":"),
         truncated,
-        _block_counts(_INNER_SENTENCE_END, joined, block_end),
-        per_block_chars(codes == ord(",")) / n_words,
+        _block_counts(_INNER_SENTENCE_END, page.joined, block_end),
+        page.chars_per_block(codes == ord(",")) / words.words,
         punctuation / n_chars,
         digits / n_chars,
-        capitals / n_words,
-        upper_words / n_words,
-        letters / n_words,
+        words.capitalised / words.words,
+        _upper_words(page) / words.words,
+        words.letters / words.words,
         flags(text[0].islower() for text in texts),
         flags(block.bullet != "" for block in blocks),
-        per_block_chars((bits & _IS_SEPARATOR) != 0) + _spaced_dashes(codes, bits, block_end),
-        link_like,
-        date_like,
+        page.chars_per_block((bits & _IS_SEPARATOR) != 0) + _spaced_dashes(codes, bits, block_end),
+        _link_like(page),
+        _date_like(page, digits),
         flags(block.blank_before for block in blocks),
         flags(block.blank_after for block in blocks),
     ]
