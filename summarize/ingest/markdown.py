@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,31 @@ def markdown_article(
     shape alone a subtitle or byline under it was the brief's title.
 
     Raises ArticleError (naming ``path``) for quotes and lists nested too deep to read."""
+    front_matter, title, markdown = _split_front_matter(markdown)
+    parser = _parser()
+    tokens = parser.parse(markdown)
+    _refuse_deep_nesting(tokens, path)
+    # The source's lines as markdown-it numbers them: str.splitlines() also parts them at
+    # U+2028, form feeds and other separators, and every later line was another's.
+    lines = _MARKDOWN_NEWLINE.split(markdown)
+    reader = _TokenReader(parser, lines, title, [title] if title else [])
+    for token in tokens:
+        reader.read(token)
+    text = "\n\n".join(block.strip("\n") for block in reader.blocks if block.strip())
+    # An empty heading is never the title of the text under it.
+    title = reader.title if text.startswith(reader.title) else ""
+    front = tuple(
+        (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
+    )
+    definitions = tuple(
+        (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
+    )
+    return text, front + definitions + tuple(reader.left_out), title
+
+
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    front_matter, title, markdown = _split_front_matter(markdown)
     # Emphasis stays as typed: in German text a star is as often content (Bürger*innen, *lach*)
     # as markup, and the translator does no harm to a bold **word**.
     parser = MarkdownIt("commonmark").enable("table").disable("emphasis")
@@ -72,94 +95,105 @@ def markdown_article(
     parser.block.ruler.at(
         "html_block", _html_block_that_closes, {"alt": ["paragraph", "reference", "blockquote"]}
     )
-    tokens = parser.parse(markdown)
-    if any(
-        token.type in _CONTAINERS and token.level >= MAX_NESTING for token in tokens
-    ):  # the parser read nothing inside it: refused, as an HTML page nested past its limit
+    return parser
+
+
+def _refuse_deep_nesting(tokens: Sequence[Any], path: Path | None) -> None:
+    # The parser read nothing inside such a block: refused, as an HTML page nested past its limit.
+    if any(token.type in _CONTAINERS and token.level >= MAX_NESTING for token in tokens):
         where = f"{shown(path)}: the" if path is not None else "The"
         raise ArticleError(
             f"{where} Markdown nests its quotes and lists more than {MAX_NESTING} levels "
             "deep (a list item counts two); the text past that depth cannot be read"
         )
-    blocks: list[str] = [title] if title else []
-    opening_heading = False  # the file opens with a level-1 heading: its text is the title
-    left_out: list[tuple[str, str]] = []  # images' descriptions, hidden HTML's text
-    marker = ""  # a list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus;
-    # bullets are stripped (and recorded) by the cleaner's rule, as in plain text
+
+
+@dataclass
+class _TokenReader:
+    """One file's blocks of text, read from its tokens in order."""
+
+    parser: Any
+    lines: Sequence[str]  # the source's lines, as markdown-it numbers them
+    title: str
+    blocks: list[str]
+    # What a reader never sees: images' descriptions, hidden HTML's text.
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    # A list item keeps its marker: "1. Mai: …" may be a date, "+ 2 Mio." a plus; bullets are
+    # stripped (and recorded) by the cleaner's rule, as in plain text.
+    marker: str = ""
+    opening_heading: bool = False  # the file opens with a level-1 heading: its text is the title
     row: list[str] | None = None  # the cells of the table row being read
-    row_line = ""  # its line of the source, and its cells as typed
-    raw_row: list[str] = []
-    # The source's lines as markdown-it numbers them: str.splitlines() also parts them at
-    # U+2028, form feeds and other separators, and every later line was another's.
-    lines = _MARKDOWN_NEWLINE.split(markdown)
-    for token in tokens:
+    row_line: str = ""  # its line of the source, and its cells as typed
+    raw_row: list[str] = field(default_factory=list)
+
+    def read(self, token: Any) -> None:
         if token.type == "tr_open":
-            row, raw_row = [], []
-            row_line = lines[token.map[0]] if token.map else ""
-        elif token.type == "tr_close" and row is not None:
-            # A row with more cells than the table's header: markdown-it leaves the others out
-            # (as GFM renders the table), and their text was lost unrecorded.
-            for cell in _excess_cells(row_line, raw_row):
-                row.append(_inline_text(parser.parseInline(cell)[0].children or [], left_out))
-            blocks.append(" | ".join(cell.strip() for cell in row))
-            row = None
+            self.row, self.raw_row = [], []
+            self.row_line = self.lines[token.map[0]] if token.map else ""
+        elif token.type == "tr_close" and self.row is not None:
+            self._close_row(self.row)
         elif token.type == "list_item_open":
             # Added to, not replaced: an item that opens a list of its own ("- 1. Mai: …")
             # has both markers before its text, and the outer one was lost unrecorded.
-            marker += f"{token.info}{token.markup} "
-        elif token.type == "list_item_close" and marker:  # an empty item: its marker alone
-            blocks.append(marker.strip())
-            marker = ""
+            self.marker += f"{token.info}{token.markup} "
+        elif token.type == "list_item_close" and self.marker:  # an empty item: its marker alone
+            self.blocks.append(self.marker.strip())
+            self.marker = ""
         # Opens with it: after nothing that shows (a comment alone is an empty block), and
         # not in a list item (its marker would head the title).
         elif (
             token.type == "heading_open"
             and token.tag == "h1"
-            and not marker
-            and not any(block.strip() for block in blocks)
+            and not self.marker
+            and not any(block.strip() for block in self.blocks)
         ):
-            opening_heading = True
+            self.opening_heading = True
         elif token.type == "inline":
-            if row is not None:
-                raw_row.append(token.content)
-            text = marker + _inline_text(token.children or [], left_out)
-            marker = ""
-            if opening_heading:
-                # One line, as a browser shows it: the cleaner read a setext heading's two
-                # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title.
-                text = " ".join(text.splitlines())
-                # As the text holds it: with its white space made single ("# Haushalt  2025",
-                # a tab, a no-break space) the text no longer started with the title, which
-                # was dropped, and the subtitle under it was the headline. The cleaner compares
-                # it with the first block, white space made single.
-                title, opening_heading = text, False
-            (row if row is not None else blocks).append(text)
+            self._inline(token)
         # An item that opens with code or HTML: its marker goes before it, not to the next text
         # (a sub-item's, which got both markers).
         elif token.type in ("fence", "code_block"):
-            blocks.append(marker + token.content)
-            marker = ""
+            self.blocks.append(self.marker + token.content)
+            self.marker = ""
         elif token.type == "html_block":
-            # In a <div>: a block of a comment alone is an "empty document" to lxml, and a
-            # comment before the first element no part of its tree. Left open (lxml closes it):
-            # a comment or <script> the block never closes took a closing "</div>" as its own
-            # text, and the audit listed markup the file does not hold.
-            root = parse_html(f"<div>{token.content}")
-            visible, hidden = read_blocks(root)
-            blocks.append(marker + "\n".join(visible))
-            left_out += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
-            left_out += _image_descriptions(root)
-            marker = ""
-    text = "\n\n".join(block.strip("\n") for block in blocks if block.strip())
-    if not text.startswith(title):
-        title = ""  # an empty heading: never the title of the text under it
-    front = tuple(
-        (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
-    )
-    definitions = tuple(
-        (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
-    )
-    return text, front + definitions + tuple(left_out), title
+            self._html_block(token)
+
+    def _close_row(self, row: list[str]) -> None:
+        # A row with more cells than the table's header: markdown-it leaves the others out
+        # (as GFM renders the table), and their text was lost unrecorded.
+        for cell in _excess_cells(self.row_line, self.raw_row):
+            children = self.parser.parseInline(cell)[0].children or []
+            row.append(_inline_text(children, self.left_out))
+        self.blocks.append(" | ".join(cell.strip() for cell in row))
+        self.row = None
+
+    def _inline(self, token: Any) -> None:
+        if self.row is not None:
+            self.raw_row.append(token.content)
+        text = self.marker + _inline_text(token.children or [], self.left_out)
+        self.marker = ""
+        if self.opening_heading:
+            # One line, as a browser shows it: the cleaner read a setext heading's two
+            # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title.
+            text = " ".join(text.splitlines())
+            # As the text holds it: with its white space made single ("# Haushalt  2025",
+            # a tab, a no-break space) the text no longer started with the title, which
+            # was dropped, and the subtitle under it was the headline. The cleaner compares
+            # it with the first block, white space made single.
+            self.title, self.opening_heading = text, False
+        (self.row if self.row is not None else self.blocks).append(text)
+
+    def _html_block(self, token: Any) -> None:
+        # In a <div>: a block of a comment alone is an "empty document" to lxml, and a
+        # comment before the first element no part of its tree. Left open (lxml closes it):
+        # a comment or <script> the block never closes took a closing "</div>" as its own
+        # text, and the audit listed markup the file does not hold.
+        root = parse_html(f"<div>{token.content}")
+        visible, hidden = read_blocks(root)
+        self.blocks.append(self.marker + "\n".join(visible))
+        self.left_out += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
+        self.left_out += _image_descriptions(root)
+        self.marker = ""
 
 
 def _html_block_that_closes(state: Any, start: int, end: int, silent: bool) -> bool:
