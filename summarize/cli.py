@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from summarize.engines.local import Pipeline
     from summarize.engines.ray import RayEngine
     from summarize.evaluate import EvalResult
+    from summarize.report import RunReport
 
 app = typer.Typer(
     name="summarize",
@@ -199,41 +200,20 @@ def run(
     # SIGHUP (the terminal closed) as well, unless the run was started to outlive it (nohup).
     previous = _take_stop_signals()
     try:
-        from summarize.progress import LogProgress, RichProgress
-
         if quiet and verbose:  # else one of them would lose, unsaid
             fail("--quiet and --verbose ask for opposite logging; give one of them")
         interactive = stderr.is_terminal and not quiet
         _configure_logging(quiet, verbose, interactive)
         logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line
-        extra = list(overrides or [])
-        if output is not None:
-            extra.append(f"output.folder={_toml_string(output)}")
-        if force_language:
-            extra.append("input.force_language=true")
-        if no_cache:
-            extra.append("runtime.cache=false")
-        if engine is not None:
-            if engine not in ("local", "ray"):  # else the config error names a --set never typed
-                fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
-            extra.append(f"runtime.engine={json.dumps(engine)}")
-        if ray_address is not None:
-            extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
-        # The problems the progress display already showed, on a terminal or in the log: not
-        # printed again after the run (each problem gets one line).
-        shown_already: set[tuple[str, str]] = set()
+        extra = [
+            *(overrides or []),
+            *_run_options(output, force_language, no_cache, engine, ray_address),
+        ]
         config = _load(config_files, extra)
         # Closed on the way out, a stop included: the translation cache's write-ahead log is
         # folded back into its file (the exit below skips Python's own clean-up).
         with contextlib.closing(_engine(config, quiet)) as pipeline:
-            if interactive:
-                with RichProgress(stderr) as progress:
-                    report = pipeline.run(paths, progress, force=force)
-                shown_already = progress.logged
-            else:
-                log = None if quiet else LogProgress()
-                report = pipeline.run(paths, log, force=force)
-                shown_already = log.logged if log is not None else set()
+            report, shown_already = _run_with_progress(pipeline, paths, force, interactive, quiet)
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:
@@ -255,6 +235,46 @@ def run(
         soft_wrap=True,
     )
     raise typer.Exit(report.exit_code)
+
+
+def _run_options(
+    output: Path | None,
+    force_language: bool,
+    no_cache: bool,
+    engine: str | None,
+    ray_address: str | None,
+) -> list[str]:
+    """``run``'s own options as the config settings they stand for (after the --set ones)."""
+    extra = []
+    if output is not None:
+        extra.append(f"output.folder={_toml_string(output)}")
+    if force_language:
+        extra.append("input.force_language=true")
+    if no_cache:
+        extra.append("runtime.cache=false")
+    if engine is not None:
+        if engine not in ("local", "ray"):  # else the config error names a --set never typed
+            fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
+        extra.append(f"runtime.engine={json.dumps(engine)}")
+    if ray_address is not None:
+        extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
+    return extra
+
+
+def _run_with_progress(
+    pipeline: Pipeline | RayEngine, paths: list[Path], force: bool, interactive: bool, quiet: bool
+) -> tuple[RunReport, set[tuple[str, str]]]:
+    """The run's report, and the problems the progress display already showed, on a terminal
+    or in the log: not printed again after the run (each problem gets one line)."""
+    from summarize.progress import LogProgress, RichProgress
+
+    if interactive:
+        with RichProgress(stderr) as progress:
+            report = pipeline.run(paths, progress, force=force)
+        return report, progress.logged
+    log = None if quiet else LogProgress()
+    report = pipeline.run(paths, log, force=force)
+    return report, log.logged if log is not None else set()
 
 
 def _take_stop_signals() -> dict[int, Any]:
