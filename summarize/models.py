@@ -881,19 +881,20 @@ def load_weights(
     device = pick_device(settings.device, settings.backend)
     if (problem := half_precision_problem(task, settings, device.type)) is not None:
         raise ConfigError(problem)
-
-    revision = None if source.is_local else settings.revision
-    common: dict[str, Any] = {"revision": revision, "trust_remote_code": False}
     # Both backends read the weights with from_pretrained (CTranslate2's converter too), which
     # falls back to a pickle checkpoint: a local folder of pickle weights only is refused here.
     problem = pickle_only_problem(task, source, settings)
     if problem is not None:
         raise ModelLoadError(problem)
+    revision = None if source.is_local else settings.revision
     backend: Backend
     if settings.backend == "ctranslate2":
-        target = conversion_target(spec, models_dir)
         converted = ensure_converted(
-            source.location, target, settings.quantization, revision, settings.allow_pickle
+            source.location,
+            conversion_target(spec, models_dir),
+            settings.quantization,
+            revision,
+            settings.allow_pickle,
         )
         backend = CTranslate2Backend(
             converted, spec.tokenizer, spec.generation_config, device, settings.quantization,
@@ -901,56 +902,13 @@ def load_weights(
             workers,
         )  # fmt: skip
     else:
-        import transformers
-        from safetensors import SafetensorError
-
-        try:
-            with TORCH_MODEL_READ:
-                model, loading = transformers.AutoModelForSeq2SeqLM.from_pretrained(
-                    source.location,
-                    use_safetensors=None if settings.allow_pickle else True,
-                    **common,
-                    **FIT_REPORT,
-                )
-        except SafetensorError as error:
-            # A weights file cut short (a copy or download stopped midway) or otherwise damaged:
-            # not an OSError, so it ended the run with a traceback (exit 1), on Ray after Ray
-            # had retried the actor, instead of as the model error it is (exit 2).
-            damage = next(iter(str(error).splitlines()), "unreadable")
-            raise ModelLoadError(
-                f"The {task} model at {source.location} could not be loaded: its safetensors "
-                f"weights are damaged ({damage}); copy or pull the model again"
-            ) from None
-        except (pickle.UnpicklingError, EOFError, RuntimeError) as error:
-            # Pickle weights (allow_pickle) that torch will not read: cut short, or holding
-            # objects other than tensors (code to run, refused by torch.load's weights_only).
-            # Not OSErrors, so they ended the run with a traceback (exit 1).
-            if not raised_reading_pickle(error):
-                raise
-            raise ModelLoadError(
-                f"The {task} model at {source.location} could not be loaded: its pickle "
-                f"weights {pickle_problem(error)}"
-            ) from None
-        except (OSError, ValueError) as error:
-            message = str(error).splitlines()[0]
-            if source.is_local or "safetensors" in message.lower():
-                raise ModelLoadError(
-                    f"The {task} model at {source.location} could not be loaded: {message} "
-                    f"{_pickle_hint(task)}."
-                ) from None
-            raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
-        # Weights of another model, or a config.json edited after them (another d_model or
-        # vocab_size): transformers raised a bare RuntimeError for other shapes, and loaded
-        # missing tensors at random without a word that reached the user.
-        unfit = unfit_weights(loading)
-        if unfit is not None:
-            raise ModelLoadError(
-                f"The {task} model at {source.location} could not be loaded: {unfit}"
-            )
-        if unused := unused_weights(loading, source.location):
-            logger.warning(unused)
         backend = TorchBackend(
-            model, spec.tokenizer, spec.generation_config, device, settings.quantization, workers
+            _torch_model(spec, revision),
+            spec.tokenizer,
+            spec.generation_config,
+            device,
+            settings.quantization,
+            workers,
         )
     logger.info(
         "loaded %s model %s (%s, %s, %s/%s, window %d tokens)",
@@ -958,6 +916,59 @@ def load_weights(
         spec.window,
     )  # fmt: skip
     return _model_of(spec, backend, device)
+
+
+def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
+    """The model's transformers weights, every way of failing to read them said as a model
+    error."""
+    import transformers
+    from safetensors import SafetensorError
+
+    task, settings, source = spec.task, spec.settings, spec.source
+    try:
+        with TORCH_MODEL_READ:
+            model, loading = transformers.AutoModelForSeq2SeqLM.from_pretrained(
+                source.location,
+                use_safetensors=None if settings.allow_pickle else True,
+                **_pretrained_options(revision),
+                **FIT_REPORT,
+            )
+    except SafetensorError as error:
+        # A weights file cut short (a copy or download stopped midway) or otherwise damaged:
+        # not an OSError, so it ended the run with a traceback (exit 1), on Ray after Ray
+        # had retried the actor, instead of as the model error it is (exit 2).
+        damage = next(iter(str(error).splitlines()), "unreadable")
+        raise ModelLoadError(
+            f"The {task} model at {source.location} could not be loaded: its safetensors "
+            f"weights are damaged ({damage}); copy or pull the model again"
+        ) from None
+    except (pickle.UnpicklingError, EOFError, RuntimeError) as error:
+        # Pickle weights (allow_pickle) that torch will not read: cut short, or holding
+        # objects other than tensors (code to run, refused by torch.load's weights_only).
+        # Not OSErrors, so they ended the run with a traceback (exit 1).
+        if not raised_reading_pickle(error):
+            raise
+        raise ModelLoadError(
+            f"The {task} model at {source.location} could not be loaded: its pickle "
+            f"weights {pickle_problem(error)}"
+        ) from None
+    except (OSError, ValueError) as error:
+        message = str(error).splitlines()[0]
+        if source.is_local or "safetensors" in message.lower():
+            raise ModelLoadError(
+                f"The {task} model at {source.location} could not be loaded: {message} "
+                f"{_pickle_hint(task)}."
+            ) from None
+        raise ModelNotFoundError(_not_found(task, source, settings, message)) from None
+    # Weights of another model, or a config.json edited after them (another d_model or
+    # vocab_size): transformers raised a bare RuntimeError for other shapes, and loaded
+    # missing tensors at random without a word that reached the user.
+    unfit = unfit_weights(loading)
+    if unfit is not None:
+        raise ModelLoadError(f"The {task} model at {source.location} could not be loaded: {unfit}")
+    if unused := unused_weights(loading, source.location):
+        logger.warning(unused)
+    return model
 
 
 class WeightsNotLoaded:
