@@ -331,67 +331,17 @@ def ct2_options(
     (``forced_eos_token_id``: Marian, BART, PEGASUS, mBART) in place of the last one, which is
     not text, so CTranslate2 stops one token earlier for those models only (a model without
     one, such as T5 or M2M100, otherwise lost its last token at the limit)."""
-    settings = generation.to_diff_dict()
-    defaults = type(generation)().to_dict()
-    options: dict[str, Any] = {"beam_size": int(generation.num_beams or 1)}
-    forced_end = 0 if generation.forced_eos_token_id is None else 1
-    if generation.max_new_tokens is not None:
-        options["max_decoding_length"] = max(1, generation.max_new_tokens - forced_end)
-    elif generation.max_length is not None:
-        options["max_decoding_length"] = max(1, generation.max_length - 1 - forced_end)
-    # CTranslate2's own minimum is 1, where generate() may end at the first step (an empty
-    # output): it wrote a token the model did not choose instead.
-    options["min_decoding_length"] = 0
-    if generation.min_new_tokens is not None:
-        options["min_decoding_length"] = generation.min_new_tokens
-    elif generation.min_length:
-        options["min_decoding_length"] = max(0, generation.min_length - 1)
-    if generation.length_penalty is not None:
-        options["length_penalty"] = float(generation.length_penalty)
-    if generation.no_repeat_ngram_size:
-        options["no_repeat_ngram_size"] = int(generation.no_repeat_ngram_size)
-    if generation.repetition_penalty not in (None, 1.0):
-        options["repetition_penalty"] = float(generation.repetition_penalty)
-    if "max_decoding_length" in options and "min_decoding_length" in options:
-        # transformers lets the maximum win when both are equal; so must CTranslate2.
-        options["min_decoding_length"] = min(
-            options["min_decoding_length"], options["max_decoding_length"]
-        )
-    if generation.eos_token_id is not None:
-        # Ignored, an end token set in [*.generation] (a list too) left CTranslate2 writing on
-        # to its own; the model's own is the converter's end token anyway.
-        ends = generation.eos_token_id
-        ends = [ends] if isinstance(ends, int) else list(ends)
-        options["end_token"] = tokenizer.convert_ids_to_tokens([int(end) for end in ends])
-    if generation.bad_words_ids:
-        options["suppress_sequences"] = [
-            tokenizer.convert_ids_to_tokens(ids) for ids in generation.bad_words_ids
-        ]
-    if generation.do_sample:
-        # An unset top_k samples from the 50 likeliest tokens in generate(), and 0 from them
-        # all, as CTranslate2's 0 does; its 1 is greedy search, which "or 1" made of both.
-        top_k = _TRANSFORMERS_TOP_K if generation.top_k is None else int(generation.top_k)
-        options["sampling_topk"] = top_k
-        options["sampling_temperature"] = float(generation.temperature or 1.0)
-    handled = {
-        "num_beams", "max_new_tokens", "max_length", "min_new_tokens", "min_length",
-        "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids",
-        "eos_token_id",
-        "do_sample", "top_k", "temperature", "forced_bos_token_id",
-    }  # fmt: skip
-    unsupported = sorted(
-        key
-        for key, value in settings.items()
-        if key not in handled
-        and key not in _CT2_IGNORED
-        and not key.startswith("_")
-        and key != "transformers_version"
-        and value != defaults.get(key)
-    )
+    options = {
+        "beam_size": int(generation.num_beams or 1),
+        **_ct2_lengths(generation),
+        **_ct2_penalties(generation),
+        **_ct2_tokens(generation, tokenizer),
+        **_ct2_sampling(generation),
+    }
     where, backend = "", "backend"
     if table is not None:
         where, backend = f"[{table}]: ", f"{table.partition('.')[0]}.backend"
-    if unsupported:
+    if unsupported := _ct2_unsupported(generation):
         raise ConfigError(
             f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
             f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
@@ -404,6 +354,87 @@ def ct2_options(
             f"{'it' if len(overridden) == 1 else 'them'} or set {backend} = 'torch'"
         )
     return options
+
+
+# The generation settings ct2_options turns into CTranslate2's options.
+_CT2_HANDLED = frozenset((
+    "num_beams", "max_new_tokens", "max_length", "min_new_tokens", "min_length",
+    "length_penalty", "no_repeat_ngram_size", "repetition_penalty", "bad_words_ids",
+    "eos_token_id",
+    "do_sample", "top_k", "temperature", "forced_bos_token_id",
+))  # fmt: skip
+
+
+def _ct2_lengths(generation: GenerationConfig) -> dict[str, int]:
+    """max_decoding_length and min_decoding_length (see :func:`ct2_options` on counting)."""
+    lengths: dict[str, int] = {}
+    forced_end = 0 if generation.forced_eos_token_id is None else 1
+    if generation.max_new_tokens is not None:
+        lengths["max_decoding_length"] = max(1, generation.max_new_tokens - forced_end)
+    elif generation.max_length is not None:
+        lengths["max_decoding_length"] = max(1, generation.max_length - 1 - forced_end)
+    # CTranslate2's own minimum is 1, where generate() may end at the first step (an empty
+    # output): it wrote a token the model did not choose instead.
+    minimum = 0
+    if generation.min_new_tokens is not None:
+        minimum = generation.min_new_tokens
+    elif generation.min_length:
+        minimum = max(0, generation.min_length - 1)
+    # transformers lets the maximum win when both are equal; so must CTranslate2.
+    lengths["min_decoding_length"] = min(minimum, lengths.get("max_decoding_length", minimum))
+    return lengths
+
+
+def _ct2_tokens(
+    generation: GenerationConfig, tokenizer: PreTrainedTokenizerBase
+) -> dict[str, list[Any]]:
+    """The end tokens and suppressed sequences, as tokens (CTranslate2 takes no ids)."""
+    tokens: dict[str, list[Any]] = {}
+    if generation.eos_token_id is not None:
+        # Ignored, an end token set in [*.generation] (a list too) left CTranslate2 writing on
+        # to its own; the model's own is the converter's end token anyway.
+        ends = generation.eos_token_id
+        ends = [ends] if isinstance(ends, int) else list(ends)
+        tokens["end_token"] = tokenizer.convert_ids_to_tokens([int(end) for end in ends])
+    if generation.bad_words_ids:
+        tokens["suppress_sequences"] = [
+            tokenizer.convert_ids_to_tokens(ids) for ids in generation.bad_words_ids
+        ]
+    return tokens
+
+
+def _ct2_penalties(generation: GenerationConfig) -> dict[str, float | int]:
+    penalties: dict[str, float | int] = {}
+    if generation.length_penalty is not None:
+        penalties["length_penalty"] = float(generation.length_penalty)
+    if generation.no_repeat_ngram_size:
+        penalties["no_repeat_ngram_size"] = int(generation.no_repeat_ngram_size)
+    if generation.repetition_penalty not in (None, 1.0):
+        penalties["repetition_penalty"] = float(generation.repetition_penalty)
+    return penalties
+
+
+def _ct2_sampling(generation: GenerationConfig) -> dict[str, float | int]:
+    if not generation.do_sample:
+        return {}
+    # An unset top_k samples from the 50 likeliest tokens in generate(), and 0 from them all,
+    # as CTranslate2's 0 does; its 1 is greedy search, which "or 1" made of both.
+    top_k = _TRANSFORMERS_TOP_K if generation.top_k is None else int(generation.top_k)
+    return {"sampling_topk": top_k, "sampling_temperature": float(generation.temperature or 1.0)}
+
+
+def _ct2_unsupported(generation: GenerationConfig) -> list[str]:
+    """The settings, other than transformers' defaults, that CTranslate2 cannot honour."""
+    defaults = type(generation)().to_dict()
+    return sorted(
+        key
+        for key, value in generation.to_diff_dict().items()
+        if key not in _CT2_HANDLED
+        and key not in _CT2_IGNORED
+        and not key.startswith("_")
+        and key != "transformers_version"
+        and value != defaults.get(key)
+    )
 
 
 def _overridden_model_settings(
