@@ -700,13 +700,7 @@ class RayEngine:
             for _, outcome, record in self._settled_before_ray(jobs, run.fingerprint, force):
                 run.settle(outcome, record)
                 progress.article_finished(outcome)
-            for job in jobs:  # a brief that would replace what is not its own to replace
-                if job.source in run.settled:
-                    continue
-                if problem := outputs.replacing_what(job.brief_path, job.source):
-                    refused = ArticleOutcome(job.source, "failed", reason=problem)
-                    run.settle(refused)
-                    progress.article_finished(refused)
+            _refuse_replacing(jobs, run, progress)
             pending = [job for job in jobs if job.source not in run.settled]
             size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
             groups = [
@@ -727,12 +721,7 @@ class RayEngine:
                             groups, run, force, progress, local, expected
                         )
             except (KeyboardInterrupt, OutputError, RunStalledError, RayFailedError) as stop:
-                # The briefs written so far are complete, and the stopped run's index
-                # (brief_run's) lists them, counting the briefs of groups still under way.
-                for outcome, record in _written_in_this_run(pending, run, before):
-                    run.settle(outcome, record)
-                with contextlib.suppress(OSError):
-                    outputs.remove_stale_temp_files(folder)  # of writers Ray stopped mid-write
+                _settle_stopped(run, pending, before)
                 # What this run wrote, as the index says.
                 written = sum(1 for o in run.settled.values() if o.status == "written")
                 if isinstance(stop, RunStalledError):
@@ -907,6 +896,28 @@ def _file_stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def _refuse_replacing(jobs: list[_Job], run: FolderRun, progress: ProgressListener) -> None:
+    """Settles, as failed, each job whose brief would replace what is not its own to replace."""
+    for job in jobs:
+        if job.source in run.settled:
+            continue
+        if problem := outputs.replacing_what(job.brief_path, job.source):
+            refused = ArticleOutcome(job.source, "failed", reason=problem)
+            run.settle(refused)
+            progress.article_finished(refused)
+
+
+def _settle_stopped(
+    run: FolderRun, pending: list[_Job], before: Mapping[int, tuple[int, int, int] | None]
+) -> None:
+    """A stopped run's briefs: those written so far are complete, and the stopped run's index
+    (brief_run's) lists them, counting the briefs of groups still under way."""
+    for outcome, record in _written_in_this_run(pending, run, before):
+        run.settle(outcome, record)
+    with contextlib.suppress(OSError):
+        outputs.remove_stale_temp_files(run.folder)  # of writers Ray stopped mid-write
 
 
 def _written_in_this_run(
