@@ -69,11 +69,13 @@ def _folder(value: str) -> Path:
     return path
 
 
-def _toml_string(path: Path) -> str:
-    """``path`` as a TOML string for a --set layer. Not ASCII-only JSON: the escapes of an emoji
-    (a surrogate pair) or of an undecodable byte of a file name (a lone surrogate) are no TOML,
-    and the layer was read as plain text, quotes and backslashes in the folder's name."""
-    return json.dumps(str(path), ensure_ascii=False)
+def _toml_string(path: Path | str) -> str:
+    """``path`` (or any text: --ray-address) as a TOML string for a --set layer. Not ASCII-only
+    JSON: the escapes of an emoji (a surrogate pair) or of an undecodable byte of a file name (a
+    lone surrogate) are no TOML, and the layer was read as plain text, quotes and backslashes in
+    the folder's name. JSON leaves DEL (U+007F) unescaped, which TOML refuses in a string:
+    "-o $'out\\x7f'" wrote into a folder named with the quotes."""
+    return json.dumps(str(path), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 ConfigFiles = Annotated[
@@ -257,7 +259,7 @@ def _run_options(
             fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
         extra.append(f"runtime.engine={json.dumps(engine)}")
     if ray_address is not None:
-        extra.append(f"runtime.ray_address={json.dumps(ray_address)}")
+        extra.append(f"runtime.ray_address={_toml_string(ray_address)}")
     return extra
 
 
@@ -482,7 +484,7 @@ def _run_eval(
     overrides: list[str] | None,
     quiet: bool,
     output: Path,
-    read: Callable[[], _Data],
+    read: Callable[[Path], _Data],
     evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
 ) -> None:
     """Shared by the eval commands: config, the inputs read and checked, one pipeline, errors,
@@ -507,7 +509,7 @@ def _evaluate(
     config_files: list[Path] | None,
     overrides: list[str] | None,
     output: Path,
-    read: Callable[[], _Data],
+    read: Callable[[Path], _Data],
     evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
 ) -> None:
     from summarize.engines.local import Pipeline
@@ -524,9 +526,9 @@ def _evaluate(
     output = config.output.folder
     try:
         require_eval_extra()
-        # A missing, unreadable or misaligned input, or an output folder that cannot be made,
-        # is found before any model loads.
-        data = read()
+        # A missing, unreadable or misaligned input, one the outputs would replace, or an output
+        # folder that cannot be made, is found before any model loads.
+        data = read(output)
         made = make_folder(output, "the output folder")
         threads = configure_process(config.runtime, config.uses_torch())
         try:
@@ -567,7 +569,7 @@ def eval_translation(
         overrides,
         quiet,
         output,
-        lambda: read_translation_pairs(source, reference),
+        lambda folder: read_translation_pairs(source, reference, folder),
         lambda pipeline, pairs, folder: evaluate_translation(
             pipeline.translator, source, reference, folder, pairs
         ),
@@ -594,7 +596,7 @@ def eval_summary(
         overrides,
         quiet,
         output,
-        lambda: read_summary_records(data, text_field, reference_field),
+        lambda folder: read_summary_records(data, text_field, reference_field, folder),
         lambda pipeline, records, folder: evaluate_summaries(
             pipeline.summarizer,
             data,
@@ -610,10 +612,12 @@ def eval_summary(
 @config_app.command("show")
 def config_show(config_files: ConfigFiles = None, overrides: SetOverrides = None) -> None:
     """Print the effective configuration (defaults + files + --set) as TOML."""
-    import tomli_w
-
     config = _load(config_files, overrides)
-    typer.echo(tomli_w.dumps(config.to_toml_dict()), nl=False)
+    try:
+        text = config.to_toml()
+    except SummarizeError as error:
+        fail(error)
+    typer.echo(text, nl=False)
 
 
 @models_app.command("list")

@@ -54,6 +54,13 @@ def _not_empty(value: Any) -> Any:
     return value
 
 
+def utf8_safe(text: str) -> str:
+    """``text`` with each lone surrogate (how Python reads a byte of the command line or of a
+    file name that is not UTF-8) written as its escape: pydantic cannot carry a message holding
+    one, and load_config could not say what was wrong with the value."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def expand_home(path: Path) -> Path:
     """``path`` with a leading ``~`` (or ``~user``) read as the home folder, as a shell reads
     it: no shell reads the paths of a TOML file or a quoted --set, and ``folder = "~/briefs"``
@@ -251,7 +258,7 @@ def _library_validation(settings: dict[str, Any]) -> None:
     try:
         GenerationConfig(**settings)
     except (ValueError, TypeError, AttributeError) as error:  # e.g. watermarking_config = 5
-        message = str(error)
+        message = utf8_safe(str(error))  # it may quote the value
         named = [key for key in re.findall(r"`(\w+)`", message) if key in settings]
         key = named[0] if named else None
         raise GenerationSettingError(key, None, message, show_value=False) from None
@@ -453,7 +460,8 @@ class CleanSettings(_Section):
         unknown = [name for name in names if name not in RULE_NAMES]
         if unknown:
             raise ValueError(
-                f"unknown rule(s) {', '.join(unknown)}; rules are: {', '.join(RULE_NAMES)}"
+                f"unknown rule(s) {utf8_safe(', '.join(unknown))}; rules are: "
+                f"{', '.join(RULE_NAMES)}"
             )
         return names
 
@@ -469,7 +477,10 @@ class CleanSettings(_Section):
             return None
         from summarize.clean.model import read_classifier
 
-        read_classifier(path)  # a ValueError names the problem, and clean.model as the key
+        try:
+            read_classifier(path)  # a ValueError names the problem, and clean.model as the key
+        except ValueError as error:  # it names the path
+            raise ValueError(utf8_safe(str(error))) from None
         return path
 
     @model_validator(mode="after")
@@ -648,10 +659,60 @@ class Config(_Section):
         """The effective config as plain TOML-compatible values (paths as strings, no None)."""
         return _drop_none(self.model_dump(mode="json"))
 
+    def to_toml(self) -> str:
+        """The effective config as TOML text (``config show``), which loads to this config.
+        Raises ConfigError for a value no TOML text can hold: a file name's byte that is not
+        UTF-8 (read from the command line as a lone surrogate) was printed as it is, which is
+        no TOML, or crashed the print with a traceback (UnicodeEncodeError) where the output
+        is strict UTF-8."""
+        import tomli_w
+
+        table = self.to_toml_dict()
+        key = _key_holding_surrogates(table)
+        if key is not None:
+            raise ConfigError(
+                f"{key} holds a byte that is not UTF-8 text (a file name's?), which TOML cannot "
+                f"hold: {shown(_lookup(table, key))}"
+            )
+        return tomli_w.dumps(table)
+
 
 def _drop_none(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    return value
+
+
+# A code point that UTF-8 cannot encode: how Python reads a byte of the command line (or of a
+# file name) that is not UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _key_holding_surrogates(value: Any, location: str = "") -> str | None:
+    """The dotted key of the first key or string (in lists too) of ``value`` that holds one."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{location}.{key}" if location else str(key)
+            if _SURROGATE.search(str(key)):
+                return inner
+            if (found := _key_holding_surrogates(item, inner)) is not None:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            if (found := _key_holding_surrogates(item, location)) is not None:
+                return found
+    elif isinstance(value, str) and _SURROGATE.search(value):
+        return location
+    return None
+
+
+def _lookup(table: Mapping[str, Any], key: str) -> Any:
+    """The value at dotted ``key`` as far as it goes (a key holding one ends it)."""
+    value: Any = table
+    for part in key.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            break
+        value = value[part]
     return value
 
 
@@ -714,7 +775,9 @@ def parse_override(assignment: str) -> dict[str, Any]:
     else:
         try:
             value = tomllib.loads(f"v = {raw_value}")["v"]
-        except tomllib.TOMLDecodeError:
+        except tomllib.TOMLDecodeError as error:
+            if raw_value.startswith(_TOML_OPENERS):
+                raise ConfigError(_not_toml(assignment, raw_value, error)) from None
             value = raw_value  # bare words such as a model id need no quotes on the command line
     if value is UNSET:
         _check_known_key(keys, assignment)
@@ -722,6 +785,27 @@ def parse_override(assignment: str) -> dict[str, Any]:
     for key in reversed(keys[:-1]):
         nested = {key: nested}
     return nested
+
+
+# How a TOML string, array or inline table begins: a value that begins so and is no TOML is a
+# mistake in it, never a bare word. '--set output.folder="out\2024"' (\2 is no TOML escape)
+# and '--set translation.prefix="text' (unclosed) were taken as the text itself, the quotes
+# included (a folder named "out\2024" with its quotes), and '{num_beams=2,}' was read as text.
+_TOML_OPENERS = ('"', "'", "[", "{")
+
+
+def _not_toml(assignment: str, raw_value: str, error: tomllib.TOMLDecodeError) -> str:
+    """The message for a --set value that begins as TOML text and is none, with what TOML says
+    is wrong (less its position, which counts the "v = " the value was read behind). The value
+    as typed, not as repr() doubles its backslashes: they are what the message is about."""
+    problem = re.sub(r" \(at (line \d+, column \d+|end of document)\)$", "", str(error))
+    hint = ""
+    if raw_value.startswith('"') and "\\" in raw_value:
+        hint = (
+            '; in "..." a backslash starts an escape: write \\\\ for one, or quote the text '
+            "with '...' (no escapes)"
+        )
+    return f"--set {shown(assignment)}: the value is not valid TOML ({problem}){hint}"
 
 
 def _check_known_key(keys: list[str], assignment: str) -> None:

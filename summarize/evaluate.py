@@ -25,6 +25,11 @@ from summarize.translation import Translator
 
 logger = logging.getLogger("summarize")
 
+# What each evaluation writes into its output folder.
+HYPOTHESES_FILE, SUMMARIES_FILE, METRICS_FILE = "hypotheses.txt", "summaries.jsonl", "metrics.json"
+TRANSLATION_OUTPUTS = (HYPOTHESES_FILE, METRICS_FILE)
+SUMMARY_OUTPUTS = (SUMMARIES_FILE, METRICS_FILE)
+
 
 @dataclass(frozen=True)
 class EvalResult:
@@ -60,6 +65,28 @@ def _read_lines(path: Path) -> list[str]:
     return [line.removesuffix("\r") for line in lines]
 
 
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether the two name one file (by device and inode: through a link, or a name spelt
+    otherwise on a case-insensitive file system, too)."""
+    try:
+        return path.samefile(other)
+    except OSError:  # either is missing (or unreadable): the reading says so, not this check
+        return False
+
+
+def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...]) -> None:
+    """Refuse an input that is one of the files the evaluation writes into ``output``:
+    ``eval summary out/summaries.jsonl -o out`` replaced the reference data with its summaries
+    (and a source named hypotheses.txt with its translations), without a word."""
+    for path in inputs:
+        clash = next((name for name in written if _same_file(path, output / name)), None)
+        if clash is not None:
+            raise UsageError(
+                f"{shown(path)} would be overwritten: this evaluation writes its {clash} into "
+                f"{shown(output)}; give another --output folder, or move the input"
+            )
+
+
 def translate_lines(translator: Translator, lines: list[str], name: str) -> tuple[list[str], int]:
     """One English line per German line, and how many of them hold English as long as the
     translator's output limit allows (it may be cut there); all sentences of all lines batched
@@ -80,10 +107,15 @@ def translate_lines(translator: Translator, lines: list[str], name: str) -> tupl
     return english, at_limit
 
 
-def read_translation_pairs(source: Path, reference: Path) -> tuple[list[str], list[str]]:
-    """The source and reference lines, checked (readable, some text, aligned): before any
-    model loads, so that a wrong path costs no model load."""
+def read_translation_pairs(
+    source: Path, reference: Path, output: Path | None = None
+) -> tuple[list[str], list[str]]:
+    """The source and reference lines, checked (readable, some text, aligned, not a file the
+    evaluation writes into ``output`` when given): before any model loads, so that a wrong path
+    costs no model load."""
     sources, references = _read_lines(source), _read_lines(reference)
+    if output is not None:
+        spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     if not any(line.strip() for line in sources):
         raise UsageError(f"{shown(source)} has no text to translate")
     if len(sources) != len(references):
@@ -104,6 +136,7 @@ def evaluate_translation(
     """``pairs``: the lines as :func:`read_translation_pairs` read them (read here when None)."""
     import sacrebleu
 
+    spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
     hypotheses, at_limit = translate_lines(translator, sources, shown(source))
@@ -118,20 +151,26 @@ def evaluate_translation(
         "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 4),
         "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
     }
-    make_folder(output, "the output folder")
-    _write(output / "hypotheses.txt", "".join(f"{line}\n" for line in hypotheses))
-    _write_metrics(output, metrics, {"source": str(source), "reference": str(reference),
-                                     "segments": len(sources),
-                                     "lines_at_output_limit": at_limit,
-                                     **_made_by(translator.loaded)})  # fmt: skip
+    about = {
+        "source": str(source),
+        "reference": str(reference),
+        "segments": len(sources),
+        "lines_at_output_limit": at_limit,
+        **_made_by(translator.loaded),
+    }
+    _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about)
     return EvalResult(metrics, len(sources), output)
 
 
 def read_summary_records(
-    data: Path, text_field: str = "article", reference_field: str = "reference"
+    data: Path,
+    text_field: str = "article",
+    reference_field: str = "reference",
+    output: Path | None = None,
 ) -> list[dict[str, Any]]:
-    """The records of ``data``, checked (readable, JSON, both fields, no empty article): before
-    any model loads, so that a wrong path or field costs no model load."""
+    """The records of ``data``, checked (readable, JSON, both fields, no empty article, not a
+    file the evaluation writes into ``output`` when given): before any model loads, so that a
+    wrong path or field costs no model load."""
     records: list[dict[str, Any]] = []
     for number, line in enumerate(_read_lines(data), start=1):
         if not line.strip():
@@ -148,6 +187,8 @@ def read_summary_records(
         records.append(record)
     if not records:
         raise UsageError(f"{shown(data)} holds no records")
+    if output is not None:
+        spare_inputs(output, SUMMARY_OUTPUTS, (data,))
     return records
 
 
@@ -163,6 +204,7 @@ def evaluate_summaries(
     """``records``: as :func:`read_summary_records` read them (read here when None)."""
     from rouge_score import rouge_scorer
 
+    spare_inputs(output, SUMMARY_OUTPUTS, (data,))
     if records is None:
         records = read_summary_records(data, text_field, reference_field)
 
@@ -199,14 +241,16 @@ def evaluate_summaries(
         said = {"note": note} if note is not None else {}
         lines.append(json.dumps({**entry, "summary": summary, **said}, ensure_ascii=False))
     metrics = {name: round(100 * total / len(records), 4) for name, total in totals.items()}
-    make_folder(output, "the output folder")
-    _write(output / "summaries.jsonl", "".join(f"{line}\n" for line in lines))
-    _write_metrics(output, metrics, {"data": str(data), "articles": len(records),
-                                     "text_field": text_field,
-                                     "reference_field": reference_field,
-                                     "summaries_with_notes": noted,
-                                     **_made_by(summarizer.loaded),
-                                     "settings": _map_reduce_settings(summarizer)})  # fmt: skip
+    about = {
+        "data": str(data),
+        "articles": len(records),
+        "text_field": text_field,
+        "reference_field": reference_field,
+        "summaries_with_notes": noted,
+        **_made_by(summarizer.loaded),
+        "settings": _map_reduce_settings(summarizer),
+    }
+    _write_results(output, SUMMARIES_FILE, lines, metrics, about)
     return EvalResult(metrics, len(records), output)
 
 
@@ -232,8 +276,22 @@ def _map_reduce_settings(summarizer: Summarizer) -> dict[str, Any]:
     return settings
 
 
-def _write_metrics(output: Path, metrics: dict[str, float], about: dict[str, Any]) -> None:
-    _write(output / "metrics.json", json.dumps({**metrics, **about}, indent=2) + "\n")
+def _write_results(
+    output: Path, name: str, lines: list[str], metrics: dict[str, float], about: dict[str, Any]
+) -> None:
+    """The outputs, one a line, into ``output / name``, then metrics.json with ``about`` them.
+    A metrics.json of an earlier evaluation goes first: when the outputs were written and their
+    metrics then were not (disk full, a stop), the old metrics stood beside the new outputs and
+    named the other run's model, settings and scores as theirs."""
+    make_folder(output, "the output folder")
+    try:
+        (output / METRICS_FILE).unlink(missing_ok=True)
+    except OSError as error:  # a folder in its place, a read-only folder: it cannot be written
+        raise OutputError(
+            f"cannot write {shown(output / METRICS_FILE)}: {error.strerror}"
+        ) from None
+    _write(output / name, "".join(f"{line}\n" for line in lines))
+    _write(output / METRICS_FILE, json.dumps({**metrics, **about}, indent=2) + "\n")
 
 
 def _write(path: Path, content: str) -> None:

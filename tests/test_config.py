@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -664,3 +665,101 @@ def test_a_config_files_path_is_named_on_one_line(tmp_path: Path) -> None:
         said = str(refused.value)
         assert "\n" not in said and "\x1b" not in said, said
         assert ("gone\\n.toml" in said) or ("bad\\x1b[2J.toml" in said), said
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ('"out\\2024"', "Unescaped '\\'"),  # \2 is no TOML escape: a Windows-style path
+        ('"summarize: ', "Unterminated string"),
+        ("'literal", "Expected"),
+        ('["lead",', "Invalid value"),
+        ("{num_beams = 2,}", "Invalid initial character"),  # TOML 1.0: no trailing comma
+    ],
+)
+def test_a_set_value_that_begins_as_toml_but_is_none_is_refused_not_read_as_text(
+    value: str, problem: str
+) -> None:
+    """Text that opens a TOML string, array or table was taken whole as a bare word when TOML
+    refused it: '--set output.folder="out\\2024"' wrote into a folder named with the quotes
+    and the backslash, and an unclosed prefix got a quote in front of every input."""
+    with pytest.raises(ConfigError, match="the value is not valid TOML") as refused:
+        parse_override(f"translation.prefix={value}")
+    said = str(refused.value)
+    assert problem in said and "column" not in said, said  # no position counted behind "v = "
+    assert f"--set translation.prefix={value}:" in said  # as typed: backslashes not doubled
+
+
+def test_bare_words_and_valid_toml_are_still_read() -> None:
+    assert parse_override("translation.model=org/name-1.2") == {
+        "translation": {"model": "org/name-1.2"}
+    }
+    assert parse_override("output.folder='C:\\out\\2024'") == {
+        "output": {"folder": "C:\\out\\2024"}
+    }
+    assert parse_override('translation.prefix="a\\\\b"') == {"translation": {"prefix": "a\\b"}}
+
+
+@pytest.mark.parametrize(
+    "name", ["out\x7fdel", 'say "hi"', "back\\slash", "tab\tnew\nline", "emoji😀", "byte\udcff"]
+)
+def test_a_command_line_folder_reaches_the_config_as_named(name: str) -> None:
+    """--output goes into the config as a --set layer: a name holding DEL (U+007F), which JSON
+    leaves as it is and TOML refuses in a string, was read as plain text, and the briefs went
+    into a folder named with the quotes ('"out\\x7fdel"')."""
+    from summarize.cli import _toml_string
+
+    folder = Path("runs") / name
+    overrides = [f"output.folder={_toml_string(folder)}"]
+    assert load_config(overrides=overrides, project_file=None).output.folder == folder
+
+
+@pytest.mark.parametrize(
+    ("override", "said"),
+    [
+        ("clean.disable=['caf{byte}']", "unknown rule(s) caf\\udce9"),
+        ("clean.model=/no/caf{byte}.json", "cannot read the cleaner model /no/caf\\udce9"),
+        ("translation.generation.early_stopping=caf{byte}", "early_stopping"),
+    ],
+)
+def test_a_value_holding_a_byte_that_is_not_utf8_is_a_config_error(
+    override: str, said: str
+) -> None:
+    """Python reads a command-line byte that is not UTF-8 (a Latin-1 file name) as a lone
+    surrogate, which pydantic cannot carry in a message: a check that quoted such a value ended
+    the command in a traceback (UnicodeEncodeError) instead of saying what was wrong."""
+    byte = os.fsdecode(b"\xe9")
+    with pytest.raises(ConfigError) as refused:
+        load_config(overrides=[override.format(byte=byte)], project_file=None)
+    assert said in str(refused.value), str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        [],
+        ['translation.prefix="line\\u0007\\n\\"quoted\\"\\\\"', "output.folder='C:\\out'"],
+        ["translation.generation.bad_words_ids=[[5, 6]]", "clean.threshold=0.5",
+         "summarization.chunk_generation.temperature=2", "ray.no_progress_timeout_s=inf",
+         "output.folder=briefs\U0001f600"],
+    ],
+)  # fmt: skip
+def test_config_show_text_loads_to_the_same_config(overrides: list[str], tmp_path: Path) -> None:
+    config = load_config(overrides=overrides, project_file=None)
+    (tmp_path / "shown.toml").write_text(config.to_toml(), encoding="utf-8")
+    assert load_config(tmp_path / "shown.toml", project_file=None) == config
+
+
+def test_config_show_says_a_value_toml_cannot_hold_in_one_line() -> None:
+    """A folder named with a byte that is not UTF-8 (which `run` writes into) has no TOML text:
+    `config show` printed it raw, which is no TOML, or ended in a traceback (UnicodeEncodeError)
+    where the output is strict UTF-8."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    name = os.fsdecode(b"caf\xe9")
+    result = CliRunner().invoke(app, ["config", "show", "--set", f"output.folder={name}"])
+    assert result.exit_code == 2, result.output
+    assert "output.folder holds a byte that is not UTF-8" in result.output
+    assert "caf\\udce9" in result.output and "Traceback" not in result.output

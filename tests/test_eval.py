@@ -421,3 +421,98 @@ def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert json.loads((output / "metrics.json").read_text())["segments"] == len(lines) * 4
+
+
+def test_an_input_the_outputs_would_replace_is_refused_before_any_model_loads(
+    tmp_path: Path,
+) -> None:
+    """An input that is one of the files the evaluation writes into its folder: the summaries
+    replaced the reference data (``eval summary out/summaries.jsonl -o out``), the metrics a
+    reference named metrics.json, without a word. Refused with exit 2, before the models (which
+    do not exist here) are looked for, the input left as it was."""
+    out = tmp_path / "out"
+    out.mkdir()
+    record = json.dumps({"article": "An article.", "reference": "A."}) + "\n"
+    (out / "summaries.jsonl").write_text(record)
+    (out / "hypotheses.txt").write_text("Der Rat tagte.\n")
+    (out / "metrics.json").write_text("The council met.\n")
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n")
+    (tmp_path / "ref.en").write_text("The council met.\n")
+    missing = ["--set", f"translation.model={tmp_path / 'no-model'}",
+               "--set", f"summarization.model={tmp_path / 'no-model'}"]  # fmt: skip
+    cases = {
+        ("translation", "out/hypotheses.txt", "ref.en"): "hypotheses.txt",
+        ("translation", "src.de", "out/metrics.json"): "metrics.json",
+        ("summary", "out/summaries.jsonl"): "summaries.jsonl",
+    }
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    for (command, *files), written in cases.items():
+        # The folder named otherwise than the input's ("out/." and "out"): the same files.
+        result = CliRunner().invoke(
+            app, ["eval", command, *(str(tmp_path / name) for name in files),
+                  "-o", str(out / "."), *missing],
+        )  # fmt: skip
+        assert result.exit_code == 2, (files, result.output)
+        assert f"would be overwritten: this evaluation writes its {written}" in result.output
+        assert "Traceback" not in result.output
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_the_library_evaluations_spare_their_inputs_too(tmp_path: Path) -> None:
+    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.errors import UsageError
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.summarization import Summarizer
+    from summarize.testing import echo_model
+    from summarize.translation import Translator
+
+    source = tmp_path / "hypotheses.txt"
+    source.write_text("Der Rat tagte.\n")
+    (tmp_path / "ref.en").write_text("The council met.\n")
+    translator = Translator(echo_model(), TranslationSettings())
+    with pytest.raises(UsageError, match="would be overwritten"):
+        evaluate_translation(translator, source, tmp_path / "ref.en", tmp_path)
+    assert source.read_text() == "Der Rat tagte.\n"
+    data = tmp_path / "summaries.jsonl"
+    data.write_text(json.dumps({"article": "A calm text.", "reference": "Calm."}) + "\n")
+    summarizer = Summarizer(echo_model("summarization"), SummarizationSettings())
+    with pytest.raises(UsageError, match="would be overwritten"):
+        evaluate_summaries(summarizer, data, tmp_path)
+    assert "A calm text." in data.read_text()
+
+
+def test_outputs_written_without_their_metrics_leave_no_earlier_metrics_beside_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same -o again with other settings, and metrics.json could not be written (disk full,
+    a file size limit): the new hypotheses stood beside the earlier run's metrics.json, which
+    named that run's model, settings and scores as theirs."""
+    import errno
+
+    import summarize.evaluate
+    from summarize.config import TranslationSettings
+    from summarize.errors import OutputError
+    from summarize.evaluate import evaluate_translation
+    from summarize.testing import echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The council met.\n", encoding="utf-8")
+    output = tmp_path / "out"
+    translator = Translator(echo_model(), TranslationSettings())
+    evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
+    assert (output / "metrics.json").is_file()
+    first = (output / "hypotheses.txt").read_text(encoding="utf-8")
+    write_atomic = summarize.evaluate.write_atomic
+
+    def full_at_metrics(path: Path, content: str) -> None:
+        if path.name == "metrics.json":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        write_atomic(path, content)
+
+    monkeypatch.setattr(summarize.evaluate, "write_atomic", full_at_metrics)
+    (tmp_path / "src.de").write_text("Die Sitzung endete.\n", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write .*metrics\.json"):
+        evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
+    assert (output / "hypotheses.txt").read_text(encoding="utf-8") != first  # the new ones
+    assert not (output / "metrics.json").exists()
