@@ -162,6 +162,23 @@ def evaluate_translation(
     return EvalResult(metrics, len(sources), output)
 
 
+def _no_constant(name: str) -> Any:
+    """Python's json reads NaN and Infinity, which are no JSON: a record id NaN was written
+    back into summaries.jsonl as NaN, a file other JSON readers refuse."""
+    raise ValueError(f"{name} is no JSON value")
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in words (a field present but not a string)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
+
+
 def read_summary_records(
     data: Path,
     text_field: str = "article",
@@ -176,12 +193,19 @@ def read_summary_records(
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as error:
             raise UsageError(f"{shown(data)}:{number}: not JSON ({error.msg})") from None
+        except ValueError as error:  # NaN or Infinity
+            raise UsageError(f"{shown(data)}:{number}: not JSON ({error})") from None
         for field in (text_field, reference_field):
-            if not isinstance(record, dict) or not isinstance(record.get(field), str):
+            if not isinstance(record, dict) or field not in record:
                 raise UsageError(f"{shown(data)}:{number}: no text field {field!r}")
+            if not isinstance(record[field], str):
+                raise UsageError(
+                    f"{shown(data)}:{number}: the {field!r} field is "
+                    f"{_json_kind(record[field])}, not text"
+                )
         if not record[text_field].strip():  # found now, not after summarizing the others
             raise UsageError(f"{shown(data)}:{number}: the {text_field!r} field is empty")
         records.append(record)

@@ -218,6 +218,12 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
     (tmp_path / "data.jsonl").write_text('{"article": "An article.", "reference": "A."}\n')
     (tmp_path / "no-field.jsonl").write_text('{"article": "An article."}\n')
     (tmp_path / "not-json.jsonl").write_text("{\n")
+    # A field present but not text was reported as missing; NaN (which Python's json reads) was
+    # written back into summaries.jsonl, which is then no JSON.
+    (tmp_path / "number.jsonl").write_text('{"article": "An article.", "reference": 5}\n')
+    (tmp_path / "nan.jsonl").write_text(
+        '{"id": NaN, "article": "An article.", "reference": "A."}\n'
+    )
     (tmp_path / "latin1.de").write_bytes("Grüße\n".encode("latin-1"))
     missing = ["--set", f"translation.model={tmp_path / 'no-model'}",
                "--set", f"summarization.model={tmp_path / 'no-model'}"]  # fmt: skip
@@ -230,6 +236,8 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
         ("summary", "missing.jsonl"): "cannot read",
         ("summary", "no-field.jsonl"): "no text field 'reference'",
         ("summary", "not-json.jsonl"): "not JSON",
+        ("summary", "number.jsonl"): "number.jsonl:1: the 'reference' field is a number, not text",
+        ("summary", "nan.jsonl"): "nan.jsonl:1: not JSON (NaN is no JSON value)",
         ("translation", "src.de", "ref.en"): "no-model' does not exist",  # inputs fine: the model
         ("summary", "data.jsonl"): "no-model' does not exist",
     }
