@@ -95,6 +95,11 @@ def device_memory(device: str) -> int | None:
 class Generated(NamedTuple):
     text: str
     logprob: float | None = None  # mean token log-probability, where the backend gives it
+    # Tokens written after the decoder's start token, a forced first and the end token
+    # included (what max_new_tokens bounds), where the backend says: the text, encoded again,
+    # may count fewer (special tokens it dropped, pieces that merge), and an output cut at the
+    # limit was not said to be.
+    tokens: int | None = None
 
 
 class Backend(Protocol):
@@ -234,10 +239,36 @@ class TorchBackend:
     def _decode(self, generated: torch.Tensor) -> list[Generated]:
         # No scores: asking generate() for them stores a vocabulary-sized tensor per step.
         rows = generated.tolist()
+        # Each row starts with the decoder's start token; shorter ones are padded after their end.
+        ends = _end_ids(self.generation_config)
+        written = [_written(row[1:], ends) for row in rows]
         if self.forced_ids:
             rows = [[token for token in row if token not in self.forced_ids] for row in rows]
         decoded = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
-        return [Generated(text.strip()) for text in decoded]
+        return [
+            Generated(text.strip(), tokens=count)
+            for text, count in zip(decoded, written, strict=True)
+        ]
+
+
+def _end_ids(generation_config: GenerationConfig) -> frozenset[int]:
+    """The token ids that end an output (``eos_token_id`` may be one id or a list)."""
+    ids: set[int] = set()
+    for value in (generation_config.eos_token_id, generation_config.forced_eos_token_id):
+        if isinstance(value, int):
+            ids.add(value)
+        elif value is not None:
+            ids.update(int(item) for item in value)
+    return frozenset(ids)
+
+
+def _written(tokens: list[int], ends: frozenset[int]) -> int:
+    """How many of ``tokens`` (a row after its start token) generate() wrote: up to and with
+    the first end token; the padding after it was not written."""
+    for position, token in enumerate(tokens):
+        if token in ends:
+            return position + 1
+    return len(tokens)
 
 
 def _stopping_when(stop: threading.Event) -> Any:
@@ -576,6 +607,9 @@ class CTranslate2Backend:
             self.options["suppress_sequences"] = kept or None
             ends = [end for end in self.options.get("end_token") or [] if end in vocabulary]
             self.options["end_token"] = ends or None  # None: the model's own
+        # At the length limit CTranslate2 stops one token before transformers puts the forced
+        # end token (see ct2_options): counted, an output that long reads as at the limit.
+        self.forced_end = 0 if generation_config.forced_eos_token_id is None else 1
         forced_bos = generation_config.forced_bos_token_id
         self.target_prefix = (
             self.tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None
@@ -631,7 +665,13 @@ class CTranslate2Backend:
             self.tokenizer.convert_tokens_to_ids(text_tokens), skip_special_tokens=True
         ).strip()
         score = result.scores[0] if result.scores else None
-        return Generated(text, None if score is None else self._mean_logprob(score, len(tokens)))
+        ends = self.options.get("end_token") or [self.tokenizer.eos_token]
+        ended = bool(tokens) and tokens[-1] in ends
+        return Generated(
+            text,
+            None if score is None else self._mean_logprob(score, len(tokens)),
+            tokens=len(tokens) + (0 if ended else self.forced_end),
+        )
 
     def _mean_logprob(self, score: float, length: int) -> float:
         """CTranslate2's score is the summed log-probability of the generated tokens (the end

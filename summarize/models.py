@@ -196,13 +196,18 @@ class LoadedModel:
             return int(generation.max_new_tokens)
         return int(generation.max_length) - 1 if generation.max_length else None
 
-    def reached_output_limit(self, output: str, limit: int | None = None) -> bool:
-        """Whether ``output`` is as long as ``limit`` (default: :meth:`output_limit`) allows,
-        counted by the model's own target tokenizer (the same pieces as generated, give or take
-        one): generation may have stopped there rather than at the end of the text."""
+    def reached_output_limit(
+        self, output: str, limit: int | None = None, tokens: int | None = None
+    ) -> bool:
+        """Whether ``output`` is as long as ``limit`` (default: :meth:`output_limit`) allows:
+        generation may have stopped there rather than at the end of the text. Counted by
+        ``tokens``, the tokens the backend wrote, where it says (:class:`Generated`), else by
+        the model's own target tokenizer (the same pieces as generated, give or take one)."""
         limit = self.output_limit() if limit is None else limit
         if not limit or not output:
             return False
+        if tokens is not None:
+            return tokens >= limit
         return len(self.tokenizer(text_target=output)["input_ids"]) >= limit
 
     def describe(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from summarize.backends import Generated
 from summarize.batching import GenerationFailed, even_chunks, generate_texts
 from summarize.config import SummarizationSettings
 from summarize.errors import ArticleError
@@ -73,7 +74,7 @@ class Summarizer:
 
     def generate_batch(
         self, texts: list[str], chunk: Sequence[bool] | None = None
-    ) -> list[str | GenerationFailed]:
+    ) -> list[Generated | GenerationFailed]:
         """Outputs in input order; ``chunk[i]`` marks a map step (chunk summary) input."""
         is_chunk = list(chunk) if chunk is not None else [False] * len(texts)
         if self.chunk_model is self.loaded or not any(is_chunk):
@@ -83,7 +84,7 @@ class Summarizer:
                 (model, [i for i, flag in enumerate(is_chunk) if flag == wanted])
                 for model, wanted in ((self.chunk_model, True), (self.loaded, False))
             ]
-        outputs: list[str | GenerationFailed] = [""] * len(texts)
+        outputs: list[Generated | GenerationFailed] = [Generated("")] * len(texts)
         for model, indices in groups:
             if not indices:
                 continue
@@ -94,7 +95,7 @@ class Summarizer:
                 self.settings.max_batch_tokens,
             )
             for index, output in zip(indices, generated, strict=True):
-                outputs[index] = output if isinstance(output, GenerationFailed) else output.text
+                outputs[index] = output
         return outputs
 
     def summarize(self, sentences: Sequence[str]) -> Summary:
@@ -136,11 +137,11 @@ class Summarizer:
                 if failures:
                     results[document.index] = ArticleError(failures[0])
                     continue
-                generated = [out for out in returned if isinstance(out, str)]
+                generated = [out for out in returned if isinstance(out, Generated)]
                 if document.final_input is not None:
                     self._note_output_limit(document, generated[0])
                     results[document.index] = Summary(
-                        generated[0],
+                        generated[0].text,
                         "map-reduce" if document.map_rounds else "direct",
                         document.input_tokens,
                         document.first_chunks or 1,
@@ -148,9 +149,12 @@ class Summarizer:
                         note="; ".join(document.notes) or None,
                     )
                     continue
-                document.units = generated
                 document.map_rounds += 1
-                joined = " ".join(unit for unit in generated if unit.strip())
+                # The next round reads the chunk summaries that hold text: an empty one joined
+                # in left a double space in its chunks (and its log line's token count), a
+                # token of its own for BART's tokenizer, which the model then read.
+                document.units = [out.text for out in generated if out.text.strip()]
+                joined = " ".join(document.units)
                 if not joined:
                     results[document.index] = self._lead_fallback(document)
                     continue
@@ -202,10 +206,10 @@ class Summarizer:
         )
 
     @staticmethod
-    def _note_empty_chunks(document: _Document, generated: list[str]) -> None:
+    def _note_empty_chunks(document: _Document, generated: list[Generated]) -> None:
         """Some (not all) chunk summaries came back empty: the next pass reads only the others,
         so the part of the text those chunks held is missing from the summary; say so."""
-        empty = sum(1 for unit in generated if not unit.strip())
+        empty = sum(1 for out in generated if not out.text.strip())
         if not empty:
             return
         note = (
@@ -215,10 +219,10 @@ class Summarizer:
         )
         document.add_note(note, logging.WARNING)
 
-    def _note_output_limit(self, document: _Document, summary: str) -> None:
+    def _note_output_limit(self, document: _Document, summary: Generated) -> None:
         """The final summary is as long as the summarizer may write: generation may have
         stopped there, mid-sentence; say so, with the setting that allows more."""
-        if not self.loaded.reached_output_limit(summary):
+        if not self.loaded.reached_output_limit(summary.text, tokens=summary.tokens):
             return
         note = (
             f"the summary reached the summarizer's {self.loaded.output_limit()}-token output "
@@ -227,10 +231,14 @@ class Summarizer:
         )
         document.add_note(note, logging.INFO)
 
-    def _note_chunks_at_limit(self, document: _Document, generated: list[str]) -> None:
+    def _note_chunks_at_limit(self, document: _Document, generated: list[Generated]) -> None:
         """Chunk summaries as long as the map steps may write may be cut: the next pass reads
         them as they are; say how many."""
-        cut = sum(1 for unit in generated if self.chunk_model.reached_output_limit(unit))
+        cut = sum(
+            1
+            for out in generated
+            if self.chunk_model.reached_output_limit(out.text, tokens=out.tokens)
+        )
         if not cut:
             return
         note = (

@@ -60,6 +60,27 @@ def test_ctranslate2_summarizer_keeps_the_forced_bos_and_lengths(models) -> None
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.parametrize(
+    "generation",
+    [{"max_new_tokens": 8, "num_beams": 2}, {"max_length": 9, "min_length": 0, "num_beams": 1}],
+)
+def test_ctranslate2_counts_the_tokens_it_wrote_as_torch_does(models, generation) -> None:
+    """The output-limit notes read how many tokens the backend wrote: at the limit CTranslate2
+    stops one token before the end token transformers forces there, and counts as torch."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    texts = ["The soldiers arrived on Monday.", "Kursk."]
+    counts = []
+    for backend in ("torch", "ctranslate2"):
+        settings = SummarizationSettings(
+            model=str(models.bart), generation=generation, backend=backend
+        )
+        loaded = load_model("summarization", settings, Path("models"))
+        (outputs,) = loaded.backend.generate_batches([texts])
+        counts.append([output.tokens for output in outputs])
+    assert counts[0] == counts[1]
+    assert all(isinstance(count, int) and count > 0 for count in counts[0])
+
+
 def test_int8_modes_run_and_keep_order(self_contained_models) -> None:
     """Random weights say the same thing whatever the input, so order is made observable: torch
     is pushed to copy its input (encoder_repetition_penalty), CTranslate2 is compared by the

@@ -543,6 +543,24 @@ def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:
     assert summarizer.summarize(sentences).note is None
 
 
+def test_empty_chunk_summaries_leave_no_gap_in_the_next_rounds_text() -> None:
+    """The next round reads the chunk summaries that hold text, joined by single spaces: the
+    empty ones joined in put double and trailing spaces into its chunks ("A b  C d "), each a
+    token of its own for BART's tokenizer, and into the length its log line gave."""
+    backend = EchoBackend(lambda text: "" if "Zeta" in text else " ".join(text.split()[:3]))
+    summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
+                            SummarizationSettings())  # fmt: skip
+    sentences = [f"{'Zeta' if i % 2 else 'Alpha'}{i} moved near Kursk again today."
+                 for i in range(12)]  # fmt: skip
+    summary = summarizer.summarize(sentences)
+    assert summary.path == "map-reduce" and summary.chunks == 12 and summary.map_rounds == 2
+    second_round = backend.inputs[12:-1]  # after the 12 chunks, before the final summary
+    assert len(second_round) > 1
+    written = [backend.transform(sentence) for sentence in sentences]
+    assert " ".join(second_round) == " ".join(text for text in written if text)
+    assert all(text == " ".join(text.split()) for text in backend.inputs)
+
+
 def test_a_summary_as_long_as_the_output_limit_is_said_in_its_note() -> None:
     """Generation stops at max_new_tokens (max_length), mid-sentence: a summary that long may
     be cut, and the brief said nothing of it (a translation that long is warned of)."""
@@ -559,6 +577,57 @@ def test_a_summary_as_long_as_the_output_limit_is_said_in_its_note() -> None:
         "the summary reached the summarizer's 8-token output limit and may be cut off; "
         "raise summarization.generation.max_new_tokens for a longer one"
     )
+
+
+def test_the_output_limit_note_counts_the_tokens_the_backend_wrote() -> None:
+    """A backend that says how many tokens it wrote is believed over the text encoded again,
+    which may count fewer (special tokens the text leaves out, pieces that merge)."""
+    from transformers import GenerationConfig
+
+    backend = EchoBackend()
+    backend.generate_batches = lambda batches: (  # type: ignore[method-assign]
+        [Generated("w w", tokens=8 if "long" in text else 3) for text in batch] for batch in batches
+    )
+    loaded = replace(
+        echo_model("summarization", backend=backend),
+        generation_config=GenerationConfig(max_new_tokens=8),
+    )
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    assert summarizer.summarize(["A short text."]).note is None
+    assert summarizer.summarize(["A long text."]).note == (
+        "the summary reached the summarizer's 8-token output limit and may be cut off; "
+        "raise summarization.generation.max_new_tokens for a longer one"
+    )
+
+
+@pytest.mark.parametrize("num_beams", [1, 2])
+def test_a_summary_the_model_wrote_up_to_max_length_is_said_to_be(models, num_beams) -> None:
+    """Whether the model wrote as many tokens as max_length allows is read off what it wrote:
+    DistilBART's tokenizer encodes the text of a summary cut at max_length = 9 (a random
+    BART writes <s> twice, and the text leaves it out) in fewer tokens than the limit, and the
+    brief did not say the summary may be cut."""
+    settings = SummarizationSettings(
+        model=str(models.bart),
+        generation={"max_length": 9, "min_length": 0, "num_beams": num_beams},
+    )
+    summarizer = Summarizer(load_model("summarization", settings, Path("models")), settings)
+    backend = summarizer.loaded.backend
+    pad = summarizer.loaded.generation_config.pad_token_id
+    rows: list[list[int]] = []
+    original = backend._generate
+
+    def recording(inputs, stop=None):
+        generated = original(inputs, stop)
+        rows.extend(generated.tolist())
+        return generated
+
+    backend._generate = recording
+    for text in ("The soldiers arrived on Monday.", "They left on Friday.", "Kursk."):
+        rows.clear()
+        summary = summarizer.summarize([text])
+        (row,) = rows
+        at_limit = len(row) == 9 and row[-1] != pad  # not padded: written to the end
+        assert (summary.note is not None) == at_limit, (row, summary)
 
 
 def test_chunk_summaries_as_long_as_the_output_limit_are_said_in_the_note() -> None:
