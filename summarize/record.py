@@ -84,6 +84,8 @@ class SummaryRecord(_Frozen):
     map_rounds: int  # map rounds before the final summary (0 on the direct path)
     # What the reader must be told of the summary: a fallback, empty or possibly cut outputs.
     note: str | None = None
+    # False where the article's lead stands in for the summary (see note): no final summary.
+    final_summary: bool = True
 
 
 class FlagRecord(_Frozen):

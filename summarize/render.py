@@ -242,6 +242,7 @@ class Brief:
                 chunks=self.summary.chunks,
                 map_rounds=self.summary.map_rounds,
                 note=self.summary.note,
+                final_summary=self.summary.final_summary,
             ),
             flags=tuple(FlagRecord(kind=f.kind, text=f.text, reason=f.reason) for f in self.flags),
             key_facts=tuple(
@@ -346,7 +347,8 @@ def chunking_note(record: BriefRecord) -> str | None:
         notes.append(
             f"*The English text ({summary.input_tokens} tokens) was longer than the summarizer's "
             f"window ({summary.window_tokens} tokens), so it was summarized in {summary.chunks} "
-            f"chunks over {summary.map_rounds} map round(s) and a final summary.*"
+            f"chunks over {summary.map_rounds} map round(s)"
+            f"{' and a final summary' if summary.final_summary else ''}.*"
         )
     if summary.note:
         notes.append(f"*{escape_markdown(summary.note)}*")

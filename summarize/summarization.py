@@ -37,6 +37,8 @@ class Summary:
     chunks: int  # chunks in the first map round (1 on the direct path)
     map_rounds: int  # map rounds before the final summary (0 on the direct path)
     note: str | None = None  # for the reader: a fallback, empty or possibly cut outputs
+    # False where the article's lead stands in: every chunk summary of the last round was empty.
+    final_summary: bool = True
 
 
 @dataclass
@@ -203,6 +205,7 @@ class Summarizer:
             document.first_chunks or 1,
             document.map_rounds,
             note="; ".join([*document.notes, note]),
+            final_summary=False,
         )
 
     @staticmethod

@@ -521,6 +521,7 @@ def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> N
     assert " ".join(backend.inputs).split() == " ".join(sentences).split()
     assert summary.text == " ".join(sentences[:3])
     assert summary.note and "empty" in summary.note and "empty" in caplog.text
+    assert not summary.final_summary  # the brief must not say a final summary was made
 
 
 def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:

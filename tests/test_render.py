@@ -86,6 +86,28 @@ def make_brief(number: int = 0, *, title: bool = True, summary: str | None = Non
     )
 
 
+def test_the_chunking_note_says_a_final_summary_only_where_one_was_made() -> None:
+    """Where every chunk summary came back empty the article's lead stands in: the brief said
+    it was summarized "in 2 chunks over 1 map round(s) and a final summary" all the same."""
+    brief = make_brief()
+    made = render_brief(brief.record(), "article-0.json")
+    assert "summarized in 2 chunks over 1 map round(s) and a final summary." in made
+    lead = dataclasses.replace(
+        brief,
+        summary=dataclasses.replace(
+            brief.summary, final_summary=False, note="the lead, 3 sentences"
+        ),
+    )
+    record = lead.record()
+    assert not record.summary.final_summary
+    text = render_brief(record, "article-0.json")
+    assert "summarized in 2 chunks over 1 map round(s).*" in text and "final summary" not in text
+    # Records written before the field read as made (the only kind there was).
+    data = json.loads(record.model_dump_json())
+    del data["summary"]["final_summary"]
+    assert parse_record(json.dumps(data)).summary.final_summary
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     assert text.startswith("---\n")
     _, front, body = text.split("---\n", 2)
