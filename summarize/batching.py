@@ -21,11 +21,44 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("summarize")
 
-# Split points in order of preference: after clause punctuation, then before conjunction dashes.
-_CLAUSE_BREAKS = (
-    re.compile(r"(?<=[;:])\s+"),
-    re.compile(r"(?<=,)\s+"),
-    re.compile(r"\s+(?=[–—-]\s)"),
+# A sentence end inside a "sentence" the window does not hold: the segmenter keeps a quotation
+# of several sentences whole („… Menschen. Auch in den …“), and split at its commas first, one
+# sentence's clauses went to the translator apart while its full stops went unused. A full stop,
+# "!" or "?" after a word of two letters or more (maybe closing marks), then a capital.
+_SENTENCE_END = re.compile(r"(\S*[^\W\d_]{2}[.!?][\"“”»«’)]?)\s+(?=[„\"»«‚‘(]?[A-ZÄÖÜ])")
+# Words with a full stop that stand before a capital inside a sentence ("Dr. Müller", "vgl.
+# Wagner", "St. Gallen", "(Hrsg.) Steinartefakte"): no sentence end, never a break of ours.
+_NOT_SENTENCE_ENDS = frozenset(
+    [
+        "Dr.", "Prof.", "St.", "Nr.", "Hr.", "Fr.", "Hl.", "Fa.", "Abs.", "Art.", "Bd.", "Kap.",
+        "Abb.", "Tab.", "Vgl.", "vgl.", "bzw.", "ca.", "inkl.", "zzgl.", "ggf.", "evtl.", "sog.",
+        "Hrsg.", "hrsg.", "Mio.", "Mrd.", "Tsd.", "Tel.", "Ing.", "Dipl.", "Jh.", "Mr.", "Mrs.",
+        "Ms.", "Jr.", "Sr.", "Gen.", "Gov.", "Sen.", "Rep.", "Lt.", "Col.", "Capt.", "No.",
+        "Vol.", "vs.",
+    ]
+)  # fmt: skip
+
+
+def _split_at_sentence_ends(text: str) -> list[str]:
+    """``text`` cut after each sentence end inside it (see _SENTENCE_END), white space dropped."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        word = match.group(1).lstrip('(„"»«‚‘').rstrip('"“”»«’)')
+        if word in _NOT_SENTENCE_ENDS:
+            continue
+        parts.append(text[start : match.end(1)])
+        start = match.end()
+    return [*parts, text[start:]]
+
+
+# Split points in order of preference: sentence ends, after clause punctuation, then before
+# conjunction dashes.
+_CLAUSE_BREAKS: tuple[Callable[[str], list[str]], ...] = (
+    _split_at_sentence_ends,
+    re.compile(r"(?<=[;:])\s+").split,
+    re.compile(r"(?<=,)\s+").split,
+    re.compile(r"\s+(?=[–—-]\s)").split,
 )
 
 
@@ -173,11 +206,12 @@ def _failure_reason(loaded: LoadedModel, error: BaseException) -> str:
 
 def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
     """Split ``text`` into consecutive pieces that each satisfy ``fits``; joined by spaces they
-    give back the text (modulo whitespace). Clause breaks first, then words, then characters."""
+    give back the text (modulo whitespace). Sentence ends and clause breaks first, then words,
+    then characters."""
     if fits(text):
         return [text]
-    for pattern in _CLAUSE_BREAKS:
-        parts = [part for part in pattern.split(text) if part.strip()]
+    for split in _CLAUSE_BREAKS:
+        parts = [part for part in split(text) if part.strip()]
         if len(parts) > 1:
             return pack(parts, fits)
     words = text.split()

@@ -1,13 +1,16 @@
 """Segment: split German paragraphs into sentences.
 
-pysbd (German rules) does the first pass; three rules on top fix what it gets wrong on news text
+pysbd (German rules) does the first pass; rules on top fix what it gets wrong on news text
 (measured by ``benchmarks/segmentation.py``):
 - a split where the left side has no sentence-final mark is undone ("vom 7. | bis 9. Mai");
-- a split after an abbreviation that never ends a sentence ("Dr.", "z. B.") is undone;
+- a split after an abbreviation that never ends a sentence ("Dr.", "z. B.", "gem.") or after an
+  ordinal ("zum 130. | Geburtstag") is undone;
 - "29. Gegen den ..." is split: a number (or "Mio.", "Mrd.") with a full stop followed by a word
   that only starts sentences (article, pronoun, preposition) ends a sentence, where an ordinal
   would be followed by a noun or a month ("am 3. Juni"); not a list item's number that opens the
-  sentence ("1. Die Regierung …").
+  sentence ("1. Die Regierung …"); so is "etc. Die …" and "usw. Ihr …";
+- a German-order quotation "»…«" after a sentence end starts a sentence (pysbd pairs its "«"
+  with the next "»" as Swiss marks).
 
 pysbd's time grows with the square of its input, so a paragraph longer than ``_PYSBD_WINDOW``
 characters goes to it in windows, each cut where pysbd ended a plain sentence (see
@@ -88,9 +91,34 @@ _SENTENCE_STARTERS = frozenset(
         "Laut",
     ]
 )
+# "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there
+# ("Bildung etc. Die Datenmengen …" went to the translator as one sentence).
 _NUMBER_STOP_STARTER = re.compile(
-    r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.))\s+(?=(\w+)\b)"
+    r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.))"
+    r"\s+(?=(\w+)\b)"
 )
+# Abbreviations that never end a sentence, besides the cleaner's (NON_FINAL_ABBREVIATIONS, which
+# also decide where its lines go on): each ended a sentence of pysbd's on the 588 development
+# pages ("Urlaubsanspruch gem. | § 3 BUrlG", "Gedenktag des hl. | Blasius", "unter Tel. |
+# 02382 59743", "Platz für max. | 6 Personen", "der Fa. | Krupp").
+_SEGMENT_NON_FINAL = (
+    "Tel.", "gem.", "max.", "mind.", "bspw.", "zw.", "ggü.", "evt.", "hl.", "Hl.", "dt.", "stv.",
+    "ehem.", "Fa.", "eff.", "Ing.", "Kgl.", "Bauj.", "Inkl.", "LKr.", "Eidg.",
+)  # fmt: skip
+_ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
+    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"
+)
+# pysbd ends a sentence after a number of three or more digits with a full stop ("zum 130. |
+# Geburtstag des Vereins", "die 213. | Sitzung", "der 185. | Münchener Wies'n"; it leaves
+# "am 3. Oktober" alone). After an article, a contraction or a possessive such a number is an
+# ordinal, and so is one before an anniversary ("feiert 125. Geburtstag"): the sentence goes on.
+_ENDS_ORDINAL = re.compile(
+    r"(?:^|[\s(„\"])(?:[Dd](?:er|ie|as|en|em|es)|[Zz]um|[Zz]ur|[Vv]om|[Aa]m|[Ii]m|[Bb]eim|[Ii]ns"
+    r"|(?:[MmDdSs]ein|[Uu]nser)(?:e|em|en|er|es)?|(?:[Ii]hr|[Ee]ur|[Dd]ies|[Jj]ed)(?:e|em|en|er|es))"
+    r"\s+\d+\.$"
+)
+_ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
+_STARTS_ANNIVERSARY = re.compile(r"(?:Geburtstag|Jahrestag|Todestag|Jubiläum)")
 # The rejoin rules read only the end of a sentence; the longest they match (an abbreviation after
 # a space, a mark and its closing quotes) is far shorter than this. Testing the whole merged text
 # instead would make a long run of merges quadratic.
@@ -126,6 +154,11 @@ _LEADING_CLOSERS = re.compile(r"([\"'“”»«’›‹]+)(?:\s+|$)")
 # Dann ging er." stays one sentence. A sentence end just inside such a mark, then a capital after
 # the space, ends the sentence. ("»…«", the German order, opens with "»" after a space.)
 _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-ZÄÖÜ])")
+# German quotation marks the other way round, »…«, read as Swiss ones: pysbd pairs the "«" that
+# closes one quotation with the "»" that opens the next and keeps all between in one sentence
+# ("»…«, heißt es. »Mühe und Arbeit …«"). A "»" after a sentence end and a space, before a
+# capital, opens a quotation there (a closing "»" follows no space), so the sentence ends.
+_GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
 # pysbd ends a sentence at many a full stop that German writes inside one: after a date without
 # its year ("Am 24.12. ist ...", "vom 1.3. bis 31.3."), after an abbreviation it does not know
@@ -194,7 +227,9 @@ def _starts_lowercase(text: str) -> bool:
 
 def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
     """Whether ``piece`` goes on the sentence that pysbd ended at the full stop of ``tail``
-    (the sentence begins with ``sentence_start``). Where the sentence itself starts in
+    (the sentence begins with ``sentence_start``): a lowercase word, a year or dash after a
+    day and month, a number after a month's short form, and what follows an ordinal (see
+    _ENDS_ORDINAL) unless it starts a sentence. Where the sentence itself starts in
     lowercase, the writer does not capitalise (a reader's comment), and a lowercase piece is
     left to start its own."""
     if not _ENDS_FULL_STOP.search(tail):
@@ -203,7 +238,16 @@ def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
         return not _starts_lowercase(sentence_start.lstrip(_OPENING_MARKS))
     if _ENDS_DAY_MONTH.search(tail):
         return bool(_STARTS_YEAR_OR_DASH.match(piece))
+    if _ENDS_ORDINAL.search(tail):
+        return not _starts_sentence(piece)
+    if _ENDS_NUMBER.search(tail) and _STARTS_ANNIVERSARY.match(piece):
+        return True
     return bool(_ENDS_DATE_ABBREVIATION.search(tail) and _STARTS_NUMBER.match(piece))
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation that never ends a sentence."""
+    return bool(ENDS_WITH_ABBREVIATION.search(text) or _ENDS_WITH_SEGMENT_NON_FINAL.search(text))
 
 
 def _rejoin_false_splits(pieces: list[str]) -> list[str]:
@@ -212,7 +256,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
     for piece in pieces:
         if merged and (
             not _ENDS_CLAUSE.search(tail)
-            or (ENDS_WITH_ABBREVIATION.search(tail) and not _starts_sentence(piece))
+            or (_ends_with_abbreviation(tail) and not _starts_sentence(piece))
             or _goes_on_past_stop(merged[-1][0], tail, piece)
         ):
             merged[-1].append(piece)
@@ -277,7 +321,7 @@ def _plain_cut(window_start: int, spans: Sequence[Any], limit: int, protected: b
         if (
             left.sent[-1:].isspace()
             and _PLAIN_END.search(ending)
-            and not ENDS_WITH_ABBREVIATION.search(ending)
+            and not _ends_with_abbreviation(ending)
             and right.sent.lstrip().lstrip(_OPENING_MARKS)[:1].isupper()
         ):
             return cut
@@ -389,7 +433,8 @@ def split_sentences(paragraph: str) -> list[str]:
         part
         for piece in _rejoin_false_splits(pieces)
         for numbered in _split_after_numbers(piece)
-        for part in _SWISS_CLOSE.split(numbered)
+        for quoted in _SWISS_CLOSE.split(numbered)
+        for part in _GERMAN_OPEN.split(quoted)
     ]
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 

@@ -107,6 +107,27 @@ def test_split_to_window_keeps_every_word_in_order() -> None:
     assert len(pieces) >= 8
 
 
+def test_split_to_window_cuts_a_long_quotation_at_its_sentence_ends_first() -> None:
+    """The segmenter keeps a quotation of several sentences whole (a development page quotes a
+    book for 2,280 characters). Longer than the window, it was cut at its commas, each
+    sentence's clauses translated apart, though its full stops were free."""
+    sentences = [
+        "„Der Kapitalismus basiert auf der Ausbeutung von Menschen.",
+        "Auch in den führenden Staaten gibt es die Spaltung in Klassen, zwischen Ausgebeuteten "
+        "und Ausbeutern.",
+        "Diese Staaten beuten ebenso Neokolonien, sogenannte Entwicklungsländer, aus.",
+        "Teil davon ist es, Wissenschaftler, Spezialisten, Ingenieure abzuwerben.“",
+    ]
+    text = " ".join(sentences)
+    pieces = split_to_window(text, lambda piece: len(piece.split()) <= 16)
+    # Whole sentences, packed (the last two fit together), in order.
+    assert pieces == [*sentences[:2], " ".join(sentences[2:])]
+    # A title's full stop before a name ends no sentence: no piece ends there.
+    assert split_to_window(
+        "Es war kalt. Dann kam Dr. Müller und ging.", lambda piece: len(piece.split()) <= 6
+    ) == ["Es war kalt.", "Dann kam Dr. Müller und ging."]
+
+
 def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> None:
     blob = "x" * 1000
     pieces = split_to_window(blob, lambda piece: len(piece) <= 64)

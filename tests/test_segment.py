@@ -267,3 +267,107 @@ def test_a_list_items_number_stays_with_its_sentence(paragraph: str, expected: l
     rule that ends a sentence at "29. Gegen …" made "1." a sentence of its own, translated
     alone, and the item's text another ("3. Baugenehmigungen …" stayed whole)."""
     assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # WMT21 and WMT19 (their reference segments are cut here too) and the development pages.
+        "Das war fast eine kleine Jubiläumsfeier zum 130. Geburtstag des Gmünder Kunstvereins.",
+        "Er schaffte es bei der Eröffnung der 185. Münchener Wies'n mit zwei Schlägen.",
+        "Jedenfalls fand heute vor 3 Jahren die 213. Sitzung des Deutschen Bundestages statt.",
+        "Diese Abgaben werden erst auf den 161. Euro fällig.",
+        "Die Raiffeisenbank Beuerberg-Eurasburg feiert 125. Geburtstag.",
+        "Er lud zusammen mit dem Landesjugendring vom 6. - 7. März 2020 zum Workshop ein.",
+    ],
+)
+def test_an_ordinal_does_not_end_the_sentence(sentence: str) -> None:
+    """pysbd ends a sentence after a number of three digits and a full stop: "Geburtstag des
+    Gmünder Kunstvereins." went to the translator as a sentence of its own. After an article
+    or a contraction, or before an anniversary, the number is an ordinal."""
+    assert split_sentences(f"{sentence} Danach kam der Winter.") == [
+        sentence,
+        "Danach kam der Winter.",
+    ]
+
+
+def test_a_number_at_the_end_of_a_sentence_still_ends_it() -> None:
+    paragraph = (
+        "Tottenham liegt auf Rang 105. Einen starken Eindruck hinterlässt Wolverhampton. "
+        "Sie gaben ihr 500. Danach ging sie. Der Verein wurde 100. Die Feier war groß."
+    )
+    assert split_sentences(paragraph) == [
+        "Tottenham liegt auf Rang 105.",
+        "Einen starken Eindruck hinterlässt Wolverhampton.",
+        "Sie gaben ihr 500.",
+        "Danach ging sie.",
+        "Der Verein wurde 100.",
+        "Die Feier war groß.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Each from the development pages, where pysbd ended a sentence at the abbreviation.
+        "Ein Arbeitnehmer erwirbt keinen Urlaubsanspruch gem. § 3 BUrlG.",
+        "Der Blasiussegen wird am Gedenktag des hl. Blasius am 3. Februar gespendet.",
+        "Es gibt Live-Übertragungen der Hl. Messe an Sonntagen.",
+        "Auskunft gibt Frau Althaus unter Tel. 02382 59743.",
+        "Das Blockhaus bietet Platz für bis zu max. 6 Personen.",
+        "Lasse ihn auf dem Rost mind. 1 Std. auskühlen.",
+        "Es ist die ehemalige Mechanische Werkstatt der Fa. Krupp.",
+        "Das Fett kostet 4,92 € zzgl. MwSt (21%): 5,95 € Inkl. MwSt (21%) im Shop.",
+        "Es geht um Systeme wie bspw. IBM Watson.",
+        "Sie schrieb eine Beschreibung der dt. Sprache.",
+        "Sie ist jetzt stv. Direktorin von Princeton UP.",
+        "Er war ehem. Mediensekretär von ver.di.",
+        "Niedrigere Raten ggü. Ratenkauf mit gleicher Laufzeit.",
+        "Die Kredite sind 35,7% günstiger beim eff. Jahreszins.",
+        "Er verkaufte seinen Besitz dem Ing. Dr. Klotzner von Meran.",
+        "Im Revier Krausenbach im Kgl. Bayerischen Forstamt war es so.",
+        "Die Spritze kam auf Büssing-NAG 500, Metz, Bauj. 1939, nach Leipzig.",
+    ],
+)
+def test_an_abbreviation_that_never_ends_a_sentence_does_not(sentence: str) -> None:
+    """pysbd does not know these abbreviations and ended the sentence at them: "§ 3 BUrlG."
+    and "Blasius am 3. Februar gespendet." went to the translator as sentences."""
+    assert split_sentences(f"{sentence} Danach kam der Winter.") == [
+        sentence,
+        "Danach kam der Winter.",
+    ]
+
+
+def test_a_list_closed_by_etc_ends_the_sentence_before_a_sentence_start() -> None:
+    """pysbd never ends a sentence at "etc." or "usw.": two sentences went to the translator as
+    one (development pages)."""
+    assert split_sentences(
+        "Daten fallen an in der Politik, in der Bildung etc. Die Datenmengen wachsen. "
+        "Die Haare glänzen usw. Ihr kennt die Theorie. Er kaufte Obst, Gemüse usw. beim Bauern."
+    ) == [
+        "Daten fallen an in der Politik, in der Bildung etc.",
+        "Die Datenmengen wachsen.",
+        "Die Haare glänzen usw.",
+        "Ihr kennt die Theorie.",
+        "Er kaufte Obst, Gemüse usw. beim Bauern.",
+    ]
+
+
+def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
+    """»…« read as Swiss «…»: pysbd paired the "«" closing one quotation with the "»" opening
+    the next and kept everything between in one sentence (development pages)."""
+    assert split_sentences(
+        "»Hat Leben sich durch seinen Tod erworben«, heißt es. »Mühe und Arbeit war ihr "
+        "Leben.« Bei den Männern Schulterzucken. »Welche Blumen könnten Ihrer Frau gefallen?«"
+    ) == [
+        "»Hat Leben sich durch seinen Tod erworben«, heißt es.",
+        "»Mühe und Arbeit war ihr Leben.«",
+        "Bei den Männern Schulterzucken.",
+        "»Welche Blumen könnten Ihrer Frau gefallen?«",
+    ]
+    # Swiss marks are read as before.
+    assert split_sentences("«Wir kommen.» Dann ging er. Er sagte: «Ja.»") == [
+        "«Wir kommen.»",
+        "Dann ging er.",
+        "Er sagte: «Ja.»",
+    ]
