@@ -586,30 +586,23 @@ def test_empty_chunk_summaries_leave_no_gap_in_the_next_rounds_text() -> None:
 def test_a_summary_as_long_as_the_output_limit_is_said_in_its_note() -> None:
     """Generation stops at max_new_tokens (max_length), mid-sentence: a summary that long may
     be cut, and the brief said nothing of it (a translation that long is warned of)."""
-    from transformers import GenerationConfig
-
     backend = EchoBackend(lambda text: " ".join(["word"] * (9 if "long" in text else 3)))
-    loaded = replace(
-        echo_model("summarization", backend=backend),
-        generation_config=GenerationConfig(max_new_tokens=8),
-    )
-    summarizer = Summarizer(loaded, SummarizationSettings())
-    assert summarizer.summarize(["A short text."]).note is None
-    assert summarizer.summarize(["A long text."]).note == (
-        "the summary reached the summarizer's 8-token output limit and may be cut off; "
-        "raise summarization.generation.max_new_tokens for a longer one"
-    )
+    _only_the_long_summary_is_at_the_limit(backend)
 
 
 def test_the_output_limit_note_counts_the_tokens_the_backend_wrote() -> None:
     """A backend that says how many tokens it wrote is believed over the text encoded again,
     which may count fewer (special tokens the text leaves out, pieces that merge)."""
-    from transformers import GenerationConfig
-
     backend = EchoBackend()
     backend.generate_batches = lambda batches: (  # type: ignore[method-assign]
         [Generated("w w", tokens=8 if "long" in text else 3) for text in batch] for batch in batches
     )
+    _only_the_long_summary_is_at_the_limit(backend)
+
+
+def _only_the_long_summary_is_at_the_limit(backend: EchoBackend) -> None:
+    from transformers import GenerationConfig
+
     loaded = replace(
         echo_model("summarization", backend=backend),
         generation_config=GenerationConfig(max_new_tokens=8),
