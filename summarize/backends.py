@@ -724,9 +724,11 @@ def ensure_converted(
     quantization: str,
     revision: str | None,
     allow_pickle: bool = False,
+    attention: str | None = None,
 ) -> Path:
     """Convert once and reuse the conversion afterwards. The converter reads safetensors
-    weights only, unless ``allow_pickle``.
+    weights only, unless ``allow_pickle``, with ``attention`` (see :func:`attention_override`)
+    where given.
 
     Under a file lock (two runs at once wait for one conversion instead of deleting each
     other's work), into a fresh temp folder that is renamed into place when complete."""
@@ -742,7 +744,7 @@ def ensure_converted(
                 logger.info("using the CTranslate2 conversion at %s", target)
                 return target
             _remove_stale_conversions(target)
-            _convert(location, target, quantization, revision, allow_pickle)
+            _convert(location, target, quantization, revision, allow_pickle, attention)
     except OSError as error:  # a read-only or full folder, no permission
         raise ModelLoadError(unwritable_conversion(location, target, error)) from None
     return target
@@ -757,6 +759,54 @@ def unwritable_conversion(
         f"could not write the CTranslate2 conversion of {location} at {target} ({reason}): "
         f"make {target.parent} writable, or set {setting} = 'torch'"
     )
+
+
+# The attention implementations of transformers' own, which need no package of their own.
+_BUILT_IN_ATTENTION = frozenset((None, "eager", "sdpa", "flex_attention"))
+_FLASH_VERSION = re.compile(r"flash_attention_(\d+)$")
+
+
+def requested_attention(config: Any) -> tuple[Any, ...]:
+    """The attention implementations a model's config asks for, None among them where unset: a
+    transformers config's (one, or one per sub-model in a dict), or config.json's as read
+    without torch."""
+    return tuple(
+        value
+        for key in ("_attn_implementation", "attn_implementation")
+        for requested in [getattr(config, key, None)]
+        for value in (requested.values() if isinstance(requested, dict) else [requested])
+    )
+
+
+def attention_override(config: Any) -> str | None:
+    """The attention implementation to read the model with in place of the one its config.json
+    asks for (None: the config's own). A flash attention whose package is not usable here
+    (flash-attn missing, or no GPU for it): transformers ended the run with an ImportError's
+    traceback (exit 1), or, with the kernels package installed, fetched a build of it from the
+    hub and ran that code. Read with transformers' eager attention instead: the same results."""
+    if all(
+        value in _BUILT_IN_ATTENTION or _flash_usable(value)
+        for value in requested_attention(config)
+    ):
+        return None
+    return "eager"
+
+
+def _flash_usable(implementation: Any) -> bool:
+    """Whether ``implementation`` is a flash attention whose own package transformers can use
+    here (never a build from the hub)."""
+    match = _FLASH_VERSION.match(implementation) if isinstance(implementation, str) else None
+    if match is None:
+        return False
+    try:
+        from transformers.modeling_flash_attention_utils import (
+            FLASH_ATTENTION_COMPATIBILITY_MATRIX,
+        )
+
+        check = FLASH_ATTENTION_COMPATIBILITY_MATRIX[int(match.group(1))]
+        return bool(check["general_availability_check"]())
+    except (ImportError, KeyError, TypeError):  # moved or renamed: not used rather than guessed
+        return False
 
 
 # from_pretrained arguments that report how the weights fit the config instead of acting on it
@@ -838,6 +888,7 @@ def _convert(
     quantization: str,
     revision: str | None,
     allow_pickle: bool = False,
+    attention: str | None = None,
 ) -> None:
     import ctranslate2
 
@@ -853,6 +904,10 @@ def _convert(
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             if not allow_pickle:
                 kwargs["use_safetensors"] = True
+            if attention is not None:
+                kwargs["attn_implementation"] = attention
+                if kwargs.get("config") is not None:  # the converter's own read of config.json,
+                    kwargs["config"]._attn_implementation = attention  # which would win
             # Weights that do not fit the config were converted with random tensors in place
             # of the missing ones: refused, as the torch backend refuses them.
             model, loading = super().load_model(

@@ -29,11 +29,13 @@ from summarize.backends import (
     CTranslate2Backend,
     Generated,
     TorchBackend,
+    attention_override,
     converted_model_dir,
     ct2_options,
     ensure_converted,
     pickle_problem,
     raised_reading_pickle,
+    requested_attention,
     require_ctranslate2,
     unconvertible_config,
     unfit_weights,
@@ -657,14 +659,13 @@ def _check_attention(task: Task, source: ModelSource, config: Any) -> None:
     ("kernels-community/flash-attn"): transformers downloads and runs that code when it loads
     the weights (with the kernels package; without it, the run ended with an ImportError's
     traceback, exit 1). Models never run code from elsewhere here: refused before any article."""
-    for key in ("_attn_implementation", "attn_implementation"):
-        value = getattr(config, key, None)
+    for value in requested_attention(config):  # a dict's values too, one per sub-model
         if isinstance(value, str) and "/" in value:
             raise ModelLoadError(
                 f"The {task} model at {source.location} cannot be used: its config.json sets "
-                f"{key.lstrip('_')} = {value!r}, attention code to fetch from the hub, and models "
-                "never run code from elsewhere here (trust_remote_code is off); remove the "
-                "setting from its config.json"
+                f"attn_implementation = {value!r}, attention code to fetch from the hub, and "
+                "models never run code from elsewhere here (trust_remote_code is off); remove "
+                "the setting from its config.json"
             )
 
 
@@ -900,6 +901,7 @@ def load_weights(
             settings.quantization,
             revision,
             settings.allow_pickle,
+            _attention(spec),
         )
         backend = CTranslate2Backend(
             converted, spec.tokenizer, spec.generation_config, device, settings.quantization,
@@ -923,6 +925,22 @@ def load_weights(
     return _model_of(spec, backend, device)
 
 
+def _attention(spec: ModelSpec) -> str | None:
+    """:func:`attention_override` for the model, said in the log where it applies."""
+    attention = attention_override(spec.config)
+    if attention is not None:
+        asked = {str(value) for value in requested_attention(spec.config)} - {"None"}
+        logger.info(
+            "the %s model's config.json asks for %s attention, which cannot be used here (its "
+            "package is missing, or no GPU for it); it is read with %s attention: the same "
+            "results",
+            spec.task,
+            " / ".join(sorted(asked)),
+            attention,
+        )  # fmt: skip
+    return attention
+
+
 def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
     """The model's transformers weights, every way of failing to read them said as a model
     error."""
@@ -930,11 +948,13 @@ def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
     from safetensors import SafetensorError
 
     task, settings, source = spec.task, spec.settings, spec.source
+    attention = _attention(spec)
     try:
         with TORCH_MODEL_READ:
             model, loading = transformers.AutoModelForSeq2SeqLM.from_pretrained(
                 source.location,
                 use_safetensors=None if settings.allow_pickle else True,
+                **({} if attention is None else {"attn_implementation": attention}),
                 **_pretrained_options(revision),
                 **FIT_REPORT,
             )

@@ -1256,6 +1256,48 @@ def test_attention_code_from_the_hub_is_refused(
     assert refused.value.exit_code == 2 and "code from elsewhere" in str(refused.value)
 
 
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+@pytest.mark.parametrize("kernels_installed", [False, True])
+def test_a_flash_attention_this_machine_cannot_use_is_read_as_eager(
+    self_contained_models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    backend: str,
+    kernels_installed: bool,
+) -> None:
+    """A config.json saved where flash attention ran (attn_implementation = flash_attention_2)
+    read where its package is missing: transformers ended the run with an ImportError's
+    traceback (exit 1), and with the kernels package installed it would fetch a build of
+    flash attention from the hub and run that code. Read with eager attention, and said."""
+    import json
+    import shutil
+
+    import transformers.integrations.hub_kernels as hub_kernels
+    import transformers.modeling_utils as modeling_utils
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    folder = tmp_path / "flash"
+    shutil.copytree(self_contained_models.marian, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config["attn_implementation"] = "flash_attention_2"
+    (folder / "config.json").write_text(json.dumps(config))
+
+    def fetched(*args: object, **kwargs: object) -> None:
+        raise AssertionError("attention code was fetched from the hub")
+
+    monkeypatch.setattr(modeling_utils, "is_kernels_available", lambda: kernels_installed)
+    monkeypatch.setattr(modeling_utils, "lazy_import_flash_attention", fetched)
+    monkeypatch.setattr(hub_kernels, "get_kernel", fetched, raising=False)
+    options = TranslationSettings(model=str(folder), backend=backend)
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        translator = Translator(load_model("translation", options, tmp_path / "models"), options)
+    assert "asks for flash_attention_2 attention" in caplog.text
+    assert "read with eager attention" in caplog.text
+    assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
+
+
 def test_a_length_set_in_a_later_table_wins_in_either_form(self_contained_models) -> None:
     """generate() lets max_new_tokens win over max_length, and applies min_length and
     min_new_tokens both: a chunk max_length under a final max_new_tokens (or a min_new_tokens
