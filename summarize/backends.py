@@ -783,7 +783,7 @@ def attention_override(config: Any) -> str | None:
     asks for (None: the config's own). A flash attention whose package is not usable here
     (flash-attn missing, or no GPU for it): transformers ended the run with an ImportError's
     traceback (exit 1), or, with the kernels package installed, fetched a build of it from the
-    hub and ran that code. Read with transformers' eager attention instead: the same results."""
+    hub and ran that code. Read with transformers' eager attention instead: the same model."""
     if all(
         value in _BUILT_IN_ATTENTION or _flash_usable(value)
         for value in requested_attention(config)

@@ -932,8 +932,8 @@ def _attention(spec: ModelSpec) -> str | None:
         asked = {str(value) for value in requested_attention(spec.config)} - {"None"}
         logger.info(
             "the %s model's config.json asks for %s attention, which cannot be used here (its "
-            "package is missing, or no GPU for it); it is read with %s attention: the same "
-            "results",
+            "package is missing, or no GPU for it); it is read with %s attention (the same "
+            "model; slower on a GPU)",
             spec.task,
             " / ".join(sorted(asked)),
             attention,
