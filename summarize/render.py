@@ -53,6 +53,10 @@ _LINE_START_SPECIAL = re.compile(r"[#>+=-]|\d+[.)]")
 # "Nummer"), stripped from the text however the rest is escaped.
 _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# A sentence's last word, of letters only (no initial, number or "U.S"), and its stop.
+_LAST_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{4,})([.!?])$")
+# The start of a text that holds its first sentence as far as a title shows it (20 words).
+_LEADING_WORDS = re.compile(rf"(?:\S+\s+){{0,{_TITLE_MAX_WORDS + 10}}}\S+")
 # Explicit bidi formatting (UAX #9): embeddings and overrides (LRE, RLE, LRO, RLO) end at a PDF,
 # isolates (LRI, RLI, FSI) at a PDI, or all at the end of the paragraph.
 _BIDI_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
@@ -61,6 +65,8 @@ _PDF, _FSI, _PDI = "\u202c", "\u2068", "\u2069"
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 ARTICLE_NOTE = "Each English paragraph (¶) is followed by its German original, quoted."
+# What stands for a sentence whose translation came back empty, in the brief and the view alike.
+NO_TRANSLATION = "(no translation)"
 
 
 # One linkify-it matcher per thread (it keeps match state, and building one takes ~1 ms).
@@ -153,10 +159,40 @@ def bidi_isolation(text: str) -> tuple[str, str]:
 
 def first_sentence(text: str) -> str:
     """The first sentence, at most 20 words (a run-on summary must not become a huge title)."""
-    match = _FIRST_SENTENCE.match(text.strip())
-    sentence = match.group(1) if match else text.strip()
+    sentence = _first_sentence(text.strip())
     words = sentence.split()
     return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (stripped) as it stands there. A full stop followed by a
+    space ended it, and a summary "U.S. President Biden met Scholz in Berlin. …" was titled
+    "U.S." (so after "Dr.", "Mr.", "St. Pauli"), its index line cut there. Where the first stop
+    may be an abbreviation's, the English sentence rules the summarizer's input is split by
+    decide; a stop after a plain word ends the sentence without them (they take a millisecond
+    a summary, and the index reads the line of every brief in the folder)."""
+    candidate = _FIRST_SENTENCE.match(text)
+    if candidate is None:  # no stop followed by a space: one sentence
+        return text
+    if _ends_plainly(candidate.group(1)):
+        return candidate.group(1)
+    from summarize.segment import split_english_sentences  # pysbd: loaded when first needed
+
+    head = _LEADING_WORDS.match(text)  # read as far as a title shows it, and a little more
+    sentences = split_english_sentences(head.group() if head else text)
+    return sentences[0] if sentences and text.startswith(sentences[0]) else text
+
+
+def _ends_plainly(sentence: str) -> bool:
+    """Whether ``sentence`` ends with a stop that no abbreviation makes: after a word of four
+    or more letters, "!" or "?", or a full stop where the English sentence rules know the word
+    as no abbreviation ("homes.", not "Prof." nor "Calif.")."""
+    from pysbd.lang.english import English
+
+    last = _LAST_WORD.search(sentence)
+    if last is None:
+        return False
+    return last.group(2) != "." or last.group(1).lower() not in English.Abbreviation.ABBREVIATIONS
 
 
 def index_lead(record: BriefRecord) -> str:
@@ -165,8 +201,7 @@ def index_lead(record: BriefRecord) -> str:
     none), not the title twice."""
     text = record.summary.text.strip()
     if record.title_from == "summary":
-        match = _FIRST_SENTENCE.match(text)
-        text = text[match.end() :].strip() if match else ""
+        text = text[len(_first_sentence(text)) :].strip()
     return first_sentence(text) if text else ""
 
 
@@ -455,8 +490,7 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
     lines += render_checks(record)
     lines += ["## Article", "", f"*{ARTICLE_NOTE}*", ""]
     for number, paragraph in enumerate(record.paragraphs, start=1):
-        english = escape_markdown(paragraph.english) or "*(no translation)*"
-        lines += [f"**¶{number}** {english}", ""]
+        lines += [f"**¶{number}** {english_markdown(paragraph)}", ""]
         if paragraph.warnings:
             notes = "; ".join(
                 f"sentence {sentence}: {escape_markdown(warning.detail)}"
@@ -466,6 +500,17 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         lines += [f"> {escape_markdown(paragraph.german)}", ""]
     lines += render_dropped(record)
     return "\n".join(lines)
+
+
+def english_markdown(paragraph: Paragraph) -> str:
+    """A paragraph's English as Markdown. A sentence whose translation came back empty is said to
+    have none where it stands, as the view says it: left out, the paragraph read as whole, and
+    its warning "sentence 2: English is 0.0× the German length" pointed at the wrong sentence."""
+    if all(sentence.en.strip() for sentence in paragraph.sentences):
+        return escape_markdown(paragraph.english)
+    return " ".join(
+        escape_markdown(sentence.en) or f"*{NO_TRANSLATION}*" for sentence in paragraph.sentences
+    )
 
 
 def render_key_facts(facts: Sequence[KeyFactRecord]) -> list[str]:

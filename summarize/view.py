@@ -9,9 +9,10 @@ between the pages of the site: it works offline, from any folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -44,6 +45,7 @@ from summarize.render import (
     INDEX_ENTRY,
     INDEX_TITLE,
     LATEST_RUN,
+    NO_TRANSLATION,
     checks_note,
     chunking_note,
     dropped_summary,
@@ -62,14 +64,12 @@ INDEX_PAGE = "index.html"
 
 @dataclass(frozen=True)
 class SiteBrief:
-    """A brief of the folder: its name (``<name>.md``, ``<name>.json``) and run record."""
+    """A brief of the folder: its name (``<name>.md``, ``<name>.json``), run record and page
+    (:func:`page_names`)."""
 
     name: str
     record: BriefRecord
-
-    @property
-    def page(self) -> str:
-        return page_name(self.name)
+    page: str
 
 
 # The names that get "-brief" added to their page: "index" (the front page's, in any case: a
@@ -83,6 +83,31 @@ def page_name(name: str) -> str:
     """The page of the brief ``<name>.md``, a different one for each name: a brief named
     "index" must not take the front page's place."""
     return f"{name}-brief.html" if _RENAMED_PAGE.fullmatch(name) else f"{name}.html"
+
+
+def _case_blind(name: str) -> str:
+    """``name`` as a file system that ignores case compares it: each letter by its simple upper
+    case, as NTFS and APFS do ("σ" and "ς" are one), not by full case folding, which they do not
+    ("straße" and "Strasse" are two files there, and two pages)."""
+    return "".join(upper if len(upper := char.upper()) == 1 else char for char in name)
+
+
+def page_names(names: Iterable[str]) -> dict[str, str]:
+    """The page of each brief name of a folder: its :func:`page_name`, unless another name's
+    differs from it only in case ("Zoll" and "zoll", briefs of two runs). Of those, the first
+    in code point order keeps it and each other adds 8 hex digits of its name's SHA-256: a site
+    copied to a file system that ignores case (macOS, Windows, a zip opened there) held one of
+    the two pages, and the index linked both briefs to it."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        groups.setdefault(_case_blind(page_name(name)), []).append(name)
+    pages: dict[str, str] = {}
+    for first, *others in groups.values():
+        pages[first] = page_name(first)
+        for name in others:
+            digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+            pages[name] = f"{page_name(name).removesuffix('.html')}-{digest}.html"
+    return pages
 
 
 @dataclass(frozen=True)
@@ -153,7 +178,7 @@ def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]
     return segments
 
 
-def _briefs(folder: Path, problems: list[str]) -> Iterator[SiteBrief]:
+def _briefs(folder: Path, problems: list[str], pages: Mapping[str, str]) -> Iterator[SiteBrief]:
     """Every brief in ``folder`` (not recursive) as index.md counts them, in name order: a run
     record whose Markdown brief is beside it with the same ``record_id``; one at a time (a
     folder of 50,000 briefs is not held in memory at once). Each other record's problem goes
@@ -176,7 +201,7 @@ def _briefs(folder: Path, problems: list[str]) -> Iterator[SiteBrief]:
                 "(one stopped between the two writes); left out, as index.md leaves it out"
             )
             continue
-        yield SiteBrief(path.stem, record)
+        yield SiteBrief(path.stem, record, pages.get(path.stem) or page_name(path.stem))
 
 
 def _environment() -> Environment:
@@ -192,6 +217,7 @@ def _environment() -> Environment:
 
     environment.globals["version"] = __version__
     environment.globals["plural"] = plural
+    environment.globals["no_translation"] = NO_TRANSLATION
     environment.filters["when"] = _when
     environment.filters["source"] = source_shown
     environment.tests["untranslated"] = untranslated
@@ -358,7 +384,12 @@ def build_site(folder: Path, site: Path) -> SiteReport:
 
 def _build_site(folder: Path, site: Path) -> SiteReport:
     problems: list[str] = []
-    briefs = _briefs(folder, problems)
+    # The pages it may write: a record's with its brief beside it (a user's own notes.json is
+    # no brief, and its name no page of ours); each brief is read later, one at a time.
+    page_of = page_names(
+        path.stem for path in folder.glob(f"*{RECORD_SUFFIX}") if path.with_suffix(".md").is_file()
+    )
+    briefs = _briefs(folder, problems, page_of)
     first = next(briefs, None)
     if first is None:
         raise UsageError(
@@ -366,15 +397,8 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
             "run `summarize run` into this folder first"
             + (f" ({'; '.join(problems)})" if problems else "")
         )
-    # The pages it may write: a record's with its brief beside it (a user's own notes.json is
-    # no brief, and its name no page of ours); each brief is read later, one at a time.
-    names = [
-        page_name(path.stem)
-        for path in folder.glob(f"*{RECORD_SUFFIX}")
-        if path.with_suffix(".md").is_file()
-    ]
     try:
-        foreign = _not_our_pages(site, [*names, INDEX_PAGE])
+        foreign = _not_our_pages(site, [*page_of.values(), INDEX_PAGE])
     except OSError as error:  # in a folder we may not enter (Python 3.11's exists() raises)
         raise UsageError(
             f"cannot write the site to {shown(site)}: {error.strerror or error}"
@@ -400,7 +424,7 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
             said = stale.get(f"{brief.name}.md")
             _write_if_changed(page, render_brief_page(environment, markdown, brief, said))
             pages.append(page)
-            listed.append(SiteBrief(brief.name, index_record(brief.record)))
+            listed.append(SiteBrief(brief.name, index_record(brief.record), brief.page))
             brief = next(briefs, None)
         index = site / INDEX_PAGE
         _write_if_changed(index, render_index_page(environment, listed, latest_run(folder), stale))

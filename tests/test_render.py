@@ -24,6 +24,7 @@ from summarize.render import (
     bidi_isolation,
     escape_markdown,
     first_sentence,
+    index_lead,
     render_brief,
     render_index,
 )
@@ -655,6 +656,28 @@ def test_an_index_entry_titled_by_its_summary_does_not_repeat_the_title(
     page = build_site(tmp_path / "briefs", tmp_path / "site").index.read_text(encoding="utf-8")
     assert page.count("Floods hit the south.") == 1
     assert (lead in page) if lead else 'class="lead"' not in page
+
+
+@pytest.mark.parametrize(
+    ("summary", "title", "lead"),
+    [("U.S. President Joe Biden met Olaf Scholz in Berlin. They discussed aid.",
+      "U.S. President Joe Biden met Olaf Scholz in Berlin.", "They discussed aid."),
+     ("Dr. Anna Müller runs the clinic in St. Georg. Mr. Weber opened it.",
+      "Dr. Anna Müller runs the clinic in St. Georg.", "Mr. Weber opened it."),
+     ("Prof. Weber spoke. Floods hit the south. Thousands left.", "Prof. Weber spoke.",
+      "Floods hit the south."),
+     ("Floods hit the south. Thousands left their homes.", "Floods hit the south.",
+      "Thousands left their homes.")],
+)  # fmt: skip
+def test_a_summarys_first_sentence_runs_past_an_abbreviation(
+    summary: str, title: str, lead: str
+) -> None:
+    """A full stop and a space ended the first sentence wherever they stood: a summary starting
+    "U.S. President …" was titled "U.S.", and every index showed "Dr." or "U.S." as the line
+    of a brief with a headline. The title and both lines are whole sentences."""
+    record = make_brief(title=False, summary=summary).record()
+    assert (record.title, index_lead(record)) == (title, lead)
+    assert index_lead(make_brief(summary=summary).record()) == title
 
 
 def test_key_facts_say_when_they_are_a_selection() -> None:

@@ -73,8 +73,12 @@ class TreeBuilder(HTMLParser):
 
 
 def parse(path: Path) -> Element:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def parse_html(html: str) -> Element:
     builder = TreeBuilder()
-    builder.feed(path.read_text(encoding="utf-8"))
+    builder.feed(html)
     builder.close()
     assert builder.current is builder.root, "unclosed elements"
     return builder.root
@@ -475,6 +479,31 @@ def test_every_brief_gets_its_own_page_whatever_its_name(tmp_path: Path) -> None
     assert shown_briefs == set(range(len(names)))
 
 
+def test_briefs_named_apart_only_by_case_get_pages_apart_where_case_is_ignored(
+    tmp_path: Path,
+) -> None:
+    """Two runs left "Zoll.md" and "zoll.md" (two articles): their pages "Zoll.html" and
+    "zoll.html" were one file on a file system that ignores case (a site copied to macOS or
+    Windows, or zipped and opened there), and the index linked both briefs to it; so were
+    "Index-brief.html" and "index-brief.html". Each page's name differs from the others' in
+    more than case, and each link leads to its own brief."""
+    output, site = tmp_path / "briefs", tmp_path / "site"
+    output.mkdir()
+    names = ["Zoll", "zoll", "ZOLL", "Index", "index", "zoll-2"]
+    for number, name in enumerate(names):
+        write_brief(output / f"{name}.md", make_brief(number))
+    report = build_site(output, site)
+    pages = [page.name.casefold() for page in report.pages]
+    assert len(set(pages)) == len(names) and "index.html" not in pages
+    links = [unquote(a.attrs["href"]) for a in parse(report.index).find_all("a")]
+    assert sorted(links) == sorted(page.name for page in report.pages)
+    for link in links:  # its own brief: the summary says which brief it is
+        (number,) = [n for n in range(len(names)) if f"Brief {n}." in parse(site / link).text()]
+        assert link.startswith(names[number])
+    # A second view names each page as the first did.
+    assert build_site(output, site).pages == report.pages
+
+
 def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> None:
     """``--to`` a folder of the user's own pages (articles saved as HTML, a site's front page):
     a page whose name a brief's page has was overwritten without a word, though the view
@@ -797,6 +826,40 @@ def test_english_that_reads_as_german_is_marked_german(tmp_path: Path) -> None:
     write_brief(output / "article-0.md", dataclasses.replace(brief, title_en=None))
     page = parse(build_site(output, tmp_path / "site").pages[0])
     assert "lang" not in page.find_all("h1")[0].attrs
+
+
+def test_a_sentence_without_translation_says_so_where_it_stands(tmp_path: Path) -> None:
+    """A sentence whose translation came back empty: the view's English column showed nothing
+    for it (an empty span; a blank column for a paragraph of such sentences), and the Markdown
+    left it out, so the paragraph read as translated whole. Both say so in its place."""
+    from test_render import gfm, split_front_matter
+
+    empty = TranslationWarning("length_ratio", "English is 0.0× the German length")
+    brief = dataclasses.replace(
+        make_brief(0),
+        paragraphs=(
+            ParagraphPair(
+                ("Der Sturm kam.", "Die Feuerwehr rückte aus.", "Niemand wurde verletzt."),
+                ("The storm came.", "", "Nobody was hurt."),
+                ((2, empty),),
+            ),
+            ParagraphPair(("Die Bahn fiel aus.",), ("",), ((1, empty),)),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    said = ["The storm came. (no translation) Nobody was hurt.", "(no translation)"]
+    _, body = split_front_matter((output / "article-0.md").read_text(encoding="utf-8"))
+    markdown = parse_html(gfm().render(body)).find_all("p")
+    shown = [squash(p.text()) for p in markdown if p.text().startswith("¶")]
+    assert shown == [f"¶{number} {text}" for number, text in enumerate(said, start=1)]
+    page = parse(build_site(output, tmp_path / "site").pages[0])
+    english = page.find_all("p", "en")
+    assert [squash(p.text()) for p in english] == said
+    for paragraph in english:  # in the warned sentence's place, marked as it is
+        (warned,) = paragraph.find_all("span", "warned")
+        assert [squash(e.text()) for e in warned.find_all("em")] == ["(no translation)"]
 
 
 @pytest.mark.parametrize("headline", ["em", "e", "/", "Headline"])
