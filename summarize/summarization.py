@@ -228,9 +228,9 @@ class Summarizer:
         if not self.loaded.reached_output_limit(summary.text, tokens=summary.tokens):
             return
         note = (
-            f"the summary reached the summarizer's {self.loaded.output_limit()}-token output "
-            f"limit and may be cut off; raise summarization.generation."
-            f"{_length_key(self.loaded)} for a longer one"
+            f"the summary reached the summarizer's output limit "
+            f"({_length_setting('generation', self.loaded)}) and may be cut off; raise it for "
+            "a longer one"
         )
         document.add_note(note, logging.INFO)
 
@@ -246,9 +246,8 @@ class Summarizer:
             return
         note = (
             f"{cut} of {len(generated)} chunk summaries of map-reduce round "
-            f"{document.map_rounds} reached the {self.chunk_model.output_limit()}-token output "
-            f"limit and may be cut off (summarization.chunk_generation."
-            f"{_length_key(self.chunk_model)})"
+            f"{document.map_rounds} reached the output limit "
+            f"({_length_setting('chunk_generation', self.chunk_model)}) and may be cut off"
         )
         document.add_note(note, logging.INFO)
 
@@ -288,6 +287,14 @@ class Summarizer:
             len(chunks),
         )
         return chunks
+
+
+def _length_setting(table: str, loaded: LoadedModel) -> str:
+    """The setting that bounds ``loaded``'s outputs with its value, as the user would set it
+    ("summarization.generation.max_length = 142"): output_limit() counts the tokens written
+    after the start token, one fewer than max_length, a number no setting holds."""
+    key = _length_key(loaded)
+    return f"summarization.{table}.{key} = {getattr(loaded.generation_config, key)}"
 
 
 def _length_key(loaded: LoadedModel) -> str:

@@ -170,6 +170,16 @@ def test_translation_warnings() -> None:
     assert [w.kind for w in low] == ["low_confidence"]
 
 
+@pytest.mark.parametrize("german", ["Nordkorea hat Russland Soldaten geschickt.", "Danke!"])
+def test_an_empty_translation_is_said_as_none(german: str) -> None:
+    """A sentence the model gave no English for: "English is 0.0× the German length" read as a
+    ratio to weigh, and a short sentence, which the ratio leaves out, got no warning at all
+    while the brief showed "(no translation)" in its place."""
+    assert [(w.kind, w.detail) for w in translation_warnings(german, " ")] == [
+        ("length_ratio", "no English came back")
+    ]
+
+
 def test_an_english_sentence_passed_through_is_not_german_left_untranslated() -> None:
     """An English paragraph is article text (the cleaner keeps it): a translator that passes it
     through unchanged left no German behind. A German sentence passed through still warns."""

@@ -610,8 +610,9 @@ def _only_the_long_summary_is_at_the_limit(backend: EchoBackend) -> None:
     summarizer = Summarizer(loaded, SummarizationSettings())
     assert summarizer.summarize(["A short text."]).note is None
     assert summarizer.summarize(["A long text."]).note == (
-        "the summary reached the summarizer's 8-token output limit and may be cut off; "
-        "raise summarization.generation.max_new_tokens for a longer one"
+        "the summary reached the summarizer's output limit "
+        "(summarization.generation.max_new_tokens = 8) and may be cut off; raise it for a "
+        "longer one"
     )
 
 
@@ -643,6 +644,8 @@ def test_a_summary_the_model_wrote_up_to_max_length_is_said_to_be(models, num_be
         (row,) = rows
         at_limit = len(row) == 9 and row[-1] != pad  # not padded: written to the end
         assert (summary.note is not None) == at_limit, (row, summary)
+        # The setting as set: not "the 8-token limit" (the tokens after the start token).
+        assert summary.note is None or "(summarization.generation.max_length = 9)" in summary.note
 
 
 def test_chunk_summaries_as_long_as_the_output_limit_are_said_in_the_note() -> None:
@@ -659,8 +662,8 @@ def test_chunk_summaries_as_long_as_the_output_limit_are_said_in_the_note() -> N
     summary = summarizer.summarize(sentences)
     assert summary.path == "map-reduce" and summary.chunks == 3 and summary.text == "done"
     assert summary.note == (
-        "3 of 3 chunk summaries of map-reduce round 1 reached the 4-token output limit and may "
-        "be cut off (summarization.chunk_generation.max_new_tokens)"
+        "3 of 3 chunk summaries of map-reduce round 1 reached the output limit "
+        "(summarization.chunk_generation.max_new_tokens = 4) and may be cut off"
     )
 
 

@@ -57,7 +57,12 @@ def translation_warnings(
     limit, when the English of the sentence (or of a piece of it) is as long as it allows."""
     warnings: list[TranslationWarning] = []
     german_words, english_words = german.split(), english.split()
-    if len(german_words) >= _RATIO_MIN_WORDS:
+    if german_words and not english_words:
+        # Said as what it is ("English is 0.0× the German length" read as a ratio to weigh),
+        # and for a short sentence too, which the ratio leaves out: the brief shows
+        # "(no translation)" there, and the warning says why.
+        warnings.append(TranslationWarning("length_ratio", "no English came back"))
+    elif len(german_words) >= _RATIO_MIN_WORDS:
         ratio = len(english) / max(len(german), 1)
         if not _RATIO_RANGE[0] <= ratio <= _RATIO_RANGE[1]:
             warnings.append(
