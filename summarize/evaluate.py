@@ -77,7 +77,14 @@ def _same_file(path: Path, other: Path) -> bool:
 def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...]) -> None:
     """Refuse an input that is one of the files the evaluation writes into ``output``:
     ``eval summary out/summaries.jsonl -o out`` replaced the reference data with its summaries
-    (and a source named hypotheses.txt with its translations), without a word."""
+    (and a source named hypotheses.txt with its translations), without a word. And a folder
+    where an output goes: found only after every line was translated (exit 1)."""
+    for name in written:
+        if (output / name).is_dir():
+            raise UsageError(
+                f"cannot write {shown(output / name)}: a folder of that name is in the way; "
+                "give another --output folder, or move it"
+            )
     for path in inputs:
         clash = next((name for name in written if _same_file(path, output / name)), None)
         if clash is not None:

@@ -466,6 +466,21 @@ def test_an_input_the_outputs_would_replace_is_refused_before_any_model_loads(
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
 
 
+def test_a_folder_where_an_output_goes_is_found_before_any_model_loads(tmp_path: Path) -> None:
+    """A folder named metrics.json in the output folder was found only after every line was
+    translated (exit 1); the models named here do not exist, so reaching them fails apart."""
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n")
+    (tmp_path / "ref.en").write_text("The council met.\n")
+    (tmp_path / "out" / "metrics.json").mkdir(parents=True)
+    result = CliRunner().invoke(
+        app, ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
+              "-o", str(tmp_path / "out"),
+              "--set", f"translation.model={tmp_path / 'no-model'}"],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "metrics.json: a folder of that name is in the way" in result.output
+
+
 def test_the_library_evaluations_spare_their_inputs_too(tmp_path: Path) -> None:
     from summarize.config import SummarizationSettings, TranslationSettings
     from summarize.errors import UsageError
