@@ -24,8 +24,13 @@ logger = logging.getLogger("summarize")
 # A sentence end inside a "sentence" the window does not hold: the segmenter keeps a quotation
 # of several sentences whole („… Menschen. Auch in den …“), and split at its commas first, one
 # sentence's clauses went to the translator apart while its full stops went unused. A full stop,
-# "!" or "?" after a word of two letters or more (maybe closing marks), then a capital.
-_SENTENCE_END = re.compile(r"(\S*[^\W\d_]{2}[.!?][\"“”»«’)]?)\s+(?=[„\"»«‚‘(]?[A-ZÄÖÜ])")
+# "!" or "?" after a word of two letters or more (maybe closing marks), then a capital. Matched
+# from the white space back, by fixed-width lookbehinds: a leading "\S*" was tried at every
+# position of a long run without a space (a URL, text extracted without its spaces) and made
+# the split quadratic in the run's length (32,000 characters: a minute).
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}[.!?][\"“”»«’)]))\s+(?=[„\"»«‚‘(]?[A-ZÄÖÜ])"
+)
 # Words with a full stop that stand before a capital inside a sentence ("Dr. Müller", "vgl.
 # Wagner", "St. Gallen", "(Hrsg.) Steinartefakte"): no sentence end, never a break of ours.
 _NOT_SENTENCE_ENDS = frozenset(
@@ -37,6 +42,9 @@ _NOT_SENTENCE_ENDS = frozenset(
         "Vol.", "vs.",
     ]
 )  # fmt: skip
+# Characters read before a sentence end for its word: far more than the longest of those words
+# with its opening marks; a longer run of characters without a space is no such word.
+_WORD_READ = 32
 
 
 def _split_at_sentence_ends(text: str) -> list[str]:
@@ -44,10 +52,13 @@ def _split_at_sentence_ends(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        word = match.group(1).lstrip('(„"»«‚‘').rstrip('"“”»«’)')
+        # The word the sentence end closes, from the few characters before it only: reading
+        # back to the last cut at each match would be quadratic again ("Dr. Dr. Dr. …").
+        tail = text[max(start, match.start() - _WORD_READ) : match.start()]
+        word = tail.rsplit(None, 1)[-1].lstrip('(„"»«‚‘').rstrip('"“”»«’)')
         if word in _NOT_SENTENCE_ENDS:
             continue
-        parts.append(text[start : match.end(1)])
+        parts.append(text[start : match.start()])
         start = match.end()
     return [*parts, text[start:]]
 

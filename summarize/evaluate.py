@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,15 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is no JSON value")
 
 
+def _finite_number(text: str) -> float:
+    """A number too large for a float (1e999) is read as infinity, which a record id then
+    went back into summaries.jsonl as: Infinity, no JSON (see :func:`_no_constant`)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large a number to be read")
+    return value
+
+
 def _json_kind(value: Any) -> str:
     """What a JSON value is, in words (a field present but not a string)."""
     if value is None:
@@ -200,10 +210,10 @@ def read_summary_records(
         if not line.strip():
             continue
         try:
-            record = json.loads(line, parse_constant=_no_constant)
+            record = json.loads(line, parse_constant=_no_constant, parse_float=_finite_number)
         except json.JSONDecodeError as error:
             raise UsageError(f"{shown(data)}:{number}: not JSON ({error.msg})") from None
-        except ValueError as error:  # NaN or Infinity
+        except ValueError as error:  # NaN, Infinity or a number past a float's range
             raise UsageError(f"{shown(data)}:{number}: not JSON ({error})") from None
         for field in (text_field, reference_field):
             if not isinstance(record, dict) or field not in record:

@@ -157,7 +157,9 @@ _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-Z�
 # German quotation marks the other way round, »…«, read as Swiss ones: pysbd pairs the "«" that
 # closes one quotation with the "»" that opens the next and keeps all between in one sentence
 # ("»…«, heißt es. »Mühe und Arbeit …«"). A "»" after a sentence end and a space, before a
-# capital, opens a quotation there (a closing "»" follows no space), so the sentence ends.
+# capital, opens a quotation there (a closing "»" follows no space), so the sentence ends;
+# not after an abbreviation that never ends one ("die sog. »Letzte Generation«", "bzw. »Die
+# Zeit«"), see _split_at_german_openings.
 _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
 # pysbd ends a sentence at many a full stop that German writes inside one: after a date without
@@ -277,6 +279,24 @@ def _split_after_numbers(sentence: str) -> list[str]:
         if match.group(1) in _SENTENCE_STARTERS and LETTER.search(sentence, start, match.start()):
             parts.append(sentence[start : match.start()])
             start = match.end()
+    parts.append(sentence[start:])
+    return parts
+
+
+def _split_at_german_openings(sentence: str) -> list[str]:
+    """``sentence`` cut where a German-order quotation opens after a sentence end
+    (_GERMAN_OPEN), but not after an abbreviation that never ends a sentence."""
+    parts: list[str] = []
+    start = 0
+    for match in _GERMAN_OPEN.finditer(sentence):
+        # The end before the match only, as the rejoin rules read it: the whole text before
+        # each match would make a paragraph of many quotations quadratic.
+        if _ends_with_abbreviation(
+            sentence[max(start, match.start() - _TAIL_CHARS) : match.start()]
+        ):
+            continue
+        parts.append(sentence[start : match.start()])
+        start = match.end()
     parts.append(sentence[start:])
     return parts
 
@@ -434,7 +454,7 @@ def split_sentences(paragraph: str) -> list[str]:
         for piece in _rejoin_false_splits(pieces)
         for numbered in _split_after_numbers(piece)
         for quoted in _SWISS_CLOSE.split(numbered)
-        for part in _GERMAN_OPEN.split(quoted)
+        for part in _split_at_german_openings(quoted)
     ]
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 

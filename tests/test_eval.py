@@ -539,3 +539,18 @@ def test_outputs_written_without_their_metrics_leave_no_earlier_metrics_beside_t
         evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
     assert (output / "hypotheses.txt").read_text(encoding="utf-8") != first  # the new ones
     assert not (output / "metrics.json").exists()
+
+
+def test_a_number_past_a_floats_range_is_refused_as_nan_is(tmp_path: Path) -> None:
+    """1e999 is JSON's syntax, but Python reads it as infinity: a record id 1e999 went back
+    into summaries.jsonl as Infinity, which other JSON readers refuse (as NaN did)."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_summary_records
+
+    data = tmp_path / "big.jsonl"
+    for number in ("1e999", "-1e999"):
+        data.write_text(f'{{"id": {number}, "article": "An article.", "reference": "A."}}\n')
+        with pytest.raises(UsageError, match=f"big.jsonl:1: not JSON \\({number} is too large"):
+            read_summary_records(data)
+    data.write_text('{"id": 1.5e300, "article": "An article.", "reference": "A."}\n')
+    assert read_summary_records(data)[0]["id"] == 1.5e300  # a large number that fits is read

@@ -371,3 +371,23 @@ def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
         "Dann ging er.",
         "Er sagte: «Ja.»",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Aktivisten der sog. »Letzten Generation« blockierten die Straße.",
+        "Er las die Zeitschrift bzw. »Die Zeit« jeden Tag.",
+        "Der Verein (vgl. »Die Chronik«, S. 3) wurde 1900 gegründet.",
+        "Die Gruppe nennt sich ca. »Freie Bürger« und demonstriert.",
+    ],
+)
+def test_a_german_order_quotation_after_an_abbreviation_goes_on_the_sentence(
+    sentence: str,
+) -> None:
+    """The full stop of an abbreviation that never ends a sentence ("sog.", "bzw.", "vgl.")
+    before a »…« was read as a sentence end, and the sentence went to the translator in two
+    halves ("Die Aktivisten der sog." / "»Letzten Generation« blockierten …")."""
+    assert split_sentences(sentence) == [sentence]
+    # After a sentence end the quotation still starts a sentence of its own.
+    assert split_sentences(f"Es war spät. {sentence}") == ["Es war spät.", sentence]
