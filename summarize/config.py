@@ -787,11 +787,13 @@ def parse_override(assignment: str) -> dict[str, Any]:
     return nested
 
 
-# How a TOML string, array or inline table begins: a value that begins so and is no TOML is a
-# mistake in it, never a bare word. '--set output.folder="out\2024"' (\2 is no TOML escape)
-# and '--set translation.prefix="text' (unclosed) were taken as the text itself, the quotes
-# included (a folder named "out\2024" with its quotes), and '{num_beams=2,}' was read as text.
-_TOML_OPENERS = ('"', "'", "[", "{")
+# How a TOML string begins: a value that begins so and is no TOML is a mistake in it, never a
+# bare word. '--set output.folder="out\2024"' (\2 is no TOML escape) and '--set
+# translation.prefix="text' (unclosed) were taken as the text itself, the quotes included (a
+# folder named "out\2024" with its quotes). Not "[" or "{": bare words open with them too
+# ("--set runtime.ray_address=[::1]:6379", a folder "[draft] briefs"), and one where a list or
+# table belongs is refused by that setting's own check.
+_TOML_OPENERS = ('"', "'")
 
 
 def _not_toml(assignment: str, raw_value: str, error: tomllib.TOMLDecodeError) -> str:
