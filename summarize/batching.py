@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarize.backends import Generated
 from summarize.errors import ConfigError, SummarizeError, shown
+from summarize.segment import ends_with_abbreviation
 
 if TYPE_CHECKING:
     from summarize.models import LoadedModel
@@ -32,7 +33,8 @@ _SENTENCE_END = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}[.!?][\"“”»«’)]))\s+(?=[„\"»«‚‘(]?[A-ZÄÖÜ])"
 )
 # Words with a full stop that stand before a capital inside a sentence ("Dr. Müller", "vgl.
-# Wagner", "St. Gallen", "(Hrsg.) Steinartefakte"): no sentence end, never a break of ours.
+# Wagner", "St. Gallen", "(Hrsg.) Steinartefakte"): no sentence end, never a break of ours;
+# nor are those the segmenter knows ("geb.", "gem.", "z. B."; segment.ends_with_abbreviation).
 _NOT_SENTENCE_ENDS = frozenset(
     [
         "Dr.", "Prof.", "St.", "Nr.", "Hr.", "Fr.", "Hl.", "Fa.", "Abs.", "Art.", "Bd.", "Kap.",
@@ -56,7 +58,7 @@ def _split_at_sentence_ends(text: str) -> list[str]:
         # back to the last cut at each match would be quadratic again ("Dr. Dr. Dr. …").
         tail = text[max(start, match.start() - _WORD_READ) : match.start()]
         word = tail.rsplit(None, 1)[-1].lstrip('(„"»«‚‘').rstrip('"“”»«’)')
-        if word in _NOT_SENTENCE_ENDS:
+        if word in _NOT_SENTENCE_ENDS or ends_with_abbreviation(tail.rstrip('"“”»«’)')):
             continue
         parts.append(text[start : match.start()])
         start = match.end()

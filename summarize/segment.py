@@ -247,7 +247,7 @@ def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
     return bool(_ENDS_DATE_ABBREVIATION.search(tail) and _STARTS_NUMBER.match(piece))
 
 
-def _ends_with_abbreviation(text: str) -> bool:
+def ends_with_abbreviation(text: str) -> bool:
     """Whether ``text`` ends with an abbreviation that never ends a sentence."""
     return bool(ENDS_WITH_ABBREVIATION.search(text) or _ENDS_WITH_SEGMENT_NON_FINAL.search(text))
 
@@ -258,7 +258,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
     for piece in pieces:
         if merged and (
             not _ENDS_CLAUSE.search(tail)
-            or (_ends_with_abbreviation(tail) and not _starts_sentence(piece))
+            or (ends_with_abbreviation(tail) and not _starts_sentence(piece))
             or _goes_on_past_stop(merged[-1][0], tail, piece)
         ):
             merged[-1].append(piece)
@@ -291,7 +291,7 @@ def _split_at_german_openings(sentence: str) -> list[str]:
     for match in _GERMAN_OPEN.finditer(sentence):
         # The end before the match only, as the rejoin rules read it: the whole text before
         # each match would make a paragraph of many quotations quadratic.
-        if _ends_with_abbreviation(
+        if ends_with_abbreviation(
             sentence[max(start, match.start() - _TAIL_CHARS) : match.start()]
         ):
             continue
@@ -341,7 +341,7 @@ def _plain_cut(window_start: int, spans: Sequence[Any], limit: int, protected: b
         if (
             left.sent[-1:].isspace()
             and _PLAIN_END.search(ending)
-            and not _ends_with_abbreviation(ending)
+            and not ends_with_abbreviation(ending)
             and right.sent.lstrip().lstrip(_OPENING_MARKS)[:1].isupper()
         ):
             return cut

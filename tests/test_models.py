@@ -126,6 +126,12 @@ def test_split_to_window_cuts_a_long_quotation_at_its_sentence_ends_first() -> N
     assert split_to_window(
         "Es war kalt. Dann kam Dr. Müller und ging.", lambda piece: len(piece.split()) <= 6
     ) == ["Es war kalt.", "Dann kam Dr. Müller und ging."]
+    # Nor does one the segmenter knows never ends a sentence ("geb.", "gem.").
+    pieces = split_to_window(
+        "Es war kalt. Dann kam Anna geb. Schmidt, und sie ging.",
+        lambda piece: len(piece.split()) <= 6,
+    )
+    assert pieces == ["Es war kalt.", "Dann kam Anna geb. Schmidt,", "und sie ging."]
 
 
 def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> None:
