@@ -309,6 +309,16 @@ def _check_lengths_in_order(
             )
 
 
+# (minimum, maximum, the decoder's start token when the minimum counts it and the maximum not):
+# the minimum a maximum set in a table lowers. max_new_tokens = 20 on DistilBART (min_length 56,
+# the other form) made generate() warn "min_length (56) is larger than the maximum possible
+# length (21)" past --quiet on every batch, as max_length = 20 did before it was lowered.
+_MINIMUM_UNDER_MAXIMUM = (
+    *((low, high, 0) for low, high in LENGTH_PAIRS),
+    ("min_length", "max_new_tokens", 1),
+)
+
+
 def merged_generation(
     base: GenerationConfig, overrides: dict[str, Any], table: str, user_set: Iterable[str] = ()
 ) -> tuple[GenerationConfig, dict[str, Any]]:
@@ -331,20 +341,20 @@ def merged_generation(
     # A maximum set here below the model's own minimum (max_length = 30 on DistilBART, whose
     # min_length is 56) lowers that minimum to it: generate() stopped at the maximum anyway,
     # with a raw UserWarning past --quiet. A minimum set here too is the config check's to refuse.
-    for low, high in LENGTH_PAIRS:
+    for low, high, start in _MINIMUM_UNDER_MAXIMUM:
         least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
         if (
             high in overrides
             and low not in user_keys
             and isinstance(least, int)
             and isinstance(most, int)
-            and least > most
+            and least > most + start
         ):
             logger.info(
                 "[%s] %s = %d is below the model's own %s = %d: the minimum is lowered to it",
                 table, high, most, low, least,
             )  # fmt: skip
-            setattr(generation_config, low, most)
+            setattr(generation_config, low, most + start)
     if unknown:
         raise ConfigError(
             f"[{table}]: unknown generate() setting(s) {', '.join(sorted(unknown))}; "

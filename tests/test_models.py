@@ -24,6 +24,7 @@ from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
 from summarize.models import WeightsNotLoaded, load_model, resolve_spec
+from summarize.segment import split_sentences
 from summarize.summarization import Summarizer
 from summarize.testing import EchoBackend, WordTokenizer, echo_model, echo_text
 from summarize.translation import Translator, needs_model
@@ -132,6 +133,34 @@ def test_split_to_window_cuts_a_long_quotation_at_its_sentence_ends_first() -> N
         lambda piece: len(piece.split()) <= 6,
     )
     assert pieces == ["Es war kalt.", "Dann kam Anna geb. Schmidt,", "und sie ging."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Found on the development pages, cut there for a 48-token window.
+        "Auf dem Foto steht er mit VMRO-DPMNE Parteichef Hristjan Mickoski links und dem stv. "
+        "VMRO-DPMNE Vorsitzenden Aleksandar Nikoloski rechts vor dem Parteibüro in Skopje.",
+        "Schreiben Sie uns einfach zwecks Reisetermin, Anzahl der Personen und evt. "
+        "Sonderwünschen und wir bringen Sie in Verbindung mit unseren Partnern vor Ort.",
+        # The cleaner's list too: a born name, a street.
+        "Die Witwe Anna Müller geb. Schmidt wohnte bis zu ihrem Tod in der Hauptstr. "
+        "Nummer fünf am Rand der Altstadt von Ulm.",
+    ],
+    ids=["stv.", "evt.", "geb. and Hauptstr."],
+)
+def test_split_to_window_never_cuts_after_an_abbreviation_the_segmenter_reads_on(
+    sentence: str,
+) -> None:
+    """The segmenter keeps "dem stv. Vorsitzenden" in one sentence ("stv." never ends one),
+    but the window splitter took "stv." before a capital for a sentence end and sent "… und
+    dem stv." and "VMRO-DPMNE Vorsitzenden …" to the translator apart (its own list of
+    abbreviations lacked the segmenter's)."""
+    assert split_sentences(sentence) == [sentence]  # one sentence, as the segmenter reads it
+    pieces = split_to_window(sentence, lambda piece: len(piece.split()) <= 16)
+    assert " ".join(pieces) == sentence
+    for piece in pieces[:-1]:
+        assert piece.split()[-1] not in {"stv.", "evt.", "geb.", "Hauptstr."}, pieces
 
 
 def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> None:
@@ -1415,6 +1444,30 @@ def test_a_maximum_below_the_models_own_minimum_lowers_that_minimum(
     assert getattr(kept, low) == 56
     both, _ = merged_generation(model_own, {high: 30}, "t", user_set={low: 40})
     assert getattr(both, low) == 56  # set by the user in the table below: not touched here
+
+
+@pytest.mark.parametrize("table", ["summarization.generation", "summarization.chunk_generation"])
+def test_max_new_tokens_below_the_models_own_min_length_lowers_that_minimum(
+    table: str, recwarn: pytest.WarningsRecorder
+) -> None:
+    """max_new_tokens = 20 on DistilBART (its own min_length 56, the other form): generate()
+    warned "Unfeasible length constraints: `min_length` (56) is larger than the maximum possible
+    length (21)" past --quiet on every batch, and the run record said min_length 56 beside it.
+    min_length counts the decoder's start token, max_new_tokens does not: the longest output is
+    max_new_tokens + 1 of min_length's count, and the minimum is lowered to that."""
+    from transformers import GenerationConfig
+
+    from summarize.generation import merged_generation
+
+    model_own = GenerationConfig(min_length=56, max_length=142)
+    merged, effective = merged_generation(model_own, {"max_new_tokens": 20}, table)
+    assert (merged.min_length, merged.max_new_tokens) == (21, 20)
+    assert (effective["min_length"], effective["max_new_tokens"]) == (21, 20)
+    assert not [w for w in recwarn if "length" in str(w.message).lower()]
+    kept, _ = merged_generation(model_own, {"max_new_tokens": 100}, table)
+    assert kept.min_length == 56  # within reach: left as it is
+    users, _ = merged_generation(model_own, {"max_new_tokens": 20}, table, user_set={"min_length"})
+    assert users.min_length == 56  # the user's own minimum is not changed
 
 
 def test_ctranslate2_never_converts_pickle_weights_of_a_hub_model(
