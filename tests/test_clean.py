@@ -1115,6 +1115,60 @@ def test_real_headlines_are_no_link_paths_or_bylines(headline: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "junk",
+    [
+        # A PHP warning printed into the page between the headline and the text.
+        "Deprecated: preg_replace(): The /e modifier is deprecated, use preg_replace_callback "
+        "instead in /www/htdocs/w0094d70/wp-includes/formatting.php on line 82",
+        "Strict Standards: Declaration of Walker_Page::start_el() should be compatible with "
+        "Walker::start_el($output) in /www/htdocs/wp-includes/classes.php on line 541",
+        # A JSON-LD block whose values the copy ran together into one line.
+        "Deutsches Rotes Kreuz e.V.+49 30 85 40 40drk@drk.deBerlin 1863-10-26 Internationale "
+        "Bewegunghttps://www.drk.de/suche/?q={search_term_string}required name=search_term_string",
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "name": "Neuer Haushalt"}',
+        # An icon's name glued to a menu item.
+        "Finanzen + VersicherungenShow sub menukeyboard_arrow_down",
+        # A photo credit with its licence's address.
+        "Changi Airport, Singapore, 2010 - Urheber: Prateek Rungta [CC-BY-2.0 "
+        "(http://creativecommons.org/licenses/by/2.0)], via Wikimedia Commons",
+        # A contact line and a template's form help.
+        "Fragen zum Haushalt beantwortet die Pressestelle unter presse@stadt.de",
+        'Du kannst diese HTML Tags nutzen: <a href="" title=""> <abbr title=""> <b>',
+    ],
+)
+def test_code_or_an_address_right_above_the_text_is_no_headline(junk: str) -> None:
+    # As on real pages (einfachspanien.de, drk.de): the line closest above the text, headline-
+    # shaped, was code or an address and became the brief's title; it stays in the text.
+    lines = [_HEADLINE, "Startseite", "Artikel", junk, _HEADLINE_BODY]
+    cleaned = clean_text("\n\n".join(lines), CleanOptions(enabled=False))
+    assert cleaned.title == _HEADLINE
+    assert cleaned.paragraphs == tuple(lines[1:])
+    # With no headline above it, the page has none: the line is no title either.
+    cleaned = clean_text("\n\n".join(lines[3:]), CleanOptions(enabled=False))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == tuple(lines[3:])
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Gender forms in brackets or with an underscore are no code.
+        "Satirepartei 2gewinnt – Die Popu-Liste(n) im Überblick",
+        "Regierung geht mit Hetzkampagnen gegen Kritiker_innen vor",
+        # A site's name, a hashtag, a handle, a quote in angle brackets, braces around words.
+        "Hochauflösende Schneekarten auf Gipfelbuch.ch",
+        "Per Update spioniert Microsoft nun auch Windows 7 aus // #Microsoft @chabermu",
+        "Der Sinnspruch <Nulla dies sine linea> auf einem Exlibris",
+        "{orga your life} – das Leben organisieren",
+        '"Mangelhaft": Der Nachfolger fällt im Kindersitztest durch',
+    ],
+)
+def test_real_headlines_are_no_code(headline: str) -> None:
+    cleaned = clean_text("\n\n".join([headline, _HEADLINE_BODY]), CleanOptions(enabled=False))
+    assert cleaned.title == headline
+
+
+@pytest.mark.parametrize(
     ("kicker", "probability"),
     [(None, None), ("Politik", 0.9)],
 )

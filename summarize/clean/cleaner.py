@@ -102,6 +102,22 @@ _NAMES_BYLINE = re.compile(
     rf"\s+{_CAPITALISED}\s+{_CAPITALISED}(?:,?\s+(?:{_CAPITALISED}|von|van|de|der|zu|und))*"
     rf"(?:,\s*{_AGENCY})?$"
 )
+# Code, markup or a machine's data on the page: a PHP warning ("Deprecated: preg_replace(): … in
+# /www/htdocs/…/formatting.php on line 82"), a JSON-LD block flattened into one line (values run
+# together, "…drk@drk.de…https://www.drk.de/suche/?drk[q]={search_term_string}…"), a template's
+# tag or an icon's name ("menukeyboard_arrow_down"), a web or e-mail address. Headline-shaped,
+# such a line stood above the text and was the brief's title; a reader's headline holds none.
+# Each signal is one a German headline does not use: an empty call "f()" (not the gender forms
+# "Liste(n)", "Spiel(e)"), two underscores in a name (not "Kritiker_innen"), a scheme or "www."
+# (not a bare site name: "Schneekarten auf Gipfelbuch.ch"), an HTML tag (not "<Nulla dies>").
+_CODE_OR_ADDRESS = re.compile(
+    r"https?://|\bwww\.\w|[\w.+-]+@[\w-]+\.[a-z]{2,}"  # a web or e-mail address
+    r"|\w\(\)|\(\$|\$[A-Za-z_]|\w::\w"  # a call, a variable, a scope: PHP, shell, C++
+    r"|\{\s*\"|\{\w+\}|\"[\w@]+\"\s*:\s*[\"{\[\d]"  # JSON, a template's placeholder
+    r"|\b[A-Za-z]+_[A-Za-z]+_\w"  # an identifier: keyboard_arrow_down, PP_MULTIPLE_AUTHORS
+    r"|/[\w.-]+\.(?:php|html?|js|aspx?|jsp|py|css|xml)\b"  # a file on a server
+    r"|<[a-z]+(?:\s+[a-z-]+=|\s*/?>)"  # an HTML tag
+)
 _LABEL_MAX_WORDS = 3
 _SHORT_LINE_MAX_WORDS = 5
 _SHORT_RUN_MIN_LINES = 3
@@ -629,9 +645,11 @@ def _headline_shaped(line: str) -> bool:
 
 def _may_be_headline(line: str) -> bool:
     """Headline-shaped, and neither a path of links ("Home » Politik » Wahl") nor a byline
-    ("By Jane Doe 10. Februar 2019 in Fashion"): both stand right above articles."""
+    ("By Jane Doe 10. Februar 2019 in Fashion"): both stand right above articles; nor code or
+    an address (see _CODE_OR_ADDRESS), which a copied page can show anywhere."""
     return (
         _headline_shaped(line)
+        and not _CODE_OR_ADDRESS.search(line)
         and len(_LINK_PATH_SEPARATOR.findall(_GUILLEMET_QUOTE.sub("", line))) < 2
         and not (_DATE.search(line) and _BYLINE.search(line))
         and not _NAMES_BYLINE.match(line)
