@@ -81,8 +81,8 @@ def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...
     (and a source named hypotheses.txt with its translations), without a word. And a folder
     where an output goes: found only after every line was translated (exit 1)."""
     for name in written:
-        if (output / name).is_dir():
-            raise UsageError(
+        if (output / name).is_dir():  # the error writing it would be, found before the models
+            raise OutputError(
                 f"cannot write {shown(output / name)}: a folder of that name is in the way; "
                 "give another --output folder, or move it"
             )

@@ -1179,7 +1179,10 @@ def test_a_rerun_that_translates_nothing_loads_no_translator(
 def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Path) -> None:
     article = tmp_path / "evil.txt"
     article.write_text(
-        "Eine Schlagzeile mit [Link](http://evil.example) und <script>alert(1)</script>\n\n"
+        # A line holding a web address or an HTML tag is no headline (09bf771): the headline's
+        # Markdown is tested here, the address and the script in the text.
+        "Eine Schlagzeile mit [Link](evil.example) und *Sternen* und `Code`\n\n"
+        "Ein Absatz mit [Link](http://evil.example) und <script>alert(1)</script>.\n\n"
         "# Keine Überschrift | a | b | und ein ![Bild](x.png) mit *Sternen* und `Code`.\n\n"
         "---\nfake: front matter\n",
         encoding="utf-8",
