@@ -784,12 +784,18 @@ def attention_override(config: Any) -> str | None:
     (flash-attn missing, or no GPU for it): transformers ended the run with an ImportError's
     traceback (exit 1), or, with the kernels package installed, fetched a build of it from the
     hub and ran that code. Read with transformers' eager attention instead: the same model."""
-    if all(
-        value in _BUILT_IN_ATTENTION or _flash_usable(value)
-        for value in requested_attention(config)
-    ):
+    if all(_built_in(value) or _flash_usable(value) for value in requested_attention(config)):
         return None
     return "eager"
+
+
+def _built_in(implementation: Any) -> bool:
+    """Whether ``implementation`` is one of transformers' own attentions (or unset). Tested by
+    type first: a config.json's list (["eager"]) is unhashable, and a set lookup of it ended the
+    run with a TypeError's traceback."""
+    return (implementation is None or isinstance(implementation, str)) and (
+        implementation in _BUILT_IN_ATTENTION
+    )
 
 
 def _flash_usable(implementation: Any) -> bool:

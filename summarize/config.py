@@ -292,14 +292,32 @@ _GENERATION_TABLES = (
 )
 
 
+# Each minimum with a maximum it must not exceed, and 1 where the minimum counts the decoder's
+# start token and the maximum does not: min_length = 56 beside max_new_tokens = 20 in one table
+# passed the check, and generate() warned "min_length (56) is larger than the maximum possible
+# length (21)" past --quiet on every batch.
+LENGTH_BOUNDS = (
+    *((low, high, 0) for low, high in LENGTH_PAIRS),
+    ("min_length", "max_new_tokens", 1),
+)
+
+
 def _length_above_maximum(settings: Mapping[str, Any]) -> tuple[str, str] | None:
     """The (minimum, maximum) keys of a table that asks for a longer minimum than its maximum:
     generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
-    for low, high in LENGTH_PAIRS:
+    for low, high, start in LENGTH_BOUNDS:
         least, most = settings.get(low), settings.get(high)
-        if _NUMBERS[low].accepts(least) and _NUMBERS[high].accepts(most) and least > most:
+        if _NUMBERS[low].accepts(least) and _NUMBERS[high].accepts(most) and least > most + start:
             return low, high
     return None
+
+
+def _maximum_said(settings: Mapping[str, Any], low: str, high: str) -> str:
+    """The maximum that ``low`` exceeds, as the messages say it: max_new_tokens with the start
+    token that min_length counts."""
+    if (low, high, 1) in LENGTH_BOUNDS:
+        return f"{high} + 1 ({settings[high] + 1}: {low} counts the start token)"
+    return f"{high} ({settings[high]})"
 
 
 def _lengths_in_order(settings: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
@@ -311,7 +329,7 @@ def _lengths_in_order(settings: dict[str, Any], info: ValidationInfo) -> dict[st
         raise GenerationSettingError(
             low,
             settings[low],
-            f"{low} = {settings[low]!r} must not exceed {high} ({settings[high]})",
+            f"{low} = {settings[low]!r} must not exceed {_maximum_said(settings, low, high)}",
         )
     return settings
 
@@ -331,7 +349,7 @@ def _check_length_pairs(
         origin = setters[-1] if setters else "the layers together"
         raise ConfigError(
             f"invalid configuration ({origin}):\n  {section}.{table}.{low}: must not "
-            f"exceed {high} ({settings[high]}) (got {settings[low]!r})"
+            f"exceed {_maximum_said(settings, low, high)} (got {settings[low]!r})"
         )
 
 
@@ -776,7 +794,7 @@ def parse_override(assignment: str) -> dict[str, Any]:
         try:
             value = tomllib.loads(f"v = {raw_value}")["v"]
         except tomllib.TOMLDecodeError as error:
-            if raw_value.startswith(_TOML_OPENERS):
+            if raw_value.startswith(_toml_openers(keys)):
                 raise ConfigError(_not_toml(assignment, raw_value, error)) from None
             value = raw_value  # bare words such as a model id need no quotes on the command line
     if value is UNSET:
@@ -794,6 +812,25 @@ def parse_override(assignment: str) -> dict[str, Any]:
 # ("--set runtime.ray_address=[::1]:6379", a folder "[draft] briefs"), and one where a list or
 # table belongs is refused by that setting's own check.
 _TOML_OPENERS = ('"', "'")
+# And of a generate() keyword, where a list or table is no mistake to read as text: no check of
+# ours knows their types ("suppress_tokens=[1,2" was taken as the text "[1,2", and every article
+# failed in generate() after the models had loaded, exit 1).
+_GENERATE_TOML_OPENERS = (*_TOML_OPENERS, "[", "{")
+
+
+def _toml_openers(keys: list[str]) -> tuple[str, ...]:
+    """How a value at ``keys`` may begin only as TOML: as a string anywhere, as a list or table
+    too in a free table of generate() keywords (translation.generation.*)."""
+    model: type[BaseModel] = Config
+    for depth, key in enumerate(keys):
+        field = model.model_fields.get(key)
+        if field is None:
+            return _TOML_OPENERS  # an unknown key: its own check says so
+        annotation = field.annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return _GENERATE_TOML_OPENERS if depth < len(keys) - 1 else _TOML_OPENERS
+        model = annotation
+    return _TOML_OPENERS
 
 
 def _not_toml(assignment: str, raw_value: str, error: tomllib.TOMLDecodeError) -> str:

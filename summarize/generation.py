@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.backends import beam_search_bytes, device_memory
 from summarize.config import (
-    LENGTH_PAIRS,
+    LENGTH_BOUNDS,
     REAL_SETTINGS,
     ModelSettings,
     SummarizationSettings,
@@ -297,26 +297,17 @@ def _check_lengths_in_order(
     [*.generation], for the map steps [summarization.chunk_generation] over both): each table
     alone may be in order, as a min_length of 150 against DistilBART's own max_length of 142;
     generate() only warned (a UserWarning, past --quiet) and stopped at the maximum."""
-    for low, high in LENGTH_PAIRS:
+    for low, high, start in LENGTH_BOUNDS:  # min_length against max_new_tokens too
         if high == "max_length" and generation_config.max_new_tokens is not None:
             continue  # max_new_tokens bounds the output, not max_length
         least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
-        if isinstance(least, int) and isinstance(most, int) and least > most:
+        if isinstance(least, int) and isinstance(most, int) and least > most + start:
+            counted = f" (+ {start}: {low} counts the start token)" if start else ""
             raise ConfigError(
-                f"[{table}] {low} = {least} is above {high} = {most} of the {task} model "
+                f"[{table}] {low} = {least} is above {high} = {most}{counted} of the {task} model "
                 f"{settings.model!r} as its own settings and yours merge; set {low} lower or "
                 f"{high} higher in [{table}]"
             )
-
-
-# (minimum, maximum, the decoder's start token when the minimum counts it and the maximum not):
-# the minimum a maximum set in a table lowers. max_new_tokens = 20 on DistilBART (min_length 56,
-# the other form) made generate() warn "min_length (56) is larger than the maximum possible
-# length (21)" past --quiet on every batch, as max_length = 20 did before it was lowered.
-_MINIMUM_UNDER_MAXIMUM = (
-    *((low, high, 0) for low, high in LENGTH_PAIRS),
-    ("min_length", "max_new_tokens", 1),
-)
 
 
 def merged_generation(
@@ -341,7 +332,10 @@ def merged_generation(
     # A maximum set here below the model's own minimum (max_length = 30 on DistilBART, whose
     # min_length is 56) lowers that minimum to it: generate() stopped at the maximum anyway,
     # with a raw UserWarning past --quiet. A minimum set here too is the config check's to refuse.
-    for low, high, start in _MINIMUM_UNDER_MAXIMUM:
+    # LENGTH_BOUNDS: max_new_tokens = 20 on DistilBART (min_length 56, the other form) made
+    # generate() warn "min_length (56) is larger than the maximum possible length (21)" past
+    # --quiet on every batch, as max_length = 20 did before it was lowered.
+    for low, high, start in LENGTH_BOUNDS:
         least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
         if (
             high in overrides

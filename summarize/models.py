@@ -10,6 +10,7 @@ says ``allow_pickle = true``. The generation settings a spec holds are
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import json
@@ -941,6 +942,24 @@ def _attention(spec: ModelSpec) -> str | None:
     return attention
 
 
+def _attention_options(spec: ModelSpec) -> dict[str, Any]:
+    """from_pretrained's keywords that read the model with :func:`_attention` (none where its
+    config's own applies). The keyword alone lost to a config.json's "_attn_implementation" key,
+    which transformers sets on the config after the keyword: a flash attention asked for so
+    still ended the run with an ImportError's traceback, or, with the kernels package, was
+    fetched from the hub. A copy of the config read, with the attention set on it, wins."""
+    import transformers
+
+    attention = _attention(spec)
+    if attention is None:
+        return {}
+    if not isinstance(spec.config, transformers.PreTrainedConfig):
+        return {"attn_implementation": attention}
+    config = copy.deepcopy(spec.config)  # the spec's own is shared: never changed
+    config._attn_implementation = attention
+    return {"attn_implementation": attention, "config": config}
+
+
 def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
     """The model's transformers weights, every way of failing to read them said as a model
     error."""
@@ -948,13 +967,12 @@ def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
     from safetensors import SafetensorError
 
     task, settings, source = spec.task, spec.settings, spec.source
-    attention = _attention(spec)
     try:
         with TORCH_MODEL_READ:
             model, loading = transformers.AutoModelForSeq2SeqLM.from_pretrained(
                 source.location,
                 use_safetensors=None if settings.allow_pickle else True,
-                **({} if attention is None else {"attn_implementation": attention}),
+                **_attention_options(spec),
                 **_pretrained_options(revision),
                 **FIT_REPORT,
             )

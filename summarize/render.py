@@ -8,6 +8,7 @@ is written by a YAML emitter, so no article can break the document's structure o
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -55,8 +56,13 @@ _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 # A sentence's last word, of letters only (no initial, number or "U.S"), and its stop.
 _LAST_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{4,})([.!?])$")
-# The start of a text that holds its first sentence as far as a title shows it (20 words).
-_LEADING_WORDS = re.compile(rf"(?:\S+\s+){{0,{_TITLE_MAX_WORDS + 10}}}\S+")
+# The words of a text the English sentence rules read first: its first sentence as far as a
+# title shows it (20 words), and a little more; more where the sentence goes on past them.
+_LEADING_WORDS = _TITLE_MAX_WORDS + 10
+# The most words read so: the rules take time that grows faster than the text does (20,000
+# "Dr." took half a minute), and no summary's first sentence is longer.
+_MOST_WORDS_READ = _LEADING_WORDS * 16
+_WORD = re.compile(r"\S+")
 # Explicit bidi formatting (UAX #9): embeddings and overrides (LRE, RLE, LRO, RLO) end at a PDF,
 # isolates (LRI, RLI, FSI) at a PDI, or all at the end of the paragraph.
 _BIDI_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
@@ -178,9 +184,25 @@ def _first_sentence(text: str) -> str:
         return candidate.group(1)
     from summarize.segment import split_english_sentences  # pysbd: loaded when first needed
 
-    head = _LEADING_WORDS.match(text)  # read as far as a title shows it, and a little more
-    sentences = split_english_sentences(head.group() if head else text)
-    return sentences[0] if sentences and text.startswith(sentences[0]) else text
+    words = _LEADING_WORDS
+    while True:
+        head = _leading_words(text, words)
+        sentences = split_english_sentences(head)
+        if not sentences or not text.startswith(sentences[0]):
+            return text
+        if len(sentences) > 1 or len(head) == len(text) or words >= _MOST_WORDS_READ:
+            return sentences[0]
+        # No end within the words read: the sentence goes on past them. Taken as it stood, an
+        # index line after a title from the summary began inside the first sentence, at its
+        # 31st word. Read twice as far.
+        words *= 2
+
+
+def _leading_words(text: str, count: int) -> str:
+    """The first ``count`` words of ``text`` (stripped) as they stand there; all of it where
+    it has no more."""
+    ends = (word.end() for word in _WORD.finditer(text))
+    return text[: next(itertools.islice(ends, count - 1, None), len(text))]
 
 
 def _ends_plainly(sentence: str) -> bool:
@@ -507,7 +529,8 @@ def english_markdown(paragraph: Paragraph) -> str:
     have none where it stands, as the view says it: left out, the paragraph read as whole, and
     its warning "sentence 2: English is 0.0× the German length" pointed at the wrong sentence."""
     if all(sentence.en.strip() for sentence in paragraph.sentences):
-        return escape_markdown(paragraph.english)
+        # English of control characters only is no text once escaped: said as none, as before.
+        return escape_markdown(paragraph.english) or f"*{NO_TRANSLATION}*"
     return " ".join(
         escape_markdown(sentence.en) or f"*{NO_TRANSLATION}*" for sentence in paragraph.sentences
     )

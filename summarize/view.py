@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -101,13 +102,26 @@ def page_names(names: Iterable[str]) -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         groups.setdefault(_case_blind(page_name(name)), []).append(name)
-    pages: dict[str, str] = {}
-    for first, *others in groups.values():
-        pages[first] = page_name(first)
+    pages = {first: page_name(first) for first, *_ in groups.values()}
+    taken = set(groups)  # the pages so far, as a file system that ignores case tells them
+    for _, *others in groups.values():
         for name in others:
-            digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
-            pages[name] = f"{page_name(name).removesuffix('.html')}-{digest}.html"
+            pages[name] = _page_apart(name, taken)
+            taken.add(_case_blind(pages[name]))
     return pages
+
+
+def _page_apart(name: str, taken: set[str]) -> str:
+    """A page for ``name`` whose :func:`_case_blind` form is none of ``taken``: its page name
+    with 8 hex digits of its SHA-256, and a number after them where that is taken too. Another
+    brief may be named so ("zoll-fa3c8666" beside "Zoll" and "zoll"): both were given
+    zoll-fa3c8666.html, one written over the other, and the index linked both to it."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    stem = f"{page_name(name).removesuffix('.html')}-{digest}"
+    suffixes = chain([""], (f"-{number}" for number in count(2)))
+    return next(
+        page for suffix in suffixes if _case_blind(page := f"{stem}{suffix}.html") not in taken
+    )
 
 
 @dataclass(frozen=True)

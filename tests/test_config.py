@@ -688,6 +688,40 @@ def test_a_set_value_that_begins_as_toml_but_is_none_is_refused_not_read_as_text
     assert f"--set translation.prefix={value}:" in said  # as typed: backslashes not doubled
 
 
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "translation.generation.suppress_tokens=[1,2",
+        "summarization.generation.bad_words_ids=[[1,2]",
+        "summarization.chunk_generation.sequence_bias={x=1",
+    ],
+)
+def test_a_broken_list_or_table_for_a_generate_keyword_is_refused(assignment: str) -> None:
+    """A bracket-opened value that is no TOML is read as text since bare words open so too, and
+    a setting's own check refuses text where a list belongs; but no check of ours knows the
+    types of generate()'s keywords: "[1,2" was taken as text, the models loaded and every
+    article failed in generate() (exit 1). Refused as not TOML, before any model loads."""
+    with pytest.raises(ConfigError, match="the value is not valid TOML"):
+        load_config(overrides=[assignment], project_file=None)
+
+
+def test_a_min_length_past_max_new_tokens_is_refused() -> None:
+    """min_length = 30 beside max_new_tokens = 10 in one table passed (only min_length against
+    max_length was compared), and generate() warned "Unfeasible length constraints: min_length
+    (30) is larger than the maximum possible length (11)" past --quiet on every batch. The
+    longest output is max_new_tokens + 1 of min_length's count (the start token)."""
+    table = "summarization.generation"
+    with pytest.raises(ConfigError, match=r"min_length: must not exceed max_new_tokens \+ 1"):
+        load_config(
+            overrides=[f"{table}.min_length=30", f"{table}.max_new_tokens=10"], project_file=None
+        )
+    reachable = [f"{table}.min_length=30", f"{table}.max_new_tokens=29"]
+    assert load_config(overrides=reachable, project_file=None).summarization.generation == {
+        "min_length": 30,
+        "max_new_tokens": 29,
+    }
+
+
 def test_bare_words_and_valid_toml_are_still_read() -> None:
     assert parse_override("translation.model=org/name-1.2") == {
         "translation": {"model": "org/name-1.2"}

@@ -1103,6 +1103,10 @@ def test_models_pull_goes_on_to_the_other_model_when_a_download_fails(
          "[summarization.chunk_generation] min_length = 120 is above max_length = 100"),
         ({"generation": {"max_new_tokens": 40}, "chunk_generation": {"min_new_tokens": 50}},
          "[summarization.chunk_generation] min_new_tokens = 50 is above max_new_tokens = 40"),
+        # min_length counts the start token, max_new_tokens not: 42 is past 40 + 1 (generate()
+        # warned "Unfeasible length constraints" past --quiet on every batch)
+        ({"generation": {"min_length": 42}, "chunk_generation": {"max_new_tokens": 40}},
+         "[summarization.chunk_generation] min_length = 42 is above max_new_tokens = 40 (+ 1"),
     ],
 )  # fmt: skip
 def test_a_minimum_above_the_maximum_as_the_settings_merge_is_refused(
@@ -1349,6 +1353,57 @@ def test_a_flash_attention_this_machine_cannot_use_is_read_as_eager(
     assert "asks for flash_attention_2 attention" in caplog.text
     assert "read with eager attention" in caplog.text
     assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("_attn_implementation", "flash_attention_2"),  # the key transformers sets last
+        ("attn_implementation", ["eager"]),  # a list: unhashable
+        ("attn_implementation", {"": ["flash_attention_2"]}),
+    ],
+    ids=["_attn_implementation", "list", "dict of a list"],
+)
+def test_an_attention_asked_for_in_another_form_is_read_as_eager(
+    self_contained_models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    key: str,
+    value: object,
+    backend: str,
+) -> None:
+    """config.json's "_attn_implementation" = "flash_attention_2" on torch: transformers sets
+    that key on the config after from_pretrained's attn_implementation keyword, so the eager
+    attention the log announced was not used (an ImportError's traceback; with the kernels
+    package, a build of flash attention fetched from the hub). A list there ended the run with
+    a TypeError's traceback (unhashable) on both backends, before any weights were read."""
+    import json
+    import shutil
+
+    import transformers.integrations.hub_kernels as hub_kernels
+    import transformers.modeling_utils as modeling_utils
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    folder = tmp_path / "odd"
+    shutil.copytree(self_contained_models.marian, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config[key] = value
+    (folder / "config.json").write_text(json.dumps(config))
+
+    def fetched(*args: object, **kwargs: object) -> None:
+        raise AssertionError("attention code was fetched from the hub")
+
+    monkeypatch.setattr(modeling_utils, "is_kernels_available", lambda: True)
+    monkeypatch.setattr(modeling_utils, "lazy_import_flash_attention", fetched)
+    monkeypatch.setattr(hub_kernels, "get_kernel", fetched, raising=False)
+    options = TranslationSettings(model=str(folder), backend=backend)
+    loaded = load_model("translation", options, tmp_path / "models")
+    translator = Translator(loaded, options)
+    assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
+    if backend == "torch":
+        assert loaded.backend.model.config._attn_implementation == "eager"
 
 
 def test_a_length_set_in_a_later_table_wins_in_either_form(self_contained_models) -> None:

@@ -680,6 +680,28 @@ def test_a_summarys_first_sentence_runs_past_an_abbreviation(
     assert index_lead(make_brief(summary=summary).record()) == title
 
 
+def test_an_index_line_after_a_long_first_sentence_is_the_sentence_after_it() -> None:
+    """A first sentence past an abbreviation was read to its 31st word only ("as far as a
+    title shows it"): a longer one, titling a brief without a headline, left its own words
+    from the 31st on as the brief's index line, which began inside the title's sentence."""
+    words = " ".join(f"district{number}" for number in range(40))
+    first = f"Dr. Anna Müller visited {words} with her team."
+    record = make_brief(title=False, summary=f"{first} They discussed aid.").record()
+    assert record.title == " ".join(first.split()[:20]) + " …"
+    assert index_lead(record) == "They discussed aid."
+
+
+def test_english_of_control_characters_only_reads_as_no_translation() -> None:
+    """English that escaping leaves empty (a control character, which str.strip() keeps) made
+    the paragraph's line "**¶1** " with nothing after it; it said "(no translation)" before
+    the sentence-by-sentence rendering."""
+    from summarize.record import Paragraph, SentencePair
+    from summarize.render import english_markdown
+
+    paragraph = Paragraph(sentences=(SentencePair(de="Der Rat tagte.", en="\x07"),))
+    assert english_markdown(paragraph) == "*(no translation)*"
+
+
 def test_key_facts_say_when_they_are_a_selection() -> None:
     """Key facts list the 12 most frequent of each kind: an article with 40 numbers showed 12
     under "Numbers" as if they were all, and a number looked for there seemed absent."""

@@ -504,6 +504,24 @@ def test_briefs_named_apart_only_by_case_get_pages_apart_where_case_is_ignored(
     assert build_site(output, site).pages == report.pages
 
 
+def test_a_brief_named_as_another_briefs_case_page_keeps_a_page_apart(tmp_path: Path) -> None:
+    """A brief "zoll" beside "Zoll" gets zoll-<8 hex digits>.html; a third brief named so
+    ("zoll-fa3c8666", a page of an earlier view saved as a brief's name) was given the same
+    page: one brief's page was written over the other's and the index linked both to it."""
+    import hashlib
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    names = ["Zoll", "zoll", f"zoll-{hashlib.sha256(b'zoll').hexdigest()[:8]}"]
+    for number, name in enumerate(names):
+        write_brief(output / f"{name}.md", make_brief(number))
+    report = build_site(output, tmp_path / "site")
+    assert len({page.name.casefold() for page in report.pages}) == len(names)
+    for number, name in enumerate(names):  # each brief on a page of its own
+        (page,) = [page for page in report.pages if f"Brief {number}." in parse(page).text()]
+        assert page.name.startswith(name)
+
+
 def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> None:
     """``--to`` a folder of the user's own pages (articles saved as HTML, a site's front page):
     a page whose name a brief's page has was overwritten without a word, though the view
