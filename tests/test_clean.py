@@ -1107,9 +1107,18 @@ def test_a_byline_naming_a_news_agency_is_no_headline(byline: str) -> None:
         # A year and "von" make a byline only where the date opens the line.
         "Gipfel am 3. März 2024 von Protesten begleitet",
         "Hochwasser vom 14. Juli 2021 von Experten neu bewertet",
+        # Gender forms in brackets or with an underscore are no code.
+        "Satirepartei 2gewinnt – Die Popu-Liste(n) im Überblick",
+        "Regierung geht mit Hetzkampagnen gegen Kritiker_innen vor",
+        # A site's name, a hashtag, a handle, a quote in angle brackets, braces around words.
+        "Hochauflösende Schneekarten auf Gipfelbuch.ch",
+        "Per Update spioniert Microsoft nun auch Windows 7 aus // #Microsoft @chabermu",
+        "Der Sinnspruch <Nulla dies sine linea> auf einem Exlibris",
+        "{orga your life} – das Leben organisieren",
+        '"Mangelhaft": Der Nachfolger fällt im Kindersitztest durch',
     ],
 )
-def test_real_headlines_are_no_link_paths_or_bylines(headline: str) -> None:
+def test_real_headlines_are_no_link_paths_or_bylines_or_code(headline: str) -> None:
     cleaned = clean_text("\n\n".join([headline, _HEADLINE_BODY]), CleanOptions(enabled=False))
     assert cleaned.title == headline
 
@@ -1147,25 +1156,6 @@ def test_code_or_an_address_right_above_the_text_is_no_headline(junk: str) -> No
     cleaned = clean_text("\n\n".join(lines[3:]), CleanOptions(enabled=False))
     assert cleaned.title is None
     assert cleaned.paragraphs == tuple(lines[3:])
-
-
-@pytest.mark.parametrize(
-    "headline",
-    [
-        # Gender forms in brackets or with an underscore are no code.
-        "Satirepartei 2gewinnt – Die Popu-Liste(n) im Überblick",
-        "Regierung geht mit Hetzkampagnen gegen Kritiker_innen vor",
-        # A site's name, a hashtag, a handle, a quote in angle brackets, braces around words.
-        "Hochauflösende Schneekarten auf Gipfelbuch.ch",
-        "Per Update spioniert Microsoft nun auch Windows 7 aus // #Microsoft @chabermu",
-        "Der Sinnspruch <Nulla dies sine linea> auf einem Exlibris",
-        "{orga your life} – das Leben organisieren",
-        '"Mangelhaft": Der Nachfolger fällt im Kindersitztest durch',
-    ],
-)
-def test_real_headlines_are_no_code(headline: str) -> None:
-    cleaned = clean_text("\n\n".join([headline, _HEADLINE_BODY]), CleanOptions(enabled=False))
-    assert cleaned.title == headline
 
 
 @pytest.mark.parametrize(

@@ -1313,6 +1313,33 @@ def test_attention_code_from_the_hub_is_refused(
     assert refused.value.exit_code == 2 and "code from elsewhere" in str(refused.value)
 
 
+def _marian_asking_for(marian: Path, tmp_path: Path, key: str, value: object) -> Path:
+    """A copy of the tiny Marian whose config.json sets ``key`` (an attention setting)."""
+    import json
+    import shutil
+
+    folder = tmp_path / "attention"
+    shutil.copytree(marian, folder)
+    config = json.loads((folder / "config.json").read_text())
+    config[key] = value
+    (folder / "config.json").write_text(json.dumps(config))
+    return folder
+
+
+def _no_attention_from_the_hub(monkeypatch: pytest.MonkeyPatch, kernels_installed: bool) -> None:
+    """transformers told the kernels package is (or is not) installed; fetching attention code
+    from the hub fails the test."""
+    import transformers.integrations.hub_kernels as hub_kernels
+    import transformers.modeling_utils as modeling_utils
+
+    def fetched(*args: object, **kwargs: object) -> None:
+        raise AssertionError("attention code was fetched from the hub")
+
+    monkeypatch.setattr(modeling_utils, "is_kernels_available", lambda: kernels_installed)
+    monkeypatch.setattr(modeling_utils, "lazy_import_flash_attention", fetched)
+    monkeypatch.setattr(hub_kernels, "get_kernel", fetched, raising=False)
+
+
 @pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
 @pytest.mark.parametrize("kernels_installed", [False, True])
 def test_a_flash_attention_this_machine_cannot_use_is_read_as_eager(
@@ -1327,26 +1354,12 @@ def test_a_flash_attention_this_machine_cannot_use_is_read_as_eager(
     read where its package is missing: transformers ended the run with an ImportError's
     traceback (exit 1), and with the kernels package installed it would fetch a build of
     flash attention from the hub and run that code. Read with eager attention, and said."""
-    import json
-    import shutil
-
-    import transformers.integrations.hub_kernels as hub_kernels
-    import transformers.modeling_utils as modeling_utils
-
     if backend == "ctranslate2":
         pytest.importorskip("ctranslate2")
-    folder = tmp_path / "flash"
-    shutil.copytree(self_contained_models.marian, folder)
-    config = json.loads((folder / "config.json").read_text())
-    config["attn_implementation"] = "flash_attention_2"
-    (folder / "config.json").write_text(json.dumps(config))
-
-    def fetched(*args: object, **kwargs: object) -> None:
-        raise AssertionError("attention code was fetched from the hub")
-
-    monkeypatch.setattr(modeling_utils, "is_kernels_available", lambda: kernels_installed)
-    monkeypatch.setattr(modeling_utils, "lazy_import_flash_attention", fetched)
-    monkeypatch.setattr(hub_kernels, "get_kernel", fetched, raising=False)
+    folder = _marian_asking_for(
+        self_contained_models.marian, tmp_path, "attn_implementation", "flash_attention_2"
+    )
+    _no_attention_from_the_hub(monkeypatch, kernels_installed)
     options = TranslationSettings(model=str(folder), backend=backend)
     with caplog.at_level(logging.INFO, logger="summarize"):
         translator = Translator(load_model("translation", options, tmp_path / "models"), options)
@@ -1378,26 +1391,10 @@ def test_an_attention_asked_for_in_another_form_is_read_as_eager(
     attention the log announced was not used (an ImportError's traceback; with the kernels
     package, a build of flash attention fetched from the hub). A list there ended the run with
     a TypeError's traceback (unhashable) on both backends, before any weights were read."""
-    import json
-    import shutil
-
-    import transformers.integrations.hub_kernels as hub_kernels
-    import transformers.modeling_utils as modeling_utils
-
     if backend == "ctranslate2":
         pytest.importorskip("ctranslate2")
-    folder = tmp_path / "odd"
-    shutil.copytree(self_contained_models.marian, folder)
-    config = json.loads((folder / "config.json").read_text())
-    config[key] = value
-    (folder / "config.json").write_text(json.dumps(config))
-
-    def fetched(*args: object, **kwargs: object) -> None:
-        raise AssertionError("attention code was fetched from the hub")
-
-    monkeypatch.setattr(modeling_utils, "is_kernels_available", lambda: True)
-    monkeypatch.setattr(modeling_utils, "lazy_import_flash_attention", fetched)
-    monkeypatch.setattr(hub_kernels, "get_kernel", fetched, raising=False)
+    folder = _marian_asking_for(self_contained_models.marian, tmp_path, key, value)
+    _no_attention_from_the_hub(monkeypatch, kernels_installed=True)
     options = TranslationSettings(model=str(folder), backend=backend)
     loaded = load_model("translation", options, tmp_path / "models")
     translator = Translator(loaded, options)
