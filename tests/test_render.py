@@ -197,6 +197,21 @@ def test_no_html_or_link_comes_from_article_text() -> None:
     assert "<details>Anzeige</details> www.ads.example" in shown  # the removed text, as text
 
 
+def test_no_html_or_link_comes_from_a_hostile_headline() -> None:
+    """A headline is article text too: in the title and the "Headline:" note it stays text.
+    (The CLI test's headline lost its web address and script when such a line stopped being a
+    headline; a title from a Markdown heading or a page's metadata can still hold them.)"""
+    brief = dataclasses.replace(make_brief(), title_de=HOSTILE, title_en=HOSTILE)
+    meta, body = split_front_matter(render_brief(brief.record(), "article-0.json"))
+    assert meta["title_de"] == HOSTILE  # YAML keeps it whole
+    head = body.split("## Summary")[0]  # the title and the headline note
+    html = gfm().render(head)
+    assert "<a " not in html and "<script" not in html and "<img" not in html
+    shown = " ".join(c.content for c in inline_tokens(gfm().parse(head)) if c.type == "text")
+    for planted in ["<script>alert(1)</script>", "[x](http://evil)", "https://example.com/a_b?c=d"]:
+        assert planted in shown, planted
+
+
 MARKDOWN_PIECES = ["https://", "http://", "ftp://", "mailto:", "www.", "WWW.", "@", ".de",
                    ".com", "example", "zeit", " ", "\n", "<", ">", "[", "](", ")", "!", "*", "_",
                    "`", "#", "1.", "2)", "-", "+", "=", "|", "~", ":", "//", "&", "amp;", "\\",
