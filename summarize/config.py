@@ -821,16 +821,8 @@ _GENERATE_TOML_OPENERS = (*_TOML_OPENERS, "[", "{")
 def _toml_openers(keys: list[str]) -> tuple[str, ...]:
     """How a value at ``keys`` may begin only as TOML: as a string anywhere, as a list or table
     too in a free table of generate() keywords (translation.generation.*)."""
-    model: type[BaseModel] = Config
-    for depth, key in enumerate(keys):
-        field = model.model_fields.get(key)
-        if field is None:
-            return _TOML_OPENERS  # an unknown key: its own check says so
-        annotation = field.annotation
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return _GENERATE_TOML_OPENERS if depth < len(keys) - 1 else _TOML_OPENERS
-        model = annotation
-    return _TOML_OPENERS
+    depth, _, known = _walk_sections(keys)  # an unknown key: its own check says so
+    return _GENERATE_TOML_OPENERS if known and depth < len(keys) - 1 else _TOML_OPENERS
 
 
 def _not_toml(assignment: str, raw_value: str, error: tomllib.TOMLDecodeError) -> str:
@@ -849,19 +841,29 @@ def _not_toml(assignment: str, raw_value: str, error: tomllib.TOMLDecodeError) -
 
 def _check_known_key(keys: list[str], assignment: str) -> None:
     """Unsetting a misspelt key would pass silently (it is only removed): refuse it."""
-    model: type[BaseModel] = Config
+    depth, section, known = _walk_sections(keys)
+    if not known:
+        location = ".".join(keys[: depth + 1])
+        allowed = ", ".join(sorted(section.model_fields))
+        raise ConfigError(
+            f"--set {assignment!r}: {location}: unknown key (allowed here: {allowed})"
+        )
+
+
+def _walk_sections(keys: list[str]) -> tuple[int, type[BaseModel], bool]:
+    """How far ``keys`` go down the config's sections: (the depth where they stop, the section
+    there, whether the key there is known). They stop at an unknown key, at a value or a free
+    table (generation keywords: any key below it), or past the last key."""
+    section: type[BaseModel] = Config
     for depth, key in enumerate(keys):
-        field = model.model_fields.get(key)
+        field = section.model_fields.get(key)
         if field is None:
-            location = ".".join(keys[: depth + 1])
-            allowed = ", ".join(sorted(model.model_fields))
-            raise ConfigError(
-                f"--set {assignment!r}: {location}: unknown key (allowed here: {allowed})"
-            )
+            return depth, section, False
         annotation = field.annotation
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return  # a value or a free table (generation keywords): any key below it
-        model = annotation
+            return depth, section, True
+        section = annotation
+    return len(keys), section, True
 
 
 def read_toml(path: Path) -> dict[str, Any]:
