@@ -258,7 +258,8 @@ def evaluate_summaries(
                     min(start + articles_per_batch, len(records)), len(records))  # fmt: skip
         group = records[start : start + articles_per_batch]
         results = summarizer.summarize_many(
-            [split_english_sentences(record[text_field]) for record in group]
+            [split_english_sentences(record[text_field]) for record in group],
+            [_record_name(record, number) for number, record in enumerate(group, start + 1)],
         )
         for number, (record, result) in enumerate(zip(group, results, strict=True), start + 1):
             if isinstance(result, ArticleError):  # which record: its number, and its id if any

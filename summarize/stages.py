@@ -406,14 +406,20 @@ def pair_paragraphs(
 
 
 def summarize_articles(
-    summarizer: Summarizer, articles: Sequence[Bilingual]
+    summarizer: Summarizer, articles: Sequence[Bilingual], sources: Sequence[Path] | None = None
 ) -> list[tuple[Summary | ArticleError, float]]:
     """A summary (or the reason there is none) per article, in order, with the article's share
     of the summarizer's time (by input tokens). Articles share model batches; an article whose
-    translation failed is not summarized (its error stands in for the summary)."""
+    translation failed is not summarized (its error stands in for the summary). ``sources``:
+    the articles' files, for the log's lines about one of them."""
     start = time.perf_counter()
-    translated = [article for article in articles if article.failed is None]
-    summarized = iter(summarizer.summarize_many([a.english_sentences for a in translated]))
+    kept = [index for index, article in enumerate(articles) if article.failed is None]
+    summarized = iter(
+        summarizer.summarize_many(
+            [articles[index].english_sentences for index in kept],
+            [shown(sources[index]) for index in kept] if sources is not None else None,
+        )
+    )
     summaries = [
         ArticleError(article.failed) if article.failed is not None else next(summarized)
         for article in articles

@@ -55,10 +55,16 @@ class _Document:
     map_rounds: int = 0
     inputs: list[str] = field(default_factory=list)  # this pass's model inputs
     notes: list[str] = field(default_factory=list)  # what the reader must be told, in order
+    # The article as the log names it: with thousands in a run, "the summary reached the
+    # output limit" said nothing of which one.
+    name: str | None = None
+
+    def log(self, level: int, message: str) -> None:
+        logger.log(level, "summarizer: %s%s", f"{self.name}: " if self.name else "", message)
 
     def add_note(self, note: str, level: int) -> None:
         """Keep ``note`` for the reader (the summary's note) and log it."""
-        logger.log(level, "summarizer: %s", note)
+        self.log(level, note)
         self.notes.append(note)
 
 
@@ -106,8 +112,11 @@ class Summarizer:
             raise result
         return result
 
-    def summarize_many(self, documents: Sequence[Sequence[str]]) -> list[Summary | ArticleError]:
-        """A summary (or the reason there is none) per document, in order."""
+    def summarize_many(
+        self, documents: Sequence[Sequence[str]], names: Sequence[str] | None = None
+    ) -> list[Summary | ArticleError]:
+        """A summary (or the reason there is none) per document, in order. ``names``: each
+        document as the log names it (an article's file), where the caller knows them."""
         results: list[Summary | ArticleError | None] = [None] * len(documents)
         pending: list[_Document] = []
         for index, sentences in enumerate(documents):
@@ -119,6 +128,7 @@ class Summarizer:
                 continue
             text = " ".join(units)
             document = _Document(index, self.loaded.count_tokens(text), units, tuple(units))
+            document.name = names[index] if names is not None else None
             if document.input_tokens <= self.loaded.window:
                 document.final_input = text
             pending.append(document)
@@ -197,7 +207,7 @@ class Summarizer:
             f"every chunk summary of map-reduce round {document.map_rounds} was empty; "
             f"the summary is the article's first {len(lead)} sentence(s)"
         )
-        logger.warning("summarizer: %s", note)
+        document.log(logging.WARNING, note)
         return Summary(
             " ".join(lead),
             "map-reduce",
@@ -278,13 +288,10 @@ class Summarizer:
             else document.input_tokens
         )
         document.round_tokens = tokens
-        logger.info(
-            "text of %d tokens exceeds the summarizer's %d-token window: "
-            "map-reduce round %d over %d chunks",
-            tokens,
-            self.loaded.window,
-            document.map_rounds + 1,
-            len(chunks),
+        document.log(
+            logging.INFO,
+            f"text of {tokens} tokens exceeds the summarizer's {self.loaded.window}-token "
+            f"window: map-reduce round {document.map_rounds + 1} over {len(chunks)} chunks",
         )
         return chunks
 

@@ -803,6 +803,26 @@ def test_the_run_warning_of_split_sentences_names_the_articles(
     assert "short.txt" not in warning.group(1)
 
 
+def test_the_summarizers_log_lines_name_the_article(self_contained_models, tmp_path: Path) -> None:
+    """The run passes each article's file to the summarizer's log lines: "text of 180 tokens
+    exceeds the summarizer's window: map-reduce round 1" said nothing of which article."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = " ".join(f"Der Zug Nummer {i} kam am Montag in den Bahnhof." for i in range(30))
+    (folder / "lang.txt").write_text(f"Ein Titel\n\n{body}\n", "utf-8")
+    (folder / "kurz.txt").write_text("Ein Titel\n\nDer Minister sagte das heute.\n", "utf-8")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart_short_window
+    )
+    result = CliRunner().invoke(
+        app, ["run", str(folder), "-c", str(config), "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"summarizer: {folder / 'lang.txt'}: text of " in said, result.output
+    assert "kurz.txt: text of" not in said
+
+
 def test_the_headlines_translation_is_checked_as_every_sentence_is(
     self_contained_models, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -571,7 +572,7 @@ def test_each_map_reduce_round_logs_the_length_of_what_it_reads(caplog) -> None:
         (result,) = summarizer.summarize_many([sentences])
     assert isinstance(result, ArticleError)  # still too long after two rounds
     rounds = [r.getMessage() for r in caplog.records if "map-reduce round" in r.getMessage()]
-    first, second = (int(message.split()[2]) for message in rounds)
+    first, second = (int(re.search(r"text of (\d+) tokens", m).group(1)) for m in rounds)
     assert first == summarizer.loaded.count_tokens(" ".join(sentences))
     inputs = [text for batch in backend.batches for text in batch]
     words = len(" ".join(sentences).split())
@@ -715,6 +716,36 @@ def test_chunk_summaries_as_long_as_the_output_limit_are_said_in_the_note() -> N
         "3 of 3 chunk summaries of map-reduce round 1 reached the output limit "
         "(summarization.chunk_generation.max_new_tokens = 4) and may be cut off"
     )
+
+
+def test_the_summarizers_log_lines_name_their_article(caplog) -> None:
+    """With many articles summarized together, "the summary reached the summarizer's output
+    limit" and "map-reduce round 1 over 3 chunks" were logged without saying of which article:
+    a run of thousands printed a stream of identical lines."""
+    from transformers import GenerationConfig
+
+    backend = EchoBackend(lambda text: "w w w")
+    loaded = replace(
+        echo_model("summarization", window=12, backend=backend),
+        generation_config=GenerationConfig(max_new_tokens=4),  # "w w w" + end token
+    )
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    long = [f"{name} troops moved near Kursk again." for name in ("Alpha", "Beta", "Gamma")]
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        summarizer.summarize_many([["Kurz."], long], ["kurz.txt", "lang.txt"])
+    lines = [record.getMessage() for record in caplog.records]
+    assert any("lang.txt: text of" in line and "over 3 chunks" in line for line in lines)
+    assert any(line.startswith("summarizer: kurz.txt: the summary reached") for line in lines)
+    assert any(line.startswith("summarizer: lang.txt: 3 of 3 chunk summaries") for line in lines)
+    assert all("kurz.txt" in line or "lang.txt" in line for line in lines), lines
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        summarizer.summarize_many([["Kurz."]])  # no names given (a library caller): none said
+    assert [r.getMessage() for r in caplog.records] == [
+        "summarizer: the summary reached the summarizer's output limit "
+        "(summarization.generation.max_new_tokens = 4) and may be cut off; raise it for a "
+        "longer one"
+    ]
 
 
 def test_a_map_reduce_round_that_does_not_shorten_the_text_ends_the_article_at_once() -> None:

@@ -263,7 +263,9 @@ class Pipeline:
         logger.debug("translated %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
         summarizer = self.summarizer
         start = time.perf_counter()
-        summaries = stages.summarize_articles(summarizer, bilinguals)
+        summaries = stages.summarize_articles(
+            summarizer, bilinguals, [item.article.source for item in ready]
+        )
         logger.debug("summarized %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
         start = time.perf_counter()
         finished: list[Brief | ArticleError] = []  # one per ready article, in order

@@ -537,7 +537,8 @@ def _translate(translator: Translator, group: _Group) -> _Group:
 
 def _summarize(summarizer: Summarizer, group: _Group) -> _Group:
     loaded = summarizer.loaded
-    summaries = stages.summarize_articles(summarizer, group.bilinguals)
+    sources = [item.article.source for _, item in group.ready]
+    summaries = stages.summarize_articles(summarizer, group.bilinguals, sources)
     return replace(
         group,
         summaries=tuple(summaries),
