@@ -789,6 +789,21 @@ def attention_override(config: Any) -> str | None:
     return "eager"
 
 
+def unusable_attention_reason(config: Any) -> str:
+    """Why :func:`attention_override` reads the model with another attention than its config
+    asks for, as the log says it: a flash attention's package missing or without a GPU, or a
+    value that is no attention transformers has here ("5", "paged|eager"), which the log gave
+    the flash attention's reason too."""
+    unusable = [
+        value
+        for value in requested_attention(config)
+        if not (_built_in(value) or _flash_usable(value))
+    ]
+    if all(isinstance(value, str) and _FLASH_VERSION.match(value) for value in unusable):
+        return "its package is missing, or no GPU for it"
+    return "not one of transformers' attentions, nor a flash attention usable here"
+
+
 def _built_in(implementation: Any) -> bool:
     """Whether ``implementation`` is one of transformers' own attentions (or unset). Tested by
     type first: a config.json's list (["eager"]) is unhashable, and a set lookup of it ended the

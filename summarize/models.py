@@ -40,6 +40,7 @@ from summarize.backends import (
     require_ctranslate2,
     unconvertible_config,
     unfit_weights,
+    unusable_attention_reason,
     unused_weights,
     unwritable_conversion,
 )
@@ -932,11 +933,11 @@ def _attention(spec: ModelSpec) -> str | None:
     if attention is not None:
         asked = {str(value) for value in requested_attention(spec.config)} - {"None"}
         logger.info(
-            "the %s model's config.json asks for %s attention, which cannot be used here (its "
-            "package is missing, or no GPU for it); it is read with %s attention (the same "
-            "model; slower on a GPU)",
+            "the %s model's config.json asks for %s attention, which cannot be used here (%s); "
+            "it is read with %s attention (the same model; slower on a GPU)",
             spec.task,
             " / ".join(sorted(asked)),
+            unusable_attention_reason(spec.config),
             attention,
         )  # fmt: skip
     return attention

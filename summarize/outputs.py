@@ -36,6 +36,7 @@ from summarize.render import (
     Brief,
     IndexEntry,
     render_brief,
+    render_dropped,
     render_index,
 )
 from summarize.signals import stop_signals_held
@@ -314,9 +315,20 @@ def read_brief_record(brief_path: Path) -> BriefRecord | None:
 
 def belong_together(brief_path: Path, record: BriefRecord) -> bool:
     """Whether the Markdown brief at ``brief_path`` was written with ``record`` (the same
-    ``record_id``): only then does the brief count, in the index and in the view."""
-    meta = read_front_matter(brief_path)
-    return meta is not None and meta.get("record_id") == record.record_id
+    ``record_id``) and is whole: only then does the brief count, in the index and in the view.
+    Whole means it ends as a brief of that record ends, with the cleaner's audit: the two
+    files are written atomically, but a copy of the folder stopped part-way (a full disk, a
+    broken connection) left a brief cut short after its front matter, which counted as up
+    to date on every later run, its article and audit lost for good."""
+    text = read_markdown(brief_path)
+    if text is None:
+        return False
+    meta = front_matter_of(text)
+    return (
+        meta is not None
+        and meta.get("record_id") == record.record_id
+        and text.endswith("\n".join(render_dropped(record)))
+    )
 
 
 def brief_is_current(brief_path: Path, source_sha256: str, fingerprint: str) -> bool:
@@ -643,15 +655,28 @@ _FRONT_MATTER = re.compile(r"---\n(.*?)^---$", re.DOTALL | re.MULTILINE)
 
 def read_front_matter(path: Path) -> dict[str, Any] | None:
     """The YAML front matter of a Markdown file, or None when it has none (or is unreadable)."""
+    text = read_markdown(path)
+    return front_matter_of(text) if text is not None else None
+
+
+def read_markdown(path: Path) -> str | None:
+    """The text of a Markdown file, or None when it cannot be read as UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8")
-        # Closed by a line that is "---" alone: inside the YAML a "---" of a value (a summary
-        # ending a line with it) stands indented on a continuation line.
-        match = _FRONT_MATTER.match(text)
-        if match is None:
-            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
+        return None
+
+
+def front_matter_of(text: str) -> dict[str, Any] | None:
+    """The YAML front matter of a Markdown text, or None when it has none."""
+    # Closed by a line that is "---" alone: inside the YAML a "---" of a value (a summary
+    # ending a line with it) stands indented on a continuation line.
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    try:
         meta = _safe_load_yaml(match.group(1))
-    except (OSError, ValueError, yaml.YAMLError):  # UnicodeDecodeError is a ValueError
+    except (ValueError, yaml.YAMLError):
         return None
     return meta if isinstance(meta, dict) else None
 

@@ -211,8 +211,9 @@ def _briefs(folder: Path, problems: list[str], pages: Mapping[str, str]) -> Iter
         brief_path = path.with_suffix(".md")
         if not belong_together(brief_path, record):
             problems.append(
-                f"{shown(path)}: its brief {shown(brief_path.name)} is missing or from another run "
-                "(one stopped between the two writes); left out, as index.md leaves it out"
+                f"{shown(path)}: its brief {shown(brief_path.name)} is missing, cut short or from "
+                "another run (one stopped between the two writes); left out, as index.md leaves "
+                "it out (the next run redoes it)"
             )
             continue
         yield SiteBrief(path.stem, record, pages.get(path.stem) or page_name(path.stem))

@@ -688,13 +688,13 @@ def test_a_rerun_reads_each_brief_once_and_writes_the_same_index(
         encoding="utf-8",
     )
     reads: dict[str, int] = {}
-    read_front_matter = outputs.read_front_matter
+    read_markdown = outputs.read_markdown
 
     def counted(path: Path):
         reads[path.name] = reads.get(path.name, 0) + 1
-        return read_front_matter(path)
+        return read_markdown(path)
 
-    monkeypatch.setattr(outputs, "read_front_matter", counted)
+    monkeypatch.setattr(outputs, "read_markdown", counted)
     rerun = CliRunner().invoke(app, run)
     assert rerun.exit_code == 0, rerun.output
     assert "1 written, 2 up to date, 0 skipped, 0 failed" in rerun.output
@@ -702,7 +702,7 @@ def test_a_rerun_reads_each_brief_once_and_writes_the_same_index(
     # the rewritten one not at all (its record already says the source changed).
     assert reads == {f"{seed.stem}.md": 1 for seed in (*seeds[:2], *seeds[3:])}
     index = (output / "index.md").read_bytes()
-    monkeypatch.setattr(outputs, "read_front_matter", read_front_matter)
+    monkeypatch.setattr(outputs, "read_markdown", read_markdown)
     outputs.write_index(output, "1 written, 2 up to date, 0 skipped, 0 failed")
     assert (output / "index.md").read_bytes() == index  # as a full read of the folder gives
     assert index.count(b"\n- **[") == len(seeds)

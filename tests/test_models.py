@@ -1395,6 +1395,32 @@ def test_a_flash_attention_this_machine_cannot_use_is_read_as_eager(
     with caplog.at_level(logging.INFO, logger="summarize"):
         translator = Translator(load_model("translation", options, tmp_path / "models"), options)
     assert "asks for flash_attention_2 attention" in caplog.text
+    assert "its package is missing, or no GPU for it" in caplog.text
+    assert "read with eager attention" in caplog.text
+    assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
+
+
+@pytest.mark.parametrize("value", ["5", "paged|eager"])
+def test_an_attention_transformers_does_not_have_is_said_as_such(
+    self_contained_models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    value: str,
+) -> None:
+    """An attn_implementation that is no attention of transformers' is read as eager too; the
+    log gave the flash attention's reason for it (its package missing, or no GPU), which sent
+    the user looking for a package."""
+    folder = _marian_asking_for(
+        self_contained_models.marian, tmp_path, "attn_implementation", value
+    )
+    _no_attention_from_the_hub(monkeypatch, kernels_installed=False)
+    options = TranslationSettings(model=str(folder))
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        translator = Translator(load_model("translation", options, tmp_path / "models"), options)
+    assert f"asks for {value} attention" in caplog.text
+    assert "not one of transformers' attentions" in caplog.text
+    assert "package is missing" not in caplog.text
     assert "read with eager attention" in caplog.text
     assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
 

@@ -671,13 +671,13 @@ def _reads_of_front_matter(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     from summarize import outputs
 
     reads: dict[str, int] = {}
-    read_front_matter = outputs.read_front_matter
+    read_markdown = outputs.read_markdown
 
-    def counted(path: Path) -> dict[str, Any] | None:
+    def counted(path: Path) -> str | None:
         reads[path.name] = reads.get(path.name, 0) + 1
-        return read_front_matter(path)
+        return read_markdown(path)
 
-    monkeypatch.setattr(outputs, "read_front_matter", counted)
+    monkeypatch.setattr(outputs, "read_markdown", counted)
     return reads
 
 

@@ -498,3 +498,37 @@ def test_a_model_that_fails_on_one_article_costs_only_that_articles_brief(
     assert sorted(p.name for p in output.glob("*.md")) == ["0.md", "1.md", "index.md"]
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "0.md" in index and "1.md" in index
+
+
+@pytest.mark.parametrize("kept", ["front matter", "all but the audit's last line"])
+def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept: str) -> None:
+    """A copy of the output folder stopped part-way leaves a brief cut short: its front matter
+    (the record's ``record_id``) whole, its article or audit not. It counted as up to date on
+    every later run, and the index listed it; it is redone, and the rest kept."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, text in enumerate(seed_texts()[:2]):
+        (folder / f"{number}.txt").write_text(text, "utf-8")
+    output = tmp_path / "out"
+    run = ["run", str(folder), "-c", str(config), "-o", str(output), "--no-cache"]
+    first = CliRunner().invoke(app, run)
+    assert first.exit_code == 0, first.output
+    brief = output / "0.md"
+    whole = brief.read_text(encoding="utf-8")
+    if kept == "front matter":
+        cut = whole[: whole.index("\n---\n") + len("\n---\n")]
+    else:
+        cut = whole[: whole.rstrip("\n").rindex("\n") + 1]
+    assert read_brief_record(brief) is not None
+    brief.write_text(cut, encoding="utf-8")
+    assert read_brief_record(brief) is None  # the index leaves it out
+
+    rerun = CliRunner().invoke(app, run)
+    assert rerun.exit_code == 0, rerun.output
+    assert "1 written, 1 up to date" in rerun.output
+    redone = brief.read_text(encoding="utf-8")
+    assert redone.split("\n---\n", 1)[1] == whole.split("\n---\n", 1)[1]  # the same brief
+    assert read_brief_record(brief) is not None

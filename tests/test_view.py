@@ -393,7 +393,7 @@ def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path
     assert [path.name for path in report.pages] == ["good.html"]
     assert len(report.problems) == 3 and "broken.json" in report.problems[0]
     assert "orphan.md is missing" in report.problems[1]
-    assert "stale.md is missing or from another run" in report.problems[2]
+    assert "stale.md is missing, cut short or from another run" in report.problems[2]
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(UsageError, match="no brief records"):
