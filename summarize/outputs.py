@@ -35,8 +35,8 @@ from summarize.render import (
     NOT_CURRENT_BECAUSE,
     Brief,
     IndexEntry,
+    audit_ends_brief,
     render_brief,
-    render_dropped,
     render_index,
 )
 from summarize.signals import stop_signals_held
@@ -316,10 +316,10 @@ def read_brief_record(brief_path: Path) -> BriefRecord | None:
 def belong_together(brief_path: Path, record: BriefRecord) -> bool:
     """Whether the Markdown brief at ``brief_path`` was written with ``record`` (the same
     ``record_id``) and is whole: only then does the brief count, in the index and in the view.
-    Whole means it ends as a brief of that record ends, with the cleaner's audit: the two
-    files are written atomically, but a copy of the folder stopped part-way (a full disk, a
-    broken connection) left a brief cut short after its front matter, which counted as up
-    to date on every later run, its article and audit lost for good."""
+    Whole means it ends with the cleaner's audit, as every brief does: the two files are
+    written atomically, but a copy of the folder stopped part-way (a full disk, a broken
+    connection) left a brief cut short after its front matter, which counted as up to date on
+    every later run, its article and audit lost for good."""
     text = read_markdown(brief_path)
     if text is None:
         return False
@@ -327,7 +327,7 @@ def belong_together(brief_path: Path, record: BriefRecord) -> bool:
     return (
         meta is not None
         and meta.get("record_id") == record.record_id
-        and text.endswith("\n".join(render_dropped(record)))
+        and audit_ends_brief(text, record)
     )
 
 

@@ -571,12 +571,25 @@ def dropped_summary(record: BriefRecord) -> str:
     return f"{len(record.dropped)} line(s) or span(s) removed by {rules} rule(s)"
 
 
+AUDIT_HEADING = "## Removed by the cleaner"
+NOTHING_REMOVED = "*Nothing was removed.*"
+
+
+def audit_ends_brief(text: str, record: BriefRecord) -> bool:
+    """Whether the Markdown ``text`` ends with the cleaner's audit of ``record``, as every
+    brief does (:func:`render_brief`): told by the audit's heading and last line, so a brief
+    cut short reads as such while a brief whose audit an earlier version escaped otherwise
+    still counts."""
+    last = "</details>" if record.dropped else NOTHING_REMOVED
+    return f"\n{AUDIT_HEADING}\n" in text and text.endswith(f"\n{last}\n")
+
+
 def render_dropped(record: BriefRecord) -> list[str]:
     """The cleaner's audit trail: every removed line, grouped by rule, folded away."""
     if not record.dropped:
-        return ["## Removed by the cleaner", "", "*Nothing was removed.*", ""]
+        return [AUDIT_HEADING, "", NOTHING_REMOVED, ""]
     lines = [
-        "## Removed by the cleaner",
+        AUDIT_HEADING,
         "",
         "<details>",
         f"<summary>{dropped_summary(record)}</summary>",

@@ -500,7 +500,7 @@ def test_a_model_that_fails_on_one_article_costs_only_that_articles_brief(
     assert "0.md" in index and "1.md" in index
 
 
-@pytest.mark.parametrize("kept", ["front matter", "all but the audit's last line"])
+@pytest.mark.parametrize("kept", ["front matter", "half", "all but the audit's last line"])
 def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept: str) -> None:
     """A copy of the output folder stopped part-way leaves a brief cut short: its front matter
     (the record's ``record_id``) whole, its article or audit not. It counted as up to date on
@@ -520,6 +520,8 @@ def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept:
     whole = brief.read_text(encoding="utf-8")
     if kept == "front matter":
         cut = whole[: whole.index("\n---\n") + len("\n---\n")]
+    elif kept == "half":
+        cut = whole[: len(whole) // 2]
     else:
         cut = whole[: whole.rstrip("\n").rindex("\n") + 1]
     assert read_brief_record(brief) is not None
@@ -531,4 +533,27 @@ def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept:
     assert "1 written, 1 up to date" in rerun.output
     redone = brief.read_text(encoding="utf-8")
     assert redone.split("\n---\n", 1)[1] == whole.split("\n---\n", 1)[1]  # the same brief
+    assert read_brief_record(brief) is not None
+
+
+def test_a_brief_whose_audit_an_earlier_version_wrote_otherwise_still_counts(
+    self_contained_models, tmp_path
+) -> None:
+    """Whole is told by the audit's heading and last line, not by this version's escaping of
+    every removed line: a brief of an earlier version stays listed in the index and the view."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Startseite\n\nNewsletter abonnieren\n\n" + seed_texts()[0], "utf-8"
+    )
+    output = tmp_path / "out"
+    run = ["run", str(folder), "-c", str(config), "-o", str(output), "--no-cache", "-q"]
+    assert CliRunner().invoke(app, run).exit_code == 0
+    brief = output / "a.md"
+    text = brief.read_text(encoding="utf-8")
+    assert "\n- Startseite\n" in text  # the audit lists it
+    brief.write_text(text.replace("\n- Startseite\n", "\n- Startseite (removed)\n"), "utf-8")
     assert read_brief_record(brief) is not None
