@@ -9,8 +9,10 @@ a brief made from the cache has the same translation warnings as one made by the
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import logging
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -64,9 +66,16 @@ class TranslationCache:
                 self._stop_reading(error)
                 return
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            full = _disk_full(error, folder)
+            if full and isinstance(error, sqlite3.Error):
+                reason = _said(error, folder)
+            if (db := getattr(self, "_db", None)) is not None:
+                db.close()
+            self._remove_own_files()  # a full disk left a cache made only in part
             raise UsageError(
                 f"cannot use the translation cache {shown(self.path)}: {reason} "
-                "(set runtime.cache_dir elsewhere, or runtime.cache = false)"
+                f"({'free space there, ' if full else ''}set runtime.cache_dir elsewhere, "
+                "or runtime.cache = false)"
             ) from None
 
     def _has_logprob(self) -> bool:
@@ -162,7 +171,7 @@ class TranslationCache:
                     "translation cache %s takes no more writes (%s): this run goes on without "
                     "adding to it",
                     shown(self.path),
-                    error,
+                    _said(error, self.path.parent),
                 )
 
     def close(self) -> None:
@@ -184,6 +193,17 @@ class TranslationCache:
             if self._made_folder:
                 self.path.parent.rmdir()  # only when empty: nothing else of anyone's goes
 
+    def _remove_own_files(self) -> None:
+        """Remove the file this cache made (its -wal and -shm too), and its folder if it made
+        that: a cache that failed to open would otherwise stay in the output folder."""
+        if not self._made_file:
+            return
+        with contextlib.suppress(OSError):
+            for suffix in ("", "-wal", "-shm"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+            if self._made_folder:
+                self.path.parent.rmdir()
+
     def _is_empty(self) -> bool:
         try:
             return self._db.execute("SELECT 1 FROM translations LIMIT 1").fetchone() is None
@@ -196,3 +216,34 @@ def _is_damaged(error: OSError | sqlite3.Error) -> bool:
     image is malformed"), not that it cannot be opened or written (permissions, a full disk)."""
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+# Free space under which a write failure is taken for a full disk.
+_NEARLY_FULL_BYTES = 1 << 20
+
+
+def _disk_full(error: OSError | sqlite3.Error, folder: Path) -> bool:
+    """Whether ``error`` comes from a full disk (or a quota reached)."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return False
+    if code & 0xFF == sqlite3.SQLITE_FULL:
+        return True
+    try:
+        return code & 0xFF == sqlite3.SQLITE_IOERR and (
+            shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+        )
+    except OSError:
+        return False
+
+
+def _said(error: sqlite3.Error, folder: Path) -> str:
+    """SQLite's message, and the full disk behind its "disk I/O error": growing the -shm file
+    of write-ahead logging on a full disk says only that, which sends a user looking for a
+    failing disk."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR and _disk_full(error, folder):
+        return f"no space left on its disk (SQLite: {error})"
+    return str(error)

@@ -399,6 +399,8 @@ def inspect(
             outcome = outcome_of_error(source, error)  # "skipped" or "failed", as run says
             stderr.print(f"[yellow]{outcome.status}:[/] {escape(outcome.reason)}", soft_wrap=True)
             continue
+        except SummarizeError as error:  # not the article's (the language model unreadable)
+            fail(error)
         dropped = [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
         if as_json:
             record = {

@@ -534,6 +534,20 @@ class InputSettings(_Section):
     )
 
 
+# The default of runtime.model_digests where the user cache folder is unknown.
+_NO_USER_CACHE = Path("/nonexistent/summarize-user-cache-unknown/model-digests.json")
+
+
+def _default_digests_file() -> Path:
+    """The digests file in the user cache folder, or ``_NO_USER_CACHE`` where that is unknown
+    (no HOME, a user the password database does not know: a container): platformdirs raised,
+    and the run ended with its traceback before any check of the config."""
+    try:
+        return default_digests_file()
+    except RuntimeError:
+        return _NO_USER_CACHE
+
+
 class RuntimeSettings(_Section):
     threads: int = Field(
         default=0,
@@ -570,7 +584,7 @@ class RuntimeSettings(_Section):
         description="Cache folder; default <output folder>/.summarize-cache.",
     )
     model_digests: TomlPath = Field(
-        default_factory=default_digests_file,
+        default_factory=_default_digests_file,
         strict=False,
         description=(
             "File remembering local model files' SHA-256 by size, mtime, ctime and inode, so "
@@ -668,6 +682,18 @@ class Config(_Section):
     runtime: RuntimeSettings = Field(default_factory=RuntimeSettings)
     output: OutputSettings = Field(default_factory=OutputSettings)
     ray: RaySettings = Field(default_factory=RaySettings)
+
+    @model_validator(mode="after")
+    def _digests_file_known(self, info: ValidationInfo) -> Config:
+        if (info.context or {}).get(ONE_LAYER):
+            return self  # a later layer may name the file: said of the merged layers
+        if self.runtime.model_digests == _NO_USER_CACHE:
+            raise ConfigError(
+                "runtime.model_digests has no default: the user cache folder is unknown (HOME "
+                "is not set and this user has no home directory); set HOME or XDG_CACHE_HOME, "
+                "or set runtime.model_digests to a file"
+            )
+        return self
 
     def uses_torch(self) -> bool:
         """Whether a model runs on the torch backend (else the run never imports torch)."""

@@ -40,7 +40,8 @@ def default_digests_file() -> Path:
     return user_cache_path("summarize", appauthor=False) / DIGESTS_FILENAME
 
 
-def _model_files(folder: Path) -> list[Path]:
+def model_files(folder: Path) -> list[Path]:
+    """The files of a local model folder a model is read from (and its digest made of)."""
     return sorted(
         path
         for path in folder.iterdir()
@@ -77,7 +78,7 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     combined = hashlib.sha256()
     hashed: list[str] = []
     start = time.perf_counter()
-    for path in _model_files(folder):
+    for path in model_files(folder):
         real = str(path.resolve())  # hub-style folders link to shared blobs
         stat_key = _stat_key(path)
         entry = known.get(real)
@@ -91,17 +92,18 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
             hashed.append(path.name)
         combined.update(f"{path.name}\x00{entry['sha256']}\n".encode())
     if hashed:
+        seconds = time.perf_counter() - start
+        # Said once written: "remembered in" followed by "could not remember" said both.
+        remembered = digests_file is not None and _write_digests(digests_file, known)
         logger.info(
-            "hashed %s in %s (%.1f s)%s", ", ".join(hashed), folder, time.perf_counter() - start,
-            f"; remembered in {digests_file}" if digests_file is not None else "",
+            "hashed %s in %s (%.1f s)%s", ", ".join(hashed), folder, seconds,
+            f"; remembered in {digests_file}" if remembered else "",
         )  # fmt: skip
-        if digests_file is not None:
-            _write_digests(digests_file, known)
     return combined.hexdigest()
 
 
-def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> None:
-    """Best effort and atomic: a lost update only costs hashing again."""
+def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> bool:
+    """Best effort and atomic: a lost update only costs hashing again. Whether it was written."""
     try:
         digests_file.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
@@ -109,7 +111,7 @@ def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> None
         )
     except OSError as error:
         logger.warning("could not remember model digests in %s: %s", digests_file, error)
-        return
+        return False
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(known, stream, sort_keys=True, indent=1)
@@ -120,6 +122,8 @@ def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> None
         if not isinstance(error, OSError):
             raise
         logger.warning("could not remember model digests in %s: %s", digests_file, error)
+        return False
+    return True
 
 
 def hub_snapshot(repo_id: str, revision: str | None, cache_dir: Path | None = None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.backends import beam_search_bytes, device_memory
@@ -19,7 +20,7 @@ from summarize.config import (
     SummarizationSettings,
     replaced_length_forms,
 )
-from summarize.errors import ConfigError
+from summarize.errors import ConfigError, ModelLoadError, shown
 from summarize.families import Family, Languages, Task, family_generation
 
 if TYPE_CHECKING:
@@ -237,9 +238,17 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
     try:
         # Only the revision: other keywords would be stored as generation settings.
         return GenerationConfig.from_pretrained(location, revision=common["revision"])
-    except (
-        OSError
-    ):  # no generation_config.json: derived from the model config, as transformers does
+    except OSError as error:
+        own_file = Path(location) / "generation_config.json"
+        if Path(location).is_dir() and own_file.exists():
+            # Damaged (a copy cut short) or unreadable: derived from the model config instead,
+            # the model's own settings (Marian's 4 beams, its bad_words_ids) were dropped unsaid.
+            reason = error.strerror or " ".join(str(error).split())
+            raise ModelLoadError(
+                f"the model's {shown(own_file)} cannot be read ({reason}); copy the model "
+                "again, or delete the file to use the settings its config.json implies"
+            ) from None
+        # No generation_config.json: derived from the model config, as transformers does.
         return GenerationConfig.from_model_config(config)
 
 

@@ -48,7 +48,7 @@ from summarize.config import (
     ModelSettings,
     SummarizationSettings,
 )
-from summarize.digests import folder_digest, hub_snapshot
+from summarize.digests import folder_digest, hub_snapshot, model_files
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
 from summarize.families import (
     Family,
@@ -520,6 +520,8 @@ def resolve_spec(
     source = _resolve_source(task, settings, models_dir)
     revision = None if source.is_local else settings.revision  # what from_pretrained reads
     named_revision = _named_revision(task, settings, models_dir, source)
+    if source.is_local:
+        _check_readable(task, Path(source.location))
     tokenizer, config = _read_tokenizer_and_config(task, settings, source, revision)
     _check_seq2seq(task, source, config)
     _check_attention(task, source, config)
@@ -625,6 +627,23 @@ def _read_tokenizer_and_config(
     return tokenizer, config
 
 
+def _check_readable(task: Task, folder: Path) -> None:
+    """Refuse a local model folder with a file this user may not read: the weights' digest
+    and the tokenizers library (a bare Exception for vocab.json) ended the run with a
+    traceback."""
+    try:
+        for path in model_files(folder):
+            with path.open("rb"):
+                pass
+    except OSError as error:
+        what = shown(error.filename or folder)
+        hint = "; give this user read access to it" if isinstance(error, PermissionError) else ""
+        raise ModelLoadError(
+            f"The {task} model folder {shown(folder)} cannot be used: {what} cannot be read "
+            f"({error.strerror or error}){hint}"
+        ) from None
+
+
 def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     """A model type AutoModelForSeq2SeqLM cannot load (a decoder-only GPT-2 or Llama given by
     mistake) is refused before any article: on torch it failed at loading, after the other
@@ -679,6 +698,12 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
             "it has no config.json (a model folder holds config.json, the tokenizer "
             "files and the weights; is this the folder above it?)"
         )
+    if missing := _missing_tokenizer_files(folder):
+        # BART's said only "`vocab` and `merges` must be both be from memory or both filenames".
+        return (
+            f"it lacks its tokenizer's {', '.join(missing)} (a copy stopped part-way?); copy "
+            "or pull the model again"
+        )
     if isinstance(error, TypeError | AssertionError):
         return (
             f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
@@ -696,6 +721,34 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
         )
     # The libraries' message, on one line (some run over several).
     return " ".join(str(error).split())
+
+
+# Files a tokenizer class names that a folder may do without: tokenizer.json (the others hold
+# what it holds), Marian's target_vocab.json (only for separate vocabularies), the settings.
+_OPTIONAL_TOKENIZER_FILES = ("tokenizer_file", "target_vocab_file", "tokenizer_config_file")
+
+
+def _missing_tokenizer_files(folder: Path) -> list[str]:
+    """The files the folder's tokenizer class (its tokenizer_config.json's) reads that are not
+    there; none where the class is unknown or the folder's tokenizer.json stands in for them."""
+    import transformers
+
+    try:
+        settings = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    name = settings.get("tokenizer_class") if isinstance(settings, dict) else None
+    tokenizer_class = getattr(transformers, name, None) if isinstance(name, str) else None
+    files = getattr(tokenizer_class, "vocab_files_names", None)
+    if not isinstance(files, dict):
+        return []
+    if "tokenizer_file" in files and (folder / files["tokenizer_file"]).is_file():
+        return []
+    return [
+        file_name
+        for key, file_name in files.items()
+        if key not in _OPTIONAL_TOKENIZER_FILES and not (folder / file_name).is_file()
+    ]
 
 
 def _names_code_of_its_own(folder: Path) -> bool:

@@ -341,6 +341,31 @@ def test_the_default_digests_file_is_in_the_user_cache_folder(tmp_path, monkeypa
     assert config.runtime.model_digests == tmp_path / "summarize" / DIGESTS_FILENAME
 
 
+def test_a_user_without_a_home_is_told_to_name_the_digests_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No HOME and a user the password database does not know (a container run as an arbitrary
+    uid): platformdirs raised, and every command ended with its traceback."""
+    import pwd
+
+    from summarize.errors import ConfigError
+
+    def unknown_user(uid: int) -> pwd.struct_passwd:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", unknown_user)
+    with pytest.raises(ConfigError, match=r"set HOME or XDG_CACHE_HOME, or set runtime\.model_"):
+        load_config(project_file=None, overrides=["runtime.threads=1"])
+    digests = tmp_path / DIGESTS_FILENAME
+    named = load_config(
+        project_file=None,
+        overrides=["runtime.threads=1", f"runtime.model_digests={json.dumps(str(digests))}"],
+    )  # a later layer names it: the earlier one is not refused for lacking it
+    assert named.runtime.model_digests == digests
+
+
 def test_switching_to_ctranslate2_int8_misses_the_torch_translations(
     marian_copy: Path, tmp_path: Path
 ) -> None:
@@ -715,6 +740,26 @@ def test_a_digests_file_that_cannot_be_written_leaves_no_temp_file(
         with pytest.raises(KeyboardInterrupt):
             digests_module.folder_digest(folder, digests)
     assert list(cache.iterdir()) == []
+
+
+def test_digests_that_cannot_be_written_are_not_said_to_be_remembered(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """With HOME or XDG_CACHE_HOME on a read-only or full disk, each model's "hashed ...;
+    remembered in <file>" was followed by "could not remember model digests in <file>"."""
+    from summarize import digests as digests_module
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    not_a_folder = tmp_path / "home"
+    not_a_folder.write_text("a file where the cache folder would be", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        digests_module.folder_digest(folder, not_a_folder / ".cache" / DIGESTS_FILENAME)
+    said = [record.getMessage() for record in caplog.records]
+    assert any(line.startswith("could not remember model digests") for line in said), said
+    assert any(line.startswith("hashed model.safetensors in") for line in said), said
+    assert not any("remembered in" in line for line in said), said
 
 
 def test_the_remains_of_an_interrupted_pull_never_become_the_model(

@@ -914,6 +914,49 @@ def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_me
     assert not _briefs(output)
 
 
+def test_a_run_stopping_error_while_articles_are_cleaned_is_the_local_message(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """The language identifier's model cannot be read on a worker (its temp folder full): the
+    error reached the driver in Ray's message, with the worker's traceback."""
+    import summarize.engines.ray as ray_engine
+
+    def temp_folder_full_on_the_worker(row: Any, context: Any) -> Any:
+        import errno
+
+        import py3langid.langid
+
+        import summarize.engines.ray as engine
+        from summarize.clean import language
+
+        def temp_folder_full(path: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        real = py3langid.langid._load_model_file
+        py3langid.langid._load_model_file = temp_folder_full
+        language._load_language_identifier.cache_clear()
+        try:
+            return engine._prepare_group(row, context)
+        finally:  # the worker serves later tests
+            py3langid.langid._load_model_file = real
+
+    monkeypatch.setattr(ray_engine, "_prepare_group", temp_folder_full_on_the_worker)
+    config = write_config(
+        tmp_path / "c.toml",
+        self_contained_models.marian,
+        self_contained_models.bart,
+        f"[ray]\n{WATCHDOG}\n",
+    )
+    _short_seeds(tmp_path / "in")
+    output = tmp_path / "ray"
+    result = _run_quietly_on_ray(tmp_path / "in", config, output)
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert "Error: cannot read the language identifier's model (py3langid)" in message, message
+    assert "Traceback" not in result.output and "ray::" not in result.output
+    assert not _briefs(output)
+
+
 def test_a_node_whose_model_is_not_the_drivers_stops_the_run(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
 ) -> None:

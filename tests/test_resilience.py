@@ -149,6 +149,43 @@ def test_a_second_run_on_the_same_folder_is_refused(self_contained_models, tmp_p
     assert not list(output.glob("*.md"))
 
 
+@pytest.mark.parametrize("command", ["run", "inspect"])
+def test_a_temp_folder_too_full_for_the_language_model_is_one_line(
+    self_contained_models, tmp_path: Path, monkeypatch, command: str
+) -> None:
+    """py3langid unpacks its 68 MB model into a temp file; with TMPDIR on a small, nearly full
+    file system that write failed, and the command ended with py3langid's traceback."""
+    import errno
+
+    import py3langid.langid
+
+    from summarize.clean import language
+
+    def temp_folder_full(path: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # a write names no file
+
+    monkeypatch.setattr(py3langid.langid, "_load_model_file", temp_folder_full)
+    with language._IDENTIFIER_LOADING:  # an earlier run's warm-up thread may be reading it
+        language._load_language_identifier.cache_clear()
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    output = tmp_path / "out"
+    arguments = [command, str(SEEDS / "003_6d29e0b4accf03c7.txt"), "-c", str(config)]
+    if command == "run":
+        arguments += ["-o", str(output), "-q"]
+    try:
+        result = CliRunner().invoke(app, arguments)
+    finally:
+        language._load_language_identifier.cache_clear()  # the real model for later tests
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    message = " ".join(result.output.split())
+    assert "No space left on device while unpacking it (70 MB) into the temp folder" in message
+    assert "set TMPDIR to a folder with room" in message
+    assert not output.exists()  # nothing was written: the run made the folder and took it away
+
+
 @pytest.fixture(scope="module")
 def tiny_pipeline(self_contained_models) -> Pipeline:
     config = load_config(

@@ -414,6 +414,48 @@ def test_a_cache_that_stops_taking_writes_is_warned_about_once(
     assert cache.get_many("f", ["eins", "zwei", "drei"]) == {"eins": Generated("one")}
 
 
+def test_a_cache_opened_on_a_full_disk_says_so_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a full disk SQLite could not grow the write-ahead log's -shm file and said only
+    "disk I/O error" (a failing disk?), and the half-made cache stayed in the output folder."""
+    import shutil
+
+    real_connect = sqlite3.connect
+
+    class ShmCannotGrow:
+        """The connection on a full disk: switching to write-ahead logging fails."""
+
+        def __init__(self, real: sqlite3.Connection) -> None:
+            self.real = real
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            if sql.startswith("PRAGMA journal_mode"):
+                error = sqlite3.OperationalError("disk I/O error")
+                error.sqlite_errorcode = sqlite3.SQLITE_IOERR_SHMSIZE  # type: ignore[attr-defined]
+                raise error
+            return self.real.execute(sql, *args)
+
+        def close(self) -> None:
+            self.real.close()
+
+    def connect(*args: object, **kwargs: object) -> ShmCannotGrow:
+        return ShmCannotGrow(real_connect(*args, **kwargs))  # type: ignore[arg-type]
+
+    class NoRoom:
+        free = 4096
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: NoRoom())
+    folder = tmp_path / "out" / ".summarize-cache"
+    with pytest.raises(UsageError) as raised:
+        TranslationCache(folder)
+    message = str(raised.value)
+    assert "no space left on its disk (SQLite: disk I/O error)" in message
+    assert "(free space there, set runtime.cache_dir elsewhere" in message
+    assert not folder.exists()  # the file the cache made, and its folder, are gone
+
+
 def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -521,6 +563,81 @@ def test_a_model_folder_without_its_tokenizer_files_is_one_line(
     with pytest.raises(ModelLoadError, match=r"it has no config\.json") as caught:
         resolve_spec("translation", config.translation, tmp_path)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("task", "file_name"), [("translation", "source.spm"), ("summarization", "vocab.json")]
+)
+def test_a_model_folder_missing_one_tokenizer_file_names_it(
+    self_contained_models, tmp_path: Path, task: str, file_name: str
+) -> None:
+    """A copy that lacks one tokenizer file: BART's said only "`vocab` and `merges` must be both
+    be from memory or both filenames", Marian's asked whether all the files were there."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    source = self_contained_models.marian if task == "translation" else self_contained_models.bart
+    incomplete = tmp_path / "copy"
+    shutil.copytree(source, incomplete)
+    (incomplete / file_name).unlink()
+    config = load_config(overrides=[f"{task}.model={json.dumps(str(incomplete))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec(task, getattr(config, task), tmp_path)
+    assert f"it lacks its tokenizer's {file_name} (a copy stopped part-way?)" in str(caught.value)
+
+
+def test_a_damaged_generation_config_is_refused_not_dropped_unsaid(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A generation_config.json cut short (or unreadable) was taken for a missing one: the run
+    went on with greedy search instead of the model's 4 beams, and without its bad_words_ids."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    folder = tmp_path / "marian-copy"
+    shutil.copytree(self_contained_models.marian, folder)
+    own_file = folder / "generation_config.json"
+    own_file.write_bytes(own_file.read_bytes()[:60])
+    config = load_config(overrides=[f"translation.model={json.dumps(str(folder))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("translation", config.translation, tmp_path)
+    message = str(caught.value)
+    assert f"{own_file} cannot be read" in message
+    assert "copy the model again, or delete the file" in message
+    own_file.unlink()  # no file at all: the config's settings, as transformers does
+    assert resolve_spec("translation", config.translation, tmp_path).generation_config
+
+
+def test_a_model_file_this_user_may_not_read_is_one_line(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Weights this user may not read (mode 0600, another owner) ended the run with the
+    PermissionError of their digest; an unreadable vocab.json with the tokenizers library's bare
+    Exception. (Simulated: the tests may run as root, who reads any file.)"""
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    weights = Path(self_contained_models.marian) / "model.safetensors"
+    real_open = Path.open
+
+    def open_as_another_user(path: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if path == weights:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", open_as_another_user)
+    config = load_config(
+        overrides=[f"translation.model={json.dumps(str(self_contained_models.marian))}"]
+    )
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("translation", config.translation, tmp_path)
+    assert f"{weights} cannot be read (Permission denied); give this user read access" in str(
+        caught.value
+    )
 
 
 def test_a_run_that_takes_the_lock_as_another_ends_keeps_its_folder(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 from summarize.clean.blocks import LETTER, language_function_words
-from summarize.errors import ArticleError, shown
+from summarize.errors import ArticleError, ModelLoadError, shown
 
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 # A character LETTER counts and _LATIN_LETTER does not. A line without one is not mostly in another
@@ -47,9 +48,29 @@ def warm_up() -> None:
 def _load_language_identifier():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except OSError as error:
+        raise ModelLoadError(_unreadable_identifier(error)) from None
     identifier.set_languages(list(_LANGUAGES))
     return identifier
+
+
+def _unreadable_identifier(error: OSError) -> str:
+    """Why py3langid's model could not be read, and what to do. py3langid unpacks the model
+    (68 MB) into a temp file: a temp folder short of space (a small tmpfs as TMPDIR) ended the
+    run with a traceback from inside py3langid."""
+    reason = error.strerror or str(error)
+    if error.filename is None:  # writing the temp file (reading the model names its file)
+        return (
+            f"cannot read the language identifier's model (py3langid): {reason} while "
+            f"unpacking it (70 MB) into the temp folder {shown(tempfile.gettempdir())}; free "
+            "space there or set TMPDIR to a folder with room"
+        )
+    return (
+        f"cannot read the language identifier's model (py3langid): {reason} "
+        f"({shown(error.filename)}); reinstall py3langid"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -352,6 +352,10 @@ def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutco
         return stages.prepare(article, config)
     except ArticleError as error:
         return outcome_of_error(job.source, error)
+    except SummarizeError as error:
+        # The run's, not the article's (the language identifier's model cannot be read): the
+        # local engine's line on the driver, not the worker's traceback in Ray's message.
+        raise _CarriedError(str(error), error) from None
 
 
 def _load_in_actor(context: _Context, tasks: tuple[Task, ...]) -> dict[Task, LoadedModel]:
