@@ -446,7 +446,8 @@ def view(
 
     One page per brief and an index, from the briefs' run records (<name>.json); no JavaScript,
     nothing loaded from outside the folder. Exit 1 when a record could not be read; exit 2
-    while a run writes to OUTPUT (no run starts into it while the view reads)."""
+    when OUTPUT holds no records, while a run writes to it (no run starts into it while the
+    view reads), or when --to holds pages that are not the view's."""
     from summarize.ingest import is_folder
     from summarize.view import build_site
 

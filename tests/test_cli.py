@@ -1681,3 +1681,38 @@ def test_the_packages_modules_are_reached_from_it_as_before() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def _readme_options_table() -> dict[str, set[str]]:
+    """The README's "Every option, by command" table: command words -> the options it names."""
+    text = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    table = text.split("Every option, by command", 1)[1].split("\n\n", 2)[1]
+    rows: dict[str, set[str]] = {}
+    for line in table.splitlines()[2:]:
+        command, options = line.strip("|").split("|", 1)
+        words = tuple(w for w in command.strip(" `").split() if re.fullmatch(r"[a-z]+", w))
+        rows[" ".join(words)] = set(re.findall(r"(?<![\w-])--?[a-z][a-z-]*", options))
+    return rows
+
+
+def test_readme_options_table_names_every_option_of_every_command() -> None:
+    """The README says `summarize COMMAND --help` says the same as its table: every option of
+    each command is in its row and every option of a row is the command's."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    rows = _readme_options_table()
+    commands: dict[str, object] = {}
+    for name, command in root.commands.items():  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        for sub_name, leaf in (sub or {name: command}).items():
+            commands[f"{name} {sub_name}" if sub else name] = leaf
+    assert set(rows) == set(commands), sorted(set(rows) ^ set(commands))
+    for name, command in commands.items():
+        options = {
+            opt
+            for param in command.params  # type: ignore[attr-defined]
+            for opt in (*param.opts, *param.secondary_opts)
+            if opt.startswith("-") and opt != "--help"
+        }
+        assert rows[name] == options, (name, sorted(rows[name] ^ options))
