@@ -60,17 +60,16 @@ class TranslationCache:
             if not self._has_logprob():  # a cache written before scores were kept
                 self._add_scores()
         except (OSError, sqlite3.Error) as error:
-            if _is_damaged(error):  # a copy cut short: as when its pages are found damaged later
-                if (db := getattr(self, "_db", None)) is not None:
-                    db.close()
-                self._stop_reading(error)
-                return
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            full = _disk_full(error, folder)
-            if full and isinstance(error, sqlite3.Error):
-                reason = _said(error, folder)
             if (db := getattr(self, "_db", None)) is not None:
                 db.close()
+            if _is_damaged(error):  # a copy cut short: as when its pages are found damaged later
+                self._stop_reading(error)
+                return
+            if isinstance(error, sqlite3.Error):
+                reason = _said(error, folder)
+            else:
+                reason = error.strerror or str(error)
+            full = _disk_full(error, folder)
             self._remove_own_files()  # a full disk left a cache made only in part
             raise UsageError(
                 f"cannot use the translation cache {shown(self.path)}: {reason} "
