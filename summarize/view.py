@@ -422,8 +422,12 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
         raise UsageError(
             f"{shown(site)}: {', '.join(map(shown, foreign[:3]))}"
             + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-            + " would be overwritten and are not pages of `summarize view`; "
-            "use another --to folder"
+            + (
+                " would be overwritten and are not pages of `summarize view`"
+                if len(foreign) > 1
+                else " would be overwritten and is not a page of `summarize view`"
+            )
+            + "; use another --to folder"
         )
     environment = _environment()
     markdown = MarkdownIt("commonmark", {"html": False})

@@ -536,8 +536,10 @@ def test_a_view_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> Non
         build_site(output, site)
     assert (site / "artikel.html").read_text(encoding="utf-8") == "<p>Der Artikel selbst</p>"
     assert (site / "index.html").read_text(encoding="utf-8") == "<p>Startseite</p>"
-    (site / "artikel.html").unlink()
     (site / "index.html").unlink()
+    with pytest.raises(UsageError, match=r"artikel\.html would be overwritten and is not a page"):
+        build_site(output, site)  # one file: said in the singular
+    (site / "artikel.html").unlink()
     (output / "notizen.json").write_text("{}", encoding="utf-8")  # no record: not a page of ours
     (site / "notizen.html").write_text("<p>Notizen</p>", encoding="utf-8")
     first = build_site(output, site)  # its own pages it rewrites
