@@ -399,8 +399,8 @@ def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
         for line in seed.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    (tmp_path / "src.de").write_text("\n".join(lines * 4) + "\n", encoding="utf-8")
-    (tmp_path / "ref.en").write_text("\n".join(lines * 4) + "\n", encoding="utf-8")
+    (tmp_path / "src.de").write_text("\n".join(lines * 2) + "\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("\n".join(lines * 2) + "\n", encoding="utf-8")
     config = write_config(tmp_path / "c.toml", self_contained_models.marian,
                           self_contained_models.bart)  # fmt: skip
     output = tmp_path / "ev"
@@ -428,7 +428,7 @@ def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
     assert not (output / "metrics.json").exists() and not (output / "hypotheses.txt").exists()
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
-    assert json.loads((output / "metrics.json").read_text())["segments"] == len(lines) * 4
+    assert json.loads((output / "metrics.json").read_text())["segments"] == len(lines) * 2
 
 
 def test_an_input_the_outputs_would_replace_is_refused_before_any_model_loads(
