@@ -352,7 +352,7 @@ def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason:
             hub_note += f" ({detail})"
     else:
         hub_note = f"the hub ({detail})" if detail else "the hub"
-    # Without a network the hub's client retries for about 45 s before this message.
+    # Without a network the hub's client retries for a minute or more before this message.
     offline_hint = (
         "; without a network, set HF_HUB_OFFLINE=1 so that the hub is not asked"
         if unreached and not offline

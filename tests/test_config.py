@@ -214,7 +214,7 @@ def test_a_hub_model_missing_offline_is_not_said_to_have_failed_to_connect(
 def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without a network (HF_HUB_OFFLINE unset) the hub's client retries for about 45 s before
+    """Without a network (HF_HUB_OFFLINE unset) the hub's client retries for a minute or more before
     the error; the message says how to skip that. No hub is asked here: the reason is given."""
     from summarize.models import _not_found
 
