@@ -835,6 +835,12 @@ def _flash_usable(implementation: Any) -> bool:
 # raises a bare RuntimeError for tensors of another shape ("look at the above report").
 FIT_REPORT: dict[str, Any] = {"output_loading_info": True, "ignore_mismatched_sizes": True}
 
+# transformers 5.25 kernelizes every model it loads by default (use_kernels None -> True): layers
+# swapped for builds fetched from hub kernel repositories, code from elsewhere, which models never
+# run here; and with its kernels check false it stopped loading ("Kernels are not available").
+# Off, as before 5.25 (5.24 takes the keyword, default False).
+NO_HUB_KERNELS: dict[str, Any] = {"use_kernels": False}
+
 
 def unfit_weights(loading: dict[str, Any]) -> str | None:
     """Why weights read with :data:`FIT_REPORT` do not fit the model's config.json (tensors of
@@ -932,7 +938,7 @@ def _convert(
             # Weights that do not fit the config were converted with random tensors in place
             # of the missing ones: refused, as the torch backend refuses them.
             model, loading = super().load_model(
-                model_class, model_name_or_path, **kwargs, **FIT_REPORT
+                model_class, model_name_or_path, **kwargs, **FIT_REPORT, **NO_HUB_KERNELS
             )
             problem = unfit_weights(loading)
             if problem is not None:

@@ -69,6 +69,14 @@ def _folder(value: str) -> Path:
     return path
 
 
+def _input_path(value: str) -> Path:
+    """A file or folder to read: never empty (Path("") is the working directory, so an unset
+    shell variable in ``run "$IN"`` summarized whatever articles stood in it, exit 0)."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path; give a file or folder name (. for this folder)")
+    return Path(value)
+
+
 def _toml_string(path: Path | str) -> str:
     """``path`` (or any text: --ray-address) as a TOML string for a --set layer. Not ASCII-only
     JSON: the escapes of an emoji (a surrogate pair) or of an undecodable byte of a file name (a
@@ -105,6 +113,7 @@ InputPaths = Annotated[
     typer.Argument(
         help="Articles (.txt, .md, .markdown, .html, .htm, .xhtml) or folders of them.",
         readable=False,
+        parser=_input_path,
     ),
 ]
 
@@ -557,8 +566,12 @@ def _evaluate(
 
 @eval_app.command("translation")
 def eval_translation(
-    source: Annotated[Path, typer.Argument(help="German text, one segment per line.")],
-    reference: Annotated[Path, typer.Argument(help="English reference, aligned by line.")],
+    source: Annotated[
+        Path, typer.Argument(help="German text, one segment per line.", parser=_input_path)
+    ],
+    reference: Annotated[
+        Path, typer.Argument(help="English reference, aligned by line.", parser=_input_path)
+    ],
     output: OutputFolder,
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
@@ -581,7 +594,9 @@ def eval_translation(
 
 @eval_app.command("summary")
 def eval_summary(
-    data: Annotated[Path, typer.Argument(help="JSON lines with an article and a reference.")],
+    data: Annotated[
+        Path, typer.Argument(help="JSON lines with an article and a reference.", parser=_input_path)
+    ],
     output: OutputFolder,
     text_field: Annotated[str, typer.Option(help="Field holding the English article.")] = "article",
     reference_field: Annotated[

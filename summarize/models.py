@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.backends import (
     FIT_REPORT,
+    NO_HUB_KERNELS,
     TORCH_MODEL_READ,
     Backend,
     CTranslate2Backend,
@@ -581,6 +582,17 @@ def _named_revision(
             task, settings.revision, task, source.location,
         )  # fmt: skip
     pulled = pulled_copy(Path(source.location)) if in_store else None
+    if in_store and pulled is None and settings.revision:
+        # Copied into the store by hand (or by a pull before copies recorded their revision):
+        # what it holds is unknown, and the brief stamped with the configured revision claimed
+        # weights that were never fetched at it (`models list` said none).
+        logger.warning(
+            "%s.revision = %r is ignored: the store folder %s was not made by `summarize "
+            "models pull`, so which revision it holds is unknown; to use %r, remove the folder "
+            "and run `summarize models pull`",
+            task, settings.revision, source.location, settings.revision,
+        )  # fmt: skip
+        return None
     if pulled is not None and pulled.revision != settings.revision:
         # The copy is what it was pulled as; the brief says so, and the user how to change it.
         logger.warning(
@@ -1029,6 +1041,7 @@ def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
                 **_attention_options(spec),
                 **_pretrained_options(revision),
                 **FIT_REPORT,
+                **NO_HUB_KERNELS,
             )
     except SafetensorError as error:
         # A weights file cut short (a copy or download stopped midway) or otherwise damaged:

@@ -479,15 +479,16 @@ def _run_is_writing(folder: Path) -> UsageError:
     )
 
 
-def _make_folder_into(folder: Path, created: list[Path]) -> None:
-    # Path.mkdir(parents=True, exist_ok=True), noting each folder it made.
+def _make_folder_into(folder: Path, created: list[Path], parent_made: bool = False) -> None:
+    # Path.mkdir(parents=True, exist_ok=True), noting each folder it made. A folder still "not
+    # found" once its parent is there (/proc/name) is the error: retried, it recursed without end.
     try:
         folder.mkdir()
     except FileNotFoundError:
-        if folder.parent == folder:
+        if folder.parent == folder or parent_made:
             raise
         _make_folder_into(folder.parent, created)
-        _make_folder_into(folder, created)
+        _make_folder_into(folder, created, parent_made=True)
     except OSError:
         if not folder.is_dir():
             raise

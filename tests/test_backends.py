@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from summarize.backends import _cache_keyword
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ConfigError
 from summarize.models import load_model
@@ -339,7 +340,7 @@ def test_beam_search_cache_changes_no_token(models, task) -> None:
     assert inputs["attention_mask"].min() == 0  # rows of unequal length: padding is exercised
 
     def generate(cache: EncoderDecoderCache | None) -> torch.Tensor:
-        extra = {"past_key_values": cache} if cache is not None else {}
+        extra = {_cache_keyword(): cache} if cache is not None else {}  # as the backend names it
         with torch.inference_mode():
             return model.generate(**inputs, generation_config=loaded.generation_config, **extra)
 

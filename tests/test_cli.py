@@ -1666,6 +1666,30 @@ def test_an_empty_output_folder_on_the_command_line_is_refused(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file.txt"]
 
 
+def test_an_empty_input_path_is_refused_not_read_as_this_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`run "$IN"` with IN unset: Path("") is the working directory, whose articles were
+    summarized (exit 0); `inspect ""` listed them, `eval translation "" ref` said "cannot read
+    .". Refused (exit 2) before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], tmp_path / "artikel.txt")
+    output = tmp_path / "out"
+    for arguments in (
+        ["run", "", "-o", str(output)],
+        ["run", str(SEEDS), " ", "-o", str(output)],
+        ["inspect", ""],
+        ["eval", "translation", "", "artikel.txt", "-o", str(output)],
+        ["eval", "translation", "artikel.txt", "", "-o", str(output)],
+        ["eval", "summary", "", "-o", str(output)],
+    ):
+        result = CliRunner().invoke(app, arguments)
+        assert result.exit_code == 2, (arguments, result.output)
+        said = " ".join(result.output.replace("│", " ").split())  # a usage error is boxed
+        assert "an empty path; give a file or folder name" in said, said
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["artikel.txt"]
+
+
 def test_the_packages_modules_are_reached_from_it_as_before() -> None:
     """The package imports its public names when first used; its modules are still reached
     from it (`import summarize`, then `summarize.checks.unsupported_facts(...)`, as the README

@@ -25,7 +25,7 @@ from summarize.digests import DIGESTS_FILENAME, hub_snapshot
 from summarize.engines.local import Pipeline
 from summarize.errors import StoreError
 from summarize.generation import generation_identity
-from summarize.models import load_model, resolve_spec
+from summarize.models import PULLED_FILE, load_model, resolve_spec
 from summarize.stages import run_fingerprint
 from summarize.translation import Translator
 
@@ -246,9 +246,13 @@ def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
     assert "translation.revision = 'v2' is ignored" in caplog.text
     spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
     assert spec.revision is None and spec.identity()["revision"] is None
-    # A hub id found in the model store is the copy `models pull` made at that revision.
+    # A hub id found in the model store is the copy `models pull` made at that revision (one
+    # copied there by hand: test_a_store_folder_copied_by_hand_is_not_named_by_the_configured_…).
     store = tmp_path / "store"
     shutil.copytree(marian_copy, store / "org" / "marian")
+    (store / "org" / "marian" / PULLED_FILE).write_text(
+        json.dumps({"model": "org/marian", "revision": "v2"}), encoding="utf-8"
+    )
     caplog.clear()
     pulled = _config(
         marian_copy,
@@ -714,6 +718,38 @@ def test_a_store_copy_knows_the_revision_it_was_pulled_at(
     caplog.clear()
     assert resolve_spec("translation", config("v2").translation, store).revision == "v2"
     assert "pulled at" not in caplog.text
+
+
+def test_a_store_folder_copied_by_hand_is_not_named_by_the_configured_revision(
+    marian_copy: Path,
+    self_contained_models,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A model copied into the store by hand (no record of a pull): the brief named it by
+    whatever translation.revision said ("v1", though nothing was ever fetched at v1; "v2"
+    redid every brief with the same weights), while `models list` said no revision. Its
+    revision is unknown: ignored, and said so, as for a folder given by path."""
+    from summarize.store import locate
+
+    store = tmp_path / "store"
+    shutil.copytree(marian_copy, store / "org" / "marian")
+
+    def config(revision: str) -> Config:
+        return _config(
+            marian_copy,
+            self_contained_models.bart,
+            f"runtime.models_dir={str(store)!r}",
+            "translation.model='org/marian'",
+            f"translation.revision={revision}",
+        )
+
+    caplog.set_level(logging.WARNING, logger="summarize")
+    specs = [resolve_spec("translation", config(r).translation, store) for r in ("v1", "v2")]
+    assert [spec.revision for spec in specs] == [None, None]
+    assert "revision = 'v1' is ignored" in caplog.text and "not made by" in caplog.text
+    assert locate("translation", config("v1").translation, store).revision is None
+    assert _identities(config("v1"))[1] == _identities(config("v2"))[1]
 
 
 @pytest.mark.parametrize("stop", [OSError(28, "No space left on device"), KeyboardInterrupt()])

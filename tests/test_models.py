@@ -1323,11 +1323,13 @@ def test_a_tokenizer_with_code_of_its_own_is_refused_without_running_it(
 @pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
 @pytest.mark.parametrize("key", ["attn_implementation", "_attn_implementation"])
 def test_attention_code_from_the_hub_is_refused(
-    self_contained_models, tmp_path: Path, backend: str, key: str
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str, key: str
 ) -> None:
     """A config.json whose attention implementation names a kernel repository on the hub:
     transformers downloads and runs its code when it loads the weights (with the kernels
-    package installed; without it the run ended with an ImportError's traceback, exit 1)."""
+    package installed; without it the run ended with an ImportError's traceback, exit 1).
+    transformers 5.25 no longer reads "_attn_implementation" from config.json: there the
+    model loads with an attention of its own, nothing fetched."""
     import json
     import shutil
 
@@ -1339,9 +1341,25 @@ def test_attention_code_from_the_hub_is_refused(
     config[key] = "kernels-community/flash-attn"
     (folder / "config.json").write_text(json.dumps(config))
     options = TranslationSettings(model=str(folder), backend=backend)
+    if (
+        backend == "torch"
+        and key == "_attn_implementation"
+        and not _transformers_reads(folder, key)
+    ):
+        _no_attention_from_the_hub(monkeypatch, kernels_installed=True)
+        loaded = load_model("translation", options, tmp_path / "models")
+        assert loaded.backend.model.config._attn_implementation in {"eager", "sdpa"}
+        return
     with pytest.raises(ModelLoadError, match="kernels-community/flash-attn") as refused:
         resolve_spec("translation", options, Path("models"))
     assert refused.value.exit_code == 2 and "code from elsewhere" in str(refused.value)
+
+
+def _transformers_reads(folder: Path, key: str) -> bool:
+    """Whether this transformers takes ``key`` of the folder's config.json onto its config."""
+    from transformers import AutoConfig
+
+    return getattr(AutoConfig.from_pretrained(folder), key, None) is not None
 
 
 def _marian_asking_for(marian: Path, tmp_path: Path, key: str, value: object) -> Path:
@@ -1397,6 +1415,29 @@ def test_a_flash_attention_this_machine_cannot_use_is_read_as_eager(
     assert "asks for flash_attention_2 attention" in caplog.text
     assert "its package is missing, or no GPU for it" in caplog.text
     assert "read with eager attention" in caplog.text
+    assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_no_layer_is_swapped_for_a_kernel_from_the_hub(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str
+) -> None:
+    """transformers 5.25 kernelizes every model from_pretrained loads unless told not to:
+    layers replaced by builds fetched from hub kernel repositories (code from elsewhere), and
+    where its kernels check failed it stopped the load ("Kernels are not available"). Both
+    backends load (CTranslate2 converts) with kernels off."""
+    import transformers.modeling_utils as modeling_utils
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+
+    def kernelize(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was kernelized")
+
+    _no_attention_from_the_hub(monkeypatch, kernels_installed=True)
+    monkeypatch.setattr(modeling_utils, "kernelize", kernelize, raising=False)
+    options = TranslationSettings(model=str(self_contained_models.marian), backend=backend)
+    translator = Translator(load_model("translation", options, tmp_path / "models"), options)
     assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
 
 
@@ -1457,7 +1498,11 @@ def test_an_attention_asked_for_in_another_form_is_read_as_eager(
     translator = Translator(loaded, options)
     assert len(translator.translate(["Der Rat tagte am Montag."])) == 1
     if backend == "torch":
-        assert loaded.backend.model.config._attn_implementation == "eager"
+        read = loaded.backend.model.config._attn_implementation
+        if key != "_attn_implementation" or _transformers_reads(folder, key):
+            assert read == "eager"
+        else:  # transformers 5.25 leaves "_attn_implementation" of config.json unread
+            assert read in {"eager", "sdpa"}
 
 
 def test_a_length_set_in_a_later_table_wins_in_either_form(self_contained_models) -> None:

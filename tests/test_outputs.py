@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from summarize.outputs import brief_name, plan_briefs, remove_stale_temp_files, write_atomic
+from summarize.errors import UsageError
+from summarize.outputs import (
+    brief_name,
+    make_folder,
+    plan_briefs,
+    remove_stale_temp_files,
+    write_atomic,
+)
 
 
 @pytest.mark.parametrize(
@@ -211,3 +218,23 @@ def test_a_refused_brief_is_replaced_once_deleted_as_the_refusal_says(tmp_path: 
     assert problem is not None and f"delete {out / 'a.md'} to replace it" in problem
     (out / "a.md").unlink()
     assert replacing_what(out / "a.md", second) is None
+
+
+def test_a_folder_still_not_found_once_its_parent_is_there_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkdir answering "No such file or directory" although the parent exists (/proc/name):
+    making the parent and trying again recursed without end, a RecursionError's traceback of
+    thousands of lines (exit 1) for `run -o`, `eval -o` and `view --to`."""
+    target = tmp_path / "new" / "folder"
+    real_mkdir = Path.mkdir
+
+    def mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if self == target:
+            raise FileNotFoundError(2, "No such file or directory", str(self))
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    with pytest.raises(UsageError, match=r"cannot create the output folder .*No such file"):
+        make_folder(target, "the output folder")
+    assert (tmp_path / "new").is_dir()  # its parent was made, as Path.mkdir(parents=True) does

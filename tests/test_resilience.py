@@ -297,9 +297,11 @@ else:
 """
 
 
-def _stopped_at(tmp_path: Path, wait_in: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m summarize ARGS``, sent Ctrl-C while it waits in ``wait_in`` (an import, or
-    "atexit": the clean-up of the exit)."""
+def _stopped_at(
+    tmp_path: Path, wait_in: str, *args: str, stop: int = signal.SIGINT
+) -> subprocess.CompletedProcess[str]:
+    """``python -m summarize ARGS``, sent Ctrl-C (or ``stop``) while it waits in ``wait_in``
+    (an import, or "atexit": the clean-up of the exit)."""
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(_SLOW_START, encoding="utf-8")
@@ -319,25 +321,32 @@ def _stopped_at(tmp_path: Path, wait_in: str, *args: str) -> subprocess.Complete
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # Ctrl-C as in a terminal, also when pytest runs as a background job (SIGINT ignored).
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        # Ctrl-C (SIGHUP) as in a terminal, also when pytest runs as a background job (SIGINT
+        # ignored) or under nohup (SIGHUP ignored).
+        preexec_fn=lambda: signal.signal(stop, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 120
         while not ready.exists() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert ready.exists(), process.communicate()
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         stdout, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-def test_a_stop_while_the_command_line_is_imported_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+)
+def test_a_stop_while_the_command_line_is_imported_is_one_line(tmp_path: Path, stop: int) -> None:
     """Ctrl-C in the first second of ``summarize run`` (the package and the command line being
-    imported): exit 130 and one line, as a stop later on; it was a traceback of the import."""
-    result = _stopped_at(tmp_path, "typer", "run", str(SEEDS), "-o", str(tmp_path / "out"))
+    imported): exit 130 and one line, as a stop later on; it was a traceback of the import.
+    SIGTERM or SIGHUP then killed it silently (exit 143, 129): a scheduler saw no stop."""
+    result = _stopped_at(
+        tmp_path, "typer", "run", str(SEEDS), "-o", str(tmp_path / "out"), stop=stop
+    )
     assert result.returncode == 130, result.stderr
     assert result.stderr == "interrupted before any work; nothing was written\n"
     assert not (tmp_path / "out").exists()
