@@ -55,6 +55,17 @@ def _identities(config: Config, digests: Path | None = None) -> tuple[dict, str]
     return translation, run_fingerprint(config, translation, summarization)
 
 
+def _store_config(marian: Path, bart: Path, store: Path, revision: str) -> Config:
+    """The translation model as the hub id org/marian, looked for in ``store`` at ``revision``."""
+    return _config(
+        marian,
+        bart,
+        f"runtime.models_dir={str(store)!r}",
+        "translation.model='org/marian'",
+        f"translation.revision={revision}",
+    )
+
+
 def _rewrite_weights(folder: Path) -> None:
     from safetensors.torch import load_file, save_file
 
@@ -690,13 +701,7 @@ def test_a_store_copy_knows_the_revision_it_was_pulled_at(
     store = tmp_path / "store"
 
     def config(revision: str) -> Config:
-        return _config(
-            marian_copy,
-            self_contained_models.bart,
-            f"runtime.models_dir={str(store)!r}",
-            "translation.model='org/marian'",
-            f"translation.revision={revision}",
-        )
+        return _store_config(marian_copy, self_contained_models.bart, store, revision)
 
     pull_v1 = ["models", "pull", "--set", f"runtime.models_dir={str(store)!r}"]
     pull_v1 += ["--set", "translation.model='org/marian'", "--set", "translation.revision=v1"]
@@ -736,13 +741,7 @@ def test_a_store_folder_copied_by_hand_is_not_named_by_the_configured_revision(
     shutil.copytree(marian_copy, store / "org" / "marian")
 
     def config(revision: str) -> Config:
-        return _config(
-            marian_copy,
-            self_contained_models.bart,
-            f"runtime.models_dir={str(store)!r}",
-            "translation.model='org/marian'",
-            f"translation.revision={revision}",
-        )
+        return _store_config(marian_copy, self_contained_models.bart, store, revision)
 
     caplog.set_level(logging.WARNING, logger="summarize")
     specs = [resolve_spec("translation", config(r).translation, store) for r in ("v1", "v2")]
