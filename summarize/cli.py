@@ -57,9 +57,7 @@ stderr = Console(stderr=True, emoji=False)
 def _folder(value: str) -> Path:
     """A folder named on the command line: never empty (Path("") is the working directory, so
     an unset shell variable in ``-o "$OUT"`` wrote the briefs there), never a file."""
-    if not value.strip():
-        raise typer.BadParameter("an empty path; give a folder name (. for this folder)")
-    path = Path(value)
+    path = _named_path(value, "a folder name")
     try:
         is_file = path.is_file()
     except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is made
@@ -72,8 +70,13 @@ def _folder(value: str) -> Path:
 def _input_path(value: str) -> Path:
     """A file or folder to read: never empty (Path("") is the working directory, so an unset
     shell variable in ``run "$IN"`` summarized whatever articles stood in it, exit 0)."""
+    return _named_path(value, "a file or folder name")
+
+
+def _named_path(value: str, wanted: str) -> Path:
+    """``value`` as a path, refused when it names nothing (empty or white space)."""
     if not value.strip():
-        raise typer.BadParameter("an empty path; give a file or folder name (. for this folder)")
+        raise typer.BadParameter(f"an empty path; give {wanted} (. for this folder)")
     return Path(value)
 
 
