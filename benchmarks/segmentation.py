@@ -135,6 +135,38 @@ def paragraphs_read_otherwise(data: Path) -> tuple[int, int]:
     return len(texts), changed
 
 
+# An ordinal inside a sentence ("die 2. Bundesliga"), not a decimal's or a time's last digits.
+_ORDINAL = re.compile(r"(?<![\w.,:/])\d{1,3}\. \w")
+
+
+def sentences_in_pieces_when_wrapped(data: Path) -> tuple[int, int, int, int]:
+    """(sentences, those not inside one block, sentences with an ordinal, those of them not
+    inside one block) when the WMT documents, in paragraphs of three sentences, are hard-wrapped
+    at widths 40 to 100 (steps of 3) and split into blocks as the cleaner splits a page: a
+    sentence in two blocks reaches the translator in pieces."""
+    import textwrap
+
+    from summarize.clean.blocks import split_blocks
+
+    documents = load_articles(data) + load_running(data, run=25)
+    sentences = in_pieces = with_ordinal = ordinal_in_pieces = 0
+    for width in range(40, 101, 3):
+        for document in documents:
+            paragraphs = [" ".join(document[i : i + 3]) for i in range(0, len(document), 3)]
+            page = "\n\n".join(
+                textwrap.fill(paragraph, width, break_on_hyphens=False) for paragraph in paragraphs
+            )
+            blocks = [block.text for block in split_blocks(page)]
+            for sentence in document:
+                whole = any(sentence in block for block in blocks)
+                sentences += 1
+                in_pieces += not whole
+                if _ORDINAL.search(sentence):
+                    with_ordinal += 1
+                    ordinal_in_pieces += not whole
+    return sentences, in_pieces, with_ordinal, ordinal_in_pieces
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "eval" / "mt")
@@ -157,6 +189,13 @@ def main() -> None:
     print(
         f"\nsummarize: of {total:,} paragraphs, {changed:,} read otherwise when their sentences "
         "are joined by a space (text lost or moved)"
+    )
+    sentences, in_pieces, with_ordinal, ordinal_in_pieces = sentences_in_pieces_when_wrapped(
+        args.data
+    )
+    print(
+        f"hard-wrapped at 40-100: of {sentences:,} sentences {in_pieces:,} reach the translator "
+        f"in pieces; of the {with_ordinal:,} with an ordinal, {ordinal_in_pieces:,}"
     )
 
 

@@ -357,6 +357,48 @@ def test_a_wrapped_page_with_lists_is_still_read_as_wrapped() -> None:
     assert all(paragraph in texts for paragraph in WRAPPED_ARTICLE[1:])
 
 
+WRAPPED_ORDINALS = [
+    "Am Wochenende starten nach der langen Sommerpause sowohl die 2. Bundesliga als auch die "
+    "3. Liga in die neue Saison, und nach der fünften Niederlage in Folge hat der Tabellenletzte "
+    "1. FC Köln seinen Trainer mit sofortiger Wirkung freigestellt.",
+    "Die Mannschaft belegte am Ende einer schwierigen Saison einen guten 4. Platz, während "
+    "Historiker neue Dokumente über die letzten Tage im 2. Weltkrieg in den Archiven fanden und "
+    "die Stadt zum 3. Mal in Folge den Preis für ihre Altstadt bekam.",
+]
+NUMBERED_ITEMS = [
+    "1. Die Stadt gibt mehr Geld für Schulen und Kindergärten in allen Stadtteilen aus, vor "
+    "allem für die Sanierung der Turnhallen",
+    "2. Eine neue Buslinie fährt ab dem Frühjahr vom Bahnhof bis zum neuen Gewerbegebiet im "
+    "Norden der Stadt",
+    "3. Das Parken in der Innenstadt wird teurer, die Gebühren steigen zum ersten Mal seit "
+    "zehn Jahren",
+]
+
+
+def test_an_ordinal_that_a_wrap_puts_at_a_line_start_goes_on_with_the_sentence() -> None:
+    """A wrap breaks before an ordinal as before any word ("in die" / "2. Bundesliga", "der
+    Tabellenletzte" / "1. FC Köln"): the line was read as a numbered list's next item, and the
+    sentence went to the translator in two paragraphs (one half once the article's title). A
+    wrapped numbered list still keeps each item a block of its own."""
+    import textwrap
+
+    hits = 0
+    for width in range(40, 101):
+        wrapped = [textwrap.fill(paragraph, width) for paragraph in WRAPPED_ORDINALS]
+        starts = [line for text in wrapped for line in text.splitlines()[1:]]
+        hits += any(re.match(r"\d\. ", line) for line in starts)
+        listed = "\n".join(textwrap.fill(item, width) for item in NUMBERED_ITEMS)
+        article = "\n\n".join(textwrap.fill(paragraph, width) for paragraph in WRAPPED_ARTICLE)
+        page = "\n\n".join([article, *wrapped, f"Die Beschlüsse im Einzelnen\n{listed}"])
+        if wrap_width(page.splitlines()) is None:
+            continue  # too few lines go on in lowercase at this width to read as wrapped
+        texts = [block.text for block in split_blocks(page)]
+        assert all(paragraph in texts for paragraph in WRAPPED_ORDINALS), width
+        assert [text for text in texts if text[0].isdigit()] == NUMBERED_ITEMS, width
+        assert not clean_text(page).unaccounted_characters(page)
+    assert hits >= 10  # the case at hand, at many widths
+
+
 WRAPPED_BREAKS = [
     "Das russisch-nordkoreanische Abkommen wurde von Ost- nach Westeuropa mit Sorge verfolgt, "
     "denn die Ein- und Ausfuhr von Waffen, so die Vor- bzw. Nachteile für die Sicherheitslage, "

@@ -94,8 +94,10 @@ _MONTH_START = re.compile(f"(?:{_MONTHS})\\b")
 _LINK_START = re.compile(r"\S*?(?:[./@][^\W_]|://)")
 # The first letter of an abbreviation of two ("z. B.", "u. a.", "d. h.") at a line's end.
 _SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
-# A day's ordinal at a line's end ("seit dem 4."), its month on the next line.
-_ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
+# An ordinal at a line's end ("seit dem 4.", "im 2.", "der Tabellenletzte 1."), its month or
+# noun on the next line ("November", "Weltkrieg", "FC Köln"): in a wrapped text as a rule the
+# sentence going on, seldom one that ends with a number ("auf Platz 2.").
+_ORDINAL_END = re.compile(r"(?<![\w.,:/])\d{1,3}\.$")
 # A wrapped line's next line starts with a word, a number, an opening mark or a dash; never
 # with a numbered list item ("2. Punkt").
 _WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))"
@@ -107,6 +109,12 @@ _WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))"
 # small: 3 of the 588 pages wrapped at 60 or 72 were no longer read as wrapped).
 _WRAP_MEASURED = re.compile(_WORD_STARTS)
 _WRAP_CONTINUES = re.compile(rf"{_WORD_STARTS}|-(?=\s)|\d{{1,2}}\. (?:{_MONTHS})\b(?!:)")
+# An ordinal that a wrap put at a line's start ("in der" / "2. Bundesliga", "der Tabellenletzte"
+# / "1. FC Köln") goes on with the full line above it, as a word would; only where that line's
+# block is no numbered list item ("1. Erster Punkt, der" / "2. Zweiter Punkt"): there it is
+# the next item.
+_ORDINAL_START = re.compile(r"\d{1,3}\. (?=[^\W\d_])")
+_NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] ")
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
 # "Dollar", "Covid-" / "19", "russisch-" / "nordkoreanische"): one word again. A hyphen before
 # a conjunction, a preposition or another function word is a German suspended hyphen ("Hand-"
@@ -212,6 +220,17 @@ def _prose_pair(line: str, following: str) -> bool:
     )
 
 
+def _ordinal_goes_on(block: str, line: str, following: str) -> bool:
+    """Whether ``following``, a wrapped text's next line that starts with an ordinal, goes on
+    with ``line``, the last line of ``block`` (see _ORDINAL_START)."""
+    return (
+        _ORDINAL_START.match(following) is not None
+        and _NUMBERED_ITEM.match(block) is None
+        and _TABLE_CELLS not in line
+        and _TABLE_CELLS not in following
+    )
+
+
 def _ends_sentence_not_abbreviation(text: str) -> bool:
     """Whether a block's text ends a sentence, so that the next line may start a paragraph of
     its own without a blank line (and a wrapped line can be full there by chance): a final mark
@@ -229,16 +248,14 @@ def _goes_on_past_mark(line: str, following: str) -> bool:
     starts in lowercase ("(38.)" / "verpassten", "„Warum?“" / "fragt er"; not with a web
     address: "pic.twitter.com/…"), an abbreviation
     goes on there ("z." / "B. im Bundestag"), a day's ordinal
-    stands before its month ("seit dem 4." / "November 1986"), or a colon before a quotation
+    stands before its month or noun ("seit dem 4." / "November 1986", "im 2." / "Weltkrieg"), or
+    a colon before a quotation
     ("sagte er:" / "„Wir …")."""
     return (
         (following[0].islower() and _LINK_START.match(following) is None)
         or _SPLIT_ABBREVIATION.search(line) is not None
         or (line.endswith(":") and following[0] in _OPENING_QUOTES)
-        or (
-            _ORDINAL_END.search(line.rstrip(CLOSERS)) is not None
-            and _MONTH_START.match(following) is not None
-        )
+        or (_ORDINAL_END.search(line.rstrip(CLOSERS)) is not None and following[0].isupper())
     )
 
 
@@ -252,7 +269,17 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     ]
     if len(inner) < _WRAPPED_MIN_LINES:
         return None
-    width = max(len(line) for line, _ in inner)
+    # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
+    # widest: a wrap measured one short of it left that line and its ordinal apart
+    width = max(
+        len(line)
+        for line, following in pairwise(lines)
+        if _prose_pair(line, following)
+        or (
+            _ordinal_goes_on(line, line, following)
+            and not line.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
+        )
+    )
     if width not in _WRAP_WIDTHS:
         return None
     wider = sum(len(line) > _WRAPPED_WIDER * width for line in lines)
@@ -322,7 +349,10 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                 # a full line of a wrapped text (a capital, a number or a quote may go on)
                 or (
                     width is not None
-                    and _prose_pair(previous, line)
+                    and (
+                        _prose_pair(previous, line)
+                        or _ordinal_goes_on(parts[-1][0], previous, line)
+                    )
                     and _full(previous, line, width)
                     and (
                         not _ends_sentence_not_abbreviation(parts[-1][0])
