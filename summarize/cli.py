@@ -293,20 +293,28 @@ def _run_with_progress(
 
 def _take_stop_signals() -> dict[int, Any]:
     """The stop signals a command takes over (see :func:`_stops_the_run`), with the handlers
-    they had, for :func:`_give_back`. None off the main thread (a host program's worker running
-    the command): only the main thread may set a handler, and it is the host's to stop."""
+    they had, for :func:`_give_back` (and the unraisable-exception hook under the key
+    ``"unraisablehook"``, see :func:`_stop_again_if_swallowed`). None off the main thread (a
+    host program's worker running the command): only the main thread may set a handler, and it
+    is the host's to stop."""
     if threading.current_thread() is not threading.main_thread():
         return {}
-    return {
+    previous: dict[Any, Any] = {
         number: signal.signal(number, _raise_keyboard_interrupt)
         for number in STOP_SIGNALS
         if _stops_the_run(number)
     }
+    previous["unraisablehook"] = sys.unraisablehook
+    sys.unraisablehook = _stop_again_if_swallowed
+    return previous
 
 
-def _give_back(previous: dict[int, Any]) -> None:
+def _give_back(previous: dict[Any, Any]) -> None:
     for number, handler in previous.items():
-        signal.signal(number, handler)
+        if number == "unraisablehook":
+            sys.unraisablehook = handler
+        else:
+            signal.signal(number, handler)
 
 
 def _stops_the_run(number: int) -> bool:
@@ -329,6 +337,26 @@ def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
         if signal.getsignal(number) is _raise_keyboard_interrupt:
             signal.signal(number, _stop_under_way)
     raise KeyboardInterrupt
+
+
+def _stop_again_if_swallowed(unraisable: Any) -> None:
+    """A stop's KeyboardInterrupt raised while a finalizer ran (the garbage collector calling a
+    ``__del__`` during ``import torch``) is not raised but handed here, and the run went on to
+    its end, exit 0, every later stop signal ignored as "under way". Here the stop is taken up
+    again: its handlers put back and the signal delivered anew a moment later from another
+    thread, so that the main thread takes it after the finalizer (in one, it comes back here and
+    goes round again)."""
+    if unraisable.exc_type is KeyboardInterrupt and any(
+        signal.getsignal(number) is _stop_under_way for number in STOP_SIGNALS
+    ):
+        import _thread
+
+        for number in STOP_SIGNALS:
+            if signal.getsignal(number) is _stop_under_way:
+                signal.signal(number, _raise_keyboard_interrupt)
+        threading.Timer(0.05, _thread.interrupt_main, args=(signal.SIGTERM,)).start()
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _stop_under_way(signum: int, frame: object) -> None:

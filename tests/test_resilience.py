@@ -269,6 +269,35 @@ def test_a_stop_while_the_run_sets_up_is_said_like_any_other(tmp_path: Path, mon
     assert not (tmp_path / "out").exists()
 
 
+def test_a_stop_that_lands_in_a_finalizer_still_stops_the_run(tmp_path: Path, monkeypatch) -> None:
+    """A SIGTERM whose KeyboardInterrupt is raised while a finalizer runs (the garbage collector
+    calling a ``__del__`` during ``import torch``) is not raised but reported as "Exception
+    ignored": the run went on to exit 0, writing every brief, and ignored every later SIGTERM
+    as a stop under way. Now it stops as any stop does; the unraisable hook is given back."""
+    import summarize.cli
+
+    class SignalledWhileCollected:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            sum(range(10_000))  # the handler runs here, inside the finalizer
+
+    def loading(*_args: object, **_kwargs: object) -> None:
+        SignalledWhileCollected()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise AssertionError("the stop was lost")
+
+    monkeypatch.setattr(summarize.cli, "load_config", loading)
+    hook = sys.unraisablehook
+    article = tmp_path / "a.txt"
+    article.write_text("Ein Satz.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(article), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output
+    assert sys.unraisablehook is hook
+
+
 # Started by the tests below through sitecustomize (before any code of summarize): the named
 # import, or an exit handler, says so in a file and then waits, so that a stop lands in it.
 _SLOW_START = """
