@@ -923,6 +923,37 @@ def pickle_only_problem(task: Task, source: ModelSource, settings: ModelSettings
     )
 
 
+def weights_problem(task: Task, source: ModelSource) -> str | None:
+    """Why a local model folder's weights would not load, read without loading them: none at
+    all (no ``*.safetensors`` or ``*.bin``), or a safetensors file whose header does not fit
+    it (a copy cut short); None otherwise. ``models list`` said such a folder was available
+    (exit 0) where a run refused it (exit 2)."""
+    if not source.is_local:
+        return None
+    folder = Path(source.location)
+    weights = sorted(folder.glob("*.safetensors"))
+    if not weights:
+        if any(folder.glob("*.bin")):
+            return None  # pickle weights: pickle_only_problem says whether they may be read
+        return (
+            f"The {task} model at {source.location} has no weights (no *.safetensors file); "
+            "copy or pull the model again"
+        )
+    from safetensors import SafetensorError, safe_open
+
+    for path in weights:
+        try:
+            with safe_open(str(path), framework="numpy"):
+                pass  # reads and checks the header only
+        except (SafetensorError, OSError) as error:
+            damage = next(iter(str(error).splitlines()), "unreadable")
+            return (
+                f"The {task} model at {source.location} could not be loaded: its safetensors "
+                f"weights are damaged ({path.name}: {damage}); copy or pull the model again"
+            )
+    return None
+
+
 def _pickle_hint(task: Task) -> str:
     return (
         "(weights are read from safetensors only; set "

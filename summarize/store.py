@@ -20,6 +20,7 @@ from summarize.models import (
     pulled_copy,
     resolve_model,
     resolve_spec,
+    weights_problem,
 )
 
 # What a model folder needs; TF, Flax and ONNX weights are never fetched, pickle weights only
@@ -92,7 +93,10 @@ def locate(
     return dataclasses.replace(
         stored,
         problem=(
-            pickle_only_problem(task, spec.source, settings)
+            # A hub cache snapshot may hold a model's config without its weights yet: a pull
+            # fetches them, so only a folder of the user's or the store's is judged here.
+            (weights_problem(task, spec.source) if stored.where != "hub cache" else None)
+            or pickle_only_problem(task, spec.source, settings)
             # A hub cache snapshot is read here by its folder; a run converts it into the
             # models folder, not beside the snapshot: only the model type is checked then.
             or ctranslate2_problem(spec, models_dir, folder=stored.where != "hub cache")

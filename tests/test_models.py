@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import seed_texts, write_config
 from pydantic import ValidationError
 
 from summarize.backends import Generated
@@ -1077,6 +1080,46 @@ def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
     allowed = CliRunner().invoke(app, [*args, "--set", "translation.allow_pickle=true"])
     assert allowed.exit_code == 0, allowed.output
     assert "would not load" not in allowed.output
+
+
+@pytest.mark.parametrize("command", ["list", "pull"])
+@pytest.mark.parametrize("damage", ["no weights", "weights cut short"])
+def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
+    tmp_path: Path, self_contained_models, command: str, damage: str
+) -> None:
+    """A folder without its weights file, or with one cut short (a copy stopped midway), was
+    "available" to `models list` (exit 0) and "already available" to `models pull`, where a
+    run refused it (exit 2). Both now exit 1 saying why, the same as the run; the other model
+    is still said to be fine."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    folder = tmp_path / "marian"
+    shutil.copytree(self_contained_models.marian, folder)
+    weights = folder / "model.safetensors"
+    if damage == "no weights":
+        weights.unlink()
+    else:
+        os.truncate(weights, weights.stat().st_size // 2)
+    args = ["models", command, "--set", f"translation.model={str(folder)!r}",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1, said
+    assert ("no weights" if damage == "no weights" else "weights are damaged") in said, said
+    assert "copy or pull the model again" in said
+    if command == "pull":
+        translation, summarization = said.split(" summarization: ")
+        assert "would not load" in translation and "already available" not in translation
+        assert "already available (local folder)" in summarization
+    config = write_config(tmp_path / "c.toml", folder, self_contained_models.bart)
+    article = tmp_path / "a.txt"
+    article.write_text(seed_texts()[0], encoding="utf-8")
+    run = CliRunner().invoke(
+        app, ["run", str(article), "-c", str(config), "-o", str(tmp_path / "o")]
+    )
+    assert run.exit_code == 2, run.output  # what a run says of the same folder
 
 
 def test_models_pull_names_a_missing_model_folder_and_pulls_the_other(
