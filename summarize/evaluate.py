@@ -55,9 +55,10 @@ def _read_lines(path: Path) -> list[str]:
     "\r\n") only. ``str.splitlines`` also ends a line at U+2028, U+0085 or a form feed, which
     JSON strings hold unescaped (``json.dumps(..., ensure_ascii=False)``) and web text holds.
     A UTF-8 byte order mark (Windows editors write one) is not text: in a reference it made the
-    first word a mismatch, and a JSON Lines file was refused."""
+    first word a mismatch, and a JSON Lines file was refused. Read without universal newlines,
+    which ended a line at a lone "\r" too (a file of 2 lines to ``wc -l`` had 3)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {shown(path)}: {error}") from None
     lines = text.split("\n")

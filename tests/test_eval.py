@@ -256,19 +256,20 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
 
 
 def test_eval_lines_end_at_newlines_only(tmp_path: Path) -> None:
-    """A line separator (U+2028) or NEL inside a line is text, as JSON and ``wc -l`` read it:
-    a JSON Lines record holding one unescaped was refused as "not JSON", and a sentence file
-    holding one counted a line more than its reference."""
+    """A line separator (U+2028), NEL or lone carriage return inside a line is text, as JSON
+    and ``wc -l`` read it: a JSON Lines record holding one unescaped was refused as "not JSON",
+    and a sentence file holding one counted a line more than its reference."""
     from summarize.evaluate import read_summary_records, read_translation_pairs
 
     record = {"article": "Erster Satz.\u2028Zweiter Satz.\x85Dritter.", "reference": "One."}
     data = tmp_path / "data.jsonl"
     data.write_text(json.dumps(record, ensure_ascii=False) + "\r\n", encoding="utf-8")
     assert read_summary_records(data) == [record]
-    (tmp_path / "src.de").write_text("Der Rat tagte.\u2028Er beschloss.\nEnde.\n", encoding="utf-8")
+    source = "Der Rat tagte.\u2028Er beschloss.\rSo war es.\nEnde.\n"
+    (tmp_path / "src.de").write_bytes(source.encode())
     (tmp_path / "ref.en").write_text("The council met. It decided.\nEnd.", encoding="utf-8")
     sources, references = read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
-    assert sources == ["Der Rat tagte.\u2028Er beschloss.", "Ende."]
+    assert sources == ["Der Rat tagte.\u2028Er beschloss.\rSo war es.", "Ende."]
     assert references == ["The council met. It decided.", "End."]
 
 
