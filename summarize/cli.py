@@ -539,6 +539,8 @@ def _run_eval(
     previous = _take_stop_signals()
     try:
         _evaluate(config_files, overrides, output, read, evaluate)
+    except _StoppedBeforeTranslating:
+        _interrupted("no scores written; nothing was translated yet, and nothing was kept")
     except KeyboardInterrupt:
         _interrupted(
             "no scores written; translations done so far are kept in the output folder's "
@@ -548,6 +550,12 @@ def _run_eval(
         _give_back(previous)
 
 
+class _StoppedBeforeTranslating(KeyboardInterrupt):
+    """An evaluation stopped before its translation cache held anything: "translations done so
+    far are kept in the output folder's cache" would be untrue (there is none; the folder made
+    for it is gone)."""
+
+
 def _evaluate(
     config_files: list[Path] | None,
     overrides: list[str] | None,
@@ -555,6 +563,7 @@ def _evaluate(
     read: Callable[[Path], _Data],
     evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
 ) -> None:
+    from summarize.cache import CACHE_FILENAME
     from summarize.engines.local import Pipeline
     from summarize.evaluate import metrics_table, require_eval_extra
     from summarize.outputs import make_folder
@@ -573,15 +582,16 @@ def _evaluate(
         # folder that cannot be made, is found before any model loads.
         data = read(output)
         made = make_folder(output, "the output folder")
-        threads = configure_process(config.runtime, config.uses_torch())
         try:
+            # Inside: a stop while torch is imported here left the folder made, empty.
+            threads = configure_process(config.runtime, config.uses_torch())
             with Pipeline(config, threads) as pipeline:
                 try:
                     result = evaluate(pipeline, data, output)
                 except BaseException:
                     pipeline.close(remove_unused_cache=True)
                     raise
-        except BaseException:
+        except BaseException as error:
             # A model not found or refused: the folder made for the outputs held only the
             # empty translation cache. Only empty folders go, deepest first.
             for made_folder in made:
@@ -589,6 +599,9 @@ def _evaluate(
                     made_folder.rmdir()
                 except OSError:
                     break
+            cache = (config.runtime.cache_dir or output) / CACHE_FILENAME
+            if isinstance(error, KeyboardInterrupt) and not cache.exists():
+                raise _StoppedBeforeTranslating from None
             raise
     except SummarizeError as error:
         fail(error)

@@ -432,6 +432,31 @@ def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
     assert json.loads((output / "metrics.json").read_text())["segments"] == len(lines) * 2
 
 
+def test_an_eval_stopped_before_translating_leaves_no_folder_and_says_so(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A stop while the model libraries are imported (after the output folder was made) left
+    that folder behind, empty, and said "translations done so far are kept in the output
+    folder's cache" where there was none."""
+    import summarize.process
+
+    def stopped(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(summarize.process, "configure_process", stopped)
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The council met.\n", encoding="utf-8")
+    output = tmp_path / "made" / "ev"
+    result = CliRunner().invoke(
+        app, ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
+              "-o", str(output)],
+    )  # fmt: skip
+    said = " ".join(result.output.split())
+    assert result.exit_code == 130, said
+    assert "nothing was translated yet" in said and "kept in the output folder" not in said
+    assert not (tmp_path / "made").exists()
+
+
 def test_an_input_the_outputs_would_replace_is_refused_before_any_model_loads(
     tmp_path: Path,
 ) -> None:
