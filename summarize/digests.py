@@ -19,6 +19,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 logger = logging.getLogger("summarize")
 
@@ -68,13 +69,21 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
 
     ``digests_file`` remembers per-file digests between runs (skipped when None)."""
     known: dict[str, dict[str, str]] = {}
+    foreign = False  # a file there that is not one of these memos: never replaced
     if digests_file is not None:
         digests_file = digests_file.expanduser()
         try:
-            loaded = json.loads(digests_file.read_text(encoding="utf-8"))
-            known = loaded if isinstance(loaded, dict) else {}
-        except (OSError, ValueError):
-            known = {}
+            loaded: Any = json.loads(digests_file.read_text(encoding="utf-8"))
+        except OSError:  # none yet, or none to be read (writing it then says why)
+            loaded = {}
+        except ValueError:  # not JSON, or not text
+            loaded = None
+        if isinstance(loaded, dict) and all(isinstance(entry, dict) for entry in loaded.values()):
+            known = loaded
+        else:
+            # runtime.model_digests pointed at a config or a notes file: it was replaced by the
+            # digests without a word.
+            foreign = True
     combined = hashlib.sha256()
     hashed: list[str] = []
     start = time.perf_counter()
@@ -94,7 +103,15 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     if hashed:
         seconds = time.perf_counter() - start
         # Said once written: "remembered in" followed by "could not remember" said both.
-        remembered = digests_file is not None and _write_digests(digests_file, known)
+        if foreign:
+            logger.warning(
+                "model digests not remembered: %s holds something else, and is left as it is "
+                "(set runtime.model_digests to a file of its own, or remove that one)",
+                digests_file,
+            )
+        remembered = (
+            digests_file is not None and not foreign and _write_digests(digests_file, known)
+        )
         logger.info(
             "hashed %s in %s (%.1f s)%s", ", ".join(hashed), folder, seconds,
             f"; remembered in {digests_file}" if remembered else "",

@@ -567,6 +567,29 @@ def test_a_damaged_digests_entry_is_hashed_again_not_a_crash(tmp_path: Path) -> 
     assert folder_digest(folder, digests) == fresh
 
 
+@pytest.mark.parametrize(
+    "contents", [b'[model]\nname = "mine"\n', b'{"name": "mine"}', b"\xff\xfe notes"]
+)
+def test_a_digests_file_that_holds_something_else_is_left_as_it_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, contents: bytes
+) -> None:
+    """runtime.model_digests pointed at a config, another program's JSON or a notes file: the
+    run replaced it with the digests, unsaid. It is left as it is, and the log says why the
+    digests are not remembered; the model's digest is the same."""
+    from summarize.digests import folder_digest
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    fresh = folder_digest(folder, tmp_path / DIGESTS_FILENAME)
+    precious = tmp_path / "precious.toml"
+    precious.write_bytes(contents)
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        assert folder_digest(folder, precious) == fresh
+    assert precious.read_bytes() == contents
+    assert "holds something else" in caplog.text and str(precious) in caplog.text
+
+
 def test_a_pull_whose_last_rename_fails_leaves_the_model_that_was_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
