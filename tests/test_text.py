@@ -1069,18 +1069,22 @@ def test_an_article_of_one_headline_shaped_line_is_its_text(tmp_path: Path, line
     assert shown["dropped"] == []
 
 
-def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path) -> None:
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path, newline: str) -> None:
     """Hugo, Jekyll and Obsidian put YAML front matter first; CommonMark reads it as a rule and
     a heading, so "title: … date: … author: …" became the headline and was translated. Its
     title is the headline, its lines are in the audit; a "---" rule that opens an article
-    without front matter is left alone."""
+    without front matter is left alone. With any of CommonMark's line endings (an old Mac
+    file's lone "\r": the front matter was dropped as fragments, no title)."""
     body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
     shown = _inspected(
         tmp_path / "artikel.md",
-        '---\ntitle: "Neue Radwege für die Innenstadt geplant"\ndate: 2025-05-03T10:00:00+02:00\n'
-        "author: Redaktion\ntags: [Verkehr, Stadt]\n---\n\n"
-        "Die Stadt will bis 2027 insgesamt zwölf Kilometer neue Radwege bauen, teilte die "
-        f"Verkehrsdezernentin am Montag mit.\n\n{body}\n",
+        (
+            '---\ntitle: "Neue Radwege für die Innenstadt geplant"\n'
+            "date: 2025-05-03T10:00:00+02:00\nauthor: Redaktion\ntags: [Verkehr, Stadt]\n---\n\n"
+            "Die Stadt will bis 2027 insgesamt zwölf Kilometer neue Radwege bauen, teilte die "
+            f"Verkehrsdezernentin am Montag mit.\n\n{body}\n"
+        ).replace("\n", newline),
     )
     assert shown["title"] == "Neue Radwege für die Innenstadt geplant"
     text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)

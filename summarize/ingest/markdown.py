@@ -370,8 +370,11 @@ def _closed_later(children: Sequence[Any], index: int, name: str) -> bool:
 
 
 # YAML front matter, as Hugo, Jekyll and Obsidian write it: "---" on the first line, closed by
-# "---" or "..." alone on a line.
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# "---" or "..." alone on a line. Lines end as CommonMark ends them: "\n", "\r\n" or a lone
+# "\r" (an old Mac file's front matter was read as article text).
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*(?:\r\n?|\n)(.*?)(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.S
+)
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str, str]:
