@@ -55,6 +55,15 @@ def summarize_logger_left_as_found() -> Iterator[None]:
     logger.handlers[:], logger.level, logger.propagate = state
 
 
+# The longest file first, so that with the README's `-n 2 --dist loadfile` one process runs it
+# from the start while the other runs the rest (last, it ran alone at the end).
+LONGEST_FIRST = "test_ray.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name != LONGEST_FIRST)  # stable: the rest in order
+
+
 @pytest.fixture(scope="session", autouse=True)
 def checkout_left_as_found() -> Iterator[None]:
     """Tests leave the checkout as they found it (no outputs/.summarize-cache, no models)."""
