@@ -7,6 +7,7 @@ config or model error stopped the run before any article.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import signal
@@ -291,7 +292,7 @@ def _run_with_progress(
     return report, log.logged if log is not None else set()
 
 
-def _take_stop_signals() -> dict[int, Any]:
+def _take_stop_signals() -> dict[int | str, Any]:
     """The stop signals a command takes over (see :func:`_stops_the_run`), with the handlers
     they had, for :func:`_give_back` (and the unraisable-exception hook under the key
     ``"unraisablehook"``, see :func:`_stop_again_if_swallowed`). None off the main thread (a
@@ -299,17 +300,17 @@ def _take_stop_signals() -> dict[int, Any]:
     is the host's to stop."""
     if threading.current_thread() is not threading.main_thread():
         return {}
-    previous: dict[Any, Any] = {
+    previous: dict[int | str, Any] = {
         number: signal.signal(number, _raise_keyboard_interrupt)
         for number in STOP_SIGNALS
         if _stops_the_run(number)
     }
     previous["unraisablehook"] = sys.unraisablehook
-    sys.unraisablehook = _stop_again_if_swallowed
+    sys.unraisablehook = functools.partial(_stop_again_if_swallowed, sys.unraisablehook)
     return previous
 
 
-def _give_back(previous: dict[Any, Any]) -> None:
+def _give_back(previous: dict[int | str, Any]) -> None:
     for number, handler in previous.items():
         if number == "unraisablehook":
             sys.unraisablehook = handler
@@ -339,7 +340,7 @@ def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _stop_again_if_swallowed(unraisable: Any) -> None:
+def _stop_again_if_swallowed(previous_hook: Callable[[Any], object], unraisable: Any) -> None:
     """A stop's KeyboardInterrupt raised while a finalizer ran (the garbage collector calling a
     ``__del__`` during ``import torch``) is not raised but handed here, and the run went on to
     its end, exit 0, every later stop signal ignored as "under way". Here the stop is taken up
@@ -354,9 +355,15 @@ def _stop_again_if_swallowed(unraisable: Any) -> None:
         for number in STOP_SIGNALS:
             if signal.getsignal(number) is _stop_under_way:
                 signal.signal(number, _raise_keyboard_interrupt)
-        threading.Timer(0.05, _thread.interrupt_main, args=(signal.SIGTERM,)).start()
+
+        def deliver() -> None:
+            # Not once the command has given the signals back (a host's handler is not ours).
+            if signal.getsignal(signal.SIGTERM) is _raise_keyboard_interrupt:
+                _thread.interrupt_main(signal.SIGTERM)
+
+        threading.Timer(0.05, deliver).start()
         return
-    sys.__unraisablehook__(unraisable)
+    previous_hook(unraisable)
 
 
 def _stop_under_way(signum: int, frame: object) -> None:
@@ -540,7 +547,7 @@ def _run_eval(
     try:
         _evaluate(config_files, overrides, output, read, evaluate)
     except _StoppedBeforeTranslating:
-        _interrupted("no scores written; nothing was translated yet, and nothing was kept")
+        _interrupted("no scores written, and no translations kept to go on from")
     except KeyboardInterrupt:
         _interrupted(
             "no scores written; translations done so far are kept in the output folder's "
@@ -551,9 +558,8 @@ def _run_eval(
 
 
 class _StoppedBeforeTranslating(KeyboardInterrupt):
-    """An evaluation stopped before its translation cache held anything: "translations done so
-    far are kept in the output folder's cache" would be untrue (there is none; the folder made
-    for it is gone)."""
+    """An evaluation stopped with no translation cache there (none made yet, or the cache off):
+    "translations done so far are kept in the output folder's cache" would be untrue."""
 
 
 def _evaluate(
@@ -564,7 +570,7 @@ def _evaluate(
     evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
 ) -> None:
     from summarize.cache import CACHE_FILENAME
-    from summarize.engines.local import Pipeline
+    from summarize.engines.local import Pipeline, translation_cache_folder
     from summarize.evaluate import metrics_table, require_eval_extra
     from summarize.outputs import make_folder
     from summarize.process import configure_process
@@ -599,8 +605,9 @@ def _evaluate(
                     made_folder.rmdir()
                 except OSError:
                     break
-            cache = (config.runtime.cache_dir or output) / CACHE_FILENAME
-            if isinstance(error, KeyboardInterrupt) and not cache.exists():
+            cache = translation_cache_folder(config)
+            kept = cache is not None and (cache / CACHE_FILENAME).exists()
+            if isinstance(error, KeyboardInterrupt) and not kept:
                 raise _StoppedBeforeTranslating from None
             raise
     except SummarizeError as error:

@@ -73,12 +73,13 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     if digests_file is not None:
         digests_file = digests_file.expanduser()
         try:
-            loaded: Any = json.loads(digests_file.read_text(encoding="utf-8"))
+            text = digests_file.read_text(encoding="utf-8")
         except OSError:  # none yet, or none to be read (writing it then says why)
-            loaded = {}
-        except ValueError:  # not JSON, or not text
-            loaded = None
-        if isinstance(loaded, dict) and all(isinstance(entry, dict) for entry in loaded.values()):
+            text = ""
+        except ValueError:  # not text
+            text = "not a memo"
+        loaded = _memo(text)
+        if loaded is not None:
             known = loaded
         else:
             # runtime.model_digests pointed at a config or a notes file: it was replaced by the
@@ -117,6 +118,26 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
             f"; remembered in {digests_file}" if remembered else "",
         )  # fmt: skip
     return combined.hexdigest()
+
+
+_ENTRY_KEYS = frozenset({"stat", "sha256"})
+
+
+def _memo(text: str) -> dict[str, dict[str, str]] | None:
+    """The digests memo ``text`` holds, {} for an empty or damaged one of ours (written anew),
+    None for a file that holds something else (left as it is)."""
+    if not text.strip():
+        return {}
+    try:
+        loaded: Any = json.loads(text)
+    except ValueError:
+        # Cut short (a crash, a full disk): still ours by its shape, and written anew.
+        return {} if text.lstrip().startswith("{") and '"sha256"' in text else None
+    if isinstance(loaded, dict) and all(
+        isinstance(entry, dict) and set(entry) <= _ENTRY_KEYS for entry in loaded.values()
+    ):
+        return loaded
+    return None
 
 
 def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> bool:

@@ -399,6 +399,35 @@ def test_an_ordinal_that_a_wrap_puts_at_a_line_start_goes_on_with_the_sentence()
     assert hits >= 10  # the case at hand, at many widths
 
 
+def test_a_numbered_list_under_a_full_line_stays_a_list() -> None:
+    """The ordinal rule must not take a list's number for a sentence's: under a full line
+    without a colon ("… auf diese") the first item, and items from 10 on, stay items of their
+    own, each whole; a heading wider than the wrap above a list leaves the page read as
+    wrapped."""
+    import textwrap
+
+    article = "\n\n".join(textwrap.fill(paragraph, 58) for paragraph in WRAPPED_ARTICLE[1:])
+    intro = "Die Koalition hat sich nach langen Verhandlungen auf diese"
+    listed = [
+        "1. Die Rente wird ab dem kommenden Jahr um drei Prozent für alle erhöht.",
+        "2. Das Kindergeld steigt um zehn Euro im Monat für jedes Kind.",
+    ]
+    page = f"{article}\n\n{intro}\n" + "\n".join(textwrap.fill(item, 58) for item in listed)
+    width = wrap_width(page.splitlines())
+    assert width is not None and len(intro) <= width < len(intro) + 3  # full: "1." did not fit
+    texts = [block.text for block in split_blocks(page)]
+    assert texts[-3:] == [intro, *listed]
+    long_list = [
+        f"{number}. Punkt {number} der Liste, lang genug, um über die Zeile hinaus zu gehen."
+        for number in range(8, 13)
+    ]
+    page = f"{article}\n\n" + "\n".join(textwrap.fill(item, 58) for item in long_list)
+    assert [block.text for block in split_blocks(page)][-5:] == long_list
+    heading = "Die wichtigsten Beschlüsse der Bundesregierung vom Mittwoch im Überblick"
+    page = f"{article}\n\n{heading}\n1. Rente steigt\n2. Kindergeld steigt"
+    assert wrap_width(page.splitlines()) is not None
+
+
 WRAPPED_BREAKS = [
     "Das russisch-nordkoreanische Abkommen wurde von Ost- nach Westeuropa mit Sorge verfolgt, "
     "denn die Ein- und Ausfuhr von Waffen, so die Vor- bzw. Nachteile für die Sicherheitslage, "

@@ -439,22 +439,32 @@ def test_an_eval_stopped_before_translating_leaves_no_folder_and_says_so(
     that folder behind, empty, and said "translations done so far are kept in the output
     folder's cache" where there was none."""
     import summarize.process
+    from summarize.cache import CACHE_FILENAME, default_cache_dir
+
+    output = tmp_path / "made" / "ev"
+    with_cache = False
 
     def stopped(*_args: object) -> None:
+        if with_cache:  # an earlier evaluation's translations, where the pipeline keeps them
+            default_cache_dir(output).mkdir(parents=True)
+            (default_cache_dir(output) / CACHE_FILENAME).write_bytes(b"")
         raise KeyboardInterrupt
 
     monkeypatch.setattr(summarize.process, "configure_process", stopped)
     (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
     (tmp_path / "ref.en").write_text("The council met.\n", encoding="utf-8")
-    output = tmp_path / "made" / "ev"
-    result = CliRunner().invoke(
-        app, ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
-              "-o", str(output)],
-    )  # fmt: skip
+    command = ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
+               "-o", str(output)]  # fmt: skip
+    result = CliRunner().invoke(app, command)
     said = " ".join(result.output.split())
     assert result.exit_code == 130, said
-    assert "nothing was translated yet" in said and "kept in the output folder" not in said
+    assert "no translations kept" in said and "kept in the output folder" not in said
     assert not (tmp_path / "made").exists()
+    with_cache = True
+    result = CliRunner().invoke(app, command)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 130, said
+    assert "kept in the output folder's cache" in said and "no translations kept" not in said
 
 
 def test_an_input_the_outputs_would_replace_is_refused_before_any_model_loads(

@@ -568,7 +568,13 @@ def test_a_damaged_digests_entry_is_hashed_again_not_a_crash(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    "contents", [b'[model]\nname = "mine"\n', b'{"name": "mine"}', b"\xff\xfe notes"]
+    "contents",
+    [
+        b'[model]\nname = "mine"\n',
+        b'{"name": "mine"}',
+        b'{"compilerOptions": {"target": "es2020"}}',
+        b"\xff\xfe notes",
+    ],
 )
 def test_a_digests_file_that_holds_something_else_is_left_as_it_is(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, contents: bytes
@@ -588,6 +594,21 @@ def test_a_digests_file_that_holds_something_else_is_left_as_it_is(
         assert folder_digest(folder, precious) == fresh
     assert precious.read_bytes() == contents
     assert "holds something else" in caplog.text and str(precious) in caplog.text
+
+
+@pytest.mark.parametrize("left", ["", '{\n "/models/x/model.safetensors": {\n  "sha256": "ab'])
+def test_an_empty_or_cut_short_digests_memo_is_written_anew(tmp_path: Path, left: str) -> None:
+    """A memo of ours left empty or cut short (a crash, a full disk) is no foreign file: it is
+    replaced by a whole one, not warned about on every run."""
+    from summarize.digests import folder_digest
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    digests = tmp_path / DIGESTS_FILENAME
+    digests.write_text(left, encoding="utf-8")
+    folder_digest(folder, digests)
+    assert str((folder / "model.safetensors").resolve()) in json.loads(digests.read_text())
 
 
 def test_a_pull_whose_last_rename_fails_leaves_the_model_that_was_there(

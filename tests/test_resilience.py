@@ -298,6 +298,27 @@ def test_a_stop_that_lands_in_a_finalizer_still_stops_the_run(tmp_path: Path, mo
     assert sys.unraisablehook is hook
 
 
+def test_other_unraisable_exceptions_still_reach_the_hook_that_was_there(monkeypatch) -> None:
+    """The stop's unraisable hook passes everything else to the hook it replaced (pytest's, a
+    host program's), not to Python's default, and is given back with the signals."""
+    import summarize.cli
+
+    seen: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: seen.append(unraisable.exc_type))
+
+    class FailsWhileCollected:
+        def __del__(self) -> None:
+            raise ValueError("not a stop")
+
+    previous = summarize.cli._take_stop_signals()
+    try:
+        FailsWhileCollected()
+    finally:
+        summarize.cli._give_back(previous)
+    assert seen == [ValueError]
+    assert signal.getsignal(signal.SIGTERM) is not summarize.cli._raise_keyboard_interrupt
+
+
 # Started by the tests below through sitecustomize (before any code of summarize): the named
 # import, or an exit handler, says so in a file and then waits, so that a stop lands in it.
 _SLOW_START = """

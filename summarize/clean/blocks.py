@@ -98,8 +98,9 @@ _SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
 # noun on the next line ("November", "Weltkrieg", "FC Köln"): in a wrapped text as a rule the
 # sentence going on, seldom one that ends with a number ("auf Platz 2.").
 _ORDINAL_END = re.compile(r"(?<![\w.,:/])\d{1,3}\.$")
-# A wrapped line's next line starts with a word, a number, an opening mark or a dash; never
-# with a numbered list item ("2. Punkt").
+# A wrapped line's next line starts with a word, a number, an opening mark or a dash; not with
+# a one-digit list number ("2. Punkt"; "204." ending a sentence goes on, and a list's "10. …"
+# is told by its neighbours, see _numbered_items).
 _WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))"
 # It may also start with a spaced hyphen (split_blocks tells it from a bullet) or a date in a
 # sentence ("1. September weiblich"; not one that heads a list's line, "3. Oktober: Tag der
@@ -110,11 +111,14 @@ _WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))"
 _WRAP_MEASURED = re.compile(_WORD_STARTS)
 _WRAP_CONTINUES = re.compile(rf"{_WORD_STARTS}|-(?=\s)|\d{{1,2}}\. (?:{_MONTHS})\b(?!:)")
 # An ordinal that a wrap put at a line's start ("in der" / "2. Bundesliga", "der Tabellenletzte"
-# / "1. FC Köln") goes on with the full line above it, as a word would; only where that line's
-# block is no numbered list item ("1. Erster Punkt, der" / "2. Zweiter Punkt"): there it is
-# the next item.
+# / "1. FC Köln") goes on with the full line above it, as a word would; not where it numbers a
+# list: the line's block is a numbered item ("1. Erster Punkt, der" / "2. Zweiter Punkt"), or
+# the paragraph numbers the line before or after it too ("auf diese" / "1. Die Rente …" /
+# "2. Das Kindergeld …", see _numbered_items).
 _ORDINAL_START = re.compile(r"\d{1,3}\. (?=[^\W\d_])")
-_NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] ")
+_NUMBERED_ITEM = re.compile(r"(\d{1,3})([.)]) ")
+# How far a list's next or previous number is looked for, in lines of one paragraph.
+_LIST_REACH = 40
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
 # "Dollar", "Covid-" / "19", "russisch-" / "nordkoreanische"): one word again. A hyphen before
 # a conjunction, a preposition or another function word is a German suspended hyphen ("Hand-"
@@ -220,9 +224,30 @@ def _prose_pair(line: str, following: str) -> bool:
     )
 
 
+def _numbered_items(lines: Sequence[str]) -> set[int]:
+    """The indices of ``lines`` that start a numbered list's item: a number ("3. ", "3) ")
+    whose next or previous number starts another line of the same paragraph (no blank line
+    between, at most _LIST_REACH lines away)."""
+    numbers: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(lines):
+        if line and line[0].isdigit() and (match := _NUMBERED_ITEM.match(line)):
+            numbers[index] = (int(match.group(1)), match.group(2))
+    items: set[int] = set()
+    for index, (number, mark) in numbers.items():
+        for step in (1, -1):
+            other = index + step
+            while 0 <= other < len(lines) and lines[other] and abs(other - index) <= _LIST_REACH:
+                if numbers.get(other) == (number + step, mark):
+                    items.update((index, other))
+                    break
+                other += step
+    return items
+
+
 def _ordinal_goes_on(block: str, line: str, following: str) -> bool:
-    """Whether ``following``, a wrapped text's next line that starts with an ordinal, goes on
-    with ``line``, the last line of ``block`` (see _ORDINAL_START)."""
+    """Whether ``following``, a wrapped text's next line that starts with an ordinal and is no
+    numbered list's item (see _numbered_items), goes on with ``line``, the last line of
+    ``block`` (see _ORDINAL_START)."""
     return (
         _ORDINAL_START.match(following) is not None
         and _NUMBERED_ITEM.match(block) is None
@@ -271,12 +296,14 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         return None
     # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
     # widest: a wrap measured one short of it left that line and its ordinal apart
+    items = _numbered_items(lines)
     width = max(
         len(line)
-        for line, following in pairwise(lines)
+        for index, (line, following) in enumerate(pairwise(lines))
         if _prose_pair(line, following)
         or (
-            _ordinal_goes_on(line, line, following)
+            index + 1 not in items
+            and _ordinal_goes_on(line, line, following)
             and not line.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
         )
     )
@@ -306,8 +333,9 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     previous_blank = True
     lines = _tidy_lines(text)
     width = wrap_width(lines)
+    items = _numbered_items(lines) if width is not None else set()
     previous = ""  # the line before, as it stands (bullet included)
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line:
             if parts and not previous_blank:
                 parts[-1][3] = True
@@ -349,6 +377,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                 # a full line of a wrapped text (a capital, a number or a quote may go on)
                 or (
                     width is not None
+                    and index not in items
                     and (
                         _prose_pair(previous, line)
                         or _ordinal_goes_on(parts[-1][0], previous, line)

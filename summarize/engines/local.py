@@ -55,6 +55,14 @@ from summarize.translation import Translator
 logger = logging.getLogger("summarize")
 
 
+def translation_cache_folder(config: Config) -> Path | None:
+    """Where a pipeline of ``config`` keeps its translation cache; None when it keeps none."""
+    if not config.runtime.cache:
+        return None
+    folder = config.runtime.cache_dir or default_cache_dir(config.output.folder)
+    return folder.expanduser()
+
+
 class Pipeline:
     """Turns German articles into bilingual briefs with the configured models.
 
@@ -101,10 +109,7 @@ class Pipeline:
         self._load_summarizer()
 
     def _cache_folder(self) -> Path | None:
-        if not self.config.runtime.cache:
-            return None
-        folder = self.config.runtime.cache_dir or default_cache_dir(self.config.output.folder)
-        return folder.expanduser()
+        return translation_cache_folder(self.config)
 
     def start_loading(self, tasks: Sequence[Task] = ("translation", "summarization")) -> None:
         """Read the models' tokenizers and configs (a missing model or bad setting raises here),
