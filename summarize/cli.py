@@ -347,14 +347,12 @@ def _stop_again_if_swallowed(previous_hook: Callable[[Any], object], unraisable:
     again: its handlers put back and the signal delivered anew a moment later from another
     thread, so that the main thread takes it after the finalizer (in one, it comes back here and
     goes round again)."""
-    if unraisable.exc_type is KeyboardInterrupt and any(
-        signal.getsignal(number) is _stop_under_way for number in STOP_SIGNALS
-    ):
+    under_way = [n for n in STOP_SIGNALS if signal.getsignal(n) is _stop_under_way]
+    if unraisable.exc_type is KeyboardInterrupt and under_way:
         import _thread
 
-        for number in STOP_SIGNALS:
-            if signal.getsignal(number) is _stop_under_way:
-                signal.signal(number, _raise_keyboard_interrupt)
+        for number in under_way:
+            signal.signal(number, _raise_keyboard_interrupt)
 
         def deliver() -> None:
             # Not once the command has given the signals back (a host's handler is not ours).

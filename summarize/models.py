@@ -946,12 +946,20 @@ def weights_problem(task: Task, source: ModelSource) -> str | None:
             with safe_open(str(path), framework="numpy"):
                 pass  # reads and checks the header only
         except (SafetensorError, OSError) as error:
-            damage = next(iter(str(error).splitlines()), "unreadable")
-            return (
-                f"The {task} model at {source.location} could not be loaded: its safetensors "
-                f"weights are damaged ({path.name}: {damage}); copy or pull the model again"
-            )
+            return _damaged_safetensors(task, source, f"{path.name}: {_first_line(error)}")
     return None
+
+
+def _first_line(error: BaseException) -> str:
+    return next(iter(str(error).splitlines()), "unreadable")
+
+
+def _damaged_safetensors(task: Task, source: ModelSource, damage: str) -> str:
+    """What a run and ``models list`` say of safetensors weights cut short or damaged."""
+    return (
+        f"The {task} model at {source.location} could not be loaded: its safetensors "
+        f"weights are damaged ({damage}); copy or pull the model again"
+    )
 
 
 def _pickle_hint(task: Task) -> str:
@@ -1078,11 +1086,7 @@ def _torch_model(spec: ModelSpec, revision: str | None) -> Any:
         # A weights file cut short (a copy or download stopped midway) or otherwise damaged:
         # not an OSError, so it ended the run with a traceback (exit 1), on Ray after Ray
         # had retried the actor, instead of as the model error it is (exit 2).
-        damage = next(iter(str(error).splitlines()), "unreadable")
-        raise ModelLoadError(
-            f"The {task} model at {source.location} could not be loaded: its safetensors "
-            f"weights are damaged ({damage}); copy or pull the model again"
-        ) from None
+        raise ModelLoadError(_damaged_safetensors(task, source, _first_line(error))) from None
     except (pickle.UnpicklingError, EOFError, RuntimeError) as error:
         # Pickle weights (allow_pickle) that torch will not read: cut short, or holding
         # objects other than tensors (code to run, refused by torch.load's weights_only).

@@ -284,11 +284,12 @@ def _goes_on_past_mark(line: str, following: str) -> bool:
     )
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
+def wrap_width(lines: Sequence[str], items: set[int] | None = None) -> int | None:
     """The width a hard-wrapped text was wrapped at (its widest line inside a paragraph), or
     None when ``lines`` (tidied) do not read as wrapped prose: too few lines inside paragraphs,
     lines wider than any wrap, most of them not full (a web page's short lines, menus), or few
-    of the full ones going on in lowercase (a list of headlines or names)."""
+    of the full ones going on in lowercase (a list of headlines or names). ``items``: the
+    lines' :func:`_numbered_items`, when the caller has them."""
     inner = [
         (line, following) for line, following in pairwise(lines) if _prose_pair(line, following)
     ]
@@ -296,7 +297,8 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         return None
     # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
     # widest: a wrap measured one short of it left that line and its ordinal apart
-    items = _numbered_items(lines)
+    if items is None:
+        items = _numbered_items(lines)
     width = max(
         len(line)
         for index, (line, following) in enumerate(pairwise(lines))
@@ -332,8 +334,8 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     parts: list[list[Any]] = []
     previous_blank = True
     lines = _tidy_lines(text)
-    width = wrap_width(lines)
-    items = _numbered_items(lines) if width is not None else set()
+    items = _numbered_items(lines)
+    width = wrap_width(lines, items)
     previous = ""  # the line before, as it stands (bullet included)
     for index, line in enumerate(lines):
         if not line:
