@@ -341,6 +341,49 @@ def test_a_list_under_a_full_line_that_ends_a_sentence_keeps_its_bullets() -> No
     ]
 
 
+HANGING_ITEMS = [
+    "Mittel für Schulen, vor allem für die Sanierung der Turnhallen und der Schwimmbäder in den "
+    "Stadtteilen im Norden, die seit Jahren geschlossen sind.",
+    "Geld für den Nahverkehr, damit die Busse öfter fahren und die Straßenbahn endlich bis zum "
+    "neuen Wohngebiet am Stadtrand verlängert werden kann.",
+    "Zuschüsse für Vereine, die sich um Kinder und Jugendliche kümmern, auch im Sport und in der "
+    "Musik, wie es der Rat im Vorjahr beschlossen hatte.",
+]
+
+
+@pytest.mark.parametrize("indent", ["  ", "    ", "\t"])
+def test_a_wrapped_list_items_hanging_indent_counts_in_its_width(indent: str) -> None:
+    """A wrapped list item goes on under its bullet, indented ("- Mittel für Schulen, vor" /
+    "  allem für die Sanierung der" / "  Turnhallen und …"): tidying takes the indent away, and
+    such a line was measured that much shorter than the wrap had filled it, so a word that
+    had not fit on it ("Turnhallen") started a block of its own and the item reached the
+    translator in pieces. A first line's indent counts too."""
+    import textwrap
+
+    split = read = 0
+    for width in range(50, 101):
+        listed = "\n".join(
+            textwrap.fill(item, width, initial_indent="- ", subsequent_indent=indent)
+            for item in HANGING_ITEMS
+        )
+        article = "\n\n".join(
+            textwrap.fill(paragraph, width, initial_indent=indent)
+            for paragraph in WRAPPED_ARTICLE[1:]
+        )
+        page = f"{WRAPPED_ARTICLE[0]}\n\n{article}\n\n{listed}"
+        if wrap_width(page.splitlines()) is None:  # the raw lines: their indents counted
+            continue  # too few lines go on in lowercase at this width to read as wrapped
+        read += 1
+        texts = [block.text for block in split_blocks(page)]
+        split += texts[-3:] != HANGING_ITEMS
+        # the indented paragraphs: their sentences whole (a paragraph may break where a line
+        # ends a sentence)
+        assert " ".join(texts[1:-3]) == " ".join(WRAPPED_ARTICLE[1:]), width
+        assert all(text.endswith(".") for text in texts[1:-3]), width
+        assert not clean_text(page).unaccounted_characters(page)
+    assert read >= 30 and split == 0
+
+
 def test_a_wrapped_page_with_lists_is_still_read_as_wrapped() -> None:
     """A list's lines ("- …", "3. März 2020 …") after lines that are not full counted against
     a wrapped page's share of full lines, and a wrapped article with lists was no longer read as

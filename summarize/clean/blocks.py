@@ -61,6 +61,11 @@ ENDS_WITH_ABBREVIATION = re.compile(
 # the character before it.
 _ABBREVIATION_TAIL = 64
 _WRAPPED_LINE_MIN_CHARS = 40
+# White space that starts a raw line (an indent; _SPACE_CLASS's characters, a tab counted as
+# one): tidying takes it away, a wrap counted it.
+_INDENT_CHARS = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+# A line break (any that str.splitlines splits at) or the text's start, then an indent.
+_INDENTED = re.compile(f"(?:^|[\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029]){_SPACE_CLASS}")
 # Text hard-wrapped at a fixed width (e-mail, newsletters, wire copy, a text editor's or pandoc's
 # wrap at 72) breaks its lines wherever the next word would not fit, and in German that word is
 # often a noun: "Bei der Kollision fliegen Hand- und" / "Fußbremshebel weg." A page is read as
@@ -208,10 +213,23 @@ def visible_characters(text: str) -> Counter[str]:
     return Counter("".join("".join(_tidy_lines(text)).split()))
 
 
-def _full(line: str, following: str, width: int) -> bool:
-    """Whether ``line`` ends where a wrap at ``width`` broke it: it is no wider than the wrap,
-    and the first word of the line ``following`` it would not have fit on it."""
-    return len(line) <= width < len(line) + 1 + len(following.split(maxsplit=1)[0])
+def _full(length: int, following: str, width: int) -> bool:
+    """Whether a line ``length`` wide (its indent included) ends where a wrap at ``width`` broke
+    it: it is no wider than the wrap, and the first word of the line ``following`` it would not
+    have fit on it."""
+    return length <= width < length + 1 + len(following.split(maxsplit=1)[0])
+
+
+def _indents(text: str, lines: Sequence[str]) -> list[int]:
+    """How wide each raw line of ``text`` is before its tidied text (``lines``) starts: a
+    hanging indent ("- Mittel für Schulen, vor" / "  allem für die Sanierung der") or a first
+    line's indent is part of the width a wrap filled, though tidying takes it away."""
+    if not _INDENTED.search(text):  # most pages: no line starts with white space
+        return [0] * len(lines)
+    return [
+        len(raw) - len(raw.lstrip(_INDENT_CHARS)) if line else 0
+        for raw, line in zip(text.splitlines(), lines, strict=True)
+    ]
 
 
 def _prose_pair(line: str, following: str) -> bool:
@@ -284,23 +302,33 @@ def _goes_on_past_mark(line: str, following: str) -> bool:
     )
 
 
-def wrap_width(lines: Sequence[str], items: set[int] | None = None) -> int | None:
+def wrap_width(
+    lines: Sequence[str], items: set[int] | None = None, indents: Sequence[int] | None = None
+) -> int | None:
     """The width a hard-wrapped text was wrapped at (its widest line inside a paragraph), or
     None when ``lines`` (tidied) do not read as wrapped prose: too few lines inside paragraphs,
     lines wider than any wrap, most of them not full (a web page's short lines, menus), or few
     of the full ones going on in lowercase (a list of headlines or names). ``items``: the
-    lines' :func:`_numbered_items`, when the caller has them."""
+    lines' :func:`_numbered_items`, when the caller has them; ``indents``: how wide each line's
+    indent was (see _indents), none when not given."""
     inner = [
-        (line, following) for line, following in pairwise(lines) if _prose_pair(line, following)
+        index
+        for index, (line, following) in enumerate(pairwise(lines))
+        if _prose_pair(line, following)
     ]
     if len(inner) < _WRAPPED_MIN_LINES:
         return None
+    widths = (
+        list(map(len, lines))
+        if indents is None
+        else list(map(operator.add, map(len, lines), indents))
+    )
     # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
     # widest: a wrap measured one short of it left that line and its ordinal apart
     if items is None:
         items = _numbered_items(lines)
     width = max(
-        len(line)
+        widths[index]
         for index, (line, following) in enumerate(pairwise(lines))
         if _prose_pair(line, following)
         or (
@@ -311,13 +339,14 @@ def wrap_width(lines: Sequence[str], items: set[int] | None = None) -> int | Non
     )
     if width not in _WRAP_WIDTHS:
         return None
-    wider = sum(len(line) > _WRAPPED_WIDER * width for line in lines)
+    wider = sum(line_width > _WRAPPED_WIDER * width for line_width in widths)
     if wider > _WRAPPED_WIDER_SHARE * sum(map(bool, lines)):
         return None
-    full = [following for line, following in inner if _full(line, following, width)]
+    full = [lines[index + 1] for index in inner if _full(widths[index], lines[index + 1], width)]
     measured = sum(
-        bool(_WRAP_MEASURED.match(following)) or _full(line, following, width)
-        for line, following in inner
+        bool(_WRAP_MEASURED.match(lines[index + 1]))
+        or _full(widths[index], lines[index + 1], width)
+        for index in inner
     )
     if len(full) < max(_WRAPPED_MIN_LINES, _WRAPPED_SHARE * measured):
         return None
@@ -335,8 +364,10 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     previous_blank = True
     lines = _tidy_lines(text)
     items = _numbered_items(lines)
-    width = wrap_width(lines, items)
+    indents = _indents(text, lines)
+    width = wrap_width(lines, items, indents)
     previous = ""  # the line before, as it stands (bullet included)
+    previous_width = 0  # and how wide it was, its indent included
     for index, line in enumerate(lines):
         if not line:
             if parts and not previous_blank:
@@ -356,7 +387,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and parts
             and not previous_blank
             and not parts[-1][1]
-            and _full(previous, as_typed, width)
+            and _full(previous_width, as_typed, width)
             # and the line goes on there: after a sentence's end ("Wir empfehlen Ihnen:") the
             # dash is a list's bullet, as under any other line
             and (
@@ -384,7 +415,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                         _prose_pair(previous, line)
                         or _ordinal_goes_on(parts[-1][0], previous, line)
                     )
-                    and _full(previous, line, width)
+                    and _full(previous_width, line, width)
                     and (
                         not _ends_sentence_not_abbreviation(parts[-1][0])
                         or _goes_on_past_mark(previous, line)
@@ -403,6 +434,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             parts.append([line, bullet, previous_blank, False])
         previous_blank = False
         previous = as_typed
+        previous_width = indents[index] + len(as_typed)
     if parts:
         parts[-1][3] = True
     return list(map(Block._make, parts))
