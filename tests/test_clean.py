@@ -24,7 +24,7 @@ from summarize.clean import (
     normalize_line,
     split_blocks,
 )
-from summarize.clean.blocks import wrap_width
+from summarize.clean.blocks import phrase_rules, wrap_width
 from summarize.clean.features import FEATURE_NAMES
 from summarize.clean.model import BlockClassifier, packaged_model
 from summarize.segment import segment_article
@@ -926,6 +926,48 @@ def test_a_sentence_of_the_article_that_names_cookies_or_newsletters_stays(
     assert gone.get("Datenschutzerklärung") == "consent"
     notice = next(text for text in gone if text.startswith("Wir setzen Cookies"))
     assert gone[notice] in {"consent", "classifier"}
+
+
+ARTICLE_SENTENCES_LIKE_TEASERS = [
+    "Jetzt testen auch Discounter wie Aldi und Lidl das Konzept in ersten Filialen.",
+    "Weitere Beiträge dürften 2026 folgen, warnte der Spitzenverband der Krankenkassen.",
+    "Empfehlungen der Ständigen Impfkommission werden künftig von den Kassen bezahlt.",
+    "Jetzt unterstützen auch die Gewerkschaften den Streik der Lokführer.",
+    "Mehr Meldungen über Betrugsversuche gingen bei der Polizei ein als im Vorjahr.",
+    "Top-Themen der Koalition sind die Rente und die Reform des Bürgergelds.",
+]
+NOTICES_LIKE_SENTENCES = {
+    "Jetzt spenden!": "donation",
+    "Abonnieren Sie unseren Newsletter.": "promo",
+    "Weitere Artikel werden geladen...": "teaser",
+    "Lesen Sie auch: Wie die Stadt in diesem Jahr sparen will": "teaser",
+    "Jetzt registrieren und fünf Prozent Rabatt für Neukunden sichern!": "promo",
+}
+
+
+@pytest.mark.parametrize("classifier", [True, False])
+def test_a_sentence_that_starts_as_a_teaser_or_appeal_does_stays(classifier: bool) -> None:
+    """A pattern anchored only at the line start ("^jetzt (testen|unterstützen)", "^weitere
+    beiträge", "^empfehlungen") took sentences of the article that start with those words,
+    whole: a stated sentence goes only when it speaks to the reader. Appeals, teasers and
+    notices that do still go, by their rule."""
+    options = CleanOptions(disabled=frozenset() if classifier else frozenset({"classifier"}))
+    rules = phrase_rules()
+    for sentence in ARTICLE_SENTENCES_LIKE_TEASERS:
+        assert not any(rule.matches(sentence) for rule in rules.values()), sentence
+    for notice, rule in NOTICES_LIKE_SENTENCES.items():
+        assert rules[rule].matches(notice), notice
+    page = "\n\n".join(
+        [
+            "Krankenkassen erhöhen ihre Beiträge",
+            *ARTICLE_SENTENCES_LIKE_TEASERS,
+            *NOTICES_LIKE_SENTENCES,
+        ]
+    )
+    cleaned = clean_text(page, options)
+    assert list(cleaned.paragraphs) == ARTICLE_SENTENCES_LIKE_TEASERS
+    gone = {item.text: item.rule for item in cleaned.dropped}
+    assert gone == NOTICES_LIKE_SENTENCES
 
 
 def test_an_html_pages_title_stays_its_headline_when_the_page_repeats_it() -> None:

@@ -631,6 +631,22 @@ def _reads_as_article_sentence(line: str) -> bool:
     return line.count(" ") + 1 >= _ARTICLE_SENTENCE_WORDS and line.endswith(_ARTICLE_SENTENCE_ENDS)
 
 
+# A line that states something: this many words, ending with a full stop (not an ellipsis:
+# "Weitere Artikel werden geladen ..."; not a question: a teaser's headline may ask one), only
+# closing quotes or brackets after it.
+_STATEMENT_WORDS = 6
+
+
+def _states_a_sentence(line: str) -> bool:
+    end = line.rstrip(CLOSERS)
+    return (
+        line.count(" ") + 1 >= _STATEMENT_WORDS
+        and end.endswith(".")
+        and not end.endswith("..")
+        and ENDS_WITH_ABBREVIATION.search(end[-_ABBREVIATION_TAIL:]) is None
+    )
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     name: str
@@ -649,7 +665,25 @@ class PhraseRule:
     span_needles: tuple[str, ...] | None = None
 
     def matches(self, line: str) -> bool:
-        return bool(self.anchored and self.anchored.match(line)) or self.floats_in(line)
+        return self.anchors(line) or self.floats_in(line)
+
+    def anchors(self, line: str) -> bool:
+        """Whether an anchored pattern takes the line.
+
+        A pattern that takes the line's start only ("^jetzt (abonnieren|testen)\b", "^weitere
+        (artikel|beiträge)\b") also starts sentences of the article ("Jetzt testen auch
+        Discounter das Konzept.", "Weitere Beiträge dürften folgen, warnte der Verband."): a line
+        that states a sentence (see _states_a_sentence) goes only when it addresses the reader as
+        notices do ("Abonnieren Sie unseren Newsletter."); appeals ("Jetzt spenden!") and
+        teasers without a full stop go as before."""
+        match = self.anchored.match(line) if self.anchored else None
+        if match is None:
+            return False
+        return (
+            match.end() == len(line)
+            or not _states_a_sentence(line)
+            or bool(_READER_ADDRESS.search(line))
+        )
 
     def floats_in(self, line: str) -> bool:
         """Whether a floating pattern (one not anchored at the line start) takes the line.
@@ -733,12 +767,12 @@ class RuleMatcher:
         candidates = self._anchored_candidates([line[:_PREFIX_CHARS] for line in folded])
         for index in compress(range(len(lines)), candidates):  # lines with a candidate rule
             for rule in candidates[index]:
-                if rule.anchored and rule.anchored.match(lines[index]):
+                if rule.anchors(lines[index]):
                     hits[rule.name][index] = True
         for rule in self._by_needles:
             found = hits[rule.name]
             for index in _needle_indexes(rule.anchored_needles, joined):
-                if not found[index] and rule.anchored and rule.anchored.match(lines[index]):
+                if not found[index] and rule.anchors(lines[index]):
                     found[index] = True
         if self._floating_everywhere:
             needs_search: Iterable[int] = range(len(lines))
