@@ -129,6 +129,16 @@ def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
         # A source named inside the article's sentence, with a date: text, not a credit.
         ("Die Zinsen sanken (Quelle: Deutsche Bundesbank Zinsstatistik vom 05.03.18)",
          "Die Zinsen sanken (Quelle: Deutsche Bundesbank Zinsstatistik vom 05.03.18)", []),
+        # "Bild", "Foto", "Video" as the sentence's own nouns, after a function word or before
+        # a quotation: nothing cut ("Scholz in der" and "… als" were left of the line).
+        ("Der Kanzler sagte in der Bild: „Ich bleibe bis zum Ende der Wahlperiode.“",
+         "Der Kanzler sagte in der Bild: „Ich bleibe bis zum Ende der Wahlperiode.“", []),
+        ("Kanzler Scholz zu Bild: „Ich bleibe“", "Kanzler Scholz zu Bild: „Ich bleibe“", []),
+        ("Die Aufzeichnung der Sitzung gibt es auf der Seite der Stadt als Video:",
+         "Die Aufzeichnung der Sitzung gibt es auf der Seite der Stadt als Video:", []),
+        # A credit after a sentence that ends with a function word's spelling ("ab.") goes.
+        ("Der Rat lehnte den Antrag der Opposition ab. Foto: Stadt Essen",
+         "Der Rat lehnte den Antrag der Opposition ab.", ["Foto: Stadt Essen"]),
     ],
 )  # fmt: skip
 def test_a_photo_credit_is_cut_from_the_line_end_and_recorded(
@@ -138,6 +148,25 @@ def test_a_photo_credit_is_cut_from_the_line_end_and_recorded(
     assert kept in cleaned.paragraphs, (cleaned.paragraphs, cleaned.dropped)
     assert [item.text for item in cleaned.dropped if item.rule == "credit"] == credits
     assert not cleaned.unaccounted_characters(ARTICLE.format(numbered=line))
+
+
+def test_a_promotion_pattern_inside_a_sentence_cuts_nothing() -> None:
+    """The app promotion's span ("die …-App … jetzt kostenlos herunterladen") is cut where a
+    site puts it after its article's text; inside a sentence of the article ("Wer die
+    Corona-Warn-App nutzen will, kann sie … herunterladen.") it cut the sentence's middle
+    out and left "Wer" and the next sentence behind."""
+    paragraph = (
+        "Der Minister hat die App am Dienstag in Berlin vorgestellt. Wer die Corona-Warn-App "
+        "nutzen will, kann sie ab sofort jetzt kostenlos herunterladen. Spahn sprach von einem "
+        "wichtigen Schritt."
+    )
+    cleaned = clean_text(ARTICLE.format(numbered=paragraph))
+    assert paragraph in cleaned.paragraphs
+    assert not [item for item in cleaned.dropped if item.rule == "promo"]
+    promotion = "Die Tagesspiegel-App: Nachrichten aus Berlin, hier kostenlos herunterladen."
+    cleaned = clean_text(ARTICLE.format(numbered=f"{paragraph} {promotion}"))
+    assert paragraph in cleaned.paragraphs
+    assert [item.text for item in cleaned.dropped if item.rule == "promo"] == [promotion]
 
 
 def test_a_control_character_between_words_keeps_them_apart() -> None:

@@ -366,11 +366,39 @@ def _cut_spans(
         cutting = False
         for pattern in patterns:
             match = pattern.search(text)
+            # one inside a sentence is passed over for a later one ("Wer die Corona-Warn-App
+            # … herunterladen. … Die Tagesspiegel-App: … herunterladen.")
+            while match and _span_in_sentence(text, match):
+                match = pattern.search(text, match.start() + 1)
             if match and match.group(0).strip():
                 cuts.append(Dropped(rule, match.group(0).strip()))
                 text = (text[: match.start()] + " " + text[match.end() :]).strip()
                 cutting = True
     return text
+
+
+_OPENING_MARKS = "„\"»«‚‘“(["
+# After a label's colon, a quotation: a headline's ("Scholz in der Bild: „Ich bleibe …“"),
+# never a credit's name.
+_QUOTATION_AFTER_LABEL = re.compile(r"^[^\W\d_]+\s*:\s*[„\"»«‚‘“]")
+
+
+def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a span pattern's match that starts with a word is part of the sentence before it
+    rather than a credit or a promotion put after it: a German function word goes on into it
+    ("Scholz in der Bild: …", "hinter dem Foto: …", "Im Video: …", "Wer die Corona-Warn-App …
+    herunterladen"), or a quotation follows its label. Such a cut edited the sentence ("Scholz
+    in der" was left)."""
+    span = match.group(0).lstrip()
+    if not span[:1].isalpha():  # "©", "(Foto: …)", a dash before the credit: no sentence
+        return False
+    before = text[: match.start()].split()
+    # the word as it stands: one that ends with a mark ("ab.", "Berlin,") ends its sentence or
+    # clause there
+    after_function_word = bool(before) and (
+        before[-1].lower().lstrip(_OPENING_MARKS) in language_function_words()[0]
+    )
+    return after_function_word or _QUOTATION_AFTER_LABEL.match(span) is not None
 
 
 class _SpanCuts(NamedTuple):
