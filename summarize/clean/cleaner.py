@@ -377,7 +377,7 @@ def _cut_spans(
     return text
 
 
-_OPENING_MARKS = "„\"»«‚‘“(["
+_OPENING_MARKS = '„"»«‚‘“(['
 # After a label's colon, a quotation: a headline's ("Scholz in der Bild: „Ich bleibe …“"),
 # never a credit's name.
 _QUOTATION_AFTER_LABEL = re.compile(r"^[^\W\d_]+\s*:\s*[„\"»«‚‘“]")
