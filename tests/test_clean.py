@@ -957,6 +957,36 @@ def test_a_sentence_of_the_article_that_names_cookies_or_newsletters_stays(
     assert gone[notice] in {"consent", "classifier"}
 
 
+def test_a_quotation_or_a_she_is_no_notice_speaking_to_the_reader() -> None:
+    """A sentence that names cookies or a privacy statement goes only when it speaks to the
+    reader; a quotation's "wir" and "unsere" speak for the one quoted, and "Sie" before a verb
+    in the third person singular is "she": an article about a consumer study lost its lead
+    and its spokesman's quotation as ``consent``. A notice that does speak to the reader still
+    goes."""
+    lead = (
+        "Die Verbraucherzentrale hat im Sommer mehr als 500 Websites deutscher Händler "
+        "untersucht. Sie stellte fest, dass viele Anbieter Cookies zu Werbezwecken verwenden, "
+        "bevor die Nutzer zugestimmt haben."
+    )
+    quotation = (
+        "„Wir werden unsere Datenschutzerklärung jetzt sorgfältig prüfen und wo nötig "
+        "anpassen“, sagte ein Sprecher des größten Händlers am Montag in Berlin."
+    )
+    notices = [
+        "Wir verwenden Cookies, um unsere Website für Sie zu verbessern, und Sie können "
+        "zustimmen oder ablehnen.",
+        "Sie können Ihre Cookie-Einstellungen jederzeit in den Datenschutz-Einstellungen "
+        "ändern, wenn Sie möchten.",
+    ]
+    rules = phrase_rules()
+    assert not rules["consent"].matches(lead) and not rules["consent"].matches(quotation)
+    assert all(rules["consent"].matches(notice) for notice in notices)
+    page = "\n\n".join(["Händler setzen Cookies ohne Zustimmung", lead, quotation, *notices])
+    cleaned = clean_text(page, CleanOptions(disabled=frozenset({"classifier"})))
+    assert list(cleaned.paragraphs) == [lead, quotation]
+    assert [item.text for item in cleaned.dropped if item.rule == "consent"] == notices
+
+
 ARTICLE_SENTENCES_LIKE_TEASERS = [
     "Jetzt testen auch Discounter wie Aldi und Lidl das Konzept in ersten Filialen.",
     "Weitere Beiträge dürften 2026 folgen, warnte der Spitzenverband der Krankenkassen.",

@@ -624,6 +624,23 @@ _READER_ADDRESS = re.compile(
     r"|[Dd]ein\w*|[Ee]uch|[Ee]u(?:er|re)\w*|[Yy]ou(?:r\w*)?|[Ww]e|[Oo]ur\w*|[Uu]s|I)\b"
 )
 _ARTICLE_SENTENCE_WORDS = 12
+# A quotation speaks for the one quoted, not to the reader („Wir werden unsere
+# Datenschutzerklärung prüfen“, sagte ein Sprecher): its words are left out of that test.
+_QUOTATION = re.compile(r"„[^“”\"]*[“”\"]|»[^«]*«|«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+# "Sie" that opens a sentence before a verb in the third person singular ("Sie stellte fest",
+# "Sie ist", "Sie hat"): "she", where the reader's "Sie" takes a verb ending in -n ("Sie können",
+# "Sie sind", "Sie finden").
+_SHE = re.compile(r"(?:^|(?<=[.!?…:] ))Sie(?= [^\W\d_]*[^\W\d_n](?:[ ,;:.!?]|$))")
+
+
+def _addresses_the_reader(line: str) -> bool:
+    if "„" in line or "»" in line or "«" in line or "“" in line or '"' in line:
+        line = _QUOTATION.sub(" ", line)
+    if "Sie " in line:
+        line = _SHE.sub(" ", line)
+    return _READER_ADDRESS.search(line) is not None
 _ARTICLE_SENTENCE_ENDS = (".", "!", "?", "…", '."', ".“", ".»", '!"', "!“", '?"', "?“")
 
 
@@ -682,7 +699,7 @@ class PhraseRule:
         return (
             match.end() == len(line)
             or not _states_a_sentence(line)
-            or bool(_READER_ADDRESS.search(line))
+            or _addresses_the_reader(line)
         )
 
     def floats_in(self, line: str) -> bool:
@@ -694,7 +711,7 @@ class PhraseRule:
         "Ihre Einstellungen"), a short line whenever it matches."""
         if not (self.floating and self.floating.search(line)):
             return False
-        return not _reads_as_article_sentence(line) or bool(_READER_ADDRESS.search(line))
+        return not _reads_as_article_sentence(line) or _addresses_the_reader(line)
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
