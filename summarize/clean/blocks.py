@@ -641,6 +641,8 @@ def _addresses_the_reader(line: str) -> bool:
     if "Sie " in line:
         line = _SHE.sub(" ", line)
     return _READER_ADDRESS.search(line) is not None
+
+
 _ARTICLE_SENTENCE_ENDS = (".", "!", "?", "…", '."', ".“", ".»", '!"', "!“", '?"', "?“")
 
 
@@ -697,9 +699,7 @@ class PhraseRule:
         if match is None:
             return False
         return (
-            match.end() == len(line)
-            or not _states_a_sentence(line)
-            or _addresses_the_reader(line)
+            match.end() == len(line) or not _states_a_sentence(line) or _addresses_the_reader(line)
         )
 
     def floats_in(self, line: str) -> bool:
