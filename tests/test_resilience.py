@@ -402,6 +402,46 @@ def test_a_stop_while_the_command_line_is_imported_is_one_line(tmp_path: Path, s
     assert not (tmp_path / "out").exists()
 
 
+STOPPED_IN_A_FINALIZER_AT_IMPORT = """
+import importlib.abc, os, signal, sys
+
+class SignalledWhileCollected:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+        sum(range(100_000))  # the handler runs here, inside the finalizer
+
+class Finder(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "summarize.cli":  # a finalizer while the command line is imported
+            SignalledWhileCollected()
+        return None
+
+sys.meta_path.insert(0, Finder())
+sys.argv = ["summarize", "--help"]
+from summarize.__main__ import main
+main()
+"""
+
+
+def test_a_stop_in_a_finalizer_while_the_command_line_is_imported_still_stops(
+    tmp_path: Path,
+) -> None:
+    """A SIGTERM whose KeyboardInterrupt is raised while a finalizer runs during the command
+    line's import is only "Exception ignored": the command then ran as if nothing had happened
+    (exit 0). It ends as a stop at that moment does: one line, exit 130."""
+    result = subprocess.run(
+        [sys.executable, "-c", STOPPED_IN_A_FINALIZER_AT_IMPORT],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "interrupted before any work; nothing was written\n"
+    assert "Usage" not in result.stdout
+
+
 def test_ctrl_c_pressed_again_in_the_exits_clean_up_ends_it_quietly(tmp_path: Path) -> None:
     """Ctrl-C pressed again while the process cleans up on its way out (Ray's shutdown, torch's
     exit handlers): it ends at once, exit 130, no "Exception ignored in atexit callback"."""
