@@ -302,6 +302,38 @@ def test_an_xhtml_file_is_read_as_html_alone_and_in_a_folder(tmp_path: Path) -> 
     assert find_articles([tmp_path]) == ([path], [])
 
 
+@pytest.mark.parametrize("name", ["artikel.php", "index.aspx", "news.shtml", "seite"])
+def test_a_web_page_named_with_a_servers_suffix_is_read_as_html(tmp_path: Path, name: str) -> None:
+    """A page saved under its server's name and given by path was read as plain text: its tags
+    and scripts went to the translator. It starts as a page (a comment before the doctype
+    here), so it is read as one; a text file with another suffix stays text."""
+    page = HTML_PAGE.replace("<!doctype html>", "<!-- gespeichert -->\n<!DOCTYPE html>", 1)
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    as_html = tmp_path / "seite.html"
+    as_html.write_text(page, encoding="utf-8")
+    assert read_article(path).text == read_article(as_html).text
+    assert "<" not in read_article(path).text
+    text = tmp_path / "notiz.text"
+    text.write_text("Der Rat tagt am Montag. <b>Fett</b> bleibt, wie es geschrieben ist.", "utf-8")
+    assert "<b>" in read_article(text).text
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [(b"PK\x03\x04", "zip archive"), (b"%PDF-1.7\n", "PDF"), (b"{\\rtf1\\ansi ", "RTF")],
+)
+def test_a_document_that_is_no_text_is_said_as_such(
+    tmp_path: Path, start: bytes, kind: str
+) -> None:
+    """A Word file, a PDF or an RTF document given as an article was "no article text left
+    after cleaning" (or its markup translated): it is refused for what it is."""
+    path = tmp_path / "bericht.txt"
+    path.write_bytes(start + b"Der Rat tagt am Montag in der Halle der Stadt." * 20)
+    with pytest.raises(ArticleError, match=kind):
+        read_article(path)
+
+
 ARTICLE_PARAGRAPHS = (
     "Der Gemeinderat von Merklingen hat am Dienstagabend beschlossen, die marode Brücke über die "
     "Lauter im kommenden Frühjahr abzureißen und durch einen Neubau zu ersetzen.",

@@ -12,6 +12,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,24 @@ from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article
 logger = logging.getLogger("summarize")
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+# A file named on the command line with another suffix is read as plain text, unless it is a web
+# page saved under its server's name ("artikel.php", "index.aspx", "news.shtml", no suffix):
+# its tags and scripts went to the translator as text. Told by how it starts (a byte order
+# mark, white space and comments before the first tag).
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html[\s>]|head[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_SNIFF_BYTES = 4096
+# Formats that are no text at all, by their first bytes: said as such (a Word file was "no
+# article text left after cleaning").
+_DOCUMENT_MAGIC = {
+    b"PK\x03\x04": "a zip archive (a Word or OpenDocument file?)",
+    b"%PDF-": "a PDF",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"{\\rtf": "an RTF document",
+}
 
 
 @dataclass(frozen=True)
@@ -276,9 +295,24 @@ def _blank(raw: bytes) -> bool:
     return not raw.strip()
 
 
+def _reads_as_html(path: Path, raw: bytes) -> bool:
+    """Whether ``path`` is read as an HTML page: by its suffix, or for a file with none of the
+    article suffixes, by its start (see _HTML_START)."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return True
+    if suffix in ARTICLE_SUFFIXES or _HTML_START.match(raw[:_HTML_SNIFF_BYTES]) is None:
+        return False
+    logger.info("%s: read as an HTML page (it starts as one)", shown(path))
+    return True
+
+
 def read_article(path: Path, max_bytes: int | None = None) -> Article:
     raw = read_source_bytes(path, max_bytes)
-    html = path.suffix.lower() in HTML_SUFFIXES
+    for magic, kind in _DOCUMENT_MAGIC.items():
+        if raw.startswith(magic):
+            raise ArticleError(f"{shown(path)}: {kind}, not text; save the article as .txt")
+    html = _reads_as_html(path, raw)
     text, encoding = decode_text(raw, path, declared_charset(raw) if html else None)
     if not text.strip():
         raise ArticleError(
