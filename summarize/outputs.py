@@ -176,6 +176,12 @@ def replacing_what(brief_path: Path, source: Path) -> str | None:
     record tells; the Markdown's front matter is read only without one (``record_id``, or
     ``fingerprint`` in briefs older than run records)."""
     sidecar = record_path(brief_path)
+    for path in (brief_path, sidecar):
+        if path.exists() and not _occupied(path):  # a folder (or a device) at the name
+            return (
+                f"{shown(source)}: its brief would be written where {shown(path)} is a folder, "
+                "not a file; move it or run with another --output folder"
+            )
     try:
         record: BriefRecord | None = read_record(sidecar)
     except RecordError:
@@ -212,7 +218,8 @@ def replacing_what(brief_path: Path, source: Path) -> str | None:
 
 def _occupied(path: Path) -> bool:
     """A file (or a link) at ``path``, which writing there would replace. A folder there is not
-    replaced: the write fails and stops the run, as any folder that takes no writes does."""
+    replaced: :func:`replacing_what` refuses that article's brief (the write failed and stopped
+    the run, and every rerun at the same brief)."""
     return path.is_symlink() or path.is_file()
 
 

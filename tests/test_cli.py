@@ -1491,7 +1491,21 @@ def test_a_run_never_replaces_a_file_it_did_not_write(
     assert result.exit_code == 1 and "bericht.json" in result.output, result.output
     assert (out / "bericht.json").read_text(encoding="utf-8") == "{}"
 
+    # A folder at the brief's name (or its record's): that article is refused, the run goes
+    # on; the write failed and stopped the run, and every rerun at the same place.
     (out / "bericht.json").unlink()
+    (out / "other.md").unlink()
+    for name in ("bericht.md", "bericht.json"):
+        (out / name).mkdir()
+        result = CliRunner().invoke(app, arguments)
+        assert result.exit_code == 1, result.output
+        assert "is a folder" in result.output and name in result.output, result.output
+        assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.output
+        assert (out / "other.md").is_file() and (out / name).is_dir()
+        assert not any((out / other).is_file() for other in ("bericht.md", "bericht.json"))
+        (out / name).rmdir()
+        (out / "other.md").unlink()
+
     (out / "index.md").write_text("# Unsere Seite\n", encoding="utf-8")
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 2, result.output
