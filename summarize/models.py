@@ -262,7 +262,14 @@ def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
         expanded = Path(requested).expanduser()
     except RuntimeError:  # "~nobody/model": no such user; looked for as written, and not found
         expanded = Path(requested)
-    candidates = [expanded] if expanded.is_absolute() else [models_dir / requested, expanded]
+    # A path spelt from here ("./mt", "../models/mt", "~/mt") is that folder only: "./mt" found
+    # the store's models/mt first, and the brief named a folder it was not made with.
+    from_here = requested in (".", "..") or requested.startswith(
+        ("./", "../", "~", *((".\\", "..\\") if os.sep != "/" else ()))
+    )
+    candidates = (
+        [expanded] if expanded.is_absolute() or from_here else [models_dir / requested, expanded]
+    )
     for candidate in candidates:
         if candidate.is_dir():
             return ModelSource(requested, str(candidate.resolve()), True, (str(candidate),))

@@ -159,6 +159,28 @@ def test_model_setting_resolves_local_folders_before_hub_ids(tmp_path: Path, mon
     assert str(models_dir / "Helsinki-NLP/opus-mt-de-en") in hub.searched
 
 
+def test_a_model_path_spelt_from_the_working_directory_is_never_the_stores(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """``./mt`` found the store's ``models/mt`` first when both existed: the brief named
+    ``./mt`` and was made with another model. A path spelt from here is that folder only; a
+    bare name still looks in the store first."""
+    models_dir = tmp_path / "models"
+    (models_dir / "mt").mkdir(parents=True)
+    (tmp_path / "work" / "mt").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "work")
+    for spelt in ("./mt", "../work/mt"):
+        here = resolve_model(spelt, models_dir, "translation")
+        assert Path(here.location) == (tmp_path / "work" / "mt").resolve(), spelt
+    assert (
+        Path(resolve_model("mt", models_dir, "translation").location)
+        == (models_dir / "mt").resolve()
+    )
+    (tmp_path / "work" / "mt").rmdir()
+    with pytest.raises(ModelNotFoundError, match="does not exist"):
+        resolve_model("./mt", models_dir, "translation")
+
+
 def test_missing_local_folder_is_a_model_not_found_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="does not exist"):
         resolve_model(str(tmp_path / "nope"), tmp_path / "models", "translation")
