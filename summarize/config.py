@@ -938,6 +938,9 @@ def _quote_hint(item: Mapping[str, Any], origin: str) -> str:
     is a date and ``=2024`` a number, where the key wants a path or a string."""
     if not origin.startswith("--set ") or item["type"] not in ("path_type", "string_type"):
         return ""
+    if isinstance(item.get("input"), dict):  # a key under one that takes a value: no quoting helps
+        setting = ".".join(map(str, item["loc"]))
+        return f"; {setting} takes a value, not keys under it: --set {setting}=VALUE"
     if isinstance(item.get("input"), str) or "=" not in origin:
         return ""
     key, _, value = origin.removeprefix("--set ").partition("=")

@@ -565,6 +565,16 @@ def test_text_that_toml_reads_as_a_date_or_number_says_how_to_quote_it(
     assert "quote" not in str(caught.value)
 
 
+def test_a_key_under_one_that_takes_a_value_is_not_told_to_quote() -> None:
+    """``--set translation.model.x=1`` was told to quote its value, and the quoted command
+    failed the same way (the hint growing each time): the key has no keys under it."""
+    with pytest.raises(ConfigError) as caught:
+        load_config(overrides=["translation.model.x=1"], project_file=None)
+    message = str(caught.value)
+    assert "quote" not in message
+    assert "translation.model takes a value, not keys under it" in message
+
+
 def test_generation_checks_without_the_library_still_catch_bad_values() -> None:
     # `summarize inspect` loads no model library: type and range checks still apply.
     with pytest.raises(ConfigError, match=r"translation\.generation\.num_beams: must be"):
