@@ -7,6 +7,7 @@ config or model error stopped the run before any article.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import logging
@@ -827,11 +828,22 @@ def main() -> None:
 
         print(INTERRUPTED_AT_START, file=sys.stderr)
         code = 130
+    except OSError as error:
+        # A write that found no room (the standard output on a full disk, `> /dev/full`) was a
+        # traceback; the commands say their own files' errors, and any other error of the kind
+        # still is a traceback (a defect to see).
+        if error.errno not in _NO_ROOM:
+            raise
+        print(f"cannot write the output: {error.strerror or error}", file=sys.stderr)
+        code = 1
     else:
         code = 0
     if isinstance(code, str):  # sys.exit("message") prints the message and exits 1
         print(code, file=sys.stderr)
     _exit_now(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 def _exit_now(status: int) -> NoReturn:

@@ -1754,3 +1754,23 @@ def test_readme_options_table_names_every_option_of_every_command() -> None:
             if opt.startswith("-") and opt != "--help"
         }
         assert rows[name] == options, (name, sorted(rows[name] ^ options))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", [["config", "show"], ["inspect", "--json"], ["inspect"]])
+def test_a_standard_output_without_room_is_one_line(command: list[str]) -> None:
+    """The standard output on a full disk (``> /dev/full``) ended in a traceback: one line and
+    exit 1, as any write that fails."""
+    if command[0] == "inspect":
+        command = [*command, str(next(SEEDS.glob("*.txt")))]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "summarize", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "cannot write the output: No space left on device\n"
