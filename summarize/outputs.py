@@ -544,17 +544,25 @@ def write_index(
     brief of an earlier run is listed as before; a name in ``known`` whose file is gone is not
     listed."""
     known = known or {}
-    entries = [
-        entry
-        for path in sorted(folder.glob("*.md"))
-        if path.name != INDEX_FILENAME
-        and (
-            entry := IndexEntry(path.name, index_record(known[path.name]))
+    entries = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name == INDEX_FILENAME:
+            continue
+        entry = (
+            IndexEntry(path.name, index_record(known[path.name]))
             if path.name in known
             else read_index_entry(path)
         )
-        is not None
-    ]
+        if entry is not None:
+            entries.append(entry)
+        elif (meta := read_front_matter(path)) is not None and "record_id" in meta:
+            # A brief whose record is gone or damaged left the index without a word.
+            logger.warning(
+                "%s: the brief or its run record %s is cut short, damaged or from another run; "
+                "left out of index.md (run its article again to redo it)",
+                shown(path),
+                record_path(path).name,
+            )
     not_current = not_current or {}
     stale = {
         entry.filename: not_current[entry.filename][0]

@@ -416,7 +416,9 @@ def test_an_index_link_opens_its_brief_whatever_its_name(name: str) -> None:
     assert [(unquote(link.path), link.query, link.fragment) for link in links] == [(name, "", "")]
 
 
-def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path) -> None:
+def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path, caplog) -> None:
+    """A brief counts only when its record and Markdown agree; one left out of the index is said
+    (it left without a word, even with -v); a Markdown file of the user's is left out quietly."""
     from summarize.outputs import brief_is_current, read_brief_record, write_brief, write_index
 
     brief = make_brief()
@@ -433,7 +435,11 @@ def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path) -> Non
     (tmp_path / "article-0.json").write_text(newer.to_json(), encoding="utf-8")
     assert read_brief_record(path) is None
     assert not brief_is_current(path, brief.source_sha256, brief.fingerprint)
-    assert "(<article-0.md>)" not in write_index(tmp_path).read_text(encoding="utf-8")
+    (tmp_path / "notizen.md").write_text("# Notizen\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert "(<article-0.md>)" not in write_index(tmp_path).read_text(encoding="utf-8")
+    said = [record.getMessage() for record in caplog.records]
+    assert len(said) == 1 and "article-0.md" in said[0] and "left out of index.md" in said[0]
     (tmp_path / "article-0.json").unlink()
     assert read_brief_record(path) is None
 
