@@ -32,6 +32,7 @@ from summarize.outputs import (
     make_folder,
     no_run_writing,
     not_current_briefs,
+    read_front_matter,
     write_atomic,
 )
 from summarize.record import (
@@ -206,7 +207,8 @@ def _briefs(folder: Path, problems: list[str], pages: Mapping[str, str]) -> Iter
         try:
             record = read_record(path)
         except RecordError as error:
-            problems.append(str(error))
+            if _one_of_ours(path):  # a user's own notes.json is none of the view's business
+                problems.append(str(error))
             continue
         brief_path = path.with_suffix(".md")
         if not belong_together(brief_path, record):
@@ -217,6 +219,24 @@ def _briefs(folder: Path, problems: list[str], pages: Mapping[str, str]) -> Iter
             )
             continue
         yield SiteBrief(path.stem, record, pages.get(path.stem) or page_name(path.stem))
+
+
+def _one_of_ours(record_file: Path) -> bool:
+    """Whether an unreadable ``*.json`` was a run record (damaged, cut short, of another schema):
+    it names the schema near its start, or a brief beside it names its record. Another
+    program's JSON file in the folder made the view exit 1, as a brief it could not show."""
+    try:
+        with record_file.open("rb") as handle:
+            start = handle.read(_RECORD_START_BYTES)
+    except OSError:
+        return True
+    if b'"schema_version"' in start:
+        return True
+    meta = read_front_matter(record_file.with_suffix(".md"))
+    return meta is not None and "record_id" in meta
+
+
+_RECORD_START_BYTES = 256
 
 
 def _environment() -> Environment:

@@ -1040,9 +1040,16 @@ def test_view_command_builds_the_site_of_a_run(run_output: Path, tmp_path: Path)
     assert not page.find_all("script")
     assert "<script>alert(1)</script>" in page.text()
     assert all(a.attrs["href"].startswith(("#p", "index.html")) for a in page.find_all("a"))
-    (run_output / "broken.json").write_text("{", encoding="utf-8")
+    # A record cut short is said, exit 1; another program's JSON file is none of the view's
+    # business (it made the view exit 1 for good, though a run takes it as the user's own).
+    record_text = sorted(run_output.glob("*.json"))[0].read_text(encoding="utf-8")
+    (run_output / "notes.json").write_text('{"a": 1}', encoding="utf-8")
+    ours = CliRunner().invoke(app, ["view", str(run_output), "--to", str(site)])
+    assert ours.exit_code == 0 and "notes.json" not in ours.output, ours.output
+    (run_output / "broken.json").write_text(record_text[: len(record_text) // 2], encoding="utf-8")
     again = CliRunner().invoke(app, ["view", str(run_output), "--to", str(site)])
     assert again.exit_code == 1 and "broken.json" in again.output
+    assert "notes.json" not in again.output
     missing = CliRunner().invoke(app, ["view", str(tmp_path / "nothing")])
     assert missing.exit_code == 2
     # A brief whose record is gone loses its page (the index no longer lists it); a file of
