@@ -151,6 +151,11 @@ class Summarizer:
                     continue
                 generated = [out for out in returned if isinstance(out, Generated)]
                 if document.final_input is not None:
+                    if not generated[0].text.strip():  # was written as it came, without a word
+                        results[document.index] = self._lead_fallback(
+                            document, "the summary came back empty"
+                        )
+                        continue
                     self._note_output_limit(document, generated[0])
                     results[document.index] = Summary(
                         generated[0].text,
@@ -168,7 +173,10 @@ class Summarizer:
                 document.units = [out.text for out in generated if out.text.strip()]
                 joined = " ".join(document.units)
                 if not joined:
-                    results[document.index] = self._lead_fallback(document)
+                    results[document.index] = self._lead_fallback(
+                        document,
+                        f"every chunk summary of map-reduce round {document.map_rounds} was empty",
+                    )
                     continue
                 self._note_empty_chunks(document, generated)
                 self._note_chunks_at_limit(document, generated)
@@ -199,18 +207,15 @@ class Summarizer:
         assert len(done) == len(documents), "every document ends with a summary or an error"
         return done
 
-    def _lead_fallback(self, document: _Document) -> Summary:
-        """Every chunk summary came back empty: summarizing an empty text would only invent
-        one, so the article's lead stands in, and the summary says so."""
+    def _lead_fallback(self, document: _Document, why: str) -> Summary:
+        """The summary, or every chunk summary, came back empty: summarizing an empty text
+        would only invent one, so the article's lead stands in, and the summary says so."""
         lead = document.sentences[:_LEAD_SENTENCES]
-        note = (
-            f"every chunk summary of map-reduce round {document.map_rounds} was empty; "
-            f"the summary is the article's first {len(lead)} sentence(s)"
-        )
+        note = f"{why}; the summary is the article's first {len(lead)} sentence(s)"
         document.log(logging.WARNING, note)
         return Summary(
             " ".join(lead),
-            "map-reduce",
+            "map-reduce" if document.map_rounds else "direct",
             document.input_tokens,
             document.first_chunks or 1,
             document.map_rounds,

@@ -599,6 +599,27 @@ def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> N
     assert not summary.final_summary  # the brief must not say a final summary was made
 
 
+@pytest.mark.parametrize("window", [512, 12])  # the direct path, and map-reduce's last round
+def test_an_empty_summary_falls_back_to_the_lead_and_says_so(caplog, window: int) -> None:
+    """A summary that came back empty was written as it came: the brief said "(empty
+    summary)", with no note and no line in the log. The article's lead stands in, as where
+    every chunk summary came back empty, and the note and the log say so."""
+    # direct: nothing back; map-reduce: each chunk summary its first word, the final one empty
+    backend = EchoBackend(
+        lambda text: text.split()[0] if window == 12 and "troops" in text else "  "
+    )
+    summarizer = Summarizer(echo_model("summarization", window=window, backend=backend),
+                            SummarizationSettings())  # fmt: skip
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(4)]
+    with caplog.at_level("WARNING", logger="summarize"):
+        summary = summarizer.summarize(sentences)
+    assert summary.text == " ".join(sentences[:3])
+    assert summary.note and "the summary came back empty" in summary.note
+    assert "the summary is the article's first 3 sentence(s)" in caplog.text
+    assert not summary.final_summary
+    assert summary.path == ("direct" if window > 12 else "map-reduce")
+
+
 def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:
     """A chunk whose summary came back empty is missing from the reduce step: the brief says
     so, where it said nothing and counted the chunk as summarized."""
