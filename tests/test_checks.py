@@ -393,7 +393,7 @@ def test_a_time_of_day_is_one_fact_in_any_clock(
     ("text", "kinds"),
     [
         ("Rosberg's lap of 1:42.091", ["number", "number"]),  # a lap time, not 1:42 o'clock
-        ("Frankfurt verlor 0:3 gegen Basel.", ["number", "number"]),  # a German score
+        ("Frankfurt verlor 0:3 gegen Basel.", ["score"]),  # a German score
         ("Sales rose 5.30 percent.", ["percent"]),  # a decimal, not half past five
         ("a 24h strike", ["number"]),
     ],
@@ -407,6 +407,23 @@ def test_a_german_score_with_a_colon_backs_the_english_score_line() -> None:
     assert [
         flag.text for flag in unsupported_facts("Kiel won 25-22.", "", "Kiel gewann 24:22.")
     ] == ["25-22"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("Frankfurt lost 0:2 to Basel.", ["0:2"]),
+        ("Frankfurt lost 0-2 to Basel.", ["0-2"]),
+        ("Frankfurt lost 0:3 to Basel.", []),
+        ("Basel beat Frankfurt 3-0.", []),
+    ],
+)
+def test_a_score_with_a_colon_is_one_fact(summary: str, flagged: list[str]) -> None:
+    """German writes a score with a colon, and the translator keeps it: "0:2" was two numbers,
+    each backed by any 0 and 2 of the article, so a summary's wrong score passed."""
+    english = "Frankfurt lost 0:3 to Basel in March. Two players were injured."
+    german = "Frankfurt verlor im März 0:3 gegen Basel. Zwei Spieler wurden verletzt."
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
 
 
 @pytest.mark.parametrize(

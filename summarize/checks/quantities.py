@@ -195,9 +195,12 @@ _YEAR_SPAN = re.compile(
 # "3. Liga"; not the last group of "2.936." at a sentence's end.
 _ORDINAL_DE = re.compile(r"(?<![\d.,])\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 # A score or a range: "4-2", "1-1 draw", "10-12ft" (one fact, not a number and a negative one).
-# A range of percentages ("10-12%", "10–12 Prozent") is two shares, read as numbers below.
+# A range of percentages ("10-12%", "10–12 Prozent") is two shares, read as numbers below. A
+# colon's too, as German writes scores and the translator keeps them ("0:3", "4:2"): where it
+# is no clock time (those are read first, "17:21"), it was two numbers, each backed by any 0 or
+# 3 of the article, so "lost 0:2" passed beside "0:3".
 _SCORE = re.compile(
-    r"(?<![\w.,\-–])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\d]|[.,]\d|[-–]\d)"
+    r"(?<![\w.,:\-–])(?P<a>\d{1,3})\s?[-–:]\s?(?P<b>\d{1,3})(?![\d]|[.,:]\d|[-–]\d)"
     r"(?!\s?(?i:%|prozent|percent|per\s?cent)(?!\w))"
 )
 _NUMBER = re.compile(
