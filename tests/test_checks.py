@@ -412,6 +412,26 @@ def test_a_german_score_with_a_colon_backs_the_english_score_line() -> None:
 @pytest.mark.parametrize(
     ("summary", "flagged"),
     [
+        ("More than 500 harvesters are in quarantine.", ["500"]),
+        ("Over 500 harvesters are in quarantine.", ["500"]),
+        ("Almost 500 harvesters are in quarantine.", []),
+        ("About 500 harvesters are in quarantine.", []),
+        ("500 harvesters are in quarantine.", []),
+    ],
+)
+def test_a_hedge_on_the_other_side_of_the_same_number_is_not_backed(
+    summary: str, flagged: list[str]
+) -> None:
+    """ "more than 500" for "fast 500" (almost) was backed by the value alone: the summary turned
+    "under" into "over". A hedge near the number, or none, still goes with either."""
+    english = "Almost 500 harvesters are in quarantine."
+    german = "Fast 500 Erntehelfer stehen unter Quarantäne."
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
         ("Frankfurt lost 0:2 to Basel.", ["0:2"]),
         ("Frankfurt lost 0-2 to Basel.", ["0-2"]),
         ("Frankfurt lost 0:3 to Basel.", []),

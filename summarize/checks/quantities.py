@@ -1095,6 +1095,8 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
             and (other.kind != "time" or quantity.clock_context)
             and (quantity.kind == "percent") == (other.kind == "percent")  # 40% is not 40 soldiers
+            # "more than 500" is not "fast 500" (almost): the two sides of one number
+            and {quantity.hedge, other.hedge} != {"below", "above"}
         )
         or (
             # the same measure in another metric unit: "6 km" = "6,000 metres"
@@ -1125,6 +1127,8 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
             is_share
         ):
             continue
+        if {quantity.hedge, other.hedge} == {"below", "above"}:
+            continue  # "more than 500" is not "fast 500" rounded
         scale = 100.0 if other.kind == "fraction" else 1.0
         for value in other.values:
             stated = float(value) * scale  # type: ignore[arg-type]
