@@ -231,6 +231,32 @@ def _close_forms(key: str, grams: set[str]) -> bool:
 # ("Landkreis Cham" is "Cham County", "Cham district" or "the district of Cham"). Not "City"
 # or "State": "Manchester City" and "Ohio State" are other names than Manchester and Ohio.
 _DIVISIONS = frozenset("county district province region canton municipality".split())
+# The kind of an institution, event or place that a translator puts in English after the name
+# it keeps ("DFB-Pokal" is the "DFB Cup", "Gmünder Kunstverein" the "... Association"), with the
+# German words for it, as a word or a compound's end (folded). Backed where the German says the
+# kind: the name's own parts must still be stated. Short words that end other words
+# ("Amt", "Rat", "See") are left out.
+_KINDS: dict[str, tuple[str, ...]] = {
+    "cup": ("pokal",), "league": ("liga",), "championship": ("meisterschaft",),
+    "championships": ("meisterschaft", "meisterschaften"),
+    "association": ("verein", "verband", "vereinigung"), "club": ("verein", "klub"),
+    "federation": ("verband",), "committee": ("ausschuss", "komitee", "vorstand"),
+    "court": ("gericht", "gerichtshof"), "ministry": ("ministerium",),
+    "school": ("schule", "gymnasium"), "hospital": ("klinik", "klinikum", "krankenhaus", "spital"),
+    "university": ("universitat", "hochschule"), "party": ("partei",),
+    "institute": ("institut",), "foundation": ("stiftung",), "museum": ("museum",),
+    "prize": ("preis",), "award": ("preis", "auszeichnung"), "church": ("kirche",),
+    "station": ("bahnhof",), "airport": ("flughafen",), "bridge": ("brucke",),
+    "street": ("strasse",), "square": ("platz",), "castle": ("schloss", "burg"),
+    "cathedral": ("munster", "kathedrale"), "stadium": ("stadion", "arena"),
+    "theatre": ("theater",), "theater": ("theater",), "festival": ("festival", "festspiele"),
+}  # fmt: skip
+
+
+def _kind_is_stated(part: str, source_tokens: set[str]) -> bool:
+    """Whether a source says the kind ``part`` names in German (see _KINDS)."""
+    heads = _KINDS.get(part, ())
+    return any(token.endswith(heads) for token in source_tokens) if heads else False
 
 
 # A German adjective or inhabitant of a place names it: "die Berliner", "New Yorker Polizei",
@@ -472,7 +498,11 @@ def _name_is_stated(
             continue
         if _is_stated_part(part, grams):
             continue
-        if index == len(parts) - 1 and index > first_proper and part in _DIVISIONS:
+        if (
+            index == len(parts) - 1
+            and index > first_proper
+            and (part in _DIVISIONS or _kind_is_stated(part, source_tokens))
+        ):
             continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
         # "Alex" for "Alexander": a longer name, written with a capital ("Tim" is not "timely")
         longer = capitalised if capitalised is not None else source_tokens
@@ -481,7 +511,10 @@ def _name_is_stated(
         ):
             continue
         return False
-    last = len(parts) - (1 if parts[-1] in _DIVISIONS and len(parts) - 1 > first_proper else 0)
+    kind_last = parts[-1] in _DIVISIONS or (
+        not _is_stated_part(parts[-1], grams) and _kind_is_stated(parts[-1], source_tokens)
+    )
+    last = len(parts) - (1 if kind_last and len(parts) - 1 > first_proper else 0)
     if source_lists is None:
         return True
     # The parts around a role must stand together as around the source's word for it; a name
