@@ -122,18 +122,26 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
     briefs about to be written, :func:`replacing_what`.)"""
     if folder is not None:
         _check_index_is_ours(folder / INDEX_FILENAME)
+    # The file itself stands for its links ("aktuell.txt" → "report.txt"): the brief named
+    # after a link was made again under the file's name once the link was gone.
     files: dict[tuple[int, int] | str, Path] = {}
+    for source in sources:
+        key = file_key(source)
+        if key not in files or (files[key].is_symlink() and not source.is_symlink()):
+            files[key] = source
     owners: dict[str, Path] = {}
     jobs: list[tuple[Path, str]] = []
     clashes: list[tuple[Path, str]] = []
+    planned: set[tuple[int, int] | str] = set()
     for source in sources:
         key = file_key(source)
-        if key in files:
-            logger.info(
-                "%s is the same file as %s: processed once", shown(source), shown(files[key])
-            )
+        if files[key] is not source or key in planned:
+            if str(files[key]) != str(source):
+                logger.info(
+                    "%s is the same file as %s: processed once", shown(source), shown(files[key])
+                )
             continue
-        files[key] = source
+        planned.add(key)
         name = brief_name(source)
         owner = owners.get(name.casefold())  # one brief on case-insensitive file systems too
         if owner is not None:

@@ -117,6 +117,12 @@ def test_the_same_file_given_twice_is_processed_once(tmp_path: Path) -> None:
     plan = plan_briefs([*spellings, tmp_path / "link.txt"])
     assert plan.jobs == ((article, "a.md"),) and plan.clashes == ()
 
+    # The file itself, not a link to it that comes first, names the brief: the brief named
+    # after the link was made again under the file's name once the link was gone.
+    (folder / "0-aktuell.txt").symlink_to("a.txt")
+    plan = plan_briefs([folder / "0-aktuell.txt", article])
+    assert plan.jobs == ((article, "a.md"),) and plan.clashes == ()
+
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
 def test_briefs_follow_the_umask(tmp_path: Path, umask: int) -> None:
