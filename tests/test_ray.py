@@ -788,23 +788,47 @@ def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
 
 
 def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
-    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
 ) -> None:
-    """A brief that cannot be written (a full disk; here a folder holds its name, as root
-    ignores permission bits) stops the run as the local engine's: exit 1, the one line of
-    OutputError (not Ray's traceback), the briefs written before listed in the index, no temp
-    file left."""
+    """A brief that cannot be written (a full disk at the third article's brief, on the worker
+    that writes it) stops the run as the local engine's: exit 1, the one line of OutputError
+    (not Ray's traceback), the briefs written before listed in the index, no temp file left.
+    (A folder at the brief's name no longer serves: that article alone is refused now.)"""
+    import summarize.engines.ray as ray_engine
+
     shorts = _short_seeds(tmp_path / "in")
     config = _config(
         tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n[ray]\n{WATCHDOG}\n"
     )
     output = tmp_path / "out"
     blocked = output / f"{shorts[2].stem}.md"
-    blocked.mkdir(parents=True)
+    stem = blocked.stem
+
+    def disk_full_on_the_worker(row: Any, context: Any) -> Any:
+        import errno
+
+        import summarize.engines.ray as engine
+        from summarize import outputs
+
+        real = outputs.write_atomic
+
+        def disk_full(path: Path, content: str) -> None:
+            if path.stem == stem:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real(path, content)
+
+        outputs.write_atomic = disk_full
+        try:
+            return engine._finish_group(row, context)
+        finally:  # the worker serves later tests
+            outputs.write_atomic = real
+
+    monkeypatch.setattr(ray_engine, "_finish_group", disk_full_on_the_worker)
     result = _run_quietly_on_ray(tmp_path / "in", config, output)
     assert result.exit_code == 1, result.output
-    assert f"Error: cannot write the brief {blocked}: Is a directory; the run stopped" in " ".join(
-        result.output.split()
+    assert (
+        f"Error: cannot write the brief {blocked}: No space left on device; the run stopped"
+        in " ".join(result.output.split())
     ), result.output
     assert "Traceback" not in result.output and "ray::" not in result.output, result.output
     index = (output / "index.md").read_text(encoding="utf-8")
