@@ -434,6 +434,22 @@ def test_the_translators_word_for_an_institutions_kind_is_backed_by_the_german(
 @pytest.mark.parametrize(
     ("summary", "flagged"),
     [
+        ("Capacity is to rise to 17 GW by 2030.", []),
+        ("Capacity is to rise to 18 GW by 2030.", ["18"]),  # the number is still checked
+        ("GW Energie will build it.", ["GW Energie"]),  # a name that starts with the letters
+    ],
+)
+def test_a_unit_symbol_after_a_number_is_no_name(summary: str, flagged: list[str]) -> None:
+    """ "17 GW" was flagged as a name the article lacks (it says "17 Gigawatt"): a unit symbol
+    written with capitals, right after a number, is the number's unit."""
+    english = "Capacity should increase to 17 gigawatt by 2030."
+    german = "Bis 2030 soll die Kapazität auf 17 Gigawatt steigen."
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
         ("More than 500 harvesters are in quarantine.", ["500"]),
         ("Over 500 harvesters are in quarantine.", ["500"]),
         ("Almost 500 harvesters are in quarantine.", []),

@@ -101,6 +101,14 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
+# Unit symbols written with a capital, which after a number are its unit, not a name ("17 GW"
+# was flagged as a name the article lacks where it says "17 Gigawatt").
+_UNIT_SYMBOLS = frozenset(
+    "GW MW KW GWh MWh TWh GB MB TB KB PB PS HP Hz GHz MHz THz Mbit Gbit".split()
+)
+_AFTER_A_NUMBER = re.compile(r"\d\s?$")
+
+
 @dataclass(frozen=True)
 class _Name:
     text: str
@@ -127,6 +135,8 @@ def _names(text: str) -> list[_Name]:
             bare = _bare(word)
             if bare.rstrip(".") in calendar or bare.removesuffix("s") in calendar:
                 ordinary = True  # months and weekdays ("on Saturdays") are dates, read as such
+            elif bare in _UNIT_SYMBOLS and _AFTER_A_NUMBER.search(text, 0, offset):
+                ordinary = True  # "17 GW", "150 PS": the number's unit (checked with it), no name
             elif capitals_say_nothing(word, offset) or (not kept and _leads_a_name(run, offset)):
                 # The word's capital may be the sentence's; or it is a title before a full
                 # name ("President Vladimir Putin", "The Kremlin"): dropped when ordinary.
