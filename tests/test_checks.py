@@ -432,6 +432,27 @@ def test_the_translators_word_for_an_institutions_kind_is_backed_by_the_german(
 
 
 @pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        ("The Covid-19 crisis hit the club.", "The ongoing corona crisis hit the club.",
+         "Die anhaltende Corona-Krise traf den Verein.", []),
+        ("The coronavirus hit the club.", "Covid-19 hit the club.",
+         "Covid-19 traf den Verein.", []),
+        ("The Covid-19 crisis hit the club.", "The crisis hit the club.",
+         "Die Krise traf den Verein.", ["Covid-19"]),  # no pandemic in the article
+        ("The Covid-21 crisis hit 19 clubs.", "The Covid-19 crisis hit 21 clubs.",
+         "Die Covid-19-Krise traf 21 Vereine.", ["19", "Covid-21"]),
+    ],
+)  # fmt: skip
+def test_the_pandemic_is_one_name_and_its_digits_no_count(
+    summary: str, english: str, german: str, flagged: list[str]
+) -> None:
+    """A summary's "Covid-19" beside the article's "Corona-Krise" was two false alarms: the name
+    and a number 19. The pandemic's names back one another, and "-19" is part of the name."""
+    assert sorted(flag.text for flag in unsupported_facts(summary, english, german)) == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         ("Capacity is to rise to 17 GW by 2030.", []),

@@ -109,6 +109,12 @@ _UNIT_SYMBOLS = frozenset(
 _AFTER_A_NUMBER = re.compile(r"\d\s?$")
 
 
+# The pandemic's names, one for the other: German news says "Corona" where English says
+# "Covid-19" (and a summarizer writes either).
+_PANDEMIC_NAMES = frozenset({"covid", "covid19", "coronavirus", "sarscov2", "corona"})
+_PANDEMIC_WORDS = ("corona", "covid", "sars")
+
+
 @dataclass(frozen=True)
 class _Name:
     text: str
@@ -479,6 +485,8 @@ def _name_is_stated(
     key = "".join(tokens(name))
     if key in grams or _close_forms(key, grams) or words.WHOLE_ONLY + key in grams:
         return True
+    if key in _PANDEMIC_NAMES and any(token.startswith(_PANDEMIC_WORDS) for token in source_tokens):
+        return True  # "Covid-19" for the article's "Corona-Krise"
     if _is_all_caps(name) and len(key) <= 6 and key in acronyms:
         return True
     parts = tokens(name)

@@ -353,6 +353,11 @@ _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a 
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 
+# A disease's or virus's name with digits in it: "Covid-19", "COVID19", "SARS-CoV-2". Its number
+# is part of the name (a summary's "Covid-19" beside the article's "Corona" flagged a 19).
+_DISEASE_NAME = re.compile(r"(?<![\w-])(?:covid|sars-cov|mers-cov)-?\d+\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One number mention: its text as written, where it is, and every value it can mean."""
@@ -676,6 +681,8 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     """Every reading of ``text`` in order of precedence: a span read by an earlier step is closed
     to the later ones (a date's day is not also a count, a score not two numbers)."""
     patterns = _patterns()
+    for match in _DISEASE_NAME.finditer(text):  # "Covid-19": a name's digits, no count
+        yield _Withheld(match.start(), match.end())
     yield from _day_ranges(text, patterns)
     yield from _dates(text, language, patterns)
     yield from _months(text, patterns)
