@@ -122,13 +122,11 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
     briefs about to be written, :func:`replacing_what`.)"""
     if folder is not None:
         _check_index_is_ours(folder / INDEX_FILENAME)
-    # The file itself stands for its links ("aktuell.txt" → "report.txt"): the brief named
-    # after a link was made again under the file's name once the link was gone.
+    # The first path to a file stands for it (a link may come first, and name its brief: the
+    # briefs of earlier runs keep their names).
     files: dict[tuple[int, int] | str, Path] = {}
     for source in sources:
-        key = file_key(source)
-        if key not in files or (files[key].is_symlink() and not source.is_symlink()):
-            files[key] = source
+        files.setdefault(file_key(source), source)
     owners: dict[str, Path] = {}
     jobs: list[tuple[Path, str]] = []
     clashes: list[tuple[Path, str]] = []

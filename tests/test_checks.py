@@ -394,6 +394,7 @@ def test_a_time_of_day_is_one_fact_in_any_clock(
     [
         ("Rosberg's lap of 1:42.091", ["number", "number"]),  # a lap time, not 1:42 o'clock
         ("Frankfurt verlor 0:3 gegen Basel.", ["score"]),  # a German score
+        ("In phase 2: 300 jobs will go.", ["number", "number"]),  # a label's colon, a space
         ("Sales rose 5.30 percent.", ["percent"]),  # a decimal, not half past five
         ("a 24h strike", ["number"]),
     ],
@@ -420,6 +421,11 @@ def test_a_german_score_with_a_colon_backs_the_english_score_line() -> None:
          "Die Eintracht gewann die Liga.", ["DFB Cup"]),  # no cup in the article
         ("Eintracht won the UEFA Cup.", "Eintracht won the DFB-Pokal.",
          "Die Eintracht gewann den DFB-Pokal.", ["UEFA Cup"]),  # another cup's name
+        # the kind's word in the name's own word, or away from the name: no backing
+        ("Hamburg Castle opened.", "Hamburg opened its doors.", "Hamburg öffnete.",
+         ["Hamburg Castle"]),
+        ("The Tschentscher Prize rose.", "Tschentscher said the electricity price rose.",
+         "Tschentscher sagte, der Strompreis steige.", ["Tschentscher Prize"]),
     ],
 )  # fmt: skip
 def test_the_translators_word_for_an_institutions_kind_is_backed_by_the_german(
@@ -442,6 +448,9 @@ def test_the_translators_word_for_an_institutions_kind_is_backed_by_the_german(
          "Die Krise traf den Verein.", ["Covid-19"]),  # no pandemic in the article
         ("The Covid-21 crisis hit 19 clubs.", "The Covid-19 crisis hit 21 clubs.",
          "Die Covid-19-Krise traf 21 Vereine.", ["19", "Covid-21"]),
+
+        ("Covid hit the ceremony.", "The coronation of King Charles.",
+         "Die Krönung von König Charles.", ["Covid"]),  # no pandemic: a coronation
     ],
 )  # fmt: skip
 def test_the_pandemic_is_one_name_and_its_digits_no_count(
@@ -458,6 +467,7 @@ def test_the_pandemic_is_one_name_and_its_digits_no_count(
         ("Capacity is to rise to 17 GW by 2030.", []),
         ("Capacity is to rise to 18 GW by 2030.", ["18"]),  # the number is still checked
         ("GW Energie will build it.", ["GW Energie"]),  # a name that starts with the letters
+        ("He won at the 2030 GB trials.", ["GB"]),  # after a year: a name (here, Britain's)
     ],
 )
 def test_a_unit_symbol_after_a_number_is_no_name(summary: str, flagged: list[str]) -> None:
@@ -476,6 +486,7 @@ def test_a_unit_symbol_after_a_number_is_no_name(summary: str, flagged: list[str
         ("Almost 500 harvesters are in quarantine.", []),
         ("About 500 harvesters are in quarantine.", []),
         ("500 harvesters are in quarantine.", []),
+        ("The county took over 500 harvesters' care.", []),  # a verb's "over": no hedge
     ],
 )
 def test_a_hedge_on_the_other_side_of_the_same_number_is_not_backed(

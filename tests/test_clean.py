@@ -160,9 +160,16 @@ def test_a_promotion_pattern_inside_a_sentence_cuts_nothing() -> None:
         "nutzen will, kann sie ab sofort jetzt kostenlos herunterladen. Spahn sprach von einem "
         "wichtigen Schritt."
     )
-    cleaned = clean_text(ARTICLE.format(numbered=paragraph))
-    assert paragraph in cleaned.paragraphs
-    assert not [item for item in cleaned.dropped if item.rule == "promo"]
+    for sentence in (
+        paragraph,
+        # a lowercase word of the sentence before the span, not a function word
+        "Der Minister sagte, alle Bürger sollten die Corona-Warn-App jetzt kostenlos "
+        "herunterladen.",
+        "Polizei veröffentlicht Video: So flüchtete der Täter aus der Bank",
+    ):
+        cleaned = clean_text(ARTICLE.format(numbered=sentence))
+        assert sentence in cleaned.paragraphs
+        assert not [item for item in cleaned.dropped if item.rule in ("promo", "credit")]
     promotion = "Die Tagesspiegel-App: Nachrichten aus Berlin, hier kostenlos herunterladen."
     cleaned = clean_text(ARTICLE.format(numbered=f"{paragraph} {promotion}"))
     assert paragraph in cleaned.paragraphs
@@ -411,6 +418,16 @@ def test_a_wrapped_list_items_hanging_indent_counts_in_its_width(indent: str) ->
         assert all(text.endswith(".") for text in texts[1:-3]), width
         assert not clean_text(page).unaccounted_characters(page)
     assert read >= 30 and split == 0
+
+    # A paragraph indented as a whole after its wrap (a quotation) is measured without its
+    # indent: counting it made the wrap 76 wide, and the other paragraphs' 72-wide lines split.
+    quotation = (
+        "„Wir haben in den vergangenen Jahren sehr viel getan, um die Sicherheit der "
+        "Motorradfahrer zu verbessern“, hieß es in dem Brief des Ministeriums an den Landtag."
+    )
+    indented = "\n".join(f"    {line}" for line in textwrap.fill(quotation, 72).splitlines())
+    page = "\n\n".join([*(textwrap.fill(p, 72) for p in WRAPPED_ARTICLE), indented])
+    assert [block.text for block in split_blocks(page)] == [*WRAPPED_ARTICLE, quotation]
 
 
 def test_a_wrapped_page_with_lists_is_still_read_as_wrapped() -> None:
@@ -975,6 +992,11 @@ def test_a_quotation_or_a_she_is_no_notice_speaking_to_the_reader() -> None:
     notices = [
         "Wir verwenden Cookies, um unsere Website für Sie zu verbessern, und Sie können "
         "zustimmen oder ablehnen.",
+        # the reader's "Sie sind", and a button's label (a short quotation: the notice's words)
+        "Sie sind mit der Nutzung von Cookies einverstanden, wenn die Seite weiter genutzt "
+        "und nicht aktiv widersprochen wird.",
+        "Mit einem Klick auf „Ich bin einverstanden“ werden Cookies gesetzt, die Einstellungen "
+        "lassen sich später ändern.",
         "Sie können Ihre Cookie-Einstellungen jederzeit in den Datenschutz-Einstellungen "
         "ändern, wenn Sie möchten.",
     ]
@@ -1001,6 +1023,10 @@ NOTICES_LIKE_SENTENCES = {
     "Weitere Artikel werden geladen...": "teaser",
     "Lesen Sie auch: Wie die Stadt in diesem Jahr sparen will": "teaser",
     "Jetzt registrieren und fünf Prozent Rabatt für Neukunden sichern!": "promo",
+    # appeals and labels that end with a full stop (a review of the first version kept them)
+    "Jetzt spenden und unabhängigen Journalismus in der Region möglich machen.": "donation",
+    "Mehr zum Thema: Bundesregierung beschließt neues Heizungsgesetz für alle.": "teaser",
+    "Aktualisiert am 5. März 2024 um 14.30 Uhr.": "byline",
 }
 
 

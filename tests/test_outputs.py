@@ -117,11 +117,16 @@ def test_the_same_file_given_twice_is_processed_once(tmp_path: Path) -> None:
     plan = plan_briefs([*spellings, tmp_path / "link.txt"])
     assert plan.jobs == ((article, "a.md"),) and plan.clashes == ()
 
-    # The file itself, not a link to it that comes first, names the brief: the brief named
-    # after the link was made again under the file's name once the link was gone.
-    (folder / "0-aktuell.txt").symlink_to("a.txt")
-    plan = plan_briefs([folder / "0-aktuell.txt", article])
-    assert plan.jobs == ((article, "a.md"),) and plan.clashes == ()
+
+def test_a_path_spelt_twice_is_not_said_to_be_the_same_file_as_itself(tmp_path, caplog) -> None:
+    """``run in ./in/a.txt`` said "in/a.txt is the same file as in/a.txt"."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Text", encoding="utf-8")
+    with caplog.at_level("INFO", logger="summarize"):
+        plan = plan_briefs([folder / "a.txt", folder / "." / "a.txt"])
+    assert plan.jobs == ((folder / "a.txt", "a.md"),)
+    assert "same file" not in caplog.text
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])

@@ -106,13 +106,24 @@ def _bare(word: str) -> str:
 _UNIT_SYMBOLS = frozenset(
     "GW MW KW GWh MWh TWh GB MB TB KB PB PS HP Hz GHz MHz THz Mbit Gbit".split()
 )
-_AFTER_A_NUMBER = re.compile(r"\d\s?$")
+_AFTER_A_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # not a year's
 
 
 # The pandemic's names, one for the other: German news says "Corona" where English says
 # "Covid-19" (and a summarizer writes either).
 _PANDEMIC_NAMES = frozenset({"covid", "covid19", "coronavirus", "sarscov2", "corona"})
-_PANDEMIC_WORDS = ("corona", "covid", "sars")
+_PANDEMIC_WORDS = ("corona", "covid")
+
+
+def _pandemic_stated(
+    source_tokens: set[str], source_lists: list[tuple[list[str], set[str]]] | None
+) -> bool:
+    """Whether a source names the pandemic: one of its names as a word, or a German compound
+    of one ("Coronakrise"; not English "coronation", "coronary")."""
+    if source_tokens & _PANDEMIC_NAMES:
+        return True
+    german = source_lists[1][0] if source_lists and len(source_lists) > 1 else ()
+    return any(token.startswith(_PANDEMIC_WORDS) for token in german)
 
 
 @dataclass(frozen=True)
@@ -269,10 +280,28 @@ _KINDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _kind_is_stated(part: str, source_tokens: set[str]) -> bool:
-    """Whether a source says the kind ``part`` names in German (see _KINDS)."""
-    heads = _KINDS.get(part, ())
-    return any(token.endswith(heads) for token in source_tokens) if heads else False
+def _kind_is_stated(
+    kind: str, named: list[str], source_lists: list[tuple[list[str], set[str]]] | None
+) -> bool:
+    """Whether a source says the ``kind`` (see _KINDS) in German right by the name's ``named``
+    parts: a word ending in the kind's German word within two words of one of them, not the
+    name's own word ("DFB-Pokal", "Gmünder Kunstverein"; "Hamburg" is no castle, nor is a
+    "Strompreis" elsewhere a prize)."""
+    heads = _KINDS.get(kind)
+    if not heads or not source_lists or not named:
+        return False
+    for source_tokens, _ in source_lists:
+        at_kind = [at for at, token in enumerate(source_tokens) if token.endswith(heads)]
+        if not at_kind:
+            continue
+        at_name = [
+            at
+            for at, token in enumerate(source_tokens)
+            if any(token.startswith(part) or _part_at(part, token) for part in named)
+        ]
+        if any(0 < abs(i - j) <= 2 for i in at_kind for j in at_name):
+            return True
+    return False
 
 
 # A German adjective or inhabitant of a place names it: "die Berliner", "New Yorker Polizei",
@@ -485,7 +514,7 @@ def _name_is_stated(
     key = "".join(tokens(name))
     if key in grams or _close_forms(key, grams) or words.WHOLE_ONLY + key in grams:
         return True
-    if key in _PANDEMIC_NAMES and any(token.startswith(_PANDEMIC_WORDS) for token in source_tokens):
+    if key in _PANDEMIC_NAMES and _pandemic_stated(source_tokens, source_lists):
         return True  # "Covid-19" for the article's "Corona-Krise"
     if _is_all_caps(name) and len(key) <= 6 and key in acronyms:
         return True
@@ -519,7 +548,10 @@ def _name_is_stated(
         if (
             index == len(parts) - 1
             and index > first_proper
-            and (part in _DIVISIONS or _kind_is_stated(part, source_tokens))
+            and (
+                part in _DIVISIONS
+                or _kind_is_stated(part, [parts[i] for i in proper if i < index], source_lists)
+            )
         ):
             continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
         # "Alex" for "Alexander": a longer name, written with a capital ("Tim" is not "timely")
@@ -530,7 +562,8 @@ def _name_is_stated(
             continue
         return False
     kind_last = parts[-1] in _DIVISIONS or (
-        not _is_stated_part(parts[-1], grams) and _kind_is_stated(parts[-1], source_tokens)
+        not _is_stated_part(parts[-1], grams)
+        and _kind_is_stated(parts[-1], [parts[i] for i in proper[:-1]], source_lists)
     )
     last = len(parts) - (1 if kind_last and len(parts) - 1 > first_proper else 0)
     if source_lists is None:

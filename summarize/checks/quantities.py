@@ -200,7 +200,7 @@ _ORDINAL_DE = re.compile(r"(?<![\d.,])\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-
 # is no clock time (those are read first, "17:21"), it was two numbers, each backed by any 0 or
 # 3 of the article, so "lost 0:2" passed beside "0:3".
 _SCORE = re.compile(
-    r"(?<![\w.,:\-–])(?P<a>\d{1,3})\s?[-–:]\s?(?P<b>\d{1,3})(?![\d]|[.,:]\d|[-–]\d)"
+    r"(?<![\w.,:\-–])(?P<a>\d{1,3})(?:\s?[-–]\s?|:)(?P<b>\d{1,3})(?![\d]|[.,:]\d|[-–]\d)"
     r"(?!\s?(?i:%|prozent|percent|per\s?cent)(?!\w))"
 )
 _NUMBER = re.compile(
@@ -329,6 +329,13 @@ _HEDGE_BEFORE = re.compile(
         sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _HEDGES), key=len, reverse=True)
     )
     + r")\s+$",
+    re.IGNORECASE,
+)
+# "over" after a verb it belongs to ("took over 500 stores", "handed over 300 files", "was over
+# 20 minutes before the end"): the verb's particle, not "more than".
+_PARTICLE_OVER = re.compile(
+    r"\b(?:t[ao]ok|takes?|taking|taken|hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|g[ai]ve|giv(?:es|en|ing)"
+    r"|was|were|is|are|be|been|being|it's|get|got|gets)\s+over\s+$",
     re.IGNORECASE,
 )
 # How far a hedged number may lie from the true value, as a share of the number: "more than
@@ -711,6 +718,8 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
     unit = _unit_after(text, end) if kind == "number" else None
     written = text[start:end].strip()
     hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
+    if hedge and _PARTICLE_OVER.search(text, max(0, hedge.start() - 20), hedge.end()):
+        hedge = None  # "took over 500 stores": a verb's particle, no hedge
     return Quantity(
         written,
         kind,

@@ -213,11 +213,17 @@ def visible_characters(text: str) -> Counter[str]:
     return Counter("".join("".join(_tidy_lines(text)).split()))
 
 
-def _full(length: int, following: str, width: int) -> bool:
-    """Whether a line ``length`` wide (its indent included) ends where a wrap at ``width`` broke
-    it: it is no wider than the wrap, and the first word of the line ``following`` it would not
-    have fit on it."""
-    return length <= width < length + 1 + len(following.split(maxsplit=1)[0])
+def _full(line: str, indent: int, following: str, width: int) -> bool:
+    """Whether ``line`` ends where a wrap at ``width`` broke it: it is no wider than the wrap,
+    and the first word of the line ``following`` it would not have fit on it. An indented line
+    is measured with its indent too (a hanging indent the wrap filled: "- Mittel für Schulen,
+    vor" / "  allem für die Sanierung der" / "  Turnhallen …") and without it (a paragraph
+    indented as a whole after its wrap, as a quotation is)."""
+    word = len(following.split(maxsplit=1)[0])
+    return any(
+        length <= width < length + 1 + word
+        for length in ((len(line), len(line) + indent) if indent else (len(line),))
+    )
 
 
 def _indents(text: str, lines: Sequence[str]) -> list[int]:
@@ -318,19 +324,16 @@ def wrap_width(
     ]
     if len(inner) < _WRAPPED_MIN_LINES:
         return None
-    widths = (
-        list(map(len, lines))
-        if indents is None
-        else list(map(operator.add, map(len, lines), indents))
-    )
-    # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
-    # widest: a wrap measured one short of it left that line and its ordinal apart
+    # the width measured on the lines as tidied (their indents taken away): a paragraph
+    # indented as a whole after its wrap (a quotation) is no wider than the others
     if items is None:
         items = _numbered_items(lines)
     width = max(
-        widths[index]
+        len(line)
         for index, (line, following) in enumerate(pairwise(lines))
         if _prose_pair(line, following)
+        # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
+        # widest: a wrap measured one short of it left that line and its ordinal apart
         or (
             index + 1 not in items
             and _ordinal_goes_on(line, line, following)
@@ -339,13 +342,18 @@ def wrap_width(
     )
     if width not in _WRAP_WIDTHS:
         return None
-    wider = sum(line_width > _WRAPPED_WIDER * width for line_width in widths)
+    wider = sum(len(line) > _WRAPPED_WIDER * width for line in lines)
     if wider > _WRAPPED_WIDER_SHARE * sum(map(bool, lines)):
         return None
-    full = [lines[index + 1] for index in inner if _full(widths[index], lines[index + 1], width)]
+    indents = indents or [0] * len(lines)
+    full = [
+        lines[index + 1]
+        for index in inner
+        if _full(lines[index], indents[index], lines[index + 1], width)
+    ]
     measured = sum(
         bool(_WRAP_MEASURED.match(lines[index + 1]))
-        or _full(widths[index], lines[index + 1], width)
+        or _full(lines[index], indents[index], lines[index + 1], width)
         for index in inner
     )
     if len(full) < max(_WRAPPED_MIN_LINES, _WRAPPED_SHARE * measured):
@@ -367,7 +375,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     indents = _indents(text, lines)
     width = wrap_width(lines, items, indents)
     previous = ""  # the line before, as it stands (bullet included)
-    previous_width = 0  # and how wide it was, its indent included
+    previous_indent = 0  # and its indent
     for index, line in enumerate(lines):
         if not line:
             if parts and not previous_blank:
@@ -387,7 +395,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and parts
             and not previous_blank
             and not parts[-1][1]
-            and _full(previous_width, as_typed, width)
+            and _full(previous, previous_indent, as_typed, width)
             # and the line goes on there: after a sentence's end ("Wir empfehlen Ihnen:") the
             # dash is a list's bullet, as under any other line
             and (
@@ -415,7 +423,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                         _prose_pair(previous, line)
                         or _ordinal_goes_on(parts[-1][0], previous, line)
                     )
-                    and _full(previous_width, line, width)
+                    and _full(previous, previous_indent, line, width)
                     and (
                         not _ends_sentence_not_abbreviation(parts[-1][0])
                         or _goes_on_past_mark(previous, line)
@@ -434,7 +442,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             parts.append([line, bullet, previous_blank, False])
         previous_blank = False
         previous = as_typed
-        previous_width = indents[index] + len(as_typed)
+        previous_indent = indents[index]
     if parts:
         parts[-1][3] = True
     return list(map(Block._make, parts))
@@ -626,18 +634,28 @@ _READER_ADDRESS = re.compile(
 _ARTICLE_SENTENCE_WORDS = 12
 # A quotation speaks for the one quoted, not to the reader („Wir werden unsere
 # Datenschutzerklärung prüfen“, sagte ein Sprecher): its words are left out of that test.
-_QUOTATION = re.compile(r"„[^“”\"]*[“”\"]|»[^«]*«|«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# Of five words or more: a button's label („Ich bin einverstanden“) is the notice's own words.
+_QUOTATION = re.compile(r"(?:„[^“”\"]*[“”\"]|»[^«]*«|«[^»]*»|“[^”]*”|\"[^\"]*\")")
+_QUOTATION_MIN_WORDS = 5
 
 
 # "Sie" that opens a sentence before a verb in the third person singular ("Sie stellte fest",
-# "Sie ist", "Sie hat"): "she", where the reader's "Sie" takes a verb ending in -n ("Sie können",
-# "Sie sind", "Sie finden").
-_SHE = re.compile(r"(?:^|(?<=[.!?…:] ))Sie(?= [^\W\d_]*[^\W\d_n](?:[ ,;:.!?]|$))")
+# "Sie ist", "Sie hat", "Sie kann"): "she". The reader's "Sie" takes a verb ending in -n or
+# "sind" ("Sie können", "Sie sind"), or another word ("Sie als Leser").
+_SHE = re.compile(
+    r"(?:^|(?<=[.!?…:] ))Sie(?= (?:[^\W\d_]*[^\W\d_]te?|war|wird|wurde|kann|muss|soll|will|darf"
+    r"|mag|weiß)(?:[ ,;:.!?]|$))"
+)
+
+
+def _unless_short(quotation: re.Match[str]) -> str:
+    text = quotation.group(0)
+    return " " if text.count(" ") + 1 >= _QUOTATION_MIN_WORDS else text
 
 
 def _addresses_the_reader(line: str) -> bool:
     if "„" in line or "»" in line or "«" in line or "“" in line or '"' in line:
-        line = _QUOTATION.sub(" ", line)
+        line = _QUOTATION.sub(_unless_short, line)
     if "Sie " in line:
         line = _SHE.sub(" ", line)
     return _READER_ADDRESS.search(line) is not None
@@ -650,6 +668,13 @@ def _reads_as_article_sentence(line: str) -> bool:
     return line.count(" ") + 1 >= _ARTICLE_SENTENCE_WORDS and line.endswith(_ARTICLE_SENTENCE_ENDS)
 
 
+# After an anchored pattern's words, what makes the line an appeal or a label, not a stated
+# sentence: a colon ("Mehr zum Thema: …", "Hier kostenlos herunterladen: …"), or "und" joining a
+# second order ("Jetzt spenden und unabhängigen Journalismus möglich machen.", "Jetzt kostenlos
+# testen und vier Wochen lesen."); a statement goes on with its subject ("Jetzt testen auch
+# Discounter …").
+_APPEAL_GOES_ON = re.compile(r"\s*[:!]|\s+und\s")
+_DATED_LINES = "byline"  # its patterns start a date line, no sentence of the article
 # A line that states something: this many words, ending with a full stop (not an ellipsis:
 # "Weitere Artikel werden geladen ..."; not a question: a teaser's headline may ask one), only
 # closing quotes or brackets after it.
@@ -693,13 +718,18 @@ class PhraseRule:
         (artikel|beiträge)\b") also starts sentences of the article ("Jetzt testen auch
         Discounter das Konzept.", "Weitere Beiträge dürften folgen, warnte der Verband."): a line
         that states a sentence (see _states_a_sentence) goes only when it addresses the reader as
-        notices do ("Abonnieren Sie unseren Newsletter."); appeals ("Jetzt spenden!") and
-        teasers without a full stop go as before."""
+        notices do ("Abonnieren Sie unseren Newsletter."); appeals ("Jetzt spenden!", "Jetzt
+        spenden und … möglich machen."), labels ("Mehr zum Thema: …") and teasers without a
+        full stop go as before, and so do bylines ("Aktualisiert am 5. März 2024.")."""
         match = self.anchored.match(line) if self.anchored else None
         if match is None:
             return False
         return (
-            match.end() == len(line) or not _states_a_sentence(line) or _addresses_the_reader(line)
+            match.end() == len(line)
+            or self.name == _DATED_LINES
+            or _APPEAL_GOES_ON.match(line, match.end()) is not None
+            or not _states_a_sentence(line)
+            or _addresses_the_reader(line)
         )
 
     def floats_in(self, line: str) -> bool:

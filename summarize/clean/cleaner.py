@@ -387,18 +387,26 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether a span pattern's match that starts with a word is part of the sentence before it
     rather than a credit or a promotion put after it: a German function word goes on into it
     ("Scholz in der Bild: …", "hinter dem Foto: …", "Im Video: …", "Wer die Corona-Warn-App …
-    herunterladen"), or a quotation follows its label. Such a cut edited the sentence ("Scholz
-    in der" was left)."""
+    herunterladen"), or a word in lowercase without a mark after it, a verb, adverb or
+    adjective of the sentence ("Polizei veröffentlicht Video: …", "alle Bürger sollten die
+    Corona-Warn-App … herunterladen."; a caption's credit follows a sentence's end or a noun,
+    "… in Berlin Foto: dpa"), or a quotation follows its label. Such a cut edited the sentence
+    ("Scholz in der" was left)."""
     span = match.group(0).lstrip()
     if not span[:1].isalpha():  # "©", "(Foto: …)", a dash before the credit: no sentence
         return False
     before = text[: match.start()].split()
+    if not before:
+        return _QUOTATION_AFTER_LABEL.match(span) is not None
     # the word as it stands: one that ends with a mark ("ab.", "Berlin,") ends its sentence or
     # clause there
-    after_function_word = bool(before) and (
-        before[-1].lower().lstrip(_OPENING_MARKS) in language_function_words()[0]
+    word = before[-1].lstrip(_OPENING_MARKS)
+    goes_on = word[:1].islower() and word[-1:].isalnum()
+    return (
+        goes_on
+        or word.lower() in language_function_words()[0]
+        or _QUOTATION_AFTER_LABEL.match(span) is not None
     )
-    return after_function_word or _QUOTATION_AFTER_LABEL.match(span) is not None
 
 
 class _SpanCuts(NamedTuple):
