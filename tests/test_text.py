@@ -317,6 +317,17 @@ def test_a_web_page_named_with_a_servers_suffix_is_read_as_html(tmp_path: Path, 
     text = tmp_path / "notiz.text"
     text.write_text("Der Rat tagt am Montag. <b>Fett</b> bleibt, wie es geschrieben ist.", "utf-8")
     assert "<b>" in read_article(text).text
+    # a fragment of a page (no doctype, <html> or <head>) is one too
+    fragment = tmp_path / f"teil-{name}"
+    fragment.write_text(
+        '<div class="artikel"><h1>Der Rat tagt</h1><p>Der Rat der Stadt tagt am Montag in '
+        "der Halle.</p></div>",
+        encoding="utf-8",
+    )
+    assert (
+        "<" not in read_article(fragment).text
+        and "Der Rat der Stadt" in read_article(fragment).text
+    )
 
 
 @pytest.mark.parametrize(

@@ -26,12 +26,13 @@ logger = logging.getLogger("summarize")
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 # A file named on the command line with another suffix is read as plain text, unless it is a web
-# page saved under its server's name ("artikel.php", "index.aspx", "news.shtml", no suffix):
-# its tags and scripts went to the translator as text. Told by how it starts (a byte order
-# mark, white space and comments before the first tag).
+# page saved under its server's name ("artikel.php", "index.aspx", "news.shtml", no suffix),
+# or a fragment of one ("<div class=…>"): its tags and scripts went to the translator as text.
+# Told by how it starts (a byte order mark, white space and comments before the first tag).
 _HTML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html[\s>]|head[\s>])",
+    rb"<(?:!doctype\s+html|(?:html|head|body|meta|title|div|p|article|section|main|header|table"
+    rb"|h[1-6])[\s>/])",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_SNIFF_BYTES = 4096
