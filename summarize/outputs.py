@@ -122,24 +122,21 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
     briefs about to be written, :func:`replacing_what`.)"""
     if folder is not None:
         _check_index_is_ours(folder / INDEX_FILENAME)
-    # The first path to a file stands for it (a link may come first, and name its brief: the
-    # briefs of earlier runs keep their names).
     files: dict[tuple[int, int] | str, Path] = {}
-    for source in sources:
-        files.setdefault(file_key(source), source)
     owners: dict[str, Path] = {}
     jobs: list[tuple[Path, str]] = []
     clashes: list[tuple[Path, str]] = []
-    planned: set[tuple[int, int] | str] = set()
     for source in sources:
+        # The first path to a file stands for it (a link that comes first names its brief, so
+        # the briefs of earlier runs keep their names).
         key = file_key(source)
-        if files[key] is not source or key in planned:
-            if str(files[key]) != str(source):
+        if key in files:
+            if str(files[key]) != str(source):  # not "in/a.txt is the same file as in/a.txt"
                 logger.info(
                     "%s is the same file as %s: processed once", shown(source), shown(files[key])
                 )
             continue
-        planned.add(key)
+        files[key] = source
         name = brief_name(source)
         owner = owners.get(name.casefold())  # one brief on case-insensitive file systems too
         if owner is not None:

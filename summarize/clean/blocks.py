@@ -61,9 +61,9 @@ ENDS_WITH_ABBREVIATION = re.compile(
 # the character before it.
 _ABBREVIATION_TAIL = 64
 _WRAPPED_LINE_MIN_CHARS = 40
-# White space that starts a raw line (an indent; _SPACE_CLASS's characters, a tab counted as
-# one): tidying takes it away, a wrap counted it.
-_INDENT_CHARS = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+# White space that starts a raw line (an indent; a tab counted as one): tidying takes it away,
+# a wrap counted it.
+_INDENT = re.compile(f"{_SPACE_CLASS}*")
 # A line break (any that str.splitlines splits at) or the text's start, then an indent.
 _INDENTED = re.compile(f"(?:^|[\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029]){_SPACE_CLASS}")
 # Text hard-wrapped at a fixed width (e-mail, newsletters, wire copy, a text editor's or pandoc's
@@ -233,7 +233,7 @@ def _indents(text: str, lines: Sequence[str]) -> list[int]:
     if not _INDENTED.search(text):  # most pages: no line starts with white space
         return [0] * len(lines)
     return [
-        len(raw) - len(raw.lstrip(_INDENT_CHARS)) if line else 0
+        _INDENT.match(raw).end() if line else 0  # type: ignore[union-attr]
         for raw, line in zip(text.splitlines(), lines, strict=True)
     ]
 
