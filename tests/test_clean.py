@@ -703,6 +703,9 @@ class _FixedVerdicts:
         assert len(features) == len(self.probabilities)
         return self.probabilities
 
+    def stage_probabilities(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self.drop_probability(features), self.drop_probability(features)
+
 
 def test_an_html_pages_headline_is_its_title_or_a_block_the_extraction_took() -> None:
     # An HTML page is cleaned whole: above the article stand lines of the site that the
@@ -785,6 +788,9 @@ class _DatesAreBoilerplate:
 
     def drop_probability(self, features: np.ndarray) -> np.ndarray:
         return np.where(features[:, FEATURE_NAMES.index("date_like")] > 0, 0.9, 0.1)
+
+    def stage_probabilities(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self.drop_probability(features), self.drop_probability(features)
 
 
 def test_a_ticker_lines_time_does_not_make_its_sentence_boilerplate() -> None:
@@ -1470,3 +1476,69 @@ def test_no_dropped_line_is_kept_back_beside_a_known_title() -> None:
     assert [(item.rule, item.text) for item in cleaned.dropped] == [("classifier", menu)]
     # Without a known title the line closest above the text is kept back as the headline.
     assert clean_text(page, options).title == menu
+
+
+_BARE_ARTICLE = [
+    "Die Sängerin Lena Berger hat am Dienstag ihre Tournee für das kommende Jahr abgesagt. Als "
+    "Grund nannte sie gesundheitliche Probleme, über die sie nicht weiter sprechen wolle.",
+    "Die 34-Jährige hatte im Frühjahr ihr viertes Album veröffentlicht, das auf Platz 2 der "
+    "deutschen Charts einstieg. Geplant waren 28 Konzerte in Deutschland, Österreich und der "
+    "Schweiz.",
+    "Bereits gekaufte Karten sollen nach Angaben des Veranstalters erstattet werden. Wann sie "
+    "wieder auftreten will, ließ Berger offen.",
+]
+
+
+@pytest.mark.parametrize(
+    "last_paragraph",
+    [
+        "Die Ermittlungen dauern an.",
+        "Die Staatsanwaltschaft ermittelt.",
+        "Der Fall wird geprüft.",
+        "Berger bedauerte die Absage.",
+    ],
+)
+def test_an_article_that_ends_the_page_keeps_its_last_paragraph(last_paragraph: str) -> None:
+    # Pasted on its own, with nothing after it: the second stage had learnt from pages that all
+    # end in footers that a page's end is boilerplate, and took the short last paragraph
+    # (first stage about 0.5-0.6, second 0.87-0.91).
+    paragraphs = [*_BARE_ARTICLE, last_paragraph]
+    cleaned = clean_text("\n\n".join(paragraphs))
+    assert list(cleaned.paragraphs) == paragraphs
+    assert cleaned.dropped == ()
+
+
+def test_a_page_that_ends_in_a_footer_keeps_the_classifiers_verdict_on_it() -> None:
+    # The same article as a web page ends it: its footer is still dropped (the walk up from the
+    # page's end stops at the first block it does not give back).
+    footer = ["Impressum", "Datenschutz", "Kontakt", "AGB"]
+    paragraphs = [*_BARE_ARTICLE, "Die Ermittlungen dauern an."]
+    cleaned = clean_text("\n\n".join(paragraphs) + "\n\n" + "\n".join(footer))
+    assert list(cleaned.paragraphs) == paragraphs
+    assert [item.text for item in cleaned.dropped] == footer
+
+
+def test_the_page_end_is_given_back_up_to_the_first_block_the_first_stage_doubts() -> None:
+    from summarize.clean import cleaner
+
+    first = np.array([0.1, 0.9, 0.3, 0.6, 0.2])
+    classified = cleaner._Classified(np.full(5, 0.95), first, 0.85)
+    classifier = cleaner.CLASSIFIER_RULE
+
+    decisions: list[str | None] = [None, classifier, classifier, classifier, classifier]
+    cleaner._give_back_the_page_end(decisions, classified, None)
+    # 0.2 and 0.6 are under the soft rules' doubt (0.65); the walk stops at 0.3's neighbour 0.9
+    assert decisions == [None, classifier, None, None, None]
+
+    decisions = [None, classifier, classifier, None, classifier]
+    cleaner._give_back_the_page_end(decisions, classified, None)
+    assert decisions == [None, classifier, None, None, None]  # over a block that stays
+
+    decisions = [None, classifier, classifier, "share", classifier]
+    cleaner._give_back_the_page_end(decisions, classified, None)
+    assert decisions == [None, classifier, classifier, "share", None]  # a rule's drop ends it
+
+    decisions = [None, classifier, classifier, classifier, classifier]
+    cleaner._give_back_the_page_end(decisions, classified, [True, True, True, False, True])
+    # an HTML page's block the extraction left out keeps its verdict, and ends the walk
+    assert decisions == [None, classifier, classifier, classifier, None]

@@ -201,10 +201,15 @@ class BlockClassifier:
         )
 
     def drop_probability(self, features: np.ndarray) -> np.ndarray:
-        probability = self.first.drop_probability(features)
+        return self.stage_probabilities(features)[1]
+
+    def stage_probabilities(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """P(boilerplate) of each block by the first stage (the block alone) and by the model
+        (the same array where there is no second stage)."""
+        first = self.first.drop_probability(features)
         if self.second is None:
-            return probability
-        return self.second.drop_probability(second_stage_features(features, probability))
+            return first, first
+        return first, self.second.drop_probability(second_stage_features(features, first))
 
 
 SECOND_FEATURES = (*FEATURE_NAMES, *SMOOTHING_FEATURES, *TEXT_RUN_FEATURES)
