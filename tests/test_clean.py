@@ -1542,3 +1542,48 @@ def test_the_page_end_is_given_back_up_to_the_first_block_the_first_stage_doubts
     cleaner._give_back_the_page_end(decisions, classified, [True, True, True, False, True])
     # an HTML page's block the extraction left out keeps its verdict, and ends the walk
     assert decisions == [None, classifier, classifier, classifier, None]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "last_line"),
+    [
+        ("Die Londoner gewannen am Samstag bei West Bromwich Albion mit", "3:0 (2:0)."),
+        ("Gegen Chelsea traf der 34-Jährige im Hinspiel per Freistoß immerhin zum", "1:0."),
+        ("Die Widerständler verbargen sich dort ab Ende des Winters", "1943/44."),
+        ("Die Zahl der Besucher stieg im vergangenen Jahr auf", "76.500."),
+        ("Die Session beginnt wie in jedem Jahr pünktlich am", "11.11."),
+    ],
+)
+def test_a_sentences_last_number_broken_onto_a_line_of_its_own_goes_on_with_it(
+    first_line: str, last_line: str
+) -> None:
+    # A line break (a narrow column, a paste) left a sentence's last words as a line without a
+    # letter, which the fragments rule (or byline, for a year) dropped: the score was lost.
+    cleaned = clean_text(f"{first_line}\n{last_line}\n")
+    assert list(cleaned.paragraphs) == [f"{first_line} {last_line}"]
+    assert cleaned.dropped == ()
+
+
+def test_a_letterless_line_after_a_finished_sentence_or_a_short_line_stays_apart() -> None:
+    # Only the end of a sentence that stopped mid-way goes on: a result line under a finished
+    # sentence, or a number under a short label, is a block of its own.
+    blocks = [
+        block.text
+        for block in split_blocks(
+            "Das Spiel endete nach einer starken zweiten Halbzeit mit einem Sieg.\n2:1.\n"
+            "Zuschauer:\n1.200.\n"
+            # a results table's rank, a teaser's date
+            "Staudenmayer, Julia 1993; Sponar, Anika 1992\n2.\n"
+            "Commerzbank nimmt nach gutem Quartal Kurs auf Jahresgewinn\n03.11.\n"
+        )
+    ]
+    assert blocks == [
+        "Das Spiel endete nach einer starken zweiten Halbzeit mit einem Sieg.",
+        "2:1.",
+        "Zuschauer:",
+        "1.200.",
+        "Staudenmayer, Julia 1993; Sponar, Anika 1992",
+        "2.",
+        "Commerzbank nimmt nach gutem Quartal Kurs auf Jahresgewinn",
+        "03.11.",
+    ]

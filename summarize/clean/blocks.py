@@ -363,6 +363,26 @@ def wrap_width(
     return width
 
 
+# A rank ("2.") or a day without its year ("11.11."): alone on a line, not a sentence's end.
+_RANK_OR_DAY = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?")
+
+
+def _closes_with_a_number(previous: str, line: str) -> bool:
+    """A line without a letter that ends a sentence ("1:0.", "76.500.", "(2:0).", "1943/44."):
+    the last words of a sentence that a wrap or a narrow column broke off. Alone it was a block
+    without a letter, which the fragments rule drops. A lone rank or day ("2.", "11.11.") goes
+    on only after a lowercase word ("am" / "11.11."): under a name or a teaser it is a
+    table's rank or a list's date, not the end of the line above."""
+    if (
+        LETTER.search(line) is not None
+        or not any(ch.isdigit() for ch in line)
+        or not line.rstrip(CLOSERS).endswith(FINAL_MARKS)
+    ):
+        return False
+    last_word = previous.rsplit(maxsplit=1)[-1] if previous.strip() else ""
+    return _RANK_OR_DAY.fullmatch(line) is None or last_word[:1].islower()
+
+
 def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
     """Lines as blocks; inside a paragraph (no blank line between) a line that stops mid-sentence
     and a next line starting in lowercase are one hard-wrapped block, and so, in a text
@@ -411,7 +431,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and not bullet
             and (
                 (
-                    line[0].islower()
+                    (line[0].islower() or _closes_with_a_number(previous, line))
                     and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
