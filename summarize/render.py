@@ -22,7 +22,7 @@ from linkify_it import LinkifyIt
 from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
 from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.clean import Dropped
-from summarize.errors import LINE_BREAKING, escaped
+from summarize.errors import LINE_BREAKING
 from summarize.record import (
     BriefRecord,
     Counts,
@@ -47,9 +47,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # page with front matter before reading its Markdown ("{{ site.title }}" in an article showed the
 # site's title, "{% x %}" stopped the site's build), and Hugo reads "{{%" and "{{<" as
 # shortcodes. A backslash after the brace parts the two for both, and is a Markdown escape.
-_TEMPLATE_TAG = re.compile(r"(?<=\{)[{%]")
+# So for kramdown, Jekyll's Markdown reader: "{::nomarkdown}…{:/}" wrote its text out as raw
+# HTML (a script ran), "{::comment}" hid the article's words, "{: .x}" set attributes.
+_TEMPLATE_TAG = re.compile(r"(?<=\{)[{%:]")
 _TITLE_MAX_WORDS = 20
-_LINE_START_SPECIAL = re.compile(r"[#>+=-]|\d+[.)]")
+# What makes a line a heading, quote, list item or (with the definition-list extension of
+# markdown-it and kramdown) a definition.
+_LINE_START_SPECIAL = re.compile(r"[#>+=:-]|\d+[.)]")
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
 # "Nummer"), stripped from the text however the rest is escaped.
 _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
@@ -480,15 +484,31 @@ def checks_note(record: BriefRecord) -> str:
 class _FrontMatterDumper(yaml.SafeDumper):
     """``yaml.safe_dump``'s dumper, but a string holding U+0085 (NEL) is double-quoted: written
     raw, as allow_unicode writes it, YAML reads it back as a line break, folded to a space (a
-    file name "a<NEL>b.txt" came back as "a b.txt"). Double quotes write it as ``\\N``."""
+    file name "a<NEL>b.txt" came back as "a b.txt"). Double quotes write it as ``\\N``. So is a
+    string holding a character of HTML or of a Markdown link (``<``, ``>``, ``&``, ``[``, ``]``),
+    which :func:`render_brief` then writes as a ``\\u`` escape: a renderer that does not know
+    front matter shows it as Markdown, and a headline's "<img onerror=…>" in ``title_de`` ran
+    there as HTML, its "![x](http://…)" loaded an image."""
+
+
+_MARKUP_CHARACTERS = "<>&[]"
+# A value that is one double-quoted string, the rest of its line (as a key's or a list item's).
+_DOUBLE_QUOTED = re.compile(r'(?m)(?<=^)((?: *- | *[A-Za-z_][\w-]*: )+)("(?:[^"\\\n]|\\.)*")$')
+_MARKUP_IN_FRONT_MATTER = str.maketrans(
+    {char: f"\\u{ord(char):04x}" for char in _MARKUP_CHARACTERS}
+)
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if "\x85" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    quoted = "\x85" in value or any(char in value for char in _MARKUP_CHARACTERS)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if quoted else None)
 
 
 _FrontMatterDumper.add_representer(str, _represent_str)
+
+
+def _without_markup(value: re.Match[str]) -> str:
+    return value.group(1) + value.group(2).translate(_MARKUP_IN_FRONT_MATTER)
 
 
 def render_brief(record: BriefRecord, record_filename: str) -> str:
@@ -500,6 +520,8 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         sort_keys=False,
         width=100_000,
     )
+    # Inside the double-quoted strings only: YAML writes an empty list as "[]".
+    front = _DOUBLE_QUOTED.sub(_without_markup, front)
     lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(record.title)}", ""]
     if note := title_note(record):
         lines += [note, ""]
@@ -655,13 +677,22 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
 # messages show it (errors.shown). Left to the renderer, "a<newline>b.txt" read "a b.txt":
 # another file's name (one the folder may hold too). So did a Unicode line or paragraph
 # separator, which str.split() takes for white space ("a\u2028b.txt" read "a b.txt").
-_CONTROL_IN_NAME = re.compile(f"[{LINE_BREAKING}]")
+# The same for white space a reader cannot tell from one space, as a renderer shows it: a
+# no-break or ideographic space ("a\xa0b.txt"), and a space at either end or after another
+# ("a  b.txt", " a.txt"). Written as one space, each read as another file's name.
+_CONTROL_IN_NAME = re.compile(rf"[{LINE_BREAKING}]|[^\S ]|^ | $|(?<= ) ")
 
 
 def source_shown(source: str) -> str:
-    """A brief's source as the index and the view show it: its control characters as repr()
-    writes them, everything else as it is (bidi controls are isolated where it is shown)."""
-    return escaped(source, _CONTROL_IN_NAME)
+    """A brief's source as the index and the view show it: its control characters, and white
+    space that would show as another name's, as repr() writes them (a space as ``\x20``);
+    everything else as it is (bidi controls are isolated where it is shown)."""
+    return _CONTROL_IN_NAME.sub(_written_out, source)
+
+
+def _written_out(match: re.Match[str]) -> str:
+    character = match.group()
+    return "\\x20" if character == " " else repr(character)[1:-1]
 
 
 def entry_meta(record: BriefRecord) -> str:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 
 from summarize.checks import Flag, KeyFact, TranslationWarning
 from summarize.checks.key_facts import key_facts
@@ -225,7 +226,7 @@ MARKDOWN_PIECES = ["https://", "http://", "ftp://", "mailto:", "www.", "WWW.", "
 )
 def test_any_text_renders_as_itself_without_links(text: str) -> None:
     escaped = escape_markdown(text)
-    assert not re.search(r"\{[{%]", escaped)  # no template tag for a site generator
+    assert not re.search(r"\{[{%:]", escaped)  # no template tag or kramdown extension
     # What the brief promises to show: the text on one line, control characters left out.
     expected = " ".join(re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text).split())
     tokens = gfm().parse(escaped)
@@ -286,6 +287,71 @@ def test_no_template_tag_comes_from_article_text(text: str) -> None:
     assert not re.search(r"\{[{%]", escaped), escaped
     shown = "".join(c.content for c in inline_tokens(gfm().parse(escaped)) if c.type == "text")
     assert shown == f"Die Vorlage: {text} Ende"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{::nomarkdown}<img src=x onerror=alert(1)>{:/}",
+        "{::comment}scharf und laut{:/comment}",
+        '{::options parse_block_html="true" /}',
+        "{: .klasse #anker}",
+        "{:toc}",
+    ],
+)
+def test_no_kramdown_extension_comes_from_article_text(text: str) -> None:
+    """kramdown, Jekyll's (and GitHub Pages') Markdown reader, read "{::nomarkdown}…{:/}" in an
+    article as raw HTML (a reviewer's page ran its script), "{::comment}" hid the article's
+    words and "{: …}" set a block's attributes. A backslash after the brace parts them: a
+    kramdown escape and a CommonMark one, so the text still renders as itself."""
+    escaped = escape_markdown(f"Er schrieb {text} dazu.")
+    assert "{:" not in escaped, escaped
+    shown = "".join(c.content for c in inline_tokens(gfm().parse(escaped)) if c.type == "text")
+    assert shown == f"Er schrieb {text} dazu."
+
+
+@pytest.mark.parametrize("text", [": Das ist die Sache.", ":Ende"])
+def test_a_colon_that_starts_a_line_makes_no_definition(text: str) -> None:
+    """markdown-it's definition lists and kramdown read a line starting with ": " under another
+    as a definition: an index entry whose lead sentence started so became a <dl>, its colon
+    lost."""
+    escaped = escape_markdown(text)
+    assert escaped.startswith("\\:")
+    html = MarkdownIt("commonmark").use(deflist_plugin).render(f"Titel\n{escaped}\n")
+    assert "<dl>" not in html and text in html
+
+
+def test_a_brief_read_without_front_matter_support_shows_no_html_from_the_article() -> None:
+    """A renderer that does not know front matter (plain CommonMark, Python-Markdown, marked)
+    reads its lines as Markdown: a headline "<img onerror=…>" in ``title_de`` ran there as HTML.
+    Such a value is written double-quoted with ``\\u`` escapes, and reads back the same."""
+    image = "Angriff <img src=x onerror=document.body.remove()> auf das Netz & mehr"
+    brief = dataclasses.replace(make_brief(), title_de=image, title_en=HOSTILE, source="in/<a>.txt")
+    text = render_brief(brief.record(), "article-0.json")
+    html = MarkdownIt("commonmark").render(text)  # the front matter as Markdown
+    assert "<img" not in html and "<script" not in html and "<a" not in html
+    meta, _ = split_front_matter(text)
+    assert (meta["title_de"], meta["source"]) == (image, "in/<a>.txt")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["in/a b.txt", "in/a  b.txt", "in/a\u00a0b.txt", "in/a\u3000b.txt", "in/a\u2003b.txt"],
+        ["a.txt", " a.txt", "a.txt "],
+    ],
+)
+def test_index_names_that_differ_in_white_space_are_shown_apart(names: list[str]) -> None:
+    """A renderer shows a no-break space, an ideographic space and a run of spaces as one space:
+    "failed: in/a b.txt" (a no-break space) stood beside another file's entry shown the same.
+    Each is written as repr() writes it (a space that would not show as \\x20)."""
+    shown = []
+    for name in names:
+        record = dataclasses.replace(make_brief(), source=name).record()
+        index = render_index([IndexEntry("a.md", record)])
+        text = [c.content for c in inline_tokens(gfm().parse(index)) if c.type == "text"]
+        shown.append(next(line for line in text if "2026-11-30" in line))
+    assert len(set(shown)) == len(names), shown
 
 
 def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
@@ -534,7 +600,15 @@ def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path
 
 
 @pytest.mark.parametrize(
-    "text", ["in/a\x85b.txt", "\x85", "a\n\x85---\x85\nb", "a\u2028---\u2029b", "x\r---\ry"]
+    "text",
+    [
+        "in/a\x85b.txt",
+        "\x85",
+        "a\n\x85---\x85\nb",
+        "a\u2028---\u2029b",
+        "x\r---\ry",
+        "<&\\u003c>[]",
+    ],
 )
 def test_the_front_matter_reads_back_as_written(tmp_path, text: str) -> None:
     """YAML reads a raw U+0085 (NEL) as a line break and folds it to a space: a file name
