@@ -1587,3 +1587,34 @@ def test_a_letterless_line_after_a_finished_sentence_or_a_short_line_stays_apart
         "Commerzbank nimmt nach gutem Quartal Kurs auf Jahresgewinn",
         "03.11.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "next_line"),
+    [
+        ("Er hofft nun auf eine Reaktion im Gold Cup, der am", "7. Juli beginnt."),
+        ("Mit dem Erwerb durch Reinhold Messner erlebte die Burg eine", "Wiedergeburt."),
+        ("Sende Deine Botschaft bis zum 3. April an die", "Berliner und ihre Besucher."),
+        ("Das Haus bietet nach dem Umbau im vergangenen Jahr Platz für", "9 Personen."),
+    ],
+)
+def test_a_line_that_stops_on_an_article_or_preposition_goes_on(
+    first_line: str, next_line: str
+) -> None:
+    # A break inside a sentence before a capital or a number (no wrap width to go by): the
+    # sentence's two halves were two blocks, the first the page's title.
+    cleaned = clean_text(f"{first_line}\n{next_line}\n")
+    assert (cleaned.title, list(cleaned.paragraphs)) == (None, [f"{first_line} {next_line}"])
+
+
+def test_a_line_that_stops_on_a_verbs_particle_ends_its_block() -> None:
+    # "ein", "bei", "zu" end sentences and headings: the next line is a block of its own.
+    lines = [
+        "Künstliche Intelligenz zieht in die Unternehmen ein",
+        "Datenqualität: Die Achillesferse der Digitalisierung",
+        "Ein ausführlicher Leitfaden liegt jedem Paket bei",
+        "Du darfst die Produkte zu Hause testen und behalten",
+        "Neue Regeln im kommenden Jahr: Was kommt auf Mieter zu",
+        "Die wichtigsten Antworten im Überblick",
+    ]
+    assert [block.text for block in split_blocks("\n".join(lines))] == lines

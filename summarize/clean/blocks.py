@@ -363,6 +363,17 @@ def wrap_width(
     return width
 
 
+# Words that never end a German sentence or heading: an article, a preposition that is no
+# verb's particle, a conjunction. A line that stops on one was broken inside its sentence
+# ("… im Gold Cup, der am" / "7. Juli beginnt."). Particles end sentences and headings ("Was
+# kommt auf Mieter zu", "Loggen Sie sich ein", "liegen dem Paket bei"), so "an", "auf", "zu",
+# "mit", "nach", "bei", "ein" and "über" are not here.
+_NEVER_LAST = frozenset(
+    "am im ins zum zur vom beim der die das den dem des eine einen einem einer eines "
+    "und oder sowie für seit von in dass weil wenn ob als".split()
+)
+
+
 # A rank ("2.") or a day without its year ("11.11."): alone on a line, not a sentence's end.
 _RANK_OR_DAY = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?")
 
@@ -431,7 +442,11 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and not bullet
             and (
                 (
-                    (line[0].islower() or _closes_with_a_number(previous, line))
+                    (
+                        line[0].islower()
+                        or _closes_with_a_number(previous, line)
+                        or previous.rsplit(maxsplit=1)[-1] in _NEVER_LAST
+                    )
                     and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
