@@ -613,7 +613,9 @@ def render_dropped(record: BriefRecord) -> list[str]:
     lines = [
         AUDIT_HEADING,
         "",
-        "<details>",
+        # kramdown (Jekyll, GitHub Pages) reads Markdown inside an HTML block only when asked:
+        # without it the list showed as one run of raw "**teaser** (1) - …" text.
+        '<details markdown="1">',
         f"<summary>{dropped_summary(record)}</summary>",
         "",
     ]

@@ -1232,7 +1232,9 @@ def test_brief_escapes_hostile_article_text(self_contained_models, tmp_path: Pat
     assert "Sternen" not in emphasized  # only the brief's own notes and title are italic
     assert not {token.type for token in tokens} & {"table_open", "hr"}
     html = [token.content.strip() for token in tokens if token.type == "html_block"]
-    assert all(block.startswith(("<details>", "</details>")) for block in html)  # ours only
+    assert all(
+        block.startswith(('<details markdown="1">', "</details>")) for block in html
+    )  # ours only
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[1:] == ["Summary", "Checks", "Article", "Removed by the cleaner"]
     shown = "".join(child.content for child in inline if child.type == "text")

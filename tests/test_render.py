@@ -177,7 +177,7 @@ def test_the_brief_reads_as_a_gfm_document_with_one_quote_per_paragraph() -> Non
     assert [text.replace("\\", "") for text in quoted] == [p.german for p in record.paragraphs]
     assert not {child.type for child in inline_tokens(tokens)} & (LINK_TOKENS - {"em_open"})
     html_blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert html_blocks[0].startswith("<details>\n<summary>3 line(s)")
+    assert html_blocks[0].startswith('<details markdown="1">\n<summary>3 line(s)')
     assert html_blocks[-1] == "</details>" and len(html_blocks) == 2  # the article's stays text
     assert not {t.type for t in tokens} & {"table_open", "hr", "code_block", "fence"}
 

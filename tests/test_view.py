@@ -1009,7 +1009,9 @@ def test_every_brief_of_a_run_reads_well_in_a_gfm_renderer(run_output: Path) -> 
         assert not links, path.name  # nothing in a brief links anywhere
         assert not [c for t in tokens for c in (t.children or []) if c.type == "html_inline"]
         html = [t.content.strip() for t in tokens if t.type == "html_block"]
-        assert html == [] or (html[0].startswith("<details>") and html[-1] == "</details>")
+        assert html == [] or (
+            html[0].startswith('<details markdown="1">') and html[-1] == "</details>"
+        )
         quotes = [t for t in tokens if t.type == "blockquote_open" and t.level == 0]
         numbered = [
             t for t in tokens if t.type == "inline" and re.match(r"\*\*¶\d+\*\* ", t.content)
