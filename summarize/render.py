@@ -500,7 +500,13 @@ _MARKUP_IN_FRONT_MATTER = str.maketrans(
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    quoted = "\x85" in value or any(char in value for char in _MARKUP_CHARACTERS)
+    # A leading ":" too: Ruby's YAML reader (Jekyll's) reads a plain ":b" as a Symbol, which its
+    # safe loading refuses.
+    quoted = (
+        "\x85" in value
+        or value.startswith(":")
+        or any(char in value for char in _MARKUP_CHARACTERS)
+    )
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if quoted else None)
 
 
@@ -682,14 +688,15 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
 # The same for white space a reader cannot tell from one space, as a renderer shows it: a
 # no-break or ideographic space ("a\xa0b.txt"), and a space at either end or after another
 # ("a  b.txt", " a.txt"). Written as one space, each read as another file's name.
-_CONTROL_IN_NAME = re.compile(rf"[{LINE_BREAKING}]|[^\S ]|^ | $|(?<= ) ")
+_UNCLEAR_IN_NAME = re.compile(rf"[{LINE_BREAKING}]|[^\S ]|^ | $|(?<= ) ")
 
 
 def source_shown(source: str) -> str:
-    """A brief's source as the index and the view show it: its control characters, and white
-    space that would show as another name's, as repr() writes them (a space as ``\x20``);
-    everything else as it is (bidi controls are isolated where it is shown)."""
-    return _CONTROL_IN_NAME.sub(_written_out, source)
+    r"""A brief's source as the index and the view show it: its control characters, and white
+    space that would show as another name's, written as escapes (as repr() writes them, and a
+    plain space as ``\x20``); everything else as it is (bidi controls are isolated where it is
+    shown)."""
+    return _UNCLEAR_IN_NAME.sub(_written_out, source)
 
 
 def _written_out(match: re.Match[str]) -> str:

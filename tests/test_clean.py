@@ -1618,3 +1618,14 @@ def test_a_line_that_stops_on_a_verbs_particle_ends_its_block() -> None:
         "Die wichtigsten Antworten im Überblick",
     ]
     assert [block.text for block in split_blocks("\n".join(lines))] == lines
+
+
+def test_a_label_that_breaks_into_a_sentence_is_not_joined_to_it() -> None:
+    # A paywall or an ad cut the sentence off: its label ends no sentence, so it is no
+    # sentence's second half (it was translated as one, "… dass die Diesen Artikel …").
+    lines = [
+        "Der Bürgermeister sagte auf einer Pressekonferenz im Rathaus, dass die",
+        "Diesen Artikel weiterlesen mit SPIEGEL+",
+        "Jetzt abonnieren",
+    ]
+    assert [block.text for block in split_blocks("\n".join(lines))] == lines

@@ -334,6 +334,14 @@ def test_a_brief_read_without_front_matter_support_shows_no_html_from_the_articl
     assert (meta["title_de"], meta["source"]) == (image, "in/<a>.txt")
 
 
+def test_a_front_matter_value_starting_with_a_colon_is_quoted() -> None:
+    # Ruby's YAML reader (Jekyll's) reads a plain ":b" as a Symbol; its safe loading refuses it.
+    brief = dataclasses.replace(make_brief(), title_de=":Auftakt", title_en=":Start")
+    text = render_brief(brief.record(), "article-0.json")
+    assert 'title_de: ":Auftakt"' in text and 'title: ":Start"' in text
+    assert split_front_matter(text)[0]["title_de"] == ":Auftakt"
+
+
 @pytest.mark.parametrize(
     "names",
     [

@@ -240,8 +240,9 @@ def test_any_text_gives_a_valid_brief_or_a_clear_error(tiny_pipeline: Pipeline, 
     assert headings[1:] == ["Summary", "Checks", "Article", "Removed by the cleaner"]
     assert not [t for t in tokens if t.type in {"table_open", "fence", "code_block", "hr"}]
     html = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert all(block.startswith(("<details>", "</details>")) for block in html)
-    assert sum(b.startswith("<details>") for b in html) == sum(b == "</details>" for b in html)
+    opening = '<details markdown="1">'
+    assert all(block.startswith((opening, "</details>")) for block in html)
+    assert sum(b.startswith(opening) for b in html) == sum(b == "</details>" for b in html)
     assert len(brief.paragraphs) == sum(1 for t in tokens if t.type == "blockquote_open")
 
 

@@ -445,7 +445,13 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                     (
                         line[0].islower()
                         or _closes_with_a_number(previous, line)
-                        or previous.rsplit(maxsplit=1)[-1] in _NEVER_LAST
+                        or (
+                            # ... and the next line ends the sentence: a paywall's or an
+                            # ad's label breaking in ("… dass die" / "Diesen Artikel
+                            # weiterlesen mit SPIEGEL+") ends no sentence
+                            previous.rsplit(maxsplit=1)[-1] in _NEVER_LAST
+                            and line.rstrip(CLOSERS).endswith(FINAL_MARKS)
+                        )
                     )
                     and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
