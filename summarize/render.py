@@ -493,7 +493,7 @@ class _FrontMatterDumper(yaml.SafeDumper):
 
 _MARKUP_CHARACTERS = "<>&[]"
 # A value that is one double-quoted string, the rest of its line (as a key's or a list item's).
-_DOUBLE_QUOTED = re.compile(r'(?m)(?<=^)((?: *- | *[A-Za-z_][\w-]*: )+)("(?:[^"\\\n]|\\.)*")$')
+_DOUBLE_QUOTED = re.compile(r'(?m)^((?: *- | *[A-Za-z_][\w-]*: )+)("(?:[^"\\\n]|\\.)*")$')
 _MARKUP_IN_FRONT_MATTER = str.maketrans(
     {char: f"\\u{ord(char):04x}" for char in _MARKUP_CHARACTERS}
 )

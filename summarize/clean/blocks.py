@@ -378,20 +378,27 @@ _NEVER_LAST = frozenset(
 _RANK_OR_DAY = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?")
 
 
-def _closes_with_a_number(previous: str, line: str) -> bool:
-    """A line without a letter that ends a sentence ("1:0.", "76.500.", "(2:0).", "1943/44."):
-    the last words of a sentence that a wrap or a narrow column broke off. Alone it was a block
-    without a letter, which the fragments rule drops. A lone rank or day ("2.", "11.11.") goes
-    on only after a lowercase word ("am" / "11.11."): under a name or a teaser it is a
+def _goes_on(previous: str, line: str) -> bool:
+    """Whether ``line`` plainly goes on with the sentence that ``previous`` (a line that stops
+    mid-sentence) broke off, whatever the width: it starts in lowercase; or it is the sentence's
+    last number alone, without a letter ("1:0.", "76.500.", "(2:0).", "1943/44."), which
+    alone was a block the fragments rule drops; or ``previous`` stops on a word that never ends
+    a sentence and ``line`` ends one (a paywall's or an ad's label breaking in, "… dass die" /
+    "Diesen Artikel weiterlesen mit SPIEGEL+", ends none). A lone rank or day ("2.", "11.11.")
+    goes on only after a lowercase word ("am" / "11.11."): under a name or a teaser it is a
     table's rank or a list's date, not the end of the line above."""
-    if (
-        LETTER.search(line) is not None
-        or not any(ch.isdigit() for ch in line)
-        or not line.rstrip(CLOSERS).endswith(FINAL_MARKS)
-    ):
+    if line[0].islower():
+        return True
+    if not line.rstrip(CLOSERS).endswith(FINAL_MARKS):
         return False
     last_word = previous.rsplit(maxsplit=1)[-1] if previous.strip() else ""
-    return _RANK_OR_DAY.fullmatch(line) is None or last_word[:1].islower()
+    if last_word in _NEVER_LAST:
+        return True
+    return (
+        LETTER.search(line) is None
+        and any(ch.isdigit() for ch in line)
+        and (_RANK_OR_DAY.fullmatch(line) is None or last_word[:1].islower())
+    )
 
 
 def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
@@ -442,17 +449,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and not bullet
             and (
                 (
-                    (
-                        line[0].islower()
-                        or _closes_with_a_number(previous, line)
-                        or (
-                            # ... and the next line ends the sentence: a paywall's or an
-                            # ad's label breaking in ("… dass die" / "Diesen Artikel
-                            # weiterlesen mit SPIEGEL+") ends no sentence
-                            previous.rsplit(maxsplit=1)[-1] in _NEVER_LAST
-                            and line.rstrip(CLOSERS).endswith(FINAL_MARKS)
-                        )
-                    )
+                    _goes_on(previous, line)
                     and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
