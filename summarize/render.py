@@ -36,7 +36,11 @@ from summarize.record import (
 )
 from summarize.summarization import Summary
 
-_INLINE_SPECIAL = frozenset("\\`*_[]<>|~&$")
+_INLINE_SPECIAL = frozenset("\\`*_[]<>|~$")
+# An ampersand is markup only where it starts an entity or character reference ("&amp;",
+# "&#65;", "&#x41;"); "H&M" needs no backslash, and kramdown (Jekyll's reader), which has no
+# "\&" escape, showed one.
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINK_SPECIAL = frozenset(".:@")  # escaped inside anything a linkifier would turn into a link
 # What starts a GFM autolink whatever follows (GFM checks no top-level domain, linkify-it does):
 # "www.", a scheme's "://" and the "@" of an e-mail address. (GitHub's cmark-gfm links an e-mail
@@ -121,6 +125,8 @@ def escape_markdown(text: str) -> str:
         escape[trigger.start(next(group for group in (1, 2, 3) if trigger.group(group)))] = True
     for tag in _TEMPLATE_TAG.finditer(text):
         escape[tag.start()] = True
+    for entity in _ENTITY_START.finditer(text):
+        escape[entity.start()] = True
     # The isolate is part of the line a renderer reads, and linkify-it takes its controls for
     # letters: ".evil.com/x" with an RLO became a link to "http://xn--nxg.evil.com/x".
     before, after = bidi_isolation(text)
