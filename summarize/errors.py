@@ -7,20 +7,31 @@ import re
 # Characters that break a line or act unseen: C0 and C1 controls (a newline, a tab, an escape
 # sequence) and Unicode line and paragraph separators (which str.split() takes for spaces).
 LINE_BREAKING = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+# White space a reader cannot tell from one space where a terminal or a renderer shows it: a
+# no-break or ideographic space ("a\xa0b.txt"), a space at either end or after another
+# ("a  b.txt", " a.txt"). Shown as typed, each read as another file's name.
+UNCLEAR_SPACE = r"[^\S ]|^ | $|(?<= ) "
 # Those, and what would fake another line of a message: the directional overrides and isolates
 # that reorder what a terminal shows, and lone surrogates.
-_UNSAFE = re.compile(rf"[{LINE_BREAKING}\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(rf"[{LINE_BREAKING}\u202a-\u202e\u2066-\u2069\ud800-\udfff]|{UNCLEAR_SPACE}")
 
 
 def escaped(text: str, characters: re.Pattern[str]) -> str:
-    """``text`` with each of ``characters`` written as repr() writes it (``\\n``, ``\\x1b``)."""
-    return characters.sub(lambda match: repr(match.group())[1:-1], text)
+    """``text`` with each of ``characters`` written as repr() writes it (``\\n``, ``\\x1b``),
+    a plain space as ``\\x20``."""
+    return characters.sub(_written_out, text)
+
+
+def _written_out(match: re.Match[str]) -> str:
+    character = match.group()
+    return "\\x20" if character == " " else repr(character)[1:-1]
 
 
 def shown(path: object) -> str:
     """A path as messages and log lines name it: on one line, each character from
-    ``_UNSAFE`` written as repr() writes it (``\\n``, ``\\t``, ``\\x1b``); everything
-    else, ordinary Unicode and spaces included, as is."""
+    ``_UNSAFE`` written as repr() writes it (``\\n``, ``\\t``, ``\\x1b``, ``\\xa0``; a space at
+    either end or after another as ``\\x20``); everything else, ordinary Unicode and single
+    spaces included, as is."""
     return escaped(str(path), _UNSAFE)
 
 

@@ -22,7 +22,7 @@ from linkify_it import LinkifyIt
 from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
 from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.clean import Dropped
-from summarize.errors import LINE_BREAKING
+from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped
 from summarize.record import (
     BriefRecord,
     Counts,
@@ -690,11 +690,10 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
 # A control character of a file name: shown as Python's repr() writes it (a newline as "\n"), as
 # messages show it (errors.shown). Left to the renderer, "a<newline>b.txt" read "a b.txt":
 # another file's name (one the folder may hold too). So did a Unicode line or paragraph
-# separator, which str.split() takes for white space ("a\u2028b.txt" read "a b.txt").
-# The same for white space a reader cannot tell from one space, as a renderer shows it: a
-# no-break or ideographic space ("a\xa0b.txt"), and a space at either end or after another
-# ("a  b.txt", " a.txt"). Written as one space, each read as another file's name.
-_UNCLEAR_IN_NAME = re.compile(rf"[{LINE_BREAKING}]|[^\S ]|^ | $|(?<= ) ")
+# separator, which str.split() takes for white space ("a\u2028b.txt" read "a b.txt"), and so
+# does white space a reader cannot tell from one space (errors.UNCLEAR_SPACE). Bidi controls
+# stay: where a name is shown, it is isolated.
+_UNCLEAR_IN_NAME = re.compile(rf"[{LINE_BREAKING}]|{UNCLEAR_SPACE}")
 
 
 def source_shown(source: str) -> str:
@@ -702,12 +701,7 @@ def source_shown(source: str) -> str:
     space that would show as another name's, written as escapes (as repr() writes them, and a
     plain space as ``\x20``); everything else as it is (bidi controls are isolated where it is
     shown)."""
-    return _UNCLEAR_IN_NAME.sub(_written_out, source)
-
-
-def _written_out(match: re.Match[str]) -> str:
-    character = match.group()
-    return "\\x20" if character == " " else repr(character)[1:-1]
+    return escaped(source, _UNCLEAR_IN_NAME)
 
 
 def entry_meta(record: BriefRecord) -> str:

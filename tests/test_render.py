@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -17,6 +18,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from summarize.checks import Flag, KeyFact, TranslationWarning
 from summarize.checks.key_facts import key_facts
 from summarize.clean import Dropped
+from summarize.errors import ArticleError
 from summarize.record import SCHEMA_VERSION, RecordError, parse_record
 from summarize.render import (
     Brief,
@@ -29,6 +31,7 @@ from summarize.render import (
     render_brief,
     render_index,
 )
+from summarize.report import RunReport, outcome_of_error
 from summarize.summarization import Summary
 
 HOSTILE = (
@@ -378,6 +381,27 @@ def test_index_names_that_differ_in_white_space_are_shown_apart(names: list[str]
         text = [c.content for c in inline_tokens(gfm().parse(index)) if c.type == "text"]
         shown.append(next(line for line in text if "2026-11-30" in line))
     assert len(set(shown)) == len(names), shown
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["in/a b.txt", "in/a  b.txt", "in/a\u00a0b.txt", "in/a\u3000b.txt", "in/a\u2003b.txt"],
+        ["a.txt", " a.txt", "a.txt "],
+    ],
+)
+def test_inputs_without_brief_that_differ_in_white_space_are_shown_apart(names: list[str]) -> None:
+    """The index's "No brief from the latest run" lines name each input as the run's messages
+    do (errors.shown): "failed: in/a b.txt: empty file" with a no-break space read as another
+    input's line. Messages and log lines now write such white space as the index's entries do."""
+    report = RunReport(
+        tuple(outcome_of_error(Path(name), ArticleError("empty file")) for name in names), None
+    )
+    index = render_index([], without_brief=report.without_brief_lines())
+    text = [c.content for c in inline_tokens(gfm().parse(index)) if c.type == "text"]
+    shown = [line for line in text if line.startswith("failed: ")]
+    assert len(shown) == len(set(shown)) == len(names), shown
+    assert shown[0] == f"failed: {Path(names[0])}: empty file"  # a single space stays a space
 
 
 def test_a_brief_without_headline_says_where_its_title_came_from() -> None:
