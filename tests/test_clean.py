@@ -1575,6 +1575,8 @@ def test_a_letterless_line_after_a_finished_sentence_or_a_short_line_stays_apart
             # a results table's rank, a teaser's date
             "Staudenmayer, Julia 1993; Sponar, Anika 1992\n2.\n"
             "Commerzbank nimmt nach gutem Quartal Kurs auf Jahresgewinn\n03.11.\n"
+            # a teaser that ends on a verb's particle, and the next teaser's date
+            "Verdi ruft Commerzbank-Beschäftigte zu Warnstreik auf\n03.11.\n"
         )
     ]
     assert blocks == [
@@ -1585,6 +1587,8 @@ def test_a_letterless_line_after_a_finished_sentence_or_a_short_line_stays_apart
         "Staudenmayer, Julia 1993; Sponar, Anika 1992",
         "2.",
         "Commerzbank nimmt nach gutem Quartal Kurs auf Jahresgewinn",
+        "03.11.",
+        "Verdi ruft Commerzbank-Beschäftigte zu Warnstreik auf",
         "03.11.",
     ]
 

@@ -372,6 +372,8 @@ _NEVER_LAST = frozenset(
     "am im ins zum zur vom beim der die das den dem des eine einen einem einer eines "
     "und oder sowie für seit von in dass weil wenn ob als".split()
 )
+# The particles that end sentences and headings, left out above.
+_PARTICLES = frozenset("an auf zu mit nach bei ein über".split())
 
 
 # A rank ("2.") or a day without its year ("11.11."): alone on a line, not a sentence's end.
@@ -385,8 +387,9 @@ def _goes_on(previous: str, line: str) -> bool:
     alone was a block the fragments rule drops; or ``previous`` stops on a word that never ends
     a sentence and ``line`` ends one (a paywall's or an ad's label breaking in, "… dass die" /
     "Diesen Artikel weiterlesen mit SPIEGEL+", ends none). A lone rank or day ("2.", "11.11.")
-    goes on only after a lowercase word ("am" / "11.11."): under a name or a teaser it is a
-    table's rank or a list's date, not the end of the line above."""
+    goes on only after a lowercase word that is no particle ("am" / "11.11."): under a name or
+    a teaser ("… ruft zu Warnstreik auf" / "03.11.") it is a table's rank or a list's date, not
+    the end of the line above."""
     if line[0].islower():
         return True
     if not line.rstrip(CLOSERS).endswith(FINAL_MARKS):
@@ -397,7 +400,10 @@ def _goes_on(previous: str, line: str) -> bool:
     return (
         LETTER.search(line) is None
         and any(ch.isdigit() for ch in line)
-        and (_RANK_OR_DAY.fullmatch(line) is None or last_word[:1].islower())
+        and (
+            _RANK_OR_DAY.fullmatch(line) is None
+            or (last_word[:1].islower() and last_word not in _PARTICLES)
+        )
     )
 
 
