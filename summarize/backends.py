@@ -909,6 +909,25 @@ def unconvertible_config(config: Any) -> str | None:
     return name
 
 
+# What this code's conversion computes, in a CTranslate2 model's key: raised when a change to the
+# conversion changes a converted model's outputs, so a folder converted before is not reused.
+# 2: the T5 family's decoder output scaling as transformers runs it (_t5_output_scaling_as_run).
+CONVERSION_RECIPE = 2
+
+
+def _t5_output_scaling_as_run(model: Any) -> None:
+    """Tell CTranslate2's T5 converter whether the decoder output is scaled as transformers
+    runs the model. transformers 5 sets ``tie_word_embeddings = True`` on every T5-family config
+    and keeps the scaling apart (``scale_decoder_outputs``: false for T5 v1.1 and flan-T5, whose
+    config.json says ``tie_word_embeddings: false``; mT5 never scales), but the converter scales
+    by ``d_model ** -0.5`` whenever ``tie_word_embeddings`` is true: a flan-T5 or mT5 conversion
+    computed other probabilities than torch (other beams, mean log-probabilities near
+    -log(vocabulary), a low-confidence warning on every sentence)."""
+    config = getattr(model, "config", None)
+    if getattr(config, "model_type", None) in ("t5", "mt5", "umt5"):
+        config.tie_word_embeddings = bool(getattr(config, "scale_decoder_outputs", False))
+
+
 def _convert(
     location: str,
     target: Path,
@@ -945,6 +964,7 @@ def _convert(
                 raise ModelLoadError(problem)
             if unused := unused_weights(loading, model_name_or_path):
                 logger.warning(unused)
+            _t5_output_scaling_as_run(model)
             return model
 
     converter = Converter(location, revision=revision, trust_remote_code=False)

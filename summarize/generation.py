@@ -57,7 +57,13 @@ def _merged_layers(
     task_params.pop("prefix", None)
     prefix = _resolve_prefix(task, config, settings, family)
     model_config.update(**task_params)
-    model_config.update(**family_generation(languages))
+    family_settings = family_generation(languages)
+    if languages is not None and model_config.decoder_start_token_id == languages.target_token_id:
+        # The decoder starts with the target language already (mBART-cc25 fine-tunes such as
+        # mbart-large-en-ro: decoder_start_token_id = the target's code): forced again, every
+        # output began with the code twice, a sequence the model was never trained on.
+        family_settings = {}
+    model_config.update(**family_settings)
     generation_config, effective = merged_generation(
         model_config, settings.generation, f"{task}.generation"
     )
@@ -248,8 +254,20 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
                 f"the model's {shown(own_file)} cannot be read ({reason}); copy the model "
                 "again, or delete the file to use the settings its config.json implies"
             ) from None
-        # No generation_config.json: derived from the model config, as transformers does.
-        return GenerationConfig.from_model_config(config)
+        # No generation_config.json: derived from the model's config.json, as transformers'
+        # from_pretrained does. The config object read here has no generation settings left (a
+        # transformers 5 config pops them as it is built), so a checkpoint saved before
+        # generation_config.json existed lost its own (num_beams, min/max_length,
+        # bad_words_ids) here while torch's generate() took some of them back from the model.
+        try:
+            return GenerationConfig.from_pretrained(
+                location,
+                config_file_name="config.json",
+                _from_model_config=True,
+                revision=common["revision"],
+            )
+        except OSError:
+            return GenerationConfig.from_model_config(config)
 
 
 class ModelGeneration(NamedTuple):

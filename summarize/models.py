@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.backends import (
+    CONVERSION_RECIPE,
     FIT_REPORT,
     NO_HUB_KERNELS,
     TORCH_MODEL_READ,
@@ -128,6 +129,7 @@ class ModelSpec:
             "backend": self.settings.backend,
             "backend_version": _backend_version(self.settings.backend),
             "quantization": self.settings.quantization,
+            **({"conversion": CONVERSION_RECIPE} if self.settings.backend == "ctranslate2" else {}),
         }
 
     def identity(self) -> dict[str, Any]:

@@ -497,6 +497,32 @@ def build_mbart50(
     return destination
 
 
+def build_mbart_cc25(
+    destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
+) -> Path:
+    """A random-weight mBART (cc25) translator into English, as the fine-tunes of
+    facebook/mbart-large-cc25 are: an MBartTokenizer (codes ``de_DE``, ``en_XX``) and a decoder
+    that starts with the target's code (``decoder_start_token_id``)."""
+    from transformers import GenerationConfig, MBartConfig, MBartTokenizer
+
+    destination.mkdir(parents=True, exist_ok=True)
+    tokenizer = MBartTokenizer(vocab=_train_unigram(texts), model_max_length=1024)
+    tokenizer.save_pretrained(destination)
+    english = tokenizer.convert_tokens_to_ids("en_XX")
+    config = MBartConfig(
+        vocab_size=len(tokenizer), max_position_embeddings=1024, pad_token_id=1, bos_token_id=0,
+        eos_token_id=2, decoder_start_token_id=english, forced_eos_token_id=2,
+    )  # fmt: skip
+    # Random tied embeddings repeat the last token: the start's en_XX, which decodes to nothing.
+    language_ids = list(tokenizer.lang_code_to_id.values())
+    _save_random_model(_tiny(config, tiny), destination, seed, never_generated=language_ids)
+    GenerationConfig(
+        bos_token_id=0, decoder_start_token_id=english, eos_token_id=2, pad_token_id=1,
+        forced_eos_token_id=2, num_beams=5, max_length=200,
+    ).save_pretrained(destination)  # fmt: skip
+    return destination
+
+
 def build_pegasus(
     destination: Path, *, texts: Iterable[str], tiny: bool = True, seed: int = 0
 ) -> Path:

@@ -30,11 +30,13 @@ from summarize.outputs import read_brief_record
 from summarize.stages import prepare_text
 from summarize.summarization import Summarizer
 from summarize.testing import (
+    build_bart,
     build_led,
     build_longt5,
     build_m2m100,
     build_marian,
     build_mbart50,
+    build_mbart_cc25,
     build_nllb,
     build_pegasus,
     build_t5,
@@ -781,3 +783,86 @@ def test_a_translator_for_another_language_pair_is_warned_of(
         line for line in result.output.splitlines() if "translates en to de" in line
     ]
     assert result.output.count("translates en to de") == 1
+
+
+# A checkpoint saved before generation_config.json existed (many BART, Marian, Pegasus and mBART
+# fine-tunes) keeps its generation settings in config.json.
+LEGACY_OWN = {"num_beams": 4, "max_length": 142, "min_length": 56, "no_repeat_ngram_size": 3}
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_generation_settings_in_config_json_are_the_models_own(
+    tmp_path: Path, backend: str
+) -> None:
+    """A transformers 5 config object drops them as it is built, so the run read none: torch's
+    generate() took some back from the model (4 beams and min_length 56 under a user's
+    max_length 40, which the record did not name), CTranslate2 ran greedy, and the two briefs
+    differed. They are read from config.json as transformers' own from_pretrained reads them."""
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    folder = build_bart(tmp_path / "bart", texts=seed_texts())
+    (folder / "generation_config.json").unlink()
+    config = json.loads((folder / "config.json").read_text())
+    config.pop("task_specific_params", None)
+    (folder / "config.json").write_text(json.dumps({**config, **LEGACY_OWN}))
+    from transformers import AutoModelForSeq2SeqLM
+
+    transformers_own = AutoModelForSeq2SeqLM.from_pretrained(folder).generation_config
+    assert {key: getattr(transformers_own, key) for key in LEGACY_OWN} == LEGACY_OWN
+    settings = SummarizationSettings(model=str(folder), backend=backend)
+    spec = resolve_spec("summarization", settings, tmp_path / "models")
+    assert {key: spec.generation_settings.get(key) for key in LEGACY_OWN} == LEGACY_OWN
+
+
+@pytest.mark.parametrize("tied_in_config_json", [False, None])
+def test_a_flan_t5_conversion_scores_as_torch_does(
+    tmp_path: Path, tied_in_config_json: bool | None
+) -> None:
+    """transformers 5 sets tie_word_embeddings on every T5-family config and keeps the decoder's
+    output scaling apart (scale_decoder_outputs: off for T5 v1.1, flan-T5, whose config.json
+    says tie_word_embeddings false); CTranslate2's converter scaled whenever the embeddings were
+    tied, so a flan-T5 conversion computed other probabilities (other beams) than torch."""
+    pytest.importorskip("ctranslate2")
+    import torch
+
+    folder = build_t5(tmp_path / "flan", texts=seed_texts())
+    config_path = folder / "config.json"
+    config = json.loads(config_path.read_text())
+    if tied_in_config_json is False:  # as google/flan-t5-* write it
+        config["tie_word_embeddings"] = False
+        config.pop("scale_decoder_outputs", None)
+        config_path.write_text(json.dumps(config))
+    settings = {"model": str(folder), "generation": {"max_new_tokens": 8, "num_beams": 1}}
+    torch_model = load_model("translation", TranslationSettings(**settings), tmp_path / "models")
+    assert torch_model.backend.model.config.scale_decoder_outputs is False
+    ct2_model = load_model(
+        "translation", TranslationSettings(**settings, backend="ctranslate2"), tmp_path / "models"
+    )
+    tokenizer = torch_model.tokenizer
+    source = tokenizer(torch_model.prefix + "Der Hund bellt laut im Garten.", return_tensors="pt")
+    target = tokenizer(text_target="The dog barks in the garden.", return_tensors="pt").input_ids
+    with torch.no_grad():
+        logits = torch_model.backend.model(**source, labels=target).logits
+    expected = torch.log_softmax(logits, -1).gather(-1, target[..., None])[0, :, 0].tolist()
+    (scored,) = ct2_model.backend.translator.score_batch(
+        [tokenizer.convert_ids_to_tokens(source.input_ids[0])],
+        [tokenizer.convert_ids_to_tokens(target[0])],
+    )
+    # CTranslate2 scores the end token once more after the target's own </s>.
+    assert scored.log_probs[: len(expected)] == pytest.approx(expected, abs=1e-3)
+
+
+def test_a_decoder_that_starts_with_english_is_not_forced_english_again(tmp_path: Path) -> None:
+    """An mBART (cc25) fine-tune starts its decoder with the target's code; forced again as
+    mBART-50's first token, every output began with the code twice, a sequence the model was
+    never trained on."""
+    folder = build_mbart_cc25(tmp_path / "mbart-de-en", texts=seed_texts())
+    settings = TranslationSettings(
+        model=str(folder), generation={"max_new_tokens": 4, "num_beams": 1}
+    )
+    loaded = load_model("translation", settings, tmp_path / "models")
+    english = loaded.tokenizer.convert_tokens_to_ids("en_XX")
+    assert loaded.languages is not None and loaded.languages.target_token_id == english
+    inputs = loaded.tokenizer(["Der Hund bellt."], return_tensors="pt")
+    (row,) = loaded.backend._generate(inputs).tolist()
+    assert row[0] == english and row[1] != english  # the model's own start, once
