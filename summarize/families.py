@@ -136,15 +136,34 @@ _ENGLISH_CODES = frozenset(("en", "eng"))
 
 
 def direction_mismatch(
-    task: Task, model: str, family: Family, tokenizer: PreTrainedTokenizerBase
+    task: Task,
+    model: str,
+    family: Family,
+    tokenizer: PreTrainedTokenizerBase,
+    languages: Languages | None = None,
 ) -> str | None:
     """A warning when the translator's tokenizer names the language pair it was made for
     (OPUS-MT's source_lang / target_lang) and that pair is not German to English: an opus-mt
     en-de folder given for de-en ran without a word and wrote German where English belongs.
-    None for a pair that fits, a group code (mul, gmw), a model that names no pair, and the
-    multilingual families (whose codes :func:`resolve_languages` sets)."""
-    if task != "translation" or takes_language_codes(family, tokenizer):
+    So for a multilingual family's codes (``languages``, as :func:`resolve_languages` set them)
+    that are not its German and English ones: "--set translation.source_lang=eng_Latn --set
+    translation.target_lang=deu_Latn" on NLLB, swapped by mistake, wrote German briefs unsaid.
+    None for a pair that fits, a group code (mul, gmw), a model that names no pair, and a family
+    without codes of its own."""
+    if task != "translation":
         return None
+    if takes_language_codes(family, tokenizer):
+        codes = family.codes
+        if languages is None or codes is None:
+            return None
+        if (languages.source, languages.target) == (codes.german, codes.english):
+            return None
+        return (
+            f"the translation model {model!r} ({family.label}) is set to translate "
+            f"{languages.source} to {languages.target} (translation.source_lang / target_lang), "
+            f"not German to English ({codes.german} to {codes.english}): what it writes is not "
+            "the English the briefs need. Remove the two settings, or set them to those codes"
+        )
     source, target = (
         str(getattr(tokenizer, name, "") or "").lower() for name in ("source_lang", "target_lang")
     )

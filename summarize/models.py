@@ -559,7 +559,7 @@ def resolve_spec(
         family=family.name,
         languages=languages,
         task_warning=task_mismatch(task, settings.model, family)
-        or direction_mismatch(task, settings.model, family, tokenizer),
+        or direction_mismatch(task, settings.model, family, tokenizer, languages),
     )
 
 

@@ -866,3 +866,31 @@ def test_a_decoder_that_starts_with_english_is_not_forced_english_again(tmp_path
     inputs = loaded.tokenizer(["Der Hund bellt."], return_tensors="pt")
     (row,) = loaded.backend._generate(inputs).tolist()
     assert row[0] == english and row[1] != english  # the model's own start, once
+
+
+@pytest.mark.parametrize(
+    ("family", "codes", "warned"),
+    [
+        ("nllb", ("eng_Latn", "deu_Latn"), True),  # swapped by mistake
+        ("nllb", ("deu_Latn", "fra_Latn"), True),
+        ("nllb", ("deu_Latn", "eng_Latn"), False),  # the family's own, spelt out
+        ("m2m100", ("en", "de"), True),
+        ("mbart-50", ("de_DE", "en_XX"), False),
+    ],
+)
+def test_a_multilingual_translator_set_to_another_pair_is_warned_of(
+    families: Families, tmp_path: Path, family: str, codes: tuple[str, str], warned: bool
+) -> None:
+    """Codes that are not the family's German and English (source_lang / target_lang swapped on
+    NLLB) ran without a word and wrote the briefs in German; the OPUS-MT folder for another
+    pair was already warned of."""
+    source_lang, target_lang = codes
+    settings = TranslationSettings(
+        model=str(families.path(family)), source_lang=source_lang, target_lang=target_lang
+    )
+    warning = resolve_spec("translation", settings, tmp_path / "models").task_warning
+    if warned:
+        assert warning is not None and f"translate {source_lang} to {target_lang}" in warning
+        assert "not German to English" in warning
+    else:
+        assert warning is None
