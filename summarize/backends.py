@@ -151,11 +151,14 @@ class TorchBackend:
         self.model = model.to(device)
         # generate() fills the fields left unset (None) in the config it is given from the
         # model's own generation_config, so a length form the config had replaced came back:
-        # a max_length set in the config lost to the model's own max_new_tokens. The config
+        # a max_length set in the config lost to the model's own max_new_tokens, and a
+        # max_new_tokens set there met the model's own max_length (generate() warned "Both
+        # max_new_tokens and max_length" on every batch of a library user's run). The config
         # given already holds the model's settings, so the model's own need not add any.
         own = copy.deepcopy(model.generation_config)
         own.max_new_tokens = None
         own.min_new_tokens = None
+        own.max_length = None
         self.model.generation_config = own
         self.tokenizer = tokenizer
         self.generation_config = generation_config

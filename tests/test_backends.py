@@ -648,3 +648,20 @@ def test_ctranslate2_reads_an_input_longer_than_1024_tokens_whole(
     first, second = loaded.backend.generate(texts)
     # The encoder attends over the whole input: the last words change the scores.
     assert first.logprob != second.logprob
+
+
+def test_a_max_new_tokens_set_meets_no_max_length_of_the_models_own(
+    self_contained_models, caplog
+) -> None:
+    """generate() fills what the config it is given leaves unset from the model's own
+    generation_config: a max_new_tokens set in the config met opus-mt's own max_length 512, and
+    transformers warned "Both `max_new_tokens` and `max_length`" on every batch of a library
+    user's run (the CLI silences transformers' logs). The output's length is the one set."""
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian), generation={"max_new_tokens": 5, "num_beams": 1}
+    )
+    loaded = load_model("translation", settings, Path("models"))
+    with caplog.at_level(logging.WARNING, logger="transformers"):
+        outputs = loaded.backend.generate(SENTENCES[:2])
+    assert not [r for r in caplog.records if "max_new_tokens" in r.getMessage()], caplog.text
+    assert all(0 < output.tokens <= 5 for output in outputs), outputs
