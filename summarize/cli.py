@@ -127,7 +127,8 @@ def fail(error: SummarizeError | str, exit_code: int = 2) -> NoReturn:
     """The one error formatter: a short message, no traceback."""
     message = str(error)
     code = error.exit_code if isinstance(error, SummarizeError) else exit_code
-    stderr.print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True, highlight=False)
+    with contextlib.suppress(OSError):  # the terminal closed: the exit code still says why
+        stderr.print(f"[bold red]Error:[/] {escape(message)}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 
@@ -239,17 +240,20 @@ def run(
     finally:
         _give_back(previous)
 
-    for outcome in report.without_brief:
-        if (str(outcome.source), str(outcome.reason)) not in shown_already:
-            stderr.print(
-                f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
-            )
-    # The summary line is printed even with --quiet: scripts and logs need the outcome.
-    stderr.print(
-        f"{report.summary_line()} → {escape(shown(config.output.folder))}",
-        highlight=False,
-        soft_wrap=True,
-    )
+    # A run that outlived its terminal (SIGHUP ignored, a disowned job) has no one to tell: its
+    # briefs and index are written, and the exit code still says how it went (not EIO's 1).
+    with contextlib.suppress(OSError):
+        for outcome in report.without_brief:
+            if (str(outcome.source), str(outcome.reason)) not in shown_already:
+                stderr.print(
+                    f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
+                )
+        # The summary line is printed even with --quiet: scripts and logs need the outcome.
+        stderr.print(
+            f"{report.summary_line()} → {escape(shown(config.output.folder))}",
+            highlight=False,
+            soft_wrap=True,
+        )
     raise typer.Exit(report.exit_code)
 
 

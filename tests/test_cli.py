@@ -1776,3 +1776,52 @@ def test_a_standard_output_without_room_is_one_line(command: list[str]) -> None:
         )
     assert result.returncode == 1
     assert result.stderr == "cannot write the output: No space left on device\n"
+
+
+@pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
+def test_a_run_that_outlives_its_closed_terminal_ends_as_it_ran(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A run started to outlive its terminal (SIGHUP ignored: `trap '' HUP`, a disowned job)
+    whose terminal closed mid-run: every brief and the index are written, but the summary line
+    met the dead terminal (EIO) and the run ended with a traceback and exit 1, where a complete
+    run exits 0."""
+    import errno
+    import signal
+    from io import StringIO
+
+    from rich.console import Console
+
+    from summarize import cli, outputs
+
+    class Terminal(StringIO):
+        closed = False
+
+        def write(self, text: str) -> int:
+            if self.closed:
+                raise OSError(errno.EIO, "Input/output error")
+            return super().write(text)
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli, "stderr", Console(file=terminal, force_terminal=True, width=100))
+    _echo_models(monkeypatch)
+    real_write_atomic = outputs.write_atomic
+
+    def terminal_closes_after_a_brief(path: Path, content: str) -> None:
+        real_write_atomic(path, content)
+        if path.suffix == ".md" and path.name != "index.md":
+            terminal.closed = True
+
+    monkeypatch.setattr(outputs, "write_atomic", terminal_closes_after_a_brief)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    for number, text in enumerate(seed_texts()[:3]):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache"])
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert result.exit_code == 0, (result.exception, result.output)
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "Latest run: 3 written, 0 up to date, 0 skipped, 0 failed." in index
