@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -636,6 +637,22 @@ def write_stopped_index(
         write_index(folder, f"{how} after: {done}", known, (), not_current)
     except OSError as error:
         logger.error("could not rewrite the index: %s", error.strerror or error)
+
+
+def write_progress_index(
+    folder: Path,
+    done: str,
+    known: Mapping[str, BriefRecord] | None = None,
+    not_current: Mapping[str, tuple[str, Path]] | None = None,
+) -> None:
+    """The index of a run still going, saying so and when ("not finished at 13:05 UTC"), true
+    whether the run goes on or is ended without a chance to write its own (see
+    ``engines.ray._checkpoint``). A folder that takes no index gets a log line; the run goes on."""
+    at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    try:
+        write_index(folder, f"not finished at {at}: {done}", known, (), not_current)
+    except OSError as error:
+        logger.error("could not write the index of the briefs so far: %s", error.strerror or error)
 
 
 def run_index_due(folder: Path, any_brief: bool) -> bool:

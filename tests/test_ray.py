@@ -1293,3 +1293,40 @@ def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert all(f"(<{p.stem}.md>)" in index for p in shorts), index
     assert not _leftovers(output)
+
+
+def test_a_driver_that_ray_ends_without_a_word_leaves_the_index_of_its_briefs(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ray ends the driver itself when the cluster at runtime.ray_address is stopped (60 s
+    later, exit 1, lines of Ray's) or the raylet under it dies: no ``except`` runs, and the
+    briefs written were in no index (an earlier run's index stayed, telling of that run). Here
+    the end comes as a SystemExit from the progress display after two articles, which nothing
+    of the run catches."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+    from summarize.report import SilentProgress
+
+    _ray()
+    _short_seeds(tmp_path / "in")
+    monkeypatch.setattr(ray_engine, "_CHECKPOINT_S", 0.0)
+    config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n"
+                     f"[ray]\n{WATCHDOG}\n")  # fmt: skip
+    output = tmp_path / "out"
+
+    class EndedByRay(SilentProgress):
+        finished = 0
+
+        def article_finished(self, outcome: Any) -> None:
+            self.finished += 1
+            if self.finished == 3:
+                raise SystemExit(1)
+
+    with pytest.raises(SystemExit):
+        RayEngine(_load(config, f"output.folder={str(output)!r}")).run(
+            [tmp_path / "in"], EndedByRay()
+        )
+    index = (output / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"\(<([^>]+\.md)>\)", index)
+    assert len(listed) >= 2 and set(listed) <= set(_briefs(output)), index
+    assert re.search(r"Latest run: not finished at [\d-]+ [\d:]+ UTC: 2 written", index), index

@@ -29,6 +29,7 @@ import logging
 import os
 import pickle
 import re
+import time
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -807,11 +808,15 @@ class RayEngine:
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
+        checkpointed = time.monotonic()
         try:
             for row in dataset.iter_rows():
                 for outcome, record in pickle.loads(row[_PAYLOAD]):
                     run.settle(outcome, record)
                     progress.article_finished(outcome)
+                if time.monotonic() - checkpointed >= _CHECKPOINT_S:
+                    _checkpoint(run)
+                    checkpointed = time.monotonic()
         except ExecutionTimeoutError:
             # The briefs written are counted once the run has looked at the folder (a group's
             # outcomes reach the driver only after its last brief is written).
@@ -891,6 +896,21 @@ class RayEngine:
             "num_cpus": context.pools.cpus_per_actor,
             "num_gpus": max((g for g in gpus if g is not None), default=None),
         }
+
+
+# How often a run on Ray leaves an index of the briefs it has so far (see _checkpoint).
+_CHECKPOINT_S = 30.0
+
+
+def _checkpoint(run: FolderRun) -> None:
+    """The index of the briefs written so far, its "Latest run" line saying the run has not
+    finished: what stays when Ray ends the driver without a word, which no ``except`` sees (the
+    cluster at runtime.ray_address stopped: 60 s later, exit 1; the raylet under the driver
+    killed). The briefs were in no index, and an earlier run's index told of that run. The
+    run's own index replaces it."""
+    outputs.write_progress_index(
+        run.folder, run.so_far(), run.known, run.not_current(run.settled.values())
+    )
 
 
 def _file_stamp(path: Path) -> tuple[int, int, int] | None:
