@@ -29,7 +29,9 @@ class _Frozen(BaseModel):
 
 
 class SentenceWarning(_Frozen):
-    kind: Literal["length_ratio", "repetition", "untranslated", "low_confidence", "output_limit"]
+    kind: Literal[
+        "length_ratio", "repetition", "untranslated", "low_confidence", "output_limit", "numbers"
+    ]
     detail: str
 
 

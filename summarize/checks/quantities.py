@@ -11,10 +11,11 @@ reading, so a comparison never fails on formatting alone.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
@@ -49,6 +50,12 @@ _METRIC_UNITS = {
     "tonne": ("g", 1e6),
     "ml": ("l", 1e-3), "millilitre": ("l", 1e-3), "milliliter": ("l", 1e-3),
     "l": ("l", 1.0), "litre": ("l", 1.0), "liter": ("l", 1.0),
+    # Imperial units, read so that a number with one is not backed by the same number in
+    # another unit ("42 miles" for "42 Kilometer"); a conversion still needs its own number.
+    "mile": ("m", 1609.344), "meile": ("m", 1609.344), "yard": ("m", 0.9144),
+    "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048), "fuß": ("m", 0.3048),
+    "inch": ("m", 0.0254), "pound": ("g", 453.59237), "lb": ("g", 453.59237),
+    "ounce": ("g", 28.349523), "oz": ("g", 28.349523), "gallon": ("l", 3.785411784),
 }  # fmt: skip
 _METRIC_UNIT = re.compile(
     r"\s?-?\s?(?P<unit>"
@@ -202,6 +209,8 @@ _ORDINAL_DE = re.compile(r"(?<![\d.,])\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-
 _SCORE = re.compile(
     r"(?<![\w.,:\-–])(?P<a>\d{1,3})(?:\s?[-–]\s?|:)(?P<b>\d{1,3})(?![\d]|[.,:]\d|[-–]\d)"
     r"(?!\s?(?i:%|prozent|percent|per\s?cent)(?!\w))"
+    # "€3-4m", "3-4 Millionen": a range of amounts, its ends read with the scale below
+    r"(?!\s?(?i:million|billion|thousand|millionen|milliarden|tausend|mio|mrd|bn|m|k)\b)"
 )
 _NUMBER = re.compile(
     rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€]\s?)?(?P<sign>[-−–])?(?P<digits>{_DIGITS})"
@@ -381,6 +390,11 @@ class Quantity:
     # Words around a bare number that make it an hour ("at 6", "shortly before 6", "6 in the
     # evening"): only then may a time of day of the source back it.
     clock_context: bool = False
+    # The currency written with the number ("€15", "15 Franken", "$3.5bn", "3,5 Mrd. US-Dollar"):
+    # "euro", "dollar", "franc", "pound", "yen", or None.
+    currency: str | None = None
+    # "Prozentpunkte", "percentage points": a difference of shares, not a share.
+    points: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -681,6 +695,47 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
                 taken.append(span)
             found.append(_quantity(text, reading))
     found.sort(key=lambda quantity: quantity.start)
+    return _shared_ends(text, found, language)
+
+
+# What joins the two ends of a range or a list: "3 bis 4", "between 10 and 15", "2 or 3", "3-4".
+_RANGE_LINK = re.compile(r"\s*(?:bis(?:\s+zu)?|to|und|and|oder|or|[-–])\s*", re.IGNORECASE)
+_SCALE_IN = re.compile(rf"{_SCALE}|(?<=\d)(?P<short>bn|b|m|k)\b", re.IGNORECASE)
+
+
+def _shared_ends(text: str, found: list[Quantity], language: Language) -> list[Quantity]:
+    """The first end of a range or list also read with the scale, percent and currency written
+    once after the second: "3 bis 4 Millionen Euro" states 3 million euros, "10 bis 15 Prozent"
+    10 percent. A range goes up: "500 bis 3 Millionen" states no 500 million."""
+    for index in range(len(found) - 1):
+        first, second = found[index], found[index + 1]
+        if (
+            first.kind != "number"
+            or second.kind not in ("number", "percent")
+            or _SCALE_IN.search(first.text)
+            or not _RANGE_LINK.fullmatch(text, first.end, second.start)
+        ):
+            continue
+        scale = _SCALE_IN.search(second.text)
+        factor = 1.0
+        if scale:
+            word = scale.group(0).strip().rstrip(".").lower()
+            factor = (_GERMAN_SCALES if language == "de" else SCALES).get(word) or _CURRENCY_SCALES[
+                word
+            ]
+        if factor == 1.0 and second.kind != "percent":
+            continue
+        low = min(_numbers(first), default=0.0)
+        high = max((value / factor for value in _numbers(second)), default=0.0)
+        if not low < high:
+            continue
+        found[index] = replace(
+            first,
+            kind=second.kind,
+            values=first.values | {round(v * factor, 6) for v in _numbers(first)},
+            currency=first.currency or second.currency,
+            points=second.points,
+        )
     return found
 
 
@@ -712,6 +767,35 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     yield from _spelled_numbers(text, language)
 
 
+_CURRENCY_NAMES = {
+    "€": "euro", "eur": "euro", "euro": "euro", "euros": "euro",
+    "$": "dollar", "us$": "dollar", "usd": "dollar", "dollar": "dollar", "dollars": "dollar",
+    "chf": "franc", "fr.": "franc", "sfr.": "franc", "franken": "franc", "franc": "franc",
+    "francs": "franc", "£": "pound", "gbp": "pound", "pfund": "pound", "pound": "pound",
+    "pounds": "pound", "¥": "yen", "yen": "yen", "jpy": "yen",
+}  # fmt: skip
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![\w])(?P<code>US\$|EUR|USD|CHF|GBP|JPY|S?Fr\.)|(?P<sign>[$€£¥]))\s?$", re.IGNORECASE
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:(?:US|Schweizer|Swiss)[- ]?)?(?P<word>euros?|eur|dollars?|usd|franken|francs?|chf"
+    r"|s?fr\.|pfund|pounds?|gbp|yen|jpy|€|\$|£|¥)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _currency(text: str, start: int, end: int) -> str | None:
+    """The currency written right before or after a number (its sign may be part of it)."""
+    written = text[start:end].lstrip()
+    if written[:1] in "$€£¥":
+        return _CURRENCY_NAMES[written[0]]
+    before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+    if before:
+        return _CURRENCY_NAMES[(before.group("code") or before.group("sign")).lower()]
+    after = _CURRENCY_AFTER.match(text, end)
+    return _CURRENCY_NAMES[after.group("word").lower()] if after else None
+
+
 def _quantity(text: str, reading: _Reading) -> Quantity:
     """The quantity a reading makes, with the unit, hedge and clock words around it."""
     start, end, kind = reading.start, reading.end, reading.kind
@@ -734,6 +818,8 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
             )
             or _CLOCK_AFTER.match(text, end)
         ),
+        _currency(text, start, end) if kind == "number" else None,
+        kind == "percent" and bool(re.search(r"punkt|point", written, re.IGNORECASE)),
     )
 
 
@@ -1098,6 +1184,17 @@ def _number_as_time_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     return False
 
 
+def _other_measure(quantity: Quantity, other: Quantity) -> bool:
+    """Whether two numbers are stated in different currencies or units ("15 euros" and "15
+    Franken", "42 miles" and "42 Kilometer"), or one as percentage points and the other as a
+    percentage: then the same number is not the same fact."""
+    return (
+        (quantity.currency is not None and other.currency not in (None, quantity.currency))
+        or (quantity.unit is not None and other.unit not in (None, quantity.unit))
+        or quantity.points != other.points
+    )
+
+
 def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether the source states the same number (of the same kind), or the same measure in
     another metric unit."""
@@ -1105,7 +1202,8 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     in_base_unit = _in_base_unit(quantity)
     return any(
         (
-            wanted & _numbers(other)
+            not _other_measure(quantity, other)
+            and wanted & _numbers(other)
             and other.kind not in ("date", "weekday")
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
@@ -1145,6 +1243,8 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
             continue
         if {quantity.hedge, other.hedge} == {"below", "above"}:
             continue  # "more than 500" is not "fast 500" rounded
+        if _other_measure(quantity, other):
+            continue  # "£2 million" is not 1,96 Millionen Euro
         scale = 100.0 if other.kind == "fraction" else 1.0
         for value in other.values:
             stated = float(value) * scale  # type: ignore[arg-type]
@@ -1185,6 +1285,8 @@ def _rounds_to(
 def _place(value: float) -> float:
     """The place value of the last digit that is not zero: 100 for 3,300, 1 for 312, 10,000
     for 1.96 million, 0.1 for 60.3."""
+    if not math.isfinite(value):
+        return math.inf  # digits past a float's range (a pasted 400-digit number): no rounding
     for exponent in range(15, -7, -1):
         place = 10.0**exponent
         if round(value / place) and abs(value / place - round(value / place)) < 1e-6:
@@ -1197,6 +1299,8 @@ def _same_share(one: Quantity, other: Quantity) -> bool:
     Drittel", "one in five" = "20 per cent" (to a percentage point, as news rounds)."""
     if one.kind not in ("fraction", "percent") or other.kind not in ("fraction", "percent"):
         return False
+    if one.points or other.points:
+        return False  # "2 Prozentpunkte" is no share of a whole
 
     def shares(quantity: Quantity) -> set[float]:
         scale = 100.0 if quantity.kind == "fraction" else 1.0

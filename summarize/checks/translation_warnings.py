@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from summarize.checks.quantities import find_quantities, is_supported
 from summarize.checks.words import fold, tokens
 
 WarningKind = Literal[
-    "length_ratio", "repetition", "untranslated", "low_confidence", "output_limit"
+    "length_ratio", "repetition", "untranslated", "low_confidence", "output_limit", "numbers"
 ]
 _RATIO_RANGE = (0.5, 2.2)
 _RATIO_MIN_WORDS = 6
@@ -85,6 +86,21 @@ def translation_warnings(
                 # at every sentence.
                 f"the English reached the translator's {reached_limit}-token output limit and may "
                 "be cut",
+            )
+        )
+    # A number, date or time the English states and its German sentence does not: the
+    # translator's own ("2,5 Millionen" read as "25 million", "Dienstag" as "Thursday"). The
+    # summary's check takes the English as a source, so a summary repeating it passes.
+    german_quantities = find_quantities(german, "de")
+    changed = [
+        quantity.text
+        for quantity in find_quantities(english, "en")
+        if not is_supported(quantity, german_quantities)
+    ]
+    if changed and not passed_through:
+        warnings.append(
+            TranslationWarning(
+                "numbers", ", ".join(f"“{text}”" for text in changed) + " not in the German"
             )
         )
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:
