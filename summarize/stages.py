@@ -439,7 +439,8 @@ def finish(
     run: RunInfo,
     summarize_seconds: float = 0.0,
 ) -> Brief:
-    """Checks and key facts: the brief record of one article."""
+    """Checks and key facts: the brief record of one article. Raises ArticleError when the
+    checks fail on it (an OverflowError on a 320-digit number ended the whole run once)."""
     segmented = item.segmented
     pairs = bilingual.paragraphs
     seconds = dict(item.seconds)
@@ -451,8 +452,16 @@ def finish(
     if segmented.title and bilingual.title_en:
         english_text = f"{bilingual.title_en}\n{english_text}"
         german_text = f"{segmented.title}\n{german_text}"
-    flags = unsupported_facts(summary.text, english_text, german_text)
-    facts = key_facts([" ".join(pair.english) for pair in pairs])
+    try:
+        flags = unsupported_facts(summary.text, english_text, german_text)
+        facts = key_facts([" ".join(pair.english) for pair in pairs])
+    except Exception as error:  # a defect of the checks costs this brief, not the run's others
+        logger.debug("the checks failed on %s", shown(item.article.source), exc_info=True)
+        raise ArticleError(
+            f"{shown(item.article.source)}: the checks failed on this article "
+            f"({type(error).__name__}: {error}); a defect of summarize, please report it with "
+            "the article"
+        ) from error
     seconds["check"] = time.perf_counter() - start
     return Brief(
         source=str(item.article.source),

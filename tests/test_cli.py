@@ -1825,3 +1825,35 @@ def test_a_run_that_outlives_its_closed_terminal_ends_as_it_ran(
     assert result.exit_code == 0, (result.exception, result.output)
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "Latest run: 3 written, 0 up to date, 0 skipped, 0 failed." in index
+
+
+def test_checks_that_fail_on_one_article_cost_only_its_brief(tmp_path: Path, monkeypatch) -> None:
+    """A defect of the checks (an OverflowError on a 320-digit number, once) ended the whole run
+    with a traceback: no brief and no index for the other articles. It now fails that article
+    alone, with a line that names it and the error."""
+    from summarize import stages
+
+    _echo_models(monkeypatch)
+    real_check = stages.unsupported_facts
+
+    def check(summary: str, english: str, german: str | None = None) -> list:
+        if "Seriennummer" in (german or ""):
+            raise OverflowError("int too large to convert to float")
+        return real_check(summary, english, german)
+
+    monkeypatch.setattr(stages, "unsupported_facts", check)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Rund 512 Menschen kamen am Samstag auf den Festplatz in Ulm.\n\n"
+        "Die Seriennummer des Geräts lautet 7777 und ist bekannt.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(seed_texts()[0], encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
+    assert result.exit_code == 1, (result.exception, result.output)
+    assert (output / "b.md").is_file() and not (output / "a.md").exists()
+    said = " ".join(result.output.split())
+    assert "a.txt: the checks failed on this article (OverflowError" in said, said
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in index

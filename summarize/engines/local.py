@@ -277,8 +277,11 @@ class Pipeline:
         for item, bilingual, (summary, seconds) in zip(ready, bilinguals, summaries, strict=True):
             if isinstance(summary, ArticleError):
                 finished.append(summary)
-            else:
+                continue
+            try:
                 finished.append(stages.finish(item, bilingual, summary, self.run_info, seconds))
+            except ArticleError as error:
+                finished.append(error)
         logger.debug("checked %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
         in_order = iter(finished)
         return [item if isinstance(item, ArticleError) else next(in_order) for item in prepared]

@@ -620,7 +620,12 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
         if (crashed := watch.begin(job)) is not None:
             settled.append((crashed[1], None))
             continue
-        brief = stages.finish(item, bilingual, summary, run, seconds)
+        try:
+            brief = stages.finish(item, bilingual, summary, run, seconds)
+        except ArticleError as error:
+            watch.end(job)
+            settled.append((outcome_of_error(job.source, error), None))
+            continue
         try:
             record = outputs.write_brief(job.brief_path, brief)
         except OutputError as error:  # the folder takes no more writes: the run stops
