@@ -613,9 +613,13 @@ class CTranslate2Backend:
         # At the length limit CTranslate2 stops one token before transformers puts the forced
         # end token (see ct2_options): counted, an output that long reads as at the limit.
         self.forced_end = 0 if generation_config.forced_eos_token_id is None else 1
-        forced_bos = generation_config.forced_bos_token_id
+        start = generation_config.forced_bos_token_id
+        if start is None and not _ct2_has_decoder_start(self.model_dir):
+            # mBART-cc25's conversion has no decoder start token: the language code its decoder
+            # starts with (decoder_start_token_id, not forced again) is the target prefix.
+            start = generation_config.decoder_start_token_id
         self.target_prefix = (
-            self.tokenizer.convert_ids_to_tokens([forced_bos]) if forced_bos is not None else None
+            self.tokenizer.convert_ids_to_tokens([start]) if start is not None else None
         )
 
     def with_generation(self, generation_config: GenerationConfig) -> CTranslate2Backend:
@@ -683,6 +687,15 @@ class CTranslate2Backend:
         total = score * length ** self.options.get("length_penalty", 1.0)
         scored = length - len(self.target_prefix or ())
         return total / max(scored, 1)
+
+
+def _ct2_has_decoder_start(model_dir: Path) -> bool:
+    """Whether the converted model names its decoder's start token (all but mBART-cc25's)."""
+    try:
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True  # as converted before: the prefix stays the forced token alone
+    return config.get("decoder_start_token") is not None
 
 
 def _ct2_vocabulary(model_dir: Path) -> set[str]:
@@ -912,10 +925,16 @@ def unconvertible_config(config: Any) -> str | None:
     return name
 
 
-# What this code's conversion computes, in a CTranslate2 model's key: raised when a change to the
-# conversion changes a converted model's outputs, so a folder converted before is not reused.
-# 2: the T5 family's decoder output scaling as transformers runs it (_t5_output_scaling_as_run).
-CONVERSION_RECIPE = 2
+# Model types whose conversion this code changed, by the version of the change: part of their
+# CTranslate2 key, so a folder converted before is not reused (nor translations cached from it).
+# Other types keep their key, conversions and cache. 2: the T5 family's decoder output scaling
+# as transformers runs it (_t5_output_scaling_as_run).
+_CONVERSION_RECIPES = {"t5": 2, "mt5": 2, "umt5": 2}
+
+
+def conversion_recipe(config: Any) -> int | None:
+    """The version of this code's conversion of ``config``'s model type, where it changed."""
+    return _CONVERSION_RECIPES.get(getattr(config, "model_type", None) or "")
 
 
 def _t5_output_scaling_as_run(model: Any) -> None:

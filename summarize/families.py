@@ -161,8 +161,9 @@ def direction_mismatch(
         return (
             f"the translation model {model!r} ({family.label}) is set to translate "
             f"{languages.source} to {languages.target} (translation.source_lang / target_lang), "
-            f"not German to English ({codes.german} to {codes.english}): what it writes is not "
-            "the English the briefs need. Remove the two settings, or set them to those codes"
+            f"not German to English ({codes.german} to {codes.english}): the briefs need the "
+            "German articles read and English written. Remove the two settings, or set them to "
+            "those codes"
         )
     source, target = (
         str(getattr(tokenizer, name, "") or "").lower() for name in ("source_lang", "target_lang")

@@ -33,6 +33,8 @@ logger = logging.getLogger("summarize")
 # opus-mt's own setting is 512). A max_length, so that a max_new_tokens set for the map steps
 # alone still takes precedence.
 DEFAULT_MAX_LENGTH = 512
+# transformers' own default, which configs saved before generation_config.json spelt out.
+_LEGACY_DEFAULT_MAX_LENGTH = 20
 
 
 class _Layers(NamedTuple):
@@ -260,7 +262,7 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
         # generation_config.json existed lost its own (num_beams, min/max_length,
         # bad_words_ids) here while torch's generate() took some of them back from the model.
         try:
-            return GenerationConfig.from_pretrained(
+            legacy = GenerationConfig.from_pretrained(
                 location,
                 config_file_name="config.json",
                 _from_model_config=True,
@@ -268,6 +270,11 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
             )
         except OSError:
             return GenerationConfig.from_model_config(config)
+        if legacy.max_length == _LEGACY_DEFAULT_MAX_LENGTH:
+            # transformers 2.x wrote every config default out, and every EncoderDecoder config
+            # holds its decoder's: 20 there is no length the model chose, and cut each output.
+            legacy.max_length = None  # DEFAULT_MAX_LENGTH applies, as before
+        return legacy
 
 
 class ModelGeneration(NamedTuple):

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summarize.backends import (
-    CONVERSION_RECIPE,
     FIT_REPORT,
     NO_HUB_KERNELS,
     TORCH_MODEL_READ,
@@ -33,6 +32,7 @@ from summarize.backends import (
     Generated,
     TorchBackend,
     attention_override,
+    conversion_recipe,
     converted_model_dir,
     ct2_options,
     ensure_converted,
@@ -129,8 +129,14 @@ class ModelSpec:
             "backend": self.settings.backend,
             "backend_version": _backend_version(self.settings.backend),
             "quantization": self.settings.quantization,
-            **({"conversion": CONVERSION_RECIPE} if self.settings.backend == "ctranslate2" else {}),
+            **self._conversion(),
         }
+
+    def _conversion(self) -> dict[str, Any]:
+        recipe = conversion_recipe(self.config)
+        if self.settings.backend != "ctranslate2" or recipe is None:
+            return {}
+        return {"conversion": recipe}
 
     def identity(self) -> dict[str, Any]:
         """What changes this model's output for a given input: the one definition used by the

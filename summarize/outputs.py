@@ -535,6 +535,7 @@ def write_index(
     known: Mapping[str, BriefRecord] | None = None,
     without_brief: Sequence[str] = (),
     not_current: Mapping[str, tuple[str, Path]] | None = None,
+    quiet: bool = False,
 ) -> Path:
     """(Re)write ``index.md`` from every brief in the folder, earlier runs' included;
     ``latest_run`` is the run's summary line, shown at the top, ``without_brief`` a line
@@ -546,7 +547,8 @@ def write_index(
     current, by Markdown file name; those briefs are not read again (reading one takes
     milliseconds: minutes for 50,000 briefs). Every other ``*.md`` in the folder is read, so a
     brief of an earlier run is listed as before; a name in ``known`` whose file is gone is not
-    listed."""
+    listed. ``quiet``: a brief left out is not logged (the index of a run still going, written
+    while workers replace briefs, a record before its Markdown, and again every 30 s)."""
     known = known or {}
     entries = []
     for path in sorted(folder.glob("*.md")):
@@ -559,7 +561,7 @@ def write_index(
         )
         if entry is not None:
             entries.append(entry)
-        elif (meta := read_front_matter(path)) is not None and "record_id" in meta:
+        elif not quiet and (meta := read_front_matter(path)) is not None and "record_id" in meta:
             # A brief whose record is gone or damaged left the index without a word.
             logger.warning(
                 "%s: the brief or its run record %s is cut short, damaged or from another run; "
@@ -650,7 +652,7 @@ def write_progress_index(
     ``engines.ray._checkpoint``). A folder that takes no index gets a log line; the run goes on."""
     at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     try:
-        write_index(folder, f"not finished at {at}: {done}", known, (), not_current)
+        write_index(folder, f"not finished at {at}: {done}", known, (), not_current, quiet=True)
     except OSError as error:
         logger.error("could not write the index of the briefs so far: %s", error.strerror or error)
 

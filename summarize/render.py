@@ -144,7 +144,12 @@ def escape_markdown(text: str) -> str:
                     if text[position] in _LINK_SPECIAL and not escape[position]:
                         escape[position] = changed = True
             start = end + 1
-    return "".join(f"\\{char}" if flag else char for char, flag in zip(text, escape, strict=True))
+    return "".join(_escaped(c) if flag else c for c, flag in zip(text, escape, strict=True))
+
+
+def _escaped(char: str) -> str:
+    # kramdown has no "\&" escape: it showed "\&euro;" as "\€". "&amp;" reads as "&" in both.
+    return "&amp;" if char == "&" else f"\\{char}"
 
 
 def bidi_isolation(text: str) -> tuple[str, str]:

@@ -512,6 +512,10 @@ def build_mbart_cc25(
     config = MBartConfig(
         vocab_size=len(tokenizer), max_position_embeddings=1024, pad_token_id=1, bos_token_id=0,
         eos_token_id=2, decoder_start_token_id=english, forced_eos_token_id=2,
+        # Fields facebook/mbart-large-cc25's config.json carries (CTranslate2's converter reads
+        # them).
+        normalize_before=True, add_final_layer_norm=True, normalize_embedding=True,
+        static_position_embeddings=False, add_bias_logits=False, scale_embedding=True,
     )  # fmt: skip
     # Random tied embeddings repeat the last token: the start's en_XX, which decodes to nothing.
     language_ids = list(tokenizer.lang_code_to_id.values())

@@ -1564,6 +1564,21 @@ def test_a_sentences_last_number_broken_onto_a_line_of_its_own_goes_on_with_it(
     assert cleaned.dropped == ()
 
 
+@pytest.mark.parametrize(
+    ("first_line", "next_line"),
+    [
+        ("Die Zahl der Todesopfer nach dem Erdbeben stieg bis Sonntagabend auf", "23."),
+        ("Die Zahl der Verletzten stieg nach Angaben der Polizei auf bis zu", "12."),
+    ],
+)
+def test_a_count_alone_after_a_particle_ends_the_sentence(first_line: str, next_line: str) -> None:
+    # After "auf" or "zu" only a lone day ("03.11.") is a teaser's date: a lone number there
+    # is the sentence's end, as "… stieg auf" / "76.500." is (a review's find in the first rule).
+    cleaned = clean_text(f"{first_line}\n{next_line}\n")
+    assert list(cleaned.paragraphs) == [f"{first_line} {next_line}"]
+    assert cleaned.dropped == ()
+
+
 def test_a_letterless_line_after_a_finished_sentence_or_a_short_line_stays_apart() -> None:
     # Only the end of a sentence that stopped mid-way goes on: a result line under a finished
     # sentence, or a number under a short label, is a block of its own.

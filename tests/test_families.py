@@ -894,3 +894,58 @@ def test_a_multilingual_translator_set_to_another_pair_is_warned_of(
         assert "not German to English" in warning
     else:
         assert warning is None
+
+
+def test_a_legacy_config_jsons_default_max_length_does_not_cut_outputs(tmp_path: Path) -> None:
+    """transformers 2.x wrote every default into config.json (max_length 20), and every
+    EncoderDecoder config holds its decoder's: read as the model's own, every output stopped
+    at 20 tokens, where the run's own default applied before."""
+    from summarize.generation import DEFAULT_MAX_LENGTH
+
+    folder = build_bart(tmp_path / "bart", texts=seed_texts())
+    (folder / "generation_config.json").unlink()
+    config = json.loads((folder / "config.json").read_text())
+    config.pop("task_specific_params", None)
+    (folder / "config.json").write_text(json.dumps({**config, "max_length": 20, "min_length": 0}))
+    spec = resolve_spec("summarization", SummarizationSettings(model=str(folder)), tmp_path / "m")
+    assert spec.generation_settings["max_length"] == DEFAULT_MAX_LENGTH
+
+
+def test_an_mbart_cc25_fine_tune_translates_on_ctranslate2(tmp_path: Path) -> None:
+    """Its conversion has no decoder start token (CTranslate2 takes the language code as the
+    target prefix): with English no longer forced, every batch raised "One input has no
+    decoder start token" (a review's find)."""
+    pytest.importorskip("ctranslate2")
+    folder = build_mbart_cc25(tmp_path / "mbart-de-en", texts=seed_texts())
+    settings = TranslationSettings(
+        model=str(folder), backend="ctranslate2", generation={"max_new_tokens": 4, "num_beams": 1}
+    )
+    loaded = load_model("translation", settings, tmp_path / "models")
+    (output,) = loaded.backend.generate(["Der Hund bellt laut im Garten."])
+    assert output.tokens > 0
+    assert loaded.backend.target_prefix == ["en_XX"]
+
+
+@pytest.mark.parametrize("model_type", ["t5", "marian"])
+def test_only_a_changed_conversion_is_keyed_anew(
+    self_contained_models: ModelSet, tmp_path: Path, model_type: str
+) -> None:
+    """The T5 family's conversion changed (its output scaling): its key names the recipe, so an
+    earlier conversion is not reused. A Marian model's key stays, with its conversion and the
+    translations cached from it."""
+    pytest.importorskip("ctranslate2")
+    from summarize.backends import conversion_recipe
+
+    if model_type == "t5":
+        folder = build_t5(tmp_path / "t5", texts=seed_texts())
+    else:
+        folder = self_contained_models.marian
+    keys = {}
+    for backend in ("torch", "ctranslate2"):
+        settings = TranslationSettings(model=str(folder), backend=backend)
+        spec = resolve_spec("translation", settings, tmp_path / "models")
+        keys[backend] = spec.weights_identity()
+    recipe = conversion_recipe(spec.config)
+    assert keys["ctranslate2"].get("conversion") == recipe
+    assert (recipe is not None) == (model_type == "t5")
+    assert "conversion" not in keys["torch"]

@@ -249,3 +249,26 @@ def test_a_folder_still_not_found_once_its_parent_is_there_is_one_line(
     with pytest.raises(UsageError, match=r"cannot create the output folder .*No such file"):
         make_folder(target, "the output folder")
     assert (tmp_path / "new").is_dir()  # its parent was made, as Path.mkdir(parents=True) does
+
+
+def test_the_index_so_far_says_nothing_of_a_brief_a_worker_is_replacing(
+    tmp_path: Path, caplog
+) -> None:
+    """A worker replaces a brief as the record, then the Markdown; a Ray run's index of its
+    briefs so far, read between the two, logged "cut short, damaged or from another run" of a
+    sound brief, and a damaged brief of an earlier run was said again every 30 s (a review's
+    find). The run's own index at its end still says it."""
+    import logging
+
+    from test_render import make_brief
+
+    from summarize.outputs import write_brief, write_progress_index
+
+    path = tmp_path / "article-0.md"
+    write_brief(path, make_brief(0))
+    newer = make_brief(0).record().model_copy(update={"generated_at": "2026-12-01T00:00:00+00:00"})
+    (tmp_path / "article-0.json").write_text(newer.to_json(), encoding="utf-8")  # mid-write
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        for _ in range(3):
+            write_progress_index(tmp_path, "0 written, 0 up to date, 0 skipped, 0 failed")
+    assert not [r for r in caplog.records if "left out of index.md" in r.getMessage()]

@@ -378,6 +378,9 @@ _PARTICLES = frozenset("an auf zu mit nach bei ein über".split())
 
 # A rank ("2.") or a day without its year ("11.11."): alone on a line, not a sentence's end.
 _RANK_OR_DAY = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?")
+# A day alone ("03.11."): after a particle, a teaser's date ("… ruft zu Warnstreik auf"); a number
+# alone there ends the sentence ("… stieg auf" / "23.").
+_DAY = re.compile(r"\d{1,2}\.\d{1,2}\.")
 
 
 def _goes_on(previous: str, line: str) -> bool:
@@ -402,7 +405,7 @@ def _goes_on(previous: str, line: str) -> bool:
         and any(ch.isdigit() for ch in line)
         and (
             _RANK_OR_DAY.fullmatch(line) is None
-            or (last_word[:1].islower() and last_word not in _PARTICLES)
+            or (last_word[:1].islower() and not (last_word in _PARTICLES and _DAY.fullmatch(line)))
         )
     )
 
