@@ -235,10 +235,22 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
 
 
 @pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
-def test_a_closed_terminal_stops_the_run_as_ctrl_c_does(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("hangup", "exit_code", "latest_run"),
+    [
+        ("default", 130, "interrupted after: 1 written, 0 up to date"),
+        ("ignored", 0, "Latest run: 3 written, 0 up to date, 0 skipped, 0 failed."),
+    ],
+)
+def test_a_closed_terminal_stops_the_run_as_ctrl_c_does(
+    tmp_path: Path, monkeypatch, hangup: str, exit_code: int, latest_run: str
+) -> None:
     """SIGHUP from a terminal that closed (an ssh session dropped), which then fails every
     write (EIO): the run stops with the index of the briefs written so far and exit 130. The
-    progress bars' last refresh raised OSError into the stop: exit 1, with a traceback."""
+    progress bars' last refresh raised OSError into the stop: exit 1, with a traceback. A run
+    started to outlive its terminal (SIGHUP ignored: `trap '' HUP`, a disowned job) writes
+    every brief and the index; its summary line met the dead terminal and it ended with a
+    traceback and exit 1, where a complete run exits 0."""
     import errno
     import signal
     from io import StringIO
@@ -248,10 +260,10 @@ def test_a_closed_terminal_stops_the_run_as_ctrl_c_does(tmp_path: Path, monkeypa
     from summarize import cli, outputs
 
     class Terminal(StringIO):
-        closed_by_hangup = False
+        closed = False
 
         def write(self, text: str) -> int:
-            if self.closed_by_hangup:
+            if self.closed:
                 raise OSError(errno.EIO, "Input/output error")
             return super().write(text)
 
@@ -260,26 +272,26 @@ def test_a_closed_terminal_stops_the_run_as_ctrl_c_does(tmp_path: Path, monkeypa
     _echo_models(monkeypatch)
     real_write_atomic = outputs.write_atomic
 
-    def hung_up_after_a_brief(path: Path, content: str) -> None:
+    def closed_after_a_brief(path: Path, content: str) -> None:
         real_write_atomic(path, content)
-        if path.suffix == ".md" and path.name != "index.md" and not terminal.closed_by_hangup:
-            terminal.closed_by_hangup = True
+        if path.suffix == ".md" and path.name != "index.md" and not terminal.closed:
+            terminal.closed = True
             signal.raise_signal(signal.SIGHUP)
 
-    monkeypatch.setattr(outputs, "write_atomic", hung_up_after_a_brief)
+    monkeypatch.setattr(outputs, "write_atomic", closed_after_a_brief)
     folder, output = tmp_path / "in", tmp_path / "briefs"
     folder.mkdir()
     for number, text in enumerate(seed_texts()[:3]):
         (folder / f"{number}.txt").write_text(text, encoding="utf-8")
     # SIGHUP as in a terminal: `nohup pytest` ignores it, and a run then leaves it so.
-    previous = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    handler = signal.SIG_DFL if hangup == "default" else signal.SIG_IGN
+    previous = signal.signal(signal.SIGHUP, handler)
     try:
         result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache"])
     finally:
         signal.signal(signal.SIGHUP, previous)
-    assert result.exit_code == 130, (result.exception, result.output)
-    index = (output / "index.md").read_text(encoding="utf-8")
-    assert "interrupted after: 1 written, 0 up to date" in index
+    assert result.exit_code == exit_code, (result.exception, result.output)
+    assert latest_run in (output / "index.md").read_text(encoding="utf-8")
 
 
 def test_run_and_eval_work_in_a_host_programs_thread(tmp_path: Path, monkeypatch) -> None:
@@ -1776,55 +1788,6 @@ def test_a_standard_output_without_room_is_one_line(command: list[str]) -> None:
         )
     assert result.returncode == 1
     assert result.stderr == "cannot write the output: No space left on device\n"
-
-
-@pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
-def test_a_run_that_outlives_its_closed_terminal_ends_as_it_ran(
-    tmp_path: Path, monkeypatch
-) -> None:
-    """A run started to outlive its terminal (SIGHUP ignored: `trap '' HUP`, a disowned job)
-    whose terminal closed mid-run: every brief and the index are written, but the summary line
-    met the dead terminal (EIO) and the run ended with a traceback and exit 1, where a complete
-    run exits 0."""
-    import errno
-    import signal
-    from io import StringIO
-
-    from rich.console import Console
-
-    from summarize import cli, outputs
-
-    class Terminal(StringIO):
-        closed = False
-
-        def write(self, text: str) -> int:
-            if self.closed:
-                raise OSError(errno.EIO, "Input/output error")
-            return super().write(text)
-
-    terminal = Terminal()
-    monkeypatch.setattr(cli, "stderr", Console(file=terminal, force_terminal=True, width=100))
-    _echo_models(monkeypatch)
-    real_write_atomic = outputs.write_atomic
-
-    def terminal_closes_after_a_brief(path: Path, content: str) -> None:
-        real_write_atomic(path, content)
-        if path.suffix == ".md" and path.name != "index.md":
-            terminal.closed = True
-
-    monkeypatch.setattr(outputs, "write_atomic", terminal_closes_after_a_brief)
-    folder, output = tmp_path / "in", tmp_path / "briefs"
-    folder.mkdir()
-    for number, text in enumerate(seed_texts()[:3]):
-        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
-    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    try:
-        result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache"])
-    finally:
-        signal.signal(signal.SIGHUP, previous)
-    assert result.exit_code == 0, (result.exception, result.output)
-    index = (output / "index.md").read_text(encoding="utf-8")
-    assert "Latest run: 3 written, 0 up to date, 0 skipped, 0 failed." in index
 
 
 def test_checks_that_fail_on_one_article_cost_only_its_brief(tmp_path: Path, monkeypatch) -> None:
