@@ -322,7 +322,11 @@ def translate_articles(
         if failed is not None:  # the article gets no brief: a failed outcome with the reason
             results.append(Bilingual(None, (), tuple(own), share, failed))
             continue
-        results.append(pair_paragraphs(item, own, share))
+        try:  # the translation warnings read numbers with the checks' code
+            results.append(pair_paragraphs(item, own, share))
+        except Exception as error:  # a defect of the checks costs this brief, not the run's others
+            results.append(Bilingual(None, (), tuple(own), share, _checks_failed(item, error)))
+            continue
         long = {sentence.source for sentence in own if sentence.pieces > 1}
         if long:
             split |= long
@@ -371,6 +375,16 @@ def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
         return []
     return sentence_warnings(
         sentence.source, sentence.text, sentence.logprob, sentence.reached_limit
+    )
+
+
+def _checks_failed(item: Prepared, error: Exception) -> str:
+    """The reason of an article the checks failed on (a defect of ours, logged in full)."""
+    logger.debug("the checks failed on %s", shown(item.article.source), exc_info=error)
+    return (
+        f"{shown(item.article.source)}: the checks failed on this article "
+        f"({type(error).__name__}: {error}); a defect of summarize, please report it with the "
+        "article"
     )
 
 
@@ -456,12 +470,7 @@ def finish(
         flags = unsupported_facts(summary.text, english_text, german_text)
         facts = key_facts([" ".join(pair.english) for pair in pairs])
     except Exception as error:  # a defect of the checks costs this brief, not the run's others
-        logger.debug("the checks failed on %s", shown(item.article.source), exc_info=True)
-        raise ArticleError(
-            f"{shown(item.article.source)}: the checks failed on this article "
-            f"({type(error).__name__}: {error}); a defect of summarize, please report it with "
-            "the article"
-        ) from error
+        raise ArticleError(_checks_failed(item, error)) from error
     seconds["check"] = time.perf_counter() - start
     return Brief(
         source=str(item.article.source),

@@ -1577,3 +1577,88 @@ def test_a_range_shares_its_scale_and_percent(german: str, english: str) -> None
 )
 def test_a_range_backs_no_other_number(german: str, english: str) -> None:
     assert [f.kind for f in unsupported_facts(english, "", german)] != []
+
+
+# A review of the checks commits of stop 50: points written after the sign, a range whose ends
+# read differently, "dreimal", "in der Nacht zum Sonntag", an absurd hedged number.
+
+
+def _numbers_warned(german: str, english: str) -> list[str]:
+    return [w.detail for w in translation_warnings(german, english) if w.kind == "numbers"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Quote sank um 0,3 %-Punkte.", "The rate fell by 0.3 percentage points."),
+        ("Die Quote sank um 0,3 Prozent-Punkte.", "The rate fell by 0.3 percentage points."),
+        ("Die Quote sank um 0,3 Prozentpunkte.", "The rate fell by 0.3 percent points."),
+        ("Die Quote sank um 0,3 Prozentpunkte.", "The rate fell by 0.3 per cent points."),
+        ("Die Quote sank um 0,3 Prozentpunkte.", "The rate fell by 0.3 % points."),
+        ("Die Quote sank um 0,3 Prozentpunkte.", "The rate fell by 0.3 percentage-points."),
+    ],
+)
+def test_points_written_after_the_percent_are_points(german: str, english: str) -> None:
+    assert unsupported_facts(english, "", german) == []
+    assert _numbers_warned(german, english) == []
+
+
+def test_points_after_the_percent_are_still_no_percent() -> None:
+    flags = unsupported_facts(
+        "The rate fell by 0.3 percent.", "", "Die Quote sank um 0,3 %-Punkte."
+    )
+    assert [flag.text for flag in flags] == ["0.3 percent"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Quote stieg von 5 auf 7 Prozent.", "The rate rose from 5 to 7 percent."),
+        ("Die Quote stieg um 2 auf 7 Prozent.", "The rate rose by 2 to 7 percent."),
+        ("Die Kosten stiegen von 3 auf 4 Millionen Euro.", "Costs rose from 3 to 4 million euros."),
+    ],
+)
+def test_a_range_end_read_as_percent_is_backed_by_the_same_number(
+    german: str, english: str
+) -> None:
+    assert unsupported_facts(english, "", german) == []
+    assert _numbers_warned(german, english) == []
+
+
+def test_a_range_end_is_still_no_other_number() -> None:
+    german = "Die Quote stieg von 5 auf 7 Prozent."
+    assert [f.text for f in unsupported_facts("It rose from 6 to 7 percent.", "", german)] == ["6"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Er wurde dreimal verurteilt.", "He was convicted three times."),
+        ("Sie hat das Turnier zehnmal gewonnen.", "She has won the tournament ten times."),
+        ("Sie klingelten zweimal.", "They rang two times."),
+    ],
+)
+def test_a_german_times_adverb_states_its_number(german: str, english: str) -> None:
+    assert _numbers_warned(german, english) == []
+
+
+def test_a_times_adverb_backs_no_other_number() -> None:
+    assert _numbers_warned("Er wurde dreimal verurteilt.", "He was convicted four times.")
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("In der Nacht zum Sonntag brannte ein Haus.", "On Saturday night a house burned."),
+        ("In der Nacht zum Sonntag brannte ein Haus.", "In the night to Sunday a house burned."),
+        ("In der Nacht zu Montag brannte ein Haus.", "On Sunday night a house burned."),
+    ],
+)
+def test_the_night_to_a_day_is_the_night_of_the_day_before(german: str, english: str) -> None:
+    assert _numbers_warned(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+def test_the_night_to_sunday_is_no_friday_and_sunday_alone_no_saturday() -> None:
+    assert _numbers_warned("In der Nacht zum Sonntag brannte es.", "On Friday night it burned.")
+    assert _numbers_warned("Am Sonntag brannte es.", "On Saturday it burned.")

@@ -1820,3 +1820,35 @@ def test_checks_that_fail_on_one_article_cost_only_its_brief(tmp_path: Path, mon
     assert "a.txt: the checks failed on this article (OverflowError" in said, said
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
+
+
+def test_a_number_check_that_fails_in_the_translation_warnings_costs_only_its_brief(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The translation warning "numbers" runs the fact checks' find_quantities/is_supported in
+    the translate stage, outside stages.finish's guard: a defect there ended the whole run."""
+    import importlib
+
+    module = importlib.import_module("summarize.checks.translation_warnings")
+
+    _echo_models(monkeypatch)
+    real = module.is_supported
+
+    def is_supported(quantity, source):
+        if any("7777" in other.text for other in source):
+            raise OverflowError("int too large to convert to float")
+        return real(quantity, source)
+
+    monkeypatch.setattr(module, "is_supported", is_supported)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Rund 512 Menschen kamen am Samstag auf den Festplatz in Ulm.\n\n"
+        "Die Seriennummer des Geräts lautet 7777 und ist bekannt.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(seed_texts()[0], encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
+    assert result.exit_code == 1, (result.exception, result.output)
+    assert (output / "b.md").is_file() and not (output / "a.md").exists()
+    assert "a.txt: " in result.output and "OverflowError" in result.output

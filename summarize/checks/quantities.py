@@ -99,7 +99,8 @@ def weekday_numbers() -> dict[str, int]:
 # What joins the two days of a range: "4-14", "4. bis zum 14.", "11th and 14th", "4 to 14".
 _DAY_RANGE_LINK = r"(?:[-–]|(?:to|until|till|through|and|bis|und)(?:\s+(?:the|zum|dem))?)"
 _PERCENT = (
-    r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkt(?:e|en)?|percentage points?)\b)"
+    r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkt(?:e|en)?"
+    r"|percentage[\s-]points?)\b)"
 )
 _SCALE = (
     r"(?:\s?(?:"
@@ -244,7 +245,7 @@ _UNIT_FRACTION = re.compile(
 _NUMERAL_HEAD = re.compile(
     r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:tägig|jährig|malig|fach|stündig|wöchig|monatig"
     r"|minütig|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig|sprachig"
-    r"|rad)",
+    r"|rad|mal(?![a-zäöüß]))",
     re.IGNORECASE,
 )
 # "siebente", "siebenten": the longer form of the ordinal "siebte", which text2num does not read.
@@ -366,6 +367,8 @@ _CLOCK_AFTER = re.compile(
 )
 _MILLIONS_AFTER = re.compile(r"m(?![^\W\d_])")  # "1.5m", no space: "5 m" is five metres
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
+# Points written after the percent: "0,3 %-Punkte", "Prozent-Punkte", "2 percent points".
+_POINTS_AFTER = re.compile(r"\s?-?\s?(?:punkte?n?|points?)\b", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 
@@ -395,6 +398,9 @@ class Quantity:
     currency: str | None = None
     # "Prozentpunkte", "percentage points": a difference of shares, not a share.
     points: bool = False
+    # A range's first end that took the percent of its second ("5 to 7 percent"): "from 5 to 7
+    # percent" is "von 5 auf 7 Prozent", whose 5 no link reads so; either kind backs it.
+    shared: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -735,6 +741,7 @@ def _shared_ends(text: str, found: list[Quantity], language: Language) -> list[Q
             values=first.values | {round(v * factor, 6) for v in _numbers(first)},
             currency=first.currency or second.currency,
             points=second.points,
+            shared=second.kind != first.kind,
         )
     return found
 
@@ -819,7 +826,10 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
             or _CLOCK_AFTER.match(text, end)
         ),
         _currency(text, start, end) if kind == "number" else None,
-        kind == "percent" and bool(re.search(r"punkt|point", written, re.IGNORECASE)),
+        kind == "percent"
+        and bool(
+            re.search(r"punkt|point", written, re.IGNORECASE) or _POINTS_AFTER.match(text, end)
+        ),
     )
 
 
@@ -916,17 +926,26 @@ def _ranks(text: str) -> Iterator[_Reading | _Withheld]:
             yield _Reading(match.start(), match.end(), "ordinal", {float(match.group("value"))})
 
 
+_NIGHT_TO = re.compile(r"(?<![\w-])nacht\s+(?:zum|zu|auf\s+den)\s+$", re.IGNORECASE)
+
+
 def _weekdays(
     text: str, language: Language, patterns: dict[str, re.Pattern[str]]
 ) -> Iterator[_Reading]:
     """Weekdays, English and, in German, inside a word too ("Freitagabend", "freitags")."""
+
+    def values(match: re.Match[str], number: int) -> set[float]:
+        if language == "de" and _NIGHT_TO.search(text, max(0, match.start() - 20), match.start()):
+            return {float(number), float((number - 1) % 7)}  # "Nacht zum Sonntag": Saturday night
+        return {float(number)}
+
     for match in patterns["weekday"].finditer(text):
         number = weekday_numbers()[match.group("weekday")]
-        yield _Reading(match.start(), match.end(), "weekday", {float(number)})
+        yield _Reading(match.start(), match.end(), "weekday", values(match, number))
     if language == "de":
         for match in patterns["german_weekday"].finditer(text):
             number = weekday_numbers()[match.group("weekday").capitalize()]
-            yield _Reading(match.start(), match.end(), "weekday", {float(number)})
+            yield _Reading(match.start(), match.end(), "weekday", values(match, number))
 
 
 def _ordinals(text: str, language: Language) -> Iterator[_Reading]:
@@ -1085,7 +1104,7 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
     if quantity.kind == "date":
         return _date_stated(quantity, source)
     if quantity.kind == "weekday":
-        return any(other.kind == "weekday" and other.values == quantity.values for other in source)
+        return any(other.kind == "weekday" and quantity.values <= other.values for other in source)
     if quantity.kind == "time":
         return _time_stated(quantity, source)
     if quantity.kind == "decade":
@@ -1191,7 +1210,7 @@ def _other_measure(quantity: Quantity, other: Quantity) -> bool:
     return (
         (quantity.currency is not None and other.currency not in (None, quantity.currency))
         or (quantity.unit is not None and other.unit not in (None, quantity.unit))
-        or quantity.points != other.points
+        or (quantity.points != other.points and not (quantity.shared or other.shared))
     )
 
 
@@ -1208,7 +1227,12 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
             and (other.kind != "time" or quantity.clock_context)
-            and (quantity.kind == "percent") == (other.kind == "percent")  # 40% is not 40 soldiers
+            # 40% is not 40 soldiers; a range's first end may be either
+            and (
+                (quantity.kind == "percent") == (other.kind == "percent")
+                or quantity.shared
+                or other.shared
+            )
             # "more than 500" is not "fast 500" (almost): the two sides of one number
             and {quantity.hedge, other.hedge} != {"below", "above"}
         )
@@ -1261,6 +1285,8 @@ def _rounds_to(
     number: float, stated: float, hedge: Hedge | None, resolution: float | None, is_fraction: bool
 ) -> bool:
     """Whether ``number`` (as written in the summary) is ``stated`` rounded or hedged."""
+    if not (math.isfinite(number) and math.isfinite(stated)):
+        return False  # digits past a float's range: inf is no rounding of anything
     gap = abs(number - stated)
     if (
         resolution is not None
