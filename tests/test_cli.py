@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import SEEDS, seed_texts, write_config
 from markdown_it import MarkdownIt
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from summarize import __version__
 from summarize.cli import app
@@ -1790,6 +1790,23 @@ def test_a_standard_output_without_room_is_one_line(command: list[str]) -> None:
     assert result.stderr == "cannot write the output: No space left on device\n"
 
 
+def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
+    """A run of two articles, a.txt (with "Seriennummer … 7777", which the tests' checks fail
+    on) and b.txt (a seed): the run exits 1, with b's brief and none of a's."""
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Rund 512 Menschen kamen am Samstag auf den Festplatz in Ulm.\n\n"
+        "Die Seriennummer des Geräts lautet 7777 und ist bekannt.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(seed_texts()[0], encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
+    assert result.exit_code == 1, (result.exception, result.output)
+    assert (output / "b.md").is_file() and not (output / "a.md").exists()
+    return result, output
+
+
 def test_checks_that_fail_on_one_article_cost_only_its_brief(tmp_path: Path, monkeypatch) -> None:
     """A defect of the checks (an OverflowError on a 320-digit number, once) ended the whole run
     with a traceback: no brief and no index for the other articles. It now fails that article
@@ -1805,17 +1822,7 @@ def test_checks_that_fail_on_one_article_cost_only_its_brief(tmp_path: Path, mon
         return real_check(summary, english, german)
 
     monkeypatch.setattr(stages, "unsupported_facts", check)
-    folder, output = tmp_path / "in", tmp_path / "briefs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Rund 512 Menschen kamen am Samstag auf den Festplatz in Ulm.\n\n"
-        "Die Seriennummer des Geräts lautet 7777 und ist bekannt.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(seed_texts()[0], encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
-    assert result.exit_code == 1, (result.exception, result.output)
-    assert (output / "b.md").is_file() and not (output / "a.md").exists()
+    result, output = _run_a_serial_number_and_a_seed(tmp_path)
     said = " ".join(result.output.split())
     assert "a.txt: the checks failed on this article (OverflowError" in said, said
     index = (output / "index.md").read_text(encoding="utf-8")
@@ -1840,15 +1847,5 @@ def test_a_number_check_that_fails_in_the_translation_warnings_costs_only_its_br
         return real(quantity, source)
 
     monkeypatch.setattr(module, "is_supported", is_supported)
-    folder, output = tmp_path / "in", tmp_path / "briefs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Rund 512 Menschen kamen am Samstag auf den Festplatz in Ulm.\n\n"
-        "Die Seriennummer des Geräts lautet 7777 und ist bekannt.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(seed_texts()[0], encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
-    assert result.exit_code == 1, (result.exception, result.output)
-    assert (output / "b.md").is_file() and not (output / "a.md").exists()
+    result, _ = _run_a_serial_number_and_a_seed(tmp_path)
     assert "a.txt: " in result.output and "OverflowError" in result.output
