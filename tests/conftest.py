@@ -6,8 +6,10 @@ and "shared-hub" (the real tokenizers, configs and generation settings from ../s
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,9 +20,12 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 # Nothing a test session writes may land in the user's caches.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="summarize-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _TEST_CACHE = tempfile.mkdtemp(prefix="summarize-test-cache-")
 
 from summarize.testing import build_bart, build_marian, build_t5
+
+# ... and the session leaves no such folder behind in /tmp (one per process, every run).
+atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

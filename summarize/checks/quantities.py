@@ -35,7 +35,7 @@ SCALES = {
 # German "Billion" is a million millions (English "trillion"), as its plural "Billionen" is.
 _GERMAN_SCALES = {**SCALES, "billion": 1e12}
 # After a currency sign, news English shortens scales to a letter: "£15m", "$2.3bn", "£25k".
-_CURRENCY_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
+_CURRENCY_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 # Metric units, as (dimension, factor to the base unit): "6 km" states what "6,000 metres" and
 # "6.000 Meter" state. Only exact conversions: miles to kilometres is news rounding, not a fact.
 _METRIC_UNITS = {
@@ -56,6 +56,24 @@ _METRIC_UNITS = {
     "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048), "fuß": ("m", 0.3048),
     "inch": ("m", 0.0254), "pound": ("g", 453.59237), "lb": ("g", 453.59237),
     "ounce": ("g", 28.349523), "oz": ("g", 28.349523), "gallon": ("l", 3.785411784),
+    # Power and energy: "1.400 Megawatt" is "1.4 gigawatts".
+    "kilowatt": ("W", 1e3), "kw": ("W", 1e3), "megawatt": ("W", 1e6), "mw": ("W", 1e6),
+    "gigawatt": ("W", 1e9), "gw": ("W", 1e9),
+    "kilowattstunde": ("Wh", 1e3), "kilowatt-hour": ("Wh", 1e3), "kilowatt hour": ("Wh", 1e3),
+    "kwh": ("Wh", 1e3), "megawattstunde": ("Wh", 1e6), "megawatt-hour": ("Wh", 1e6),
+    "megawatt hour": ("Wh", 1e6), "mwh": ("Wh", 1e6), "gigawattstunde": ("Wh", 1e9),
+    "gigawatt-hour": ("Wh", 1e9), "gigawatt hour": ("Wh", 1e9), "gwh": ("Wh", 1e9),
+    "terawattstunde": ("Wh", 1e12), "terawatt-hour": ("Wh", 1e12),
+    "terawatt hour": ("Wh", 1e12), "twh": ("Wh", 1e12),
+    # Durations, in minutes and in months (the calendar's exact steps): "eineinhalb Stunden" is
+    # "90 minutes", "ein halbes Jahr" "six months", "zwei Wochen" "14 days".
+    "second": ("min", 1 / 60), "sekunde": ("min", 1 / 60), "sec": ("min", 1 / 60),
+    "sek": ("min", 1 / 60), "minute": ("min", 1.0), "min": ("min", 1.0),
+    "hour": ("min", 60.0), "stunde": ("min", 60.0), "std": ("min", 60.0),
+    "day": ("min", 1440.0), "tag": ("min", 1440.0), "tage": ("min", 1440.0),
+    "week": ("min", 10080.0), "woche": ("min", 10080.0),
+    "month": ("month", 1.0), "monat": ("month", 1.0), "monate": ("month", 1.0),
+    "year": ("month", 12.0), "jahr": ("month", 12.0), "jahre": ("month", 12.0),
 }  # fmt: skip
 _METRIC_UNIT = re.compile(
     r"\s?-?\s?(?P<unit>"
@@ -215,7 +233,7 @@ _SCORE = re.compile(
 )
 _NUMBER = re.compile(
     rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€]\s?)?(?P<sign>[-−–])?(?P<digits>{_DIGITS})"
-    rf"(?P<scale>{_SCALE}|(?(currency)\s?(?:bn|b|m|k)\b))?(?P<percent>{_PERCENT})?"
+    rf"(?P<scale>{_SCALE}|(?(currency)\s?(?:bn|tn|b|m|k)\b))?(?P<percent>{_PERCENT})?"
     r"(?![\d])",  # a unit may follow without a space: "3pm", "20kg"
     re.IGNORECASE,
 )
@@ -275,18 +293,21 @@ _MANY_DE = {"hunderte": 100.0, "dutzende": 10.0, "zig": 10.0}
 # millions), "milliardenschwer" (worth billions), "Startelf" (the starting eleven),
 # "Achtelfinale" (the last 16), "Viertelfinale" (the last eight), "Halbfinale" (the last four).
 _COMPOUND_DE = {"millionen": 1e6, "milliarden": 1e9, "startelf": 11.0, "anfangself": 11.0,
+                "anfangsformation": 11.0, "startformation": 11.0,
                 "achtelfinal": 16.0, "viertelfinal": 8.0, "halbfinal": 4.0}  # fmt: skip
 _COMPOUND_DE_PATTERN = re.compile(
     r"(?<![\w-])(?P<word>millionen|milliarden)(?=[a-zäöüß]{3})"
-    r"|(?<![\w-])(?P<whole>startelf|anfangself|achtelfinal|viertelfinal|halbfinal)",
+    r"|(?<![\w-])(?P<whole>startelf|anfangself|startformation|anfangsformation|achtelfinal"
+    r"|viertelfinal|halbfinal)",
     re.IGNORECASE,
 )
-# An ordinal as the first part of a German compound: "Drittletzte" (third from last),
+# An ordinal as the first part of a German compound: "Zweitligist" (second-division club),
+# "Drittletzte" (third from last),
 # "drittgrößte" (third-largest), "Drittliga" (third division), "viertbeste" (fourth-best).
 # "Drittel" and "Viertelfinale" are fractions; "viertägig" is four days, "Zehntausende" tens
 # of thousands; a "Siebträger" holds a sieve ("Sieb").
-_ORDINAL_STEMS_DE = {"dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "neunt": 9,
-                     "zehnt": 10, "elft": 11, "zwölft": 12}  # fmt: skip
+_ORDINAL_STEMS_DE = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+                     "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12}  # fmt: skip
 _ORDINAL_HEAD_DE = re.compile(
     r"(?<![\w-])(?P<stem>"
     + "|".join(_ORDINAL_STEMS_DE)
@@ -375,6 +396,8 @@ _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # A disease's or virus's name with digits in it: "Covid-19", "COVID19", "SARS-CoV-2". Its number
 # is part of the name (a summary's "Covid-19" beside the article's "Corona" flagged a 19).
 _DISEASE_NAME = re.compile(r"(?<![\w-])(?:covid|sars-cov|mers-cov)-?\d+\b", re.IGNORECASE)
+# "World War Two", "World War 2": a name (checked as one), not a count of two.
+_WORLD_WAR = re.compile(r"\bWorld\s+War\s+(?:I{1,2}|One|Two|1|2)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -660,7 +683,12 @@ def _number_words(text: str, language: Language) -> list[tuple[int, int, float, 
             found.append((parts[0].start, fraction.end(), value, "fraction"))
             continue
         spoken = [part for part in parts if part.word.isalpha()]
-        if len(spoken) == 1 and occurrence.value == 1 and not occurrence.is_ordinal:
+        if (
+            len(spoken) == 1
+            and occurrence.value == 1
+            and not occurrence.is_ordinal
+            and spoken[0].word.lower() != "eins"  # "Nummer eins", "eins zu eins": the numeral
+        ):
             continue  # "one", "ones", "ein": an article or pronoun far more often than a count
         if occurrence.is_ordinal and occurrence.value <= 2:
             continue  # "first time", "second-largest": rarely a checkable count
@@ -678,6 +706,8 @@ class _Reading(NamedTuple):
     values: AbstractSet[float | tuple[int, ...]]
     # False: one reading of several; the span stays open to the others.
     alone: bool = True
+    # The unit the reading names itself ("half an hour"); else the one written after it.
+    unit: tuple[str, float] | None = None
 
 
 class _Withheld(NamedTuple):
@@ -706,7 +736,7 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
 
 # What joins the two ends of a range or a list: "3 bis 4", "between 10 and 15", "2 or 3", "3-4".
 _RANGE_LINK = re.compile(r"\s*(?:bis(?:\s+zu)?|to|und|and|oder|or|[-–])\s*", re.IGNORECASE)
-_SCALE_IN = re.compile(rf"{_SCALE}|(?<=\d)(?P<short>bn|b|m|k)\b", re.IGNORECASE)
+_SCALE_IN = re.compile(rf"{_SCALE}|(?<=\d)(?P<short>bn|tn|b|m|k)\b", re.IGNORECASE)
 
 
 def _shared_ends(text: str, found: list[Quantity], language: Language) -> list[Quantity]:
@@ -750,8 +780,8 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     """Every reading of ``text`` in order of precedence: a span read by an earlier step is closed
     to the later ones (a date's day is not also a count, a score not two numbers)."""
     patterns = _patterns()
-    for match in _DISEASE_NAME.finditer(text):  # "Covid-19": a name's digits, no count
-        yield _Withheld(match.start(), match.end())
+    for match in itertools.chain(_DISEASE_NAME.finditer(text), _WORLD_WAR.finditer(text)):
+        yield _Withheld(match.start(), match.end())  # "Covid-19": a name's digits, no count
     yield from _day_ranges(text, patterns)
     yield from _dates(text, language, patterns)
     yield from _months(text, patterns)
@@ -759,6 +789,7 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     yield from _year_spans(text)
     yield from _times_of_day(text, language)
     yield from _ranks(text)
+    yield from _parts_of_units(text, language)
     for start, end, value in _unit_fractions(text):
         yield _Reading(start, end, "fraction", {value})
     yield from _weekdays(text, language, patterns)
@@ -806,7 +837,7 @@ def _currency(text: str, start: int, end: int) -> str | None:
 def _quantity(text: str, reading: _Reading) -> Quantity:
     """The quantity a reading makes, with the unit, hedge and clock words around it."""
     start, end, kind = reading.start, reading.end, reading.kind
-    unit = _unit_after(text, end) if kind == "number" else None
+    unit = reading.unit or (_unit_after(text, end) if kind == "number" else None)
     written = text[start:end].strip()
     hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
     if hedge and _PARTICLE_OVER.search(text, max(0, hedge.start() - 20), hedge.end()):
@@ -924,6 +955,57 @@ def _ranks(text: str) -> Iterator[_Reading | _Withheld]:
             yield _Withheld(match.start(), match.end())
         else:
             yield _Reading(match.start(), match.end(), "ordinal", {float(match.group("value"))})
+
+
+# Counts in a word of their own: "ein Dutzend", "two dozen", "half a dozen" (12, 24, 6; "Dutzende"
+# and "dozens" are no count); "eine halbe Million", "half a billion"; a part of a unit of time:
+# "eine halbe Stunde", "ein halbes Jahr", "a quarter of an hour", "Dreiviertelstunde", "an hour
+# and a half" (read with the unit, so that "30 minutes" and "six months" back them).
+_HALF = r"(?:half\s+an?|(?:ein(?:e[mnrs]?)?\s+)?halbe[mnrs]?)"
+_DOZEN = re.compile(
+    rf"(?<![\w-])(?P<count>{_HALF}|an?|one|two|three|four|five|six|ein(?:e[mnrs]?)?|zwei|drei"
+    r"|vier|fünf|sechs)\s+(?:dozen|dutzend)(?![\w-])",
+    re.IGNORECASE,
+)
+_DOZEN_COUNTS = {"two": 2, "zwei": 2, "three": 3, "drei": 3, "four": 4, "vier": 4, "five": 5,
+                 "fünf": 5, "six": 6, "sechs": 6}  # fmt: skip
+_HALF_SCALE = re.compile(
+    rf"(?<![\w-]){_HALF}\s+(?P<scale>millionen|million|milliarde|billion)(?![\w-])", re.IGNORECASE
+)
+_TIME_UNIT = r"(?P<unit>hour|stunde|day|tag|week|woche|month|monat|year|jahr|minute)"
+_PART_OF_UNIT = re.compile(
+    rf"(?<![\w-])(?:(?P<half>{_HALF})\s+{_TIME_UNIT}"
+    r"|(?P<three>three\s+quarters|(?:an?|one)\s+quarter)\s+of\s+an?\s+(?P<hour>hour)"
+    r"|(?P<dreiviertel>drei\s?)?viertel\s?(?P<stunde>stunde)"
+    rf"|(?:an?|one)\s+{_TIME_UNIT.replace('unit', 'and_a_half')}\s+and\s+a\s+half)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
+    """ "ein Dutzend", "half a million", "eine halbe Stunde", "a quarter of an hour": counts and
+    durations written as a part or a multiple of a word."""
+    for match in _DOZEN.finditer(text):
+        count = match.group("count").lower()
+        dozens = 0.5 if "hal" in count else _DOZEN_COUNTS.get(count, 1)
+        yield _Reading(match.start(), match.end(), "number", {12.0 * dozens})
+    scales = _GERMAN_SCALES if language == "de" else SCALES
+    for match in _HALF_SCALE.finditer(text):
+        yield _Reading(
+            match.start(), match.end(), "number", {0.5 * scales[match.group("scale").lower()]}
+        )
+    for match in _PART_OF_UNIT.finditer(text):
+        if match.group("half"):
+            part, unit = 0.5, match.group("unit")
+        elif match.group("hour"):
+            part, unit = 0.75 if match.group("three").lower().startswith("three") else 0.25, "hour"
+        elif match.group("stunde"):
+            part, unit = 0.75 if match.group("dreiviertel") else 0.25, "stunde"
+        else:
+            part, unit = 1.5, match.group("and_a_half")
+        yield _Reading(
+            match.start(), match.end(), "number", {part}, unit=_METRIC_UNITS[unit.lower()]
+        )
 
 
 _NIGHT_TO = re.compile(r"(?<![\w-])nacht\s+(?:zum|zu|auf\s+den)\s+$", re.IGNORECASE)
@@ -1224,6 +1306,8 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             not _other_measure(quantity, other)
             and wanted & _numbers(other)
             and other.kind not in ("date", "weekday")
+            # a measure is a count: "the third day" ("Zweitligist") states no "three days"
+            and (quantity.unit is None or other.kind != "ordinal")
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
             and (other.kind != "time" or quantity.clock_context)
