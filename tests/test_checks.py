@@ -1688,6 +1688,9 @@ def test_the_night_to_sunday_is_no_friday_and_sunday_alone_no_saturday() -> None
         ("Er wartete 15 Minuten.", "He waited a quarter of an hour."),
         ("Das dauerte ein halbes Jahr.", "That took six months."),
         ("Das dauerte 18 Monate.", "That took one and a half years."),
+        ("Im ersten Halbjahr stieg der Umsatz.", "In the first six months, sales rose."),
+        ("Das dauerte eine halbe Stunde.", "That took a half-hour."),
+        ("Es geht um eine halbe Million.", "It is about a half million."),
         ("Die Frist beträgt zwei Wochen.", "The deadline is 14 days."),
         ("Der Akku hielt 48 Stunden.", "The battery lasted two days."),
         ("Das Kraftwerk hat 1.400 Megawatt.", "The power plant has 1.4 gigawatts."),
@@ -1712,6 +1715,7 @@ def test_a_number_in_other_words_or_units_is_backed(german: str, english: str) -
         ("Die Sitzung dauerte eine halbe Stunde.", "The meeting lasted 45 minutes."),
         ("Die Sitzung dauerte zwei Stunden.", "The meeting lasted 2 minutes."),
         ("Das dauerte ein halbes Jahr.", "That took six weeks."),
+        ("Das dauerte zwei Jahre.", "That took a half-year."),
         ("Das Kraftwerk hat 1.400 Megawatt.", "The power plant has 1.4 megawatts."),
         ("Die Schulden betragen 1,2 Milliarden Euro.", "Debts amount to €1.2tn."),
         # a measure is a count: the sixth day is not six days

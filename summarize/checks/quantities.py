@@ -961,7 +961,8 @@ def _ranks(text: str) -> Iterator[_Reading | _Withheld]:
 # and "dozens" are no count); "eine halbe Million", "half a billion"; a part of a unit of time:
 # "eine halbe Stunde", "ein halbes Jahr", "a quarter of an hour", "Dreiviertelstunde", "an hour
 # and a half" (read with the unit, so that "30 minutes" and "six months" back them).
-_HALF = r"(?:half\s+an?|(?:ein(?:e[mnrs]?)?\s+)?halbe[mnrs]?)"
+# "half a", "a half" (not a bare "half": "the first half-year" is no six months)
+_HALF = r"(?:half\s+an?|an?\s+half|(?:ein(?:e[mnrs]?)?\s+)?halbe[mnrs]?)"
 _DOZEN = re.compile(
     rf"(?<![\w-])(?P<count>{_HALF}|an?|one|two|three|four|five|six|ein(?:e[mnrs]?)?|zwei|drei"
     r"|vier|fünf|sechs)\s+(?:dozen|dutzend)(?![\w-])",
@@ -974,7 +975,8 @@ _HALF_SCALE = re.compile(
 )
 _TIME_UNIT = r"(?P<unit>hour|stunde|day|tag|week|woche|month|monat|year|jahr|minute)"
 _PART_OF_UNIT = re.compile(
-    rf"(?<![\w-])(?:(?P<half>{_HALF})\s+{_TIME_UNIT}"
+    rf"(?<![\w-])(?:(?P<half>{_HALF})[-\s]{_TIME_UNIT}"
+    r"|(?P<part_of_year>halb|viertel)(?P<jahr>jahr)(?:es|s)?"
     r"|(?P<three>three\s+quarters|(?:an?|one)\s+quarter)\s+of\s+an?\s+(?P<hour>hour)"
     r"|(?P<dreiviertel>drei\s?)?viertel\s?(?P<stunde>stunde)"
     rf"|(?:an?|one)\s+{_TIME_UNIT.replace('unit', 'and_a_half')}\s+and\s+a\s+half)(?![\w-])",
@@ -999,6 +1001,8 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
             part, unit = 0.5, match.group("unit")
         elif match.group("hour"):
             part, unit = 0.75 if match.group("three").lower().startswith("three") else 0.25, "hour"
+        elif match.group("jahr"):  # "im ersten Halbjahr": six months
+            part, unit = 0.5 if match.group("part_of_year").lower() == "halb" else 0.25, "jahr"
         elif match.group("stunde"):
             part, unit = 0.75 if match.group("dreiviertel") else 0.25, "stunde"
         else:
