@@ -11,6 +11,7 @@ import errno
 import functools
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -50,9 +51,26 @@ eval_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 
 logger = logging.getLogger("summarize")
+
+
+class _Console(Console):
+    """rich's Console, but one whose reader went away (``| head``, a log shipper that died)
+    falls silent instead of ending the process: rich raised SystemExit(1) there, and a run
+    that wrote every brief, a usage error (2) and an interrupt (130) all ended with 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        # Later writes to the stream (a log line, Python's own) would raise again: point it at
+        # the null device. rich does so for stdout whichever stream broke.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.file.fileno())
+            os.close(devnull)
+
+
 # emoji=False: rich would show an article's or a file name's ":smile:" as an emoji (escape()
 # covers its markup only).
-stderr = Console(stderr=True, emoji=False)
+stderr = _Console(stderr=True, emoji=False)
 
 
 # Shared option aliases, so every command spells them the same way.
@@ -431,7 +449,7 @@ def inspect(
         stderr.print(f"[yellow]failed:[/] {message}", soft_wrap=True)  # as run says
     if not sources:
         fail("no articles to inspect")
-    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    out = _Console(highlight=False, soft_wrap=True, emoji=False)
     failures = len(problems)
     seen: set[tuple[int, int] | str] = set()
     for source in sources:
@@ -739,12 +757,12 @@ def models_list(
             f"{stored.window} tokens" if stored.window else "-",
             escape(languages),
         )
-    out = Console(emoji=False)
+    out = _Console(emoji=False)
     if not out.is_terminal:
         # Piped or logged, the console has no width of its own (80): give the table the room
         # its cells need, so a path is not folded letter by letter.
         width = Console(width=10_000, emoji=False).measure(table).maximum
-        out = Console(width=width, emoji=False)
+        out = _Console(width=width, emoji=False)
     out.print(table)
     for stored in located:
         # One line each, as every other message (folded at 80 columns in a pipe or a log).

@@ -68,6 +68,16 @@ class ArticleError(SummarizeError):
     exit_code = 1
 
 
+def defect_on_article(path: object, what: str, error: Exception) -> ArticleError:
+    """The failure of one article that an unexpected exception (a defect of ours or of a library
+    we call) raised while ``what`` ("reading", "preparing", "the checks"): that article fails
+    with a line to report, the run's others go on. The caller logs the traceback."""
+    return ArticleError(
+        f"{shown(path)}: {what} failed on this article ({type(error).__name__}: {error}); a "
+        "defect of summarize or of a library it uses, please report it with the article"
+    )
+
+
 class OutputError(SummarizeError):
     """The output folder stopped taking writes mid-run (disk full, gone read-only): the run
     stops; every brief written before is complete and listed in the index."""

@@ -38,7 +38,7 @@ from summarize.clean import (
 from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config
-from summarize.errors import ArticleError, UsageError, shown
+from summarize.errors import ArticleError, SummarizeError, UsageError, defect_on_article, shown
 from summarize.generation import generation_identity
 from summarize.ingest import Article, find_articles, is_folder
 from summarize.package_data import brief_data_sha256
@@ -259,7 +259,18 @@ def prepare_text(
 def prepare(article: Article, config: Config, options: CleanOptions | None = None) -> Prepared:
     """Clean and segment one article: everything before the models. Raises ArticleError.
 
-    ``options``: the cleaner's, when not the config's (``summarize inspect --no-clean``)."""
+    ``options``: the cleaner's, when not the config's (``summarize inspect --no-clean``). Any
+    other exception from the text stages is a defect, and fails this article alone."""
+    try:
+        return _prepare(article, config, options)
+    except SummarizeError:
+        raise  # the article's (ArticleError), or the run's (the language model unreadable)
+    except Exception as error:
+        logger.debug("preparing %s failed", shown(article.source), exc_info=error)
+        raise defect_on_article(article.source, "preparing", error) from error
+
+
+def _prepare(article: Article, config: Config, options: CleanOptions | None) -> Prepared:
     clock = _StageClock()
     with clock.stage("clean"):
         options = options or config.clean.options()
@@ -381,11 +392,7 @@ def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
 def _checks_failed(item: Prepared, error: Exception) -> str:
     """The reason of an article the checks failed on (a defect of ours, logged in full)."""
     logger.debug("the checks failed on %s", shown(item.article.source), exc_info=error)
-    return (
-        f"{shown(item.article.source)}: the checks failed on this article "
-        f"({type(error).__name__}: {error}); a defect of summarize, please report it with the "
-        "article"
-    )
+    return str(defect_on_article(item.article.source, "the checks", error))
 
 
 def pair_paragraphs(

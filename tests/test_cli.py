@@ -1790,6 +1790,26 @@ def test_a_standard_output_without_room_is_one_line(command: list[str]) -> None:
     assert result.stderr == "cannot write the output: No space left on device\n"
 
 
+def test_a_closed_pipe_on_standard_error_keeps_the_exit_code(tmp_path: Path) -> None:
+    """With standard error piped to a reader that went away (``2>&1 | head -0``, a log
+    shipper that died), rich ended the process with exit 1 at its first message: a usage
+    error (2), a run that wrote every brief (0) and an interrupt (130) all said 1."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: the first write fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "summarize", "run", str(tmp_path / "missing")],
+            stdout=write_end,
+            stderr=write_end,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            cwd=tmp_path,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 2
+
+
 def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
     """A run of two articles, a.txt (with "Seriennummer … 7777", which the tests' checks fail
     on) and b.txt (a seed): the run exits 1, with b's brief and none of a's."""
@@ -1849,3 +1869,82 @@ def test_a_number_check_that_fails_in_the_translation_warnings_costs_only_its_br
     monkeypatch.setattr(module, "is_supported", is_supported)
     result, _ = _run_a_serial_number_and_a_seed(tmp_path)
     assert "a.txt: " in result.output and "OverflowError" in result.output
+
+
+@pytest.mark.parametrize(
+    ("module_name", "attribute", "what"),
+    [
+        ("summarize.ingest.files", "decode_text", "reading"),
+        ("summarize.stages", "segment_article", "preparing"),
+    ],
+)
+def test_a_defect_in_reading_or_preparing_one_article_costs_only_its_brief(
+    tmp_path: Path, monkeypatch, module_name: str, attribute: str, what: str
+) -> None:
+    """An HTML fragment that opens with an unclosed <video> made htmldate fail an lxml
+    assertion while reading it: the run ended with a traceback, no index and none of the other
+    articles' briefs, and every rerun stopped on the same file. Any exception in reading or
+    preparing an article now fails that article alone, with a line to report."""
+    import importlib
+
+    module = importlib.import_module(module_name)
+    _echo_models(monkeypatch)
+    real = getattr(module, attribute)
+
+    def defective(first, *args, **kwargs):  # the bytes read, or the cleaned article
+        if "Seriennummer" in str(first):
+            raise AssertionError("a library's own assertion")
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, attribute, defective)
+    result, output = _run_a_serial_number_and_a_seed(tmp_path)
+    said = " ".join(result.output.split())
+    assert f"a.txt: {what} failed on this article (AssertionError" in said, said
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
+
+
+def test_an_html_fragment_that_fails_its_metadata_is_read_without_a_title(tmp_path: Path) -> None:
+    from summarize.ingest import read_article
+
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<video controls><p>Ein Notarztwagen steht stark beschädigt neben einer Straße in Ulm. "
+        "Die genauen Umstände zum Unfall sind noch nicht geklärt.</p><p>Die Polizei sucht "
+        "Zeugen.</p>\n",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.page_title == ""
+    assert article.text.splitlines() == [
+        "Ein Notarztwagen steht stark beschädigt neben einer Straße in Ulm. Die genauen "
+        "Umstände zum Unfall sind noch nicht geklärt.",
+        "Die Polizei sucht Zeugen.",
+    ]
+
+
+def test_a_run_ended_by_a_defect_still_indexes_the_briefs_it_wrote(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An exception no stage turns into an article's failure ended the run with no index: the
+    briefs written were in none, and an earlier run's index stood as the latest."""
+    from summarize import outputs
+
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    for name, text in zip(("a.txt", "b.txt"), seed_texts(), strict=False):
+        (folder / name).write_text(text, encoding="utf-8")
+    real_write = outputs.write_brief
+
+    def write_brief(path: Path, brief):
+        if path.name == "b.md":
+            raise RuntimeError("a defect")
+        return real_write(path, brief)
+
+    monkeypatch.setattr(outputs, "write_brief", write_brief)
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
+    assert isinstance(result.exception, RuntimeError)
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "stopped after: 1 written" in index, index
+    assert "a.md" in index and "b.md" not in index

@@ -119,6 +119,18 @@ def brief_run(
                 run.not_current(run.settled.values()),
             )
             raise
+        except Exception:
+            # A defect (ours or a library's) that ends the run: the briefs written so far are
+            # complete too, and an earlier run's index must not stand as this run's.
+            if outputs.run_index_due(folder, any(o.ok for o in run.settled.values())):
+                outputs.write_stopped_index(
+                    folder,
+                    False,
+                    run.so_far(),
+                    run.known,
+                    run.not_current(run.settled.values()),
+                )
+            raise
         report = run.report()
         if outputs.run_index_due(folder, any(outcome.ok for outcome in report.outcomes)):
             run.index_path = outputs.write_run_index(

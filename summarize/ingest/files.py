@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text
-from summarize.errors import ArticleError, shown
+from summarize.errors import ArticleError, SummarizeError, defect_on_article, shown
 from summarize.ingest.html import HTML_SUFFIXES, extract_html
 from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article
 
@@ -309,6 +309,19 @@ def _reads_as_html(path: Path, raw: bytes) -> bool:
 
 
 def read_article(path: Path, max_bytes: int | None = None) -> Article:
+    """The article in ``path``, read as its kind (text, Markdown, HTML). Raises ArticleError,
+    also for an exception a defect raised in reading it (an HTML fragment made lxml fail an
+    assertion, and the whole run ended on it)."""
+    try:
+        return _read_article(path, max_bytes)
+    except SummarizeError:
+        raise
+    except Exception as error:
+        logger.debug("reading %s failed", shown(path), exc_info=error)
+        raise defect_on_article(path, "reading", error) from error
+
+
+def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     raw = read_source_bytes(path, max_bytes)
     for magic, kind in _DOCUMENT_MAGIC.items():
         if raw.startswith(magic):

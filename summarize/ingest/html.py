@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -18,6 +19,8 @@ from summarize.errors import ArticleError, shown
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # The audit's name for what the extraction of an HTML page's main text left out.
 HTML_EXTRACTION = "html_extraction"
+
+logger = logging.getLogger("summarize")
 
 
 def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...], str, str]:
@@ -75,10 +78,9 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
         raise ArticleError(f"{shown(path)}: no article text found in the HTML")
     whole = page_text(root)
     body = split_at_page_lines(body, whole.splitlines())
-    metadata = trafilatura.extract_metadata(html)
-    title = (metadata.title or "").strip() if metadata is not None else ""
+    title = _metadata_title(html, path)
     if title and _a_comment_forms_heading(root, title):
-        title = _title_outside_comments(root)
+        title = _title_outside_comments(root, path)
     # A blank line after the title keeps it a line of its own for headline detection.
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     blocks = visible_blocks(root)
@@ -119,10 +121,23 @@ def _a_comment_forms_heading(root: Any, title: str) -> bool:
     )
 
 
-def _title_outside_comments(root: Any) -> str:
+def _metadata_title(page: Any, path: Path) -> str:
+    """trafilatura's metadata title of a page (a string or a tree), "" when none, or when
+    reading it fails: htmldate failed an lxml assertion on a fragment that opens with an
+    unclosed ``<video>``; the article is read without a title then."""
+    import trafilatura
+
+    try:
+        metadata = trafilatura.extract_metadata(page)
+    except Exception as error:
+        logger.info("%s: no title read from the page's metadata (%s)", shown(path), error)
+        return ""
+    return (metadata.title or "").strip() if metadata is not None else ""
+
+
+def _title_outside_comments(root: Any, path: Path) -> str:
     """trafilatura's metadata title of the page without its comment sections ("" when none):
     the ``<title>``'s headline part, say, where a comment form's heading was taken."""
-    import trafilatura
     from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
 
     tree = copy.deepcopy(root)
@@ -130,8 +145,7 @@ def _title_outside_comments(root: Any) -> str:
         for section in xpath(tree):
             if (parent := section.getparent()) is not None:
                 parent.remove(section)
-    metadata = trafilatura.extract_metadata(tree)
-    return (metadata.title or "").strip() if metadata is not None else ""
+    return _metadata_title(tree, path)
 
 
 def _cdata_as_text(xhtml: str) -> str:
