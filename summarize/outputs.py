@@ -124,9 +124,7 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
     if folder is not None:
         _check_index_is_ours(folder / INDEX_FILENAME)
     files: dict[tuple[int, int] | str, Path] = {}
-    owners: dict[str, Path] = {}
-    jobs: list[tuple[Path, str]] = []
-    clashes: list[tuple[Path, str]] = []
+    named: list[tuple[Path, str]] = []
     for source in sources:
         # The first path to a file stands for it (a link that comes first names its brief, so
         # the briefs of earlier runs keep their names).
@@ -138,21 +136,48 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
                 )
             continue
         files[key] = source
-        name = brief_name(source)
-        owner = owners.get(name.casefold())  # one brief on case-insensitive file systems too
-        if owner is not None:
-            clashes.append(
-                (
-                    source,
-                    f"{shown(source)}: its brief {name} would overwrite the brief of "
-                    f"{shown(owner)} (same file name); rename one or run it with another "
-                    "--output folder",
-                )
-            )
+        named.append((source, brief_name(source)))
+    claimants: dict[str, list[tuple[Path, str]]] = {}
+    for source, name in named:  # one brief on case-insensitive file systems too
+        claimants.setdefault(name.casefold(), []).append((source, name))
+    owners = {
+        folded: _owner(folder, group) if folder is not None and len(group) > 1 else group[0][0]
+        for folded, group in claimants.items()
+    }
+    jobs: list[tuple[Path, str]] = []
+    clashes: list[tuple[Path, str]] = []
+    for source, name in named:
+        owner = owners[name.casefold()]
+        if owner is source:
+            jobs.append((source, name))
             continue
-        owners[name.casefold()] = source
-        jobs.append((source, name))
+        clashes.append(
+            (
+                source,
+                f"{shown(source)}: its brief {name} would overwrite the brief of "
+                f"{shown(owner)} (same file name); rename one or run it with another "
+                "--output folder",
+            )
+        )
     return BriefPlan(tuple(jobs), tuple(clashes))
+
+
+def _owner(folder: Path, group: list[tuple[Path, str]]) -> Path:
+    """Which of inputs with one brief name gets it: the one whose brief is there already (a
+    new ``a:b.txt`` beside ``a_b.txt``, whose brief an earlier run wrote, is refused, not
+    ``a_b.txt``, whose brief it would then have replaced), else the first."""
+    for _, name in group:
+        try:
+            record = read_record(record_path(folder / name))
+        except RecordError:
+            continue
+        recorded = Path(record.source_path or record.source)
+        if not (recorded.is_absolute() and recorded.is_file()):
+            continue
+        for source, _ in group:
+            if file_key(source) == file_key(recorded):
+                return source
+    return group[0][0]
 
 
 def _check_index_is_ours(index: Path) -> None:

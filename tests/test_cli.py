@@ -741,6 +741,32 @@ def test_a_brief_keeps_its_name_whatever_else_the_run_holds(tmp_path: Path, monk
     assert len([line for line in index.splitlines() if line.startswith("- **[")]) == 2
 
 
+@pytest.mark.parametrize(("first", "second"), [("a_b.txt", "a:b.txt"), ("a.txt", "A.txt")])
+def test_a_new_file_with_a_taken_brief_name_is_refused_not_the_brief_s_own(
+    tmp_path: Path, monkeypatch, first: str, second: str
+) -> None:
+    """A new input whose brief name is that of an existing brief's article ("a:b.txt" beside
+    "a_b.txt", "A.txt" beside "a.txt") took the name because it sorted first, and the article
+    that owned it was refused on every later run; the two messages said opposite things."""
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    texts = seed_texts()
+    (folder / first).write_text(texts[0], encoding="utf-8")
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    alone = CliRunner().invoke(app, run)
+    assert alone.exit_code == 0, alone.output
+    (folder / second).write_text(texts[1], encoding="utf-8")
+    for _ in range(2):  # and so on every later run
+        both = CliRunner().invoke(app, run)
+        assert both.exit_code == 1, both.output
+        said = " ".join(both.output.split())
+        assert "0 written, 1 up to date, 0 skipped, 1 failed" in said, said
+        assert f"{second}: its brief" in said and f"{first}: its brief" not in said, said
+    brief = output / f"{Path(first).stem}.md"
+    assert read_brief(brief)[0]["source"] == str(folder / first)
+
+
 def test_long_sentences_and_documents_are_split_not_truncated(
     models, tmp_path: Path, recorded_inputs: list[str]
 ) -> None:
