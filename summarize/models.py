@@ -140,12 +140,25 @@ class ModelSpec:
 
     def identity(self) -> dict[str, Any]:
         """What changes this model's output for a given input: the one definition used by the
-        translation cache key, the run fingerprint and (its weights part) the conversion."""
+        translation cache key, the run fingerprint and (its weights part) the conversion.
+
+        A local folder is named by its content alone: the same files copied or moved to
+        another folder (another disk, another project's models folder) redid
+        every brief and cached translation. A hub model by its id and snapshot."""
+        weights = self.weights_identity()
+        if self.source.is_local and self.weights:
+            del weights["location"]
+            return {**weights, **self._output_settings()}
         return {
             # As typed, but for how the path is spelt: the same folder with a trailing "/" (a
             # shell's completion) or "./" redid every brief and translation.
             "model": posixpath.normpath(self.source.requested),
-            **self.weights_identity(),
+            **weights,
+            **self._output_settings(),
+        }
+
+    def _output_settings(self) -> dict[str, Any]:
+        return {
             "device": self.device,
             "prefix": self.prefix,
             "generation": self.generation_settings,

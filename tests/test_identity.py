@@ -81,11 +81,6 @@ def marian_copy(self_contained_models, tmp_path: Path) -> Path:
     return Path(shutil.copytree(self_contained_models.marian, tmp_path / "models" / "marian"))
 
 
-def _flip_location(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    other = shutil.copytree(marian, tmp_path / "elsewhere" / "marian")
-    return [f"translation.model={other}"]
-
-
 def _flip_weights(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     _rewrite_weights(marian)  # same folder, same names, new content
     return []
@@ -134,7 +129,6 @@ def _flip_phrase_rules(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
 Flip = Callable[[Path, Path, pytest.MonkeyPatch], list[str]]
 # What changes a translation: both the cache key (model identity) and the fingerprint change.
 MODEL_FLIPS: dict[str, list[str] | Flip] = {
-    "location": _flip_location,
     "weights": _flip_weights,
     "backend": ["translation.backend=ctranslate2"],
     "quantization": ["translation.quantization=int8"],
@@ -226,6 +220,21 @@ def test_the_same_model_folder_spelt_another_way_keeps_the_key(
     assert _identities(config) == base
     spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
     assert spec.source.requested == spelt  # shown as typed
+
+
+def test_a_model_folder_copied_or_moved_keeps_its_briefs_and_translations(
+    marian_copy: Path, self_contained_models, tmp_path: Path
+) -> None:
+    """The same files in another folder (copied to another disk, moved with the project) are
+    the same model: every brief and cached translation was redone. Other files are not."""
+    base = _identities(_config(marian_copy, self_contained_models.bart))
+    moved = tmp_path / "elsewhere" / "opus-mt"
+    shutil.copytree(marian_copy, moved)
+    assert _identities(_config(moved, self_contained_models.bart)) == base
+    config = json.loads((moved / "config.json").read_text(encoding="utf-8"))
+    config["dropout"] = 0.5  # another file: another model
+    (moved / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    assert _identities(_config(moved, self_contained_models.bart)) != base
 
 
 def test_a_model_folder_typed_relative_or_absolute_shares_one_conversion(
