@@ -12,10 +12,12 @@ import contextlib
 import errno
 import hashlib
 import logging
+import os
 import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 
 from summarize.backends import Generated
@@ -39,10 +41,14 @@ class TranslationCache:
         self._lock = threading.Lock()
         self._write_failed = False
         self._read_failed = False
+        self._damaged = False  # found damaged in use: set aside when closed
         # What this cache made, so that a run that stops before it translated anything takes
         # it away again (close_and_remove_if_unused).
         self._made_folder = not folder.exists()
         self._made_file = not self.path.exists()
+        self._open(folder)
+
+    def _open(self, folder: Path, damaged_before: bool = False) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             # Autocommit: every put lands at once, so a killed run keeps what it finished.
@@ -62,7 +68,20 @@ class TranslationCache:
         except (OSError, sqlite3.Error) as error:
             if (db := getattr(self, "_db", None)) is not None:
                 db.close()
-            if _is_damaged(error):  # a copy cut short: as when its pages are found damaged later
+            if _is_damaged(error):  # a copy cut short, a file written over
+                # Set aside, and a new cache started: left in place, every later run paid for
+                # the translations again until someone deleted the file.
+                if not damaged_before and (aside := self._set_aside()) is not None:
+                    logger.warning(
+                        "translation cache %s cannot be read (%s): set aside as %s, and a new "
+                        "one started",
+                        shown(self.path),
+                        error,
+                        shown(aside.name),
+                    )
+                    self._made_file = True
+                    self._open(folder, damaged_before=True)
+                    return
                 self._stop_reading(error)
                 return
             if isinstance(error, sqlite3.Error):
@@ -106,14 +125,31 @@ class TranslationCache:
 
     def _stop_reading(self, error: sqlite3.Error) -> None:
         """Said once; the cache is neither read nor written again: the run translates instead,
-        as with ``--no-cache``."""
+        as with ``--no-cache``. A damaged file is set aside when the cache is closed, so the
+        next run starts a new one (each run paid for it until someone deleted the file)."""
         self._read_failed = self._write_failed = True
+        self._damaged = _is_damaged(error)
         logger.warning(
-            "translation cache %s cannot be read (%s): this run goes on without it "
-            "(delete the file to start a new cache)",
+            "translation cache %s cannot be read (%s): this run goes on without it%s",
             shown(self.path),
             error,
+            " (the next run starts a new one)" if self._damaged else "",
         )
+
+    def _set_aside(self) -> Path | None:
+        """Move a damaged cache file (and its -wal and -shm) aside, kept for a look, as
+        ``translations.sqlite.damaged-<UTC time>``; None when it cannot be moved."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            logger.debug("could not set aside %s: %s", shown(self.path), error)
+            return None
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+        return aside
 
     @staticmethod
     def _key(fingerprint: str, source: str) -> str:
@@ -176,6 +212,12 @@ class TranslationCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()  # closing a closed connection (a damaged file's) does nothing
+            self._set_aside_if_damaged()
+
+    def _set_aside_if_damaged(self) -> None:
+        if self._damaged and (aside := self._set_aside()) is not None:
+            self._damaged = False
+            logger.info("the damaged translation cache is set aside as %s", shown(aside))
 
     def close_and_remove_if_unused(self) -> None:
         """Close the cache, and remove its file (and its folder) when they are this cache's own
@@ -185,6 +227,7 @@ class TranslationCache:
         with self._lock:
             unused = self._made_file and not self._read_failed and self._is_empty()
             self._db.close()  # the last connection: SQLite removes the -wal and -shm files
+            self._set_aside_if_damaged()
         if not unused:
             return
         with contextlib.suppress(OSError):

@@ -481,6 +481,13 @@ def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
     warnings = [r for r in caplog.records if "cannot be read" in r.getMessage()]
     assert len(warnings) == 1
     assert "malformed" in warnings[0].getMessage()
+    # Set aside when closed: the next run starts a new cache (each run paid for it before).
+    damaged.close()
+    assert len(list(folder.glob("translations.sqlite.damaged-*"))) == 1
+    again = TranslationCache(folder)
+    again.put_many("f", {"Satz 3": Generated("three")})
+    assert again.get_many("f", ["Satz 3"]) == {"Satz 3": Generated("three")}
+    again.close()
 
 
 def _cut_short(path: Path) -> None:
@@ -497,26 +504,29 @@ def _garbage(path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "said"), [(_cut_short, "malformed"), (_garbage, "file is not a database")]
 )
-def test_a_cache_file_damaged_before_its_schema_is_warned_about_and_left_alone(
+def test_a_cache_file_damaged_before_its_schema_is_set_aside_and_a_new_one_started(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, damage, said: str
 ) -> None:
-    """Damage that shows when the cache is opened (a copy cut short, a file written over) is
-    the same as damage found later: said once, and the run translates without it. It stopped
-    the whole run (exit 2) before any article."""
+    """Damage that shows when the cache is opened (a copy cut short, a file written over)
+    stopped the whole run (exit 2) once; then every run translated without the cache until
+    someone deleted the file. It is set aside now, kept for a look, and a new cache starts."""
     folder = tmp_path / "cache"
     cache = TranslationCache(folder)
     cache.put_many("f", {f"Satz {n}": Generated("x" * 300) for n in range(200)})
     cache.close()  # the write-ahead log folded back: one file
     damage(cache.path)
+    damaged_bytes = cache.path.read_bytes()
 
-    damaged = TranslationCache(folder)
-    assert damaged.get_many("f", ["Satz 1"]) == {}
-    damaged.put_many("f", {"Satz 3": Generated("three")})
-    assert damaged.get_many("f", ["Satz 3"]) == {}
-    damaged.close()
+    fresh = TranslationCache(folder)
+    assert fresh.get_many("f", ["Satz 1"]) == {}
+    fresh.put_many("f", {"Satz 3": Generated("three")})
+    assert fresh.get_many("f", ["Satz 3"]) == {"Satz 3": Generated("three")}
+    fresh.close()
+    (aside,) = folder.glob("translations.sqlite.damaged-*")
+    assert aside.read_bytes() == damaged_bytes
     warnings = [r for r in caplog.records if "cannot be read" in r.getMessage()]
     assert len(warnings) == 1
-    assert said in warnings[0].getMessage()
+    assert said in warnings[0].getMessage() and aside.name in warnings[0].getMessage()
 
 
 def test_a_cache_written_before_scores_were_kept_serves_none_without_its_score(
