@@ -706,9 +706,11 @@ def write_run_index(
         write_stopped_index(folder, True, latest_run, known, not_current)
         raise
     except OSError as error:
+        # What to do about it: room on a full disk, write access to a folder that takes none.
+        remedy = "make room" if error.errno in (errno.ENOSPC, errno.EDQUOT) else "fix that"
         raise OutputError(
             f"cannot write the index {shown(folder / INDEX_FILENAME)}: {error.strerror or error}; "
-            "every brief of the run is complete (make room and run the same command again to "
+            f"every brief of the run is complete ({remedy} and run the same command again to "
             "write the index)"
         ) from None
 

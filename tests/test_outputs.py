@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -272,3 +273,23 @@ def test_the_index_so_far_says_nothing_of_a_brief_a_worker_is_replacing(
         for _ in range(3):
             write_progress_index(tmp_path, "0 written, 0 up to date, 0 skipped, 0 failed")
     assert not [r for r in caplog.records if "left out of index.md" in r.getMessage()]
+
+
+@pytest.mark.parametrize(
+    ("number", "remedy"),
+    [(errno.ENOSPC, "make room"), (errno.EACCES, "fix that"), (errno.EROFS, "fix that")],
+)
+def test_an_index_that_cannot_be_written_says_what_to_do_about_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, remedy: str
+) -> None:
+    """A read-only output folder was told to "make room" (only a full disk needs room)."""
+    from summarize import outputs
+    from summarize.errors import OutputError
+
+    def refused(*args, **kwargs):
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(outputs, "write_index", refused)
+    with pytest.raises(OutputError) as raised:
+        outputs.write_run_index(tmp_path, "1 written")
+    assert f"({remedy} and run the same command again" in str(raised.value)
