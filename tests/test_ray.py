@@ -1295,6 +1295,45 @@ def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
     assert not _leftovers(output)
 
 
+def test_the_ledger_counts_a_death_only_where_the_node_lives_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ray runs work again to rebuild what a lost node held, and a lost node takes the work in
+    flight with it: both were counted as the work killing its process, and three node losses
+    under a one-article group failed that healthy article ("its worker process died 3
+    times"). A death counts only where the node lives on, or past five node losses."""
+    _ray()
+    import summarize.engines.ray as ray_engine
+
+    alive = {"a", "b", "c", "d", "e", "f", "g", "h"}
+    monkeypatch.setattr(ray_engine, "_alive_nodes", lambda: alive)
+    ledger = ray_engine._RunLedger(node_losses=5)
+
+    # A group done on node a, then run again (its output rebuilt after a lost): no death.
+    assert ledger.started(("translate",), 1, "a") == 0
+    ledger.finished("translate", 1, "a")
+    alive.discard("a")
+    assert ledger.started(("translate",), 1, "b") == 0
+    # Its node lost under the work, five times: no death; the sixth loss counts.
+    for lost, then in zip("bcdef", "cdefg", strict=True):
+        alive.discard(lost)
+        assert ledger.started(("translate",), 1, then) == 0
+    alive.discard("g")
+    assert ledger.started(("translate",), 1, "h") == 1
+    # Work that killed its process on a node that lives on: each time a death.
+    assert ledger.started(("translate",), 2, "h") == 0
+    assert ledger.started(("translate",), 2, "h") == 1
+    assert ledger.started(("translate",), 2, "h") == 2
+    ledger.finished("translate", 2, "h")
+    assert ledger.started(("translate",), 2, "h") == 2  # done since: nothing more
+    # One article alone, the same way.
+    assert ledger.begin("translate", 2, 0, "h") == 0
+    assert ledger.begin("translate", 2, 0, "h") == 1
+    ledger.end("translate", 2, 0, "h")
+    assert ledger.begin("translate", 2, 0, "h") == 1
+    assert ledger.totals() == (7 + 3, 0)  # what Ray redid: every run after a group's first
+
+
 def test_a_driver_that_ray_ends_without_a_word_leaves_the_index_of_its_briefs(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

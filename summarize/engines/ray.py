@@ -221,30 +221,65 @@ def _enter(context: _Context) -> None:
 class _RunLedger:
     """Counts, on the driver's node, how often each unit of work ran and which actors were
     restarted, so the summary line can say what Ray redid (best effort: a restart's count can
-    be lost with the worker that sent it), and so that work whose worker process keeps dying
-    stops being retried (see :class:`_Watch`)."""
+    be lost with the worker that sent it), and how often a unit's worker process died under it,
+    so that work that keeps killing its process stops being retried (see :class:`_Watch`).
 
-    def __init__(self) -> None:
+    A unit is a group's work in a stage, or (careful) one article's. Each attempt is noted
+    when it starts and when it is done; one that started and was never done died. It died of
+    its work only where its node lives on: Ray also runs work again to rebuild the output of a
+    node lost after it was done, and a lost node takes the work in flight with it. Counted as
+    deaths, three node losses failed a healthy article as one that kills its process."""
+
+    def __init__(self, node_losses: int = 5) -> None:
         self._runs: Counter[tuple[str, int]] = Counter()
         self._restarts = 0
-        # (stage, group, position): an article processed alone that started and did not end
-        self._open: Counter[tuple[str, int, int]] = Counter()
+        self._node_losses_allowed = node_losses
+        # a unit → the node of each attempt that started and is not done
+        self._open: dict[tuple[str, int] | tuple[str, int, int], list[str | None]] = {}
+        self._deaths: Counter[tuple[str, int] | tuple[str, int, int]] = Counter()
+        self._node_losses: Counter[tuple[str, int] | tuple[str, int, int]] = Counter()
 
-    def started(self, stages: tuple[str, ...], group: int) -> int:
-        """A stage starts a group's work: which attempt this is (1 for the first)."""
+    def started(self, stages: tuple[str, ...], group: int, node: str | None = None) -> int:
+        """A stage starts a group's work on ``node``: how often that work killed its process."""
         for stage in stages:
             self._runs[(stage, group)] += 1
-        return self._runs[(stages[0], group)]
+        return self._start((stages[0], group), node)
 
-    def begin(self, stage: str, group: int, position: int) -> int:
-        """An article of ``group`` starts alone: how often it started so before and did not
-        end (each time, its worker process died)."""
-        died = self._open[(stage, group, position)]
-        self._open[(stage, group, position)] += 1
-        return died
+    def finished(self, stage: str, group: int, node: str | None = None) -> None:
+        """The group's work in ``stage`` is done (its output may still be lost with its node:
+        Ray runs it again then, which costs nothing here)."""
+        self._done((stage, group), node)
 
-    def end(self, stage: str, group: int, position: int) -> None:
-        del self._open[(stage, group, position)]
+    def begin(self, stage: str, group: int, position: int, node: str | None = None) -> int:
+        """An article of ``group`` starts alone: how often its work killed its process."""
+        return self._start((stage, group, position), node)
+
+    def end(self, stage: str, group: int, position: int, node: str | None = None) -> None:
+        self._done((stage, group, position), node)
+
+    def _start(self, unit: tuple[str, int] | tuple[str, int, int], node: str | None) -> int:
+        lost = self._open.pop(unit, [])
+        if lost:
+            alive = _alive_nodes()
+            for died_on in lost:
+                if died_on is not None and alive is not None and died_on not in alive:
+                    # The node went, not (only) the process: the work's own fault only when
+                    # it takes node after node (an out-of-memory kill of the whole node).
+                    self._node_losses[unit] += 1
+                    if self._node_losses[unit] <= self._node_losses_allowed:
+                        continue
+                self._deaths[unit] += 1
+        self._open.setdefault(unit, []).append(node)
+        return self._deaths[unit]
+
+    def _done(self, unit: tuple[str, int] | tuple[str, int, int], node: str | None) -> None:
+        attempts = self._open.get(unit, [])
+        if node in attempts:
+            attempts.remove(node)
+        elif attempts:
+            attempts.pop()
+        if not attempts:
+            self._open.pop(unit, None)
 
     def restarted(self) -> None:
         self._restarts += 1
@@ -254,30 +289,55 @@ class _RunLedger:
         return retried, self._restarts
 
 
-# A group's work in a stage may kill its worker process this many times (a lost node kills it
-# once) before its articles are done one at a time; an article done alone may kill it this many
-# times before it fails: one article that crashes the process (a segfault, an OOM kill) costs
-# only its own brief, where Ray retried its group without end. Sent with the plan (_Context).
+def _alive_nodes() -> set[str] | None:
+    """The IDs of the cluster's live nodes, or None when the cluster cannot say."""
+    import ray
+
+    try:
+        return {node["NodeID"] for node in ray.nodes() if node.get("Alive")}
+    except Exception as error:  # GCS unreachable: every death counts, as before
+        logger.debug("could not list the cluster's nodes: %s", error)
+        return None
+
+
+def _this_node() -> str | None:
+    import ray
+
+    try:
+        return str(ray.get_runtime_context().get_node_id())
+    except Exception:  # not in a Ray worker (a test calling a stage directly)
+        return None
+
+
+# A group's work in a stage may kill its worker process this many times before its articles
+# are done one at a time; an article done alone may kill it this many times before it fails:
+# one article that crashes the process (a segfault, an OOM kill) costs only its own brief, where
+# Ray retried its group without end. A lost node kills the work in flight on it without its
+# fault: that counts only after this many node losses under the same work. Sent with the plan
+# (_Context).
 _GROUP_DEATHS = 3
 _ARTICLE_DEATHS = 2
+_NODE_LOSSES = 5
 
 
 class _Watch:
     """One attempt at a group's work in a stage, as the run's ledger counts them: Ray runs the
     work again when its worker process dies (a task anew, an actor restarted), without end.
-    After ``_GROUP_DEATHS`` attempts the stage works ``careful``: each article alone, noted in
-    the ledger before (:meth:`begin`) and after (:meth:`end`)."""
+    After ``_GROUP_DEATHS`` deaths the stage works ``careful``: each article alone, noted in
+    the ledger before (:meth:`begin`) and after (:meth:`end`). :meth:`finished` when the
+    group's work is done."""
 
-    def __init__(self, context: _Context, stages: tuple[str, ...], group: int, size: int) -> None:
+    def __init__(self, context: _Context, stages: tuple[str, ...], group: int) -> None:
         import ray
 
-        self._context, self._stage, self._group, self._size = context, stages[0], group, size
+        self._context, self._stage, self._group = context, stages[0], group
+        self._node = _this_node()
         try:
-            self.attempt = int(ray.get(context.ledger.started.remote(stages, group)))
+            self.died = int(ray.get(context.ledger.started.remote(stages, group, self._node)))
         except ray.exceptions.RayError as error:  # the driver's node is gone: so is the run
             logger.debug("the run's ledger is lost, attempts not counted: %s", error)
-            self.attempt = 1
-        self.careful = self.attempt > context.deaths[0]
+            self.died = 0
+        self.careful = self.died >= context.deaths[0]
 
     def begin(self, job: _Job) -> tuple[int, ArticleOutcome] | None:
         """Before ``job``'s work when careful: its failure, when its work killed the process
@@ -287,17 +347,24 @@ class _Watch:
         if not self.careful:
             return None
         group_deaths, article_deaths = self._context.deaths
-        if self._size == 1:  # the group's one article is the one that kills
-            return _crashed(job, self.attempt - 1)
         ledger = self._context.ledger
-        died = ray.get(ledger.begin.remote(self._stage, self._group, job.position))
+        died = ray.get(ledger.begin.remote(self._stage, self._group, job.position, self._node))
         return _crashed(job, group_deaths + died) if died >= article_deaths else None
 
     def end(self, job: _Job) -> None:
         import ray
 
-        if self.careful and self._size > 1:
-            ray.get(self._context.ledger.end.remote(self._stage, self._group, job.position))
+        if self.careful:
+            ledger = self._context.ledger
+            ray.get(ledger.end.remote(self._stage, self._group, job.position, self._node))
+
+    def finished(self) -> None:
+        import ray
+
+        try:
+            ray.get(self._context.ledger.finished.remote(self._stage, self._group, self._node))
+        except ray.exceptions.RayError as error:
+            logger.debug("the run's ledger is lost: %s", error)
 
 
 def _crashed(job: _Job, deaths: int) -> tuple[int, ArticleOutcome]:
@@ -317,7 +384,7 @@ def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     """Read each article, keep current briefs, clean and segment the rest (CPU task)."""
     _enter(context)
     group = _unpack(row[_PAYLOAD])
-    watch = _Watch(context, ("prepare",), group.number, len(group.jobs))
+    watch = _Watch(context, ("prepare",), group.number)
     settled: list[tuple[int, ArticleOutcome]] = []
     ready: list[tuple[_Job, stages.Prepared]] = []
     for job in group.jobs:
@@ -330,6 +397,7 @@ def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             settled.append((job.position, prepared))
         else:
             ready.append((job, prepared))
+    watch.finished()
     return {_PAYLOAD: _pack(replace(group, settled=tuple(settled), ready=tuple(ready)))}
 
 
@@ -419,10 +487,11 @@ class _ModelActor:
         done = []
         for payload in batch[_PAYLOAD]:
             group = _unpack(payload)
-            watch = _Watch(self._context, self.tasks, group.number, len(group.ready))
+            watch = _Watch(self._context, self.tasks, group.number)
             done.append(
                 _pack(self._work_one_by_one(group, watch) if watch.careful else self._work(group))
             )
+            watch.finished()
         return {_PAYLOAD: np.array(done, dtype=object)}
 
     def _work_one_by_one(self, group: _Group, watch: _Watch) -> _Group:
@@ -604,7 +673,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     driver's index does not read the brief again."""
     _enter(context)
     group = _unpack(row[_PAYLOAD])
-    watch = _Watch(context, ("finish",), group.number, len(group.ready))
+    watch = _Watch(context, ("finish",), group.number)
     run = stages.RunInfo(
         dict(group.models), dict(group.generation), context.fingerprint, context.settings
     )
@@ -633,6 +702,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
         watch.end(job)
         written = ArticleOutcome(job.source, "written", job.brief_path)
         settled.append((written, outputs.index_record(record)))
+    watch.finished()
     return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
@@ -797,7 +867,7 @@ class RayEngine:
                 num_cpus=0,
                 scheduling_strategy=NodeAffinitySchedulingStrategy(driver_node, soft=False),
             )
-            .remote()
+            .remote(_NODE_LOSSES)
         )
         logger.info(
             "Ray: %s, %g CPU(s) per actor",
