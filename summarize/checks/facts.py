@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Literal
 
 from summarize.checks import words
-from summarize.checks.quantities import Quantity, find_quantities, is_supported
+from summarize.checks.quantities import Quantity, find_quantities, is_supported, world_wars
 from summarize.checks.words import calendar_words, fold, tokens
 
 FlagKind = Literal["number", "name", "quote"]
@@ -124,30 +124,6 @@ def _pandemic_stated(
         return True
     german = source_lists[1][0] if source_lists and len(source_lists) > 1 else ()
     return any(token.startswith(_PANDEMIC_WORDS) for token in german)
-
-
-# The world wars by any of their names: "World War II", "World War Two", "the Second World War",
-# "der Zweite Weltkrieg", "im 2. Weltkrieg"; "the Great War" is the first.
-_WORLD_WAR_EN = re.compile(
-    r"\b(?:World\s+War\s+(?P<number>I{1,2}|One|Two|1|2)\b"
-    r"|(?P<ordinal>First|Second|1st|2nd)\s+World\s+War\b|(?P<great>Great\s+War)\b)",
-    re.IGNORECASE,
-)
-_WORLD_WAR_DE = re.compile(
-    r"(?<![\w-])(?:(?P<ordinal>erste|zweite)[mnrs]?\s+|(?P<number>[12])\.\s*)Weltkrieg",
-    re.IGNORECASE,
-)
-_FIRST_WAR = frozenset({"i", "one", "1", "first", "1st", "erste"})
-
-
-def _world_wars(text: str, language: str) -> list[tuple[int, int, int]]:
-    """Where ``text`` names a world war, and which (1 or 2)."""
-    found = []
-    for match in (_WORLD_WAR_DE if language == "de" else _WORLD_WAR_EN).finditer(text):
-        said = (match.group("number") or match.group("ordinal") or "").lower()
-        war = 1 if said in _FIRST_WAR or match.groupdict().get("great") else 2
-        found.append((match.start(), match.end(), war))
-    return found
 
 
 @dataclass(frozen=True)
@@ -655,8 +631,17 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         for token in tokens(" ".join(re.findall(r"(?<![\w'’])[A-ZÄÖÜ][\w'’]*", text)))
     }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
-    wars_stated = {war for text, lang in sources for *_, war in _world_wars(text, lang)}
-    summary_wars = _world_wars(summary, "en")
+    # The world wars by any of their names: "World War II" for "Zweiter Weltkrieg" or "the
+    # Second World War"; a war the article does not name is flagged as a name.
+    wars_stated: set[int] = set()
+    for text, language in sources:
+        for *_, wars in world_wars(text, language):  # type: ignore[arg-type]
+            wars_stated |= wars
+    summary_wars = world_wars(summary, "en")
+    for start, end, wars in summary_wars:
+        said = summary[start:end]
+        if not wars <= wars_stated and all(flag.text != said for flag in flags):
+            flags.append(Flag("name", said, "name not in the article"))
     seen: set[str] = set()
     for name in _names(summary):
         key = "".join(tokens(name.text))
@@ -664,12 +649,8 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             continue
         seen.add(key)
         end = name.start + len(name.text)
-        war = next((at for at in summary_wars if at[0] <= name.start and end <= at[1]), None)
-        if war is not None:
-            # "World War II" for the article's "Second World War" or "Zweiter Weltkrieg"
-            if war[2] not in wars_stated:
-                flags.append(Flag("name", summary[war[0] : war[1]], "name not in the article"))
-            continue
+        if any(start <= name.start and end <= stop for start, stop, _ in summary_wars):
+            continue  # the war's name, read above
         readings = [name.text]
         rest = _without_lead(name)
         if rest:

@@ -301,12 +301,11 @@ _COMPOUND_DE_PATTERN = re.compile(
     r"|viertelfinal|halbfinal)",
     re.IGNORECASE,
 )
-# An ordinal as the first part of a German compound: "Zweitligist" (second-division club),
-# "Drittletzte" (third from last),
+# An ordinal as the first part of a German compound: "Drittletzte" (third from last),
 # "drittgrößte" (third-largest), "Drittliga" (third division), "viertbeste" (fourth-best).
 # "Drittel" and "Viertelfinale" are fractions; "viertägig" is four days, "Zehntausende" tens
 # of thousands; a "Siebträger" holds a sieve ("Sieb").
-_ORDINAL_STEMS_DE = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+_ORDINAL_STEMS_DE = {"dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
                      "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12}  # fmt: skip
 _ORDINAL_HEAD_DE = re.compile(
     r"(?<![\w-])(?P<stem>"
@@ -396,8 +395,39 @@ _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # A disease's or virus's name with digits in it: "Covid-19", "COVID19", "SARS-CoV-2". Its number
 # is part of the name (a summary's "Covid-19" beside the article's "Corona" flagged a 19).
 _DISEASE_NAME = re.compile(r"(?<![\w-])(?:covid|sars-cov|mers-cov)-?\d+\b", re.IGNORECASE)
-# "World War Two", "World War 2": a name (checked as one), not a count of two.
-_WORLD_WAR = re.compile(r"\bWorld\s+War\s+(?:I{1,2}|One|Two|1|2)\b", re.IGNORECASE)
+# The world wars by any of their names: "World War II", "World War Two", "WWII", "the Second
+# World War", "the Great War" (the first); "der Zweite Weltkrieg", "im 2. Weltkrieg", "im
+# Ersten und Zweiten Weltkrieg", "beide Weltkriege". A name (checked as one by the facts), not
+# a count of two.
+_WORLD_WAR_EN = re.compile(
+    r"\b(?:World\s+War\s+(?:I{1,2}|One|Two|1|2)\b|(?:First|Second|1st|2nd)\s+World\s+War\b"
+    r"|Great\s+War\b|WW(?:I{1,2}|1|2)\b)",
+    re.IGNORECASE,
+)
+_WAR_ORDINAL_DE = r"(?:erste[mnrs]?|zweite[mnrs]?|[12]\.|I{1,2}\.)"
+_WORLD_WAR_DE = re.compile(
+    rf"(?<![\w-])(?:{_WAR_ORDINAL_DE}(?:\s*(?:und|oder|bis|,|/)\s*{_WAR_ORDINAL_DE})?"
+    r"|beide[mnrs]?)\s*Weltkrieg",
+    re.IGNORECASE,
+)
+_FIRST_WAR = re.compile(
+    r"(?<![\w-])(?:i|one|1|first|1st|erste[mnrs]?|great|wwi|ww1)(?![\w-])|\b1\."
+)
+_SECOND_WAR = re.compile(r"(?<![\w-])(?:ii|two|2|second|2nd|zweite[mnrs]?|wwii|ww2)(?![\w-])")
+
+
+def world_wars(text: str, language: Language) -> list[tuple[int, int, frozenset[int]]]:
+    """Where ``text`` names a world war, and which (1, 2, or both)."""
+    found = []
+    for match in (_WORLD_WAR_DE if language == "de" else _WORLD_WAR_EN).finditer(text):
+        said = match.group(0).lower()
+        wars = {1} if _FIRST_WAR.search(said) else set()
+        if _SECOND_WAR.search(said):
+            wars.add(2)
+        if said.startswith("beide"):
+            wars = {1, 2}
+        found.append((match.start(), match.end(), frozenset(wars or {1, 2})))
+    return found
 
 
 @dataclass(frozen=True)
@@ -780,8 +810,10 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     """Every reading of ``text`` in order of precedence: a span read by an earlier step is closed
     to the later ones (a date's day is not also a count, a score not two numbers)."""
     patterns = _patterns()
-    for match in itertools.chain(_DISEASE_NAME.finditer(text), _WORLD_WAR.finditer(text)):
-        yield _Withheld(match.start(), match.end())  # "Covid-19": a name's digits, no count
+    for match in _DISEASE_NAME.finditer(text):  # "Covid-19": a name's digits, no count
+        yield _Withheld(match.start(), match.end())
+    for start, end, _ in world_wars(text, language):  # "World War 2", "im 2. Weltkrieg"
+        yield _Withheld(start, end)
     yield from _day_ranges(text, patterns)
     yield from _dates(text, language, patterns)
     yield from _months(text, patterns)
@@ -837,7 +869,7 @@ def _currency(text: str, start: int, end: int) -> str | None:
 def _quantity(text: str, reading: _Reading) -> Quantity:
     """The quantity a reading makes, with the unit, hedge and clock words around it."""
     start, end, kind = reading.start, reading.end, reading.kind
-    unit = reading.unit or (_unit_after(text, end) if kind == "number" else None)
+    unit = reading.unit or (_unit_after(text, end) if kind in ("number", "ordinal") else None)
     written = text[start:end].strip()
     hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
     if hedge and _PARTICLE_OVER.search(text, max(0, hedge.start() - 20), hedge.end()):
@@ -961,8 +993,9 @@ def _ranks(text: str) -> Iterator[_Reading | _Withheld]:
 # and "dozens" are no count); "eine halbe Million", "half a billion"; a part of a unit of time:
 # "eine halbe Stunde", "ein halbes Jahr", "a quarter of an hour", "Dreiviertelstunde", "an hour
 # and a half" (read with the unit, so that "30 minutes" and "six months" back them).
-# "half a", "a half" (not a bare "half": "the first half-year" is no six months)
-_HALF = r"(?:half\s+an?|an?\s+half|(?:ein(?:e[mnrs]?)?\s+)?halbe[mnrs]?)"
+# "half a", "a half" (not a bare "half": "the first half-year" is no six months; nor the "a
+# half" of "two and a half million", read whole by _and_a_half)
+_HALF = r"(?:half\s+an?|(?<!\band\s)an?\s+half|(?:ein(?:e[mnrs]?)?\s+)?halbe[mnrs]?)"
 _DOZEN = re.compile(
     rf"(?<![\w-])(?P<count>{_HALF}|an?|one|two|three|four|five|six|ein(?:e[mnrs]?)?|zwei|drei"
     r"|vier|fünf|sechs)\s+(?:dozen|dutzend)(?![\w-])",
@@ -971,15 +1004,23 @@ _DOZEN = re.compile(
 _DOZEN_COUNTS = {"two": 2, "zwei": 2, "three": 3, "drei": 3, "four": 4, "vier": 4, "five": 5,
                  "fünf": 5, "six": 6, "sechs": 6}  # fmt: skip
 _HALF_SCALE = re.compile(
-    rf"(?<![\w-]){_HALF}\s+(?P<scale>millionen|million|milliarde|billion)(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-]){_HALF}\s+(?P<scale>millionen|million|milliarde|billion|trillion)(?![\w-])",
+    re.IGNORECASE,
 )
 _TIME_UNIT = r"(?P<unit>hour|stunde|day|tag|week|woche|month|monat|year|jahr|minute)"
 _PART_OF_UNIT = re.compile(
     rf"(?<![\w-])(?:(?P<half>{_HALF})[-\s]{_TIME_UNIT}"
     r"|(?P<part_of_year>halb|viertel)(?P<jahr>jahr)(?:es|s)?"
     r"|(?P<three>three\s+quarters|(?:an?|one)\s+quarter)\s+of\s+an?\s+(?P<hour>hour)"
-    r"|(?P<dreiviertel>drei\s?)?viertel\s?(?P<stunde>stunde)"
+    r"|(?P<dreiviertel>drei\s?)?viertel\s?(?P<stunde>stunden?|stündig[a-zäöüß]*)"
+    r"|(?P<halb>halb)(?P<adjective>stündig|tägig)[a-zäöüß]*"
     rf"|(?:an?|one)\s+{_TIME_UNIT.replace('unit', 'and_a_half')}\s+and\s+a\s+half)(?![\w-])",
+    re.IGNORECASE,
+)
+
+_ONE_UNIT_DE = re.compile(
+    r"(?<![\w-])(?P<article>ein(?:e[mnrs]?)?)\s+(?P<unit>tag|woche|monat|jahr|stunde|minute)"
+    r"(?:e?s|e?n)?(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -1005,11 +1046,18 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
             part, unit = 0.5 if match.group("part_of_year").lower() == "halb" else 0.25, "jahr"
         elif match.group("stunde"):
             part, unit = 0.75 if match.group("dreiviertel") else 0.25, "stunde"
+        elif match.group("adjective"):  # "halbstündig", "halbtägig": half an hour, half a day
+            part, unit = 0.5, "stunde" if match.group("adjective").lower() == "stündig" else "tag"
         else:
             part, unit = 1.5, match.group("and_a_half")
         yield _Reading(
             match.start(), match.end(), "number", {part}, unit=_METRIC_UNITS[unit.lower()]
         )
+    if language == "de":  # "einen Tag", "ein Jahr lang": one of the unit (an English "a day"
+        # is "twice a day" as often as a count, and is not read)
+        for match in _ONE_UNIT_DE.finditer(text):
+            unit = _METRIC_UNITS[match.group("unit").lower()]
+            yield _Reading(match.start(), match.end("article"), "number", {1.0}, unit=unit)
 
 
 _NIGHT_TO = re.compile(r"(?<![\w-])nacht\s+(?:zum|zu|auf\s+den)\s+$", re.IGNORECASE)
@@ -1300,6 +1348,17 @@ def _other_measure(quantity: Quantity, other: Quantity) -> bool:
     )
 
 
+def _count_and_ordinal(one: Quantity, other: Quantity) -> bool:
+    """A count of a unit and an ordinal of it: "six days" is not "am sechsten Tag" ("zum 30.
+    Jahrestag" backs "30 years", its unit is no year)."""
+    return (
+        (one.kind == "ordinal") != (other.kind == "ordinal")
+        and one.unit is not None
+        and other.unit is not None
+        and one.unit[0] == other.unit[0]
+    )
+
+
 def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether the source states the same number (of the same kind), or the same measure in
     another metric unit."""
@@ -1310,8 +1369,6 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             not _other_measure(quantity, other)
             and wanted & _numbers(other)
             and other.kind not in ("date", "weekday")
-            # a measure is a count: "the third day" ("Zweitligist") states no "three days"
-            and (quantity.unit is None or other.kind != "ordinal")
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
             and (other.kind != "time" or quantity.clock_context)
@@ -1332,6 +1389,7 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             and bool(in_base_unit & _in_base_unit(other))
         )
         for other in source
+        if not _count_and_ordinal(quantity, other)
     )
 
 
@@ -1355,9 +1413,16 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
             continue
         if {quantity.hedge, other.hedge} == {"below", "above"}:
             continue  # "more than 500" is not "fast 500" rounded
-        if _other_measure(quantity, other):
+        # The same measure in another unit of its kind, in the summary's: "almost half an
+        # hour" for "knapp 29 Minuten".
+        convertible = (quantity.unit is not None and other.unit is not None) and quantity.unit[
+            0
+        ] == other.unit[0]
+        if _other_measure(quantity, replace(other, unit=quantity.unit) if convertible else other):
             continue  # "£2 million" is not 1,96 Millionen Euro
         scale = 100.0 if other.kind == "fraction" else 1.0
+        if convertible:
+            scale *= other.unit[1] / quantity.unit[1]  # type: ignore[index]
         for value in other.values:
             stated = float(value) * scale  # type: ignore[arg-type]
             if any(

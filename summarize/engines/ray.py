@@ -29,6 +29,7 @@ import logging
 import os
 import pickle
 import re
+import secrets
 import time
 import warnings
 from collections import Counter
@@ -218,68 +219,79 @@ def _enter(context: _Context) -> None:
         os.chdir(context.cwd)
 
 
+_Unit = tuple[str, int] | tuple[str, int, int]  # (stage, group) or (stage, group, position)
+
+
+@dataclass
+class _Attempt:
+    node: str | None
+    done: bool = False
+
+
 class _RunLedger:
     """Counts, on the driver's node, how often each unit of work ran and which actors were
     restarted, so the summary line can say what Ray redid (best effort: a restart's count can
     be lost with the worker that sent it), and how often a unit's worker process died under it,
     so that work that keeps killing its process stops being retried (see :class:`_Watch`).
 
-    A unit is a group's work in a stage, or (careful) one article's. Each attempt is noted
-    when it starts and when it is done; one that started and was never done died. It died of
-    its work only where its node lives on: Ray also runs work again to rebuild the output of a
-    node lost after it was done, and a lost node takes the work in flight with it. Counted as
-    deaths, three node losses failed a healthy article as one that kills its process."""
+    A unit is a group's work in a stage, or (careful) one article's; each attempt at it is
+    noted when it starts and when it is done. When a unit starts again, each earlier attempt
+    that was not done died, and it died of its work where it is run again on the same node;
+    run on another node, its node may be gone (a lost node takes the work in flight with it,
+    and the cluster says so only seconds later), so that costs the group's allowance of node
+    losses first. A group's attempt that was done and is run again rebuilds the output of a
+    lost node (Ray does so): free on another node, a death on the same one (its process died
+    before handing the output over). Counted as deaths, three node losses under a one-article
+    group failed that healthy article as one that kills its process."""
 
-    def __init__(self, node_losses: int = 5) -> None:
+    def __init__(self, limits: tuple[int, int] = (3, 2), node_losses: int = 5) -> None:
         self._runs: Counter[tuple[str, int]] = Counter()
         self._restarts = 0
+        self._limits = limits  # a group's, an article's deaths before it is given up
         self._node_losses_allowed = node_losses
-        # a unit → the node of each attempt that started and is not done
-        self._open: dict[tuple[str, int] | tuple[str, int, int], list[str | None]] = {}
-        self._deaths: Counter[tuple[str, int] | tuple[str, int, int]] = Counter()
-        self._node_losses: Counter[tuple[str, int] | tuple[str, int, int]] = Counter()
+        self._attempts: dict[_Unit, dict[str, _Attempt]] = {}  # by the attempt's token
+        self._deaths: Counter[_Unit] = Counter()
+        self._node_losses: Counter[tuple[str, int]] = Counter()  # a group's, its articles' too
 
-    def started(self, stages: tuple[str, ...], group: int, node: str | None = None) -> int:
+    def started(self, stages: tuple[str, ...], group: int, node: str | None, token: str) -> int:
         """A stage starts a group's work on ``node``: how often that work killed its process."""
         for stage in stages:
             self._runs[(stage, group)] += 1
-        return self._start((stages[0], group), node)
+        return self._start((stages[0], group), node, token, self._limits[0])
 
-    def finished(self, stage: str, group: int, node: str | None = None) -> None:
-        """The group's work in ``stage`` is done (its output may still be lost with its node:
-        Ray runs it again then, which costs nothing here)."""
-        self._done((stage, group), node)
+    def finished(self, stage: str, group: int, token: str) -> None:
+        """The group's work in ``stage`` is done (its output may still be lost with its node)."""
+        self._done((stage, group), token)
 
-    def begin(self, stage: str, group: int, position: int, node: str | None = None) -> int:
-        """An article of ``group`` starts alone: how often its work killed its process."""
-        return self._start((stage, group, position), node)
+    def begin(self, stage: str, group: int, position: int, node: str | None, token: str) -> int:
+        """An article of ``group`` starts alone: how often its work killed its process (not
+        noted as started when that is too often: it is not run)."""
+        return self._start((stage, group, position), node, token, self._limits[1])
 
-    def end(self, stage: str, group: int, position: int, node: str | None = None) -> None:
-        self._done((stage, group, position), node)
+    def end(self, stage: str, group: int, position: int, token: str) -> None:
+        self._done((stage, group, position), token)
 
-    def _start(self, unit: tuple[str, int] | tuple[str, int, int], node: str | None) -> int:
-        lost = self._open.pop(unit, [])
-        if lost:
-            alive = _alive_nodes()
-            for died_on in lost:
-                if died_on is not None and alive is not None and died_on not in alive:
-                    # The node went, not (only) the process: the work's own fault only when
-                    # it takes node after node (an out-of-memory kill of the whole node).
-                    self._node_losses[unit] += 1
-                    if self._node_losses[unit] <= self._node_losses_allowed:
-                        continue
-                self._deaths[unit] += 1
-        self._open.setdefault(unit, []).append(node)
-        return self._deaths[unit]
+    def _start(self, unit: _Unit, node: str | None, token: str, limit: int) -> int:
+        group = (unit[0], unit[1])
+        for attempt in self._attempts.pop(unit, {}).values():
+            if attempt.done and len(unit) == 3:
+                continue  # an article done, run again because its group died later
+            # On another node (or none known), the attempt's node may be lost: the group's
+            # allowance of node losses first, then deaths.
+            elsewhere = node is None or attempt.node != node
+            if elsewhere and self._node_losses[group] < self._node_losses_allowed:
+                self._node_losses[group] += 1
+                continue
+            self._deaths[unit] += 1
+        died = self._deaths[unit]
+        if died < limit or len(unit) == 2:
+            self._attempts.setdefault(unit, {})[token] = _Attempt(node)
+        return died
 
-    def _done(self, unit: tuple[str, int] | tuple[str, int, int], node: str | None) -> None:
-        attempts = self._open.get(unit, [])
-        if node in attempts:
-            attempts.remove(node)
-        elif attempts:
-            attempts.pop()
-        if not attempts:
-            self._open.pop(unit, None)
+    def _done(self, unit: _Unit, token: str) -> None:
+        attempt = self._attempts.get(unit, {}).get(token)
+        if attempt is not None:
+            attempt.done = True
 
     def restarted(self) -> None:
         self._restarts += 1
@@ -287,17 +299,6 @@ class _RunLedger:
     def totals(self) -> tuple[int, int]:
         retried = sum(count - 1 for count in self._runs.values() if count > 1)
         return retried, self._restarts
-
-
-def _alive_nodes() -> set[str] | None:
-    """The IDs of the cluster's live nodes, or None when the cluster cannot say."""
-    import ray
-
-    try:
-        return {node["NodeID"] for node in ray.nodes() if node.get("Alive")}
-    except Exception as error:  # GCS unreachable: every death counts, as before
-        logger.debug("could not list the cluster's nodes: %s", error)
-        return None
 
 
 def _this_node() -> str | None:
@@ -313,8 +314,8 @@ def _this_node() -> str | None:
 # are done one at a time; an article done alone may kill it this many times before it fails:
 # one article that crashes the process (a segfault, an OOM kill) costs only its own brief, where
 # Ray retried its group without end. A lost node kills the work in flight on it without its
-# fault: that counts only after this many node losses under the same work. Sent with the plan
-# (_Context).
+# fault: a group's work run again on another node costs this allowance first (see _RunLedger).
+# Sent with the plan (_Context) and to the ledger.
 _GROUP_DEATHS = 3
 _ARTICLE_DEATHS = 2
 _NODE_LOSSES = 5
@@ -332,8 +333,11 @@ class _Watch:
 
         self._context, self._stage, self._group = context, stages[0], group
         self._node = _this_node()
+        self._token = secrets.token_hex(8)  # this attempt's, in the ledger
         try:
-            self.died = int(ray.get(context.ledger.started.remote(stages, group, self._node)))
+            self.died = int(
+                ray.get(context.ledger.started.remote(stages, group, self._node, self._token))
+            )
         except ray.exceptions.RayError as error:  # the driver's node is gone: so is the run
             logger.debug("the run's ledger is lost, attempts not counted: %s", error)
             self.died = 0
@@ -346,23 +350,24 @@ class _Watch:
 
         if not self.careful:
             return None
-        group_deaths, article_deaths = self._context.deaths
         ledger = self._context.ledger
-        died = ray.get(ledger.begin.remote(self._stage, self._group, job.position, self._node))
-        return _crashed(job, group_deaths + died) if died >= article_deaths else None
+        died = ray.get(
+            ledger.begin.remote(self._stage, self._group, job.position, self._node, self._token)
+        )
+        return _crashed(job, self.died + died) if died >= self._context.deaths[1] else None
 
     def end(self, job: _Job) -> None:
         import ray
 
         if self.careful:
             ledger = self._context.ledger
-            ray.get(ledger.end.remote(self._stage, self._group, job.position, self._node))
+            ray.get(ledger.end.remote(self._stage, self._group, job.position, self._token))
 
     def finished(self) -> None:
         import ray
 
         try:
-            ray.get(self._context.ledger.finished.remote(self._stage, self._group, self._node))
+            ray.get(self._context.ledger.finished.remote(self._stage, self._group, self._token))
         except ray.exceptions.RayError as error:
             logger.debug("the run's ledger is lost: %s", error)
 
@@ -867,7 +872,7 @@ class RayEngine:
                 num_cpus=0,
                 scheduling_strategy=NodeAffinitySchedulingStrategy(driver_node, soft=False),
             )
-            .remote(_NODE_LOSSES)
+            .remote((_GROUP_DEATHS, _ARTICLE_DEATHS), _NODE_LOSSES)
         )
         logger.info(
             "Ray: %s, %g CPU(s) per actor",
