@@ -41,7 +41,9 @@ class TranslationCache:
         self._lock = threading.Lock()
         self._write_failed = False
         self._read_failed = False
-        self._damaged = False  # found damaged in use: set aside when closed
+        # The damaged file's (device, inode), found in use: set aside when closed (only that
+        # file: another run sharing the folder may have started a new cache at the name since).
+        self._damaged: tuple[int, int] | None = None
         # What this cache made, so that a run that stops before it translated anything takes
         # it away again (close_and_remove_if_unused).
         self._made_folder = not folder.exists()
@@ -71,7 +73,11 @@ class TranslationCache:
             if _is_damaged(error):  # a copy cut short, a file written over
                 # Set aside, and a new cache started: left in place, every later run paid for
                 # the translations again until someone deleted the file.
-                if not damaged_before and (aside := self._set_aside()) is not None:
+                damaged = _file_identity(self.path)
+                if not damaged_before and damaged is None:  # another run set it aside now
+                    self._open(folder, damaged_before=True)
+                    return
+                if not damaged_before and (aside := self._set_aside(damaged)) is not None:
                     logger.warning(
                         "translation cache %s cannot be read (%s): set aside as %s, and a new "
                         "one started",
@@ -128,20 +134,23 @@ class TranslationCache:
         as with ``--no-cache``. A damaged file is set aside when the cache is closed, so the
         next run starts a new one (each run paid for it until someone deleted the file)."""
         self._read_failed = self._write_failed = True
-        self._damaged = _is_damaged(error)
+        self._damaged = _file_identity(self.path) if _is_damaged(error) else None
         logger.warning(
             "translation cache %s cannot be read (%s): this run goes on without it%s",
             shown(self.path),
             error,
-            " (the next run starts a new one)" if self._damaged else "",
+            " (it is set aside when the run ends)" if self._damaged else "",
         )
 
-    def _set_aside(self) -> Path | None:
-        """Move a damaged cache file (and its -wal and -shm) aside, kept for a look, as
-        ``translations.sqlite.damaged-<UTC time>``; None when it cannot be moved."""
+    def _set_aside(self, damaged: tuple[int, int] | None) -> Path | None:
+        """Move the damaged cache file (and its -wal and -shm) aside, kept for a look, as
+        ``translations.sqlite.damaged-<UTC time>``; None when it cannot be moved, or the file
+        at the name is no longer the ``damaged`` one."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
+            if damaged is None or _file_identity(self.path) != damaged:
+                return None
             os.replace(self.path, aside)
         except OSError as error:
             logger.debug("could not set aside %s: %s", shown(self.path), error)
@@ -215,9 +224,19 @@ class TranslationCache:
             self._set_aside_if_damaged()
 
     def _set_aside_if_damaged(self) -> None:
-        if self._damaged and (aside := self._set_aside()) is not None:
-            self._damaged = False
+        if self._damaged is None:
+            return
+        damaged, self._damaged = self._damaged, None
+        if _file_identity(self.path) != damaged:
+            return  # set aside by another run already (a new cache may stand at the name)
+        if (aside := self._set_aside(damaged)) is not None:
             logger.info("the damaged translation cache is set aside as %s", shown(aside))
+        else:
+            logger.warning(
+                "the damaged translation cache %s could not be set aside: delete it to start "
+                "a new one",
+                shown(self.path),
+            )
 
     def close_and_remove_if_unused(self) -> None:
         """Close the cache, and remove its file (and its folder) when they are this cache's own
@@ -251,6 +270,14 @@ class TranslationCache:
             return self._db.execute("SELECT 1 FROM translations LIMIT 1").fetchone() is None
         except sqlite3.Error:
             return False  # unknown: kept
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def _is_damaged(error: OSError | sqlite3.Error) -> bool:

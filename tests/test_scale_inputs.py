@@ -456,12 +456,8 @@ def test_a_cache_opened_on_a_full_disk_says_so_and_leaves_no_file(
     assert not folder.exists()  # the file the cache made, and its folder, are gone
 
 
-def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A cache file whose header and schema read but whose pages do not ("database disk image
-    is malformed"): the run translates without it instead of stopping with a traceback."""
-    folder = tmp_path / "cache"
+def _damaged_past_its_header(folder: Path) -> None:
+    """A cache file in ``folder`` whose header and schema read but whose pages do not."""
     cache = TranslationCache(folder)
     cache.put_many("f", {f"Satz {n}": Generated("x" * 300) for n in range(200)})
     cache.close()
@@ -474,6 +470,30 @@ def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
     data[page_size:] = b"A" * (len(data) - page_size)  # every page after the schema's
     cache.path.write_bytes(bytes(data))
 
+
+def test_a_damaged_cache_sets_aside_only_its_own_file(tmp_path: Path) -> None:
+    """Two runs sharing runtime.cache_dir: the one that found the damage must not set aside,
+    when it ends, the new cache another run has started at the name since."""
+    folder = tmp_path / "cache"
+    _damaged_past_its_header(folder)
+    first = TranslationCache(folder)
+    assert first.get_many("f", ["Satz 1"]) == {}  # finds the damage
+    (folder / "translations.sqlite").rename(folder / "elsewhere.sqlite")  # set aside by another
+    second = TranslationCache(folder)
+    second.put_many("f", {"Satz 3": Generated("three")})
+    first.close()
+    assert not list(folder.glob("translations.sqlite.damaged-*"))
+    assert second.get_many("f", ["Satz 3"]) == {"Satz 3": Generated("three")}
+    second.close()
+
+
+def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cache file whose header and schema read but whose pages do not ("database disk image
+    is malformed"): the run translates without it instead of stopping with a traceback."""
+    folder = tmp_path / "cache"
+    _damaged_past_its_header(folder)
     damaged = TranslationCache(folder)  # header and schema still read
     assert damaged.get_many("f", ["Satz 1", "Satz 2"]) == {}
     damaged.put_many("f", {"Satz 3": Generated("three")})
