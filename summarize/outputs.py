@@ -165,18 +165,22 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
 def _owner(folder: Path, group: list[tuple[Path, str]]) -> Path:
     """Which of inputs with one brief name gets it: the one whose brief is there already (a
     new ``a:b.txt`` beside ``a_b.txt``, whose brief an earlier run wrote, is refused, not
-    ``a_b.txt``, whose brief it would then have replaced), else the first."""
+    ``a_b.txt``, whose brief it would then have replaced), by its path, or by the article the
+    brief was made from where that path is gone (the folder moved); else the first."""
     for _, name in group:
         try:
             record = read_record(record_path(folder / name))
         except RecordError:
             continue
         recorded = Path(record.source_path or record.source)
-        if not (recorded.is_absolute() and recorded.is_file()):
-            continue
-        for source, _ in group:
-            if file_key(source) == file_key(recorded):
-                return source
+        if recorded.is_absolute() and recorded.is_file():
+            for source, _ in group:
+                if file_key(source) == file_key(recorded):
+                    return source
+        else:  # moved with its folder, as briefs are kept then: the article it holds
+            for source, _ in group:
+                if _sha256_of(source) == record.source_sha256:
+                    return source
     return group[0][0]
 
 

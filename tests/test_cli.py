@@ -741,21 +741,27 @@ def test_a_brief_keeps_its_name_whatever_else_the_run_holds(tmp_path: Path, monk
     assert len([line for line in index.splitlines() if line.startswith("- **[")]) == 2
 
 
-@pytest.mark.parametrize(("first", "second"), [("a_b.txt", "a:b.txt"), ("a.txt", "A.txt")])
+@pytest.mark.parametrize(
+    ("first", "second", "moved"),
+    [("a_b.txt", "a:b.txt", False), ("a.txt", "A.txt", False), ("a_b.txt", "a:b.txt", True)],
+)
 def test_a_new_file_with_a_taken_brief_name_is_refused_not_the_brief_s_own(
-    tmp_path: Path, monkeypatch, first: str, second: str
+    tmp_path: Path, monkeypatch, first: str, second: str, moved: bool
 ) -> None:
     """A new input whose brief name is that of an existing brief's article ("a:b.txt" beside
     "a_b.txt", "A.txt" beside "a.txt") took the name because it sorted first, and the article
-    that owned it was refused on every later run; the two messages said opposite things."""
+    that owned it was refused on every later run; the two messages said opposite things. So
+    too after the input folder was moved (its briefs are kept then)."""
     _echo_models(monkeypatch)
     folder, output = tmp_path / "in", tmp_path / "briefs"
     folder.mkdir()
     texts = seed_texts()
     (folder / first).write_text(texts[0], encoding="utf-8")
-    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
-    alone = CliRunner().invoke(app, run)
+    alone = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
     assert alone.exit_code == 0, alone.output
+    if moved:
+        folder = folder.rename(tmp_path / "moved")
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
     (folder / second).write_text(texts[1], encoding="utf-8")
     for _ in range(2):  # and so on every later run
         both = CliRunner().invoke(app, run)

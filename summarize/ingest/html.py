@@ -130,7 +130,8 @@ def _metadata_title(page: Any, path: Path) -> str:
     try:
         metadata = trafilatura.extract_metadata(page)
     except Exception as error:
-        logger.info("%s: no title read from the page's metadata (%s)", shown(path), error)
+        reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        logger.info("%s: no title read from the page's metadata (%s)", shown(path), reason)
         return ""
     return (metadata.title or "").strip() if metadata is not None else ""
 
