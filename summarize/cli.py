@@ -453,6 +453,8 @@ def inspect(
     failures = len(problems)
     seen: set[tuple[int, int] | str] = set()
     for source in sources:
+        if out.quiet:  # its reader went away (`| head`): nothing more to show anyone
+            break
         # The same file twice (a link, a hard link): run makes one brief (plan_briefs).
         if file_key(source) in seen:
             continue

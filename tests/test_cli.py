@@ -1842,6 +1842,24 @@ def test_a_closed_pipe_on_standard_error_keeps_the_exit_code(tmp_path: Path) -> 
     assert result.returncode == 2
 
 
+def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
+    """`summarize inspect seeds/ | head -1`: rich ended it with exit 1 at the first write."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "summarize", "inspect", str(SEEDS)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            cwd=tmp_path,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
 def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
     """A run of two articles, a.txt (with "Seriennummer … 7777", which the tests' checks fail
     on) and b.txt (a seed): the run exits 1, with b's brief and none of a's."""
