@@ -118,6 +118,12 @@ _ENDS_ORDINAL = re.compile(
     r"\s+\d+\.$"
 )
 _ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
+# pysbd takes a number with a full stop after a colon for a list's ("an folgenden Tagen: | 24.
+# und 25. Dezember", "Seminartermin: | 22. | & 23. August 2015"): a date or a rank of the same
+# sentence, as it is without the colon ("am 24. und 25. Dezember").
+_ENDS_COLON = re.compile(r":[\"'“”«»„‚‘’)\]]*$")
+_STARTS_ORDINAL = re.compile(r"\d{1,3}\.(?:\s|$)")
+_ENDS_NUMBER_AFTER_COLON = re.compile(r":\s+\d{1,3}\.$")
 _STARTS_ANNIVERSARY = re.compile(r"(?:Geburtstag|Jahrestag|Todestag|Jubiläum)")
 # The rejoin rules read only the end of a sentence; the longest they match (an abbreviation after
 # a space, a mark and its closing quotes) is far shorter than this. Testing the whole merged text
@@ -260,6 +266,8 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
             not _ENDS_CLAUSE.search(tail)
             or (ends_with_abbreviation(tail) and not _starts_sentence(piece))
             or _goes_on_past_stop(merged[-1][0], tail, piece)
+            or (_ENDS_COLON.search(tail) and _STARTS_ORDINAL.match(piece))
+            or (_ENDS_NUMBER_AFTER_COLON.search(tail) and not _starts_sentence(piece))
         ):
             merged[-1].append(piece)
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]

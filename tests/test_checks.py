@@ -1781,3 +1781,22 @@ def test_the_number_of_a_world_war_is_no_count() -> None:
     german = "Nach dem 2. Weltkrieg kamen 3 Menschen."
     flags = unsupported_facts("After World War 2, 2 people came.", "", german)
     assert [(flag.kind, flag.text) for flag in flags] == [("number", "2")]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Sie zahlte 3.201,38 Euro brutto.", "She paid 3.201,38 euros gross."),
+        ("Sie zahlte 3.201,38 Euro brutto.", "She paid 3,201.38 euros gross."),
+        ("Etwa 4.000 150-jährige Eichen.", "About 4.000 150-year-old oaks are used."),
+        ("Etwa 4.000 150-jährige Eichen.", "About 4,000 oaks, each 150 years old."),
+    ],
+)
+def test_a_german_number_copied_into_the_english_is_read_not_a_crash(
+    german: str, english: str
+) -> None:
+    """The translator copies "3.201,38" through: the checks raised ValueError on it, and 8 of
+    the 588 development pages got no brief. "4.000 150" was read as one number, 4000150."""
+    assert _numbers_warned(german, english) == []
+    assert unsupported_facts(english, english, german) == []
+    assert [f.text for f in unsupported_facts("About 4,150 oaks.", "", german)] != []

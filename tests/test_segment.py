@@ -391,3 +391,24 @@ def test_a_german_order_quotation_after_an_abbreviation_goes_on_the_sentence(
     assert split_sentences(sentence) == [sentence]
     # After a sentence end the quotation still starts a sentence of its own.
     assert split_sentences(f"Es war spät. {sentence}") == ["Es war spät.", sentence]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geschlossen sind die Ämter an folgenden Tagen: 24. und 25. Dezember.",
+        "Seminartermin: 22. & 23. August 2015",
+        "Die Gewinner: 1. Anna Müller, 2. Peter Schmidt, 3. Lisa Meier.",
+    ],
+)
+def test_a_date_or_rank_after_a_colon_stays_in_its_sentence(line: str) -> None:
+    """pysbd took "24." after a colon for a list's number: the date went to the translator
+    apart from its sentence, once a bare "22." alone."""
+    assert split_sentences(line) == [line]
+
+
+def test_a_sentence_after_a_colon_and_a_number_still_starts_anew() -> None:
+    assert split_sentences("Termin: 22. Die Sitzung beginnt um 9 Uhr.") == [
+        "Termin: 22.",
+        "Die Sitzung beginnt um 9 Uhr.",
+    ]

@@ -125,7 +125,12 @@ _SCALE = (
     + "|".join(sorted((re.escape(k) for k in SCALES), key=len, reverse=True))
     + r")\b\.?)"
 )
-_DIGITS = r"\d{1,3}(?:[.,' \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Groups of three with one separator throughout: "4.000 150-jährige Eichen" is 4,000 oaks, not
+# the number 4000150.
+_THOUSANDS = "|".join(
+    rf"\d{{1,3}}(?:{separator}\d{{3}})+" for separator in (r"\.", ",", "'", " ", "\u00a0", "\u202f")
+)
+_DIGITS = rf"(?:{_THOUSANDS})(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
 @cache
@@ -1171,9 +1176,15 @@ def _resolution(written: str) -> float | None:
     Zeros before the decimal point count as written: "300" is 300 to the unit, not rounded."""
     digits = re.search(_DIGITS, written)
     if digits:
-        whole, point, decimals = digits.group(0).rpartition(".")
-        if not point:  # no decimal point: all of it is the whole number
+        number = digits.group(0)
+        # The decimal mark: a point, or a comma after a point ("3.201,38", copied through by
+        # the translator; it was read as 3 and "201,38" and raised ValueError).
+        mark = "," if "." in number and number.rfind(",") > number.rfind(".") else "."
+        whole, point, decimals = number.rpartition(mark)
+        if not point:  # no decimal mark: all of it is the whole number
             whole, decimals = decimals, ""
+        if not decimals.isdigit() and decimals:
+            return None
         mantissa = float(re.sub(r"\D", "", whole) + "." + decimals)
         step = 10.0 ** -len(decimals)
     else:  # number words: to the unit, or to the scale word they end with ("two million")
