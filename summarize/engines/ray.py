@@ -354,7 +354,10 @@ class _Watch:
         died = ray.get(
             ledger.begin.remote(self._stage, self._group, job.position, self._node, self._token)
         )
-        return _crashed(job, self.died + died) if died >= self._context.deaths[1] else None
+        group_deaths, article_deaths = self._context.deaths
+        # The group's deaths before it went careful, and this article's since (a careful
+        # attempt that dies counts for both: said once).
+        return _crashed(job, group_deaths + died) if died >= article_deaths else None
 
     def end(self, job: _Job) -> None:
         import ray
