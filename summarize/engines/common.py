@@ -74,6 +74,12 @@ class FolderRun:
         return RunReport(self.outcomes(), self.index_path)
 
 
+def _write_stopped_index(run: FolderRun, interrupted: bool) -> None:
+    outputs.write_stopped_index(
+        run.folder, interrupted, run.so_far(), run.known, run.not_current(run.settled.values())
+    )
+
+
 @contextmanager
 def brief_run(
     folder: Path,
@@ -110,26 +116,13 @@ def brief_run(
             # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that stopped
             # taking writes: the briefs written so far are complete; list them before stopping
             # (when the folder still takes the index).
-            interrupted = isinstance(stop, KeyboardInterrupt)
-            outputs.write_stopped_index(
-                folder,
-                interrupted,
-                run.so_far(),
-                run.known,
-                run.not_current(run.settled.values()),
-            )
+            _write_stopped_index(run, interrupted=isinstance(stop, KeyboardInterrupt))
             raise
         except Exception:
             # A defect (ours or a library's) that ends the run: the briefs written so far are
             # complete too, and an earlier run's index must not stand as this run's.
             if outputs.run_index_due(folder, any(o.ok for o in run.settled.values())):
-                outputs.write_stopped_index(
-                    folder,
-                    False,
-                    run.so_far(),
-                    run.known,
-                    run.not_current(run.settled.values()),
-                )
+                _write_stopped_index(run, interrupted=False)
             raise
         report = run.report()
         if outputs.run_index_due(folder, any(outcome.ok for outcome in report.outcomes)):
