@@ -1648,3 +1648,25 @@ def test_a_label_that_breaks_into_a_sentence_is_not_joined_to_it() -> None:
         "Jetzt abonnieren",
     ]
     assert [block.text for block in split_blocks("\n".join(lines))] == lines
+
+
+def test_a_table_s_rows_of_figures_are_no_fragments() -> None:
+    """The rows of figures under a table's header went to `fragments` (no letter), while the
+    header stayed: the brief showed a table's head without its data."""
+    text = (
+        "Haushalt der Stadt Ulm\n\n"
+        "Die Stadt Ulm hat ihre Ausgaben in den vergangenen Jahren deutlich erhöht, wie der "
+        "Kämmerer am Montag im Gemeinderat sagte.\n\n"
+        "Jahr | Ausgaben (Mio. Euro) | Veränderung\n"
+        "2021 | 1.200 | +3,1 %\n"
+        "2022 | 1.250 | +4,2 %\n\n"
+        "Der Gemeinderat will im Herbst über den nächsten Haushalt beraten und dabei auch "
+        "Kürzungen prüfen.\n"
+    )
+    cleaned = clean_text(text)
+    assert [d for d in cleaned.dropped if d.rule == "fragments"] == []
+    kept = "\n".join(cleaned.paragraphs)
+    assert "2021 | 1.200 | +3,1 %" in kept and "2022 | 1.250 | +4,2 %" in kept
+    # A forum's tree is no table: its lines without letters stay fragments.
+    tree = clean_text(text.replace("2021 | 1.200 | +3,1 %", "| | |--2015"))
+    assert ("fragments", "| | |--2015") in [(d.rule, d.text) for d in tree.dropped]

@@ -272,6 +272,24 @@ def _ends_with_mark(line: str, marks: tuple[str, ...]) -> bool:
     return line.rstrip(CLOSERS).endswith(marks)
 
 
+def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
+    """A row of figures under its table's header ("Jahr | Ausgaben | Veränderung", then "2021 |
+    1.200 | +3,1 %"; cells parted by " | " as the HTML reader writes them, or as a plain-text
+    table has them) is no fragment: the header stayed and its figures went. Left to the
+    classifier, as any line."""
+    header_cells = 0  # the cells of the table row with letters above, through its rows
+    for index, line in enumerate(texts):
+        # A row's every cell holds something: a forum's tree ("| | |--2015") is no table.
+        parts = line.split(" | ")
+        cells = len(parts) if all(part.strip(" |") for part in parts) else 0
+        if cells < 2 or (header_cells and cells != header_cells):
+            header_cells = 0
+        if cells >= 2 and LETTER.search(line):
+            header_cells = cells
+        elif cells >= 2 and cells == header_cells and fragments[index]:
+            fragments[index] = False
+
+
 def _tail_start(
     texts: Sequence[str], word_counts: Sequence[int], marker_hits: Sequence[bool]
 ) -> int | None:
@@ -453,6 +471,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         (is_short and line[:1].islower()) or not (line[:1].isalpha() or LETTER.search(line))
         for line, is_short in zip(texts, short, strict=True)
     ]
+    _spare_table_rows(texts, fragments)
     hits["fragments"] = tuple(fragments)
     features = page_features(
         blocks,
