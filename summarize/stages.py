@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -302,9 +303,25 @@ def _prepare(article: Article, config: Config, options: CleanOptions | None) -> 
     with clock.stage("segment"):
         segmented = segment_article(cleaned)
     if not segmented.paragraphs:
-        raise ArticleError(f"{shown(article.source)}: no article text left after cleaning")
+        raise ArticleError(
+            f"{shown(article.source)}: no article text left after cleaning{_what_took_it(cleaned)}"
+        )
     sentences = ([segmented.title] if segmented.title else []) + segmented.sentences
     return Prepared(article, cleaned, segmented, tuple(sentences), clock.seconds)
+
+
+def _what_took_it(cleaned: CleanArticle) -> str:
+    """Which rules dropped the text of an article the cleaner emptied, and how to keep it: the
+    user sees the rule, not only that nothing was left."""
+    counts = Counter(item.rule for item in cleaned.dropped)
+    if not counts:
+        return ""
+    rules = ", ".join(f"{rule} {count}" for rule, count in counts.most_common())
+    rule = counts.most_common(1)[0][0]
+    return (
+        f" (blocks dropped by rule: {rules}; --set 'clean.disable=[\"{rule}\"]' keeps what "
+        f"{rule} drops)"
+    )
 
 
 def translate_articles(

@@ -416,6 +416,23 @@ def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     assert "no article text left after cleaning" in result.output
 
 
+def test_an_article_the_cleaner_empties_names_the_rule_and_how_to_keep_it(
+    tmp_path: Path,
+) -> None:
+    """ "no article text left after cleaning" said nothing of which rule took the text, nor of
+    the setting that keeps it: a user with a one-line article was left guessing."""
+    path = tmp_path / "kurz.txt"
+    path.write_text("Die Polizei ermittelt.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(path)])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "(blocks dropped by rule: no_article 1;" in said, said
+    setting = 'clean.disable=["no_article"]'
+    assert f"--set '{setting}' keeps what no_article drops)" in said, said
+    kept = CliRunner().invoke(app, ["inspect", str(path), "--set", setting])
+    assert kept.exit_code == 0 and "Die Polizei ermittelt." in kept.output, kept.output
+
+
 @pytest.mark.parametrize("options", [[], ["--no-clean"]])
 def test_the_numbers_of_an_html_pages_ordered_list_reach_the_translator(
     tmp_path: Path, options: list[str]
