@@ -1800,3 +1800,11 @@ def test_a_german_number_copied_into_the_english_is_read_not_a_crash(
     assert _numbers_warned(german, english) == []
     assert unsupported_facts(english, english, german) == []
     assert [f.text for f in unsupported_facts("About 4,150 oaks.", "", german)] != []
+
+
+def test_key_facts_leave_out_footnote_marks_and_law_sections() -> None:
+    """ "[1]", "[^2]" and "§ 219a" were listed among a brief's key numbers."""
+    from summarize.checks.key_facts import key_facts
+
+    facts = key_facts(["The law [1] and § 219a are cited [^2]; 500 people came in 2019."])
+    assert [(fact.kind, fact.text) for fact in facts] == [("number", "500"), ("date", "2019")]

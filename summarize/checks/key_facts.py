@@ -31,6 +31,8 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
         for quantity in find_quantities(paragraph, "en"):
             if quantity.kind in ("ordinal", "weekday"):
                 continue  # "third time", "on Friday": context, not a fact to look up
+            if _labels(paragraph, quantity.start, quantity.end):
+                continue  # a footnote mark ("[1]", "[^2]") or a law's section ("§ 219a")
             kind = "date" if quantity.kind in ("date", "year", "decade", "time") else "number"
             key = (kind, repr(sorted(quantity.values, key=str)))
             places.setdefault(key, []).append(number)
@@ -49,3 +51,11 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             for key in chosen  # type: ignore[arg-type]
         ]
     return facts
+
+
+def _labels(paragraph: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` labels rather than states: a footnote mark ("[1]",
+    "[^2]") or a law's section ("§ 219a", "§§ 3")."""
+    before = paragraph[max(0, start - 3) : start]
+    footnote = before.endswith(("[", "[^")) and paragraph.startswith("]", end)
+    return footnote or before.rstrip().endswith("§")
