@@ -77,7 +77,7 @@ class TranslationCache:
                 if not damaged_before and damaged is None:  # another run set it aside now
                     self._open(folder, damaged_before=True)
                     return
-                if not damaged_before and (aside := self._set_aside(damaged)) is not None:
+                if not damaged_before and (aside := self._set_aside()) is not None:
                     logger.warning(
                         "translation cache %s cannot be read (%s): set aside as %s, and a new "
                         "one started",
@@ -142,15 +142,13 @@ class TranslationCache:
             " (it is set aside when the run ends)" if self._damaged else "",
         )
 
-    def _set_aside(self, damaged: tuple[int, int] | None) -> Path | None:
-        """Move the damaged cache file (and its -wal and -shm) aside, kept for a look, as
-        ``translations.sqlite.damaged-<UTC time>``; None when it cannot be moved, or the file
-        at the name is no longer the ``damaged`` one."""
+    def _set_aside(self) -> Path | None:
+        """Move the cache file (and its -wal and -shm) aside, kept for a look, as
+        ``translations.sqlite.damaged-<UTC time>``; None when it cannot be moved. The caller
+        knows the file there is the damaged one."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
-            if damaged is None or _file_identity(self.path) != damaged:
-                return None
             os.replace(self.path, aside)
         except OSError as error:
             logger.debug("could not set aside %s: %s", shown(self.path), error)
@@ -229,7 +227,7 @@ class TranslationCache:
         damaged, self._damaged = self._damaged, None
         if _file_identity(self.path) != damaged:
             return  # set aside by another run already (a new cache may stand at the name)
-        if (aside := self._set_aside(damaged)) is not None:
+        if (aside := self._set_aside()) is not None:
             logger.info("the damaged translation cache is set aside as %s", shown(aside))
         else:
             logger.warning(

@@ -240,9 +240,10 @@ class _RunLedger:
     run on another node, its node may be gone (a lost node takes the work in flight with it,
     and the cluster says so only seconds later), so that costs the group's allowance of node
     losses first. A group's attempt that was done and is run again rebuilds the output of a
-    lost node (Ray does so): free on another node, a death on the same one (its process died
-    before handing the output over). Counted as deaths, three node losses under a one-article
-    group failed that healthy article as one that kills its process."""
+    lost node (Ray does so): on another node it spends that allowance as well, on the same one
+    it is a death (its process died before handing the output over). Counted as deaths, three
+    node losses under a one-article group failed that healthy article as one that kills its
+    process."""
 
     def __init__(self, limits: tuple[int, int] = (3, 2), node_losses: int = 5) -> None:
         self._runs: Counter[tuple[str, int]] = Counter()
