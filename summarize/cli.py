@@ -29,6 +29,7 @@ from summarize.errors import SummarizeError, shown
 from summarize.signals import STOP_SIGNALS
 
 if TYPE_CHECKING:
+    from summarize.clean import CleanArticle
     from summarize.engines.local import Pipeline
     from summarize.engines.ray import RayEngine
     from summarize.evaluate import EvalResult
@@ -439,7 +440,7 @@ def inspect(
     from summarize.ingest import find_articles, read_article
     from summarize.outputs import file_key
     from summarize.report import outcome_of_error
-    from summarize.stages import prepare
+    from summarize.stages import EmptiedArticle, prepare
 
     config = _load(config_files, overrides, library_checks=False)  # loads no model library
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
@@ -467,18 +468,19 @@ def inspect(
         except ArticleError as error:
             failures += 1
             outcome = outcome_of_error(source, error)  # "skipped" or "failed", as run says
+            if isinstance(error, EmptiedArticle):  # what each rule took is the question
+                _show_drops(out, source, error.cleaned, as_json=as_json, failed=outcome.reason)
             stderr.print(f"[yellow]{outcome.status}:[/] {escape(outcome.reason)}", soft_wrap=True)
             continue
         except SummarizeError as error:  # not the article's (the language model unreadable)
             fail(error)
-        dropped = [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
         if as_json:
             record = {
                 "source": str(source),
                 "title": segmented.title,
                 "lead": cleaned.has_lead,
                 "paragraphs": [list(paragraph) for paragraph in segmented.paragraphs],
-                "dropped": dropped,
+                "dropped": _dropped_records(cleaned),
             }
             typer.echo(json.dumps(record, ensure_ascii=False))
             continue
@@ -489,12 +491,42 @@ def inspect(
             out.print(f"[cyan]{label}[/]")
             for sentence in paragraph:
                 out.print(f"  • {escape(sentence)}")
-        for rule, count in cleaned.dropped_counts().items():
-            out.print(f"[red]dropped by {rule}[/] ({count})")
-            for item in cleaned.dropped:
-                if item.rule == rule:
-                    out.print(f"  - {escape(item.text)}", style="dim")
+        _print_drops(out, cleaned)
     raise typer.Exit(1 if failures else 0)
+
+
+def _dropped_records(cleaned: CleanArticle) -> list[dict[str, str]]:
+    return [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
+
+
+def _print_drops(out: Console, cleaned: CleanArticle) -> None:
+    for rule, count in cleaned.dropped_counts().items():
+        out.print(f"[red]dropped by {rule}[/] ({count})")
+        for item in cleaned.dropped:
+            if item.rule == rule:
+                out.print(f"  - {escape(item.text)}", style="dim")
+
+
+def _show_drops(
+    out: Console, source: Path, cleaned: CleanArticle, *, as_json: bool, failed: str
+) -> None:
+    """What the cleaner took from an article it emptied: the audit that says why, in the
+    same form as a kept article's (``failed``: the reason, also in the JSON record)."""
+    if as_json:
+        record = {
+            "source": str(source),
+            "title": None,
+            "lead": False,
+            "paragraphs": [],
+            "dropped": _dropped_records(cleaned),
+            "failed": failed,
+        }
+        typer.echo(json.dumps(record, ensure_ascii=False))
+        return
+    out.rule(escape(shown(source)))
+    out.print("[bold]title:[/] (none)")
+    out.print("[yellow]no article text left[/]")
+    _print_drops(out, cleaned)
 
 
 @app.command()

@@ -303,11 +303,24 @@ def _prepare(article: Article, config: Config, options: CleanOptions | None) -> 
     with clock.stage("segment"):
         segmented = segment_article(cleaned)
     if not segmented.paragraphs:
-        raise ArticleError(
-            f"{shown(article.source)}: no article text left after cleaning{_what_took_it(cleaned)}"
+        raise EmptiedArticle(
+            f"{shown(article.source)}: no article text left after cleaning{_what_took_it(cleaned)}",
+            cleaned,
         )
     sentences = ([segmented.title] if segmented.title else []) + segmented.sentences
     return Prepared(article, cleaned, segmented, tuple(sentences), clock.seconds)
+
+
+class EmptiedArticle(ArticleError):
+    """An article the cleaner left no text of; ``cleaned`` holds its audit (``summarize inspect``
+    shows what each rule took, the page's whole text)."""
+
+    def __init__(self, message: str, cleaned: CleanArticle) -> None:
+        super().__init__(message)
+        self.cleaned = cleaned
+
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses process boundaries (Ray) whole
+        return (type(self), (str(self), self.cleaned))
 
 
 def _what_took_it(cleaned: CleanArticle) -> str:

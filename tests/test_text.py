@@ -1236,9 +1236,22 @@ def test_inspect_reports_what_run_would(tmp_path: Path) -> None:
     (tmp_path / "menu.txt").write_text("Artikel teilen:\nExternen Inhalt anzeigen\n", "utf-8")
     result = CliRunner().invoke(app, ["inspect", str(tmp_path), "--json"])
     assert result.exit_code == 1
-    shown = [json.loads(line)["source"] for line in result.stdout.splitlines()]
-    assert shown == [str(tmp_path / "a.txt")]
+    records = {json.loads(line)["source"]: json.loads(line) for line in result.stdout.splitlines()}
+    assert list(records) == [str(tmp_path / "a.txt"), str(tmp_path / "menu.txt")]
+    assert "failed" not in records[str(tmp_path / "a.txt")]
+    # The emptied article's audit is what its user asks for: each block and the rule that took it.
+    emptied = records[str(tmp_path / "menu.txt")]
+    assert emptied["paragraphs"] == [] and emptied["title"] is None
+    assert {d["text"] for d in emptied["dropped"]} == {
+        "Artikel teilen:",
+        "Externen Inhalt anzeigen",
+    }
+    assert all(d["rule"] for d in emptied["dropped"])
+    assert "no article text left" in emptied["failed"]
     assert "not German" in result.stderr and "no article text left" in result.stderr
+    text = CliRunner().invoke(app, ["inspect", str(tmp_path / "menu.txt")])
+    assert text.exit_code == 1
+    assert "no article text left" in text.stdout and "Externen Inhalt anzeigen" in text.stdout
     # Said with run's words: an English article is skipped, the others failed.
     (tmp_path / "empty.txt").write_bytes(b"")
     result = CliRunner().invoke(app, ["inspect", str(tmp_path), "--json"])
