@@ -120,9 +120,10 @@ class ModelSpec:
 
     def weights_identity(self) -> dict[str, Any]:
         """What the weights are and how they are stored: keys the CTranslate2 conversion. Not
-        the setting as typed: the folder and its content name the weights, and a relative and
-        an absolute spelling of one folder each got a conversion, a full copy of the weights."""
-        return {
+        the setting as typed: a relative and an absolute spelling of one folder each got a
+        conversion, a full copy of the weights. A local folder is named by its content alone
+        (its conversion lies beside it): one moved with its conversion converted again."""
+        identity = {
             "location": self.source.location,
             "revision": self.revision,
             "weights": self.weights,
@@ -131,6 +132,9 @@ class ModelSpec:
             "quantization": self.settings.quantization,
             **self._conversion(),
         }
+        if self.source.is_local and self.weights:
+            del identity["location"]
+        return identity
 
     def _conversion(self) -> dict[str, Any]:
         recipe = conversion_recipe(self.config)
@@ -147,7 +151,6 @@ class ModelSpec:
         every brief and cached translation. A hub model by its id and snapshot."""
         weights = self.weights_identity()
         if self.source.is_local and self.weights:
-            del weights["location"]
             return {**weights, **self._output_settings()}
         return {
             # As typed, but for how the path is spelt: the same folder with a trailing "/" (a
@@ -159,6 +162,7 @@ class ModelSpec:
 
     def _output_settings(self) -> dict[str, Any]:
         return {
+            "decoding": DECODING_REVISION,
             "device": self.device,
             "prefix": self.prefix,
             "generation": self.generation_settings,
@@ -166,6 +170,13 @@ class ModelSpec:
             # The source language token is part of every input (the target is in generation).
             "source_lang": self.languages.source if self.languages else None,
         }
+
+
+# Our own part of how a model's output comes about for the same settings (the lengths mapped
+# onto CTranslate2, the input's prefix and splitting): bumped by a change of ours that alters
+# that output. The translation cache is kept across releases (a release redoes the briefs, not
+# every translation), so a fix there would otherwise leave the old outputs in use.
+DECODING_REVISION = 1
 
 
 def _backend_version(backend: str) -> str:

@@ -114,6 +114,45 @@ def test_int8_modes_run_and_keep_order(self_contained_models) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"backend": "ctranslate2"}, {"backend": "ctranslate2", "quantization": "int8"}],
+    ids=["torch", "ctranslate2", "ctranslate2-int8"],
+)
+def test_a_sentence_gets_the_same_output_alone_or_in_any_batch(
+    self_contained_models, options: dict[str, str]
+) -> None:
+    """What the README promises of these modes (a resumed run, a warm cache, another batch size
+    or the Ray engine give the same briefs) needs each sentence's output to be its own, not the
+    batch's. torch int8 does not keep it (dynamic quantization scales a whole batch's
+    activations at once) and is documented so."""
+    if options.get("backend") == "ctranslate2":
+        pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    extra = (
+        {} if options.get("backend") else {"encoder_repetition_penalty": 50.0}
+    )  # torch: copy the input
+
+    def outputs(sentences: list[str], batch_size: int) -> list[tuple[str, float]]:
+        settings = TranslationSettings(
+            model=str(self_contained_models.marian),
+            generation={**FORCED, **extra},
+            batch_size=batch_size,
+            **options,
+        )
+        translator = Translator(load_model("translation", settings, Path("models")), settings)
+        return [(r.text, r.logprob) for r in translator.translate(sentences)]
+
+    together = outputs(SENTENCES, batch_size=len(SENTENCES))
+    # Each its own output (torch copies its input; CTranslate2's scores follow the input).
+    assert len(
+        {text if not options.get("backend") else logprob for text, logprob in together}
+    ) == len(SENTENCES)
+    for sentence, (text, logprob) in zip(SENTENCES, together, strict=True):
+        ((alone_text, alone_logprob),) = outputs([sentence], batch_size=1)
+        assert alone_text == text
+        assert alone_logprob == (None if logprob is None else pytest.approx(logprob, abs=1e-4))
+
+
 def test_gpu_precisions_are_refused_on_cpu(self_contained_models) -> None:
     settings = TranslationSettings(
         model=str(self_contained_models.marian), device="cpu", quantization="float16"

@@ -253,6 +253,43 @@ def test_a_model_folder_typed_relative_or_absolute_shares_one_conversion(
     assert len(targets) == 1, targets
 
 
+def test_a_change_of_our_decoding_is_a_new_translation_cache_key(
+    marian_copy: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache outlives releases: a fix of how a model's output comes about (the lengths
+    mapped onto CTranslate2 cut the last token) left the old, cut translations in use after an
+    upgrade. The revision of our decoding is part of every model's identity."""
+    config = _config(marian_copy, self_contained_models.bart)
+    base, fingerprint = _identities(config)
+    monkeypatch.setattr(models_module, "DECODING_REVISION", models_module.DECODING_REVISION + 1)
+    bumped, bumped_fingerprint = _identities(config)
+    assert bumped != base and bumped_fingerprint != fingerprint
+
+
+def test_a_model_folder_moved_with_its_conversion_keeps_it(
+    marian_copy: Path, self_contained_models, tmp_path: Path
+) -> None:
+    """The conversion lies beside the folder, named by the weights' content: a models folder
+    moved (another disk, a remount) with its conversions converted every model again, a second
+    full copy of the weights beside the unused first."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+
+    def target(folder: Path) -> Path:
+        config = _config(folder, self_contained_models.bart, "translation.backend=ctranslate2")
+        spec = resolve_spec("translation", config.translation, config.runtime.models_dir)
+        return models_module.conversion_target(spec, config.runtime.models_dir)
+
+    moved = tmp_path / "elsewhere" / marian_copy.name
+    shutil.copytree(marian_copy, moved)
+    assert target(moved).parent == moved.parent
+    assert target(moved).name == target(marian_copy).name
+    (moved / "config.json").write_text(  # other weights: another conversion
+        (moved / "config.json").read_text(encoding="utf-8").replace("{", '{"dropout": 0.5, ', 1),
+        encoding="utf-8",
+    )
+    assert target(moved).name != target(marian_copy).name
+
+
 def test_a_revision_is_ignored_for_a_local_folder_and_said_to_be(
     marian_copy: Path, self_contained_models, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
