@@ -12,7 +12,7 @@ import functools
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -162,6 +162,45 @@ _BOOLEANS = frozenset(
     }
 )  # fmt: skip
 
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _are_ids(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_id(item) for item in value)
+
+
+def _are_id_lists(value: Any) -> bool:
+    return isinstance(value, list) and all(_are_ids(item) and item for item in value)
+
+
+# The shape of each setting that names token ids: a flat list for bad_words_ids (`[1, 2]`), a
+# string for suppress_tokens or 5.5 for decoder_start_token_id passed every check, and every
+# article then failed inside generate() (or, for 5.5, decoded with 5 and recorded 5.5).
+_TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    **dict.fromkeys(
+        ("pad_token_id", "bos_token_id", "forced_bos_token_id"),
+        (_is_id, "a token id (an integer >= 0)"),
+    ),
+    **dict.fromkeys(
+        ("eos_token_id", "forced_eos_token_id", "decoder_start_token_id"),
+        (
+            lambda value: _is_id(value) or (_are_ids(value) and bool(value)),
+            "a token id (an integer >= 0) or a list of them",
+        ),
+    ),
+    **dict.fromkeys(
+        ("suppress_tokens", "begin_suppress_tokens"),
+        (_are_ids, "a list of token ids (integers >= 0)"),
+    ),
+    "bad_words_ids": (
+        _are_id_lists,
+        "a list of token id lists, one per word (`[[12], [7, 9]]`)",
+    ),
+}
+
+
 # What generate() returns besides the tokens: the pipeline decodes the tokens alone, so these
 # would only cost memory (return_dict_in_generate = true crashed the run with a traceback).
 _OUTPUT_EXTRAS = frozenset(
@@ -229,6 +268,15 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
                 key,
                 value,
                 "is not supported; end outputs with eos_token_id or limit them with max_new_tokens",
+            )
+        if key in _TOKEN_ID_SHAPES and value is not None:
+            shape, describe = _TOKEN_ID_SHAPES[key]
+            if not shape(value):
+                raise GenerationSettingError(key, value, f"must be {describe}")
+        if key == "cache_implementation" and value is not None:
+            # The backends pass the decoder's cache themselves: generate() refused every input.
+            raise GenerationSettingError(
+                key, value, "is not supported: the pipeline sets the decoder's cache itself"
             )
         if key in _FLOAT_ONLY:
             checked[key] = float(value)

@@ -436,6 +436,20 @@ _HUB_CODE_MODE_SETTINGS = {
 }
 
 
+def _as_generate_runs_it(generation_config: GenerationConfig) -> GenerationConfig:
+    """The settings with generate()'s own defaults for what they leave unset: `penalty_alpha`
+    alone reads as greedy search until generate() fills in `top_k = 50`, which makes it
+    contrastive search (and every article failed)."""
+    defaults = getattr(type(generation_config), "_get_default_generation_params", None)
+    if defaults is None:  # a transformers without it: the settings as they are
+        return generation_config
+    filled = copy.deepcopy(generation_config)
+    for key, value in defaults().items():
+        if getattr(filled, key, None) is None:
+            setattr(filled, key, value)
+    return filled
+
+
 def refuse_hub_code_mode(generation_config: GenerationConfig, table: str) -> None:
     """A decoding mode whose code transformers now loads from the hub (group beam search,
     constrained beam search, contrastive search, DoLa) needs trust_remote_code=True, which this
@@ -443,7 +457,7 @@ def refuse_hub_code_mode(generation_config: GenerationConfig, table: str) -> Non
     (each batch retried in halves first). ConfigError naming the table, before any article.
     For the torch backend; CTranslate2 refuses the settings it cannot honour itself."""
     try:
-        mode = generation_config.get_generation_mode()
+        mode = _as_generate_runs_it(generation_config).get_generation_mode()
     except (AttributeError, ValueError):
         return
     if getattr(mode, "name", None) in _BUILT_IN_MODES:

@@ -1807,3 +1807,59 @@ def test_key_facts_leave_out_footnote_marks_and_law_sections() -> None:
 
     facts = key_facts(["The law [1] and § 219a are cited [^2]; 500 people came in 2019."])
     assert [(fact.kind, fact.text) for fact in facts] == [("number", "500"), ("date", "2019")]
+
+
+def test_key_facts_leave_out_a_translated_law_section_and_keep_a_numbers_unit() -> None:
+    """The translator writes "§ 219a" as "Section 219a" (listed as the number 219), and "5km"
+    was listed as "5", its unit dropped; "5 km" and "5 minutes" are two facts."""
+    facts = key_facts(
+        ["Section 219a and Article 5 were cited. It is 5km away, 5 minutes by car, 5 minutes."]
+    )
+    numbers = [(fact.text, fact.paragraphs) for fact in facts if fact.kind == "number"]
+    assert sorted(numbers) == [("5 minutes", (1,)), ("5km", (1,))]
+
+
+@pytest.mark.parametrize(
+    ("english", "german"),
+    [
+        ("The USA sent soldiers.", "Die USA schickten Soldaten."),
+        ("The United States sent soldiers.", "Die Vereinigten Staaten schickten Soldaten."),
+        ("The U.S. sent soldiers.", None),
+        ("The US sent soldiers.", None),
+    ],
+)
+def test_a_dotted_abbreviation_is_one_name(english: str, german: str | None) -> None:
+    """DistilBART (trained on CNN) writes "U.S.": it was read as the names "U" and "S", both
+    flagged where the article says "USA", and listed so among the key facts."""
+    summary = "The U.S. sent 14,000 soldiers, the U.N. said."
+    source = english + " The UN said 14,000 soldiers were sent."
+    assert unsupported_facts(summary, source, german) == []
+    flags = unsupported_facts(summary, "The government sent 14,000 soldiers.", None)
+    assert [(flag.kind, flag.text) for flag in flags] == [("name", "U.S."), ("name", "U.N.")]
+    names = [fact.text for fact in key_facts([summary]) if fact.kind == "name"]
+    assert names == ["U.S.", "U.N."]
+    assert [name for name, _ in find_names("U.S.-led forces met E.U. leaders.")] == ["U.S.", "E.U."]
+
+
+def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None:
+    """A CNN reference's "B.B King" for its article's "B.B. King": read as letters too."""
+    source = "B.B. King was born in Mississippi. J.R.R. Tolkien wrote books."
+    for summary in ("B.B King left hospital.", "B. B. King left hospital.", "B.B. King left."):
+        assert unsupported_facts(summary, source, None) == [], summary
+
+
+def test_a_quotation_of_one_or_two_words_is_checked() -> None:
+    """Only quotations of three words or more were looked up, and the brief then said every
+    quotation was found ("treason"), or that the summary had none to check ("a disaster")."""
+    from summarize.checks.facts import checkable_facts
+
+    source = "Olaf Scholz criticised the plan on Monday. It was a failure, a spokesman said."
+    for summary, quoted in (
+        ('Olaf Scholz called the plan "treason".', "treason"),
+        ("The plan is “a disaster”, it said.", "a disaster"),
+    ):
+        flags = unsupported_facts(summary, source, None)
+        assert [(flag.kind, flag.text) for flag in flags] == [("quote", quoted)]
+        assert checkable_facts(summary) >= 1
+    assert unsupported_facts('Scholz criticised the "plan".', source, None) == []
+    assert unsupported_facts("It was “a failure”, he said.", source, None) == []

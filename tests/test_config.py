@@ -314,6 +314,22 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
             "summarization.chunk_generation.stop_strings",
         ),
         (["translation.generation.to_dict=2"], "translation.generation.to_dict"),  # a method
+        # Token ids of the wrong shape: every article failed inside generate(), or (5.5) was
+        # decoded with 5 and recorded as 5.5.
+        (["translation.generation.bad_words_ids=[1, 2]"], "translation.generation.bad_words_ids"),
+        (
+            ['translation.generation.suppress_tokens="abc"'],
+            "translation.generation.suppress_tokens",
+        ),
+        (
+            ["summarization.generation.decoder_start_token_id=5.5"],
+            "summarization.generation.decoder_start_token_id",
+        ),
+        (["translation.generation.pad_token_id=true"], "translation.generation.pad_token_id"),
+        (
+            ['summarization.chunk_generation.cache_implementation="static"'],
+            "summarization.chunk_generation.cache_implementation",
+        ),
     ],
 )
 def test_bad_generation_value_is_a_config_error_naming_the_key(

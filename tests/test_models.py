@@ -1721,6 +1721,8 @@ def test_ctranslate2_never_converts_pickle_weights_of_a_hub_model(
         ("generation", {"num_beams": 2, "num_beam_groups": 2, "diversity_penalty": 0.5}),
         ("generation", {"num_beams": 2, "force_words_ids": [[5]]}),
         ("generation", {"num_beams": 1, "dola_layers": "low"}),
+        # top_k unset: generate() fills in 50, and penalty_alpha makes that contrastive search
+        ("generation", {"num_beams": 1, "penalty_alpha": 0.6}),
         ("chunk_generation", {"num_beams": 2, "num_beam_groups": 2, "diversity_penalty": 0.5}),
     ],
 )

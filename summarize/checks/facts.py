@@ -25,7 +25,10 @@ from summarize.checks.words import calendar_words, fold, tokens
 FlagKind = Literal["number", "name", "quote"]
 
 _NAME_LINK = r"(?:\s+(?:de|da|del|der|des|do|dos|van|von|bin|ibn|al|el|la|le|di|du|ul|zu)\s+|\s+|-)"
-_NAME = re.compile(rf"\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*(?:{_NAME_LINK}[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)*")
+# A word of a name: capitalised, or a dotted abbreviation ("U.S.", "U.N."), which is one word,
+# not the one-letter names "U" and "S".
+_NAME_WORD = r"(?:(?<![\w.])(?:[A-Z]\.){2,}(?![^\W\d_])|\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)"
+_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}{_NAME_WORD})*")
 _SENTENCE_START = re.compile(r"(?:[.!?…]['\"”’)]*\s+|[:;]\s+|\n\s*|[\"“„«(`‘']\s*|\s[-–—]\s+)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A quotation: "…", “…”, „…“, ‘…’, and the news forms '…' and `…' (an apostrophe inside a word,
@@ -49,11 +52,15 @@ class Flag:
 
 
 def _squashed_ngrams(text: str, longest: int = 5) -> set[str]:
-    parts = tokens(text)
+    forms = [tokens(text)]
+    if words.DOTTED_ABBREVIATION.search(text):
+        # A source's "B.B. King" backs the summary's "B.B. King" and its "B. B. King" alike.
+        forms.append(tokens(text, abbreviation_letters=True))
     grams: set[str] = set()
-    for size in range(1, longest + 1):
-        for start in range(len(parts) - size + 1):
-            grams.add("".join(parts[start : start + size]))
+    for parts in forms:
+        for size in range(1, longest + 1):
+            for start in range(len(parts) - size + 1):
+                grams.add("".join(parts[start : start + size]))
     return grams
 
 
@@ -150,7 +157,9 @@ def _names(text: str) -> list[_Name]:
         lead = ""
         for word, offset in run:
             bare = _bare(word)
-            if bare.rstrip(".") in calendar or bare.removesuffix("s") in calendar:
+            if words.DOTTED_ABBREVIATION.fullmatch(bare):
+                ordinary = False  # "U.S.": a name whatever its place (a country, a body)
+            elif bare.rstrip(".") in calendar or bare.removesuffix("s") in calendar:
                 ordinary = True  # months and weekdays ("on Saturdays") are dates, read as such
             elif bare in _UNIT_SYMBOLS and _AFTER_A_NUMBER.search(text, 0, offset):
                 ordinary = True  # "17 GW", "150 PS": the number's unit (checked with it), no name
@@ -229,7 +238,10 @@ def _join(text: str, kept: list[tuple[str, int]], lead: str) -> list[_Name]:
         return []  # only the ordinary first word is left ("CLICK HERE")
     start = kept[0][1]
     end = kept[-1][1] + len(kept[-1][0])
-    return [_Name(text[start:end].rstrip("."), start, lead)]
+    name = text[start:end]
+    if not words.DOTTED_ABBREVIATION.search(kept[-1][0]):  # "U.S." keeps its last dot
+        name = name.rstrip(".")
+    return [_Name(name, start, lead)]
 
 
 # Endings that turn a place into its people or adjective, or a name into its plural:
@@ -503,6 +515,16 @@ def _stated_whole(parts: list[str], segment: list[int], grams: set[str]) -> set[
     return stated
 
 
+# The abbreviations English news writes for names an article writes whole or otherwise (the
+# German "USA" is not the English "US"; "Großbritannien" is read as "Britain"), folded.
+_ABBREVIATED_NAMES = {
+    "us": frozenset({"usa", "unitedstates", "unitedstatesofamerica", "america"}),
+    "uk": frozenset({"unitedkingdom", "britain", "greatbritain", "gb"}),
+    "un": frozenset({"unitednations", "uno"}),
+    "eu": frozenset({"europeanunion"}),
+}
+
+
 def _name_is_stated(
     name: str,
     grams: set[str],
@@ -518,6 +540,8 @@ def _name_is_stated(
         return True  # "Covid-19" for the article's "Corona-Krise"
     if _is_all_caps(name) and len(key) <= 6 and key in acronyms:
         return True
+    if _ABBREVIATED_NAMES.get(key, frozenset()) & grams:
+        return True  # "U.S." for the article's "USA", "UK" for its "Britain"
     parts = tokens(name)
     if len(parts) == 1 and words.is_common_word(key):
         # An ordinary word used as a name ("Allied forces"): any form of it will do ("Allies").
@@ -583,7 +607,10 @@ def _name_is_stated(
 def _quotations(text: str) -> Iterator[str]:
     for match in _QUOTE.finditer(text):
         quoted = (match.group("double") or match.group("single") or "").strip()
-        if len(tokens(quoted)) >= 3:
+        # Every quotation, of one word too: a summary's "treason" or "a disaster" in quotes
+        # is the article's word or an invented one (only quotes of three words were checked,
+        # and the brief said every quotation was found).
+        if tokens(quoted):
             yield quoted
 
 

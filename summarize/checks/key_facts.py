@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from summarize.checks.facts import find_names
-from summarize.checks.quantities import find_quantities
+from summarize.checks.quantities import Quantity, find_quantities
 from summarize.checks.words import tokens
 
 
@@ -34,9 +35,9 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             if _labels(paragraph, quantity.start, quantity.end):
                 continue  # a footnote mark ("[1]", "[^2]") or a law's section ("§ 219a")
             kind = "date" if quantity.kind in ("date", "year", "decade", "time") else "number"
-            key = (kind, repr(sorted(quantity.values, key=str)))
+            key = (kind, repr((sorted(quantity.values, key=str), quantity.unit)))
             places.setdefault(key, []).append(number)
-            shown.setdefault(key, quantity.text)
+            shown.setdefault(key, _with_unit(paragraph, quantity))
         for name, _ in find_names(paragraph):
             key = ("name", "".join(tokens(name)))
             places.setdefault(key, []).append(number)
@@ -53,9 +54,29 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
     return facts
 
 
+# The word for a unit written after its number ("5km", "90 minutes"): the reader sees "5 km",
+# not "5".
+_UNIT_WORD = re.compile(r"\s?[^\W\d_][\w²³/]*")
+# Words that make the number after them a label of a text's part ("Section 219a", "Article 5"),
+# as the translator writes "§ 219a".
+_PART_OF_A_TEXT = re.compile(
+    r"(?:§|\b(?:section|sections|paragraph|paragraphs|article|articles|art\.|sec\.|para\.|"
+    r"clause|chapter))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _with_unit(paragraph: str, quantity: Quantity) -> str:
+    """The number as written, with the unit after it that it was read with."""
+    if quantity.unit is None:
+        return quantity.text
+    unit = _UNIT_WORD.match(paragraph, quantity.end)
+    return quantity.text + unit.group(0) if unit else quantity.text
+
+
 def _labels(paragraph: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` labels rather than states: a footnote mark ("[1]",
-    "[^2]") or a law's section ("§ 219a", "§§ 3")."""
+    "[^2]") or a law's section ("§ 219a", "§§ 3", "Section 219a", "Article 5")."""
     before = paragraph[max(0, start - 3) : start]
     footnote = before.endswith(("[", "[^")) and paragraph.startswith("]", end)
-    return footnote or before.rstrip().endswith("§")
+    return footnote or bool(_PART_OF_A_TEXT.search(paragraph, max(0, start - 12), start))

@@ -42,8 +42,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ß", "ss")
 
 
-def tokens(text: str) -> list[str]:
-    """Folded word tokens; hyphenated words count as their parts."""
+# An abbreviation written with a dot after each letter ("U.S.", "U.N.", "z.B."): one word of
+# its letters, as written without the dots ("US"), not a run of one-letter words.
+DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
+
+
+def tokens(text: str, abbreviation_letters: bool = False) -> list[str]:
+    """Folded word tokens; hyphenated words count as their parts, a dotted abbreviation as one
+    ("U.S.": "us"), or with ``abbreviation_letters`` as its letters ("u", "s")."""
+    if "." in text and not abbreviation_letters:
+        text = DOTTED_ABBREVIATION.sub(lambda match: match.group(0).replace(".", "") + " ", text)
     folded = (fold(token).replace("’", "'") for token in _TOKEN.findall(text.replace("-", " ")))
     found = []
     for token in folded:
