@@ -860,7 +860,7 @@ def parse_override(assignment: str) -> dict[str, Any]:
         raise ConfigError(
             f"--set {assignment!r}: expected section.key=value, e.g. --set translation.batch_size=8"
         )
-    raw_value = raw_value.strip()
+    typed, raw_value = raw_value, raw_value.strip()
     value: Any
     if not raw_value:
         value = UNSET  # an empty string is never a useful setting; "" still gives one
@@ -871,12 +871,19 @@ def parse_override(assignment: str) -> dict[str, Any]:
             if raw_value.startswith(_toml_openers(keys)):
                 raise ConfigError(_not_toml(assignment, raw_value, error)) from None
             value = raw_value  # bare words such as a model id need no quotes on the command line
+            if keys[-1] in _SPACED_SETTINGS:
+                value = typed.lstrip()  # "…English: ": the space that parts prefix and text
     if value is UNSET:
         _check_known_key(keys, assignment)
     nested: dict[str, Any] = {keys[-1]: value}
     for key in reversed(keys[:-1]):
         nested = {key: nested}
     return nested
+
+
+# Settings whose trailing white space is part of the value: '--set translation.prefix=translate
+# German to English: ' lost its last space, and every input read "…English:Die …".
+_SPACED_SETTINGS = frozenset({"prefix"})
 
 
 # How a TOML string begins: a value that begins so and is no TOML is a mistake in it, never a

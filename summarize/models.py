@@ -880,11 +880,15 @@ def _model_window(
         tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW, task
     )
     taken = len(tokenizer(generation.prefix, add_special_tokens=True)["input_ids"])
-    if taken >= window:
+    # The least text there is, a word of one letter: a prefix that left one token free passed,
+    # and the first sentence stopped the run ("cannot hold even 'h'"), naming no model.
+    least = len(tokenizer(generation.prefix + "a", add_special_tokens=True)["input_ids"])
+    if max(taken + 1, least) > window:
         raise ConfigError(
             f"the {task} model {shown(settings.model)} reads {window} tokens at once, and its "
             f"prefix {generation.prefix!r} with the special tokens takes {taken} of them, leaving "
-            f"no room for text; shorten {task}.prefix"
+            f"no room for text (a one-letter word takes {max(1, least - taken)}); shorten "
+            f"{task}.prefix"
             + (f" or raise {task}.max_input_tokens" if window == settings.max_input_tokens else "")
         )
     _warn_of_a_short_output_limit(

@@ -64,6 +64,12 @@ def test_later_layers_and_set_win(tmp_path: Path) -> None:
             {"summarization": {"generation": {"length_penalty": 1.5}}},
         ),
         ('translation.prefix="summarize: "', {"translation": {"prefix": "summarize: "}}),
+        # Unquoted, as the README writes the prompt: the space before the text stays.
+        (
+            "translation.prefix=translate German to English: ",
+            {"translation": {"prefix": "translate German to English: "}},
+        ),
+        ("summarization.model= org/name ", {"summarization": {"model": "org/name"}}),
         ("translation.allow_pickle=true", {"translation": {"allow_pickle": True}}),
     ],
 )

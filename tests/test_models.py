@@ -1823,6 +1823,19 @@ def test_a_prefix_that_fills_the_window_is_refused_when_the_model_is_read(
     resolve_spec("translation", TranslationSettings(model=model, prefix="Wort "), Path("m"))
 
 
+def test_a_prefix_that_leaves_too_little_room_for_a_word_is_refused(t5_model: Path) -> None:
+    """T5 writes even one letter after a prefix as two tokens ("▁", "h"): a prefix that left one
+    token of the window free passed, and the run stopped at its first sentence with "cannot
+    hold even 'h'", naming neither the model nor the setting."""
+    prefix = "translate German to English now: "  # 7 tokens with </s>; 9 with a letter
+    settings = TranslationSettings(model=str(t5_model), prefix=prefix, max_input_tokens=8)
+    with pytest.raises(ConfigError, match=r"leaving no room for text") as error:
+        resolve_spec("translation", settings, Path("m"))
+    assert "shorten translation.prefix or raise translation.max_input_tokens" in str(error.value)
+    settings = TranslationSettings(model=str(t5_model), prefix=prefix, max_input_tokens=9)
+    resolve_spec("translation", settings, Path("m"))
+
+
 def test_an_english_as_long_as_the_output_limit_is_warned_of() -> None:
     """Generation stops at max_new_tokens: an English that long may be cut, and nothing said
     so (a sentence that fits the window can need more English than the limit allows). Counted
