@@ -615,12 +615,14 @@ NOTHING_REMOVED = "*Nothing was removed.*"
 
 
 def audit_ends_brief(text: str, record: BriefRecord) -> bool:
-    """Whether the Markdown ``text`` ends with the cleaner's audit of ``record``, as every
-    brief does (:func:`render_brief`): told by the audit's heading and last line, so a brief
-    cut short reads as such while a brief whose audit an earlier version escaped otherwise
-    still counts."""
+    """Whether the Markdown ``text`` holds the whole of the cleaner's audit of ``record``, which
+    ends every brief (:func:`render_brief`): told by the audit's heading and last line, so a
+    brief cut short reads as such while a brief whose audit an earlier version escaped
+    otherwise still counts. A reader's note added after it (an editor, Obsidian) is no cut: the
+    brief was left out of the index and the view as "cut short"."""
     last = "</details>" if record.dropped else NOTHING_REMOVED
-    return f"\n{AUDIT_HEADING}\n" in text and text.endswith(f"\n{last}\n")
+    heading = text.find(f"\n{AUDIT_HEADING}\n")
+    return heading >= 0 and (text.endswith(f"\n{last}\n") or f"\n{last}\n" in text[heading:])
 
 
 def render_dropped(record: BriefRecord) -> list[str]:

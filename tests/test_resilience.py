@@ -673,6 +673,33 @@ def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept:
     assert read_brief_record(brief) is not None
 
 
+def test_a_note_added_after_a_briefs_audit_keeps_it_current_and_listed(
+    self_contained_models, tmp_path
+) -> None:
+    """A reader's note appended to a brief (an editor, Obsidian) read as a brief cut short: it
+    left the index and the view, and the next run wrote over it, the note lost unsaid."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, text in enumerate(seed_texts()[:2]):
+        (folder / f"{number}.txt").write_text(text, "utf-8")
+    output = tmp_path / "out"
+    run = ["run", str(folder), "-c", str(config), "-o", str(output), "--no-cache"]
+    assert CliRunner().invoke(app, run).exit_code == 0
+    brief = output / "0.md"
+    noted = brief.read_text(encoding="utf-8") + "\n## Meine Notizen\n\nRückfrage bei dpa!\n"
+    brief.write_text(noted, encoding="utf-8")
+    assert read_brief_record(brief) is not None  # listed in the index and the view
+
+    rerun = CliRunner().invoke(app, run)
+    assert rerun.exit_code == 0, rerun.output
+    assert "0 written, 2 up to date" in rerun.output
+    assert brief.read_text(encoding="utf-8") == noted
+    assert "0.md" in (output / "index.md").read_text(encoding="utf-8")
+
+
 def test_a_brief_whose_audit_an_earlier_version_wrote_otherwise_still_counts(
     self_contained_models, tmp_path
 ) -> None:
