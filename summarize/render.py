@@ -21,6 +21,7 @@ from linkify_it import LinkifyIt
 
 from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
 from summarize.checks.key_facts import KEY_FACTS_PER_KIND
+from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
 from summarize.clean import Dropped
 from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped
 from summarize.record import (
@@ -461,10 +462,10 @@ def checks_note(record: BriefRecord) -> str:
     flags = len(record.flags)
     warnings = record.counts.translation_warnings
     if flags:
-        found = (
-            f"{flags} item(s) in the summary are not found in the article (German or English); "
-            "treat them as unverified."
-        )
+        where = "not found in the article (German or English)"
+        if any(flag.reason == ONLY_IN_TRANSLATION for flag in record.flags):
+            where += ", or only in its translation"
+        found = f"{flags} item(s) in the summary are {where}; treat them as unverified."
     elif checkable_facts(record.summary.text):
         found = "Every number, name and quotation in the summary is found in the article."
     else:  # said as it is: a check with nothing to look up vouches for nothing
@@ -600,7 +601,11 @@ def key_facts_label(label: str, count: int) -> str:
 def render_checks(record: BriefRecord) -> list[str]:
     lines = ["## Checks", "", checks_note(record), ""]
     if record.flags:
-        lines += [f"- {flag.kind}: {escape_markdown(flag.text)}" for flag in record.flags]
+        lines += [
+            f"- {flag.kind}: {escape_markdown(flag.text)}"
+            + (f" ({ONLY_IN_TRANSLATION})" if flag.reason == ONLY_IN_TRANSLATION else "")
+            for flag in record.flags
+        ]
         lines.append("")
     return lines
 

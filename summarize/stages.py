@@ -22,10 +22,15 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from summarize.checks import (
+    Flag,
     TranslationWarning,
     key_facts,
     translation_warnings,
     unsupported_facts,
+)
+from summarize.checks.translation_warnings import (
+    ONLY_IN_TRANSLATION,
+    without_numbers_not_in_german,
 )
 from summarize.clean import (
     CleanArticle,
@@ -498,14 +503,23 @@ def finish(
     seconds["translate"] = bilingual.seconds
     seconds["summarize"] = summarize_seconds
     start = time.perf_counter()
-    english_text = "\n".join(" ".join(pair.english) for pair in pairs)
+    # The English as a source of numbers only where its German backs them: a translator's
+    # "25 million" for "2,5 Millionen" (the sentence's "numbers" warning) backed the summary
+    # that repeated it, and was listed among the key facts.
+    backed = [" ".join(_backed_english(pair)) for pair in pairs]
+    english_text = "\n".join(backed)
     german_text = "\n".join(" ".join(pair.german) for pair in pairs)
     if segmented.title and bilingual.title_en:
-        english_text = f"{bilingual.title_en}\n{english_text}"
+        title_en = bilingual.title_en
+        if any(warning.kind == "numbers" for warning in bilingual.title_warnings):
+            title_en = without_numbers_not_in_german(segmented.title, title_en)
+        english_text = f"{title_en}\n{english_text}"
         german_text = f"{segmented.title}\n{german_text}"
     try:
-        flags = unsupported_facts(summary.text, english_text, german_text)
-        facts = key_facts([" ".join(pair.english) for pair in pairs])
+        flags = _said_when_only_translated(
+            unsupported_facts(summary.text, english_text, german_text), summary.text, pairs
+        )
+        facts = key_facts(backed)
     except Exception as error:  # a defect of the checks costs this brief, not the run's others
         raise ArticleError(_checks_failed(item, error)) from error
     seconds["check"] = time.perf_counter() - start
@@ -532,6 +546,36 @@ def finish(
         flags=tuple(flags),
         key_facts=tuple(facts),
     )
+
+
+def _backed_english(pair: ParagraphPair) -> list[str]:
+    """A paragraph's English sentences, with the numbers a "numbers" warning names blanked."""
+    warned = {number for number, warning in pair.warnings if warning.kind == "numbers"}
+    return [
+        without_numbers_not_in_german(german, english) if number in warned else english
+        for number, (german, english) in enumerate(
+            zip(pair.german, pair.english, strict=True), start=1
+        )
+    ]
+
+
+def _said_when_only_translated(
+    flags: list[Flag], summary: str, pairs: Sequence[ParagraphPair]
+) -> list[Flag]:
+    """A summary's number that the translation states and its German does not: flagged, and
+    said so (not "not in the article": the English shown beside it has it)."""
+    if not any(warning.kind == "numbers" for pair in pairs for _, warning in pair.warnings):
+        return flags
+    english = "\n".join(" ".join(pair.english) for pair in pairs)
+    in_english = {
+        flag.text for flag in unsupported_facts(summary, english) if flag.kind == "number"
+    }
+    return [
+        replace(flag, reason=ONLY_IN_TRANSLATION)
+        if flag.kind == "number" and flag.text not in in_english
+        else flag
+        for flag in flags
+    ]
 
 
 def _title_pieces(title: str | None, translated: Sequence[TranslatedSentence]) -> int:

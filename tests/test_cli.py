@@ -1998,3 +1998,56 @@ def test_a_run_ended_by_a_defect_still_indexes_the_briefs_it_wrote(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "stopped after: 1 written" in index, index
     assert "a.md" in index and "b.md" not in index
+
+
+def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The translator's "25 million … Thursday" for "2,5 Millionen … Dienstag" backed the
+    summary that repeated it ("every number … is found in the article") and was listed among the
+    key facts; the sentence's "numbers" warning alone said otherwise."""
+    english_of = {
+        "Die Regierung in Berlin hat am Dienstag ein Hilfspaket über 2,5 Millionen Euro "
+        "beschlossen.": "The government in Berlin approved an aid package of 25 million euros "
+        "on Thursday.",
+        "Das Geld soll an 300 Vereine gehen, sagte die Ministerin.": "The money is to go to 300 "
+        "clubs, the minister said.",
+    }
+    summary = "The government in Berlin approved 25 million euros on Thursday for 300 clubs."
+
+    def echo(task):
+        if task == "translation":
+            backend = EchoBackend(lambda text: english_of.get(text, text))
+        else:
+            backend = EchoBackend(lambda text: summary)
+        return echo_model(task, backend=backend)
+
+    def spec(task, settings, *args, **kwargs):
+        loaded = echo(task)
+        return SimpleNamespace(
+            task=task,
+            settings=settings,
+            generation_config=loaded.generation_config,
+            identity=lambda: loaded.identity,
+            task_warning=None,
+            device="cpu",
+        )
+
+    monkeypatch.setattr("summarize.engines.local.resolve_spec", spec)
+    monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("\n\n".join(english_of) + "\n", "utf-8")
+    output = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    record = json.loads((output / "a.json").read_text(encoding="utf-8"))
+    flags = {(flag["text"], flag["reason"]) for flag in record["flags"]}
+    assert flags == {
+        ("25 million", "only in the translation: its German sentence does not state it"),
+        ("Thursday", "only in the translation: its German sentence does not state it"),
+    }
+    assert [fact["text"] for fact in record["key_facts"] if fact["kind"] == "number"] == ["300"]
+    brief = (output / "a.md").read_text(encoding="utf-8")
+    assert "- number: 25 million (only in the translation" in brief
+    assert "or only in its translation; treat them as unverified" in brief

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from summarize.checks.quantities import find_quantities, is_supported
+from summarize.checks.quantities import Quantity, find_quantities, is_supported
 from summarize.checks.words import fold, tokens
 
 WarningKind = Literal[
@@ -40,6 +40,30 @@ def _has_loop(words: list[str]) -> str | None:
         if size == 3 and counts and counts.most_common(1)[0][1] >= 3:
             return " ".join(counts.most_common(1)[0][0])
     return None
+
+
+# The reason of a summary's number that only the translation backs (a flag's ``reason``).
+ONLY_IN_TRANSLATION = "only in the translation: its German sentence does not state it"
+
+
+def numbers_not_in_german(german: str, english: str) -> list[Quantity]:
+    """The numbers, dates and times the English of a sentence states and its German does not."""
+    german_quantities = find_quantities(german, "de")
+    return [
+        quantity
+        for quantity in find_quantities(english, "en")
+        if not is_supported(quantity, german_quantities)
+    ]
+
+
+def without_numbers_not_in_german(german: str, english: str) -> str:
+    """The English with what :func:`numbers_not_in_german` finds blanked out (as many spaces):
+    a translator's "25 million" for "2,5 Millionen" is no source the summary's check or the key
+    facts may take a number from."""
+    blanked = list(english)
+    for quantity in numbers_not_in_german(german, english):
+        blanked[quantity.start : quantity.end] = " " * (quantity.end - quantity.start)
+    return "".join(blanked)
 
 
 def translation_warnings(
@@ -91,12 +115,7 @@ def translation_warnings(
     # A number, date or time the English states and its German sentence does not: the
     # translator's own ("2,5 Millionen" read as "25 million", "Dienstag" as "Thursday"). The
     # summary's check takes the English as a source, so a summary repeating it passes.
-    german_quantities = find_quantities(german, "de")
-    changed = [
-        quantity.text
-        for quantity in find_quantities(english, "en")
-        if not is_supported(quantity, german_quantities)
-    ]
+    changed = [quantity.text for quantity in numbers_not_in_german(german, english)]
     if changed and not passed_through:
         warnings.append(
             TranslationWarning(
