@@ -614,10 +614,19 @@ class CTranslate2Backend:
         # end token (see ct2_options): counted, an output that long reads as at the limit.
         self.forced_end = 0 if generation_config.forced_eos_token_id is None else 1
         start = generation_config.forced_bos_token_id
+        # Tokens of the prefix that transformers does not count as generated.
+        self.uncounted = 0
         if start is None and not _ct2_has_decoder_start(self.model_dir):
             # mBART-cc25's conversion has no decoder start token: the language code its decoder
             # starts with (decoder_start_token_id, not forced again) is the target prefix.
             start = generation_config.decoder_start_token_id
+            if start is not None:
+                # transformers' start token is no generated token, CTranslate2's prefix is: the
+                # lengths count it here (one token fewer than torch wrote, at the limit).
+                self.uncounted = 1
+                for key in ("max_decoding_length", "min_decoding_length"):
+                    if self.options.get(key):
+                        self.options[key] += 1
         self.target_prefix = (
             self.tokenizer.convert_ids_to_tokens([start]) if start is not None else None
         )
@@ -677,7 +686,7 @@ class CTranslate2Backend:
         return Generated(
             text,
             None if score is None else self._mean_logprob(score, len(tokens)),
-            tokens=len(tokens) + (0 if ended else self.forced_end),
+            tokens=len(tokens) - self.uncounted + (0 if ended else self.forced_end),
         )
 
     def _mean_logprob(self, score: float, length: int) -> float:

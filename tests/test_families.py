@@ -926,6 +926,24 @@ def test_an_mbart_cc25_fine_tune_translates_on_ctranslate2(tmp_path: Path) -> No
     assert loaded.backend.target_prefix == ["en_XX"]
 
 
+def test_an_mbart_cc25_fine_tune_writes_as_many_tokens_on_both_backends(tmp_path: Path) -> None:
+    """CTranslate2 counts the target prefix (the language code transformers' decoder starts
+    with, no generated token there) in its lengths: at max_new_tokens it wrote one token fewer
+    than torch, and an output that reached the limit did not read as reaching it."""
+    pytest.importorskip("ctranslate2")
+    folder = build_mbart_cc25(tmp_path / "mbart-de-en", texts=seed_texts())
+    sentence = ["Der Hund bellt laut im Garten."]
+    outputs = {}
+    for backend in ("torch", "ctranslate2"):
+        settings = TranslationSettings(
+            model=str(folder), backend=backend, generation={"max_new_tokens": 6, "num_beams": 1}
+        )
+        loaded = load_model("translation", settings, tmp_path / "models")
+        (outputs[backend],) = loaded.backend.generate(sentence)
+    assert outputs["ctranslate2"].text == outputs["torch"].text
+    assert outputs["ctranslate2"].tokens == outputs["torch"].tokens
+
+
 @pytest.mark.parametrize("model_type", ["t5", "marian"])
 def test_only_a_changed_conversion_is_keyed_anew(
     self_contained_models: ModelSet, tmp_path: Path, model_type: str
