@@ -14,7 +14,7 @@ import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
 from summarize.generation import generation_identity
@@ -96,16 +96,23 @@ def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...
             )
 
 
-def translate_lines(translator: Translator, lines: list[str], name: str) -> tuple[list[str], int]:
-    """One English line per German line, and how many of them hold English as long as the
-    translator's output limit allows (it may be cut there); all sentences of all lines batched
-    together. A line the model fails on stops the evaluation, named as ``{name}:{number}``
-    (``name``: the file)."""
+class TranslatedLines(NamedTuple):
+    english: list[str]  # one line per source line
+    at_limit: int  # lines holding English as long as the output limit allows (maybe cut)
+    split: list[int]  # the (1-based) lines with a sentence longer than the window, split
+
+
+def translate_lines(translator: Translator, lines: list[str], name: str) -> TranslatedLines:
+    """One English line per German line, how many of them hold English as long as the
+    translator's output limit allows (it may be cut there), and which had a sentence split for
+    the window; all sentences of all lines batched together. A line the model fails on stops
+    the evaluation, named as ``{name}:{number}`` (``name``: the file)."""
     sentences_per_line = [split_sentences(line) if line.strip() else [] for line in lines]
     flat = [sentence for sentences in sentences_per_line for sentence in sentences]
-    translated = iter(translator.translate(flat))
+    translated = iter(translator.translate(flat, warn_split=False))  # said below, by line
     english = []
     at_limit = 0
+    split = []
     for number, sentences in enumerate(sentences_per_line, start=1):
         results = [next(translated) for _ in sentences]
         failed = next((item.failed for item in results if item.failed), None)
@@ -113,7 +120,16 @@ def translate_lines(translator: Translator, lines: list[str], name: str) -> tupl
             raise ArticleError(f"{name}:{number}: {failed}")
         english.append(" ".join(item.text for item in results))
         at_limit += any(item.reached_limit is not None for item in results)
-    return english, at_limit
+        if any(item.pieces > 1 for item in results):
+            split.append(number)
+    if split:
+        shown_lines = ", ".join(map(str, split[:10])) + (", …" if len(split) > 10 else "")
+        logger.warning(
+            "%d line(s) of %s had a sentence longer than the translator's window, translated in "
+            "pieces (line %s; metrics.json: lines_split_for_window)",
+            len(split), name, shown_lines,
+        )  # fmt: skip
+    return TranslatedLines(english, at_limit, split)
 
 
 def read_translation_pairs(
@@ -148,7 +164,7 @@ def evaluate_translation(
     spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
-    hypotheses, at_limit = translate_lines(translator, sources, shown(source))
+    hypotheses, at_limit, split = translate_lines(translator, sources, shown(source))
     if at_limit:  # scored as they are: the score is the settings' as much as the model's
         logger.warning(
             "%d of %d lines hold English as long as the translator's %d-token output limit "
@@ -165,6 +181,8 @@ def evaluate_translation(
         "reference": str(reference),
         "segments": len(sources),
         "lines_at_output_limit": at_limit,
+        # Scored as translated, in pieces: the score is the window's as much as the model's.
+        "lines_split_for_window": split,
         **_made_by(translator.loaded),
     }
     _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about)
@@ -254,6 +272,7 @@ def evaluate_summaries(
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
     summaries: list[str] = []
     notes: list[str | None] = []  # a fallback, empty or possibly cut outputs: see Summary.note
+    chunked: list[int | None] = []  # the first map round's chunks of a text over the window
     for start in range(0, len(records), articles_per_batch):  # shared model batches, as in `run`
         logger.info("summarizing %d-%d of %d", start + 1,
                     min(start + articles_per_batch, len(records)), len(records))  # fmt: skip
@@ -267,6 +286,7 @@ def evaluate_summaries(
                 raise ArticleError(f"{shown(data)}: {_record_name(record, number)}: {result}")
             summaries.append(result.text)
             notes.append(result.note)
+            chunked.append(result.chunks if result.path == "map-reduce" else None)
     noted = sum(note is not None for note in notes)
     if noted:  # scored like the others: the lead standing in scores well on news
         logger.warning(
@@ -276,12 +296,14 @@ def evaluate_summaries(
             noted, len(records),
         )  # fmt: skip
     lines = []
-    for record, summary, note in zip(records, summaries, notes, strict=True):
+    for record, summary, note, chunks in zip(records, summaries, notes, chunked, strict=True):
         scores = scorer.score(record[reference_field], summary)
         for name in totals:
             totals[name] += scores[name].fmeasure
         entry = {"id": record["id"]} if "id" in record else {}
         said = {"note": note} if note is not None else {}
+        if chunks is not None:  # longer than the window: summarized in chunks (map-reduce)
+            said["chunks"] = chunks
         lines.append(json.dumps({**entry, "summary": summary, **said}, ensure_ascii=False))
     metrics = {name: round(100 * total / len(records), 4) for name, total in totals.items()}
     about = {
@@ -290,6 +312,7 @@ def evaluate_summaries(
         "text_field": text_field,
         "reference_field": reference_field,
         "summaries_with_notes": noted,
+        "summaries_in_chunks": sum(chunks is not None for chunks in chunked),
         **_made_by(summarizer.loaded),
         "settings": _map_reduce_settings(summarizer),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -385,6 +386,45 @@ def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: 
     assert lines[1]["summary"].startswith("S0 moved near Kursk.")  # the lead stands in
     assert "the summary is the article's first 3 sentence(s)" in lines[1]["note"]
     assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_with_notes"] == 1
+
+
+def test_eval_records_which_inputs_were_split_for_the_window(tmp_path: Path, caplog) -> None:
+    """A sentence longer than the translator's window, an article longer than the
+    summarizer's: each was split and scored, and only a log line (which -q hides) said so, with
+    no line number, so a score could not be told from one where everything fit."""
+    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.summarization import Summarizer
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    long = " ".join(f"Wort{i}" for i in range(30)) + "."
+    (tmp_path / "src.de").write_text(f"Kurz hier.\n{long}\nKurz dort.\n")
+    (tmp_path / "ref.en").write_text("Short.\nWords.\nShort.\n")
+    translator = Translator(echo_model(window=12), TranslationSettings())
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")
+    metrics = json.loads((tmp_path / "mt" / "metrics.json").read_text())
+    assert metrics["lines_split_for_window"] == [2]
+    assert "translated in pieces (line 2;" in caplog.text
+
+    records = [
+        {"id": "calm", "article": "A calm text.", "reference": "Calm."},
+        {"id": "long", "article": " ".join(f"S{i} moved on." for i in range(9)),
+         "reference": "Moved."},
+    ]  # fmt: skip
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps(record) + "\n" for record in records))
+    backend = EchoBackend(lambda text: "Moved.")
+    summarizer = Summarizer(
+        echo_model("summarization", window=12, backend=backend), SummarizationSettings()
+    )
+    evaluate_summaries(summarizer, data, tmp_path / "sum")
+    lines = [
+        json.loads(line) for line in (tmp_path / "sum" / "summaries.jsonl").read_text().splitlines()
+    ]
+    assert "chunks" not in lines[0] and lines[1]["chunks"] >= 2
+    assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_in_chunks"] == 1
 
 
 @pytest.mark.parametrize("stop", ["SIGTERM", *(["SIGHUP"] if hasattr(signal, "SIGHUP") else [])])
