@@ -1079,9 +1079,11 @@ def clean_text(
         headline and page.texts and page.texts[0] == " ".join(normalize_line(headline).split())
     )
     decisions = block_decisions(page, options, extracted=extracted, titled=starts_with_title)
+    # The author's own title is kept whatever its shape: "1984" (a book's) is no fragment.
+    keepable = (*_TITLE_KEEPABLE, "fragments") if headline_declared else _TITLE_KEEPABLE
     if (
         starts_with_title
-        and decisions[0] in _TITLE_KEEPABLE
+        and decisions[0] in keepable
         # Never the title alone: with nothing else of the page kept (the no_article rule took
         # a 404 page's last lines) the title became the brief's one paragraph ("Seite nicht
         # gefunden") instead of the "no article text left" failure.

@@ -396,8 +396,17 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
     if not isinstance(meta, dict):
         return "", "", markdown
     title = meta.get("title")
+    if title is not None and not isinstance(title, str | list | dict):
+        # YAML reads "title: 1984" as a number ("title: Off" as false, "title: 1.10" as 1.1):
+        # the title is the text as written.
+        written = _TITLE_LINE.search(match.group(1))
+        title = written.group(1).strip().strip("\"'") if written else str(title)
     title = " ".join(title.split()) if isinstance(title, str) else ""
     return match.group(1).strip(), title, markdown[match.end() :]
+
+
+# A front matter's title line as written, up to a comment.
+_TITLE_LINE = re.compile(r"^title:[ \t]*(.*?)(?:[ \t]+#.*)?$", re.MULTILINE)
 
 
 # An inline HTML tag of a Markdown paragraph: (closing "/", name, self-closing "/").
