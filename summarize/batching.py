@@ -168,7 +168,24 @@ def generate_texts(
             close = getattr(stream, "close", None)
             if close is not None:
                 close()
+    if loaded.family in _SENTENCE_MARKS:
+        return [
+            _without_sentence_marks(output, _SENTENCE_MARKS[loaded.family]) for output in outputs
+        ]
     return outputs
+
+
+# PEGASUS fine-tuned on CNN/DailyMail writes "<n>" between sentences (its training data's line
+# breaks, kept as text): no word of the summary, and it reached the brief as "\<n\>".
+_SENTENCE_MARKS = {"pegasus": "<n>"}
+
+
+def _without_sentence_marks(
+    output: Generated | GenerationFailed, mark: str
+) -> Generated | GenerationFailed:
+    if not isinstance(output, Generated) or mark not in output.text:
+        return output
+    return output._replace(text=" ".join(output.text.replace(mark, " ").split()))
 
 
 def _retry(

@@ -967,3 +967,19 @@ def test_only_a_changed_conversion_is_keyed_anew(
     assert keys["ctranslate2"].get("conversion") == recipe
     assert (recipe is not None) == (model_type == "t5")
     assert "conversion" not in keys["torch"]
+
+
+def test_pegasus_sentence_marks_are_no_words_of_the_summary() -> None:
+    """PEGASUS fine-tuned on CNN/DailyMail writes "<n>" between sentences: it reached the
+    brief as "\\<n\\>". Another family's "<n>" is its text."""
+    from dataclasses import replace
+
+    from summarize.batching import generate_texts
+    from summarize.testing import EchoBackend, echo_model
+
+    backend = EchoBackend(lambda text: "Kim sent troops.<n>Many died. <n> Seoul said so.")
+    echo = echo_model("summarization", backend=backend)
+    (pegasus,) = generate_texts(replace(echo, family="pegasus"), ["Text."], 4, 4096)
+    assert pegasus.text == "Kim sent troops. Many died. Seoul said so."
+    (bart,) = generate_texts(replace(echo, family="bart"), ["Text."], 4, 4096)
+    assert bart.text == "Kim sent troops.<n>Many died. <n> Seoul said so."
