@@ -164,7 +164,8 @@ _BOOLEANS = frozenset(
 
 
 def _is_id(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    # The range is the model's vocabulary, checked when it loads (generation._check_token_ids).
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _are_ids(value: Any) -> bool:
@@ -181,18 +182,18 @@ def _are_id_lists(value: Any) -> bool:
 _TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     **dict.fromkeys(
         ("pad_token_id", "bos_token_id", "forced_bos_token_id"),
-        (_is_id, "a token id (an integer >= 0)"),
+        (_is_id, "a token id (an integer)"),
     ),
     **dict.fromkeys(
         ("eos_token_id", "forced_eos_token_id", "decoder_start_token_id"),
         (
             lambda value: _is_id(value) or (_are_ids(value) and bool(value)),
-            "a token id (an integer >= 0) or a list of them",
+            "a token id (an integer) or a list of them",
         ),
     ),
     **dict.fromkeys(
         ("suppress_tokens", "begin_suppress_tokens"),
-        (_are_ids, "a list of token ids (integers >= 0)"),
+        (_are_ids, "a list of token ids (integers)"),
     ),
     "bad_words_ids": (
         _are_id_lists,

@@ -507,18 +507,18 @@ def finish(
     # "25 million" for "2,5 Millionen" (the sentence's "numbers" warning) backed the summary
     # that repeated it, and was listed among the key facts.
     backed = [" ".join(_backed_english(pair)) for pair in pairs]
-    english_text = "\n".join(backed)
+    english_text = "\n".join(" ".join(pair.english) for pair in pairs)
+    backed_text = "\n".join(backed)
     german_text = "\n".join(" ".join(pair.german) for pair in pairs)
     if segmented.title and bilingual.title_en:
         title_en = bilingual.title_en
         if any(warning.kind == "numbers" for warning in bilingual.title_warnings):
             title_en = without_numbers_not_in_german(segmented.title, title_en)
-        english_text = f"{title_en}\n{english_text}"
+        english_text = f"{bilingual.title_en}\n{english_text}"
+        backed_text = f"{title_en}\n{backed_text}"
         german_text = f"{segmented.title}\n{german_text}"
     try:
-        flags = _said_when_only_translated(
-            unsupported_facts(summary.text, english_text, german_text), summary.text, pairs
-        )
+        flags = _summary_flags(summary.text, backed_text, english_text, german_text)
         facts = key_facts(backed)
     except Exception as error:  # a defect of the checks costs this brief, not the run's others
         raise ArticleError(_checks_failed(item, error)) from error
@@ -559,22 +559,18 @@ def _backed_english(pair: ParagraphPair) -> list[str]:
     ]
 
 
-def _said_when_only_translated(
-    flags: list[Flag], summary: str, pairs: Sequence[ParagraphPair]
-) -> list[Flag]:
-    """A summary's number that the translation states and its German does not: flagged, and
-    said so (not "not in the article": the English shown beside it has it)."""
-    if not any(warning.kind == "numbers" for pair in pairs for _, warning in pair.warnings):
+def _summary_flags(summary: str, backed: str, english: str, german: str) -> list[Flag]:
+    """The summary's flags against the English where its German backs its numbers
+    (``backed``): a number only the translation states is flagged and said to be; a quotation
+    or name the English states as written is not flagged for the number in it (flagged once)."""
+    flags = unsupported_facts(summary, backed, german)
+    if backed == english:
         return flags
-    english = "\n".join(" ".join(pair.english) for pair in pairs)
-    in_english = {
-        flag.text for flag in unsupported_facts(summary, english) if flag.kind == "number"
-    }
+    as_written = {(flag.kind, flag.text) for flag in unsupported_facts(summary, english, german)}
     return [
-        replace(flag, reason=ONLY_IN_TRANSLATION)
-        if flag.kind == "number" and flag.text not in in_english
-        else flag
+        flag if (flag.kind, flag.text) in as_written else replace(flag, reason=ONLY_IN_TRANSLATION)
         for flag in flags
+        if (flag.kind, flag.text) in as_written or flag.kind == "number"
     ]
 
 

@@ -1863,3 +1863,40 @@ def test_a_quotation_of_one_or_two_words_is_checked() -> None:
         assert checkable_facts(summary) >= 1
     assert unsupported_facts('Scholz criticised the "plan".', source, None) == []
     assert unsupported_facts("It was “a failure”, he said.", source, None) == []
+
+
+def test_a_dotted_abbreviation_ends_a_sentence_and_needs_its_capitals() -> None:
+    """A review's finds: the dot of "U.S." that ends a sentence joined the next sentence's name
+    to it ("U.S. Merkel", whose "U.S." then went unchecked), and the pronoun "us" ("told us")
+    backed an invented "U.S."; "Bank of America" and "32 GB" backed "U.S." and "U.K."."""
+    flags = unsupported_facts(
+        "Scholz flew to the U.S. Merkel stayed in Berlin.",
+        "Scholz flew to Canada. Merkel stayed in Berlin.",
+        "Scholz flog nach Kanada. Merkel blieb in Berlin.",
+    )
+    assert [(flag.kind, flag.text) for flag in flags] == [("name", "U.S.")]
+    for source in ("The mayor told us the soldiers came.", "Bank of America sent soldiers."):
+        flags = unsupported_facts("U.S. soldiers came.", source, None)
+        assert [flag.text for flag in flags] == ["U.S."], source
+    assert [f.text for f in unsupported_facts("The U.K. sent 32 GB.", "It sent 32 GB.")] == ["U.K."]
+    assert [fact.text for fact in key_facts(["The vote is at 8 P.M. Monday."])] == ["8 P.M."]
+
+
+def test_a_quotation_flagged_as_a_name_or_number_is_flagged_once() -> None:
+    flags = unsupported_facts("The ‘Brazilian Trump’ won “zero percent”.", "Bolsonaro won.")
+    assert sorted((flag.kind, flag.text) for flag in flags) == [
+        ("name", "Brazilian Trump"),
+        ("number", "zero percent"),
+    ]
+
+
+def test_key_facts_show_only_a_unit_word_and_merge_what_reads_alike() -> None:
+    """A review's finds: the word after a unit the number's text holds ("half an hour
+    before"), an age's "17-year" beside "17", and a lower-case "article 2 times" or "chapter 3
+    people" taken for a law's part."""
+    facts = key_facts(
+        ["She waited half an hour before leaving. The 17-year-old and 17 others came."
+         " He read the article 2 times. In this chapter 3 people die."]
+    )  # fmt: skip
+    numbers = sorted(fact.text for fact in facts if fact.kind == "number")
+    assert numbers == ["17", "2", "3", "half an hour"]

@@ -2012,14 +2012,21 @@ def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(
         "on Thursday.",
         "Das Geld soll an 300 Vereine gehen, sagte die Ministerin.": "The money is to go to 300 "
         "clubs, the minister said.",
+        # b.txt: the headline's number, and a quotation the summary copies
+        "Hilfspaket über 2,5 Millionen Euro beschlossen": "Aid package of 25 million euros "
+        "approved",
+        "Der Minister sagte am Abend in Berlin: „Wir geben 2,5 Millionen Euro für die Vereine "
+        "aus.“": 'The minister said in Berlin in the evening: "We are spending 25 million euros '
+        'on the clubs."',
     }
     summary = "The government in Berlin approved 25 million euros on Thursday for 300 clubs."
+    quoting = 'The minister said: "We are spending 25 million euros on the clubs."'
 
     def echo(task):
         if task == "translation":
             backend = EchoBackend(lambda text: english_of.get(text, text))
         else:
-            backend = EchoBackend(lambda text: summary)
+            backend = EchoBackend(lambda text: quoting if "spending" in text else summary)
         return echo_model(task, backend=backend)
 
     def spec(task, settings, *args, **kwargs):
@@ -2037,7 +2044,9 @@ def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(
     monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("\n\n".join(english_of) + "\n", "utf-8")
+    german = list(english_of)
+    (folder / "a.txt").write_text("\n\n".join(german[:2]) + "\n", "utf-8")
+    (folder / "b.txt").write_text("\n\n".join(german[2:]) + "\n", "utf-8")
     output = tmp_path / "out"
     result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
     assert result.exit_code == 0, result.output
@@ -2051,3 +2060,10 @@ def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(
     brief = (output / "a.md").read_text(encoding="utf-8")
     assert "- number: 25 million (only in the translation" in brief
     assert "or only in its translation; treat them as unverified" in brief
+    # The headline's number too; the quotation the English states as written is not flagged
+    # for the number in it (a review's finds: "not in the article", and flagged twice).
+    other = json.loads((output / "b.json").read_text(encoding="utf-8"))
+    assert other["title_en"] == "Aid package of 25 million euros approved"
+    assert [(flag["kind"], flag["text"], flag["reason"]) for flag in other["flags"]] == [
+        ("number", "25 million", "only in the translation: its German sentence does not state it")
+    ]

@@ -157,8 +157,13 @@ def _names(text: str) -> list[_Name]:
         lead = ""
         for word, offset in run:
             bare = _bare(word)
+            if kept and offset in starts and words.DOTTED_ABBREVIATION.fullmatch(kept[-1][0]):
+                # "… to the U.S. Merkel stayed": the abbreviation's dot ended the sentence.
+                names += _join(text, kept, lead)
+                kept, lead = [], ""
             if words.DOTTED_ABBREVIATION.fullmatch(bare):
-                ordinary = False  # "U.S.": a name whatever its place (a country, a body)
+                # "U.S.": a name whatever its place (a country, a body); "8 P.M." a time.
+                ordinary = bare.upper() in _TIMES_OF_DAY
             elif bare.rstrip(".") in calendar or bare.removesuffix("s") in calendar:
                 ordinary = True  # months and weekdays ("on Saturdays") are dates, read as such
             elif bare in _UNIT_SYMBOLS and _AFTER_A_NUMBER.search(text, 0, offset):
@@ -516,13 +521,16 @@ def _stated_whole(parts: list[str], segment: list[int], grams: set[str]) -> set[
 
 
 # The abbreviations English news writes for names an article writes whole or otherwise (the
-# German "USA" is not the English "US"; "Großbritannien" is read as "Britain"), folded.
+# German "USA" is not the English "US"; "Großbritannien" is read as "Britain"), folded. Not
+# "America" ("Latin America", "Bank of America") nor "GB" ("32 GB").
 _ABBREVIATED_NAMES = {
-    "us": frozenset({"usa", "unitedstates", "unitedstatesofamerica", "america"}),
-    "uk": frozenset({"unitedkingdom", "britain", "greatbritain", "gb"}),
+    "us": frozenset({"usa", "unitedstates", "unitedstatesofamerica"}),
+    "uk": frozenset({"unitedkingdom", "britain", "greatbritain"}),
     "un": frozenset({"unitednations", "uno"}),
     "eu": frozenset({"europeanunion"}),
 }
+# Dotted abbreviations after a time: "8 P.M." is no name.
+_TIMES_OF_DAY = frozenset({"A.M.", "P.M."})
 
 
 def _name_is_stated(
@@ -534,6 +542,14 @@ def _name_is_stated(
     capitalised: set[str] | None = None,
 ) -> bool:
     key = "".join(tokens(name))
+    if capitalised is not None and words.DOTTED_ABBREVIATION.fullmatch(name):
+        # "U.S." is a name: the source's pronoun "us" ("told us", "uns") backs it no more than
+        # another word would; its capitals, its words' initials or its full name do.
+        return (
+            key in capitalised
+            or key in acronyms
+            or bool(_ABBREVIATED_NAMES.get(key, frozenset()) & grams)
+        )
     if key in grams or _close_forms(key, grams) or words.WHOLE_ONLY + key in grams:
         return True
     if key in _PANDEMIC_NAMES and _pandemic_stated(source_tokens, source_lists):
@@ -656,6 +672,7 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         token
         for text, _ in sources
         for token in tokens(" ".join(re.findall(r"(?<![\w'’])[A-ZÄÖÜ][\w'’]*", text)))
+        + tokens(" ".join(words.DOTTED_ABBREVIATION.findall(text)))
     }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
     # The world wars by any of their names: "World War II" for "Zweiter Weltkrieg" or "the
@@ -689,7 +706,10 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             flags.append(Flag("name", readings[-1], "name not in the article"))
 
     source_keys = [_quote_key(text) for text, _ in sources]
+    flagged = {_quote_key(flag.text) for flag in flags}
     for quoted in _quotations(summary):
+        if _quote_key(quoted) in flagged:
+            continue  # "the ‘Brazilian Trump’": flagged once, as the name it is
         if not _quote_is_stated(quoted, source_keys):
             flags.append(Flag("quote", quoted, "quotation not in the article"))
     return flags

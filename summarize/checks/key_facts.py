@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarize.checks.facts import find_names
-from summarize.checks.quantities import Quantity, find_quantities
+from summarize.checks.quantities import Quantity, find_quantities, unit_word_after
 from summarize.checks.words import tokens
 
 
@@ -42,6 +42,12 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             key = ("name", "".join(tokens(name)))
             places.setdefault(key, []).append(number)
             shown.setdefault(key, name)
+    # One row per fact as the reader sees it: "17" of "the 17-year-old" and of "17 others".
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in list(places):
+        seen = merged.setdefault((key[0], shown[key]), key)
+        if seen != key:
+            places[seen] = sorted(places[seen] + places.pop(key))
     ranked = sorted(places, key=lambda key: (-len(places[key]), places[key][0]))
     facts = []
     for kind in ("number", "date", "name"):
@@ -54,24 +60,24 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
     return facts
 
 
-# The word for a unit written after its number ("5km", "90 minutes"): the reader sees "5 km",
-# not "5".
-_UNIT_WORD = re.compile(r"\s?[^\W\d_][\w²³/]*")
 # Words that make the number after them a label of a text's part ("Section 219a", "Article 5"),
 # as the translator writes "§ 219a".
+# Capitalised, as a name of the part: "the article 2 times", "this chapter 3 people" count.
 _PART_OF_A_TEXT = re.compile(
-    r"(?:§|\b(?:section|sections|paragraph|paragraphs|article|articles|art\.|sec\.|para\.|"
-    r"clause|chapter))\s*$",
-    re.IGNORECASE,
+    r"(?:§|\b(?:Sections?|Paragraphs?|Articles?|Art\.|Sec\.|Para\.|Clause|Chapter))\s*$"
 )
 
 
 def _with_unit(paragraph: str, quantity: Quantity) -> str:
-    """The number as written, with the unit after it that it was read with."""
+    """The number as written, with the unit right after it that it was read with ("5km",
+    "90 minutes"; the reader saw "5"): only a unit word, never the word after a unit the
+    number's text holds already ("half an hour")."""
     if quantity.unit is None:
         return quantity.text
-    unit = _UNIT_WORD.match(paragraph, quantity.end)
-    return quantity.text + unit.group(0) if unit else quantity.text
+    unit = unit_word_after(paragraph, quantity.end)
+    if not unit or paragraph.startswith("-", quantity.end + len(unit)):
+        return quantity.text  # "17-year-old": an age, no "17-year"
+    return quantity.text + unit
 
 
 def _labels(paragraph: str, start: int, end: int) -> bool:

@@ -1200,6 +1200,13 @@ def _resolution(written: str) -> float | None:
     return step / mantissa if mantissa else None
 
 
+def unit_word_after(text: str, end: int) -> str:
+    """The metric unit's word as written right after a number ending at ``end`` ("km" of
+    "5km", " minutes" of "90 minutes"), or ""."""
+    match = _METRIC_UNIT.match(text, end)
+    return match.group(0) if match else ""
+
+
 def _unit_after(text: str, end: int) -> tuple[str, float] | None:
     """The metric unit written right after a number ending at ``end``: "6 km", "6,000-metre",
     "20kg", "5 Liter"."""

@@ -113,8 +113,8 @@ def translation_warnings(
             )
         )
     # A number, date or time the English states and its German sentence does not: the
-    # translator's own ("2,5 Millionen" read as "25 million", "Dienstag" as "Thursday"). The
-    # summary's check takes the English as a source, so a summary repeating it passes.
+    # translator's own ("2,5 Millionen" read as "25 million", "Dienstag" as "Thursday"). Such a
+    # number backs neither the summary nor the key facts (stages.finish).
     changed = [quantity.text for quantity in numbers_not_in_german(german, english)]
     if changed and not passed_through:
         warnings.append(
