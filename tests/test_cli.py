@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -163,14 +164,19 @@ def test_run_writes_five_complete_briefs_and_an_index(
     assert "Latest run: 5 written, 0 up to date, 0 skipped, 0 failed." in index
 
 
-def _echo_models(monkeypatch) -> None:
+def _summary_of(text: str) -> str:
+    return "SUMMARY(" + " ".join(text.split()[:4]) + ")"
+
+
+def _echo_models(
+    monkeypatch,
+    translate: Callable[[str], str] = echo_text,
+    summarize: Callable[[str], str] = _summary_of,
+) -> None:
     """Both models replaced by echo backends (outputs known from inputs, no weights)."""
 
-    def summary_of(text: str) -> str:
-        return "SUMMARY(" + " ".join(text.split()[:4]) + ")"
-
     def echo(task):
-        backend = EchoBackend(echo_text if task == "translation" else summary_of)
+        backend = EchoBackend(translate if task == "translation" else summarize)
         return echo_model(task, backend=backend)
 
     def spec(task, settings, *args, **kwargs):
@@ -2022,26 +2028,11 @@ def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(
     summary = "The government in Berlin approved 25 million euros on Thursday for 300 clubs."
     quoting = 'The minister said: "We are spending 25 million euros on the clubs."'
 
-    def echo(task):
-        if task == "translation":
-            backend = EchoBackend(lambda text: english_of.get(text, text))
-        else:
-            backend = EchoBackend(lambda text: quoting if "spending" in text else summary)
-        return echo_model(task, backend=backend)
-
-    def spec(task, settings, *args, **kwargs):
-        loaded = echo(task)
-        return SimpleNamespace(
-            task=task,
-            settings=settings,
-            generation_config=loaded.generation_config,
-            identity=lambda: loaded.identity,
-            task_warning=None,
-            device="cpu",
-        )
-
-    monkeypatch.setattr("summarize.engines.local.resolve_spec", spec)
-    monkeypatch.setattr("summarize.engines.local.load_weights", lambda s, *a, **k: echo(s.task))
+    _echo_models(
+        monkeypatch,
+        lambda text: english_of.get(text, text),
+        lambda text: quoting if "spending" in text else summary,
+    )
     folder = tmp_path / "in"
     folder.mkdir()
     german = list(english_of)

@@ -637,11 +637,8 @@ def test_a_model_that_fails_on_one_article_costs_only_that_articles_brief(
     assert "0.md" in index and "1.md" in index
 
 
-@pytest.mark.parametrize("kept", ["front matter", "half", "all but the audit's last line"])
-def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept: str) -> None:
-    """A copy of the output folder stopped part-way leaves a brief cut short: its front matter
-    (the record's ``record_id``) whole, its article or audit not. It counted as up to date on
-    every later run, and the index listed it; it is redone, and the rest kept."""
+def _two_briefs(self_contained_models, tmp_path: Path) -> tuple[list[str], Path]:
+    """Two seeds run into ``tmp_path / "out"``: the run's arguments and the output folder."""
     config = write_config(
         tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
     )
@@ -653,6 +650,15 @@ def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept:
     run = ["run", str(folder), "-c", str(config), "-o", str(output), "--no-cache"]
     first = CliRunner().invoke(app, run)
     assert first.exit_code == 0, first.output
+    return run, output
+
+
+@pytest.mark.parametrize("kept", ["front matter", "half", "all but the audit's last line"])
+def test_a_brief_cut_short_is_not_current(self_contained_models, tmp_path, kept: str) -> None:
+    """A copy of the output folder stopped part-way leaves a brief cut short: its front matter
+    (the record's ``record_id``) whole, its article or audit not. It counted as up to date on
+    every later run, and the index listed it; it is redone, and the rest kept."""
+    run, output = _two_briefs(self_contained_models, tmp_path)
     brief = output / "0.md"
     whole = brief.read_text(encoding="utf-8")
     if kept == "front matter":
@@ -678,16 +684,7 @@ def test_a_note_added_after_a_briefs_audit_keeps_it_current_and_listed(
 ) -> None:
     """A reader's note appended to a brief (an editor, Obsidian) read as a brief cut short: it
     left the index and the view, and the next run wrote over it, the note lost unsaid."""
-    config = write_config(
-        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
-    )
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number, text in enumerate(seed_texts()[:2]):
-        (folder / f"{number}.txt").write_text(text, "utf-8")
-    output = tmp_path / "out"
-    run = ["run", str(folder), "-c", str(config), "-o", str(output), "--no-cache"]
-    assert CliRunner().invoke(app, run).exit_code == 0
+    run, output = _two_briefs(self_contained_models, tmp_path)
     brief = output / "0.md"
     noted = brief.read_text(encoding="utf-8") + "\n## Meine Notizen\n\nRückfrage bei dpa!\n"
     brief.write_text(noted, encoding="utf-8")
