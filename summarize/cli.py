@@ -770,7 +770,10 @@ def models_list(
     failing = sum(not stored.available or stored.problem is not None for stored in located)
     if as_json:
         for stored in located:
-            typer.echo(json.dumps({**dataclasses.asdict(stored), "available": stored.available}))
+            # "available": it would load as configured (a folder found without its weights
+            # said true beside its problem, and a script reading only this took it as usable).
+            loads = stored.available and stored.problem is None
+            typer.echo(json.dumps({**dataclasses.asdict(stored), "available": loads}))
         raise typer.Exit(1 if failing else 0)
     table = Table(
         "task", "model", "revision", "resolves to", "offline", "size", "family", "window",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -1134,6 +1135,11 @@ def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
         translation, summarization = said.split(" summarization: ")
         assert "would not load" in translation and "already available" not in translation
         assert "already available (local folder)" in summarization
+    else:  # as JSON: not "available", which a script may read alone
+        listed = CliRunner().invoke(app, [*args, "--json"])
+        translation, summarization = (json.loads(line) for line in listed.stdout.splitlines())
+        assert translation["problem"] and translation["available"] is False
+        assert summarization["problem"] is None and summarization["available"] is True
     config = write_config(tmp_path / "c.toml", folder, self_contained_models.bart)
     article = tmp_path / "a.txt"
     article.write_text(seed_texts()[0], encoding="utf-8")
