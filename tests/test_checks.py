@@ -1900,3 +1900,25 @@ def test_key_facts_show_only_a_unit_word_and_merge_what_reads_alike() -> None:
     )  # fmt: skip
     numbers = sorted(fact.text for fact in facts if fact.kind == "number")
     assert numbers == ["17", "2", "3", "half an hour"]
+
+
+def test_a_dotted_abbreviation_is_backed_by_spaced_initials_and_by_america() -> None:
+    """A second review's finds: German house style writes "J. K. Rowling" (the summary's
+    "J.K." was flagged), and German news says "Amerika", "die Amerikaner" for the USA."""
+    assert unsupported_facts("J.K. Rowling wrote a book.", "J. K. Rowling wrote a book.") == []
+    assert unsupported_facts("They met in Washington, D.C.", "They met in Washington, D. C.") == []
+    for english, german in (
+        ("America withdrew its troops.", "Amerika zog seine Truppen ab."),
+        ("The Americans withdrew.", "Die Amerikaner zogen ab."),
+    ):
+        assert unsupported_facts("U.S. troops left.", english, german) == [], english
+    for english in ("Latin America saw troops leave.", "Bank of America said troops left."):
+        assert [f.text for f in unsupported_facts("U.S. troops left.", english)] == ["U.S."]
+
+
+def test_a_lower_case_law_label_is_no_key_fact_and_an_age_shows_no_unit() -> None:
+    facts = key_facts(
+        ["Britain triggered article 50. The ban under paragraph 219a was lifted."
+         " A 44-year old driver and 44 others came. He read the article 2 times."]
+    )  # fmt: skip
+    assert sorted(fact.text for fact in facts if fact.kind == "number") == ["2", "44"]

@@ -1166,14 +1166,25 @@ def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path, newl
     assert not opening_rule["dropped"]
 
 
-@pytest.mark.parametrize("title", ["1984", "1.10", "Off", "2025-05-03"])
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("1984", "1984"),
+        ("1.10", "1.10"),
+        ("Off", "Off"),
+        ("2025-05-03", "2025-05-03"),
+        ("\n  1984", "1984"),  # the value on the next line
+        ("!!int 42", "42"),
+        ("1984 # the book", "1984"),
+    ],
+)
 def test_a_front_matter_title_yaml_reads_as_another_type_is_the_title_as_written(
-    tmp_path: Path, title: str
+    tmp_path: Path, written: str, title: str
 ) -> None:
     """YAML reads "title: 1984" as a number (and "Off" as false): the title was dropped, and the
     brief said no headline was found."""
     body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
-    shown = _inspected(tmp_path / "artikel.md", f"---\ntitle: {title}\n---\n\n{body}\n")
+    shown = _inspected(tmp_path / "artikel.md", f"---\ntitle: {written}\n---\n\n{body}\n")
     assert shown["title"] == title
 
 

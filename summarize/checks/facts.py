@@ -520,15 +520,33 @@ def _stated_whole(parts: list[str], segment: list[int], grams: set[str]) -> set[
     return stated
 
 
+# A source naming the United States as "America", "the Americans", "Amerika" (not "Latin
+# America", "Bank of America"): a key _stated_names adds to the source's grams.
+_AMERICA = "\x00america"
+_AMERICA_WORDS = re.compile(
+    r"^(?:america|americans?|amerika|amerikaner(?:in|innen|n)?|amerikanisch\w*)$"
+)
+_NOT_THE_US_BEFORE = frozenset({"latin", "south", "north", "central", "of"})
+
+
+def _names_america(source_lists: list[tuple[list[str], set[str]]]) -> bool:
+    return any(
+        _AMERICA_WORDS.match(token) and (index == 0 or words_[index - 1] not in _NOT_THE_US_BEFORE)
+        for words_, _ in source_lists
+        for index, token in enumerate(words_)
+    )
+
+
 # The abbreviations English news writes for names an article writes whole or otherwise (the
 # German "USA" is not the English "US"; "Großbritannien" is read as "Britain"), folded. Not
-# "America" ("Latin America", "Bank of America") nor "GB" ("32 GB").
+# "America" alone ("Latin America", "Bank of America": see _names_america) nor "GB" ("32 GB").
 _ABBREVIATED_NAMES = {
-    "us": frozenset({"usa", "unitedstates", "unitedstatesofamerica"}),
+    "us": frozenset({"usa", "unitedstates", "unitedstatesofamerica", _AMERICA}),
     "uk": frozenset({"unitedkingdom", "britain", "greatbritain"}),
     "un": frozenset({"unitednations", "uno"}),
     "eu": frozenset({"europeanunion"}),
 }
+_SPACED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,}")
 # Dotted abbreviations after a time: "8 P.M." is no name.
 _TIMES_OF_DAY = frozenset({"A.M.", "P.M."})
 
@@ -668,11 +686,15 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         for text, lang in sources
     ]
     grams = set().union(*(source_grams for _, source_grams in source_lists))
+    if _names_america(source_lists):
+        grams.add(_AMERICA)
     capitalised = {
         token
         for text, _ in sources
         for token in tokens(" ".join(re.findall(r"(?<![\w'’])[A-ZÄÖÜ][\w'’]*", text)))
         + tokens(" ".join(words.DOTTED_ABBREVIATION.findall(text)))
+        # Initials with spaces, as German house style writes them ("J. K. Rowling"): "jk".
+        + ["".join(re.findall(r"[A-Z]", run)).lower() for run in _SPACED_INITIALS.findall(text)]
     }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
     # The world wars by any of their names: "World War II" for "Zweiter Weltkrieg" or "the

@@ -9,7 +9,7 @@ from typing import Literal
 
 from summarize.checks.facts import find_names
 from summarize.checks.quantities import Quantity, find_quantities, unit_word_after
-from summarize.checks.words import tokens
+from summarize.checks.words import is_function_word, tokens
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,16 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
 
 # Words that make the number after them a label of a text's part ("Section 219a", "Article 5"),
 # as the translator writes "§ 219a".
-# Capitalised, as a name of the part: "the article 2 times", "this chapter 3 people" count.
 _PART_OF_A_TEXT = re.compile(
-    r"(?:§|\b(?:Sections?|Paragraphs?|Articles?|Art\.|Sec\.|Para\.|Clause|Chapter))\s*$"
+    r"(?:§|\b(?P<word>sections?|paragraphs?|articles?|art\.|sec\.|para\.|clause|chapter))\s*$",
+    re.IGNORECASE,
 )
+# A word after the number that makes it a count: "read the article 2 times", "in this chapter 3
+# people die" ("article 50 in March", "paragraph 219a was" stay labels).
+_COUNTED_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+_AGE = re.compile(r"-|\s?old\b")
 
 
 def _with_unit(paragraph: str, quantity: Quantity) -> str:
@@ -75,8 +81,8 @@ def _with_unit(paragraph: str, quantity: Quantity) -> str:
     if quantity.unit is None:
         return quantity.text
     unit = unit_word_after(paragraph, quantity.end)
-    if not unit or paragraph.startswith("-", quantity.end + len(unit)):
-        return quantity.text  # "17-year-old": an age, no "17-year"
+    if not unit or _AGE.match(paragraph, quantity.end + len(unit)):
+        return quantity.text  # "17-year-old", "44-year old": an age, no "17-year"
     return quantity.text + unit
 
 
@@ -85,4 +91,12 @@ def _labels(paragraph: str, start: int, end: int) -> bool:
     "[^2]") or a law's section ("§ 219a", "§§ 3", "Section 219a", "Article 5")."""
     before = paragraph[max(0, start - 3) : start]
     footnote = before.endswith(("[", "[^")) and paragraph.startswith("]", end)
-    return footnote or bool(_PART_OF_A_TEXT.search(paragraph, max(0, start - 12), start))
+    if footnote:
+        return True
+    part = _PART_OF_A_TEXT.search(paragraph, max(0, start - 12), start)
+    if part is None:
+        return False
+    if not part.group("word") or part.group("word")[0].isupper():
+        return True  # "§ 219a", "Article 5"
+    after = _COUNTED_AFTER.match(paragraph, end)
+    return after is None or is_function_word(after.group(1))

@@ -399,8 +399,11 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
     if title is not None and not isinstance(title, str | list | dict):
         # YAML reads "title: 1984" as a number ("title: Off" as false, "title: 1.10" as 1.1):
         # the title is the text as written.
-        written = _TITLE_LINE.search(match.group(1))
-        title = written.group(1).strip().strip("\"'") if written else str(title)
+        written = [line.strip().strip("\"'") for line in _TITLE_LINE.findall(match.group(1))]
+        # The last, as YAML reads a key written twice; a value on the next line, a tag
+        # ("!!int 42") or an alias ("*a"): as YAML read it.
+        last = written[-1] if written else ""
+        title = last if last and not last.startswith(("!", "*", "&")) else str(title)
     title = " ".join(title.split()) if isinstance(title, str) else ""
     return match.group(1).strip(), title, markdown[match.end() :]
 
