@@ -171,7 +171,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]:
     """Split the summary at every occurrence of a flagged span that stands alone (longer spans
-    win overlaps)."""
+    win overlaps; a shorter one that reaches past a longer keeps the rest: "5,8 Millionen" and
+    "Millionen Euro" both show, where the shorter was left unmarked)."""
     taken: list[FlagRecord | None] = [None] * len(summary)
     for flag in sorted(flags, key=lambda item: -len(item.text)):
         if not flag.text:
@@ -179,10 +180,10 @@ def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]
         start = summary.find(flag.text)
         while start != -1:
             end = start + len(flag.text)
-            if _stands_alone(summary, start, end) and all(
-                owner is None for owner in taken[start:end]
-            ):
-                taken[start:end] = [flag] * (end - start)
+            if _stands_alone(summary, start, end):
+                for at in range(start, end):
+                    if taken[at] is None:
+                        taken[at] = flag
             start = summary.find(flag.text, start + 1)
     segments: list[Segment] = []
     for char, owner in zip(summary, taken, strict=True):

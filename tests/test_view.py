@@ -675,6 +675,22 @@ def test_summary_segments_mark_every_occurrence_longest_first() -> None:
     ]
 
 
+def test_summary_segments_mark_both_of_two_overlapping_flags() -> None:
+    """ "5,8 Millionen" and "Millionen Euro" (German in the summary) overlap: the shorter was
+    left unmarked, so an unsupported item showed as checked."""
+    from summarize.record import FlagRecord
+
+    flags = [FlagRecord(kind="number", text="5,8 Millionen"),
+             FlagRecord(kind="name", text="Millionen Euro")]  # fmt: skip
+    summary = "Es kostet 5,8 Millionen Euro."
+    segments = summary_segments(summary, flags)
+    assert "".join(s.text for s in segments) == summary
+    assert [(s.text, s.flag.kind) for s in segments if s.flag] == [
+        ("5,8 ", "number"),  # the longer took its overlap
+        ("Millionen Euro", "name"),
+    ]
+
+
 def test_summary_segments_never_mark_part_of_a_longer_word_or_number() -> None:
     """An unsupported "14" is not the "14" of the year 2014 nor of "14,000" or "1.14", and an
     unsupported "Merkel" not the start of "Merkelson": the page marked those pieces as
