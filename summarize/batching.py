@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from summarize.backends import Generated
 from summarize.errors import ConfigError, SummarizeError, shown
+from summarize.families import SENTENCE_MARKS
 from summarize.segment import ends_with_abbreviation
 
 if TYPE_CHECKING:
@@ -168,16 +169,11 @@ def generate_texts(
             close = getattr(stream, "close", None)
             if close is not None:
                 close()
-    if loaded.family in _SENTENCE_MARKS:
+    if loaded.family in SENTENCE_MARKS:
         return [
-            _without_sentence_marks(output, _SENTENCE_MARKS[loaded.family]) for output in outputs
+            _without_sentence_marks(output, SENTENCE_MARKS[loaded.family]) for output in outputs
         ]
     return outputs
-
-
-# PEGASUS fine-tuned on CNN/DailyMail writes "<n>" between sentences (its training data's line
-# breaks, kept as text): no word of the summary, and it reached the brief as "\<n\>".
-_SENTENCE_MARKS = {"pegasus": "<n>"}
 
 
 def _without_sentence_marks(

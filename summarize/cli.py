@@ -475,14 +475,8 @@ def inspect(
         except SummarizeError as error:  # not the article's (the language model unreadable)
             fail(error)
         if as_json:
-            record = {
-                "source": str(source),
-                "title": segmented.title,
-                "lead": cleaned.has_lead,
-                "paragraphs": [list(paragraph) for paragraph in segmented.paragraphs],
-                "dropped": _dropped_records(cleaned),
-            }
-            typer.echo(json.dumps(record, ensure_ascii=False))
+            paragraphs = [list(paragraph) for paragraph in segmented.paragraphs]
+            _echo_inspected(source, segmented.title, cleaned.has_lead, paragraphs, cleaned)
             continue
         out.rule(escape(shown(source)))
         out.print(f"[bold]title:[/] {escape(segmented.title or '(none)')}")
@@ -495,8 +489,24 @@ def inspect(
     raise typer.Exit(1 if failures else 0)
 
 
-def _dropped_records(cleaned: CleanArticle) -> list[dict[str, str]]:
-    return [{"rule": item.rule, "text": item.text} for item in cleaned.dropped]
+def _echo_inspected(
+    source: Path,
+    title: str | None,
+    lead: bool,
+    paragraphs: list[list[str]],
+    cleaned: CleanArticle,
+    failed: str | None = None,
+) -> None:
+    """One article's `inspect --json` line (``failed``: why it has no text, when it has none)."""
+    record = {
+        "source": str(source),
+        "title": title,
+        "lead": lead,
+        "paragraphs": paragraphs,
+        "dropped": [{"rule": item.rule, "text": item.text} for item in cleaned.dropped],
+        **({"failed": failed} if failed is not None else {}),
+    }
+    typer.echo(json.dumps(record, ensure_ascii=False))
 
 
 def _print_drops(out: Console, cleaned: CleanArticle) -> None:
@@ -513,15 +523,7 @@ def _show_drops(
     """What the cleaner took from an article it emptied: the audit that says why, in the
     same form as a kept article's (``failed``: the reason, also in the JSON record)."""
     if as_json:
-        record = {
-            "source": str(source),
-            "title": None,
-            "lead": False,
-            "paragraphs": [],
-            "dropped": _dropped_records(cleaned),
-            "failed": failed,
-        }
-        typer.echo(json.dumps(record, ensure_ascii=False))
+        _echo_inspected(source, None, False, [], cleaned, failed)
         return
     out.rule(escape(shown(source)))
     out.print("[bold]title:[/] (none)")

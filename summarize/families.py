@@ -74,6 +74,12 @@ _BY_MODEL_TYPE = {
 }
 
 
+# Text a family's checkpoints write between sentences, by family name: PEGASUS fine-tuned on
+# CNN/DailyMail writes "<n>" (its training data's line breaks, kept as text), no word of the
+# summary; it reached the brief as "\<n\>". Taken out of the outputs (batching.generate_texts).
+SENTENCE_MARKS = {"pegasus": "<n>"}
+
+
 @dataclass(frozen=True)
 class Languages:
     """The language codes a model runs with, and the token ids they stand for."""

@@ -511,9 +511,7 @@ def finish(
     backed_text = "\n".join(backed)
     german_text = "\n".join(" ".join(pair.german) for pair in pairs)
     if segmented.title and bilingual.title_en:
-        title_en = bilingual.title_en
-        if any(warning.kind == "numbers" for warning in bilingual.title_warnings):
-            title_en = without_numbers_not_in_german(segmented.title, title_en)
+        title_en = _backed(segmented.title, bilingual.title_en, bilingual.title_warnings)
         english_text = f"{bilingual.title_en}\n{english_text}"
         backed_text = f"{title_en}\n{backed_text}"
         german_text = f"{segmented.title}\n{german_text}"
@@ -548,11 +546,17 @@ def finish(
     )
 
 
+def _backed(german: str, english: str, warnings: Iterable[TranslationWarning]) -> str:
+    """A sentence's English with the numbers its "numbers" warning names blanked."""
+    if any(warning.kind == "numbers" for warning in warnings):
+        return without_numbers_not_in_german(german, english)
+    return english
+
+
 def _backed_english(pair: ParagraphPair) -> list[str]:
-    """A paragraph's English sentences, with the numbers a "numbers" warning names blanked."""
-    warned = {number for number, warning in pair.warnings if warning.kind == "numbers"}
+    """A paragraph's English sentences, each as :func:`_backed` gives it."""
     return [
-        without_numbers_not_in_german(german, english) if number in warned else english
+        _backed(german, english, (w for at, w in pair.warnings if at == number))
         for number, (german, english) in enumerate(
             zip(pair.german, pair.english, strict=True), start=1
         )

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from rouge_score import rouge_scorer
 from typer.testing import CliRunner
 
 from summarize.cli import app
+from summarize.summarization import Summarizer
 
 EVAL = SHARED_HUB.parent / "eval"
 
@@ -299,7 +301,6 @@ def test_an_input_the_model_fails_on_is_named_by_its_line_or_record(tmp_path: Pa
     from summarize.config import SummarizationSettings, TranslationSettings
     from summarize.errors import ArticleError
     from summarize.evaluate import evaluate_summaries, evaluate_translation
-    from summarize.summarization import Summarizer
     from summarize.testing import EchoBackend, echo_model, echo_text
     from summarize.translation import Translator
 
@@ -344,6 +345,29 @@ def test_eval_files_with_a_byte_order_mark_read_as_their_text(tmp_path: Path) ->
     assert read_summary_records(tmp_path / "data.jsonl") == [record]
 
 
+def _calm_and_long_records(tmp_path: Path, sentence: str) -> Path:
+    """A JSON Lines file of a short article ("calm") and one of nine sentences ("long")."""
+    records = [
+        {"id": "calm", "article": "A calm text.", "reference": "Calm."},
+        {"id": "long", "article": " ".join(f"S{i} {sentence}" for i in range(9)),
+         "reference": "Moved."},
+    ]  # fmt: skip
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps(record) + "\n" for record in records))
+    return data
+
+
+def _echo_summarizer(answer: Callable[[str], str]) -> Summarizer:
+    """A summarizer of a 12-token window that answers every input with ``answer(input)``."""
+    from summarize.config import SummarizationSettings
+    from summarize.testing import EchoBackend, echo_model
+
+    backend = EchoBackend(answer)
+    return Summarizer(
+        echo_model("summarization", window=12, backend=backend), SummarizationSettings()
+    )
+
+
 def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: Path) -> None:
     """A translation at the output limit, a summary the article's lead stands in for: each was
     scored as the model's own whole output, and nothing in the results said so (the lead of a
@@ -352,10 +376,9 @@ def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: 
 
     from transformers import GenerationConfig
 
-    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.config import TranslationSettings
     from summarize.evaluate import evaluate_summaries, evaluate_translation
-    from summarize.summarization import Summarizer
-    from summarize.testing import EchoBackend, echo_model
+    from summarize.testing import echo_model
     from summarize.translation import Translator
 
     (tmp_path / "src.de").write_text("Kurz.\n" + "Wort " * 12 + "Ende.\nKurz.\n")
@@ -367,17 +390,9 @@ def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: 
     evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")
     assert json.loads((tmp_path / "mt" / "metrics.json").read_text())["lines_at_output_limit"] == 1
 
-    records = [
-        {"id": "calm", "article": "A calm text.", "reference": "Calm."},
-        {"id": "long", "article": " ".join(f"S{i} moved near Kursk." for i in range(9)),
-         "reference": "Moved."},
-    ]  # fmt: skip
-    data = tmp_path / "data.jsonl"
-    data.write_text("".join(json.dumps(record) + "\n" for record in records))
-    backend = EchoBackend(lambda text: "" if "Kursk" in text else "Calm.")  # empty chunk summaries
-    summarizer = Summarizer(
-        echo_model("summarization", window=12, backend=backend), SummarizationSettings()
-    )
+    data = _calm_and_long_records(tmp_path, "moved near Kursk.")
+    # empty chunk summaries
+    summarizer = _echo_summarizer(lambda text: "" if "Kursk" in text else "Calm.")
     evaluate_summaries(summarizer, data, tmp_path / "sum")
     lines = [
         json.loads(line) for line in (tmp_path / "sum" / "summaries.jsonl").read_text().splitlines()
@@ -392,10 +407,9 @@ def test_eval_records_which_inputs_were_split_for_the_window(tmp_path: Path, cap
     """A sentence longer than the translator's window, an article longer than the
     summarizer's: each was split and scored, and only a log line (which -q hides) said so, with
     no line number, so a score could not be told from one where everything fit."""
-    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.config import TranslationSettings
     from summarize.evaluate import evaluate_summaries, evaluate_translation
-    from summarize.summarization import Summarizer
-    from summarize.testing import EchoBackend, echo_model
+    from summarize.testing import echo_model
     from summarize.translation import Translator
 
     long = " ".join(f"Wort{i}" for i in range(30)) + "."
@@ -408,17 +422,8 @@ def test_eval_records_which_inputs_were_split_for_the_window(tmp_path: Path, cap
     assert metrics["lines_split_for_window"] == [2]
     assert "translated in pieces (line 2;" in caplog.text
 
-    records = [
-        {"id": "calm", "article": "A calm text.", "reference": "Calm."},
-        {"id": "long", "article": " ".join(f"S{i} moved on." for i in range(9)),
-         "reference": "Moved."},
-    ]  # fmt: skip
-    data = tmp_path / "data.jsonl"
-    data.write_text("".join(json.dumps(record) + "\n" for record in records))
-    backend = EchoBackend(lambda text: "Moved.")
-    summarizer = Summarizer(
-        echo_model("summarization", window=12, backend=backend), SummarizationSettings()
-    )
+    data = _calm_and_long_records(tmp_path, "moved on.")
+    summarizer = _echo_summarizer(lambda text: "Moved.")
     evaluate_summaries(summarizer, data, tmp_path / "sum")
     lines = [
         json.loads(line) for line in (tmp_path / "sum" / "summaries.jsonl").read_text().splitlines()
@@ -562,7 +567,6 @@ def test_the_library_evaluations_spare_their_inputs_too(tmp_path: Path) -> None:
     from summarize.config import SummarizationSettings, TranslationSettings
     from summarize.errors import UsageError
     from summarize.evaluate import evaluate_summaries, evaluate_translation
-    from summarize.summarization import Summarizer
     from summarize.testing import echo_model
     from summarize.translation import Translator
 
