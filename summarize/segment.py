@@ -425,16 +425,18 @@ def _sentences_as_they_stand(paragraph: str, pieces: list[str]) -> list[str]:
     spans: list[list[int]] = []  # [start, end) of each sentence in the paragraph
     position = 0
     for piece in pieces:
-        start = paragraph.find(piece, position)
-        if start == -1:  # not the paragraph's text (never seen): the paragraph, whole
+        found = paragraph.find(piece, position)
+        if found == -1:  # not the paragraph's text (never seen): the paragraph, whole
             return [paragraph.strip()]
-        end = start + len(piece)
-        if paragraph[position:start].strip():  # skipped over: it leads this piece
-            skipped = paragraph[position:start]
+        start, end = found, found + len(piece)
+        if paragraph[position:found].strip():  # skipped over: it leads this piece
+            skipped = paragraph[position:found]
             start = position + len(skipped) - len(skipped.lstrip())
         position = end
         if spans:
-            if closers := _LEADING_CLOSERS.match(piece):
+            # a piece's leading closers end the sentence before only where nothing skipped
+            # stands before them ("vorbei.♬»Danke!«": pysbd leaves out "♬»Danke!")
+            if start == found and (closers := _LEADING_CLOSERS.match(piece)):
                 spans[-1][1] = start + closers.end(1)
                 start += closers.end()
                 if start >= end:

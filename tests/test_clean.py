@@ -176,6 +176,52 @@ def test_a_promotion_pattern_inside_a_sentence_cuts_nothing() -> None:
     assert [item.text for item in cleaned.dropped if item.rule == "promo"] == [promotion]
 
 
+def test_an_app_promotion_is_cut_only_at_a_blocks_start_or_end() -> None:
+    """An article's sentence about an app ("Die Corona-Warn-App können … jetzt kostenlos
+    herunterladen.") was cut out of its paragraph's middle, or its start; a promotion box's
+    call is a sentence of its own, and the box is glued to a block's start or end."""
+    sentence = "Die Corona-Warn-App können Smartphone-Nutzer jetzt kostenlos herunterladen."
+    for paragraph in (
+        f"Die Regierung hat am Dienstag eine Kampagne gestartet. {sentence} Sie soll helfen, "
+        "Infektionsketten zu unterbrechen, sagte der Minister.",
+        f"{sentence} Sie soll helfen, Infektionsketten zu unterbrechen, sagte der Minister.",
+        # a box's call in the middle of a paragraph: the block is not edited
+        "Die Regierung hat eine Kampagne gestartet. Die Focus-App – hier gratis herunterladen. "
+        "Sie soll helfen, sagte der Minister.",
+    ):
+        cleaned = clean_text(ARTICLE.format(numbered=paragraph))
+        assert paragraph in cleaned.paragraphs, cleaned.dropped
+        assert not [item for item in cleaned.dropped if item.rule == "promo"]
+    box = (
+        "Die Tagesspiegel-App Aktuelle Nachrichten direkt auf Ihr Smartphone. "
+        "Hier gratis herunterladen."
+    )
+    heading = "Singende Nordkoreaner im Video"
+    cleaned = clean_text(ARTICLE.format(numbered=f"{box} {heading}"))
+    assert heading in _received(cleaned)
+    assert [item.text for item in cleaned.dropped if item.rule == "promo"] == [box]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Neues Video: Der Trainer tanzt nach dem Schlusspfiff auf dem Rasen",
+        "Interaktive Grafik: So marode sind die Brücken im Land",
+        "Dramatisches Video: Der Moment, als die Brücke in die Elbe stürzt",
+    ],
+)
+def test_a_headline_with_a_label_is_not_cut_as_a_credit(headline: str) -> None:
+    """ "Neues Video: Der Trainer tanzt …" was read as a credit and cut down to "Neues"."""
+    cleaned = clean_text(ARTICLE.format(numbered=headline))
+    assert headline in _received(cleaned), cleaned.dropped
+    assert not [item for item in cleaned.dropped if item.rule == "credit"]
+    # a short caption's credit is still one
+    caption = clean_text(ARTICLE.format(numbered="Angela Merkel Foto: Kay Nietfeld/dpa"))
+    assert [item.text for item in caption.dropped if item.rule == "credit"] == [
+        "Foto: Kay Nietfeld/dpa"
+    ]
+
+
 def test_a_control_character_between_words_keeps_them_apart() -> None:
     # A word processor's table cell mark (U+0007) between words, as a real page has it; an
     # optional hyphen (U+001F) and a zero-width space inside a word still join its parts.

@@ -126,6 +126,14 @@ def test_windows_start_with_the_space_before_their_first_sentence(
         ("Vorher ♪♬ nachher.", ["Vorher ♪♬ nachher."]),
         ("Erst. ♪♬ Dann ging er. Ja.", ["Erst.", "♪♬ Dann ging er. Ja."]),
         ("Spring is in the Air. ♪♬", ["Spring is in the Air. ♪♬"]),
+        # ... and then a quote mark after it: the mark was lost ("vorbei.♬ Danke!«"), as the
+        # closers of the piece after the skipped text were taken to start it.
+        (
+            "Das Konzert ist vorbei.♬»Danke!« schrieb sie.",
+            ["Das Konzert ist vorbei.♬»Danke!« schrieb sie."],
+        ),
+        ("Ende.☄'Neu.' Weiter.", ["Ende.☄'Neu.' Weiter."]),
+        ("„Gute Nacht!ȸ“ Die Fans jubeln.", ["„Gute Nacht!ȸ“ Die Fans jubeln."]),
     ],
 )
 def test_sentences_joined_by_a_space_read_as_the_paragraph(

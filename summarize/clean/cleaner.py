@@ -428,7 +428,26 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
         goes_on
         or word.lower() in language_function_words()[0]
         or _QUOTATION_AFTER_LABEL.match(span) is not None
+        or _headline_label(before, span)
     )
+
+
+# A headline's label: one or two capitalised words at the block's start ("Neues Video:",
+# "Interaktive Grafik:"), then a sentence. A caption that short before a credit is rare, and
+# its credit names a source, seldom in a sentence's function words.
+_HEADLINE_LABEL_MAX_WORDS = 2
+
+
+def _headline_label(before: Sequence[str], span: str) -> bool:
+    """Whether a span pattern's label ends a headline's first words rather than starting a
+    credit: "Neues Video: Der Trainer tanzt nach dem Schlusspfiff" lost all but "Neues"."""
+    if len(before) > _HEADLINE_LABEL_MAX_WORDS or not all(
+        word[:1].isupper() and word[-1:].isalnum() for word in before
+    ):
+        return False
+    german = language_function_words()[0]
+    after_label = span.partition(":")[2].split()
+    return any(word in german for word in after_label if word.islower())
 
 
 class _SpanCuts(NamedTuple):
