@@ -45,8 +45,10 @@ _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _LINK_SPECIAL = frozenset(".:@")  # escaped inside anything a linkifier would turn into a link
 # What starts a GFM autolink whatever follows (GFM checks no top-level domain, linkify-it does):
 # "www.", a scheme's "://" and the "@" of an e-mail address. (GitHub's cmark-gfm links an e-mail
-# address whatever its escapes, as it looks for them after reading them: cmark-gfm#278.)
-_AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//|(@)")
+# address whatever its escapes, as it looks for them after reading them: cmark-gfm#278.) Not a
+# handle's "@" with no address before it ("@AgnesCallamard"), which no renderer links: kramdown
+# (Jekyll's reader) has no "\@" escape and showed the backslash.
+_AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//|(?<=[\w.+-])(@)(?=[\w-])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The second character of a template tag: Jekyll (and so GitHub Pages) runs Liquid over every
 # page with front matter before reading its Markdown ("{{ site.title }}" in an article showed the
@@ -62,7 +64,8 @@ _LINE_START_SPECIAL = re.compile(r"[#>+=:-]|\d+[.)]")
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
 # "Nummer"), stripped from the text however the rest is escaped.
 _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+# A stop, and the closing marks after it ('… said: "We will manage it." The CDU …').
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?][\"'”’“‘»«›‹)\]]*)(?:\s|$)")
 # A sentence's last word, of letters only (no initial, number or "U.S"), and its stop.
 _LAST_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{4,})([.!?])$")
 # The words of a text the English sentence rules read first: its first sentence as far as a
@@ -186,6 +189,17 @@ def first_sentence(text: str) -> str:
     return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
 
 
+def shows_text(text: str | None) -> bool:
+    """Whether ``text`` shows a reader anything: a character that is neither white space nor
+    a control or format character (a headline translated as "   ", "\a\a" or a zero-width
+    space was an empty title, and an index link without text)."""
+    if not text:
+        return False
+    return any(
+        not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf") for char in text
+    )
+
+
 def _first_sentence(text: str) -> str:
     """The first sentence of ``text`` (stripped) as it stands there. A full stop followed by a
     space ended it, and a summary "U.S. President Biden met Scholz in Berlin. …" was titled
@@ -227,10 +241,15 @@ def _ends_plainly(sentence: str) -> bool:
     as no abbreviation ("homes.", not "Prof." nor "Calif.")."""
     from pysbd.lang.english import English
 
+    from summarize.segment import ends_with_english_non_final
+
     last = _LAST_WORD.search(sentence)
     if last is None:
         return False
-    return last.group(2) != "." or last.group(1).lower() not in English.Abbreviation.ABBREVIATIONS
+    return last.group(2) != "." or (
+        last.group(1).lower() not in English.Abbreviation.ABBREVIATIONS
+        and not ends_with_english_non_final(sentence)
+    )
 
 
 def index_lead(record: BriefRecord) -> str:
@@ -283,10 +302,10 @@ class Brief:
     def record(self) -> BriefRecord:
         """The run record: the sidecar's content, and what every view is formatted from."""
         title_from: Literal["headline", "summary", "file name"] = "headline"
-        title = self.title_en or ""
+        title = self.title_en if shows_text(self.title_en) else ""
         if not title:
             title_from, title = "summary", first_sentence(self.summary.text)
-        if not title:
+        if not shows_text(title):
             title_from, title = "file name", self.stem
         paragraphs = tuple(_paragraph_record(pair) for pair in self.paragraphs)
         german = [sentence.de for paragraph in paragraphs for sentence in paragraph.sentences]
@@ -729,7 +748,10 @@ def entry_meta(record: BriefRecord) -> str:
 
 # What a link's target may not hold as typed: a URL's "%", "#" and "?" ("100%25.md" opened
 # "100%.md", "a#b.md" opened "a"), the "<" and ">" around it, a backslash and line breaks.
-_LINK_TARGET_ESCAPES = {code: f"%{code:02X}" for code in [*map(ord, "%#?<>\\"), *range(0x20), 0x7F]}
+# And "&": CommonMark reads an entity in a target ("R&amp;D.md" opened "R&D.md").
+_LINK_TARGET_ESCAPES = {
+    code: f"%{code:02X}" for code in [*map(ord, "%#?<>\\&"), *range(0x20), 0x7F]
+}
 
 
 def link_target(filename: str) -> str:

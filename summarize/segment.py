@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from summarize.clean import CleanArticle
-from summarize.clean.blocks import ENDS_WITH_ABBREVIATION, LETTER
+from summarize.clean.blocks import ENDS_WITH_ABBREVIATION, LETTER, language_function_words
 
 logger = logging.getLogger("summarize")
 
@@ -214,12 +214,60 @@ def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[n
     return segmenters[language, char_span]
 
 
+# English abbreviations that never end a sentence and that pysbd's English rules end one at
+# ("The fire broke out at approx. | 3 a.m.", "Costs were ca. | 5 million"): a summary's title was
+# cut there, and its index line began in the middle of the sentence.
+_ENGLISH_NON_FINAL = re.compile(
+    r"(?:^|[\s(\"“])(?:approx|ca|incl|excl|est|esp|resp|cf|vs)\.$", re.I
+)
+# A German ordinal the translator left as it stands, after an article or a preposition ("in the
+# 2. | Bundesliga", "arrested on 3. | October"): the sentence goes on, unless the next word is a
+# function word that starts a new one ("He came on 3. | The crowd …").
+_ENGLISH_ENDS_ORDINAL = re.compile(
+    r"(?:^|\s)(?:the|on|in|at|of|from|to|by|since|until|before|after|its|his|her|their)\s+"
+    r"\d{1,2}\.$",
+    re.I,
+)
+_FIRST_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def ends_with_english_non_final(sentence: str) -> bool:
+    """Whether ``sentence`` ends with an English abbreviation that never ends one ("approx.")."""
+    return _ENGLISH_NON_FINAL.search(sentence[-_TAIL_CHARS:]) is not None
+
+
+def _english_goes_on(sentence: str, piece: str) -> bool:
+    """Whether pysbd's English rules ended ``sentence`` too early, before ``piece``."""
+    if ends_with_english_non_final(sentence):
+        return True
+    if not _ENGLISH_ENDS_ORDINAL.search(sentence[-_TAIL_CHARS:]):
+        return False
+    first = _FIRST_WORD.match(piece)
+    return (
+        first is not None
+        and first.group()[:1].isupper()
+        and first.group().lower() not in language_function_words()[1]
+    )
+
+
 def split_english_sentences(text: str) -> list[str]:
-    """English sentences (pysbd's English rules), for summarizing English text directly."""
+    """English sentences (pysbd's English rules, joined again after an abbreviation that never
+    ends one or a German ordinal), for summarizing English text directly and for a title."""
     sentences: list[str] = []
     for line in text.splitlines():
         pieces = [piece.strip() for piece in _segmenter("en").segment(line) if piece.strip()]
-        sentences += [s.strip() for s in _sentences_as_they_stand(line, pieces) if s.strip()]
+        found = [s.strip() for s in _sentences_as_they_stand(line, pieces) if s.strip()]
+        # joined as they stand in the line (each is a slice of it, in order)
+        spans: list[list[int]] = []
+        position = 0
+        for sentence in found:
+            start = line.index(sentence, position)
+            position = start + len(sentence)
+            if spans and _english_goes_on(line[spans[-1][0] : spans[-1][1]], sentence):
+                spans[-1][1] = position
+            else:
+                spans.append([start, position])
+        sentences += [line[start:end] for start, end in spans]
     return sentences
 
 

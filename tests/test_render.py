@@ -31,6 +31,7 @@ from summarize.render import (
     escape_markdown,
     first_sentence,
     index_lead,
+    link_target,
     render_brief,
     render_index,
 )
@@ -882,3 +883,50 @@ def test_key_facts_say_when_they_are_a_selection() -> None:
     assert numbers.count("(¶") == 12
     # A shorter list is every fact of its kind: no such words.
     assert "- Names: North Korea (¶1, ¶2)" in render_brief(make_brief().record(), "a.json")
+
+
+@pytest.mark.parametrize(
+    ("summary", "title"),
+    [("The fire broke out at approx. 3 a.m. on Sunday in Cologne. It spread fast.",
+      "The fire broke out at approx. 3 a.m. on Sunday in Cologne."),
+     ("He has played in the 2. Bundesliga since 2018. He is 31.",
+      "He has played in the 2. Bundesliga since 2018."),
+     ("Police arrested him on 3. October in Berlin. He denies it.",
+      "Police arrested him on 3. October in Berlin."),
+     ('Merkel said: "We will manage it." The CDU leader spoke in Berlin.',
+      'Merkel said: "We will manage it."'),
+     ("He came on 3. The crowd cheered.", "He came on 3.")],
+)  # fmt: skip
+def test_a_title_from_the_summary_is_its_whole_first_sentence(summary: str, title: str) -> None:
+    """Titles were cut at "approx." and at a German ordinal the translator left ("the 2.
+    Bundesliga"), the index line then starting inside the sentence; a sentence ending in a
+    quotation ran on into the next."""
+    record = make_brief(title=False, summary=summary).record()
+    assert record.title == title
+    assert index_lead(record) == summary[len(title) :].strip()
+
+
+@pytest.mark.parametrize("english", ["   ", "\x07\x07", "\u200b", "\u200e "])
+def test_a_headline_translated_as_nothing_visible_takes_the_summarys_title(english: str) -> None:
+    """A headline whose translation shows nothing (spaces, control or zero-width characters)
+    made the brief's heading "# " and the index entry a link without text."""
+    record = dataclasses.replace(make_brief(), title_en=english).record()
+    assert record.title_from == "summary"
+    assert record.title == first_sentence(record.summary.text)
+
+
+def test_a_handle_is_not_escaped_but_an_e_mail_address_is() -> None:
+    """kramdown, Jekyll's reader, has no "\\@" escape and showed the backslash of every
+    "@AgnesCallamard"; a handle is linked by no renderer, an e-mail address by markdown-it."""
+    text = "@AgnesCallamard schrieb an kontakt@zeitung.de"
+    escaped_text = escape_markdown(text)
+    assert escaped_text.startswith("@AgnesCallamard ")
+    tokens = gfm().enable("linkify").parseInline(escaped_text)[0].children or []
+    assert not [token for token in tokens if token.type in LINK_TOKENS]
+    assert "".join(t.content for t in tokens if t.type == "text") == text
+
+
+def test_an_entity_in_a_briefs_file_name_is_not_read_in_its_link() -> None:
+    target = link_target("R&amp;D.md")
+    html = gfm().render(f"[x](<{target}>)")
+    assert 'href="R%26amp;D.md"' in html

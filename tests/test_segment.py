@@ -420,3 +420,20 @@ def test_a_sentence_after_a_colon_and_a_number_still_starts_anew() -> None:
         "Termin: 22.",
         "Die Sitzung beginnt um 9 Uhr.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [("Costs were ca. 5 million euros. Yes.", ["Costs were ca. 5 million euros.", "Yes."]),
+     ("It rose by approx. 20 percent, incl. VAT. Yes.",
+      ["It rose by approx. 20 percent, incl. VAT.", "Yes."]),
+     ("He plays in the 2. Bundesliga. He is 31.", ["He plays in the 2. Bundesliga.", "He is 31."]),
+     ("He came on 3. The crowd cheered.", ["He came on 3.", "The crowd cheered."]),
+     ("The team finished 2. Fans left.", ["The team finished 2.", "Fans left."])],
+)  # fmt: skip
+def test_english_sentences_go_on_past_approx_and_a_german_ordinal(
+    text: str, sentences: list[str]
+) -> None:
+    from summarize.segment import split_english_sentences
+
+    assert split_english_sentences(text) == sentences

@@ -1087,3 +1087,22 @@ def test_view_command_builds_the_site_of_a_run(run_output: Path, tmp_path: Path)
     blocked = CliRunner().invoke(app, ["view", str(run_output), "--to", str(a_file / "site")])
     assert blocked.exit_code == 2 and "cannot create the site folder" in blocked.output
     assert "Traceback" not in blocked.output
+
+
+def test_a_flag_only_the_translation_backs_says_so_in_the_view(tmp_path: Path) -> None:
+    """The Markdown brief gives a flag's reason ("only in the translation: its German sentence
+    does not state it"); the view showed the number alone, its mark's tooltip saying "not found
+    in the article", while the reader saw it in the English column."""
+    from summarize.checks import Flag
+    from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    flags = (Flag("number", "15,000", ONLY_IN_TRANSLATION), Flag("name", "Pyongyang"))
+    brief = dataclasses.replace(make_brief(0), flags=flags)
+    write_brief(output / "article-0.md", brief)
+    build_site(output, tmp_path / "site")
+    html = (tmp_path / "site" / "article-0.html").read_text(encoding="utf-8")
+    assert f"15,000</mark> ({ONLY_IN_TRANSLATION})</li>" in html
+    assert f'title="number {ONLY_IN_TRANSLATION}"' in html
+    assert "Pyongyang</mark></li>" in html
