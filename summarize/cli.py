@@ -61,12 +61,25 @@ class _Console(Console):
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
-        # Later writes to the stream (a log line, Python's own) would raise again: point it at
-        # the null device. rich does so for stdout whichever stream broke.
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self.file.fileno())
-            os.close(devnull)
+        _to_null_device(self.file)
+
+
+def _to_null_device(stream: Any) -> None:
+    """Later writes to a stream whose reader went away (a log line, Python's own) would raise
+    again: point it at the null device. rich does so for stdout whichever stream broke."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
+def _echo(text: str, nl: bool = True) -> None:
+    """``typer.echo`` to stdout, but a reader that went away (``inspect --json | head``) falls
+    silent, as the consoles do: Click ended the process with 1, the code of a failed article."""
+    try:
+        typer.echo(text, nl=nl)
+    except BrokenPipeError:
+        _to_null_device(sys.stdout)
 
 
 # emoji=False: rich would show an article's or a file name's ":smile:" as an emoji (escape()
@@ -506,7 +519,7 @@ def _echo_inspected(
         "dropped": [{"rule": item.rule, "text": item.text} for item in cleaned.dropped],
         **({"failed": failed} if failed is not None else {}),
     }
-    typer.echo(json.dumps(record, ensure_ascii=False))
+    _echo(json.dumps(record, ensure_ascii=False))
 
 
 def _print_drops(out: Console, cleaned: CleanArticle) -> None:
@@ -669,7 +682,7 @@ def _evaluate(
             raise
     except SummarizeError as error:
         fail(error)
-    typer.echo(metrics_table(result))
+    _echo(metrics_table(result))
 
 
 @eval_app.command("translation")
@@ -743,7 +756,7 @@ def config_show(config_files: ConfigFiles = None, overrides: SetOverrides = None
         text = config.to_toml()
     except SummarizeError as error:
         fail(error)
-    typer.echo(text, nl=False)
+    _echo(text, nl=False)
 
 
 @models_app.command("list")
@@ -775,7 +788,7 @@ def models_list(
             # "available": it would load as configured (a folder found without its weights
             # said true beside its problem, and a script reading only this took it as usable).
             loads = stored.available and stored.problem is None
-            typer.echo(json.dumps({**dataclasses.asdict(stored), "available": loads}))
+            _echo(json.dumps({**dataclasses.asdict(stored), "available": loads}))
         raise typer.Exit(1 if failing else 0)
     table = Table(
         "task", "model", "revision", "resolves to", "offline", "size", "family", "window",

@@ -32,6 +32,7 @@ from pydantic import (
 
 from summarize.digests import default_digests_file
 from summarize.errors import ConfigError, shown
+from summarize.fileio import read_regular_bytes
 
 if TYPE_CHECKING:
     from summarize.clean import CleanOptions
@@ -597,15 +598,23 @@ def _default_digests_file() -> Path:
         return _NO_USER_CACHE
 
 
+MOST_THREADS = 4096
+MOST_WORKERS = 256
+
+
 class RuntimeSettings(_Section):
+    # Upper bounds far above any machine: 10**20 threads overflowed torch's C integer (a
+    # traceback), and 100,000 workers ended the process in a segmentation fault.
     threads: int = Field(
         default=0,
         ge=0,
+        le=MOST_THREADS,
         description="CPU threads in all, shared out among the workers; 0 = torch's default.",
     )
     workers: int = Field(
         default=0,
         ge=0,
+        le=MOST_WORKERS,
         description=(
             "Batches decoded at the same time on CPU, each on threads/workers threads; "
             "0 = 2 when there are at least 2 threads, else 1."
@@ -679,6 +688,7 @@ class RaySettings(_Section):
     cpus_per_actor: float | None = Field(
         default=None,
         gt=0,
+        allow_inf_nan=False,
         description=(
             "CPUs Ray reserves per model actor; also its threads (at least 1). Default: a "
             "combined pool on one node takes the node's CPUs, other actors 1."
@@ -687,6 +697,7 @@ class RaySettings(_Section):
     gpus_per_actor: float = Field(
         default=1.0,
         ge=0,
+        allow_inf_nan=False,
         description="GPUs Ray reserves per model actor whose section says device = 'cuda'.",
     )
     articles_per_batch: int | None = Field(
@@ -951,7 +962,7 @@ def _walk_sections(keys: list[str]) -> tuple[int, type[BaseModel], bool]:
 def read_toml(path: Path) -> dict[str, Any]:
     bom = 0
     try:
-        raw = path.read_bytes()
+        raw = read_regular_bytes(path)
         # Notepad and PowerShell 5 save UTF-8 with a byte order mark, which tomllib refuses as
         # "Invalid statement (at line 1, column 1)": a line that reads as valid TOML.
         if raw.startswith(codecs.BOM_UTF8):

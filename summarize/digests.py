@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from summarize.fileio import NotARegularFile, read_regular_bytes
+
 logger = logging.getLogger("summarize")
 
 DIGESTS_FILENAME = "model-digests.json"
@@ -73,7 +75,9 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     if digests_file is not None:
         digests_file = digests_file.expanduser()
         try:
-            text = digests_file.read_text(encoding="utf-8")
+            text = read_regular_bytes(digests_file).decode("utf-8")
+        except NotARegularFile:  # "/dev/null" to turn the memo off: replaced, when run as root
+            text = "not a memo"
         except OSError:  # none yet, or none to be read (writing it then says why)
             text = ""
         except ValueError:  # not text

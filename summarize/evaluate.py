@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
+from summarize.fileio import read_regular_bytes
 from summarize.generation import generation_identity
 from summarize.models import LoadedModel
 from summarize.outputs import make_folder, write_atomic
@@ -58,7 +59,7 @@ def _read_lines(path: Path) -> list[str]:
     first word a mismatch, and a JSON Lines file was refused. Read without universal newlines,
     which ended a line at a lone "\r" too (a file of 2 lines to ``wc -l`` had 3)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular_bytes(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {shown(path)}: {error}") from None
     lines = text.split("\n")
@@ -82,7 +83,13 @@ def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...
     (and a source named hypotheses.txt with its translations), without a word. And a folder
     where an output goes: found only after every line was translated (exit 1)."""
     for name in written:
-        if (output / name).is_dir():  # the error writing it would be, found before the models
+        try:
+            in_the_way = (output / name).is_dir()
+        except OSError as error:  # a folder above it that cannot be searched (Python 3.11 raises)
+            raise OutputError(
+                f"cannot write into {shown(output)}: {error.strerror or error}"
+            ) from None
+        if in_the_way:  # the error writing it would be, found before the models
             raise OutputError(
                 f"cannot write {shown(output / name)}: a folder of that name is in the way; "
                 "give another --output folder, or move it"
@@ -234,6 +241,8 @@ def read_summary_records(
             raise UsageError(f"{shown(data)}:{number}: not JSON ({error.msg})") from None
         except ValueError as error:  # NaN, Infinity or a number past a float's range
             raise UsageError(f"{shown(data)}:{number}: not JSON ({error})") from None
+        except RecursionError:
+            raise UsageError(f"{shown(data)}:{number}: not JSON (nested too deeply)") from None
         for field in (text_field, reference_field):
             if not isinstance(record, dict) or field not in record:
                 raise UsageError(f"{shown(data)}:{number}: no text field {field!r}")

@@ -519,7 +519,9 @@ def _read_without_torch(
 
     def read_json(name: str) -> dict[str, Any] | None:
         path = locate(name)
-        return json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+        loaded = json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+        # not an object ("[1, 2]"): the full path reads it, and says what is wrong
+        return loaded if isinstance(loaded, dict) else None
 
     config = read_json("config.json")
     tokenizer_config = read_json("tokenizer_config.json")

@@ -28,6 +28,7 @@ import yaml
 from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
+from summarize.fileio import open_regular, read_regular_bytes
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import (
     INDEX_ENTRY,
@@ -189,9 +190,9 @@ def _check_index_is_ours(index: Path) -> None:
     if not (index.exists() or index.is_symlink()):
         return
     try:
-        with index.open(encoding="utf-8", errors="replace") as handle:
+        with open_regular(index, "r", encoding="utf-8", errors="replace") as handle:
             first_line = handle.readline().rstrip("\r\n")
-    except OSError:
+    except OSError:  # a FIFO is refused before it is read (it would wait for a writer)
         first_line = ""
     if first_line != INDEX_TITLE or not index.is_file() or index.is_symlink():
         raise UsageError(
@@ -210,9 +211,10 @@ def replacing_what(brief_path: Path, source: Path) -> str | None:
     ``fingerprint`` in briefs older than run records)."""
     sidecar = record_path(brief_path)
     for path in (brief_path, sidecar):
-        if path.exists() and not _occupied(path):  # a folder (or a device) at the name
+        if path.exists() and not _occupied(path):  # a folder (or a FIFO, a device) at the name
+            what = "a folder" if path.is_dir() else "a FIFO, device or socket"
             return (
-                f"{shown(source)}: its brief would be written where {shown(path)} is a folder, "
+                f"{shown(source)}: its brief would be written where {shown(path)} is {what}, "
                 "not a file; move it or run with another --output folder"
             )
     try:
@@ -276,6 +278,8 @@ def file_key(path: Path) -> tuple[int, int] | str:
         status = path.stat()
     except OSError:
         return str(path.resolve())
+    except ValueError:  # a NUL in an edited record's path: names no file
+        return str(path)
     return (status.st_dev, status.st_ino)
 
 
@@ -628,7 +632,9 @@ def not_current_briefs(folder: Path) -> dict[str, str]:
     said: dict[str, str] = {}
     target = None
     try:
-        with (folder / INDEX_FILENAME).open(encoding="utf-8", errors="replace") as handle:
+        with open_regular(
+            folder / INDEX_FILENAME, "r", encoding="utf-8", errors="replace"
+        ) as handle:
             if handle.readline().rstrip("\r\n") != INDEX_TITLE:
                 return said
             for line in handle:
@@ -731,7 +737,7 @@ def read_front_matter(path: Path) -> dict[str, Any] | None:
 def read_markdown(path: Path) -> str | None:
     """The text of a Markdown file, or None when it cannot be read as UTF-8."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular_bytes(path).decode("utf-8")
     except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
         return None
 

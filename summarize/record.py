@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarize.errors import SummarizeError, shown
+from summarize.fileio import read_regular_bytes
 
 SCHEMA_VERSION = 1
 RECORD_SUFFIX = ".json"
@@ -195,7 +196,7 @@ def parse_record(text: str | bytes, where: str = "record") -> BriefRecord:
 
 def read_record(path: Path) -> BriefRecord:
     try:
-        text = path.read_bytes()
+        text = read_regular_bytes(path)
     except OSError as error:
         raise RecordError(f"{shown(path)}: cannot read ({error.strerror})") from error
     return parse_record(text, shown(path))

@@ -128,9 +128,18 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
         return StoredModel(task, settings.model, revision, str(folder), where, _folder_size(folder))
     from huggingface_hub import try_to_load_from_cache
 
-    cached = try_to_load_from_cache(
-        settings.model, "config.json", revision=settings.revision or "main"
-    )
+    try:
+        cached = try_to_load_from_cache(
+            settings.model, "config.json", revision=settings.revision or "main"
+        )
+    except ValueError as error:  # HFValidationError: "my model" is no folder and no hub id
+        return StoredModel(
+            task, settings.model, settings.revision, None, "missing folder", 0,
+            problem=(
+                f"The {task} model {settings.model!r} is no local folder, nor a hub id: "
+                f"{str(error).splitlines()[0]}"
+            ),
+        )  # fmt: skip
     if isinstance(cached, str):
         snapshot = Path(cached).parent
         return StoredModel(

@@ -1,0 +1,197 @@
+"""What a run meets in place of its own files and settings: a FIFO or a device where a record,
+a brief, the index or the digests memo is read, a model setting that is no hub id, limits past
+any machine, a JSON nesting past Python's recursion limit, a reader that goes away. Each is
+one clear line (or is passed over), never a hang or a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEEDS, write_config
+
+from summarize.errors import UsageError
+
+needs_fifos = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+
+
+def _returns_within(seconds: float, call: Callable[[], Any]) -> Any:
+    """``call()``'s result, or a failure when it has not returned in ``seconds`` (a read of a
+    FIFO waits for a writer forever; the thread is left behind, a daemon)."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as error:  # handed to the test
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still waiting after {seconds} s"
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+@needs_fifos
+def test_a_fifo_in_place_of_a_record_a_brief_or_the_index_is_not_read(tmp_path: Path) -> None:
+    """A FIFO in the output folder hung `run` in its open(): the record read, every ``*.md``
+    read for the index, the index's first line; a stop signal's index rewrite opened it again."""
+    from summarize.outputs import _check_index_is_ours, read_markdown, write_index
+    from summarize.record import RecordError, read_record
+
+    os.mkfifo(tmp_path / "a.json")
+    os.mkfifo(tmp_path / "zz.md")
+    with pytest.raises(RecordError, match="not a regular file"):
+        _returns_within(10, lambda: read_record(tmp_path / "a.json"))
+    assert _returns_within(10, lambda: read_markdown(tmp_path / "zz.md")) is None
+    assert _returns_within(10, lambda: write_index(tmp_path, quiet=True)).is_file()
+    index = tmp_path / "other" / "index.md"
+    index.parent.mkdir()
+    os.mkfifo(index)
+    with pytest.raises(UsageError, match="not an index that summarize wrote"):
+        _returns_within(10, lambda: _check_index_is_ours(index))
+
+
+@needs_fifos
+def test_a_run_with_a_fifo_among_its_briefs_ends(tmp_path: Path, self_contained_models) -> None:
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    inputs, output = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    output.mkdir()
+    (inputs / "a.txt").write_text((SEEDS / "003_6d29e0b4accf03c7.txt").read_text("utf-8"))
+    os.mkfifo(output / "a.json")
+    os.mkfifo(output / "zz.md")
+    command = [sys.executable, "-m", "summarize", "run", str(inputs), "-c", str(config)]
+    command += ["-o", str(output), "-q"]
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=240, env=environment)
+    # a.json is no record of ours: the brief is not written over it, and the run says so
+    assert done.returncode == 1, done.stderr
+    assert "a.json is a FIFO, device or socket, not a file" in done.stderr
+    assert (output / "a.json").is_fifo()
+
+
+@needs_fifos
+def test_a_digests_memo_that_is_no_regular_file_is_left_as_it_is(tmp_path: Path) -> None:
+    """runtime.model_digests at /dev/null, to turn the memo off, was replaced by a JSON file
+    when run as root (a device reads as empty: "our memo"); a FIFO there hung the run."""
+    from summarize.digests import folder_digest
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    (folder / "model.safetensors").write_bytes(b"weights")
+    memo = tmp_path / "memo"
+    os.mkfifo(memo)
+    digest = _returns_within(10, lambda: folder_digest(folder, memo))
+    assert digest == folder_digest(folder)
+    assert memo.is_fifo()
+
+
+def test_a_model_setting_that_is_no_folder_and_no_hub_id_is_one_line(tmp_path: Path) -> None:
+    """`models list` and `models pull` ended in a traceback (HFValidationError) for a setting
+    such as "my model"; a run said it in one line."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    store = f"runtime.models_dir={str(tmp_path)!r}"
+    for command in ("list", "pull"):
+        result = CliRunner().invoke(
+            app,
+            ["models", command, "--set", "translation.model='my model'", "--set", store],
+        )
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "'my model' is no local folder, nor a hub id" in result.output
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [("runtime.threads=99999999999999999999", "less than or equal to 4096"),
+     ("runtime.workers=100000", "less than or equal to 256"),
+     ("ray.gpus_per_actor=inf", "finite number"),
+     ("ray.cpus_per_actor=inf", "finite number")],
+)  # fmt: skip
+def test_limits_past_any_machine_are_a_config_error(setting: str, said: str) -> None:
+    """10**20 threads overflowed torch's C integer (a traceback), 100,000 workers ended in a
+    segmentation fault."""
+    from summarize.config import load_config
+    from summarize.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=said):
+        load_config(overrides=[setting], project_file=None)
+
+
+def test_eval_data_nested_past_the_recursion_limit_is_not_json(tmp_path: Path) -> None:
+    from summarize.evaluate import read_summary_records
+
+    data = tmp_path / "deep.jsonl"
+    data.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"deep.jsonl:1: not JSON \(nested too deeply\)"):
+        read_summary_records(data, "article", "highlights")
+
+
+def test_eval_output_under_a_folder_it_cannot_search_is_one_line(tmp_path: Path, monkeypatch):
+    """Python 3.11's Path.is_dir raises PermissionError there: a traceback, exit 1."""
+    from summarize import evaluate
+    from summarize.errors import OutputError
+
+    def refused(self: Path) -> bool:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_dir", refused)
+    with pytest.raises(OutputError, match=r"cannot write into .*Permission denied"):
+        evaluate.spare_inputs(tmp_path / "locked" / "sub", ("summaries.jsonl",), ())
+
+
+def test_a_model_config_that_is_no_json_object_is_read_by_the_full_path(tmp_path: Path) -> None:
+    """The path that reads a model without torch (CTranslate2's) took ``config.json`` holding
+    "[1, 2]" for an object: AttributeError, a traceback."""
+    from summarize.models import _read_without_torch
+
+    (tmp_path / "config.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "tokenizer_config.json").write_text(
+        json.dumps({"tokenizer_class": "MarianTokenizer"}), encoding="utf-8"
+    )
+    assert _read_without_torch(str(tmp_path), None) is None
+
+
+def test_a_record_naming_a_path_with_a_nul_names_no_file() -> None:
+    """An edited record's ``source_path`` with a NUL made stat() raise ValueError, which only
+    OSError was caught for: a traceback ended the run."""
+    from summarize.outputs import file_key
+
+    assert file_key(Path("/x/gone\x00/a.txt")) != file_key(Path("/x/gone/a.txt"))
+
+
+def test_inspect_json_into_a_closed_pipe_ends_as_the_text_form_does(tmp_path: Path) -> None:
+    """`inspect --json | head -c 100` exited 1, the code of an article that failed (Click's
+    handler of a broken pipe); the text form exits 0."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text("utf-8")
+    for number in range(40):  # more than a pipe's buffer of JSON lines
+        (inputs / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    for form in ([], ["--json"]):
+        command = [sys.executable, "-m", "summarize", "inspect", str(inputs), *form]
+        reader = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+        )
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.read(100)
+        reader.stdout.close()  # the reader goes away
+        stderr = reader.stderr.read()
+        assert reader.wait(timeout=120) == 0, (form, stderr)
