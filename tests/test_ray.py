@@ -487,6 +487,36 @@ def test_the_driver_settles_a_blank_file_with_a_bom_as_the_worker_would(
     assert str(worker.value).endswith("only whitespace")
 
 
+def test_an_empty_file_whose_brief_name_is_taken_fails_for_the_name_as_locally(
+    tmp_path: Path,
+) -> None:
+    """The driver said "empty file" where the local engine says that the brief would replace
+    a user's file: the user fixed one and met the other on the next run."""
+    from summarize.engines.ray import RayEngine, _Job
+
+    source, output = tmp_path / "x.txt", tmp_path / "o"
+    source.write_bytes(b"")
+    output.mkdir()
+    (output / "x.md").write_text("notes", encoding="utf-8")
+    engine = RayEngine(load_config(project_file=None))
+    ((_, outcome, _),) = engine._settled_before_ray([_Job(0, source, output / "x.md")], "f", False)
+    assert outcome.status == "failed"
+    assert "which is not a file that summarize wrote" in (outcome.reason or "")
+
+
+def test_ray_groups_are_the_local_engines_batches_less_the_settled(tmp_path: Path) -> None:
+    """Grouped from the pending jobs alone, one empty file sorted first shifted every later
+    group by one article against the local batches (a batch-dependent setting such as torch
+    int8 could word a sentence otherwise)."""
+    from summarize.engines.ray import _groups, _Job
+
+    jobs = [_Job(n, tmp_path / f"{n}.txt", tmp_path / f"{n}.md") for n in range(8)]
+    settled = {jobs[0].source, jobs[4].source, jobs[5].source}
+    groups = _groups(jobs, settled, 3)
+    assert [[job.position for job in group.jobs] for group in groups] == [[1, 2], [3], [6, 7]]
+    assert [group.number for group in groups] == [0, 1, 2]
+
+
 def test_a_local_ray_instance_writes_the_local_engines_briefs(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch, caplog
 ) -> None:

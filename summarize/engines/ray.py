@@ -33,7 +33,7 @@ import secrets
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -793,10 +793,7 @@ class RayEngine:
             _refuse_replacing(jobs, run, progress)
             pending = [job for job in jobs if job.source not in run.settled]
             size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
-            groups = [
-                _Group(number, tuple(pending[start : start + size]))
-                for number, start in enumerate(range(0, len(pending), size))
-            ]
+            groups = _groups(jobs, run.settled, size)
             # The briefs on disk before Ray starts: a run stopped midway counts those it wrote
             # (a group's outcomes reach the driver only when its last brief is written).
             before = {job.position: _file_stamp(job.brief_path) for job in pending}
@@ -841,7 +838,12 @@ class RayEngine:
             try:
                 raw = read_source_bytes(job.source, max_bytes)
             except ArticleError as error:
-                yield job, outcome_of_error(job.source, error), None
+                # As the local engine says it: a brief that would replace what is not its own
+                # first, then the source.
+                if problem := outputs.replacing_what(job.brief_path, job.source):
+                    yield job, ArticleOutcome(job.source, "failed", reason=problem), None
+                else:
+                    yield job, outcome_of_error(job.source, error), None
                 continue
             sha256 = hashlib.sha256(raw).hexdigest()
             record = None if force else outputs.current_record(job.brief_path, sha256, fingerprint)
@@ -1025,6 +1027,15 @@ def _file_stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def _groups(jobs: Sequence[_Job], settled: Container[Path], size: int) -> list[_Group]:
+    """The local engine's batches: the run's jobs in slices of ``size``, less those ``settled``
+    (grouped from the pending alone, one empty file first shifted every later group, and a
+    batch-dependent setting such as torch int8 could word sentences otherwise)."""
+    slices = (jobs[start : start + size] for start in range(0, len(jobs), size))
+    left = (tuple(job for job in part if job.source not in settled) for part in slices)
+    return [_Group(number, part) for number, part in enumerate(part for part in left if part)]
 
 
 def _refuse_replacing(jobs: list[_Job], run: FolderRun, progress: ProgressListener) -> None:
