@@ -181,9 +181,14 @@ DECODING_REVISION = 1
 
 def _backend_version(backend: str) -> str:
     """The libraries that compute the output: a new release may decode differently."""
+    packages = ("transformers", "torch") if backend == "torch" else ("transformers", backend)
+    return package_versions(packages)
+
+
+def package_versions(packages: Sequence[str]) -> str:
+    """ "name version" of each installed distribution, "name ?" where it is not installed."""
     from importlib.metadata import PackageNotFoundError, version
 
-    packages = ("transformers", "torch") if backend == "torch" else ("transformers", backend)
     found = []
     for package in packages:
         try:

@@ -47,6 +47,7 @@ from summarize.config import Config
 from summarize.errors import ArticleError, SummarizeError, UsageError, defect_on_article, shown
 from summarize.generation import generation_identity
 from summarize.ingest import Article, find_articles, is_folder
+from summarize.models import package_versions
 from summarize.package_data import brief_data_sha256
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
@@ -109,6 +110,16 @@ class _StageClock:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
+# The distributions of the text stages and the brief, besides the models' (whose identities
+# name their own: transformers, torch or CTranslate2); the tokenizers' libraries shape what the
+# models read.
+TEXT_LIBRARIES = (
+    "trafilatura", "lxml", "lxml_html_clean", "charset-normalizer", "markdown-it-py",
+    "linkify-it-py", "pysbd", "py3langid", "numpy", "text2num", "babel", "lemminflect",
+    "PyYAML", "sentencepiece", "tokenizers", "sacremoses",
+)  # fmt: skip
+
+
 def run_fingerprint(
     config: Config, translation: Mapping[str, Any], summarization: Mapping[str, Any]
 ) -> str:
@@ -133,6 +144,10 @@ def run_settings(config: Config) -> dict[str, Any]:
         # The packaged phrase rules, word lists and name tables, by what they say: a phrase
         # added to data/boilerplate.toml left every brief it would clean otherwise current.
         "data_sha256": brief_data_sha256(),
+        # The libraries that read, clean, split and check the text and write the brief: a new
+        # trafilatura extracts a page otherwise, a new pysbd splits it otherwise, and briefs
+        # made with the old ones counted as current.
+        "text_libraries": package_versions(TEXT_LIBRARIES),
     }
     # The classifier counts by its file's content, not by where it lies; the packaged one too,
     # so briefs cleaned by an earlier packaged model are redone. With the classifier off (or

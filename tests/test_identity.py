@@ -1028,3 +1028,21 @@ def test_a_damaged_conversion_is_named_with_what_to_do(marian_copy: Path, tmp_pa
     with pytest.raises(ModelLoadError, match="delete it and the next run converts") as raised:
         models_module.load_weights(spec, tmp_path)
     assert f"could not load the CTranslate2 conversion at {conversion}" in str(raised.value)
+
+
+@pytest.mark.parametrize("package", ["trafilatura", "pysbd", "py3langid", "sentencepiece"])
+def test_a_new_release_of_a_text_library_makes_briefs_stale(monkeypatch, package: str) -> None:
+    """A new trafilatura extracts a page otherwise, a new pysbd splits it otherwise: the
+    fingerprint counted our version and the model libraries only, so briefs made with the old
+    release counted as current."""
+    import importlib.metadata
+
+    config = load_config(project_file=None)
+    before = stages.run_fingerprint(config, {}, {})
+    real_version = importlib.metadata.version
+
+    def version(name: str) -> str:
+        return "999.0" if name == package else real_version(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", version)
+    assert stages.run_fingerprint(config, {}, {}) != before
