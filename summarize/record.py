@@ -97,6 +97,7 @@ class FlagRecord(_Frozen):
     kind: Literal["number", "name", "quote"]
     text: str  # the span as it stands in the summary
     reason: str = ""
+    start: int | None = None  # where a number's flagged mention starts (None: every mention)
 
 
 class KeyFactRecord(_Frozen):

@@ -336,7 +336,10 @@ class Brief:
                 note=self.summary.note,
                 final_summary=self.summary.final_summary,
             ),
-            flags=tuple(FlagRecord(kind=f.kind, text=f.text, reason=f.reason) for f in self.flags),
+            flags=tuple(
+                FlagRecord(kind=f.kind, text=f.text, reason=f.reason, start=f.start)
+                for f in self.flags
+            ),
             key_facts=tuple(
                 KeyFactRecord(kind=fact.kind, text=fact.text, paragraphs=fact.paragraphs)
                 for fact in self.key_facts

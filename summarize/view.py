@@ -169,6 +169,21 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (in_word or in_number)
 
 
+def _flagged_mentions(summary: str, flag: FlagRecord) -> list[int]:
+    """Where ``flag`` is marked: the mention it names by its start (a number: "42 miles" of
+    "42 miles in 42 hours", where the hours' 42 is backed and was marked too), else every
+    mention of its text that stands alone (a name, a quotation; a record before ``start``)."""
+    if flag.start is not None and summary.startswith(flag.text, flag.start):
+        return [flag.start]
+    found = []
+    start = summary.find(flag.text)
+    while start != -1:
+        if _stands_alone(summary, start, start + len(flag.text)):
+            found.append(start)
+        start = summary.find(flag.text, start + 1)
+    return found
+
+
 def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]:
     """Split the summary at every occurrence of a flagged span that stands alone (longer spans
     win overlaps; a shorter one that reaches past a longer keeps the rest: "5,8 Millionen" and
@@ -177,14 +192,10 @@ def summary_segments(summary: str, flags: Sequence[FlagRecord]) -> list[Segment]
     for flag in sorted(flags, key=lambda item: -len(item.text)):
         if not flag.text:
             continue
-        start = summary.find(flag.text)
-        while start != -1:
-            end = start + len(flag.text)
-            if _stands_alone(summary, start, end):
-                for at in range(start, end):
-                    if taken[at] is None:
-                        taken[at] = flag
-            start = summary.find(flag.text, start + 1)
+        for start in _flagged_mentions(summary, flag):
+            for at in range(start, start + len(flag.text)):
+                if taken[at] is None:
+                    taken[at] = flag
     segments: list[Segment] = []
     for char, owner in zip(summary, taken, strict=True):
         if segments and segments[-1].flag is owner:

@@ -724,6 +724,25 @@ def test_summary_segments_mark_a_flagged_number_before_its_unit() -> None:
     assert [s.text for s in segments if s.flag] == ["14", "1990"]
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "marked"),
+    [("He ran 42 miles in 42 hours.", "Er lief 42 Kilometer in 42 Stunden.", [(7, "42")]),
+     ("He paid 15 francs, not 15 euros.", "Er zahlte 15 Franken.", [(23, "15")])],
+)  # fmt: skip
+def test_only_the_flagged_mention_of_a_number_is_marked(
+    summary: str, german: str, marked: list[tuple[int, str]]
+) -> None:
+    """The checks flag the miles' "42" (the article says kilometres), but the page marked every
+    standalone "42", the backed hours' too: a reader took a checked number for an invented one."""
+    from summarize.checks.facts import unsupported_facts
+
+    brief = make_brief(summary=summary)
+    record = dataclasses.replace(brief, flags=tuple(unsupported_facts(summary, german))).record()
+    segments = summary_segments(record.summary.text, record.flags)
+    starts = [sum(len(s.text) for s in segments[:i]) for i in range(len(segments))]
+    assert [(at, s.text) for at, s in zip(starts, segments, strict=True) if s.flag] == marked
+
+
 def chromium() -> str | None:
     return next(
         (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))),

@@ -49,6 +49,9 @@ class Flag:
     kind: FlagKind
     text: str  # the span as it stands in the summary
     reason: str = ""
+    # Where a number's flagged mention starts in the summary: of "42 miles in 42 hours" against
+    # "42 Kilometer in 42 Stunden" only the first "42" is unsupported (None: every mention).
+    start: int | None = None
 
 
 def _squashed_ngrams(text: str, longest: int = 5) -> set[str]:
@@ -678,7 +681,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         source_quantities += find_quantities(text, language)  # type: ignore[arg-type]
     for quantity in find_quantities(summary, "en"):
         if not is_supported(quantity, source_quantities):
-            flags.append(Flag("number", quantity.text, f"{quantity.kind} not in the article"))
+            flags.append(
+                Flag("number", quantity.text, f"{quantity.kind} not in the article", quantity.start)
+            )
 
     source_tokens = {token for text, _ in sources for token in tokens(text)}
     source_lists = [
