@@ -189,6 +189,10 @@ def first_sentence(text: str) -> str:
     return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
 
 
+# Letters that show nothing: the Hangul fillers and the blank braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
 def shows_text(text: str | None) -> bool:
     """Whether ``text`` shows a reader anything: a character that is neither white space nor
     a control or format character (a headline translated as "   ", "\a\a" or a zero-width
@@ -196,7 +200,10 @@ def shows_text(text: str | None) -> bool:
     if not text:
         return False
     return any(
-        not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf") for char in text
+        not char.isspace()
+        and unicodedata.category(char) not in ("Cc", "Cf")
+        and char not in _BLANK_LETTERS
+        for char in text
     )
 
 

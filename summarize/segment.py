@@ -217,16 +217,20 @@ def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[n
 # English abbreviations that never end a sentence and that pysbd's English rules end one at
 # ("The fire broke out at approx. | 3 a.m.", "Costs were ca. | 5 million"): a summary's title was
 # cut there, and its index line began in the middle of the sentence.
+# (In lowercase, or capitalised at a sentence's start: "CA." is California's.)
 _ENGLISH_NON_FINAL = re.compile(
-    r"(?:^|[\s(\"“])(?:approx|ca|incl|excl|est|esp|resp|cf|vs)\.$", re.I
+    r"(?:^|[\s(\"“])(?:[Aa]pprox|[Cc]a|[Ii]ncl|[Ee]xcl|[Ee]st|[Ee]sp|[Rr]esp|[Cc]f|vs)\.$"
 )
-# A German ordinal the translator left as it stands, after an article or a preposition ("in the
-# 2. | Bundesliga", "arrested on 3. | October"): the sentence goes on, unless the next word is a
-# function word that starts a new one ("He came on 3. | The crowd …").
-_ENGLISH_ENDS_ORDINAL = re.compile(
-    r"(?:^|\s)(?:the|on|in|at|of|from|to|by|since|until|before|after|its|his|her|their)\s+"
-    r"\d{1,2}\.$",
-    re.I,
+# A German ordinal the translator left as it stands: after an article or a possessive ("in the
+# 2. | Bundesliga", "his 3. | Tour"), before a word that is no function word (one starts a new
+# sentence: "… the 2. | The …"); or before a month ("arrested on 3. | October"). After a
+# preposition alone the number is a count or a score that ends its sentence ("The death toll
+# rose to 12. | Rescuers …", "won 4 to 0. | Kane …").
+_ENGLISH_ENDS_ORDINAL = re.compile(r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\d{1,2}\.$")
+_ENDS_DAY_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Januar Februar März Juni Juli Oktober Dezember".split()
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w-]*")
 
@@ -240,11 +244,14 @@ def _english_goes_on(sentence: str, piece: str) -> bool:
     """Whether pysbd's English rules ended ``sentence`` too early, before ``piece``."""
     if ends_with_english_non_final(sentence):
         return True
-    if not _ENGLISH_ENDS_ORDINAL.search(sentence[-_TAIL_CHARS:]):
-        return False
+    tail = sentence[-_TAIL_CHARS:]
     first = _FIRST_WORD.match(piece)
+    if first is None or not _ENDS_DAY_NUMBER.search(tail):
+        return False
+    if first.group() in _MONTHS:
+        return True
     return (
-        first is not None
+        _ENGLISH_ENDS_ORDINAL.search(tail) is not None
         and first.group()[:1].isupper()
         and first.group().lower() not in language_function_words()[1]
     )

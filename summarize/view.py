@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
 from summarize.errors import UsageError, shown
 from summarize.outputs import (
     INDEX_FILENAME,
@@ -265,6 +266,8 @@ def _environment() -> Environment:
     environment.globals["version"] = __version__
     environment.globals["plural"] = plural
     environment.globals["no_translation"] = NO_TRANSLATION
+    # as the Markdown brief: the one reason besides "not found in the article"
+    environment.globals["only_in_translation"] = ONLY_IN_TRANSLATION
     environment.filters["when"] = _when
     environment.filters["source"] = source_shown
     environment.tests["untranslated"] = untranslated

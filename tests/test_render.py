@@ -906,7 +906,7 @@ def test_a_title_from_the_summary_is_its_whole_first_sentence(summary: str, titl
     assert index_lead(record) == summary[len(title) :].strip()
 
 
-@pytest.mark.parametrize("english", ["   ", "\x07\x07", "\u200b", "\u200e "])
+@pytest.mark.parametrize("english", ["   ", "\x07\x07", "\u200b", "\u200e ", "\u3164", "\u2800"])
 def test_a_headline_translated_as_nothing_visible_takes_the_summarys_title(english: str) -> None:
     """A headline whose translation shows nothing (spaces, control or zero-width characters)
     made the brief's heading "# " and the index entry a link without text."""

@@ -429,7 +429,13 @@ def test_a_sentence_after_a_colon_and_a_number_still_starts_anew() -> None:
       ["It rose by approx. 20 percent, incl. VAT.", "Yes."]),
      ("He plays in the 2. Bundesliga. He is 31.", ["He plays in the 2. Bundesliga.", "He is 31."]),
      ("He came on 3. The crowd cheered.", ["He came on 3.", "The crowd cheered."]),
-     ("The team finished 2. Fans left.", ["The team finished 2.", "Fans left."])],
+     ("The team finished 2. Fans left.", ["The team finished 2.", "Fans left."]),
+     ("The death toll rose to 12. Rescuers search.", ["The death toll rose to 12.",
+                                                       "Rescuers search."]),
+     ("Bayern won 4 to 0. Kane scored.", ["Bayern won 4 to 0.", "Kane scored."]),
+     ("He lives in Los Angeles, CA. He is 31.", ["He lives in Los Angeles, CA.", "He is 31."]),
+     ("He was arrested on 3. October. He denies it.",
+      ["He was arrested on 3. October.", "He denies it."])],
 )  # fmt: skip
 def test_english_sentences_go_on_past_approx_and_a_german_ordinal(
     text: str, sentences: list[str]

@@ -1117,11 +1117,16 @@ def test_a_flag_only_the_translation_backs_says_so_in_the_view(tmp_path: Path) -
 
     output = tmp_path / "briefs"
     output.mkdir()
-    flags = (Flag("number", "15,000", ONLY_IN_TRANSLATION), Flag("name", "Pyongyang"))
+    flags = (
+        Flag("number", "15,000", ONLY_IN_TRANSLATION),
+        Flag("name", "Pyongyang", "name not in the article"),
+    )
     brief = dataclasses.replace(make_brief(0), flags=flags)
     write_brief(output / "article-0.md", brief)
     build_site(output, tmp_path / "site")
     html = (tmp_path / "site" / "article-0.html").read_text(encoding="utf-8")
     assert f"15,000</mark> ({ONLY_IN_TRANSLATION})</li>" in html
     assert f'title="number {ONLY_IN_TRANSLATION}"' in html
+    # any other reason is the list's heading's, as in the Markdown brief
     assert "Pyongyang</mark></li>" in html
+    assert 'title="number number' not in html

@@ -432,18 +432,17 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
     )
 
 
-# A headline's label: one or two capitalised words at the block's start ("Neues Video:",
-# "Interaktive Grafik:"), then a sentence. A caption that short before a credit is rare, and
-# its credit names a source, seldom in a sentence's function words.
-_HEADLINE_LABEL_MAX_WORDS = 2
+# A headline's label: an adjective alone at the block's start ("Neues Video:", "Interaktive
+# Grafik:", "Aktuelle Grafik:"), then a sentence. A caption's words before its credit are nouns
+# ("Olaf Scholz Foto: Bernd von Jutrczenka/dpa", "Symbolbild Foto: Bild von Gerd Altmann auf
+# Pixabay"), and a credit may hold a function word ("von", "auf"), so both are asked for.
+_HEADLINE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:es|ive|ische|ige|ale|elle|eue)")
 
 
 def _headline_label(before: Sequence[str], span: str) -> bool:
-    """Whether a span pattern's label ends a headline's first words rather than starting a
+    """Whether a span pattern's label ends a headline's first word rather than starting a
     credit: "Neues Video: Der Trainer tanzt nach dem Schlusspfiff" lost all but "Neues"."""
-    if len(before) > _HEADLINE_LABEL_MAX_WORDS or not all(
-        word[:1].isupper() and word[-1:].isalnum() for word in before
-    ):
+    if len(before) != 1 or not _HEADLINE_ADJECTIVE.fullmatch(before[0]):
         return False
     german = language_function_words()[0]
     after_label = span.partition(":")[2].split()
