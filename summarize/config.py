@@ -32,7 +32,6 @@ from pydantic import (
 
 from summarize.digests import default_digests_file
 from summarize.errors import ConfigError, shown
-from summarize.fileio import read_regular_bytes
 
 if TYPE_CHECKING:
     from summarize.clean import CleanOptions
@@ -962,7 +961,7 @@ def _walk_sections(keys: list[str]) -> tuple[int, type[BaseModel], bool]:
 def read_toml(path: Path) -> dict[str, Any]:
     bom = 0
     try:
-        raw = read_regular_bytes(path)
+        raw = path.read_bytes()
         # Notepad and PowerShell 5 save UTF-8 with a byte order mark, which tomllib refuses as
         # "Invalid statement (at line 1, column 1)": a line that reads as valid TOML.
         if raw.startswith(codecs.BOM_UTF8):

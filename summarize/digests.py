@@ -76,8 +76,10 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
         digests_file = digests_file.expanduser()
         try:
             text = read_regular_bytes(digests_file).decode("utf-8")
-        except NotARegularFile:  # "/dev/null" to turn the memo off: replaced, when run as root
-            text = "not a memo"
+        except NotARegularFile:
+            # "/dev/null" turns the memo off (it was replaced by one, when run as root); a FIFO
+            # would have hung the run
+            digests_file, text = None, ""
         except OSError:  # none yet, or none to be read (writing it then says why)
             text = ""
         except ValueError:  # not text

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
-from summarize.fileio import read_regular_bytes
 from summarize.generation import generation_identity
 from summarize.models import LoadedModel
 from summarize.outputs import make_folder, write_atomic
@@ -59,7 +58,7 @@ def _read_lines(path: Path) -> list[str]:
     first word a mismatch, and a JSON Lines file was refused. Read without universal newlines,
     which ended a line at a lone "\r" too (a file of 2 lines to ``wc -l`` had 3)."""
     try:
-        text = read_regular_bytes(path).decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {shown(path)}: {error}") from None
     lines = text.split("\n")

@@ -1,33 +1,36 @@
-"""Reading files that must be regular files: the run's records, briefs and index, its config,
-the cleaner's model, the digests memo, eval's input.
+"""Reading the files a run keeps in its output folder (records, briefs, the index) and the digests
+memo: each must be a regular file.
 
 A FIFO in such a file's place made the read wait for a writer forever (a run hung, and a stop
 signal's index rewrite read it again, so only SIGKILL ended it); a device such as /dev/zero never
 ends. Opened without blocking, anything but a regular file is refused at once, as an OSError whose
-``strerror`` says what it is.
+``strerror`` says what it is. (A file the user names, a config or eval's input, is read as it is:
+``--config <(…)`` is a pipe.)
 """
 
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 # Opening a FIFO for reading waits for a writer unless non-blocking (no such flag on Windows,
-# which has no FIFOs in the file system).
-_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
+# which has no FIFOs in the file system, and where a descriptor opened without O_BINARY reads
+# CRLF as LF and stops at a Ctrl-Z byte).
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 class NotARegularFile(OSError):
     """A folder, FIFO, device or socket where a regular file was to be read."""
 
 
-def open_regular(path: Path, mode: str = "rb", **options: Any) -> IO[Any]:
-    """``open(path, mode, **options)`` for reading, once ``path`` (links followed) is known to
-    be a regular file; NotARegularFile otherwise, at once."""
-    descriptor = os.open(path, os.O_RDONLY | _NO_WAIT)
+def open_regular(path: Path, mode: Literal["rb", "r"] = "rb", **text_options: Any) -> IO[Any]:
+    """``path`` (links followed) opened for reading as ``open(path, mode, **text_options)``
+    would, once it is known to be a regular file; NotARegularFile otherwise, at once."""
+    descriptor = os.open(path, _FLAGS)
     try:
         kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
         if kind != stat.S_IFREG:
@@ -37,11 +40,17 @@ def open_regular(path: Path, mode: str = "rb", **options: Any) -> IO[Any]:
                 else "not a regular file (a FIFO, device or socket)"
             )
             raise NotARegularFile(errno.EINVAL, what, str(path))
-        if _NO_WAIT:  # a regular file reads alike either way; cleared for plain semantics
+        if _FLAGS & getattr(os, "O_NONBLOCK", 0):  # a regular file reads alike; plain again
             os.set_blocking(descriptor, True)
-        return open(descriptor, mode, **options)
+        raw = io.FileIO(descriptor, "rb", closefd=True)
     except BaseException:
         os.close(descriptor)
+        raise
+    try:  # the raw file owns the descriptor now: closing it closes that, once
+        buffered = io.BufferedReader(raw)
+        return buffered if mode == "rb" else io.TextIOWrapper(buffered, **text_options)
+    except BaseException:
+        raw.close()
         raise
 
 
@@ -50,3 +59,12 @@ def read_regular_bytes(path: Path) -> bytes:
     with open_regular(path) as stream:
         data: bytes = stream.read()
     return data
+
+
+def read_regular_text(path: Path) -> str:
+    """The UTF-8 text of the regular file at ``path``, its line ends read as ``Path.read_text``
+    reads them ("\\r\\n" is "\\n": a brief saved by a Windows editor or git's autocrlf is still
+    the brief); NotARegularFile for anything else, UnicodeDecodeError for other bytes."""
+    with open_regular(path, "r", encoding="utf-8") as stream:
+        text: str = stream.read()
+    return text

@@ -28,7 +28,7 @@ import yaml
 from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
-from summarize.fileio import open_regular, read_regular_bytes
+from summarize.fileio import open_regular, read_regular_text
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import (
     INDEX_ENTRY,
@@ -737,7 +737,7 @@ def read_front_matter(path: Path) -> dict[str, Any] | None:
 def read_markdown(path: Path) -> str | None:
     """The text of a Markdown file, or None when it cannot be read as UTF-8."""
     try:
-        return read_regular_bytes(path).decode("utf-8")
+        return read_regular_text(path)
     except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
         return None
 

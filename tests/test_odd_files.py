@@ -84,9 +84,12 @@ def test_a_run_with_a_fifo_among_its_briefs_ends(tmp_path: Path, self_contained_
 
 
 @needs_fifos
-def test_a_digests_memo_that_is_no_regular_file_is_left_as_it_is(tmp_path: Path) -> None:
+def test_a_digests_memo_that_is_no_regular_file_turns_the_memo_off(tmp_path: Path, caplog) -> None:
     """runtime.model_digests at /dev/null, to turn the memo off, was replaced by a JSON file
-    when run as root (a device reads as empty: "our memo"); a FIFO there hung the run."""
+    when run as root (a device reads as empty: "our memo"); a FIFO there hung the run. Neither
+    is "a file that holds something else" to be warned about (and removed, the warning said)."""
+    import logging
+
     from summarize.digests import folder_digest
 
     folder = tmp_path / "model"
@@ -95,9 +98,49 @@ def test_a_digests_memo_that_is_no_regular_file_is_left_as_it_is(tmp_path: Path)
     (folder / "model.safetensors").write_bytes(b"weights")
     memo = tmp_path / "memo"
     os.mkfifo(memo)
-    digest = _returns_within(10, lambda: folder_digest(folder, memo))
-    assert digest == folder_digest(folder)
-    assert memo.is_fifo()
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        digest = _returns_within(10, lambda: folder_digest(folder, memo))
+        assert folder_digest(folder, Path(os.devnull)) == digest == folder_digest(folder)
+    assert memo.is_fifo() and Path(os.devnull).is_char_device()
+    assert "not remembered" not in caplog.text and "remembered in" not in caplog.text
+
+
+def test_a_brief_with_windows_line_ends_is_still_current(tmp_path: Path) -> None:
+    """A brief saved by a Windows editor or git's autocrlf (CRLF) is read as the brief, as
+    Path.read_text read it: decoded bytes kept the CR, and the brief counted as cut short."""
+    from test_render import make_brief
+
+    from summarize import outputs
+
+    brief = tmp_path / "article-0.md"
+    outputs.write_brief(brief, make_brief(0))
+    brief.write_bytes(brief.read_bytes().replace(b"\n", b"\r\n"))
+    assert outputs.read_brief_record(brief) is not None
+
+
+@needs_fifos
+def test_a_config_the_user_names_may_be_a_pipe(tmp_path: Path) -> None:
+    """`--config <(…)` is a pipe: read as it is (only the run's own files must be regular)."""
+    from summarize.config import read_toml
+
+    pipe = tmp_path / "config.toml"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with pipe.open("w", encoding="utf-8") as stream:
+            stream.write("[runtime]\nthreads = 2\n")
+
+    threading.Thread(target=write, daemon=True).start()
+    assert _returns_within(10, lambda: read_toml(pipe)) == {"runtime": {"threads": 2}}
+
+
+def test_a_bad_text_option_is_its_own_error_and_closes_the_file_once(tmp_path: Path) -> None:
+    from summarize.fileio import open_regular
+
+    path = tmp_path / "a.txt"
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(LookupError):
+        open_regular(path, "r", encoding="no-such-encoding")
 
 
 def test_a_model_setting_that_is_no_folder_and_no_hub_id_is_one_line(tmp_path: Path) -> None:

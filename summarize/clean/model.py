@@ -24,7 +24,6 @@ from summarize.clean.features import (
     smoothing_features,
     text_run_features,
 )
-from summarize.fileio import read_regular_bytes
 
 MODEL_FILE = "data/clean_model.json"
 MAX_DEPTH = 12  # of a tree (the packaged model's: 3); each is stored complete to its depth
@@ -257,7 +256,7 @@ def load_classifier(path: Path | None) -> BlockClassifier:
 def read_classifier(path: Path) -> ClassifierFile:
     """Read and check the classifier in ``path``; raises ValueError with the reason."""
     try:
-        content = read_regular_bytes(path)
+        content = path.read_bytes()
         data = json.loads(content.decode("utf-8"))
     except OSError as error:
         raise ValueError(
