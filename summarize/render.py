@@ -68,6 +68,9 @@ _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?][\"'”’“‘»«›‹)\]]*)(?:\s|$)")
 # A sentence's last word, of letters only (no initial, number or "U.S"), and its stop.
 _LAST_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{4,})([.!?])$")
+# The same inside a quotation that closes there ('… said: "We will manage it."'): a word of two
+# letters or more, as no abbreviation of one letter ("J.") closes a quotation.
+_LAST_QUOTED_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{2,})([.!?])[\"'”’“‘»«›‹)\]]+$")
 # The words of a text the English sentence rules read first: its first sentence as far as a
 # title shows it (20 words), and a little more; more where the sentence goes on past them.
 _LEADING_WORDS = _TITLE_MAX_WORDS + 10
@@ -217,7 +220,8 @@ def _first_sentence(text: str) -> str:
     candidate = _FIRST_SENTENCE.match(text)
     if candidate is None:  # no stop followed by a space: one sentence
         return text
-    if _ends_plainly(candidate.group(1)):
+    # (a lowercase word after it goes on with the sentence: 'He said "Yes." to the plan.')
+    if _ends_plainly(candidate.group(1)) and not text[candidate.end() :].lstrip()[:1].islower():
         return candidate.group(1)
     from summarize.segment import split_english_sentences  # pysbd: loaded when first needed
 
@@ -250,7 +254,7 @@ def _ends_plainly(sentence: str) -> bool:
 
     from summarize.segment import ends_with_english_non_final
 
-    last = _LAST_WORD.search(sentence)
+    last = _LAST_WORD.search(sentence) or _LAST_QUOTED_WORD.search(sentence)
     if last is None:
         return False
     return last.group(2) != "." or (

@@ -895,7 +895,8 @@ def test_key_facts_say_when_they_are_a_selection() -> None:
       "Police arrested him on 3. October in Berlin."),
      ('Merkel said: "We will manage it." The CDU leader spoke in Berlin.',
       'Merkel said: "We will manage it."'),
-     ("He came on 3. The crowd cheered.", "He came on 3.")],
+     ("He came on 3. The crowd cheered.", "He came on 3."),
+     ('He said "Yes." to the plan. Then he left.', 'He said "Yes." to the plan.')],
 )  # fmt: skip
 def test_a_title_from_the_summary_is_its_whole_first_sentence(summary: str, title: str) -> None:
     """Titles were cut at "approx." and at a German ordinal the translator left ("the 2.
