@@ -28,6 +28,19 @@ BOMS = (
 BINARY_SAMPLE = 8192
 
 
+def refuse_binary(raw: bytes, path: Path) -> None:
+    """ArticleError for bytes that are no text by their NUL bytes: no BOM, a NUL in the first
+    BINARY_SAMPLE bytes, and not UTF-16 written without a BOM."""
+    if any(raw.startswith(bom) for bom, _ in BOMS) or b"\x00" not in raw[:BINARY_SAMPLE]:
+        return
+    if _utf16_without_bom(raw) is None:
+        raise ArticleError(_binary(path))
+
+
+def _binary(path: Path) -> str:
+    return f"{shown(path)}: binary file (contains NUL bytes), not text"
+
+
 def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[str, str]:
     """Text and the encoding it was read with: a BOM wins, then UTF-8, then the page's
     ``declared`` charset (:func:`declared_charset`), then detection."""
@@ -41,11 +54,10 @@ def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[st
                 raise ArticleError(
                     f"{shown(path)}: starts with a {encoding} BOM but does not decode"
                 ) from None
-    sample = raw[:BINARY_SAMPLE]
-    if b"\x00" in sample:
+    if b"\x00" in raw[:BINARY_SAMPLE]:
         if (utf16 := _utf16_without_bom(raw)) is not None:
             return _undoubled(utf16[0], path), utf16[1]
-        raise ArticleError(f"{shown(path)}: binary file (contains NUL bytes), not text")
+        raise ArticleError(_binary(path))
     try:
         return _undoubled(raw.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as error:

@@ -487,6 +487,36 @@ def test_the_driver_settles_a_blank_file_with_a_bom_as_the_worker_would(
     assert str(worker.value).endswith("only whitespace")
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [(b"GIF89a\x00\x01binary\x00" * 40, "binary file (contains NUL bytes), not text"),
+     (b"%PDF-1.7\n1 0 obj", "a PDF, not text")],
+)  # fmt: skip
+def test_the_driver_settles_a_binary_file_as_the_worker_would(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    """A rerun whose one new input was a binary file started a Ray instance and loaded both
+    models to say "binary file"; the driver tells it from the bytes, in the worker's words."""
+    from summarize.engines.ray import RayEngine, _Job
+    from summarize.errors import ArticleError
+    from summarize.ingest import read_article
+
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    with pytest.raises(ArticleError) as worker:
+        read_article(source)
+    assert said in str(worker.value)
+    engine = RayEngine(load_config(project_file=None))
+    settled = list(engine._settled_before_ray([_Job(0, source, tmp_path / "bad.md")], "f", False))
+    assert [(outcome.status, outcome.reason) for _, outcome, _ in settled] == [
+        ("failed", str(worker.value))
+    ]
+    # UTF-16 without a BOM has NUL bytes too, and is text
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Der Stadtrat hat getagt.\n".encode("utf-16-le") * 20)
+    assert not list(engine._settled_before_ray([_Job(0, utf16, tmp_path / "u.md")], "f", False))
+
+
 def test_an_empty_file_whose_brief_name_is_taken_fails_for_the_name_as_locally(
     tmp_path: Path,
 ) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text
+from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text, refuse_binary
 from summarize.errors import ArticleError, SummarizeError, defect_on_article, shown
 from summarize.ingest.html import HTML_SUFFIXES, extract_html
 from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article
@@ -264,8 +264,10 @@ def source_sha256(path: Path, max_bytes: int) -> str | None:
 
 def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """An article file's bytes; ArticleError for one that is no article from its bytes alone
-    (unreadable, over ``max_bytes``, empty or ASCII white space only), without decoding it: the
-    Ray engine's driver tells these before it starts Ray, with :func:`read_article`'s words."""
+    (unreadable, over ``max_bytes``, empty or ASCII white space only, a PDF or Word document,
+    a binary file), without decoding it: the Ray engine's driver tells these before it starts
+    Ray, with :func:`read_article`'s words (a rerun whose one new input was a binary file
+    started Ray and loaded both models to say so)."""
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
@@ -279,6 +281,10 @@ def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         raise ArticleError(
             f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
         )
+    for magic, kind in _DOCUMENT_MAGIC.items():
+        if raw.startswith(magic):
+            raise ArticleError(f"{shown(path)}: {kind}, not text; save the article as .txt")
+    refuse_binary(raw, path)
     return raw
 
 
@@ -323,9 +329,6 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
 
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     raw = read_source_bytes(path, max_bytes)
-    for magic, kind in _DOCUMENT_MAGIC.items():
-        if raw.startswith(magic):
-            raise ArticleError(f"{shown(path)}: {kind}, not text; save the article as .txt")
     html = _reads_as_html(path, raw)
     text, encoding = decode_text(raw, path, declared_charset(raw) if html else None)
     if not text.strip():
