@@ -70,7 +70,7 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[.!?][\"'”’“‘»«›‹)\]]*)(?:\s|$
 _LAST_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{4,})([.!?])$")
 # The same inside a quotation that closes there ('… said: "We will manage it."'): a word of two
 # letters or more, as no abbreviation of one letter ("J.") closes a quotation.
-_LAST_QUOTED_WORD = re.compile(r"(?:^|\s)[\"'(„“‚‘»«]*([^\W\d_]{2,})([.!?])[\"'”’“‘»«›‹)\]]+$")
+_LAST_QUOTED_WORD = re.compile(r"(?:^|\s)[\"'„“‚‘»«]*([^\W\d_]{2,})([.!?])[\"'”’“‘»«›‹]+$")
 # The words of a text the English sentence rules read first: its first sentence as far as a
 # title shows it (20 words), and a little more; more where the sentence goes on past them.
 _LEADING_WORDS = _TITLE_MAX_WORDS + 10

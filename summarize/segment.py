@@ -228,9 +228,13 @@ _ENGLISH_NON_FINAL = re.compile(
 # rose to 12. | Rescuers …", "won 4 to 0. | Kane …").
 _ENGLISH_ENDS_ORDINAL = re.compile(r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\d{1,2}\.$")
 _ENDS_DAY_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.$")
+# A day before a month ("on 3. | October"); not a count ("rose to 12. | May …").
+_BEFORE_A_DATE = re.compile(
+    r"(?:^|\s)(?:[Oo]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y|[Tt]he)\s+\d{1,2}\.$"
+)
 _MONTHS = frozenset(
     "January February March April May June July August September October November December "
-    "Januar Februar März Juni Juli Oktober Dezember".split()
+    "Januar Februar März Mai Juni Juli Oktober Dezember".split()
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w-]*")
 
@@ -249,7 +253,7 @@ def _english_goes_on(sentence: str, piece: str) -> bool:
     if first is None or not _ENDS_DAY_NUMBER.search(tail):
         return False
     if first.group() in _MONTHS:
-        return True
+        return _BEFORE_A_DATE.search(tail) is not None
     return (
         _ENGLISH_ENDS_ORDINAL.search(tail) is not None
         and first.group()[:1].isupper()

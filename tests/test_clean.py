@@ -199,10 +199,10 @@ def test_an_app_promotion_is_cut_only_at_a_blocks_start_or_end() -> None:
         "Die Tagesspiegel-App Aktuelle Nachrichten direkt auf Ihr Smartphone. "
         "Hier gratis herunterladen."
     )
-    heading = "Singende Nordkoreaner im Video"
-    cleaned = clean_text(ARTICLE.format(numbered=f"{box} {heading}"))
-    assert heading in _received(cleaned)
-    assert [item.text for item in cleaned.dropped if item.rule == "promo"] == [box]
+    for heading in ("Singende Nordkoreaner im Video", "„Singende Nordkoreaner“", "3 Tote"):
+        cleaned = clean_text(ARTICLE.format(numbered=f"{box} {heading}"))
+        assert heading in _received(cleaned)
+        assert [item.text for item in cleaned.dropped if item.rule == "promo"] == [box]
 
 
 @pytest.mark.parametrize(
@@ -211,6 +211,8 @@ def test_an_app_promotion_is_cut_only_at_a_blocks_start_or_end() -> None:
         "Neues Video: Der Trainer tanzt nach dem Schlusspfiff auf dem Rasen",
         "Interaktive Grafik: So marode sind die Brücken im Land",
         "Dramatisches Video: Der Moment, als die Brücke in die Elbe stürzt",
+        "Neue Grafik: So haben die Länder gewählt",
+        "Erste Bilder: So sieht es in der Stadt aus",
     ],
 )
 def test_a_headline_with_a_label_is_not_cut_as_a_credit(headline: str) -> None:

@@ -238,3 +238,21 @@ def test_inspect_json_into_a_closed_pipe_ends_as_the_text_form_does(tmp_path: Pa
         reader.stdout.close()  # the reader goes away
         stderr = reader.stderr.read()
         assert reader.wait(timeout=120) == 0, (form, stderr)
+
+
+def test_only_the_mention_the_translator_changed_is_only_in_the_translation() -> None:
+    """The reason was decided by a number's text: "42 kilograms", not in the article at all,
+    made the miles' 42, which only the translation states, "not in the article" too."""
+    from summarize.checks.translation_warnings import (
+        ONLY_IN_TRANSLATION,
+        without_numbers_not_in_german,
+    )
+    from summarize.stages import _summary_flags
+
+    summary = "He ran 42 miles in 10 hours and lifted 42 kilograms."
+    english, german = "He ran 42 miles in 10 hours.", "Er lief 10 Stunden lang."
+    backed = without_numbers_not_in_german(german, english)
+    flags = _summary_flags(summary, backed, english, german)
+    reasons = {flag.start: flag.reason for flag in flags if flag.text == "42"}
+    assert reasons[7] == ONLY_IN_TRANSLATION
+    assert reasons[39] != ONLY_IN_TRANSLATION

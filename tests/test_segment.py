@@ -435,7 +435,8 @@ def test_a_sentence_after_a_colon_and_a_number_still_starts_anew() -> None:
      ("Bayern won 4 to 0. Kane scored.", ["Bayern won 4 to 0.", "Kane scored."]),
      ("He lives in Los Angeles, CA. He is 31.", ["He lives in Los Angeles, CA.", "He is 31."]),
      ("He was arrested on 3. October. He denies it.",
-      ["He was arrested on 3. October.", "He denies it."])],
+      ["He was arrested on 3. October.", "He denies it."]),
+     ("The toll rose to 12. May brought more.", ["The toll rose to 12.", "May brought more."])],
 )  # fmt: skip
 def test_english_sentences_go_on_past_approx_and_a_german_ordinal(
     text: str, sentences: list[str]

@@ -432,11 +432,12 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
     )
 
 
-# A headline's label: an adjective alone at the block's start ("Neues Video:", "Interaktive
-# Grafik:", "Aktuelle Grafik:"), then a sentence. A caption's words before its credit are nouns
-# ("Olaf Scholz Foto: Bernd von Jutrczenka/dpa", "Symbolbild Foto: Bild von Gerd Altmann auf
-# Pixabay"), and a credit may hold a function word ("von", "auf"), so both are asked for.
-_HEADLINE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:es|ive|ische|ige|ale|elle|eue)")
+# A headline's label: an adjective alone at the block's start, its ending the label's ("Neues
+# Video:", "Neue Grafik:", "Erste Bilder:"), then a sentence. A caption's words before its credit
+# are nouns ("Olaf Scholz Foto: Bernd von Jutrczenka/dpa", "Symbolbild Foto: Bild von Gerd
+# Altmann auf Pixabay"), and a credit may hold a function word ("von", "auf"), so both are asked
+# for; where a noun in -e still passes, a credit is kept, and no headline is lost.
+_HEADLINE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*(?:e|es)")
 
 
 def _headline_label(before: Sequence[str], span: str) -> bool:
