@@ -32,7 +32,7 @@ from summarize.clean.blocks import ENDS_WITH_ABBREVIATION, LETTER, language_func
 
 logger = logging.getLogger("summarize")
 
-_ENDS_CLAUSE = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$|[\"“”»«’)]$")
+_ENDS_CLAUSE = re.compile(r"[.!?…:;][\"'“”«»„‚‘’)\]]*$")
 _SENTENCE_STARTERS = frozenset(
     [
         "Der",
@@ -103,7 +103,7 @@ _NUMBER_STOP_STARTER = re.compile(
 # 02382 59743", "Platz für max. | 6 Personen", "der Fa. | Krupp").
 _SEGMENT_NON_FINAL = (
     "Tel.", "gem.", "max.", "mind.", "bspw.", "zw.", "ggü.", "evt.", "hl.", "Hl.", "dt.", "stv.",
-    "ehem.", "Fa.", "eff.", "Ing.", "Kgl.", "Bauj.", "Inkl.", "LKr.", "Eidg.",
+    "ehem.", "Fa.", "eff.", "Ing.", "Kgl.", "Bauj.", "Inkl.", "LKr.", "Eidg.", "jr.", "sen.",
 )  # fmt: skip
 _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"

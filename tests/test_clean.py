@@ -1731,3 +1731,36 @@ def test_a_table_s_rows_of_figures_are_no_fragments() -> None:
     # A forum's tree is no table: its lines without letters stay fragments.
     tree = clean_text(text.replace("2021 | 1.200 | +3,1 %", "| | |--2015"))
     assert ("fragments", "| | |--2015") in [(d.rule, d.text) for d in tree.dropped]
+
+
+def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
+    """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
+    English quotation cut so ("… veröffentlicht. I would like to share the sad news with you
+    all, …") went with it, the whole block dropped as `not_german`."""
+    from summarize.clean.language import is_foreign
+
+    mixed = (
+        "Die Nachricht von seinem Tod wurde von seinem Sohn am Dienstag auf Facebook "
+        "veröffentlicht. I would like to share the sad news with you all that my father passed "
+        "away, …"
+    )
+    assert not is_foreign(mixed)
+    assert is_foreign(
+        "Russian President Vladimir Putin, left, and North Korea's leader attend the official "
+        "welcome ceremony in the square in Pyongyang, on Wednes ..."
+    )
+
+
+@pytest.mark.parametrize(
+    "under", ["Home » Verein » Berichte » Jahresbericht 2023", "Von Anna Müller, dpa"]
+)
+def test_a_link_path_or_byline_under_a_pages_title_is_no_headline(under: str) -> None:
+    """Where the page's title line (its metadata) is not headline-shaped, any headline-shaped
+    line under it became the title: a link path, a byline, a table's header row."""
+    from summarize.clean.cleaner import find_headline
+
+    body = (
+        "Der Verein blickt auf ein erfolgreiches Jahr zurück, in dem die Zahl der Mitglieder "
+        "deutlich gestiegen ist."
+    )
+    assert find_headline(["Vereinsleben e.V.", under, body], titled=True) is None

@@ -134,6 +134,18 @@ def test_windows_start_with_the_space_before_their_first_sentence(
         ),
         ("Ende.☄'Neu.' Weiter.", ["Ende.☄'Neu.' Weiter."]),
         ("„Gute Nacht!ȸ“ Die Fans jubeln.", ["„Gute Nacht!ȸ“ Die Fans jubeln."]),
+        # a quotation or parenthesis without a stop ends no sentence (German nouns are
+        # capitalised); "St." after a slash and "jr." end none either
+        (
+            '"Offene" Fragen gibt es viele. Dann mehr.',
+            ['"Offene" Fragen gibt es viele.', "Dann mehr."],
+        ),
+        ("(hpd) Bundesweit ist das bekannt. Ja.", ["(hpd) Bundesweit ist das bekannt.", "Ja."]),
+        ("Von Wien/St. Pölten nach Linz. Ja.", ["Von Wien/St. Pölten nach Linz.", "Ja."]),
+        (
+            "Carlos Sainz jr. (ESP) wurde Zweiter. Ja.",
+            ["Carlos Sainz jr. (ESP) wurde Zweiter.", "Ja."],
+        ),
     ],
 )
 def test_sentences_joined_by_a_space_read_as_the_paragraph(

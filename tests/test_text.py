@@ -1849,3 +1849,11 @@ def test_an_opinion_pieces_headline_is_its_title(tmp_path: Path, head: str) -> N
     article = read_article(page)
     assert article.page_title == headline
     assert article.text.startswith(f"{headline}\n")
+
+
+def test_a_table_row_with_an_empty_cell_is_one_the_extraction_took() -> None:
+    """The row "Anzahlung | | 5000" of a table the extraction took was listed as left out:
+    replacing the " | " separators left a "|" of the empty cell."""
+    text = "Der Vergleich zeigt es.\n| Posten | Leasing | Kredit |\n| Anzahlung | | 5000 |"
+    blocks = ["Menü", "Der Vergleich zeigt es.", "Posten | Leasing | Kredit", "Anzahlung | | 5000"]
+    assert extraction_flags(blocks, text) == [False, True, True, True]

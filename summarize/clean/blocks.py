@@ -53,7 +53,7 @@ NON_FINAL_ABBREVIATIONS = (
 )  # fmt: skip
 # A street's "str." ends a compound ("Hauptstr. 5", "Bahnhof-Str. 12"), not a sentence.
 ENDS_WITH_ABBREVIATION = re.compile(
-    r"(?:(?:^|[\s(„\"])(?:"
+    r"(?:(?:^|[\s(„\"/])(?:"
     + "|".join(re.escape(a) for a in NON_FINAL_ABBREVIATIONS)
     + r")|\w-?[Ss]tr\.)$"
 )

@@ -687,8 +687,18 @@ def find_headline(
     body = next((index for index, line in enumerate(lines) if _is_body(line)), None)
     top = min(len(lines) if body is None else body, _HEADLINE_SEARCH_LINES)
     if titled:
-        # The title heads the page: the first headline-shaped line, whatever its separators.
-        return next((i for i in range(top) if allowed(i) and _headline_shaped(lines[i])), None)
+        # The title heads the page: the first headline-shaped line, whatever its separators
+        # (the title's own "Headline - Site"); a line under it as any headline is (a link path,
+        # "Home » Verein » Berichte", or a byline under an unshaped title became the title).
+        return next(
+            (
+                i
+                for i in range(top)
+                if allowed(i)
+                and (_headline_shaped(lines[i]) if i == 0 else _may_be_headline(lines[i]))
+            ),
+            None,
+        )
     if body is None or opens:
         return next((i for i in range(top) if allowed(i) and _may_be_headline(lines[i])), None)
     place = range(len(lines)) if positions is None else positions

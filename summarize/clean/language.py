@@ -18,6 +18,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ɏ]")
 _LANGUAGE_MIN_WORDS = 5
 _FUNCTION_WORDS_MIN = 2
+# German function words (not also English ones) that make a German sentence of a block's part.
+_GERMAN_SENTENCE_MIN_WORDS = 3
 _FUNCTION_WORDS_PREFIX = 80  # characters of a line searched first (median long line: 77)
 _WORD_EDGES = "\"'“”„«»‚‘’()[]{}.,;:!?…–-"
 _ELLIPSES = ("...", "…")  # a line ending in one (spaces after it aside) is cut off
@@ -124,7 +126,11 @@ def is_foreign(line: str) -> bool:
     n_german = sum(w in german for w in words)
     n_english = sum(w in english for w in words)
     if n_english > n_german and n_english >= 2:
-        return cut_off
+        # A German sentence before an English quotation cut off with an ellipsis ("…
+        # veröffentlicht. I would like to share the sad news with you all, …") is text: German
+        # words that English does not share ("in" is both) say there is one.
+        only_german = sum(w in german and w not in english for w in words)
+        return cut_off and only_german < _GERMAN_SENTENCE_MIN_WORDS
     if n_german + n_english >= _FUNCTION_WORDS_MIN:
         return False
     language, probability = _language_identifier().classify(line)

@@ -321,7 +321,7 @@ def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
             key = keys[index]
             # A table row of the page text is one block, its cells parted as the extraction
             # parts them; the extraction's units are the cells.
-            flat = key.replace(_PAGE_CELL_SEPARATOR, "").replace(" ", "")
+            flat = _CELL_SEPARATORS.sub("", key).replace(" ", "")
             if unpaired[key] > 0:
                 unpaired[key] -= 1
             elif flat not in facing and (
@@ -504,6 +504,9 @@ _PAGE_CELL_TAGS = frozenset({"td", "th"})
 
 
 _PAGE_CELL_SEPARATOR = " | "
+# The separators of a row, an empty cell's included ("Anzahlung | | 5000": replacing " | " left
+# a "|", and the row the extraction took was listed as left out).
+_CELL_SEPARATORS = re.compile(r"(?: \|)+ ")
 
 
 _PAGE_HIDDEN_TAGS = frozenset(
