@@ -274,7 +274,10 @@ def split_english_sentences(text: str) -> list[str]:
         for sentence in found:
             start = line.index(sentence, position)
             position = start + len(sentence)
-            if spans and _english_goes_on(line[spans[-1][0] : spans[-1][1]], sentence):
+            # the rules read a sentence's end only: a long run of joins copies no more of it
+            if spans and _english_goes_on(
+                line[max(spans[-1][0], spans[-1][1] - _TAIL_CHARS) : spans[-1][1]], sentence
+            ):
                 spans[-1][1] = position
             else:
                 spans.append([start, position])

@@ -585,16 +585,16 @@ def _summary_flags(summary: str, backed: str, english: str, german: str) -> list
     flags = unsupported_facts(summary, backed, german)
     if backed == english:
         return flags
-    # by mention: of "42 miles … 42 kilograms" only the miles' 42 may be the translation's
-    as_written = {
-        (flag.kind, flag.text, flag.start) for flag in unsupported_facts(summary, english, german)
-    }
+
+    def mention(flag: Flag) -> tuple[str, str, int | None]:
+        # by mention: of "42 miles … 42 kilograms" only the miles' 42 may be the translation's
+        return flag.kind, flag.text, flag.start
+
+    as_written = {mention(flag) for flag in unsupported_facts(summary, english, german)}
     return [
-        flag
-        if (flag.kind, flag.text, flag.start) in as_written
-        else replace(flag, reason=ONLY_IN_TRANSLATION)
+        flag if mention(flag) in as_written else replace(flag, reason=ONLY_IN_TRANSLATION)
         for flag in flags
-        if (flag.kind, flag.text, flag.start) in as_written or flag.kind == "number"
+        if mention(flag) in as_written or flag.kind == "number"
     ]
 
 
