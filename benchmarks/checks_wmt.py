@@ -14,6 +14,11 @@ False alarms (every fact is in the sources, so every flag is a false alarm):
   D4  2021 docs: each refA sentence vs German document only (cross-lingual)
 Misses: plants (number, name, date, quote) into refA sentences, checked against refB + German
   (2021) and into 2019 English sentences checked against the German sentence only.
+Translation warnings on numbers, each human translation read as a translator's output of its
+German sentence: "numbers" (a figure the English states and the German does not) and
+"missing_numbers" (a figure or weekday of the German the English does not state), both false
+alarms but where the translator erred; and, planted, each English mention of a German figure
+deleted in turn, which "missing_numbers" must catch.
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ import checks as bench  # noqa: E402  (benchmarks/checks.py: its planters)
 from prerequisites import require_paths  # noqa: E402
 
 from summarize.checks import unsupported_facts  # noqa: E402
+from summarize.checks.quantities import find_quantities, is_supported  # noqa: E402
+from summarize.checks.translation_warnings import (  # noqa: E402
+    numbers_not_in_english,
+    translation_warnings,
+)
 
 MT = REPO.parent / "shared" / "eval" / "mt"
 RESULTS = REPO / "benchmarks" / ".results"
@@ -113,6 +123,37 @@ def misses(
     )
 
 
+def number_warnings(name: str, pairs: list[tuple[str, str, str]], out: list[str]) -> str:
+    """pairs: (id, German sentence, its English). Sentences with each number warning, and the
+    English mentions of German figures deleted one at a time that ``missing_numbers`` names."""
+    fired: Counter[str] = Counter()
+    planted = caught = 0
+    lines = [f"## number warnings: {name}\n"]
+    for cid, de, en in pairs:
+        for warning in translation_warnings(de, en):
+            if warning.kind in ("numbers", "missing_numbers"):
+                fired[warning.kind] += 1
+                lines.append(f"- {cid} {warning.kind}: {warning.detail} | {de} | {en}")
+        german = [q for q in find_quantities(de, "de") if any(c.isdigit() for c in q.text)]
+        for mention in find_quantities(en, "en"):
+            backs = [q for q in german if is_supported(q, [mention])]
+            if not backs or not any(c.isdigit() for c in mention.text):
+                continue
+            planted += 1
+            without = en[: mention.start] + en[mention.end :]
+            lost = {q.text for q in numbers_not_in_english(de, without)}
+            caught += any(q.text in lost for q in backs)
+            if not any(q.text in lost for q in backs):
+                lines.append(f"- {cid} missed deleting {mention.text!r}: {de} | {without}")
+    out.extend(lines)
+    n = len(pairs)
+    return (
+        f"| {name} | {n} | {fired['numbers'] / n:.1%} ({fired['numbers']}) | "
+        f"{fired['missing_numbers'] / n:.1%} ({fired['missing_numbers']}) | "
+        f"{caught / max(planted, 1):.1%} ({caught}/{planted}) |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
@@ -163,6 +204,16 @@ def main() -> None:
     print("|---|---|---|---|---|")
     print(misses("2021 refA sent vs refB+de", d2, pool21, common, vocabulary, args.seed, out))
     print(misses("2019 en sent vs de only", s2, pool19, common, vocabulary, args.seed, out))
+    print("\n| translations | sentences | numbers | missing_numbers | deleted figures caught |")
+    print("|---|---|---|---|---|")
+    print(number_warnings("2019", [(f"s{i}", de, en) for i, (en, de) in enumerate(sentences)], out))
+    for ref in ("en_refA", "en_refB"):
+        pairs = [
+            (f"{doc['docid']}#{i}", de, en)
+            for doc in docs
+            for i, (de, en) in enumerate(zip(doc["de"], doc[ref], strict=True))
+        ]
+        print(number_warnings(f"2021 {ref}", pairs, out))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(out), encoding="utf-8")
     print(f"\nevery flag and miss: {args.out}")

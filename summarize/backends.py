@@ -293,7 +293,7 @@ def _stopping_when(stop: threading.Event) -> Any:
 # that back, leaving the process on twice its threads after each such overlap (2 -> 4 -> 8).
 _LONE_BATCHES = threading.Lock()
 _lone_batches = 0  # lone batches under way
-_per_worker = 0  # the count the first of them found: what the last one puts back
+_per_worker = 0  # the count the first of them found: what each puts back
 
 
 @contextmanager

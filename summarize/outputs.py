@@ -621,7 +621,8 @@ def write_index(
 
 
 # An index.md entry's first line: its brief's file name is the link's target (render.link_target).
-_ENTRY_TARGET = re.compile(r"\]\(<([^<>]*)>\)\*\* \\$")
+# An entry's line ends in a hard line break: two spaces (a backslash in earlier versions).
+_ENTRY_TARGET = re.compile(r"\]\(<([^<>]*)>\)\*\*(?:  | \\)$")
 
 
 def not_current_briefs(folder: Path) -> dict[str, str]:

@@ -31,7 +31,13 @@ class _Frozen(BaseModel):
 
 class SentenceWarning(_Frozen):
     kind: Literal[
-        "length_ratio", "repetition", "untranslated", "low_confidence", "output_limit", "numbers"
+        "length_ratio",
+        "repetition",
+        "untranslated",
+        "low_confidence",
+        "output_limit",
+        "numbers",
+        "missing_numbers",
     ]
     detail: str
 

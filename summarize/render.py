@@ -42,21 +42,26 @@ _INLINE_SPECIAL = frozenset("\\`*_[]<>|~$")
 # "&#65;", "&#x41;"); "H&M" needs no backslash, and kramdown (Jekyll's reader), which has no
 # "\&" escape, showed one.
 _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_LINK_SPECIAL = frozenset(".:@")  # escaped inside anything a linkifier would turn into a link
+_LINK_SPECIAL = frozenset(".:")  # escaped inside anything a linkifier would turn into a link
 # What starts a GFM autolink whatever follows (GFM checks no top-level domain, linkify-it does):
-# "www.", a scheme's "://" and the "@" of an e-mail address. (GitHub's cmark-gfm links an e-mail
-# address whatever its escapes, as it looks for them after reading them: cmark-gfm#278.) Not a
-# handle's "@" with no address before it ("@AgnesCallamard"), which no renderer links: kramdown
-# (Jekyll's reader) has no "\@" escape and showed the backslash.
-_AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//|(?<=[\w.+-])(@)(?=[\w-])")
+# "www." and a scheme's "://". Not the "@" of an e-mail address: GitHub's cmark-gfm links an
+# address whatever its escapes, as it looks for them after reading them (cmark-gfm#278),
+# markdown-it links none whose domain's "." is escaped, and kramdown (Jekyll's reader) has no
+# "\@" escape: it showed "presse\@partei.de" and "@AgnesCallamard" with the backslash.
+_AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The second character of a template tag: Jekyll (and so GitHub Pages) runs Liquid over every
 # page with front matter before reading its Markdown ("{{ site.title }}" in an article showed the
 # site's title, "{% x %}" stopped the site's build), and Hugo reads "{{%" and "{{<" as
-# shortcodes. A backslash after the brace parts the two for both, and is a Markdown escape.
+# shortcodes. A backslash after the brace parts the two for both, and is a Markdown escape;
+# after "{%" a character reference, as kramdown has no "\%" escape and showed the backslash.
 # So for kramdown, Jekyll's Markdown reader: "{::nomarkdown}…{:/}" wrote its text out as raw
-# HTML (a script ran), "{::comment}" hid the article's words, "{: .x}" set attributes.
-_TEMPLATE_TAG = re.compile(r"(?<=\{)[{%:]")
+# HTML (a script ran), "{::comment}" hid the article's words, "{: .x}" set attributes, and a
+# heading's "{#id}" set its id, the words left out of the heading.
+_TEMPLATE_TAG = re.compile(r"(?<=\{)[{%:#]")
+# A line of "^" alone ends a block in kramdown: a quoted paragraph or a summary of it showed
+# nothing. kramdown has no "\^" escape; a character reference reads as "^" in both.
+_KRAMDOWN_END_OF_BLOCK = "^"
 _TITLE_MAX_WORDS = 20
 # What makes a line a heading, quote, list item or (with the definition-list extension of
 # markdown-it and kramdown) a definition.
@@ -100,6 +105,8 @@ INDEX_TITLE = "# Briefs"
 # what index.md says of the latest run (the one place it is kept) between the two.
 LATEST_RUN = "Latest run: "
 INDEX_ENTRY = "- **["
+# The line before the entries where a list of the latest run's problems comes first.
+BRIEFS_LIST = "**Briefs** ("
 # An index entry whose brief is an earlier run's: the latest run failed on its input or skipped it.
 NOT_CURRENT = "**Not current:** "
 NOT_CURRENT_BECAUSE = {
@@ -129,11 +136,13 @@ def escape_markdown(text: str) -> str:
     if closing := _CLOSING_HASHES.search(text):  # in a heading, a closing sequence
         escape[closing.start(1)] = True
     for trigger in _AUTOLINK_TRIGGER.finditer(text):
-        escape[trigger.start(next(group for group in (1, 2, 3) if trigger.group(group)))] = True
+        escape[trigger.start(next(group for group in (1, 2) if trigger.group(group)))] = True
     for tag in _TEMPLATE_TAG.finditer(text):
         escape[tag.start()] = True
     for entity in _ENTITY_START.finditer(text):
         escape[entity.start()] = True
+    if text == _KRAMDOWN_END_OF_BLOCK:
+        escape[0] = True
     # The isolate is part of the line a renderer reads, and linkify-it takes its controls for
     # letters: ".evil.com/x" with an RLO became a link to "http://xn--nxg.evil.com/x".
     before, after = bidi_isolation(text)
@@ -154,9 +163,13 @@ def escape_markdown(text: str) -> str:
     return "".join(_escaped(c) if flag else c for c, flag in zip(text, escape, strict=True))
 
 
+# What kramdown (Jekyll's reader) has no backslash escape for: it showed "\&euro;" as "\€" and
+# "{\%" with its backslash. A character reference reads as the character in both renderers.
+_REFERENCES = {"&": "&amp;", "%": "&#37;", "^": "&#94;"}
+
+
 def _escaped(char: str) -> str:
-    # kramdown has no "\&" escape: it showed "\&euro;" as "\€". "&amp;" reads as "&" in both.
-    return "&amp;" if char == "&" else f"\\{char}"
+    return _REFERENCES.get(char) or f"\\{char}"
 
 
 def bidi_isolation(text: str) -> tuple[str, str]:
@@ -795,19 +808,22 @@ def render_index(
         lines += [f"{LATEST_RUN}{escape_markdown(latest_run)}.", ""]
     if without_brief:  # an analyst reads the index, not the terminal of the run
         lines += [f"**No brief from the latest run** ({len(without_brief)}):", ""]
-        # "*", not the briefs' "-": a list of the same marker after it would join this one.
+        # "*", not the briefs' "-": a list of the same marker after it would join this one in
+        # CommonMark; kramdown joins any two lists, so a line of text parts them.
         lines += [f"* {escape_markdown(problem)}" for problem in without_brief]
-        lines.append("")
+        lines += ["", f"{BRIEFS_LIST}{len(ordered)}):", ""]
+    # A line's end of two spaces: a hard line break in CommonMark and kramdown alike (kramdown
+    # showed the backslash of CommonMark's other one).
     for entry in ordered:
         record = entry.record
         lead = escape_markdown(index_lead(record))
         if not record.summary.text.strip():
             lead = "*(empty summary)*"
         lines += [
-            f"{INDEX_ENTRY}{escape_markdown(record.title)}](<{link_target(entry.filename)}>)** \\",
-            *([f"  {lead} \\"] if lead else []),
+            f"{INDEX_ENTRY}{escape_markdown(record.title)}](<{link_target(entry.filename)}>)**  ",
+            *([f"  {lead}  "] if lead else []),
             f"  *{escape_markdown(entry_meta(record))}*"
-            + (" \\" if entry.filename in not_current else ""),
+            + ("  " if entry.filename in not_current else ""),
         ]
         if entry.filename in not_current:
             lines.append(f"  {NOT_CURRENT}{NOT_CURRENT_BECAUSE[not_current[entry.filename]]}")

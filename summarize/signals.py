@@ -20,7 +20,7 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, *HANGUP)
 @contextmanager
 def stop_signals_held() -> Iterator[None]:
     """Hold Ctrl-C (SIGINT), SIGTERM and SIGHUP until the block is done, then deliver them as they
-    would have been (the CLI turns both into KeyboardInterrupt): a graceful stop never lands
+    would have been (the CLI turns each into KeyboardInterrupt): a graceful stop never lands
     between a brief's two files (:func:`summarize.outputs.write_brief`), which would leave a new
     record beside the old Markdown, a pair that no longer matches. Only the main thread
     receives signals; elsewhere the block runs as it is. SIGKILL cannot be held: the next run

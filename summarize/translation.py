@@ -2,8 +2,9 @@
 
 Each distinct sentence goes to the model once. Pieces with nothing to translate (blank,
 punctuation or digits only) are copied as they are: opus-mt invents text for them. A sentence
-longer than the model's window is split at clause marks, then between words, and the English
-pieces are joined again; nothing is cut.
+longer than the model's window is split at the sentence ends inside it, then at clause marks,
+then between words (:func:`summarize.batching.split_to_window`), and the English pieces are
+joined again; nothing is cut.
 """
 
 from __future__ import annotations

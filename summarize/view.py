@@ -45,6 +45,7 @@ from summarize.record import (
     read_record,
 )
 from summarize.render import (
+    BRIEFS_LIST,
     INDEX_ENTRY,
     INDEX_TITLE,
     LATEST_RUN,
@@ -386,7 +387,7 @@ def latest_run(folder: Path) -> Markup | None:
             if handle.readline().rstrip("\r\n") != INDEX_TITLE:
                 return None
             for line in handle:
-                if line.startswith(INDEX_ENTRY):
+                if line.startswith((INDEX_ENTRY, BRIEFS_LIST)):
                     break
                 if lines or line.startswith(LATEST_RUN):
                     lines.append(line)

@@ -1445,6 +1445,68 @@ def test_a_faithful_translation_has_no_number_warning(german: str, english: str)
     assert [w for w in translation_warnings(german, english) if w.kind == "numbers"] == []
 
 
+def _missing_warned(german: str, english: str) -> list[str]:
+    return [w.detail for w in translation_warnings(german, english) if w.kind == "missing_numbers"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "detail"),
+    [
+        (
+            "Am 14. März beschloss der Bundestag Ausgaben von 480 Milliarden Euro, sagte Lindner.",
+            "The Bundestag decided on spending, said Lindner.",
+            "“14. März”, “480 Milliarden” not in the English",
+        ),
+        (
+            "Eine 18 Jahre alte Fahrerin wurde am Samstag erfasst.",
+            "On Sunday, an 18-year-old rider was hit.",
+            "“Samstag” not in the English",
+        ),
+        ("Den gut 3300 Bewohnern wird geholfen.", "The almost 3,300 residents get help.", None),
+        ("Eine 44jährige Autofahrerin bog ab.", "A driver turned.", "“44” not in the English"),
+        ("Das Fest ist vom 7. bis 9. Mai 2021.", "The festival is in spring.", None),
+    ],
+)
+def test_a_figure_the_translator_left_out_is_warned_of(
+    german: str, english: str, detail: str | None
+) -> None:
+    """A date, amount or weekday the English lost showed nowhere: the checks and the key facts
+    read the English, and its length was in range (a review's find)."""
+    warned = _missing_warned(german, english)
+    assert warned == [detail] if detail else len(warned) == 1
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Stadt gibt 2,5 Millionen Euro aus.", "The city is spending €2.5m."),
+        ("Das Spiel beginnt um 20.15 Uhr.", "The game kicks off at 8.15pm."),
+        ("Rund 500 Menschen kamen am Samstag.", "Around 500 people came on Saturday."),
+        ("Bayern gewann 3:1 gegen Dortmund.", "Bayern beat Dortmund 3-1."),
+        ("Vor einem Jahr trafen sich beide zweimal.", "A year ago the two met twice."),
+        ("Das sagte er der Frankfurter Allgemeinen Sonntagszeitung.", "He told the newspaper."),
+        (
+            "Er lag in der Nacht zum Sonntag auf der Straße.",
+            "He lay on the road on Saturday night.",
+        ),
+        ("Er liebt die Musik der 20er-Jahre.", "He loves the music of the Twenties."),
+        ("Eine 44jährige Autofahrerin bog ab.", "A 44-year-old driver turned."),
+        ("David Ernst glich zum 15:15 aus.", "David Ernst equalized for 15-15."),
+        ("Am 3. Oktober 1990 wurde Deutschland vereinigt.", "Germany was unified on 3 Oct 1990."),
+        ("Der 1. FC Köln spielt in der 2. Bundesliga.", "1. FC Köln plays in the 2nd Bundesliga."),
+        ("Die Partei kommt auf 25,3 Prozent.", "The party has 25.3%."),
+    ],
+)
+def test_a_faithful_translation_leaves_out_no_figure(german: str, english: str) -> None:
+    assert _missing_warned(german, english) == []
+
+
+def test_german_left_untranslated_is_warned_of_once() -> None:
+    german = "Am 14. März kamen 480 Menschen."
+    kinds = [warning.kind for warning in translation_warnings(german, german)]
+    assert kinds == ["untranslated"]
+
+
 @pytest.mark.parametrize(
     ("german", "english"),
     [

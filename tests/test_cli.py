@@ -160,7 +160,7 @@ def test_run_writes_five_complete_briefs_and_an_index(
     rows = [line for line in index.splitlines() if line.startswith("- **[")]
     assert len(rows) == len(seeds)
     for seed, row in zip(seeds, rows, strict=True):  # file-name order
-        assert row.endswith(f"](<{seed.stem}.md>)** \\")
+        assert row.endswith(f"](<{seed.stem}.md>)**  ")
     assert "Latest run: 5 written, 0 up to date, 0 skipped, 0 failed." in index
 
 
@@ -464,7 +464,7 @@ def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(
     )
     assert CliRunner().invoke(app, run).exit_code == 1
     index = (output / "index.md").read_text(encoding="utf-8")
-    entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
+    entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\*  \n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
     assert sorted(entries) == ["edited.md", "german.md", "kept.md"]
     assert "**Not current:** a later run failed on this article" in entries["edited.md"]
     assert "**Not current:** a later run skipped this article" in entries["german.md"]
@@ -474,7 +474,7 @@ def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(
 
     def marked() -> dict[str, bool]:
         index = (output / "index.md").read_text(encoding="utf-8")
-        entries = re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S)
+        entries = re.findall(r"\]\(<([^>]+)>\)\*\*  \n(.*?)(?=\n- \*\*\[|\Z)", index, re.S)
         return {name: "**Not current:**" in entry for name, entry in entries}
 
     # A run of another file alone keeps the marks (it cleared them: the stale briefs read as
@@ -532,7 +532,7 @@ def test_a_stopped_runs_index_says_which_briefs_are_not_current(
     assert CliRunner().invoke(app, run).exit_code == 130
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "interrupted after: 0 written, 1 up to date, 0 skipped, 1 failed" in index
-    entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\* \\\n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
+    entries = dict(re.findall(r"\]\(<([^>]+)>\)\*\*  \n(.*?)(?=\n- \*\*\[|\Z)", index, re.S))
     assert sorted(entries) == ["a-edited.md", "b-kept.md"]
     assert "**Not current:** a later run failed on this article" in entries["a-edited.md"]
     assert "Not current" not in entries["b-kept.md"]

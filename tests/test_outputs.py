@@ -13,6 +13,7 @@ from summarize.errors import UsageError
 from summarize.outputs import (
     brief_name,
     make_folder,
+    not_current_briefs,
     plan_briefs,
     remove_stale_temp_files,
     write_atomic,
@@ -293,3 +294,19 @@ def test_an_index_that_cannot_be_written_says_what_to_do_about_it(
     with pytest.raises(OutputError) as raised:
         outputs.write_run_index(tmp_path, "1 written")
     assert f"({remedy} and run the same command again" in str(raised.value)
+
+
+@pytest.mark.parametrize("line_end", ["  ", " \\"])
+def test_an_index_marks_not_current_briefs_whichever_line_break_it_was_written_with(
+    tmp_path: Path, line_end: str
+) -> None:
+    """Entries break their lines at two spaces (kramdown showed the backslash that an index of
+    an earlier version ends them with); either index still tells which briefs are not current."""
+    (tmp_path / "index.md").write_text(
+        "# Briefs\n\n"
+        f"- **[Titel](<a b.md>)**{line_end}\n  *in/a.txt · 2026-12-04*{line_end}\n"
+        "  **Not current:** a later run failed on this article.\n"
+        f"- **[Titel](<c.md>)**{line_end}\n  *in/c.txt · 2026-12-04*\n",
+        encoding="utf-8",
+    )
+    assert not_current_briefs(tmp_path) == {"a b.md": "a later run failed on this article."}

@@ -325,6 +325,12 @@ _DECADE_WORD_DE = re.compile(
     r"(?:(?P<years>-?\s?jahren?)|n)?\b",
     re.IGNORECASE,
 )
+# The same in English: "the Seventies", "in her forties" (an age too).
+_DECADE_WORD_EN = re.compile(
+    r"(?<![\w-])(?P<tens>twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b", re.IGNORECASE
+)
+_TENS_EN = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70,
+            "eight": 80, "ninet": 90}  # fmt: skip
 # A number and a half: "zweieinhalb Millionen", "anderthalb Stunden" (1.5), "two and a half
 # years", "one and a half million".
 _AND_A_HALF = re.compile(
@@ -953,12 +959,18 @@ def _months(text: str, patterns: dict[str, re.Pattern[str]]) -> Iterator[_Readin
 
 
 def _decades(text: str, language: Language) -> Iterator[_Reading]:
-    """Decades: "the 1990s", "the '90s", "in his 50s" and, in German, "Siebzigerjahre"."""
+    """Decades: "the 1990s", "the '90s", "in his 50s", "the Seventies" and, in German,
+    "Siebzigerjahre"."""
     for match in _DECADE.finditer(text):
         yield _Reading(match.start(), match.end(), "decade", _decade(match))
     if language == "de":
         for start, end, values in _german_decades(text):
             yield _Reading(start, end, "decade", values)
+    else:
+        for match in _DECADE_WORD_EN.finditer(text):
+            first = _TENS_EN[match.group("tens").lower()]
+            values = _decade_values(first, (19, 20), ages=True)
+            yield _Reading(match.start(), match.end(), "decade", values)
 
 
 def _year_spans(text: str) -> Iterator[_Reading]:

@@ -11,7 +11,13 @@ from summarize.checks.quantities import Quantity, find_quantities, is_supported
 from summarize.checks.words import fold, tokens
 
 WarningKind = Literal[
-    "length_ratio", "repetition", "untranslated", "low_confidence", "output_limit", "numbers"
+    "length_ratio",
+    "repetition",
+    "untranslated",
+    "low_confidence",
+    "output_limit",
+    "numbers",
+    "missing_numbers",
 ]
 _RATIO_RANGE = (0.5, 2.2)
 _RATIO_MIN_WORDS = 6
@@ -54,6 +60,40 @@ def numbers_not_in_german(german: str, english: str) -> list[Quantity]:
         for quantity in find_quantities(english, "en")
         if not is_supported(quantity, german_quantities)
     ]
+
+
+def numbers_not_in_english(german: str, english: str) -> list[Quantity]:
+    """The numbers, dates and times a German sentence writes in figures, and its weekdays, that
+    its English does not state: left out ("am Samstag" gone) or changed ("gut 3300" as "almost
+    3,300"). Not its number words: "einem Jahr" is "a year", "beide" "both"."""
+    english_quantities = find_quantities(english, "en")
+    return [
+        quantity
+        for quantity in find_quantities(german, "de")
+        if _written_as_a_figure(quantity, german)
+        and not _stated_in_english(quantity, english_quantities)
+    ]
+
+
+def _written_as_a_figure(quantity: Quantity, text: str) -> bool:
+    before = text[quantity.start - 1 : quantity.start]
+    after = text[quantity.end : quantity.end + 2]
+    # A figure may run into its word ("44jährige", "3fach"), but not into a decade's or a
+    # model's "er" ("20er-Jahre", "der neue 3er"), nor a weekday into a name ("Sonntagszeitung").
+    glued = after[:1].isalpha() and (not quantity.text[:1].isdigit() or after.startswith("er"))
+    if before.isalpha() or glued:
+        return False
+    return quantity.kind == "weekday" or any(char.isdigit() for char in quantity.text)
+
+
+def _stated_in_english(quantity: Quantity, english: list[Quantity]) -> bool:
+    if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
+        return any(other.kind == "weekday" and quantity.values & other.values for other in english)
+    if quantity.kind == "time":  # "zum 15:15" may be a score ("15-15")
+        return is_supported(quantity, english) or any(
+            other.kind == "score" and other.values == quantity.values for other in english
+        )
+    return is_supported(quantity, english)
 
 
 def without_numbers_not_in_german(german: str, english: str) -> str:
@@ -120,6 +160,15 @@ def translation_warnings(
         warnings.append(
             TranslationWarning(
                 "numbers", ", ".join(f"“{text}”" for text in changed) + " not in the German"
+            )
+        )
+    # And the other way round: a figure or weekday of the German that the English lost, which
+    # no other check sees (the key facts and the summary's check read the English).
+    lost = [quantity.text for quantity in numbers_not_in_english(german, english)]
+    if lost and english_words and not passed_through:
+        warnings.append(
+            TranslationWarning(
+                "missing_numbers", ", ".join(f"“{text}”" for text in lost) + " not in the English"
             )
         )
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:

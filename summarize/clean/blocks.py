@@ -93,7 +93,6 @@ _MONTHS = (
     "Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     "Dezember"
 )
-_MONTH_START = re.compile(f"(?:{_MONTHS})\\b")
 # A web address or handle in lowercase ("pic.twitter.com/…", "uncut-news.ch"): after a
 # sentence's end, a line of its own (an embed's link, a source line), not the sentence going on.
 _LINK_START = re.compile(r"\S*?(?:[./@][^\W_]|://)")

@@ -140,7 +140,6 @@ _WORD_TOKENS = re.compile(f"{_SEP}|(?:{_WORD.pattern})")
 # _SEPARATOR is one of these characters or this pattern; the two never share a character, so its
 # matches are the characters (counted by class) and this pattern's (counted by _spaced_dashes).
 _SPACED_DASH = re.compile(r"\s[-–]\s")
-_AT_OR_HASH = re.compile(r"[@#]")
 _ODD_SPACE = re.compile(r"[^\S ]")
 
 # Character classes as bits, as the re module defines them for str patterns: \w is
