@@ -97,6 +97,8 @@ _NUMBER_STOP_STARTER = re.compile(
     r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.))"
     r"\s+(?=(\w+)\b)"
 )
+# A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
+_OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")
 # Abbreviations that never end a sentence, besides the cleaner's (NON_FINAL_ABBREVIATIONS, which
 # also decide where its lines go on): each ended a sentence of pysbd's on the 588 development
 # pages ("Urlaubsanspruch gem. | § 3 BUrlG", "Gedenktag des hl. | Blasius", "unter Tel. |
@@ -115,7 +117,7 @@ _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
 _ENDS_ORDINAL = re.compile(
     r"(?:^|[\s(„\"])(?:[Dd](?:er|ie|as|en|em|es)|[Zz]um|[Zz]ur|[Vv]om|[Aa]m|[Ii]m|[Bb]eim|[Ii]ns"
     r"|(?:[MmDdSs]ein|[Uu]nser)(?:e|em|en|er|es)?|(?:[Ii]hr|[Ee]ur|[Dd]ies|[Jj]ed)(?:e|em|en|er|es))"
-    r"\s+\d+\.$"
+    r"\s+\d+(?:\.\d{3})*\.$"  # "den 10.000. Besucher" too
 )
 _ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
 # pysbd takes a number with a full stop after a colon for a list's ("an folgenden Tagen: | 24.
@@ -342,10 +344,20 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
 def _split_after_numbers(sentence: str) -> list[str]:
     parts: list[str] = []
     start = 0
+    items: set[int] = set()  # the numbers of the list items opened in this sentence
     for match in _NUMBER_STOP_STARTER.finditer(sentence):
         # A number with no word before it in the sentence numbers a list item ("1. Die
         # Regierung …", "Drei Punkte. 2. Der Bund …"): it ends no sentence. Split there, "1."
-        # went to the translator alone, and the item's text as a sentence of its own.
+        # went to the translator alone, and the item's text as a sentence of its own. So does
+        # a list's first number after a colon, and its next after a comma or semicolon ("Die
+        # Ergebnisse: 1. Die Grünen 25 Prozent, 2. Die CDU …"); "Termin: 22. Die Sitzung …"
+        # ends a sentence.
+        opening = _OPENS_ITEM.search(sentence, max(start, match.start() - 8), match.start())
+        if opening:
+            number = int(opening.group(2))
+            if (opening.group(1) == ":" and number == 1) or number - 1 in items:
+                items.add(number)
+                continue
         if match.group(1) in _SENTENCE_STARTERS and LETTER.search(sentence, start, match.start()):
             parts.append(sentence[start : match.start()])
             start = match.end()

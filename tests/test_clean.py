@@ -1764,3 +1764,41 @@ def test_a_link_path_or_byline_under_a_pages_title_is_no_headline(under: str) ->
         "deutlich gestiegen ist."
     )
     assert find_headline(["Vereinsleben e.V.", under, body], titled=True) is None
+
+
+def test_a_line_whose_figures_differ_is_no_repeat() -> None:
+    """The repeat key reads words only: the imports' "-3,1 Prozent im Vergleich zum
+    Vorjahresmonat." went as a repeat of the exports' "+3,1 Prozent …", and the brief showed
+    "Importe im September:" with no figure. A repeat word for word still goes."""
+    line = "Prozent im Vergleich zum Vorjahresmonat."
+    text = (
+        "Außenhandel: Exporte steigen, Importe sinken\n\n"
+        "Der deutsche Außenhandel hat sich im September unterschiedlich entwickelt, wie das "
+        "Statistische Bundesamt am Freitag mitteilte.\n\n"
+        f"Exporte im September:\n+3,1 {line}\n\nImporte im September:\n-3,1 {line}\n\n"
+        f"Ökonomen werten die Zahlen als Zeichen einer Erholung.\n\n-3,1 {line}\n"
+    )
+    result = clean_text(text)
+    assert f"+3,1 {line}" in result.paragraphs and f"-3,1 {line}" in result.paragraphs
+    assert [(d.rule, d.text) for d in result.dropped] == [("duplicates", f"-3,1 {line}")]
+
+
+def test_a_sentence_that_starts_as_a_date_line_is_no_byline() -> None:
+    """The byline pattern for "Veröffentlicht am 3. Oktober 2023 von …" took whole article
+    sentences that start so: "Veröffentlicht am 3. Oktober, sorgte die Studie …"."""
+    sentence = (
+        "Veröffentlicht am 3. Oktober, sorgte die Studie des Instituts sofort für großes "
+        "Aufsehen in der Fachwelt."
+    )
+    text = (
+        "Regierung einigt sich auf Reform\n\n"
+        "Die Bundesregierung hat sich nach langen Verhandlungen auf eine Reform geeinigt, die "
+        f"vor allem Familien helfen soll.\n\n{sentence}\n\n"
+        "Die Opposition kritisierte das Paket dagegen als zu klein.\n\n"
+        "Veröffentlicht am 3. Oktober 2023 von Max Muster\n"
+    )
+    result = clean_text(text)
+    assert sentence in result.paragraphs
+    assert [(d.rule, d.text) for d in result.dropped] == [
+        ("byline", "Veröffentlicht am 3. Oktober 2023 von Max Muster")
+    ]

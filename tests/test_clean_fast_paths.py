@@ -288,6 +288,12 @@ def _reference_structural_hits(texts: tuple[str, ...]) -> dict[str, list[bool]]:
             break
         seen_words += n
     keys = [" ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()) for text in texts]
+    # and the line's figures as written, signs and separators kept
+    figures = [re.findall(r"[-+−±]?\d[\d.,:/]*", text) for text in texts]
+    keys = [
+        f"{key}\n{' '.join(found)}" if found else key
+        for key, found in zip(keys, figures, strict=True)
+    ]
     runs, run = set(), []
     for index, is_short in enumerate([*short, False]):
         if is_short:

@@ -456,3 +456,42 @@ def test_english_sentences_go_on_past_approx_and_a_german_ordinal(
     from summarize.segment import split_english_sentences
 
     assert split_english_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Die Forderungen der Gewerkschaft: 1. Die Löhne steigen um 8 Prozent. 2. Die "
+            "Arbeitszeit sinkt.",
+            [
+                "Die Forderungen der Gewerkschaft: 1. Die Löhne steigen um 8 Prozent.",
+                "2. Die Arbeitszeit sinkt.",
+            ],
+        ),
+        (
+            "Die Ergebnisse: 1. Die Grünen 25 Prozent, 2. Die CDU 22 Prozent.",
+            ["Die Ergebnisse: 1. Die Grünen 25 Prozent, 2. Die CDU 22 Prozent."],
+        ),
+        (
+            "Er wurde am Sonntag 40. Die Feier war groß.",
+            ["Er wurde am Sonntag 40.", "Die Feier war groß."],
+        ),
+    ],
+)
+def test_a_list_number_after_a_colon_or_comma_stays_with_its_item(
+    text: str, sentences: list[str]
+) -> None:
+    """ "Die Ergebnisse: 1. Die Grünen …" went to the translator as "Die Ergebnisse: 1." and
+    "Die Grünen 25 Prozent, 2.": the item's number with the sentence before it."""
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Das Museum begrüßte am Freitag den 10.000. Besucher.", "Das 2.000. Mitglied kam am Montag."],
+)
+def test_an_ordinal_in_thousands_ends_no_sentence(sentence: str) -> None:
+    """pysbd ended a sentence after "den 10.000." ("… den 10.000." | "Besucher."); an ordinal
+    of two or three digits after an article already went on."""
+    assert split_sentences(sentence) == [sentence]

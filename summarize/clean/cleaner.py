@@ -378,6 +378,20 @@ def _duplicate_flags(keys: Sequence[str]) -> list[bool]:
     return [first.setdefault(key, index) != index for index, key in enumerate(keys)]
 
 
+# A figure with its sign and separators as written.
+_FIGURE = re.compile(r"[-+−±]?\d[\d.,:/]*")
+
+
+def _with_figures(keys: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """Each line's repeat key with its figures as written: the key reads words only, and
+    "-3,1 Prozent im Vergleich zum Vorjahresmonat." (imports) went as a repeat of "+3,1 Prozent
+    …" (exports) above it."""
+    return [
+        f"{key}\n{' '.join(figures)}" if (figures := _FIGURE.findall(text)) else key
+        for key, text in zip(keys, texts, strict=True)
+    ]
+
+
 def _cut_spans(
     text: str, rule: str, patterns: Sequence[re.Pattern[str]], cuts: list[Dropped]
 ) -> str:
@@ -481,7 +495,9 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
     folded_page = _JOIN.join(texts).casefold()
-    duplicate_keys = tuple(_folded_duplicate_keys(folded_page, _JOIN) if n else ())
+    duplicate_keys = tuple(
+        _with_figures(_folded_duplicate_keys(folded_page, _JOIN), texts) if n else ()
+    )
     hits["duplicates"] = tuple(_duplicate_flags(duplicate_keys))
     hits["short_runs"] = _flags(n, _short_run_members(short))
     # A short line starting in lower case, and one without a letter (numbers, separators); a
