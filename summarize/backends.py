@@ -212,6 +212,9 @@ class TorchBackend:
             return_tensors="pt",
             padding=True,
             truncation=False,  # callers split long inputs first; never cut silently
+            # Article text is text: "<mask>" in it was DistilBART's token 50264, past its
+            # embeddings (the article lost its brief), and "</s>" ended the input midway.
+            split_special_tokens=True,
         )
         if self.global_first_token:
             import torch
@@ -614,19 +617,12 @@ class CTranslate2Backend:
         # end token (see ct2_options): counted, an output that long reads as at the limit.
         self.forced_end = 0 if generation_config.forced_eos_token_id is None else 1
         start = generation_config.forced_bos_token_id
-        # Tokens of the prefix that transformers does not count as generated.
-        self.uncounted = 0
         if start is None and not _ct2_has_decoder_start(self.model_dir):
             # mBART-cc25's conversion has no decoder start token: the language code its decoder
-            # starts with (decoder_start_token_id, not forced again) is the target prefix.
+            # starts with (decoder_start_token_id, not forced again) is the target prefix. It
+            # then starts the decoder, as transformers' start token does: CTranslate2 neither
+            # returns nor counts it (_output strips a prefix only where the hypothesis has it).
             start = generation_config.decoder_start_token_id
-            if start is not None:
-                # transformers' start token is no generated token, CTranslate2's prefix is: the
-                # lengths count it here (one token fewer than torch wrote, at the limit).
-                self.uncounted = 1
-                for key in ("max_decoding_length", "min_decoding_length"):
-                    if self.options.get(key):
-                        self.options[key] += 1
         self.target_prefix = (
             self.tokenizer.convert_ids_to_tokens([start]) if start is not None else None
         )
@@ -657,7 +653,12 @@ class CTranslate2Backend:
             return self.translator
 
     def _submit(self, translator: Any, texts: list[str]) -> list[Any]:
-        sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer.encode(t)) for t in texts]
+        sources = [
+            self.tokenizer.convert_ids_to_tokens(
+                self.tokenizer.encode(t, split_special_tokens=True)
+            )
+            for t in texts
+        ]
         prefixes = [self.target_prefix] * len(texts) if self.target_prefix else None
         return translator.translate_batch(
             sources,
@@ -676,7 +677,11 @@ class CTranslate2Backend:
     def _output(self, result: Any) -> Generated:
         tokens = result.hypotheses[0]  # the forced prefix and, when generated, the end token
         # The hypothesis starts with the target prefix (the forced language token): not text.
-        text_tokens = tokens[len(self.target_prefix or ()) :]
+        # Not where the prefix started the decoder (mBART-cc25): stripped there, it took the
+        # first word of every translation.
+        prefix = self.target_prefix or []
+        prefixed = len(prefix) if tokens[: len(prefix)] == prefix else 0
+        text_tokens = tokens[prefixed:]
         text = self.tokenizer.decode(
             self.tokenizer.convert_tokens_to_ids(text_tokens), skip_special_tokens=True
         ).strip()
@@ -685,17 +690,17 @@ class CTranslate2Backend:
         ended = bool(tokens) and tokens[-1] in ends
         return Generated(
             text,
-            None if score is None else self._mean_logprob(score, len(tokens)),
-            tokens=len(tokens) - self.uncounted + (0 if ended else self.forced_end),
+            None if score is None else self._mean_logprob(score, len(tokens), prefixed),
+            tokens=len(tokens) + (0 if ended else self.forced_end),
         )
 
-    def _mean_logprob(self, score: float, length: int) -> float:
+    def _mean_logprob(self, score: float, length: int, prefixed: int) -> float:
         """CTranslate2's score is the summed log-probability of the generated tokens (the end
         token included, the forced prefix not) divided by length ** length_penalty, where length
-        counts every returned token, prefix and end token included."""
+        counts every returned token, the ``prefixed`` tokens of the prefix and the end token
+        included."""
         total = score * length ** self.options.get("length_penalty", 1.0)
-        scored = length - len(self.target_prefix or ())
-        return total / max(scored, 1)
+        return total / max(length - prefixed, 1)
 
 
 def _ct2_has_decoder_start(model_dir: Path) -> bool:

@@ -224,7 +224,11 @@ class LoadedModel:
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees for ``text`` (prefix and special tokens included)."""
-        return len(self.tokenizer(self.prefix + text, add_special_tokens=True)["input_ids"])
+        return len(
+            self.tokenizer(self.prefix + text, add_special_tokens=True, split_special_tokens=True)[
+                "input_ids"
+            ]
+        )
 
     def fits(self, text: str) -> bool:
         """True when ``text`` (with the prefix) fits the model's input window."""

@@ -140,6 +140,12 @@ class BriefRecord(_Frozen):
     # records written before it existed.
     source_path: str | None = None
     source_sha256: str
+    # What the source says of itself (an HTML page's metadata, a Markdown file's front matter):
+    # its address, date, author and site; None where it says nothing, and in older records.
+    source_url: str | None = None
+    source_date: str | None = None
+    source_author: str | None = None
+    source_site: str | None = None
     fingerprint: str  # models, settings and package version: what else changes the brief
     generated_at: str  # ISO 8601, UTC
     title: str  # the title shown (English headline, else the summary's first sentence)

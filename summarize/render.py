@@ -24,6 +24,7 @@ from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
 from summarize.clean import Dropped
 from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped
+from summarize.ingest.details import NO_DETAILS, SourceDetails
 from summarize.record import (
     BriefRecord,
     Counts,
@@ -322,6 +323,7 @@ class Brief:
     source_path: str | None = None  # the source's absolute path (see BriefRecord)
     title_split_into: int = 0  # pieces of a headline longer than the translator's window
     title_warnings: tuple[TranslationWarning, ...] = ()  # the headline's translation warnings
+    details: SourceDetails = NO_DETAILS  # what the source says of itself (ingest.details)
 
     def record(self) -> BriefRecord:
         """The run record: the sidecar's content, and what every view is formatted from."""
@@ -338,6 +340,10 @@ class Brief:
             source=self.source,
             source_path=self.source_path,
             source_sha256=self.source_sha256,
+            source_url=self.details.url or None,
+            source_date=self.details.date or None,
+            source_author=self.details.author or None,
+            source_site=self.details.site or None,
             fingerprint=self.fingerprint,
             generated_at=self.generated_at,
             title=title,
@@ -421,6 +427,17 @@ def front_matter(record: BriefRecord, record_filename: str) -> dict[str, Any]:
         "title": record.title,
         "title_de": record.title_de,
         "source": record.source,
+        # what the source says of itself, where it says it
+        **{
+            key: value
+            for key, value in (
+                ("source_url", record.source_url),
+                ("source_date", record.source_date),
+                ("source_author", record.source_author),
+                ("source_site", record.source_site),
+            )
+            if value
+        },
         "date": record.generated_at,
         "lang": "en",
         "summary": record.summary.text,
@@ -457,6 +474,19 @@ def title_note(record: BriefRecord) -> str | None:
         "*No headline was found in the source and the summary is empty; this title is the file "
         "name.*"
     )
+
+
+def source_line(record: BriefRecord) -> str | None:
+    """What the source says of itself, as a line of text (none when it says nothing): "Tagesblatt
+    · https://… · dated 2025-03-14 · by Anna Schmidt". The address is text, not a link: the
+    article's file gave it."""
+    parts = [
+        *([record.source_site] if record.source_site else []),
+        *([record.source_url] if record.source_url else []),
+        *([f"dated {record.source_date}"] if record.source_date else []),
+        *([f"by {record.source_author}"] if record.source_author else []),
+    ]
+    return " · ".join(parts) or None
 
 
 def chunking_note(record: BriefRecord) -> str | None:
@@ -591,6 +621,8 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         lines += [note, ""]
     if note := title_warnings_note(record):
         lines += [note, ""]
+    if line := source_line(record):
+        lines += [f"*Source (as the page says): {escape_markdown(line)}*", ""]
     lines += ["## Summary", "", escape_markdown(record.summary.text) or "*(empty summary)*", ""]
     lines += render_key_facts(record.key_facts)
     if note := chunking_note(record):

@@ -553,6 +553,7 @@ def finish(
         sentences_split=sum(1 for sentence in bilingual.translated if sentence.pieces > 1),
         title_split_into=_title_pieces(segmented.title, bilingual.translated),
         title_warnings=bilingual.title_warnings,
+        details=item.article.details,
         dropped=item.cleaned.dropped,
         has_lead=item.cleaned.has_lead,
         fingerprint=run.fingerprint,

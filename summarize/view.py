@@ -59,6 +59,7 @@ from summarize.render import (
     key_facts_label,
     plural,
     reading_order,
+    source_line,
     source_shown,
     title_note,
 )
@@ -361,6 +362,7 @@ def render_brief_page(
     return environment.get_template("brief.html.j2").render(
         record=record,
         title_note=_title_note(markdown, record),
+        source_line=source_line(record),
         chunking_note=_markdown_inline(markdown, chunking_note(record)),
         checks_note=_markdown_inline(markdown, checks_note(record)),
         dropped_summary=dropped_summary(record),

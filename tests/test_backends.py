@@ -704,3 +704,30 @@ def test_a_max_new_tokens_set_meets_no_max_length_of_the_models_own(
         outputs = loaded.backend.generate(SENTENCES[:2])
     assert not [r for r in caplog.records if "max_new_tokens" in r.getMessage()], caplog.text
     assert all(0 < output.tokens <= 5 for output in outputs), outputs
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_special_tokens_written_in_article_text_are_text(
+    models, tmp_path: Path, backend: str
+) -> None:
+    """The tokenizers read "<mask>", "</s>" or "<pad>" in article text as their control tokens:
+    DistilBART's "<mask>" (50264) lies past its embeddings and the article lost its brief (an
+    IndexError), and a "</s>" ended the model's input in the middle of the text."""
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    settings = SummarizationSettings(
+        model=str(models.bart),
+        backend=backend,
+        generation={"max_length": 20, "min_length": 4, "num_beams": 1},
+    )
+    loaded = load_model("summarization", settings, tmp_path / "models")
+    tokenizer = loaded.tokenizer
+    text = "BERT replaces a word with the <mask> token. Then </s> and <pad> follow <unk>."
+    plain = text.replace("<", "[").replace(">", "]")
+    assert loaded.count_tokens(text) >= loaded.count_tokens(plain) - 2
+    if backend == "torch":
+        ids = loaded.backend._encode([text])["input_ids"][0].tolist()
+        specials = {tokenizer.mask_token_id, tokenizer.pad_token_id, tokenizer.unk_token_id}
+        assert not specials & set(ids) and ids.count(tokenizer.eos_token_id) == 1
+    summary = Summarizer(loaded, settings).summarize([text, "Another sentence follows here."])
+    assert summary.text.strip()

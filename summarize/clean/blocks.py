@@ -102,10 +102,11 @@ _SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
 # noun on the next line ("November", "Weltkrieg", "FC Köln"): in a wrapped text as a rule the
 # sentence going on, seldom one that ends with a number ("auf Platz 2.").
 _ORDINAL_END = re.compile(r"(?<![\w.,:/])\d{1,3}\.$")
-# A wrapped line's next line starts with a word, a number, an opening mark or a dash; not with
-# a one-digit list number ("2. Punkt"; "204." ending a sentence goes on, and a list's "10. …"
-# is told by its neighbours, see _numbered_items).
-_WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—]|\d+(?![.)](?:\s|$))"
+# A wrapped line's next line starts with a word, a number, an opening mark, a dash or a sign that
+# stands before a word or number ("§ 28a", "€ 12", "… und"); not with a one-digit list number
+# ("2. Punkt"; "204." ending a sentence goes on, and a list's "10. …" is told by its
+# neighbours, see _numbered_items).
+_WORD_STARTS = r"[^\W\d_]|[„\"»«‚‘(–—§€$£%&…']|\d+(?![.)](?:\s|$))"
 # It may also start with a spaced hyphen (split_blocks tells it from a bullet) or a date in a
 # sentence ("1. September weiblich"; not one that heads a list's line, "3. Oktober: Tag der
 # Deutschen Einheit"). Both as often head a list's line ("- Anzeige -", "3. März 2020

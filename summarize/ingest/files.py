@@ -19,8 +19,9 @@ from pathlib import Path
 
 from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text, refuse_binary
 from summarize.errors import ArticleError, SummarizeError, defect_on_article, shown
+from summarize.ingest.details import NO_DETAILS, SourceDetails
 from summarize.ingest.html import HTML_SUFFIXES, extract_html
-from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article
+from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article, markdown_details
 
 logger = logging.getLogger("summarize")
 
@@ -64,6 +65,9 @@ class Article:
     # A Markdown file's title (its front matter's, or the ``# heading`` it opens with): the first
     # line of ``text``.
     page_title: str = ""
+    # What the page's metadata or the file's front matter says of the source: its address,
+    # date, author and site ("" each where it says nothing); the brief shows them.
+    details: SourceDetails = NO_DETAILS
 
     @property
     def stem(self) -> str:
@@ -340,9 +344,11 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
         raise ArticleError(f"{shown(path)}: looks binary (control characters), not text")
     left_out: tuple[tuple[str, str], ...] = ()
     whole_page = page_title = ""
+    details = SourceDetails()
     if html:
-        text, left_out, whole_page, page_title = extract_html(text, path)
+        text, left_out, whole_page, page_title, details = extract_html(text, path)
     elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+        details = markdown_details(text)
         text, left_out, page_title = markdown_article(text, path)
     return Article(
         source=path,
@@ -352,4 +358,5 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
         left_out=left_out,
         page_text=whole_page,
         page_title=page_title,
+        details=details,
     )

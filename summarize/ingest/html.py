@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, shown
+from summarize.ingest.details import SourceDetails, one_line, web_address
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # The audit's name for what the extraction of an HTML page's main text left out.
@@ -23,11 +24,14 @@ HTML_EXTRACTION = "html_extraction"
 logger = logging.getLogger("summarize")
 
 
-def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...], str, str]:
+def extract_html(
+    html: str, path: Path
+) -> tuple[str, tuple[tuple[str, str], ...], str, str, SourceDetails]:
     """Main content of a web page as text (trafilatura), headline first, comments left out;
     the page's visible text blocks that are not in it (for the audit); the page's whole
     visible text (:func:`page_text`), which the cleaner reads with the extraction's verdict;
-    and the page's title from its metadata ("" when none), the first line of both texts.
+    the page's title from its metadata ("" when none), the first line of both texts; and what
+    its metadata says of it besides (address, date, author, site).
 
     Each block of the page (paragraph, heading, list item, table row) is one line, as a browser
     shows it: the line breaks and indentation of the HTML source inside a block are white space,
@@ -78,7 +82,7 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
         raise ArticleError(f"{shown(path)}: no article text found in the HTML")
     whole = page_text(root)
     body = split_at_page_lines(body, whole.splitlines())
-    title = _metadata_title(html, path)
+    title, details = _page_metadata(html, path)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
     # A blank line after the title keeps it a line of its own for headline detection.
@@ -89,7 +93,7 @@ def extract_html(html: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...
     # the page's own text the headline often stands below menus, teasers and author lines.
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
-    return text, left_out, whole, title
+    return text, left_out, whole, title, details
 
 
 def _a_comment_forms_heading(root: Any, title: str) -> bool:
@@ -121,19 +125,32 @@ def _a_comment_forms_heading(root: Any, title: str) -> bool:
     )
 
 
-def _metadata_title(page: Any, path: Path) -> str:
-    """trafilatura's metadata title of a page (a string or a tree), "" when none, or when
-    reading it fails: htmldate failed an lxml assertion on a fragment that opens with an
-    unclosed ``<video>``; the article is read without a title then."""
+def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
+    """trafilatura's metadata title of a page (a string or a tree), "" when none, and the
+    page's address (canonical or og:url), date (htmldate's reading), author and site name;
+    none of them when reading fails: htmldate failed an lxml assertion on a fragment that opens
+    with an unclosed ``<video>``; the article is read without them then."""
     import trafilatura
 
     try:
         metadata = trafilatura.extract_metadata(page)
     except Exception as error:
         reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        logger.info("%s: no title read from the page's metadata (%s)", shown(path), reason)
-        return ""
-    return (metadata.title or "").strip() if metadata is not None else ""
+        logger.info("%s: nothing read from the page's metadata (%s)", shown(path), reason)
+        return "", SourceDetails()
+    if metadata is None:
+        return "", SourceDetails()
+    details = SourceDetails(
+        url=web_address(metadata.url),
+        date=one_line(metadata.date),
+        author=one_line(metadata.author),
+        site=one_line(metadata.sitename),
+    )
+    return (metadata.title or "").strip(), details
+
+
+def _metadata_title(page: Any, path: Path) -> str:
+    return _page_metadata(page, path)[0]
 
 
 def _title_outside_comments(root: Any, path: Path) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, shown
+from summarize.ingest.details import SourceDetails, front_matter_details
 from summarize.ingest.html import (
     BLOCK_TAGS,
     INVISIBLE_TAGS,
@@ -81,6 +82,13 @@ def markdown_article(
         (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
     )
     return text, front + definitions + tuple(reader.left_out), title
+
+
+def markdown_details(markdown: str) -> SourceDetails:
+    """What a Markdown file's front matter says of the source (``url``, ``date``, ``author``,
+    ``site``), :class:`SourceDetails` with nothing when it has none."""
+    meta = _front_matter_mapping(markdown)
+    return front_matter_details(meta) if meta else SourceDetails()
 
 
 def _parser() -> Any:
@@ -384,16 +392,9 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
     ("title: … date: 2021-05-03 author: Redaktion") became the article's headline and were
     translated. Only a block that YAML reads as a mapping counts: an article may open with a
     "---" rule of its own."""
-    import yaml
-
     match = _FRONT_MATTER.match(markdown)
-    if match is None:
-        return "", "", markdown
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return "", "", markdown
-    if not isinstance(meta, dict):
+    meta = _front_matter_mapping(markdown)
+    if match is None or meta is None:
         return "", "", markdown
     title = meta.get("title")
     if title is not None and not isinstance(title, str | list | dict):
@@ -406,6 +407,20 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
         title = last if last and not last.startswith(("!", "*", "&")) else str(title)
     title = " ".join(title.split()) if isinstance(title, str) else ""
     return match.group(1).strip(), title, markdown[match.end() :]
+
+
+def _front_matter_mapping(markdown: str) -> dict[str, Any] | None:
+    """A Markdown file's front matter as YAML reads it, if it opens with one that is a mapping."""
+    import yaml
+
+    match = _FRONT_MATTER.match(markdown)
+    if match is None:
+        return None
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 # A front matter's title line as written, up to a comment.

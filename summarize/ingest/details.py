@@ -1,0 +1,60 @@
+"""What a source says of itself: its address, date, author and site, as its metadata gives them
+(an HTML page's, read by trafilatura; a Markdown file's front matter). The brief shows them as
+the page's own words, so a reader can cite the article and date what it calls "Friday"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# A value longer than this is no address, date, author or site name of a page.
+_MOST_CHARACTERS = 300
+_WEB_ADDRESS = re.compile(r"https?://[^\s/]+\S*\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """ "" where the source says nothing (or something that is no such value)."""
+
+    url: str = ""
+    date: str = ""
+    author: str = ""
+    site: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.url, self.date, self.author, self.site))
+
+
+def one_line(value: Any) -> str:
+    """A metadata value as one line of text; "" for none, a list joined by commas (authors),
+    and anything longer than a page's value would be."""
+    if isinstance(value, list | tuple):
+        value = ", ".join(one_line(item) for item in value if one_line(item))
+    if value is None or isinstance(value, dict | bool):
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= _MOST_CHARACTERS else ""
+
+
+def web_address(value: Any) -> str:
+    """An http(s) address, else "" (a "javascript:" or relative one is no source to cite)."""
+    text = one_line(value)
+    return text if _WEB_ADDRESS.match(text) else ""
+
+
+def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
+    """A Markdown file's front matter as Hugo, Jekyll and Obsidian write it."""
+    url = next((web_address(meta[key]) for key in ("url", "link", "source") if key in meta), "")
+    author = next((one_line(meta[key]) for key in ("author", "authors") if key in meta), "")
+    date = meta.get("date")
+    return SourceDetails(
+        url=url,
+        date=date.isoformat() if hasattr(date, "isoformat") else one_line(date),
+        author=author,
+        site=one_line(meta.get("site") or meta.get("publisher")),
+    )
+
+
+NO_DETAILS = SourceDetails()  # a source that says nothing of itself (a plain text file)

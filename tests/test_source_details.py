@@ -1,0 +1,103 @@
+"""What a source says of itself (its address, date, author, site) reaches the brief and the view:
+an analyst could not cite a web page's brief, nor date what it calls "Friday"."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from test_render import make_brief, split_front_matter
+
+from summarize.ingest import read_article
+from summarize.ingest.details import SourceDetails
+from summarize.outputs import write_brief
+from summarize.record import parse_record
+from summarize.render import render_brief
+from summarize.view import build_site
+
+PAGE = """<html><head><title>Haushalt 2025 - Tagesblatt</title>
+<link rel="canonical" href="https://www.tagesblatt.example/politik/haushalt-2025-123.html">
+<meta property="article:published_time" content="2025-03-14T09:30:00+01:00">
+<meta name="author" content="Anna Schmidt"><meta property="og:site_name" content="Tagesblatt">
+</head><body><article><h1>Haushalt 2025</h1>
+<p>Der Bundestag hat am Freitag den Haushalt für das kommende Jahr beschlossen, wie die
+Regierung in Berlin mitteilte.</p></article></body></html>"""
+
+DETAILS = SourceDetails(
+    url="https://www.tagesblatt.example/politik/haushalt-2025-123.html",
+    date="2025-03-14",
+    author="Anna Schmidt",
+    site="Tagesblatt",
+)
+
+
+def test_a_web_pages_metadata_is_read(tmp_path: Path) -> None:
+    (tmp_path / "seite.html").write_text(PAGE, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details == DETAILS
+
+
+def test_a_markdown_files_front_matter_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Haushalt\ndate: 2025-03-14\nauthor: [Anna Schmidt, Bernd Meier]\n"
+        "url: https://x.example/a\n---\n\nDer Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    details = read_article(tmp_path / "a.md").details
+    assert details == SourceDetails(
+        "https://x.example/a", "2025-03-14", "Anna Schmidt, Bernd Meier"
+    )
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="javascript:alert(1)">',
+        '<meta property="og:url" content="/relativ/seite.html">',
+        f'<meta name="author" content="{"Anna " * 100}">',
+    ],
+)
+def test_metadata_that_is_no_such_value_is_left_out(tmp_path: Path, head: str) -> None:
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    details = read_article(tmp_path / "seite.html").details
+    assert not details.url and not details.author
+
+
+def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
+    assert not read_article(tmp_path / "a.txt").details
+
+
+def test_the_brief_and_the_view_show_what_the_source_says(tmp_path: Path) -> None:
+    brief = dataclasses.replace(make_brief(), details=DETAILS)
+    record = brief.record()
+    text = render_brief(record, "a.json")
+    meta, body = split_front_matter(text)
+    assert (meta["source_url"], meta["source_date"]) == (DETAILS.url, DETAILS.date)
+    assert (meta["source_author"], meta["source_site"]) == (DETAILS.author, DETAILS.site)
+    head = body.split("## Summary", 1)[0]
+    assert "Source (as the page says):" in head
+    html = MarkdownIt("gfm-like").render(head)
+    # said as text, not a link: the article's file gave it
+    assert "<a " not in html and "tagesblatt.example/politik" in html
+    assert "dated 2025-03-14" in html and "by Anna Schmidt" in html
+    (tmp_path / "briefs").mkdir()
+    write_brief(tmp_path / "briefs" / "a.md", brief)
+    site = build_site(tmp_path / "briefs", tmp_path / "site")
+    header = (site.index.parent / "a.html").read_text(encoding="utf-8").split("</header>", 1)[0]
+    assert "Source (as the page says):" in header and "dated 2025-03-14" in header
+    assert "brief written" in header
+    older = json.loads(record.to_json())
+    for key in ("source_url", "source_date", "source_author", "source_site"):
+        del older[key]
+    assert parse_record(json.dumps(older)).source_url is None  # records written before them
+
+
+def test_a_brief_of_a_source_that_says_nothing_has_no_source_line() -> None:
+    text = render_brief(make_brief().record(), "a.json")
+    meta, body = split_front_matter(text)
+    assert "Source (as the page says)" not in body and "source_url" not in meta
