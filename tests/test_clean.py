@@ -1802,3 +1802,22 @@ def test_a_sentence_that_starts_as_a_date_line_is_no_byline() -> None:
     assert [(d.rule, d.text) for d in result.dropped] == [
         ("byline", "Veröffentlicht am 3. Oktober 2023 von Max Muster")
     ]
+
+
+def test_a_wrapped_line_that_starts_with_a_section_sign_goes_on() -> None:
+    """In text hard-wrapped at 60 columns, a line starting with "§ 28a" (or "€", "%", "…") cut
+    its sentence in two blocks: the sentence went to the translator in pieces."""
+    text = (
+        "Gericht kippt Verordnung zur Maskenpflicht an Schulen\n\n"
+        "Das Verwaltungsgericht hat die Verordnung des Landes am\n"
+        "Donnerstag für unwirksam erklärt, weil die Richter keine\n"
+        "ausreichende Rechtsgrundlage sahen. Das Land hatte die\n"
+        "Pflicht im Herbst eingeführt und sich dabei ausdrücklich auf\n"
+        "§ 28a des Infektionsschutzgesetzes berufen, was die Kammer\n"
+        "nicht überzeugte. Die Kläger, zwei Eltern aus Kassel, hatten\n"
+        "argumentiert, dass die Regel unverhältnismäßig sei und die\n"
+        "Kinder in der Schule über Gebühr belaste.\n"
+    )
+    result = clean_text(text)
+    assert len(result.paragraphs) == 1, result.paragraphs
+    assert "ausdrücklich auf § 28a des Infektionsschutzgesetzes" in result.paragraphs[0]
