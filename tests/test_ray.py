@@ -31,6 +31,7 @@ from summarize.cli import app
 from summarize.config import Config, load_config
 from summarize.engines.local import Pipeline
 from summarize.errors import ConfigError, ModelLoadError
+from summarize.progress import LogProgress
 from summarize.report import RunReport
 from summarize.signals import HANGUP
 
@@ -572,9 +573,15 @@ def test_a_local_ray_instance_writes_the_local_engines_briefs(
     local = Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([folder])
     caplog.set_level(logging.INFO, logger="summarize")
     reads = _reads_of_front_matter(monkeypatch)
-    on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run([folder])
+    on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run(
+        [folder], progress=LogProgress()
+    )
     # The index lists the briefs from the records the workers wrote: it read each one again.
     assert reads == {}
+    # A logged run counts its articles as a local one does (it had no "[n/N]" line).
+    messages = [record.getMessage() for record in caplog.records]
+    counted = [found.groups() for m in messages if (found := re.match(r"\[(\d+)/(\d+)\] ", m))]
+    assert [int(n) for n, _ in counted] == list(range(1, 8)) and {t for _, t in counted} == {"7"}
     # One node: the default puts both models in one pool with the node's CPUs.
     assert re.search(r"one pool of actors holding both models, \d+ CPU\(s\)", caplog.text)
 
@@ -1353,6 +1360,19 @@ def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert all(f"(<{p.stem}.md>)" in index for p in shorts), index
     assert not _leftovers(output)
+
+
+def test_a_group_run_again_in_the_combined_pool_counts_as_one_retry() -> None:
+    """The combined pool runs both models' stages as one unit of work: the summary line said
+    "2 retried" for one group run again."""
+    _ray()
+    import summarize.engines.ray as ray_engine
+
+    for stages in (("translation", "summarization"), ("translation",)):
+        ledger = ray_engine._RunLedger()
+        ledger.started(stages, 0, "a", "t1")
+        ledger.started(stages, 0, "b", "t2")
+        assert ledger.totals() == (1, 0)
 
 
 def test_the_ledger_counts_a_death_where_the_work_runs_again_on_its_node() -> None:

@@ -255,9 +255,10 @@ class _RunLedger:
         self._node_losses: Counter[tuple[str, int]] = Counter()  # a group's, its articles' too
 
     def started(self, stages: tuple[str, ...], group: int, node: str | None, token: str) -> int:
-        """A stage starts a group's work on ``node``: how often that work killed its process."""
-        for stage in stages:
-            self._runs[(stage, group)] += 1
+        """A stage starts a group's work on ``node``: how often that work killed its process.
+        ``stages``: the stages that work runs (both models' in the combined pool), one unit of
+        work: counted once (the summary line said "2 retried" for one group run again)."""
+        self._runs[(stages[0], group)] += 1
         return self._start((stages[0], group), node, token, self._limits[0])
 
     def finished(self, stage: str, group: int, token: str) -> None:
@@ -789,6 +790,7 @@ class RayEngine:
             # Ray instance and loads no model for them.
             for _, outcome, record in self._settled_before_ray(jobs, run.fingerprint, force):
                 run.settle(outcome, record)
+                progress.article_started(outcome.source)
                 progress.article_finished(outcome)
             _refuse_replacing(jobs, run, progress)
             pending = [job for job in jobs if job.source not in run.settled]
@@ -899,6 +901,9 @@ class RayEngine:
             for row in dataset.iter_rows():
                 for outcome, record in pickle.loads(row[_PAYLOAD]):
                     run.settle(outcome, record)
+                    # The driver learns of an article when it is done: its "[n/N]" line of a
+                    # logged run comes then (locally, when it starts).
+                    progress.article_started(outcome.source)
                     progress.article_finished(outcome)
                 checkpoints.write_when_due(run)
         except ExecutionTimeoutError:
@@ -1046,6 +1051,7 @@ def _refuse_replacing(jobs: list[_Job], run: FolderRun, progress: ProgressListen
         if problem := outputs.replacing_what(job.brief_path, job.source):
             refused = ArticleOutcome(job.source, "failed", reason=problem)
             run.settle(refused)
+            progress.article_started(refused.source)
             progress.article_finished(refused)
 
 
