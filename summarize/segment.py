@@ -117,7 +117,9 @@ _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
 _ENDS_ORDINAL = re.compile(
     r"(?:^|[\s(„\"])(?:[Dd](?:er|ie|as|en|em|es)|[Zz]um|[Zz]ur|[Vv]om|[Aa]m|[Ii]m|[Bb]eim|[Ii]ns"
     r"|(?:[MmDdSs]ein|[Uu]nser)(?:e|em|en|er|es)?|(?:[Ii]hr|[Ee]ur|[Dd]ies|[Jj]ed)(?:e|em|en|er|es))"
-    r"\s+\d+(?:\.\d{3})*\.$"  # "den 10.000. Besucher" too
+    # a lowercase word between ("seinem bereits 150. Grand Prix"), or in thousands ("den 10.000.
+    # Besucher"); not both ("im zweiten jedoch 28.077. Gleichwohl …" ends a sentence)
+    r"(?:(?:\s+[a-zäöüß]+)?\s+\d+|\s+\d{1,3}(?:\.\d{3})+)\.$"
 )
 _ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
 # pysbd takes a number with a full stop after a colon for a list's ("an folgenden Tagen: | 24.

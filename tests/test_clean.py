@@ -1821,3 +1821,43 @@ def test_a_wrapped_line_that_starts_with_a_section_sign_goes_on() -> None:
     result = clean_text(text)
     assert len(result.paragraphs) == 1, result.paragraphs
     assert "ausdrücklich auf § 28a des Infektionsschutzgesetzes" in result.paragraphs[0]
+
+
+def test_ordinals_that_open_wrapped_lines_of_a_sentence_are_no_list() -> None:
+    """Two wrapped lines of one paragraph that started with "1." and "2." were read as a
+    numbered list ("Seit Jahren pendelt der" / "1. FC Köln …", "ganz in die" / "2. Bundesliga
+    …"), and the paragraph was cut before the second: "… ganz in die" ended a block."""
+    text = (
+        "Köln feiert den Aufstieg nach dramatischem Saisonfinale\n\n"
+        "Nach einer langen und auch schwierigen Saison hat es der\n"
+        "Traditionsverein endlich geschafft. Seit Jahren pendelt der\n"
+        "1. FC Köln zwischen den Ligen, was viele Anhänger ermüdet.\n"
+        "Viele Fans hatten nach dem Abstieg sehr bereits ganz in die\n"
+        "2. Bundesliga das Schlimmste befürchtet. Doch die Mannschaft\n"
+        "von Trainer Steffen Baumgart blieb ruhig und gewann die\n"
+        "entscheidenden Spiele im Frühjahr.\n\n"
+        "Die Stadt plant für das kommende Wochenende eine große Feier\n"
+        "auf dem Heumarkt, zu der nach Angaben der Polizei bis zu\n"
+        "50.000 Menschen erwartet werden. Der Verein bittet die Fans,\n"
+        "mit Bus und Bahn anzureisen, da die Innenstadt weiträumig\n"
+        "gesperrt sein wird.\n"
+    )
+    paragraphs = clean_text(text).paragraphs
+    assert any("Seit Jahren pendelt der 1. FC Köln zwischen" in p for p in paragraphs)
+    assert any("ganz in die 2. Bundesliga das Schlimmste" in p for p in paragraphs)
+
+
+def test_a_roman_ordinal_at_a_wrapped_lines_end_goes_on() -> None:
+    """ "Seit dem II." at a wrapped line's end ended its block, and "Weltkrieg hat es …" went to
+    the translator as a paragraph of its own."""
+    text = (
+        "Flut in der Region\n\n"
+        "Mit 52,3 Prozent der Stimmen setzte sich der Amtsinhaber\n"
+        "klar gegen seine drei Herausforderer durch. Seit dem II.\n"
+        "Weltkrieg hat es in der Region keine so schwere Flut mehr\n"
+        "gegeben, sagte der Bürgermeister. Am 24. Februar 2022 begann\n"
+        "der russische Angriff auf die Ukraine, seitdem sind\n"
+        "Millionen geflohen.\n"
+    )
+    paragraphs = clean_text(text).paragraphs
+    assert any("Seit dem II. Weltkrieg hat es" in p for p in paragraphs), paragraphs

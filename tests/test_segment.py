@@ -489,9 +489,30 @@ def test_a_list_number_after_a_colon_or_comma_stays_with_its_item(
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Das Museum begrüßte am Freitag den 10.000. Besucher.", "Das 2.000. Mitglied kam am Montag."],
+    [
+        "Das Museum begrüßte am Freitag den 10.000. Besucher.",
+        "Das 2.000. Mitglied kam am Montag.",
+        "Der Deutsche startet am Sonntag zu seinem bereits 150. Grand Prix in der Königsklasse.",
+        "Es war sein insgesamt 100. Länderspiel für Deutschland.",
+    ],
 )
-def test_an_ordinal_in_thousands_ends_no_sentence(sentence: str) -> None:
-    """pysbd ended a sentence after "den 10.000." ("… den 10.000." | "Besucher."); an ordinal
-    of two or three digits after an article already went on."""
+def test_an_ordinal_in_thousands_or_after_an_adverb_ends_no_sentence(sentence: str) -> None:
+    """pysbd ended a sentence after "den 10.000." ("… den 10.000." | "Besucher.") and after
+    "seinem bereits 150." (two such sentences of 10kGNAD's test articles); an ordinal right
+    after an article already went on."""
     assert split_sentences(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Die Zahl der Toten stieg auf 150.", "Rettungskräfte suchen weiter."),
+        # a development page's: a count after two words after "im"
+        (
+            "Der Unterschied betrug im ersten 7.915 Stimmen, im zweiten jedoch 28.077.",
+            "Gleichwohl war dies der Startschuss.",
+        ),
+    ],
+)
+def test_a_count_still_ends_its_sentence(first: str, second: str) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]

@@ -101,7 +101,12 @@ _SPLIT_ABBREVIATION = re.compile(r"(?<![\w.])[a-zäöü]\.$")
 # An ordinal at a line's end ("seit dem 4.", "im 2.", "der Tabellenletzte 1."), its month or
 # noun on the next line ("November", "Weltkrieg", "FC Köln"): in a wrapped text as a rule the
 # sentence going on, seldom one that ends with a number ("auf Platz 2.").
-_ORDINAL_END = re.compile(r"(?<![\w.,:/])\d{1,3}\.$")
+_ORDINAL_END = re.compile(
+    r"(?<![\w.,:/])\d{1,3}\.$"
+    # or in Roman numerals after an article or contraction ("seit dem II." / "Weltkrieg"; not
+    # "Ludwig XIV." ending a sentence)
+    r"|(?:^|\s)(?:[Dd](?:er|ie|as|en|em|es)|[Zz]um|[Zz]ur|[Vv]om|[Aa]m|[Ii]m|[Bb]eim)\s+[IVXLC]{1,6}\.$"
+)
 # A wrapped line's next line starts with a word, a number, an opening mark, a dash or a sign that
 # stands before a word or number ("§ 28a", "€ 12", "… und"); not with a one-digit list number
 # ("2. Punkt"; "204." ending a sentence goes on, and a list's "10. …" is told by its
@@ -255,7 +260,11 @@ def _numbered_items(lines: Sequence[str]) -> set[int]:
     numbers: dict[int, tuple[int, str]] = {}
     for index, line in enumerate(lines):
         if line and line[0].isdigit() and (match := _NUMBERED_ITEM.match(line)):
-            numbers[index] = (int(match.group(1)), match.group(2))
+            # Not after a line that ends in an article or preposition: a wrapped sentence goes
+            # on ("Seit Jahren pendelt der" / "1. FC Köln …", "ganz in die" / "2. Bundesliga").
+            before = lines[index - 1].rsplit(None, 1)[-1:] if index else []
+            if not (before and before[0] in _NEVER_LAST):
+                numbers[index] = (int(match.group(1)), match.group(2))
     items: set[int] = set()
     for index, (number, mark) in numbers.items():
         for step in (1, -1):
