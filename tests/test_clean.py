@@ -1861,3 +1861,26 @@ def test_a_roman_ordinal_at_a_wrapped_lines_end_goes_on() -> None:
     )
     paragraphs = clean_text(text).paragraphs
     assert any("Seit dem II. Weltkrieg hat es" in p for p in paragraphs), paragraphs
+
+
+def test_a_list_items_line_under_a_hanging_indent_stays_with_its_item() -> None:
+    """In a text too short to read as wrapped, an item's next line under a hanging indent
+    ("1. … um 25 Euro pro" / "   Monat und Kind, …") was a block of its own when it started
+    with a capital: the item's sentence went to the translator in two pieces."""
+    text = (
+        "Koalition einigt sich auf ein umfangreiches Entlastungspaket\n\n"
+        "Die Koalition hat sich in der Nacht auf ein Paket geeinigt, das Familien und Rentner "
+        "entlasten soll. Die Punkte:\n\n"
+        "1. Die Regierung erhöht das Kindergeld ab dem 1. Januar um 25 Euro pro\n"
+        "   Monat und Kind, wie Finanzminister Lindner am Morgen sagte.\n"
+        "2. Der Grundfreibetrag steigt auf 10.908 Euro, was vor allem Beziehern\n"
+        "   kleiner Einkommen zugutekommen soll.\n"
+        "3. Die Pendlerpauschale steigt ab dem 21. Kilometer auf 38 Cent.\n\n"
+        "Die Opposition kritisierte das Paket scharf.\n"
+    )
+    paragraphs = clean_text(text).paragraphs
+    assert (
+        "1. Die Regierung erhöht das Kindergeld ab dem 1. Januar um 25 Euro pro Monat und Kind, "
+        "wie Finanzminister Lindner am Morgen sagte."
+    ) in paragraphs
+    assert any(p.startswith("3. Die Pendlerpauschale") for p in paragraphs)

@@ -127,6 +127,9 @@ _WRAP_CONTINUES = re.compile(rf"{_WORD_STARTS}|-(?=\s)|\d{{1,2}}\. (?:{_MONTHS})
 # "2. Das Kindergeld …", see _numbered_items).
 _ORDINAL_START = re.compile(r"\d{1,3}\. (?=[^\W\d_])")
 _NUMBERED_ITEM = re.compile(r"(\d{1,3})([.)]) ")
+# The indent of a list item's next line under a hanging indent: its marker's width ("- ", "1. ",
+# "12) ") or a little more.
+_HANGING_INDENT = (2, 6)
 # How far a list's next or previous number is looked for, in lines of one paragraph.
 _LIST_REACH = 40
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
@@ -469,6 +472,14 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                 (
                     _goes_on(previous, line)
                     and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
+                    and not _ends_sentence_not_abbreviation(parts[-1][0])
+                )
+                # a list item's line under a hanging indent ("1. Die Regierung erhöht … pro" /
+                # "   Monat und Kind, …"), in a text too short to read as wrapped
+                or (
+                    _HANGING_INDENT[0] <= indents[index] <= _HANGING_INDENT[1]
+                    and index not in items
+                    and (parts[-1][1] or _NUMBERED_ITEM.match(parts[-1][0]))
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
                 # a full line of a wrapped text (a capital, a number or a quote may go on)
