@@ -942,8 +942,9 @@ def unconvertible_config(config: Any) -> str | None:
 # Model types whose conversion this code changed, by the version of the change: part of their
 # CTranslate2 key, so a folder converted before is not reused (nor translations cached from it).
 # Other types keep their key, conversions and cache. 2: the T5 family's decoder output scaling
-# as transformers runs it (_t5_output_scaling_as_run).
-_CONVERSION_RECIPES = {"t5": 2, "mt5": 2, "umt5": 2}
+# as transformers runs it (_t5_output_scaling_as_run); mBART-50's decoder start token where its
+# config does not name its tokenizer (_mbart50_named).
+_CONVERSION_RECIPES = {"t5": 2, "mt5": 2, "umt5": 2, "mbart": 2}
 
 
 def conversion_recipe(config: Any) -> int | None:
@@ -962,6 +963,20 @@ def _t5_output_scaling_as_run(model: Any) -> None:
     config = getattr(model, "config", None)
     if getattr(config, "model_type", None) in ("t5", "mt5", "umt5"):
         config.tie_word_embeddings = bool(getattr(config, "scale_decoder_outputs", False))
+
+
+def _mbart50_named(model: Any, tokenizer: Any) -> None:
+    """Name an mBART-50 model's tokenizer in its config where the config does not: CTranslate2's
+    converter tells mBART-50 from cc25 by ``config.tokenizer_class`` alone, and a fine-tune
+    saved from a bare MBartConfig was converted as cc25 (no "</s>" to start its decoder): it
+    wrote other text than torch. This code tells them apart by the tokenizer (families.py)."""
+    config = getattr(model, "config", None)
+    if (
+        getattr(config, "model_type", None) == "mbart"
+        and not getattr(config, "tokenizer_class", None)
+        and type(tokenizer).__name__.startswith("MBart50")
+    ):
+        config.tokenizer_class = "MBart50Tokenizer"
 
 
 def _convert(
@@ -1001,7 +1016,15 @@ def _convert(
             if unused := unused_weights(loading, model_name_or_path):
                 logger.warning(unused)
             _t5_output_scaling_as_run(model)
+            self._loaded = model
             return model
+
+        def load_tokenizer(
+            self, tokenizer_class: Any, model_name_or_path: str, **kwargs: Any
+        ) -> Any:
+            tokenizer = super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs)
+            _mbart50_named(getattr(self, "_loaded", None), tokenizer)
+            return tokenizer
 
     converter = Converter(location, revision=revision, trust_remote_code=False)
     try:
