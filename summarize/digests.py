@@ -11,17 +11,14 @@ the snapshot commit the Hugging Face cache resolved its revision to, a content h
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from summarize.fileio import NotARegularFile, read_regular_bytes
+from summarize.fileio import NotARegularFile, read_regular_bytes, write_atomic
 
 logger = logging.getLogger("summarize")
 
@@ -149,22 +146,8 @@ def _memo(text: str) -> dict[str, dict[str, str]] | None:
 def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> bool:
     """Best effort and atomic: a lost update only costs hashing again. Whether it was written."""
     try:
-        digests_file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            dir=digests_file.parent, prefix=f".{digests_file.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        logger.warning("could not remember model digests in %s: %s", digests_file, error)
-        return False
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(known, stream, sort_keys=True, indent=1)
-        os.replace(temp_name, digests_file)
-    except BaseException as error:  # a full disk, Ctrl-C: no temp file left in the user's cache
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if not isinstance(error, OSError):
-            raise
+        write_atomic(digests_file, json.dumps(known, sort_keys=True, indent=1))
+    except OSError as error:  # a full disk, a read-only cache: no temp file is left behind
         logger.warning("could not remember model digests in %s: %s", digests_file, error)
         return False
     return True

@@ -1,5 +1,5 @@
 """Reading the files a run keeps in its output folder (records, briefs, the index) and the digests
-memo: each must be a regular file.
+memo: each must be a regular file; and writing them atomically (:func:`write_atomic`).
 
 A FIFO in such a file's place made the read wait for a writer forever (a run hung, and a stop
 signal's index rewrite read it again, so only SIGKILL ended it); a device such as /dev/zero never
@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import secrets
 import stat
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -68,3 +69,40 @@ def read_regular_text(path: Path) -> str:
     with open_regular(path, "r", encoding="utf-8") as stream:
         text: str = stream.read()
     return text
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write via a temp file in the same folder and rename: readers see old or new, never half.
+
+    The temp file is created like any other file (mode 0666 less the umask, not mkstemp's 0600),
+    and the folder is synced after the rename so the new name survives a crash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp_path = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            handle = os.open(temp_path, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_path, path)
+    except BaseException:
+        temp_path.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows cannot open a folder to sync it)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -13,7 +13,6 @@ import hashlib
 import logging
 import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -28,7 +27,7 @@ import yaml
 from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import OutputError, UsageError, shown
-from summarize.fileio import open_regular, read_regular_text
+from summarize.fileio import open_regular, read_regular_text, write_atomic
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import (
     INDEX_ENTRY,
@@ -794,40 +793,3 @@ def index_record(record: BriefRecord) -> BriefRecord:
             "seconds": {},
         }
     )
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write via a temp file in the same folder and rename: readers see old or new, never half.
-
-    The temp file is created like any other file (mode 0666 less the umask, not mkstemp's 0600),
-    and the folder is synced after the rename so the new name survives a crash."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp_path = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            handle = os.open(temp_path, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_path, path)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows cannot open a folder to sync it)."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

@@ -616,7 +616,11 @@ class WordTokenizer:
     plus an end token, so windows are easy to reason about in tests."""
 
     def __call__(
-        self, text: str = "", add_special_tokens: bool = True, text_target: str | None = None
+        self,
+        text: str = "",
+        add_special_tokens: bool = True,
+        text_target: str | None = None,
+        split_special_tokens: bool = False,  # as real ones take it; no special tokens here
     ) -> dict[str, list[int]]:
         words = list(range(len((text_target if text_target is not None else text).split())))
         return {"input_ids": [*words, -1] if add_special_tokens else words}
