@@ -1884,3 +1884,15 @@ def test_a_list_items_line_under_a_hanging_indent_stays_with_its_item() -> None:
         "wie Finanzminister Lindner am Morgen sagte."
     ) in paragraphs
     assert any(p.startswith("3. Die Pendlerpauschale") for p in paragraphs)
+
+
+def test_a_time_parted_from_its_uhr_by_a_line_break_goes_on() -> None:
+    """In a text too short to read as wrapped, "… die um 14.30" / "Uhr am Brandenburger Tor
+    begann." were two blocks: the time went to the translator without its "Uhr"."""
+    text = (
+        "Demonstration in Berlin\n\n"
+        "Rund 20.000 Menschen beteiligten sich an der Demonstration, die um 14.30\n"
+        "Uhr am Brandenburger Tor begann. Die Polizei sprach von einem friedlichen Verlauf.\n"
+    )
+    paragraphs = clean_text(text).paragraphs
+    assert any("die um 14.30 Uhr am Brandenburger Tor begann." in p for p in paragraphs)

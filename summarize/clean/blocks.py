@@ -395,9 +395,15 @@ _RANK_OR_DAY = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?")
 _DAY = re.compile(r"\d{1,2}\.\d{1,2}\.")
 
 
+# A time of day that a line break parted from its "Uhr".
+_CLOCK_END = re.compile(r"(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?$")
+_STARTS_UHR = re.compile(r"Uhr\b")
+
+
 def _goes_on(previous: str, line: str) -> bool:
     """Whether ``line`` plainly goes on with the sentence that ``previous`` (a line that stops
-    mid-sentence) broke off, whatever the width: it starts in lowercase; or it is the sentence's
+    mid-sentence) broke off, whatever the width: it starts in lowercase or with the "Uhr" of a
+    time ``previous`` ends with; or it is the sentence's
     last number alone, without a letter ("1:0.", "76.500.", "(2:0).", "1943/44."), which
     alone was a block the fragments rule drops; or ``previous`` stops on a word that never ends
     a sentence and ``line`` ends one (a paywall's or an ad's label breaking in, "… dass die" /
@@ -406,6 +412,8 @@ def _goes_on(previous: str, line: str) -> bool:
     a teaser ("… ruft zu Warnstreik auf" / "03.11.") it is a table's rank or a list's date, not
     the end of the line above."""
     if line[0].islower():
+        return True
+    if _CLOCK_END.search(previous) and _STARTS_UHR.match(line):  # "… um 14.30" / "Uhr am Tor …"
         return True
     if not line.rstrip(CLOSERS).endswith(FINAL_MARKS):
         return False
