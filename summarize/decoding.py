@@ -51,6 +51,12 @@ def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[st
             try:
                 return _undoubled(raw.decode(encoding), path), encoding
             except UnicodeDecodeError:
+                # A UTF-8 file with a BOM and a few damaged bytes reads as one without the BOM
+                # does (it was refused, the article lost, where the same bytes without the BOM
+                # were read).
+                body = raw[len(bom) :]
+                if encoding == "utf-8-sig" and (text := _damaged_utf8(body, path)) is not None:
+                    return text, encoding
                 raise ArticleError(
                     f"{shown(path)}: starts with a {encoding} BOM but does not decode"
                 ) from None
@@ -60,19 +66,9 @@ def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[st
         raise ArticleError(_binary(path))
     try:
         return _undoubled(raw.decode("utf-8"), path), "utf-8"
-    except UnicodeDecodeError as error:
-        first_invalid = error.start
-    if (mostly_utf8 := _mostly_utf8(raw)) is not None:
-        # A UTF-8 file with a few damaged bytes (a cut multi-byte character, a stray Latin-1
-        # byte pasted in): read in a legacy encoding, every umlaut of it would turn into two
-        # wrong letters ("Straße" as "StraĂźe"). Read as UTF-8, the damaged bytes show as
-        # U+FFFD, and the run says so.
-        text, invalid = mostly_utf8
-        logger.warning(
-            "%s: not valid UTF-8 in %d place(s) (the first at byte %d); read as UTF-8, each "
-            "shown as the replacement character U+FFFD",
-            shown(path), invalid, first_invalid,
-        )  # fmt: skip
+    except UnicodeDecodeError:
+        pass
+    if (text := _damaged_utf8(raw, path)) is not None:
         return text, "utf-8"
     if declared is not None and (page := _declared_reading(raw, declared)) is not None:
         logger.info("%s: not UTF-8, read as %s (its declared charset)", shown(path), page[1])
@@ -366,6 +362,63 @@ def _german_letters(text: str) -> int:
 
 
 _REPLACEMENT_UTF8 = "\ufffd".encode()
+
+
+def _damaged_utf8(raw: bytes, path: Path) -> str | None:
+    """The text of UTF-8 bytes with a few that are not (None where the bytes read as another
+    encoding), said in the run's log. Read in a legacy encoding, every umlaut of the UTF-8 would
+    turn into two wrong letters ("Straße" as "StraĂźe"). Windows-1252 bytes pasted into it (a
+    quotation copied from an old page: "„Wir müssen handeln“") are read as Windows-1252, each
+    byte the German letter or mark it stands for; other damage (a cut multi-byte character)
+    shows as U+FFFD (:func:`_mostly_utf8`)."""
+    if (mixed := _utf8_with_cp1252(raw)) is not None:
+        text, pasted = mixed
+        logger.warning(
+            "%s: UTF-8 with %d byte(s) of Windows-1252 pasted in; read each as Windows-1252",
+            shown(path), pasted,
+        )  # fmt: skip
+        return text
+    if (mostly_utf8 := _mostly_utf8(raw)) is None:
+        return None
+    text, invalid = mostly_utf8
+    logger.warning(
+        "%s: not valid UTF-8 in %d place(s) (the first at character %d); read as UTF-8, each "
+        "shown as the replacement character U+FFFD",
+        shown(path), invalid, text.index("\ufffd"),
+    )  # fmt: skip
+    return text
+
+
+# What a Windows-1252 byte pasted into German UTF-8 text stands for: letters and marks of German
+# text, not "Ã" or "Â" (the lead byte of a cut UTF-8 character reads as those).
+_PASTED_CP1252 = frozenset("äöüÄÖÜß„“”‚‘’–—…€«»°§éèáàÉ·´")
+
+
+def _utf8_with_cp1252(raw: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with single Windows-1252 bytes in it, each a German letter or mark
+    (_PASTED_CP1252), and how many; None where the file has no valid multi-byte UTF-8 character
+    but by accident (text in a legacy encoding alone, _ACCIDENTAL_UTF8) or another invalid
+    byte."""
+    pasted = 0
+    parts: list[str] = []
+    position = 0
+    while True:
+        try:
+            parts.append(raw[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            bad = error.start
+            parts.append(raw[position : position + bad].decode("utf-8"))
+            char = raw[position + bad : position + bad + 1].decode("cp1252", errors="replace")
+            if char not in _PASTED_CP1252:
+                return None
+            parts.append(char)
+            pasted += 1
+            position += bad + 1
+    text = "".join(parts)
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - pasted - len(_ACCIDENTAL_UTF8.findall(text))
+    return (text, pasted) if pasted and valid > 0 else None
 
 
 def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:

@@ -1012,8 +1012,8 @@ def test_utf8_with_as_many_damaged_bytes_as_umlauts_is_still_utf8(
 ) -> None:
     """Three stray bytes in a short UTF-8 article with four umlauts: twice as many valid
     characters as damaged ones were asked for, so the file was read as cp1250 with only an
-    info line, and the brief quoted "BĂĽrgermeister" and "BrĂĽcke". The reading that more of
-    its non-ASCII characters fit wins: UTF-8, each damaged byte U+FFFD, with a warning."""
+    info line, and the brief quoted "BĂĽrgermeister" and "BrĂĽcke". It is UTF-8, with a
+    warning; the stray bytes, each a German letter or mark in Windows-1252, read as those."""
     text = (
         "Der Bürgermeister hat am Montag die neue Brücke über den Fluss eröffnet. "
         "Viele Menschen kamen zur Feier, sagte ein Sprecher der Stadt am Abend.\n"
@@ -1030,10 +1030,31 @@ def test_utf8_with_as_many_damaged_bytes_as_umlauts_is_still_utf8(
     with caplog.at_level("WARNING", logger="summarize"):
         article = read_article(path)
     assert article.encoding == "utf-8"
-    assert article.text == text.replace("Montag", "Mon\ufffdtag").replace(
-        "Feier", "Fei\ufffder"
-    ).replace("Abend", "Ab\ufffdend")
-    assert any("not valid UTF-8 in 3 place(s)" in r.getMessage() for r in caplog.records)
+    assert article.text == text.replace("Montag", "Monätag").replace("Feier", "Fei–er").replace(
+        "Abend", "Abüend"
+    )
+    assert any("3 byte(s) of Windows-1252" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_a_windows_1252_quotation_pasted_into_utf8_reads_as_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, bom: bytes
+) -> None:
+    """A quotation copied from an old Windows-1252 page into a UTF-8 file: with fewer valid
+    UTF-8 umlauts than pasted bytes, the whole file was read as Windows-1252 ("für" as "fÃ¼r");
+    with a BOM it was refused, the article lost. Each pasted byte reads as the letter or mark
+    it stands for, and the run says so."""
+    first = (
+        "Der Bundestag hat am Montag ein neues Gesetz für Bürger beschlossen. Die Opposition "
+        "kritisierte das Vorhaben scharf.\n"
+    )
+    quotation = "Zitat: „Wir müssen handeln“, sagte er.\n"
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(bom + first.encode("utf-8") + quotation.encode("cp1252"))
+    with caplog.at_level("WARNING", logger="summarize"):
+        article = read_article(path)
+    assert article.text == first + quotation
+    assert any("3 byte(s) of Windows-1252" in r.getMessage() for r in caplog.records)
 
 
 def test_windows_1252_text_with_accidental_utf8_sequences_is_read_as_written(
