@@ -26,7 +26,7 @@ import yaml
 
 from summarize import ingest
 from summarize.digests import file_sha256
-from summarize.errors import OutputError, UsageError, shown
+from summarize.errors import ArticleError, OutputError, UsageError, shown
 from summarize.fileio import open_regular, read_regular_text, write_atomic
 from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
 from summarize.render import (
@@ -140,6 +140,15 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
     claimants: dict[str, list[tuple[Path, str]]] = {}
     for source, name in named:  # one brief on case-insensitive file systems too
         claimants.setdefault(name.casefold(), []).append((source, name))
+    problems: dict[Path, str] = {}  # of inputs that claim no name: why they are no article
+    for folded, group in claimants.items():
+        if len(group) > 1:
+            # An input that can be no article (empty, binary, a PDF, unreadable) claims no
+            # name, and fails for what it is: an empty d1/a.txt left d2/a.txt without a brief.
+            for source, _ in group:
+                if (problem := _no_article(source)) is not None:
+                    problems[source] = problem
+            claimants[folded] = [claim for claim in group if claim[0] not in problems] or group
     owners = {
         folded: _owner(folder, group) if folder is not None and len(group) > 1 else group[0][0]
         for folded, group in claimants.items()
@@ -154,12 +163,22 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
         clashes.append(
             (
                 source,
-                f"{shown(source)}: its brief {name} would overwrite the brief of "
+                problems.get(source)
+                or f"{shown(source)}: its brief {name} would overwrite the brief of "
                 f"{shown(owner)} (same file name); rename one or run it with another "
                 "--output folder",
             )
         )
     return BriefPlan(tuple(jobs), tuple(clashes))
+
+
+def _no_article(source: Path) -> str | None:
+    """Why ``source`` is no article by its bytes alone (ingest.read_source_bytes), or None."""
+    try:
+        ingest.read_source_bytes(source)
+    except ArticleError as error:
+        return str(error)
+    return None
 
 
 def _owner(folder: Path, group: list[tuple[Path, str]]) -> Path:

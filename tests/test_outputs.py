@@ -310,3 +310,20 @@ def test_an_index_marks_not_current_briefs_whichever_line_break_it_was_written_w
         encoding="utf-8",
     )
     assert not_current_briefs(tmp_path) == {"a b.md": "a later run failed on this article."}
+
+
+def test_an_input_that_is_no_article_claims_no_brief_name(tmp_path: Path) -> None:
+    """An empty d1/a.txt (a failed download) took the name a.md, and d2/a.txt, an article, was
+    refused as overwriting its brief: neither got one. The file that is no article fails for
+    what it is, and the article gets the name."""
+    for folder in ("d1", "d2", "d3"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "d1" / "a.txt").write_bytes(b"")
+    (tmp_path / "d2" / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
+    (tmp_path / "d3" / "A.txt").write_bytes(b"%PDF-1.7 ...")
+    sources = [tmp_path / "d1" / "a.txt", tmp_path / "d3" / "A.txt", tmp_path / "d2" / "a.txt"]
+    plan = plan_briefs(sources, tmp_path / "out")
+    assert plan.jobs == ((tmp_path / "d2" / "a.txt", "a.md"),)
+    reasons = dict(plan.clashes)
+    assert reasons[tmp_path / "d1" / "a.txt"].endswith("empty file")
+    assert "a PDF" in reasons[tmp_path / "d3" / "A.txt"]
