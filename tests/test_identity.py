@@ -848,6 +848,7 @@ def test_a_digests_file_that_cannot_be_written_leaves_no_temp_file(
     """The digests live in the user's cache folder, which no run cleans up: a write stopped by
     a full disk (warned, the run goes on) or by Ctrl-C (the run stops) leaves no temp file."""
     from summarize import digests as digests_module
+    from summarize import fileio
 
     folder = tmp_path / "model"
     folder.mkdir()
@@ -855,10 +856,11 @@ def test_a_digests_file_that_cannot_be_written_leaves_no_temp_file(
     cache = tmp_path / "user-cache"
     digests = cache / DIGESTS_FILENAME
 
-    def interrupted_dump(*_args: object, **_kwargs: object) -> None:
+    def interrupted_sync(*_args: object, **_kwargs: object) -> None:
         raise stop
 
-    monkeypatch.setattr(digests_module.json, "dump", interrupted_dump)
+    # the temp file written, not yet renamed (fileio.write_atomic)
+    monkeypatch.setattr(fileio.os, "fsync", interrupted_sync)
     if isinstance(stop, OSError):
         assert digests_module.folder_digest(folder, digests)
     else:
