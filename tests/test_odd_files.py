@@ -256,3 +256,24 @@ def test_only_the_mention_the_translator_changed_is_only_in_the_translation() ->
     reasons = {flag.start: flag.reason for flag in flags if flag.text == "42"}
     assert reasons[7] == ONLY_IN_TRANSLATION
     assert reasons[39] != ONLY_IN_TRANSLATION
+
+
+def test_briefs_of_an_earlier_run_in_an_input_folder_are_not_read_as_articles(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A folder of an earlier run's briefs given as input: each brief was summarized again
+    ("nested.md.md") and its index.md skipped as English, the run's exit code 1."""
+    from test_render import make_brief
+
+    from summarize.ingest import find_articles
+    from summarize.outputs import write_brief, write_index
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_brief(folder / "nested.md", make_brief())
+    write_index(folder)
+    (folder / "notiz.md").write_text("---\ntitle: Notiz\n---\n\nEin Artikel.\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        found, problems = find_articles([folder])
+    assert found == [folder / "notiz.md"] and problems == []
+    assert any("brief(s) and index of summarize's own" in r.getMessage() for r in caplog.records)

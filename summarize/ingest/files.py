@@ -141,6 +141,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 and not is_folder(child)
             )
             articles = []
+            briefs: list[Path] = []
             for child in children:
                 if (problem := _name_problem(child)) is not None:
                     problems.append(problem)
@@ -151,11 +152,22 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 elif (reason := _not_reachable(child)) is not None:
                     problems.append(InputProblem(child, reason))
                 elif child.is_file():
-                    articles.append(child)
+                    if _written_by_summarize(child):
+                        briefs.append(child)
+                    else:
+                        articles.append(child)
                 else:
                     problems.append(InputProblem(child, _not_a_file(child)))
             if articles and (note := _not_read(entries, children)):
                 logger.info("%s: not read: %s", shown(path), note)
+            if briefs:
+                # An output folder of an earlier run given as input: its briefs were summarized
+                # again ("nested.md.md"), its index.md skipped as English.
+                logger.warning(
+                    "%s: not read: %d brief(s) and index of summarize's own (%s)",
+                    shown(path), len(briefs), ", ".join(shown(brief) for brief in briefs[:3])
+                    + (" …" if len(briefs) > 3 else ""),
+                )  # fmt: skip
             if not articles:
                 # Folders are read one level deep: say so when the articles may be further down.
                 deeper = "; its subfolders are not read" if any(map(is_folder, entries)) else ""
@@ -175,6 +187,28 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
         else:
             problems.append(InputProblem(path, _not_a_file(path)))
     return found, problems
+
+
+def _written_by_summarize(path: Path) -> bool:
+    """Whether ``path`` is a brief (its front matter names its ``record_id``) or the index of a
+    run of this tool, by its first lines."""
+    if path.suffix.lower() != ".md":
+        return False
+    from summarize.render import INDEX_TITLE  # render reads ingest's records: imported here
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_OWN_OUTPUT_SNIFF_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    if head.splitlines()[:1] == [INDEX_TITLE]:
+        return True
+    front = head.split("\n---", 1)[0] if head.startswith("---\n") else ""
+    return "\nrecord_id: " in front and "\nrecord: " in front
+
+
+# How much of a Markdown file is read to tell a brief of this tool (its front matter, about 1 KB).
+_OWN_OUTPUT_SNIFF_BYTES = 16384
 
 
 def _not_read(entries: Sequence[Path], articles: Sequence[Path]) -> str | None:
