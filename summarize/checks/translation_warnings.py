@@ -54,24 +54,25 @@ ONLY_IN_TRANSLATION = "only in the translation: its German sentence does not sta
 
 def numbers_not_in_german(german: str, english: str) -> list[Quantity]:
     """The numbers, dates and times the English of a sentence states and its German does not."""
-    german_quantities = find_quantities(german, "de")
-    return [
-        quantity
-        for quantity in find_quantities(english, "en")
-        if not is_supported(quantity, german_quantities)
-    ]
+    return _not_in_german(find_quantities(german, "de"), find_quantities(english, "en"))
 
 
 def numbers_not_in_english(german: str, english: str) -> list[Quantity]:
     """The numbers, dates and times a German sentence writes in figures, and its weekdays, that
     its English does not state: left out ("am Samstag" gone) or changed ("gut 3300" as "almost
     3,300"). Not its number words: "einem Jahr" is "a year", "beide" "both"."""
-    english_quantities = find_quantities(english, "en")
+    return _not_in_english(german, find_quantities(german, "de"), find_quantities(english, "en"))
+
+
+def _not_in_german(german: list[Quantity], english: list[Quantity]) -> list[Quantity]:
+    return [quantity for quantity in english if not is_supported(quantity, german)]
+
+
+def _not_in_english(text: str, german: list[Quantity], english: list[Quantity]) -> list[Quantity]:
     return [
         quantity
-        for quantity in find_quantities(german, "de")
-        if _written_as_a_figure(quantity, german)
-        and not _stated_in_english(quantity, english_quantities)
+        for quantity in german
+        if _written_as_a_figure(quantity, text) and not _stated_in_english(quantity, english)
     ]
 
 
@@ -155,7 +156,12 @@ def translation_warnings(
     # A number, date or time the English states and its German sentence does not: the
     # translator's own ("2,5 Millionen" read as "25 million", "Dienstag" as "Thursday"). Such a
     # number backs neither the summary nor the key facts (stages.finish).
-    changed = [quantity.text for quantity in numbers_not_in_german(german, english)]
+    # The quantities of both read once, for both directions.
+    german_quantities, english_quantities = (
+        find_quantities(german, "de"),
+        find_quantities(english, "en"),
+    )
+    changed = [q.text for q in _not_in_german(german_quantities, english_quantities)]
     if changed and not passed_through:
         warnings.append(
             TranslationWarning(
@@ -164,7 +170,7 @@ def translation_warnings(
         )
     # And the other way round: a figure or weekday of the German that the English lost, which
     # no other check sees (the key facts and the summary's check read the English).
-    lost = [quantity.text for quantity in numbers_not_in_english(german, english)]
+    lost = [q.text for q in _not_in_english(german, german_quantities, english_quantities)]
     if lost and english_words and not passed_through:
         warnings.append(
             TranslationWarning(
