@@ -24,7 +24,7 @@ from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
 from summarize.clean import Dropped
 from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped
-from summarize.ingest.details import NO_DETAILS, SourceDetails
+from summarize.ingest.details import NO_DETAILS, SourceDetails, one_line
 from summarize.record import (
     BriefRecord,
     Counts,
@@ -340,10 +340,11 @@ class Brief:
             source=self.source,
             source_path=self.source_path,
             source_sha256=self.source_sha256,
-            source_url=self.details.url or None,
-            source_date=self.details.date or None,
-            source_author=self.details.author or None,
-            source_site=self.details.site or None,
+            # one line each, without control characters, however the details were made
+            source_url=one_line(self.details.url) or None,
+            source_date=one_line(self.details.date) or None,
+            source_author=one_line(self.details.author) or None,
+            source_site=one_line(self.details.site) or None,
             fingerprint=self.fingerprint,
             generated_at=self.generated_at,
             title=title,
@@ -476,17 +477,16 @@ def title_note(record: BriefRecord) -> str | None:
     )
 
 
-def source_line(record: BriefRecord) -> str | None:
-    """What the source says of itself, as a line of text (none when it says nothing): "Tagesblatt
-    · https://… · dated 2025-03-14 · by Anna Schmidt". The address is text, not a link: the
-    article's file gave it."""
-    parts = [
+def source_line(record: BriefRecord) -> tuple[str, ...]:
+    """What the source says of itself, as the parts of a line, each shown on its own (empty when
+    it says nothing): "Tagesblatt", "https://…", "dated 2025-03-14", "by Anna Schmidt". The
+    address is text, not a link: the article's file gave it."""
+    return (
         *([record.source_site] if record.source_site else []),
         *([record.source_url] if record.source_url else []),
         *([f"dated {record.source_date}"] if record.source_date else []),
         *([f"by {record.source_author}"] if record.source_author else []),
-    ]
-    return " · ".join(parts) or None
+    )
 
 
 def chunking_note(record: BriefRecord) -> str | None:
@@ -621,8 +621,10 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         lines += [note, ""]
     if note := title_warnings_note(record):
         lines += [note, ""]
-    if line := source_line(record):
-        lines += [f"*Source (as the page says): {escape_markdown(line)}*", ""]
+    if parts := source_line(record):
+        # each part escaped (and isolated) alone: a bidi control in one reversed the others
+        shown_parts = " · ".join(escape_markdown(part) for part in parts)
+        lines += [f"*Source (as the page says): {shown_parts}*", ""]
     lines += ["## Summary", "", escape_markdown(record.summary.text) or "*(empty summary)*", ""]
     lines += render_key_facts(record.key_facts)
     if note := chunking_note(record):

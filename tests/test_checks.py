@@ -1465,6 +1465,8 @@ def _missing_warned(german: str, english: str) -> list[str]:
         ("Den gut 3300 Bewohnern wird geholfen.", "The almost 3,300 residents get help.", None),
         ("Eine 44jährige Autofahrerin bog ab.", "A driver turned.", "“44” not in the English"),
         ("Das Fest ist vom 7. bis 9. Mai 2021.", "The festival is in spring.", None),
+        ("Bis zum 31.12. ist es erledigt.", "It is done by the end of the year.", None),
+        ("Er spielte zum 2. Mal.", "He played for the third time.", "“2.” not in the English"),
     ],
 )
 def test_a_figure_the_translator_left_out_is_warned_of(
@@ -1495,6 +1497,15 @@ def test_a_figure_the_translator_left_out_is_warned_of(
         ("Am 3. Oktober 1990 wurde Deutschland vereinigt.", "Germany was unified on 3 Oct 1990."),
         ("Der 1. FC Köln spielt in der 2. Bundesliga.", "1. FC Köln plays in the 2nd Bundesliga."),
         ("Die Partei kommt auf 25,3 Prozent.", "The party has 25.3%."),
+        # a review's: a short date is also read as a decimal number; ordinals in words; a
+        # range's or comparison's first end
+        ("Die Frist endet am 30.6.", "The deadline ends on June 30."),
+        ("Am 24.12. ist Heiligabend.", "Christmas Eve is on 24 December."),
+        ("Er spielte zum 2. Mal.", "He played for the second time."),
+        ("Der Verein steigt in die 2. Bundesliga ab.", "The club goes down to the second tier."),
+        ("Die Geschäfte sind von 9 bis 18 Uhr geöffnet.", "Shops are open from 9 a.m. to 6 p.m."),
+        ("Zwischen 22 und 6 Uhr gilt ein Fahrverbot.", "A ban applies between 10 p.m. and 6 a.m."),
+        ("Er gewann mit 52 zu 48 Prozent.", "He won 52% to 48%."),
     ],
 )
 def test_a_faithful_translation_leaves_out_no_figure(german: str, english: str) -> None:

@@ -1795,12 +1795,18 @@ def test_a_sentence_that_starts_as_a_date_line_is_no_byline() -> None:
         "Die Bundesregierung hat sich nach langen Verhandlungen auf eine Reform geeinigt, die "
         f"vor allem Familien helfen soll.\n\n{sentence}\n\n"
         "Die Opposition kritisierte das Paket dagegen als zu klein.\n\n"
-        "Veröffentlicht am 3. Oktober 2023 von Max Muster\n"
+        "Veröffentlicht am 3. Oktober 2023 von Max Muster\n\n"
+        "Aktualisiert am 12.03.2024 um 14:32 Uhr von Max Mustermann und Erika Musterfrau.\n"
     )
     result = clean_text(text)
     assert sentence in result.paragraphs
     assert [(d.rule, d.text) for d in result.dropped] == [
-        ("byline", "Veröffentlicht am 3. Oktober 2023 von Max Muster")
+        ("byline", "Veröffentlicht am 3. Oktober 2023 von Max Muster"),
+        # a byline as long as a sentence, with its full stop (a review's find)
+        (
+            "byline",
+            "Aktualisiert am 12.03.2024 um 14:32 Uhr von Max Mustermann und Erika Musterfrau.",
+        ),
     ]
 
 

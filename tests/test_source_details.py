@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from test_render import make_brief, split_front_matter
 
 from summarize.ingest import read_article
-from summarize.ingest.details import SourceDetails
+from summarize.ingest.details import SourceDetails, front_matter_details
 from summarize.outputs import write_brief
 from summarize.record import parse_record
 from summarize.render import render_brief
@@ -101,3 +101,46 @@ def test_a_brief_of_a_source_that_says_nothing_has_no_source_line() -> None:
     text = render_brief(make_brief().record(), "a.json")
     meta, body = split_front_matter(text)
     assert "Source (as the page says)" not in body and "source_url" not in meta
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Das Gericht hatte am 14.03.2019 entschieden, wie die Sprecherin sagte.</p>"
+        "<p>Die Berufung wurde am 2. Mai 2021 verhandelt.</p>",
+        "<p>Das Gericht entschied, wie die Sprecherin sagte.</p><footer>© 2017 Zeitung</footer>",
+    ],
+)
+def test_a_date_is_the_pages_own_not_one_found_in_its_text(tmp_path: Path, body: str) -> None:
+    """htmldate's extensive search gave an event's date in the text (2021-05-02) or made one of
+    a copyright line (2017-01-01): the brief said "dated" what the page never says it is."""
+    (tmp_path / "a.html").write_text(f"<html><body><article>{body}</article></body></html>")
+    assert read_article(tmp_path / "a.html").details.date == ""
+
+
+def test_a_bidi_control_in_one_value_acts_on_that_value_alone(tmp_path: Path) -> None:
+    """A right-to-left override in the site's name turned the address, date and author after
+    it around; and the view showed a NUL and a BEL of the metadata."""
+    details = SourceDetails(
+        url="https://news.example/a", date="2025-03-14", author="An\x00na", site="Evil\u202e\x07"
+    )
+    record = dataclasses.replace(make_brief(), details=details).record()
+    line = next(
+        line for line in render_brief(record, "a.json").splitlines() if line.startswith("*Source")
+    )
+    assert "\u2068Evil\u202e\u202c\u2069 · https" in line  # the override closed inside its isolate
+    (tmp_path / "briefs").mkdir()
+    write_brief(tmp_path / "briefs" / "a.md", dataclasses.replace(make_brief(), details=details))
+    site = build_site(tmp_path / "briefs", tmp_path / "site")
+    page = (site.index.parent / "a.html").read_text(encoding="utf-8")
+    assert "<bdi>Evil\u202e</bdi> · <bdi>https://news.example/a</bdi>" in page
+    assert "\x00" not in page and "\x07" not in page
+
+
+def test_a_front_matter_key_without_a_value_of_its_kind_gives_way_to_the_next() -> None:
+    """Hugo's "url" is a path on the site: it hid "source"; an empty "author" hid "authors"."""
+    details = front_matter_details(
+        {"url": "/politik/haushalt/", "source": "https://t.example/a.html", "author": "",
+         "authors": ["Anna", "Bernd"]}
+    )  # fmt: skip
+    assert (details.url, details.author) == ("https://t.example/a.html", "Anna, Bernd")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,19 +62,33 @@ def numbers_not_in_english(german: str, english: str) -> list[Quantity]:
     """The numbers, dates and times a German sentence writes in figures, and its weekdays, that
     its English does not state: left out ("am Samstag" gone) or changed ("gut 3300" as "almost
     3,300"). Not its number words: "einem Jahr" is "a year", "beide" "both"."""
-    return _not_in_english(german, find_quantities(german, "de"), find_quantities(english, "en"))
+    return _not_in_english(
+        german, english, find_quantities(german, "de"), find_quantities(english, "en")
+    )
 
 
 def _not_in_german(german: list[Quantity], english: list[Quantity]) -> list[Quantity]:
     return [quantity for quantity in english if not is_supported(quantity, german)]
 
 
-def _not_in_english(text: str, german: list[Quantity], english: list[Quantity]) -> list[Quantity]:
-    return [
-        quantity
-        for quantity in german
-        if _written_as_a_figure(quantity, text) and not _stated_in_english(quantity, english)
-    ]
+def _not_in_english(
+    german_text: str, english_text: str, german: list[Quantity], english: list[Quantity]
+) -> list[Quantity]:
+    """The figures of ``german`` none of whose readings ``english`` states: "24.12." is read as
+    a date and as a decimal number, and "on 24 December" states the date."""
+    figures = [quantity for quantity in german if _written_as_a_figure(quantity, german_text)]
+    missing = []
+    for quantity in figures:
+        readings = [
+            other
+            for other in figures
+            if other.start < quantity.end and quantity.start < other.end  # the same place
+        ]
+        stated = any(_stated_in_english(reading, english, english_text) for reading in readings)
+        # one mention, however many readings it has ("31.12." a date and a decimal number)
+        if not stated and not any(other in readings for other in missing):
+            missing.append(quantity)
+    return missing
 
 
 def _written_as_a_figure(quantity: Quantity, text: str) -> bool:
@@ -87,14 +102,37 @@ def _written_as_a_figure(quantity: Quantity, text: str) -> bool:
     return quantity.kind == "weekday" or any(char.isdigit() for char in quantity.text)
 
 
-def _stated_in_english(quantity: Quantity, english: list[Quantity]) -> bool:
+# English ordinals in words, which the English reading leaves out ("second" is also a unit, "first"
+# an adverb): a German "2. Mal", "1. Halbjahr" is "the second time", "the first half".
+_ORDINAL_WORDS = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_VALUES = {word: value for value, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+    start=1,
+)}  # fmt: skip
+
+
+def _stated_in_english(quantity: Quantity, english: list[Quantity], english_text: str) -> bool:
     if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
         return any(other.kind == "weekday" and quantity.values & other.values for other in english)
     if quantity.kind == "time":  # "zum 15:15" may be a score ("15-15")
         return is_supported(quantity, english) or any(
             other.kind == "score" and other.values == quantity.values for other in english
         )
-    return is_supported(quantity, english)
+    if is_supported(quantity, english):
+        return True
+    if quantity.kind == "ordinal":
+        stated = {_ORDINAL_VALUES[word.lower()] for word in _ORDINAL_WORDS.findall(english_text)}
+        return any(value in stated for value in quantity.values)
+    if quantity.kind == "number":
+        # A range's or a comparison's first end, its unit given with the second ("von 9 bis 18
+        # Uhr", "52 zu 48 Prozent"): stated as a time ("9 a.m.") or a share ("52%") too.
+        hours = {hour for other in english if other.kind == "time" for hour, _ in other.values}  # type: ignore[misc]
+        shares = {value for other in english if other.kind == "percent" for value in other.values}
+        return any(value in shares or value in hours for value in quantity.values)
+    return False
 
 
 def without_numbers_not_in_german(german: str, english: str) -> str:
@@ -170,7 +208,7 @@ def translation_warnings(
         )
     # And the other way round: a figure or weekday of the German that the English lost, which
     # no other check sees (the key facts and the summary's check read the English).
-    lost = [q.text for q in _not_in_english(german, german_quantities, english_quantities)]
+    lost = [q.text for q in _not_in_english(german, english, german_quantities, english_quantities)]
     if lost and english_words and not passed_through:
         warnings.append(
             TranslationWarning(

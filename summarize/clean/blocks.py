@@ -130,6 +130,7 @@ _NUMBERED_ITEM = re.compile(r"(\d{1,3})([.)]) ")
 # The indent of a list item's next line under a hanging indent: its marker's width ("- ", "1. ",
 # "12) ") or a little more.
 _HANGING_INDENT = (2, 6)
+_SUB_LINE = re.compile(r"\S+:\s|[a-z0-9]{1,2}[.)]\s")
 # How far a list's next or previous number is looked for, in lines of one paragraph.
 _LIST_REACH = 40
 # A compound broken after its hyphen, the next line going on with a word or a digit ("US-" /
@@ -489,6 +490,8 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
                     and index not in items
                     and (parts[-1][1] or _NUMBERED_ITEM.match(parts[-1][0]))
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
+                    # not a line of its own under the item: "Ort: Kanzleramt", "a) unter 6"
+                    and _SUB_LINE.match(line) is None
                 )
                 # a full line of a wrapped text (a capital, a number or a quote may go on)
                 or (
@@ -750,6 +753,11 @@ def _reads_as_article_sentence(line: str) -> bool:
 # Discounter …").
 _APPEAL_GOES_ON = re.compile(r"\s*[:!]|\s+und\s")
 _DATED_LINES = "byline"  # its patterns start a date line, no sentence of the article
+# ... unless a clause goes on after a comma: "Veröffentlicht am 3. Oktober, sorgte die Studie …"
+# is article text; "Veröffentlicht am 3. Oktober 2023, aktualisiert am 4. Oktober" a date line.
+_CLAUSE_AFTER_COMMA = re.compile(
+    r",\s+(?!(?:aktualisiert|erstellt|veröffentlicht|zuletzt|geändert)\b)[a-zäöüß]+\s+\S"
+)
 # A line that states something: this many words, ending with a full stop (not an ellipsis:
 # "Weitere Artikel werden geladen ..."; not a question: a teaser's headline may ask one), only
 # closing quotes or brackets after it.
@@ -801,7 +809,7 @@ class PhraseRule:
             return False
         return (
             match.end() == len(line)
-            or self.name == _DATED_LINES
+            or (self.name == _DATED_LINES and not _CLAUSE_AFTER_COMMA.search(line))
             or _APPEAL_GOES_ON.match(line, match.end()) is not None
             or not _states_a_sentence(line)
             or _addresses_the_reader(line)

@@ -12,6 +12,7 @@ from typing import Any
 # A value longer than this is no address, date, author or site name of a page.
 _MOST_CHARACTERS = 300
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\S*\Z", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def one_line(value: Any) -> str:
         value = ", ".join(one_line(item) for item in value if one_line(item))
     if value is None or isinstance(value, dict | bool):
         return ""
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL.sub(" ", str(value)).split())  # the view shows it as it is
     return text if len(text) <= _MOST_CHARACTERS else ""
 
 
@@ -46,14 +47,17 @@ def web_address(value: Any) -> str:
 
 def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
     """A Markdown file's front matter as Hugo, Jekyll and Obsidian write it."""
-    url = next((web_address(meta[key]) for key in ("url", "link", "source") if key in meta), "")
-    author = next((one_line(meta[key]) for key in ("author", "authors") if key in meta), "")
+    # The first key with a value of its kind: Hugo's "url" is a path on the site, and an empty
+    # "author" hid "authors".
+    url = next(filter(None, (web_address(meta.get(key)) for key in ("url", "link", "source"))), "")
+    author = next(filter(None, (one_line(meta.get(key)) for key in ("author", "authors"))), "")
+    site = next(filter(None, (one_line(meta.get(key)) for key in ("site", "publisher"))), "")
     date = meta.get("date")
     return SourceDetails(
         url=url,
         date=date.isoformat() if hasattr(date, "isoformat") else one_line(date),
         author=author,
-        site=one_line(meta.get("site") or meta.get("publisher")),
+        site=site,
     )
 
 

@@ -127,13 +127,16 @@ def _a_comment_forms_heading(root: Any, title: str) -> bool:
 
 def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
     """trafilatura's metadata title of a page (a string or a tree), "" when none, and the
-    page's address (canonical or og:url), date (htmldate's reading), author and site name;
+    page's address (canonical or og:url), date (htmldate's reading of its markup: meta
+    tags, ``<time>``, the address), author and site name;
     none of them when reading fails: htmldate failed an lxml assertion on a fragment that opens
     with an unclosed ``<video>``; the article is read without them then."""
     import trafilatura
 
     try:
-        metadata = trafilatura.extract_metadata(page)
+        # Not htmldate's extensive search: it took a date of an event in the text ("am 2. Mai
+        # 2021 verhandelt") or made one of a copyright line ("© 2017" as 2017-01-01).
+        metadata = trafilatura.extract_metadata(page, extensive=False)
     except Exception as error:
         reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         logger.info("%s: nothing read from the page's metadata (%s)", shown(path), reason)
