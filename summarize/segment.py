@@ -89,6 +89,24 @@ _SENTENCE_STARTERS = frozenset(
         "Noch",
         "Nur",
         "Laut",
+        # pronouns and adverbs that open sentences (a review's "… auf 12. Danach …", "… bei
+        # den jetzt 150. Niemand …")
+        "Niemand",
+        "Keiner",
+        "Alle",
+        "Viele",
+        "Danach",
+        "Dabei",
+        "Deshalb",
+        "Daher",
+        "Zudem",
+        "Außerdem",
+        "Allerdings",
+        "Trotzdem",
+        "Inzwischen",
+        "Gleichwohl",
+        "Später",
+        "Zuvor",
     ]
 )
 # "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there

@@ -507,6 +507,9 @@ def test_an_ordinal_in_thousands_or_after_an_adverb_ends_no_sentence(sentence: s
     ("first", "second"),
     [
         ("Die Zahl der Toten stieg auf 150.", "Rettungskräfte suchen weiter."),
+        ("Sein Rekord liegt bei den jetzt 150.", "Niemand kam ihm nahe."),
+        ("Er las Kapitel 3.", "Danach schlief er ein."),
+        ("Organisationen, Geheimdienste usw.", "Alle diese Akteure nutzen Daten."),
         # a development page's: a count after two words after "im"
         (
             "Der Unterschied betrug im ersten 7.915 Stimmen, im zweiten jedoch 28.077.",
