@@ -1995,3 +1995,15 @@ def test_a_lower_case_law_label_is_no_key_fact_and_an_age_shows_no_unit() -> Non
          " A 44-year old driver and 44 others came. He read the article 2 times."]
     )  # fmt: skip
     assert sorted(fact.text for fact in facts if fact.kind == "number") == ["2", "44"]
+
+
+def test_the_run_record_takes_every_kind_of_translation_warning() -> None:
+    """The warning kinds are written twice, in the checks and in the record's schema (which does
+    not import the checks, 44 ms of start-up): a kind added to one only would fail every brief
+    that has such a warning."""
+    from typing import get_args
+
+    from summarize.checks.translation_warnings import WarningKind
+    from summarize.record import SentenceWarning
+
+    assert get_args(SentenceWarning.model_fields["kind"].annotation) == get_args(WarningKind)
