@@ -38,7 +38,11 @@ from summarize.record import (
 )
 from summarize.summarization import Summary
 
-_INLINE_SPECIAL = frozenset("\\`*_[]<>|~$")
+# Markup wherever it stands, in one renderer or another: "{" opens an attribute list in
+# Python-Markdown (MkDocs), pandoc and kramdown ("Satz {onfocus=…}" set a script on the heading)
+# and a template tag for Jekyll's Liquid and Hugo ("{{ site.title }}", "{%"); "^" superscript in
+# pandoc and pymdown-extensions, "$" maths, "~" strike-through and subscript.
+_INLINE_SPECIAL = frozenset("\\`*_[]<>|~$^{")
 # An ampersand is markup only where it starts an entity or character reference ("&amp;",
 # "&#65;", "&#x41;"); "H&M" needs no backslash, and kramdown (Jekyll's reader), which has no
 # "\&" escape, showed one.
@@ -51,22 +55,20 @@ _LINK_SPECIAL = frozenset(".:")  # escaped inside anything a linkifier would tur
 # "\@" escape: it showed "presse\@partei.de" and "@AgnesCallamard" with the backslash.
 _AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# The second character of a template tag: Jekyll (and so GitHub Pages) runs Liquid over every
-# page with front matter before reading its Markdown ("{{ site.title }}" in an article showed the
-# site's title, "{% x %}" stopped the site's build), and Hugo reads "{{%" and "{{<" as
-# shortcodes. A backslash after the brace parts the two for both, and is a Markdown escape;
-# after "{%" a character reference, as kramdown has no "\%" escape and showed the backslash.
-# So for kramdown, Jekyll's Markdown reader: "{::nomarkdown}…{:/}" wrote its text out as raw
-# HTML (a script ran), "{::comment}" hid the article's words, "{: .x}" set attributes, and a
-# heading's "{#id}" set its id, the words left out of the heading.
-_TEMPLATE_TAG = re.compile(r"(?<=\{)[{%:#]")
-# A line of "^" alone ends a block in kramdown: a quoted paragraph or a summary of it showed
-# nothing. kramdown has no "\^" escape; a character reference reads as "^" in both.
-_KRAMDOWN_END_OF_BLOCK = "^"
+# Markup of extensions made of a run of two: "==marked==" (pymdown-extensions, mistune, Obsidian)
+# and "++ctrl+alt++" (keys in pymdown-extensions). An emoji shortcode (":smile:" in GitHub,
+# pandoc's gfm and pymdown-extensions) is parted at its first colon.
+_MARKUP_RUN = re.compile(r"={2,}|\+{2,}")
+_EMOJI_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]+:)")
 _TITLE_MAX_WORDS = 20
 # What makes a line a heading, quote, list item or (with the definition-list extension of
 # markdown-it and kramdown) a definition.
-_LINE_START_SPECIAL = re.compile(r"[#>+=:-]|\d+[.)]")
+# pandoc's fancy and example lists ("a) …", "(1) …", "iv. …", "(@) …") too, and an admonition
+# ("!!! note" in Python-Markdown and markdown-it's admon, "??? note" a collapsible one in
+# pymdown-extensions): the marker's last character is escaped.
+_LINE_START_SPECIAL = re.compile(
+    r"[#>+=:!?-]|\d+[.)]|\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@|#)[.)](?=\s|$)"
+)
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
 # "Nummer"), stripped from the text however the rest is escaped.
 _CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
@@ -125,11 +127,12 @@ def _linkifier() -> LinkifyIt:
 
 
 def escape_markdown(text: str) -> str:
-    """Make ``text`` render as itself in CommonMark/GFM: no links (bare URLs included), HTML,
-    emphasis, headings or tables, nor template tags for a site generator (Liquid, Hugo). The
-    text is made one line (control characters removed, runs of white space one space);
-    otherwise only backslashes are added, and text with bidi controls is isolated
-    (:func:`bidi_isolation`)."""
+    """Make ``text`` render as itself in CommonMark/GFM and the common extended readers
+    (kramdown, Python-Markdown, pandoc, pymdown-extensions): no links (bare URLs included),
+    HTML, emphasis, headings, lists, tables, attributes or maths, nor template tags for a site
+    generator (Liquid, Hugo). The text is made one line (control characters removed, runs of
+    white space one space); otherwise only backslashes and character references are added,
+    and text with bidi controls is isolated (:func:`bidi_isolation`)."""
     text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
@@ -138,12 +141,12 @@ def escape_markdown(text: str) -> str:
         escape[closing.start(1)] = True
     for trigger in _AUTOLINK_TRIGGER.finditer(text):
         escape[trigger.start(next(group for group in (1, 2) if trigger.group(group)))] = True
-    for tag in _TEMPLATE_TAG.finditer(text):
-        escape[tag.start()] = True
+    for run in _MARKUP_RUN.finditer(text):
+        escape[run.start() : run.end()] = [True] * (run.end() - run.start())
+    for shortcode in _EMOJI_SHORTCODE.finditer(text):
+        escape[shortcode.start()] = True
     for entity in _ENTITY_START.finditer(text):
         escape[entity.start()] = True
-    if text == _KRAMDOWN_END_OF_BLOCK:
-        escape[0] = True
     # The isolate is part of the line a renderer reads, and linkify-it takes its controls for
     # letters: ".evil.com/x" with an RLO became a link to "http://xn--nxg.evil.com/x".
     before, after = bidi_isolation(text)
@@ -164,9 +167,27 @@ def escape_markdown(text: str) -> str:
     return "".join(_escaped(c) if flag else c for c, flag in zip(text, escape, strict=True))
 
 
-# What kramdown (Jekyll's reader) has no backslash escape for: it showed "\&euro;" as "\€" and
-# "{\%" with its backslash. A character reference reads as the character in both renderers.
-_REFERENCES = {"&": "&amp;", "%": "&#37;", "^": "&#94;"}
+# What has no backslash escape in one renderer or another, which then shows the backslash: kramdown
+# (Jekyll's reader) has none for "&" ("\&euro;" showed "\€") and "^"; Python-Markdown (MkDocs)
+# none for "<", "$", "~", "|" (without its tables), ":", "=" and "^" ("\$5" showed "\$5"), and its
+# raw HTML blocks (the audit's <details>) take "\<img …>" for a tag. And with pymdown-extensions'
+# maths (arithmatex) "\[…\]" is a formula: "[^1]" showed as one. A character reference reads as
+# the character in every renderer, and starts no markup in any.
+_REFERENCES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "$": "&#36;",
+    "~": "&#126;",
+    "|": "&#124;",
+    ":": "&#58;",
+    "=": "&#61;",
+    "^": "&#94;",
+    "{": "&#123;",
+    "?": "&#63;",
+    "[": "&#91;",
+    "]": "&#93;",
+}
 
 
 def _escaped(char: str) -> str:
