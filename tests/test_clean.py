@@ -1733,6 +1733,42 @@ def test_a_table_s_rows_of_figures_are_no_fragments() -> None:
     assert ("fragments", "| | |--2015") in [(d.rule, d.text) for d in tree.dropped]
 
 
+ARTICLE_OPENING = (
+    "Neue Regeln in der Innenstadt\n\n"
+    "Ab dem 1. April gelten in der Innenstadt neue Regeln für Radfahrer und Fußgänger. Die Stadt "
+    "hat sie am Dienstag im Rathaus vorgestellt und will sie im Sommer überprüfen.\n\n"
+)
+ARTICLE_CLOSING = (
+    "\n\nDer Fahrradclub begrüßte die Pläne, forderte aber mehr Tempo beim Ausbau der Wege und "
+    "eine bessere Beleuchtung an den Kreuzungen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Die wichtigsten Änderungen im Überblick:", "- kein Parken auf Gehwegen mehr",
+         "- höhere Bußgelder bei Rotlicht", "- neue Fahrradstraßen in der Altstadt"],
+        ["Für den Teig:", "• 250 g Mehl", "• etwas Salz", "• eine Prise Zucker"],
+        ["Betroffen sind drei Gruppen:", "a) Eigentümer von Einfamilienhäusern",
+         "b) Vermieter von Wohnungen", "c) Landwirte mit Hofstellen"],
+        ["Das Gedicht beginnt so:", "Der Abend kommt auf leisen Sohlen,",
+         "die Felder werden grau und still,", "ich hab mir nichts zurückgeholt,",
+         "was ich nicht wiederhaben will."],
+    ],
+)  # fmt: skip
+def test_list_items_and_verses_in_lower_case_are_article_text(lines: list[str]) -> None:
+    """A short line in lower case is a fragment (an alt text, "via netzpolitik.org"): every
+    item of a list in lower case ("- kein Parken …", "• etwas Salz", "a) Eigentümer …") and a
+    quoted verse's line ("ich hab mir nichts zurückgeholt,") went as `fragments` from the middle
+    of an article, the list's heading left over nothing and the recipe changed."""
+    cleaned = clean_text(ARTICLE_OPENING + "\n".join(lines) + ARTICLE_CLOSING)
+    assert [d for d in cleaned.dropped if d.rule == "fragments"] == []
+    kept = "\n".join(cleaned.paragraphs)
+    for line in lines:
+        assert line.removeprefix("- ").removeprefix("• ") in kept
+
+
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
     """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
     English quotation cut so ("… veröffentlicht. I would like to share the sad news with you
