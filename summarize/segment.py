@@ -124,6 +124,9 @@ _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")
 _SEGMENT_NON_FINAL = (
     "Tel.", "gem.", "max.", "mind.", "bspw.", "zw.", "ggü.", "evt.", "hl.", "Hl.", "dt.", "stv.",
     "ehem.", "Fa.", "eff.", "Ing.", "Kgl.", "Bauj.", "Inkl.", "LKr.", "Eidg.", "jr.", "sen.",
+    # of court reports, laws and heights: "Az. 112 KLs 5/24", "Ziff. 4 lit. b", "Rn. 12",
+    # "Jg. 1985", "2.962 m ü. NN"
+    "Az.", "Ziff.", "lit.", "Rn.", "Jg.", "ü.",
 )  # fmt: skip
 _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"
@@ -132,12 +135,19 @@ _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
 # Geburtstag des Vereins", "die 213. | Sitzung", "der 185. | Münchener Wies'n"; it leaves
 # "am 3. Oktober" alone). After an article, a contraction or a possessive such a number is an
 # ordinal, and so is one before an anniversary ("feiert 125. Geburtstag"): the sentence goes on.
+_PREPOSITIONS = (
+    "für", "bis", "seit", "ab", "nach", "vor", "um", "auf", "über", "unter", "gegen", "in", "an",
+    "bei", "mit", "zu", "von", "aus", "als", "wie",
+)  # fmt: skip
 _ENDS_ORDINAL = re.compile(
     r"(?:^|[\s(„\"])(?:[Dd](?:er|ie|as|en|em|es)|[Zz]um|[Zz]ur|[Vv]om|[Aa]m|[Ii]m|[Bb]eim|[Ii]ns"
     r"|(?:[MmDdSs]ein|[Uu]nser)(?:e|em|en|er|es)?|(?:[Ii]hr|[Ee]ur|[Dd]ies|[Jj]ed)(?:e|em|en|er|es))"
     # a lowercase word between ("seinem bereits 150. Grand Prix"), or in thousands ("den 10.000.
-    # Besucher"); not both ("im zweiten jedoch 28.077. Gleichwohl …" ends a sentence)
-    r"(?:(?:\s+[a-zäöüß]+)?\s+\d+|\s+\d{1,3}(?:\.\d{3})+)\.$"
+    # Besucher"); not both ("im zweiten jedoch 28.077. Gleichwohl …" ends a sentence). Not a
+    # preposition between: "das für 2025. Kritiker …" and "das bis 2030. Wann …" end sentences.
+    r"(?:(?:\s+(?!(?:"
+    + "|".join(_PREPOSITIONS)
+    + r")\s)[a-zäöüß]+)?\s+\d+|\s+\d{1,3}(?:\.\d{3})+)\.$"
 )
 _ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
 # pysbd takes a number with a full stop after a colon for a list's ("an folgenden Tagen: | 24.

@@ -231,6 +231,12 @@ def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
         "Im Jan. 2024 begann der Bau.",
         "Am Mo. 5. Mai ist Sitzung.",
         "Details stehen in Kap. 3 der Studie.",
+        "Das Gericht verhandelt unter Az. 112 KLs 5/24 erneut.",
+        "Laut Ziff. 4 lit. b der Satzung ist das erlaubt.",
+        "Das steht in Rn. 12 des Urteils.",
+        "Er ist Jg. 1985 und stammt aus Kiel.",
+        "Der Gipfel ist 2.962 m ü. NN hoch.",
+        "Das Büro ist Mo.–Fr. 9–17 Uhr geöffnet.",
     ],
 )
 def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None:
@@ -510,6 +516,9 @@ def test_an_ordinal_in_thousands_or_after_an_adverb_ends_no_sentence(sentence: s
         ("Sein Rekord liegt bei den jetzt 150.", "Niemand kam ihm nahe."),
         ("Er las Kapitel 3.", "Danach schlief er ein."),
         ("Organisationen, Geheimdienste usw.", "Alle diese Akteure nutzen Daten."),
+        # a year after a preposition is no ordinal, whatever opens the next sentence
+        ("Die Regierung erwartet das für 2025.", "Kritiker halten das für unrealistisch."),
+        ("Die Stadt plant das bis 2030.", "Wann genau, ist offen."),
         # a development page's: a count after two words after "im"
         (
             "Der Unterschied betrug im ersten 7.915 Stimmen, im zweiten jedoch 28.077.",

@@ -51,9 +51,10 @@ NON_FINAL_ABBREVIATIONS = (
     "Prof.", "vgl.", "sog.", "Abs.", "Art.", "Hr.", "Fr.", "Mio.", "Mrd.", "Tsd.", "Jh.",
     "inkl.", "zzgl.", "evtl.", "ggf.", "bzgl.", "Str.", "geb.", "gest.", "v. a.", "o. ä.",
 )  # fmt: skip
-# A street's "str." ends a compound ("Hauptstr. 5", "Bahnhof-Str. 12"), not a sentence.
+# A street's "str." ends a compound ("Hauptstr. 5", "Bahnhof-Str. 12"), not a sentence. A dash
+# before one is a range's ("Mo.–Fr. 9–17 Uhr").
 ENDS_WITH_ABBREVIATION = re.compile(
-    r"(?:(?:^|[\s(„\"/])(?:"
+    r"(?:(?:^|[\s(„\"/–-])(?:"
     + "|".join(re.escape(a) for a in NON_FINAL_ABBREVIATIONS)
     + r")|\w-?[Ss]tr\.)$"
 )
