@@ -500,6 +500,51 @@ def test_a_hedge_on_the_other_side_of_the_same_number_is_not_backed(
 
 
 @pytest.mark.parametrize(
+    ("german", "english", "flagged"),
+    [
+        ("Er wartete über 40 Minuten.", "He waited less than 40 minutes.", True),
+        ("Das Haus ist über 100 Jahre alt.", "The house is less than 100 years old.", True),
+        ("Er wartete über 40 Minuten.", "He waited more than 40 minutes.", False),
+        ("Die Strecke ist fast 6 km lang.", "The route is almost 6,000 metres long.", False),
+    ],
+)
+def test_a_hedge_on_the_other_side_of_a_measure_is_a_warning(
+    german: str, english: str, flagged: bool
+) -> None:
+    """The two sides of one number were told apart for counts only: "less than 40 minutes" for
+    "über 40 Minuten" passed, as did WMT19's "after more than 30 years" for "nach fast 30
+    Jahren", because a measure in a unit was matched by its value in the base unit alone."""
+    assert bool(translation_warnings(german, english)) == flagged
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Coach Martin O'Neill praised his team on Monday.",
+        "Coach Martin O'Brien praised his team at the O2 Arena on Monday.",
+    ],
+)
+def test_the_letter_o_is_no_zero(english: str) -> None:
+    """text2num reads a lone "o" as zero ("nineteen o five"): every O'Neill and O'Brien was a
+    figure "O" the German did not state, a key fact and a flag in a summary."""
+    german = english.replace("Coach", "Trainer").replace("praised his team", "lobte sein Team")
+    german = german.replace("on Monday", "am Montag").replace("at the", "in der")
+    assert translation_warnings(german, english) == []
+    assert [fact for fact in key_facts([english]) if fact.kind == "number"] == []
+    assert unsupported_facts(english, english, german) == []
+    assert translation_warnings("Um 14 Uhr beginnt es.", "It starts at two o'clock.") == []
+
+
+def test_may_opening_a_sentence_is_the_month() -> None:
+    """ "May" is read as the month only after a word that makes it one ("in May"), and that word
+    was read in lower case only: "In May the board …" for "Im Juni …" passed."""
+    warnings = translation_warnings("Im Juni warf der Vorstand ihn raus.", "In May the board …")
+    assert [w.detail for w in warnings if w.kind == "numbers"] == ["“May” not in the German"]
+    assert translation_warnings("Im Mai warf der Vorstand ihn raus.", "In May the board …") == []
+    assert translation_warnings("Theresa May sprach.", "Theresa May spoke.") == []
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         ("Frankfurt lost 0:2 to Basel.", ["0:2"]),

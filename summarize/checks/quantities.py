@@ -190,7 +190,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # it a month, since it is also a verb and a name.
         "month": re.compile(rf"\b(?P<month>{month_alone})"),
         "may": re.compile(
-            r"\b(?:(?:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+|mid-)"
+            # the word before may open the sentence ("In May the board …")
+            r"\b(?:(?i:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+|mid-)"
             r"(?P<month>May)\b"
         ),
         "weekday": re.compile(rf"\b(?P<weekday>{weekday})s?\b"),
@@ -698,6 +699,9 @@ def _german_numerals(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
+_LETTER_O = frozenset({"o", "oh"})
+
+
 def _number_words(text: str, language: Language) -> list[tuple[int, int, float, Kind]]:
     """Spelled-out numbers ("fourteen thousand", "vierzehntausend", "third", "two-thirds"): start,
     end, value and kind (number, ordinal or fraction). Read by text2num; digits are left to the
@@ -724,6 +728,8 @@ def _number_words(text: str, language: Language) -> list[tuple[int, int, float, 
             found.append((parts[0].start, fraction.end(), value, "fraction"))
             continue
         spoken = [part for part in parts if part.word.isalpha()]
+        if len(parts) == 1 and parts[0].word.lower() in _LETTER_O:
+            continue  # text2num's zero: the "O" of "O'Neill", "o'clock", "O2 Arena"
         if (
             len(spoken) == 1
             and occurrence.value == 1
@@ -1412,8 +1418,10 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             and {quantity.hedge, other.hedge} != {"below", "above"}
         )
         or (
-            # the same measure in another metric unit: "6 km" = "6,000 metres"
+            # the same measure in another metric unit: "6 km" = "6,000 metres"; on the same
+            # side ("less than 40 minutes" is not "über 40 Minuten")
             in_base_unit
+            and {quantity.hedge, other.hedge} != {"below", "above"}
             and other.unit is not None
             and other.unit[0] == quantity.unit[0]  # type: ignore[index]
             and bool(in_base_unit & _in_base_unit(other))
