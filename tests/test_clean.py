@@ -1769,6 +1769,46 @@ def test_list_items_and_verses_in_lower_case_are_article_text(lines: list[str]) 
         assert line.removeprefix("- ").removeprefix("• ") in kept
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem Gerät "
+            "zu, beispielsweise auf Cookies, und verarbeiten personenbezogene Daten, wie "
+            "eindeutige Kennungen und standardmäßige Informationen, die von einem Gerät für "
+            "personalisierte Anzeigen und Inhalte gesendet werden.",
+            "consent",
+        ),
+        (
+            "Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren.",
+            "consent",
+        ),
+        ("Diese Website verwendet Cookies, um Ihnen den besten Service zu bieten.", "consent"),
+        (
+            "Wir benötigen Ihre Zustimmung, bevor Sie unsere Website weiter besuchen können.",
+            "consent",
+        ),
+        ("Bildrechte: picture alliance/dpa", "credit"),
+        ("Original-Content von: Polizeipräsidium Köln, übermittelt durch news aktuell", "byline"),
+        ("© 2024 Rheinische Post. Alle Rechte vorbehalten.", "credit"),
+        ("Hat dir der Beitrag gefallen? Dann teile ihn mit deinen Freunden!", "share"),
+        ("War dieser Artikel hilfreich?", "share"),
+        ("Zum Weiterlesen bitte anmelden", "promo"),
+        ("Unterstützen Sie unabhängigen Journalismus – schon ab 5 € im Monat.", "donation"),
+        ("Lesezeit: 3 Min.", "byline"),
+    ],
+)
+def test_common_consent_credit_and_reader_lines_are_dropped_by_their_rule(
+    line: str, rule: str
+) -> None:
+    """Common boilerplate that no phrase named (the IAB consent text, "Bildrechte:", the
+    Presseportal footer, "War dieser Artikel hilfreich?", "Lesezeit: 3 Min.") was left to the
+    classifier, which kept a cookie banner in the middle of an article."""
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
+    assert line not in "\n".join(cleaned.paragraphs)
+
+
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
     """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
     English quotation cut so ("… veröffentlicht. I would like to share the sad news with you
