@@ -564,6 +564,17 @@ def test_a_place_in_another_form_is_still_backed(summary: str, source: str) -> N
     assert unsupported_facts(summary, source) == []
 
 
+def test_a_vulgar_fraction_after_a_number_is_part_of_it() -> None:
+    """ "3½" was read as 3: the translator's "3 years" dropped the half unseen, and a right "3.5"
+    was a figure the German did not state."""
+    german = "Die Töchter sind 3½ und 1½ Jahre alt."
+    assert translation_warnings(german, "The daughters are 3.5 and 1.5 years old.") == []
+    assert translation_warnings(german, "The daughters are three and a half and 1½.") == []
+    assert translation_warnings(german, "The daughters are 3 1/2 and 1 1/2 years old.") == []
+    dropped = translation_warnings("Das Kind ist 3½ Jahre alt.", "The child is 3 years old.")
+    assert [w.kind for w in dropped] == ["numbers", "missing_numbers"]
+
+
 def test_may_opening_a_sentence_is_the_month() -> None:
     """ "May" is read as the month only after a word that makes it one ("in May"), and that word
     was read in lower case only: "In May the board …" for "Im Juni …" passed."""

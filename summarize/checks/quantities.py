@@ -1122,11 +1122,28 @@ def _scores(text: str) -> Iterator[_Reading]:
         yield _Reading(match.start(), match.end(), "score", {pair})
 
 
+_MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\d/.,])")
+_VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": round(1 / 3, 4), "⅔": round(2 / 3, 4)}
+
+
 def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
     """Numbers in digits ("5,8 Millionen", "£1.5bn", "40%"), years among them ("2018")."""
+    read_to = 0  # the end of a mixed number ("3 1/2"): its fraction's digits are read with it
     for match in _NUMBER.finditer(text):
+        if match.start() < read_to:
+            continue
         values = parse_digits(match.group("digits"), language)
         scale = match.group("scale")
+        end = match.end()
+        if not scale and (fraction := _VULGAR_FRACTIONS.get(text[end : end + 1])):
+            # "3½ Jahre" is 3.5 years, not 3 ("3 years" dropped the half unseen)
+            values = {value + fraction for value in values}
+            end += 1
+        elif not scale and (mixed := _MIXED_FRACTION.match(text, end)):
+            numerator, denominator = int(mixed.group(1)), int(mixed.group(2))
+            if 0 < numerator < denominator:  # "3 1/2", as WMT's English writes "3½"
+                values = {round(value + numerator / denominator, 4) for value in values}
+                end = read_to = mixed.end()
         if scale:
             word = scale.strip().rstrip(".").lower()
             scales = _GERMAN_SCALES if language == "de" else SCALES
@@ -1147,7 +1164,7 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
             kind = "year"
         else:
             kind = "number"
-        yield _Reading(match.start(), match.end(), kind, values)
+        yield _Reading(match.start(), end, kind, values)
 
 
 def _german_word_numbers(text: str) -> Iterator[_Reading]:
