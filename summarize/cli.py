@@ -845,7 +845,8 @@ def models_pull(
 ) -> None:
     """Download the configured hub models (at their revision) into the model store.
 
-    Exits 1 when a model already here would not load as configured (as ``models list`` says)."""
+    Exits 1 when a model already here would not load as configured (as `models list` says),
+    2 when a download fails."""
     from summarize.store import configured_models, locate, pull
 
     config = _load(config_files, overrides)

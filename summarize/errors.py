@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Characters that break a line or act unseen: C0 and C1 controls (a newline, a tab, an escape
 # sequence) and Unicode line and paragraph separators (which str.split() takes for spaces).
@@ -31,8 +32,13 @@ def shown(path: object) -> str:
     """A path as messages and log lines name it: on one line, each character from
     ``_UNSAFE`` written as repr() writes it (``\\n``, ``\\t``, ``\\x1b``, ``\\xa0``; a space at
     either end or after another as ``\\x20``); everything else, ordinary Unicode and single
-    spaces included, as is."""
-    return escaped(str(path), _UNSAFE)
+    spaces included, as is. In a name that is not NFC the combining marks are written out too
+    (``ba\\u0308r.txt``): "bär" typed as "a" and a combining diaeresis is another file's name
+    than "bär", and a message naming both showed the same name twice."""
+    text = escaped(str(path), _UNSAFE)
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)
 
 
 class SummarizeError(Exception):

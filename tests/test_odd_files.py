@@ -276,4 +276,12 @@ def test_briefs_of_an_earlier_run_in_an_input_folder_are_not_read_as_articles(
     with caplog.at_level("WARNING", logger="summarize"):
         found, problems = find_articles([folder])
     assert found == [folder / "notiz.md"] and problems == []
-    assert any("brief(s) and index of summarize's own" in r.getMessage() for r in caplog.records)
+    said = [r.getMessage() for r in caplog.records]
+    assert any("not read: 1 brief(s) and 1 index(es) of summarize's own" in m for m in said)
+    # An index alone is no brief (it was counted as one: "1 brief(s) and index").
+    (folder / "nested.md").unlink()
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="summarize"):
+        find_articles([folder])
+    said = [r.getMessage() for r in caplog.records]
+    assert any("not read: 1 index(es) of summarize's own" in m for m in said), said

@@ -720,3 +720,21 @@ def test_a_failed_run_keeps_an_empty_folder_it_reached_through_a_new_one(tmp_pat
     with outputs.output_lock(tmp_path / "new" / ".." / "kept"):
         pass
     assert sorted(path.name for path in tmp_path.rglob("*")) == ["kept"]
+
+
+def test_names_that_differ_in_normalisation_are_shown_apart(tmp_path: Path) -> None:
+    """Two inputs "bär.txt", one typed as "ä" (NFC) and one as "a" and a combining diaeresis
+    (NFD), have one brief name: the second is refused, and its message named the same file
+    twice ("names/bär.txt: its brief bär.md would overwrite the brief of names/bär.txt")."""
+    from summarize.outputs import plan_briefs
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    composed, decomposed = folder / "b\u00e4r.txt", folder / "ba\u0308r.txt"
+    for path in (composed, decomposed):
+        path.write_text("Ein Artikel.\n", encoding="utf-8")
+    if len(list(folder.iterdir())) < 2:
+        pytest.skip("this file system stores one normal form of a name (both are one file)")
+    plan = plan_briefs([composed, decomposed])
+    [(_, message)] = plan.clashes
+    assert "ba\\u0308r.txt" in message and "b\u00e4r.txt" in message, message

@@ -142,6 +142,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
             )
             articles = []
             briefs: list[Path] = []
+            indexes = 0  # of the earlier runs' files, those that are an index
             for child in children:
                 if (problem := _name_problem(child)) is not None:
                     problems.append(problem)
@@ -152,8 +153,9 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 elif (reason := _not_reachable(child)) is not None:
                     problems.append(InputProblem(child, reason))
                 elif child.is_file():
-                    if _written_by_summarize(child):
+                    if kind := _written_by_summarize(child):
                         briefs.append(child)
+                        indexes += kind == "index"
                     else:
                         articles.append(child)
                 else:
@@ -163,9 +165,13 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
             if briefs:
                 # An output folder of an earlier run given as input: its briefs were summarized
                 # again ("nested.md.md"), its index.md skipped as English.
+                count = len(briefs) - indexes
+                what = [f"{count} brief(s)"] * bool(count) + [f"{indexes} index(es)"] * bool(
+                    indexes
+                )
                 logger.warning(
-                    "%s: not read: %d brief(s) and index of summarize's own (%s)",
-                    shown(path), len(briefs), ", ".join(shown(brief) for brief in briefs[:3])
+                    "%s: not read: %s of summarize's own (%s)",
+                    shown(path), " and ".join(what), ", ".join(shown(brief) for brief in briefs[:3])
                     + (" …" if len(briefs) > 3 else ""),
                 )  # fmt: skip
             if not articles:
@@ -189,22 +195,22 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
     return found, problems
 
 
-def _written_by_summarize(path: Path) -> bool:
-    """Whether ``path`` is a brief (its front matter names its ``record_id``) or the index of a
-    run of this tool, by its first lines."""
+def _written_by_summarize(path: Path) -> str | None:
+    """Whether ``path`` is a brief (its front matter names its ``record_id``: "brief") or the
+    index of a run of this tool ("index"), by its first lines; None for anything else."""
     if path.suffix.lower() != ".md":
-        return False
+        return None
     from summarize.render import INDEX_TITLE  # render reads ingest's records: imported here
 
     try:
         with path.open("rb") as handle:
             head = handle.read(_OWN_OUTPUT_SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
-        return False
+        return None
     if head.splitlines()[:1] == [INDEX_TITLE]:
-        return True
+        return "index"
     front = head.split("\n---", 1)[0] if head.startswith("---\n") else ""
-    return "\nrecord_id: " in front and "\nrecord: " in front
+    return "brief" if "\nrecord_id: " in front and "\nrecord: " in front else None
 
 
 # How much of a Markdown file is read to tell a brief of this tool (its front matter, about 1 KB).
