@@ -276,16 +276,15 @@ def _ends_with_mark(line: str, marks: tuple[str, ...]) -> bool:
 _LIST_LETTER = re.compile(r"[a-z]\) ")
 
 
-def _goes_on_or_lists(blocks: Sequence[Block], index: int) -> bool:
+def _goes_on_or_lists(blocks: Sequence[Block], texts: Sequence[str], index: int) -> bool:
     """Whether a short line in lower case is a list item (its bullet cut: "• etwas Salz", "- kein
     Parken auf Gehwegen"; or a letter: "a) Eigentümer …") or goes on with the sentence of the
     line above, which ends in a comma (a poem's or a list's next line: "die Felder werden grau
     und still,"). Such a line is article text as any other: the fragments rule took whole
     lists and a quoted verse's lines out of the middle of an article."""
-    block = blocks[index]
-    if block.bullet or _LIST_LETTER.match(block.text):
+    if blocks[index].bullet or _LIST_LETTER.match(texts[index]):
         return True
-    return index > 0 and blocks[index - 1].text.endswith(",")
+    return index > 0 and texts[index - 1].endswith(",")
 
 
 def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
@@ -519,7 +518,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     # A short line starting in lower case, and one without a letter (numbers, separators); a
     # line that starts with a letter (isalpha: in LETTER's class) needs no search.
     fragments = [
-        (is_short and line[:1].islower() and not _goes_on_or_lists(blocks, index))
+        (is_short and line[:1].islower() and not _goes_on_or_lists(blocks, texts, index))
         or not (line[:1].isalpha() or LETTER.search(line))
         for index, (line, is_short) in enumerate(zip(texts, short, strict=True))
     ]
