@@ -192,7 +192,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "may": re.compile(
             # the word before may open the sentence ("In May the board …")
             r"\b(?:(?i:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+|mid-)"
-            r"(?P<month>May)\b"
+            r"(?P<month>May)\b(?!['’]s\b)"  # not "In May's view"
         ),
         "weekday": re.compile(rf"\b(?P<weekday>{weekday})s?\b"),
     }
@@ -1122,7 +1122,7 @@ def _scores(text: str) -> Iterator[_Reading]:
         yield _Reading(match.start(), match.end(), "score", {pair})
 
 
-_MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\d/.,])")
+_MIXED_FRACTION = re.compile(r" (\d)/([2348])(?![\d/.,])")
 _VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": round(1 / 3, 4), "⅔": round(2 / 3, 4)}
 
 
@@ -1139,7 +1139,11 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
             # "3½ Jahre" is 3.5 years, not 3 ("3 years" dropped the half unseen)
             values = {value + fraction for value in values}
             end += 1
-        elif not scale and (mixed := _MIXED_FRACTION.match(text, end)):
+        elif (
+            not scale
+            and len(match.group("digits")) <= 2
+            and (mixed := _MIXED_FRACTION.match(text, end))
+        ):
             numerator, denominator = int(mixed.group(1)), int(mixed.group(2))
             if 0 < numerator < denominator:  # "3 1/2", as WMT's English writes "3½"
                 values = {round(value + numerator / denominator, 4) for value in values}
