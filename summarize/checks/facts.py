@@ -259,12 +259,6 @@ _NAME_ENDINGS = frozenset(
 )
 
 
-# An "a" or "i" more or less at the end is another person, not another form: Daniel/Daniela,
-# Paul/Paula, Henry VII/VIII (Korea/Korean, Germany/German and Europa/Europe stay). Not an "e":
-# the German dative and plural add one ("Vom Winde verweht" backs "Gone with the Wind").
-_OTHER_NAME = ({"", "a"}, {"", "i"})
-
-
 def _close_forms(key: str, grams: set[str]) -> bool:
     """Same name in another inflection: Korea/Korean/Koreas, Ukraine/Ukrainian, Kremlin/Kremlins."""
     if len(key) < 4:
@@ -275,8 +269,7 @@ def _close_forms(key: str, grams: set[str]) -> bool:
         common = 4
         while common < min(len(gram), len(key)) and gram[common] == key[common]:
             common += 1
-        endings = {gram[common:], key[common:]}
-        if endings <= _NAME_ENDINGS and endings not in _OTHER_NAME:
+        if gram[common:] in _NAME_ENDINGS and key[common:] in _NAME_ENDINGS:
             return True
     return False
 
