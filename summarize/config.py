@@ -141,7 +141,7 @@ _NUMBERS: dict[str, _Number] = {
         _Number(True, 0),
     ),
     **dict.fromkeys(
-        ("temperature", "repetition_penalty", "encoder_repetition_penalty", "max_time"),
+        ("temperature", "repetition_penalty", "encoder_repetition_penalty"),
         _Number(False, 0, low_open=True),
     ),
     **dict.fromkeys(("top_p", "min_p"), _Number(False, 0, 1)),
@@ -199,6 +199,15 @@ _TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
         _are_id_lists,
         "a list of token id lists, one per word (`[[12], [7, 9]]`)",
     ),
+}
+
+
+# Settings that end generate() in a way the pipeline cannot honour, with what to use instead;
+# refused in a config table and in a model's own generation settings (generation.py).
+UNSAFE_STOPS = {
+    "stop_strings": "end outputs with eos_token_id or limit them with max_new_tokens",
+    "max_time": "it cuts outputs at a time limit with no sign that they were cut; limit them "
+    "with max_new_tokens",
 }
 
 
@@ -265,11 +274,11 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
         if key == "stop_strings" and value is not None:
             # generate() needs the tokenizer for them, which is not thread-safe beside the
             # decoding workers: the run failed inside generate() after translating.
-            raise GenerationSettingError(
-                key,
-                value,
-                "is not supported; end outputs with eos_token_id or limit them with max_new_tokens",
-            )
+            raise GenerationSettingError(key, value, f"is not supported; {UNSAFE_STOPS[key]}")
+        if key == "max_time" and value is not None:
+            # generate() stops at the clock and returns what it has: a translation or summary
+            # cut mid-sentence, with nothing to tell it from a finished one.
+            raise GenerationSettingError(key, value, f"is not supported: {UNSAFE_STOPS[key]}")
         if key in _TOKEN_ID_SHAPES and value is not None:
             shape, describe = _TOKEN_ID_SHAPES[key]
             if not shape(value):

@@ -16,6 +16,7 @@ from summarize.backends import beam_search_bytes, device_memory
 from summarize.config import (
     LENGTH_BOUNDS,
     REAL_SETTINGS,
+    UNSAFE_STOPS,
     ModelSettings,
     SummarizationSettings,
     replaced_length_forms,
@@ -448,6 +449,19 @@ def _as_generate_runs_it(generation_config: GenerationConfig) -> GenerationConfi
         if getattr(filled, key, None) is None:
             setattr(filled, key, value)
     return filled
+
+
+def refuse_unsafe_stops(generation_config: GenerationConfig, table: str) -> None:
+    """A model's own generation settings with max_time or stop_strings (a config table is
+    refused them already, see ``config.UNSAFE_STOPS``): ConfigError naming the table, before
+    any article. For the torch backend; CTranslate2 refuses every setting it cannot honour."""
+    for key, instead in UNSAFE_STOPS.items():
+        value = getattr(generation_config, key, None)
+        if value is not None:
+            raise ConfigError(
+                f"[{table}] {key} = {value!r} comes from the model's own "
+                f"generation_config.json and is not supported ({instead}); remove it there"
+            )
 
 
 def refuse_hub_code_mode(generation_config: GenerationConfig, table: str) -> None:

@@ -68,6 +68,7 @@ from summarize.generation import (
     load_generation_config,
     merged_generation,
     refuse_hub_code_mode,
+    refuse_unsafe_stops,
     resolve_generation,
 )
 from summarize.process import default_threads
@@ -851,6 +852,7 @@ def _checked_device(
         }
     if settings.backend == "torch":
         for table, generation_config in tables.items():
+            refuse_unsafe_stops(generation_config, table)
             refuse_hub_code_mode(generation_config, table)
         check_beam_memory(tables, config, device)
     else:

@@ -319,6 +319,9 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
             ['summarization.chunk_generation.stop_strings=["."]'],
             "summarization.chunk_generation.stop_strings",
         ),
+        # generate() stopped at the clock and returned a cut output as if it were finished.
+        (["translation.generation.max_time=0.5"], "translation.generation.max_time"),
+        (["summarization.chunk_generation.max_time=2"], "summarization.chunk_generation.max_time"),
         (["translation.generation.to_dict=2"], "translation.generation.to_dict"),  # a method
         # Token ids of the wrong shape: every article failed inside generate(), or (5.5) was
         # decoded with 5 and recorded as 5.5.

@@ -1743,6 +1743,25 @@ def test_decoding_modes_that_run_hub_code_are_refused_before_any_article(
         resolve_spec("summarization", settings, Path("models"))
 
 
+@pytest.mark.parametrize(("key", "value"), [("max_time", 0.01), ("stop_strings", ["."])])
+def test_a_models_own_time_limit_or_stop_strings_are_refused_before_any_article(
+    self_contained_models, tmp_path: Path, key: str, value: object
+) -> None:
+    """The config refuses max_time (an output cut at the clock reads as finished) and
+    stop_strings; a model's own generation_config.json carrying one went through to generate()
+    on torch, which cut every summary at 10 ms with no word."""
+    import json
+    import shutil
+
+    folder = tmp_path / "own-limit"
+    shutil.copytree(self_contained_models.bart, folder)
+    path = folder / "generation_config.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), key: value}))
+    settings = SummarizationSettings(model=str(folder))
+    with pytest.raises(ConfigError, match=rf"\[summarization\.generation\] {key} .*not supported"):
+        resolve_spec("summarization", settings, Path("models"))
+
+
 def test_the_decoding_mode_check_leaves_generate_code_unimported(self_contained_models) -> None:
     """Greedy, beam and sampling settings need no look-up in transformers' mapping of modes
     to hub code: importing it (transformers.generation.utils, which pulls in torch.distributed
