@@ -2,8 +2,9 @@
 
 One SQLite file (stdlib, safe across processes). A key is the hash of the translator's
 fingerprint (model, revision, backend, every setting that changes output) and one model input;
-the value is the translation and its mean token log-probability (when the backend gives one), so
-a brief made from the cache has the same translation warnings as one made by the model.
+the value is the translation, its mean token log-probability (when the backend gives one) and
+the number of tokens written, so a brief made from the cache has the same translation warnings
+as one made by the model.
 """
 
 from __future__ import annotations
@@ -63,10 +64,12 @@ class TranslationCache:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS translations "
-                "(key TEXT PRIMARY KEY, text TEXT NOT NULL, logprob REAL)"
+                "(key TEXT PRIMARY KEY, text TEXT NOT NULL, logprob REAL, tokens INTEGER)"
             )
             if not self._has_logprob():  # a cache written before scores were kept
                 self._add_scores()
+            if not self._has_column("tokens"):  # written before token counts were kept
+                self._add_token_counts()
         except (OSError, sqlite3.Error) as error:
             if (db := getattr(self, "_db", None)) is not None:
                 db.close()
@@ -103,9 +106,23 @@ class TranslationCache:
             ) from None
 
     def _has_logprob(self) -> bool:
-        return any(
-            row[1] == "logprob" for row in self._db.execute("PRAGMA table_info(translations)")
-        )
+        return self._has_column("logprob")
+
+    def _has_column(self, name: str) -> bool:
+        return any(row[1] == name for row in self._db.execute("PRAGMA table_info(translations)"))
+
+    def _add_token_counts(self) -> None:
+        """Give a cache written before token counts were kept their column; its rows stay (a
+        count it lacks is taken by encoding the English again, as before)."""
+        self._db.execute("BEGIN IMMEDIATE")  # two runs opening it at once: one adds the column
+        try:
+            if not self._has_column("tokens"):
+                self._db.execute("ALTER TABLE translations ADD COLUMN tokens INTEGER")
+            self._db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
 
     def _add_scores(self) -> None:
         """Give a cache written before scores were kept its score column, and drop its rows:
@@ -179,9 +196,12 @@ class TranslationCache:
                     chunk = dict(items[start : start + 500])
                     marks = ",".join("?" * len(chunk))
                     # Only "?" placeholders are formatted in; the keys travel as parameters.
-                    query = f"SELECT key, text, logprob FROM translations WHERE key IN ({marks})"
-                    for key, text, logprob in self._db.execute(query, list(chunk)):
-                        found[chunk[key]] = Generated(text, logprob)
+                    query = (
+                        "SELECT key, text, logprob, tokens FROM translations "
+                        f"WHERE key IN ({marks})"
+                    )
+                    for key, text, logprob, tokens in self._db.execute(query, list(chunk)):
+                        found[chunk[key]] = Generated(text, logprob, tokens)
         except sqlite3.Error as error:
             self._stop_reading(error)
             return {}
@@ -193,14 +213,15 @@ class TranslationCache:
         if self._write_failed:
             return
         rows = [
-            (self._key(fingerprint, source), output.text, output.logprob)
+            (self._key(fingerprint, source), output.text, output.logprob, output.tokens)
             for source, output in translations.items()
         ]
         with self._lock:
             try:
                 self._db.execute("BEGIN")
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO translations (key, text, logprob) VALUES (?, ?, ?)",
+                    "INSERT OR REPLACE INTO translations (key, text, logprob, tokens) "
+                    "VALUES (?, ?, ?, ?)",
                     rows,
                 )
                 self._db.execute("COMMIT")

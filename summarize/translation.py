@@ -94,10 +94,14 @@ class Translator:
         """The most tokens the translator writes for one input; None if unset."""
         return self.loaded.output_limit()
 
-    def reached_limit(self, english: str, limit: int | None) -> bool:
+    def reached_limit(self, output: Generated, limit: int | None) -> bool:
         """Whether an output is as long as the limit allows (generation may have stopped there
-        rather than at the end of the sentence)."""
-        return bool(limit) and self.loaded.reached_output_limit(english, limit)
+        rather than at the end of the sentence). Counted by the tokens written where the
+        backend or the cache says: the English encoded again counts fewer when the model wrote
+        pieces its tokenizer drops (`<unk>`), and such an output cut at the limit passed."""
+        return bool(limit) and self.loaded.reached_output_limit(
+            output.text, limit, tokens=output.tokens
+        )
 
     def fingerprint(self) -> str:
         """Everything that changes this translator's output for a given input."""
@@ -155,7 +159,7 @@ class Translator:
                 self.cache.put_many(fingerprint, translated)
         limit = self.output_limit()
         at_limit = {
-            piece for piece, output in output_of.items() if self.reached_limit(output.text, limit)
+            piece for piece, output in output_of.items() if self.reached_limit(output, limit)
         }
         results = []
         for sentence in sentences:

@@ -379,6 +379,40 @@ def test_the_cache_keeps_the_scores_so_warnings_do_not_depend_on_it(tmp_path: Pa
     assert second == first
 
 
+def test_an_english_at_the_limit_in_tokens_written_is_warned_of_also_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """The limit was judged by encoding the English again: a model that wrote `<unk>` pieces
+    up to its limit decodes to little text, which encodes in a few tokens, and the cut
+    translation went unflagged. The tokens the backend wrote count, and the cache keeps them."""
+    from transformers import GenerationConfig
+
+    class WritesUnknowns(EchoBackend):
+        def generate_batches(self, batches):
+            for texts in batches:
+                self.batches.append(list(texts))
+                yield [Generated("x", tokens=8 if "lang" in text else 2) for text in texts]
+
+    cache = TranslationCache(tmp_path)
+    sentences = ["Ein langer Satz.", "Ein kurzer Satz."]
+    limited = GenerationConfig(max_new_tokens=8)
+    first = Translator(
+        replace(echo_model(backend=WritesUnknowns()), generation_config=limited),
+        TranslationSettings(),
+        cache,
+    ).translate(sentences)
+    assert [item.reached_limit for item in first] == [8, None]
+    backend = WritesUnknowns()
+    again = Translator(
+        replace(echo_model(backend=backend), generation_config=limited),
+        TranslationSettings(),
+        cache,
+    ).translate(sentences)
+    cache.close()
+    assert backend.inputs == []  # all from the cache
+    assert again == first
+
+
 def test_a_translator_loads_its_weights_only_for_an_input_not_in_the_cache(
     tmp_path: Path,
 ) -> None:

@@ -573,6 +573,32 @@ def test_a_cache_written_before_scores_were_kept_serves_none_without_its_score(
     again.close()
 
 
+def test_a_cache_written_before_token_counts_were_kept_keeps_its_rows(tmp_path: Path) -> None:
+    """Token counts came later than scores: a cache without them gains the column and serves
+    its rows (a count it lacks is taken from the English, as before), and keeps new counts."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    db = sqlite3.connect(folder / "translations.sqlite")
+    db.execute("CREATE TABLE translations (key TEXT PRIMARY KEY, text TEXT NOT NULL, logprob REAL)")
+    db.execute(
+        "INSERT INTO translations VALUES (?, ?, ?)",
+        (TranslationCache._key("f", "eins"), "one", -1.0),
+    )
+    db.commit()
+    db.close()
+
+    cache = TranslationCache(folder)
+    assert cache.get_many("f", ["eins"]) == {"eins": Generated("one", -1.0)}
+    cache.put_many("f", {"zwei": Generated("two", -2.0, tokens=3)})
+    cache.close()
+    again = TranslationCache(folder)
+    assert again.get_many("f", ["eins", "zwei"]) == {
+        "eins": Generated("one", -1.0),
+        "zwei": Generated("two", -2.0, tokens=3),
+    }
+    again.close()
+
+
 def test_a_model_folder_without_its_tokenizer_files_is_one_line(
     self_contained_models, tmp_path: Path
 ) -> None:
