@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarize.backends import Generated
-from summarize.errors import ConfigError, SummarizeError, shown
+from summarize.errors import ArticleError, SummarizeError, shown
 from summarize.families import SENTENCE_MARKS
 from summarize.segment import ends_with_abbreviation
 
@@ -230,6 +230,12 @@ def _failure_reason(loaded: LoadedModel, error: BaseException) -> str:
     return f"{model} failed generating for one input, even alone ({_error_line(error)})"
 
 
+class WindowTooSmall(ArticleError):
+    """One character of an input does not fit the model's window beside its prefix and special
+    tokens (the start-up check tries a letter and an emoji; a character the tokenizer expands,
+    such as U+FDFA, can take more). The sentence or article fails; the run goes on."""
+
+
 def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
     """Split ``text`` into consecutive pieces that each satisfy ``fits``; joined by spaces they
     give back the text (modulo whitespace). Sentence ends and clause breaks first, then words,
@@ -244,7 +250,7 @@ def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
     if len(words) > 1:
         return pack(words, fits)
     if len(text) <= 1:  # nothing left to cut: the prefix and special tokens fill the window
-        raise ConfigError(
+        raise WindowTooSmall(
             f"the model's input window cannot hold even {text!r} beside its prefix and special "
             "tokens; raise max_input_tokens or shorten the prefix"
         )

@@ -878,6 +878,11 @@ def half_precision_problem(task: Task, settings: ModelSettings, device: str) -> 
     return None
 
 
+# Single characters as costly as any to a tokenizer: a letter alone, one that merges into
+# the word-start piece or not, and a four-byte character (byte fallback writes four tokens).
+_LEAST_TEXTS = ("a", "n", "x", "\U0001f600")
+
+
 def _model_window(
     task: Task,
     settings: ModelSettings,
@@ -893,14 +898,19 @@ def _model_window(
         tokenizer, config, settings.max_input_tokens, family.window or _FALLBACK_WINDOW, task
     )
     taken = len(tokenizer(generation.prefix, add_special_tokens=True)["input_ids"])
-    # The least text there is, a word of one letter: a prefix that left one token free passed,
-    # and the first sentence stopped the run ("cannot hold even 'h'"), naming no model.
-    least = len(tokenizer(generation.prefix + "a", add_special_tokens=True)["input_ids"])
+    # The least text there is, one character: a prefix that left one token free passed, and
+    # the first sentence stopped the run ("cannot hold even 'h'"), naming no model. Characters
+    # differ: "n" merges with T5's "▁" where "a" does not, and an emoji is four byte tokens
+    # where the tokenizer falls back to bytes.
+    least = max(
+        len(tokenizer(generation.prefix + character, add_special_tokens=True)["input_ids"])
+        for character in _LEAST_TEXTS
+    )
     if max(taken + 1, least) > window:
         raise ConfigError(
             f"the {task} model {shown(settings.model)} reads {window} tokens at once, and its "
             f"prefix {generation.prefix!r} with the special tokens takes {taken} of them, leaving "
-            f"no room for text (a one-letter word takes {max(1, least - taken)}); shorten "
+            f"no room for text (one character takes up to {max(1, least - taken)}); shorten "
             f"{task}.prefix"
             + (f" or raise {task}.max_input_tokens" if window == settings.max_input_tokens else "")
         )

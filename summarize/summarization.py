@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarize.backends import Generated
-from summarize.batching import GenerationFailed, even_chunks, generate_texts
+from summarize.batching import GenerationFailed, WindowTooSmall, even_chunks, generate_texts
 from summarize.config import SummarizationSettings
 from summarize.errors import ArticleError
 from summarize.models import LoadedModel, with_generation
@@ -134,8 +134,14 @@ class Summarizer:
             pending.append(document)
 
         while pending:
-            for document in pending:
-                document.inputs = self._inputs_for(document)
+            for document in list(pending):
+                try:
+                    document.inputs = self._inputs_for(document)
+                except WindowTooSmall as error:  # that article gets no summary; the rest go on
+                    results[document.index] = ArticleError(f"summarization: {error}")
+                    pending.remove(document)
+            if not pending:
+                break
             outputs = iter(
                 self.generate_batch(
                     [text for d in pending for text in d.inputs],

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from summarize.backends import Generated
-from summarize.batching import GenerationFailed, generate_texts, split_to_window
+from summarize.batching import GenerationFailed, WindowTooSmall, generate_texts, split_to_window
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
 from summarize.models import LoadedModel
@@ -87,7 +87,7 @@ class Translator:
 
     def needs_weights(self, sentences: Sequence[str]) -> bool:
         """Whether translating ``sentences`` needs the model: some input is not in the cache."""
-        _, inputs, output_of = self._lookup(sentences)
+        _, inputs, output_of, _ = self._lookup(sentences)
         return any(piece not in output_of for piece in inputs)
 
     def output_limit(self) -> int | None:
@@ -128,7 +128,7 @@ class Translator:
         ``on_batch`` the number done by each batch (for progress bars). Sentences split for the
         window are warned of unless ``warn_split`` is false (a caller that knows which articles
         they come from says so itself, naming them)."""
-        pieces_of, inputs, output_of = self._lookup(sentences)
+        pieces_of, inputs, output_of, unfit = self._lookup(sentences)
         split_count = sum(1 for pieces in pieces_of.values() if len(pieces) > 1)
         if split_count and warn_split:
             logger.warning(
@@ -167,6 +167,9 @@ class Translator:
                 results.append(TranslatedSentence(sentence, sentence, 0))
                 continue
             pieces = pieces_of[sentence]
+            if sentence in unfit:
+                results.append(TranslatedSentence(sentence, "", 1, failed=unfit[sentence]))
+                continue
             reasons = [failed[piece] for piece in pieces if piece in failed]
             if reasons:  # no English rather than part of it
                 results.append(TranslatedSentence(sentence, "", len(pieces), failed=reasons[0]))
@@ -183,10 +186,11 @@ class Translator:
 
     def _lookup(
         self, sentences: Sequence[str]
-    ) -> tuple[dict[str, list[str]], list[str], dict[str, Generated]]:
+    ) -> tuple[dict[str, list[str]], list[str], dict[str, Generated], dict[str, str]]:
         """The pieces (model inputs) of each distinct sentence that needs the model, every
-        input once, and the outputs the cache holds for them, with their scores: a brief's
-        translation warnings do not depend on whether its sentences were translated before.
+        input once, the outputs the cache holds for them, with their scores (a brief's
+        translation warnings do not depend on whether its sentences were translated before),
+        and why a sentence with a character the window cannot hold has no pieces.
 
         A sentence the cache holds whole is one piece (every input cached fit the window) and
         is not tokenized: with opus-mt's tokenizer that is 60 µs a sentence, seconds of a rerun
@@ -194,10 +198,16 @@ class Translator:
         fingerprint = self.fingerprint()
         whole = {sentence: model_input(sentence) for sentence in sentences if needs_model(sentence)}
         output_of = self._cached(fingerprint, whole.values())
-        pieces_of = {
-            sentence: [text] if text in output_of else split_to_window(text, self.loaded.fits)
-            for sentence, text in whole.items()
-        }
+        pieces_of: dict[str, list[str]] = {}
+        unfit: dict[str, str] = {}
+        for sentence, text in whole.items():
+            try:
+                pieces_of[sentence] = (
+                    [text] if text in output_of else split_to_window(text, self.loaded.fits)
+                )
+            except WindowTooSmall as error:  # that sentence gets no English; the run goes on
+                unfit[sentence] = f"translation: {error}"
+                pieces_of[sentence] = []
         # A piece split off a long sentence may hold no letter either ("1.000, 2.000,"): it is
         # copied like such a sentence, never sent.
         inputs = list(
@@ -207,7 +217,7 @@ class Translator:
         )
         looked_up = set(whole.values())
         output_of.update(self._cached(fingerprint, (p for p in inputs if p not in looked_up)))
-        return pieces_of, inputs, output_of
+        return pieces_of, inputs, output_of, unfit
 
     def _cached(self, fingerprint: str, inputs: Iterable[str]) -> dict[str, Generated]:
         return self.cache.get_many(fingerprint, inputs) if self.cache is not None else {}

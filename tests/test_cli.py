@@ -905,6 +905,39 @@ def test_the_headlines_translation_is_checked_as_every_sentence_is(
     assert "under the headline and at their paragraphs" in brief
 
 
+def test_a_character_the_window_cannot_hold_beside_the_prefix_costs_only_its_article(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """U+FDFA is one character that the tokenizer's NFKC writes as 18 letters: with a prefix
+    that leaves room for any ordinary character, it cannot be cut small enough, and the
+    ConfigError this raised mid-run stopped it: no article got a brief. Now that sentence has
+    no English, so its article fails with that reason (a translation is never partial), and
+    the run's other articles get their briefs."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Der Besuch in der Stadt\n\nDer Gast sagte \ufdfa und ging. Der Tag war lang.\n", "utf-8"
+    )
+    (tmp_path / "in" / "b.txt").write_text(
+        "Das neue Schwimmbad\n\nAm Montag kamen Hunderte Besucher. Der Eintritt war frei.\n",
+        "utf-8",
+    )
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    result = CliRunner().invoke(
+        app,
+        ["run", str(tmp_path / "in"), "-c", str(config), "-o", str(tmp_path / "out"), "-q",
+         "--set", 'translation.prefix="Wort Wort Wort "', "--set",
+         "translation.max_input_tokens=12"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "out" / "b.md").is_file(), result.output
+    assert not (tmp_path / "out" / "a.md").exists()
+    said = " ".join(result.output.split())
+    assert "a.txt: translation: the model's input window cannot hold even" in said, said
+    assert "Traceback" not in result.output
+
+
 def test_config_show_prints_the_effective_config(tmp_path: Path) -> None:
     layer = tmp_path / "l.toml"
     layer.write_text('[summarization]\nmodel = "my/summarizer"\n')

@@ -462,11 +462,13 @@ def test_split_sentences_are_translated_piece_by_piece_and_joined_in_order() -> 
 
 
 def test_a_prefix_that_fills_the_window_is_a_clear_error_not_endless_splitting() -> None:
-    with pytest.raises(ConfigError, match="window cannot hold"):
+    """A clear error for that sentence's article (the start-up check refuses such a prefix
+    before any article; this is what is left when a character costs more than it tried)."""
+    with pytest.raises(ArticleError, match="window cannot hold"):
         split_to_window("Ein Satz, der nicht passt.", lambda piece: False)
     loaded = echo_model(window=4, prefix="translate German to English please: ")
-    with pytest.raises(ConfigError, match="prefix"):
-        Translator(loaded, TranslationSettings()).translate(["Der Hund bellt."])
+    (result,) = Translator(loaded, TranslationSettings()).translate(["Der Hund bellt."])
+    assert result.text == "" and result.failed is not None and "prefix" in result.failed
 
 
 def test_sentence_longer_than_the_window_is_split_not_cut(models) -> None:
@@ -1893,6 +1895,41 @@ def test_a_prefix_that_leaves_too_little_room_for_a_word_is_refused(t5_model: Pa
     assert "shorten translation.prefix or raise translation.max_input_tokens" in str(error.value)
     settings = TranslationSettings(model=str(t5_model), prefix=prefix, max_input_tokens=9)
     resolve_spec("translation", settings, Path("m"))
+
+
+def test_a_prefix_is_tried_with_the_costliest_single_characters(shared_hub_models) -> None:
+    """opus-mt writes "a" after the prefix as one token and "n" as two: a window that held the
+    prefix and "a" passed the start-up check, and the first "n" standing alone stopped the run
+    mid-way. Every character a sentence may be cut down to must fit."""
+    from transformers import AutoTokenizer
+
+    model = str(shared_hub_models.marian)
+    prefix = "translate German to English now: "
+    tokenizer = AutoTokenizer.from_pretrained(model)
+    costs = {c: len(tokenizer(prefix + c)["input_ids"]) for c in ("a", "n", "\U0001f600")}
+    assert costs["a"] < max(costs.values())  # the case under test
+    for window in range(costs["a"], max(costs.values())):
+        settings = TranslationSettings(model=model, prefix=prefix, max_input_tokens=window)
+        with pytest.raises(ConfigError, match="leaving no room for text"):
+            resolve_spec("translation", settings, Path("m"))
+    settings = TranslationSettings(model=model, prefix=prefix, max_input_tokens=max(costs.values()))
+    resolve_spec("translation", settings, Path("m"))
+
+
+def test_a_summary_input_the_window_cannot_hold_fails_that_article_only() -> None:
+    """The summarizer splits a long English down to single characters where it must: one that
+    does not fit beside the prefix raised out of summarize_many, and no article of the batch
+    got a summary."""
+
+    class Expanding(WordTokenizer):  # U+FDFA as NFKC writes it: four words
+        def __call__(self, text: str = "", *args, **kwargs) -> dict[str, list[int]]:
+            return super().__call__(text.replace("\ufdfa", " w w w w "), *args, **kwargs)
+
+    loaded = replace(echo_model("summarization", window=4), tokenizer=Expanding())
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    unfit, fine = summarizer.summarize_many([["Er sagte \ufdfa dazu."], ["Ein Text."]])
+    assert isinstance(unfit, ArticleError) and "cannot hold even" in str(unfit)
+    assert not isinstance(fine, ArticleError) and fine.text
 
 
 def test_an_english_as_long_as_the_output_limit_is_warned_of() -> None:
