@@ -127,9 +127,10 @@ class _Number:
 # ZeroDivisionError; 2.5: TypeError; temperature = -1: ValueError). The bounds are those of the
 # logits processors and of beam search; 0 switches top_k and the n-gram blockers off.
 _NUMBERS: dict[str, _Number] = {
-    **dict.fromkeys(
-        ("num_beams", "num_beam_groups", "max_length", "max_new_tokens"), _Number(True, 1)
-    ),
+    **dict.fromkeys(("num_beams", "num_beam_groups", "max_new_tokens"), _Number(True, 1)),
+    # max_length counts the decoder's start token: 1 leaves no token to write, and generate()
+    # failed on every input, after the models loaded.
+    "max_length": _Number(True, 2),
     **dict.fromkeys(
         (
             "min_length",

@@ -319,6 +319,8 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
             ['summarization.chunk_generation.stop_strings=["."]'],
             "summarization.chunk_generation.stop_strings",
         ),
+        # max_length counts the start token: 1 failed every article inside generate()
+        (["translation.generation.max_length=1"], "translation.generation.max_length"),
         # generate() stopped at the clock and returned a cut output as if it were finished.
         (["translation.generation.max_time=0.5"], "translation.generation.max_time"),
         (["summarization.chunk_generation.max_time=2"], "summarization.chunk_generation.max_time"),
