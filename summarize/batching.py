@@ -7,6 +7,7 @@ words, and packed greedily into pieces that fit: nothing is ever cut.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -64,6 +65,13 @@ def _split_at_sentence_ends(text: str) -> list[str]:
         parts.append(text[start : match.start()])
         start = match.end()
     return [*parts, text[start:]]
+
+
+def _reads_on(word: str) -> bool:
+    """Whether a sentence reads on after ``word`` as a title or abbreviation does ("Dr.",
+    "stv."): no place to cut it."""
+    tail = word[-_WORD_READ:].rstrip('"“”»«’)')
+    return tail.lstrip('(„"»«‚‘') in _NOT_SENTENCE_ENDS or ends_with_abbreviation(tail)
 
 
 # Split points in order of preference: sentence ends, after clause punctuation, then before
@@ -261,24 +269,50 @@ def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
 
 def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
     """Greedily join neighbouring parts (with a space) while the result still fits; a part that
-    never fits on its own is split by :func:`split_to_window`."""
-    pieces: list[str] = []
-    current = ""
+    never fits on its own is split by :func:`split_to_window`. The last two pieces are then
+    evened out: filled greedily, the last was often a scrap (a German sentence's final verb,
+    translated alone)."""
+    groups: list[list[str]] = []  # each piece as its parts
+    whole: list[bool] = []  # whether the piece is packed parts (not a part's own split)
+    current: list[str] = []
     for part in parts:
-        candidate = f"{current} {part}" if current else part
-        if fits(candidate):
-            current = candidate
+        if fits(" ".join([*current, part])):
+            current.append(part)
             continue
         if current:
-            pieces.append(current)
+            groups.append(current)
+            whole.append(True)
         if fits(part):
-            current = part
+            current = [part]
         else:
-            pieces.extend(split_to_window(part, fits))
-            current = ""
+            split = split_to_window(part, fits)
+            groups.extend([piece] for piece in split)
+            whole.extend([False] * len(split))
+            current = []
     if current:
-        pieces.append(current)
-    return pieces
+        groups.append(current)
+        whole.append(True)
+    if len(groups) >= 2 and whole[-1] and whole[-2]:
+        groups[-2:] = _even_pair(groups[-2], groups[-1], fits)
+    return [" ".join(group) for group in groups]
+
+
+def _even_pair(first: list[str], second: list[str], fits: Callable[[str], bool]) -> list[list[str]]:
+    """The parts of two neighbouring pieces cut where the two are closest in length and both
+    still fit (the cut as it was, at the least)."""
+    parts = [*first, *second]
+    ends = list(itertools.accumulate(len(part) + 1 for part in parts))  # length up to each part
+    total = ends[-1] - 1
+    imbalance = abs(2 * ends[len(first) - 1] - total)
+    cuts = sorted(range(1, len(parts)), key=lambda cut: abs(2 * ends[cut - 1] - total))
+    for cut in cuts:
+        if abs(2 * ends[cut - 1] - total) >= imbalance:
+            break
+        if _reads_on(parts[cut - 1]):  # "dem stv." | "Vorsitzenden": no cut there
+            continue
+        if fits(" ".join(parts[:cut])) and fits(" ".join(parts[cut:])):
+            return [parts[:cut], parts[cut:]]
+    return [first, second]
 
 
 def window_pieces(sentences: Sequence[str], fits: Callable[[str], bool]) -> list[str]:

@@ -471,6 +471,19 @@ def test_a_prefix_that_fills_the_window_is_a_clear_error_not_endless_splitting()
     assert result.text == "" and result.failed is not None and "prefix" in result.failed
 
 
+def test_a_split_sentence_ends_in_no_scrap() -> None:
+    """Filled greedily, the last piece of a split sentence was what was left over: the final
+    verb of "... haben die Gemeinderäte ... beschlossen" translated on its own. The last two
+    pieces are cut where they are closest in length, both still fitting."""
+    loaded = echo_model(window=6)  # five words and the end token
+    words = "Am Montag haben die Räte der Stadt den neuen Plan beschlossen".split()
+    pieces = split_to_window(" ".join(words), loaded.fits)
+    assert " ".join(pieces) == " ".join(words) and all(loaded.fits(p) for p in pieces)
+    assert len(pieces) == 3 and len(pieces[-1].split()) > 1  # greedy: 5, 5 and 1 word
+    longest = max(len(word) for word in words)
+    assert abs(len(pieces[-1]) - len(pieces[-2])) <= longest
+
+
 def test_sentence_longer_than_the_window_is_split_not_cut(models) -> None:
     translator = _translator(models.marian_short_window)
     assert translator.loaded.window == 48
