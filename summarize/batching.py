@@ -263,8 +263,25 @@ def split_to_window(text: str, fits: Callable[[str], bool]) -> list[str]:
             "tokens; raise max_input_tokens or shorten the prefix"
         )
     # One "word" longer than the window (a URL, a run of symbols): cut it into halves.
-    middle = len(text) // 2
+    middle = _cluster_boundary_near(text, len(text) // 2)
     return split_to_window(text[:middle], fits) + split_to_window(text[middle:], fits)
+
+
+def _cluster_boundary_near(text: str, middle: int) -> int:
+    """The grapheme cluster boundary of ``text`` nearest ``middle``, inside it: a cut at the
+    code point split an emoji sequence or a letter from its accent (the model read "e" and a
+    lone U+0301). ``middle`` itself where the text is one cluster."""
+    import regex
+
+    before = None  # the last boundary before the middle
+    for cluster in regex.finditer(r"\X", text):
+        end = cluster.end()
+        if end >= len(text):
+            break
+        if end >= middle:  # the first boundary at or after it
+            return end if before is None or end - middle <= middle - before else before
+        before = end
+    return middle if before is None else before
 
 
 def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:

@@ -174,6 +174,16 @@ def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> N
     assert "".join(pieces) == blob and all(len(piece) <= 64 for piece in pieces)
 
 
+def test_split_to_window_cuts_a_long_word_between_grapheme_clusters() -> None:
+    """Halving an over-long word at a code point split a family emoji at its joiners and a
+    letter from its combining accent: the model read a lone U+200D or U+0301."""
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    for blob in (family * 20, "Cafe\u0301" * 40, "x" + "e\u0301\u0323" * 30):
+        pieces = split_to_window(blob, lambda piece: len(piece) <= 16)
+        assert "".join(pieces) == blob and len(pieces) > 1
+        assert not [p for p in pieces if p[0] in "\u200d\u0301\u0323" or p[-1] == "\u200d"]
+
+
 def test_split_to_window_reads_a_long_run_without_spaces_in_one_pass() -> None:
     """The sentence-end search tried a leading "\\S*" at every character of a run without a
     space (text extracted without its spaces, a long URL), and each such try read to the run's
