@@ -54,6 +54,26 @@ app.add_typer(eval_app, name="eval")
 logger = logging.getLogger("summarize")
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from summarize import __version__
+
+        print(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn German news articles into bilingual English briefs."""
+
+
 class _Console(Console):
     """rich's Console, but one whose reader went away (``| head``, a log shipper that died)
     falls silent instead of ending the process: rich raised SystemExit(1) there, and a run

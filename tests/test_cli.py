@@ -938,6 +938,12 @@ def test_a_character_the_window_cannot_hold_beside_the_prefix_costs_only_its_art
     assert "Traceback" not in result.output
 
 
+def test_version_is_printed() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output == f"summarize {__version__}\n"
+    assert "Usage" in CliRunner().invoke(app, []).output  # no command: the help, as before
+
+
 def test_config_show_prints_the_effective_config(tmp_path: Path) -> None:
     layer = tmp_path / "l.toml"
     layer.write_text('[summarization]\nmodel = "my/summarizer"\n')
