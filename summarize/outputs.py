@@ -633,6 +633,15 @@ def write_index(
     for filename, said in not_current_briefs(folder).items():
         if filename not in known and filename not in not_current and said in status_of:
             stale[filename] = status_of[said]
+    # A brief whose source file is gone (renamed, deleted) stayed listed as if current; read
+    # again each time, as the file may be back.
+    for entry in entries:
+        if entry.filename in known or stale.get(entry.filename, "gone") != "gone":
+            continue
+        if _source_gone(entry.record):
+            stale[entry.filename] = "gone"
+        else:
+            stale.pop(entry.filename, None)
     index_path = folder / INDEX_FILENAME
     write_atomic(index_path, render_index(entries, latest_run, without_brief, stale))
     return index_path
@@ -666,6 +675,17 @@ def not_current_briefs(folder: Path) -> dict[str, str]:
     except OSError:  # no index (records copied without it), or unreadable: nothing to add
         return {}
     return said
+
+
+def _source_gone(record: BriefRecord) -> bool:
+    """Whether the file ``record``'s brief was made from is no longer there (records written
+    before the source's absolute path was kept cannot say)."""
+    if not record.source_path or not Path(record.source_path).is_absolute():
+        return False
+    try:
+        return not Path(record.source_path).exists()
+    except (OSError, ValueError):  # a name this system cannot look up
+        return False
 
 
 def another_files_brief(record: BriefRecord, source: Path) -> bool:

@@ -115,6 +115,8 @@ NOT_CURRENT = "**Not current:** "
 NOT_CURRENT_BECAUSE = {
     "failed": "a later run failed on this article; this brief is an earlier run's.",
     "skipped": "a later run skipped this article; this brief is an earlier run's.",
+    "gone": "its source file is no longer where this brief was made from (renamed, moved or "
+    "deleted).",
 }
 
 

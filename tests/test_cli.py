@@ -487,6 +487,38 @@ def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(
     assert marked() == {"edited.md": False, "german.md": True, "kept.md": False}
 
 
+def test_a_brief_whose_source_file_is_gone_says_so_until_it_is_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A renamed or deleted article left its brief in the index as if current: a reader could
+    not tell it from the brief of a file still there."""
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    (folder / "kept.txt").write_bytes(seeds[0].read_bytes())
+    (folder / "old.txt").write_bytes(seeds[1].read_bytes())
+    run = ["run", str(folder), "--output", str(output), "--no-cache", "--quiet"]
+    assert CliRunner().invoke(app, run).exit_code == 0
+
+    def marks() -> dict[str, str]:
+        index = (output / "index.md").read_text(encoding="utf-8")
+        entries = re.findall(r"\]\(<([^>]+)>\)\*\*  \n(.*?)(?=\n- \*\*\[|\Z)", index, re.S)
+        return {name: entry.split("**Not current:** ")[-1] for name, entry in entries}
+
+    (folder / "old.txt").rename(folder / "new.txt")
+    assert CliRunner().invoke(app, run).exit_code == 0
+    said = marks()
+    assert sorted(said) == ["kept.md", "new.md", "old.md"]
+    assert said["old.md"].startswith("its source file is no longer where")
+    assert "source file" not in said["kept.md"] and "source file" not in said["new.md"]
+    (folder / "new.txt").rename(folder / "old.txt")  # back: a run of another file clears it
+    only_kept = ["run", str(folder / "kept.txt"), "--output", str(output), "--no-cache", "-q"]
+    assert CliRunner().invoke(app, only_kept).exit_code == 0
+    said = marks()
+    assert "source file" not in said["old.md"] and said["new.md"].startswith("its source file")
+
+
 def test_a_brief_of_another_file_is_not_said_to_be_one_the_latest_run_failed_on(
     tmp_path: Path, monkeypatch
 ) -> None:
