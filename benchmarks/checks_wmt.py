@@ -18,7 +18,10 @@ Translation warnings on numbers, each human translation read as a translator's o
 German sentence: "numbers" (a figure the English states and the German does not) and
 "missing_numbers" (a figure or weekday of the German the English does not state), both false
 alarms but where the translator erred; and, planted, each English mention of a German figure
-deleted in turn, which "missing_numbers" must catch.
+deleted in turn, which "missing_numbers" must catch. And "negation" (the German negates, the
+English says no negation): false alarms on the human translations, and, planted, the one
+negation of an English sentence whose German negates deleted ("did not go" as "did go", "won't"
+as "will"), which it must catch.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,6 +44,7 @@ from prerequisites import require_paths  # noqa: E402
 from summarize.checks import unsupported_facts  # noqa: E402
 from summarize.checks.quantities import find_quantities, is_supported  # noqa: E402
 from summarize.checks.translation_warnings import (  # noqa: E402
+    lost_negation,
     numbers_not_in_english,
     translation_warnings,
 )
@@ -154,6 +159,43 @@ def number_warnings(name: str, pairs: list[tuple[str, str, str]], out: list[str]
     )
 
 
+# One English negation, to delete: "not", "never", "no", "n't" (with the verb made whole).
+_ONE_NEGATION = re.compile(r"\s*\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
+_SHORT_VERBS = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def negation_warnings(name: str, pairs: list[tuple[str, str, str]], out: list[str]) -> str:
+    """pairs: (id, German sentence, its English). Sentences the "negation" warning fires on
+    (false alarms), and English sentences with one negation whose German negates, the negation
+    deleted, that it catches."""
+    fired = planted = caught = 0
+    lines = [f"## negation warnings: {name}\n"]
+    for cid, de, en in pairs:
+        if lost_negation(de, en) is not None:
+            fired += 1
+            lines.append(f"- {cid} negation: {de} | {en}")
+        found = list(_ONE_NEGATION.finditer(en))
+        if lost_negation(de, "") is None or len(found) != 1:
+            continue
+        cut = found[0]
+        without = en[: cut.start()] + en[cut.end() :]
+        if cut.group(0).lower() in ("n't", "n’t"):
+            head, _, tail = en[: cut.start()].rpartition(" ")
+            verb = _SHORT_VERBS.get(tail.lower(), tail)
+            without = f"{head} {verb}".lstrip() + en[cut.end() :]
+        planted += 1
+        if lost_negation(de, without) is not None:
+            caught += 1
+        else:
+            lines.append(f"- {cid} missed deleting {cut.group(0)!r}: {de} | {without}")
+    out.extend(lines)
+    n = len(pairs)
+    return (
+        f"| {name} | {n} | {fired / n:.1%} ({fired}) | "
+        f"{caught / max(planted, 1):.1%} ({caught}/{planted}) |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
@@ -214,6 +256,18 @@ def main() -> None:
             for i, (de, en) in enumerate(zip(doc["de"], doc[ref], strict=True))
         ]
         print(number_warnings(f"2021 {ref}", pairs, out))
+    print("\n| translations | sentences | negation | deleted negations caught |")
+    print("|---|---|---|---|")
+    print(
+        negation_warnings("2019", [(f"s{i}", de, en) for i, (en, de) in enumerate(sentences)], out)
+    )
+    for ref in ("en_refA", "en_refB"):
+        pairs = [
+            (f"{doc['docid']}#{i}", de, en)
+            for doc in docs
+            for i, (de, en) in enumerate(zip(doc["de"], doc[ref], strict=True))
+        ]
+        print(negation_warnings(f"2021 {ref}", pairs, out))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(out), encoding="utf-8")
     print(f"\nevery flag and miss: {args.out}")

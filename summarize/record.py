@@ -38,6 +38,7 @@ class SentenceWarning(_Frozen):
         "output_limit",
         "numbers",
         "missing_numbers",
+        "negation",
     ]
     detail: str
 

@@ -2063,3 +2063,61 @@ def test_the_run_record_takes_every_kind_of_translation_warning() -> None:
     from summarize.record import SentenceWarning
 
     assert get_args(SentenceWarning.model_fields["kind"].annotation) == get_args(WarningKind)
+
+
+def _negation_warned(german: str, english: str) -> list[str]:
+    return [w.detail for w in translation_warnings(german, english) if w.kind == "negation"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "word"),
+    [
+        (
+            "Die Regierung wird die Steuern nicht erhöhen.",
+            "The government will raise taxes.",
+            "nicht",
+        ),
+        ("Es gab keine Verletzten.", "There were injured people.", "keine"),
+        ("Er hat nie davon gewusst, sagte sie.", "He always knew about it, she said.", "nie"),
+        ("Sie kam ohne Begleitung.", "She came with company.", "ohne"),
+    ],
+)
+def test_a_translation_that_lost_the_negation_is_warned_of(
+    german: str, english: str, word: str
+) -> None:
+    """A translation that drops "nicht" says the opposite of the article, and no check saw it
+    (the summary's check and the key facts read the English)."""
+    assert _negation_warned(german, english) == [
+        f"the German negates (“{word}”) and the English says no negation"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Regierung wird die Steuern nicht erhöhen.", "The government won’t raise taxes."),
+        ("Die Regierung wird die Steuern nicht erhöhen.", "The government will not raise taxes."),
+        ("Es gab keine Verletzten.", "Nobody was injured."),
+        ("Der Fahrer hatte die Vorfahrt nicht beachtet.", "The driver ignored the right of way."),
+        ("Der Versuch blieb ohne Erfolg.", "The attempt was unsuccessful."),
+        (
+            "Infizierte wurden von nicht infizierten getrennt.",
+            "Infected were kept from non-infected.",
+        ),
+        # phrases that state no negation
+        (
+            "Nicht nur die Stadt, sondern auch das Land zahlt.",
+            "The city as well as the state pays.",
+        ),
+        ("Nicht wenige Gäste blieben lange.", "Quite a few guests stayed long."),
+        (
+            "Nicht zuletzt wegen des Wetters kamen viele.",
+            "Many came, partly because of the weather.",
+        ),
+        ("Die Stadt baut ein neues Bad.", "The city builds a new pool."),  # no negation at all
+    ],
+)
+def test_a_negation_the_english_keeps_or_the_german_lacks_is_not_warned_of(
+    german: str, english: str
+) -> None:
+    assert _negation_warned(german, english) == []

@@ -19,6 +19,7 @@ WarningKind = Literal[
     "output_limit",
     "numbers",
     "missing_numbers",
+    "negation",
 ]
 _RATIO_RANGE = (0.5, 2.2)
 _RATIO_MIN_WORDS = 6
@@ -47,6 +48,40 @@ def _has_loop(words: list[str]) -> str | None:
         if size == 3 and counts and counts.most_common(1)[0][1] >= 3:
             return " ".join(counts.most_common(1)[0][0])
     return None
+
+
+# Words that negate a German sentence ("nicht", "kein…", "nie", "ohne"), less the phrases
+# that state no negation ("nicht nur … sondern auch", "nicht wenige" for "quite a few").
+_GERMAN_NEGATION = re.compile(
+    r"(?<![\w-])(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|keinerlei|nie|niemals"
+    r"|niemand|niemanden|niemandem|nirgends|nirgendwo|weder|ohne)(?![\w-])",
+    re.IGNORECASE,
+)
+_GERMAN_NOT_NEGATING = re.compile(
+    r"(?<![\w-])(?:nicht\s+nur|nicht\s+zuletzt|nicht\s+wenige[rn]?|nicht\s+selten"
+    r"|nicht\s+umsonst|nicht\s+unbedingt|ohne\s+Zweifel|nichts\s+anderes\s+als)(?![\w-])",
+    re.IGNORECASE,
+)
+# What says a negation in English: the words, "n't", and what translates one as a word of its
+# own ("nicht beachtet" as "ignored", "ohne Erfolg" as "unsuccessful", "nicht infiziert" as
+# "non-infected"). Broad on purpose: the warning is for an English that lost the negation.
+_ENGLISH_NEGATION = re.compile(
+    r"(?<![\w-])(?:not|no|never|nothing|nobody|none|neither|nor|without|nowhere|cannot|no-one"
+    r"|lack\w*|fail\w*|refus\w*|den(?:y|ied|ies|ying)|absen\w*|instead|unless"
+    r"|un(?!der|til|it|ion|ivers|iqu|iform|cle)\w{3,}"
+    r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*|anymore)(?![\w-])|n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def lost_negation(german: str, english: str) -> str | None:
+    """The German word that negates the sentence when its English says no negation at all
+    ("Die Regierung wird die Steuern nicht erhöhen" as "The government will raise taxes"), a
+    translation that says the opposite; None otherwise."""
+    negation = _GERMAN_NEGATION.search(_GERMAN_NOT_NEGATING.sub(" ", german))
+    if negation is None or _ENGLISH_NEGATION.search(english):
+        return None
+    return negation.group(0)
 
 
 # The reason of a summary's number that only the translation backs (a flag's ``reason``).
@@ -213,6 +248,13 @@ def translation_warnings(
         warnings.append(
             TranslationWarning(
                 "missing_numbers", ", ".join(f"“{text}”" for text in lost) + " not in the English"
+            )
+        )
+    negation = lost_negation(german, english) if english_words and not passed_through else None
+    if negation is not None:
+        warnings.append(
+            TranslationWarning(
+                "negation", f"the German negates (“{negation}”) and the English says no negation"
             )
         )
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:
