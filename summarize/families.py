@@ -210,7 +210,12 @@ def _token_id(tokenizer: PreTrainedTokenizerBase, token: str) -> int | None:
     token_id = tokenizer.convert_tokens_to_ids(token)
     if not isinstance(token_id, int) or token_id == tokenizer.unk_token_id:
         return None
-    return token_id if tokenizer.convert_ids_to_tokens(token_id) == token else None
+    if tokenizer.convert_ids_to_tokens(token_id) == token:
+        return token_id
+    # An OPUS-MT tokenizer with separate vocabularies reads ids back through the target one:
+    # a multi-target model's ">>eng<<" of its source vocabulary was not found, and it ran
+    # without the token that names the language to write.
+    return token_id if tokenizer.get_vocab().get(token) == token_id else None
 
 
 _LANGUAGE_TABLES = ("lang_code_to_token", "lang_code_to_id", "lang_token_to_id")

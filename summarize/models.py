@@ -961,11 +961,29 @@ def ctranslate2_problem(spec: ModelSpec, models_dir: Path, folder: bool = True) 
             f"'ctranslate2': CTranslate2 {version('ctranslate2')} cannot convert its model type "
             f"({unconvertible}); set {spec.task}.backend = 'torch'"
         )
+    if separate_vocabularies(spec.config):
+        from importlib.metadata import version
+
+        return (
+            f"The {spec.task} model {spec.source.location} cannot run on {spec.task}.backend = "
+            f"'ctranslate2': CTranslate2 {version('ctranslate2')} converts a Marian model with "
+            "one vocabulary only, and this one has separate source and target vocabularies "
+            f"(share_encoder_decoder_embeddings = false); set {spec.task}.backend = 'torch'"
+        )
     existing = next((folder for folder in target.parents if folder.exists()), None)
     if folder and existing is not None and not os.access(existing, os.W_OK | os.X_OK):
         reason = "read-only file system" if _read_only(existing) else "no write permission"
         return unwritable_conversion(spec.source.location, target, reason, f"{spec.task}.backend")
     return None
+
+
+def separate_vocabularies(config: Any) -> bool:
+    """Whether ``config`` is an OPUS-MT (Marian) model with separate source and target
+    vocabularies: CTranslate2's converter writes the source one for both, and the model read
+    wrong tokens and wrote others, with no error."""
+    return getattr(config, "model_type", None) == "marian" and not getattr(
+        config, "share_encoder_decoder_embeddings", True
+    )
 
 
 def _read_only(folder: Path) -> bool:

@@ -161,9 +161,12 @@ def build_marian(
     max_position_embeddings: int | None = None,
     target_languages: Iterable[str] = (),
     seed: int = 0,
+    separate_vocabularies: bool = False,
 ) -> Path:
     """A random-weight MarianMT model folder loadable with ``from_pretrained`` (multi-target
-    when ``target_languages`` are given: its inputs start with a token such as ``>>eng<<``)."""
+    when ``target_languages`` are given: its inputs start with a token such as ``>>eng<<``;
+    with ``separate_vocabularies``, a target vocabulary of its own, in another order, as some
+    OPUS-MT checkpoints have: ``separate_vocabs``)."""
     from transformers import GenerationConfig, MarianConfig
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -184,6 +187,11 @@ def build_marian(
             max_position_embeddings=512,
             share_encoder_decoder_embeddings=True,
         )
+        if separate_vocabularies:  # the config's pad_token_id stays the source's
+            pad = _separate_target_vocabulary(destination)
+            config.decoder_vocab_size = pad + 1
+            config.share_encoder_decoder_embeddings = False
+            config.decoder_start_token_id = pad
         generation = GenerationConfig(
             num_beams=4,
             max_length=512,
@@ -198,6 +206,22 @@ def build_marian(
     _save_random_model(_tiny(config, tiny), destination, seed)
     generation.save_pretrained(destination)
     return destination
+
+
+def _separate_target_vocabulary(folder: Path) -> int:
+    """Give the tokenizer in ``folder`` a target vocabulary of its own (the source pieces in
+    reverse order, the end and unknown tokens first): the target's pad id."""
+    source = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    target = {"</s>": 0, "<unk>": 1}
+    for piece in reversed([p for p in source if p not in ("</s>", "<unk>", "<pad>")]):
+        target.setdefault(piece, len(target))
+    target["<pad>"] = len(target)
+    (folder / "target_vocab.json").write_text(json.dumps(target, ensure_ascii=False), "utf-8")
+    settings_file = folder / "tokenizer_config.json"
+    settings = json.loads(settings_file.read_text(encoding="utf-8"))
+    settings["separate_vocabs"] = True
+    settings_file.write_text(json.dumps(settings), encoding="utf-8")
+    return target["<pad>"]
 
 
 def _shrink_window(config: Any, generation: Any, max_position_embeddings: int) -> None:

@@ -314,6 +314,43 @@ def test_multi_target_opus_mt_is_told_the_target_language(
     assert row[0] == english_token and len(row) == loaded.count_tokens("Guten Tag.")
 
 
+def test_a_multi_target_opus_mt_with_separate_vocabularies_is_told_the_target_too(
+    tmp_path: Path, generate_calls: GenerateRecorder
+) -> None:
+    """Its tokenizer reads ids back through the target vocabulary: the ">>eng<<" of the source
+    one was not found, and the model ran without the token that names its output language."""
+    path = build_marian(
+        tmp_path / "opus-mt-sep",
+        texts=seed_texts(),
+        target_languages=("deu", "eng", "nld"),
+        separate_vocabularies=True,
+    )
+    loaded = _translation(path)
+    assert loaded.prefix == ">>eng<< "
+    Translator(loaded, TranslationSettings(model="x")).generate_batch(["Guten Tag."])
+    ((row,),) = [call.input_ids for call in generate_calls.of("marian")]
+    assert row[0] == loaded.tokenizer.get_vocab()[">>eng<<"]
+
+
+def test_an_opus_mt_with_separate_vocabularies_is_refused_on_ctranslate2(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """CTranslate2's converter writes the source vocabulary for both sides: the model read
+    other tokens than the tokenizer made and wrote others again, and the run went on."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    path = build_marian(tmp_path / "opus-mt-sep", texts=seed_texts(), separate_vocabularies=True)
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    options = ["--set", f"translation.model={path}", "--set", "translation.backend=ctranslate2"]
+    listed = CliRunner().invoke(app, ["models", "list", "--json", "-c", str(config), *options])
+    assert listed.exit_code == 1, listed.output
+    rows = {row["task"]: row for row in map(json.loads, listed.stdout.splitlines())}
+    assert "separate source and target vocabularies" in rows["translation"]["problem"]
+    assert "set translation.backend = 'torch'" in rows["translation"]["problem"]
+    assert not list(tmp_path.glob("opus-mt-sep.ct2-*"))
+
+
 def test_configured_prefix_replaces_the_family_default(families: Families) -> None:
     loaded = _translation(families.t5, prefix="Translate to English: ")
     assert loaded.prefix == "Translate to English: "
