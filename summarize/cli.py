@@ -958,6 +958,8 @@ def _exit_now(status: int) -> NoReturn:
     logging.shutdown()
     atexit._run_exitfuncs()  # what a normal exit runs first (Ray's shutdown, temp folders)
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with that descriptor closed (`>&-`): Python made it None
+            continue
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing left to say
             stream.flush()
     os._exit(status)

@@ -1919,6 +1919,28 @@ def test_a_closed_pipe_on_standard_error_keeps_the_exit_code(tmp_path: Path) -> 
     assert result.returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("command", "exit_code"), [(["--version"], 0), (["run", "missing-folder"], 2)]
+)
+def test_a_closed_standard_output_is_no_traceback(
+    tmp_path: Path, command: list[str], exit_code: int
+) -> None:
+    """Started with the standard output closed (``>&-``, a daemon's launcher), Python has no
+    ``sys.stdout`` at all: the exit's flush of it was an AttributeError traceback and exit 1,
+    whatever the command did."""
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", *command],
+        preexec_fn=lambda: os.close(1),  # in the child, before Python starts
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == exit_code, result.stderr
+
+
 def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
     """`summarize inspect seeds/ | head -1`: rich ended it with exit 1 at the first write."""
     read_end, write_end = os.pipe()
