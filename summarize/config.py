@@ -672,6 +672,10 @@ class RuntimeSettings(_Section):
     )
 
 
+# The smallest amount of a resource Ray reserves (its resource unit scaling is 10,000).
+_RAY_RESOURCE_UNIT = 0.0001
+
+
 class RaySettings(_Section):
     """The Ray engine: actor pools for the two models, the tasks around them, the watchdog."""
 
@@ -725,6 +729,19 @@ class RaySettings(_Section):
             "the slowest batch of articles."
         ),
     )
+
+    @field_validator("cpus_per_actor", "gpus_per_actor")
+    @classmethod
+    def _ray_can_reserve(cls, value: float | None, info: ValidationInfo) -> float | None:
+        # Ray counts resources in units of 0.0001 and GPUs past one whole: anything else was
+        # its ValueError traceback when the first actor pool was made, after the models' checks.
+        if value is None or value == 0:
+            return value
+        if value < _RAY_RESOURCE_UNIT:
+            raise ValueError(f"Ray reserves no less than {_RAY_RESOURCE_UNIT:g} of a resource")
+        if info.field_name == "gpus_per_actor" and value > 1 and not value.is_integer():
+            raise ValueError("Ray reserves a fraction of one GPU, or whole GPUs (1, 2, ...)")
+        return value
 
     @model_validator(mode="after")
     def _min_within_max(self, info: ValidationInfo) -> RaySettings:

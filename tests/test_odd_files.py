@@ -165,11 +165,15 @@ def test_a_model_setting_that_is_no_folder_and_no_hub_id_is_one_line(tmp_path: P
     [("runtime.threads=99999999999999999999", "less than or equal to 4096"),
      ("runtime.workers=100000", "less than or equal to 256"),
      ("ray.gpus_per_actor=inf", "finite number"),
-     ("ray.cpus_per_actor=inf", "finite number")],
+     ("ray.cpus_per_actor=inf", "finite number"),
+     ("ray.cpus_per_actor=0.00001", "no less than 0.0001"),
+     ("ray.gpus_per_actor=0.00001", "no less than 0.0001"),
+     ("ray.gpus_per_actor=1.5", "or whole GPUs")],
 )  # fmt: skip
 def test_limits_past_any_machine_are_a_config_error(setting: str, said: str) -> None:
     """10**20 threads overflowed torch's C integer (a traceback), 100,000 workers ended in a
-    segmentation fault."""
+    segmentation fault; a share of a CPU or GPU finer than Ray counts, or 1.5 GPUs, was Ray's
+    traceback when the first actor pool was made."""
     from summarize.config import load_config
     from summarize.errors import ConfigError
 
