@@ -561,12 +561,19 @@ def quiet_libraries() -> None:
 
 
 def resolve_spec(
-    task: Task, settings: ModelSettings, models_dir: Path, digests_file: Path | None = None
+    task: Task,
+    settings: ModelSettings,
+    models_dir: Path,
+    digests_file: Path | None = None,
+    *,
+    runs_here: bool = True,
 ) -> ModelSpec:
     """Find the model and read its tokenizer and configs (no weights): what shapes its output.
 
     ``digests_file`` remembers the local weights' content digests between runs
-    (see :mod:`summarize.digests`); without it they are hashed every time."""
+    (see :mod:`summarize.digests`); without it they are hashed every time. ``runs_here=False``
+    (a Ray driver, whose nodes run the model): ``device = "cuda"`` is taken as asked, not
+    checked against this machine, which may have no GPU where the nodes do."""
     # Each step may refuse the model or warn: their order is the order a user hears of its
     # problems (a model not found before a setting it cannot take).
     source = _resolve_source(task, settings, models_dir)
@@ -583,7 +590,7 @@ def resolve_spec(
     )
     own = load_generation_config(source.location, config, _pretrained_options(revision))
     generation = resolve_generation(task, settings, own, config, family, languages)
-    device = _checked_device(task, settings, config, generation, tokenizer)
+    device = _checked_device(task, settings, config, generation, tokenizer, runs_here)
     window = _model_window(task, settings, tokenizer, config, family, generation)
     return ModelSpec(
         task=task,
@@ -835,13 +842,15 @@ def _checked_device(
     config: Any,
     generation: ModelGeneration,
     tokenizer: PreTrainedTokenizerBase,
+    runs_here: bool = True,
 ) -> str:
     """The device the model runs on, resolved (never "auto"), with the generation tables checked
     against the backend: on torch no hub code modes and beams that fit the device's memory; on
     CTranslate2 only settings it can honour (refused when the weights loaded, such a setting
     stopped the run after the model was converted, and `models list` called the model fine),
     and of those its conversion keeps as the model's own, none the user set otherwise."""
-    device = str(pick_device(settings.device, settings.backend))
+    elsewhere = not runs_here and settings.device == "cuda"
+    device = "cuda" if elsewhere else str(pick_device(settings.device, settings.backend))
     tables = {f"{task}.generation": generation.config}
     user_set = {f"{task}.generation": set(settings.generation)}
     if generation.chunk_config is not None and isinstance(settings, SummarizationSettings):
@@ -854,7 +863,8 @@ def _checked_device(
         for table, generation_config in tables.items():
             refuse_unsafe_stops(generation_config, table)
             refuse_hub_code_mode(generation_config, table)
-        check_beam_memory(tables, config, device)
+        if not elsewhere:  # a node's GPU memory is not known here (each actor loads it there)
+            check_beam_memory(tables, config, device)
     else:
         for table, generation_config in tables.items():
             ct2_options(

@@ -351,6 +351,79 @@ def test_an_actor_larger_than_this_machine_is_refused_at_once(
     assert not list(out.glob("*.md"))
 
 
+def test_cuda_on_no_node_is_said_by_the_cluster_not_the_drivers_machine(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver refused ``device = "cuda"`` because its own machine had no CUDA ("torch sees
+    no CUDA device"), on a cluster whose head has no GPU and whose nodes do: what counts is
+    whether a node has one, and on an instance this run started it has none here."""
+    ray = _ray()
+    assert not ray.is_initialized()
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    config = _config(tmp_path, self_contained_models)
+    out = tmp_path / "out"
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(out), "-q", "--engine", "ray"]
+    settings = ["--set", "translation.device='cuda'", "--set", "ray.no_progress_timeout_s=30"]
+    result = CliRunner().invoke(app, [*arguments, *settings])
+    assert result.exit_code == 2, result.output
+    assert "translation.device = 'cuda', but no node of the cluster has a GPU" in result.output
+    assert "torch sees no CUDA device" not in result.output
+    assert not ray.is_initialized()
+    assert not list(out.glob("*.md"))
+
+
+def test_a_driver_without_a_gpu_plans_a_cuda_model_for_its_nodes(
+    self_contained_models: ModelSet,
+) -> None:
+    """The driver's spec keeps ``cuda`` as asked (the nodes' actors load it there, and refuse
+    it on a node without one); the local engine still checks this machine."""
+    import torch
+
+    from summarize.models import resolve_spec
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA: the refusal it would show cannot happen here")
+    config = load_config(
+        overrides=[f"translation.model={str(self_contained_models.marian)!r}",
+                   "translation.device='cuda'"],
+        project_file=None,
+    )  # fmt: skip
+    models_dir = config.runtime.models_dir
+    spec = resolve_spec("translation", config.translation, models_dir, runs_here=False)
+    assert spec.device == "cuda"
+    with pytest.raises(ConfigError, match="torch sees no CUDA device"):
+        resolve_spec("translation", config.translation, models_dir)
+
+
+def test_gpus_per_actor_past_every_node_is_refused_on_a_local_instance(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An actor asking for more GPUs than any node has never starts: the run waited for
+    ray.no_progress_timeout_s to say so. A local instance with one GPU declared (Ray only
+    counts it)."""
+    ray = _ray()
+    from summarize.engines.ray import _check_gpu_room
+
+    if ray.is_initialized():
+        ray.shutdown()
+    fits = load_config(overrides=["translation.device='cuda'"], project_file=None)
+    too_many = load_config(
+        overrides=["translation.device='cuda'", "ray.gpus_per_actor=2"], project_file=None
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RAY_AUTH_MODE", "disabled")
+        ray.init(address="local", num_cpus=1, num_gpus=1, include_dashboard=False)
+        try:
+            _check_gpu_room(fits, local=True)
+            with pytest.raises(ConfigError, match=r"gpus_per_actor = 2, but the largest node"):
+                _check_gpu_room(too_many, local=True)
+            with caplog.at_level(logging.WARNING):  # a cluster may add such a node
+                _check_gpu_room(too_many, local=False)
+            assert "no translation actor can start unless the cluster adds one" in caplog.text
+        finally:
+            ray.shutdown()
+
+
 def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
     self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

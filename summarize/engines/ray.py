@@ -748,8 +748,13 @@ class RayEngine:
         config = self.config
         models_dir = config.runtime.models_dir
         digests = config.runtime.model_digests
-        translation = resolve_spec("translation", config.translation, models_dir, digests)
-        summarization = resolve_spec("summarization", config.summarization, models_dir, digests)
+        # The nodes run the models: a head without a GPU plans a run for nodes with them.
+        translation = resolve_spec(
+            "translation", config.translation, models_dir, digests, runs_here=False
+        )
+        summarization = resolve_spec(
+            "summarization", config.summarization, models_dir, digests, runs_here=False
+        )
         for spec in (translation, summarization):  # here, once: not again in every actor
             problem = ctranslate2_problem(spec, models_dir)
             if problem is not None:  # before any article, as on the local engine
@@ -873,6 +878,7 @@ class RayEngine:
 
         pools = _pool_shape(self.config.ray)
         _check_room(pools, local)
+        _check_gpu_room(self.config, local)
         driver_node = ray.get_runtime_context().get_node_id()
         ledger = (
             ray.remote(_RunLedger)
@@ -1136,6 +1142,39 @@ def _check_room(pools: _PoolShape, local: bool) -> None:
         "ray.no_progress_timeout_s otherwise",
         message,
     )
+
+
+def _check_gpu_room(config: Config, local: bool) -> None:
+    """The GPUs a model actor asks for (``device = "cuda"``, or "auto" on a cluster with GPUs)
+    that no node has: as :func:`_check_room`, refused on an instance this run started and
+    warned of on a cluster. The driver does not look for a GPU of its own (a head often has
+    none), so this is where ``cuda`` without any GPU is said."""
+    import ray
+
+    alive = [node["Resources"] for node in ray.nodes() if node.get("Alive")]
+    largest = max((resources.get("GPU", 0.0) for resources in alive), default=0.0)
+    has_gpus = ray.cluster_resources().get("GPU", 0.0) > 0
+    for task in ("translation", "summarization"):
+        device = getattr(config, task).device
+        asked = _gpus(device, config.ray.gpus_per_actor, has_gpus)
+        if device == "cuda" and not has_gpus:
+            message = f"{task}.device = 'cuda', but no node of the cluster has a GPU"
+            advice = f"use 'auto' or 'cpu' for {task}.device"
+        elif asked is not None and asked > largest:
+            message = (
+                f"ray.gpus_per_actor = {asked:g}, but the largest node has {largest:g} GPU(s): "
+                f"no {task} actor can start"
+            )
+            advice = "lower ray.gpus_per_actor"
+        else:
+            continue
+        if local:
+            raise ConfigError(f"{message} (the Ray instance this run started); {advice}")
+        logger.warning(
+            "%s unless the cluster adds one; the run stops after ray.no_progress_timeout_s "
+            "otherwise",
+            message,
+        )
 
 
 def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
