@@ -24,9 +24,10 @@ from summarize.config import load_config
 from summarize.engines.local import Pipeline
 from summarize.errors import ArticleError
 from summarize.ingest import Article
-from summarize.outputs import LOCK_FILENAME, read_brief_record, write_atomic
+from summarize.outputs import LOCK_FILENAME, read_brief_record, write_atomic, write_run_index
 from summarize.record import parse_record
 from summarize.render import front_matter, render_brief
+from summarize.report import SilentProgress
 from summarize.signals import HANGUP
 
 
@@ -244,6 +245,39 @@ def test_any_text_gives_a_valid_brief_or_a_clear_error(tiny_pipeline: Pipeline, 
     assert all(block.startswith((opening, "</details>")) for block in html)
     assert sum(b.startswith(opening) for b in html) == sum(b == "</details>" for b in html)
     assert len(brief.paragraphs) == sum(1 for t in tokens if t.type == "blockquote_open")
+
+
+class _StopAtFirstArticle(SilentProgress):
+    def article_started(self, source: Path) -> None:
+        raise KeyboardInterrupt  # Ctrl-C or SIGTERM before the first brief is written
+
+
+def test_a_stop_before_any_brief_leaves_no_index_in_a_new_folder(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A Ctrl-C before the first brief wrote an index of no briefs into the folder the run had
+    just made (and so kept it); an index already there is still brought up to date."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("Ein Satz über die Stadt.\n", encoding="utf-8")
+
+    def stopped_run(folder: Path) -> None:
+        settings = [f"output.folder={str(folder)!r}", "runtime.cache=false"]
+        pipeline = Pipeline(load_config(config, overrides=settings, project_file=None))
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.run([article], _StopAtFirstArticle())
+
+    new = tmp_path / "new"
+    stopped_run(new)
+    assert not new.exists()  # nothing written: the run took away the folder it made
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    write_run_index(earlier, "an earlier run's line")
+    stopped_run(earlier)
+    index = (earlier / "index.md").read_text(encoding="utf-8")
+    assert "an earlier run's line" not in index and "interrupted" in index.lower()
 
 
 def test_a_stop_while_the_run_sets_up_is_said_like_any_other(tmp_path: Path, monkeypatch) -> None:

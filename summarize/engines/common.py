@@ -115,8 +115,11 @@ def brief_run(
         except stopping as stop:
             # Ctrl-C, SIGTERM (the CLI turns it into KeyboardInterrupt), a folder that stopped
             # taking writes: the briefs written so far are complete; list them before stopping
-            # (when the folder still takes the index).
-            _write_stopped_index(run, interrupted=isinstance(stop, KeyboardInterrupt))
+            # (when the folder still takes the index). A stop before any brief, into a folder
+            # without an index, leaves none: an index of no briefs in an empty folder told of a
+            # run that had nothing to show.
+            if outputs.run_index_due(folder, any(o.ok for o in run.settled.values())):
+                _write_stopped_index(run, interrupted=isinstance(stop, KeyboardInterrupt))
             raise
         except Exception:
             # A defect (ours or a library's) that ends the run: the briefs written so far are
