@@ -1305,6 +1305,38 @@ def test_a_lost_raylet_under_the_driver_stops_the_run_with_one_line_and_the_inde
     assert "stopped after: 1 written" in index and "(<a.md>)" in index, index
 
 
+def test_a_node_that_cannot_load_its_model_keeps_the_briefs_written_before(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor that cannot load its model (a node without a GPU for 'cuda', its model folder
+    gone) after another wrote a brief: exit 2 and the index listed only the outcomes that had
+    reached the driver (none), the message no brief kept. Ray is not started: its part of the
+    run is replaced by a worker's write and the actor's error."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+    from summarize.errors import ModelLoadError
+
+    _ray()
+    folder, config, done_locally = _two_articles_one_done_locally(tmp_path, self_contained_models)
+    output = tmp_path / "ray"
+
+    def a_worker_writes_a_then_a_node_cannot_load(self: Any, *args: Any) -> None:
+        for name in ("a.json", "a.md"):  # the same settings: the brief a worker would write
+            shutil.copy(done_locally / name, output / name)
+        raise ModelLoadError("the translation model's weights cannot be read on node 10.0.0.7")
+
+    monkeypatch.setattr(ray_engine, "ray_session", lambda *_: contextlib.nullcontext(True))
+    monkeypatch.setattr(RayEngine, "_execute", a_worker_writes_a_then_a_node_cannot_load)
+    arguments = ["run", str(folder), "-c", str(config), "-o", str(output), "--engine", "ray"]
+    result = CliRunner().invoke(app, [*arguments, "-q"])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "cannot be read on node 10.0.0.7" in said and "Traceback" not in said, said
+    assert "1 brief(s) were finished before it and are kept" in said, said
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "1 written" in index and "(<a.md>)" in index, index
+
+
 def test_sigterm_while_ray_starts_stops_the_run_as_ctrl_c_does(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,6 +45,8 @@ from summarize.engines.ray_session import ray_session, refuse_address_form, unre
 from summarize.errors import (
     ArticleError,
     ConfigError,
+    ModelLoadError,
+    ModelNotFoundError,
     OutputError,
     SummarizeError,
     shown,
@@ -716,6 +718,10 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
 
 
+# What a model actor raises about its model (the driver's own checks passed): the run stops.
+_MODEL_PROBLEMS = (ConfigError, ModelLoadError, ModelNotFoundError)
+
+
 class RayEngine:
     """Runs the stages as a Ray Data plan; the same briefs, outcomes and exit codes as
     :class:`summarize.engines.local.Pipeline`."""
@@ -823,6 +829,18 @@ class RayEngine:
                 if isinstance(stop, RayFailedError):
                     raise RayFailedError(stop.reason, written) from None
                 raise
+            except _MODEL_PROBLEMS as problem:
+                # A node that cannot load a model (no GPU for 'cuda', another snapshot, its
+                # folder gone) after other actors wrote briefs: those are complete. The index
+                # listed only the groups whose outcomes had reached the driver, and the message
+                # did not say any were kept.
+                _settle_stopped(run, pending, before)
+                written = sum(1 for o in run.settled.values() if o.status == "written")
+                if not written:
+                    raise
+                raise type(problem)(
+                    f"{problem} ({written} brief(s) were finished before it and are kept)"
+                ) from None
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
         return RayRunReport(run.outcomes(), run.index_path, retried, restarted)
