@@ -17,6 +17,24 @@ UNCLEAR_SPACE = r"[^\S ]|^ | $|(?<= ) "
 _UNSAFE = re.compile(rf"[{LINE_BREAKING}\u202a-\u202e\u2066-\u2069\ud800-\udfff]|{UNCLEAR_SPACE}")
 
 
+# Letters that show nothing: the Hangul fillers and the blank braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def shows_text(text: str | None) -> bool:
+    """Whether ``text`` shows a reader anything: a character that is neither white space nor
+    a control or format character (a headline translated as "   ", "\a\a" or a zero-width
+    space was an empty title, and an index link without text)."""
+    if not text:
+        return False
+    return any(
+        not char.isspace()
+        and unicodedata.category(char) not in ("Cc", "Cf")
+        and char not in _BLANK_LETTERS
+        for char in text
+    )
+
+
 def escaped(text: str, characters: re.Pattern[str]) -> str:
     """``text`` with each of ``characters`` written as repr() writes it (``\\n``, ``\\x1b``),
     a plain space as ``\\x20``."""

@@ -23,7 +23,7 @@ from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
 from summarize.checks.key_facts import KEY_FACTS_PER_KIND
 from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
 from summarize.clean import Dropped
-from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped
+from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped, shows_text
 from summarize.ingest.details import NO_DETAILS, SourceDetails, one_line
 from summarize.record import (
     BriefRecord,
@@ -227,24 +227,6 @@ def first_sentence(text: str) -> str:
     sentence = _first_sentence(text.strip())
     words = sentence.split()
     return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
-
-
-# Letters that show nothing: the Hangul fillers and the blank braille pattern.
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
-
-def shows_text(text: str | None) -> bool:
-    """Whether ``text`` shows a reader anything: a character that is neither white space nor
-    a control or format character (a headline translated as "   ", "\a\a" or a zero-width
-    space was an empty title, and an index link without text)."""
-    if not text:
-        return False
-    return any(
-        not char.isspace()
-        and unicodedata.category(char) not in ("Cc", "Cf")
-        and char not in _BLANK_LETTERS
-        for char in text
-    )
 
 
 def _first_sentence(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Literal
 from summarize.backends import Generated
 from summarize.batching import GenerationFailed, WindowTooSmall, even_chunks, generate_texts
 from summarize.config import SummarizationSettings
-from summarize.errors import ArticleError
+from summarize.errors import ArticleError, shows_text
 from summarize.models import LoadedModel, with_generation
 
 logger = logging.getLogger("summarize")
@@ -157,7 +157,9 @@ class Summarizer:
                     continue
                 generated = [out for out in returned if isinstance(out, Generated)]
                 if document.final_input is not None:
-                    if not generated[0].text.strip():  # was written as it came, without a word
+                    # Written as it came, without a word; or only characters that show nothing
+                    # (a zero-width space, a control character): an empty Summary section.
+                    if not shows_text(generated[0].text):
                         results[document.index] = self._lead_fallback(
                             document, "the summary came back empty"
                         )
@@ -176,7 +178,7 @@ class Summarizer:
                 # The next round reads the chunk summaries that hold text: an empty one joined
                 # in left a double space in its chunks (and its log line's token count), a
                 # token of its own for BART's tokenizer, which the model then read.
-                document.units = [out.text for out in generated if out.text.strip()]
+                document.units = [out.text for out in generated if shows_text(out.text)]
                 joined = " ".join(document.units)
                 if not joined:
                     results[document.index] = self._lead_fallback(
@@ -233,7 +235,7 @@ class Summarizer:
     def _note_empty_chunks(document: _Document, generated: list[Generated]) -> None:
         """Some (not all) chunk summaries came back empty: the next pass reads only the others,
         so the part of the text those chunks held is missing from the summary; say so."""
-        empty = sum(1 for out in generated if not out.text.strip())
+        empty = sum(1 for out in generated if not shows_text(out.text))
         if not empty:
             return
         note = (

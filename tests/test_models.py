@@ -660,13 +660,18 @@ def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> N
 
 
 @pytest.mark.parametrize("window", [512, 12])  # the direct path, and map-reduce's last round
-def test_an_empty_summary_falls_back_to_the_lead_and_says_so(caplog, window: int) -> None:
+@pytest.mark.parametrize("empty", ["  ", "\u200b \u2800\x07"])  # or only what shows nothing
+def test_an_empty_summary_falls_back_to_the_lead_and_says_so(
+    caplog, window: int, empty: str
+) -> None:
     """A summary that came back empty was written as it came: the brief said "(empty
     summary)", with no note and no line in the log. The article's lead stands in, as where
-    every chunk summary came back empty, and the note and the log say so."""
+    every chunk summary came back empty, and the note and the log say so. So for a summary of
+    characters that show nothing (a zero-width space, a blank braille cell, a bell): it was
+    kept, an empty Summary section."""
     # direct: nothing back; map-reduce: each chunk summary its first word, the final one empty
     backend = EchoBackend(
-        lambda text: text.split()[0] if window == 12 and "troops" in text else "  "
+        lambda text: text.split()[0] if window == 12 and "troops" in text else empty
     )
     summarizer = Summarizer(echo_model("summarization", window=window, backend=backend),
                             SummarizationSettings())  # fmt: skip
