@@ -2031,6 +2031,22 @@ def test_key_facts_show_only_a_unit_word_and_merge_what_reads_alike() -> None:
     assert numbers == ["17", "2", "3", "half an hour"]
 
 
+def test_key_facts_keep_apart_what_the_numbers_count() -> None:
+    """One row "$3.50" listed the paragraphs of "3.50 euros", of a bare "3.5" and of "3.5
+    percent"; "0.3 percent" those of "0.3 percentage points". A currency without a sign is shown
+    with its word, and the same sum in another spelling ("CHF 15") stays one fact."""
+    facts = key_facts(
+        ["The ticket costs $3.50 now.", "In Berlin it costs 3.50 euros.",
+         "Turnout was 3.5 and 3.5 percent.", "Unemployment rose 0.3 percent.",
+         "The party lost 0.3 percentage points.", "A fee of 15 Swiss francs, or CHF 15."]
+    )  # fmt: skip
+    rows = {fact.text: fact.paragraphs for fact in facts if fact.kind == "number"}
+    assert rows == {
+        "$3.50": (1,), "3.50 euros": (2,), "3.5": (3,), "3.5 percent": (3,),
+        "0.3 percent": (4,), "0.3 percentage points": (5,), "15 Swiss francs": (6,),
+    }  # fmt: skip
+
+
 def test_a_dotted_abbreviation_is_backed_by_spaced_initials_and_by_america() -> None:
     """A second review's finds: German house style writes "J. K. Rowling" (the summary's
     "J.K." was flagged), and German news says "Amerika", "die Amerikaner" for the USA."""

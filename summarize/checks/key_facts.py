@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarize.checks.facts import find_names
-from summarize.checks.quantities import Quantity, find_quantities, unit_word_after
+from summarize.checks.quantities import (
+    Quantity,
+    find_quantities,
+    unit_word_after,
+    with_currency_written,
+)
 from summarize.checks.words import is_function_word, tokens
 
 
@@ -35,9 +40,14 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             if _labels(paragraph, quantity.start, quantity.end):
                 continue  # a footnote mark ("[1]", "[^2]") or a law's section ("§ 219a")
             kind = "date" if quantity.kind in ("date", "year", "decade", "time") else "number"
-            key = (kind, repr((sorted(quantity.values, key=str), quantity.unit)))
+            # What the number counts is part of the fact: "$3.50" is not "3.50 euros", nor
+            # "0.3 percent" "0.3 percentage points" or a bare "3.5" (one row held them all).
+            what = (quantity.kind, quantity.unit, quantity.currency, quantity.points)
+            key = (kind, repr((sorted(quantity.values, key=str), *what)))
             places.setdefault(key, []).append(number)
-            shown.setdefault(key, _with_unit(paragraph, quantity))
+            shown.setdefault(
+                key, _with_currency(paragraph, quantity, _with_unit(paragraph, quantity))
+            )
         for name, _ in find_names(paragraph):
             key = ("name", "".join(tokens(name)))
             places.setdefault(key, []).append(number)
@@ -84,6 +94,15 @@ def _with_unit(paragraph: str, quantity: Quantity) -> str:
     if not unit or _AGE.match(paragraph, quantity.end + len(unit)):
         return quantity.text  # "17-year-old", "44-year old": an age, no "17-year"
     return quantity.text + unit
+
+
+def _with_currency(paragraph: str, quantity: Quantity, text: str) -> str:
+    """``text`` with the currency written around the number where its text does not show it
+    ("3.50 euros", "CHF 15": the reader saw "3.50", the row of "$3.50" beside it)."""
+    if quantity.currency is None or text != quantity.text:
+        return text  # no currency, or shown with its unit already
+    start, end = with_currency_written(paragraph, quantity)
+    return paragraph[start:end].strip()
 
 
 def _labels(paragraph: str, start: int, end: int) -> bool:

@@ -883,6 +883,22 @@ def _currency(text: str, start: int, end: int) -> str | None:
     return _CURRENCY_NAMES[after.group("word").lower()] if after else None
 
 
+def with_currency_written(text: str, quantity: Quantity) -> tuple[int, int]:
+    """Where ``quantity`` stands in ``text`` with the currency written around it: "CHF 15",
+    "3.50 euros", "15 Swiss francs" (its own span where it has no currency, or its sign is part
+    of it: "$3.50")."""
+    start, end = quantity.start, quantity.end
+    if quantity.currency is None:
+        return start, end
+    before = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+    if before is not None and text[start:end].lstrip()[:1] not in "$€£¥":
+        start = before.start()
+    after = _CURRENCY_AFTER.match(text, end)
+    if after is not None:
+        end = after.end()
+    return start, end
+
+
 def _quantity(text: str, reading: _Reading) -> Quantity:
     """The quantity a reading makes, with the unit, hedge and clock words around it."""
     start, end, kind = reading.start, reading.end, reading.kind
