@@ -394,7 +394,7 @@ class Brief:
                 words_en=sum(len(s.split()) for s in english),
                 words_summary=len(self.summary.text.split()),
                 sentences_split_for_window=self.sentences_split,
-                unsupported=len(self.flags),
+                unsupported=len(flagged_items(self.flags)),
                 translation_warnings=len(self.title_warnings)
                 + sum(len(pair.warnings) for pair in self.paragraphs),
                 dropped=len(self.dropped),
@@ -540,7 +540,7 @@ def split_places(record: BriefRecord) -> str:
 
 
 def checks_note(record: BriefRecord) -> str:
-    flags = len(record.flags)
+    flags = len(flagged_items(record.flags))
     warnings = record.counts.translation_warnings
     if flags:
         where = "not found in the article (German or English)"
@@ -683,14 +683,27 @@ def key_facts_label(label: str, count: int) -> str:
     return f"{label} (the {count} most frequent)" if count >= KEY_FACTS_PER_KIND else label
 
 
+def flagged_items(flags: Sequence[Flag | FlagRecord]) -> dict[tuple[str, str, str], int]:
+    """The summary's unsupported items, each with its mentions: a number flagged at each
+    place it stands ("7 people … 7 hurt") is one item (it was listed and counted twice)."""
+    items: dict[tuple[str, str, str], int] = {}
+    for flag in flags:
+        key = (flag.kind, flag.text, flag.reason)
+        items[key] = items.get(key, 0) + 1
+    return items
+
+
 def render_checks(record: BriefRecord) -> list[str]:
     lines = ["## Checks", "", checks_note(record), ""]
-    if record.flags:
-        lines += [
-            f"- {flag.kind}: {escape_markdown(flag.text)}"
-            + (f" ({ONLY_IN_TRANSLATION})" if flag.reason == ONLY_IN_TRANSLATION else "")
-            for flag in record.flags
-        ]
+    items = flagged_items(record.flags)
+    for (kind, text, reason), mentions in items.items():
+        notes = [ONLY_IN_TRANSLATION] if reason == ONLY_IN_TRANSLATION else []
+        if mentions > 1:
+            notes.append(f"{mentions} mentions")
+        lines.append(
+            f"- {kind}: {escape_markdown(text)}" + (f" ({'; '.join(notes)})" if notes else "")
+        )
+    if items:
         lines.append("")
     return lines
 

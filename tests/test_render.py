@@ -738,6 +738,23 @@ def test_the_front_matter_reads_back_as_written(tmp_path, text: str) -> None:
     assert meta["source"] == meta["title_de"] == meta["summary"] == text
 
 
+def test_an_item_the_summary_repeats_is_one_item_with_its_mentions() -> None:
+    """A number flagged at each of its places ("7 people … 7 people") and a quotation the
+    summary repeats were listed, and counted, once per mention: "4 item(s)" for two."""
+    from summarize.checks import unsupported_facts
+
+    summary = '7 people were hurt. "He ran away," police said. Later 7 people left. "He ran away."'
+    flags = unsupported_facts(summary, "Two people were hurt in Berlin.")
+    brief = dataclasses.replace(make_brief(summary=summary), flags=tuple(flags))
+    record = brief.record()
+    checks = render_brief(record, "a.json").split("## Checks", 1)[1].split("##", 1)[0]
+    listed = [line for line in checks.splitlines() if line.startswith("- ")]
+    assert listed == ["- number: 7 (2 mentions)", "- quote: He ran away,"], listed
+    assert "2 item(s) in the summary are not found" in checks
+    assert record.counts.unsupported == 2
+    assert split_front_matter(render_brief(record, "a.json"))[0]["unsupported"] == 2
+
+
 @pytest.mark.parametrize(
     ("summary", "said"),
     [

@@ -736,7 +736,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
     flagged = {_quote_key(flag.text) for flag in flags}
     for quoted in _quotations(summary):
         if _quote_key(quoted) in flagged:
-            continue  # "the ‘Brazilian Trump’": flagged once, as the name it is
+            continue  # "the ‘Brazilian Trump’": flagged once, as the name it is; a quotation
+            # the summary repeats, once (as a name is)
         if not _quote_is_stated(quoted, source_keys):
             flags.append(Flag("quote", quoted, "quotation not in the article"))
+            flagged.add(_quote_key(quoted))
     return flags
