@@ -447,6 +447,9 @@ def front_matter(record: BriefRecord, record_filename: str) -> dict[str, Any]:
         "date": record.generated_at,
         "lang": "en",
         "summary": record.summary.text,
+        # What the brief says under its summary: the lead standing in, a summary that may stop
+        # at the output limit, chunks left out (the front matter said none of it).
+        "summary_note": record.summary.note,
         "translation_model": translation.get("model"),
         "translation_revision": translation.get("revision"),
         "summarization_model": summarization.get("model"),
@@ -818,11 +821,17 @@ def entry_meta(record: BriefRecord) -> str:
     """The line under an index entry (plain text, escape before use in Markdown)."""
     source = source_shown(record.source)
     before, after = bidi_isolation(source)
+    # "brief written", as the view says: a bare date read as the article's.
     return (
-        f"{before}{source}{after} · {record.generated_at[:10]} · "
+        f"{before}{source}{after} · brief written {record.generated_at[:10]} · "
         f"{plural(record.counts.unsupported, 'unsupported item')} · "
         f"{plural(record.counts.translation_warnings, 'translation warning')}"
+        + (f" · {LEAD_STANDS_IN}" if not record.summary.final_summary else "")
     )
+
+
+# An index entry's word for a brief whose summary is the article's lead, not the model's.
+LEAD_STANDS_IN = "summary: the article's opening sentences (the model's came back empty)"
 
 
 # What a link's target may not hold as typed: a URL's "%", "#" and "?" ("100%25.md" opened

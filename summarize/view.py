@@ -49,6 +49,7 @@ from summarize.render import (
     INDEX_ENTRY,
     INDEX_TITLE,
     LATEST_RUN,
+    LEAD_STANDS_IN,
     NO_TRANSLATION,
     checks_note,
     chunking_note,
@@ -425,6 +426,7 @@ def render_index_page(
         entries=entries,
         totals=folder_counts([brief.record for brief in briefs]),
         latest_run=latest,
+        lead_stands_in=LEAD_STANDS_IN,
     )
 
 

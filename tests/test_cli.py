@@ -33,6 +33,7 @@ FRONT_MATTER_KEYS = {
     "date",
     "lang",
     "summary",
+    "summary_note",
     "translation_model",
     "translation_revision",
     "summarization_model",

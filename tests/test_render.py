@@ -146,6 +146,23 @@ def test_the_chunking_note_says_a_final_summary_only_where_one_was_made() -> Non
     assert parse_record(json.dumps(data)).summary.final_summary
 
 
+def test_a_lead_standing_in_for_the_summary_is_said_in_the_index_and_front_matter() -> None:
+    """The brief said the article's opening sentences stood in for an empty summary, but the
+    index listed them as the summary's first sentence, under a bare date (read as the
+    article's), and the front matter had the text without the note."""
+    brief = make_brief()
+    note = "the summary came back empty; the summary is the article's first 3 sentence(s)"
+    lead = dataclasses.replace(
+        brief, summary=dataclasses.replace(brief.summary, final_summary=False, note=note)
+    )
+    entry = render_index([IndexEntry("a.md", lead.record())])
+    assert "brief written 2026-11-30" in entry
+    assert "the article's opening sentences (the model's came back empty)" in entry
+    made = render_index([IndexEntry("a.md", brief.record())])
+    assert "brief written 2026-11-30" in made and "opening sentences" not in made
+    assert split_front_matter(render_brief(lead.record(), "a.json"))[0]["summary_note"] == note
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     assert text.startswith("---\n")
     _, front, body = text.split("---\n", 2)
@@ -169,6 +186,7 @@ def test_front_matter_is_short_and_says_what_readers_and_tools_need() -> None:
         "date": "2026-11-30T13:00:00+00:00",
         "lang": "en",
         "summary": record.summary.text,
+        "summary_note": None,
         "translation_model": "Helsinki-NLP/opus-mt-de-en",
         "translation_revision": "cf10909547",
         "summarization_model": "sshleifer/distilbart-cnn-12-6",
@@ -297,7 +315,7 @@ def test_a_bidi_override_in_a_value_stays_inside_it(text: str, before: str, afte
     assert unescaped(escape_markdown(text)) == f"{before}{text}{after}"
     record = dataclasses.replace(make_brief(), source=text).record()
     index = render_index([IndexEntry("a.md", record)])
-    assert f"{escape_markdown(text)} · 2026-11-30 · 1 unsupported item" in index
+    assert f"{escape_markdown(text)} · brief written 2026-11-30 · 1 unsupported item" in index
 
 
 @pytest.mark.parametrize(
@@ -576,7 +594,7 @@ def test_the_index_is_a_front_page_in_file_name_order() -> None:
     items = text.split("\n- ")[1:]
     assert "Nothing to check here.  \n" in items[1] and "At all" not in items[1]
     assert "0 unsupported items · 1 translation warning" in items[1]
-    assert "in/article-2.txt · 2026-11-30 · 1 unsupported item" in items[2]
+    assert "in/article-2.txt · brief written 2026-11-30 · 1 unsupported item" in items[2]
 
 
 @pytest.mark.parametrize(
