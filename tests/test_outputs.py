@@ -30,6 +30,7 @@ from summarize.outputs import (
         ("in/page.htm", "page.htm.md"),
         ("in/index.txt", "index.txt.md"),  # never the index's own name
         ("in/index", "index.article.md"),
+        ("in/artikel", "artikel.article.md"),  # apart from artikel.txt's brief
         ("in/.hidden.txt", "hidden.md"),
         ("in/a:b?.txt", "a_b_.md"),
         ("in/A\u0308rger.txt", "\u00c4rger.md"),  # macOS spells "Ä" as "A" and a combining mark
