@@ -62,8 +62,9 @@ def brief_name(source: Path) -> str:
     inputs of the run nor of the article text.
 
     A ``.txt`` article keeps its stem (``a.txt`` → ``a.md``); any other input keeps its
-    extension too (``a.md`` → ``a.md.md``, ``page.html`` → ``page.html.md``), so a folder's
-    ``a.txt`` and ``a.md`` never share a brief, and no input can take the index's name.
+    extension too (``a.md`` → ``a.md.md``, ``page.html`` → ``page.html.md``; one without an
+    extension gets ``.article``: ``a`` → ``a.article.md``), so a folder's ``a.txt``, ``a.md`` and
+    ``a`` never share a brief, and no input can take the index's name.
     Unsafe characters become "_" and a leading dot is dropped (no hidden briefs). Inputs with
     the same name in two folders would share a brief: :func:`plan_briefs` reports the second.
     The name is NFC (a file copied from macOS spells "Ä" as "A" and a combining mark) and its stem
