@@ -127,6 +127,8 @@ _SEGMENT_NON_FINAL = (
     # of court reports, laws and heights: "Az. 112 KLs 5/24", "Ziff. 4 lit. b", "Rn. 12",
     # "Jg. 1985", "2.962 m ü. NN"
     "Az.", "Ziff.", "lit.", "Rn.", "Jg.", "ü.",
+    # a department's and a volunteer fire brigade's: "die Abt. Verkehr", "die Freiw. Feuerwehr"
+    "Abt.", "Freiw.",
 )  # fmt: skip
 _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"
@@ -200,6 +202,13 @@ _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-Z�
 # Zeit«"), see _split_at_german_openings.
 _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
+# Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde
+# …", "seit 2020.¹ Es wurde …", as copied from a page with references) and an emphatic run of
+# marks ("Das ist toll!!! Aber teuer."). The space after them, before a capital (maybe after an
+# opening quotation mark), ends the sentence.
+_MARKED_END = re.compile(
+    r"(?:[.!?](?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(?<=[^\W\d_])[!?]{2,})(\s+)(?=[„\"»«]?[A-ZÄÖÜ])"
+)
 # pysbd ends a sentence at many a full stop that German writes inside one: after a date without
 # its year ("Am 24.12. ist ...", "vom 1.3. bis 31.3."), after an abbreviation it does not know
 # ("im Okt. nach Berlin", "in 11,2 Sek. und"). A German sentence starts with a capital, so after a
@@ -413,6 +422,24 @@ def _split_at_german_openings(sentence: str) -> list[str]:
     return parts
 
 
+def _split_at_marked_ends(sentence: str) -> list[str]:
+    """``sentence`` cut after a footnote mark or an emphatic run of marks that ends a sentence
+    (_MARKED_END), but not after an abbreviation that never ends one ("Dr.[1] Müller")."""
+    parts: list[str] = []
+    start = 0
+    for match in _MARKED_END.finditer(sentence):
+        mark_end = match.start(1)
+        full_stop = sentence.rfind(".", match.start(), mark_end)
+        if full_stop != -1 and ends_with_abbreviation(
+            sentence[max(start, full_stop + 1 - _TAIL_CHARS) : full_stop + 1]
+        ):
+            continue
+        parts.append(sentence[start:mark_end])
+        start = match.end(1)
+    parts.append(sentence[start:])
+    return parts
+
+
 def _protected(paragraph: str) -> bytearray:
     """1 at each offset that lies inside a pair of marks pysbd never splits between (_QUOTE_PAIRS).
 
@@ -568,7 +595,8 @@ def split_sentences(paragraph: str) -> list[str]:
         for piece in _rejoin_false_splits(pieces)
         for numbered in _split_after_numbers(piece)
         for quoted in _SWISS_CLOSE.split(numbered)
-        for part in _split_at_german_openings(quoted)
+        for opened in _split_at_german_openings(quoted)
+        for part in _split_at_marked_ends(opened)
     ]
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 

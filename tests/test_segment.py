@@ -237,6 +237,9 @@ def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
         "Er ist Jg. 1985 und stammt aus Kiel.",
         "Der Gipfel ist 2.962 m ü. NN hoch.",
         "Das Büro ist Mo.–Fr. 9–17 Uhr geöffnet.",
+        "Die Abt. Verkehr prüft den Antrag.",
+        "Die Freiw. Feuerwehr rückte mit drei Fahrzeugen aus.",
+        "Laut Dr.[2] Müller ist das erlaubt.",
     ],
 )
 def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None:
@@ -247,6 +250,26 @@ def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None
         sentence,
         "Danach kam der Winter.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das Gesetz gilt seit 2020.[1]",
+        "Das Gesetz gilt seit 2020.¹",
+        "Das ist wirklich toll!!!",
+        "Wer hat das entschieden?!",
+        "Das Gesetz gilt seit 2020.[12]",
+    ],
+)
+def test_a_footnote_mark_or_an_emphatic_end_still_ends_the_sentence(sentence: str) -> None:
+    """pysbd read past a sentence end with a footnote mark after it (a page copied with its
+    references) or a run of "!" or "?": the next sentence went to the translator with it."""
+    assert split_sentences(f"{sentence} Danach kam der Winter.") == [
+        sentence,
+        "Danach kam der Winter.",
+    ]
+    assert split_sentences(f"{sentence} „Danach kam der Winter.“")[0] == sentence
 
 
 def test_a_sentence_after_a_date_or_number_still_starts_its_own() -> None:
