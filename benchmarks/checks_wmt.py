@@ -21,7 +21,11 @@ alarms but where the translator erred; and, planted, each English mention of a G
 deleted in turn, which "missing_numbers" must catch. And "negation" (the German negates, the
 English says no negation): false alarms on the human translations, and, planted, the one
 negation of an English sentence whose German negates deleted ("did not go" as "did go", "won't"
-as "will"), which it must catch.
+as "will"), which it must catch. And units of time swapped (day→week, week→month, month→year,
+year→month, hour→day, minute→hour) in English sentences that state one with a count ("a day",
+"five-year", "48-year-old", "three days"), the first in each: the number checks against the
+German sentence must flag the swapped sentence (counted where the sentence as translated had
+no such flag).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from summarize.checks.quantities import find_quantities, is_supported  # noqa: E
 from summarize.checks.translation_warnings import (  # noqa: E402
     lost_negation,
     numbers_not_in_english,
+    numbers_not_in_german,
     translation_warnings,
 )
 
@@ -196,6 +201,55 @@ def negation_warnings(name: str, pairs: list[tuple[str, str, str]], out: list[st
     )
 
 
+_SWAPPED_UNIT = {"day": "week", "week": "month", "month": "year", "year": "month",
+                 "hour": "day", "minute": "hour"}  # fmt: skip
+_COUNT = (
+    r"\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+)
+_TIME_UNIT = r"(?P<unit>day|week|month|year|hour|minute)s?(?!\w)"
+# How an English sentence states a count of a unit of time, the first form that matches.
+_UNIT_FORMS = {
+    "a/one/per": re.compile(rf"\b(?:an?|one|per)\s+{_TIME_UNIT}", re.IGNORECASE),
+    "compound": re.compile(rf"\b(?:{_COUNT})-{_TIME_UNIT}", re.IGNORECASE),
+    "count": re.compile(rf"\b(?:{_COUNT})\s+{_TIME_UNIT}", re.IGNORECASE),
+}
+
+
+def unit_swaps(pairs: list[tuple[str, str, str]], out: list[str]) -> str:
+    """pairs: (id, German sentence, its English). Per form, the swaps of a unit of time that
+    the number checks against the German catch, of the sentences they did not flag as they
+    stand."""
+
+    def flagged(german: str, english: str) -> bool:
+        return bool(numbers_not_in_german(german, english)) or any(
+            flag.kind == "number" for flag in unsupported_facts(english, "", german)
+        )
+
+    caught: Counter[str] = Counter()
+    tried: Counter[str] = Counter()
+    lines = ["## units of time swapped\n"]
+    for cid, de, en in pairs:
+        for form, pattern in _UNIT_FORMS.items():
+            if (match := pattern.search(en)) is None:
+                continue
+            if flagged(de, en):
+                break  # no clean sentence to plant into
+            unit = match.group("unit")
+            new = _SWAPPED_UNIT[unit.lower()]
+            new = new.capitalize() if unit[0].isupper() else new
+            swapped = en[: match.start("unit")] + new + en[match.end("unit") :]
+            tried[form] += 1
+            if flagged(de, swapped):
+                caught[form] += 1
+            else:
+                lines.append(f"- {cid} {form} missed {unit!r}→{new!r}: {de} | {swapped}")
+            break
+    out.extend(lines)
+    cells = [f"{caught[form]}/{tried[form]}" for form in _UNIT_FORMS]
+    return f"| {len(pairs)} | {' | '.join(cells)} | {sum(caught.values())}/{sum(tried.values())} |"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
@@ -268,6 +322,15 @@ def main() -> None:
             for i, (de, en) in enumerate(zip(doc["de"], doc[ref], strict=True))
         ]
         print(negation_warnings(f"2021 {ref}", pairs, out))
+    every = [(f"s{i}", de, en) for i, (en, de) in enumerate(sentences)] + [
+        (f"{doc['docid']}#{ref[-1]}{i}", de, en)
+        for ref in ("en_refA", "en_refB")
+        for doc in docs
+        for i, (de, en) in enumerate(zip(doc["de"], doc[ref], strict=True))
+    ]
+    print("\n| units of time swapped, 2019 + 2021 refA/refB | a/one/per | compound | count | all |")
+    print("|---|---|---|---|---|")
+    print(unit_swaps(every, out))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(out), encoding="utf-8")
     print(f"\nevery flag and miss: {args.out}")

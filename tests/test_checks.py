@@ -1869,6 +1869,109 @@ def test_a_number_in_other_words_or_units_backs_no_other(german: str, english: s
 
 
 @pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Er arbeitet zehn Stunden pro Tag.", "He works ten hours a week."),
+        ("Er arbeitet zehn Stunden täglich.", "He works ten hours a month."),
+        ("Er wurde nach einem Tag freigelassen.", "He was released after a week."),
+        ("Nach einer knappen Stunde traf Rebic.", "After just under a day Rebic scored."),
+        ("Das kostet 500 Euro im Monat.", "That costs 500 euros per year."),
+        ("Eine Woche vor dem Start.", "One month before the start."),
+        ("Der einjährige Hund kam an.", "The one-month-old dog arrived."),
+    ],
+)
+def test_one_of_a_unit_in_words_swapped_is_flagged(german: str, english: str) -> None:
+    """ "a day", "per year", "one week" were no quantity in English: "a week" for "pro Tag" or
+    "nach einem Tag" passed both checks (a review swapped the unit of 16 WMT sentences; 14
+    passed)."""
+    assert _numbers_warned(german, english)
+    assert [flag.kind for flag in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Er arbeitet zehn Stunden pro Tag.", "He works ten hours a day."),
+        ("Er arbeitet zehn Stunden pro Tag.", "He works ten hours per day."),
+        ("Er arbeitet zehn Stunden pro Tag.", "He works ten hours daily."),
+        ("Er arbeitet zehn Stunden täglich.", "He works ten hours a day."),
+        ("Er arbeitet zehn Stunden täglich.", "He works ten hours per day."),
+        ("Er arbeitet zehn Stunden täglich.", "He works ten hours daily."),
+        ("Sie treffen sich zweimal im Jahr.", "They meet twice a year."),
+        ("Das Fest findet alljährlich statt.", "The festival is held once a year."),
+        ("Sie trainieren je Woche drei Mal.", "They train three times a week."),
+        ("Er wurde nach einem Tag freigelassen.", "He was released after one day."),
+        ("Er wurde nach einem Tag freigelassen.", "He was released after 24 hours."),
+        ("Nach einer knappen Stunde traf Rebic.", "After just under an hour Rebic scored."),
+        ("Seit mehr als einem Jahr wird ermittelt.", "For more than a year, police have probed."),
+        ("Eine Woche vor dem Start.", "One week before the start."),
+        ("Er fuhr 100 Stundenkilometer.", "He drove at 100 kilometres per hour."),
+        ("Der einjährige Hund kam an.", "The one-year-old dog arrived."),
+    ],
+)
+def test_one_of_a_unit_in_words_is_backed(german: str, english: str) -> None:
+    """The same: read on both sides, "a day", "per day" and "after one day" must still be
+    backed by "pro Tag", "täglich" or "nach einem Tag", and "per hour" of a speed is no hour."""
+    assert _numbers_warned(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Er erhielt eine fünfjährige Haftstrafe.", "He received a five-month prison sentence."),
+        ("Er erhielt eine 5-jährige Haftstrafe.", "He received a five-month prison sentence."),
+        ("Das dreitägige Fest wurde abgesagt.", "The three-week festival was cancelled."),
+        ("Es gilt eine zweiwöchige Frist.", "A two-month deadline applies."),
+        ("Die sechsmonatige Probezeit endet.", "The six-year probation ends."),
+        ("Nach einer 24-stündigen Pause.", "After a 24-day break."),
+        ("Der 48-Jährige wurde festgenommen.", "The 48-month-old was arrested."),
+        ("Eine 44jährige Autofahrerin bog ab.", "A 44-week-old driver turned."),
+    ],
+)
+def test_a_german_duration_or_age_adjective_keeps_its_unit(german: str, english: str) -> None:
+    """ "fünfjährige", "3-tägig", "48-Jährige" carried the number and no unit: "five-month
+    sentence" for "fünfjährige Haftstrafe" passed (56 of 57 such swaps did, a review found)."""
+    assert _numbers_warned(german, english)
+    assert [flag.kind for flag in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Er erhielt eine fünfjährige Haftstrafe.", "He received a five-year prison sentence."),
+        ("Er erhielt eine fünfjährige Haftstrafe.", "He was jailed for five years."),
+        ("Er erhielt eine 5-jährige Haftstrafe.", "He received a 5-year prison sentence."),
+        ("Das dreitägige Fest wurde abgesagt.", "The three-day festival was cancelled."),
+        ("Es gilt eine zweiwöchige Frist.", "A 14-day deadline applies."),
+        ("Die sechsmonatige Probezeit endet.", "The six-month probation ends."),
+        ("Die sechsmonatige Probezeit endet.", "The half-year probation ends."),
+        ("Nach einer 24-stündigen Pause.", "After a 24-hour break."),
+        ("Der 48-Jährige wurde festgenommen.", "The 48-year-old was arrested."),
+        ("Der 48-Jährige wurde festgenommen.", "The man, 48, was arrested."),
+        ("Die 48-Jährige wurde festgenommen.", "The woman, aged 48, was arrested."),
+        ("Eine 44jährige Autofahrerin bog ab.", "A 44-year-old driver turned."),
+        ("Er starb im Dreißigjährigen Krieg.", "He died in the Thirty Years' War."),
+    ],
+)
+def test_a_german_duration_or_age_adjective_backs_its_translation(
+    german: str, english: str
+) -> None:
+    """The same: with its unit the adjective still backs "five-year", "48-year-old" or the
+    number alone."""
+    assert _numbers_warned(german, english) == []
+    assert _missing_warned(german, english) == []
+    assert [f for f in unsupported_facts(english, "", german) if f.kind == "number"] == []
+
+
+def test_one_of_a_unit_in_words_is_no_key_fact() -> None:
+    """ "twice a day", "per year" are read (so a swapped unit is caught) but are no number a
+    reader looks up: they filled the key facts beside the article's figures."""
+    facts = key_facts(["He takes it twice a day and pays $5 per year. It took an hour and a half."])
+    assert [fact.text for fact in facts] == ["$5", "an hour and a half"]
+
+
+@pytest.mark.parametrize(
     ("summary", "english", "german"),
     [
         ("After World War II, it was rebuilt.", "After the Second World War, it was rebuilt.", ""),

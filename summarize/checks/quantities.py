@@ -3,9 +3,10 @@
 "14.000" (German) = "14,000" (English) = "14 000"; "5,8 Millionen" = "5.8 million" = "5,8 Mio.";
 "40 Prozent" = "40 percent" = "40%"; "24. Februar 2022" = "February 24, 2022" = "24.02.2022";
 "fourteen thousand" = "vierzehntausend" = "14,000" (number words are read by text2num); "4-2"
-is one score; "18.30 Uhr" = "6.30pm" = "18:30" is one time of day. A written form that is
-ambiguous ("1.500" in an English text: 1500 or 1.5?; "10:30": morning or evening?) yields every
-reading, so a comparison never fails on formatting alone.
+is one score; "18.30 Uhr" = "6.30pm" = "18:30" is one time of day; "pro Tag" = "täglich" = "a
+day" and "fünfjährige" = "five-year" carry their unit of time ("a week", "five-month" do not
+match). A written form that is ambiguous ("1.500" in an English text: 1500 or 1.5?; "10:30":
+morning or evening?) yields every reading, so a comparison never fails on formatting alone.
 """
 
 from __future__ import annotations
@@ -267,9 +268,18 @@ _UNIT_FRACTION = re.compile(
 # text2num; "beide" (the two); a weekday starting a compound or an adverb ("Freitagabend",
 # "Sonntagsfrage", "samstags"); "Hunderte", "Tausende" as English reads "hundreds", "thousands".
 _NUMERAL_HEAD = re.compile(
-    r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:tägig|jährig|malig|fach|stündig|wöchig|monatig"
-    r"|minütig|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig|sprachig"
-    r"|rad|mal(?![a-zäöüß]))",
+    r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:(?P<time>tägig|jährig|stündig|wöchig|monatig|minütig)"
+    r"|malig|fach|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig"
+    r"|sprachig|rad|mal(?![a-zäöüß]))",
+    re.IGNORECASE,
+)
+# The head of a German adjective (or its noun) of a duration or an age names the unit counted:
+# "fünfjährige Haft" is five years of it, "zweiwöchig" two weeks, "die 48-Jährige" a woman of
+# 48 years; read so that "five-month sentence" for "fünfjährige Haftstrafe" is no match.
+_TIME_HEADS_DE = {"tägig": "tag", "jährig": "jahr", "stündig": "stunde", "wöchig": "woche",
+                  "monatig": "monat", "minütig": "minute"}  # fmt: skip
+_TIME_HEAD_AFTER = re.compile(
+    r"\s?-?\s?(?P<head>" + "|".join(_TIME_HEADS_DE) + r")(?:e[mnrs]?)?(?![^\W\d_])",
     re.IGNORECASE,
 )
 # "siebente", "siebenten": the longer form of the ordinal "siebte", which text2num does not read.
@@ -687,15 +697,21 @@ def _and_a_half(text: str, language: Language) -> list[tuple[int, int, float]]:
     return found
 
 
-def _german_numerals(text: str) -> list[tuple[int, int, float]]:
-    """ "dreitägig", "siebenmalig", "Zweirad" (the number word inside), "beiden" (two)."""
+def _german_numerals(text: str) -> list[tuple[int, int, float, tuple[str, float] | None]]:
+    """ "dreitägig", "siebenmalig", "Zweirad" (the number word inside), "beiden" (two): start,
+    end, value and the unit of time the head counts ("dreitägig": days), or None."""
     from text_to_num import alpha2digit
 
-    found = [(match.start(), match.end(), 2.0) for match in _BOTH_DE.finditer(text)]
+    found: list[tuple[int, int, float, tuple[str, float] | None]] = [
+        (match.start(), match.end(), 2.0, None) for match in _BOTH_DE.finditer(text)
+    ]
     for match in _NUMERAL_HEAD.finditer(text):
         digits = alpha2digit(match.group("number").lower(), "de", threshold=0)
-        if digits.isdigit() and int(digits) >= 2:
-            found.append((match.start(), match.end(), float(digits)))
+        head = match.group("time")
+        # "einjährig" is one year; "einmal", "einfach" (once, simple) are no count
+        if digits.isdigit() and int(digits) >= (1 if head else 2):
+            unit = _METRIC_UNITS[_TIME_HEADS_DE[head.lower()]] if head else None
+            found.append((match.start(), match.end(), float(digits), unit))
     return found
 
 
@@ -1057,11 +1073,34 @@ _PART_OF_UNIT = re.compile(
     re.IGNORECASE,
 )
 
+# One of a unit of time in German: "einen Tag", "nach einer Stunde", "eines Tages", with an
+# adjective between ("einer knappen Stunde", "ein ganzes Jahr"); a rate ("pro Tag", "je Woche",
+# "jeden Monat", "zweimal im Jahr", "in der Woche") and the adverbs of one ("täglich",
+# "wöchentlich", "alljährlich"), which English writes "a day", "per week", "a year". Read
+# generously, as the German only backs: "im Jahr 2019" is a year's name, not one year.
 _ONE_UNIT_DE = re.compile(
-    r"(?<![\w-])(?P<article>ein(?:e[mnrs]?)?)\s+(?P<unit>tag|woche|monat|jahr|stunde|minute)"
-    r"(?:e?s|e?n)?(?![\w-])",
+    r"(?<![\w-])(?:(?P<article>ein(?:e[mnrs]?)?)(?:\s+(?-i:[a-zäöüß]+e[mnrs]?))?"
+    r"|pro|je|jede[nmrs]?|im|am|in\s+der|die)"
+    r"\s+(?P<unit>tag|woche|monat|jahr|stunde|minute)(?:e?s|e?n)?(?![\w-])(?!\s*\d)",
     re.IGNORECASE,
 )
+_ONE_UNIT_ADVERB_DE = re.compile(
+    r"(?<![\w-])(?:tag(?=täg)|all(?=jähr))?(?P<stem>täg|wöchent|monat|jähr|stünd)lich"
+    r"(?:e[mnrs]?)?(?![\w-])",
+    re.IGNORECASE,
+)
+_ADVERB_UNITS_DE = {"täg": "tag", "wöchent": "woche", "monat": "monat", "jähr": "jahr",
+                    "stünd": "stunde"}  # fmt: skip
+# One of a unit of time in English: "a day", "an hour", "one week", "per year" ("twice a day",
+# "a week later", "after an hour"), so that "a week" for "pro Tag" is no match. Not "a second"
+# (an ordinal far more often), nor an hour "per hour" of a speed ("miles per hour" is "km/h").
+# "a one-year contract", "the one-day-old calf" ("einjährig") too.
+_ONE_UNIT_EN = re.compile(
+    r"(?<![\w-])(?:(?:an?|one|per)\s+(?P<unit>minute|hour|day|week|month|year)(?![\w-])"
+    r"|one-(?P<compound>minute|hour|day|week|month|year)(?!\w))",
+    re.IGNORECASE,
+)
+_SPEED_BEFORE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?)\s+$", re.IGNORECASE)
 
 
 def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
@@ -1092,11 +1131,23 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
         yield _Reading(
             match.start(), match.end(), "number", {part}, unit=_METRIC_UNITS[unit.lower()]
         )
-    if language == "de":  # "einen Tag", "ein Jahr lang": one of the unit (an English "a day"
-        # is "twice a day" as often as a count, and is not read)
+    if language == "de":  # "einen Tag", "ein Jahr lang", "pro Tag", "täglich": one of the unit
         for match in _ONE_UNIT_DE.finditer(text):
             unit = _METRIC_UNITS[match.group("unit").lower()]
-            yield _Reading(match.start(), match.end("article"), "number", {1.0}, unit=unit)
+            end = match.end("article") if match.group("article") else match.end()
+            yield _Reading(match.start(), end, "number", {1.0}, unit=unit)
+        for match in _ONE_UNIT_ADVERB_DE.finditer(text):
+            unit = _METRIC_UNITS[_ADVERB_UNITS_DE[match.group("stem").lower()]]
+            yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
+    else:  # "a day", "an hour", "one week", "per year": one of the unit
+        for match in _ONE_UNIT_EN.finditer(text):
+            word = (match.group("unit") or match.group("compound")).lower()
+            if word == "hour" and _SPEED_BEFORE.search(
+                text, max(0, match.start() - 16), match.start()
+            ):
+                continue
+            unit = _METRIC_UNITS[word]
+            yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
 
 
 _NIGHT_TO = re.compile(r"(?<![\w-])nacht\s+(?:zum|zu|auf\s+den)\s+$", re.IGNORECASE)
@@ -1193,8 +1244,8 @@ def _german_word_numbers(text: str) -> Iterator[_Reading]:
         scale = SCALES[match.group("scale").lower()]
         many = _MANY_DE[match.group("many").lower()]
         yield _Reading(match.start(), match.end(), "number", {scale, many * scale})
-    for start, end, value in _german_numerals(text):
-        yield _Reading(start, end, "number", {value})
+    for start, end, value, unit in _german_numerals(text):
+        yield _Reading(start, end, "number", {value}, unit=unit)
     for match in _COLLECTIVE_DE_PATTERN.finditer(text):
         values = _COLLECTIVE_DE[match.group("word").lower()]
         yield _Reading(match.start(), match.end(), "number", values)
@@ -1264,9 +1315,13 @@ def unit_word_after(text: str, end: int) -> str:
 
 def _unit_after(text: str, end: int) -> tuple[str, float] | None:
     """The metric unit written right after a number ending at ``end``: "6 km", "6,000-metre",
-    "20kg", "5 Liter"."""
+    "20kg", "5 Liter", and the unit of time of a German adjective or age: "3-tägig",
+    "44jährige", "die 48-Jährige" (48 years, as "48-year-old" is)."""
     match = _METRIC_UNIT.match(text, end)
-    return _METRIC_UNITS[match.group("unit").lower()] if match else None
+    if match:
+        return _METRIC_UNITS[match.group("unit").lower()]
+    head = _TIME_HEAD_AFTER.match(text, end)
+    return _METRIC_UNITS[_TIME_HEADS_DE[head.group("head").lower()]] if head else None
 
 
 def _in_base_unit(quantity: Quantity) -> set[float]:
