@@ -323,6 +323,24 @@ def test_the_front_page_says_a_summary_is_empty_as_index_md_does(tmp_path: Path)
     ]
 
 
+def test_the_front_page_says_when_the_lead_stands_in_for_the_summary(tmp_path: Path) -> None:
+    """As index.md: the date is the brief's ("brief written"), and a brief whose summary is the
+    article's opening sentences says so (the front page showed them as the summary's)."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    brief = make_brief(0)
+    lead = dataclasses.replace(
+        brief, summary=dataclasses.replace(brief.summary, final_summary=False)
+    )
+    write_brief(output / "article-0.md", lead)
+    write_brief(output / "article-1.md", make_brief(1))
+    build_site(output, tmp_path / "site")
+    items = parse(tmp_path / "site" / "index.html").find_all("ul", "briefs")[0].find_all("li")
+    metas = [squash(item.find_all("p", "meta")[0].text()) for item in items]
+    assert all("brief written 2026-11-30" in meta for meta in metas), metas
+    assert "opening sentences" in metas[0] and "opening sentences" not in metas[1], metas
+
+
 def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> None:
     """A file name or key fact holding a right-to-left override (U+202E, as in the spoofed
     "report\u202etxt.exe") is isolated (<bdi>): it must not reverse what follows it on the line,
