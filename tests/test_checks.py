@@ -1907,11 +1907,23 @@ def test_one_of_a_unit_in_words_swapped_is_flagged(german: str, english: str) ->
         ("Eine Woche vor dem Start.", "One week before the start."),
         ("Er fuhr 100 Stundenkilometer.", "He drove at 100 kilometres per hour."),
         ("Der einjährige Hund kam an.", "The one-year-old dog arrived."),
+        # A unit the German names inside a word, or an idiom where it names none (a review's)
+        ("Der Umsatz stieg um 5 Prozent gegenüber dem Vorjahr.",
+         "Sales rose 5 percent from a year earlier."),
+        ("Die Monatsmiete beträgt 800 Euro.", "The rent is 800 euros a month."),
+        ("Am nächsten Tag trat der Minister zurück.", "A day later, the minister resigned."),
+        ("Tags darauf kam er zurück.", "A day later he came back."),
+        ("Es gab eine Schweigeminute.", "There was a minute of silence."),
+        ("Er bekommt 20 Euro Stundenlohn.", "He gets 20 euros per hour."),
+        ("Irgendwann, hofft er, kommt sie zurück.", "One day, he hopes, she will return."),
     ],
-)
+)  # fmt: skip
 def test_one_of_a_unit_in_words_is_backed(german: str, english: str) -> None:
     """The same: read on both sides, "a day", "per day" and "after one day" must still be
-    backed by "pro Tag", "täglich" or "nach einem Tag", and "per hour" of a speed is no hour."""
+    backed by "pro Tag", "täglich" or "nach einem Tag", and "per hour" of a speed is no hour.
+    So must "a year earlier" for "Vorjahr", "a month" for "Monatsmiete" (the unit inside a
+    word), and "One day" for "Irgendwann" (no unit of time to swap): each was flagged, as a
+    translation warning and in the summary."""
     assert _numbers_warned(german, english) == []
     assert unsupported_facts(english, "", german) == []
 

@@ -1305,7 +1305,12 @@ def test_chunk_generation_applies_to_map_steps_only(models) -> None:
 
         def recording(batches, original=original, kind=kind):
             seen[kind].extend(text for batch in batches for text in batch)
-            return original(batches)
+            if kind == "final":
+                return original(batches)
+            # Random weights may write only what shows nothing ("\x07\x07"), an empty chunk
+            # summary: the reduce step this test watches needs one with a word.
+            return ([out._replace(text=f"troops {out.text}") for out in batch]
+                    for batch in original(batches))  # fmt: skip
 
         object.__setattr__(model.backend, "generate_batches", recording)
     long_text = [f"Sentence number {i} reports that troops moved near Kursk." for i in range(30)]

@@ -11,6 +11,7 @@ from summarize.checks.facts import find_names
 from summarize.checks.quantities import (
     Quantity,
     find_quantities,
+    one_unit_in_words,
     unit_word_after,
     with_currency_written,
 )
@@ -37,7 +38,7 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
         for quantity in find_quantities(paragraph, "en"):
             if quantity.kind in ("ordinal", "weekday"):
                 continue  # "third time", "on Friday": context, not a fact to look up
-            if _one_unit_in_words(quantity):
+            if one_unit_in_words(quantity):
                 continue  # "twice a day", "per year", "a week later": a rate or a step
             if _labels(paragraph, quantity.start, quantity.end):
                 continue  # a footnote mark ("[1]", "[^2]") or a law's section ("§ 219a")
@@ -84,16 +85,6 @@ _COUNTED_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
 _AGE = re.compile(r"-|\s?old\b")
-
-
-def _one_unit_in_words(quantity: Quantity) -> bool:
-    """Whether the quantity is one of a unit without a figure ("a day", "per year", "one-week"):
-    read so the checks see "a week" for "pro Tag", but no number a reader looks up."""
-    return (
-        quantity.unit is not None
-        and quantity.values == {1.0}
-        and not any(char.isdigit() for char in quantity.text)
-    )
 
 
 def _with_unit(paragraph: str, quantity: Quantity) -> str:

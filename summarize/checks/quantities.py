@@ -868,6 +868,8 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     else:
         yield from _english_collectives(text)
     yield from _spelled_numbers(text, language)
+    if language == "de":
+        yield from _time_words_de(text)
 
 
 _CURRENCY_NAMES = {
@@ -1150,6 +1152,24 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
             yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
 
 
+# A unit of time named by a word, alone or inside a compound: "am nächsten Tag", "Tags darauf",
+# "Vorjahr", "Monatsmiete", "Stundenlohn", "Schweigeminute", "Wochenende", which English writes
+# "a day later", "a year earlier", "800 euros a month", "per hour", "a minute of silence". Read
+# last (a count's unit word, "3 Tage", is its number's), and as one of the unit: the German only
+# backs, so "a year earlier" for "Vorjahr" is no number missing from the German. Not a weekday
+# ("Dienstag": the weekday reading takes it first).
+_TIME_WORD_DE = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]*?(?P<unit>jahr|monat|woche|tag|stunde|minute)[^\W\d_]*",
+    re.IGNORECASE,
+)
+
+
+def _time_words_de(text: str) -> Iterator[_Reading]:
+    for match in _TIME_WORD_DE.finditer(text):
+        unit = _METRIC_UNITS[match.group("unit").lower()]
+        yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
+
+
 _NIGHT_TO = re.compile(r"(?<![\w-])nacht\s+(?:zum|zu|auf\s+den)\s+$", re.IGNORECASE)
 
 
@@ -1361,8 +1381,31 @@ def _pairs_nearby(source: list[Quantity], gap: int = 20) -> set[tuple[float, flo
     return pairs
 
 
+def one_unit_in_words(quantity: Quantity) -> bool:
+    """Whether ``quantity`` is one of a unit without a figure ("a day", "per year", "one-week",
+    German "pro Tag", "Vorjahr"): a rate, a step or an idiom more often than a count."""
+    return (
+        quantity.unit is not None
+        and quantity.values == {1.0}
+        and not any(char.isdigit() for char in quantity.text)
+    )
+
+
+def _kind_of_unit(unit: tuple[str, float] | None) -> str | None:
+    """What a unit measures: minutes and months (whose lengths vary) are both time."""
+    if unit is None:
+        return None
+    return "time" if unit[0] in ("min", "month") else unit[0]
+
+
 def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether the source states the same quantity (dates: same day; a year: any mention)."""
+    if one_unit_in_words(quantity) and not any(
+        _kind_of_unit(other.unit) == _kind_of_unit(quantity.unit) for other in source
+    ):
+        # "One day, he hopes" for "Irgendwann": a source that names no unit of its kind at all
+        # has none to be swapped for ("a week" for "pro Tag" is still flagged).
+        return True
     if quantity.kind == "date":
         return _date_stated(quantity, source)
     if quantity.kind == "weekday":
