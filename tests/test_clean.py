@@ -18,6 +18,7 @@ from summarize.clean import (
     RULE_NAMES,
     CleanArticle,
     CleanOptions,
+    analyse,
     clean_text,
     find_headline,
     is_foreign,
@@ -1807,6 +1808,118 @@ def test_common_consent_credit_and_reader_lines_are_dropped_by_their_rule(
     cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
     assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
     assert line not in "\n".join(cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "iPhone 16 kommt im Herbst",
+        "eBay hat neue Regeln",
+        "iOS 18 bringt neue Funktionen",
+        "mRNA-Impfstoffe im Test",
+        "gez. Thomas Maier",
+    ],
+)
+def test_a_short_line_that_starts_with_a_name_in_lower_case_is_no_fragment(line: str) -> None:
+    """`fragments` took every short line that starts in lower case, so an article's subheading
+    that starts with a name written so ("iPhone 16 kommt im Herbst", "eBay hat …", "iOS 18 …")
+    and a letter's signature ("gez. Thomas Maier") went from the middle of the article."""
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert [d for d in cleaned.dropped if d.rule == "fragments"] == []
+    assert line in cleaned.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line", ["via netzpolitik.org", "und dann im Herbst", "e-Mail-Adresse angeben"]
+)
+def test_a_short_line_that_starts_in_lower_case_without_a_name_stays_a_fragment(line: str) -> None:
+    # The names' exception must not let the rest of a broken line through: a capital only after
+    # a hyphen ("e-Mail-Adresse") makes no name.
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert ("fragments", line) in [(d.rule, d.text) for d in cleaned.dropped]
+
+
+PRESS_RELEASE_BODY = (
+    "Die Stadtwerke wollen bis 2030 alle Busse auf Strom umstellen. Dafür sollen in den kommenden "
+    "Jahren mehrere Ladehöfe entstehen, teilte das Unternehmen am Montag mit.\n\n"
+    "Die ersten zwanzig Fahrzeuge sind bereits bestellt und sollen im Frühjahr ausgeliefert "
+    "werden. Die Kosten trägt zum Teil das Land.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Anzeige", "promo"),
+        ("Werbung", "promo"),
+        ("- Anzeige -", "promo"),
+        ("*Affiliate-Link", "promo"),
+        ("Die mit * markierten Links sind Affiliate-Links.", "promo"),
+        ("Wenn du über diese Links etwas kaufst, bekomme ich eine kleine Provision.", "promo"),
+        ("Wir erhalten eine Provision, für dich ändert sich der Preis nicht.", "promo"),
+        ("Abonniere jetzt unseren Newsletter", "promo"),
+        ("Hier anmelden für unseren Newsletter", "promo"),
+        ("Folge mir auf TikTok", "promo"),
+        ("Folgen Sie uns:", "promo"),
+        ("Folgt uns auf Facebook und YouTube!", "promo"),
+        ("Kategorie: News, Allgemein", "navigation"),
+        ("Kategorien:", "navigation"),
+        ("Thema gestartet von Wanderfreund77", "byline"),
+    ],
+)
+def test_ad_labels_affiliate_notes_follow_and_category_lines_are_dropped_by_their_rule(
+    line: str, rule: str
+) -> None:
+    """An ad's label alone ("Anzeige", "Werbung"), affiliate disclosures, a newsletter's
+    sign-up with its verb before "Newsletter", "Folge mir auf …", a blog's category line and a
+    forum's "Thema gestartet von …" were named by no phrase: left to the classifier, which kept
+    them between the article's paragraphs."""
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
+    assert line not in "\n".join(cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Anzeige wurde erstattet.",
+        "Werbung für Tabak ist in Deutschland weitgehend verboten, sagte die Ministerin.",
+        "Der Makler erhält eine Provision von drei Prozent des Kaufpreises.",
+        "Bis Freitag können sich Eltern für die Ferienbetreuung anmelden, teilte die Stadt in "
+        "ihrem Newsletter mit.",
+        "Folgen Sie uns auf einen Rundgang durch die Altstadt.",
+        "Kategorien wie Alter und Geschlecht spielen dabei keine Rolle, sagte die Forscherin.",
+        "Das Thema gestartet hat im Frühjahr eine Initiative von Anwohnern.",
+    ],
+)
+def test_article_sentences_near_the_new_phrases_are_kept(line: str) -> None:
+    # Each phrase above has a near miss in ordinary article text: the sentence stays.
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert line in cleaned.paragraphs, cleaned.dropped
+
+
+@pytest.mark.parametrize(
+    "marker", ["Pressekontakt:", "Rückfragen bitte an:", "Kontakt für Rückfragen:"]
+)
+def test_a_press_contact_starts_the_tail(marker: str) -> None:
+    """A press release's contact block ("Pressekontakt:", "Rückfragen bitte an:") ends the
+    article; its label, name, address and telephone lines were kept as article text."""
+    contact = ["Stadtwerke Ulm GmbH", "Maria Beispiel", "Telefon 0731 123456"]
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + marker + "\n" + "\n".join(contact) + "\n"
+    page = analyse(text, CleanOptions())
+    start = page.texts.index(marker)
+    assert page.hits["tail"] == (False,) * start + (True,) * (len(page.texts) - start)
+    # The rules alone drop the whole contact block as the tail; with the classifier, `tail`
+    # is soft, and the label alone goes by `navigation` whatever the classifier says.
+    rules_only = clean_text(text, CleanOptions(disabled=frozenset({"classifier"})))
+    assert [d.text for d in rules_only.dropped if d.rule == "tail"] == [marker, *contact]
+    cleaned = clean_text(text)
+    assert marker in [d.text for d in cleaned.dropped]
+    assert "Die Kosten trägt zum Teil das Land." in "\n".join(cleaned.paragraphs)
+    # Without the colon it is a sentence of the article, no tail.
+    sentence = "Rückfragen der Opposition beantwortete der Bürgermeister am Montag nicht."
+    cleaned = clean_text(ARTICLE_OPENING + PRESS_RELEASE_BODY + sentence + ARTICLE_CLOSING)
+    assert sentence in cleaned.paragraphs
 
 
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:

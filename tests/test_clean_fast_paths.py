@@ -314,6 +314,7 @@ def _reference_structural_hits(
             True
             if not LETTER.search(text)
             else text[0].islower()
+            and not C._NAME_START.match(text)  # a name in lower case: iPhone, eBay, gez.
             and is_short
             # a list item, or a line going on from one ending in a comma, is no fragment
             and not (bullet or re.match(r"[a-z]\) ", text) or (i and texts[i - 1].endswith(",")))

@@ -287,6 +287,24 @@ def _goes_on_or_lists(blocks: Sequence[Block], texts: Sequence[str], index: int)
     return index > 0 and texts[index - 1].endswith(",")
 
 
+# A first word of letters that starts in lower case and has a capital after one to three of them
+# is a name, not a sentence's broken-off rest: "iPhone 16 kommt im Herbst", "eBay hat …", "iOS
+# 18", "mRNA-Impfstoffe", "macOS". Not a capital after a hyphen ("e-Mail-Adresse angeben" goes
+# on from a line above), nor run-together menu words or codes ("facebookMessengerwhatsapp",
+# "ciCwPnFKk48"). A signature's "gez." ("gezeichnet"), "i. A." or "i. V." before a name starts a
+# line of its own: "gez. Thomas Maier".
+_NAME_START = re.compile(
+    r"[a-zäöüß]{1,3}[A-ZÄÖÜ][^\W\d_]*(?![\w])|(?:gez|i\.\s?[AV]|ppa)\.\s*[A-ZÄÖÜ]"
+)
+
+
+def _fragment_start(line: str) -> bool:
+    """Whether a line starts as a fragment does, in lower case, and not with a name written in
+    lower case (see _NAME_START): the fragments rule took an article's "iPhone 16 kommt im
+    Herbst" and a letter's "gez. Thomas Maier"."""
+    return line[:1].islower() and _NAME_START.match(line) is None
+
+
 def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
     """A row of figures under its table's header ("Jahr | Ausgaben | Veränderung", then "2021 |
     1.200 | +3,1 %"; cells parted by " | " as the HTML reader writes them, or as a plain-text
@@ -518,7 +536,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     # A short line starting in lower case, and one without a letter (numbers, separators); a
     # line that starts with a letter (isalpha: in LETTER's class) needs no search.
     fragments = [
-        (is_short and line[:1].islower() and not _goes_on_or_lists(blocks, texts, index))
+        (is_short and _fragment_start(line) and not _goes_on_or_lists(blocks, texts, index))
         or not (line[:1].isalpha() or LETTER.search(line))
         for index, (line, is_short) in enumerate(zip(texts, short, strict=True))
     ]
