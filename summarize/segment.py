@@ -206,6 +206,7 @@ _SPACE = re.compile(r"\s")
 # …", "seit 2020.¹ Es wurde …", as copied from a page with references) and an emphatic run of
 # marks ("Das ist toll!!! Aber teuer."). The space after them, before a capital (maybe after an
 # opening quotation mark), ends the sentence.
+_ENDS_SHORT_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _MARKED_END = re.compile(
     r"(?:[.!?](?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(?<=[^\W\d_])[!?]{2,})(\s+)(?=[„\"»«]?[A-ZÄÖÜ])"
 )
@@ -427,13 +428,18 @@ def _split_at_marked_ends(sentence: str) -> list[str]:
     (_MARKED_END), but not after an abbreviation that never ends one ("Dr.[1] Müller")."""
     parts: list[str] = []
     start = 0
+    inside: bytearray | None = None
     for match in _MARKED_END.finditer(sentence):
         mark_end = match.start(1)
         full_stop = sentence.rfind(".", match.start(), mark_end)
-        if full_stop != -1 and ends_with_abbreviation(
-            sentence[max(start, full_stop + 1 - _TAIL_CHARS) : full_stop + 1]
-        ):
-            continue
+        if full_stop != -1:
+            before = sentence[max(start, full_stop + 1 - _TAIL_CHARS) : full_stop + 1]
+            # an abbreviation, or a day's or rank's number ("am 3.[2] Oktober")
+            if ends_with_abbreviation(before) or _ENDS_SHORT_NUMBER.search(before):
+                continue
+        inside = inside if inside is not None else _protected(sentence)
+        if inside[mark_end]:
+            continue  # inside a quotation or parenthesis: „Toll!!! Aber teuer“, sagte er.
         parts.append(sentence[start:mark_end])
         start = match.end(1)
     parts.append(sentence[start:])

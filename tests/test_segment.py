@@ -240,6 +240,12 @@ def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
         "Die Abt. Verkehr prüft den Antrag.",
         "Die Freiw. Feuerwehr rückte mit drei Fahrzeugen aus.",
         "Laut Dr.[2] Müller ist das erlaubt.",
+        # a review's: a mark inside a quotation or parenthesis, a day's number before its mark
+        "„Das ist toll!!! Aber teuer“, sagte er.",
+        "Er rief „Hilfe!!! Hilfe!!!“ und rannte weg.",
+        "Die Firma (Motto: „Wow!! Super!!“) wächst.",
+        "Das Gesetz (gültig seit 2020.[1] Es wurde geändert) bleibt.",
+        "Das war am 3.[2] Oktober 2020 so.",
     ],
 )
 def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None:
