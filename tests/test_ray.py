@@ -1305,8 +1305,9 @@ def test_a_lost_raylet_under_the_driver_stops_the_run_with_one_line_and_the_inde
     assert "stopped after: 1 written" in index and "(<a.md>)" in index, index
 
 
+@pytest.mark.parametrize("defect", [False, True])
 def test_a_node_that_cannot_load_its_model_keeps_the_briefs_written_before(
-    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, defect: bool
 ) -> None:
     """An actor that cannot load its model (a node without a GPU for 'cuda', its model folder
     gone) after another wrote a brief: exit 2 and the index listed only the outcomes that had
@@ -1323,16 +1324,21 @@ def test_a_node_that_cannot_load_its_model_keeps_the_briefs_written_before(
     def a_worker_writes_a_then_a_node_cannot_load(self: Any, *args: Any) -> None:
         for name in ("a.json", "a.md"):  # the same settings: the brief a worker would write
             shutil.copy(done_locally / name, output / name)
+        if defect:  # any other error on a worker (a defect): the index listed nothing
+            raise RuntimeError("a defect on a worker")
         raise ModelLoadError("the translation model's weights cannot be read on node 10.0.0.7")
 
     monkeypatch.setattr(ray_engine, "ray_session", lambda *_: contextlib.nullcontext(True))
     monkeypatch.setattr(RayEngine, "_execute", a_worker_writes_a_then_a_node_cannot_load)
     arguments = ["run", str(folder), "-c", str(config), "-o", str(output), "--engine", "ray"]
     result = CliRunner().invoke(app, [*arguments, "-q"])
-    assert result.exit_code == 2, result.output
-    said = " ".join(result.output.split())
-    assert "cannot be read on node 10.0.0.7" in said and "Traceback" not in said, said
-    assert "1 brief(s) were finished before it and are kept" in said, said
+    if defect:
+        assert isinstance(result.exception, RuntimeError), result.output
+    else:
+        assert result.exit_code == 2, result.output
+        said = " ".join(result.output.split())
+        assert "cannot be read on node 10.0.0.7" in said and "Traceback" not in said, said
+        assert "1 brief(s) were finished before it and are kept" in said, said
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "1 written" in index and "(<a.md>)" in index, index
 

@@ -841,6 +841,12 @@ class RayEngine:
                 raise type(problem)(
                     f"{problem} ({written} brief(s) were finished before it and are kept)"
                 ) from None
+            except Exception:
+                # Any other end (a defect of ours or a library's on a worker): the briefs
+                # written so far are complete, and brief_run's index lists them (it listed only
+                # the groups whose outcomes had reached the driver; in a new folder, none).
+                _settle_stopped(run, pending, before)
+                raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
         return RayRunReport(run.outcomes(), run.index_path, retried, restarted)
