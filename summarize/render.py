@@ -878,7 +878,7 @@ def render_index(
     for entry in ordered:
         record = entry.record
         lead = escape_markdown(index_lead(record))
-        if not record.summary.text.strip():
+        if not shows_text(record.summary.text):
             lead = "*(empty summary)*"
         lines += [
             f"{INDEX_ENTRY}{escape_markdown(record.title)}](<{link_target(entry.filename)}>)**  ",

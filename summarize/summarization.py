@@ -120,7 +120,8 @@ class Summarizer:
         results: list[Summary | ArticleError | None] = [None] * len(documents)
         pending: list[_Document] = []
         for index, sentences in enumerate(documents):
-            units = [sentence for sentence in sentences if sentence.strip()]
+            # Sentences that show something: a lead of zero-width spaces stood in for a summary.
+            units = [sentence for sentence in sentences if shows_text(sentence)]
             if not units:
                 results[index] = ArticleError(
                     "nothing to summarize: the article has no English text"

@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
-from summarize.errors import UsageError, shown
+from summarize.errors import UsageError, shown, shows_text
 from summarize.outputs import (
     INDEX_FILENAME,
     belong_together,
@@ -418,7 +418,7 @@ def render_index_page(
             "record": brief.record,
             "lead": index_lead(brief.record),
             # As index.md says it: without a lead line the reader took the summary for left out.
-            "empty": not brief.record.summary.text.strip(),
+            "empty": not shows_text(brief.record.summary.text),
         }
         for brief in briefs
     ]

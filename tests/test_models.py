@@ -685,6 +685,18 @@ def test_an_empty_summary_falls_back_to_the_lead_and_says_so(
     assert summary.path == ("direct" if window > 12 else "map-reduce")
 
 
+def test_an_article_of_characters_that_show_nothing_has_nothing_to_summarize() -> None:
+    """English sentences of zero-width spaces and controls were summarized, and the lead that
+    stood in for the empty summary was those characters: an empty Summary section again."""
+    backend = EchoBackend(lambda text: "\u200b")
+    summarizer = Summarizer(echo_model("summarization", window=512, backend=backend),
+                            SummarizationSettings())  # fmt: skip
+    [result] = summarizer.summarize_many([["\u200b", "\u2800", "\x07"]])
+    assert isinstance(result, ArticleError)
+    assert "nothing to summarize" in str(result)
+    assert backend.inputs == []  # the model was not asked
+
+
 def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:
     """A chunk whose summary came back empty is missing from the reduce step: the brief says
     so, where it said nothing and counted the chunk as summarized."""
