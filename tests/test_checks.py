@@ -2252,3 +2252,224 @@ def test_a_negation_the_english_keeps_or_the_german_lacks_is_not_warned_of(
     german: str, english: str
 ) -> None:
     assert _negation_warned(german, english) == []
+
+
+def _number_warnings(german: str, english: str) -> list[str]:
+    """Both directions of the translation's number check: "numbers" and "missing_numbers"."""
+    return [
+        w.kind
+        for w in translation_warnings(german, english)
+        if w.kind in ("numbers", "missing_numbers")
+    ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["It began on Jan. 5.", "On Oct. 3 they met.", "It was voted on Sept. 12, 2021.",
+     "It fell on Nov. 9, 1989.", "The deadline is 5 Jan."],
+)  # fmt: skip
+def test_an_abbreviated_month_with_its_dot_is_a_date_not_a_name(summary: str) -> None:
+    """ "Jan. 5", "Sept. 12, 2021" were read as a date and also as the name "Jan", "Sept", "not
+    in the article" (the wide names were calendar words, the short ones not)."""
+    german = "Am 5. Januar, 3. Oktober, 12. September 2021 und am 9. November 1989."
+    assert unsupported_facts(summary, "", german) == []
+
+
+def test_an_abbreviated_month_of_another_date_or_a_given_name_is_still_flagged() -> None:
+    german = "Am 5. Januar begann es."
+    assert [f.kind for f in unsupported_facts("It began on Feb. 5.", "", german)] == ["number"]
+    assert "Jan Ullrich" in [f.text for f in unsupported_facts("Jan Ullrich won.", "", german)]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die SPD verlor 2 Prozentpunkte.", "The SPD lost 2 points."),
+        ("Die SPD verlor 2 Punkte.", "The SPD lost 2 percentage points."),
+        ("Die SPD verlor 2 Punkte.", "The SPD lost 2 points."),
+        ("Der Dax stieg um 120 Punkte.", "The Dax rose 120 points."),
+    ],
+)
+def test_points_are_percentage_points_where_the_other_text_says_so(
+    german: str, english: str
+) -> None:
+    """ "2 points" for "2 Prozentpunkte" was flagged both ways: a bare number against a
+    percentage in points; news English shortens "percentage points" to "points"."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+def test_points_are_no_share_of_a_whole() -> None:
+    # "2 points" is no "2 Prozent", nor another number of points
+    assert _number_warnings("Die SPD verlor 2 Prozent.", "The SPD lost 2 points.") != []
+    assert _number_warnings("Die SPD verlor 2 Prozentpunkte.", "The SPD lost 3 points.") != []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Das kostet 1’000 Franken.", "That costs 1,000 francs."),
+        ("Er zahlte 1'500 Franken.", "He paid 1,500 francs."),
+        ("Es waren 12’345’678 Franken.", "It was 12,345,678 francs."),
+    ],
+)
+def test_a_swiss_apostrophe_separates_thousands(german: str, english: str) -> None:
+    """ "1’000" (a typographic apostrophe) was read as 1 and 000: "1,000" not in the German,
+    "1", "000" not in the English."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+def test_a_swiss_apostrophe_number_still_needs_its_value() -> None:
+    assert _number_warnings("Das kostet 1’000 Franken.", "That costs 1,500 francs.") != []
+    assert parse_digits("1’000", "de") == {1000.0}
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Ende der 80er war das anders.", "In the late '80s that was different."),
+        ("Anfang der 90er kam er.", "He came in the early 1990s."),
+        ("In den 80er-Jahren war das anders.", "In the 1980s that was different."),
+    ],
+)
+def test_a_decade_after_ende_der_is_a_decade(german: str, english: str) -> None:
+    """ "Ende der 80er" was read as the number 80: "'80s" not in the German."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+def test_another_decade_than_ende_der_80er_is_flagged() -> None:
+    assert _number_warnings("Ende der 80er war das anders.", "In the late '70s it was.") != []
+    # "ein 50er" (a note) stays a count
+    assert [q.kind for q in find_quantities("Er zahlte mit einem 50er.", "de")] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Der 1. FC Köln gewann.", "FC Cologne won."),
+        ("Der 1. FSV Mainz 05 gewann.", "FSV Mainz 05 won."),
+        ("Der 1. FC Union Berlin gewann.", "Union Berlin won."),
+        ("Der 1. FC Köln gewann.", "1. FC Köln won."),
+    ],
+)
+def test_a_clubs_number_is_part_of_its_name(german: str, english: str) -> None:
+    """ "1. FC Köln" as "FC Cologne" warned “1” not in the English: the club's number is a part
+    of its name, not a figure the translator must keep."""
+    assert _number_warnings(german, english) == []
+
+
+def test_an_ordinal_before_another_word_is_still_a_figure() -> None:
+    assert _missing_warned("Der 1. Preis ging an Köln.", "The prize went to Cologne.") != []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Es kostet 5 Schweizer Franken.", "It costs 5 Swiss francs."),
+        ("Es kostet 5 Schweizer Franken.", "It costs CHF 5."),
+        ("Die Schweizer Regierung tagte.", "The Swiss government met."),
+        ("Die schweizerische Bank zahlte.", "The Swiss bank paid."),
+        ("Es war 30 Grad warm.", "It was 30 degrees Celsius."),
+    ],
+)
+def test_swiss_chf_and_celsius_are_backed_by_the_german(german: str, summary: str) -> None:
+    """ "Swiss" for "Schweizer", "CHF" and "Celsius" by their numbers were flagged as names not
+    in the article."""
+    assert unsupported_facts(summary, "", german) == []
+
+
+def test_another_nationality_currency_or_scale_is_still_flagged() -> None:
+    german = "Es kostet 5 Schweizer Franken."
+    flags = unsupported_facts("It costs 5 Austrian schillings.", "", german)
+    assert "Austrian" in [f.text for f in flags]
+    assert [f.kind for f in unsupported_facts("It costs CHF 5.", "", "Es kostet 5 Euro.")] == [
+        "number"
+    ]
+    flags = unsupported_facts("It was 30 degrees Fahrenheit.", "", "Es war 30 Grad warm.")
+    assert [f.kind for f in flags] == ["number"]
+    flags = unsupported_facts("The Swiss bank paid.", "", "Die österreichische Bank zahlte.")
+    assert [f.text for f in flags] == ["Swiss"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Das kostet 100 Rubel.", "That costs 100 roubles."),
+        ("Das kostet 100 Rubel.", "That costs 100 rubles."),
+        ("Das kostet 100 Kronen.", "That costs 100 kroner."),
+        ("Das kostet 100 schwedische Kronen.", "That costs 100 Swedish crowns."),
+        ("Das kostet 100 Zloty.", "That costs 100 zlotys."),
+        ("Das kostet 100 Lira.", "That costs 100 lire."),
+        ("Das kostet 100 Yuan.", "That costs 100 renminbi."),
+        ("Er fuhr 100 km/h.", "He drove at 100 kilometres per hour."),
+        ("Er fuhr 100 Stundenkilometer.", "He drove at 100 km/h."),
+        ("Er fuhr 100 Kilometer pro Stunde.", "He drove at 100 kph."),
+        ("Die Fläche ist 5 Quadratkilometer groß.", "The area is 5 square kilometres."),
+        ("Die Fläche ist 5 km² groß.", "The area is 500 hectares."),
+        ("Die Fläche ist 500 Hektar groß.", "The area is 500 hectares."),
+        ("Der Speicher fasst 5 Gigabyte.", "The memory holds 5 GB."),
+    ],
+)
+def test_roubles_crowns_speeds_areas_and_data_in_their_units(german: str, english: str) -> None:
+    """These currencies and units were not read: a number with them was backed by the same
+    number in any other currency or unit ("100 Rubel" by "100 euros", "100 km/h" by "100 mph")."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Das kostet 100 Rubel.", "That costs 100 euros."),
+        ("Das kostet 100 Kronen.", "That costs 100 zlotys."),
+        ("Das kostet 100 Yuan.", "That costs 100 dollars."),
+        ("Das kostet 100 Lira.", "That costs 100 roubles."),
+        ("Er fuhr 100 km/h.", "He drove at 100 mph."),
+        ("Er fuhr 100 Stundenkilometer.", "He drove at 100 miles per hour."),
+        ("Er fuhr 100 km/h.", "He drove 100 kilometres."),
+        ("Die Fläche ist 5 Quadratkilometer groß.", "The area is 5 kilometres."),
+        ("Die Fläche ist 500 Hektar groß.", "The area is 500 acres."),
+        ("Der Speicher fasst 5 Gigabyte.", "The memory holds 5 MB."),
+    ],
+)
+def test_another_currency_or_unit_with_the_same_number_is_flagged(
+    german: str, english: str
+) -> None:
+    assert "numbers" in _number_warnings(german, english)
+    assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es hatte -5 Grad.", "It was minus 5 degrees."),
+        ("Es hatte minus 5 Grad.", "It was minus five degrees."),
+        ("Es hatte −5 Grad.", "It was -5 degrees."),
+        ("Es hatte minus 5 Grad.", "It was five degrees below zero."),
+        ("Es waren 5-7 Grad.", "It was 5-7 degrees."),
+        ("In der Saison 2019-2020 war es so.", "In the 2019-2020 season it was so."),
+        ("Covid-19 breitet sich aus.", "Covid-19 is spreading."),
+        ("Der Umsatz lag bei -5 Prozent.", "Sales fell 5 percent."),  # a fall, said in words
+        ("Die Unsicherheit liegt bei plus/minus 2 Prozent.", "The margin is 2 percent."),
+    ],
+)
+def test_a_sign_is_kept_with_its_value(german: str, english: str) -> None:
+    """ "minus 5 Grad" was read as 5 and "-5" as either 5 or -5: "five degrees" passed for
+    "-5 Grad", "minus 5 Grad" for "5 degrees"."""
+    assert _number_warnings(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es hatte -5 Grad.", "It was 5 degrees."),
+        ("Es hatte minus 5 Grad.", "It was five degrees."),
+        ("Es hatte −5 Grad.", "It was 5 degrees."),
+        ("Es hatte 5 Grad.", "It was minus 5 degrees."),
+    ],
+)
+def test_a_lost_or_added_sign_is_flagged(german: str, english: str) -> None:
+    assert _number_warnings(german, english) == ["numbers", "missing_numbers"]
+    assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]

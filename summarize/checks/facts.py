@@ -19,7 +19,13 @@ from itertools import pairwise
 from typing import Literal
 
 from summarize.checks import words
-from summarize.checks.quantities import Quantity, find_quantities, is_supported, world_wars
+from summarize.checks.quantities import (
+    Quantity,
+    find_quantities,
+    is_supported,
+    month_numbers,
+    world_wars,
+)
 from summarize.checks.words import calendar_words, fold, tokens
 
 FlagKind = Literal["number", "name", "quote"]
@@ -117,6 +123,31 @@ _UNIT_SYMBOLS = frozenset(
     "GW MW KW GWh MWh TWh GB MB TB KB PB PS HP Hz GHz MHz THz Mbit Gbit".split()
 )
 _AFTER_A_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  # not a year's
+# A currency's code by its number ("CHF 15", "15 CHF", "SEK 100"): the number's currency, checked
+# with it (quantities.py: "CHF 15" is no 15 euros), no name.
+_CURRENCY_CODES = frozenset("CHF EUR USD GBP JPY RUB SEK NOK DKK CZK PLN TRY CNY RMB".split())
+_BEFORE_A_NUMBER = re.compile(r"\s?\d")
+# A temperature's scale after its degrees ("30 degrees Celsius", "86°F"): the number's unit,
+# checked with it (Fahrenheit is another unit there), no name.
+_SCALES_OF_DEGREES = frozenset({"Celsius", "Fahrenheit"})
+_DEGREES_BEFORE = re.compile(r"(?:\d\s?°|\bdegrees?)\s*$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|\.)?\s+$")
+
+
+@cache
+def _month_abbreviations() -> frozenset[str]:
+    """ "Jan", "Sept", "Okt": the months' short names (English and German), not the wide ones."""
+    return frozenset(month_numbers()) - calendar_words()
+
+
+def _in_a_date(word: str, text: str, offset: int) -> bool:
+    """Whether ``word`` at ``offset`` is a month's short name by its day or year ("Jan. 5",
+    "Sept. 12, 2021", "on 5 Jan."): a date, read as one by quantities.py; "Jan Ullrich" is a
+    name."""
+    if word.rstrip(".") not in _month_abbreviations():
+        return False
+    after = text[offset + len(word.rstrip(".")) :]
+    return bool(re.match(r"\.?\s+\d", after) or _DAY_BEFORE.search(text, 0, offset))
 
 
 # The pandemic's names, one for the other: German news says "Corona" where English says
@@ -171,6 +202,15 @@ def _names(text: str) -> list[_Name]:
                 ordinary = True  # months and weekdays ("on Saturdays") are dates, read as such
             elif bare in _UNIT_SYMBOLS and _AFTER_A_NUMBER.search(text, 0, offset):
                 ordinary = True  # "17 GW", "150 PS": the number's unit (checked with it), no name
+            elif bare in _CURRENCY_CODES and (
+                _AFTER_A_NUMBER.search(text, 0, offset)
+                or _BEFORE_A_NUMBER.match(text, offset + len(bare))
+            ):
+                ordinary = True  # "CHF 15": the number's currency
+            elif bare in _SCALES_OF_DEGREES and _DEGREES_BEFORE.search(text, 0, offset):
+                ordinary = True  # "30 degrees Celsius": the number's unit
+            elif _in_a_date(bare, text, offset):
+                ordinary = True  # "Jan. 5", "Sept. 12, 2021": a date, read as such (not "Jan")
             elif capitals_say_nothing(word, offset) or (not kept and _leads_a_name(run, offset)):
                 # The word's capital may be the sentence's; or it is a title before a full
                 # name ("President Vladimir Putin", "The Kremlin"): dropped when ordinary.

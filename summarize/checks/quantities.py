@@ -75,11 +75,39 @@ _METRIC_UNITS = {
     "week": ("min", 10080.0), "woche": ("min", 10080.0),
     "month": ("month", 1.0), "monat": ("month", 1.0), "monate": ("month", 1.0),
     "year": ("month", 12.0), "jahr": ("month", 12.0), "jahre": ("month", 12.0),
+    # Speed, in metres per hour: "100 km/h" is "100 kilometres per hour" (a length with "per
+    # hour" after it, read by _METRIC_UNIT's "per" below) and "Stundenkilometer"; "100 mph" is
+    # another speed, never the same number in km/h.
+    "kmh": ("m/h", 1e3), "kph": ("m/h", 1e3), "stundenkilometer": ("m/h", 1e3),
+    "mph": ("m/h", 1609.344),
+    # Area, in square metres: "5 km²" = "5 square kilometres" = "500 Hektar"; acres and
+    # square miles by their exact definitions.
+    "km²": ("m²", 1e6), "qkm": ("m²", 1e6), "quadratkilometer": ("m²", 1e6),
+    "square kilometre": ("m²", 1e6), "square kilometer": ("m²", 1e6), "sq km": ("m²", 1e6),
+    "m²": ("m²", 1.0), "qm": ("m²", 1.0), "quadratmeter": ("m²", 1.0),
+    "square metre": ("m²", 1.0), "square meter": ("m²", 1.0), "sq m": ("m²", 1.0),
+    "hektar": ("m²", 1e4), "hectare": ("m²", 1e4), "ha": ("m²", 1e4),
+    "acre": ("m²", 4046.8564224), "square mile": ("m²", 2589988.110336),
+    # Data, in bytes (decimal prefixes, as news and disk makers write them): "5 Gigabyte" = "5 GB".
+    "byte": ("B", 1.0), "kilobyte": ("B", 1e3), "kb": ("B", 1e3), "megabyte": ("B", 1e6),
+    "mb": ("B", 1e6), "gigabyte": ("B", 1e9), "gb": ("B", 1e9), "terabyte": ("B", 1e12),
+    "tb": ("B", 1e12), "petabyte": ("B", 1e15),
+    # Degrees (of temperature, or of an angle: the same word in both languages): "-5 Grad" =
+    # "minus 5 degrees" = "-5 °C"; German news means Celsius. Fahrenheit is another scale
+    # ("°F", "degrees Fahrenheit", read by _METRIC_UNIT's "scale" below).
+    "grad": ("°", 1.0), "degree": ("°", 1.0), "°c": ("°", 1.0), "°": ("°", 1.0),
+    "°f": ("°F", 1.0),
 }  # fmt: skip
 _METRIC_UNIT = re.compile(
     r"\s?-?\s?(?P<unit>"
     + "|".join(sorted(_METRIC_UNITS, key=len, reverse=True))
-    + r")(?:s|es|n|en)?(?![^\W\d_])",  # "metres", "Metern", "kilos"; "6 months" is no metre
+    + r")(?:s|es|n|en)?(?![^\W\d_])"  # "metres", "Metern", "kilos"; "6 months" is no metre
+    # A length per hour or second is a speed: "km/h", "kilometres per hour", "miles an hour",
+    # "Kilometer pro Stunde", "m/s".
+    r"(?P<per>\s?(?:/|per\s|an?\s|pro\s|je\s)\s?(?P<per_unit>h|hour|stunde|std|s|sec|second"
+    r"|sekunde)\b)?"
+    # "degrees Celsius", "Grad Fahrenheit": the scale of a temperature
+    r"(?P<scale>\s(?:celsius|fahrenheit)\b)?",
     re.IGNORECASE,
 )
 _CALENDAR_LOCALES = ("en", "en_GB", "de", "de_AT")
@@ -129,7 +157,9 @@ _SCALE = (
 # Groups of three with one separator throughout: "4.000 150-jährige Eichen" is 4,000 oaks, not
 # the number 4000150.
 _THOUSANDS = "|".join(
-    rf"\d{{1,3}}(?:{separator}\d{{3}})+" for separator in (r"\.", ",", "'", " ", "\u00a0", "\u202f")
+    rf"\d{{1,3}}(?:{separator}\d{{3}})+"
+    # the Swiss write "1'000" and "1’000" (a typographic apostrophe)
+    for separator in (r"\.", ",", "'", "’", " ", "\u00a0", "\u202f")
 )
 _DIGITS = rf"(?:{_THOUSANDS})(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
@@ -219,6 +249,13 @@ _TIME = re.compile(
 _DECADE = re.compile(
     r"(?<![\w'’])(?:(?P<century>1[89]|20)|(?P<apostrophe>['’]))?(?P<decade>\d)0"
     r"(?:['’]?s\b|ern\b|er(?:(?<=\d\d\d0er)\b|(?=[- ]?[Jj]ahr)))"
+)
+# A decade's "80er" without "Jahre" where the words before make it one: "Ende der 80er", "Anfang
+# der 90er", "in den 80er", "die 70er" ("the late '80s", "the 1990s"); "ein 50er" (a note) and
+# "der 50er" (a bus) stay counts.
+_DECADE_AFTER_ARTICLE_DE = re.compile(
+    r"(?<![\w-])(?:(?:Anfang|Mitte|Ende|Beginn)\s+der|in\s+den|die)\s+(?P<decade>[1-9])0er(?![\w-])",
+    re.IGNORECASE,
 )
 # Two years as news writes a span or a season: "2010-15", "1998–99", "die Saison 2021/22"; the
 # second year is the first's century and its two digits.
@@ -417,6 +454,12 @@ _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # A disease's or virus's name with digits in it: "Covid-19", "COVID19", "SARS-CoV-2". Its number
 # is part of the name (a summary's "Covid-19" beside the article's "Corona" flagged a 19).
 _DISEASE_NAME = re.compile(r"(?<![\w-])(?:covid|sars-cov|mers-cov)-?\d+\b", re.IGNORECASE)
+# A club's number before its kind: "1. FC Köln", "1. FSV Mainz 05", "1. FFC Turbine Potsdam" (the
+# English "FC Cologne" leaves it out): a part of the name, not a figure to translate.
+_CLUB_NUMBER = re.compile(
+    r"(?<![\w.])\d{1,2}(?:\.|st|nd|rd|th)\s?"
+    r"(?=(?:FC|FFC|BFC|FSV|SC|SV|SSV|TSV|VfB|VfL|VfR|SpVgg|KSC|CfR)\b)"
+)
 # The world wars by any of their names: "World War II", "World War Two", "WWII", "the Second
 # World War", "the Great War" (the first); "der Zweite Weltkrieg", "im 2. Weltkrieg", "im
 # Ersten und Zweiten Weltkrieg", "beide Weltkriege". A name (checked as one by the facts), not
@@ -469,25 +512,30 @@ class Quantity:
     # evening"): only then may a time of day of the source back it.
     clock_context: bool = False
     # The currency written with the number ("€15", "15 Franken", "$3.5bn", "3,5 Mrd. US-Dollar"):
-    # "euro", "dollar", "franc", "pound", "yen", or None.
+    # "euro", "dollar", "franc", "pound", "yen", "rouble", "krone", "zloty", "lira", "yuan", or
+    # None.
     currency: str | None = None
     # "Prozentpunkte", "percentage points": a difference of shares, not a share.
     points: bool = False
     # A range's first end that took the percent of its second ("5 to 7 percent"): "from 5 to 7
     # percent" is "von 5 auf 7 Prozent", whose 5 no link reads so; either kind backs it.
     shared: bool = False
+    # A bare number of "points" ("lost 2 points", "2 Punkte"): a score's or an index's points,
+    # or percentage points where the other text says "Prozentpunkte" (news English shortens
+    # "percentage points" to "points"); such a percentage backs it, and it that percentage.
+    in_points: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
     """Every value a digit string can mean in ``language`` ("14.000" de → 14000)."""
     compact = digits.replace("\u00a0", " ").replace("\u202f", " ")
     readings: set[float] = set()
-    groups = re.fullmatch(r"(\d{1,3})((?:[.,' ]\d{3})+)([.,]\d+)?", compact)
+    groups = re.fullmatch(r"(\d{1,3})((?:[.,'’ ]\d{3})+)([.,]\d+)?", compact)
     # "0.042" is never 42: a thousands group never follows a lone 0.
     if (
         groups
         and groups.group(1) != "0"
-        and len({sep for sep in re.findall(r"[.,' ](?=\d{3})", groups.group(2))}) == 1
+        and len({sep for sep in re.findall(r"[.,'’ ](?=\d{3})", groups.group(2))}) == 1
     ):
         thousands_sep = groups.group(2)[0]
         integer = float(groups.group(1) + re.sub(r"\D", "", groups.group(2)))
@@ -495,8 +543,8 @@ def parse_digits(digits: str, language: Language) -> set[float]:
         if fraction is None or fraction[0] != thousands_sep:
             value = integer + (float("0." + fraction[1:]) if fraction else 0.0)
             # "14.000": thousands in German; in English a decimal point is also possible.
-            is_conventional = (thousands_sep in ".' " and language == "de") or (
-                thousands_sep in ",' " and language == "en"
+            is_conventional = (thousands_sep in ".'’ " and language == "de") or (
+                thousands_sep in ",'’ " and language == "en"
             )
             readings.add(value)
             if not is_conventional and groups.group(2).count(thousands_sep) == 1 and not fraction:
@@ -845,6 +893,10 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     patterns = _patterns()
     for match in _DISEASE_NAME.finditer(text):  # "Covid-19": a name's digits, no count
         yield _Withheld(match.start(), match.end())
+    for match in _CLUB_NUMBER.finditer(text):  # "1. FC Köln": a name's number, no ordinal
+        yield _Withheld(match.start(), match.end())
+    for match in _ZERO_OF_A_SCALE.finditer(text):  # "below zero": the sign of the number before
+        yield _Withheld(match.start("zero"), match.end("zero"))
     for start, end, _ in world_wars(text, language):  # "World War 2", "im 2. Weltkrieg"
         yield _Withheld(start, end)
     yield from _day_ranges(text, patterns)
@@ -878,13 +930,32 @@ _CURRENCY_NAMES = {
     "chf": "franc", "fr.": "franc", "sfr.": "franc", "franken": "franc", "franc": "franc",
     "francs": "franc", "£": "pound", "gbp": "pound", "pfund": "pound", "pound": "pound",
     "pounds": "pound", "¥": "yen", "yen": "yen", "jpy": "yen",
+    # The rouble, the crowns (Danish, Norwegian, Swedish, Czech: German says "Kronen" for all,
+    # and English "crowns" too), the zloty, the lira and the yuan (renminbi is its other name):
+    # "100 Rubel" is "100 roubles", and no 100 euros.
+    "rubel": "rouble", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble",
+    "rubles": "rouble", "rub": "rouble", "₽": "rouble",
+    "krone": "krone", "kronen": "krone", "kroner": "krone", "krona": "krone", "kronor": "krone",
+    "crown": "krone", "crowns": "krone", "koruna": "krone", "sek": "krone", "nok": "krone",
+    "dkk": "krone", "czk": "krone",
+    "zloty": "zloty", "zlotys": "zloty", "zlotych": "zloty", "złoty": "zloty", "złotys": "zloty",
+    "pln": "zloty",
+    "lira": "lira", "lire": "lira", "liras": "lira", "₺": "lira",
+    "yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "cny": "yuan",
 }  # fmt: skip
+# (No "TRY" before a number: "try 5 times".)
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![\w])(?P<code>US\$|EUR|USD|CHF|GBP|JPY|S?Fr\.)|(?P<sign>[$€£¥]))\s?$", re.IGNORECASE
+    r"(?:(?<![\w])(?P<code>US\$|EUR|USD|CHF|GBP|JPY|RUB|SEK|NOK|DKK|CZK|PLN|CNY|RMB|S?Fr\.)"
+    r"|(?P<sign>[$€£¥₽₺]))\s?$",
+    re.IGNORECASE,
 )
 _CURRENCY_AFTER = re.compile(
-    r"\s?(?:(?:US|Schweizer|Swiss)[- ]?)?(?P<word>euros?|eur|dollars?|usd|franken|francs?|chf"
-    r"|s?fr\.|pfund|pounds?|gbp|yen|jpy|€|\$|£|¥)(?![^\W\d_])",
+    r"\s?(?:(?:US|Schweizer|Swiss|Danish|Norwegian|Swedish|Czech|Russian|Polish|Turkish|Chinese"
+    r"|(?:dänisch|norwegisch|schwedisch|tschechisch|russisch|polnisch|türkisch|chinesisch)e[nr]?)"
+    r"[- ]?)?(?P<word>euros?|eur|dollars?|usd|franken|francs?|chf|s?fr\.|pfund|pounds?|gbp|yen"
+    r"|jpy|rubel|roubles?|rubles?|rub|kronen|kroner|kronor|krone|krona|crowns?|koruna|sek|nok"
+    r"|dkk|czk|zlotys?|złotys?|zlotych|pln|lira|lire|liras|yuan|renminbi|rmb|cny"
+    r"|€|\$|£|¥|₽|₺)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -925,10 +996,17 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
     hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
     if hedge and _PARTICLE_OVER.search(text, max(0, hedge.start() - 20), hedge.end()):
         hedge = None  # "took over 500 stores": a verb's particle, no hedge
+    currency = _currency(text, start, end) if kind == "number" else None
+    values = set(reading.values)
+    if kind in ("number", "percent") and (
+        _MINUS_BEFORE.search(text, max(0, start - 8), start) or _BELOW_ZERO_AFTER.match(text, end)
+    ):
+        # "minus 5 Grad", "minus five degrees", "five degrees below zero": -5, as "-5" is.
+        values = _signed(values, kind, currency, text, start)
     return Quantity(
         written,
         kind,
-        frozenset(reading.values),
+        frozenset(values),
         start,
         end,
         unit,
@@ -939,12 +1017,51 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
             )
             or _CLOCK_AFTER.match(text, end)
         ),
-        _currency(text, start, end) if kind == "number" else None,
+        currency,
         kind == "percent"
         and bool(
             re.search(r"punkt|point", written, re.IGNORECASE) or _POINTS_AFTER.match(text, end)
         ),
+        in_points=kind == "number" and bool(_POINTS_AFTER.match(text, end)),
     )
+
+
+# "minus" before a number is its sign ("minus 5 Grad", "minus five degrees"); "ein Minus von 5
+# Prozent" is a fall, said with the noun, and not read.
+_MINUS_BEFORE = re.compile(r"(?<![\w-])minus\s+$", re.IGNORECASE)
+# "plus/minus 2", "+/-2", "±2": either sign, a margin.
+_PLUS_OR_MINUS_BEFORE = re.compile(r"(?:\bplus\s*(?:/|-|oder|or)?\s*|\+\s*/?\s*)$", re.IGNORECASE)
+# "five degrees below zero", "5 Grad unter null", "10 unter dem Gefrierpunkt": negative.
+_BELOW_ZERO_AFTER = re.compile(
+    r"\s?(?:°\s?C?|degrees?(?:\s+celsius)?|grad(?:\s+celsius)?)?\s+(?:below\s+(?:zero|freezing)"
+    r"|unter\s+(?:null|dem\s+gefrierpunkt))\b",
+    re.IGNORECASE,
+)
+
+
+# The zero of "five degrees below zero", "unter null": the sign of the number before, no count.
+_ZERO_OF_A_SCALE = re.compile(r"\b(?:below|unter)\s+(?P<zero>zero|null)\b", re.IGNORECASE)
+
+
+def _signed(
+    values: AbstractSet[float | tuple[int, ...]],
+    kind: Kind,
+    currency: str | None,
+    text: str,
+    start: int,
+) -> set[float | tuple[int, ...]]:
+    """The values of a number written with a minus (its sign or "minus" before ``start``):
+    negative ("-5 Grad" is no "5 degrees"). A share or a sum of money keeps its unsigned reading
+    too: "-5%" and "minus 3 Millionen Euro" are a fall and a loss, which English says with a
+    word ("fell 5%", "a loss of €3m"); and so does a margin ("plus/minus 2", "+/-2")."""
+    negative = {-value for value in values if isinstance(value, float) and value > 0}
+    if not negative:
+        return set(values)
+    sign = _MINUS_BEFORE.search(text, max(0, start - 8), start)
+    before = sign.start() if sign else start
+    either = _PLUS_OR_MINUS_BEFORE.search(text, max(0, before - 8), before)
+    keep = kind == "percent" or currency is not None or either is not None
+    return negative | (set(values) if keep else set())
 
 
 def _day_ranges(text: str, patterns: dict[str, re.Pattern[str]]) -> Iterator[_Reading]:
@@ -1004,6 +1121,9 @@ def _decades(text: str, language: Language) -> Iterator[_Reading]:
     for match in _DECADE.finditer(text):
         yield _Reading(match.start(), match.end(), "decade", _decade(match))
     if language == "de":
+        for match in _DECADE_AFTER_ARTICLE_DE.finditer(text):
+            values = _decade_values(int(match.group("decade")) * 10, (19, 20), ages=True)
+            yield _Reading(match.start("decade"), match.end(), "decade", values)
         for start, end, values in _german_decades(text):
             yield _Reading(start, end, "decade", values)
     else:
@@ -1244,7 +1364,15 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
             # "1.5m people" (news English): millions, or metres (the unit, read below).
             values |= {round(value * 1e6, 6) for value in values}
         if match.group("sign"):
-            values |= {-value for value in values}
+            # "-5 Grad", "−5 °C": a sign is part of the value. (A hyphen after a word or a number
+            # is none: "Covid-19", "2019-2020", "5-7" are read above or not as a sign.)
+            values = _signed(
+                values,
+                "percent" if match.group("percent") else "number",
+                _currency(text, match.start(), end),
+                text,
+                match.start("sign"),
+            )
         if match.group("percent"):
             kind: Kind = "percent"
         elif (
@@ -1339,7 +1467,13 @@ def _unit_after(text: str, end: int) -> tuple[str, float] | None:
     "44jährige", "die 48-Jährige" (48 years, as "48-year-old" is)."""
     match = _METRIC_UNIT.match(text, end)
     if match:
-        return _METRIC_UNITS[match.group("unit").lower()]
+        dimension, factor = _METRIC_UNITS[match.group("unit").lower()]
+        if match.group("per") and dimension == "m":  # "km/h", "metres per second": a speed
+            per_hour = match.group("per_unit").lower() in ("h", "hour", "stunde", "std")
+            return ("m/h", factor * (1.0 if per_hour else 3600.0))
+        if dimension == "°" and (match.group("scale") or "").strip().lower() == "fahrenheit":
+            return ("°F", 1.0)
+        return dimension, factor
     head = _TIME_HEAD_AFTER.match(text, end)
     return _METRIC_UNITS[_TIME_HEADS_DE[head.group("head").lower()]] if head else None
 
@@ -1515,7 +1649,20 @@ def _other_measure(quantity: Quantity, other: Quantity) -> bool:
     return (
         (quantity.currency is not None and other.currency not in (None, quantity.currency))
         or (quantity.unit is not None and other.unit not in (None, quantity.unit))
-        or (quantity.points != other.points and not (quantity.shared or other.shared))
+        or (
+            quantity.points != other.points
+            and not (quantity.shared or other.shared or _points_either(quantity, other))
+        )
+    )
+
+
+def _points_either(one: Quantity, other: Quantity) -> bool:
+    """A bare number of "points" and a percentage in points: "lost 2 points" for "verlor 2
+    Prozentpunkte" (and "2 Punkte" for "2 percentage points"). Not a share: "2 points" is no
+    "2 Prozent"."""
+    return any(
+        a.kind == "number" and a.in_points and b.kind == "percent" and b.points
+        for a, b in ((one, other), (other, one))
     )
 
 
@@ -1543,11 +1690,13 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
             and (other.kind != "time" or quantity.clock_context)
-            # 40% is not 40 soldiers; a range's first end may be either
+            # 40% is not 40 soldiers; a range's first end may be either, and "2 points"
+            # "2 Prozentpunkte"
             and (
                 (quantity.kind == "percent") == (other.kind == "percent")
                 or quantity.shared
                 or other.shared
+                or _points_either(quantity, other)
             )
             # "more than 500" is not "fast 500" (almost): the two sides of one number
             and {quantity.hedge, other.hedge} != {"below", "above"}
