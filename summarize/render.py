@@ -454,7 +454,7 @@ def front_matter(record: BriefRecord, record_filename: str) -> dict[str, Any]:
         "translation_revision": translation.get("revision"),
         "summarization_model": summarization.get("model"),
         "summarization_revision": summarization.get("revision"),
-        "unsupported": record.counts.unsupported,
+        "unsupported": unsupported_items(record),
         "translation_warnings": record.counts.translation_warnings,
         "record": record_filename,
         "record_id": record.record_id,
@@ -696,6 +696,13 @@ def flagged_items(flags: Sequence[Flag | FlagRecord]) -> dict[tuple[str, str, st
     return items
 
 
+def unsupported_items(record: BriefRecord) -> int:
+    """The summary's unsupported items, as the checks list them: from the flags where the
+    record holds them (one written before repeated mentions were one item counted each), else
+    its count (the index reads records without their flags and article)."""
+    return len(flagged_items(record.flags)) if record.flags else record.counts.unsupported
+
+
 def render_checks(record: BriefRecord) -> list[str]:
     lines = ["## Checks", "", checks_note(record), ""]
     items = flagged_items(record.flags)
@@ -788,9 +795,9 @@ def plural(count: int, word: str, plural: str | None = None) -> str:
 
 def folder_counts(records: Sequence[BriefRecord]) -> str:
     """One line of totals over the folder's briefs."""
-    unsupported = sum(record.counts.unsupported for record in records)
+    unsupported = sum(unsupported_items(record) for record in records)
     warnings = sum(record.counts.translation_warnings for record in records)
-    flagged = sum(1 for record in records if record.counts.unsupported)
+    flagged = sum(1 for record in records if unsupported_items(record))
     warned = sum(1 for record in records if record.counts.translation_warnings)
     return (
         f"{plural(len(records), 'brief')} · {plural(unsupported, 'unsupported item')} "
@@ -824,7 +831,7 @@ def entry_meta(record: BriefRecord) -> str:
     # "brief written", as the view says: a bare date read as the article's.
     return (
         f"{before}{source}{after} · brief written {record.generated_at[:10]} · "
-        f"{plural(record.counts.unsupported, 'unsupported item')} · "
+        f"{plural(unsupported_items(record), 'unsupported item')} · "
         f"{plural(record.counts.translation_warnings, 'translation warning')}"
         + (f" · {LEAD_STANDS_IN}" if not record.summary.final_summary else "")
     )

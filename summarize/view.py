@@ -64,6 +64,7 @@ from summarize.render import (
     source_line,
     source_shown,
     title_note,
+    unsupported_items,
 )
 
 INDEX_PAGE = "index.html"
@@ -370,6 +371,7 @@ def render_brief_page(
         dropped_summary=dropped_summary(record),
         summary_segments=summary_segments(record.summary.text, record.flags),
         flag_items=flagged_items(record.flags).items(),
+        unsupported=unsupported_items(record),
         facts=[(label, items) for label, items in facts if items],
         record_rows=_record_rows(record),
         model_name=lambda role: _model_name(record, role),
@@ -417,6 +419,7 @@ def render_index_page(
             "not_current": not_current.get(f"{brief.name}.md"),
             "record": brief.record,
             "lead": index_lead(brief.record),
+            "unsupported": unsupported_items(brief.record),
             # As index.md says it: without a lead line the reader took the summary for left out.
             "empty": not shows_text(brief.record.summary.text),
         }

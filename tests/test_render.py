@@ -771,6 +771,12 @@ def test_an_item_the_summary_repeats_is_one_item_with_its_mentions() -> None:
     assert "2 item(s) in the summary are not found" in checks
     assert record.counts.unsupported == 2
     assert split_front_matter(render_brief(record, "a.json"))[0]["unsupported"] == 2
+    # A record written before counted each mention (3 here): the index counts its items.
+    older = record.model_copy(
+        update={"counts": record.counts.model_copy(update={"unsupported": 3})}
+    )
+    index = render_index([IndexEntry("a.md", older)])
+    assert "2 unsupported items" in index and "3 unsupported" not in index, index
 
 
 @pytest.mark.parametrize(
