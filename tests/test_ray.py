@@ -402,7 +402,7 @@ def test_gpus_per_actor_past_every_node_is_refused_on_a_local_instance(
     ray.no_progress_timeout_s to say so. A local instance with one GPU declared (Ray only
     counts it)."""
     ray = _ray()
-    from summarize.engines.ray import _check_gpu_room
+    from summarize.engines.ray import _check_gpu_room, _PoolShape
 
     if ray.is_initialized():
         ray.shutdown()
@@ -414,11 +414,15 @@ def test_gpus_per_actor_past_every_node_is_refused_on_a_local_instance(
         patch.setenv("RAY_AUTH_MODE", "disabled")
         ray.init(address="local", num_cpus=1, num_gpus=1, include_dashboard=False)
         try:
-            _check_gpu_room(fits, local=True)
-            with pytest.raises(ConfigError, match=r"gpus_per_actor = 2, but the largest node"):
-                _check_gpu_room(too_many, local=True)
+            one_cpu, two_cpus = _PoolShape(False, 1.0), _PoolShape(False, 2.0)
+            _check_gpu_room(fits, one_cpu, local=True)
+            with pytest.raises(ConfigError, match=r"gpus_per_actor = 2, but a node with the"):
+                _check_gpu_room(too_many, one_cpu, local=True)
+            # The node's GPU beside CPUs it lacks: no node holds both.
+            with pytest.raises(ConfigError, match=r"2 CPU\(s\) has at most 0 GPU"):
+                _check_gpu_room(fits, two_cpus, local=True)
             with caplog.at_level(logging.WARNING):  # a cluster may add such a node
-                _check_gpu_room(too_many, local=False)
+                _check_gpu_room(too_many, one_cpu, local=False)
             assert "no translation actor can start unless the cluster adds one" in caplog.text
         finally:
             ray.shutdown()

@@ -902,7 +902,7 @@ class RayEngine:
 
         pools = _pool_shape(self.config.ray)
         _check_room(pools, local)
-        _check_gpu_room(self.config, local)
+        _check_gpu_room(self.config, pools, local)
         driver_node = ray.get_runtime_context().get_node_id()
         ledger = (
             ray.remote(_RunLedger)
@@ -1168,15 +1168,17 @@ def _check_room(pools: _PoolShape, local: bool) -> None:
     )
 
 
-def _check_gpu_room(config: Config, local: bool) -> None:
+def _check_gpu_room(config: Config, pools: _PoolShape, local: bool) -> None:
     """The GPUs a model actor asks for (``device = "cuda"``, or "auto" on a cluster with GPUs)
-    that no node has: as :func:`_check_room`, refused on an instance this run started and
-    warned of on a cluster. The driver does not look for a GPU of its own (a head often has
-    none), so this is where ``cuda`` without any GPU is said."""
+    that no node has beside the actor's CPUs: as :func:`_check_room`, refused on an instance
+    this run started and warned of on a cluster. The driver does not look for a GPU of its own
+    (a head often has none), so this is where ``cuda`` without any GPU is said."""
     import ray
 
     alive = [node["Resources"] for node in ray.nodes() if node.get("Alive")]
-    largest = max((resources.get("GPU", 0.0) for resources in alive), default=0.0)
+    # One node must hold both: 16 CPUs on one and a GPU on another start no actor of 8 CPUs.
+    roomy = [resources for resources in alive if resources.get("CPU", 0.0) >= pools.cpus_per_actor]
+    largest = max((resources.get("GPU", 0.0) for resources in roomy), default=0.0)
     has_gpus = ray.cluster_resources().get("GPU", 0.0) > 0
     for task in ("translation", "summarization"):
         device = getattr(config, task).device
@@ -1186,8 +1188,9 @@ def _check_gpu_room(config: Config, local: bool) -> None:
             advice = f"use 'auto' or 'cpu' for {task}.device"
         elif asked is not None and asked > largest:
             message = (
-                f"ray.gpus_per_actor = {asked:g}, but the largest node has {largest:g} GPU(s): "
-                f"no {task} actor can start"
+                f"ray.gpus_per_actor = {asked:g}, but a node with the actor's "
+                f"{pools.cpus_per_actor:g} CPU(s) has at most {largest:g} GPU(s): no {task} "
+                "actor can start"
             )
             advice = "lower ray.gpus_per_actor"
         else:
