@@ -171,8 +171,11 @@ def direction_mismatch(
             "German articles read and English written. Remove the two settings, or set them to "
             "those codes"
         )
+    # OPUS-MT names its pair source_lang / target_lang, FSMT (facebook/wmt19-*) src_lang /
+    # tgt_lang: wmt19-en-de given for de-en ran without a word.
     source, target = (
-        str(getattr(tokenizer, name, "") or "").lower() for name in ("source_lang", "target_lang")
+        next((str(value).lower() for name in names if (value := getattr(tokenizer, name, ""))), "")
+        for names in (("source_lang", "src_lang"), ("target_lang", "tgt_lang"))
     )
 
     def is_language(code: str) -> bool:  # one language, not a group of them
@@ -184,7 +187,7 @@ def direction_mismatch(
         return None
     return (
         f"the translation model {model!r} ({family.label}) translates {source or '?'} to "
-        f"{target or '?'} (its tokenizer's source_lang / target_lang), not German to English: "
+        f"{target or '?'} (its tokenizer's language pair), not German to English: "
         "what it writes is not the English the briefs need. Set translation.model to a "
         "German-to-English model, e.g. Helsinki-NLP/opus-mt-de-en"
     )

@@ -823,6 +823,35 @@ def test_a_translator_for_another_language_pair_is_warned_of(
     assert result.output.count("translates en to de") == 1
 
 
+@pytest.mark.parametrize(("langs", "warned"), [(["en", "de"], True), (["de", "en"], False)])
+def test_an_fsmt_translator_for_another_pair_is_warned_of(
+    tmp_path: Path, langs: list[str], warned: bool
+) -> None:
+    """FSMT (facebook/wmt19-en-de and its kin) names its pair src_lang / tgt_lang, not OPUS-MT's
+    source_lang / target_lang: wmt19-en-de given for de-en ran without a word."""
+    from transformers import FSMTConfig, FSMTTokenizer
+
+    from summarize.families import direction_mismatch
+
+    vocabulary = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "a</w>": 4}
+    for name in ("source.json", "target.json"):
+        (tmp_path / name).write_text(json.dumps(vocabulary), encoding="utf-8")
+    (tmp_path / "merges.txt").write_text("#version: 0.2\n", encoding="utf-8")
+    tokenizer = FSMTTokenizer(
+        langs=langs,
+        src_vocab_file=str(tmp_path / "source.json"),
+        tgt_vocab_file=str(tmp_path / "target.json"),
+        merges_file=str(tmp_path / "merges.txt"),
+    )
+    config = FSMTConfig(langs=langs, src_vocab_size=5, tgt_vocab_size=5)
+    family = detect_family(config, tokenizer)
+    warning = direction_mismatch("translation", "facebook/wmt19-x", family, tokenizer)
+    if warned:
+        assert warning is not None and "translates en to de" in warning, warning
+    else:
+        assert warning is None
+
+
 # A checkpoint saved before generation_config.json existed (many BART, Marian, Pegasus and mBART
 # fine-tunes) keeps its generation settings in config.json.
 LEGACY_OWN = {"num_beams": 4, "max_length": 142, "min_length": 56, "no_repeat_ngram_size": 3}
