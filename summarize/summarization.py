@@ -14,6 +14,7 @@ call, so decoding steps are shared between articles instead of run once per arti
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,6 +28,8 @@ from summarize.models import LoadedModel, with_generation
 logger = logging.getLogger("summarize")
 
 _LEAD_SENTENCES = 3  # a news article's lead: what stands in when the model gives nothing
+# A sentence's end: its mark, maybe inside closing quotes or a bracket.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'“”«»’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,10 @@ class Summarizer:
     def _lead_fallback(self, document: _Document, why: str) -> Summary:
         """The summary, or every chunk summary, came back empty: summarizing an empty text
         would only invent one, so the article's lead stands in, and the summary says so."""
-        lead = document.sentences[:_LEAD_SENTENCES]
+        # Sentences, not a subheading or a label between them ("Die Lage in Kiew" joined
+        # to the next sentence without a stop): those that end as sentences do, where any do.
+        ending = [text for text in document.sentences if _ENDS_SENTENCE.search(text)]
+        lead = (ending or list(document.sentences))[:_LEAD_SENTENCES]
         note = f"{why}; the summary is the article's first {len(lead)} sentence(s)"
         document.log(logging.WARNING, note)
         return Summary(

@@ -697,6 +697,20 @@ def test_an_article_of_characters_that_show_nothing_has_nothing_to_summarize() -
     assert backend.inputs == []  # the model was not asked
 
 
+def test_the_lead_that_stands_in_leaves_out_a_subheading() -> None:
+    """The lead joined a subheading to the sentences after it without a stop ("The situation
+    in Kyiv S1 troops moved …"): it takes the sentences, where the article has any."""
+    backend = EchoBackend(lambda text: "  ")
+    summarizer = Summarizer(echo_model("summarization", window=512, backend=backend),
+                            SummarizationSettings())  # fmt: skip
+    sentences = ["The situation in Kyiv", *(f"S{i} troops moved near Kursk." for i in range(3)),
+                 '"We stay," he said.']  # fmt: skip
+    summary = summarizer.summarize(sentences)
+    assert summary.text == " ".join(sentences[1:4])
+    only_headings = summarizer.summarize(["The situation in Kyiv", "Troops near Kursk"])
+    assert only_headings.text == "The situation in Kyiv Troops near Kursk"  # nothing else
+
+
 def test_an_empty_chunk_summary_is_said_in_the_summarys_note(caplog) -> None:
     """A chunk whose summary came back empty is missing from the reduce step: the brief says
     so, where it said nothing and counted the chunk as summarized."""
