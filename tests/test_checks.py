@@ -2162,6 +2162,20 @@ def test_key_facts_keep_apart_what_the_numbers_count() -> None:
     }  # fmt: skip
 
 
+def test_a_name_made_across_a_sentence_end_is_flagged() -> None:
+    """The parts of a name stood together across a sentence's end ("… an Hans. Schmidt
+    protestierte."): "Hans Schmidt" passed, one person made of two. An initial or "St." ends
+    no sentence there ("George W. Bush", "St. Louis")."""
+    german = "Der Preis ging an Hans. Schmidt protestierte dagegen."
+    english = "The award went to Hans. Schmidt protested against it."
+    assert [f.text for f in unsupported_facts("Hans Schmidt won.", english, german)] == [
+        "Hans Schmidt"
+    ]
+    assert unsupported_facts("George Bush spoke.", "George W. Bush spoke.") == []
+    assert unsupported_facts("He flew to St. Louis.", "He flew to St. Louis on Monday.") == []
+    assert unsupported_facts("Hans Schmidt won.", "Hans Schmidt won the award.") == []
+
+
 def test_a_dotted_abbreviation_is_backed_by_spaced_initials_and_by_america() -> None:
     """A second review's finds: German house style writes "J. K. Rowling" (the summary's
     "J.K." was flagged), and German news says "Amerika", "die Amerikaner" for the USA."""

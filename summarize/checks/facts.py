@@ -447,6 +447,11 @@ def _acronyms(text: str) -> set[str]:
     return found
 
 
+# A sentence's end between two words: "Der Preis ging an Hans. Schmidt protestierte." names no
+# "Hans Schmidt". After a word of three or more letters (not an initial, "George W. Bush", nor
+# "St. Louis"); the gap is wider than _NAME_PART_GAP, in words no name has.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[a-zäöüß][.!?])\s+(?=[A-ZÄÖÜ])")
+_SENTENCE_GAP = " sentenceendgap sentenceendgap sentenceendgap "
 # How many words apart two parts of one name may stand in a source, in order: a middle name
 # between them ("George W. Bush", "Recep Tayyip Erdogan"); in the other order only side by side
 # ("Merkel, Angela"). Further apart they are parts of two names ("Angela Merkel and Olaf Scholz"
@@ -726,9 +731,10 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             )
 
     source_tokens = {token for text, _ in sources for token in tokens(text)}
+    gapped = [(_SENTENCE_END.sub(_SENTENCE_GAP, text), lang) for text, lang in sources]
     source_lists = [
         (tokens(text), _german_grams(text) if lang == "de" else _squashed_ngrams(text))
-        for text, lang in sources
+        for text, lang in gapped
     ]
     grams = set().union(*(source_grams for _, source_grams in source_lists))
     if _names_america(source_lists):
