@@ -314,7 +314,14 @@ def _reference_structural_hits(
             True
             if not LETTER.search(text)
             else text[0].islower()
-            and not C._NAME_START.match(text)  # a name in lower case: iPhone, eBay, gez.
+            and not C._SIGNATURE_START.match(text)  # gez. Thomas Maier
+            # a name in lower case (iPhone, eBay) in a line of text, no label or call to act
+            and not (
+                C._NAME_START.match(text)
+                and len(text.split()) >= 3
+                and not text.rstrip().endswith((":", "*"))
+                and not C._ENDS_INFINITIVE.search(text.rstrip())
+            )
             and is_short
             # a list item, or a line going on from one ending in a comma, is no fragment
             and not (bullet or re.match(r"[a-z]\) ", text) or (i and texts[i - 1].endswith(",")))

@@ -293,16 +293,29 @@ def _goes_on_or_lists(blocks: Sequence[Block], texts: Sequence[str], index: int)
 # on from a line above), nor run-together menu words or codes ("facebookMessengerwhatsapp",
 # "ciCwPnFKk48"). A signature's "gez." ("gezeichnet"), "i. A." or "i. V." before a name starts a
 # line of its own: "gez. Thomas Maier".
-_NAME_START = re.compile(
-    r"[a-zäöüß]{1,3}[A-ZÄÖÜ][^\W\d_]*(?![\w])|(?:gez|i\.\s?[AV]|ppa)\.\s*[A-ZÄÖÜ]"
-)
+_NAME_START = re.compile(r"[a-zäöüß]{1,3}[A-ZÄÖÜ][^\W\d_]*(?![\w])")
+_SIGNATURE_START = re.compile(r"(?:gez|i\.\s?[AV]|ppa)\.\s*[A-ZÄÖÜ]")
+# A line that starts with such a name is text when it has words enough for a statement and is no
+# label, form field or call to act (an infinitive at its end, lower case as German verbs are):
+# "iOS App herunterladen", "ePaper lesen", "eMail *" and "eBay" stay fragments (a menu's, a
+# form's), as "kWh" and "mAh" do.
+_NAME_LINE_MIN_WORDS = 3
+_ENDS_INFINITIVE = re.compile(r"\s[a-zäöüß]+en$")
 
 
 def _fragment_start(line: str) -> bool:
     """Whether a line starts as a fragment does, in lower case, and not with a name written in
-    lower case (see _NAME_START): the fragments rule took an article's "iPhone 16 kommt im
-    Herbst" and a letter's "gez. Thomas Maier"."""
-    return line[:1].islower() and _NAME_START.match(line) is None
+    lower case (see _NAME_START) in a line of text, nor with a signature: the fragments rule
+    took an article's "iPhone 16 kommt im Herbst" and a letter's "gez. Thomas Maier"."""
+    if not line[:1].islower() or _SIGNATURE_START.match(line):
+        return bool(line[:1].islower()) and _SIGNATURE_START.match(line) is None
+    end = line.rstrip()
+    is_text = (
+        len(line.split()) >= _NAME_LINE_MIN_WORDS
+        and not end.endswith((":", "*"))
+        and not _ENDS_INFINITIVE.search(end)
+    )
+    return not (is_text and _NAME_START.match(line))
 
 
 def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
