@@ -2487,3 +2487,36 @@ def test_a_sign_is_kept_with_its_value(german: str, english: str) -> None:
 def test_a_lost_or_added_sign_is_flagged(german: str, english: str) -> None:
     assert _number_warnings(german, english) == ["numbers", "missing_numbers"]
     assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # a hyphen before a number is a range's or a list's as often as a sign
+        ("-5 Personen wurden verletzt.", "5 people were injured."),
+        ("Der Verein startet mit -6 Punkten.", "The club starts with 6 points deducted."),
+        # "m2", "km2" as typed without the superscript
+        ("Die Wohnung hat 80 Quadratmeter.", "The flat is 80 m2."),
+        ("Das Gebiet misst 80 km2.", "The area measures 80 square kilometres."),
+    ],
+)
+def test_a_review_of_the_new_units_and_signs_finds_no_false_alarm(
+    german: str, english: str
+) -> None:
+    """A review's finds: a sign took away the unsigned reading of any number ("-5 Personen",
+    "mit -6 Punkten" flagged 5 and 6), and "m2" was read as metres."""
+    assert "numbers" not in _number_warnings(german, english)
+    assert [f.text for f in unsupported_facts(english, "", german) if f.kind == "number"] == []
+
+
+def test_a_sign_still_parts_temperatures_and_the_club_rule_only_names() -> None:
+    """A temperature keeps its sign ("-5 Grad" is no "5 degrees"); "Sek." is seconds and
+    "Krone-Leser" a newspaper's readers, no crowns; only "1." before a club's kind and name is
+    part of the name ("8. SC DHfK Leipzig" is a table's rank, "am 3. FC-Spieltag" a count)."""
+    assert "numbers" in _number_warnings("Es waren -5 Grad.", "It was 5 degrees.")
+    assert "numbers" not in _number_warnings("Es waren -5 Grad.", "It was minus 5 degrees.")
+    assert [q.currency for q in find_quantities("Er lief in 7,81 Sek. ins Ziel.", "de")] == [None]
+    assert [q.currency for q in find_quantities("Das kostet 100 SEK.", "de")] == ["krone"]
+    assert [q.currency for q in find_quantities("500 Krone-Leser", "de")] == [None]
+    assert find_quantities("Der 1. FC Köln gewann.", "de") == []
+    assert [q.values for q in find_quantities("8. SC DHfK Leipzig", "de")] == [{8.0}]

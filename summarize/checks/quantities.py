@@ -82,7 +82,8 @@ _METRIC_UNITS = {
     "mph": ("m/h", 1609.344),
     # Area, in square metres: "5 km²" = "5 square kilometres" = "500 Hektar"; acres and
     # square miles by their exact definitions.
-    "km²": ("m²", 1e6), "qkm": ("m²", 1e6), "quadratkilometer": ("m²", 1e6),
+    "km²": ("m²", 1e6), "km2": ("m²", 1e6), "m2": ("m²", 1.0), "sqm": ("m²", 1.0),
+    "qkm": ("m²", 1e6), "quadratkilometer": ("m²", 1e6),
     "square kilometre": ("m²", 1e6), "square kilometer": ("m²", 1e6), "sq km": ("m²", 1e6),
     "m²": ("m²", 1.0), "qm": ("m²", 1.0), "quadratmeter": ("m²", 1.0),
     "square metre": ("m²", 1.0), "square meter": ("m²", 1.0), "sq m": ("m²", 1.0),
@@ -457,8 +458,10 @@ _DISEASE_NAME = re.compile(r"(?<![\w-])(?:covid|sars-cov|mers-cov)-?\d+\b", re.I
 # A club's number before its kind: "1. FC Köln", "1. FSV Mainz 05", "1. FFC Turbine Potsdam" (the
 # English "FC Cologne" leaves it out): a part of the name, not a figure to translate.
 _CLUB_NUMBER = re.compile(
-    r"(?<![\w.])\d{1,2}(?:\.|st|nd|rd|th)\s?"
-    r"(?=(?:FC|FFC|BFC|FSV|SC|SV|SSV|TSV|VfB|VfL|VfR|SpVgg|KSC|CfR)\b)"
+    r"(?<![\w.])1(?:\.|st)\s?"
+    # the club's kind, then its name ("1. FC Köln"): not a compound ("am 3. FC-Spieltag") nor
+    # another rank of a table ("8. SC DHfK Leipzig"; the clubs named with a number are "1.")
+    r"(?=(?:FC|FFC|BFC|FSV|SC|SV|SSV|TSV|VfB|VfL|VfR|SpVgg|KSC|CfR)\s+[A-ZÄÖÜ])"
 )
 # The world wars by any of their names: "World War II", "World War Two", "WWII", "the Second
 # World War", "the Great War" (the first); "der Zweite Weltkrieg", "im 2. Weltkrieg", "im
@@ -953,9 +956,12 @@ _CURRENCY_AFTER = re.compile(
     r"\s?(?:(?:US|Schweizer|Swiss|Danish|Norwegian|Swedish|Czech|Russian|Polish|Turkish|Chinese"
     r"|(?:dänisch|norwegisch|schwedisch|tschechisch|russisch|polnisch|türkisch|chinesisch)e[nr]?)"
     r"[- ]?)?(?P<word>euros?|eur|dollars?|usd|franken|francs?|chf|s?fr\.|pfund|pounds?|gbp|yen"
-    r"|jpy|rubel|roubles?|rubles?|rub|kronen|kroner|kronor|krone|krona|crowns?|koruna|sek|nok"
-    r"|dkk|czk|zlotys?|złotys?|zlotych|pln|lira|lire|liras|yuan|renminbi|rmb|cny"
-    r"|€|\$|£|¥|₽|₺)(?![^\W\d_])",
+    r"|jpy|rubel|roubles?|rubles?|kronen|kroner|kronor|krone|krona|crowns?|koruna"
+    r"|zlotys?|złotys?|zlotych|lira|lire|liras|yuan|renminbi"
+    # the codes of the newer currencies in capitals only: "7,81 Sek." is seconds
+    r"|(?-i:RUB|SEK|NOK|DKK|CZK|PLN|RMB|CNY)"
+    # "Krone-Leser" are a newspaper's readers
+    r"|€|\$|£|¥|₽|₺)(?![^\W\d_])(?!-[^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -1002,7 +1008,7 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
         _MINUS_BEFORE.search(text, max(0, start - 8), start) or _BELOW_ZERO_AFTER.match(text, end)
     ):
         # "minus 5 Grad", "minus five degrees", "five degrees below zero": -5, as "-5" is.
-        values = _signed(values, kind, currency, text, start)
+        values = _signed(values, unit, text, start)
     return Quantity(
         written,
         kind,
@@ -1045,23 +1051,24 @@ _ZERO_OF_A_SCALE = re.compile(r"\b(?:below|unter)\s+(?P<zero>zero|null)\b", re.I
 
 def _signed(
     values: AbstractSet[float | tuple[int, ...]],
-    kind: Kind,
-    currency: str | None,
+    unit: tuple[str, float] | None,
     text: str,
     start: int,
 ) -> set[float | tuple[int, ...]]:
     """The values of a number written with a minus (its sign or "minus" before ``start``):
-    negative ("-5 Grad" is no "5 degrees"). A share or a sum of money keeps its unsigned reading
-    too: "-5%" and "minus 3 Millionen Euro" are a fall and a loss, which English says with a
-    word ("fell 5%", "a loss of €3m"); and so does a margin ("plus/minus 2", "+/-2")."""
+    negative too. Only a temperature loses its unsigned reading ("-5 Grad" is no "5 degrees"):
+    a fall or a loss English says with a word ("-5%": "fell 5%"; "minus 3 Millionen Euro": "a
+    loss of €3m"; "mit -6 Punkten": "6 points deducted"), a hyphen is a range's or a list's as
+    often as a sign ("2010 -2014", "-5 Personen wurden verletzt"), and a margin is either
+    ("plus/minus 2", "+/-2")."""
     negative = {-value for value in values if isinstance(value, float) and value > 0}
     if not negative:
         return set(values)
     sign = _MINUS_BEFORE.search(text, max(0, start - 8), start)
     before = sign.start() if sign else start
     either = _PLUS_OR_MINUS_BEFORE.search(text, max(0, before - 8), before)
-    keep = kind == "percent" or currency is not None or either is not None
-    return negative | (set(values) if keep else set())
+    temperature = unit is not None and unit[0] in ("°", "°F")
+    return negative | (set(values) if either is not None or not temperature else set())
 
 
 def _day_ranges(text: str, patterns: dict[str, re.Pattern[str]]) -> Iterator[_Reading]:
@@ -1366,13 +1373,8 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
         if match.group("sign"):
             # "-5 Grad", "−5 °C": a sign is part of the value. (A hyphen after a word or a number
             # is none: "Covid-19", "2019-2020", "5-7" are read above or not as a sign.)
-            values = _signed(
-                values,
-                "percent" if match.group("percent") else "number",
-                _currency(text, match.start(), end),
-                text,
-                match.start("sign"),
-            )
+            unit_after = None if match.group("percent") else _unit_after(text, end)
+            values = _signed(values, unit_after, text, match.start("sign"))
         if match.group("percent"):
             kind: Kind = "percent"
         elif (
