@@ -252,10 +252,10 @@ _DECADE = re.compile(
     r"(?:['’]?s\b|ern\b|er(?:(?<=\d\d\d0er)\b|(?=[- ]?[Jj]ahr)))"
 )
 # A decade's "80er" without "Jahre" where the words before make it one: "Ende der 80er", "Anfang
-# der 90er", "in den 80er", "die 70er" ("the late '80s", "the 1990s"); "ein 50er" (a note) and
-# "der 50er" (a bus) stay counts.
+# der 90er" ("the late '80s", "the early 1990s"); "ein 50er" (a note), "die 30er Zone" and "in den
+# 80er Bus" stay counts (a review found them read as decades).
 _DECADE_AFTER_ARTICLE_DE = re.compile(
-    r"(?<![\w-])(?:(?:Anfang|Mitte|Ende|Beginn)\s+der|in\s+den|die)\s+(?P<decade>[1-9])0er(?![\w-])",
+    r"(?<![\w-])(?:Anfang|Mitte|Ende|Beginn)\s+der\s+(?P<decade>[1-9])0er(?![\w-])",
     re.IGNORECASE,
 )
 # Two years as news writes a span or a season: "2010-15", "1998–99", "die Saison 2021/22"; the
