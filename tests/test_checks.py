@@ -2517,6 +2517,9 @@ def test_a_sign_still_parts_temperatures_and_the_club_rule_only_names() -> None:
     part of the name ("8. SC DHfK Leipzig" is a table's rank, "am 3. FC-Spieltag" a count)."""
     assert "numbers" in _number_warnings("Es waren -5 Grad.", "It was 5 degrees.")
     assert "numbers" not in _number_warnings("Es waren -5 Grad.", "It was minus 5 degrees.")
+    # the minus after the unit, as German says it too
+    assert "numbers" not in _number_warnings("Es waren 5 Grad minus.", "It was minus 5 degrees.")
+    assert "numbers" in _number_warnings("Es waren 5 Grad minus.", "It was 5 degrees.")
     assert [q.currency for q in find_quantities("Er lief in 7,81 Sek. ins Ziel.", "de")] == [None]
     assert [q.currency for q in find_quantities("Das kostet 100 SEK.", "de")] == ["krone"]
     assert [q.currency for q in find_quantities("500 Krone-Leser", "de")] == [None]

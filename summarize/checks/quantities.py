@@ -1005,9 +1005,12 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
     currency = _currency(text, start, end) if kind == "number" else None
     values = set(reading.values)
     if kind in ("number", "percent") and (
-        _MINUS_BEFORE.search(text, max(0, start - 8), start) or _BELOW_ZERO_AFTER.match(text, end)
+        _MINUS_BEFORE.search(text, max(0, start - 8), start)
+        or _BELOW_ZERO_AFTER.match(text, end)
+        or _MINUS_AFTER.match(text, end)
     ):
-        # "minus 5 Grad", "minus five degrees", "five degrees below zero": -5, as "-5" is.
+        # "minus 5 Grad", "minus five degrees", "five degrees below zero", "5 Grad minus": -5,
+        # as "-5" is.
         values = _signed(values, unit, text, start)
     return Quantity(
         written,
@@ -1043,6 +1046,10 @@ _BELOW_ZERO_AFTER = re.compile(
     r"|unter\s+(?:null|dem\s+gefrierpunkt))\b",
     re.IGNORECASE,
 )
+
+
+# A temperature's minus after its unit, as German says it too: "5 Grad minus".
+_MINUS_AFTER = re.compile(r"\s?(?:°\s?C?|grad(?:\s+celsius)?)\s+minus\b", re.IGNORECASE)
 
 
 # The zero of "five degrees below zero", "unter null": the sign of the number before, no count.
