@@ -144,3 +144,19 @@ def test_a_front_matter_key_without_a_value_of_its_kind_gives_way_to_the_next() 
          "authors": ["Anna", "Bernd"]}
     )  # fmt: skip
     assert (details.url, details.author) == ("https://t.example/a.html", "Anna, Bernd")
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-01-01 25:00:00"])
+def test_a_front_matter_date_no_calendar_has_costs_no_article(tmp_path: Path, date: str) -> None:
+    """PyYAML reads "2024-02-30" as a date and raises ValueError (no YAMLError): the article
+    was lost as "reading failed … a defect" for a typo in its metadata. The front matter is
+    metadata all the same, its date the text as written."""
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: Haushalt\ndate: {date}\nauthor: Anna Schmidt\n---\n\n"
+        "Der Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    article = read_article(tmp_path / "a.md")
+    assert article.details == SourceDetails(date=date, author="Anna Schmidt")
+    assert article.text == "Haushalt\n\nDer Bundestag hat am Freitag beschlossen."
+    assert ("markdown_front_matter", f"date: {date}") in article.left_out

@@ -420,7 +420,29 @@ def _front_matter_mapping(markdown: str) -> dict[str, Any] | None:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
         return None
+    except ValueError:
+        # A date YAML reads as one but no calendar has ("date: 2024-02-30", "2024-01-01
+        # 25:00"): PyYAML raises ValueError, not a YAMLError, and the whole article was lost as
+        # "a defect" for a typo in its metadata. Read again with dates as the text written.
+        try:
+            meta = yaml.load(match.group(1), Loader=_dates_as_written())  # a SafeLoader
+        except (yaml.YAMLError, ValueError):
+            return None
     return meta if isinstance(meta, dict) else None
+
+
+def _dates_as_written() -> Any:
+    """A YAML SafeLoader that reads a timestamp as the string written."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 # A front matter's title line as written, up to a comment.
