@@ -160,3 +160,16 @@ def test_a_front_matter_date_no_calendar_has_costs_no_article(tmp_path: Path, da
     assert article.details == SourceDetails(date=date, author="Anna Schmidt")
     assert article.text == "Haushalt\n\nDer Bundestag hat am Freitag beschlossen."
     assert ("markdown_front_matter", f"date: {date}") in article.left_out
+
+
+def test_a_front_matter_list_holding_itself_costs_no_article(tmp_path: Path) -> None:
+    """YAML aliases build a list that holds itself ("author: &a [*a]"): joining its names
+    recursed until RecursionError, and the article was lost as "reading failed … a defect"."""
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Haushalt\nauthor: &a [Anna Schmidt, *a]\n---\n\n"
+        "Der Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    article = read_article(tmp_path / "a.md")
+    assert article.details == SourceDetails(author="Anna Schmidt")
+    assert article.text == "Haushalt\n\nDer Bundestag hat am Freitag beschlossen."

@@ -32,7 +32,11 @@ def one_line(value: Any) -> str:
     """A metadata value as one line of text; "" for none, a list joined by commas (authors),
     and anything longer than a page's value would be."""
     if isinstance(value, list | tuple):
-        value = ", ".join(one_line(item) for item in value if one_line(item))
+        # One level: a list in a list is no author's name, and YAML's aliases build lists that
+        # hold themselves ("a: &a [*a]": RecursionError, the article lost as a defect) or nest
+        # nine lists of nine many times over (minutes to join, for a value of 300 characters).
+        names = (one_line(item) for item in value if not isinstance(item, list | tuple))
+        value = ", ".join(name for name in names if name)
     if value is None or isinstance(value, dict | bool):
         return ""
     text = " ".join(_CONTROL.sub(" ", str(value)).split())  # the view shows it as it is
