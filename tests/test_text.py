@@ -331,6 +331,26 @@ def test_a_web_page_named_with_a_servers_suffix_is_read_as_html(tmp_path: Path, 
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>{}</p>",
+        "<div><p>{}</p></div>",
+        '<article class="beitrag">{}</article>',
+        "<!-- gespeichert -->\n<body><p>{}</p></body>",
+    ],
+)
+@pytest.mark.parametrize("name", ["teil.html", "teil"])
+def test_a_fragment_of_one_block_is_read_as_a_page(tmp_path: Path, markup: str, name: str) -> None:
+    """trafilatura takes markup that parses to one element, without "html" in its first 50
+    characters, for no HTML at all: a fragment of one paragraph or one container (an
+    ``<article>`` copied from a page) was "no article text found in the HTML"."""
+    sentence = "Der Rat der Stadt tagt am Montag in der Halle und berät über den Haushalt."
+    path = tmp_path / name
+    path.write_text(markup.format(sentence) + "\n", encoding="utf-8")
+    assert read_article(path).text == sentence
+
+
+@pytest.mark.parametrize(
     ("start", "kind"),
     [(b"PK\x03\x04", "zip archive"), (b"%PDF-1.7\n", "PDF"), (b"{\\rtf1\\ansi ", "RTF")],
 )

@@ -36,7 +36,6 @@ def extract_html(
     Each block of the page (paragraph, heading, list item, table row) is one line, as a browser
     shows it: the line breaks and indentation of the HTML source inside a block are white space,
     collapsed to one space; a ``<br>`` starts a new line, and a ``<pre>`` keeps its own lines."""
-    import trafilatura
     from trafilatura.utils import normalize_unicode
     from trafilatura.xml import xmltotxt
 
@@ -56,19 +55,13 @@ def extract_html(
                 "the text past that depth cannot be read"
             )
         page = _trafilatura_tree(html)
-    document = trafilatura.bare_extraction(
-        page,
-        output_format="txt",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        # trafilatura's deduplication remembers text across every document of the process, so a
-        # paragraph seen in earlier inputs would vanish from this one. Repeats within the article
-        # are dropped (and recorded) by the cleaning stage's "duplicates" rule instead.
-        deduplicate=False,
-        as_dict=False,
-    )
+    document = _bare_extraction(page)
+    if document is None and isinstance(page, str):
+        # trafilatura takes markup without "html" in its first 50 characters that parses to a
+        # single element for no HTML at all: a fragment of one block ("<p>…</p>", "<div><p>…
+        # </p></div>", an <article> copied from a page) was "no article text found in the
+        # HTML", though such fragments are read as pages. Given the parsed document, it reads it.
+        document = _bare_extraction(_trafilatura_tree(html, document=True))
     body = ""
     if document is not None and document.body is not None:
         # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
@@ -94,6 +87,25 @@ def extract_html(
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title, details
+
+
+def _bare_extraction(page: Any) -> Any:
+    """trafilatura's extraction of ``page`` (markup or a tree), None where it finds nothing."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        page,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        # trafilatura's deduplication remembers text across every document of the process, so a
+        # paragraph seen in earlier inputs would vanish from this one. Repeats within the article
+        # are dropped (and recorded) by the cleaning stage's "duplicates" rule instead.
+        deduplicate=False,
+        as_dict=False,
+    )
 
 
 def _a_comment_forms_heading(root: Any, title: str) -> bool:
@@ -415,9 +427,10 @@ def _parse_page(html: str, huge: bool = False) -> tuple[Any, bool]:
     return root, any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
 
 
-def _trafilatura_tree(html: str) -> Any:
+def _trafilatura_tree(html: str, document: bool = False) -> Any:
     """The page parsed as trafilatura parses it (trafilatura.utils.load_html), but with lxml's
-    huge_tree option: a tree trafilatura can take instead of the markup."""
+    huge_tree option: a tree trafilatura can take instead of the markup. With ``document``, a
+    whole document (``<html>`` and ``<body>`` around a fragment)."""
     import lxml.html
 
     parser = lxml.html.HTMLParser(
@@ -428,7 +441,8 @@ def _trafilatura_tree(html: str) -> Any:
         remove_pis=True,
         huge_tree=True,
     )
-    return lxml.html.fromstring(_without_xml_declaration(html), parser=parser)
+    parse = lxml.html.document_fromstring if document else lxml.html.fromstring
+    return parse(_without_xml_declaration(html), parser=parser)
 
 
 # An XHTML page's first line, <?xml version="1.0" encoding="…"?>: lxml refuses a str that
