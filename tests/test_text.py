@@ -330,6 +330,24 @@ def test_a_web_page_named_with_a_servers_suffix_is_read_as_html(tmp_path: Path, 
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_web_page_in_utf16_named_with_a_servers_suffix_is_read_as_html(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A page saved as "Unicode" under its server's name was told by its raw bytes, where a NUL
+    stands beside each letter of "<!DOCTYPE html>": it was read as plain text, its tags went
+    to the translator."""
+    path = tmp_path / "artikel.php"
+    path.write_bytes(HTML_PAGE.encode(encoding))
+    as_html = tmp_path / "seite.html"
+    as_html.write_text(HTML_PAGE, encoding="utf-8")
+    assert "<" not in read_article(path).text
+    assert read_article(path).text == read_article(as_html).text
+    text = tmp_path / "notiz.text"  # a text file in UTF-16 stays text
+    text.write_bytes("Der Rat tagt am Montag. <b>Fett</b> bleibt so.".encode(encoding))
+    assert "<b>" in read_article(text).text
+
+
 @pytest.mark.parametrize(
     "markup",
     [

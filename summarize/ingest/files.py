@@ -352,10 +352,29 @@ def _reads_as_html(path: Path, raw: bytes) -> bool:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return True
-    if suffix in ARTICLE_SUFFIXES or _HTML_START.match(raw[:_HTML_SNIFF_BYTES]) is None:
+    if suffix in ARTICLE_SUFFIXES or _HTML_START.match(_start_as_utf8(raw)) is None:
         return False
     logger.info("%s: read as an HTML page (it starts as one)", shown(path))
     return True
+
+
+def _start_as_utf8(raw: bytes) -> bytes:
+    """The start of ``raw`` (_HTML_SNIFF_BYTES) as UTF-8 bytes, for _HTML_START: a page saved
+    in UTF-16 or UTF-32 ("Unicode" in Windows editors; with a BOM or, as UTF-16, without one)
+    has a NUL beside each of its ASCII letters, and was read as plain text, its tags and
+    scripts sent to the translator. Bytes :func:`read_source_bytes` let through with a NUL in
+    them and no BOM are UTF-16 without one."""
+    head = raw[:_HTML_SNIFF_BYTES]
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            if encoding == "utf-8-sig":
+                return head
+            return head.decode(encoding, errors="ignore").encode("utf-8")
+    if b"\x00" not in head:
+        return head
+    # Latin text in UTF-16 puts its NULs in the high bytes: odd positions in little-endian.
+    little = head[1::2].count(0) >= head[::2].count(0)
+    return head.decode("utf-16-le" if little else "utf-16-be", errors="ignore").encode("utf-8")
 
 
 def read_article(path: Path, max_bytes: int | None = None) -> Article:
