@@ -289,3 +289,22 @@ def test_briefs_of_an_earlier_run_in_an_input_folder_are_not_read_as_articles(
         find_articles([folder])
     said = [r.getMessage() for r in caplog.records]
     assert any("not read: 1 index(es) of summarize's own" in m for m in said), said
+
+
+def test_a_brief_with_windows_line_ends_in_an_input_folder_is_not_read_as_an_article(
+    tmp_path: Path,
+) -> None:
+    """A brief checked out with git's autocrlf (or saved by a Windows editor) has "---\\r\\n"
+    around its front matter: it was taken for an article and summarized again."""
+    from test_render import make_brief
+
+    from summarize.ingest import find_articles
+    from summarize.outputs import write_brief
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_brief(folder / "nested.md", make_brief())
+    brief = folder / "nested.md"
+    brief.write_bytes(brief.read_bytes().replace(b"\n", b"\r\n"))
+    (folder / "notiz.md").write_text("Ein Artikel.\n", encoding="utf-8")
+    assert find_articles([folder]) == ([folder / "notiz.md"], [])

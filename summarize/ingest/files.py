@@ -207,6 +207,9 @@ def _written_by_summarize(path: Path) -> str | None:
             head = handle.read(_OWN_OUTPUT_SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
+    # A brief checked out with git's autocrlf or saved by a Windows editor is still one (its
+    # "---\r\n" front matter was read as an article's, and the brief summarized again).
+    head = head.replace("\r\n", "\n")
     if head.splitlines()[:1] == [INDEX_TITLE]:
         return "index"
     front = head.split("\n---", 1)[0] if head.startswith("---\n") else ""
