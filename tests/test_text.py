@@ -330,6 +330,30 @@ def test_a_web_page_named_with_a_servers_suffix_is_read_as_html(tmp_path: Path, 
     )
 
 
+def test_superscript_and_subscript_digits_keep_their_place(tmp_path: Path) -> None:
+    """The page's text lost the raising of <sup> and <sub>: "10<sup>6</sup> Kilowattstunden"
+    read "106 Kilowattstunden", a number the page does not give, "m<sup>2</sup>" "m2" and a
+    footnote's mark stuck to its word ("Einwohner1"). They are the characters a reader sees."""
+    page = tmp_path / "seite.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Neue Wohnungen in Ulm</title></head><body><article>"
+        "<h1>Neue Wohnungen in Ulm</h1><p>Die Stadt baut Wohnungen mit 85 m<sup>2</sup> Fläche. "
+        "Der Ausstoß von CO<sub>2</sub> soll sinken, teilte die Stadt am Montag mit.</p><p>Die "
+        "Anlage speichert 10<SUP>6</SUP> Kilowattstunden im Jahr. Ulm hat 126.000 Einwohner"
+        '<sup><a href="#fn1">1</a></sup> und wächst. Es gibt 10<sup>-3</sup> Fehler.</p><p>Der '
+        "1<sup>st</sup> Platz und <sup>[2]</sup> bleiben, wie sie sind.</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    for text in (article.text, article.page_text):
+        assert "85 m² Fläche" in text and "CO₂ soll" in text
+        assert "10⁶ Kilowattstunden" in text and "Einwohner¹ und" in text
+        assert "10⁻³ Fehler" in text
+        assert "1st Platz und [2] bleiben" in text  # no digits alone: as before
+        assert "106" not in text and "Einwohner1" not in text
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
 def test_a_web_page_in_utf16_named_with_a_servers_suffix_is_read_as_html(
     tmp_path: Path, encoding: str

@@ -41,6 +41,7 @@ def extract_html(
 
     if path.suffix.lower() == ".xhtml":
         html = _cdata_as_text(html)
+    html = _scripts_as_characters(html)
     root, too_deep = _parse_page(html)
     page: Any = html
     if too_deep:
@@ -87,6 +88,31 @@ def extract_html(
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title, details
+
+
+# A superscript or subscript of digits ("10<sup>6</sup>", "m<sup>2</sup>", "CO<sub>2</sub>",
+# a footnote's "Einwohner<sup><a href="#fn1">1</a></sup>"), perhaps inside one link or span.
+_SCRIPT_OF_DIGITS = re.compile(
+    r"<(sup|sub)\b[^>]*>\s*(?:<(a|span)\b[^>]*>\s*)?([0-9+\-−=()]{1,8})\s*(?:</\2\s*>\s*)?</\1\s*>",
+    re.IGNORECASE,
+)
+_SUPERSCRIPT = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+
+
+def _scripts_as_characters(html: str) -> str:
+    """``html`` with each superscript or subscript of digits written as the Unicode characters
+    a reader sees: the page's text had lost the raising, so "10<sup>6</sup> Kilowattstunden"
+    became "106 Kilowattstunden", a number the page does not give, and a footnote mark stuck to
+    its word ("Einwohner1")."""
+    if "<su" not in html and "<SU" not in html:
+        return html
+
+    def written(match: re.Match[str]) -> str:
+        table = _SUPERSCRIPT if match.group(1).lower() == "sup" else _SUBSCRIPT
+        return match.group(3).translate(table)
+
+    return _SCRIPT_OF_DIGITS.sub(written, html)
 
 
 def _bare_extraction(page: Any) -> Any:
