@@ -1937,6 +1937,12 @@ def test_article_sentences_near_the_new_phrases_are_kept(line: str) -> None:
         ("Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail "
          "Benachrichtigungen über neue Beiträge zu erhalten.", "promo"),
         ("Schließe dich 554 anderen Abonnenten an", "promo"),
+        ("Du kommentierst mit Deinem WordPress.com-Konto. ( Abmelden / Ändern )", "comments"),
+        ("Gib hier deinen Kommentar ein ...", "comments"),
+        ("Benachrichtigung bei weiteren Kommentaren per E-Mail senden.", "comments"),
+        ("Antworten mit Zitat", "comments"),
+        ("Ähnliche Beiträge", "teaser"),
+        ("Monat auswählen", "navigation"),
     ],
 )  # fmt: skip
 def test_what_blog_software_writes_is_dropped_by_its_rule(line: str, rule: str) -> None:
