@@ -586,7 +586,9 @@ class CleanSettings(_Section):
 
 class InputSettings(_Section):
     max_bytes: int = Field(
-        default=5_000_000, ge=1, description="Larger input files are skipped (news is far smaller)."
+        default=5_000_000,
+        ge=1,
+        description="A larger input file fails, naming the limit (news is far smaller).",
     )
     force_language: bool = Field(
         default=False, description="Process articles detected as not German."
@@ -711,7 +713,10 @@ class RaySettings(_Section):
         default=1.0,
         ge=0,
         allow_inf_nan=False,
-        description="GPUs Ray reserves per model actor whose section says device = 'cuda'.",
+        description=(
+            "GPUs Ray reserves per model actor whose section says device = 'cuda', or 'auto' "
+            "on a cluster that has GPUs when the run starts; other devices ask for none."
+        ),
     )
     articles_per_batch: int | None = Field(
         default=None,
