@@ -168,7 +168,11 @@ SetOverrides = Annotated[
 InputPaths = Annotated[
     list[Path],
     typer.Argument(
-        help="Articles (.txt, .md, .markdown, .html, .htm, .xhtml) or folders of them.",
+        help=(
+            "Articles (.txt, .md, .markdown, .html, .htm, .xhtml) or folders of them (not "
+            "recursive); a file named here with another suffix, or none, is read as text, or "
+            "as HTML when it starts as a page."
+        ),
         readable=False,
         parser=_input_path,
     ),

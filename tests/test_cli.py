@@ -1880,6 +1880,17 @@ def test_readme_options_table_names_every_option_of_every_command() -> None:
         assert rows[name] == options, (name, sorted(rows[name] ^ options))
 
 
+@pytest.mark.parametrize("command", ["run", "inspect"])
+def test_paths_help_says_a_named_file_of_any_suffix_is_read(command: str) -> None:
+    """The README: a file named on the command line with another suffix (artikel.php) or none
+    is read as text or HTML; the paths' help named only the folder suffixes, as if it were not."""
+    import typer.main
+
+    leaf = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
+    (paths,) = [param for param in leaf.params if param.name == "paths"]
+    assert "another suffix, or none, is read as text" in paths.help
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("command", [["config", "show"], ["inspect", "--json"], ["inspect"]])
 def test_a_standard_output_without_room_is_one_line(command: list[str]) -> None:
