@@ -1249,6 +1249,36 @@ def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path, newl
     assert not opening_rule["dropped"]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_hugos_toml_front_matter_is_metadata_too(tmp_path: Path, newline: str) -> None:
+    """Hugo also writes its front matter as TOML between "+++" lines. CommonMark reads that as
+    a paragraph, so 'title = "…" date = … author = "…"' opened the article and was translated.
+    It is read as YAML front matter is: its title the headline, its lines in the audit, its
+    date and author the source's; a "+++" block that is no TOML stays text."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    path = tmp_path / "artikel.md"
+    front = [
+        'title = "Neue Radwege für die Innenstadt geplant"',
+        "date = 2025-05-03T10:00:00+02:00",
+        'author = "Redaktion"',
+        'tags = ["Verkehr", "Stadt"]',
+    ]
+    shown = _inspected(
+        path,
+        newline.join(["+++", *front, "+++", "", body, ""]),
+    )
+    assert shown["title"] == "Neue Radwege für die Innenstadt geplant"
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    assert "Redaktion" not in text and "2025-05-03" not in text and "+++" not in text
+    dropped = [item["text"] for item in shown["dropped"] if item["rule"] == "markdown_front_matter"]
+    assert dropped == front
+    details = read_article(path).details
+    assert (details.date, details.author) == ("2025-05-03T10:00:00+02:00", "Redaktion")
+    first = "Die Stadt will bis 2027 neue Radwege bauen, sagte die Dezernentin."
+    not_toml = _inspected(tmp_path / "plus.md", f"+++\n{first}\n+++\n\n{body}\n")
+    assert first in " ".join(s for paragraph in not_toml["paragraphs"] for s in paragraph)
+
+
 @pytest.mark.parametrize(
     ("written", "title"),
     [

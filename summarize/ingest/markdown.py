@@ -5,6 +5,7 @@ HTML) for the audit."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -383,6 +384,19 @@ def _closed_later(children: Sequence[Any], index: int, name: str) -> bool:
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*(?:\r\n?|\n)(.*?)(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)", re.S
 )
+# TOML front matter, as Hugo writes it: "+++" on the first line, closed by "+++" alone on a line.
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\+\+\+[ \t]*(?:\r\n?|\n)(.*?)(?<=[\r\n])\+\+\+[ \t]*(?:\r\n?|\n|\Z)", re.S
+)
+
+
+def _front_matter_match(markdown: str) -> tuple[re.Match[str] | None, bool]:
+    """The front matter block that opens ``markdown`` (None when none), and whether it is TOML."""
+    match = _FRONT_MATTER.match(markdown)
+    if match is not None:
+        return match, False
+    match = _TOML_FRONT_MATTER.match(markdown)
+    return match, match is not None
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str, str]:
@@ -392,7 +406,7 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
     ("title: … date: 2021-05-03 author: Redaktion") became the article's headline and were
     translated. Only a block that YAML reads as a mapping counts: an article may open with a
     "---" rule of its own."""
-    match = _FRONT_MATTER.match(markdown)
+    match, _ = _front_matter_match(markdown)
     meta = _front_matter_mapping(markdown)
     if match is None or meta is None:
         return "", "", markdown
@@ -410,12 +424,20 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
 
 
 def _front_matter_mapping(markdown: str) -> dict[str, Any] | None:
-    """A Markdown file's front matter as YAML reads it, if it opens with one that is a mapping."""
+    """A Markdown file's front matter as YAML (or, between "+++" lines, TOML) reads it, if it
+    opens with one that is a mapping."""
     import yaml
 
-    match = _FRONT_MATTER.match(markdown)
+    match, toml = _front_matter_match(markdown)
     if match is None:
         return None
+    if toml:
+        # Hugo's "+++" block: CommonMark reads it as a paragraph, and its 'title = "…"' lines
+        # were the article's first sentences.
+        try:
+            return tomllib.loads(match.group(1).replace("\r\n", "\n").replace("\r", "\n"))
+        except tomllib.TOMLDecodeError:
+            return None
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
