@@ -1249,6 +1249,26 @@ def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path, newl
     assert not opening_rule["dropped"]
 
 
+def test_a_front_matter_yaml_cannot_read_is_read_line_by_line(tmp_path: Path) -> None:
+    """A colon in an unquoted title ("title: Merz: Wir handeln jetzt") is no YAML, and the
+    block became the article's opening: "title: Merz: …" the headline, the date and the author
+    translated. Plain "key: value" lines with a front matter's key are read one by one; a "---"
+    rule around lines of the article ("Fazit: …") is still the article's."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    path = tmp_path / "artikel.md"
+    front = ["title: Merz: Wir handeln jetzt", "date: 2025-05-03", 'author: "Redaktion"']
+    shown = _inspected(path, "\n".join(["---", *front, "tags:", "  - Politik", "---", "", body]))
+    assert shown["title"] == "Merz: Wir handeln jetzt"
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    assert "Redaktion" not in text and "2025-05-03" not in text and "title" not in text
+    details = read_article(path).details
+    assert (details.date, details.author) == ("2025-05-03", "Redaktion")
+    rule = "---\nFazit: Die Stadt hat gut geplant, sagte die Dezernentin.\n---\n\n"
+    shown = _inspected(tmp_path / "regel.md", rule + body + "\n")
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    assert "Fazit: Die Stadt hat gut geplant" in text
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_hugos_toml_front_matter_is_metadata_too(tmp_path: Path, newline: str) -> None:
     """Hugo also writes its front matter as TOML between "+++" lines. CommonMark reads that as

@@ -425,32 +425,78 @@ def _split_front_matter(markdown: str) -> tuple[str, str, str]:
 
 def _front_matter_mapping(markdown: str) -> dict[str, Any] | None:
     """A Markdown file's front matter as YAML (or, between "+++" lines, TOML) reads it, if it
-    opens with one that is a mapping."""
-    import yaml
-
+    opens with one that is a mapping with a front matter's key."""
     match, toml = _front_matter_match(markdown)
     if match is None:
         return None
-    if toml:
-        # Hugo's "+++" block: CommonMark reads it as a paragraph, and its 'title = "…"' lines
-        # were the article's first sentences.
-        try:
-            return tomllib.loads(match.group(1).replace("\r\n", "\n").replace("\r", "\n"))
-        except tomllib.TOMLDecodeError:
-            return None
+    block = match.group(1)
+    meta = _toml_mapping(block) if toml else _yaml_mapping(block)
+    return meta if isinstance(meta, dict) and _has_a_front_matter_key(meta) else None
+
+
+def _toml_mapping(block: str) -> Any:
+    # Hugo's "+++" block: CommonMark reads it as a paragraph, and its 'title = "…"' lines were
+    # the article's first sentences.
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        return tomllib.loads(block.replace("\r\n", "\n").replace("\r", "\n"))
+    except tomllib.TOMLDecodeError:
         return None
+
+
+def _yaml_mapping(block: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(block)
+    except yaml.YAMLError:
+        # "title: Merz: Wir handeln jetzt" is no YAML (a colon in a value needs quotes), and the
+        # block became the article's opening: 'title: Merz: …' its headline, the date and the
+        # author translated. A block of plain "key: value" lines is read line by line.
+        return _key_value_lines(block)
     except ValueError:
         # A date YAML reads as one but no calendar has ("date: 2024-02-30", "2024-01-01
         # 25:00"): PyYAML raises ValueError, not a YAMLError, and the whole article was lost as
         # "a defect" for a typo in its metadata. Read again with dates as the text written.
         try:
-            meta = yaml.load(match.group(1), Loader=_dates_as_written())  # a SafeLoader
+            return yaml.load(block, Loader=_dates_as_written())  # a SafeLoader
         except (yaml.YAMLError, ValueError):
             return None
-    return meta if isinstance(meta, dict) else None
+
+
+# A front matter's line "key: value" (the value as written, quotes around it left out). A front
+# matter has a key in lower case ("title", "cssclass") or one of the usual ones in any case
+# ("Title"); an article's own "---" rule around "Fazit: …" lines has neither.
+_KEY_VALUE_LINE = re.compile(r"([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*")
+_LOWER_CASE_KEY = re.compile(r"[a-z_][a-z0-9_-]*")
+_FRONT_MATTER_KEYS = frozenset(
+    {"title", "date", "author", "authors", "tags", "categories", "url", "slug", "draft",
+     "description", "summary", "lang", "layout", "image", "lastmod", "keywords", "aliases"}
+)  # fmt: skip
+
+
+def _has_a_front_matter_key(meta: dict[Any, Any]) -> bool:
+    return any(
+        isinstance(key, str)
+        and (_LOWER_CASE_KEY.fullmatch(key) is not None or key.lower() in _FRONT_MATTER_KEYS)
+        for key in meta
+    )
+
+
+def _key_value_lines(block: str) -> dict[str, Any] | None:
+    """``block`` read as "key: value" lines, where YAML could not read it: None unless every
+    line is one (an indented line or a "- " item belongs to the key above and is left out)."""
+    meta: dict[str, Any] = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith(("#", "- ")) or line[:1] in " \t":
+            continue
+        found = _KEY_VALUE_LINE.fullmatch(line)
+        if found is None:
+            return None
+        value = (found.group(2) or "").strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[found.group(1)] = value  # the last, as YAML reads a key written twice
+    return meta or None
 
 
 def _dates_as_written() -> Any:
