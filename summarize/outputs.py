@@ -37,7 +37,9 @@ from summarize.render import (
     Brief,
     IndexEntry,
     audit_ends_brief,
+    front_matter,
     render_brief,
+    render_front_matter,
     render_index,
 )
 from summarize.signals import stop_signals_held
@@ -315,13 +317,14 @@ def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
 
 
 def _write_record_and_brief(
-    brief_path: Path, record: BriefRecord, markdown_first: bool = False
+    brief_path: Path, record: BriefRecord, markdown_first: bool = False, markdown: str | None = None
 ) -> None:
-    """The run record, then the Markdown brief (``markdown_first``: the other way round)."""
+    """The run record, then the Markdown brief (``markdown_first``: the other way round);
+    ``markdown``: the brief's text, where it is not the record's :func:`render_brief`."""
     sidecar = record_path(brief_path)
     writes = [
         (sidecar, record.to_json()),
-        (brief_path, render_brief(record, sidecar.name)),
+        (brief_path, markdown if markdown is not None else render_brief(record, sidecar.name)),
     ]
     try:
         for path, content in reversed(writes) if markdown_first else writes:
@@ -362,8 +365,33 @@ def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRe
         # Markdown (the second write failed: a disk full, a kill on Ray) read as one brief, and
         # the Markdown named the gone file after every later run. The old record beside the new
         # Markdown still names it, and the next run writes both again.
-        _write_record_and_brief(brief_path, renewed, markdown_first=True)
+        _write_record_and_brief(
+            brief_path, renewed, markdown_first=True, markdown=_moved_brief(brief_path, renewed)
+        )
     return renewed
+
+
+def _moved_brief(brief_path: Path, renewed: BriefRecord) -> str:
+    """The Markdown of a current brief whose source moved: its front matter written anew for
+    ``renewed`` (the one part that names the source), and the rest as it stands in the file.
+    Rendered anew from the record, the brief lost a reader's note after its audit (and any
+    edit of it) when the folder of articles was renamed, though it was "up to date" and the
+    note is said to keep it current. Keys a reader added to the front matter (Obsidian's
+    properties) stay too."""
+    sidecar = record_path(brief_path).name
+    fresh = render_brief(renewed, sidecar)
+    text = read_markdown(brief_path)
+    old = _FRONT_MATTER.match(text) if text is not None else None
+    meta = front_matter_of(text) if text is not None else None
+    if text is None or old is None or meta is None:
+        return fresh
+    ours = front_matter(renewed, sidecar)
+    added = {key: value for key, value in meta.items() if key not in ours}
+    try:
+        head = render_front_matter({**ours, **added})
+    except yaml.YAMLError:  # a value YAML read but cannot write again: ours alone
+        head = render_front_matter(ours)
+    return head + text[old.end() :]
 
 
 def read_brief_record(brief_path: Path) -> BriefRecord | None:

@@ -613,10 +613,11 @@ def _without_markup(value: re.Match[str]) -> str:
     return value.group(1) + value.group(2).translate(_MARKUP_IN_FRONT_MATTER)
 
 
-def render_brief(record: BriefRecord, record_filename: str) -> str:
-    """The brief as Markdown: short front matter, summary and checks, the bilingual article."""
+def render_front_matter(values: Mapping[str, Any]) -> str:
+    """The front matter block of a brief, ``---`` to ``---`` (no line end after it), holding
+    ``values`` (:func:`front_matter`, and whatever keys a reader added to a brief's)."""
     front = yaml.dump(
-        front_matter(record, record_filename),
+        dict(values),
         Dumper=_FrontMatterDumper,
         allow_unicode=True,
         sort_keys=False,
@@ -624,7 +625,13 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
     )
     # Inside the double-quoted strings only: YAML writes an empty list as "[]".
     front = _DOUBLE_QUOTED.sub(_without_markup, front)
-    lines = ["---", front.rstrip("\n"), "---", "", f"# {escape_markdown(record.title)}", ""]
+    return "\n".join(["---", front.rstrip("\n"), "---"])
+
+
+def render_brief(record: BriefRecord, record_filename: str) -> str:
+    """The brief as Markdown: short front matter, summary and checks, the bilingual article."""
+    front = render_front_matter(front_matter(record, record_filename))
+    lines = [front, "", f"# {escape_markdown(record.title)}", ""]
     if note := title_note(record):
         lines += [note, ""]
     if note := title_warnings_note(record):

@@ -20,6 +20,7 @@ from typer.testing import CliRunner, Result
 
 from summarize import __version__
 from summarize.cli import app
+from summarize.outputs import read_brief_record
 from summarize.render import escape_markdown
 from summarize.signals import HANGUP
 from summarize.stages import prepare_text
@@ -602,6 +603,35 @@ def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypat
     stamps = {p.name: p.stat().st_mtime_ns for p in output.glob("0*")}
     assert "0 written, 2 up to date" in CliRunner().invoke(app, [*run, str(new)]).output
     assert {p.name: p.stat().st_mtime_ns for p in output.glob("0*")} == stamps
+
+
+def test_a_current_brief_named_for_its_new_place_keeps_a_readers_note(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A brief whose folder of articles was renamed is current, and written again only to name
+    the new place: it was rendered anew from its record, and a reader's note after its audit
+    (which keeps a brief current), an edit of its text and a property added to its front
+    matter were lost, the run saying "up to date"."""
+    _echo_models(monkeypatch)
+    old, new, output = tmp_path / "april", tmp_path / "archiv", tmp_path / "briefs"
+    old.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (old / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    assert "1 written" in CliRunner().invoke(app, [*run, str(old)]).output
+    brief = output / "a.md"
+    text = brief.read_text(encoding="utf-8")
+    text = text.replace("\nlang: en\n", "\nlang: en\ntags:\n- geprüft\n", 1)
+    text = text.replace("\n## Summary\n", "\n## Summary\n\nRückfrage beim Ministerium.\n", 1)
+    brief.write_text(text + "\n## Meine Notizen\n\nQuelle bestätigt.\n", encoding="utf-8")
+    old.rename(new)
+    rerun = CliRunner().invoke(app, [*run, str(new)])
+    assert rerun.exit_code == 0 and "0 written, 1 up to date" in rerun.output, rerun.output
+    meta, body = read_brief(brief)
+    assert meta["source"] == str(new / "a.txt") and meta["tags"] == ["geprüft"]
+    assert "Rückfrage beim Ministerium." in body and body.endswith("\nQuelle bestätigt.\n")
+    assert read_brief_record(brief) is not None  # still current and listed
+    assert "](<a.md>)" in (output / "index.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("failing", ["a.md", "a.json"])
