@@ -65,8 +65,11 @@ def read_regular_bytes(path: Path) -> bytes:
 def read_regular_text(path: Path) -> str:
     """The UTF-8 text of the regular file at ``path``, its line ends read as ``Path.read_text``
     reads them ("\\r\\n" is "\\n": a brief saved by a Windows editor or git's autocrlf is still
-    the brief); NotARegularFile for anything else, UnicodeDecodeError for other bytes."""
-    with open_regular(path, "r", encoding="utf-8") as stream:
+    the brief), and a byte order mark at its start left out (Notepad, PowerShell's
+    ``-Encoding UTF8``: the front matter then no longer opened the file, and the brief was left
+    out of the index and written over by the next run, its reader's edits lost);
+    NotARegularFile for anything else, UnicodeDecodeError for other bytes."""
+    with open_regular(path, "r", encoding="utf-8-sig") as stream:
         text: str = stream.read()
     return text
 

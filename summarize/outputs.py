@@ -211,7 +211,7 @@ def _check_index_is_ours(index: Path) -> None:
     if not (index.exists() or index.is_symlink()):
         return
     try:
-        with open_regular(index, "r", encoding="utf-8", errors="replace") as handle:
+        with open_regular(index, "r", encoding="utf-8-sig", errors="replace") as handle:
             first_line = handle.readline().rstrip("\r\n")
     except OSError:  # a FIFO is refused before it is read (it would wait for a writer)
         first_line = ""
@@ -690,7 +690,7 @@ def not_current_briefs(folder: Path) -> dict[str, str]:
     target = None
     try:
         with open_regular(
-            folder / INDEX_FILENAME, "r", encoding="utf-8", errors="replace"
+            folder / INDEX_FILENAME, "r", encoding="utf-8-sig", errors="replace"
         ) as handle:
             if handle.readline().rstrip("\r\n") != INDEX_TITLE:
                 return said

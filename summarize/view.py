@@ -390,7 +390,7 @@ def latest_run(folder: Path) -> Markup | None:
     index.md must not add a link out of the site."""
     lines: list[str] = []
     try:
-        with (folder / INDEX_FILENAME).open(encoding="utf-8", errors="replace") as handle:
+        with (folder / INDEX_FILENAME).open(encoding="utf-8-sig", errors="replace") as handle:
             if handle.readline().rstrip("\r\n") != INDEX_TITLE:
                 return None
             for line in handle:

@@ -731,6 +731,29 @@ def test_a_note_added_after_a_briefs_audit_keeps_it_current_and_listed(
     assert "0.md" in (output / "index.md").read_text(encoding="utf-8")
 
 
+def test_a_brief_saved_with_a_byte_order_mark_keeps_its_note_and_listing(
+    self_contained_models, tmp_path
+) -> None:
+    """An editor that saves UTF-8 with a byte order mark (Notepad, PowerShell's -Encoding
+    UTF8), CRLF line ends too: the front matter no longer opened the file, so the brief was left
+    out of the index without a word and the next run wrote over it, the reader's note lost. So
+    was an index.md saved so taken for a file of the user's, and every run refused."""
+    run, output = _two_briefs(self_contained_models, tmp_path)
+    brief = output / "0.md"
+    noted = brief.read_text(encoding="utf-8") + "\n## Meine Notizen\n\nRückfrage bei dpa!\n"
+    saved = "\ufeff" + noted.replace("\n", "\r\n")
+    brief.write_bytes(saved.encode("utf-8"))
+    assert read_brief_record(brief) is not None  # listed in the index and the view
+    index = output / "index.md"
+    index.write_bytes(b"\xef\xbb\xbf" + index.read_bytes())
+
+    rerun = CliRunner().invoke(app, run)
+    assert rerun.exit_code == 0, rerun.output
+    assert "0 written, 2 up to date" in rerun.output
+    assert brief.read_bytes() == saved.encode("utf-8")
+    assert "](<0.md>)" in index.read_text(encoding="utf-8")
+
+
 def test_a_brief_whose_audit_an_earlier_version_wrote_otherwise_still_counts(
     self_contained_models, tmp_path
 ) -> None:
