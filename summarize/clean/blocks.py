@@ -684,7 +684,7 @@ def _anchored_gate(patterns: list[str]) -> tuple[tuple[str, ...], tuple[str, ...
         parsed = _parse(pattern, re.IGNORECASE)
         starts = {""} if parsed is None else _prefixes(list(parsed), _PREFIX_CHARS)
         inside = None if parsed is None else _needles(parsed)
-        if inside and max(map(len, starts)) <= 1:
+        if inside and min(map(len, starts)) <= 1:
             needles |= set(inside)
         else:
             prefixes |= starts
