@@ -2460,6 +2460,42 @@ def test_another_currency_or_unit_with_the_same_number_is_flagged(
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Das kostet 100 Yuan.", "That costs ¥100."),
+        ("Das kostet 100 Renminbi.", "That costs ¥100."),
+        ("Das kostet 100 Yen.", "That costs ¥100."),
+        ("Der Kredit beträgt 5 Milliarden Yuan.", "The loan is ¥5bn."),
+        ("Das kostet 100 Yuan.", "That costs CN¥100."),
+        ("Das kostet 100 Yen.", "That costs JP¥100."),
+    ],
+)
+def test_the_yen_sign_backs_yen_or_yuan(german: str, english: str) -> None:
+    """ "¥" was read as the yen only: "¥100" for "100 Yuan" was flagged both ways, though the
+    yuan is written with the same sign."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Das kostet 100 Yen.", "That costs 100 yuan."),
+        ("Das kostet 100 Yuan.", "That costs 100 yen."),
+        ("Das kostet 100 Renminbi.", "That costs 100 yen."),
+        ("Das kostet 100 Euro.", "That costs ¥100."),
+        ("Das kostet 100 Yen.", "That costs CN¥100."),
+        ("Das kostet 100 Yuan.", "That costs ¥200."),
+    ],
+)
+def test_yen_and_yuan_in_words_or_another_currency_are_still_told_apart(
+    german: str, english: str
+) -> None:
+    assert "numbers" in _number_warnings(german, english)
+    assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("Es hatte -5 Grad.", "It was minus 5 degrees."),
         ("Es hatte minus 5 Grad.", "It was minus five degrees."),
         ("Es hatte −5 Grad.", "It was -5 degrees."),

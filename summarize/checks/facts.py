@@ -127,6 +127,8 @@ _AFTER_A_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  
 # with it (quantities.py: "CHF 15" is no 15 euros), no name.
 _CURRENCY_CODES = frozenset("CHF EUR USD GBP JPY RUB SEK NOK DKK CZK PLN TRY CNY RMB".split())
 _BEFORE_A_NUMBER = re.compile(r"\s?\d")
+# The country before the yen's and yuan's shared sign ("CN¥100", "JP¥100"): which of the two.
+_BEFORE_THE_YEN_SIGN = re.compile(r"(?<=CN|JP)¥\s?\d")
 # A temperature's scale after its degrees ("30 degrees Celsius", "86°F"): the number's unit,
 # checked with it (Fahrenheit is another unit there), no name.
 _SCALES_OF_DEGREES = frozenset({"Celsius", "Fahrenheit"})
@@ -207,6 +209,8 @@ def _names(text: str) -> list[_Name]:
                 or _BEFORE_A_NUMBER.match(text, offset + len(bare))
             ):
                 ordinary = True  # "CHF 15": the number's currency
+            elif bare in ("CN", "JP") and _BEFORE_THE_YEN_SIGN.match(text, offset + len(bare)):
+                ordinary = True  # "CN¥100": the yuan (quantities.py reads it so)
             elif bare in _SCALES_OF_DEGREES and _DEGREES_BEFORE.search(text, 0, offset):
                 ordinary = True  # "30 degrees Celsius": the number's unit
             elif _in_a_date(bare, text, offset):

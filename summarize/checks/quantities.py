@@ -277,7 +277,7 @@ _SCORE = re.compile(
     r"(?!\s?(?i:million|billion|thousand|millionen|milliarden|tausend|mio|mrd|bn|m|k)\b)"
 )
 _NUMBER = re.compile(
-    rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€]\s?)?(?P<sign>[-−–])?(?P<digits>{_DIGITS})"
+    rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€¥]\s?)?(?P<sign>[-−–])?(?P<digits>{_DIGITS})"
     rf"(?P<scale>{_SCALE}|(?(currency)\s?(?:bn|tn|b|m|k)\b))?(?P<percent>{_PERCENT})?"
     r"(?![\d])",  # a unit may follow without a space: "3pm", "20kg"
     re.IGNORECASE,
@@ -515,8 +515,8 @@ class Quantity:
     # evening"): only then may a time of day of the source back it.
     clock_context: bool = False
     # The currency written with the number ("€15", "15 Franken", "$3.5bn", "3,5 Mrd. US-Dollar"):
-    # "euro", "dollar", "franc", "pound", "yen", "rouble", "krone", "zloty", "lira", "yuan", or
-    # None.
+    # "euro", "dollar", "franc", "pound", "yen", "rouble", "krone", "zloty", "lira", "yuan",
+    # "yen/yuan" (the sign "¥", which both write), or None.
     currency: str | None = None
     # "Prozentpunkte", "percentage points": a difference of shares, not a share.
     points: bool = False
@@ -932,7 +932,10 @@ _CURRENCY_NAMES = {
     "$": "dollar", "us$": "dollar", "usd": "dollar", "dollar": "dollar", "dollars": "dollar",
     "chf": "franc", "fr.": "franc", "sfr.": "franc", "franken": "franc", "franc": "franc",
     "francs": "franc", "£": "pound", "gbp": "pound", "pfund": "pound", "pound": "pound",
-    "pounds": "pound", "¥": "yen", "yen": "yen", "jpy": "yen",
+    "pounds": "pound", "yen": "yen", "jpy": "yen", "jp¥": "yen",
+    # "¥" is the sign of the yen and of the yuan alike ("¥100" for "100 Yuan"): either, so it
+    # backs and is backed by both; the words and codes still tell them apart.
+    "¥": "yen/yuan", "cn¥": "yuan",
     # The rouble, the crowns (Danish, Norwegian, Swedish, Czech: German says "Kronen" for all,
     # and English "crowns" too), the zloty, the lira and the yuan (renminbi is its other name):
     # "100 Rubel" is "100 roubles", and no 100 euros.
@@ -948,7 +951,7 @@ _CURRENCY_NAMES = {
 }  # fmt: skip
 # (No "TRY" before a number: "try 5 times".)
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![\w])(?P<code>US\$|EUR|USD|CHF|GBP|JPY|RUB|SEK|NOK|DKK|CZK|PLN|CNY|RMB|S?Fr\.)"
+    r"(?:(?<![\w])(?P<code>US\$|CN¥|JP¥|EUR|USD|CHF|GBP|JPY|RUB|SEK|NOK|DKK|CZK|PLN|CNY|RMB|S?Fr\.)"
     r"|(?P<sign>[$€£¥₽₺]))\s?$",
     re.IGNORECASE,
 )
@@ -1656,7 +1659,11 @@ def _other_measure(quantity: Quantity, other: Quantity) -> bool:
     Franken", "42 miles" and "42 Kilometer"), or one as percentage points and the other as a
     percentage: then the same number is not the same fact."""
     return (
-        (quantity.currency is not None and other.currency not in (None, quantity.currency))
+        (
+            quantity.currency is not None
+            and other.currency is not None
+            and not set(quantity.currency.split("/")) & set(other.currency.split("/"))
+        )
         or (quantity.unit is not None and other.unit not in (None, quantity.unit))
         or (
             quantity.points != other.points
