@@ -2530,6 +2530,48 @@ def test_a_lost_or_added_sign_is_flagged(german: str, english: str) -> None:
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Es herrschten 5 Minusgrade.", "It was minus 5 degrees."),
+        ("Es herrschten fünf Minusgrade.", "It was -5C."),
+        ("Es herrschten zehn Minusgrade.", "It was ten degrees below freezing."),
+        ("Bei 12 Minusgraden fror der See zu.", "At minus 12 degrees the lake froze."),
+        ("Es hatte minus 5 Grad.", "It was -5C."),
+        ("Es hatte -5 Grad.", "It was -5°C."),
+        ("Es hatte fünf Grad unter null.", "It was minus 5 degrees."),
+        ("Es hatte 5 Grad unter Null.", "It was -5C."),
+        ("Es hatte 5 Grad minus.", "It was -5C."),
+        ("Es war 30 Grad warm.", "It was 30C."),
+        ("Es herrschten 5 Plusgrade.", "It was 5C."),
+        ("Bei Minusgraden von bis zu 15 Grad.", "At temperatures as low as -15C."),
+        ("Bei Minusgraden von bis zu 15 Grad.", "At frosts of up to 15 degrees."),
+    ],
+)
+def test_a_negative_temperature_in_words_keeps_its_sign(german: str, english: str) -> None:
+    """ "5 Minusgrade" was 5 without a unit ("minus 5 degrees" flagged, "5 degrees" passed),
+    "-5C" a number without one ("5 Grad" backed it) and the "C" of "-5°C" a name."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es herrschten 5 Minusgrade.", "It was 5 degrees."),
+        ("Es herrschten 5 Minusgrade.", "It was 5C."),
+        ("Es hatte 5 Grad.", "It was -5C."),
+        ("Es hatte 5 Grad unter Null.", "It was 5 degrees."),
+        ("Es hatte -5 Grad.", "It was 5C."),
+    ],
+)
+def test_a_lost_or_added_sign_of_a_temperature_in_words_is_flagged(
+    german: str, english: str
+) -> None:
+    assert _number_warnings(german, english) == ["numbers", "missing_numbers"]
+    assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         # a hyphen before a number is a range's or a list's as often as a sign
         ("-5 Personen wurden verletzt.", "5 people were injured."),
         ("Der Verein startet mit -6 Punkten.", "The club starts with 6 points deducted."),

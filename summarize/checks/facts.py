@@ -131,7 +131,7 @@ _BEFORE_A_NUMBER = re.compile(r"\s?\d")
 _BEFORE_THE_YEN_SIGN = re.compile(r"(?<=CN|JP)¥\s?\d")
 # A temperature's scale after its degrees ("30 degrees Celsius", "86°F"): the number's unit,
 # checked with it (Fahrenheit is another unit there), no name.
-_SCALES_OF_DEGREES = frozenset({"Celsius", "Fahrenheit"})
+_SCALES_OF_DEGREES = frozenset({"Celsius", "Fahrenheit", "C", "F"})  # "-5°C", "86 degrees F"
 _DEGREES_BEFORE = re.compile(r"(?:\d\s?°|\bdegrees?)\s*$", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|\.)?\s+$")
 

@@ -98,6 +98,9 @@ _METRIC_UNITS = {
     # ("°F", "degrees Fahrenheit", read by _METRIC_UNIT's "scale" below).
     "grad": ("°", 1.0), "degree": ("°", 1.0), "°c": ("°", 1.0), "°": ("°", 1.0),
     "°f": ("°F", 1.0),
+    # "5 Minusgrade" (-5 degrees: its sign read by _MINUS_AFTER), "5 Plusgrade" (5 degrees)
+    "minusgrad": ("°", 1.0), "minusgrade": ("°", 1.0), "plusgrad": ("°", 1.0),
+    "plusgrade": ("°", 1.0),
 }  # fmt: skip
 _METRIC_UNIT = re.compile(
     r"\s?-?\s?(?P<unit>"
@@ -1015,6 +1018,15 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
         # "minus 5 Grad", "minus five degrees", "five degrees below zero", "5 Grad minus": -5,
         # as "-5" is.
         values = _signed(values, unit, text, start)
+    elif (
+        kind == "number"
+        and unit is not None
+        and unit[0] == "°"
+        and _BELOW_ZERO_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        # "Minusgrade von bis zu 15 Grad": degrees below zero, said before them; read with and
+        # without the sign, as "-15C" and "frost of 15 degrees" both say it.
+        values |= {-value for value in values if isinstance(value, float) and value > 0}
     return Quantity(
         written,
         kind,
@@ -1051,8 +1063,19 @@ _BELOW_ZERO_AFTER = re.compile(
 )
 
 
-# A temperature's minus after its unit, as German says it too: "5 Grad minus".
-_MINUS_AFTER = re.compile(r"\s?(?:°\s?C?|grad(?:\s+celsius)?)\s+minus\b", re.IGNORECASE)
+# A temperature's minus after its unit, as German says it too: "5 Grad minus", or in it: "5
+# Minusgrade", "fünf Minusgraden".
+_MINUS_AFTER = re.compile(
+    r"\s?(?:(?:°\s?C?|grad(?:\s+celsius)?)\s+minus\b|-?\s?minusgrad)", re.IGNORECASE
+)
+
+
+# "Minusgrade(n) von (bis zu) 15 Grad", "temperatures below zero of 15 degrees": the degrees
+# after are below zero.
+_BELOW_ZERO_BEFORE = re.compile(
+    r"(?:minusgrad(?:e|en)?|below\s+(?:zero|freezing))\s+(?:(?:von|of)\s+)?(?:[^\W\d_]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 # The zero of "five degrees below zero", "unter null": the sign of the number before, no count.
@@ -1473,10 +1496,17 @@ def unit_word_after(text: str, end: int) -> str:
     return match.group(0) if match else ""
 
 
+# A temperature's scale by its letter right after the number, as news English writes it: "-5C",
+# "30C", "86F" (not after a space: "Group 5 C", "Vitamin C").
+_SCALE_LETTER = re.compile(r"[CF](?![^\W_])")
+
+
 def _unit_after(text: str, end: int) -> tuple[str, float] | None:
     """The metric unit written right after a number ending at ``end``: "6 km", "6,000-metre",
     "20kg", "5 Liter", and the unit of time of a German adjective or age: "3-tägig",
     "44jährige", "die 48-Jährige" (48 years, as "48-year-old" is)."""
+    if scale := _SCALE_LETTER.match(text, end):  # "-5C", "86F": news English's degrees
+        return ("°F", 1.0) if scale.group(0) == "F" else ("°", 1.0)
     match = _METRIC_UNIT.match(text, end)
     if match:
         dimension, factor = _METRIC_UNITS[match.group("unit").lower()]
