@@ -13,7 +13,13 @@ from typing import Any
 # The data files whose content shapes a brief: the cleaner's phrase rules (where the README asks
 # for phrases to be added) and word lists, the checks' name tables. The cleaner's model,
 # clean_model.json, counts on its own (only while the classifier is on).
-BRIEF_DATA_FILES = ("boilerplate.toml", "clean_words.toml", "exonyms.toml", "institutions.toml")
+BRIEF_DATA_FILES = (
+    "boilerplate.toml",
+    "clean_words.toml",
+    "exonyms.toml",
+    "institutions.toml",
+    "clubs.toml",
+)
 
 
 def packaged_bytes(name: str) -> bytes:

@@ -1264,7 +1264,7 @@ def test_an_invented_number_is_flagged_however_it_is_hedged(
         ("rund 40 Prozent", "de", "near"),
         ("2 million", "en", None),
         ("the 300 who came", "en", None),
-        ("Hanover 96 won", "en", None),  # "over" only as a word of its own
+        ("Hanover 69 won", "en", None),  # "over" only as a word of its own ("Hanover 96" a club)
     ],
 )
 def test_a_hedge_before_a_number_is_read(text: str, language: str, hedge: str | None) -> None:
@@ -2374,6 +2374,51 @@ def test_a_clubs_number_is_part_of_its_name(german: str, english: str) -> None:
     """ "1. FC Köln" as "FC Cologne" warned “1” not in the English: the club's number is a part
     of its name, not a figure the translator must keep."""
     assert _number_warnings(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Der FC Schalke 04 gewann.", "Schalke won."),
+        ("Schalke gewann.", "Schalke 04 won."),
+        ("Schalke 04 gewann.", "Schalke 04 won."),
+        ("Mainz 05 verlor gegen Hannover 96.", "Mainz lost to Hanover."),
+        ("Mainz verlor gegen Hannover.", "Mainz 05 lost to Hanover 96."),
+        ("Der TSV 1860 München gewann.", "Munich won."),
+        ("Der TSV 1860 München gewann.", "1860 Munich won."),
+        ("Der SV Darmstadt 98 gewann 2:0.", "Darmstadt won 2-0."),
+        ("Die TSG 1899 Hoffenheim gewann.", "Hoffenheim won."),
+        ("Bayer 04 Leverkusen gewann.", "Bayer Leverkusen won."),
+        ("Die Schalke-04-Fans jubelten.", "The Schalke fans cheered."),
+        ("Werder Bremen schlug die Kickers Offenbach.", "Werder Bremen beat Kickers Offenbach."),
+        # a count after a place is no club's number
+        ("In Hannover 96 Menschen wurden verletzt.", "In Hanover, 96 people were injured."),
+    ],
+)
+def test_a_clubs_number_in_its_name_is_no_figure(german: str, english: str) -> None:
+    """ "Schalke won" for "FC Schalke 04 gewann" warned “04” not in the English, and "Munich
+    won" for "TSV 1860 München" “1860”: the number is part of the club's name."""
+    assert _number_warnings(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Schalke 04 gewann.", "Schalke 05 won."),
+        ("In Hannover 96 Menschen wurden verletzt.", "In Hanover, 69 people were injured."),
+        ("Hannover 96 gewann 2:0.", "Hanover 96 won 3-0."),
+    ],
+)
+def test_another_clubs_number_or_a_count_after_a_place_is_still_flagged(
+    german: str, english: str
+) -> None:
+    assert "numbers" in _number_warnings(german, english)
+    assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]
+
+
+def test_a_count_after_a_clubs_place_is_still_required() -> None:
+    assert _missing_warned("In Hannover 96 Menschen wurden verletzt.", "In Hanover, people were.")
 
 
 def test_an_ordinal_before_another_word_is_still_a_figure() -> None:

@@ -22,6 +22,8 @@ from typing import Literal, NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
+from summarize.package_data import packaged_toml
+
 Kind = Literal[
     "number", "percent", "fraction", "date", "year", "decade", "ordinal", "score", "weekday", "time"
 ]
@@ -466,6 +468,40 @@ _CLUB_NUMBER = re.compile(
     # another rank of a table ("8. SC DHfK Leipzig"; the clubs named with a number are "1.")
     r"(?=(?:FC|FFC|BFC|FSV|SC|SV|SSV|TSV|VfB|VfL|VfR|SpVgg|KSC|CfR)\s+[A-ZÄÖÜ])"
 )
+# A club's number in its name: "Schalke 04", "Hannover 96", "TSV 1860 München" (data/clubs.toml).
+# A number without a leading zero after a place is a count where a noun follows ("in Hannover
+# 96 Menschen").
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:(?-i:[A-ZÄÖÜ])|(?:people|persons?|per\s?cent|percent|%)(?![\w-]))", re.IGNORECASE
+)
+
+
+@cache
+def _club_names() -> re.Pattern[str]:
+    names = packaged_toml("clubs.toml")["clubs"]["names"]
+    written = sorted(
+        (r"[\s-]+".join(re.escape(word) for word in name.split()) for name in names),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(written)})(?![\w])")
+
+
+def _club_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` names a club by a name with a number ("Schalke 04 gewann")."""
+    for match in _club_names().finditer(text):
+        number = re.search(r"\d+", match.group(0))
+        if (
+            number is not None
+            and not number.group(0).startswith("0")
+            and number.end() == len(match.group(0))
+            and not match.group(0).split()[0].isupper()  # "TSV 1860": a club's kind, no place
+            and _COUNTED_AFTER.match(text, match.end())
+        ):
+            continue  # "in Hannover 96 Menschen": a count after a place
+        yield match.start(), match.end()
+
+
 # The world wars by any of their names: "World War II", "World War Two", "WWII", "the Second
 # World War", "the Great War" (the first); "der Zweite Weltkrieg", "im 2. Weltkrieg", "im
 # Ersten und Zweiten Weltkrieg", "beide Weltkriege". A name (checked as one by the facts), not
@@ -901,6 +937,8 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
         yield _Withheld(match.start(), match.end())
     for match in _CLUB_NUMBER.finditer(text):  # "1. FC Köln": a name's number, no ordinal
         yield _Withheld(match.start(), match.end())
+    for start, end in _club_numbers(text):  # "Schalke 04", "Hannover 96": a name's number
+        yield _Withheld(start, end)
     for match in _ZERO_OF_A_SCALE.finditer(text):  # "below zero": the sign of the number before
         yield _Withheld(match.start("zero"), match.end("zero"))
     for start, end, _ in world_wars(text, language):  # "World War 2", "im 2. Weltkrieg"
