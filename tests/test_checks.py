@@ -1976,6 +1976,55 @@ def test_a_german_duration_or_age_adjective_backs_its_translation(
     assert [f for f in unsupported_facts(english, "", german) if f.kind == "number"] == []
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es gilt eine Grenze von 5 pro Tag.", "There is a weekly limit of 5."),
+        ("Er arbeitet zehn Stunden täglich.", "He works ten hours weekly."),
+        ("Die Zeitung erscheint wöchentlich.", "The paper appears daily."),
+        ("Das Fest findet jährlich statt.", "The festival is held monthly."),
+        ("Die Miete wird monatlich gezahlt.", "The rent is paid yearly."),
+        ("Der Bus fährt stündlich.", "The bus runs daily."),
+        ("Er zahlt 500 Euro im Monat.", "He pays 500 euros annually."),
+        ("Die Zinsen betragen 5 Prozent pro Monat.", "Interest is 5 percent per annum."),
+    ],
+)
+def test_an_adverb_of_one_unit_swapped_is_flagged(german: str, english: str) -> None:
+    """ "daily", "weekly", "annual" were no quantity in English: "weekly" for "täglich" or "pro
+    Tag" passed both checks."""
+    assert _numbers_warned(german, english)
+    assert [flag.kind for flag in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es gilt eine Grenze von 5 pro Tag.", "There is a daily limit of 5."),
+        ("Die Zeitung erscheint wöchentlich.", "The paper appears weekly."),
+        ("Das Fest findet jährlich statt.", "The festival is held annually."),
+        ("Das Fest findet jährlich statt.", "The annual festival is held."),
+        ("Die Miete wird monatlich gezahlt.", "The rent is paid monthly."),
+        ("Der Bus fährt stündlich.", "The bus runs hourly."),
+        ("Er zahlt 500 Euro im Monat.", "He pays 500 euros monthly."),
+        ("Die Zinsen betragen 5 Prozent pro Jahr.", "Interest is 5 percent per annum."),
+        ("Er las die Tageszeitung.", "He read the daily newspaper."),
+        ("Er nimmt die Tablette zweimal täglich.", "He takes the pill twice daily."),
+        # no unit of time in the German to swap; a name's or a publication's word
+        ("Das Treffen fand statt.", "The annual meeting took place."),
+        ("Das berichtete die Daily Mail vor drei Tagen.",
+         "The Daily Mail reported it three days ago."),
+        ("Das sagte sie vor einem Jahr dem Magazin Stylist.",
+         "She told a weekly fashion magazine a year ago."),
+        ("Die Zeitung berichtete am Tag danach.", "The weekly reported it a day later."),
+    ],
+)  # fmt: skip
+def test_an_adverb_of_one_unit_is_backed(german: str, english: str) -> None:
+    """The same: "daily" is backed by "pro Tag", "täglich" or "Tageszeitung", "annually" by
+    "jährlich"; "Daily Mail" and "a weekly magazine" name no rate."""
+    assert _numbers_warned(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
 def test_one_of_a_unit_in_words_is_no_key_fact() -> None:
     """ "twice a day", "per year" are read (so a swapped unit is caught) but are no number a
     reader looks up: they filled the key facts beside the article's figures."""

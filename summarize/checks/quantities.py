@@ -1301,6 +1301,30 @@ _ONE_UNIT_EN = re.compile(
     re.IGNORECASE,
 )
 _SPEED_BEFORE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?)\s+$", re.IGNORECASE)
+# The adverbs and adjectives of one ("daily", "weekly", "annual", "per annum"), as German
+# "täglich" and "pro Tag": "a daily limit of 5" is "5 pro Tag", "weekly" no "täglich". Not a
+# title's word ("Daily Mail", "Annual General Meeting"), nor one in a compound ("twice-daily",
+# "bi-weekly", "semi-annual").
+_ONE_UNIT_ADVERB_EN = re.compile(
+    r"(?<![\w-])(?P<word>daily|weekly|monthly|yearly|annual(?:ly)?|hourly|per\s+annum)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_ADVERB_UNITS_EN = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+                    "annual": "year", "annually": "year", "hourly": "hour"}  # fmt: skip
+_TITLE_AFTER = re.compile(r"\s+(?-i:[A-Z])")
+# A publication that comes out daily or weekly, named by how often it appears, no rate: "a
+# weekly fashion magazine" ("this week's Stylist magazine" backs it, as no unit of time does), "the
+# daily newspaper", and the noun: "the weekly said", "in the daily, …".
+_PUBLICATION_AFTER = re.compile(
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:news)?(?:papers?|magazines?|tabloids?|journals?|shows?"
+    r"|columns?|newsletters?|publications?|podcasts?|programm?e?s?|editions?|broadsheets?)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an)\s+$", re.IGNORECASE)
+_NOUN_ENDS_AFTER = re.compile(
+    r"\s*[,.;:)]|\s+(?:has|had|is|was|said|says|reported|reports|wrote|writes)\b", re.IGNORECASE
+)
 
 
 def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
@@ -1339,7 +1363,7 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
         for match in _ONE_UNIT_ADVERB_DE.finditer(text):
             unit = _METRIC_UNITS[_ADVERB_UNITS_DE[match.group("stem").lower()]]
             yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
-    else:  # "a day", "an hour", "one week", "per year": one of the unit
+    else:  # "a day", "an hour", "one week", "per year", "daily": one of the unit
         for match in _ONE_UNIT_EN.finditer(text):
             word = (match.group("unit") or match.group("compound")).lower()
             if word == "hour" and _SPEED_BEFORE.search(
@@ -1347,6 +1371,20 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
             ):
                 continue
             unit = _METRIC_UNITS[word]
+            yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
+        for match in _ONE_UNIT_ADVERB_EN.finditer(text):
+            word = match.group("word")
+            if word[0].isupper() and _TITLE_AFTER.match(text, match.end()):
+                continue  # "Daily Mail", "Annual General Meeting": a name's word
+            if word.lower() in ("daily", "weekly", "monthly") and (
+                _PUBLICATION_AFTER.match(text, match.end())
+                or (
+                    _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+                    and _NOUN_ENDS_AFTER.match(text, match.end())
+                )
+            ):
+                continue  # "a weekly fashion magazine", "the weekly said": a publication
+            unit = _METRIC_UNITS[_ADVERB_UNITS_EN.get(word.lower(), "year")]
             yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
 
 
