@@ -2637,6 +2637,9 @@ def test_a_lost_or_added_sign_is_flagged(german: str, english: str) -> None:
         ("Es herrschten 5 Plusgrade.", "It was 5C."),
         ("Bei Minusgraden von bis zu 15 Grad.", "At temperatures as low as -15C."),
         ("Bei Minusgraden von bis zu 15 Grad.", "At frosts of up to 15 degrees."),
+        ("In der Nacht gab es 15 Grad Frost.", "At night it was -15C."),
+        ("In der Nacht gab es 15 Grad Frost.", "At night there were 15 degrees of frost."),
+        ("Bei zehn Grad Kälte fror der See zu.", "At minus ten degrees the lake froze."),
     ],
 )
 def test_a_negative_temperature_in_words_keeps_its_sign(german: str, english: str) -> None:
@@ -2654,6 +2657,7 @@ def test_a_negative_temperature_in_words_keeps_its_sign(german: str, english: st
         ("Es hatte 5 Grad.", "It was -5C."),
         ("Es hatte 5 Grad unter Null.", "It was 5 degrees."),
         ("Es hatte -5 Grad.", "It was 5C."),
+        ("Es gab 15 Grad Frost.", "It was 15C."),
     ],
 )
 def test_a_lost_or_added_sign_of_a_temperature_in_words_is_flagged(

@@ -1093,10 +1093,12 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
 _MINUS_BEFORE = re.compile(r"(?<![\w-])minus\s+$", re.IGNORECASE)
 # "plus/minus 2", "+/-2", "±2": either sign, a margin.
 _PLUS_OR_MINUS_BEFORE = re.compile(r"(?:\bplus\s*(?:/|-|oder|or)?\s*|\+\s*/?\s*)$", re.IGNORECASE)
-# "five degrees below zero", "5 Grad unter null", "10 unter dem Gefrierpunkt": negative.
+# "five degrees below zero", "5 Grad unter null", "10 unter dem Gefrierpunkt": negative; so are
+# "15 Grad Frost", "10 Grad Kälte" and "15 degrees of frost", said with their unit.
 _BELOW_ZERO_AFTER = re.compile(
     r"\s?(?:°\s?C?|degrees?(?:\s+celsius)?|grad(?:\s+celsius)?)?\s+(?:below\s+(?:zero|freezing)"
-    r"|unter\s+(?:null|dem\s+gefrierpunkt))\b",
+    r"|unter\s+(?:null|dem\s+gefrierpunkt))\b"
+    r"|\s?(?:degrees?\s+of|grad)\s+(?:frost|kälte)\b",
     re.IGNORECASE,
 )
 
