@@ -1978,6 +1978,113 @@ def test_article_lines_near_what_blog_software_writes_are_kept(line: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # Borlabs Cookie 2 and 3: cookie box and content blocker
+        ("Cookie-Details", "consent"),
+        ("Cookie-Informationen anzeigen Cookie-Informationen ausblenden", "consent"),
+        ("Wenn Sie unter 16 Jahre alt sind und Ihre Zustimmung zu freiwilligen Diensten geben "
+         "möchten, müssen Sie Ihre Erziehungsberechtigten um Erlaubnis bitten.", "consent"),
+        ("Personenbezogene Daten können verarbeitet werden (z. B. IP-Adressen), z. B. für "
+         "personalisierte Anzeigen und Inhalte oder Anzeigen- und Inhaltsmessung.", "consent"),
+        ("Essenzielle Cookies ermöglichen grundlegende Funktionen und sind für die einwandfreie "
+         "Funktion der Website erforderlich.", "consent"),
+        ("Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
+         "consent"),
+        ("Inhalt laden", "consent"),
+        ("YouTube immer entsperren", "consent"),
+        ("Instagram-Beiträge immer entsperren", "consent"),
+        ("Sie sehen gerade einen Platzhalterinhalt von YouTube. Um auf den eigentlichen Inhalt "
+         "zuzugreifen, klicken Sie auf die Schaltfläche unten. Bitte beachten Sie, dass dabei "
+         "Daten an Drittanbieter weitergegeben werden.", "consent"),
+        ("Inhalt entsperren", "consent"),
+        ("Erforderlichen Service akzeptieren und Inhalte entsperren", "consent"),
+        # Complianz
+        ("Zustimmung verwalten", "consent"),
+        ("Einstellungen ansehen", "consent"),
+        ("Um dir ein optimales Erlebnis zu bieten, verwenden wir Technologien wie Cookies, um "
+         "Geräteinformationen zu speichern und/oder darauf zuzugreifen.", "consent"),
+        ("Die technische Speicherung oder der Zugriff, der ausschließlich zu statistischen "
+         "Zwecken erfolgt.", "consent"),
+        # Real Cookie Banner, Cookiebot, Usercentrics, OneTrust, CookieYes
+        ("Weiter ohne Einwilligung", "consent"),
+        ("Privatsphäre-Einstellungen individuell festlegen", "consent"),
+        ("Wir benötigen deine Einwilligung, um den YouTube-Dienst zu laden!", "consent"),
+        ("Auswahl erlauben", "consent"),
+        ("Bitte akzeptieren Sie Marketing-Cookies, um dieses Video anzusehen.", "consent"),
+        ("Wir verwenden einen Drittanbieter-Service, um Videoinhalte einzubetten, die "
+         "möglicherweise Daten über Ihre Aktivitäten sammeln.", "consent"),
+        ("Meine Auswahl bestätigen", "consent"),
+        ("Externer Inhalt", "consent"),
+        # CMSs and site builders
+        ("Sitemap", "navigation"),
+        ("Zum Hauptinhalt springen", "navigation"),
+        ("Direkt zum Inhalt", "navigation"),
+        ("Menü schließen", "navigation"),
+        ("Sie sind hier: Startseite > Aktuelles", "navigation"),
+        ("Passwort vergessen?", "navigation"),
+        ("Abmelden | Bearbeiten", "navigation"),
+        ("Diese Website wurde mit Jimdo erstellt", "promo"),
+        # newsletter tools, shops
+        ("Wir verwenden Mailchimp als unsere Marketing-Plattform. Indem Sie unten auf "
+         "Abonnieren klicken, erkennen Sie an, dass Ihre Informationen zur Verarbeitung an "
+         "Mailchimp übertragen werden.", "promo"),
+        ("In den Warenkorb", "promo"),
+        ("inkl. MwSt., zzgl. Versandkosten", "promo"),
+        ("(inkl. 19 % MwSt. zzgl. Versand)", "promo"),
+        ("* Alle Preise inkl. gesetzl. Mehrwertsteuer zzgl. Versandkosten und ggf. "
+         "Nachnahmegebühren, wenn nicht anders beschrieben", "promo"),
+        ("Zur Wunschliste hinzufügen", "promo"),
+        ("Es gibt noch keine Bewertungen.", "promo"),
+        # Shariff, print buttons, form notes
+        ("tweet", "share"),
+        ("mitteilen", "share"),
+        ("Bei WhatsApp teilen", "share"),
+        ("Druckversion", "share"),
+        ("*Pflichtfeld", "comments"),
+        ("(*) Pflichtfelder", "comments"),
+    ],
+)  # fmt: skip
+def test_what_consent_managers_cmss_and_shops_write_is_dropped_by_its_rule(
+    line: str, rule: str
+) -> None:
+    """The lines that consent managers (Borlabs Cookie, Complianz, Real Cookie Banner,
+    Cookiebot), CMSs and site builders, shop and newsletter software and Shariff write on every
+    site using them, each dropped by its named rule."""
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
+    assert line not in "\n".join(cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Regierung will Cookies verbieten, sagte der Minister.",
+        "Der Artikel ist auf Lager in Hamburg nicht mehr erhältlich, berichtete die Firma.",
+        "Inhalt laden die Helfer am Hafen in Container.",
+        "Inhalte entsperren will der Verlag erst nach der Wahl.",
+        "Die technische Speicherung der Daten übernimmt ein Dienstleister.",
+        "Zustimmung verwalten sollen künftig die Länder, sagte die Ministerin.",
+        "Sie sind hier, um zu bleiben: Die Familie hat in Ulm ein Haus gekauft.",
+        "Passwort vergessen hatte der Täter nicht, sagte die Polizei.",
+        "In den Warenkorb legen Kunden vor allem Obst und Gemüse, ergab die Studie.",
+        "Alle Preise inkl. MwSt. steigen im Januar um drei Prozent, teilte der Verband mit.",
+        "Wir verwenden Mailchimp nicht mehr, sagte die Sprecherin der Partei.",
+        "Tweet des Präsidenten löste Empörung aus",
+        "Mitteilen wollte der Sprecher nichts.",
+        "Externer Inhalt wird künftig geprüft, kündigte das Netzwerk an.",
+        "Die Sitemap der Behörde war tagelang nicht erreichbar.",
+    ],
+)
+def test_article_lines_near_what_consent_managers_cmss_and_shops_write_are_kept(
+    line: str,
+) -> None:
+    # Each of the software's lines has a near miss in article text: the line stays.
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert line in cleaned.paragraphs, cleaned.dropped
+
+
+@pytest.mark.parametrize(
     "marker", ["Pressekontakt:", "Rückfragen bitte an:", "Kontakt für Rückfragen:"]
 )
 def test_a_press_contact_starts_the_tail(marker: str) -> None:
