@@ -1745,6 +1745,13 @@ ARTICLE_CLOSING = (
 )
 
 
+def _assert_dropped_in_an_article(line: str, rule: str) -> None:
+    """``line``, set between two paragraphs of an article, is dropped whole by ``rule``."""
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
+    assert line not in "\n".join(cleaned.paragraphs)
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -1823,9 +1830,7 @@ def test_common_consent_credit_and_reader_lines_are_dropped_by_their_rule(
     Presseportal footer, "War dieser Artikel hilfreich?", "Lesezeit: 3 Min.", an ad's label
     "Anzeige", "*Affiliate-Link", "Folge mir auf TikTok", "Kategorie: …", "Thema gestartet von
     …") was left to the classifier, which kept a cookie banner in the middle of an article."""
-    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
-    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
-    assert line not in "\n".join(cleaned.paragraphs)
+    _assert_dropped_in_an_article(line, rule)
 
 
 @pytest.mark.parametrize(
@@ -1949,9 +1954,7 @@ def test_what_blog_software_writes_is_dropped_by_its_rule(line: str, rule: str) 
     """The lines that blog and forum software writes on every site using it (WordPress's comment
     form and post navigation, Jetpack's share buttons, Akismet's notice, Blogger's byline) were
     left to the classifier, which kept about one in three of them on the development pages."""
-    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
-    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
-    assert line not in "\n".join(cleaned.paragraphs)
+    _assert_dropped_in_an_article(line, rule)
 
 
 @pytest.mark.parametrize(
@@ -2051,9 +2054,7 @@ def test_what_consent_managers_cmss_and_shops_write_is_dropped_by_its_rule(
     """The lines that consent managers (Borlabs Cookie, Complianz, Real Cookie Banner,
     Cookiebot), CMSs and site builders, shop and newsletter software and Shariff write on every
     site using them, each dropped by its named rule."""
-    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
-    assert (rule, line) in [(d.rule, d.text) for d in cleaned.dropped]
-    assert line not in "\n".join(cleaned.paragraphs)
+    _assert_dropped_in_an_article(line, rule)
 
 
 @pytest.mark.parametrize(
