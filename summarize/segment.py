@@ -158,6 +158,14 @@ _ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
 _ENDS_COLON = re.compile(r":[\"'“”«»„‚‘’)\]]*$")
 _STARTS_ORDINAL = re.compile(r"\d{1,3}\.(?:\s|$)")
 _ENDS_NUMBER_AFTER_COLON = re.compile(r":\s+\d{1,3}\.$")
+# pysbd ends a sentence after an ordinal that opens a quotation (a straight quote, a guillemet,
+# a low single quote: '"3. | Liga ist kein Abstieg …"', "»2. | Bundesliga …«"; it leaves
+# "„3. Liga …“" alone), and after a section's Roman numeral ("III. | Die Rolle der Kommunen"):
+# "'"3.'" and "III." went to the translator alone. A quotation still open after the number,
+# or the numeral alone, ends no sentence ('Er rief "Platz 3." Dann …' closes its quotation).
+_NUMBER_OPENS = re.compile(
+    r"(?:^|\s)[„\"»«‚‘'(]+\d{1,3}\.$|^[„\"»«‚‘'(]*(?:\d{1,3}|[IVXLC]{1,6})\.$"
+)
 _STARTS_ANNIVERSARY = re.compile(r"(?:Geburtstag|Jahrestag|Todestag|Jubiläum)")
 # The rejoin rules read only the end of a sentence; the longest they match (an abbreviation after
 # a space, a mark and its closing quotes) is far shorter than this. Testing the whole merged text
@@ -372,6 +380,7 @@ def _rejoin_false_splits(pieces: list[str]) -> list[str]:
             or _goes_on_past_stop(merged[-1][0], tail, piece)
             or (_ENDS_COLON.search(tail) and _STARTS_ORDINAL.match(piece))
             or (_ENDS_NUMBER_AFTER_COLON.search(tail) and not _starts_sentence(piece))
+            or _NUMBER_OPENS.search(tail)
         ):
             merged[-1].append(piece)
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]

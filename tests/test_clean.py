@@ -980,6 +980,25 @@ def test_runtime_trees_match_scikit_learn() -> None:
     assert np.allclose(bag.drop_probability(features), 1 / (1 + np.exp(-mean_log_odds)), atol=1e-4)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1991 endete ein Stück Eisenbahn-Historie.",
+        "4.090 (+48) Personen sind genesen.",
+        "22 neue Coronavirus-Infektionen in Niederösterreich",
+    ],
+)
+def test_a_number_at_the_line_start_is_a_word_of_the_article(line: str) -> None:
+    """A page of one short sentence that starts with a number (WMT's own segments) was "no
+    article text left": the rule counted words with a letter, and the same line with "Damals"
+    for its year was an article. A label beside numbers is still none ("Seite 1 von 12")."""
+    cleaned = clean_text(f"{line}\n")
+    assert _received(cleaned) == [line], cleaned.dropped
+    assert clean_text("Damals endete ein Stück Eisenbahn-Historie.\n").paragraphs
+    for page in ("Seite 1 von 12\n", "12.03.2024 14:30 Uhr 5 Kommentare\n"):
+        assert _received(clean_text(page)) == [], page
+
+
 def test_a_page_of_only_short_lines_has_no_article() -> None:
     """Menu labels the classifier is unsure of ("Wirtschaft" at P 0.59) are no article: the
     page is emptied by the named rule, every block in the audit, and can be switched off."""

@@ -325,6 +325,37 @@ def test_a_list_items_number_stays_with_its_sentence(paragraph: str, expected: l
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # An ordinal after an opening quotation mark opens the quotation.
+        ('"3. Liga ist kein Abstieg, sondern eine Chance", sagte der Präsident.',
+         ['"3. Liga ist kein Abstieg, sondern eine Chance", sagte der Präsident.']),
+        ("»2. Bundesliga ist hart«, sagte er. Dann ging er.",
+         ["»2. Bundesliga ist hart«, sagte er.", "Dann ging er."]),
+        ("‚1. FC Köln bleibt erstklassig‘, sagte er.",
+         ["‚1. FC Köln bleibt erstklassig‘, sagte er."]),
+        ('Der Trainer sagte "3. Liga" und nicht "Regionalliga".',
+         ['Der Trainer sagte "3. Liga" und nicht "Regionalliga".']),
+        # A section's Roman numeral at the paragraph's start heads its text.
+        ("III. Die Rolle der Kommunen bei der Unterbringung von Geflüchteten",
+         ["III. Die Rolle der Kommunen bei der Unterbringung von Geflüchteten"]),
+        ("II. Die Länder zahlen mehr. Der Bund zahlt weniger.",
+         ["II. Die Länder zahlen mehr.", "Der Bund zahlt weniger."]),
+        # A quoted number that closes its quotation still ends the sentence.
+        ('Er rief "Platz 3." Dann ging er.', ['Er rief "Platz 3."', "Dann ging er."]),
+    ],
+)  # fmt: skip
+def test_a_number_that_opens_a_quotation_or_a_section_stays_with_its_text(
+    paragraph: str, expected: list[str]
+) -> None:
+    """pysbd ends a sentence after an ordinal that follows an opening straight quote, guillemet
+    or low single quote ('"3. | Liga ist kein Abstieg …"', "»2. | Bundesliga …«"), and after a
+    section's Roman numeral ("III. | Die Rolle der Kommunen …"): '"3.' and "III." went to the
+    translator as sentences of their own."""
+    assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # WMT21 and WMT19 (their reference segments are cut here too) and the development pages.

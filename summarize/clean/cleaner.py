@@ -136,8 +136,13 @@ _COMMENT_END = re.compile(
 _COMMENT_MAX_LINES = 8
 _RESCUE_MARGIN = 0.15  # an emptied page gets back the blocks this close to its most text-like
 _RESCUE_MIN_WORDS = 5  # … of at least this many words with a letter
-# A page needs one kept block of this many words with a letter to have an article at all.
+# A page needs one kept block of this many words with a letter to have an article at all; its
+# numbers count as words where it has this many words with a letter, a sentence's: a page of
+# "1991 endete ein Stück Eisenbahn-Historie." (a WMT segment) was "no article text left", and
+# with "Damals" for its year an article. Beside a label or two they do not ("Seite 1 von 12",
+# "12.03.2024 14:30 Uhr 5 Kommentare").
 _ARTICLE_MIN_WORDS = _RESCUE_MIN_WORDS
+_ARTICLE_NUMBERS_MIN_WORDS = 3
 _HEADLINE_LOOKBACK = 4  # blocks above the first body block searched for the headline
 _SUBHEADING_MAX_WORDS = 15
 # A phrase rule describes a line of boilerplate ("Wir verwenden Cookies …", "Mehr zum Thema");
@@ -807,6 +812,9 @@ def _may_be_headline(line: str) -> bool:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _lettered_words(line: str) -> int:
     return sum(1 for word in line.split() if LETTER.search(word))
 
@@ -1046,9 +1054,18 @@ def _give_back_an_emptied_page(
 def _holds_an_article(texts: Sequence[str], decisions: Sequence[str | None]) -> bool:
     """Whether a kept block has a few words with a letter: else the page is menus and buttons."""
     return any(
-        rule is None and _lettered_words(text) >= _ARTICLE_MIN_WORDS
+        rule is None and _article_words(text) >= _ARTICLE_MIN_WORDS
         for rule, text in zip(decisions, texts, strict=True)
     )
+
+
+def _article_words(line: str) -> int:
+    """Words with a letter, and numbers too in a line with a sentence's words (see
+    _ARTICLE_NUMBERS_MIN_WORDS)."""
+    lettered = _lettered_words(line)
+    if lettered < _ARTICLE_NUMBERS_MIN_WORDS:
+        return lettered
+    return sum(1 for word in line.split() if LETTER.search(word) or _DIGIT.search(word))
 
 
 def _list_the_extractions_leftovers(
