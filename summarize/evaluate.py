@@ -141,14 +141,17 @@ def translate_lines(translator: Translator, lines: list[str], name: str) -> Tran
 def read_translation_pairs(
     source: Path, reference: Path, output: Path | None = None
 ) -> tuple[list[str], list[str]]:
-    """The source and reference lines, checked (readable, some text, aligned, not a file the
-    evaluation writes into ``output`` when given): before any model loads, so that a wrong path
-    costs no model load."""
+    """The source and reference lines, checked (readable, each with some text, aligned, not a
+    file the evaluation writes into ``output`` when given): before any model loads, so that a
+    wrong path costs no model load."""
     sources, references = _read_lines(source), _read_lines(reference)
     if output is not None:
         spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     if not any(line.strip() for line in sources):
         raise UsageError(f"{shown(source)} has no text to translate")
+    # Blank lines, as many as the source's, scored 0 against any model with exit 0.
+    if not any(line.strip() for line in references):
+        raise UsageError(f"{shown(reference)} has no reference text to score against")
     if len(sources) != len(references):
         raise UsageError(
             f"{shown(source)} has {len(sources)} lines but {shown(reference)} has "
@@ -227,7 +230,7 @@ def read_summary_records(
     reference_field: str = "reference",
     output: Path | None = None,
 ) -> list[dict[str, Any]]:
-    """The records of ``data``, checked (readable, JSON, both fields, no empty article, not a
+    """The records of ``data``, checked (readable, JSON, both fields, neither empty, not a
     file the evaluation writes into ``output`` when given): before any model loads, so that a
     wrong path or field costs no model load."""
     records: list[dict[str, Any]] = []
@@ -250,8 +253,11 @@ def read_summary_records(
                     f"{shown(data)}:{number}: the {field!r} field is "
                     f"{_json_kind(record[field])}, not text"
                 )
-        if not record[text_field].strip():  # found now, not after summarizing the others
-            raise UsageError(f"{shown(data)}:{number}: the {text_field!r} field is empty")
+        # Found now, not after summarizing the others; an empty reference scored 0 whatever
+        # the summary, and pulled the average down as if the model had failed the article.
+        for field in (text_field, reference_field):
+            if not record[field].strip():
+                raise UsageError(f"{shown(data)}:{number}: the {field!r} field is empty")
         records.append(record)
     if not records:
         raise UsageError(f"{shown(data)} holds no records")
