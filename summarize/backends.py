@@ -211,6 +211,10 @@ class TorchBackend:
             texts,
             return_tensors="pt",
             padding=True,
+            # After the text, whatever the folder's tokenizer_config.json says: the encoder's
+            # positions count left padding (a "left" kept from decoder-only use), and a short
+            # input batched with a long one was read at other positions than alone.
+            padding_side="right",
             truncation=False,  # callers split long inputs first; never cut silently
             # Article text is text: "<mask>" in it was DistilBART's token 50264, past its
             # embeddings (the article lost its brief), and "</s>" ended the input midway.

@@ -731,3 +731,31 @@ def test_special_tokens_written_in_article_text_are_text(
         assert not specials & set(ids) and ids.count(tokenizer.eos_token_id) == 1
     summary = Summarizer(loaded, settings).summarize([text, "Another sentence follows here."])
     assert summary.text.strip()
+
+
+def test_a_tokenizer_that_pads_on_the_left_changes_no_output(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A model folder whose tokenizer_config.json says padding_side = "left" (set for
+    decoder-only use, kept in many fine-tuned checkpoints): the encoder's positions counted the
+    padding, so a short sentence batched with a long one was read at other positions than
+    alone, and its output depended on its batch (and the cache kept whichever came first)."""
+    import torch
+
+    folder = tmp_path / "marian-left"
+    shutil.copytree(self_contained_models.marian, folder)
+    settings_file = folder / "tokenizer_config.json"
+    tokenizer_settings = json.loads(settings_file.read_text(encoding="utf-8"))
+    settings_file.write_text(json.dumps({**tokenizer_settings, "padding_side": "left"}), "utf-8")
+    settings = TranslationSettings(model=str(folder), generation=FORCED)
+    loaded = load_model("translation", settings, Path("models"))
+    assert loaded.tokenizer.padding_side == "left"
+    backend = loaded.backend
+    short, long = SENTENCES[2], SENTENCES[0]
+    with torch.inference_mode():
+        batch = backend._encode([short, long])
+        alone = backend._encode([short])
+        encoder = backend.model.get_encoder()
+        in_batch = encoder(**batch).last_hidden_state[0][batch["attention_mask"][0].bool()]
+        by_itself = encoder(**alone).last_hidden_state[0]
+    assert torch.allclose(in_batch, by_itself, atol=1e-5)
