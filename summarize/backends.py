@@ -153,12 +153,14 @@ class TorchBackend:
         # model's own generation_config, so a length form the config had replaced came back:
         # a max_length set in the config lost to the model's own max_new_tokens, and a
         # max_new_tokens set there met the model's own max_length (generate() warned "Both
-        # max_new_tokens and max_length" on every batch of a library user's run). The config
-        # given already holds the model's settings, so the model's own need not add any.
+        # max_new_tokens and max_length" on every batch of a library user's run), as a
+        # min_new_tokens met DistilBART's own min_length. The config given already holds the
+        # model's settings, so the model's own need not add any: every length form is cleared.
         own = copy.deepcopy(model.generation_config)
         own.max_new_tokens = None
         own.min_new_tokens = None
         own.max_length = None
+        own.min_length = None
         self.model.generation_config = own
         self.tokenizer = tokenizer
         self.generation_config = generation_config

@@ -706,6 +706,24 @@ def test_a_max_new_tokens_set_meets_no_max_length_of_the_models_own(
     assert all(0 < output.tokens <= 5 for output in outputs), outputs
 
 
+def test_a_min_new_tokens_set_meets_no_min_length_of_the_models_own(
+    self_contained_models, caplog
+) -> None:
+    """As for the maximum: a min_new_tokens set in the config replaces DistilBART's own
+    min_length 56 (README), yet generate() took that min_length back from the model's own
+    generation_config and warned "Both `min_new_tokens` and `min_length`" on every batch of a
+    library user's run."""
+    settings = SummarizationSettings(
+        model=str(self_contained_models.bart),
+        generation={"min_new_tokens": 2, "max_new_tokens": 8, "num_beams": 1},
+    )
+    loaded = load_model("summarization", settings, Path("models"))
+    with caplog.at_level(logging.WARNING, logger="transformers"):
+        outputs = loaded.backend.generate(SENTENCES[:2])
+    assert not [r for r in caplog.records if "min_new_tokens" in r.getMessage()], caplog.text
+    assert all(0 < output.tokens <= 8 for output in outputs), outputs
+
+
 @pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
 def test_special_tokens_written_in_article_text_are_text(
     models, tmp_path: Path, backend: str
