@@ -228,6 +228,13 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
         '{"id": NaN, "article": "An article.", "reference": "A."}\n'
     )
     (tmp_path / "latin1.de").write_bytes("Grüße\n".encode("latin-1"))
+    # A reference of blank lines (aligned by count: a script that wrote only newlines), or a
+    # record whose reference is empty, scored 0 against any model with exit 0.
+    (tmp_path / "blank.en").write_text("\n \n")
+    (tmp_path / "no-ref.jsonl").write_text(
+        '{"article": "An article.", "reference": "A."}\n'
+        '{"article": "Another article.", "reference": " "}\n'
+    )
     missing = ["--set", f"translation.model={tmp_path / 'no-model'}",
                "--set", f"summarization.model={tmp_path / 'no-model'}"]  # fmt: skip
     cases = {
@@ -241,6 +248,8 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
         ("summary", "not-json.jsonl"): "not JSON",
         ("summary", "number.jsonl"): "number.jsonl:1: the 'reference' field is a number, not text",
         ("summary", "nan.jsonl"): "nan.jsonl:1: not JSON (NaN is no JSON value)",
+        ("translation", "src.de", "blank.en"): "blank.en has no reference text",
+        ("summary", "no-ref.jsonl"): "no-ref.jsonl:2: the 'reference' field is empty",
         ("translation", "src.de", "ref.en"): "no-model' does not exist",  # inputs fine: the model
         ("summary", "data.jsonl"): "no-model' does not exist",
     }
@@ -635,31 +644,3 @@ def test_a_number_past_a_floats_range_is_refused_as_nan_is(tmp_path: Path) -> No
             read_summary_records(data)
     data.write_text('{"id": 1.5e300, "article": "An article.", "reference": "A."}\n')
     assert read_summary_records(data)[0]["id"] == 1.5e300  # a large number that fits is read
-
-
-def test_a_reference_without_text_is_refused_before_any_model_loads(tmp_path: Path) -> None:
-    """A reference of blank lines (aligned by count: a script that wrote only newlines), or a
-    record whose reference is empty, scored 0 against any model with exit 0: no score of a
-    model's output, said as one. Refused as an empty source or article is, before the models
-    (which do not exist here)."""
-    (tmp_path / "src.de").write_text("Eins.\nZwei.\n")
-    (tmp_path / "blank.en").write_text("\n \n")
-    (tmp_path / "data.jsonl").write_text(
-        '{"article": "An article.", "reference": "A."}\n'
-        '{"article": "Another article.", "reference": " "}\n'
-    )
-    missing = ["--set", f"translation.model={tmp_path / 'no-model'}",
-               "--set", f"summarization.model={tmp_path / 'no-model'}"]  # fmt: skip
-    cases = {
-        ("translation", "src.de", "blank.en"): "blank.en has no reference text",
-        ("summary", "data.jsonl"): "data.jsonl:2: the 'reference' field is empty",
-    }
-    for (command, *files), message in cases.items():
-        output = tmp_path / f"out-{command}"
-        result = CliRunner().invoke(
-            app, ["eval", command, *(str(tmp_path / name) for name in files),
-                  "-o", str(output), *missing],
-        )  # fmt: skip
-        assert result.exit_code == 2, (files, result.output)
-        assert message in result.output, (files, result.output)
-        assert not output.exists(), (files, sorted(output.rglob("*")))
