@@ -1771,6 +1771,12 @@ def _assert_dropped_in_an_article(line: str, rule: str) -> None:
     assert line not in "\n".join(cleaned.paragraphs)
 
 
+def _assert_kept_in_an_article(line: str) -> None:
+    """``line``, set between two paragraphs of an article, stays a paragraph of it."""
+    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
+    assert line in cleaned.paragraphs, cleaned.dropped
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -1916,8 +1922,7 @@ PRESS_RELEASE_BODY = (
 )
 def test_article_sentences_near_the_new_phrases_are_kept(line: str) -> None:
     # Each phrase above has a near miss in ordinary article text: the sentence stays.
-    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
-    assert line in cleaned.paragraphs, cleaned.dropped
+    _assert_kept_in_an_article(line)
 
 
 @pytest.mark.parametrize(
@@ -1995,8 +2000,7 @@ def test_what_blog_software_writes_is_dropped_by_its_rule(line: str, rule: str) 
 )
 def test_article_lines_near_what_blog_software_writes_are_kept(line: str) -> None:
     # Each of the software's lines has a near miss in article text: the line stays.
-    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
-    assert line in cleaned.paragraphs, cleaned.dropped
+    _assert_kept_in_an_article(line)
 
 
 @pytest.mark.parametrize(
@@ -2100,8 +2104,7 @@ def test_article_lines_near_what_consent_managers_cmss_and_shops_write_are_kept(
     line: str,
 ) -> None:
     # Each of the software's lines has a near miss in article text: the line stays.
-    cleaned = clean_text(ARTICLE_OPENING + line + ARTICLE_CLOSING)
-    assert line in cleaned.paragraphs, cleaned.dropped
+    _assert_kept_in_an_article(line)
 
 
 @pytest.mark.parametrize(
