@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from summarize.errors import ConfigError, ModelLoadError, shown
+from summarize.tokens import TextEncoder
 
 if TYPE_CHECKING:
     import torch
@@ -163,6 +164,7 @@ class TorchBackend:
         own.min_length = None
         self.model.generation_config = own
         self.tokenizer = tokenizer
+        self.text_ids = TextEncoder.of(tokenizer)
         self.generation_config = generation_config
         self.device = device
         # The forced first token (a multilingual model's target language) is not text, even
@@ -209,19 +211,15 @@ class TorchBackend:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _encode(self, texts: list[str]) -> Any:
-        inputs = self.tokenizer(
-            texts,
-            return_tensors="pt",
+        inputs = self.tokenizer.pad(
+            {"input_ids": self.text_ids(texts)},
             padding=True,
             # After the text, whatever the folder's tokenizer_config.json says: the encoder's
             # positions count left padding (a "left" kept from decoder-only use), and a short
             # input batched with a long one was read at other positions than alone.
             padding_side="right",
-            truncation=False,  # callers split long inputs first; never cut silently
-            # Article text is text: "<mask>" in it was DistilBART's token 50264, past its
-            # embeddings (the article lost its brief), and "</s>" ended the input midway.
-            split_special_tokens=True,
-        )
+            return_tensors="pt",
+        )  # never cut: callers split long inputs first
         if self.global_first_token:
             import torch
 
@@ -605,6 +603,7 @@ class CTranslate2Backend:
             self._lone = pool.submit(load, inter_threads=1, intra_threads=threads * self.workers)
             pool.shutdown(wait=False)
         self.tokenizer = tokenizer
+        self.text_ids = TextEncoder.of(tokenizer)
         self.model_dir = model_dir
         self._apply_generation(generation_config)
 
@@ -659,12 +658,7 @@ class CTranslate2Backend:
             return self.translator
 
     def _submit(self, translator: Any, texts: list[str]) -> list[Any]:
-        sources = [
-            self.tokenizer.convert_ids_to_tokens(
-                self.tokenizer.encode(t, split_special_tokens=True)
-            )
-            for t in texts
-        ]
+        sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in self.text_ids(texts)]
         prefixes = [self.target_prefix] * len(texts) if self.target_prefix else None
         return translator.translate_batch(
             sources,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -72,6 +73,7 @@ from summarize.generation import (
     resolve_generation,
 )
 from summarize.process import default_threads
+from summarize.tokens import TextEncoder
 
 if TYPE_CHECKING:
     import torch
@@ -223,13 +225,14 @@ class LoadedModel:
     family: str = "unknown"
     languages: Languages | None = None  # source/target codes of a multilingual model
 
+    @functools.cached_property
+    def text_ids(self) -> TextEncoder:
+        """Input ids for texts, as the backend makes them (special tokens' strings as text)."""
+        return TextEncoder.of(self.tokenizer)
+
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees for ``text`` (prefix and special tokens included)."""
-        return len(
-            self.tokenizer(self.prefix + text, add_special_tokens=True, split_special_tokens=True)[
-                "input_ids"
-            ]
-        )
+        return len(self.text_ids([self.prefix + text])[0])
 
     def fits(self, text: str) -> bool:
         """True when ``text`` (with the prefix) fits the model's input window."""

@@ -639,15 +639,22 @@ class WordTokenizer:
     """Just enough of a tokenizer for :class:`summarize.models.LoadedModel`: one token per word
     plus an end token, so windows are easy to reason about in tests."""
 
+    is_fast = False  # no offsets, and no special tokens to find in the text
+
     def __call__(
         self,
-        text: str = "",
+        text: str | list[str] = "",
         add_special_tokens: bool = True,
         text_target: str | None = None,
         split_special_tokens: bool = False,  # as real ones take it; no special tokens here
-    ) -> dict[str, list[int]]:
-        words = list(range(len((text_target if text_target is not None else text).split())))
+    ) -> dict[str, Any]:
+        if isinstance(text, list):
+            return {"input_ids": [self(one, add_special_tokens)["input_ids"] for one in text]}
+        words = list(range(len(self.words(text_target if text_target is not None else text))))
         return {"input_ids": [*words, -1] if add_special_tokens else words}
+
+    def words(self, text: str) -> list[str]:
+        return text.split()
 
 
 class EchoBackend:

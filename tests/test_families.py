@@ -489,6 +489,61 @@ def test_ctranslate2_gets_the_language_tokens(families: Families) -> None:
     assert "__en__" not in outputs[0].text
 
 
+# Strings of the special tokens of T5 (with its sentinels), PEGASUS and mBART-50.
+TOKEN_STRINGS_IN_TEXT = (
+    'Im Quelltext stand "</s>", dann "<pad>", "<unk>", "<mask>", "<mask_1>", "<extra_id_0>" '
+    'und "de_DE" vor dem Ende.'
+)
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+@pytest.mark.parametrize("family", ["t5", "t5-small", "pegasus", "mbart-50"])
+def test_special_token_strings_in_article_text_are_read_as_text(
+    families: Families, t5_model: Path, family: str, backend: str
+) -> None:
+    """The sentencepiece vocabularies of T5, PEGASUS and mBART hold "</s>", "<pad>" or
+    "<mask_1>" as pieces, and mBART-50 matched "de_DE" as its language token: such a string in
+    an article reached the model as its end, padding, mask or language token in mid-input."""
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2", reason="the optional CTranslate2 extra is not installed")
+    path = {"t5": families.t5, "t5-small": t5_model, "pegasus": families.pegasus}.get(
+        family, families.mbart50
+    )
+    if family == "mbart-50":
+        loaded = _translation(path, backend=backend)
+    else:
+        loaded = _summarizer(path, backend=backend).loaded
+    tokenizer = loaded.tokenizer
+    controls = set(tokenizer.all_special_ids) - {tokenizer.unk_token_id}
+
+    def read_by_the_model(text: str) -> list[int]:
+        if backend == "torch":
+            return loaded.backend._encode([loaded.prefix + text])["input_ids"][0].tolist()
+        backend_: Any = loaded.backend
+        submitted: list[Any] = []
+        original = backend_.translator.translate_batch
+
+        def recording(sources: Any, **options: Any) -> Any:
+            submitted.extend(sources)
+            return original(sources, **options)
+
+        backend_.translator = type("Recorder", (), {"translate_batch": staticmethod(recording)})()
+        assert backend_.generate([loaded.prefix + text])
+        backend_.translator = type("Translator", (), {"translate_batch": staticmethod(original)})()
+        return list(tokenizer.convert_tokens_to_ids(submitted[0]))
+
+    ids = read_by_the_model(TOKEN_STRINGS_IN_TEXT)
+    plain = read_by_the_model("Im Quelltext stand nichts vor dem Ende.")
+    # The same start, end and language tokens as any text has, where any text has them.
+    assert [token for token in ids if token in controls] == [
+        token for token in plain if token in controls
+    ]
+    assert [index for index, token in enumerate(ids) if token in controls][-1] == len(ids) - 1
+    assert loaded.count_tokens(TOKEN_STRINGS_IN_TEXT) == len(ids)
+    if backend == "torch":
+        assert loaded.backend.generate([loaded.prefix + TOKEN_STRINGS_IN_TEXT])
+
+
 def test_models_list_shows_family_window_and_language_codes(
     families: Families, tmp_path: Path
 ) -> None:

@@ -1,0 +1,71 @@
+"""The token ids a model reads for article text: text stays text.
+
+A tokenizer matches its special tokens' strings wherever they stand. ``split_special_tokens``
+stops that for the tokens it adds itself, but sentencepiece vocabularies (T5, FLAN-T5,
+PEGASUS, mBART) hold ``</s>``, ``<pad>`` or ``<mask_1>`` as ordinary pieces, and mBART-50's
+language codes were matched as well: "</s>" in an article ended T5's input in mid-text and
+"de_DE" switched mBART-50's language. Such a piece matched in the text is read here as the
+pieces of its characters (a character the vocabulary lacks as its unknown token, as
+everywhere else in the text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
+
+@dataclass(frozen=True)
+class TextEncoder:
+    """Input ids for texts, the tokenizer's own special tokens added around each."""
+
+    tokenizer: PreTrainedTokenizerBase
+    controls: Mapping[int, str]  # special token id -> its string
+
+    @classmethod
+    def of(cls, tokenizer: PreTrainedTokenizerBase) -> TextEncoder:
+        # Listed once: T5's hundred sentinels take 30 µs to list, as long as a sentence's tokens.
+        if not getattr(tokenizer, "is_fast", False):  # python tokenizers split at them first
+            return cls(tokenizer, {})
+        return cls(
+            tokenizer,
+            dict(zip(tokenizer.all_special_ids, tokenizer.all_special_tokens, strict=True)),
+        )
+
+    def __call__(self, texts: list[str]) -> list[list[int]]:
+        if not self.controls:
+            return self.tokenizer(texts, add_special_tokens=True, split_special_tokens=True)[
+                "input_ids"
+            ]
+        encoded = self.tokenizer(
+            texts, add_special_tokens=True, split_special_tokens=True, return_offsets_mapping=True
+        )
+        return [
+            self._as_text(text, ids, offsets)
+            for text, ids, offsets in zip(
+                texts, encoded["input_ids"], encoded["offset_mapping"], strict=True
+            )
+        ]
+
+    def _as_text(self, text: str, ids: list[int], offsets: list[tuple[int, int]]) -> list[int]:
+        # The tokens the tokenizer adds (its start, end and language tokens) cover no text.
+        matched = [
+            token in self.controls and text[start:end] == self.controls[token]
+            for token, (start, end) in zip(ids, offsets, strict=True)
+        ]
+        if not any(matched):
+            return ids
+        read: list[int] = []
+        for token, (start, end), in_text in zip(ids, offsets, matched, strict=True):
+            read.extend(self._character_ids(text[start:end]) if in_text else [token])
+        return read
+
+    def _character_ids(self, written: str) -> list[int]:
+        """One piece per character, inside a word (the word's start, "▁", was its own piece)."""
+        unknown = self.tokenizer.unk_token_id
+        ids = self.tokenizer.convert_tokens_to_ids(list(written))
+        return [unknown if token is None else token for token in ids]
