@@ -1286,6 +1286,40 @@ def test_a_stalled_run_counts_the_briefs_its_workers_wrote(
     assert "stopped after: 1 written" in index and "(<a.md>)" in index, index
 
 
+def test_a_brief_a_rerun_group_finds_written_by_its_first_run_counts_as_written(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A node lost after a worker wrote a brief but before its group's outcomes reached the
+    driver: Ray runs the group again from its first step, which finds the brief current and
+    says "up-to-date", so the run said 0 written of the brief it wrote and its index put it
+    among the earlier runs' briefs. Ray is not started: its part is replaced by the write and
+    the second run's outcome."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+    from summarize.report import ArticleOutcome
+
+    _ray()
+    folder, config, done_locally = _two_articles_one_done_locally(tmp_path, self_contained_models)
+    output = tmp_path / "ray"
+    source = folder / "a.txt"
+
+    def execute(self: Any, groups: Any, run: Any, *args: Any) -> tuple[int, int]:
+        for name in ("a.json", "a.md"):
+            shutil.copy(done_locally / name, output / name)
+        run.settle(ArticleOutcome(source, "up-to-date", output / "a.md"))
+        return 1, 0
+
+    monkeypatch.setattr(ray_engine, "ray_session", lambda *_: contextlib.nullcontext(True))
+    monkeypatch.setattr(RayEngine, "_execute", execute)
+    report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([source])
+    assert [o.status for o in report.outcomes] == ["written"], report.summary_line()
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "1 written" in index and "(<a.md>)" in index, index
+    # A brief that was current before the run stays up to date on a rerun.
+    again = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([source])
+    assert [o.status for o in again.outcomes] == ["up-to-date"], again.summary_line()
+
+
 def _model_load_error() -> BaseException:
     from summarize.errors import ModelLoadError
 

@@ -820,6 +820,10 @@ class RayEngine:
                         retried, restarted = self._execute(
                             groups, run, force, progress, local, expected
                         )
+                # A group Ray ran again (its outcomes lost with a node) found the briefs it
+                # had written current: written by this run, not up to date before it.
+                for outcome, record in _written_in_this_run(pending, run, before):
+                    run.settle(outcome, record)
             except (KeyboardInterrupt, OutputError, RunStalledError, RayFailedError) as stop:
                 _settle_stopped(run, pending, before)
                 # What this run wrote, as the index says.
@@ -1101,12 +1105,16 @@ def _written_in_this_run(
     run: FolderRun,
     before: Mapping[int, tuple[int, int, int] | None],
 ) -> list[tuple[ArticleOutcome, BriefRecord]]:
-    """The briefs of ``jobs`` not yet settled on ``run`` that it wrote (a run stopped midway),
-    with their records: a different file than before the run (the lock keeps other runs out),
-    whose record and Markdown belong together and carry this run's fingerprint."""
+    """The briefs of ``jobs`` that ``run`` wrote, not yet settled as written, with their
+    records: not settled at all (a run stopped midway), or found current by a group that Ray
+    ran again; a different file than before the run (the lock keeps other runs out), whose
+    record and Markdown belong together and carry this run's fingerprint."""
     written: list[tuple[ArticleOutcome, BriefRecord]] = []
     for job in jobs:
-        if job.source in run.settled or _file_stamp(job.brief_path) == before.get(job.position):
+        settled = run.settled.get(job.source)
+        if settled is not None and settled.status != "up-to-date":
+            continue
+        if _file_stamp(job.brief_path) == before.get(job.position):
             continue
         record = outputs.read_brief_record(job.brief_path)
         if record is not None and record.fingerprint == run.fingerprint:
