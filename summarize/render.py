@@ -65,9 +65,11 @@ _TITLE_MAX_WORDS = 20
 # markdown-it and kramdown) a definition.
 # pandoc's fancy and example lists ("a) …", "(1) …", "iv. …", "(@) …") too, and an admonition
 # ("!!! note" in Python-Markdown and markdown-it's admon, "??? note" a collapsible one in
-# pymdown-extensions): the marker's last character is escaped.
+# pymdown-extensions): the marker's last character is escaped. An example's marker may carry a
+# label ("(@dpa) …"): pandoc made the line a numbered list and every "@dpa" of the brief its
+# number.
 _LINE_START_SPECIAL = re.compile(
-    r"[#>+=:!?-]|\d+[.)]|\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@|#)[.)](?=\s|$)"
+    r"[#>+=:!?-]|\d+[.)]|\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*|#)[.)](?=\s|$)"
 )
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
 # "Nummer"), stripped from the text however the rest is escaped.

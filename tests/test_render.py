@@ -1134,6 +1134,34 @@ def test_article_text_makes_no_markup_in_pandoc(text: str) -> None:
         assert shown_text(done.stdout).count(text) == expected, reader
 
 
+@pytest.mark.parametrize(
+    "line", ["(@dpa) Die Regierung plant Kürzungen.", "@dpa) Die Regierung", "@dpa. Die"]
+)
+def test_a_labelled_example_marker_makes_no_list_in_pandoc(line: str) -> None:
+    """pandoc reads "(@label)" (or "@label)", "@label.") at a line's start as an item of its
+    numbered example list, and every "@label" elsewhere as that item's number: a German
+    paragraph opening "(@dpa) …" became a list, and the summary's "@dpa" showed as "1"."""
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    brief = dataclasses.replace(
+        make_brief(),
+        paragraphs=(ParagraphPair((line,), (line,)),),
+        summary=Summary("The government, said @dpa, plans cuts.", "direct", 10, 1, 0),
+    )
+    _, body = split_front_matter(render_brief(brief.record(), "article-0.json"))
+    done = subprocess.run(
+        ["pandoc", "-f", "markdown", "-t", "html", "--wrap=none"],
+        input=body,
+        text=True,
+        capture_output=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "<ol" not in done.stdout
+    shown = shown_text(done.stdout)
+    assert shown.count(line) == 2  # the English and the German
+    assert "The government, said @dpa, plans cuts." in shown
+
+
 def test_an_entity_in_a_briefs_file_name_is_not_read_in_its_link() -> None:
     target = link_target("R&amp;D.md")
     html = gfm().render(f"[x](<{target}>)")
