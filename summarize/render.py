@@ -72,8 +72,10 @@ _LINE_START_SPECIAL = re.compile(
     r"[#>+=:!?-]|\d+[.)]|\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*|#)[.)](?=\s|$)"
 )
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
-# "Nummer"), stripped from the text however the rest is escaped.
-_CLOSING_HASHES = re.compile(r"(?:^|\s)(#+)$")
+# "Nummer"), stripped from the text however the rest is escaped. pandoc's Markdown and
+# Python-Markdown (MkDocs) strip them after any character, and the "#"s after an escaped one: a
+# headline on "C#" lost its "#".
+_CLOSING_HASHES = re.compile(r"(#+)$")
 # A stop, and the closing marks after it ('… said: "We will manage it." The CDU …').
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?][\"'”’“‘»«›‹)\]]*)(?:\s|$)")
 # A sentence's last word, of letters only (no initial, number or "U.S"), and its stop.
@@ -141,8 +143,8 @@ def escape_markdown(text: str) -> str:
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
         escape[start_marker.end() - 1] = True
-    if closing := _CLOSING_HASHES.search(text):  # in a heading, a closing sequence
-        escape[closing.start(1)] = True
+    if closing := _CLOSING_HASHES.search(text):  # in a heading, a closing sequence: each "#"
+        escape[closing.start(1) : closing.end(1)] = [True] * len(closing.group(1))
     for trigger in _AUTOLINK_TRIGGER.finditer(text):
         escape[trigger.start(next(group for group in (1, 2) if trigger.group(group)))] = True
     for run in _MARKUP_RUN.finditer(text):

@@ -715,6 +715,25 @@ def test_a_title_ending_in_hash_marks_keeps_them_in_the_heading(title: str) -> N
     assert shown == title
 
 
+@pytest.mark.parametrize("title", ["Microsoft bringt eine neue Version von C#", "F##"])
+def test_a_title_ending_in_hash_marks_keeps_them_in_pandoc_and_python_markdown(title: str) -> None:
+    """pandoc's Markdown and Python-Markdown (MkDocs) take a heading's last "#"s for its closing
+    sequence with no space before them: "C#" showed as "C"."""
+    heading = f"# {escape_markdown(title)}\n"
+    assert shown_text(python_markdown(heading, [])) == title
+    assert shown_text(gfm().render(heading)) == title
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    done = subprocess.run(
+        ["pandoc", "-f", "markdown", "-t", "html", "--wrap=none"],
+        input=heading,
+        text=True,
+        capture_output=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert shown_text(done.stdout) == title
+
+
 def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path) -> None:
     """YAML writes "---" of a multi-line value on a continuation line; the front matter ends
     only at a line that is "---" alone, so the brief still counts (and is indexed)."""
