@@ -28,7 +28,13 @@ from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import ArticleError, OutputError, UsageError, shown
 from summarize.fileio import open_regular, read_regular_text, write_atomic
-from summarize.record import RECORD_SUFFIX, BriefRecord, RecordError, read_record
+from summarize.record import (
+    RECORD_SUFFIX,
+    BriefRecord,
+    RecordError,
+    absolute_source_path,
+    read_record,
+)
 from summarize.render import (
     INDEX_ENTRY,
     INDEX_TITLE,
@@ -358,7 +364,7 @@ def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRe
         "%s: the brief of %s now names its new place", shown(brief_path), shown(record.source)
     )
     renewed = record.model_copy(
-        update={"source": str(source), "source_path": str(source.absolute())}
+        update={"source": str(source), "source_path": absolute_source_path(source)}
     )
     with stop_signals_held():  # both files, as a new brief's
         # The Markdown first: the two keep their record_id, so the new record beside the old

@@ -195,6 +195,20 @@ class BriefRecord(_Frozen):
         return self.model_dump_json(indent=2) + "\n"
 
 
+def absolute_source_path(source: Path) -> str | None:
+    """``source``'s absolute path as a record keeps it (``source_path``), or None where it is not
+    UTF-8: an input's own name is (ingest refuses one that is not), but a run started in a
+    folder named in Latin-1 ran with "a.txt" and stopped with a traceback writing the first
+    record, which cannot hold the lone surrogate that Python reads the name's byte as. Without
+    it the record names the source as given, as records older than ``source_path`` do."""
+    path = str(source.absolute())
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return path
+
+
 def parse_record(text: str | bytes, where: str = "record") -> BriefRecord:
     """A record from its JSON text; RecordError names what is wrong."""
     try:

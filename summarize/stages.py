@@ -49,6 +49,7 @@ from summarize.generation import generation_identity
 from summarize.ingest import Article, find_articles, is_folder
 from summarize.models import package_versions
 from summarize.package_data import brief_data_sha256
+from summarize.record import absolute_source_path
 from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
 from summarize.segment import SegmentedArticle, segment_article
@@ -538,7 +539,7 @@ def finish(
     seconds["check"] = time.perf_counter() - start
     return Brief(
         source=str(item.article.source),
-        source_path=str(Path(item.article.source).absolute()),
+        source_path=absolute_source_path(Path(item.article.source)),
         source_sha256=item.article.sha256,
         stem=item.article.stem,
         title_de=segmented.title,

@@ -216,6 +216,27 @@ def test_an_output_folder_named_outside_the_basic_plane_or_not_in_utf8_is_that_f
     assert (tmp_path / name / "a.md").is_file()
 
 
+def test_a_run_in_a_folder_whose_name_is_not_utf8_writes_its_briefs(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The record keeps the source's absolute path, which held the working folder's undecodable
+    byte as a lone surrogate: JSON cannot, and a run of "in/a.txt" started there stopped with a
+    traceback at its first brief. The record names the source as given then."""
+    _echo_models(monkeypatch)
+    working = tmp_path / os.fsdecode(b"caf\xe9")
+    (working / "in").mkdir(parents=True)
+    (working / "in" / "a.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    monkeypatch.chdir(working)
+    command = ["run", "--output", "out", "--no-cache", "-q", "in"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    record = read_record(working / "out" / "a.md")
+    assert (record["source"], record["source_path"]) == (str(Path("in/a.txt")), None)
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert "0 written, 1 up to date" in result.stderr
+
+
 @pytest.mark.parametrize("terminal", [True, False])
 def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     tmp_path: Path, monkeypatch, terminal: bool
