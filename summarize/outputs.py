@@ -737,15 +737,17 @@ def write_stopped_index(
     done: str,
     known: Mapping[str, BriefRecord] | None = None,
     not_current: Mapping[str, tuple[str, Path]] | None = None,
+    without_brief: Sequence[str] = (),
 ) -> None:
     """The index of a run stopped midway (Ctrl-C, SIGTERM, a folder that takes no more writes,
-    a stalled Ray run), saying what it did: the briefs written so far are complete, and those
-    of earlier runs whose inputs it failed on or skipped are not current (``not_current``, as
-    :func:`write_index` has it). A folder that no longer takes the index gets a log line; the
-    error that stopped the run follows."""
+    a stalled Ray run), saying what it did: the briefs written so far are complete, the inputs
+    it left without a brief so far are named (``without_brief``), and the briefs of earlier
+    runs whose inputs it failed on or skipped are not current (``not_current``, as
+    :func:`write_index` has them). A folder that no longer takes the index gets a log line;
+    the error that stopped the run follows."""
     how = "interrupted" if interrupted else "stopped"
     try:
-        write_index(folder, f"{how} after: {done}", known, (), not_current)
+        write_index(folder, f"{how} after: {done}", known, without_brief, not_current)
     except OSError as error:
         logger.error("could not rewrite the index: %s", error.strerror or error)
 
@@ -755,13 +757,17 @@ def write_progress_index(
     done: str,
     known: Mapping[str, BriefRecord] | None = None,
     not_current: Mapping[str, tuple[str, Path]] | None = None,
+    without_brief: Sequence[str] = (),
 ) -> None:
     """The index of a run still going, saying so and when ("not finished at 13:05 UTC"), true
     whether the run goes on or is ended without a chance to write its own (see
-    ``engines.ray._checkpoint``). A folder that takes no index gets a log line; the run goes on."""
+    ``engines.ray._checkpoint``), with the inputs it left without a brief so far
+    (``without_brief``). A folder that takes no index gets a log line; the run goes on."""
     at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     try:
-        write_index(folder, f"not finished at {at}: {done}", known, (), not_current, quiet=True)
+        write_index(
+            folder, f"not finished at {at}: {done}", known, without_brief, not_current, quiet=True
+        )
     except OSError as error:
         logger.error("could not write the index of the briefs so far: %s", error.strerror or error)
 
@@ -787,7 +793,7 @@ def write_run_index(
     try:
         return write_index(folder, latest_run, known, without_brief, not_current)
     except KeyboardInterrupt:
-        write_stopped_index(folder, True, latest_run, known, not_current)
+        write_stopped_index(folder, True, latest_run, known, not_current, without_brief)
         raise
     except OSError as error:
         # What to do about it: room on a full disk, write access to a folder that takes none.

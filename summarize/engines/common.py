@@ -70,13 +70,23 @@ class FolderRun:
         """What the run has done, as its summary line: a stopped run's index says it."""
         return RunReport((*self.unplanned, *self.settled.values()), None).summary_line()
 
+    def without_brief_so_far(self) -> list[str]:
+        """A line per input the run has left without a brief so far and why, as the index of
+        a finished run names them: a stopped run's index said "1 failed" and named none."""
+        return RunReport((*self.unplanned, *self.settled.values()), None).without_brief_lines()
+
     def report(self) -> RunReport:
         return RunReport(self.outcomes(), self.index_path)
 
 
 def _write_stopped_index(run: FolderRun, interrupted: bool) -> None:
     outputs.write_stopped_index(
-        run.folder, interrupted, run.so_far(), run.known, run.not_current(run.settled.values())
+        run.folder,
+        interrupted,
+        run.so_far(),
+        run.known,
+        run.not_current(run.settled.values()),
+        run.without_brief_so_far(),
     )
 
 

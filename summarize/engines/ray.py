@@ -1054,7 +1054,11 @@ def _checkpoint(run: FolderRun) -> None:
     if not outputs.run_index_due(run.folder, bool(run.known)):
         return
     outputs.write_progress_index(
-        run.folder, run.so_far(), run.known, run.not_current(run.settled.values())
+        run.folder,
+        run.so_far(),
+        run.known,
+        run.not_current(run.settled.values()),
+        run.without_brief_so_far(),
     )
 
 
