@@ -49,27 +49,27 @@ def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[st
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
-                return _undoubled(raw.decode(encoding), path), encoding
+                return _readable(raw.decode(encoding), path), encoding
             except UnicodeDecodeError:
                 # A UTF-8 file with a BOM and a few damaged bytes reads as one without the BOM
                 # does (it was refused, the article lost, where the same bytes without the BOM
                 # were read).
                 body = raw[len(bom) :]
                 if encoding == "utf-8-sig" and (text := _damaged_utf8(body, path)) is not None:
-                    return text, encoding
+                    return _c1_as_windows_1252(text, path), encoding
                 raise ArticleError(
                     f"{shown(path)}: starts with a {encoding} BOM but does not decode"
                 ) from None
     if b"\x00" in raw[:BINARY_SAMPLE]:
         if (utf16 := _utf16_without_bom(raw)) is not None:
-            return _undoubled(utf16[0], path), utf16[1]
+            return _readable(utf16[0], path), utf16[1]
         raise ArticleError(_binary(path))
     try:
-        return _undoubled(raw.decode("utf-8"), path), "utf-8"
+        return _readable(raw.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError:
         pass
     if (text := _damaged_utf8(raw, path)) is not None:
-        return text, "utf-8"
+        return _c1_as_windows_1252(text, path), "utf-8"
     if declared is not None and (page := _declared_reading(raw, declared)) is not None:
         logger.info("%s: not UTF-8, read as %s (its declared charset)", shown(path), page[1])
         return page
@@ -277,6 +277,30 @@ _MISPLACED = re.compile(
 _GERMAN_EVIDENCE = re.compile(r"[äöüÄÖÜß€]|(?<![^\W\d_])„(?=\w)[^„“\n]*“")
 
 
+def _readable(text: str, path: Path) -> str:
+    """Unicode text (UTF-8, UTF-16, UTF-32) as first written: :func:`_undoubled`, then
+    :func:`_c1_as_windows_1252`."""
+    return _c1_as_windows_1252(_undoubled(text, path), path)
+
+
+def _c1_as_windows_1252(text: str, path: Path) -> str:
+    """``text`` with each C1 control character (U+0080-U+009F) that windows-1252 puts a
+    character at read as that character, with a warning naming the file. Windows-1252 text
+    converted as ISO-8859-1 (PHP's utf8_encode, ``iconv -f latin1``: old CMS exports) holds its
+    „quotation marks“, dashes, € and … as these controls, which no text holds as such: the
+    cleaner dropped them without a word, and "5 € pro Monat" reached the brief as "5 pro
+    Monat". The five bytes windows-1252 leaves undefined stay controls."""
+    found = _C1_PRINTED.findall(text)
+    if not found:
+        return text
+    logger.warning(
+        "%s: %d character(s) of windows-1252 stored as control characters (windows-1252 text "
+        "converted as ISO-8859-1); read as windows-1252 (%r for %r)",
+        shown(path), len(found), found[0], found[0].translate(_C1_AS_WINDOWS_1252),
+    )  # fmt: skip
+    return text.translate(_C1_AS_WINDOWS_1252)
+
+
 def _undoubled(text: str, path: Path) -> str:
     """UTF-8 text as first written, where the whole file is UTF-8 that was read as
     windows-1252 and saved as UTF-8 again ("FÃ¼r die StraÃŸe" for "Für die Straße", as old
@@ -314,6 +338,10 @@ _WINDOWS_1252_BYTES = {
     for byte in range(0x80, 0xA0)
     if (character := bytes([byte]).decode("cp1252", errors="ignore"))
 }
+# The C1 control characters that stand for a character of windows-1252 (see
+# _c1_as_windows_1252), and that character.
+_C1_AS_WINDOWS_1252 = {byte: character for character, byte in _WINDOWS_1252_BYTES.items()}
+_C1_PRINTED = re.compile(f"[{''.join(map(chr, _C1_AS_WINDOWS_1252))}]")
 
 
 # A character of Latin-1 or windows-1252 as its UTF-8 bytes read in windows-1252 (or

@@ -974,6 +974,33 @@ def test_utf8_saved_twice_is_read_as_first_written_with_a_warning(
     assert any("not all of it: read as it is" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-8"),
+        lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+        lambda text: text.encode("utf-16"),
+    ],
+)
+def test_windows_1252_converted_as_latin_1_keeps_its_quotes_dashes_and_euros(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, encode: Callable[[str], bytes]
+) -> None:
+    """Windows-1252 text converted to UTF-8 as if it were ISO-8859-1 (PHP's utf8_encode,
+    ``iconv -f latin1``) holds „, “, –, … and € as the C1 control characters of their bytes:
+    the cleaner dropped them as controls without a word, and "5 € pro Monat" reached the
+    translator as "5 pro Monat". They are read as the windows-1252 characters, with a warning."""
+    text = "Er sagte: „Wir handeln jetzt“ – das koste 5 € pro Monat… für jeden Bürger.\n"
+    path = tmp_path / "export.txt"
+    path.write_bytes(encode(text.encode("cp1252").decode("latin-1")))
+    with caplog.at_level("WARNING", logger="summarize"):
+        assert read_article(path).text == text
+    assert any(
+        "export.txt: 5 character(s) of windows-1252" in r.getMessage() for r in caplog.records
+    )
+    prepared = prepare(read_article(path), load_config(project_file=None))
+    assert list(prepared.segmented.sentences) == [text.strip()]
+
+
 def _read_as_windows_1252_by_a_browser(data: bytes) -> str:
     """``data`` read as browsers and Windows read windows-1252: the five bytes it leaves
     undefined as the control characters of the same number."""
