@@ -1701,6 +1701,23 @@ def test_an_inline_br_of_a_markdown_file_ends_a_line() -> None:
     ]
 
 
+def test_a_markdown_files_superscripts_of_digits_keep_their_raising() -> None:
+    """Inline HTML's "10<sup>6</sup> Kilowattstunden" in a Markdown paragraph reached the
+    translator as "106 Kilowattstunden", a number the file does not give (and "m<sup>2</sup>"
+    as "m2", a footnote's mark glued to its word), where an HTML page's read "10⁶"; in code it
+    stays as typed, and a superscript of words is its words."""
+    text, _ = markdown_text(
+        "Der Speicher fasst 10<sup>6</sup> Kilowattstunden auf 85 m<sup> 2 </sup> und spart "
+        'CO<sub>2</sub>, so die Stadt<sup><a href="#fn1">1</a></sup>. Als Code: `10<sup>6</sup>`; '
+        "der 1<sup>st</sup> Platz.\n\n<div>Im Block: 10<sup>-3</sup> Fehler.</div>\n"
+    )
+    assert text.split("\n\n") == [
+        "Der Speicher fasst 10⁶ Kilowattstunden auf 85 m² und spart CO₂, so die Stadt¹. Als "
+        "Code: 10<sup>6</sup>; der 1st Platz.",
+        "Im Block: 10⁻³ Fehler.",
+    ]
+
+
 def test_a_markdown_list_item_keeps_every_marker_it_opens_with() -> None:
     """An item that opens with a nested list's marker ("- 1. Mai: …": CommonMark reads a list
     in a list) keeps both: the inner marker replaced the outer, and the bullet was lost before

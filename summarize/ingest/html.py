@@ -41,7 +41,7 @@ def extract_html(
 
     if path.suffix.lower() == ".xhtml":
         html = _cdata_as_text(html)
-    html = _scripts_as_characters(html)
+    html = scripts_as_characters(html)
     root, too_deep = _parse_page(html)
     page: Any = html
     if too_deep:
@@ -100,19 +100,25 @@ _SUPERSCRIPT = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹�
 _SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 
 
-def _scripts_as_characters(html: str) -> str:
+def scripts_as_characters(html: str) -> str:
     """``html`` with each superscript or subscript of digits written as the Unicode characters
     a reader sees: the page's text had lost the raising, so "10<sup>6</sup> Kilowattstunden"
     became "106 Kilowattstunden", a number the page does not give, and a footnote mark stuck to
     its word ("Einwohner1")."""
     if "<su" not in html and "<SU" not in html:
         return html
+    return _SCRIPT_OF_DIGITS.sub(_script_characters, html)
 
-    def written(match: re.Match[str]) -> str:
-        table = _SUPERSCRIPT if match.group(1).lower() == "sup" else _SUBSCRIPT
-        return match.group(3).translate(table)
 
-    return _SCRIPT_OF_DIGITS.sub(written, html)
+def script_of_digits(markup: str) -> str | None:
+    """The characters a reader sees of ``markup`` when it is one superscript or subscript of
+    digits (``<sup>6</sup>``, as :func:`scripts_as_characters` finds them), else None."""
+    match = _SCRIPT_OF_DIGITS.fullmatch(markup)
+    return None if match is None else _script_characters(match)
+
+
+def _script_characters(match: re.Match[str]) -> str:
+    return match[3].translate(_SUPERSCRIPT if match[1].lower() == "sup" else _SUBSCRIPT)
 
 
 def _bare_extraction(page: Any) -> Any:

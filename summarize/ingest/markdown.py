@@ -19,6 +19,8 @@ from summarize.ingest.html import (
     is_html_element,
     parse_html,
     read_blocks,
+    script_of_digits,
+    scripts_as_characters,
 )
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -197,7 +199,8 @@ class _TokenReader:
         # comment before the first element no part of its tree. Left open (lxml closes it):
         # a comment or <script> the block never closes took a closing "</div>" as its own
         # text, and the audit listed markup the file does not hold.
-        root = parse_html(f"<div>{token.content}")
+        # A superscript of digits as the characters a reader sees, as in an HTML page.
+        root = parse_html(f"<div>{scripts_as_characters(token.content)}")
         visible, hidden = read_blocks(root)
         self.blocks.append(self.marker + "\n".join(visible))
         self.left_out += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
@@ -298,8 +301,15 @@ def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> st
     parts: list[str] = []
     hidden = 0  # inside inline <script>, <style>, …: what a browser never shows
     hidden_parts: list[str] = []  # their text, for the audit
+    scripts = _scripts_of_digits(children)
+    after_script = 0  # the children up to here belong to the script of digits just read
     for index, child in enumerate(children):
-        if child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
+        if index < after_script:
+            continue
+        if index in scripts and not hidden:
+            characters, after_script = scripts[index]
+            parts.append(characters)
+        elif child.type == "html_inline" and (tag := _INLINE_TAG.match(child.content)):
             if not is_html_element(tag.group(2)):
                 # "<Die Linke>", "<hallo welt>": CommonMark reads a tag, a browser shows
                 # nothing, and the words were lost unrecorded; no element of that name is HTML.
@@ -330,6 +340,29 @@ def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> st
             left_out.append((MARKDOWN_IMAGE, child.content))
     _add_hidden(left_out, "".join(hidden_parts))  # an element its paragraph never closed
     return "".join(parts)
+
+
+def _scripts_of_digits(children: Sequence[Any]) -> dict[int, tuple[str, int]]:
+    """Where a paragraph's inline tokens hold a superscript or subscript of digits (``<sup>6
+    </sup>``, perhaps in a link: a footnote's mark): by its first token, the characters a
+    reader sees ("⁶") and the index after its last token. Read as text between two tags, "10
+    <sup>6</sup> Kilowattstunden" reached the translator as "106 Kilowattstunden", a number
+    the file does not give (an HTML page's are read so: :func:`scripts_as_characters`)."""
+    found: dict[int, tuple[str, int]] = {}
+    for index, child in enumerate(children):
+        if child.type != "html_inline" or not _SCRIPT_OPENING.match(child.content):
+            continue
+        for end in (index + 3, index + 5):  # <sup>6</sup>, <sup><a …>1</a></sup>
+            run = children[index:end]
+            if len(run) < end - index or any(c.type not in ("html_inline", "text") for c in run):
+                break
+            if (characters := script_of_digits("".join(c.content for c in run))) is not None:
+                found[index] = characters, end
+                break
+    return found
+
+
+_SCRIPT_OPENING = re.compile(r"<su[bp]\b", re.IGNORECASE)
 
 
 def _image_descriptions(root: Any) -> list[tuple[str, str]]:
