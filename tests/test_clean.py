@@ -2108,6 +2108,45 @@ def test_article_lines_near_what_consent_managers_cmss_and_shops_write_are_kept(
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Dieses Werk ist lizenziert unter einer Creative Commons Namensnennung 4.0 International "
+        "Lizenz.",
+        "This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International "
+        "License.",
+        "Alle Inhalte dieses Blogs stehen unter einer Creative-Commons-Lizenz, sofern nicht "
+        "anders angegeben.",
+        "Soweit nicht anders gekennzeichnet, stehen die Texte auf dieser Seite unter einer "
+        "Creative Commons Namensnennung 3.0 Deutschland Lizenz.",
+        "Ein Gartentagebuch von Eva Muster steht unter einer Creative Commons Namensnennung - "
+        "Nicht kommerziell 4.0 International Lizenz.",
+        "Warning: Cannot modify header information - headers already sent by (output started "
+        "at /www/htdocs/wp-config.php:1) in /www/htdocs/wp-includes/pluggable.php on line 1196",
+        "Deprecated: Assigning the return value of new by reference is deprecated in "
+        "/www/htdocs/wp-includes/cache.php on line 36",
+    ],
+)
+def test_a_sites_licence_notice_and_php_messages_are_dropped_by_notices(line: str) -> None:
+    """A Creative Commons notice of the site's own content, as the licence chooser or the site
+    words it, and the messages PHP prints into a page: the same on every site that has them."""
+    _assert_dropped_in_an_article(line, "notices")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Fotos der Agentur stehen künftig unter einer freien Lizenz, sagte die Sprecherin.",
+        "Creative Commons hat in Wien eine neue Fassung seiner Lizenzen vorgestellt.",
+        "Die Stiftung will alle Inhalte dieser Reihe unter Creative Commons veröffentlichen, "
+        "sagte ihr Direktor am Montag.",
+        "Warnung: Der Deutsche Wetterdienst rechnet mit Glätte auf allen Straßen.",
+    ],
+)
+def test_article_lines_about_licences_and_warnings_are_kept(line: str) -> None:
+    _assert_kept_in_an_article(line)
+
+
+@pytest.mark.parametrize(
     "marker", ["Pressekontakt:", "Rückfragen bitte an:", "Kontakt für Rückfragen:"]
 )
 def test_a_press_contact_starts_the_tail(marker: str) -> None:

@@ -164,7 +164,17 @@ _TICKER_STAMP = re.compile(
 _TICKER_SENTENCE_MIN_WORDS = 4
 
 SPAN_RULES = ("credit", "promo")
-LINE_RULES = ("share", "consent", "navigation", "teaser", "promo", "donation", "comments", "byline")
+LINE_RULES = (
+    "share",
+    "consent",
+    "navigation",
+    "teaser",
+    "promo",
+    "donation",
+    "comments",
+    "byline",
+    "notices",
+)
 STRUCTURAL_RULES = (
     "tail",
     "comment_blocks",
