@@ -598,6 +598,10 @@ def view(
         report = build_site(output, to or output / "html")
     except SummarizeError as error:
         fail(error)
+    except KeyboardInterrupt:  # as a run's stop: said, exit 130 (click's "Aborted!", exit 1)
+        _interrupted(
+            "the pages written so far are complete; run the same command again for the rest"
+        )
     for problem in report.problems:
         stderr.print(f"[yellow]skipped:[/] {escape(problem)}", soft_wrap=True)
     stderr.print(

@@ -342,9 +342,11 @@ def test_the_front_page_says_when_the_lead_stands_in_for_the_summary(tmp_path: P
 
 
 def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> None:
-    """A file name or key fact holding a right-to-left override (U+202E, as in the spoofed
-    "report\u202etxt.exe") is isolated (<bdi>): it must not reverse what follows it on the line,
-    the date, the badges or the next fact."""
+    """A file name, key fact or flagged item holding a right-to-left override (U+202E, as in the
+    spoofed "report\u202etxt.exe") is isolated (<bdi>): it must not reverse what follows it on
+    the line, the date, the badges, the next fact or a flag's "(2 mentions)"."""
+    from summarize.checks import Flag
+
     override = "\u202e"
     brief = dataclasses.replace(
         make_brief(),
@@ -353,6 +355,7 @@ def test_right_to_left_controls_in_a_value_stay_inside_it(tmp_path: Path) -> Non
             KeyFact("name", f"Nord{override}korea", (1,)),
             KeyFact("number", "14,000", (1,)),
         ),
+        flags=(Flag("name", f"Nord{override}korea", "name not in the article"),),
     )
     output = tmp_path / "briefs"
     output.mkdir()
@@ -1126,6 +1129,36 @@ def test_view_command_builds_the_site_of_a_run(run_output: Path, tmp_path: Path)
     assert "Traceback" not in blocked.output
 
 
+def test_ctrl_c_during_a_view_is_said_and_exits_130_as_a_run_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the view writes its pages ended with click's "Aborted!" and exit 1, where
+    every other command says it was interrupted and exits 130."""
+    from typer.testing import CliRunner
+
+    import summarize.view as view
+    from summarize.cli import app
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    for number in range(3):
+        write_brief(output / f"article-{number}.md", make_brief(number))
+    written: list[Path] = []
+    write = view._write_if_changed
+
+    def stopped_at_the_second(path: Path, text: str) -> None:
+        if written:
+            raise KeyboardInterrupt
+        write(path, text)
+        written.append(path)
+
+    monkeypatch.setattr(view, "_write_if_changed", stopped_at_the_second)
+    result = CliRunner().invoke(app, ["view", str(output), "--to", str(tmp_path / "site")])
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output and "Aborted" not in result.output
+    assert [path.name for path in (tmp_path / "site").iterdir()] == [written[0].name]
+
+
 def test_a_flag_only_the_translation_backs_says_so_in_the_view(tmp_path: Path) -> None:
     """The Markdown brief gives a flag's reason ("only in the translation: its German sentence
     does not state it"); the view showed the number alone, its mark's tooltip saying "not found
@@ -1143,8 +1176,8 @@ def test_a_flag_only_the_translation_backs_says_so_in_the_view(tmp_path: Path) -
     write_brief(output / "article-0.md", brief)
     build_site(output, tmp_path / "site")
     html = (tmp_path / "site" / "article-0.html").read_text(encoding="utf-8")
-    assert f"15,000</mark> ({ONLY_IN_TRANSLATION})</li>" in html
+    assert f"15,000</bdi></mark> ({ONLY_IN_TRANSLATION})</li>" in html
     assert f'title="number {ONLY_IN_TRANSLATION}"' in html
     # any other reason is the list's heading's, as in the Markdown brief
-    assert "Pyongyang</mark></li>" in html
+    assert "Pyongyang</bdi></mark></li>" in html
     assert 'title="number number' not in html
