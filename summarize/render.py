@@ -584,14 +584,19 @@ def checks_note(record: BriefRecord) -> str:
 class _FrontMatterDumper(yaml.SafeDumper):
     """``yaml.safe_dump``'s dumper, but a string holding U+0085 (NEL) is double-quoted: written
     raw, as allow_unicode writes it, YAML reads it back as a line break, folded to a space (a
-    file name "a<NEL>b.txt" came back as "a b.txt"). Double quotes write it as ``\\N``. So is a
-    string holding a character of HTML or of a Markdown link (``<``, ``>``, ``&``, ``[``, ``]``),
+    file name "a<NEL>b.txt" came back as "a b.txt"). Double quotes write it as ``\\N``. So is one
+    holding U+2028 or U+2029 (``_LINE_SEPARATORS``), and one holding a character of HTML or of
+    a Markdown link (``<``, ``>``, ``&``, ``[``, ``]``),
     which :func:`render_brief` then writes as a ``\\u`` escape: a renderer that does not know
     front matter shows it as Markdown, and a headline's "<img onerror=…>" in ``title_de`` ran
     there as HTML, its "![x](http://…)" loaded an image."""
 
 
 _MARKUP_CHARACTERS = "<>&[]"
+# NEL, and the line and paragraph separators: written raw (with the indent PyYAML puts after
+# them as after a line break), a YAML 1.2 reader (where only LF and CR break a line) reads that
+# indent into the value. Double-quoted they are written as escapes (\N, \L, \P).
+_LINE_SEPARATORS = "\x85\u2028\u2029"
 # A value that is one double-quoted string, the rest of its line (as a key's or a list item's).
 _DOUBLE_QUOTED = re.compile(r'(?m)^((?: *- | *[A-Za-z_][\w-]*: )+)("(?:[^"\\\n]|\\.)*")$')
 _MARKUP_IN_FRONT_MATTER = str.maketrans(
@@ -603,7 +608,7 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # A leading ":" too: Ruby's YAML reader (Jekyll's) reads a plain ":b" as a Symbol, which its
     # safe loading refuses.
     quoted = (
-        "\x85" in value
+        any(char in value for char in _LINE_SEPARATORS)
         or value.startswith(":")
         or any(char in value for char in _MARKUP_CHARACTERS)
     )

@@ -773,6 +773,9 @@ def test_the_front_matter_reads_back_as_written(tmp_path, text: str) -> None:
     meta = read_front_matter(path)
     assert meta == front_matter(record, "x.json")
     assert meta["source"] == meta["title_de"] == meta["summary"] == text
+    # Escaped, not raw: a YAML 1.2 reader breaks no line at U+2028, and read the indent after it.
+    front, _ = path.read_text(encoding="utf-8").split("\n---", 1)
+    assert not set("\x85\u2028\u2029") & set(front), repr(front)
 
 
 def test_an_item_the_summary_repeats_is_one_item_with_its_mentions() -> None:
