@@ -291,6 +291,34 @@ def test_briefs_of_an_earlier_run_in_an_input_folder_are_not_read_as_articles(
     assert any("not read: 1 index(es) of summarize's own" in m for m in said), said
 
 
+def test_a_view_written_into_an_input_folder_is_not_read_as_articles(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`summarize view OUT --to in/` writes its HTML pages into an input folder: the next run
+    read each page (and the index page) as an article, and wrote briefs of briefs."""
+    from test_render import make_brief
+
+    from summarize.ingest import find_articles
+    from summarize.outputs import write_brief
+    from summarize.view import build_site
+
+    output = tmp_path / "out"
+    output.mkdir()
+    write_brief(output / "nested.md", make_brief())
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "artikel.html").write_text(
+        "<html><head><title>Stadtrat</title></head><body><p>Der Stadtrat tagt.</p></body></html>",
+        encoding="utf-8",
+    )
+    build_site(output, folder)
+    with caplog.at_level("WARNING", logger="summarize"):
+        found, problems = find_articles([folder])
+    assert found == [folder / "artikel.html"] and problems == []
+    said = [r.getMessage() for r in caplog.records]
+    assert any("not read: 2 view page(s) of summarize's own" in m for m in said), said
+
+
 def test_a_brief_with_windows_line_ends_in_an_input_folder_is_not_read_as_an_article(
     tmp_path: Path,
 ) -> None:

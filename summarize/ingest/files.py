@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,8 +142,8 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 and not is_folder(child)
             )
             articles = []
-            briefs: list[Path] = []
-            indexes = 0  # of the earlier runs' files, those that are an index
+            briefs: list[Path] = []  # the files this tool wrote (briefs, indexes, view pages)
+            own: Counter[str] = Counter()  # of them, how many of each kind
             for child in children:
                 if (problem := _name_problem(child)) is not None:
                     problems.append(problem)
@@ -155,7 +156,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 elif child.is_file():
                     if kind := _written_by_summarize(child):
                         briefs.append(child)
-                        indexes += kind == "index"
+                        own[kind] += 1
                     else:
                         articles.append(child)
                 else:
@@ -165,10 +166,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
             if briefs:
                 # An output folder of an earlier run given as input: its briefs were summarized
                 # again ("nested.md.md"), its index.md skipped as English.
-                count = len(briefs) - indexes
-                what = [f"{count} brief(s)"] * bool(count) + [f"{indexes} index(es)"] * bool(
-                    indexes
-                )
+                what = [f"{own[kind]} {kind}" for kind in _OWN_OUTPUTS if own[kind]]
                 logger.warning(
                     "%s: not read: %s of summarize's own (%s)",
                     shown(path), " and ".join(what), ", ".join(shown(brief) for brief in briefs[:3])
@@ -196,9 +194,11 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
 
 
 def _written_by_summarize(path: Path) -> str | None:
-    """Whether ``path`` is a brief (its front matter names its ``record_id``: "brief") or the
-    index of a run of this tool ("index"), by its first lines; None for anything else."""
-    if path.suffix.lower() != ".md":
+    """Whether ``path`` is a brief (its front matter names its ``record_id``), the index of a
+    run of this tool or a page of ``summarize view`` (its generator), by its first lines: a
+    kind of ``_OWN_OUTPUTS``, or None for anything else."""
+    suffix = path.suffix.lower()
+    if suffix != ".md" and suffix not in HTML_SUFFIXES:
         return None
     from summarize.render import INDEX_TITLE  # render reads ingest's records: imported here
 
@@ -207,13 +207,21 @@ def _written_by_summarize(path: Path) -> str | None:
             head = handle.read(_OWN_OUTPUT_SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
+    if suffix != ".md":
+        # A site written into an input folder (`view --to`) was read as articles by the next run.
+        return "view page(s)" if _VIEW_GENERATOR in head else None
     # A brief checked out with git's autocrlf or saved by a Windows editor is still one (its
     # "---\r\n" front matter was read as an article's, and the brief summarized again).
     head = head.replace("\r\n", "\n")
     if head.splitlines()[:1] == [INDEX_TITLE]:
-        return "index"
+        return "index(es)"
     front = head.split("\n---", 1)[0] if head.startswith("---\n") else ""
-    return "brief" if "\nrecord_id: " in front and "\nrecord: " in front else None
+    return "brief(s)" if "\nrecord_id: " in front and "\nrecord: " in front else None
+
+
+_OWN_OUTPUTS = ("brief(s)", "index(es)", "view page(s)")
+# What every page of `summarize view` carries (templates/base.html.j2).
+_VIEW_GENERATOR = '<meta name="generator" content="summarize '
 
 
 # How much of a Markdown file is read to tell a brief of this tool (its front matter, about 1 KB).
