@@ -1803,6 +1803,26 @@ def test_list_items_and_verses_in_lower_case_are_article_text(lines: list[str]) 
 
 
 @pytest.mark.parametrize(
+    "items",
+    [
+        ["- Mehr Geld für Familien", "- Weniger Bürokratie für Betriebe",
+         "- Neue Regeln für Mieten"],
+        ["• Kita-Gebühren sinken ab August", "• Busse fahren öfter",
+         "• Das Hallenbad öffnet wieder"],
+    ],
+)  # fmt: skip
+def test_a_bulleted_list_of_an_article_is_kept_whole(items: list[str]) -> None:
+    """Items of a list are short lines without a full stop, as menu items are: the classifier
+    (with `short_runs`) took the first of three, the other two stayed, and the party promised
+    two things where the article lists three."""
+    lines = ["Die Partei verspricht den Wählern drei Dinge:", *items]
+    cleaned = clean_text(ARTICLE_OPENING + "\n".join(lines) + ARTICLE_CLOSING)
+    kept = "\n".join(cleaned.paragraphs)
+    for item in items:
+        assert item[2:] in kept, cleaned.dropped
+
+
+@pytest.mark.parametrize(
     ("line", "rule"),
     [
         (

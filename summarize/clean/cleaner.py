@@ -877,6 +877,7 @@ def block_decisions(
         decisions = _classifier_decisions(decisions, classified, extracted)
         _give_back_the_page_end(decisions, classified, extracted)
         _give_back_headings(page.texts, decisions, word_counts, body_shape)
+        _give_back_list_items(page.blocks, decisions)
     if options.active("header_labels"):
         _claim_header_labels(page.texts, decisions, word_counts, body_shape, probability)
     if options.active("duplicates"):
@@ -1121,6 +1122,27 @@ def _give_back_headings(
             and body(index + 1)
         ):
             decisions[index] = None
+
+
+def _give_back_list_items(blocks: Sequence[Block], decisions: list[str | None]) -> None:
+    """An item of a bulleted list goes with its list: the items are short lines without a full
+    stop, as menu items are, so the classifier or a soft rule took one item ("- Mehr Geld für
+    Familien") and kept the next two. Where more of a list's items (lines in a row with the same
+    bullet) are kept than taken so, the others stay too; a phrase rule's verdict stands."""
+    vetoable = (CLASSIFIER_RULE, *SOFT_RULES)
+    start = 0
+    while start < len(blocks):
+        bullet = blocks[start].bullet
+        end = start + 1
+        while bullet and end < len(blocks) and blocks[end].bullet == bullet:
+            end += 1
+        items = range(start, end)
+        kept = sum(decisions[i] is None for i in items)
+        if kept >= 2 and kept > sum(decisions[i] in vetoable for i in items):
+            for index in items:
+                if decisions[index] in vetoable:
+                    decisions[index] = None
+        start = end
 
 
 def _first_kept_body(texts: Sequence[str], decisions: Sequence[str | None]) -> int | None:
