@@ -2701,3 +2701,25 @@ def test_a_sign_still_parts_temperatures_and_the_club_rule_only_names() -> None:
     assert [q.currency for q in find_quantities("500 Krone-Leser", "de")] == [None]
     assert find_quantities("Der 1. FC Köln gewann.", "de") == []
     assert [q.values for q in find_quantities("8. SC DHfK Leipzig", "de")] == [{8.0}]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Thomas Müller schoss das Tor.", "Thomas Mueller scored the goal."),
+        ("Die Rede Markus Söders war lang.", "Markus Soeder's speech was long."),
+        ("Die Rede von Jürgen Klopp war lang.", "Juergen Klopp spoke for long."),
+        ("Die Straße in Düsseldorf ist gesperrt.", "A road in Duesseldorf is closed."),
+        ("Der Verein aus Gräfelfing siegte.", "The club from Graefelfing won."),
+    ],
+)
+def test_a_german_names_umlauts_spelt_out_are_backed(german: str, summary: str) -> None:
+    """English news writes "Mueller" for "Müller": only "Muller" was backed, and the rest
+    flagged as names not in the article."""
+    assert unsupported_facts(summary, "", german) == []
+
+
+def test_an_umlaut_spelt_out_backs_no_other_name() -> None:
+    german = "Thomas Müller schoss das Tor für Bayern."
+    for summary in ("Thomas Meuller scored the goal.", "Thomas Mueler scored the goal."):
+        assert [f.kind for f in unsupported_facts(summary, "", german)] == ["name"]
