@@ -2723,3 +2723,21 @@ def test_an_umlaut_spelt_out_backs_no_other_name() -> None:
     german = "Thomas Müller schoss das Tor für Bayern."
     for summary in ("Thomas Meuller scored the goal.", "Thomas Mueler scored the goal."):
         assert [f.kind for f in unsupported_facts(summary, "", german)] == ["name"]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["He paid 5 Swiss francs.", "He paid 1.2 million Swiss francs.", "He paid 2 bn Swiss francs."],
+)
+def test_swiss_francs_are_backed_by_franken(summary: str) -> None:
+    """ "Franken" is the Swiss franc, and "CHF 5" was backed by it; "5 Swiss francs" flagged
+    "Swiss" as a name not in the article."""
+    german = "Er zahlte 5 Franken, dann 1,2 Mio. Franken und 2 Mrd. Franken."
+    assert unsupported_facts(summary, "", german) == []
+
+
+def test_swiss_francs_for_euros_or_swiss_alone_are_still_flagged() -> None:
+    flags = unsupported_facts("He paid 5 Swiss francs.", "", "Er zahlte 5 Euro.")
+    assert [f.kind for f in flags] == ["number"]
+    flags = unsupported_facts("The Swiss government paid 5 francs.", "", "Er zahlte 5 Franken.")
+    assert [f.text for f in flags] == ["Swiss"]

@@ -127,6 +127,10 @@ _AFTER_A_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s?$)\d[\d.,]*\s?$")  
 # with it (quantities.py: "CHF 15" is no 15 euros), no name.
 _CURRENCY_CODES = frozenset("CHF EUR USD GBP JPY RUB SEK NOK DKK CZK PLN TRY CNY RMB".split())
 _BEFORE_A_NUMBER = re.compile(r"\s?\d")
+# "Swiss" in an amount's "Swiss francs" ("5 Swiss francs", "1.2 million Swiss francs"): part of
+# the currency, as "CHF" is (the German "Franken" is the Swiss franc), no name.
+_AMOUNT_BEFORE = re.compile(r"\d\s?(?:(?:million|billion|trillion|thousand|bn|m)\s+)?$")
+_SWISS_FRANCS = re.compile(r"Swiss\s+francs?\b")
 # The country before the yen's and yuan's shared sign ("CN¥100", "JP¥100"): which of the two.
 _BEFORE_THE_YEN_SIGN = re.compile(r"(?<=CN|JP)¥\s?\d")
 # A temperature's scale after its degrees ("30 degrees Celsius", "86°F"): the number's unit,
@@ -209,6 +213,12 @@ def _names(text: str) -> list[_Name]:
                 or _BEFORE_A_NUMBER.match(text, offset + len(bare))
             ):
                 ordinary = True  # "CHF 15": the number's currency
+            elif (
+                bare == "Swiss"
+                and _SWISS_FRANCS.match(text, offset)
+                and _AMOUNT_BEFORE.search(text, 0, offset)
+            ):
+                ordinary = True  # "5 Swiss francs": the number's currency
             elif bare in ("CN", "JP") and _BEFORE_THE_YEN_SIGN.match(text, offset + len(bare)):
                 ordinary = True  # "CN¥100": the yuan (quantities.py reads it so)
             elif bare in _SCALES_OF_DEGREES and _DEGREES_BEFORE.search(text, 0, offset):
