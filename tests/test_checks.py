@@ -2741,3 +2741,22 @@ def test_swiss_francs_for_euros_or_swiss_alone_are_still_flagged() -> None:
     assert [f.kind for f in flags] == ["number"]
     flags = unsupported_facts("The Swiss government paid 5 francs.", "", "Er zahlte 5 Franken.")
     assert [f.text for f in flags] == ["Swiss"]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Die Hälfte der Befragten war dagegen.", "50 percent of those surveyed were against."),
+        ("Mehr als die Hälfte stimmte zu.", "More than 50% agreed."),
+        ("Der Wert sank um die Hälfte.", "The value fell by half, or 50 per cent."),
+    ],
+)
+def test_die_haelfte_is_a_share_of_a_half(german: str, summary: str) -> None:
+    """ "ein Drittel" backed "33 percent" but "die Hälfte" backed no "50 percent": flagged."""
+    assert unsupported_facts(summary, "", german) == []
+
+
+def test_die_haelfte_backs_no_other_share_or_count() -> None:
+    german = "Die Hälfte der Befragten war dagegen."
+    for summary in ("60 percent were against.", "A third of them were against.", "2 were against."):
+        assert [f.kind for f in unsupported_facts(summary, "", german)] == ["number"]

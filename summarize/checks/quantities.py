@@ -302,6 +302,8 @@ _FRACTION_AFTER = re.compile(rf"[-\s](?P<denominator>{_DENOMINATOR})s?\b", re.IG
 _UNIT_FRACTION = re.compile(
     rf"\b(?:(?:an?|one)[-\s](?P<english>{_DENOMINATOR})(?=\s+of\b)"
     r"|eine?[mnrs]?\s(?P<german>Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)\b"
+    # "die Hälfte", "zur Hälfte", "mehr als die Hälfte": a half whatever its article
+    r"|(?P<half>Hälfte)\b"
     r"|(?:one|1)\s+(?:in|out\s+of)\s+(?P<one_in>\d+|[a-z]+)\b"
     r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
     re.IGNORECASE,
@@ -703,12 +705,15 @@ class _Token:
 
 
 def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
-    """ "a third of", "ein Viertel", "one in five", "jeder Fünfte": start, end, value (1/n)."""
+    """ "a third of", "ein Viertel", "die Hälfte", "one in five", "jeder Fünfte": start, end,
+    value (1/n)."""
     from text_to_num import alpha2digit
 
     found = []
     for match in _UNIT_FRACTION.finditer(text):
-        if match.group("english") or match.group("german"):
+        if match.group("half"):
+            denominator = 2
+        elif match.group("english") or match.group("german"):
             denominator = _DENOMINATORS[(match.group("english") or match.group("german")).lower()]
         else:
             word = match.group("one_in") or match.group("every")
