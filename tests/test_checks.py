@@ -2760,3 +2760,31 @@ def test_die_haelfte_backs_no_other_share_or_count() -> None:
     german = "Die Hälfte der Befragten war dagegen."
     for summary in ("60 percent were against.", "A third of them were against.", "2 were against."):
         assert [f.kind for f in unsupported_facts(summary, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Der Preis stieg um 5 Cent pro Liter.", "The price rose by 5 cents per litre."),
+        ("Die Fahrt kostet 0,50 Euro.", "The ride costs 50 cents."),
+        ("Die Fahrt kostet 50 Cent.", "The ride costs 0.50 euros."),
+        ("Die Fahrt kostet 1,99 Euro.", "The ride costs 199 cents."),
+    ],
+)
+def test_cents_are_backed_in_cents_or_hundredths(german: str, summary: str) -> None:
+    """ "50 cents" for "0,50 Euro" was flagged: a cent was no currency, only a bare 50."""
+    assert unsupported_facts(summary, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Der Preis stieg um 5 Cent pro Liter.", "The price rose by 5 euros per litre."),
+        ("Die Fahrt kostet 50 Euro.", "The ride costs 50 cents."),
+        ("Die Fahrt kostet 0,50 Euro.", "The ride costs 60 cents."),
+        ("Die Aktie stieg um 5 Prozent.", "The share rose by 5 cents."),
+    ],
+)
+def test_cents_for_euros_are_flagged(german: str, summary: str) -> None:
+    """ "5 euros per litre" for "5 Cent pro Liter", a hundredfold error, passed."""
+    assert [f.kind for f in unsupported_facts(summary, "", german)] == ["number"]

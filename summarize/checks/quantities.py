@@ -994,6 +994,8 @@ _CURRENCY_NAMES = {
     "pln": "zloty",
     "lira": "lira", "lire": "lira", "liras": "lira", "₺": "lira",
     "yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "cny": "yuan",
+    # A hundredth of any of them: "5 Cent pro Liter" is no "5 euros per litre" (see _in_cents).
+    "cent": "cent", "cents": "cent",
 }  # fmt: skip
 # (No "TRY" before a number: "try 5 times".)
 _CURRENCY_BEFORE = re.compile(
@@ -1006,7 +1008,7 @@ _CURRENCY_AFTER = re.compile(
     r"|(?:dänisch|norwegisch|schwedisch|tschechisch|russisch|polnisch|türkisch|chinesisch)e[nr]?)"
     r"[- ]?)?(?P<word>euros?|eur|dollars?|usd|franken|francs?|chf|s?fr\.|pfund|pounds?|gbp|yen"
     r"|jpy|rubel|roubles?|rubles?|kronen|kroner|kronor|krone|krona|crowns?|koruna"
-    r"|zlotys?|złotys?|zlotych|lira|lire|liras|yuan|renminbi"
+    r"|zlotys?|złotys?|zlotych|lira|lire|liras|yuan|renminbi|cents?"
     # the codes of the newer currencies in capitals only: "7,81 Sek." is seconds
     r"|(?-i:RUB|SEK|NOK|DKK|CZK|PLN|RMB|CNY)"
     # "Krone-Leser" are a newspaper's readers
@@ -1831,6 +1833,12 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             and {quantity.hedge, other.hedge} != {"below", "above"}
         )
         or (
+            # the same amount in cents: "50 cents" = "0,50 Euro"
+            "cent" in (quantity.currency, other.currency)
+            and {quantity.hedge, other.hedge} != {"below", "above"}
+            and bool(_in_cents(quantity) & _in_cents(other))
+        )
+        or (
             # the same measure in another metric unit: "6 km" = "6,000 metres"; on the same
             # side ("less than 40 minutes" is not "über 40 Minuten")
             in_base_unit
@@ -1842,6 +1850,14 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
         for other in source
         if not _count_and_ordinal(quantity, other)
     )
+
+
+def _in_cents(quantity: Quantity) -> set[float]:
+    """An amount's values in hundredths of its currency ("0,50 Euro": 50); none without one."""
+    if quantity.currency is None or quantity.kind != "number":
+        return set()
+    factor = 1.0 if quantity.currency == "cent" else 100.0
+    return {round(value * factor, 6) for value in _numbers(quantity)}
 
 
 def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
