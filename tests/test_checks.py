@@ -2788,3 +2788,27 @@ def test_cents_are_backed_in_cents_or_hundredths(german: str, summary: str) -> N
 def test_cents_for_euros_are_flagged(german: str, summary: str) -> None:
     """ "5 euros per litre" for "5 Cent pro Liter", a hundredfold error, passed."""
     assert [f.kind for f in unsupported_facts(summary, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        (
+            "sagte Tennet-Geschäftsführer Tim Meyerjürgens.",  # WMT21, reference B
+            "says Tennet CEO Tim Meyerjürgens.",
+        ),
+        ("sagte der SPD-Abgeordnete Karl Lauterbach.", "said SPD MP Karl Lauterbach."),
+        ("sagte der Vorstandschef.", "The CEO said."),
+    ],
+)
+def test_a_role_written_as_an_acronym_is_no_name(german: str, summary: str) -> None:
+    """ "CEO", "MP" were read as part of the name around them ("Tennet CEO Tim Meyerjürgens"),
+    or as a name of their own, and flagged as not in the article."""
+    assert unsupported_facts(summary, "", german) == []
+
+
+def test_the_names_around_a_role_acronym_are_still_checked() -> None:
+    german = "sagte Siemens-Chef Joe Kaeser."
+    assert [f.text for f in unsupported_facts("said BMW CEO Joe Kaeser.", "", german)] == ["BMW"]
+    flags = unsupported_facts("said Siemens CEO Jim Kaeser.", "", german)
+    assert [f.text for f in flags] == ["Jim Kaeser"]

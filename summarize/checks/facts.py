@@ -242,7 +242,7 @@ def _names(text: str) -> list[_Name]:
                     lead = bare
                     continue
             else:
-                ordinary = words.is_function_word(bare)
+                ordinary = words.is_function_word(bare) or words.is_role_acronym(bare)
             if ordinary:
                 if kept:
                     names += _join(text, kept, lead)

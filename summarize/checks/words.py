@@ -31,6 +31,10 @@ _FUNCTION_WORDS = frozenset(
 )
 # Honorifics and titles that start a name but are not part of it ("Mr Cameron" is Cameron).
 _TITLES = frozenset("mr mrs ms dr prof sir dame lord lady st".split())
+# Roles English news writes as acronyms ("Siemens CEO Joe Kaeser", "SPD MP Karl Lauterbach",
+# "the CEO said"): ordinary words, as "chief" and "minister" are, which the lexicon does not
+# list; no name of their own.
+_ROLE_ACRONYMS = frozenset("ceo cfo cto cio mp mep".split())
 # The look-ups per word are remembered, but boundedly: a run of thousands of articles meets
 # ever new words and names.
 WORD_CACHE_SIZE = 1 << 16
@@ -86,7 +90,7 @@ def is_common_word(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     folded = _CONTRACTION.sub("", fold(word).replace("’", "'"))
-    if folded in _FUNCTION_WORDS or folded in _TITLES:
+    if folded in _FUNCTION_WORDS or folded in _TITLES or folded in _ROLE_ACRONYMS:
         return True
     if "-" in folded.strip("-"):  # "Left-wing", "Anti-war": ordinary when every part is
         return all(is_common_word(part) for part in folded.split("-") if part)
@@ -133,6 +137,10 @@ def is_noun(word: str) -> bool:
 
 def is_function_word(word: str) -> bool:
     return _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".") in _FUNCTION_WORDS
+
+
+def is_role_acronym(word: str) -> bool:
+    return fold(word) in _ROLE_ACRONYMS
 
 
 def is_title(word: str) -> bool:
