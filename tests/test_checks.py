@@ -2812,3 +2812,35 @@ def test_the_names_around_a_role_acronym_are_still_checked() -> None:
     assert [f.text for f in unsupported_facts("said BMW CEO Joe Kaeser.", "", german)] == ["BMW"]
     flags = unsupported_facts("said Siemens CEO Jim Kaeser.", "", german)
     assert [f.text for f in flags] == ["Jim Kaeser"]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        # WMT19: "nach einem Anstieg um etwa 220 Höhenmeter"
+        ("Der Anstieg beträgt etwa 220 Höhenmeter.", "The climb is about 220 kilometres."),
+        ("Es flossen 5 Kubikmeter Wasser.", "5 litres of water flowed."),
+        ("Er nahm 500 Milligramm.", "He took 500 grams."),
+        ("Das Schiff war 20 Seemeilen entfernt.", "The ship was 20 kilometres away."),
+    ],
+)
+def test_a_number_in_another_unit_than_a_german_compound_units_is_flagged(
+    german: str, summary: str
+) -> None:
+    """ "Höhenmeter", "Kubikmeter", "Milligramm", "Seemeilen" were no units: the bare number
+    backed the same number in any unit."""
+    assert [f.kind for f in unsupported_facts(summary, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Der Anstieg beträgt etwa 220 Höhenmeter.", "The climb is about 220 metres."),
+        ("Es flossen 5 Kubikmeter Wasser.", "5 cubic metres of water flowed."),
+        ("Es flossen 5 Kubikmeter Wasser.", "5,000 litres of water flowed."),
+        ("Er nahm 500 Milligramm.", "He took 500 mg."),
+        ("Das Schiff war 20 Seemeilen entfernt.", "The ship was 20 nautical miles away."),
+    ],
+)
+def test_german_compound_units_back_their_english_units(german: str, summary: str) -> None:
+    assert unsupported_facts(summary, "", german) == []

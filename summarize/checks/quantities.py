@@ -46,16 +46,24 @@ _METRIC_UNITS = {
     "cm": ("m", 1e-2), "centimetre": ("m", 1e-2), "centimeter": ("m", 1e-2),
     "zentimeter": ("m", 1e-2),
     "m": ("m", 1.0), "metre": ("m", 1.0), "meter": ("m", 1.0),
+    # metres of climb or altitude: "220 Höhenmeter" is no "220 kilometres"
+    "höhenmeter": ("m", 1.0),
     "km": ("m", 1e3), "kilometre": ("m", 1e3), "kilometer": ("m", 1e3),
     "g": ("g", 1.0), "gram": ("g", 1.0), "gramme": ("g", 1.0), "gramm": ("g", 1.0),
     "kg": ("g", 1e3), "kilogram": ("g", 1e3), "kilogramme": ("g", 1e3),
     "kilogramm": ("g", 1e3), "kilo": ("g", 1e3),
+    "mg": ("g", 1e-3), "milligram": ("g", 1e-3), "milligramme": ("g", 1e-3),
+    "milligramm": ("g", 1e-3),
     "tonne": ("g", 1e6),
     "ml": ("l", 1e-3), "millilitre": ("l", 1e-3), "milliliter": ("l", 1e-3),
     "l": ("l", 1.0), "litre": ("l", 1.0), "liter": ("l", 1.0),
+    # volume in cubic metres: "5 Kubikmeter" = "5 cubic metres" = "5,000 litres"
+    "m³": ("l", 1e3), "kubikmeter": ("l", 1e3), "cubic metre": ("l", 1e3),
+    "cubic meter": ("l", 1e3),
     # Imperial units, read so that a number with one is not backed by the same number in
     # another unit ("42 miles" for "42 Kilometer"); a conversion still needs its own number.
     "mile": ("m", 1609.344), "meile": ("m", 1609.344), "yard": ("m", 0.9144),
+    "seemeile": ("m", 1852.0), "nautical mile": ("m", 1852.0),
     "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048), "fuß": ("m", 0.3048),
     "inch": ("m", 0.0254), "pound": ("g", 453.59237), "lb": ("g", 453.59237),
     "ounce": ("g", 28.349523), "oz": ("g", 28.349523), "gallon": ("l", 3.785411784),
