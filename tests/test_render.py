@@ -722,16 +722,7 @@ def test_a_title_ending_in_hash_marks_keeps_them_in_pandoc_and_python_markdown(t
     heading = f"# {escape_markdown(title)}\n"
     assert shown_text(python_markdown(heading, [])) == title
     assert shown_text(gfm().render(heading)) == title
-    if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is not installed")
-    done = subprocess.run(
-        ["pandoc", "-f", "markdown", "-t", "html", "--wrap=none"],
-        input=heading,
-        text=True,
-        capture_output=True,
-    )
-    assert done.returncode == 0, done.stderr
-    assert shown_text(done.stdout) == title
+    assert shown_text(pandoc_html(heading)) == title
 
 
 def test_a_summary_with_a_line_ending_in_dashes_keeps_its_brief_current(tmp_path) -> None:
@@ -1096,6 +1087,20 @@ def python_markdown(markdown: str, extensions: list[str]) -> str:
     return python_markdown_package.markdown(markdown, extensions=extensions)
 
 
+def pandoc_html(markdown: str, reader: str = "markdown") -> str:
+    """``markdown`` as pandoc's ``reader`` renders it to HTML; the test skips without pandoc."""
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    done = subprocess.run(
+        ["pandoc", "-f", reader, "-t", "html", "--wrap=none"],
+        input=markdown,
+        text=True,
+        capture_output=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 PYMDOWN = [
     "pymdownx.mark",
     "pymdownx.caret",
@@ -1139,21 +1144,13 @@ def test_article_text_makes_no_markup_in_pandoc(text: str) -> None:
     """pandoc's Markdown reads attributes, superscripts, maths and lettered lists ("a) …",
     "(1) …", "(@) …"); the test skips where pandoc is not installed. Its typography ("smart":
     "--" as a dash, straight quotes curled) is left on; none of these texts has what it turns."""
-    if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is not installed")
     _, body = split_front_matter(render_brief(brief_of(text).record(), "article-0.json"))
     expected = shown_text(MarkdownIt("commonmark").render(body)).count(text)
     for reader in ("markdown", "commonmark_x", "gfm"):
-        done = subprocess.run(
-            ["pandoc", "-f", reader, "-t", "html", "--wrap=none"],
-            input=body,
-            text=True,
-            capture_output=True,
-        )
-        assert done.returncode == 0, done.stderr
-        assert not MARKUP_MADE.search(done.stdout), (reader, MARKUP_MADE.search(done.stdout))
-        assert done.stdout.count("<details") == 1  # the audit's own
-        assert shown_text(done.stdout).count(text) == expected, reader
+        html = pandoc_html(body, reader)
+        assert not MARKUP_MADE.search(html), (reader, MARKUP_MADE.search(html))
+        assert html.count("<details") == 1  # the audit's own
+        assert shown_text(html).count(text) == expected, reader
 
 
 @pytest.mark.parametrize(
@@ -1163,23 +1160,15 @@ def test_a_labelled_example_marker_makes_no_list_in_pandoc(line: str) -> None:
     """pandoc reads "(@label)" (or "@label)", "@label.") at a line's start as an item of its
     numbered example list, and every "@label" elsewhere as that item's number: a German
     paragraph opening "(@dpa) …" became a list, and the summary's "@dpa" showed as "1"."""
-    if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is not installed")
     brief = dataclasses.replace(
         make_brief(),
         paragraphs=(ParagraphPair((line,), (line,)),),
         summary=Summary("The government, said @dpa, plans cuts.", "direct", 10, 1, 0),
     )
     _, body = split_front_matter(render_brief(brief.record(), "article-0.json"))
-    done = subprocess.run(
-        ["pandoc", "-f", "markdown", "-t", "html", "--wrap=none"],
-        input=body,
-        text=True,
-        capture_output=True,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "<ol" not in done.stdout
-    shown = shown_text(done.stdout)
+    html = pandoc_html(body)
+    assert "<ol" not in html
+    shown = shown_text(html)
     assert shown.count(line) == 2  # the English and the German
     assert "The government, said @dpa, plans cuts." in shown
 
