@@ -1129,6 +1129,8 @@ def _give_back_list_items(blocks: Sequence[Block], decisions: list[str | None]) 
     stop, as menu items are, so the classifier or a soft rule took one item ("- Mehr Geld für
     Familien") and kept the next two. Where more of a list's items (lines in a row with the same
     bullet) are kept than taken so, the others stay too; a phrase rule's verdict stands."""
+    if not any(block.bullet for block in blocks):  # most pages: no list to look at
+        return
     vetoable = (CLASSIFIER_RULE, *SOFT_RULES)
     start = 0
     while start < len(blocks):
