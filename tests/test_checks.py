@@ -674,6 +674,27 @@ def test_a_decade_is_backed_by_a_year_or_an_age_in_it(
 
 
 @pytest.mark.parametrize(
+    ("summary", "source", "flagged"),
+    [
+        ("In 2018, 300 people died.", "Im Jahr 2018 starben 300 Menschen.", []),
+        ("The 2018 season cost 300 lives.", "Im Jahr 2018 starben 300 Menschen.", []),
+        # a thousands separator makes a count, which the year does not back
+        ("In 2018, 2,018 people died.", "Im Jahr 2018 starben 300 Menschen.", ["2,018"]),
+        ("In 2018, 2.018 people died.", "Im Jahr 2018 starben 300 Menschen.", ["2.018"]),
+        ("2,018 people died.", "Seit 2018 starben 300 Menschen.", ["2,018"]),
+        # a German count of four digits is often written without one: it still backs the count
+        ("About 2,000 people came.", "Rund 2000 Menschen kamen.", []),
+        ("2,000 people came.", "Es kamen 2000 Menschen.", []),
+        ("It cost 2,000 euros.", "Es kostete 2000 Euro.", []),
+    ],
+)
+def test_a_year_does_not_back_a_grouped_count(
+    summary: str, source: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         ("Two-thirds of voters agree.", []),  # a fraction, not a count of two

@@ -576,6 +576,11 @@ class Quantity:
     # or percentage points where the other text says "Prozentpunkte" (news English shortens
     # "percentage points" to "points"); such a percentage backs it, and it that percentage.
     in_points: bool = False
+    # A year's figure that may be a count, by the words around it: a hedge, a currency or unit,
+    # or a noun it counts ("rund 2000 Menschen", "2000 Besucher", "2000 people"). Only such a
+    # year backs a count written with a thousands separator ("2,000 people"); "im Jahr 2018
+    # starben" does not back "2,018 people".
+    count_context: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -895,7 +900,7 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
         elif reading.values and not taken.overlaps(span):
             if reading.alone:
                 taken.append(span)
-            found.append(_quantity(text, reading))
+            found.append(_quantity(text, reading, language))
     found.sort(key=lambda quantity: quantity.start)
     return _shared_ends(text, found, language)
 
@@ -1053,7 +1058,32 @@ def with_currency_written(text: str, quantity: Quantity) -> tuple[int, int]:
     return start, end
 
 
-def _quantity(text: str, reading: _Reading) -> Quantity:
+# The word after a year's figure, to tell a count ("2000 Menschen") from a year ("2018
+# starben"): German capitalises the noun it counts; English counts a plural.
+_WORD_AFTER = re.compile(r"\s+(?P<word>[^\W\d_]+)\b")
+_ENGLISH_PLURAL_NOUNS = {"people", "men", "women", "children", "police", "staff", "personnel"}
+_ENGLISH_NOT_NOUNS = {"was", "has", "is", "as", "this", "its", "his", "us", "thus", "does", "goes"}
+_MONTHS_AND_DAYS_DE = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\w*"
+)
+
+
+def _may_be_a_count(text: str, end: int, language: Language) -> bool:
+    """Whether the word after a year's figure is a noun it may count ("2000 Menschen", "2000
+    people"), not a verb, article or name of a month ("2018 starben", "in 2018 the")."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group("word")
+    if language == "de":
+        return word[0].isupper() and not _MONTHS_AND_DAYS_DE.fullmatch(word)
+    return word.islower() and (
+        word in _ENGLISH_PLURAL_NOUNS or (word.endswith("s") and word not in _ENGLISH_NOT_NOUNS)
+    )
+
+
+def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
     """The quantity a reading makes, with the unit, hedge and clock words around it."""
     start, end, kind = reading.start, reading.end, reading.kind
     unit = reading.unit or (_unit_after(text, end) if kind in ("number", "ordinal") else None)
@@ -1100,6 +1130,13 @@ def _quantity(text: str, reading: _Reading) -> Quantity:
             re.search(r"punkt|point", written, re.IGNORECASE) or _POINTS_AFTER.match(text, end)
         ),
         in_points=kind == "number" and bool(_POINTS_AFTER.match(text, end)),
+        count_context=kind == "year"
+        and bool(
+            hedge
+            or _currency(text, start, end)
+            or _unit_after(text, end)
+            or _may_be_a_count(text, end, language)
+        ),
     )
 
 
@@ -1741,6 +1778,17 @@ def _decade_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     return False
 
 
+# A figure written with a thousands separator ("2,018", "2.018", "2’018"): a count or an
+# amount, never a year, which nobody writes so. (The other way round a year stays backed by
+# such a count: "2018 people" for "2.018 Menschen" is read as a year, and is right.)
+_GROUPED_FIGURE = re.compile(r"\d[.,'’\u00a0\u202f ]\d{3}(?!\d)")
+
+
+def _grouped(quantity: Quantity) -> bool:
+    """Whether a number is written with a thousands separator, so cannot be a year."""
+    return quantity.kind == "number" and bool(_GROUPED_FIGURE.search(quantity.text))
+
+
 def _year_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether the source mentions the year: as a year, a number or a date's year."""
     year = next(iter(quantity.values))
@@ -1826,6 +1874,8 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             not _other_measure(quantity, other)
             and wanted & _numbers(other)
             and other.kind not in ("date", "weekday")
+            # "2,018 people" is a count: "im Jahr 2018" does not back it, "2018 Menschen" does
+            and not (other.kind == "year" and _grouped(quantity) and not other.count_context)
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
             # happens to equal its hour ("the 16-year-old" is not "16.15 Uhr")
             and (other.kind != "time" or quantity.clock_context)
