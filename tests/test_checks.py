@@ -1899,12 +1899,20 @@ def test_a_number_in_other_words_or_units_backs_no_other(german: str, english: s
         ("Das kostet 500 Euro im Monat.", "That costs 500 euros per year."),
         ("Eine Woche vor dem Start.", "One month before the start."),
         ("Der einjährige Hund kam an.", "The one-month-old dog arrived."),
+        # a unit of energy, charge or speed, a parliament, a sitting: no hour, no day
+        ("Die Anlage lief einen Tag und erzeugte 300 Kilowattstunden.",
+         "The plant ran for an hour and produced 300 kilowatt hours."),
+        ("Der Akku hielt einen Tag, er hat 5 Amperestunden.",
+         "The battery lasted an hour; it has 5 amp hours."),
+        ("Er fuhr eine Woche mit 100 Stundenkilometern.", "He drove at 100 km/h for an hour."),
+        ("Der Bundestag debattierte eine Stunde.", "The Bundestag debated for a day."),
+        ("Der Rat tagte eine Stunde.", "The council sat for a day."),
     ],
-)
+)  # fmt: skip
 def test_one_of_a_unit_in_words_swapped_is_flagged(german: str, english: str) -> None:
     """ "a day", "per year", "one week" were no quantity in English: "a week" for "pro Tag" or
     "nach einem Tag" passed both checks (a review swapped the unit of 16 WMT sentences; 14
-    passed)."""
+    passed). And "Kilowattstunden", "Bundestag" read as an hour and a day backed the swap."""
     assert _numbers_warned(german, english)
     assert [flag.kind for flag in unsupported_facts(english, "", german)] == ["number"]
 
@@ -1936,6 +1944,9 @@ def test_one_of_a_unit_in_words_swapped_is_flagged(german: str, english: str) ->
         ("Tags darauf kam er zurück.", "A day later he came back."),
         ("Es gab eine Schweigeminute.", "There was a minute of silence."),
         ("Er bekommt 20 Euro Stundenlohn.", "He gets 20 euros per hour."),
+        # hours of work are hours ("man-hours", "an hour of work"), unlike a kilowatt hour
+        ("Jede Arbeitsstunde kostet 50 Euro.", "Each hour of work costs 50 euros."),
+        ("Er kam in den Morgenstunden.", "He came in the early hours."),
         ("Irgendwann, hofft er, kommt sie zurück.", "One day, he hopes, she will return."),
     ],
 )  # fmt: skip

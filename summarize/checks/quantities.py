@@ -1454,8 +1454,26 @@ _TIME_WORD_DE = re.compile(
 )
 
 
+# Words that hold a unit of time's name and state no time: units of energy and charge
+# ("Kilowattstunde", "Megawattstunden", "Amperestunde": a kilowatt hour is no hour), a speed
+# ("Stundenkilometer": the "per hour" of a speed is none in English either), parliaments
+# ("Bundestag", "Landtag"), "Tagesordnung", "Stagnation" and the verb "tagen" (below). A time
+# a German compound does name stays one: "Arbeitsstunden", "Überstunden", "Flugstunden" are
+# "hours of work", "overtime hours", "flying hours", counted in hours in English too;
+# "Morgenstunden" are "the early hours".
+_NOT_A_TIME_DE = re.compile(
+    r"(?:watt|ampere)stunde|stundenkilometer|(?:bundes|land|reichs|kreis)tag|tagesordnung|^stagn",
+    re.IGNORECASE,
+)
+# "tagen" (to sit, of a body): "der Rat tagte", "hat getagt", "die Tagung"; lower case, so "an
+# drei Tagen" stays days.
+_MEETS_DE = re.compile(r"(?:ge)?tag(?:t|te|ten|tet|en|end\w*)|[Tt]agung\w*")
+
+
 def _time_words_de(text: str) -> Iterator[_Reading]:
     for match in _TIME_WORD_DE.finditer(text):
+        if _NOT_A_TIME_DE.search(match.group(0)) or _MEETS_DE.fullmatch(match.group(0)):
+            continue
         unit = _METRIC_UNITS[match.group("unit").lower()]
         yield _Reading(match.start(), match.end(), "number", {1.0}, unit=unit)
 
