@@ -2306,6 +2306,18 @@ def _negation_warned(german: str, english: str) -> list[str]:
         ("Es gab keine Verletzten.", "There were injured people.", "keine"),
         ("Er hat nie davon gewusst, sagte sie.", "He always knew about it, she said.", "nie"),
         ("Sie kam ohne Begleitung.", "She came with company.", "ohne"),
+        # a negating word that negates nothing, or an "un-" verb, hid the loss (a review's)
+        (
+            "Er wollte sich nicht an Spekulationen beteiligen, ob der Plan gelingt.",
+            "He did want to speculate whether or not the plan works.",
+            "nicht",
+        ),
+        (
+            "Wir werden nicht zulassen, dass sie unsere Bürger erschüttern.",
+            "We will allow them to unsettle our citizens.",
+            "nicht",
+        ),
+        ("Er war nicht nur müde, er kam nicht.", "He was not only tired, he came.", "nicht"),
     ],
 )
 def test_a_translation_that_lost_the_negation_is_warned_of(
@@ -2341,6 +2353,12 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
             "Many came, partly because of the weather.",
         ),
         ("Die Stadt baut ein neues Bad.", "The city builds a new pool."),  # no negation at all
+        ("Es gilt, ob berechtigt oder nicht.", "It applies, whether justified or not."),
+        # an adjective in "un-", "in-" translates the negation; an "un-" verb's "-ed" may be one
+        ("Chelsea war nicht zu schlagen.", "Chelsea were unbeatable."),
+        ("Das kann ich niemandem erklären.", "This is inexplicable."),
+        ("Die Frage ist nicht geklärt.", "The question remains unsettled."),
+        ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )
 def test_a_negation_the_english_keeps_or_the_german_lacks_is_not_warned_of(

@@ -51,7 +51,8 @@ def _has_loop(words: list[str]) -> str | None:
 
 
 # Words that negate a German sentence ("nicht", "kein…", "nie", "ohne"), less the phrases
-# that state no negation ("nicht nur … sondern auch", "nicht wenige" for "quite a few").
+# that state no negation ("nicht nur … sondern auch", "nicht wenige" for "quite a few", "ob …
+# oder nicht" for "whether or not").
 _GERMAN_NEGATION = re.compile(
     r"(?<![\w-])(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|keinerlei|nie|niemals"
     r"|niemand|niemanden|niemandem|nirgends|nirgendwo|weder|ohne)(?![\w-])",
@@ -59,17 +60,35 @@ _GERMAN_NEGATION = re.compile(
 )
 _GERMAN_NOT_NEGATING = re.compile(
     r"(?<![\w-])(?:nicht\s+nur|nicht\s+zuletzt|nicht\s+wenige[rn]?|nicht\s+selten"
-    r"|nicht\s+umsonst|nicht\s+unbedingt|ohne\s+Zweifel|nichts\s+anderes\s+als)(?![\w-])",
+    r"|nicht\s+umsonst|nicht\s+unbedingt|ohne\s+Zweifel|nichts\s+anderes\s+als|oder\s+nicht)"
+    r"(?![\w-])",
     re.IGNORECASE,
+)
+# Verbs in "un-" that undo rather than negate ("unsettle", "unveil", "unleash", "unfold"): an
+# adjective in "un-" translates a negation ("nicht zu schlagen" as "unbeatable"), these do not.
+# Their "-ed" forms stay negations, being adjectives as often ("unsettled", "unlocked").
+_UN_VERBS = (
+    r"un(?:settl|veil|leash|fold|lock|pack|cover|earth|load|ravel|wind|plug|nerv|burden|dress"
+    r"|mask|tie|zip|hook|block)(?:e|es|s|ing|ling)?(?![\w-])"
 )
 # What says a negation in English: the words, "n't", and what translates one as a word of its
 # own ("nicht beachtet" as "ignored", "ohne Erfolg" as "unsuccessful", "nicht infiziert" as
-# "non-infected"). Broad on purpose: the warning is for an English that lost the negation.
+# "non-infected", "niemandem erklären können" as "inexplicable"). Broad on purpose: the warning
+# is for an English that lost the negation.
 _ENGLISH_NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|nothing|nobody|none|neither|nor|without|nowhere|cannot|no-one"
     r"|lack\w*|fail\w*|refus\w*|den(?:y|ied|ies|ying)|absen\w*|instead|unless"
-    r"|un(?!der|til|it|ion|ivers|iqu|iform|cle)\w{3,}"
+    r"|(?!" + _UN_VERBS + r")un(?!der|til|it|ion|ivers|iqu|iform|cle|if|ilat|ison|anim|esco"
+    r"|icef)\w{3,}|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)"
     r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*|anymore)(?![\w-])|n[’']t\b",
+    re.IGNORECASE,
+)
+# English phrases with a negating word that negate nothing: "whether or not", "not only … but",
+# "no matter", "nothing but", "not to mention". Read as a negation, "He did want to speculate
+# whether or not …" hid the lost "nicht" of "Er wollte sich nicht an Spekulationen beteiligen".
+_ENGLISH_NOT_NEGATING = re.compile(
+    r"(?<![\w-])(?:(?:whether\s+)?or\s+not|not\s+only|not\s+just|not\s+least|no\s+doubt"
+    r"|nothing\s+but|no\s+matter|not\s+to\s+mention)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -79,7 +98,7 @@ def lost_negation(german: str, english: str) -> str | None:
     ("Die Regierung wird die Steuern nicht erhöhen" as "The government will raise taxes"), a
     translation that says the opposite; None otherwise."""
     negation = _GERMAN_NEGATION.search(_GERMAN_NOT_NEGATING.sub(" ", german))
-    if negation is None or _ENGLISH_NEGATION.search(english):
+    if negation is None or _ENGLISH_NEGATION.search(_ENGLISH_NOT_NEGATING.sub(" ", english)):
         return None
     return negation.group(0)
 
