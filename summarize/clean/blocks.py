@@ -681,15 +681,24 @@ def _anchored_gate(patterns: list[str]) -> tuple[tuple[str, ...], tuple[str, ...
     prefixes: set[str] = set()
     needles: set[str] = set()
     for pattern in patterns:
-        parsed = _parse(pattern, re.IGNORECASE)
-        starts = {""} if parsed is None else _prefixes(list(parsed), _PREFIX_CHARS)
-        inside = None if parsed is None else _needles(parsed)
-        if inside and min(map(len, starts)) <= 1:
+        starts, inside = _pattern_gate(pattern)
+        if starts is None:
             needles |= set(inside)
         else:
-            prefixes |= starts
+            prefixes |= set(starts)
     beginnings = ("",) if "" in prefixes else tuple(sorted(prefixes))
     return beginnings, tuple(sorted(needles))
+
+
+def _pattern_gate(pattern: str) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """One anchored pattern's gate: (its folded beginnings, ()), or (None, its needles) where
+    those say more than beginnings of one character or none."""
+    parsed = _parse(pattern, re.IGNORECASE)
+    starts = {""} if parsed is None else _prefixes(list(parsed), _PREFIX_CHARS)
+    inside = None if parsed is None else _needles(parsed)
+    if inside and min(map(len, starts)) <= 1:
+        return None, tuple(inside)
+    return tuple(sorted(starts)), ()
 
 
 def _needle_gate(patterns: list[str]) -> tuple[str, ...] | None:
@@ -791,11 +800,14 @@ class PhraseRule:
     anchored_needles: tuple[str, ...] = ()
     floating_needles: tuple[str, ...] | None = None
     span_needles: tuple[str, ...] | None = None
+    # Each anchored pattern (without its "^") and its beginnings (None: gated by its needles),
+    # so that a line is tried with only the patterns that can start as it does.
+    anchored_patterns: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
 
     def matches(self, line: str) -> bool:
         return self.anchors(line) or self.floats_in(line)
 
-    def anchors(self, line: str) -> bool:
+    def anchors(self, line: str, anchored: re.Pattern[str] | None = None) -> bool:
         """Whether an anchored pattern takes the line.
 
         A pattern that takes the line's start only ("^jetzt (abonnieren|testen)\b", "^weitere
@@ -804,8 +816,11 @@ class PhraseRule:
         that states a sentence (see _states_a_sentence) goes only when it addresses the reader as
         notices do ("Abonnieren Sie unseren Newsletter."); appeals ("Jetzt spenden!", "Jetzt
         spenden und … möglich machen."), labels ("Mehr zum Thema: …") and teasers without a
-        full stop go as before, and so do bylines ("Aktualisiert am 5. März 2024.")."""
-        match = self.anchored.match(line) if self.anchored else None
+        full stop go as before, and so do bylines ("Aktualisiert am 5. März 2024.").
+        ``anchored``: the patterns that can start as the line does (see
+        ``RuleMatcher._anchored_candidates``), which match it as all of them would."""
+        pattern = anchored or self.anchored
+        match = pattern.match(line) if pattern else None
         if match is None:
             return False
         return (
@@ -852,6 +867,7 @@ def phrase_rules() -> dict[str, PhraseRule]:
             anchored_needles=_anchored_gate(anchored)[1],
             floating_needles=_needle_gate(floating) if floating else (),
             span_needles=_needle_gate(spans) if spans else (),
+            anchored_patterns=tuple((p, _pattern_gate(p)[0]) for p in anchored),
         )
     return rules
 
@@ -866,7 +882,10 @@ class RuleMatcher:
 
     def __init__(self, rules: dict[str, PhraseRule]) -> None:
         self.rules = rules
-        self._starts: dict[str, tuple[PhraseRule, ...]] = {}
+        # Per line start: each rule that can match it, with the alternation of only its
+        # patterns that can (a rule's whole alternation tried every pattern in turn).
+        self._starts: dict[str, tuple[tuple[PhraseRule, re.Pattern[str]], ...]] = {}
+        self._alternations: dict[tuple[str, tuple[int, ...]], re.Pattern[str]] = {}
         floating = [r.floating_needles for r in rules.values() if r.floating]
         self._floating_everywhere = any(needles is None for needles in floating)
         self._floating_needles = _needle_list(n for ns in floating if ns for n in ns)
@@ -876,16 +895,33 @@ class RuleMatcher:
         self._floating = tuple(rule for rule in rules.values() if rule.floating)
         self._by_needles = tuple(r for r in rules.values() if r.anchored and r.anchored_needles)
 
-    def _anchored_candidates(self, starts: list[str]) -> list[tuple[PhraseRule, ...]]:
-        """The rules whose anchored patterns can match a line, for each line's start."""
+    def _anchored_candidates(
+        self, starts: list[str]
+    ) -> list[tuple[tuple[PhraseRule, re.Pattern[str]], ...]]:
+        """The rules whose anchored patterns can match a line, each with those patterns, for
+        each line's start."""
         for start in set(starts).difference(self._starts):
             key = _digits_marked(start)
             self._starts[start] = tuple(
-                rule
+                (rule, self._alternation_for(rule, key))
                 for rule in self.rules.values()
                 if rule.anchored and key.startswith(rule.anchored_prefixes)
             )
         return list(map(self._starts.__getitem__, starts))
+
+    def _alternation_for(self, rule: PhraseRule, key: str) -> re.Pattern[str]:
+        """``rule``'s patterns that a line starting with ``key`` can match, in their order: the
+        first of them that matches is the whole alternation's first (a pattern gated by its
+        needles is always among them)."""
+        chosen = tuple(
+            index
+            for index, (_, starts) in enumerate(rule.anchored_patterns)
+            if starts is None or key.startswith(starts)
+        )
+        if (rule.name, chosen) not in self._alternations:
+            patterns = [rule.anchored_patterns[index][0] for index in chosen]
+            self._alternations[rule.name, chosen] = _alternation(patterns) or rule.anchored
+        return self._alternations[rule.name, chosen]
 
     def span_candidates(self, folded: Sequence[str]) -> list[bool]:
         """Which lines a span pattern could match (the others need no span search)."""
@@ -897,8 +933,8 @@ class RuleMatcher:
         joined = _JoinedLines.of(folded)
         candidates = self._anchored_candidates([line[:_PREFIX_CHARS] for line in folded])
         for index in compress(range(len(lines)), candidates):  # lines with a candidate rule
-            for rule in candidates[index]:
-                if rule.anchors(lines[index]):
+            for rule, anchored in candidates[index]:
+                if rule.anchors(lines[index], anchored):
                     hits[rule.name][index] = True
         for rule in self._by_needles:
             found = hits[rule.name]
