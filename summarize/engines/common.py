@@ -68,12 +68,16 @@ class FolderRun:
 
     def so_far(self) -> str:
         """What the run has done, as its summary line: a stopped run's index says it."""
-        return RunReport((*self.unplanned, *self.settled.values()), None).summary_line()
+        return self._report_so_far().summary_line()
 
     def without_brief_so_far(self) -> list[str]:
         """A line per input the run has left without a brief so far and why, as the index of
         a finished run names them: a stopped run's index said "1 failed" and named none."""
-        return RunReport((*self.unplanned, *self.settled.values()), None).without_brief_lines()
+        return self._report_so_far().without_brief_lines()
+
+    def _report_so_far(self) -> RunReport:
+        """The outcomes settled so far (a stopped run's), not those of every job."""
+        return RunReport((*self.unplanned, *self.settled.values()), None)
 
     def report(self) -> RunReport:
         return RunReport(self.outcomes(), self.index_path)
