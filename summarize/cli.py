@@ -588,7 +588,8 @@ def view(
     One page per brief and an index, from the briefs' run records (<name>.json); no JavaScript,
     nothing loaded from outside the folder. Exit 1 when a record could not be read; exit 2
     when OUTPUT holds no records, while a run writes to it (no run starts into it while the
-    view reads), or when --to holds pages that are not the view's."""
+    view reads), or when --to holds pages that are not the view's; exit 130 on Ctrl-C (the
+    pages written so far are complete)."""
     from summarize.ingest import is_folder
     from summarize.view import build_site
 
