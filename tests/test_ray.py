@@ -1501,6 +1501,55 @@ def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
     assert not _leftovers(output)
 
 
+def test_an_article_whose_worker_dies_after_its_brief_is_written_is_reported_written(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """A worker process killed just after it wrote an article's brief (atomically, so the brief
+    is whole) ran the same work again until the article's deaths were spent: the run reported
+    that article failed, "its worker process died 2 times", and the index listed it as such,
+    while its complete brief, of this run, lay in the folder."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+
+    shorts = _short_seeds(tmp_path / "in")
+    shutil.copy(shorts[2], tmp_path / "in" / "002_crash.txt")
+
+    def dies_after_writing_one_brief(row: Any, context: Any) -> Any:
+        # On the worker: its own copy of the engine, whose write of one brief kills the process
+        # as soon as the brief is in place.
+        import summarize.engines.ray as engine
+
+        if not hasattr(engine, "_crash_test"):
+            engine._crash_test = engine.outputs.write_brief  # type: ignore[attr-defined]
+
+            def write_brief(path: Path, brief: Any) -> Any:
+                record = engine._crash_test(path, brief)  # type: ignore[attr-defined]
+                if "crash" in path.name:
+                    os._exit(1)
+                return record
+
+            engine.outputs.write_brief = write_brief
+        return engine._finish_group(row, context)
+
+    monkeypatch.setattr(ray_engine, "_finish_group", dies_after_writing_one_brief)
+    monkeypatch.setattr(ray_engine, "_GROUP_DEATHS", 1)
+    monkeypatch.setattr(ray_engine, "_ARTICLE_DEATHS", 1)
+    config = _config(
+        tmp_path,
+        self_contained_models,
+        f"[runtime]\narticles_per_batch = 2\n[ray]\n{WATCHDOG}\n",
+    )
+    output = tmp_path / "out"
+    report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
+    statuses = _statuses(report)
+    assert all(status == "written" for status, _ in statuses.values()), statuses
+    assert report.exit_code == 0
+    assert "002_crash.md" in _briefs(output)
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "(<002_crash.md>)" in index, index
+    assert f"Latest run: {len(shorts) + 1} written, 0 up to date, 0 skipped, 0 failed." in index
+
+
 def test_a_group_run_again_in_the_combined_pool_counts_as_one_retry() -> None:
     """The combined pool runs both models' stages as one unit of work: the summary line said
     "2 retried" for one group run again."""

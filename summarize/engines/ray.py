@@ -1110,13 +1110,15 @@ def _written_in_this_run(
     before: Mapping[int, tuple[int, int, int] | None],
 ) -> list[tuple[ArticleOutcome, BriefRecord]]:
     """The briefs of ``jobs`` that ``run`` wrote, not yet settled as written, with their
-    records: not settled at all (a run stopped midway), or found current by a group that Ray
-    ran again; a different file than before the run (the lock keeps other runs out), whose
-    record and Markdown belong together and carry this run's fingerprint."""
+    records: not settled at all (a run stopped midway), found current by a group that Ray
+    ran again, or failed by a later attempt (a process killed after the brief's atomic write,
+    before it said so, until the article's deaths were spent: the brief is whole); a different
+    file than before the run (the lock keeps other runs out), whose record and Markdown belong
+    together and carry this run's fingerprint."""
     written: list[tuple[ArticleOutcome, BriefRecord]] = []
     for job in jobs:
         settled = run.settled.get(job.source)
-        if settled is not None and settled.status != "up-to-date":
+        if settled is not None and settled.status == "written":
             continue
         if _file_stamp(job.brief_path) == before.get(job.position):
             continue
