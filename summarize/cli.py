@@ -53,6 +53,11 @@ app.add_typer(eval_app, name="eval")
 
 logger = logging.getLogger("summarize")
 
+# A flag's column in --help left empty: Typer 0.29 writes each option's Python type there, and
+# "--force <bool>" reads as an option that takes a value. Options that take one name it
+# (FILE, DIR, KEY=VALUE), not "<list[Path]>".
+_FLAG = ""
+
 
 def _print_version(wanted: bool) -> None:
     if wanted:
@@ -67,7 +72,11 @@ def _commands(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            metavar=_FLAG,
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -148,6 +157,7 @@ ConfigFiles = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="TOML file layered over the defaults (repeatable; later files win).",
         dir_okay=False,
     ),
@@ -157,6 +167,7 @@ SetOverrides = Annotated[
     typer.Option(
         "--set",
         "-s",
+        metavar="KEY=VALUE",
         help="Override one key, e.g. --set translation.batch_size=8 (repeatable); "
         "--set clean.threshold= (nothing after =) unsets it.",
     ),
@@ -230,24 +241,34 @@ def run(
         typer.Option(
             "--output",
             "-o",
+            metavar="DIR",
             help="Output folder (default: output.folder).",
             parser=_folder,
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Redo briefs whose source and settings are unchanged.")
+        bool,
+        typer.Option(
+            "--force", metavar=_FLAG, help="Redo briefs whose source and settings are unchanged."
+        ),
     ] = False,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the translation cache.")
+        bool,
+        typer.Option(
+            "--no-cache", metavar=_FLAG, help="Neither read nor write the translation cache."
+        ),
     ] = False,
     force_language: Annotated[
         bool,
-        typer.Option("--force-language", help="Translate articles detected as not German too."),
+        typer.Option(
+            "--force-language", metavar=_FLAG, help="Translate articles detected as not German too."
+        ),
     ] = False,
     engine: Annotated[
         str | None,
         typer.Option(
             "--engine",
+            metavar="local|ray",
             help="local (this process) or ray (a Ray cluster; default: runtime.engine).",
         ),
     ] = None,
@@ -255,14 +276,19 @@ def run(
         str | None,
         typer.Option(
             "--ray-address",
+            metavar="auto|HOST:PORT",
             help="Ray engine: auto or HOST:PORT (default: a local Ray instance).",
         ),
     ] = None,
     quiet: Annotated[
         bool,
-        typer.Option("--quiet", "-q", help="Only warnings, errors and the summary line."),
+        typer.Option(
+            "--quiet", "-q", metavar=_FLAG, help="Only warnings, errors and the summary line."
+        ),
     ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", metavar=_FLAG, help="Debug logging.")
+    ] = False,
 ) -> None:
     """Translate and summarize every article; write one brief each and an index."""
     # SIGTERM (a scheduler, `kill`) stops the run the way Ctrl-C does: the briefs written so far
@@ -461,10 +487,11 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
 def inspect(
     paths: InputPaths,
     as_json: Annotated[
-        bool, typer.Option("--json", help="One JSON object per article per line.")
+        bool, typer.Option("--json", metavar=_FLAG, help="One JSON object per article per line.")
     ] = False,
     no_clean: Annotated[
-        bool, typer.Option("--no-clean", help="Show the text without the cleaning rules.")
+        bool,
+        typer.Option("--no-clean", metavar=_FLAG, help="Show the text without the cleaning rules."),
     ] = False,
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
@@ -578,6 +605,7 @@ def view(
         Path | None,
         typer.Option(
             "--to",
+            metavar="DIR",
             help="Folder for the HTML site (default: OUTPUT/html).",
             parser=_folder,
         ),
@@ -613,12 +641,15 @@ def view(
     raise typer.Exit(1 if report.problems else 0)
 
 
-OnlyTable = Annotated[bool, typer.Option("--quiet", "-q", help="Only the table and warnings.")]
+OnlyTable = Annotated[
+    bool, typer.Option("--quiet", "-q", metavar=_FLAG, help="Only the table and warnings.")
+]
 OutputFolder = Annotated[
     Path,
     typer.Option(
         "--output",
         "-o",
+        metavar="DIR",
         help="Folder for the outputs and metrics.json.",
         parser=_folder,
     ),
@@ -748,9 +779,11 @@ def eval_summary(
         Path, typer.Argument(help="JSON lines with an article and a reference.", parser=_input_path)
     ],
     output: OutputFolder,
-    text_field: Annotated[str, typer.Option(help="Field holding the English article.")] = "article",
+    text_field: Annotated[
+        str, typer.Option(metavar="FIELD", help="Field holding the English article.")
+    ] = "article",
     reference_field: Annotated[
-        str, typer.Option(help="Field holding the reference summary.")
+        str, typer.Option(metavar="FIELD", help="Field holding the reference summary.")
     ] = "reference",
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
@@ -792,7 +825,9 @@ def config_show(config_files: ConfigFiles = None, overrides: SetOverrides = None
 def models_list(
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per model.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar=_FLAG, help="One JSON object per model.")
+    ] = False,
 ) -> None:
     """Show each configured model: where it resolves, offline or not, family, window, languages.
 
@@ -868,6 +903,7 @@ def models_pull(
         bool,
         typer.Option(
             "--all",
+            metavar=_FLAG,
             help="Also download hub models in the Hugging Face cache (not those in the store).",
         ),
     ] = False,

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import yaml
@@ -1920,15 +1921,8 @@ def _readme_options_table() -> dict[str, set[str]]:
 def test_readme_options_table_names_every_option_of_every_command() -> None:
     """The README says `summarize COMMAND --help` says the same as its table: every option of
     each command is in its row and every option of a row is the command's."""
-    import typer.main
-
-    root = typer.main.get_command(app)
     rows = _readme_options_table()
-    commands: dict[str, object] = {}
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
-        sub = getattr(command, "commands", None)
-        for sub_name, leaf in (sub or {name: command}).items():
-            commands[f"{name} {sub_name}" if sub else name] = leaf
+    commands = _leaf_commands()
     assert set(rows) == set(commands), sorted(set(rows) ^ set(commands))
     for name, command in commands.items():
         options = {
@@ -1938,6 +1932,40 @@ def test_readme_options_table_names_every_option_of_every_command() -> None:
             if opt.startswith("-") and opt != "--help"
         }
         assert rows[name] == options, (name, sorted(rows[name] ^ options))
+
+
+def _leaf_commands() -> dict[str, Any]:
+    import typer.main
+
+    leaves: dict[str, Any] = {}
+    for name, command in typer.main.get_command(app).commands.items():  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        for sub_name, leaf in (sub or {name: command}).items():
+            leaves[f"{name} {sub_name}" if sub else name] = leaf
+    return leaves
+
+
+def test_help_shows_no_python_types_for_options() -> None:
+    """Typer 0.29 writes each option's Python type beside it in --help: "--force <bool>" read as
+    an option that takes a value, "-c <list[Path]>" as one that takes a list. A flag's column is
+    empty and an option that takes a value names it (FILE, DIR, KEY=VALUE)."""
+    for name, command in _leaf_commands().items():
+        for param in command.params:
+            if not param.opts[0].startswith("--") or param.opts[0] == "--help":
+                continue  # an argument, or Typer's own --help
+            flag = getattr(param, "is_flag", False)
+            assert param.metavar == ("" if flag else param.metavar or None), (name, param.opts)
+            assert flag or param.metavar, (name, param.opts)
+        shown = subprocess.run(
+            [sys.executable, "-m", "summarize", *name.split(), "--help"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+            timeout=60,
+        ).stdout
+        rows = [line for line in shown.splitlines() if "--" in line and "--help" not in line]
+        assert rows, shown
+        assert not any(re.search(r"<(bool|str|list\[\w+\]|Path)>", row) for row in rows), shown
 
 
 @pytest.mark.parametrize("command", ["run", "inspect"])
