@@ -32,6 +32,15 @@ TRANSLATION_OUTPUTS = (HYPOTHESES_FILE, METRICS_FILE)
 SUMMARY_OUTPUTS = (SUMMARIES_FILE, METRICS_FILE)
 
 
+# The ROUGE of ``eval summary``: rouge-score's F-measures, stemmed, averaged over articles.
+ROUGE_SETTINGS: dict[str, Any] = {
+    "library": "rouge-score",
+    "types": ["rouge1", "rouge2", "rougeL"],
+    "use_stemmer": True,
+    "score": "fmeasure, mean over articles",
+}
+
+
 @dataclass(frozen=True)
 class EvalResult:
     metrics: dict[str, float]
@@ -168,7 +177,7 @@ def evaluate_translation(
     pairs: tuple[list[str], list[str]] | None = None,
 ) -> EvalResult:
     """``pairs``: the lines as :func:`read_translation_pairs` read them (read here when None)."""
-    import sacrebleu
+    from sacrebleu.metrics import BLEU, CHRF
 
     spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
@@ -181,11 +190,16 @@ def evaluate_translation(
             "translation.generation.max_new_tokens or lower translation.max_input_tokens",
             at_limit, len(sources), translator.output_limit(),
         )  # fmt: skip
+    bleu, chrf = BLEU(), CHRF()
     metrics = {
-        "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 4),
-        "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 4),
+        "bleu": round(bleu.corpus_score(hypotheses, [references]).score, 4),
+        "chrf": round(chrf.corpus_score(hypotheses, [references]).score, 4),
     }
     about = {
+        # sacrebleu's own signatures (tokenizer, casing, smoothing, version): a BLEU is
+        # comparable only with one computed the same way, and the file said not which way.
+        "bleu_signature": str(bleu.get_signature()),
+        "chrf_signature": str(chrf.get_signature()),
         "source": str(source),
         "reference": str(reference),
         "segments": len(sources),
@@ -282,8 +296,9 @@ def evaluate_summaries(
     if records is None:
         records = read_summary_records(data, text_field, reference_field)
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
-    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    types, stemmed = ROUGE_SETTINGS["types"], ROUGE_SETTINGS["use_stemmer"]
+    scorer = rouge_scorer.RougeScorer(types, use_stemmer=stemmed)
+    totals = dict.fromkeys(types, 0.0)
     summaries: list[str] = []
     notes: list[str | None] = []  # a fallback, empty or possibly cut outputs: see Summary.note
     chunked: list[int | None] = []  # the first map round's chunks of a text over the window
@@ -327,11 +342,24 @@ def evaluate_summaries(
         "reference_field": reference_field,
         "summaries_with_notes": noted,
         "summaries_in_chunks": sum(chunks is not None for chunks in chunked),
+        # How the scores were computed, as the translation's sacrebleu signatures say it: a
+        # ROUGE differs with the library, the stemmer and rougeL against rougeLsum.
+        "rouge_settings": {**ROUGE_SETTINGS, "version": _version("rouge-score")},
         **_made_by(summarizer.loaded),
         "settings": _map_reduce_settings(summarizer),
     }
     _write_results(output, SUMMARIES_FILE, lines, metrics, about)
     return EvalResult(metrics, len(records), output)
+
+
+def _version(distribution: str) -> str | None:
+    """An installed distribution's version (None where its metadata cannot be read)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def _record_name(record: dict[str, Any], number: int) -> str:

@@ -441,6 +441,39 @@ def test_eval_records_which_inputs_were_split_for_the_window(tmp_path: Path, cap
     assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_in_chunks"] == 1
 
 
+def test_eval_metrics_say_how_the_scores_were_computed(tmp_path: Path) -> None:
+    """A BLEU is comparable only with one of the same tokenizer, casing, smoothing and
+    sacrebleu version, a ROUGE only with one of the same library, stemmer and type: metrics.json
+    gave the numbers alone, so two files could not be told comparable or not."""
+    from sacrebleu.metrics import BLEU, CHRF
+
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.testing import echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Hund bellt.\nDie Katze schläft.\n")
+    (tmp_path / "ref.en").write_text("The dog barks.\nThe cat sleeps.\n")
+    translator = Translator(echo_model(), TranslationSettings())
+    evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")
+    metrics = json.loads((tmp_path / "mt" / "metrics.json").read_text())
+    hypotheses = (tmp_path / "mt" / "hypotheses.txt").read_text().splitlines()
+    references = [(tmp_path / "ref.en").read_text().splitlines()]
+    for name, metric in (("bleu", BLEU()), ("chrf", CHRF())):
+        assert metrics[name] == pytest.approx(
+            metric.corpus_score(hypotheses, references).score, abs=1e-3
+        )
+        assert metrics[f"{name}_signature"] == str(metric.get_signature())
+    assert "tok:13a" in metrics["bleu_signature"] and "case:mixed" in metrics["bleu_signature"]
+    assert f"version:{sacrebleu.__version__}" in metrics["chrf_signature"]
+
+    data = _calm_and_long_records(tmp_path, "moved on.")
+    evaluate_summaries(_echo_summarizer(lambda text: "Moved."), data, tmp_path / "sum")
+    settings = json.loads((tmp_path / "sum" / "metrics.json").read_text())["rouge_settings"]
+    assert settings["library"] == "rouge-score" and settings["version"]
+    assert settings["types"] == ["rouge1", "rouge2", "rougeL"] and settings["use_stemmer"] is True
+
+
 @pytest.mark.parametrize("stop", ["SIGTERM", *(["SIGHUP"] if hasattr(signal, "SIGHUP") else [])])
 def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
     self_contained_models, tmp_path: Path, stop: str
