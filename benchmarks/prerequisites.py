@@ -9,6 +9,7 @@ missing tokenizer folder, or a ``ModuleNotFoundError`` after minutes of measurin
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import sys
 from pathlib import Path
@@ -32,6 +33,19 @@ def require_modules(extra: str, *modules: str) -> None:
             f"this benchmark needs {' and '.join(missing)}, which is not installed: "
             f'pip install -e ".[{extra}]"'
         )
+
+
+def require_overrides(parser: argparse.ArgumentParser, overrides: list[str]) -> None:
+    """Stop with a usage error (status 2) when the ``--set`` overrides are no valid config:
+    read first by a mode's worker process, a typo stopped the benchmark with a traceback after
+    the modes before it had run (minutes)."""
+    from summarize.config import load_config
+    from summarize.errors import ConfigError
+
+    try:
+        load_config(overrides=overrides, project_file=None)
+    except ConfigError as error:
+        parser.error(str(error))
 
 
 def _in_shared(path: Path) -> bool:

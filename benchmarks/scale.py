@@ -181,11 +181,12 @@ def main() -> None:
         return
 
     import speed
-    from prerequisites import require_paths
+    from prerequisites import require_overrides, require_paths
 
     from summarize.engines.ray import require_ray
     from summarize.errors import ConfigError
 
+    require_overrides(parser, args.set)
     try:  # found now, not after the local engine's run
         require_ray()
     except ConfigError as error:

@@ -58,7 +58,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from prerequisites import SHARED, require_modules, require_paths  # noqa: E402
+from prerequisites import SHARED, require_modules, require_overrides, require_paths  # noqa: E402
 
 MODELS = REPO / "benchmarks" / ".models"
 RESULTS = REPO / "benchmarks" / ".results"  # per-mode JSON, so a long run is never lost
@@ -498,6 +498,7 @@ def main() -> None:
         naive_run(args.naive_files, args.naive_run, args)
         return
 
+    require_overrides(parser, args.set)
     os.environ["HF_HUB_OFFLINE"] = "1"
     modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
     unknown = set(modes) - set(MODES)

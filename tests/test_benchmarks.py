@@ -58,3 +58,27 @@ def test_a_missing_extra_is_named_with_its_install_command() -> None:
         "this benchmark needs no_such_module_for_the_test, which is not installed: "
         'pip install -e ".[bench]"'
     )
+
+
+@pytest.mark.parametrize(
+    ("script", "override"),
+    [("speed.py", "nonsense"), ("scale.py", "runtime.worker=1")],
+)
+def test_a_wrong_set_override_is_a_usage_error_before_any_work(
+    clone_without_shared: Path, script: str, override: str
+) -> None:
+    """Read only by the worker process of each mode: speed.py ran its naive mode (minutes),
+    scale.py the whole local engine, before a worker stopped with a ConfigError traceback and
+    the benchmark with another (CalledProcessError). Found first, as a usage error (exit 2);
+    here even before ../shared is looked for."""
+    done = subprocess.run(
+        [sys.executable, str(clone_without_shared / "benchmarks" / script), "--set", override],
+        cwd=clone_without_shared,
+        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"--set {override}" in done.stderr or f"--set '{override}'" in done.stderr
