@@ -71,6 +71,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--profile", help="write a cProfile of the rerun here")
     args = parser.parse_args()
+    if args.articles < 1:  # none is no workload: the run stopped with a UsageError traceback
+        parser.error(f"--articles must be at least 1, not {args.articles}")
     require_paths(MT / "newstest2019-dev.de", MT / "newstest2021-docs-dev.jsonl")
     os.environ["HF_HUB_OFFLINE"] = "1"
     from summarize.config import load_config

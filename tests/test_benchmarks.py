@@ -82,3 +82,21 @@ def test_a_wrong_set_override_is_a_usage_error_before_any_work(
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert f"--set {override}" in done.stderr or f"--set '{override}'" in done.stderr
+
+
+@pytest.mark.parametrize("count", ["0", "-3"])
+def test_overhead_with_no_articles_is_a_usage_error(clone_without_shared: Path, count: str) -> None:
+    """Past the checks, ``--articles 0`` (or less) made no article and the run stopped with a
+    traceback (UsageError: no articles to process)."""
+    done = subprocess.run(
+        [sys.executable, str(clone_without_shared / "benchmarks" / "overhead.py"),
+         "--articles", count],
+        cwd=clone_without_shared,
+        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"--articles must be at least 1, not {count}" in done.stderr
