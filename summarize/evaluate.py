@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from summarize.errors import ArticleError, ConfigError, OutputError, UsageError, shown
+from summarize.errors import (
+    ArticleError,
+    ConfigError,
+    OutputError,
+    UsageError,
+    shown,
+    shows_text,
+)
 from summarize.generation import generation_identity
 from summarize.models import LoadedModel
 from summarize.outputs import make_folder, write_atomic
@@ -156,10 +163,11 @@ def read_translation_pairs(
     sources, references = _read_lines(source), _read_lines(reference)
     if output is not None:
         spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
-    if not any(line.strip() for line in sources):
+    # Text that shows nothing (white space, zero-width spaces) is none: blank lines, as many as
+    # the source's, scored 0 against any model with exit 0.
+    if not any(shows_text(line) for line in sources):
         raise UsageError(f"{shown(source)} has no text to translate")
-    # Blank lines, as many as the source's, scored 0 against any model with exit 0.
-    if not any(line.strip() for line in references):
+    if not any(shows_text(line) for line in references):
         raise UsageError(f"{shown(reference)} has no reference text to score against")
     if len(sources) != len(references):
         raise UsageError(
@@ -268,9 +276,11 @@ def read_summary_records(
                     f"{_json_kind(record[field])}, not text"
                 )
         # Found now, not after summarizing the others; an empty reference scored 0 whatever
-        # the summary, and pulled the average down as if the model had failed the article.
+        # the summary, and pulled the average down as if the model had failed the article. One
+        # of zero-width spaces is as empty: an article of them stopped the evaluation (exit 1)
+        # once the models had loaded and the records before it were summarized.
         for field in (text_field, reference_field):
-            if not record[field].strip():
+            if not shows_text(record[field]):
                 raise UsageError(f"{shown(data)}:{number}: the {field!r} field is empty")
         records.append(record)
     if not records:

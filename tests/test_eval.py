@@ -267,6 +267,28 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
         assert not output.exists(), (files, sorted(output.rglob("*")))
 
 
+def test_text_that_shows_nothing_is_refused_as_empty_text_is(tmp_path: Path) -> None:
+    """Zero-width spaces passed the emptiness checks (they are no white space to strip()): an
+    article of them stopped the evaluation with exit 1 once the models had loaded and every
+    record before it was summarized, and a reference of them scored 0 whatever the output."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_summary_records, read_translation_pairs
+
+    invisible = "\u200b\u200b\ufeff"
+    for field in ("article", "reference"):
+        record = {"article": "An article.", "reference": "A.", field: invisible}
+        data = tmp_path / f"{field}.jsonl"
+        data.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        with pytest.raises(UsageError, match=f"the '{field}' field is empty"):
+            read_summary_records(data)
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text(invisible + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="has no reference text"):
+        read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
+    with pytest.raises(UsageError, match="has no text to translate"):
+        read_translation_pairs(tmp_path / "ref.en", tmp_path / "src.de")
+
+
 def test_eval_lines_end_at_newlines_only(tmp_path: Path) -> None:
     """A line separator (U+2028), NEL or lone carriage return inside a line is text, as JSON
     and ``wc -l`` read it: a JSON Lines record holding one unescaped was refused as "not JSON",
