@@ -666,19 +666,23 @@ def _run_eval(
     output: Path,
     read: Callable[[Path], _Data],
     evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
+    translates: bool = True,
 ) -> None:
     """Shared by the eval commands: config, the inputs read and checked, one pipeline, errors,
     the metrics table. ``evaluate`` writes into the folder it is given: ``output`` as the config
-    reads it."""
+    reads it. ``translates``: whether its work is kept in the translation cache (summaries are
+    kept nowhere)."""
     _configure_logging(quiet, False, stderr.is_terminal)
     # SIGTERM and SIGHUP stop it as Ctrl-C does (they killed it at once, the translation cache
     # unclosed), and a stop is said, as a run says it.
     previous = _take_stop_signals()
     try:
         _evaluate(config_files, overrides, output, read, evaluate)
-    except _StoppedBeforeTranslating:
-        _interrupted("no scores written, and no translations kept to go on from")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        if not translates:  # a cache there is an earlier translation evaluation's, no help here
+            _interrupted("no scores written, and no summaries kept: the same command starts over")
+        if isinstance(stop, _StoppedBeforeTranslating):
+            _interrupted("no scores written, and no translations kept to go on from")
         _interrupted(
             "no scores written; translations done so far are kept in the output folder's "
             "cache, and the same command again goes on from there"
@@ -807,6 +811,7 @@ def eval_summary(
             pipeline.config.runtime.articles_per_batch,
             records,
         ),
+        translates=False,
     )
 
 

@@ -576,6 +576,32 @@ def test_an_eval_stopped_before_translating_leaves_no_folder_and_says_so(
     assert "kept in the output folder's cache" in said and "no translations kept" not in said
 
 
+def test_a_stopped_summary_eval_never_says_it_goes_on_from_a_cache(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Summaries are kept nowhere: `eval summary` stopped in a folder holding an earlier
+    `eval translation`'s cache said "translations done so far are kept in the output folder's
+    cache, and the same command again goes on from there", and run again it started over."""
+    import summarize.process
+    from summarize.cache import CACHE_FILENAME, default_cache_dir
+
+    output = tmp_path / "ev"
+    default_cache_dir(output).mkdir(parents=True)  # the translation evaluation's, before
+    (default_cache_dir(output) / CACHE_FILENAME).write_bytes(b"")
+
+    def stopped(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(summarize.process, "configure_process", stopped)
+    (tmp_path / "data.jsonl").write_text('{"article": "An article.", "reference": "A."}\n')
+    result = CliRunner().invoke(app, ["eval", "summary", str(tmp_path / "data.jsonl"),
+                                      "-o", str(output)])  # fmt: skip
+    said = " ".join(result.output.split())
+    assert result.exit_code == 130, said
+    assert "no scores written" in said and "starts over" in said
+    assert "goes on" not in said and "translations" not in said
+
+
 def test_an_input_the_outputs_would_replace_is_refused_before_any_model_loads(
     tmp_path: Path,
 ) -> None:
