@@ -83,9 +83,23 @@ class Plant:
 
 
 def load_pairs(path: Path) -> list[Pair]:
+    """The pairs of a JSON Lines file in cnndm-dev.jsonl's form; a line that is not (another
+    file given as --data) stops the benchmark with one line naming it, not a traceback."""
+    pairs = []
     with path.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
-    return [Pair(row["id"], row["article"], row["reference_detok"]) for row in rows]
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                pairs.append(Pair(row["id"], row["article"], row["reference_detok"]))
+            except (ValueError, KeyError, TypeError) as error:  # not JSON, or a field missing
+                what = f"no {error} field" if isinstance(error, KeyError) else "not a JSON object"
+                sys.exit(
+                    f'{path}:{number}: {what}; --data needs JSON lines with "id", "article" and '
+                    '"reference_detok", as cnndm-dev.jsonl has'
+                )
+    return pairs
 
 
 def _replace(text: str, start: int, end: int, new: str) -> tuple[str, tuple[int, int]]:

@@ -100,3 +100,29 @@ def test_overhead_with_no_articles_is_a_usage_error(clone_without_shared: Path, 
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert f"--articles must be at least 1, not {count}" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [("# A README\n", "data.jsonl:1: not a JSON object"),
+     ('{"id": "a", "article": "A.", "reference": "B."}\n', "data.jsonl:1: no 'reference_detok'")],
+)  # fmt: skip
+def test_checks_data_not_in_its_form_is_named_in_one_line(
+    clone_without_shared: Path, tmp_path: Path, content: str, said: str
+) -> None:
+    """Another file given as --data (not JSON Lines, or records without "reference_detok")
+    stopped checks.py with a JSONDecodeError or KeyError traceback."""
+    (tmp_path / "data.jsonl").write_text(content, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(clone_without_shared / "benchmarks" / "checks.py"),
+         "--data", str(tmp_path / "data.jsonl")],
+        cwd=clone_without_shared,
+        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert said in line
