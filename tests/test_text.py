@@ -285,6 +285,23 @@ def test_an_xhtml_page_with_an_xml_declaration_has_its_audit(tmp_path: Path) -> 
     assert "Redaktion\nMusterstraße 1" in article.text
 
 
+def test_a_page_that_closes_its_document_before_the_body_keeps_its_article(
+    tmp_path: Path,
+) -> None:
+    """A browser reads on past a ``</html>`` or ``</body>``; lxml dropped everything after a
+    ``</html>`` (a theme closing the document after its head: the whole article lost, "no
+    article text found") and left what follows a ``</body>`` out of the page's text."""
+    early = HTML_PAGE.replace("</head>", "</head></html>", 1)
+    path = tmp_path / "seite.html"
+    path.write_text(early, encoding="utf-8")
+    article = read_article(path)
+    assert "11.000 nordkoreanische Soldaten" in article.text
+    assert "Startseite Politik" in [text for _, text in article.left_out]
+    late = HTML_PAGE.replace("</body></html>", "</body><p>Anmelden zum Newsletter</p></html>")
+    path.write_text(late, encoding="utf-8")
+    assert "Anmelden zum Newsletter" in read_article(path).page_text
+
+
 def test_an_xhtml_file_is_read_as_html_alone_and_in_a_folder(tmp_path: Path) -> None:
     """A `.xhtml` file given by path was read as plain text (its markup translated as one
     sentence), and one in a folder was skipped without a word."""

@@ -41,7 +41,7 @@ def extract_html(
 
     if path.suffix.lower() == ".xhtml":
         html = _cdata_as_text(html)
-    html = scripts_as_characters(html)
+    html = scripts_as_characters(_without_document_end_tags(html))
     root, too_deep = _parse_page(html)
     page: Any = html
     if too_deep:
@@ -475,6 +475,19 @@ def _trafilatura_tree(html: str, document: bool = False) -> Any:
     )
     parse = lxml.html.document_fromstring if document else lxml.html.fromstring
     return parse(_without_xml_declaration(html), parser=parser)
+
+
+# The end tags of the document and its body. A browser reads on past them, into the body; lxml
+# (libxml2) drops what follows a </html>, and puts what follows a </body> beside the body.
+_DOCUMENT_END_TAG = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+def _without_document_end_tags(html: str) -> str:
+    """The page without its ``</html>`` and ``</body>`` tags (the parser closes both at the end
+    of the page), read as a browser reads it: a theme that closes the document after its
+    ``<head>`` ("</head></html><body>…") lost the whole article ("no article text found"),
+    and what followed a ``</body>`` was missing from the page's text."""
+    return _DOCUMENT_END_TAG.sub("", html)
 
 
 # An XHTML page's first line, <?xml version="1.0" encoding="…"?>: lxml refuses a str that
