@@ -302,6 +302,50 @@ def test_a_page_that_closes_its_document_before_the_body_keeps_its_article(
     assert "Anmelden zum Newsletter" in read_article(path).page_text
 
 
+def test_words_the_html_extraction_glues_together_keep_the_pages_space(tmp_path: Path) -> None:
+    """Where trafilatura falls back to jusText (here: text in a sidebar), the white space
+    between two inline elements was dropped ("<strong>die</strong> <em>Opposition</em>":
+    "dieOpposition"): the translator got a word that is not German. The page's own spaces are
+    put back."""
+    paragraphs = "".join(
+        f"<div>Der Stadtrat hat am {day} nach einer langen Debatte den Haushalt beschlossen. Vor "
+        "allem <strong>die</strong> <em>Opposition</em> kritisierte die hohen Ausgaben für den "
+        "Straßenbau, während die Mehrheit auf die Investitionen in die Schulen verwies.</div>"
+        for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag")
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(
+        f'<html><head><title>Haushalt</title></head><body><div class="sidebar">{paragraphs}'
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    text = read_article(path).text
+    assert text.count("allem die Opposition kritisierte") == 5, text
+    assert "dieOpposition" not in text
+
+
+def test_an_extracted_line_is_spaced_as_the_page_only_where_the_page_holds_it() -> None:
+    """A list item ("- …") and a line that runs into the page's next block ("16 von 17Nimm")
+    get the page's spaces; a line the page does not hold stays as extracted, and no space goes
+    before a comma where the page's source only broke its line ("Müller\n</span>, Meier")."""
+    from summarize.ingest.html import spaced_as_the_page
+
+    page = [
+        "16 von 17",
+        "Nimm die Brösel.",
+        "Du kannst das Video sehen.",
+        "Gib alles in die Schüssel.",
+    ]
+    extracted = "16 von 17Nimm dieBrösel.\n- Du kannst das Video sehen.Gib alles in die Schüssel."
+    assert spaced_as_the_page(extracted + "\nNimm dieBrösel nicht.", page) == (
+        "16 von 17 Nimm die Brösel.\n- Du kannst das Video sehen. Gib alles in die Schüssel."
+        "\nNimm dieBrösel nicht."
+    )
+    assert spaced_as_the_page(
+        "Müller, Meier und Schulze (Hg.)", ["Müller , Meier und Schulze ( Hg. )"]
+    ) == ("Müller, Meier und Schulze (Hg.)")
+
+
 def test_an_xhtml_file_is_read_as_html_alone_and_in_a_folder(tmp_path: Path) -> None:
     """A `.xhtml` file given by path was read as plain text (its markup translated as one
     sentence), and one in a folder was skipped without a word."""

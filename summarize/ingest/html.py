@@ -4,6 +4,7 @@ blocks the extraction left out (for the audit) and the page's title."""
 
 from __future__ import annotations
 
+import bisect
 import copy
 import itertools
 import logging
@@ -75,7 +76,7 @@ def extract_html(
     if not body.strip():
         raise ArticleError(f"{shown(path)}: no article text found in the HTML")
     whole = page_text(root)
-    body = split_at_page_lines(body, whole.splitlines())
+    body = split_at_page_lines(spaced_as_the_page(body, whole.splitlines()), whole.splitlines())
     title, details = _page_metadata(html, path)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
@@ -231,6 +232,84 @@ def _cdata_as_text(xhtml: str) -> str:
         parts += [xhtml[done:opening], escape(xhtml[opening + 9 : closing], quote=False)]
         done = closing + 3
     return "".join(parts) + xhtml[done:]
+
+
+def spaced_as_the_page(text: str, page_lines: Sequence[str]) -> str:
+    """The extracted ``text`` with a space wherever the page (its :func:`page_text`) parts two
+    characters that a line of the extraction joins. trafilatura's fallback (jusText) drops the
+    white space between two inline elements ("<b>die</b> <b>Erdbeeren</b>" became
+    "dieErdbeeren") and the break between blocks ("instructions.</span><div></div><span>Add"
+    became one word "instructions.Add"): the translator got words that are not German. A line
+    (a list item without its "- ") is re-spaced only where it starts a line of the page and the
+    page goes on with its very characters (compared without white space); no space is put
+    before a comma or closing bracket, or after an opening one."""
+    flat, gaps, starts = _flat_page(page_lines)
+    out: list[str] = []
+    cursor = 0  # where the last line ended on the page: the extraction keeps the page's order
+    for line in text.split("\n"):
+        marker = len("- ") if line.startswith("- ") else 0
+        offsets = [i for i, ch in enumerate(line) if i >= marker and not ch.isspace()]
+        key = "".join(line[i] for i in offsets)
+        at = _page_position(key, flat, starts, cursor) if len(key) >= _RESPACE_KEY else None
+        if at is None:
+            out.append(line)
+            continue
+        cursor = at + len(key)
+        parts = [line[: offsets[0] + 1]]
+        for k in range(1, len(offsets)):
+            if (
+                offsets[k - 1] == offsets[k] - 1
+                and at + k in gaps
+                and line[offsets[k]] not in _CLOSING
+                and line[offsets[k - 1]] not in _OPENING
+            ):
+                parts.append(" ")
+            parts.append(line[offsets[k - 1] + 1 : offsets[k] + 1])
+        out.append("".join(parts) + line[offsets[-1] + 1 :])
+    return "\n".join(out)
+
+
+# Where the page's source has white space only as its layout ("Müller\n</span>, …"), which the
+# extraction rightly drops: before a closing mark, after an opening one.
+_CLOSING = frozenset(",.;:!?)]}")
+_OPENING = frozenset("([{")
+# How many characters (without white space) a line must have to be re-spaced, and how many of
+# them find the lines of the page it may start: fewer match too much of a page.
+_RESPACE_KEY = 8
+
+
+def _flat_page(page_lines: Sequence[str]) -> tuple[str, set[int], dict[str, list[int]]]:
+    """The page's text without white space, as the extraction writes its characters
+    (:func:`_as_extracted`); the positions in it that white space or a line break precedes; and
+    where its lines start, by the first characters from there."""
+    parts: list[str] = []
+    gaps: set[int] = set()
+    line_starts: list[int] = []
+    at = 0
+    for line in page_lines:
+        words = _as_extracted(line).split()
+        if words:
+            line_starts.append(at)
+        for word in words:
+            gaps.add(at)
+            parts.append(word)
+            at += len(word)
+    flat = "".join(parts)
+    starts: dict[str, list[int]] = {}
+    for start in line_starts:
+        starts.setdefault(flat[start : start + _RESPACE_KEY], []).append(start)
+    return flat, gaps, starts
+
+
+def _page_position(key: str, flat: str, starts: dict[str, list[int]], cursor: int) -> int | None:
+    """Where on the page (``flat``) a line of the page starts that goes on with ``key``: the
+    first such place from ``cursor`` on, else the first of all; None where there is none."""
+    candidates = starts.get(key[:_RESPACE_KEY], [])
+    first = bisect.bisect_left(candidates, cursor)
+    for start in itertools.chain(candidates[first:], candidates[:first]):
+        if flat.startswith(key, start):
+            return start
+    return None
 
 
 def split_at_page_lines(text: str, page_lines: Sequence[str]) -> str:
