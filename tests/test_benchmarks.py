@@ -16,6 +16,18 @@ SCRIPTS = sorted(path.name for path in (REPO / "benchmarks").glob("*.py"))
 RUNNABLE = [name for name in SCRIPTS if name != "prerequisites.py"]  # the others' helper
 
 
+def _run_benchmark(clone: Path, script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``benchmarks/<script>`` of ``clone`` run as a user runs it, from the clone's root."""
+    return subprocess.run(
+        [sys.executable, str(clone / "benchmarks" / script), *arguments],
+        cwd=clone,
+        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @pytest.fixture(scope="module")
 def clone_without_shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The benchmarks in a folder with no ../shared beside it, the package from this checkout."""
@@ -32,14 +44,7 @@ def test_a_benchmark_without_shared_beside_the_clone_names_it_in_one_line(
 ) -> None:
     """Seven of the eight stopped with a traceback: FileNotFoundError, or transformers' "Repo id
     must be in the form 'repo_name'" for the tokenizer folder speed.py and scale.py build from."""
-    done = subprocess.run(
-        [sys.executable, str(clone_without_shared / "benchmarks" / script)],
-        cwd=clone_without_shared,
-        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = _run_benchmark(clone_without_shared, script)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     [line] = done.stderr.strip().splitlines()
@@ -71,14 +76,7 @@ def test_a_wrong_set_override_is_a_usage_error_before_any_work(
     scale.py the whole local engine, before a worker stopped with a ConfigError traceback and
     the benchmark with another (CalledProcessError). Found first, as a usage error (exit 2);
     here even before ../shared is looked for."""
-    done = subprocess.run(
-        [sys.executable, str(clone_without_shared / "benchmarks" / script), "--set", override],
-        cwd=clone_without_shared,
-        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = _run_benchmark(clone_without_shared, script, "--set", override)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert f"--set {override}" in done.stderr or f"--set '{override}'" in done.stderr
@@ -88,15 +86,7 @@ def test_a_wrong_set_override_is_a_usage_error_before_any_work(
 def test_overhead_with_no_articles_is_a_usage_error(clone_without_shared: Path, count: str) -> None:
     """Past the checks, ``--articles 0`` (or less) made no article and the run stopped with a
     traceback (UsageError: no articles to process)."""
-    done = subprocess.run(
-        [sys.executable, str(clone_without_shared / "benchmarks" / "overhead.py"),
-         "--articles", count],
-        cwd=clone_without_shared,
-        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )  # fmt: skip
+    done = _run_benchmark(clone_without_shared, "overhead.py", "--articles", count)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert f"--articles must be at least 1, not {count}" in done.stderr
@@ -113,15 +103,7 @@ def test_checks_data_not_in_its_form_is_named_in_one_line(
     """Another file given as --data (not JSON Lines, or records without "reference_detok")
     stopped checks.py with a JSONDecodeError or KeyError traceback."""
     (tmp_path / "data.jsonl").write_text(content, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(clone_without_shared / "benchmarks" / "checks.py"),
-         "--data", str(tmp_path / "data.jsonl")],
-        cwd=clone_without_shared,
-        env={**os.environ, "PYTHONPATH": str(REPO), "HF_HUB_OFFLINE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )  # fmt: skip
+    done = _run_benchmark(clone_without_shared, "checks.py", "--data", str(tmp_path / "data.jsonl"))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     [line] = done.stderr.strip().splitlines()

@@ -1434,6 +1434,15 @@ def test_a_closed_terminal_does_not_kill_the_local_instance_under_the_run(tmp_pa
     assert "answered 1" in probe.stdout, probe.stderr[-2000:]
 
 
+def _fewest_deaths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each death costs a new worker process (an actor's loads its model): the fewest that show
+    a group retried, then its articles one at a time (the limits travel with the plan)."""
+    import summarize.engines.ray as ray_engine
+
+    monkeypatch.setattr(ray_engine, "_GROUP_DEATHS", 1)
+    monkeypatch.setattr(ray_engine, "_ARTICLE_DEATHS", 1)
+
+
 @pytest.mark.parametrize("stage", ["prepare", "translation"])
 def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch, stage: str
@@ -1477,10 +1486,7 @@ def test_an_article_that_kills_its_worker_fails_alone_and_the_run_goes_on(
                 return super()._work(group)
 
         monkeypatch.setattr(ray_engine, "_TranslateActor", CrashesOnOneArticle)
-    # Each death costs a new worker process (an actor's loads its model): the fewest that show
-    # the group retried, then its articles one at a time (the limits travel with the plan).
-    monkeypatch.setattr(ray_engine, "_GROUP_DEATHS", 1)
-    monkeypatch.setattr(ray_engine, "_ARTICLE_DEATHS", 1)
+    _fewest_deaths(monkeypatch)
     config = _config(
         tmp_path,
         self_contained_models,
@@ -1532,8 +1538,7 @@ def test_an_article_whose_worker_dies_after_its_brief_is_written_is_reported_wri
         return engine._finish_group(row, context)
 
     monkeypatch.setattr(ray_engine, "_finish_group", dies_after_writing_one_brief)
-    monkeypatch.setattr(ray_engine, "_GROUP_DEATHS", 1)
-    monkeypatch.setattr(ray_engine, "_ARTICLE_DEATHS", 1)
+    _fewest_deaths(monkeypatch)
     config = _config(
         tmp_path,
         self_contained_models,
