@@ -2894,3 +2894,36 @@ def test_a_number_in_another_unit_than_a_german_compound_units_is_flagged(
 )
 def test_german_compound_units_back_their_english_units(german: str, summary: str) -> None:
     assert unsupported_facts(summary, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        ("Das Unternehmen beschäftigt 13.000 Mitarbeiter.", "The company employs 13k staff."),
+        ("Rund 20.000 Läufer gingen an den Start.", "Around 20K runners took part."),
+        ("Der Konzern streicht 1.500 Stellen.", "The group is cutting 1.5k jobs."),
+        # a race's kilometres, no count of thousands
+        ("Sie gewann den 5-Kilometer-Lauf.", "She won the 5k race."),
+        ("Er lief 10 Kilometer in 40 Minuten.", "He ran a 10k in 40 minutes."),
+    ],
+)
+def test_thousands_written_with_k_are_backed_by_the_german_count(german: str, summary: str) -> None:
+    """ "13k staff" was read as 13 and flagged beside "13.000 Mitarbeiter"."""
+    assert unsupported_facts(summary, "", german) == []
+    assert [w.detail for w in translation_warnings(german, summary)] == []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        (
+            "Das Unternehmen beschäftigt 13.000 Mitarbeiter.",
+            "The company employs 14k staff.",
+            "14k",
+        ),
+        ("Das Unternehmen beschäftigt 13 Mitarbeiter.", "The company employs 13k staff.", "13k"),
+        ("Sie gewann den 5-Kilometer-Lauf.", "She won the 10k race.", "10k"),
+    ],
+)
+def test_a_wrong_number_written_with_k_is_flagged(german: str, summary: str, flagged: str) -> None:
+    assert [f.text for f in unsupported_facts(summary, "", german)] == [flagged]

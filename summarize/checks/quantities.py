@@ -461,6 +461,24 @@ _CLOCK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MILLIONS_AFTER = re.compile(r"m(?![^\W\d_])")  # "1.5m", no space: "5 m" is five metres
+# "13k staff", "20K runners": thousands, as news English writes a count without a currency.
+_THOUSANDS_AFTER = re.compile(r"[kK](?![^\W\d_])")
+# "a 5k race", "the 10K run", "ran a 10k in 40 minutes": a race's distance in kilometres, no
+# count of 5,000; "4K TV", "401k plan": a resolution's or a plan's name, no count either.
+_RACE_AFTER_K = re.compile(
+    r"\s?-?\s?(?:races?|runs?|fun\s+runs?|walks?|course|route|trail|loop|swim|time|personal\s+best"
+    r"|pb|record|event|title|champion\w*|final|distance|road\s+races?|cross[- ]country)\b",
+    re.IGNORECASE,
+)
+_RACE_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:an?|the|his|her|their|first|last)\s+$", re.IGNORECASE
+)
+_NO_NOUN_AFTER_K = re.compile(r"\s*(?:[^\w\s]|$|(?:in|on|at|of|with|for|and|or|to)\b)")
+_NOT_A_COUNT_AFTER_K = re.compile(
+    r"\s?-?\s?(?:tv|tvs|resolution|video|screen|display|monitor|ultra|camera|footage|streaming"
+    r"|plan|plans|account)\b|\(",
+    re.IGNORECASE,
+)
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
 # Points written after the percent: "0,3 %-Punkte", "Prozent-Punkte", "2 percent points".
 _POINTS_AFTER = re.compile(r"\s?-?\s?(?:punkte?n?|points?)\b", re.IGNORECASE)
@@ -1551,6 +1569,18 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
         if not scale and not match.group("percent") and _MILLIONS_AFTER.match(text, match.end()):
             # "1.5m people" (news English): millions, or metres (the unit, read below).
             values |= {round(value * 1e6, 6) for value in values}
+        if (
+            language == "en"
+            and not scale
+            and not match.group("percent")
+            and _THOUSANDS_AFTER.match(text, end)
+        ):
+            if _is_a_race(text, match.start(), end):
+                yield _Reading(match.start(), end + 1, "number", values, unit=("m", 1e3))
+                continue
+            if not _NOT_A_COUNT_AFTER_K.match(text, end + 1):
+                values = {round(value * 1e3, 6) for value in values}
+                end += 1
         if match.group("sign"):
             # "-5 Grad", "−5 °C": a sign is part of the value. (A hyphen after a word or a number
             # is none: "Covid-19", "2019-2020", "5-7" are read above or not as a sign.)
@@ -1567,6 +1597,17 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
         else:
             kind = "number"
         yield _Reading(match.start(), end, kind, values)
+
+
+def _is_a_race(text: str, start: int, k_at: int) -> bool:
+    """Whether the "k" at ``k_at`` after a number starting at ``start`` is a race's kilometres:
+    "5k race", "10K run", or the race itself ("ran a 10k in 40 minutes", "the 5k.")."""
+    if _RACE_AFTER_K.match(text, k_at + 1):
+        return True
+    return bool(
+        _RACE_ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+        and _NO_NOUN_AFTER_K.match(text, k_at + 1)
+    )
 
 
 def _german_word_numbers(text: str) -> Iterator[_Reading]:
