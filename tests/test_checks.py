@@ -2927,3 +2927,29 @@ def test_thousands_written_with_k_are_backed_by_the_german_count(german: str, su
 )
 def test_a_wrong_number_written_with_k_is_flagged(german: str, summary: str, flagged: str) -> None:
     assert [f.text for f in unsupported_facts(summary, "", german)] == [flagged]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        # English puts the winner's score first: either German order backs it
+        ("Bayern gewann 2:1 gegen Dortmund.", "Bayern beat Dortmund 2-1.", []),
+        ("Bayern verlor 1:2 gegen Dortmund.", "Bayern lost 2-1 to Dortmund.", []),
+        ("Bayern verlor 1:2 gegen Dortmund.", "Bayern lost 1-2 to Dortmund.", []),
+        ("Es dauert zwei bis drei Wochen.", "It takes 2-3 weeks.", []),
+        # the lower score first is an order of the sides: the result turned around
+        ("Bayern gewann 2:1 gegen Dortmund.", "Bayern beat Dortmund 1-2.", ["1-2"]),
+        ("Bayern gewann 2:1 gegen Dortmund.", "Bayern lost 1-2 to Dortmund.", ["1-2"]),
+    ],
+)
+def test_a_score_written_lower_first_needs_the_same_order(
+    german: str, summary: str, flagged: list[str]
+) -> None:
+    """A reversed score ("1-2" for "gewann 2:1") passed: a score was read as its two numbers
+    in any order."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+def test_a_german_score_written_lower_first_is_not_missing_from_the_winner_first_english() -> None:
+    german, english = "Bayern verlor 1:2 gegen Dortmund.", "Bayern lost 2-1 to Dortmund."
+    assert translation_warnings(german, english) == []

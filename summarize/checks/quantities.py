@@ -599,6 +599,11 @@ class Quantity:
     # year backs a count written with a thousands separator ("2,000 people"); "im Jahr 2018
     # starben" does not back "2,018 people".
     count_context: bool = False
+    # An English score or range written with the lower number first ("lost 1-2", "2-3 weeks"):
+    # English puts a winner's score first ("beat them 2-1", "lost 2-1" for "verlor 1:2"), so
+    # the lower first is an order of the sides, which only the same order backs ("1-2" for
+    # "gewann 2:1" turns the result around).
+    lower_first: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -1155,7 +1160,13 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
             or _unit_after(text, end)
             or _may_be_a_count(text, end, language)
         ),
+        lower_first=kind == "score" and language == "en" and _lower_first(written),
     )
+
+
+def _lower_first(written: str) -> bool:
+    first, second = (int(part) for part in re.findall(r"\d+", written)[:2])
+    return first < second
 
 
 # "minus" before a number is its sign ("minus 5 Grad", "minus five degrees"); "ein Minus von 5
@@ -1728,21 +1739,26 @@ def _numbers(quantity: Quantity) -> set[float]:
     return {value for value in quantity.values if not isinstance(value, tuple)}
 
 
-def _pairs_nearby(source: list[Quantity], gap: int = 20) -> set[tuple[float, float]]:
-    """Two numbers stated close together ("between 10 and 12", "3-1"): a score or range."""
+def _pairs_nearby(
+    source: list[Quantity], gap: int = 20, in_order: bool = False
+) -> set[tuple[float, float]]:
+    """Two numbers stated close together ("between 10 and 12", "3-1"): a score or range, each
+    pair low first, or with ``in_order`` as written."""
+
+    def pair(a: float, b: float) -> tuple[float, float]:
+        return (a, b) if in_order else (min(a, b), max(a, b))
+
     pairs: set[tuple[float, float]] = set()
     for quantity in source:
-        if quantity.kind == "score":
-            pairs |= {(float(a), float(b)) for a, b in quantity.values}  # type: ignore[misc]
-        elif quantity.kind == "time" and ":" in quantity.text:
+        if quantity.kind == "score" or (quantity.kind == "time" and ":" in quantity.text):
             # "24:22" is a time of day or, in German, a score.
-            hour, minute = (float(part) for part in re.findall(r"\d+", quantity.text)[:2])
-            pairs.add((min(hour, minute), max(hour, minute)))
+            first, second = (float(part) for part in re.findall(r"\d+", quantity.text)[:2])
+            pairs.add(pair(first, second))
     for first, second in itertools.pairwise(source):
         if 0 <= second.start - first.end <= gap and "score" not in (first.kind, second.kind):
             for a in _numbers(first):
                 for b in _numbers(second):
-                    pairs.add((min(a, b), max(a, b)))
+                    pairs.add(pair(a, b))
     return pairs
 
 
@@ -1783,7 +1799,7 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         return _year_stated(quantity, source)
     if quantity.kind == "score":
         low, high = next(iter(quantity.values))  # type: ignore[misc]
-        return (float(low), float(high)) in _pairs_nearby(source)
+        return (float(low), float(high)) in _pairs_nearby(source, in_order=quantity.lower_first)
     return _value_stated(quantity, source)
 
 
