@@ -2953,3 +2953,23 @@ def test_a_score_written_lower_first_needs_the_same_order(
 def test_a_german_score_written_lower_first_is_not_missing_from_the_winner_first_english() -> None:
     german, english = "Bayern verlor 1:2 gegen Dortmund.", "Bayern lost 2-1 to Dortmund."
     assert translation_warnings(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        ("Die Mieten stiegen um knapp ein Drittel.", "Rents rose by almost a third.", []),
+        ("Der Umsatz fiel 2020 um ein Viertel.", "Sales fell by a quarter in 2020.", []),
+        ("Der Umsatz fiel um ein Viertel.", "Sales fell by a third.", ["a third"]),
+        ("Die Mieten stiegen um ein Drittel.", "Rents rose by a quarter.", ["a quarter"]),
+    ],
+)
+def test_a_change_by_a_fraction_is_a_share(german: str, summary: str, flagged: list[str]) -> None:
+    """ "by almost a third" was read as the ordinal "third" and flagged beside "ein Drittel";
+    "a third" was a fraction only with its "of"."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize("text", ["He won by a third goal.", "It was claimed by a third party."])
+def test_by_a_third_before_a_noun_stays_an_ordinal(text: str) -> None:
+    assert [q.kind for q in find_quantities(text, "en")] == ["ordinal"]

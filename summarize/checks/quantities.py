@@ -316,6 +316,16 @@ _UNIT_FRACTION = re.compile(
     r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
     re.IGNORECASE,
 )
+# A change by a part of a whole, which needs no "of": "rose by a third", "cut by almost a
+# quarter", "fell by a half." ("by a third goal", "by a third party" stay ordinals.)
+_BY_A_FRACTION = re.compile(
+    r"\bby\s+(?:(?:almost|nearly|about|around|roughly|some|more\s+than|less\s+than|over|under"
+    r"|just\s+over|just\s+under|well\s+over)\s+)?"
+    rf"(?P<part>(?:an?|one)[-\s](?P<english>{_DENOMINATOR}))"
+    r"(?=\s*(?:[^\w\s]|$|(?:in|on|since|from|to|compared|over|last|this|and|or|but|while|after"
+    r"|before|within|than|year-on-year|per|a|each|every)\b))",
+    re.IGNORECASE,
+)
 # German numerals inside a word: a number word before the head of a numeral adjective
 # ("dreitägig" three-day, "siebenmalig" seven-time, "zehnjährig" ten-year, "Zweirad"), read by
 # text2num; "beide" (the two); a weekday starting a compound or an adverb ("Freitagabend",
@@ -761,6 +771,9 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
                 continue
             denominator = int(number.group(1))
         found.append((match.start(), match.end(), round(1 / denominator, 4)))
+    for match in _BY_A_FRACTION.finditer(text):
+        denominator = _DENOMINATORS[match.group("english").lower()]
+        found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
     return found
 
 
