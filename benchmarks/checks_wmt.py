@@ -21,11 +21,12 @@ alarms but where the translator erred; and, planted, each English mention of a G
 deleted in turn, which "missing_numbers" must catch. And "negation" (the German negates, the
 English says no negation): false alarms on the human translations, and, planted, the one
 negation of an English sentence whose German negates deleted ("did not go" as "did go", "won't"
-as "will"), which it must catch. And units of time swapped (day→week, week→month, month→year,
-year→month, hour→day, minute→hour) in English sentences that state one with a count ("a day",
-"five-year", "48-year-old", "three days"), the first in each: the number checks against the
-German sentence must flag the swapped sentence (counted where the sentence as translated had
-no such flag).
+as "will"), which it must catch; and each negation in turn of an English sentence with two or
+more whose German negates as often, one deleted while the others stay. And units of time
+swapped (day→week, week→month, month→year, year→month, hour→day, minute→hour) in English
+sentences that state one with a count ("a day", "five-year", "48-year-old", "three days"), the
+first in each: the number checks against the German sentence must flag the swapped sentence
+(counted where the sentence as translated had no such flag).
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ from prerequisites import require_paths  # noqa: E402
 from summarize.checks import unsupported_facts  # noqa: E402
 from summarize.checks.quantities import find_quantities, is_supported  # noqa: E402
 from summarize.checks.translation_warnings import (  # noqa: E402
-    lost_negation,
+    german_negations,
+    negation_warning,
     numbers_not_in_english,
     numbers_not_in_german,
     translation_warnings,
@@ -169,35 +171,53 @@ _ONE_NEGATION = re.compile(r"\s*\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
 _SHORT_VERBS = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
+def _without(english: str, cut: re.Match[str]) -> str:
+    """``english`` with the negation ``cut`` deleted ("won't" made "will")."""
+    without = english[: cut.start()] + english[cut.end() :]
+    if cut.group(0).lower() in ("n't", "n’t"):
+        head, _, tail = english[: cut.start()].rpartition(" ")
+        verb = _SHORT_VERBS.get(tail.lower(), tail)
+        without = f"{head} {verb}".lstrip() + english[cut.end() :]
+    return without
+
+
 def negation_warnings(name: str, pairs: list[tuple[str, str, str]], out: list[str]) -> str:
     """pairs: (id, German sentence, its English). Sentences the "negation" warning fires on
-    (false alarms), and English sentences with one negation whose German negates, the negation
-    deleted, that it catches."""
-    fired = planted = caught = 0
+    (false alarms); English sentences with one negation whose German negates, the negation
+    deleted, that it catches; and English sentences with two or more whose German negates as
+    often, one deleted in turn, that it catches."""
+    fired = planted = caught = planted_of_two = caught_of_two = 0
     lines = [f"## negation warnings: {name}\n"]
     for cid, de, en in pairs:
-        if lost_negation(de, en) is not None:
+        if negation_warning(de, en) is not None:
             fired += 1
             lines.append(f"- {cid} negation: {de} | {en}")
         found = list(_ONE_NEGATION.finditer(en))
-        if lost_negation(de, "") is None or len(found) != 1:
+        if negation_warning(de, "") is None or not found:
             continue
-        cut = found[0]
-        without = en[: cut.start()] + en[cut.end() :]
-        if cut.group(0).lower() in ("n't", "n’t"):
-            head, _, tail = en[: cut.start()].rpartition(" ")
-            verb = _SHORT_VERBS.get(tail.lower(), tail)
-            without = f"{head} {verb}".lstrip() + en[cut.end() :]
-        planted += 1
-        if lost_negation(de, without) is not None:
-            caught += 1
-        else:
-            lines.append(f"- {cid} missed deleting {cut.group(0)!r}: {de} | {without}")
+        if len(found) == 1:
+            planted += 1
+            without = _without(en, found[0])
+            if negation_warning(de, without) is not None:
+                caught += 1
+            else:
+                lines.append(f"- {cid} missed deleting {found[0].group(0)!r}: {de} | {without}")
+            continue
+        if len(german_negations(de)) < len(found):
+            continue  # an English negation the German does not say apart
+        for cut in found:
+            planted_of_two += 1
+            without = _without(en, cut)
+            if negation_warning(de, without) is not None:
+                caught_of_two += 1
+            else:
+                lines.append(f"- {cid} missed deleting one {cut.group(0)!r}: {de} | {without}")
     out.extend(lines)
     n = len(pairs)
     return (
         f"| {name} | {n} | {fired / n:.1%} ({fired}) | "
-        f"{caught / max(planted, 1):.1%} ({caught}/{planted}) |"
+        f"{caught / max(planted, 1):.1%} ({caught}/{planted}) | "
+        f"{caught_of_two / max(planted_of_two, 1):.1%} ({caught_of_two}/{planted_of_two}) |"
     )
 
 
@@ -310,8 +330,11 @@ def main() -> None:
             for i, (de, en) in enumerate(zip(doc["de"], doc[ref], strict=True))
         ]
         print(number_warnings(f"2021 {ref}", pairs, out))
-    print("\n| translations | sentences | negation | deleted negations caught |")
-    print("|---|---|---|---|")
+    print(
+        "\n| translations | sentences | negation | deleted negations caught "
+        "| one of several deleted caught |"
+    )
+    print("|---|---|---|---|---|")
     print(
         negation_warnings("2019", [(f"s{i}", de, en) for i, (en, de) in enumerate(sentences)], out)
     )

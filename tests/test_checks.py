@@ -2973,3 +2973,55 @@ def test_a_change_by_a_fraction_is_a_share(german: str, summary: str, flagged: l
 @pytest.mark.parametrize("text", ["He won by a third goal.", "It was claimed by a third party."])
 def test_by_a_third_before_a_noun_stays_an_ordinal(text: str) -> None:
     assert [q.kind for q in find_quantities(text, "en")] == ["ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Er habe keinen Druck aufbauen wollen, aber das Gespräch sei bisher nicht zustande "
+            "gekommen.",
+            "He did not want to create any pressure, but the discussion did happen before.",
+        ),
+        (
+            "Ziel war jemand, der gar nicht dort wohnte, und es wurden keine Drogen gefunden.",
+            "The target was someone who did not even live there, and drugs were found.",
+        ),
+        ("Die Steuern steigen nicht, und niemand verliert.", "Taxes won't rise, and all lose."),
+    ],
+)
+def test_one_of_two_negations_lost_is_warned_of(german: str, english: str) -> None:
+    """With one negation kept, a lost second one ("did happen" for "nicht zustande gekommen")
+    was not seen: the warning needed an English without any."""
+    (detail,) = _negation_warned(german, english)
+    assert detail.startswith("the German negates 2 times") and detail.endswith("the English 1 time")
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # a negation repeated in a list, said once in English
+        (
+            "Bis zum sechsten Tag haben sie kein frisches Handtuch und kein Gel erhalten.",
+            "Up to the sixth day they have not received a fresh towel or any gel.",
+        ),
+        ("Er wird nicht angequatscht, nicht begafft.", "He is not talked to or gaped at."),
+        # an expletive "nicht" in an "ob" clause, a rhetorical "was … nicht alles"
+        (
+            "Man kommt um die Debatte nicht herum, ob es nicht geboten ist, Investoren zuzulassen.",
+            "There is no getting around the debate as to whether to admit investors.",
+        ),
+        (
+            "Was muss man sich nicht alles einfallen lassen, um nicht in Schleichwerbung zu "
+            "verfallen.",
+            "What do you have to come up with, so as not to fall into hidden advertising.",
+        ),
+        # both kept
+        (
+            "Aber nicht so klein, dass sie nicht bei Stimme wären.",
+            "But not so small that they don't have a voice.",
+        ),
+    ],
+)
+def test_negations_english_says_once_are_not_warned_of(german: str, english: str) -> None:
+    assert _negation_warned(german, english) == []

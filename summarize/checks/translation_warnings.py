@@ -103,6 +103,77 @@ def lost_negation(german: str, english: str) -> str | None:
     return negation.group(0)
 
 
+# Negations that a count of a sentence's negations leaves out: an expletive "nicht" in an
+# "ob" clause ("ob es nicht geboten ist": "whether it should be"), the rhetorical "was … nicht
+# alles" ("what you have to come up with"), and a negation repeated in a list ("kein Handtuch
+# und kein Gel": "not … a towel or any gel"; "nicht angequatscht, nicht begafft"), which
+# English says once.
+_EXPLETIVE_NICHT = re.compile(
+    r"(?<![\w-])ob\s+(?:[\w-]+\s+){0,3}?(?P<negation>nicht)(?![\w-])"
+    r"|(?<![\w-])was\s(?:[^.,;:!?\"“”]{0,80}?\s)?(?P<rhetorical>nicht)\s+alles(?![\w-])",
+    re.IGNORECASE,
+)
+# What joins two items of a list: a few words, then a comma, "und", "oder" or "noch"
+# ("kein Handtuch und kein Gel"); no clause of its own ("nicht so klein, dass sie nicht …"
+# negates twice).
+_LIST_LINK = re.compile(
+    r"(?P<item>(?:\s*[^\W\d_][\w-]*){0,3})\s*(?:,|und|oder|noch)\s*", re.IGNORECASE
+)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:dass|weil|wenn|ob|als|da|obwohl|damit|sondern|aber|denn|doch|wie|wo|was)\b",
+    re.IGNORECASE,
+)
+
+
+def _joins_a_list(between: str) -> bool:
+    link = _LIST_LINK.fullmatch(between)
+    return link is not None and not _CLAUSE_WORD.search(link.group("item"))
+
+
+def german_negations(german: str) -> list[str]:
+    """The negations of a German sentence that English says apart, in order."""
+    text = _GERMAN_NOT_NEGATING.sub(lambda m: " " * len(m.group(0)), german)
+    expletive = {
+        match.start(group)
+        for match in _EXPLETIVE_NICHT.finditer(text)
+        for group in ("negation", "rhetorical")
+        if match.group(group)
+    }
+    found: list[str] = []
+    previous_end = -1
+    for match in _GERMAN_NEGATION.finditer(text):
+        if match.start() in expletive:
+            continue
+        repeated = (
+            found
+            and match.group(0).lower()[:3] == found[-1].lower()[:3]
+            and _joins_a_list(text[previous_end : match.start()])
+        )
+        previous_end = match.end()
+        if not repeated:
+            found.append(match.group(0))
+    return found
+
+
+def negation_warning(german: str, english: str) -> str | None:
+    """What the English lost of the German's negations: all of them ("The government will raise
+    taxes" for "… die Steuern nicht erhöhen"), or one of several ("He did not want to create
+    any pressure, but … this discussion did happen" for "… keinen Druck …, dass dieses Gespräch
+    bisher nicht zustande gekommen ist"); None when it says as many."""
+    lost = lost_negation(german, english)
+    if lost is not None:
+        return f"the German negates (“{lost}”) and the English says no negation"
+    negations = german_negations(german)
+    english_negations = len(_ENGLISH_NEGATION.findall(_ENGLISH_NOT_NEGATING.sub(" ", english)))
+    if len(negations) < 2 or english_negations >= len(negations):
+        return None
+    said = ", ".join(f"“{word}”" for word in negations)
+    return (
+        f"the German negates {len(negations)} times ({said}) and the English "
+        f"{english_negations} {'time' if english_negations == 1 else 'times'}"
+    )
+
+
 # The reason of a summary's number that only the translation backs (a flag's ``reason``).
 ONLY_IN_TRANSLATION = "only in the translation: its German sentence does not state it"
 
@@ -269,13 +340,9 @@ def translation_warnings(
                 "missing_numbers", ", ".join(f"“{text}”" for text in lost) + " not in the English"
             )
         )
-    negation = lost_negation(german, english) if english_words and not passed_through else None
+    negation = negation_warning(german, english) if english_words and not passed_through else None
     if negation is not None:
-        warnings.append(
-            TranslationWarning(
-                "negation", f"the German negates (“{negation}”) and the English says no negation"
-            )
-        )
+        warnings.append(TranslationWarning("negation", negation))
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:
         warnings.append(
             TranslationWarning("low_confidence", f"mean token log-probability {mean_logprob:.2f}")
