@@ -3025,3 +3025,37 @@ def test_one_of_two_negations_lost_is_warned_of(german: str, english: str) -> No
 )
 def test_negations_english_says_once_are_not_warned_of(german: str, english: str) -> None:
     assert _negation_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        ("Der Anteil sank von 40 auf 35 Prozent.", "The share fell from 40% to 35%.", []),
+        ("Der Umsatz stieg von 3 auf 4 Millionen Euro.", "Sales rose from €3m to €4m.", []),
+        (
+            "Der Umsatz sank von 4 auf 3,5 Millionen Euro.",
+            "Sales fell from €4 million to €3.5 million.",
+            [],
+        ),
+        ("Der Anteil sank von 40 auf 35 Prozent.", "The share fell from 45% to 35%.", ["45%"]),
+        (
+            "Der Umsatz sank von 4 auf 3,5 Millionen Euro.",
+            "Sales fell from €5 million to €3.5 million.",
+            ["€5 million"],
+        ),
+        # a change still goes no further than tenfold: "von 500 auf 3 Millionen" is 500
+        (
+            "Der Umsatz sank von 500 auf 3 Millionen.",
+            "Sales fell from 500 million to 3 million.",
+            ["500 million"],
+        ),
+        # "um 5 auf 35 Prozent" is no change from 5: its 5 stays a bare number
+        ("Die Quote stieg um 5 auf 35 Prozent.", "The rate rose 5 percent.", ["5 percent"]),
+    ],
+)
+def test_the_start_of_a_change_shares_its_percent_and_scale(
+    german: str, summary: str, flagged: list[str]
+) -> None:
+    """ "von 40 auf 35 Prozent" read its 40 as a bare number, so "from 40% to 35%" was
+    flagged: only a range's ends ("bis", "to") shared the percent or scale written once."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged

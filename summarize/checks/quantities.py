@@ -943,20 +943,36 @@ def find_quantities(text: str, language: Language) -> list[Quantity]:
 
 # What joins the two ends of a range or a list: "3 bis 4", "between 10 and 15", "2 or 3", "3-4".
 _RANGE_LINK = re.compile(r"\s*(?:bis(?:\s+zu)?|to|und|and|oder|or|[-–])\s*", re.IGNORECASE)
+# A change from one value to another: "von 40 auf 35 Prozent", "from 4 to 3.5 million". It may
+# go down, so its first end shares what the second says within a factor of ten of it.
+_FROM_BEFORE = re.compile(r"(?<![\w-])(?:von|from)\s+$", re.IGNORECASE)
+_CHANGE_LINK = re.compile(r"\s*(?:auf|to)\s*", re.IGNORECASE)
 _SCALE_IN = re.compile(rf"{_SCALE}|(?<=\d)(?P<short>bn|tn|b|m|k)\b", re.IGNORECASE)
+
+
+def _is_a_change(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether ``first`` and ``second`` are the ends of a change: "von 40 auf 35 Prozent"."""
+    return bool(
+        _FROM_BEFORE.search(text, max(0, first.start - 8), first.start)
+        and _CHANGE_LINK.fullmatch(text, first.end, second.start)
+    )
 
 
 def _shared_ends(text: str, found: list[Quantity], language: Language) -> list[Quantity]:
     """The first end of a range or list also read with the scale, percent and currency written
     once after the second: "3 bis 4 Millionen Euro" states 3 million euros, "10 bis 15 Prozent"
-    10 percent. A range goes up: "500 bis 3 Millionen" states no 500 million."""
+    10 percent. A range goes up: "500 bis 3 Millionen" states no 500 million; a change may go
+    down, within a factor of ten: "von 40 auf 35 Prozent", "von 4 auf 3,5 Millionen"."""
     for index in range(len(found) - 1):
         first, second = found[index], found[index + 1]
         if (
             first.kind != "number"
             or second.kind not in ("number", "percent")
             or _SCALE_IN.search(first.text)
-            or not _RANGE_LINK.fullmatch(text, first.end, second.start)
+            or not (
+                _RANGE_LINK.fullmatch(text, first.end, second.start)
+                or _is_a_change(text, first, second)
+            )
         ):
             continue
         scale = _SCALE_IN.search(second.text)
@@ -970,7 +986,9 @@ def _shared_ends(text: str, found: list[Quantity], language: Language) -> list[Q
             continue
         low = min(_numbers(first), default=0.0)
         high = max((value / factor for value in _numbers(second)), default=0.0)
-        if not low < high:
+        if not low < high and not (
+            _is_a_change(text, first, second) and 0 < high <= low <= 10 * high
+        ):
             continue
         found[index] = replace(
             first,
