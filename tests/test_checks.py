@@ -3059,3 +3059,35 @@ def test_the_start_of_a_change_shares_its_percent_and_scale(
     """ "von 40 auf 35 Prozent" read its 40 as a bare number, so "from 40% to 35%" was
     flagged: only a range's ends ("bis", "to") shared the percent or scale written once."""
     assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("german", "summary"),
+    [
+        (
+            "Frankreichs Präsident Emmanuel Macron sprach.",
+            "French President Emmanuel Macron spoke.",
+        ),
+        ("Die Türkei wählt am Sonntag.", "Turkish voters go to the polls on Sunday."),
+        ("Polens Regierung protestierte.", "The Polish government protested."),
+    ],
+)
+def test_a_country_named_in_german_backs_its_english_adjective(german: str, summary: str) -> None:
+    """ "Frankreichs Präsident" as "French President" flagged the name: only a German adjective
+    ("französische") backed "French"."""
+    assert unsupported_facts(summary, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        ("Frankreichs Präsident sprach.", "The Russian president spoke.", "Russian"),
+        # a country whose language is another's is no adjective of it
+        ("Österreichs Kanzler sprach.", "The German chancellor spoke.", "German"),
+        ("Brasiliens Präsident sprach.", "The Portuguese president spoke.", "Portuguese"),
+    ],
+)
+def test_another_countrys_adjective_is_still_flagged(
+    german: str, summary: str, flagged: str
+) -> None:
+    assert [f.text for f in unsupported_facts(summary, "", german)] == [flagged]

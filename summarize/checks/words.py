@@ -169,7 +169,32 @@ def country_and_language_names() -> tuple[tuple[str, str], ...]:
         for code, name in german.items():
             if code in english:
                 pairs.add(("".join(tokens(str(name))), "".join(tokens(str(english[code])))))
-    return tuple(sorted(pairs))
+    return tuple(sorted(pairs | _countries_by_their_adjective()))
+
+
+def _countries_by_their_adjective() -> set[tuple[str, str]]:
+    """(German country, English adjective) where the country's language is named after it:
+    ("frankreich", "french"), ("russland", "russian"), ("turkei", "turkish"). "Frankreichs
+    Präsident" is "French President"; CLDR names the language, not the people, so only a
+    language whose English name begins as the country's does ("Österreich" backs no "German",
+    "Brasilien" no "Portuguese")."""
+    from babel import Locale, UnknownLocaleError
+
+    german, english = Locale("de").territories, Locale("en").territories
+    languages = Locale("en").languages
+    pairs: set[tuple[str, str]] = set()
+    for code, name in german.items():
+        if not (code.isalpha() and len(code) == 2 and code in english):
+            continue
+        try:
+            language = languages.get(Locale.parse(f"und_{code}").language)
+        except (UnknownLocaleError, ValueError):
+            continue
+        country = "".join(tokens(str(english[code])))
+        adjective = "".join(tokens(str(language or "")))
+        if " " not in str(language) and adjective != country and adjective[:2] == country[:2]:
+            pairs.add(("".join(tokens(str(name))), adjective))
+    return pairs
 
 
 # The endings of a German place's -er word for its people and adjective ("Wiener", "Prager"),
