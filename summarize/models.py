@@ -588,6 +588,8 @@ def resolve_spec(
     if source.is_local:
         _check_readable(task, Path(source.location))
     tokenizer, config = _read_tokenizer_and_config(task, settings, source, revision)
+    if source.is_local:
+        _check_tokenizer_files(task, Path(source.location), tokenizer)
     _check_seq2seq(task, source, config)
     _check_attention(task, source, config)
     family = detect_family(config, tokenizer)
@@ -720,6 +722,19 @@ def _check_readable(task: Task, folder: Path) -> None:
         ) from None
 
 
+def _check_tokenizer_files(task: Task, folder: Path, tokenizer: PreTrainedTokenizerBase) -> None:
+    """Refuse a local folder whose tokenizer loaded without its vocabulary files: transformers 5
+    builds a tokenizer of the special tokens alone when vocab.json and merges.txt (or
+    spiece.model, and tokenizer.json) are all missing, and every text became unknown tokens
+    while the run went on without a word (exit 0). The class is the loaded one's, as the folder
+    need not name it (no tokenizer_config.json: the model type's)."""
+    if missing := _missing_tokenizer_files(folder, type(tokenizer)):
+        raise ModelLoadError(
+            f"The {task} model folder {folder} has no usable tokenizer or config: "
+            f"{_lacks_tokenizer_files(missing)}"
+        )
+
+
 def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     """A model type AutoModelForSeq2SeqLM cannot load (a decoder-only GPT-2 or Llama given by
     mistake) is refused before any article: on torch it failed at loading, after the other
@@ -776,10 +791,7 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
         )
     if missing := _missing_tokenizer_files(folder):
         # BART's said only "`vocab` and `merges` must be both be from memory or both filenames".
-        return (
-            f"it lacks its tokenizer's {', '.join(missing)} (a copy stopped part-way?); copy "
-            "or pull the model again"
-        )
+        return _lacks_tokenizer_files(missing)
     if isinstance(error, TypeError | AssertionError):
         return (
             f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
@@ -804,17 +816,19 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
 _OPTIONAL_TOKENIZER_FILES = ("tokenizer_file", "target_vocab_file", "tokenizer_config_file")
 
 
-def _missing_tokenizer_files(folder: Path) -> list[str]:
-    """The files the folder's tokenizer class (its tokenizer_config.json's) reads that are not
-    there; none where the class is unknown or the folder's tokenizer.json stands in for them."""
-    import transformers
+def _lacks_tokenizer_files(missing: list[str]) -> str:
+    return (
+        f"it lacks its tokenizer's {', '.join(missing)} (a copy stopped part-way?); copy "
+        "or pull the model again"
+    )
 
-    try:
-        settings = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    name = settings.get("tokenizer_class") if isinstance(settings, dict) else None
-    tokenizer_class = getattr(transformers, name, None) if isinstance(name, str) else None
+
+def _missing_tokenizer_files(folder: Path, tokenizer_class: Any = None) -> list[str]:
+    """The files the folder's tokenizer class (``tokenizer_class``, else its
+    tokenizer_config.json's) reads that are not there; none where the class is unknown or the
+    folder's tokenizer.json stands in for them."""
+    if tokenizer_class is None:
+        tokenizer_class = _named_tokenizer_class(folder)
     files = getattr(tokenizer_class, "vocab_files_names", None)
     if not isinstance(files, dict):
         return []
@@ -825,6 +839,19 @@ def _missing_tokenizer_files(folder: Path) -> list[str]:
         for key, file_name in files.items()
         if key not in _OPTIONAL_TOKENIZER_FILES and not (folder / file_name).is_file()
     ]
+
+
+def _named_tokenizer_class(folder: Path) -> Any:
+    """The transformers class the folder's tokenizer_config.json names; None where it names
+    none that transformers defines."""
+    import transformers
+
+    try:
+        settings = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = settings.get("tokenizer_class") if isinstance(settings, dict) else None
+    return getattr(transformers, name, None) if isinstance(name, str) else None
 
 
 def _names_code_of_its_own(folder: Path) -> bool:

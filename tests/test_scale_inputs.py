@@ -644,6 +644,32 @@ def test_a_model_folder_missing_one_tokenizer_file_names_it(
     assert f"it lacks its tokenizer's {file_name} (a copy stopped part-way?)" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "removed",
+    [("vocab.json", "merges.txt"), ("vocab.json", "merges.txt", "tokenizer_config.json")],
+    ids=["vocabulary", "vocabulary-and-settings"],
+)
+def test_a_model_folder_without_any_vocabulary_file_is_refused_not_read_as_unknown_tokens(
+    self_contained_models, tmp_path: Path, removed: tuple[str, ...]
+) -> None:
+    """With every vocabulary file gone (and tokenizer_config.json too: the model type names the
+    class), transformers built a tokenizer of the special tokens alone: every text was unknown
+    tokens, `models list` said available and the run wrote briefs, exit 0."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    incomplete = tmp_path / "copy"
+    shutil.copytree(self_contained_models.bart, incomplete)
+    for name in removed:
+        (incomplete / name).unlink()
+    config = load_config(overrides=[f"summarization.model={json.dumps(str(incomplete))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("summarization", config.summarization, tmp_path)
+    assert "it lacks its tokenizer's vocab.json, merges.txt (a copy stopped" in str(caught.value)
+
+
 def test_a_damaged_generation_config_is_refused_not_dropped_unsaid(
     self_contained_models, tmp_path: Path
 ) -> None:
