@@ -283,6 +283,10 @@ class LoadedModel:
         }
 
 
+# Names the files of sharded safetensors weights.
+SAFETENSORS_INDEX = "model.safetensors.index.json"
+
+
 # Written by `summarize models pull` into each copy it makes: which hub model, at which revision.
 PULLED_FILE = ".summarize-pulled.json"
 
@@ -1074,7 +1078,23 @@ def weights_problem(task: Task, source: ModelSource) -> str | None:
                 pass  # reads and checks the header only
         except (SafetensorError, OSError) as error:
             return _damaged_safetensors(task, source, f"{path.name}: {_first_line(error)}")
+    if absent := _absent_shards(folder):
+        return (
+            f"The {task} model at {source.location} could not be loaded: its weights index "
+            f"names shards that are not there ({', '.join(absent)}); copy or pull the model again"
+        )
     return None
+
+
+def _absent_shards(folder: Path) -> list[str]:
+    """The shards ``model.safetensors.index.json`` names that the folder lacks (a copy
+    stopped part-way): the run refused the folder, and `models list` called it available."""
+    try:
+        weight_map = json.loads((folder / SAFETENSORS_INDEX).read_text(encoding="utf-8"))
+        shards = set(weight_map["weight_map"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []  # no index (one file), or one the load itself says is unreadable
+    return sorted(str(shard) for shard in shards if not (folder / str(shard)).is_file())
 
 
 def _first_line(error: BaseException) -> str:
@@ -1121,8 +1141,9 @@ def load_weights(
     if (problem := half_precision_problem(task, settings, device.type)) is not None:
         raise ConfigError(problem)
     # Both backends read the weights with from_pretrained (CTranslate2's converter too), which
-    # falls back to a pickle checkpoint: a local folder of pickle weights only is refused here.
-    problem = pickle_only_problem(task, source, settings)
+    # falls back to a pickle checkpoint: a local folder of pickle weights only is refused here,
+    # and one without its weights (a shard missing) as `models list` says it.
+    problem = pickle_only_problem(task, source, settings) or weights_problem(task, source)
     if problem is not None:
         raise ModelLoadError(problem)
     revision = None if source.is_local else settings.revision

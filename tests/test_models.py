@@ -1195,7 +1195,7 @@ def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
 
 
 @pytest.mark.parametrize("command", ["list", "pull"])
-@pytest.mark.parametrize("damage", ["no weights", "weights cut short"])
+@pytest.mark.parametrize("damage", ["no weights", "weights cut short", "a shard missing"])
 def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
     tmp_path: Path, self_contained_models, command: str, damage: str
 ) -> None:
@@ -1212,14 +1212,24 @@ def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
     weights = folder / "model.safetensors"
     if damage == "no weights":
         weights.unlink()
-    else:
+    elif damage == "weights cut short":
         os.truncate(weights, weights.stat().st_size // 2)
+    else:  # sharded weights, the last shard not copied: models list said available, exit 0
+        _save_in_shards(folder)
+        shards = sorted(folder.glob("model-*-of-*.safetensors"))
+        assert len(shards) > 1 and not weights.exists()
+        shards[-1].unlink()
+    expected = {
+        "no weights": "no weights",
+        "weights cut short": "weights are damaged",
+        "a shard missing": "shards that are not there",
+    }[damage]
     args = ["models", command, "--set", f"translation.model={str(folder)!r}",
             "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
     result = CliRunner().invoke(app, args)
     said = " ".join(result.output.split())
     assert result.exit_code == 1, said
-    assert ("no weights" if damage == "no weights" else "weights are damaged") in said, said
+    assert expected in said, said
     assert "copy or pull the model again" in said
     if command == "pull":
         translation, summarization = said.split(" summarization: ")
@@ -1237,6 +1247,16 @@ def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
         app, ["run", str(article), "-c", str(config), "-o", str(tmp_path / "o")]
     )
     assert run.exit_code == 2, run.output  # what a run says of the same folder
+    assert expected in " ".join(run.output.split())
+
+
+def _save_in_shards(folder: Path) -> None:
+    """The model in ``folder`` saved again as sharded safetensors with their index."""
+    from transformers import AutoModelForSeq2SeqLM
+
+    model = AutoModelForSeq2SeqLM.from_pretrained(folder)
+    (folder / "model.safetensors").unlink()
+    model.save_pretrained(folder, max_shard_size="20KB")
 
 
 def test_models_pull_names_a_missing_model_folder_and_pulls_the_other(
