@@ -165,6 +165,9 @@ class TorchBackend:
         self.model.generation_config = own
         self.tokenizer = tokenizer
         self.text_ids = TextEncoder.of(tokenizer)
+        # A tokenizer saved without a pad token refused to pad: every article failed, even
+        # alone ("Asking to pad but the tokenizer does not have a padding token").
+        self.pad_id = _pad_id(tokenizer, model.config, generation_config)
         self.generation_config = generation_config
         self.device = device
         # The forced first token (a multilingual model's target language) is not text, even
@@ -211,15 +214,11 @@ class TorchBackend:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _encode(self, texts: list[str]) -> Any:
-        inputs = self.tokenizer.pad(
-            {"input_ids": self.text_ids(texts)},
-            padding=True,
-            # After the text, whatever the folder's tokenizer_config.json says: the encoder's
-            # positions count left padding (a "left" kept from decoder-only use), and a short
-            # input batched with a long one was read at other positions than alone.
-            padding_side="right",
-            return_tensors="pt",
-        )  # never cut: callers split long inputs first
+        # After the text, whatever the folder's tokenizer_config.json says: the encoder's
+        # positions count left padding (a "left" kept from decoder-only use), and a short
+        # input batched with a long one was read at other positions than alone. Never cut:
+        # callers split long inputs first.
+        inputs = _padded_on_the_right(self.text_ids(texts), self.pad_id)
         if self.global_first_token:
             import torch
 
@@ -259,6 +258,36 @@ class TorchBackend:
             Generated(text.strip(), tokens=count)
             for text, count in zip(decoded, written, strict=True)
         ]
+
+
+def _pad_id(
+    tokenizer: PreTrainedTokenizerBase, model_config: Any, generation_config: GenerationConfig
+) -> int:
+    """The id that pads a batch's shorter inputs: the tokenizer's pad token, else the model's
+    (its config's, its generation settings'), else its end token. The attention mask hides
+    padding; the model's own id also keeps the positions M2M100 counts from the ids."""
+    candidates = (
+        tokenizer.pad_token_id,
+        getattr(model_config, "pad_token_id", None),
+        generation_config.pad_token_id,
+        *sorted(_end_ids(generation_config)),
+        tokenizer.eos_token_id,
+    )
+    return next((int(c) for c in candidates if isinstance(c, int) and not isinstance(c, bool)), 0)
+
+
+def _padded_on_the_right(rows: list[list[int]], pad_id: int) -> Any:
+    """``rows`` of input ids as one batch of tensors, the shorter padded after their text."""
+    from transformers import BatchEncoding
+
+    longest = max(len(row) for row in rows)
+    return BatchEncoding(
+        {
+            "input_ids": [row + [pad_id] * (longest - len(row)) for row in rows],
+            "attention_mask": [[1] * len(row) + [0] * (longest - len(row)) for row in rows],
+        },
+        tensor_type="pt",
+    )
 
 
 def _end_ids(generation_config: GenerationConfig) -> frozenset[int]:

@@ -777,3 +777,27 @@ def test_a_tokenizer_that_pads_on_the_left_changes_no_output(
         in_batch = encoder(**batch).last_hidden_state[0][batch["attention_mask"][0].bool()]
         by_itself = encoder(**alone).last_hidden_state[0]
     assert torch.allclose(in_batch, by_itself, atol=1e-5)
+
+
+def test_a_tokenizer_without_a_pad_token_pads_with_the_models_own(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A tokenizer saved without a pad token refused to pad a batch ("Asking to pad but the
+    tokenizer does not have a padding token"): every article failed, even alone, exit 1. The
+    batch is padded with the model's own pad id: the outputs are those of the folder whose
+    tokenizer names it."""
+    folder = tmp_path / "bart-no-pad"
+    shutil.copytree(self_contained_models.bart, folder)
+    settings_file = folder / "tokenizer_config.json"
+    tokenizer_settings = json.loads(settings_file.read_text(encoding="utf-8"))
+    settings_file.write_text(json.dumps({**tokenizer_settings, "pad_token": None}), "utf-8")
+    texts = [SENTENCES[0], SENTENCES[1] + " " + SENTENCES[3]]  # of two lengths: one padded
+
+    def outputs(model: Path) -> tuple[list[str], object]:
+        settings = SummarizationSettings(model=str(model), generation=FORCED)
+        loaded = load_model("summarization", settings, Path("models"))
+        return [out.text for out in loaded.backend.generate(texts)], loaded.tokenizer.pad_token
+
+    without_pad, pad_token = outputs(folder)
+    assert pad_token is None
+    assert without_pad == outputs(self_contained_models.bart)[0]
