@@ -595,6 +595,7 @@ def resolve_spec(
     if source.is_local:
         _check_tokenizer_files(task, Path(source.location), tokenizer)
     _check_seq2seq(task, source, config)
+    _check_tokenizer_fits(task, source, tokenizer, config)
     _check_attention(task, source, config)
     family = detect_family(config, tokenizer)
     languages = resolve_languages(
@@ -768,6 +769,31 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
         "(sequence-to-sequence, encoder-decoder) model, which is what this tool runs. "
         f"Set {task}.model to one, e.g. {families_for(task)}"
     )
+
+
+def _check_tokenizer_fits(
+    task: Task, source: ModelSource, tokenizer: PreTrainedTokenizerBase, config: Any
+) -> None:
+    """Refuse a tokenizer whose word pieces have ids past the model's embeddings (another
+    model's tokenizer files copied into the folder): every article failed, even alone, with
+    "IndexError: index out of range in self", and `models list` said available. Added and
+    special tokens are left out: DistilBART's <mask> (50264) lies past its 50264 embeddings,
+    and special tokens' strings in a text are read as text (summarize.tokens)."""
+    embeddings = getattr(config, "vocab_size", None)
+    if not isinstance(embeddings, int) or isinstance(embeddings, bool) or embeddings <= 0:
+        return
+    added = tokenizer.get_added_vocab()
+    largest = max(
+        (token_id for piece, token_id in tokenizer.get_vocab().items() if piece not in added),
+        default=-1,
+    )
+    if largest >= embeddings:
+        raise ModelLoadError(
+            f"The {task} model at {source.location} cannot be used: its tokenizer writes token "
+            f"ids up to {largest}, but the model reads {embeddings} (config.json vocab_size); "
+            "the tokenizer files are another model's. Use the tokenizer files that came with "
+            "the model's weights"
+        )
 
 
 def _check_attention(task: Task, source: ModelSource, config: Any) -> None:

@@ -670,6 +670,37 @@ def test_a_model_folder_without_any_vocabulary_file_is_refused_not_read_as_unkno
     assert "it lacks its tokenizer's vocab.json, merges.txt (a copy stopped" in str(caught.value)
 
 
+def test_a_model_folder_with_another_models_tokenizer_is_refused_before_any_article(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """The tokenizer files of a model with a larger vocabulary copied into a folder: every
+    article failed, even alone, with "IndexError: index out of range in self" (exit 1), and
+    `models list` said available."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    mixed = tmp_path / "bart-with-marian-tokenizer"
+    shutil.copytree(self_contained_models.bart, mixed)
+    (mixed / "merges.txt").unlink()
+    marian = Path(self_contained_models.marian)
+    for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
+        shutil.copy(marian / name, mixed / name)
+    pieces = len(json.loads((marian / "vocab.json").read_text(encoding="utf-8")))
+    embeddings = json.loads((mixed / "config.json").read_text(encoding="utf-8"))["vocab_size"]
+    assert pieces > embeddings + 2  # more than the special tokens past the embeddings
+    config = load_config(overrides=[f"summarization.model={json.dumps(str(mixed))}"])
+    with pytest.raises(ModelLoadError, match="the tokenizer files are another model's") as caught:
+        resolve_spec("summarization", config.summarization, tmp_path)
+    assert f"the model reads {embeddings} (config.json vocab_size)" in str(caught.value)
+    # The folder's own tokenizer (DistilBART's <mask> past its embeddings, as in the real one).
+    config = load_config(
+        overrides=[f"summarization.model={json.dumps(str(self_contained_models.bart))}"]
+    )
+    assert resolve_spec("summarization", config.summarization, tmp_path).family == "bart"
+
+
 def test_a_damaged_generation_config_is_refused_not_dropped_unsaid(
     self_contained_models, tmp_path: Path
 ) -> None:
