@@ -315,23 +315,35 @@ def record_path(brief_path: Path) -> Path:
     return brief_path.with_suffix(RECORD_SUFFIX)
 
 
-def write_brief(brief_path: Path, brief: Brief) -> BriefRecord:
-    """Write the run record, then the Markdown brief, each atomically (see the module note)."""
+def write_brief(brief_path: Path, brief: Brief, make_folder: bool = True) -> BriefRecord:
+    """Write the run record, then the Markdown brief, each atomically (see the module note).
+    ``make_folder=False`` (a run's briefs): OutputError when the folder is not there."""
     record = brief.record()
-    _write_record_and_brief(brief_path, record)
+    _write_record_and_brief(brief_path, record, make_folder=make_folder)
     return record
 
 
 def _write_record_and_brief(
-    brief_path: Path, record: BriefRecord, markdown_first: bool = False, markdown: str | None = None
+    brief_path: Path,
+    record: BriefRecord,
+    markdown_first: bool = False,
+    markdown: str | None = None,
+    make_folder: bool = False,
 ) -> None:
     """The run record, then the Markdown brief (``markdown_first``: the other way round);
-    ``markdown``: the brief's text, where it is not the record's :func:`render_brief`."""
+    ``markdown``: the brief's text, where it is not the record's :func:`render_brief`.
+
+    A run never writes into a folder made anew (``make_folder``, for a brief outside a run):
+    its folder, made and locked at its start, gone means it was removed under the run, or a Ray
+    node does not mount it; made again, the briefs went where no one looks (that node's own
+    disk), and the run counted them as written."""
     sidecar = record_path(brief_path)
     writes = [
         (sidecar, record.to_json()),
         (brief_path, markdown if markdown is not None else render_brief(record, sidecar.name)),
     ]
+    if not make_folder and not brief_path.parent.is_dir():
+        raise OutputError(_folder_gone(brief_path.parent))
     try:
         for path, content in reversed(writes) if markdown_first else writes:
             write_atomic(path, content)
@@ -341,6 +353,15 @@ def _write_record_and_brief(
             "stopped (every brief written before is complete; run the same command again to do "
             "the rest)"
         ) from None
+
+
+def _folder_gone(folder: Path) -> str:
+    """Why no brief can be written into ``folder``, a run's output folder that is not there."""
+    return (
+        f"the output folder {shown(folder)} is gone (removed during the run, or not mounted on "
+        "the machine that wrote the brief: on Ray, every node must mount it at the same path); "
+        "the run stopped"
+    )
 
 
 def source_moved(record: BriefRecord, source: Path) -> bool:
@@ -678,6 +699,8 @@ def write_index(
         else:
             stale.pop(entry.filename, None)
     index_path = folder / INDEX_FILENAME
+    if not folder.is_dir():  # gone under the run (see _write_record_and_brief): not made anew
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
     write_atomic(index_path, render_index(entries, latest_run, without_brief, stale))
     return index_path
 

@@ -2186,10 +2186,10 @@ def test_a_run_ended_by_a_defect_still_indexes_the_briefs_it_wrote(
         (folder / name).write_text(text, encoding="utf-8")
     real_write = outputs.write_brief
 
-    def write_brief(path: Path, brief):
+    def write_brief(path: Path, brief, **options):
         if path.name == "b.md":
             raise RuntimeError("a defect")
-        return real_write(path, brief)
+        return real_write(path, brief, **options)
 
     monkeypatch.setattr(outputs, "write_brief", write_brief)
     result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
@@ -2197,6 +2197,34 @@ def test_a_run_ended_by_a_defect_still_indexes_the_briefs_it_wrote(
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "stopped after: 1 written" in index, index
     assert "a.md" in index and "b.md" not in index
+
+
+def test_an_output_folder_removed_under_the_run_stops_it_and_is_not_made_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The output folder removed while the run writes (or, on Ray, not mounted on a node):
+    each write made it anew, the run said "2 written" and exit 0 with one brief gone, and on a
+    node without the shared folder the briefs went to that node's own disk."""
+    from summarize import outputs
+
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    for name, text in zip(("a.txt", "b.txt"), seed_texts(), strict=False):
+        (folder / name).write_text(text, encoding="utf-8")
+    real_write = outputs.write_brief
+
+    def removed_after_the_first_brief(path: Path, brief, **options):
+        record = real_write(path, brief, **options)
+        shutil.rmtree(output)
+        return record
+
+    monkeypatch.setattr(outputs, "write_brief", removed_after_the_first_brief)
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(output), "--no-cache", "-q"])
+    assert result.exit_code == 1, result.output
+    assert f"the output folder {output} is gone" in " ".join(result.output.split())
+    assert "2 written" not in result.output
+    assert not output.exists()  # neither a brief nor an index of none in a folder made anew
 
 
 def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(

@@ -1528,8 +1528,8 @@ def test_an_article_whose_worker_dies_after_its_brief_is_written_is_reported_wri
         if not hasattr(engine, "_crash_test"):
             engine._crash_test = engine.outputs.write_brief  # type: ignore[attr-defined]
 
-            def write_brief(path: Path, brief: Any) -> Any:
-                record = engine._crash_test(path, brief)  # type: ignore[attr-defined]
+            def write_brief(path: Path, brief: Any, **options: Any) -> Any:
+                record = engine._crash_test(path, brief, **options)  # type: ignore[attr-defined]
                 if "crash" in path.name:
                     os._exit(1)
                 return record

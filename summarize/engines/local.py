@@ -372,7 +372,7 @@ class Pipeline:
             # A Ctrl-C or SIGTERM waits for both files of the brief, and for its outcome, so
             # the stopped run's index lists and counts it.
             with stop_signals_held():
-                record = outputs.write_brief(brief_path, result)
+                record = outputs.write_brief(brief_path, result, make_folder=False)
                 run.settle(ArticleOutcome(article.source, "written", brief_path), record)
         ordered = [run.settled[source] for source, _ in jobs]
         written = sum(outcome.status == "written" for outcome in ordered)

@@ -708,7 +708,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             settled.append((outcome_of_error(job.source, error), None))
             continue
         try:
-            record = outputs.write_brief(job.brief_path, brief)
+            record = outputs.write_brief(job.brief_path, brief, make_folder=False)
         except OutputError as error:  # the folder takes no more writes: the run stops
             raise _CarriedError(str(error), error) from None
         watch.end(job)
