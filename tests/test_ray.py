@@ -201,6 +201,33 @@ def test_an_address_where_nothing_listens_is_refused_before_ray_tries_it(
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.md"))
 
 
+def test_an_address_where_nothing_listens_is_said_before_any_article_is_read(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver reads every article once before Ray starts (minutes for thousands on a
+    shared filesystem): a mistyped address was said only after that, and the folder's index
+    was rewritten as of a run "stopped after: 0 written, 5 up to date"."""
+    import socket
+
+    import summarize.engines.ray as ray_engine
+
+    _ray()
+
+    def no_article_read(*_: object, **__: object) -> bytes:
+        raise AssertionError("an article was read for a run whose Ray address is refused")
+
+    monkeypatch.setattr(ray_engine, "read_source_bytes", no_article_read)
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    config = _config(tmp_path, self_contained_models)
+    arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
+    result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
+    assert result.exit_code == 2, result.output
+    assert f"cannot reach Ray at {address!r}" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 @contextlib.contextmanager
 def _answering_server(answer: bytes) -> Iterator[int]:
     """A local port that answers every connection with ``answer``; yields the port."""

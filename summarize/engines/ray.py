@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from summarize import outputs, stages
 from summarize.config import Config, RaySettings
 from summarize.engines.common import FolderRun, brief_run
-from summarize.engines.ray_session import ray_session, refuse_address_form, unreachable
+from summarize.engines.ray_session import check_reachable, ray_session, unreachable
 from summarize.errors import (
     ArticleError,
     ConfigError,
@@ -782,8 +782,12 @@ class RayEngine:
         require_ray()
         address = self.config.runtime.ray_address
         if address is not None:
+            # Before any input is read: the driver reads every article once to settle what
+            # needs no model (minutes for thousands on a shared filesystem), and a mistyped
+            # address was said only then, the index rewritten as of a run "stopped after: 0
+            # written, …". A probe, not Ray's start: nothing is started for current briefs.
             try:
-                refuse_address_form(address)
+                check_reachable(address)
             except ConnectionError as error:
                 raise unreachable(address, error) from None
         progress = progress or SilentProgress()
