@@ -286,9 +286,10 @@ def _cluster_boundary_near(text: str, middle: int) -> int:
 
 def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
     """Greedily join neighbouring parts (with a space) while the result still fits; a part that
-    never fits on its own is split by :func:`split_to_window`. The last two pieces are then
-    evened out: filled greedily, the last was often a scrap (a German sentence's final verb,
-    translated alone)."""
+    never fits on its own is split by :func:`split_to_window`. No piece ends with a word that
+    reads on where that word fits with the next part (:func:`_cut_before`). The last two pieces
+    are then evened out: filled greedily, the last was often a scrap (a German sentence's final
+    verb, translated alone)."""
     groups: list[list[str]] = []  # each piece as its parts
     whole: list[bool] = []  # whether the piece is packed parts (not a part's own split)
     current: list[str] = []
@@ -296,10 +297,13 @@ def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
         if fits(" ".join([*current, part])):
             current.append(part)
             continue
-        if current:
-            groups.append(current)
+        cut = _cut_before(current, part, fits)
+        if cut:
+            groups.append(current[:cut])
             whole.append(True)
-        if fits(part):
+        if cut < len(current):  # the word that reads on goes on with ``part`` (it fits)
+            current = [*current[cut:], part]
+        elif fits(part):
             current = [part]
         else:
             split = split_to_window(part, fits)
@@ -312,6 +316,15 @@ def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
     if len(groups) >= 2 and whole[-1] and whole[-2]:
         groups[-2:] = _even_pair(groups[-2], groups[-1], fits)
     return [" ".join(group) for group in groups]
+
+
+def _cut_before(current: list[str], part: str, fits: Callable[[str], bool]) -> int:
+    """How many of ``current``'s parts close a piece when ``part`` does not fit after them:
+    all, but for a last word that reads on ("dem stv." | "Vorsitzenden"), which starts the next
+    piece instead where it fits there beside ``part``."""
+    if len(current) > 1 and _reads_on(current[-1]) and fits(f"{current[-1]} {part}"):
+        return len(current) - 1
+    return len(current)
 
 
 def _even_pair(first: list[str], second: list[str], fits: Callable[[str], bool]) -> list[list[str]]:

@@ -168,6 +168,21 @@ def test_split_to_window_never_cuts_after_an_abbreviation_the_segmenter_reads_on
         assert piece.split()[-1] not in {"stv.", "evt.", "geb.", "Hauptstr."}, pieces
 
 
+def test_split_to_window_cuts_no_piece_after_an_abbreviation_before_the_last_two() -> None:
+    """Only the last two pieces were cut with the abbreviations in mind: a sentence split in
+    three or more pieces ended its first after "stv." (on the development pages, "Dr.", "St.",
+    "inkl." before a name or a number), and the title went to the translator without its name."""
+    sentence = (
+        "Auf dem Foto steht er links neben dem stv. Vorsitzenden Aleksandar Nikoloski rechts "
+        "vor dem Parteibüro in Skopje und neben ihm stehen noch viele weitere Leute aus der "
+        "Partei."
+    )
+    pieces = split_to_window(sentence, lambda piece: len(piece.split()) <= 9)
+    assert len(pieces) > 2 and " ".join(pieces) == sentence
+    assert all(len(piece.split()) <= 9 for piece in pieces)
+    assert not [piece for piece in pieces[:-1] if piece.split()[-1] == "stv."], pieces
+
+
 def test_split_to_window_cuts_an_unbroken_token_without_losing_characters() -> None:
     blob = "x" * 1000
     pieces = split_to_window(blob, lambda piece: len(piece) <= 64)
