@@ -435,9 +435,18 @@ def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
     """A translated sentence's warnings; none for one copied, not translated (no pieces)."""
     if not sentence.pieces:
         return []
-    return sentence_warnings(
+    warnings = sentence_warnings(
         sentence.source, sentence.text, sentence.logprob, sentence.reached_limit
     )
+    if sentence.empty_pieces:  # the rest came back: no check above sees the part missing
+        warnings.append(
+            TranslationWarning(
+                "length_ratio",
+                f"no English came back for {sentence.empty_pieces} of the {sentence.pieces} "
+                "pieces it was split in for the translator's window: their text is missing",
+            )
+        )
+    return warnings
 
 
 def _checks_failed(item: Prepared, error: Exception) -> str:

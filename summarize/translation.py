@@ -20,6 +20,7 @@ from summarize.backends import Generated
 from summarize.batching import GenerationFailed, WindowTooSmall, generate_texts, split_to_window
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
+from summarize.errors import shows_text
 from summarize.models import LoadedModel
 
 logger = logging.getLogger("summarize")
@@ -46,6 +47,9 @@ class TranslatedSentence:
     # The translator's output limit in tokens when the English of a piece reached it: that
     # English may be cut (the brief warns). None when no piece did.
     reached_limit: int | None = None
+    # Pieces of a sentence split for the window whose English came back empty: their text is
+    # missing from the sentence's English (the brief warns).
+    empty_pieces: int = 0
 
 
 def model_input(sentence: str) -> str:
@@ -175,12 +179,16 @@ class Translator:
                 results.append(TranslatedSentence(sentence, "", len(pieces), failed=reasons[0]))
                 continue
             outputs = [output_of.get(piece, Generated(piece)) for piece in pieces]
-            joined = " ".join(output.text for output in outputs)
+            # An empty piece joined in left a double space where its text was missing.
+            joined = " ".join(output.text for output in outputs if shows_text(output.text))
+            empty = sum(1 for output in outputs if not shows_text(output.text))
             scores = [output.logprob for output in outputs if output.logprob is not None]
             logprob = sum(scores) / len(scores) if scores else None  # type: ignore[arg-type]
             reached = limit if any(piece in at_limit for piece in pieces) else None
             results.append(
-                TranslatedSentence(sentence, joined, len(pieces), logprob, None, reached)
+                TranslatedSentence(
+                    sentence, joined, len(pieces), logprob, None, reached, empty if joined else 0
+                )
             )
         return results
 

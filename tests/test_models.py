@@ -486,6 +486,31 @@ def test_split_sentences_are_translated_piece_by_piece_and_joined_in_order() -> 
     assert " ".join(pieces).split() == sentence.split()
 
 
+def test_a_piece_of_a_split_sentence_that_comes_back_empty_is_warned_of() -> None:
+    """One piece's English empty and the others' there: the sentence's English lacked that
+    piece's text with no warning (the length ratio stays in range past two pieces), and held a
+    double space where it was."""
+    from summarize.stages import _warnings_of
+
+    backend = EchoBackend(lambda text: "" if "Bahnhof" in text else echo_text(text))
+    loaded = echo_model(window=6, backend=backend)  # five words and the end token
+    sentence = (
+        "Der Zug kam aus Berlin, im Bahnhof warteten viele, dann stiegen alle Fahrgäste aus, "
+        "und sie gingen nach Hause."
+    )
+    (result,) = Translator(loaded, TranslationSettings()).translate([sentence])
+    pieces = split_to_window(sentence, loaded.fits)
+    kept = [echo_text(piece) for piece in pieces if "Bahnhof" not in piece]
+    assert result.pieces == len(pieces) > 3 and len(kept) == len(pieces) - 1
+    assert result.text == " ".join(kept) and result.empty_pieces == 1
+    details = [warning.detail for warning in _warnings_of(result)]
+    assert f"no English came back for 1 of the {len(pieces)} pieces" in " ".join(details)
+    # A sentence whose English came back whole is not warned of so.
+    (whole,) = Translator(echo_model(window=6), TranslationSettings()).translate([sentence])
+    assert whole.empty_pieces == 0
+    assert not [w for w in _warnings_of(whole) if "no English came back" in w.detail]
+
+
 def test_a_prefix_that_fills_the_window_is_a_clear_error_not_endless_splitting() -> None:
     """A clear error for that sentence's article (the start-up check refuses such a prefix
     before any article; this is what is left when a character costs more than it tried)."""
