@@ -512,7 +512,7 @@ def chunking_note(record: BriefRecord) -> str | None:
             f"{' and a final summary' if summary.final_summary else ''}.*"
         )
     if summary.note:
-        notes.append(f"*{escape_markdown(summary.note)}*")
+        notes.append(f"*{escape_markdown(as_sentence(summary.note))}*")
     if split := record.counts.sentences_split_for_window:
         window = record.models.get("translation", {}).get("window_tokens")
         limit = f" ({window} tokens)" if window else ""
@@ -524,6 +524,16 @@ def chunking_note(record: BriefRecord) -> str | None:
             "in order, and the English joined.*"
         )
     return " ".join(notes) or None
+
+
+def as_sentence(note: str) -> str:
+    """A note kept as a log line ("the summary came back empty; ...") as a sentence for the
+    reader: its first letter upper case and a full stop at its end. Shown as logged, it stood
+    in the brief and the view as a fragment starting in lower case."""
+    note = note.strip()
+    if not note:
+        return note
+    return note[0].upper() + note[1:] + ("" if note.endswith((".", "!", "?")) else ".")
 
 
 def title_warnings_note(record: BriefRecord) -> str | None:
@@ -650,9 +660,12 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         shown_parts = " · ".join(escape_markdown(part) for part in parts)
         lines += [f"*Source (as the page says): {shown_parts}*", ""]
     lines += ["## Summary", "", escape_markdown(record.summary.text) or "*(empty summary)*", ""]
-    lines += render_key_facts(record.key_facts)
+    # Right under the summary, as the view has it: after the key facts, the word that the lead
+    # stands in for the summary, or that it may be cut off, came after a list the reader had
+    # taken it in by.
     if note := chunking_note(record):
         lines += [note, ""]
+    lines += render_key_facts(record.key_facts)
     lines += render_checks(record)
     lines += ["## Article", "", f"*{ARTICLE_NOTE}*", ""]
     for number, paragraph in enumerate(record.paragraphs, start=1):

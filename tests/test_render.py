@@ -163,6 +163,27 @@ def test_a_lead_standing_in_for_the_summary_is_said_in_the_index_and_front_matte
     assert split_front_matter(render_brief(lead.record(), "a.json"))[0]["summary_note"] == note
 
 
+def test_the_summary_note_stands_under_the_summary_as_a_sentence() -> None:
+    """The note that the article's lead stands in for an empty summary (or that the summary may
+    be cut off) came after the key facts, a list away from the summary it is about (the view
+    has it right under the summary), and read as the log line it is: "*the summary came back
+    empty; …sentence(s)*", in lower case and without a full stop."""
+    brief = make_brief()
+    note = "the summary came back empty; the summary is the article's first 3 sentence(s)"
+    lead = dataclasses.replace(
+        brief, summary=dataclasses.replace(brief.summary, final_summary=False, note=note)
+    )
+    _, body = split_front_matter(render_brief(lead.record(), "a.json"))
+    summary_section = body.split("## Summary\n\n", 1)[1].split("## Checks", 1)[0]
+    blocks = summary_section.split("\n\n")
+    assert blocks[0] == escape_markdown(lead.record().summary.text)
+    assert escape_markdown("The summary came back empty; the summary is the article's first 3 "
+                           "sentence(s).") in blocks[1]  # fmt: skip
+    assert blocks[2].startswith("**Key facts**")
+    # the front matter keeps the note as the record has it, for tools
+    assert split_front_matter(render_brief(lead.record(), "a.json"))[0]["summary_note"] == note
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     assert text.startswith("---\n")
     _, front, body = text.split("---\n", 2)
