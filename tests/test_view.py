@@ -849,6 +849,41 @@ def test_a_long_word_or_url_never_widens_the_page_past_the_screen(
         assert corner == (0, 255, 0), (page, width, corner)  # red: wider than the screen
 
 
+@pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium not installed (Debian: apt-get install chromium)"
+)
+def test_the_run_records_values_take_a_phones_width(site, tmp_path: Path) -> None:
+    """On a phone the run record's keys kept their column beside the values: the longest key set
+    its width, and each value (a hash, a model's JSON) had about a third of the screen, a few
+    characters to a line. Measured as the long-word test measures: a copy of the page with the
+    record open and a script that paints a corner green where every value is at least 80% as
+    wide as the list, red where one is narrower."""
+    from PIL import Image
+
+    folder, _ = site
+    measure = (
+        '<div id="fits" style="position: fixed; top: 0; left: 0; width: 20px; height: 20px">'
+        "</div><script>function measure() { const list = document.querySelector('.record dl'); "
+        "const wide = [...list.querySelectorAll('dd')].every(value => value.offsetWidth >= "
+        "0.8 * list.clientWidth); document.getElementById('fits').style.background = wide ? "
+        "'rgb(0, 255, 0)' : 'rgb(255, 0, 0)' } addEventListener('resize', measure); measure()"
+        "</script></body>"
+    )
+    html = (folder / "article-0.html").read_text(encoding="utf-8")
+    measured = tmp_path / "measured.html"
+    measured.write_text(
+        html.replace("<details>", "<details open>").replace("</body>", measure), encoding="utf-8"
+    )
+    shot = tmp_path / "record-390.png"
+    command = [str(chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+               "--hide-scrollbars", "--window-size=390,900", f"--screenshot={shot}",
+               measured.as_uri()]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    with Image.open(shot) as image:
+        corner = image.convert("RGB").getpixel((5, 5))
+    assert corner == (0, 255, 0), corner  # red: a value squeezed beside its key
+
+
 def test_german_text_outside_the_columns_is_marked_german(tmp_path: Path) -> None:
     """The cleaner's removals and a headline without a translation are the article's German:
     marked so (lang="de"), a screen reader read them with English rules on the English page."""
