@@ -2343,6 +2343,10 @@ def test_what_comment_forms_archives_themes_and_cookie_boxes_write_is_dropped_by
         "Veröffentlicht am Freitag hat der Verlag die Zahlen noch nicht.",
         "Zuletzt geändert wurde das Gesetz im Jahr 2019, erklärte die Ministerin.",
         "Zuletzt geändert am 7. Januar 2020 wurde das Gesetz erneut.",
+        "Die Studie kommt zu dem Ergebnis, dass die Mieten in allen großen Städten des Landes "
+        "gestiegen sind (PDF, 298 KB)",
+        "Laut der Studie sind die Mieten in allen großen Städten des Landes seit dem Jahr 2015 "
+        "gestiegen PDF | 85 KB",
         "Veröffentlicht am Dienstag, 3. März, hat die Regierung einen Bericht über die Lage.",
         "Verfasst von: einem unbekannten Mönch im 12. Jahrhundert.",
         "Die Cookies sind unbedingt erforderlich, sagte der Bäcker über seine Weihnachtsware.",
