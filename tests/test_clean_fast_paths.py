@@ -27,8 +27,10 @@ from summarize.clean.blocks import (
     LETTER,
     UNTIDIED_SPACE,
     Block,
+    RuleMatcher,
     _tidy_lines,
     fold,
+    phrase_rule,
     phrase_rules,
     rule_matcher,
     tidy_line,
@@ -207,6 +209,30 @@ def test_gated_phrase_rules_find_every_match(lines: list[str] | str) -> None:
         assert hits[name] == [rule.matches(text) for text in texts], name
         for text, candidate in zip(texts, spans, strict=True):
             assert candidate or not any(pattern.search(text) for pattern in rule.span), text
+
+
+def test_a_line_holding_a_needle_is_tried_with_all_of_its_rules_patterns() -> None:
+    """A pattern gated by its needles ("pdf") was tried on every line a rule's beginnings let
+    through, which cost more than all other patterns; now only where the line holds a needle,
+    and there with every pattern in order: the needle pattern's match of the line's start (a
+    stated sentence goes on: no hit) decides, as the whole alternation's first match does, not
+    the later pattern that takes the whole line."""
+    rule = phrase_rule(
+        "links", {"line": [r"^(\S+\s+){0,5}\S*pdf\b", r"^die studie\b.*$", r"^►\s*archiv \(\d+\)$"]}
+    )
+    assert rule.anchored_patterns[0][1] is None  # gated by its needle
+    rare_start = rule.anchored_patterns[2][1]  # a rare first character gates it, not "("
+    assert rare_start and all(start.startswith("►") for start in rare_start), rare_start
+    lines = [
+        "Die Studie liegt als PDF vor und zeigt, dass die Mieten stark gestiegen sind, sagte er.",
+        "Die Studie zeigt, dass die Mieten stark gestiegen sind, sagte der Forscher am Montag.",
+        "Bericht als PDF",
+        "► Archiv (12)",
+        "Die Mieten steigen.",
+    ]
+    matcher = RuleMatcher({"links": rule})
+    hits = matcher.hits(lines, [fold(line) for line in lines])["links"]
+    assert hits == [rule.matches(line) for line in lines] == [False, True, True, True, False]
 
 
 def test_whole_text_tidying_equals_tidying_each_line() -> None:

@@ -692,11 +692,12 @@ def _anchored_gate(patterns: list[str]) -> tuple[tuple[str, ...], tuple[str, ...
 
 def _pattern_gate(pattern: str) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
     """One anchored pattern's gate: (its folded beginnings, ()), or (None, its needles) where
-    those say more than beginnings of one character or none."""
+    those say more than beginnings of one ASCII character or none. (A beginning such as "►", an
+    archive widget's, is rarer than its needle "(".)"""
     parsed = _parse(pattern, re.IGNORECASE)
     starts = {""} if parsed is None else _prefixes(list(parsed), _PREFIX_CHARS)
     inside = None if parsed is None else _needles(parsed)
-    if inside and min(map(len, starts)) <= 1:
+    if inside and any(len(start) == 0 or (len(start) == 1 and start.isascii()) for start in starts):
         return None, tuple(inside)
     return tuple(sorted(starts)), ()
 
@@ -852,24 +853,26 @@ def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1)
 def phrase_rules() -> dict[str, PhraseRule]:
     data = packaged_toml("boilerplate.toml")
-    rules = {}
-    for name, table in data.items():
-        anchored = [p[1:] for p in table.get("line", []) if p.startswith("^")]
-        floating = [p for p in table.get("line", []) if not p.startswith("^")]
-        spans = list(table.get("span", ()))
-        rules[name] = PhraseRule(
-            name=name,
-            description=table.get("description", ""),
-            anchored=_alternation(anchored),
-            floating=_alternation(floating),
-            span=tuple(re.compile(p, re.IGNORECASE) for p in spans),
-            anchored_prefixes=_anchored_gate(anchored)[0],
-            anchored_needles=_anchored_gate(anchored)[1],
-            floating_needles=_needle_gate(floating) if floating else (),
-            span_needles=_needle_gate(spans) if spans else (),
-            anchored_patterns=tuple((p, _pattern_gate(p)[0]) for p in anchored),
-        )
-    return rules
+    return {name: phrase_rule(name, table) for name, table in data.items()}
+
+
+def phrase_rule(name: str, table: dict[str, Any]) -> PhraseRule:
+    """A rule from its table in boilerplate.toml (``line`` and ``span`` patterns)."""
+    anchored = [p[1:] for p in table.get("line", []) if p.startswith("^")]
+    floating = [p for p in table.get("line", []) if not p.startswith("^")]
+    spans = list(table.get("span", ()))
+    return PhraseRule(
+        name=name,
+        description=table.get("description", ""),
+        anchored=_alternation(anchored),
+        floating=_alternation(floating),
+        span=tuple(re.compile(p, re.IGNORECASE) for p in spans),
+        anchored_prefixes=_anchored_gate(anchored)[0],
+        anchored_needles=_anchored_gate(anchored)[1],
+        floating_needles=_needle_gate(floating) if floating else (),
+        span_needles=_needle_gate(spans) if spans else (),
+        anchored_patterns=tuple((p, _pattern_gate(p)[0]) for p in anchored),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -910,13 +913,16 @@ class RuleMatcher:
         return list(map(self._starts.__getitem__, starts))
 
     def _alternation_for(self, rule: PhraseRule, key: str) -> re.Pattern[str]:
-        """``rule``'s patterns that a line starting with ``key`` can match, in their order: the
-        first of them that matches is the whole alternation's first (a pattern gated by its
-        needles is always among them)."""
+        """``rule``'s patterns gated by their beginnings that a line starting with ``key`` can
+        match, in their order. A line that holds a needle of the rule's other patterns is tried
+        with the whole alternation instead (see :meth:`hits`), so on the lines this one is
+        tried on, the first of them that matches is the whole alternation's first. (A pattern
+        gated by its needles was tried on every line: "^(\\S+\\s+){0,11}\\S*pdf …" cost more
+        than all the others.)"""
         chosen = tuple(
             index
             for index, (_, starts) in enumerate(rule.anchored_patterns)
-            if starts is None or key.startswith(starts)
+            if starts is not None and key.startswith(starts)
         )
         if (rule.name, chosen) not in self._alternations:
             patterns = [rule.anchored_patterns[index][0] for index in chosen]
@@ -931,15 +937,23 @@ class RuleMatcher:
         """Per rule, whether it matches each line (``folded``: the lines through ``fold``)."""
         hits = {name: [False] * len(lines) for name in self.rules}
         joined = _JoinedLines.of(folded)
+        # The lines that hold a needle of a rule's needle-gated patterns: tried with all its
+        # patterns below, so not with only those gated by the line's beginning.
+        with_needles = {
+            rule.name: _needle_indexes(rule.anchored_needles, joined) for rule in self._by_needles
+        }
+        whole = {name: set(indexes) for name, indexes in with_needles.items()}
         candidates = self._anchored_candidates([line[:_PREFIX_CHARS] for line in folded])
         for index in compress(range(len(lines)), candidates):  # lines with a candidate rule
             for rule, anchored in candidates[index]:
+                if index in whole.get(rule.name, ()):
+                    continue
                 if rule.anchors(lines[index], anchored):
                     hits[rule.name][index] = True
         for rule in self._by_needles:
             found = hits[rule.name]
-            for index in _needle_indexes(rule.anchored_needles, joined):
-                if not found[index] and rule.anchors(lines[index]):
+            for index in with_needles[rule.name]:
+                if rule.anchors(lines[index]):
                     found[index] = True
         if self._floating_everywhere:
             needs_search: Iterable[int] = range(len(lines))
