@@ -466,6 +466,21 @@ def current_record(brief_path: Path, source_sha256: str, fingerprint: str) -> Br
     return record if belong_together(brief_path, record) else None
 
 
+def made_with_other_settings(
+    brief_path: Path, source: Path, max_bytes: int, fingerprint: str
+) -> BriefRecord | None:
+    """The run record of the brief of ``source`` when it was made from the article as it is now
+    but with other settings (its fingerprint is not ``fingerprint``): a run redoes it, and says
+    why. None for any other brief (none, another article, a source that cannot be read)."""
+    try:
+        record = read_record(record_path(brief_path))
+    except RecordError:  # no brief yet (the source is not read for it), or not one of ours
+        return None
+    if record.fingerprint == fingerprint:
+        return None
+    return record if ingest.source_sha256(source, max_bytes) == record.source_sha256 else None
+
+
 def current_record_of_source(
     brief_path: Path, source: Path, max_bytes: int, fingerprint: str
 ) -> BriefRecord | None:

@@ -180,6 +180,51 @@ def _clean_settings(config: Config) -> dict[str, Any]:
     return settings
 
 
+# Where a user changes each of run_settings' entries: a rerun names those that redo its briefs.
+_SETTING_NAMES = {
+    "version": "the summarize version",
+    "clean": "the clean settings",
+    "force_language": "input.force_language",
+    "max_reduce_rounds": "summarization.max_reduce_rounds",
+    "data_sha256": "summarize's packaged rules (summarize/data)",
+    "text_libraries": "the versions of the text libraries",
+    "clean_model_sha256": "the cleaning classifier",
+    "chunk_generation": "summarization.chunk_generation",
+}
+
+
+def changed_settings(
+    config: Config,
+    settings: Mapping[str, Any],
+    generation: Mapping[str, Mapping[str, Any]],
+    now: Mapping[str, Mapping[str, Any]],
+) -> list[str]:
+    """What differs between the settings a brief was made with (its record's ``settings`` and
+    ``generation``) and this run's (``config``, and ``now``: each model's generation settings),
+    as a user would name it; "the models" where the difference lies in neither (their files,
+    device, backend or window). A rerun that redid every brief after a change did not say why."""
+
+    def same(old: Any, new: Any) -> bool:  # as the record keeps them: through JSON
+        return json.dumps(old, sort_keys=True, default=str) == json.dumps(
+            new, sort_keys=True, default=str
+        )
+
+    current = run_settings(config)
+    # A record without them was written by a version before they were kept.
+    changed = [_SETTING_NAMES["version"]] if not settings else []
+    changed += [
+        _SETTING_NAMES.get(key, key)
+        for key in sorted(current.keys() | settings.keys())
+        if settings and not same(settings.get(key), current.get(key))
+    ]
+    changed += [
+        f"{task}.generation"
+        for task in ("translation", "summarization")
+        if generation and not same(generation.get(task), now.get(task))
+    ]
+    return changed or ["the models (their files, device, backend or window)"]
+
+
 def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> RunInfo:
     return RunInfo(
         models={

@@ -1048,3 +1048,23 @@ def test_a_new_release_of_a_text_library_makes_briefs_stale(monkeypatch, package
 
     monkeypatch.setattr(importlib.metadata, "version", version)
     assert stages.run_fingerprint(config, {}, {}) != before
+
+
+def test_changed_settings_names_what_a_rerun_redoes_briefs_for() -> None:
+    """What a rerun says redid a brief: the settings that differ from its record's, each model's
+    generation settings, "the models" where neither differs, and for a record from before
+    settings were kept, the version that wrote it."""
+    config = load_config(overrides=["summarization.max_reduce_rounds=3"])
+    kept = json.loads(json.dumps(stages.run_settings(config), default=str))
+    generation = {"translation": {"num_beams": 4}, "summarization": {"num_beams": 4}}
+    assert stages.changed_settings(config, kept, generation, generation) == [
+        "the models (their files, device, backend or window)"
+    ]
+    other = {**kept, "max_reduce_rounds": 4, "force_language": True}
+    assert stages.changed_settings(config, other, generation, generation) == [
+        "input.force_language",
+        "summarization.max_reduce_rounds",
+    ]
+    now = {**generation, "summarization": {"num_beams": 2}}
+    assert stages.changed_settings(config, kept, generation, now) == ["summarization.generation"]
+    assert stages.changed_settings(config, {}, {}, now) == ["the summarize version"]

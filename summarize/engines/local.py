@@ -27,7 +27,7 @@ from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import Config
 from summarize.engines.common import FolderRun, brief_run
-from summarize.errors import ArticleError, ConfigError
+from summarize.errors import ArticleError, ConfigError, shown
 from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
@@ -79,6 +79,8 @@ class Pipeline:
         self._summarizer: Summarizer | None = None
         self._run_info: stages.RunInfo | None = None
         self._cache: TranslationCache | None = None
+        # The fingerprints of briefs a run redid for their settings alone, said once each.
+        self._settings_said: set[str] = set()
 
     def __enter__(self) -> Pipeline:
         return self
@@ -298,6 +300,25 @@ class Pipeline:
             return True
         return self._pending_translator().needs_weights(item.sentences)
 
+    def _say_if_settings_changed(self, brief_path: Path, source: Path, fingerprint: str) -> None:
+        """Say which settings changed when the brief of ``source`` is redone only for them, once
+        for each set of settings the folder's briefs were made with: a rerun after a change (a
+        setting, a model, an upgrade) redid thousands of briefs without a word of why."""
+        record = outputs.made_with_other_settings(
+            brief_path, source, self.config.input.max_bytes, fingerprint
+        )
+        if record is None or record.fingerprint in self._settings_said:
+            return
+        self._settings_said.add(record.fingerprint)
+        now = {task: self._spec(task).generation_settings for task in self._specs}
+        changed = stages.changed_settings(self.config, record.settings, record.generation, now)
+        logger.info(
+            "%s was made with other settings (changed: %s): it is redone, as is every brief "
+            "made with them",
+            shown(brief_path),
+            ", ".join(changed),
+        )
+
     def run(
         self,
         paths: stages.InputPaths,
@@ -354,6 +375,8 @@ class Pipeline:
                 current = outputs.keep_current(brief_path, current, source)
                 run.settle(ArticleOutcome(source, "up-to-date", brief_path), current)
                 continue
+            if not force:
+                self._say_if_settings_changed(brief_path, source, run.fingerprint)
             if problem := outputs.replacing_what(brief_path, source):
                 run.settle(ArticleOutcome(source, "failed", reason=problem))
                 continue
