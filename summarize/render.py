@@ -508,7 +508,7 @@ def chunking_note(record: BriefRecord) -> str | None:
         notes.append(
             f"*The English text ({summary.input_tokens} tokens) was longer than the summarizer's "
             f"window ({summary.window_tokens} tokens), so it was summarized in {summary.chunks} "
-            f"chunks over {summary.map_rounds} map round(s)"
+            f"chunks over {plural(summary.map_rounds, 'map round')}"
             f"{' and a final summary' if summary.final_summary else ''}.*"
         )
     if summary.note:
@@ -563,7 +563,11 @@ def checks_note(record: BriefRecord) -> str:
         where = "not found in the article (German or English)"
         if any(flag.reason == ONLY_IN_TRANSLATION for flag in record.flags):
             where += ", or only in its translation"
-        found = f"{flags} item(s) in the summary are {where}; treat them as unverified."
+        one = flags == 1
+        found = (
+            f"{plural(flags, 'item')} in the summary {'is' if one else 'are'} {where}; treat "
+            f"{'it' if one else 'them'} as unverified."
+        )
     elif checkable_facts(record.summary.text):
         found = "Every number, name and quotation in the summary is found in the article."
     else:  # said as it is: a check with nothing to look up vouches for nothing
@@ -581,7 +585,7 @@ def checks_note(record: BriefRecord) -> str:
         if warned
     ]
     shown_at = " and ".join(places) or "at their paragraphs"
-    said = f"{found} {warnings} translation warning(s), shown {shown_at}."
+    said = f"{found} {plural(warnings, 'translation warning')}, shown {shown_at}."
     if any(warning.kind == "output_limit" for warning in record.all_warnings()):
         said += (
             " Where the English reached the translator's output limit, raise "
@@ -749,7 +753,8 @@ def render_checks(record: BriefRecord) -> list[str]:
 
 def dropped_summary(record: BriefRecord) -> str:
     rules = len(record.dropped_by_rule())
-    return f"{len(record.dropped)} line(s) or span(s) removed by {rules} rule(s)"
+    removed = plural(len(record.dropped), "line or span", "lines or spans")
+    return f"{removed} removed by {plural(rules, 'rule')}"
 
 
 AUDIT_HEADING = "## Removed by the cleaner"
@@ -828,10 +833,12 @@ def folder_counts(records: Sequence[BriefRecord]) -> str:
     warnings = sum(record.counts.translation_warnings for record in records)
     flagged = sum(1 for record in records if unsupported_items(record))
     warned = sum(1 for record in records if record.counts.translation_warnings)
+    # "(in 0 summaries)" after "0 unsupported items" said nothing.
+    in_summaries = f" (in {plural(flagged, 'summary', 'summaries')})" if unsupported else ""
+    in_articles = f" (in {plural(warned, 'article')})" if warnings else ""
     return (
-        f"{plural(len(records), 'brief')} · {plural(unsupported, 'unsupported item')} "
-        f"(in {plural(flagged, 'summary', 'summaries')}) · "
-        f"{plural(warnings, 'translation warning')} (in {plural(warned, 'article')}) · "
+        f"{plural(len(records), 'brief')} · {plural(unsupported, 'unsupported item')}"
+        f"{in_summaries} · {plural(warnings, 'translation warning')}{in_articles} · "
         f"{plural(sum(record.counts.words_de for record in records), 'German word')}"
     )
 

@@ -28,8 +28,11 @@ from summarize.render import (
     IndexEntry,
     ParagraphPair,
     bidi_isolation,
+    checks_note,
+    dropped_summary,
     escape_markdown,
     first_sentence,
+    folder_counts,
     index_lead,
     link_target,
     render_brief,
@@ -129,7 +132,7 @@ def test_the_chunking_note_says_a_final_summary_only_where_one_was_made() -> Non
     it was summarized "in 2 chunks over 1 map round(s) and a final summary" all the same."""
     brief = make_brief()
     made = render_brief(brief.record(), "article-0.json")
-    assert "summarized in 2 chunks over 1 map round(s) and a final summary." in made
+    assert "summarized in 2 chunks over 1 map round and a final summary." in made
     lead = dataclasses.replace(
         brief,
         summary=dataclasses.replace(
@@ -139,7 +142,7 @@ def test_the_chunking_note_says_a_final_summary_only_where_one_was_made() -> Non
     record = lead.record()
     assert not record.summary.final_summary
     text = render_brief(record, "article-0.json")
-    assert "summarized in 2 chunks over 1 map round(s).*" in text and "final summary" not in text
+    assert "summarized in 2 chunks over 1 map round.*" in text and "final summary" not in text
     # Records written before the field read as made (the only kind there was).
     data = json.loads(record.model_dump_json())
     del data["summary"]["final_summary"]
@@ -252,7 +255,7 @@ def test_the_brief_reads_as_a_gfm_document_with_one_quote_per_paragraph() -> Non
     assert [unescaped(text) for text in quoted] == [p.german for p in record.paragraphs]
     assert not {child.type for child in inline_tokens(tokens)} & (LINK_TOKENS - {"em_open"})
     html_blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert html_blocks[0].startswith('<details markdown="1">\n<summary>3 line(s)')
+    assert html_blocks[0].startswith('<details markdown="1">\n<summary>3 lines or spans')
     assert html_blocks[-1] == "</details>" and len(html_blocks) == 2  # the article's stays text
     assert not {t.type for t in tokens} & {"table_open", "hr", "code_block", "fence"}
 
@@ -618,6 +621,31 @@ def test_the_index_is_a_front_page_in_file_name_order() -> None:
     assert "in/article-2.txt · brief written 2026-11-30 · 1 unsupported item" in items[2]
 
 
+def test_counts_read_as_english_one_or_many() -> None:
+    """The brief said "1 item(s) in the summary are …", "1 translation warning(s)", "1 line(s)
+    or span(s) removed by 1 rule(s)", and the index "0 unsupported items (in 0 summaries)"."""
+    from summarize.checks import unsupported_facts
+
+    summary = "7 people were hurt."
+    flags = unsupported_facts(summary, "Two people were hurt in Berlin.")
+    record = dataclasses.replace(make_brief(summary=summary), flags=tuple(flags)).record()
+    checks = checks_note(record)
+    assert checks.startswith("1 item in the summary is not found"), checks
+    assert "treat it as unverified" in checks and "(s)" not in checks, checks
+    assert "(s)" not in dropped_summary(record), dropped_summary(record)
+    clean = record.model_copy(
+        update={
+            "flags": (),
+            "counts": record.counts.model_copy(
+                update={"unsupported": 0, "translation_warnings": 0}
+            ),
+        }
+    )
+    totals = folder_counts([clean])
+    assert "0 unsupported items · 0 translation warnings · " in totals, totals
+    assert "(in" not in totals, totals
+
+
 @pytest.mark.parametrize(
     "name", ["100%25.md", "Teil #2.md", "frage?x=1.md", "a>b.md", "a\\b.md", "Ärger 2.md"]
 )
@@ -802,7 +830,7 @@ def test_an_item_the_summary_repeats_is_one_item_with_its_mentions() -> None:
     checks = render_brief(record, "a.json").split("## Checks", 1)[1].split("##", 1)[0]
     listed = [line for line in checks.splitlines() if line.startswith("- ")]
     assert listed == ["- number: 7 (2 mentions)", "- quote: He ran away,"], listed
-    assert "2 item(s) in the summary are not found" in checks
+    assert "2 items in the summary are not found" in checks
     assert record.counts.unsupported == 2
     assert split_front_matter(render_brief(record, "a.json"))[0]["unsupported"] == 2
     # A record written before counted each mention (3 here): the index counts its items.

@@ -139,7 +139,7 @@ def test_each_brief_page_shows_the_article_side_by_side(site) -> None:
     assert [mark.text() for mark in summary.find_all("mark", "flag")] == ["15,000"]
     details = page.find_all("details")
     assert [squash(d.find_all("summary")[0].text()) for d in details] == [
-        "3 line(s) or span(s) removed by 2 rule(s)",
+        "3 lines or spans removed by 2 rules",
         "Models, settings, timings and counts",
     ]
     removed = [squash(li.text()) for li in details[0].find_all("li")]
