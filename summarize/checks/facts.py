@@ -403,8 +403,8 @@ def _german_grams(text: str) -> set[str]:
         beginnings.update(
             prefix for prefix in prefixes if len(prefix) >= longest or prefix not in country_stems
         )
-    for german, english in words.country_and_language_names():
-        if german in grams or any(stem in beginnings for stem in _german_stems(german)):
+    for german, english, stems in _country_and_language_stems():
+        if german in grams or not stems.isdisjoint(beginnings):
             grams.add(english)
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
@@ -427,6 +427,16 @@ def _longest_country_or_language() -> int:
     longest word beginning :func:`_german_grams` looks up."""
     names = [*words.german_country_names(), *(g for g, _ in words.country_and_language_names())]
     return max(map(len, names))
+
+
+@cache
+def _country_and_language_stems() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Each German country or language name with its English one and its stems: worked out
+    once, not for each of about a thousand names in every article's check."""
+    return tuple(
+        (german, english, frozenset(_german_stems(german)))
+        for german, english in words.country_and_language_names()
+    )
 
 
 @cache
