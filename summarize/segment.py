@@ -256,12 +256,51 @@ _PER_THREAD = threading.local()
 def _segmenter(language: str = "de", char_span: bool = False):  # type: ignore[no-untyped-def]
     segmenters = _PER_THREAD.__dict__.setdefault("segmenters", {})
     if (language, char_span) not in segmenters:
-        import pysbd
-
-        segmenters[language, char_span] = pysbd.Segmenter(
+        segmenters[language, char_span] = _segmenter_class()(
             language=language, clean=False, char_span=char_span
         )
     return segmenters[language, char_span]
+
+
+_WHITE_SPACE_RUN = re.compile(r"\s*")
+
+
+def _segmenter_class() -> type:
+    """pysbd's Segmenter, its sentences' spans found with ``str.find``: pysbd compiles a
+    pattern of each sentence it returns to find where the sentence stands, so every sentence
+    missed the ``re`` module's cache; that took about a fifth of a short article's time outside
+    the models (``benchmarks/overhead.py``). The spans are pysbd's own (see
+    :func:`first_span_after`)."""
+    import pysbd
+    from pysbd.utils import TextSpan
+
+    class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+        def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
+            spans = []
+            prior_end = 0
+            for sentence in sentences:
+                found = first_span_after(self.original_text, sentence, prior_end)
+                if found is not None:
+                    spans.append(TextSpan(self.original_text[found[0] : found[1]], *found))
+                    prior_end = found[1]
+            return spans
+
+    return Segmenter
+
+
+def first_span_after(text: str, sentence: str, prior_end: int) -> tuple[int, int] | None:
+    """Where pysbd places ``sentence`` in ``text``: of the places it stands with the white space
+    after it, taken one after another from the start without overlapping (as ``re.finditer``
+    finds them), the first that ends after ``prior_end``; None when none does."""
+    if not sentence:  # pysbd's pattern is then white space alone, which matches anywhere
+        return next((m.span() for m in re.finditer(r"\s*", text) if m.end() > prior_end), None)
+    position = 0
+    while (start := text.find(sentence, position)) != -1:
+        end = _WHITE_SPACE_RUN.match(text, start + len(sentence)).end()  # type: ignore[union-attr]
+        if end > prior_end:
+            return start, end
+        position = end
+    return None
 
 
 # English abbreviations that never end a sentence and that pysbd's English rules end one at
