@@ -46,6 +46,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ß", "ss")
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _folded_token(token: str) -> str:
+    """A word as :func:`tokens` compares it, remembered: an article's checks fold the same
+    words again and again (600,000 folds in 300 short articles, a tenth of their time)."""
+    return fold(token).replace("’", "'")
+
+
 # An abbreviation written with a dot after each letter ("U.S.", "U.N.", "z.B."): one word of
 # its letters, as written without the dots ("US"), not a run of one-letter words.
 DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
@@ -56,7 +63,7 @@ def tokens(text: str, abbreviation_letters: bool = False) -> list[str]:
     ("U.S.": "us"), or with ``abbreviation_letters`` as its letters ("u", "s")."""
     if "." in text and not abbreviation_letters:
         text = DOTTED_ABBREVIATION.sub(lambda match: match.group(0).replace(".", "") + " ", text)
-    folded = (fold(token).replace("’", "'") for token in _TOKEN.findall(text.replace("-", " ")))
+    folded = map(_folded_token, _TOKEN.findall(text.replace("-", " ")))
     found = []
     for token in folded:
         elided = _ELISION.match(token)
