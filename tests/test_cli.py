@@ -2199,6 +2199,15 @@ def test_an_html_fragment_that_fails_its_metadata_is_read_without_a_title(tmp_pa
     ]
 
 
+def _two_articles(tmp_path: Path) -> Path:
+    """A folder of two seed articles, a.txt and b.txt (briefs a.md and b.md)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in zip(("a.txt", "b.txt"), seed_texts(), strict=False):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_a_run_ended_by_a_defect_still_indexes_the_briefs_it_wrote(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -2207,10 +2216,7 @@ def test_a_run_ended_by_a_defect_still_indexes_the_briefs_it_wrote(
     from summarize import outputs
 
     _echo_models(monkeypatch)
-    folder, output = tmp_path / "in", tmp_path / "briefs"
-    folder.mkdir()
-    for name, text in zip(("a.txt", "b.txt"), seed_texts(), strict=False):
-        (folder / name).write_text(text, encoding="utf-8")
+    folder, output = _two_articles(tmp_path), tmp_path / "briefs"
     real_write = outputs.write_brief
 
     def write_brief(path: Path, brief, **options):
@@ -2235,10 +2241,7 @@ def test_an_output_folder_removed_under_the_run_stops_it_and_is_not_made_again(
     from summarize import outputs
 
     _echo_models(monkeypatch)
-    folder, output = tmp_path / "in", tmp_path / "briefs"
-    folder.mkdir()
-    for name, text in zip(("a.txt", "b.txt"), seed_texts(), strict=False):
-        (folder / name).write_text(text, encoding="utf-8")
+    folder, output = _two_articles(tmp_path), tmp_path / "briefs"
     real_write = outputs.write_brief
 
     def removed_after_the_first_brief(path: Path, brief, **options):
