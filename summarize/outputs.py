@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -467,16 +467,21 @@ def current_record(brief_path: Path, source_sha256: str, fingerprint: str) -> Br
 
 
 def made_with_other_settings(
-    brief_path: Path, source: Path, max_bytes: int, fingerprint: str
+    brief_path: Path,
+    source: Path,
+    max_bytes: int,
+    fingerprint: str,
+    already_said: Collection[str] = (),
 ) -> BriefRecord | None:
     """The run record of the brief of ``source`` when it was made from the article as it is now
     but with other settings (its fingerprint is not ``fingerprint``): a run redoes it, and says
-    why. None for any other brief (none, another article, a source that cannot be read)."""
+    why. None for any other brief (none, another article, a source that cannot be read), and
+    for one made with settings in ``already_said`` (its source is not hashed again)."""
     try:
         record = read_record(record_path(brief_path))
     except RecordError:  # no brief yet (the source is not read for it), or not one of ours
         return None
-    if record.fingerprint == fingerprint:
+    if record.fingerprint == fingerprint or record.fingerprint in already_said:
         return None
     return record if ingest.source_sha256(source, max_bytes) == record.source_sha256 else None
 

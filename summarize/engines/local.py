@@ -305,9 +305,9 @@ class Pipeline:
         for each set of settings the folder's briefs were made with: a rerun after a change (a
         setting, a model, an upgrade) redid thousands of briefs without a word of why."""
         record = outputs.made_with_other_settings(
-            brief_path, source, self.config.input.max_bytes, fingerprint
+            brief_path, source, self.config.input.max_bytes, fingerprint, self._settings_said
         )
-        if record is None or record.fingerprint in self._settings_said:
+        if record is None:
             return
         self._settings_said.add(record.fingerprint)
         now = {task: self._spec(task).generation_settings for task in self._specs}

@@ -76,7 +76,8 @@ def extract_html(
     if not body.strip():
         raise ArticleError(f"{shown(path)}: no article text found in the HTML")
     whole = page_text(root)
-    body = split_at_page_lines(spaced_as_the_page(body, whole.splitlines()), whole.splitlines())
+    page_lines = whole.splitlines()
+    body = split_at_page_lines(spaced_as_the_page(body, page_lines), page_lines)
     title, details = _page_metadata(html, path)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
