@@ -23,6 +23,8 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
+from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.models import CommandFunctionType
 
 from summarize.config import Config, load_config
 from summarize.errors import SummarizeError, shown
@@ -35,28 +37,58 @@ if TYPE_CHECKING:
     from summarize.evaluate import EvalResult
     from summarize.report import RunReport
 
-app = typer.Typer(
+# A flag's column in --help left empty: Typer 0.29 writes each option's Python type there, and
+# "--force <bool>" reads as an option that takes a value. Options that take one name it
+# (FILE, DIR, KEY=VALUE), not "<list[Path]>".
+_FLAG = ""
+
+
+def _without_type(help_option: TyperOption | None) -> TyperOption | None:
+    """Typer's own --help, made by Click, is a flag too: "--help <bool>" on every screen."""
+    if help_option is not None:
+        help_option.metavar = _FLAG
+    return help_option
+
+
+class _Group(TyperGroup):
+    def get_help_option(self, ctx: Any) -> TyperOption | None:
+        return _without_type(super().get_help_option(ctx))
+
+
+class _Command(TyperCommand):
+    def get_help_option(self, ctx: Any) -> TyperOption | None:
+        return _without_type(super().get_help_option(ctx))
+
+
+class _Typer(typer.Typer):
+    """A Typer whose groups and commands show --help as the flag it is."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(cls=_Group, **options)
+
+    def command(
+        self, *args: Any, **options: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(*args, cls=_Command, **options)
+
+
+app = _Typer(
     name="summarize",
     help="Turn German news articles into bilingual English briefs.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
+config_app = _Typer(help="Inspect the configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
-models_app = typer.Typer(help="The local model store (models/).", no_args_is_help=True)
+models_app = _Typer(help="The local model store (models/).", no_args_is_help=True)
 app.add_typer(models_app, name="models")
-eval_app = typer.Typer(
+eval_app = _Typer(
     help="Score the configured models on reference data (compare configs).", no_args_is_help=True
 )
 app.add_typer(eval_app, name="eval")
 
 logger = logging.getLogger("summarize")
-
-# A flag's column in --help left empty: Typer 0.29 writes each option's Python type there, and
-# "--force <bool>" reads as an option that takes a value. Options that take one name it
-# (FILE, DIR, KEY=VALUE), not "<list[Path]>".
-_FLAG = ""
 
 
 def _print_version(wanted: bool) -> None:
