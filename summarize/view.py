@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
 from summarize.errors import UsageError, shown, shows_text
@@ -276,6 +276,7 @@ def _environment() -> Environment:
     environment.filters["when"] = _when
     environment.filters["source"] = source_shown
     environment.tests["untranslated"] = untranslated
+    environment.filters["detail"] = warning_detail
     return environment
 
 
@@ -284,6 +285,22 @@ def untranslated(warnings: Sequence[SentenceWarning]) -> bool:
     the English title) that a screen reader must read with German rules, as it does the German
     column, not spell out with English ones."""
     return any(warning.kind == "untranslated" for warning in warnings)
+
+
+# The warnings that quote the German sentence ("“1.000” not in the English", "the German negates
+# (“nicht”) …"); the others quote the English ("repeats “the”", "“25 million” not in the German").
+_QUOTES_GERMAN = frozenset({"missing_numbers", "negation"})
+_QUOTED = re.compile(r"“([^“”]*)”")
+
+
+def warning_detail(warning: SentenceWarning) -> Markup:
+    """A translation warning's detail as HTML, what it quotes of the German marked German: read
+    with English rules, "“1.000” not in the English" was "one point zero zero zero", not a
+    thousand, and "“Montag”" an English word."""
+    detail = str(escape(warning.detail))
+    if warning.kind not in _QUOTES_GERMAN:
+        return Markup(detail)
+    return Markup(_QUOTED.sub(lambda quoted: f'“<span lang="de">{quoted[1]}</span>”', detail))
 
 
 def _when(timestamp: str) -> str:

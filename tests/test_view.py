@@ -939,6 +939,47 @@ def test_english_that_reads_as_german_is_marked_german(tmp_path: Path) -> None:
     assert "lang" not in page.find_all("h1")[0].attrs
 
 
+def test_german_that_a_translation_warning_quotes_is_marked_german(tmp_path: Path) -> None:
+    """A warning that quotes the German sentence ("“1.000” not in the English", "the German
+    negates (“nicht”) …") stood in the English page as English: a screen reader read "1.000"
+    as "one point zero zero zero", not a thousand. What it quotes of the German is marked so;
+    what a warning quotes of the English ("repeats “people”") stays English."""
+    from summarize.checks import translation_warnings
+
+    german = ("Am Montag kamen 1.000 Menschen nicht zur Demo.", "Es kamen 100 Menschen.")
+    english = ("Many people came to the demo.", "It was 25 million people people people people.")
+    warnings = [translation_warnings(de, en) for de, en in zip(german, english, strict=True)]
+    kinds = {warning.kind for found in warnings for warning in found}
+    assert {"missing_numbers", "negation", "numbers", "repetition"} <= kinds
+    headline = ("Tausende am Montag in Berlin", "Thousands in Berlin")
+    brief = dataclasses.replace(
+        make_brief(0),
+        title_de=headline[0],
+        title_en=headline[1],
+        title_warnings=tuple(translation_warnings(*headline)),
+        paragraphs=(
+            ParagraphPair(
+                german,
+                english,
+                tuple((number, w) for number, found in enumerate(warnings, 1) for w in found),
+            ),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    page = parse(build_site(output, tmp_path / "site").pages[0])
+    (title_warnings, paragraph_warnings) = page.find_all("p", "warnings")
+    for shown, germans in ((title_warnings, headline[:1]), (paragraph_warnings, german)):
+        marked = [e.text() for e in shown.find_all() if e.attrs.get("lang") == "de"]
+        assert marked and all(any(text in de for de in germans) for text in marked), marked
+    marked = [e.text() for e in paragraph_warnings.find_all() if e.attrs.get("lang") == "de"]
+    assert "1.000" in marked and "nicht" in marked and "Montag" in marked
+    assert "people" not in marked and "25 million" not in marked  # the English's, quoted
+    assert "“people”" in paragraph_warnings.text() and "“25 million”" in paragraph_warnings.text()
+    assert "“1.000”" in paragraph_warnings.text()
+
+
 def test_a_sentence_without_translation_says_so_where_it_stands(tmp_path: Path) -> None:
     """A sentence whose translation came back empty: the view's English column showed nothing
     for it (an empty span; a blank column for a paragraph of such sentences), and the Markdown
