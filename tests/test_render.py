@@ -222,6 +222,17 @@ def test_front_matter_is_short_and_says_what_readers_and_tools_need() -> None:
     }
 
 
+def test_the_title_stands_on_the_line_the_readme_says() -> None:
+    """The README says on which line a brief's "# title" comes (for a tool that reads the
+    title without YAML); it said line 18 after the front matter had grown by summary_note."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"the `# title` line comes on line\s+(\d+)", readme)
+    assert said is not None
+    record = make_brief().record()  # one line per value, and no details of the source
+    lines = render_brief(record, "article-0.json").splitlines()
+    assert lines.index(f"# {escape_markdown(record.title)}") + 1 == int(said.group(1))
+
+
 def test_the_brief_reads_as_a_gfm_document_with_one_quote_per_paragraph() -> None:
     record = make_brief().record()
     _, body = split_front_matter(render_brief(record, "article-0.json"))
