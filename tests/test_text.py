@@ -454,6 +454,26 @@ def test_a_fragment_of_one_block_is_read_as_a_page(tmp_path: Path, markup: str, 
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        "<!-- Der Rat tagt am Montag in der Halle. -->",
+        "<!DOCTYPE html>",
+        '<?xml version="1.0" encoding="utf-8"?>',
+    ],
+)
+@pytest.mark.parametrize("name", ["seite.html", "seite.xhtml"])
+def test_a_page_of_no_element_has_no_article_text(tmp_path: Path, markup: str, name: str) -> None:
+    """A page of a comment, a doctype or an XML declaration alone (a page saved before it
+    loaded) has no element for lxml to make a document of: it raised, and the page failed as
+    "a defect of summarize … please report it" instead of as a page without text."""
+    path = tmp_path / name
+    path.write_text(markup + "\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="no article text found in the HTML") as error:
+        read_article(path)
+    assert "defect" not in str(error.value)
+
+
+@pytest.mark.parametrize(
     ("start", "kind"),
     [(b"PK\x03\x04", "zip archive"), (b"%PDF-1.7\n", "PDF"), (b"{\\rtf1\\ansi ", "RTF")],
 )

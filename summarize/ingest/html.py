@@ -63,7 +63,10 @@ def extract_html(
         # single element for no HTML at all: a fragment of one block ("<p>…</p>", "<div><p>…
         # </p></div>", an <article> copied from a page) was "no article text found in the
         # HTML", though such fragments are read as pages. Given the parsed document, it reads it.
-        document = _bare_extraction(_trafilatura_tree(html, document=True))
+        # Markup of no element at all (a comment, a doctype or an XML declaration alone) has no
+        # document to give: lxml raised, and the page was "a defect of summarize".
+        tree = _trafilatura_tree(html, document=True)
+        document = _bare_extraction(tree) if tree is not None else None
     body = ""
     if document is not None and document.body is not None:
         # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
@@ -542,7 +545,9 @@ def _parse_page(html: str, huge: bool = False) -> tuple[Any, bool]:
 def _trafilatura_tree(html: str, document: bool = False) -> Any:
     """The page parsed as trafilatura parses it (trafilatura.utils.load_html), but with lxml's
     huge_tree option: a tree trafilatura can take instead of the markup. With ``document``, a
-    whole document (``<html>`` and ``<body>`` around a fragment)."""
+    whole document (``<html>`` and ``<body>`` around a fragment). None for markup of no
+    element."""
+    import lxml.etree
     import lxml.html
 
     parser = lxml.html.HTMLParser(
@@ -554,7 +559,10 @@ def _trafilatura_tree(html: str, document: bool = False) -> Any:
         huge_tree=True,
     )
     parse = lxml.html.document_fromstring if document else lxml.html.fromstring
-    return parse(_without_xml_declaration(html), parser=parser)
+    try:
+        return parse(_without_xml_declaration(html), parser=parser)
+    except lxml.etree.ParserError:  # "Document is empty": no element to read
+        return None
 
 
 # The end tags of the document and its body. A browser reads on past them, into the body; lxml
