@@ -33,6 +33,7 @@ from summarize.checks.translation_warnings import (
     without_numbers_not_in_german,
 )
 from summarize.clean import (
+    RULE_NAMES,
     CleanArticle,
     CleanOptions,
     Dropped,
@@ -396,7 +397,12 @@ def _what_took_it(cleaned: CleanArticle) -> str:
     if not counts:
         return ""
     rules = ", ".join(f"{rule} {count}" for rule, count in counts.most_common())
-    rule = counts.most_common(1)[0][0]
+    # Only the cleaner's rules can be disabled: what reading the file left out (a Markdown
+    # file's front matter, an HTML page's blocks the extraction did not take) is no setting,
+    # and the advice to disable it was refused as an unknown rule.
+    rule = next((rule for rule, _ in counts.most_common() if rule in RULE_NAMES), None)
+    if rule is None:
+        return f" (blocks dropped by rule: {rules})"
     return (
         f" (blocks dropped by rule: {rules}; --set 'clean.disable=[\"{rule}\"]' keeps what "
         f"{rule} drops)"

@@ -576,6 +576,36 @@ def test_an_article_the_cleaner_empties_names_the_rule_and_how_to_keep_it(
     assert kept.exit_code == 0 and "Die Polizei ermittelt." in kept.output, kept.output
 
 
+@pytest.mark.parametrize(
+    ("markdown", "setting"),
+    [
+        # the front matter's lines outnumber the title no_article drops
+        ("---\ntitle: Nur Titel\ndate: 2024-05-03\nauthor: Redaktion\n---\n", "no_article"),
+        ("<!-- nur ein Kommentar -->\n", None),
+        ("[1]: https://example.org/quelle\n", None),
+    ],
+)
+def test_an_emptied_markdown_file_names_only_a_setting_that_exists(
+    tmp_path: Path, markdown: str, setting: str | None
+) -> None:
+    """What reading a Markdown file left out (its front matter, a comment, a link definition)
+    is listed under a rule of its own, which no setting disables: the failure advised
+    ``--set 'clean.disable=["markdown_front_matter"]'``, and that was refused as an unknown
+    rule. The advice names the cleaner's rule that dropped most, or none."""
+    path = tmp_path / "leer.md"
+    path.write_text(markdown, encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(path)])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "no article text left after cleaning (blocks dropped by rule: markdown_" in said, said
+    if setting is None:
+        assert "clean.disable" not in said, said
+        return
+    option = f'clean.disable=["{setting}"]'
+    assert f"--set '{option}' keeps what {setting} drops)" in said, said
+    assert CliRunner().invoke(app, ["inspect", str(path), "--set", option]).exit_code == 0
+
+
 @pytest.mark.parametrize("options", [[], ["--no-clean"]])
 def test_the_numbers_of_an_html_pages_ordered_list_reach_the_translator(
     tmp_path: Path, options: list[str]
