@@ -211,12 +211,13 @@ _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-Z�
 _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
 # Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde
-# …", "seit 2020.¹ Es wurde …", as copied from a page with references) and an emphatic run of
-# marks ("Das ist toll!!! Aber teuer."). The space after them, before a capital (maybe after an
-# opening quotation mark), ends the sentence.
+# …", "seit 2020.¹ Es wurde …", as copied from a page with references; several sources cited
+# together, "seit 2020.[1][2] Es wurde …") and an emphatic run of marks ("Das ist toll!!! Aber
+# teuer."). The space after them, before a capital (maybe after an opening quotation mark),
+# ends the sentence.
 _ENDS_SHORT_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _MARKED_END = re.compile(
-    r"(?:[.!?](?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(?<=[^\W\d_])[!?]{2,})(\s+)(?=[„\"»«]?[A-ZÄÖÜ])"
+    r"(?:[.!?](?:(?:\[\d{1,3}\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(?<=[^\W\d_])[!?]{2,})(\s+)(?=[„\"»«]?[A-ZÄÖÜ])"
 )
 # pysbd ends a sentence at many a full stop that German writes inside one: after a date without
 # its year ("Am 24.12. ist ...", "vom 1.3. bis 31.3."), after an abbreviation it does not know

@@ -266,6 +266,9 @@ def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None
         "Das ist wirklich toll!!!",
         "Wer hat das entschieden?!",
         "Das Gesetz gilt seit 2020.[12]",
+        # several sources cited together, as a copied encyclopedia page has them
+        "Das Gesetz gilt seit 2020.[12][13]",
+        "Das Gesetz gilt seit 2020.[4][7][9]",
     ],
 )
 def test_a_footnote_mark_or_an_emphatic_end_still_ends_the_sentence(sentence: str) -> None:
