@@ -212,12 +212,14 @@ _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
 _SPACE = re.compile(r"\s")
 # Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde
 # …", "seit 2020.¹ Es wurde …", as copied from a page with references; several sources cited
-# together, "seit 2020.[1][2] Es wurde …") and an emphatic run of marks ("Das ist toll!!! Aber
-# teuer."). The space after them, before a capital (maybe after an opening quotation mark),
-# ends the sentence.
+# together, "seit 2020.[1][2] Es wurde …"), an emphatic run of marks ("Das ist toll!!! Aber
+# teuer.") and an ellipsis written as one character right after a word ("Er wurde Zweiter… Das
+# war knapp.": pysbd ends the sentence after "..." there, and on the development pages such an
+# ellipsis before a capital ends one far more often than not). The space after them, before a
+# capital (maybe after an opening quotation mark), ends the sentence.
 _ENDS_SHORT_NUMBER = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _MARKED_END = re.compile(
-    r"(?:[.!?](?:(?:\[\d{1,3}\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(?<=[^\W\d_])[!?]{2,})(\s+)(?=[„\"»«]?[A-ZÄÖÜ])"
+    r"(?:[.!?](?:(?:\[\d{1,3}\])+|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|(?<=[^\W\d_])(?:[!?]{2,}|…))(\s+)(?=[„\"»«]?[A-ZÄÖÜ])"
 )
 # pysbd ends a sentence at many a full stop that German writes inside one: after a date without
 # its year ("Am 24.12. ist ...", "vom 1.3. bis 31.3."), after an abbreviation it does not know
@@ -473,8 +475,9 @@ def _split_at_german_openings(sentence: str) -> list[str]:
 
 
 def _split_at_marked_ends(sentence: str) -> list[str]:
-    """``sentence`` cut after a footnote mark or an emphatic run of marks that ends a sentence
-    (_MARKED_END), but not after an abbreviation that never ends one ("Dr.[1] Müller")."""
+    """``sentence`` cut after a footnote mark, an emphatic run of marks or an ellipsis that ends
+    a sentence (_MARKED_END), but not after an abbreviation that never ends one ("Dr.[1]
+    Müller")."""
     parts: list[str] = []
     start = 0
     inside: bytearray | None = None

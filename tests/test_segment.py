@@ -269,16 +269,31 @@ def test_a_date_or_abbreviation_does_not_end_the_sentence(sentence: str) -> None
         # several sources cited together, as a copied encyclopedia page has them
         "Das Gesetz gilt seit 2020.[12][13]",
         "Das Gesetz gilt seit 2020.[4][7][9]",
+        # an ellipsis of one character, as "..." (three stops) ended the sentence
+        "Er wurde am Ende nur Zweiter…",
     ],
 )
 def test_a_footnote_mark_or_an_emphatic_end_still_ends_the_sentence(sentence: str) -> None:
     """pysbd read past a sentence end with a footnote mark after it (a page copied with its
-    references) or a run of "!" or "?": the next sentence went to the translator with it."""
+    references), a run of "!" or "?" or an ellipsis "…": the next sentence went to the
+    translator with it."""
     assert split_sentences(f"{sentence} Danach kam der Winter.") == [
         sentence,
         "Danach kam der Winter.",
     ]
     assert split_sentences(f"{sentence} „Danach kam der Winter.“")[0] == sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Und dann… ach, egal, sagte sie.",  # a lowercase word goes on
+        "Er wurde Zweiter … Das war knapp.",  # a spaced ellipsis: an omission as often
+        "„Wir wissen nicht… Wer zahlt?“, fragte er.",  # inside a quotation
+    ],
+)
+def test_an_ellipsis_inside_a_sentence_ends_none(text: str) -> None:
+    assert split_sentences(text) == [text]
 
 
 def test_a_sentence_after_a_date_or_number_still_starts_its_own() -> None:
