@@ -308,6 +308,16 @@ def pulled_copy(folder: Path) -> PulledCopy | None:
     return PulledCopy(revision) if revision is None or isinstance(revision, str) else None
 
 
+def is_store_entry(requested: str, models_dir: Path, source: ModelSource) -> bool:
+    """Whether ``source`` is the model store's folder for the model setting ``requested`` (a
+    hub id found there), not a folder given by path, which holds one version, its own."""
+    return (
+        source.is_local
+        and not Path(requested).expanduser().is_absolute()
+        and source.searched[0] == str(models_dir / requested)
+    )
+
+
 def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
     """Map the ``task`` model setting to a local folder when one exists, else to a hub id."""
     try:
@@ -641,11 +651,7 @@ def _named_revision(
     path), with a warning where the configured revision is not the one used."""
     # A hub id found in the model store is the copy `models pull` made at the configured
     # revision: that revision names it. A folder given by path holds one version, its own.
-    in_store = (
-        source.is_local
-        and not Path(settings.model).expanduser().is_absolute()
-        and source.searched[0] == str(models_dir / settings.model)
-    )
+    in_store = is_store_entry(settings.model, models_dir, source)
     named_revision = settings.revision if in_store or not source.is_local else None
     if settings.revision and named_revision is None:
         logger.warning(

@@ -16,6 +16,7 @@ from summarize.models import (
     Task,
     ctranslate2_problem,
     half_precision_problem,
+    is_store_entry,
     pickle_only_problem,
     pulled_copy,
     resolve_model,
@@ -123,7 +124,13 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
         pulled = pulled_copy(folder)
         revision = pulled.revision if pulled is not None else None
         # A copy `models pull` made of another revision than the configured one: pull again.
-        stale = pulled is not None and pulled.revision != settings.revision
+        # Not a folder given by path: a run uses it as it is, and a pull would take the path
+        # for a hub id.
+        stale = (
+            pulled is not None
+            and pulled.revision != settings.revision
+            and is_store_entry(settings.model, models_dir, source)
+        )
         where = "store copy of another revision" if stale else "local folder"
         return StoredModel(task, settings.model, revision, str(folder), where, _folder_size(folder))
     from huggingface_hub import try_to_load_from_cache

@@ -8,6 +8,7 @@ import fnmatch
 import functools
 import json
 import logging
+import os
 import shutil
 import threading
 from collections.abc import Callable
@@ -813,6 +814,47 @@ def test_a_store_copy_knows_the_revision_it_was_pulled_at(
     caplog.clear()
     assert resolve_spec("translation", config("v2").translation, store).revision == "v2"
     assert "pulled at" not in caplog.text
+
+
+def test_a_pulled_copy_given_by_path_is_a_local_folder_not_one_to_pull_again(
+    marian_copy: Path,
+    self_contained_models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A copy `models pull` made at v1, given by its path (the store moved, a config naming
+    the folder): a run uses it as it is, the revision ignored. `models list` called it a
+    "store copy of another revision", and `models pull` took the path for a hub id to
+    download ("Repo id must be in the form ...", exit 2)."""
+    import huggingface_hub
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+    from summarize.store import locate
+
+    def no_download(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a folder given by path is never downloaded")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", no_download)
+    (marian_copy / PULLED_FILE).write_text(
+        json.dumps({"model": "org/marian", "revision": "v1"}), encoding="utf-8"
+    )
+    store = tmp_path / "store"
+    spelt_from_here = f"./{os.path.relpath(marian_copy)}"
+    for model in (str(marian_copy), spelt_from_here):
+        config = _config(model, self_contained_models.bart, f"runtime.models_dir={str(store)!r}")
+        assert locate("translation", config.translation, store).where == "local folder"
+    pulled = CliRunner().invoke(
+        app,
+        [
+            "models", "pull",
+            "--set", f"runtime.models_dir={str(store)!r}",
+            "--set", f"translation.model={str(marian_copy)!r}",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}",
+        ],
+    )  # fmt: skip
+    assert pulled.exit_code == 0, pulled.output
+    assert "already available (local folder)" in pulled.output
 
 
 def test_a_store_folder_copied_by_hand_is_not_named_by_the_configured_revision(
