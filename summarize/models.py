@@ -300,8 +300,13 @@ class PulledCopy(NamedTuple):
 def pulled_copy(folder: Path) -> PulledCopy | None:
     """What `models pull` recorded in ``folder``; None for a folder it did not make (copied by
     hand, or pulled before it kept this record)."""
+    return read_pull_record(folder / PULLED_FILE)
+
+
+def read_pull_record(record: Path) -> PulledCopy | None:
+    """The revision a pull's ``record`` names; None where there is none to be read."""
     try:
-        recorded = json.loads((folder / PULLED_FILE).read_text(encoding="utf-8"))
+        recorded = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     revision = recorded.get("revision") if isinstance(recorded, dict) else 0

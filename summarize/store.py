@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -19,6 +20,7 @@ from summarize.models import (
     is_store_entry,
     pickle_only_problem,
     pulled_copy,
+    read_pull_record,
     resolve_model,
     resolve_spec,
     weights_problem,
@@ -162,13 +164,51 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
 
 def pull(settings: ModelSettings, models_dir: Path) -> Path:
     """Download a hub model (at its configured revision) into ``models_dir/<hub id>``."""
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
-
     destination = models_dir / settings.model
     # Download beside the destination and rename at the end: an interrupted pull never leaves
     # a half-filled folder that later runs would take for the model.
     partial = destination.with_name(f".{destination.name}.partial")
+    made = [folder for folder in partial.parents if not folder.exists()]  # innermost first
+    try:
+        _start_partial(partial, settings)
+    except OSError as error:  # a read-only or full store: said before anything is fetched
+        raise StoreError(
+            f"Could not pull {settings.model!r} into {destination}: "
+            f"{error.strerror or error}{f' ({shown(error.filename)})' if error.filename else ''}. "
+            f"Make {destination.parent} writable (or free space there) and pull again."
+        ) from None
+    try:
+        _download(settings, partial, destination)
+    except ModelNotFoundError:
+        _forget_unfetched(partial, made)
+        raise
+    if destination.is_file():  # a file (or a link to one) where the folder goes: never replaced
+        raise StoreError(
+            f"Could not put {settings.model!r} into {destination}: a file is in the way there; "
+            f"move it and pull again (the download stays in {partial})."
+        )
+    try:
+        # What was pulled, so that a run can tell a copy of another revision (models.pulled_copy).
+        _record_pull(partial / PULLED_FILE, settings)
+        _install(partial, destination)
+    except OSError as error:  # a read-only or full store, no permission: was a traceback
+        raise StoreError(
+            f"Could not put {settings.model!r} into {destination}: "
+            f"{error.strerror or error}{f' ({shown(error.filename)})' if error.filename else ''}. "
+            f"The download stays in {partial} and the store as it was; make "
+            f"{destination.parent} writable (or free space there) and pull again."
+        ) from None
+    with contextlib.suppress(OSError):  # the copy is in place: a stray record misleads no one
+        _partial_record(partial).unlink(missing_ok=True)
+    return destination
+
+
+def _download(settings: ModelSettings, partial: Path, destination: Path) -> None:
+    """The model's files fetched into ``partial``; ModelNotFoundError when they are not all
+    there."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
+
     try:
         snapshot_download(
             repo_id=settings.model,
@@ -197,25 +237,46 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
             f"again with the network (HF_HUB_OFFLINE must be unset); what it has fetched so far "
             f"stays in {partial}."
         )
-    if destination.is_file():  # a file (or a link to one) where the folder goes: never replaced
-        raise StoreError(
-            f"Could not put {settings.model!r} into {destination}: a file is in the way there; "
-            f"move it and pull again (the download stays in {partial})."
-        )
-    try:
-        # What was pulled, so that a run can tell a copy of another revision (models.pulled_copy).
-        (partial / PULLED_FILE).write_text(
-            json.dumps({"model": settings.model, "revision": settings.revision}), encoding="utf-8"
-        )
-        _install(partial, destination)
-    except OSError as error:  # a read-only or full store, no permission: was a traceback
-        raise StoreError(
-            f"Could not put {settings.model!r} into {destination}: "
-            f"{error.strerror or error}{f' ({shown(error.filename)})' if error.filename else ''}. "
-            f"The download stays in {partial} and the store as it was; make "
-            f"{destination.parent} writable (or free space there) and pull again."
-        ) from None
-    return destination
+
+
+def _partial_record(partial: Path) -> Path:
+    """Beside the hidden download folder (inside, the hub's client would take it for a
+    download), what a pull fetches into it."""
+    return partial.with_name(f"{partial.name}.json")
+
+
+def _start_partial(partial: Path, settings: ModelSettings) -> None:
+    """Record what a pull fetches into ``partial``, which it resumes. One that a pull of another
+    revision left is removed first: the hub's client adds the new revision's files beside the
+    old ones, which stayed (a tokenizer file, weights the new revision has in shards), and
+    offline hands the folder back as it is: the copy held the other revision's files while its
+    record named the configured one. One left without a record (a pull before records) is kept."""
+    record = _partial_record(partial)
+    left = read_pull_record(record)
+    if left is not None and left.revision != settings.revision and partial.exists():
+        logger.info(
+            "removing %s: an unfinished pull of %s at revision %r, not %r",
+            shown(partial), settings.model, left.revision, settings.revision,
+        )  # fmt: skip
+        _remove(partial)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    _record_pull(record, settings)
+
+
+def _record_pull(record: Path, settings: ModelSettings) -> None:
+    record.write_text(
+        json.dumps({"model": settings.model, "revision": settings.revision}), encoding="utf-8"
+    )
+
+
+def _forget_unfetched(partial: Path, made: list[Path]) -> None:
+    """Take away the record of a pull that fetched nothing, and the folders made for it."""
+    if partial.exists():
+        return  # what was fetched is kept, and its record, for the next pull to resume
+    with contextlib.suppress(OSError):
+        _partial_record(partial).unlink(missing_ok=True)
+        for folder in made:
+            folder.rmdir()
 
 
 def _install(partial: Path, destination: Path) -> None:

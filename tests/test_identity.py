@@ -724,7 +724,11 @@ def test_a_pull_into_a_store_that_takes_no_writes_is_one_line_and_leaves_it_as_i
     with pytest.raises(StoreError, match="Read-only file system") as raised:
         pull(TranslationSettings(model="org/model"), tmp_path)
     assert raised.value.exit_code == 2 and "\n" not in str(raised.value)
-    assert sorted(p.name for p in (tmp_path / "org").iterdir()) == [".model.partial"]
+    # the download kept, with the record of what it fetches
+    assert sorted(p.name for p in (tmp_path / "org").iterdir()) == [
+        ".model.partial",
+        ".model.partial.json",
+    ]
 
 
 def test_a_pull_replaces_a_store_entry_linked_elsewhere_and_leaves_the_linked_folder(
@@ -969,6 +973,62 @@ def test_the_remains_of_an_interrupted_pull_never_become_the_model(
     (partial / "model-2.safetensors").write_bytes(b"second shard")
     assert pull(TranslationSettings(model="org/model"), tmp_path) == old
     assert (old / "config.json").read_text(encoding="utf-8") == '{"new": true}'
+
+
+def test_an_unfinished_pull_of_another_revision_never_becomes_part_of_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull of v1 stopped midway (Ctrl-C) or refused at the end (a file in the way) leaves
+    its hidden folder; a pull of v2 resumed into it. Online the hub's client added v2's files
+    beside v1's, which stayed (a tokenizer.json v2 has not); offline it handed v1's folder back
+    as it was, installed and recorded as v2. The other revision's folder is removed first."""
+    import huggingface_hub
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    from summarize.config import TranslationSettings
+    from summarize.errors import ModelNotFoundError
+    from summarize.models import pulled_copy
+    from summarize.store import pull
+
+    revisions = {
+        "v1": {"config.json": '{"v": 1}', "tokenizer.json": "v1", "model.safetensors": "v1"},
+        "v2": {"config.json": '{"v": 2}', "model.safetensors": "v2"},
+    }
+    hub = {"reachable": True, "stop_after": None}
+
+    def download(repo_id: str, revision: str, local_dir: Path, **_: object) -> str:
+        folder = Path(local_dir)
+        if not hub["reachable"]:  # as the hub's client does: a folder there is handed back
+            if folder.is_dir() and any(folder.iterdir()):
+                return str(folder)
+            raise LocalEntryNotFoundError("the hub cannot be reached")
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in revisions[revision].items():
+            (folder / name).write_text(text, encoding="utf-8")
+            if name == hub["stop_after"]:
+                raise KeyboardInterrupt
+        return str(folder)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", download)
+    copy = tmp_path / "org" / "model"
+    hub["stop_after"] = "tokenizer.json"
+    with pytest.raises(KeyboardInterrupt):
+        pull(TranslationSettings(model="org/model", revision="v1"), tmp_path)
+    hub["stop_after"] = None
+    assert pull(TranslationSettings(model="org/model", revision="v2"), tmp_path) == copy
+    assert sorted(path.name for path in copy.iterdir()) == sorted([*revisions["v2"], PULLED_FILE])
+    assert pulled_copy(copy) == ("v2",)
+
+    other = tmp_path / "other"
+    (other / "org").mkdir(parents=True)
+    (other / "org" / "model").write_text("a file in the way", encoding="utf-8")
+    with pytest.raises(StoreError, match="a file is in the way"):
+        pull(TranslationSettings(model="org/model", revision="v1"), other)
+    (other / "org" / "model").unlink()
+    hub["reachable"] = False
+    with pytest.raises(ModelNotFoundError, match="the hub cannot be reached"):
+        pull(TranslationSettings(model="org/model", revision="v2"), other)
+    assert list((other / "org").iterdir()) == []  # v1's files are no copy of v2
 
 
 def test_a_pull_for_a_section_that_accepts_pickle_fetches_and_accepts_pickle_weights(
