@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import json
 import math
 import re
 import tomllib
@@ -1034,6 +1035,8 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
 def _quote_hint(item: Mapping[str, Any], origin: str) -> str:
     """How to give text that TOML reads as something else: ``--set output.folder=2024-05-01``
     is a date and ``=2024`` a number, where the key wants a path or a string."""
+    if origin.startswith("--set ") and item["type"] == "list_type":
+        return _list_hint(item, origin)
     if not origin.startswith("--set ") or item["type"] not in ("path_type", "string_type"):
         return ""
     if isinstance(item.get("input"), dict):  # a key under one that takes a value: no quoting helps
@@ -1045,6 +1048,22 @@ def _quote_hint(item: Mapping[str, Any], origin: str) -> str:
     quoted = value.strip().replace("\\", "\\\\").replace('"', '\\"')
     example = f"--set '{key.strip()}=\"{quoted}\"'"
     return f"; --set reads the value as TOML: quote it to give text ({example})"
+
+
+def _list_hint(item: Mapping[str, Any], origin: str) -> str:
+    """How to give a list of text: ``--set clean.disable=tail`` is text, and so is
+    ``=[tail]`` (a bare word in brackets is no TOML), and the message said only "Input should
+    be a valid list" of what the user had typed as one."""
+    given = item.get("input")
+    if not isinstance(given, str):
+        return ""
+    key = origin.removeprefix("--set ").partition("=")[0].strip()
+    words = [word.strip("'\"") for word in re.split(r"[\s,]+", given.strip().strip("[]"))]
+    listed = ", ".join(json.dumps(word, ensure_ascii=False) for word in words if word)
+    return (
+        "; --set reads the value as TOML, where a list is in brackets and each text in quotes "
+        f"(--set '{key}=[{listed}]')"
+    )
 
 
 def _allowed_keys(location: tuple[Any, ...]) -> list[str]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -590,6 +591,26 @@ def test_text_that_toml_reads_as_a_date_or_number_says_how_to_quote_it(
     with pytest.raises(ConfigError) as caught:  # a number for a number key: no such advice
         load_config(overrides=["translation.batch_size=x"], project_file=None)
     assert "quote" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "override", ["clean.disable=tail", "clean.disable=[tail, classifier]", "clean.disable=tail,x"]
+)
+def test_a_list_typed_as_text_on_the_command_line_says_how_to_write_it(override: str) -> None:
+    """``--set clean.disable=[tail]`` (a bare word in brackets is no TOML) is text: the message
+    said "Input should be a valid list" of what the user had typed as one, and not how."""
+    with pytest.raises(
+        ConfigError, match="a list is in brackets and each text in quotes"
+    ) as caught:
+        load_config(overrides=[override], project_file=None)
+    suggested = re.search(r"\(--set '(.+?)'\)", str(caught.value))
+    assert suggested is not None, str(caught.value)
+    words = re.split(r"[\s,]+", override.partition("=")[2].strip("[]"))
+    assert suggested.group(1) == f"clean.disable={json.dumps(words)}"
+    try:  # as the message says: a list, refused (if at all) for its rule names alone
+        load_config(overrides=[suggested.group(1)], project_file=None)
+    except ConfigError as error:
+        assert "unknown rule(s) x" in str(error)
 
 
 def test_a_key_under_one_that_takes_a_value_is_not_told_to_quote() -> None:
