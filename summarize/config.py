@@ -150,6 +150,8 @@ _NUMBERS: dict[str, _Number] = {
     **dict.fromkeys(("top_h", "typical_p"), _Number(False, 0, 1, low_open=True)),
     **dict.fromkeys(("epsilon_cutoff", "eta_cutoff"), _Number(False, 0, 1, high_open=True)),
     **dict.fromkeys(("length_penalty", "diversity_penalty", "guidance_scale"), _Number(False)),
+    # Compared with 0 to tell contrastive search (refused, generation.py): "x" was a traceback.
+    "penalty_alpha": _Number(False, 0),
 }
 # The real-valued settings among them: a whole number written for one is that number, to the
 # identities too (summarize.generation.generation_identity).

@@ -326,6 +326,9 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
         (["translation.generation.max_time=0.5"], "translation.generation.max_time"),
         (["summarization.chunk_generation.max_time=2"], "summarization.chunk_generation.max_time"),
         (["translation.generation.to_dict=2"], "translation.generation.to_dict"),  # a method
+        # compared with 0 when the model loads: a traceback (TypeError), exit 1
+        (["translation.generation.penalty_alpha=x"], "translation.generation.penalty_alpha"),
+        (["translation.generation.penalty_alpha=[1]"], "translation.generation.penalty_alpha"),
         # Token ids of the wrong shape: every article failed inside generate(), or (5.5) was
         # decoded with 5 and recorded as 5.5.
         (["translation.generation.bad_words_ids=[1, 2]"], "translation.generation.bad_words_ids"),
