@@ -698,6 +698,7 @@ def _read_tokenizer_and_config(
     a :class:`ModelLoadError` saying what is wrong with a local folder, or a
     :class:`ModelNotFoundError` for a hub id."""
     import transformers
+    from huggingface_hub.errors import StrictDataclassError
 
     common = _pretrained_options(revision)
     try:
@@ -718,6 +719,14 @@ def _read_tokenizer_and_config(
                 f"{_unusable_folder_detail(Path(source.location), error)}"
             ) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
+    except StrictDataclassError as error:
+        # transformers' typed configs refuse a value of the wrong type (a config.json edited by
+        # hand, "d_model": "512") with an error none of the above: it ended in a traceback.
+        raise ModelLoadError(
+            f"The {task} model at {source.location} has no usable config: its config.json holds "
+            f"a value of the wrong type ({' '.join(str(error).split())}); correct it, or copy "
+            "or pull the model again"
+        ) from None
     return tokenizer, config
 
 

@@ -1092,6 +1092,45 @@ def test_damaged_safetensors_weights_are_a_model_error(
     assert raised.value.exit_code == 2 and str(folder) in str(raised.value)
 
 
+@pytest.mark.parametrize("command", ["resolve", "list"])
+def test_a_config_json_value_of_the_wrong_type_is_a_model_error(
+    tmp_path: Path, self_contained_models, command: str
+) -> None:
+    """A config.json edited by hand ("d_model": "512"): transformers' typed config raised its
+    own error, none that the reading of a folder catches, and `run` and `models list` ended
+    with a traceback instead of one line naming the folder and the field."""
+    import json
+    import shutil
+
+    from summarize.models import resolve_spec
+
+    folder = tmp_path / "edited"
+    shutil.copytree(self_contained_models.marian, folder)
+    config_file = folder / "config.json"
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    config["d_model"] = str(config["d_model"])
+    config_file.write_text(json.dumps(config), encoding="utf-8")
+    if command == "resolve":  # what a run does before any article
+        options = TranslationSettings(model=str(folder))
+        with pytest.raises(ModelLoadError, match=r"config\.json holds a value") as raised:
+            resolve_spec("translation", options, tmp_path / "models")
+        assert raised.value.exit_code == 2
+        said = str(raised.value)
+        assert "\n" not in said  # one line
+    else:
+        from typer.testing import CliRunner
+
+        from summarize.cli import app
+
+        args = ["models", "list", "--set", f"translation.model={str(folder)!r}",
+                "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        said = " ".join(result.output.split())
+    assert str(folder) in said and "'d_model'" in said
+
+
 class _RunsCode:
     """An object whose unpickling runs code: it writes the file ``marker``."""
 
