@@ -247,6 +247,15 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
     try:
         # Only the revision: other keywords would be stored as generation settings.
         return GenerationConfig.from_pretrained(location, revision=common["revision"])
+    except (TypeError, ValueError) as error:
+        # A file that holds no table of settings ([], "x") or a value GenerationConfig refuses
+        # ("early_stopping": "x"): none of them an OSError, they ended in a traceback.
+        own_file = Path(location) / "generation_config.json"
+        raise ModelLoadError(
+            f"the model's {shown(own_file) if Path(location).is_dir() else own_file.name} is "
+            f"refused ({' '.join(str(error).split())}); correct it or copy the model again, or "
+            "delete the file to use the settings its config.json implies"
+        ) from None
     except OSError as error:
         own_file = Path(location) / "generation_config.json"
         if Path(location).is_dir() and own_file.exists():

@@ -725,6 +725,36 @@ def test_a_damaged_generation_config_is_refused_not_dropped_unsaid(
     assert resolve_spec("translation", config.translation, tmp_path).generation_config
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("[]", "'list' object is not a mapping"),
+        ('"4 beams"', "'str' object is not a mapping"),
+        ('{"early_stopping": "x"}', "`early_stopping` must be a boolean or 'never'"),
+    ],
+)
+def test_a_generation_config_holding_no_settings_table_is_a_model_error(
+    self_contained_models, tmp_path: Path, content: str, reason: str
+) -> None:
+    """JSON, but no table of generate() settings, or a value GenerationConfig refuses: its
+    TypeError or ValueError ended the run (and `models list`) with a traceback."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    folder = tmp_path / "marian-copy"
+    shutil.copytree(self_contained_models.marian, folder)
+    own_file = folder / "generation_config.json"
+    own_file.write_text(content, encoding="utf-8")
+    config = load_config(overrides=[f"translation.model={json.dumps(str(folder))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("translation", config.translation, tmp_path)
+    message = str(caught.value)
+    assert f"{own_file} is refused" in message and reason in message
+    assert caught.value.exit_code == 2 and "\n" not in message
+
+
 def test_a_model_file_this_user_may_not_read_is_one_line(
     self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
