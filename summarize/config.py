@@ -433,8 +433,10 @@ class ModelSettings(_Section):
             "directory)."
         ),
     )
+    # Not empty: "" loaded the default branch under an identity of its own (briefs redone on
+    # a switch to unset, a store copy called "of another revision").
     revision: str | None = Field(
-        default=None, description="Hub revision (branch, tag or commit) to load."
+        default=None, min_length=1, description="Hub revision (branch, tag or commit) to load."
     )
     device: Device = Field(default="auto", description="Where the model runs.")
     batch_size: int = Field(default=16, ge=1, description="Most inputs per generate() call.")

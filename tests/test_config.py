@@ -891,3 +891,14 @@ def test_config_show_says_a_value_toml_cannot_hold_in_one_line() -> None:
     assert result.exit_code == 2, result.output
     assert "output.folder holds a byte that is not UTF-8" in result.output
     assert "caf\\udce9" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("key", ["translation.revision", "summarization.revision"])
+def test_an_empty_revision_is_refused_naming_the_key(key: str) -> None:
+    """``revision = ""`` loaded the default branch under an identity of its own: a switch to
+    leaving it unset redid every brief, and a store copy pulled one way was "a copy of another
+    revision" the other. Unset (``--set key=``) is the default branch."""
+    with pytest.raises(ConfigError, match=rf"{key}: String should have at least 1 character"):
+        load_config(overrides=[f'{key}=""'], project_file=None)
+    section = getattr(load_config(overrides=[f"{key}="], project_file=None), key.split(".")[0])
+    assert section.revision is None
