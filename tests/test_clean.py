@@ -2429,6 +2429,30 @@ def test_article_lines_near_what_recipe_plugins_shops_and_forums_write_are_kept(
 
 
 @pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Kon\u00adtakt", "navigation"),
+        ("Im\u00adpres\u00adsum", "navigation"),
+        ("Zum Sei\u00adten\u00adan\u00adfang", "navigation"),
+        ("Ar\u00adti\u00adkel tei\u00adlen", "share"),
+    ],
+)
+def test_a_line_with_soft_hyphens_is_matched_as_the_page_shows_it(line: str, rule: str) -> None:
+    """The Government Site Builder writes soft hyphens (U+00AD) into its menus' words, which a
+    browser shows only at a line break: "Kon\u00adtakt" is "Kontakt" on the page, but no phrase
+    pattern matched it (62 lines on 12 of the development pages' sites)."""
+    _assert_dropped_in_an_article(line, rule)
+
+
+def test_an_article_line_keeps_its_soft_hyphens() -> None:
+    # The phrase rules read a line without them; the article's text is left as it was.
+    line = "Die Ver\u00adkehrs\u00adwen\u00adde kommt nach Ansicht der Stadt nur langsam voran."
+    cleaned = clean_text(ARTICLE_OPENING + "Kon\u00adtakt\n\n" + line + ARTICLE_CLOSING)
+    assert line in cleaned.paragraphs
+    assert "Kon\u00adtakt" in [d.text for d in cleaned.dropped]
+
+
+@pytest.mark.parametrize(
     "marker", ["Pressekontakt:", "Rückfragen bitte an:", "Kontakt für Rückfragen:"]
 )
 def test_a_press_contact_starts_the_tail(marker: str) -> None:

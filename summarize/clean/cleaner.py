@@ -543,7 +543,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     folded = fold_lowered(lowered_page).split(_JOIN) if blocks else []
     cuts = _cut_page_spans(texts, folded, options)
     word_counts = _word_counts(text, texts, cuts.cut_blocks)
-    matched = rule_matcher().hits(texts, folded)
+    matched = rule_matcher().hits(*_without_soft_hyphens(texts, folded, lowered_page))
     _unmatch_long_blocks(matched, word_counts)
     hits = _phrase_hits(matched, cuts.emptied_by)
     short = [  # as _final, inlined: most blocks are short
@@ -588,6 +588,21 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         duplicate_keys,
         tuple(word_counts),
     )
+
+
+# Site builders break their menus' words with soft hyphens (the Government Site Builder writes
+# "Kon\u00adtakt", "Im\u00adpres\u00adsum"), invisible on the page: the phrase rules read the
+# lines without them, or no pattern takes such a line.
+SOFT_HYPHEN = "\u00ad"
+
+
+def _without_soft_hyphens(
+    texts: list[str], folded: list[str], lowered_page: str
+) -> tuple[list[str], list[str]]:
+    """``texts`` and their ``folded`` forms as the phrase rules read them (see SOFT_HYPHEN)."""
+    if SOFT_HYPHEN not in lowered_page:  # most pages: the lines as they are
+        return texts, folded
+    return [t.replace(SOFT_HYPHEN, "") for t in texts], [f.replace(SOFT_HYPHEN, "") for f in folded]
 
 
 def _cut_page_spans(texts: list[str], folded: list[str], options: CleanOptions) -> _SpanCuts:
