@@ -697,10 +697,13 @@ def write_index(
                 record_path(path).name,
             )
     not_current = not_current or {}
+    # A brief this run wrote or found current is current, whatever an input of its name that
+    # claimed none (an empty d1/a.txt beside d2/a.txt) failed on.
     stale = {
         entry.filename: not_current[entry.filename][0]
         for entry in entries
         if entry.filename in not_current
+        and entry.filename not in known
         and not another_files_brief(entry.record, not_current[entry.filename][1])
     }
     # An earlier run's mark stays on a brief this run neither redid nor found current: a run of
@@ -772,6 +775,15 @@ def another_files_brief(record: BriefRecord, source: Path) -> bool:
     by :func:`replacing_what`) did not replace, is as current as it was."""
     recorded = Path(record.source_path or record.source)
     return recorded.is_absolute() and recorded.is_file() and file_key(recorded) != file_key(source)
+
+
+def another_files_brief_at(brief_path: Path, source: Path) -> bool:
+    """:func:`another_files_brief` of the brief at ``brief_path`` (False without a record)."""
+    try:
+        record = read_record(record_path(brief_path))
+    except RecordError:
+        return False
+    return another_files_brief(record, source)
 
 
 def write_stopped_index(

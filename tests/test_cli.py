@@ -630,6 +630,29 @@ def test_a_stopped_runs_index_says_which_briefs_are_not_current(
     assert "a-edited.txt: empty file" in front_page
 
 
+def test_the_brief_of_an_emptied_article_whose_name_another_input_has_is_not_current(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """d1/a.txt has the brief a.md, d2/a.txt is refused for the same name. Emptied, d1/a.txt
+    claims no name and fails; d2/a.txt fails as a.md is d1's: the index listed a.md as current,
+    as it says of an emptied article's brief without a clash that it is not."""
+    _echo_models(monkeypatch)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    output = tmp_path / "briefs"
+    for folder, seed in (("d1", seeds[0]), ("d2", seeds[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_bytes(seed.read_bytes())
+    run = ["run", str(tmp_path / "d1"), str(tmp_path / "d2"), "--output", str(output)]
+    run += ["--no-cache", "--quiet"]
+    first = CliRunner().invoke(app, run)
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in first.output, first.output
+    (tmp_path / "d1" / "a.txt").write_text("", encoding="utf-8")
+    rerun = CliRunner().invoke(app, run)
+    assert "0 written, 0 up to date, 0 skipped, 2 failed" in rerun.output, rerun.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "**Not current:** a later run failed on this article" in index, index
+
+
 def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypatch) -> None:
     """A folder of articles renamed and run again: its briefs are current (same bytes, same
     settings), and the index, the brief and the view named the old folder, which is gone. They

@@ -36,6 +36,8 @@ class FolderRun:
     settled: dict[Path, ArticleOutcome] = field(default_factory=dict)  # by source
     known: dict[str, BriefRecord] = field(default_factory=dict)  # by brief file name
     index_path: Path | None = None  # once the run's index is written
+    # The brief each input refused for its name (a clash) would have had, by source.
+    clash_briefs: dict[Path, Path] = field(default_factory=dict)
 
     def settle(self, outcome: ArticleOutcome, record: BriefRecord | None = None) -> None:
         """A job done; ``record``: the record of the brief it wrote or found current."""
@@ -58,13 +60,20 @@ class FolderRun:
     def not_current(self, outcomes: Iterable[ArticleOutcome]) -> dict[str, tuple[str, Path]]:
         """What the run did (failed, skipped) to each input of ``outcomes`` left without a
         brief, with the input, by its brief's file name: an earlier run's brief there is said
-        to be one (:func:`outputs.write_index`)."""
-        brief_of = dict(self.jobs)
-        return {
-            brief_of[outcome.source].name: (outcome.status, outcome.source)
-            for outcome in outcomes
-            if not outcome.ok and outcome.source in brief_of
-        }
+        to be one (:func:`outputs.write_index`). Inputs refused for a name another input has
+        (a clash) count too: an emptied d1/a.txt, whose brief a.md is, claims no name, and its
+        brief was listed as current."""
+        brief_of = {**self.clash_briefs, **dict(self.jobs)}
+        said: dict[str, tuple[str, Path]] = {}
+        for outcome in outcomes:
+            if outcome.ok or outcome.source not in brief_of:
+                continue
+            brief_path = brief_of[outcome.source]
+            earlier = said.get(brief_path.name)
+            # Two inputs of one brief name failed: the one whose brief it is tells.
+            if earlier is None or outputs.another_files_brief_at(brief_path, earlier[1]):
+                said[brief_path.name] = (outcome.status, outcome.source)
+        return said
 
     def so_far(self) -> str:
         """What the run has done, as its summary line: a stopped run's index says it."""
@@ -89,7 +98,7 @@ def _write_stopped_index(run: FolderRun, interrupted: bool) -> None:
         interrupted,
         run.so_far(),
         run.known,
-        run.not_current(run.settled.values()),
+        run.not_current((*run.unplanned, *run.settled.values())),
         run.without_brief_so_far(),
     )
 
@@ -123,6 +132,9 @@ def brief_run(
             fingerprinted,
             tuple((source, folder / name) for source, name in plan.jobs),
             (*unplanned, *clashes),
+            clash_briefs={
+                source: folder / outputs.brief_name(source) for source, _ in plan.clashes
+            },
         )
         try:
             yield run

@@ -1061,7 +1061,7 @@ def _checkpoint(run: FolderRun) -> None:
         run.folder,
         run.so_far(),
         run.known,
-        run.not_current(run.settled.values()),
+        run.not_current((*run.unplanned, *run.settled.values())),
         run.without_brief_so_far(),
     )
 
