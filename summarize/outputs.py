@@ -707,10 +707,11 @@ def write_index(
         and not another_files_brief(entry.record, not_current[entry.filename][1])
     }
     # An earlier run's mark stays on a brief this run neither redid nor found current: a run of
-    # other files cleared it, and the stale brief read as current again.
+    # other files cleared it, and the stale brief read as current again; so did a run that
+    # refused another file of its name (day2/a.txt, as a.md is still day1/a.txt's brief).
     status_of = {said: status for status, said in NOT_CURRENT_BECAUSE.items()}
     for filename, said in not_current_briefs(folder).items():
-        if filename not in known and filename not in not_current and said in status_of:
+        if filename not in known and filename not in stale and said in status_of:
             stale[filename] = status_of[said]
     # A brief whose source file is gone (renamed, deleted) stayed listed as if current; read
     # again each time, as the file may be back.

@@ -653,6 +653,29 @@ def test_the_brief_of_an_emptied_article_whose_name_another_input_has_is_not_cur
     assert "**Not current:** a later run failed on this article" in index, index
 
 
+def test_a_brief_stays_not_current_after_a_run_that_refused_another_file_of_its_name(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """day1/a.txt emptied: its brief a.md is marked not current. A run of day2, whose a.txt is
+    refused as a.md is still day1/a.txt's, cleared the mark: a.md read as current again."""
+    _echo_models(monkeypatch)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    output = tmp_path / "briefs"
+    for folder, seed in (("day1", seeds[0]), ("day2", seeds[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_bytes(seed.read_bytes())
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    assert CliRunner().invoke(app, [*run, str(tmp_path / "day1")]).exit_code == 0
+    (tmp_path / "day1" / "a.txt").write_text("", encoding="utf-8")
+    assert CliRunner().invoke(app, [*run, str(tmp_path / "day1")]).exit_code == 1
+    marked = "**Not current:** a later run failed on this article"
+    assert marked in (output / "index.md").read_text(encoding="utf-8")
+    refused = CliRunner().invoke(app, [*run, str(tmp_path / "day2")])
+    assert "is the brief of" in refused.output and refused.exit_code == 1, refused.output
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert marked in index, index
+
+
 def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypatch) -> None:
     """A folder of articles renamed and run again: its briefs are current (same bytes, same
     settings), and the index, the brief and the view named the old folder, which is gone. They
