@@ -47,7 +47,7 @@ from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config
 from summarize.errors import ArticleError, SummarizeError, UsageError, defect_on_article, shown
 from summarize.generation import generation_identity
-from summarize.ingest import Article, find_articles, is_folder
+from summarize.ingest import Article, InputProblem, find_articles, is_folder
 from summarize.models import package_versions
 from summarize.package_data import brief_data_sha256
 from summarize.record import absolute_source_path
@@ -280,6 +280,7 @@ def find_inputs(
                     "index would be read as articles; write the briefs elsewhere (--output)"
                 )
     sources, problems = find_articles(paths)
+    problems = _each_path_once(problems)
     if not sources:
         raise UsageError(
             "no articles to process: "
@@ -294,6 +295,20 @@ def find_inputs(
         ArticleOutcome(p.path, "failed", reason=f"{shown(p.path)}: {p.reason}") for p in problems
     ]
     return sources, failed
+
+
+def _each_path_once(problems: Iterable[InputProblem]) -> list[InputProblem]:
+    """The first problem of each path: a missing file (or a folder's bad link) given twice, in
+    two spellings too, is one input, as a file given twice is processed once; it counted as a
+    failed article each time. Links are not followed: two links to one place are two inputs."""
+    seen: set[str] = set()
+    once: list[InputProblem] = []
+    for problem in problems:
+        where = os.path.abspath(problem.path)
+        if where not in seen:
+            seen.add(where)
+            once.append(problem)
+    return once
 
 
 def _refuse_to_write_over_inputs(sources: Sequence[Path], output_folder: Path) -> None:

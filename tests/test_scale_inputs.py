@@ -143,6 +143,29 @@ def test_a_run_takes_its_paths_as_str_or_path_one_or_many(tmp_path: Path) -> Non
         assert failed == [], inputs
 
 
+def test_a_path_given_twice_that_is_no_article_fails_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file given twice is processed once; a missing one given twice (in two spellings too),
+    or a folder given twice with a link out of it, failed once for each time: "3 failed" and
+    three lines for one missing file."""
+    from summarize.stages import find_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Text", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("Text", encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "outside.txt")
+    monkeypatch.chdir(tmp_path)
+    missing = ["in/nope.txt", "./in/nope.txt", str(folder / "nope.txt"), "in/../in/nope.txt"]
+    found, failed = find_inputs([*missing, "in", str(folder)])
+    assert found == [Path("in/a.txt"), folder / "a.txt"]  # (processed once: plan_briefs)
+    assert [outcome.source.name for outcome in failed] == ["nope.txt", "link.txt"]
+    with pytest.raises(UsageError) as raised:
+        find_inputs(missing)
+    assert str(raised.value).count("nope.txt") == 1, raised.value
+
+
 @pytest.mark.parametrize("inputs", [[], ()])
 def test_a_run_given_no_paths_says_so(inputs: list[Path]) -> None:
     """Pipeline.run([]) from code said "no articles to process: " and stopped there."""
