@@ -13,6 +13,7 @@ from summarize.checks import (
     unsupported_facts,
 )
 from summarize.checks.quantities import find_quantities, is_supported, parse_digits
+from summarize.checks.translation_warnings import numbers_not_in_german
 from summarize.stages import sentence_warnings
 
 
@@ -2551,6 +2552,38 @@ def test_another_nationality_currency_or_scale_is_still_flagged() -> None:
     assert [f.kind for f in flags] == ["number"]
     flags = unsupported_facts("The Swiss bank paid.", "", "Die österreichische Bank zahlte.")
     assert [f.text for f in flags] == ["Swiss"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es war 30 Grad warm.", "It was 86 degrees Fahrenheit."),
+        ("Es wurden 30 Grad Celsius gemessen.", "It reached 86F."),
+        ("Es wurden 22 Grad gemessen.", "It reached 72F."),  # 71.6F, rounded as written
+        ("Es wurden 22 Grad gemessen.", "It reached 71.6 degrees Fahrenheit."),
+        ("Die Temperatur fiel auf minus 10 Grad.", "It fell to 14 degrees Fahrenheit."),
+        ("In Texas waren es 86 Grad Fahrenheit.", "It was 30C in Texas."),
+    ],
+)
+def test_a_temperature_is_backed_in_the_other_scale(german: str, english: str) -> None:
+    """ "86F" for "30 Grad" was flagged as a number not in the article, and warned of as a
+    number the German does not state."""
+    assert unsupported_facts(english, "", german) == []
+    assert numbers_not_in_german(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es wurden 22 Grad gemessen.", "It reached 70F."),  # 71.6F is not 70
+        ("Es wurden 30 Grad gemessen.", "It reached 88F."),
+        ("Die Temperatur fiel auf minus 10 Grad.", "It fell to 50 degrees Fahrenheit."),
+        ("Es war 30 Grad warm.", "It was 30 degrees Fahrenheit."),
+        ("Die Wende war 90 Grad.", "It turned by 194 degrees."),  # Celsius on both sides
+    ],
+)
+def test_a_temperature_in_the_other_scale_must_convert(german: str, english: str) -> None:
+    assert [f.kind for f in unsupported_facts(english, "", german)] == ["number"]
 
 
 @pytest.mark.parametrize(

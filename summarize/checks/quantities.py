@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -1917,7 +1917,45 @@ def _value_stated(quantity: Quantity, source: list[Quantity]) -> bool:
         return True
     if quantity.kind in ("number", "percent", "fraction") and _rounded_from(quantity, source):
         return True
+    if _other_scale_stated(quantity, source):
+        return True
     return _same_number_stated(quantity, source)
+
+
+# A temperature in one scale from one in the other: English news gives Fahrenheit for the
+# German's Celsius ("86F" for "30 Grad"), and the German Celsius for an American Fahrenheit.
+_TO_OTHER_SCALE: dict[str, Callable[[float], float]] = {
+    "°": lambda celsius: celsius * 9 / 5 + 32,
+    "°F": lambda fahrenheit: (fahrenheit - 32) * 5 / 9,
+}
+
+
+def _other_scale_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether the source states the temperature in the other scale, to the last digit the
+    number is written to ("72F" for "22 Grad", 71.6F; "-10 Grad" is "14F", not "50F")."""
+    if quantity.kind != "number" or quantity.unit is None or quantity.unit[0] not in ("°", "°F"):
+        return False
+    wanted = _numbers(quantity)
+    share = _resolution(quantity.text)
+    for other in source:
+        if (
+            other.kind != "number"
+            or other.unit is None
+            or other.unit[0] == quantity.unit[0]
+            or other.unit[0] not in _TO_OTHER_SCALE
+            or {quantity.hedge, other.hedge} == {"below", "above"}
+        ):
+            continue
+        convert = _TO_OTHER_SCALE[other.unit[0]]
+        for value in wanted:
+            # half the last digit's place: "72" is 71.5 to 72.5 (of "0F", a unit)
+            half_step = (share * abs(value) if share else 1.0) / 2
+            if any(
+                abs(convert(float(stated)) - value) <= half_step + 1e-9
+                for stated in _numbers(other)
+            ):
+                return True
+    return False
 
 
 def _number_as_time_stated(quantity: Quantity, source: list[Quantity]) -> bool:
