@@ -1764,6 +1764,48 @@ def test_points_after_the_percent_are_still_no_percent() -> None:
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        (
+            "Die EZB hob den Zins um 0,25 Prozentpunkte an.",
+            "The ECB raised rates by 25 basis points.",
+        ),
+        (
+            "Die EZB hob den Zins um 25 Basispunkte an.",
+            "The ECB raised rates by 0.25 percentage points.",
+        ),
+        ("Die EZB hob den Zins um 25 Basispunkte an.", "The ECB raised rates by 25 basis points."),
+        ("Die EZB hob den Zins um 0,5 Prozentpunkte an.", "The ECB made a 50-basis-point rise."),
+        ("Die EZB hob den Zins um 0,25 Prozentpunkte an.", "The ECB raised rates by 25bp."),
+    ],
+)
+def test_basis_points_are_hundredths_of_a_percentage_point(german: str, english: str) -> None:
+    """ "25 basis points" for "0,25 Prozentpunkte" was flagged as a number not in the article,
+    and warned of as one the German does not state."""
+    assert unsupported_facts(english, "", german) == []
+    assert _numbers_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die EZB hob den Zins um 0,25 Prozentpunkte an.",
+            "The ECB raised rates by 30 basis points.",
+        ),
+        (
+            "Die EZB hob den Zins um 25 Prozentpunkte an.",
+            "The ECB raised rates by 25 basis points.",
+        ),
+        ("Die EZB hob den Zins um 0,25 Prozent an.", "The ECB raised rates by 25 basis points."),
+        ("Die EZB hob den Zins um 25 Basispunkte an.", "The ECB raised rates by 0.25 percent."),
+    ],
+)
+def test_basis_points_must_be_the_same_points(german: str, english: str) -> None:
+    assert [flag.kind for flag in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("Die Quote stieg von 5 auf 7 Prozent.", "The rate rose from 5 to 7 percent."),
         ("Die Quote stieg um 2 auf 7 Prozent.", "The rate rose by 2 to 7 percent."),
         ("Die Kosten stiegen von 3 auf 4 Millionen Euro.", "Costs rose from 3 to 4 million euros."),

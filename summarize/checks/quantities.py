@@ -492,6 +492,11 @@ _NOT_A_COUNT_AFTER_K = re.compile(
 _PERCENT_AFTER = re.compile(_PERCENT, re.IGNORECASE)  # "nine percent": after a number word
 # Points written after the percent: "0,3 %-Punkte", "Prozent-Punkte", "2 percent points".
 _POINTS_AFTER = re.compile(r"\s?-?\s?(?:punkte?n?|points?)\b", re.IGNORECASE)
+# Basis points after a number: "25 basis points", "a 50-basis-point rise", "25bp", "25 bps",
+# "25 Basispunkte" (hundredths of a percentage point; "BP" in capitals is the company).
+_BASIS_POINTS_AFTER = re.compile(
+    r"\s?-?\s?(?:(?i:basis[\s-]?points?|basispunkte?n?)|bps?)(?![^\W\d_])"
+)
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 
@@ -1181,7 +1186,8 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
         currency,
         kind == "percent"
         and bool(
-            re.search(r"punkt|point", written, re.IGNORECASE) or _POINTS_AFTER.match(text, end)
+            re.search(r"punkt|point|bps?$", written, re.IGNORECASE)  # "25bp": basis points
+            or _POINTS_AFTER.match(text, end)
         ),
         in_points=kind == "number" and bool(_POINTS_AFTER.match(text, end)),
         count_context=kind == "year"
@@ -1630,6 +1636,11 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
             values = _signed(values, unit_after, text, match.start("sign"))
         if match.group("percent"):
             kind: Kind = "percent"
+        elif not scale and (basis := _BASIS_POINTS_AFTER.match(text, end)):
+            # "25 basis points", "25 Basispunkte": hundredths of a percentage point, as
+            # "0,25 Prozentpunkte" says them
+            kind, end = "percent", basis.end()
+            values = {round(value / 100, 6) for value in values}
         elif (
             not scale
             and re.fullmatch(r"\d{4}", match.group("digits"))
