@@ -710,6 +710,67 @@ def _name_is_stated(
     return _parts_stand_together([part for part, _ in kept], first, source_lists)
 
 
+# Cyrillic names are written in German by German rules and in English by English ones
+# ("Wladimir Putin"/"Vladimir Putin", "Selenskyj"/"Zelensky", "Tschaikowsky"/"Tchaikovsky",
+# "Gorbatschow"/"Gorbachev", "Chodorkowski"/"Khodorkovsky"). Both are read into one spelling
+# in which the letters each writes for one Cyrillic sound fall together: щ, ч and х (German
+# "schtsch", "tsch", "ch"; English "shch", "ch", "kh"), ш and ж ("sch", "sh"; "sh", "zh"), в
+# ("w"; "v"), з and ц ("s", "z"; "z", "ts"), й and the ending -ий ("j", "ij"; "y", "i", "iy").
+_TRANSLITERATED = {
+    "schtsch": "wx", "shch": "wx", "tsch": "x", "tch": "x", "sch": "w", "sh": "w", "zh": "w",
+    "kh": "x", "ch": "x", "x": "ks", "w": "v", "ts": "s", "tz": "s", "z": "s", "j": "i", "y": "i",
+}  # fmt: skip
+_TRANSLITERATED_LETTERS = re.compile(
+    "|".join(sorted(_TRANSLITERATED, key=len, reverse=True)), re.IGNORECASE
+)
+# ё after a hushing sound: German "o" ("Gorbatschow"), English "e" ("Gorbachev")
+_YO_AFTER_HUSHER = re.compile(r"(?<=[xw])o")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-ZÄÖÜ][^\W\d_]+")
+
+
+def _transliteration_key(word: str) -> str:
+    """A name's one spelling for German and English transliterations alike ("Selenskyj" and
+    "Zelensky": "Selenski"), with its capital."""
+    key = _TRANSLITERATED_LETTERS.sub(lambda match: _TRANSLITERATED[match.group(0).lower()], word)
+    key = re.sub(r"(.)\1+", r"\1", _YO_AFTER_HUSHER.sub("e", key.lower()))
+    return key[:1].upper() + key[1:]
+
+
+def _transliterated(text: str) -> str:
+    """``text`` with its capitalised words that are no ordinary English words read as
+    :func:`_transliteration_key` spells them."""
+    return _CAPITALISED_WORD.sub(
+        lambda match: (
+            match.group(0)
+            if words.is_common_word(match.group(0))
+            else _transliteration_key(match.group(0))
+        ),
+        text,
+    )
+
+
+@dataclass(frozen=True)
+class _TransliteratedSources:
+    """The sources as :func:`_transliterated` reads them, for a name no spelling of which
+    they state."""
+
+    grams: set[str]
+    tokens: set[str]
+    lists: list[tuple[list[str], set[str]]]
+    capitalised: set[str]
+
+
+def _transliterated_sources(sources: list[tuple[str, str]]) -> _TransliteratedSources:
+    texts = [_SENTENCE_END.sub(_SENTENCE_GAP, _transliterated(text)) for text, _ in sources]
+    lists = [(tokens(text), _squashed_ngrams(text)) for text in texts]
+    return _TransliteratedSources(
+        set().union(*(grams for _, grams in lists)),
+        {token for source_tokens, _ in lists for token in source_tokens},
+        lists,
+        {fold(word) for text in texts for word in _CAPITALISED_WORD.findall(text)},
+    )
+
+
 def _quotations(text: str) -> Iterator[str]:
     for match in _QUOTE.finditer(text):
         quoted = (match.group("double") or match.group("single") or "").strip()
@@ -803,6 +864,7 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         if not wars <= wars_stated and all(flag.text != said for flag in flags):
             flags.append(Flag("name", said, "name not in the article"))
     seen: set[str] = set()
+    transliterated: _TransliteratedSources | None = None  # read once, where a name needs it
     for name in _names(summary):
         key = "".join(tokens(name.text))
         if key in seen:
@@ -815,8 +877,22 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         rest = _without_lead(name)
         if rest:
             readings.append(rest)  # the lead may be an ordinary word ("Suspects Adnan Farah")
-        if not any(
+        if any(
             _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
+            for text in readings
+        ):
+            continue
+        # "Vladimir Putin" for the German "Wladimir Putin": another transliteration
+        transliterated = transliterated or _transliterated_sources(sources)
+        if not any(
+            _name_is_stated(
+                _transliterated(text),
+                transliterated.grams,
+                transliterated.tokens,
+                acronyms,
+                transliterated.lists,
+                transliterated.capitalised,
+            )
             for text in readings
         ):
             flags.append(Flag("name", readings[-1], "name not in the article"))
