@@ -247,15 +247,8 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
     try:
         # Only the revision: other keywords would be stored as generation settings.
         return GenerationConfig.from_pretrained(location, revision=common["revision"])
-    except (TypeError, ValueError) as error:
-        # A file that holds no table of settings ([], "x") or a value GenerationConfig refuses
-        # ("early_stopping": "x"): none of them an OSError, they ended in a traceback.
-        own_file = Path(location) / "generation_config.json"
-        raise ModelLoadError(
-            f"the model's {shown(own_file) if Path(location).is_dir() else own_file.name} is "
-            f"refused ({' '.join(str(error).split())}); correct it or copy the model again, or "
-            "delete the file to use the settings its config.json implies"
-        ) from None
+    except (ValueError, TypeError) as error:  # read, but a value its validation refuses
+        raise _refused_settings(location, "generation_config.json", error) from None
     except OSError as error:
         own_file = Path(location) / "generation_config.json"
         if Path(location).is_dir() and own_file.exists():
@@ -280,11 +273,29 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
             )
         except OSError:
             return GenerationConfig.from_model_config(config)
+        except (ValueError, TypeError) as error:
+            raise _refused_settings(location, "config.json", error) from None
         if legacy.max_length == _LEGACY_DEFAULT_MAX_LENGTH:
             # transformers 2.x wrote every config default out, and every EncoderDecoder config
             # holds its decoder's: 20 there is no length the model chose, and cut each output.
             legacy.max_length = None  # DEFAULT_MAX_LENGTH applies, as before
         return legacy
+
+
+def _refused_settings(location: str, file_name: str, error: Exception) -> ModelLoadError:
+    """A model file whose generation settings transformers' own validation refuses (an
+    ``early_stopping = "sometimes"``, a ``max_new_tokens`` of 0, edited by hand), or which holds
+    no table of them (``[]``): the run ended with a traceback, and ``models list`` with it. The
+    file and the reason, in one line."""
+    reason = " ".join(str(error).split()) or type(error).__name__
+    own_file = Path(location) / file_name
+    advice = "correct it or copy the model again"
+    if file_name == "generation_config.json":
+        advice += ", or delete the file to use the settings its config.json implies"
+    return ModelLoadError(
+        f"the model's {shown(own_file) if Path(location).is_dir() else file_name} is refused "
+        f"({reason}); {advice}"
+    )
 
 
 class ModelGeneration(NamedTuple):

@@ -778,6 +778,33 @@ def test_a_generation_config_holding_no_settings_table_is_a_model_error(
     assert caught.value.exit_code == 2 and "\n" not in message
 
 
+@pytest.mark.parametrize("file_name", ["generation_config.json", "config.json"])
+def test_generation_settings_transformers_refuses_are_one_line_naming_the_file(
+    self_contained_models, tmp_path: Path, file_name: str
+) -> None:
+    """A model's own generation settings that transformers' validation refuses (a value edited
+    by hand, in generation_config.json or, for a checkpoint without one, in config.json) ended
+    `run` and `models list` with a ValueError's traceback."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    folder = tmp_path / "marian-copy"
+    shutil.copytree(self_contained_models.marian, folder)
+    if file_name == "config.json":
+        (folder / "generation_config.json").unlink()
+    own_file = folder / file_name
+    settings = json.loads(own_file.read_text(encoding="utf-8"))
+    own_file.write_text(json.dumps({**settings, "early_stopping": "sometimes"}), encoding="utf-8")
+    config = load_config(overrides=[f"translation.model={json.dumps(str(folder))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("translation", config.translation, tmp_path)
+    message = str(caught.value)
+    assert f"{own_file} is refused" in message
+    assert "`early_stopping` must be a boolean or 'never', but is sometimes" in message
+
+
 def test_a_model_file_this_user_may_not_read_is_one_line(
     self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
