@@ -125,6 +125,29 @@ def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
                 )
 
 
+def _check_own_token_ids(
+    task: Task, settings: ModelSettings, config: Any, generation_config: GenerationConfig
+) -> None:
+    """The token ids of the model's own generation settings (generation_config.json, else
+    config.json, task_specific_params) are ids of its output vocabulary too, as the tables'
+    are (:func:`_check_token_ids`, run first): one past it (a fine-tune whose vocabulary was cut
+    and whose settings were not) failed every article inside generate(), after translating."""
+    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
+    if not isinstance(vocabulary, int) or vocabulary <= 0:
+        return
+    for key in _TOKEN_ID_SETTINGS:
+        outside = [
+            i for i in _token_ids(getattr(generation_config, key, None)) if not 0 <= i < vocabulary
+        ]
+        if outside:
+            raise ModelLoadError(
+                f"the {task} model {settings.model!r}: its own generation settings name {key} "
+                f"token id {outside[0]}, which is not in its vocabulary (ids 0 to "
+                f"{vocabulary - 1}), so generate() would fail on every input; correct the "
+                f"model's generation_config.json, or set {task}.generation.{key}"
+            )
+
+
 # Model types whose decoder reads positions from a table of fixed size (learned, or sinusoidal
 # but not extended): a longer output fails inside generate() with an IndexError.
 _FIXED_DECODER_POSITIONS = frozenset(("bart", "mbart", "marian", "pegasus", "led"))
@@ -335,6 +358,7 @@ def resolve_generation(
             user_set=settings.generation,
         )
     _check_token_ids(task, settings, config)
+    _check_own_token_ids(task, settings, config, generation_config)
     _check_output_length(task, settings, config)
     generation_config, effective = _bound_model_output_length(
         task, settings, config, generation_config, effective

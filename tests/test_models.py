@@ -1041,6 +1041,31 @@ def test_token_ids_outside_the_vocabulary_are_refused_at_load(
     assert resolve_spec("summarization", inside, Path("models")).window > 0
 
 
+@pytest.mark.parametrize(
+    ("key", "value"), [("bad_words_ids", [[99_999_999]]), ("forced_bos_token_id", 99_999_999)]
+)
+def test_the_models_own_token_ids_outside_its_vocabulary_are_refused_at_load(
+    self_contained_models, tmp_path: Path, key: str, value: object
+) -> None:
+    """Not only the tables' ids: the model's own generation_config.json naming an id past its
+    vocabulary failed every article inside generate(), after all of them were translated."""
+    import shutil
+
+    folder = tmp_path / "bart"
+    shutil.copytree(self_contained_models.bart, folder)
+    own_file = folder / "generation_config.json"
+    own = json.loads(own_file.read_text(encoding="utf-8"))
+    own_file.write_text(json.dumps({**own, key: value}), encoding="utf-8")
+    options = SummarizationSettings(model=str(folder))
+    with pytest.raises(ModelLoadError, match=rf"its own generation settings name {key} token id"):
+        resolve_spec("summarization", options, tmp_path / "models")
+    # An id of the vocabulary set in the table instead is what the run uses.
+    fixed = SummarizationSettings(
+        model=str(folder), generation={key: {"bad_words_ids": [[3]]}.get(key, 0)}
+    )
+    assert resolve_spec("summarization", fixed, tmp_path / "models").window > 0
+
+
 def _pickled_copy(tmp_path: Path, self_contained_models) -> Path:
     """The tiny Marian model with its weights as pytorch_model.bin only."""
     import shutil
