@@ -354,13 +354,15 @@ _GENERATION_TABLES = (
 )
 
 
-# Each minimum with a maximum it must not exceed, and 1 where the minimum counts the decoder's
-# start token and the maximum does not: min_length = 56 beside max_new_tokens = 20 in one table
-# passed the check, and generate() warned "min_length (56) is larger than the maximum possible
-# length (21)" past --quiet on every batch.
+# Each minimum with a maximum it must not exceed, 1 where the minimum counts the decoder's
+# start token and the maximum does not, -1 where the maximum counts it and the minimum does
+# not: min_length = 56 beside max_new_tokens = 20 in one table passed the check, and generate()
+# warned "min_length (56) is larger than the maximum possible length (21)" past --quiet on every
+# batch; so did min_new_tokens = 150 against DistilBART's own max_length of 142.
 LENGTH_BOUNDS = (
     *((low, high, 0) for low, high in LENGTH_PAIRS),
     ("min_length", "max_new_tokens", 1),
+    ("min_new_tokens", "max_length", -1),
 )
 
 
@@ -376,9 +378,11 @@ def _length_above_maximum(settings: Mapping[str, Any]) -> tuple[str, str] | None
 
 def _maximum_said(settings: Mapping[str, Any], low: str, high: str) -> str:
     """The maximum that ``low`` exceeds, as the messages say it: max_new_tokens with the start
-    token that min_length counts."""
+    token that min_length counts, max_length without the one it counts."""
     if (low, high, 1) in LENGTH_BOUNDS:
         return f"{high} + 1 ({settings[high] + 1}: {low} counts the start token)"
+    if (low, high, -1) in LENGTH_BOUNDS:
+        return f"{high} - 1 ({settings[high] - 1}: {high} counts the start token)"
     return f"{high} ({settings[high]})"
 
 

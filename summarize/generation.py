@@ -381,7 +381,13 @@ def _check_lengths_in_order(
             continue  # max_new_tokens bounds the output, not max_length
         least, most = getattr(generation_config, low, None), getattr(generation_config, high, None)
         if isinstance(least, int) and isinstance(most, int) and least > most + start:
-            counted = f" (+ {start}: {low} counts the start token)" if start else ""
+            counted = (
+                f" (+ 1: {low} counts the start token)"
+                if start > 0
+                else f" (- 1: {high} counts the start token)"
+                if start < 0
+                else ""
+            )
             raise ConfigError(
                 f"[{table}] {low} = {least} is above {high} = {most}{counted} of the {task} model "
                 f"{settings.model!r} as its own settings and yours merge; set {low} lower or "

@@ -431,6 +431,18 @@ def test_a_path_that_starts_with_a_tilde_is_in_the_home_folder(
         load_config(overrides=[f'{key}="~no-such-user-here/briefs"'], project_file=None)
 
 
+def test_min_new_tokens_over_max_length_less_its_start_token_is_refused() -> None:
+    """max_length counts the decoder's start token, min_new_tokens not: min_new_tokens = 30
+    beside max_length = 30 passed, and generate() warned "Unfeasible length constraints" past
+    --quiet on every batch and stopped every output at the maximum."""
+    table = "summarization.generation"
+    with pytest.raises(ConfigError) as caught:
+        load_config(overrides=[f"{table}.max_length=30", f"{table}.min_new_tokens=30"])
+    message = str(caught.value)
+    assert f"{table}.min_new_tokens: must not exceed max_length - 1 (29: max_length" in message
+    load_config(overrides=[f"{table}.max_length=30", f"{table}.min_new_tokens=29"])
+
+
 def test_paths_and_whole_numbers_for_floats_are_still_read(tmp_path: Path) -> None:
     layer = tmp_path / "layer.toml"
     layer.write_text(

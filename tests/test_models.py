@@ -1422,6 +1422,10 @@ def test_models_pull_goes_on_to_the_other_model_when_a_download_fails(
         # warned "Unfeasible length constraints" past --quiet on every batch)
         ({"generation": {"min_length": 42}, "chunk_generation": {"max_new_tokens": 40}},
          "[summarization.chunk_generation] min_length = 42 is above max_new_tokens = 40 (+ 1"),
+        # max_length counts the start token, min_new_tokens not: 142 is past the model's own
+        # 142 - 1 (generate() warned twice on every batch, past --quiet)
+        ({"generation": {"min_new_tokens": 142}},
+         "[summarization.generation] min_new_tokens = 142 is above max_length = 142 (- 1"),
     ],
 )  # fmt: skip
 def test_a_minimum_above_the_maximum_as_the_settings_merge_is_refused(
