@@ -59,7 +59,15 @@ def _merged_layers(
     task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
     task_params.pop("prefix", None)
     prefix = _resolve_prefix(task, config, settings, family)
-    model_config.update(**task_params)
+    try:
+        model_config.update(**task_params)
+    except (ValueError, TypeError) as error:  # its validation refused one: a traceback before
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise ModelLoadError(
+            f"the {task} model {settings.model!r}: its config.json's "
+            f"task_specific_params[{task!r}] holds a generation setting transformers refuses "
+            f"({reason}); correct it there"
+        ) from None
     family_settings = family_generation(languages)
     if languages is not None and model_config.decoder_start_token_id == languages.target_token_id:
         # The decoder starts with the target language already (mBART-cc25 fine-tunes such as

@@ -805,6 +805,30 @@ def test_generation_settings_transformers_refuses_are_one_line_naming_the_file(
     assert "`early_stopping` must be a boolean or 'never', but is sometimes" in message
 
 
+def test_task_specific_settings_transformers_refuses_are_one_line(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """config.json's task_specific_params["summarization"] (DistilBART's own lengths and beams)
+    with a value transformers' validation refuses ended the run with a ValueError's traceback."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    folder = tmp_path / "bart-copy"
+    shutil.copytree(self_contained_models.bart, folder)
+    config_file = folder / "config.json"
+    settings = json.loads(config_file.read_text(encoding="utf-8"))
+    settings["task_specific_params"] = {"summarization": {"max_new_tokens": 0}}
+    config_file.write_text(json.dumps(settings), encoding="utf-8")
+    config = load_config(overrides=[f"summarization.model={json.dumps(str(folder))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("summarization", config.summarization, tmp_path)
+    message = str(caught.value)
+    assert "task_specific_params['summarization'] holds a generation setting" in message
+    assert "`max_new_tokens` must be greater than 0" in message
+
+
 def test_a_model_file_this_user_may_not_read_is_one_line(
     self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
