@@ -355,22 +355,24 @@ def resolve_generation(
     generation_config, model_config, prefix, effective = _merged_layers(
         task, config, own, settings, family, languages
     )
-    chunk_config = None
-    if isinstance(settings, SummarizationSettings) and settings.chunk_generation:
-        # The map steps' table merged too (as Summarizer does): a bad combination shows before
-        # any article, on every engine, not when the summarizer is built after translating.
-        chunk_config, _ = merged_generation(
-            generation_config,
-            settings.chunk_generation,
-            "summarization.chunk_generation",
-            user_set=settings.generation,
-        )
     _check_token_ids(task, settings, config)
     _check_own_token_ids(task, settings, config, generation_config)
     _check_output_length(task, settings, config)
     generation_config, effective = _bound_model_output_length(
         task, settings, config, generation_config, effective
     )
+    chunk_config = None
+    if isinstance(settings, SummarizationSettings) and settings.chunk_generation:
+        # The map steps' table merged too, over the settings as bounded (as Summarizer merges
+        # it): a bad combination shows before any article, on every engine, not when the
+        # summarizer is built after translating. Merged over the unbounded ones, a folder's
+        # max_length = 10**9 was checked for beam memory (and named) in place of the 1024 used.
+        chunk_config, _ = merged_generation(
+            generation_config,
+            settings.chunk_generation,
+            "summarization.chunk_generation",
+            user_set=settings.generation,
+        )
     _check_lengths_in_order(task, settings, f"{task}.generation", generation_config)
     if chunk_config is not None:
         _check_lengths_in_order(task, settings, "summarization.chunk_generation", chunk_config)

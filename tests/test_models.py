@@ -1867,6 +1867,19 @@ def test_a_model_folders_own_output_length_past_its_positions_is_bounded(
     assert spec.generation_config.max_length == 60
     # the folder's min_length (bounded to 1024) is lowered to the maximum set here
     assert spec.generation_config.min_length == 60
+    # The map steps' table merges over the bounded settings, as the summarizer's does: merged
+    # over the folder's own 10**9, beams there were refused for 44 GiB the run never needed.
+    from summarize.families import detect_family
+    from summarize.generation import load_generation_config, resolve_generation
+
+    beams = SummarizationSettings(model=str(folder), chunk_generation={"num_beams": 2})
+    spec = resolve_spec("summarization", beams, Path("models"))
+    own = load_generation_config(str(folder), spec.config, {"revision": None})
+    family = detect_family(spec.config, spec.tokenizer)
+    generation = resolve_generation("summarization", beams, own, spec.config, family, None)
+    assert generation.chunk_config is not None
+    assert generation.chunk_config.max_length == 1024
+    assert generation.chunk_config.num_beams == 2
 
 
 @pytest.mark.parametrize("form", ["length", "new_tokens"])
