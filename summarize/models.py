@@ -962,11 +962,21 @@ def _checked_device(
 
 def half_precision_problem(task: Task, settings: ModelSettings, device: str) -> str | None:
     """Why the model would not load on ``device`` (resolved): float16 and bfloat16 are settings
-    for a GPU (see Speed modes in the README); None otherwise."""
+    for a GPU (see Speed modes in the README), and torch's int8 runs on CPU only; None
+    otherwise."""
     if settings.quantization in ("float16", "bfloat16") and device == "cpu":
         return (
             f"{task}.quantization = {settings.quantization!r} needs a GPU; "
             "on CPU use 'int8' or 'none'"
+        )
+    # Refused by the backend only when the weights loaded: the summarizer's after every
+    # article was translated, in a message that named neither the section nor the device
+    # ("auto" picks a GPU or a Mac's MPS where there is one).
+    if settings.quantization == "int8" and settings.backend == "torch" and device != "cpu":
+        return (
+            f"{task}.quantization = 'int8' with {task}.backend = 'torch' runs on CPU only, and "
+            f"the model runs on {device!r}; set {task}.device = 'cpu', or use "
+            f"{task}.backend = 'ctranslate2' or another quantization"
         )
     return None
 

@@ -1653,6 +1653,35 @@ def test_half_precision_on_a_cpu_is_refused_before_any_article(
     assert any("needs a GPU" in (problem or "") for problem in problems), problems
 
 
+def test_torch_int8_off_the_cpu_is_refused_before_any_article(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """torch's int8 runs on CPU only, and device = "auto" picks a GPU or a Mac's MPS where
+    there is one: the summarizer's backend refused it when its weights loaded, after every
+    article was translated, in a message that named neither the section nor the device (exit
+    2, the folder left with its cache)."""
+    import torch
+
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: True)  # "auto" picks MPS
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    out = tmp_path / "out"
+    settings = ["--set", "translation.device=cpu", "--set", "summarization.quantization=int8"]
+    result = CliRunner().invoke(
+        app,
+        ["run", str(SEEDS / "003_6d29e0b4accf03c7.txt"), "-c", str(config), "-q", "-o", str(out),
+         *settings],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "summarization.quantization = 'int8'" in result.output
+    assert "'mps'" in result.output and "summarization.device = 'cpu'" in result.output
+    assert not out.exists()
+    listed = CliRunner().invoke(app, ["models", "list", "--json", "-c", str(config), *settings])
+    problems = [json.loads(line)["problem"] for line in listed.stdout.splitlines()]
+    assert any("runs on CPU only" in (problem or "") for problem in problems), problems
+
+
 def test_only_an_empty_cache_of_the_runs_own_is_removed(tmp_path: Path) -> None:
     """A cache with translations, or one an earlier run made, stays whatever the run did."""
     from summarize.backends import Generated
