@@ -158,7 +158,13 @@ def _check_own_token_ids(
 
 # Model types whose decoder reads positions from a table of fixed size (learned, or sinusoidal
 # but not extended): a longer output fails inside generate() with an IndexError.
-_FIXED_DECODER_POSITIONS = frozenset(("bart", "mbart", "marian", "pegasus", "led"))
+# The model types whose decoder has a position table of a fixed size (learned, or Pegasus's
+# sinusoids made once): past it generate() fails with an IndexError. M2M100 (NLLB), FSMT and
+# PEGASUS-X make their sinusoids as long as the output; T5 has relative positions.
+_FIXED_DECODER_POSITIONS = frozenset(
+    ("bart", "mbart", "marian", "pegasus", "led", "plbart", "mvp", "bigbird_pegasus",
+     "blenderbot", "blenderbot-small", "prophetnet")
+)  # fmt: skip
 
 
 def _decoder_positions(config: Any) -> int | None:

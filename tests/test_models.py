@@ -1524,6 +1524,27 @@ def test_an_output_length_past_the_decoder_positions_is_refused(
     assert not list((tmp_path / "out").glob("*.md"))
 
 
+@pytest.mark.parametrize(
+    "model_type",
+    ["plbart", "mvp", "bigbird_pegasus", "blenderbot", "blenderbot-small", "prophetnet"],
+)
+def test_other_families_output_length_past_their_decoder_positions_is_refused(
+    model_type: str,
+) -> None:
+    """Like BART's, these decoders read a fixed table of learned positions (Blenderbot's 128):
+    a longer output failed inside generate() with an IndexError, after translating."""
+    from transformers import AutoConfig
+
+    from summarize.generation import _check_output_length
+
+    config = AutoConfig.for_model(model_type, max_position_embeddings=128)
+    fits = SummarizationSettings(model="org/model", generation={"max_length": 128})
+    _check_output_length("summarization", fits, config)
+    too_long = SummarizationSettings(model="org/model", generation={"max_new_tokens": 128})
+    with pytest.raises(ConfigError, match=r"its decoder reads 128 positions"):
+        _check_output_length("summarization", too_long, config)
+
+
 def test_beam_search_that_cannot_fit_one_input_is_refused_before_any_article(
     self_contained_models, t5_model: Path, tmp_path: Path, monkeypatch
 ) -> None:
