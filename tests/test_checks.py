@@ -3049,6 +3049,14 @@ def test_a_wrong_number_written_with_k_is_flagged(german: str, summary: str, fla
         # the lower score first is an order of the sides: the result turned around
         ("Bayern gewann 2:1 gegen Dortmund.", "Bayern beat Dortmund 1-2.", ["1-2"]),
         ("Bayern gewann 2:1 gegen Dortmund.", "Bayern lost 1-2 to Dortmund.", ["1-2"]),
+        (
+            "Bayern gewann am Samstag 2:1 gegen Dortmund.",
+            "Bayern beat Dortmund 1-2 Saturday.",
+            ["1-2"],
+        ),
+        # between the two sides, a fixture's notation: the home side first, whoever won
+        ("Bayern gewann 2:1 in Dortmund.", "Dortmund 1-2 Bayern: a late winner.", []),
+        ("Die Bayern gewannen mit 2:1 in Dortmund.", "It ended Dortmund 1-2 Bayern.", []),
     ],
 )
 def test_a_score_written_lower_first_needs_the_same_order(

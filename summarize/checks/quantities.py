@@ -1197,13 +1197,34 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
             or _unit_after(text, end)
             or _may_be_a_count(text, end, language)
         ),
-        lower_first=kind == "score" and language == "en" and _lower_first(written),
+        lower_first=kind == "score"
+        and language == "en"
+        and _lower_first(written)
+        and not _between_two_sides(text, start, end),
     )
 
 
 def _lower_first(written: str) -> bool:
     first, second = (int(part) for part in re.findall(r"\d+", written)[:2])
     return first < second
+
+
+# A score between the two sides' names, "Dortmund 1-2 Bayern": a fixture's notation, the home
+# side and its goals first, whoever won; German news writes the same result winner first
+# ("Bayern gewann 2:1 in Dortmund"), so either order backs it. A weekday or month after the
+# score is no side ("beat Dortmund 1-2 Saturday").
+_SIDE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w.'’-]*\s+$")
+_SIDE_AFTER = re.compile(r"\s+([A-ZÄÖÜ][\w'’-]*)")
+
+
+def _between_two_sides(text: str, start: int, end: int) -> bool:
+    after = _SIDE_AFTER.match(text, end)
+    return (
+        after is not None
+        and _SIDE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and after.group(1) not in weekday_numbers()
+        and after.group(1) not in month_numbers()
+    )
 
 
 # "minus" before a number is its sign ("minus 5 Grad", "minus five degrees"); "ein Minus von 5
