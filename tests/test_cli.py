@@ -630,6 +630,15 @@ def test_a_stopped_runs_index_says_which_briefs_are_not_current(
     assert "a-edited.txt: empty file" in front_page
 
 
+def _one_name_in_two_folders(tmp_path: Path, first: str, second: str) -> Path:
+    """Two folders of one article each, both named a.txt (two seeds); the output folder."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for folder, seed in ((first, seeds[0]), (second, seeds[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_bytes(seed.read_bytes())
+    return tmp_path / "briefs"
+
+
 def test_the_brief_of_an_emptied_article_whose_name_another_input_has_is_not_current(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -637,11 +646,7 @@ def test_the_brief_of_an_emptied_article_whose_name_another_input_has_is_not_cur
     claims no name and fails; d2/a.txt fails as a.md is d1's: the index listed a.md as current,
     as it says of an emptied article's brief without a clash that it is not."""
     _echo_models(monkeypatch)
-    seeds = sorted(SEEDS.glob("*.txt"))
-    output = tmp_path / "briefs"
-    for folder, seed in (("d1", seeds[0]), ("d2", seeds[1])):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "a.txt").write_bytes(seed.read_bytes())
+    output = _one_name_in_two_folders(tmp_path, "d1", "d2")
     run = ["run", str(tmp_path / "d1"), str(tmp_path / "d2"), "--output", str(output)]
     run += ["--no-cache", "--quiet"]
     first = CliRunner().invoke(app, run)
@@ -659,11 +664,7 @@ def test_a_brief_stays_not_current_after_a_run_that_refused_another_file_of_its_
     """day1/a.txt emptied: its brief a.md is marked not current. A run of day2, whose a.txt is
     refused as a.md is still day1/a.txt's, cleared the mark: a.md read as current again."""
     _echo_models(monkeypatch)
-    seeds = sorted(SEEDS.glob("*.txt"))
-    output = tmp_path / "briefs"
-    for folder, seed in (("day1", seeds[0]), ("day2", seeds[1])):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "a.txt").write_bytes(seed.read_bytes())
+    output = _one_name_in_two_folders(tmp_path, "day1", "day2")
     run = ["run", "--output", str(output), "--no-cache", "--quiet"]
     assert CliRunner().invoke(app, [*run, str(tmp_path / "day1")]).exit_code == 0
     (tmp_path / "day1" / "a.txt").write_text("", encoding="utf-8")
