@@ -304,6 +304,28 @@ def test_auto_that_leads_where_nothing_listens_is_refused_before_ray_tries_it(
     _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
 
 
+@pytest.mark.parametrize(
+    ("ray_address", "reason"),
+    [
+        ("http://127.0.0.1:8265", "an http(s):// address is the dashboard's"),
+        ("ray://127.0.0.1:10001", "a ray:// address is Ray Client's"),
+    ],
+)
+def test_auto_that_takes_a_dashboard_or_client_address_from_ray_address_says_so(
+    self_contained_models: ModelSet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    ray_address: str,
+    reason: str,
+) -> None:
+    """RAY_ADDRESS often holds the dashboard's http:// address (`ray job submit` reads it
+    too): ``auto`` took it, and the run said "http://127.0.0.1:8265: Name or service not
+    known", a host name that cannot be found, of an address that answers."""
+    monkeypatch.setenv("RAY_ADDRESS", ray_address)
+    said = f"auto takes RAY_ADDRESS, {ray_address!r}: {reason}"
+    _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, {"auto": said})
+
+
 def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

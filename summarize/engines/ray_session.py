@@ -150,6 +150,7 @@ def check_reachable(address: str, timeout_s: float = 10.0) -> None:
     refuse_address_form(address)
     if address == "auto":
         address = _where_auto_leads()
+        _refuse_where_auto_leads(address)
     host, separator, port = address.rpartition(":")
     if not separator or not port.isdigit():
         return
@@ -170,6 +171,21 @@ def check_reachable(address: str, timeout_s: float = 10.0) -> None:
             f"{host}:{port} is not a Ray cluster's address (it does not answer as Ray's GCS or "
             "Ray Client server does)"
         )
+
+
+def _refuse_where_auto_leads(address: str) -> None:
+    """``auto`` takes RAY_ADDRESS first, which may hold an address of a form no run joins: the
+    dashboard's (``ray job submit`` reads RAY_ADDRESS too, so it is often set so) or Ray
+    Client's. Said as such, naming RAY_ADDRESS: it was probed as a host "http://head" that
+    could not be found ("Name or service not known")."""
+    try:
+        refuse_address_form(address)
+    except ConnectionError as error:
+        reason = str(error).split("; ")[0]  # its advice names auto, which led here
+        raise ConnectionError(
+            f"auto takes RAY_ADDRESS, {address!r}: {reason}; give --ray-address the head's "
+            "HOST:PORT, or unset RAY_ADDRESS"
+        ) from None
 
 
 def _where_auto_leads() -> str:
