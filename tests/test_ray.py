@@ -725,6 +725,28 @@ def test_a_local_ray_instance_writes_the_local_engines_briefs(
     assert _index_without_dates(tmp_path / "ray") == _index_without_dates(tmp_path / "local")
 
 
+def test_a_local_instance_that_cannot_start_is_one_line_and_exit_2(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ray's temp folder cannot be made (here RAY_TMPDIR below a file; a read-only or full
+    /tmp alike): the run ended with the traceback of Ray's start-up and exit 1."""
+    ray = _ray()
+    if ray.is_initialized():
+        ray.shutdown()  # another test's connection; this one is about starting our own
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("RAY_TMPDIR", str(tmp_path / "a-file" / "ray"))
+    _short_seeds(tmp_path / "in")
+    output = tmp_path / "out"
+    result = _run_quietly_on_ray(tmp_path / "in", _config(tmp_path, self_contained_models), output)
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "cannot start a local Ray instance for the run: [Errno 20] Not a directory" in said
+    assert "Traceback" not in result.output
+    assert not ray.is_initialized()
+    assert not output.exists()  # no brief: the folder made for the run goes
+
+
 def test_a_worker_node_lost_mid_run_costs_no_brief(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

@@ -77,7 +77,12 @@ def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
         # which --quiet keeps; their info lines are not printed there in the first place.
         try:
             if address is None:
-                start_local_instance(log_to_driver=True, logging_level=level)
+                try:
+                    start_local_instance(log_to_driver=True, logging_level=level)
+                except (OSError, ValueError, RuntimeError) as error:
+                    with contextlib.suppress(Exception):
+                        ray.shutdown()  # what it had started of the instance
+                    raise cannot_start(error) from None
             else:
                 try:
                     check_reachable(address)
@@ -110,6 +115,17 @@ def unreachable(address: str, error: Exception) -> UsageError:
     reason = " ".join(str(error).split()) or type(error).__name__
     return UsageError(
         f"cannot reach Ray at {address!r} (runtime.ray_address / --ray-address): {reason}"
+    )
+
+
+def cannot_start(error: Exception) -> UsageError:
+    """A local Ray instance that does not start (its temp folder, RAY_TMPDIR or /tmp/ray, not
+    writable or full; too little shared memory for its object store): one line, not the
+    traceback of Ray's start-up that ended the run with exit 1."""
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return UsageError(
+        f"cannot start a local Ray instance for the run: {reason} (Ray keeps its files in "
+        "RAY_TMPDIR, /tmp/ray by default); or join a running cluster with --ray-address"
     )
 
 
