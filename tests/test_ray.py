@@ -1227,6 +1227,34 @@ def test_a_node_whose_model_is_not_the_drivers_stops_the_run(
     assert not _briefs(output)
 
 
+def test_a_node_with_other_text_libraries_than_the_drivers_stops_the_run(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """The run's fingerprint names the driver's release of summarize, its packaged rules and
+    the text libraries (trafilatura, pysbd, ...); a node left on others cleaned, split and
+    rendered briefs with them under that fingerprint, and every rerun kept them as current.
+    Here the driver alone has another trafilatura (its run_settings patched; the workers'
+    processes are not): the nodes refuse, exit 2, naming what differs, and no brief is written."""
+    from summarize import stages
+
+    real = stages.run_settings
+
+    def other_trafilatura_here(config: Config) -> dict[str, Any]:
+        return {**real(config), "text_libraries": "trafilatura 0.0.1"}
+
+    monkeypatch.setattr(stages, "run_settings", other_trafilatura_here)
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    _short_seeds(tmp_path / "in")
+    output = tmp_path / "ray"
+    result = _run_quietly_on_ray(tmp_path / "in", config, output)
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "does not make the briefs the driver planned the run with" in said, said
+    assert "'trafilatura 0.0.1' on the driver" in said, said
+    assert "Traceback" not in result.output
+    assert not _briefs(output)
+
+
 def test_a_gpu_node_with_the_cuda_build_of_the_drivers_libraries_is_the_same_model() -> None:
     """A head without a GPU has torch's CPU build ("2.3.0+cpu"), a GPU node its CUDA build
     ("2.3.0+cu121" or "2.3.0"): the same release, differing as the device does, which may differ.

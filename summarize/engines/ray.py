@@ -395,6 +395,7 @@ def _crashed(job: _Job, deaths: int) -> tuple[int, ArticleOutcome]:
 def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     """Read each article, keep current briefs, clean and segment the rest (CPU task)."""
     _enter(context)
+    _check_node(context)
     group = _unpack(row[_PAYLOAD])
     watch = _Watch(context, ("prepare",), group.number)
     settled: list[tuple[int, ArticleOutcome]] = []
@@ -411,6 +412,14 @@ def _prepare_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             ready.append((job, prepared))
     watch.finished()
     return {_PAYLOAD: _pack(replace(group, settled=tuple(settled), ready=tuple(ready)))}
+
+
+def _check_node(context: _Context) -> None:
+    """:func:`_check_same_settings` in a task: its refusal is the run's error, carried whole."""
+    try:
+        _check_same_settings(context)
+    except ConfigError as error:
+        raise _CarriedError(str(error), error) from None
 
 
 def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutcome:
@@ -478,6 +487,8 @@ class _ModelActor:
         if reconstructed:
             context.ledger.restarted.remote()
         try:
+            _enter(context)
+            _check_same_settings(context)  # the models' code is summarize's too
             loaded = _load_in_actor(context, self.tasks)
             for task in self.tasks:
                 _check_same_model(task, loaded[task], context.identities.get(task))
@@ -610,6 +621,36 @@ def _check_same_model(task: Task, loaded: LoadedModel, expected: Mapping[str, An
     )
 
 
+# The runs whose settings this worker process found its own (by fingerprint): checked once.
+_SETTINGS_CHECKED: set[str] = set()
+
+
+def _check_same_settings(context: _Context) -> None:
+    """Refuse to work on a node whose own code and data would make other briefs than the
+    driver's settings say (``stages.run_settings``: summarize's release, its packaged rules,
+    the text libraries): a node left on an older release or trafilatura cleaned and rendered
+    briefs otherwise, under the driver's fingerprint, and every rerun kept them as current."""
+    if context.fingerprint in _SETTINGS_CHECKED:
+        return
+    here = stages.run_settings(context.config)
+    differs = sorted(key for key in set(here) | set(context.settings)
+                     if here.get(key) != context.settings.get(key))  # fmt: skip
+    if differs:
+        import ray
+
+        node = ray.util.get_node_ip_address()
+        shown_keys = "; ".join(
+            f"{key} {here.get(key)!r} there, {context.settings.get(key)!r} on the driver"
+            for key in differs
+        )
+        raise ConfigError(
+            f"node {node} does not make the briefs the driver planned the run with "
+            f"({shown_keys}): every node needs the same release of summarize and the same "
+            "library versions"
+        )
+    _SETTINGS_CHECKED.add(context.fingerprint)
+
+
 def _translate(translator: Translator, group: _Group) -> _Group:
     loaded = translator.loaded
     bilinguals = stages.translate_articles(translator, [item for _, item in group.ready])
@@ -684,6 +725,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     with what the index shows of the brief's record (None when it wrote none), so that the
     driver's index does not read the brief again."""
     _enter(context)
+    _check_node(context)
     group = _unpack(row[_PAYLOAD])
     watch = _Watch(context, ("finish",), group.number)
     run = stages.RunInfo(
