@@ -326,6 +326,36 @@ def test_auto_that_takes_a_dashboard_or_client_address_from_ray_address_says_so(
     _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, {"auto": said})
 
 
+def test_a_cluster_that_asks_for_a_token_this_machine_lacks_is_one_line_and_exit_2(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """Ray refuses to join a cluster with token authentication when this machine has no token
+    (an AuthenticationError, a RayError): the run said "Ray failed under the run (…); 0
+    brief(s) were finished and are kept: run the same command again to do the rest", exit 1,
+    of a run that never joined, and which the same command could not do. A driver of its own
+    (no token anywhere in its home), joining an address that answers as Ray's GCS does."""
+    _ray()
+    _short_seeds(tmp_path / "in")
+    config = _config(tmp_path, self_contained_models)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RAY_")}
+    env.update(HOME=str(home), RAY_AUTH_MODE="token", HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO))
+    with _answering_server(bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])) as port:  # gRPC's SETTINGS frame
+        address = f"127.0.0.1:{port}"
+        driver = subprocess.run(
+            [sys.executable, "-m", "summarize.cli", "run", str(tmp_path / "in"), "-c",
+             str(config), "-o", str(tmp_path / "out"), "--engine", "ray", "--ray-address",
+             address, "-q"],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    said = " ".join(driver.stderr.split())
+    assert driver.returncode == 2, said
+    assert f"cannot reach Ray at {address!r}" in said and "no authentication token" in said, said
+    assert "Ray failed under the run" not in said and "Traceback" not in said, said
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_address_that_answers_but_is_no_ray_is_refused_before_ray_tries_it(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

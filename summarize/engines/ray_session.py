@@ -87,7 +87,15 @@ def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
                 try:
                     check_reachable(address)
                     ray.init(address=address, log_to_driver=True, logging_level=level)
-                except (ConnectionError, ValueError, RuntimeError) as error:
+                # A RayError here is the join's (a cluster with token authentication and no
+                # token on this machine): it was said as Ray failing under the run, exit 1,
+                # with "run the same command again to do the rest".
+                except (
+                    ConnectionError,
+                    ValueError,
+                    RuntimeError,
+                    ray.exceptions.RayError,
+                ) as error:
                     raise unreachable(address, error) from None
         except (SystemExit, KeyboardInterrupt):
             # A SIGTERM while Ray starts meets Ray's own handler, which exits the process (code
