@@ -326,6 +326,30 @@ def test_auto_that_takes_a_dashboard_or_client_address_from_ray_address_says_so(
     _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, {"auto": said})
 
 
+def test_local_as_the_address_starts_the_runs_own_instance_as_unset_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``--ray-address local``, Ray's own word for a new local instance, went to ray.init as a
+    cluster's address: its workers ran at nice 15, and an actor larger than this machine
+    waited for ray.no_progress_timeout_s (600 s by default) where unset refuses it at once.
+    No Ray starts here: the run's own start is stood in for."""
+    import summarize.engines.ray_session as session
+
+    ray = _ray()
+
+    def must_not_be_called(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("ray.init was asked to join 'local' as a cluster")
+
+    started: list[dict[str, Any]] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", must_not_be_called)
+    monkeypatch.setattr(ray, "shutdown", lambda: None)
+    monkeypatch.setattr(session, "start_local_instance", lambda **o: started.append(o))
+    with session.ray_session("local", quiet=True) as own_instance:
+        assert own_instance  # so a too large actor is refused at once, as unset
+    assert len(started) == 1
+
+
 def test_a_cluster_that_asks_for_a_token_this_machine_lacks_is_one_line_and_exit_2(
     self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

@@ -64,6 +64,11 @@ def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
     whether the run started the instance itself."""
     import ray
 
+    if address == "local":
+        # Ray's own word for a new local instance: the run's own, as when unset (ray.init
+        # started it with workers at nice 15, and an actor too large for this machine waited
+        # for ray.no_progress_timeout_s as on a cluster that may grow).
+        address = None
     with _ray_data_logging(quiet):
         if ray.is_initialized():
             yield False
