@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from summarize.config import (
     parse_override,
     read_toml,
 )
+from summarize.digests import default_digests_file
 from summarize.errors import ConfigError, ModelNotFoundError
 from summarize.models import Task, resolve_model
 
@@ -914,3 +916,67 @@ def test_an_empty_revision_is_refused_naming_the_key(key: str) -> None:
         load_config(overrides=[f'{key}=""'], project_file=None)
     section = getattr(load_config(overrides=[f"{key}="], project_file=None), key.split(".")[0])
     assert section.revision is None
+
+
+# The defaults the README's tables state in words, not as TOML values.
+_README_DEFAULTS_IN_WORDS: dict[str, Any] = {"runtime.model_digests": "user cache folder"}
+
+
+def _readme_key_tables() -> dict[str, str]:
+    """The README's tables of config keys ("Configuration reference" and the Ray engine's
+    "Sizing" table of `[ray]`): dotted key -> the default it states, as written."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    reference = text.split("\n## Configuration reference\n", 1)[1].split("\n## ", 1)[0]
+    sizing = text.split("**Sizing** (the `[ray]` section):", 1)[1].split("\n\n", 2)[1]
+    defaults: dict[str, str] = {}
+    for table, section in ((reference, ""), (sizing, "ray.")):
+        for row in table.splitlines():
+            cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+            if len(cells) < 3 or not cells[0].startswith("`"):
+                continue
+            keys = re.findall(r"`([\w.*]+)`", cells[0])
+            values = cells[1].split(", ") if len(keys) > 1 else [cells[1]]
+            for key, value in zip(keys, values, strict=True):
+                if not key.startswith("*."):
+                    defaults[section + key] = value
+                    continue
+                parts = value.split(" / ")  # translation's / summarization's
+                if len(parts) == 1:
+                    parts *= 2  # one default for both
+                for task, part in zip(("translation", "summarization"), parts, strict=True):
+                    defaults[key.replace("*", task)] = part
+    return defaults
+
+
+def _value_of(config: Config, key: str) -> Any:
+    value: Any = config
+    for part in key.split("."):
+        value = getattr(value, part)
+    return str(value) if isinstance(value, Path) else value
+
+
+def _stated_default(written: str) -> Any:
+    """A default as the README writes it: a TOML value (`"auto"`, `false`, 32, `{}`), or words
+    for a key that is unset by default ("unset", "the model's", "auto", "<output>/...")."""
+    try:
+        return tomllib.loads(f"value = {written.strip('`')}")["value"]
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def test_readme_config_tables_name_every_key_with_its_default() -> None:
+    """The README's configuration reference (and its `[ray]` table) against config.py: every key
+    there is the config's, every key of the config is there, and each default is the one the
+    config has (README 32 / 4 for translation / summarization)."""
+    stated = _readme_key_tables()
+    config = Config()
+    keys = {
+        f"{section}.{key}" for section, settings in config for key in type(settings).model_fields
+    }
+    assert set(stated) == keys, sorted(set(stated) ^ keys)
+    for key, written in stated.items():
+        if key in _README_DEFAULTS_IN_WORDS:
+            assert written == _README_DEFAULTS_IN_WORDS[key], key
+            assert _value_of(config, key) == str(default_digests_file()), key
+            continue
+        assert _value_of(config, key) == _stated_default(written), (key, written)
