@@ -246,6 +246,18 @@ def _json_kind(value: Any) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
+def _lone_surrogate(value: Any) -> str | None:
+    """The first lone surrogate in ``value`` (a JSON value), as its escape ("\\ud83d"): JSON's
+    "\\ud83d" without its other half (an emoji cut in two) is read as one, which is half a
+    character, no text. It stopped the evaluation with a traceback once every record was
+    summarized, writing summaries.jsonl (a tokenizer refuses it too)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"\\u{ord(error.object[error.start]):04x}"
+    return None
+
+
 def read_summary_records(
     data: Path,
     text_field: str = "article",
@@ -282,6 +294,12 @@ def read_summary_records(
         for field in (text_field, reference_field):
             if not shows_text(record[field]):
                 raise UsageError(f"{shown(data)}:{number}: the {field!r} field is empty")
+        for field in (text_field, reference_field, "id"):  # the id goes into summaries.jsonl
+            if (surrogate := _lone_surrogate(record.get(field))) is not None:
+                raise UsageError(
+                    f"{shown(data)}:{number}: the {field!r} field holds {surrogate}, half of a "
+                    "character (a lone surrogate), which is no text"
+                )
         records.append(record)
     if not records:
         raise UsageError(f"{shown(data)} holds no records")

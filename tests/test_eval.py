@@ -725,3 +725,31 @@ def test_a_number_past_a_floats_range_is_refused_as_nan_is(tmp_path: Path) -> No
             read_summary_records(data)
     data.write_text('{"id": 1.5e300, "article": "An article.", "reference": "A."}\n')
     assert read_summary_records(data)[0]["id"] == 1.5e300  # a large number that fits is read
+
+
+def test_half_a_character_is_refused_before_any_model_loads(tmp_path: Path) -> None:
+    """JSON's "\\ud83d" without its other half is read as a lone surrogate, which no UTF-8 file
+    holds: a record with one in its id or text stopped `eval summary` with a traceback once
+    every record was summarized, writing summaries.jsonl."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import evaluate_summaries, read_summary_records
+
+    data = tmp_path / "cut.jsonl"
+    cases = {
+        "id": '{"id": "a\\ud83d", "article": "A calm text.", "reference": "Calm."}',
+        "article": '{"article": "A calm \\udc00 text.", "reference": "Calm."}',
+        "reference": '{"article": "A calm text.", "reference": "Calm \\ud83d."}',
+    }
+    for field, line in cases.items():
+        data.write_text('{"article": "Fine.", "reference": "Fine."}\n' + line + "\n")
+        with pytest.raises(UsageError, match=rf"cut.jsonl:2: the '{field}' field holds \\ud"):
+            read_summary_records(data)
+    # through the command: one line, exit 2, no model loaded and no folder made
+    result = CliRunner().invoke(app, ["eval", "summary", str(data), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "lone surrogate" in result.output, result.output
+    assert not (tmp_path / "o").exists()
+    # a whole emoji, escaped as its two halves, is text: summarized and written back
+    data.write_text('{"id": "\\ud83d\\ude00", "article": "A calm text.", "reference": "Calm."}\n')
+    evaluate_summaries(_echo_summarizer(lambda text: text), data, tmp_path / "sum")
+    written = json.loads((tmp_path / "sum" / "summaries.jsonl").read_text(encoding="utf-8"))
+    assert written["id"] == "\U0001f600"
