@@ -71,8 +71,10 @@ def _read_lines(path: Path) -> list[str]:
     "\r\n") only. ``str.splitlines`` also ends a line at U+2028, U+0085 or a form feed, which
     JSON strings hold unescaped (``json.dumps(..., ensure_ascii=False)``) and web text holds.
     A UTF-8 byte order mark (Windows editors write one) is not text: in a reference it made the
-    first word a mismatch, and a JSON Lines file was refused. Read without universal newlines,
-    which ended a line at a lone "\r" too (a file of 2 lines to ``wc -l`` had 3)."""
+    first word a mismatch, and a JSON Lines file was refused. So is one that starts a later
+    line: files joined with ``cat`` keep each one's mark, where it is as invisible and made the
+    first word of that file a mismatch (or its record not JSON). Read without universal
+    newlines, which ended a line at a lone "\r" too (a file of 2 lines to ``wc -l`` had 3)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -80,7 +82,7 @@ def _read_lines(path: Path) -> list[str]:
     lines = text.split("\n")
     if lines[-1] == "":  # the newline that ends the last line
         lines.pop()
-    return [line.removesuffix("\r") for line in lines]
+    return [line.removesuffix("\r").removeprefix("\ufeff") for line in lines]
 
 
 def _same_file(path: Path, other: Path) -> bool:

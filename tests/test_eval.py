@@ -376,6 +376,24 @@ def test_eval_files_with_a_byte_order_mark_read_as_their_text(tmp_path: Path) ->
     assert read_summary_records(tmp_path / "data.jsonl") == [record]
 
 
+def test_files_joined_with_cat_keep_no_byte_order_mark_inside(tmp_path: Path) -> None:
+    """`cat a.en b.en > ref.en` of files saved with a BOM keeps the second one's mark at the
+    start of a line: that file's first word was a mismatch for every hypothesis (its source
+    line went to the translator with it), and a JSON Lines record was refused as not JSON."""
+    from summarize.evaluate import read_summary_records, read_translation_pairs
+
+    bom = b"\xef\xbb\xbf"
+    (tmp_path / "src.de").write_bytes(bom + b"Hallo Welt.\r\n" + bom + b"Zweite Zeile.\r\n")
+    (tmp_path / "ref.en").write_bytes(bom + b"Hello world.\n" + bom + b"Second line.\n")
+    sources, references = read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
+    assert sources == ["Hallo Welt.", "Zweite Zeile."]
+    assert references == ["Hello world.", "Second line."]
+    record = {"article": "A text.", "reference": "A."}
+    line = json.dumps(record).encode() + b"\n"
+    (tmp_path / "data.jsonl").write_bytes(bom + line + bom + line)
+    assert read_summary_records(tmp_path / "data.jsonl") == [record, record]
+
+
 def _calm_and_long_records(tmp_path: Path, sentence: str) -> Path:
     """A JSON Lines file of a short article ("calm") and one of nine sentences ("long")."""
     records = [
