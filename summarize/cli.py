@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
 from summarize.config import Config, load_config
@@ -55,7 +55,25 @@ class _Group(TyperGroup):
         return _without_type(super().get_help_option(ctx))
 
 
+class _Argument(TyperArgument):
+    """An argument shown by its name alone (PATH..., OUTPUT), as the README writes it: Typer 0.29
+    wrote its Python type beside it ("paths... <list[Path]>") and "{paths}..." in the usage
+    line."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.display_name_raw
+
+
 class _Command(TyperCommand):
+    def __init__(self, *args: Any, **options: Any) -> None:
+        super().__init__(*args, **options)
+        for param in self.params:
+            if type(param) is TyperArgument:  # as Typer made it from the annotation
+                param.__class__ = _Argument
+
     def get_help_option(self, ctx: Any) -> TyperOption | None:
         return _without_type(super().get_help_option(ctx))
 
@@ -216,6 +234,7 @@ InputPaths = Annotated[
             "recursive); a file named here with another suffix, or none, is read as text, or "
             "as HTML when it starts as a page."
         ),
+        metavar="PATH...",
         readable=False,
         parser=_input_path,
     ),
@@ -631,7 +650,9 @@ def _show_drops(
 def view(
     output: Annotated[
         Path,
-        typer.Argument(help="An output folder of `summarize run`.", parser=_folder),
+        typer.Argument(
+            metavar="OUTPUT", help="An output folder of `summarize run`.", parser=_folder
+        ),
     ],
     to: Annotated[
         Path | None,
@@ -784,10 +805,16 @@ def _evaluate(
 @eval_app.command("translation")
 def eval_translation(
     source: Annotated[
-        Path, typer.Argument(help="German text, one segment per line.", parser=_input_path)
+        Path,
+        typer.Argument(
+            metavar="SOURCE", help="German text, one segment per line.", parser=_input_path
+        ),
     ],
     reference: Annotated[
-        Path, typer.Argument(help="English reference, aligned by line.", parser=_input_path)
+        Path,
+        typer.Argument(
+            metavar="REFERENCE", help="English reference, aligned by line.", parser=_input_path
+        ),
     ],
     output: OutputFolder,
     config_files: ConfigFiles = None,
@@ -812,7 +839,10 @@ def eval_translation(
 @eval_app.command("summary")
 def eval_summary(
     data: Annotated[
-        Path, typer.Argument(help="JSON lines with an article and a reference.", parser=_input_path)
+        Path,
+        typer.Argument(
+            metavar="DATA", help="JSON lines with an article and a reference.", parser=_input_path
+        ),
     ],
     output: OutputFolder,
     text_field: Annotated[

@@ -2052,7 +2052,8 @@ def test_help_shows_no_python_types_for_options() -> None:
     """Typer 0.29 writes each option's Python type beside it in --help: "--force <bool>" read as
     an option that takes a value, "-c <list[Path]>" as one that takes a list. A flag's column is
     empty and an option that takes a value names it (FILE, DIR, KEY=VALUE). Typer's own --help
-    is a flag too, on every command and group."""
+    is a flag too, on every command and group; an argument shows its name alone, as the README
+    writes it (PATH..., OUTPUT), not "paths... <list[Path]>" and "{paths}..." in the usage."""
     for name, command in {
         "": None,
         **_leaf_commands(),
@@ -2075,7 +2076,10 @@ def test_help_shows_no_python_types_for_options() -> None:
         ).stdout
         rows = [line for line in shown.splitlines() if "--" in line]
         assert any("--help" in row for row in rows), shown
-        assert not any(re.search(r"<(bool|str|list\[\w+\]|Path)>", row) for row in rows), shown
+        # nor beside an argument, whose name says what to give, in the usage line too
+        assert not re.search(r"<(bool|str|list\[\w+\]|Path)>", shown), shown
+        usage = next(line for line in shown.splitlines() if "Usage:" in line)
+        assert "{" not in usage and re.search(r"\[OPTIONS\]( [A-Z.[\]]+)*\s*$", usage), usage
 
 
 @pytest.mark.parametrize("command", ["run", "inspect"])
