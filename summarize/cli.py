@@ -381,9 +381,14 @@ def run(
                 stderr.print(
                     f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}", soft_wrap=True
                 )
-        # The summary line is printed even with --quiet: scripts and logs need the outcome.
+        # The summary line is printed even with --quiet: scripts and logs need the outcome. A
+        # folder the run made and took away again (every article failed) is named as gone.
+        folder = config.output.folder
+        where = (
+            f"→ {escape(shown(folder))}" if folder.is_dir() else "(no output folder: none written)"
+        )
         stderr.print(
-            f"{report.summary_line()} → {escape(shown(config.output.folder))}",
+            f"{report.summary_line()} {where}",
             highlight=False,
             soft_wrap=True,
         )

@@ -1152,6 +1152,22 @@ def test_the_console_script_says_everything_before_its_quick_exit(tmp_path: Path
     assert failed.returncode == 2 and "translation.beams" in failed.stderr
 
 
+def test_a_run_that_wrote_nothing_names_no_output_folder(tmp_path: Path, monkeypatch) -> None:
+    """Every article failed: the run takes away the output folder it made, and its summary line
+    still pointed at it ("… 1 failed → out")."""
+    _echo_models(monkeypatch)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("", encoding="utf-8")
+    run = ["run", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache", "-q"]
+    result = CliRunner().invoke(app, run)
+    assert result.exit_code == 1 and not (tmp_path / "out").exists(), result.output
+    assert "1 failed (no output folder: none written)" in result.output, result.output
+    assert "→" not in result.output
+    (tmp_path / "out").mkdir()  # a folder that was there stays, and is named
+    result = CliRunner().invoke(app, run)
+    assert f"1 failed → {tmp_path / 'out'}" in " ".join(result.output.split()), result.output
+
+
 def test_missing_hub_model_exits_2_naming_it_without_traceback(tmp_path: Path) -> None:
     result = _run_cli(["run", str(SEEDS), "--output", str(tmp_path / "out")], cwd=tmp_path)
     assert result.returncode == 2, result.stderr
