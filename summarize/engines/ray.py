@@ -607,18 +607,24 @@ def _check_same_model(task: Task, loaded: LoadedModel, expected: Mapping[str, An
     )
     if not differs:
         return
-    import ray
-
-    node = ray.util.get_node_ip_address()
-    shown_keys = ", ".join(
-        f"{key} {loaded.identity.get(key)!r} there, {expected.get(key)!r} on the driver"
-        for key in differs
-    )
+    node, shown_keys = _node_and_differences(differs, loaded.identity, expected, ", ")
     raise ConfigError(
         f"the {task} model on node {node} is not the one the driver planned the run with "
         f"({shown_keys}): every node needs the same model files at the same path (or the same "
         "hub snapshot) and the same library versions"
     )
+
+
+def _node_and_differences(
+    keys: Sequence[str], here: Mapping[str, Any], driver: Mapping[str, Any], separator: str
+) -> tuple[str, str]:
+    """This node's address, and each of ``keys`` as it is here and on the driver."""
+    import ray
+
+    shown_keys = separator.join(
+        f"{key} {here.get(key)!r} there, {driver.get(key)!r} on the driver" for key in keys
+    )
+    return ray.util.get_node_ip_address(), shown_keys
 
 
 # The runs whose settings this worker process found its own (by fingerprint): checked once.
@@ -636,13 +642,7 @@ def _check_same_settings(context: _Context) -> None:
     differs = sorted(key for key in set(here) | set(context.settings)
                      if here.get(key) != context.settings.get(key))  # fmt: skip
     if differs:
-        import ray
-
-        node = ray.util.get_node_ip_address()
-        shown_keys = "; ".join(
-            f"{key} {here.get(key)!r} there, {context.settings.get(key)!r} on the driver"
-            for key in differs
-        )
+        node, shown_keys = _node_and_differences(differs, here, context.settings, "; ")
         raise ConfigError(
             f"node {node} does not make the briefs the driver planned the run with "
             f"({shown_keys}): every node needs the same release of summarize and the same "
