@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -117,20 +117,35 @@ def _generation_tables(task: Task, settings: ModelSettings) -> dict[str, dict[st
     return tables
 
 
+def _output_vocabulary(config: Any) -> int | None:
+    """How many token ids the model's decoder can write, where its config says."""
+    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
+    return vocabulary if isinstance(vocabulary, int) and vocabulary > 0 else None
+
+
+def _first_id_outside(setting: Callable[[str], Any], vocabulary: int) -> tuple[str, int] | None:
+    """The first token-id setting (by ``setting(key)``) naming an id past ``vocabulary``, with
+    that id."""
+    for key in _TOKEN_ID_SETTINGS:
+        for token_id in _token_ids(setting(key)):
+            if not 0 <= token_id < vocabulary:
+                return key, token_id
+    return None
+
+
 def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
     """The token ids a [*.generation] table names are ids of the model's output vocabulary
     (ConfigError naming the table and key, before any article)."""
-    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
-    if not isinstance(vocabulary, int) or vocabulary <= 0:
+    vocabulary = _output_vocabulary(config)
+    if vocabulary is None:
         return
     for table, values in _generation_tables(task, settings).items():
-        for key in _TOKEN_ID_SETTINGS:
-            outside = [i for i in _token_ids(values.get(key)) if not 0 <= i < vocabulary]
-            if outside:
-                raise ConfigError(
-                    f"[{table}] {key}: token id {outside[0]} is not in the vocabulary of the "
-                    f"{task} model {settings.model!r} (ids 0 to {vocabulary - 1})"
-                )
+        if outside := _first_id_outside(values.get, vocabulary):
+            key, token_id = outside
+            raise ConfigError(
+                f"[{table}] {key}: token id {token_id} is not in the vocabulary of the "
+                f"{task} model {settings.model!r} (ids 0 to {vocabulary - 1})"
+            )
 
 
 def _check_own_token_ids(
@@ -140,20 +155,17 @@ def _check_own_token_ids(
     config.json, task_specific_params) are ids of its output vocabulary too, as the tables'
     are (:func:`_check_token_ids`, run first): one past it (a fine-tune whose vocabulary was cut
     and whose settings were not) failed every article inside generate(), after translating."""
-    vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", None)
-    if not isinstance(vocabulary, int) or vocabulary <= 0:
+    vocabulary = _output_vocabulary(config)
+    if vocabulary is None:
         return
-    for key in _TOKEN_ID_SETTINGS:
-        outside = [
-            i for i in _token_ids(getattr(generation_config, key, None)) if not 0 <= i < vocabulary
-        ]
-        if outside:
-            raise ModelLoadError(
-                f"the {task} model {settings.model!r}: its own generation settings name {key} "
-                f"token id {outside[0]}, which is not in its vocabulary (ids 0 to "
-                f"{vocabulary - 1}), so generate() would fail on every input; correct the "
-                f"model's generation_config.json, or set {task}.generation.{key}"
-            )
+    if outside := _first_id_outside(lambda key: getattr(generation_config, key, None), vocabulary):
+        key, token_id = outside
+        raise ModelLoadError(
+            f"the {task} model {settings.model!r}: its own generation settings name {key} "
+            f"token id {token_id}, which is not in its vocabulary (ids 0 to "
+            f"{vocabulary - 1}), so generate() would fail on every input; correct the "
+            f"model's generation_config.json, or set {task}.generation.{key}"
+        )
 
 
 # Model types whose decoder reads positions from a table of fixed size (learned, or sinusoidal
