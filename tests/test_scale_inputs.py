@@ -193,6 +193,27 @@ def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: 
     str(problems[0].path).encode("utf-8")  # printable and storable as it is
 
 
+@pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
+def test_a_folder_whose_only_article_is_refused_is_not_said_to_hold_none(tmp_path: Path) -> None:
+    """A folder whose one article has a name that is not UTF-8 got a second line, "folder holds
+    no articles", beside the one naming the file: false, and it sent the user looking for a
+    wrong extension."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(folder), b"lat\xe9.txt"), "wb") as stream:
+            stream.write(b"Text")
+    except OSError as error:  # a file system that insists on UTF-8 names
+        pytest.skip(f"cannot make the name here: {error}")
+    (tmp_path / "empty").mkdir()
+    found, problems = find_articles([folder, tmp_path / "empty"])
+    assert found == []
+    assert [(p.path.name, p.reason) for p in problems] == [
+        ("lat\\xe9.txt", "file name is not valid UTF-8; rename the file to read it"),
+        ("empty", "folder holds no articles (.txt, .md, .markdown, .html, .htm, .xhtml files)"),
+    ]
+
+
 def _deny(monkeypatch: pytest.MonkeyPatch, *denied: Path) -> None:
     """Permission bits as a user without root meets them (root ignores them): the files and
     folders ``denied`` (mode 000) cannot be read or listed, and nothing inside a denied folder
@@ -280,8 +301,7 @@ def test_a_folder_we_may_list_but_not_enter_costs_only_itself(
     found, problems = find_articles([shut, tmp_path / "good.txt"])
     assert found == [tmp_path / "good.txt"]
     assert [(problem.path.name, problem.reason) for problem in problems] == [
-        ("a.txt", "cannot read: Permission denied"),
-        ("shut", "folder holds no articles (.txt, .md, .markdown, .html, .htm, .xhtml files)"),
+        ("a.txt", "cannot read: Permission denied"),  # and not "shut: holds no articles"
     ]
 
 

@@ -142,6 +142,7 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 and not is_folder(child)
             )
             articles = []
+            refused = len(problems)  # problems found before this folder's files
             briefs: list[Path] = []  # the files this tool wrote (briefs, indexes, view pages)
             own: Counter[str] = Counter()  # of them, how many of each kind
             for child in children:
@@ -172,8 +173,10 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                     shown(path), " and ".join(what), ", ".join(shown(brief) for brief in briefs[:3])
                     + (" …" if len(briefs) > 3 else ""),
                 )  # fmt: skip
-            if not articles:
+            if not articles and len(problems) == refused:
                 # Folders are read one level deep: say so when the articles may be further down.
+                # A folder whose article files were each refused with a line of their own (a
+                # name not UTF-8, a link out of it) holds articles: "holds no articles" was false.
                 deeper = "; its subfolders are not read" if any(map(is_folder, entries)) else ""
                 problems.append(
                     InputProblem(
