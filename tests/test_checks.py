@@ -3208,3 +3208,15 @@ def test_another_countrys_adjective_is_still_flagged(
     german: str, summary: str, flagged: str
 ) -> None:
     assert [f.text for f in unsupported_facts(summary, "", german)] == [flagged]
+
+
+def test_a_scale_word_at_a_sentence_end_leaves_the_full_stop_out() -> None:
+    """WMT21's "a revenue of 300 million." was listed as the key fact "300 million." (and so
+    named in a warning or a flag): the dot after a scale word ends the sentence; only an
+    abbreviation ("5,8 Mio.") takes its own."""
+    facts = key_facts(["Leipzig had a revenue of 300 million.", "Sales were 2 billion. Then"])
+    assert [fact.text for fact in facts if fact.kind == "number"] == ["300 million", "2 billion"]
+    english = "The club earned 25 million."
+    warnings = translation_warnings("Der Verein nahm 2,5 Millionen ein.", english)
+    assert [w.detail for w in warnings if w.kind == "numbers"] == ["“25 million” not in the German"]
+    assert [q.text for q in find_quantities("Das kostet 5,8 Mio. Euro.", "de")] == ["5,8 Mio."]

@@ -163,10 +163,19 @@ _PERCENT = (
     r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkt(?:e|en)?"
     r"|percentage[\s-]points?)\b)"
 )
+# Only an abbreviation takes the dot after it ("5,8 Mio."): after a word the dot ends the
+# sentence, and "300 million." was shown so in the key facts, a warning and a flag.
+_SCALE_ABBREVIATIONS = ("tsd", "mio", "mln", "mrd", "bn")
 _SCALE = (
-    r"(?:\s?(?:"
-    + "|".join(sorted((re.escape(k) for k in SCALES), key=len, reverse=True))
-    + r")\b\.?)"
+    r"(?:\s?(?:(?:"
+    + "|".join(_SCALE_ABBREVIATIONS)
+    + r")\b\.?|(?:"
+    + "|".join(
+        sorted(
+            (re.escape(k) for k in SCALES if k not in _SCALE_ABBREVIATIONS), key=len, reverse=True
+        )
+    )
+    + r")\b))"
 )
 # Groups of three with one separator throughout: "4.000 150-jährige Eichen" is 4,000 oaks, not
 # the number 4000150.
