@@ -3220,3 +3220,18 @@ def test_a_scale_word_at_a_sentence_end_leaves_the_full_stop_out() -> None:
     warnings = translation_warnings("Der Verein nahm 2,5 Millionen ein.", english)
     assert [w.detail for w in warnings if w.kind == "numbers"] == ["“25 million” not in the German"]
     assert [q.text for q in find_quantities("Das kostet 5,8 Mio. Euro.", "de")] == ["5,8 Mio."]
+
+
+def test_key_facts_show_a_day_of_a_range_with_its_month() -> None:
+    """WMT21's "the Tour de l'Ain (5th to 9th of August)" listed the dates "5" and "9th of
+    August": a day that takes its month (and year) from the range's other end is shown with
+    them, and is the same fact as that day written in full."""
+    facts = key_facts(
+        ["The tour (5th to 9th of August) starts.", "It ran from 4 to 14 October 2020.",
+         "It ends on 5 August."]
+    )  # fmt: skip
+    dates = {fact.text: fact.paragraphs for fact in facts if fact.kind == "date"}
+    assert dates == {
+        "5 August": (1, 3), "9th of August": (1,), "4 October 2020": (2,),
+        "14 October 2020": (2,),
+    }  # fmt: skip

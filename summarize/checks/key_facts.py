@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,10 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             key = (kind, repr((sorted(quantity.values, key=str), *what)))
             places.setdefault(key, []).append(number)
             shown.setdefault(
-                key, _with_currency(paragraph, quantity, _with_unit(paragraph, quantity))
+                key,
+                _with_month(
+                    quantity, _with_currency(paragraph, quantity, _with_unit(paragraph, quantity))
+                ),
             )
         for name, _ in find_names(paragraph):
             key = ("name", "".join(tokens(name)))
@@ -97,6 +101,17 @@ def _with_unit(paragraph: str, quantity: Quantity) -> str:
     if not unit or _AGE.match(paragraph, quantity.end + len(unit)):
         return quantity.text  # "17-year-old", "44-year old": an age, no "17-year"
     return quantity.text + unit
+
+
+def _with_month(quantity: Quantity, text: str) -> str:
+    """A day that takes its month from the other end of a range ("5th to 9th of August",
+    "October 4 to 14") with that month and year: the reader saw a bare "5" among the dates."""
+    if quantity.kind != "date" or not text.isdigit() or len(quantity.values) != 1:
+        return text
+    (year, month, _day) = next(iter(quantity.values))  # type: ignore[misc]
+    if not 1 <= month <= 12:
+        return text
+    return f"{text} {calendar.month_name[month]}" + (f" {year}" if year else "")
 
 
 def _with_currency(paragraph: str, quantity: Quantity, text: str) -> str:
