@@ -3235,3 +3235,17 @@ def test_key_facts_show_a_day_of_a_range_with_its_month() -> None:
         "5 August": (1, 3), "9th of August": (1,), "4 October 2020": (2,),
         "14 October 2020": (2,),
     }  # fmt: skip
+
+
+def test_an_ending_that_makes_a_word_of_a_units_symbol_is_no_unit() -> None:
+    """CNN/DailyMail's "two men", "3 mines" and "the iPhone 6 has" were read as metres, minutes
+    and hectares: "Two men" was the key fact of a wall two metres high, and "3 mines" that of
+    "3 minutes". A unit's plural ("kms", "lbs", "kilos", "metres") is still the unit."""
+    facts = key_facts(
+        ["Two men were injured.", "A wall two metres high collapsed.", "Police found 3 mines.",
+         "It took 3 minutes.", "The iPhone 6 has a camera."]
+    )  # fmt: skip
+    rows = {fact.text: fact.paragraphs for fact in facts if fact.kind == "number"}
+    assert rows == {"Two": (1,), "two metres": (2,), "3": (3,), "3 minutes": (4,), "6": (5,)}
+    units = [q.unit for q in find_quantities("5 kms, 5 lbs, 2 kilos, 4 metres", "en")]
+    assert [unit[0] if unit else None for unit in units] == ["m", "g", "g", "m"]

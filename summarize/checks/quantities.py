@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
+from summarize.checks.words import is_common_word
 from summarize.package_data import packaged_toml
 
 Kind = Literal[
@@ -115,7 +116,7 @@ _METRIC_UNITS = {
 _METRIC_UNIT = re.compile(
     r"\s?-?\s?(?P<unit>"
     + "|".join(sorted(_METRIC_UNITS, key=len, reverse=True))
-    + r")(?:s|es|n|en)?(?![^\W\d_])"  # "metres", "Metern", "kilos"; "6 months" is no metre
+    + r")(?P<ending>s|es|n|en)?(?![^\W\d_])"  # "metres", "Metern", "kilos"; "6 months" is no metre
     # A length per hour or second is a speed: "km/h", "kilometres per hour", "miles an hour",
     # "Kilometer pro Stunde", "m/s".
     r"(?P<per>\s?(?:/|per\s|an?\s|pro\s|je\s)\s?(?P<per_unit>h|hour|stunde|std|s|sec|second"
@@ -1764,8 +1765,22 @@ def _resolution(written: str) -> float | None:
 def unit_word_after(text: str, end: int) -> str:
     """The metric unit's word as written right after a number ending at ``end`` ("km" of
     "5km", " minutes" of "90 minutes"), or ""."""
-    match = _METRIC_UNIT.match(text, end)
+    match = _metric_unit_at(text, end)
     return match.group(0) if match else ""
+
+
+def _metric_unit_at(text: str, end: int) -> re.Match[str] | None:
+    """:data:`_METRIC_UNIT` right after ``end``, unless an ending made an English word of a
+    unit's symbol: "two men" (m), "3 mines" (min), "the iPhone 6 has" (ha) were metres,
+    minutes and hectares, and "Two men" the key fact of a two-metre wall ("kms", "lbs" and a
+    unit's own word, "kilos", "metres", stay units)."""
+    match = _METRIC_UNIT.match(text, end)
+    if match is None or not match.group("ending"):
+        return match
+    unit = match.group("unit")
+    if not is_common_word(unit) and is_common_word(unit + match.group("ending")):
+        return None
+    return match
 
 
 # A temperature's scale by its letter right after the number, as news English writes it: "-5C",
@@ -1779,7 +1794,7 @@ def _unit_after(text: str, end: int) -> tuple[str, float] | None:
     "44jährige", "die 48-Jährige" (48 years, as "48-year-old" is)."""
     if scale := _SCALE_LETTER.match(text, end):  # "-5C", "86F": news English's degrees
         return ("°F", 1.0) if scale.group(0) == "F" else ("°", 1.0)
-    match = _METRIC_UNIT.match(text, end)
+    match = _metric_unit_at(text, end)
     if match:
         dimension, factor = _METRIC_UNITS[match.group("unit").lower()]
         if match.group("per") and dimension == "m":  # "km/h", "metres per second": a speed
