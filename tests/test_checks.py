@@ -3249,3 +3249,14 @@ def test_an_ending_that_makes_a_word_of_a_units_symbol_is_no_unit() -> None:
     assert rows == {"Two": (1,), "two metres": (2,), "3": (3,), "3 minutes": (4,), "6": (5,)}
     units = [q.unit for q in find_quantities("5 kms, 5 lbs, 2 kilos, 4 metres", "en")]
     assert [unit[0] if unit else None for unit in units] == ["m", "g", "g", "m"]
+
+
+@pytest.mark.parametrize("adverb", ["keineswegs", "keinesfalls", "mitnichten"])
+def test_a_lost_negating_adverb_is_warned_of(adverb: str) -> None:
+    """WMT19's "… und keinesfalls Verstöße … verkünden wollte" ("did not intend to convey …")
+    negates with an adverb the check did not read: "did intend" passed without a warning."""
+    german = f"Die Ministerin wollte {adverb} Verstöße gegen das Dienstrecht verkünden."
+    lost = "The minister wanted to announce violations of the service law."
+    assert [w.kind for w in translation_warnings(german, lost)] == ["negation"]
+    kept = "The minister by no means wanted to announce violations of the service law."
+    assert translation_warnings(german, kept) == []

@@ -50,12 +50,14 @@ def _has_loop(words: list[str]) -> str | None:
     return None
 
 
-# Words that negate a German sentence ("nicht", "kein…", "nie", "ohne"), less the phrases
-# that state no negation ("nicht nur … sondern auch", "nicht wenige" for "quite a few", "ob …
-# oder nicht" for "whether or not").
+# Words that negate a German sentence ("nicht", "kein…", "nie", "ohne", and the adverbs
+# "keineswegs", "keinesfalls", "mitnichten": "by no means"), less the phrases that state no
+# negation ("nicht nur … sondern auch", "nicht wenige" for "quite a few", "ob … oder nicht" for
+# "whether or not").
 _GERMAN_NEGATION = re.compile(
-    r"(?<![\w-])(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|keinerlei|nie|niemals"
-    r"|niemand|niemanden|niemandem|nirgends|nirgendwo|weder|ohne)(?![\w-])",
+    r"(?<![\w-])(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|keinerlei|keineswegs"
+    r"|keinesfalls|mitnichten|nie|niemals|niemand|niemanden|niemandem|nirgends|nirgendwo"
+    r"|nirgendwohin|weder|ohne)(?![\w-])",
     re.IGNORECASE,
 )
 _GERMAN_NOT_NEGATING = re.compile(
