@@ -3260,3 +3260,11 @@ def test_a_lost_negating_adverb_is_warned_of(adverb: str) -> None:
     assert [w.kind for w in translation_warnings(german, lost)] == ["negation"]
     kept = "The minister by no means wanted to announce violations of the service law."
     assert translation_warnings(german, kept) == []
+
+
+def test_key_facts_show_a_seasons_second_year_in_full() -> None:
+    """CNN/DailyMail's "the 2010-11 campaign", "Real Madrid (2006-09)" listed the dates "11"
+    and "09": a two-digit year that ends a season is the year it stands for."""
+    facts = key_facts(["Fans of the 2010-11 campaign cheered.", "He played there (2006-09)."])
+    dates = [fact.text for fact in facts if fact.kind == "date"]
+    assert dates == ["2010", "2011", "2006", "2009"]

@@ -51,7 +51,7 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             places.setdefault(key, []).append(number)
             shown.setdefault(
                 key,
-                _with_month(
+                _in_full(
                     quantity, _with_currency(paragraph, quantity, _with_unit(paragraph, quantity))
                 ),
             )
@@ -103,12 +103,18 @@ def _with_unit(paragraph: str, quantity: Quantity) -> str:
     return quantity.text + unit
 
 
-def _with_month(quantity: Quantity, text: str) -> str:
-    """A day that takes its month from the other end of a range ("5th to 9th of August",
-    "October 4 to 14") with that month and year: the reader saw a bare "5" among the dates."""
-    if quantity.kind != "date" or not text.isdigit() or len(quantity.values) != 1:
+def _in_full(quantity: Quantity, text: str) -> str:
+    """A range's end that takes the rest of its date from the other end, in full: a day with
+    its month and year ("5th to 9th of August", "October 4 to 14"), a season's second year
+    ("2010-11": 2011). The reader saw a bare "5" or "11" among the dates."""
+    if not text.isdigit() or len(quantity.values) != 1:
         return text
-    (year, month, _day) = next(iter(quantity.values))  # type: ignore[misc]
+    value = next(iter(quantity.values))
+    if quantity.kind == "year" and len(text) == 2:
+        return f"{value:.0f}"
+    if quantity.kind != "date":
+        return text
+    (year, month, _day) = value  # type: ignore[misc]
     if not 1 <= month <= 12:
         return text
     return f"{text} {calendar.month_name[month]}" + (f" {year}" if year else "")
