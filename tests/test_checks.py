@@ -3268,3 +3268,17 @@ def test_key_facts_show_a_seasons_second_year_in_full() -> None:
     facts = key_facts(["Fans of the 2010-11 campaign cheered.", "He played there (2006-09)."])
     dates = [fact.text for fact in facts if fact.kind == "date"]
     assert dates == ["2010", "2011", "2006", "2009"]
+
+
+def test_a_negated_auxiliary_is_no_name() -> None:
+    """CNN/DailyMail's key facts listed the names "Don't" and "Shouldn't" (a sentence's first
+    word), and a summary's "Don't expect miracles" was flagged as a name: "n't" words are
+    auxiliaries, in any case and apostrophe."""
+    english = "He said people should not expect miracles, and they cannot stop."
+    for summary in ("Don't expect miracles.", "DON'T EXPECT MIRACLES.", "Can’t stop, he said."):
+        assert unsupported_facts(summary, english) == [], summary
+    facts = key_facts(["Didn't Merkel know? Isn't it odd? Shouldn't we go?"])
+    assert [fact.text for fact in facts if fact.kind == "name"] == ["Merkel"]
+    assert [f.text for f in unsupported_facts("Merkel didn't know.", "Scholz did not know.")] == [
+        "Merkel"
+    ]

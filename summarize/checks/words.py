@@ -14,6 +14,10 @@ from summarize.package_data import packaged_toml
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CONTRACTION = re.compile(r"'(?:s|m|re|ll|ve|d)$")  # "I'm" is I, "Kim's" is Kim
+# A negated auxiliary ("don't", "can't", "won't", "isn't"): a function word, never a name. A
+# summary's "Don't expect miracles" was flagged as the name "Don't", and "Didn't Merkel know?"
+# listed the name "Didn't Merkel".
+_NEGATED_AUXILIARY = re.compile(r"[a-z]+n't")
 _POSSESSIVE = re.compile(r"'s$")  # "Kim's" is Kim, "Let's Move" reads as "let move" everywhere
 # An elided French or Italian article before a name: "Tour de l'Ain" names Ain, "d'Alema" Alema.
 _ELISION = re.compile(r"^(l|d|dell|all|dall|nell|sull)'(?=[^\W\d_])")
@@ -99,6 +103,8 @@ def is_common_word(word: str) -> bool:
     folded = _CONTRACTION.sub("", fold(word).replace("’", "'"))
     if folded in _FUNCTION_WORDS or folded in _TITLES or folded in _ROLE_ACRONYMS:
         return True
+    if _NEGATED_AUXILIARY.fullmatch(folded):
+        return True
     if "-" in folded.strip("-"):  # "Left-wing", "Anti-war": ordinary when every part is
         return all(is_common_word(part) for part in folded.split("-") if part)
     return bool(getAllLemmas(folded)) or is_number_word(folded)
@@ -143,7 +149,8 @@ def is_noun(word: str) -> bool:
 
 
 def is_function_word(word: str) -> bool:
-    return _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".") in _FUNCTION_WORDS
+    folded = _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".")
+    return folded in _FUNCTION_WORDS or _NEGATED_AUXILIARY.fullmatch(folded) is not None
 
 
 def is_role_acronym(word: str) -> bool:
