@@ -3282,3 +3282,19 @@ def test_a_negated_auxiliary_is_no_name() -> None:
     assert [f.text for f in unsupported_facts("Merkel didn't know.", "Scholz did not know.")] == [
         "Merkel"
     ]
+
+
+@pytest.mark.parametrize(
+    ("english_length", "shown"), [(47, "0.47"), (40, "0.4"), (224, "2.24"), (260, "2.6")]
+)
+def test_a_length_ratio_is_shown_outside_the_range_it_breaks(
+    english_length: int, shown: str
+) -> None:
+    """WMT19's "After 33 minutes, David Ernst equalized for 15-15." was "English is 0.5× the
+    German length", a ratio the range 0.5–2.2 allows: rounded to one decimal, 0.47 (and 2.24)
+    landed inside it."""
+    german = "Nach dreißig Minuten glich der Spieler zum Unentschieden aus, dann führte er."
+    german = german + "x" * (100 - len(german))
+    english = "y" * (english_length - 1) + "."
+    details = [w.detail for w in translation_warnings(german, english) if w.kind == "length_ratio"]
+    assert details == [f"English is {shown}× the German length"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -30,6 +31,19 @@ _LOW_LOGPROB = -2.5
 class TranslationWarning:
     kind: WarningKind
     detail: str
+
+
+def _ratio_shown(ratio: float) -> str:
+    """A length ratio outside :data:`_RATIO_RANGE` as a number outside it too: 0.46 was shown
+    as "0.5×" and 2.24 as "2.2×", ratios the range allows, where the warning said they were
+    not. One decimal, or two (rounded away from the range) where one would land inside it."""
+    shown = f"{ratio:.1f}"
+    if not _RATIO_RANGE[0] <= float(shown) <= _RATIO_RANGE[1]:
+        return shown
+    hundredths = round(ratio * 100, 6)  # 2.24 * 100 is 224.00000000000003: no 2.25
+    if ratio < _RATIO_RANGE[0]:
+        return f"{math.floor(hundredths) / 100:.2f}"
+    return f"{math.ceil(hundredths) / 100:.2f}"
 
 
 def _has_loop(words: list[str]) -> str | None:
@@ -297,7 +311,9 @@ def translation_warnings(
         ratio = len(english) / max(len(german), 1)
         if not _RATIO_RANGE[0] <= ratio <= _RATIO_RANGE[1]:
             warnings.append(
-                TranslationWarning("length_ratio", f"English is {ratio:.1f}× the German length")
+                TranslationWarning(
+                    "length_ratio", f"English is {_ratio_shown(ratio)}× the German length"
+                )
             )
     loop = _has_loop(tokens(english))
     if loop:
