@@ -112,9 +112,9 @@ def _in_full(quantity: Quantity, text: str) -> str:
     value = next(iter(quantity.values))
     if quantity.kind == "year" and len(text) == 2:
         return f"{value:.0f}"
-    if quantity.kind != "date":
-        return text
-    (year, month, _day) = value  # type: ignore[misc]
+    if quantity.kind != "date" or not isinstance(value, tuple) or len(value) != 3:
+        return text  # (a month without its day is a pair)
+    (year, month, _day) = value
     if not 1 <= month <= 12:
         return text
     return f"{text} {calendar.month_name[month]}" + (f" {year}" if year else "")
