@@ -146,15 +146,17 @@ class TranslationCache:
                 self._db.execute("ROLLBACK")
             raise
 
-    def _stop_reading(self, error: sqlite3.Error) -> None:
+    def _stop_reading(self, error: sqlite3.Error, doing: str = "read") -> None:
         """Said once; the cache is neither read nor written again: the run translates instead,
         as with ``--no-cache``. A damaged file is set aside when the cache is closed, so the
-        next run starts a new one (each run paid for it until someone deleted the file)."""
+        next run starts a new one (each run paid for it until someone deleted the file).
+        ``doing``: what found the damage ("read", "written")."""
         self._read_failed = self._write_failed = True
         self._damaged = _file_identity(self.path) if _is_damaged(error) else None
         logger.warning(
-            "translation cache %s cannot be read (%s): this run goes on without it%s",
+            "translation cache %s cannot be %s (%s): this run goes on without it%s",
             shown(self.path),
+            doing,
             error,
             " (it is set aside when the run ends)" if self._damaged else "",
         )
@@ -209,7 +211,8 @@ class TranslationCache:
 
     def put_many(self, fingerprint: str, translations: Mapping[str, Generated]) -> None:
         """Remember ``translations``; a cache that stops taking writes (disk full) is said once
-        and left alone: the translations are in hand, the briefs need no cache."""
+        and left alone: the translations are in hand, the briefs need no cache. One whose file
+        a write finds damaged is neither read nor written again, and set aside when closed."""
         if self._write_failed:
             return
         rows = [
@@ -230,6 +233,12 @@ class TranslationCache:
                 if self._db.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         self._db.execute("ROLLBACK")
+                if _is_damaged(error):
+                    # Pages only a write reaches (its free list) damaged: the rows still read,
+                    # so the file was never set aside, and every later run said this again
+                    # and cached nothing.
+                    self._stop_reading(error, "written")
+                    return
                 logger.warning(
                     "translation cache %s takes no more writes (%s): this run goes on without "
                     "adding to it",

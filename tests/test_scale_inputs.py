@@ -553,6 +553,44 @@ def test_a_cache_damaged_past_its_header_is_warned_about_and_left_alone(
     again.close()
 
 
+def _damaged_free_list(folder: Path) -> None:
+    """A cache file in ``folder`` whose rows all read but whose free list (the pages a write
+    takes first; a cache emptied of old rows has one) is damaged."""
+    cache = TranslationCache(folder)
+    cache.put_many("f", {f"Satz {n}": Generated("x" * 3000) for n in range(200)})
+    cache._db.execute("DELETE FROM translations WHERE rowid % 2 = 0")
+    cache.close()  # the write-ahead log folded back: one file
+    data = bytearray(cache.path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    trunk = int.from_bytes(data[32:36], "big")  # the free list's first page
+    assert trunk
+    data[(trunk - 1) * page_size : (trunk - 1) * page_size + 8] = b"\xff" * 8
+    cache.path.write_bytes(bytes(data))
+
+
+def test_a_cache_a_write_finds_damaged_is_set_aside(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Damage only a write reaches ("database disk image is malformed" on an insert): the
+    cache was said to take no more writes, and left in place, so every later run said so
+    again and cached nothing. It is set aside when closed, as a file a read finds damaged."""
+    folder = tmp_path / "cache"
+    _damaged_free_list(folder)
+    damaged = TranslationCache(folder)
+    assert len(damaged.get_many("f", [f"Satz {n}" for n in range(200)])) == 100  # rows read
+    damaged.put_many("f", {f"neu {n}": Generated("y" * 3000) for n in range(50)})
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert "cannot be written" in warnings[0] and "malformed" in warnings[0]
+    assert "set aside when the run ends" in warnings[0]
+    damaged.close()
+    assert len(list(folder.glob("translations.sqlite.damaged-*"))) == 1
+    again = TranslationCache(folder)  # the next run: a new cache that takes writes
+    again.put_many("f", {"neu 1": Generated("one")})
+    assert again.get_many("f", ["neu 1"]) == {"neu 1": Generated("one")}
+    again.close()
+
+
 def _cut_short(path: Path) -> None:
     """The cache file as a copy cut short leaves it: its first two pages."""
     data = path.read_bytes()
