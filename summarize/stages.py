@@ -199,11 +199,14 @@ def changed_settings(
     settings: Mapping[str, Any],
     generation: Mapping[str, Mapping[str, Any]],
     now: Mapping[str, Mapping[str, Any]],
+    models: Mapping[str, Mapping[str, Any]] | None = None,
+    now_models: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[str]:
-    """What differs between the settings a brief was made with (its record's ``settings`` and
-    ``generation``) and this run's (``config``, and ``now``: each model's generation settings),
-    as a user would name it; "the models" where the difference lies in neither (their files,
-    device, backend or window). A rerun that redid every brief after a change did not say why."""
+    """What differs between the settings a brief was made with (its record's ``settings``,
+    ``generation`` and ``models``) and this run's (``config``, and ``now`` and ``now_models``:
+    each model's generation settings and description), as a user would name it; "the models"
+    where the difference lies in none of them. A rerun that redid every brief after a change
+    did not say why."""
 
     def same(old: Any, new: Any) -> bool:  # as the record keeps them: through JSON
         return json.dumps(old, sort_keys=True, default=str) == json.dumps(
@@ -223,7 +226,55 @@ def changed_settings(
         for task in ("translation", "summarization")
         if generation and not same(generation.get(task), now.get(task))
     ]
+    changed += _changed_in_models(models or {}, now_models or {}, same)
     return changed or ["the models (their files, device, backend or window)"]
+
+
+# The parts of a model's description (LoadedModel.describe, a record's "models") that its
+# identity holds, by the name a user knows each by ("{task}" is the section). A new transformers
+# or a changed prefix was said to be "the models (their files, device, backend or window)".
+_MODEL_PARTS = {
+    "revision": "{task}.revision",
+    "libraries": "the {task} model's libraries",
+    "backend": "{task}.backend",
+    "quantization": "{task}.quantization",
+    "device": "{task}.device",
+}
+# The parts a model's own files set unless a setting does: named only where the files are the
+# same (other files bring their own window and prefix).
+_SETTING_OR_FILES = {
+    "window_tokens": "{task}.max_input_tokens",
+    "prefix": "{task}.prefix",
+    "source_lang": "{task}.source_lang",
+    "target_lang": "{task}.target_lang",
+}
+
+
+def _changed_in_models(
+    models: Mapping[str, Mapping[str, Any]],
+    now: Mapping[str, Mapping[str, Any]],
+    same: Callable[[Any, Any], bool],
+) -> list[str]:
+    """Each part of each model's description that differs between a record's ``models`` and
+    this run's (``now``), as a user names it; none where either is missing. Other weights are
+    "{task}.model" where the model is another folder or hub id, else its files; the same
+    weights under another spelling or in another folder are no change."""
+    changed: list[str] = []
+    for task in ("translation", "summarization"):
+        old, new = models.get(task), now.get(task)
+        if not isinstance(old, Mapping) or not isinstance(new, Mapping):
+            continue
+
+        def differs(key: str, old: Mapping[str, Any] = old, new: Mapping[str, Any] = new) -> bool:
+            return key in old and key in new and not same(old[key], new[key])
+
+        other_files = differs("weights")
+        if other_files:
+            moved = differs("location")
+            changed.append(f"{task}.model" if moved else f"the {task} model's files")
+        parts = _MODEL_PARTS if other_files else {**_MODEL_PARTS, **_SETTING_OR_FILES}
+        changed += [name.format(task=task) for key, name in parts.items() if differs(key)]
+    return changed
 
 
 def run_info(translator: Translator, summarizer: Summarizer, config: Config) -> RunInfo:

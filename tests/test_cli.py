@@ -192,6 +192,14 @@ def _echo_models(
             generation_settings={},  # as the echo model's, whatever the config says
             task_warning=None,  # echo models fit their task
             device="cpu",
+            # what describes the model as a brief's record does (a rerun names what changed)
+            source=loaded.source,
+            revision=None,
+            tokenizer=loaded.tokenizer,
+            window=loaded.window,
+            prefix=loaded.prefix,
+            family=loaded.family,
+            languages=None,
         )
 
     monkeypatch.setattr("summarize.engines.local.resolve_spec", spec)
@@ -492,6 +500,24 @@ def test_a_rerun_that_redoes_briefs_for_a_changed_setting_says_which(
     again = CliRunner().invoke(app, [*run, "--set", "summarization.max_reduce_rounds=3"])
     assert "1 written, 2 up to date" in again.output, again.output
     assert "made with other settings" not in again.output
+
+
+def test_a_rerun_says_which_setting_of_a_model_redid_its_briefs(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A model setting that is no generation setting (a prefix) redid every brief with
+    "changed: the models (their files, device, backend or window)": it is named."""
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    article = tmp_path / "a.txt"
+    article.write_bytes(sorted(SEEDS.glob("*.txt"))[1].read_bytes())
+    run = ["run", str(article), "--config", str(config), "--output", str(tmp_path / "out")]
+    assert CliRunner().invoke(app, run).exit_code == 0
+    prefixed = CliRunner().invoke(app, [*run, "--set", "translation.prefix=>>eng<< "])
+    assert "1 written, 0 up to date" in prefixed.output, prefixed.output
+    said = [line for line in prefixed.output.splitlines() if "made with other settings" in line]
+    assert len(said) == 1 and "(changed: translation.prefix)" in said[0], prefixed.output
 
 
 def test_an_earlier_runs_brief_of_an_article_the_latest_run_failed_on_says_so(

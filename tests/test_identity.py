@@ -1170,3 +1170,53 @@ def test_changed_settings_names_what_a_rerun_redoes_briefs_for() -> None:
     now = {**generation, "summarization": {"num_beams": 2}}
     assert stages.changed_settings(config, kept, generation, now) == ["summarization.generation"]
     assert stages.changed_settings(config, {}, {}, now) == ["the summarize version"]
+
+
+def test_changed_settings_names_the_part_of_a_model_that_changed() -> None:
+    """A new transformers, a prefix, a quantization or a model's files redid every brief with
+    "changed: the models (their files, device, backend or window)", which named what had not
+    changed and not what had: each is named now, from the models the record describes."""
+    config = load_config()
+    kept = json.loads(json.dumps(stages.run_settings(config), default=str))
+    generation = {"translation": {"num_beams": 4}, "summarization": {"num_beams": 4}}
+    described = {
+        "model": "models/opus",
+        "location": "/data/models/opus",
+        "revision": None,
+        "weights": "aaa",
+        "libraries": "transformers 4.57.0, torch 2.8.0",
+        "device": "cpu",
+        "backend": "torch",
+        "quantization": "none",
+        "window_tokens": 512,
+        "prefix": "",
+        "family": "marian",
+        "source_lang": None,
+        "target_lang": None,
+    }
+    record = {"translation": described, "summarization": {**described, "weights": "bbb"}}
+
+    def said(translation: dict, summarization: dict | None = None) -> list[str]:
+        now = {
+            "translation": translation,
+            "summarization": summarization or record["summarization"],
+        }
+        return stages.changed_settings(config, kept, generation, generation, record, now)
+
+    assert said(described) == ["the models (their files, device, backend or window)"]
+    newer = {**described, "libraries": "transformers 5.0.0, torch 2.8.0"}
+    assert said(newer) == ["the translation model's libraries"]
+    assert said({**described, "prefix": ">>eng<< ", "quantization": "int8"}) == [
+        "translation.quantization",
+        "translation.prefix",
+    ]
+    # Other files in the same folder, or another model: its window and prefix come with them.
+    refilled = {**described, "weights": "ccc", "window_tokens": 1024}
+    assert said(refilled) == ["the translation model's files"]
+    other = {**refilled, "model": "Helsinki-NLP/opus-mt-de-en", "location": "Helsinki-NLP/x"}
+    assert said(other) == ["translation.model"]
+    # The same files typed another way, or copied to another folder: no change of the model.
+    elsewhere = {**described, "model": "/data/models/opus", "location": "/copy/opus"}
+    assert said(elsewhere, {**record["summarization"], "device": "cuda:0"}) == [
+        "summarization.device"
+    ]

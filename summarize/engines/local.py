@@ -311,7 +311,11 @@ class Pipeline:
             return
         self._settings_said.add(record.fingerprint)
         now = {task: self._spec(task).generation_settings for task in self._specs}
-        changed = stages.changed_settings(self.config, record.settings, record.generation, now)
+        # Described as a brief's record describes them, without their weights.
+        models = {task: without_weights(self._spec(task)).describe() for task in self._specs}
+        changed = stages.changed_settings(
+            self.config, record.settings, record.generation, now, record.models, models
+        )
         logger.info(
             "%s was made with other settings (changed: %s): it is redone, as is every brief "
             "made with them",
