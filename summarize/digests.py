@@ -24,7 +24,10 @@ logger = logging.getLogger("summarize")
 
 DIGESTS_FILENAME = "model-digests.json"
 # What transformers reads a model from; READMEs, licences and hidden files change no output.
-_MODEL_FILE_SUFFIXES = (".safetensors", ".bin", ".json", ".spm", ".model", ".txt", ".msgpack")
+# ".tokenizer": ProphetNet's vocabulary (prophetnet.tokenizer), which a digest left out.
+_MODEL_FILE_SUFFIXES = (
+    ".safetensors", ".bin", ".json", ".spm", ".model", ".txt", ".msgpack", ".tokenizer",
+)  # fmt: skip
 _IGNORED_NAMES = ("readme", "license", "licence")
 # The model's own generate() settings: a model's identity holds them as the effective settings
 # (ModelSpec.generation_settings), and CTranslate2's converter writes the same conversion

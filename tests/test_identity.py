@@ -599,6 +599,36 @@ def test_a_hub_model_is_identified_by_its_snapshot_commit(tmp_path: Path) -> Non
     assert hub_snapshot("org/other", None, tmp_path) is None
 
 
+@pytest.mark.parametrize(
+    "tokenizer",
+    [
+        "MarianTokenizer", "BartTokenizer", "PegasusTokenizer", "LEDTokenizer", "T5Tokenizer",
+        "M2M100Tokenizer", "NllbTokenizer", "MBartTokenizer", "MBart50Tokenizer",
+        "ProphetNetTokenizer", "BigBirdTokenizer", "BlenderbotTokenizer",
+        "BlenderbotSmallTokenizer", "PLBartTokenizer", "MvpTokenizer", "FSMTTokenizer",
+    ],
+)  # fmt: skip
+def test_every_vocabulary_file_of_a_seq2seq_tokenizer_is_in_the_folder_digest(
+    tmp_path: Path, tokenizer: str
+) -> None:
+    """A folder's digest names its content: a vocabulary file it left out (ProphetNet's
+    prophetnet.tokenizer) could be replaced and every brief and translation made with the old
+    one stayed current."""
+    import transformers
+
+    from summarize.digests import folder_digest, model_files
+
+    names = set(getattr(transformers, tokenizer).vocab_files_names.values())
+    for name in names:
+        (tmp_path / name).write_bytes(b"vocabulary")
+    assert {path.name for path in model_files(tmp_path)} == names
+    before = folder_digest(tmp_path)
+    for name in names:
+        (tmp_path / name).write_bytes(b"another vocabulary")
+        assert folder_digest(tmp_path) != before
+        before = folder_digest(tmp_path)
+
+
 def test_a_damaged_digests_entry_is_hashed_again_not_a_crash(tmp_path: Path) -> None:
     from summarize.digests import folder_digest
 
