@@ -777,15 +777,24 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     from transformers.models.auto.modeling_auto import (
         MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES as SEQ2SEQ_TYPES,
     )
+    from transformers.models.auto.modeling_auto import (
+        MODEL_FOR_SPEECH_SEQ_2_SEQ_MAPPING_NAMES as SPEECH_TYPES,
+    )
 
     model_type = str(getattr(config, "model_type", "") or "")
     if model_type in SEQ2SEQ_TYPES:
         return
-    # BERT has a causal head too, but is an encoder: not called decoder-only.
-    decoder_only = model_type in CAUSAL_TYPES and model_type not in MASKED_TYPES
+    # Whisper has a causal head too (its decoder alone), but reads audio: it was called a
+    # decoder-only language model. BERT has one too, but is an encoder: not decoder-only.
+    if model_type in SPEECH_TYPES:
+        kind = "a speech-to-text model, which reads audio, "
+    elif model_type in CAUSAL_TYPES and model_type not in MASKED_TYPES:
+        kind = "a decoder-only language model, "
+    else:
+        kind = ""
     raise ModelLoadError(
         f"The {task} model at {source.location} cannot be used: its model type {model_type!r} "
-        f"is {'a decoder-only language model, ' if decoder_only else ''}not a text-to-text "
+        f"is {kind}not a text-to-text "
         "(sequence-to-sequence, encoder-decoder) model, which is what this tool runs. "
         f"Set {task}.model to one, e.g. {families_for(task)}"
     )

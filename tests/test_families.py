@@ -833,6 +833,47 @@ def test_a_decoder_only_model_is_refused_before_any_article(
         assert sum("decoder-only" in (problem or "") for problem in problems) == 1, problems
 
 
+def _build_whisper(folder: Path) -> Path:
+    """A tiny random-weight Whisper: a speech-to-text model, given as a model by mistake."""
+    from transformers import WhisperConfig, WhisperForConditionalGeneration
+
+    vocab_size = train_bart_tokenizer(seed_texts(), folder)
+    (folder / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": "GPT2Tokenizer"}))
+    config = WhisperConfig(
+        vocab_size=vocab_size, d_model=32, encoder_layers=1, decoder_layers=1,
+        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
+        decoder_ffn_dim=64, pad_token_id=1, bos_token_id=0, eos_token_id=2,
+        decoder_start_token_id=2,
+    )  # fmt: skip
+    WhisperForConditionalGeneration(config).save_pretrained(folder)
+    return folder
+
+
+def test_a_speech_model_is_refused_as_one_not_as_decoder_only(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A Whisper folder set as the summarizer: exit 2 before any article, saying it is a
+    speech-to-text model. It was called "a decoder-only language model" (Whisper's decoder
+    alone has a causal-LM class), which it is not: the user looked for the wrong mistake."""
+    whisper = _build_whisper(tmp_path / "models" / "whisper")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    config = write_config(tmp_path / "s.toml", self_contained_models.marian, whisper)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "'whisper' is a speech-to-text model, which reads audio, not a text-to-text" in (
+        " ".join(result.output.split())
+    )
+    assert "decoder-only" not in result.output
+    assert "Set summarization.model to one" in " ".join(result.output.split())
+    assert "processing" not in result.output  # before any article
+    assert not output.exists() or not list(output.glob("*.md"))
+
+
 def test_a_translator_for_another_language_pair_is_warned_of(
     self_contained_models: ModelSet, tmp_path: Path
 ) -> None:
