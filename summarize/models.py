@@ -456,10 +456,7 @@ def _window(
     limits = []
     if 0 < (tokenizer.model_max_length or 0) < _NO_LIMIT:
         limits.append(int(tokenizer.model_max_length))
-    # LED names its encoder's table apart from the decoder's.
-    positions = getattr(config, "max_position_embeddings", None) or getattr(
-        config, "max_encoder_position_embeddings", None
-    )
+    positions = _encoder_positions(config)
     if positions:
         limits.append(int(positions))
     window = min(limits) if limits else fallback
@@ -475,6 +472,20 @@ def _window(
                 window,
             )
     return window
+
+
+def _encoder_positions(config: Any) -> int | None:
+    """The size of the encoder's position table, where the config names one."""
+    # LED names its encoder's table apart from the decoder's. An EncoderDecoderModel
+    # (bert2bert) keeps it in its encoder's config alone: the window was the tokenizer's
+    # (1,024), and every text past the encoder's 512 positions failed inside generate().
+    for holder in (config, getattr(config, "encoder", None)):
+        positions = getattr(holder, "max_position_embeddings", None) or getattr(
+            holder, "max_encoder_position_embeddings", None
+        )
+        if positions:
+            return int(positions)
+    return None
 
 
 def _warn_of_a_short_output_limit(

@@ -383,6 +383,54 @@ def test_led_window_comes_from_its_encoder_positions(tmp_path: Path) -> None:
     assert spec.window == 16384
 
 
+def _build_bert2bert(folder: Path, positions: int) -> Path:
+    """A tiny random-weight EncoderDecoderModel (bert2bert) whose encoder reads ``positions``
+    tokens, with a byte-level BPE tokenizer that states a longer window (1,024)."""
+    from transformers import BertConfig, EncoderDecoderConfig, EncoderDecoderModel, GenerationConfig
+
+    vocab_size = train_bart_tokenizer(seed_texts(), folder)
+    layers = {"hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 2,
+              "intermediate_size": 64, "max_position_embeddings": positions}  # fmt: skip
+    config = EncoderDecoderConfig.from_encoder_decoder_configs(
+        BertConfig(vocab_size=vocab_size, **layers),
+        BertConfig(vocab_size=vocab_size, is_decoder=True, add_cross_attention=True, **layers),
+    )
+    config.decoder_start_token_id, config.pad_token_id, config.eos_token_id = 0, 1, 2
+    EncoderDecoderModel(config=config).save_pretrained(folder)
+    GenerationConfig(decoder_start_token_id=0, pad_token_id=1, eos_token_id=2).save_pretrained(
+        folder
+    )
+    return folder
+
+
+def test_an_encoder_decoder_models_window_is_its_encoders_position_table(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A bert2bert (EncoderDecoderModel) keeps its position table in its encoder's config:
+    the window was the tokenizer's 1,024 tokens, and every article longer than the encoder's
+    128 positions failed inside generate() ("The expanded size of the tensor ... must match"),
+    even alone; `summarization.max_input_tokens` past the table was taken as it was."""
+    bert2bert = _build_bert2bert(tmp_path / "bert2bert", positions=128)
+    spec = resolve_spec("summarization", SummarizationSettings(model=str(bert2bert)), tmp_path)
+    assert spec.tokenizer.model_max_length == 1024 and spec.window == 128
+    too_long = SummarizationSettings(model=str(bert2bert), max_input_tokens=1024)
+    assert resolve_spec("summarization", too_long, tmp_path).window == 128
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[1], source / "a.txt")
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian, bert2bert)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    record = read_brief_record(output / "a.md")
+    assert record is not None
+    meta = record.model_dump(mode="json")
+    assert meta["models"]["summarization"]["window_tokens"] == 128
+    assert meta["summary"]
+
+
 def test_long_window_summarizer_map_reduces_only_beyond_its_window(
     families: Families, generate_calls: GenerateRecorder
 ) -> None:
