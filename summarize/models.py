@@ -776,6 +776,7 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     mistake) is refused before any article: on torch it failed at loading, after the other
     model had loaded, with a hint about pickle weights; CTranslate2 first converted it to disk,
     then called the conversion damaged."""
+    _check_not_encoder_only(task, source, config)
     if isinstance(config, PlainConfig):
         return  # read as one of the seq2seq types _PLAIN_CONFIG_KEYS lists
     # The Auto classes have read this config, and imported torch with them.
@@ -809,6 +810,23 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
         "(sequence-to-sequence, encoder-decoder) model, which is what this tool runs. "
         f"Set {task}.model to one, e.g. {families_for(task)}"
     )
+
+
+def _check_not_encoder_only(task: Task, source: ModelSource, config: Any) -> None:
+    """A seq2seq model type saved without its decoder (T5EncoderModel: the text encoder of a
+    diffusion pipeline, or an embedding model) is refused before any article: it failed once
+    the articles were under way, saying its config.json did not fit its weights (and to restore
+    the config), and `models list` called it available."""
+    architectures = getattr(config, "architectures", None)
+    if not isinstance(architectures, list) or not architectures:
+        return
+    names = [str(name) for name in architectures]
+    if all(name.endswith("EncoderModel") for name in names):
+        raise ModelLoadError(
+            f"The {task} model at {source.location} cannot be used: it is an encoder-only "
+            f"model (its config.json names {', '.join(names)}), without the decoder that writes "
+            f"text. Set {task}.model to a text-to-text model, e.g. {families_for(task)}"
+        )
 
 
 def _check_tokenizer_fits(

@@ -881,6 +881,53 @@ def test_a_decoder_only_model_is_refused_before_any_article(
         assert sum("decoder-only" in (problem or "") for problem in problems) == 1, problems
 
 
+def _build_t5_encoder(folder: Path) -> Path:
+    """A T5 folder holding the encoder alone (T5EncoderModel, as a diffusion pipeline's text
+    encoder is saved): a model type this tool runs, without the decoder that writes text."""
+    from transformers import AutoConfig, T5EncoderModel
+
+    build_t5(folder, texts=seed_texts())
+    config = AutoConfig.from_pretrained(folder)
+    for weights in folder.glob("*.safetensors"):
+        weights.unlink()
+    T5EncoderModel(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_an_encoder_only_checkpoint_is_refused_before_any_article(
+    backend: str, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A T5EncoderModel folder set as the summarizer: exit 2 before any article, naming it
+    encoder-only. It failed once the run was under way, saying its config.json did not fit its
+    weights and to restore it, and `models list` called it available (exit 0)."""
+    encoder = _build_t5_encoder(tmp_path / "models" / "t5-encoder")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    config = write_config(tmp_path / "s.toml", self_contained_models.marian, encoder)
+    output = tmp_path / "out"
+    backend_option = ["--set", f"summarization.backend={backend}"]
+    result = CliRunner().invoke(
+        app,
+        ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache", *backend_option],
+    )
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "is an encoder-only model (its config.json names T5EncoderModel)" in said
+    assert "Set summarization.model to a text-to-text model" in said
+    assert "restore the config.json" not in said
+    assert "processing" not in result.output  # before any article
+    assert not output.exists()
+    assert [path.name for path in encoder.parent.iterdir()] == ["t5-encoder"]  # nothing converted
+    listed = CliRunner().invoke(
+        app, ["models", "list", "--json", "-c", str(config), *backend_option]
+    )
+    assert listed.exit_code == 1, listed.output
+    problems = [json.loads(line)["problem"] for line in listed.stdout.splitlines()]
+    assert sum("encoder-only" in (problem or "") for problem in problems) == 1, problems
+
+
 def _build_whisper(folder: Path) -> Path:
     """A tiny random-weight Whisper: a speech-to-text model, given as a model by mistake."""
     from transformers import WhisperConfig, WhisperForConditionalGeneration
