@@ -794,11 +794,17 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     )
 
     model_type = str(getattr(config, "model_type", "") or "")
+    # transformers lists language models that also read audio (Qwen2-Audio, Voxtral) among its
+    # seq2seq types; their configs say they are no encoder-decoders. They loaded, and every
+    # article failed ("Input length of input_ids is 680, but `max_length` is set to 24"), or,
+    # with max_new_tokens, generate() handed back the prompt: the article's English as summary.
     if model_type in SEQ2SEQ_TYPES:
-        return
+        if getattr(config, "is_encoder_decoder", True) is not False:
+            return
+        kind = "a decoder-only language model, "
     # Whisper has a causal head too (its decoder alone), but reads audio: it was called a
     # decoder-only language model. BERT has one too, but is an encoder: not decoder-only.
-    if model_type in SPEECH_TYPES:
+    elif model_type in SPEECH_TYPES:
         kind = "a speech-to-text model, which reads audio, "
     elif model_type in CAUSAL_TYPES and model_type not in MASKED_TYPES:
         kind = "a decoder-only language model, "

@@ -969,6 +969,48 @@ def test_a_speech_model_is_refused_as_one_not_as_decoder_only(
     assert not output.exists() or not list(output.glob("*.md"))
 
 
+def _build_qwen2_audio(folder: Path) -> Path:
+    """A tiny random-weight Qwen2-Audio: a language model that reads audio too, listed among
+    transformers' seq2seq types, though its config says it is no encoder-decoder."""
+    from transformers import Qwen2AudioConfig, Qwen2AudioForConditionalGeneration
+
+    vocab_size = train_bart_tokenizer(seed_texts(), folder)
+    (folder / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": "GPT2Tokenizer"}))
+    audio = {"model_type": "qwen2_audio_encoder", "d_model": 32, "encoder_layers": 1,
+             "encoder_attention_heads": 2, "encoder_ffn_dim": 64, "num_mel_bins": 8}  # fmt: skip
+    text = {"model_type": "qwen2", "vocab_size": vocab_size, "hidden_size": 32,
+            "intermediate_size": 64, "num_hidden_layers": 1, "num_attention_heads": 2,
+            "num_key_value_heads": 1}  # fmt: skip
+    config = Qwen2AudioConfig(
+        audio_config=audio, text_config=text, audio_token_index=vocab_size + 1
+    )
+    Qwen2AudioForConditionalGeneration(config).save_pretrained(folder)
+    return folder
+
+
+def test_a_seq2seq_type_whose_config_is_no_encoder_decoder_is_refused(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A Qwen2-Audio folder set as the summarizer: exit 2 before any article, called a
+    decoder-only language model. Its type is among transformers' seq2seq ones, so it loaded,
+    and every article failed in generate() (its input counted against max_length); with
+    max_new_tokens the "summary" was the article's English, handed back as the prompt."""
+    model = _build_qwen2_audio(tmp_path / "models" / "qwen2-audio")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    config = write_config(tmp_path / "s.toml", self_contained_models.marian, model)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
+    )
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "'qwen2_audio' is a decoder-only language model, not a text-to-text" in said
+    assert "processing" not in result.output  # before any article
+    assert not output.exists()
+
+
 def test_a_translator_for_another_language_pair_is_warned_of(
     self_contained_models: ModelSet, tmp_path: Path
 ) -> None:
