@@ -776,7 +776,7 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     mistake) is refused before any article: on torch it failed at loading, after the other
     model had loaded, with a hint about pickle weights; CTranslate2 first converted it to disk,
     then called the conversion damaged."""
-    _check_not_encoder_only(task, source, config)
+    _check_writes_text(task, source, config)
     if isinstance(config, PlainConfig):
         return  # read as one of the seq2seq types _PLAIN_CONFIG_KEYS lists
     # The Auto classes have read this config, and imported torch with them.
@@ -818,21 +818,35 @@ def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
     )
 
 
-def _check_not_encoder_only(task: Task, source: ModelSource, config: Any) -> None:
+# Checkpoints of a text-to-text type saved with a head that writes no text, by the suffix of
+# the class their config.json names: what that makes them, and why it writes no brief.
+_NO_TEXT_HEADS = {
+    "EncoderModel": ("an encoder-only model", "without the decoder that writes text"),
+    "ForSequenceClassification": ("a classifier", "trained to choose labels, not to write text"),
+    "ForTokenClassification": ("a token classifier", "trained to label words, not to write text"),
+    "ForQuestionAnswering": ("a question-answering model", "trained to point at an answer in "
+                             "the text, not to write text"),
+}  # fmt: skip
+
+
+def _check_writes_text(task: Task, source: ModelSource, config: Any) -> None:
     """A seq2seq model type saved without its decoder (T5EncoderModel: the text encoder of a
     diffusion pipeline, or an embedding model) is refused before any article: it failed once
     the articles were under way, saying its config.json did not fit its weights (and to restore
-    the config), and `models list` called it available."""
+    the config), and `models list` called it available. So is one saved with a classifier's
+    head (facebook/bart-large-mnli): it loaded, its brief's summary was whatever the bare
+    language model wrote, and the one warning said to restore the config.json."""
     architectures = getattr(config, "architectures", None)
     if not isinstance(architectures, list) or not architectures:
         return
     names = [str(name) for name in architectures]
-    if all(name.endswith("EncoderModel") for name in names):
-        raise ModelLoadError(
-            f"The {task} model at {source.location} cannot be used: it is an encoder-only "
-            f"model (its config.json names {', '.join(names)}), without the decoder that writes "
-            f"text. Set {task}.model to a text-to-text model, e.g. {families_for(task)}"
-        )
+    for suffix, (what, why) in _NO_TEXT_HEADS.items():
+        if all(name.endswith(suffix) for name in names):
+            raise ModelLoadError(
+                f"The {task} model at {source.location} cannot be used: it is {what} (its "
+                f"config.json names {', '.join(names)}), {why}. Set {task}.model to a "
+                f"text-to-text model, e.g. {families_for(task)}"
+            )
 
 
 def _check_tokenizer_fits(

@@ -928,6 +928,44 @@ def test_an_encoder_only_checkpoint_is_refused_before_any_article(
     assert sum("encoder-only" in (problem or "") for problem in problems) == 1, problems
 
 
+def _build_bart_classifier(folder: Path) -> Path:
+    """A BART folder saved with a classifier's head (as facebook/bart-large-mnli is): its
+    encoder and decoder whole, its language-model head tied to the embeddings."""
+    from transformers import AutoConfig, BartForSequenceClassification
+
+    build_bart(folder, texts=seed_texts())
+    config = AutoConfig.from_pretrained(folder)
+    config.num_labels = 3
+    config.architectures = None  # save_pretrained names the class it saves
+    for weights in folder.glob("*.safetensors"):
+        weights.unlink()
+    BartForSequenceClassification(config).save_pretrained(folder)
+    return folder
+
+
+def test_a_classifier_checkpoint_is_refused_before_any_article(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A BART classifier (bart-large-mnli) set as the summarizer: exit 2 before any article,
+    naming it a classifier. It ran, and its briefs' summaries were whatever the bare language
+    model wrote, with one warning saying to restore its config.json."""
+    classifier = _build_bart_classifier(tmp_path / "models" / "bart-mnli")
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
+    config = write_config(tmp_path / "s.toml", self_contained_models.marian, classifier)
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
+    )
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "is a classifier (its config.json names BartForSequenceClassification)" in said
+    assert "Set summarization.model to a text-to-text model" in said
+    assert "processing" not in result.output  # before any article
+    assert not output.exists()
+
+
 def _build_whisper(folder: Path) -> Path:
     """A tiny random-weight Whisper: a speech-to-text model, given as a model by mistake."""
     from transformers import WhisperConfig, WhisperForConditionalGeneration
