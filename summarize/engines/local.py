@@ -349,6 +349,11 @@ class Pipeline:
                     # holding nothing else is removed with it, and an empty cache is nothing.
                     self.close(remove_unused_cache=True)
                     raise
+                # Each run ends with the cache closed, as the command line's one run does, while
+                # the folder is still this run's: a damaged cache file is set aside now, as its
+                # warning says, not when the pipeline is closed, and the next run on this
+                # pipeline opens the cache afresh (it went on without one, unsaid, for good).
+                self.close()
         finally:
             # A load still running (the other model failed) must not overlap the next
             # pipeline's: torch loads are not safe side by side.
