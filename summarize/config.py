@@ -1095,7 +1095,8 @@ def load_config(
     """Build the effective config: defaults < project file < ``files`` < ``overrides``.
 
     ``project_file`` (``./summarize.toml`` by default) is read only when it exists; pass ``None``
-    to ignore it. ``library_checks=False``: generation tables are checked without importing
+    to ignore it. ``overrides``: ``section.key=value`` assignments as ``--set`` takes them (a
+    lone str is one). ``library_checks=False``: generation tables are checked without importing
     transformers (for commands that load no model). Raises :class:`ConfigError` naming the
     offending key.
     """
@@ -1104,6 +1105,10 @@ def load_config(
     if project_file is not None and Path(project_file).is_file():
         layers.append((str(project_file), read_toml(Path(project_file))))
     layers.extend((str(path), read_toml(Path(path))) for path in files)
+    # One str is one assignment, not an iterable of one-letter ones (a type checker passes it:
+    # a str is an Iterable[str]): overrides="translation.batch_size=8" was refused as "--set 't'".
+    if isinstance(overrides, str):
+        overrides = (overrides,)
     layers.extend((f"--set {text}", parse_override(text)) for text in overrides)
 
     merged: dict[str, Any] = {}

@@ -47,3 +47,10 @@ def test_a_damaged_cache_is_set_aside_when_the_run_ends_and_the_next_run_keeps_a
     assert pipeline.run([article], force=True).summary_line().startswith("1 written")
     assert _cached_rows(cache_folder / CACHE_FILENAME) > 0  # the second run kept a new cache
     pipeline.close()
+
+
+def test_one_override_given_as_a_str_is_one_assignment() -> None:
+    """A str is an Iterable[str], so a type checker passes it: it was read letter by letter,
+    and refused as "--set 't': expected section.key=value"."""
+    config = load_config(overrides="translation.batch_size=8", project_file=None)
+    assert config.translation.batch_size == 8
