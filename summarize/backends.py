@@ -117,6 +117,27 @@ class Backend(Protocol):
         ...
 
 
+# warnings.catch_warnings() swaps the process's one list of warning filters and puts back the list
+# it found: two overlapping in two threads (the two models load side by side, pipelines run in
+# threads) put back each other's, and its "ignore" filter stayed for good, hiding a library
+# user's own DeprecationWarning and UserWarning from then on. One at a time, then.
+_WARNINGS_QUIETED = threading.Lock()
+
+
+def int8_linear_layers(model: PreTrainedModel) -> PreTrainedModel:
+    """``model`` with its Linear layers dynamically quantized to int8 (CPU), in place: a copy
+    would keep the fp32 weights alive beside the int8 ones."""
+    import torch
+
+    with _WARNINGS_QUIETED, warnings.catch_warnings():
+        # torch marks its eager quantization API deprecated; it is still what runs dynamic int8
+        # Linear layers on CPU without another dependency.
+        warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
+        return torch.ao.quantization.quantize_dynamic(
+            model, {torch.nn.Linear}, torch.qint8, inplace=True
+        )
+
+
 class TorchBackend:
     """transformers' generate(); int8 = dynamic quantization of the Linear layers."""
 
@@ -139,14 +160,7 @@ class TorchBackend:
         if quantization == "int8":
             if device.type != "cpu":
                 raise ConfigError("quantization = 'int8' with the torch backend runs on CPU only")
-            with warnings.catch_warnings():
-                # torch marks its eager quantization API deprecated; it is still what runs
-                # dynamic int8 Linear layers on CPU without another dependency.
-                warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
-                # In place: a copy would keep the fp32 weights alive beside the int8 ones.
-                model = torch.ao.quantization.quantize_dynamic(
-                    model, {torch.nn.Linear}, torch.qint8, inplace=True
-                )
+            model = int8_linear_layers(model)
         elif quantization in ("float16", "bfloat16"):
             model = model.to(getattr(torch, quantization))
         self.model = model.to(device)

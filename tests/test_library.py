@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,35 @@ def test_one_override_given_as_a_str_is_one_assignment() -> None:
     and refused as "--set 't': expected section.key=value"."""
     config = load_config(overrides="translation.batch_size=8", project_file=None)
     assert config.translation.batch_size == 8
+
+
+def test_int8_loads_side_by_side_leave_the_warning_filters_as_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The two models load in threads, each quantized with torch's deprecation warnings
+    quieted: two quietings overlapping put back each other's filters, and one "ignore" filter
+    stayed in the process for good."""
+    import torch
+
+    from summarize.backends import int8_linear_layers
+
+    first_in, second_in = threading.Event(), threading.Event()
+
+    def quantize(model: object, *_args: object, **_kwargs: object) -> object:
+        if not first_in.is_set():
+            first_in.set()
+            second_in.wait(timeout=1)  # the second comes in now, unless it must wait its turn
+        else:
+            second_in.set()
+            time.sleep(0.2)  # the first one puts back the filters it found meanwhile
+        return model
+
+    monkeypatch.setattr(torch.ao.quantization, "quantize_dynamic", quantize)
+    before = list(warnings.filters)
+    loads = [threading.Thread(target=int8_linear_layers, args=(object(),)) for _ in range(2)]
+    loads[0].start()
+    first_in.wait()
+    loads[1].start()
+    for load in loads:
+        load.join()
+    assert warnings.filters == before
