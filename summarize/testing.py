@@ -647,6 +647,7 @@ class WordTokenizer:
         add_special_tokens: bool = True,
         text_target: str | None = None,
         split_special_tokens: bool = False,  # as real ones take it; no special tokens here
+        verbose: bool = True,  # as real ones take it; nothing here to warn of
     ) -> dict[str, Any]:
         if isinstance(text, list):
             return {"input_ids": [self(one, add_special_tokens)["input_ids"] for one in text]}

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
 
+# verbose=False: a text longer than the model's window is what the pipeline splits or chunks
+# before the model reads it, yet the tokenizer warned that "Running this sequence through the
+# model will result in indexing errors" on a library user's stderr (the command line quiets it).
+_TEXT_OPTIONS = {"add_special_tokens": True, "split_special_tokens": True, "verbose": False}
+
+
 @dataclass(frozen=True)
 class TextEncoder:
     """Input ids for texts, the tokenizer's own special tokens added around each."""
@@ -38,12 +44,8 @@ class TextEncoder:
 
     def __call__(self, texts: list[str]) -> list[list[int]]:
         if not self.controls:
-            return self.tokenizer(texts, add_special_tokens=True, split_special_tokens=True)[
-                "input_ids"
-            ]
-        encoded = self.tokenizer(
-            texts, add_special_tokens=True, split_special_tokens=True, return_offsets_mapping=True
-        )
+            return self.tokenizer(texts, **_TEXT_OPTIONS)["input_ids"]
+        encoded = self.tokenizer(texts, **_TEXT_OPTIONS, return_offsets_mapping=True)
         return [
             self._as_text(text, ids, offsets)
             for text, ids, offsets in zip(

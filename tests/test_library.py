@@ -1,7 +1,9 @@
-"""summarize as a library: a Pipeline kept for several runs, as a notebook or a service keeps it."""
+"""summarize as a library: a Pipeline kept for several runs or run in threads, and what the
+process around it is left with (warning filters, library logging)."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -89,3 +91,38 @@ def test_int8_loads_side_by_side_leave_the_warning_filters_as_found(
     for load in loads:
         load.join()
     assert warnings.filters == before
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.mark.parametrize("model", ["marian", "bart"])  # a python tokenizer and a fast one
+def test_an_article_longer_than_the_window_is_read_without_the_tokenizers_warning(
+    self_contained_models, model: str
+) -> None:
+    """The pipeline splits or chunks what is longer than a model's window; the tokenizer still
+    told a library user's stderr that running it "will result in indexing errors"."""
+    from transformers import AutoTokenizer
+    from transformers.utils import logging as transformers_logging
+
+    from summarize.tokens import TextEncoder
+
+    tokenizer = AutoTokenizer.from_pretrained(getattr(self_contained_models, model))
+    heard = _Records()
+    transformers_logger = logging.getLogger("transformers")
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity_warning()  # as in a process that never quieted it
+    transformers_logger.addHandler(heard)
+    try:
+        (ids,) = TextEncoder.of(tokenizer)(["Der Rat tagt. " * 600])
+    finally:
+        transformers_logger.removeHandler(heard)
+        transformers_logging.set_verbosity(verbosity)
+    assert len(ids) > tokenizer.model_max_length  # read whole: the caller splits it
+    assert not [message for message in heard.messages if "sequence length" in message]
