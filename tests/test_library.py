@@ -16,6 +16,8 @@ from test_scale_inputs import _damaged_past_its_header
 
 from summarize import Pipeline, load_config
 from summarize.cache import CACHE_FILENAME, CACHE_FOLDER_NAME
+from summarize.errors import ConfigError
+from summarize.process import ThreadPlan
 
 ARTICLE = "Der Stadtrat hat am Montag über den neuen Haushalt beraten.\n"
 
@@ -126,3 +128,20 @@ def test_an_article_longer_than_the_window_is_read_without_the_tokenizers_warnin
         transformers_logging.set_verbosity(verbosity)
     assert len(ids) > tokenizer.model_max_length  # read whole: the caller splits it
     assert not [message for message in heard.messages if "sequence length" in message]
+
+
+@pytest.mark.parametrize("threads", [(1, 0), (0, 0), (0, 2), (-1, 2), (1.5, 2), (True, 1)])
+def test_a_thread_plan_given_in_code_is_checked_before_any_work(
+    library_config, tmp_path: Path, threads: tuple
+) -> None:
+    """Workers = 0 (the config's "default") divided by zero once the models had loaded: a
+    ZeroDivisionError's traceback mid-run."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(ConfigError, match="thread plan"):
+        Pipeline(library_config, threads=ThreadPlan(*threads)).run([article])
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_valid_thread_plan_given_in_code_is_kept(library_config) -> None:
+    assert Pipeline(library_config, threads=ThreadPlan(2, 1)).threads == (2, 1)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
-from summarize.config import Config
+from summarize.config import MOST_THREADS, MOST_WORKERS, Config
 from summarize.engines.common import FolderRun, brief_run
 from summarize.errors import ArticleError, ConfigError, shown
 from summarize.ingest import Article, read_article
@@ -63,6 +63,23 @@ def translation_cache_folder(config: Config) -> Path | None:
     return folder.expanduser()
 
 
+def checked_thread_plan(threads: ThreadPlan) -> ThreadPlan:
+    """A thread plan given in code, checked as runtime.threads and runtime.workers are: a
+    ThreadPlan of 0 workers (0 is the config's "default") divided by zero once the models had
+    loaded, a traceback mid-run. Raises ConfigError before any work."""
+    per_worker, workers = threads
+    if not all(
+        isinstance(count, int) and not isinstance(count, bool) and 1 <= count <= most
+        for count, most in ((per_worker, MOST_THREADS), (workers, MOST_WORKERS))
+    ):
+        raise ConfigError(
+            f"threads={tuple(threads)!r}: a thread plan is (threads_per_worker, workers), whole "
+            f"numbers from 1 to {MOST_THREADS} and from 1 to {MOST_WORKERS}; for the default "
+            "leave it out (runtime.threads and runtime.workers = 0)"
+        )
+    return ThreadPlan(per_worker, workers)
+
+
 class Pipeline:
     """Turns German articles into bilingual briefs with the configured models.
 
@@ -72,7 +89,11 @@ class Pipeline:
 
     def __init__(self, config: Config, threads: ThreadPlan | None = None) -> None:
         self.config = config
-        self.threads = threads or plan_threads(config.runtime, config.uses_torch())
+        self.threads = (
+            plan_threads(config.runtime, config.uses_torch())
+            if threads is None
+            else checked_thread_plan(threads)
+        )
         self._specs: dict[Task, ModelSpec] = {}
         self._weights: dict[Task, Future[LoadedModel]] = {}
         self._translator: Translator | None = None
