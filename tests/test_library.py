@@ -4,6 +4,7 @@ process around it is left with (warning filters, library logging)."""
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 import threading
 import time
@@ -16,8 +17,9 @@ from test_scale_inputs import _damaged_past_its_header
 
 from summarize import Pipeline, load_config
 from summarize.cache import CACHE_FILENAME, CACHE_FOLDER_NAME
-from summarize.errors import ConfigError
+from summarize.errors import ConfigError, ModelLoadError
 from summarize.process import ThreadPlan
+from summarize.record import read_record
 
 ARTICLE = "Der Stadtrat hat am Montag über den neuen Haushalt beraten.\n"
 
@@ -145,3 +147,27 @@ def test_a_thread_plan_given_in_code_is_checked_before_any_work(
 
 def test_a_valid_thread_plan_given_in_code_is_kept(library_config) -> None:
     assert Pipeline(library_config, threads=ThreadPlan(2, 1)).threads == (2, 1)
+
+
+def test_a_model_whose_weights_failed_to_load_is_read_again_by_the_next_run(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """The error asks to copy or pull the damaged weights again; a pipeline kept for more runs
+    remembered the failed load and said the same on every run after they had been."""
+    bart = shutil.copytree(self_contained_models.bart, tmp_path / "bart")
+    weights = bart / "model.safetensors"
+    good = weights.read_bytes()
+    weights.write_bytes(good[:1000])  # a copy cut short
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian, bart)
+    overrides = [f"output.folder={str(tmp_path / 'out')!r}", "input.force_language=true"]
+    pipeline = Pipeline(load_config(config, overrides=overrides, project_file=None))
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="damaged"):
+        pipeline.run([article])
+    weights.write_bytes(good)  # copied again, as the message asks
+    assert pipeline.run([article]).summary_line().startswith("1 written")
+    pipeline.close()
+    # Made with the weights as they are now, as a new pipeline would make it.
+    fresh = Pipeline(load_config(config, overrides=overrides, project_file=None))
+    assert read_record(tmp_path / "out" / "a.json").fingerprint == fresh.fingerprint()

@@ -185,9 +185,19 @@ class Pipeline:
             loaded = self._weights[task].result()
         except BaseException:
             wait(list(self._weights.values()))  # leave no load running behind the error
+            self._forget_failed_loads()
             raise
         logger.debug("%s model ready (waited %.2f s)", task, time.perf_counter() - start)
         return loaded
+
+    def _forget_failed_loads(self) -> None:
+        """Forget each load that failed, and the model's spec read with it: the next call reads
+        the model again. A pipeline kept for more runs said the weights were damaged ("copy or
+        pull the model again") on every run after they had been copied again."""
+        for task, future in list(self._weights.items()):
+            if future.done() and not future.cancelled() and future.exception() is not None:
+                del self._weights[task]
+                self._specs.pop(task, None)
 
     def _translation_cache(self) -> TranslationCache | None:
         if self._cache is None and (folder := self._cache_folder()) is not None:
