@@ -12,6 +12,7 @@ import functools
 import json
 import math
 import re
+import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -305,6 +306,12 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
     return checked
 
 
+# transformers' verbosity is the process's: two configs loaded at once in two threads each put
+# back what they found, one of them the other's "errors only", which then stayed for good and
+# hid transformers' warnings from the rest of a library user's process. One at a time, then.
+_TRANSFORMERS_QUIETED = threading.Lock()
+
+
 def _library_validation(settings: dict[str, Any]) -> None:
     """GenerationConfig's own checks (early_stopping, max_new_tokens, cache_implementation,
     forced tokens that are also suppressed, ...) on the table's keys alone.
@@ -315,17 +322,18 @@ def _library_validation(settings: dict[str, Any]) -> None:
     from transformers import GenerationConfig
     from transformers.utils import logging as transformers_logging
 
-    verbosity = transformers_logging.get_verbosity()
-    transformers_logging.set_verbosity_error()
-    try:
-        GenerationConfig(**settings)
-    except (ValueError, TypeError, AttributeError) as error:  # e.g. watermarking_config = 5
-        message = utf8_safe(str(error))  # it may quote the value
-        named = [key for key in re.findall(r"`(\w+)`", message) if key in settings]
-        key = named[0] if named else None
-        raise GenerationSettingError(key, None, message, show_value=False) from None
-    finally:
-        transformers_logging.set_verbosity(verbosity)
+    with _TRANSFORMERS_QUIETED:
+        verbosity = transformers_logging.get_verbosity()
+        transformers_logging.set_verbosity_error()
+        try:
+            GenerationConfig(**settings)
+        except (ValueError, TypeError, AttributeError) as error:  # e.g. watermarking_config = 5
+            message = utf8_safe(str(error))  # it may quote the value
+            named = [key for key in re.findall(r"`(\w+)`", message) if key in settings]
+            key = named[0] if named else None
+            raise GenerationSettingError(key, None, message, show_value=False) from None
+        finally:
+            transformers_logging.set_verbosity(verbosity)
 
 
 # A generation table's (minimum, maximum) of each length form.

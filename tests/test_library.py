@@ -171,3 +171,41 @@ def test_a_model_whose_weights_failed_to_load_is_read_again_by_the_next_run(
     # Made with the weights as they are now, as a new pipeline would make it.
     fresh = Pipeline(load_config(config, overrides=overrides, project_file=None))
     assert read_record(tmp_path / "out" / "a.json").fingerprint == fresh.fingerprint()
+
+
+def test_configs_loaded_side_by_side_leave_transformers_verbosity_as_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A generation table is checked with transformers' warnings quieted: two checks
+    overlapping in two threads left transformers on "errors only" for good."""
+    import transformers
+    from transformers.utils import logging as transformers_logging
+
+    from summarize.config import check_generation
+
+    check_generation({"num_beams": 2})  # transformers' settings listed once, with the real class
+    first_in, second_in = threading.Event(), threading.Event()
+
+    def generation_config(**_settings: object) -> None:
+        if not first_in.is_set():
+            first_in.set()
+            second_in.wait(timeout=1)  # the second comes in now, unless it must wait its turn
+        else:
+            second_in.set()
+            time.sleep(0.2)  # the first one puts back the verbosity it found meanwhile
+
+    monkeypatch.setattr(transformers, "GenerationConfig", generation_config)
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity_warning()
+    try:
+        checks = [
+            threading.Thread(target=check_generation, args=({"num_beams": 2},)) for _ in range(2)
+        ]
+        checks[0].start()
+        first_in.wait()
+        checks[1].start()
+        for check in checks:
+            check.join()
+        assert transformers_logging.get_verbosity() == logging.WARNING
+    finally:
+        transformers_logging.set_verbosity(verbosity)
