@@ -626,7 +626,21 @@ def _echo_inspected(
         "dropped": [{"rule": item.rule, "text": item.text} for item in cleaned.dropped],
         **({"failed": failed} if failed is not None else {}),
     }
-    _echo(json.dumps(record, ensure_ascii=False))
+    line = json.dumps(record, ensure_ascii=False)
+    if not _stdout_encodes(line):  # JSON's own escapes: the line stays JSON, and says the same
+        line = json.dumps(record)
+    _echo(line)
+
+
+def _stdout_encodes(text: str) -> bool:
+    """Whether the standard output's encoding holds every character of ``text``."""
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except UnicodeEncodeError:
+        return False
+    except LookupError:  # an encoding Python does not know: let the write say so
+        return True
+    return True
 
 
 def _print_drops(out: Console, cleaned: CleanArticle) -> None:
@@ -1031,6 +1045,7 @@ def main() -> None:
     object one by one) took 0.7-0.8 s of a small run's wall time and does nothing a user
     needs: briefs are written and closed by then. So the exit handlers run, non-daemon
     threads are joined, the streams flushed, and the process ends with ``os._exit``."""
+    _escape_what_stdout_cannot_encode()
     try:
         app()
     except SystemExit as finished:
@@ -1056,6 +1071,18 @@ def main() -> None:
 
 
 _NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    """A character the standard output's encoding cannot hold is written as its escape
+    (``\\u011f``), as Python writes it to standard error: redirected where that encoding is a
+    code page (Windows' cp1252, ``> preview.txt``), an article's "Erdoğan" or an emoji ended
+    `inspect` (and a path's, `config show`) with a traceback. In `config show`'s TOML strings
+    the escape reads as the character."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # None: closed (`>&-`), or replaced
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
 
 
 def _exit_now(status: int) -> NoReturn:

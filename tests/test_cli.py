@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -2213,6 +2214,36 @@ def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
     finally:
         os.close(write_end)
     assert (result.returncode, result.stderr) == (0, b"")
+
+
+@pytest.mark.parametrize("command", [["inspect"], ["inspect", "--json"], ["config", "show"]])
+def test_a_standard_output_in_a_code_page_escapes_what_it_cannot_hold(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """Redirected where the standard output's encoding is a code page (Windows' cp1252,
+    ``> preview.txt``), an article's "Erdoğan" or an emoji ended `inspect` with a traceback, and
+    a folder's name `config show`: each is written as its escape, and the JSON and the TOML
+    still read as the text."""
+    folder = tmp_path / "Erdoğan 😀"
+    folder.mkdir()
+    text = "Präsident Erdoğan 😀 sprach am Montag in Ankara über die Wirtschaft des Landes.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    named = [str(folder)] if command[0] == "inspect" else ["-s", f"output.folder='{folder}'"]
+    result = subprocess.run(
+        [sys.executable, "-m", "summarize", *command, *named],
+        capture_output=True,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONIOENCODING": "cp1252"},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode("cp1252")
+    shown = result.stdout.decode("cp1252")
+    if command == ["inspect", "--json"]:
+        assert json.loads(shown)["paragraphs"] == [[text.strip()]]
+    elif command == ["inspect"]:
+        assert "Erdo\\u011fan \\U0001f600 sprach" in shown
+    else:
+        assert tomllib.loads(shown)["output"]["folder"] == str(folder)
 
 
 def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
