@@ -688,13 +688,16 @@ def view(
     One page per brief and an index, from the briefs' run records (<name>.json); no JavaScript,
     nothing loaded from outside the folder. Exit 1 when a record could not be read; exit 2
     when OUTPUT holds no records, while a run writes to it (no run starts into it while the
-    view reads), or when --to holds pages that are not the view's; exit 130 on Ctrl-C (the
-    pages written so far are complete)."""
+    view reads), or when --to holds pages that are not the view's; exit 130 on Ctrl-C,
+    SIGTERM or SIGHUP (the pages written so far are complete)."""
     from summarize.ingest import is_folder
     from summarize.view import build_site
 
     if not is_folder(output):
         fail(f"{shown(output)}: not a folder")
+    # SIGTERM and SIGHUP stop it as Ctrl-C does: they killed it at once, unsaid (exit 143), and
+    # one that came while a page was written left its temp file in the site for good.
+    previous = _take_stop_signals()
     try:
         report = build_site(output, to or output / "html")
     except SummarizeError as error:
@@ -703,6 +706,8 @@ def view(
         _interrupted(
             "the pages written so far are complete; run the same command again for the rest"
         )
+    finally:
+        _give_back(previous)
     for problem in report.problems:
         stderr.print(f"[yellow]skipped:[/] {escape(problem)}", soft_wrap=True)
     stderr.print(

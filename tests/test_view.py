@@ -6,7 +6,9 @@ import dataclasses
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -1233,6 +1235,51 @@ def test_ctrl_c_during_a_view_is_said_and_exits_130_as_a_run_does(
     assert result.exit_code == 130, result.output
     assert "interrupted" in result.output and "Aborted" not in result.output
     assert [path.name for path in (tmp_path / "site").iterdir()] == [written[0].name]
+
+
+STOPPED_AT_THE_SECOND_PAGE = """
+import os, signal, sys
+import summarize.view as view
+
+write = view._write_if_changed
+written = []
+stop = getattr(signal, sys.argv[1])
+
+def stopped_at_the_second(path, text):
+    if written:
+        os.kill(os.getpid(), stop)
+    write(path, text)
+    written.append(path)
+
+view._write_if_changed = stopped_at_the_second
+sys.argv = ["summarize", "view", *sys.argv[2:]]
+from summarize.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", *(["SIGHUP"] if hasattr(signal, "SIGHUP") else [])])
+def test_a_view_stopped_by_sigterm_or_sighup_says_so_as_for_ctrl_c(
+    tmp_path: Path, stop: str
+) -> None:
+    """SIGTERM (a scheduler, `timeout`) or SIGHUP (the terminal closed) killed a view at once,
+    unsaid (exit 143, 129), and one that came while a page was written left its temp file in
+    the site for good: it stops as Ctrl-C does, exit 130, the pages written so far complete."""
+    output, site = tmp_path / "briefs", tmp_path / "site"
+    output.mkdir()
+    for number in range(3):
+        write_brief(output / f"article-{number}.md", make_brief(number))
+    result = subprocess.run(
+        [sys.executable, "-c", STOPPED_AT_THE_SECOND_PAGE, stop, str(output), "--to", str(site)],
+        capture_output=True,
+        text=True,
+        # The signals as in a terminal: `nohup pytest` ignores SIGHUP, and the view leaves it so.
+        preexec_fn=lambda: signal.signal(getattr(signal, stop), signal.SIG_DFL),
+        timeout=120,
+    )
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.startswith("interrupted: the pages written so far are complete")
+    assert [path.name for path in site.iterdir()] == ["article-0.html"]
 
 
 def test_a_flag_only_the_translation_backs_says_so_in_the_view(tmp_path: Path) -> None:
