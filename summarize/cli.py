@@ -26,7 +26,7 @@ from rich.markup import escape
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
-from summarize.config import Config, load_config
+from summarize.config import Config, expand_home, load_config
 from summarize.errors import SummarizeError, shown
 from summarize.signals import STOP_SIGNALS
 
@@ -169,8 +169,14 @@ stderr = _Console(stderr=True, emoji=False)
 # Shared option aliases, so every command spells them the same way.
 def _folder(value: str) -> Path:
     """A folder named on the command line: never empty (Path("") is the working directory, so
-    an unset shell variable in ``-o "$OUT"`` wrote the briefs there), never a file."""
-    path = _named_path(value, "a folder name")
+    an unset shell variable in ``-o "$OUT"`` wrote the briefs there), never a file; a leading
+    ``~`` is the home folder, as the config reads its paths: no shell expands one after ``=``
+    (``--to=~/site``), and the view wrote its pages into a folder named "~" here, its last line
+    naming "~/site/index.html"."""
+    try:
+        path = expand_home(_named_path(value, "a folder name"))
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
     try:
         is_file = path.is_file()
     except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is made
@@ -275,9 +281,13 @@ def _load(
     config_files: list[Path] | None, overrides: list[str] | None, library_checks: bool = True
 ) -> Config:
     try:
-        return load_config(
-            *(config_files or []), overrides=overrides or [], library_checks=library_checks
-        )
+        # A leading "~" is the home folder, as for a folder (_folder): "--config=~/my.toml",
+        # which no shell expands, was "not found".
+        files = [expand_home(path) for path in config_files or []]
+    except ValueError as error:  # "~nobody": no such user
+        fail(f"--config: {error}")
+    try:
+        return load_config(*files, overrides=overrides or [], library_checks=library_checks)
     except SummarizeError as error:
         fail(error)
 

@@ -2246,6 +2246,21 @@ def test_a_standard_output_in_a_code_page_escapes_what_it_cannot_hold(
         assert tomllib.loads(shown)["output"]["folder"] == str(folder)
 
 
+def test_a_config_file_given_as_config_equals_tilde_is_in_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--config=~/my.toml``: no shell expands a ``~`` after ``=``, and the file in the home
+    folder was "not found"; the config reads its own paths so (``output.folder = "~/x"``)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "my.toml").write_text('[output]\nfolder = "briefs-of-mine"\n', encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["config", "show", "--config=~/my.toml"])
+    assert result.exit_code == 0, result.output
+    assert 'folder = "briefs-of-mine"' in result.output
+
+
 def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
     """A run of two articles, a.txt (with "Seriennummer … 7777", which the tests' checks fail
     on) and b.txt (a seed): the run exits 1, with b's brief and none of a's."""

@@ -1237,6 +1237,33 @@ def test_ctrl_c_during_a_view_is_said_and_exits_130_as_a_run_does(
     assert [path.name for path in (tmp_path / "site").iterdir()] == [written[0].name]
 
 
+def test_a_site_folder_given_as_to_equals_tilde_is_in_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--to=~/site``: no shell expands a ``~`` after ``=``, and the view wrote its pages into a
+    folder named "~" in the working directory, its last line naming "~/site/index.html"."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir()
+    here.mkdir()
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", make_brief(0))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(app, ["view", str(output), "--to=~/site"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (home / "site").iterdir()) == [
+        "article-0.html",
+        "index.html",
+    ]
+    assert not any(here.iterdir())
+    assert str(home / "site" / "index.html") in result.output
+
+
 STOPPED_AT_THE_SECOND_PAGE = """
 import os, signal, sys
 import summarize.view as view
