@@ -263,6 +263,21 @@ def _interrupted(what_now: str) -> NoReturn:
     raise typer.Exit(130) from None
 
 
+def _on_a_terminal() -> bool:
+    """Whether standard error is a terminal someone watches: bars that redraw, log lines without
+    time stamps. FORCE_COLOR (set in CI jobs for coloured output) makes rich take a pipe or a
+    log file for a terminal: the bars' redraws and cursor codes filled the log, its lines had
+    no time stamps. The colours it asks for stay; TTY_COMPATIBLE=1 says it is a terminal."""
+    if not stderr.is_terminal:
+        return False
+    if os.environ.get("FORCE_COLOR") and os.environ.get("TTY_COMPATIBLE") != "1":
+        try:
+            return stderr.file.isatty()
+        except (AttributeError, ValueError):  # no such method, or the stream closed
+            return False
+    return True
+
+
 def _configure_logging(quiet: bool, verbose: bool, interactive: bool) -> None:
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
     handler: logging.Handler
@@ -362,7 +377,7 @@ def run(
     try:
         if quiet and verbose:  # else one of them would lose, unsaid
             fail("--quiet and --verbose ask for opposite logging; give one of them")
-        interactive = stderr.is_terminal and not quiet
+        interactive = _on_a_terminal() and not quiet
         _configure_logging(quiet, verbose, interactive)
         logger.debug("run started")  # benchmarks/speed.py times the start-up up to this line
         extra = [
@@ -759,7 +774,7 @@ def _run_eval(
     the metrics table. ``evaluate`` writes into the folder it is given: ``output`` as the config
     reads it. ``translates``: whether its work is kept in the translation cache (summaries are
     kept nowhere)."""
-    _configure_logging(quiet, False, stderr.is_terminal)
+    _configure_logging(quiet, False, _on_a_terminal())
     # SIGTERM and SIGHUP stop it as Ctrl-C does (they killed it at once, the translation cache
     # unclosed), and a stop is said, as a run says it.
     previous = _take_stop_signals()

@@ -274,6 +274,27 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.stderr
 
 
+def test_force_color_into_a_log_file_keeps_the_log_lines(tmp_path: Path, monkeypatch) -> None:
+    """FORCE_COLOR (set in CI jobs for coloured output) made rich take a log file for a
+    terminal: the progress bars' redraws and cursor codes went into the log, and its lines had
+    no time stamps. A run logged so writes the log's lines, in colour where asked."""
+    _echo_models(monkeypatch)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "artikel.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    (folder / "leer.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["run", "--output", str(tmp_path / "briefs"), "--no-cache", str(folder)]
+    )
+    assert result.exit_code == 1, result.output
+    assert "\x1b[?25l" not in result.stderr  # the bars hide the cursor while they redraw
+    log_line = r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} "
+    assert re.search(log_line + r"INFO \[1/2\] ", result.stderr, re.MULTILINE), result.stderr
+    assert re.search(log_line + r"ERROR failed: .*leer.txt: empty file", result.stderr, re.M)
+
+
 @pytest.mark.skipif(not HANGUP, reason="no SIGHUP on this platform (Windows)")
 @pytest.mark.parametrize(
     ("hangup", "exit_code", "latest_run"),
