@@ -1028,9 +1028,24 @@ def models_pull(
 
     Exits 1 when a model already here would not load as configured (as `models list` says),
     2 when a download fails."""
+    config = _load(config_files, overrides)
+    # A stop is said, as a run's (Ctrl-C ended it without a word). The stop signals are not
+    # taken over as a run takes them: a Ctrl-C pressed again must still break into the wait for
+    # the downloads under way (the hub's threads), which the run's handler would ignore.
+    try:
+        exit_code = _pull_models(config, pull_all)
+    except KeyboardInterrupt:
+        _interrupted(
+            "the models pulled so far are in place; a download cut short is kept in its hidden "
+            "folder (.<name>.partial), and the same command goes on from there"
+        )
+    raise typer.Exit(exit_code)
+
+
+def _pull_models(config: Config, pull_all: bool) -> int:
+    """`models pull`'s work: each configured model said on its line; the exit code."""
     from summarize.store import configured_models, locate, pull
 
-    config = _load(config_files, overrides)
     failing = 0
     exit_code = 0  # the worst of the models' (a download that failed: its error's code)
     for task, settings in configured_models(config):
@@ -1065,7 +1080,7 @@ def models_pull(
             stderr.print(f"[red]{task}:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
             continue
         stderr.print(f"{task}: {escape(settings.model)} → {escape(str(destination))}")
-    raise typer.Exit(exit_code or (1 if failing else 0))
+    return exit_code or (1 if failing else 0)
 
 
 def main() -> None:

@@ -1385,6 +1385,30 @@ def test_models_pull_names_a_missing_model_folder_and_pulls_the_other(
     assert not (tmp_path / "gone").exists()
 
 
+def test_a_stopped_models_pull_says_so_and_exits_130(
+    tmp_path: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during a download ended `models pull` without a word (exit 130), where a run, an
+    evaluation and a view say they were stopped and what is kept."""
+    from typer.testing import CliRunner
+
+    import summarize.store as store
+    from summarize.cli import app
+
+    def stopped(settings, models_dir):
+        raise KeyboardInterrupt  # Ctrl-C during the download
+
+    monkeypatch.setattr(store, "pull", stopped)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    args = ["models", "pull", "--set", "translation.model='example-org/no-such-model'",
+            "--set", f"summarization.model={str(self_contained_models.bart)!r}",
+            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 130, said
+    assert "interrupted: the models pulled so far are in place" in said, said
+
+
 def test_models_pull_goes_on_to_the_other_model_when_a_download_fails(
     tmp_path: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
 ) -> None:
