@@ -1069,7 +1069,11 @@ def _pull_models(config: Config, pull_all: bool) -> int:
                     soft_wrap=True,
                 )
                 continue
-            stderr.print(f"{task}: {escape(settings.model)} already available ({stored.where})")
+            stderr.print(
+                f"{task}: {escape(settings.model)} already available ({stored.where})",
+                highlight=False,
+                soft_wrap=True,  # one line, as every other: a path folded at 80 columns is cut
+            )
             continue
         try:
             destination = pull(settings, config.runtime.models_dir)
@@ -1079,7 +1083,11 @@ def _pull_models(config: Config, pull_all: bool) -> int:
             exit_code = max(exit_code, error.exit_code)
             stderr.print(f"[red]{task}:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
             continue
-        stderr.print(f"{task}: {escape(settings.model)} → {escape(str(destination))}")
+        stderr.print(
+            f"{task}: {escape(settings.model)} → {escape(str(destination))}",
+            highlight=False,
+            soft_wrap=True,
+        )
     return exit_code or (1 if failing else 0)
 
 

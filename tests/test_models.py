@@ -1385,6 +1385,29 @@ def test_models_pull_names_a_missing_model_folder_and_pulls_the_other(
     assert not (tmp_path / "gone").exists()
 
 
+def test_models_pull_names_each_model_on_one_line_in_a_log(
+    tmp_path: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a pipe or a log (80 columns), "summarization: <a long folder> already available" was
+    folded into lines, the folder's path cut in the middle of a name: each model is one line,
+    as every other message."""
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    long_folder = tmp_path / ("models-of-a-project-with-a-long-name-" * 2) / "bart"
+    shutil.copytree(self_contained_models.bart, long_folder)
+    log = Console(stderr=True, emoji=False, width=80, color_system=None)
+    monkeypatch.setattr("summarize.cli.stderr", log)
+    args = ["models", "pull", "--set", f"translation.model={str(self_contained_models.marian)!r}",
+            "--set", f"summarization.model={str(long_folder)!r}",
+            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert f"summarization: {long_folder} already available (local folder)\n" in result.output
+
+
 def test_a_stopped_models_pull_says_so_and_exits_130(
     tmp_path: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
 ) -> None:
