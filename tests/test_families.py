@@ -12,11 +12,13 @@ import json
 import logging
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from conftest import SEEDS, ModelSet, seed_texts, write_config
 from transformers import AutoConfig, AutoTokenizer
 from typer.testing import CliRunner
@@ -902,17 +904,10 @@ def test_an_encoder_only_checkpoint_is_refused_before_any_article(
     encoder-only. It failed once the run was under way, saying its config.json did not fit its
     weights and to restore it, and `models list` called it available (exit 0)."""
     encoder = _build_t5_encoder(tmp_path / "models" / "t5-encoder")
-    source = tmp_path / "in"
-    source.mkdir()
-    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
-    config = write_config(tmp_path / "s.toml", self_contained_models.marian, encoder)
-    output = tmp_path / "out"
     backend_option = ["--set", f"summarization.backend={backend}"]
-    result = CliRunner().invoke(
-        app,
-        ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache", *backend_option],
+    result, said, output = _run_with_summarizer(
+        self_contained_models, encoder, tmp_path, *backend_option
     )
-    said = " ".join(result.output.split())
     assert result.exit_code == 2, result.output
     assert "is an encoder-only model (its config.json names T5EncoderModel)" in said
     assert "Set summarization.model to a text-to-text model" in said
@@ -921,7 +916,7 @@ def test_an_encoder_only_checkpoint_is_refused_before_any_article(
     assert not output.exists()
     assert [path.name for path in encoder.parent.iterdir()] == ["t5-encoder"]  # nothing converted
     listed = CliRunner().invoke(
-        app, ["models", "list", "--json", "-c", str(config), *backend_option]
+        app, ["models", "list", "--json", "-c", str(tmp_path / "s.toml"), *backend_option]
     )
     assert listed.exit_code == 1, listed.output
     problems = [json.loads(line)["problem"] for line in listed.stdout.splitlines()]
@@ -943,29 +938,6 @@ def _build_bart_classifier(folder: Path) -> Path:
     return folder
 
 
-def test_a_classifier_checkpoint_is_refused_before_any_article(
-    self_contained_models: ModelSet, tmp_path: Path
-) -> None:
-    """A BART classifier (bart-large-mnli) set as the summarizer: exit 2 before any article,
-    naming it a classifier. It ran, and its briefs' summaries were whatever the bare language
-    model wrote, with one warning saying to restore its config.json."""
-    classifier = _build_bart_classifier(tmp_path / "models" / "bart-mnli")
-    source = tmp_path / "in"
-    source.mkdir()
-    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
-    config = write_config(tmp_path / "s.toml", self_contained_models.marian, classifier)
-    output = tmp_path / "out"
-    result = CliRunner().invoke(
-        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
-    )
-    said = " ".join(result.output.split())
-    assert result.exit_code == 2, result.output
-    assert "is a classifier (its config.json names BartForSequenceClassification)" in said
-    assert "Set summarization.model to a text-to-text model" in said
-    assert "processing" not in result.output  # before any article
-    assert not output.exists()
-
-
 def _build_whisper(folder: Path) -> Path:
     """A tiny random-weight Whisper: a speech-to-text model, given as a model by mistake."""
     from transformers import WhisperConfig, WhisperForConditionalGeneration
@@ -980,31 +952,6 @@ def _build_whisper(folder: Path) -> Path:
     )  # fmt: skip
     WhisperForConditionalGeneration(config).save_pretrained(folder)
     return folder
-
-
-def test_a_speech_model_is_refused_as_one_not_as_decoder_only(
-    self_contained_models: ModelSet, tmp_path: Path
-) -> None:
-    """A Whisper folder set as the summarizer: exit 2 before any article, saying it is a
-    speech-to-text model. It was called "a decoder-only language model" (Whisper's decoder
-    alone has a causal-LM class), which it is not: the user looked for the wrong mistake."""
-    whisper = _build_whisper(tmp_path / "models" / "whisper")
-    source = tmp_path / "in"
-    source.mkdir()
-    (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
-    config = write_config(tmp_path / "s.toml", self_contained_models.marian, whisper)
-    output = tmp_path / "out"
-    result = CliRunner().invoke(
-        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
-    )
-    assert result.exit_code == 2, result.output
-    assert "'whisper' is a speech-to-text model, which reads audio, not a text-to-text" in (
-        " ".join(result.output.split())
-    )
-    assert "decoder-only" not in result.output
-    assert "Set summarization.model to one" in " ".join(result.output.split())
-    assert "processing" not in result.output  # before any article
-    assert not output.exists() or not list(output.glob("*.md"))
 
 
 def _build_qwen2_audio(folder: Path) -> Path:
@@ -1026,25 +973,56 @@ def _build_qwen2_audio(folder: Path) -> Path:
     return folder
 
 
-def test_a_seq2seq_type_whose_config_is_no_encoder_decoder_is_refused(
-    self_contained_models: ModelSet, tmp_path: Path
-) -> None:
-    """A Qwen2-Audio folder set as the summarizer: exit 2 before any article, called a
-    decoder-only language model. Its type is among transformers' seq2seq ones, so it loaded,
-    and every article failed in generate() (its input counted against max_length); with
-    max_new_tokens the "summary" was the article's English, handed back as the prompt."""
-    model = _build_qwen2_audio(tmp_path / "models" / "qwen2-audio")
+def _run_with_summarizer(
+    models: ModelSet, summarizer: Path, tmp_path: Path, *options: str
+) -> tuple[Result, str, Path]:
+    """`summarize run` of one article with ``summarizer``: the result, its output on one line
+    (as a terminal of any width shows it) and the output folder."""
     source = tmp_path / "in"
     source.mkdir()
     (source / "a.txt").write_text("Der Hund bellt laut im Garten.\n", encoding="utf-8")
-    config = write_config(tmp_path / "s.toml", self_contained_models.marian, model)
+    config = write_config(tmp_path / "s.toml", models.marian, summarizer)
     output = tmp_path / "out"
     result = CliRunner().invoke(
-        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache"]
+        app, ["run", str(source), "-c", str(config), "-o", str(output), "--no-cache", *options]
     )
-    said = " ".join(result.output.split())
+    return result, " ".join(result.output.split()), output
+
+
+@pytest.mark.parametrize(
+    ("build", "what_it_is"),
+    [
+        # bart-large-mnli: it ran, its summaries whatever the bare language model wrote, with
+        # one warning saying to restore its config.json.
+        (_build_bart_classifier, "is a classifier (its config.json names "
+         "BartForSequenceClassification), trained to choose labels, not to write text"),
+        # Whisper's decoder alone has a causal-LM class: it was called "a decoder-only language
+        # model", and the user looked for the wrong mistake.
+        (_build_whisper, "'whisper' is a speech-to-text model, which reads audio, not a "
+         "text-to-text"),
+        # Qwen2-Audio's type is among transformers' seq2seq ones, though its config is no
+        # encoder-decoder: it loaded, and every article failed in generate() (its input counted
+        # against max_length); with max_new_tokens the "summary" was the article's English,
+        # handed back as the prompt.
+        (_build_qwen2_audio, "'qwen2_audio' is a decoder-only language model, not a "
+         "text-to-text"),
+    ],
+    ids=["classifier", "speech-to-text", "audio-language-model"],
+)  # fmt: skip
+def test_a_model_that_writes_no_text_from_text_is_refused_as_what_it_is(
+    build: Callable[[Path], Path],
+    what_it_is: str,
+    self_contained_models: ModelSet,
+    tmp_path: Path,
+) -> None:
+    """Set as the summarizer: exit 2 before any article, one message saying what the model
+    is and the setting to change."""
+    model = build(tmp_path / "models" / "model")
+    result, said, output = _run_with_summarizer(self_contained_models, model, tmp_path)
     assert result.exit_code == 2, result.output
-    assert "'qwen2_audio' is a decoder-only language model, not a text-to-text" in said
+    assert what_it_is in said
+    assert "Set summarization.model to" in said
+    assert "restore the config.json" not in said
     assert "processing" not in result.output  # before any article
     assert not output.exists()
 
