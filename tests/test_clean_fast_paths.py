@@ -10,6 +10,7 @@ import math
 import random
 import re
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -545,6 +546,26 @@ def test_the_date_scan_finds_what_the_date_pattern_finds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         expected = [match.span() for match in F._DATE.finditer(text)]
         assert [match.span() for match in F._DATE_SCAN.finditer(text)] == expected, text
+
+
+def test_the_linear_link_test_finds_what_the_link_pattern_finds() -> None:
+    pieces = ["@", "#", ".", ".de", "a", "_", "1", " ", "\u00a0", "-", "x@y", "www.", "://", "ä"]
+    rng = random.Random(8)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert F.link_like_with_marks(text) == bool(F._LINK_LIKE.search(text)), text
+
+
+@pytest.mark.parametrize("run", [".@" * 1000, "@" * 2000, "kontakt@firma" * 150])
+def test_a_long_run_with_at_signs_is_cleaned_in_time(run: str) -> None:
+    """The link feature's e-mail pattern backtracked over every way to part a run of non-space
+    characters holding "@" that it did not match: a line of ".@" 3,000 characters long took 79 s,
+    and a longer one hung the run."""
+    page = f"Die Stadt hat am Montag den neuen Haushalt beschlossen.\n{run}\nMehr dazu morgen."
+    start = time.perf_counter()
+    cleaned = clean_text(page)
+    assert time.perf_counter() - start < 3
+    assert not cleaned.unaccounted_characters(page)
 
 
 @pytest.mark.parametrize("alphabet", [" -–.…]:\"'“”»)aB\t,", " - – . a", "…...]] :"])
