@@ -19,7 +19,7 @@ from summarize import outputs
 from summarize.backends import Generated
 from summarize.cache import TranslationCache
 from summarize.cli import app
-from summarize.errors import ModelLoadError, OutputError, UsageError
+from summarize.errors import ArticleError, ModelLoadError, OutputError, UsageError
 from summarize.ingest import find_articles
 
 SEED = SEEDS / "003_6d29e0b4accf03c7.txt"
@@ -173,6 +173,24 @@ def test_a_run_given_no_paths_says_so(inputs: list[Path]) -> None:
 
     with pytest.raises(UsageError, match=r"^no articles to process: no input path given$"):
         find_inputs(inputs)
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u200b\u200b\n", "\ufeff\u200b \u00a0\n\u2060", "\u00ad\u200d\r\n"]
+)
+def test_a_file_of_invisible_characters_is_said_to_show_nothing(
+    tmp_path: Path, invisible: str
+) -> None:
+    """A file of zero-width spaces, joiners and soft hyphens failed as "no article text left
+    after cleaning", its audit empty: the user looked for the rule that took the article."""
+    from summarize.ingest import read_article
+
+    source = tmp_path / "invisible.txt"
+    source.write_text(invisible, encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"invisible.txt: no visible text \(only white space"):
+        read_article(source)
+    (tmp_path / "visible.txt").write_text("\u200bText\u200b\n", encoding="utf-8")
+    assert read_article(tmp_path / "visible.txt").text.strip("\u200b\n") == "Text"
 
 
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")

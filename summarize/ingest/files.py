@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -404,6 +405,12 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
         raise defect_on_article(path, "reading", error) from error
 
 
+def _shows_a_character(text: str) -> bool:
+    """Whether ``text`` holds a character besides white space and format characters (Unicode
+    category Cf: U+200B, U+00AD, U+FEFF …); it stops at the first, most often the first."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
+
+
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     raw = read_source_bytes(path, max_bytes)
     html = _reads_as_html(path, raw)
@@ -411,6 +418,14 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     if not text.strip():
         raise ArticleError(
             f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
+        )
+    if not _shows_a_character(text):
+        # Zero-width spaces and joiners, soft hyphens, a BOM: nothing a reader sees. Such a
+        # file failed as "no article text left after cleaning", its audit empty: the user
+        # looked for a cleaning rule that had taken the article.
+        raise ArticleError(
+            f"{shown(path)}: no visible text (only white space and invisible characters "
+            "such as zero-width spaces)"
         )
     control = sum(1 for ch in text[:BINARY_SAMPLE] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > len(text[:BINARY_SAMPLE]) * 0.05:
