@@ -9,6 +9,7 @@ stemming, averaged over articles. Scores are 0-100.
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import math
@@ -76,9 +77,19 @@ def _read_lines(path: Path) -> list[str]:
     first word of that file a mismatch (or its record not JSON). Read without universal
     newlines, which ended a line at a lone "\r" too (a file of 2 lines to ``wc -l`` had 3)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {shown(path)}: {error}") from None
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise UsageError(f"{shown(path)}: cannot read: a folder, not a file") from None
+    except OSError as error:  # one line, as ingest words it, not "[Errno 2] ...: 'path'"
+        raise UsageError(f"{shown(path)}: cannot read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0  # not counted
+        raise UsageError(
+            f"{shown(path)}: cannot read: not UTF-8 text (byte {error.start + bom}); save it as "
+            "UTF-8"
+        ) from None
     lines = text.split("\n")
     if lines[-1] == "":  # the newline that ends the last line
         lines.pop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import os
@@ -771,3 +772,27 @@ def test_half_a_character_is_refused_before_any_model_loads(tmp_path: Path) -> N
     evaluate_summaries(_echo_summarizer(lambda text: text), data, tmp_path / "sum")
     written = json.loads((tmp_path / "sum" / "summaries.jsonl").read_text(encoding="utf-8"))
     assert written["id"] == "\U0001f600"
+
+
+def test_an_input_that_cannot_be_read_is_named_in_one_plain_line(tmp_path: Path) -> None:
+    """A folder or a missing file where an input file goes printed Python's errno wording
+    ("cannot read in: [Errno 21] Is a directory: 'in'"), and a file not UTF-8 the codec's:
+    one line naming the file and the reason, as the other input errors read."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_summary_records, read_translation_pairs
+
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "latin1.en").write_bytes(codecs.BOM_UTF8 + "Grüße\n".encode("latin-1"))
+    expected = {
+        "folder": "folder: cannot read: a folder, not a file",
+        "missing.en": "missing.en: cannot read: No such file or directory",
+        "latin1.en": "latin1.en: cannot read: not UTF-8 text (byte 5); save it as UTF-8",
+    }
+    for name, message in expected.items():
+        with pytest.raises(UsageError) as caught:
+            read_translation_pairs(tmp_path / "src.de", tmp_path / name)
+        assert str(caught.value) == f"{tmp_path}/{message}"
+        assert "Errno" not in str(caught.value) and "codec" not in str(caught.value)
+    with pytest.raises(UsageError, match=r"folder: cannot read: a folder, not a file$"):
+        read_summary_records(tmp_path / "folder")
