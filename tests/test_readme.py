@@ -1,9 +1,11 @@
-"""The repository's Markdown documents link to what exists: a file, and a heading in it."""
+"""The repository's Markdown documents link to what exists: a file, and a heading in it; the
+README's table of options names what each command's --help does."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,3 +49,58 @@ def test_relative_links_reach_a_file_and_heading(document: Path) -> None:
 def test_the_link_reader_finds_the_readmes_links() -> None:
     links = _relative_links(REPO / "README.md")
     assert any("#" in link for link in links) and any(link.endswith(".png") for link in links)
+
+
+def _option_table() -> dict[str, dict[str, str | None]]:
+    """The README's table of options: each command (``eval summary``) with each of its long
+    options and the value it shows (``--output``/``-o DIR``: DIR; a flag, or a value left out
+    as in ``--config``/``-c``: None)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = text.split("Every option, by command", 1)[1].split("\n\n", 2)[1]
+    commands: dict[str, dict[str, str | None]] = {}
+    for row in table.splitlines()[2:]:
+        command_cell, options_cell = row.strip("|").split(" | ", 1)
+        command = " ".join(
+            word for word in command_cell.strip("` ").split() if not word[0].isupper()
+        )
+        options: dict[str, str | None] = {}
+        last = ""
+        for span in re.findall(r"`([^`]*)`", options_cell):
+            name, _, value = span.replace("\\|", "|").partition(" ")
+            if name.startswith("--"):
+                last = name
+                options[last] = value or None
+            elif re.fullmatch(r"-[a-z]", name) and value:  # `--output`/`-o DIR`
+                options[last] = value
+        commands[command] = options
+    return commands
+
+
+def test_the_option_table_names_each_option_and_value_as_help_does() -> None:
+    """The table says "`summarize COMMAND --help` says the same": it named --ray-address's
+    value ADDRESS where --help says auto|HOST:PORT."""
+    import typer.main
+
+    from summarize.cli import app
+
+    def commands(group: Any, prefix: str = "") -> dict[str, Any]:
+        found = {}
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                found.update(commands(command, f"{prefix}{name} "))
+            else:
+                found[prefix + name] = command
+        return found
+
+    table = _option_table()
+    cli = commands(typer.main.get_command(app))
+    assert table.keys() == cli.keys()
+    for name, command in cli.items():
+        values = {
+            param.opts[0]: param.metavar
+            for param in command.params
+            if param.param_type_name == "option"
+        }
+        assert table[name].keys() == values.keys(), name
+        for option, value in table[name].items():
+            assert value in (None, values[option]), (name, option, value, values[option])
