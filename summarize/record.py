@@ -162,6 +162,9 @@ class BriefRecord(_Frozen):
     summary: SummaryRecord
     flags: tuple[FlagRecord, ...]
     key_facts: tuple[KeyFactRecord, ...]
+    # How many of each kind the article holds, listed or not: a kind's list is a selection
+    # where more were found. {} in older records.
+    key_facts_found: dict[Literal["number", "date", "name"], int] = {}
     paragraphs: tuple[Paragraph, ...]
     dropped: tuple[DroppedRecord, ...]
     models: dict[str, dict[str, Any]]  # "translation"/"summarization" → model, revision, …

@@ -328,6 +328,7 @@ class Brief:
     fingerprint: str = ""
     flags: tuple[Flag, ...] = ()
     key_facts: tuple[KeyFact, ...] = ()
+    key_facts_found: dict[str, int] = field(default_factory=dict)  # per kind, listed or not
     settings: dict[str, Any] = field(default_factory=dict)  # stages.run_settings
     source_path: str | None = None  # the source's absolute path (see BriefRecord)
     title_split_into: int = 0  # pieces of a headline longer than the translator's window
@@ -384,6 +385,7 @@ class Brief:
                 KeyFactRecord(kind=fact.kind, text=fact.text, paragraphs=fact.paragraphs)
                 for fact in self.key_facts
             ),
+            key_facts_found=self.key_facts_found,
             paragraphs=paragraphs,
             dropped=tuple(DroppedRecord(rule=item.rule, text=item.text) for item in self.dropped),
             models=self.models,
@@ -669,7 +671,7 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
     # taken it in by.
     if note := chunking_note(record):
         lines += [note, ""]
-    lines += render_key_facts(record.key_facts)
+    lines += render_key_facts(record.key_facts, record.key_facts_found)
     lines += render_checks(record)
     lines += ["## Article", "", f"*{ARTICLE_NOTE}*", ""]
     for number, paragraph in enumerate(record.paragraphs, start=1):
@@ -697,8 +699,11 @@ def english_markdown(paragraph: Paragraph) -> str:
     )
 
 
-def render_key_facts(facts: Sequence[KeyFactRecord]) -> list[str]:
-    """Numbers, dates and names of the article with their paragraphs, to check at a glance."""
+def render_key_facts(
+    facts: Sequence[KeyFactRecord], found: Mapping[str, int] | None = None
+) -> list[str]:
+    """Numbers, dates and names of the article with their paragraphs, to check at a glance;
+    ``found``: how many of each kind the article holds (the record's ``key_facts_found``)."""
     if not facts:
         return []
     lines = ["**Key facts** (¶ = paragraph of the article below)", ""]
@@ -709,14 +714,18 @@ def render_key_facts(facts: Sequence[KeyFactRecord]) -> list[str]:
                 f"{escape_markdown(fact.text)} (¶{', ¶'.join(map(str, fact.paragraphs))})"
                 for fact in items
             )
-            lines.append(f"- {key_facts_label(label, len(items))}: {listed}")
+            heading = key_facts_label(label, len(items), (found or {}).get(kind))
+            lines.append(f"- {heading}: {listed}")
     return [*lines, ""]
 
 
-def key_facts_label(label: str, count: int) -> str:
-    """A kind's label, saying when its list may be a selection: an article with 40 numbers
-    listed 12 of them as its numbers, and a reader looking for another took it for absent."""
-    return f"{label} (the {count} most frequent)" if count >= KEY_FACTS_PER_KIND else label
+def key_facts_label(label: str, count: int, found: int | None = None) -> str:
+    """A kind's label, saying when its list is a selection: an article with 40 numbers listed
+    12 of them as its numbers, and a reader looking for another took it for absent. ``found``:
+    how many the article holds; a list of all of them (12 of 12) is none. Unknown (a record
+    older than ``key_facts_found``): a full list may be one."""
+    selection = count < found if found is not None else count >= KEY_FACTS_PER_KIND
+    return f"{label} (the {count} most frequent)" if selection else label
 
 
 def flagged_items(flags: Sequence[Flag | FlagRecord]) -> dict[tuple[str, str, str], int]:

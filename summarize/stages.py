@@ -24,7 +24,7 @@ from typing import Any, TypeAlias
 from summarize.checks import (
     Flag,
     TranslationWarning,
-    key_facts,
+    find_key_facts,
     translation_warnings,
     unsupported_facts,
 )
@@ -659,7 +659,7 @@ def finish(
         german_text = f"{segmented.title}\n{german_text}"
     try:
         flags = _summary_flags(summary.text, backed_text, english_text, german_text)
-        facts = key_facts(backed)
+        facts, facts_found = find_key_facts(backed)
     except Exception as error:  # a defect of the checks costs this brief, not the run's others
         raise ArticleError(_checks_failed(item, error)) from error
     seconds["check"] = time.perf_counter() - start
@@ -686,6 +686,7 @@ def finish(
         fingerprint=run.fingerprint,
         flags=tuple(flags),
         key_facts=tuple(facts),
+        key_facts_found=facts_found,
     )
 
 

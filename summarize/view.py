@@ -378,7 +378,8 @@ def render_brief_page(
     facts = []
     for kind, label in (("number", "Numbers"), ("date", "Dates"), ("name", "Names")):
         items = [fact for fact in record.key_facts if fact.kind == kind]
-        facts.append((key_facts_label(label, len(items)), items))
+        found = record.key_facts_found.get(kind)
+        facts.append((key_facts_label(label, len(items), found), items))
     return environment.get_template("brief.html.j2").render(
         record=record,
         title_note=_title_note(markdown, record),

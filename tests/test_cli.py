@@ -132,6 +132,12 @@ def test_run_writes_five_complete_briefs_and_an_index(
         assert set(record["seconds"]) >= {"clean", "segment", "translate", "summarize"}
         assert record["summary"]["path"] in {"direct", "map-reduce"}
         assert meta["summary"] == record["summary"]["text"]
+        # how many facts of each kind the article holds, listed or not (all, up to 12)
+        found = record["key_facts_found"]
+        assert set(found) == {"number", "date", "name"}, found
+        for kind, count in found.items():
+            listed = [fact for fact in record["key_facts"] if fact["kind"] == kind]
+            assert len(listed) == min(count, 12), (kind, count, listed)
 
         _, prepared = prepare_text(seed.read_text(encoding="utf-8"))
         german, english = article_paragraphs(body)

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
 from summarize.checks import Flag, KeyFact, TranslationWarning
-from summarize.checks.key_facts import key_facts
+from summarize.checks.key_facts import find_key_facts
 from summarize.clean import Dropped
 from summarize.errors import ArticleError
 from summarize.record import SCHEMA_VERSION, RecordError, parse_record
@@ -1026,14 +1026,41 @@ def test_key_facts_say_when_they_are_a_selection() -> None:
     """Key facts list the 12 most frequent of each kind: an article with 40 numbers showed 12
     under "Numbers" as if they were all, and a number looked for there seemed absent."""
     paragraphs = [f"The city spent {100 + i} million euros on plan {i}." for i in range(20)]
-    facts = tuple(key_facts(paragraphs))
-    brief = dataclasses.replace(make_brief(), key_facts=facts)
+    facts, found = find_key_facts(paragraphs)
+    brief = dataclasses.replace(make_brief(), key_facts=tuple(facts), key_facts_found=found)
     text = render_brief(brief.record(), "article-0.json")
     numbers = next(line for line in text.splitlines() if line.startswith("- Numbers"))
     assert numbers.startswith("- Numbers (the 12 most frequent): ")
     assert numbers.count("(¶") == 12
     # A shorter list is every fact of its kind: no such words.
     assert "- Names: North Korea (¶1, ¶2)" in render_brief(make_brief().record(), "a.json")
+
+
+@pytest.mark.parametrize(("written", "selection"), [(11, False), (12, False), (13, True)])
+def test_key_facts_are_a_selection_only_where_more_were_found(
+    written: int, selection: bool, tmp_path: Path
+) -> None:
+    """An article with exactly 12 numbers had them listed as "Numbers (the 12 most frequent)",
+    though none was left out; the brief and the view say so only where more were found."""
+    from test_view import parse
+
+    from summarize.outputs import write_brief
+    from summarize.view import build_site
+
+    paragraphs = [f"The city spent {100 + i} euros on it." for i in range(written)]
+    facts, found = find_key_facts(paragraphs)
+    assert found["number"] == written and len(facts) == min(written, 12)
+    brief = dataclasses.replace(make_brief(), key_facts=tuple(facts), key_facts_found=found)
+    label = "- Numbers (the 12 most frequent): " if selection else "- Numbers: "
+    assert label in render_brief(brief.record(), "a.json")
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "a.md", brief)
+    page = parse(build_site(output, tmp_path / "site").pages[0]).text()
+    assert ("most frequent" in page) is selection
+    # A record from before key_facts_found: a full list may be a selection, and says so.
+    older = brief.record().model_copy(update={"key_facts_found": {}})
+    assert ("most frequent" in render_brief(older, "a.json")) is (written >= 12)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from summarize.checks.facts import (
     find_names,
     unsupported_facts,
 )
-from summarize.checks.key_facts import KeyFact, key_facts
+from summarize.checks.key_facts import KeyFact, find_key_facts, key_facts
 from summarize.checks.quantities import Quantity, find_quantities, is_supported, parse_digits
 from summarize.checks.translation_warnings import (
     TranslationWarning,
@@ -30,6 +30,7 @@ __all__ = [
     "TranslationWarning",
     "WarningKind",
     "checkable_facts",
+    "find_key_facts",
     "find_names",
     "find_quantities",
     "is_supported",

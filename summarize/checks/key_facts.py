@@ -33,6 +33,14 @@ KEY_FACTS_PER_KIND = 12
 def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list[KeyFact]:
     """The article's numbers, dates and names (the ``most`` most frequent of each kind) with
     their paragraphs."""
+    return find_key_facts(paragraphs, most)[0]
+
+
+def find_key_facts(
+    paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND
+) -> tuple[list[KeyFact], dict[str, int]]:
+    """:func:`key_facts`, and how many facts of each kind the article holds, listed or not: a
+    list of ``most`` is a selection only where more were found."""
     places: dict[tuple[str, str], list[int]] = {}
     shown: dict[tuple[str, str], str] = {}
     for number, paragraph in enumerate(paragraphs, start=1):
@@ -67,14 +75,17 @@ def key_facts(paragraphs: Sequence[str], most: int = KEY_FACTS_PER_KIND) -> list
             places[seen] = sorted(places[seen] + places.pop(key))
     ranked = sorted(places, key=lambda key: (-len(places[key]), places[key][0]))
     facts = []
+    found: dict[str, int] = {}
     for kind in ("number", "date", "name"):
-        chosen = [key for key in ranked if key[0] == kind][:most]
+        of_kind = [key for key in ranked if key[0] == kind]
+        found[kind] = len(of_kind)
+        chosen = of_kind[:most]
         chosen.sort(key=lambda key: places[key][0])
         facts += [
             KeyFact(kind, shown[key], tuple(dict.fromkeys(places[key])))
             for key in chosen  # type: ignore[arg-type]
         ]
-    return facts
+    return facts, found
 
 
 # Words that make the number after them a label of a text's part ("Section 219a", "Article 5"),
