@@ -2188,6 +2188,22 @@ def test_key_facts_leave_out_a_translated_law_section_and_keep_a_numbers_unit() 
 
 
 @pytest.mark.parametrize(
+    ("english", "listed"),
+    [
+        ("It was -5C in the night, 23F by day.", ["-5C", "23F"]),
+        ("Temperatures of 20C to 25C are due.", ["20C", "25C"]),
+        ("It was -5°C at night.", ["-5°C"]),
+        ("Group 5 C met.", ["5"]),  # after a space, the letter is no scale
+    ],
+)
+def test_key_facts_keep_a_temperatures_scale_letter(english: str, listed: list[str]) -> None:
+    """A temperature written as news English writes it, "-5C" (read as degrees), was listed as a
+    bare "-5", its scale dropped as "5km"'s unit was."""
+    facts = key_facts([english])
+    assert [fact.text for fact in facts if fact.kind == "number"] == listed
+
+
+@pytest.mark.parametrize(
     ("english", "german"),
     [
         ("The USA sent soldiers.", "Die USA schickten Soldaten."),

@@ -1764,7 +1764,11 @@ def _resolution(written: str) -> float | None:
 
 def unit_word_after(text: str, end: int) -> str:
     """The metric unit's word as written right after a number ending at ``end`` ("km" of
-    "5km", " minutes" of "90 minutes"), or ""."""
+    "5km", " minutes" of "90 minutes"), or a temperature's scale letter, which
+    :func:`_unit_after` reads first ("C" of "-5C": without it the key fact was a bare "-5"),
+    or ""."""
+    if scale := _SCALE_LETTER.match(text, end):
+        return scale.group(0)
     match = _metric_unit_at(text, end)
     return match.group(0) if match else ""
 
