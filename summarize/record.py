@@ -8,6 +8,7 @@ adds or changes a field bumps :data:`SCHEMA_VERSION`.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from pathlib import Path
 from typing import Any, Literal
@@ -226,8 +227,11 @@ def parse_record(text: str | bytes, where: str = "record") -> BriefRecord:
 
 
 def read_record(path: Path) -> BriefRecord:
+    """The record in the file at ``path``. A byte order mark at its start is no part of it (a
+    hand edit saved by Windows Notepad: JSON refuses the mark, and the brief was left out of
+    the view), as :func:`summarize.fileio.read_regular_text` reads a brief."""
     try:
-        text = read_regular_bytes(path)
+        text = read_regular_bytes(path).removeprefix(codecs.BOM_UTF8)
     except OSError as error:
         raise RecordError(f"{shown(path)}: cannot read ({error.strerror})") from error
     return parse_record(text, shown(path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import html
 import json
@@ -605,6 +606,24 @@ def test_the_record_round_trips_and_refuses_other_schemas() -> None:
             parse_record(json.dumps(broken))
     moved = record.model_copy(update={"generated_at": "2026-12-01T00:00:00+00:00"})
     assert moved.record_id != record.record_id
+
+
+def test_a_record_saved_with_a_byte_order_mark_is_the_same_record(tmp_path: Path) -> None:
+    """A run record saved by Windows Notepad (UTF-8 with a byte order mark) was refused as "not
+    a brief record (Invalid JSON: expected value at line 1 column 1)": the view left the brief
+    out, as the brief's own Markdown is read with a mark too."""
+    from summarize.outputs import write_brief
+    from summarize.record import read_record
+    from summarize.view import build_site
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    brief = make_brief()
+    write_brief(output / "a.md", brief)
+    sidecar = output / "a.json"
+    sidecar.write_bytes(codecs.BOM_UTF8 + sidecar.read_bytes())
+    assert read_record(sidecar) == brief.record()
+    assert [page.name for page in build_site(output, tmp_path / "site").pages] == ["a.html"]
 
 
 def test_the_index_is_a_front_page_in_file_name_order() -> None:
