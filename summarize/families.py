@@ -208,6 +208,16 @@ def _token_for_code(tokenizer: PreTrainedTokenizerBase, code: str) -> str:
     return code
 
 
+def _code_named(tokenizer: PreTrainedTokenizerBase, code: str) -> str:
+    """The code that ``code`` names: M2M100's language token "__de__", as tokenizer_config.json
+    lists it, is the code "de" (its tokenizer's src_lang takes the code alone, and the token
+    form was refused as having no language token)."""
+    mapping = getattr(tokenizer, "lang_code_to_token", None)
+    if not isinstance(mapping, dict) or code in mapping:
+        return code
+    return next((known for known, token in mapping.items() if token == code), code)
+
+
 def _token_id(tokenizer: PreTrainedTokenizerBase, token: str) -> int | None:
     """The id of ``token`` when the tokenizer knows it as a whole token, else None."""
     token_id = tokenizer.convert_tokens_to_ids(token)
@@ -264,6 +274,8 @@ def resolve_languages(
     default_source = german if task == "translation" else english
     source = source_lang or default_source
     target = target_lang or english
+    source = _code_named(tokenizer, source) if source else source
+    target = _code_named(tokenizer, target) if target else target
     source_id = _language_token_id(tokenizer, source) if source else None
     target_id = _language_token_id(tokenizer, target) if target else None
     if source is None or target is None or source_id is None or target_id is None:

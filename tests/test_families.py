@@ -211,6 +211,29 @@ def test_language_codes_from_the_config_override_the_family_defaults(families: F
     assert spec.identity() != default.identity()
 
 
+@pytest.mark.parametrize("bare", [False, True])
+def test_m2m100_takes_its_language_tokens_as_the_codes_they_wrap(
+    families: Families, bare: bool
+) -> None:
+    """tokenizer_config.json lists M2M100's languages as tokens ("__de__"), and the message
+    for a missing code points there: source_lang="__de__" was refused as "no language token
+    for the code '__de__'", and target_lang="__en__" was warned of as not English."""
+    path = families.m2m100_unlisted if bare else families.m2m100
+    default = resolve_spec("translation", TranslationSettings(model=str(path)), Path("m"))
+    settings = TranslationSettings(model=str(path), source_lang="__de__", target_lang="__en__")
+    spec = resolve_spec("translation", settings, Path("m"))
+    assert spec.languages == default.languages
+    assert spec.languages is not None and (spec.languages.source, spec.languages.target) == (
+        "de",
+        "en",
+    )
+    assert spec.tokenizer("Guten Tag.")["input_ids"][0] == (
+        spec.tokenizer.convert_tokens_to_ids("__de__")
+    )
+    assert spec.task_warning is None  # German to English, as the family's own codes
+    assert spec.identity() == default.identity()  # the same translations, cached as one
+
+
 @pytest.mark.parametrize(
     ("setting", "value"), [("target_lang", "klingon"), ("source_lang", "deu_Latn")]
 )
