@@ -45,8 +45,9 @@ from summarize.summarization import Summary
 _INLINE_SPECIAL = frozenset("\\`*_[]<>|~$^{")
 # An ampersand is markup only where it starts an entity or character reference ("&amp;",
 # "&#65;", "&#x41;"); "H&M" needs no backslash, and kramdown (Jekyll's reader), which has no
-# "\&" escape, showed one.
-_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# "\&" escape, showed one. A numeric reference without its ";" too: Python-Markdown (MkDocs)
+# reads "&#65" and "&#x41" as references, and "Nr &#8222 x" showed "Nr „ x".
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;|#[0-9]|#[xX][0-9A-Fa-f])")
 _LINK_SPECIAL = frozenset(".:")  # escaped inside anything a linkifier would turn into a link
 # What starts a GFM autolink whatever follows (GFM checks no top-level domain, linkify-it does):
 # "www." and a scheme's "://". Not the "@" of an e-mail address: GitHub's cmark-gfm links an
