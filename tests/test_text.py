@@ -2033,6 +2033,40 @@ def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
     assert page_text(parse_html(html)) == "Sichtbar.\n\nAuch sichtbar."
 
 
+def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> None:
+    """trafilatura deletes every <time> element with its text, as it would a dateline: "am
+    <time>14. März</time> um 18 Uhr" reached the translator as "am um 18 Uhr", and with the
+    classifier on the page's paragraph no longer matched the extraction and was dropped whole
+    as left out. The page's date is still read from its markup."""
+    sentence = (
+        'Die Sitzung des Stadtrats beginnt am <time datetime="2024-03-14">14. März 2024</time> '
+        "um 18 Uhr im Rathaus der Stadt."
+    )
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Stadtrat tagt</title></head><body><article>"
+        "<h1>Stadtrat berät über den Haushalt</h1>"
+        '<div class="meta"><time datetime="2024-03-10">10.03.2024</time></div>'
+        f"<p>{sentence}</p>"
+        "<p>Der Bürgermeister sagte, die Lage der Finanzen sei angespannt, und die Schulden "
+        "stiegen weiter an.</p>"
+        "<p><time>Am Freitag</time> entscheidet der Rat dann über die Zuschüsse für die "
+        "Vereine der Stadt.</p></article></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        sentences = [sentence for paragraph in record["paragraphs"] for sentence in paragraph]
+        assert (
+            sentences[0]
+            == "Die Sitzung des Stadtrats beginnt am 14. März 2024 um 18 Uhr im Rathaus der Stadt."
+        ), options
+        assert sentences[-1].startswith("Am Freitag entscheidet der Rat"), options
+        dropped = [item["text"] for item in record["dropped"]]
+        assert not [text for text in dropped if "Sitzung" in text], options
+    assert read_article(path).details.date == "2024-03-10"
+
+
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
     """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
     between inline elements): the recipe's steps were taken for blocks the extraction left out

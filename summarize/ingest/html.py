@@ -44,7 +44,10 @@ def extract_html(
         html = _cdata_as_text(html)
     html = scripts_as_characters(_without_document_end_tags(html))
     root, too_deep = _parse_page(html)
-    page: Any = html
+    # The metadata reads the page as written (its <time> elements date it); the extraction
+    # reads the <time> elements of running text as the text they are.
+    markup = times_in_text_as_spans(html)
+    page: Any = markup
     if too_deep:
         # lxml (libxml2) stops reading a page at 256 levels of nested elements and drops the
         # rest without an error: legacy pages that never close their <font> or <div> tags get
@@ -56,7 +59,7 @@ def extract_html(
                 f"{shown(path)}: the HTML nests its elements more than {_HUGE_DEPTH} deep; "
                 "the text past that depth cannot be read"
             )
-        page = _trafilatura_tree(html)
+        page = _trafilatura_tree(markup)
     document = _bare_extraction(page)
     if document is None and isinstance(page, str):
         # trafilatura takes markup without "html" in its first 50 characters that parses to a
@@ -65,7 +68,7 @@ def extract_html(
         # HTML", though such fragments are read as pages. Given the parsed document, it reads it.
         # Markup of no element at all (a comment, a doctype or an XML declaration alone) has no
         # document to give: lxml raised, and the page was "a defect of summarize".
-        tree = _trafilatura_tree(html, document=True)
+        tree = _trafilatura_tree(markup, document=True)
         document = _bare_extraction(tree) if tree is not None else None
     body = ""
     if document is not None and document.body is not None:
@@ -124,6 +127,44 @@ def script_of_digits(markup: str) -> str | None:
 
 def _script_characters(match: re.Match[str]) -> str:
     return match[3].translate(_SUPERSCRIPT if match[1].lower() == "sup" else _SUBSCRIPT)
+
+
+# A <time> element's opening tag; trafilatura deletes the element with its text.
+_TIME_OPENING = re.compile(r"<time\b[^>]*>", re.IGNORECASE)
+_TIME_CLOSING = re.compile(r"</time\s*>", re.IGNORECASE)
+
+
+def times_in_text_as_spans(html: str) -> str:
+    """``html`` with each ``<time>`` that stands in running text (text beside it, not just
+    markup: "am <time>14. März</time> um 18 Uhr") written as a ``<span>``. trafilatura deletes
+    every ``<time>`` with its text, as it would a dateline: the date was cut out of the
+    sentence ("am um 18 Uhr"), and with the classifier on, the page's paragraph no longer
+    matched the extraction and was dropped as left out. A dateline alone in its element
+    stays a ``<time>``, for the extraction to leave out as before."""
+    parts: list[str] = []
+    done = 0  # html[:done] is in parts
+    closing: re.Match[str] | None = None
+    for opening in _TIME_OPENING.finditer(html):
+        if opening.start() < done:  # inside a <time> taken already
+            continue
+        if closing is None or closing.start() < opening.end():
+            # Searched again only past the last one found: openings never closed each
+            # searched to the end of the page.
+            closing = _TIME_CLOSING.search(html, opening.end())
+        if closing is None:  # no <time> opened later closes either
+            break
+        before = html[html.rfind(">", 0, opening.start()) + 1 : opening.start()]
+        after_end = html.find("<", closing.end())
+        after = html[closing.end() : after_end if after_end >= 0 else len(html)]
+        if before.strip() or after.strip():
+            parts += [
+                html[done : opening.start()],
+                "<span" + opening[0][len("<time") :],
+                html[opening.end() : closing.start()],
+                "</span>",
+            ]
+            done = closing.end()
+    return "".join(parts) + html[done:]
 
 
 def _bare_extraction(page: Any) -> Any:
