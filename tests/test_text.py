@@ -2067,6 +2067,31 @@ def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> Non
     assert read_article(path).details.date == "2024-03-10"
 
 
+@pytest.mark.parametrize("options", [["--no-clean"], ["--set", 'clean.disable=["classifier"]']])
+def test_text_a_browser_never_shows_stays_out_of_the_extracted_text(
+    tmp_path: Path, options: list[str]
+) -> None:
+    """A <template>'s content and a ``hidden`` element are no text of the page, but
+    trafilatura's extraction keeps them: with the classifier off (or uncleaned) a hidden
+    paragraph and a template's text reached the translator."""
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Rat</title></head>'
+        "<body><article><h1>Der Stadtrat berät über den Haushalt</h1>"
+        "<p>Der Stadtrat hat am Montag über den neuen Haushalt der Stadt beraten.</p>"
+        "<p hidden>Dieser versteckte Absatz erscheint nie im Browser und nie im Text.</p>"
+        "<template><p>Diese Vorlage eines Absatzes zeigt erst ein Skript auf der Seite an.</p>"
+        "</template>"
+        "<p>Die Abstimmung über den Haushalt ist für die kommende Woche geplant.</p>"
+        "</article></body></html>"
+    )
+    record = _inspected(tmp_path / "seite.html", page, *options)
+    sentences = [sentence for paragraph in record["paragraphs"] for sentence in paragraph]
+    assert sentences == [
+        "Der Stadtrat hat am Montag über den neuen Haushalt der Stadt beraten.",
+        "Die Abstimmung über den Haushalt ist für die kommende Woche geplant.",
+    ]
+
+
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
     """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
     between inline elements): the recipe's steps were taken for blocks the extraction left out

@@ -167,6 +167,11 @@ def times_in_text_as_spans(html: str) -> str:
     return "".join(parts) + html[done:]
 
 
+# Elements a browser never shows: a <template>'s content and an element with the ``hidden``
+# attribute (:func:`_hidden`).
+_NEVER_SHOWN_XPATHS = ["//template", "//*[@hidden]"]
+
+
 def _bare_extraction(page: Any) -> Any:
     """trafilatura's extraction of ``page`` (markup or a tree), None where it finds nothing."""
     import trafilatura
@@ -178,6 +183,10 @@ def _bare_extraction(page: Any) -> Any:
         include_tables=True,
         include_images=False,
         include_links=False,
+        # What a browser never shows, as the page's text (page_text) leaves it out: trafilatura
+        # keeps a <template>'s text and a hidden element's, and with the classifier off (or
+        # `inspect --no-clean`) they reached the brief.
+        prune_xpath=_NEVER_SHOWN_XPATHS,
         # trafilatura's deduplication remembers text across every document of the process, so a
         # paragraph seen in earlier inputs would vanish from this one. Repeats within the article
         # are dropped (and recorded) by the cleaning stage's "duplicates" rule instead.
