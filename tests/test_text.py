@@ -24,7 +24,7 @@ from summarize.ingest import (
     page_text,
     read_article,
 )
-from summarize.ingest.html import parse_html
+from summarize.ingest.html import parse_html, visible_blocks
 from summarize.segment import split_sentences
 from summarize.stages import prepare
 
@@ -2089,6 +2089,41 @@ def test_text_a_browser_never_shows_stays_out_of_the_extracted_text(
     assert sentences == [
         "Der Stadtrat hat am Montag über den neuen Haushalt der Stadt beraten.",
         "Die Abstimmung über den Haushalt ist für die kommende Woche geplant.",
+    ]
+
+
+def test_a_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
+    """A ``<br>`` in a heading sets it on two lines, but it is one heading: read as two lines,
+    the cleaner took the second for a fragment, and the brief showed "Die Ergebnisse" and
+    "Die Grünen" for "Die Ergebnisse der Kommunalwahl" and "Die Grünen legen zu". A ``<br>``
+    in a paragraph still ends a line."""
+    page = (
+        '<html lang="de"><head><meta charset="utf-8">'
+        '<meta property="og:title" content="Kommunalwahl: So hat Musterstadt gewählt"></head>'
+        "<body><article><h1>Die Ergebnisse<br>der Kommunalwahl</h1>"
+        "<p>Die CDU ist bei der Kommunalwahl in Musterstadt stärkste Kraft geworden.<br>"
+        "Das teilte der Wahlleiter am Montag mit.</p>"
+        "<h2>Die Grünen<br/>legen zu</h2>"
+        "<p>Die Grünen konnten deutlich zulegen und stellen künftig sechs Mitglieder im "
+        "Stadtrat.</p></article></body></html>"
+    )
+    lines = [
+        "Die Ergebnisse der Kommunalwahl",
+        "Die CDU ist bei der Kommunalwahl in Musterstadt stärkste Kraft geworden.",
+        "Das teilte der Wahlleiter am Montag mit.",
+        "Die Grünen legen zu",
+        "Die Grünen konnten deutlich zulegen und stellen künftig sechs Mitglieder im Stadtrat.",
+    ]
+    path = tmp_path / "seite.html"
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == lines, options
+        assert record["dropped"] == [], options
+    assert visible_blocks(page) == lines
+    assert page_text(parse_html(page)).split("\n\n") == [
+        lines[0],
+        "\n".join(lines[1:3]),
+        *lines[3:],
     ]
 
 

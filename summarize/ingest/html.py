@@ -73,6 +73,7 @@ def extract_html(
     body = ""
     if document is not None and document.body is not None:
         # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
+        _join_heading_lines(document.body)
         _collapse_source_white_space(document.body, _pre_texts(root))
         _number_extracted_items(document.body, ordered_list_markers(root))
         body = normalize_unicode(xmltotxt(document.body, include_formatting=False))
@@ -440,6 +441,30 @@ def _pre_texts(root: Any) -> frozenset[str]:
     )
 
 
+def _join_heading_lines(body: Any) -> None:
+    """In trafilatura's tree of the main text, each line break (``<br>``) of a heading becomes
+    a space: a heading set on two lines ("Die Ergebnisse<br>der Kommunalwahl") is one
+    heading, but as two lines the cleaner took its second for a fragment and the brief showed
+    "Die Ergebnisse" alone."""
+    import lxml.etree
+
+    for heading in body.iter("head"):
+        for line_break in heading.iter("lb"):
+            line_break.tail = " " + (line_break.tail or "")
+        lxml.etree.strip_tags(heading, "lb")
+
+
+def heading_line_breaks(root: Any) -> set[Any]:
+    """The ``<br>`` elements inside the page's headings (``<h1>`` … ``<h6>``): each is a space
+    of its heading's one line, as :func:`_join_heading_lines` reads the extraction's."""
+    if root is None:
+        return set()
+    return {br for heading in root.iter(*_HEADING_TAGS) for br in heading.iter("br")}
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _collapse_source_white_space(body: Any, pre_texts: frozenset[str]) -> None:
     """In trafilatura's tree of the main text, each run of white space becomes one space, except
     inside code and preformatted text; its line-break elements (``<br>``) stay."""
@@ -664,6 +689,7 @@ def read_blocks(html: Any) -> tuple[list[str], list[str]]:
     hidden_parts: list[str] = []  # the text of the invisible element being walked
     hidden = 0  # depth inside invisible elements
     markers = ordered_list_markers(root)
+    heading_breaks = heading_line_breaks(root)
 
     def flush(into: list[str], texts: list[str]) -> None:
         block = " ".join("".join(texts).split())
@@ -685,6 +711,8 @@ def read_blocks(html: Any) -> tuple[list[str], list[str]]:
         if event == "start":
             if tag in INVISIBLE_TAGS:
                 hidden += 1
+            elif element in heading_breaks:
+                (hidden_parts if hidden else parts).append(" ")
             elif tag in BLOCK_TAGS and not hidden:
                 flush(blocks, parts)
             if element in markers and not hidden:
@@ -696,7 +724,7 @@ def read_blocks(html: Any) -> tuple[list[str], list[str]]:
             hidden -= 1
             if not hidden:
                 flush(hidden_blocks, hidden_parts)
-        elif tag in BLOCK_TAGS and not hidden:
+        elif tag in BLOCK_TAGS and not hidden and element not in heading_breaks:
             flush(blocks, parts)
         if element.tail and element is not root:
             (hidden_parts if hidden else parts).append(element.tail)
@@ -751,6 +779,7 @@ def page_text(root: Any) -> str:
     start = body if body is not None else root
     out: list[str | int] = []  # text, or a break: 1 a line break, 2 a blank line
     markers = ordered_list_markers(start)
+    heading_breaks = heading_line_breaks(start)
 
     def trim() -> None:
         while out and isinstance(out[-1], str) and not out[-1].strip():
@@ -775,8 +804,9 @@ def page_text(root: Any) -> str:
     while stack:
         element, closing, pre = stack.pop()
         tag = element.tag.lower() if isinstance(element.tag, str) else None
+        block = tag in _PAGE_BLOCK_TAGS and element not in heading_breaks
         if closing:
-            if tag in _PAGE_BLOCK_TAGS:
+            if block:
                 brk(2 if tag == "p" else 1)
             if element is not start:
                 add(element.tail, pre)
@@ -786,8 +816,10 @@ def page_text(root: Any) -> str:
                 add(element.tail, pre)
             continue
         inner = pre or tag == "pre"
-        if tag in _PAGE_BLOCK_TAGS:
+        if block:
             brk(2 if tag == "p" else 1)
+        elif element in heading_breaks:
+            add(" ", inner)
         elif tag in _PAGE_CELL_TAGS:
             trim()
             if out and isinstance(out[-1], str):  # a cell after another on its row
