@@ -2127,6 +2127,32 @@ def test_a_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) -> None:
+    """A browser shows a <q> element between quotation marks that are no characters of the
+    page: "die Bahn habe <q>kein Angebot</q> vorgelegt" reached the translator as a paraphrase,
+    without them. A quotation that carries its own marks gets no second pair."""
+    page = (
+        '<html lang="de"><head><meta charset="utf-8"><title>Bahnstreik</title></head><body>'
+        "<article><h1>GDL kündigt neuen Streik an</h1>"
+        "<p>GDL-Chef Claus Weselsky sagte, die Bahn habe <q>kein verhandlungsfähiges Angebot</q> "
+        "vorgelegt.</p>"
+        "<p>Ein Sprecher nannte das <q>eine <q>Nebelkerze</q> der Gewerkschaft</q>, hieß es.</p>"
+        "<p>Der Fahrgastverband sprach von einem <q>„Desaster für Pendler“</q> in der Stadt.</p>"
+        "</article></body></html>"
+    )
+    expected = [
+        "GDL-Chef Claus Weselsky sagte, die Bahn habe „kein verhandlungsfähiges Angebot“ "
+        "vorgelegt.",
+        "Ein Sprecher nannte das „eine ‚Nebelkerze‘ der Gewerkschaft“, hieß es.",
+        "Der Fahrgastverband sprach von einem „Desaster für Pendler“ in der Stadt.",
+    ]
+    path = tmp_path / "seite.html"
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == expected, options
+        assert record["dropped"] == [], options
+
+
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
     """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
     between inline elements): the recipe's steps were taken for blocks the extraction left out
