@@ -2153,6 +2153,42 @@ def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) ->
         assert record["dropped"] == [], options
 
 
+def test_a_page_laid_out_with_a_table_is_read_as_its_blocks(tmp_path: Path) -> None:
+    """Old regional pages lay themselves out with a table: a menu column and the article's
+    column, its paragraphs parted by <br><br>. Read as a table row, the menu and every
+    paragraph were one line ("| Startseite Lokales Sport | Neue Umgehungsstraße …"), and the
+    cleaned brief's headline was "Sport | Neue Umgehungsstraße freigegeben". A data table's
+    row, a value perhaps on two lines, stays one line."""
+    paragraphs = [
+        "Nach dreijähriger Bauzeit ist die neue Umgehungsstraße am Freitag für den Verkehr "
+        "freigegeben worden. Landrat Müller durchschnitt das Band.",
+        "Die Straße soll den Ortskern vom Durchgangsverkehr entlasten. Bisher fuhren täglich "
+        "rund 12.000 Fahrzeuge durch die Innenstadt.",
+        "Die Kosten beliefen sich auf 14 Millionen Euro, den Großteil trug das Land.",
+    ]
+    page = (
+        '<HTML><HEAD><META charset="utf-8"><TITLE>Kreisblatt Online</TITLE></HEAD><BODY>'
+        '<TABLE WIDTH="100%"><TR><TD WIDTH="150"><A HREF="/">Startseite</A><BR>'
+        '<A HREF="lokal.htm">Lokales</A><BR><A HREF="sport.htm">Sport</A></TD>'
+        "<TD><B>Neue Umgehungsstraße freigegeben</B><BR><BR>"
+        + "<BR><BR>\n".join(paragraphs)
+        + "</TD></TR></TABLE></BODY></HTML>"
+    )
+    path = tmp_path / "seite.htm"
+    uncleaned = _inspected(path, page, "--no-clean")
+    lines = [" ".join(paragraph) for paragraph in uncleaned["paragraphs"]]
+    menu = ["Startseite", "Lokales", "Sport"]
+    assert lines == [*menu, "Neue Umgehungsstraße freigegeben", *paragraphs]
+    cleaned = _inspected(path, page)
+    kept = [cleaned["title"]] + [" ".join(paragraph) for paragraph in cleaned["paragraphs"]]
+    assert "Neue Umgehungsstraße freigegeben" in kept and kept[-3:] == paragraphs
+    assert not [line for line in kept if "|" in line]
+    data = "<tr><th>Posten</th><th>Betrag</th></tr><tr><td>Straßen</td><td>3<br>Mio. €</td></tr>"
+    assert page_text(parse_html(f"<html><body><table>{data}</table></body></html>")) == (
+        "Posten | Betrag\nStraßen | 3\nMio. €"
+    )
+
+
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
     """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
     between inline elements): the recipe's steps were taken for blocks the extraction left out

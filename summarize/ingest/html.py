@@ -74,6 +74,7 @@ def extract_html(
     if document is not None and document.body is not None:
         # What trafilatura.extract(output_format="txt") returns, but for the source's white space.
         _join_heading_lines(document.body)
+        _layout_tables_as_blocks(document.body)
         _collapse_source_white_space(document.body, _pre_texts(root))
         _number_extracted_items(document.body, ordered_list_markers(root))
         body = normalize_unicode(xmltotxt(document.body, include_formatting=False))
@@ -496,6 +497,49 @@ def _join_heading_lines(body: Any) -> None:
         lxml.etree.strip_tags(heading, "lb")
 
 
+# trafilatura's elements of the main text that start a line of their own.
+_EXTRACTED_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "table", "quote", "lb"})
+# How many blocks (paragraphs, line breaks, tables, …) make a table cell a column of the page's
+# layout: a data table's cell holds one value, perhaps in one paragraph or on two lines.
+_LAYOUT_CELL_BLOCKS = 2
+
+
+def _is_layout_cell(cell: Any, block_tags: frozenset[str]) -> bool:
+    """Whether the table ``cell`` holds blocks of text (:data:`_LAYOUT_CELL_BLOCKS` or more
+    elements among ``block_tags``), as the columns of a page laid out with a table do."""
+    blocks = (element for element in cell.iterdescendants() if element.tag in block_tags)
+    return sum(1 for _ in itertools.islice(blocks, _LAYOUT_CELL_BLOCKS)) >= _LAYOUT_CELL_BLOCKS
+
+
+def _layout_tables_as_blocks(body: Any) -> None:
+    """In trafilatura's tree of the main text, each table that lays out the page (a cell of it
+    holds blocks of text: :func:`_is_layout_cell`) becomes its cells' blocks, each cell
+    starting a line. Written as a table, an old page's menu column and its article's every
+    paragraph were one line ("| Startseite Lokales Sport | Neue Umgehungsstraße freigegeben
+    Kreisstadt (kb). Nach …"), the translator's sentences ran across them."""
+    import lxml.etree
+
+    for table in list(body.iter("table")):
+        rows = _own_rows(table, "row")
+        cells = [cell for row in rows for cell in row.iterchildren("cell")]
+        if not any(_is_layout_cell(cell, _EXTRACTED_BLOCK_TAGS) for cell in cells):
+            continue
+        for cell in cells:
+            cell.tag = "p"
+        for element in (table, *rows):
+            element.tag = "layout"
+    lxml.etree.strip_tags(body, "layout")
+
+
+def _own_rows(table: Any, row_tag: str) -> list[Any]:
+    """The rows of ``table``, not of a table inside one of its cells."""
+    return [
+        row
+        for row in table.iter(row_tag)
+        if next(row.iterancestors(table.tag, "layout"), None) is table
+    ]
+
+
 def heading_line_breaks(root: Any) -> set[Any]:
     """The ``<br>`` elements inside the page's headings (``<h1>`` … ``<h6>``): each is a space
     of its heading's one line, as :func:`_join_heading_lines` reads the extraction's."""
@@ -791,6 +835,20 @@ _PAGE_CELL_TAGS = frozenset({"td", "th"})
 
 
 _PAGE_CELL_SEPARATOR = " | "
+
+
+def _layout_cells(root: Any) -> set[Any]:
+    """The cells of the page's tables that lay it out: every cell of a table of which one cell
+    holds blocks of text (:func:`_is_layout_cell`), as :func:`_layout_tables_as_blocks` reads
+    the extraction's tables. Each starts a line of the page's text, not a cell of a row."""
+    cells: set[Any] = set()
+    for table in root.iter("table"):
+        own = [cell for row in _own_rows(table, "tr") for cell in row.iterchildren("td", "th")]
+        if any(_is_layout_cell(cell, _PAGE_BLOCK_TAGS) for cell in own):
+            cells.update(own)
+    return cells
+
+
 # The separators of a row, an empty cell's included ("Anzahlung | | 5000": replacing " | " left
 # a "|", and the row the extraction took was listed as left out).
 _CELL_SEPARATORS = re.compile(r"(?: \|)+ ")
@@ -822,6 +880,7 @@ def page_text(root: Any) -> str:
     out: list[str | int] = []  # text, or a break: 1 a line break, 2 a blank line
     markers = ordered_list_markers(start)
     heading_breaks = heading_line_breaks(start)
+    layout_cells = _layout_cells(start)
 
     def trim() -> None:
         while out and isinstance(out[-1], str) and not out[-1].strip():
@@ -862,6 +921,8 @@ def page_text(root: Any) -> str:
             brk(2 if tag == "p" else 1)
         elif element in heading_breaks:
             add(" ", inner)
+        elif tag in _PAGE_CELL_TAGS and element in layout_cells:
+            brk(1)  # a column of the page's layout, not a value of a row
         elif tag in _PAGE_CELL_TAGS:
             trim()
             if out and isinstance(out[-1], str):  # a cell after another on its row
