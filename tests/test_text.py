@@ -2050,6 +2050,10 @@ def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> Non
         f"<p>{sentence}</p>"
         "<p>Der Bürgermeister sagte, die Lage der Finanzen sei angespannt, und die Schulden "
         "stiegen weiter an.</p>"
+        '<p>Der Entwurf liegt seit dem <a href="/termine"><time>1. März</time></a> im Rathaus '
+        "aus, wie die Verwaltung mitteilte.</p>"
+        "<p><strong><time>Musterstadt, 14. März</time></strong> – Der Kämmerer warnte vor neuen "
+        "Schulden der Stadt.</p>"
         "<p><time>Am Freitag</time> entscheidet der Rat dann über die Zuschüsse für die "
         "Vereine der Stadt.</p></article></body></html>"
     )
@@ -2062,6 +2066,13 @@ def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> Non
             == "Die Sitzung des Stadtrats beginnt am 14. März 2024 um 18 Uhr im Rathaus der Stadt."
         ), options
         assert sentences[-1].startswith("Am Freitag entscheidet der Rat"), options
+        assert (
+            "Der Entwurf liegt seit dem 1. März im Rathaus aus, wie die Verwaltung mitteilte."
+            in sentences
+        ), options
+        assert (
+            "Musterstadt, 14. März – Der Kämmerer warnte vor neuen Schulden der Stadt." in sentences
+        ), options
         dropped = [item["text"] for item in record["dropped"]]
         assert not [text for text in dropped if "Sitzung" in text], options
     assert read_article(path).details.date == "2024-03-10"

@@ -179,8 +179,9 @@ _TIME_CLOSING = re.compile(r"</time\s*>", re.IGNORECASE)
 
 
 def times_in_text_as_spans(html: str) -> str:
-    """``html`` with each ``<time>`` that stands in running text (text beside it, not just
-    markup: "am <time>14. März</time> um 18 Uhr") written as a ``<span>``. trafilatura deletes
+    """``html`` with each ``<time>`` that stands in running text (text beside it, perhaps
+    across a link's or emphasis's tags: "am <time>14. März</time> um 18 Uhr", "<p><b><time>
+    Berlin, 14. März</time></b> – Der Rat …") written as a ``<span>``. trafilatura deletes
     every ``<time>`` with its text, as it would a dateline: the date was cut out of the
     sentence ("am um 18 Uhr"), and with the classifier on, the page's paragraph no longer
     matched the extraction and was dropped as left out. A dateline alone in its element
@@ -197,10 +198,7 @@ def times_in_text_as_spans(html: str) -> str:
             closing = _TIME_CLOSING.search(html, opening.end())
         if closing is None:  # no <time> opened later closes either
             break
-        before = html[html.rfind(">", 0, opening.start()) + 1 : opening.start()]
-        after_end = html.find("<", closing.end())
-        after = html[closing.end() : after_end if after_end >= 0 else len(html)]
-        if before.strip() or after.strip():
+        if _text_before(html, opening.start()).strip() or _text_after(html, closing.end()).strip():
             parts += [
                 html[done : opening.start()],
                 "<span" + opening[0][len("<time") :],
@@ -209,6 +207,40 @@ def times_in_text_as_spans(html: str) -> str:
             ]
             done = closing.end()
     return "".join(parts) + html[done:]
+
+
+# The tags of inline elements that may wrap a <time> in running text.
+_INLINE_NAMES = r"(?:a|b|strong|i|em|span|small|mark|u|font|cite)"
+_INLINE_OPENING = re.compile(rf"<{_INLINE_NAMES}\b[^<>]*>", re.IGNORECASE)
+_INLINE_CLOSING = re.compile(rf"\s*</{_INLINE_NAMES}\s*>", re.IGNORECASE)
+
+
+def _text_before(html: str, at: int) -> str:
+    """The text right before ``html[at]``, back across inline elements' opening tags."""
+    end = at
+    while True:
+        text_start = html.rfind(">", 0, end) + 1
+        text = html[text_start:end]
+        tag_start = html.rfind("<", 0, text_start)
+        if (
+            text.strip()
+            or tag_start < 0
+            or not _INLINE_OPENING.fullmatch(html, tag_start, text_start)
+        ):
+            return text
+        end = tag_start
+
+
+def _text_after(html: str, at: int) -> str:
+    """The text right after ``html[:at]``, on across inline elements' closing tags."""
+    start = at
+    while True:
+        tag_start = html.find("<", start)
+        text = html[start : tag_start if tag_start >= 0 else len(html)]
+        closing = None if tag_start < 0 else _INLINE_CLOSING.match(html, tag_start)
+        if text.strip() or closing is None:
+            return text
+        start = closing.end()
 
 
 # Elements a browser never shows: a <template>'s content and an element with the ``hidden``
