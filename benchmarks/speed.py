@@ -52,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -73,21 +74,41 @@ MODES = {
 
 
 def build_models() -> tuple[Path, Path]:
-    from summarize.testing import build_bart, build_marian
+    from summarize import testing
 
     marian, bart = MODELS / "opus-mt-de-en", MODELS / "distilbart-cnn-12-6"
     hub = SHARED / "hub"
-    for built, real in (
-        (marian, "Helsinki-NLP__opus-mt-de-en"),
-        (bart, "sshleifer__distilbart-cnn-12-6"),
-    ):
-        if not (built / "model.safetensors").is_file():
+    builds = (
+        (marian, "Helsinki-NLP__opus-mt-de-en", testing.build_marian),
+        (bart, "sshleifer__distilbart-cnn-12-6", testing.build_bart),
+    )
+    for built, real, _ in builds:
+        if not _is_built(built):
             require_paths(hub / real / "config.json")
-    if not (marian / "model.safetensors").is_file():
-        build_marian(marian, tokenizer_dir=hub / "Helsinki-NLP__opus-mt-de-en", tiny=False)
-    if not (bart / "model.safetensors").is_file():
-        build_bart(bart, tokenizer_dir=hub / "sshleifer__distilbart-cnn-12-6", tiny=False)
+    for built, real, build in builds:
+        if not _is_built(built):
+            _build_whole(built, build, hub / real)
     return marian, bart
+
+
+def _is_built(folder: Path) -> bool:
+    # generation_config.json is the last file a build writes (a folder from before builds
+    # were renamed into place may be one an interrupted build left).
+    return (folder / "model.safetensors").is_file() and (
+        folder / "generation_config.json"
+    ).is_file()
+
+
+def _build_whole(folder: Path, build: Callable[..., Path], tokenizer_dir: Path) -> None:
+    """Build into a folder beside ``folder`` and rename it into place once complete: a build
+    interrupted (Ctrl-C while 1.5 GB of weights are saved) left a folder without its generation
+    settings, or a half-written model, that the next run took as built and measured, or stopped
+    on with a traceback."""
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    build(partial, tokenizer_dir=tokenizer_dir, tiny=False)
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
 
 
 def write_workload(folder: Path, quick: bool) -> list[Path]:

@@ -108,3 +108,54 @@ def test_checks_data_not_in_its_form_is_named_in_one_line(
     assert "Traceback" not in done.stderr
     [line] = done.stderr.strip().splitlines()
     assert said in line
+
+
+def _benchmark_module(name: str):
+    """``benchmarks/<name>.py`` imported as a module (the benchmarks import each other so)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+
+
+def test_a_model_build_interrupted_is_built_again_on_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """speed.py and scale.py build the full-size models once, 1.5 GB of weights. Interrupted
+    after the weights were written but before the generation settings (or while the weights
+    were written), the folder held a model.safetensors, so the next run took it as built and
+    measured a model without its generation settings (or stopped on the half-written file)."""
+    import summarize.testing
+
+    speed = _benchmark_module("speed")
+    for real in ("Helsinki-NLP__opus-mt-de-en", "sshleifer__distilbart-cnn-12-6"):
+        (tmp_path / "shared" / "hub" / real).mkdir(parents=True)
+        (tmp_path / "shared" / "hub" / real / "config.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(speed, "MODELS", tmp_path / "models")
+    monkeypatch.setattr(speed, "SHARED", tmp_path / "shared")
+    built: list[str] = []
+
+    def interrupted(destination: Path, **_: object) -> Path:
+        destination.mkdir(parents=True)
+        (destination / "model.safetensors").write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    def whole(destination: Path, **_: object) -> Path:
+        destination.mkdir(parents=True)
+        (destination / "model.safetensors").write_bytes(b"weights")
+        (destination / "generation_config.json").write_text("{}", encoding="utf-8")
+        built.append(destination.name)
+        return destination
+
+    monkeypatch.setattr(summarize.testing, "build_marian", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        speed.build_models()
+    monkeypatch.setattr(summarize.testing, "build_marian", whole)
+    monkeypatch.setattr(summarize.testing, "build_bart", whole)
+    marian, bart = speed.build_models()
+    assert len(built) == 2
+    assert (marian / "model.safetensors").read_bytes() == b"weights"
+    assert (bart / "generation_config.json").is_file()
+    speed.build_models()  # both complete now: nothing is built again
+    assert len(built) == 2
