@@ -23,19 +23,22 @@ import html
 import json
 import logging
 import re
+import sys
 import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from prerequisites import require_paths
-
-from summarize.errors import ArticleError
-from summarize.ingest import read_article
-
 REPO = Path(__file__).resolve().parent.parent
+# This clone's package, as the other benchmarks read it: not a copy installed from elsewhere.
+sys.path.insert(0, str(REPO))
 EVAL = REPO.parent / "shared" / "eval"
+
+from prerequisites import require_paths  # noqa: E402  (benchmarks/prerequisites.py)
+
+from summarize.errors import ArticleError  # noqa: E402
+from summarize.ingest import read_article  # noqa: E402
 
 
 def typographic(text: str) -> str:

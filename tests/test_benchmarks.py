@@ -51,6 +51,29 @@ def test_a_benchmark_without_shared_beside_the_clone_names_it_in_one_line(
     assert str(clone_without_shared.parent / "shared") in line
 
 
+@pytest.mark.parametrize("script", RUNNABLE)
+def test_a_benchmark_reads_its_own_clones_package_not_an_installed_one(
+    tmp_path: Path, script: str
+) -> None:
+    """encodings.py alone did not put its clone first on the path: beside a ``summarize``
+    installed from another checkout (an editable install, a release) it imported and measured
+    that one, silently."""
+    installed = tmp_path / "site" / "summarize"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text('raise SystemExit("the installed copy")\n')
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / script), "--help"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site"), "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "the installed copy" not in done.stderr
+    assert "usage:" in done.stdout
+
+
 def test_a_missing_extra_is_named_with_its_install_command() -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
