@@ -85,6 +85,11 @@ class Plant:
 def load_pairs(path: Path) -> list[Pair]:
     """The pairs of a JSON Lines file in cnndm-dev.jsonl's form; a line that is not (another
     file given as --data) stops the benchmark with one line naming it, not a traceback."""
+    form = (
+        '--data needs JSON lines with "id", "article" and "reference_detok", as cnndm-dev.jsonl has'
+    )
+    if path.is_dir():  # the set's folder given for its file: an IsADirectoryError traceback
+        sys.exit(f"{path} is a folder; {form}")
     pairs = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -95,10 +100,9 @@ def load_pairs(path: Path) -> list[Pair]:
                 pairs.append(Pair(row["id"], row["article"], row["reference_detok"]))
             except (ValueError, KeyError, TypeError) as error:  # not JSON, or a field missing
                 what = f"no {error} field" if isinstance(error, KeyError) else "not a JSON object"
-                sys.exit(
-                    f'{path}:{number}: {what}; --data needs JSON lines with "id", "article" and '
-                    '"reference_detok", as cnndm-dev.jsonl has'
-                )
+                sys.exit(f"{path}:{number}: {what}; {form}")
+    if not pairs:  # every share below is over the pairs: a ZeroDivisionError traceback
+        sys.exit(f"{path} holds no pairs; {form}")
     return pairs
 
 

@@ -118,19 +118,33 @@ def test_overhead_with_no_articles_is_a_usage_error(clone_without_shared: Path, 
 @pytest.mark.parametrize(
     ("content", "said"),
     [("# A README\n", "data.jsonl:1: not a JSON object"),
-     ('{"id": "a", "article": "A.", "reference": "B."}\n', "data.jsonl:1: no 'reference_detok'")],
+     ('{"id": "a", "article": "A.", "reference": "B."}\n', "data.jsonl:1: no 'reference_detok'"),
+     ("", "data.jsonl holds no pairs"), ("\n\n", "data.jsonl holds no pairs")],
 )  # fmt: skip
 def test_checks_data_not_in_its_form_is_named_in_one_line(
     clone_without_shared: Path, tmp_path: Path, content: str, said: str
 ) -> None:
     """Another file given as --data (not JSON Lines, or records without "reference_detok")
-    stopped checks.py with a JSONDecodeError or KeyError traceback."""
+    stopped checks.py with a JSONDecodeError or KeyError traceback; an empty one with a
+    ZeroDivisionError."""
     (tmp_path / "data.jsonl").write_text(content, encoding="utf-8")
     done = _run_benchmark(clone_without_shared, "checks.py", "--data", str(tmp_path / "data.jsonl"))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     [line] = done.stderr.strip().splitlines()
     assert said in line
+
+
+def test_checks_data_given_as_a_folder_is_named_in_one_line(
+    clone_without_shared: Path, tmp_path: Path
+) -> None:
+    """``--data ../shared/eval/summ``, the set's folder for its file, stopped checks.py with an
+    IsADirectoryError traceback."""
+    done = _run_benchmark(clone_without_shared, "checks.py", "--data", str(tmp_path))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert f"{tmp_path} is a folder; --data needs JSON lines" in line
 
 
 def _benchmark_module(name: str):
