@@ -48,5 +48,17 @@ def require_overrides(parser: argparse.ArgumentParser, overrides: list[str]) -> 
         parser.error(str(error))
 
 
+def at_least_one(text: str) -> int:
+    """An option's count (forced tokens, repeats), for argparse's ``type``: 0 or less stopped
+    a benchmark with a traceback only once a worker read it, after the modes before it had run."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {count}")
+    return count
+
+
 def _in_shared(path: Path) -> bool:
     return path.resolve().is_relative_to(SHARED.resolve())

@@ -59,7 +59,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from prerequisites import SHARED, require_modules, require_overrides, require_paths  # noqa: E402
+from prerequisites import (  # noqa: E402
+    SHARED,
+    at_least_one,
+    require_modules,
+    require_overrides,
+    require_paths,
+)
 
 MODELS = REPO / "benchmarks" / ".models"
 RESULTS = REPO / "benchmarks" / ".results"  # per-mode JSON, so a long run is never lost
@@ -399,7 +405,7 @@ def small_runs(modes: list[str], args: argparse.Namespace) -> None:
         for mode in modes:  # convert once, untimed (as a first run on a machine would)
             if mode.startswith("ct2"):
                 small_run(mode, [seeds["000"]], scratch, args)
-        naive_articles = {int(count) for count in args.naive_articles.split(",") if count}
+        naive_articles = args.naive_articles
         runs: dict[tuple[int, str], list[dict]] = {}
         for repeat in range(args.repeat):
             for articles, numbers in SMALL_RUNS.items():
@@ -468,6 +474,19 @@ def small_runs(modes: list[str], args: argparse.Namespace) -> None:
               "text truncated to the window).")  # fmt: skip
 
 
+def _article_counts(text: str) -> set[int]:
+    """``--naive-articles``: small runs by their article count. Checked before any work: "3"
+    left the naive script out without a word, "two" stopped with a traceback after the table."""
+    counts = {count.strip() for count in text.split(",") if count.strip()}
+    unknown = counts - {str(count) for count in SMALL_RUNS}
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"no small run of {', '.join(sorted(unknown))} article(s); "
+            f"choose from {', '.join(map(str, SMALL_RUNS))}"
+        )
+    return {int(count) for count in counts}
+
+
 def identical_share(left: list, right: list) -> float:
     pairs = list(zip(left, right, strict=True))
     return sum(a == b for a, b in pairs) / len(pairs) if pairs else 1.0
@@ -479,19 +498,30 @@ def main() -> None:
     parser.add_argument(
         "--modes", default=",".join(MODES), help=f"comma-separated modes: {', '.join(MODES)}"
     )
-    parser.add_argument("--mt-tokens", type=int, default=32, help="forced tokens per sentence")
-    parser.add_argument("--summary-tokens", type=int, default=96, help="forced summary tokens")
+    parser.add_argument(
+        "--mt-tokens", type=at_least_one, default=32, help="forced tokens per sentence"
+    )
+    parser.add_argument(
+        "--summary-tokens", type=at_least_one, default=96, help="forced summary tokens"
+    )
     parser.add_argument(
         "--small", action="store_true", help="only the whole-process runs on one and two seeds"
     )
     parser.add_argument(
         "--no-small", action="store_true", help="only the table, no whole-process runs"
     )
-    parser.add_argument("--small-mt-tokens", type=int, default=24, help="small runs: per sentence")
-    parser.add_argument("--small-summary-tokens", type=int, default=60, help="small runs: summary")
-    parser.add_argument("--repeat", type=int, default=2, help="small runs: interleaved repeats")
+    parser.add_argument(
+        "--small-mt-tokens", type=at_least_one, default=24, help="small runs: per sentence"
+    )
+    parser.add_argument(
+        "--small-summary-tokens", type=at_least_one, default=60, help="small runs: summary"
+    )
+    parser.add_argument(
+        "--repeat", type=at_least_one, default=2, help="small runs: interleaved repeats"
+    )
     parser.add_argument(
         "--naive-articles",
+        type=_article_counts,
         default="1,2",
         help="small runs the naive script runs in (article counts; it is the slow one)",
     )
@@ -523,6 +553,8 @@ def main() -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
     unknown = set(modes) - set(MODES)
+    if not modes:  # nothing to measure: a StopIteration traceback once the models were built
+        parser.error(f"--modes names no mode; choose from {', '.join(MODES)}")
     if unknown:
         parser.error(
             f"unknown mode(s) {', '.join(sorted(unknown))}; choose from {', '.join(MODES)}"

@@ -105,6 +105,29 @@ def test_a_wrong_set_override_is_a_usage_error_before_any_work(
     assert f"--set {override}" in done.stderr or f"--set '{override}'" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("script", "option", "value", "said"),
+    [("speed.py", "--mt-tokens", "0", "must be at least 1, not 0"),
+     ("speed.py", "--small-summary-tokens", "-1", "must be at least 1, not -1"),
+     ("speed.py", "--repeat", "0", "must be at least 1, not 0"),
+     ("speed.py", "--naive-articles", "1,3", "no small run of 3 article(s); choose from 1, 2"),
+     ("speed.py", "--naive-articles", "two", "no small run of two article(s)"),
+     ("scale.py", "--summary-tokens", "0", "must be at least 1, not 0"),
+     ("speed.py", "--modes", ",", "--modes names no mode; choose from naive, default")],
+)  # fmt: skip
+def test_a_count_option_out_of_range_is_a_usage_error_before_any_work(
+    clone_without_shared: Path, script: str, option: str, value: str, said: str
+) -> None:
+    """Forced lengths of 0 were refused only by a mode's worker (a ConfigError traceback after
+    the modes before it had run, minutes); --repeat 0 stopped with a KeyError after the table;
+    --naive-articles 3 left the naive script out without a word, "two" a ValueError traceback;
+    --modes with no mode a StopIteration traceback once the models were built."""
+    done = _run_benchmark(clone_without_shared, script, f"{option}={value}")
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert said in done.stderr
+
+
 @pytest.mark.parametrize("count", ["0", "-3"])
 def test_overhead_with_no_articles_is_a_usage_error(clone_without_shared: Path, count: str) -> None:
     """Past the checks, ``--articles 0`` (or less) made no article and the run stopped with a
