@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -48,16 +49,28 @@ def require_overrides(parser: argparse.ArgumentParser, overrides: list[str]) -> 
         parser.error(str(error))
 
 
-def at_least_one(text: str) -> int:
-    """An option's count (forced tokens, repeats), for argparse's ``type``: 0 or less stopped
-    a benchmark with a traceback only once a worker read it, after the modes before it had run."""
-    try:
-        count = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {count}")
+def at_least(minimum: int, why: str = "") -> Callable[[str], int]:
+    """An option's count (forced tokens, repeats) for argparse's ``type``: one below ``minimum``
+    stopped a benchmark with a traceback only once a worker read it, after the modes before it
+    had run."""
+
+    def count(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            reason = f" ({why})" if why else ""
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}{reason}")
+        return value
+
     return count
+
+
+# The translator's last token is its end of sentence, forced (forced_eos_token_id): one token
+# per sentence is that token alone, every translation empty, and the pipeline's modes stopped on
+# "the article has no English text" after the naive mode had run (minutes).
+MT_TOKENS = at_least(2, "the last token is the forced end of sentence: 1 translates to nothing")
 
 
 def _in_shared(path: Path) -> bool:

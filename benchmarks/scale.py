@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from prerequisites import at_least_one  # noqa: E402  (benchmarks/prerequisites.py)
+from prerequisites import MT_TOKENS, at_least  # noqa: E402  (benchmarks/prerequisites.py)
 
 THREADS = 2
 
@@ -164,10 +164,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="the five seeds only")
     parser.add_argument(
-        "--mt-tokens", type=at_least_one, default=32, help="forced tokens per sentence"
+        "--mt-tokens", type=MT_TOKENS, default=32, help="forced tokens per sentence"
     )
     parser.add_argument(
-        "--summary-tokens", type=at_least_one, default=96, help="forced summary tokens"
+        "--summary-tokens", type=at_least(1), default=96, help="forced summary tokens"
     )
     parser.add_argument(
         "--models", default=None, help="folder of the built models (default: speed.py's)"

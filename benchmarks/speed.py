@@ -60,8 +60,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from prerequisites import (  # noqa: E402
+    MT_TOKENS,
     SHARED,
-    at_least_one,
+    at_least,
     require_modules,
     require_overrides,
     require_paths,
@@ -499,10 +500,10 @@ def main() -> None:
         "--modes", default=",".join(MODES), help=f"comma-separated modes: {', '.join(MODES)}"
     )
     parser.add_argument(
-        "--mt-tokens", type=at_least_one, default=32, help="forced tokens per sentence"
+        "--mt-tokens", type=MT_TOKENS, default=32, help="forced tokens per sentence"
     )
     parser.add_argument(
-        "--summary-tokens", type=at_least_one, default=96, help="forced summary tokens"
+        "--summary-tokens", type=at_least(1), default=96, help="forced summary tokens"
     )
     parser.add_argument(
         "--small", action="store_true", help="only the whole-process runs on one and two seeds"
@@ -511,13 +512,13 @@ def main() -> None:
         "--no-small", action="store_true", help="only the table, no whole-process runs"
     )
     parser.add_argument(
-        "--small-mt-tokens", type=at_least_one, default=24, help="small runs: per sentence"
+        "--small-mt-tokens", type=MT_TOKENS, default=24, help="small runs: per sentence"
     )
     parser.add_argument(
-        "--small-summary-tokens", type=at_least_one, default=60, help="small runs: summary"
+        "--small-summary-tokens", type=at_least(1), default=60, help="small runs: summary"
     )
     parser.add_argument(
-        "--repeat", type=at_least_one, default=2, help="small runs: interleaved repeats"
+        "--repeat", type=at_least(1), default=2, help="small runs: interleaved repeats"
     )
     parser.add_argument(
         "--naive-articles",

@@ -107,7 +107,10 @@ def test_a_wrong_set_override_is_a_usage_error_before_any_work(
 
 @pytest.mark.parametrize(
     ("script", "option", "value", "said"),
-    [("speed.py", "--mt-tokens", "0", "must be at least 1, not 0"),
+    [("speed.py", "--mt-tokens", "0", "must be at least 2, not 0"),
+     ("speed.py", "--mt-tokens", "1", "must be at least 2, not 1 (the last token is the forced"),
+     ("speed.py", "--small-mt-tokens", "1", "must be at least 2, not 1"),
+     ("scale.py", "--mt-tokens", "1", "must be at least 2, not 1"),
      ("speed.py", "--small-summary-tokens", "-1", "must be at least 1, not -1"),
      ("speed.py", "--repeat", "0", "must be at least 1, not 0"),
      ("speed.py", "--naive-articles", "1,3", "no small run of 3 article(s); choose from 1, 2"),
@@ -121,7 +124,9 @@ def test_a_count_option_out_of_range_is_a_usage_error_before_any_work(
     """Forced lengths of 0 were refused only by a mode's worker (a ConfigError traceback after
     the modes before it had run, minutes); --repeat 0 stopped with a KeyError after the table;
     --naive-articles 3 left the naive script out without a word, "two" a ValueError traceback;
-    --modes with no mode a StopIteration traceback once the models were built."""
+    --modes with no mode a StopIteration traceback once the models were built. One token per
+    sentence is the translator's forced end of sentence alone: every translation empty, the
+    pipeline's modes stopped on "the article has no English text" after the naive mode's run."""
     done = _run_benchmark(clone_without_shared, script, f"{option}={value}")
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
