@@ -29,7 +29,6 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -231,7 +230,7 @@ def main() -> None:
             print(f"running {engine} ...", file=sys.stderr, flush=True)
             # Ray's workers import this checkout's package too, not another installed copy.
             path = os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")]))
-            subprocess.run(command, check=True, env={**os.environ, "PYTHONPATH": path})
+            speed.run_worker(command, engine, env={**os.environ, "PYTHONPATH": path})
             results[engine] = json.loads(result_path.read_text())
             results[engine]["texts"] = _texts(output)
             saved.write_text(json.dumps(results[engine]))

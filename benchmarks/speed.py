@@ -488,6 +488,17 @@ def _article_counts(text: str) -> set[int]:
     return {int(count) for count in counts}
 
 
+def run_worker(command: list[str], what: str, env: dict[str, str] | None = None) -> None:
+    """One mode's process; when it fails, one line after its own output, not a
+    CalledProcessError traceback that buried it."""
+    done = subprocess.run(command, env=env)
+    if done.returncode != 0:
+        sys.exit(
+            f"{what} failed (exit status {done.returncode}, its output is above); the results "
+            f"measured before it are saved in {RESULTS} (--reuse keeps them)"
+        )
+
+
 def identical_share(left: list, right: list) -> float:
     pairs = list(zip(left, right, strict=True))
     return sum(a == b for a, b in pairs) / len(pairs) if pairs else 1.0
@@ -587,7 +598,7 @@ def main() -> None:
                 first.write_text(str(files[0]))
                 warmup = [sys.executable, __file__, "--worker", mode, "--files", str(first),
                           "--result", str(Path(scratch) / "warm.json")]  # fmt: skip
-                subprocess.run(warmup, check=True)
+                run_worker(warmup, f"{mode} (converting its models)")
             result_path = Path(scratch) / f"{mode}.json"
             command = [sys.executable, __file__, "--worker", mode, "--files", str(listing),
                        "--result", str(result_path),
@@ -595,7 +606,7 @@ def main() -> None:
                        "--summary-tokens", str(args.summary_tokens),
                        *(f"--set={override}" for override in args.set)]  # fmt: skip
             print(f"running {mode} ...", file=sys.stderr, flush=True)
-            subprocess.run(command, check=True)
+            run_worker(command, mode)
             results[mode] = json.loads(result_path.read_text())
             saved.write_text(json.dumps(results[mode]))
 

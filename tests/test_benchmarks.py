@@ -224,3 +224,22 @@ def test_a_model_build_interrupted_is_built_again_on_the_next_run(
     assert (bart / "generation_config.json").is_file()
     speed.build_models()  # both complete now: nothing is built again
     assert len(built) == 2
+
+
+def test_a_mode_whose_process_fails_ends_the_benchmark_in_one_line(tmp_path: Path) -> None:
+    """A mode's worker that stopped (here on a model file that is no model) was followed by the
+    benchmark's own CalledProcessError traceback, which buried the worker's reason."""
+    clone = tmp_path / "summarize"
+    shutil.copytree(REPO / "benchmarks", clone / "benchmarks", ignore=shutil.ignore_patterns(".*"))
+    shutil.copytree(REPO / "seeds", clone / "seeds")
+    for name in ("opus-mt-de-en", "distilbart-cnn-12-6"):  # "built": no build is started
+        model = clone / "benchmarks" / ".models" / name
+        model.mkdir(parents=True)
+        (model / "model.safetensors").write_bytes(b"not a model")
+        (model / "generation_config.json").write_text("{}", encoding="utf-8")
+    done = _run_benchmark(clone, "speed.py", "--quick", "--modes", "default", "--no-small")
+    assert done.returncode == 1, done.stderr
+    assert "CalledProcessError" not in done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("default failed (exit status 1, its output is above)")
+    assert str(clone / "benchmarks" / ".results") in last
