@@ -186,8 +186,7 @@ def load_pages(root: Path) -> list[Page]:
     files = {entry["id"]: entry for entry in selection["pages"]}
     pages = []
     options = CleanOptions()
-    folder = root / "pages" if (root / "pages").is_dir() else root
-    for path in sorted(folder.glob("*.txt")):
+    for path in sorted(_pages_folder(root).glob("*.txt")):
         expect = _annotations(path.with_suffix(".json"))
         try:
             text = path.read_text(encoding="utf-8")
@@ -208,6 +207,11 @@ def load_pages(root: Path) -> list[Page]:
             )
         )
     return pages
+
+
+def _pages_folder(root: Path) -> Path:
+    """Where a folder of annotated pages keeps them: its ``pages/``, or the folder itself."""
+    return root / "pages" if (root / "pages").is_dir() else root
 
 
 def _annotations(path: Path) -> dict:
@@ -1073,7 +1077,10 @@ def held_out(root: Path, out: Path | None, model_file: Path | None) -> str | Non
         ("rules only (classifier off)", CleanOptions(disabled=frozenset({"classifier"}))),
         ("keep everything (cleaning off)", CleanOptions(enabled=False)),
     )
-    fitted_here = model_file is None and root.resolve() == DEV_SET.resolve()
+    # The set's root or its pages/ folder (load_pages reads either): the same pages.
+    fitted_here = model_file is None and _pages_folder(root).resolve() == (
+        _pages_folder(DEV_SET).resolve()
+    )
     which = f"the model in {model_file}" if model_file else "the packaged classifier"
     print(
         f"{len(pages)} pages from {len({p.site for p in pages})} sites ({root}), each read and "

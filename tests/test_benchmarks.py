@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -243,3 +244,40 @@ def test_a_mode_whose_process_fails_ends_the_benchmark_in_one_line(tmp_path: Pat
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("default failed (exit status 1, its output is above)")
     assert str(clone / "benchmarks" / ".results") in last
+
+
+def _annotated_page(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    article = (
+        "Die Stadt hat am Montag beschlossen, den Hafen bis zum Jahr 2030 umzubauen. "
+        "Der Rat stimmte mit großer Mehrheit für den Plan, der neue Wohnungen vorsieht.\n\n"
+        "Nach Angaben der Verwaltung sollen die Arbeiten im kommenden Frühjahr beginnen. "
+        "Die Kosten werden auf rund vierzig Millionen Euro geschätzt, sagte der Bürgermeister."
+    )
+    (folder / "hafen.txt").write_text(f"Impressum\n\n{article}\n", encoding="utf-8")
+    annotations = {
+        "id": "hafen",
+        "url": "https://example.org/hafen",
+        "must_keep": ["Der Rat stimmte mit großer Mehrheit für den Plan"],
+        "must_drop": ["Impressum"],
+    }
+    (folder / "hafen.json").write_text(json.dumps(annotations), encoding="utf-8")
+
+
+@pytest.mark.parametrize("given", ["the set", "its pages folder"])
+def test_cleaning_score_on_the_development_set_says_it_is_in_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    """``score --pages ../shared/eval/clean/pages`` (the README: a folder "or its pages/
+    folder") scored the packaged model on the very pages it was fitted on without saying so:
+    only the set's root was recognised."""
+    cleaning = _benchmark_module("cleaning")
+    dev_set = tmp_path / "shared" / "eval" / "clean"
+    _annotated_page(dev_set / "pages")
+    _annotated_page(tmp_path / "other" / "pages")
+    monkeypatch.setattr(cleaning, "DEV_SET", dev_set)
+    root = dev_set if given == "the set" else dev_set / "pages"
+    assert cleaning.held_out(root, None, None) is None
+    assert "(fitted on these very pages: in-sample, optimistic)" in capsys.readouterr().out
+    assert cleaning.held_out(tmp_path / "other" / "pages", None, None) is None
+    assert "in-sample" not in capsys.readouterr().out
