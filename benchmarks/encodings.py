@@ -257,9 +257,10 @@ def main() -> None:
             timing(Path(folder))
             return
         rows = round_trips(args.offset, Path(folder))
-    if args.out:
-        args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=0))
     table(rows)
+    if args.out:  # a folder not there yet is made, as checks.py makes its report's
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=0))
 
 
 if __name__ == "__main__":

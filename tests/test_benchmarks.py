@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -176,13 +178,21 @@ def test_checks_data_given_as_a_folder_is_named_in_one_line(
     assert f"{tmp_path} is a folder; --data needs JSON lines" in line
 
 
-def _benchmark_module(name: str):
-    """``benchmarks/<name>.py`` imported as a module (the benchmarks import each other so)."""
+def _benchmark_module(name: str) -> ModuleType:
+    """``benchmarks/<name>.py`` as a module of its own name (encodings.py is no stdlib
+    ``encodings``), its imports of the other benchmarks (prerequisites) found."""
+    spec = importlib.util.spec_from_file_location(
+        f"benchmark_{name}", REPO / "benchmarks" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
-        return __import__(name)
+        spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
+    return module
 
 
 def test_a_model_build_interrupted_is_built_again_on_the_next_run(
@@ -281,3 +291,22 @@ def test_cleaning_score_on_the_development_set_says_it_is_in_sample(
     assert "(fitted on these very pages: in-sample, optimistic)" in capsys.readouterr().out
     assert cleaning.held_out(tmp_path / "other" / "pages", None, None) is None
     assert "in-sample" not in capsys.readouterr().out
+
+
+def test_encodings_out_in_a_folder_not_there_yet_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--out results/rows.json`` with no results/ yet stopped with a FileNotFoundError
+    traceback once every file had been read, before the table was printed: the run was lost."""
+    encodings = _benchmark_module("encodings")
+    for name in ("clean/pages", "mt/newstest2019-dev.de", "mt/newstest2021-docs-dev.jsonl"):
+        (tmp_path / "eval" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "eval" / name).touch()  # present: the rows below stand in for the reading
+    rows = [{"variant": "utf-8", "bucket": "short", "result": "ok"}]
+    monkeypatch.setattr(encodings, "EVAL", tmp_path / "eval")
+    monkeypatch.setattr(encodings, "round_trips", lambda offset, work: rows)
+    out = tmp_path / "results" / "rows.json"
+    monkeypatch.setattr(sys, "argv", ["encodings.py", "--out", str(out)])
+    encodings.main()
+    assert json.loads(out.read_text(encoding="utf-8")) == rows
+    assert "utf-8" in capsys.readouterr().out
