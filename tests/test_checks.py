@@ -991,6 +991,15 @@ def test_one_in_two_is_a_share() -> None:
         ("The New York police calmed the crowd.", "Die New Yorker Polizei beruhigte sie.", []),
         ("The firm is based in Ingolstadt.", "Die Ingolstädter Firma.", []),
         ("Hamburg won clearly.", "Die Berliner gewannen deutlich.", ["Hamburg"]),
+        # a place in "-en" drops it for the "-er" or "-ner"; a short one keeps its letters
+        ("The Geisingen parish met.", "Die Geisinger Pfarrei traf sich.", []),
+        ("Firemen from Hildburghausen came.", "Die Hildburghäuser Feuerwehr kam.", []),
+        ("The Dresden bank grew.", "Die Dresdner Bank wuchs.", []),
+        ("A home in Neu-Ulm opened.", "Ein Heim in der Neu-Ulmer Straße.", []),
+        ("She married Harald from Zug.", "Sie heiratete den Zuger Harald.", []),
+        ("The Tübingen parish met.", "Die Geisinger Pfarrei traf sich.", ["Tübingen"]),
+        ("A home in Bremen opened.", "Ein Heim in der Neu-Ulmer Straße.", ["Bremen"]),
+        ("She married Harald from Zug.", "Sie heiratete den Suhler Harald.", ["Zug"]),
     ],
 )
 def test_a_german_place_adjective_backs_the_place(

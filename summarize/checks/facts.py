@@ -381,6 +381,11 @@ def _kind_is_stated(
 # A German adjective or inhabitant of a place names it: "die Berliner", "New Yorker Polizei",
 # "Hiltruper Familie", "Ingolstädter" (umlauts fold away), "Londonerin".
 _GERMAN_OF_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)er(?:n|s|in|innen)?\b")
+# A place whose name ends in "-en" drops it for the "-er" ("Geisingen": "Geisinger",
+# "Hildburghausen": "Hildburghäuser", "Bremen": "Bremer") or "-ner" ("Dresden": "Dresdner");
+# a short name keeps all its letters before the "-er" ("Ulm": "Neu-Ulmer", "Zug": "Zuger").
+_GERMAN_OF_PLACE_IN_EN = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)n?er(?:n|s|in|innen)?\b")
+_GERMAN_OF_SHORT_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{2})er(?:n|s|in|innen)?\b")
 
 
 def _german_grams(text: str) -> set[str]:
@@ -388,6 +393,8 @@ def _german_grams(text: str) -> set[str]:
     place; with the English names of the countries, languages, places and institutions it
     names."""
     grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
+    grams |= _squashed_ngrams(_GERMAN_OF_PLACE_IN_EN.sub(r"\1en", text))
+    grams |= _squashed_ngrams(_GERMAN_OF_SHORT_PLACE.sub(r"\1", text))
     # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins; but
     # a word that begins with a longer country's name names that one ("Nigeria" and
     # "nigerianisch" are not Niger; "Deutschlands" is still German, a language's name).
