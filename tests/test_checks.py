@@ -1011,6 +1011,35 @@ def test_a_german_place_adjective_backs_the_place(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # a German adjective in "-isch" backs the English one in "-ic", "-ical", "-ian", with
+        # the Latin letters English keeps (k: c, z: c, f: ph)
+        (
+            "He spoke with his Democratic colleague.",
+            "Er sprach mit dem demokratischen Kollegen.",
+            [],
+        ),
+        ("The Catholic choir sang.", "Der katholische Kirchenchor sang.", []),
+        ("The Evangelical pastor came.", "Der evangelische Pfarrer kam.", []),
+        ("The Westphalian team won.", "Die westfälische Mannschaft gewann.", []),
+        ("The Photographic exhibition opened.", "Die fotografische Ausstellung öffnete.", []),
+        ("A Socialist mayor.", "Ein sozialistischer Bürgermeister.", []),
+        ("The Catholic choir sang.", "Der evangelische Kirchenchor sang.", ["Catholic"]),
+        (
+            "He spoke with his Republican colleague.",
+            "Er sprach mit dem demokratischen Kollegen.",
+            ["Republican"],
+        ),
+    ],
+)
+def test_a_german_adjective_in_isch_backs_the_english_one(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # a country or language named in German (CLDR names, by babel) backs its English name
         ("Germany won the match.", "Deutschland gewann das Spiel.", []),
         ("The Turkish president came.", "Der türkische Präsident kam.", []),

@@ -415,9 +415,43 @@ def _german_grams(text: str) -> set[str]:
             grams.add(english)
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
+    grams |= _english_adjectives(tokens(text))
     # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
     # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
     return grams | words.english_names(text)
+
+
+# A German adjective in "-isch", inflected or not ("demokratischen", "katholische").
+_GERMAN_ADJECTIVE = re.compile(r"^(\w{4,}?)isch(?:e|en|er|es|em)?$")
+# Where English keeps the Latin or Greek letters that German respells: "Demokrat" for
+# "Democrat", "Pazifik" for "Pacific", "Westfalen" for "Westphalia".
+_LATIN_LETTERS = (("k", "c"), ("z", "c"), ("f", "ph"))
+_ENGLISH_ADJECTIVE_ENDINGS = ("ic", "ical", "ian")
+
+
+def _english_adjectives(german_tokens: list[str]) -> set[str]:
+    """The English adjectives (folded) of a text's German adjectives in "-isch", which English
+    writes in "-ic", "-ical" or "-ian" with the Latin letters ("demokratisch": "democratic",
+    "katholisch": "catholic", "evangelisch": "evangelical", "westfälisch": "westphalian"; a
+    "-istisch" also as its "-ist", "sozialistisch": "socialist")."""
+    found: set[str] = set()
+    for token in german_tokens:
+        if (match := _GERMAN_ADJECTIVE.match(token)) is None:
+            continue
+        for stem in _latin_spellings(match.group(1)):
+            found.update(stem + ending for ending in _ENGLISH_ADJECTIVE_ENDINGS)
+            if stem.endswith("ist"):
+                found.add(stem)
+    return found
+
+
+def _latin_spellings(stem: str) -> set[str]:
+    """``stem`` with each combination of the :data:`_LATIN_LETTERS` respelt ("pazif": "pazif",
+    "pacif", "paziph", "paciph")."""
+    spellings = {stem}
+    for german, latin in _LATIN_LETTERS:
+        spellings |= {spelling.replace(german, latin) for spelling in spellings}
+    return spellings
 
 
 def _german_stems(german: str) -> set[str]:
