@@ -1011,6 +1011,30 @@ def test_a_german_place_adjective_backs_the_place(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # a German point of the compass, as a word or before a country or its people, backs
+        # the English one, and the country after it its English name
+        ("East Germans earn less.", "Ostdeutsche verdienen weniger.", []),
+        ("Wages in Western Germany rose.", "Die Löhne in Westdeutschland stiegen.", []),
+        ("A province in Northern Greece.", "Eine Provinz in Nord-Griechenland.", []),
+        ("Differences between East and West.", "Unterschiede zwischen Ost und West.", []),
+        ("The gift came from the North.", "Das Geschenk kam aus dem Norden.", []),
+        (
+            "Wages in Eastern Austria rose.",
+            "Die Löhne in Ostdeutschland stiegen.",
+            ["Eastern Austria"],
+        ),
+        ("The gift came from the East.", "Das Geschenk kam zu Ostern.", ["East"]),
+    ],
+)
+def test_a_german_point_of_the_compass_backs_the_english_one(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # a German adjective in "-isch" backs the English one in "-ic", "-ical", "-ian", with
         # the Latin letters English keeps (k: c, z: c, f: ph)
         (

@@ -401,7 +401,8 @@ def _german_grams(text: str) -> set[str]:
     countries = words.german_country_names()
     country_stems = _german_country_stems()
     beginnings: set[str] = set()
-    for token in tokens(text):
+    # A country after a point of the compass ("Ostdeutsche") is read as a word of its own.
+    for token in tokens(text) + _after_compass_points(tokens(text)):
         # No longer beginning can be a name looked up below. Every beginning of a word of
         # 100,000 letters (a pasted blob) took 5 GB, and it grows with the square of the length.
         end = min(len(token), _longest_country_or_language())
@@ -416,9 +417,52 @@ def _german_grams(text: str) -> set[str]:
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
     grams |= _english_adjectives(tokens(text))
+    grams |= _compass_points(tokens(text))
     # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
     # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
     return grams | words.english_names(text)
+
+
+# The points of the compass in German (folded), alone ("Osten", "im Norden", "östlichen") or
+# before a country or its people ("Ostdeutsche", "Westdeutschland", "Nord-Griechenland"),
+# which English writes apart: "East Germans", "Western Germany", "Northern Greece".
+_COMPASS_POINTS = {"nord": "north", "ost": "east", "sud": "south", "west": "west"}
+_COMPASS_WORD = re.compile(r"^(nord|ost|sud|west)(?:en|lich(?:e|en|er|es|em)?)?$")
+_COMPASS_BEFORE_A_NAME = re.compile(r"^(nord|ost|sud|west)(\w{5,})$")
+
+
+def _compass_points(german_tokens: list[str]) -> set[str]:
+    """The English points of the compass ("east", "eastern") a German text states, as a word
+    or at the start of a compound with a country or its people (not "Ostern", "Ostsee")."""
+    found: set[str] = set()
+    for token in german_tokens:
+        alone = _COMPASS_WORD.match(token)
+        before = _COMPASS_BEFORE_A_NAME.match(token)
+        match = alone or (before if before and _begins_with_a_country(before.group(2)) else None)
+        if match is not None:
+            english = _COMPASS_POINTS[match.group(1)]
+            found |= {english, english + "ern"}
+    return found
+
+
+def _after_compass_points(german_tokens: list[str]) -> list[str]:
+    """What follows a point of the compass at the start of a German word ("ostdeutsche":
+    "deutsche")."""
+    return [
+        match.group(2) for token in german_tokens if (match := _COMPASS_BEFORE_A_NAME.match(token))
+    ]
+
+
+def _begins_with_a_country(word: str) -> bool:
+    """Whether a German word (folded) begins with a country's or language's name or stem
+    ("deutsche", "griechenland")."""
+    stems = _country_and_language_stem_set()
+    return any(word[:stop] in stems for stop in range(5, len(word) + 1))
+
+
+@cache
+def _country_and_language_stem_set() -> frozenset[str]:
+    return frozenset(stem for *_, stems in _country_and_language_stems() for stem in stems)
 
 
 # A German adjective in "-isch", inflected or not ("demokratischen", "katholische").
