@@ -1011,6 +1011,31 @@ def test_a_german_place_adjective_backs_the_place(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # a one-word name at the start of a German compound noun is stated there
+        ("He showed the police a Hitler salute.", "Er zeigte der Polizei den Hitlergruß.", []),
+        ("Wimbledon winner Kerber won.", "Wimbledonsiegerin Kerber gewann.", []),
+        ("The Bundestag election.", "Die Bundestagswahl.", []),
+        (
+            "He showed the police a Stalin salute.",
+            "Er zeigte der Polizei den Hitlergruß.",
+            ["Stalin"],
+        ),
+        # not a name of four letters ("Hans" in "Hansestadt"), nor one with no word after it
+        ("Hans came to town.", "Er kam in die Hansestadt.", ["Hans"]),
+        ("Richter spoke.", "Die Richterin sprach.", ["Richter"]),
+        # nor a part of a name of two words
+        ("Adolf Hitler spoke.", "Der Hitlergruß.", ["Adolf Hitler"]),
+    ],
+)
+def test_a_name_at_the_start_of_a_german_compound_is_stated(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # a German point of the compass, as a word or before a country or its people, backs
         # the English one, and the country after it its English name
         ("East Germans earn less.", "Ostdeutsche verdienen weniger.", []),

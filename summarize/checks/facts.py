@@ -417,6 +417,7 @@ def _german_grams(text: str) -> set[str]:
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
     grams |= _english_adjectives(tokens(text))
+    grams |= _compound_beginnings(text)
     grams |= _compass_points(tokens(text))
     # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
     # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
@@ -463,6 +464,34 @@ def _begins_with_a_country(word: str) -> bool:
 @cache
 def _country_and_language_stem_set() -> frozenset[str]:
     return frozenset(stem for *_, stems in _country_and_language_stems() for stem in stems)
+
+
+# A German noun compounded of a name and a word ("Hitlergruß", "Wimbledonsiegerin",
+# "Bundestagswahl"): its beginnings are keys _name_is_stated looks up for a one-word name.
+_COMPOUND_BEGINNING = "\x00compound:"
+_GERMAN_NOUN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][^\W\d_]{8,}")
+_SHORTEST_NAME_IN_A_COMPOUND = 5  # not "Bern" in "Bernstein", "Hans" in "Hansestadt"
+_SHORTEST_WORD_AFTER_IT = 4  # not "Richter" in "Richterin"
+# Beginnings no longer than this: every beginning of a pasted blob of 100,000 letters took GBs.
+_LONGEST_NAME_IN_A_COMPOUND = 30
+
+
+def _compound_beginnings(text: str) -> set[str]:
+    """Every beginning of a German noun that leaves a word after it, as a key; not a country's
+    or language's, read as _german_grams reads them ("Nigerianische" names Nigeria, not Niger)."""
+    countries = _country_and_language_stem_set()
+    found: set[str] = set()
+    for noun in _GERMAN_NOUN.findall(text):
+        folded = fold(noun)
+        found.update(
+            _COMPOUND_BEGINNING + folded[:stop]
+            for stop in range(
+                _SHORTEST_NAME_IN_A_COMPOUND,
+                min(len(folded) - _SHORTEST_WORD_AFTER_IT, _LONGEST_NAME_IN_A_COMPOUND) + 1,
+            )
+            if folded[:stop] not in countries
+        )
+    return found
 
 
 # A German adjective in "-isch", inflected or not ("demokratischen", "katholische").
@@ -734,6 +763,8 @@ def _name_is_stated(
     if _ABBREVIATED_NAMES.get(key, frozenset()) & grams:
         return True  # "U.S." for the article's "USA", "UK" for its "Britain"
     parts = tokens(name)
+    if len(parts) == 1 and not words.is_common_word(key) and _COMPOUND_BEGINNING + key in grams:
+        return True  # "Hitler" for the German "Hitlergruß"
     if len(parts) == 1 and words.is_common_word(key):
         # An ordinary word used as a name ("Allied forces"): any form of it will do ("Allies").
         return bool(words.word_forms(key) & source_tokens)
