@@ -254,6 +254,17 @@ def test_a_run_in_a_folder_whose_name_is_not_utf8_writes_its_briefs(
     assert "0 written, 1 up to date" in result.stderr
 
 
+def _run_an_article_and_an_empty_file(tmp_path: Path) -> Result:
+    """`summarize run` of a folder holding a seed article and an empty file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "artikel.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    (folder / "leer.txt").write_text("", encoding="utf-8")
+    return CliRunner().invoke(
+        app, ["run", "--output", str(tmp_path / "briefs"), "--no-cache", str(folder)]
+    )
+
+
 @pytest.mark.parametrize("terminal", [True, False])
 def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     tmp_path: Path, monkeypatch, terminal: bool
@@ -268,13 +279,7 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
         stderr=True, emoji=False, force_terminal=terminal, color_system=None, width=1000
     )
     monkeypatch.setattr("summarize.cli.stderr", console)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "artikel.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
-    (folder / "leer.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(
-        app, ["run", "--output", str(tmp_path / "briefs"), "--no-cache", str(folder)]
-    )
+    result = _run_an_article_and_an_empty_file(tmp_path)
     assert result.exit_code == 1, result.output
     assert result.stderr.count("leer.txt: empty file") == 1, result.stderr
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.stderr
@@ -287,13 +292,7 @@ def test_force_color_into_a_log_file_keeps_the_log_lines(tmp_path: Path, monkeyp
     _echo_models(monkeypatch)
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "artikel.txt").write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
-    (folder / "leer.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(
-        app, ["run", "--output", str(tmp_path / "briefs"), "--no-cache", str(folder)]
-    )
+    result = _run_an_article_and_an_empty_file(tmp_path)
     assert result.exit_code == 1, result.output
     assert "\x1b[?25l" not in result.stderr  # the bars hide the cursor while they redraw
     log_line = r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} "

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import seed_texts, write_config
+from conftest import ModelSet, seed_texts, write_config
 from pydantic import ValidationError
 
 from summarize.backends import Generated
@@ -1408,6 +1408,13 @@ def test_models_pull_names_each_model_on_one_line_in_a_log(
     assert f"summarization: {long_folder} already available (local folder)\n" in result.output
 
 
+def _pull_a_missing_and_a_local_model(tmp_path: Path, models: ModelSet) -> list[str]:
+    """`models pull`'s arguments for a hub model that is not there (offline) and a local one."""
+    return ["models", "pull", "--set", "translation.model='example-org/no-such-model'",
+            "--set", f"summarization.model={str(models.bart)!r}",
+            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
+
+
 def test_a_stopped_models_pull_says_so_and_exits_130(
     tmp_path: Path, self_contained_models, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1423,10 +1430,9 @@ def test_a_stopped_models_pull_says_so_and_exits_130(
 
     monkeypatch.setattr(store, "pull", stopped)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    args = ["models", "pull", "--set", "translation.model='example-org/no-such-model'",
-            "--set", f"summarization.model={str(self_contained_models.bart)!r}",
-            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
-    result = CliRunner().invoke(app, args)
+    result = CliRunner().invoke(
+        app, _pull_a_missing_and_a_local_model(tmp_path, self_contained_models)
+    )
     said = " ".join(result.output.split())
     assert result.exit_code == 130, said
     assert "interrupted: the models pulled so far are in place" in said, said
@@ -1443,10 +1449,9 @@ def test_models_pull_goes_on_to_the_other_model_when_a_download_fails(
     from summarize.cli import app
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    args = ["models", "pull", "--set", "translation.model='example-org/no-such-model'",
-            "--set", f"summarization.model={str(self_contained_models.bart)!r}",
-            "--set", f"runtime.models_dir={str(tmp_path / 'store')!r}"]  # fmt: skip
-    result = CliRunner().invoke(app, args)
+    result = CliRunner().invoke(
+        app, _pull_a_missing_and_a_local_model(tmp_path, self_contained_models)
+    )
     said = " ".join(result.output.split())
     assert result.exit_code == 2, said
     assert "translation: " in said and "example-org/no-such-model" in said, said
