@@ -9,6 +9,7 @@ import sqlite3
 import threading
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,33 @@ def test_one_override_given_as_a_str_is_one_assignment() -> None:
     assert config.translation.batch_size == 8
 
 
+def _call_twice_overlapping(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str, call: Callable[[], object]
+) -> None:
+    """``call()`` in two threads, ``owner.name`` replaced by a stand-in that holds the first
+    thread inside it until the second has come in (or for a second, where a lock keeps the
+    second out), then returns its first argument: what ``call`` does around ``owner.name``
+    overlaps unless something makes it take turns."""
+    first_in, second_in = threading.Event(), threading.Event()
+
+    def stand_in(*args: object, **_kwargs: object) -> object:
+        if not first_in.is_set():
+            first_in.set()
+            second_in.wait(timeout=1)  # the second comes in now, unless it must wait its turn
+        else:
+            second_in.set()
+            time.sleep(0.2)  # the first one puts back what it found meanwhile
+        return args[0] if args else None
+
+    monkeypatch.setattr(owner, name, stand_in)
+    threads = [threading.Thread(target=call) for _ in range(2)]
+    threads[0].start()
+    first_in.wait()
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+
+
 def test_int8_loads_side_by_side_leave_the_warning_filters_as_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -75,25 +103,13 @@ def test_int8_loads_side_by_side_leave_the_warning_filters_as_found(
 
     from summarize.backends import int8_linear_layers
 
-    first_in, second_in = threading.Event(), threading.Event()
-
-    def quantize(model: object, *_args: object, **_kwargs: object) -> object:
-        if not first_in.is_set():
-            first_in.set()
-            second_in.wait(timeout=1)  # the second comes in now, unless it must wait its turn
-        else:
-            second_in.set()
-            time.sleep(0.2)  # the first one puts back the filters it found meanwhile
-        return model
-
-    monkeypatch.setattr(torch.ao.quantization, "quantize_dynamic", quantize)
     before = list(warnings.filters)
-    loads = [threading.Thread(target=int8_linear_layers, args=(object(),)) for _ in range(2)]
-    loads[0].start()
-    first_in.wait()
-    loads[1].start()
-    for load in loads:
-        load.join()
+    _call_twice_overlapping(
+        monkeypatch,
+        torch.ao.quantization,
+        "quantize_dynamic",
+        lambda: int8_linear_layers(object()),  # type: ignore[arg-type]
+    )
     assert warnings.filters == before
 
 
@@ -184,28 +200,15 @@ def test_configs_loaded_side_by_side_leave_transformers_verbosity_as_found(
     from summarize.config import check_generation
 
     check_generation({"num_beams": 2})  # transformers' settings listed once, with the real class
-    first_in, second_in = threading.Event(), threading.Event()
-
-    def generation_config(**_settings: object) -> None:
-        if not first_in.is_set():
-            first_in.set()
-            second_in.wait(timeout=1)  # the second comes in now, unless it must wait its turn
-        else:
-            second_in.set()
-            time.sleep(0.2)  # the first one puts back the verbosity it found meanwhile
-
-    monkeypatch.setattr(transformers, "GenerationConfig", generation_config)
     verbosity = transformers_logging.get_verbosity()
     transformers_logging.set_verbosity_warning()
     try:
-        checks = [
-            threading.Thread(target=check_generation, args=({"num_beams": 2},)) for _ in range(2)
-        ]
-        checks[0].start()
-        first_in.wait()
-        checks[1].start()
-        for check in checks:
-            check.join()
+        _call_twice_overlapping(
+            monkeypatch,
+            transformers,
+            "GenerationConfig",
+            lambda: check_generation({"num_beams": 2}),
+        )
         assert transformers_logging.get_verbosity() == logging.WARNING
     finally:
         transformers_logging.set_verbosity(verbosity)
