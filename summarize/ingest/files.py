@@ -13,14 +13,19 @@ import hashlib
 import logging
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text, refuse_binary
-from summarize.errors import ArticleError, SummarizeError, defect_on_article, shown
+from summarize.errors import (
+    ArticleError,
+    SummarizeError,
+    defect_on_article,
+    shown,
+    shows_text,
+)
 from summarize.ingest.details import NO_DETAILS, SourceDetails
 from summarize.ingest.html import HTML_SUFFIXES, extract_html
 from summarize.ingest.markdown import MARKDOWN_SUFFIXES, markdown_article, markdown_details
@@ -405,12 +410,6 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
         raise defect_on_article(path, "reading", error) from error
 
 
-def _shows_a_character(text: str) -> bool:
-    """Whether ``text`` holds a character besides white space and format characters (Unicode
-    category Cf: U+200B, U+00AD, U+FEFF …); it stops at the first, most often the first."""
-    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
-
-
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     raw = read_source_bytes(path, max_bytes)
     html = _reads_as_html(path, raw)
@@ -419,7 +418,7 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
         raise ArticleError(
             f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
         )
-    if not _shows_a_character(text):
+    if not shows_text(text):
         # Zero-width spaces and joiners, soft hyphens, a BOM: nothing a reader sees. Such a
         # file failed as "no article text left after cleaning", its audit empty: the user
         # looked for a cleaning rule that had taken the article.
