@@ -402,7 +402,8 @@ def _german_grams(text: str) -> set[str]:
     country_stems = _german_country_stems()
     beginnings: set[str] = set()
     # A country after a point of the compass ("Ostdeutsche") is read as a word of its own.
-    for token in tokens(text) + _after_compass_points(tokens(text)):
+    german_tokens = tokens(text)
+    for token in german_tokens + _after_compass_points(german_tokens):
         # No longer beginning can be a name looked up below. Every beginning of a word of
         # 100,000 letters (a pasted blob) took 5 GB, and it grows with the square of the length.
         end = min(len(token), _longest_country_or_language())
@@ -416,9 +417,9 @@ def _german_grams(text: str) -> set[str]:
             grams.add(english)
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
-    grams |= _english_adjectives(tokens(text))
+    grams |= _english_adjectives(german_tokens)
     grams |= _compound_beginnings(text)
-    grams |= _compass_points(tokens(text))
+    grams |= _compass_points(german_tokens)
     # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
     # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
     return grams | words.english_names(text)
