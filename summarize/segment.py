@@ -412,24 +412,32 @@ def ends_with_abbreviation(text: str) -> bool:
     return bool(ENDS_WITH_ABBREVIATION.search(text) or _ENDS_WITH_SEGMENT_NON_FINAL.search(text))
 
 
-def _rejoin_false_splits(pieces: list[str]) -> list[str]:
-    merged: list[list[str]] = []
-    tail = ""  # the last _TAIL_CHARS characters of " ".join(merged[-1])
+def _rejoin_false_splits(paragraph: str, pieces: list[str]) -> list[str]:
+    """``pieces`` (slices of ``paragraph``, in order) joined where pysbd ended a sentence too
+    early; each sentence is cut from the paragraph, so the white space between two joined pieces
+    stays as it stands there ("zum 130.  Geburtstag", "am 24.12.\u00a0nach")."""
+    spans: list[list[int]] = []  # [start, end) of each merged sentence in the paragraph
+    first = ""  # the first piece of the last sentence
+    position = 0
+    tail = ""  # the last _TAIL_CHARS characters of the last sentence's pieces joined by spaces
     for piece in pieces:
-        if merged and (
+        start = paragraph.index(piece, position)
+        position = start + len(piece)
+        if spans and (
             not _ENDS_CLAUSE.search(tail)
             or (ends_with_abbreviation(tail) and not _starts_sentence(piece))
-            or _goes_on_past_stop(merged[-1][0], tail, piece)
+            or _goes_on_past_stop(first, tail, piece)
             or (_ENDS_COLON.search(tail) and _STARTS_ORDINAL.match(piece))
             or (_ENDS_NUMBER_AFTER_COLON.search(tail) and not _starts_sentence(piece))
             or _NUMBER_OPENS.search(tail)
         ):
-            merged[-1].append(piece)
+            spans[-1][1] = position
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]
         else:
-            merged.append([piece])
+            spans.append([start, position])
+            first = piece
             tail = piece[-_TAIL_CHARS:]
-    return [" ".join(group) for group in merged]
+    return [paragraph[start:end] for start, end in spans]
 
 
 def _split_after_numbers(sentence: str) -> list[str]:
@@ -650,7 +658,7 @@ def split_sentences(paragraph: str) -> list[str]:
     pieces = _sentences_as_they_stand(paragraph, pieces)
     sentences = [
         part
-        for piece in _rejoin_false_splits(pieces)
+        for piece in _rejoin_false_splits(paragraph, pieces)
         for numbered in _split_after_numbers(piece)
         for quoted in _SWISS_CLOSE.split(numbered)
         for opened in _split_at_german_openings(quoted)

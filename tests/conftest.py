@@ -33,6 +33,7 @@ SHARED_HUB = REPO.parent / "shared" / "hub"
 MARIAN_HUB = SHARED_HUB / "Helsinki-NLP__opus-mt-de-en"
 BART_HUB = SHARED_HUB / "sshleifer__distilbart-cnn-12-6"
 T5_HUB = SHARED_HUB / "google-t5__t5-small"
+SHARED_MT = REPO.parent / "shared" / "eval" / "mt"  # WMT German news, one sentence a line
 
 
 # Folders the tool writes to by default (relative to the working directory, the checkout in a
@@ -78,13 +79,14 @@ def checkout_left_as_found() -> Iterator[None]:
     assert after == before, f"tests wrote into the checkout: {sorted(after ^ before)}"
 
 
-def require_shared_hub() -> None:
-    """Skip without ../shared in a plain clone; in CI its absence is a failure."""
-    if SHARED_HUB.is_dir():
+def require_shared_hub(folder: Path = SHARED_HUB) -> None:
+    """Skip without ../shared (or ``folder`` in it) in a plain clone; in CI its absence is a
+    failure."""
+    if folder.is_dir():
         return
     if os.environ.get("CI"):
-        pytest.fail(f"CI must have {SHARED_HUB} beside the clone")
-    pytest.skip(f"{SHARED_HUB} not present (plain clone)")
+        pytest.fail(f"CI must have {folder} beside the clone")
+    pytest.skip(f"{folder} not present (plain clone)")
 
 
 def seed_texts() -> list[str]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from typing import Any
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, SHARED_MT, require_shared_hub
 
 from summarize import segment
 from summarize.clean import clean_text
@@ -160,6 +161,49 @@ def test_no_character_of_the_seeds_is_lost_or_moved_by_segmentation() -> None:
             if paragraph.strip():
                 joined = " ".join(split_sentences(paragraph))
                 assert joined.split() == paragraph.split(), paragraph
+
+
+def _cut_from(paragraph: str, sentences: list[str]) -> bool:
+    """Whether ``sentences`` stand in ``paragraph`` as they are, in order, with nothing but white
+    space between and around them."""
+    position = 0
+    for sentence in sentences:
+        found = paragraph.find(sentence, position)
+        if found == -1 or paragraph[position:found].strip():
+            return False
+        position = found + len(sentence)
+    return not paragraph[position:].strip()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # pysbd splits after each full stop; the sentence joined again kept one space for the
+        # writer's two (or a no-break space)
+        "Das war die Feier zum 130.  Geburtstag des Vereins. Ja.",
+        "Wir sehen uns am 24.12.\u00a0nach der Messe. Ja.",
+        "Sie fuhr im Okt.\tnach Berlin. Ja.",
+    ],
+)
+def test_a_sentence_joined_again_keeps_the_white_space_inside_it(paragraph: str) -> None:
+    sentences = split_sentences(paragraph)
+    assert sentences == [paragraph[: paragraph.rindex(" Ja.")], "Ja."]
+    assert _cut_from(paragraph, sentences)
+
+
+def test_every_wmt_sentence_is_cut_from_its_paragraph_as_it_stands() -> None:
+    """The WMT German news (../shared/eval/mt: 30 whole WMT21 articles, 1,000 WMT19 sentences in
+    runs of 20), each document one paragraph with one or two spaces between its segments: every
+    character comes back, in order, only the white space between sentences left out."""
+    require_shared_hub(SHARED_MT)
+    lines = (SHARED_MT / "newstest2019-dev.de").read_text(encoding="utf-8").splitlines()
+    with (SHARED_MT / "newstest2021-docs-dev.jsonl").open(encoding="utf-8") as handle:
+        documents = [json.loads(line)["de"] for line in handle if line.strip()]
+    documents += [lines[i : i + 20] for i in range(0, len(lines), 20)]
+    for separator in (" ", "  "):
+        for document in documents:
+            paragraph = separator.join(document)
+            assert _cut_from(paragraph, split_sentences(paragraph)), document[0]
 
 
 def test_english_sentences_for_eval_lose_no_text_either() -> None:
