@@ -3,8 +3,9 @@
     python benchmarks/segmentation.py [--data ../shared/eval/mt]
 
 Two workloads from ../shared/eval/mt:
-- whole articles: the 30 WMT21 documents (newstest2021-docs-dev.jsonl). A segment without closing
-  punctuation is a heading and stays on its own line; the others are joined by spaces.
+- whole articles: the 30 WMT21 documents (newstest2021-docs-dev.jsonl). A segment that does not
+  end with a sentence mark (closing quotes after it or not: '… spricht von "Feigenblatt"' has
+  none) is a heading and stays on its own line; the others are joined by spaces.
 - running sentences: newstest2019-dev.de, 1000 sentences in runs of 20, joined the same way
   (headlines without closing punctuation on their own line, the rest by spaces).
 Every candidate splits lines first (as the pipeline does), then sentences inside each line.
@@ -26,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from prerequisites import require_paths  # noqa: E402  (benchmarks/prerequisites.py)
 
-_CLOSING = re.compile(r"[.!?…:;\"“”»«’)']\s*$")
+_CLOSING = re.compile(r"[.!?…:;][\"“”»«’)']*\s*$")
 Splitter = Callable[[str], list[str]]
 
 

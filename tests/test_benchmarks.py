@@ -310,3 +310,20 @@ def test_encodings_out_in_a_folder_not_there_yet_is_written(
     encodings.main()
     assert json.loads(out.read_text(encoding="utf-8")) == rows
     assert "utf-8" in capsys.readouterr().out
+
+
+def test_segmentation_keeps_a_headline_ending_in_a_quotation_on_its_own_line() -> None:
+    """A WMT headline that ends with its quotation and no stop (`… spricht von "Feigenblatt"`)
+    is a heading like any other: joined on one line with the article's first sentence, its
+    boundary counted as a miss that no text signals and no candidate can find."""
+    segmentation = _benchmark_module("segmentation")
+    segments = [
+        'Kalbitz-Rauswurf bestätigt - FDP spricht von "Feigenblatt"',
+        "Der Ausschluss ist bestätigt.",
+        'Er sagte: "So eine bittere Niederlage".',
+        "Dann ging er.",
+    ]
+    assert segmentation.join_article(segments).split("\n") == [
+        segments[0],
+        " ".join(segments[1:]),
+    ]
