@@ -389,6 +389,9 @@ def run(
         # folded back into its file (the exit below skips Python's own clean-up).
         with contextlib.closing(_engine(config, quiet)) as pipeline:
             report, shown_already = _run_with_progress(pipeline, paths, force, interactive, quiet)
+        # With the stop signals still taken: a stop while the failures and the summary line are
+        # printed (seconds for thousands of failures) is said as any other, not a silent end.
+        _say_how_the_run_went(report, shown_already, config.output.folder)
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:
@@ -397,7 +400,13 @@ def run(
         )
     finally:
         _give_back(previous)
+    raise typer.Exit(report.exit_code)
 
+
+def _say_how_the_run_went(
+    report: RunReport, shown_already: set[tuple[str, str]], folder: Path
+) -> None:
+    """The articles without a brief that the progress did not show, and the summary line."""
     # A run that outlived its terminal (SIGHUP ignored, a disowned job) has no one to tell: its
     # briefs and index are written, and the exit code still says how it went (not EIO's 1).
     with contextlib.suppress(OSError):
@@ -408,7 +417,6 @@ def run(
                 )
         # The summary line is printed even with --quiet: scripts and logs need the outcome. A
         # folder the run made and took away again (every article failed) is named as gone.
-        folder = config.output.folder
         where = (
             f"→ {escape(shown(folder))}" if folder.is_dir() else "(no output folder: none written)"
         )
@@ -417,7 +425,6 @@ def run(
             highlight=False,
             soft_wrap=True,
         )
-    raise typer.Exit(report.exit_code)
 
 
 def _run_options(

@@ -562,6 +562,41 @@ def test_a_stop_while_the_last_index_is_written_still_leaves_the_index(
     assert "interrupted after: 1 written, 0 up to date" in index
 
 
+def test_a_stop_while_the_run_says_how_it_went_is_said_as_any_other(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """Ctrl-C (or SIGTERM) once every brief and the index are written, while the run prints its
+    failures and summary line (seconds for thousands of failures on a slow terminal): exit 130
+    and the line saying what is kept, as a stop a moment before. The command had given the
+    signals back: Ctrl-C ended it with click's "Aborted." and exit 1, SIGTERM killed it unsaid."""
+    import summarize.cli
+
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    real_print = summarize.cli.stderr.print
+
+    def stopped_at_the_summary_line(*args: object, **kwargs: object) -> None:
+        if args and "→" in str(args[0]):
+            signal.raise_signal(signal.SIGINT)
+        real_print(*args, **kwargs)
+
+    monkeypatch.setattr(summarize.cli.stderr, "print", stopped_at_the_summary_line)
+    output = tmp_path / "out"
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+    try:
+        result = CliRunner().invoke(
+            app, ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+        )
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.exit_code == 130, result.output
+    assert "interrupted: every brief written so far is complete" in result.output
+    assert (output / f"{seed.stem}.md").is_file() and (output / "index.md").is_file()
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, *HANGUP])
 def test_a_stop_between_a_briefs_two_files_waits_for_the_second(
     self_contained_models, tmp_path: Path, monkeypatch, stop: signal.Signals
