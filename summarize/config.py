@@ -435,6 +435,18 @@ def _sets(layer: Mapping[str, Any], section: str, table: str, *keys: str) -> boo
     return isinstance(settings, Mapping) and any(key in settings for key in keys)
 
 
+# The hub's default branch, which an unset revision loads (huggingface_hub's DEFAULT_REVISION).
+HUB_DEFAULT_REVISION = "main"
+
+
+def default_revision_unset(revision: str | None) -> str | None:
+    """A revision as the settings keep it: the hub's default branch as unset, the files an unset
+    revision loads. Written "main", a copy pulled without it was "pulled at None … run `summarize
+    models pull`", one store copy of another revision, and a hub model's briefs and cached
+    translations were keyed apart from the same weights' unset revision."""
+    return None if revision == HUB_DEFAULT_REVISION else revision
+
+
 class ModelSettings(_Section):
     """Settings shared by the translation and summarization stages."""
 
@@ -493,6 +505,11 @@ class ModelSettings(_Section):
     @classmethod
     def _valid_generation(cls, settings: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
         return _lengths_in_order(check_generation(settings, _library_checks(info)), info)
+
+    @field_validator("revision")
+    @classmethod
+    def _default_revision_unset(cls, revision: str | None) -> str | None:
+        return default_revision_unset(revision)
 
 
 class TranslationSettings(ModelSettings):

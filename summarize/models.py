@@ -50,6 +50,7 @@ from summarize.backends import (
 from summarize.config import (
     ModelSettings,
     SummarizationSettings,
+    default_revision_unset,
 )
 from summarize.digests import folder_digest, hub_snapshot, model_files
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
@@ -310,7 +311,9 @@ def read_pull_record(record: Path) -> PulledCopy | None:
     except (OSError, ValueError):
         return None
     revision = recorded.get("revision") if isinstance(recorded, dict) else 0
-    return PulledCopy(revision) if revision is None or isinstance(revision, str) else None
+    if revision is None or isinstance(revision, str):  # "main", as a pull before wrote it: unset
+        return PulledCopy(default_revision_unset(revision))
+    return None
 
 
 def is_store_entry(requested: str, models_dir: Path, source: ModelSource) -> bool:

@@ -850,6 +850,58 @@ def test_a_store_copy_knows_the_revision_it_was_pulled_at(
     assert "pulled at" not in caplog.text
 
 
+@pytest.mark.parametrize(("pulled_at", "configured"), [(None, "main"), ("main", None)])
+def test_the_revision_main_is_the_default_revision(
+    marian_copy: Path,
+    self_contained_models,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    pulled_at: str | None,
+    configured: str | None,
+) -> None:
+    """revision = "main" names the files an unset revision does (the hub's default branch): a
+    copy pulled with one and run with the other was "pulled at None … run `summarize models
+    pull`" and listed as a store copy of another revision, and a hub model's briefs and cached
+    translations were keyed apart for the same weights."""
+    import huggingface_hub
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+    from summarize.store import locate
+
+    def download(repo_id: str, revision: str | None, local_dir: Path, **kwargs: object) -> None:
+        shutil.copytree(marian_copy, local_dir, dirs_exist_ok=True)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", download)
+    store = tmp_path / "store"
+    pull = ["models", "pull", "--set", f"runtime.models_dir={str(store)!r}"]
+    pull += ["--set", "translation.model='org/marian'"]
+    pull += ["--set", f"summarization.model={str(self_contained_models.bart)!r}"]
+    if pulled_at is not None:
+        pull += ["--set", f"translation.revision={pulled_at!r}"]
+    pulled = CliRunner().invoke(app, pull)
+    assert pulled.exit_code == 0, pulled.output
+
+    def config(revision: str | None) -> Config:
+        at = [] if revision is None else [f"translation.revision={revision!r}"]
+        store_setting = f"runtime.models_dir={str(store)!r}"
+        bart = self_contained_models.bart
+        return _config(marian_copy, bart, store_setting, "translation.model='org/marian'", *at)
+
+    caplog.set_level(logging.WARNING, logger="summarize")
+    spec = resolve_spec("translation", config(configured).translation, store)
+    assert "pulled at" not in caplog.text
+    assert locate("translation", config(configured).translation, store).where == "local folder"
+    # Keyed alike: the same briefs and cached translations either way (a hub model's identity
+    # is its settings' revision and snapshot).
+    assert config("main").translation == config(None).translation
+    assert (
+        spec.identity()
+        == resolve_spec("translation", config(pulled_at).translation, store).identity()
+    )
+
+
 def test_a_pulled_copy_given_by_path_is_a_local_folder_not_one_to_pull_again(
     marian_copy: Path,
     self_contained_models,
