@@ -732,6 +732,15 @@ def view(
     previous = _take_stop_signals()
     try:
         report = build_site(output, to or output / "html")
+        # With the stop signals still taken: a stop while the skipped records and the summary
+        # line are printed is said as any other, not a silent end.
+        for problem in report.problems:
+            stderr.print(f"[yellow]skipped:[/] {escape(problem)}", soft_wrap=True)
+        stderr.print(
+            f"{len(report.pages)} brief page(s) → {escape(shown(report.index))}",
+            highlight=False,
+            soft_wrap=True,
+        )
     except SummarizeError as error:
         fail(error)
     except KeyboardInterrupt:  # as a run's stop: said, exit 130 (click's "Aborted!", exit 1)
@@ -740,13 +749,6 @@ def view(
         )
     finally:
         _give_back(previous)
-    for problem in report.problems:
-        stderr.print(f"[yellow]skipped:[/] {escape(problem)}", soft_wrap=True)
-    stderr.print(
-        f"{len(report.pages)} brief page(s) → {escape(shown(report.index))}",
-        highlight=False,
-        soft_wrap=True,
-    )
     raise typer.Exit(1 if report.problems else 0)
 
 
