@@ -151,6 +151,33 @@ def test_a_photo_credit_is_cut_from_the_line_end_and_recorded(
     assert not cleaned.unaccounted_characters(ARTICLE.format(numbered=line))
 
 
+def test_a_line_of_thousands_of_credits_is_cut_a_bounded_number_of_times() -> None:
+    """A caption holds a credit or two; each cut searches the line again, so a line of
+    thousands of repeated credits (a broken page, 40 KB) took minutes. Past eight cuts the rest
+    stays in the line for the classifier to weigh, and every character is still accounted for."""
+    line = "Die Feuerwehr war mit zwei Wagen vor Ort." + " (Foto: dpa)" * 2000
+    text = ARTICLE.format(numbered=line)
+    cleaned = clean_text(text)
+    credits = [item.text for item in cleaned.dropped if item.rule == "credit"]
+    assert credits == ["(Foto: dpa)"] * 8
+    assert not cleaned.unaccounted_characters(text)
+
+
+def test_a_credit_after_a_long_sentence_is_read_by_the_words_just_before_it() -> None:
+    """Whether a credit's label goes on a sentence is read from the last words before it, as
+    it was when the whole text before it was split: after a long line's sentence end it is a
+    credit, after a function word it is the sentence's own noun."""
+    lead = "Der Rat tagte. " * 400
+    for ending, credits in (
+        ("Der Rat lehnte den Antrag ab. Foto: Stadt Essen", ["Foto: Stadt Essen"]),
+        ("Der Kanzler sagte in der Bild: Wir bleiben", []),
+    ):
+        text = ARTICLE.format(numbered=lead + ending)
+        cleaned = clean_text(text)
+        assert [item.text for item in cleaned.dropped if item.rule == "credit"] == credits
+        assert not cleaned.unaccounted_characters(text)
+
+
 def test_a_promotion_pattern_inside_a_sentence_cuts_nothing() -> None:
     """The app promotion's span ("die …-App … jetzt kostenlos herunterladen") is cut where a
     site puts it after its article's text; inside a sentence of the article ("Wer die

@@ -453,15 +453,25 @@ def _with_figures(keys: Sequence[str], texts: Sequence[str]) -> list[str]:
     ]
 
 
+# The most spans one rule cuts from one line. A caption holds one or two credits (two at most on
+# the 588 development pages); each cut searches the line again, so a line of thousands of
+# repeated credits took minutes (40 KB: 26 s), and what is past the cap stays in the line, text
+# for the other rules and the classifier to weigh, never lost.
+_MAX_CUTS_PER_LINE = 8
+
+
 def _cut_spans(
     text: str, rule: str, patterns: Sequence[re.Pattern[str]], cuts: list[Dropped]
 ) -> str:
     # Until no pattern matches: a cut can bare another credit at the line's end ("… leben.
     # (Symbolbild) Foto: pixabay" loses "Foto: pixabay", then "(Symbolbild)").
     cutting = True
-    while cutting:
+    made = 0
+    while cutting and made < _MAX_CUTS_PER_LINE:
         cutting = False
         for pattern in patterns:
+            if made == _MAX_CUTS_PER_LINE:
+                break
             match = pattern.search(text)
             # one inside a sentence is passed over for a later one ("Wer die Corona-Warn-App
             # … herunterladen. … Die Tagesspiegel-App: … herunterladen.")
@@ -471,6 +481,7 @@ def _cut_spans(
                 cuts.append(Dropped(rule, match.group(0).strip()))
                 text = (text[: match.start()] + " " + text[match.end() :]).strip()
                 cutting = True
+                made += 1
     return text
 
 
@@ -478,6 +489,20 @@ _OPENING_MARKS = '„"»«‚‘“(['
 # After a label's colon, a quotation: a headline's ("Scholz in der Bild: „Ich bleibe …“"),
 # never a credit's name.
 _QUOTATION_AFTER_LABEL = re.compile(r"^[^\W\d_]+\s*:\s*[„\"»«‚‘“]")
+
+
+def _last_words(text: str, end: int, count: int) -> list[str]:
+    """The last ``count`` words of ``text[:end]`` (all of them where it holds fewer), read from a
+    window before ``end`` that widens until it holds them: splitting all of ``text[:end]`` for
+    each match made a line of many matches quadratic."""
+    size = 64
+    while True:
+        start = max(0, end - size)
+        words = text[start:end].split()
+        # a word cut at the window's start is not whole: one more than asked for is needed
+        if start == 0 or len(words) > count:
+            return words[-count:]
+        size *= 4
 
 
 def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
@@ -492,7 +517,7 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
     span = match.group(0).lstrip()
     if not span[:1].isalpha():  # "©", "(Foto: …)", a dash before the credit: no sentence
         return False
-    before = text[: match.start()].split()
+    before = _last_words(text, match.start(), 2)
     if not before:
         return _QUOTATION_AFTER_LABEL.match(span) is not None
     # the word as it stands: one that ends with a mark ("ab.", "Berlin,") ends its sentence or
