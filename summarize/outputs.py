@@ -751,7 +751,7 @@ def not_current_briefs(folder: Path) -> dict[str, str]:
                 line = line.rstrip("\r\n")
                 if line.startswith(INDEX_ENTRY):
                     match = _ENTRY_TARGET.search(line)
-                    target = unquote(match.group(1)) if match else None
+                    target = unquote(match.group(1), errors="surrogateescape") if match else None
                 elif target is not None and line.startswith(f"  {NOT_CURRENT}"):
                     said[target] = line.removeprefix(f"  {NOT_CURRENT}").strip()
     except OSError:  # no index (records copied without it), or unreadable: nothing to add

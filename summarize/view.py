@@ -433,7 +433,8 @@ def render_index_page(
     not_current = not_current or {}
     entries = [
         {
-            "page": quote(brief.page),
+            # a name that is not UTF-8 as its bytes (render.link_target)
+            "page": quote(brief.page.encode("utf-8", "surrogateescape")),
             "not_current": not_current.get(f"{brief.name}.md"),
             "record": brief.record,
             "lead": index_lead(brief.record),

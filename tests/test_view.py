@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_to_bytes
 
 import pytest
 from filelock import FileLock
@@ -308,6 +308,40 @@ def test_an_earlier_runs_brief_the_latest_run_failed_on_says_so_on_its_pages(
             [f"Not current: a later run {expected} this article; this brief is an earlier "
              "run's."] if expected else []
         )  # fmt: skip
+
+
+def test_a_brief_named_outside_utf8_is_linked_by_its_bytes_from_both_front_pages(
+    tmp_path: Path,
+) -> None:
+    """A zip made on Windows and unpacked here names "Bürger.md" in code page 437, not UTF-8
+    ("B\\x81rger.md"): index.md and index.html could not hold its name, and every run into the
+    folder and every view of it stopped with a UnicodeEncodeError traceback. Both link it by its
+    bytes, percent-encoded, and its "Not current" mark is read back from index.md."""
+    from test_render import gfm
+
+    from summarize.outputs import not_current_briefs, write_index
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "a.md", make_brief(0))
+    name = os.fsdecode(b"B\x81rger")
+    for suffix in (".md", ".json"):
+        (output / f"a{suffix}").rename(output / f"{name}{suffix}")
+    write_brief(output / "b.md", make_brief(1))
+    stale = {f"{name}.md": ("failed", Path("in/Bürger.txt"))}
+    index = write_index(output, "0 written, 1 failed", not_current=stale)
+    tokens = gfm().parse(index.read_text(encoding="utf-8"))
+    hrefs = [c.attrs["href"] for t in tokens for c in (t.children or []) if c.type == "link_open"]
+    assert [unquote_to_bytes(str(href)) for href in hrefs] == [b"b.md", b"B\x81rger.md"]
+    assert list(not_current_briefs(output)) == [f"{name}.md"]
+    site = tmp_path / "site"
+    build_site(output, site)
+    items = parse(site / "index.html").find_all("ul", "briefs")[0].find_all("li")
+    hrefs = [item.find_all("a", "title")[0].attrs["href"] for item in items]
+    pages = [site / os.fsdecode(unquote_to_bytes(href)) for href in hrefs]
+    assert [page.name for page in pages] == ["b.html", f"{name}.html"]
+    assert all(page.is_file() for page in pages)
+    assert [bool(item.find_all("p", "warnings")) for item in items] == [False, True]
 
 
 def test_the_front_page_says_a_summary_is_empty_as_index_md_does(tmp_path: Path) -> None:
