@@ -836,9 +836,10 @@ class PhraseRule:
         """Whether a floating pattern (one not anchored at the line start) takes the line.
 
         Such a pattern finds its words anywhere, so in a sentence of the article too ("Meta
-        muss seine Datenschutzerklärung überarbeiten, urteilte das Gericht."): a sentence-shaped
-        line goes only when it addresses the reader as notices do ("Wir verwenden Cookies",
-        "Ihre Einstellungen"), a short line whenever it matches."""
+        muss seine Datenschutzerklärung bis zum Ende des Jahres überarbeiten, urteilte das
+        Gericht."): a sentence-shaped line (12 words or more) goes only when it addresses the
+        reader as notices do ("Wir verwenden Cookies", "Ihre Einstellungen"), a shorter line
+        whenever it matches."""
         if not (self.floating and self.floating.search(line)):
             return False
         return not _reads_as_article_sentence(line) or _addresses_the_reader(line)
