@@ -3325,6 +3325,20 @@ def test_a_scale_word_at_a_sentence_end_leaves_the_full_stop_out() -> None:
     assert [q.text for q in find_quantities("Das kostet 5,8 Mio. Euro.", "de")] == ["5,8 Mio."]
 
 
+def test_a_figure_named_in_a_translation_warning_is_named_once() -> None:
+    """A figure the English states twice and the German not at all (or the other way round)
+    was listed twice: "“6 percent”, “6 percent” not in the German"."""
+    english = "Sales rose by 6 percent in the first and by 6 percent in the second quarter."
+    german = "Der Umsatz stieg im ersten und im zweiten Quartal um je fünf Prozent."
+    warnings = translation_warnings(german, english)
+    assert [w.detail for w in warnings if w.kind == "numbers"] == ["“6 percent” not in the German"]
+    german = "Die Preise stiegen um 5 Prozent, die Löhne um 5 Prozent und die Mieten um 7 Prozent."
+    warnings = translation_warnings(german, "Prices rose, and so did wages and rents.")
+    assert [w.detail for w in warnings if w.kind == "missing_numbers"] == [
+        "“5 Prozent”, “7 Prozent” not in the English"
+    ]
+
+
 def test_key_facts_show_a_day_of_a_range_with_its_month() -> None:
     """WMT21's "the Tour de l'Ain (5th to 9th of August)" listed the dates "5" and "9th of
     August": a day that takes its month (and year) from the range's other end is shown with

@@ -342,7 +342,10 @@ def translation_warnings(
         find_quantities(german, "de"),
         find_quantities(english, "en"),
     )
-    changed = [q.text for q in _not_in_german(german_quantities, english_quantities)]
+    # Each figure named once: "6 percent" stated twice was listed "“6 percent”, “6 percent”".
+    changed = list(
+        dict.fromkeys(q.text for q in _not_in_german(german_quantities, english_quantities))
+    )
     if changed and not passed_through:
         warnings.append(
             TranslationWarning(
@@ -351,7 +354,11 @@ def translation_warnings(
         )
     # And the other way round: a figure or weekday of the German that the English lost, which
     # no other check sees (the key facts and the summary's check read the English).
-    lost = [q.text for q in _not_in_english(german, english, german_quantities, english_quantities)]
+    lost = list(
+        dict.fromkeys(
+            q.text for q in _not_in_english(german, english, german_quantities, english_quantities)
+        )
+    )
     if lost and english_words and not passed_through:
         warnings.append(
             TranslationWarning(
