@@ -23,6 +23,7 @@ from pathlib import Path
 
 from summarize.backends import Generated
 from summarize.errors import UsageError, shown
+from summarize.fileio import file_in_the_way
 
 CACHE_FILENAME = "translations.sqlite"
 logger = logging.getLogger("summarize")
@@ -95,6 +96,10 @@ class TranslationCache:
                 return
             if isinstance(error, sqlite3.Error):
                 reason = _said(error, folder)
+            elif isinstance(error, FileExistsError | NotADirectoryError) and (
+                in_the_way := file_in_the_way(folder)
+            ):
+                reason = f"{shown(in_the_way)} is a file, not a folder"
             else:
                 reason = error.strerror or str(error)
             full = _disk_full(error, folder)

@@ -10,6 +10,7 @@ ends. Opened without blocking, anything but a regular file is refused at once, a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -109,3 +110,14 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(handle)
     finally:
         os.close(handle)
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file where ``folder``, or a folder above it, goes (``output.folder`` or
+    ``runtime.cache_dir`` naming a file), for a message to name: the system's "File exists"
+    and "Not a directory" did not say which."""
+    for path in (folder, *folder.parents):
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                return path
+    return None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
 import pytest
 
-from summarize.errors import UsageError
+from summarize.errors import UsageError, shown
 from summarize.outputs import (
     brief_name,
     make_folder,
@@ -252,6 +253,28 @@ def test_a_folder_still_not_found_once_its_parent_is_there_is_one_line(
     with pytest.raises(UsageError, match=r"cannot create the output folder .*No such file"):
         make_folder(target, "the output folder")
     assert (tmp_path / "new").is_dir()  # its parent was made, as Path.mkdir(parents=True) does
+
+
+def test_a_file_where_the_output_or_cache_folder_goes_is_named_as_a_file(
+    tmp_path: Path,
+) -> None:
+    """`--set output.folder=notes.md` (or a folder under it; or runtime.cache_dir) naming a
+    file said only "File exists" or "Not a directory" (`-o` names it "a file, not a folder"
+    before any work)."""
+    from summarize.cache import TranslationCache
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("mine", encoding="utf-8")
+    for folder in (notes, notes / "briefs", notes / "briefs" / "today"):
+        with pytest.raises(UsageError) as refused:
+            make_folder(folder, "the output folder")
+        assert str(refused.value) == (
+            f"cannot create the output folder {shown(folder)}: {shown(notes)} is a file, not a "
+            "folder"
+        )
+        with pytest.raises(UsageError, match=f"{re.escape(shown(notes))} is a file, not a folder"):
+            TranslationCache(folder)
+    assert notes.read_text(encoding="utf-8") == "mine"
 
 
 def test_the_index_so_far_says_nothing_of_a_brief_a_worker_is_replacing(
