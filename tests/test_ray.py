@@ -288,6 +288,24 @@ def test_a_ray_client_address_and_one_without_a_host_are_refused_before_ray_trie
     assert not (tmp_path / "out").exists()
 
 
+def test_a_port_that_is_not_plain_digits_is_refused_before_ray_tries_it(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ray reads a port as int() does: "6379 " (a space copied with the address) or "+6379"
+    went unprobed to ray.init, which joined 6379 and retried it for minutes where nothing
+    listened."""
+    import socket
+
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    reasons = {
+        address: f"the port in {address!r} is not a number"
+        for address in (f"127.0.0.1:{port} ", f"127.0.0.1:+{port}", "127.0.0.1:abc")
+    }
+    _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
+
+
 def test_auto_that_leads_where_nothing_listens_is_refused_before_ray_tries_it(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

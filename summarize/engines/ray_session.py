@@ -174,15 +174,21 @@ def check_reachable(address: str, timeout_s: float = 10.0) -> None:
     Ray (a wrong port, the dashboard's): a refused or silent port, or one that does not open a
     gRPC connection, is reported at once instead. A Ray Client address (``ray://``) is refused:
     Ray Data's executor does not run over Ray Client. ``auto`` is checked where Ray would take
-    it (:func:`_where_auto_leads`). Other forms (a bare host) are left to Ray; so is the
-    protocol check on a cluster that uses TLS (``RAY_USE_TLS``)."""
+    it (:func:`_where_auto_leads`). A port that is not plain digits is refused too (Ray took
+    "6379 " as 6379). Other forms (a bare host) are left to Ray; so is the protocol check on a
+    cluster that uses TLS (``RAY_USE_TLS``)."""
     refuse_address_form(address)
     if address == "auto":
         address = _where_auto_leads()
         _refuse_where_auto_leads(address)
     host, separator, port = address.rpartition(":")
-    if not separator or not port.isdigit():
+    if not separator or address.endswith("]"):  # no port, or an IPv6 address's alone
         return
+    if not (port.isascii() and port.isdigit()):
+        # Ray reads the port as Python's int() does: "6379 " (a space copied with the address),
+        # "+6379" or " 6379" were joined as 6379, unprobed here, and retried for minutes where
+        # nothing listened; "abc" it refused with an address of its own making.
+        raise ConnectionError(f"the port in {address!r} is not a number")
     try:
         with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s) as peer:
             if os.environ.get("RAY_USE_TLS", "0").lower() in ("1", "true"):
