@@ -819,6 +819,57 @@ def test_a_local_instance_that_cannot_start_is_one_line_and_exit_2(
     assert not output.exists()  # no brief: the folder made for the run goes
 
 
+def test_a_node_that_cannot_import_summarize_stops_the_run_in_one_line(
+    self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers whose Python has no summarize (a node set up without it): the run's settings and
+    groups are summarize's objects, which they cannot unpickle. It ended with Ray's traceback of
+    a task, exit 1, or with "Ray failed under the run (The actor died because of an error raised
+    in its creation task, …)" and "run the same command again": now the node and the import
+    error in one line, exit 2, whichever of the two fails first."""
+    ray = _ray()
+    if ray.is_initialized():
+        ray.shutdown()  # another test's connection: this one starts an instance of its own
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    # Python runs a sitecustomize found on PYTHONPATH as it starts: here it hides summarize
+    # from the workers, wherever else their path (the driver's folder included) would find it.
+    hide = tmp_path / "no-summarize"
+    hide.mkdir()
+    (hide / "sitecustomize.py").write_text(
+        "import sys\n\n\n"
+        "class NoSummarize:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.partition('.')[0] == 'summarize':\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n\n\n"
+        "sys.meta_path.insert(0, NoSummarize())\n",
+        encoding="utf-8",
+    )
+    _short_seeds(tmp_path / "in")
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    output = tmp_path / "out"
+    ray.init(
+        address="local",
+        num_cpus=1,
+        include_dashboard=False,
+        log_to_driver=False,
+        runtime_env={"env_vars": {"PYTHONPATH": str(hide)}},
+    )
+    try:
+        result = _run_quietly_on_ray(tmp_path / "in", config, output)
+    finally:
+        ray.shutdown()
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert (
+        "cannot import summarize's code (ModuleNotFoundError: No module named 'summarize')" in said
+    )
+    assert "every node needs summarize installed" in said
+    # Not said as Ray failing (run again), nor with Ray Data's traceback of each actor's death
+    # (Ray's own log of the raylet may still print its lines after the run's).
+    assert "Ray failed under the run" not in said and "died during initialization" not in said
+    assert not _briefs(output)
+
+
 def test_a_worker_node_lost_mid_run_costs_no_brief(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

@@ -763,6 +763,36 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
 # What a model actor raises about its model (the driver's own checks passed): the run stops.
 _MODEL_PROBLEMS = (ConfigError, ModelLoadError, ModelNotFoundError)
 
+# Ray's colour codes in the messages it builds, and a line of a traceback that names an exception.
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+_EXCEPTION_LINE = re.compile(r"^\s*((?:\w+\.)*\w+): (\S.*)$", re.MULTILINE)
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+
+
+def _code_missing_on_node(error: Exception) -> ConfigError | None:
+    """The run's error when a worker could not import summarize's code (summarize, or a library
+    it needs, not installed on its node: the run's settings and groups are summarize's objects,
+    unpickled there), naming the node and the import error; None for any other failure. It was
+    Ray's traceback of the task, exit 1, or of an actor's constructor "Ray failed under the run
+    (The actor died because of an error raised in its creation task, …)": run the same command
+    again."""
+    text = _COLOUR.sub("", str(error))
+    found = [
+        (kind, message)
+        for kind, message in _EXCEPTION_LINE.findall(text)
+        if kind.endswith(("Error", "Exception"))
+    ]
+    if not found or found[-1][0].rsplit(".", 1)[-1] not in _IMPORT_ERRORS:
+        return None
+    kind, message = found[-1]
+    node = getattr(error, "ip", None) or (
+        where.group(1) if (where := re.search(r"\bip=([\w.:]+)", text)) else "?"
+    )
+    return ConfigError(
+        f"a Ray worker on node {node} cannot import summarize's code ({kind}: {message}): "
+        f"every node needs summarize installed, the driver's release with its extras ({RAY_EXTRA})"
+    )
+
 
 class RayEngine:
     """Runs the stages as a Ray Data plan; the same briefs, outcomes and exit codes as
@@ -994,6 +1024,13 @@ class RayEngine:
             carried = error.cause
             if isinstance(carried, _CarriedError) and carried.error is not None:
                 raise carried.error from None
+            if (missing := _code_missing_on_node(error)) is not None:
+                raise missing from None
+            raise
+        except ray.exceptions.RayActorError as error:
+            # A model actor that died in its constructor, where Ray Data gives up after a few.
+            if error.actor_init_failed and (missing := _code_missing_on_node(error)) is not None:
+                raise missing from None
             raise
         try:
             retried, restarted = ray.get(ledger.totals.remote(), timeout=30)

@@ -240,7 +240,8 @@ def _where_auto_leads() -> str:
 def _ray_data_logging(quiet: bool) -> Iterator[None]:
     """Ray Data's log lines for this run: only warnings with ``--quiet``, never its notice that
     its progress bars are off (the command line shows its own), never its report of a failed
-    task; with ``--quiet``, not Ray's notice that a local instance uses token authentication."""
+    task nor its traceback of each actor that died starting; with ``--quiet``, not Ray's notice
+    that a local instance uses token authentication."""
     # Its error log of a failed task repeats, with Ray's tracebacks, the exception that ends the
     # run anyway: a carried error (a model that cannot load) becomes the local engine's one line,
     # anything else surfaces as itself.
@@ -248,6 +249,9 @@ def _ray_data_logging(quiet: bool) -> Iterator[None]:
         "ray.data._internal.progress": logging.ERROR,
         "ray.data._internal.execution.streaming_executor_state": logging.CRITICAL,
         "ray.data.exceptions": logging.CRITICAL,
+        # Its warning of each model actor that died starting, with the traceback, before it
+        # gives up (a node that cannot import summarize): the run's error says why, in a line.
+        "ray.data._internal.execution.operators.actor_pool_map_operator": logging.ERROR,
     }
     if quiet:
         levels["ray.data"] = logging.WARNING
