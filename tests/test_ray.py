@@ -368,6 +368,35 @@ def test_local_as_the_address_starts_the_runs_own_instance_as_unset_does(
     assert len(started) == 1
 
 
+def test_a_run_without_an_address_says_it_does_not_join_the_cluster_in_ray_address(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``ray job submit`` (and a KubeRay RayJob) sets RAY_ADDRESS to the cluster's address for
+    its command: a run there without --ray-address started an instance of its own on the head
+    and did all the work on it, without a word. Said once; not with ``local``, which asks for
+    the run's own instance. No Ray starts here: the run's own start is stood in for."""
+    import summarize.engines.ray_session as session
+
+    ray = _ray()
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "shutdown", lambda: None)
+    monkeypatch.setattr(session, "start_local_instance", lambda **_: None)
+    monkeypatch.setenv("RAY_ADDRESS", "10.0.0.1:6379")
+    caplog.set_level(logging.WARNING, logger="summarize")
+    with session.ray_session(None, quiet=True):
+        pass
+    said = [r.getMessage() for r in caplog.records if "RAY_ADDRESS" in r.getMessage()]
+    assert len(said) == 1 and "'10.0.0.1:6379'" in said[0], said
+    assert "--ray-address auto" in said[0]
+    caplog.clear()
+    with session.ray_session("local", quiet=True):
+        pass
+    monkeypatch.delenv("RAY_ADDRESS")
+    with session.ray_session(None, quiet=True):
+        pass
+    assert not [r for r in caplog.records if "RAY_ADDRESS" in r.getMessage()]
+
+
 def test_a_cluster_that_asks_for_a_token_this_machine_lacks_is_one_line_and_exit_2(
     self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

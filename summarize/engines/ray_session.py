@@ -18,6 +18,8 @@ from typing import Any
 from summarize.errors import UsageError
 from summarize.signals import HANGUP
 
+logger = logging.getLogger("summarize")
+
 
 def start_local_instance(**options: Any) -> None:
     """Start a Ray instance on this machine for one run (``ray.init`` ``options`` added).
@@ -64,6 +66,7 @@ def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
     whether the run started the instance itself."""
     import ray
 
+    unset = address is None  # not "local": RAY_ADDRESS may name the cluster meant
     if address == "local":
         # Ray's own word for a new local instance: the run's own, as when unset (ray.init
         # started it with workers at nice 15, and an actor too large for this machine waited
@@ -82,6 +85,8 @@ def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
         # which --quiet keeps; their info lines are not printed there in the first place.
         try:
             if address is None:
+                if unset:
+                    _say_ray_address_is_not_joined()
                 try:
                     start_local_instance(log_to_driver=True, logging_level=level)
                 except (OSError, ValueError, RuntimeError) as error:
@@ -116,6 +121,21 @@ def ray_session(address: str | None, quiet: bool) -> Iterator[bool]:
             yield address is None
         finally:
             ray.shutdown()
+
+
+def _say_ray_address_is_not_joined() -> None:
+    """A warning when RAY_ADDRESS names a cluster that a run without an address does not join:
+    ``ray job submit`` (and a KubeRay RayJob) sets it to the cluster's address for its command,
+    where a plain ``ray.init()`` joins it; a run whose ``--ray-address auto`` was left out
+    started an instance of its own on the head and did all the work there, without a word."""
+    named = os.environ.get("RAY_ADDRESS", "").strip()
+    if named and named != "local":
+        logger.warning(
+            "RAY_ADDRESS is set (%r), but not runtime.ray_address: the run starts a Ray "
+            "instance of its own on this machine; --ray-address auto joins the cluster at "
+            "RAY_ADDRESS (--ray-address local keeps the instance without this warning)",
+            named,
+        )
 
 
 # What a Ray address answers first: Ray's GCS and its Ray Client server speak gRPC, whose
