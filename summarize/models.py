@@ -19,7 +19,7 @@ import logging
 import os
 import pickle
 import posixpath
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -597,6 +597,24 @@ def quiet_libraries() -> None:
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
     hub_logging.set_verbosity_error()
+
+
+def each_found(resolvers: Sequence[Callable[[], ModelSpec]]) -> list[ModelSpec]:
+    """Each model's spec, in order; the models that cannot be found are said together, one
+    paragraph each: with both missing, a newcomer fixed the translation model only to be told
+    of the summarization model on the next run."""
+    specs: list[ModelSpec] = []
+    missing: list[ModelNotFoundError] = []
+    for resolve in resolvers:
+        try:
+            specs.append(resolve())
+        except ModelNotFoundError as error:
+            missing.append(error)
+    if len(missing) == 1:
+        raise missing[0]
+    if missing:
+        raise ModelNotFoundError("\n\n".join(str(error) for error in missing))
+    return specs
 
 
 def resolve_spec(

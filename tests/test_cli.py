@@ -2510,3 +2510,24 @@ def test_a_number_only_the_translation_states_backs_no_summary_and_no_key_fact(
     assert [(flag["kind"], flag["text"], flag["reason"]) for flag in other["flags"]] == [
         ("number", "25 million", "only in the translation: its German sentence does not state it")
     ]
+
+
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_both_models_missing_are_said_in_one_run(tmp_path: Path, engine: str) -> None:
+    """A newcomer whose two models are both missing was told of the translation model only,
+    fixed it, and learnt of the summarization model on the next run: both are said, exit 2,
+    before any article (no Ray is started: the driver finds the models first)."""
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "run", str(SEEDS), "-o", str(output), "--no-cache", "--engine", engine,
+            "--set", f"translation.model={str(tmp_path / 'no-marian')!r}",
+            "--set", f"summarization.model={str(tmp_path / 'no-bart')!r}",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert f"The translation model folder {str(tmp_path / 'no-marian')!r} does not exist" in said
+    assert f"The summarization model folder {str(tmp_path / 'no-bart')!r} does not exist" in said
+    assert not output.exists()

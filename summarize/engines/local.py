@@ -34,6 +34,7 @@ from summarize.models import (
     ModelSpec,
     Task,
     ctranslate2_problem,
+    each_found,
     half_precision_problem,
     load_weights,
     resolve_spec,
@@ -142,7 +143,9 @@ class Pipeline:
         interpreter lock; torch reads and CTranslate2 conversions take
         :data:`summarize.backends.TORCH_MODEL_READ` in turn, because ``from_pretrained`` swaps
         process-wide torch settings while it runs."""
-        specs = {task: self._spec(task) for task in tasks}
+        specs = dict(
+            zip(tasks, each_found([functools.partial(self._spec, t) for t in tasks]), strict=True)
+        )
         pending = [task for task in tasks if task not in self._weights]
         if not pending:
             return
@@ -253,11 +256,13 @@ class Pipeline:
         """Everything besides the source that changes a brief: models, settings, our version.
 
         Known from the tokenizers and configs alone, before the weights are loaded."""
-        return stages.run_fingerprint(
-            self.config,
-            self._spec("translation").identity(),
-            self._spec("summarization").identity(),
+        translation, summarization = each_found(
+            [
+                functools.partial(self._spec, "translation"),
+                functools.partial(self._spec, "summarization"),
+            ]
         )
+        return stages.run_fingerprint(self.config, translation.identity(), summarization.identity())
 
     def make_brief(self, article: Article, progress: ProgressListener | None = None) -> Brief:
         """The brief of one article; raises ArticleError (NotGermanError) when there is none."""

@@ -24,6 +24,7 @@ article costs only its own brief; a run in which nothing moves for
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -821,17 +822,22 @@ class RayEngine:
         return self._resolved
 
     def _resolve_specs(self) -> dict[Task, ModelSpec]:
-        from summarize.models import ctranslate2_problem, resolve_spec
+        from summarize.models import ctranslate2_problem, each_found, resolve_spec
 
         config = self.config
         models_dir = config.runtime.models_dir
         digests = config.runtime.model_digests
         # The nodes run the models: a head without a GPU plans a run for nodes with them.
-        translation = resolve_spec(
-            "translation", config.translation, models_dir, digests, runs_here=False
-        )
-        summarization = resolve_spec(
-            "summarization", config.summarization, models_dir, digests, runs_here=False
+        translation, summarization = each_found(
+            [
+                functools.partial(
+                    resolve_spec, task, settings, models_dir, digests, runs_here=False
+                )
+                for task, settings in (
+                    ("translation", config.translation),
+                    ("summarization", config.summarization),
+                )
+            ]
         )
         for spec in (translation, summarization):  # here, once: not again in every actor
             problem = ctranslate2_problem(spec, models_dir)
