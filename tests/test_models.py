@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -12,7 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import ModelSet, seed_texts, write_config
+from conftest import (
+    BART_HUB,
+    MARIAN_HUB,
+    SHARED_HUB,
+    ModelSet,
+    require_shared_hub,
+    seed_texts,
+    write_config,
+)
 from pydantic import ValidationError
 
 from summarize.backends import Generated
@@ -28,12 +37,13 @@ from summarize.batching import (
 from summarize.cache import TranslationCache
 from summarize.config import SummarizationSettings, TranslationSettings
 from summarize.errors import ArticleError, ConfigError, ModelLoadError
-from summarize.models import WeightsNotLoaded, load_model, resolve_spec
-from summarize.segment import split_sentences
+from summarize.models import LoadedModel, Task, WeightsNotLoaded, load_model, resolve_spec
+from summarize.segment import split_english_sentences, split_sentences
 from summarize.summarization import Summarizer
 from summarize.testing import EchoBackend, WordTokenizer, echo_model, echo_text
 from summarize.translation import Translator, needs_model
 
+EVAL = SHARED_HUB.parent / "eval"
 SHORT_TRANSLATION = {"max_new_tokens": 6, "num_beams": 2}
 SHORT_SUMMARY = {"max_length": 12, "min_length": 2, "num_beams": 2}
 
@@ -613,6 +623,84 @@ def test_even_chunks_need_no_more_chunks_and_even_out_the_tail() -> None:
     greedy_sizes = [words(chunk) for chunk in greedy]
     assert max(sizes) - min(sizes) < max(greedy_sizes) - min(greedy_sizes)
     assert max(sizes) - min(sizes) <= 2 * max(words(sentence) for sentence in sentences)
+
+
+def _with_real_tokenizer(
+    task: Task, folder: Path, window: int, backend: EchoBackend
+) -> LoadedModel:
+    """An echo model (no weights) that counts its window with a real model's tokenizer."""
+    from transformers import AutoTokenizer
+
+    return replace(echo_model(task, window=window, backend=backend),
+                   tokenizer=AutoTokenizer.from_pretrained(folder))  # fmt: skip
+
+
+def _real_articles(count: int) -> list[str]:
+    lines = (EVAL / "summ" / "cnndm-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["article"] for line in lines[:count]]
+
+
+def test_long_real_articles_reach_the_summarizer_whole_once_and_in_order() -> None:
+    """CNN/DailyMail articles run together (about 15,000 of DistilBART's tokens, a few hundred
+    sentences) at its real 1024-token window: every first-round chunk fits, the chunks hold
+    every sentence once and in order, a sentence that fits is never cut between two chunks,
+    and each later round reads the chunk summaries before it whole and in order."""
+    require_shared_hub()
+    backend = EchoBackend(lambda text: " ".join(text.split()[:60]))
+    loaded = _with_real_tokenizer("summarization", BART_HUB, 1024, backend)
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    passes: list[list[str]] = []  # each pass's inputs, in the order the summarizer gave them
+    original = summarizer.generate_batch
+    summarizer.generate_batch = lambda texts, *kinds: (
+        passes.append(list(texts)) or original(texts, *kinds)
+    )
+    sentences = [s for article in _real_articles(20) for s in split_english_sentences(article)]
+
+    summary = summarizer.summarize(sentences)
+
+    assert summary.path == "map-reduce" and summary.map_rounds >= 2 and len(sentences) > 300
+    assert summary.input_tokens == loaded.count_tokens(" ".join(sentences))
+    assert len(passes) == summary.map_rounds + 1 and len(passes[0]) == summary.chunks
+    assert all(loaded.fits(text) for text in backend.inputs)
+    assert " ".join(passes[0]).split() == " ".join(sentences).split()
+    ends = list(itertools.accumulate(len(chunk.split()) for chunk in passes[0]))
+    start = 0
+    for sentence in sentences:
+        words = len(sentence.split())
+        if loaded.fits(sentence):
+            assert not any(start < end < start + words for end in ends), sentence
+        start += words
+    for before, after in itertools.pairwise(passes):
+        written = " ".join(backend.transform(text) for text in before)
+        assert " ".join(after).split() == written.split()
+
+
+def test_a_long_real_article_and_a_3000_word_sentence_are_translated_whole_and_in_order() -> None:
+    """Hundreds of WMT21 sentences and one German sentence of some 3,000 words at opus-mt's
+    real 512-token window: every sentence's English is its pieces' English in order, the
+    pieces give back its words in order, each fits the window, and each distinct input goes
+    to the model once."""
+    require_shared_hub()
+    backend = EchoBackend(lambda text: f"⟦{text}⟧")
+    loaded = _with_real_tokenizer("translation", MARIAN_HUB, 512, backend)
+    lines = (EVAL / "mt" / "newstest2021-docs-dev.jsonl").read_text(encoding="utf-8")
+    sentences = [s for line in lines.splitlines() for s in json.loads(line)["de"]]
+    german = (EVAL / "mt" / "newstest2019-dev.de").read_text(encoding="utf-8").splitlines()
+    long_sentence = ", ".join(line.rstrip(".!?") for line in german[:220]) + "."
+    sentences = [*sentences[:200], long_sentence, *sentences[200:], sentences[5]]
+
+    results = Translator(loaded, TranslationSettings()).translate(sentences)
+
+    assert len(long_sentence.split()) > 3000 and len(sentences) > 400
+    assert [result.source for result in results] == sentences
+    for result in results:
+        pieces = re.findall("⟦(.*?)⟧", result.text)
+        assert result.text == " ".join(f"⟦{piece}⟧" for piece in pieces)
+        assert len(pieces) == result.pieces >= 1
+        assert " ".join(pieces).split() == result.source.split()
+    assert results[200].pieces > 1
+    assert all(loaded.fits(text) for text in backend.inputs)
+    assert len(backend.inputs) == len(set(backend.inputs))
 
 
 def test_many_documents_share_each_pass(models) -> None:
