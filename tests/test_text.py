@@ -2078,6 +2078,34 @@ def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> Non
     assert read_article(path).details.date == "2024-03-10"
 
 
+def test_a_custom_time_element_before_a_date_in_a_sentence_costs_it_no_text(
+    tmp_path: Path,
+) -> None:
+    """A custom element whose name begins with "time-" (<time-ago>, as GitHub's time elements
+    write a relative date) is no <time>: taken for one, its </time-ago> closed nothing, the
+    <time> after it in the sentence lost its closing tag, and the sentence ended before the
+    date ("Aktualisiert vor 2 Tagen. Am")."""
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Stadtrat tagt</title></head><body><article>"
+        "<h1>Stadtrat berät über den Haushalt</h1>"
+        '<p>Aktualisiert <time-ago datetime="2024-03-12">vor 2 Tagen</time-ago>. Am '
+        '<time datetime="2024-03-14">14. März</time> um 18 Uhr tagte der Rat im Rathaus.</p>'
+        "<p>Der Bürgermeister sagte, die Lage der Finanzen sei angespannt, und die Schulden "
+        "stiegen weiter an.</p>"
+        "<p>Der Gemeinderat hat in seiner Sitzung lange über den Haushalt beraten.</p>"
+        "<p>Am Ende hat er ihn mit großer Mehrheit beschlossen.</p></article></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        sentences = [sentence for paragraph in record["paragraphs"] for sentence in paragraph]
+        assert "Am 14. März um 18 Uhr tagte der Rat im Rathaus." in sentences, (
+            options,
+            sentences,
+        )
+
+
 @pytest.mark.parametrize("options", [["--no-clean"], ["--set", 'clean.disable=["classifier"]']])
 def test_text_a_browser_never_shows_stays_out_of_the_extracted_text(
     tmp_path: Path, options: list[str]

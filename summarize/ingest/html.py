@@ -173,8 +173,10 @@ def _script_characters(match: re.Match[str]) -> str:
     return match[3].translate(_SUPERSCRIPT if match[1].lower() == "sup" else _SUBSCRIPT)
 
 
-# A <time> element's opening tag; trafilatura deletes the element with its text.
-_TIME_OPENING = re.compile(r"<time\b[^>]*>", re.IGNORECASE)
+# A <time> element's opening tag; trafilatura deletes the element with its text. Not a custom
+# element's, <time-ago> (a "-" ends a word too): its </time-ago> closes no <time>, and the
+# <time> after it in the sentence lost its closing tag and, with it, the rest of the sentence.
+_TIME_OPENING = re.compile(r"<time(?=[\s/>])[^>]*>", re.IGNORECASE)
 _TIME_CLOSING = re.compile(r"</time\s*>", re.IGNORECASE)
 
 
