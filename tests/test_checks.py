@@ -3339,6 +3339,16 @@ def test_a_figure_named_in_a_translation_warning_is_named_once() -> None:
     ]
 
 
+def test_bn_at_a_sentence_end_leaves_the_full_stop_out_as_m_does() -> None:
+    """English writes "bn" without a dot of its own, as it writes "m": "The deal was worth
+    £3bn." was listed as the key fact "£3bn." beside "£15m" (and so named in a flag)."""
+    facts = key_facts(["The deal was worth £3bn.", "He paid £15m.", "It made 2 bn. Then"])
+    assert [fact.text for fact in facts if fact.kind == "number"] == ["£3bn", "£15m", "2 bn"]
+    assert [
+        f.text for f in unsupported_facts("The deal was worth £4bn.", "It was worth £3bn.")
+    ] == ["£4bn"]
+
+
 def test_key_facts_show_a_day_of_a_range_with_its_month() -> None:
     """WMT21's "the Tour de l'Ain (5th to 9th of August)" listed the dates "5" and "9th of
     August": a day that takes its month (and year) from the range's other end is shown with

@@ -164,9 +164,10 @@ _PERCENT = (
     r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkt(?:e|en)?"
     r"|percentage[\s-]points?)\b)"
 )
-# Only an abbreviation takes the dot after it ("5,8 Mio."): after a word the dot ends the
-# sentence, and "300 million." was shown so in the key facts, a warning and a flag.
-_SCALE_ABBREVIATIONS = ("tsd", "mio", "mln", "mrd", "bn")
+# Only an abbreviation written with a dot takes the dot after it ("5,8 Mio."): after a word the
+# dot ends the sentence, and "300 million." was shown so in the key facts, a warning and a flag.
+# English writes "bn" with none, as it writes "m" ("£3bn." ends a sentence as "£15m." does).
+_SCALE_ABBREVIATIONS = ("tsd", "mio", "mln", "mrd")
 _SCALE = (
     r"(?:\s?(?:(?:"
     + "|".join(_SCALE_ABBREVIATIONS)
