@@ -3425,3 +3425,19 @@ def test_a_length_ratio_is_shown_outside_the_range_it_breaks(
     english = "y" * (english_length - 1) + "."
     details = [w.detail for w in translation_warnings(german, english) if w.kind == "length_ratio"]
     assert details == [f"English is {shown}× the German length"]
+
+
+def test_a_season_into_a_new_century_ends_in_it() -> None:
+    """ "Saison 1999/00" is the season 1999-2000, as "2009/10" is 2009-2010: its "00" was the
+    number 0, so the translation's "1999/2000" was warned of as a figure the German lacks (and
+    "00" as one the English lost), and the key facts listed the number "00"."""
+    german = "In der Saison 1999/00 gewann er den Titel."
+    english = "In the 1999/2000 season he won the title."
+    assert [w.kind for w in translation_warnings(german, english)] == []
+    assert [f.text for f in unsupported_facts("He won the title in 2000.", "", german)] == []
+    facts = key_facts(["He won the title in the 1999-00 season."])
+    assert [(fact.kind, fact.text) for fact in facts] == [("date", "1999"), ("date", "2000")]
+    # A year and a month are no season: "1999-01" stays as it was read.
+    assert [f.text for f in unsupported_facts("It happened in 2001.", "", "Seit 1999-01 ...")] == [
+        "2001"
+    ]

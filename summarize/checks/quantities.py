@@ -1367,13 +1367,14 @@ def _year_spans(text: str) -> Iterator[_Reading]:
     """A span or season of years ("2010-15", "Saison 2021/22"): two years, not a score."""
     for match in _YEAR_SPAN.finditer(text):
         century, first, second = (int(match.group(name)) for name in match.groupdict())
-        if first < second:
+        # The season into a new century ("1999/00", "1899-00") ends in the next one: its "00"
+        # was the number 0, and "1999/2000" in the translation was a figure the German lacked.
+        if first < second or (first, second) == (99, 0):
+            end = century * 100 + second if first < second else (century + 1) * 100
             yield _Reading(
                 match.start(), match.end("first"), "year", {float(century * 100 + first)}
             )
-            yield _Reading(
-                match.start("second"), match.end(), "year", {float(century * 100 + second)}
-            )
+            yield _Reading(match.start("second"), match.end(), "year", {float(end)})
 
 
 def _times_of_day(text: str, language: Language) -> Iterator[_Reading]:
