@@ -3441,3 +3441,18 @@ def test_a_season_into_a_new_century_ends_in_it() -> None:
     assert [f.text for f in unsupported_facts("It happened in 2001.", "", "Seit 1999-01 ...")] == [
         "2001"
     ]
+
+
+def test_key_facts_name_a_ranges_month_in_english_whatever_the_locale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """calendar.month_name follows the process's LC_TIME locale: a library user's program that
+    had set a German one (locale.setlocale) listed the key fact "4 März 2020" in an English
+    brief. Its names stand in here for such a locale's, which this machine may not have."""
+    import calendar
+
+    german = ["", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember"]  # fmt: skip
+    monkeypatch.setattr(calendar, "month_name", german)
+    facts = key_facts(["It ran from 4 to 14 March 2020."])
+    assert [fact.text for fact in facts if fact.kind == "date"] == ["4 March 2020", "14 March 2020"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -128,7 +127,15 @@ def _in_full(quantity: Quantity, text: str) -> str:
     (year, month, _day) = value
     if not 1 <= month <= 12:
         return text
-    return f"{text} {calendar.month_name[month]}" + (f" {year}" if year else "")
+    return f"{text} {_MONTHS[month - 1]}" + (f" {year}" if year else "")
+
+
+# The months in English, as a brief is written: calendar.month_name is the process's LC_TIME
+# locale's, and a library user's program that had set a German one got "14 März 2020".
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 
 
 def _with_currency(paragraph: str, quantity: Quantity, text: str) -> str:
