@@ -3456,3 +3456,22 @@ def test_key_facts_name_a_ranges_month_in_english_whatever_the_locale(
     monkeypatch.setattr(calendar, "month_name", german)
     facts = key_facts(["It ran from 4 to 14 March 2020."])
     assert [fact.text for fact in facts if fact.kind == "date"] == ["4 March 2020", "14 March 2020"]
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        ("Im Südsudan kam es zu Kämpfen.", "There was fighting in Sudan.", "Sudan"),
+        ("In Südafrika kam es zu Protesten.", "There were protests in Africa.", "Africa"),
+        ("Die südkoreanische Regierung protestierte.", "Korea's government protested.", "Korea"),
+        ("Die Ostdeutschen protestierten.", "East Germans protested.", None),
+        ("In Nord-Griechenland brannte es.", "Fires broke out in Northern Greece.", None),
+    ],
+)
+def test_a_country_named_with_a_point_of_the_compass_backs_no_other_country(
+    german: str, summary: str, flagged: str | None
+) -> None:
+    """A point of the compass before a country ("Ostdeutsche") backs the country, but not where
+    it is part of a country's own name: "Südsudan" backed "Sudan", "Südafrika" "Africa"."""
+    expected = [flagged] if flagged else []
+    assert [f.text for f in unsupported_facts(summary, "", german)] == expected

@@ -449,10 +449,23 @@ def _compass_points(german_tokens: list[str]) -> set[str]:
 
 def _after_compass_points(german_tokens: list[str]) -> list[str]:
     """What follows a point of the compass at the start of a German word ("ostdeutsche":
-    "deutsche")."""
+    "deutsche"); not in a country whose own name holds the point ("Südsudan", "Nordkorea",
+    "südafrikanische"): South Sudan is no Sudan, and "Sudan" was backed by "Südsudan"."""
     return [
-        match.group(2) for token in german_tokens if (match := _COMPASS_BEFORE_A_NAME.match(token))
+        match.group(2)
+        for token in german_tokens
+        if (match := _COMPASS_BEFORE_A_NAME.match(token))
+        and not token.startswith(_countries_named_by_compass_points())
     ]
+
+
+@cache
+def _countries_named_by_compass_points() -> tuple[str, ...]:
+    """The German names (folded) of the countries and regions whose name begins with a point
+    of the compass ("sudsudan", "nordkorea", "westsahara")."""
+    return tuple(
+        name for name in words.german_country_names() if _COMPASS_BEFORE_A_NAME.match(name)
+    )
 
 
 def _begins_with_a_country(word: str) -> bool:
