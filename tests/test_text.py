@@ -2169,7 +2169,8 @@ def test_a_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
 def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) -> None:
     """A browser shows a <q> element between quotation marks that are no characters of the
     page: "die Bahn habe <q>kein Angebot</q> vorgelegt" reached the translator as a paraphrase,
-    without them. A quotation that carries its own marks gets no second pair."""
+    without them. A quotation that carries its own marks gets no second pair, written as
+    characters or as references ("&bdquo;")."""
     page = (
         '<html lang="de"><head><meta charset="utf-8"><title>Bahnstreik</title></head><body>'
         "<article><h1>GDL kündigt neuen Streik an</h1>"
@@ -2177,6 +2178,7 @@ def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) ->
         "vorgelegt.</p>"
         "<p>Ein Sprecher nannte das <q>eine <q>Nebelkerze</q> der Gewerkschaft</q>, hieß es.</p>"
         "<p>Der Fahrgastverband sprach von einem <q>„Desaster für Pendler“</q> in der Stadt.</p>"
+        "<p>Die Pendler selbst nannten es <q>&bdquo;ein Chaos ohne Ende&ldquo;</q> am Morgen.</p>"
         "</article></body></html>"
     )
     expected = [
@@ -2184,6 +2186,7 @@ def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) ->
         "vorgelegt.",
         "Ein Sprecher nannte das „eine ‚Nebelkerze‘ der Gewerkschaft“, hieß es.",
         "Der Fahrgastverband sprach von einem „Desaster für Pendler“ in der Stadt.",
+        "Die Pendler selbst nannten es „ein Chaos ohne Ende“ am Morgen.",
     ]
     path = tmp_path / "seite.html"
     for options in ([], ["--no-clean"]):

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,9 @@ def quotations_marked(html: str) -> str:
             else:
                 parts.append("</span>")
             continue
-        own = html[done : done + 40].lstrip().startswith(tuple(_OWN_QUOTATION_MARKS))
+        # Written as characters or as references ("&bdquo;", "&#8222;", "&quot;"): the page's
+        # own marks either way, and a second pair was added around the references.
+        own = unescape(html[done : done + 40]).lstrip().startswith(tuple(_OWN_QUOTATION_MARKS))
         parts.append("<span" + tag[0][len("<q") :])
         if not own:
             parts.append(_QUOTATION_MARKS[sum(marked) % 2][0])
