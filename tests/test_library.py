@@ -161,6 +161,14 @@ def test_a_thread_plan_given_in_code_is_checked_before_any_work(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("threads", [4, (2, 1, 1), "2,1", "21"])
+def test_a_thread_plan_that_is_no_pair_is_refused_as_one(library_config, threads: object) -> None:
+    """``Pipeline(config, threads=4)`` (a count where the plan is a pair) ended in a TypeError
+    ("cannot unpack non-iterable int object"), not the message naming what a plan is."""
+    with pytest.raises(ConfigError, match="a thread plan is"):
+        Pipeline(library_config, threads=threads)  # type: ignore[arg-type]
+
+
 def test_a_valid_thread_plan_given_in_code_is_kept(library_config) -> None:
     assert Pipeline(library_config, threads=ThreadPlan(2, 1)).threads == (2, 1)
 

@@ -67,14 +67,20 @@ def translation_cache_folder(config: Config) -> Path | None:
 def checked_thread_plan(threads: ThreadPlan) -> ThreadPlan:
     """A thread plan given in code, checked as runtime.threads and runtime.workers are: a
     ThreadPlan of 0 workers (0 is the config's "default") divided by zero once the models had
-    loaded, a traceback mid-run. Raises ConfigError before any work."""
-    per_worker, workers = threads
+    loaded, a traceback mid-run. Raises ConfigError before any work, also for no pair at all
+    (``threads=4``: "cannot unpack non-iterable int object")."""
+    try:
+        per_worker, workers = threads
+    except (TypeError, ValueError):
+        per_worker = workers = None
     if not all(
         isinstance(count, int) and not isinstance(count, bool) and 1 <= count <= most
         for count, most in ((per_worker, MOST_THREADS), (workers, MOST_WORKERS))
     ):
+        # Shown as written: (1, 0), not ThreadPlan(threads_per_worker=1, workers=0).
+        plan = tuple(threads) if isinstance(threads, tuple) else threads
         raise ConfigError(
-            f"threads={tuple(threads)!r}: a thread plan is (threads_per_worker, workers), whole "
+            f"threads={plan!r}: a thread plan is (threads_per_worker, workers), whole "
             f"numbers from 1 to {MOST_THREADS} and from 1 to {MOST_WORKERS}; for the default "
             "leave it out (runtime.threads and runtime.workers = 0)"
         )
