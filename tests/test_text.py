@@ -2131,6 +2131,25 @@ def test_text_a_browser_never_shows_stays_out_of_the_extracted_text(
     ]
 
 
+@pytest.mark.parametrize("options", [[], ["--no-clean"], ["--set", 'clean.disable=["classifier"]']])
+def test_text_hidden_until_found_is_text_of_the_page(tmp_path: Path, options: list[str]) -> None:
+    """hidden="until-found" collapses text that a search in the page (or a link to it) shows:
+    an FAQ's answers, an accordion's sections. Read as hidden, they were left out of the brief."""
+    answer = "Die Grundsteuer steigt im kommenden Jahr für alle Eigentümer um zehn Prozent."
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Rat</title></head>'
+        "<body><article><h1>Der Stadtrat berät über den Haushalt</h1>"
+        "<p>Der Stadtrat hat am Montag über den neuen Haushalt der Stadt beraten.</p>"
+        "<h2>Was ändert sich für Eigentümer?</h2>"
+        f'<div hidden="until-found"><p>{answer}</p></div>'
+        "<p>Die Abstimmung über den Haushalt ist für die kommende Woche geplant.</p>"
+        "</article></body></html>"
+    )
+    record = _inspected(tmp_path / "seite.html", page, *options)
+    sentences = [sentence for paragraph in record["paragraphs"] for sentence in paragraph]
+    assert answer in sentences, sentences
+
+
 def test_a_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
     """A ``<br>`` in a heading sets it on two lines, but it is one heading: read as two lines,
     the cleaner took the second for a fragment, and the brief showed "Die Ergebnisse" and

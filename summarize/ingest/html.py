@@ -250,7 +250,12 @@ def _text_after(html: str, at: int) -> str:
 
 # Elements a browser never shows: a <template>'s content and an element with the ``hidden``
 # attribute (:func:`_hidden`).
-_NEVER_SHOWN_XPATHS = ["//template", "//*[@hidden]"]
+# Not hidden="until-found": the browser shows such an element's text when a search in the page
+# finds it or a link leads to it (a collapsed answer of an FAQ, a section of an accordion).
+_NEVER_SHOWN_XPATHS = [
+    "//template",
+    "//*[@hidden and translate(normalize-space(@hidden), 'UNTILFOD', 'untilfod') != 'until-found']",
+]
 
 
 def _bare_extraction(page: Any) -> Any:
@@ -901,8 +906,10 @@ def _hidden(element: Any) -> bool:
     paragraph, and it reached the brief. Not ``display: none`` in a style or
     ``aria-hidden="true"``: a paywall, a tab or a dialog hides article text so until a script
     shows it, and the extraction takes it."""
-    attributes = element.attrib
-    return "hidden" in attributes
+    hidden = element.attrib.get("hidden")
+    # hidden="until-found": text the browser shows when a search in the page finds it (a
+    # collapsed FAQ answer); it was left out of the page's text and the extraction alike.
+    return hidden is not None and hidden.strip().lower() != "until-found"
 
 
 def page_text(root: Any) -> str:
