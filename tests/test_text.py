@@ -2250,6 +2250,31 @@ def test_a_page_laid_out_with_a_table_is_read_as_its_blocks(tmp_path: Path) -> N
     )
 
 
+@pytest.mark.parametrize("options", [[], ["--no-clean"], ["--set", 'clean.disable=["classifier"]']])
+def test_a_data_tables_value_on_three_lines_keeps_its_row(
+    tmp_path: Path, options: list[str]
+) -> None:
+    """A data table's cell set on three lines (an address: two <br>) is a value, not a column
+    of the page's layout: taken for one, every cell of the table was a line of its own, the
+    cleaner dropped "CDU" as a short line, and the brief gave "41,2 Prozent" without its party."""
+    row = "<tr><td>{}</td><td>{} Prozent</td><td>{}<br>12345 Musterstadt<br>Telefon {}</td></tr>"
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Wahl</title></head>'
+        "<body><article><h1>Ergebnisse der Wahl im Kreis</h1>"
+        "<p>Die Wahl im Kreis hat am Sonntag ein klares Ergebnis gebracht, wie der Wahlleiter "
+        "mitteilte.</p><table><tr><th>Partei</th><th>Stimmen</th><th>Kontakt</th></tr>"
+        + row.format("CDU", "41,2", "Hauptstraße 1", "0123 4567")
+        + row.format("SPD", "30,5", "Marktplatz 3", "0123 9876")
+        + "</table><p>Die Beteiligung lag bei gut sechzig Prozent und damit höher als bei der "
+        "letzten Wahl.</p><p>Der Landrat dankte allen Helfern, die den Tag möglich gemacht "
+        "hatten.</p></article></body></html>"
+    )
+    record = _inspected(tmp_path / "wahl.html", page, *options)
+    lines = [" ".join(paragraph) for paragraph in record["paragraphs"]]
+    for party, share in (("CDU", "41,2 Prozent"), ("SPD", "30,5 Prozent")):
+        assert [line for line in lines if party in line and share in line], (party, lines)
+
+
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
     """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
     between inline elements): the recipe's steps were taken for blocks the extraction left out

@@ -544,13 +544,22 @@ _EXTRACTED_BLOCK_TAGS = frozenset({"p", "head", "list", "item", "table", "quote"
 # How many blocks (paragraphs, line breaks, tables, …) make a table cell a column of the page's
 # layout: a data table's cell holds one value, perhaps in one paragraph or on two lines.
 _LAYOUT_CELL_BLOCKS = 2
+# And how much text: a column of the page holds its article or its menu, a data table's value
+# set on three lines is short (an address, a name and its office). trafilatura makes each <br>
+# of a cell a paragraph, so the two cannot be told by their blocks.
+_LAYOUT_CELL_CHARACTERS = 200
 
 
 def _is_layout_cell(cell: Any, block_tags: frozenset[str]) -> bool:
     """Whether the table ``cell`` holds blocks of text (:data:`_LAYOUT_CELL_BLOCKS` or more
-    elements among ``block_tags``), as the columns of a page laid out with a table do."""
+    elements among ``block_tags``, :data:`_LAYOUT_CELL_CHARACTERS` or more characters), as the
+    columns of a page laid out with a table do. By its blocks alone, a data table's row with an
+    address on three lines was read as cells each on a line of its own, and the cleaner
+    dropped the party's name before its vote as a short line."""
     blocks = (element for element in cell.iterdescendants() if element.tag in block_tags)
-    return sum(1 for _ in itertools.islice(blocks, _LAYOUT_CELL_BLOCKS)) >= _LAYOUT_CELL_BLOCKS
+    if sum(1 for _ in itertools.islice(blocks, _LAYOUT_CELL_BLOCKS)) < _LAYOUT_CELL_BLOCKS:
+        return False
+    return len(" ".join("".join(cell.itertext()).split())) >= _LAYOUT_CELL_CHARACTERS
 
 
 def _layout_tables_as_blocks(body: Any) -> None:
