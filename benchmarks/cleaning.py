@@ -3,7 +3,7 @@
     python benchmarks/cleaning.py            # the table: cross-validated, baselines, rule
                                              # ablations, seeds, WMT21 held out, speed
     python benchmarks/cleaning.py --feature-ablations   # also refit without each feature group
-    python benchmarks/cleaning.py speed      # only the speed line
+    python benchmarks/cleaning.py speed      # only the speed and worst-case lines
     python benchmarks/cleaning.py html --html-source DIR   # the HTML path on the pages' own
                                              # HTML (DIR: a checkout of adbar/trafilatura at
                                              # the commit in the set's README)
@@ -745,11 +745,56 @@ def speed_line() -> str:
     texts = [path.read_text(encoding="utf-8") for path in sorted((DEV_SET / "pages").glob("*.txt"))]
     load = os.getloadavg()[0]
     wall, cpu = pages_per_second(texts)
-    return (
-        f"speed: {wall:.0f} pages/s wall clock, {cpu:.0f} pages per CPU second (clean_text on "
-        f"the {len(texts)} pages' text, best of {SPEED_REPEATS} passes in a fresh process; load "
-        f"average {load:.2f} on {os.cpu_count()} CPUs before the run)"
+    return "\n".join(
+        [
+            f"speed: {wall:.0f} pages/s wall clock, {cpu:.0f} pages per CPU second (clean_text "
+            f"on the {len(texts)} pages' text, best of {SPEED_REPEATS} passes in a fresh "
+            f"process; load average {load:.2f} on {os.cpu_count()} CPUs before the run)",
+            *worst_case_lines(texts),
+        ]
     )
+
+
+# Lines that once made the cleaner (or the Markdown reader) slower than linear, each timed
+# against ordinary page text of the same length: the guards against their coming back, kept
+# here rather than as timed unit tests (tests/test_clean_fast_paths.py, test_clean.py and
+# test_text.py run the same inputs for what they must give).
+_WORST_CASES: tuple[tuple[str, str, bool], ...] = (
+    ("a 3,000-character run of '.@' (e-mail test; 79 s once)", ".@" * 1500, False),
+    (
+        "a 40 KB line of repeated '(Foto: dpa)' (span rules; 26 s once)",
+        " (Foto: dpa)" * 3400,
+        False,
+    ),
+    (
+        "8,000 Markdown lines naming <script> (closing tag search; 10 s once)",
+        "\n".join(["Der Angreifer brachte den Code per <script> in die Seite ein."] * 8000),
+        True,
+    ),
+)
+
+
+def worst_case_lines(texts: Sequence[str]) -> list[str]:
+    """CPU seconds for each of :data:`_WORST_CASES` and, in the same run, for ordinary text of
+    the same length (the development pages' text run together), with their ratio."""
+    from summarize.ingest.markdown import markdown_text
+
+    ordinary = "\n".join(texts)
+    lines = []
+    for name, case, markdown in _WORST_CASES:
+        read = markdown_text if markdown else clean_text
+        baseline = ordinary[: len(case)]
+        seconds = []
+        for text in (case, baseline):
+            start = time.process_time()
+            read(f"Die Stadt hat den Haushalt beschlossen.\n{text}\nMehr dazu morgen.")
+            seconds.append(time.process_time() - start)
+        ratio = seconds[0] / max(seconds[1], 1e-3)
+        lines.append(
+            f"worst case: {name}: {seconds[0]:.2f} s CPU, ordinary text of its length "
+            f"{seconds[1]:.2f} s ({ratio:.1f}x)"
+        )
+    return lines
 
 
 def _row(name: str, pages: Sequence[Page], outputs: dict[str, str]) -> str:

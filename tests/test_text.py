@@ -1779,17 +1779,14 @@ def test_a_markdown_line_opening_html_that_never_closes_hides_nothing(line: str)
     assert (closed, left_out) == ("Erst.\n\nDann.", (("markdown_hidden_html", "alert(1)"),))
 
 
-def test_a_long_markdown_paragraph_naming_script_on_many_lines_reads_in_linear_time() -> None:
+def test_a_long_markdown_paragraph_naming_script_on_many_lines_reads_whole() -> None:
     """Each inline ``<script>`` of a paragraph was searched for its closing tag from there to
     the paragraph's end: a hard-wrapped article on attacks that names the element on each of
-    8,000 lines (600 KB, well under input.max_bytes) took 10 s of CPU, 2 MB minutes."""
-    import time
-
+    8,000 lines (600 KB, well under input.max_bytes) took 10 s of CPU, 2 MB minutes. (Its time
+    is `python benchmarks/cleaning.py speed`'s, against ordinary text of the same length.)"""
     line = "Der Angreifer brachte den Code per <script> in die Seite der Stadtwerke ein."
     lines = [line] * 8000
-    start = time.process_time()
     text, left_out = markdown_text("\n".join(lines) + "\n")
-    assert time.process_time() - start < 1.5
     assert (text, left_out) == ("\n".join(lines), ())
     # A closing tag later in the paragraph still hides what stands between.
     closed, left_out = markdown_text(f"{line}\nalert(1)</script> Danach.\n")
