@@ -10,10 +10,12 @@ import atexit
 import logging
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +25,9 @@ os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["XDG_CACHE_HOME"] = _TEST_CACHE = tempfile.mkdtemp(prefix="summarize-test-cache-")
 
 from summarize.testing import build_bart, build_marian, build_t5
+
+if TYPE_CHECKING:
+    from click.testing import Result
 
 # ... and the session leaves no such folder behind in /tmp (one per process, every run).
 atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
@@ -162,3 +167,34 @@ num_beams = 2
         encoding="utf-8",
     )
     return path
+
+
+def invoke_as_in_a_terminal(args: Sequence[str]) -> Result:
+    """The command line run with Ctrl-C raising KeyboardInterrupt, as in a terminal (pytest's
+    own handler put back after); the command must give its handler back too."""
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = CliRunner().invoke(app, list(args))
+        given_back = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert given_back is signal.default_int_handler, "the command kept its SIGINT handler"
+    return result
+
+
+def ctrl_c_at_the_summary_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C pressed as a command prints its summary line (the one with "→")."""
+    import summarize.cli
+
+    real_print = summarize.cli.stderr.print
+
+    def stopped_at_the_summary_line(*args: object, **kwargs: object) -> None:
+        if args and "→" in str(args[0]):
+            signal.raise_signal(signal.SIGINT)
+        real_print(*args, **kwargs)
+
+    monkeypatch.setattr(summarize.cli.stderr, "print", stopped_at_the_summary_line)

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEEDS, seed_texts, write_config
+from conftest import (
+    SEEDS,
+    ctrl_c_at_the_summary_line,
+    invoke_as_in_a_terminal,
+    seed_texts,
+    write_config,
+)
 from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -512,14 +518,9 @@ def test_ctrl_c_pressed_again_while_a_run_stops_is_ignored(
     monkeypatch.setattr(outputs, "write_index", pressed_again)
     output = tmp_path / "out"
     seed = sorted(SEEDS.glob("*.txt"))[0]
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
-    try:
-        result = CliRunner().invoke(
-            app, ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
-        )
-        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    result = invoke_as_in_a_terminal(
+        ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+    )
     assert result.exit_code == 130, result.output
     assert "interrupted" in result.output and "Traceback" not in result.output
     index = (output / "index.md").read_text(encoding="utf-8")
@@ -569,29 +570,15 @@ def test_a_stop_while_the_run_says_how_it_went_is_said_as_any_other(
     failures and summary line (seconds for thousands of failures on a slow terminal): exit 130
     and the line saying what is kept, as a stop a moment before. The command had given the
     signals back: Ctrl-C ended it with click's "Aborted." and exit 1, SIGTERM killed it unsaid."""
-    import summarize.cli
-
     config = write_config(
         tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
     )
-    real_print = summarize.cli.stderr.print
-
-    def stopped_at_the_summary_line(*args: object, **kwargs: object) -> None:
-        if args and "→" in str(args[0]):
-            signal.raise_signal(signal.SIGINT)
-        real_print(*args, **kwargs)
-
-    monkeypatch.setattr(summarize.cli.stderr, "print", stopped_at_the_summary_line)
+    ctrl_c_at_the_summary_line(monkeypatch)
     output = tmp_path / "out"
     seed = sorted(SEEDS.glob("*.txt"))[0]
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
-    try:
-        result = CliRunner().invoke(
-            app, ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
-        )
-        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    result = invoke_as_in_a_terminal(
+        ["run", str(seed), "-c", str(config), "-o", str(output), "-q", "--no-cache"]
+    )
     assert result.exit_code == 130, result.output
     assert "interrupted: every brief written so far is complete" in result.output
     assert (output / f"{seed.stem}.md").is_file() and (output / "index.md").is_file()

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
 
 import pytest
+from conftest import ctrl_c_at_the_summary_line, invoke_as_in_a_terminal
 from filelock import FileLock
 from test_render import HOSTILE, make_brief
 
@@ -1276,29 +1277,11 @@ def test_ctrl_c_while_a_view_says_how_it_went_is_said_and_exits_130(
 ) -> None:
     """Ctrl-C once every page is written, while the view prints its skipped records and its
     summary line: the view had given the signals back, and it ended without a word."""
-    import signal
-
-    from typer.testing import CliRunner
-
-    import summarize.cli
-    from summarize.cli import app
-
     output = tmp_path / "briefs"
     output.mkdir()
     write_brief(output / "article-0.md", make_brief(0))
-    real_print = summarize.cli.stderr.print
-
-    def stopped_at_the_summary_line(*args: object, **kwargs: object) -> None:
-        if args and "→" in str(args[0]):
-            signal.raise_signal(signal.SIGINT)
-        real_print(*args, **kwargs)
-
-    monkeypatch.setattr(summarize.cli.stderr, "print", stopped_at_the_summary_line)
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
-    try:
-        result = CliRunner().invoke(app, ["view", str(output), "--to", str(tmp_path / "site")])
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    ctrl_c_at_the_summary_line(monkeypatch)
+    result = invoke_as_in_a_terminal(["view", str(output), "--to", str(tmp_path / "site")])
     assert result.exit_code == 130, result.output
     assert "interrupted: the pages written so far are complete" in result.output
     assert (tmp_path / "site" / "index.html").is_file()
