@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from babel.dates import get_month_names
+
 from summarize.checks.facts import find_names
 from summarize.checks.quantities import (
     Quantity,
@@ -127,15 +129,11 @@ def _in_full(quantity: Quantity, text: str) -> str:
     (year, month, _day) = value
     if not 1 <= month <= 12:
         return text
-    return f"{text} {_MONTHS[month - 1]}" + (f" {year}" if year else "")
-
-
-# The months in English, as a brief is written: calendar.month_name is the process's LC_TIME
-# locale's, and a library user's program that had set a German one got "14 März 2020".
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+    # In English, as a brief is written (babel's names, as the checks read months by):
+    # calendar.month_name is the process's LC_TIME locale's, and a library user's program that
+    # had set a German one got "14 März 2020".
+    month_name = get_month_names("wide", locale="en")[month]
+    return f"{text} {month_name}" + (f" {year}" if year else "")
 
 
 def _with_currency(paragraph: str, quantity: Quantity, text: str) -> str:
