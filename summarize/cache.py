@@ -23,7 +23,7 @@ from pathlib import Path
 
 from summarize.backends import Generated
 from summarize.errors import UsageError, shown
-from summarize.fileio import file_in_the_way
+from summarize.fileio import folder_error_reason
 
 CACHE_FILENAME = "translations.sqlite"
 logger = logging.getLogger("summarize")
@@ -96,12 +96,8 @@ class TranslationCache:
                 return
             if isinstance(error, sqlite3.Error):
                 reason = _said(error, folder)
-            elif isinstance(error, FileExistsError | NotADirectoryError) and (
-                in_the_way := file_in_the_way(folder)
-            ):
-                reason = f"{shown(in_the_way)} is a file, not a folder"
             else:
-                reason = error.strerror or str(error)
+                reason = folder_error_reason(error, folder)
             full = _disk_full(error, folder)
             self._remove_own_files()  # a full disk left a cache made only in part
             raise UsageError(

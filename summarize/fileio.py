@@ -19,6 +19,8 @@ import stat
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from summarize.errors import shown
+
 # Opening a FIFO for reading waits for a writer unless non-blocking (no such flag on Windows,
 # which has no FIFOs in the file system, and where a descriptor opened without O_BINARY reads
 # CRLF as LF and stops at a Ctrl-Z byte).
@@ -112,12 +114,13 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def file_in_the_way(folder: Path) -> Path | None:
-    """The file where ``folder``, or a folder above it, goes (``output.folder`` or
-    ``runtime.cache_dir`` naming a file), for a message to name: the system's "File exists"
-    and "Not a directory" did not say which."""
-    for path in (folder, *folder.parents):
-        with contextlib.suppress(OSError):
-            if path.is_file():
-                return path
-    return None
+def folder_error_reason(error: OSError, folder: Path) -> str:
+    """Why ``folder`` could not be made or opened, for a message: a file where it, or a folder
+    above it, goes (``output.folder`` or ``runtime.cache_dir`` naming a file) is named, where
+    the system said only "File exists" or "Not a directory"; otherwise the system's words."""
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        for path in (folder, *folder.parents):
+            with contextlib.suppress(OSError):
+                if path.is_file():
+                    return f"{shown(path)} is a file, not a folder"
+    return error.strerror or str(error)

@@ -27,7 +27,7 @@ import yaml
 from summarize import ingest
 from summarize.digests import file_sha256
 from summarize.errors import ArticleError, OutputError, UsageError, shown
-from summarize.fileio import file_in_the_way, open_regular, read_regular_text, write_atomic
+from summarize.fileio import folder_error_reason, open_regular, read_regular_text, write_atomic
 from summarize.record import (
     RECORD_SUFFIX,
     BriefRecord,
@@ -508,11 +508,7 @@ def make_folder(folder: Path, what: str) -> list[Path]:
     try:
         _make_folder_into(folder, made)
     except OSError as error:
-        reason = error.strerror or str(error)
-        if isinstance(error, FileExistsError | NotADirectoryError) and (
-            in_the_way := file_in_the_way(folder)
-        ):
-            reason = f"{shown(in_the_way)} is a file, not a folder"
+        reason = folder_error_reason(error, folder)
         raise UsageError(f"cannot create {what} {shown(folder)}: {reason}") from None
     return made[::-1]
 
