@@ -238,6 +238,15 @@ def _inspected(path: Path, text: str, *options: str) -> dict:
     return json.loads(result.output)
 
 
+def _assert_reads_whole(path: Path, page: str, lines: list[str]) -> None:
+    """Cleaned and uncleaned (``--no-clean``), the page's paragraphs read as ``lines``, and
+    nothing is dropped."""
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == lines, options
+        assert record["dropped"] == [], options
+
+
 def test_a_short_pages_headings_are_lines_of_their_own_uncleaned_too(tmp_path: Path) -> None:
     """On a short page trafilatura falls back to the text of the whole page as one paragraph,
     and the heading was joined to the sentence under it: uncleaned (`inspect --no-clean`,
@@ -2169,11 +2178,7 @@ def test_a_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
         "Die Grünen legen zu",
         "Die Grünen konnten deutlich zulegen und stellen künftig sechs Mitglieder im Stadtrat.",
     ]
-    path = tmp_path / "seite.html"
-    for options in ([], ["--no-clean"]):
-        record = _inspected(path, page, *options)
-        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == lines, options
-        assert record["dropped"] == [], options
+    _assert_reads_whole(tmp_path / "seite.html", page, lines)
     assert visible_blocks(page) == lines
     assert page_text(parse_html(page)).split("\n\n") == [
         lines[0],
@@ -2204,11 +2209,7 @@ def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) ->
         "Der Fahrgastverband sprach von einem „Desaster für Pendler“ in der Stadt.",
         "Die Pendler selbst nannten es „ein Chaos ohne Ende“ am Morgen.",
     ]
-    path = tmp_path / "seite.html"
-    for options in ([], ["--no-clean"]):
-        record = _inspected(path, page, *options)
-        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == expected, options
-        assert record["dropped"] == [], options
+    _assert_reads_whole(tmp_path / "seite.html", page, expected)
 
 
 def test_a_page_laid_out_with_a_table_is_read_as_its_blocks(tmp_path: Path) -> None:
