@@ -6,7 +6,7 @@ import codecs
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -236,6 +236,14 @@ def _inspected(path: Path, text: str, *options: str) -> dict:
     result = CliRunner().invoke(app, ["inspect", str(path), "--json", *options])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
+
+
+def _sentences_both_ways(path: Path, page: str) -> Iterator[tuple[list[str], dict, list[str]]]:
+    """For the page read cleaned and uncleaned (``--no-clean``): the options, the record and
+    its sentences."""
+    for options in ([], ["--no-clean"]):
+        record = _inspected(path, page, *options)
+        yield options, record, [s for paragraph in record["paragraphs"] for s in paragraph]
 
 
 def _assert_reads_whole(path: Path, page: str, lines: list[str]) -> None:
@@ -2064,9 +2072,7 @@ def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> Non
         "Vereine der Stadt.</p></article></body></html>"
     )
     path = tmp_path / "seite.html"
-    for options in ([], ["--no-clean"]):
-        record = _inspected(path, page, *options)
-        sentences = [sentence for paragraph in record["paragraphs"] for sentence in paragraph]
+    for options, record, sentences in _sentences_both_ways(path, page):
         assert (
             sentences[0]
             == "Die Sitzung des Stadtrats beginnt am 14. März 2024 um 18 Uhr im Rathaus der Stadt."
@@ -2102,10 +2108,7 @@ def test_a_custom_time_element_before_a_date_in_a_sentence_costs_it_no_text(
         "<p>Der Gemeinderat hat in seiner Sitzung lange über den Haushalt beraten.</p>"
         "<p>Am Ende hat er ihn mit großer Mehrheit beschlossen.</p></article></body></html>"
     )
-    path = tmp_path / "seite.html"
-    for options in ([], ["--no-clean"]):
-        record = _inspected(path, page, *options)
-        sentences = [sentence for paragraph in record["paragraphs"] for sentence in paragraph]
+    for options, _, sentences in _sentences_both_ways(tmp_path / "seite.html", page):
         assert "Am 14. März um 18 Uhr tagte der Rat im Rathaus." in sentences, (
             options,
             sentences,
