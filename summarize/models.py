@@ -250,6 +250,14 @@ class LoadedModel:
             return int(generation.max_new_tokens)
         return int(generation.max_length) - 1 if generation.max_length else None
 
+    def output_minimum(self) -> int:
+        """The fewest tokens the model must write for one input (``min_new_tokens``, else
+        ``min_length`` less the decoder's start token); 0 if unset."""
+        generation = self.generation_config
+        if generation.min_new_tokens is not None:
+            return int(generation.min_new_tokens)
+        return max(0, int(generation.min_length or 0) - 1)
+
     def reached_output_limit(
         self, output: str, limit: int | None = None, tokens: int | None = None
     ) -> bool:

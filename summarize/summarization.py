@@ -27,6 +27,9 @@ from summarize.models import LoadedModel, with_generation
 
 logger = logging.getLogger("summarize")
 
+# Which generation settings a model input takes (see Summarizer.generate_batch).
+InputKind = Literal["chunk", "final", "unpadded"]
+
 _LEAD_SENTENCES = 3  # a news article's lead: what stands in when the model gives nothing
 # A sentence's end: its mark, maybe inside closing quotes or a bracket.
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'“”«»’)\]]*$")
@@ -61,6 +64,8 @@ class _Document:
     # The article as the log names it: with thousands in a run, "the summary reached the
     # output limit" said nothing of which one.
     name: str | None = None
+    # No longer than the summary's minimum length: summarized without that minimum.
+    unpadded: bool = False
 
     def log(self, level: int, message: str) -> None:
         logger.log(level, "summarizer: %s%s", f"{self.name}: " if self.name else "", message)
@@ -82,21 +87,33 @@ class Summarizer:
             "summarization.chunk_generation",
             user_set=settings.generation,
         )
+        # A text no longer than the summary's minimum length (DistilBART's min_length 56 over
+        # a two-sentence news item) made the model write on past all it had to say, repeating
+        # or adding to it: such a text is summarized without the minimum, and the brief says so.
+        self.minimum_tokens = loaded.output_minimum()
+        self.unpadded_model = (
+            with_generation(
+                loaded, {"min_length": 0}, "summarization.generation", settings.generation
+            )
+            if self.minimum_tokens
+            else loaded
+        )
 
     def generate_batch(
-        self, texts: list[str], chunk: Sequence[bool] | None = None
+        self, texts: list[str], kinds: Sequence[InputKind] | None = None
     ) -> list[Generated | GenerationFailed]:
-        """Outputs in input order; ``chunk[i]`` marks a map step (chunk summary) input."""
-        is_chunk = list(chunk) if chunk is not None else [False] * len(texts)
-        if self.chunk_model is self.loaded or not any(is_chunk):
-            groups = [(self.loaded, list(range(len(texts))))]
-        else:  # other generation settings: the two kinds of input go in separate batches
-            groups = [
-                (model, [i for i, flag in enumerate(is_chunk) if flag == wanted])
-                for model, wanted in ((self.chunk_model, True), (self.loaded, False))
-            ]
+        """Outputs in input order; ``kinds[i]`` says which generation settings input ``i``
+        takes: a map step's (chunk summary), a final summary's, or a final summary's without
+        the minimum length (a text no longer than it). Default: all final."""
+        kinds = list(kinds) if kinds is not None else ["final"] * len(texts)
+        models = {"chunk": self.chunk_model, "final": self.loaded, "unpadded": self.unpadded_model}
+        # Inputs with other generation settings go in separate batches.
+        groups: dict[int, tuple[LoadedModel, list[int]]] = {}
+        for index, kind in enumerate(kinds):
+            model = models[kind]
+            groups.setdefault(id(model), (model, []))[1].append(index)
         outputs: list[Generated | GenerationFailed] = [Generated("")] * len(texts)
-        for model, indices in groups:
+        for model, indices in groups.values():
             if not indices:
                 continue
             generated = generate_texts(
@@ -135,6 +152,15 @@ class Summarizer:
             document.name = names[index] if names is not None else None
             if document.input_tokens <= self.loaded.window:
                 document.final_input = text
+            if document.input_tokens <= self.minimum_tokens:
+                document.unpadded = True
+                document.add_note(
+                    f"the English text ({document.input_tokens} tokens) is no longer than the "
+                    f"summary's minimum length ({self.minimum_tokens} tokens), so it was "
+                    "summarized without that minimum: with it, the model must write at least "
+                    "as much as the article says",
+                    logging.INFO,
+                )
             pending.append(document)
 
         while pending:
@@ -149,7 +175,7 @@ class Summarizer:
             outputs = iter(
                 self.generate_batch(
                     [text for d in pending for text in d.inputs],
-                    [d.final_input is None for d in pending for _ in d.inputs],
+                    [self._input_kind(d) for d in pending for _ in d.inputs],
                 )
             )
             still_pending = []
@@ -295,6 +321,12 @@ class Summarizer:
             f"summarization.chunk_generation.{key}{f' (now {value})' if value else ''} "
             "and min_length"
         )
+
+    @staticmethod
+    def _input_kind(document: _Document) -> InputKind:
+        if document.final_input is None:
+            return "chunk"
+        return "unpadded" if document.unpadded else "final"
 
     def _inputs_for(self, document: _Document) -> list[str]:
         if document.final_input is not None:

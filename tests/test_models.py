@@ -578,6 +578,36 @@ def test_summary_of_text_within_the_window_is_direct(models) -> None:
     assert summary.path == "direct" and summary.map_rounds == 0 and summary.chunks == 1
 
 
+def test_a_text_no_longer_than_the_summarys_minimum_is_summarized_without_it(
+    models, monkeypatch
+) -> None:
+    """DistilBART's min_length of 56 over a two-sentence news item made the model write at
+    least 55 tokens, more than the item says: such a text is summarized without the minimum,
+    in a batch of its own, and the note says so; a longer one keeps it."""
+    import summarize.summarization as summarization
+
+    settings = SummarizationSettings(model=str(models.bart))  # the model's own min_length 56
+    summarizer = Summarizer(load_model("summarization", settings, Path("models")), settings)
+    assert summarizer.loaded.output_minimum() == 55
+    minimums: dict[str, int] = {}
+    original = summarization.generate_texts
+
+    def recording(model, texts, *rest):
+        minimums.update(dict.fromkeys(texts, model.output_minimum()))
+        return original(model, texts, *rest)
+
+    monkeypatch.setattr(summarization, "generate_texts", recording)
+    short = ["The train left on Monday.", "Nobody was hurt."]
+    long = [f"Sentence {i} says that the troops moved near Kursk again." for i in range(8)]
+    brief, full = summarizer.summarize_many([short, long])
+
+    assert summarizer.loaded.count_tokens(" ".join(short)) <= 55
+    assert summarizer.loaded.count_tokens(" ".join(long)) > 55
+    assert minimums == {" ".join(short): 0, " ".join(long): 55}
+    assert brief.note is not None and "minimum length (55 tokens)" in brief.note
+    assert full.note is None or "minimum" not in full.note
+
+
 def test_text_longer_than_the_window_takes_map_reduce(models) -> None:
     summarizer = _summarizer(models.bart_short_window)
     assert summarizer.loaded.window == 96
