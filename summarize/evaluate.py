@@ -187,6 +187,26 @@ def read_translation_pairs(
             f"{shown(source)} has {len(sources)} lines but {shown(reference)} has "
             f"{len(references)}; they must be aligned line by line"
         )
+    # A blank line one file has and the other has not a few lines on: the counts agree, the
+    # lines between are shifted, and a translation scored against nothing (and nothing against
+    # a reference) pulled the score down as if the model had failed them, with exit 0.
+    one_sided = [
+        number
+        for number, (line, other) in enumerate(zip(sources, references, strict=True), start=1)
+        if shows_text(line) != shows_text(other)
+    ]
+    if one_sided:
+        number = one_sided[0]
+        source_says, reference_says = (
+            ("has text", "is blank")
+            if shows_text(sources[number - 1])
+            else ("is blank", "has text")
+        )
+        more = f" ({len(one_sided)} lines so)" if len(one_sided) > 1 else ""
+        raise UsageError(
+            f"{shown(source)}:{number} {source_says} where {shown(reference)}:{number} "
+            f"{reference_says}{more}; they must be aligned line by line"
+        )
     return sources, references
 
 

@@ -796,3 +796,34 @@ def test_an_input_that_cannot_be_read_is_named_in_one_plain_line(tmp_path: Path)
         assert "Errno" not in str(caught.value) and "codec" not in str(caught.value)
     with pytest.raises(UsageError, match=r"folder: cannot read: a folder, not a file$"):
         read_summary_records(tmp_path / "folder")
+
+
+def test_a_line_with_text_on_one_side_only_is_refused_as_misaligned(tmp_path: Path) -> None:
+    """A source line with text where the reference's is blank, or the other way round, is no
+    pair to score: a blank line one file has and the other has not a few lines further on
+    (counts equal, the lines between shifted by one) was scored with exit 0, its translation
+    against nothing and nothing against its reference, as if the model had failed them."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_translation_pairs
+
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n\nEr beschloss.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The council met.\nIt decided.\n\n", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
+    said = str(caught.value)
+    assert "src.de:2 is blank where" in said and "ref.en:2 has text" in said, said
+    assert "2 lines" in said and "aligned line by line" in said, said
+    with pytest.raises(UsageError, match=r"ref\.en:2 has text where .*src\.de:2 is blank"):
+        read_translation_pairs(tmp_path / "ref.en", tmp_path / "src.de")
+    # through the command: one line, exit 2, before any model loads or folder is made
+    result = CliRunner().invoke(
+        app, ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
+              "-o", str(tmp_path / "o")],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "aligned line by line" in result.output, result.output
+    assert not (tmp_path / "o").exists()
+    # blank on both sides (a paragraph break in both files) is aligned, kept as a blank line
+    (tmp_path / "both.de").write_text("Der Rat tagte.\n\u200b\nEr beschloss.\n", encoding="utf-8")
+    (tmp_path / "both.en").write_text("The council met.\n \nIt decided.\n", encoding="utf-8")
+    sources, references = read_translation_pairs(tmp_path / "both.de", tmp_path / "both.en")
+    assert len(sources) == len(references) == 3
