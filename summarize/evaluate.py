@@ -13,6 +13,7 @@ import codecs
 import json
 import logging
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -131,6 +132,11 @@ def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...
             )
 
 
+# A line break in a model's English (a byte-level tokenizer writes one): hypotheses.txt is one
+# line per source line, and sacrebleu reads a line to each "\n" (a "\r" shows as one too).
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 class TranslatedLines(NamedTuple):
     english: list[str]  # one line per source line
     at_limit: int  # lines holding English as long as the output limit allows (maybe cut)
@@ -153,7 +159,8 @@ def translate_lines(translator: Translator, lines: list[str], name: str) -> Tran
         failed = next((item.failed for item in results if item.failed), None)
         if failed is not None:  # a score over a line without its English would mislead
             raise ArticleError(f"{name}:{number}: {failed}")
-        english.append(" ".join(item.text for item in results))
+        # Scored as written: sacrebleu's tokenizers read a line break as a space.
+        english.append(_LINE_BREAK.sub(" ", " ".join(item.text for item in results)))
         at_limit += any(item.reached_limit is not None for item in results)
         if any(item.pieces > 1 for item in results):
             split.append(number)

@@ -827,3 +827,32 @@ def test_a_line_with_text_on_one_side_only_is_refused_as_misaligned(tmp_path: Pa
     (tmp_path / "both.en").write_text("The council met.\n \nIt decided.\n", encoding="utf-8")
     sources, references = read_translation_pairs(tmp_path / "both.de", tmp_path / "both.en")
     assert len(sources) == len(references) == 3
+
+
+def test_english_holding_a_line_break_stays_on_its_source_line(tmp_path: Path) -> None:
+    """A translation model whose English holds a line break (a byte-level tokenizer writes
+    one) wrote it into hypotheses.txt as it was: the file had more lines than the source, and
+    sacrebleu run on it refused it or scored each line against another line's reference."""
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_translation
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Hund bellt.\nDie Katze schläft.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The dog barks.\nThe cat sleeps.\n", encoding="utf-8")
+    backend = EchoBackend(lambda text: "The dog\nbarks." if "Hund" in text else "The\r\ncat.")
+    translator = Translator(echo_model(backend=backend), TranslationSettings())
+    output = tmp_path / "mt"
+    evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
+    # read as sacrebleu's command reads it: lines end at "\n" only
+    with (output / "hypotheses.txt").open(encoding="utf-8", newline="\n") as file:
+        hypotheses = [line.removesuffix("\n") for line in file]
+    assert hypotheses == ["The dog barks.", "The cat."]
+    metrics = json.loads((output / "metrics.json").read_text())
+    references = [["The dog barks.", "The cat sleeps."]]
+    assert metrics["bleu"] == pytest.approx(
+        sacrebleu.corpus_bleu(hypotheses, references).score, abs=1e-3
+    )
+    assert metrics["chrf"] == pytest.approx(
+        sacrebleu.corpus_chrf(hypotheses, references).score, abs=1e-3
+    )
