@@ -2513,6 +2513,36 @@ def test_a_negation_the_english_keeps_or_the_german_lacks_is_not_warned_of(
     assert _negation_warned(german, english) == []
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Der Bürgermeister ließ es sich nicht nehmen, die Gäste selbst zu begrüßen.",
+            "The mayor insisted on welcoming the guests himself.",
+        ),
+        (
+            "Die Fans wollen es sich auch in diesem Jahr nicht nehmen lassen, mitzufeiern.",
+            "The fans are determined to join the celebrations again this year.",
+        ),
+        (
+            "Das ließ sich die Trainerin nicht nehmen.",
+            "The coach made a point of doing that.",
+        ),
+    ],
+)
+def test_es_sich_nicht_nehmen_lassen_states_no_negation(german: str, english: str) -> None:
+    """ "es sich nicht nehmen lassen" is "to insist on", "to make a point of": English says it
+    with no negation, and a faithful translation was warned of as one that lost it."""
+    assert _negation_warned(german, english) == []
+
+
+def test_a_lost_negation_of_nehmen_outside_the_phrase_is_still_warned_of() -> None:
+    assert _negation_warned(
+        "Die Polizei konnte ihm den Führerschein nicht nehmen.",
+        "The police could take away his licence.",
+    ) == ["the German negates (“nicht”) and the English says no negation"]
+
+
 def _number_warnings(german: str, english: str) -> list[str]:
     """Both directions of the translation's number check: "numbers" and "missing_numbers"."""
     return [
