@@ -2536,6 +2536,25 @@ def test_es_sich_nicht_nehmen_lassen_states_no_negation(german: str, english: st
     assert _negation_warned(german, english) == []
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Der Rat hat noch nicht entschieden.", "The council has yet to decide."),
+        ("Der Täter ist noch nicht gefasst worden.", "The culprit is yet to be caught."),
+        ("Die Zahlen liegen bisher nicht vor.", "The figures have yet to be published."),
+        ("Das Gesetz ist noch nicht in Kraft.", "The law’s yet to take effect."),
+    ],
+)
+def test_yet_to_says_the_negation_of_noch_nicht(german: str, english: str) -> None:
+    """ "has yet to decide" is English for "hat noch nicht entschieden": it was warned of as a
+    translation that lost the "nicht"."""
+    assert _negation_warned(german, english) == []
+
+
+def test_yet_without_to_is_no_negation() -> None:
+    assert _negation_warned("Der Rat hat noch nicht entschieden.", "The council has decided yet.")
+
+
 def test_a_lost_negation_of_nehmen_outside_the_phrase_is_still_warned_of() -> None:
     assert _negation_warned(
         "Die Polizei konnte ihm den Führerschein nicht nehmen.",

@@ -93,14 +93,16 @@ _UN_VERBS = (
 )
 # What says a negation in English: the words, "n't", and what translates one as a word of its
 # own ("nicht beachtet" as "ignored", "ohne Erfolg" as "unsuccessful", "nicht infiziert" as
-# "non-infected", "niemandem erklären können" as "inexplicable"). Broad on purpose: the warning
-# is for an English that lost the negation.
+# "non-infected", "niemandem erklären können" as "inexplicable", "noch nicht entschieden" as
+# "has yet to decide"). Broad on purpose: the warning is for an English that lost the negation.
 _ENGLISH_NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|nothing|nobody|none|neither|nor|without|nowhere|cannot|no-one"
     r"|lack\w*|fail\w*|refus\w*|den(?:y|ied|ies|ying)|absen\w*|instead|unless"
     r"|(?!" + _UN_VERBS + r")un(?!der|til|it|ion|ivers|iqu|iform|cle|if|ilat|ison|anim|esco"
     r"|icef)\w{3,}|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)"
-    r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*|anymore)(?![\w-])|n[’']t\b",
+    r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*|anymore"
+    r"|(?:has|have|had|is|are|was|were|am|be|been|remains?|remained)\s+yet\s+to)(?![\w-])"
+    r"|n[’']t\b|['’]s\s+yet\s+to\b",
     re.IGNORECASE,
 )
 # English phrases with a negating word that negate nothing: "whether or not", "not only … but",
