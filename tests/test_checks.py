@@ -2555,6 +2555,26 @@ def test_yet_without_to_is_no_negation() -> None:
     assert _negation_warned("Der Rat hat noch nicht entschieden.", "The council has decided yet.")
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Es gibt keinen Zweifel, dass er schuldig ist.", "There is no doubt he is guilty."),
+        ("Daran besteht kein Zweifel.", "There is no doubt about that."),
+        ("Sie ließ keinen Zweifel an ihrem Plan.", "She left no doubt about her plan."),
+    ],
+)
+def test_kein_zweifel_is_read_as_no_doubt_is(german: str, english: str) -> None:
+    """English "no doubt" is no negation ("will no doubt come"), nor is "ohne Zweifel": "kein
+    Zweifel" translated "no doubt" was warned of as a lost negation."""
+    assert _negation_warned(german, english) == []
+
+
+def test_a_negation_beside_kein_zweifel_is_still_warned_of() -> None:
+    assert _negation_warned(
+        "Es gibt keinen Zweifel, dass er nicht kommt.", "There is no doubt he will come."
+    ) == ["the German negates (“nicht”) and the English says no negation"]
+
+
 def test_a_lost_negation_of_nehmen_outside_the_phrase_is_still_warned_of() -> None:
     assert _negation_warned(
         "Die Polizei konnte ihm den Führerschein nicht nehmen.",

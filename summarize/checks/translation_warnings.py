@@ -67,7 +67,8 @@ def _has_loop(words: list[str]) -> str | None:
 # Words that negate a German sentence ("nicht", "kein…", "nie", "ohne", and the adverbs
 # "keineswegs", "keinesfalls", "mitnichten": "by no means"), less the phrases that state no
 # negation ("nicht nur … sondern auch", "nicht wenige" for "quite a few", "ob … oder nicht" for
-# "whether or not", "ließ es sich nicht nehmen" for "insisted on", "made a point of").
+# "whether or not", "ließ es sich nicht nehmen" for "insisted on", "made a point of", "ohne
+# Zweifel" and "kein Zweifel" for "no doubt", which English does not read as one either).
 _GERMAN_NEGATION = re.compile(
     r"(?<![\w-])(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|keinerlei|keineswegs"
     r"|keinesfalls|mitnichten|nie|niemals|niemand|niemanden|niemandem|nirgends|nirgendwo"
@@ -76,7 +77,7 @@ _GERMAN_NEGATION = re.compile(
 )
 _GERMAN_NOT_NEGATING = re.compile(
     r"(?<![\w-])(?:nicht\s+nur|nicht\s+zuletzt|nicht\s+wenige[rn]?|nicht\s+selten"
-    r"|nicht\s+umsonst|nicht\s+unbedingt|ohne\s+Zweifel|nichts\s+anderes\s+als|oder\s+nicht"
+    r"|nicht\s+umsonst|nicht\s+unbedingt|(?:ohne|kein\w*)\s+Zweifel|nichts\s+anderes\s+als|oder\s+nicht"
     # "es sich nicht nehmen lassen", "to insist on": "ließ es sich nicht nehmen, … zu",
     # "wollen es sich auch heuer nicht nehmen lassen", "das ließ sich der Chef nicht nehmen"
     r"|(?:lässt|ließ|ließen|lasse|lassen|lasst|ließe)\s+(?:es|das|sich)\s+(?:[\w-]+\s+){0,5}?"
