@@ -1677,6 +1677,36 @@ def test_a_faithful_translation_leaves_out_no_figure(german: str, english: str) 
     assert _missing_warned(german, english) == []
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die Sitzung beginnt um 12 Uhr im Rathaus.",
+            "The meeting starts at noon in the town hall.",
+        ),
+        ("Bis 12.00 Uhr gilt die Sperre.", "The closure applies until midday."),
+        ("Das Feuerwerk beginnt um 0 Uhr.", "The fireworks start at midnight."),
+        ("Die Frist endet am Freitag um 24 Uhr.", "The deadline ends at midnight on Friday."),
+    ],
+)
+def test_noon_and_midnight_state_12_and_24_uhr(german: str, english: str) -> None:
+    """English names these two times in a word: "um 24 Uhr" as "at midnight" was warned of as
+    a figure the translation left out."""
+    assert _missing_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Sitzung beginnt um 12 Uhr.", "The meeting starts at midnight."),
+        ("Die Sitzung beginnt um 0 Uhr.", "The meeting starts at noon."),
+        ("Die Sitzung beginnt um 12.30 Uhr.", "The meeting starts at noon."),
+    ],
+)
+def test_noon_and_midnight_state_no_other_time(german: str, english: str) -> None:
+    assert len(_missing_warned(german, english)) == 1
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

@@ -262,12 +262,23 @@ _ORDINAL_VALUES = {word: value for value, word in enumerate(
 )}  # fmt: skip
 
 
+# The times of day English names in a word: "12 Uhr" is "noon", "0 Uhr" and "24 Uhr" are
+# "midnight".
+_NOON_MIDNIGHT = re.compile(r"(?<![\w-])(?:(?P<noon>noon|midday)|midnight)(?![\w-])", re.IGNORECASE)
+
+
 def _stated_in_english(quantity: Quantity, english: list[Quantity], english_text: str) -> bool:
     if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
         return any(other.kind == "weekday" and quantity.values & other.values for other in english)
     if quantity.kind == "time":  # "zum 15:15" may be a score ("15-15")
-        return is_supported(quantity, english) or any(
-            other.kind == "score" and other.values == quantity.values for other in english
+        in_words = {
+            (12, 0) if match.group("noon") else (0, 0)
+            for match in _NOON_MIDNIGHT.finditer(english_text)
+        }
+        return (
+            is_supported(quantity, english)
+            or any(other.kind == "score" and other.values == quantity.values for other in english)
+            or bool(in_words & quantity.values)
         )
     if is_supported(quantity, english):
         return True
