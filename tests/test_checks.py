@@ -1707,6 +1707,40 @@ def test_noon_and_midnight_state_no_other_time(german: str, english: str) -> Non
     assert len(_missing_warned(german, english)) == 1
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die Frau ist Mitte 40 und lebt in Köln.",
+            "The woman is in her mid-40s and lives in Cologne.",
+        ),
+        ("Der Täter soll Ende 20 sein.", "The culprit is said to be in his late twenties."),
+        ("Anfang 30 zog er nach Berlin.", "In his early 30s he moved to Berlin."),
+    ],
+)
+def test_an_age_in_decades_is_stated_by_the_english_decade(german: str, english: str) -> None:
+    """ "Mitte 40" is an age in the mid-40s, as English says it: it was the number 40, which
+    "in her mid-40s" did not state."""
+    assert _number_warnings(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Frau ist Mitte 40.", "The woman is in her mid-50s."),
+        ("Die Frau ist Mitte 40.", "The woman is 40."),
+    ],
+)
+def test_an_age_in_decades_is_no_other_age(german: str, english: str) -> None:
+    assert "numbers" in _number_warnings(german, english)
+
+
+def test_end_of_a_year_or_a_time_is_no_age() -> None:
+    assert (
+        _number_warnings("Ende 2020 kam er um 20 Uhr.", "At the end of 2020 he came at 8pm.") == []
+    )
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

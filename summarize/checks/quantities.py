@@ -278,8 +278,11 @@ _DECADE = re.compile(
 # A decade's "80er" without "Jahre" where the words before make it one: "Ende der 80er", "Anfang
 # der 90er" ("the late '80s", "the early 1990s"); "ein 50er" (a note), "die 30er Zone" and "in den
 # 80er Bus" stay counts (a review found them read as decades).
+# And a person's age in decades, "Mitte 40", "Ende 20", "Anfang 30" ("in his mid-40s", "in her
+# late 20s"): ages only, and not a year's ("Ende 2020"), a time's or an amount's ("Ende 20 Uhr").
 _DECADE_AFTER_ARTICLE_DE = re.compile(
-    r"(?<![\w-])(?:Anfang|Mitte|Ende|Beginn)\s+der\s+(?P<decade>[1-9])0er(?![\w-])",
+    r"(?<![\w-])(?:Anfang|Mitte|Ende|Beginn)\s+(?:der\s+(?P<decade>[1-9])0er(?![\w-])"
+    r"|(?P<age>[1-9])0(?![\w,:/%’'-]|\.\d|\s*(?:\d|Uhr\b|Prozent\b|%)))",
     re.IGNORECASE,
 )
 # Two years as news writes a span or a season: "2010-15", "1998–99", "die Saison 2021/22"; the
@@ -1352,6 +1355,11 @@ def _decades(text: str, language: Language) -> Iterator[_Reading]:
         yield _Reading(match.start(), match.end(), "decade", _decade(match))
     if language == "de":
         for match in _DECADE_AFTER_ARTICLE_DE.finditer(text):
+            if match.group("age"):
+                first = int(match.group("age")) * 10
+                ages: set[float | tuple[int, ...]] = {float(first + n) for n in range(10)}
+                yield _Reading(match.start("age"), match.end(), "decade", ages)
+                continue
             values = _decade_values(int(match.group("decade")) * 10, (19, 20), ages=True)
             yield _Reading(match.start("decade"), match.end(), "decade", values)
         for start, end, values in _german_decades(text):
