@@ -1741,6 +1741,28 @@ def test_end_of_a_year_or_a_time_is_no_age() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Staatsschulden liegen bei 2 Bio. Euro.", "The national debt is 2 trillion euros."),
+        ("Der Fonds verwaltet 1,5 Bio. Dollar.", "The fund manages $1.5tn."),
+    ],
+)
+def test_bio_is_the_german_abbreviation_of_billionen(german: str, english: str) -> None:
+    """ "Bio." is to "Billionen" what "Mio." and "Mrd." are to "Millionen" and "Milliarden": a
+    faithful "2 trillion euros" was warned of as a number the German lacks, and "2" as one the
+    English lost."""
+    assert _number_warnings(german, english) == []
+
+
+def test_bio_is_no_english_billion_nor_a_word_of_its_own() -> None:
+    assert _number_warnings("Die Schulden: 2 Bio. Euro.", "The debt: 2 billion euros.") == [
+        "numbers",
+        "missing_numbers",
+    ]
+    assert _number_warnings("Er verkauft 5 Bio-Produkte.", "He sells 5 organic products.") == []
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

@@ -34,7 +34,7 @@ SCALES = {
     "tausend": 1e3, "thousand": 1e3, "tsd": 1e3,
     "million": 1e6, "millionen": 1e6, "mio": 1e6, "millions": 1e6, "mln": 1e6,
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billion": 1e9, "billions": 1e9, "bn": 1e9,
-    "billionen": 1e12, "trillion": 1e12,
+    "billionen": 1e12, "trillion": 1e12, "bio": 1e12,
 }  # fmt: skip
 # German "Billion" is a million millions (English "trillion"), as its plural "Billionen" is.
 _GERMAN_SCALES = {**SCALES, "billion": 1e12}
@@ -168,13 +168,24 @@ _PERCENT = (
 # dot ends the sentence, and "300 million." was shown so in the key facts, a warning and a flag.
 # English writes "bn" with none, as it writes "m" ("£3bn." ends a sentence as "£15m." does).
 _SCALE_ABBREVIATIONS = ("tsd", "mio", "mln", "mrd")
+# German "Bio." (Billionen, English "trillion") only with its dot: "Bio" is a word of its own
+# ("5 Bio-Produkte", organic).
+_SCALE_DOTTED = ("bio",)
 _SCALE = (
     r"(?:\s?(?:(?:"
     + "|".join(_SCALE_ABBREVIATIONS)
     + r")\b\.?|(?:"
+    + "|".join(_SCALE_DOTTED)
+    + r")\.|(?:"
     + "|".join(
         sorted(
-            (re.escape(k) for k in SCALES if k not in _SCALE_ABBREVIATIONS), key=len, reverse=True
+            (
+                re.escape(k)
+                for k in SCALES
+                if k not in _SCALE_ABBREVIATIONS and k not in _SCALE_DOTTED
+            ),
+            key=len,
+            reverse=True,
         )
     )
     + r")\b))"
