@@ -1763,6 +1763,32 @@ def test_bio_is_no_english_billion_nor_a_word_of_its_own() -> None:
     assert _number_warnings("Er verkauft 5 Bio-Produkte.", "He sells 5 organic products.") == []
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Stadt feiert ihr 100-jähriges Bestehen.", "The town celebrates its centennial."),
+        ("Der Chor feiert 100 Jahre Gesang.", "The choir celebrates a centenary of singing."),
+        ("Zum 200. Geburtstag gab es ein Fest.", "There was a party for the bicentenary."),
+        ("Die Uni feiert ihr 150-jähriges Jubiläum.", "The university marks its sesquicentennial."),
+    ],
+)
+def test_a_centenary_states_its_count_of_years(german: str, english: str) -> None:
+    """ "centennial" is English for "100-jähriges Bestehen": the 100 was warned of as a figure
+    the translation left out."""
+    assert _missing_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Stadt feiert ihr 50-jähriges Bestehen.", "The town celebrates its centennial."),
+        ("Der Verein hat 100 Mitglieder.", "The club celebrates its centenary."),
+    ],
+)
+def test_a_centenary_states_no_other_count(german: str, english: str) -> None:
+    assert len(_missing_warned(german, english)) == 1
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

@@ -267,6 +267,23 @@ _ORDINAL_VALUES = {word: value for value, word in enumerate(
 _NOON_MIDNIGHT = re.compile(r"(?<![\w-])(?:(?P<noon>noon|midday)|midnight)(?![\w-])", re.IGNORECASE)
 
 
+# A count of years English names in a word: "100-jähriges Bestehen" is "its centennial", "zum
+# 200. Geburtstag" "on the bicentenary"; "sesquicentennial" is 150.
+_CENTENARY = re.compile(
+    r"(?<![\w-])(?P<times>bi|tri|ter|quater|quin|sesqui)?cent(?:enar(?:y|ies)|ennials?)(?![\w-])",
+    re.IGNORECASE,
+)
+_CENTURIES = {"bi": 2.0, "tri": 3.0, "ter": 3.0, "quater": 4.0, "quin": 5.0, "sesqui": 1.5}
+_YEARS = ("month", 12.0)  # the unit of a count of years ("100 Jahre", "100-jährig")
+
+
+def _centenaries(english_text: str) -> set[float]:
+    return {
+        100 * _CENTURIES.get((match.group("times") or "").lower(), 1.0)
+        for match in _CENTENARY.finditer(english_text)
+    }
+
+
 def _stated_in_english(quantity: Quantity, english: list[Quantity], english_text: str) -> bool:
     if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
         return any(other.kind == "weekday" and quantity.values & other.values for other in english)
@@ -281,6 +298,10 @@ def _stated_in_english(quantity: Quantity, english: list[Quantity], english_text
             or bool(in_words & quantity.values)
         )
     if is_supported(quantity, english):
+        return True
+    # "100 Jahre", "100-jähriges", "zum 100. Jahrestag": "its centenary"
+    years = quantity.kind == "ordinal" or (quantity.kind == "number" and quantity.unit == _YEARS)
+    if years and quantity.values & _centenaries(english_text):
         return True
     if quantity.kind == "ordinal":
         stated = {_ORDINAL_VALUES[word.lower()] for word in _ORDINAL_WORDS.findall(english_text)}
