@@ -1789,6 +1789,31 @@ def test_a_centenary_states_no_other_count(german: str, english: str) -> None:
     assert len(_missing_warned(german, english)) == 1
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Läuferin belegte Platz 2 hinter der Siegerin.", "The runner finished second."),
+        ("Er kam auf Rang 2 ins Ziel.", "He crossed the line in second place."),
+        ("Der Verein steht auf Tabellenplatz 1.", "The club is first in the table."),
+    ],
+)
+def test_a_rank_is_stated_by_its_ordinal_word(german: str, english: str) -> None:
+    """ "Platz 2" is "second place": "second", which the English reading leaves out (it is
+    also a unit), was no statement of the 2, and the rank was warned of as left out."""
+    assert _missing_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Läuferin belegte Platz 2 hinter der Siegerin.", "The runner finished third."),
+        ("Er schoss 2 Tore.", "He scored for the second time."),  # a count, no rank
+    ],
+)
+def test_an_ordinal_word_states_no_other_rank_nor_a_count(german: str, english: str) -> None:
+    assert len(_missing_warned(german, english)) == 1
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

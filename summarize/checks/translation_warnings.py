@@ -232,7 +232,9 @@ def _not_in_english(
             for other in figures
             if other.start < quantity.end and quantity.start < other.end  # the same place
         ]
-        stated = any(_stated_in_english(reading, english, english_text) for reading in readings)
+        stated = any(
+            _stated_in_english(reading, english, english_text, german_text) for reading in readings
+        )
         # one mention, however many readings it has ("31.12." a date and a decimal number)
         if not stated and not any(other in readings for other in missing):
             missing.append(quantity)
@@ -284,7 +286,16 @@ def _centenaries(english_text: str) -> set[float]:
     }
 
 
-def _stated_in_english(quantity: Quantity, english: list[Quantity], english_text: str) -> bool:
+# A rank's noun before its number: "Platz 2", "Rang 3", "auf Position 4", which English writes
+# "second place", "finished third".
+_RANK_BEFORE = re.compile(
+    r"(?<![\w-])(?:[\w-]*platz|rang|position|startposition)\s+$", re.IGNORECASE
+)
+
+
+def _stated_in_english(
+    quantity: Quantity, english: list[Quantity], english_text: str, german_text: str
+) -> bool:
     if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
         return any(other.kind == "weekday" and quantity.values & other.values for other in english)
     if quantity.kind == "time":  # "zum 15:15" may be a score ("15-15")
@@ -303,10 +314,15 @@ def _stated_in_english(quantity: Quantity, english: list[Quantity], english_text
     years = quantity.kind == "ordinal" or (quantity.kind == "number" and quantity.unit == _YEARS)
     if years and quantity.values & _centenaries(english_text):
         return True
+    ordinals = {_ORDINAL_VALUES[word.lower()] for word in _ORDINAL_WORDS.findall(english_text)}
     if quantity.kind == "ordinal":
-        stated = {_ORDINAL_VALUES[word.lower()] for word in _ORDINAL_WORDS.findall(english_text)}
-        return any(value in stated for value in quantity.values)
+        return any(value in ordinals for value in quantity.values)
     if quantity.kind == "number":
+        # A rank, "Platz 2", "Rang 2": "second place", "finished second" (the English reading
+        # takes "third", not "second", which is also a unit).
+        rank = _RANK_BEFORE.search(german_text, max(0, quantity.start - 24), quantity.start)
+        if rank and any(value in ordinals for value in quantity.values):
+            return True
         # A range's or a comparison's first end, its unit given with the second ("von 9 bis 18
         # Uhr", "52 zu 48 Prozent"): stated as a time ("9 a.m.") or a share ("52%") too.
         hours = {hour for other in english if other.kind == "time" for hour, _ in other.values}  # type: ignore[misc]
