@@ -171,6 +171,45 @@ def test_translation_warnings() -> None:
     assert [w.kind for w in low] == ["low_confidence"]
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Ich will keinen Streit, ich will keine Bitterkeit, ich will keine Spaltung.",
+            "I don't want a quarrel, I don't want bitterness, I don't want division.",
+        ),
+        (
+            "Nie wart ihr müder, nie wart ihr ratloser, nie wart ihr stolzer.",
+            "Never were you more tired, never were you more helpless, never were you prouder.",
+        ),
+        ("Er rief: Tor, Tor, Tor, Tor!", "He shouted: goal, goal, goal, goal!"),
+    ],
+)
+def test_a_repetition_the_german_says_is_no_loop(german: str, english: str) -> None:
+    """A speech's anaphora, translated as it stands, was warned of as the translator's loop."""
+    assert [w for w in translation_warnings(german, english) if w.kind == "repetition"] == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die Menschen in der Stadt feiern das Fest.",
+            "The people in the city celebrate the people in the city celebrate the people in "
+            "the city celebrate the festival.",
+        ),
+        ("Er rief: Tor, Tor!", "He shouted: goal, goal, goal, goal!"),
+        # the German repeats a phrase, less often than the English does
+        (
+            "Ich will keinen Streit, ich will keine Spaltung.",
+            "I don't want a quarrel, I don't want a quarrel, I don't want a quarrel.",
+        ),
+    ],
+)
+def test_a_loop_the_german_does_not_repeat_is_warned_of(german: str, english: str) -> None:
+    assert "repetition" in {w.kind for w in translation_warnings(german, english)}
+
+
 @pytest.mark.parametrize("german", ["Nordkorea hat Russland Soldaten geschickt.", "Danke!"])
 def test_an_empty_translation_is_said_as_none(german: str) -> None:
     """A sentence the model gave no English for: "English is 0.0× the German length" read as a

@@ -46,7 +46,9 @@ def _ratio_shown(ratio: float) -> str:
     return f"{math.ceil(hundredths) / 100:.2f}"
 
 
-def _has_loop(words: list[str]) -> str | None:
+def _has_loop(words: list[str]) -> tuple[tuple[str, ...], int, bool] | None:
+    """A phrase of one to three words said 4 times in a row, or a three-word phrase said 3
+    times: the phrase, how often, and whether in a row."""
     for size in (1, 2, 3):
         grams = [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
         for start in range(len(grams)):
@@ -57,11 +59,43 @@ def _has_loop(words: list[str]) -> str | None:
             ):
                 repeats += 1
             if repeats >= 4:
-                return " ".join(grams[start])
+                return grams[start], repeats, True
         counts = Counter(grams)
         if size == 3 and counts and counts.most_common(1)[0][1] >= 3:
-            return " ".join(counts.most_common(1)[0][0])
+            gram, repeats = counts.most_common(1)[0]
+            return gram, repeats, False
     return None
+
+
+def _most_repeated(words: list[str], size: int) -> int:
+    """How often the most frequent phrase of ``size`` words is said."""
+    grams = Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    return grams.most_common(1)[0][1] if grams else 0
+
+
+def _longest_run(words: list[str], size: int) -> int:
+    """How often a phrase of ``size`` words is said in a row, at most."""
+    longest = 0
+    for start in range(len(words) - size + 1):
+        run = 1
+        while words[start + run * size : start + (run + 1) * size] == words[start : start + size]:
+            run += 1
+        longest = max(longest, run)
+    return longest
+
+
+def _repeats_as_often(german: list[str], english: list[str], repeats: int, in_a_row: bool) -> bool:
+    """Whether the German says a phrase as often as its English repeats one: "nie wart ihr
+    müder, nie wart ihr ratloser, nie wart ihr stolzer" is "never were you …" three times,
+    "ich will keinen Streit, ich will keine …" "I don't want …", "hier, hier, hier, hier"
+    "here" four times. Said in a row, in a row; else a phrase of two or three words as often
+    (German inflects what English repeats word for word), with the English's most repeated
+    two words no more often than the German's ("Eintracht Frankfurt" three times in the German
+    is no source of a loop that puts it in the English five times)."""
+    if in_a_row:
+        return any(_longest_run(german, size) >= repeats for size in (1, 2, 3))
+    pairs = _most_repeated(german, 2)
+    return max(pairs, _most_repeated(german, 3)) >= repeats and pairs >= _most_repeated(english, 2)
 
 
 # Words that negate a German sentence ("nicht", "kein…", "nie", "ohne", and the adverbs
@@ -371,8 +405,10 @@ def translation_warnings(
                 )
             )
     loop = _has_loop(tokens(english))
-    if loop:
-        warnings.append(TranslationWarning("repetition", f"repeats “{loop}”"))
+    # A phrase the German repeats as often is the article's, as in a speech's "I don't want the
+    # …, I don't want the …, I don't want the …" (a translator's loop repeats what it does not).
+    if loop and not _repeats_as_often(tokens(german), tokens(english), loop[1], loop[2]):
+        warnings.append(TranslationWarning("repetition", f"repeats “{' '.join(loop[0])}”"))
     passed_through = fold(english) == fold(german)
     if english_words and (
         (passed_through and not (is_english is not None and is_english(german)))
