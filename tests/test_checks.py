@@ -1853,6 +1853,29 @@ def test_an_ordinal_word_states_no_other_rank_nor_a_count(german: str, english: 
     assert len(_missing_warned(german, english)) == 1
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Der Stau auf der A 7 reicht bis Hamburg.", "The jam on the A7 reaches Hamburg."),
+        ("Die B 27 ist nach dem Unfall gesperrt.", "The B27 is closed after the crash."),
+        ("Der G-20-Gipfel beginnt am Freitag.", "The G20 summit begins on Friday."),
+    ],
+)
+def test_a_label_s_figure_written_apart_is_stated_together(german: str, english: str) -> None:
+    """German writes a road's number apart from its letter ("A 7"), English together ("A7"):
+    the 7 was warned of as a figure the translation left out."""
+    assert _missing_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    "english", ["The jam on the A8 reaches Hamburg.", "The jam on the motorway reaches Hamburg."]
+)
+def test_a_label_s_figure_is_stated_by_its_own_label_only(english: str) -> None:
+    assert _missing_warned("Der Stau auf der A 7 reicht bis Hamburg.", english) == [
+        "“7” not in the English"
+    ]
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

@@ -327,6 +327,19 @@ _RANK_BEFORE = re.compile(
 )
 
 
+# A figure that belongs to the capitals before it, German writing a space or a hyphen between
+# ("A 7", "B 27", "G-20"), which English writes together or the same ("the A7", "G20 summit").
+_LABEL_BEFORE = re.compile(r"(?<![\w-])(?P<label>[A-Z]{1,3})[ \u00a0-]$")
+
+
+def _label_stated(quantity: Quantity, english_text: str, german_text: str) -> bool:
+    label = _LABEL_BEFORE.search(german_text, max(0, quantity.start - 5), quantity.start)
+    if label is None:
+        return False
+    written = rf"(?<![\w-]){label.group('label')}[ \u00a0-]?{re.escape(quantity.text)}(?![\d])"
+    return re.search(written, english_text) is not None
+
+
 def _stated_in_english(
     quantity: Quantity, english: list[Quantity], english_text: str, german_text: str
 ) -> bool:
@@ -342,7 +355,7 @@ def _stated_in_english(
             or any(other.kind == "score" and other.values == quantity.values for other in english)
             or bool(in_words & quantity.values)
         )
-    if is_supported(quantity, english):
+    if is_supported(quantity, english) or _label_stated(quantity, english_text, german_text):
         return True
     # "100 Jahre", "100-jähriges", "zum 100. Jahrestag": "its centenary"
     years = quantity.kind == "ordinal" or (quantity.kind == "number" and quantity.unit == _YEARS)
