@@ -1876,6 +1876,32 @@ def test_a_label_s_figure_is_stated_by_its_own_label_only(english: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Sie war 2-mal Europameisterin.", "She was European champion twice."),
+        ("Er gewann 3 Mal in Folge.", "He won three times in a row."),
+        ("Die Miete stieg auf das 3-Fache.", "The rent tripled."),
+        ("Die Kosten sind 2fach so hoch.", "The costs have doubled."),
+        ("Der Wert stieg 10-fach.", "The value rose tenfold."),
+    ],
+)
+def test_a_count_of_times_in_figures_is_stated_in_one_word(german: str, english: str) -> None:
+    """ "2-mal" is "twice", "das 3-Fache" "tripled": the figure was warned of as left out."""
+    assert _missing_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Sie war 3-mal Europameisterin.", "She was European champion twice."),
+        ("Sie hat 2 Kinder.", "She has twice as many children."),  # a count, no times
+    ],
+)
+def test_a_word_of_times_states_no_other_figure(german: str, english: str) -> None:
+    assert len(_missing_warned(german, english)) == 1
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

@@ -340,6 +340,29 @@ def _label_stated(quantity: Quantity, english_text: str, german_text: str) -> bo
     return re.search(written, english_text) is not None
 
 
+# A count of times or a multiple in figures ("2-mal", "2 Mal", "3-fach", "das 3-Fache"), which
+# English says in one word: "twice", "tripled", "fourfold".
+_TIMES_AFTER_DE = re.compile(r"[ \u00a0]?-?(?:mal|fach)", re.IGNORECASE)
+_TIMES_EN = re.compile(
+    r"(?<![\w-])(?:once|twice|thrice|(?:doubl|tripl|quadrupl)(?:e|ed|es|ing)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)-?fold)(?![\w-])",
+    re.IGNORECASE,
+)
+_TIMES_VALUES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "doubl": 2.0, "tripl": 3.0,
+                 "quadrupl": 4.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
+                 "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}  # fmt: skip
+
+
+def _times_stated(quantity: Quantity, english_text: str, german_text: str) -> bool:
+    if not _TIMES_AFTER_DE.match(german_text, quantity.end):
+        return False
+    stated = set()
+    for match in _TIMES_EN.finditer(english_text):
+        word = match.group(0).lower().removesuffix("fold").rstrip("-")
+        stated.add(_TIMES_VALUES.get(word) or _TIMES_VALUES[re.sub(r"(?:e|ed|es|ing)$", "", word)])
+    return bool(stated & quantity.values)
+
+
 def _stated_in_english(
     quantity: Quantity, english: list[Quantity], english_text: str, german_text: str
 ) -> bool:
@@ -369,6 +392,8 @@ def _stated_in_english(
         # takes "third", not "second", which is also a unit).
         rank = _RANK_BEFORE.search(german_text, max(0, quantity.start - 24), quantity.start)
         if rank and any(value in ordinals for value in quantity.values):
+            return True
+        if _times_stated(quantity, english_text, german_text):  # "2-mal" as "twice"
             return True
         # A range's or a comparison's first end, its unit given with the second ("von 9 bis 18
         # Uhr", "52 zu 48 Prozent"): stated as a time ("9 a.m.") or a share ("52%") too.
