@@ -1902,6 +1902,25 @@ def test_a_word_of_times_states_no_other_figure(german: str, english: str) -> No
     assert len(_missing_warned(german, english)) == 1
 
 
+@pytest.mark.parametrize(
+    "english",
+    [
+        "The derby ended in a goalless draw.",
+        "The derby ended scoreless.",
+        "The derby finished nil-nil.",
+    ],
+)
+def test_a_score_of_nothing_each_is_stated_in_words(english: str) -> None:
+    """ "0:0" is "a goalless draw": the score was warned of as left out."""
+    assert _missing_warned("Das Derby endete 0:0.", english) == []
+
+
+def test_goalless_states_no_other_score() -> None:
+    assert _missing_warned("Das Derby endete 1:1.", "The derby ended goalless.") == [
+        "“1:1” not in the English"
+    ]
+
+
 def test_german_left_untranslated_is_warned_of_once() -> None:
     german = "Am 14. März kamen 480 Menschen."
     kinds = [warning.kind for warning in translation_warnings(german, german)]

@@ -340,6 +340,10 @@ def _label_stated(quantity: Quantity, english_text: str, german_text: str) -> bo
     return re.search(written, english_text) is not None
 
 
+# A score of nothing each, which English says in words: "0:0" as "a goalless draw", "nil-nil".
+_NO_SCORE = re.compile(r"(?<![\w-])(?:goalless|scoreless|nil[- ](?:nil|all))(?![\w-])", re.I)
+
+
 # A count of times or a multiple in figures ("2-mal", "2 Mal", "3-fach", "das 3-Fache"), which
 # English says in one word: "twice", "tripled", "fourfold".
 _TIMES_AFTER_DE = re.compile(r"[ \u00a0]?-?(?:mal|fach)", re.IGNORECASE)
@@ -379,6 +383,8 @@ def _stated_in_english(
             or bool(in_words & quantity.values)
         )
     if is_supported(quantity, english) or _label_stated(quantity, english_text, german_text):
+        return True
+    if quantity.kind == "score" and (0, 0) in quantity.values and _NO_SCORE.search(english_text):
         return True
     # "100 Jahre", "100-jähriges", "zum 100. Jahrestag": "its centenary"
     years = quantity.kind == "ordinal" or (quantity.kind == "number" and quantity.unit == _YEARS)
