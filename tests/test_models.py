@@ -2220,6 +2220,47 @@ def test_the_decoding_mode_check_leaves_generate_code_unimported(self_contained_
     assert json.loads(done.stdout.splitlines()[-1]) is False
 
 
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_reading_a_marian_translator_leaves_sacremoses_unimported(
+    self_contained_models, backend: str
+) -> None:
+    """Reading opus-mt's tokenizer (every run, a rerun whose briefs are all current too) does
+    not import sacremoses: MarianTokenizer set up its punctuation normaliser when made, and the
+    import (its tokenizer's regular expressions compiled) cost 0.3-0.4 s of CPU for a normaliser
+    that encoding never calls. Its ``normalize`` still gives sacremoses' output, pickled too."""
+    import json
+    import subprocess
+    import sys
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    text = "„Das ist – so sagt er – gut“ , oder?"
+    script = (
+        "import json, pickle, sys\n"
+        "from pathlib import Path\n"
+        "from summarize.config import TranslationSettings\n"
+        "from summarize.models import resolve_spec\n"
+        f"settings = TranslationSettings(model={str(self_contained_models.marian)!r}, "
+        f"backend={backend!r})\n"
+        "spec = resolve_spec('translation', settings, Path('models'))\n"
+        "unimported = 'sacremoses' not in sys.modules\n"
+        "spec.tokenizer('Guten Tag.')\n"
+        "encoded = 'sacremoses' not in sys.modules\n"
+        f"text = {text!r}\n"
+        "from sacremoses import MosesPunctNormalizer\n"
+        "expected = MosesPunctNormalizer(spec.tokenizer.source_lang).normalize(text)\n"
+        "copy = pickle.loads(pickle.dumps(spec.tokenizer))\n"
+        "print(json.dumps([unimported, encoded, expected, spec.tokenizer.normalize(text),\n"
+        "                  copy.normalize(text)]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    unimported, encoded, expected, normalized, copied = json.loads(done.stdout.splitlines()[-1])
+    assert (unimported, encoded) == (True, True)
+    assert normalized == copied == expected != text
+
+
 def test_a_translator_that_writes_less_than_it_reads_is_said_to(
     tmp_path: Path, self_contained_models, caplog: pytest.LogCaptureFixture
 ) -> None:
