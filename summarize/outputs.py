@@ -348,11 +348,26 @@ def _write_record_and_brief(
         for path, content in reversed(writes) if markdown_first else writes:
             write_atomic(path, content)
     except OSError as error:  # no space left, a file system gone read-only: no brief can follow
+        if error.errno == errno.ENAMETOOLONG:
+            raise ArticleError(_name_too_long(brief_path, error)) from None
         raise OutputError(
             f"cannot write the brief {shown(brief_path)}: {error.strerror or error}; the run "
             "stopped (every brief written before is complete; run the same command again to do "
             "the rest)"
         ) from None
+
+
+def _name_too_long(brief_path: Path, error: OSError) -> str:
+    """Why a brief's files cannot be written under its name: the output folder's file system
+    takes shorter names than a brief's and its temp files' (an encrypted home or share: eCryptfs
+    takes 143 bytes). That article fails and the run goes on: stopping it there, each rerun
+    stopped at the same article, and the articles after it never got a brief."""
+    longest = len(f".{record_path(brief_path).name}.{'0' * 12}.tmp".encode())  # write_atomic's
+    return (
+        f"cannot write its brief {shown(brief_path.name)}: {error.strerror or error} for the "
+        f"output folder's file system (the longest name written for it, its run record's temp "
+        f"file, is {longest} bytes); give the article a shorter file name"
+    )
 
 
 def _folder_gone(folder: Path) -> str:

@@ -828,6 +828,46 @@ def test_a_brief_renamed_for_its_new_place_but_not_written_is_renamed_next_run(
     assert meta["source"] == read_record(output / "a.md")["source"] == str(new / "a.txt")
 
 
+def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An output folder whose file system takes shorter names than a brief's (an encrypted
+    home or share: eCryptfs takes 143 bytes) fails the article of the long name with a line
+    saying so, and the run's other articles get their briefs: it stopped the run there, "the
+    run stopped ... run the same command again", and every rerun stopped at the same article,
+    so the articles after it never got a brief."""
+    import errno
+
+    from summarize import fileio
+
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # a scraper's slug of 141 bytes
+    for name in ("a.txt", long_name, "z.txt"):
+        (folder / name).write_text(seed, encoding="utf-8")
+    real_open = os.open
+
+    def short_names_only(path: Any, *args: Any, **kwargs: Any) -> int:
+        if len(os.fsencode(os.path.basename(path))) > 143:
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(fileio.os, "open", short_names_only)
+    result = CliRunner().invoke(app, ["run", "--output", str(output), "--no-cache", str(folder)])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "1 failed" in said and "2 written" in said, result.output
+    assert f"{folder / long_name}: cannot write its brief" in said, result.output
+    assert "File name too long" in said and "shorter file name" in said, result.output
+    assert "the run stopped" not in said and "Traceback" not in said, result.output
+    assert read_brief_record(output / "a.md") and read_brief_record(output / "z.md")
+    assert not list(output.glob(".*.tmp")) and not list(output.glob("wahl-*"))
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "(<a.md>)" in index and "(<z.md>)" in index and "File name too long" in index
+
+
 def test_the_index_names_each_article_the_latest_run_left_without_a_brief(
     tmp_path: Path, monkeypatch
 ) -> None:

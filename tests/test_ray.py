@@ -1205,6 +1205,51 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     assert not _leftovers(output)
 
 
+def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article_on_ray(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """A brief name the output folder's file system cannot take (an encrypted share takes 143
+    bytes a name) fails that article alone, as locally: it stopped the run, and every rerun at
+    the same article."""
+    import summarize.engines.ray as ray_engine
+
+    shorts = _short_seeds(tmp_path / "in")
+    config = _config(
+        tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n[ray]\n{WATCHDOG}\n"
+    )
+    output = tmp_path / "out"
+    stem = shorts[2].stem
+
+    def short_names_on_the_worker(row: Any, context: Any) -> Any:
+        import errno
+
+        import summarize.engines.ray as engine
+        from summarize import outputs
+
+        real = outputs.write_atomic
+
+        def too_long(path: Path, content: str) -> None:
+            if path.stem == stem:
+                raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+            real(path, content)
+
+        outputs.write_atomic = too_long
+        try:
+            return engine._finish_group(row, context)
+        finally:  # the worker serves later tests
+            outputs.write_atomic = real
+
+    monkeypatch.setattr(ray_engine, "_finish_group", short_names_on_the_worker)
+    result = _run_quietly_on_ray(tmp_path / "in", config, output)
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert f"{shorts[2]}: cannot write its brief {stem}.md: File name too long" in said, said
+    assert f"{len(shorts) - 1} written" in said and "1 failed" in said, said
+    assert "the run stopped" not in said and "Traceback" not in said, said
+    assert sorted(_briefs(output)) == sorted(f"{s.stem}.md" for s in shorts if s.stem != stem)
+    assert not _leftovers(output)
+
+
 def test_a_users_file_named_like_a_brief_is_not_replaced_on_ray_either(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

@@ -446,7 +446,11 @@ class Pipeline:
             # A Ctrl-C or SIGTERM waits for both files of the brief, and for its outcome, so
             # the stopped run's index lists and counts it.
             with stop_signals_held():
-                record = outputs.write_brief(brief_path, result, make_folder=False)
+                try:
+                    record = outputs.write_brief(brief_path, result, make_folder=False)
+                except ArticleError as error:  # a name the folder's file system cannot take
+                    run.settle(outcome_of_error(article.source, error))
+                    continue
                 run.settle(ArticleOutcome(article.source, "written", brief_path), record)
         ordered = [run.settled[source] for source, _ in jobs]
         written = sum(outcome.status == "written" for outcome in ordered)

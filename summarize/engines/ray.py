@@ -754,6 +754,10 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             record = outputs.write_brief(job.brief_path, brief, make_folder=False)
         except OutputError as error:  # the folder takes no more writes: the run stops
             raise _CarriedError(str(error), error) from None
+        except ArticleError as error:  # a name the folder's file system cannot take
+            watch.end(job)
+            settled.append((outcome_of_error(job.source, error), None))
+            continue
         watch.end(job)
         written = ArticleOutcome(job.source, "written", job.brief_path)
         settled.append((written, outputs.index_record(record)))
