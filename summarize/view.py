@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, count
@@ -34,6 +36,7 @@ from summarize.outputs import (
     no_run_writing,
     not_current_briefs,
     read_front_matter,
+    remove_stale_temp_files,
     write_atomic,
 )
 from summarize.record import (
@@ -502,21 +505,59 @@ def _build_site(folder: Path, site: Path) -> SiteReport:
     brief: SiteBrief | None = first
     del first
     try:
-        while brief is not None:  # one article in memory at a time
-            page = site / brief.page
-            said = stale.get(f"{brief.name}.md")
-            _write_if_changed(page, render_brief_page(environment, markdown, brief, said))
-            pages.append(page)
-            listed.append(SiteBrief(brief.name, index_record(brief.record), brief.page))
-            brief = next(briefs, None)
-        index = site / INDEX_PAGE
-        _write_if_changed(index, render_index_page(environment, listed, latest_run(folder), stale))
-        _remove_stale_pages(site, {page.name for page in pages})
+        with _site_written(site):
+            while brief is not None:  # one article in memory at a time
+                page = site / brief.page
+                said = stale.get(f"{brief.name}.md")
+                _write_if_changed(page, render_brief_page(environment, markdown, brief, said))
+                pages.append(page)
+                listed.append(SiteBrief(brief.name, index_record(brief.record), brief.page))
+                brief = next(briefs, None)
+            index = site / INDEX_PAGE
+            _write_if_changed(
+                index, render_index_page(environment, listed, latest_run(folder), stale)
+            )
+            _remove_stale_pages(site, {page.name for page in pages})
     except OSError as error:
         raise UsageError(
             f"cannot write the site to {shown(site)}: {error.strerror or error}"
         ) from None
     return SiteReport(index, tuple(pages), tuple(problems))
+
+
+@contextmanager
+def _site_written(site: Path) -> Iterator[None]:
+    """Held while a view writes ``site``; on entry, the temp files a view killed mid-write left
+    there (SIGKILL, a crash, a power cut) are removed, when no other view is writing it: they
+    stayed for good, and went with the site wherever it was copied, as a run's own cleanup
+    does not reach the site (``outputs/html`` by default). Two views may write one site at
+    once, and a temp file of the other's is its page in the making: told by a lock on the site
+    folder itself (flock, so the site holds no lock file), shared by each view while it
+    writes, and taken alone for the removal. Where there is none (Windows, a file system
+    without flock), nothing is removed."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        descriptor = os.open(site, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another view writes here (or the file system has no flock)
+            pass
+        else:
+            with suppress(OSError):  # best effort: the pages are what counts
+                remove_stale_temp_files(site)
+        with suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_SH)  # waits only for another view's removal
+        yield
+    finally:
+        os.close(descriptor)  # lets go of the lock
 
 
 def _write_if_changed(path: Path, content: str) -> None:

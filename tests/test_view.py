@@ -512,6 +512,40 @@ def test_a_second_view_rewrites_only_the_pages_that_changed(
     assert (site / "article-1.html").read_bytes() == pages["article-1.html"]
 
 
+def test_a_view_removes_the_temp_files_a_killed_view_left_unless_another_writes_the_site(
+    tmp_path: Path,
+) -> None:
+    """A view killed while it wrote a page (SIGKILL, a crash, a power cut) left the page's temp
+    file in the site for good: no later view removed it, nor a run (the site, outputs/html by
+    default, lies below the folder a run cleans), and it went wherever the site was copied.
+    Not while another view writes the site: its temp file is its page in the making."""
+    import fcntl
+
+    output, site = tmp_path / "briefs", tmp_path / "site"
+    output.mkdir()
+    write_brief(output / "artikel.md", make_brief(1))
+    build_site(output, site)
+    leftover = site / ".artikel.html.0123456789ab.tmp"  # as write_atomic names them
+    leftover.write_text("<!DOCTYPE html><html><body><p>Die Reg", encoding="utf-8")
+    users_own = site / ".notizen.tmp"
+    users_own.write_text("meine Notizen", encoding="utf-8")
+    other_view = os.open(site, os.O_RDONLY)
+    try:
+        fcntl.flock(other_view, fcntl.LOCK_SH)  # as a view writing the site holds it
+        build_site(output, site)
+        assert leftover.is_file()
+    finally:
+        os.close(other_view)
+    build_site(output, site)
+    assert not leftover.exists()
+    assert users_own.read_text(encoding="utf-8") == "meine Notizen"
+    assert sorted(path.name for path in site.iterdir()) == [
+        ".notizen.tmp",
+        "artikel.html",
+        "index.html",
+    ]
+
+
 def test_every_brief_gets_its_own_page_whatever_its_name(tmp_path: Path) -> None:
     """A brief named "index" has its page renamed (index-brief.html), clear of the front page:
     a brief named "index-brief" (a hand-made folder, or index-brief.txt's) then had the same
