@@ -831,7 +831,7 @@ def write_progress_index(
 ) -> None:
     """The index of a run still going, saying so and when ("not finished at 13:05 UTC"), true
     whether the run goes on or is ended without a chance to write its own (see
-    ``engines.ray._checkpoint``), with the inputs it left without a brief so far
+    ``engines.common.write_checkpoint``), with the inputs it left without a brief so far
     (``without_brief``). A folder that takes no index gets a log line; the run goes on."""
     at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     try:

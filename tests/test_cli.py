@@ -868,6 +868,61 @@ def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article
     assert "(<a.md>)" in index and "(<z.md>)" in index and "File name too long" in index
 
 
+def test_a_run_ended_without_a_word_leaves_the_index_of_its_briefs_so_far(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A run the system ends where no code of it runs (killed for memory, SIGKILL, a power cut)
+    leaves an index of the briefs written so far, saying it had not finished, as a run on Ray
+    does: the index of the run before stayed, listing none of the new briefs and telling of
+    that run as the latest. Here the end comes as an exception nothing of the run catches, at
+    the fourth brief's write."""
+    from summarize import outputs
+    from summarize.config import load_config
+    from summarize.engines import common
+    from summarize.engines.local import Pipeline
+
+    class Killed(BaseException):
+        pass
+
+    _echo_models(monkeypatch)
+    monkeypatch.setattr(common, "CHECKPOINT_S", 0.0)  # due after every batch
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(seed, encoding="utf-8")
+    config = load_config(
+        overrides=[f"output.folder={str(output)!r}", "runtime.cache=false"], project_file=None
+    )
+    Pipeline(config).run([folder])  # the run before: an index of one brief
+    for number in range(1, 6):
+        (folder / f"b{number}.txt").write_text(f"{seed}\nNachtrag {number}.\n", "utf-8")
+    write_brief = outputs.write_brief
+    writes = []
+
+    def killed_at_the_fourth(*args: Any, **kwargs: Any) -> Any:
+        writes.append(args[0])
+        if len(writes) == 4:
+            raise Killed
+        return write_brief(*args, **kwargs)
+
+    monkeypatch.setattr(outputs, "write_brief", killed_at_the_fourth)
+    config = load_config(
+        overrides=[
+            f"output.folder={str(output)!r}",
+            "runtime.cache=false",
+            "runtime.articles_per_batch=1",
+        ],
+        project_file=None,
+    )
+    with pytest.raises(Killed):
+        Pipeline(config).run([folder])
+    index = (output / "index.md").read_text(encoding="utf-8")
+    said = re.search(r"Latest run: not finished at [\d-]+ [\d:]+ UTC: (\d) written", index)
+    assert said and 1 <= int(said[1]) <= 3, index
+    listed = re.findall(r"\(<([^>]+\.md)>\)", index)
+    assert "a.md" in listed and len(listed) >= 1 + int(said[1]), index
+
+
 def test_the_index_names_each_article_the_latest_run_left_without_a_brief(
     tmp_path: Path, monkeypatch
 ) -> None:

@@ -1917,13 +1917,13 @@ def test_a_driver_that_ray_ends_without_a_word_leaves_the_index_of_its_briefs(
     briefs written were in no index (an earlier run's index stayed, telling of that run). Here
     the end comes as a SystemExit from the progress display after two articles, which nothing
     of the run catches."""
-    import summarize.engines.ray as ray_engine
+    import summarize.engines.common as common
     from summarize.engines.ray import RayEngine
     from summarize.report import SilentProgress
 
     _ray()
     _short_seeds(tmp_path / "in")
-    monkeypatch.setattr(ray_engine, "_CHECKPOINT_S", 0.0)
+    monkeypatch.setattr(common, "CHECKPOINT_S", 0.0)
     config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n"
                      f"[ray]\n{WATCHDOG}\n")  # fmt: skip
     output = tmp_path / "out"
@@ -1953,7 +1953,7 @@ def test_the_index_so_far_takes_at_most_a_tenth_of_a_runs_time(monkeypatch) -> N
     """Each index of the briefs so far reads every earlier brief the run has not settled (25 s
     in a folder of 50,000): written every 30 s after the last, the driver would have spent
     nearly half the run on them, taking no outcome (a review's find)."""
-    import summarize.engines.ray as ray_engine
+    import summarize.engines.common as common
 
     clock = [0.0]
     spent = [0.0]
@@ -1962,8 +1962,8 @@ def test_the_index_so_far_takes_at_most_a_tenth_of_a_runs_time(monkeypatch) -> N
         clock[0] += 25.0
         spent[0] += 25.0
 
-    monkeypatch.setattr(ray_engine, "_checkpoint", slow_write)
-    checkpoints = ray_engine._Checkpoints(clock=lambda: clock[0])
+    monkeypatch.setattr(common, "write_checkpoint", slow_write)
+    checkpoints = common.Checkpoints(clock=lambda: clock[0])
     for _ in range(3600):  # a group's outcomes every second for an hour
         clock[0] += 1.0
         checkpoints.write_when_due(None)  # type: ignore[arg-type]
@@ -1976,11 +1976,11 @@ def test_a_ray_run_that_gets_no_brief_writes_no_index_in_a_folder_without_one(
     """A run that gets no brief at all writes no index in a folder without one; the Ray
     engine's index of its briefs so far (here due at once) wrote one, and the run's end then
     found it and rewrote it (a review's find)."""
-    import summarize.engines.ray as ray_engine
+    import summarize.engines.common as common
     from summarize.engines.ray import RayEngine
 
     _ray()
-    monkeypatch.setattr(ray_engine, "_CHECKPOINT_S", 0.0)
+    monkeypatch.setattr(common, "CHECKPOINT_S", 0.0)
     folder = tmp_path / "in"
     folder.mkdir()
     english = (

@@ -26,7 +26,7 @@ from pathlib import Path
 from summarize import outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import MOST_THREADS, MOST_WORKERS, Config
-from summarize.engines.common import FolderRun, brief_run
+from summarize.engines.common import Checkpoints, FolderRun, brief_run
 from summarize.errors import ArticleError, ConfigError, shown
 from summarize.ingest import Article, read_article
 from summarize.models import (
@@ -383,9 +383,11 @@ class Pipeline:
             # The fingerprint from the tokenizers and configs only; the weights load on demand.
             with brief_run(folder, paths, progress, self.fingerprint) as run:
                 size = self.config.runtime.articles_per_batch
+                checkpoints = Checkpoints()
                 try:
                     for start in range(0, len(run.jobs), size):
                         self._run_group(run.jobs[start : start + size], force, progress, run)
+                        checkpoints.write_when_due(run)
                 except BaseException:
                     # Before the folder's lock is let go: a folder the run made and left
                     # holding nothing else is removed with it, and an empty cache is nothing.

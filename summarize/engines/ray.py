@@ -31,17 +31,16 @@ import os
 import pickle
 import re
 import secrets
-import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
 from summarize.config import Config, RaySettings
-from summarize.engines.common import FolderRun, brief_run
+from summarize.engines.common import Checkpoints, FolderRun, brief_run
 from summarize.engines.ray_session import check_reachable, ray_session, unreachable
 from summarize.errors import (
     ArticleError,
@@ -1016,7 +1015,7 @@ class RayEngine:
         _warn_if_tight(self.config.ray, pools)
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
-        checkpoints = _Checkpoints()
+        checkpoints = Checkpoints()
         try:
             for row in dataset.iter_rows():
                 for outcome, record in pickle.loads(row[_PAYLOAD]):
@@ -1112,47 +1111,6 @@ class RayEngine:
             "num_cpus": context.pools.cpus_per_actor,
             "num_gpus": max((g for g in gpus if g is not None), default=None),
         }
-
-
-# How often a run on Ray leaves an index of the briefs it has so far (see _checkpoint).
-_CHECKPOINT_S = 30.0
-
-
-class _Checkpoints:
-    """When a run on Ray writes the index of its briefs so far: every 30 s, and for no more than
-    a tenth of the run's time. Each write reads every brief of earlier runs that the run has not
-    settled yet (0.5 ms each: 25 s in a folder of 50,000, and the driver takes no outcome then)."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
-        self.every = _CHECKPOINT_S
-        self.last = clock()
-
-    def write_when_due(self, run: FolderRun) -> None:
-        if self.clock() - self.last < self.every:
-            return
-        started = self.clock()
-        _checkpoint(run)
-        self.last = self.clock()
-        self.every = max(_CHECKPOINT_S, 10 * (self.last - started))
-
-
-def _checkpoint(run: FolderRun) -> None:
-    """The index of the briefs written so far, its "Latest run" line saying the run has not
-    finished: what stays when Ray ends the driver without a word, which no ``except`` sees (the
-    cluster at runtime.ray_address stopped: 60 s later, exit 1; the raylet under the driver
-    killed). The briefs were in no index, and an earlier run's index told of that run. The
-    run's own index replaces it. Not in a folder without an index while the run has no brief
-    there: such a run writes none (:func:`outputs.run_index_due`)."""
-    if not outputs.run_index_due(run.folder, bool(run.known)):
-        return
-    outputs.write_progress_index(
-        run.folder,
-        run.so_far(),
-        run.known,
-        run.not_current((*run.unplanned, *run.settled.values())),
-        run.without_brief_so_far(),
-    )
 
 
 def _file_stamp(path: Path) -> tuple[int, int, int] | None:
