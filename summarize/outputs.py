@@ -548,9 +548,7 @@ def output_lock(folder: Path) -> Iterator[None]:
             "--output folder"
         ) from None
     except OSError as error:  # a read-only file system, a folder we may not write to
-        raise UsageError(
-            f"cannot write to the output folder {shown(folder)}: {error.strerror or error}"
-        ) from None
+        raise UsageError(_cannot_lock(folder, lock_path, error)) from None
     try:
         yield
     finally:
@@ -564,6 +562,27 @@ def output_lock(folder: Path) -> Iterator[None]:
                 made.rmdir()
             except OSError:
                 break
+
+
+def _cannot_lock(folder: Path, lock_path: Path, error: OSError) -> str:
+    """Why a run cannot take the lock of ``folder``. The lock file that another user's run left
+    in a folder both may write to (a team's folder; 0644 by that user's umask) is named, with
+    what to do: "cannot write to the output folder … Permission denied" sent the user to the
+    folder's permissions, which allowed the write."""
+    refused = Path(error.filename).name if isinstance(error.filename, str) else None
+    if (
+        isinstance(error, PermissionError)
+        and refused == lock_path.name
+        and lock_path.is_file()
+        and os.access(folder, os.W_OK | os.X_OK)
+    ):
+        return (
+            f"cannot open the lock file {shown(lock_path)}: {error.strerror or error} (a run of "
+            "another user made it, and this user may not write it; the folder itself takes "
+            "writes); ask its owner to make it writable for you (chmod g+w or a+w), or use "
+            "another --output folder"
+        )
+    return f"cannot write to the output folder {shown(folder)}: {error.strerror or error}"
 
 
 @contextmanager

@@ -372,6 +372,35 @@ def test_an_output_folder_that_cannot_take_the_lock_is_one_line(
         pass
 
 
+def test_a_lock_file_another_users_run_left_is_named_when_it_refuses_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team's output folder that both users may write to, holding the lock file of the other
+    user's run (0644 by that user's umask): the run said "cannot write to the output folder …
+    Permission denied", sending the user to the folder's permissions, which allow the write.
+    Simulated (root may write any file); a folder with no lock file yet, which refuses one, is
+    said of the folder as before."""
+    from filelock import FileLock
+
+    def not_for_this_user(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.lock_file))
+
+    monkeypatch.setattr(FileLock, "acquire", not_for_this_user)
+    folder = tmp_path / "team"
+    folder.mkdir()
+    with (
+        pytest.raises(UsageError, match=r"cannot write to the output folder .*: Permission"),
+        outputs.output_lock(folder),
+    ):
+        pass
+    (folder / outputs.LOCK_FILENAME).touch()
+    with pytest.raises(UsageError) as refused, outputs.output_lock(folder):
+        pass
+    said = str(refused.value)
+    assert f"cannot open the lock file {folder / outputs.LOCK_FILENAME}: Permission" in said
+    assert "another user" in said and "chmod" in said and "another --output folder" in said
+
+
 def test_a_brief_that_cannot_be_written_stops_the_run_in_one_line(
     self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
