@@ -430,6 +430,11 @@ def ct2_options(
             f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
             f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
         )
+    if problem := _ct2_repetition_penalty_problem(generation):
+        raise ConfigError(
+            f"{where}backend = 'ctranslate2' cannot honour {problem}; set repetition_penalty "
+            f"= 1.0, or {backend} = 'torch'"
+        )
     if model_config is not None and (
         overridden := _overridden_model_settings(generation, model_config, user_set)
     ):
@@ -496,6 +501,34 @@ def _ct2_penalties(generation: GenerationConfig) -> dict[str, float | int]:
     if generation.repetition_penalty not in (None, 1.0):
         penalties["repetition_penalty"] = float(generation.repetition_penalty)
     return penalties
+
+
+def _ct2_repetition_penalty_problem(generation: GenerationConfig) -> str | None:
+    """Why CTranslate2 would not apply ``repetition_penalty`` as generate() does, else None.
+    Its beam search penalizes a written token's logit before the log-softmax, where
+    transformers' multiplies its log-probability after it: a penalty of another size, and other
+    words (a random-weight Marian at 1.2 with 2 beams wrote "entziehen entziehen" where torch
+    wrote no word twice). And it does not count the decoder's start token as written, where
+    generate() penalizes it too: BART starts with its end token </s>, and greedy summaries
+    ended at once on CTranslate2 where torch wrote on. A start token the model cannot write
+    (Marian's <pad>, a bad word) is no matter."""
+    penalty = generation.repetition_penalty
+    if penalty is None or penalty == 1.0:
+        return None
+    if int(generation.num_beams or 1) > 1:
+        return (
+            f"repetition_penalty = {penalty} with beam search (CTranslate2 penalizes a word's "
+            "logit before it is normalized, transformers' beam search its log-probability "
+            "after: a penalty of another size, and other words)"
+        )
+    start = _in_use("decoder_start_token_id", generation)
+    if start is None or [start] not in (generation.bad_words_ids or []):
+        return (
+            f"repetition_penalty = {penalty} with a decoder start token the model may write "
+            f"(id {_as_written(start)}): transformers penalizes it as written, CTranslate2 "
+            "does not, so outputs end elsewhere"
+        )
+    return None
 
 
 def _ct2_sampling(generation: GenerationConfig) -> dict[str, float | int]:

@@ -336,6 +336,66 @@ def test_ctranslate2_samples_from_as_many_tokens_as_transformers(
     assert options["sampling_topk"] == sampled_from
 
 
+@pytest.mark.parametrize(
+    ("model", "generation", "named"),
+    [
+        ("marian", {"num_beams": 2, "repetition_penalty": 1.2},
+         "repetition_penalty = 1.2 with beam search"),
+        ("bart", {"num_beams": 1, "repetition_penalty": 1.2},
+         "repetition_penalty = 1.2 with a decoder start token the model may write (id 2)"),
+    ],
+    ids=["beam_search", "start_token_written"],
+)  # fmt: skip
+def test_a_repetition_penalty_ctranslate2_applies_otherwise_is_refused(
+    self_contained_models, tmp_path: Path, model: str, generation: dict, named: str
+) -> None:
+    """CTranslate2's beam search penalizes a repeated token's score before the log-softmax,
+    transformers' its log-probability after; and CTranslate2 does not count the decoder's start
+    token as written (BART's </s>, its end token), where generate() penalizes it. Both were
+    accepted: with 2 beams Marian wrote words twice that torch wrote once, and greedy BART
+    summaries ended at once where torch's wrote on."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.models import resolve_spec
+
+    task, kind = (
+        ("translation", TranslationSettings)
+        if model == "marian"
+        else ("summarization", SummarizationSettings)
+    )
+    settings = kind(
+        model=str(getattr(self_contained_models, model)),
+        backend="ctranslate2",
+        generation=generation,
+    )
+    expected = (
+        rf"\[{task}\.generation\]: backend = 'ctranslate2' cannot honour {re.escape(named)}"
+        rf".*; set repetition_penalty = 1\.0, or {task}\.backend = 'torch'"
+    )
+    with pytest.raises(ConfigError, match=expected):
+        resolve_spec(task, settings, tmp_path / "models")
+
+
+def test_a_repetition_penalty_greedy_search_applies_as_torch_does_is_kept(models) -> None:
+    """Greedy search penalizes the scores before the log-softmax on both backends, and Marian's
+    decoder starts with <pad>, which it never writes: the same output as torch."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    plain = {"num_beams": 1, "min_new_tokens": 16, "max_new_tokens": 16}
+    penalized = {**plain, "repetition_penalty": 2.0}
+    outputs = {}
+    for name, backend, generation in [
+        ("plain", "torch", plain),
+        ("torch", "torch", penalized),
+        ("ctranslate2", "ctranslate2", penalized),
+    ]:
+        settings = TranslationSettings(
+            model=str(models.marian), backend=backend, generation=generation
+        )
+        loaded = load_model("translation", settings, Path("models"))
+        outputs[name] = [item.text for item in loaded.backend.generate(SENTENCES)]
+    assert outputs["torch"] != outputs["plain"]  # the penalty changes the output
+    assert outputs["ctranslate2"] == outputs["torch"]
+
+
 def test_ctranslate2_runs_a_model_without_generation_config_json(tmp_path: Path) -> None:
     """transformers derives its settings from the model config, with output_attentions and
     output_hidden_states false: the defaults' behaviour, not settings CTranslate2 lacks."""
