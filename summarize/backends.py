@@ -430,6 +430,11 @@ def ct2_options(
             f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
             f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
         )
+    if problem := _ct2_beam_sampling_problem(generation):
+        raise ConfigError(
+            f"{where}backend = 'ctranslate2' cannot honour {problem}; set do_sample = "
+            f"false or num_beams = 1, or {backend} = 'torch'"
+        )
     if problem := _ct2_repetition_penalty_problem(generation):
         raise ConfigError(
             f"{where}backend = 'ctranslate2' cannot honour {problem}; set repetition_penalty "
@@ -501,6 +506,22 @@ def _ct2_penalties(generation: GenerationConfig) -> dict[str, float | int]:
     if generation.repetition_penalty not in (None, 1.0):
         penalties["repetition_penalty"] = float(generation.repetition_penalty)
     return penalties
+
+
+def _ct2_beam_sampling_problem(generation: GenerationConfig) -> str | None:
+    """Why CTranslate2 would not sample with beam search as generate() does, else None. Its
+    beam search draws the candidates from the top_k of all beams' summed scores together, where
+    transformers' keeps each beam's top_k of its next word; and CTranslate2 4.8 crashed the
+    process (a segmentation fault: no message, no index) where top_k lies between 1 and twice
+    num_beams (num_beams = 4 with top_k = 2 to 7; transformers' own 50 from num_beams = 26)."""
+    beams = int(generation.num_beams or 1)
+    if not generation.do_sample or beams < 2:
+        return None
+    return (
+        f"do_sample = true with beam search (num_beams = {beams}): CTranslate2 draws the beams' "
+        "next words from the top_k of all beams together, where transformers keeps each beam's "
+        "top_k, and it can crash the process"
+    )
 
 
 def _ct2_repetition_penalty_problem(generation: GenerationConfig) -> str | None:

@@ -375,6 +375,41 @@ def test_a_repetition_penalty_ctranslate2_applies_otherwise_is_refused(
         resolve_spec(task, settings, tmp_path / "models")
 
 
+@pytest.mark.parametrize("table", ["generation", "chunk_generation"])
+@pytest.mark.parametrize("top_k", [2, None])
+def test_sampling_with_beam_search_is_refused_on_ctranslate2(
+    self_contained_models, tmp_path: Path, table: str, top_k: int | None
+) -> None:
+    """CTranslate2's beam search samples from the top_k of all beams together, transformers'
+    from each beam's; and CTranslate2 4.8 ended the process with a segmentation fault where
+    top_k is over 1 and under twice num_beams (no message, no index): 4 beams with top_k = 2,
+    and 26 beams with transformers' own 50."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    beams = 4 if top_k else 26
+    setting = {"do_sample": True, "num_beams": beams, "max_new_tokens": 8}
+    if top_k is not None:
+        setting["top_k"] = top_k
+    settings = SummarizationSettings(
+        model=str(self_contained_models.bart), backend="ctranslate2", **{table: setting}
+    )
+    expected = (
+        rf"\[summarization\.{table}\]: backend = 'ctranslate2' cannot honour do_sample = true "
+        rf"with beam search \(num_beams = {beams}\).*; set do_sample = false or num_beams = 1, "
+        r"or summarization\.backend = 'torch'"
+    )
+    _refused_as_read(settings, expected, tmp_path / "models")
+
+
+def test_sampling_without_beam_search_runs_on_ctranslate2(self_contained_models) -> None:
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    generation = {"do_sample": True, "num_beams": 1, "top_k": 2, "max_new_tokens": 4}
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian), backend="ctranslate2", generation=generation
+    )
+    loaded = load_model("translation", settings, Path("models"))
+    assert len(loaded.backend.generate(SENTENCES)) == len(SENTENCES)
+
+
 def test_a_repetition_penalty_greedy_search_applies_as_torch_does_is_kept(models) -> None:
     """Greedy search penalizes the scores before the log-softmax on both backends, and Marian's
     decoder starts with <pad>, which it never writes: the same output as torch."""
