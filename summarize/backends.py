@@ -715,6 +715,12 @@ class CTranslate2Backend:
             self.options["suppress_sequences"] = kept or None
             ends = [end for end in self.options.get("end_token") or [] if end in vocabulary]
             self.options["end_token"] = ends or None  # None: the model's own
+        top_k = self.options.get("sampling_topk") or 0
+        if top_k > 1 and top_k >= len(_ct2_vocabulary_tokens(self.model_dir)) > 0:
+            # generate() samples from the whole vocabulary where top_k reaches past it, as
+            # CTranslate2's 0 does; CTranslate2 refused a top_k past its own vocabulary (which
+            # may lack a token of the model's: Marian's <pad>), and every input failed.
+            self.options["sampling_topk"] = 0
         # At the length limit CTranslate2 stops one token before transformers puts the forced
         # end token (see ct2_options): counted, an output that long reads as at the limit.
         self.forced_end = 0 if generation_config.forced_eos_token_id is None else 1
@@ -810,15 +816,20 @@ def _ct2_has_decoder_start(model_dir: Path) -> bool:
 
 
 def _ct2_vocabulary(model_dir: Path) -> set[str]:
+    return set(_ct2_vocabulary_tokens(model_dir))
+
+
+def _ct2_vocabulary_tokens(model_dir: Path) -> list[str]:
+    """The converted model's output vocabulary, in order (empty where it cannot be read)."""
     for name in ("target_vocabulary.json", "shared_vocabulary.json"):
         path = model_dir / name
         if path.is_file():
-            return set(json.loads(path.read_text(encoding="utf-8")))
+            return list(json.loads(path.read_text(encoding="utf-8")))
     for name in ("target_vocabulary.txt", "shared_vocabulary.txt"):
         path = model_dir / name
         if path.is_file():
-            return set(path.read_text(encoding="utf-8").splitlines())
-    return set()
+            return path.read_text(encoding="utf-8").splitlines()
+    return []
 
 
 def require_ctranslate2() -> None:

@@ -400,14 +400,21 @@ def test_sampling_with_beam_search_is_refused_on_ctranslate2(
     _refused_as_read(settings, expected, tmp_path / "models")
 
 
-def test_sampling_without_beam_search_runs_on_ctranslate2(self_contained_models) -> None:
+@pytest.mark.parametrize("top_k", [2, 10**6], ids=["within", "past_the_vocabulary"])
+def test_sampling_without_beam_search_translates_every_sentence_on_ctranslate2(
+    models, top_k: int
+) -> None:
+    """A top_k past the vocabulary samples from all of it in generate(); CTranslate2 refused it
+    ("sampling_topk option (1000000) is greater than the vocabulary size"), for every input,
+    and every article failed after the models had loaded."""
     pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
-    generation = {"do_sample": True, "num_beams": 1, "top_k": 2, "max_new_tokens": 4}
+    generation = {"do_sample": True, "num_beams": 1, "top_k": top_k, "max_new_tokens": 4}
     settings = TranslationSettings(
-        model=str(self_contained_models.marian), backend="ctranslate2", generation=generation
+        model=str(models.marian), backend="ctranslate2", generation=generation
     )
-    loaded = load_model("translation", settings, Path("models"))
-    assert len(loaded.backend.generate(SENTENCES)) == len(SENTENCES)
+    translator = Translator(load_model("translation", settings, Path("models")), settings)
+    results = translator.translate(SENTENCES)
+    assert [result.failed for result in results] == [None] * len(SENTENCES)
 
 
 def test_a_repetition_penalty_greedy_search_applies_as_torch_does_is_kept(models) -> None:
