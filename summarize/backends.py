@@ -440,6 +440,11 @@ def ct2_options(
             f"{where}backend = 'ctranslate2' cannot honour {problem}; set repetition_penalty "
             f"= 1.0, or {backend} = 'torch'"
         )
+    if problem := _ct2_unigram_problem(generation):
+        raise ConfigError(
+            f"{where}backend = 'ctranslate2' cannot honour {problem}; set no_repeat_ngram_size "
+            f"= 0 (or 2 and more), or {backend} = 'torch'"
+        )
     if model_config is not None and (
         overridden := _overridden_model_settings(generation, model_config, user_set)
     ):
@@ -542,14 +547,39 @@ def _ct2_repetition_penalty_problem(generation: GenerationConfig) -> str | None:
             "logit before it is normalized, transformers' beam search its log-probability "
             "after: a penalty of another size, and other words)"
         )
-    start = _in_use("decoder_start_token_id", generation)
-    if start is None or [start] not in (generation.bad_words_ids or []):
+    if _start_token_written(generation):
+        start = _in_use("decoder_start_token_id", generation)
         return (
             f"repetition_penalty = {penalty} with a decoder start token the model may write "
             f"(id {_as_written(start)}): transformers penalizes it as written, CTranslate2 "
             "does not, so outputs end elsewhere"
         )
     return None
+
+
+def _ct2_unigram_problem(generation: GenerationConfig) -> str | None:
+    """Why CTranslate2 would not apply ``no_repeat_ngram_size = 1`` as generate() does, else
+    None: generate() counts the decoder's start token among the words written and never writes
+    it again, CTranslate2 does; BART starts with its end token </s>, so no torch summary ended
+    before its maximum, where CTranslate2's ended as the model chose. A longer n-gram that holds
+    the start token is banned only where the start token comes again, which an end token never
+    does."""
+    if generation.no_repeat_ngram_size != 1 or not _start_token_written(generation):
+        return None
+    start = _in_use("decoder_start_token_id", generation)
+    return (
+        f"no_repeat_ngram_size = 1 with a decoder start token the model may write (id "
+        f"{_as_written(start)}): transformers never writes it after the start, CTranslate2 does, "
+        "so outputs end elsewhere"
+    )
+
+
+def _start_token_written(generation: GenerationConfig) -> bool:
+    """Whether the decoder's start token, which generate() counts among the tokens written, is
+    one the model may write (or unknown): not where it is a bad word of its own (Marian's
+    <pad>)."""
+    start = _in_use("decoder_start_token_id", generation)
+    return start is None or [start] not in (generation.bad_words_ids or [])
 
 
 def _ct2_sampling(generation: GenerationConfig) -> dict[str, float | int]:

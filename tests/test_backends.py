@@ -376,6 +376,41 @@ def test_a_repetition_penalty_ctranslate2_applies_otherwise_is_refused(
 
 
 @pytest.mark.parametrize("table", ["generation", "chunk_generation"])
+def test_no_repeated_word_at_all_is_refused_where_ctranslate2_would_end_otherwise(
+    self_contained_models, tmp_path: Path, table: str
+) -> None:
+    """generate() counts the decoder's start token among the words written: BART's is its end
+    token </s>, so with no_repeat_ngram_size = 1 a torch summary never ends before its maximum,
+    while CTranslate2's ended where the model chose."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    settings = SummarizationSettings(
+        model=str(self_contained_models.bart),
+        backend="ctranslate2",
+        **{table: {"no_repeat_ngram_size": 1}},
+    )
+    expected = (
+        rf"\[summarization\.{table}\]: backend = 'ctranslate2' cannot honour "
+        r"no_repeat_ngram_size = 1 with a decoder start token the model may write \(id 2\).*; "
+        r"set no_repeat_ngram_size = 0 \(or 2 and more\), or summarization\.backend = 'torch'"
+    )
+    _refused_as_read(settings, expected, tmp_path / "models")
+
+
+def test_no_repeated_word_at_all_translates_as_torch_does_on_ctranslate2(models) -> None:
+    """Marian starts with <pad>, a bad word it never writes: the same output on both."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    generation = {**FORCED, "no_repeat_ngram_size": 1}
+    outputs = []
+    for backend in ("torch", "ctranslate2"):
+        settings = TranslationSettings(
+            model=str(models.marian), backend=backend, generation=generation
+        )
+        loaded = load_model("translation", settings, Path("models"))
+        outputs.append([item.text for item in loaded.backend.generate(SENTENCES)])
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("table", ["generation", "chunk_generation"])
 @pytest.mark.parametrize("top_k", [2, None])
 def test_sampling_with_beam_search_is_refused_on_ctranslate2(
     self_contained_models, tmp_path: Path, table: str, top_k: int | None
