@@ -228,6 +228,25 @@ def test_a_model_setting_that_cannot_serve_is_a_config_error(tmp_path: Path) -> 
         load_config(project_file=None, overrides=[f'clean.model="{a_list}"'])
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"[clean]\nthreshold = 0.8\n", b"\x80\x04\x95sklearn", b""],
+    ids=["toml", "pickle", "empty"],
+)
+def test_a_model_file_that_is_not_json_is_said_so(tmp_path: Path, content: bytes) -> None:
+    """clean.model naming a config, a pickled scikit-learn model or an empty file: the message
+    was the parser's own, "Expecting value: line 1 column 1 (char 0)" or "'utf-8' codec can't
+    decode byte 0x80 in position 0", with no word of what the file should be."""
+    model = tmp_path / "model.file"
+    model.write_bytes(content)
+    with pytest.raises(ConfigError) as raised:
+        load_config(project_file=None, overrides=[f'clean.model="{model}"'])
+    message = str(raised.value)
+    assert f"cannot read the cleaner model {model}: it is not JSON (" in message
+    assert "written by benchmarks/cleaning.py train" in message
+    assert "char 0" not in message and "codec" not in message
+
+
 def _edited_packaged_model(edit: str) -> dict[str, Any]:
     data = json.loads((REPO / "summarize" / MODEL_FILE).read_text(encoding="utf-8"))
     if edit == "no trees":

@@ -263,7 +263,17 @@ def read_classifier(path: Path) -> ClassifierFile:
             f"cannot read the cleaner model {path}: {error.strerror or error}"
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"cannot read the cleaner model {path}: {error}") from None
+        # A config, a notes file or a pickled scikit-learn model named by mistake: the reason
+        # was the parser's alone ("Expecting value: line 1 column 1 (char 0)").
+        where = (
+            f"{error.msg} at line {error.lineno}, column {error.colno}"
+            if isinstance(error, json.JSONDecodeError)
+            else f"byte {error.object[error.start]:#04x} at position {error.start} is not UTF-8"
+        )
+        raise ValueError(
+            f"cannot read the cleaner model {path}: it is not JSON ({where}); clean.model "
+            "names a JSON file written by benchmarks/cleaning.py train"
+        ) from None
     try:
         if not isinstance(data, dict):
             raise TypeError("not a JSON object")
