@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from summarize.fileio import NotARegularFile, read_regular_bytes, write_atomic
+from summarize.errors import shown
+from summarize.fileio import NotARegularFile, folder_error_reason, read_regular_bytes, write_atomic
 
 logger = logging.getLogger("summarize")
 
@@ -151,7 +152,11 @@ def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> bool
     try:
         write_atomic(digests_file, json.dumps(known, sort_keys=True, indent=1))
     except OSError as error:  # a full disk, a read-only cache: no temp file is left behind
-        logger.warning("could not remember model digests in %s: %s", digests_file, error)
+        # A file where a folder above it goes was "[Errno 20] Not a directory: '…'".
+        logger.warning(
+            "could not remember model digests in %s: %s",
+            shown(digests_file), folder_error_reason(error, digests_file.parent),
+        )  # fmt: skip
         return False
     return True
 

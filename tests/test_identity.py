@@ -1012,7 +1012,11 @@ def test_digests_that_cannot_be_written_are_not_said_to_be_remembered(
     with caplog.at_level(logging.INFO, logger="summarize"):
         digests_module.folder_digest(folder, not_a_folder / ".cache" / DIGESTS_FILENAME)
     said = [record.getMessage() for record in caplog.records]
-    assert any(line.startswith("could not remember model digests") for line in said), said
+    # said in words, not as "[Errno 20] Not a directory: '…/home/.cache'"
+    memo = not_a_folder / ".cache" / DIGESTS_FILENAME
+    reason = f"{not_a_folder} is a file, not a folder"
+    assert f"could not remember model digests in {memo}: {reason}" in said, said
+    assert not any("Errno" in line for line in said), said
     assert any(line.startswith("hashed model.safetensors in") for line in said), said
     assert not any("remembered in" in line for line in said), said
 
