@@ -1224,8 +1224,9 @@ def pickle_only_problem(task: Task, source: ModelSource, settings: ModelSettings
 
 def weights_problem(task: Task, source: ModelSource) -> str | None:
     """Why a local model folder's weights would not load, read without loading them: none at
-    all (no ``*.safetensors`` or ``*.bin``), or a safetensors file whose header does not fit
-    it (a copy cut short); None otherwise. ``models list`` said such a folder was available
+    all (no ``*.safetensors`` or ``*.bin``), safetensors files transformers does not read (shards
+    without their index), or a safetensors file whose header does not fit it (a copy cut
+    short); None otherwise. ``models list`` said such a folder was available
     (exit 0) where a run refused it (exit 2)."""
     if not source.is_local:
         return None
@@ -1237,6 +1238,16 @@ def weights_problem(task: Task, source: ModelSource) -> str | None:
         return (
             f"The {task} model at {source.location} has no weights (no *.safetensors file); "
             "copy or pull the model again"
+        )
+    if not _safetensors_entry(folder) and not any(folder.glob("pytorch_model*.bin")):
+        # Shards copied without their index, or an adapter's weights alone: `models list`
+        # called the folder available, and the run said to set allow_pickle.
+        held = ", ".join(path.name for path in weights[:3])
+        more = f" and {len(weights) - 3} more" if len(weights) > 3 else ""
+        return (
+            f"The {task} model at {source.location} could not be loaded: it has no "
+            f"model.safetensors, nor the {SAFETENSORS_INDEX} that names the shards of its "
+            f"weights (it holds {held}{more}); copy or pull the model again"
         )
     from safetensors import SafetensorError, safe_open
 
@@ -1252,6 +1263,12 @@ def weights_problem(task: Task, source: ModelSource) -> str | None:
             f"names shards that are not there ({', '.join(absent)}); copy or pull the model again"
         )
     return None
+
+
+def _safetensors_entry(folder: Path) -> bool:
+    """Whether ``folder`` holds the safetensors file transformers reads a model's weights from:
+    ``model.safetensors``, or the index naming its shards."""
+    return (folder / "model.safetensors").is_file() or (folder / SAFETENSORS_INDEX).is_file()
 
 
 def _absent_shards(folder: Path) -> list[str]:

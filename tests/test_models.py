@@ -1417,7 +1417,9 @@ def test_models_list_and_pull_say_pickle_only_weights_would_not_load(
 
 
 @pytest.mark.parametrize("command", ["list", "pull"])
-@pytest.mark.parametrize("damage", ["no weights", "weights cut short", "a shard missing"])
+@pytest.mark.parametrize(
+    "damage", ["no weights", "weights cut short", "a shard missing", "the shards' index missing"]
+)
 def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
     tmp_path: Path, self_contained_models, command: str, damage: str
 ) -> None:
@@ -1440,11 +1442,15 @@ def test_models_list_and_pull_say_a_folder_without_whole_weights_would_not_load(
         _save_in_shards(folder)
         shards = sorted(folder.glob("model-*-of-*.safetensors"))
         assert len(shards) > 1 and not weights.exists()
-        shards[-1].unlink()
+        if damage == "a shard missing":
+            shards[-1].unlink()
+        else:  # `cp model-*.safetensors`: models list said available, the run "set allow_pickle"
+            (folder / "model.safetensors.index.json").unlink()
     expected = {
         "no weights": "no weights",
         "weights cut short": "weights are damaged",
         "a shard missing": "shards that are not there",
+        "the shards' index missing": "nor the model.safetensors.index.json that names the shards",
     }[damage]
     args = ["models", command, "--set", f"translation.model={str(folder)!r}",
             "--set", f"summarization.model={str(self_contained_models.bart)!r}"]  # fmt: skip
