@@ -311,14 +311,16 @@ def _remove(path: Path) -> None:
 def _missing_model_files(folder: Path, allow_pickle: bool = False) -> str | None:
     """What a pulled folder lacks to be a model (its config, its safetensors weights, a shard
     its weights index names), or None when it has them. With ``allow_pickle`` a complete
-    pickle checkpoint (``pytorch_model*.bin``) counts as weights too."""
+    pickle checkpoint (``pytorch_model.bin`` or its shards) counts as weights too."""
     if not (folder / "config.json").is_file():
         return "config.json"
-    kinds = [("model.safetensors.index.json", "*.safetensors")]
+    # The file transformers reads, or the index naming its shards: shards fetched before the
+    # index (a pull stopped midway, resumed offline) were installed as the model.
+    kinds = [("model.safetensors.index.json", "model.safetensors")]
     if allow_pickle:
-        kinds.append(("pytorch_model.bin.index.json", "pytorch_model*.bin"))
+        kinds.append(("pytorch_model.bin.index.json", "pytorch_model.bin"))
     found: list[str | None] = []
-    for index_name, pattern in kinds:
+    for index_name, name in kinds:
         index = folder / index_name
         if index.is_file():
             try:
@@ -329,8 +331,11 @@ def _missing_model_files(folder: Path, allow_pickle: bool = False) -> str | None
                 continue
             absent = sorted(shard for shard in shards if not (folder / shard).is_file())
             found.append(", ".join(absent) or None)
-        elif any(folder.glob(pattern)):
+        elif (folder / name).is_file():
             found.append(None)
     if None in found:
         return None
-    return found[0] if found else f"the weights ({' or '.join(p for _, p in kinds)})"
+    if found:
+        return found[0]
+    wanted = (f"{name} or the {index_name} of its shards" for index_name, name in kinds)
+    return f"the weights ({' or '.join(wanted)})"

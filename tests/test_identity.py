@@ -1044,16 +1044,21 @@ def test_the_remains_of_an_interrupted_pull_never_become_the_model(
     partial = tmp_path / "org" / ".model.partial"
     partial.mkdir()
     (partial / "config.json").write_text('{"new": true}', encoding="utf-8")
-    with pytest.raises(ModelNotFoundError, match=r"incomplete \(the weights \(\*\.safetensors\)"):
+    weights = r"incomplete \(the weights \(model\.safetensors or the model\.safetensors\.index"
+    with pytest.raises(ModelNotFoundError, match=weights):
         pull(TranslationSettings(model="org/model"), tmp_path)
     assert (old / "config.json").read_text(encoding="utf-8") == '{"old": true}'
     assert (partial / "config.json").is_file()  # kept for the next pull to resume
 
+    # a shard fetched before the index that names the others: it was installed as the model
+    (partial / "model-1.safetensors").write_bytes(b"first shard")
+    with pytest.raises(ModelNotFoundError, match=weights):
+        pull(TranslationSettings(model="org/model"), tmp_path)
+    assert (old / "config.json").read_text(encoding="utf-8") == '{"old": true}'
     (partial / "model.safetensors.index.json").write_text(
         json.dumps({"weight_map": {"a": "model-1.safetensors", "b": "model-2.safetensors"}}),
         encoding="utf-8",
     )
-    (partial / "model-1.safetensors").write_bytes(b"first shard")
     with pytest.raises(ModelNotFoundError, match=r"\(model-2\.safetensors missing"):
         pull(TranslationSettings(model="org/model"), tmp_path)
     (partial / "model-2.safetensors").write_bytes(b"second shard")
@@ -1142,7 +1147,7 @@ def test_a_pull_for_a_section_that_accepts_pickle_fetches_and_accepts_pickle_wei
         return str(local_dir)
 
     monkeypatch.setattr(huggingface_hub, "snapshot_download", pickle_only_repo)
-    with pytest.raises(ModelNotFoundError, match=r"the weights \(\*\.safetensors\)"):
+    with pytest.raises(ModelNotFoundError, match=r"the weights \(model\.safetensors or the "):
         pull(TranslationSettings(model="org/old"), tmp_path)
     pulled = pull(TranslationSettings(model="org/old", allow_pickle=True), tmp_path)
     assert (pulled / "pytorch_model.bin").is_file()
