@@ -371,10 +371,28 @@ def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
     if looks_like_path:
         raise ModelNotFoundError(
             f"The {task} model folder {requested!r} does not exist (looked in: "
-            f"{', '.join(searched)}). Point the model setting at a folder holding config.json, "
+            f"{_looked_in(searched)}). Point the model setting at a folder holding config.json, "
             f"the tokenizer files and the weights, e.g. {example}."
         )
     return ModelSource(requested, requested, False, searched)
+
+
+def _looked_in(searched: Sequence[str]) -> str:
+    """The places a model was looked for, for a message; a link there to a folder that is not
+    (a disk not mounted, a folder moved) is said to be one: "looked in: models/org/mt (no such
+    folder)" named what the user saw in the store."""
+    said = []
+    for place in searched:
+        try:
+            target = os.readlink(place) if not os.path.exists(place) else None
+        except OSError:  # no link
+            target = None
+        said.append(
+            place
+            if target is None
+            else f"{place} (a link to {shown(target)}, which does not exist)"
+        )
+    return ", ".join(said)
 
 
 class CTranslate2Device(NamedTuple):
@@ -446,7 +464,7 @@ def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason:
     )
     return (
         f"The {task} model {source.requested!r}{revision} could not be found. "
-        f"Looked in: {', '.join(source.searched)} (no such folder), the Hugging Face cache, "
+        f"Looked in: {_looked_in(source.searched)} (no such folder), the Hugging Face cache, "
         f"and {hub_note}. "
         f"To fix: on a machine with internet access run `summarize models pull`, or copy the "
         f"model folder to {source.searched[0]}, or set [{task}] model to a local folder "

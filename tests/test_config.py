@@ -242,6 +242,31 @@ def test_a_hub_model_missing_offline_is_not_said_to_have_failed_to_connect(
     assert "connect" not in message.lower(), message
 
 
+def test_a_model_folder_linked_to_one_that_is_gone_is_said_to_be_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store entry (or a folder given by path) that is a link to a folder on a disk not
+    mounted, or moved: the message said "looked in: models/org/mt (no such folder)", where
+    the user listing the store saw it."""
+    from summarize.models import resolve_spec
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    models_dir = tmp_path / "models"
+    (models_dir / "org").mkdir(parents=True)
+    gone = tmp_path / "unmounted" / "mt"
+    (models_dir / "org" / "mt").symlink_to(gone)
+    (tmp_path / "mine").symlink_to(gone)
+    link = f"(a link to {gone}, which does not exist)"
+    with pytest.raises(ModelNotFoundError) as caught:
+        resolve_spec("translation", TranslationSettings(model="org/mt"), models_dir)
+    assert f"Looked in: {models_dir / 'org' / 'mt'} {link}, org/mt (no such folder)" in str(
+        caught.value
+    ), caught.value
+    with pytest.raises(ModelNotFoundError) as caught:
+        resolve_model(str(tmp_path / "mine"), models_dir, "translation")
+    assert f"(looked in: {tmp_path / 'mine'} {link})" in str(caught.value), caught.value
+
+
 def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
