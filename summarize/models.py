@@ -810,6 +810,15 @@ def _read_tokenizer_and_config(
             f"a value of the wrong type ({' '.join(str(error).split())}); correct it, or copy "
             "or pull the model again"
         ) from None
+    except Exception as error:
+        # The tokenizers library raises a bare Exception for a vocabulary it cannot parse (a
+        # vocab.json or merges.txt cut short by a copy stopped part-way): it was a traceback.
+        if type(error) is not Exception or not source.is_local:
+            raise
+        raise ModelLoadError(
+            f"The {task} model folder {source.location} has no usable tokenizer or config: "
+            f"{_unusable_folder_detail(Path(source.location), error)}"
+        ) from None
     return tokenizer, config
 
 
@@ -972,6 +981,10 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
     if missing := _missing_tokenizer_files(folder):
         # BART's said only "`vocab` and `merges` must be both be from memory or both filenames".
         return _lacks_tokenizer_files(missing)
+    if damaged := _damaged_json(folder):
+        # The parser's words alone ("Expecting ':' delimiter: line 27 column 20 (char 500)",
+        # "'utf-8' codec can't decode byte 0xe2"), with no word of which file.
+        return damaged
     if isinstance(error, TypeError | AssertionError):
         return (
             f"its tokenizer could not be read ({' '.join(str(error).split())}); are all "
@@ -987,8 +1000,46 @@ def _unusable_folder_detail(folder: Path, error: Exception) -> str:
             "never run code of their own here (trust_remote_code is off); use a model of a "
             "family transformers supports"
         )
+    if type(error) is Exception:  # the tokenizers library's, on a vocabulary it cannot parse
+        return (
+            f"its tokenizer files could not be read ({' '.join(str(error).split())}); copy or "
+            "pull the model again"
+        )
     # The libraries' message, on one line (some run over several).
     return " ".join(str(error).split())
+
+
+# The JSON files a model's config and any tokenizer read, besides its class's vocabulary files.
+_READ_JSON_FILES = (
+    "config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
+    "added_tokens.json",
+)  # fmt: skip
+
+
+def _damaged_json(folder: Path) -> str | None:
+    """Which of the JSON files a model folder's config and tokenizer are read from is no JSON,
+    in words; None where each is (or none is there). A fine-tune's other files
+    (trainer_state.json) are not judged."""
+    vocabularies = getattr(_named_tokenizer_class(folder), "vocab_files_names", None)
+    names = {*_READ_JSON_FILES, *(vocabularies.values() if isinstance(vocabularies, dict) else ())}
+    for path in model_files(folder):
+        if path.name not in names or path.suffix.lower() != ".json":
+            continue
+        try:
+            json.loads(path.read_bytes().decode("utf-8"))
+        except OSError:
+            continue  # said by the check of what this user may read
+        except UnicodeDecodeError as error:
+            reason = f"byte {error.object[error.start]:#04x} at position {error.start} is not UTF-8"
+        except json.JSONDecodeError as error:
+            reason = f"{error.msg} at line {error.lineno}, column {error.colno}"
+        else:
+            continue
+        return (
+            f"its {path.name} is damaged (not JSON: {reason}; cut short by a copy stopped "
+            "part-way?); copy or pull the model again"
+        )
+    return None
 
 
 # Files a tokenizer class names that a folder may do without: tokenizer.json (the others hold

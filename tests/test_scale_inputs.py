@@ -773,6 +773,47 @@ def test_a_model_folder_missing_one_tokenizer_file_names_it(
 
 
 @pytest.mark.parametrize(
+    ("task", "file_name"),
+    [
+        ("summarization", "vocab.json"),  # a traceback: the tokenizers library's bare Exception
+        ("summarization", "merges.txt"),  # the same
+        ("translation", "vocab.json"),
+        ("summarization", "tokenizer_config.json"),
+        ("summarization", "config.json"),
+    ],
+)
+def test_a_model_folder_with_a_tokenizer_or_config_file_cut_short_names_it(
+    self_contained_models, tmp_path: Path, task: str, file_name: str
+) -> None:
+    """A copy stopped part-way through a file: BART's vocab.json or merges.txt ended the run
+    and `models list` in a traceback ("Exception: Error while initializing BPE"), a JSON file
+    was the parser's words alone ("Expecting ':' delimiter: line 27 column 20 (char 500)"),
+    naming no file."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    source = self_contained_models.marian if task == "translation" else self_contained_models.bart
+    damaged = tmp_path / "copy"
+    shutil.copytree(source, damaged)
+    if file_name == "merges.txt":
+        (damaged / file_name).write_text("#version: 0.2\nĠ\n", encoding="utf-8")
+    else:
+        os.truncate(damaged / file_name, (damaged / file_name).stat().st_size // 2)
+    config = load_config(overrides=[f"{task}.model={json.dumps(str(damaged))}"])
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec(task, getattr(config, task), tmp_path)
+    said = str(caught.value)
+    assert said.startswith(f"The {task} model folder {damaged} has no usable tokenizer"), said
+    if file_name == "merges.txt":
+        assert "its tokenizer files could not be read (" in said, said
+    else:
+        assert f"its {file_name} is damaged (not JSON: " in said, said
+    assert said.endswith("copy or pull the model again") and "\n" not in said, said
+
+
+@pytest.mark.parametrize(
     "removed",
     [("vocab.json", "merges.txt"), ("vocab.json", "merges.txt", "tokenizer_config.json")],
     ids=["vocabulary", "vocabulary-and-settings"],
