@@ -810,6 +810,14 @@ def _read_tokenizer_and_config(
             f"a value of the wrong type ({' '.join(str(error).split())}); correct it, or copy "
             "or pull the model again"
         ) from None
+    except RuntimeError:
+        # sentencepiece's "could not parse ModelProto" for a file cut inside a piece: a traceback
+        folder = Path(source.location)
+        if source.is_local and (
+            cut := _sentencepiece_cut_short(folder, _named_tokenizer_class(folder))
+        ):
+            raise ModelLoadError(_sentencepiece_cut_message(task, folder, cut)) from None
+        raise
     except Exception as error:
         # The tokenizers library raises a bare Exception for a vocabulary it cannot parse (a
         # vocab.json or merges.txt cut short by a copy stopped part-way): it was a traceback.
@@ -850,6 +858,79 @@ def _check_tokenizer_files(task: Task, folder: Path, tokenizer: PreTrainedTokeni
             f"The {task} model folder {folder} has no usable tokenizer or config: "
             f"{_lacks_tokenizer_files(missing)}"
         )
+    if cut := _sentencepiece_cut_short(folder, type(tokenizer)):
+        raise ModelLoadError(_sentencepiece_cut_message(task, folder, cut))
+
+
+def _sentencepiece_cut_message(task: Task, folder: Path, name: str) -> str:
+    return (
+        f"The {task} model folder {folder} has no usable tokenizer or config: its {name} is "
+        "cut short (a copy stopped part-way?); copy or pull the model again"
+    )
+
+
+def _sentencepiece_cut_short(folder: Path, tokenizer_class: Any) -> str | None:
+    """The sentencepiece file the tokenizer reads (Marian's source.spm, T5's spiece.model
+    without a tokenizer.json) that is cut short: sentencepiece read such a file as the pieces
+    before the cut (76 of Marian's 800), and every text was split into other pieces, mostly
+    single letters, without a word (or, cut inside a piece, refused it with a traceback). With
+    no class (None), each sentencepiece file in the folder."""
+    files = getattr(tokenizer_class, "vocab_files_names", None)
+    if tokenizer_class is None:  # a tokenizer that failed to load, its class not named
+        files = {path.name: path.name for path in model_files(folder)}
+    elif not isinstance(files, dict):
+        return None
+    elif "tokenizer_file" in files and (folder / files["tokenizer_file"]).is_file():
+        return None  # read instead of the sentencepiece file
+    for name in files.values():
+        if not str(name).endswith((".spm", ".model")):
+            continue
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            continue  # absent (optional), or said by the check of what this user may read
+        if _sentencepiece_model_cut_short(data):
+            return str(name)
+    return None
+
+
+def _sentencepiece_model_cut_short(data: bytes) -> bool:
+    """Whether the sentencepiece model ``data`` (a protocol buffer) is cut short: a field runs
+    past its end, or it ends among its pieces, without the trainer and normalizer settings
+    that sentencepiece writes after them (which it then reads as a model of fewer pieces)."""
+    at = 0
+
+    def varint() -> int:
+        nonlocal at
+        value = shift = 0
+        while at < len(data) and shift < 64:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+        raise ValueError("cut inside a number")
+
+    fields = set()
+    try:
+        while at < len(data):
+            tag = varint()
+            fields.add(tag >> 3)
+            wire_type = tag & 7
+            if wire_type == 0:
+                varint()
+            elif wire_type == 2:
+                length = varint()  # read before `at` moves on (at += varint() would not)
+                at += length
+            elif wire_type in (1, 5):
+                at += 8 if wire_type == 1 else 4
+            else:
+                return True  # no field of a sentencepiece model
+    except ValueError:
+        return True
+    # 1: the pieces; 2: trainer_spec, 3: normalizer_spec
+    return at != len(data) or not fields & {2, 3}
 
 
 def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:

@@ -813,6 +813,36 @@ def test_a_model_folder_with_a_tokenizer_or_config_file_cut_short_names_it(
     assert said.endswith("copy or pull the model again") and "\n" not in said, said
 
 
+def test_a_sentencepiece_file_cut_short_is_refused_not_read_as_fewer_pieces(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """Marian's source.spm cut short by a copy stopped part-way: sentencepiece read it as the
+    pieces before the cut, every text was split into other pieces (mostly single letters),
+    `models list` said available and the run wrote its briefs, exit 0. Cut inside a piece or
+    right after one, it is refused; the whole file is read as before."""
+    import shutil
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    whole = (Path(self_contained_models.marian) / "source.spm").read_bytes()
+    copy = tmp_path / "copy"
+    shutil.copytree(self_contained_models.marian, copy)
+    config = load_config(overrides=[f"translation.model={json.dumps(str(copy))}"])
+    # at a piece's end: its length is the byte after the first tag (0x0a, field 1)
+    assert whole[0] == 0x0A and whole[1] < 0x80
+    for cut in (len(whole) // 2, 2 + whole[1]):
+        (copy / "source.spm").write_bytes(whole[:cut])
+        with pytest.raises(ModelLoadError) as caught:
+            resolve_spec("translation", config.translation, tmp_path)
+        said = str(caught.value)
+        assert f"folder {copy} has no usable tokenizer or config: its source.spm is cut short" in (
+            said
+        ), said
+    (copy / "source.spm").write_bytes(whole)
+    assert resolve_spec("translation", config.translation, tmp_path).family == "marian"
+
+
 @pytest.mark.parametrize(
     "removed",
     [("vocab.json", "merges.txt"), ("vocab.json", "merges.txt", "tokenizer_config.json")],
