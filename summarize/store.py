@@ -12,6 +12,7 @@ from pathlib import Path
 
 from summarize.config import Config, ModelSettings
 from summarize.errors import ModelNotFoundError, StoreError, SummarizeError, shown
+from summarize.fileio import folder_error_reason
 from summarize.models import (
     PULLED_FILE,
     Task,
@@ -171,6 +172,14 @@ def pull(settings: ModelSettings, models_dir: Path) -> Path:
     made = [folder for folder in partial.parents if not folder.exists()]  # innermost first
     try:
         _start_partial(partial, settings)
+    except (FileExistsError, NotADirectoryError) as error:
+        # runtime.models_dir naming a file (or a file where the model's org folder goes): it was
+        # "Not a directory" and advice to make the folder writable or free space there
+        raise StoreError(
+            f"Could not pull {settings.model!r} into {destination}: "
+            f"{folder_error_reason(error, partial.parent)}; move it (or set runtime.models_dir "
+            "to a folder) and pull again."
+        ) from None
     except OSError as error:  # a read-only or full store: said before anything is fetched
         raise StoreError(
             f"Could not pull {settings.model!r} into {destination}: "

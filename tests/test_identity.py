@@ -761,6 +761,31 @@ def test_a_pull_into_a_store_that_takes_no_writes_is_one_line_and_leaves_it_as_i
     ]
 
 
+@pytest.mark.parametrize("in_the_way", ["store", "org"])
+def test_a_pull_into_a_store_with_a_file_in_a_folders_place_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_the_way: str
+) -> None:
+    """runtime.models_dir naming a file, or a file where the model's org folder goes: the pull
+    said "Not a directory (…/store/org)" and to make that folder writable or free space there."""
+    import huggingface_hub
+
+    from summarize.config import TranslationSettings
+    from summarize.store import pull
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", _download_tiny)
+    store = tmp_path / "store"
+    if in_the_way == "org":
+        store.mkdir()
+    file = store if in_the_way == "store" else store / "org"
+    file.write_text("notes", encoding="utf-8")
+    with pytest.raises(StoreError) as raised:
+        pull(TranslationSettings(model="org/model"), store)
+    said = str(raised.value)
+    assert f"into {store / 'org' / 'model'}: {file} is a file, not a folder; move it" in said, said
+    assert "writable" not in said and raised.value.exit_code == 2, said
+    assert file.read_text(encoding="utf-8") == "notes"
+
+
 def test_a_pull_replaces_a_store_entry_linked_elsewhere_and_leaves_the_linked_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
