@@ -895,42 +895,19 @@ def _sentencepiece_cut_short(folder: Path, tokenizer_class: Any) -> str | None:
 
 
 def _sentencepiece_model_cut_short(data: bytes) -> bool:
-    """Whether the sentencepiece model ``data`` (a protocol buffer) is cut short: a field runs
-    past its end, or it ends among its pieces, without the trainer and normalizer settings
-    that sentencepiece writes after them (which it then reads as a model of fewer pieces)."""
-    at = 0
+    """Whether the sentencepiece model ``data`` is cut short: its protocol buffer does not
+    parse (a field runs past the end), or it ends among its pieces, without the trainer and
+    normalizer settings that sentencepiece writes after them (which sentencepiece then reads
+    as a model of fewer pieces). Parsed with sentencepiece's own message type."""
+    from google.protobuf.message import DecodeError
+    from sentencepiece import sentencepiece_model_pb2
 
-    def varint() -> int:
-        nonlocal at
-        value = shift = 0
-        while at < len(data) and shift < 64:
-            byte = data[at]
-            at += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                return value
-        raise ValueError("cut inside a number")
-
-    fields = set()
+    model = sentencepiece_model_pb2.ModelProto()
     try:
-        while at < len(data):
-            tag = varint()
-            fields.add(tag >> 3)
-            wire_type = tag & 7
-            if wire_type == 0:
-                varint()
-            elif wire_type == 2:
-                length = varint()  # read before `at` moves on (at += varint() would not)
-                at += length
-            elif wire_type in (1, 5):
-                at += 8 if wire_type == 1 else 4
-            else:
-                return True  # no field of a sentencepiece model
-    except ValueError:
+        model.ParseFromString(data)
+    except DecodeError:
         return True
-    # 1: the pieces; 2: trainer_spec, 3: normalizer_spec
-    return at != len(data) or not fields & {2, 3}
+    return not (model.HasField("trainer_spec") or model.HasField("normalizer_spec"))
 
 
 def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:
