@@ -272,6 +272,10 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
             raise GenerationSettingError(key, value, f"must be {number.describe()}")
         if key in _BOOLEANS and not isinstance(value, bool):
             raise GenerationSettingError(key, value, "must be true or false")
+        if key == "early_stopping" and not (isinstance(value, bool) or value == "never"):
+            # GenerationConfig takes 1 and 0 (1 == True), but beam search asks `is True`:
+            # early_stopping = 1 decoded as false would, under another identity than true.
+            raise GenerationSettingError(key, value, 'must be true, false or "never"')
         if key in _OUTPUT_EXTRAS and value:
             raise GenerationSettingError(
                 key, value, "must be false: the pipeline keeps only the generated text"

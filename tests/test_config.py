@@ -327,6 +327,9 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
         ),
         # transformers' own GenerationConfig validation, on the table's keys alone
         (["translation.generation.early_stopping=3"], "translation.generation.early_stopping"),
+        # 1 == True passed transformers' check, but beam search asks `is True`: decoded as false
+        (["translation.generation.early_stopping=1"], "translation.generation.early_stopping"),
+        (["translation.generation.early_stopping=0"], "translation.generation.early_stopping"),
         (
             [
                 "translation.generation.forced_eos_token_id=2",
