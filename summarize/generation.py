@@ -423,6 +423,10 @@ def _check_lengths_in_order(
             )
 
 
+# The settings that choose the decoding mode, whose ignored flags validate() names.
+_MODE_SETTINGS = frozenset({"do_sample", "num_beams"})
+
+
 def merged_generation(
     base: GenerationConfig, overrides: dict[str, Any], table: str, user_set: Iterable[str] = ()
 ) -> tuple[GenerationConfig, dict[str, Any]]:
@@ -471,7 +475,10 @@ def merged_generation(
     try:
         # Strict only about what the table sets: a flag the model's own settings pair with
         # it (length_penalty = 2.0 of DistilBART under num_beams = 1) is ignored by generate().
-        generation_config.validate(strict=True, user_set_attributes=user_keys)
+        # validate() also names a flag the decoding mode ignores where neither was set here, so
+        # the modes count as set: a model's own early_stopping = true beside its num_beams = 1
+        # (which transformers only warns of) refused the model, blamed on a table left empty.
+        generation_config.validate(strict=True, user_set_attributes=user_keys | _MODE_SETTINGS)
     except (ValueError, TypeError) as error:
         raise ConfigError(f"[{table}]: {error}") from None
     effective = generation_identity(

@@ -1121,6 +1121,29 @@ def test_greedy_summaries_leave_the_models_beam_settings_alone(shared_hub_models
         resolve_spec("summarization", options, Path("models"))
 
 
+@pytest.mark.parametrize("table", [{}, {"max_new_tokens": 8}, {"num_beams": 1}])
+def test_a_models_own_flags_its_greedy_search_ignores_do_not_refuse_it(
+    self_contained_models, tmp_path: Path, table: dict[str, int]
+) -> None:
+    """A model's own generation_config.json with beam and sampling flags beside greedy search
+    (transformers only warns, and generate() ignores them) loads, whatever the table sets: it
+    was refused as "[translation.generation]: GenerationConfig is invalid", a table left empty."""
+    folder = tmp_path / "marian"
+    shutil.copytree(self_contained_models.marian, folder)
+    own_file = folder / "generation_config.json"
+    own = json.loads(own_file.read_text(encoding="utf-8"))
+    flags = {"early_stopping": True, "length_penalty": 1.5, "temperature": 0.7}
+    own_file.write_text(json.dumps({**own, "num_beams": 1, **flags}), encoding="utf-8")
+    options = TranslationSettings(model=str(folder), generation=table)
+    spec = resolve_spec("translation", options, tmp_path / "models")
+    assert spec.generation_config.num_beams == 1
+    assert {key: getattr(spec.generation_config, key) for key in flags} == flags
+    # A flag the table sets itself beside greedy search is still refused, naming it.
+    options = TranslationSettings(model=str(folder), generation={"top_k": 5})
+    with pytest.raises(ConfigError, match=r"(?s)\[translation\.generation\].*top_k"):
+        resolve_spec("translation", options, tmp_path / "models")
+
+
 @pytest.mark.parametrize("table", ["generation", "chunk_generation"])
 def test_settings_invalid_only_with_the_models_own_are_refused_at_load(
     self_contained_models, table: str
