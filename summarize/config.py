@@ -216,6 +216,27 @@ UNSAFE_STOPS = {
 }
 
 
+# Features that failed inside generate() on every input, after the models
+# loaded and the articles were translated: each setting with the one value that leaves it
+# off, and why it must stay off.
+_NOT_RUNNABLE: dict[str, tuple[Any, str]] = {
+    "token_healing": (
+        False,
+        "generate() needs the tokenizer for it, which it is not given: every input fails",
+    ),
+    "guidance_scale": (
+        1,
+        "classifier-free guidance runs the decoder without its input, which an encoder-decoder "
+        "model cannot: every input fails",
+    ),
+    "is_assistant": (False, "it marks the draft model of assisted generation: every input fails"),
+    "low_memory": (
+        False,
+        "transformers' beam search refuses every input with it, other modes ignore it",
+    ),
+}
+
+
 # What generate() returns besides the tokens: the pipeline decodes the tokens alone, so these
 # would only cost memory (return_dict_in_generate = true crashed the run with a traceback).
 _OUTPUT_EXTRAS = frozenset(
@@ -288,6 +309,12 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
             # generate() stops at the clock and returns what it has: a translation or summary
             # cut mid-sentence, with nothing to tell it from a finished one.
             raise GenerationSettingError(key, value, f"is not supported: {UNSAFE_STOPS[key]}")
+        if key in _NOT_RUNNABLE and value is not None:
+            off, reason = _NOT_RUNNABLE[key]
+            if value != off or isinstance(value, bool) != isinstance(off, bool):  # 1 == True
+                raise GenerationSettingError(
+                    key, value, f"is not supported ({reason}); leave it {json.dumps(off)}"
+                )
         if key in _TOKEN_ID_SHAPES and value is not None:
             shape, describe = _TOKEN_ID_SHAPES[key]
             if not shape(value):

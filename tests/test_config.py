@@ -356,6 +356,15 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
         (["translation.generation.max_time=0.5"], "translation.generation.max_time"),
         (["summarization.chunk_generation.max_time=2"], "summarization.chunk_generation.max_time"),
         (["translation.generation.to_dict=2"], "translation.generation.to_dict"),  # a method
+        # generate() features that failed on every input, after the translation
+        (["translation.generation.token_healing=true"], "translation.generation.token_healing"),
+        (
+            ["summarization.generation.guidance_scale=1.5"],
+            "summarization.generation.guidance_scale",
+        ),
+        (["translation.generation.is_assistant=true"], "translation.generation.is_assistant"),
+        (["translation.generation.is_assistant=1"], "translation.generation.is_assistant"),
+        (["translation.generation.low_memory=true"], "translation.generation.low_memory"),
         # compared with 0 when the model loads: a traceback (TypeError), exit 1
         (["translation.generation.penalty_alpha=x"], "translation.generation.penalty_alpha"),
         (["translation.generation.penalty_alpha=[1]"], "translation.generation.penalty_alpha"),
