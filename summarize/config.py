@@ -181,6 +181,37 @@ def _are_id_lists(value: Any) -> bool:
     return isinstance(value, list) and all(_are_ids(item) and item for item in value)
 
 
+def _is_real(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _are_biased_sequences(value: Any) -> bool:
+    """sequence_bias as TOML gives it: ``[[ids, bias], ...]``, ids a non-empty list."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(pair, list)
+            and len(pair) == 2
+            and _are_ids(pair[0])
+            and bool(pair[0])
+            and _is_real(pair[1])
+            for pair in value
+        )
+    )
+
+
+def _is_decay(value: Any) -> bool:
+    """exponential_decay_length_penalty: ``[start, factor]``, start an output length."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and _is_id(value[0])
+        and value[0] >= 0
+        and _is_real(value[1])
+    )
+
+
 # The shape of each setting that names token ids: a flat list for bad_words_ids (`[1, 2]`), a
 # string for suppress_tokens or 5.5 for decoder_start_token_id passed every check, and every
 # article then failed inside generate() (or, for 5.5, decoded with 5 and recorded 5.5).
@@ -203,6 +234,10 @@ _TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     "bad_words_ids": (
         _are_id_lists,
         "a list of token id lists, one per word (`[[12], [7, 9]]`)",
+    ),
+    "sequence_bias": (
+        _are_biased_sequences,
+        "a list of [token ids, bias] pairs (`[[[12], -5.0], [[7, 9], 2.5]]`)",
     ),
 }
 
@@ -319,6 +354,16 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
             shape, describe = _TOKEN_ID_SHAPES[key]
             if not shape(value):
                 raise GenerationSettingError(key, value, f"must be {describe}")
+        if key == "sequence_bias" and value is not None:
+            # Its logits processor takes a float bias only: TOML's whole -5 failed every input.
+            checked[key] = [[ids, float(bias)] for ids, bias in value]
+        if key == "exponential_decay_length_penalty" and value is not None and not _is_decay(value):
+            raise GenerationSettingError(
+                key,
+                value,
+                "must be a pair [start, factor]: the output length (an integer >= 0) where the "
+                "end token's score starts to grow, and the factor (a number) it grows by per token",
+            )
         if key == "cache_implementation" and value is not None:
             # The backends pass the decoder's cache themselves: generate() refused every input.
             raise GenerationSettingError(

@@ -97,11 +97,12 @@ def _merged_layers(
 _TOKEN_ID_SETTINGS = (
     "bad_words_ids", "force_words_ids", "suppress_tokens", "begin_suppress_tokens",
     "forced_bos_token_id", "forced_eos_token_id", "eos_token_id", "pad_token_id",
-    "bos_token_id", "decoder_start_token_id",
+    "bos_token_id", "decoder_start_token_id", "sequence_bias",
 )  # fmt: skip
 
 
 def _token_ids(value: Any) -> Iterator[int]:
+    # (sequence_bias's biases are floats, config.check_generation: no ids)
     if isinstance(value, int) and not isinstance(value, bool):
         yield value
     elif isinstance(value, list | tuple):

@@ -380,6 +380,20 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
             "summarization.generation.decoder_start_token_id",
         ),
         (["translation.generation.pad_token_id=true"], "translation.generation.pad_token_id"),
+        # Passed, and failed every input inside generate(): ValueError, IndexError.
+        (['translation.generation.sequence_bias="x"'], "translation.generation.sequence_bias"),
+        (
+            ["translation.generation.sequence_bias=[[5, 1.0]]"],
+            "translation.generation.sequence_bias",
+        ),
+        (
+            ["translation.generation.exponential_decay_length_penalty=[5]"],
+            "translation.generation.exponential_decay_length_penalty",
+        ),
+        (
+            ['summarization.generation.exponential_decay_length_penalty=[5, "x"]'],
+            "summarization.generation.exponential_decay_length_penalty",
+        ),
         (
             ['summarization.chunk_generation.cache_implementation="static"'],
             "summarization.chunk_generation.cache_implementation",

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import threading
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -1163,6 +1164,7 @@ def test_settings_invalid_only_with_the_models_own_are_refused_at_load(
         ("generation", "bad_words_ids", [[3], [99_999_999]]),
         ("generation", "forced_bos_token_id", 99_999_999),
         ("chunk_generation", "suppress_tokens", [5, -1]),
+        ("generation", "sequence_bias", [[[5], 2.0], [[99_999_999], -1.0]]),
     ],
 )
 def test_token_ids_outside_the_vocabulary_are_refused_at_load(
@@ -1177,9 +1179,31 @@ def test_token_ids_outside_the_vocabulary_are_refused_at_load(
         resolve_spec("summarization", options, Path("models"))
     inside = SummarizationSettings(
         model=str(self_contained_models.bart),
-        **{table: {key: {"bad_words_ids": [[3]], "suppress_tokens": [5]}.get(key, 5)}},
+        **{
+            table: {
+                key: {
+                    "bad_words_ids": [[3]],
+                    "suppress_tokens": [5],
+                    "sequence_bias": [[[5], 2.0]],
+                }.get(key, 5)
+            }
+        },
     )
     assert resolve_spec("summarization", inside, Path("models")).window > 0
+
+
+def test_a_sequence_bias_written_whole_reaches_generate(self_contained_models) -> None:
+    """TOML's sequence_bias = [[[5], -5]] holds a whole number, which transformers' logits
+    processor refuses (a float only): every input failed inside generate(), after translating."""
+    table = tomllib.loads("sequence_bias = [[[5], -5], [[6, 7], 3]]")
+    options = TranslationSettings(
+        model=str(self_contained_models.marian),
+        generation={**table, "max_new_tokens": 4, "num_beams": 1},
+    )
+    loaded = load_model("translation", options, Path("models"))
+    assert loaded.generation_config.sequence_bias == [[[5], -5.0], [[6, 7], 3.0]]
+    ((output,),) = loaded.backend.generate_batches([["Die Regierung tagte am Montag."]])
+    assert output.tokens == 4
 
 
 @pytest.mark.parametrize(
