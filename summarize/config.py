@@ -8,6 +8,7 @@ pydantic with ``extra="forbid"`` so a typo is an error naming the key, never sil
 from __future__ import annotations
 
 import codecs
+import difflib
 import functools
 import json
 import math
@@ -315,10 +316,14 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
         return settings  # no transformers import for the common case
     unknown = sorted(set(settings) - _generation_fields()) if library else []
     if unknown:
+        # The fields are too many to list: a misspelt one (num_beam, max_new_token) is named
+        # with the setting it is closest to.
+        close = difflib.get_close_matches(unknown[0], sorted(_generation_fields()), n=1)
         raise GenerationSettingError(
             unknown[0],
             settings[unknown[0]],
-            "unknown generate() setting; allowed are the fields of transformers.GenerationConfig "
+            f"unknown generate() setting{f' (did you mean {close[0]}?)' if close else ''}; "
+            "allowed are the fields of transformers.GenerationConfig "
             "(e.g. num_beams, max_new_tokens, min_length, length_penalty, no_repeat_ngram_size)",
         )
     checked = dict(settings)

@@ -412,6 +412,23 @@ def test_bad_generation_value_is_a_config_error_naming_the_key(
 
 
 @pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("num_beam", "num_beams"),
+        ("max_new_token", "max_new_tokens"),
+        ("lenght_penalty", "length_penalty"),
+    ],
+)
+def test_a_misspelt_generation_setting_names_the_one_meant(typo: str, meant: str) -> None:
+    """A [*.generation] table takes some seventy keys, too many to list: the message named the
+    typo and five examples, and one had to find the setting meant in transformers' docs."""
+    with pytest.raises(
+        ConfigError, match=rf"{typo}: unknown generate\(\) setting \(did you mean {meant}\?\)"
+    ):
+        load_config(overrides=[f"summarization.generation.{typo}=2"], project_file=None)
+
+
+@pytest.mark.parametrize(
     ("override", "key"),
     [
         # TOML has types: pydantic's lax mode turned these into other values without a word
