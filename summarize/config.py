@@ -113,7 +113,7 @@ class _Number:
             return False
         if self.low is not None and (value <= self.low if self.low_open else value < self.low):
             return False
-        return self.high is None or (value >= self.high if self.high_open else value <= self.high)
+        return self.high is None or (value < self.high if self.high_open else value <= self.high)
 
     def describe(self) -> str:
         kind = "an integer" if self.whole else "a number"

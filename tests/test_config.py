@@ -411,6 +411,23 @@ def test_bad_generation_value_is_a_config_error_naming_the_key(
     assert f"--set {overrides[-1]}" in message  # the layer that broke it
 
 
+@pytest.mark.parametrize("key", ["epsilon_cutoff", "eta_cutoff"])
+def test_a_sampling_cutoff_inside_its_range_is_taken_and_one_outside_refused(key: str) -> None:
+    """The range [0, 1) was checked upside down: 3e-4 (the value the paper suggests) was refused
+    as "must be a number in [0, 1) (got 0.0003)", and 1.5 passed."""
+    sampling = "translation.generation.do_sample=true"
+    for value in (0.0003, 0.5):
+        config = load_config(
+            overrides=[sampling, f"translation.generation.{key}={value}"], project_file=None
+        )
+        assert config.translation.generation[key] == value
+    for value in (1.0, 1.5):
+        with pytest.raises(ConfigError, match=rf"translation\.generation\.{key}: must be"):
+            load_config(
+                overrides=[sampling, f"translation.generation.{key}={value}"], project_file=None
+            )
+
+
 @pytest.mark.parametrize(
     ("typo", "meant"),
     [
