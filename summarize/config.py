@@ -215,14 +215,15 @@ def _is_decay(value: Any) -> bool:
 
 # The shape of each setting that names token ids: a flat list for bad_words_ids (`[1, 2]`), a
 # string for suppress_tokens or 5.5 for decoder_start_token_id passed every check, and every
-# article then failed inside generate() (or, for 5.5, decoded with 5 and recorded 5.5).
+# article then failed inside generate() (or, for 5.5, decoded with 5 and recorded 5.5). A
+# list for decoder_start_token_id is one id per row of a batch, which no config can know.
 _TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     **dict.fromkeys(
-        ("pad_token_id", "bos_token_id", "forced_bos_token_id"),
+        ("pad_token_id", "bos_token_id", "forced_bos_token_id", "decoder_start_token_id"),
         (_is_id, "a token id (an integer)"),
     ),
     **dict.fromkeys(
-        ("eos_token_id", "forced_eos_token_id", "decoder_start_token_id"),
+        ("eos_token_id", "forced_eos_token_id"),
         (
             lambda value: _is_id(value) or (_are_ids(value) and bool(value)),
             "a token id (an integer) or a list of them",

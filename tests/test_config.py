@@ -380,6 +380,11 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
             "summarization.generation.decoder_start_token_id",
         ),
         (["translation.generation.pad_token_id=true"], "translation.generation.pad_token_id"),
+        # one id per row of a batch: every batch of another size failed inside generate()
+        (
+            ["translation.generation.decoder_start_token_id=[58100]"],
+            "translation.generation.decoder_start_token_id",
+        ),
         # Passed, and failed every input inside generate(): ValueError, IndexError.
         (['translation.generation.sequence_bias="x"'], "translation.generation.sequence_bias"),
         (
