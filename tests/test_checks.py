@@ -1755,6 +1755,9 @@ def test_noon_and_midnight_state_no_other_time(german: str, english: str) -> Non
         ),
         ("Der Täter soll Ende 20 sein.", "The culprit is said to be in his late twenties."),
         ("Anfang 30 zog er nach Berlin.", "In his early 30s he moved to Berlin."),
+        # set off by commas, as police reports write it
+        ("Ein Mann, Mitte 40, wurde festgenommen.", "A man in his mid-40s was arrested."),
+        ("Der Täter, Ende 20, floh.", "The culprit, in his late twenties, fled."),
     ],
 )
 def test_an_age_in_decades_is_stated_by_the_english_decade(german: str, english: str) -> None:
@@ -1778,6 +1781,10 @@ def test_end_of_a_year_or_a_time_is_no_age() -> None:
     assert (
         _number_warnings("Ende 2020 kam er um 20 Uhr.", "At the end of 2020 he came at 8pm.") == []
     )
+
+
+def test_a_decimal_after_mitte_is_no_age() -> None:
+    assert "numbers" in _number_warnings("Der Wert lag Mitte 40,5 Punkte.", "The value was 45.")
 
 
 @pytest.mark.parametrize(

@@ -290,10 +290,11 @@ _DECADE = re.compile(
 # der 90er" ("the late '80s", "the early 1990s"); "ein 50er" (a note), "die 30er Zone" and "in den
 # 80er Bus" stay counts (a review found them read as decades).
 # And a person's age in decades, "Mitte 40", "Ende 20", "Anfang 30" ("in his mid-40s", "in her
-# late 20s"): ages only, and not a year's ("Ende 2020"), a time's or an amount's ("Ende 20 Uhr").
+# late 20s"), also set off by commas ("Ein Mann, Mitte 40, ..."): ages only, and not a year's
+# ("Ende 2020"), a time's or an amount's ("Ende 20 Uhr", "Mitte 40,5").
 _DECADE_AFTER_ARTICLE_DE = re.compile(
     r"(?<![\w-])(?:Anfang|Mitte|Ende|Beginn)\s+(?:der\s+(?P<decade>[1-9])0er(?![\w-])"
-    r"|(?P<age>[1-9])0(?![\w,:/%’'-]|\.\d|\s*(?:\d|Uhr\b|Prozent\b|%)))",
+    r"|(?P<age>[1-9])0(?![\w:/%’'-]|[.,]\d|\s*(?:\d|Uhr\b|Prozent\b|%)))",
     re.IGNORECASE,
 )
 # Two years as news writes a span or a season: "2010-15", "1998–99", "die Saison 2021/22"; the
