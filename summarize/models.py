@@ -898,16 +898,58 @@ def _sentencepiece_model_cut_short(data: bytes) -> bool:
     """Whether the sentencepiece model ``data`` is cut short: its protocol buffer does not
     parse (a field runs past the end), or it ends among its pieces, without the trainer and
     normalizer settings that sentencepiece writes after them (which sentencepiece then reads
-    as a model of fewer pieces). Parsed with sentencepiece's own message type."""
+    as a model of fewer pieces). Parsed with sentencepiece's own message type, or where the
+    protobuf installed cannot load it (older than the one it was generated with: VersionError
+    on import, and pyproject takes protobuf 4 and later), read field by field here."""
     from google.protobuf.message import DecodeError
-    from sentencepiece import sentencepiece_model_pb2
 
+    try:
+        from sentencepiece import sentencepiece_model_pb2
+    except Exception:  # VersionError, ImportError: judged without it
+        return _protocol_buffer_cut_short(data)
     model = sentencepiece_model_pb2.ModelProto()
     try:
         model.ParseFromString(data)
     except DecodeError:
         return True
     return not (model.HasField("trainer_spec") or model.HasField("normalizer_spec"))
+
+
+def _protocol_buffer_cut_short(data: bytes) -> bool:
+    """:func:`_sentencepiece_model_cut_short` without sentencepiece's message type: a field
+    that runs past the end, or no trainer (2) or normalizer (3) settings after the pieces (1)."""
+    at = 0
+
+    def varint() -> int:
+        nonlocal at
+        value = shift = 0
+        while at < len(data) and shift < 64:
+            byte = data[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+        raise ValueError("cut inside a number")
+
+    fields = set()
+    try:
+        while at < len(data):
+            tag = varint()
+            fields.add(tag >> 3)
+            wire_type = tag & 7
+            if wire_type == 0:
+                varint()
+            elif wire_type == 2:
+                length = varint()  # read before `at` moves on (at += varint() would not)
+                at += length
+            elif wire_type in (1, 5):
+                at += 8 if wire_type == 1 else 4
+            else:
+                return True  # no field of a sentencepiece model
+    except ValueError:
+        return True
+    return at != len(data) or not fields & {2, 3}
 
 
 def _check_seq2seq(task: Task, source: ModelSource, config: Any) -> None:

@@ -843,6 +843,37 @@ def test_a_sentencepiece_file_cut_short_is_refused_not_read_as_fewer_pieces(
     assert resolve_spec("translation", config.translation, tmp_path).family == "marian"
 
 
+def test_a_sentencepiece_file_is_judged_whatever_protobuf_is_installed(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """pyproject takes protobuf 4 and later, and sentencepiece's own generated message module
+    refuses a protobuf runtime older than the one it was generated with (VersionError on
+    import): judged with it, every opus-mt model, whole or not, ended the run in that
+    traceback. Here a runtime older than any generated code."""
+    import shutil
+    import sys
+
+    import google.protobuf.runtime_version as runtime
+    import sentencepiece
+
+    from summarize.config import load_config
+    from summarize.models import resolve_spec
+
+    monkeypatch.setattr(runtime, "MAJOR", 4)
+    monkeypatch.setattr(runtime, "MINOR", 21)
+    monkeypatch.setattr(runtime, "PATCH", 0)
+    monkeypatch.delitem(sys.modules, "sentencepiece.sentencepiece_model_pb2", raising=False)
+    monkeypatch.delattr(sentencepiece, "sentencepiece_model_pb2", raising=False)
+    copy = tmp_path / "copy"
+    shutil.copytree(self_contained_models.marian, copy)
+    config = load_config(overrides=[f"translation.model={json.dumps(str(copy))}"])
+    assert resolve_spec("translation", config.translation, tmp_path).family == "marian"
+    whole = (copy / "source.spm").read_bytes()
+    (copy / "source.spm").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ModelLoadError, match=r"its source\.spm is cut short"):
+        resolve_spec("translation", config.translation, tmp_path)
+
+
 @pytest.mark.parametrize(
     "removed",
     [("vocab.json", "merges.txt"), ("vocab.json", "merges.txt", "tokenizer_config.json")],
