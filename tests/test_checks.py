@@ -1903,6 +1903,8 @@ def test_a_count_of_times_in_figures_is_stated_in_one_word(german: str, english:
     [
         ("Sie war 3-mal Europameisterin.", "She was European champion twice."),
         ("Sie hat 2 Kinder.", "She has twice as many children."),  # a count, no times
+        ("Es kamen 2 Maler.", "Painters came twice."),  # painters, no "2 Mal"
+        ("Er hat 3 Fachbücher geschrieben.", "He tripled his specialist books."),
     ],
 )
 def test_a_word_of_times_states_no_other_figure(german: str, english: str) -> None:
