@@ -1854,6 +1854,11 @@ def test_a_rank_is_stated_by_its_ordinal_word(german: str, english: str) -> None
     [
         ("Die Läuferin belegte Platz 2 hinter der Siegerin.", "The runner finished third."),
         ("Er schoss 2 Tore.", "He scored for the second time."),  # a count, no rank
+        # an address, no rank
+        (
+            "Das Café am Marktplatz 2 öffnet erneut.",
+            "The café on the market square opens a second time.",
+        ),
     ],
 )
 def test_an_ordinal_word_states_no_other_rank_nor_a_count(german: str, english: str) -> None:

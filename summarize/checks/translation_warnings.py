@@ -322,8 +322,10 @@ def _centenaries(english_text: str) -> set[float]:
 
 # A rank's noun before its number: "Platz 2", "Rang 3", "auf Position 4", which English writes
 # "second place", "finished third".
+# Of the compounds in "-platz" only a rank's: "Marktplatz 2", "Rathausplatz 1" are addresses.
 _RANK_BEFORE = re.compile(
-    r"(?<![\w-])(?:[\w-]*platz|rang|position|startposition)\s+$", re.IGNORECASE
+    r"(?<![\w-])(?:(?:tabellen|start|listen|podest)?platz|rang|position|startposition)\s+$",
+    re.IGNORECASE,
 )
 
 
