@@ -204,6 +204,17 @@ def test_a_repetition_the_german_says_is_no_loop(german: str, english: str) -> N
             "Ich will keinen Streit, ich will keine Spaltung.",
             "I don't want a quarrel, I don't want a quarrel, I don't want a quarrel.",
         ),
+        # the German repeats two words, the English a phrase back to back
+        (
+            "Man werde in der Stadt, in der Region und in der Welt handeln.",
+            "Action would be taken in the city in the city in the city.",
+        ),
+        (
+            "Die Regierung will die Steuern senken, die Regierung will die Renten erhöhen "
+            "und die Regierung will sparen.",
+            "The government wants to cut taxes, the government wants to cut taxes, the "
+            "government wants to cut taxes.",
+        ),
     ],
 )
 def test_a_loop_the_german_does_not_repeat_is_warned_of(german: str, english: str) -> None:

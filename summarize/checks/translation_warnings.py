@@ -84,6 +84,10 @@ def _longest_run(words: list[str], size: int) -> int:
     return longest
 
 
+# The longest phrase read for one said back to back (a clause a loop repeats whole).
+_BACK_TO_BACK = 8
+
+
 def _repeats_as_often(german: list[str], english: list[str], repeats: int, in_a_row: bool) -> bool:
     """Whether the German says a phrase as often as its English repeats one: "nie wart ihr
     müder, nie wart ihr ratloser, nie wart ihr stolzer" is "never were you …" three times,
@@ -94,6 +98,14 @@ def _repeats_as_often(german: list[str], english: list[str], repeats: int, in_a_
     is no source of a loop that puts it in the English five times)."""
     if in_a_row:
         return any(_longest_run(german, size) >= repeats for size in (1, 2, 3))
+    # A phrase the English says back to back as often ("in the city in the city in the city"
+    # of "in der Stadt, in der Region und in der Welt") is a loop unless the German says one so:
+    # the German's "in der" three times is no source of it.
+    said = max(_longest_run(english, size) for size in range(1, _BACK_TO_BACK + 1))
+    if said >= repeats and not any(
+        _longest_run(german, size) >= said for size in range(1, _BACK_TO_BACK + 1)
+    ):
+        return False
     pairs = _most_repeated(german, 2)
     return max(pairs, _most_repeated(german, 3)) >= repeats and pairs >= _most_repeated(english, 2)
 
