@@ -576,6 +576,12 @@ def _cannot_lock(folder: Path, lock_path: Path, error: OSError) -> str:
         and lock_path.is_file()
         and os.access(folder, os.W_OK | os.X_OK)
     ):
+        if _owned_by_this_user(lock_path):  # made read-only (a copy kept its modes, a chmod)
+            return (
+                f"cannot open the lock file {shown(lock_path)}: {error.strerror or error} (this "
+                "user's own, made read-only; the folder itself takes writes); make it writable "
+                f"(chmod u+w {shown(lock_path)}) or remove it, or use another --output folder"
+            )
         return (
             f"cannot open the lock file {shown(lock_path)}: {error.strerror or error} (a run of "
             "another user made it, and this user may not write it; the folder itself takes "
@@ -583,6 +589,14 @@ def _cannot_lock(folder: Path, lock_path: Path, error: OSError) -> str:
             "another --output folder"
         )
     return f"cannot write to the output folder {shown(folder)}: {error.strerror or error}"
+
+
+def _owned_by_this_user(path: Path) -> bool:
+    geteuid = getattr(os, "geteuid", None)  # none on Windows
+    try:
+        return geteuid is not None and path.stat().st_uid == geteuid()
+    except OSError:
+        return False
 
 
 @contextmanager

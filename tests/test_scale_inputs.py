@@ -379,7 +379,8 @@ def test_a_lock_file_another_users_run_left_is_named_when_it_refuses_the_run(
     user's run (0644 by that user's umask): the run said "cannot write to the output folder …
     Permission denied", sending the user to the folder's permissions, which allow the write.
     Simulated (root may write any file); a folder with no lock file yet, which refuses one, is
-    said of the folder as before."""
+    said of the folder as before. This user's own lock file, made read-only, was said to be
+    another user's, whom to ask for "chmod g+w or a+w"."""
     from filelock import FileLock
 
     def not_for_this_user(self: FileLock, *args: object, **kwargs: object) -> None:
@@ -394,6 +395,13 @@ def test_a_lock_file_another_users_run_left_is_named_when_it_refuses_the_run(
     ):
         pass
     (folder / outputs.LOCK_FILENAME).touch()
+    with pytest.raises(UsageError) as refused, outputs.output_lock(folder):
+        pass
+    said = str(refused.value)
+    assert f"cannot open the lock file {folder / outputs.LOCK_FILENAME}: Permission" in said
+    assert "this user's own" in said and "chmod u+w" in said and "another user" not in said
+    # the same file of another user
+    monkeypatch.setattr(os, "geteuid", lambda: (folder / outputs.LOCK_FILENAME).stat().st_uid + 1)
     with pytest.raises(UsageError) as refused, outputs.output_lock(folder):
         pass
     said = str(refused.value)
