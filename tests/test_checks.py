@@ -3813,3 +3813,36 @@ def test_a_country_named_with_a_point_of_the_compass_backs_no_other_country(
     it is part of a country's own name: "Südsudan" backed "Sudan", "Südafrika" "Africa"."""
     expected = [flagged] if flagged else []
     assert [f.text for f in unsupported_facts(summary, "", german)] == expected
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
+        ("Striker Jack Brown scored twice.", "Jack Brown scored twice on Sunday."),
+        ("Twelve-year-old Smith died in the fire.", "Smith, 12, died in the fire."),
+        ("Goalkeeper Rice saved a penalty.", "Rice saved a penalty."),
+        ("Teenager Will Young was hurt.", "Will Young, 16, was hurt."),
+    ],
+)
+def test_a_name_of_ordinary_words_after_a_sentences_first_word_is_backed(
+    summary: str, article: str
+) -> None:
+    # The first word's capital may be the sentence's; the words after it are capitalised
+    # inside the sentence, so they are a name though each is an ordinary word.
+    assert [flag for flag in unsupported_facts(summary, article) if flag.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
+        ("Striker Jack Brown scored twice.", "Jack White scored twice on Sunday."),
+        ("Striker Jack Brown scored twice.", "Jack scored twice. The brown shirt stood out."),
+        ("Prime Minister resigned today.", "The minister resigned today."),
+        ("Justice Smith ruled today.", "The Ministry of Justice said so. Smith said nothing."),
+        ("Ministry Brothers made the film.", "Warner Brothers made the film."),
+    ],
+)
+def test_a_name_of_ordinary_words_after_a_first_word_still_needs_the_source(
+    summary: str, article: str
+) -> None:
+    assert [flag.kind for flag in unsupported_facts(summary, article)] == ["name"]

@@ -267,6 +267,32 @@ def _without_lead(name: _Name) -> str | None:
     return " ".join(rest)
 
 
+def _common_words_after_lead(
+    name: _Name, capitalised: set[str], grams: set[str], sources: list[tuple[str, str]]
+) -> str | None:
+    """The name after its ordinary first word where each word left is an ordinary word too
+    ("Striker Jack Brown", "Twelve-year-old Smith", "Goalkeeper Rice"): capitalised inside the
+    sentence, they are a name all the same, and one when the sources write each of them with a
+    capital ("Prime Minister" is not "Minister" of a source that has "the minister" only). Not
+    where the first word is a name the sources state ("Justice Smith" of the Ministry of Justice
+    and a Smith): two of the sources' names made into one; nor where a source has the words
+    after another capitalised word ("Warner Brothers" backs no "Ministry Brothers")."""
+    if not name.lead:
+        return None
+    lead = "".join(tokens(name.lead))
+    if lead in capitalised or words.WHOLE_ONLY + lead in grams:
+        return None
+    rest = name.text.split()[1:]
+    if not rest or not all(words.is_common_word(_bare(part)) for part in rest):
+        return None
+    if not all(token in capitalised for part in rest for token in tokens(part)):
+        return None
+    after_a_name = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+" + re.escape(" ".join(rest)) + r"\b")
+    if any(after_a_name.search(text) for text, _ in sources):
+        return None  # "Ministry Brothers" of "Warner Brothers": the name's first word changed
+    return " ".join(rest)
+
+
 def find_names(text: str) -> list[tuple[str, int]]:
     """Capitalised word sequences that read as names, with their offsets."""
     found = []
@@ -1007,6 +1033,8 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         rest = _without_lead(name)
         if rest:
             readings.append(rest)  # the lead may be an ordinary word ("Suspects Adnan Farah")
+        elif rest is None and (rest := _common_words_after_lead(name, capitalised, grams, sources)):
+            readings.append(rest)  # "Striker Jack Brown", "Twelve-year-old Smith"
         if any(
             _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
             for text in readings
