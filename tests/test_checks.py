@@ -3846,3 +3846,35 @@ def test_a_name_of_ordinary_words_after_a_first_word_still_needs_the_source(
     summary: str, article: str
 ) -> None:
     assert [flag.kind for flag in unsupported_facts(summary, article)] == ["name"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "article", "german"),
+    [
+        ("Hundreds of fans gathered.", "More than 300 fans gathered outside.", None),
+        ("Thousands of people marched.", "Some 5,000 people marched.", None),
+        ("Tens of thousands marched.", "Some 50,000 people marched.", None),
+        ("Millions of viewers watched.", "Some 5 million viewers watched.", None),
+        ("Hundreds of fans gathered.", "", "Mehr als 300 Fans versammelten sich."),
+    ],
+)
+def test_a_plural_scale_is_backed_by_a_figure_of_two_to_nine_of_it(
+    summary: str, article: str, german: str | None
+) -> None:
+    assert unsupported_facts(summary, article, german) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
+        ("Hundreds of fans gathered.", "More than 30 fans gathered."),
+        ("Hundreds of fans gathered.", "Some 3,000 fans gathered."),
+        ("Tens of thousands marched.", "Some 5,000 people marched."),
+        ("Thousands of people marched.", "Some 50,000 people marched."),
+        ("Hundreds of fans gathered.", "They paid $300 each."),
+    ],
+)
+def test_a_plural_scale_is_not_backed_by_a_figure_of_another_size_or_kind(
+    summary: str, article: str
+) -> None:
+    assert [flag.kind for flag in unsupported_facts(summary, article)] == ["number"]

@@ -387,6 +387,12 @@ _COLLECTIVE_EN = re.compile(
     r"\b(?P<many>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
 )
 _MANY = {"tens": 10.0, "hundreds": 100.0}
+# A plural scale said alone or as many of one ("hundreds", "thousands", "tens of thousands",
+# "hundreds of millions"): a rough number, which a figure of two to nine of it states ("hundreds
+# of fans" for "more than 300 fans", "tens of thousands marched" for "some 50,000").
+_ROUGH_PLURAL = re.compile(
+    r"(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)", re.IGNORECASE
+)
 # "Hunderte Millionen", "Dutzende Milliarden", "zig Millionen": the German of "hundreds of
 # millions", "tens of billions"; or, in a looser translation, "millions", as "Zehntausende" is.
 _COLLECTIVE_SCALE_DE = re.compile(
@@ -1913,7 +1919,25 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
     if quantity.kind == "score":
         low, high = next(iter(quantity.values))  # type: ignore[misc]
         return (float(low), float(high)) in _pairs_nearby(source, in_order=quantity.lower_first)
-    return _value_stated(quantity, source)
+    return _value_stated(quantity, source) or _rough_plural_stated(quantity, source)
+
+
+def _rough_plural_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether a plural scale ("hundreds", "tens of thousands") is stated by a source figure of
+    two to nine of it, of the same kind, currency and unit ("more than 300", "50,000")."""
+    if quantity.kind != "number" or not _ROUGH_PLURAL.fullmatch(quantity.text):
+        return False
+    scales = [value for value in quantity.values if isinstance(value, float)]
+    return any(
+        2 * scale <= value < 10 * scale
+        for other in source
+        if other.kind == "number"
+        and other.currency == quantity.currency
+        and other.unit == quantity.unit
+        for value in other.values
+        if isinstance(value, float)
+        for scale in scales
+    )
 
 
 def _date_stated(quantity: Quantity, source: list[Quantity]) -> bool:
