@@ -3878,3 +3878,30 @@ def test_a_plural_scale_is_not_backed_by_a_figure_of_another_size_or_kind(
     summary: str, article: str
 ) -> None:
     assert [flag.kind for flag in unsupported_facts(summary, article)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
+        ("The United Nations condemned the attack.", "The UN condemned the attack."),
+        ("He moved to the United States in 2010.", "He moved to the US in 2010."),
+        ("The European Central Bank raised rates.", "The ECB raised rates."),
+    ],
+)
+def test_a_name_of_ordinary_words_is_backed_by_its_initials(summary: str, article: str) -> None:
+    assert unsupported_facts(summary, article) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
+        ("The United Nations condemned the attack.", "The EU condemned the attack."),
+        ("He moved to the United States in 2010.", "He moved to the UK in 2010."),
+        ("Bobby Robson was there.", "The BR chairman was there."),
+        ("They drew with SC Champions.", "They drew with SC Paderborn."),
+    ],
+)
+def test_a_name_of_ordinary_words_is_not_backed_by_other_initials(
+    summary: str, article: str
+) -> None:
+    assert [flag.kind for flag in unsupported_facts(summary, article)] == ["name"]

@@ -293,6 +293,21 @@ def _common_words_after_lead(
     return " ".join(rest)
 
 
+def _abbreviated_in(name: str, capital_words: set[str]) -> bool:
+    """Whether a name of two or more words that ends in an ordinary word, as a body's does, is
+    abbreviated by its initials in a source ("United Nations" by "UN", "European Central Bank"
+    by "ECB", "National Health Service" by "NHS"). A name that ends in a proper word ("Bobby
+    Robson") is a person's, and is not read so; one with a word in capitals ("SC Champions")
+    holds its abbreviation's letters already, so they back no other name."""
+    parts = [word for word in re.split(r"\s+|-", name) if word]
+    if len(parts) < 2 or not words.is_common_word(_bare(parts[-1])):
+        return False
+    if any(_is_all_caps(part) for part in parts):
+        return False
+    initials = "".join(fold(part[0]) for part in parts if not words.is_function_word(part))
+    return len(initials) >= 2 and initials in capital_words
+
+
 def find_names(text: str) -> list[tuple[str, int]]:
     """Capitalised word sequences that read as names, with their offsets."""
     found = []
@@ -1008,6 +1023,10 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         + ["".join(re.findall(r"[A-Z]", run)).lower() for run in _SPACED_INITIALS.findall(text)]
     }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
+    # Words the sources write in capitals ("UN", "FBI", "NHS"): a name they abbreviate.
+    capital_words = {
+        fold(word) for text, _ in sources for word in re.findall(r"\b[A-Z]{2,6}\b", text)
+    }
     # The world wars by any of their names: "World War II" for "Zweiter Weltkrieg" or "the
     # Second World War"; a war the article does not name is flagged as a name.
     wars_stated: set[int] = set()
@@ -1038,7 +1057,7 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         if any(
             _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
             for text in readings
-        ):
+        ) or any(_abbreviated_in(text, capital_words) for text in readings):
             continue
         # "Vladimir Putin" for the German "Wladimir Putin": another transliteration
         transliterated = transliterated or _transliterated_sources(sources)
