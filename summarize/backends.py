@@ -430,21 +430,17 @@ def ct2_options(
             f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
             f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
         )
-    if problem := _ct2_beam_sampling_problem(generation):
-        raise ConfigError(
-            f"{where}backend = 'ctranslate2' cannot honour {problem}; set do_sample = "
-            f"false or num_beams = 1, or {backend} = 'torch'"
-        )
-    if problem := _ct2_repetition_penalty_problem(generation):
-        raise ConfigError(
-            f"{where}backend = 'ctranslate2' cannot honour {problem}; set repetition_penalty "
-            f"= 1.0, or {backend} = 'torch'"
-        )
-    if problem := _ct2_unigram_problem(generation):
-        raise ConfigError(
-            f"{where}backend = 'ctranslate2' cannot honour {problem}; set no_repeat_ngram_size "
-            f"= 0 (or 2 and more), or {backend} = 'torch'"
-        )
+    # Settings CTranslate2 would apply otherwise than generate(), each with the values it takes.
+    for problem_of, remedy in (
+        (_ct2_beam_sampling_problem, "do_sample = false or num_beams = 1"),
+        (_ct2_repetition_penalty_problem, "repetition_penalty = 1.0"),
+        (_ct2_unigram_problem, "no_repeat_ngram_size = 0 (or 2 and more)"),
+    ):
+        if problem := problem_of(generation):
+            raise ConfigError(
+                f"{where}backend = 'ctranslate2' cannot honour {problem}; set {remedy}, or "
+                f"{backend} = 'torch'"
+            )
     if model_config is not None and (
         overridden := _overridden_model_settings(generation, model_config, user_set)
     ):

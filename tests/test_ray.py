@@ -8,6 +8,7 @@ each, fast health checks): starting Ray costs seconds. Tiny random-weight models
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -1154,6 +1155,30 @@ def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
         assert set(listed) <= set(_briefs(output))
 
 
+def _writes_failing_on_the_worker(stem: str, code: int) -> Any:
+    """A stand-in for the Ray engine's _finish_group whose writes of the brief files named
+    ``stem`` fail with OSError ``code`` on the worker (a full disk, a name too long)."""
+
+    def finish_group(row: Any, context: Any) -> Any:
+        import summarize.engines.ray as engine
+        from summarize import outputs
+
+        real = outputs.write_atomic
+
+        def failing(path: Path, content: str) -> None:
+            if path.stem == stem:
+                raise OSError(code, os.strerror(code), str(path))
+            real(path, content)
+
+        outputs.write_atomic = failing
+        try:
+            return engine._finish_group(row, context)
+        finally:  # the worker serves later tests
+            outputs.write_atomic = real
+
+    return finish_group
+
+
 def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
 ) -> None:
@@ -1169,28 +1194,9 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     )
     output = tmp_path / "out"
     blocked = output / f"{shorts[2].stem}.md"
-    stem = blocked.stem
-
-    def disk_full_on_the_worker(row: Any, context: Any) -> Any:
-        import errno
-
-        import summarize.engines.ray as engine
-        from summarize import outputs
-
-        real = outputs.write_atomic
-
-        def disk_full(path: Path, content: str) -> None:
-            if path.stem == stem:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            real(path, content)
-
-        outputs.write_atomic = disk_full
-        try:
-            return engine._finish_group(row, context)
-        finally:  # the worker serves later tests
-            outputs.write_atomic = real
-
-    monkeypatch.setattr(ray_engine, "_finish_group", disk_full_on_the_worker)
+    monkeypatch.setattr(
+        ray_engine, "_finish_group", _writes_failing_on_the_worker(blocked.stem, errno.ENOSPC)
+    )
     result = _run_quietly_on_ray(tmp_path / "in", config, output)
     assert result.exit_code == 1, result.output
     assert (
@@ -1219,27 +1225,9 @@ def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article
     )
     output = tmp_path / "out"
     stem = shorts[2].stem
-
-    def short_names_on_the_worker(row: Any, context: Any) -> Any:
-        import errno
-
-        import summarize.engines.ray as engine
-        from summarize import outputs
-
-        real = outputs.write_atomic
-
-        def too_long(path: Path, content: str) -> None:
-            if path.stem == stem:
-                raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
-            real(path, content)
-
-        outputs.write_atomic = too_long
-        try:
-            return engine._finish_group(row, context)
-        finally:  # the worker serves later tests
-            outputs.write_atomic = real
-
-    monkeypatch.setattr(ray_engine, "_finish_group", short_names_on_the_worker)
+    monkeypatch.setattr(
+        ray_engine, "_finish_group", _writes_failing_on_the_worker(stem, errno.ENAMETOOLONG)
+    )
     result = _run_quietly_on_ray(tmp_path / "in", config, output)
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
