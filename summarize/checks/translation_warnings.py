@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Literal
 
@@ -363,22 +364,26 @@ _NO_SCORE = re.compile(r"(?<![\w-])(?:goalless|scoreless|nil[- ](?:nil|all))(?![
 # The word ends there: "2 Maler" (painters), "3 Fachärzte", "2 Malaysier" are counts.
 _TIMES_AFTER_DE = re.compile(r"[ \u00a0]?-?(?:mal|fach(?:e[nmrs]?)?)(?![\w-])", re.IGNORECASE)
 _TIMES_EN = re.compile(
-    r"(?<![\w-])(?:once|twice|thrice|(?:doubl|tripl|quadrupl)(?:e|ed|es|ing)"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten)-?fold)(?![\w-])",
+    r"(?<![\w-])(?:(?P<word>once|twice|thrice|(?P<verb>doubl|tripl|quadrupl)(?:e|ed|es|ing))"
+    r"|(?P<fold>[a-z]+)-?fold)(?![\w-])",
     re.IGNORECASE,
 )
 _TIMES_VALUES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "doubl": 2.0, "tripl": 3.0,
-                 "quadrupl": 4.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
-                 "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}  # fmt: skip
+                 "quadrupl": 4.0}  # fmt: skip
 
 
 def _times_stated(quantity: Quantity, english_text: str, german_text: str) -> bool:
     if not _TIMES_AFTER_DE.match(german_text, quantity.end):
         return False
+    from text_to_num import text2num
+
     stated = set()
     for match in _TIMES_EN.finditer(english_text):
-        word = match.group(0).lower().removesuffix("fold").rstrip("-")
-        stated.add(_TIMES_VALUES.get(word) or _TIMES_VALUES[re.sub(r"(?:e|ed|es|ing)$", "", word)])
+        if match.group("fold"):  # "twofold", "ten-fold", "twelvefold" (not "manifold")
+            with suppress(ValueError):
+                stated.add(float(text2num(match.group("fold").lower(), "en")))
+        else:
+            stated.add(_TIMES_VALUES[(match.group("verb") or match.group("word")).lower()])
     return bool(stated & quantity.values)
 
 
