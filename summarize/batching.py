@@ -152,6 +152,8 @@ def generate_texts(
     model's) is split in halves and retried, down to single inputs: an input that fails alone
     gets a :class:`GenerationFailed` in its place, every other input its output. Our own errors
     (:class:`SummarizeError`), Ctrl-C and other stops are not caught."""
+    if loaded.one_input_per_call:  # generate() raises for a batch of more
+        batch_size = 1
     lengths = [loaded.count_tokens(text) for text in texts]
     pending = plan_batches(lengths, batch_size, max_batch_tokens, loaded.backend.workers)
     outputs: list[Generated | GenerationFailed] = [Generated("")] * len(texts)

@@ -537,6 +537,18 @@ def _as_generate_runs_it(generation_config: GenerationConfig) -> GenerationConfi
     return filled
 
 
+def takes_one_input_per_call(generation_config: GenerationConfig) -> bool:
+    """Whether generate() takes one input per call with these settings: assisted generation
+    (``prompt_lookup_num_tokens``, ``assistant_early_exit`` over greedy search or sampling)
+    raises for a batch of more, and each batch failed and was retried in halves down to
+    single inputs, the encoder run again at each step."""
+    try:
+        mode = _as_generate_runs_it(generation_config).get_generation_mode()
+    except (AttributeError, ValueError):
+        return False
+    return getattr(mode, "name", None) == "ASSISTED_GENERATION"
+
+
 def refuse_unsafe_stops(generation_config: GenerationConfig, table: str) -> None:
     """A model's own generation settings with max_time or stop_strings (a config table is
     refused them already, see ``config.UNSAFE_STOPS``): ConfigError naming the table, before

@@ -72,6 +72,7 @@ from summarize.generation import (
     refuse_hub_code_mode,
     refuse_unsafe_stops,
     resolve_generation,
+    takes_one_input_per_call,
 )
 from summarize.process import default_threads
 from summarize.tokens import TextEncoder
@@ -233,6 +234,12 @@ class LoadedModel:
     def text_ids(self) -> TextEncoder:
         """Input ids for texts, as the backend makes them (special tokens' strings as text)."""
         return TextEncoder.of(self.tokenizer)
+
+    @functools.cached_property
+    def one_input_per_call(self) -> bool:
+        """Whether generate() takes one input at a time with these settings (torch's assisted
+        generation; see :func:`takes_one_input_per_call`)."""
+        return self.backend.name == "torch" and takes_one_input_per_call(self.generation_config)
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model sees for ``text`` (prefix and special tokens included)."""
@@ -1227,6 +1234,12 @@ def _checked_device(
         for table, generation_config in tables.items():
             refuse_unsafe_stops(generation_config, table)
             refuse_hub_code_mode(generation_config, table)
+            if runs_here and takes_one_input_per_call(generation_config):
+                logger.info(
+                    "[%s]: assisted generation takes one input per generate() call, so its "
+                    "inputs go one at a time (batch_size 1)",
+                    table,
+                )
         if not elsewhere:  # a node's GPU memory is not known here (each actor loads it there)
             check_beam_memory(tables, config, device)
     else:

@@ -2437,3 +2437,31 @@ def test_an_english_as_long_as_the_output_limit_is_warned_of() -> None:
     assert "output_limit" not in [w.kind for w in sentence_warnings("Ein kurzer Satz.", short.text)]
     no_limit = Translator(echo_model(), TranslationSettings(batch_size=2))
     assert no_limit.translate([long])[0].reached_limit is None
+
+
+def test_assisted_generation_gets_its_inputs_one_at_a_time(
+    self_contained_models, caplog: pytest.LogCaptureFixture
+) -> None:
+    """transformers' assisted generation takes one input per generate() call: a batch of more
+    raised, and every batch was retried in halves down to single inputs (31 calls for 16)."""
+    options = TranslationSettings(
+        model=str(self_contained_models.marian),
+        generation={"max_new_tokens": 6, "num_beams": 1, "prompt_lookup_num_tokens": 3},
+    )
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        translator = Translator(load_model("translation", options, Path("models")), options)
+    assert "assisted generation takes one input per generate() call" in caplog.text
+    backend = translator.loaded.backend
+    sizes: list[int] = []
+    real = backend.generate_batches
+
+    def counted(batches):
+        sizes.extend(len(batch) for batch in batches)
+        return real(batches)
+
+    backend.generate_batches = counted
+    sentences = [f"Das ist der Satz Nummer {n} im Test." for n in range(6)]
+    translated = translator.translate(sentences)
+    assert [t.source for t in translated] == sentences
+    assert all(t.failed is None for t in translated)
+    assert sizes == [1] * len(sentences)
