@@ -537,16 +537,43 @@ def _as_generate_runs_it(generation_config: GenerationConfig) -> GenerationConfi
     return filled
 
 
+# The settings that make generate() assist greedy search or sampling with drafted tokens.
+_ASSISTING_SETTINGS = ("prompt_lookup_num_tokens", "assistant_early_exit")
+
+
+def _mode_name(generation_config: GenerationConfig) -> str | None:
+    try:
+        mode = _as_generate_runs_it(generation_config).get_generation_mode()
+    except (AttributeError, ValueError):
+        return None
+    return getattr(mode, "name", None)
+
+
 def takes_one_input_per_call(generation_config: GenerationConfig) -> bool:
     """Whether generate() takes one input per call with these settings: assisted generation
     (``prompt_lookup_num_tokens``, ``assistant_early_exit`` over greedy search or sampling)
     raises for a batch of more, and each batch failed and was retried in halves down to
     single inputs, the encoder run again at each step."""
-    try:
-        mode = _as_generate_runs_it(generation_config).get_generation_mode()
-    except (AttributeError, ValueError):
-        return False
-    return getattr(mode, "name", None) == "ASSISTED_GENERATION"
+    return _mode_name(generation_config) == "ASSISTED_GENERATION"
+
+
+def refuse_ignored_assistance(generation_config: GenerationConfig, table: str) -> None:
+    """Assisted generation asked beside beam search: generate() runs the beam search and
+    ignores the assisting setting, saying so only in a warning (silenced here), as it does
+    for temperature without sampling, which the strict validation refuses. ConfigError
+    naming the table, before any article. For the torch backend."""
+    asked = [
+        key for key in _ASSISTING_SETTINGS if getattr(generation_config, key, None) is not None
+    ]
+    mode = _mode_name(generation_config)
+    if not asked or mode in (None, "ASSISTED_GENERATION"):
+        return
+    beams = getattr(generation_config, "num_beams", None)
+    raise ConfigError(
+        f"[{table}] {asked[0]} = {getattr(generation_config, asked[0])!r}: assisted generation "
+        f"runs with greedy search or sampling only, and with num_beams = {beams} generate() "
+        "ignores it; set num_beams = 1 or remove it"
+    )
 
 
 def refuse_unsafe_stops(generation_config: GenerationConfig, table: str) -> None:

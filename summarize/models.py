@@ -70,6 +70,7 @@ from summarize.generation import (
     load_generation_config,
     merged_generation,
     refuse_hub_code_mode,
+    refuse_ignored_assistance,
     refuse_unsafe_stops,
     resolve_generation,
     takes_one_input_per_call,
@@ -1234,6 +1235,7 @@ def _checked_device(
         for table, generation_config in tables.items():
             refuse_unsafe_stops(generation_config, table)
             refuse_hub_code_mode(generation_config, table)
+            refuse_ignored_assistance(generation_config, table)
             if runs_here and takes_one_input_per_call(generation_config):
                 logger.info(
                     "[%s]: assisted generation takes one input per generate() call, so its "

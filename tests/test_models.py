@@ -2465,3 +2465,16 @@ def test_assisted_generation_gets_its_inputs_one_at_a_time(
     assert [t.source for t in translated] == sentences
     assert all(t.failed is None for t in translated)
     assert sizes == [1] * len(sentences)
+
+
+def test_assisted_generation_beside_beam_search_is_refused(self_contained_models) -> None:
+    """generate() runs the beam search and ignores prompt_lookup_num_tokens (its warning is
+    silenced): refused as temperature without sampling is, naming the table and the key."""
+    options = TranslationSettings(
+        model=str(self_contained_models.marian),
+        generation={"max_new_tokens": 6, "num_beams": 2, "prompt_lookup_num_tokens": 3},
+    )
+    with pytest.raises(
+        ConfigError, match=r"\[translation.generation\] prompt_lookup_num_tokens = 3"
+    ):
+        load_model("translation", options, Path("models"))
