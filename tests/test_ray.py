@@ -33,7 +33,7 @@ from summarize.config import Config, load_config
 from summarize.engines.local import Pipeline
 from summarize.errors import ConfigError, ModelLoadError
 from summarize.progress import LogProgress
-from summarize.report import RunReport
+from summarize.report import ArticleOutcome, RunReport
 from summarize.signals import HANGUP
 
 NO_RAY = "Ray is an optional extra (pip install 'summarize[ray]'); not installed here"
@@ -1379,6 +1379,59 @@ def test_a_run_stopping_error_while_articles_are_cleaned_is_the_local_message(
     assert "Error: cannot read the language identifier's model (py3langid)" in message, message
     assert "Traceback" not in result.output and "ray::" not in result.output
     assert not _briefs(output)
+
+
+def test_a_node_without_the_drivers_input_folder_stops_the_run_naming_it(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """The workers' node lacks the driver's working folder (here: it is not there for them, and
+    they work in another), and so the relative inputs the driver read: each article failed as
+    "cannot read: No such file or directory", exit 1, while the file lay where the driver had
+    read it, and the index listed each as failed. A file gone from a folder that is there (deleted
+    since the driver listed it) stays that article's failure alone."""
+    import summarize.engines.ray as ray_engine
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    not_here = tmp_path / "not-on-the-node"
+
+    def on_a_node_without_the_drivers_folder(row: Any, context: Any) -> Any:
+        import dataclasses
+
+        import summarize.engines.ray as engine
+
+        os.chdir(elsewhere)  # where a worker starts; _enter cannot go to the driver's folder
+        return engine._prepare_group(row, dataclasses.replace(context, cwd=str(not_here)))
+
+    monkeypatch.setattr(ray_engine, "_prepare_group", on_a_node_without_the_drivers_folder)
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    _short_seeds(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["run", "in", "-c", str(config), "-o", "ray", "--engine", "ray", "-q"]
+    )
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert f"the driver's working folder {not_here} is not on node" in said, said
+    assert "cannot read" not in said and "Traceback" not in result.output
+    assert not _briefs(tmp_path / "ray")
+
+    from summarize.engines.ray import _Job, _prepare_one
+
+    gone = _Job(0, tmp_path / "in" / "gone.txt", tmp_path / "ray" / "gone.md")
+    context = ray_engine._Context(
+        _load(config), "fingerprint", {}, False, str(tmp_path), None,
+        ray_engine._PoolShape(True, 1.0), (3, 2),
+    )  # fmt: skip
+    outcome = _prepare_one(gone, context)
+    assert isinstance(outcome, ArticleOutcome) and outcome.status == "failed"
+    assert "no such file" in str(outcome.reason).lower()
+    # An absolute input whose folder the node does not mount.
+    unmounted = _Job(0, tmp_path / "share" / "a.txt", tmp_path / "ray" / "a.md")
+    with pytest.raises(ray_engine._CarriedError) as stopped:
+        _prepare_one(unmounted, context)
+    assert isinstance(stopped.value.error, ConfigError)
+    assert f"the input folder {tmp_path / 'share'} is not on node" in str(stopped.value)
 
 
 def test_a_node_whose_model_is_not_the_drivers_stops_the_run(

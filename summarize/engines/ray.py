@@ -428,6 +428,7 @@ def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutco
     try:
         article = read_article(job.source, config.input.max_bytes)
     except ArticleError as error:
+        _refuse_inputs_not_here(job.source, context)
         return outcome_of_error(job.source, error)
     # The driver's check (outputs.current_record, in RayEngine._settled_before_ray) left
     # this job pending; the same rule is asked again here of the bytes just read, which are
@@ -446,6 +447,32 @@ def _prepare_one(job: _Job, context: _Context) -> stages.Prepared | ArticleOutco
         # The run's, not the article's (the language identifier's model cannot be read): the
         # local engine's line on the driver, not the worker's traceback in Ray's message.
         raise _CarriedError(str(error), error) from None
+
+
+def _refuse_inputs_not_here(source: Path, context: _Context) -> None:
+    """ConfigError, carried, when the input the driver listed (and read) cannot be there on this
+    node: its folder is not, or, for a relative path, the driver's working folder is not (see
+    :func:`_enter`). The node does not mount the inputs where the driver does: each article it
+    got failed as "cannot read: No such file or directory" while the file lay where the driver
+    read it, and every such run did the same. A file gone from a folder that is there (deleted
+    since the driver listed it) stays that article's failure alone."""
+    import ray
+
+    if os.path.lexists(source):
+        return
+    if not source.is_absolute() and not os.path.isdir(context.cwd):
+        missing = f"the driver's working folder {shown(Path(context.cwd))}"
+        advice = "relative input paths are read from it; absolute paths avoid the question"
+    elif not source.parent.is_dir():
+        missing = f"the input folder {shown(source.parent)}"
+        advice = "a filesystem every node mounts"
+    else:
+        return
+    error = ConfigError(
+        f"{missing} is not on node {ray.util.get_node_ip_address()}, where {shown(source)} was "
+        f"to be read: every node needs the inputs at the driver's path ({advice})"
+    )
+    raise _CarriedError(str(error), error)
 
 
 def _load_in_actor(context: _Context, tasks: tuple[Task, ...]) -> dict[Task, LoadedModel]:
