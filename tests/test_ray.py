@@ -1892,6 +1892,33 @@ def test_an_article_whose_worker_dies_after_its_brief_is_written_is_reported_wri
     assert f"Latest run: {len(shorts) + 1} written, 0 up to date, 0 skipped, 0 failed." in index
 
 
+def test_the_warning_of_pools_that_a_lost_node_leaves_no_room_for_counts_whole_actors(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An actor takes its CPUs on one node: four one-CPU nodes left hold no actor of two CPUs,
+    though their four CPUs are the two pools' minimum. Summed over the nodes, the warning was
+    not given, and losing the large node stalled the run until the no-progress timeout."""
+    ray = _ray()
+    from summarize.config import RaySettings
+    from summarize.engines.ray import _PoolShape, _warn_if_tight
+
+    def cluster(*cpus: float) -> Callable[[], list[dict[str, Any]]]:
+        return lambda: [{"Alive": True, "Resources": {"CPU": count}} for count in cpus]
+
+    caplog.set_level(logging.WARNING, logger="summarize")
+    separate = _PoolShape(combined=False, cpus_per_actor=2.0)
+    monkeypatch.setattr(ray, "nodes", cluster(0, 8, 1, 1, 1, 1))
+    _warn_if_tight(RaySettings(), separate)
+    assert "if the largest node is lost, the other nodes" in caplog.text
+    assert "hold no more than 0 of the actor pools' minimum of 2" in caplog.text
+    caplog.clear()
+    monkeypatch.setattr(ray, "nodes", cluster(0, 8, 2, 2))  # one actor on each
+    _warn_if_tight(RaySettings(), separate)
+    monkeypatch.setattr(ray, "nodes", cluster(0, 8, 1, 1))  # half a CPU each: two on each
+    _warn_if_tight(RaySettings(), _PoolShape(combined=False, cpus_per_actor=0.5))
+    assert caplog.text == ""
+
+
 def test_a_group_run_again_in_the_combined_pool_counts_as_one_retry() -> None:
     """The combined pool runs both models' stages as one unit of work: the summary line said
     "2 retried" for one group run again."""

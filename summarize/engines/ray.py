@@ -1297,22 +1297,28 @@ def _check_gpu_room(config: Config, pools: _PoolShape, local: bool) -> None:
 
 
 def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
-    """A pool whose actors cannot restart after a node is lost stalls the run: say so up front."""
+    """A pool whose actors cannot restart after a node is lost stalls the run: say so up front.
+    An actor takes all its CPUs on one node, so each node left holds as many whole actors as
+    its CPUs allow: summed as CPUs, four one-CPU nodes held the minimum of two actors of two
+    CPUs, and the warning was not given."""
     import ray
 
     if pools.combined:
         actors = max(settings.translation_min_actors, settings.summarization_min_actors)
     else:
         actors = settings.translation_min_actors + settings.summarization_min_actors
-    needed = actors * pools.cpus_per_actor
     per_node = sorted(
         node["Resources"].get("CPU", 0.0) for node in ray.nodes() if node.get("Alive")
     )
-    if len(per_node) > 1 and sum(per_node[:-1]) < needed:
+    # Ray counts CPUs in units of 0.0001: a share that divides a node's CPUs fits whole.
+    left = sum(int(cpus / pools.cpus_per_actor + 1e-6) for cpus in per_node[:-1])
+    if len(per_node) > 1 and left < actors:
         logger.warning(
-            "if the largest node is lost, the other nodes' %g CPU(s) cannot hold the actor "
-            "pools' minimum (%g CPU(s)): the run would stop after ray.no_progress_timeout_s; "
-            "lower ray.cpus_per_actor or add nodes",
+            "if the largest node is lost, the other nodes (%g CPU(s)) hold no more than %d of "
+            "the actor pools' minimum of %d actor(s) of %g CPU(s): the run would stop after "
+            "ray.no_progress_timeout_s; lower ray.cpus_per_actor or add nodes",
             sum(per_node[:-1]),
-            needed,
+            left,
+            actors,
+            pools.cpus_per_actor,
         )
