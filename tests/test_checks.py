@@ -1823,6 +1823,20 @@ def test_bio_is_no_english_billion_nor_a_word_of_its_own() -> None:
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Der Hof wirtschaftet seit 2019 Bio.", "The farm has been organic since 2019."),
+        ("Seit 1995 Bio. Das zahlt sich aus.", "Organic since 1995. That pays off."),
+    ],
+)
+def test_bio_after_a_year_is_no_scale(german: str, english: str) -> None:
+    """A thousand trillions is a "Billiarde": "seit 2019 Bio." is organic since 2019, and its
+    faithful English was warned of both ways ("2019" not in the German, "2019 Bio." not in the
+    English)."""
+    assert _number_warnings(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("Die Stadt feiert ihr 100-jähriges Bestehen.", "The town celebrates its centennial."),
         ("Der Chor feiert 100 Jahre Gesang.", "The choir celebrates a centenary of singing."),
         ("Zum 200. Geburtstag gab es ein Fest.", "There was a party for the bicentenary."),

@@ -1655,6 +1655,9 @@ def _digit_numbers(text: str, language: Language) -> Iterator[_Reading]:
         values = parse_digits(match.group("digits"), language)
         scale = match.group("scale")
         end = match.end()
+        if scale and scale.strip().lower() == "bio." and any(value >= 1e3 for value in values):
+            # A thousand trillions is a "Billiarde": "seit 2019 Bio." is organic since 2019.
+            scale, end = None, match.end("digits")
         if not scale and (fraction := _VULGAR_FRACTIONS.get(text[end : end + 1])):
             # "3½ Jahre" is 3.5 years, not 3 ("3 years" dropped the half unseen)
             values = {value + fraction for value in values}
