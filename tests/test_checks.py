@@ -1801,6 +1801,28 @@ def test_a_decimal_after_mitte_is_no_age() -> None:
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Am Ende 20 Punkte Vorsprung.", "In the end a 20-point lead."),
+        ("Zu Beginn 30 Sekunden Vorsprung.", "At the start a 30-second lead."),
+        ("Bis Ende 90 Minuten lang kein Tor.", "No goal until the end for 90 minutes."),
+        ("Der Sieger hatte Ende 20 Meter Vorsprung.", "The winner had a 20-metre lead at the end."),
+    ],
+)
+def test_a_count_after_ende_or_beginn_is_no_age(german: str, english: str) -> None:
+    """ "Am Ende 20 Punkte" (at the end, 20 points), "zu Beginn 30 Sekunden": a count, not an
+    age in decades, which the faithful "20-point lead" did not state ("20" not in the German)."""
+    assert _number_warnings(german, english) == []
+
+
+def test_a_wrong_count_after_am_ende_is_warned_of() -> None:
+    assert _number_warnings("Am Ende 50 Euro weniger.", "In the end, 55 euros less.") == [
+        "numbers",
+        "missing_numbers",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("Die Staatsschulden liegen bei 2 Bio. Euro.", "The national debt is 2 trillion euros."),
         ("Der Fonds verwaltet 1,5 Bio. Dollar.", "The fund manages $1.5tn."),
     ],

@@ -291,10 +291,12 @@ _DECADE = re.compile(
 # 80er Bus" stay counts (a review found them read as decades).
 # And a person's age in decades, "Mitte 40", "Ende 20", "Anfang 30" ("in his mid-40s", "in her
 # late 20s"), also set off by commas ("Ein Mann, Mitte 40, ..."): ages only, and not a year's
-# ("Ende 2020"), a time's or an amount's ("Ende 20 Uhr", "Mitte 40,5").
+# ("Ende 2020"), a time's or an amount's ("Ende 20 Uhr", "Mitte 40,5"), nor a count of what a
+# noun names ("am Ende 20 Punkte Vorsprung", "zu Beginn 30 Sekunden"; "Mitte 40 Jahre" is one).
 _DECADE_AFTER_ARTICLE_DE = re.compile(
     r"(?<![\w-])(?:Anfang|Mitte|Ende|Beginn)\s+(?:der\s+(?P<decade>[1-9])0er(?![\w-])"
-    r"|(?P<age>[1-9])0(?![\w:/%’'-]|[.,]\d|\s*(?:\d|Uhr\b|Prozent\b|%)))",
+    r"|(?P<age>[1-9])0(?![\w:/%’'-]|[.,]\d|\s*(?:\d|Uhr\b|Prozent\b|%))"
+    r"(?!\s+(?!Jahren?\b)(?-i:[A-ZÄÖÜ])))",
     re.IGNORECASE,
 )
 # Two years as news writes a span or a season: "2010-15", "1998–99", "die Saison 2021/22"; the
