@@ -3917,6 +3917,28 @@ def test_a_plural_scale_is_not_backed_by_a_figure_of_another_size_or_kind(
 
 
 @pytest.mark.parametrize(
+    ("summary", "article", "german"),
+    [
+        ("Millions of euros were lost.", "", "Es gingen 3 Millionen Euro verloren."),
+        ("Thousands of euros were stolen.", "Some €5,000 was stolen.", None),
+        ("Hundreds of millions of dollars were spent.", "It cost $400 million.", None),
+        ("Hundreds of kilometres of roads were closed.", "Some 300 km of roads were shut.", None),
+    ],
+)
+def test_a_plural_scale_of_a_currency_or_unit_is_backed_by_a_figure_of_it(
+    summary: str, article: str, german: str | None
+) -> None:
+    """ "Millions of euros" for "3 Millionen Euro": the plural scale had no currency, the
+    figure one, and the commonest way a summary rounds an amount was flagged."""
+    assert unsupported_facts(summary, article, german) == []
+
+
+def test_a_plural_scale_of_a_currency_is_not_backed_by_another_currency() -> None:
+    flags = unsupported_facts("Millions of euros were lost.", "The company lost $3 million.")
+    assert [flag.kind for flag in flags] == ["number"]
+
+
+@pytest.mark.parametrize(
     ("summary", "article"),
     [
         ("The United Nations condemned the attack.", "The UN condemned the attack."),

@@ -395,6 +395,8 @@ _MANY = {"tens": 10.0, "hundreds": 100.0}
 _ROUGH_PLURAL = re.compile(
     r"(?:(?:tens|hundreds)\s+of\s+)?(?:hundreds|thousands|millions|billions)", re.IGNORECASE
 )
+# The "of" that joins a plural scale to what it counts ("millions of euros").
+_OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 # "Hunderte Millionen", "Dutzende Milliarden", "zig Millionen": the German of "hundreds of
 # millions", "tens of billions"; or, in a looser translation, "millions", as "Zehntausende" is.
 _COLLECTIVE_SCALE_DE = re.compile(
@@ -1185,6 +1187,10 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
     if hedge and _PARTICLE_OVER.search(text, max(0, hedge.start() - 20), hedge.end()):
         hedge = None  # "took over 500 stores": a verb's particle, no hedge
     currency = _currency(text, start, end) if kind == "number" else None
+    if kind == "number" and _ROUGH_PLURAL.fullmatch(written) and (of := _OF.match(text, end)):
+        # "millions of euros", "hundreds of kilometres": the plural scale's currency or unit
+        currency = currency or _currency(text, start, of.end())
+        unit = unit or _unit_after(text, of.end())
     values = set(reading.values)
     if kind in ("number", "percent") and (
         _MINUS_BEFORE.search(text, max(0, start - 8), start)
