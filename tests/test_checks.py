@@ -3871,6 +3871,24 @@ def test_a_name_of_ordinary_words_after_a_sentences_first_word_is_backed(
 @pytest.mark.parametrize(
     ("summary", "article"),
     [
+        ("Striker Jack Brown scored twice.", "Chelsea's Jack Brown scored twice."),
+        ("Striker Jack Brown scored twice.", "On Saturday Jack Brown scored twice."),
+        ("Teenager Will Young was hurt.", "Yesterday Will Young was hurt."),
+        ("Striker Jack Brown scored twice.", "Captain Jack Brown scored twice."),
+    ],
+)
+def test_a_name_of_ordinary_words_after_a_possessive_day_or_ordinary_word_is_backed(
+    summary: str, article: str
+) -> None:
+    """ "Chelsea's Jack Brown", "On Saturday Jack Brown": the capitalised word before the name
+    is no part of it, as "Warner" is of "Warner Brothers"; read as one, the summary's "Striker
+    Jack Brown" was flagged as a name the article lacks."""
+    assert [flag for flag in unsupported_facts(summary, article) if flag.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
         ("Striker Jack Brown scored twice.", "Jack White scored twice on Sunday."),
         ("Striker Jack Brown scored twice.", "Jack scored twice. The brown shirt stood out."),
         ("Prime Minister resigned today.", "The minister resigned today."),

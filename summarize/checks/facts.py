@@ -24,6 +24,7 @@ from summarize.checks.quantities import (
     find_quantities,
     is_supported,
     month_numbers,
+    weekday_numbers,
     world_wars,
 )
 from summarize.checks.words import calendar_words, fold, tokens
@@ -287,10 +288,29 @@ def _common_words_after_lead(
         return None
     if not all(token in capitalised for part in rest for token in tokens(part)):
         return None
-    after_a_name = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+" + re.escape(" ".join(rest)) + r"\b")
-    if any(after_a_name.search(text) for text, _ in sources):
+    after_a_name = re.compile(
+        r"(?<![.!?]\s)\b(?P<word>[A-Z][\w'’-]*)\s+" + re.escape(" ".join(rest)) + r"\b"
+    )
+    if any(
+        _joins_the_name_after(match.group("word"))
+        for text, _ in sources
+        for match in after_a_name.finditer(text)
+    ):
         return None  # "Ministry Brothers" of "Warner Brothers": the name's first word changed
     return " ".join(rest)
+
+
+def _joins_the_name_after(word: str) -> bool:
+    """Whether a capitalised word may be one name with the words after it ("Warner" of
+    "Warner Brothers"): not a possessive ("Chelsea's Jack Brown"), a day or a month ("On
+    Saturday Jack Brown"), nor an ordinary word ("Yesterday Will Young", "Captain Jack
+    Brown": a sentence's first word or a title, as the summary's own first word is)."""
+    return not (
+        _POSSESSIVE.search(word)
+        or word in weekday_numbers()
+        or word in month_numbers()
+        or words.is_common_word(word)
+    )
 
 
 def _abbreviated_in(name: str, capital_words: set[str]) -> bool:
