@@ -1953,6 +1953,21 @@ def test_a_count_of_times_in_figures_is_stated_in_one_word(german: str, english:
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Die Kamera hat einen 10-fach-Zoom.", "The camera has a tenfold zoom."),
+        ("Die 3-fach-Impfung schützt besser.", "The triple vaccination protects better."),
+    ],
+)
+def test_a_multiple_in_figures_before_a_hyphen_is_stated_in_one_word(
+    german: str, english: str
+) -> None:
+    """ "10-fach-Zoom" is a compound of the multiple "10-fach" ("tenfold zoom"): only a word
+    going on ("2 Maler", "3 Fachbücher") makes the figure a count, not a hyphen."""
+    assert _missing_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("Sie war 3-mal Europameisterin.", "She was European champion twice."),
         ("Sie hat 2 Kinder.", "She has twice as many children."),  # a count, no times
         ("Es kamen 2 Maler.", "Painters came twice."),  # painters, no "2 Mal"

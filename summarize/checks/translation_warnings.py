@@ -361,8 +361,9 @@ _NO_SCORE = re.compile(r"(?<![\w-])(?:goalless|scoreless|nil[- ](?:nil|all))(?![
 
 # A count of times or a multiple in figures ("2-mal", "2 Mal", "3-fach", "das 3-Fache"), which
 # English says in one word: "twice", "tripled", "fourfold".
-# The word ends there: "2 Maler" (painters), "3 Fachärzte", "2 Malaysier" are counts.
-_TIMES_AFTER_DE = re.compile(r"[ \u00a0]?-?(?:mal|fach(?:e[nmrs]?)?)(?![\w-])", re.IGNORECASE)
+# The word ends there: "2 Maler" (painters), "3 Fachärzte", "2 Malaysier" are counts; a
+# compound goes on after a hyphen ("10-fach-Zoom", a tenfold zoom).
+_TIMES_AFTER_DE = re.compile(r"[ \u00a0]?-?(?:mal|fach(?:e[nmrs]?)?)(?!\w)", re.IGNORECASE)
 _TIMES_EN = re.compile(
     r"(?<![\w-])(?:(?P<word>once|twice|thrice|(?P<verb>doubl|tripl|quadrupl)(?:e|ed|es|ing))"
     r"|(?P<fold>[a-z]+)-?fold)(?![\w-])",
