@@ -2871,6 +2871,23 @@ def test_yet_to_says_the_negation_of_noch_nicht(german: str, english: str) -> No
     assert _negation_warned(german, english) == []
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Wir haben noch nicht entschieden.", "We've yet to decide."),
+        ("Sie haben sich noch nicht geäußert.", "They’re yet to comment."),
+        ("Ich bin noch nicht fertig.", "I'm yet to finish."),
+        ("Sie hatte noch nicht geantwortet.", "She'd yet to reply."),
+    ],
+)
+def test_yet_to_after_a_short_form_says_the_negation_of_noch_nicht(
+    german: str, english: str
+) -> None:
+    """ "We've yet to decide" is "we have yet to decide": only "'s" was read, and the faithful
+    translation was warned of as one that lost the "nicht"."""
+    assert _negation_warned(german, english) == []
+
+
 def test_yet_without_to_is_no_negation() -> None:
     assert _negation_warned("Der Rat hat noch nicht entschieden.", "The council has decided yet.")
 

@@ -150,7 +150,7 @@ _ENGLISH_NEGATION = re.compile(
     r"|icef)\w{3,}|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)"
     r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*|anymore"
     r"|(?:has|have|had|is|are|was|were|am|be|been|remains?|remained)\s+yet\s+to)(?![\w-])"
-    r"|n[’']t\b|['’]s\s+yet\s+to\b",
+    r"|n[’']t\b|['’](?:s|ve|re|m|d)\s+yet\s+to\b",
     re.IGNORECASE,
 )
 # English phrases with a negating word that negate nothing: "whether or not", "not only … but",
