@@ -133,6 +133,15 @@ _SEGMENT_NON_FINAL = (
 _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"
 )
+# A name's academic title ends no sentence either, and pysbd ended one at the degree after "Dr."
+# or at a hyphenated title: "Prof. Dr.-Ing. | Andreas Reuter" (development pages), "Dr. rer.
+# nat. | Eva Schulz", "Dr. phil. habil. | …", "Dipl.-Psych. | …", "Priv.-Doz. | Dr. …": the
+# title went to the translator as a sentence of its own, the name opened the next. A title's
+# first part, maybe hyphenated, then any run of the degree's lowercase parts ("med. vet.").
+_ENDS_WITH_TITLE = re.compile(
+    r"(?:^|[\s(„\"/])(?:(?:Dr|Dipl|Priv|Univ|Prof)\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|(?:Dr|Prof)\.)"
+    r"(?:\s+[a-z]{1,6}\.)*$"
+)
 # pysbd ends a sentence after a number of three or more digits with a full stop ("zum 130. |
 # Geburtstag des Vereins", "die 213. | Sitzung", "der 185. | Münchener Wies'n"; it leaves
 # "am 3. Oktober" alone). After an article, a contraction or a possessive such a number is an
@@ -409,7 +418,11 @@ def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
 
 def ends_with_abbreviation(text: str) -> bool:
     """Whether ``text`` ends with an abbreviation that never ends a sentence."""
-    return bool(ENDS_WITH_ABBREVIATION.search(text) or _ENDS_WITH_SEGMENT_NON_FINAL.search(text))
+    return bool(
+        ENDS_WITH_ABBREVIATION.search(text)
+        or _ENDS_WITH_SEGMENT_NON_FINAL.search(text)
+        or _ENDS_WITH_TITLE.search(text)
+    )
 
 
 def _rejoin_false_splits(paragraph: str, pieces: list[str]) -> list[str]:

@@ -486,6 +486,35 @@ def test_an_abbreviation_that_never_ends_a_sentence_does_not(sentence: str) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Prof. Dr.-Ing.",  # development pages: "Prof. Dr.-Ing. Andreas Reuter, Leiter des …"
+        "Dr.-Ing. E. h.",
+        "Dr. phil.",
+        "Prof. Dr. rer. nat.",
+        "Dr. med. vet.",
+        "Dr. phil. habil.",
+        "Dipl.-Psych.",
+        "OStR Dipl.-Päd.",
+        "Priv.-Doz. Dr.",
+        "Prof. em. Dr.",
+    ],
+)
+def test_an_academic_title_before_a_name_ends_no_sentence(title: str) -> None:
+    """pysbd ended a sentence at a degree after "Dr." or at a hyphenated title: the title went
+    to the translator as a sentence of its own and the name opened the next."""
+    sentence = f"Das sagte {title} Anna Berg im Interview."
+    assert split_sentences(
+        f"{sentence} Sie ist Ingenieurin. Er wurde 1990 Dr. phil. Danach ging er."
+    ) == [
+        sentence,
+        "Sie ist Ingenieurin.",
+        "Er wurde 1990 Dr. phil.",
+        "Danach ging er.",
+    ]
+
+
 def test_a_list_closed_by_etc_ends_the_sentence_before_a_sentence_start() -> None:
     """pysbd never ends a sentence at "etc." or "usw.": two sentences went to the translator as
     one (development pages)."""
