@@ -142,6 +142,11 @@ _ENDS_WITH_TITLE = re.compile(
     r"(?:^|[\s(„\"/])(?:(?:Dr|Dipl|Priv|Univ|Prof)\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|(?:Dr|Prof)\.)"
     r"(?:\s+[a-z]{1,6}\.)*$"
 )
+# A double first name's initial: "H.-W. Sinn", "K.-H. Rummenigge", "Hans-L. Sämann" (development
+# pages: pysbd ended a sentence there, and the surname opened the next).
+_ENDS_WITH_HYPHENATED_INITIAL = re.compile(
+    r"(?:^|[\s(„\"])(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][a-zäöü]+)-[A-ZÄÖÜ]\.$"
+)
 # pysbd ends a sentence after a number of three or more digits with a full stop ("zum 130. |
 # Geburtstag des Vereins", "die 213. | Sitzung", "der 185. | Münchener Wies'n"; it leaves
 # "am 3. Oktober" alone). After an article, a contraction or a possessive such a number is an
@@ -422,6 +427,7 @@ def ends_with_abbreviation(text: str) -> bool:
         ENDS_WITH_ABBREVIATION.search(text)
         or _ENDS_WITH_SEGMENT_NON_FINAL.search(text)
         or _ENDS_WITH_TITLE.search(text)
+        or _ENDS_WITH_HYPHENATED_INITIAL.search(text)
     )
 
 

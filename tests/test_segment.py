@@ -515,6 +515,19 @@ def test_an_academic_title_before_a_name_ends_no_sentence(title: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("initials", ["H.-W.", "K.-H.", "Hans-L.", "Karl-H."])
+def test_a_double_first_names_initial_ends_no_sentence(initials: str) -> None:
+    """pysbd ended a sentence at "H.-W." of "H.-W. Sinn" (development pages): the surname went
+    to the translator as the start of a sentence of its own."""
+    sentence = f"Im Dezember hat {initials} Sinn das kritisiert."
+    assert split_sentences(f"{sentence} Andere nicht. Er traf K.-H. Danach ging er.") == [
+        sentence,
+        "Andere nicht.",
+        "Er traf K.-H.",
+        "Danach ging er.",
+    ]
+
+
 def test_a_list_closed_by_etc_ends_the_sentence_before_a_sentence_start() -> None:
     """pysbd never ends a sentence at "etc." or "usw.": two sentences went to the translator as
     one (development pages)."""
