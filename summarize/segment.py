@@ -240,8 +240,8 @@ _MARKED_END = re.compile(
 # ("im Okt. nach Berlin", "in 11,2 Sek. und"). A German sentence starts with a capital, so after a
 # full stop a piece that starts with a lowercase word goes on the sentence ("iPhone" and its
 # like, a capital inside, are left alone); after a day and month, so does a year ("1.1. 2020") or
-# a dash ("12.5. – 14.5."), and after a month's or a weekday's short form a number ("Jan. 2024",
-# "Mo. 5. Mai").
+# a dash, a space after it or not ("12.5. – 14.5.", "vom 9.1. -10.2.2023" on the development
+# pages), and after a month's or a weekday's short form a number ("Jan. 2024", "Mo. 5. Mai").
 _ENDS_FULL_STOP = re.compile(r"[^.]\.$")
 _ENDS_DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.$")
 _ENDS_DATE_ABBREVIATION = re.compile(
@@ -249,7 +249,7 @@ _ENDS_DATE_ABBREVIATION = re.compile(
     r"|Mo|Di|Mi|Do|Fr|Sa|So|Kap|Bd|Abb|Tab)\.$"
 )
 _STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*")
-_STARTS_YEAR_OR_DASH = re.compile(r"(?:\d{4}(?!\w)|[–—-]\s)")
+_STARTS_YEAR_OR_DASH = re.compile(r"(?:\d{4}(?!\w)|[–—-](?:\s|\d))")
 _STARTS_NUMBER = re.compile(r"\d")
 
 

@@ -269,6 +269,8 @@ def test_a_street_abbreviation_does_not_end_a_sentence() -> None:
         "Vom 24.12. bis zum 6.1. bleibt das Amt geschlossen.",
         "Seit dem 1.1. 2020 gilt das Gesetz.",
         "Termine: 12.5. – 14.5. in Berlin.",
+        "Die Aktion läuft vom 9.1. -10.2.2023 in Steinheim.",
+        "Termine: 12.5. –14.5. in Berlin.",
         "Die Entscheidung fällt am 6.2. auf der Schanze.",
         "Er kam im Okt. nach Berlin zurück.",
         "Sie lief 100 m in 11,2 Sek. und gewann.",
