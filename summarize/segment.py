@@ -223,6 +223,16 @@ _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-Z�
 # not after an abbreviation that never ends one ("die sog. »Letzte Generation«", "bzw. »Die
 # Zeit«"), see _split_at_german_openings.
 _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
+# pysbd pairs guillemets in the Swiss order only, «…», and keeps the text between in one
+# sentence; in a text quoting »…« it paired the "«" that closes one quotation with the "»" that
+# opens the next: "»Da redet der Mund dahin …«, lautet eine Weisheit aus Prenzlau. Smalltalk
+# beherrscht fast niemand. Das Ideal heißt: … hält ewig." went to the translator as one
+# sentence of six (development pages; _GERMAN_OPEN only ends the sentence before the next "»").
+# Such a paragraph goes to pysbd with single guillemets, "›" for "»" and "‹" for "«", which it
+# pairs with nothing (see _as_pysbd_reads): it reads the quotations as it read a single one,
+# and the sentences are cut from the paragraph as it stands.
+_GERMAN_ORDER = re.compile(r"(?:^|(?<=[\s(\[/–—-]))»(?=[^\W_]|[„\"‚'…])")
+_GERMAN_GUILLEMETS = str.maketrans("»«", "›‹")
 _SPACE = re.compile(r"\s")
 # Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde
 # …", "seit 2020.¹ Es wurde …", as copied from a page with references; several sources cited
@@ -671,10 +681,38 @@ def _sentences_as_they_stand(paragraph: str, pieces: list[str]) -> list[str]:
     return [paragraph[start:end] for start, end in spans]
 
 
+def _as_pysbd_reads(paragraph: str) -> str:
+    """``paragraph`` as it goes to pysbd: where its quotations are in German-order guillemets
+    (the first opens with "»" after a space, the paragraph's start or a bracket, before a word;
+    a "«" follows), each "»" as "›" and each "«" as "‹", which pysbd pairs with nothing (see
+    _GERMAN_ORDER); else the paragraph itself. One character for one: the offsets stay."""
+    opening = _GERMAN_ORDER.search(paragraph)
+    if opening is None or "«" not in paragraph[opening.end() :]:
+        return paragraph
+    if -1 < paragraph.find("«") < opening.start():  # a Swiss «…» came first
+        return paragraph
+    return paragraph.translate(_GERMAN_GUILLEMETS)
+
+
+def _same_places(paragraph: str, seen: str, sentences: list[str]) -> list[str]:
+    """The slices of ``paragraph`` at the places of ``sentences``, slices of ``seen`` in order
+    (``seen`` is ``paragraph`` with characters replaced one for one)."""
+    found: list[str] = []
+    position = 0
+    for sentence in sentences:
+        start = seen.index(sentence, position)
+        position = start + len(sentence)
+        found.append(paragraph[start:position])
+    return found
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, whitespace-trimmed, none empty."""
-    pieces = [piece.strip() for piece in _pysbd_pieces(paragraph, _PYSBD_WINDOW) if piece.strip()]
-    pieces = _sentences_as_they_stand(paragraph, pieces)
+    seen = _as_pysbd_reads(paragraph)
+    pieces = [piece.strip() for piece in _pysbd_pieces(seen, _PYSBD_WINDOW) if piece.strip()]
+    pieces = _sentences_as_they_stand(seen, pieces)
+    if seen is not paragraph:
+        pieces = _same_places(paragraph, seen, pieces)
     sentences = [
         part
         for piece in _rejoin_false_splits(paragraph, pieces)

@@ -565,6 +565,28 @@ def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
     ]
 
 
+def test_the_sentences_between_two_german_order_quotations_are_split() -> None:
+    """pysbd paired the "«" closing one »…« with the "»" opening the next as one Swiss «…» and
+    kept every sentence between in one: six sentences went to the translator as one
+    (development pages). Swiss marks still keep theirs."""
+    assert split_sentences(
+        "»Da redet der Mund dahin«, lautet eine Weisheit aus Prenzlau. Smalltalk beherrscht "
+        "fast niemand. Das Ideal heißt: wortloses Verstehen. Er las den »Spiegel«. Dann die "
+        "»Zeit«. Dann ging sie."
+    ) == [
+        "»Da redet der Mund dahin«, lautet eine Weisheit aus Prenzlau.",
+        "Smalltalk beherrscht fast niemand.",
+        "Das Ideal heißt: wortloses Verstehen.",
+        "Er las den »Spiegel«.",
+        "Dann die »Zeit«.",
+        "Dann ging sie.",
+    ]
+    assert split_sentences("Er sagte: «Wir kommen. Wir bleiben.» Dann ging er.") == [
+        "Er sagte: «Wir kommen. Wir bleiben.»",
+        "Dann ging er.",
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
