@@ -253,6 +253,11 @@ _MARKED_END = re.compile(
 # a dash, a space after it or not ("12.5. – 14.5.", "vom 9.1. -10.2.2023" on the development
 # pages), and after a month's or a weekday's short form a number ("Jan. 2024", "Mo. 5. Mai").
 _ENDS_FULL_STOP = re.compile(r"[^.]\.$")
+# A question or exclamation quoted inside a sentence: pysbd keeps „…?“ and «…?» whole, but ended
+# the sentence after »…?« and after marks it pairs with nothing ("»Watt jibt's n hier zu
+# lachen?« | ist eine Formulierung …", "fragt Aaron: „Darf ich dich küssen?” | und Aron lacht",
+# development pages); a lowercase word after it goes on the sentence.
+_ENDS_QUOTED_QUESTION = re.compile(r"[?!][\"“”»«‹›’‘']+$")
 _ENDS_DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.$")
 _ENDS_DATE_ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Jan|Feb|Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez"
@@ -417,7 +422,12 @@ def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
     day and month, a number after a month's short form, and what follows an ordinal (see
     _ENDS_ORDINAL) unless it starts a sentence. Where the sentence itself starts in
     lowercase, the writer does not capitalise (a reader's comment), and a lowercase piece is
-    left to start its own."""
+    left to start its own. So does a lowercase word after a quoted question or exclamation
+    (_ENDS_QUOTED_QUESTION)."""
+    if _ENDS_QUOTED_QUESTION.search(tail):
+        return _starts_lowercase(piece) and not _starts_lowercase(
+            sentence_start.lstrip(_OPENING_MARKS)
+        )
     if not _ENDS_FULL_STOP.search(tail):
         return False
     if _starts_lowercase(piece):

@@ -565,6 +565,33 @@ def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "»Watt jibt’s n hier zu lachen?« ist eine Formulierung, bei der Neulinge verstummen.",
+        "Gianni fragt Aaron: „Darf ich dich küssen?” und Aron lacht.",
+        "»Wie geht es?« fragte er leise.",
+        "Die Sendung »Wer wird Millionär?« läuft seit 1999.",
+        "Er rief ›Hilfe!‹ und rannte weg.",
+    ],
+)
+def test_a_quoted_question_before_a_lowercase_word_ends_no_sentence(sentence: str) -> None:
+    """pysbd ended the sentence after a question or exclamation quoted in marks it does not
+    pair (»…?«, a „…?” closed by the English mark): "ist eine Formulierung, …" went to the
+    translator as a sentence of its own (development pages)."""
+    assert split_sentences(f"{sentence} Sie lachte. »Warum?« Er schwieg.") == [
+        sentence,
+        "Sie lachte.",
+        "»Warum?«",
+        "Er schwieg.",
+    ]
+    # A writer who starts sentences in lowercase starts one there too.
+    assert split_sentences("er fragte »wieso?« sie schwieg.") == [
+        "er fragte »wieso?«",
+        "sie schwieg.",
+    ]
+
+
 def test_the_sentences_between_two_german_order_quotations_are_split() -> None:
     """pysbd paired the "«" closing one »…« with the "»" opening the next as one Swiss «…» and
     kept every sentence between in one: six sentences went to the translator as one
