@@ -110,10 +110,11 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 # "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there
-# ("Bildung etc. Die Datenmengen …" went to the translator as one sentence).
+# ("Bildung etc. Die Datenmengen …" went to the translator as one sentence); nor at the "Chr."
+# of a year's "v. Chr." or "n. Chr." ("im 5. Jh. v. Chr. Dort lebten damals Kelten.").
 _NUMBER_STOP_STARTER = re.compile(
-    r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.))"
-    r"\s+(?=(\w+)\b)"
+    r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)"
+    r"|(?<=\s[vn]\.\sChr\.))\s+(?=(\w+)\b)"
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")

@@ -531,6 +531,21 @@ def test_a_double_first_names_initial_ends_no_sentence(initials: str) -> None:
     ]
 
 
+def test_a_year_before_christ_ends_the_sentence_before_a_sentence_start() -> None:
+    """pysbd never ends a sentence at the "Chr." of "v. Chr." or "n. Chr.": two sentences went
+    to the translator as one."""
+    assert split_sentences(
+        "Das war im 5. Jh. v. Chr. Dort lebten damals Kelten. Augustus starb 14 n. Chr. in "
+        "Nola. Er regierte bis 14 n. Chr. Nach ihm kam Tiberius."
+    ) == [
+        "Das war im 5. Jh. v. Chr.",
+        "Dort lebten damals Kelten.",
+        "Augustus starb 14 n. Chr. in Nola.",
+        "Er regierte bis 14 n. Chr.",
+        "Nach ihm kam Tiberius.",
+    ]
+
+
 def test_a_list_closed_by_etc_ends_the_sentence_before_a_sentence_start() -> None:
     """pysbd never ends a sentence at "etc." or "usw.": two sentences went to the translator as
     one (development pages)."""
