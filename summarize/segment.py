@@ -130,8 +130,9 @@ _SEGMENT_NON_FINAL = (
     "Az.", "Ziff.", "lit.", "Rn.", "Jg.", "ü.",
     # a department's and a volunteer fire brigade's: "die Abt. Verkehr", "die Freiw. Feuerwehr"
     "Abt.", "Freiw.",
-    # a citation's authors before its year: "nach Arbeiten durch Baal et al. (1994) ausgeschlossen"
-    "et al.",
+    # a citation's authors before its year, and its volume: "nach Arbeiten durch Baal et al.
+    # (1994) ausgeschlossen", "In: Science; Vol. 371, Issue 6526"
+    "et al.", "Vol.",
 )  # fmt: skip
 _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"

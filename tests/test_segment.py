@@ -478,6 +478,7 @@ def test_a_number_at_the_end_of_a_sentence_still_ends_it() -> None:
         "Im Revier Krausenbach im Kgl. Bayerischen Forstamt war es so.",
         "Die Spritze kam auf Büssing-NAG 500, Metz, Bauj. 1939, nach Leipzig.",
         "Dies konnte nach Arbeiten durch Baal et al. (1994) ausgeschlossen werden.",
+        "Die Studie erschien in: Science; Vol. 371, Issue 6526, pp. 260 - 264.",
     ],
 )
 def test_an_abbreviation_that_never_ends_a_sentence_does_not(sentence: str) -> None:
