@@ -2063,3 +2063,22 @@ def test_a_ray_run_that_gets_no_brief_writes_no_index_in_a_folder_without_one(
     report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([folder])
     assert [outcome.status for outcome in report.outcomes] == ["skipped", "skipped"]
     assert not (output / "index.md").exists()
+
+
+def test_runtime_threads_that_ray_does_not_use_are_warned_of(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An actor runs on its ray.cpus_per_actor CPUs: runtime.threads = 1, set to spare a shared
+    machine, gave every core of it to the Ray run without a word."""
+    _ray()
+    from summarize.config import RuntimeSettings
+    from summarize.engines.ray import _PoolShape, _warn_if_threads_unused
+
+    caplog.set_level(logging.WARNING, logger="summarize")
+    _warn_if_threads_unused(RuntimeSettings(threads=1), _PoolShape(combined=True, cpus_per_actor=8))
+    assert "runtime.threads = 1 is not used by the Ray engine" in caplog.text
+    assert "ray.cpus_per_actor (8)" in caplog.text
+    caplog.clear()
+    _warn_if_threads_unused(RuntimeSettings(threads=8), _PoolShape(combined=True, cpus_per_actor=8))
+    _warn_if_threads_unused(RuntimeSettings(), _PoolShape(combined=False, cpus_per_actor=1))
+    assert caplog.text == ""

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize import outputs, stages
-from summarize.config import Config, RaySettings
+from summarize.config import Config, RaySettings, RuntimeSettings
 from summarize.engines.common import Checkpoints, FolderRun, brief_run
 from summarize.engines.ray_session import check_reachable, ray_session, unreachable
 from summarize.errors import (
@@ -1040,6 +1040,7 @@ class RayEngine:
             identities or {},
         )  # fmt: skip
         _warn_if_tight(self.config.ray, pools)
+        _warn_if_threads_unused(self.config.runtime, pools)
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
         checkpoints = Checkpoints()
@@ -1293,6 +1294,20 @@ def _check_gpu_room(config: Config, pools: _PoolShape, local: bool) -> None:
             "%s unless the cluster adds one; the run stops after ray.no_progress_timeout_s "
             "otherwise",
             message,
+        )
+
+
+def _warn_if_threads_unused(runtime: RuntimeSettings, pools: _PoolShape) -> None:
+    """``runtime.threads`` bounds the local engine's threads; an actor's are its
+    ``ray.cpus_per_actor``: a user who set ``threads = 1`` to spare a shared machine got every
+    core of it on Ray, without a word."""
+    threads = max(1, int(pools.cpus_per_actor))
+    if runtime.threads and runtime.threads != threads:
+        logger.warning(
+            "runtime.threads = %d is not used by the Ray engine: each actor runs on its "
+            "ray.cpus_per_actor (%g) CPU(s); set ray.cpus_per_actor to bound them",
+            runtime.threads,
+            pools.cpus_per_actor,
         )
 
 
