@@ -888,14 +888,17 @@ LEAD_STANDS_IN = "summary: the article's opening sentences (the model's came bac
 
 
 # What a link's target may not hold as typed: a URL's "%", "#" and "?" ("100%25.md" opened
-# "100%.md", "a#b.md" opened "a"), the "<" and ">" around it, a backslash and line breaks.
+# "100%.md", "a#b.md" opened "a"), the "<" and ">" around it, a backslash and line breaks. And
+# ":": a relative target has none before its first "/", or what stands before it is a URL scheme
+# ("Notiz: Haushalt.md" linked to "notiz:", which no browser opens as the file beside the index,
+# and "javascript:…" was no link in markdown-it, a script in a renderer that lets it through).
 # And "&": CommonMark reads an entity in a target ("R&amp;D.md" opened "R&D.md"). A name that
 # is not UTF-8 (a zip made on Windows unpacked here: "Bürger.md" in code page 437) holds its
 # bytes as lone surrogates, which no UTF-8 file can: the index was not written, and every run
 # into the folder stopped with a UnicodeEncodeError traceback. Each is the byte it stands for,
 # percent-encoded, as a URL names such a byte.
 _LINK_TARGET_ESCAPES = {
-    code: f"%{code:02X}" for code in [*map(ord, "%#?<>\\&"), *range(0x20), 0x7F]
+    code: f"%{code:02X}" for code in [*map(ord, "%#?<>\\&:"), *range(0x20), 0x7F]
 } | {code: f"%{code - 0xDC00:02X}" for code in range(0xDC80, 0xDD00)}
 
 

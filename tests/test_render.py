@@ -690,17 +690,30 @@ def test_counts_read_as_english_one_or_many() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["100%25.md", "Teil #2.md", "frage?x=1.md", "a>b.md", "a\\b.md", "Ärger 2.md"]
+    "name",
+    [
+        "100%25.md",
+        "Teil #2.md",
+        "frage?x=1.md",
+        "a>b.md",
+        "a\\b.md",
+        "Ärger 2.md",
+        "Notiz: Haushalt.md",
+        "javascript:alert(1).md",
+    ],
 )
 def test_an_index_link_opens_its_brief_whatever_its_name(name: str) -> None:
-    """A run's brief names hold no "%", "#" or "?", but a brief renamed by hand may, and the index
-    lists it: its link opened "100%.md" for "100%25.md", "Teil " for "Teil #2.md", and
-    "a>b.md" was no link at all (the view's links were right)."""
+    """A run's brief names hold no "%", "#", "?" or ":", but a brief renamed by hand may, and the
+    index lists it: its link opened "100%.md" for "100%25.md", "Teil " for "Teil #2.md",
+    "a>b.md" was no link at all, and "Notiz: Haushalt.md" was a link to the URL scheme
+    "notiz:", which no browser opens as the file beside the index (the view's links were
+    right)."""
     from urllib.parse import unquote, urlsplit
 
     tokens = gfm().parse(render_index([IndexEntry(name, make_brief().record())]))
     links = [urlsplit(c.attrs["href"]) for c in inline_tokens(tokens) if c.type == "link_open"]
-    assert [(unquote(link.path), link.query, link.fragment) for link in links] == [(name, "", "")]
+    shown = [(link.scheme, unquote(link.path), link.query, link.fragment) for link in links]
+    assert shown == [("", name, "", "")]
 
 
 def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path, caplog) -> None:
