@@ -578,12 +578,14 @@ def checks_note(record: BriefRecord) -> str:
 
     if not warnings:
         return found
-    # Where they stand: a headline's warnings alone are not "at their paragraphs".
+    # Where they stand: a headline's warnings alone are not "at their paragraphs", and one
+    # warning stands at its paragraph.
+    at_paragraphs = sum(len(paragraph.warnings) for paragraph in record.paragraphs)
     places = [
         where
         for where, warned in (
             ("under the headline", bool(record.title_warnings)),
-            ("at their paragraphs", any(paragraph.warnings for paragraph in record.paragraphs)),
+            ("at its paragraph" if at_paragraphs == 1 else "at their paragraphs", at_paragraphs),
         )
         if warned
     ]

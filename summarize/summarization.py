@@ -252,7 +252,8 @@ class Summarizer:
         # to the next sentence without a stop): those that end as sentences do, where any do.
         ending = [text for text in document.sentences if _ENDS_SENTENCE.search(text)]
         lead = (ending or list(document.sentences))[:_LEAD_SENTENCES]
-        note = f"{why}; the summary is the article's first {len(lead)} sentence(s)"
+        sentences = "sentence" if len(lead) == 1 else f"{len(lead)} sentences"
+        note = f"{why}; the summary is the article's first {sentences}"
         document.log(logging.WARNING, note)
         return Summary(
             " ".join(lead),

@@ -449,7 +449,7 @@ def test_eval_says_which_outputs_may_be_cut_or_are_not_the_models_own(tmp_path: 
     ]
     assert lines[0] == {"id": "calm", "summary": "Calm."}  # the model's own: as before
     assert lines[1]["summary"].startswith("S0 moved near Kursk.")  # the lead stands in
-    assert "the summary is the article's first 3 sentence(s)" in lines[1]["note"]
+    assert "the summary is the article's first 3 sentences" in lines[1]["note"]
     assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_with_notes"] == 1
 
 

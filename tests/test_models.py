@@ -818,6 +818,15 @@ def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> N
     assert not summary.final_summary  # the brief must not say a final summary was made
 
 
+def test_a_one_sentence_lead_standing_in_is_said_in_plain_english() -> None:
+    """The note of a lead of one sentence read "the article's first 1 sentence(s)"."""
+    summarizer = Summarizer(echo_model("summarization", backend=EchoBackend(lambda text: "")),
+                            SummarizationSettings())  # fmt: skip
+    summary = summarizer.summarize(["Troops moved near Kursk again."])
+    assert summary.text == "Troops moved near Kursk again."
+    assert summary.note and summary.note.endswith("the summary is the article's first sentence")
+
+
 @pytest.mark.parametrize("window", [512, 12])  # the direct path, and map-reduce's last round
 @pytest.mark.parametrize("empty", ["  ", "\u200b \u2800\x07"])  # or only what shows nothing
 def test_an_empty_summary_falls_back_to_the_lead_and_says_so(
@@ -839,7 +848,7 @@ def test_an_empty_summary_falls_back_to_the_lead_and_says_so(
         summary = summarizer.summarize(sentences)
     assert summary.text == " ".join(sentences[:3])
     assert summary.note and "the summary came back empty" in summary.note
-    assert "the summary is the article's first 3 sentence(s)" in caplog.text
+    assert "the summary is the article's first 3 sentences" in caplog.text
     assert not summary.final_summary
     assert summary.path == ("direct" if window > 12 else "map-reduce")
 

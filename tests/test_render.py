@@ -155,7 +155,7 @@ def test_a_lead_standing_in_for_the_summary_is_said_in_the_index_and_front_matte
     index listed them as the summary's first sentence, under a bare date (read as the
     article's), and the front matter had the text without the note."""
     brief = make_brief()
-    note = "the summary came back empty; the summary is the article's first 3 sentence(s)"
+    note = "the summary came back empty; the summary is the article's first 3 sentences"
     lead = dataclasses.replace(
         brief, summary=dataclasses.replace(brief.summary, final_summary=False, note=note)
     )
@@ -173,7 +173,7 @@ def test_the_summary_note_stands_under_the_summary_as_a_sentence() -> None:
     has it right under the summary), and read as the log line it is: "*the summary came back
     empty; …sentence(s)*", in lower case and without a full stop."""
     brief = make_brief()
-    note = "the summary came back empty; the summary is the article's first 3 sentence(s)"
+    note = "the summary came back empty; the summary is the article's first 3 sentences"
     lead = dataclasses.replace(
         brief, summary=dataclasses.replace(brief.summary, final_summary=False, note=note)
     )
@@ -182,7 +182,7 @@ def test_the_summary_note_stands_under_the_summary_as_a_sentence() -> None:
     blocks = summary_section.split("\n\n")
     assert blocks[0] == escape_markdown(lead.record().summary.text)
     assert escape_markdown("The summary came back empty; the summary is the article's first 3 "
-                           "sentence(s).") in blocks[1]  # fmt: skip
+                           "sentences.") in blocks[1]  # fmt: skip
     assert blocks[2].startswith("**Key facts**")
     # the front matter keeps the note as the record has it, for tools
     assert split_front_matter(render_brief(lead.record(), "a.json"))[0]["summary_note"] == note
@@ -973,15 +973,17 @@ def test_the_headlines_translation_warnings_are_shown_and_counted(tmp_path) -> N
     ("headline", "body", "shown"),
     [
         (True, False, "shown under the headline."),
-        (False, True, "shown at their paragraphs."),
-        (True, True, "shown under the headline and at their paragraphs."),
+        (False, True, "1 translation warning, shown at its paragraph."),
+        (True, True, "shown under the headline and at its paragraph."),
     ],
 )
 def test_the_checks_say_where_the_translation_warnings_stand(
     headline: bool, body: bool, shown: str
 ) -> None:
     """A brief whose only warning was its headline's said it stood "under the headline and at
-    their paragraphs": a reader looked for warnings at paragraphs that had none."""
+    their paragraphs": a reader looked for warnings at paragraphs that had none. One warning
+    at a paragraph stands "at its paragraph" (it was "1 translation warning, shown at their
+    paragraphs")."""
     from summarize.checks import translation_warnings
 
     cut = tuple(translation_warnings("Ein langer Titel.", "A long", reached_limit=8))
