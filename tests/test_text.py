@@ -1844,6 +1844,23 @@ def test_an_inline_br_of_a_markdown_file_ends_a_line() -> None:
     ]
 
 
+def test_a_markdown_files_references_to_windows_1252_characters_are_those_characters() -> None:
+    """A numeric reference to a C1 control ("&#132;", "&#x93;": pages written on Windows,
+    converted to Markdown with their references) is the character windows-1252 has there, as a
+    browser and the HTML path read it: markdown-it made each U+FFFD, and quotation marks,
+    dashes and the euro sign reached the translator as "�" ("5� pro Kopf"). In code it stays
+    as typed; one windows-1252 leaves undefined (&#129;) stays U+FFFD."""
+    text, _ = markdown_text(
+        "# Berlin &#150; neuer Haushalt\n\nDer Minister sagte: &#132;Wir müssen handeln&#x93;, "
+        "und nannte 5&#128; pro Kopf&#0133; Als Code: `&#150;`; undefiniert: &#129;.\n"
+    )
+    assert text.split("\n\n") == [
+        "Berlin – neuer Haushalt",
+        "Der Minister sagte: „Wir müssen handeln“, und nannte 5€ pro Kopf… Als Code: &#150;; "
+        "undefiniert: \ufffd.",
+    ]
+
+
 def test_a_markdown_files_superscripts_of_digits_keep_their_raising() -> None:
     """Inline HTML's "10<sup>6</sup> Kilowattstunden" in a Markdown paragraph reached the
     translator as "106 Kilowattstunden", a number the file does not give (and "m<sup>2</sup>"
