@@ -2064,6 +2064,34 @@ def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
     assert page_text(parse_html(html)) == "Sichtbar.\n\nAuch sichtbar."
 
 
+def test_an_article_only_a_pages_json_ld_holds_is_read_paragraph_by_paragraph(
+    tmp_path: Path,
+) -> None:
+    """A page that shows little more than its headline (its scripts fill in the article, or a
+    paywall hides it) holds the article in its JSON-LD ``articleBody``, and trafilatura takes
+    it from there as one paragraph. Cleaned, the paragraphs the page does not show were lost
+    without a line in the audit ("no article text left after cleaning"); uncleaned, the article
+    was one paragraph. Each paragraph of the ``articleBody`` is one of the article."""
+    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = [lines[2], lines[3], lines[5]]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": lines[0],
+        "articleBody": "\n\n".join(paragraphs),
+    }
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{lines[0]}</title>"
+        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+        f'</head><body><article><h1>{lines[0]}</h1><div id="app"></div>'
+        "<p>Weiterlesen mit Abo</p></article></body></html>"
+    )
+    for options in ([], ["--no-clean"]):
+        record = _inspected(tmp_path / "seite.html", page, *options)
+        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
+
+
 def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> None:
     """trafilatura deletes every <time> element with its text, as it would a dateline: "am
     <time>14. März</time> um 18 Uhr" reached the translator as "am um 18 Uhr", and with the

@@ -87,6 +87,7 @@ def extract_html(
     whole = page_text(root)
     page_lines = whole.splitlines()
     body = split_at_page_lines(spaced_as_the_page(body, page_lines), page_lines)
+    body, whole = with_embedded_text(body, whole, embedded_text_lines(root))
     title, details = _page_metadata(html, path)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
@@ -450,6 +451,107 @@ def _page_position(key: str, flat: str, starts: dict[str, list[int]], cursor: in
         if flat.startswith(key, start):
             return start
     return None
+
+
+# The schema.org properties whose text trafilatura takes for the article where the page's HTML
+# holds little of it (a page its scripts fill in, a paywall's teaser).
+_EMBEDDED_TEXT_KEYS = ("articleBody", "reviewBody", "text")
+# Markup in such a text: its blocks are its lines.
+_EMBEDDED_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", re.IGNORECASE)
+
+
+def embedded_text_lines(root: Any) -> list[str]:
+    """The lines of the article texts the page carries in its JSON-LD (``articleBody``, a
+    review's, a step's or an answer's ``text``): each paragraph of one (its line, or its
+    markup's block) a line. trafilatura writes such a text as one paragraph, its line breaks
+    made spaces: where the page's HTML held little of the article, the whole article was one
+    paragraph of the brief, though the text parts its paragraphs."""
+    import json
+
+    if root is None:
+        return []
+    lines: list[str] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text, strict=False)
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's limit
+            continue
+        stack = [data]
+        while stack:  # without recursion: JSON nests as deep as it likes
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                for key, value in node.items():
+                    if key in _EMBEDDED_TEXT_KEYS and isinstance(value, str):
+                        lines += _embedded_text_blocks(unescape(value))
+                    else:
+                        stack.append(value)
+    return lines
+
+
+def with_embedded_text(text: str, whole: str, embedded: Sequence[str]) -> tuple[str, str]:
+    """The extracted ``text`` and the page's text (:func:`page_text`), where the extraction
+    holds lines the page does not show that the page's JSON-LD holds (``embedded``,
+    :func:`embedded_text_lines`): each such line split into the paragraphs of that text, and
+    each paragraph put into the page's text, after the last line of the page the extraction
+    holds before it (before the first, where none is before it; at the end, where it holds
+    none). trafilatura writes such a text as one paragraph; and the cleaner reads the page's
+    text with the extraction's verdict: an article its scripts fill in lost every paragraph
+    the page does not show ("no article text left after cleaning"), none of them in the
+    audit. Lines the page shows stay as they are."""
+    if not embedded:
+        return text, whole
+    keys = {_flat_line(line) for line in embedded}
+    lines = whole.split("\n")
+    flat_page = "".join(map(_flat_line, lines))
+    where: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        where.setdefault(_flat_line(line), index)
+    extracted: list[str] = []
+    before: dict[int, list[str]] = {}  # page line -> the extraction's lines to put before it
+    after: dict[int, list[str]] = {}  # and after it
+    anchor = -1  # the last line of the page the extraction holds so far
+    waiting: list[str] = []  # lines before the first such one
+    for line in text.split("\n"):
+        key = _flat_line(line)
+        on_page = not key or key in where or key in flat_page
+        for part in [line] if on_page else split_at_page_lines(line, embedded).split("\n"):
+            extracted.append(part)
+            key = _flat_line(part)
+            if where.get(key, -1) > anchor:
+                anchor = where[key]
+                if waiting:
+                    before[anchor], waiting = waiting, []
+            elif not on_page and key in keys and key not in where and key not in flat_page:
+                (waiting if anchor < 0 else after.setdefault(anchor, [])).append(part)
+    if not (before or after or waiting):
+        return "\n".join(extracted), whole
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        for added in before.get(index, ()):
+            out += ["", added, ""]
+        out.append(line)
+        for added in after.get(index, ()):
+            out += ["", added, ""]
+    for added in waiting:
+        out += ["", added, ""]
+    # One blank line between paragraphs, as page_text writes them.
+    joined = "\n".join(line for i, line in enumerate(out) if line or (i and out[i - 1]))
+    return "\n".join(extracted), joined.strip("\n")
+
+
+def _flat_line(line: str) -> str:
+    return "".join(_as_extracted(line).split())
+
+
+def _embedded_text_blocks(text: str) -> list[str]:
+    """A JSON-LD text's paragraphs: its markup's blocks, else its lines."""
+    if _EMBEDDED_MARKUP.search(text):
+        return page_text(parse_html(f"<div>{text}</div>")).splitlines()
+    return text.splitlines()
 
 
 def split_at_page_lines(text: str, page_lines: Sequence[str]) -> str:
