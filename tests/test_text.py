@@ -505,6 +505,42 @@ def test_a_document_that_is_no_text_is_said_as_such(
         read_article(path)
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # Chrome's and Edge's "Webpage, Single File" (.mhtml)
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.de/rat\r\n"
+        "Subject: Der Rat tagt\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+        '\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x----"\r\n',
+        # Internet Explorer's .mht, its type on a line of its own
+        "From: <Saved by Windows Internet Explorer 8>\r\nSubject: Der Rat tagt\r\n"
+        'MIME-Version: 1.0\r\nContent-Type:\r\n\tmultipart/related; type="text/html"\r\n',
+    ],
+    ids=["mhtml", "mht"],
+)
+def test_a_web_archive_is_said_to_be_one(tmp_path: Path, head: str) -> None:
+    """A page a browser saved as one file (MHTML) given as an article was read as plain text:
+    its MIME headers and its page's quoted-printable HTML ("<p>Der Rat tagt am Montag =C3=BCber
+    …") were translated as the article. It is refused for what it is; a text that opens with
+    lines of "key: value" is still an article."""
+    part = (
+        "\r\n------MultipartBoundary--x----\r\nContent-Type: text/html\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        "<html><body><p>Der Rat tagt am Montag =C3=BCber den Haushalt der Stadt.</p></body>"
+        "</html>\r\n------MultipartBoundary--x------\r\n"
+    )
+    archive = tmp_path / "seite.mhtml"
+    archive.write_bytes((head + part).encode("ascii"))
+    with pytest.raises(ArticleError, match=r"a web archive \(MHTML"):
+        read_article(archive)
+    article = tmp_path / "seite.txt"
+    article.write_text(
+        "Ort: Rathaus\nZeit: 18 Uhr\nContent-Type: Sitzung\n\n" + ARTICLE_PARAGRAPHS[0] + "\n",
+        encoding="utf-8",
+    )
+    assert ARTICLE_PARAGRAPHS[0] in read_article(article).text
+
+
 ARTICLE_PARAGRAPHS = (
     "Der Gemeinderat von Merklingen hat am Dienstagabend beschlossen, die marode Brücke über die "
     "Lauter im kommenden Frühjahr abzureißen und durch einen Neubau zu ersetzen.",

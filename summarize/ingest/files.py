@@ -52,6 +52,16 @@ _DOCUMENT_MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"{\\rtf": "an RTF document",
 }
+# A web archive (MHTML: what Chrome and Edge save as "Webpage, Single File", .mhtml or .mht),
+# by its MIME header lines up to a multipart/related type: read as plain text, its headers and
+# its page's quoted-printable HTML ("<p>Der Bundestag hat am Donnerstag =C3=BCber …") were
+# translated as the article.
+_WEB_ARCHIVE = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:[\w-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
+    rb"content-type:[ \t]*(?:\r?\n[ \t]+)?multipart/related\b",
+    re.IGNORECASE,
+)
+_WEB_ARCHIVE_SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
@@ -348,6 +358,11 @@ def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     for magic, kind in _DOCUMENT_MAGIC.items():
         if raw.startswith(magic):
             raise ArticleError(f"{shown(path)}: {kind}, not text; save the article as .txt")
+    if _WEB_ARCHIVE.match(raw[:_WEB_ARCHIVE_SNIFF_BYTES]):
+        raise ArticleError(
+            f"{shown(path)}: a web archive (MHTML, a page saved as one file), not text; save "
+            "the page as HTML only (.html)"
+        )
     refuse_binary(raw, path)
     return raw
 
