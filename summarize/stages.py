@@ -8,6 +8,7 @@ No stage knows which engine runs it; data flows between them as immutable record
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging
@@ -672,9 +673,11 @@ def finish(
         title_en=bilingual.title_en,
         paragraphs=pairs,
         summary=summary,
-        models=run.models,
-        generation=run.generation,
-        settings=run.settings,
+        # Copies: the run's own are every later brief's too, and a caller that changed one
+        # brief's (``Pipeline.make_brief``) rewrote what the later records said of the models.
+        models=copy.deepcopy(run.models),
+        generation=copy.deepcopy(run.generation),
+        settings=copy.deepcopy(run.settings),
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=seconds,
         sentences_split=sum(1 for sentence in bilingual.translated if sentence.pieces > 1),

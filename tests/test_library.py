@@ -220,3 +220,23 @@ def test_configs_loaded_side_by_side_leave_transformers_verbosity_as_found(
         assert transformers_logging.get_verbosity() == logging.WARNING
     finally:
         transformers_logging.set_verbosity(verbosity)
+
+
+def test_changing_one_brief_leaves_what_later_briefs_record_of_the_run(
+    library_config, tmp_path: Path
+) -> None:
+    """A brief's models, generation and settings were the pipeline's own: a caller that changed
+    those of one brief (``make_brief``) changed what every later brief's record said of the
+    run (another model, max_new_tokens = 1), while the models worked as before."""
+    from summarize.ingest import read_article
+
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    with Pipeline(library_config) as pipeline:
+        first = pipeline.make_brief(read_article(source))
+        before = first.record().model_dump(include={"models", "generation", "settings"})
+        first.models["translation"]["model"] = "someone/else"
+        first.generation["translation"]["max_new_tokens"] = 1
+        first.settings["clean"]["enabled"] = "changed"
+        second = pipeline.make_brief(read_article(source)).record()
+    assert second.model_dump(include={"models", "generation", "settings"}) == before
