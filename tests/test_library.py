@@ -240,3 +240,45 @@ def test_changing_one_brief_leaves_what_later_briefs_record_of_the_run(
         first.settings["clean"]["enabled"] = "changed"
         second = pipeline.make_brief(read_article(source)).record()
     assert second.model_dump(include={"models", "generation", "settings"}) == before
+
+
+def test_a_run_beside_a_make_brief_in_another_thread_waits_its_turn(
+    library_config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run ends by closing the translation cache: one that ended while another thread's
+    make_brief was translating closed the cache under it, and the make_brief ended in
+    sqlite3.ProgrammingError ("Cannot operate on a closed database"), naming no article."""
+    from summarize.cache import TranslationCache
+    from summarize.ingest import read_article
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text("Die Feuerwehr löschte am Dienstag einen Brand.\n", encoding="utf-8")
+    pipeline = Pipeline(library_config)
+    assert pipeline.run([second]).summary_line().startswith("1 written")
+    other_run: list[object] = []
+    done = threading.Event()
+
+    def run_second() -> None:
+        try:
+            other_run.append(pipeline.run([second]).summary_line())
+        except Exception as error:
+            other_run.append(error)
+        finally:
+            done.set()
+
+    real = TranslationCache.put_many
+    thread = threading.Thread(target=run_second)
+
+    def put_while_another_thread_runs(self: TranslationCache, *args: object) -> None:
+        if not thread.is_alive() and not done.is_set():
+            thread.start()
+            done.wait(timeout=5)  # the run ends now, unless it must wait its turn
+        real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TranslationCache, "put_many", put_while_another_thread_runs)
+    brief = pipeline.make_brief(read_article(first))
+    thread.join()
+    pipeline.close()
+    assert brief.record().counts.sentences_en == 1
+    assert other_run == ["0 written, 1 up to date, 0 skipped, 0 failed"]

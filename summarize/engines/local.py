@@ -109,6 +109,11 @@ class Pipeline:
         self._cache: TranslationCache | None = None
         # The fingerprints of briefs a run redid for their settings alone, said once each.
         self._settings_said: set[str] = set()
+        # One call at a time (run, make_briefs, close) from however many threads: a run ends
+        # by closing the translation cache, which a make_brief beside it was translating with
+        # (sqlite3.ProgrammingError: "Cannot operate on a closed database"), and a second run
+        # was refused as "another summarize run is writing to" the folder the first held.
+        self._turn = threading.RLock()
 
     def __enter__(self) -> Pipeline:
         return self
@@ -125,6 +130,10 @@ class Pipeline:
         and added nothing (work that stopped before any translation), so that a folder made for
         that work holds nothing of it. A cache elsewhere (``runtime.cache_dir``) may be another
         run's too, so it stays."""
+        with self._turn:
+            self._close(remove_unused_cache)
+
+    def _close(self, remove_unused_cache: bool) -> None:
         if self._cache is not None:
             if remove_unused_cache and self.config.runtime.cache_dir is None:
                 self._cache.close_and_remove_if_unused()
@@ -283,7 +292,14 @@ class Pipeline:
         """A brief per article, in order, or the ArticleError that stopped it.
 
         The articles' sentences go to the translator together and their summaries share
-        model batches: generation steps are paid once per batch, not once per article."""
+        model batches: generation steps are paid once per batch, not once per article. Calls
+        from several threads take turns."""
+        with self._turn:
+            return self._make_briefs(articles, progress)
+
+    def _make_briefs(
+        self, articles: Sequence[Article], progress: ProgressListener | None
+    ) -> list[Brief | ArticleError]:
         progress = progress or SilentProgress()
         prepared: list[stages.Prepared | ArticleError] = []
         for article in articles:
@@ -375,7 +391,13 @@ class Pipeline:
 
         Usage, config and model errors raise before any brief is written; a bad article only
         costs its own brief. Briefs whose source and settings are unchanged are kept unless
-        ``force``."""
+        ``force``. Calls from several threads take turns."""
+        with self._turn:
+            return self._run(paths, progress, force)
+
+    def _run(
+        self, paths: stages.InputPaths, progress: ProgressListener | None, force: bool
+    ) -> RunReport:
         progress = progress or SilentProgress()
         threading.Thread(target=stages.warm_up, name="summarize-warm-up", daemon=True).start()
         folder = self.config.output.folder
