@@ -284,9 +284,25 @@ _OUTPUT_EXTRAS = frozenset(
 )  # fmt: skip
 
 
+# transformers 5 puts a lazy module in its own place in sys.modules as its first import ends:
+# a thread that imported it meanwhile got the module half made ("cannot import name
+# 'GenerationConfig' from 'transformers'", "module 'transformers' has no attribute
+# 'AutoTokenizer'"), and of two pipelines or configs made side by side in threads, one failed.
+_TRANSFORMERS_IMPORT = threading.Lock()
+
+
+def import_transformers() -> None:
+    """Import transformers whole, one thread at a time: called before the first use of it on
+    each way in (a config's generation table, a model's spec), so that threads never see it
+    half imported."""
+    with _TRANSFORMERS_IMPORT:
+        import transformers  # noqa: F401
+
+
 @functools.cache
 def _generation_fields() -> frozenset[str]:
     """The settings a GenerationConfig holds (its methods and bookkeeping are no settings)."""
+    import_transformers()
     from transformers import GenerationConfig
 
     fields = vars(GenerationConfig())

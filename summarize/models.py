@@ -51,6 +51,7 @@ from summarize.config import (
     ModelSettings,
     SummarizationSettings,
     default_revision_unset,
+    import_transformers,
 )
 from summarize.digests import folder_digest, hub_snapshot, model_files
 from summarize.errors import ConfigError, ModelLoadError, ModelNotFoundError, shown
@@ -625,6 +626,7 @@ def _read_without_torch(
 
 def quiet_libraries() -> None:
     """Progress bars and retry chatter from the libraries would bury our own messages."""
+    import_transformers()
     import transformers
     from huggingface_hub.utils import logging as hub_logging
 
@@ -665,6 +667,7 @@ def resolve_spec(
     (see :mod:`summarize.digests`); without it they are hashed every time. ``runs_here=False``
     (a Ray driver, whose nodes run the model): ``device = "cuda"`` is taken as asked, not
     checked against this machine, which may have no GPU where the nodes do."""
+    import_transformers()  # two pipelines' first specs, read side by side in threads
     # Each step may refuse the model or warn: their order is the order a user hears of its
     # problems (a model not found before a setting it cannot take).
     source = _resolve_source(task, settings, models_dir)

@@ -4,8 +4,11 @@ process around it is left with (warning filters, library logging)."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 import warnings
@@ -22,6 +25,7 @@ from summarize.errors import ConfigError, ModelLoadError
 from summarize.process import ThreadPlan
 from summarize.record import read_record
 
+REPO = Path(__file__).resolve().parents[1]
 ARTICLE = "Der Stadtrat hat am Montag über den neuen Haushalt beraten.\n"
 
 
@@ -282,3 +286,60 @@ def test_a_run_beside_a_make_brief_in_another_thread_waits_its_turn(
     pipeline.close()
     assert brief.record().counts.sentences_en == 1
     assert other_run == ["0 written, 1 up to date, 0 skipped, 0 failed"]
+
+
+# Four threads do WORK at once, in a process that has not imported transformers yet.
+_SIDE_BY_SIDE = """
+import sys, threading
+from summarize import Pipeline, load_config
+assert "transformers" not in sys.modules
+errors = []
+start = threading.Barrier(4)
+def work():
+    start.wait()
+    try:
+        WORK
+    except Exception as error:
+        errors.append(repr(error))
+threads = [threading.Thread(target=work) for _ in range(4)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(errors)
+"""
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        "load_config(sys.argv[1], project_file=None)",
+        "Pipeline(load_config(sys.argv[2], project_file=None)).fingerprint()",
+    ],
+)
+def test_configs_and_pipelines_made_side_by_side_in_threads_find_transformers_whole(
+    self_contained_models, tmp_path: Path, work: str
+) -> None:
+    """transformers 5 puts a lazy module in its own place as its first import ends: of two
+    threads that read a generation table or a model's spec first, one got it half imported
+    ("cannot import name 'GenerationConfig' from 'transformers'", "module 'transformers' has
+    no attribute 'AutoTokenizer'")."""
+    with_tables = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    models_only = tmp_path / "m.toml"
+    models_only.write_text(
+        f"[translation]\nmodel = {str(self_contained_models.marian)!r}\n"
+        f"[summarization]\nmodel = {str(self_contained_models.bart)!r}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _SIDE_BY_SIDE.replace("WORK", work), with_tables, models_only],
+        cwd=tmp_path,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
