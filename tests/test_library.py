@@ -343,3 +343,26 @@ def test_configs_and_pipelines_made_side_by_side_in_threads_find_transformers_wh
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_an_article_the_summarizer_gives_no_summary_is_named_in_make_briefs_error(
+    library_config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run's outcome named the article; make_brief raised the model stage's reason alone
+    ("summarization: ..."), and a caller of make_briefs with many articles saw no name."""
+    from summarize.errors import ArticleError
+    from summarize.ingest import read_article
+    from summarize.summarization import Summarizer
+
+    def no_summaries(self: Summarizer, documents: list, names: object = None) -> list:
+        return [ArticleError("summarization: no summary") for _ in documents]
+
+    monkeypatch.setattr(Summarizer, "summarize_many", no_summaries)
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    with Pipeline(library_config) as pipeline:
+        with pytest.raises(ArticleError) as raised:
+            pipeline.make_brief(read_article(source))
+        report = pipeline.run([source])
+    assert str(raised.value) == f"{source}: summarization: no summary"
+    assert [outcome.reason for outcome in report.failed] == [str(raised.value)]

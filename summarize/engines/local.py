@@ -336,6 +336,11 @@ class Pipeline:
         finished: list[Brief | ArticleError] = []  # one per ready article, in order
         for item, bilingual, (summary, seconds) in zip(ready, bilinguals, summaries, strict=True):
             if isinstance(summary, ArticleError):
+                # The model stages' reasons name no article ("summarization: ..."): a run's
+                # outcome adds its name, make_brief raised them as they were.
+                reason = str(summary)
+                if not reason.startswith(shown(item.article.source)):
+                    summary = ArticleError(f"{shown(item.article.source)}: {reason}")
                 finished.append(summary)
                 continue
             try:
