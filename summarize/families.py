@@ -136,9 +136,21 @@ def task_mismatch(task: Task, model: str, family: Family) -> str | None:
 
 
 # Codes OPUS-MT tokenizers write in tokenizer_config.json (source_lang / target_lang): ISO 639-1
-# or 639-2/3. A three-letter code may also name a group (gmw, mul): only these are judged.
+# or 639-2/3. A three-letter code may also name a group (gmw, mul): groups are not judged.
 _GERMAN_CODES = frozenset(("de", "deu", "ger"))
 _ENGLISH_CODES = frozenset(("en", "eng"))
+# The groups: ISO 639-5's language families and groups, which OPUS-MT's multilingual models
+# name (gmw, gem, roa, zle, ...), and ISO 639-2's "mul". Any other three-letter code is one
+# language: an opus-mt-tc-big de-es folder (deu to spa) ran without a word, as only deu and eng
+# were read as languages, and wrote Spanish where English belongs.
+_LANGUAGE_GROUPS = frozenset(
+    """mul aav afa alg alv apa aqa aql art ath auf aus awd azc bad bai bat ber bih bnt btk
+    cai cau cba ccn ccs cdc cdd cel cmc cpe cpf cpp crp csu cus day dmn dra egx esx euq fiu fox
+    gem gme gmq gmw grk hmx hok hyx iir ijo inc ine ira iro itc jpx kar kdo khi kro map mkh mno
+    mun myn nah nai ngf nic nub omq omv oto paa phi plf poz pqe pqw pra qwe roa sai sal sdv sem
+    sgn sio sit sla smi son sqj ssa syd tai tbq trk tup tut tuw urj wak wen xgn xnd ypk zhx zle
+    zls zlw znd""".split()
+)
 
 
 def direction_mismatch(
@@ -179,7 +191,7 @@ def direction_mismatch(
     )
 
     def is_language(code: str) -> bool:  # one language, not a group of them
-        return len(code) == 2 or code in _GERMAN_CODES | _ENGLISH_CODES
+        return len(code) == 2 or (len(code) == 3 and code not in _LANGUAGE_GROUPS)
 
     wrong_target = is_language(target) and target not in _ENGLISH_CODES
     wrong_source = is_language(source) and source not in _GERMAN_CODES

@@ -1095,6 +1095,38 @@ def test_a_translator_for_another_language_pair_is_warned_of(
     assert result.output.count("translates en to de") == 1
 
 
+@pytest.mark.parametrize(
+    ("pair", "warned"),
+    [
+        (("deu", "spa"), "translates deu to spa"),
+        (("fra", "eng"), "translates fra to eng"),
+        (("deu", "nld"), "translates deu to nld"),
+        (("deu", "eng"), None),
+        (("ger", "eng"), None),
+        (("gmw", "gmw"), None),
+        (("mul", "eng"), None),
+        (("deu", "zle"), None),
+    ],
+)
+def test_a_three_letter_code_of_one_language_is_judged(
+    pair: tuple[str, str], warned: str | None
+) -> None:
+    """OPUS-MT's tc-big models name their pair in three letters (opus-mt-tc-big-de-es: deu to
+    spa): a language other than German or English was taken for a group (gmw, mul), and a
+    de-es folder given for de-en wrote Spanish briefs without a word. Groups stay unjudged."""
+    from types import SimpleNamespace
+
+    from summarize.families import Family, direction_mismatch
+
+    tokenizer: Any = SimpleNamespace(source_lang=pair[0], target_lang=pair[1])
+    family = Family("marian", "MarianMT")
+    warning = direction_mismatch("translation", "opus-mt-x", family, tokenizer)
+    if warned is None:
+        assert warning is None
+    else:
+        assert warning is not None and warned in warning, warning
+
+
 @pytest.mark.parametrize(("langs", "warned"), [(["en", "de"], True), (["de", "en"], False)])
 def test_an_fsmt_translator_for_another_pair_is_warned_of(
     tmp_path: Path, langs: list[str], warned: bool
