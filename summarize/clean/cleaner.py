@@ -23,6 +23,7 @@ from summarize.clean.blocks import (
     FINAL_MARKS,
     LETTER,
     SENTENCE_MARKS,
+    SOFT_HYPHEN,
     UNTIDIED_SPACE,
     Block,
     fold,
@@ -568,7 +569,8 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     folded = fold_lowered(lowered_page).split(_JOIN) if blocks else []
     cuts = _cut_page_spans(texts, folded, options)
     word_counts = _word_counts(text, texts, cuts.cut_blocks)
-    matched = rule_matcher().hits(*_without_soft_hyphens(texts, folded, lowered_page))
+    read, read_folded = _without_soft_hyphens(texts, folded, lowered_page)
+    matched = rule_matcher().hits(read, read_folded)
     _unmatch_long_blocks(matched, word_counts)
     hits = _phrase_hits(matched, cuts.emptied_by)
     short = [  # as _final, inlined: most blocks are short
@@ -577,7 +579,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     ]
     start = _tail_start(texts, word_counts, matched["tail"])
     hits["tail"] = (False,) * n if start is None else (False,) * start + (True,) * (n - start)
-    hits["comment_blocks"] = _flags(n, _comment_block_members(texts, folded, word_counts))
+    hits["comment_blocks"] = _flags(n, _comment_block_members(read, read_folded, word_counts))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
     folded_page = _JOIN.join(texts).casefold()
@@ -595,14 +597,21 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     ]
     _spare_table_rows(texts, fragments)
     hits["fragments"] = tuple(fragments)
-    features = page_features(
-        blocks,
-        {name: hits[name] for name in RULE_FEATURES},
-        texts,
-        word_counts,
-        _feature_repeat_keys(text, texts, folded_page, cuts.cut_blocks),
-        None if cuts.cut_blocks else lowered_page,
-    )
+    if SOFT_HYPHEN in lowered_page:
+        # The classifier reads the words as a reader sees them: "Persön\u00adlichkeit" is
+        # "Persönlichkeit" (its features count known words, repeats, page vocabulary).
+        features = page_features(
+            blocks, {name: hits[name] for name in RULE_FEATURES}, read, word_counts
+        )
+    else:
+        features = page_features(
+            blocks,
+            {name: hits[name] for name in RULE_FEATURES},
+            texts,
+            word_counts,
+            _feature_repeat_keys(text, texts, folded_page, cuts.cut_blocks),
+            None if cuts.cut_blocks else lowered_page,
+        )
     return PageAnalysis(
         blocks,
         tuple(texts),
@@ -617,8 +626,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
 
 # Site builders break their menus' words with soft hyphens (the Government Site Builder writes
 # "Kon\u00adtakt", "Im\u00adpres\u00adsum"), invisible on the page: the phrase rules read the
-# lines without them, or no pattern takes such a line.
-SOFT_HYPHEN = "\u00ad"
+# lines without them (SOFT_HYPHEN), or no pattern takes such a line.
 
 
 def _without_soft_hyphens(
