@@ -36,6 +36,9 @@ PULL_PATTERNS = (
     "*.model",
     "*.txt",
     "tokenizer*",
+    # ProphetNet's vocabulary (prophetnet.tokenizer): the pulled copy had none, and every run
+    # of it stopped at its tokenizer
+    "*.tokenizer",
 )
 PICKLE_PATTERNS = ("pytorch_model*.bin",)
 

@@ -1179,6 +1179,37 @@ def test_a_pull_for_a_section_that_accepts_pickle_fetches_and_accepts_pickle_wei
     assert not any(fnmatch.fnmatch("pytorch_model.bin", p) for p in asked[0])
 
 
+def test_a_pull_fetches_prophetnets_vocabulary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ProphetNet's vocabulary is ``prophetnet.tokenizer``, which no pattern of the pull
+    matched: the copy put in the store had no vocabulary, and neither a run nor `models list`
+    could load it (a model folder's digest counts the file already)."""
+    import huggingface_hub
+    from transformers import ProphetNetTokenizer
+
+    from summarize.config import SummarizationSettings
+    from summarize.store import pull
+
+    names = set(ProphetNetTokenizer.vocab_files_names.values())
+    assert names == {"prophetnet.tokenizer"}
+    repo = sorted(names | {"config.json", "model.safetensors", "flax_model.msgpack"})
+
+    def hub(
+        repo_id: str, revision: str | None, local_dir: Path, allow_patterns: list[str], **_: object
+    ) -> str:
+        Path(local_dir).mkdir(parents=True, exist_ok=True)
+        for name in repo:  # as the hub's client filters a repository's files
+            if any(fnmatch.fnmatch(name, pattern) for pattern in allow_patterns):
+                (Path(local_dir) / name).write_bytes(b"x")
+        return str(local_dir)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", hub)
+    pulled = pull(SummarizationSettings(model="microsoft/prophetnet-large-uncased-cnndm"), tmp_path)
+    assert sorted(names - {p.name for p in pulled.iterdir()}) == []
+    assert not (pulled / "flax_model.msgpack").exists()
+
+
 def test_a_conversion_killed_midway_is_cleared_and_redone(
     marian_copy: Path, tmp_path: Path, caplog
 ) -> None:
