@@ -100,8 +100,8 @@ def locate(
     return dataclasses.replace(
         stored,
         problem=(
-            # A hub cache snapshot may hold a model's config without its weights yet: a pull
-            # fetches them, so only a folder of the user's or the store's is judged here.
+            # A hub cache snapshot without its weights is not available (_where): only a
+            # folder of the user's or the store's is read for damaged weights here.
             (weights_problem(task, spec.source) if stored.where != "hub cache" else None)
             or pickle_only_problem(task, spec.source, settings)
             # A hub cache snapshot is read here by its folder; a run converts it into the
@@ -155,6 +155,19 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
         )  # fmt: skip
     if isinstance(cached, str):
         snapshot = Path(cached).parent
+        # pickle weights count: without allow_pickle, locate says why they are not read
+        missing = _missing_model_files(snapshot, allow_pickle=True)
+        if missing is not None:
+            # Its config and tokenizer alone (read from the hub by other code, or a download
+            # cut short): said to be available offline, and `models pull` fetched nothing
+            # ("already available"), while a run offline stopped at the weights.
+            return StoredModel(
+                task, settings.model, settings.revision, None, "not available offline", 0,
+                problem=(
+                    f"The {task} model {settings.model!r} is in the Hugging Face cache without "
+                    f"{missing}; run `summarize models pull` to fetch it into the model store."
+                ),
+            )  # fmt: skip
         return StoredModel(
             task,
             settings.model,

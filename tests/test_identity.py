@@ -1210,6 +1210,45 @@ def test_a_pull_fetches_prophetnets_vocabulary(
     assert not (pulled / "flax_model.msgpack").exists()
 
 
+def test_a_hub_cache_entry_without_weights_is_not_available_and_a_pull_fetches_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Hugging Face cache holding a model's config and tokenizer alone (read by other code,
+    or a download cut short): `models list` said it was available offline and `models pull`
+    that it was already there, fetching nothing, while a run offline stopped at the weights."""
+    import huggingface_hub
+    import huggingface_hub.constants
+
+    from summarize.cli import _pull_models
+    from summarize.store import locate
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--org--model"
+    (repo / "snapshots" / commit).mkdir(parents=True)
+    (repo / "snapshots" / commit / "config.json").write_text("{}", encoding="utf-8")
+    (repo / "snapshots" / commit / "tokenizer_config.json").write_text("{}", encoding="utf-8")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", _download_tiny)
+    store = tmp_path / "store"
+    config = load_config(
+        project_file=None,
+        overrides=[
+            "translation.model=org/model",
+            "summarization.model=org/other",
+            f"runtime.models_dir={json.dumps(str(store))}",
+            f"runtime.model_digests={json.dumps(str(tmp_path / 'digests.json'))}",
+        ],
+        library_checks=False,
+    )
+    stored = locate("translation", config.translation, store)
+    assert (stored.available, stored.where) == (False, "not available offline")
+    assert "without the weights" in (stored.problem or "")
+    assert _pull_models(config, pull_all=False) == 0
+    assert (store / "org" / "model" / "model.safetensors").is_file()
+
+
 def test_a_conversion_killed_midway_is_cleared_and_redone(
     marian_copy: Path, tmp_path: Path, caplog
 ) -> None:
