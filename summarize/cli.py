@@ -1061,9 +1061,15 @@ def _pull_models(config: Config, pull_all: bool) -> int:
         stored = locate(task, settings, config.runtime.models_dir, config.runtime.model_digests)
         if stored.where == "missing folder":  # a path, not a hub id: there is nothing to fetch
             failing += 1
+            in_the_way = (config.runtime.models_dir / settings.model).is_file()  # said so
+            advice = (
+                ""
+                if in_the_way
+                else f" A pull downloads hub ids only (or set {task}.model to one, such as "
+                "Helsinki-NLP/opus-mt-de-en)."
+            )
             stderr.print(
-                f"[red]{task}:[/] {escape(stored.problem or '')} A pull downloads hub ids "
-                f"only (or set {task}.model to one, such as Helsinki-NLP/opus-mt-de-en).",
+                f"[red]{task}:[/] {escape(stored.problem or '')}{escape(advice)}",
                 highlight=False,
                 soft_wrap=True,
             )

@@ -365,6 +365,15 @@ def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
     # A file (a config or weights file given for its folder) was said not to exist, or, as a
     # bare name, read by transformers as a config.json and called "no such folder".
     if files := [candidate for candidate in candidates if candidate.is_file()]:
+        if len(candidates) > 1 and files[0] == candidates[0]:
+            # A file in the store where a hub id's folder goes: the advice to set the model to a
+            # folder (and `models pull`'s, to set it to a hub id) missed the file in the way.
+            raise ModelNotFoundError(
+                f"The {task} model {requested!r} is a file in the model store "
+                f"({shown(files[0])}), where its folder goes. Move the file away: a hub id is "
+                "then fetched by `summarize models pull`; or point the model setting at a "
+                f"model folder, e.g. {example}."
+            )
         where = f" ({shown(files[0])})" if str(files[0]) != requested else ""
         raise ModelNotFoundError(
             f"The {task} model {requested!r} is a file{where}, not a model folder. "

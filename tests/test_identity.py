@@ -24,7 +24,7 @@ from summarize.cache import TranslationCache
 from summarize.config import REAL_SETTINGS, Config, load_config
 from summarize.digests import DIGESTS_FILENAME, hub_snapshot
 from summarize.engines.local import Pipeline
-from summarize.errors import StoreError
+from summarize.errors import ModelNotFoundError, StoreError
 from summarize.generation import generation_identity
 from summarize.models import PULLED_FILE, load_model, resolve_spec
 from summarize.stages import run_fingerprint
@@ -1247,6 +1247,33 @@ def test_a_hub_cache_entry_without_weights_is_not_available_and_a_pull_fetches_i
     assert "without the weights" in (stored.problem or "")
     assert _pull_models(config, pull_all=False) == 0
     assert (store / "org" / "model" / "model.safetensors").is_file()
+
+
+def test_a_file_in_the_store_where_a_hub_ids_folder_goes_is_said_to_be_in_the_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`models pull` said to set the model to a hub id, such as the one it was set to, and the
+    run to point it at a folder: neither named the file in the way."""
+    from summarize.cli import _pull_models
+
+    store = tmp_path / "store"
+    (store / "org").mkdir(parents=True)
+    (store / "org" / "model").write_text("notes", encoding="utf-8")
+    config = load_config(
+        project_file=None,
+        overrides=[
+            "translation.model=org/model",
+            f"summarization.model={json.dumps(str(tmp_path))}",
+            f"runtime.models_dir={json.dumps(str(store))}",
+        ],
+        library_checks=False,
+    )
+    with pytest.raises(ModelNotFoundError, match=r"is a file in the model store .*Move the file"):
+        resolve_spec("translation", config.translation, store)
+    capsys.readouterr()
+    assert _pull_models(config, pull_all=False) == 1
+    said = capsys.readouterr().err
+    assert "Move the file away" in said and "downloads hub ids only" not in said
 
 
 def test_a_conversion_killed_midway_is_cleared_and_redone(
