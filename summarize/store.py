@@ -122,9 +122,7 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
     try:
         source = resolve_model(settings.model, models_dir, task)
     except ModelNotFoundError as error:  # why: a path that does not exist, or a file
-        return StoredModel(
-            task, settings.model, settings.revision, None, "missing folder", 0, problem=str(error)
-        )
+        return _not_loadable(task, settings, "missing folder", str(error))
     if source.is_local:
         folder = Path(source.location)
         pulled = pulled_copy(folder)
@@ -146,13 +144,13 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
             settings.model, "config.json", revision=settings.revision or "main"
         )
     except ValueError as error:  # HFValidationError: "my model" is no folder and no hub id
-        return StoredModel(
-            task, settings.model, settings.revision, None, "missing folder", 0,
-            problem=(
-                f"The {task} model {settings.model!r} is no local folder, nor a hub id: "
-                f"{str(error).splitlines()[0]}"
-            ),
-        )  # fmt: skip
+        return _not_loadable(
+            task,
+            settings,
+            "missing folder",
+            f"The {task} model {settings.model!r} is no local folder, nor a hub id: "
+            f"{str(error).splitlines()[0]}",
+        )
     if isinstance(cached, str):
         snapshot = Path(cached).parent
         # pickle weights count: without allow_pickle, locate says why they are not read
@@ -161,13 +159,13 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
             # Its config and tokenizer alone (read from the hub by other code, or a download
             # cut short): said to be available offline, and `models pull` fetched nothing
             # ("already available"), while a run offline stopped at the weights.
-            return StoredModel(
-                task, settings.model, settings.revision, None, "not available offline", 0,
-                problem=(
-                    f"The {task} model {settings.model!r} is in the Hugging Face cache without "
-                    f"{missing}; run `summarize models pull` to fetch it into the model store."
-                ),
-            )  # fmt: skip
+            return _not_loadable(
+                task,
+                settings,
+                "not available offline",
+                f"The {task} model {settings.model!r} is in the Hugging Face cache without "
+                f"{missing}; run `summarize models pull` to fetch it into the model store.",
+            )
         return StoredModel(
             task,
             settings.model,
@@ -177,6 +175,13 @@ def _where(task: Task, settings: ModelSettings, models_dir: Path) -> StoredModel
             _folder_size(snapshot),
         )
     return StoredModel(task, settings.model, settings.revision, None, "not available offline", 0)
+
+
+def _not_loadable(task: Task, settings: ModelSettings, where: str, problem: str) -> StoredModel:
+    """A model that is not there to load (no folder, nothing offline), and why."""
+    return StoredModel(
+        task, settings.model, settings.revision, None, where, 0, problem=problem
+    )  # fmt: skip
 
 
 def pull(settings: ModelSettings, models_dir: Path) -> Path:
