@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from summarize.clean import CleanArticle
-from summarize.clean.blocks import ENDS_WITH_ABBREVIATION, LETTER, language_function_words
+from summarize.clean.blocks import LETTER, ends_with_abbreviation, language_function_words
 
 logger = logging.getLogger("summarize")
 
@@ -118,39 +118,6 @@ _NUMBER_STOP_STARTER = re.compile(
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")
-# Abbreviations that never end a sentence, besides the cleaner's (NON_FINAL_ABBREVIATIONS, which
-# also decide where its lines go on): each ended a sentence of pysbd's on the 588 development
-# pages ("Urlaubsanspruch gem. | § 3 BUrlG", "Gedenktag des hl. | Blasius", "unter Tel. |
-# 02382 59743", "Platz für max. | 6 Personen", "der Fa. | Krupp").
-_SEGMENT_NON_FINAL = (
-    "Tel.", "gem.", "max.", "mind.", "bspw.", "zw.", "ggü.", "evt.", "hl.", "Hl.", "dt.", "stv.",
-    "ehem.", "Fa.", "eff.", "Ing.", "Kgl.", "Bauj.", "Inkl.", "LKr.", "Eidg.", "jr.", "sen.",
-    # of court reports, laws and heights: "Az. 112 KLs 5/24", "Ziff. 4 lit. b", "Rn. 12",
-    # "Jg. 1985", "2.962 m ü. NN"
-    "Az.", "Ziff.", "lit.", "Rn.", "Jg.", "ü.",
-    # a department's and a volunteer fire brigade's: "die Abt. Verkehr", "die Freiw. Feuerwehr"
-    "Abt.", "Freiw.",
-    # a citation's authors before its year, and its volume: "nach Arbeiten durch Baal et al.
-    # (1994) ausgeschlossen", "In: Science; Vol. 371, Issue 6526"
-    "et al.", "Vol.",
-)  # fmt: skip
-_ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
-    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in _SEGMENT_NON_FINAL) + r")$"
-)
-# A name's academic title ends no sentence either, and pysbd ended one at the degree after "Dr."
-# or at a hyphenated title: "Prof. Dr.-Ing. | Andreas Reuter" (development pages), "Dr. rer.
-# nat. | Eva Schulz", "Dr. phil. habil. | …", "Dipl.-Psych. | …", "Priv.-Doz. | Dr. …": the
-# title went to the translator as a sentence of its own, the name opened the next. A title's
-# first part, maybe hyphenated, then any run of the degree's lowercase parts ("med. vet.").
-_ENDS_WITH_TITLE = re.compile(
-    r"(?:^|[\s(„\"/])(?:(?:Dr|Dipl|Priv|Univ|Prof)\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|(?:Dr|Prof)\.)"
-    r"(?:\s+[a-z]{1,6}\.)*$"
-)
-# A double first name's initial: "H.-W. Sinn", "K.-H. Rummenigge", "Hans-L. Sämann" (development
-# pages: pysbd ended a sentence there, and the surname opened the next).
-_ENDS_WITH_HYPHENATED_INITIAL = re.compile(
-    r"(?:^|[\s(„\"])(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][a-zäöü]+)-[A-ZÄÖÜ]\.$"
-)
 # pysbd ends a sentence after a number of three or more digits with a full stop ("zum 130. |
 # Geburtstag des Vereins", "die 213. | Sitzung", "der 185. | Münchener Wies'n"; it leaves
 # "am 3. Oktober" alone). After an article, a contraction or a possessive such a number is an
@@ -443,16 +410,6 @@ def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
     if _ENDS_NUMBER.search(tail) and _STARTS_ANNIVERSARY.match(piece):
         return True
     return bool(_ENDS_DATE_ABBREVIATION.search(tail) and _STARTS_NUMBER.match(piece))
-
-
-def ends_with_abbreviation(text: str) -> bool:
-    """Whether ``text`` ends with an abbreviation that never ends a sentence."""
-    return bool(
-        ENDS_WITH_ABBREVIATION.search(text)
-        or _ENDS_WITH_SEGMENT_NON_FINAL.search(text)
-        or _ENDS_WITH_TITLE.search(text)
-        or _ENDS_WITH_HYPHENATED_INITIAL.search(text)
-    )
 
 
 def _rejoin_false_splits(paragraph: str, pieces: list[str]) -> list[str]:

@@ -725,6 +725,62 @@ def test_a_web_address_under_a_wrapped_paragraphs_last_sentence_stays_a_line() -
     assert full >= 10  # the case at hand: the line before the link looked full
 
 
+# Sentences with abbreviations that only the segmenter's rules knew never end a sentence (a
+# title, a hyphenated initial, "gem.", "et al.", "Tel."): each goes on past its full stop.
+ABBREVIATION_SENTENCES = [
+    "Nach Angaben der Gewerkschaft steht allen Beschäftigten der Urlaubsanspruch gem. § 3 BUrlG"
+    " auch während der Kurzarbeit in voller Höhe zu.",
+    "Das neue Forschungszentrum leitet künftig Prof. Dr.-Ing. Andreas Reuter, der zuvor an der"
+    " Technischen Universität in Stuttgart gelehrt hatte.",
+    "Der Ökonom H.-W. Sinn warnte am Dienstag vor den Folgen der Zinswende für die Haushalte.",
+    "Ähnliche Befunde hatten schon Baal et al. (1994) in einer Studie über Wildbienen vorgelegt.",
+    "Die Psychologin Dr. phil. Eva Schulz berät Eltern künftig auch am Telefon unter Tel. 02382"
+    " 59743 an jedem Werktag.",
+    "Die Ferienwohnung am See bietet Platz für max. 6 Personen und kostet in der Nebensaison"
+    " deutlich weniger als im Sommer.",
+]
+
+
+def test_a_wrapped_line_that_ends_with_an_abbreviation_of_the_segmenters_goes_on() -> None:
+    """In a hard-wrapped text a full line that ends with an abbreviation that never ends a
+    sentence goes on, for every abbreviation the segmenter knows: a line that ended in "gem." or
+    "Prof. Dr.-Ing." ended the paragraph (the cleaner knew only its own list), and the sentence
+    reached the translator as two fragments in two paragraphs, which the segmenter cannot join."""
+    import textwrap
+
+    from summarize.segment import ends_with_abbreviation, split_sentences
+
+    article = [" ".join(ABBREVIATION_SENTENCES[:3]), " ".join(ABBREVIATION_SENTENCES[3:])]
+    whole = [s for paragraph in article for s in split_sentences(paragraph)]
+    assert whole == ABBREVIATION_SENTENCES
+    ended: set[str] = set()
+    for width in range(40, 101):
+        wrapped = [textwrap.fill(paragraph, width) for paragraph in article]
+        lines = "\n".join(wrapped).splitlines()
+        if wrap_width(lines) is None:
+            continue
+        ended.update(
+            line.split()[-1]
+            for line, following in pairwise(lines)
+            if ends_with_abbreviation(line) and not following[0].islower()
+        )
+        # (a full line that ends a sentence may end its paragraph there: no sentence is cut)
+        blocks = [block.text for block in split_blocks("\n\n".join(wrapped))]
+        assert [s for text in blocks for s in split_sentences(text)] == whole, width
+    assert {"gem.", "Dr.-Ing.", "H.-W.", "al.", "Tel.", "max."} <= ended, ended
+
+
+def test_unwrapped_text_with_the_segmenters_abbreviations_is_read_as_before() -> None:
+    """A page copied as it shows (a paragraph a line, no blank lines between) keeps its
+    paragraphs, and each its sentences, where the abbreviations stand inside lines."""
+    from summarize.segment import split_sentences
+
+    page = "\n".join(ABBREVIATION_SENTENCES)
+    blocks = [block.text for block in split_blocks(page)]
+    assert blocks == ABBREVIATION_SENTENCES
+    assert [s for text in blocks for s in split_sentences(text)] == ABBREVIATION_SENTENCES
+
+
 def _full_before(line: str, following: str, width: int) -> bool:
     return len(line) + 1 + len(following.split()[0]) > width
 

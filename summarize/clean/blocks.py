@@ -58,6 +58,54 @@ ENDS_WITH_ABBREVIATION = re.compile(
     + "|".join(re.escape(a) for a in NON_FINAL_ABBREVIATIONS)
     + r")|\w-?[Ss]tr\.)$"
 )
+# More abbreviations that never end a sentence (the segmenter's first; see ends_with_abbreviation):
+# each ended a sentence of pysbd's on the 588 development pages ("Urlaubsanspruch gem. | § 3
+# BUrlG", "Gedenktag des hl. | Blasius", "unter Tel. | 02382 59743", "Platz für max. | 6
+# Personen", "der Fa. | Krupp").
+SEGMENT_NON_FINAL_ABBREVIATIONS = (
+    "Tel.", "gem.", "max.", "mind.", "bspw.", "zw.", "ggü.", "evt.", "hl.", "Hl.", "dt.", "stv.",
+    "ehem.", "Fa.", "eff.", "Ing.", "Kgl.", "Bauj.", "Inkl.", "LKr.", "Eidg.", "jr.", "sen.",
+    # of court reports, laws and heights: "Az. 112 KLs 5/24", "Ziff. 4 lit. b", "Rn. 12",
+    # "Jg. 1985", "2.962 m ü. NN"
+    "Az.", "Ziff.", "lit.", "Rn.", "Jg.", "ü.",
+    # a department's and a volunteer fire brigade's: "die Abt. Verkehr", "die Freiw. Feuerwehr"
+    "Abt.", "Freiw.",
+    # a citation's authors before its year, and its volume: "nach Arbeiten durch Baal et al.
+    # (1994) ausgeschlossen", "In: Science; Vol. 371, Issue 6526"
+    "et al.", "Vol.",
+)  # fmt: skip
+_ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
+    r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in SEGMENT_NON_FINAL_ABBREVIATIONS) + r")$"
+)
+# A name's academic title ends no sentence either, and pysbd ended one at the degree after "Dr."
+# or at a hyphenated title: "Prof. Dr.-Ing. | Andreas Reuter" (development pages), "Dr. rer.
+# nat. | Eva Schulz", "Dr. phil. habil. | …", "Dipl.-Psych. | …", "Priv.-Doz. | Dr. …": the
+# title went to the translator as a sentence of its own, the name opened the next. A title's
+# first part, maybe hyphenated, then any run of the degree's lowercase parts ("med. vet.").
+_ENDS_WITH_TITLE = re.compile(
+    r"(?:^|[\s(„\"/])(?:(?:Dr|Dipl|Priv|Univ|Prof)\.-[A-ZÄÖÜ][a-zäöü]{1,7}\.|(?:Dr|Prof)\.)"
+    r"(?:\s+[a-z]{1,6}\.)*$"
+)
+# A double first name's initial: "H.-W. Sinn", "K.-H. Rummenigge", "Hans-L. Sämann" (development
+# pages: pysbd ended a sentence there, and the surname opened the next).
+_ENDS_WITH_HYPHENATED_INITIAL = re.compile(
+    r"(?:^|[\s(„\"])(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][a-zäöü]+)-[A-ZÄÖÜ]\.$"
+)
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation that never ends a sentence: one of
+    NON_FINAL_ABBREVIATIONS or SEGMENT_NON_FINAL_ABBREVIATIONS, an academic title or a hyphenated
+    initial. The segmenter never ends a sentence there, and a wrapped line that ends with one goes
+    on (the two must agree: a sentence the cleaner cut into two paragraphs stays cut)."""
+    return bool(
+        ENDS_WITH_ABBREVIATION.search(text)
+        or _ENDS_WITH_SEGMENT_NON_FINAL.search(text)
+        or _ENDS_WITH_TITLE.search(text)
+        or _ENDS_WITH_HYPHENATED_INITIAL.search(text)
+    )
+
+
 # How much of a block's end is read for an abbreviation: far more than the longest one with
 # the character before it.
 _ABBREVIATION_TAIL = 64
@@ -313,7 +361,7 @@ def _ends_sentence_not_abbreviation(text: str) -> bool:
         text.rstrip(CLOSERS).endswith(SENTENCE_MARKS)
         # the end only: a block grows line by line, and searching all of it each time would
         # make a long wrapped paragraph quadratic
-        and ENDS_WITH_ABBREVIATION.search(text[-_ABBREVIATION_TAIL:]) is None
+        and not ends_with_abbreviation(text[-_ABBREVIATION_TAIL:])
     )
 
 
