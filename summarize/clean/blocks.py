@@ -272,13 +272,9 @@ def visible_characters(text: str) -> Counter[str]:
 
 
 # Site builders and hyphenators put soft hyphens (U+00AD) into long words ("Persön\u00adlichkeit"):
-# invisible, and no part of a line's width as a wrap measured it.
+# invisible, so the classifier reads words without them. A hard wrap's line widths count them:
+# the programs that wrap text (textwrap, fmt, a mail client) count every character.
 SOFT_HYPHEN = "\u00ad"
-
-
-def shown_length(line: str) -> int:
-    """How many characters of ``line`` a reader sees on its line: its soft hyphens are not."""
-    return len(line) - line.count(SOFT_HYPHEN)
 
 
 def _full(line: str, indent: int, following: str, width: int) -> bool:
@@ -287,11 +283,10 @@ def _full(line: str, indent: int, following: str, width: int) -> bool:
     is measured with its indent too (a hanging indent the wrap filled: "- Mittel für Schulen,
     vor" / "  allem für die Sanierung der" / "  Turnhallen …") and without it (a paragraph
     indented as a whole after its wrap, as a quotation is)."""
-    word = shown_length(following.split(maxsplit=1)[0])
-    shown = shown_length(line)
+    word = len(following.split(maxsplit=1)[0])
     return any(
         length <= width < length + 1 + word
-        for length in ((shown, shown + indent) if indent else (shown,))
+        for length in ((len(line), len(line) + indent) if indent else (len(line),))
     )
 
 
@@ -402,7 +397,7 @@ def wrap_width(
     if items is None:
         items = _numbered_items(lines)
     width = max(
-        shown_length(line)
+        len(line)
         for index, (line, following) in enumerate(pairwise(lines))
         if _prose_pair(line, following)
         # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
@@ -415,7 +410,7 @@ def wrap_width(
     )
     if width not in _WRAP_WIDTHS:
         return None
-    wider = sum(shown_length(line) > _WRAPPED_WIDER * width for line in lines)
+    wider = sum(len(line) > _WRAPPED_WIDER * width for line in lines)
     if wider > _WRAPPED_WIDER_SHARE * sum(map(bool, lines)):
         return None
     indents = indents or [0] * len(lines)
@@ -540,7 +535,7 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and (
                 (
                     _goes_on(previous, line)
-                    and shown_length(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
+                    and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
                 # a list item's line under a hanging indent ("1. Die Regierung erhöht … pro" /
