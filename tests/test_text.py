@@ -6,6 +6,7 @@ import codecs
 import json
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -2355,6 +2356,49 @@ def test_a_data_tables_value_on_three_lines_keeps_its_row(
     lines = [" ".join(paragraph) for paragraph in record["paragraphs"]]
     for party, share in (("CDU", "41,2 Prozent"), ("SPD", "30,5 Prozent")):
         assert [line for line in lines if party in line and share in line], (party, lines)
+
+
+def test_the_audit_aligns_a_page_of_repeated_blocks_in_linear_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page of comments ("Antworten", "Melden" under each) and a long "Ja | n" table: difflib
+    paired each repeated block with every place the extraction holds it, and 40,000 blocks took
+    11 s (minutes for a 4 MB page). The pairs difflib's own search looks at stay in proportion
+    to the page, and the alignment is difflib's, on this page and on random ones."""
+    import difflib
+    import random
+
+    pairs = []
+    search = difflib.SequenceMatcher.find_longest_match
+
+    def counted(self, alo=0, ahi=None, blo=0, bhi=None):  # type: ignore[no-untyped-def]
+        ahi = len(self.a) if ahi is None else ahi
+        bhi = len(self.b) if bhi is None else bhi
+        counts = Counter(self.b[blo:bhi])
+        pairs.append(sum(counts[element] for element in self.a[alo:ahi]))
+        return search(self, alo, ahi, blo, bhi)
+
+    blocks = ["Ein Artikel über das Wetter am Wochenende in Berlin und Brandenburg."]
+    for number in range(2_000):
+        blocks += [f"Kommentar {number}", "Antworten", "Melden"]
+    blocks += [cell for number in range(2_000) for cell in ("Ja", str(number % 7))]
+    # The extraction leaves the comments out, as trafilatura does.
+    text = "\n".join([blocks[0], *(f"| Ja | {n % 7} |" for n in range(2_000))])
+    expected = extraction_flags(blocks, text)
+    monkeypatch.setattr(difflib.SequenceMatcher, "find_longest_match", counted)
+    assert extraction_flags(blocks, text) == expected
+    assert expected[:4] == [True, False, False, False]
+    assert all(expected[6_001:])
+    assert sum(pairs) <= 20 * len(blocks)
+    monkeypatch.undo()
+    from summarize.ingest.html import _Alignment
+
+    draw = random.Random(5)
+    for _ in range(2_000):
+        a = [draw.choice("abc") for _ in range(draw.randint(0, 30))]
+        b = [draw.choice("abcd") for _ in range(draw.randint(0, 30))]
+        plain = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        assert _Alignment(None, a, b, autojunk=False).get_opcodes() == plain
 
 
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:

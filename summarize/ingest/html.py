@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from difflib import Match, SequenceMatcher
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -757,8 +758,6 @@ def left_out_blocks(blocks: Sequence[str], text: str) -> list[str]:
 def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
     """For each of the page's ``blocks``, whether the extracted ``text`` holds it (the
     alignment of :func:`left_out_blocks`)."""
-    from difflib import SequenceMatcher
-
     units = _extracted_units(text)
     # Compared without white space: trafilatura drops the space between inline elements
     # ("Butter(weich)" where the page reads "Butter (weich)"), and a recipe's steps were taken
@@ -767,7 +766,7 @@ def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
     # Each block as the extraction writes its text, for the comparison; the audit lists it
     # as the page has it.
     keys = [_as_extracted(block) for block in blocks]
-    opcodes = SequenceMatcher(None, keys, units, autojunk=False).get_opcodes()
+    opcodes = _Alignment(None, keys, units, autojunk=False).get_opcodes()
     # Lines the alignment paired with no block (the extraction may reorder): a block equal to
     # one of them is taken.
     unpaired = Counter(
@@ -790,6 +789,74 @@ def extraction_flags(blocks: Sequence[str], text: str) -> list[bool]:
             ):
                 flags[index] = False
     return flags
+
+
+class _Alignment(SequenceMatcher):
+    """difflib's alignment (no junk, no autojunk) with each longest match found in time linear
+    in the two ranges' lengths: difflib pairs every element of the one range with each place of
+    the other that holds the same element, and a page of repeated blocks ("Antworten",
+    "Melden", a table's "Ja" cells) took time growing with the square of their number (11 s at
+    40,000 blocks). The match is difflib's: the longest, the first in ``a`` of those, the first
+    in ``b`` of those."""
+
+    def find_longest_match(
+        self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
+    ) -> Match:
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        # difflib's own search where its pairs are few (a short range, or rare elements).
+        pairs = 0
+        for i in range(alo, ahi):
+            places = self.b2j.get(a[i], ())
+            pairs += bisect.bisect_left(places, bhi) - bisect.bisect_left(places, blo)
+        if pairs <= 4 * (ahi - alo + bhi - blo):
+            return super().find_longest_match(alo, ahi, blo, bhi)
+        # A suffix automaton of b[blo:bhi]: each state, the strings (of elements) with the
+        # same end places in b; ``first`` the first of those end places.
+        length, link, moves, first = [0], [-1], [{}], [-1]
+        last = 0
+        for j in range(blo, bhi):
+            element = b[j]
+            state = len(length)
+            length.append(length[last] + 1)
+            link.append(0)
+            moves.append({})
+            first.append(j)
+            p = last
+            while p != -1 and element not in moves[p]:
+                moves[p][element] = state
+                p = link[p]
+            if p != -1:
+                q = moves[p][element]
+                if length[p] + 1 == length[q]:
+                    link[state] = q
+                else:
+                    clone = len(length)
+                    length.append(length[p] + 1)
+                    link.append(link[q])
+                    moves.append(dict(moves[q]))
+                    first.append(first[q])
+                    while p != -1 and moves[p].get(element) == q:
+                        moves[p][element] = clone
+                        p = link[p]
+                    link[q] = clone
+                    link[state] = clone
+            last = state
+        # a[alo:ahi] read through it: at each place, the longest run ending there that b holds.
+        besti, bestj, bestsize = alo, blo, 0
+        state, size = 0, 0
+        for i in range(alo, ahi):
+            element = a[i]
+            while state and element not in moves[state]:
+                state = link[state]
+                size = length[state]
+            if element in moves[state]:
+                state = moves[state][element]
+                size += 1
+            if size > bestsize:
+                besti, bestj, bestsize = i - size + 1, first[state] - size + 1, size
+        return Match(besti, bestj, bestsize)
 
 
 def _as_extracted(block: str) -> str:
