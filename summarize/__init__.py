@@ -66,4 +66,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+    # A name looked up once is in globals() too: listed once.
+    return sorted({*globals(), *_HOMES})

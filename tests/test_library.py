@@ -366,3 +366,31 @@ def test_an_article_the_summarizer_gives_no_summary_is_named_in_make_briefs_erro
         report = pipeline.run([source])
     assert str(raised.value) == f"{source}: summarization: no summary"
     assert [outcome.reason for outcome in report.failed] == [str(raised.value)]
+
+
+def test_the_package_lists_each_name_once_after_it_was_used() -> None:
+    """A name looked up once is held in the package's globals too: dir(summarize) listed
+    load_config and configure_process twice."""
+    import summarize
+
+    assert summarize.load_config and summarize.configure_process
+    names = dir(summarize)
+    assert len(names) == len(set(names))
+    assert {"Pipeline", "load_config", "configure_process"} <= set(names)
+
+
+def test_the_errors_the_readme_names_are_the_users_errors() -> None:
+    """The README's library section names what a run raises: each is a SummarizeError with the
+    exit code the command line uses, and NotGermanError an ArticleError."""
+    from summarize import errors
+    from summarize.clean.language import NotGermanError
+
+    named = ["ConfigError", "ModelNotFoundError", "ModelLoadError", "UsageError", "OutputError",
+             "StoreError", "ArticleError"]  # fmt: skip
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in named:
+        assert f"`{name}`" in readme, name
+        assert issubclass(getattr(errors, name), errors.SummarizeError), name
+    assert issubclass(NotGermanError, errors.ArticleError)
+    assert (errors.ArticleError.exit_code, errors.OutputError.exit_code) == (1, 1)
+    assert errors.ConfigError.exit_code == errors.UsageError.exit_code == 2
