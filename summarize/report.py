@@ -33,10 +33,14 @@ class ArticleOutcome:
 def outcome_of_error(source: Path, error: ArticleError) -> ArticleOutcome:
     """An article that got no brief: skipped on purpose (not German) or failed."""
     status = "skipped" if isinstance(error, NotGermanError) else "failed"
+    return ArticleOutcome(source, status, reason=reason_naming(source, error))
+
+
+def reason_naming(source: Path, error: ArticleError) -> str:
+    """The error's message, led by the article's file where it does not name it already (a
+    later stage's error: "summarization: ...")."""
     reason = str(error)
-    if not reason.startswith(shown(source)):  # a later stage's error: say which article
-        reason = f"{shown(source)}: {reason}"
-    return ArticleOutcome(source, status, reason=reason)
+    return reason if reason.startswith(shown(source)) else f"{shown(source)}: {reason}"
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from summarize.report import (
     RunReport,
     SilentProgress,
     outcome_of_error,
+    reason_naming,
 )
 from summarize.signals import stop_signals_held
 from summarize.summarization import Summarizer
@@ -338,9 +339,9 @@ class Pipeline:
             if isinstance(summary, ArticleError):
                 # The model stages' reasons name no article ("summarization: ..."): a run's
                 # outcome adds its name, make_brief raised them as they were.
-                reason = str(summary)
-                if not reason.startswith(shown(item.article.source)):
-                    summary = ArticleError(f"{shown(item.article.source)}: {reason}")
+                reason = reason_naming(item.article.source, summary)
+                if reason != str(summary):
+                    summary = ArticleError(reason)
                 finished.append(summary)
                 continue
             try:
