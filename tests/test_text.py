@@ -2401,6 +2401,54 @@ def test_the_audit_aligns_a_page_of_repeated_blocks_in_linear_work(
         assert _Alignment(None, a, b, autojunk=False).get_opcodes() == plain
 
 
+def test_the_audit_aligns_a_long_page_whose_paragraphs_alternate_with_left_out_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A live ticker's 3,000 entries, each with "Teilen" under it that the extraction leaves
+    out: difflib finds one entry per search and searches the rest of the page again, so the
+    places it looked at grew with the square of the entries (12 s for this page). They stay in
+    proportion to the page now, every entry is taken and every "Teilen" left out; on a long
+    page of random blocks the matches are true ones, in order, none adjacent to the next."""
+    import difflib
+    import itertools
+    import random
+
+    from summarize.ingest.html import _Alignment
+
+    looked_at = []
+    search = _Alignment.find_longest_match
+
+    def counted(self, alo=0, ahi=None, blo=0, bhi=None):  # type: ignore[no-untyped-def]
+        ahi = len(self.a) if ahi is None else ahi
+        bhi = len(self.b) if bhi is None else bhi
+        looked_at.append(ahi - alo + bhi - blo)
+        return search(self, alo, ahi, blo, bhi)
+
+    entries = [
+        f"{number // 60}:{number % 60:02} Uhr: Meldung Nummer {number}." for number in range(3_000)
+    ]
+    blocks = [piece for entry in entries for piece in (entry, "Teilen")]
+    monkeypatch.setattr(_Alignment, "find_longest_match", counted)
+    flags = extraction_flags(blocks, "\n".join(entries))
+    assert flags == [True, False] * len(entries)
+    assert sum(looked_at) <= 10 * len(blocks)
+    monkeypatch.undo()
+
+    draw = random.Random(7)
+    for _ in range(20):
+        a = [draw.choice("abcdefgh") + str(draw.randint(0, 900)) for _ in range(1_500)]
+        b = [x for x in a if draw.random() < 0.8] + [draw.choice("abc") for _ in range(200)]
+        b = b[100:300] + b[:100] + b[300:]  # a stretch the extraction moved
+        blocks_ = _Alignment(None, a, b, autojunk=False).get_matching_blocks()
+        assert blocks_[-1] == (len(a), len(b), 0)
+        for (i, j, k), (i2, j2, _) in itertools.pairwise(blocks_):
+            assert k > 0 and a[i : i + k] == b[j : j + k]
+            assert i + k <= i2 and j + k <= j2 and (i + k, j + k) != (i2, j2)
+        same = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        matched = sum(k for _, _, k in blocks_)
+        assert matched >= 0.95 * sum(k for _, _, k in same.get_matching_blocks())
+
+
 def test_a_block_the_extraction_took_with_other_spacing_counts_as_taken() -> None:
     """trafilatura writes "Butter(weich)" where the page reads "Butter (weich)" (white space
     between inline elements): the recipe's steps were taken for blocks the extraction left out

@@ -797,7 +797,56 @@ class _Alignment(SequenceMatcher):
     the other that holds the same element, and a page of repeated blocks ("Antworten",
     "Melden", a table's "Ja" cells) took time growing with the square of their number (11 s at
     40,000 blocks). The match is difflib's: the longest, the first in ``a`` of those, the first
-    in ``b`` of those."""
+    in ``b`` of those.
+
+    On a long page the alignment is cut at anchors first: blocks that stand once on the page
+    and once in the extraction, the longest chain of them in the same order on both sides
+    (patience diff's anchors). difflib finds one match per search and then searches the rest
+    of the range again, so a page whose kept paragraphs alternate with blocks left out (a live
+    ticker's "Teilen" under each entry) took time growing with the square of its paragraphs
+    (3,000: 12 s); between anchors the ranges are short."""
+
+    def get_matching_blocks(self) -> list[Match]:
+        if self.matching_blocks is not None:
+            return self.matching_blocks
+        a, b = self.a, self.b
+        if len(a) + len(b) <= _ALIGN_WHOLE_UP_TO:
+            return super().get_matching_blocks()
+        found: list[tuple[int, int, int]] = []
+        alo = blo = 0
+        for i, j in [*_anchors(a, b), (len(a), len(b))]:
+            found.extend(self._matches_between(alo, i, blo, j))
+            if i < len(a):
+                found.append((i, j, 1))
+            alo, blo = i + 1, j + 1
+        found.sort()
+        # Adjacent matches are one (difflib's promise to get_opcodes), the last a dummy.
+        merged: list[list[int]] = []
+        for i, j, k in found:
+            if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+                merged[-1][2] += k
+            else:
+                merged.append([i, j, k])
+        self.matching_blocks = [Match(i, j, k) for i, j, k in merged]
+        self.matching_blocks.append(Match(len(a), len(b), 0))
+        return self.matching_blocks
+
+    def _matches_between(
+        self, alo: int, ahi: int, blo: int, bhi: int
+    ) -> list[tuple[int, int, int]]:
+        """difflib's matches of a[alo:ahi] with b[blo:bhi] (its queue, as get_matching_blocks)."""
+        found = []
+        queue = [(alo, ahi, blo, bhi)] if alo < ahi and blo < bhi else []
+        while queue:
+            alo, ahi, blo, bhi = queue.pop()
+            i, j, k = self.find_longest_match(alo, ahi, blo, bhi)
+            if k:
+                found.append((i, j, k))
+                if alo < i and blo < j:
+                    queue.append((alo, i, blo, j))
+                if i + k < ahi and j + k < bhi:
+                    queue.append((i + k, ahi, j + k, bhi))
+        return found
 
     def find_longest_match(
         self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
@@ -857,6 +906,38 @@ class _Alignment(SequenceMatcher):
             if size > bestsize:
                 besti, bestj, bestsize = i - size + 1, first[state] - size + 1, size
         return Match(besti, bestj, bestsize)
+
+
+# Pages up to this many blocks and extracted lines together are aligned by difflib alone.
+_ALIGN_WHOLE_UP_TO = 2_000
+
+
+def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """The places (i, j) where ``a[i] == b[j]`` is an element each holds once: the longest
+    chain of them increasing in both i and j (patience sorting, n log n)."""
+    once_in_a = {element for element, count in Counter(a).items() if count == 1}
+    in_b = Counter(b)
+    place_in_b = {element: j for j, element in enumerate(b) if in_b[element] == 1}
+    pairs = [(i, place_in_b[x]) for i, x in enumerate(a) if x in once_in_a and x in place_in_b]
+    # ends[n]: the pair ending the chain of n + 1 found so far whose last j is smallest.
+    ends: list[int] = []
+    end_js: list[int] = []
+    before: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        n = bisect.bisect_left(end_js, j)
+        before.append(ends[n - 1] if n else -1)
+        if n == len(ends):
+            ends.append(index)
+            end_js.append(j)
+        else:
+            ends[n] = index
+            end_js[n] = j
+    chain = []
+    index = ends[-1] if ends else -1
+    while index != -1:
+        chain.append(pairs[index])
+        index = before[index]
+    return chain[::-1]
 
 
 def _as_extracted(block: str) -> str:
