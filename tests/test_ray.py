@@ -31,6 +31,7 @@ from typer.testing import CliRunner
 from summarize.cli import app
 from summarize.config import Config, load_config
 from summarize.engines.local import Pipeline
+from summarize.engines.ray_session import _interrupt_not_ignored
 from summarize.errors import ConfigError, ModelLoadError
 from summarize.progress import LogProgress
 from summarize.report import ArticleOutcome, RunReport
@@ -87,26 +88,30 @@ def _statuses(report: RunReport) -> dict[str, tuple[str, str | None]]:
 
 @pytest.fixture(scope="module")
 def ray_cluster() -> Iterator[Any]:
-    """Head without CPUs (as on a real cluster) and two one-CPU worker nodes."""
+    """Head without CPUs (as on a real cluster) and two one-CPU worker nodes. Their processes
+    take Ctrl-C as Python's default where the tests run with it ignored (a CI job started with
+    "&"), as a local instance's do: a task cancelled when a run stopped failed in Ray's deferral
+    of the Ctrl-C, and the driver printed its traceback into a later test's output."""
     ray = _ray()
     from ray.cluster_utils import Cluster
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("RAY_AUTH_MODE", "disabled")  # a private test cluster; no token in ~/.ray
         store = 100 * 1024 * 1024
-        cluster = Cluster(
-            initialize_head=True,
-            head_node_args={
-                "num_cpus": 0,
-                "object_store_memory": store,
-                "_system_config": {
-                    "health_check_period_ms": 1000,
-                    "health_check_failure_threshold": 3,
+        with _interrupt_not_ignored():
+            cluster = Cluster(
+                initialize_head=True,
+                head_node_args={
+                    "num_cpus": 0,
+                    "object_store_memory": store,
+                    "_system_config": {
+                        "health_check_period_ms": 1000,
+                        "health_check_failure_threshold": 3,
+                    },
                 },
-            },
-        )
-        for _ in range(2):
-            cluster.add_node(num_cpus=1, object_store_memory=store)
+            )
+            for _ in range(2):
+                cluster.add_node(num_cpus=1, object_store_memory=store)
         cluster.wait_for_nodes()
         try:
             yield cluster
@@ -935,7 +940,8 @@ def test_a_worker_node_lost_mid_run_costs_no_brief(
         report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
     finally:
         killer.join()
-        on_cluster.add_node(num_cpus=1, object_store_memory=100 * 1024 * 1024)
+        with _interrupt_not_ignored():  # as the fixture's nodes
+            on_cluster.add_node(num_cpus=1, object_store_memory=100 * 1024 * 1024)
         on_cluster.wait_for_nodes()
     assert written_at_kill and written_at_kill[0] < len(origin), "the node died after the run"
     assert report.exit_code == 0, report.summary_line()
@@ -1769,6 +1775,73 @@ def test_a_closed_terminal_does_not_kill_the_local_instance_under_the_run(tmp_pa
         start_new_session=True,
     )
     assert "answered 1" in probe.stdout, probe.stderr[-2000:]
+
+
+# A driver started as a script's job with "&", where the shell ignores Ctrl-C. Ray cancels a
+# task with a simulated Ctrl-C in its worker; this one comes while the task's argument is read.
+_CANCELLED_WHERE_CTRL_C_IS_IGNORED = """
+import pathlib, signal, sys, time
+import ray
+from summarize.engines.ray_session import ray_session
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+def read_slowly(marker):
+    pathlib.Path(marker).touch()
+    time.sleep(5)
+    return marker
+
+class Argument:
+    def __reduce__(self):
+        return read_slowly, (sys.argv[1],)
+
+def handler(argument):
+    if argument is not None:  # the cancelled one: cancelled here too, should it come late
+        time.sleep(60)
+    return repr(signal.getsignal(signal.SIGINT))
+
+with ray_session(None, quiet=True):
+    task = ray.remote(handler).options(num_cpus=0, max_retries=0)
+    print("worker", ray.get(task.remote(None), timeout=120))
+    reference = task.remote(Argument())
+    deadline = time.monotonic() + 120
+    while not pathlib.Path(sys.argv[1]).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    ray.cancel(reference)
+    try:
+        print("not cancelled", ray.get(reference, timeout=120))
+    except ray.exceptions.TaskCancelledError:
+        print("cancelled")
+    except ray.exceptions.RayTaskError as error:
+        print("failed", repr(error.cause))
+    print("driver", repr(signal.getsignal(signal.SIGINT)))
+"""
+
+
+def test_a_local_instance_started_where_ctrl_c_is_ignored_can_cancel_its_tasks(
+    tmp_path: Path,
+) -> None:
+    """A run started as a script's job (``summarize run ... &``) ignores Ctrl-C, and so did every
+    process of the local instance it started: a task Ray cancelled (those left when a run
+    stops) ran on, and one cancelled while its argument was read failed in Ray's deferral of
+    the Ctrl-C, "TypeError: 'Handlers' object is not callable", which the driver printed with
+    Ray's traceback after the run's own line. The instance's workers take Ctrl-C as Python's
+    default now; the driver goes on ignoring it."""
+    _ray()
+    env = {**os.environ, "RAY_AUTH_MODE": "disabled", "PYTHONPATH": str(REPO)}
+    probe = subprocess.run(
+        [sys.executable, "-c", _CANCELLED_WHERE_CTRL_C_IS_IGNORED, str(tmp_path / "reading")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    said = probe.stdout.splitlines()
+    assert said == [
+        "worker <built-in function default_int_handler>",
+        "cancelled",
+        "driver <Handlers.SIG_IGN: 1>",
+    ], probe.stdout + probe.stderr[-2000:]
 
 
 def _fewest_deaths(monkeypatch: pytest.MonkeyPatch) -> None:

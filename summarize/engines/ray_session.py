@@ -31,7 +31,7 @@ def start_local_instance(**options: Any) -> None:
     everything else (a 1-article run took 53 s instead of 30 s beside two low-priority jobs)."""
     import ray
 
-    with _hangup_blocked():
+    with _hangup_blocked(), _interrupt_not_ignored():
         ray.init(
             address="local",
             include_dashboard=False,
@@ -57,6 +57,34 @@ def _hangup_blocked() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def _interrupt_not_ignored() -> Iterator[None]:
+    """Ctrl-C (SIGINT) that this process ignores, as a script's job started with ``&`` does (the
+    shell ignores it there), held at a handler that does nothing while a local instance starts:
+    its services, and the workers they start, inherited SIG_IGN (a handler is not inherited).
+    Ray stops a task it cancels (those left when a run stops: a full disk, a failed group) with
+    a simulated Ctrl-C in its worker, which an ignoring worker let run on; one that came while
+    the task's arguments were read raised "TypeError: 'Handlers' object is not callable" in
+    Ray's deferral of it, which the driver printed with Ray's traceback as an unhandled error
+    after the run's own line. Ray blocks Ctrl-C in its services itself: a Ctrl-C at the terminal
+    stops only the run, as before. This process goes on ignoring it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, _ignore)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _ignore(signum: int, frame: object) -> None:
+    """Ignores a signal, as SIG_IGN does, but is not inherited by the processes started."""
 
 
 @contextmanager
