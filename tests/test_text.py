@@ -2129,6 +2129,37 @@ def test_an_article_only_a_pages_json_ld_holds_is_read_paragraph_by_paragraph(
         assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
 
 
+def test_a_pages_teaser_of_a_paragraph_only_its_json_ld_holds_is_not_read_twice(
+    tmp_path: Path,
+) -> None:
+    """A paywalled page shows the start of the article's first paragraph (cut with "…", or its
+    first sentence) above "read on", and holds the whole article in its JSON-LD
+    ``articleBody``. Cleaned, the brief read that start and then the whole paragraph: the
+    teaser stood in the page's text beside the paragraph read from the JSON-LD, and the
+    classifier kept both. The paragraph is read once, in full."""
+    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = [lines[2], lines[3], lines[5]]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": lines[0],
+        "articleBody": "\n\n".join(paragraphs),
+    }
+    first_sentence = paragraphs[0][: paragraphs[0].index(". ") + 1]
+    for teaser in (f"{paragraphs[0][:80]} …", f"{paragraphs[0][:80]}...", first_sentence):
+        page = (
+            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+            f"<title>{lines[0]}</title>"
+            f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+            f'</head><body><article><h1>{lines[0]}</h1><p class="lead">{teaser}</p>'
+            '<div id="app"></div><p>Weiterlesen mit Abo</p></article></body></html>'
+        )
+        for options in ([], ["--no-clean"]):
+            record = _inspected(tmp_path / "seite.html", page, *options)
+            read = [" ".join(paragraph) for paragraph in record["paragraphs"]]
+            assert read == paragraphs, (teaser, options)
+
+
 def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> None:
     """trafilatura deletes every <time> element with its text, as it would a dateline: "am
     <time>14. März</time> um 18 Uhr" reached the translator as "am um 18 Uhr", and with the

@@ -502,7 +502,8 @@ def with_embedded_text(text: str, whole: str, embedded: Sequence[str]) -> tuple[
     none). trafilatura writes such a text as one paragraph; and the cleaner reads the page's
     text with the extraction's verdict: an article its scripts fill in lost every paragraph
     the page does not show ("no article text left after cleaning"), none of them in the
-    audit. Lines the page shows stay as they are."""
+    audit. Lines the page shows stay as they are, but for a paragraph's teaser
+    (:func:`_teaser_lines`), which gives way to it."""
     if not embedded:
         return text, whole
     keys = {_flat_line(line) for line in embedded}
@@ -530,11 +531,15 @@ def with_embedded_text(text: str, whole: str, embedded: Sequence[str]) -> tuple[
                 (waiting if anchor < 0 else after.setdefault(anchor, [])).append(part)
     if not (before or after or waiting):
         return "\n".join(extracted), whole
+    teasers = _teaser_lines(
+        lines, [*waiting, *itertools.chain(*before.values(), *after.values())], extracted
+    )
     out: list[str] = []
     for index, line in enumerate(lines):
         for added in before.get(index, ()):
             out += ["", added, ""]
-        out.append(line)
+        if index not in teasers:
+            out.append(line)
         for added in after.get(index, ()):
             out += ["", added, ""]
     for added in waiting:
@@ -542,6 +547,38 @@ def with_embedded_text(text: str, whole: str, embedded: Sequence[str]) -> tuple[
     # One blank line between paragraphs, as page_text writes them.
     joined = "\n".join(line for i, line in enumerate(out) if line or (i and out[i - 1]))
     return "\n".join(extracted), joined.strip("\n")
+
+
+# A teaser's end: an ellipsis, maybe bracketed, or a sentence's end (its first sentences).
+_TEASER_END = re.compile(r"(?P<cut>[\[(]?(?:…|\.\.\.)[\])]?)$|[.!?][\"“”»«’)]?$")
+# The least a teaser holds of its paragraph (its characters without white space).
+_TEASER_MIN_CHARS = 20
+
+
+def _teaser_lines(lines: Sequence[str], added: Sequence[str], extracted: Sequence[str]) -> set[int]:
+    """The places of the ``lines`` of the page that show the start of a paragraph ``added``
+    from its JSON-LD, and no more of it: its first sentences, or its start cut with an ellipsis
+    (a paywall's "… im Uk …" above "Weiterlesen mit Abo"). Such a line leaves the page's text
+    the cleaner reads, the whole paragraph being in it: the classifier kept the teaser beside
+    the paragraph, and the brief read the paragraph's start twice. Not a line the extraction
+    holds itself."""
+    starts = [_flat_line(paragraph) for paragraph in added]
+    added_keys = set(starts)
+    held = [key for key in map(_flat_line, extracted) if key not in added_keys]
+    teasers: set[int] = set()
+    for index, line in enumerate(lines):
+        flat = _flat_line(line)
+        end = _TEASER_END.search(flat)
+        if end is None:
+            continue
+        start = flat[: end.start()] if end.group("cut") else flat
+        if len(start) < _TEASER_MIN_CHARS or not any(
+            len(paragraph) > len(start) and paragraph.startswith(start) for paragraph in starts
+        ):
+            continue
+        if not any(flat in line_held for line_held in held):
+            teasers.add(index)
+    return teasers
 
 
 def _flat_line(line: str) -> str:
