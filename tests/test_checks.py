@@ -3983,6 +3983,26 @@ def test_a_plural_scale_of_a_currency_or_unit_is_backed_by_a_figure_of_it(
     assert unsupported_facts(summary, article, german) == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "article", "german"),
+    [
+        ("Thousands of pounds were raised.", "More than £5,000 was raised.", None),
+        ("Millions of pounds were lost.", "", "Es gingen 3 Millionen Pfund verloren."),
+        ("Millions of euros were lost.", "", "Der Schaden beträgt 3 Millionen, sagte er."),
+    ],
+)
+def test_a_plural_scale_of_a_currency_is_backed_as_a_figure_of_it_is(
+    summary: str, article: str, german: str | None
+) -> None:
+    """A plural scale of a currency is backed by a figure of it as "3 million pounds" and "3
+    million euros" are: by one in the same currency, or one that names none ("3 Millionen").
+    "Pounds" is a weight too, and the plural scale's unit (a pound's weight) was asked of
+    "£5,000" and "3 Millionen Pfund" as well; "millions of euros" was flagged beside "3
+    Millionen", which "3 million euros" is not."""
+    assert unsupported_facts(summary, article, german) == []
+    assert unsupported_facts(summary.replace("Millions", "3 million"), article, german) == []
+
+
 def test_a_plural_scale_of_a_currency_is_not_backed_by_another_currency() -> None:
     flags = unsupported_facts("Millions of euros were lost.", "The company lost $3 million.")
     assert [flag.kind for flag in flags] == ["number"]

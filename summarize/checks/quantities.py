@@ -1935,16 +1935,24 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
 
 def _rough_plural_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether a plural scale ("hundreds", "tens of thousands") is stated by a source figure of
-    two to nine of it, of the same kind, currency and unit ("more than 300", "50,000")."""
+    two to nine of it, of the same kind, currency and unit ("more than 300", "50,000"). A
+    plural scale of a currency or unit is backed as a figure of it is (_other_measure): by one
+    that names none ("millions of euros" by "3 Millionen", as "3 million euros" is), and
+    "pounds", a currency and a weight, by a figure in either ("£5,000", "3 Millionen Pfund");
+    one of neither by a bare figure alone ("hundreds" is no "$300")."""
     if quantity.kind != "number" or not _ROUGH_PLURAL.fullmatch(quantity.text):
         return False
     scales = [value for value in quantity.values if isinstance(value, float)]
+    bare = quantity.currency is None and quantity.unit is None
     return any(
         2 * scale <= value < 10 * scale
         for other in source
         if other.kind == "number"
-        and other.currency == quantity.currency
-        and other.unit == quantity.unit
+        and (
+            other.currency is None and other.unit is None
+            if bare
+            else not _other_measure(quantity, other)
+        )
         for value in other.values
         if isinstance(value, float)
         for scale in scales
