@@ -2129,6 +2129,39 @@ def test_an_article_only_a_pages_json_ld_holds_is_read_paragraph_by_paragraph(
         assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
 
 
+def test_a_json_ld_article_with_links_in_its_paragraphs_is_read_paragraph_by_paragraph(
+    tmp_path: Path,
+) -> None:
+    """An ``articleBody`` whose paragraphs are its lines and whose markup is inline only (a
+    link, a bold word) is read at its lines, as one without markup is: its lines, tags and
+    all, matched no paragraph of the extraction, and cleaned the article was lost ("no article
+    text left after cleaning"), uncleaned it was one paragraph."""
+    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = [lines[2], lines[3], lines[5]]
+    marked = [
+        paragraphs[0].replace("Nordkorea", "<b>Nordkorea</b>", 1),
+        paragraphs[1].replace("Putin", '<a href="/thema/putin">Putin</a>', 1),
+        paragraphs[2],
+    ]
+    assert marked[:2] != paragraphs[:2]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": lines[0],
+        "articleBody": "\n\n".join(marked),
+    }
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{lines[0]}</title>"
+        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+        f'</head><body><article><h1>{lines[0]}</h1><div id="app"></div>'
+        "<p>Weiterlesen mit Abo</p></article></body></html>"
+    )
+    for options in ([], ["--no-clean"]):
+        record = _inspected(tmp_path / "seite.html", page, *options)
+        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
+
+
 def test_a_pages_teaser_of_a_paragraph_only_its_json_ld_holds_is_not_read_twice(
     tmp_path: Path,
 ) -> None:

@@ -459,6 +459,9 @@ def _page_position(key: str, flat: str, starts: dict[str, list[int]], cursor: in
 _EMBEDDED_TEXT_KEYS = ("articleBody", "reviewBody", "text")
 # Markup in such a text: its blocks are its lines.
 _EMBEDDED_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", re.IGNORECASE)
+# An element's tag in such a text: closing, bare or with an attribute ("</b>", "<em>", "<a
+# href=…>"); not the comparisons of prose ("a<b and c>d").
+_EMBEDDED_TAG = re.compile(r"</[A-Za-z][\w:-]*\s*>|<[A-Za-z][\w:-]*(?:\s[^<>]*=[^<>]*)?\s*/?>")
 
 
 def embedded_text_lines(root: Any) -> list[str]:
@@ -586,9 +589,13 @@ def _flat_line(line: str) -> str:
 
 
 def _embedded_text_blocks(text: str) -> list[str]:
-    """A JSON-LD text's paragraphs: its markup's blocks, else its lines."""
+    """A JSON-LD text's paragraphs: its markup's blocks, else its lines, each read as HTML where
+    the text has inline markup only (a link, a bold word): its lines, tags and all, matched no
+    paragraph of the extraction, which trafilatura writes without them."""
     if _EMBEDDED_MARKUP.search(text):
         return page_text(parse_html(f"<div>{text}</div>")).splitlines()
+    if _EMBEDDED_TAG.search(text):
+        return [page_text(parse_html(f"<div>{line}</div>")) for line in text.splitlines()]
     return text.splitlines()
 
 
