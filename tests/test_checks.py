@@ -2784,6 +2784,15 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "nicht",
         ),
         ("Er war nicht nur müde, er kam nicht.", "He was not only tired, he came.", "nicht"),
+        # "un-" words that say no "not" ("leider", "zweifellos", a verb's undoing, a place)
+        (
+            "Leider ist diese Lösung nicht möglich.",
+            "Unfortunately, this solution is possible.",
+            "nicht",
+        ),
+        ("Er ist zweifellos nicht der Täter.", "He is undoubtedly the culprit.", "nicht"),
+        ("Das bricht uns nicht das Genick.", "That was our undoing.", "nicht"),
+        ("Im Unterallgäu gibt es keine Fälle.", "In Unterallgäu there are cases.", "keine"),
     ],
 )
 def test_a_translation_that_lost_the_negation_is_warned_of(
@@ -2824,6 +2833,7 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
         ("Chelsea war nicht zu schlagen.", "Chelsea were unbeatable."),
         ("Das kann ich niemandem erklären.", "This is inexplicable."),
         ("Die Frage ist nicht geklärt.", "The question remains unsettled."),
+        ("Die Arbeit wurde nicht erledigt.", "The work was left undone."),
         ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )

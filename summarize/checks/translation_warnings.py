@@ -132,22 +132,26 @@ _GERMAN_NOT_NEGATING = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-# Verbs in "un-" that undo rather than negate ("unsettle", "unveil", "unleash", "unfold"): an
-# adjective in "un-" translates a negation ("nicht zu schlagen" as "unbeatable"), these do not.
-# Their "-ed" forms stay negations, being adjectives as often ("unsettled", "unlocked").
+# Verbs in "un-" that undo rather than negate ("unsettle", "unveil", "unleash", "unfold",
+# "undo": "that was our undoing"): an adjective in "un-" translates a negation ("nicht zu
+# schlagen" as "unbeatable"), these do not. Their "-ed" forms stay negations, being adjectives
+# as often ("unsettled", "unlocked"; "undone").
 _UN_VERBS = (
     r"un(?:settl|veil|leash|fold|lock|pack|cover|earth|load|ravel|wind|plug|nerv|burden|dress"
-    r"|mask|tie|zip|hook|block)(?:e|es|s|ing|ling)?(?![\w-])"
+    r"|mask|tie|zip|hook|block|do)(?:e|es|s|ing|ling)?(?![\w-])"
 )
 # What says a negation in English: the words, "n't", and what translates one as a word of its
 # own ("nicht beachtet" as "ignored", "ohne Erfolg" as "unsuccessful", "nicht infiziert" as
 # "non-infected", "niemandem erklären können" as "inexplicable", "noch nicht entschieden" as
 # "has yet to decide"). Broad on purpose: the warning is for an English that lost the negation.
+# Not the "un-" words that say no "not": "unfortunately" ("leider"), "undoubtedly"
+# ("zweifellos", as "no doubt" below), and a German place in "Unter-" ("Unterallgäu"), each of
+# which hid a lost "nicht" ("Leider ist das nicht möglich" as "Unfortunately, that is possible").
 _ENGLISH_NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|nothing|nobody|none|neither|nor|without|nowhere|cannot|no-one"
     r"|lack\w*|fail\w*|refus\w*|den(?:y|ied|ies|ying)|absen\w*|instead|unless"
     r"|(?!" + _UN_VERBS + r")un(?!der|til|it|ion|ivers|iqu|iform|cle|if|ilat|ison|anim|esco"
-    r"|icef)\w{3,}|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)"
+    r"|icef|fortunat|doubted|ter)\w{3,}|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)"
     r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*|anymore"
     r"|(?:has|have|had|is|are|was|were|am|be|been|remains?|remained)\s+yet\s+to)(?![\w-])"
     r"|n[’']t\b|['’](?:s|ve|re|m|d)\s+yet\s+to\b",
