@@ -2858,6 +2858,15 @@ def test_a_negation_the_english_keeps_or_the_german_lacks_is_not_warned_of(
             "Das ließ sich die Trainerin nicht nehmen.",
             "The coach made a point of doing that.",
         ),
+        # the subject between, the first person, "nicht mehr nehmen"
+        (
+            "Trotzdem ließ er es sich nicht nehmen, die Gäste zu begrüßen.",
+            "Even so, he insisted on welcoming the guests.",
+        ),
+        ("Das lasse ich mir nicht nehmen.", "I insist on that."),
+        ("Die Chance lassen wir uns nicht nehmen.", "We will seize the chance."),
+        ("Das wollen wir uns auch heuer nicht nehmen lassen.", "We insist on it this year too."),
+        ("Den Sieg ließen sie sich nicht mehr nehmen.", "They held on to the win."),
     ],
 )
 def test_es_sich_nicht_nehmen_lassen_states_no_negation(german: str, english: str) -> None:
@@ -2922,11 +2931,23 @@ def test_a_negation_beside_kein_zweifel_is_still_warned_of() -> None:
     ) == ["the German negates (“nicht”) and the English says no negation"]
 
 
-def test_a_lost_negation_of_nehmen_outside_the_phrase_is_still_warned_of() -> None:
-    assert _negation_warned(
-        "Die Polizei konnte ihm den Führerschein nicht nehmen.",
-        "The police could take away his licence.",
-    ) == ["the German negates (“nicht”) and the English says no negation"]
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die Polizei konnte ihm den Führerschein nicht nehmen.",
+            "The police could take away his licence.",
+        ),
+        # "uns" as the one let take, not the one holding on
+        ("Er ließ uns das Auto nicht nehmen.", "He let us take the car."),
+    ],
+)
+def test_a_lost_negation_of_nehmen_outside_the_phrase_is_still_warned_of(
+    german: str, english: str
+) -> None:
+    assert _negation_warned(german, english) == [
+        "the German negates (“nicht”) and the English says no negation"
+    ]
 
 
 def _number_warnings(german: str, english: str) -> list[str]:

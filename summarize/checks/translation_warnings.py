@@ -122,13 +122,27 @@ _GERMAN_NEGATION = re.compile(
     r"|nirgendwohin|weder|ohne)(?![\w-])",
     re.IGNORECASE,
 )
+_LASSEN = r"(?:lässt|ließ|ließen|lasse|lassen|lasst|ließe|ließt)"
+_NICHT_NEHMEN = r"nicht\s+(?:mehr\s+)?nehmen"
+_UP_TO_3, _UP_TO_5 = r"(?:[\w-]+\s+){0,3}?", r"(?:[\w-]+\s+){0,5}?"
+# "es sich nicht nehmen lassen", "to insist on": "ließ es sich nicht nehmen, … zu", "wollen es
+# sich auch heuer nicht nehmen lassen", "das ließ sich der Chef nicht nehmen", with its subject
+# between ("ließ er es sich nicht nehmen"), in the first or second person ("das lasse ich mir
+# nicht nehmen", "die Chance lassen wir uns nicht nehmen") and of what is held on to ("den Sieg
+# ließen sie sich nicht mehr nehmen"); "uns" and "euch" only with their "wir", "ihr", being
+# objects too ("er ließ uns das Auto nicht nehmen" negates).
+_NICHT_NEHMEN_LASSEN = (
+    rf"{_LASSEN}\s+(?:es|das)\s+{_UP_TO_5}{_NICHT_NEHMEN}"
+    rf"|{_LASSEN}\s+{_UP_TO_3}(?:sich|mir|dir)\s+{_UP_TO_5}{_NICHT_NEHMEN}"
+    rf"|(?:(?:wir|ihr)\s+{_LASSEN}|{_LASSEN}\s+(?:wir|ihr))\s+{_UP_TO_3}(?:uns|euch)\s+"
+    rf"{_UP_TO_5}{_NICHT_NEHMEN}"
+    rf"|(?:sich|mir|dir|(?:wir|ihr)\s+{_UP_TO_3}(?:uns|euch))\s+{_UP_TO_5}{_NICHT_NEHMEN}"
+    r"\s+(?:zu\s+)?lassen"
+)
 _GERMAN_NOT_NEGATING = re.compile(
     r"(?<![\w-])(?:nicht\s+nur|nicht\s+zuletzt|nicht\s+wenige[rn]?|nicht\s+selten"
     r"|nicht\s+umsonst|nicht\s+unbedingt|(?:ohne|kein\w*)\s+Zweifel|nichts\s+anderes\s+als|oder\s+nicht"
-    # "es sich nicht nehmen lassen", "to insist on": "ließ es sich nicht nehmen, … zu",
-    # "wollen es sich auch heuer nicht nehmen lassen", "das ließ sich der Chef nicht nehmen"
-    r"|(?:lässt|ließ|ließen|lasse|lassen|lasst|ließe)\s+(?:es|das|sich)\s+(?:[\w-]+\s+){0,5}?"
-    r"nicht\s+nehmen|sich\s+(?:[\w-]+\s+){0,5}?nicht\s+nehmen\s+(?:zu\s+)?lassen)"
+    r"|" + _NICHT_NEHMEN_LASSEN + r")"
     r"(?![\w-])",
     re.IGNORECASE,
 )
