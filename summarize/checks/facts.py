@@ -415,6 +415,21 @@ _KINDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# A German noun's endings: "Liga", "Kirchen", "Pokals", "Vereine".
+_GERMAN_NOUN_ENDINGS = ("", "e", "n", "en", "s", "es")
+
+
+def _kind_said_in_german(kind: str, source_tokens: set[str]) -> bool:
+    """Whether a source says the ``kind`` (see _KINDS) in German as a word of its own: "the
+    League" for "die Liga", "the Cathedral" for "Sankt-Peter-und-Paul-Kathedrale", "the Cup"
+    for "im Pokal". Not a compound's end ("Strompreis" is no prize, "Hamburg" no castle)."""
+    return any(
+        token.startswith(head) and token[len(head) :] in _GERMAN_NOUN_ENDINGS
+        for head in _KINDS.get(kind, ())
+        for token in source_tokens
+    )
+
+
 def _kind_is_stated(
     kind: str, named: list[str], source_lists: list[tuple[list[str], set[str]]] | None
 ) -> bool:
@@ -841,8 +856,11 @@ def _name_is_stated(
     if len(parts) == 1 and not words.is_common_word(key) and _COMPOUND_BEGINNING + key in grams:
         return True  # "Hitler" for the German "Hitlergruß"
     if len(parts) == 1 and words.is_common_word(key):
-        # An ordinary word used as a name ("Allied forces"): any form of it will do ("Allies").
-        return bool(words.word_forms(key) & source_tokens)
+        # An ordinary word used as a name ("Allied forces"): any form of it will do ("Allies");
+        # a kind of institution also in German ("in the League" for "in der Liga").
+        return bool(words.word_forms(key) & source_tokens) or _kind_said_in_german(
+            key, source_tokens
+        )
     if len(parts) < 2:
         return False
     # A name is backed when each of its parts is (word order, middle names, "Alex" for
