@@ -2663,6 +2663,26 @@ def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None
         assert unsupported_facts(summary, source, None) == [], summary
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("Economist H.-W. Sinn warned.", "Der Ökonom Hans-Werner Sinn warnte.", []),
+        ("Economist H.-W. Sinn warned.", "Der Ökonom H.-W. Sinn warnte.", []),
+        ("Bayern chief K.-H. Rummenigge spoke.", "Bayern-Chef Karl-Heinz Rummenigge sprach.", []),
+        # initials of another given name: the initials flagged, as one name
+        ("Economist H.-W. Sinn warned.", "Der Ökonom Peter Sinn warnte.", ["H.-W."]),
+    ],
+)
+def test_a_double_given_names_initials_are_one_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "H.-W. Sinn" for "Hans-Werner Sinn", as German writes a double given name short: the
+    initials were read as the one-letter names "H" and "W", both flagged where the article
+    writes the name out, as "H.W." is not."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+    assert all(len(name.strip(".")) > 1 for name, _ in find_names(summary))  # no "H", "W"
+
+
 def test_a_quotation_of_one_or_two_words_is_checked() -> None:
     """Only quotations of three words or more were looked up, and the brief then said every
     quotation was found ("treason"), or that the summary had none to check ("a disaster")."""

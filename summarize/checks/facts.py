@@ -34,7 +34,7 @@ FlagKind = Literal["number", "name", "quote"]
 _NAME_LINK = r"(?:\s+(?:de|da|del|der|des|do|dos|van|von|bin|ibn|al|el|la|le|di|du|ul|zu)\s+|\s+|-)"
 # A word of a name: capitalised, or a dotted abbreviation ("U.S.", "U.N."), which is one word,
 # not the one-letter names "U" and "S".
-_NAME_WORD = r"(?:(?<![\w.])(?:[A-Z]\.){2,}(?![^\W\d_])|\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)"
+_NAME_WORD = r"(?:(?<![\w.])[A-Z]\.(?:-?[A-Z]\.)+(?![^\W\d_])|\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)"
 _NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}{_NAME_WORD})*")
 _SENTENCE_START = re.compile(r"(?:[.!?…]['\"”’)]*\s+|[:;]\s+|\n\s*|[\"“„«(`‘']\s*|\s[-–—]\s+)$")
 _POSSESSIVE = re.compile(r"['’]s?$")

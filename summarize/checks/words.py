@@ -57,16 +57,19 @@ def _folded_token(token: str) -> str:
     return fold(token).replace("’", "'")
 
 
-# An abbreviation written with a dot after each letter ("U.S.", "U.N.", "z.B."): one word of
-# its letters, as written without the dots ("US"), not a run of one-letter words.
-DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
+# An abbreviation written with a dot after each letter ("U.S.", "U.N.", "z.B."; a double
+# given name's initials, "H.-W.", "K.-H."): one word of its letters, as written without the
+# dots ("US", "HW"), not a run of one-letter words.
+DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_]\.(?:-?[^\W\d_]\.)+(?![^\W\d_])")
 
 
 def tokens(text: str, abbreviation_letters: bool = False) -> list[str]:
     """Folded word tokens; hyphenated words count as their parts, a dotted abbreviation as one
     ("U.S.": "us"), or with ``abbreviation_letters`` as its letters ("u", "s")."""
     if "." in text and not abbreviation_letters:
-        text = DOTTED_ABBREVIATION.sub(lambda match: match.group(0).replace(".", "") + " ", text)
+        text = DOTTED_ABBREVIATION.sub(
+            lambda match: match.group(0).replace(".", "").replace("-", "") + " ", text
+        )
     folded = map(_folded_token, _TOKEN.findall(text.replace("-", " ")))
     found = []
     for token in folded:
