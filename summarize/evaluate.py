@@ -279,6 +279,8 @@ def _json_kind(value: Any) -> str:
     """What a JSON value is, in words (a field present but not a string)."""
     if value is None:
         return "null"
+    if isinstance(value, str):
+        return "a string"
     if isinstance(value, bool):
         return "true or false"
     if isinstance(value, int | float):
@@ -298,6 +300,21 @@ def _lone_surrogate(value: Any) -> str | None:
     return None
 
 
+_JSON_LINES = "eval summary reads JSON Lines: one record (a JSON object) a line"
+
+
+def _one_document(lines: list[str], records: list[dict[str, Any]]) -> str:
+    """What to say of a file whose first record is no JSON when the whole file is one JSON
+    document (``json.dump(records, file, indent=2)``): it was called "not JSON" alone."""
+    if records:
+        return ""
+    try:
+        json.loads("\n".join(lines))
+    except (ValueError, RecursionError):
+        return ""
+    return f": the file is one JSON document of {len(lines)} lines, and {_JSON_LINES}"
+
+
 def read_summary_records(
     data: Path,
     text_field: str = "article",
@@ -308,19 +325,26 @@ def read_summary_records(
     file the evaluation writes into ``output`` when given): before any model loads, so that a
     wrong path or field costs no model load."""
     records: list[dict[str, Any]] = []
-    for number, line in enumerate(_read_lines(data), start=1):
+    lines = _read_lines(data)
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line, parse_constant=_no_constant, parse_float=_finite_number)
         except json.JSONDecodeError as error:
-            raise UsageError(f"{shown(data)}:{number}: not JSON ({error.msg})") from None
+            raise UsageError(
+                f"{shown(data)}:{number}: not JSON ({error.msg}){_one_document(lines, records)}"
+            ) from None
         except ValueError as error:  # NaN, Infinity or a number past a float's range
             raise UsageError(f"{shown(data)}:{number}: not JSON ({error})") from None
         except RecursionError:
             raise UsageError(f"{shown(data)}:{number}: not JSON (nested too deeply)") from None
+        if not isinstance(record, dict):  # a list of records: "no text field" named one it held
+            raise UsageError(
+                f"{shown(data)}:{number}: {_json_kind(record)}, not a record; {_JSON_LINES}"
+            )
         for field in (text_field, reference_field):
-            if not isinstance(record, dict) or field not in record:
+            if field not in record:
                 raise UsageError(f"{shown(data)}:{number}: no text field {field!r}")
             if not isinstance(record[field], str):
                 raise UsageError(

@@ -746,6 +746,32 @@ def test_a_number_past_a_floats_range_is_refused_as_nan_is(tmp_path: Path) -> No
     assert read_summary_records(data)[0]["id"] == 1.5e300  # a large number that fits is read
 
 
+def test_records_written_as_one_json_document_are_told_from_no_json(tmp_path: Path) -> None:
+    """Records saved with json.dump (a list on one line, or indented over many) are no JSON
+    Lines: the list was refused as having "no text field 'article'", which it held, and the
+    indented file as "not JSON", which it is."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_summary_records
+
+    records = [{"article": "A calm text.", "reference": "Calm."}] * 2
+    data = tmp_path / "data.json"
+    data.write_text(json.dumps(records) + "\n")
+    with pytest.raises(UsageError) as caught:
+        read_summary_records(data)
+    assert "data.json:1: a list, not a record" in str(caught.value)
+    assert "no text field" not in str(caught.value)
+    assert "one record (a JSON object) a line" in str(caught.value)
+    data.write_text(json.dumps(records, indent=2) + "\n")
+    lines = len(data.read_text().splitlines())
+    said = rf"data\.json:1: not JSON \(.*\): the file is one JSON document of {lines} lines"
+    with pytest.raises(UsageError, match=said + ", and eval summary reads JSON Lines"):
+        read_summary_records(data)
+    # A line that is no JSON in a file that is none either is said to be no JSON alone.
+    data.write_text('{"article": "A calm text.", "reference": "Calm."}\n{"article": \n')
+    with pytest.raises(UsageError, match=r"data\.json:2: not JSON \([^)]*\)$"):
+        read_summary_records(data)
+
+
 def test_half_a_character_is_refused_before_any_model_loads(tmp_path: Path) -> None:
     """JSON's "\\ud83d" without its other half is read as a lone surrogate, which no UTF-8 file
     holds: a record with one in its id or text stopped `eval summary` with a traceback once
