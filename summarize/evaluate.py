@@ -68,6 +68,17 @@ def require_eval_extra() -> None:
         )
 
 
+# Compressed files by their first bytes: sacrebleu's command reads a .gz file as its text, and
+# data sets come as .jsonl.gz; each was refused as "not UTF-8 text (byte 1); save it as UTF-8".
+_PACKED = {
+    b"\x1f\x8b": "gzip",
+    b"BZh": "bzip2",
+    b"\xfd7zXZ\x00": "xz",
+    b"\x28\xb5\x2f\xfd": "zstd",
+    b"PK\x03\x04": "zip",
+}
+
+
 def _read_lines(path: Path) -> list[str]:
     """The lines of ``path`` as ``wc -l`` and JSON Lines count them: ended by "\n" (or
     "\r\n") only. ``str.splitlines`` also ends a line at U+2028, U+0085 or a form feed, which
@@ -86,6 +97,11 @@ def _read_lines(path: Path) -> list[str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        packed = next((name for magic, name in _PACKED.items() if raw.startswith(magic)), None)
+        if packed is not None:  # "save it as UTF-8" is no help for newstest2019.de.gz
+            raise UsageError(
+                f"{shown(path)}: cannot read: compressed ({packed}), not text; unpack it first"
+            ) from None
         bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0  # not counted
         raise UsageError(
             f"{shown(path)}: cannot read: not UTF-8 text (byte {error.start + bom}); save it as "

@@ -824,6 +824,31 @@ def test_an_input_that_cannot_be_read_is_named_in_one_plain_line(tmp_path: Path)
         read_summary_records(tmp_path / "folder")
 
 
+def test_a_compressed_input_is_said_to_be_one(tmp_path: Path) -> None:
+    """sacrebleu's command reads newstest2019.de.gz as its text, and data sets come as
+    .jsonl.gz: such a file was refused as "not UTF-8 text (byte 1); save it as UTF-8"."""
+    import bz2
+    import gzip
+    import lzma
+
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_summary_records, read_translation_pairs
+
+    (tmp_path / "ref.en").write_text("The council met.\n", encoding="utf-8")
+    text = b"Der Rat tagte.\n"
+    for name, packed in (("gzip", gzip.compress), ("bzip2", bz2.compress), ("xz", lzma.compress)):
+        (tmp_path / "src.de.packed").write_bytes(packed(text))
+        with pytest.raises(UsageError) as caught:
+            read_translation_pairs(tmp_path / "src.de.packed", tmp_path / "ref.en")
+        said = str(caught.value)
+        assert f"src.de.packed: cannot read: compressed ({name}), not text; unpack it" in said
+        assert "save it as UTF-8" not in said
+    record = json.dumps({"article": "A calm text.", "reference": "Calm."}) + "\n"
+    (tmp_path / "data.jsonl.gz").write_bytes(gzip.compress(record.encode()))
+    with pytest.raises(UsageError, match=r"data\.jsonl\.gz: cannot read: compressed \(gzip\)"):
+        read_summary_records(tmp_path / "data.jsonl.gz")
+
+
 def test_a_line_with_text_on_one_side_only_is_refused_as_misaligned(tmp_path: Path) -> None:
     """A source line with text where the reference's is blank, or the other way round, is no
     pair to score: a blank line one file has and the other has not a few lines further on
