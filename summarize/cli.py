@@ -792,19 +792,27 @@ def _run_eval(
     except KeyboardInterrupt as stop:
         if not translates:  # a cache there is an earlier translation evaluation's, no help here
             _interrupted("no scores written, and no summaries kept: the same command starts over")
-        if isinstance(stop, _StoppedBeforeTranslating):
+        if not isinstance(stop, _StoppedEvaluating):  # while the configuration was read
+            _interrupted("no scores written")
+        if stop.kept_in is None:
             _interrupted("no scores written, and no translations kept to go on from")
         _interrupted(
-            "no scores written; translations done so far are kept in the output folder's "
-            "cache, and the same command again goes on from there"
+            f"no scores written; translations done so far are kept in {stop.kept_in}, and the "
+            "same command again goes on from there"
         )
     finally:
         _give_back(previous)
 
 
-class _StoppedBeforeTranslating(KeyboardInterrupt):
-    """An evaluation stopped with no translation cache there (none made yet, or the cache off):
-    "translations done so far are kept in the output folder's cache" would be untrue."""
+class _StoppedEvaluating(KeyboardInterrupt):
+    """An evaluation stopped once its configuration was read. ``kept_in``: the translation
+    cache that holds the translations done so far, in words ("the output folder's cache"); None
+    where there is none (none made yet, or the cache off), where "translations done so far are
+    kept in the output folder's cache" was untrue, as it was of runtime.cache_dir's cache."""
+
+    def __init__(self, kept_in: str | None) -> None:
+        super().__init__()
+        self.kept_in = kept_in
 
 
 def _evaluate(
@@ -814,7 +822,7 @@ def _evaluate(
     read: Callable[[Path], _Data],
     evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
 ) -> None:
-    from summarize.cache import CACHE_FILENAME
+    from summarize.cache import CACHE_FILENAME, default_cache_dir
     from summarize.engines.local import Pipeline, translation_cache_folder
     from summarize.evaluate import metrics_table, require_eval_extra
     from summarize.outputs import make_folder
@@ -827,34 +835,38 @@ def _evaluate(
     # translation cache in one place. "--output=~/eval" (no shell expands a ~ after "=") wrote
     # the outputs into a folder named "~" here and the cache into the home folder's "eval".
     output = config.output.folder
+    cache = translation_cache_folder(config)
     try:
-        require_eval_extra()
-        # A missing, unreadable or misaligned input, one the outputs would replace, or an output
-        # folder that cannot be made, is found before any model loads.
-        data = read(output)
-        made = make_folder(output, "the output folder")
         try:
-            # Inside: a stop while torch is imported here left the folder made, empty.
-            threads = configure_process(config.runtime, config.uses_torch())
-            with Pipeline(config, threads) as pipeline:
-                try:
-                    result = evaluate(pipeline, data, output)
-                except BaseException:
-                    pipeline.close(remove_unused_cache=True)
-                    raise
-        except BaseException as error:
-            # A model not found or refused: the folder made for the outputs held only the
-            # empty translation cache. Only empty folders go, deepest first.
-            for made_folder in made:
-                try:
-                    made_folder.rmdir()
-                except OSError:
-                    break
-            cache = translation_cache_folder(config)
-            kept = cache is not None and (cache / CACHE_FILENAME).exists()
-            if isinstance(error, KeyboardInterrupt) and not kept:
-                raise _StoppedBeforeTranslating from None
-            raise
+            require_eval_extra()
+            # A missing, unreadable or misaligned input, one the outputs would replace, or an
+            # output folder that cannot be made, is found before any model loads.
+            data = read(output)
+            made = make_folder(output, "the output folder")
+            try:
+                # Inside: a stop while torch is imported here left the folder made, empty.
+                threads = configure_process(config.runtime, config.uses_torch())
+                with Pipeline(config, threads) as pipeline:
+                    try:
+                        result = evaluate(pipeline, data, output)
+                    except BaseException:
+                        pipeline.close(remove_unused_cache=True)
+                        raise
+            except BaseException:
+                # A model not found or refused: the folder made for the outputs held only the
+                # empty translation cache. Only empty folders go, deepest first.
+                for made_folder in made:
+                    try:
+                        made_folder.rmdir()
+                    except OSError:
+                        break
+                raise
+        except KeyboardInterrupt:  # where the translations done so far are, if anywhere
+            if cache is None or not (cache / CACHE_FILENAME).exists():
+                raise _StoppedEvaluating(None) from None
+            if cache == default_cache_dir(output):
+                raise _StoppedEvaluating("the output folder's cache") from None
+            raise _StoppedEvaluating(f"the translation cache {shown(cache)}") from None
     except SummarizeError as error:
         fail(error)
     _echo(metrics_table(result))

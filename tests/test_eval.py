@@ -595,6 +595,46 @@ def test_an_eval_stopped_before_translating_leaves_no_folder_and_says_so(
     assert "kept in the output folder's cache" in said and "no translations kept" not in said
 
 
+def test_a_stopped_eval_names_the_cache_that_keeps_its_translations(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """With runtime.cache_dir set, a stopped evaluation said its translations were "kept in the
+    output folder's cache", which held none; and stopped while its inputs were read, before any
+    translation or output folder, it said the same."""
+    import summarize.evaluate
+    import summarize.process
+    from summarize.cache import CACHE_FILENAME
+
+    shared = tmp_path / "shared-cache"
+
+    def stopped(*_args: object) -> None:  # an earlier evaluation's translations, kept there
+        shared.mkdir(exist_ok=True)
+        (shared / CACHE_FILENAME).write_bytes(b"")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(summarize.process, "configure_process", stopped)
+    (tmp_path / "src.de").write_text("Der Rat tagte.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The council met.\n", encoding="utf-8")
+    output = tmp_path / "ev"
+    command = ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
+               "-o", str(output), "--set", f"runtime.cache_dir={shared}"]  # fmt: skip
+    result = CliRunner().invoke(app, command)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 130, said
+    assert f"kept in the translation cache {shared}" in said, said
+    assert "output folder" not in said and "no translations kept" not in said
+
+    def stopped_reading(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(summarize.evaluate, "read_translation_pairs", stopped_reading)
+    result = CliRunner().invoke(app, command[:-2])  # the cache in the output folder: none yet
+    said = " ".join(result.output.split())
+    assert result.exit_code == 130, said
+    assert "no translations kept" in said and "kept in" not in said, said
+    assert not output.exists()
+
+
 def test_a_stopped_summary_eval_never_says_it_goes_on_from_a_cache(
     tmp_path: Path, monkeypatch
 ) -> None:
