@@ -190,6 +190,12 @@ def translate_lines(translator: Translator, lines: list[str], name: str) -> Tran
     return TranslatedLines(english, at_limit, split)
 
 
+# A segment of WMT's SGML or XML test sets, one a line: read as plain text, the markup went to
+# the translator and was scored against the reference's own (its ids and document lines alike),
+# and a system that copied its input scored 38.6 BLEU on 20 such WMT19 lines, 2.7 on their text.
+_MARKED_SEGMENT = re.compile(r"\s*<seg\b[^>]*>.*</seg>\s*$", re.IGNORECASE)
+
+
 def read_translation_pairs(
     source: Path, reference: Path, output: Path | None = None
 ) -> tuple[list[str], list[str]]:
@@ -199,6 +205,14 @@ def read_translation_pairs(
     sources, references = _read_lines(source), _read_lines(reference)
     if output is not None:
         spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
+    for path, lines in ((source, sources), (reference, references)):
+        number = next((n for n, line in enumerate(lines, 1) if _MARKED_SEGMENT.match(line)), 0)
+        if number:
+            raise UsageError(
+                f"{shown(path)}:{number}: a segment in markup (<seg …>…</seg>, as WMT's .sgm and "
+                ".xml test sets hold them), not plain text; give the segments' text one a line, "
+                "without the markup"
+            )
     # Text that shows nothing (white space, zero-width spaces) is none: blank lines, as many as
     # the source's, scored 0 against any model with exit 0.
     if not any(shows_text(line) for line in sources):

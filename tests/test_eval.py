@@ -864,6 +864,38 @@ def test_an_input_that_cannot_be_read_is_named_in_one_plain_line(tmp_path: Path)
         read_summary_records(tmp_path / "folder")
 
 
+def test_a_test_set_in_wmt_markup_is_refused_not_scored_with_its_markup(tmp_path: Path) -> None:
+    """WMT's test sets come as SGML (.sgm) and XML, a <seg> a line: read as plain text, the
+    markup was translated and scored against the reference's, and a system that copied its input
+    scored far above one that copied the plain text (exit 0)."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_translation_pairs
+
+    def marked(root: str, lines: list[str]) -> str:
+        segments = [f'<seg id="{number}">{line}</seg>' for number, line in enumerate(lines, 1)]
+        return "\n".join([f'<{root} setid="newstest2019" srclang="any">',
+                          '<doc sysid="ref" docid="a.1" genre="news" origlang="de">', "<p>",
+                          *segments, "</p>", "</doc>", f"</{root}>"]) + "\n"  # fmt: skip
+
+    (tmp_path / "src.de.sgm").write_text(
+        marked("srcset", ["Der Rat tagte.", "Er beschloss."]), encoding="utf-8"
+    )
+    (tmp_path / "ref.en.sgm").write_text(
+        marked("refset", ["The council met.", "It decided."]), encoding="utf-8"
+    )
+    with pytest.raises(UsageError, match=r"src\.de\.sgm:4: a segment in markup \(<seg"):
+        read_translation_pairs(tmp_path / "src.de.sgm", tmp_path / "ref.en.sgm")
+    (tmp_path / "src.de").write_text("\n".join(["Der Rat tagte."] * 8) + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"ref\.en\.sgm:4: a segment in markup"):
+        read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en.sgm")
+    # a sentence that speaks of tags is text
+    (tmp_path / "tags.de").write_text("Das Tag <seg> steht vor </seg>.\n", encoding="utf-8")
+    (tmp_path / "tags.en").write_text("The tag <seg> stands before </seg>.\n", encoding="utf-8")
+    assert read_translation_pairs(tmp_path / "tags.de", tmp_path / "tags.en")[0] == [
+        "Das Tag <seg> steht vor </seg>."
+    ]
+
+
 def test_a_compressed_input_is_said_to_be_one(tmp_path: Path) -> None:
     """sacrebleu's command reads newstest2019.de.gz as its text, and data sets come as
     .jsonl.gz: such a file was refused as "not UTF-8 text (byte 1); save it as UTF-8"."""
