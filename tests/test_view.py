@@ -267,6 +267,30 @@ def test_the_front_page_says_what_the_latest_run_left_without_a_brief(tmp_path: 
         assert not parse(tmp_path / "site" / "index.html").find_all("section", "latest-run")
 
 
+def test_the_front_page_heads_the_briefs_with_their_count_as_index_md_does(
+    tmp_path: Path,
+) -> None:
+    """index.md heads its entries "Briefs (N):" after the latest run's list of articles without
+    a brief; the site's front page had no such heading, and its briefs read as more of that
+    list (the articles the run failed on)."""
+    from summarize.outputs import write_index
+
+    output = tmp_path / "briefs"
+    output.mkdir()
+    for number in (0, 1):
+        write_brief(output / f"article-{number}.md", make_brief(number))
+    failed = ("failed: in/article-2.txt: empty file",)
+    write_index(output, "2 written, 0 up to date, 0 skipped, 1 failed", without_brief=failed)
+    assert "**Briefs** (2):" in (output / "index.md").read_text(encoding="utf-8")
+    build_site(output, tmp_path / "site")
+    page = parse(tmp_path / "site" / "index.html")
+    main = page.find_all("main")[0]
+    blocks = [child for child in main.children if isinstance(child, Element)]
+    briefs = blocks.index(page.find_all("ul", "briefs")[0])
+    assert blocks[briefs - 1].tag == "h2"
+    assert squash(blocks[briefs - 1].text()) == "Briefs (2)"
+
+
 def test_an_earlier_runs_brief_the_latest_run_failed_on_says_so_on_its_pages(
     tmp_path: Path,
 ) -> None:
