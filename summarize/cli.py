@@ -152,13 +152,17 @@ def _to_null_device(stream: Any) -> None:
         os.close(devnull)
 
 
-def _echo(text: str, nl: bool = True) -> None:
+def _echo(text: str, nl: bool = True, console: Console | None = None) -> None:
     """``typer.echo`` to stdout, but a reader that went away (``inspect --json | head``) falls
-    silent, as the consoles do: Click ended the process with 1, the code of a failed article."""
+    silent, as the consoles do: Click ended the process with 1, the code of a failed article.
+    ``console``: the command's console on stdout, made quiet then too, as its own broken pipe
+    makes it, so that the command stops where it stops for no reader."""
     try:
         typer.echo(text, nl=nl)
     except BrokenPipeError:
         _to_null_device(sys.stdout)
+        if console is not None:
+            console.quiet = True
 
 
 # emoji=False: rich would show an article's or a file name's ":smile:" as an emoji (escape()
@@ -628,7 +632,7 @@ def inspect(
             fail(error)
         if as_json:
             paragraphs = [list(paragraph) for paragraph in segmented.paragraphs]
-            _echo_inspected(source, segmented.title, cleaned.has_lead, paragraphs, cleaned)
+            _echo_inspected(out, source, segmented.title, cleaned.has_lead, paragraphs, cleaned)
             continue
         out.rule(escape(shown(source)))
         out.print(f"[bold]title:[/] {escape(segmented.title or '(none)')}")
@@ -642,6 +646,7 @@ def inspect(
 
 
 def _echo_inspected(
+    out: Console,
     source: Path,
     title: str | None,
     lead: bool,
@@ -649,7 +654,9 @@ def _echo_inspected(
     cleaned: CleanArticle,
     failed: str | None = None,
 ) -> None:
-    """One article's `inspect --json` line (``failed``: why it has no text, when it has none)."""
+    """One article's `inspect --json` line (``failed``: why it has no text, when it has none);
+    ``out`` is made quiet when the reader went away (``| head``): the command read and cleaned
+    every other article for no one (minutes for thousands), where the text form stops."""
     record = {
         "source": str(source),
         "title": title,
@@ -661,7 +668,7 @@ def _echo_inspected(
     line = json.dumps(record, ensure_ascii=False)
     if not _stdout_encodes(line):  # JSON's own escapes: the line stays JSON, and says the same
         line = json.dumps(record)
-    _echo(line)
+    _echo(line, console=out)
 
 
 def _stdout_encodes(text: str) -> bool:
@@ -689,7 +696,7 @@ def _show_drops(
     """What the cleaner took from an article it emptied: the audit that says why, in the
     same form as a kept article's (``failed``: the reason, also in the JSON record)."""
     if as_json:
-        _echo_inspected(source, None, False, [], cleaned, failed)
+        _echo_inspected(out, source, None, False, [], cleaned, failed)
         return
     out.rule(escape(shown(source)))
     out.print("[bold]title:[/] (none)")

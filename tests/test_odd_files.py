@@ -244,6 +244,31 @@ def test_inspect_json_into_a_closed_pipe_ends_as_the_text_form_does(tmp_path: Pa
         assert reader.wait(timeout=120) == 0, (form, stderr)
 
 
+def test_inspect_json_stops_when_its_reader_went_away_as_the_text_form_does(
+    tmp_path: Path,
+) -> None:
+    """`inspect --json pages/ | head -1` read and cleaned every other article for no reader
+    (588 pages: minutes), and still said each failure after it; the text form stops."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text("utf-8")
+    for number in range(40):  # more than a pipe's buffer of JSON lines
+        (inputs / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    (inputs / "zz-last.txt").write_text("", encoding="utf-8")  # fails, if it is ever read
+    environment = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    for form in ([], ["--json"]):
+        command = [sys.executable, "-m", "summarize", "inspect", str(inputs), *form]
+        reader = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+        )
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.read(100)
+        reader.stdout.close()  # the reader goes away
+        stderr = reader.stderr.read()
+        assert reader.wait(timeout=120) == 0, (form, stderr)
+        assert b"zz-last.txt" not in stderr, form
+
+
 def test_only_the_mention_the_translator_changed_is_only_in_the_translation() -> None:
     """The reason was decided by a number's text: "42 kilograms", not in the article at all,
     made the miles' 42, which only the translation states, "not in the article" too."""
