@@ -36,6 +36,7 @@ from summarize.outputs import (
     no_run_writing,
     not_current_briefs,
     read_front_matter,
+    record_path,
     remove_stale_temp_files,
     write_atomic,
 )
@@ -240,6 +241,26 @@ def _briefs(folder: Path, problems: list[str], pages: Mapping[str, str]) -> Iter
             )
             continue
         yield SiteBrief(path.stem, record, pages.get(path.stem) or page_name(path.stem))
+
+
+def _briefs_without_record(folder: Path, records: set[str]) -> list[str]:
+    """A line for each brief of a run in ``folder`` (its front matter names its ``record_id``)
+    whose run record is not there (``records``: the stems of the records that are), in
+    index.md's order. The site is built from the records: such a brief was left out without a
+    word and the view exited 0, where index.md lists it until the next run, which warns of it.
+    A Markdown file of the user's own (no ``record_id``) is none of the view's business."""
+    problems = []
+    alone = [path for path in folder.glob("*.md") if path.stem not in records]
+    for path in sorted(alone, key=lambda path: reading_order(path.name)):
+        if path.name == INDEX_FILENAME or not path.is_file():
+            continue
+        meta = read_front_matter(path)
+        if meta is not None and "record_id" in meta:
+            problems.append(
+                f"{shown(path)}: its run record {shown(record_path(path).name)} is missing; "
+                "left out (the site is built from the records; the next run redoes the brief)"
+            )
+    return problems
 
 
 def _one_of_ours(record_file: Path) -> bool:
@@ -465,12 +486,11 @@ def build_site(folder: Path, site: Path) -> SiteReport:
 
 
 def _build_site(folder: Path, site: Path) -> SiteReport:
-    problems: list[str] = []
+    records = {path.stem for path in folder.glob(f"*{RECORD_SUFFIX}")}
+    problems = _briefs_without_record(folder, records)
     # The pages it may write: a record's with its brief beside it (a user's own notes.json is
     # no brief, and its name no page of ours); each brief is read later, one at a time.
-    page_of = page_names(
-        path.stem for path in folder.glob(f"*{RECORD_SUFFIX}") if path.with_suffix(".md").is_file()
-    )
+    page_of = page_names(stem for stem in records if (folder / f"{stem}.md").is_file())
     briefs = _briefs(folder, problems, page_of)
     first = next(briefs, None)
     if first is None:

@@ -482,6 +482,23 @@ def test_unreadable_records_are_reported_and_cost_only_themselves(tmp_path: Path
         build_site(empty, tmp_path / "site2")
 
 
+def test_a_brief_whose_record_is_gone_is_named_not_left_out_unsaid(tmp_path: Path) -> None:
+    """The site is built from the run records: a brief whose record was deleted was left out
+    of it without a word (exit 0), while index.md still listed it and the next run warned of
+    it. A Markdown file of the user's own (no record_id) is none of the view's business."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    for number in (0, 1):
+        write_brief(output / f"article-{number}.md", make_brief(number))
+    (output / "article-1.json").unlink()
+    (output / "notes.md").write_text("# My notes\n\nNothing here.\n", encoding="utf-8")
+    report = build_site(output, tmp_path / "site")
+    assert [page.name for page in report.pages] == ["article-0.html"]
+    assert len(report.problems) == 1
+    assert "article-1.md" in report.problems[0] and "article-1.json" in report.problems[0]
+    assert "missing" in report.problems[0]
+
+
 def test_view_messages_name_paths_on_one_line(tmp_path: Path) -> None:
     """A path in a view's message shows control characters as repr() writes them, as every
     message of a run does: a folder or record name holding a newline or an escape sequence
