@@ -25,10 +25,12 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from summarize.clean import CleanArticle
 from summarize.clean.blocks import LETTER, ends_with_abbreviation, language_function_words
+from summarize.errors import shown
 
 logger = logging.getLogger("summarize")
 
@@ -568,15 +570,16 @@ def _forced_cut(paragraph: str, start: int, limit: int, protected: bytearray) ->
     return after.start() if after else len(paragraph)
 
 
-def _pysbd_pieces(paragraph: str, window: int) -> list[str]:
+def _pysbd_pieces(paragraph: str, window: int, source: Path | None = None) -> list[str]:
     """pysbd's sentences of ``paragraph``, found window by window when it is longer than ``window``.
 
     Each window starts where pysbd began a sentence in the last one, after a plain sentence end
     (_plain_cut); pysbd's rules read only a few characters around a full stop, and the marks it
     pairs over longer stretches are kept whole (_protected), so the pieces are the ones it finds in
     the whole paragraph. A window without such a start is cut at a space (_forced_cut), which is
-    logged; no character is dropped either way. A window starts with the space before its first
-    sentence, as that sentence stands in the paragraph: pysbd reads a text's first word apart
+    logged (naming ``source``, the article's file, where given); no character is dropped either
+    way. A window starts with the space before its first sentence, as that sentence stands in
+    the paragraph: pysbd reads a text's first word apart
     (its abbreviation pass takes "V" of "Vergleichen" at the start for the abbreviation "v" and
     then joins every sentence that ends in "...V.", such as "§ 6a PAngV.", to the next).
     """
@@ -601,8 +604,10 @@ def _pysbd_pieces(paragraph: str, window: int) -> list[str]:
     pieces += [span.sent for span in segment(paragraph[start:])]
     if forced:  # informational: the halves are joined again, so no sentence changes
         logger.info(
-            "segment: a paragraph of %d characters had no plain sentence end in %d stretch(es) "
-            "of %d characters; each was cut at a space for the sentence splitter (no text lost)",
+            "segment: %sa paragraph of %d characters had no plain sentence end in %d "
+            "stretch(es) of %d characters; each was cut at a space for the sentence splitter "
+            "(no text lost)",
+            f"{shown(source)}: " if source is not None else "",
             len(paragraph), forced, int(window * _CUT_ZONE),
         )  # fmt: skip
     return pieces
@@ -677,10 +682,13 @@ def _same_places(paragraph: str, seen: str, sentences: list[str]) -> list[str]:
     return found
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences of one paragraph, whitespace-trimmed, none empty."""
+def split_sentences(paragraph: str, source: Path | None = None) -> list[str]:
+    """Sentences of one paragraph, whitespace-trimmed, none empty; ``source``: the article's
+    file, which a log line about the paragraph names (among a batch's articles, a run's log
+    could not tell which one it was)."""
     seen = _as_pysbd_reads(paragraph)
-    pieces = [piece.strip() for piece in _pysbd_pieces(seen, _PYSBD_WINDOW) if piece.strip()]
+    pieces = _pysbd_pieces(seen, _PYSBD_WINDOW, source)
+    pieces = [piece.strip() for piece in pieces if piece.strip()]
     pieces = _sentences_as_they_stand(seen, pieces)
     if seen is not paragraph:
         pieces = _same_places(paragraph, seen, pieces)
@@ -695,10 +703,15 @@ def split_sentences(paragraph: str) -> list[str]:
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
-def segment_paragraphs(paragraphs: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    segmented = (tuple(split_sentences(paragraph)) for paragraph in paragraphs)
+def segment_paragraphs(
+    paragraphs: Sequence[str], source: Path | None = None
+) -> tuple[tuple[str, ...], ...]:
+    segmented = (tuple(split_sentences(paragraph, source)) for paragraph in paragraphs)
     return tuple(sentences for sentences in segmented if sentences)
 
 
-def segment_article(article: CleanArticle) -> SegmentedArticle:
-    return SegmentedArticle(title=article.title, paragraphs=segment_paragraphs(article.paragraphs))
+def segment_article(article: CleanArticle, source: Path | None = None) -> SegmentedArticle:
+    """The article's sentences, paragraph by paragraph (``source``: :func:`split_sentences`)."""
+    return SegmentedArticle(
+        title=article.title, paragraphs=segment_paragraphs(article.paragraphs, source)
+    )

@@ -435,7 +435,7 @@ def _prepare(article: Article, config: Config, options: CleanOptions | None) -> 
                 left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)
                 cleaned = replace(cleaned, dropped=left_out + cleaned.dropped)
     with clock.stage("segment"):
-        segmented = segment_article(cleaned)
+        segmented = segment_article(cleaned, article.source)
     if not segmented.paragraphs:
         raise EmptiedArticle(
             f"{shown(article.source)}: no article text left after cleaning{_what_took_it(cleaned)}",

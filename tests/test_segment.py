@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -93,6 +94,29 @@ def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_and_says_so(
     assert sentences == [paragraph]  # the halves of each cut are joined again, text unchanged
     assert max(pysbd_input_lengths) <= segment._PYSBD_WINDOW
     assert "no plain sentence end" in caplog.text
+
+
+def test_the_log_line_of_a_paragraph_cut_at_spaces_names_its_article(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A run prepares a batch of articles before it translates them (its log says "[1/16] …
+    [16/16] …" first): the line on a paragraph without sentence ends named no article, and the
+    reader of a run's log could not tell which one it was."""
+    from summarize.config import load_config
+    from summarize.ingest import read_article
+    from summarize.stages import prepare
+
+    source = tmp_path / "langer-absatz.txt"
+    run_on = " ".join(f"die Stadt plant Weg {n}, dann" for n in range(2000))
+    source.write_text(
+        "Die Stadt plant neue Wege\n\nDie Stadt hat am Montag ihre Pläne für neue Radwege "
+        f"vorgestellt. Sie sollen bis 2030 fertig sein.\n\n{run_on}\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        prepare(read_article(source), load_config(library_checks=False))
+    [line] = [record.getMessage() for record in caplog.records if "sentence end" in record.msg]
+    assert "langer-absatz.txt" in line
 
 
 def test_windows_start_with_the_space_before_their_first_sentence(
