@@ -206,6 +206,23 @@ def test_the_front_page_lists_every_brief_in_order(site) -> None:
     assert squash(page.find_all("p", "totals")[0].text()).startswith("2 briefs · 2 unsupported")
 
 
+def test_the_parts_of_a_meta_line_read_apart_in_the_pages_text(site) -> None:
+    """The line under an index entry ran its date into the first count, with nothing between
+    them in the page's text (a screen reader read "brief written 2026-11-301 unsupported item";
+    the badge's border alone parted them on the screen), and the parts of the meta lines were
+    parted by CSS alone: a copy and a text browser read "in/article-0.txtbrief written"."""
+    folder, _ = site
+    page = parse(folder / "index.html")
+    for number, item in enumerate(page.find_all("ul", "briefs")[0].find_all("li")):
+        meta = squash(item.find_all("p", "meta")[0].text())
+        expected = rf"^in/article-{number}\.txt · brief written 2026-11-30 \d+ unsupported item"
+        assert re.search(expected, meta), meta
+    metas = [squash(p.text()) for p in parse(folder / "article-0.html").find_all("p", "meta")]
+    [meta] = [meta for meta in metas if "brief written" in meta]
+    assert meta.startswith("in/article-0.txt · brief written 2026-11-30 13:00 UTC · translated by")
+    assert " · summarized by sshleifer/distilbart-cnn-12-6" in meta
+
+
 def test_the_front_page_lists_the_briefs_in_the_order_of_index_md(tmp_path: Path) -> None:
     """Both front pages sort by the brief's file name (the site sorted by the record's, so
     "bericht" and "bericht.kurz" came in another order there), and in a German reader's order:
