@@ -107,6 +107,10 @@ class RichProgress:
             self._progress.advance(self._articles)
         if not outcome.ok:
             self.logged.add((str(outcome.source), str(outcome.reason)))
+            # One line, as the CLI prints every message: folded at the terminal's width, a long
+            # path was cut in two (copied, it named no file).
             self._progress.console.print(
-                f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}"
+                f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}",
+                soft_wrap=True,
+                highlight=False,
             )

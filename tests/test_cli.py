@@ -422,6 +422,26 @@ def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> Non
     assert re.search(r"sentences\b.*\b5/5\b", shown(translate=True))
 
 
+def test_an_article_that_fails_under_the_bars_is_said_in_one_line() -> None:
+    """On a terminal, an article's failure was folded at the terminal's width, as no other
+    message of the CLI is: a long path was cut in two, and copied it named no file."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from summarize.progress import RichProgress
+    from summarize.report import ArticleOutcome
+
+    screen = StringIO()
+    console = Console(file=screen, force_terminal=True, color_system=None, width=60)
+    source = Path("eingang/2026-12-06/bundesregierung-plant-neues-gesetz-zum-klimaschutz.txt")
+    reason = f"{source}: empty file"
+    with RichProgress(console) as progress:
+        progress.run_started(1)
+        progress.article_finished(ArticleOutcome(source, "failed", reason=reason))
+    assert f"failed: {reason}\n" in screen.getvalue().replace("\r", "\n")
+
+
 def test_a_rerun_with_only_articles_that_fail_again_loads_no_model(
     tmp_path: Path, monkeypatch
 ) -> None:
