@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
@@ -634,7 +635,7 @@ def inspect(
             paragraphs = [list(paragraph) for paragraph in segmented.paragraphs]
             _echo_inspected(out, source, segmented.title, cleaned.has_lead, paragraphs, cleaned)
             continue
-        out.rule(escape(shown(source)))
+        _heading(out, source)
         out.print(f"[bold]title:[/] {escape(segmented.title or '(none)')}")
         for number, paragraph in enumerate(segmented.paragraphs, start=1):
             label = "lead" if number == 1 and cleaned.has_lead else f"¶{number}"
@@ -682,6 +683,18 @@ def _stdout_encodes(text: str) -> bool:
     return True
 
 
+def _heading(out: Console, source: Path) -> None:
+    """The rule that heads an article in `inspect`, its path in it; a path too long for the
+    rule (a line of 80 columns in a pipe) on the line under it, whole: in the rule, rich cut it
+    short ("…"), and the only line that names the article did not say which one it was."""
+    name = shown(source)
+    if cell_len(name) + 4 <= out.width:  # " name " and a dash on either side
+        out.rule(escape(name))
+    else:
+        out.rule()
+        out.print(escape(name))
+
+
 def _print_drops(out: Console, cleaned: CleanArticle) -> None:
     for rule, count in cleaned.dropped_counts().items():
         out.print(f"[red]dropped by {rule}[/] ({count})")
@@ -698,7 +711,7 @@ def _show_drops(
     if as_json:
         _echo_inspected(out, source, None, False, [], cleaned, failed)
         return
-    out.rule(escape(shown(source)))
+    _heading(out, source)
     out.print("[bold]title:[/] (none)")
     out.print("[yellow]no article text left[/]")
     _print_drops(out, cleaned)

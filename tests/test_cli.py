@@ -2387,6 +2387,31 @@ def test_a_standard_output_in_a_code_page_escapes_what_it_cannot_hold(
         assert tomllib.loads(shown)["output"]["folder"] == str(folder)
 
 
+def test_inspect_names_an_article_whose_path_is_longer_than_its_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rule that heads an article (the one line that names it) cut a path longer than the
+    line short with "…" (80 columns in a pipe): which article it was could not be told, and
+    two of one long folder read the same. Emptied, it is headed so too."""
+    monkeypatch.setenv("COLUMNS", "80")
+    folder = tmp_path / "eingang-der-redaktion-am-montag"
+    folder.mkdir()
+    kept = folder / "bundesministerium-fuer-arbeit-und-soziales-aenderung-der-anforderungen.txt"
+    kept.write_text(
+        "Neue Regeln ab Montag\n\nDas Ministerium hat am Montag neue Regeln für die "
+        "Grundsicherung vorgestellt. Sie gelten ab dem ersten März.\n",
+        encoding="utf-8",
+    )
+    emptied = folder / "bundesministerium-fuer-arbeit-und-soziales-alle-pressemitteilungen.txt"
+    emptied.write_text("Startseite\n\nImpressum\n\nDatenschutz\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(kept), str(emptied)])
+    assert str(kept) in result.stdout.splitlines(), result.stdout
+    assert str(emptied) in result.stdout.splitlines(), result.stdout
+    assert "…" not in result.stdout
+    short = CliRunner().invoke(app, ["inspect", str(SEEDS / "003_6d29e0b4accf03c7.txt")])
+    assert re.match(r"─+ .*003_6d29e0b4accf03c7\.txt ─+$", short.stdout.splitlines()[0])
+
+
 def test_a_config_file_given_as_config_equals_tilde_is_in_the_home_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
