@@ -817,10 +817,7 @@ def _read_tokenizer_and_config(
         # TypeError / AssertionError: a tokenizer class whose files are missing (MarianTokenizer
         # asserts on its .spm files and fails on None before that) -- an incomplete copy.
         if source.is_local:
-            raise ModelLoadError(
-                f"The {task} model folder {source.location} has no usable tokenizer or config: "
-                f"{_unusable_folder_detail(Path(source.location), error)}"
-            ) from None
+            raise ModelLoadError(_unusable_folder(task, Path(source.location), error)) from None
         raise ModelNotFoundError(_not_found(task, source, settings, str(error))) from None
     except StrictDataclassError as error:
         # transformers' typed configs refuse a value of the wrong type (a config.json edited by
@@ -843,10 +840,7 @@ def _read_tokenizer_and_config(
         # vocab.json or merges.txt cut short by a copy stopped part-way): it was a traceback.
         if type(error) is not Exception or not source.is_local:
             raise
-        raise ModelLoadError(
-            f"The {task} model folder {source.location} has no usable tokenizer or config: "
-            f"{_unusable_folder_detail(Path(source.location), error)}"
-        ) from None
+        raise ModelLoadError(_unusable_folder(task, Path(source.location), error)) from None
     return tokenizer, config
 
 
@@ -1088,6 +1082,49 @@ def _check_attention(task: Task, source: ModelSource, config: Any) -> None:
                 "models never run code from elsewhere here (trust_remote_code is off); remove "
                 "the setting from its config.json"
             )
+
+
+def _unusable_folder(task: Task, folder: Path, error: Exception) -> str:
+    """The message for a local model folder whose tokenizer or config failed to load."""
+    if _is_ct2_conversion(folder):
+        # The libraries said sentencepiece or tiktoken must be installed, that config.json has
+        # no model_type, or (no config.json) that this might be the folder above the model's.
+        return (
+            f"The {task} model folder {folder} is a CTranslate2 conversion (model.bin and its "
+            f"vocabulary), which is not read as a model here: set {task}.model to the "
+            "transformers model it was converted from (a hub id, or a folder with config.json, "
+            "the tokenizer files and the weights); with backend = 'ctranslate2' that model is "
+            "converted on first use and the conversion kept beside it"
+        )
+    return (
+        f"The {task} model folder {folder} has no usable tokenizer or config: "
+        f"{_unusable_folder_detail(folder, error)}"
+    )
+
+
+# The vocabulary files a CTranslate2 conversion keeps beside its model.bin.
+_CT2_VOCABULARIES = tuple(
+    f"{side}_vocabulary.{kind}"
+    for side in ("shared", "source", "target")
+    for kind in ("json", "txt")
+)
+
+
+def _is_ct2_conversion(folder: Path) -> bool:
+    """Whether ``folder`` holds a CTranslate2 conversion rather than a transformers model: its
+    model.bin beside a vocabulary of CTranslate2's, and a config.json (where there is one, as
+    CTranslate2 before 3.0 wrote none) that names no transformers model type."""
+    if not (folder / "model.bin").is_file():
+        return False
+    if not any((folder / name).is_file() for name in _CT2_VOCABULARIES):
+        return False
+    try:
+        config = json.loads((folder / "config.json").read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return isinstance(config, dict) and "model_type" not in config
 
 
 def _unusable_folder_detail(folder: Path, error: Exception) -> str:

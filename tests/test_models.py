@@ -2487,3 +2487,31 @@ def test_assisted_generation_beside_beam_search_is_refused(self_contained_models
         ConfigError, match=r"\[translation.generation\] prompt_lookup_num_tokens = 3"
     ):
         load_model("translation", options, Path("models"))
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+@pytest.mark.parametrize("layout", ["as converted", "with the tokenizer", "without config.json"])
+def test_a_ctranslate2_conversion_given_as_the_model_is_named_as_one(
+    self_contained_models, tmp_path: Path, backend: str, layout: str
+) -> None:
+    """A CTranslate2 conversion (model.bin, its vocabulary, CTranslate2's own config.json; this
+    tool's `<model>.ct2-int8-<key>` or one from the hub) set as the model: the run stopped
+    saying sentencepiece or tiktoken must be installed (they are), that config.json has no
+    `model_type`, or that the folder has no config.json (is it the folder above?); it says
+    what the folder is and which model to name instead."""
+    folder = tmp_path / "opus-mt-de-en-ct2"
+    folder.mkdir()
+    (folder / "model.bin").write_bytes(b"\x06\x00\x00\x00" + bytes(64))
+    (folder / "shared_vocabulary.json").write_text('["<unk>", "</s>", "▁Haus"]', encoding="utf-8")
+    if layout != "without config.json":
+        own = {"add_source_bos": False, "decoder_start_token": "</s>", "eos_token": "</s>"}
+        (folder / "config.json").write_text(json.dumps(own), encoding="utf-8")
+    if layout == "with the tokenizer":
+        for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
+            shutil.copy(self_contained_models.marian / name, folder / name)
+    options = TranslationSettings(model=str(folder), backend=backend)
+    with pytest.raises(ModelLoadError) as caught:
+        resolve_spec("translation", options, tmp_path / "models")
+    said = str(caught.value)
+    assert f"folder {folder} is a CTranslate2 conversion" in said, said
+    assert "converted from" in said and "sentencepiece" not in said and "\n" not in said, said
