@@ -318,12 +318,7 @@ def find_inputs(
     """The article files among ``inputs``, and a failed outcome for each path that is not one.
     Raises UsageError when there is no article at all, or when a folder to read is the output
     folder (its briefs and index would be read as articles): the run stops before any work."""
-    # One str is one path, not an iterable of one-letter paths ("in" was "i" and "n"), and a
-    # str in a list is a path too (it failed with an AttributeError).
-    if isinstance(inputs, str | os.PathLike):
-        paths = [Path(inputs)]
-    else:
-        paths = [Path(path) for path in inputs]
+    paths = input_paths(inputs)
     if output_folder is not None and is_folder(output_folder):
         for path in paths:
             if is_folder(path) and path.resolve() == output_folder.resolve():
@@ -347,6 +342,25 @@ def find_inputs(
         ArticleOutcome(p.path, "failed", reason=f"{shown(p.path)}: {p.reason}") for p in problems
     ]
     return sources, failed
+
+
+def input_paths(inputs: InputPaths) -> list[Path]:
+    """``inputs`` as paths. Raises UsageError for an empty one: Path("") is the working
+    directory, and ``run("")`` (an unset variable) summarized whatever articles stood in it,
+    where the command line and the config refuse an empty path."""
+    # One str is one path, not an iterable of one-letter paths ("in" was "i" and "n"), and a
+    # str in a list is a path too (it failed with an AttributeError).
+    if isinstance(inputs, str | os.PathLike):
+        return [_input_path(inputs)]
+    return [_input_path(path) for path in inputs]
+
+
+def _input_path(path: str | os.PathLike[str]) -> Path:
+    if isinstance(path, str) and not path.strip():
+        raise UsageError(
+            f"an empty path ({path!r}); give a file or folder name (. for this folder)"
+        )
+    return Path(path)
 
 
 def _each_path_once(problems: Iterable[InputProblem]) -> list[InputProblem]:

@@ -21,7 +21,7 @@ from test_scale_inputs import _damaged_past_its_header
 
 from summarize import Pipeline, load_config
 from summarize.cache import CACHE_FILENAME, CACHE_FOLDER_NAME
-from summarize.errors import ConfigError, ModelLoadError
+from summarize.errors import ConfigError, ModelLoadError, UsageError
 from summarize.process import ThreadPlan
 from summarize.record import read_record
 
@@ -394,3 +394,16 @@ def test_the_errors_the_readme_names_are_the_users_errors() -> None:
     assert issubclass(NotGermanError, errors.ArticleError)
     assert (errors.ArticleError.exit_code, errors.OutputError.exit_code) == (1, 1)
     assert errors.ConfigError.exit_code == errors.UsageError.exit_code == 2
+
+
+@pytest.mark.parametrize("paths", ["", " ", [""], ["a.txt", ""]])
+def test_an_empty_path_to_run_is_refused_not_read_as_the_working_directory(
+    library_config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: object
+) -> None:
+    """Path("") is "."; ``run("")`` (an unset variable) summarized every article in the working
+    directory, where the command line and the config refuse an empty path."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with Pipeline(library_config) as pipeline, pytest.raises(UsageError, match="an empty path"):
+        pipeline.run(paths)  # type: ignore[arg-type]
+    assert not (tmp_path / "out").exists()
