@@ -1232,6 +1232,12 @@ def load_config(
     # a str is an Iterable[str]): overrides="translation.batch_size=8" was refused as "--set 't'".
     if isinstance(overrides, str):
         overrides = (overrides,)
+    elif not isinstance(overrides, Iterable):  # None: "'NoneType' object is not iterable"
+        raise TypeError(_not_overrides(overrides))
+    overrides = list(overrides)
+    for text in overrides:  # 5: "'int' object has no attribute 'partition'"
+        if not isinstance(text, str):
+            raise TypeError(_not_overrides(text))
     layers.extend((f"--set {text}", parse_override(text)) for text in overrides)
 
     merged: dict[str, Any] = {}
@@ -1248,6 +1254,13 @@ def load_config(
         origin = _actor_range_origin(layers, merged)
         raise ConfigError(_describe_validation_error(error, origin)) from None
     return config
+
+
+def _not_overrides(given: object) -> str:
+    return (
+        "overrides are 'section.key=value' strings (one str, or an iterable of them), not "
+        f"{type(given).__name__} ({given!r:.60})"
+    )
 
 
 def _actor_range_origin(

@@ -347,20 +347,33 @@ def find_inputs(
 def input_paths(inputs: InputPaths) -> list[Path]:
     """``inputs`` as paths. Raises UsageError for an empty one: Path("") is the working
     directory, and ``run("")`` (an unset variable) summarized whatever articles stood in it,
-    where the command line and the config refuse an empty path."""
+    where the command line and the config refuse an empty path. Raises TypeError, naming what
+    it got, for what is no path (None, a number, bytes): it failed deep inside, "'NoneType'
+    object is not iterable", "expected str, bytes or os.PathLike object, not int"."""
     # One str is one path, not an iterable of one-letter paths ("in" was "i" and "n"), and a
     # str in a list is a path too (it failed with an AttributeError).
     if isinstance(inputs, str | os.PathLike):
         return [_input_path(inputs)]
+    if isinstance(inputs, bytes | bytearray) or not isinstance(inputs, Iterable):
+        raise TypeError(_not_paths(inputs))
     return [_input_path(path) for path in inputs]
 
 
-def _input_path(path: str | os.PathLike[str]) -> Path:
+def _input_path(path: object) -> Path:
+    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+        raise TypeError(_not_paths(path))
     if isinstance(path, str) and not path.strip():
         raise UsageError(
             f"an empty path ({path!r}); give a file or folder name (. for this folder)"
         )
     return Path(path)
+
+
+def _not_paths(given: object) -> str:
+    return (
+        "the articles to read are a path or paths (str or pathlib.Path, one or an iterable of "
+        f"them), not {type(given).__name__} ({given!r:.60})"
+    )
 
 
 def _each_path_once(problems: Iterable[InputProblem]) -> list[InputProblem]:
@@ -401,6 +414,11 @@ def prepare_text(
     text: str, options: CleanOptions | None = None
 ) -> tuple[CleanArticle, SegmentedArticle]:
     """The text stages alone (no model): what the cleaner dropped, what the translator receives."""
+    if not isinstance(text, str):  # None: "'NoneType' object has no attribute 'splitlines'"
+        raise TypeError(
+            f"prepare_text takes the article's text as a str, not {type(text).__name__} "
+            f"({text!r:.60})"
+        )
     cleaned = clean_text(text, options)
     return cleaned, segment_article(cleaned)
 

@@ -407,3 +407,51 @@ def test_an_empty_path_to_run_is_refused_not_read_as_the_working_directory(
     with Pipeline(library_config) as pipeline, pytest.raises(UsageError, match="an empty path"):
         pipeline.run(paths)  # type: ignore[arg-type]
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("config", [None, "my.toml", {"output": {"folder": "out"}}])
+def test_a_pipeline_given_no_config_says_what_it_takes(config: object) -> None:
+    """A config file's path or None failed at the first use: "'str' object has no attribute
+    'runtime'"."""
+    with pytest.raises(TypeError, match=r"Pipeline takes a summarize\.Config .*not "):
+        Pipeline(config)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("paths", [None, 5, [5], [None], b"in", [b"in"]])
+def test_a_run_given_no_path_says_what_it_takes(
+    library_config, tmp_path: Path, paths: object
+) -> None:
+    """What is no path failed deep inside: "'NoneType' object is not iterable", "expected str,
+    bytes or os.PathLike object, not int" (b"in" too, read as its bytes)."""
+    with Pipeline(library_config) as pipeline, pytest.raises(TypeError, match="a path or paths"):
+        pipeline.run(paths)  # type: ignore[arg-type]
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("article", [None, "Der Rat tagt.", Path("a.txt")])
+def test_make_brief_given_no_article_says_what_it_takes(library_config, article: object) -> None:
+    """A path or the text itself failed deep in the cleaning: "'PosixPath' object has no
+    attribute 'source'"."""
+    with Pipeline(library_config) as pipeline:
+        with pytest.raises(TypeError, match=r"summarize\.ingest\.read_article"):
+            pipeline.make_brief(article)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="a list of articles"):
+            pipeline.make_briefs(article)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("overrides", [None, [5], ["translation.batch_size=8", None]])
+def test_overrides_that_are_no_strings_are_refused_as_such(overrides: object) -> None:
+    """None failed as "'NoneType' object is not iterable", a number in the list as "'int' object
+    has no attribute 'partition'"."""
+    with pytest.raises(TypeError, match=r"overrides are 'section\.key=value' strings"):
+        load_config(overrides=overrides, project_file=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [None, b"Der Rat tagt.", ["Der Rat tagt."]])
+def test_prepare_text_given_no_text_says_what_it_takes(text: object) -> None:
+    """None or a list failed deep in the cleaner: "'NoneType' object has no attribute
+    'splitlines'"."""
+    from summarize import prepare_text
+
+    with pytest.raises(TypeError, match="prepare_text takes the article's text as a str"):
+        prepare_text(text)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -96,6 +96,13 @@ class Pipeline:
     config without touching process settings."""
 
     def __init__(self, config: Config, threads: ThreadPlan | None = None) -> None:
+        if not isinstance(config, Config):
+            # A config file's path or None failed at the first use, "'str' object has no
+            # attribute 'runtime'".
+            raise TypeError(
+                "Pipeline takes a summarize.Config (summarize.load_config(path) reads one), "
+                f"not {type(config).__name__} ({config!r:.60})"
+            )
         self.config = config
         self.threads = (
             plan_threads(config.runtime, config.uses_torch())
@@ -302,6 +309,21 @@ class Pipeline:
         self, articles: Sequence[Article], progress: ProgressListener | None
     ) -> list[Brief | ArticleError]:
         progress = progress or SilentProgress()
+        if isinstance(articles, str | bytes | Article) or not isinstance(articles, Iterable):
+            raise TypeError(
+                "make_briefs takes a list of articles (make_brief takes one), not "
+                f"{type(articles).__name__} ({articles!r:.60})"
+            )
+        articles = list(articles)
+        for article in articles:
+            if not isinstance(article, Article):
+                # A path or the text itself failed deep in the cleaning, "'PosixPath' object
+                # has no attribute 'source'".
+                raise TypeError(
+                    "an article to make a brief of is a summarize.ingest.Article "
+                    "(summarize.ingest.read_article(path) reads one), not "
+                    f"{type(article).__name__} ({article!r:.60})"
+                )
         prepared: list[stages.Prepared | ArticleError] = []
         for article in articles:
             try:
