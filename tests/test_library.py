@@ -455,3 +455,24 @@ def test_prepare_text_given_no_text_says_what_it_takes(text: object) -> None:
 
     with pytest.raises(TypeError, match="prepare_text takes the article's text as a str"):
         prepare_text(text)  # type: ignore[arg-type]
+
+
+def test_changing_the_pipelines_run_info_leaves_what_its_briefs_record(
+    library_config, tmp_path: Path
+) -> None:
+    """``Pipeline.run_info`` handed out the pipeline's own: a caller that changed its models,
+    generation or settings changed what every later brief's record said of the run."""
+    from summarize.ingest import read_article
+
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    with Pipeline(library_config) as pipeline:
+        info = pipeline.run_info
+        before = (info.models["translation"]["model"], dict(info.generation["translation"]))
+        info.models["translation"]["model"] = "someone/else"
+        info.generation["translation"]["max_new_tokens"] = 1
+        info.settings["clean"]["enabled"] = "changed"
+        record = pipeline.make_brief(read_article(source)).record()
+        assert pipeline.run_info.models["translation"]["model"] == before[0]
+    assert (record.models["translation"]["model"], record.generation["translation"]) == before
+    assert record.settings["clean"]["enabled"] is True

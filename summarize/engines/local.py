@@ -15,6 +15,7 @@ the summarization settings).
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import threading
@@ -268,6 +269,13 @@ class Pipeline:
 
     @property
     def run_info(self) -> stages.RunInfo:
+        """What every brief of this pipeline records of the run (models, generation,
+        settings): a copy, the caller's to change. The pipeline's own was handed out, and a
+        caller that changed it (max_new_tokens = 1) changed what every later brief's record
+        said of the run, while the models worked as before."""
+        return copy.deepcopy(self._own_run_info())
+
+    def _own_run_info(self) -> stages.RunInfo:
         if self._run_info is None:
             # The translator as it stands: its weights are not needed to describe it.
             self._run_info = stages.run_info(
@@ -367,7 +375,9 @@ class Pipeline:
                 finished.append(summary)
                 continue
             try:
-                finished.append(stages.finish(item, bilingual, summary, self.run_info, seconds))
+                finished.append(
+                    stages.finish(item, bilingual, summary, self._own_run_info(), seconds)
+                )
             except ArticleError as error:
                 finished.append(error)
         logger.debug("checked %d article(s) in %.2f s", len(ready), time.perf_counter() - start)
