@@ -104,8 +104,16 @@ def configure_process(runtime: RuntimeSettings, torch_in_use: bool = True) -> Th
     Call once, before loading models: torch's thread count (only when ``torch_in_use``: a model
     runs on the torch backend; see :meth:`summarize.config.Config.uses_torch`), the allocator
     setting, and quiet library logging. The command line does; library users may."""
+    from summarize.config import RuntimeSettings
     from summarize.models import quiet_libraries
 
+    if not isinstance(runtime, RuntimeSettings):
+        # The whole config (configure_process(config)) failed as "'Config' object has no
+        # attribute 'threads'".
+        raise TypeError(
+            "configure_process takes a config's runtime settings, configure_process("
+            f"config.runtime), not {type(runtime).__name__} ({runtime!r:.60})"
+        )
     plan = plan_threads(runtime, torch_in_use)
     if runtime.keep_freed_memory:
         keep_freed_memory()

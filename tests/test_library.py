@@ -457,6 +457,19 @@ def test_prepare_text_given_no_text_says_what_it_takes(text: object) -> None:
         prepare_text(text)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("settings", ["config", None])
+def test_configure_process_given_no_runtime_settings_says_what_it_takes(
+    settings: str | None,
+) -> None:
+    """The whole config, as a caller may well pass it, failed as "'Config' object has no
+    attribute 'threads'", having changed nothing yet."""
+    from summarize import configure_process
+
+    given = load_config(project_file=None) if settings == "config" else None
+    with pytest.raises(TypeError, match=r"configure_process\(config\.runtime\)"):
+        configure_process(given)  # type: ignore[arg-type]
+
+
 def test_changing_the_pipelines_run_info_leaves_what_its_briefs_record(
     library_config, tmp_path: Path
 ) -> None:
