@@ -1026,9 +1026,10 @@ def _replacing_lengths(layer: Mapping[str, Any]) -> Mapping[str, Any]:
     return replaced
 
 
-def parse_override(assignment: str) -> dict[str, Any]:
+def parse_override(assignment: str, library_checks: bool = True) -> dict[str, Any]:
     """``section.key=value`` as a nested dict; the value is read as TOML, else as a string.
-    Nothing after ``=`` unsets the key (:data:`UNSET`)."""
+    Nothing after ``=`` unsets the key (:data:`UNSET`), which must be a known one
+    (``library_checks``: a generate() keyword too, as transformers names them)."""
     key_path, sep, raw_value = assignment.partition("=")
     keys = [part.strip() for part in key_path.split(".")]
     if not sep or len(keys) < 2 or not all(keys):
@@ -1049,7 +1050,7 @@ def parse_override(assignment: str) -> dict[str, Any]:
             if keys[-1] in _SPACED_SETTINGS:
                 value = typed.lstrip()  # "…English: ": the space that parts prefix and text
     if value is UNSET:
-        _check_known_key(keys, assignment)
+        _check_known_key(keys, assignment, library_checks)
     nested: dict[str, Any] = {keys[-1]: value}
     for key in reversed(keys[:-1]):
         nested = {key: nested}
@@ -1095,8 +1096,10 @@ def _not_toml(assignment: str, raw_value: str, error: tomllib.TOMLDecodeError) -
     return f"--set {shown(assignment)}: the value is not valid TOML ({problem}){hint}"
 
 
-def _check_known_key(keys: list[str], assignment: str) -> None:
-    """Unsetting a misspelt key would pass silently (it is only removed): refuse it."""
+def _check_known_key(keys: list[str], assignment: str, library_checks: bool = True) -> None:
+    """Unsetting a misspelt key would pass silently (it is only removed): refuse it. So for a
+    generate() keyword: ``--set summarization.generation.num_beam=`` left the num_beams a file
+    set in place, exit 0 (a value set under that name is refused as unknown)."""
     depth, section, known = _walk_sections(keys)
     if not known:
         location = ".".join(keys[: depth + 1])
@@ -1104,6 +1107,14 @@ def _check_known_key(keys: list[str], assignment: str) -> None:
         raise ConfigError(
             f"--set {assignment!r}: {location}: unknown key (allowed here: {allowed})"
         )
+    if library_checks and depth == 1 and tuple(keys[:2]) in _GENERATION_TABLES and len(keys) > 2:
+        key = keys[2]
+        if key not in _generation_fields():
+            close = difflib.get_close_matches(key, sorted(_generation_fields()), n=1)
+            raise ConfigError(
+                f"--set {assignment!r}: {'.'.join(keys[:3])}: unknown generate() setting"
+                f"{f' (did you mean {close[0]}?)' if close else ''}"
+            )
 
 
 def _walk_sections(keys: list[str]) -> tuple[int, type[BaseModel], bool]:
@@ -1238,7 +1249,7 @@ def load_config(
     for text in overrides:  # 5: "'int' object has no attribute 'partition'"
         if not isinstance(text, str):
             raise TypeError(_not_overrides(text))
-    layers.extend((f"--set {text}", parse_override(text)) for text in overrides)
+    layers.extend((f"--set {text}", parse_override(text, library_checks)) for text in overrides)
 
     merged: dict[str, Any] = {}
     for origin, layer in layers:

@@ -839,6 +839,22 @@ def test_unsetting_an_unknown_key_is_refused() -> None:
         parse_override("nosuch.key=")
 
 
+def test_unsetting_an_unknown_generate_setting_is_refused(tmp_path: Path) -> None:
+    """A misspelt generate() keyword unset on the command line removed nothing: the file's
+    num_beams stayed, exit 0, as if the line had done what it said."""
+    layer = tmp_path / "mine.toml"
+    layer.write_text("[summarization.generation]\nnum_beams = 2\n")
+    for table in ("summarization.generation", "summarization.chunk_generation"):
+        with pytest.raises(ConfigError, match=rf"{table}\.num_beam: .*did you mean num_beams"):
+            load_config(layer, overrides=[f"{table}.num_beam="], project_file=None)
+    unset = load_config(
+        layer,
+        overrides=["summarization.generation.num_beams=", "translation.generation.max_length="],
+        project_file=None,
+    )
+    assert unset.summarization.generation == {}
+
+
 def test_a_config_files_path_is_named_on_one_line(tmp_path: Path) -> None:
     """A config path holding a newline or an escape sequence was printed raw: a message over
     two lines, or a terminal acting on the escape. Shown as repr() writes it, as elsewhere."""
