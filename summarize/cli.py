@@ -213,6 +213,25 @@ def _toml_string(path: Path | str) -> str:
     return json.dumps(str(path), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
+def _config_file(value: str) -> Path:
+    """A config file named on the command line: never empty (an unset shell variable in
+    ``--config "$CFG"`` was "file '' is a directory"), never a folder, a leading ``~`` the home
+    folder (``--config=~/my.toml``, which no shell expands: "config file not found")."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path; give a TOML file's name")
+    try:
+        path = expand_home(Path(value))
+    except ValueError as error:  # "~nobody": no such user
+        raise typer.BadParameter(str(error)) from None
+    try:
+        is_folder = path.is_dir()
+    except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is read
+        is_folder = False
+    if is_folder:
+        raise typer.BadParameter(f"{shown(value)} is a folder, not a config file")
+    return path
+
+
 ConfigFiles = Annotated[
     list[Path] | None,
     typer.Option(
@@ -220,7 +239,7 @@ ConfigFiles = Annotated[
         "-c",
         metavar="FILE",
         help="TOML file layered over the defaults (repeatable; later files win).",
-        dir_okay=False,
+        parser=_config_file,
     ),
 ]
 SetOverrides = Annotated[

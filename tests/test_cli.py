@@ -2427,6 +2427,23 @@ def test_a_config_file_given_as_config_equals_tilde_is_in_the_home_folder(
     assert 'folder = "briefs-of-mine"' in result.output
 
 
+def test_an_empty_config_name_or_a_folder_is_said_to_be_what_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--config "$CFG"`` with CFG unset was "file '' is a directory", and ``--config=~/conf``
+    (a folder in the home folder) was read and refused as "cannot read: Is a directory"."""
+    home = tmp_path / "home"
+    (home / "conf").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    empty = CliRunner().invoke(app, ["config", "show", "--config", ""])
+    assert empty.exit_code == 2
+    assert "an empty path" in empty.output and "directory" not in empty.output
+    folder = CliRunner().invoke(app, ["config", "show", "--config=~/conf"])
+    assert folder.exit_code == 2
+    assert "is a folder, not a config file" in folder.output, folder.output
+
+
 def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
     """A run of two articles, a.txt (with "Seriennummer … 7777", which the tests' checks fail
     on) and b.txt (a seed): the run exits 1, with b's brief and none of a's."""
