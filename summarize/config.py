@@ -1103,9 +1103,9 @@ def _check_known_key(keys: list[str], assignment: str, library_checks: bool = Tr
     depth, section, known = _walk_sections(keys)
     if not known:
         location = ".".join(keys[: depth + 1])
-        allowed = ", ".join(sorted(section.model_fields))
         raise ConfigError(
-            f"--set {assignment!r}: {location}: unknown key (allowed here: {allowed})"
+            f"--set {assignment!r}: {location}: "
+            f"{_unknown_key(keys[depth], sorted(section.model_fields))}"
         )
     if library_checks and depth == 1 and tuple(keys[:2]) in _GENERATION_TABLES and len(keys) > 2:
         key = keys[2]
@@ -1162,7 +1162,7 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
         cause = item.get("ctx", {}).get("error")
         if item["type"] == "extra_forbidden":
             allowed = _allowed_keys(item["loc"][:-1])
-            lines.append(f"{location}: unknown key (allowed here: {', '.join(allowed)})")
+            lines.append(f"{location}: {_unknown_key(str(item['loc'][-1]), allowed)}")
         elif isinstance(cause, GenerationSettingError):  # name the key within the table
             if cause.key is not None:
                 location = f"{location}.{cause.key}"
@@ -1172,6 +1172,14 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
             given = item.get("input")
             lines.append(f"{location}: {item['msg']} (got {given!r}){_quote_hint(item, origin)}")
     return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
+
+
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    """What to say of an unknown ``key``: the allowed keys, led by the one it is closest to, as
+    for a generate() keyword (``treshold``: threshold; ``model_dir``: models_dir)."""
+    close = difflib.get_close_matches(key, allowed, n=1)
+    guess = f"did you mean {close[0]}? " if close else ""
+    return f"unknown key ({guess}allowed here: {', '.join(allowed)})"
 
 
 def _quote_hint(item: Mapping[str, Any], origin: str) -> str:

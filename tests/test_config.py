@@ -839,6 +839,21 @@ def test_unsetting_an_unknown_key_is_refused() -> None:
         parse_override("nosuch.key=")
 
 
+def test_a_misspelt_key_is_named_with_the_key_it_is_closest_to(tmp_path: Path) -> None:
+    """As a misspelt generate() keyword is: a section's keys were only listed, and the one meant
+    ("model_dir" for models_dir, among ten) was left to be found in the list."""
+    layer = tmp_path / "mine.toml"
+    layer.write_text('[runtime]\nmodel_dir = "m"\n[translaton]\nbatch_size = 3\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(layer, project_file=None)
+    assert "runtime.model_dir: unknown key (did you mean models_dir?" in str(raised.value)
+    with pytest.raises(ConfigError, match=r"clean\.treshold: unknown key \(did you mean threshold"):
+        load_config(overrides=["clean.treshold="], project_file=None)
+    with pytest.raises(ConfigError) as raised:
+        load_config(overrides=["clean.zzz=1"], project_file=None)
+    assert "did you mean" not in str(raised.value)  # nothing close: the list alone
+
+
 def test_unsetting_an_unknown_generate_setting_is_refused(tmp_path: Path) -> None:
     """A misspelt generate() keyword unset on the command line removed nothing: the file's
     num_beams stayed, exit 0, as if the line had done what it said."""
