@@ -471,6 +471,8 @@ def _run_options(
             fail(f"--engine {engine!r}: choose local (this process) or ray (a Ray cluster)")
         extra.append(f"runtime.engine={json.dumps(engine)}")
     if ray_address is not None:
+        if not ray_address.strip():  # else the config error names a --set never typed
+            fail("--ray-address: an empty address; give auto or HOST:PORT, or leave it out")
         extra.append(f"runtime.ray_address={_toml_string(ray_address)}")
     return extra
 

@@ -805,6 +805,18 @@ class RuntimeSettings(_Section):
         ),
     )
 
+    @field_validator("ray_address")
+    @classmethod
+    def _an_address(cls, address: str | None) -> str | None:
+        # An unset shell variable (--ray-address "$HEAD"): no probe read it, and Ray refused it
+        # only when it was joined, after every input was read ("Invalid address format: ").
+        if address is not None and not address.strip():
+            raise ValueError(
+                "an empty address; give auto or HOST:PORT, or leave it unset for a local Ray "
+                "instance"
+            )
+        return address
+
 
 # The smallest amount of a resource Ray reserves (its resource unit scaling is 10,000).
 _RAY_RESOURCE_UNIT = 0.0001

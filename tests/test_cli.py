@@ -2444,6 +2444,15 @@ def test_an_empty_config_name_or_a_folder_is_said_to_be_what_it_is(
     assert "is a folder, not a config file" in folder.output, folder.output
 
 
+def test_an_empty_ray_address_is_said_of_the_option(tmp_path: Path) -> None:
+    """``--ray-address "$HEAD"`` with HEAD unset: refused at once, naming the option typed."""
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS), "--engine", "ray", "--ray-address", "", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "--ray-address: an empty address" in result.output, result.output
+
+
 def _run_a_serial_number_and_a_seed(tmp_path: Path) -> tuple[Result, Path]:
     """A run of two articles, a.txt (with "Seriennummer … 7777", which the tests' checks fail
     on) and b.txt (a seed): the run exits 1, with b's brief and none of a's."""

@@ -854,6 +854,15 @@ def test_a_misspelt_key_is_named_with_the_key_it_is_closest_to(tmp_path: Path) -
     assert "did you mean" not in str(raised.value)  # nothing close: the list alone
 
 
+def test_an_empty_ray_address_is_refused() -> None:
+    """``ray_address = ""`` (an unset variable in a script's --set) passed, no probe read it,
+    and Ray refused it only when it was joined, after every input had been read."""
+    for value in ('""', '"  "'):
+        with pytest.raises(ConfigError, match=r"runtime\.ray_address: .*an empty address"):
+            load_config(overrides=[f"runtime.ray_address={value}"], project_file=None)
+    assert load_config(overrides=["runtime.ray_address=auto"], project_file=None).runtime
+
+
 def test_unsetting_an_unknown_generate_setting_is_refused(tmp_path: Path) -> None:
     """A misspelt generate() keyword unset on the command line removed nothing: the file's
     num_beams stayed, exit 0, as if the line had done what it said."""
