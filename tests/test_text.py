@@ -2162,6 +2162,39 @@ def test_a_json_ld_article_with_links_in_its_paragraphs_is_read_paragraph_by_par
         assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
 
 
+def test_a_json_ld_article_that_writes_words_in_angle_brackets_is_read_paragraph_by_paragraph(
+    tmp_path: Path,
+) -> None:
+    """An ``articleBody`` of plain lines that writes a word in angle brackets ("List<String>",
+    a mail merge's "<Vorname>"), which are no HTML tags: read as HTML, its line lost those words
+    and matched no paragraph of the extraction, which keeps them; cleaned the article was lost
+    ("no article text left after cleaning"), uncleaned it was one paragraph."""
+    paragraphs = [
+        "Generische Typen wie List<String> oder Map<Integer, String> machen den Code in Java "
+        "sicherer, erklärt die Autorin im Gespräch mit unserer Redaktion.",
+        "Im Serienbrief ersetzt das Programm die Platzhalter <Vorname> und <Nachname> durch die "
+        "Daten aus der Adressliste, bevor es die Briefe druckt.",
+        "Die Umstellung hat das Team im vergangenen Jahr geplant und dann in drei Monaten "
+        "umgesetzt, ohne dass die Kunden etwas davon bemerkten.",
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Neue Werkzeuge für Entwickler",
+        "articleBody": "\n\n".join(paragraphs),
+    }
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Neue Werkzeuge für Entwickler</title>"
+        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+        '</head><body><article><h1>Neue Werkzeuge für Entwickler</h1><div id="app"></div>'
+        "<p>Weiterlesen mit Abo</p></article></body></html>"
+    )
+    for options in ([], ["--no-clean"]):
+        record = _inspected(tmp_path / "seite.html", page, *options)
+        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
+
+
 def test_a_pages_teaser_of_a_paragraph_only_its_json_ld_holds_is_not_read_twice(
     tmp_path: Path,
 ) -> None:

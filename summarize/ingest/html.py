@@ -459,9 +459,19 @@ def _page_position(key: str, flat: str, starts: dict[str, list[int]], cursor: in
 _EMBEDDED_TEXT_KEYS = ("articleBody", "reviewBody", "text")
 # Markup in such a text: its blocks are its lines.
 _EMBEDDED_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", re.IGNORECASE)
-# An element's tag in such a text: closing, bare or with an attribute ("</b>", "<em>", "<a
-# href=…>"); not the comparisons of prose ("a<b and c>d").
-_EMBEDDED_TAG = re.compile(r"</[A-Za-z][\w:-]*\s*>|<[A-Za-z][\w:-]*(?:\s[^<>]*=[^<>]*)?\s*/?>")
+# A tag of an HTML element in such a text: closing, bare or with an attribute ("</b>", "<em>",
+# "<a href=…>"), which trafilatura reads the text as HTML for; not the comparisons of prose
+# ("a<b and c>d"), nor what prose writes in brackets ("List<String>", "<Vorname>"), which it
+# keeps: read as HTML here, such a line lost its words and matched no line of the extraction.
+_HTML_ELEMENTS = (
+    "a|abbr|address|article|aside|b|blockquote|body|br|caption|cite|code|dd|del|div|dl|dt|em"
+    "|figcaption|figure|footer|h[1-6]|head|header|hr|html|i|img|ins|kbd|li|main|mark|nav|ol|p"
+    "|pre|q|quote|s|section|small|span|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead"
+    "|time|title|tr|u|ul"
+)
+_EMBEDDED_TAG = re.compile(
+    rf"</(?:{_HTML_ELEMENTS})\s*>|<(?:{_HTML_ELEMENTS})(?:\s[^<>]*=[^<>]*)?\s*/?>", re.IGNORECASE
+)
 
 
 def embedded_text_lines(root: Any) -> list[str]:
