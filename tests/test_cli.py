@@ -888,6 +888,91 @@ def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article
     assert "(<a.md>)" in index and "(<z.md>)" in index and "File name too long" in index
 
 
+def test_a_current_brief_whose_new_place_is_a_name_too_long_costs_only_its_article(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A current brief whose article moved is written again naming its new place; where the
+    output folder's file system cannot take its record's temp file's name (briefs and articles
+    moved together into an encrypted home: eCryptfs takes 143 bytes), that article fails with
+    a line saying so and the run goes on: the error stopped the run at that article ("cannot
+    write its brief", exit 1), on every rerun, so no article after it got its brief."""
+    import errno
+
+    from summarize import fileio
+
+    _echo_models(monkeypatch)
+    before, after, output = tmp_path / "in", tmp_path / "moved", tmp_path / "briefs"
+    before.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # its brief's name: 140 bytes
+    for name in ("a.txt", long_name):
+        (before / name).write_text(seed, encoding="utf-8")
+    run = ["run", "--output", str(output), "--no-cache"]
+    assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
+    before.rename(after)
+    (after / "z.txt").write_text(seed.replace(".", "!", 1), encoding="utf-8")
+    real_open = os.open
+
+    def short_names_only(path: Any, *args: Any, **kwargs: Any) -> int:
+        if len(os.fsencode(os.path.basename(path))) > 143:
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(fileio.os, "open", short_names_only)
+    result = CliRunner().invoke(app, [*run, str(after)])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "1 written, 1 up to date" in said and "1 failed" in said, result.output
+    assert f"{after / long_name}: cannot write its brief" in said, result.output
+    assert "the run stopped" not in said and "Traceback" not in said, result.output
+    assert read_brief_record(output / "z.md") is not None
+    assert read_record(output / "a.md")["source"] == str(after / "a.txt")
+    assert not list(output.glob(".*.tmp"))
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "(<a.md>)" in index and "(<z.md>)" in index and "File name too long" in index
+
+
+def test_a_current_brief_whose_new_place_is_a_name_too_long_fails_alone_on_ray(
+    self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """As above on the Ray engine, whose driver renews a moved current brief before Ray
+    starts (none does here: every brief is current): the error stopped the run there."""
+    import errno
+
+    from summarize import fileio
+
+    config = write_config(
+        tmp_path / "my.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    before, after, output = tmp_path / "in", tmp_path / "moved", tmp_path / "briefs"
+    before.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # its brief's name: 140 bytes
+    for name in ("a.txt", long_name):
+        (before / name).write_text(seed, encoding="utf-8")
+    run = ["run", "--output", str(output), "--no-cache", "--config", str(config)]
+    assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
+    before.rename(after)
+    real_open = os.open
+
+    def short_names_only(path: Any, *args: Any, **kwargs: Any) -> int:
+        if len(os.fsencode(os.path.basename(path))) > 143:
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(fileio.os, "open", short_names_only)
+    result = CliRunner().invoke(app, [*run, "--engine", "ray", str(after)])
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "0 written, 1 up to date" in said and "1 failed" in said, result.output
+    assert f"{after / long_name}: cannot write its brief" in said, result.output
+    assert "the run stopped" not in said and "Traceback" not in said, result.output
+    assert read_record(output / "a.md")["source"] == str(after / "a.txt")
+    assert not list(output.glob(".*.tmp"))
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "(<a.md>)" in index and "File name too long" in index
+
+
 def test_a_run_ended_without_a_word_leaves_the_index_of_its_briefs_so_far(
     tmp_path: Path, monkeypatch
 ) -> None:

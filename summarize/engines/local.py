@@ -485,7 +485,11 @@ class Pipeline:
                 )
             )
             if current is not None:
-                current = outputs.keep_current(brief_path, current, source)
+                try:
+                    current = outputs.keep_current(brief_path, current, source)
+                except ArticleError as error:  # its new place is a name too long to write
+                    run.settle(outcome_of_error(source, error))
+                    continue
                 run.settle(ArticleOutcome(source, "up-to-date", brief_path), current)
                 continue
             if not force:

@@ -995,7 +995,11 @@ class RayEngine:
             sha256 = hashlib.sha256(raw).hexdigest()
             record = None if force else outputs.current_record(job.brief_path, sha256, fingerprint)
             if record is not None:
-                record = outputs.keep_current(job.brief_path, record, job.source)
+                try:
+                    record = outputs.keep_current(job.brief_path, record, job.source)
+                except ArticleError as error:  # its new place is a name too long to write
+                    yield job, outcome_of_error(job.source, error), None
+                    continue
                 yield job, ArticleOutcome(job.source, "up-to-date", job.brief_path), record
 
     def _execute(
