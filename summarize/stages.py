@@ -217,11 +217,28 @@ def changed_settings(
     current = run_settings(config)
     # A record without them was written by a version before they were kept.
     changed = [_SETTING_NAMES["version"]] if not settings else []
-    changed += [
-        _SETTING_NAMES.get(key, key)
-        for key in sorted(current.keys() | settings.keys())
-        if settings and not same(settings.get(key), current.get(key))
-    ]
+    for key in sorted(current.keys() | settings.keys()) if settings else ():
+        old, new = settings.get(key), current.get(key)
+        if same(old, new):
+            continue
+        if key == "clean" and isinstance(old, Mapping) and isinstance(new, Mapping):
+            # The key of the table that changed: "the clean settings" left the user to guess
+            # which. Cleaning switched on or off is clean.enabled alone (nothing else of the
+            # table is kept while it is off).
+            parts = (
+                ["enabled"]
+                if old.get("enabled", True) != new.get("enabled", True)
+                else [
+                    p for p in sorted(old.keys() | new.keys()) if not same(old.get(p), new.get(p))
+                ]
+            )
+            changed += [f"clean.{part}" for part in parts] or [_SETTING_NAMES[key]]
+        elif key == "clean_model_sha256" and (old is None or new is None):
+            # The classifier switched on or off by the clean settings, named above: "the
+            # cleaning classifier" read as if its file had changed.
+            continue
+        else:
+            changed.append(_SETTING_NAMES.get(key, key))
     changed += [
         f"{task}.generation"
         for task in ("translation", "summarization")

@@ -1385,6 +1385,23 @@ def test_changed_settings_names_what_a_rerun_redoes_briefs_for() -> None:
     assert stages.changed_settings(config, {}, {}, now) == ["the summarize version"]
 
 
+def test_changed_settings_names_the_clean_setting_that_changed() -> None:
+    """A brief redone for a change to the [clean] table names the key that changed, and a
+    classifier switched off with cleaning is not said to have changed: clean.enabled = false
+    was said as "the clean settings, the cleaning classifier", as if the classifier's file had
+    changed, and which clean setting changed was left to guess."""
+    generation = {"translation": {}, "summarization": {}}
+
+    def said(before: list[str], after: list[str]) -> list[str]:
+        kept = json.loads(json.dumps(stages.run_settings(load_config(overrides=before))))
+        return stages.changed_settings(load_config(overrides=after), kept, generation, generation)
+
+    assert said([], ["clean.enabled=false"]) == ["clean.enabled"]
+    assert said(["clean.enabled=false"], []) == ["clean.enabled"]
+    assert said([], ["clean.disable=['tail']"]) == ["clean.disable"]
+    assert said([], ["clean.threshold=0.5"]) == ["clean.threshold"]
+
+
 def test_changed_settings_names_the_part_of_a_model_that_changed() -> None:
     """A new transformers, a prefix, a quantization or a model's files redid every brief with
     "changed: the models (their files, device, backend or window)", which named what had not
