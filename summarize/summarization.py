@@ -221,6 +221,7 @@ class Summarizer:
                 joined_tokens = self.loaded.count_tokens(joined)
                 if joined_tokens <= self.loaded.window:
                     document.final_input = joined
+                    self._unpad_short_summaries(document, joined_tokens)
                 elif joined_tokens >= document.round_tokens:
                     # Chunk summaries as long as their chunks: every further round would read
                     # as much text in as many chunks or more (each round doubled the chunks
@@ -244,6 +245,20 @@ class Summarizer:
         done = [result for result in results if result is not None]
         assert len(done) == len(documents), "every document ends with a summary or an error"
         return done
+
+    def _unpad_short_summaries(self, document: _Document, joined_tokens: int) -> None:
+        """The chunk summaries the final summary reads are no longer than its minimum length
+        (short map steps, chunks whose summaries came back empty): summarized with it, the
+        model wrote on past all they say, as over a short article; without it, and said."""
+        if document.unpadded or joined_tokens > self.minimum_tokens:
+            return
+        document.unpadded = True
+        document.add_note(
+            f"the chunk summaries ({joined_tokens} tokens) are no longer than the summary's "
+            f"minimum length ({self.minimum_tokens} tokens), so the summary of them was made "
+            "without that minimum: with it, the model must write at least as much as they say",
+            logging.INFO,
+        )
 
     def _lead_fallback(self, document: _Document, why: str) -> Summary:
         """The summary, or every chunk summary, came back empty: summarizing an empty text

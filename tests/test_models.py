@@ -2515,3 +2515,35 @@ def test_a_ctranslate2_conversion_given_as_the_model_is_named_as_one(
     said = str(caught.value)
     assert f"folder {folder} is a CTranslate2 conversion" in said, said
     assert "converted from" in said and "sentencepiece" not in said and "\n" not in said, said
+
+
+def test_chunk_summaries_no_longer_than_the_summarys_minimum_are_summarized_without_it(
+    models, monkeypatch
+) -> None:
+    """Short map steps (chunk_generation.max_length = 8) gave a final summary's input of a
+    few dozen tokens, which the model's min_length of 56 made it write past, as over a short
+    article: that input is summarized without the minimum too, and the note says so."""
+    import summarize.summarization as summarization
+
+    settings = SummarizationSettings(
+        model=str(models.bart_short_window), chunk_generation={"max_length": 8}
+    )
+    summarizer = Summarizer(load_model("summarization", settings, Path("models")), settings)
+    minimum = summarizer.loaded.output_minimum()
+    assert minimum == 55
+    calls: list[tuple[list[str], int]] = []
+    original = summarization.generate_texts
+
+    def recording(model, texts, *rest):
+        calls.append((list(texts), model.output_minimum()))
+        return original(model, texts, *rest)
+
+    monkeypatch.setattr(summarization, "generate_texts", recording)
+    sentences = [f"Sentence {i} says that the troops moved near Kursk again." for i in range(9)]
+    summary = summarizer.summarize(sentences)
+
+    assert summary.path == "map-reduce"
+    (final,), final_minimum = calls[-1]
+    assert summarizer.loaded.count_tokens(final) <= minimum
+    assert final_minimum == 0
+    assert summary.note is not None and f"minimum length ({minimum} tokens)" in summary.note
