@@ -356,10 +356,25 @@ class Summarizer:
             else document.input_tokens
         )
         document.round_tokens = tokens
+        # A sentence longer than the window goes to two chunks or more, each summarized apart:
+        # said as the translator says its own (the log named only the chunks).
+        split = sum(1 for unit in document.units if not self.loaded.fits(unit))
+        one, many = (
+            ("chunk summary", "chunk summaries")
+            if document.map_rounds
+            else ("sentence", "sentences")
+        )
+        split_note = (
+            f"; {split} {one if split == 1 else many} longer than the window "
+            f"{'was' if split == 1 else 'were'} split between chunks"
+            if split
+            else ""
+        )
         document.log(
             logging.INFO,
             f"text of {tokens} tokens exceeds the summarizer's {self.loaded.window}-token "
-            f"window: map-reduce round {document.map_rounds + 1} over {len(chunks)} chunks",
+            f"window: map-reduce round {document.map_rounds + 1} over {len(chunks)} chunks"
+            f"{split_note}",
         )
         return chunks
 

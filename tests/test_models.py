@@ -2547,3 +2547,17 @@ def test_chunk_summaries_no_longer_than_the_summarys_minimum_are_summarized_with
     assert summarizer.loaded.count_tokens(final) <= minimum
     assert final_minimum == 0
     assert summary.note is not None and f"minimum length ({minimum} tokens)" in summary.note
+
+
+def test_a_sentence_longer_than_the_summarizers_window_is_said_to_be_split(models, caplog) -> None:
+    """A sentence the window does not hold is split between chunks, each summarized apart:
+    the log says so, as the translator's does, where it named only the chunks."""
+    summarizer = _summarizer(models.bart_short_window)
+    long_sentence = " ".join(f"the troops moved near village {i}" for i in range(40)) + "."
+    assert not summarizer.loaded.fits(long_sentence)
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        summary = summarizer.summarize(["The soldiers arrived on Monday.", long_sentence])
+    assert summary.path == "map-reduce"
+    rounds = [r.getMessage() for r in caplog.records if "map-reduce round 1 over" in r.getMessage()]
+    assert len(rounds) == 1
+    assert "1 sentence longer than the window was split between chunks" in rounds[0]
