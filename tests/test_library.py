@@ -394,6 +394,22 @@ def test_the_errors_the_readme_names_are_the_users_errors() -> None:
     assert issubclass(NotGermanError, errors.ArticleError)
     assert (errors.ArticleError.exit_code, errors.OutputError.exit_code) == (1, 1)
     assert errors.ConfigError.exit_code == errors.UsageError.exit_code == 2
+    assert "`TypeError`" in readme
+
+
+def test_a_config_error_is_the_lines_the_readme_says(tmp_path: Path) -> None:
+    """The README's library section: a ConfigError for the settings one layer breaks is a line
+    naming the layer, then a line per setting (it said every message is one line)."""
+    layer = tmp_path / "bad.toml"
+    layer.write_text('[clean]\nthreshold = "x"\n[translation]\nbatch_size = 0\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(layer, project_file=None)
+    first, *settings = str(raised.value).splitlines()
+    assert "bad.toml" in first
+    assert sorted(line.split(":")[0] for line in settings) == [
+        "  clean.threshold",
+        "  translation.batch_size",
+    ]
 
 
 @pytest.mark.parametrize("paths", ["", " ", [""], ["a.txt", ""]])
