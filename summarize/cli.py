@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -179,7 +179,8 @@ def _folder(value: str) -> Path:
     (``--to=~/site``), and the view wrote its pages into a folder named "~" here, its last line
     naming "~/site/index.html"."""
     try:
-        path = expand_home(_named_path(value, "a folder name"))
+        _named_path(value, "a folder name")
+        path = expand_home(value)  # as typed: "./~x" is the folder "~x" here
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     try:
@@ -210,7 +211,12 @@ def _toml_string(path: Path | str) -> str:
     lone surrogate) are no TOML, and the layer was read as plain text, quotes and backslashes in
     the folder's name. JSON leaves DEL (U+007F) unescaped, which TOML refuses in a string:
     "-o $'out\\x7f'" wrote into a folder named with the quotes."""
-    return json.dumps(str(path), ensure_ascii=False).replace("\x7f", "\\u007f")
+    text = str(path)
+    if isinstance(path, PurePath) and text.startswith("~"):
+        # A Path's "~" is a name (its "./" dropped; a home folder was read by the option's
+        # parser): the layer reads a leading "~" as the home folder.
+        text = f"./{text}"
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _config_file(value: str) -> Path:
@@ -220,7 +226,7 @@ def _config_file(value: str) -> Path:
     if not value.strip():
         raise typer.BadParameter("an empty path; give a TOML file's name")
     try:
-        path = expand_home(Path(value))
+        path = expand_home(value)  # as typed: "./~x.toml" is the file "~x.toml" here
     except ValueError as error:  # "~nobody": no such user
         raise typer.BadParameter(str(error)) from None
     try:
@@ -319,14 +325,12 @@ def _configure_logging(quiet: bool, verbose: bool, interactive: bool) -> None:
 def _load(
     config_files: list[Path] | None, overrides: list[str] | None, library_checks: bool = True
 ) -> Config:
+    # Each file's leading "~" is read by the option's parser (_config_file), as typed: read
+    # again here, "./~draft.toml" (a Path: "~draft.toml") was the home of a user "draft.toml".
     try:
-        # A leading "~" is the home folder, as for a folder (_folder): "--config=~/my.toml",
-        # which no shell expands, was "not found".
-        files = [expand_home(path) for path in config_files or []]
-    except ValueError as error:  # "~nobody": no such user
-        fail(f"--config: {error}")
-    try:
-        return load_config(*files, overrides=overrides or [], library_checks=library_checks)
+        return load_config(
+            *(config_files or []), overrides=overrides or [], library_checks=library_checks
+        )
     except SummarizeError as error:
         fail(error)
 

@@ -12,20 +12,21 @@ import difflib
 import functools
 import json
 import math
+import os
 import re
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PrivateAttr,
     ValidationError,
     ValidationInfo,
@@ -64,19 +65,40 @@ def utf8_safe(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def expand_home(path: Path) -> Path:
+def expand_home(path: str | os.PathLike[str]) -> Path:
     """``path`` with a leading ``~`` (or ``~user``) read as the home folder, as a shell reads
     it: no shell reads the paths of a TOML file or a quoted --set, and ``folder = "~/briefs"``
     wrote the briefs into a folder named "~" in the working directory (the cache, expanded,
-    into the real one), and ``models_dir = "~/models"`` found no model there."""
+    into the real one), and ``models_dir = "~/models"`` found no model there. Only a ``~`` that
+    leads the text as written: give the text, not a Path of it, which drops a leading ``./``
+    ("./~backup", the folder "~backup" here, was the home of the user 'backup')."""
+    text = os.fspath(path)
+    if not text.startswith("~"):
+        return Path(text)
     try:
-        return path.expanduser()
+        return Path(text).expanduser()
     except RuntimeError as error:  # "~nobody/x": no such user, so no home folder
         raise ValueError(f"cannot tell whose home ~ is in {str(path)!r} ({error})") from None
 
 
 # A path read from TOML text; never empty nor holding a NUL, ``~`` the home folder.
-TomlPath = Annotated[Path, BeforeValidator(_not_empty), AfterValidator(expand_home)]
+def _toml_path(value: Any) -> Any:
+    """A path's text checked (:func:`_not_empty`) and its leading ``~`` read as written: a
+    ``~`` after ``./`` names a file or folder here, as in a shell."""
+    value = _not_empty(value)
+    return expand_home(value) if isinstance(value, str | PurePath) else value
+
+
+def _path_text(path: Path) -> str:
+    """A path as TOML text that reads back to it (``config show``): a name that starts with
+    ``~`` (given as "./~x") written so, or it read back as a home folder."""
+    text = str(path)
+    return f"./{text}" if text.startswith("~") else text
+
+
+TomlPath = Annotated[
+    Path, BeforeValidator(_toml_path), PlainSerializer(_path_text, when_used="json")
+]
 
 
 class _Section(BaseModel):

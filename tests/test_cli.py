@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -2510,6 +2511,23 @@ def test_a_config_file_given_as_config_equals_tilde_is_in_the_home_folder(
     result = CliRunner().invoke(app, ["config", "show", "--config=~/my.toml"])
     assert result.exit_code == 0, result.output
     assert 'folder = "briefs-of-mine"' in result.output
+
+
+def test_a_config_file_or_folder_given_as_dot_slash_tilde_is_the_one_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shell reads "./~draft.toml" as the file "~draft.toml" here. Path() drops the "./": the
+    config file was "cannot tell whose home ~ is", and "view ./~USER" showed USER's home."""
+    user = pwd.getpwuid(os.getuid()).pw_name  # a user whose home folder is known
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "~draft.toml").write_text("[runtime]\nthreads = 3\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["config", "show", "--config", "./~draft.toml"])
+    assert result.exit_code == 0, result.output
+    assert "threads = 3" in result.output
+    (tmp_path / f"~{user}").mkdir()
+    view = CliRunner().invoke(app, ["view", f"./~{user}"])
+    assert view.exit_code != 0
+    assert f"~{user}: no brief records" in view.output, view.output
 
 
 def test_an_empty_config_name_or_a_folder_is_said_to_be_what_it_is(

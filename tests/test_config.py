@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import re
 import tomllib
 from pathlib import Path
@@ -521,6 +522,22 @@ def test_a_path_that_starts_with_a_tilde_is_in_the_home_folder(
     assert getattr(getattr(config, section), name) == tmp_path / "briefs"
     with pytest.raises(ConfigError, match=rf"\n  {key}: .*cannot tell whose home"):
         load_config(overrides=[f'{key}="~no-such-user-here/briefs"'], project_file=None)
+
+
+@pytest.mark.parametrize(
+    "key", ["output.folder", "runtime.models_dir", "runtime.cache_dir", "runtime.model_digests"]
+)
+def test_a_tilde_after_dot_slash_is_a_name_here_not_a_home_folder(key: str) -> None:
+    """A shell reads "./~backup" as the folder "~backup" here; Path() drops the "./", and the
+    config read it as the home of the user 'backup' (/var/backups on Debian), where the briefs
+    went. ``config show`` writes it so that it reads back the same."""
+    user = pwd.getpwuid(os.getuid()).pw_name  # a user whose home folder is known
+    section, name = key.split(".")
+    config = load_config(overrides=[f'{key}="./~{user}/briefs"'], project_file=None)
+    assert getattr(getattr(config, section), name) == Path(f"~{user}") / "briefs"
+    shown_again = tomllib.loads(config.to_toml())[section][name]
+    again = load_config(overrides=[f"{key}={json.dumps(shown_again)}"], project_file=None)
+    assert getattr(getattr(again, section), name) == Path(f"~{user}") / "briefs"
 
 
 def test_min_new_tokens_over_max_length_less_its_start_token_is_refused() -> None:
