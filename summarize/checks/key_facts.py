@@ -17,7 +17,7 @@ from summarize.checks.quantities import (
     unit_word_after,
     with_currency_written,
 )
-from summarize.checks.words import is_function_word, tokens
+from summarize.checks.words import is_common_word, is_function_word, tokens
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ def find_key_facts(
         seen = merged.setdefault((key[0], shown[key]), key)
         if seen != key:
             places[seen] = sorted(places[seen] + places.pop(key))
+    _surnames_to_full_names(places, shown)
     ranked = sorted(places, key=lambda key: (-len(places[key]), places[key][0]))
     facts = []
     found: dict[str, int] = {}
@@ -159,3 +160,37 @@ def _labels(paragraph: str, start: int, end: int) -> bool:
         return True  # "§ 219a", "Article 5"
     after = _COUNTED_AFTER.match(paragraph, end)
     return after is None or is_function_word(after.group(1))
+
+
+# A word of a person's name: capitalised, no abbreviation ("AfD", "FC", "AP").
+_NAME_PART = re.compile(r"(?:Mc|Mac|O['’])?[^\W\d_][^\W\d_A-Z'’]+(?:['’-][^\W\d_][^\W\d_A-Z]*)*")
+
+
+def _surnames_to_full_names(
+    places: dict[tuple[str, str], list[int]], shown: dict[tuple[str, str], str]
+) -> None:
+    """A one-word name in the row of the one full name it ends ("Reinhard Grindel" ¶2, then
+    "Grindel" ¶3, ¶7, as news name a person after the first mention): the reader saw two rows
+    of one person among the 12 names. Left apart where another full name ends so too ("Serena
+    Williams", "Venus Williams"), where a word is an abbreviation ("Thuringia AfD", "FC
+    Bayern"), and where the full name's other words are ordinary ("Lower Bavaria") or a name
+    of their own in the article ("Eintracht" of "Eintracht Frankfurt", beside the city)."""
+    names = {key: shown[key] for key in places if key[0] == "name"}
+    alone = {text for text in names.values() if " " not in text}
+    for key, text in names.items():
+        if not _NAME_PART.fullmatch(text) or not text[0].isupper():
+            continue
+        full = [
+            other
+            for other, words in ((other, names[other].split()) for other in names)
+            if len(words) > 1 and words[-1] == text
+        ]
+        if len(full) != 1:
+            continue
+        given = names[full[0]].split()[:-1]
+        if any(
+            word in alone or is_common_word(word) or not _NAME_PART.fullmatch(word)
+            for word in given
+        ):
+            continue
+        places[full[0]] = sorted(places[full[0]] + places.pop(key))
