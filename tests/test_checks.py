@@ -2656,6 +2656,22 @@ def test_a_dotted_abbreviation_is_one_name(english: str, german: str | None) -> 
     assert [name for name, _ in find_names("U.S.-led forces met E.U. leaders.")] == ["U.S.", "E.U."]
 
 
+def test_a_names_initials_are_part_of_it() -> None:
+    """A name with initials was cut at them, the dot read as a sentence's end: "Guard J.R.
+    Smith" was listed among the key facts as "J.R.", "George W. Bush" as "George W" and "B.B.
+    King" as "B.B.", the surname dropped as an ordinary word at a sentence's start. A
+    country's abbreviation before a sentence still ends it."""
+    facts = key_facts([
+        "Guard J.R. Smith scored 20 points. B.B. King was born in Mississippi.",
+        "He met George W. Bush. They went to the U.S. Merkel stayed.",
+    ])  # fmt: skip
+    names = [fact.text for fact in facts if fact.kind == "name"]
+    assert names == ["J.R. Smith", "B.B. King", "Mississippi", "George W. Bush", "U.S.", "Merkel"]
+    assert unsupported_facts("J.R. Smith scored.", "Cleveland guard J.R. Smith scored.") == []
+    flags = unsupported_facts("J.R. Smith scored.", "Cleveland guard Smith scored.")
+    assert [flag.text for flag in flags] == ["J.R. Smith"]
+
+
 def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None:
     """A CNN reference's "B.B King" for its article's "B.B. King": read as letters too."""
     source = "B.B. King was born in Mississippi. J.R.R. Tolkien wrote books."
@@ -2669,8 +2685,8 @@ def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None
         ("Economist H.-W. Sinn warned.", "Der Ökonom Hans-Werner Sinn warnte.", []),
         ("Economist H.-W. Sinn warned.", "Der Ökonom H.-W. Sinn warnte.", []),
         ("Bayern chief K.-H. Rummenigge spoke.", "Bayern-Chef Karl-Heinz Rummenigge sprach.", []),
-        # initials of another given name: the initials flagged, as one name
-        ("Economist H.-W. Sinn warned.", "Der Ökonom Peter Sinn warnte.", ["H.-W."]),
+        # initials of another given name: the name flagged, its initials as one word
+        ("Economist H.-W. Sinn warned.", "Der Ökonom Peter Sinn warnte.", ["H.-W. Sinn"]),
     ],
 )
 def test_a_double_given_names_initials_are_one_name(

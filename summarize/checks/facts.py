@@ -34,7 +34,12 @@ FlagKind = Literal["number", "name", "quote"]
 _NAME_LINK = r"(?:\s+(?:de|da|del|der|des|do|dos|van|von|bin|ibn|al|el|la|le|di|du|ul|zu)\s+|\s+|-)"
 # A word of a name: capitalised, or a dotted abbreviation ("U.S.", "U.N."), which is one word,
 # not the one-letter names "U" and "S".
-_NAME_WORD = r"(?:(?<![\w.])[A-Z]\.(?:-?[A-Z]\.)+(?![^\W\d_])|\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)"
+_NAME_WORD = (
+    r"(?:(?<![\w.])[A-Z]\.(?:-?[A-Z]\.)+(?![^\W\d_])|(?<![\w.])[A-Z]\.(?=\s+[A-ZÄÖÜ])"
+    r"|\b[A-ZÄÖÜ][\w'’]*(?:-[\w'’]+)*)"
+)
+# An initial: "W." of "George W. Bush", "J.R." of "J.R. Smith".
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
 _NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}{_NAME_WORD})*")
 _SENTENCE_START = re.compile(r"(?:[.!?…]['\"”’)]*\s+|[:;]\s+|\n\s*|[\"“„«(`‘']\s*|\s[-–—]\s+)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -198,6 +203,8 @@ def _names(text: str) -> list[_Name]:
         lead = ""
         for word, offset in run:
             bare = _bare(word)
+            if kept and offset in starts and _initials_before(text, kept, lead, bare):
+                starts.discard(offset)  # "George W. Bush", "J.R. Smith": no sentence ends there
             if kept and offset in starts and words.DOTTED_ABBREVIATION.fullmatch(kept[-1][0]):
                 # "… to the U.S. Merkel stayed": the abbreviation's dot ended the sentence.
                 names += _join(text, kept, lead)
@@ -253,6 +260,27 @@ def _names(text: str) -> list[_Name]:
         if kept:
             names += _join(text, kept, lead)
     return names
+
+
+# The word or comma before a name: "the U.S.", "to the U.S.", "Washington, D.C.".
+_WORD_BEFORE = re.compile(r"([^\W\d_]+|,)\s*$")
+
+
+def _initials_before(text: str, kept: list[tuple[str, int]], lead: str, word: str) -> bool:
+    """Whether the name's last word is an initial that the capitalised ``word`` after it
+    continues: a middle initial after a given name ("George W. Bush", not "Plan B. The"), or
+    initials that open a name ("Guard J.R. Smith", "B.B. King"; not a country's or a place's,
+    "the U.S. Merkel", "U.N.", "Washington, D.C. Trump", nor before a title, "U.S. President")."""
+    initial, at = kept[-1]
+    if not _INITIAL.fullmatch(initial) or words.is_function_word(word) or words.is_title(word):
+        return False
+    if len(initial) == 2:
+        return len(kept) > 1 and not words.is_common_word(kept[-2][0])
+    before = _WORD_BEFORE.search(text, 0, at)
+    return (kept[0][1] == at or (len(kept) == 2 and kept[0][0] == lead)) and not (
+        fold(initial.replace(".", "")) in _ABBREVIATED_NAMES
+        or (before and (before.group(1) == "," or words.is_function_word(before.group(1))))
+    )
 
 
 def _without_lead(name: _Name) -> str | None:
@@ -876,13 +904,16 @@ def _name_is_stated(
     roles: set[int] = set()
     if not (source_lists and all(_is_stated_part(parts[i], source_lists[0][1]) for i in proper)):
         roles = {i for i in _roles(parts, proper) if not _is_stated_part(parts[i], grams)}
+    # Initials ("J.R." of "J.R. Smith", "H.-W." of "H.-W. Sinn"): backed by a source's name
+    # whose words begin so ("Hans-Werner Sinn"), as the initials alone are.
+    initials = {"".join(tokens(word)) for word in name.split() if _INITIAL.fullmatch(word)}
     stated: set[int] = set()
     for segment in _segments(len(parts), roles):
         stated |= _stated_whole(parts, segment, grams)
     for index, part in enumerate(parts):
         if index in stated or index in roles or index < first_proper:
             continue
-        if _is_stated_part(part, grams):
+        if _is_stated_part(part, grams) or (part in initials and part in acronyms):
             continue
         if (
             index == len(parts) - 1
