@@ -2672,6 +2672,22 @@ def test_a_names_initials_are_part_of_it() -> None:
     assert [flag.text for flag in flags] == ["J.R. Smith"]
 
 
+def test_a_name_with_two_particles_is_one_name() -> None:
+    """ "Ursula von der Leyen" was the names "Ursula" and "Leyen" (one particle only joined a
+    name's words, "Ludwig van Beethoven"), in the key facts and the summary's check, as were
+    "Steven van de Velde" and "José de la Cruz"."""
+    facts = key_facts([
+        "Commission chief Ursula von der Leyen spoke. He met Steven van de Velde there.",
+        "Then José de la Cruz scored. They went from Berlin to Paris.",
+    ])  # fmt: skip
+    names = [fact.text for fact in facts if fact.kind == "name"]
+    assert names == [
+        "Ursula von der Leyen", "Steven van de Velde", "José de la Cruz", "Berlin", "Paris"
+    ]  # fmt: skip
+    flags = unsupported_facts("Ursula von der Leyen spoke.", "Ursula Gertrud von der Leyen spoke.")
+    assert flags == []
+
+
 def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None:
     """A CNN reference's "B.B King" for its article's "B.B. King": read as letters too."""
     source = "B.B. King was born in Mississippi. J.R.R. Tolkien wrote books."

@@ -31,7 +31,11 @@ from summarize.checks.words import calendar_words, fold, tokens
 
 FlagKind = Literal["number", "name", "quote"]
 
-_NAME_LINK = r"(?:\s+(?:de|da|del|der|des|do|dos|van|von|bin|ibn|al|el|la|le|di|du|ul|zu)\s+|\s+|-)"
+# Particles between a name's words, one or two ("Ursula von der Leyen", "José de la Cruz").
+_NAME_LINK = (
+    r"(?:(?:\s+(?:de|da|del|der|den|des|do|dos|van|von|bin|ibn|al|el|la|le|di|du|ul|zu)){1,2}"
+    r"\s+|\s+|-)"
+)
 # A word of a name: capitalised, or a dotted abbreviation ("U.S.", "U.N."), which is one word,
 # not the one-letter names "U" and "S".
 _NAME_WORD = (
