@@ -178,18 +178,9 @@ def _folder(value: str) -> Path:
     ``~`` is the home folder, as the config reads its paths: no shell expands one after ``=``
     (``--to=~/site``), and the view wrote its pages into a folder named "~" here, its last line
     naming "~/site/index.html"."""
-    try:
-        _named_path(value, "a folder name")
-        path = expand_home(value)  # as typed: "./~x" is the folder "~x" here
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
-    try:
-        is_file = path.is_file()
-    except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is made
-        is_file = False
-    if is_file:
-        raise typer.BadParameter(f"{value!r} is a file, not a folder")
-    return path
+    return _path_of_kind(
+        value, "a folder name (. for this folder)", Path.is_file, "a file, not a folder"
+    )
 
 
 def _input_path(value: str) -> Path:
@@ -223,18 +214,26 @@ def _config_file(value: str) -> Path:
     """A config file named on the command line: never empty (an unset shell variable in
     ``--config "$CFG"`` was "file '' is a directory"), never a folder, a leading ``~`` the home
     folder (``--config=~/my.toml``, which no shell expands: "config file not found")."""
+    return _path_of_kind(value, "a TOML file's name", Path.is_dir, "a folder, not a config file")
+
+
+def _path_of_kind(
+    value: str, wanted: str, is_other_kind: Callable[[Path], bool], other_kind: str
+) -> Path:
+    """``value`` as typed, a leading ``~`` the home folder ("./~x" is the name "~x" here),
+    refused when empty (``wanted``: what to give instead) or when ``is_other_kind``."""
     if not value.strip():
-        raise typer.BadParameter("an empty path; give a TOML file's name")
+        raise typer.BadParameter(f"an empty path; give {wanted}")
     try:
-        path = expand_home(value)  # as typed: "./~x.toml" is the file "~x.toml" here
+        path = expand_home(value)
     except ValueError as error:  # "~nobody": no such user
         raise typer.BadParameter(str(error)) from None
     try:
-        is_folder = path.is_dir()
-    except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is read
-        is_folder = False
-    if is_folder:
-        raise typer.BadParameter(f"{shown(value)} is a folder, not a config file")
+        wrong = is_other_kind(path)
+    except OSError:  # in a folder we may not enter (Python 3.11 raises): said when it is used
+        wrong = False
+    if wrong:
+        raise typer.BadParameter(f"{shown(value)} is {other_kind}")
     return path
 
 

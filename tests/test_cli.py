@@ -849,25 +849,13 @@ def test_a_brief_renamed_for_its_new_place_but_not_written_is_renamed_next_run(
     assert meta["source"] == read_record(output / "a.md")["source"] == str(new / "a.txt")
 
 
-def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article(
-    tmp_path: Path, monkeypatch
-) -> None:
-    """An output folder whose file system takes shorter names than a brief's (an encrypted
-    home or share: eCryptfs takes 143 bytes) fails the article of the long name with a line
-    saying so, and the run's other articles get their briefs: it stopped the run there, "the
-    run stopped ... run the same command again", and every rerun stopped at the same article,
-    so the articles after it never got a brief."""
+def _short_file_names_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output folder's file system takes file names of at most 143 bytes (eCryptfs, an
+    encrypted home), as summarize's writes see it."""
     import errno
 
     from summarize import fileio
 
-    _echo_models(monkeypatch)
-    folder, output = tmp_path / "in", tmp_path / "briefs"
-    folder.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
-    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # a scraper's slug of 141 bytes
-    for name in ("a.txt", long_name, "z.txt"):
-        (folder / name).write_text(seed, encoding="utf-8")
     real_open = os.open
 
     def short_names_only(path: Any, *args: Any, **kwargs: Any) -> int:
@@ -876,6 +864,24 @@ def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(fileio.os, "open", short_names_only)
+
+
+def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An output folder whose file system takes shorter names than a brief's (an encrypted
+    home or share: eCryptfs takes 143 bytes) fails the article of the long name with a line
+    saying so, and the run's other articles get their briefs: it stopped the run there, "the
+    run stopped ... run the same command again", and every rerun stopped at the same article,
+    so the articles after it never got a brief."""
+    _echo_models(monkeypatch)
+    folder, output = tmp_path / "in", tmp_path / "briefs"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # a scraper's slug of 141 bytes
+    for name in ("a.txt", long_name, "z.txt"):
+        (folder / name).write_text(seed, encoding="utf-8")
+    _short_file_names_only(monkeypatch)
     result = CliRunner().invoke(app, ["run", "--output", str(output), "--no-cache", str(folder)])
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
@@ -897,10 +903,6 @@ def test_a_current_brief_whose_new_place_is_a_name_too_long_costs_only_its_artic
     moved together into an encrypted home: eCryptfs takes 143 bytes), that article fails with
     a line saying so and the run goes on: the error stopped the run at that article ("cannot
     write its brief", exit 1), on every rerun, so no article after it got its brief."""
-    import errno
-
-    from summarize import fileio
-
     _echo_models(monkeypatch)
     before, after, output = tmp_path / "in", tmp_path / "moved", tmp_path / "briefs"
     before.mkdir()
@@ -912,14 +914,7 @@ def test_a_current_brief_whose_new_place_is_a_name_too_long_costs_only_its_artic
     assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
     before.rename(after)
     (after / "z.txt").write_text(seed.replace(".", "!", 1), encoding="utf-8")
-    real_open = os.open
-
-    def short_names_only(path: Any, *args: Any, **kwargs: Any) -> int:
-        if len(os.fsencode(os.path.basename(path))) > 143:
-            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
-        return real_open(path, *args, **kwargs)
-
-    monkeypatch.setattr(fileio.os, "open", short_names_only)
+    _short_file_names_only(monkeypatch)
     result = CliRunner().invoke(app, [*run, str(after)])
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
@@ -938,10 +933,6 @@ def test_a_current_brief_whose_new_place_is_a_name_too_long_fails_alone_on_ray(
 ) -> None:
     """As above on the Ray engine, whose driver renews a moved current brief before Ray
     starts (none does here: every brief is current): the error stopped the run there."""
-    import errno
-
-    from summarize import fileio
-
     config = write_config(
         tmp_path / "my.toml", self_contained_models.marian, self_contained_models.bart
     )
@@ -954,14 +945,7 @@ def test_a_current_brief_whose_new_place_is_a_name_too_long_fails_alone_on_ray(
     run = ["run", "--output", str(output), "--no-cache", "--config", str(config)]
     assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
     before.rename(after)
-    real_open = os.open
-
-    def short_names_only(path: Any, *args: Any, **kwargs: Any) -> int:
-        if len(os.fsencode(os.path.basename(path))) > 143:
-            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
-        return real_open(path, *args, **kwargs)
-
-    monkeypatch.setattr(fileio.os, "open", short_names_only)
+    _short_file_names_only(monkeypatch)
     result = CliRunner().invoke(app, [*run, "--engine", "ray", str(after)])
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -2101,6 +2101,37 @@ def test_text_a_browser_does_not_show_stays_out_of_an_html_pages_text() -> None:
     assert page_text(parse_html(html)) == "Sichtbar.\n\nAuch sichtbar."
 
 
+def _json_ld_page(headline: str, body: Sequence[str], shown: str = "") -> str:
+    """A page that shows its headline (and ``shown``: a teaser's markup) and holds the article
+    only in its JSON-LD ``articleBody``, the ``body`` paragraphs parted by blank lines."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "articleBody": "\n\n".join(body),
+    }
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{headline}</title>"
+        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+        f"</head><body><article><h1>{headline}</h1>{shown}"
+        '<div id="app"></div><p>Weiterlesen mit Abo</p></article></body></html>'
+    )
+
+
+def _assert_read_as(tmp_path: Path, page: str, paragraphs: list[str], case: object = None) -> None:
+    """The page's article is read as ``paragraphs``, cleaned and uncleaned."""
+    for options in ([], ["--no-clean"]):
+        record = _inspected(tmp_path / "seite.html", page, *options)
+        read = [" ".join(paragraph) for paragraph in record["paragraphs"]]
+        assert read == paragraphs, (case, options)
+
+
+def _seed_headline_and_paragraphs() -> tuple[str, list[str]]:
+    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
+    return lines[0], [lines[2], lines[3], lines[5]]
+
+
 def test_an_article_only_a_pages_json_ld_holds_is_read_paragraph_by_paragraph(
     tmp_path: Path,
 ) -> None:
@@ -2109,24 +2140,8 @@ def test_an_article_only_a_pages_json_ld_holds_is_read_paragraph_by_paragraph(
     it from there as one paragraph. Cleaned, the paragraphs the page does not show were lost
     without a line in the audit ("no article text left after cleaning"); uncleaned, the article
     was one paragraph. Each paragraph of the ``articleBody`` is one of the article."""
-    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
-    paragraphs = [lines[2], lines[3], lines[5]]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": lines[0],
-        "articleBody": "\n\n".join(paragraphs),
-    }
-    page = (
-        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-        f"<title>{lines[0]}</title>"
-        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
-        f'</head><body><article><h1>{lines[0]}</h1><div id="app"></div>'
-        "<p>Weiterlesen mit Abo</p></article></body></html>"
-    )
-    for options in ([], ["--no-clean"]):
-        record = _inspected(tmp_path / "seite.html", page, *options)
-        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
+    headline, paragraphs = _seed_headline_and_paragraphs()
+    _assert_read_as(tmp_path, _json_ld_page(headline, paragraphs), paragraphs)
 
 
 def test_a_json_ld_article_with_links_in_its_paragraphs_is_read_paragraph_by_paragraph(
@@ -2136,30 +2151,14 @@ def test_a_json_ld_article_with_links_in_its_paragraphs_is_read_paragraph_by_par
     link, a bold word) is read at its lines, as one without markup is: its lines, tags and
     all, matched no paragraph of the extraction, and cleaned the article was lost ("no article
     text left after cleaning"), uncleaned it was one paragraph."""
-    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
-    paragraphs = [lines[2], lines[3], lines[5]]
+    headline, paragraphs = _seed_headline_and_paragraphs()
     marked = [
         paragraphs[0].replace("Nordkorea", "<b>Nordkorea</b>", 1),
         paragraphs[1].replace("Putin", '<a href="/thema/putin">Putin</a>', 1),
         paragraphs[2],
     ]
     assert marked[:2] != paragraphs[:2]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": lines[0],
-        "articleBody": "\n\n".join(marked),
-    }
-    page = (
-        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-        f"<title>{lines[0]}</title>"
-        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
-        f'</head><body><article><h1>{lines[0]}</h1><div id="app"></div>'
-        "<p>Weiterlesen mit Abo</p></article></body></html>"
-    )
-    for options in ([], ["--no-clean"]):
-        record = _inspected(tmp_path / "seite.html", page, *options)
-        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
+    _assert_read_as(tmp_path, _json_ld_page(headline, marked), paragraphs)
 
 
 def test_a_json_ld_article_that_writes_words_in_angle_brackets_is_read_paragraph_by_paragraph(
@@ -2177,22 +2176,8 @@ def test_a_json_ld_article_that_writes_words_in_angle_brackets_is_read_paragraph
         "Die Umstellung hat das Team im vergangenen Jahr geplant und dann in drei Monaten "
         "umgesetzt, ohne dass die Kunden etwas davon bemerkten.",
     ]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": "Neue Werkzeuge für Entwickler",
-        "articleBody": "\n\n".join(paragraphs),
-    }
-    page = (
-        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-        "<title>Neue Werkzeuge für Entwickler</title>"
-        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
-        '</head><body><article><h1>Neue Werkzeuge für Entwickler</h1><div id="app"></div>'
-        "<p>Weiterlesen mit Abo</p></article></body></html>"
-    )
-    for options in ([], ["--no-clean"]):
-        record = _inspected(tmp_path / "seite.html", page, *options)
-        assert [" ".join(paragraph) for paragraph in record["paragraphs"]] == paragraphs, options
+    page = _json_ld_page("Neue Werkzeuge für Entwickler", paragraphs)
+    _assert_read_as(tmp_path, page, paragraphs)
 
 
 def test_a_pages_teaser_of_a_paragraph_only_its_json_ld_holds_is_not_read_twice(
@@ -2203,27 +2188,11 @@ def test_a_pages_teaser_of_a_paragraph_only_its_json_ld_holds_is_not_read_twice(
     ``articleBody``. Cleaned, the brief read that start and then the whole paragraph: the
     teaser stood in the page's text beside the paragraph read from the JSON-LD, and the
     classifier kept both. The paragraph is read once, in full."""
-    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
-    paragraphs = [lines[2], lines[3], lines[5]]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": lines[0],
-        "articleBody": "\n\n".join(paragraphs),
-    }
+    headline, paragraphs = _seed_headline_and_paragraphs()
     first_sentence = paragraphs[0][: paragraphs[0].index(". ") + 1]
     for teaser in (f"{paragraphs[0][:80]} …", f"{paragraphs[0][:80]}...", first_sentence):
-        page = (
-            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
-            f"<title>{lines[0]}</title>"
-            f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
-            f'</head><body><article><h1>{lines[0]}</h1><p class="lead">{teaser}</p>'
-            '<div id="app"></div><p>Weiterlesen mit Abo</p></article></body></html>'
-        )
-        for options in ([], ["--no-clean"]):
-            record = _inspected(tmp_path / "seite.html", page, *options)
-            read = [" ".join(paragraph) for paragraph in record["paragraphs"]]
-            assert read == paragraphs, (teaser, options)
+        page = _json_ld_page(headline, paragraphs, f'<p class="lead">{teaser}</p>')
+        _assert_read_as(tmp_path, page, paragraphs, teaser)
 
 
 def test_a_date_in_a_sentence_of_an_html_page_stays_in_it(tmp_path: Path) -> None:
