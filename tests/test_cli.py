@@ -895,6 +895,20 @@ def test_a_brief_name_too_long_for_the_output_file_system_costs_only_its_article
     assert "(<a.md>)" in index and "(<z.md>)" in index and "File name too long" in index
 
 
+def _briefs_of_articles_since_moved(tmp_path: Path, run: list[str]) -> tuple[Path, str]:
+    """Briefs made by ``run`` of "a.txt" and an article with a long name, whose folder was then
+    moved: the folder they are in now, and the long name (its brief's name: 140 bytes)."""
+    before, after = tmp_path / "in", tmp_path / "moved"
+    before.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"
+    for name in ("a.txt", long_name):
+        (before / name).write_text(seed, encoding="utf-8")
+    assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
+    before.rename(after)
+    return after, long_name
+
+
 def test_a_current_brief_whose_new_place_is_a_name_too_long_costs_only_its_article(
     tmp_path: Path, monkeypatch
 ) -> None:
@@ -904,15 +918,10 @@ def test_a_current_brief_whose_new_place_is_a_name_too_long_costs_only_its_artic
     a line saying so and the run goes on: the error stopped the run at that article ("cannot
     write its brief", exit 1), on every rerun, so no article after it got its brief."""
     _echo_models(monkeypatch)
-    before, after, output = tmp_path / "in", tmp_path / "moved", tmp_path / "briefs"
-    before.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
-    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # its brief's name: 140 bytes
-    for name in ("a.txt", long_name):
-        (before / name).write_text(seed, encoding="utf-8")
+    output = tmp_path / "briefs"
     run = ["run", "--output", str(output), "--no-cache"]
-    assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
-    before.rename(after)
+    after, long_name = _briefs_of_articles_since_moved(tmp_path, run)
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
     (after / "z.txt").write_text(seed.replace(".", "!", 1), encoding="utf-8")
     _short_file_names_only(monkeypatch)
     result = CliRunner().invoke(app, [*run, str(after)])
@@ -936,15 +945,9 @@ def test_a_current_brief_whose_new_place_is_a_name_too_long_fails_alone_on_ray(
     config = write_config(
         tmp_path / "my.toml", self_contained_models.marian, self_contained_models.bart
     )
-    before, after, output = tmp_path / "in", tmp_path / "moved", tmp_path / "briefs"
-    before.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
-    long_name = "wahl-" + "ergebnis-" * 14 + "berlin.txt"  # its brief's name: 140 bytes
-    for name in ("a.txt", long_name):
-        (before / name).write_text(seed, encoding="utf-8")
+    output = tmp_path / "briefs"
     run = ["run", "--output", str(output), "--no-cache", "--config", str(config)]
-    assert CliRunner().invoke(app, [*run, str(before)]).exit_code == 0
-    before.rename(after)
+    after, long_name = _briefs_of_articles_since_moved(tmp_path, run)
     _short_file_names_only(monkeypatch)
     result = CliRunner().invoke(app, [*run, "--engine", "ray", str(after)])
     assert result.exit_code == 1, result.output
