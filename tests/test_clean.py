@@ -130,6 +130,17 @@ def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
         # A source named inside the article's sentence, with a date: text, not a credit.
         ("Die Zinsen sanken (Quelle: Deutsche Bundesbank Zinsstatistik vom 05.03.18)",
          "Die Zinsen sanken (Quelle: Deutsche Bundesbank Zinsstatistik vom 05.03.18)", []),
+        # ... or without one, and a "©" inside a parenthesis the sentence opened: cutting them
+        # left it open ("… für Neugeschäft 2017,", "… für das Wake News").
+        ("Die Zinsen sanken (im Jahresmittel 5,77 %, Quelle: Deutsche Bundesbank Zinsstatistik)",
+         "Die Zinsen sanken (im Jahresmittel 5,77 %, Quelle: Deutsche Bundesbank Zinsstatistik)",
+         []),
+        ("Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):",
+         "Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):",
+         []),
+        # A parenthesis that holds the credit alone goes with it ("… Springen. (" was left).
+        ("Der Reiter gewann das Springen. (© FEI/Christophe Taniere)",
+         "Der Reiter gewann das Springen.", ["(© FEI/Christophe Taniere)"]),
         # "Bild", "Foto", "Video" as the sentence's own nouns, after a function word or before
         # a quotation: nothing cut ("Scholz in der" and "… als" were left of the line).
         ("Der Kanzler sagte in der Bild: „Ich bleibe bis zum Ende der Wahlperiode.“",

@@ -516,6 +516,8 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
     "… in Berlin Foto: dpa"), or a quotation follows its label. Such a cut edited the sentence
     ("Scholz in der" was left)."""
     span = match.group(0).lstrip()
+    if _closes_a_bracket_before(text[: match.start()], span):
+        return True
     if not span[:1].isalpha():  # "©", "(Foto: …)", a dash before the credit: no sentence
         return False
     before = _last_words(text, match.start(), 2)
@@ -530,6 +532,19 @@ def _span_in_sentence(text: str, match: re.Match[str]) -> bool:
         or word.lower() in language_function_words()[0]
         or _QUOTATION_AFTER_LABEL.match(span) is not None
         or _headline_label(before, span)
+    )
+
+
+def _closes_a_bracket_before(before: str, span: str) -> bool:
+    """Whether ``span`` closes a bracket opened before it: a source named inside a parenthesis
+    ("(…, errechnet aus …, Quelle: Deutsche Bundesbank vom 05.03.18)") is the sentence's, and
+    cutting it left the parenthesis open."""
+    return any(
+        before.count(opening) > before.count(closing)
+        and span.count(closing) > span.count(opening)
+        # "(© FEI/Christophe Taniere)": the bracket holds the credit alone
+        and any(ch.isalnum() for ch in before[before.rfind(opening) + 1 :])
+        for opening, closing in ("()", "[]")
     )
 
 
