@@ -138,6 +138,13 @@ def test_only_clear_bullets_are_cut_and_the_cut_is_recorded() -> None:
         ("Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):",
          "Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):",
          []),
+        # A licence's version in a credit ("CC BY-SA 3.0") is no sentence end: the credit was
+        # kept whole, and the brief's title on a page of such captions.
+        ("Der Hafen von Emden am Abend. Foto: Marco Roepers [CC BY-SA 3.0], via Wikimedia Commons",
+         "Der Hafen von Emden am Abend.",
+         ["Foto: Marco Roepers [CC BY-SA 3.0], via Wikimedia Commons"]),
+        ("Die Akademie am Gendarmenmarkt. – Bild: Reinhard Ferdinand, Lizenz CC BY-SA 4.0",
+         "Die Akademie am Gendarmenmarkt.", ["– Bild: Reinhard Ferdinand, Lizenz CC BY-SA 4.0"]),
         # A parenthesis that holds the credit alone goes with it ("… Springen. (" was left).
         ("Der Reiter gewann das Springen. (© FEI/Christophe Taniere)",
          "Der Reiter gewann das Springen.", ["(© FEI/Christophe Taniere)"]),
