@@ -24,6 +24,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
+from rich.text import Text
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
@@ -307,11 +308,24 @@ def _on_a_terminal() -> bool:
     return True
 
 
+class _OneLineRichHandler(RichHandler):
+    """Rich's coloured level names, each record on one line as the log's are: Rich's table
+    folded a long message at the terminal's width, cutting a path in it in two (copied from
+    the terminal, it named no file)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = Text.assemble(self.get_level_text(record), " ", self.format(record))
+            self.console.print(line, soft_wrap=True, highlight=False)
+        except Exception:
+            self.handleError(record)
+
+
 def _configure_logging(quiet: bool, verbose: bool, interactive: bool) -> None:
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
     handler: logging.Handler
     if interactive:
-        handler = RichHandler(console=stderr, show_path=False, show_time=False, markup=False)
+        handler = _OneLineRichHandler(console=stderr, markup=False)
         handler.setFormatter(logging.Formatter("%(message)s"))
     else:
         handler = logging.StreamHandler(sys.stderr)

@@ -286,6 +286,27 @@ def test_each_problem_gets_one_line_on_a_terminal_and_in_the_log(
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in result.stderr
 
 
+def test_a_log_line_on_a_terminal_is_one_line_however_long(tmp_path: Path, monkeypatch) -> None:
+    """Rich's log handler folded a message at the terminal's width, so an article's path in a
+    log line was cut in two ("…/ein-se" / "hr-langer-…"), no path to copy; as the log's and
+    the failures' lines, it is one line the terminal wraps."""
+    from rich.console import Console
+
+    _echo_models(monkeypatch)
+    console = Console(stderr=True, emoji=False, force_terminal=True, color_system=None, width=60)
+    monkeypatch.setattr("summarize.cli.stderr", console)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = folder / "ein-langer-name-eines-artikels-ueber-den-haushalt-und-die-folgen.txt"
+    article.write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+    result = CliRunner().invoke(
+        app, ["run", "--output", str(tmp_path / "briefs"), "--no-cache", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "INFO" in line]
+    assert any(f"{article}: text of" in line for line in lines), result.stderr
+
+
 def test_force_color_into_a_log_file_keeps_the_log_lines(tmp_path: Path, monkeypatch) -> None:
     """FORCE_COLOR (set in CI jobs for coloured output) made rich take a log file for a
     terminal: the progress bars' redraws and cursor codes went into the log, and its lines had
