@@ -53,7 +53,10 @@ class LogProgress:
             logger.info("up to date: %s", shown(outcome.brief_path))
         else:
             self.logged.add((str(outcome.source), str(outcome.reason)))
-            logger.error("%s: %s", outcome.status, outcome.reason)
+            # An article skipped (not German) costs the run nothing: exit 0, so no ERROR line
+            # for a log watcher to page on.
+            level = logging.WARNING if outcome.status == "skipped" else logging.ERROR
+            logger.log(level, "%s: %s", outcome.status, outcome.reason)
 
 
 class RichProgress:

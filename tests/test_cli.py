@@ -1588,6 +1588,10 @@ def test_hostile_inputs_cost_only_their_own_briefs(
     for name, message in messages.items():
         lines = result.output.splitlines()
         assert any(name in line and message in line for line in lines), (name, result.output)
+    if not quiet:  # the log's lines: a skipped article (exit 0 for it) is no error
+        assert re.search(r" WARNING skipped: \S*english\.txt: ", result.output), result.output
+        assert re.search(r" ERROR failed: \S*empty\.txt: ", result.output), result.output
+        assert " ERROR skipped" not in result.output
     assert "9 written, 0 up to date, 1 skipped, 7 failed" in result.output
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "in", "out", "outside.txt"]
