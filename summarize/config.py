@@ -1278,8 +1278,17 @@ def load_config(
     """
     context = {LIBRARY_CHECKS: library_checks}
     layers: list[tuple[str, Mapping[str, Any]]] = []
-    if project_file is not None and Path(project_file).is_file():
-        layers.append((str(project_file), read_toml(Path(project_file))))
+    if project_file is not None:
+        project = Path(project_file)
+        # A broken link or a folder where the project file goes: its settings were passed over
+        # without a word, and the run went on with the defaults.
+        if project.is_symlink() and not project.exists():
+            raise ConfigError(
+                f"{project}: a link to {os.readlink(project)}, which does not exist (the "
+                "project's config file is read whenever it is there: mend the link, or remove it)"
+            )
+        if project.exists():
+            layers.append((str(project), read_toml(project)))
     layers.extend((str(path), read_toml(Path(path))) for path in files)
     # One str is one assignment, not an iterable of one-letter ones (a type checker passes it:
     # a str is an Iterable[str]): overrides="translation.batch_size=8" was refused as "--set 't'".

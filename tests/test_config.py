@@ -149,6 +149,20 @@ def test_project_file_in_working_directory_is_layered(tmp_path: Path, monkeypatc
     assert load_config().runtime.threads == 2
 
 
+def test_a_project_file_that_cannot_be_read_is_named(tmp_path: Path, monkeypatch) -> None:
+    """A broken link or a folder as ./summarize.toml was passed over without a word: the run
+    went on with the defaults, not the project's settings."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "summarize.toml").symlink_to(tmp_path / "moved" / "summarize.toml")
+    with pytest.raises(ConfigError, match=r"summarize\.toml: a link to .*moved.*does not exist"):
+        load_config()
+    (tmp_path / "summarize.toml").unlink()
+    (tmp_path / "summarize.toml").mkdir()
+    with pytest.raises(ConfigError, match=r"summarize\.toml: cannot read: Is a directory"):
+        load_config()
+    assert load_config(project_file=None).runtime == Config().runtime
+
+
 def test_model_setting_resolves_local_folders_before_hub_ids(tmp_path: Path, monkeypatch) -> None:
     models_dir = tmp_path / "models"
     (models_dir / "org" / "local-model").mkdir(parents=True)
