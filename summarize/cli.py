@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from inspect import cleandoc
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
@@ -69,9 +70,19 @@ class _Argument(TyperArgument):
         return self.display_name_raw
 
 
+def _reflowed(help_text: str) -> str:
+    """A docstring's paragraphs each as one line, for the terminal to wrap: Typer 0.29 keeps
+    their source line breaks, and an 80-column terminal showed "… exit 1 when a model is not
+    available offline or would not load as configured; a model" / "whose family …"."""
+    paragraphs = cleandoc(help_text).split("\n\n")
+    return "\n\n".join(" ".join(paragraph.split("\n")) for paragraph in paragraphs)
+
+
 class _Command(TyperCommand):
     def __init__(self, *args: Any, **options: Any) -> None:
         super().__init__(*args, **options)
+        if self.help:
+            self.help = _reflowed(self.help)
         for param in self.params:
             if type(param) is TyperArgument:  # as Typer made it from the annotation
                 param.__class__ = _Argument

@@ -2364,6 +2364,23 @@ def test_help_shows_no_python_types_for_options() -> None:
         assert "{" not in usage and re.search(r"\[OPTIONS\]( [A-Z.[\]]+)*\s*$", usage), usage
 
 
+def test_help_paragraphs_are_wrapped_by_the_terminal_not_the_source() -> None:
+    """Typer 0.29 kept a docstring's source line breaks in --help: on an 80-column terminal
+    "… would not load as configured; a model" / "whose family …" broke mid-line, and on a wide
+    one every paragraph still broke at the source's 100 columns."""
+    for name, command in _leaf_commands().items():
+        for paragraph in (command.help or "").split("\n\n"):
+            assert "\n" not in paragraph, (name, paragraph)
+    shown = subprocess.run(
+        [sys.executable, "-m", "summarize", "view", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "600", "NO_COLOR": "1"},
+        timeout=60,
+    ).stdout
+    assert re.search(r"One page per brief .* no JavaScript, nothing loaded .* complete\)\.", shown)
+
+
 @pytest.mark.parametrize("command", ["run", "inspect"])
 def test_paths_help_says_a_named_file_of_any_suffix_is_read(command: str) -> None:
     """The README: a file named on the command line with another suffix (artikel.php) or none
