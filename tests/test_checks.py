@@ -2688,6 +2688,24 @@ def test_a_name_with_two_particles_is_one_name() -> None:
     assert flags == []
 
 
+def test_a_letters_dot_that_ends_a_sentence_ends_the_name() -> None:
+    """A letter's dot at a sentence's end ("Group E.", "Plan B.") is no initial when no name
+    goes on after it: since initials joined a name, "Group E. Robert Lewandowski" was one
+    name, a key fact of its own and the name flagged, where the article said "Lewandowski"."""
+    facts = key_facts(["Bayern topped Group E. Robert Lewandowski scored twice."])
+    names = [fact.text for fact in facts if fact.kind == "name"]
+    assert names == ["Bayern", "Group E", "Robert Lewandowski"]
+    assert [name for name, _ in find_names("They chose Plan B. Merkel agreed.")] == [
+        "Plan B",
+        "Merkel",
+    ]
+    flags = unsupported_facts(
+        "Bayern topped Group E. Robert Lewandowski scored twice.",
+        "Bayern won Group E. Lewandowski scored twice.",
+    )
+    assert [flag.text for flag in flags] == ["Robert Lewandowski"]
+
+
 def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None:
     """A CNN reference's "B.B King" for its article's "B.B. King": read as letters too."""
     source = "B.B. King was born in Mississippi. J.R.R. Tolkien wrote books."

@@ -209,8 +209,9 @@ def _names(text: str) -> list[_Name]:
             bare = _bare(word)
             if kept and offset in starts and _initials_before(text, kept, lead, bare):
                 starts.discard(offset)  # "George W. Bush", "J.R. Smith": no sentence ends there
-            if kept and offset in starts and words.DOTTED_ABBREVIATION.fullmatch(kept[-1][0]):
-                # "… to the U.S. Merkel stayed": the abbreviation's dot ended the sentence.
+            if kept and offset in starts and _INITIAL.fullmatch(kept[-1][0]):
+                # "… to the U.S. Merkel stayed", "… reached Group C. Germany won": the
+                # abbreviation's or the letter's dot ended the sentence.
                 names += _join(text, kept, lead)
                 kept, lead = [], ""
             if words.DOTTED_ABBREVIATION.fullmatch(bare):
