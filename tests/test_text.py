@@ -1548,6 +1548,33 @@ def test_a_markdown_files_short_title_is_its_headline(tmp_path: Path) -> None:
     assert clean_text(page, headline="Startseite").title == subtitle
 
 
+def test_a_markdown_headings_attributes_are_markup_listed_in_the_audit() -> None:
+    """Hugo, Jekyll and Pandoc read "{#id}" or "{.class key=value}" at a heading's end as its
+    attributes, which a reader never sees: they reached the translator (and the title) as
+    words. Braces that hold words, or that stand in a paragraph, stay as typed."""
+    markdown = (
+        "# Haushalt 2025 {#haushalt .wichtig}\n\n"
+        "## Die Lage im Bund {: #lage}\n\n"
+        "Der Bundestag hat am Donnerstag {#nicht} beschlossen.\n\n"
+        "## Kosten {in Euro}\n\n"
+        'Lage {id="setext"}\n---\n'
+    )
+    text, left_out, title = markdown_article(markdown)
+    assert title == "Haushalt 2025"
+    assert text.split("\n\n") == [
+        "Haushalt 2025",
+        "Die Lage im Bund",
+        "Der Bundestag hat am Donnerstag {#nicht} beschlossen.",
+        "Kosten {in Euro}",
+        "Lage",
+    ]
+    assert [entry for entry in left_out if entry[0] == "markdown_heading_attributes"] == [
+        ("markdown_heading_attributes", "{#haushalt .wichtig}"),
+        ("markdown_heading_attributes", "{: #lage}"),
+        ("markdown_heading_attributes", '{id="setext"}'),
+    ]
+
+
 @pytest.mark.parametrize(
     "opening",
     ["# Haushalt  2025", "# Haushalt\t2025", "# Haushalt\u00a02025", "Haushalt\n2025\n===="],

@@ -23,6 +23,7 @@ from summarize.ingest.html import (
 )
 from summarize.ingest.markdown import (
     MARKDOWN_FRONT_MATTER,
+    MARKDOWN_HEADING_ATTRIBUTES,
     MARKDOWN_HIDDEN_HTML,
     MARKDOWN_IMAGE,
     MARKDOWN_LINK_DEFINITION,
@@ -36,6 +37,7 @@ __all__ = [
     "HTML_EXTRACTION",
     "HTML_SUFFIXES",
     "MARKDOWN_FRONT_MATTER",
+    "MARKDOWN_HEADING_ATTRIBUTES",
     "MARKDOWN_HIDDEN_HTML",
     "MARKDOWN_IMAGE",
     "MARKDOWN_LINK_DEFINITION",

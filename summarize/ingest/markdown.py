@@ -35,6 +35,14 @@ MARKDOWN_LINK_DEFINITION = "markdown_link_definition"
 # and the other invisible elements (markup, not article text, but every character of the file
 # is in the brief or its audit).
 MARKDOWN_HIDDEN_HTML = "markdown_hidden_html"
+# A heading's attributes, as Hugo, Jekyll (kramdown) and Pandoc read them at its end
+# ("## Die Lage {#lage}", "{.wichtig}", "{id=\"lage\"}"): markup a reader never sees, which
+# reached the translator (and the brief's title) as words.
+MARKDOWN_HEADING_ATTRIBUTES = "markdown_heading_attributes"
+_HEADING_ATTRIBUTE = r"(?:[#.][^\W\d][\w:-]*|[^\W\d][\w:-]*=(?:\"[^\"]*\"|'[^']*'|[^\s}\"']+))"
+_HEADING_ATTRIBUTES = re.compile(
+    rf"[ \t]+(\{{:?[ \t]*{_HEADING_ATTRIBUTE}(?:[ \t]+{_HEADING_ATTRIBUTE})*[ \t]*\}})[ \t]*$"
+)
 # How deep markdown-it reads nested blocks (a quote is one level, a list item two: its list and
 # itself). Its CommonMark preset stops at 20 and drops the rest of the quote or list without an
 # error: an e-mail thread quoted 20 times, or a list nested 10 deep, lost its innermost text
@@ -164,8 +172,11 @@ class _TokenReader:
     row: list[str] | None = None  # the cells of the table row being read
     row_line: str = ""  # its line of the source, and its cells as typed
     raw_row: list[str] = field(default_factory=list)
+    heading: bool = False  # the inline token read next is a heading's
 
     def read(self, token: Any) -> None:
+        if token.type in ("heading_open", "heading_close"):
+            self.heading = token.type == "heading_open"
         if token.type == "tr_open":
             self.row, self.raw_row = [], []
             self.row_line = self.lines[token.map[0]] if token.map else ""
@@ -211,6 +222,9 @@ class _TokenReader:
             self.raw_row.append(token.content)
         text = self.marker + _inline_text(token.children or [], self.left_out)
         self.marker = ""
+        if self.heading and (attributes := _HEADING_ATTRIBUTES.search(text)):
+            self.left_out.append((MARKDOWN_HEADING_ATTRIBUTES, attributes.group(1)))
+            text = text[: attributes.start()]
         if self.opening_heading:
             # One line, as a browser shows it: the cleaner read a setext heading's two
             # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title.
