@@ -244,7 +244,21 @@ def read_translation_pairs(
             f"{shown(source)}:{number} {source_says} where {shown(reference)}:{number} "
             f"{reference_says}{more}; they must be aligned line by line"
         )
+    # English given as the source and German as the reference (the two paths swapped) was
+    # translated and scored with exit 0: a score that means nothing, said nowhere.
+    if _reads_confidently(sources, "en") and _reads_confidently(references, "de"):
+        raise UsageError(
+            f"{shown(source)} reads as English and {shown(reference)} as German: the source "
+            "comes first, then the reference (swapped?)"
+        )
     return sources, references
+
+
+def _reads_confidently(lines: list[str], language: str) -> bool:
+    """True when the lines' start is confidently in ``language`` (as a run judges an article)."""
+    from summarize.clean.language import document_language
+
+    return document_language(" ".join(lines)) == language
 
 
 def evaluate_translation(

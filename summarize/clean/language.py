@@ -158,6 +158,16 @@ class NotGermanError(ArticleError):
     """The article is not in German; skipped unless the user forces the language."""
 
 
+def document_language(text: str) -> str | None:
+    """The language a text is confidently in, as :func:`check_language` judges an article;
+    None when it is too short to judge or no language is certain enough."""
+    sample = " ".join(text[:_DOCUMENT_SAMPLE_CHARS].split())
+    if len(sample.split()) < _LANGUAGE_MIN_WORDS:
+        return None
+    language, probability = _language_identifier().classify(sample)
+    return str(language) if probability >= _DOCUMENT_MIN_PROBABILITY else None
+
+
 def check_language(text: str, source: Path) -> None:
     """Raise NotGermanError when the article as a whole is confidently in another language."""
     sample = " ".join(text[:_DOCUMENT_SAMPLE_CHARS].split())
