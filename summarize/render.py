@@ -908,7 +908,17 @@ def link_target(filename: str) -> str:
     """A brief's file name as the target of a Markdown link (``[title](<target>)``) that opens
     that file. A run's names hold none of the characters escaped (a brief renamed by hand may);
     letters, umlauts and spaces stay as they are, readable in the Markdown."""
-    return filename.translate(_LINK_TARGET_ESCAPES)
+    target = filename.translate(_LINK_TARGET_ESCAPES)
+    # markdown-it (and so MkDocs-like readers of it) strips a target's white space at its ends
+    # (" Haushalt.md" linked to "Haushalt.md", another file or none): percent-encoded there.
+    return _LINK_TARGET_END_SPACE.sub(_percent_encoded, target)
+
+
+_LINK_TARGET_END_SPACE = re.compile(r"^\s+|\s+$")
+
+
+def _percent_encoded(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
 
 
 def render_index(

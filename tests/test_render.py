@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -1311,3 +1312,12 @@ def test_an_entity_in_a_briefs_file_name_is_not_read_in_its_link() -> None:
     target = link_target("R&amp;D.md")
     html = gfm().render(f"[x](<{target}>)")
     assert 'href="R%26amp;D.md"' in html
+
+
+@pytest.mark.parametrize("filename", [" Haushalt.md", "Haushalt .md\u00a0", "\u2003a b.md"])
+def test_white_space_at_a_briefs_file_names_ends_stays_in_its_link(filename: str) -> None:
+    """markdown-it strips a link target's white space at its ends: " Haushalt.md" linked to
+    "Haushalt.md", another brief or none."""
+    html = gfm().render(f"[x](<{link_target(filename)}>)")
+    href = re.search(r'href="([^"]*)"', html)
+    assert href is not None and unquote(href.group(1)) == filename
