@@ -45,7 +45,7 @@ from summarize.clean import (
 )
 from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model, packaged_model_file
-from summarize.config import Config
+from summarize.config import Config, expand_home
 from summarize.errors import ArticleError, SummarizeError, UsageError, defect_on_article, shown
 from summarize.generation import generation_identity
 from summarize.ingest import Article, InputProblem, find_articles, is_folder
@@ -383,7 +383,14 @@ def _input_path(path: object) -> Path:
         raise UsageError(
             f"an empty path ({path!r}); give a file or folder name (. for this folder)"
         )
-    return Path(path)
+    if not isinstance(path, str):
+        return Path(path)  # a Path's "./" is gone: its leading ~ cannot be told from a name
+    # A leading ~ is the home folder, as for the command line and the config's paths: run("~/x")
+    # read a folder named "~" in the working directory ("./~x" is the name ~x here).
+    try:
+        return expand_home(path)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def _not_paths(given: object) -> str:

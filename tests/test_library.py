@@ -425,6 +425,23 @@ def test_an_empty_path_to_run_is_refused_not_read_as_the_working_directory(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_leading_tilde_in_a_path_to_run_is_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``run("~/articles")`` read a folder named "~" in the working directory, where the
+    command line and the config's paths read the home folder; "./~x" stays the name ~x here,
+    and a Path is taken as it is (its "./" is gone)."""
+    from summarize.stages import input_paths
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert input_paths("~/articles") == [tmp_path / "home" / "articles"]
+    assert input_paths(["~", "./~x"]) == [tmp_path / "home", Path("~x")]
+    assert input_paths(Path("~x")) == [Path("~x")]
+    with pytest.raises(UsageError, match="whose home"):
+        input_paths("~no-such-user-here/a.txt")
+
+
 @pytest.mark.parametrize("config", [None, "my.toml", {"output": {"folder": "out"}}])
 def test_a_pipeline_given_no_config_says_what_it_takes(config: object) -> None:
     """A config file's path or None failed at the first use: "'str' object has no attribute
