@@ -3,6 +3,7 @@ process around it is left with (warning filters, library logging)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -522,3 +523,37 @@ def test_changing_the_pipelines_run_info_leaves_what_its_briefs_record(
         assert pipeline.run_info.models["translation"]["model"] == before[0]
     assert (record.models["translation"]["model"], record.generation["translation"]) == before
     assert record.settings["clean"]["enabled"] is True
+
+
+def test_two_threads_loading_one_pipeline_load_each_model_once(
+    library_config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """load() from two threads at once (a service warming up) read each model's weights twice:
+    both threads found no load started and each started its own, two copies in memory."""
+    import summarize.engines.local as local
+
+    both_starting = threading.Barrier(2, timeout=2)
+    each_found, load_weights = local.each_found, local.load_weights
+    loads: list[str] = []
+
+    def found_side_by_side(resolvers):  # type: ignore[no-untyped-def]
+        specs = each_found(resolvers)
+        # Both threads about to start the loads; one at a time, the other waits for them.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_starting.wait()
+        return specs
+
+    def counted(spec, *args: object) -> object:  # type: ignore[no-untyped-def]
+        loads.append(spec.task)
+        return load_weights(spec, *args)
+
+    monkeypatch.setattr(local, "each_found", found_side_by_side)
+    monkeypatch.setattr(local, "load_weights", counted)
+    with Pipeline(library_config) as pipeline:
+        threads = [threading.Thread(target=pipeline.load) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(loads) == ["summarization", "translation"]
+        assert pipeline.translator.loaded is not None

@@ -123,6 +123,9 @@ class Pipeline:
         # (sqlite3.ProgrammingError: "Cannot operate on a closed database"), and a second run
         # was refused as "another summarize run is writing to" the folder the first held.
         self._turn = threading.RLock()
+        # Starting the weights' loads, which the translator's first untranslated sentence does
+        # too: two threads calling load() at once each started their own, each model read twice.
+        self._starting = threading.Lock()
 
     def __enter__(self) -> Pipeline:
         return self
@@ -152,9 +155,11 @@ class Pipeline:
             self._translator = None
 
     def load(self) -> None:
-        """Load both models (once). Raises ModelNotFoundError / ConfigError before any work."""
-        self._load_translator()
-        self._load_summarizer()
+        """Load both models (once). Raises ModelNotFoundError / ConfigError before any work.
+        Calls from several threads take turns, with each other and with runs."""
+        with self._turn:
+            self._load_translator()
+            self._load_summarizer()
 
     def _cache_folder(self) -> Path | None:
         return translation_cache_folder(self.config)
@@ -167,6 +172,10 @@ class Pipeline:
         interpreter lock; torch reads and CTranslate2 conversions take
         :data:`summarize.backends.TORCH_MODEL_READ` in turn, because ``from_pretrained`` swaps
         process-wide torch settings while it runs."""
+        with self._starting:
+            self._start_loading(tasks)
+
+    def _start_loading(self, tasks: Sequence[Task]) -> None:
         specs = dict(
             zip(tasks, each_found([functools.partial(self._spec, t) for t in tasks]), strict=True)
         )
@@ -261,11 +270,13 @@ class Pipeline:
 
     @property
     def translator(self) -> Translator:
-        return self._load_translator()
+        with self._turn:
+            return self._load_translator()
 
     @property
     def summarizer(self) -> Summarizer:
-        return self._load_summarizer()
+        with self._turn:
+            return self._load_summarizer()
 
     @property
     def run_info(self) -> stages.RunInfo:
@@ -273,7 +284,8 @@ class Pipeline:
         settings): a copy, the caller's to change. The pipeline's own was handed out, and a
         caller that changed it (max_new_tokens = 1) changed what every later brief's record
         said of the run, while the models worked as before."""
-        return copy.deepcopy(self._own_run_info())
+        with self._turn:
+            return copy.deepcopy(self._own_run_info())
 
     def _own_run_info(self) -> stages.RunInfo:
         if self._run_info is None:
@@ -287,12 +299,13 @@ class Pipeline:
         """Everything besides the source that changes a brief: models, settings, our version.
 
         Known from the tokenizers and configs alone, before the weights are loaded."""
-        translation, summarization = each_found(
-            [
-                functools.partial(self._spec, "translation"),
-                functools.partial(self._spec, "summarization"),
-            ]
-        )
+        with self._turn:
+            translation, summarization = each_found(
+                [
+                    functools.partial(self._spec, "translation"),
+                    functools.partial(self._spec, "summarization"),
+                ]
+            )
         return stages.run_fingerprint(self.config, translation.identity(), summarization.identity())
 
     def make_brief(self, article: Article, progress: ProgressListener | None = None) -> Brief:
