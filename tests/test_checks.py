@@ -3021,6 +3021,14 @@ def test_yet_to_after_a_short_form_says_the_negation_of_noch_nicht(
     assert _negation_warned(german, english) == []
 
 
+def test_anymore_without_a_negation_is_no_negation() -> None:
+    """ "anymore" says no negation of its own: "are allowed anymore to leave" for "dürfen … nicht
+    mehr verlassen" was read as keeping the "nicht"."""
+    german = "Fast 500 Menschen dürfen den Betrieb nicht mehr verlassen."
+    assert _negation_warned(german, "Almost 500 people are allowed anymore to leave the farm.")
+    assert not _negation_warned(german, "Almost 500 people are not allowed to leave anymore.")
+
+
 def test_yet_without_to_is_no_negation() -> None:
     assert _negation_warned("Der Rat hat noch nicht entschieden.", "The council has decided yet.")
 
