@@ -1082,6 +1082,8 @@ def test_a_rerun_on_ray_reads_each_brief_once_and_writes_the_local_engines_index
     reads = _reads_of_front_matter(monkeypatch)
     on_ray = ray_engine.RayEngine(_load(config, output)).run([folder])
     assert len(on_ray.with_status("up-to-date")) == 2
+    # It said "Ray: 0 retried, 0 actor(s) restarted", as if Ray had run.
+    assert on_ray.summary_line().endswith("; Ray not started: no article needed the models")
     assert reads == {f"{seed.stem}.md": 1 for seed in seeds}
     on_ray_index = _index_without_dates(tmp_path / "out")
     monkeypatch.undo()

@@ -147,8 +147,11 @@ class RayRunReport(RunReport):
 
     retried: int | None = None
     restarted: int | None = None
+    started: bool = True  # False: every article was settled before Ray (current, or failed)
 
     def summary_line(self) -> str:
+        if not self.started:  # "Ray: 0 retried, 0 actor(s) restarted" read as if Ray had run
+            return f"{super().summary_line()}; Ray not started: no article needed the models"
         if self.retried is None or self.restarted is None:
             return f"{super().summary_line()}; Ray: retries not counted"
         return (
@@ -965,7 +968,9 @@ class RayEngine:
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
-        return RayRunReport(run.outcomes(), run.index_path, retried, restarted)
+        return RayRunReport(
+            run.outcomes(), run.index_path, retried, restarted, started=bool(groups)
+        )
 
     def _settled_before_ray(
         self, jobs: list[_Job], fingerprint: str, force: bool
