@@ -53,10 +53,10 @@ class LogProgress:
             logger.info("up to date: %s", shown(outcome.brief_path))
         else:
             self.logged.add((str(outcome.source), str(outcome.reason)))
-            # An article skipped (not German) costs the run nothing: exit 0, so no ERROR line
-            # for a log watcher to page on.
-            level = logging.WARNING if outcome.status == "skipped" else logging.ERROR
-            logger.log(level, "%s: %s", outcome.status, outcome.reason)
+            # An ERROR line, skipped (not German) as failed: either leaves the article without
+            # a brief and the run with exit status 1 (RunReport.exit_code), and a log watcher
+            # that pages on ERROR lines was not told why the run failed.
+            logger.error("%s: %s", outcome.status, outcome.reason)
 
 
 class RichProgress:

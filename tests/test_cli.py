@@ -1588,10 +1588,9 @@ def test_hostile_inputs_cost_only_their_own_briefs(
     for name, message in messages.items():
         lines = result.output.splitlines()
         assert any(name in line and message in line for line in lines), (name, result.output)
-    if not quiet:  # the log's lines: a skipped article (exit 0 for it) is no error
-        assert re.search(r" WARNING skipped: \S*english\.txt: ", result.output), result.output
+    if not quiet:  # the log's lines: a skipped article is an error, as its exit status 1
+        assert re.search(r" ERROR skipped: \S*english\.txt: ", result.output), result.output
         assert re.search(r" ERROR failed: \S*empty\.txt: ", result.output), result.output
-        assert " ERROR skipped" not in result.output
     assert "9 written, 0 up to date, 1 skipped, 7 failed" in result.output
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "in", "out", "outside.txt"]
@@ -2829,3 +2828,25 @@ def test_both_models_missing_are_said_in_one_run(tmp_path: Path, engine: str) ->
     assert f"The translation model folder {str(tmp_path / 'no-marian')!r} does not exist" in said
     assert f"The summarization model folder {str(tmp_path / 'no-bart')!r} does not exist" in said
     assert not output.exists()
+
+
+def test_a_skipped_article_is_logged_as_an_error_as_its_exit_status_says(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An article skipped as not German leaves the run with exit status 1, as a failed one does:
+    its log line was a WARNING, and a log watcher that pages on ERROR lines was not told why
+    the run failed."""
+    import logging
+
+    from summarize.progress import LogProgress
+    from summarize.report import ArticleOutcome, RunReport
+
+    skipped = ArticleOutcome(
+        Path("english.txt"), "skipped", reason="english.txt: the article is not German"
+    )
+    assert RunReport((skipped,), None).exit_code == 1
+    with caplog.at_level(logging.INFO, logger="summarize"):
+        LogProgress().article_finished(skipped)
+    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [
+        (logging.ERROR, "skipped: english.txt: the article is not German")
+    ]
