@@ -894,7 +894,7 @@ def _evaluate(
     from summarize.cache import CACHE_FILENAME, default_cache_dir
     from summarize.engines.local import Pipeline, translation_cache_folder
     from summarize.evaluate import metrics_table, require_eval_extra
-    from summarize.outputs import make_folder
+    from summarize.outputs import output_lock
     from summarize.process import configure_process
 
     # An evaluation writes into its own folder only (the translation cache included).
@@ -911,8 +911,11 @@ def _evaluate(
             # A missing, unreadable or misaligned input, one the outputs would replace, or an
             # output folder that cannot be made, is found before any model loads.
             data = read(output)
-            made = make_folder(output, "the output folder")
-            try:
+            # One evaluation (or run) per output folder, as `run` takes it: two at once wrote
+            # each other's hypotheses.txt and metrics.json, the one's metrics (its model, its
+            # scores) left beside the other's outputs. A folder it made for the outputs is
+            # removed again when a model is not found or refused (only empty folders go).
+            with output_lock(output):
                 # Inside: a stop while torch is imported here left the folder made, empty.
                 threads = configure_process(config.runtime, config.uses_torch())
                 with Pipeline(config, threads) as pipeline:
@@ -921,15 +924,6 @@ def _evaluate(
                     except BaseException:
                         pipeline.close(remove_unused_cache=True)
                         raise
-            except BaseException:
-                # A model not found or refused: the folder made for the outputs held only the
-                # empty translation cache. Only empty folders go, deepest first.
-                for made_folder in made:
-                    try:
-                        made_folder.rmdir()
-                    except OSError:
-                        break
-                raise
         except KeyboardInterrupt:  # where the translations done so far are, if anywhere
             if cache is None or not (cache / CACHE_FILENAME).exists():
                 raise _StoppedEvaluating(None) from None

@@ -97,7 +97,7 @@ def test_eval_outputs_and_cache_share_a_folder_named_with_a_tilde(
     assert result.exit_code == 0, result.output
     assert not (work / "~").exists()
     assert {path.name for path in (home / "eval").iterdir()} == {
-        "hypotheses.txt", "metrics.json", ".summarize-cache"
+        "hypotheses.txt", "metrics.json", ".summarize-cache", ".summarize.lock"
     }  # fmt: skip
 
 
@@ -1001,3 +1001,30 @@ def test_source_and_reference_given_the_wrong_way_round_are_refused(tmp_path: Pa
     assert (sources, references) == (german.splitlines(), english.splitlines())
     with pytest.raises(UsageError, match=r"ref\.en reads as English .*src\.de as German"):
         read_translation_pairs(tmp_path / "ref.en", tmp_path / "src.de")
+
+
+def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """Two evaluations into one --output folder at once (two terminals) wrote each other's
+    hypotheses.txt and metrics.json: the one's metrics, naming its model and scores, were left
+    beside the other's outputs. The second stops as a second `run` into a folder does."""
+    from summarize.outputs import LOCK_FILENAME, output_lock
+
+    source, reference = _translation_data(tmp_path, shared=False)
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart)  # fmt: skip
+    output = tmp_path / "eval-mt"
+    command = ["eval", "translation", str(source), str(reference), "-o", str(output),
+               "-c", str(config), "-q"]  # fmt: skip
+    with output_lock(output):  # the first evaluation, under way
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert "is writing to" in " ".join(result.output.split())
+        assert not (output / "hypotheses.txt").exists()
+        assert not (output / "metrics.json").exists()
+    result = CliRunner().invoke(app, command)  # the folder free again
+    assert result.exit_code == 0, result.output
+    assert {path.name for path in output.iterdir()} == {
+        "hypotheses.txt", "metrics.json", ".summarize-cache", LOCK_FILENAME
+    }  # fmt: skip
