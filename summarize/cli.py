@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from summarize.clean import CleanArticle
     from summarize.engines.local import Pipeline
     from summarize.engines.ray import RayEngine
-    from summarize.evaluate import EvalResult
+    from summarize.evaluate import EvalResult, TranslationListener
     from summarize.report import RunReport
 
 # A flag's column in --help left empty: Typer 0.29 writes each option's Python type there, and
@@ -845,7 +845,7 @@ def _run_eval(
     quiet: bool,
     output: Path,
     read: Callable[[Path], _Data],
-    evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
+    evaluate: Callable[[Pipeline, _Data, Path, TranslationListener | None], EvalResult],
     translates: bool = True,
 ) -> None:
     """Shared by the eval commands: config, the inputs read and checked, one pipeline, errors,
@@ -857,7 +857,7 @@ def _run_eval(
     # unclosed), and a stop is said, as a run says it.
     previous = _take_stop_signals()
     try:
-        _evaluate(config_files, overrides, output, read, evaluate)
+        _evaluate(config_files, overrides, output, read, evaluate, translates and not quiet)
     except KeyboardInterrupt as stop:
         if not translates:  # a cache there is an earlier translation evaluation's, no help here
             _interrupted("no scores written, and no summaries kept: the same command starts over")
@@ -889,7 +889,8 @@ def _evaluate(
     overrides: list[str] | None,
     output: Path,
     read: Callable[[Path], _Data],
-    evaluate: Callable[[Pipeline, _Data, Path], EvalResult],
+    evaluate: Callable[[Pipeline, _Data, Path, TranslationListener | None], EvalResult],
+    shows_progress: bool,
 ) -> None:
     from summarize.cache import CACHE_FILENAME, default_cache_dir
     from summarize.engines.local import Pipeline, translation_cache_folder
@@ -920,7 +921,9 @@ def _evaluate(
                 threads = configure_process(config.runtime, config.uses_torch())
                 with Pipeline(config, threads) as pipeline:
                     try:
-                        result = evaluate(pipeline, data, output)
+                        result = _evaluate_with_progress(
+                            evaluate, pipeline, data, output, shows_progress
+                        )
                     except BaseException:
                         pipeline.close(remove_unused_cache=True)
                         raise
@@ -933,6 +936,25 @@ def _evaluate(
     except SummarizeError as error:
         fail(error)
     _echo(metrics_table(result))
+
+
+def _evaluate_with_progress(
+    evaluate: Callable[[Pipeline, _Data, Path, TranslationListener | None], EvalResult],
+    pipeline: Pipeline,
+    data: _Data,
+    output: Path,
+    shows_progress: bool,
+) -> EvalResult:
+    """``evaluate``, its translation shown as a run's is (``shows_progress``: not --quiet, and
+    a translation): a bar on a terminal, a log line at each tenth elsewhere."""
+    from summarize.progress import LogTranslationProgress, RichProgress
+
+    if not shows_progress:
+        return evaluate(pipeline, data, output, None)
+    if _on_a_terminal():
+        with RichProgress(stderr) as bars:
+            return evaluate(pipeline, data, output, bars)
+    return evaluate(pipeline, data, output, LogTranslationProgress())
 
 
 @eval_app.command("translation")
@@ -963,8 +985,8 @@ def eval_translation(
         quiet,
         output,
         lambda folder: read_translation_pairs(source, reference, folder),
-        lambda pipeline, pairs, folder: evaluate_translation(
-            pipeline.translator, source, reference, folder, pairs
+        lambda pipeline, pairs, folder, progress: evaluate_translation(
+            pipeline.translator, source, reference, folder, pairs, progress
         ),
     )
 
@@ -997,7 +1019,7 @@ def eval_summary(
         quiet,
         output,
         lambda folder: read_summary_records(data, text_field, reference_field, folder),
-        lambda pipeline, records, folder: evaluate_summaries(
+        lambda pipeline, records, folder, _progress: evaluate_summaries(
             pipeline.summarizer,
             data,
             folder,

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from summarize.errors import (
     ArticleError,
@@ -153,20 +153,42 @@ def spare_inputs(output: Path, written: tuple[str, ...], inputs: tuple[Path, ...
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
+class TranslationListener(Protocol):
+    """What hears a test set's translation go on (a run's progress display is one): the model
+    inputs to translate, then the number each batch did. A test set of 1,000 lines was one
+    "translating" line, then nothing for the minutes a real model takes."""
+
+    def translation_started(self, inputs: int) -> None: ...
+    def translated(self, inputs: int) -> None: ...
+
+
 class TranslatedLines(NamedTuple):
     english: list[str]  # one line per source line
     at_limit: int  # lines holding English as long as the output limit allows (maybe cut)
     split: list[int]  # the (1-based) lines with a sentence longer than the window, split
 
 
-def translate_lines(translator: Translator, lines: list[str], name: str) -> TranslatedLines:
+def translate_lines(
+    translator: Translator,
+    lines: list[str],
+    name: str,
+    progress: TranslationListener | None = None,
+) -> TranslatedLines:
     """One English line per German line, how many of them hold English as long as the
     translator's output limit allows (it may be cut there), and which had a sentence split for
     the window; all sentences of all lines batched together. A line the model fails on stops
-    the evaluation, named as ``{name}:{number}`` (``name``: the file)."""
+    the evaluation, named as ``{name}:{number}`` (``name``: the file). ``progress`` hears how
+    many model inputs there are to translate and how many each batch did, as a run's does."""
     sentences_per_line = [split_sentences(line) if line.strip() else [] for line in lines]
     flat = [sentence for sentences in sentences_per_line for sentence in sentences]
-    translated = iter(translator.translate(flat, warn_split=False))  # said below, by line
+    translated = iter(
+        translator.translate(
+            flat,
+            on_start=progress.translation_started if progress is not None else None,
+            on_batch=progress.translated if progress is not None else None,
+            warn_split=False,  # said below, by line
+        )
+    )
     english = []
     at_limit = 0
     split = []
@@ -267,14 +289,16 @@ def evaluate_translation(
     reference: Path,
     output: Path,
     pairs: tuple[list[str], list[str]] | None = None,
+    progress: TranslationListener | None = None,
 ) -> EvalResult:
-    """``pairs``: the lines as :func:`read_translation_pairs` read them (read here when None)."""
+    """``pairs``: the lines as :func:`read_translation_pairs` read them (read here when None);
+    ``progress``: hears the translation go on (see :class:`TranslationListener`)."""
     from sacrebleu.metrics import BLEU, CHRF
 
     spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
-    hypotheses, at_limit, split = translate_lines(translator, sources, shown(source))
+    hypotheses, at_limit, split = translate_lines(translator, sources, shown(source), progress)
     if at_limit:  # scored as they are: the score is the settings' as much as the model's
         logger.warning(
             "%d of %d lines hold English as long as the translator's %d-token output limit "

@@ -59,6 +59,25 @@ class LogProgress:
             logger.error("%s: %s", outcome.status, outcome.reason)
 
 
+class LogTranslationProgress:
+    """A log line at each tenth of the model inputs translated, where no bar is drawn (a pipe,
+    a log file): ``eval translation`` of a 1,000-line test set said "translating" once, then
+    nothing until it was done, minutes on a real model."""
+
+    def __init__(self) -> None:
+        self._total = self._done = self._tenths = 0
+
+    def translation_started(self, inputs: int) -> None:
+        self._total, self._done, self._tenths = inputs, 0, 0
+
+    def translated(self, inputs: int) -> None:
+        self._done += inputs
+        tenths = self._done * 10 // self._total if self._total else 10
+        if tenths > self._tenths:
+            self._tenths = tenths
+            logger.info("translated %d of %d sentence(s)", self._done, self._total)
+
+
 class RichProgress:
     """Two bars on a terminal: articles, and sentences of the batch of articles being translated."""
 

@@ -1028,3 +1028,35 @@ def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
     assert {path.name for path in output.iterdir()} == {
         "hypotheses.txt", "metrics.json", ".summarize-cache", LOCK_FILENAME
     }  # fmt: skip
+
+
+def test_eval_translation_says_how_far_it_has_come(self_contained_models, tmp_path: Path) -> None:
+    """A long test set (newstest2019-dev: 1,000 lines) was one "translating" line, then nothing
+    for the minutes a real model takes: a log line says each tenth of the sentences translated,
+    the last all of them; --quiet keeps to the table and the warnings."""
+    import re
+
+    lines = [
+        line
+        for seed in sorted(SEEDS.glob("*.txt"))[:2]
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    (tmp_path / "src.de").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = write_config(tmp_path / "c.toml", self_contained_models.marian,
+                          self_contained_models.bart)  # fmt: skip
+    command = ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
+               "-c", str(config), "--set", "translation.batch_size=1"]  # fmt: skip
+    result = CliRunner().invoke(app, [*command, "-o", str(tmp_path / "ev")])
+    assert result.exit_code == 0, result.output
+    said = [
+        (int(done), int(total))
+        for done, total in re.findall(r"translated (\d+) of (\d+) sentence", result.output)
+    ]
+    assert len(said) >= 2, result.output  # on the way, not only at the end
+    assert len({total for _, total in said}) == 1 and said[-1][0] == said[-1][1] >= len(lines)
+    assert [done for done, _ in said] == sorted({done for done, _ in said})  # each once, rising
+    quiet = CliRunner().invoke(app, [*command, "-o", str(tmp_path / "ev-q"), "-q"])
+    assert quiet.exit_code == 0, quiet.output
+    assert not re.search(r"translated \d+ of", quiet.output)
