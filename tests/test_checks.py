@@ -4186,3 +4186,24 @@ def test_a_name_of_ordinary_words_is_not_backed_by_other_initials(
     summary: str, article: str
 ) -> None:
     assert [flag.kind for flag in unsupported_facts(summary, article)] == ["name"]
+
+
+def test_a_body_or_title_with_of_and_its_place_is_one_name() -> None:
+    """ "Bank of England", "University of Cologne": one name, one key fact, not the two rows
+    "Bank" and "England" (half the list's rows on an article about a central bank); a person
+    "of" a party stays apart from it, as a title before a person's full name does."""
+    facts = key_facts(
+        [
+            "The Bank of England raised rates, a professor at the University of Cologne said.",
+            "The Bank of England's governor met the Chancellor of the Exchequer.",
+        ]
+    )
+    names = [fact.text for fact in facts if fact.kind == "name"]
+    assert names == ["Bank of England", "University of Cologne", "Chancellor of the Exchequer"]
+    assert [name for name, _ in find_names("Angela Merkel of the CDU spoke.")] == [
+        "Angela Merkel",
+        "CDU",
+    ]
+    assert [name for name, _ in find_names("He met the Mayor of London Sadiq Khan.")] != [
+        "Mayor of London Sadiq Khan"
+    ]

@@ -361,15 +361,34 @@ def _abbreviated_in(name: str, capital_words: set[str]) -> bool:
     return len(initials) >= 2 and initials in capital_words
 
 
+# "of" or "of the" between a body or a title and its place: "Bank of England".
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def find_names(text: str) -> list[tuple[str, int]]:
-    """Capitalised word sequences that read as names, with their offsets."""
-    found = []
+    """Capitalised word sequences that read as names, with their offsets. A body or a title
+    of ordinary words with "of" and a name after it is one name with it ("Bank of England",
+    "University of Cologne", "Duke of York", "United States of America"), not a person's
+    ("Angela Merkel of the CDU" stays two), nor a title before a person's full name ("the Mayor
+    of London Sadiq Khan": at most two words after "of")."""
+    found: list[tuple[str, int]] = []
     for name in _names(text):
         rest = _without_lead(name)
         if rest and rest in name.text:
-            found.append((rest, name.start + name.text.index(rest)))
+            start, written = name.start + name.text.index(rest), rest
         else:
-            found.append((name.text, name.start))
+            start, written = name.start, name.text
+        if found:
+            before, at = found[-1]
+            between = _OF_BETWEEN.fullmatch(text, at + len(before), start)
+            if (
+                between
+                and len(written.split()) <= 2
+                and all(words.is_common_word(_bare(part)) for part in re.split(r"\s+|-", before))
+            ):
+                found[-1] = (text[at : start + len(written)], at)
+                continue
+        found.append((written, start))
     return found
 
 
