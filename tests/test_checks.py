@@ -4207,3 +4207,12 @@ def test_a_body_or_title_with_of_and_its_place_is_one_name() -> None:
     assert [name for name, _ in find_names("He met the Mayor of London Sadiq Khan.")] != [
         "Mayor of London Sadiq Khan"
     ]
+
+
+def test_a_german_place_with_its_river_is_one_name() -> None:
+    """ "Frankfurt am Main", as the translator keeps it, is one key fact: it was two rows,
+    "Frankfurt" and "Main", the river listed as a name of the article."""
+    facts = key_facts(["Flights from Frankfurt am Main and Halle an der Saale were cancelled."])
+    names = [fact.text for fact in facts if fact.kind == "name"]
+    assert names == ["Frankfurt am Main", "Halle an der Saale"]
+    assert [name for name, _ in find_names("He met Merkel am Tuesday.")] == ["Merkel"]

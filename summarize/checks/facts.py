@@ -363,6 +363,9 @@ def _abbreviated_in(name: str, capital_words: set[str]) -> bool:
 
 # "of" or "of the" between a body or a title and its place: "Bank of England".
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+# A German place's river or region after it, as the translator keeps it: "Frankfurt am Main",
+# "Halle an der Saale", "Freiburg im Breisgau", "Rothenburg ob der Tauber".
+_GERMAN_PLACE_BETWEEN = re.compile(r"\s+(?:am|im|an\s+der|ob\s+der)\s+")
 
 
 def find_names(text: str) -> list[tuple[str, int]]:
@@ -370,7 +373,8 @@ def find_names(text: str) -> list[tuple[str, int]]:
     of ordinary words with "of" and a name after it is one name with it ("Bank of England",
     "University of Cologne", "Duke of York", "United States of America"), not a person's
     ("Angela Merkel of the CDU" stays two), nor a title before a person's full name ("the Mayor
-    of London Sadiq Khan": at most two words after "of")."""
+    of London Sadiq Khan": at most two words after "of"). So is a German place with its river
+    or region ("Frankfurt am Main", "Halle an der Saale"), which is not the river's name."""
     found: list[tuple[str, int]] = []
     for name in _names(text):
         rest = _without_lead(name)
@@ -385,6 +389,11 @@ def find_names(text: str) -> list[tuple[str, int]]:
                 between
                 and len(written.split()) <= 2
                 and all(words.is_common_word(_bare(part)) for part in re.split(r"\s+|-", before))
+            ):
+                found[-1] = (text[at : start + len(written)], at)
+                continue
+            if " " not in written and _GERMAN_PLACE_BETWEEN.fullmatch(
+                text, at + len(before), start
             ):
                 found[-1] = (text[at : start + len(written)], at)
                 continue
