@@ -895,7 +895,7 @@ def _evaluate(
     from summarize.cache import CACHE_FILENAME, default_cache_dir
     from summarize.engines.local import Pipeline, translation_cache_folder
     from summarize.evaluate import metrics_table, require_eval_extra
-    from summarize.outputs import output_lock
+    from summarize.outputs import output_lock, remove_stale_temp_files
     from summarize.process import configure_process
 
     # An evaluation writes into its own folder only (the translation cache included).
@@ -917,6 +917,9 @@ def _evaluate(
             # scores) left beside the other's outputs. A folder it made for the outputs is
             # removed again when a model is not found or refused (only empty folders go).
             with output_lock(output):
+                # An evaluation killed mid-write left its temp file (".metrics.json.<hex>.tmp")
+                # for good: removed, as a run removes its own.
+                remove_stale_temp_files(output)
                 # Inside: a stop while torch is imported here left the folder made, empty.
                 threads = configure_process(config.runtime, config.uses_torch())
                 with Pipeline(config, threads) as pipeline:

@@ -1023,6 +1023,9 @@ def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
         assert "is writing to" in " ".join(result.output.split())
         assert not (output / "hypotheses.txt").exists()
         assert not (output / "metrics.json").exists()
+    # What an evaluation killed mid-write leaves (write_atomic's temp file) goes, as after a run.
+    output.mkdir(exist_ok=True)
+    (output / ".metrics.json.0123456789ab.tmp").write_text("{", encoding="utf-8")
     result = CliRunner().invoke(app, command)  # the folder free again
     assert result.exit_code == 0, result.output
     assert {path.name for path in output.iterdir()} == {
