@@ -2706,6 +2706,33 @@ def test_a_letters_dot_that_ends_a_sentence_ends_the_name() -> None:
     assert [flag.text for flag in flags] == ["Robert Lewandowski"]
 
 
+def test_a_lone_initial_before_a_surname_stays_with_it() -> None:
+    """A lone initial opens a name ("- N. Rehberg,", "26th minute L. Rehberg)", a WMT line-up;
+    "from J. Smith"): since a letter's dot that ends a sentence ended the name, each was split
+    into a letter and a surname. A label after its ordinary word still ends there ("chose plan
+    B. Merkel agreed", "labelled C. Adult females are")."""
+    lineup = "VfL: Hallas - N. Rehberg, Quabeck, J. Schroer - Frerichs (26th minute L. Rehberg)."
+    assert [name for name, _ in find_names(lineup)] == [
+        "VfL",
+        "Hallas",
+        "N. Rehberg",
+        "Quabeck",
+        "J. Schroer",
+        "Frerichs",
+        "L. Rehberg",
+    ]
+    assert [name for name, _ in find_names("The goal came from J. Smith in the end.")] == [
+        "J. Smith"
+    ]
+    assert [name for name, _ in find_names("They chose plan B. Merkel agreed.")] == [
+        "B",
+        "Merkel",
+    ]
+    assert [name for name, _ in find_names("The juvenile is labelled C. Adult females are.")] == [
+        "C"
+    ]
+
+
 def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None:
     """A CNN reference's "B.B King" for its article's "B.B. King": read as letters too."""
     source = "B.B. King was born in Mississippi. J.R.R. Tolkien wrote books."

@@ -207,7 +207,7 @@ def _names(text: str) -> list[_Name]:
         lead = ""
         for word, offset in run:
             bare = _bare(word)
-            if kept and offset in starts and _initials_before(text, kept, lead, bare):
+            if kept and offset in starts and _initials_before(text, kept, lead, bare, offset):
                 starts.discard(offset)  # "George W. Bush", "J.R. Smith": no sentence ends there
             if kept and offset in starts and _INITIAL.fullmatch(kept[-1][0]):
                 # "… to the U.S. Merkel stayed", "… reached Group C. Germany won": the
@@ -269,19 +269,33 @@ def _names(text: str) -> list[_Name]:
 
 # The word or comma before a name: "the U.S.", "to the U.S.", "Washington, D.C.".
 _WORD_BEFORE = re.compile(r"([^\W\d_]+|,)\s*$")
+# Capitalised words that a lowercase one follows: a sentence's subject and its verb ("Merkel
+# agreed", "Angela Merkel said"), not a name in a list ("Rehberg), Westhues").
+_A_SENTENCE_GOES_ON = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+[a-z]")
 
 
-def _initials_before(text: str, kept: list[tuple[str, int]], lead: str, word: str) -> bool:
-    """Whether the name's last word is an initial that the capitalised ``word`` after it
-    continues: a middle initial after a given name ("George W. Bush", not "Plan B. The"), or
-    initials that open a name ("Guard J.R. Smith", "B.B. King"; not a country's or a place's,
-    "the U.S. Merkel", "U.N.", "Washington, D.C. Trump", nor before a title, "U.S. President")."""
+def _initials_before(
+    text: str, kept: list[tuple[str, int]], lead: str, word: str, offset: int
+) -> bool:
+    """Whether the name's last word is an initial that the capitalised ``word`` after it (at
+    ``offset``) continues: a middle initial after a given name ("George W. Bush", not "Plan B.
+    The"), a lone initial before a surname ("- N. Rehberg,", "by J. Smith"; not a label after
+    its ordinary word that ends a sentence, "chose plan B. Merkel agreed"), or initials that
+    open a name ("Guard J.R. Smith", "B.B. King"; not a country's or a place's, "the U.S.
+    Merkel", "U.N.", "Washington, D.C. Trump", nor before a title, "U.S. President")."""
     initial, at = kept[-1]
     if not _INITIAL.fullmatch(initial) or words.is_function_word(word) or words.is_title(word):
         return False
-    if len(initial) == 2:
-        return len(kept) > 1 and not words.is_common_word(kept[-2][0])
     before = _WORD_BEFORE.search(text, 0, at)
+    if len(initial) == 2:
+        if len(kept) > 1:
+            return not words.is_common_word(kept[-2][0])
+        after_a_word = before is not None and not (
+            before.group(1) == ","
+            or words.is_function_word(before.group(1))
+            or words.is_title(before.group(1))
+        )
+        return not (after_a_word and _A_SENTENCE_GOES_ON.match(text, offset))
     return (kept[0][1] == at or (len(kept) == 2 and kept[0][0] == lead)) and not (
         fold(initial.replace(".", "")) in _ABBREVIATED_NAMES
         or (before and (before.group(1) == "," or words.is_function_word(before.group(1))))
