@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import quote
 
 import yaml
 from linkify_it import LinkifyIt
@@ -911,14 +912,10 @@ def link_target(filename: str) -> str:
     target = filename.translate(_LINK_TARGET_ESCAPES)
     # markdown-it (and so MkDocs-like readers of it) strips a target's white space at its ends
     # (" Haushalt.md" linked to "Haushalt.md", another file or none): percent-encoded there.
-    return _LINK_TARGET_END_SPACE.sub(_percent_encoded, target)
+    return _LINK_TARGET_END_SPACE.sub(lambda space: quote(space.group(), safe=""), target)
 
 
 _LINK_TARGET_END_SPACE = re.compile(r"^\s+|\s+$")
-
-
-def _percent_encoded(match: re.Match[str]) -> str:
-    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
 
 
 def render_index(

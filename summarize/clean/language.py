@@ -169,12 +169,10 @@ def document_language(text: str) -> str | None:
 
 
 def check_language(text: str, source: Path) -> None:
-    """Raise NotGermanError when the article as a whole is confidently in another language."""
-    sample = " ".join(text[:_DOCUMENT_SAMPLE_CHARS].split())
-    if len(sample.split()) < _LANGUAGE_MIN_WORDS:
-        return  # too little text to judge: keep it
-    language, probability = _language_identifier().classify(sample)
-    if language != "de" and probability >= _DOCUMENT_MIN_PROBABILITY:
+    """Raise NotGermanError when the article as a whole is confidently in another language
+    (too little text to judge, or no language certain enough: it is kept)."""
+    language = document_language(text)
+    if language is not None and language != "de":
         raise NotGermanError(
             f"{shown(source)}: the article is in another language ({language}), not German; "
             # Said to library callers too (the run report, index.md): the setting first.
