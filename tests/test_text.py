@@ -1575,6 +1575,42 @@ def test_a_markdown_headings_attributes_are_markup_listed_in_the_audit() -> None
     ]
 
 
+def test_a_site_generators_template_tags_are_markup_listed_in_the_audit() -> None:
+    """Hugo's shortcodes, Jekyll's Liquid tags and kramdown's block attributes are replaced or
+    removed by the site generator, never shown as typed: they reached the translator as words.
+    A paired shortcode's text stays, a tag between words leaves one space, and braces that a
+    generator would not read stay as typed."""
+    markdown = (
+        "# Haushalt 2025\n\n"
+        '{{< figure src="/bild.jpg"\n  caption="Lindner im Bundestag" >}}\n\n'
+        'Die Opposition kritisierte die Pläne. {{< ref "x.md" >}} Details{{< fn 1 >}} folgen.\n\n'
+        "{{% notice info %}}\nDer Artikel wird aktualisiert.\n{{% /notice %}}\n\n"
+        "Ein Absatz mit Klasse.\n{: .lead}\n\n"
+        "{% include anzeige.html %}\n{% comment %}\nQuelle anonym.\n{% endcomment %}\n"
+        "Mengen {{ Klammern }} und {in Euro}, {% offen\n\nbleibt 5 %}.\n"
+    )
+    text, left_out, title = markdown_article(markdown)
+    assert title == "Haushalt 2025"
+    assert text.split("\n\n") == [
+        "Haushalt 2025",
+        "Die Opposition kritisierte die Pläne. Details folgen.",
+        "Der Artikel wird aktualisiert.",
+        "Ein Absatz mit Klasse.",
+        "Mengen {{ Klammern }} und {in Euro}, {% offen",
+        "bleibt 5 %}.",
+    ]
+    assert [entry[1] for entry in left_out if entry[0] == "markdown_template_tag"] == [
+        '{{< figure src="/bild.jpg" caption="Lindner im Bundestag" >}}',
+        '{{< ref "x.md" >}}',
+        "{{< fn 1 >}}",
+        "{{% notice info %}}",
+        "{{% /notice %}}",
+        "{: .lead}",
+        "{% include anzeige.html %}",
+        "{% comment %} Quelle anonym. {% endcomment %}",
+    ]
+
+
 @pytest.mark.parametrize(
     "opening",
     ["# Haushalt  2025", "# Haushalt\t2025", "# Haushalt\u00a02025", "Haushalt\n2025\n===="],

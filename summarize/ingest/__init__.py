@@ -28,6 +28,7 @@ from summarize.ingest.markdown import (
     MARKDOWN_IMAGE,
     MARKDOWN_LINK_DEFINITION,
     MARKDOWN_SUFFIXES,
+    MARKDOWN_TEMPLATE_TAG,
     markdown_article,
     markdown_text,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "MARKDOWN_IMAGE",
     "MARKDOWN_LINK_DEFINITION",
     "MARKDOWN_SUFFIXES",
+    "MARKDOWN_TEMPLATE_TAG",
     "Article",
     "InputProblem",
     "extract_html",

@@ -43,6 +43,26 @@ _HEADING_ATTRIBUTE = r"(?:[#.][^\W\d][\w:-]*|[^\W\d][\w:-]*=(?:\"[^\"]*\"|'[^']*
 _HEADING_ATTRIBUTES = re.compile(
     rf"[ \t]+(\{{:?[ \t]*{_HEADING_ATTRIBUTE}(?:[ \t]+{_HEADING_ATTRIBUTE})*[ \t]*\}})[ \t]*$"
 )
+# A site generator's template tags in an article's Markdown: Hugo's shortcodes ("{{< figure
+# src=… >}}", "{{% notice %}}"), Jekyll's Liquid ("{% include … %}", "{{ page.title }}", a
+# "{% comment %}" with its text) and kramdown's block attributes and extensions alone on a line
+# ("{: .lead}", "{::comment}…{:/comment}"). The generator replaces or removes them, a reader
+# never sees them as typed; they reached the translator (and the brief) as words. A paired
+# shortcode's text ("{{% notice %}}Text{{% /notice %}}") is the reader's and stays; Liquid's
+# names are in lower case ("{{ Mengen }}" in a sentence stays as typed).
+MARKDOWN_TEMPLATE_TAG = "markdown_template_tag"
+# A tag's parameters may go on over lines, not over a blank line (a paragraph's end).
+_IN_A_TAG = r"(?:(?!\n[ \t]*\n).){0,2000}?"
+_TEMPLATE_TAG = re.compile(
+    r"\{%-?[ \t]*comment[ \t]*-?%\}.{0,20000}?\{%-?[ \t]*endcomment[ \t]*-?%\}"
+    r"|\{::comment\}.{0,20000}?\{:/comment\}"
+    rf"|\{{\{{<[ \t\n]*/?[ \t]*[A-Za-z_][\w./-]*{_IN_A_TAG}>\}}\}}"
+    rf"|\{{\{{%[ \t\n]*/?[ \t]*[A-Za-z_][\w./-]*{_IN_A_TAG}%\}}\}}"
+    rf"|\{{%-?[ \t\n]*[a-z_]\w*{_IN_A_TAG}-?%\}}"
+    r"|\{\{-?[ \t]*[a-z_][\w.]*(?:\[[^\]\n]*\])*(?:[ \t]*\|[^{}\n]*)?[ \t]*-?\}\}"
+    r"|(?m:^[ \t]*\{::?[^}\n]*\}[ \t]*$)",
+    re.DOTALL,
+)
 # How deep markdown-it reads nested blocks (a quote is one level, a list item two: its list and
 # itself). Its CommonMark preset stops at 20 and drops the rest of the quote or list without an
 # error: an e-mail thread quoted 20 times, or a list nested 10 deep, lost its innermost text
@@ -74,6 +94,7 @@ def markdown_article(
 
     Raises ArticleError (naming ``path``) for quotes and lists nested too deep to read."""
     front_matter, title, markdown = _split_front_matter(markdown)
+    markdown, template_tags = _without_template_tags(markdown)
     parser = _parser()
     tokens = parser.parse(markdown)
     _refuse_deep_nesting(tokens, path)
@@ -92,7 +113,7 @@ def markdown_article(
     definitions = tuple(
         (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
     )
-    return text, front + definitions + tuple(reader.left_out), title
+    return text, front + template_tags + definitions + tuple(reader.left_out), title
 
 
 def markdown_details(markdown: str) -> SourceDetails:
@@ -100,6 +121,30 @@ def markdown_details(markdown: str) -> SourceDetails:
     ``site``), :class:`SourceDetails` with nothing when it has none."""
     meta = _front_matter_mapping(markdown)
     return front_matter_details(meta) if meta else SourceDetails()
+
+
+def _without_template_tags(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``markdown`` without its template tags (:data:`_TEMPLATE_TAG`), and the tags for the
+    audit. A tag between words leaves one space; a line that held tags alone is left empty
+    (a paragraph's end, as the generator's output would be a block of its own)."""
+    tags: list[tuple[str, str]] = []
+    parts: list[str] = []
+    end = 0
+    for match in _TEMPLATE_TAG.finditer(markdown):
+        tags.append((MARKDOWN_TEMPLATE_TAG, " ".join(match.group().split())))
+        before, after = markdown[end : match.start()], markdown[match.end() : match.end() + 1]
+        end = match.end()
+        if after in (" ", "\t"):
+            before = before.rstrip(" \t")  # one space between the words either side, not two
+        elif before[-1:] not in ("", " ", "\t", "\n") and after not in ("", "\n"):
+            before += " "
+        parts.append(before)
+    if not tags:
+        return markdown, ()
+    parts.append(markdown[end:])
+    # A line left blank but for the spaces around its tags is empty.
+    text = re.sub(r"(?m)^[ \t]+$", "", "".join(parts))
+    return text, tuple(tags)
 
 
 def _parser() -> Any:
