@@ -543,9 +543,11 @@ def output_lock(folder: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise UsageError(
-            f"another summarize run is writing to {shown(folder)}, or a summarize view is reading "
-            f"it (lock {shown(lock_path)} is held); wait for it to finish or use another "
-            "--output folder"
+            # An evaluation takes the lock too: "another summarize run" sent the user looking
+            # for a run where an `eval` held it.
+            f"another summarize run or eval is writing to {shown(folder)}, or a summarize view "
+            f"is reading it (lock {shown(lock_path)} is held); wait for it to finish or use "
+            "another --output folder"
         ) from None
     except OSError as error:  # a read-only file system, a folder we may not write to
         raise UsageError(_cannot_lock(folder, lock_path, error)) from None

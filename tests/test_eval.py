@@ -1020,7 +1020,7 @@ def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
     with output_lock(output):  # the first evaluation, under way
         result = CliRunner().invoke(app, command)
         assert result.exit_code == 2, result.output
-        assert "is writing to" in " ".join(result.output.split())
+        assert "another summarize run or eval is writing to" in " ".join(result.output.split())
         assert not (output / "hypotheses.txt").exists()
         assert not (output / "metrics.json").exists()
     # What an evaluation killed mid-write leaves (write_atomic's temp file) goes, as after a run.

@@ -152,7 +152,7 @@ def test_a_second_run_on_the_same_folder_is_refused(self_contained_models, tmp_p
             app, ["run", str(SEEDS), "-c", str(config), "-o", str(output), "-q"]
         )
     assert result.exit_code == 2
-    assert "another summarize run is writing to" in result.output
+    assert "another summarize run or eval is writing to" in result.output
     assert not list(output.glob("*.md"))
 
 

@@ -752,7 +752,7 @@ def test_a_run_refused_while_a_view_reads_says_a_view_may_hold_the_folder(
     output.mkdir()
     with no_run_writing(output), pytest.raises(UsageError) as refused, output_lock(output):
         pass
-    assert "another summarize run is writing to" in str(refused.value)
+    assert "another summarize run or eval is writing to" in str(refused.value)
     assert "summarize view" in str(refused.value)
 
 
