@@ -1611,6 +1611,20 @@ def test_a_site_generators_template_tags_are_markup_listed_in_the_audit() -> Non
     ]
 
 
+def test_pandocs_unnumbered_mark_is_a_headings_attribute() -> None:
+    """Pandoc (and so R Markdown, bookdown) reads "{-}" at a heading's end as ".unnumbered",
+    alone or among other attributes: it reached the translator and the title as a word
+    ("Anhang {-}"). A hyphen that is part of a word in braces stays."""
+    markdown = "# Anhang {-}\n\n## Quellen {- #quellen}\n\n## Bilanz {-x}\n\nText.\n"
+    text, left_out, title = markdown_article(markdown)
+    assert title == "Anhang"
+    assert text.split("\n\n") == ["Anhang", "Quellen", "Bilanz {-x}", "Text."]
+    assert [entry for entry in left_out if entry[0] == "markdown_heading_attributes"] == [
+        ("markdown_heading_attributes", "{-}"),
+        ("markdown_heading_attributes", "{- #quellen}"),
+    ]
+
+
 @pytest.mark.parametrize(
     "opening",
     ["# Haushalt  2025", "# Haushalt\t2025", "# Haushalt\u00a02025", "Haushalt\n2025\n===="],

@@ -36,10 +36,10 @@ MARKDOWN_LINK_DEFINITION = "markdown_link_definition"
 # is in the brief or its audit).
 MARKDOWN_HIDDEN_HTML = "markdown_hidden_html"
 # A heading's attributes, as Hugo, Jekyll (kramdown) and Pandoc read them at its end
-# ("## Die Lage {#lage}", "{.wichtig}", "{id=\"lage\"}"): markup a reader never sees, which
-# reached the translator (and the brief's title) as words.
+# ("## Die Lage {#lage}", "{.wichtig}", "{id=\"lage\"}", Pandoc's "{-}" for ".unnumbered"):
+# markup a reader never sees, which reached the translator (and the brief's title) as words.
 MARKDOWN_HEADING_ATTRIBUTES = "markdown_heading_attributes"
-_HEADING_ATTRIBUTE = r"(?:[#.][^\W\d][\w:-]*|[^\W\d][\w:-]*=(?:\"[^\"]*\"|'[^']*'|[^\s}\"']+))"
+_HEADING_ATTRIBUTE = r"(?:-|[#.][^\W\d][\w:-]*|[^\W\d][\w:-]*=(?:\"[^\"]*\"|'[^']*'|[^\s}\"']+))"
 _HEADING_ATTRIBUTES = re.compile(
     rf"[ \t]+(\{{:?[ \t]*{_HEADING_ATTRIBUTE}(?:[ \t]+{_HEADING_ATTRIBUTE})*[ \t]*\}})[ \t]*$"
 )
