@@ -160,6 +160,11 @@ def test_a_project_file_that_cannot_be_read_is_named(tmp_path: Path, monkeypatch
     (tmp_path / "summarize.toml").mkdir()
     with pytest.raises(ConfigError, match=r"summarize\.toml: cannot read: Is a directory"):
         load_config()
+    (tmp_path / "summarize.toml").rmdir()
+    if hasattr(os, "mkfifo"):  # a named pipe: reading it waited for a writer, for ever
+        os.mkfifo(tmp_path / "summarize.toml")
+        with pytest.raises(ConfigError, match=r"summarize\.toml: not a regular file"):
+            load_config()
     assert load_config(project_file=None).runtime == Config().runtime
 
 
