@@ -389,8 +389,10 @@ def _input_path(path: object) -> Path:
     # read a folder named "~" in the working directory ("./~x" is the name ~x here).
     try:
         return expand_home(path)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+    except ValueError:
+        # "~name" naming no user is the name as typed, as a shell leaves it: glob("*") gives
+        # Word's "~$Bericht.docx" beside the articles, and the whole run stopped on it.
+        return Path(path)
 
 
 def _not_paths(given: object) -> str:

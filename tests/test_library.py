@@ -439,8 +439,11 @@ def test_a_leading_tilde_in_a_path_to_run_is_the_home_folder(
     assert input_paths("~/articles") == [tmp_path / "home" / "articles"]
     assert input_paths(["~", "./~x"]) == [tmp_path / "home", Path("~x")]
     assert input_paths(Path("~x")) == [Path("~x")]
-    with pytest.raises(UsageError, match="whose home"):
-        input_paths("~no-such-user-here/a.txt")
+    # "~name" of no user: the name as typed, as a shell leaves it (Word's "~$Bericht.docx" in
+    # a folder read with glob("*") stopped the whole run).
+    assert input_paths(["~no-such-user-here/a.txt", "~$Bericht.docx"]) == [
+        Path("~no-such-user-here/a.txt"), Path("~$Bericht.docx")
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("config", [None, "my.toml", {"output": {"folder": "out"}}])
