@@ -662,7 +662,7 @@ def _run_lock_taken(folder: Path) -> Iterator[None]:
 
 def _run_is_writing(folder: Path) -> UsageError:
     return UsageError(
-        f"a summarize run is writing to {shown(folder)}; try again when it has finished"
+        f"a summarize run or eval is writing to {shown(folder)}; try again when it has finished"
     )
 
 

@@ -708,7 +708,7 @@ def test_a_view_waits_for_the_run_writing_to_its_folder(
     write_brief(output / "artikel.md", make_brief(1))
     with (
         FileLock(output / LOCK_FILENAME),
-        pytest.raises(UsageError, match=r"a summarize run is writing to .*briefs"),
+        pytest.raises(UsageError, match=r"a summarize run or eval is writing to .*briefs"),
     ):
         build_site(output, site)
     assert not site.exists()
@@ -767,7 +767,7 @@ def test_a_view_of_a_folder_it_may_not_write_to_still_sees_the_run(
     write_brief(output / "artikel.md", make_brief(1))
     with FileLock(output / LOCK_FILENAME):
         _refuse_writes(monkeypatch, output)
-        with pytest.raises(UsageError, match=r"a summarize run is writing to .*briefs"):
+        with pytest.raises(UsageError, match=r"a summarize run or eval is writing to .*briefs"):
             build_site(output, site)
     assert not site.exists()
 
