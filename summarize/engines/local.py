@@ -215,13 +215,18 @@ class Pipeline:
         return self._specs[task]
 
     def _load_model(self, task: Task) -> LoadedModel:
-        self.start_loading((task,))
+        # The load's future taken under the lock that starts loads: another thread forgetting
+        # a failed load in between made this one's error a KeyError.
+        with self._starting:
+            self._start_loading((task,))
+            loading = self._weights[task]
         start = time.perf_counter()
         try:
-            loaded = self._weights[task].result()
+            loaded = loading.result()
         except BaseException:
             wait(list(self._weights.values()))  # leave no load running behind the error
-            self._forget_failed_loads()
+            with self._starting:
+                self._forget_failed_loads()
             raise
         logger.debug("%s model ready (waited %.2f s)", task, time.perf_counter() - start)
         return loaded
