@@ -74,7 +74,8 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     known: dict[str, dict[str, str]] = {}
     foreign = False  # a file there that is not one of these memos: never replaced
     if digests_file is not None:
-        digests_file = digests_file.expanduser()
+        # Taken as given: runtime.model_digests has its leading ~ read when the config is
+        # loaded ("./~backup/digests.json", a file here, was written into the home of 'backup').
         try:
             text = read_regular_bytes(digests_file).decode("utf-8")
         except NotARegularFile:

@@ -559,6 +559,33 @@ def test_a_tilde_after_dot_slash_is_a_name_here_not_a_home_folder(key: str) -> N
     assert getattr(getattr(again, section), name) == Path(f"~{user}") / "briefs"
 
 
+def test_the_cache_and_the_digests_of_a_dot_slash_tilde_path_stay_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """output.folder = "./~backup" put the briefs into the folder "~backup" here, but the
+    translation cache inside it into the home of the user 'backup' (/var/backups/.summarize-cache),
+    and runtime.model_digests = "./~backup/d.json" was written there too: each read the ~ again."""
+    from summarize import digests
+    from summarize.engines.local import translation_cache_folder
+
+    user = pwd.getpwuid(os.getuid()).pw_name  # a user whose home folder is known
+    config = load_config(
+        overrides=[
+            f'output.folder="./~{user}/briefs"',
+            f'runtime.model_digests="./~{user}/digests.json"',
+        ],
+        project_file=None,
+    )
+    assert translation_cache_folder(config) == Path(f"~{user}", "briefs", ".summarize-cache")
+    written: list[Path] = []  # where the digests went (not written: the home is not the test's)
+    monkeypatch.setattr(digests, "_write_digests", lambda path, _known: written.append(path))
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text("{}", encoding="utf-8")
+    digests.folder_digest(model, config.runtime.model_digests)
+    assert written == [Path(f"~{user}", "digests.json")]
+
+
 def test_min_new_tokens_over_max_length_less_its_start_token_is_refused() -> None:
     """max_length counts the decoder's start token, min_new_tokens not: min_new_tokens = 30
     beside max_length = 30 passed, and generate() warned "Unfeasible length constraints" past

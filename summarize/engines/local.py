@@ -59,11 +59,14 @@ logger = logging.getLogger("summarize")
 
 
 def translation_cache_folder(config: Config) -> Path | None:
-    """Where a pipeline of ``config`` keeps its translation cache; None when it keeps none."""
+    """Where a pipeline of ``config`` keeps its translation cache; None when it keeps none.
+
+    As the config has it: its paths' leading ``~`` is read when it is loaded, and what is left
+    names a folder here (``output.folder = "./~backup"``: the cache went into the home of the
+    user 'backup', the briefs into the folder ``~backup``)."""
     if not config.runtime.cache:
         return None
-    folder = config.runtime.cache_dir or default_cache_dir(config.output.folder)
-    return folder.expanduser()
+    return config.runtime.cache_dir or default_cache_dir(config.output.folder)
 
 
 def checked_thread_plan(threads: ThreadPlan) -> ThreadPlan:
