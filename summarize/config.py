@@ -18,7 +18,7 @@ import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -84,9 +84,12 @@ def expand_home(path: str | os.PathLike[str]) -> Path:
 # A path read from TOML text; never empty nor holding a NUL, ``~`` the home folder.
 def _toml_path(value: Any) -> Any:
     """A path's text checked (:func:`_not_empty`) and its leading ``~`` read as written: a
-    ``~`` after ``./`` names a file or folder here, as in a shell."""
+    ``~`` after ``./`` names a file or folder here, as in a shell. A Path is taken as it is, as
+    ``Pipeline.run`` takes one: its ``./`` is gone, so its ``~`` cannot be told from a name, and
+    ``Config.model_validate(config.model_dump())`` read "./~backup" (dumped as the Path
+    "~backup") as the home of the user 'backup'."""
     value = _not_empty(value)
-    return expand_home(value) if isinstance(value, str | PurePath) else value
+    return expand_home(value) if isinstance(value, str) else value
 
 
 def _path_text(path: Path) -> str:

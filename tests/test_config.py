@@ -559,6 +559,21 @@ def test_a_tilde_after_dot_slash_is_a_name_here_not_a_home_folder(key: str) -> N
     assert getattr(getattr(again, section), name) == Path(f"~{user}") / "briefs"
 
 
+@pytest.mark.parametrize(
+    "key", ["output.folder", "runtime.models_dir", "runtime.cache_dir", "runtime.model_digests"]
+)
+def test_a_config_validated_from_its_dump_is_the_same_config(key: str) -> None:
+    """Config.model_validate(config.model_dump()), a config changed in code, read the Path
+    "~backup" that "./~backup" is as the home of the user 'backup' (/var/backups): the briefs
+    went there. A Path is taken as it is; text still has its leading ~ read."""
+    user = pwd.getpwuid(os.getuid()).pw_name  # a user whose home folder is known
+    section, name = key.split(".")
+    config = load_config(overrides=[f'{key}="./~{user}/briefs"'], project_file=None)
+    assert Config.model_validate(config.model_dump()) == config
+    home = Config.model_validate({section: {name: f"~{user}/briefs"}})
+    assert getattr(getattr(home, section), name) == Path(f"~{user}").expanduser() / "briefs"
+
+
 def test_the_cache_and_the_digests_of_a_dot_slash_tilde_path_stay_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
