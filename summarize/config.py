@@ -19,7 +19,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -109,6 +109,17 @@ class _Section(BaseModel):
     # (batch_size = true was 1, enabled = "no" was false, cache_dir = 5 an error but
     # batch_size = "8" was 8); paths alone are read from strings (strict=False on them).
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update``'s values checked as ``model_validate`` checks them (pydantic's
+        ValidationError for a bad value or an unknown key). Pydantic's own checks nothing, and
+        the sections are frozen, so it is how code changes a setting: ``batch_size = 0`` failed
+        mid-run (ZeroDivisionError, after the models had loaded), a folder given as text failed
+        with "'str' object has no attribute 'is_dir'", and a misspelt key was ignored."""
+        copied = super().model_copy(update=update, deep=deep)
+        if not update:
+            return copied
+        return self.model_validate(dict(copied))  # a section given whole is taken as it is
 
 
 class GenerationSettingError(ValueError):

@@ -574,6 +574,30 @@ def test_a_config_validated_from_its_dump_is_the_same_config(key: str) -> None:
     assert getattr(getattr(home, section), name) == Path(f"~{user}").expanduser() / "briefs"
 
 
+def test_a_settings_copy_checks_the_values_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sections are frozen: code changes a setting with model_copy(update=...), which
+    pydantic does not check. batch_size = 0 failed mid-run (ZeroDivisionError, after the models
+    had loaded), a folder given as text with "'str' object has no attribute 'is_dir'", and a
+    misspelt key was ignored."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    config = load_config(project_file=None)
+    with pytest.raises(ValidationError, match="batch_size"):
+        config.translation.model_copy(update={"batch_size": 0})
+    with pytest.raises(ValidationError, match="batchsize"):
+        config.translation.model_copy(update={"batchsize": 8})
+    with pytest.raises(ValidationError, match="num_beams"):
+        config.summarization.model_copy(update={"generation": {"num_beams": 0}})
+    with pytest.raises(ValidationError, match="articles_per_batch"):
+        config.runtime.model_copy(update={"articles_per_batch": 0})
+    assert config.output.model_copy(update={"folder": "~/briefs"}).folder == tmp_path / "briefs"
+    translation = config.translation.model_copy(update={"batch_size": 8})
+    changed = config.model_copy(update={"translation": translation})
+    assert changed.translation.batch_size == 8
+    assert changed.model_copy() == changed
+
+
 def test_the_cache_and_the_digests_of_a_dot_slash_tilde_path_stay_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
