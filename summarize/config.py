@@ -1292,8 +1292,9 @@ def load_config(
     """
     context = {LIBRARY_CHECKS: library_checks}
     layers: list[tuple[str, Mapping[str, Any]]] = []
+    paths = [_config_file_path(path) for path in files]
     if project_file is not None:
-        project = Path(project_file)
+        project = _config_file_path(project_file)
         # A broken link or a folder where the project file goes: its settings were passed over
         # without a word, and the run went on with the defaults.
         if project.is_symlink() and not project.exists():
@@ -1310,7 +1311,7 @@ def load_config(
             )
         if project.exists():
             layers.append((str(project), read_toml(project)))
-    layers.extend((str(path), read_toml(Path(path))) for path in files)
+    layers.extend((str(path), read_toml(path)) for path in paths)
     # One str is one assignment, not an iterable of one-letter ones (a type checker passes it:
     # a str is an Iterable[str]): overrides="translation.batch_size=8" was refused as "--set 't'".
     if isinstance(overrides, str):
@@ -1337,6 +1338,26 @@ def load_config(
         origin = _actor_range_origin(layers, merged)
         raise ConfigError(_describe_validation_error(error, origin)) from None
     return config
+
+
+def _config_file_path(path: object) -> Path:
+    """A config file's path given to load_config: a str's leading ``~`` is the home folder, as
+    on the command line and in ``Pipeline.run`` ("./~x" the file ~x here; a Path is taken as
+    it is): load_config("~/my.toml") was "config file not found: ~/my.toml". Raises TypeError
+    for what is no path: a list of files (load_config(["a.toml", "b.toml"])) or None was
+    "expected str, bytes or os.PathLike object, not list"."""
+    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+        raise TypeError(
+            "load_config takes each config file as an argument of its own "
+            "(load_config('base.toml', 'more.toml')), a str or pathlib.Path, not "
+            f"{type(path).__name__} ({path!r:.60})"
+        )
+    if not isinstance(path, str):
+        return Path(path)
+    try:
+        return expand_home(path)
+    except ValueError as error:  # "~nobody/my.toml": no such user
+        raise ConfigError(utf8_safe(str(error))) from None
 
 
 def _not_overrides(given: object) -> str:

@@ -598,6 +598,21 @@ def test_a_settings_copy_checks_the_values_it_changes(
     assert changed.model_copy() == changed
 
 
+def test_a_config_file_given_to_load_config_as_text_may_start_with_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """load_config("~/my.toml") was "config file not found: ~/my.toml", where the command line's
+    --config=~/my.toml and run("~/articles") read the home folder; a list of files or None was
+    "expected str, bytes or os.PathLike object, not list"."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "my.toml").write_text("[translation]\nbatch_size = 8\n", encoding="utf-8")
+    assert load_config("~/my.toml", project_file=None).translation.batch_size == 8
+    assert load_config(project_file="~/my.toml").translation.batch_size == 8
+    for wrong in (["~/my.toml"], None):
+        with pytest.raises(TypeError, match=r"each config file as an argument of its own"):
+            load_config(wrong, project_file=None)  # type: ignore[arg-type]
+
+
 def test_the_cache_and_the_digests_of_a_dot_slash_tilde_path_stay_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
