@@ -426,6 +426,26 @@ def test_an_empty_path_to_run_is_refused_not_read_as_the_working_directory(
     assert not (tmp_path / "out").exists()
 
 
+def test_read_article_takes_its_file_as_text_as_run_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_article("a.txt"), as the TypeError of make_brief suggests it, failed the article as
+    "a defect of summarize … ('str' object has no attribute 'stat')", and None the same way."""
+    from summarize.errors import ArticleError
+    from summarize.ingest import read_article
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert read_article("a.txt").text == read_article(Path("a.txt")).text == ARTICLE
+    assert read_article("~/a.txt").source == tmp_path / "a.txt"
+    with pytest.raises(ArticleError, match=r"^missing\.txt: cannot read"):
+        read_article("missing.txt")
+    for wrong in (None, 5):
+        with pytest.raises(TypeError, match=r"a str or pathlib\.Path"):
+            read_article(wrong)  # type: ignore[arg-type]
+
+
 def test_a_leading_tilde_in_a_path_to_run_is_the_home_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

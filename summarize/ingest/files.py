@@ -412,10 +412,15 @@ def _start_as_utf8(raw: bytes) -> bytes:
     return head.decode("utf-16-le" if little else "utf-16-be", errors="ignore").encode("utf-8")
 
 
-def read_article(path: Path, max_bytes: int | None = None) -> Article:
+def read_article(path: str | os.PathLike[str], max_bytes: int | None = None) -> Article:
     """The article in ``path``, read as its kind (text, Markdown, HTML). Raises ArticleError,
     also for an exception a defect raised in reading it (an HTML fragment made lxml fail an
-    assertion, and the whole run ended on it)."""
+    assertion, and the whole run ended on it).
+
+    ``path`` as ``Pipeline.run`` takes one: a str's leading ``~`` is the home folder, a Path is
+    taken as it is. A str failed as "a defect of summarize … ('str' object has no attribute
+    'stat')"; what is no path (None, a number) raises TypeError."""
+    path = _article_path(path)
     try:
         return _read_article(path, max_bytes)
     except SummarizeError:
@@ -423,6 +428,22 @@ def read_article(path: Path, max_bytes: int | None = None) -> Article:
     except Exception as error:
         logger.debug("reading %s failed", shown(path), exc_info=error)
         raise defect_on_article(path, "reading", error) from error
+
+
+def _article_path(path: object) -> Path:
+    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+        raise TypeError(
+            "read_article takes the article's file as a str or pathlib.Path, not "
+            f"{type(path).__name__} ({path!r:.60})"
+        )
+    if not isinstance(path, str):
+        return Path(path)
+    from summarize.config import expand_home  # pydantic: only where a str needs it
+
+    try:
+        return expand_home(path)
+    except ValueError as error:  # "~nobody/a.txt": no such user
+        raise ArticleError(f"{shown(path)}: {error}") from None
 
 
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
