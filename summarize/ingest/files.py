@@ -442,8 +442,8 @@ def _article_path(path: object) -> Path:
 
     try:
         return expand_home(path)
-    except ValueError as error:  # "~nobody/a.txt": no such user
-        raise ArticleError(f"{shown(path)}: {error}") from None
+    except ValueError:  # "~name" of no user: the name as typed, as run() and a shell read it
+        return Path(path)
 
 
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
