@@ -51,6 +51,7 @@ from summarize.config import (
     ModelSettings,
     SummarizationSettings,
     default_revision_unset,
+    expand_home,
     import_transformers,
 )
 from summarize.digests import folder_digest, hub_snapshot, model_files
@@ -338,17 +339,24 @@ def is_store_entry(requested: str, models_dir: Path, source: ModelSource) -> boo
     hub id found there), not a folder given by path, which holds one version, its own."""
     return (
         source.is_local
-        and not Path(requested).expanduser().is_absolute()
+        and not _expanded(requested).is_absolute()
         and source.searched[0] == str(models_dir / requested)
     )
 
 
+def _expanded(requested: str) -> Path:
+    """The model setting's path, a leading ``~`` the home folder as the config's other paths
+    read it (``./~x`` the folder ~x here: Path("./~x").expanduser() read the home of user 'x');
+    "~nobody/model", of no user, as written (looked for, and not found)."""
+    try:
+        return expand_home(requested)
+    except ValueError:
+        return Path(requested)
+
+
 def resolve_model(requested: str, models_dir: Path, task: Task) -> ModelSource:
     """Map the ``task`` model setting to a local folder when one exists, else to a hub id."""
-    try:
-        expanded = Path(requested).expanduser()
-    except RuntimeError:  # "~nobody/model": no such user; looked for as written, and not found
-        expanded = Path(requested)
+    expanded = _expanded(requested)
     # A path spelt from here ("./mt", "../models/mt", "~/mt") is that folder only: "./mt" found
     # the store's models/mt first, and the brief named a folder it was not made with.
     from_here = requested in (".", "..") or requested.startswith(

@@ -543,6 +543,22 @@ def test_a_path_that_starts_with_a_tilde_is_in_the_home_folder(
         load_config(overrides=[f'{key}="~no-such-user-here/briefs"'], project_file=None)
 
 
+def test_a_model_folder_spelt_with_a_tilde_after_dot_slash_is_a_folder_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """translation.model = "./~name" is the folder "~name" here, as the config's other paths
+    read it: Path("./~name").expanduser() looked in the home folder of the user 'name'."""
+    user = pwd.getpwuid(os.getuid()).pw_name  # a user whose home folder is known
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / f"~{user}" / "mt").mkdir(parents=True)
+    found = resolve_model(f"./~{user}/mt", tmp_path / "models", "translation")
+    assert found.is_local and Path(found.location) == (tmp_path / f"~{user}" / "mt").resolve()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "mt").mkdir(parents=True)
+    found = resolve_model("~/mt", tmp_path / "models", "translation")
+    assert Path(found.location) == (tmp_path / "home" / "mt").resolve()
+
+
 @pytest.mark.parametrize(
     "key", ["output.folder", "runtime.models_dir", "runtime.cache_dir", "runtime.model_digests"]
 )
