@@ -4236,6 +4236,71 @@ def test_a_body_or_title_with_of_and_its_place_is_one_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        (
+            "The Bank of France cut its key rate on Monday.",
+            "The Bank of England cut its key rate on Monday. Markets in France rose.",
+            None,
+            "Bank of France",
+        ),
+        (
+            "Scientists from the Technical University of Hof helped the police.",
+            "Scientists from the Technical University of Munich helped. The police of Hof "
+            "have worked on the case since last year.",
+            "Wissenschaftler der Technischen Universität München halfen. Die Kripo Hof "
+            "arbeitet seit letztem Jahr an dem Fall.",
+            "Technical University of Hof",
+        ),
+        (
+            "The Duke of York opened the bridge.",
+            "The Duke of Kent opened the bridge on his way to York.",
+            None,
+            "Duke of York",
+        ),
+    ],
+)
+def test_a_body_with_of_is_backed_by_its_own_place(
+    summary: str, english: str, german: str | None, flagged: str
+) -> None:
+    """A body or title "of" a place is one name ("Bank of France"): a source that states the
+    body of another place and this place elsewhere ("the Bank of England", "in France") backs
+    each word, not the institution, which was not flagged."""
+    flags = unsupported_facts(summary, english, german)
+    assert [(flag.kind, flag.text) for flag in flags] == [("name", flagged)]
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german"),
+    [
+        ("The Bank of England cut rates.", "The Bank of England cut rates in France.", None),
+        ("The Bank of France cut rates.", "France's central bank cut rates.", None),
+        ("The University of Cologne won.", "Cologne University won the prize.", None),
+        (
+            "The University of Cologne won.",
+            "The university won.",
+            "Die Universität zu Köln gewann.",
+        ),
+        (
+            "The Governor of the Bank of England spoke.",
+            "The governor of the Bank of England spoke.",
+            None,
+        ),
+        ("The Bank of the Netherlands spoke.", "The bank of the Netherlands spoke.", None),
+        (
+            "The President of the European Commission spoke.",
+            "European Commission President Ursula von der Leyen spoke.",
+            None,
+        ),
+    ],
+)
+def test_a_body_with_of_is_backed_by_its_place_in_any_wording(
+    summary: str, english: str, german: str | None
+) -> None:
+    assert unsupported_facts(summary, english, german) == []
+
+
 def test_a_german_place_with_its_river_is_one_name() -> None:
     """ "Frankfurt am Main", as the translator keeps it, is one key fact: it was two rows,
     "Frankfurt" and "Main", the river listed as a name of the article."""

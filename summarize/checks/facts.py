@@ -382,6 +382,17 @@ _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _GERMAN_PLACE_BETWEEN = re.compile(r"\s+(?:am|im|an\s+der|ob\s+der)\s+")
 
 
+@dataclass(frozen=True)
+class _Of:
+    """A body or title and the place "of" joins it to in a name: "Bank" and "France" of "the
+    Bank of France", with where each starts in the text."""
+
+    body: str  # the body's last word ("Bank" of "Central Bank of Ireland")
+    body_start: int
+    place: str
+    place_start: int
+
+
 def find_names(text: str) -> list[tuple[str, int]]:
     """Capitalised word sequences that read as names, with their offsets. A body or a title
     of ordinary words with "of" and a name after it is one name with it ("Bank of England",
@@ -389,7 +400,12 @@ def find_names(text: str) -> list[tuple[str, int]]:
     ("Angela Merkel of the CDU" stays two), nor a title before a person's full name ("the Mayor
     of London Sadiq Khan": at most two words after "of"). So is a German place with its river
     or region ("Frankfurt am Main", "Halle an der Saale"), which is not the river's name."""
-    found: list[tuple[str, int]] = []
+    return [(name, start) for name, start, _ in _joined_names(text)]
+
+
+def _joined_names(text: str) -> list[tuple[str, int, list[_Of]]]:
+    """:func:`find_names`, each name with the bodies and places "of" joined in it."""
+    found: list[tuple[str, int, list[_Of]]] = []
     for name in _names(text):
         rest = _without_lead(name)
         if rest and rest in name.text:
@@ -397,22 +413,60 @@ def find_names(text: str) -> list[tuple[str, int]]:
         else:
             start, written = name.start, name.text
         if found:
-            before, at = found[-1]
+            before, at, joins = found[-1]
             between = _OF_BETWEEN.fullmatch(text, at + len(before), start)
             if (
                 between
                 and len(written.split()) <= 2
                 and all(words.is_common_word(_bare(part)) for part in re.split(r"\s+|-", before))
             ):
-                found[-1] = (text[at : start + len(written)], at)
+                body = re.split(r"\s+|-", before)[-1]
+                of = _Of(body, at + len(before) - len(body), written, start)
+                found[-1] = (text[at : start + len(written)], at, [*joins, of])
                 continue
             if " " not in written and _GERMAN_PLACE_BETWEEN.fullmatch(
                 text, at + len(before), start
             ):
-                found[-1] = (text[at : start + len(written)], at)
+                found[-1] = (text[at : start + len(written)], at, joins)
                 continue
-        found.append((written, start))
+        found.append((written, start, []))
     return found
+
+
+# How many words apart a body and its place may stand in a source: "Bank of the Netherlands",
+# "Cologne University", "France's central bank".
+_OF_GAP = 3
+
+
+def _body_by_its_place(
+    of: _Of, summary: str, grams: set[str], source_lists: list[tuple[list[str], set[str]]]
+) -> bool:
+    """Whether no source states the body of a name with "of" ("Bank" of "Bank of France") and
+    its place each apart only: a source with "the Bank of England" and "France" elsewhere backs
+    each word, not the other institution. A source that names the two side by side in any
+    order ("Cologne University", "Universität Köln") backs it; one that does not state both
+    (the German "Banque de France") says nothing against it."""
+    if "".join(tokens(summary[of.body_start : of.place_start + len(of.place)])) in grams:
+        return True
+    body = words.word_forms(_bare(of.body))
+    place = tokens(of.place)
+    if not place:
+        return True
+    apart = False
+    for source_tokens, _ in source_lists:
+        at_body = [at for at, token in enumerate(source_tokens) if token in body]
+        at_first = [at for at, token in enumerate(source_tokens) if _part_at(place[0], token)]
+        at_last = [at for at, token in enumerate(source_tokens) if _part_at(place[-1], token)]
+        if _kind_is_stated(fold(_bare(of.body)), place, [(source_tokens, set())]):
+            return True  # "Universität zu Köln" for the "University of Cologne"
+        if not at_body or not at_first:
+            continue
+        if any(0 < first - at <= _OF_GAP for at in at_body for first in at_first) or any(
+            0 < at - last <= _OF_GAP for at in at_body for last in at_last
+        ):
+            return True
+        apart = True
+    return not apart
 
 
 def _leads_a_name(run: list[tuple[str, int]], offset: int) -> bool:
@@ -1189,6 +1243,19 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             for text in readings
         ):
             flags.append(Flag("name", readings[-1], "name not in the article"))
+    # "the Bank of France" where the article has "the Bank of England" and France apart: each
+    # word is stated, the institution is not.
+    flagged_names = {"".join(tokens(flag.text)) for flag in flags}
+    for whole, _, joins in _joined_names(summary):
+        if "".join(tokens(whole)) in flagged_names:
+            continue
+        if any(
+            not {"".join(tokens(of.body)), "".join(tokens(of.place))} & flagged_names
+            and not _body_by_its_place(of, summary, grams, source_lists)
+            for of in joins
+        ):
+            flags.append(Flag("name", whole, "name not in the article"))
+            flagged_names.add("".join(tokens(whole)))
 
     source_keys = [_quote_key(text) for text, _ in sources]
     flagged = {_quote_key(flag.text) for flag in flags}
