@@ -3776,6 +3776,59 @@ def test_a_change_by_a_fraction_is_a_share(german: str, summary: str, flagged: l
     assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
+        ("Nur 1/4 aller Ackerflächen wäre nötig.", "Only a quarter of all farmland is needed.", []),
+        ("2/3 der Bürger sind dafür.", "Two-thirds of citizens are in favour.", []),
+        ("2/3 der Bürger sind dafür.", "67 percent of citizens are in favour.", []),
+        ("Es braucht eine 2/3-Mehrheit.", "It needs a two-thirds majority.", []),
+        ("Zwei Drittel der Bürger sind dafür.", "2/3 of citizens are in favour.", []),
+        (
+            "2/3 der Bürger sind dafür.",
+            "Three quarters of citizens are in favour.",
+            ["Three quarters"],
+        ),
+        (
+            "Von 3 Parteien stimmten 2 zu, 3/4 der Abgeordneten waren dafür.",
+            "2/3 of the deputies were in favour.",
+            ["2/3"],
+        ),
+    ],
+)
+def test_a_fraction_in_digits_is_a_share(german: str, summary: str, flagged: list[str]) -> None:
+    """ "2/3 der Bürger" is two thirds: it was the counts 2 and 3, so the translator's "two
+    thirds" was flagged, and a summary's "2/3 of" was backed by any 2 and 3 of the article."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("2/3 der Bürger sind dafür.", "Two thirds of citizens are in favour."),
+        ("Nur 1/4 aller Ackerflächen wäre nötig.", "Only a quarter of all farmland is needed."),
+    ],
+)
+def test_a_fraction_in_digits_translated_in_words_has_no_warning(german: str, english: str) -> None:
+    """The translation said "two thirds" for "2/3 der": warned of as "Two thirds" not in the
+    German, and "2", "3" not in the English."""
+    assert translation_warnings(german, english) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kinds"),
+    [
+        ("Es waren 2/28 Fotos der Serie.", "de", ["number", "number"]),  # a page's count
+        ("the 3 1/2 of the hours", "en", ["number"]),  # a mixed number
+        ("Karten für 21/22 der Saison", "de", ["number", "number"]),  # no share
+    ],
+)
+def test_digits_with_a_slash_that_are_no_share_stay_numbers(
+    text: str, language: str, kinds: list[str]
+) -> None:
+    assert [q.kind for q in find_quantities(text, language)] == kinds  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("text", ["He won by a third goal.", "It was claimed by a third party."])
 def test_by_a_third_before_a_noun_stays_an_ordinal(text: str) -> None:
     assert [q.kind for q in find_quantities(text, "en")] == ["ordinal"]

@@ -344,6 +344,14 @@ _UNIT_FRACTION = re.compile(
     r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
     re.IGNORECASE,
 )
+# A share in digits before what it is a share of: "2/3 der Bürger", "1/4 aller Flächen", "2/3
+# of voters", "eine 2/3-Mehrheit", "a 2/3 majority" (two thirds, not the counts 2 and 3). Not a
+# mixed number's ("3 1/2": read with its whole), a season's ("21/22"), a page's ("2/28 photos").
+_DIGIT_FRACTION = re.compile(
+    r"(?<![\w.,/:-])(?<!\d\s)(?P<numerator>\d)/(?P<denominator>\d{1,2})(?![\d/]|[.,:]\d)"
+    r"(?=\s+(?:der|des|dem|den|aller|allen|von|vom|of|the)\b|[-\s](?:mehrheit|majority)\b)",
+    re.IGNORECASE,
+)
 # A change by a part of a whole, which needs no "of": "rose by a third", "cut by almost a
 # quarter", "fell by a half." ("by a third goal", "by a third party" stay ordinals.)
 _BY_A_FRACTION = re.compile(
@@ -792,8 +800,8 @@ class _Token:
 
 
 def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
-    """ "a third of", "ein Viertel", "die Hälfte", "one in five", "jeder Fünfte": start, end,
-    value (1/n)."""
+    """ "a third of", "ein Viertel", "die Hälfte", "one in five", "jeder Fünfte", "2/3 der":
+    start, end, value (1/n, or the digits' share)."""
     from text_to_num import alpha2digit
 
     found = []
@@ -815,6 +823,10 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
     for match in _BY_A_FRACTION.finditer(text):
         denominator = _DENOMINATORS[match.group("english").lower()]
         found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
+    for match in _DIGIT_FRACTION.finditer(text):
+        numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
+        if 0 < numerator < denominator <= 10:
+            found.append((match.start(), match.end(), round(numerator / denominator, 4)))
     return found
 
 
