@@ -3081,6 +3081,52 @@ def test_a_negation_beside_kein_zweifel_is_still_warned_of() -> None:
 
 
 @pytest.mark.parametrize(
+    ("german", "english", "word"),
+    [
+        (
+            "Die Tipps sollten nicht zu schwer sein, sonst macht man es dem Team unnötig schwer.",
+            "The clues should be too hard, otherwise you make it unnecessarily hard for the team.",
+            "nicht",
+        ),
+        (
+            "Es war ungewohnt für die Besucher: das Wochenende ohne das Fest.",
+            "It was unusual for the visitors: the weekend with the festival.",
+            "ohne",
+        ),
+        (
+            "Kaum ein Interview, in dem die Ministerin die Reform nicht lobte.",
+            "Hardly an interview in which the minister praised the reform.",
+            "nicht",
+        ),
+    ],
+)
+def test_a_lost_negation_beside_an_un_word_the_german_says_too_is_warned_of(
+    german: str, english: str, word: str
+) -> None:
+    """The English "unnecessarily" of "unnötig", "unusual" of "ungewohnt", "hardly" of
+    "kaum" were read as the negation the English had kept: the lost "nicht" went unwarned."""
+    assert _negation_warned(german, english) == [
+        f"the German negates (“{word}”) and the English says no negation"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die Tipps sollten nicht zu schwer sein, sonst macht man es dem Team unnötig schwer.",
+            "The clues should not be too hard, otherwise you make it unnecessarily hard.",
+        ),
+        ("Beim Unfall wurde er nicht verletzt.", "He was uninjured in the accident."),
+        ("Der ungefähre Wert ist nicht bekannt.", "The approximate value is unknown."),
+        ("Es ist unklar, ob er nicht kommt.", "It is unclear whether he isn't coming."),
+    ],
+)
+def test_an_un_word_beside_the_kept_negation_is_not_warned_of(german: str, english: str) -> None:
+    assert _negation_warned(german, english) == []
+
+
+@pytest.mark.parametrize(
     ("german", "english"),
     [
         (

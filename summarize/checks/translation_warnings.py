@@ -184,12 +184,46 @@ _ENGLISH_NOT_NEGATING = re.compile(
 )
 
 
+# English words read as a negation above that translate a German word of their own, which no
+# German negation counts: an adjective or adverb in "un-" ("unnötig" as "unnecessarily",
+# "ungewohnt" as "unusual", "unverständlich" as "incomprehensible"), "kaum" ("hardly"). Each
+# such German word accounts for one of them, which then says nothing of the German's "nicht":
+# "aber nicht zu abgedreht …, sonst macht man es … unnötig schwer" as "but too crazy.
+# Otherwise, you make it unnecessarily difficult" hid the lost "nicht" behind "unnecessarily".
+_ENGLISH_UN_WORD = re.compile(
+    r"(?:un|non-?)\w+|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)", re.IGNORECASE
+)
+# (Not "und", "uns", "unser", "unter-", nor the "un-" words English says without a negative
+# prefix: "ungefähr" approximately, "unbedingt" absolutely, "unmittelbar" immediately, …)
+_GERMAN_UN_WORD = re.compile(
+    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|weit|gefähr|bedingt|heimlich|gemein|geheuer|mittelbar"
+    r"|verzüglich|zählig|abhängig|längst|entwegt|endlich)[a-zäöüß]{3,}"
+)
+_ENGLISH_HARDLY = re.compile(r"hardly|barely", re.IGNORECASE)
+_GERMAN_KAUM = re.compile(r"(?<![\w-])kaum(?![\w-])", re.IGNORECASE)
+
+
+def _english_negations(german: str, english: str) -> int:
+    """How many negations the English says that may be the German's: those of
+    :data:`_ENGLISH_NEGATION`, less the words that translate a German "un-" word or "kaum"."""
+    found = [
+        m.group(0) for m in _ENGLISH_NEGATION.finditer(_ENGLISH_NOT_NEGATING.sub(" ", english))
+    ]
+    un_words = sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word))
+    hardly = sum(1 for word in found if _ENGLISH_HARDLY.fullmatch(word))
+    return (
+        len(found)
+        - min(un_words, len(_GERMAN_UN_WORD.findall(german)))
+        - min(hardly, len(_GERMAN_KAUM.findall(german)))
+    )
+
+
 def lost_negation(german: str, english: str) -> str | None:
     """The German word that negates the sentence when its English says no negation at all
     ("Die Regierung wird die Steuern nicht erhöhen" as "The government will raise taxes"), a
     translation that says the opposite; None otherwise."""
     negation = _GERMAN_NEGATION.search(_GERMAN_NOT_NEGATING.sub(" ", german))
-    if negation is None or _ENGLISH_NEGATION.search(_ENGLISH_NOT_NEGATING.sub(" ", english)):
+    if negation is None or _english_negations(german, english):
         return None
     return negation.group(0)
 
@@ -255,7 +289,7 @@ def negation_warning(german: str, english: str) -> str | None:
     if lost is not None:
         return f"the German negates (“{lost}”) and the English says no negation"
     negations = german_negations(german)
-    english_negations = len(_ENGLISH_NEGATION.findall(_ENGLISH_NOT_NEGATING.sub(" ", english)))
+    english_negations = _english_negations(german, english)
     if len(negations) < 2 or english_negations >= len(negations):
         return None
     said = ", ".join(f"“{word}”" for word in negations)
