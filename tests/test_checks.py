@@ -3851,6 +3851,39 @@ def test_a_fraction_in_digits_is_a_share(german: str, summary: str, flagged: lis
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Am Karfreitag blieben die Geschäfte zu.", "On Good Friday the shops stayed closed."),
+        ("Am Rosenmontag zogen die Narren durch die Stadt.", "On Rose Monday fools paraded."),
+        (
+            "Am Ostermontags-Gottesdienst nahmen 200 teil.",
+            "200 attended the Easter Monday service.",
+        ),
+        ("Am Aschermittwoch ist alles vorbei.", "On Ash Wednesday it is all over."),
+    ],
+)
+def test_a_feast_named_by_its_weekday_has_no_number_warning(german: str, english: str) -> None:
+    """ "Karfreitag" translated "Good Friday" was warned of as "“Friday” not in the German": a
+    weekday at a German compound's end was not read."""
+    assert [w.detail for w in translation_warnings(german, english) if w.kind == "numbers"] == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("The shops closed on Good Friday.", "Am Karfreitag schlossen die Geschäfte.", []),
+        ("The shops closed on Easter Monday.", "Am Ostermontag schlossen die Geschäfte.", []),
+        ("The shops closed on Sunday.", "Am Ostermontag schlossen die Geschäfte.", ["Sunday"]),
+        ("Final assembly starts on Monday.", "Die Endmontage beginnt am Dienstag.", ["Monday"]),
+    ],
+)
+def test_a_weekday_ending_a_german_compound_is_that_weekday(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [f.text for f in unsupported_facts(summary, "", german) if f.kind == "number"] == flagged
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("2/3 der Bürger sind dafür.", "Two thirds of citizens are in favour."),
         ("Nur 1/4 aller Ackerflächen wäre nötig.", "Only a quarter of all farmland is needed."),
     ],

@@ -225,6 +225,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "german_weekday": re.compile(
             rf"(?<![\w-])(?P<weekday>{german_weekday})(?=[a-zäöüß]|\b)", re.IGNORECASE
         ),
+        # A weekday ending a compound, as the movable feasts name theirs ("Karfreitag" is Good
+        # Friday, "Ostermontag" Easter Monday, "Aschermittwoch", "Wahlsonntag"); in small
+        # letters, as a compound's last word is written ("Endmontage" is no Monday).
+        "german_weekday_end": re.compile(
+            rf"(?<=[a-zäöüß])(?P<weekday>{german_weekday.lower()})s?(?!\w)"
+        ),
         "dmy": re.compile(
             # "24. Februar", "24 February", "the 1st of August"; "01.Januar" without a space
             rf"\b(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th|\.)?\s+|\.)(?:of\s+)?(?P<month>{month})"
@@ -1629,7 +1635,8 @@ _NIGHT_TO = re.compile(r"(?<![\w-])nacht\s+(?:zum|zu|auf\s+den)\s+$", re.IGNOREC
 def _weekdays(
     text: str, language: Language, patterns: dict[str, re.Pattern[str]]
 ) -> Iterator[_Reading]:
-    """Weekdays, English and, in German, inside a word too ("Freitagabend", "freitags")."""
+    """Weekdays, English and, in German, inside a word too ("Freitagabend", "freitags",
+    "Karfreitag")."""
 
     def values(match: re.Match[str], number: int) -> set[float]:
         if language == "de" and _NIGHT_TO.search(text, max(0, match.start() - 20), match.start()):
@@ -1640,9 +1647,10 @@ def _weekdays(
         number = weekday_numbers()[match.group("weekday")]
         yield _Reading(match.start(), match.end(), "weekday", values(match, number))
     if language == "de":
-        for match in patterns["german_weekday"].finditer(text):
-            number = weekday_numbers()[match.group("weekday").capitalize()]
-            yield _Reading(match.start(), match.end(), "weekday", values(match, number))
+        for name in ("german_weekday", "german_weekday_end"):
+            for match in patterns[name].finditer(text):
+                number = weekday_numbers()[match.group("weekday").capitalize()]
+                yield _Reading(match.start(), match.end(), "weekday", values(match, number))
 
 
 def _ordinals(text: str, language: Language) -> Iterator[_Reading]:
