@@ -770,6 +770,26 @@ def test_a_year_does_not_back_a_grouped_count(
 
 
 @pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        ("The city hired 2,000 new teachers.", "", "Die Stadt stellte 2000 neue Lehrer ein.", []),
+        ("It created 2,000 extra jobs.", "", "Sie schuf 2000 zusätzliche Stellen.", []),
+        ("We need 2,000 more staff.", "We need 2000 more staff.", None, []),
+        ("They sent 1,800 young soldiers.", "They sent 1800 young soldiers.", None, []),
+        # a year still backs no grouped count
+        ("2,018 people died.", "", "2018 starben in der Stadt viele Menschen.", ["2,018"]),
+        ("2,018 people died.", "In 2018 the new rules came.", None, ["2,018"]),
+    ],
+)
+def test_a_count_of_four_digits_with_an_adjective_before_its_noun_backs_the_grouped_count(
+    summary: str, english: str, german: str | None, flagged: list[str]
+) -> None:
+    """ "2000 neue Lehrer", "2000 more staff": a count, as "2000 Lehrer" is; read as a year, for
+    the adjective after the figure, it backed no "2,000 new teachers", which was flagged."""
+    assert [flag.text for flag in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         ("Two-thirds of voters agree.", []),  # a fraction, not a count of two

@@ -1182,18 +1182,42 @@ _MONTHS_AND_DAYS_DE = re.compile(
 )
 
 
+# A German adjective before the noun a figure counts ("2000 neue Stellen", "2000 weitere
+# Helfer"); not "-en", which a verb after a year ends in as often ("2018 starben").
+_ADJECTIVE_DE = re.compile(r"[a-zäöüß]+(?:e|er|es|em)")
+# How many adjectives may stand between a figure and the noun it counts.
+_ADJECTIVES_BEFORE_A_NOUN = 2
+
+
 def _may_be_a_count(text: str, end: int, language: Language) -> bool:
     """Whether the word after a year's figure is a noun it may count ("2000 Menschen", "2000
-    people"), not a verb, article or name of a month ("2018 starben", "in 2018 the")."""
-    after = _WORD_AFTER.match(text, end)
-    if after is None:
-        return False
-    word = after.group("word")
-    if language == "de":
-        return word[0].isupper() and not _MONTHS_AND_DAYS_DE.fullmatch(word)
-    return word.islower() and (
-        word in _ENGLISH_PLURAL_NOUNS or (word.endswith("s") and word not in _ENGLISH_NOT_NOUNS)
-    )
+    people"), after an adjective or two ("2000 new teachers", "2000 zusätzliche Stellen"), not
+    a verb, article or name of a month ("2018 starben", "in 2018 the")."""
+    for _ in range(_ADJECTIVES_BEFORE_A_NOUN + 1):
+        after = _WORD_AFTER.match(text, end)
+        if after is None:
+            return False
+        word, end = after.group("word"), after.end()
+        if language == "de":
+            if _ADJECTIVE_DE.fullmatch(word):
+                continue
+            return word[0].isupper() and not _MONTHS_AND_DAYS_DE.fullmatch(word)
+        if word.islower() and _is_an_adjective_only(word):
+            continue
+        return word.islower() and (
+            word in _ENGLISH_PLURAL_NOUNS or (word.endswith("s") and word not in _ENGLISH_NOT_NOUNS)
+        )
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _is_an_adjective_only(word: str) -> bool:
+    """Whether an English word is an adjective and no verb ("new", "more", "additional"; not
+    "last", "armed")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "ADJ" in lemmas and "VERB" not in lemmas
 
 
 def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
