@@ -280,7 +280,8 @@ class LoadedModel:
             return False
         if tokens is not None:
             return tokens >= limit
-        return len(self.tokenizer(text_target=output)["input_ids"]) >= limit
+        # verbose=False: an output longer than the window is no error here (see tokens.py).
+        return len(self.tokenizer(text_target=output, verbose=False)["input_ids"]) >= limit
 
     def describe(self) -> dict[str, Any]:
         return {

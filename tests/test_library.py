@@ -15,6 +15,7 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import write_config
@@ -136,6 +137,7 @@ def test_an_article_longer_than_the_window_is_read_without_the_tokenizers_warnin
     from transformers import AutoTokenizer
     from transformers.utils import logging as transformers_logging
 
+    from summarize.models import LoadedModel
     from summarize.tokens import TextEncoder
 
     tokenizer = AutoTokenizer.from_pretrained(getattr(self_contained_models, model))
@@ -144,8 +146,11 @@ def test_an_article_longer_than_the_window_is_read_without_the_tokenizers_warnin
     verbosity = transformers_logging.get_verbosity()
     transformers_logging.set_verbosity_warning()  # as in a process that never quieted it
     transformers_logger.addHandler(heard)
+    # A backend that says no count of its tokens: the output counted by the tokenizer.
+    counting = SimpleNamespace(tokenizer=tokenizer, output_limit=lambda: 50)
     try:
         (ids,) = TextEncoder.of(tokenizer)(["Der Rat tagt. " * 600])
+        assert LoadedModel.reached_output_limit(counting, "The council meets. " * 600)  # type: ignore[arg-type]
     finally:
         transformers_logger.removeHandler(heard)
         transformers_logging.set_verbosity(verbosity)
