@@ -1079,15 +1079,14 @@ def models_list(
             loads = stored.available and stored.problem is None
             _echo(json.dumps({**dataclasses.asdict(stored), "available": loads}))
         raise typer.Exit(1 if failing else 0)
-    table = Table(
+    headers = (
         "task", "model", "revision", "resolves to", "offline", "size", "family", "window",
         "languages",
     )  # fmt: skip
-    for column in table.columns:
-        column.overflow = "fold"  # a cut path is useless
+    rows = []
     for stored in located:
         languages = f"{stored.source_lang} → {stored.target_lang}" if stored.source_lang else "-"
-        table.add_row(
+        row = (
             stored.task,
             escape(stored.requested),
             escape(stored.revision or "-"),
@@ -1098,13 +1097,30 @@ def models_list(
             f"{stored.window} tokens" if stored.window else "-",
             escape(languages),
         )
+        rows.append(row)
+    table = Table(*headers)
+    for column in table.columns:
+        column.overflow = "fold"  # a cut path is useless
+    for row in rows:
+        table.add_row(*row)
     out = _Console(emoji=False)
+    # The room the table's cells need, each on one line.
+    width = Console(width=10_000, emoji=False).measure(table).maximum
     if not out.is_terminal:
         # Piped or logged, the console has no width of its own (80): give the table the room
         # its cells need, so a path is not folded letter by letter.
-        width = Console(width=10_000, emoji=False).measure(table).maximum
         out = _Console(width=width, emoji=False)
-    out.print(table)
+        out.print(table)
+    elif width > out.width:
+        # A terminal narrower than the table (80 columns): each model a block of "setting:
+        # value" lines, a long path wrapped by the terminal. Folded into the terminal's width,
+        # every cell and heading was cut mid-word ("transl" / "ation", "offlin" / "e").
+        for task, *values in rows:
+            out.print(f"[bold]{task}[/]", highlight=False)
+            for header, value in zip(headers[1:], values, strict=True):
+                out.print(f"  {header}: {value}", highlight=False, soft_wrap=True)
+    else:
+        out.print(table)
     for stored in located:
         # One line each, as every other message (folded at 80 columns in a pipe or a log).
         if stored.problem is not None:

@@ -1834,6 +1834,42 @@ def test_models_list_and_pull_hash_weights_once_like_a_run(
     assert hashed == []
 
 
+def test_models_list_on_a_narrow_terminal_is_a_block_per_model(self_contained_models) -> None:
+    """On a terminal narrower than the table (80 columns), each model is a block of "setting:
+    value" lines, its folder whole: the table folded every cell and heading mid-word there
+    ("transl" / "ation", "offlin" / "e"), a folder's path cut into pieces of six letters."""
+    models = self_contained_models
+    result = CliRunner().invoke(
+        app,
+        ["models", "list",
+         "--set", f"translation.model={json.dumps(str(models.marian))}",
+         "--set", f"summarization.model={json.dumps(str(models.bart))}"],
+        env={"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()  # bold, with NO_COLOR
+    for task, folder, family in (
+        ("translation", models.marian, "marian"),
+        ("summarization", models.bart, "bart"),
+    ):
+        block = lines[lines.index(task) :]
+        assert f"  resolves to: {folder.resolve()}" in block
+        assert "  offline: yes" in block and f"  family: {family}" in block
+    # A terminal wide enough still shows the table.
+    wide = CliRunner().invoke(
+        app,
+        ["models", "list",
+         "--set", f"translation.model={json.dumps(str(models.marian))}",
+         "--set", f"summarization.model={json.dumps(str(models.bart))}"],
+        env={"TTY_COMPATIBLE": "1", "COLUMNS": "1000", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert wide.exit_code == 0, wide.output
+    assert any(
+        "translation" in row and str(models.marian.resolve()) in row and "marian" in row
+        for row in wide.stdout.splitlines()
+    )
+
+
 def test_models_list_says_each_problem_on_one_line(self_contained_models, tmp_path: Path) -> None:
     """Piped or logged, the console is 200 columns (80 without COLUMNS): the problem of a model
     was folded over lines there, unlike every other message."""
