@@ -267,11 +267,25 @@ def read_translation_pairs(
             f"{reference_says}{more}; they must be aligned line by line"
         )
     # English given as the source and German as the reference (the two paths swapped) was
-    # translated and scored with exit 0: a score that means nothing, said nowhere.
-    if _reads_confidently(sources, "en") and _reads_confidently(references, "de"):
+    # translated and scored with exit 0: a score that means nothing, said nowhere. So was one
+    # file given twice, or the other language's file in one place ("x.en x.en": English fed to
+    # a German translator, which copies much of it, and scored against itself).
+    source_english = _reads_confidently(sources, "en")
+    reference_german = _reads_confidently(references, "de")
+    if source_english and reference_german:
         raise UsageError(
             f"{shown(source)} reads as English and {shown(reference)} as German: the source "
             "comes first, then the reference (swapped?)"
+        )
+    twice = " (the same file given twice?)" if _same_file(source, reference) else ""
+    if source_english:
+        raise UsageError(
+            f"{shown(source)} reads as English: the source is the German text to translate{twice}"
+        )
+    if reference_german:
+        raise UsageError(
+            f"{shown(reference)} reads as German: the reference is the English translation of "
+            f"{shown(source)}{twice}"
         )
     return sources, references
 

@@ -37,11 +37,29 @@ def _translation_data(tmp_path: Path, shared: bool) -> tuple[Path, Path]:
             _slice_lines(EVAL / "mt" / "newstest2019-dev.de", tmp_path / "src.de", 12),
             _slice_lines(EVAL / "mt" / "newstest2019-dev.en", tmp_path / "ref.en", 12),
         )
-    # Plain clone: seed sentences as source, the same text as a stand-in reference.
+    # Plain clone: seed sentences as source, English sentences as a stand-in reference (one
+    # that reads as German is refused).
     lines = [line for line in (SEEDS / "003_6d29e0b4accf03c7.txt").read_text().splitlines() if line]
     (tmp_path / "src.de").write_text("\n".join(lines[:8]) + "\n\n")  # a blank line too
-    (tmp_path / "ref.en").write_text("\n".join(lines[:8]) + "\n\n")
+    (tmp_path / "ref.en").write_text("\n".join(_ENGLISH_STAND_IN) + "\n\n")
     return tmp_path / "src.de", tmp_path / "ref.en"
+
+
+_ENGLISH_STAND_IN = (
+    "After a long debate, the city council passed the new budget on Wednesday.",
+    "The opposition said that the funds for the schools would not be sufficient.",
+    "The mayor defended the plan and promised more money for the libraries next year.",
+    "Several hundred people had gathered in front of the town hall before the vote.",
+    "The police reported that the protest remained peaceful throughout the evening.",
+    "A spokesman for the teachers' union called the decision a missed opportunity.",
+    "The regional government is expected to approve the budget within a month.",
+    "Construction work on the new bridge is due to begin in the spring.",
+)
+
+
+def _english(count: int) -> list[str]:
+    """``count`` lines of English, a stand-in reference aligned with as many German lines."""
+    return [_ENGLISH_STAND_IN[number % len(_ENGLISH_STAND_IN)] for number in range(count)]
 
 
 @pytest.mark.parametrize("shared", [False, True], ids=["plain-clone", "wmt19"])
@@ -529,7 +547,7 @@ def test_a_stopped_eval_says_so_and_the_same_command_goes_on(
         if line.strip()
     ]
     (tmp_path / "src.de").write_text("\n".join(lines * 2) + "\n", encoding="utf-8")
-    (tmp_path / "ref.en").write_text("\n".join(lines * 2) + "\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("\n".join(_english(len(lines) * 2)) + "\n", encoding="utf-8")
     config = write_config(tmp_path / "c.toml", self_contained_models.marian,
                           self_contained_models.bart)  # fmt: skip
     output = tmp_path / "ev"
@@ -1003,6 +1021,35 @@ def test_source_and_reference_given_the_wrong_way_round_are_refused(tmp_path: Pa
         read_translation_pairs(tmp_path / "ref.en", tmp_path / "src.de")
 
 
+def test_a_source_in_english_or_a_reference_in_german_is_refused(tmp_path: Path) -> None:
+    """One file given twice ("x.de x.de", "x.en x.en": a slip of tab completion) was translated
+    and scored with exit 0: German scored against German, or English fed to the German
+    translator (which copies much of it) and scored against itself, a score that means
+    nothing. A source that reads as English, or a reference that reads as German, is refused."""
+    from summarize.errors import UsageError
+    from summarize.evaluate import read_translation_pairs
+
+    german = (
+        "Der Stadtrat hat am Mittwoch nach einer langen Debatte den neuen Haushalt beschlossen.\n"
+        "Die Opposition kritisierte, dass die Mittel für die Schulen nicht ausreichen würden.\n"
+    )
+    english = (
+        "After a long debate, the city council passed the new budget on Wednesday.\n"
+        "The opposition criticised that the funds for the schools would not be sufficient.\n"
+    )
+    (tmp_path / "src.de").write_text(german, encoding="utf-8")
+    (tmp_path / "ref.en").write_text(english, encoding="utf-8")
+    (tmp_path / "other.en").write_text(english, encoding="utf-8")
+    source, reference = tmp_path / "src.de", tmp_path / "ref.en"
+    with pytest.raises(UsageError, match=r"src\.de reads as German: .* given twice\?\)"):
+        read_translation_pairs(source, source)
+    with pytest.raises(UsageError, match=r"ref\.en reads as English: .* given twice\?\)"):
+        read_translation_pairs(reference, reference)
+    with pytest.raises(UsageError, match=r"other\.en reads as English: [^(]*$"):
+        read_translation_pairs(tmp_path / "other.en", reference)
+    assert read_translation_pairs(source, reference) == (german.splitlines(), english.splitlines())
+
+
 def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
     self_contained_models, tmp_path: Path
 ) -> None:
@@ -1046,7 +1093,7 @@ def test_eval_translation_says_how_far_it_has_come(self_contained_models, tmp_pa
         if line.strip()
     ]
     (tmp_path / "src.de").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "ref.en").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("\n".join(_english(len(lines))) + "\n", encoding="utf-8")
     config = write_config(tmp_path / "c.toml", self_contained_models.marian,
                           self_contained_models.bart)  # fmt: skip
     command = ["eval", "translation", str(tmp_path / "src.de"), str(tmp_path / "ref.en"),
