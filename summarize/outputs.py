@@ -429,11 +429,47 @@ def _moved_brief(brief_path: Path, renewed: BriefRecord) -> str:
         return fresh
     ours = front_matter(renewed, sidecar)
     added = {key: value for key, value in meta.items() if key not in ours}
+    if (as_typed := _entries_as_typed(old.group(1), ours, added)) is not None:
+        # "---" closes render_front_matter's block: the reader's entries go before it
+        return render_front_matter(ours)[: -len("---")] + as_typed + "---" + text[old.end() :]
     try:
         head = render_front_matter({**ours, **added})
     except yaml.YAMLError:  # a value YAML read but cannot write again: ours alone
         head = render_front_matter(ours)
     return head + text[old.end() :]
+
+
+def _entries_as_typed(front: str, ours: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:
+    """The entries of the front matter ``front`` that are not ``ours`` (a reader's properties),
+    as the reader typed them, comments and all; None where they cannot be told apart as lines
+    or do not read back as ``added``. Read by YAML and written again, "checked: 10:30" became
+    "checked: 630" (YAML 1.1's base 60), "zip: 01234" "zip: 668", "reviewed: no" "false", as an
+    Obsidian property (YAML 1.2) too, and their comments were lost."""
+    if not added:
+        return ""
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        return None
+    keys = [key for key, _ in node.value]
+    if any(not isinstance(key, yaml.ScalarNode) or key.start_mark.column for key in keys):
+        return None  # a flow mapping, or a key that is not text at a line's start
+    ends = [key.start_mark.index for key in keys[1:]] + [len(front)]
+    as_typed = "".join(
+        front[key.start_mark.index : end] for key, end in zip(keys, ends, strict=True)
+        if key.value not in ours
+    )  # fmt: skip
+    if not as_typed.endswith("\n"):
+        as_typed += "\n"
+    try:
+        read = _safe_load_yaml(render_front_matter(ours)[4 : -len("---")] + as_typed)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(read, dict) or {k: read.get(k) for k in added} != dict(added):
+        return None
+    return as_typed
 
 
 def read_brief_record(brief_path: Path) -> BriefRecord | None:

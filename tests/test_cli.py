@@ -834,6 +834,34 @@ def test_a_current_brief_named_for_its_new_place_keeps_a_readers_note(
     assert "](<a.md>)" in (output / "index.md").read_text(encoding="utf-8")
 
 
+def test_a_readers_properties_stay_as_typed_when_the_brief_names_its_new_place(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The front matter of a brief whose folder of articles was renamed is written again: the
+    properties a reader added to it were read by YAML and written again, so "checked: 10:30"
+    became "checked: 630" (YAML 1.1's base 60), "zip: 01234" "zip: 668" (octal) and
+    "reviewed: no" "reviewed: false", for Obsidian (YAML 1.2) too, and their comments went."""
+    _echo_models(monkeypatch)
+    old, new, output = tmp_path / "april", tmp_path / "archiv", tmp_path / "briefs"
+    old.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (old / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
+    assert "1 written" in CliRunner().invoke(app, [*run, str(old)]).output
+    brief = output / "a.md"
+    typed = "reviewed: no  # noch offen\nchecked: 10:30\nzip: 01234\nnotes: |\n  Zeile eins\n"
+    text = brief.read_text(encoding="utf-8").replace("\nlang: en\n", f"\nlang: en\n{typed}", 1)
+    brief.write_text(text, encoding="utf-8")
+    old.rename(new)
+    rerun = CliRunner().invoke(app, [*run, str(new)])
+    assert rerun.exit_code == 0 and "0 written, 1 up to date" in rerun.output, rerun.output
+    text = brief.read_text(encoding="utf-8")
+    assert typed in text.split("\n---\n")[0] + "\n"
+    meta, _ = read_brief(brief)
+    assert meta["source"] == str(new / "a.txt") and meta["notes"] == "Zeile eins\n"
+    assert read_brief_record(brief) is not None  # still current and listed
+
+
 @pytest.mark.parametrize("failing", ["a.md", "a.json"])
 def test_a_brief_renamed_for_its_new_place_but_not_written_is_renamed_next_run(
     tmp_path: Path, monkeypatch, failing: str
