@@ -632,7 +632,18 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         or value.startswith(":")
         or any(char in value for char in _MARKUP_CHARACTERS)
     )
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if quoted else None)
+    style = '"' if quoted else "'" if _READ_AS_NUMBER_ELSEWHERE.fullmatch(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+# Text that PyYAML (YAML 1.1) writes plain but other readers take for a number or a date: YAML 1.2
+# (Obsidian's properties, Hugo) reads "1e5" as 100000 and "0o17" as 15, Ruby's reader (Jekyll's)
+# "1,5" as 15 (its digits may be parted by commas) and "2025-3-4" as a date. Quoted, as PyYAML
+# quotes "2025" and "1.5" itself.
+_READ_AS_NUMBER_ELSEWHERE = re.compile(
+    r"[-+]?(?:0o[0-7]+|[0-9][0-9_,]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+)
 
 
 _FrontMatterDumper.add_representer(str, _represent_str)
