@@ -588,8 +588,12 @@ def _ct2_sampling(generation: GenerationConfig) -> dict[str, float | int]:
 
 
 def _ct2_unsupported(generation: GenerationConfig) -> list[str]:
-    """The settings, other than transformers' defaults, that CTranslate2 cannot honour."""
-    defaults = type(generation)().to_dict()
+    """The settings, other than transformers' defaults, that CTranslate2 cannot honour. A
+    default is the value generate() runs with where the setting is unset (top_p 1.0,
+    num_beam_groups 1): transformers 5 leaves every field None in a new GenerationConfig, and a
+    config.json saved before generation_config.json (which spelt out every default) or a table
+    that wrote one out (top_p = 1.0) was refused, though it changes nothing."""
+    defaults = {**type(generation)().to_dict(), **_transformers_defaults(generation)}
     return sorted(
         key
         for key, value in generation.to_diff_dict().items()
@@ -599,6 +603,17 @@ def _ct2_unsupported(generation: GenerationConfig) -> list[str]:
         and key != "transformers_version"
         and value != defaults.get(key)
     )
+
+
+def _transformers_defaults(generation: GenerationConfig) -> dict[str, Any]:
+    """What generate() runs with for the settings left unset (transformers 5: its
+    ``_get_default_generation_params``; empty where this transformers has none)."""
+    defaults = getattr(type(generation), "_get_default_generation_params", None)
+    try:
+        found = defaults() if callable(defaults) else {}
+    except (TypeError, ValueError, AttributeError):  # a private helper that changed
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _overridden_model_settings(

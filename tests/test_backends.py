@@ -205,6 +205,60 @@ def test_settings_ctranslate2_cannot_honour_are_refused_before_the_conversion(
     assert not list(tmp_path.glob("bart.ct2-*"))  # nothing converted
 
 
+# transformers' own defaults, as a config.json saved before generation_config.json spelt them
+# out, or a table copied from such a file: each changes nothing generate() does.
+SPELT_OUT_DEFAULTS = {
+    "top_p": 1.0,
+    "typical_p": 1.0,
+    "epsilon_cutoff": 0.0,
+    "eta_cutoff": 0.0,
+    "diversity_penalty": 0.0,
+    "num_beam_groups": 1,
+    "encoder_no_repeat_ngram_size": 0,
+    "encoder_repetition_penalty": 1.0,
+    "remove_invalid_values": False,
+}
+
+
+@pytest.mark.parametrize("where", ["table", "config.json"])
+def test_transformers_defaults_spelt_out_are_no_setting_ctranslate2_refuses(
+    self_contained_models, tmp_path: Path, where: str
+) -> None:
+    """A GenerationConfig of transformers 5 leaves every field unset (None), and each of these
+    was compared with None: an older checkpoint whose config.json names top_p 1.0 or
+    num_beam_groups 1, or a table that wrote them out, was refused on CTranslate2 ("cannot
+    honour ... top_p, typical_p; remove them"), settings the user never set."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from transformers import GenerationConfig
+
+    from summarize.backends import ct2_options
+    from summarize.models import resolve_spec
+
+    folder = Path(shutil.copytree(self_contained_models.marian, tmp_path / "marian"))
+    generation: dict = {}
+    if where == "table":
+        generation = SPELT_OUT_DEFAULTS
+    else:
+        own = json.loads((folder / "generation_config.json").read_text())
+        (folder / "generation_config.json").unlink()
+        config = json.loads((folder / "config.json").read_text())
+        kept = {key: value for key, value in own.items() if key != "transformers_version"}
+        (folder / "config.json").write_text(json.dumps({**config, **kept, **SPELT_OUT_DEFAULTS}))
+    settings = TranslationSettings(model=str(folder), backend="ctranslate2", generation=generation)
+    spec = resolve_spec("translation", settings, tmp_path / "models")
+    plain = {key: value for key, value in spec.generation_config.to_dict().items()
+             if key not in SPELT_OUT_DEFAULTS}  # fmt: skip
+    assert ct2_options(spec.generation_config, spec.tokenizer) == ct2_options(
+        GenerationConfig(**plain), spec.tokenizer
+    )
+    # A value other than the default is still refused.
+    refused = TranslationSettings(
+        model=str(folder), backend="ctranslate2", generation={"do_sample": True, "typical_p": 0.9}
+    )
+    with pytest.raises(ConfigError, match=r"cannot honour the generation setting\(s\) typical_p;"):
+        resolve_spec("translation", refused, tmp_path / "models")
+
+
 def _refused_as_read(settings: SummarizationSettings, expected: str, models_dir: Path) -> None:
     """Refused when the model's settings are read (before any article), and `models list` says
     the same of it."""
