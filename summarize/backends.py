@@ -9,8 +9,10 @@ threads.
 
 from __future__ import annotations
 
+import collections
 import copy
 import functools
+import itertools
 import json
 import logging
 import os
@@ -785,11 +787,23 @@ class CTranslate2Backend:
         return next(self.generate_batches([texts]))
 
     def generate_batches(self, batches: Sequence[list[str]]) -> Iterator[list[Generated]]:
-        # Every batch is queued at once; CTranslate2 runs up to ``workers`` of them in parallel.
+        # CTranslate2 runs up to ``workers`` batches in parallel; two per worker are queued at
+        # a time, one running and one waiting, and each batch taken out makes room for the
+        # next. Queued all at once, the submission blocked once CTranslate2's own queue was full
+        # (four per worker), so no batch came back (nor a progress bar moved) until all but
+        # the last few were done, and a stop left those few running on: CTranslate2 finishes
+        # every queued batch, even as the process exits.
         translator = self._lone_translator() if len(batches) == 1 else self.translator
-        jobs = [self._submit(translator, texts) for texts in batches]
-        for job in jobs:
-            yield [self._output(result.result()) for result in job]
+        waiting = iter(batches)
+        in_flight = collections.deque(
+            self._submit(translator, texts) for texts in itertools.islice(waiting, 2 * self.workers)
+        )
+        while in_flight:
+            job = in_flight.popleft()
+            outputs = [self._output(result.result()) for result in job]
+            for texts in itertools.islice(waiting, 1):
+                in_flight.append(self._submit(translator, texts))
+            yield outputs
 
     def _lone_translator(self) -> Any:
         if self._lone is None:

@@ -816,6 +816,44 @@ def test_a_stop_ends_the_batches_under_way_at_their_next_step(models) -> None:
     assert len(lengths) >= 2 and min(lengths) < 200  # another was under way and ended early
 
 
+def test_ctranslate2_queues_two_batches_per_worker_and_a_stop_queues_no_more(
+    self_contained_models,
+) -> None:
+    """All batches were queued at the first one asked for: CTranslate2's queue holds four per
+    worker and blocks the rest, so no batch came back (nor a progress bar moved) until all but
+    the last few were done, and a stop left every queued batch to run on (CTranslate2 finishes
+    its queue, even as the process exits)."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    settings = TranslationSettings(
+        model=str(self_contained_models.marian), generation=FORCED, backend="ctranslate2"
+    )
+    backend = load_model("translation", settings, Path("models"), threads=1, workers=2).backend
+    submitted: list[list[str]] = []
+    translator = backend.translator
+
+    class Counting:
+        def translate_batch(self, sources, **options):
+            submitted.append(sources)
+            return translator.translate_batch(sources, **options)
+
+    backend.translator = Counting()
+    batches = [[sentence] for sentence in SENTENCES * 5]  # 20
+    (alone,) = backend.generate_batches(batches[:1])  # a lone batch: the other instance
+    stream = backend.generate_batches(batches)
+    first = next(stream)
+    assert len(submitted) <= 2 * backend.workers + 1  # in flight, and the one after the first
+    assert first == alone
+    stream.close()  # the caller stops
+    assert len(submitted) <= 2 * backend.workers + 1
+    submitted.clear()
+    outputs = list(backend.generate_batches(batches))  # all of them, in order, once each
+    assert len(submitted) == len(batches) and len(outputs) == len(batches)
+    assert [sources[0] for sources in submitted] == [
+        backend.tokenizer.convert_ids_to_tokens(ids)
+        for ids in backend.text_ids([batch[0] for batch in batches])
+    ]
+
+
 @pytest.fixture(scope="module")
 def seed_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A T5 without a forced end token and without a window of its own (flan-T5-like)."""
