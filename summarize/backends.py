@@ -887,13 +887,27 @@ def _ct2_vocabulary_tokens(model_dir: Path) -> list[str]:
     return []
 
 
-def require_ctranslate2() -> None:
+# Python's words for a module that is not installed (ModuleNotFoundError names it too).
+_NOT_INSTALLED = "No module named 'ctranslate2'"
+
+
+def require_ctranslate2(setting: str = "backend") -> None:
+    """A ConfigError, naming ``setting`` (``translation.backend``), where CTranslate2 cannot be
+    imported: not installed, or installed and failing to load (a library of its own missing,
+    a dependency absent), which was told to install the extra it had."""
     try:
         import ctranslate2  # noqa: F401
-    except ImportError:
+    except (ImportError, OSError) as error:
+        if getattr(error, "name", None) == "ctranslate2" or str(error) == _NOT_INSTALLED:
+            raise ConfigError(
+                f"{setting} = 'ctranslate2' needs the optional CTranslate2 package: "
+                f"pip install \"summarize[fast]\", or set {setting} = 'torch'"
+            ) from None
+        reason = next(iter(str(error).splitlines()), "") or type(error).__name__
         raise ConfigError(
-            "backend = 'ctranslate2' needs the optional CTranslate2 package: "
-            'pip install "summarize[fast]"'
+            f"{setting} = 'ctranslate2': the CTranslate2 package is installed but does not load "
+            f"({shown(reason)}); reinstall it (pip install --force-reinstall ctranslate2), or "
+            f"set {setting} = 'torch'"
         ) from None
 
 

@@ -732,7 +732,7 @@ def _resolve_source(task: Task, settings: ModelSettings, models_dir: Path) -> Mo
     file of the model is read."""
     source = resolve_model(settings.model, models_dir, task)
     if settings.backend == "ctranslate2":
-        require_ctranslate2()
+        require_ctranslate2(f"{task}.backend")
     return source
 
 

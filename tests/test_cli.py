@@ -1513,6 +1513,40 @@ def test_a_bad_generation_setting_exits_2_before_any_article(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("raised", "message"),
+    [
+        (
+            "ModuleNotFoundError(\"No module named 'ctranslate2'\", name='ctranslate2')",
+            "translation.backend = 'ctranslate2' needs the optional CTranslate2 package: "
+            "pip install \"summarize[fast]\", or set translation.backend = 'torch'",
+        ),
+        (
+            "ImportError('libctranslate2.so.4: cannot open shared object file')",
+            "translation.backend = 'ctranslate2': the CTranslate2 package is installed but does "
+            "not load (libctranslate2.so.4: cannot open shared object file); reinstall it",
+        ),
+    ],
+    ids=["not-installed", "does-not-load"],
+)
+def test_a_ctranslate2_that_cannot_be_imported_names_the_section_and_why(
+    tmp_path: Path, self_contained_models, monkeypatch, raised: str, message: str
+) -> None:
+    """With one section on CTranslate2 the line said "backend = 'ctranslate2' needs the
+    optional CTranslate2 package", naming neither section; and a CTranslate2 installed but
+    failing to load (a library of its own missing) was told to install it."""
+    fake = tmp_path / "fake" / "ctranslate2"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text(f"raise {raised}\n", encoding="utf-8")
+    path = os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")]))
+    monkeypatch.setenv("PYTHONPATH", path)
+    result = _run_with_models(self_contained_models, tmp_path, "translation.backend=ctranslate2")
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_config_show_refuses_a_bad_generation_value() -> None:
     result = CliRunner().invoke(
         app, ["config", "show", "--set", "translation.generation.num_beams=true"]
