@@ -428,9 +428,15 @@ def ct2_options(
     if table is not None:
         where, backend = f"[{table}]: ", f"{table.partition('.')[0]}.backend"
     if unsupported := _ct2_unsupported(generation):
+        own = [key for key in unsupported if model_config is not None and key not in user_set]
         raise ConfigError(
             f"{where}backend = 'ctranslate2' cannot honour the generation setting(s) "
-            f"{', '.join(unsupported)}; remove them or set {backend} = 'torch'"
+            f"{', '.join(unsupported)}; "
+            + (
+                _model_own_remedy(generation, unsupported, own, table, backend)
+                if own and table is not None
+                else f"remove them or set {backend} = 'torch'"
+            )
         )
     # Settings CTranslate2 would apply otherwise than generate(), each with the values it takes.
     for problem_of, remedy in (
@@ -451,6 +457,31 @@ def ct2_options(
             f"{'it' if len(overridden) == 1 else 'them'} or set {backend} = 'torch'"
         )
     return options
+
+
+def _model_own_remedy(
+    generation: GenerationConfig, unsupported: list[str], own: list[str], table: str, backend: str
+) -> str:
+    """What to do about ``unsupported`` settings where ``own`` of them are the model's own (its
+    generation_config.json or config.json), not the table's: "remove them" sent the user to a
+    table that did not hold them. The table turns one off with transformers' default for it."""
+    defaults = _transformers_defaults(generation)
+    yours = [key for key in unsupported if key not in own]
+    fixed = [key for key in own if defaults.get(key) is None]
+    named = ", ".join(f"{key} = {_as_written(getattr(generation, key))}" for key in own)
+    if fixed:
+        return (
+            f"{named} {'is' if len(own) == 1 else 'are'} the model's own (its "
+            f"generation_config.json or config.json), and no value in [{table}] turns "
+            f"{', '.join(fixed)} off; set {backend} = 'torch'"
+        )
+    steps = [f"remove {', '.join(yours)}"] if yours else []
+    steps += [
+        f"set {table}.{key} = {_as_written(defaults[key])} (the model's own is "
+        f"{_as_written(getattr(generation, key))})"
+        for key in own
+    ]
+    return f"{', '.join(steps)}, or set {backend} = 'torch'"
 
 
 # The generation settings ct2_options turns into CTranslate2's options.

@@ -259,6 +259,41 @@ def test_transformers_defaults_spelt_out_are_no_setting_ctranslate2_refuses(
         resolve_spec("translation", refused, tmp_path / "models")
 
 
+def test_a_setting_of_the_models_own_ctranslate2_cannot_honour_is_named_as_the_models(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """One from the model's generation_config.json was refused as "[translation.generation]:
+    ... cannot honour encoder_no_repeat_ngram_size; remove them", a table that did not hold it;
+    transformers' default in the table turns it off."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.models import resolve_spec
+
+    folder = Path(shutil.copytree(self_contained_models.marian, tmp_path / "marian"))
+    own_file = folder / "generation_config.json"
+    own_file.write_text(
+        json.dumps({**json.loads(own_file.read_text()), "encoder_no_repeat_ngram_size": 3})
+    )
+    models_dir = tmp_path / "models"
+    settings = TranslationSettings(model=str(folder), backend="ctranslate2")
+    expected = (
+        "[translation.generation]: backend = 'ctranslate2' cannot honour the generation "
+        "setting(s) encoder_no_repeat_ngram_size; set "
+        "translation.generation.encoder_no_repeat_ngram_size = 0 (the model's own is 3), or set "
+        "translation.backend = 'torch'"
+    )
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        resolve_spec("translation", settings, models_dir)
+    turned_off = TranslationSettings(
+        model=str(folder), backend="ctranslate2", generation={"encoder_no_repeat_ngram_size": 0}
+    )
+    resolve_spec("translation", turned_off, models_dir)
+    # One no table value turns off: the other backend is all there is.
+    own_file.write_text(json.dumps({**json.loads(own_file.read_text()), "suppress_tokens": [5]}))
+    with pytest.raises(ConfigError, match=r"no value in \[translation\.generation\] turns "
+                       r"suppress_tokens off; set translation\.backend = 'torch'$"):  # fmt: skip
+        resolve_spec("translation", turned_off, models_dir)
+
+
 def _refused_as_read(settings: SummarizationSettings, expected: str, models_dir: Path) -> None:
     """Refused when the model's settings are read (before any article), and `models list` says
     the same of it."""
