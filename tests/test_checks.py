@@ -4453,6 +4453,51 @@ def test_a_body_with_of_is_backed_by_its_place_in_any_wording(
     assert unsupported_facts(summary, english, german) == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "english"),
+    [
+        (
+            "The Duke of Cambridge visited a school.",
+            "The Duke and Duchess of Cambridge visited a school on Monday.",
+        ),
+        (
+            "The University of Cambridge will cooperate.",
+            "The universities of Oxford and Cambridge said they would cooperate.",
+        ),
+        (
+            "The Bank of Scotland raised rates.",
+            "The central banks of England, Wales or Scotland raised rates.",
+        ),
+    ],
+)
+def test_a_body_with_of_is_backed_by_a_pair_or_list(summary: str, english: str) -> None:
+    """A body or place that is one of a pair or list joined by "of" backs each of its names:
+    "the Duke and Duchess of Cambridge" was read as "Duke" and "Cambridge" apart, and a
+    summary's "Duke of Cambridge" flagged as not in the article."""
+    assert unsupported_facts(summary, english) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "flagged"),
+    [
+        (
+            "The Duke of York opened the bridge.",
+            "The Duke and Duchess of Kent opened it in York.",
+            "Duke of York",
+        ),
+        (
+            "The Bank of France cut rates.",
+            "The Bank of England cut rates. France and Spain rose.",
+            "Bank of France",
+        ),
+    ],
+)
+def test_a_pair_joined_by_of_backs_only_its_own_names(
+    summary: str, english: str, flagged: str
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, english)] == [flagged]
+
+
 def test_a_german_place_with_its_river_is_one_name() -> None:
     """ "Frankfurt am Main", as the translator keeps it, is one key fact: it was two rows,
     "Frankfurt" and "Main", the river listed as a name of the article."""

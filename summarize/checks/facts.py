@@ -436,6 +436,25 @@ def _joined_names(text: str) -> list[tuple[str, int, list[_Of]]]:
 # How many words apart a body and its place may stand in a source: "Bank of the Netherlands",
 # "Cologne University", "France's central bank".
 _OF_GAP = 3
+# How many words may stand between a body and its place where either is one of a pair or list
+# ("the Duke and Duchess of Cambridge", "the central banks of England and Scotland").
+_COORDINATED_GAP = 8
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def _coordinated(source_tokens: list[str], body_at: int, place_at: int) -> bool:
+    """Whether the body at ``body_at`` is joined by "of" to the place at ``place_at`` across
+    "and" or "or", the body first of the bodies before "of" ("Duke and Duchess of Cambridge"
+    backs the "Duke of Cambridge") or the place last of the places after it ("the banks of
+    England and Scotland" the "Bank of Scotland")."""
+    between = source_tokens[body_at + 1 : place_at]
+    if not 0 < len(between) <= _COORDINATED_GAP:
+        return False
+    if between[-1] == "the":
+        between = between[:-1]
+    bodies = len(between) > 2 and between[-1] == "of" and between[0] in _COORDINATORS
+    places = len(between) > 2 and between[0] == "of" and between[-1] in _COORDINATORS
+    return bodies or places
 
 
 def _body_by_its_place(
@@ -464,6 +483,8 @@ def _body_by_its_place(
         if any(0 < first - at <= _OF_GAP for at in at_body for first in at_first) or any(
             0 < at - last <= _OF_GAP for at in at_body for last in at_last
         ):
+            return True
+        if any(_coordinated(source_tokens, at, first) for at in at_body for first in at_first):
             return True
         apart = True
     return not apart
