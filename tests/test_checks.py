@@ -3140,6 +3140,15 @@ def test_a_lost_negation_beside_an_un_word_the_german_says_too_is_warned_of(
         ("Beim Unfall wurde er nicht verletzt.", "He was uninjured in the accident."),
         ("Der ungefähre Wert ist nicht bekannt.", "The approximate value is unknown."),
         ("Es ist unklar, ob er nicht kommt.", "It is unclear whether he isn't coming."),
+        # "unten" (below) and "ungarisch" (Hungarian) are no "un-" words of their own
+        (
+            "Das ist nicht möglich, wie die Zahlen unten zeigen.",
+            "This is impossible, as the figures below show.",
+        ),
+        (
+            "Die ungarische Regierung hält das nicht für möglich.",
+            "The Hungarian government considers this impossible.",
+        ),
     ],
 )
 def test_an_un_word_beside_the_kept_negation_is_not_warned_of(german: str, english: str) -> None:

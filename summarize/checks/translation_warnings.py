@@ -193,10 +193,11 @@ _ENGLISH_NOT_NEGATING = re.compile(
 _ENGLISH_UN_WORD = re.compile(
     r"(?:un|non-?)\w+|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)", re.IGNORECASE
 )
-# (Not "und", "uns", "unser", "unter-", nor the "un-" words English says without a negative
-# prefix: "ungefähr" approximately, "unbedingt" absolutely, "unmittelbar" immediately, …)
+# (Not "und", "uns", "unser", "unter-", "unten", "ungarisch", nor the "un-" words English says
+# without a negative prefix: "ungefähr" approximately, "unbedingt" absolutely, "unmittelbar"
+# immediately, …)
 _GERMAN_UN_WORD = re.compile(
-    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|weit|gefähr|bedingt|heimlich|gemein|geheuer|mittelbar"
+    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|ten|garisch|weit|gefähr|bedingt|heimlich|gemein|geheuer|mittelbar"
     r"|verzüglich|zählig|abhängig|längst|entwegt|endlich)[a-zäöüß]{3,}"
 )
 _ENGLISH_HARDLY = re.compile(r"hardly|barely", re.IGNORECASE)
