@@ -779,6 +779,12 @@ def test_a_year_does_not_back_a_grouped_count(
         # a year still backs no grouped count
         ("2,018 people died.", "", "2018 starben in der Stadt viele Menschen.", ["2,018"]),
         ("2,018 people died.", "In 2018 the new rules came.", None, ["2,018"]),
+        # a verb or article after a year is none of a count's adjectives
+        ("2,018 people died.", "", "Im Jahr 2018 wurde die Stadt getroffen.", ["2,018"]),
+        ("2,018 people died.", "", "Seit 2018 hatte der Verein viele Mitglieder.", ["2,018"]),
+        ("2,018 people died.", "", "2018 wurde Merkel wieder Kanzlerin.", ["2,018"]),
+        ("2,018 people died.", "In 2018 more people died than ever.", None, ["2,018"]),
+        ("2,018 people died.", "", "Seit 2018 neue Regeln gelten, sterben weniger.", ["2,018"]),
     ],
 )
 def test_a_count_of_four_digits_with_an_adjective_before_its_noun_backs_the_grouped_count(

@@ -1185,24 +1185,45 @@ _MONTHS_AND_DAYS_DE = re.compile(
 # A German adjective before the noun a figure counts ("2000 neue Stellen", "2000 weitere
 # Helfer"); not "-en", which a verb after a year ends in as often ("2018 starben").
 _ADJECTIVE_DE = re.compile(r"[a-zäöüß]+(?:e|er|es|em)")
+# Words of those endings that are no adjective: after a year they start its clause ("2018 wurde
+# die Stadt", "2019 hatte der Verein", "seit 2015 über die Grenze"), after a count never.
+_NO_ADJECTIVES_DE = frozenset(
+    "der die des dem eine einer eines einem keine keiner keines keinem diese dieser dieses "
+    "diesem jene jener jenes jenem jede jeder jedes jedem welche welcher welches welchem "
+    "solche solcher manche mancher meine meiner seine seiner ihre ihrer unsere unserer "
+    "er sie wie wer aber oder sowie wieder immer nie hier über unter hinter wider ohne "
+    "wurde würde werde hatte hätte habe sei wäre konnte könnte sollte müsste musste wollte "
+    "durfte dürfte mochte möchte gebe gäbe ginge käme stehe stünde".split()
+)
 # How many adjectives may stand between a figure and the noun it counts.
 _ADJECTIVES_BEFORE_A_NOUN = 2
 
 
-def _may_be_a_count(text: str, end: int, language: Language) -> bool:
+# What says the figure after it is a year ("in 2018", "seit 2018", "im Jahr 2018"): a word
+# after it that may be an adjective then starts the year's clause ("In 2018 more people died").
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|by|since|until|till|during|year|im|seit|bis|ab|jahre?s?)\s+$", re.IGNORECASE
+)
+
+
+def _may_be_a_count(text: str, start: int, end: int, language: Language) -> bool:
     """Whether the word after a year's figure is a noun it may count ("2000 Menschen", "2000
-    people"), after an adjective or two ("2000 new teachers", "2000 zusätzliche Stellen"), not
-    a verb, article or name of a month ("2018 starben", "in 2018 the")."""
+    people"), after an adjective or two ("2000 new teachers", "2000 zusätzliche Stellen";
+    not after "in", "seit", … : "In 2018 more people died"), not a verb, article or name of a
+    month ("2018 starben", "in 2018 the", "2018 wurde die")."""
+    year_before = bool(_YEAR_BEFORE.search(text, max(0, start - 20), start))
     for _ in range(_ADJECTIVES_BEFORE_A_NOUN + 1):
         after = _WORD_AFTER.match(text, end)
         if after is None:
             return False
         word, end = after.group("word"), after.end()
         if language == "de":
-            if _ADJECTIVE_DE.fullmatch(word):
+            if word in _NO_ADJECTIVES_DE:
+                return False
+            if _ADJECTIVE_DE.fullmatch(word) and not year_before:
                 continue
             return word[0].isupper() and not _MONTHS_AND_DAYS_DE.fullmatch(word)
-        if word.islower() and _is_an_adjective_only(word):
+        if word.islower() and not year_before and _is_an_adjective_only(word):
             continue
         return word.islower() and (
             word in _ENGLISH_PLURAL_NOUNS or (word.endswith("s") and word not in _ENGLISH_NOT_NOUNS)
@@ -1277,7 +1298,7 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
             hedge
             or _currency(text, start, end)
             or _unit_after(text, end)
-            or _may_be_a_count(text, end, language)
+            or _may_be_a_count(text, start, end, language)
         ),
         lower_first=kind == "score"
         and language == "en"
