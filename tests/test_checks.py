@@ -4460,6 +4460,12 @@ def test_a_body_with_of_is_backed_by_its_own_place(
             "European Commission President Ursula von der Leyen spoke.",
             None,
         ),
+        # a country's adjective before the body is the country
+        (
+            "The President of France spoke.",
+            "French President Emmanuel Macron spoke. Protests went on across France.",
+            None,
+        ),
     ],
 )
 def test_a_body_with_of_is_backed_by_its_place_in_any_wording(

@@ -214,6 +214,30 @@ def _countries_by_their_adjective() -> set[tuple[str, str]]:
     return pairs
 
 
+@cache
+def english_country_adjectives() -> dict[str, str]:
+    """English country names and their adjectives, folded, where the country's language is
+    named after it, as :func:`_countries_by_their_adjective` takes them: "france": "french",
+    "germany": "german", "russia": "russian" ("French President" is the "President of
+    France")."""
+    from babel import Locale, UnknownLocaleError
+
+    english, languages = Locale("en").territories, Locale("en").languages
+    found: dict[str, str] = {}
+    for code, name in english.items():
+        if not (code.isalpha() and len(code) == 2):
+            continue
+        try:
+            language = languages.get(Locale.parse(f"und_{code}").language)
+        except (UnknownLocaleError, ValueError):
+            continue
+        country = "".join(tokens(str(name)))
+        adjective = "".join(tokens(str(language or "")))
+        if " " not in str(language) and adjective != country and adjective[:2] == country[:2]:
+            found[country] = adjective
+    return found
+
+
 # The endings of a German place's -er word for its people and adjective ("Wiener", "Prager"),
 # and of an adjective written small ("bayerisch": "bayerischen"; "mediterran": "mediterrane").
 _PEOPLE_ENDINGS = ("er", "ern", "ers", "erin", "erinnen")
