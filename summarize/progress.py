@@ -90,6 +90,16 @@ class RichProgress:
             console=console,
             transient=False,
         )
+        # The bars redraw from a thread of rich's: on a terminal that closed (a run that
+        # outlives it, SIGHUP ignored) its write failed with EIO, and the thread ended with an
+        # uncaught exception's traceback. There is no one to draw for: the redraw is left out.
+        live, redraw = self._progress.live, self._progress.live.refresh
+
+        def refresh() -> None:
+            with contextlib.suppress(OSError):
+                redraw()
+
+        live.refresh = refresh  # type: ignore[method-assign]
         self._articles: TaskID | None = None
         self._sentences: TaskID | None = None
         self.logged: set[tuple[str, str]] = set()  # problems shown: as LogProgress.logged

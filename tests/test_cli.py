@@ -416,6 +416,44 @@ def test_run_and_eval_work_in_a_host_programs_thread(tmp_path: Path, monkeypatch
     assert {number: signal.getsignal(number) for number in handlers} == handlers
 
 
+def test_the_bars_redraw_on_a_closed_terminal_ends_no_thread_with_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run that outlives its terminal (SIGHUP ignored) goes on; the bars' redraw thread met
+    the dead terminal's EIO and ended with an uncaught exception (a traceback on stderr)."""
+    import errno
+    import threading
+    from io import StringIO
+
+    from rich.console import Console
+
+    from summarize.progress import RichProgress
+
+    class Terminal(StringIO):
+        closed_at: int | None = None
+        writes = 0
+
+        def write(self, text: str) -> int:
+            self.writes += 1
+            if self.closed_at is not None:
+                raise OSError(errno.EIO, "Input/output error")
+            return super().write(text)
+
+    uncaught: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: uncaught.append(args.exc_value))
+    terminal = Terminal()
+    with RichProgress(Console(file=terminal, force_terminal=True, width=80)) as progress:
+        progress.run_started(3)
+        terminal.closed_at = terminal.writes
+        waited = threading.Event()
+        for _ in range(50):  # the redraw thread writes ten times a second
+            if terminal.writes >= terminal.closed_at + 2 or uncaught:
+                break
+            waited.wait(0.1)
+        assert terminal.writes > terminal.closed_at  # it tried to draw on the dead terminal
+    assert uncaught == []
+
+
 def test_the_sentence_bar_shows_only_when_sentences_are_translated_here() -> None:
     """A run that translates nothing on this machine (every brief current; on Ray the workers
     translate; every sentence in the translation cache) showed an empty sentence bar for its
