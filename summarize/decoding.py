@@ -41,35 +41,38 @@ def _binary(path: Path) -> str:
     return f"{shown(path)}: binary file (contains NUL bytes), not text"
 
 
-def decode_text(raw: bytes, path: Path, declared: str | None = None) -> tuple[str, str]:
+def decode_text(
+    raw: bytes, path: Path, declared: str | None = None, *, markup: bool = False
+) -> tuple[str, str]:
     """Text and the encoding it was read with: a BOM wins, then UTF-8, then the page's
-    ``declared`` charset (:func:`declared_charset`), then detection."""
+    ``declared`` charset (:func:`declared_charset`), then detection. ``markup``: the file is an
+    HTML page; a warning of mojibake in it is given only for what its reader sees."""
     # Text read as windows-1252 and saved again (_undoubled) is as often saved with a BOM
     # (Notepad's "UTF-8" and "Unicode") as without one.
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
-                return _readable(raw.decode(encoding), path), encoding
+                return _readable(raw.decode(encoding), path, markup), encoding
             except UnicodeDecodeError:
                 # A UTF-8 file with a BOM and a few damaged bytes reads as one without the BOM
                 # does (it was refused, the article lost, where the same bytes without the BOM
                 # were read).
                 body = raw[len(bom) :]
                 if encoding == "utf-8-sig" and (text := _damaged_utf8(body, path)) is not None:
-                    return _c1_as_windows_1252(text, path), encoding
+                    return _c1_as_windows_1252(text, path, markup), encoding
                 raise ArticleError(
                     f"{shown(path)}: starts with a {encoding} BOM but does not decode"
                 ) from None
     if b"\x00" in raw[:BINARY_SAMPLE]:
         if (utf16 := _utf16_without_bom(raw)) is not None:
-            return _readable(utf16[0], path), utf16[1]
+            return _readable(utf16[0], path, markup), utf16[1]
         raise ArticleError(_binary(path))
     try:
-        return _readable(raw.decode("utf-8"), path), "utf-8"
+        return _readable(raw.decode("utf-8"), path, markup), "utf-8"
     except UnicodeDecodeError:
         pass
     if (text := _damaged_utf8(raw, path)) is not None:
-        return _c1_as_windows_1252(text, path), "utf-8"
+        return _c1_as_windows_1252(text, path, markup), "utf-8"
     if declared is not None and (page := _declared_reading(raw, declared)) is not None:
         logger.info("%s: not UTF-8, read as %s (its declared charset)", shown(path), page[1])
         return page
@@ -277,22 +280,45 @@ _MISPLACED = re.compile(
 _GERMAN_EVIDENCE = re.compile(r"[äöüÄÖÜß€]|(?<![^\W\d_])„(?=\w)[^„“\n]*“")
 
 
-def _readable(text: str, path: Path) -> str:
+def _readable(text: str, path: Path, markup: bool = False) -> str:
     """Unicode text (UTF-8, UTF-16, UTF-32) as first written: :func:`_undoubled`, then
     :func:`_c1_as_windows_1252`."""
-    return _c1_as_windows_1252(_undoubled(text, path), path)
+    return _c1_as_windows_1252(_undoubled(text, path, markup), path, markup)
 
 
-def _c1_as_windows_1252(text: str, path: Path) -> str:
+# An HTML tag with its attributes (a link's address, an image's alt text) or a comment: markup a
+# reader of the page never sees as text. A "<" that opens no tag ("a < b") is text, and so is a
+# <meta> tag: its og:title, author or site name heads the brief or stands in its source line.
+_MARKUP = re.compile(r"<!--.*?-->|<(?!meta\b)[A-Za-z/!?][^>]*>", re.S | re.I)
+
+
+def _shown(pattern: re.Pattern[str], text: str, markup: bool) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``; in an HTML page's (``markup``) only those outside
+    its tags and comments. A page's mojibake in a link's address alone ("info=Britax+RÃ¶mer")
+    or an image's alt text got a warning, though its reader and its brief never see it."""
+    if not markup:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    start = 0
+    for tag in _MARKUP.finditer(text):
+        found += pattern.finditer(text, start, tag.start())
+        start = tag.end()
+    return found + list(pattern.finditer(text, start))
+
+
+def _c1_as_windows_1252(text: str, path: Path, markup: bool = False) -> str:
     """``text`` with each C1 control character (U+0080-U+009F) that windows-1252 puts a
     character at read as that character, with a warning naming the file. Windows-1252 text
     converted as ISO-8859-1 (PHP's utf8_encode, ``iconv -f latin1``: old CMS exports) holds its
     „quotation marks“, dashes, € and … as these controls, which no text holds as such: the
     cleaner dropped them without a word, and "5 € pro Monat" reached the brief as "5 pro
-    Monat". The five bytes windows-1252 leaves undefined stay controls."""
-    found = _C1_PRINTED.findall(text)
-    if not found:
+    Monat". The five bytes windows-1252 leaves undefined stay controls. ``markup``: warned of
+    only where a reader of the HTML page sees such a character (see :func:`_shown`)."""
+    if not _C1_PRINTED.search(text):
         return text
+    found = [match.group() for match in _shown(_C1_PRINTED, text, markup)]
+    if not found:
+        return text.translate(_C1_AS_WINDOWS_1252)
     logger.warning(
         "%s: %d character(s) of windows-1252 stored as control characters (windows-1252 text "
         "converted as ISO-8859-1); read as windows-1252 (%r for %r)",
@@ -301,16 +327,21 @@ def _c1_as_windows_1252(text: str, path: Path) -> str:
     return text.translate(_C1_AS_WINDOWS_1252)
 
 
-def _undoubled(text: str, path: Path) -> str:
+def _undoubled(text: str, path: Path, markup: bool = False) -> str:
     """UTF-8 text as first written, where the whole file is UTF-8 that was read as
     windows-1252 and saved as UTF-8 again ("FÃ¼r die StraÃŸe" for "Für die Straße", as old
     CMS exports and copied pages hold it); each such file gets a warning. Text that holds such
-    sequences beside correct umlauts cannot be undone: it is read as it is, with the warning."""
+    sequences beside correct umlauts cannot be undone: it is read as it is, with the warning
+    where a reader sees one (``markup``: an HTML page, see :func:`_shown`)."""
     if (found := _DOUBLE_ENCODED.search(text)) is None:
         return text
     try:
         first = _read_bytes(text).decode("utf-8")
     except UnicodeError:
+        shown_ones = _shown(_DOUBLE_ENCODED, text, markup)
+        if not shown_ones:
+            return text
+        found = shown_ones[0]
         logger.warning(
             "%s: holds UTF-8 read as windows-1252 (%r, the first at character %d), not all of "
             "it: read as it is",

@@ -1139,6 +1139,44 @@ def test_utf8_saved_twice_is_read_as_first_written_with_a_warning(
     assert any("not all of it: read as it is" in r.getMessage() for r in caplog.records)
 
 
+def test_mojibake_in_an_html_pages_markup_alone_gets_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An HTML page whose text is right but whose markup holds UTF-8 read as windows-1252 (a
+    link's address, "info=Britax+RÃ¶mer", an image's alt text, as on adac.de and
+    sueddeutsche.de) or a windows-1252 control character (an alt text's "\x80") is read as it
+    is without a warning: its reader and its brief never see them, and the run warned of
+    mojibake in 3 of 70 real German pages whose briefs held none. The same in the page's text
+    or in a <meta> tag's value (an og:title heads the brief) is still warned of."""
+    text = "Der Kindersitz von Britax Römer fällt im Test durch, sagte der Prüfer am Montag."
+    hidden = (
+        '<a href="/test?info=Britax+RÃ¶mer">Zum Test</a>'
+        '<img src="sitz.jpg" alt="SprÃ¼hregen\x80, Foto">'
+        "<!-- Ã¼ \x84 -->"
+    )
+    page = '<html><head><meta charset="utf-8"></head><body><p>{}</p>{}</body></html>'
+    path = tmp_path / "seite.html"
+    path.write_text(page.format(text, hidden), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        article = read_article(path)
+    assert (text in article.page_text, [r.getMessage() for r in caplog.records]) == (True, [])
+    caplog.clear()
+    shown_text = text.replace("Römer", "RÃ¶mer").replace("Montag.", "Montag\x85")
+    path.write_text(page.format(shown_text, hidden), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        read_article(path)
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("seite.html: holds UTF-8 read as windows-1252 ('Ã¶'" in m for m in messages)
+    assert any("seite.html: 1 character(s) of windows-1252" in m for m in messages)
+    caplog.clear()
+    # a <meta>'s value is shown: an og:title heads the brief
+    head = '<meta property="og:title" content="Britax RÃ¶mer fÃ¤llt durch">'
+    path.write_text(page.replace("<head>", f"<head>{head}").format(text, ""), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarize"):
+        read_article(path)
+    assert any("holds UTF-8 read as windows-1252" in r.getMessage() for r in caplog.records)
+
+
 @pytest.mark.parametrize(
     "encode",
     [

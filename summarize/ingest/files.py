@@ -449,7 +449,7 @@ def _article_path(path: object) -> Path:
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     raw = read_source_bytes(path, max_bytes)
     html = _reads_as_html(path, raw)
-    text, encoding = decode_text(raw, path, declared_charset(raw) if html else None)
+    text, encoding = decode_text(raw, path, declared_charset(raw) if html else None, markup=html)
     if not text.strip():
         raise ArticleError(
             f"{shown(path)}: empty file" if not raw else f"{shown(path)}: only whitespace"
