@@ -67,6 +67,43 @@ def test_metadata_that_is_no_such_value_is_left_out(tmp_path: Path, head: str) -
     assert not details.url and not details.author
 
 
+@pytest.mark.parametrize(
+    ("head", "site", "author"),
+    [
+        (
+            '<meta name="copyright" content="Copyright 2003 - 2019 by speicherguide.de GbR '
+            'Karl Fröhlich, Ulrike Haak">',
+            "",
+            "",
+        ),
+        ('<meta name="copyright" content="Copyright © 2001-2009">', "", ""),
+        ('<meta name="copyright" content="(C) 2020 By Vinos Y Tapas">', "", ""),
+        ('<meta name="author" content="Anna Schmidt; Copyright Tagesblatt GmbH">', "", ""),
+        # a name that holds the word is a name
+        (
+            '<meta property="og:site_name" content="U.S. Copyright Office">'
+            '<meta name="author" content="Anna Schmidt">',
+            "U.S. Copyright Office",
+            "Anna Schmidt",
+        ),
+    ],
+)
+def test_a_copyright_notice_is_no_site_name_nor_author(
+    tmp_path: Path, head: str, site: str, author: str
+) -> None:
+    """A page's copyright notice (its ``<meta name="copyright">``, which trafilatura reads as
+    the site's name where no og:site_name is given) is left out: the brief said "Source (as the
+    page says): Copyright 2003 - 2019 by speicherguide.de GbR Karl Fröhlich, Ulrike Haak", on
+    4 real pages of about 700 (trafilatura's test cache and the development pages' HTML)."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    details = read_article(tmp_path / "seite.html").details
+    assert (details.site, details.author) == (site, author)
+    meta = {"publisher": "Copyright © 2024 Tagesblatt", "site": "", "author": "© Anna Schmidt"}
+    assert (front_matter_details(meta).site, front_matter_details(meta).author) == ("", "")
+
+
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
     assert not read_article(tmp_path / "a.txt").details

@@ -13,6 +13,14 @@ from typing import Any
 _MOST_CHARACTERS = 300
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\S*\Z", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A copyright notice, which pages give as their site's name or author (a <meta name="copyright">
+# read as the site: "Copyright © 2001-2009", "(C) 2020 By Vinos Y Tapas"; trafilatura joins
+# authors with "; "). "U.S. Copyright Office" is a name.
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?:^|;\s*)(?:copyright\b|©|\(c\)(?=\s*\d))|\ball rights reserved\b|"
+    r"\balle rechte vorbehalten\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,14 @@ def one_line(value: Any) -> str:
     return text if len(text) <= _MOST_CHARACTERS else ""
 
 
+def source_name(value: Any) -> str:
+    """An author's or a site's name as one line (:func:`one_line`); "" for a copyright notice,
+    which is neither: the brief said "Source (as the page says): Copyright 2003 - 2019 by
+    speicherguide.de GbR …", a page's ``<meta name="copyright">`` taken for its site's name."""
+    text = one_line(value)
+    return "" if _COPYRIGHT_NOTICE.search(text) else text
+
+
 def web_address(value: Any) -> str:
     """An http(s) address, else "" (a "javascript:" or relative one is no source to cite)."""
     text = one_line(value)
@@ -54,8 +70,8 @@ def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
     # The first key with a value of its kind: Hugo's "url" is a path on the site, and an empty
     # "author" hid "authors".
     url = next(filter(None, (web_address(meta.get(key)) for key in ("url", "link", "source"))), "")
-    author = next(filter(None, (one_line(meta.get(key)) for key in ("author", "authors"))), "")
-    site = next(filter(None, (one_line(meta.get(key)) for key in ("site", "publisher"))), "")
+    author = next(filter(None, (source_name(meta.get(key)) for key in ("author", "authors"))), "")
+    site = next(filter(None, (source_name(meta.get(key)) for key in ("site", "publisher"))), "")
     date = meta.get("date")
     return SourceDetails(
         url=url,

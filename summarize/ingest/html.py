@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, shown
-from summarize.ingest.details import SourceDetails, one_line, web_address
+from summarize.ingest.details import SourceDetails, one_line, source_name, web_address
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # The audit's name for what the extraction of an HTML page's main text left out.
@@ -333,8 +333,8 @@ def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
     details = SourceDetails(
         url=web_address(metadata.url),
         date=one_line(metadata.date),
-        author=one_line(metadata.author),
-        site=one_line(metadata.sitename),
+        author=source_name(metadata.author),
+        site=source_name(metadata.sitename),
     )
     return (metadata.title or "").strip(), details
 
