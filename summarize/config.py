@@ -81,6 +81,26 @@ def expand_home(path: str | os.PathLike[str]) -> Path:
         raise ValueError(f"cannot tell whose home ~ is in {str(path)!r} ({error})") from None
 
 
+def is_path(value: object) -> bool:
+    """Whether ``value`` is a path a function of the library takes: a str or os.PathLike of
+    text (not bytes)."""
+    return isinstance(value, str | os.PathLike) and not isinstance(os.fspath(value), bytes)
+
+
+def path_in_code(path: str | os.PathLike[str]) -> Path:
+    """A path given in code (``run``, ``load_config``, ``read_article``): a str's leading ``~``
+    is the home folder, as on the command line ("./~x" the name ~x here), and a "~name" of no
+    user the name as typed, as a shell leaves it (``glob("*")`` gives Word's "~$Bericht.docx"
+    beside the articles); a Path is taken as it is (its "./" is gone: a leading ~ cannot be
+    told from a name)."""
+    if not isinstance(path, str):
+        return Path(path)
+    try:
+        return expand_home(path)
+    except ValueError:
+        return Path(path)
+
+
 # A path read from TOML text; never empty nor holding a NUL, ``~`` the home folder.
 def _toml_path(value: Any) -> Any:
     """A path's text checked (:func:`_not_empty`) and its leading ``~`` read as written: a
@@ -1346,18 +1366,13 @@ def _config_file_path(path: object) -> Path:
     it is): load_config("~/my.toml") was "config file not found: ~/my.toml". Raises TypeError
     for what is no path: a list of files (load_config(["a.toml", "b.toml"])) or None was
     "expected str, bytes or os.PathLike object, not list"."""
-    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+    if not is_path(path):
         raise TypeError(
             "load_config takes each config file as an argument of its own "
             "(load_config('base.toml', 'more.toml')), a str or pathlib.Path, not "
             f"{type(path).__name__} ({path!r:.60})"
         )
-    if not isinstance(path, str):
-        return Path(path)
-    try:
-        return expand_home(path)
-    except ValueError as error:  # "~nobody/my.toml": no such user
-        raise ConfigError(utf8_safe(str(error))) from None
+    return path_in_code(path)  # type: ignore[arg-type]
 
 
 def _not_overrides(given: object) -> str:

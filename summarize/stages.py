@@ -45,7 +45,7 @@ from summarize.clean import (
 )
 from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model, packaged_model_file
-from summarize.config import Config, expand_home
+from summarize.config import Config, is_path, path_in_code
 from summarize.errors import ArticleError, SummarizeError, UsageError, defect_on_article, shown
 from summarize.generation import generation_identity
 from summarize.ingest import Article, InputProblem, find_articles, is_folder
@@ -377,22 +377,15 @@ def input_paths(inputs: InputPaths) -> list[Path]:
 
 
 def _input_path(path: object) -> Path:
-    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+    if not is_path(path):
         raise TypeError(_not_paths(path))
     if isinstance(path, str) and not path.strip():
         raise UsageError(
             f"an empty path ({path!r}); give a file or folder name (. for this folder)"
         )
-    if not isinstance(path, str):
-        return Path(path)  # a Path's "./" is gone: its leading ~ cannot be told from a name
     # A leading ~ is the home folder, as for the command line and the config's paths: run("~/x")
     # read a folder named "~" in the working directory ("./~x" is the name ~x here).
-    try:
-        return expand_home(path)
-    except ValueError:
-        # "~name" naming no user is the name as typed, as a shell leaves it: glob("*") gives
-        # Word's "~$Bericht.docx" beside the articles, and the whole run stopped on it.
-        return Path(path)
+    return path_in_code(path)  # type: ignore[arg-type]
 
 
 def _not_paths(given: object) -> str:

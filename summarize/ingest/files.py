@@ -431,19 +431,14 @@ def read_article(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
 
 
 def _article_path(path: object) -> Path:
-    if not isinstance(path, str | os.PathLike) or isinstance(os.fspath(path), bytes):
+    from summarize.config import is_path, path_in_code  # pydantic: only where one is given
+
+    if not is_path(path):
         raise TypeError(
             "read_article takes the article's file as a str or pathlib.Path, not "
             f"{type(path).__name__} ({path!r:.60})"
         )
-    if not isinstance(path, str):
-        return Path(path)
-    from summarize.config import expand_home  # pydantic: only where a str needs it
-
-    try:
-        return expand_home(path)
-    except ValueError:  # "~name" of no user: the name as typed, as run() and a shell read it
-        return Path(path)
+    return path_in_code(path)  # type: ignore[arg-type]
 
 
 def _read_article(path: Path, max_bytes: int | None = None) -> Article:
