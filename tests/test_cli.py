@@ -843,13 +843,11 @@ def test_a_current_brief_names_where_its_source_is_now(tmp_path: Path, monkeypat
     assert {p.name: p.stat().st_mtime_ns for p in output.glob("0*")} == stamps
 
 
-def test_a_current_brief_named_for_its_new_place_keeps_a_readers_note(
-    tmp_path: Path, monkeypatch
-) -> None:
-    """A brief whose folder of articles was renamed is current, and written again only to name
-    the new place: it was rendered anew from its record, and a reader's note after its audit
-    (which keeps a brief current), an edit of its text and a property added to its front
-    matter were lost, the run saying "up to date"."""
+def _a_brief_of_a_folder_to_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path, Path, list[str]]:
+    """A brief of "april/a.txt" written into "briefs" (echo models): the folder, the name it is
+    to get, the output folder and the run's command without its input."""
     _echo_models(monkeypatch)
     old, new, output = tmp_path / "april", tmp_path / "archiv", tmp_path / "briefs"
     old.mkdir()
@@ -857,6 +855,17 @@ def test_a_current_brief_named_for_its_new_place_keeps_a_readers_note(
     (old / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
     run = ["run", "--output", str(output), "--no-cache", "--quiet"]
     assert "1 written" in CliRunner().invoke(app, [*run, str(old)]).output
+    return old, new, output, run
+
+
+def test_a_current_brief_named_for_its_new_place_keeps_a_readers_note(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A brief whose folder of articles was renamed is current, and written again only to name
+    the new place: it was rendered anew from its record, and a reader's note after its audit
+    (which keeps a brief current), an edit of its text and a property added to its front
+    matter were lost, the run saying "up to date"."""
+    old, new, output, run = _a_brief_of_a_folder_to_rename(tmp_path, monkeypatch)
     brief = output / "a.md"
     text = brief.read_text(encoding="utf-8")
     text = text.replace("\nlang: en\n", "\nlang: en\ntags:\n- geprüft\n", 1)
@@ -879,13 +888,7 @@ def test_a_readers_properties_stay_as_typed_when_the_brief_names_its_new_place(
     properties a reader added to it were read by YAML and written again, so "checked: 10:30"
     became "checked: 630" (YAML 1.1's base 60), "zip: 01234" "zip: 668" (octal) and
     "reviewed: no" "reviewed: false", for Obsidian (YAML 1.2) too, and their comments went."""
-    _echo_models(monkeypatch)
-    old, new, output = tmp_path / "april", tmp_path / "archiv", tmp_path / "briefs"
-    old.mkdir()
-    seed = sorted(SEEDS.glob("*.txt"))[0]
-    (old / "a.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
-    run = ["run", "--output", str(output), "--no-cache", "--quiet"]
-    assert "1 written" in CliRunner().invoke(app, [*run, str(old)]).output
+    old, new, output, run = _a_brief_of_a_folder_to_rename(tmp_path, monkeypatch)
     brief = output / "a.md"
     typed = "reviewed: no  # noch offen\nchecked: 10:30\nzip: 01234\nnotes: |\n  Zeile eins\n"
     text = brief.read_text(encoding="utf-8").replace("\nlang: en\n", f"\nlang: en\n{typed}", 1)

@@ -999,20 +999,24 @@ def test_english_holding_a_line_break_stays_on_its_source_line(tmp_path: Path) -
     )
 
 
+# Two lines of a German source and their English, each confidently in its language.
+_BUDGET_DE = (
+    "Der Stadtrat hat am Mittwoch nach einer langen Debatte den neuen Haushalt beschlossen.\n"
+    "Die Opposition kritisierte, dass die Mittel für die Schulen nicht ausreichen würden.\n"
+)
+_BUDGET_EN = (
+    "After a long debate, the city council passed the new budget on Wednesday.\n"
+    "The opposition criticised that the funds for the schools would not be sufficient.\n"
+)
+
+
 def test_source_and_reference_given_the_wrong_way_round_are_refused(tmp_path: Path) -> None:
     """English given as the source and German as the reference (the two paths swapped) was
     translated and scored with exit 0, a score that means nothing."""
     from summarize.errors import UsageError
     from summarize.evaluate import read_translation_pairs
 
-    german = (
-        "Der Stadtrat hat am Mittwoch nach einer langen Debatte den neuen Haushalt beschlossen.\n"
-        "Die Opposition kritisierte, dass die Mittel für die Schulen nicht ausreichen würden.\n"
-    )
-    english = (
-        "After a long debate, the city council passed the new budget on Wednesday.\n"
-        "The opposition criticised that the funds for the schools would not be sufficient.\n"
-    )
+    german, english = _BUDGET_DE, _BUDGET_EN
     (tmp_path / "src.de").write_text(german, encoding="utf-8")
     (tmp_path / "ref.en").write_text(english, encoding="utf-8")
     sources, references = read_translation_pairs(tmp_path / "src.de", tmp_path / "ref.en")
@@ -1029,14 +1033,7 @@ def test_a_source_in_english_or_a_reference_in_german_is_refused(tmp_path: Path)
     from summarize.errors import UsageError
     from summarize.evaluate import read_translation_pairs
 
-    german = (
-        "Der Stadtrat hat am Mittwoch nach einer langen Debatte den neuen Haushalt beschlossen.\n"
-        "Die Opposition kritisierte, dass die Mittel für die Schulen nicht ausreichen würden.\n"
-    )
-    english = (
-        "After a long debate, the city council passed the new budget on Wednesday.\n"
-        "The opposition criticised that the funds for the schools would not be sufficient.\n"
-    )
+    german, english = _BUDGET_DE, _BUDGET_EN
     (tmp_path / "src.de").write_text(german, encoding="utf-8")
     (tmp_path / "ref.en").write_text(english, encoding="utf-8")
     (tmp_path / "other.en").write_text(english, encoding="utf-8")
