@@ -567,9 +567,9 @@ def test_a_rerun_checks_current_briefs_without_reading_the_pages_again(
     for name in ("extract_html", "markdown_article", "decode_text"):
         original = getattr(files, name)
 
-        def counted(*args, _original=original, _name=name):
+        def counted(*args, _original=original, _name=name, **keywords):
             reads.append(_name)
-            return _original(*args)
+            return _original(*args, **keywords)
 
         monkeypatch.setattr(files, name, counted)
     rerun = CliRunner().invoke(app, run)
