@@ -1322,14 +1322,14 @@ def load_config(
                 f"{project}: a link to {os.readlink(project)}, which does not exist (the "
                 "project's config file is read whenever it is there: mend the link, or remove it)"
             )
-        # A named pipe or a device there: reading it waited for a writer, and the run hung
-        # before a word (a --config file may be one: "--config <(…)" is the user's choice).
-        if project.exists() and not project.is_file() and not project.is_dir():
-            raise ConfigError(
-                f"{project}: not a regular file (the project's config file is read whenever "
-                "it is there: replace it with a file, or remove it)"
-            )
         if project.exists():
+            # A named pipe or a device there: reading it waited for a writer, and the run hung
+            # before a word (a --config file may be one: "--config <(…)" is the user's choice).
+            if not project.is_file() and not project.is_dir():
+                raise ConfigError(
+                    f"{project}: not a regular file (the project's config file is read "
+                    "whenever it is there: replace it with a file, or remove it)"
+                )
             layers.append((str(project), read_toml(project)))
     layers.extend((str(path), read_toml(path)) for path in paths)
     # One str is one assignment, not an iterable of one-letter ones (a type checker passes it:
