@@ -456,9 +456,16 @@ def _entries_as_typed(front: str, ours: Mapping[str, Any], added: Mapping[str, A
     keys = [key for key, _ in node.value]
     if any(not isinstance(key, yaml.ScalarNode) or key.start_mark.column for key in keys):
         return None  # a flow mapping, or a key that is not text at a line's start
-    ends = [key.start_mark.index for key in keys[1:]] + [len(front)]
+    # An entry starts on the line after the one its previous entry's value ends on: the
+    # comment lines above a key are its own ("# Prüfung\nchecked: 10:30"), and went with the
+    # entry before it, which was ours and written anew.
+    starts = [0] + [
+        _line_after(front, value.end_mark.index, key.start_mark.index)
+        for (_, value), key in zip(node.value, keys[1:], strict=False)
+    ]
+    ends = [*starts[1:], len(front)]
     as_typed = "".join(
-        front[key.start_mark.index : end] for key, end in zip(keys, ends, strict=True)
+        front[start:end] for key, start, end in zip(keys, starts, ends, strict=True)
         if key.value not in ours
     )  # fmt: skip
     if not as_typed.endswith("\n"):
@@ -470,6 +477,15 @@ def _entries_as_typed(front: str, ours: Mapping[str, Any], added: Mapping[str, A
     if not isinstance(read, dict) or {k: read.get(k) for k in added} != dict(added):
         return None
     return as_typed
+
+
+def _line_after(text: str, end: int, limit: int) -> int:
+    """Where the line after the one that ``end`` ends in ``text`` starts (``end`` itself where
+    it starts a line), at most ``limit``: a comment after a value on its line is the value's."""
+    if end == 0 or text[end - 1] == "\n":
+        return min(end, limit)
+    newline = text.find("\n", end, limit)
+    return limit if newline == -1 else newline + 1
 
 
 def read_brief_record(brief_path: Path) -> BriefRecord | None:

@@ -881,8 +881,16 @@ def test_a_current_brief_named_for_its_new_place_keeps_a_readers_note(
     assert "](<a.md>)" in (output / "index.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "reviewed: no  # noch offen\nchecked: 10:30\nzip: 01234\nnotes: |\n  Zeile eins\n",
+        # a comment line above a property is the reader's too: it went with our entry before it
+        "# Redaktion, bitte prüfen\nreviewed: no\n\n# Stand Montag\nnotes: |\n  Zeile eins\n",
+    ],
+)
 def test_a_readers_properties_stay_as_typed_when_the_brief_names_its_new_place(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch, typed: str
 ) -> None:
     """The front matter of a brief whose folder of articles was renamed is written again: the
     properties a reader added to it were read by YAML and written again, so "checked: 10:30"
@@ -890,7 +898,6 @@ def test_a_readers_properties_stay_as_typed_when_the_brief_names_its_new_place(
     "reviewed: no" "reviewed: false", for Obsidian (YAML 1.2) too, and their comments went."""
     old, new, output, run = _a_brief_of_a_folder_to_rename(tmp_path, monkeypatch)
     brief = output / "a.md"
-    typed = "reviewed: no  # noch offen\nchecked: 10:30\nzip: 01234\nnotes: |\n  Zeile eins\n"
     text = brief.read_text(encoding="utf-8").replace("\nlang: en\n", f"\nlang: en\n{typed}", 1)
     brief.write_text(text, encoding="utf-8")
     old.rename(new)
