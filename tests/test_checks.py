@@ -4475,6 +4475,37 @@ def test_a_body_with_of_is_backed_by_its_place_in_any_wording(
 
 
 @pytest.mark.parametrize(
+    ("summary", "english", "flagged"),
+    [
+        ("The Prime Minister of Britain spoke.", "British Prime Minister Theresa May", None),
+        ("The President of the United States spoke.", "U.S. President Barack Obama", None),
+        ("The President of the United States spoke.", "American President Joe Biden", None),
+        ("The Prime Minister of the Netherlands spoke.", "Dutch Prime Minister Mark Rutte", None),
+        ("The President of Turkey spoke.", "Turkish President Recep Tayyip Erdogan", None),
+        ("The Prime Minister of Ireland spoke.", "Irish Prime Minister Leo Varadkar", None),
+        ("The President of Mexico spoke.", "Mexican President Andres Manuel Lopez", None),
+        # another country's adjective backs no body of this one
+        (
+            "The Prime Minister of Ireland spoke.",
+            "British Prime Minister Theresa May",
+            "Prime Minister of Ireland",
+        ),
+    ],
+)
+def test_a_countrys_irregular_adjective_before_a_body_is_the_country(
+    summary: str, english: str, flagged: str | None
+) -> None:
+    """A country's adjective or abbreviation that is no language's name nor begins with the
+    country's ("British", "U.S.", "Dutch", "Turkish": CLDR's English name is "Türkiye") backs
+    the body "of" that country, as "French" does: the summary's "Prime Minister of Britain"
+    was flagged as not in an article with "British Prime Minister" and "Britain" elsewhere."""
+    country = summary.split(" of ")[1].removesuffix(" spoke.").removeprefix("the ")
+    article = f"{english} spoke on Monday. Reporters in {country} asked questions."
+    flags = unsupported_facts(summary, article)
+    assert [(flag.kind, flag.text) for flag in flags] == ([("name", flagged)] if flagged else [])
+
+
+@pytest.mark.parametrize(
     ("summary", "english"),
     [
         (

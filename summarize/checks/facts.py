@@ -472,15 +472,15 @@ def _body_by_its_place(
     if not place:
         return True
     # A country's adjective is the country before a body: "French President" for the
-    # "President of France".
-    adjective = words.english_country_adjectives().get(place[0]) if len(place) == 1 else None
+    # "President of France", "U.S. President" for the "President of the United States".
+    adjectives = words.english_country_adjectives().get("".join(place), frozenset())
     apart = False
     for source_tokens, _ in source_lists:
         at_body = [at for at, token in enumerate(source_tokens) if token in body]
         at_first = [at for at, token in enumerate(source_tokens) if _part_at(place[0], token)]
         at_last = [at for at, token in enumerate(source_tokens) if _part_at(place[-1], token)]
-        if adjective is not None:
-            at_last += [at for at, token in enumerate(source_tokens) if token == adjective]
+        if adjectives:
+            at_last += [at for at, token in enumerate(source_tokens) if token in adjectives]
         if _kind_is_stated(fold(_bare(of.body)), place, [(source_tokens, set())]):
             return True  # "Universität zu Köln" for the "University of Cologne"
         if not at_body or not at_first:

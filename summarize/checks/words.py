@@ -214,16 +214,60 @@ def _countries_by_their_adjective() -> set[tuple[str, str]]:
     return pairs
 
 
+# English adjectives (and the abbreviations written as one before a body: "U.S. President",
+# "UK Prime Minister") of countries whose adjective CLDR's language names miss and that do not
+# begin with the country's name ("Israeli", "Austrian", "Canadian" are read at their country):
+# "British Prime Minister" is the "Prime Minister of Britain". Folded, as tokens() gives them.
+# Written by hand from general knowledge, not from any benchmark's flags; babel's English
+# name of Turkey is "Türkiye".
+_IRREGULAR_COUNTRY_ADJECTIVES = {
+    "britain": ("british", "uk"),
+    "greatbritain": ("british", "uk"),
+    "unitedkingdom": ("british", "uk"),
+    "uk": ("british",),
+    "england": ("english",),
+    "scotland": ("scottish",),
+    "wales": ("welsh",),
+    "unitedstates": ("american", "us"),
+    "unitedstatesofamerica": ("american", "us"),
+    "us": ("american",),
+    "usa": ("american", "us"),
+    "netherlands": ("dutch",),
+    "holland": ("dutch",),
+    "ireland": ("irish",),
+    "denmark": ("danish",),
+    "switzerland": ("swiss",),
+    "turkey": ("turkish",),
+    "mexico": ("mexican",),
+    "philippines": ("filipino", "philippine"),
+    "cyprus": ("cypriot",),
+    "lebanon": ("lebanese",),
+    "afghanistan": ("afghan",),
+    "morocco": ("moroccan",),
+    "peru": ("peruvian",),
+    "saudiarabia": ("saudi",),
+    "czechrepublic": ("czech",),
+    "myanmar": ("burmese",),
+    "burma": ("burmese",),
+    "greenland": ("greenlandic",),
+    "congo": ("congolese",),
+    "monaco": ("monegasque",),
+}
+
+
 @cache
-def english_country_adjectives() -> dict[str, str]:
-    """English country names and their adjectives, folded, where the country's language is
-    named after it, as :func:`_countries_by_their_adjective` takes them: "france": "french",
-    "germany": "german", "russia": "russian" ("French President" is the "President of
-    France")."""
+def english_country_adjectives() -> dict[str, frozenset[str]]:
+    """English country names and their adjectives, folded ("france": {"french"}, "unitedstates":
+    {"american", "us"}): where the country's language is named after it, as
+    :func:`_countries_by_their_adjective` takes them ("germany": "german", "russia":
+    "russian"), and the irregular ones of :data:`_IRREGULAR_COUNTRY_ADJECTIVES` ("britain":
+    "british", "netherlands": "dutch"). "French President" is the "President of France"."""
     from babel import Locale, UnknownLocaleError
 
     english, languages = Locale("en").territories, Locale("en").languages
-    found: dict[str, str] = {}
+    found: dict[str, set[str]] = {
+        country: set(adjectives) for country, adjectives in _IRREGULAR_COUNTRY_ADJECTIVES.items()
+    }
     for code, name in english.items():
         if not (code.isalpha() and len(code) == 2):
             continue
@@ -234,8 +278,8 @@ def english_country_adjectives() -> dict[str, str]:
         country = "".join(tokens(str(name)))
         adjective = "".join(tokens(str(language or "")))
         if " " not in str(language) and adjective != country and adjective[:2] == country[:2]:
-            found[country] = adjective
-    return found
+            found.setdefault(country, set()).add(adjective)
+    return {country: frozenset(adjectives) for country, adjectives in found.items()}
 
 
 # The endings of a German place's -er word for its people and adjective ("Wiener", "Prager"),
