@@ -3155,6 +3155,15 @@ def test_a_lost_negation_beside_an_un_word_the_german_says_too_is_warned_of(
             "Die ungarische Regierung hält das nicht für möglich.",
             "The Hungarian government considers this impossible.",
         ),
+        # the Latin "uni-" is no negation in German either, as in English ("universal")
+        (
+            "Die universitäre Forschung hält das nicht für möglich.",
+            "University research considers this impossible.",
+        ),
+        (
+            "Der uniformierte Beamte hielt das nicht für nötig.",
+            "The uniformed officer considered this unnecessary.",
+        ),
     ],
 )
 def test_an_un_word_beside_the_kept_negation_is_not_warned_of(german: str, english: str) -> None:

@@ -193,12 +193,14 @@ _ENGLISH_NOT_NEGATING = re.compile(
 _ENGLISH_UN_WORD = re.compile(
     r"(?:un|non-?)\w+|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)", re.IGNORECASE
 )
-# (Not "und", "uns", "unser", "unter-", "unten", "ungarisch", nor the "un-" words English says
-# without a negative prefix: "ungefähr" approximately, "unbedingt" absolutely, "unmittelbar"
-# immediately, …)
+# (Not "und", "uns", "unser", "unter-", "unten", "ungarisch", the Latin "uni-" that English
+# reads as no negation either ("universitär", "universell", "uniformiert", "unisono",
+# "unilateral"), nor the "un-" words English says without a negative prefix: "ungefähr"
+# approximately, "unbedingt" absolutely, "unmittelbar" immediately, …)
 _GERMAN_UN_WORD = re.compile(
-    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|ten|garisch|weit|gefähr|bedingt|heimlich|gemein|geheuer|mittelbar"
-    r"|verzüglich|zählig|abhängig|längst|entwegt|endlich)[a-zäöüß]{3,}"
+    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|ten|garisch|ivers|iform|ison|ilat|weit|gefähr|bedingt"
+    r"|heimlich|gemein|geheuer|mittelbar|verzüglich|zählig|abhängig|längst|entwegt|endlich)"
+    r"[a-zäöüß]{3,}"
 )
 _ENGLISH_HARDLY = re.compile(r"hardly|barely", re.IGNORECASE)
 _GERMAN_KAUM = re.compile(r"(?<![\w-])kaum(?![\w-])", re.IGNORECASE)
