@@ -1372,6 +1372,10 @@ def _config_file_path(path: object) -> Path:
             "(load_config('base.toml', 'more.toml')), a str or pathlib.Path, not "
             f"{type(path).__name__} ({path!r:.60})"
         )
+    # As the command line refuses --config "": load_config("") read the folder ".", and said
+    # ".: cannot read: Is a directory".
+    if isinstance(path, str) and not path.strip():
+        raise ConfigError(f"an empty path ({path!r}); give a TOML file's name")
     return path_in_code(path)  # type: ignore[arg-type]
 
 

@@ -627,6 +627,11 @@ def test_a_config_file_given_to_load_config_as_text_may_start_with_the_home_fold
     for wrong in (["~/my.toml"], None):
         with pytest.raises(TypeError, match=r"each config file as an argument of its own"):
             load_config(wrong, project_file=None)  # type: ignore[arg-type]
+    # as --config "" is refused: it read the folder "." ("cannot read: Is a directory")
+    with pytest.raises(ConfigError, match=r"^an empty path \(''\); give a TOML file's name"):
+        load_config("", project_file=None)
+    with pytest.raises(ConfigError, match=r"^an empty path"):
+        load_config(project_file=" ")
 
 
 def test_the_cache_and_the_digests_of_a_dot_slash_tilde_path_stay_here(

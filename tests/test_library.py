@@ -449,6 +449,10 @@ def test_read_article_takes_its_file_as_text_as_run_does(
     for wrong in (None, 5):
         with pytest.raises(TypeError, match=r"a str or pathlib\.Path"):
             read_article(wrong)  # type: ignore[arg-type]
+    # as run("") is refused: it read the folder "." ("cannot read: Is a directory")
+    for empty in ("", "  "):
+        with pytest.raises(UsageError, match=r"^an empty path \('\s*'\); give the article's"):
+            read_article(empty)
 
 
 def test_a_leading_tilde_in_a_path_to_run_is_the_home_folder(

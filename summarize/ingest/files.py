@@ -22,6 +22,7 @@ from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_tex
 from summarize.errors import (
     ArticleError,
     SummarizeError,
+    UsageError,
     defect_on_article,
     shown,
     shows_text,
@@ -438,6 +439,10 @@ def _article_path(path: object) -> Path:
             "read_article takes the article's file as a str or pathlib.Path, not "
             f"{type(path).__name__} ({path!r:.60})"
         )
+    # As run() refuses one: read_article("") read the folder "." and said ".: cannot read: Is a
+    # directory", naming no article.
+    if isinstance(path, str) and not path.strip():
+        raise UsageError(f"an empty path ({path!r}); give the article's file name")
     return path_in_code(path)  # type: ignore[arg-type]
 
 
