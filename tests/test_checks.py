@@ -3902,6 +3902,13 @@ def test_a_fraction_in_digits_is_a_share(german: str, summary: str, flagged: lis
             "200 attended the Easter Monday service.",
         ),
         ("Am Aschermittwoch ist alles vorbei.", "On Ash Wednesday it is all over."),
+        # the feast begins a longer compound
+        (
+            "Das Karfreitagsabkommen beendete den Konflikt.",
+            "The Good Friday Agreement ended the conflict.",
+        ),
+        ("Der Rosenmontagszug fiel aus.", "The Rose Monday parade was cancelled."),
+        ("Am Ostermontagmorgen regnete es.", "On Easter Monday morning it rained."),
     ],
 )
 def test_a_feast_named_by_its_weekday_has_no_number_warning(german: str, english: str) -> None:
@@ -3917,6 +3924,17 @@ def test_a_feast_named_by_its_weekday_has_no_number_warning(german: str, english
         ("The shops closed on Easter Monday.", "Am Ostermontag schlossen die Geschäfte.", []),
         ("The shops closed on Sunday.", "Am Ostermontag schlossen die Geschäfte.", ["Sunday"]),
         ("Final assembly starts on Monday.", "Die Endmontage beginnt am Dienstag.", ["Monday"]),
+        (
+            "The Good Friday Agreement ended the conflict.",
+            "Das Karfreitagsabkommen beendete den Konflikt.",
+            [],
+        ),
+        (
+            "The Good Friday Agreement ended the conflict.",
+            "Das Karsamstagsabkommen beendete den Konflikt.",
+            ["Friday"],
+        ),
+        ("Assembly starts on Monday.", "Die Demontagearbeiten beginnen am Dienstag.", ["Monday"]),
     ],
 )
 def test_a_weekday_ending_a_german_compound_is_that_weekday(

@@ -227,9 +227,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A weekday ending a compound, as the movable feasts name theirs ("Karfreitag" is Good
         # Friday, "Ostermontag" Easter Monday, "Aschermittwoch", "Wahlsonntag"); in small
-        # letters, as a compound's last word is written ("Endmontage" is no Monday).
+        # letters, as a compound's last word is written ("Endmontage" is no Monday). Such a
+        # compound in turn begins a longer one with its "s" ("Karfreitagsabkommen", the Good
+        # Friday Agreement; "Rosenmontagszug", "Aschermittwochsrede") or before a time of day
+        # ("Ostermontagmorgen"), never with the "e" of "Demontage".
         "german_weekday_end": re.compile(
-            rf"(?<=[a-zäöüß])(?P<weekday>{german_weekday.lower()})s?(?!\w)"
+            rf"(?<=[a-zäöüß])(?P<weekday>{german_weekday.lower()})"
+            r"(?:s?(?!\w)|(?=s[a-zäöüß]|(?:morgen|vormittag|mittag|nachmittag|abend|nacht)))"
         ),
         "dmy": re.compile(
             # "24. Februar", "24 February", "the 1st of August"; "01.Januar" without a space
