@@ -2960,6 +2960,7 @@ def _negation_warned(german: str, english: str) -> list[str]:
         ("Er ist zweifellos nicht der Täter.", "He is undoubtedly the culprit.", "nicht"),
         ("Das bricht uns nicht das Genick.", "That was our undoing.", "nicht"),
         ("Im Unterallgäu gibt es keine Fälle.", "In Unterallgäu there are cases.", "keine"),
+        ("Sein Onkel kam nicht.", "His uncle came.", "nicht"),
     ],
 )
 def test_a_translation_that_lost_the_negation_is_warned_of(
@@ -3001,6 +3002,12 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
         ("Das kann ich niemandem erklären.", "This is inexplicable."),
         ("Die Frage ist nicht geklärt.", "The question remains unsettled."),
         ("Die Arbeit wurde nicht erledigt.", "The work was left undone."),
+        # "unclear" and "unclean" are no "uncle" ("nicht klar" is a common phrase in the news)
+        (
+            "Es ist noch nicht klar, wann die Arbeiten beginnen.",
+            "It is still unclear when work begins.",
+        ),
+        ("Das Wasser war nicht sauber.", "The water was unclean."),
         ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )

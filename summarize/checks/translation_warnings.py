@@ -161,13 +161,14 @@ _UN_VERBS = (
 # Not the "un-" words that say no "not": "unfortunately" ("leider"), "undoubtedly"
 # ("zweifellos", as "no doubt" below), and a German place in "Unter-" ("Unterallgäu"), each of
 # which hid a lost "nicht" ("Leider ist das nicht möglich" as "Unfortunately, that is possible").
+# ("uncle" is no negation; "unclear", "unclean" are: "nicht klar" as "unclear".)
 # Nor "anymore", which stands beside a negation ("not anymore", "hardly anymore") and says none
 # alone: it hid the lost "nicht" of "dürfen den Betrieb nicht mehr verlassen" ("are allowed
 # anymore to leave").
 _ENGLISH_NEGATION = re.compile(
     r"(?<![\w-])(?:not|no|never|nothing|nobody|none|neither|nor|without|nowhere|cannot|no-one"
     r"|lack\w*|fail\w*|refus\w*|den(?:y|ied|ies|ying)|absen\w*|instead|unless"
-    r"|(?!" + _UN_VERBS + r")un(?!der|til|it|ion|ivers|iqu|iform|cle|if|ilat|ison|anim|esco"
+    r"|(?!" + _UN_VERBS + r")un(?!der|til|it|ion|ivers|iqu|iform|cle(?!a)|if|ilat|ison|anim|esco"
     r"|icef|fortunat|doubted|ter)\w{3,}|(?:in|im|il|ir)\w{3,}(?:able|ably|ible|ibly)"
     r"|non-?\w+|ignor\w*|hardly|barely|prevent\w*|avoid\w*"
     r"|(?:has|have|had|is|are|was|were|am|be|been|remains?|remained)\s+yet\s+to)(?![\w-])"
