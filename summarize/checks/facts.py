@@ -530,9 +530,12 @@ _NAME_ENDINGS = frozenset(
 
 
 def _close_forms(key: str, grams: set[str]) -> bool:
-    """Same name in another inflection: Korea/Korean/Koreas, Ukraine/Ukrainian, Kremlin/Kremlins."""
+    """Same name in another inflection: Korea/Korean/Koreas, Ukraine/Ukrainian, Kremlin/Kremlins;
+    or a country and its adjective, which no ending joins: France/French, Spain/Spanish."""
     if len(key) < 4:
         return False
+    if _country_or_its_adjective(key) & grams:
+        return True
     for gram in grams:
         if abs(len(gram) - len(key)) > 4 or gram[:4] != key[:4]:
             continue
@@ -542,6 +545,25 @@ def _close_forms(key: str, grams: set[str]) -> bool:
         if gram[common:] in _NAME_ENDINGS and key[common:] in _NAME_ENDINGS:
             return True
     return False
+
+
+def _country_or_its_adjective(key: str) -> frozenset[str]:
+    """The adjective of a country, or the countries of an adjective, folded, as
+    :func:`words.english_country_adjectives` takes them from CLDR: "france" → {"french"},
+    "french" → {"france", "frenchguiana", "frenchpolynesia"}. "French President" states the
+    "President of France", "France's troops" the "French troops"."""
+    return _countries_and_adjectives().get(key, frozenset())
+
+
+@cache
+def _countries_and_adjectives() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for country, adjectives in words.english_country_adjectives().items():
+        for adjective in adjectives:
+            found.setdefault(country, set()).add(adjective)
+            found.setdefault(adjective, set()).add(country)
+    # "U.S." folds to the pronoun "us", which would back any "American" or "United States".
+    return {key: frozenset(value - {"us"}) for key, value in found.items()}
 
 
 # The kind of an administrative division, which translators add or render in their own words
