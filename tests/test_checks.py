@@ -2860,6 +2860,22 @@ def test_key_facts_list_a_surname_in_its_full_names_row() -> None:
     assert names["AfD"] == (5,)
 
 
+def test_key_facts_list_a_place_in_the_row_of_its_name_with_its_river() -> None:
+    """News name a German city with its river once ("Frankfurt am Main"), then without it: the
+    key facts listed "Frankfurt am Main (¶1)" and "Frankfurt (¶2, ¶3)", two rows of one city.
+    A city two such names begin with stays apart."""
+    facts = key_facts([
+        "The fair opened in Frankfurt am Main on Monday.",
+        "Frankfurt is busy. Halle an der Saale is quiet.",
+        "Visitors left Frankfurt. Halle stayed calm.",
+    ])  # fmt: skip
+    names = {fact.text: fact.paragraphs for fact in facts if fact.kind == "name"}
+    assert names == {"Frankfurt am Main": (1, 2, 3), "Halle an der Saale": (2, 3)}
+    facts = key_facts(["Frankfurt am Main and Frankfurt an der Oder met.", "Frankfurt won."])
+    names = {fact.text: fact.paragraphs for fact in facts if fact.kind == "name"}
+    assert names == {"Frankfurt am Main": (1,), "Frankfurt an der Oder": (1,), "Frankfurt": (2,)}
+
+
 def test_key_facts_keep_apart_what_the_numbers_count() -> None:
     """One row "$3.50" listed the paragraphs of "3.50 euros", of a bare "3.5" and of "3.5
     percent"; "0.3 percent" those of "0.3 percentage points". A currency without a sign is shown

@@ -379,7 +379,7 @@ def _abbreviated_in(name: str, capital_words: set[str]) -> bool:
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 # A German place's river or region after it, as the translator keeps it: "Frankfurt am Main",
 # "Halle an der Saale", "Freiburg im Breisgau", "Rothenburg ob der Tauber".
-_GERMAN_PLACE_BETWEEN = re.compile(r"\s+(?:am|im|an\s+der|ob\s+der)\s+")
+GERMAN_PLACE_BETWEEN = re.compile(r"\s+(?:am|im|an\s+der|ob\s+der)\s+")
 
 
 @dataclass(frozen=True)
@@ -424,9 +424,7 @@ def _joined_names(text: str) -> list[tuple[str, int, list[_Of]]]:
                 of = _Of(body, at + len(before) - len(body), written, start)
                 found[-1] = (text[at : start + len(written)], at, [*joins, of])
                 continue
-            if " " not in written and _GERMAN_PLACE_BETWEEN.fullmatch(
-                text, at + len(before), start
-            ):
+            if " " not in written and GERMAN_PLACE_BETWEEN.fullmatch(text, at + len(before), start):
                 found[-1] = (text[at : start + len(written)], at, joins)
                 continue
         found.append((written, start, []))

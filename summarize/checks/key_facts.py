@@ -9,7 +9,7 @@ from typing import Literal
 
 from babel.dates import get_month_names
 
-from summarize.checks.facts import find_names
+from summarize.checks.facts import GERMAN_PLACE_BETWEEN, find_names
 from summarize.checks.quantities import (
     Quantity,
     find_quantities,
@@ -75,6 +75,7 @@ def find_key_facts(
         if seen != key:
             places[seen] = sorted(places[seen] + places.pop(key))
     _surnames_to_full_names(places, shown)
+    _places_to_their_full_names(places, shown)
     ranked = sorted(places, key=lambda key: (-len(places[key]), places[key][0]))
     facts = []
     found: dict[str, int] = {}
@@ -194,3 +195,25 @@ def _surnames_to_full_names(
         ):
             continue
         places[full[0]] = sorted(places[full[0]] + places.pop(key))
+
+
+def _places_to_their_full_names(
+    places: dict[tuple[str, str], list[int]], shown: dict[tuple[str, str], str]
+) -> None:
+    """A one-word place in the row of the one German place with its river or region that it
+    begins ("Frankfurt am Main" ¶1, then "Frankfurt" ¶3, as news name the city after the first
+    mention): the reader saw two rows of one city. Left apart where two such names begin with
+    it ("Frankfurt am Main", "Frankfurt an der Oder")."""
+    names = {key: shown[key] for key in places if key[0] == "name"}
+    for key, text in names.items():
+        if " " in text:
+            continue
+        full = [
+            other
+            for other, name in names.items()
+            if name.startswith(text)
+            and (between := GERMAN_PLACE_BETWEEN.match(name, len(text))) is not None
+            and " " not in name[between.end() :]
+        ]
+        if len(full) == 1:
+            places[full[0]] = sorted(places[full[0]] + places.pop(key))
