@@ -2977,6 +2977,18 @@ def _negation_warned(german: str, english: str) -> list[str]:
         ("Das bricht uns nicht das Genick.", "That was our undoing.", "nicht"),
         ("Im Unterallgäu gibt es keine Fälle.", "In Unterallgäu there are cases.", "keine"),
         ("Sein Onkel kam nicht.", "His uncle came.", "nicht"),
+        # the German says the prefixed word as it is, or the prefix negates nothing
+        (
+            "Die illegale Einreise wurde nicht bestraft.",
+            "The illegal entry was punished.",
+            "nicht",
+        ),
+        (
+            "Der Einsatz wurde nicht sofort gestoppt.",
+            "The operation was stopped immediately.",
+            "nicht",
+        ),
+        ("Die Kämpfe waren nicht heftig.", "The fighting was intense.", "nicht"),
     ],
 )
 def test_a_translation_that_lost_the_negation_is_warned_of(
@@ -3024,6 +3036,16 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
             "It is still unclear when work begins.",
         ),
         ("Das Wasser war nicht sauber.", "The water was unclean."),
+        # an adjective with a negative Latin prefix whose base is an adjective of its own
+        ("Die Angaben waren nicht korrekt.", "The information was incorrect."),
+        ("Das Geld ist nicht ausreichend.", "The money is insufficient."),
+        ("Der Handel ist nicht legal.", "The trade is illegal."),
+        ("Das ist für uns nicht relevant.", "That is irrelevant to us."),
+        (
+            "Er hatte das Formular nicht richtig ausgefüllt.",
+            "He had filled in the form incorrectly.",
+        ),
+        ("Der Minister war nicht ehrlich.", "The minister was dishonest."),
         ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )

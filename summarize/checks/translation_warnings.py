@@ -207,16 +207,71 @@ _ENGLISH_HARDLY = re.compile(r"hardly|barely", re.IGNORECASE)
 _GERMAN_KAUM = re.compile(r"(?<![\w-])kaum(?![\w-])", re.IGNORECASE)
 
 
+# An English adjective or its adverb with a negative Latin prefix, "in-" written as English
+# writes it before the base's first letter ("im-" before b, m, p; "il-" before l; "ir-" before
+# r: "incorrect", "impatient", "illegal", "irrelevant"), or "dis-" ("dishonest"), read as a
+# negation where the base is an adjective of its own (the lexicon's): "nicht korrekt" as
+# "incorrect", "nicht ausreichend" as "insufficient". Not the adjectives whose prefix negates
+# nothing the base says: "immediate", "immigrant", "impending", "informed", "informative",
+# "inside", "intense", "independent" (the German "unabhängig", no negation there either),
+# "irrespective", "infamous", "discursive".
+_PREFIXED_ADJECTIVE = re.compile(
+    r"(?<![\w-])(?P<word>(?:im(?=[bmp])|il(?=l)|ir(?=r)|in(?![bmplr])|dis)(?P<base>[a-z]{4,}?))"
+    r"(?:ly)?(?![\w-])",
+    re.IGNORECASE,
+)
+_NOT_NEGATING_PREFIX = frozenset(
+    "immediate immigrant impending informed informative inside intense intenser intensest"
+    " independent irrespective infamous discursive".split()
+)
+
+
+def _prefixed_negations(english: str) -> list[str]:
+    """The English words that :data:`_PREFIXED_ADJECTIVE` reads as negations."""
+    from lemminflect import getAllLemmas
+
+    found = []
+    for match in _PREFIXED_ADJECTIVE.finditer(english):
+        word, base = fold(match.group("word")), fold(match.group("base"))
+        if (
+            word not in _NOT_NEGATING_PREFIX
+            and "ADJ" in getAllLemmas(word)
+            and "ADJ" in getAllLemmas(base)
+            and not _ENGLISH_NEGATION.fullmatch(match.group(0))
+        ):
+            found.append(match.group(0))
+    return found
+
+
+# The German word an English "in-" word may translate as it is ("inkorrekt", "illegale",
+# "ineffizient"): its first letters, with the German "k" and "z" for the English "c".
+_COGNATE_LETTERS = 6
+
+
+def _cognate_key(word: str) -> str:
+    return fold(word).replace("c", "k").replace("z", "k")[:_COGNATE_LETTERS]
+
+
 def _english_negations(german: str, english: str) -> int:
     """How many negations the English says that may be the German's: those of
-    :data:`_ENGLISH_NEGATION`, less the words that translate a German "un-" word or "kaum"."""
+    :data:`_ENGLISH_NEGATION` and :data:`_PREFIXED_ADJECTIVE`, less the words that translate a
+    German "un-" word, "kaum", or the German word of the same Latin prefix ("illegal" for
+    "illegale")."""
     found = [
         m.group(0) for m in _ENGLISH_NEGATION.finditer(_ENGLISH_NOT_NEGATING.sub(" ", english))
     ]
-    un_words = sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word))
+    german_keys = Counter(_cognate_key(word) for word in tokens(german))
+    prefixed = []
+    for word in _prefixed_negations(english):
+        if german_keys[_cognate_key(word)]:
+            german_keys[_cognate_key(word)] -= 1  # "illegal" for "illegale": said as it is
+        else:
+            prefixed.append(word)
+    un_words = sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word)) + len(prefixed)
     hardly = sum(1 for word in found if _ENGLISH_HARDLY.fullmatch(word))
     return (
         len(found)
+        + len(prefixed)
         - min(un_words, len(_GERMAN_UN_WORD.findall(german)))
         - min(hardly, len(_GERMAN_KAUM.findall(german)))
     )
