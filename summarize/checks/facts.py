@@ -1201,13 +1201,30 @@ def _umlauts_spelt_out(text: str) -> str | None:
     return spelt if spelt != text else None
 
 
+# An English weekday right after a word: "Good Friday", "Easter Monday", "Ash Wednesday".
+_WEEKDAY_AFTER = re.compile(
+    r"\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _ends_a_compound(quantity: Quantity, text: str) -> bool:
+    """Whether a German weekday ends a compound, as a movable feast names its own
+    ("Karfreitag", "Ostermontag", "Aschermittwoch"): its English name is a word and the
+    weekday ("Good Friday", "Easter Monday", "Ash Wednesday")."""
+    return quantity.kind == "weekday" and quantity.start > 0 and text[quantity.start - 1].isalpha()
+
+
 def unsupported_facts(summary: str, source_en: str, source_de: str | None = None) -> list[Flag]:
     """Numbers, names and quotes of ``summary`` that neither source states."""
     flags: list[Flag] = []
     sources = [(source_en, "en")] + ([(source_de, "de")] if source_de else [])
     source_quantities: list[Quantity] = []
+    feast_weekdays: set[float | tuple[int, ...]] = set()
     for text, language in sources:
-        source_quantities += find_quantities(text, language)  # type: ignore[arg-type]
+        found = find_quantities(text, language)  # type: ignore[arg-type]
+        source_quantities += found
+        if language == "de":
+            feast_weekdays.update(*(q.values for q in found if _ends_a_compound(q, text)))
     for quantity in find_quantities(summary, "en"):
         if not is_supported(quantity, source_quantities):
             flags.append(
@@ -1264,6 +1281,13 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         end = name.start + len(name.text)
         if any(start <= name.start and end <= stop for start, stop, _ in summary_wars):
             continue  # the war's name, read above
+        after = _WEEKDAY_AFTER.match(summary, end)
+        if (
+            " " not in name.text
+            and after
+            and float(weekday_numbers()[after.group("weekday")]) in feast_weekdays
+        ):
+            continue  # "Good" of "Good Friday" for "Karfreitag": the feast's name, stated
         readings = [name.text]
         rest = _without_lead(name)
         if rest:
