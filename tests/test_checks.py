@@ -2989,6 +2989,19 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "nicht",
         ),
         ("Die Kämpfe waren nicht heftig.", "The fighting was intense.", "nicht"),
+        # a German "-los" word says the "-less" word; "countless", "nevertheless" negate nothing
+        (
+            "Die Familie ist obdachlos und bekam keine Hilfe.",
+            "The family is homeless and got help.",
+            "keine",
+        ),
+        (
+            "Die Möglichkeiten sind unendlich, aber er nutzte sie nicht.",
+            "The possibilities are endless, but he used them.",
+            "nicht",
+        ),
+        ("Unzählige Menschen kamen nicht.", "Countless people came.", "nicht"),
+        ("Er kam nicht, trotzdem feierten sie.", "He came, nevertheless they celebrated.", "nicht"),
     ],
 )
 def test_a_translation_that_lost_the_negation_is_warned_of(
@@ -3046,6 +3059,10 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
             "He had filled in the form incorrectly.",
         ),
         ("Der Minister war nicht ehrlich.", "The minister was dishonest."),
+        # "-less": "without" a noun or verb
+        ("Er blieb ohne Worte.", "He was speechless."),
+        ("Die Familie ist ohne Obdach.", "The family is homeless."),
+        ("Sie gingen ohne Erbarmen vor.", "They acted mercilessly."),
         ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )

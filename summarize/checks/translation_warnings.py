@@ -200,7 +200,7 @@ _ENGLISH_UN_WORD = re.compile(
 # approximately, "unbedingt" absolutely, "unmittelbar" immediately, …)
 _GERMAN_UN_WORD = re.compile(
     r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|ten|garisch|ivers|iform|ison|ilat|weit|gefähr|bedingt"
-    r"|heimlich|gemein|geheuer|mittelbar|verzüglich|zählig|abhängig|längst|entwegt|endlich)"
+    r"|heimlich|gemein|geheuer|mittelbar|verzüglich|zählig|abhängig|längst|entwegt)"
     r"[a-zäöüß]{3,}"
 )
 _ENGLISH_HARDLY = re.compile(r"hardly|barely", re.IGNORECASE)
@@ -243,6 +243,31 @@ def _prefixed_negations(english: str) -> list[str]:
     return found
 
 
+# An English word in "-less" of a noun or verb, "without" it ("ohne Worte" as "speechless",
+# "ohne Ende" as "endless", "ohne Erbarmen" as "merciless"); not "regardless", "nevertheless",
+# "nonetheless", "doubtless" (as "undoubtedly" above), "countless" (many, as "unzählig" is
+# no German "un-" word; "unless" is read above). A German word in "-los" says it as such
+# ("obdachlos" as "homeless", "arbeitslos" as "jobless"), which no German negation counts.
+_LESS_WORD = re.compile(r"(?<![\w-])(?P<base>[a-z]{3,}?)less(?:ly|ness)?(?![\w-])", re.IGNORECASE)
+_NOT_NEGATING_LESS = frozenset({"regard", "neverthe", "nonethe", "doubt", "count"})
+_GERMAN_LOS_WORD = re.compile(r"(?<![\w-])[^\W\d_]{3,}los(?:e|en|er|es|em|igkeit)?(?![\w-])")
+
+
+def _less_negations(english: str) -> list[str]:
+    """The English words that :data:`_LESS_WORD` reads as negations."""
+    from lemminflect import getAllLemmas
+
+    found = []
+    for match in _LESS_WORD.finditer(english):
+        base = fold(match.group("base"))
+        if base in _NOT_NEGATING_LESS:
+            continue
+        bases = {base} | ({base[:-1] + "y"} if base.endswith("i") else set())  # "merciless"
+        if any({"NOUN", "VERB"} & set(getAllLemmas(form)) for form in bases):
+            found.append(match.group(0))
+    return found
+
+
 # The German word an English "in-" word may translate as it is ("inkorrekt", "illegale",
 # "ineffizient"): its first letters, with the German "k" and "z" for the English "c".
 _COGNATE_LETTERS = 6
@@ -254,9 +279,9 @@ def _cognate_key(word: str) -> str:
 
 def _english_negations(german: str, english: str) -> int:
     """How many negations the English says that may be the German's: those of
-    :data:`_ENGLISH_NEGATION` and :data:`_PREFIXED_ADJECTIVE`, less the words that translate a
-    German "un-" word, "kaum", or the German word of the same Latin prefix ("illegal" for
-    "illegale")."""
+    :data:`_ENGLISH_NEGATION`, :data:`_PREFIXED_ADJECTIVE` and :data:`_LESS_WORD`, less the
+    words that translate a German "un-" word, "kaum", a German "-los" word, or the German word
+    of the same Latin prefix ("illegal" for "illegale")."""
     found = [
         m.group(0) for m in _ENGLISH_NEGATION.finditer(_ENGLISH_NOT_NEGATING.sub(" ", english))
     ]
@@ -267,11 +292,16 @@ def _english_negations(german: str, english: str) -> int:
             german_keys[_cognate_key(word)] -= 1  # "illegal" for "illegale": said as it is
         else:
             prefixed.append(word)
-    un_words = sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word)) + len(prefixed)
+    less = _less_negations(english)
+    less = less[len(_GERMAN_LOS_WORD.findall(german)) :]  # "homeless" for "obdachlos"
+    un_words = (
+        sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word)) + len(prefixed) + len(less)
+    )
     hardly = sum(1 for word in found if _ENGLISH_HARDLY.fullmatch(word))
     return (
         len(found)
         + len(prefixed)
+        + len(less)
         - min(un_words, len(_GERMAN_UN_WORD.findall(german)))
         - min(hardly, len(_GERMAN_KAUM.findall(german)))
     )
