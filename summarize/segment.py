@@ -14,7 +14,8 @@ pysbd (German rules) does the first pass; rules on top fix what it gets wrong on
 
 pysbd's time grows with the square of its input, so a paragraph longer than ``_PYSBD_WINDOW``
 characters goes to it in windows, each cut where pysbd ended a plain sentence (see
-``_pysbd_pieces``); paragraphs of real articles are shorter and go to it whole.
+``_pysbd_pieces``); paragraphs of real articles are shorter and go to it whole. So does a line
+of English (:func:`split_english_sentences`: an article of a JSON Lines data set is one line).
 """
 
 from __future__ import annotations
@@ -174,6 +175,12 @@ _QUOTE_PAIRS = (
     ("„", "“"), (",,", "“"), ("«", "»"), ("“", "”"), ("‘", "’"), ("[", "]"), ('"', '"'),
 )  # fmt: skip
 _PARENTHESIS = re.compile(r"[()]")
+# pysbd's English rules keep a single-quoted stretch whole too, an apostrophe inside it ("'I'd
+# go,' he said"): a quotation of several sentences in British news, longer than a window.
+_ENGLISH_QUOTES = (
+    (re.compile(r"(?<=\s)'(?:[^']|'[a-zA-Z])*'"), "'"),
+    (re.compile(r"(?<=\s)‘(?:[^’]|’[a-zA-Z])*’"), "’"),
+)
 # A plain sentence end: a full stop, "!" or "?" (maybe closing quotes) after two letters. pysbd's
 # reading of a full stop after a number or a single letter depends on the whole text (it looks for
 # numbered and lettered lists), so a window is never cut there.
@@ -360,7 +367,9 @@ def split_english_sentences(text: str) -> list[str]:
     ends one or a German ordinal), for summarizing English text directly and for a title."""
     sentences: list[str] = []
     for line in text.splitlines():
-        pieces = [piece.strip() for piece in _segmenter("en").segment(line) if piece.strip()]
+        # in windows, as a German paragraph: an article of one line (JSON Lines data sets) of
+        # 50,000 characters took pysbd 2 s whole, one of 200,000 half a minute
+        pieces = [p.strip() for p in _pysbd_pieces(line, _PYSBD_WINDOW, language="en") if p.strip()]
         found = [s.strip() for s in _sentences_as_they_stand(line, pieces) if s.strip()]
         # joined as they stand in the line (each is a slice of it, in order)
         spans: list[list[int]] = []
@@ -508,8 +517,9 @@ def _split_at_marked_ends(sentence: str) -> list[str]:
     return parts
 
 
-def _protected(paragraph: str) -> bytearray:
-    """1 at each offset that lies inside a pair of marks pysbd never splits between (_QUOTE_PAIRS).
+def _protected(paragraph: str, language: str = "de") -> bytearray:
+    """1 at each offset that lies inside a pair of marks pysbd never splits between (_QUOTE_PAIRS;
+    with its English rules, _ENGLISH_QUOTES too).
 
     Linear: each pair is found with str.find from where the last one closed, and once an opening
     mark has no closing mark after it, no later one has either.
@@ -534,6 +544,13 @@ def _protected(paragraph: str) -> bytearray:
         elif opening_at != -1:
             mark(opening_at, match.start())
             opening_at = -1
+    for quotation, closing in _ENGLISH_QUOTES if language == "en" else ():
+        # searched up to the last closing mark: an opening one after it is tried at each later
+        # place to the paragraph's end, and thousands of them took seconds
+        end, position = paragraph.rfind(closing) + 1, 0
+        while (found := quotation.search(paragraph, position, end)) is not None:
+            mark(found.start(), found.end() - 1)
+            position = found.end()
     return inside
 
 
@@ -570,38 +587,57 @@ def _forced_cut(paragraph: str, start: int, limit: int, protected: bytearray) ->
     return after.start() if after else len(paragraph)
 
 
-def _pysbd_pieces(paragraph: str, window: int, source: Path | None = None) -> list[str]:
-    """pysbd's sentences of ``paragraph``, found window by window when it is longer than ``window``.
+def _pysbd_pieces(
+    paragraph: str, window: int, source: Path | None = None, language: str = "de"
+) -> list[str]:
+    """pysbd's sentences of ``paragraph`` (its ``language`` rules), found window by window when
+    it is longer than ``window``.
 
     Each window starts where pysbd began a sentence in the last one, after a plain sentence end
     (_plain_cut); pysbd's rules read only a few characters around a full stop, and the marks it
     pairs over longer stretches are kept whole (_protected), so the pieces are the ones it finds in
     the whole paragraph. A window without such a start is cut at a space (_forced_cut), which is
     logged (naming ``source``, the article's file, where given); no character is dropped either
-    way. A window starts with the space before its first sentence, as that sentence stands in
-    the paragraph: pysbd reads a text's first word apart
+    way (the German rules join the halves again, _rejoin_false_splits; with the English ones
+    they are one piece here). A window starts with the space before its first sentence, as that
+    sentence stands in the paragraph: pysbd reads a text's first word apart
     (its abbreviation pass takes "V" of "Vergleichen" at the start for the abbreviation "v" and
     then joins every sentence that ends in "...V.", such as "§ 6a PAngV.", to the next).
     """
-    segment = _segmenter(char_span=True).segment
+    segment = _segmenter(language, char_span=True).segment
     if len(paragraph) <= window:
         return [span.sent for span in segment(paragraph)]
-    protected = _protected(paragraph)
-    pieces: list[str] = []
+    protected = _protected(paragraph, language)
+    spans: list[list[int]] = []  # [start, end) of each piece in the paragraph
     start = forced = 0
+    joins = language != "de"  # the halves of a forced cut, one piece
+    half = False  # the last piece ends at a forced cut
+
+    def add(found: Sequence[Any], offset: int, before: int | None = None) -> None:
+        nonlocal half
+        for number, span in enumerate(found):
+            if before is not None and offset + span.start >= before:
+                break
+            if half and number == 0:
+                spans[-1][1] = offset + span.end
+            else:
+                spans.append([offset + span.start, offset + span.end])
+        half = False
+
     while len(paragraph) - start > window:
-        spans = segment(paragraph[start : start + window])
+        found = segment(paragraph[start : start + window])
         limit = start + int(window * _CUT_ZONE)
-        cut = _plain_cut(start, spans, limit, protected)
+        cut = _plain_cut(start, found, limit, protected)
         if cut != -1:
-            pieces += [span.sent for span in spans if start + span.start < cut]
+            add(found, start, before=cut)
             cut -= 1  # the next window starts with the space before its first sentence
         else:
             forced += 1
             cut = _forced_cut(paragraph, start, limit, protected)
-            pieces += [span.sent for span in segment(paragraph[start:cut])]
+            add(segment(paragraph[start:cut]), start)
+            half = joins and bool(spans)
         start = cut
-    pieces += [span.sent for span in segment(paragraph[start:])]
+    add(segment(paragraph[start:]), start)
     if forced:  # informational: the halves are joined again, so no sentence changes
         logger.info(
             "segment: %sa paragraph of %d characters had no plain sentence end in %d "
@@ -610,7 +646,7 @@ def _pysbd_pieces(paragraph: str, window: int, source: Path | None = None) -> li
             f"{shown(source)}: " if source is not None else "",
             len(paragraph), forced, int(window * _CUT_ZONE),
         )  # fmt: skip
-    return pieces
+    return [paragraph[begin:end] for begin, end in spans]
 
 
 def _sentences_as_they_stand(paragraph: str, pieces: list[str]) -> list[str]:

@@ -816,3 +816,51 @@ def test_the_first_span_after_a_position_is_where_pysbd_finds_it() -> None:
     assert segment.first_span_after("Ja. Nein.", "Vielleicht.", 0) is None
     # An empty sentence: pysbd's pattern is white space alone; the first match ending after 0.
     assert segment.first_span_after("a  b", "", 0) == (1, 3)
+
+
+def test_a_long_english_line_reaches_pysbd_in_windows_with_the_sentences_of_the_whole(
+    pysbd_input_lengths: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`eval summary` reads a record's article as one line (JSON Lines data sets have no line
+    breaks): pysbd's time grows with the square of its input, and a record of 50,000
+    characters took 2 s, one of 200,000 half a minute, where a German paragraph goes in
+    windows. The English line goes in windows too, with the sentences it has whole."""
+    from summarize.segment import split_english_sentences
+
+    line = " ".join(
+        f"The council met for the {n}th time on Monday. Dr. Smith said: 'We won't stop. It's "
+        f"our town.' The vote was {n} to 3 on Jan. 5."
+        for n in range(200)
+    )
+    assert len(line) > 5 * segment._PYSBD_WINDOW
+    sentences = split_english_sentences(line)
+    assert max(pysbd_input_lengths) <= segment._PYSBD_WINDOW
+    # a line with no sentence end is cut at spaces for pysbd, and is one sentence still
+    run_on = " ".join(f"the city plans road {n}, then" for n in range(2000))
+    assert split_english_sentences(run_on) == [run_on]
+    assert max(pysbd_input_lengths) <= segment._PYSBD_WINDOW
+    monkeypatch.setattr(segment, "_PYSBD_WINDOW", 10 * len(line))
+    assert split_english_sentences(line) == sentences
+
+
+def test_no_window_is_cut_inside_an_english_single_quoted_quotation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pysbd's English rules keep a 'quotation' of several sentences whole (an apostrophe
+    inside it, "won't", read as one): a window cut inside one, after one of its sentences,
+    split it where the whole line does not."""
+    from summarize.segment import split_english_sentences
+
+    before = " ".join(
+        f"The council met for the {n}th time on Monday in the hall." for n in range(40)
+    )
+    for opening, closing in (("'", "'"), ("‘", "’")):
+        quotation = opening + " ".join(
+            f"We won{closing}t give up. It{closing}s sentence {n} of the speech." for n in range(40)
+        )
+        line = f"{before} He said: {quotation}{closing} Then he left. She stayed."
+        monkeypatch.setattr(segment, "_PYSBD_WINDOW", 10 * len(line))
+        whole = split_english_sentences(line)
+        assert any(sentence.startswith(f"He said: {opening}We won") for sentence in whole)
+        monkeypatch.setattr(segment, "_PYSBD_WINDOW", len(before) + len(quotation) // 2)
+        assert split_english_sentences(line) == whole
