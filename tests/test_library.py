@@ -294,6 +294,48 @@ def test_a_run_beside_a_make_brief_in_another_thread_waits_its_turn(
     assert other_run == ["0 written, 1 up to date, 0 skipped, 0 failed"]
 
 
+def test_a_pipelines_fingerprint_is_read_while_another_thread_runs(
+    library_config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fingerprint() needs the models' tokenizers and configs alone: a service that asked it
+    (is this brief current?) while another thread's run was under way waited for that run to
+    end, minutes or hours, where the answer was known at once."""
+    from summarize.cache import TranslationCache
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    pipeline = Pipeline(library_config)
+    before = pipeline.fingerprint()
+    running, read = threading.Event(), threading.Event()
+    fingerprints: list[str] = []
+    read_during_the_run: list[bool] = []
+    real = TranslationCache.put_many
+
+    def put_while_a_fingerprint_is_asked(self: TranslationCache, *args: object) -> None:
+        running.set()
+        # the run goes on once the fingerprint is read (or never was, where it waits its turn)
+        read_during_the_run.append(read.wait(timeout=60))
+        real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TranslationCache, "put_many", put_while_a_fingerprint_is_asked)
+
+    def ask() -> None:
+        running.wait()
+        fingerprints.append(pipeline.fingerprint())
+        read.set()
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    report = pipeline.run([article])
+    asking.join()
+    pipeline.close()
+    assert report.summary_line().startswith("1 written")
+    assert read_during_the_run == [True] and fingerprints == [before]
+    # the one the run's brief records
+    brief = report.written[0].brief_path
+    assert brief is not None and read_record(brief.with_suffix(".json")).fingerprint == before
+
+
 # Four threads do WORK at once, in a process that has not imported transformers yet.
 _SIDE_BY_SIDE = """
 import sys, threading

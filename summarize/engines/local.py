@@ -129,6 +129,9 @@ class Pipeline:
         # Starting the weights' loads, which the translator's first untranslated sentence does
         # too: two threads calling load() at once each started their own, each model read twice.
         self._starting = threading.Lock()
+        # Reading the models' specs (tokenizers and configs), which fingerprint() does without
+        # waiting its turn: it waited for a run in another thread to end, minutes or hours.
+        self._reading_specs = threading.RLock()
 
     def __enter__(self) -> Pipeline:
         return self
@@ -193,6 +196,10 @@ class Pipeline:
         pool.shutdown(wait=False)  # the loads go on; the pool takes no more work
 
     def _spec(self, task: Task) -> ModelSpec:
+        with self._reading_specs:
+            return self._read_spec(task)
+
+    def _read_spec(self, task: Task) -> ModelSpec:
         if task not in self._specs:
             settings = (
                 self.config.translation if task == "translation" else self.config.summarization
@@ -241,7 +248,8 @@ class Pipeline:
         for task, future in list(self._weights.items()):
             if future.done() and not future.cancelled() and future.exception() is not None:
                 del self._weights[task]
-                self._specs.pop(task, None)
+                with self._reading_specs:
+                    self._specs.pop(task, None)
 
     def _translation_cache(self) -> TranslationCache | None:
         if self._cache is None and (folder := self._cache_folder()) is not None:
@@ -306,14 +314,14 @@ class Pipeline:
     def fingerprint(self) -> str:
         """Everything besides the source that changes a brief: models, settings, our version.
 
-        Known from the tokenizers and configs alone, before the weights are loaded."""
-        with self._turn:
-            translation, summarization = each_found(
-                [
-                    functools.partial(self._spec, "translation"),
-                    functools.partial(self._spec, "summarization"),
-                ]
-            )
+        Known from the tokenizers and configs alone, before the weights are loaded; a run in
+        another thread is not waited for."""
+        translation, summarization = each_found(
+            [
+                functools.partial(self._spec, "translation"),
+                functools.partial(self._spec, "summarization"),
+            ]
+        )
         return stages.run_fingerprint(self.config, translation.identity(), summarization.identity())
 
     def make_brief(self, article: Article, progress: ProgressListener | None = None) -> Brief:
@@ -427,9 +435,10 @@ class Pipeline:
         if record is None:
             return
         self._settings_said.add(record.fingerprint)
-        now = {task: self._spec(task).generation_settings for task in self._specs}
+        tasks = tuple(self._specs)  # fingerprint() may read a spec meanwhile
+        now = {task: self._spec(task).generation_settings for task in tasks}
         # Described as a brief's record describes them, without their weights.
-        models = {task: without_weights(self._spec(task)).describe() for task in self._specs}
+        models = {task: without_weights(self._spec(task)).describe() for task in tasks}
         changed = stages.changed_settings(
             self.config, record.settings, record.generation, now, record.models, models
         )
