@@ -292,9 +292,15 @@ def read_translation_pairs(
 
 def _reads_confidently(lines: list[str], language: str) -> bool:
     """True when the lines' start is confidently in ``language`` (as a run judges an article)."""
+    return _language(lines) == language
+
+
+def _language(texts: list[str]) -> str | None:
+    """The language the texts' start is confidently in, as a run judges an article; None when
+    too short to judge or no language is certain enough."""
     from summarize.clean.language import document_language
 
-    return document_language(" ".join(lines)) == language
+    return document_language(" ".join(texts))
 
 
 def evaluate_translation(
@@ -449,6 +455,18 @@ def read_summary_records(
         records.append(record)
     if not records:
         raise UsageError(f"{shown(data)} holds no records")
+    # The summarizer summarizes English (a brief's summary is of the article's translation):
+    # German articles (the run's own input) were summarized and scored with exit 0, a score
+    # that means nothing, as a translation test set given the wrong way round would be.
+    for field, what in ((text_field, "articles"), (reference_field, "summaries")):
+        language = _language([record[field] for record in records])
+        if language not in (None, "en"):
+            named = "German" if language == "de" else f"another language ({language})"
+            raise UsageError(
+                f"{shown(data)}: the {field!r} field reads as {named}, not English: eval summary "
+                f"scores the summarizer, which summarizes English text (a brief summarizes the "
+                f"article's English translation); give English {what}"
+            )
     if output is not None:
         spare_inputs(output, SUMMARY_OUTPUTS, (data,))
     return records

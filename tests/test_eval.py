@@ -155,11 +155,12 @@ def test_eval_summary_writes_one_summary_per_article_and_true_rouge(
         require_shared_hub()
         _slice_lines(EVAL / "summ" / "cnndm-dev.jsonl", data, 3)
     else:
+        # English stand-ins (German articles are refused): the seeds' tokenizers read them too
         records = [
-            {"id": f"seed-{i}", "article": text, "reference": text.split("\n")[0]}
-            for i, text in enumerate(p.read_text() for p in sorted(SEEDS.glob("*.txt")))
+            {"id": f"stand-in-{i}", "article": " ".join(_english(8 + i)), "reference": line}
+            for i, line in enumerate(_ENGLISH_STAND_IN[:2])
         ]
-        data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[:2]))
+        data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     config = write_config(tmp_path / "c.toml", self_contained_models.marian,
                           self_contained_models.bart_short_window)  # fmt: skip
     output = tmp_path / "eval-sum"
@@ -189,8 +190,8 @@ def test_eval_summary_metrics_tell_map_step_settings_apart(
     change every summary of an article longer than the window): their metrics.json named the
     same model and generation settings, so their scores could not be told apart."""
     data = tmp_path / "data.jsonl"
-    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text()
-    data.write_text(json.dumps({"article": text, "reference": text.split("\n")[0]}) + "\n")
+    text = " ".join(_english(24))  # longer than the 96-token window: summarized in chunks
+    data.write_text(json.dumps({"article": text, "reference": _ENGLISH_STAND_IN[0]}) + "\n")
     config = write_config(tmp_path / "c.toml", self_contained_models.marian,
                           self_contained_models.bart_short_window)  # fmt: skip
     made_by = {}
@@ -1045,6 +1046,33 @@ def test_a_source_in_english_or_a_reference_in_german_is_refused(tmp_path: Path)
     with pytest.raises(UsageError, match=r"other\.en reads as English: [^(]*$"):
         read_translation_pairs(tmp_path / "other.en", reference)
     assert read_translation_pairs(source, reference) == (german.splitlines(), english.splitlines())
+
+
+def test_summary_data_of_german_articles_or_summaries_is_refused(tmp_path: Path) -> None:
+    """The summarizer summarizes English (a brief's summary is of the article's translation):
+    German articles (the run's own input, with English summaries to score against) were
+    summarized by it and scored with exit 0, a score that means nothing, as German references
+    were. Either is refused before any model loads, as a translation test set's wrong language."""
+
+    def record(article: str, reference: str) -> str:
+        return json.dumps({"article": article, "reference": reference}, ensure_ascii=False)
+
+    german, english = " ".join(_BUDGET_DE.split("\n")), " ".join(_BUDGET_EN.split("\n"))
+    (tmp_path / "de.jsonl").write_text(record(german, english) + "\n", encoding="utf-8")
+    (tmp_path / "de-ref.jsonl").write_text(record(english, german) + "\n", encoding="utf-8")
+    (tmp_path / "en.jsonl").write_text(record(english, english) + "\n", encoding="utf-8")
+    missing = ["--set", f"summarization.model={tmp_path / 'no-model'}"]
+    for name, message in (
+        ("de.jsonl", "de.jsonl: the 'article' field reads as German, not English"),
+        ("de-ref.jsonl", "de-ref.jsonl: the 'reference' field reads as German, not English"),
+        ("en.jsonl", "no-model' does not exist"),  # English: on to the model
+    ):
+        result = CliRunner().invoke(
+            app, ["eval", "summary", str(tmp_path / name), "-o", str(tmp_path / "o"), *missing]
+        )
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and message in said, said
+        assert not (tmp_path / "o").exists()
 
 
 def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
