@@ -412,6 +412,12 @@ def read_summary_records(
     """The records of ``data``, checked (readable, JSON, both fields, neither empty, not a
     file the evaluation writes into ``output`` when given): before any model loads, so that a
     wrong path or field costs no model load."""
+    if text_field == reference_field:  # "--reference-field article": a slip of the option
+        raise UsageError(
+            f"the text field and the reference field are both {text_field!r}: each summary "
+            "would be scored against its own article; the reference field names the summaries "
+            "to score against (--reference-field)"
+        )
     records: list[dict[str, Any]] = []
     lines = _read_lines(data)
     for number, line in enumerate(lines, start=1):

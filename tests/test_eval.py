@@ -1075,6 +1075,22 @@ def test_summary_data_of_german_articles_or_summaries_is_refused(tmp_path: Path)
         assert not (tmp_path / "o").exists()
 
 
+def test_one_field_given_as_both_text_and_reference_is_refused(tmp_path: Path) -> None:
+    """A slip of the option, "--reference-field article" for the summaries' field, scored each
+    summary against its own article with exit 0: a score of how much of the article a summary
+    holds, which means nothing as a summary's quality."""
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps({"article": " ".join(_english(3)), "reference": "A."}) + "\n")
+    for fields in (["--reference-field", "article"], ["--text-field", "reference"]):
+        result = CliRunner().invoke(
+            app, ["eval", "summary", str(data), "-o", str(tmp_path / "o"), *fields,
+                  "--set", f"summarization.model={tmp_path / 'no-model'}"],
+        )  # fmt: skip
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and "reference field are both" in said, said
+        assert not (tmp_path / "o").exists()
+
+
 def test_a_second_eval_into_a_folder_in_use_is_refused_before_any_model_loads(
     self_contained_models, tmp_path: Path
 ) -> None:
