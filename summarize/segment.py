@@ -212,6 +212,10 @@ _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
 # pairs with nothing (see _as_pysbd_reads): it reads the quotations as it read a single one,
 # and the sentences are cut from the paragraph as it stands.
 _GERMAN_ORDER = re.compile(r"(?:^|(?<=[\s(\[/–—-]))»(?=[^\W_]|[„\"‚'…])")
+# A Swiss quotation's opening "«", placed as _GERMAN_ORDER's "»" is: a "«" after a word ("…
+# verstellt«, wie sie erklärt"; a quotation opened in the paragraph before) closes a German-order
+# one and says nothing of a Swiss «…».
+_SWISS_ORDER = re.compile(r"(?:^|(?<=[\s(\[/–—-]))«(?=[^\W_]|[„\"‚'…])")
 _GERMAN_GUILLEMETS = str.maketrans("»«", "›‹")
 _SPACE = re.compile(r"\s")
 # Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde
@@ -696,12 +700,14 @@ def _sentences_as_they_stand(paragraph: str, pieces: list[str]) -> list[str]:
 def _as_pysbd_reads(paragraph: str) -> str:
     """``paragraph`` as it goes to pysbd: where its quotations are in German-order guillemets
     (the first opens with "»" after a space, the paragraph's start or a bracket, before a word;
-    a "«" follows), each "»" as "›" and each "«" as "‹", which pysbd pairs with nothing (see
-    _GERMAN_ORDER); else the paragraph itself. One character for one: the offsets stay."""
+    a "«" follows; no Swiss «…» opens before it, _SWISS_ORDER), each "»" as "›" and each "«" as
+    "‹", which pysbd pairs with nothing (see _GERMAN_ORDER); else the paragraph itself. One
+    character for one: the offsets stay."""
     opening = _GERMAN_ORDER.search(paragraph)
     if opening is None or "«" not in paragraph[opening.end() :]:
         return paragraph
-    if -1 < paragraph.find("«") < opening.start():  # a Swiss «…» came first
+    swiss = _SWISS_ORDER.search(paragraph, 0, opening.start())
+    if swiss is not None:  # a Swiss «…» came first
         return paragraph
     return paragraph.translate(_GERMAN_GUILLEMETS)
 

@@ -655,6 +655,27 @@ def test_the_sentences_between_two_german_order_quotations_are_split() -> None:
     ]
 
 
+def test_a_paragraph_closing_an_earlier_quotation_is_read_in_german_order() -> None:
+    """A paragraph that starts by closing a quotation the one before opened ("… verstellt«,
+    wie sie erklärt") was read as quoting in Swiss marks: pysbd paired that "«" with the next
+    opening "»" and the paragraph went to the translator as one sentence of four (WMT19
+    newstest sentences in German-order marks). A Swiss «…» opening first still keeps its own."""
+    assert split_sentences(
+        "Ich habe mich verstellt«, wie sie erklärt. Sie habe das Gefühl gehabt, »nicht gut "
+        "genug zu sein«. Auch die Ehe scheiterte. Keller habe sich die Liebe »wie im Film "
+        "vorgestellt«."
+    ) == [
+        "Ich habe mich verstellt«, wie sie erklärt.",
+        "Sie habe das Gefühl gehabt, »nicht gut genug zu sein«.",
+        "Auch die Ehe scheiterte.",
+        "Keller habe sich die Liebe »wie im Film vorgestellt«.",
+    ]
+    assert split_sentences("Er sagte: «Wir kommen. Wir bleiben.» Dann las er »Die Zeit«.") == [
+        "Er sagte: «Wir kommen. Wir bleiben.»",
+        "Dann las er »Die Zeit«.",
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
