@@ -112,6 +112,8 @@ _SENTENCE_STARTERS = frozenset(
         "Zuvor",
     ]
 )
+# German function words that are nouns too, capitalised ("die 4. Macht", "das Sein").
+_FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
 # "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there
 # ("Bildung etc. Die Datenmengen …" went to the translator as one sentence); nor at the "Chr."
 # of a year's "v. Chr." or "n. Chr." ("im 5. Jh. v. Chr. Dort lebten damals Kelten.").
@@ -455,6 +457,24 @@ def _rejoin_false_splits(paragraph: str, pieces: list[str]) -> list[str]:
     return [paragraph[start:end] for start, end in spans]
 
 
+def _starts_after_number(word: str, after: str) -> bool:
+    """Whether ``word``, capitalised after a number's full stop, starts a sentence (``after``:
+    the text after it): one of _SENTENCE_STARTERS, or a German function word standing alone
+    ("Haben", "Immer", "Während"; not "Über" of "Über­gang" or "Über-Ich"): an ordinal is
+    followed by its noun or a lowercase adjective ("am 3. Oktober", "der 2. große Sieg"), never
+    by an article, pronoun, verb or adverb, which German capitalises only to open a sentence
+    ("… auf Platz 4. Haben das die Frankfurter …", development pages). Not those that are nouns
+    too ("im Zeitalter der 4. Macht")."""
+    if word in _SENTENCE_STARTERS:
+        return True
+    return (
+        word[:1].isupper()
+        and word not in _FUNCTION_WORD_NOUNS
+        and word.lower() in language_function_words()[0]
+        and not after.startswith(("\xad", "-"))
+    )
+
+
 def _split_after_numbers(sentence: str) -> list[str]:
     parts: list[str] = []
     start = 0
@@ -472,7 +492,9 @@ def _split_after_numbers(sentence: str) -> list[str]:
             if (opening.group(1) == ":" and number == 1) or number - 1 in items:
                 items.add(number)
                 continue
-        if match.group(1) in _SENTENCE_STARTERS and LETTER.search(sentence, start, match.start()):
+        if _starts_after_number(match.group(1), sentence[match.end(1) :]) and LETTER.search(
+            sentence, start, match.start()
+        ):
             parts.append(sentence[start : match.start()])
             start = match.end()
     parts.append(sentence[start:])
