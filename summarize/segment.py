@@ -8,7 +8,8 @@ pysbd (German rules) does the first pass; rules on top fix what it gets wrong on
 - "29. Gegen den ..." is split: a number (or "Mio.", "Mrd.") with a full stop followed by a word
   that only starts sentences (article, pronoun, preposition) ends a sentence, where an ordinal
   would be followed by a noun or a month ("am 3. Juni"); not a list item's number that opens the
-  sentence ("1. Die Regierung …"); so is "etc. Die …" and "usw. Ihr …";
+  sentence ("1. Die Regierung …"); so is "etc. Die …" and "usw. Ihr …", and a capital letter
+  alone after a word, which pysbd reads as an initial ("Sebastian K. Er …", "Vitamin D. Wer …");
 - a German-order quotation "»…«" after a sentence end starts a sentence (pysbd pairs its "«"
   with the next "»" as Swiss marks).
 
@@ -116,10 +117,14 @@ _SENTENCE_STARTERS = frozenset(
 _FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
 # "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there
 # ("Bildung etc. Die Datenmengen …" went to the translator as one sentence); nor at the "Chr."
-# of a year's "v. Chr." or "n. Chr." ("im 5. Jh. v. Chr. Dort lebten damals Kelten.").
+# of a year's "v. Chr." or "n. Chr." ("im 5. Jh. v. Chr. Dort lebten damals Kelten."); nor
+# after a capital letter alone after a word, which it reads as a name's initial: a name
+# shortened as the German press does ("verurteilte Sebastian K. Er muss …"), a letter that
+# names something ("Vitamin D. Wer …", "von A nach B. Wenn …"). An initial is followed by
+# a name, never by a function word ("Peter M. Müller").
 _NUMBER_STOP_STARTER = re.compile(
     r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)"
-    r"|(?<=\s[vn]\.\sChr\.))\s+(?=(\w+)\b)"
+    r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.))\s+(?=(\w+)\b)"
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")

@@ -443,6 +443,31 @@ def test_a_function_word_after_a_number_starts_a_sentence(
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
+        ("Das Gericht verurteilte Sebastian K. Er muss für drei Jahre in Haft.",
+         ["Das Gericht verurteilte Sebastian K.", "Er muss für drei Jahre in Haft."]),
+        ("Oft fehlt Vitamin D. Wer zu wenig davon hat, ist müde.",
+         ["Oft fehlt Vitamin D.", "Wer zu wenig davon hat, ist müde."]),
+        # A name's initial, a lettered list's letter, the "B." of "z. B." go on.
+        ("Das sagte Peter M. Müller am Montag.", ["Das sagte Peter M. Müller am Montag."]),
+        ("Das Buch von J. D. Salinger ist alt.", ["Das Buch von J. D. Salinger ist alt."]),
+        ("Die Punkte: A. Die Steuer, B. Die Rente.", ["Die Punkte: A. Die Steuer, B. Die Rente."]),
+        ("A. Die Regierung tritt zurück.", ["A. Die Regierung tritt zurück."]),
+        ("Er nannte z. B. Die Zeit.", ["Er nannte z. B. Die Zeit."]),
+    ],
+)  # fmt: skip
+def test_a_function_word_after_a_capital_letter_alone_starts_a_sentence(
+    paragraph: str, expected: list[str]
+) -> None:
+    """pysbd reads a capital letter and a full stop after a word as a name's initial and never
+    ends a sentence there: a name shortened as the German press does ("Sebastian K.") or a
+    letter naming something ("Vitamin D.") before "Er …", "Wer …" went to the translator with
+    the next sentence as one (6 paragraphs of the 588 development pages)."""
+    assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
         # An ordinal after an opening quotation mark opens the quotation.
         ('"3. Liga ist kein Abstieg, sondern eine Chance", sagte der Präsident.',
          ['"3. Liga ist kein Abstieg, sondern eine Chance", sagte der Präsident.']),
