@@ -616,6 +616,36 @@ def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
     assert "longer than the translator's 48-token window were split" in said, said
 
 
+def test_rays_own_log_lines_go_through_the_runs_handlers_not_past_them(capsys) -> None:
+    """Ray's console handler wrote its lines ("Started a local Ray instance.", Ray Data's
+    "Starting execution of Dataset …") straight to stderr: on a terminal past the progress
+    display, which drew over the line's start, and in a log in Ray's own format. They reach the
+    handlers of the summarize logger instead, at the levels Ray's handler let through, and
+    Ray's loggers have their handlers back after the run."""
+    _ray()
+    import ray.data  # noqa: F401  (sets up Ray Data's loggers)
+
+    from summarize.engines.ray_session import _ray_data_logging
+
+    heard: list[str] = []
+
+    class Heard(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            heard.append(record.getMessage())
+
+    ours = logging.getLogger("summarize")
+    ours.handlers[:] = [Heard()]
+    rays = {name: list(logging.getLogger(name).handlers) for name in ("ray", "ray.data")}
+    with _ray_data_logging(quiet=False):
+        logging.getLogger("ray._private.worker").info("Started a local Ray instance.")
+        executor = logging.getLogger("ray.data._internal.execution.streaming_executor")
+        executor.info("Starting execution of Dataset d_0.")
+        executor.debug("a line Ray's console leaves out")
+    assert heard == ["Started a local Ray instance.", "Starting execution of Dataset d_0."]
+    assert "Started a local Ray instance" not in capsys.readouterr().err
+    assert {name: list(logging.getLogger(name).handlers) for name in rays} == rays
+
+
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     """``auto`` asks for GPUs where the cluster has any: an actor that asks for none sees every
     GPU of its node, and "auto" put them all on the first one, unreserved."""

@@ -310,7 +310,51 @@ def _ray_data_logging(quiet: bool) -> Iterator[None]:
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
     try:
-        yield
+        with _rays_lines_through_ours():
+            yield
     finally:
         for name, level in saved.items():
             logging.getLogger(name).setLevel(level)
+
+
+class _ThroughOurHandlers(logging.Handler):
+    """Hands a record of Ray's own loggers to the summarize logger's handlers, at the level of
+    Ray's console handler it stands in for."""
+
+    def __init__(self, handlers: list[logging.Handler], level: int) -> None:
+        super().__init__(level)
+        self._handlers = handlers
+
+    def emit(self, record: logging.LogRecord) -> None:
+        for handler in self._handlers:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+
+
+@contextmanager
+def _rays_lines_through_ours() -> Iterator[None]:
+    """Ray's and Ray Data's own log lines ("Started a local Ray instance.", "Starting execution
+    of Dataset …") go through the handlers the summarize logger has (the command line's), not
+    Ray's console handler: that one wrote to stderr past the terminal's progress display, which
+    drew over the line's start ("-12-06 20:10:17,866 INFO worker.py:2038 -- Started …"), and
+    in a log they were in Ray's format among the run's own. Ray's files keep their lines; where
+    the summarize logger has no handler (a library user's), Ray's handlers stay."""
+    ours = list(logging.getLogger("summarize").handlers)
+    swapped: list[tuple[list[logging.Handler], logging.Handler, logging.Handler]] = []
+    for name in ("ray", "ray.data") if ours else ():
+        handlers = logging.getLogger(name).handlers
+        for index, handler in enumerate(handlers):
+            # Ray's own console handler (PlainRayHandler): not its files', nor one another
+            # program added (pytest's capture, a host's own).
+            console = isinstance(handler, logging.StreamHandler)
+            rays = type(handler).__module__.partition(".")[0] == "ray"
+            if not (console and rays) or isinstance(handler, logging.FileHandler):
+                continue
+            handlers[index] = _ThroughOurHandlers(ours, handler.level)
+            swapped.append((handlers, handler, handlers[index]))
+    try:
+        yield
+    finally:
+        for handlers, handler, stand_in in swapped:
+            if stand_in in handlers:  # in its place, as Ray's loggers had them
+                handlers[handlers.index(stand_in)] = handler
