@@ -646,6 +646,29 @@ def test_rays_own_log_lines_go_through_the_runs_handlers_not_past_them(capsys) -
     assert {name: list(logging.getLogger(name).handlers) for name in rays} == rays
 
 
+def test_workers_lines_in_a_log_carry_no_colour_codes(capsys, monkeypatch) -> None:
+    """A worker's warning that Ray prints on the driver, in a run whose stderr is a log file or
+    a pipe (as here, captured): Ray wrapped its prefix in colour codes, "\x1b[36m(MapWorker(…)
+    pid=12)\x1b[0m …", among the run's plain lines. A RAY_COLOR_PREFIX of the user's is kept."""
+    _ray()
+    from ray._private.worker import print_worker_logs
+
+    from summarize.engines.ray_session import _ray_data_logging
+
+    monkeypatch.delenv("RAY_COLOR_PREFIX", raising=False)
+    line = {"pid": 12, "ip": "10.0.0.2", "localhost": "10.0.0.2", "lines": ["a warning"]}
+    with _ray_data_logging(quiet=True):
+        print_worker_logs({**line, "actor_name": "MapWorker(MapBatches(A))"}, sys.stderr)
+        print_worker_logs({**line, "pid": "raylet", "lines": ["a node died"]}, sys.stderr)
+    said = capsys.readouterr().err
+    assert "(MapWorker(MapBatches(A)) pid=12) a warning" in said and "a node died" in said
+    assert "\x1b[" not in said, said
+    assert "RAY_COLOR_PREFIX" not in os.environ  # put back as it was
+    monkeypatch.setenv("RAY_COLOR_PREFIX", "1")
+    with _ray_data_logging(quiet=True):
+        assert os.environ["RAY_COLOR_PREFIX"] == "1"
+
+
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     """``auto`` asks for GPUs where the cluster has any: an actor that asks for none sees every
     GPU of its node, and "auto" put them all on the first one, unreserved."""

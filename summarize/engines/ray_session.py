@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -310,7 +311,7 @@ def _ray_data_logging(quiet: bool) -> Iterator[None]:
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
     try:
-        with _rays_lines_through_ours():
+        with _rays_lines_through_ours(), _workers_lines_plain_off_a_terminal():
             yield
     finally:
         for name, level in saved.items():
@@ -358,3 +359,21 @@ def _rays_lines_through_ours() -> Iterator[None]:
         for handlers, handler, stand_in in swapped:
             if stand_in in handlers:  # in its place, as Ray's loggers had them
                 handlers[handlers.index(stand_in)] = handler
+
+
+@contextmanager
+def _workers_lines_plain_off_a_terminal() -> Iterator[None]:
+    """The workers' lines that Ray prints on the driver (their warnings, "(MapWorker(…) pid=…)
+    …"; the raylet's) without Ray's colour codes where stderr is no terminal: a log file or a
+    pipe got "\x1b[36m(MapWorker(MapBatches(_BothModelsActor)) pid=27139)\x1b[0m …" among the
+    run's plain lines. Ray reads RAY_COLOR_PREFIX as it prints; one the user set is kept."""
+    stream = sys.stderr
+    terminal = stream is not None and hasattr(stream, "isatty") and stream.isatty()
+    if terminal or "RAY_COLOR_PREFIX" in os.environ:
+        yield
+        return
+    os.environ["RAY_COLOR_PREFIX"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("RAY_COLOR_PREFIX", None)
