@@ -11,11 +11,13 @@ import pytest
 from markdown_it import MarkdownIt
 from test_render import make_brief, split_front_matter
 
+from summarize.config import load_config
 from summarize.ingest import read_article
 from summarize.ingest.details import SourceDetails, front_matter_details
 from summarize.outputs import write_brief
 from summarize.record import parse_record
 from summarize.render import render_brief
+from summarize.stages import prepare
 from summarize.view import build_site
 
 PAGE = """<html><head><title>Haushalt 2025 - Tagesblatt</title>
@@ -102,6 +104,47 @@ def test_a_copyright_notice_is_no_site_name_nor_author(
     assert (details.site, details.author) == (site, author)
     meta = {"publisher": "Copyright © 2024 Tagesblatt", "site": "", "author": "© Anna Schmidt"}
     assert (front_matter_details(meta).site, front_matter_details(meta).author) == ("", "")
+
+
+HEADLINE = "Streit ums Feuerholz im Stadtwald"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # og:title is taken whole; of a <title>, the part without a dot is the headline.
+        (f'<meta property="og:title" content="{HEADLINE} - Waldblatt">', HEADLINE),
+        (f"<title>{HEADLINE} | www.Waldblatt.de</title>", HEADLINE),
+        (f'<meta property="og:title" content="Waldblatt - {HEADLINE}">', HEADLINE),
+        (f'<meta property="og:title" content="{HEADLINE} | WALDBLATT.de">', HEADLINE),
+        # What is left is no headline by itself (the cleaner's: four words, no full stop), or
+        # no more the headline than the name: the title stays whole.
+        ('<meta property="og:title" content="Streit ums Feuerholz - Waldblatt">', ""),
+        ('<meta property="og:title" content="Der Wald ist leer. - Waldblatt">', ""),
+        ('<meta property="og:title" content="Neu im Waldblatt - Feuerholz">', ""),
+    ],
+)
+def test_a_titles_site_name_the_page_names_is_no_part_of_the_headline(
+    tmp_path: Path, head: str, title: str
+) -> None:
+    """A page's title that carries its site's name, as the page's metadata names the site, heads
+    the brief without it: "Ultium Cells erhöht Gigafactory-Kapazität - Battery-News.de", "… |
+    HR JOURNAL" were the headlines of development pages, the site's name in the source line
+    too. ``title`` "": the title stays whole."""
+    body = (
+        "<p>Der Streit um das Brennholz aus dem Stadtwald geht weiter, wie der Förster am Montag "
+        "im Rathaus sagte.</p><p>Die Stadt will die Preise für die Bürger im kommenden Winter "
+        "nicht erhöhen, sagte der Bürgermeister am Abend.</p>"
+    )
+    site = '<meta property="og:site_name" content="Waldblatt">'
+    page = f"<html><head>{head}{site}</head><body><article>{body}</article></body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "seite.html")
+    whole = head.split('content="')[-1].split('"')[0]
+    assert (article.page_title, article.details.site) == (title or whole, "Waldblatt")
+    if title:
+        prepared = prepare(article, load_config(project_file=None))
+        assert prepared.segmented.title == title
 
 
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:

@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ArticleError, shown
-from summarize.ingest.details import SourceDetails, one_line, source_name, web_address
+from summarize.ingest.details import (
+    SourceDetails,
+    one_line,
+    source_name,
+    title_without_site_name,
+    web_address,
+)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # The audit's name for what the extraction of an HTML page's main text left out.
@@ -336,7 +342,7 @@ def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
         author=source_name(metadata.author),
         site=source_name(metadata.sitename),
     )
-    return (metadata.title or "").strip(), details
+    return title_without_site_name((metadata.title or "").strip(), details.site), details
 
 
 def _metadata_title(page: Any, path: Path) -> str:
