@@ -27,6 +27,7 @@ from summarize.clean import (
 )
 from summarize.clean.blocks import phrase_rules, wrap_width
 from summarize.clean.features import FEATURE_NAMES
+from summarize.clean.language import NotGermanError, check_language
 from summarize.clean.model import BlockClassifier, packaged_model
 from summarize.segment import segment_article
 
@@ -904,6 +905,35 @@ def test_english_quotation_inside_a_german_article_is_text() -> None:
     cleaned = clean_text(text)
     assert quotation in cleaned.paragraphs
     assert is_foreign("Информация о погоде в Москве и в других городах России на сегодня")
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        # A Chinese encyclopedia page's entries, its song titles in English.
+        (
+            "蔡健雅\n基本信息\n早年经历\n演艺经历\n主要作品\n音乐作品\n热门歌曲\n"
+            "Moments of Magic | 1999\nSomeone Someday | 2000\n珍爱这世界 | 2003-07\n"
+            "要幸福喔 （词曲） | 赵咏华 | Love Cyndi | 2000\n",
+            "CJK",
+        ),
+        ("서울시는 오늘 새로운 교통 정책을 발표했다\n시민들은 환영했다\n", "Hangul"),
+    ],
+)
+def test_an_article_mostly_in_another_script_is_not_german(text: str, script: str) -> None:
+    """An article most of whose letters are of a script py3langid is not asked about (Chinese,
+    Korean, …) is not German: the identifier, choosing among the languages it is given, put a
+    Chinese page at Swedish with 0.47, no language certain, and the page was translated as
+    German (one of the 4 Chinese pages of trafilatura's test pages; two more were emptied by
+    the cleaner, "no article text left", and are skipped as not German now)."""
+    with pytest.raises(NotGermanError, match=rf"another language \({script} script\)"):
+        check_language(text, Path("seite.html"))
+    # A German article quoting a name in its own script stays German.
+    check_language(
+        "Die Sängerin Tanya Chua (蔡健雅) hat in Singapur ein neues Album vorgestellt, wie "
+        "ihr Verlag am Montag in Berlin mitteilte.\n",
+        Path("artikel.txt"),
+    )
 
 
 # A live ticker as a news site writes it: each line a clock time, then a sentence.

@@ -6,6 +6,8 @@ import itertools
 import re
 import tempfile
 import threading
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -168,10 +170,25 @@ def document_language(text: str) -> str | None:
     return str(language) if probability >= _DOCUMENT_MIN_PROBABILITY else None
 
 
+def other_script(text: str) -> str | None:
+    """The script most of a text's letters are written in ("CJK", "Hangul", "Arabic"), where
+    that is not the Latin script; None for a text mostly in Latin letters."""
+    sample = text[:_DOCUMENT_SAMPLE_CHARS]
+    others = _NON_LATIN_LETTER.findall(sample)
+    if not others or len(others) * 2 <= len(LETTER.findall(sample)):
+        return None
+    letter = Counter(others).most_common(1)[0][0]
+    return unicodedata.name(letter, "other").split()[0].capitalize().replace("Cjk", "CJK")
+
+
 def check_language(text: str, source: Path) -> None:
     """Raise NotGermanError when the article as a whole is confidently in another language
-    (too little text to judge, or no language certain enough: it is kept)."""
+    (too little text to judge, or no language certain enough: it is kept), or mostly written
+    in another script: the identifier knows none of Chinese, Japanese, Korean, Arabic, …, and
+    a Chinese page it called Swedish with 0.47 was translated as German."""
     language = document_language(text)
+    if language is None and (script := other_script(text)) is not None:
+        language = f"{script} script"
     if language is not None and language != "de":
         raise NotGermanError(
             f"{shown(source)}: the article is in another language ({language}), not German; "
