@@ -147,6 +147,33 @@ def test_a_titles_site_name_the_page_names_is_no_part_of_the_headline(
         assert prepared.segmented.title == title
 
 
+@pytest.mark.parametrize(
+    ("written", "author"),
+    [
+        (
+            "Bundesministerium für Wirtschaft und Klimaschutz",
+            "Bundesministerium für Wirtschaft und Klimaschutz",
+        ),
+        (
+            "Eidgenössisches Departement für Wirtschaft, Bildung und Forschung WBF",
+            "Eidgenössisches Departement für Wirtschaft, Bildung und Forschung WBF",
+        ),
+        ("Kirche und Leben, Münster", "Kirche und Leben, Münster"),
+        ("Anna Schmidt", "Anna Schmidt"),
+    ],
+)
+def test_an_author_is_named_as_the_pages_author_tag_writes_it(
+    tmp_path: Path, written: str, author: str
+) -> None:
+    """trafilatura splits an author tag's value at "und" and commas, as a list of people: the
+    brief said "by Bundesministerium für Wirtschaft; Klimaschutz", a ministry's name changed,
+    and "Kirche; Leben; Münster" for the newspaper "Kirche und Leben"."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.author == author
+
+
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
     assert not read_article(tmp_path / "a.txt").details
