@@ -174,6 +174,26 @@ def test_an_author_is_named_as_the_pages_author_tag_writes_it(
     assert read_article(tmp_path / "seite.html").details.author == author
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:publisher" content="https://www.facebook.com/Tagesblatt/">',
+        '<meta name="publisher" content="https://www.tagesblatt.example">',
+    ],
+)
+def test_a_web_address_is_no_site_name(tmp_path: Path, head: str) -> None:
+    """A page's publisher given as a web address (its Facebook page, its own address), which
+    trafilatura reads as the site's name, is left out: the brief said "Source (as the page
+    says): https://www.facebook.com/DERFARANG/"."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.site == ""
+    meta = {"publisher": "https://www.facebook.com/Tagesblatt/"}
+    assert front_matter_details(meta).site == ""
+    assert front_matter_details({"site": "", "publisher": "Tagesblatt"}).site == "Tagesblatt"
+
+
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
     assert not read_article(tmp_path / "a.txt").details

@@ -12,6 +12,7 @@ from typing import Any
 # A value longer than this is no address, date, author or site name of a page.
 _MOST_CHARACTERS = 300
 _WEB_ADDRESS = re.compile(r"https?://[^\s/]+\S*\Z", re.IGNORECASE)
+_SCHEME = re.compile(r"https?://", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # A copyright notice, which pages give as their site's name or author (a <meta name="copyright">
 # read as the site: "Copyright © 2001-2009", "(C) 2020 By Vinos Y Tapas"; trafilatura joins
@@ -107,6 +108,15 @@ def title_without_site_name(title: str, site: str) -> str:
     return title
 
 
+def site_name(value: Any) -> str:
+    """A site's name as :func:`source_name` reads it; "" for a web address, which names no site:
+    trafilatura takes a page's ``article:publisher``, its Facebook page, for the site's name,
+    and the brief said "Source (as the page says): https://www.facebook.com/DERFARANG/" (3 of
+    the 588 development pages: a Facebook or Twitter profile, or the site's own address)."""
+    text = source_name(value)
+    return "" if _SCHEME.match(text) else text
+
+
 def web_address(value: Any) -> str:
     """An http(s) address, else "" (a "javascript:" or relative one is no source to cite)."""
     text = one_line(value)
@@ -119,7 +129,7 @@ def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
     # "author" hid "authors".
     url = next(filter(None, (web_address(meta.get(key)) for key in ("url", "link", "source"))), "")
     author = next(filter(None, (source_name(meta.get(key)) for key in ("author", "authors"))), "")
-    site = next(filter(None, (source_name(meta.get(key)) for key in ("site", "publisher"))), "")
+    site = next(filter(None, (site_name(meta.get(key)) for key in ("site", "publisher"))), "")
     date = meta.get("date")
     return SourceDetails(
         url=url,

@@ -22,6 +22,7 @@ from summarize.errors import ArticleError, shown
 from summarize.ingest.details import (
     SourceDetails,
     one_line,
+    site_name,
     source_name,
     title_without_site_name,
     web_address,
@@ -343,7 +344,7 @@ def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
         url=web_address(metadata.url),
         date=one_line(metadata.date),
         author=source_name(metadata.author),
-        site=source_name(metadata.sitename),
+        site=site_name(metadata.sitename),
     )
     return title_without_site_name((metadata.title or "").strip(), details.site), details
 
