@@ -3000,6 +3000,19 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "The possibilities are endless, but he used them.",
             "nicht",
         ),
+        # a German compound that begins with a "-los" word says the "-less" word of it, the
+        # German's "nicht" is the one the English lost
+        (
+            "Die Arbeitslosenquote ist im Mai nicht gestiegen.",
+            "The jobless rate rose in May.",
+            "nicht",
+        ),
+        (
+            "Das Obdachlosenheim wird nicht geschlossen.",
+            "The homeless shelter will be closed.",
+            "nicht",
+        ),
+        ("Die Obdachlosen-Hilfe bekommt kein Geld.", "Homeless aid gets money.", "kein"),
         ("Unzählige Menschen kamen nicht.", "Countless people came.", "nicht"),
         ("Er kam nicht, trotzdem feierten sie.", "He came, nevertheless they celebrated.", "nicht"),
     ],

@@ -247,10 +247,16 @@ def _prefixed_negations(english: str) -> list[str]:
 # "ohne Ende" as "endless", "ohne Erbarmen" as "merciless"); not "regardless", "nevertheless",
 # "nonetheless", "doubtless" (as "undoubtedly" above), "countless" (many, as "unzählig" is
 # no German "un-" word; "unless" is read above). A German word in "-los" says it as such
-# ("obdachlos" as "homeless", "arbeitslos" as "jobless"), which no German negation counts.
+# ("obdachlos" as "homeless", "arbeitslos" as "jobless"), which no German negation counts, and
+# so does a compound that begins with one, joined or hyphenated ("Arbeitslosenquote" as
+# "jobless rate", "Obdachlosen-Hilfe" as "homeless aid", "Arbeitslosigkeitsrate"), or one in a
+# hyphenated compound's end ("Corona-Arbeitslose").
 _LESS_WORD = re.compile(r"(?<![\w-])(?P<base>[a-z]{3,}?)less(?:ly|ness)?(?![\w-])", re.IGNORECASE)
 _NOT_NEGATING_LESS = frozenset({"regard", "neverthe", "nonethe", "doubt", "count"})
-_GERMAN_LOS_WORD = re.compile(r"(?<![\w-])[^\W\d_]{3,}los(?:e|en|er|es|em|igkeit)?(?![\w-])")
+_GERMAN_LOS_WORD = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]{3,}los(?:e[mnrs]?|igkeit)?"
+    r"(?:(?<=en)[^\W\d_]{3,}|(?<=igkeit)s[^\W\d_]{3,})?(?![^\W\d_])"
+)
 
 
 def _less_negations(english: str) -> list[str]:
