@@ -3013,6 +3013,11 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "nicht",
         ),
         ("Die Obdachlosen-Hilfe bekommt kein Geld.", "Homeless aid gets money.", "kein"),
+        (
+            "Der Stoff ist ungefährlich, aber die Firma hat ihn nicht geprüft.",
+            "The substance is harmless, but the company tested it.",
+            "nicht",
+        ),
         ("Unzählige Menschen kamen nicht.", "Countless people came.", "nicht"),
         ("Er kam nicht, trotzdem feierten sie.", "He came, nevertheless they celebrated.", "nicht"),
     ],

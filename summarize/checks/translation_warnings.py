@@ -197,10 +197,12 @@ _ENGLISH_UN_WORD = re.compile(
 # (Not "und", "uns", "unser", "unter-", "unten", "ungarisch", the Latin "uni-" that English
 # reads as no negation either ("universitär", "universell", "uniformiert", "unisono",
 # "unilateral"), nor the "un-" words English says without a negative prefix: "ungefähr"
-# approximately, "unbedingt" absolutely, "unmittelbar" immediately, …)
+# approximately ("ungefährlich" is one: "harmless"), "unbedingt" absolutely, "unmittelbar"
+# immediately, …)
 _GERMAN_UN_WORD = re.compile(
-    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|ten|garisch|ivers|iform|ison|ilat|weit|gefähr|bedingt"
-    r"|heimlich|gemein|geheuer|mittelbar|verzüglich|zählig|abhängig|längst|entwegt)"
+    r"(?<![\w-])un(?!d\b|s\b|ser|sre|ter|ten|garisch|ivers|iform|ison|ilat|weit"
+    r"|gefähr(?!lich)|bedingt|heimlich|gemein|geheuer|mittelbar|verzüglich|zählig|abhängig"
+    r"|längst|entwegt)"
     r"[a-zäöüß]{3,}"
 )
 _ENGLISH_HARDLY = re.compile(r"hardly|barely", re.IGNORECASE)
