@@ -3018,6 +3018,16 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "The substance is harmless, but the company tested it.",
             "nicht",
         ),
+        (
+            "Der Eingriff ist schmerzfrei, aber die Kasse zahlt ihn nicht.",
+            "The procedure is painless, but the insurer pays for it.",
+            "nicht",
+        ),
+        (
+            "Die Software lief fehlerfrei, doch die Daten kamen nicht an.",
+            "The software ran flawlessly, but the data arrived.",
+            "nicht",
+        ),
         ("Unzählige Menschen kamen nicht.", "Countless people came.", "nicht"),
         ("Er kam nicht, trotzdem feierten sie.", "He came, nevertheless they celebrated.", "nicht"),
     ],

@@ -252,12 +252,14 @@ def _prefixed_negations(english: str) -> list[str]:
 # ("obdachlos" as "homeless", "arbeitslos" as "jobless"), which no German negation counts, and
 # so does a compound that begins with one, joined or hyphenated ("Arbeitslosenquote" as
 # "jobless rate", "Obdachlosen-Hilfe" as "homeless aid", "Arbeitslosigkeitsrate"), or one in a
-# hyphenated compound's end ("Corona-Arbeitslose").
+# hyphenated compound's end ("Corona-Arbeitslose"). A German word in "-frei" ("free of") says
+# one too: "schmerzfrei" as "painless", "fehlerfrei" as "flawless", "rostfrei" as "stainless".
 _LESS_WORD = re.compile(r"(?<![\w-])(?P<base>[a-z]{3,}?)less(?:ly|ness)?(?![\w-])", re.IGNORECASE)
 _NOT_NEGATING_LESS = frozenset({"regard", "neverthe", "nonethe", "doubt", "count"})
 _GERMAN_LOS_WORD = re.compile(
-    r"(?<![^\W\d_])[^\W\d_]{3,}los(?:e[mnrs]?|igkeit)?"
-    r"(?:(?<=en)[^\W\d_]{3,}|(?<=igkeit)s[^\W\d_]{3,})?(?![^\W\d_])"
+    r"(?<![^\W\d_])[^\W\d_]{3,}(?:los(?:e[mnrs]?|igkeit)?"
+    r"(?:(?<=en)[^\W\d_]{3,}|(?<=igkeit)s[^\W\d_]{3,})?|frei(?:e[mnrs]?)?)(?![^\W\d_])",
+    re.IGNORECASE,
 )
 
 
