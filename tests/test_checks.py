@@ -3028,6 +3028,17 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "The software ran flawlessly, but the data arrived.",
             "nicht",
         ),
+        # "wireless" and "stainless" name a technique, a material ("WLAN", "Edelstahl")
+        (
+            "Das WLAN im Zug funktioniert nicht.",
+            "The wireless internet on the train works.",
+            "nicht",
+        ),
+        (
+            "Die Spüle aus Edelstahl ist nicht teuer.",
+            "The stainless steel sink is expensive.",
+            "nicht",
+        ),
         ("Unzählige Menschen kamen nicht.", "Countless people came.", "nicht"),
         ("Er kam nicht, trotzdem feierten sie.", "He came, nevertheless they celebrated.", "nicht"),
     ],

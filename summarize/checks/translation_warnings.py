@@ -255,7 +255,9 @@ def _prefixed_negations(english: str) -> list[str]:
 # hyphenated compound's end ("Corona-Arbeitslose"). A German word in "-frei" ("free of") says
 # one too: "schmerzfrei" as "painless", "fehlerfrei" as "flawless", "rostfrei" as "stainless".
 _LESS_WORD = re.compile(r"(?<![\w-])(?P<base>[a-z]{3,}?)less(?:ly|ness)?(?![\w-])", re.IGNORECASE)
-_NOT_NEGATING_LESS = frozenset({"regard", "neverthe", "nonethe", "doubt", "count"})
+# Nor "wireless", "stainless", the names of a technique and a material ("WLAN", "Funk-",
+# "Edelstahl"), said where the German negates nothing.
+_NOT_NEGATING_LESS = frozenset({"regard", "neverthe", "nonethe", "doubt", "count", "wire", "stain"})
 _GERMAN_LOS_WORD = re.compile(
     r"(?<![^\W\d_])[^\W\d_]{3,}(?:los(?:e[mnrs]?|igkeit)?"
     r"(?:(?<=en)[^\W\d_]{3,}|(?<=igkeit)s[^\W\d_]{3,})?|frei(?:e[mnrs]?)?)(?![^\W\d_])",
