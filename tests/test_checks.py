@@ -4676,6 +4676,10 @@ def test_a_country_and_its_adjective_back_one_another(summary: str, english: str
     assert unsupported_facts(summary, english) == []
     # another country's adjective still backs nothing
     assert [flag.text for flag in unsupported_facts("Germany sent troops.", english)] == ["Germany"]
+    # nor a country whose name begins with it ("French Guiana" is no France)
+    assert [flag.text for flag in unsupported_facts("French Guiana voted.", english)] == [
+        "French Guiana"
+    ]
     # "U.S." folds to "us", which the pronoun does too: it backs no "American"
     told = "The general told us the troops arrived on Monday."
     assert [flag.text for flag in unsupported_facts("American troops arrived.", told)] == [

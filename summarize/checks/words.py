@@ -275,9 +275,17 @@ def english_country_adjectives() -> dict[str, frozenset[str]]:
             language = languages.get(Locale.parse(f"und_{code}").language)
         except (UnknownLocaleError, ValueError):
             continue
-        country = "".join(tokens(str(name)))
+        name_tokens = tokens(str(name))
+        country = "".join(name_tokens)
         adjective = "".join(tokens(str(language or "")))
-        if " " not in str(language) and adjective != country and adjective[:2] == country[:2]:
+        # Not a country whose name begins with another's adjective ("French Guiana", "French
+        # Polynesia", their language French): "French troops" are no troops of French Guiana.
+        if (
+            " " not in str(language)
+            and adjective != country
+            and adjective[:2] == country[:2]
+            and name_tokens[:1] != [adjective]
+        ):
             found.setdefault(country, set()).add(adjective)
     return {country: frozenset(adjectives) for country, adjectives in found.items()}
 
