@@ -4680,6 +4680,9 @@ def test_a_country_and_its_adjective_back_one_another(summary: str, english: str
     assert [flag.text for flag in unsupported_facts("French Guiana voted.", english)] == [
         "French Guiana"
     ]
+    # "English" is the language more often than England's: it backs no "England"
+    interview = "The minister gave the interview in English on Monday."
+    assert [flag.text for flag in unsupported_facts("England won.", interview)] == ["England"]
     # "U.S." folds to "us", which the pronoun does too: it backs no "American"
     told = "The general told us the troops arrived on Monday."
     assert [flag.text for flag in unsupported_facts("American troops arrived.", told)] == [
