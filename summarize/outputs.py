@@ -585,7 +585,8 @@ def output_lock(folder: Path) -> Iterator[None]:
     """One run per output folder: a second one stops with a clear message instead of racing.
 
     A folder the run created and left holding nothing but the lock (Ray could not be reached,
-    a setting refused once models were read) is removed again: a failed run leaves no trace."""
+    a setting refused once models were read) is removed again, and so is the lock in a folder
+    the user made: a failed run leaves no trace."""
     from filelock import FileLock, Timeout
 
     created = make_folder(folder, "the output folder")
@@ -606,8 +607,9 @@ def output_lock(folder: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        if created:
-            _remove_lock_if_alone(folder, lock_path)
+        # Also in a folder that was there: the user's empty "briefs/" kept a ".summarize.lock"
+        # after a run whose every article failed.
+        _remove_lock_if_alone(folder, lock_path)
         lock.release()
         # Only empty folders go (rmdir removes nothing else): the output folder and the parents
         # the run made for it, deepest first. On Windows the lock file goes at its release.

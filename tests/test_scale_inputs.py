@@ -1113,6 +1113,11 @@ def test_a_failed_run_removes_the_folders_it_made_and_nothing_else(tmp_path: Pat
     with outputs.output_lock(tmp_path / "a" / "out"):
         (tmp_path / "a" / "out" / "index.md").write_text("x", encoding="utf-8")
     assert (tmp_path / "a" / "out" / "index.md").exists()
+    # a folder the user made stays, without the lock the run left in it
+    (tmp_path / "briefs").mkdir()
+    with outputs.output_lock(tmp_path / "briefs"):
+        pass
+    assert (tmp_path / "briefs").is_dir() and list((tmp_path / "briefs").iterdir()) == []
 
 
 def test_a_failed_run_keeps_an_empty_folder_it_reached_through_a_new_one(tmp_path: Path) -> None:
