@@ -194,6 +194,17 @@ def test_a_web_address_is_no_site_name(tmp_path: Path, head: str) -> None:
     assert front_matter_details({"site": "", "publisher": "Tagesblatt"}).site == "Tagesblatt"
 
 
+def test_an_author_tags_words_after_its_last_name_stay_left_out(tmp_path: Path) -> None:
+    """What an author tag says after the names trafilatura read ("(Fotos: dpa)", "- LWF") is
+    no author's name: read as written, the names and their joints alone name the author;
+    since 67a2c52 the brief said "by Anna Schmidt und Peter Müller (Fotos: dpa)"."""
+    written = "Anna Schmidt und Peter Müller (Fotos: dpa)"
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.author == "Anna Schmidt und Peter Müller"
+
+
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
     assert not read_article(tmp_path / "a.txt").details

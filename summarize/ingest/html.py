@@ -366,21 +366,24 @@ def _author_as_written(root: Any, author: str) -> str:
     Wirtschaft; Klimaschutz" for "Bundesministerium für Wirtschaft und Klimaschutz", "Kirche;
     Leben; Münster; Germany" for the newspaper "Kirche und Leben" (10 of the 588 development
     pages read as written now). Where the names are not all in one tag's value, in order with
-    only joints between them, trafilatura's reading stays."""
+    only joints between them, trafilatura's reading stays. The value from the first name to the
+    end of the last is the author: what follows it, which trafilatura left out ("(Fotos: dpa)",
+    "- LWF"), names nobody."""
     names = author.split("; ")
     if len(names) < 2 or root is None:
         return author
     for value in root.xpath(_AUTHOR_TAGS_XPATH):
         written = _AUTHOR_LEAD.sub("", one_line(value))
-        at = 0
-        for name in names:
+        at = first = 0
+        for number, name in enumerate(names):
             found = written.find(name, at)
             if found < 0 or (not _AUTHOR_JOINT.fullmatch(written[at:found]) and found > at):
                 break
+            first = found if number == 0 else first
             at = found + len(name)
         else:
-            if source_name(written):
-                return source_name(written)
+            if source_name(written[first:at]):
+                return source_name(written[first:at])
     return author
 
 
