@@ -205,6 +205,25 @@ def test_an_author_tags_words_after_its_last_name_stay_left_out(tmp_path: Path) 
     assert read_article(tmp_path / "seite.html").details.author == "Anna Schmidt und Peter Müller"
 
 
+@pytest.mark.parametrize(
+    ("written", "author"),
+    [
+        ("Sadhbh O'Sullivan,Elisabeth Kochan", "Sadhbh O'Sullivan, Elisabeth Kochan"),
+        ("Anna Schmidt;Peter Müller", "Anna Schmidt; Peter Müller"),
+    ],
+)
+def test_authors_an_author_tag_lists_without_a_space_stay_apart(
+    tmp_path: Path, written: str, author: str
+) -> None:
+    """Two people an author tag lists with a comma or semicolon and no space after it are read
+    with one: since 67a2c52 the brief said "by Sadhbh O'Sullivan,Elisabeth Kochan" (a
+    development page), where trafilatura's reading had "Sadhbh O'Sullivan; Elisabeth Kochan"."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.author == author
+
+
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
     assert not read_article(tmp_path / "a.txt").details

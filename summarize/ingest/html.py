@@ -368,22 +368,27 @@ def _author_as_written(root: Any, author: str) -> str:
     pages read as written now). Where the names are not all in one tag's value, in order with
     only joints between them, trafilatura's reading stays. The value from the first name to the
     end of the last is the author: what follows it, which trafilatura left out ("(Fotos: dpa)",
-    "- LWF"), names nobody."""
+    "- LWF"), names nobody. A comma or semicolon with no space after it gets one: "Sadhbh
+    O'Sullivan,Elisabeth Kochan" read as one name."""
     names = author.split("; ")
     if len(names) < 2 or root is None:
         return author
     for value in root.xpath(_AUTHOR_TAGS_XPATH):
         written = _AUTHOR_LEAD.sub("", one_line(value))
-        at = first = 0
-        for number, name in enumerate(names):
+        at = 0
+        parts: list[str] = []  # the names, and the joints between them
+        for name in names:
             found = written.find(name, at)
-            if found < 0 or (not _AUTHOR_JOINT.fullmatch(written[at:found]) and found > at):
+            joint = written[at:found]
+            if found < 0 or (not _AUTHOR_JOINT.fullmatch(joint) and found > at):
                 break
-            first = found if number == 0 else first
+            if parts:
+                parts.append(f"{joint.strip()} " if joint.strip() in (",", ";") else joint)
+            parts.append(name)
             at = found + len(name)
         else:
-            if source_name(written[first:at]):
-                return source_name(written[first:at])
+            if source_name("".join(parts)):
+                return source_name("".join(parts))
     return author
 
 
