@@ -194,30 +194,33 @@ def test_a_web_address_is_no_site_name(tmp_path: Path, head: str) -> None:
     assert front_matter_details({"site": "", "publisher": "Tagesblatt"}).site == "Tagesblatt"
 
 
-def test_an_author_tags_words_after_its_last_name_stay_left_out(tmp_path: Path) -> None:
-    """What an author tag says after the names trafilatura read ("(Fotos: dpa)", "- LWF") is
-    no author's name: read as written, the names and their joints alone name the author;
-    since 67a2c52 the brief said "by Anna Schmidt und Peter Müller (Fotos: dpa)"."""
-    written = "Anna Schmidt und Peter Müller (Fotos: dpa)"
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.author == "Anna Schmidt und Peter Müller"
-
-
 @pytest.mark.parametrize(
     ("written", "author"),
     [
-        ("Sadhbh O'Sullivan,Elisabeth Kochan", "Sadhbh O'Sullivan, Elisabeth Kochan"),
+        # what follows the last name, which trafilatura leaves out, stays out
+        (
+            "Landesanstalt für Wald und Forstwirtschaft - LWF",
+            "Landesanstalt für Wald und Forstwirtschaft",
+        ),
+        # a comma with no space after it gets one
+        ("Kirche und Leben,Münster", "Kirche und Leben, Münster"),
+        ("Harm,Robert", "Harm, Robert"),
+        # people, as trafilatura lists them: no German "und" in the English brief, no two
+        # names read as one
+        ("Anna Schmidt und Peter Müller (Fotos: dpa)", "Anna Schmidt; Peter Müller"),
+        ("Ursula von der Leyen und Peter Müller", "Ursula von der Leyen; Peter Müller"),
+        ("Sadhbh O'Sullivan,Elisabeth Kochan", "Sadhbh O'Sullivan; Elisabeth Kochan"),
         ("Anna Schmidt;Peter Müller", "Anna Schmidt; Peter Müller"),
     ],
 )
-def test_authors_an_author_tag_lists_without_a_space_stay_apart(
+def test_an_author_tag_read_as_written_holds_its_names_alone(
     tmp_path: Path, written: str, author: str
 ) -> None:
-    """Two people an author tag lists with a comma or semicolon and no space after it are read
-    with one: since 67a2c52 the brief said "by Sadhbh O'Sullivan,Elisabeth Kochan" (a
-    development page), where trafilatura's reading had "Sadhbh O'Sullivan; Elisabeth Kochan"."""
+    """An author tag read as it writes an organisation's name holds the names and their joints
+    alone: since 67a2c52 the brief said "by … Forstwirtschaft - LWF" (what trafilatura had left
+    out came back), "by Sadhbh O'Sullivan,Elisabeth Kochan" (two people as one name, a
+    development page) and "by Anna Schmidt und Peter Müller" (a German "und" in the English
+    brief), where trafilatura's list of people was right."""
     body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
     page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
     (tmp_path / "seite.html").write_text(page, encoding="utf-8")

@@ -359,6 +359,19 @@ _AUTHOR_JOINT = re.compile(r"\s*(?:,|;|&|/|\b(?:und|and|u\.)\b)\s*|\s+", re.IGNO
 _AUTHOR_LEAD = re.compile(r"^(?:von|by)\s+", re.IGNORECASE)
 
 
+# The small words of a person's name written in lower case ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("von van der den de di da du del la le zu ter ten".split())
+
+
+def _reads_as_a_persons_name(name: str) -> bool:
+    """Two to four words, each capitalised or a name's particle: "Anna Schmidt", "Sadhbh
+    O'Sullivan"; not "Bundesministerium für Wirtschaft", "Klimaschutz", "Leben"."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(
+        word[:1].isupper() or word in _NAME_PARTICLES for word in words
+    )
+
+
 def _author_as_written(root: Any, author: str) -> str:
     """``author`` (trafilatura's reading, its names joined by "; ") as the page's own author
     tag writes it, where trafilatura split one such value at its "und", "and" or commas: a
@@ -371,7 +384,9 @@ def _author_as_written(root: Any, author: str) -> str:
     "- LWF"), names nobody. A comma or semicolon with no space after it gets one: "Sadhbh
     O'Sullivan,Elisabeth Kochan" read as one name."""
     names = author.split("; ")
-    if len(names) < 2 or root is None:
+    if len(names) < 2 or root is None or all(map(_reads_as_a_persons_name, names)):
+        # People ("Anna Schmidt und Peter Müller"): trafilatura's list is right, and the
+        # English brief said "by Anna Schmidt und Peter Müller", a German "und" in it.
         return author
     for value in root.xpath(_AUTHOR_TAGS_XPATH):
         written = _AUTHOR_LEAD.sub("", one_line(value))
