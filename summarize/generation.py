@@ -52,12 +52,20 @@ def _merged_layers(
     settings: ModelSettings,
     family: Family,
     languages: Languages | None = None,
+    own_keys: frozenset[str] = frozenset(),
 ) -> _Layers:
     """Model generation config < task_specific_params[task] < the family's needs (the forced
-    target language) < the user's [*.generation] table."""
+    target language) < the user's [*.generation] table; but a setting the model's own
+    generation_config.json names (``own_keys``, see :func:`own_generation_keys`) is not
+    taken from task_specific_params."""
     model_config = copy.deepcopy(base)
     task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
     task_params.pop("prefix", None)
+    for key in own_keys:
+        # A fine-tune of t5 or bart-large-cnn inherits its base's task_specific_params in
+        # config.json, which transformers 5 no longer reads: the settings its author saved in
+        # generation_config.json (num_beams = 1, max_length = 64) lost to them unsaid.
+        task_params.pop(key, None)
     prefix = _resolve_prefix(task, config, settings, family)
     try:
         model_config.update(**task_params)
@@ -332,6 +340,29 @@ def load_generation_config(location: str, config: Any, common: dict[str, Any]) -
         return legacy
 
 
+def own_generation_keys(location: str, common: dict[str, Any]) -> frozenset[str]:
+    """The settings a model's generation_config.json names itself: none where it has no such
+    file, or the file was derived from its config.json (``_from_model_config``, as transformers
+    4 wrote it for checkpoints such as DistilBART: the config's values, not an author's)."""
+    import json
+
+    from transformers.utils import cached_file
+
+    try:
+        path = cached_file(
+            location,
+            "generation_config.json",
+            revision=common["revision"],
+            _raise_exceptions_for_missing_entries=False,
+        )
+        values = json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+    except (OSError, ValueError):
+        return frozenset()  # load_generation_config says what is wrong with it
+    if not isinstance(values, dict) or values.get("_from_model_config"):
+        return frozenset()
+    return frozenset(key for key in values if not key.startswith("_"))
+
+
 def _refused_settings(location: str, file_name: str, error: Exception) -> ModelLoadError:
     """A model file whose generation settings transformers' own validation refuses (an
     ``early_stopping = "sometimes"``, a ``max_new_tokens`` of 0, edited by hand), or which holds
@@ -367,12 +398,13 @@ def resolve_generation(
     config: Any,
     family: Family,
     languages: Languages | None,
+    own_keys: frozenset[str] = frozenset(),
 ) -> ModelGeneration:
     """The model's generation settings (``own``: its folder's, see :func:`load_generation_config`)
     merged with the user's tables, checked against the model (token ids, output lengths) and
     bounded to its decoder: a bad setting is refused before any article."""
     generation_config, model_config, prefix, effective = _merged_layers(
-        task, config, own, settings, family, languages
+        task, config, own, settings, family, languages, own_keys
     )
     _check_token_ids(task, settings, config)
     _check_own_token_ids(task, settings, config, generation_config)

@@ -71,6 +71,7 @@ from summarize.generation import (
     check_beam_memory,
     load_generation_config,
     merged_generation,
+    own_generation_keys,
     refuse_hub_code_mode,
     refuse_ignored_assistance,
     refuse_unsafe_stops,
@@ -703,8 +704,10 @@ def resolve_spec(
     languages = resolve_languages(
         task, settings.model, family, tokenizer, settings.source_lang, settings.target_lang
     )
-    own = load_generation_config(source.location, config, _pretrained_options(revision))
-    generation = resolve_generation(task, settings, own, config, family, languages)
+    common = _pretrained_options(revision)
+    own = load_generation_config(source.location, config, common)
+    own_keys = own_generation_keys(source.location, common)
+    generation = resolve_generation(task, settings, own, config, family, languages, own_keys)
     device = _checked_device(task, settings, config, generation, tokenizer, runs_here)
     window = _model_window(task, settings, tokenizer, config, family, generation)
     return ModelSpec(

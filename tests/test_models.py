@@ -2109,6 +2109,9 @@ def test_a_model_folders_own_output_length_past_its_positions_is_bounded(
     config = json.loads((folder / "config.json").read_text())
     config["task_specific_params"]["summarization"].update(max_length=10**9, min_length=10**9)
     (folder / "config.json").write_text(json.dumps(config))
+    own = json.loads((folder / "generation_config.json").read_text())
+    own.update(max_length=10**9, min_length=10**9)  # the file's own win over config.json's
+    (folder / "generation_config.json").write_text(json.dumps(own))
     spec = resolve_spec("summarization", SummarizationSettings(model=str(folder)), Path("models"))
     assert spec.generation_config.max_length == spec.generation_config.min_length == 1024
     assert spec.generation_settings["max_length"] == 1024
@@ -2133,6 +2136,37 @@ def test_a_model_folders_own_output_length_past_its_positions_is_bounded(
     assert generation.chunk_config is not None
     assert generation.chunk_config.max_length == 1024
     assert generation.chunk_config.num_beams == 2
+
+
+def test_a_models_own_generation_config_wins_over_its_task_specific_params(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A fine-tune of bart-large-cnn or t5 keeps its base's task_specific_params in config.json
+    (transformers 5 no longer reads them): the settings its author saved in
+    generation_config.json (num_beams = 1, max_length = 64) lost to them without a word. What
+    the file does not name still comes from them, and a file derived from the config
+    (``_from_model_config``, DistilBART's) does not count as the author's."""
+    import json
+    import shutil
+
+    folder = tmp_path / "fine-tune"
+    shutil.copytree(self_contained_models.bart, folder)
+    config = json.loads((folder / "config.json").read_text())
+    task = config["task_specific_params"]["summarization"]
+    task.update(num_beams=4, max_length=142, min_length=56, no_repeat_ngram_size=3)
+    (folder / "config.json").write_text(json.dumps(config))
+    own_file = folder / "generation_config.json"
+    own = json.loads(own_file.read_text()) if own_file.exists() else {}
+    own.update(num_beams=1, max_length=64, min_length=5, _from_model_config=False)
+    own_file.write_text(json.dumps(own))
+    settings = SummarizationSettings(model=str(folder))
+    generation = resolve_spec("summarization", settings, Path("models")).generation_config
+    assert (generation.num_beams, generation.max_length, generation.min_length) == (1, 64, 5)
+    assert generation.no_repeat_ngram_size == 3  # not in the file: task_specific_params'
+    # derived from the config: task_specific_params win, as transformers 4 had it
+    own_file.write_text(json.dumps({**own, "_from_model_config": True}))
+    generation = resolve_spec("summarization", settings, Path("models")).generation_config
+    assert (generation.num_beams, generation.max_length, generation.min_length) == (4, 142, 56)
 
 
 @pytest.mark.parametrize("form", ["length", "new_tokens"])
