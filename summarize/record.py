@@ -85,6 +85,17 @@ class Paragraph(_Frozen):
             for warning in sentence.warnings
         )
 
+    @property
+    def warned_sentences(self) -> tuple[tuple[int, tuple[SentenceWarning, ...]], ...]:
+        """(1-based sentence number in the paragraph, its warnings) of each sentence with a
+        warning, in reading order: what the brief and the view name once per sentence (a
+        sentence with three warnings read "sentence 1: …; sentence 1: …; sentence 1: …")."""
+        return tuple(
+            (number, tuple(sentence.warnings))
+            for number, sentence in enumerate(self.sentences, start=1)
+            if sentence.warnings
+        )
+
 
 class SummaryRecord(_Frozen):
     text: str

@@ -693,8 +693,9 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         lines += [f"**¶{number}** {english_markdown(paragraph)}", ""]
         if paragraph.warnings:
             notes = "; ".join(
-                f"sentence {sentence}: {escape_markdown(warning.detail)}"
-                for sentence, warning in paragraph.warnings
+                f"sentence {sentence}: "
+                + "; ".join(escape_markdown(warning.detail) for warning in warnings)
+                for sentence, warnings in paragraph.warned_sentences
             )
             lines += [f"*Translation warnings: {notes}.*", ""]
         lines += [f"> {escape_markdown(paragraph.german)}", ""]

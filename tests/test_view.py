@@ -1473,3 +1473,35 @@ def test_a_flag_only_the_translation_backs_says_so_in_the_view(tmp_path: Path) -
     # any other reason is the list's heading's, as in the Markdown brief
     assert "Pyongyang</bdi></mark></li>" in html
     assert 'title="number number' not in html
+
+
+def test_a_sentence_with_several_translation_warnings_is_named_once(tmp_path: Path) -> None:
+    """A sentence with three warnings read "sentence 1: …; sentence 1: …; sentence 1: …" under
+    its paragraph, in the brief and on its page: each sentence is named once, its warnings after
+    it, the next sentence's after its own name."""
+    warnings = (
+        (1, TranslationWarning("repetition", "repeats “people”")),
+        (1, TranslationWarning("missing_numbers", "“1.000” not in the English")),
+        (2, TranslationWarning("length_ratio", "English is 3.1× the German length")),
+    )
+    brief = dataclasses.replace(
+        make_brief(0),
+        paragraphs=(
+            ParagraphPair(
+                ("Es kamen 1.000 Menschen.", "Alle blieben."),
+                ("People people people came.", "All of them stayed there for a long time."),
+                warnings,
+            ),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    said = (
+        "Translation warnings: sentence 1: repeats “people”; “1.000” not in the English; "
+        "sentence 2: English is 3.1× the German length."
+    )
+    markdown = (output / "article-0.md").read_text(encoding="utf-8")
+    assert f"*{said}*" in markdown.replace("\\", "")
+    page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
+    assert said in re.sub(r"<[^>]+>", "", page)
