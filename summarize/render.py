@@ -545,7 +545,13 @@ def title_warnings_note(record: BriefRecord) -> str | None:
     if not record.title_warnings:
         return None
     details = "; ".join(escape_markdown(warning.detail) for warning in record.title_warnings)
-    return f"*Headline translation warnings: {details}.*"
+    return f"*Headline {warnings_label(len(record.title_warnings)).lower()}: {details}.*"
+
+
+def warnings_label(count: int) -> str:
+    """The label before a paragraph's (or the headline's) translation warnings: "Translation
+    warning" before one ("Translation warnings: sentence 2: …" said more than one)."""
+    return "Translation warning" if count == 1 else "Translation warnings"
 
 
 def split_places(record: BriefRecord) -> str:
@@ -697,7 +703,7 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
                 + "; ".join(escape_markdown(warning.detail) for warning in warnings)
                 for sentence, warnings in paragraph.warned_sentences
             )
-            lines += [f"*Translation warnings: {notes}.*", ""]
+            lines += [f"*{warnings_label(len(paragraph.warnings))}: {notes}.*", ""]
         lines += [f"> {escape_markdown(paragraph.german)}", ""]
     lines += render_dropped(record)
     return "\n".join(lines)

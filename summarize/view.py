@@ -69,6 +69,7 @@ from summarize.render import (
     source_shown,
     title_note,
     unsupported_items,
+    warnings_label,
 )
 
 INDEX_PAGE = "index.html"
@@ -294,6 +295,7 @@ def _environment() -> Environment:
 
     environment.globals["version"] = __version__
     environment.globals["plural"] = plural
+    environment.globals["warnings_label"] = warnings_label
     environment.globals["no_translation"] = NO_TRANSLATION
     # as the Markdown brief: the one reason besides "not found in the article"
     environment.globals["only_in_translation"] = ONLY_IN_TRANSLATION

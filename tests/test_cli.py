@@ -72,7 +72,7 @@ def article_paragraphs(body: str) -> tuple[list[str], list[str]]:
     section = body.split("\n## Article\n", 1)[1].split("\n## ", 1)[0]
     blocks = [block.strip() for block in section.split("\n\n") if block.strip()]
     blocks = blocks[1:]  # the reading note
-    blocks = [block for block in blocks if not block.startswith("*Translation warnings")]
+    blocks = [block for block in blocks if not block.startswith("*Translation warning")]
     german = [block for block in blocks if block.startswith("> ")]
     english = [block for block in blocks if not block.startswith("> ")]
     return german, english
@@ -1407,7 +1407,7 @@ def test_the_headlines_translation_is_checked_as_every_sentence_is(
     assert record["counts"]["translation_warnings"] == len(body) + len(record["title_warnings"])
     brief = (tmp_path / "out" / "a.md").read_text("utf-8")
     head = brief.split("## Summary", 1)[0]
-    assert "*Headline translation warnings: " in head and "output limit" in head
+    assert "*Headline translation warning" in head and "output limit" in head
     assert "under the headline and at their paragraphs" in brief
 
 

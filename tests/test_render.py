@@ -966,19 +966,19 @@ def test_the_headlines_translation_warnings_are_shown_and_counted(tmp_path) -> N
     assert [warning.kind for warning in record.title_warnings] == ["output_limit"]
     text = render_brief(record, "a.json")
     head = text.split("## Summary", 1)[0]
-    assert f"*Headline translation warnings: {cut[0].detail}.*" in head
+    assert f"*Headline translation warning: {cut[0].detail}.*" in head
     checks = text.split("## Checks", 1)[1].split("##", 1)[0]
     assert "shown under the headline" in checks and "max_new_tokens" in checks
     (tmp_path / "briefs").mkdir()
     write_brief(tmp_path / "briefs" / "a.md", warned)
     site = build_site(tmp_path / "briefs", tmp_path / "site")
     page = (site.index.parent / "a.html").read_text(encoding="utf-8")
-    assert "Headline translation warnings:" in page.split("</header>", 1)[0]
+    assert "Headline translation warning:" in page.split("</header>", 1)[0]
     older = json.loads(record.to_json())
     del older["title_warnings"]
     loaded = parse_record(json.dumps(older))
     assert loaded.title_warnings == () and loaded.record_id == record.record_id
-    assert "Headline translation warnings" not in render_brief(make_brief().record(), "a.json")
+    assert "Headline translation warning" not in render_brief(make_brief().record(), "a.json")
 
 
 @pytest.mark.parametrize(

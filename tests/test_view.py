@@ -1505,3 +1505,27 @@ def test_a_sentence_with_several_translation_warnings_is_named_once(tmp_path: Pa
     assert f"*{said}*" in markdown.replace("\\", "")
     page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
     assert said in re.sub(r"<[^>]+>", "", page)
+
+
+def test_one_translation_warning_is_labelled_as_one(tmp_path: Path) -> None:
+    """A paragraph or headline with a single translation warning said "Translation warnings:"
+    over it, in the brief and on its page, as if there were more."""
+    one = TranslationWarning("length_ratio", "English is 3.1× the German length")
+    brief = dataclasses.replace(
+        make_brief(0),
+        title_warnings=(one,),
+        paragraphs=(
+            ParagraphPair(("Alle blieben.",), ("All of them stayed there for long.",), ((1, one),)),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    markdown = (output / "article-0.md").read_text(encoding="utf-8").replace("\\", "")
+    page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    for shown in (markdown, text):
+        assert "Translation warning: sentence 1: English is 3.1× the German length." in shown
+        assert "Headline translation warning: English is 3.1× the German length." in shown
+        assert "Translation warnings:" not in shown
+        assert "translation warnings:" not in shown.split("\n---\n", 1)[-1]
