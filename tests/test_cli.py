@@ -1949,13 +1949,17 @@ def test_models_list_on_a_narrow_terminal_is_a_block_per_model(self_contained_mo
     value" lines, its folder whole: the table folded every cell and heading mid-word there
     ("transl" / "ation", "offlin" / "e"), a folder's path cut into pieces of six letters."""
     models = self_contained_models
-    result = CliRunner().invoke(
-        app,
-        ["models", "list",
-         "--set", f"translation.model={json.dumps(str(models.marian))}",
-         "--set", f"summarization.model={json.dumps(str(models.bart))}"],
-        env={"TTY_COMPATIBLE": "1", "COLUMNS": "80", "NO_COLOR": "1"},
-    )  # fmt: skip
+
+    def listed(columns: int) -> Result:
+        return CliRunner().invoke(
+            app,
+            ["models", "list",
+             "--set", f"translation.model={json.dumps(str(models.marian))}",
+             "--set", f"summarization.model={json.dumps(str(models.bart))}"],
+            env={"TTY_COMPATIBLE": "1", "COLUMNS": str(columns), "NO_COLOR": "1"},
+        )  # fmt: skip
+
+    result = listed(80)
     assert result.exit_code == 0, result.output
     lines = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).splitlines()  # bold, with NO_COLOR
     for task, folder, family in (
@@ -1966,13 +1970,7 @@ def test_models_list_on_a_narrow_terminal_is_a_block_per_model(self_contained_mo
         assert f"  resolves to: {folder.resolve()}" in block
         assert "  offline: yes" in block and f"  family: {family}" in block
     # A terminal wide enough still shows the table.
-    wide = CliRunner().invoke(
-        app,
-        ["models", "list",
-         "--set", f"translation.model={json.dumps(str(models.marian))}",
-         "--set", f"summarization.model={json.dumps(str(models.bart))}"],
-        env={"TTY_COMPATIBLE": "1", "COLUMNS": "1000", "NO_COLOR": "1"},
-    )  # fmt: skip
+    wide = listed(1000)
     assert wide.exit_code == 0, wide.output
     assert any(
         "translation" in row and str(models.marian.resolve()) in row and "marian" in row
