@@ -349,6 +349,15 @@ _MONTHS = frozenset(
     "Januar Februar März Mai Juni Juli Oktober Dezember".split()
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w-]*")
+# pysbd's English rules read a number's full stop inside a line as a list item's and end a
+# sentence before it, also where nothing can end one ("The | 2. Bundesliga starts on | 3.
+# August."): after an article, a possessive, a preposition or a conjunction, or a comma, the
+# sentence goes on. (Not after any word: a page's list run into one line, "… favourite snacks |
+# 2. Ramen noodle soup …", is better read item by item.)
+_CANNOT_END_A_SENTENCE = re.compile(
+    r"(?:[,;]|(?:^|\s)(?:[Tt]he|an?|his|her|its|their|our|my|your|of|in|on|at|to|from|by|with|"
+    r"for|into|than|and|or|but))$"
+)
 
 
 def ends_with_english_non_final(sentence: str) -> bool:
@@ -358,12 +367,14 @@ def ends_with_english_non_final(sentence: str) -> bool:
 
 def _english_goes_on(sentence: str, piece: str) -> bool:
     """Whether pysbd's English rules ended ``sentence`` too early, before ``piece``."""
-    if ends_with_english_non_final(sentence):
+    if ends_with_english_non_final(sentence) or _CANNOT_END_A_SENTENCE.search(sentence):
         return True
     tail = sentence[-_TAIL_CHARS:]
     first = _FIRST_WORD.match(piece)
     if first is None or not _ENDS_DAY_NUMBER.search(tail):
         return False
+    if first.group()[:1].islower():  # "rose in the 2. | quarter"
+        return True
     if first.group() in _MONTHS:
         return _BEFORE_A_DATE.search(tail) is not None
     return (

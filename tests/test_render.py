@@ -1133,6 +1133,8 @@ def test_key_facts_are_a_selection_only_where_more_were_found(
      ('Merkel said: "We will manage it." The CDU leader spoke in Berlin.',
       'Merkel said: "We will manage it."'),
      ("He came on 3. The crowd cheered.", "He came on 3."),
+     ("The 2. Bundesliga starts on 3. August. Fans are glad.",
+      "The 2. Bundesliga starts on 3. August."),
      ('He said "Yes." to the plan. Then he left.', 'He said "Yes." to the plan.')],
 )  # fmt: skip
 def test_a_title_from_the_summary_is_its_whole_first_sentence(summary: str, title: str) -> None:

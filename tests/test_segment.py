@@ -784,7 +784,14 @@ def test_a_sentence_after_a_colon_and_a_number_still_starts_anew() -> None:
      ("He lives in Los Angeles, CA. He is 31.", ["He lives in Los Angeles, CA.", "He is 31."]),
      ("He was arrested on 3. October. He denies it.",
       ["He was arrested on 3. October.", "He denies it."]),
-     ("The toll rose to 12. May brought more.", ["The toll rose to 12.", "May brought more."])],
+     ("The toll rose to 12. May brought more.", ["The toll rose to 12.", "May brought more."]),
+     # pysbd's list items inside a line: "The | 2. Bundesliga starts on | 3. August."
+     ("The 2. Bundesliga starts on 3. August. Fans wait.",
+      ["The 2. Bundesliga starts on 3. August.", "Fans wait."]),
+     ("Sales rose in the 2. quarter. Costs fell.", ["Sales rose in the 2. quarter.",
+                                                    "Costs fell."]),
+     ("Two things count, 1. money and 2. time. Fine.",
+      ["Two things count, 1. money and 2. time.", "Fine."])],
 )  # fmt: skip
 def test_english_sentences_go_on_past_approx_and_a_german_ordinal(
     text: str, sentences: list[str]
