@@ -1479,6 +1479,30 @@ def test_markdown_front_matter_is_metadata_not_the_headline(tmp_path: Path, newl
     assert not opening_rule["dropped"]
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_line_end_of_two_carriage_returns_is_one_line_end(tmp_path: Path, suffix: str) -> None:
+    """A file whose CRLF line ends were made CRLF again ("\r\r\n": written in text mode on
+    Windows, an FTP transfer) reads as written first: the lone CR was a line end of its own,
+    a blank line after each, and every line of a hard-wrapped paragraph was a paragraph, its
+    sentences cut in two for the translator ("Der Bundestag muss noch" / "zustimmen, …")."""
+    page = (
+        "Regierung beschließt neue Mietpreisbremse für Städte\n\n"
+        "Die Bundesregierung hat am Mittwoch ein neues Gesetz\n"
+        "beschlossen, das die Mieten in den großen Städten\n"
+        "Deutschlands begrenzen soll. Der Bundestag muss noch\n"
+        "zustimmen, was im Herbst erwartet wird, sagte ein Sprecher\n"
+        "des Ministeriums in Berlin.\n\n"
+        "Kritiker sagen, das Gesetz komme zu spät und helfe den\n"
+        "Mietern in München, Hamburg und Frankfurt nicht genug. Die\n"
+        "Opposition kündigte Widerstand im Parlament an.\n"
+    )
+    written = _inspected(tmp_path / f"erst{suffix}", page)
+    assert len(written["paragraphs"]) == 2
+    assert written["paragraphs"][0][1].startswith("Der Bundestag muss noch zustimmen, was")
+    doubled = _inspected(tmp_path / f"doppelt{suffix}", page.replace("\n", "\r\r\n"))
+    assert {**doubled, "source": ""} == {**written, "source": ""}
+
+
 def test_a_front_matter_yaml_cannot_read_is_read_line_by_line(tmp_path: Path) -> None:
     """A colon in an unquoted title ("title: Merz: Wir handeln jetzt") is no YAML, and the
     block became the article's opening: "title: Merz: …" the headline, the date and the author

@@ -63,6 +63,12 @@ _WEB_ARCHIVE = re.compile(
     re.IGNORECASE,
 )
 _WEB_ARCHIVE_SNIFF_BYTES = 8192
+# A line end written CR CR LF ("\r\r\n"): a file's CRLF turned into CRLF again (written in text
+# mode on Windows, an FTP "ASCII" transfer, git's autocrlf on a file already CRLF). Python and
+# CommonMark read the lone CR as a line end of its own, a blank line after every line: in a
+# text or Markdown file each line was a paragraph, a hard-wrapped sentence cut in two for the
+# translator ("Der Bundestag muss noch" / "zustimmen, was …"). One line end, as written first.
+_DOUBLED_CR = re.compile(r"\r+\r\n")
 
 
 @dataclass(frozen=True)
@@ -470,9 +476,11 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     details = SourceDetails()
     if html:
         text, left_out, whole_page, page_title, details = extract_html(text, path)
-    elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-        details = markdown_details(text)
-        text, left_out, page_title = markdown_article(text, path)
+    else:
+        text = _DOUBLED_CR.sub("\r\n", text)
+        if path.suffix.lower() in MARKDOWN_SUFFIXES:
+            details = markdown_details(text)
+            text, left_out, page_title = markdown_article(text, path)
     return Article(
         source=path,
         text=text,
