@@ -409,6 +409,25 @@ def test_a_web_page_named_with_a_servers_suffix_is_read_as_html(tmp_path: Path, 
     )
 
 
+def test_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    """A page saved as ``artikel.txt`` (``curl … > artikel.txt``, a scraper) was read as plain
+    text: "<!doctype html><html><head>", its menu's links and its scripts each a paragraph to
+    translate, nothing of it dropped. It starts as a page, so it is read as one; a text file
+    that names a tag after its first words stays text, its tag as typed."""
+    path = tmp_path / "artikel.txt"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    as_html = tmp_path / "seite.html"
+    as_html.write_text(HTML_PAGE, encoding="utf-8")
+    article = read_article(path)
+    assert article.text == read_article(as_html).text
+    assert "<" not in article.text and article.page_text == read_article(as_html).page_text
+    text = tmp_path / "notiz.txt"
+    text.write_text(
+        "Der Rat tagt am Montag. <p>Absatz</p> bleibt, wie es geschrieben ist.", "utf-8"
+    )
+    assert "<p>" in read_article(text).text
+
+
 def test_superscript_and_subscript_digits_keep_their_place(tmp_path: Path) -> None:
     """The page's text lost the raising of <sup> and <sub>: "10<sup>6</sup> Kilowattstunden"
     read "106 Kilowattstunden", a number the page does not give, "m<sup>2</sup>" "m2" and a

@@ -37,7 +37,9 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 # A file named on the command line with another suffix is read as plain text, unless it is a web
 # page saved under its server's name ("artikel.php", "index.aspx", "news.shtml", no suffix),
 # or a fragment of one ("<div class=…>"): its tags and scripts went to the translator as text.
-# Told by how it starts (a byte order mark, white space and comments before the first tag).
+# So is a ".txt" file that starts as a page (a scraper's or a shell's `curl … > artikel.txt`):
+# every line of its markup was a paragraph to translate, "<!DOCTYPE html>" the first. Told by
+# how it starts (a byte order mark, white space and comments before the first tag).
 _HTML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
     rb"<(?:!doctype\s+html|(?:html|head|body|meta|title|div|p|article|section|main|header|table"
@@ -389,12 +391,13 @@ def _blank(raw: bytes) -> bool:
 
 
 def _reads_as_html(path: Path, raw: bytes) -> bool:
-    """Whether ``path`` is read as an HTML page: by its suffix, or for a file with none of the
-    article suffixes, by its start (see _HTML_START)."""
+    """Whether ``path`` is read as an HTML page: by its suffix, or for a ``.txt`` file or one
+    with none of the article suffixes, by its start (see _HTML_START). A Markdown file's HTML
+    is Markdown's to read."""
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return True
-    if suffix in ARTICLE_SUFFIXES or _HTML_START.match(_start_as_utf8(raw)) is None:
+    if suffix in MARKDOWN_SUFFIXES or _HTML_START.match(_start_as_utf8(raw)) is None:
         return False
     logger.info("%s: read as an HTML page (it starts as one)", shown(path))
     return True
