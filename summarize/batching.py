@@ -295,10 +295,15 @@ def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
     groups: list[list[str]] = []  # each piece as its parts
     whole: list[bool] = []  # whether the piece is packed parts (not a part's own split)
     current: list[str] = []
-    for part in parts:
-        if fits(" ".join([*current, part])):
-            current.append(part)
-            continue
+    index = 0
+    while index < len(parts):
+        taken = _parts_that_fit(current, parts, index, fits)
+        current = [*current, *parts[index : index + taken]]
+        index += taken
+        if index == len(parts):
+            break
+        part = parts[index]  # does not fit after ``current``
+        index += 1
         cut = _cut_before(current, part, fits)
         if cut:
             groups.append(current[:cut])
@@ -318,6 +323,30 @@ def pack(parts: Sequence[str], fits: Callable[[str], bool]) -> list[str]:
     if len(groups) >= 2 and whole[-1] and whole[-2]:
         groups[-2:] = _even_pair(groups[-2], groups[-1], fits)
     return [" ".join(group) for group in groups]
+
+
+def _parts_that_fit(
+    current: list[str], parts: Sequence[str], start: int, fits: Callable[[str], bool]
+) -> int:
+    """How many of ``parts`` from ``start`` on still fit after ``current`` (joined with a
+    space), found in doubling steps, then halving: a text that fits fits with fewer parts, so
+    this is the count that adding them one by one finds. Asked part by part, a sentence of
+    8,000 words (a list, text without its punctuation) took 8,000 counts of up to a window's
+    text each, 19 s with DistilBART's tokenizer, and its English as much again."""
+    low, high, step = 0, len(parts) - start, 1  # low parts are known to fit; high at most
+    while low < high:
+        probe = min(low + step, high)
+        if not fits(" ".join([*current, *parts[start : start + probe]])):
+            high = probe - 1
+            break
+        low, step = probe, step * 2
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(" ".join([*current, *parts[start : start + middle]])):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _cut_before(current: list[str], part: str, fits: Callable[[str], bool]) -> int:
