@@ -837,6 +837,21 @@ def test_lines_of_a_page_that_is_not_wrapped_are_not_joined() -> None:
         assert wrap_width(text.splitlines()) is None, path.name
 
 
+def test_a_short_clause_that_ends_with_a_comma_goes_on_with_a_lowercase_line() -> None:
+    """Text written one clause a line ("semantic line breaks": Markdown shows the lines as one
+    paragraph) is one block: each clause under 40 characters was a block of its own, and went
+    to the translator alone. A short line without the comma, over a capital, or a word alone
+    ("Hallo,": a greeting, maybe in a comment's run of short lines) stays a line."""
+    clauses = ["Die Bundesregierung hat am Mittwoch,", "wie erwartet,", "ein Gesetz beschlossen."]
+    greeting = ["Liebe Karo,", "danke für deine Ehrlichkeit!"]
+    assert [block.text for block in split_blocks("\n".join([*clauses, "", *greeting]))] == [
+        " ".join(clauses),
+        " ".join(greeting),
+    ]
+    apart = ["Newsletter", "ampere", "Berlin, München,", "Hamburg und Köln", "Hallo,", "ich auch."]
+    assert [block.text for block in split_blocks("\n".join(apart))] == apart
+
+
 def test_a_page_of_headlines_with_one_in_lowercase_is_not_read_as_wrapped() -> None:
     """A headline that starts in lowercase ("iPhone", "eBay", "dm") is no sign of prose going
     on: one among a page of headlines of even length read the page as wrapped, and its

@@ -535,7 +535,18 @@ def split_blocks(text: str, strip_bullets: bool = True) -> list[Block]:
             and (
                 (
                     _goes_on(previous, line)
-                    and len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
+                    and (
+                        len(parts[-1][0]) >= _WRAPPED_LINE_MIN_CHARS
+                        # or a clause of any length that ends with a comma: text written one
+                        # clause a line ("semantic line breaks", which Markdown shows as one
+                        # paragraph: "Die Regierung hat am Mittwoch," / "wie erwartet," / "ein
+                        # Gesetz beschlossen."), a letter's greeting ("Liebe Karo," / "danke …");
+                        # not one word alone ("Hallo,", "Hey,"), an interjection or a greeting
+                        # that a run of short lines (a comment's head) holds
+                        or (
+                            parts[-1][0].endswith(",") and " " in parts[-1][0] and line[0].islower()
+                        )
+                    )
                     and not _ends_sentence_not_abbreviation(parts[-1][0])
                 )
                 # a list item's line under a hanging indent ("1. Die Regierung erhöht … pro" /
