@@ -465,7 +465,7 @@ def _model_own_remedy(
     """What to do about ``unsupported`` settings where ``own`` of them are the model's own (its
     generation_config.json or config.json), not the table's: "remove them" sent the user to a
     table that did not hold them. The table turns one off with transformers' default for it."""
-    defaults = _transformers_defaults(generation)
+    defaults = transformers_defaults(generation)
     yours = [key for key in unsupported if key not in own]
     fixed = [key for key in own if defaults.get(key) is None]
     named = ", ".join(f"{key} = {_as_written(getattr(generation, key))}" for key in own)
@@ -626,7 +626,7 @@ def _ct2_unsupported(generation: GenerationConfig) -> list[str]:
     num_beam_groups 1): transformers 5 leaves every field None in a new GenerationConfig, and a
     config.json saved before generation_config.json (which spelt out every default) or a table
     that wrote one out (top_p = 1.0) was refused, though it changes nothing."""
-    defaults = {**type(generation)().to_dict(), **_transformers_defaults(generation)}
+    defaults = {**type(generation)().to_dict(), **transformers_defaults(generation)}
     return sorted(
         key
         for key, value in generation.to_diff_dict().items()
@@ -638,7 +638,7 @@ def _ct2_unsupported(generation: GenerationConfig) -> list[str]:
     )
 
 
-def _transformers_defaults(generation: GenerationConfig) -> dict[str, Any]:
+def transformers_defaults(generation: GenerationConfig) -> dict[str, Any]:
     """What generate() runs with for the settings left unset (transformers 5: its
     ``_get_default_generation_params``; empty where this transformers has none)."""
     defaults = getattr(type(generation), "_get_default_generation_params", None)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from summarize.backends import beam_search_bytes, device_memory
+from summarize.backends import beam_search_bytes, device_memory, transformers_defaults
 from summarize.config import (
     LENGTH_BOUNDS,
     REAL_SETTINGS,
@@ -521,7 +521,26 @@ def merged_generation(
             if not key.startswith("_") and key != "transformers_version"
         }
     )
+    # A setting the table spells out as generate()'s own default where the layer below leaves
+    # it unset changes no output: do_sample = false or repetition_penalty = 1.0 keyed another
+    # fingerprint (every brief redone) and another translation cache. Not max_length: an unset
+    # one is DEFAULT_MAX_LENGTH here, not transformers' 20.
+    defaults = transformers_defaults(generation_config)
+    for key in overrides:
+        if (
+            key != "max_length"
+            and key in effective
+            and key in defaults
+            and getattr(base, key, None) is None
+            and _same_value(effective[key], generation_identity({key: defaults[key]})[key])
+        ):
+            del effective[key]
     return generation_config, effective
+
+
+def _same_value(value: Any, default: Any) -> bool:
+    """Whether a setting's ``value`` is ``default`` (false is not 0, nor true 1)."""
+    return isinstance(value, bool) == isinstance(default, bool) and value == default
 
 
 def generation_identity(settings: dict[str, Any]) -> dict[str, Any]:

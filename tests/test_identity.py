@@ -209,6 +209,29 @@ def test_a_whole_number_for_a_real_valued_setting_is_that_number(
         assert _identities(whole) == _identities(real)
 
 
+@pytest.mark.parametrize(
+    "setting",
+    ["do_sample=false", "repetition_penalty=1", "num_beam_groups=1", "top_k=50", "temperature=1.0"],
+)
+def test_a_generate_default_spelt_out_keeps_the_key(
+    setting: str, marian_copy: Path, self_contained_models
+) -> None:
+    """A table that spells out what generate() runs with where the model leaves it unset
+    (do_sample = false) changes no output: it keyed another fingerprint and translation cache.
+    The same value against a model's own other one is a change."""
+    base = _identities(_config(marian_copy, self_contained_models.bart))
+    for table in ("translation.generation", "summarization.generation"):
+        spelt = _config(marian_copy, self_contained_models.bart, f"{table}.{setting}")
+        assert _identities(spelt) == base
+    # The models' own: Marian's num_beams = 4 (under BASE's 2), DistilBART's length_penalty = 2.0.
+    for changed in (
+        "translation.generation.num_beams=1",
+        "summarization.generation.length_penalty=1",
+    ):
+        config = _config(marian_copy, self_contained_models.bart, changed)
+        assert _identities(config)[1] != base[1]
+
+
 @pytest.mark.parametrize("spelling", ["{folder}/", "{parent}/./{name}", "{parent}//{name}/"])
 def test_the_same_model_folder_spelt_another_way_keeps_the_key(
     spelling: str, marian_copy: Path, self_contained_models
