@@ -711,6 +711,8 @@ class CleanSettings(_Section):
         default=None,
         gt=0.0,
         lt=1.0,
+        # nan was refused as "Input should be less than 1 (got nan)", which it is not.
+        allow_inf_nan=False,
         description=(
             "Drop a block when the classifier's P(boilerplate) exceeds this; lower removes more "
             "boilerplate and risks more article text; default: the model's own."

@@ -495,6 +495,13 @@ def test_a_value_of_the_wrong_type_is_refused_not_converted(override: str, key: 
     assert message.count("\n") == 1, message
 
 
+@pytest.mark.parametrize("value", ["nan", "-nan"])
+def test_a_threshold_that_is_no_number_is_said_to_be_none(value: str) -> None:
+    """clean.threshold = nan was refused as "Input should be less than 1 (got nan)"."""
+    with pytest.raises(ConfigError, match=r"clean\.threshold: Input should be a finite number"):
+        load_config(overrides=[f"clean.threshold={value}"], project_file=None)
+
+
 # The settings that hold a path.
 _PATH_KEYS = [
     "output.folder",
