@@ -134,7 +134,10 @@ class ModelSpec:
         (its conversion lies beside it): one moved with its conversion converted again."""
         identity = {
             "location": self.source.location,
-            "revision": self.revision,
+            # Where the weights are named (a hub snapshot's commit, a folder's content), not
+            # the revision that found them: revision = its commit, or a tag on main's, is the
+            # same snapshot, yet it redid every brief, cached translation and conversion.
+            "revision": None if self.weights else self.revision,
             "weights": self.weights,
             "backend": self.settings.backend,
             "backend_version": _backend_version(self.settings.backend),

@@ -622,6 +622,38 @@ def test_a_hub_model_is_identified_by_its_snapshot_commit(tmp_path: Path) -> Non
     assert hub_snapshot("org/other", None, tmp_path) is None
 
 
+@pytest.mark.parametrize("revision", ["v1", "0123456789abcdef0123456789abcdef01234567"])
+def test_a_revision_naming_the_snapshot_in_use_keeps_the_key(
+    revision: str, marian_copy: Path, self_contained_models, tmp_path: Path, monkeypatch
+) -> None:
+    """A hub model pinned to the commit its default branch resolves to (or a tag on it) is the
+    same snapshot: every brief, cached translation and CTranslate2 conversion was redone."""
+    import huggingface_hub.constants
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--org--marian"
+    shutil.copytree(marian_copy, repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    for ref in ("main", "v1"):
+        (repo / "refs" / ref).write_text(commit, encoding="utf-8")
+    shutil.copytree(marian_copy, repo / "snapshots" / ("f" * 40))  # another snapshot, v2's
+    (repo / "refs" / "v2").write_text("f" * 40, encoding="utf-8")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    hub = ["translation.model='org/marian'", f"runtime.models_dir={str(tmp_path / 'store')!r}"]
+
+    def spec(*revision: str) -> models_module.ModelSpec:
+        config = _config(marian_copy, self_contained_models.bart, *hub, *revision)
+        return resolve_spec("translation", config.translation, config.runtime.models_dir)
+
+    unpinned = spec()
+    pinned = spec(f"translation.revision={revision!r}")
+    assert pinned.identity() == unpinned.identity()
+    assert pinned.weights_identity() == unpinned.weights_identity()
+    assert pinned.revision == revision  # named as configured
+    v2 = spec("translation.revision=v2").weights_identity()
+    assert v2 != unpinned.weights_identity()
+
+
 @pytest.mark.parametrize(
     "tokenizer",
     [
