@@ -1173,9 +1173,10 @@ def _check_known_key(keys: list[str], assignment: str, library_checks: bool = Tr
     depth, section, known = _walk_sections(keys)
     if not known:
         location = ".".join(keys[: depth + 1])
+        top = keys[0] if depth == 1 else None  # a key of a top-level section
         raise ConfigError(
             f"--set {assignment!r}: {location}: "
-            f"{_unknown_key(keys[depth], sorted(section.model_fields))}"
+            f"{_unknown_key(keys[depth], sorted(section.model_fields), top)}"
         )
     if library_checks and depth == 1 and tuple(keys[:2]) in _GENERATION_TABLES and len(keys) > 2:
         key = keys[2]
@@ -1232,7 +1233,8 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
         cause = item.get("ctx", {}).get("error")
         if item["type"] == "extra_forbidden":
             allowed = _allowed_keys(item["loc"][:-1])
-            lines.append(f"{location}: {_unknown_key(str(item['loc'][-1]), allowed)}")
+            section = str(item["loc"][0]) if len(item["loc"]) == 2 else None
+            lines.append(f"{location}: {_unknown_key(str(item['loc'][-1]), allowed, section)}")
         elif isinstance(cause, GenerationSettingError):  # name the key within the table
             if cause.key is not None:
                 location = f"{location}.{cause.key}"
@@ -1244,12 +1246,32 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
     return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
 
 
-def _unknown_key(key: str, allowed: list[str]) -> str:
+def _unknown_key(key: str, allowed: list[str], section: str | None = None) -> str:
     """What to say of an unknown ``key``: the allowed keys, led by the one it is closest to, as
-    for a generate() keyword (``treshold``: threshold; ``model_dir``: models_dir)."""
+    for a generate() keyword (``treshold``: threshold; ``model_dir``: models_dir); else, for a
+    key of the top-level ``section``, where a key of that name belongs."""
     close = difflib.get_close_matches(key, allowed, n=1)
-    guess = f"did you mean {close[0]}? " if close else ""
+    places = [] if close or section is None else _places_of(key, section)
+    guess = f"did you mean {' or '.join(places or close)}? " if places or close else ""
     return f"unknown key ({guess}allowed here: {', '.join(allowed)})"
+
+
+def _places_of(key: str, section: str) -> list[str]:
+    """Where ``key``, unknown in ``section``, belongs: another section's key of that name
+    (``[runtime] batch_size``: translation.batch_size or summarization.batch_size), or a
+    generate() keyword under the model's own table (``[summarization] max_length``: its
+    generation table's). The message listed the section's keys alone, none of them it."""
+    places = [
+        f"{name}.{key}"
+        for name, field in Config.model_fields.items()
+        if name != section
+        and isinstance(field.annotation, type)
+        and issubclass(field.annotation, BaseModel)
+        and key in field.annotation.model_fields
+    ]
+    if not places and section in ("translation", "summarization") and key in _generation_fields():
+        places = [f"{section}.generation.{key}"]
+    return places
 
 
 def _quote_hint(item: Mapping[str, Any], origin: str) -> str:

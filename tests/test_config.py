@@ -999,6 +999,26 @@ def test_a_misspelt_key_is_named_with_the_key_it_is_closest_to(tmp_path: Path) -
     assert "did you mean" not in str(raised.value)  # nothing close: the list alone
 
 
+def test_a_key_in_the_wrong_section_is_named_with_the_section_it_belongs_in(
+    tmp_path: Path,
+) -> None:
+    """A generate() keyword straight under [summarization], or [runtime] batch_size: the message
+    listed the section's keys alone, none of them the one meant."""
+    layer = tmp_path / "mine.toml"
+    layer.write_text("[summarization]\nmax_length = 80\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(layer, project_file=None)
+    assert "(did you mean summarization.generation.max_length?" in str(raised.value)
+    for assignment, meant in (
+        ("runtime.batch_size=8", "translation.batch_size or summarization.batch_size"),
+        ("runtime.folder=briefs", "output.folder"),
+        ("translation.num_beams=", "translation.generation.num_beams"),  # unset too
+    ):
+        with pytest.raises(ConfigError) as raised:
+            load_config(overrides=[assignment], project_file=None)
+        assert f"(did you mean {meant}?" in str(raised.value), assignment
+
+
 def test_an_empty_ray_address_is_refused() -> None:
     """``ray_address = ""`` (an unset variable in a script's --set) passed, no probe read it,
     and Ray refused it only when it was joined, after every input had been read."""
