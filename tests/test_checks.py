@@ -3102,6 +3102,14 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
         ("Er blieb ohne Worte.", "He was speechless."),
         ("Die Familie ist ohne Obdach.", "The family is homeless."),
         ("Sie gingen ohne Erbarmen vor.", "They acted mercilessly."),
+        # a German "-los" word says no "-less" word where the English keeps it as a name or
+        # says it as "free"
+        ("Das Angebot von Carlos war nicht sinnvoll.", "Carlos's offer was pointless."),
+        ("Der Kurs ist kostenlos, aber nicht sinnvoll.", "The course is free but pointless."),
+        (
+            "Das Brot ist glutenfrei, aber nicht sinnvoll.",
+            "The bread is gluten-free but pointless.",
+        ),
         ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )

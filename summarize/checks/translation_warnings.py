@@ -264,6 +264,20 @@ _GERMAN_LOS_WORD = re.compile(
     re.IGNORECASE,
 )
 
+# English "free", alone or ending a compound, says a German "-los" or "-frei" word with no
+# negation ("kostenlos" as "free", "glutenfrei" as "gluten-free"); such a word says no "-less"
+# word then.
+_ENGLISH_FREE = re.compile(r"(?<![\w-])(?:[^\W\d_]+-)?free(?![\w-])", re.IGNORECASE)
+
+
+def _german_los_words(german: str, english: str) -> int:
+    """How many words of :data:`_GERMAN_LOS_WORD` the German says that its English may say as
+    "-less" words: not a name the English keeps as it is ("Carlos"), nor as many as the
+    English says "free"."""
+    kept = set(tokens(english))
+    said = [word for word in _GERMAN_LOS_WORD.findall(german) if fold(word) not in kept]
+    return max(0, len(said) - len(_ENGLISH_FREE.findall(english)))
+
 
 def _less_negations(english: str) -> list[str]:
     """The English words that :data:`_LESS_WORD` reads as negations."""
@@ -305,7 +319,7 @@ def _english_negations(german: str, english: str) -> int:
         else:
             prefixed.append(word)
     less = _less_negations(english)
-    less = less[len(_GERMAN_LOS_WORD.findall(german)) :]  # "homeless" for "obdachlos"
+    less = less[_german_los_words(german, english) :]  # "homeless" for "obdachlos"
     un_words = (
         sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word)) + len(prefixed) + len(less)
     )
