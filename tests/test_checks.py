@@ -3013,6 +3013,23 @@ def _negation_warned(german: str, english: str) -> list[str]:
             "nicht",
         ),
         ("Die Obdachlosen-Hilfe bekommt kein Geld.", "Homeless aid gets money.", "kein"),
+        # a German "-los" or "-frei" word says the "un-" word of it as often as a "-less" one
+        ("Die Arbeitslosigkeit ist im Mai nicht gestiegen.", "Unemployment rose in May.", "nicht"),
+        (
+            "Die Arbeitslosenquote ist nicht gestiegen.",
+            "The unemployment rate has risen.",
+            "nicht",
+        ),
+        (
+            "Die Suche blieb erfolglos, die Polizei hat den Täter nicht gefunden.",
+            "The search was unsuccessful, the police found the perpetrator.",
+            "nicht",
+        ),
+        (
+            "Das Benzin ist bleifrei, aber nicht billig.",
+            "The petrol is unleaded but cheap.",
+            "nicht",
+        ),
         (
             "Der Stoff ist ungefährlich, aber die Firma hat ihn nicht geprüft.",
             "The substance is harmless, but the company tested it.",
@@ -3110,6 +3127,9 @@ def test_a_translation_that_lost_the_negation_is_warned_of(
             "Das Brot ist glutenfrei, aber nicht sinnvoll.",
             "The bread is gluten-free but pointless.",
         ),
+        ("Carlos war nicht erfolgreich.", "Carlos was unsuccessful."),
+        ("Der Kurs ist kostenlos, aber nicht sinnvoll.", "The course is free but unhelpful."),
+        ("Die Arbeitslosigkeit ist nicht gestiegen.", "Unemployment has not risen."),
         ("Er wollte sich nicht beteiligen, ob oder nicht.", "He did not want to, whether or not."),
     ],
 )

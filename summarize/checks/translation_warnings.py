@@ -266,14 +266,14 @@ _GERMAN_LOS_WORD = re.compile(
 
 # English "free", alone or ending a compound, says a German "-los" or "-frei" word with no
 # negation ("kostenlos" as "free", "glutenfrei" as "gluten-free"); such a word says no "-less"
-# word then.
+# or "un-" word then.
 _ENGLISH_FREE = re.compile(r"(?<![\w-])(?:[^\W\d_]+-)?free(?![\w-])", re.IGNORECASE)
 
 
 def _german_los_words(german: str, english: str) -> int:
     """How many words of :data:`_GERMAN_LOS_WORD` the German says that its English may say as
-    "-less" words: not a name the English keeps as it is ("Carlos"), nor as many as the
-    English says "free"."""
+    words with a negative affix ("homeless", "unemployed"): not a name the English keeps as it
+    is ("Carlos"), nor as many as the English says "free"."""
     kept = set(tokens(english))
     said = [word for word in _GERMAN_LOS_WORD.findall(german) if fold(word) not in kept]
     return max(0, len(said) - len(_ENGLISH_FREE.findall(english)))
@@ -319,16 +319,19 @@ def _english_negations(german: str, english: str) -> int:
         else:
             prefixed.append(word)
     less = _less_negations(english)
-    less = less[_german_los_words(german, english) :]  # "homeless" for "obdachlos"
     un_words = (
         sum(1 for word in found if _ENGLISH_UN_WORD.fullmatch(word)) + len(prefixed) + len(less)
     )
+    # A German "-los" or "-frei" word accounts for any of them, as a German "un-" word does:
+    # "homeless" for "obdachlos", and as often "unemployment" for "Arbeitslosigkeit",
+    # "unsuccessful" for "erfolglos", "unleaded" for "bleifrei".
+    german_words = len(_GERMAN_UN_WORD.findall(german)) + _german_los_words(german, english)
     hardly = sum(1 for word in found if _ENGLISH_HARDLY.fullmatch(word))
     return (
         len(found)
         + len(prefixed)
         + len(less)
-        - min(un_words, len(_GERMAN_UN_WORD.findall(german)))
+        - min(un_words, german_words)
         - min(hardly, len(_GERMAN_KAUM.findall(german)))
     )
 
