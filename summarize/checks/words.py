@@ -185,8 +185,32 @@ def country_and_language_names() -> tuple[tuple[str, str], ...]:
         german, english = getattr(Locale("de"), kind), getattr(Locale("en"), kind)
         for code, name in german.items():
             if code in english:
-                pairs.add(("".join(tokens(str(name))), "".join(tokens(str(english[code])))))
+                english_name = "".join(tokens(str(english[code])))
+                pairs.add(("".join(tokens(str(name))), english_name))
+                pairs.update((form, english_name) for form in _after_an_article(str(name)))
     return tuple(sorted(pairs | _countries_by_their_adjective()))
+
+
+# An adjective that begins a German name ("Vereinigte", "Vereinigtes", "Dominikanische").
+_LEADING_ADJECTIVE = re.compile(r"[^\W\d_]{3,}?es?")
+
+
+def _after_an_article(name: str) -> set[str]:
+    """A German name of several words as the news writes it after an article, folded and
+    squashed: its leading adjectives in "-en" ("die Vereinigten Staaten", "der Dominikanischen
+    Republik", "im Vereinigten Königreich"), its last word also in "-n", "-s" or "-es" ("den
+    Vereinigten Arabischen Emiraten", "des Vereinigten Königreichs"). CLDR writes the name as
+    it stands alone ("Vereinigte Staaten"), and "die Vereinigten Staaten" backed no "United
+    States"."""
+    parts = tokens(name)
+    leading = 0
+    while leading < len(parts) - 1 and _LEADING_ADJECTIVE.fullmatch(parts[leading]):
+        leading += 1
+    if not leading:
+        return set()
+    weak = "".join(re.sub(r"es?$", "en", part) for part in parts[:leading])
+    rest = "".join(parts[leading:])
+    return {weak + rest + ending for ending in ("", "n", "s", "es")}
 
 
 def _countries_by_their_adjective() -> set[tuple[str, str]]:
