@@ -4270,6 +4270,30 @@ def test_a_german_country_name_inflected_after_an_article_backs_its_english_name
 @pytest.mark.parametrize(
     ("german", "summary", "flagged"),
     [
+        ("Syrische Truppen griffen an.", "Syrian troops attacked.", []),
+        ("Syrische Truppen griffen an.", "Syria attacked.", []),
+        ("Die indische Polizei ermittelt.", "Indian police are investigating.", []),
+        ("Die irakische Regierung protestierte.", "The Iraqi government protested.", []),
+        ("Die iranische Regierung protestierte.", "Iran protested.", []),
+        ("Tausende Syrer flohen.", "Thousands of Syrians fled.", []),
+        ("Nordsyrische Milizen griffen an.", "Syrian militias attacked.", []),
+        # another country's adjective, or a word that only begins as one, backs none
+        ("Irakische Truppen griffen an.", "Syrian troops attacked.", ["Syrian"]),
+        ("Die Industrie wuchs.", "India grew.", ["India"]),
+    ],
+)
+def test_a_german_country_adjective_of_a_short_stem_backs_the_country(
+    german: str, summary: str, flagged: list[str]
+) -> None:
+    """ "syrische", "indische", "irakische", "Syrer": a German country's adjective and its people
+    in "-er" were read only where they begin with five letters of the country's name ("Syrien",
+    "Indien", "Irak"), and "Syrian troops" for "Syrische Truppen" was flagged."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("german", "summary", "flagged"),
+    [
         ("Frankreichs Präsident sprach.", "The Russian president spoke.", "Russian"),
         # a country whose language is another's is no adjective of it
         ("Österreichs Kanzler sprach.", "The German chancellor spoke.", "German"),

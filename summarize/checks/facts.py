@@ -663,8 +663,13 @@ def _german_grams(text: str) -> set[str]:
         beginnings.update(
             prefix for prefix in prefixes if len(prefix) >= longest or prefix not in country_stems
         )
+    whole_words = set(german_tokens + _after_compass_points(german_tokens))
     for german, english, stems in _country_and_language_stems():
-        if german in grams or not stems.isdisjoint(beginnings):
+        if (
+            german in grams
+            or not stems.isdisjoint(beginnings)
+            or not _country_words(german).isdisjoint(whole_words)
+        ):
             grams.add(english)
             if english.endswith("o"):
                 grams.add(english[:-1] + "an")  # "mexikanisch": Mexico, and Mexican
@@ -815,6 +820,29 @@ def _country_and_language_stems() -> tuple[tuple[str, str, frozenset[str]], ...]
     return tuple(
         (german, english, frozenset(_german_stems(german)))
         for german, english in words.country_and_language_names()
+    )
+
+
+# The endings of a German country's adjective and of its people in "-er", after the country's
+# name or its stem before "-ien" ("irakisch", "Iraker"; "syrisch", "Syrer" of "Syrien"; "indisch",
+# "Inder"): read as whole words, as such a stem is too short for _german_stems, whose
+# beginnings would name too much ("ind" begins "Industrie"). Not the people in "-e", "-en"
+# ("Kroate", "Serben"), which as often are other words ("den Armen" is no Armenians, "George"
+# no Georgian).
+_COUNTRY_WORD_ENDINGS = (
+    "isch", "ische", "ischen", "ischer", "isches", "ischem", "er", "ern", "erin", "erinnen"
+)  # fmt: skip
+
+
+@cache
+def _country_words(german: str) -> frozenset[str]:
+    """A German country's adjective and its people in "-er", as whole words (folded):
+    "syrien": "syrisch", "syrischen", "syrer", …; none for a language."""
+    if german not in words.german_country_names():
+        return frozenset()
+    stems = {german, german.removesuffix("ien")}
+    return frozenset(
+        stem + ending for stem in stems if len(stem) >= 3 for ending in _COUNTRY_WORD_ENDINGS
     )
 
 
