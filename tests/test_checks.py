@@ -2906,6 +2906,26 @@ def test_a_name_made_across_a_sentence_end_is_flagged() -> None:
     assert unsupported_facts("Hans Schmidt won.", "Hans Schmidt won the award.") == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "english", "flagged"),
+    [
+        ("The United States sent troops.", "The U.S. sent troops on Monday.", []),
+        ("The United Nations met.", "The U.N. met on Monday.", []),
+        ("The European Union met.", "E.U. leaders met on Monday.", []),
+        # other initials, or the pronoun "us", abbreviate no such name
+        ("The United Nations met.", "The U.S. met on Monday.", ["United Nations"]),
+        ("The United States sent troops.", "They told us about troops.", ["United States"]),
+        ("The Prime Minister spoke.", "He spoke at 8 P.M. on Monday.", ["Prime Minister"]),
+    ],
+)
+def test_a_body_is_backed_by_its_dotted_initials(
+    summary: str, english: str, flagged: list[str]
+) -> None:
+    """English news writes "U.S.", "U.N.", "E.U." (CNN's house style): a summary's "United States"
+    was flagged as not in such an article, though "US", "UN" backed it."""
+    assert [f.text for f in unsupported_facts(summary, english)] == flagged
+
+
 def test_a_dotted_abbreviation_is_backed_by_spaced_initials_and_by_america() -> None:
     """A second review's finds: German house style writes "J. K. Rowling" (the summary's
     "J.K." was flagged), and German news says "Amerika", "die Amerikaner" for the USA."""

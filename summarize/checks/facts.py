@@ -1284,9 +1284,17 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         + ["".join(re.findall(r"[A-Z]", run)).lower() for run in _SPACED_INITIALS.findall(text)]
     }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
-    # Words the sources write in capitals ("UN", "FBI", "NHS"): a name they abbreviate.
+    # Words the sources write in capitals ("UN", "FBI", "NHS"), with dots or without ("U.N.",
+    # "U.S.", "E.U."): a name they abbreviate. (The pronoun "us" is none.)
     capital_words = {
         fold(word) for text, _ in sources for word in re.findall(r"\b[A-Z]{2,6}\b", text)
+    } | {
+        fold(letters)
+        for text, _ in sources
+        for dotted in words.DOTTED_ABBREVIATION.findall(text)
+        if (letters := re.sub(r"[.-]", "", dotted)).isupper()
+        and len(letters) <= 6
+        and dotted not in _TIMES_OF_DAY  # "8 P.M." abbreviates no "Prime Minister"
     }
     # The world wars by any of their names: "World War II" for "Zweiter Weltkrieg" or "the
     # Second World War"; a war the article does not name is flagged as a name.
