@@ -2926,6 +2926,25 @@ def test_a_body_is_backed_by_its_dotted_initials(
     assert [f.text for f in unsupported_facts(summary, english)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        ("The United States sent troops.", "", "Die USA schickten Truppen.", []),
+        ("The United States sent troops.", "The USA sent troops.", None, []),
+        ("The USA sent troops.", "The United States sent troops.", None, []),
+        # another country's abbreviation backs neither
+        ("The United States sent troops.", "", "Die UdSSR schickte Truppen.", ["United States"]),
+        ("The USA sent troops.", "The UK sent troops.", None, ["USA"]),
+    ],
+)
+def test_the_united_states_and_usa_back_one_another(
+    summary: str, english: str, german: str | None, flagged: list[str]
+) -> None:
+    """German news writes "USA", and a translation may keep it: a summary's "United States" was
+    flagged as not in such an article, though "US" and "U.S." backed it."""
+    assert [f.text for f in unsupported_facts(summary, english, german)] == flagged
+
+
 def test_a_dotted_abbreviation_is_backed_by_spaced_initials_and_by_america() -> None:
     """A second review's finds: German house style writes "J. K. Rowling" (the summary's
     "J.K." was flagged), and German news says "Amerika", "die Amerikaner" for the USA."""

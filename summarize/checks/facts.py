@@ -1021,6 +1021,7 @@ def _names_america(source_lists: list[tuple[list[str], set[str]]]) -> bool:
 # "America" alone ("Latin America", "Bank of America": see _names_america) nor "GB" ("32 GB").
 _ABBREVIATED_NAMES = {
     "us": frozenset({"usa", "unitedstates", "unitedstatesofamerica", _AMERICA}),
+    "usa": frozenset({"unitedstates", "unitedstatesofamerica", _AMERICA}),
     "uk": frozenset({"unitedkingdom", "britain", "greatbritain"}),
     "un": frozenset({"unitednations", "uno"}),
     "eu": frozenset({"europeanunion"}),
