@@ -276,6 +276,13 @@ _IRREGULAR_COUNTRY_ADJECTIVES = {
     "greenland": ("greenlandic",),
     "congo": ("congolese",),
     "monaco": ("monegasque",),
+    "belgium": ("belgian",),
+    "norway": ("norwegian",),
+    "kazakhstan": ("kazakh",),
+    "montenegro": ("montenegrin",),
+    "laos": ("laotian",),
+    "kosovo": ("kosovar", "kosovan"),
+    "niger": ("nigerien",),
 }
 
 
