@@ -1187,6 +1187,15 @@ def _mbart50_named(model: Any, tokenizer: Any) -> None:
         config.tokenizer_class = "MBart50Tokenizer"
 
 
+def _hub_snapshot_folder(repo_id: str, revision: str) -> Path | None:
+    """The Hugging Face cache's folder of ``repo_id`` at ``revision`` (named by its commit),
+    where reading the model's settings put its config.json; None where it holds none."""
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(repo_id, "config.json", revision=revision)
+    return Path(found).parent if isinstance(found, str) else None
+
+
 def _convert(
     location: str,
     target: Path,
@@ -1200,6 +1209,7 @@ def _convert(
     logger.info("converting %s to CTranslate2 (%s) at %s; kept for later runs", location,
                 quantization, target)  # fmt: skip
     partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    snapshot = None if revision is None else _hub_snapshot_folder(location, revision)
 
     class Converter(ctranslate2.converters.TransformersConverter):  # type: ignore[misc]
         # The converter reads the weights with from_pretrained, which falls back to a pickle
@@ -1207,6 +1217,11 @@ def _convert(
         # folder whose safetensors are not the model's, was converted from pickle although the
         # section did not allow it. Safetensors only, as the torch backend reads them.
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            if snapshot is not None:
+                # The weights of the snapshot whose config.json and tokenizer are converted,
+                # fetched through the hub where they are not there yet.
+                model_name_or_path = location
+                kwargs["revision"] = snapshot.name
             if not allow_pickle:
                 kwargs["use_safetensors"] = True
             if attention is not None:
@@ -1234,7 +1249,12 @@ def _convert(
             _mbart50_named(getattr(self, "_loaded", None), tokenizer)
             return tokenizer
 
-    converter = Converter(location, revision=revision, trust_remote_code=False)
+    # A hub model at a revision of its own is read from the cache's snapshot of that revision:
+    # the converter reads config.json and the tokenizer without the revision (the main branch),
+    # so a pinned model was converted with main's config and vocabulary beside the revision's
+    # weights, and failed offline where the cache held the revision alone.
+    reads = location if snapshot is None else str(snapshot)
+    converter = Converter(reads, revision=revision, trust_remote_code=False)
     try:
         with TORCH_MODEL_READ:
             converter.convert(

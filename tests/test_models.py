@@ -2269,6 +2269,43 @@ def test_ctranslate2_never_converts_pickle_weights_of_a_hub_model(
     assert load_model("translation", allowed, models_dir).backend.name == "ctranslate2"
 
 
+@pytest.mark.parametrize("main", ["none cached", "another model"])
+def test_ctranslate2_converts_a_hub_model_at_its_revision(
+    tmp_path: Path, self_contained_models, monkeypatch, main: str
+) -> None:
+    """translation.revision pins a hub model: CTranslate2's converter read config.json and the
+    tokenizer without the revision (the main branch), so with only the pinned snapshot in the
+    cache the conversion failed offline where torch ran, and with main another model it read
+    main's config beside the revision's weights. Both backends now write the same English."""
+    pytest.importorskip("ctranslate2")
+    import huggingface_hub.constants
+
+    pinned, other = "0123456789abcdef0123456789abcdef01234567", "f" * 40
+    repo = tmp_path / "hub" / "models--acme--pinned-mt"
+    shutil.copytree(self_contained_models.marian, repo / "snapshots" / pinned)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "v1").write_text(pinned)
+    if main == "another model":  # a later release: wider layers than the pinned weights
+        shutil.copytree(self_contained_models.marian, repo / "snapshots" / other)
+        config_file = repo / "snapshots" / other / "config.json"
+        config = json.loads(config_file.read_text(encoding="utf-8"))
+        config_file.write_text(json.dumps({**config, "d_model": 2 * config["d_model"]}))
+        (repo / "refs" / "main").write_text(other)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    sentences = ["Nordkorea hat Russland Soldaten geschickt.", "Der Kreml schwieg."]
+    english = {}
+    for backend in ("torch", "ctranslate2"):
+        settings = TranslationSettings(
+            model="acme/pinned-mt",
+            revision="v1",
+            backend=backend,
+            generation={"max_new_tokens": 6, "num_beams": 2},
+        )
+        loaded = load_model("translation", settings, tmp_path / "models")
+        english[backend] = [output.text for output in loaded.backend.generate(sentences)]
+    assert english["ctranslate2"] == english["torch"]
+
+
 @pytest.mark.parametrize(
     ("table", "generation"),
     [
