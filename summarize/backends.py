@@ -82,6 +82,12 @@ def beam_search_bytes(beams: int, output_length: int, vocabulary: int) -> int:
     return beams * (output_length * (2 * 8 + 2 * 4) + vocabulary * 2 * 4)
 
 
+def ct2_beam_search_bytes(beams: int, vocabulary: int) -> int:
+    """A lower bound on the memory CTranslate2's beam search holds for one input at a step: the
+    step's float32 scores over the vocabulary for every beam (its sequences grow step by step)."""
+    return beams * vocabulary * 4
+
+
 def device_memory(device: str) -> int | None:
     """The total memory of ``device`` in bytes ("cuda": the GPU's; else the machine's RAM), or
     None when it cannot be told."""

@@ -12,7 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from summarize.backends import beam_search_bytes, device_memory, transformers_defaults
+from summarize.backends import (
+    beam_search_bytes,
+    ct2_beam_search_bytes,
+    device_memory,
+    transformers_defaults,
+)
 from summarize.config import (
     LENGTH_BOUNDS,
     REAL_SETTINGS,
@@ -217,13 +222,17 @@ def _check_output_length(task: Task, settings: ModelSettings, config: Any) -> No
                 )
 
 
-def check_beam_memory(tables: dict[str, GenerationConfig], config: Any, device: str) -> None:
-    """Beam search (torch backend) that cannot fit one input alone in all the memory of the
-    device it runs on, by :func:`summarize.backends.beam_search_bytes` (its sequences, beam
-    indices and first step's scores; a lower bound): ConfigError naming the table, before any
-    article. num_beams = 10**6 on opus-mt asked for over 400 GiB; on a model with relative
-    positions (T5) no table bounds the length, and max_new_tokens = 10**9 with 2 beams asked
-    for 45 GiB."""
+def check_beam_memory(
+    tables: dict[str, GenerationConfig], config: Any, device: str, backend: str = "torch"
+) -> None:
+    """Beam search that cannot fit one input alone in all the memory of the device it runs on,
+    by :func:`summarize.backends.beam_search_bytes` (torch: its sequences, beam indices and
+    first step's scores) or :func:`summarize.backends.ct2_beam_search_bytes` (CTranslate2: a
+    step's scores), lower bounds: ConfigError naming the table, before any article.
+    num_beams = 10**6 on opus-mt asked for over 400 GiB on torch (on CTranslate2 every sentence
+    failed, "mkl_malloc: failed to allocate memory", after the model was converted, or the
+    process was killed for memory); on a model with relative positions (T5) no table bounds the
+    length, and max_new_tokens = 10**9 with 2 beams asked for 45 GiB on torch."""
     memory = device_memory(device)
     vocabulary = getattr(config, "decoder_vocab_size", None) or getattr(config, "vocab_size", 0)
     if memory is None:
@@ -236,13 +245,18 @@ def check_beam_memory(tables: dict[str, GenerationConfig], config: Any, device: 
             key, value, length = "max_new_tokens", generation.max_new_tokens, 1
         else:
             key, value, length = "max_length", generation.max_length or 0, 0
-        need = beam_search_bytes(beams, length + value, int(vocabulary or 0))
+        if backend == "torch":
+            need = beam_search_bytes(beams, length + value, int(vocabulary or 0))
+            held, lower = "its sequences and each step's scores", f"num_beams or {key}"
+            setting = f"num_beams = {beams} with {key} = {value}"
+        else:
+            need = ct2_beam_search_bytes(beams, int(vocabulary or 0))
+            held, lower, setting = "each step's scores", "num_beams", f"num_beams = {beams}"
         if need > memory:
             raise ConfigError(
-                f"[{table}] num_beams = {beams} with {key} = {value}: beam search needs at "
-                f"least {need / 2**30:,.1f} GiB for one input alone (its sequences and each "
-                f"step's scores, per beam), more than the {memory / 2**30:,.1f} GiB of memory "
-                f"of this machine's {device}; lower num_beams or {key}"
+                f"[{table}] {setting}: beam search needs at least {need / 2**30:,.1f} GiB for "
+                f"one input alone ({held}, per beam), more than the {memory / 2**30:,.1f} GiB "
+                f"of memory of this machine's {device}; lower {lower}"
             )
 
 

@@ -1317,6 +1317,8 @@ def _checked_device(
                 model_config=generation.model_config,
                 user_set=user_set[table],
             )
+        if device == "cpu":  # a GPU's memory is told by torch, which a CTranslate2 run leaves out
+            check_beam_memory(tables, config, device, backend="ctranslate2")
     return device
 
 

@@ -1842,6 +1842,31 @@ def test_beam_search_that_cannot_fit_one_input_is_refused_before_any_article(
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
+def test_ctranslate2_beam_search_that_cannot_fit_one_input_is_refused_before_any_article(
+    self_contained_models, monkeypatch
+) -> None:
+    """The torch backend's beam memory check left CTranslate2 out: num_beams = 10**8 went to
+    the conversion and then to every sentence, each failing alone ("mkl_malloc: failed to
+    allocate memory") or the process killed for memory, where torch stopped before any article."""
+    pytest.importorskip("ctranslate2")
+    import summarize.generation
+
+    monkeypatch.setattr(summarize.generation, "device_memory", lambda device: 16 * 2**30)
+    marian = str(self_contained_models.marian)
+    greedy = TranslationSettings(
+        model=marian, backend="ctranslate2", device="cpu", generation={"num_beams": 1}
+    )
+    resolve_spec("translation", greedy, Path("models"))  # nothing held per beam
+    beams = TranslationSettings(
+        model=marian, backend="ctranslate2", device="cpu", generation={"num_beams": 10**8}
+    )
+    with pytest.raises(ConfigError) as refused:
+        resolve_spec("translation", beams, Path("models"))
+    message = str(refused.value)
+    assert message.startswith("[translation.generation] num_beams = 100000000: beam search needs")
+    assert message.endswith("16.0 GiB of memory of this machine's cpu; lower num_beams")
+
+
 def test_a_model_with_code_of_its_own_is_refused_without_running_it(
     self_contained_models, tmp_path: Path
 ) -> None:
