@@ -36,7 +36,9 @@ the ratio against naive, the time to the first brief written, and a breakdown re
 timestamps of the run's own debug log: start-up (interpreter and CLI imports), configure (torch
 and the libraries' logging), models (tokenizers, configs, weights; overlapping the reading and
 preparing of the articles), translate, summarize, checks, write, exit. "before generate" is
-everything before the first model input: the start-up overhead.
+everything before the first model input: the start-up overhead. After each of our runs the same
+command runs again without ``--force`` ("up to date": every brief current, no model loaded), timed
+the same way against the same naive baseline: what a rerun costs that has nothing to do.
 """
 
 from __future__ import annotations
@@ -358,10 +360,18 @@ def timed_process(command: list[str], scratch: Path) -> tuple[float, float, str]
 NAIVE_SMALL = {f"naive ({THREADS} threads)": THREADS, "naive (1 thread)": 1}
 
 
-def small_run(mode: str, files: list[Path], scratch: Path, args: argparse.Namespace) -> dict:
-    """One whole process over ``files``: wall and CPU seconds, milestones, summary work."""
+# The row of a mode's rerun with every brief up to date.
+UP_TO_DATE = ", up to date"
+
+
+def small_run(
+    mode: str, files: list[Path], scratch: Path, args: argparse.Namespace, rerun: bool = False
+) -> dict:
+    """One whole process over ``files``: wall and CPU seconds, milestones, summary work.
+    ``rerun``: our run again into the folder of the one before it, without ``--force``."""
     output = scratch / f"out-{mode}"
-    shutil.rmtree(output, ignore_errors=True)
+    if not rerun:
+        shutil.rmtree(output, ignore_errors=True)
     if mode in NAIVE_SMALL:
         command = [sys.executable, __file__, "--naive-run", str(output),
                    "--naive-threads", str(NAIVE_SMALL[mode]),
@@ -369,14 +379,20 @@ def small_run(mode: str, files: list[Path], scratch: Path, args: argparse.Namesp
                    "--summary-tokens", str(args.small_summary_tokens),
                    *(str(path) for path in files)]  # fmt: skip
     else:
-        command = [*summarize_command(), "run", *(str(path) for path in files), "-v", "--force",
-                   "--output", str(output)]  # fmt: skip
+        command = [*summarize_command(), "run", *(str(path) for path in files), "-v",
+                   *([] if rerun else ["--force"]), "--output", str(output)]  # fmt: skip
         for override in pipeline_overrides(mode, args.small_mt_tokens, args.small_summary_tokens,
                                            args.set):  # fmt: skip
             command += ["--set", override]
     wall, cpu, log = timed_process(command, scratch)
     launched = float(log.splitlines()[0].split()[1])
-    result = {"wall": wall, "cpu": cpu, "marks": milestones(log, launched), "briefs": []}
+    result = {
+        "wall": wall,
+        "cpu": cpu,
+        "marks": milestones(log, launched),
+        "briefs": [],
+        "log": log,
+    }
     for brief in sorted(output.glob("*.md")):
         if brief.name == "index.md":
             continue
@@ -415,8 +431,14 @@ def small_runs(modes: list[str], args: argparse.Namespace) -> None:
                         continue
                     print(f"small run {repeat + 1}/{args.repeat}: {articles} article(s), {mode}",
                           file=sys.stderr, flush=True)  # fmt: skip
-                    result = small_run(mode, [seeds[n] for n in numbers], scratch, args)
+                    files = [seeds[n] for n in numbers]
+                    result = small_run(mode, files, scratch, args)
                     runs.setdefault((articles, mode), []).append(result)
+                    if mode not in NAIVE_SMALL:
+                        rerun = small_run(mode, files, scratch, args, rerun=True)
+                        if f"0 written, {len(files)} up to date" not in rerun["log"]:
+                            raise SystemExit(f"{mode}: the rerun was not up to date")
+                        runs.setdefault((articles, mode + UP_TO_DATE), []).append(rerun)
     load = os.getloadavg()
     print("\nsmall runs as whole processes: "
         + "; ".join(f"{count} article(s) = seed(s) {', '.join(seeds)}"
@@ -434,7 +456,7 @@ def small_runs(modes: list[str], args: argparse.Namespace) -> None:
     for articles in SMALL_RUNS:
         naive_runs = [run for mode in NAIVE_SMALL for run in runs.get((articles, mode), [])]
         naive = min(naive_runs, key=lambda r: r["wall"]) if naive_runs else None
-        for mode in modes:
+        for mode in [row for listed in modes for row in (listed, listed + UP_TO_DATE)]:
             if (articles, mode) not in runs:
                 continue
             name = f"{articles} article(s)"

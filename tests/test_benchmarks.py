@@ -327,3 +327,39 @@ def test_segmentation_keeps_a_headline_ending_in_a_quotation_on_its_own_line() -
         segments[0],
         " ".join(segments[1:]),
     ]
+
+
+def test_the_small_runs_time_a_rerun_with_every_brief_up_to_date(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After each of our small runs the same command runs again into the same folder without
+    --force, and its row is measured against the same naive baseline: what a rerun that has
+    nothing to do costs (start-up and imports) was in no row."""
+    import argparse
+    import time
+
+    speed = _benchmark_module("speed")
+    commands: list[list[str]] = []
+
+    def timed_process(command: list[str], scratch: Path) -> tuple[float, float, str]:
+        commands.append(command)
+        articles = sum(1 for part in command if part.endswith(".txt"))
+        if "--naive-run" in command:
+            return 10.0, 20.0, f"launched {time.time()}\n"
+        if "--force" in command:
+            return 5.0, 8.0, f"launched {time.time()}\n{articles} written, 0 up to date"
+        return 2.0, 4.0, f"launched {time.time()}\n0 written, {articles} up to date"
+
+    monkeypatch.setattr(speed, "timed_process", timed_process)
+    args = argparse.Namespace(
+        small_mt_tokens=24, small_summary_tokens=60, set=[], repeat=1, naive_articles={2}
+    )
+    speed.small_runs(["default", "naive"], args)
+    ours = [command for command in commands if "--naive-run" not in command]
+    assert len(ours) == 4  # one and two articles, each run and rerun
+    for first, again in zip(ours[::2], ours[1::2], strict=True):
+        assert "--force" in first and "--force" not in again
+        assert again == [part for part in first if part != "--force"]  # the same folder
+    table = capsys.readouterr().out
+    assert "| 2 article(s) | default, up to date | 2.0 | 5.0 | 4.0 | 5.0 |" in table
+    assert "| 1 article(s) | default, up to date | 2.0 | - |" in table
