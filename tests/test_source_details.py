@@ -227,6 +227,48 @@ def test_an_author_tag_read_as_written_holds_its_names_alone(
     assert read_article(tmp_path / "seite.html").details.author == author
 
 
+BYLINE = '<p class="byline">von <span class="author">Anna Schmidt</span></p>'
+COMMENT_FORM = (
+    '<div id="respond"><form id="commentform"><p class="comment-form-author">'
+    '<label for="author">Name</label><input id="author" name="author"></p></form></div>'
+)
+COMMENTS = (
+    '<ol class="commentlist"><li class="comment"><div class="comment-author vcard">'
+    "stephangoeldi said, on August 3, 2019</div><p>Schöner Beitrag!</p></li></ol>"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "author"),
+    [
+        ("", COMMENT_FORM, ""),
+        ("", COMMENTS, ""),
+        (COMMENT_FORM, BYLINE, "Anna Schmidt"),
+        (BYLINE, COMMENT_FORM, "Anna Schmidt"),
+        # a form inside the byline (an article's rating) gives it no words
+        (
+            '<div class="author"><form class="rating"><select><option>Eine realistische '
+            "Interpretation des Multiplikators</option></select></form> <a>Georg Quaas</a>, "
+            "21. Jan. 2015</div>",
+            "",
+            "Georg Quaas",
+        ),
+        # an opinion piece's own section, named as a comment: its byline stays
+        ('<div class="comment"><h1>Ein Kommentar</h1>' + BYLINE + "</div>", "", "Anna Schmidt"),
+    ],
+)
+def test_no_author_is_read_from_a_form_or_a_reader_comment(
+    tmp_path: Path, before: str, after: str, author: str
+) -> None:
+    """A page without an author tag is not credited to a comment form's "Name" field or a
+    reader's comment, which trafilatura took for its byline: the brief said "by Name" (4 of the
+    588 development pages), "by Stephangoeldi Said; On August 3"."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde, heißt es.</p>"
+    page = f"<html><body>{before}<article>{body}</article>{after}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.author == author
+
+
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Der Bundestag hat beschlossen.\n", encoding="utf-8")
     assert not read_article(tmp_path / "a.txt").details

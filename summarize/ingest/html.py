@@ -99,7 +99,8 @@ def extract_html(
     body, whole = with_embedded_text(body, whole, embedded_text_lines(root))
     title, details = _page_metadata(html, path)
     if details.author:
-        details = dataclasses.replace(details, author=_author_as_written(root, details.author))
+        author = _author_as_written(root, _author_outside_comments(root, details.author))
+        details = dataclasses.replace(details, author=author)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
     # A blank line after the title keeps it a line of its own for headline detection.
@@ -405,6 +406,62 @@ def _author_as_written(root: Any, author: str) -> str:
             if source_name("".join(parts)):
                 return source_name("".join(parts))
     return author
+
+
+def _author_outside_comments(root: Any, author: str) -> str:
+    """``author`` (trafilatura's reading) where trafilatura found it in the page's metadata or in
+    a byline of the article; where it took it from a form or a reader comment section (those
+    trafilatura leaves out of the article as comments), the byline outside them, "" when none.
+    Without an author tag, trafilatura reads the first element whose class names an author: a
+    comment form's "Name" field ("comment-form-author"), a comment's "stephangoeldi said, on
+    August 3, 2019", a comment box's "Unbenannt", and the brief said "by Name" (6 of the 588
+    development pages; on a seventh a rating form inside the byline made it the headline). A
+    section that holds an ``<h1>`` is the article's own: an opinion piece's ("Kommentar",
+    class "comment")."""
+    from trafilatura.metadata import extract_author
+
+    if root is None or not any(map(_may_hold_a_byline, _forms_and_comment_sections(root))):
+        return author
+    if source_name(extract_author(root)) != author:  # the page's metadata named the author
+        return author
+    tree = copy.deepcopy(root)
+    for section in _forms_and_comment_sections(tree):
+        if (parent := section.getparent()) is not None:
+            parent.remove(section)
+    return source_name(extract_author(tree))
+
+
+# What trafilatura's byline XPaths look for in an element's attributes (AUTHOR_XPATHS), in lower
+# case: a section without any cannot have given the author, and is not copied to find out.
+_BYLINE_MARKS = re.compile(
+    r"author|byl|bbl|username|screenname|writer|channel-name|submitted-by|posted-by|"
+    r"journalist-name|zuozhe|bianji|xiaobian|\bme\b"
+)
+
+
+def _may_hold_a_byline(section: Any) -> bool:
+    """Whether ``section`` holds or lies in an element trafilatura may read a byline from (a
+    rating form inside the byline gave its text to the author)."""
+    return any(
+        element.tag == "author"
+        or _BYLINE_MARKS.search(" ".join(map(str, element.attrib.values())).lower())
+        for element in itertools.chain(section.iter(), section.iterancestors())
+        if isinstance(element.tag, str)
+    )
+
+
+def _forms_and_comment_sections(root: Any) -> list[Any]:
+    """The page's forms and its comment sections, as trafilatura finds those, but for a
+    section that holds an ``<h1>``."""
+    from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+    sections = [
+        section
+        for xpath in REMOVE_COMMENTS_XPATH
+        for section in xpath(root)
+        if next(section.iter("h1"), None) is None
+    ]
+    return [*root.iter("form"), *sections]
 
 
 def _metadata_title(page: Any, path: Path) -> str:
