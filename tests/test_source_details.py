@@ -227,6 +227,34 @@ def test_an_author_tag_read_as_written_holds_its_names_alone(
     assert read_article(tmp_path / "seite.html").details.author == author
 
 
+@pytest.mark.parametrize(
+    ("written", "author"),
+    [
+        ("speicherguide.de", "speicherguide.de"),
+        ("Bund der Energieverbraucher e.V.", "Bund der Energieverbraucher e.V."),
+        ("Dr. Sebastian Brüggemann", "Dr. Sebastian Brüggemann"),
+        ("wegewerk GmbH", "wegewerk GmbH"),
+        ("Bündnis 90/Die Grünen Bundestagsfraktion", "Bündnis 90/Die Grünen Bundestagsfraktion"),
+        ("GIROMATCH, Frankfurt a. M., Germany", "GIROMATCH, Frankfurt a. M., Germany"),
+        ("Anna Schmidt und Peter M. Müller", "Anna Schmidt; Peter M. Müller"),
+        # a user's name reads as the person's, as trafilatura writes it
+        ("michael.andrusio", "Michael Andrusio"),
+        ("gabor_munier", "Gabor Munier"),
+    ],
+)
+def test_an_authors_name_keeps_its_full_stops_and_capitals(
+    tmp_path: Path, written: str, author: str
+) -> None:
+    """trafilatura writes an author's full stops as spaces, capitalises a name written in lower
+    case and cuts a part at its first digit: the brief said "by Speicherguide De", "by Bund der
+    Energieverbraucher e V", "by Wegewerk Gmbh", "by Bündnis ; Die Grünen Bundestagsfraktion"
+    (26 of the 588 development pages)."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.author == author
+
+
 BYLINE = '<p class="byline">von <span class="author">Anna Schmidt</span></p>'
 COMMENT_FORM = (
     '<div id="respond"><form id="commentform"><p class="comment-form-author">'
