@@ -255,6 +255,34 @@ def test_an_authors_name_keeps_its_full_stops_and_capitals(
     assert read_article(tmp_path / "seite.html").details.author == author
 
 
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        ("<title>Protokoll der Vorstandssitzung vom 10. Oktober 2019 – TALENT Schweiz</title>", ""),
+        ("<title>Festspiel-Reisen kosteten 57.000 Euro | Exxpress</title>", ""),
+        ("<title>Weltweit | Autonome Waffensysteme | 02.11.2021</title>", ""),
+        # a domain's full stop, and a site's name the page gives, stay
+        ("<title>Neue Umgehungsstraße im Ort freigegeben - sat1.de</title>", "sat1.de"),
+        (
+            '<title>Spieltag - 1. FC Köln</title><meta property="og:site_name" '
+            'content="1. FC Köln">',
+            "1. FC Köln",
+        ),
+    ],
+)
+def test_a_title_part_with_a_numbers_full_stop_is_no_site_name(
+    tmp_path: Path, head: str, site: str
+) -> None:
+    """trafilatura names a page without a site's name after its ``<title>``'s first part with a
+    full stop, taken for a domain ("Headline - Site.de"): a headline's or a date's number made
+    the source line say "Source (as the page says): Protokoll der Vorstandssitzung vom 10.
+    Oktober 2019", "02.11.2021" (7 of the 588 development pages)."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.site == site
+
+
 BYLINE = '<p class="byline">von <span class="author">Anna Schmidt</span></p>'
 COMMENT_FORM = (
     '<div id="respond"><form id="commentform"><p class="comment-form-author">'
