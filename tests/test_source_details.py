@@ -283,6 +283,41 @@ def test_a_title_part_with_a_numbers_full_stop_is_no_site_name(
     assert read_article(tmp_path / "seite.html").details.site == site
 
 
+MODIFIED = '<meta property="article:modified_time" content="2020-09-30T09:13:31+00:00">'
+JSON_LD = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+    '"WebPage", "datePublished": "2017-04-25T14:07:03+00:00", "dateModified": '
+    '"2020-09-30T09:13:31+00:00"}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        (MODIFIED + JSON_LD, "2017-04-25"),
+        (MODIFIED, "2020-09-30"),
+        # a tag that gives the publication wins, as htmldate reads it
+        (
+            '<meta property="article:published_time" content="2020-09-30T08:00:00+00:00">'
+            + MODIFIED
+            + JSON_LD,
+            "2020-09-30",
+        ),
+    ],
+)
+def test_a_page_is_dated_at_its_publication_not_its_last_change(
+    tmp_path: Path, head: str, date: str
+) -> None:
+    """A page whose meta tags give only its last change, and whose JSON-LD its publication (a
+    WordPress page's Yoast tags), is dated at its publication: htmldate reads the meta tags
+    first, and a lexicon page published in 2017 was "dated 2020-09-30" (3 of the 588
+    development pages)."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.date == date
+
+
 BYLINE = '<p class="byline">von <span class="author">Anna Schmidt</span></p>'
 COMMENT_FORM = (
     '<div id="respond"><form id="commentform"><p class="comment-form-author">'

@@ -98,6 +98,7 @@ def extract_html(
     body = split_at_page_lines(spaced_as_the_page(body, page_lines), page_lines)
     body, whole = with_embedded_text(body, whole, embedded_text_lines(root))
     title, details = _page_metadata(html, path)
+    details = dataclasses.replace(details, date=_published_date(root, details.date))
     if details.author:
         author = _author_as_written(root, _author_outside_comments(root, details.author))
         details = dataclasses.replace(details, author=author)
@@ -351,6 +352,37 @@ def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
         site=site,
     )
     return title_without_site_name((metadata.title or "").strip(), details.site), details
+
+
+# The dates of the meta tags whose names hold "modified" ("article:modified_time", itemprop
+# "dateModified": the page's last change) or "publish" ("article:published_time").
+_DATE_TAGS_XPATH = (
+    "//meta[contains(translate(concat(@property, ' ', @name, ' ', @itemprop), 'MODIFEDPUBLSH', "
+    "'modifedpublsh'), '{}')]/@content"
+)
+_JSON_LD_XPATH = '//script[@type="application/ld+json"]'
+_JSON_PUBLISHED = re.compile(r'"datePublished": ?"(\d{4}-\d{2}-\d{2})')
+
+
+def _published_date(root: Any, date: str) -> str:
+    """``date`` (htmldate's reading, YYYY-MM-DD), or the page's JSON-LD "datePublished" where
+    that is earlier and ``date`` is the one a meta tag gives for the page's last change, not
+    one that gives its publication: htmldate
+    reads the meta tags before the JSON-LD and takes a modified_time where no tag gives the
+    publication, though asked for the original date, and a lexicon page published in 2017 was
+    "dated 2020-09-30" (a WordPress page's Yoast tags: 3 of the 588 development pages)."""
+    if not date or root is None:
+        return date
+    modified, published = (
+        {one_line(value)[:10] for value in root.xpath(_DATE_TAGS_XPATH.format(kind))}
+        for kind in ("modified", "publish")
+    )
+    if date not in modified or date in published:
+        return date
+    for script in root.xpath(_JSON_LD_XPATH):
+        if (published := _JSON_PUBLISHED.search(script.text or "")) is not None:
+            return published[1] if published[1] < date else date
+    return date
 
 
 # A number's full stop: "57.000", "02.11.2021", "10. Oktober" (not a domain's, "sat1.de").
