@@ -318,6 +318,30 @@ def test_a_page_is_dated_at_its_publication_not_its_last_change(
     assert read_article(tmp_path / "seite.html").details.date == date
 
 
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ('<span class="author">Autor: john</span>', "john"),
+        ('<a rel="author">Zeige alle Beiträge von Petra Ruland</a>', "Petra Ruland"),
+        ('<a rel="author">Artikel von hausinfo</a>', "hausinfo"),
+        ('<div class="author">Zum Profil von jesusfreak jesusfreak</div>', "jesusfreak"),
+        ('<p class="author">Beitrag von r23 » 21.01.2009, 05:42</p>', ""),
+        ('<span class="author">Ursula von der Leyen</span>', "Ursula von der Leyen"),
+        ('<span class="author">Anna Schmidt</span>', "Anna Schmidt"),
+    ],
+)
+def test_a_bylines_label_is_no_part_of_the_authors_name(
+    tmp_path: Path, byline: str, author: str
+) -> None:
+    """A byline's words before the author's name, which trafilatura keeps where they are no
+    "von" or "by" alone, are left out: the brief said "by Zeige alle Beiträge von Petra Ruland"
+    ("show all posts by"), "by Autor john" (8 of the 588 development pages)."""
+    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde, heißt es.</p>"
+    page = f"<html><body><article>{byline}{body}</article></body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").details.author == author
+
+
 BYLINE = '<p class="byline">von <span class="author">Anna Schmidt</span></p>'
 COMMENT_FORM = (
     '<div id="respond"><form id="commentform"><p class="comment-form-author">'

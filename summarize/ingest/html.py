@@ -26,6 +26,7 @@ from summarize.ingest.details import (
     source_name,
     title_without_site_name,
     web_address,
+    without_byline_labels,
 )
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -100,7 +101,8 @@ def extract_html(
     title, details = _page_metadata(html, path)
     details = dataclasses.replace(details, date=_published_date(root, details.date))
     if details.author:
-        author = _author_as_written(root, _author_outside_comments(root, details.author))
+        author = _author_outside_comments(root, details.author)
+        author = _author_as_written(root, without_byline_labels(author))
         details = dataclasses.replace(details, author=author)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
