@@ -1160,6 +1160,27 @@ def test_a_german_point_of_the_compass_backs_the_english_one(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # a German region in "Ober-", "Unter-", "Nieder-" backs its English "Upper", "Lower"
+        (
+            "She worked in Babenhausen in Lower Allgäu.",
+            "Sie war in Babenhausen im Unterallgäu.",
+            [],
+        ),
+        ("She worked in Upper Allgäu.", "Sie arbeitete im Oberallgäu.", []),
+        ("A farm in Mamming, Lower Bavaria.", "Ein Hof im niederbayerischen Mamming.", []),
+        ("A farm in Lower Bavaria.", "Ein Hof in Niederbayern.", []),
+        ("She worked in Lower Allgäu.", "Sie arbeitete im Oberallgäu.", ["Lower Allgäu"]),
+    ],
+)
+def test_a_german_region_in_ober_or_unter_backs_upper_or_lower(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # a German adjective in "-isch" backs the English one in "-ic", "-ical", "-ian", with
         # the Latin letters English keeps (k: c, z: c, f: ph)
         (

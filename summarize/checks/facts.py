@@ -676,6 +676,7 @@ def _german_grams(text: str) -> set[str]:
     grams |= _english_adjectives(german_tokens)
     grams |= _compound_beginnings(text)
     grams |= _compass_points(german_tokens)
+    grams |= _upper_and_lower(german_tokens)
     # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
     # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
     return grams | words.english_names(text)
@@ -700,6 +701,27 @@ def _compass_points(german_tokens: list[str]) -> set[str]:
         if match is not None:
             english = _COMPASS_POINTS[match.group(1)]
             found |= {english, english + "ern"}
+    return found
+
+
+# A region named "Ober-", "Unter-" or "Nieder-" and a place, one word in German ("Unterallgäu",
+# "Oberallgäu", "Niederbayern"), which English writes as two: "Lower Allgäu", "Upper Allgäu".
+_UPPER_OR_LOWER = {"ober": "upper", "unter": "lower", "nieder": "lower"}
+_UPPER_OR_LOWER_PLACE = re.compile(r"^(ober|unter|nieder)(\w{4,})$")
+
+
+def _upper_and_lower(german_tokens: list[str]) -> set[str]:
+    """The English "Upper …" and "Lower …" (squashed, as the n-grams) of the German words of
+    :data:`_UPPER_OR_LOWER_PLACE`, the place as German spells it or in its English name:
+    "Unterallgäu" backs "Lower Allgäu" (and no "Upper Allgäu"), "Niederbayern" "Lower
+    Bavaria"."""
+    found: set[str] = set()
+    for token in german_tokens:
+        if match := _UPPER_OR_LOWER_PLACE.match(token):
+            place = match.group(2)
+            # and the place's English name: "Niederbayern" is "Lower Bavaria"
+            for name in {place} | words.english_names(place.capitalize()):
+                found.add(_UPPER_OR_LOWER[match.group(1)] + name)
     return found
 
 
