@@ -513,6 +513,28 @@ def test_a_kind_of_institution_alone_is_backed_by_its_german_word(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("Seehofer asked the Minister of Justice Christine Lambrecht.",
+         "Seehofer bat Justizministerin Christine Lambrecht.", []),
+        ("It was raised by the Minister of Transport Kerstin Schreyer.",
+         "Es sprach Verkehrsministerin Kerstin Schreyer.", []),
+        ("The Minister came.", "Die Ministerin kam.", []),
+        ("The Festival was cancelled.", "Das Filmfestival wurde abgesagt.", []),
+        # another word, or the word inside one: no role
+        ("The Minister came.", "Der Präsident kam.", ["Minister"]),
+        ("The Minister came.", "Das Ministerium kam.", ["Minister"]),
+    ],
+)  # fmt: skip
+def test_an_english_role_is_backed_by_the_german_compound_it_ends(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """A translator's "the Minister of Justice" for "Justizministerin": the role written with a
+    capital, alone, was a name the German did not state (it says it as a compound's end)."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "english", "german", "flagged"),
     [
         ("The Covid-19 crisis hit the club.", "The ongoing corona crisis hit the club.",

@@ -605,6 +605,26 @@ def _kind_said_in_german(kind: str, source_tokens: set[str]) -> bool:
     )
 
 
+# The shortest English word read at a German compound's end, and the shortest beginning before
+# it: "Justizministerin" ends with "minister"; "Strompreis" is no "Preis" read as "Prize".
+_SHORTEST_WORD_AT_AN_END = 6
+_SHORTEST_BEGINNING_BEFORE_IT = 3
+
+
+def _compound_ends_with(word: str, source_tokens: set[str]) -> bool:
+    """Whether a German compound of a source ends with the English ordinary ``word`` (folded)
+    spelt the same, as the news' roles and kinds are ("Justizministerin",
+    "Bundesinnenminister" for "the Minister of Justice", "Filmfestival" for "the Festival"),
+    or alone, with a German ending after it (:data:`_GERMAN_NOUN_ENDINGS`, the feminine "-in",
+    "-innen": "Die Ministerin")."""
+    if len(word) < _SHORTEST_WORD_AT_AN_END:
+        return False
+    said = re.compile(
+        rf"(?:\w{{{_SHORTEST_BEGINNING_BEFORE_IT},}})?{re.escape(word)}(?:in|innen|e|n|en|s|es)?"
+    )
+    return any(said.fullmatch(token) for token in source_tokens)
+
+
 def _kind_is_stated(
     kind: str, named: list[str], source_lists: list[tuple[list[str], set[str]]] | None
 ) -> bool:
@@ -1084,8 +1104,10 @@ def _name_is_stated(
     if len(parts) == 1 and words.is_common_word(key):
         # An ordinary word used as a name ("Allied forces"): any form of it will do ("Allies");
         # a kind of institution also in German ("in the League" for "in der Liga").
-        return bool(words.word_forms(key) & source_tokens) or _kind_said_in_german(
-            key, source_tokens
+        return (
+            bool(words.word_forms(key) & source_tokens)
+            or _kind_said_in_german(key, source_tokens)
+            or _compound_ends_with(key, source_tokens)
         )
     if len(parts) < 2:
         return False
