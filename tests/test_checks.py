@@ -1106,6 +1106,34 @@ def test_one_in_two_is_a_share() -> None:
 
 
 @pytest.mark.parametrize(
+    ("summary", "article", "flagged"),
+    [
+        # a number and a half with hyphens, as British news writes it, is the same number
+        ("He was jailed for 6.5 years.", "He was jailed for six-and-a-half years.", []),
+        ("He was jailed for six-and-a-half years.", "He was jailed for 6.5 years.", []),
+        ("It took two-and-a-half hours.", "It took two and a half hours.", []),
+        ("It took 18 months.", "It took a year-and-a-half in all.", []),
+        ("One-and-a-half million people came.", "Some 1.5 million people came.", []),
+        # and not the whole number alone: the half is a fact of its own
+        (
+            "He was jailed for six-and-a-half years.",
+            "He was jailed for six years.",
+            ["six-and-a-half"],
+        ),
+        (
+            "One-and-a-half million people came.",
+            "One million people came.",
+            ["One-and-a-half million"],
+        ),
+    ],
+)
+def test_a_hyphenated_number_and_a_half_is_read_whole(
+    summary: str, article: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, article)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
         # a German adjective of a place ("Berliner", "New Yorker", "Ingolstädter") names it

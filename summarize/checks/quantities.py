@@ -460,10 +460,11 @@ _DECADE_WORD_EN = re.compile(
 _TENS_EN = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70,
             "eight": 80, "ninet": 90}  # fmt: skip
 # A number and a half: "zweieinhalb Millionen", "anderthalb Stunden" (1.5), "two and a half
-# years", "one and a half million".
+# years", "one and a half million", with hyphens as British news writes it ("six-and-a-half
+# years", "one-and-a-half million").
 _AND_A_HALF = re.compile(
     r"(?<![\w-])(?:(?P<de>[a-zäöüß]+?)einhalb|(?P<anderthalb>anderthalb)"
-    r"|(?P<en>[a-z]+)\s+and\s+a\s+half)"
+    r"|(?P<en>[a-z]+)(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)"
     r"(?:\s+(?P<scale>tausend|thousand|millionen|million|milliarden|billion|mio\.?|mrd\.?)(?!\w))?",
     re.IGNORECASE,
 )
@@ -1523,7 +1524,8 @@ _PART_OF_UNIT = re.compile(
     r"|(?P<three>three\s+quarters|(?:an?|one)\s+quarter)\s+of\s+an?\s+(?P<hour>hour)"
     r"|(?P<dreiviertel>drei\s?)?viertel\s?(?P<stunde>stunden?|stündig[a-zäöüß]*)"
     r"|(?P<halb>halb)(?P<adjective>stündig|tägig)[a-zäöüß]*"
-    rf"|(?:an?|one)\s+{_TIME_UNIT.replace('unit', 'and_a_half')}\s+and\s+a\s+half)(?![\w-])",
+    rf"|(?:an?|one)\s+{_TIME_UNIT.replace('unit', 'and_a_half')}"
+    r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)(?![\w-])",
     re.IGNORECASE,
 )
 
