@@ -304,6 +304,30 @@ def test_a_possessive_ends_a_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        # ordinary words after a name's hyphen say what the name is to the noun after it
+        ("The London-based charity said Kate Smith-led talks failed.", []),
+        ("The Cardiff-born singer moved to the Kremlin-backed channel.", []),
+        ("The Oxford-educated singer joined the London-based Guardian.", []),
+        # the name before them is still checked, alone
+        ("The Leeds-based charity said Kate Jones-led talks failed.", ["Leeds", "Kate Jones"]),
+        # a name's own small part is kept: "Jong-un", "Stoke-on-Trent"
+        ("Kim Jong-un visited Stoke-on-Trent.", ["Kim Jong-un", "Stoke-on-Trent"]),
+    ],
+)
+def test_ordinary_words_after_a_hyphen_are_no_part_of_a_name(
+    summary: str, flagged: list[str]
+) -> None:
+    article = (
+        "A charity in London said talks led by Kate Smith had failed. The singer, who was born "
+        "in Cardiff and studied at Oxford, moved to a channel backed by the Kremlin and wrote "
+        "for the Guardian."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, article)] == flagged
+
+
+@pytest.mark.parametrize(
     "text", ["After 3 decades in office", "5 separate attacks on 2 markets", "the 2 may help"]
 )
 def test_month_names_do_not_match_inside_words(text: str) -> None:

@@ -105,13 +105,36 @@ def _headline_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Ordinary words written small after a name's hyphen: "London-based", "Cardiff-born",
+# "Kremlin-backed", "Smith-led", "Disney-style".
+_SMALL_TAIL = re.compile(r"(?:-[a-z]+)+$")
+
+
+def _without_small_tail(word: str) -> str:
+    """The name before ordinary words joined to it by hyphens ("London-based" → "London",
+    "Oxford-educated" → "Oxford"): they say what the name is to the noun after it, and are
+    no part of it. Not a name's own small part ("Kim Jong-un", "Moon Jae-in": not ordinary
+    words, or function words) nor one before a capital ("Stoke-on-Trent")."""
+    tail = _SMALL_TAIL.search(word)
+    if tail is None or tail.start() == 0:
+        return word
+    parts = tail.group(0).split("-")[1:]
+    if all(words.is_common_word(part) and not words.is_function_word(part) for part in parts):
+        return word[: tail.start()]
+    return word
+
+
 def _runs(text: str) -> Iterator[list[tuple[str, int]]]:
-    """Capitalised word runs, split where a possessive ends one name ("Carver's Newcastle")."""
+    """Capitalised word runs, split where a possessive ends one name ("Carver's Newcastle") or
+    ordinary words after a hyphen do ("the London-based Guardian"), which are left out."""
     for match in _NAME.finditer(text):
         run: list[tuple[str, int]] = []
         for word in re.finditer(r"[^\s-]+(?:-[^\s-]+)*", match.group(0)):
-            run.append((word.group(0), match.start() + word.start()))
-            if _POSSESSIVE.search(word.group(0)) and word.end() < len(match.group(0)):
+            name = _without_small_tail(word.group(0))
+            run.append((name, match.start() + word.start()))
+            if name != word.group(0) or (
+                _POSSESSIVE.search(name) and word.end() < len(match.group(0))
+            ):
                 yield run
                 run = []
         if run:
