@@ -4873,6 +4873,32 @@ def test_a_country_and_its_adjective_back_one_another_where_cldr_names_no_langua
 
 
 @pytest.mark.parametrize(
+    ("summary", "article", "flagged"),
+    [
+        # a country's people, in a word no ending joins to it, back it and its adjective
+        ("The Spaniard won the final.", "The player from Spain won the final.", []),
+        ("Spanish striker Diego Costa scored.", "The Spaniard Diego Costa scored.", []),
+        ("The Frenchman won the final.", "The French player won the final.", []),
+        ("The Dutchman won the final.", "The player from the Netherlands won the final.", []),
+        ("The Englishman won the Masters.", "The golfer from England won the Masters.", []),
+        ("Britons voted in the poll.", "Voters in Britain took part in the poll.", []),
+        ("Denmark won the final.", "The Danes won the final.", []),
+        # a word of the language is none ("pole position" is not of Poland)
+        ("Poland took pole position.", "Hamilton took pole position.", ["Poland"]),
+        # another country's people are still flagged
+        ("The Spaniard won the final.", "The player from Sweden won the final.", ["Spaniard"]),
+        ("The Frenchman won the final.", "The Dutch player won the final.", ["Frenchman"]),
+    ],
+)
+def test_a_countrys_people_back_the_country_and_its_adjective(
+    summary: str, article: str, flagged: list[str]
+) -> None:
+    """ "The Spaniard" for "the player from Spain", "the Frenchman" for "the French player"
+    were flagged as names the article lacks, no ending joining the two."""
+    assert [f.text for f in unsupported_facts(summary, article)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "english", "flagged"),
     [
         ("The Prime Minister of Britain spoke.", "British Prime Minister Theresa May", None),

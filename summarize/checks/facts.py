@@ -579,10 +579,22 @@ def _country_or_its_adjective(key: str) -> frozenset[str]:
 @cache
 def _countries_and_adjectives() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for country, adjectives in words.english_country_adjectives().items():
+    adjectives_of = words.english_country_adjectives()
+    for country, adjectives in adjectives_of.items():
         for adjective in adjectives:
             found.setdefault(country, set()).add(adjective)
             found.setdefault(adjective, set()).add(country)
+    # Its people are the country, and the country's adjective: "the Spaniard" for "Spain" or
+    # "a Spanish player", "Frenchman" for "France" or "the French striker". Not a noun that is
+    # an ordinary word too: a source's "pole position" says nothing of Poland.
+    for country, people in words.english_country_people().items():
+        named = {country, *adjectives_of.get(country, ())}
+        for noun in people:
+            if words.is_common_word(noun):
+                continue
+            found.setdefault(noun, set()).update(named)
+            for word in named:
+                found.setdefault(word, set()).add(noun)
     # "U.S." folds to the pronoun "us", which would back any "American" or "United States".
     return {key: frozenset(value - {"us"}) for key, value in found.items()}
 

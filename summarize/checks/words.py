@@ -286,6 +286,49 @@ _IRREGULAR_COUNTRY_ADJECTIVES = {
 }
 
 
+# English words for a country's people that no ending joins to the country or its adjective
+# ("a Spaniard" is from Spain, "the Swede" from Sweden), folded, singular and plural; written
+# by hand from general knowledge. "Englishman" is England's although "English" is not (see
+# above). Nouns in "-man" of an adjective in "-sh" or "-ch" ("Frenchman", "Dutchwomen",
+# "Welshman") are read by :func:`english_country_people`.
+_COUNTRY_PEOPLE = {
+    "spain": ("spaniard", "spaniards"),
+    "britain": ("briton", "britons", "brit", "brits"),
+    "greatbritain": ("briton", "britons", "brit", "brits"),
+    "unitedkingdom": ("briton", "britons", "brit", "brits"),
+    "uk": ("briton", "britons", "brit", "brits"),
+    "scotland": ("scot", "scots", "scotsman", "scotsmen", "scotswoman", "scotswomen"),
+    "england": ("englishman", "englishmen", "englishwoman", "englishwomen"),
+    "denmark": ("dane", "danes"),
+    "sweden": ("swede", "swedes"),
+    "poland": ("pole", "poles"),
+    "finland": ("finn", "finns"),
+    "turkey": ("turk", "turks"),
+    "iceland": ("icelander", "icelanders"),
+    "newzealand": ("newzealander", "newzealanders"),
+    "luxembourg": ("luxembourger", "luxembourgers"),
+}
+_PEOPLE_OF_AN_ADJECTIVE = ("man", "men", "woman", "women")
+
+
+@cache
+def english_country_people() -> dict[str, frozenset[str]]:
+    """English countries and the nouns for their people that no ending joins to them, folded
+    ("spain": {"spaniard", "spaniards"}, "france": {"frenchman", "frenchmen", ...}): those of
+    :data:`_COUNTRY_PEOPLE`, and "-man" and "-woman" after an adjective in "-sh" or "-ch"
+    ("Frenchman", "Irishwoman", "Dutchmen", "Welshman")."""
+    found: dict[str, set[str]] = {
+        country: set(people) for country, people in _COUNTRY_PEOPLE.items()
+    }
+    for country, adjectives in english_country_adjectives().items():
+        for adjective in adjectives:
+            if adjective.endswith(("sh", "ch")):
+                found.setdefault(country, set()).update(
+                    adjective + ending for ending in _PEOPLE_OF_AN_ADJECTIVE
+                )
+    return {country: frozenset(people) for country, people in found.items()}
+
+
 @cache
 def english_country_adjectives() -> dict[str, frozenset[str]]:
     """English country names and their adjectives, folded ("france": {"french"}, "unitedstates":
