@@ -306,6 +306,26 @@ def test_a_possessive_ends_a_name() -> None:
 @pytest.mark.parametrize(
     ("summary", "flagged"),
     [
+        # a rank or office abbreviated before a name is its title spelt out, no name of its own
+        ("Gov. Andrew Cuomo met Sen. Ted Cruz and Rep. Nancy Pelosi.", []),
+        ("Lt. Col. John Smith and Det Sgt Jane Doe spoke.", []),
+        ("The Rev. Al Sharpton thanked Cllr Jane Doe.", []),
+        # the name after it is still checked
+        ("Gov. Jerry Brown met Sen. Ted Jones.", ["Jerry Brown", "Ted Jones"]),
+    ],
+)
+def test_an_abbreviated_title_is_no_name(summary: str, flagged: list[str]) -> None:
+    article = (
+        "Governor Andrew Cuomo met Senator Ted Cruz and Representative Nancy Pelosi. Lieutenant "
+        "Colonel John Smith and Detective Sergeant Jane Doe spoke, and Reverend Al Sharpton "
+        "thanked Councillor Jane Doe."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, article)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
         # ordinary words after a name's hyphen say what the name is to the noun after it
         ("The London-based charity said Kate Smith-led talks failed.", []),
         ("The Cardiff-born singer moved to the Kremlin-backed channel.", []),

@@ -34,7 +34,13 @@ _FUNCTION_WORDS = frozenset(
     whilst amongst amidst albeit lest unto ere versus beside alas yeah hey""".split()
 )
 # Honorifics and titles that start a name but are not part of it ("Mr Cameron" is Cameron).
-_TITLES = frozenset("mr mrs ms dr prof sir dame lord lady st".split())
+# Titles before a name, and the ranks and offices news abbreviates there ("Gov. Andrew Cuomo",
+# "Sen. Ted Cruz", "Lt. Col. John Smith", "Det Sgt Jane Doe", "Cllr John Smith"), which are
+# the title spelt out ("Governor", "Senator"): not part of the name.
+_TITLES = frozenset(
+    "mr mrs ms dr prof sir dame lord lady st "
+    "gov sen rep lt col gen maj capt cpl sgt det supt insp rev cllr adm cmdr brig".split()
+)
 # Roles English news writes as acronyms ("Siemens CEO Joe Kaeser", "SPD MP Karl Lauterbach",
 # "the CEO said"): ordinary words, as "chief" and "minister" are, which the lexicon does not
 # list; no name of their own.
