@@ -326,6 +326,28 @@ def test_an_abbreviated_title_is_no_name(summary: str, flagged: list[str]) -> No
 @pytest.mark.parametrize(
     ("summary", "flagged"),
     [
+        # two names joined by a hyphen into one word are two names, each stated
+        ("The US-China talks resumed.", []),
+        ("The U.S.-China talks and the EU-China summit.", []),
+        ("The UK-China talks resumed.", []),
+        # each is still checked
+        ("The US-Japan talks resumed.", ["US-Japan"]),
+        # nor other names ("Jean-Pierre" from a Jean and a Pierre, "Dupont-Valjean")
+        ("The Saint-Germain club and Jean-Pierre Dupont.", ["Saint-Germain", "Jean-Pierre Dupont"]),
+        ("The Dupont-Valjean deal.", ["Dupont-Valjean"]),
+    ],
+)
+def test_two_names_joined_by_a_hyphen_are_each_checked(summary: str, flagged: list[str]) -> None:
+    article = (
+        "Talks between China and the United States resumed in Britain. The European Union said "
+        "so. Jean Valjean met Pierre Dupont and a saint."
+    )
+    assert [flag.text for flag in unsupported_facts(summary, article)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
         # ordinary words after a name's hyphen say what the name is to the noun after it
         ("The London-based charity said Kate Smith-led talks failed.", []),
         ("The Cardiff-born singer moved to the Kremlin-backed channel.", []),

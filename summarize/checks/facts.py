@@ -1108,6 +1108,13 @@ _SPACED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,}")
 _TIMES_OF_DAY = frozenset({"A.M.", "P.M."})
 
 
+# A hyphen between two countries or abbreviations written as one word ("US-China talks",
+# "EU-Turkey deal", "UK-France summit"): read as two names where every part is one. Not
+# other names ("Jean-Pierre", "Saint-Germain", "DFB-Pokal"), whose parts stated apart back
+# no whole.
+_JOINED_NAMES = re.compile(r"(?<=[\w.])-(?=[A-Z])")
+
+
 def _name_is_stated(
     name: str,
     grams: set[str],
@@ -1127,6 +1134,20 @@ def _name_is_stated(
         )
     if key in grams or _close_forms(key, grams) or words.WHOLE_ONLY + key in grams:
         return True
+    pieces = _JOINED_NAMES.split(name)
+    if (
+        len(pieces) > 1
+        and " " not in name
+        and all(
+            _is_all_caps(piece) or "".join(tokens(piece)) in _countries_and_adjectives()
+            for piece in pieces
+        )
+        and all(
+            _name_is_stated(piece, grams, source_tokens, acronyms, source_lists, capitalised)
+            for piece in pieces
+        )
+    ):
+        return True  # "US-China talks", "EU-China summit": two names, each stated
     if key in _PANDEMIC_NAMES and _pandemic_stated(source_tokens, source_lists):
         return True  # "Covid-19" for the article's "Corona-Krise"
     if _is_all_caps(name) and len(key) <= 6 and key in acronyms:
