@@ -36,6 +36,17 @@ DETAILS = SourceDetails(
 )
 
 
+SENTENCE = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
+LONGER_SENTENCE = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde, heißt es.</p>"
+
+
+def _details_of(tmp_path: Path, head: str = "", body: str = SENTENCE) -> SourceDetails:
+    """What ``read_article`` reads of a page with ``head`` and ``body``."""
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    return read_article(tmp_path / "seite.html").details
+
+
 def test_a_web_pages_metadata_is_read(tmp_path: Path) -> None:
     (tmp_path / "seite.html").write_text(PAGE, encoding="utf-8")
     assert read_article(tmp_path / "seite.html").details == DETAILS
@@ -62,10 +73,7 @@ def test_a_markdown_files_front_matter_is_read(tmp_path: Path) -> None:
     ],
 )
 def test_metadata_that_is_no_such_value_is_left_out(tmp_path: Path, head: str) -> None:
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f"<html><head>{head}</head><body>{body}</body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    details = read_article(tmp_path / "seite.html").details
+    details = _details_of(tmp_path, head)
     assert not details.url and not details.author
 
 
@@ -97,10 +105,7 @@ def test_a_copyright_notice_is_no_site_name_nor_author(
     the site's name where no og:site_name is given) is left out: the brief said "Source (as the
     page says): Copyright 2003 - 2019 by speicherguide.de GbR Karl Fröhlich, Ulrike Haak", on
     4 real pages of about 700 (trafilatura's test cache and the development pages' HTML)."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f"<html><head>{head}</head><body>{body}</body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    details = read_article(tmp_path / "seite.html").details
+    details = _details_of(tmp_path, head)
     assert (details.site, details.author) == (site, author)
     meta = {"publisher": "Copyright © 2024 Tagesblatt", "site": "", "author": "© Anna Schmidt"}
     assert (front_matter_details(meta).site, front_matter_details(meta).author) == ("", "")
@@ -168,10 +173,8 @@ def test_an_author_is_named_as_the_pages_author_tag_writes_it(
     """trafilatura splits an author tag's value at "und" and commas, as a list of people: the
     brief said "by Bundesministerium für Wirtschaft; Klimaschutz", a ministry's name changed,
     and "Kirche; Leben; Münster" for the newspaper "Kirche und Leben"."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.author == author
+    head = f'<meta name="author" content="{written}">'
+    assert _details_of(tmp_path, head).author == author
 
 
 @pytest.mark.parametrize(
@@ -185,10 +188,7 @@ def test_a_web_address_is_no_site_name(tmp_path: Path, head: str) -> None:
     """A page's publisher given as a web address (its Facebook page, its own address), which
     trafilatura reads as the site's name, is left out: the brief said "Source (as the page
     says): https://www.facebook.com/DERFARANG/"."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f"<html><head>{head}</head><body>{body}</body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.site == ""
+    assert _details_of(tmp_path, head).site == ""
     meta = {"publisher": "https://www.facebook.com/Tagesblatt/"}
     assert front_matter_details(meta).site == ""
     assert front_matter_details({"site": "", "publisher": "Tagesblatt"}).site == "Tagesblatt"
@@ -221,10 +221,8 @@ def test_an_author_tag_read_as_written_holds_its_names_alone(
     out came back), "by Sadhbh O'Sullivan,Elisabeth Kochan" (two people as one name, a
     development page) and "by Anna Schmidt und Peter Müller" (a German "und" in the English
     brief), where trafilatura's list of people was right."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.author == author
+    head = f'<meta name="author" content="{written}">'
+    assert _details_of(tmp_path, head).author == author
 
 
 @pytest.mark.parametrize(
@@ -249,10 +247,8 @@ def test_an_authors_name_keeps_its_full_stops_and_capitals(
     case and cuts a part at its first digit: the brief said "by Speicherguide De", "by Bund der
     Energieverbraucher e V", "by Wegewerk Gmbh", "by Bündnis ; Die Grünen Bundestagsfraktion"
     (26 of the 588 development pages)."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f'<html><head><meta name="author" content="{written}"></head><body>{body}</body></html>'
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.author == author
+    head = f'<meta name="author" content="{written}">'
+    assert _details_of(tmp_path, head).author == author
 
 
 @pytest.mark.parametrize(
@@ -277,10 +273,7 @@ def test_a_title_part_with_a_numbers_full_stop_is_no_site_name(
     full stop, taken for a domain ("Headline - Site.de"): a headline's or a date's number made
     the source line say "Source (as the page says): Protokoll der Vorstandssitzung vom 10.
     Oktober 2019", "02.11.2021" (7 of the 588 development pages)."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f"<html><head>{head}</head><body>{body}</body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.site == site
+    assert _details_of(tmp_path, head).site == site
 
 
 MODIFIED = '<meta property="article:modified_time" content="2020-09-30T09:13:31+00:00">'
@@ -312,10 +305,7 @@ def test_a_page_is_dated_at_its_publication_not_its_last_change(
     WordPress page's Yoast tags), is dated at its publication: htmldate reads the meta tags
     first, and a lexicon page published in 2017 was "dated 2020-09-30" (3 of the 588
     development pages)."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde.</p>"
-    page = f"<html><head>{head}</head><body>{body}</body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.date == date
+    assert _details_of(tmp_path, head).date == date
 
 
 @pytest.mark.parametrize(
@@ -336,10 +326,8 @@ def test_a_bylines_label_is_no_part_of_the_authors_name(
     """A byline's words before the author's name, which trafilatura keeps where they are no
     "von" or "by" alone, are left out: the brief said "by Zeige alle Beiträge von Petra Ruland"
     ("show all posts by"), "by Autor john" (8 of the 588 development pages)."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde, heißt es.</p>"
-    page = f"<html><body><article>{byline}{body}</article></body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.author == author
+    body = f"<article>{byline}{LONGER_SENTENCE}</article>"
+    assert _details_of(tmp_path, body=body).author == author
 
 
 BYLINE = '<p class="byline">von <span class="author">Anna Schmidt</span></p>'
@@ -378,10 +366,8 @@ def test_no_author_is_read_from_a_form_or_a_reader_comment(
     """A page without an author tag is not credited to a comment form's "Name" field or a
     reader's comment, which trafilatura took for its byline: the brief said "by Name" (4 of the
     588 development pages), "by Stephangoeldi Said; On August 3"."""
-    body = "<p>Der Bundestag hat beschlossen, was er wollte, wie gesagt wurde, heißt es.</p>"
-    page = f"<html><body>{before}<article>{body}</article>{after}</body></html>"
-    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
-    assert read_article(tmp_path / "seite.html").details.author == author
+    body = f"{before}<article>{LONGER_SENTENCE}</article>{after}"
+    assert _details_of(tmp_path, body=body).author == author
 
 
 def test_a_plain_text_file_says_nothing_of_itself(tmp_path: Path) -> None:
