@@ -669,6 +669,44 @@ def test_workers_lines_in_a_log_carry_no_colour_codes(capsys, monkeypatch) -> No
         assert os.environ["RAY_COLOR_PREFIX"] == "1"
 
 
+def test_each_articles_warning_from_a_worker_is_printed_not_merged(capsys, monkeypatch) -> None:
+    """Warnings of numbered articles from two worker processes within seconds: Ray's log
+    deduplication took them for one line (words with a digit left out) and printed the first,
+    then "[repeated 2x across cluster]" with the last; the articles between were never named
+    (5 of 8 on a local instance). Each is printed during a run; a RAY_DEDUP_LOGS of the user's
+    is kept, and Ray's flag is put back after."""
+    _ray()
+    from ray._private import ray_logging
+    from ray._private.worker import print_to_stdstream
+
+    from summarize.engines.ray_session import _ray_data_logging
+
+    monkeypatch.delenv("RAY_DEDUP_LOGS", raising=False)
+    monkeypatch.setattr(ray_logging, "RAY_DEDUP_LOGS", True)  # Ray's default
+    warning = "in/artikel-{}.txt: UTF-8 with 3 byte(s) of Windows-1252 pasted in"
+    with _ray_data_logging(quiet=True):
+        for number in range(1, 5):
+            print_to_stdstream(
+                {
+                    "pid": 100 + number % 2,
+                    "ip": "10.0.0.2",
+                    "localhost": "10.0.0.2",
+                    "is_err": True,
+                    "lines": [warning.format(number)],
+                },
+                ignore_prefix=False,
+            )
+        for leftover in ray_logging.stderr_deduplicator.flush():  # as ray.shutdown() does
+            print(leftover["lines"], file=sys.stderr)
+    said = capsys.readouterr().err
+    assert [n for n in range(1, 5) if warning.format(n) in said] == [1, 2, 3, 4], said
+    assert "repeated" not in said, said
+    assert ray_logging.RAY_DEDUP_LOGS is True
+    monkeypatch.setenv("RAY_DEDUP_LOGS", "1")
+    with _ray_data_logging(quiet=True):
+        assert ray_logging.RAY_DEDUP_LOGS is True
+
+
 def test_ray_settings_are_validated_and_cuda_asks_for_gpus() -> None:
     """``auto`` asks for GPUs where the cluster has any: an actor that asks for none sees every
     GPU of its node, and "auto" put them all on the first one, unreserved."""

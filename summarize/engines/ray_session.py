@@ -311,7 +311,11 @@ def _ray_data_logging(quiet: bool) -> Iterator[None]:
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
     try:
-        with _rays_lines_through_ours(), _workers_lines_plain_off_a_terminal():
+        with (
+            _rays_lines_through_ours(),
+            _workers_lines_plain_off_a_terminal(),
+            _workers_lines_each_printed(),
+        ):
             yield
     finally:
         for name, level in saved.items():
@@ -377,3 +381,29 @@ def _workers_lines_plain_off_a_terminal() -> Iterator[None]:
         yield
     finally:
         os.environ.pop("RAY_COLOR_PREFIX", None)
+
+
+@contextmanager
+def _workers_lines_each_printed() -> Iterator[None]:
+    """Every line a worker prints reaches the driver as it was printed, for this run: Ray's log
+    deduplication merged lines from different worker processes that differ only in words
+    holding a digit into one "[repeated 5x across cluster]" line, the last one's. A warning
+    names its article ("in/artikel-2.txt: UTF-8 with 3 byte(s) of Windows-1252 pasted in"),
+    and article files are often numbered: of 8 such warnings on a local instance, 3 named their
+    article and 5 were gone (the local engine says all 8); the merged line also carried colour
+    codes where stderr is no terminal. Ray reads RAY_DEDUP_LOGS once, when it is imported; the
+    flag it left is set off for the run, and one the user set is kept."""
+    try:
+        from ray._private import ray_logging
+    except ImportError:  # Ray's private module has moved: its deduplication stays
+        yield
+        return
+    if "RAY_DEDUP_LOGS" in os.environ or not hasattr(ray_logging, "RAY_DEDUP_LOGS"):
+        yield
+        return
+    saved = ray_logging.RAY_DEDUP_LOGS
+    ray_logging.RAY_DEDUP_LOGS = False
+    try:
+        yield
+    finally:
+        ray_logging.RAY_DEDUP_LOGS = saved
