@@ -1097,6 +1097,45 @@ def test_a_lost_driver_is_resumed_by_running_the_command_again(
     assert len(again.with_status("up-to-date")) == len(origin) and again.exit_code == 0
 
 
+def test_a_rerun_on_ray_says_which_settings_changed_as_the_local_engine_does(
+    self_contained_models: ModelSet, tmp_path: Path, caplog
+) -> None:
+    """Briefs redone for their settings alone: the local engine says which changed, once for
+    each set of settings they were made with; the Ray engine's driver, which reads each brief's
+    record before Ray starts, redid them all without a word (thousands, after an upgrade)."""
+    from summarize.engines.ray import RayEngine, _Job
+
+    shorts = _short_seeds(tmp_path / "in")[:2]
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    output = f"output.folder={str(tmp_path / 'out')!r}"
+    Pipeline(_load(config, output)).run(shorts)
+    changed = "summarization.max_reduce_rounds=2"
+    local = Pipeline(_load(config, output, changed))
+    caplog.set_level(logging.INFO, logger="summarize")
+    fingerprint = local.fingerprint()
+    local._say_if_settings_changed(
+        tmp_path / "out" / f"{shorts[0].stem}.md", shorts[0], fingerprint
+    )
+    said_locally = [r.getMessage() for r in caplog.records if "other settings" in r.getMessage()]
+    assert said_locally and "summarization.max_reduce_rounds" in said_locally[0], said_locally
+    caplog.clear()
+
+    engine = RayEngine(_load(config, output, changed))
+    assert engine.fingerprint() == fingerprint
+    jobs = [
+        _Job(n, source, tmp_path / "out" / f"{source.stem}.md") for n, source in enumerate(shorts)
+    ]
+    assert list(engine._settled_before_ray(jobs, fingerprint, force=False)) == []
+    said = [r.getMessage() for r in caplog.records if "other settings" in r.getMessage()]
+    assert said == said_locally  # the first brief's, once for both
+    caplog.clear()
+    # Current briefs are said nothing of.
+    same = RayEngine(_load(config, output))
+    settled = list(same._settled_before_ray(jobs, same.fingerprint(), force=False))
+    assert [outcome.status for _, outcome, _ in settled] == ["up-to-date"] * 2
+    assert not [r for r in caplog.records if "other settings" in r.getMessage()]
+
+
 def test_a_rerun_whose_only_new_inputs_hold_no_article_starts_no_ray(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch
 ) -> None:
