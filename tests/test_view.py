@@ -1013,6 +1013,48 @@ def test_the_run_records_values_take_a_phones_width(site, tmp_path: Path) -> Non
     assert corner == (0, 255, 0), corner  # red: a value squeezed beside its key
 
 
+@pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium not installed (Debian: apt-get install chromium)"
+)
+@pytest.mark.parametrize("page", ["article-0.html", "index.html"])
+def test_the_date_stays_in_one_piece_on_a_phone(site, tmp_path: Path, page: str) -> None:
+    """At 360 px the brief's date broke after a hyphen where the line ended: "brief written
+    2026-11-" on one line, "30 13:00 UTC" under it. Where the date falls depends on the length
+    of the source's name before it: a copy of the page has a script that tries names of 0 to 80
+    characters and paints a corner green where the date (and time) stood on one line for each,
+    red where it was split."""
+    from PIL import Image
+
+    folder, _ = site
+    measure = (
+        '<div id="fits" style="position: fixed; top: 0; left: 0; width: 20px; height: 20px">'
+        "</div><script>function measure() { const meta = [...document.querySelectorAll("
+        "'p.meta')].find(p => p.textContent.includes('brief written')); const source = "
+        "meta.querySelector('bdi'); let whole = true; for (let n = 0; n <= 80; n++) { "
+        "source.textContent = 'in/' + 'a'.repeat(n) + '.txt'; const walker = "
+        "document.createTreeWalker(meta, NodeFilter.SHOW_TEXT); const range = "
+        "document.createRange(); let node, found = null; while ((node = walker.nextNode())) { "
+        "const date = /\\d{4}-\\d\\d-\\d\\d( \\d\\d:\\d\\d \\S+)?/.exec(node.data); "
+        "if (date) { range.setStart(node, date.index); range.setEnd(node, date.index + "
+        "date[0].length); found = date; break } } if (!found) { whole = false; break } "
+        "const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top))); "
+        "if (tops.size !== 1) { whole = false; break } } "
+        "document.getElementById('fits').style.background = whole ? 'rgb(0, 255, 0)' : "
+        "'rgb(255, 0, 0)' } addEventListener('resize', measure); measure()</script></body>"
+    )
+    html = (folder / page).read_text(encoding="utf-8")
+    measured = tmp_path / f"measured-{page}"
+    measured.write_text(html.replace("</body>", measure), encoding="utf-8")
+    shot = tmp_path / f"{page}-360.png"
+    command = [str(chromium()), "--headless", "--no-sandbox", "--disable-gpu",
+               "--hide-scrollbars", "--window-size=360,900", f"--screenshot={shot}",
+               measured.as_uri()]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    with Image.open(shot) as image:
+        corner = image.convert("RGB").getpixel((5, 5))
+    assert corner == (0, 255, 0), corner  # red: the date split over two lines
+
+
 def test_german_text_outside_the_columns_is_marked_german(tmp_path: Path) -> None:
     """The cleaner's removals and a headline without a translation are the article's German:
     marked so (lang="de"), a screen reader read them with English rules on the English page."""
