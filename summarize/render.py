@@ -141,6 +141,26 @@ def escape_markdown(text: str) -> str:
     generator (Liquid, Hugo). The text is made one line (control characters removed, runs of
     white space one space); otherwise only backslashes and character references are added,
     and text with bidi controls is isolated (:func:`bidi_isolation`)."""
+    text, escape = _markup_characters(text)
+    return "".join(_escaped(c) if flag else c for c, flag in zip(text, escape, strict=True))
+
+
+def escape_html_block_text(text: str) -> str:
+    """Make ``text`` render as itself inside a raw HTML block of the brief (the cleaner's audit),
+    which most readers pass on as HTML (GitHub, VS Code, Obsidian, Python-Markdown without
+    md_in_html) and a few read as Markdown (pandoc; kramdown and Python-Markdown where asked):
+    what :func:`escape_markdown` escapes, and every "&", as character references, which read
+    as the character either way. A backslash escape is no escape in HTML: there the audit
+    showed "\\-" and "\\*". One line, as :func:`escape_markdown` makes it."""
+    text, escape = _markup_characters(text)
+    return "".join(
+        f"&#{ord(c)};" if flag or c == "&" else c for c, flag in zip(text, escape, strict=True)
+    )
+
+
+def _markup_characters(text: str) -> tuple[str, list[bool]]:
+    """``text`` as one line (bidi-isolated where it has bidi controls), and for each of its
+    characters whether it must be escaped to read as itself (:func:`escape_markdown`)."""
     text = " ".join(_CONTROL.sub("", text).split())  # one line: a newline could start a heading
     escape = [char in _INLINE_SPECIAL for char in text]
     if start_marker := _LINE_START_SPECIAL.match(text):  # a heading, quote or list item
@@ -172,7 +192,7 @@ def escape_markdown(text: str) -> str:
                     if text[position] in _LINK_SPECIAL and not escape[position]:
                         escape[position] = changed = True
             start = end + 1
-    return "".join(_escaped(c) if flag else c for c, flag in zip(text, escape, strict=True))
+    return text, escape
 
 
 # What has no backslash escape in one renderer or another, which then shows the backslash: kramdown
@@ -807,19 +827,20 @@ def render_dropped(record: BriefRecord) -> list[str]:
     """The cleaner's audit trail: every removed line, grouped by rule, folded away."""
     if not record.dropped:
         return [AUDIT_HEADING, "", NOTHING_REMOVED, ""]
+    # HTML throughout, one HTML block (no blank line): Markdown inside <details> was shown as
+    # written ("**teaser** (1)", "- \-") by every reader that passes an HTML block on as it is
+    # (Python-Markdown without md_in_html, MkDocs' default; kramdown without markdown="1").
     lines = [
         AUDIT_HEADING,
         "",
-        # kramdown (Jekyll, GitHub Pages) reads Markdown inside an HTML block only when asked:
-        # without it the list showed as one run of raw "**teaser** (1) - …" text.
-        '<details markdown="1">',
+        "<details>",
         f"<summary>{dropped_summary(record)}</summary>",
-        "",
     ]
     for rule, texts in record.dropped_by_rule().items():
-        lines += [f"**{escape_markdown(rule)}** ({len(texts)})", ""]
-        lines += [f"- {escape_markdown(text)}" for text in texts]
-        lines.append("")
+        lines.append(f"<p><strong>{escape_html_block_text(rule)}</strong> ({len(texts)})</p>")
+        lines.append('<ul lang="de">')  # the article's German, as the view marks it
+        lines += [f"<li>{escape_html_block_text(text)}</li>" for text in texts]
+        lines.append("</ul>")
     lines += ["</details>", ""]
     return lines
 

@@ -49,6 +49,8 @@ HOSTILE = (
     "zeit.de und **fett** | a | b | ~~weg~~ &amp; `code` $x$ [^1] :smile:"
 )
 LINK_TOKENS = {"link_open", "image", "html_inline", "code_inline", "s_open", "em_open"}
+# The tags of the brief's one HTML block, the cleaner's audit.
+AUDIT_TAGS = {"details", "summary", "p", "strong", "ul", "li"}
 
 # Article text that an extended reader took for markup (attributes, raw HTML, maths, marks,
 # superscripts, pandoc's lettered lists, admonitions, emoji), each as a headline, summary,
@@ -268,8 +270,9 @@ def test_the_brief_reads_as_a_gfm_document_with_one_quote_per_paragraph() -> Non
     assert [unescaped(text) for text in quoted] == [p.german for p in record.paragraphs]
     assert not {child.type for child in inline_tokens(tokens)} & (LINK_TOKENS - {"em_open"})
     html_blocks = [t.content.strip() for t in tokens if t.type == "html_block"]
-    assert html_blocks[0].startswith('<details markdown="1">\n<summary>3 lines or spans')
-    assert html_blocks[-1] == "</details>" and len(html_blocks) == 2  # the article's stays text
+    (audit,) = html_blocks  # the cleaner's audit, one block; the article's stays text
+    assert audit.startswith("<details>\n<summary>3 lines or spans") and audit.endswith("</details>")
+    assert set(re.findall(r"</?([a-z]+)", audit)) == AUDIT_TAGS  # none from a removed "<details>"
     assert not {t.type for t in tokens} & {"table_open", "hr", "code_block", "fence"}
 
 
@@ -286,7 +289,9 @@ def test_no_html_or_link_comes_from_article_text() -> None:
                "&amp;"]  # fmt: skip
     for text in planted:
         assert text in shown, text
-    assert "<details>Anzeige</details> www.ads.example" in shown  # the removed text, as text
+    # the removed text, as text in the audit's HTML block (the one <details> is the audit's own)
+    assert html.count("<details>") == 1
+    assert "<details>Anzeige</details> www.ads.example" in shown_text(html)
 
 
 def test_no_html_or_link_comes_from_a_hostile_headline() -> None:
@@ -433,9 +438,8 @@ def test_a_numeric_reference_without_its_semicolon_reads_as_typed(text: str) -> 
     without their ";": a sentence "Nr &#65 x" showed as "Nr A x"; markdown-it showed it as
     typed. Each reader shows the text as written, in every place of the brief."""
     _, body = split_front_matter(render_brief(brief_of(text).record(), "article-0.json"))
-    body = body.split("\n## Removed by the cleaner\n", 1)[0]  # raw HTML without md_in_html
     expected = shown_text(MarkdownIt("commonmark").render(body)).count(text)
-    assert expected >= 6
+    assert expected >= 7  # the audit's line too: HTML in every reader
     for reader in READERS.values():
         assert shown_text(python_markdown(body, reader)).count(text) == expected, reader
 
@@ -1280,11 +1284,34 @@ def test_article_text_makes_no_markup_in_python_markdown(text: str, reader: str)
     rendered = python_markdown(body, READERS[reader])
     assert not MARKUP_MADE.search(rendered), MARKUP_MADE.search(rendered)
     assert rendered.count("<details") == 1  # the audit's own
-    if reader == "Python-Markdown":  # without md_in_html the audit's lines show as written
-        body = body.split("\n## Removed by the cleaner\n", 1)[0]
-        expected = shown_text(MarkdownIt("commonmark").render(body)).count(text)
-        rendered = python_markdown(body, READERS[reader])
-    assert shown_text(rendered).count(text) == expected
+    assert shown_text(rendered).count(text) == expected  # the audit's line too, in every reader
+
+
+AUDITED = [*EXTENDED_MARKUP, HOSTILE, "- Teilen", "**Anzeige**", "\\-", "Preis &copy 2024 &amp"]
+
+
+@pytest.mark.parametrize("reader", ["commonmark", "gfm-like", *READERS])
+def test_the_cleaners_audit_reads_as_itself_in_every_reader(reader: str) -> None:
+    """The audit's Markdown list inside its <details> block showed as written in every reader
+    that passes an HTML block on as it is (Python-Markdown without md_in_html, MkDocs' default
+    setup): "**consent** (1)", "- \\- Teilen", backslashes before every escaped character.
+    Its rules and removed lines read as themselves in each reader, as HTML of the audit's own
+    tags, and a removed "&copy 2024" is no ©."""
+    brief = dataclasses.replace(
+        make_brief(), dropped=tuple(Dropped("consent", text) for text in AUDITED)
+    )
+    _, body = split_front_matter(render_brief(brief.record(), "article-0.json"))
+    audit = body.split("\n## Removed by the cleaner\n", 1)[1]
+    if reader in READERS:
+        rendered = python_markdown(audit, READERS[reader])
+    else:
+        rendered = MarkdownIt(reader).render(audit)
+    assert set(re.findall(r"</?([a-z]+)", rendered)) == AUDIT_TAGS, rendered
+    assert not MARKUP_MADE.search(rendered)
+    (listed,) = re.findall(r"<ul[^>]*>(.*?)</ul>", rendered, re.DOTALL)
+    items = [shown_text(item) for item in re.findall(r"<li>(.*?)</li>", listed, re.DOTALL)]
+    assert items == [" ".join(text.split()) for text in AUDITED]
+    assert f"<strong>consent</strong> ({len(AUDITED)})" in rendered
 
 
 @pytest.mark.parametrize("text", EXTENDED_MARKUP)
