@@ -1314,6 +1314,33 @@ def test_the_cleaners_audit_reads_as_itself_in_every_reader(reader: str) -> None
     assert f"<strong>consent</strong> ({len(AUDITED)})" in rendered
 
 
+# Obsidian's tag: "#" at a line's start or after white space, then letters, digits, "_", "-" or
+# "/", at least one of them no digit (help.obsidian.md, Tags).
+OBSIDIAN_TAG = re.compile(r"(?<!\S)#[\w/-]*[^\W\d][\w/-]*")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unter dem Hashtag #MeToo berichteten Tausende.",
+        "#Wahl2025 beginnt",
+        "Die Tags #ikigai/leben und #3d_druck",
+        "Der Aufruf (#at25eu) lief.",
+    ],
+)
+def test_a_hashtag_in_article_text_makes_no_obsidian_tag(text: str) -> None:
+    """Obsidian reads "#MeToo" in a line as a tag: styled as one and listed among the vault's
+    tags, each brief adding the hashtags of its article (68 of the 588 development pages hold
+    some). Escaped, as a heading's "#" is; every reader shows it as written."""
+    _, body = split_front_matter(render_brief(brief_of(text).record(), "article-0.json"))
+    assert not OBSIDIAN_TAG.search(body), OBSIDIAN_TAG.search(body)
+    expected = shown_text(MarkdownIt("commonmark").render(body)).count(text)
+    assert expected >= 8
+    assert shown_text(gfm().render(body)).count(text) == expected
+    for reader in READERS.values():
+        assert shown_text(python_markdown(body, reader)).count(text) == expected, reader
+
+
 @pytest.mark.parametrize("text", EXTENDED_MARKUP)
 def test_article_text_makes_no_markup_in_pandoc(text: str) -> None:
     """pandoc's Markdown reads attributes, superscripts, maths and lettered lists ("a) …",
