@@ -637,8 +637,8 @@ class _FrontMatterDumper(yaml.SafeDumper):
     """``yaml.safe_dump``'s dumper, but a string holding U+0085 (NEL) is double-quoted: written
     raw, as allow_unicode writes it, YAML reads it back as a line break, folded to a space (a
     file name "a<NEL>b.txt" came back as "a b.txt"). Double quotes write it as ``\\N``. So is one
-    holding U+2028 or U+2029 (``_LINE_SEPARATORS``), and one holding a character of HTML or of
-    a Markdown link (``<``, ``>``, ``&``, ``[``, ``]``),
+    holding U+2028, U+2029 or a line break (``_LINE_SEPARATORS``), and one holding a character
+    of HTML or of a Markdown link (``<``, ``>``, ``&``, ``[``, ``]``),
     which :func:`render_brief` then writes as a ``\\u`` escape: a renderer that does not know
     front matter shows it as Markdown, and a headline's "<img onerror=…>" in ``title_de`` ran
     there as HTML, its "![x](http://…)" loaded an image."""
@@ -647,8 +647,12 @@ class _FrontMatterDumper(yaml.SafeDumper):
 _MARKUP_CHARACTERS = "<>&[]"
 # NEL, and the line and paragraph separators: written raw (with the indent PyYAML puts after
 # them as after a line break), a YAML 1.2 reader (where only LF and CR break a line) reads that
-# indent into the value. Double-quoted they are written as escapes (\N, \L, \P).
-_LINE_SEPARATORS = "\x85\u2028\u2029"
+# indent into the value. Double-quoted they are written as escapes (\N, \L, \P). And a line
+# feed or carriage return: PyYAML wrote such a value over several lines, each after the first
+# indented by two spaces, and a renderer that does not know front matter (CommonMark,
+# Python-Markdown) read a line "  # sagte der Minister" of a summary as a heading, "  1. …" as a
+# list. Double-quoted, the value stays on its key's line (\n, \r).
+_LINE_SEPARATORS = "\x85\u2028\u2029\n\r"
 # A value that is one double-quoted string, the rest of its line (as a key's or a list item's).
 _DOUBLE_QUOTED = re.compile(r'(?m)^((?: *- | *[A-Za-z_][\w-]*: )+)("(?:[^"\\\n]|\\.)*")$')
 _MARKUP_IN_FRONT_MATTER = str.maketrans(

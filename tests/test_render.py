@@ -468,6 +468,35 @@ def test_a_brief_read_without_front_matter_support_shows_no_html_from_the_articl
     assert (meta["title_de"], meta["source"]) == (image, "in/<a>.txt")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Lage ist ernst,\n# sagte der Minister",
+        "Erstens:\n1. Die Steuern steigen.\n- Die Renten nicht.",
+        "Er sagte:\n> Wir schaffen das\n\n    eingerückt",
+        "Zeile\r\nZeile 2\r=== Ende",
+    ],
+)
+def test_a_front_matter_value_with_a_line_break_stays_on_its_keys_line(text: str) -> None:
+    """PyYAML wrote a value with a line break (a summary, headline or file name holding one)
+    over several lines, each after the first indented by two spaces: a renderer that does not
+    know front matter (CommonMark, Python-Markdown) read "  # sagte der Minister" as a heading
+    and "  1. Die Steuern …" as a list. Written double-quoted, the break is a "\\n" on the
+    key's line, and the value reads back the same."""
+    from summarize.outputs import front_matter_of
+    from summarize.render import front_matter
+
+    brief = dataclasses.replace(make_brief(summary=text), source=text, title_de=text, title_en=text)
+    record = brief.record()
+    text_of_brief = render_brief(record, "x.json")
+    front = text_of_brief.split("\n---\n", 1)[0].removeprefix("---\n")
+    assert all(re.match(r"[A-Za-z_][\w-]*: ", line) for line in front.split("\n")), front
+    assert front_matter_of(text_of_brief) == front_matter(record, "x.json")
+    block = f"---\n{front}\n---\n"  # as such a renderer reads it: rules and paragraphs alone
+    for rendered in (MarkdownIt("commonmark").render(block), python_markdown(block, [])):
+        assert set(re.findall(r"<([a-z0-9]+)", rendered)) <= {"hr", "h2", "p"}, rendered
+
+
 def test_a_front_matter_value_starting_with_a_colon_is_quoted() -> None:
     # Ruby's YAML reader (Jekyll's) reads a plain ":b" as a Symbol; its safe loading refuses it.
     brief = dataclasses.replace(make_brief(), title_de=":Auftakt", title_en=":Start")
