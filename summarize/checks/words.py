@@ -289,6 +289,11 @@ _IRREGULAR_COUNTRY_ADJECTIVES = {
     "laos": ("laotian",),
     "kosovo": ("kosovar", "kosovan"),
     "niger": ("nigerien",),
+    "panama": ("panamanian",),
+    "mozambique": ("mozambican",),
+    "elsalvador": ("salvadoran", "salvadorean"),
+    "dominicanrepublic": ("dominican",),
+    "palestinianterritories": ("palestinian",),
 }
 
 
@@ -299,6 +304,8 @@ _IRREGULAR_COUNTRY_ADJECTIVES = {
 # "Welshman") are read by :func:`english_country_people`.
 _COUNTRY_PEOPLE = {
     "spain": ("spaniard", "spaniards"),
+    "croatia": ("croat", "croats"),
+    "serbia": ("serb", "serbs"),
     "britain": ("briton", "britons", "brit", "brits"),
     "greatbritain": ("briton", "britons", "brit", "brits"),
     "unitedkingdom": ("briton", "britons", "brit", "brits"),
