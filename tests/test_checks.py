@@ -1355,6 +1355,12 @@ def test_a_german_adjective_in_isch_backs_the_english_one(
         ("The talks were held in Niger this week.", "Nigerianische Diplomaten kamen.", ["Niger"]),
         ("The talks were held in Nigeria this week.", "Nigerianische Diplomaten kamen.", []),
         ("The talks were held in Niger this week.", "Die Gespräche fanden in Niger statt.", []),
+        # nor does an ending join a word to a shorter country's name: "Nigerian" is Nigeria's
+        ("A Nigerian man won the race.", "Ein Mann aus Niger gewann.", ["Nigerian"]),
+        ("A man from Niger won the race.", "Ein Nigerianer gewann.", ["Niger"]),
+        ("A Nigerian man won the race.", "Ein Nigerianer gewann.", []),
+        ("A man from Niger won the race.", "Ein Nigrer gewann.", []),
+        ("The Korean team won the race.", "Die Mannschaft aus Korea gewann.", []),
         ("The German exports rose this week.", "Deutschlands Exporte stiegen.", []),
     ],
 )

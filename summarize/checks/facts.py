@@ -563,9 +563,31 @@ def _close_forms(key: str, grams: set[str]) -> bool:
         common = 4
         while common < min(len(gram), len(key)) and gram[common] == key[common]:
             common += 1
-        if gram[common:] in _NAME_ENDINGS and key[common:] in _NAME_ENDINGS:
+        if (
+            gram[common:] in _NAME_ENDINGS
+            and key[common:] in _NAME_ENDINGS
+            and _country_begun(gram) == _country_begun(key)
+        ):
             return True
     return False
+
+
+@lru_cache(maxsize=words.WORD_CACHE_SIZE)
+def _country_begun(word: str) -> str:
+    """The longest English country name (CLDR, folded and squashed) that ``word`` begins with,
+    or "": "nigerian" begins with Nigeria, "niger" with Niger. An ending joins a word to
+    another country's name only when both name the same one: "Nigerian" is no form of Niger,
+    nor "Niger" of a source's "Nigerian" (they were, by the ending "-ian")."""
+    return max(
+        (name for name in _english_country_names() if word.startswith(name)), key=len, default=""
+    )
+
+
+@cache
+def _english_country_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset("".join(tokens(str(name))) for name in Locale("en").territories.values())
 
 
 def _country_or_its_adjective(key: str) -> frozenset[str]:
