@@ -566,10 +566,18 @@ def _close_forms(key: str, grams: set[str]) -> bool:
         if (
             gram[common:] in _NAME_ENDINGS
             and key[common:] in _NAME_ENDINGS
+            and not _roman_numbers_apart(key, gram, common)
             and _country_begun(gram) == _country_begun(key)
         ):
             return True
     return False
+
+
+def _roman_numbers_apart(key: str, gram: str, common: int) -> bool:
+    """Whether the "-i" that one has more than the other after their ``common`` beginning is a
+    Roman number's last stroke ("charlesii" and "charlesiii", "henryvii" and "henryviii",
+    "johnpauli" and "johnpaulii"): another ruler, war or sequel, no ending of the same name."""
+    return key[common:] + gram[common:] == "i" and key[common - 1] in "ivx"
 
 
 @lru_cache(maxsize=words.WORD_CACHE_SIZE)
@@ -1330,11 +1338,16 @@ def _transliterated(text: str) -> str:
     return _CAPITALISED_WORD.sub(
         lambda match: (
             match.group(0)
-            if words.is_common_word(match.group(0))
+            if words.is_common_word(match.group(0)) or _ROMAN_NUMBER.fullmatch(match.group(0))
             else _transliteration_key(match.group(0))
         ),
         text,
     )
+
+
+# A Roman number after a name ("Charles III", "Henry VIII"): no letters of a transliteration,
+# whose doubled letters fall together ("III" was "I", and "Charles II" was "Charles III").
+_ROMAN_NUMBER = re.compile(r"[IVXL]+")
 
 
 @dataclass(frozen=True)
