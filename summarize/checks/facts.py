@@ -1415,6 +1415,50 @@ def _umlauts_spelt_out(text: str) -> str | None:
     return spelt if spelt != text else None
 
 
+# The given names of kings, queens, emperors and popes that German and English write in their
+# own forms ("Karl III." is "Charles III", "Papst Franziskus" "Pope Francis", "Ludwig XIV."
+# "Louis XIV"), written by hand from general knowledge of both languages' usage, not from any
+# benchmark's flags. Names spelt alike once folded ("Leo", "Paul", "Elizabeth" of "Elisabeth"
+# is not: listed) need no entry.
+_REGNAL_NAMES = {
+    "Karl": "Charles", "Ludwig": "Louis", "Heinrich": "Henry", "Wilhelm": "William",
+    "Friedrich": "Frederick", "Georg": "George", "Jakob": "James", "Johann": "John",
+    "Johannes": "John", "Eduard": "Edward", "Philipp": "Philip", "Franziskus": "Francis",
+    "Benedikt": "Benedict", "Gregor": "Gregory", "Klemens": "Clement", "Clemens": "Clement",
+    "Innozenz": "Innocent", "Nikolaus": "Nicholas", "Konstantin": "Constantine",
+    "Katharina": "Catherine", "Elisabeth": "Elizabeth", "Maria": "Mary",
+    "Margarete": "Margaret", "Margarethe": "Margaret", "Viktoria": "Victoria",
+    "Stephan": "Stephen", "Andreas": "Andrew", "Josef": "Joseph", "Rudolf": "Rudolph",
+}  # fmt: skip
+# Such a name as a sovereign's or pope's: after the title ("König Karl", "des Papstes
+# Franziskus", "Kaiserin Maria Theresia") or before its number ("Karl III.", "Johannes Paul
+# II."); not a commoner's ("Karl Lauterbach" stays Karl).
+_REGNAL_TITLE = (
+    r"(?:König(?:in)?|Kaiser(?:in)?|Papst|Päpstin|(?:Kron)?[Pp]rinz(?:essin)?|(?:Groß|Erz)?"
+    r"[Hh]erzog(?:in)?|Zar(?:in)?|Kurfürst(?:in)?)(?:e?s|en|n)?"
+)
+_REGNAL_NAME = re.compile(
+    rf"(?P<title>(?<![\w-]){_REGNAL_TITLE}\s+)?"
+    r"(?P<name>(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:\s+[A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"(?P<number>\s+[IVXL]+\.)?"
+)
+
+
+def _regnal_names_in_english(german: str) -> str | None:
+    """``german`` with a sovereign's or pope's given names in their English form
+    (:data:`_REGNAL_NAMES`: "König Karl III." as "König Charles III."), or None where it has
+    none to change."""
+
+    def english(match: re.Match[str]) -> str:
+        if not (match.group("title") or match.group("number")):
+            return match.group(0)
+        name = " ".join(_REGNAL_NAMES.get(word, word) for word in match.group("name").split())
+        return (match.group("title") or "") + name + (match.group("number") or "")
+
+    spelt = _REGNAL_NAME.sub(english, german)
+    return spelt if spelt != german else None
+
+
 # An English weekday right after a word: "Good Friday", "Easter Monday", "Ash Wednesday".
 _WEEKDAY_AFTER = re.compile(
     r"\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -1457,6 +1501,12 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         (tokens(spelt), _squashed_ngrams(spelt))
         for spelt in (_umlauts_spelt_out(text) for text, _ in gapped)
         if spelt is not None
+    ]
+    # A sovereign's or pope's name in its English form: "Charles III" for "Karl III.".
+    source_lists += [
+        (tokens(english), _squashed_ngrams(english))
+        for english in (_regnal_names_in_english(text) for text, lang in gapped if lang == "de")
+        if english is not None
     ]
     grams = set().union(*(source_grams for _, source_grams in source_lists))
     if _names_america(source_lists):
