@@ -5147,3 +5147,27 @@ def test_a_sovereigns_or_popes_german_given_name_backs_its_english_form(
     given names each in its own form. A table of them is read after a ruler's or pope's title
     or before a number, so a commoner's "Karl" stays Karl."""
     assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "warned"),
+    [
+        # an adverb with a negative prefix before an adjective says how much
+        ("Er war nicht vorsichtig.", "He was incredibly careful.", True),
+        ("Der Zug war nicht schnell.", "The train was unbelievably fast.", True),
+        ("Der Winter war nicht warm.", "The winter was unusually warm.", True),
+        ("Die neue Version ist nicht besser.", "The new version is infinitely better.", True),
+        # the German says the degree too, or the adverb says how, or no degree at all
+        ("Es ist unglaublich wichtig.", "It is incredibly important.", False),
+        ("Er wurde nicht korrekt informiert.", "He was incorrectly informed.", False),
+        ("Es wird wahrscheinlich nicht regnen.", "It is unlikely to rain.", False),
+        ("Er handelte nicht angemessen und ging.", "He acted inappropriately and left.", False),
+    ],
+)
+def test_an_adverb_of_degree_with_a_negative_prefix_is_no_negation(
+    german: str, english: str, warned: bool
+) -> None:
+    """ "He was incredibly careful" for "Er war nicht vorsichtig" was not warned of: the
+    "in-" of "incredibly" (as of "unusually", "infinitely") counted as the English's negation.
+    Before an adjective or adverb such a word says how much, and negates nothing."""
+    assert bool(_negation_warned(german, english)) is warned

@@ -10,6 +10,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import Literal
 
+from summarize.checks import words
 from summarize.checks.quantities import Quantity, find_quantities, is_supported
 from summarize.checks.words import fold, tokens
 
@@ -303,11 +304,43 @@ def _cognate_key(word: str) -> str:
     return fold(word).replace("c", "k").replace("z", "k")[:_COGNATE_LETTERS]
 
 
+# An adverb with a negative prefix before an adjective or adverb says how much, not that
+# something is not: "incredibly careful", "unbelievably fast", "unusually warm", "infinitely
+# better", "insanely expensive". Read as a negation, "He was incredibly careful" hid the lost
+# "nicht" of "Er war nicht vorsichtig". Not before a participle ("incorrectly informed",
+# "unfairly treated": how it was done, which may be the German's "nicht korrekt").
+_DEGREE_ADVERB = re.compile(
+    r"(?<![\w-])(?P<adverb>(?:un|in|im|il|ir|dis)[a-z]{3,}ly)\s+(?P<next>[a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _without_degree_adverbs(english: str) -> str:
+    """``english`` with the adverbs of :data:`_DEGREE_ADVERB` that stand before an adjective or
+    an adverb (the lexicon's; not a small word, "unlikely to") blanked out."""
+    from lemminflect import getAllLemmas
+
+    def blanked(match: re.Match[str]) -> str:
+        adverb, following = fold(match.group("adverb")), fold(match.group("next"))
+        if (
+            "ADJ" in getAllLemmas(adverb)  # an adjective in "-ly": "unlikely to", "unfriendly"
+            or words.is_function_word(following)
+            or following.endswith("ed")
+            or not {"ADJ", "ADV"} & set(getAllLemmas(following))
+        ):
+            return match.group(0)
+        return " " * len(match.group("adverb")) + match.group(0)[len(match.group("adverb")) :]
+
+    return _DEGREE_ADVERB.sub(blanked, english)
+
+
 def _english_negations(german: str, english: str) -> int:
     """How many negations the English says that may be the German's: those of
     :data:`_ENGLISH_NEGATION`, :data:`_PREFIXED_ADJECTIVE` and :data:`_LESS_WORD`, less the
     words that translate a German "un-" word, "kaum", a German "-los" word, or the German word
-    of the same Latin prefix ("illegal" for "illegale")."""
+    of the same Latin prefix ("illegal" for "illegale"), and the adverbs of degree
+    (:data:`_DEGREE_ADVERB`)."""
+    english = _without_degree_adverbs(english)
     found = [
         m.group(0) for m in _ENGLISH_NEGATION.finditer(_ENGLISH_NOT_NEGATING.sub(" ", english))
     ]
