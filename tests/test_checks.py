@@ -5171,3 +5171,29 @@ def test_an_adverb_of_degree_with_a_negative_prefix_is_no_negation(
     "in-" of "incredibly" (as of "unusually", "infinitely") counted as the English's negation.
     Before an adjective or adverb such a word says how much, and negates nothing."""
     assert bool(_negation_warned(german, english)) is warned
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        ("John F. Kennedy spoke in Berlin.", "", "John Kennedy sprach in Berlin.", []),
+        ("John F. Kennedy spoke in Berlin.", "John Kennedy spoke in Berlin.", None, []),
+        ("President John F. Kennedy spoke.", "", "Präsident John Kennedy sprach.", []),
+        # another initial, another surname, or the surname alone still flag
+        (
+            "John F. Kennedy spoke in Berlin.",
+            "John G. Kennedy spoke in Berlin.",
+            None,
+            ["John F. Kennedy"],
+        ),
+        ("John F. Smith spoke in Berlin.", "", "John Kennedy sprach in Berlin.", ["John F. Smith"]),
+        ("John F. Kennedy spoke in Berlin.", "", "Kennedy sprach in Berlin.", ["John F. Kennedy"]),
+    ],
+)
+def test_a_middle_initial_the_article_leaves_out_is_no_other_name(
+    summary: str, english: str, german: str | None, flagged: list[str]
+) -> None:
+    """ "John F. Kennedy" for the article's "John Kennedy" was flagged as a name the article
+    lacks, though "John Kennedy" for its "John F. Kennedy" passed: the middle initial had to be
+    stated. It may be left out now, unless a source gives the name another initial."""
+    assert [f.text for f in unsupported_facts(summary, english, german)] == flagged

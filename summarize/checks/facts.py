@@ -1459,6 +1459,37 @@ def _regnal_names_in_english(german: str) -> str | None:
     return spelt if spelt != german else None
 
 
+# A middle initial: one capital and a dot between two words of a name ("F." of "John F.
+# Kennedy"), not a first initial ("J. Smith") nor a name's last word.
+_MIDDLE_INITIAL = re.compile(r"(?<=[^\W\d_]) [A-Z]\.(?= [A-ZÄÖÜ])")
+
+
+def _without_middle_initials(readings: list[str], sources: list[tuple[str, str]]) -> list[str]:
+    """The readings of a name that have a middle initial, without it ("John F. Kennedy":
+    "John Kennedy"), which an article may leave out; not where a source gives the name another
+    initial ("John G. Kennedy": another person, or another's error)."""
+    found: list[str] = []
+    for reading in readings:
+        if not _MIDDLE_INITIAL.search(reading):
+            continue
+        initialled = re.compile(
+            r"(?<![\w-])"
+            + r"\s+".join(
+                r"[A-Z]\." if _INITIAL.fullmatch(part) else re.escape(part)
+                for part in reading.split()
+            )
+            + r"(?![\w-])"
+        )
+        if any(
+            re.sub(r"\s+", " ", match.group(0)) != reading
+            for text, _ in sources
+            for match in initialled.finditer(text)
+        ):
+            continue  # the source has the name with another initial
+        found.append(_MIDDLE_INITIAL.sub("", reading))
+    return found
+
+
 # An English weekday right after a word: "Good Friday", "Easter Monday", "Ash Wednesday".
 _WEEKDAY_AFTER = re.compile(
     r"\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -1566,6 +1597,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             readings.append(rest)  # the lead may be an ordinary word ("Suspects Adnan Farah")
         elif rest is None and (rest := _common_words_after_lead(name, capitalised, grams, sources)):
             readings.append(rest)  # "Striker Jack Brown", "Twelve-year-old Smith"
+        shown = readings[-1]
+        # "John F. Kennedy" for the article's "John Kennedy": a middle initial may be left out
+        readings += _without_middle_initials(readings, sources)
         if any(
             _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
             for text in readings
@@ -1584,7 +1618,7 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             )
             for text in readings
         ):
-            flags.append(Flag("name", readings[-1], "name not in the article"))
+            flags.append(Flag("name", shown, "name not in the article"))
     # "the Bank of France" where the article has "the Bank of England" and France apart: each
     # word is stated, the institution is not.
     flagged_names = {"".join(tokens(flag.text)) for flag in flags}
