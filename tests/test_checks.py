@@ -5222,3 +5222,26 @@ def test_a_german_sports_event_feast_or_office_backs_its_english_name(
     "Pfingsten", "Chancellor" for "Kanzlerin" were flagged as names the article lacks (WMT19's
     human translations of them were): German news writes them in words of its own."""
     assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("Christians in Geisingen celebrate.", "Geisinger Christen feiern.", []),
+        ("Catholics in Geisingen celebrate.", "Die Geisinger Katholiken feiern.", []),
+        ("A Christian motorcycle group came.", "Eine christliche Motorradgruppe kam.", []),
+        ("A Jewish group came.", "Eine jüdische Gruppe kam.", []),
+        ("They walked to the Church of the Holy Cross.", "Sie gingen zur Heilig-Kreuz-Kirche.", []),
+        ("The Holy Spirit came.", "Der Heilige Geist kam.", []),
+        # another faith or dedication is still flagged
+        ("Jews celebrate.", "Christen feiern.", ["Jews"]),
+        ("The Holy Family church opened.", "Die Heilig-Kreuz-Kirche öffnete.", ["Holy Family"]),
+    ],
+)
+def test_a_german_faith_its_people_or_a_churchs_dedication_backs_its_english_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Christians" for "Christen", "Catholics" for "Katholiken", "Christian" for "christliche",
+    "Holy Cross" for "Heilig-Kreuz-Kirche" were flagged as names the article lacks (WMT19's
+    human translations of them were)."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
