@@ -5245,3 +5245,23 @@ def test_a_german_faith_its_people_or_a_churchs_dedication_backs_its_english_nam
     "Holy Cross" for "Heilig-Kreuz-Kirche" were flagged as names the article lacks (WMT19's
     human translations of them were)."""
     assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("A Bundestag member spoke.", "Ein CDU-Bundestagsabgeordneter sprach.", []),
+        ("The former Wimbledon winner came.", "Die Ex-Wimbledonsiegerin kam.", []),
+        ("He showed a Hitler salute.", "Er zeigte den Nazi-Hitlergruß.", []),
+        # another name, or a name shorter than five letters, is still flagged
+        ("A Bundesrat member spoke.", "Ein CDU-Bundestagsabgeordneter sprach.", ["Bundesrat"]),
+        ("Hans came to town.", "Die Ex-Hansestadt feierte.", ["Hans"]),
+    ],
+)
+def test_a_name_at_the_start_of_a_hyphenated_compounds_last_part_is_stated(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Bundestag" for "CDU-Bundestagsabgeordneter" was flagged as a name the German lacks,
+    though "Bundestagsabgeordneter" alone backed it: a compound's beginnings were read only
+    where no hyphen stood before it."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged

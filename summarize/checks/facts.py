@@ -844,9 +844,10 @@ def _country_and_language_stem_set() -> frozenset[str]:
 
 
 # A German noun compounded of a name and a word ("Hitlergruß", "Wimbledonsiegerin",
-# "Bundestagswahl"): its beginnings are keys _name_is_stated looks up for a one-word name.
+# "Bundestagswahl"), also as a hyphenated compound's last part ("CDU-Bundestagsabgeordneter"):
+# its beginnings are keys _name_is_stated looks up for a one-word name.
 _COMPOUND_BEGINNING = "\x00compound:"
-_GERMAN_NOUN = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][^\W\d_]{8,}")
+_GERMAN_NOUN = re.compile(r"(?<![\w'’])[A-ZÄÖÜ][^\W\d_]{8,}")
 _SHORTEST_NAME_IN_A_COMPOUND = 5  # not "Bern" in "Bernstein", "Hans" in "Hansestadt"
 _SHORTEST_WORD_AFTER_IT = 4  # not "Richter" in "Richterin"
 # Beginnings no longer than this: every beginning of a pasted blob of 100,000 letters took GBs.
