@@ -1361,6 +1361,9 @@ def test_a_german_adjective_in_isch_backs_the_english_one(
         ("A Nigerian man won the race.", "Ein Nigerianer gewann.", []),
         ("A man from Niger won the race.", "Ein Nigrer gewann.", []),
         ("The Korean team won the race.", "Die Mannschaft aus Korea gewann.", []),
+        # a German word that only begins as a country is none ("den Armen", the poor)
+        ("Armenians were helped on Monday.", "Den Armen wurde am Montag geholfen.", ["Armenians"]),
+        ("Armenians were helped on Monday.", "Armenier wurden am Montag unterstützt.", []),
         ("The German exports rose this week.", "Deutschlands Exporte stiegen.", []),
     ],
 )
