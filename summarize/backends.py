@@ -1157,8 +1157,9 @@ def unconvertible_config(config: Any) -> str | None:
 # CTranslate2 key, so a folder converted before is not reused (nor translations cached from it).
 # Other types keep their key, conversions and cache. 2: the T5 family's decoder output scaling
 # as transformers runs it (_t5_output_scaling_as_run); mBART-50's decoder start token where its
-# config does not name its tokenizer (_mbart50_named).
-_CONVERSION_RECIPES = {"t5": 2, "mt5": 2, "umt5": 2, "mbart": 2}
+# config does not name its tokenizer (_mbart50_named). 3: the model's own decoder start token
+# where the converter takes another whatever the model says (_decoder_start_as_run).
+_CONVERSION_RECIPES = {"t5": 2, "mt5": 2, "umt5": 2, "mbart": 3, "pegasus": 3}
 
 
 def conversion_recipe(config: Any) -> int | None:
@@ -1191,6 +1192,41 @@ def _mbart50_named(model: Any, tokenizer: Any) -> None:
         and type(tokenizer).__name__.startswith("MBart50")
     ):
         config.tokenizer_class = "MBart50Tokenizer"
+
+
+def _decoder_start_as_run(config_file: Path, model: Any, tokenizer: Any) -> None:
+    """Start the converted decoder with the token generate() starts it with: the model's
+    ``decoder_start_token_id`` (its generation_config.json, else config.json; else its
+    ``bos_token_id``). CTranslate2's converter takes PEGASUS's pad token and mBART's end token
+    whatever the model says (and the config.json's, not generation_config.json's, for the
+    rest): a PEGASUS or mBART-50 fine-tune that starts its decoder otherwise (mBART-50 with the
+    target language's code, a cc25 fine-tune with "</s>" before a forced code) wrote other text
+    on CTranslate2 than on torch, unsaid. Not MarianMT, whose conversion starts from a zero
+    embedding in place of its pad token; nor an mBART-cc25 conversion without a start token
+    whose model starts with a language code (the backend's target prefix starts it)."""
+    config = getattr(model, "config", None)
+    generation = getattr(model, "generation_config", None)
+    if tokenizer is None or config is None or getattr(config, "model_type", None) == "marian":
+        return
+    start = getattr(generation, "decoder_start_token_id", None)
+    if start is None:
+        start = getattr(config, "decoder_start_token_id", None)
+    if start is None:
+        start = getattr(generation, "bos_token_id", None)
+    if not isinstance(start, int):
+        return
+    token = tokenizer.convert_ids_to_tokens(start)
+    converted = json.loads(config_file.read_text(encoding="utf-8"))
+    written = converted.get("decoder_start_token")
+    codes = getattr(tokenizer, "lang_code_to_id", None) or {}
+    if written == token or (written is None and start in codes.values()):
+        return
+    logger.info(
+        "the CTranslate2 converter starts the decoder with %s; the model starts it with %s "
+        "(id %d), which the conversion keeps", written, token, start,
+    )  # fmt: skip
+    converted["decoder_start_token"] = token
+    config_file.write_text(json.dumps(converted, indent=2), encoding="utf-8")
 
 
 def _hub_snapshot_folder(repo_id: str, revision: str) -> Path | None:
@@ -1253,6 +1289,7 @@ def _convert(
         ) -> Any:
             tokenizer = super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs)
             _mbart50_named(getattr(self, "_loaded", None), tokenizer)
+            self._tokenizer = tokenizer
             return tokenizer
 
     # A hub model at a revision of its own is read from the cache's snapshot of that revision:
@@ -1268,6 +1305,11 @@ def _convert(
                 quantization=None if quantization == "none" else quantization,
                 force=True,
             )
+        _decoder_start_as_run(
+            partial / "config.json",
+            getattr(converter, "_loaded", None),
+            getattr(converter, "_tokenizer", None),
+        )
         if target.exists():  # an incomplete folder (no model.bin) from an older version
             shutil.rmtree(target)
         partial.rename(target)

@@ -1331,6 +1331,58 @@ def test_an_mbart_fine_tune_writes_the_same_on_both_backends(
     assert outputs["ctranslate2"] == outputs["torch"]
 
 
+def _start_decoder_with(folder: Path, token: str) -> int:
+    """Make ``folder``'s model start its decoder with ``token`` (config.json and
+    generation_config.json, as a fine-tune saves them); its id."""
+    start = int(AutoTokenizer.from_pretrained(folder).convert_tokens_to_ids(token))
+    for name in ("config.json", "generation_config.json"):
+        settings = json.loads((folder / name).read_text())
+        settings["decoder_start_token_id"] = start
+        (folder / name).write_text(json.dumps(settings))
+    return start
+
+
+@pytest.mark.parametrize(
+    ("task", "builder", "start"),
+    [
+        # mBART-50 fine-tuned to start with the target's code (as cc25 fine-tunes do)
+        ("translation", build_mbart50, "en_XX"),
+        # a cc25 fine-tune trained mBART-50's way: "</s>", then the forced code
+        ("translation", build_mbart_cc25, "</s>"),
+        ("summarization", build_pegasus, "</s>"),
+    ],
+)
+def test_ctranslate2_starts_the_decoder_with_the_models_own_start_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, task: str, builder: Any, start: str
+) -> None:
+    """CTranslate2's converter starts PEGASUS's decoder with its pad token and mBART's with
+    "</s>" (or, for a config without tokenizer_class, with nothing), whatever the model's
+    decoder_start_token_id says: such a fine-tune wrote other text on CTranslate2 than on
+    torch, unsaid. The conversion now keeps the model's own start token."""
+    pytest.importorskip("ctranslate2")
+    monkeypatch.setitem(TINY_LAYERS, "d_model", 64)
+    monkeypatch.setitem(TINY_LAYERS, "init_std", 0.3)
+    folder = builder(tmp_path / "model", texts=seed_texts())
+    _start_decoder_with(folder, start)
+    inputs = (
+        ["Viele sind bei den Kämpfen umgekommen, sagte die Polizei am Abend.",
+         "Der Kanzler sprach mit der Presse."]
+        if task == "translation"
+        else ["Many people died in the fighting, the police said. The chancellor spoke.",
+              "The dog barked loudly in the garden while the children were playing."]
+    )  # fmt: skip
+    settings_of = TranslationSettings if task == "translation" else SummarizationSettings
+    outputs = {}
+    for backend in ("torch", "ctranslate2"):
+        settings = settings_of(
+            model=str(folder), backend=backend, generation={"max_new_tokens": 8, "num_beams": 1}
+        )
+        loaded = load_model(task, settings, tmp_path / "models")  # type: ignore[arg-type]
+        outputs[backend] = [(out.text, out.tokens) for out in loaded.backend.generate(inputs)]
+    assert len({text for text, _ in outputs["torch"]}) == 2  # the weights read the input
+    assert outputs["ctranslate2"] == outputs["torch"]
+
+
 @pytest.mark.parametrize("model_type", ["t5", "marian"])
 def test_only_a_changed_conversion_is_keyed_anew(
     self_contained_models: ModelSet, tmp_path: Path, model_type: str
