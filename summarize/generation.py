@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -639,6 +639,56 @@ def refuse_ignored_assistance(generation_config: GenerationConfig, table: str) -
         f"runs with greedy search or sampling only, and with num_beams = {beams} generate() "
         "ignores it; set num_beams = 1 or remove it"
     )
+
+
+# The settings that tune assisted generation, and what reads each: "early exit" drafts with the
+# model's own first layers (assistant_early_exit), "prompt lookup" copies drafts from the input
+# (prompt_lookup_num_tokens); the lookbehinds serve an assistant model with a tokenizer of its
+# own, which this tool never passes to generate().
+_ASSISTANT_TUNING: dict[str, str] = {
+    "num_assistant_tokens": "early exit",
+    "num_assistant_tokens_schedule": "early exit",
+    "assistant_confidence_threshold": "early exit",
+    "assistant_ensemble_weight": "early exit with sampling",
+    "max_matching_ngram_size": "prompt lookup",
+    "assistant_lookbehind": "an assistant model with another tokenizer",
+    "target_lookbehind": "an assistant model with another tokenizer",
+}
+
+
+def _assistance_run(generation_config: GenerationConfig) -> str | None:
+    """The kind of assisted generation generate() runs with these settings (the names of
+    :data:`_ASSISTANT_TUNING`), None where it runs none."""
+    if _mode_name(generation_config) != "ASSISTED_GENERATION":
+        return None
+    if generation_config.assistant_early_exit is not None:  # generate() picks it first
+        return "early exit with sampling" if generation_config.do_sample else "early exit"
+    return "prompt lookup"
+
+
+def refuse_idle_assistant_settings(
+    generation_config: GenerationConfig, table: str, user_set: Collection[str]
+) -> None:
+    """A setting of the user's that tunes a kind of assisted generation these settings do not
+    run: num_assistant_tokens = 5 or max_matching_ngram_size = 3 without the assisting setting
+    it tunes changed nothing, unsaid (generate() ignores it), and assistant_ensemble_weight
+    beside prompt_lookup_num_tokens failed every input after the articles were translated
+    ("requires candidate logits from the assistant model"). ConfigError naming the table and
+    the setting, before any article. For the torch backend; CTranslate2 refuses them all."""
+    run = _assistance_run(generation_config)
+    for key, reader in _ASSISTANT_TUNING.items():
+        value = getattr(generation_config, key, None)
+        if key not in user_set or value is None or (run is not None and run.startswith(reader)):
+            continue
+        running = f"runs {run}" if run else "runs no assisted generation"
+        fails = key == "assistant_ensemble_weight" and run == "prompt lookup"
+        raise ConfigError(
+            f"[{table}] {key} = {value!r} tunes assisted generation by {reader} only, and the "
+            f"table as merged {running}, so generate() "
+            f"{'fails on every input' if fails else 'ignores it'}; remove it (assisted "
+            "generation runs with prompt_lookup_num_tokens or assistant_early_exit, under "
+            "greedy search or sampling)"
+        )
 
 
 def refuse_unsafe_stops(generation_config: GenerationConfig, table: str) -> None:

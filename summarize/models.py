@@ -73,6 +73,7 @@ from summarize.generation import (
     merged_generation,
     own_generation_keys,
     refuse_hub_code_mode,
+    refuse_idle_assistant_settings,
     refuse_ignored_assistance,
     refuse_unsafe_stops,
     resolve_generation,
@@ -1300,6 +1301,7 @@ def _checked_device(
             refuse_unsafe_stops(generation_config, table)
             refuse_hub_code_mode(generation_config, table)
             refuse_ignored_assistance(generation_config, table)
+            refuse_idle_assistant_settings(generation_config, table, user_set[table])
             if runs_here and takes_one_input_per_call(generation_config):
                 logger.info(
                     "[%s]: assisted generation takes one input per generate() call, so its "

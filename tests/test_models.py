@@ -2610,6 +2610,56 @@ def test_assisted_generation_beside_beam_search_is_refused(self_contained_models
         load_model("translation", options, Path("models"))
 
 
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"num_assistant_tokens": 5}, "num_assistant_tokens = 5"),
+        ({"assistant_confidence_threshold": 0.3}, "assistant_confidence_threshold = 0.3"),
+        ({"max_matching_ngram_size": 3}, "max_matching_ngram_size = 3"),
+        ({"assistant_lookbehind": 4, "prompt_lookup_num_tokens": 3}, "assistant_lookbehind = 4"),
+        # early exit reads the draft count, prompt lookup does not
+        ({"prompt_lookup_num_tokens": 3, "num_assistant_tokens": 5}, "num_assistant_tokens = 5"),
+        # failed inside generate() on every input, after the articles were translated
+        (
+            {"prompt_lookup_num_tokens": 3, "assistant_ensemble_weight": 0.5},
+            "assistant_ensemble_weight = 0.5.*fails on every input",
+        ),
+    ],
+)
+def test_a_setting_of_assisted_generation_not_run_is_refused(
+    self_contained_models, settings: dict[str, object], named: str
+) -> None:
+    """generate() reads an assisted generation's tuning only where that kind runs: without it
+    the setting changed nothing, unsaid (or, assistant_ensemble_weight beside prompt lookup,
+    failed every input late). Refused before any article, naming the table and the key."""
+    options = TranslationSettings(
+        model=str(self_contained_models.marian),
+        generation={"max_new_tokens": 6, "num_beams": 1, **settings},
+    )
+    with pytest.raises(ConfigError, match=rf"\[translation.generation\] {named}"):
+        load_model("translation", options, Path("models"))
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"prompt_lookup_num_tokens": 3, "max_matching_ngram_size": 3},
+        {"assistant_early_exit": 1, "num_assistant_tokens": 3},
+        {"assistant_early_exit": 1, "assistant_confidence_threshold": 0.2},
+    ],
+)
+def test_a_setting_of_the_assisted_generation_run_is_taken(
+    self_contained_models, settings: dict[str, object]
+) -> None:
+    options = TranslationSettings(
+        model=str(self_contained_models.marian),
+        generation={"max_new_tokens": 6, "num_beams": 1, **settings},
+    )
+    loaded = load_model("translation", options, Path("models"))
+    (output,) = loaded.backend.generate(["Der Hund bellt laut im Garten."])
+    assert output.tokens
+
+
 @pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
 @pytest.mark.parametrize("layout", ["as converted", "with the tokenizer", "without config.json"])
 def test_a_ctranslate2_conversion_given_as_the_model_is_named_as_one(
