@@ -10,6 +10,7 @@ says ``allow_pickle = true``. The generation settings a spec holds are
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import functools
@@ -494,6 +495,20 @@ def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason:
         if unreached and not offline
         else ""
     )
+    store_file = _file_in_the_way(source)
+    if store_file is not None:
+        # The store (runtime.models_dir) is a file: the advice to copy the model folder under
+        # it, or to pull into it, could not be followed, and nothing said why.
+        return (
+            f"The {task} model {source.requested!r}{revision} could not be found. "
+            f"Looked in: {_looked_in(source.searched)}, the Hugging Face cache, and {hub_note}; "
+            f"the model store's path runs through {shown(store_file)}, which is a file, not a "
+            "folder. To fix: set runtime.models_dir to a folder (the default is models), then "
+            f"run `summarize models pull` on a machine with internet access or copy the model "
+            f"folder there; or set [{task}] model to a local folder holding config.json, the "
+            f"tokenizer files and the weights (e.g. --set {task}.model=/path/to/model)"
+            f"{offline_hint}."
+        )
     return (
         f"The {task} model {source.requested!r}{revision} could not be found. "
         f"Looked in: {_looked_in(source.searched)} (no such folder), the Hugging Face cache, "
@@ -503,6 +518,21 @@ def _not_found(task: Task, source: ModelSource, settings: ModelSettings, reason:
         f"holding config.json, the tokenizer files and the weights "
         f"(e.g. --set {task}.model=/path/to/model){offline_hint}."
     )
+
+
+def _file_in_the_way(source: ModelSource) -> Path | None:
+    """The file where the model store (runtime.models_dir), or a folder above it, should be
+    a folder, when the store was searched for ``source`` (a hub id); else None."""
+    if source.is_local or len(source.searched) < 2:  # a path of its own: no store searched
+        return None
+    store = Path(source.searched[0])
+    for _ in Path(source.requested).parts:  # the store's own path, without the model's
+        store = store.parent
+    for folder in (store, *store.parents):
+        with contextlib.suppress(OSError):
+            if folder.is_file():
+                return folder
+    return None
 
 
 def _window(

@@ -1331,6 +1331,29 @@ def test_a_file_in_the_store_where_a_hub_ids_folder_goes_is_said_to_be_in_the_wa
     assert "Move the file away" in said and "downloads hub ids only" not in said
 
 
+def test_a_model_store_that_is_a_file_is_named_when_a_hub_model_is_not_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """runtime.models_dir set to a file (a config file's name, say): the run said the model
+    could not be found and advised copying its folder to <file>/org/model, which cannot be
+    done, without saying that the store is a file."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # an empty cache: the hub id is nowhere
+    store = tmp_path / "models.toml"
+    store.write_text("notes", encoding="utf-8")
+    config = load_config(
+        project_file=None,
+        overrides=["translation.model=org/model", f"runtime.models_dir={json.dumps(str(store))}"],
+        library_checks=False,
+    )
+    with pytest.raises(ModelNotFoundError) as raised:
+        resolve_spec("translation", config.translation, store)
+    said = str(raised.value)
+    assert f"{store}, which is a file, not a folder" in said
+    assert "set runtime.models_dir to a folder" in said
+    assert f"copy the model folder to {store}" not in said
+
+
 def test_a_conversion_killed_midway_is_cleared_and_redone(
     marian_copy: Path, tmp_path: Path, caplog
 ) -> None:
