@@ -225,6 +225,30 @@ def test_split_to_window_reads_a_long_run_without_spaces_in_one_pass() -> None:
     assert pieces[-1] == "Danach ging er."
 
 
+@pytest.mark.parametrize("length", [210, 1_000, 4_321])
+def test_a_long_run_without_spaces_is_cut_into_as_few_even_pieces_as_fit(length: int) -> None:
+    """A run without a space longer than the window (a URL, text extracted without its
+    spaces) was cut into halves again and again: 2.1 windows made four pieces, not three, a
+    URL of 19 windows' worth of opus-mt tokens 32. As many pieces as the window needs, each
+    character once and in order, of even length."""
+    run = "".join(chr(ord("a") + i % 26) for i in range(length))
+    pieces = split_to_window(run, lambda piece: len(piece) <= 100)
+    assert "".join(pieces) == run
+    assert len(pieces) == -(-length // 100)
+    assert max(len(piece) for piece in pieces) <= 100
+    assert max(map(len, pieces)) - min(map(len, pieces)) <= 1
+    # Pieces of uneven density: filled greedily, with no scrap at the end.
+    dense = "W" * 150 + "i" * 300  # a "W" costs three of the window's hundred, an "i" one
+
+    def fits(piece: str) -> bool:
+        return 3 * piece.count("W") + piece.count("i") <= 100
+
+    pieces = split_to_window(dense, fits)
+    assert "".join(pieces) == dense and all(fits(piece) for piece in pieces)
+    assert len(pieces) == 8  # 750 of the window's units: greedy filling needs eight
+    assert len(pieces[-1]) >= 70, pieces  # greedy: 100 and 54 "i" last; now 77 and 77
+
+
 def test_a_long_sentence_is_packed_without_counting_it_word_by_word() -> None:
     """Packing asked the tokenizer whether the piece fit after every word: a sentence of 8,000
     words without a clause mark (a list, text without its punctuation) cost 8,000 counts of up
