@@ -705,6 +705,31 @@ def test_even_chunks_need_no_more_chunks_and_even_out_the_tail() -> None:
     assert max(sizes) - min(sizes) <= 2 * max(words(sentence) for sentence in sentences)
 
 
+@pytest.mark.parametrize("tail", [[], ["And a tail."]])
+def test_a_sentence_longer_than_the_window_shares_its_chunks_with_its_neighbours(
+    tail: list[str],
+) -> None:
+    """A sentence longer than the window was cut into pieces as full as the window before the
+    chunks were packed: its first piece began a chunk of its own, so the short sentence before
+    it was summarized alone (2, 98, 71 and 71 words of a 98-word room: four chunks where three
+    hold the text). Parts of it now fill the chunks on either side; each word once, in order."""
+
+    def count(text: str) -> int:
+        return len(text.split()) + 2  # the special tokens
+
+    def fits(text: str) -> bool:
+        return count(text) <= 100
+
+    long_sentence = " ".join(f"w{i}" for i in range(240)) + "."
+    sentences = ["Short one.", long_sentence, *tail]
+    chunks = even_chunks(sentences, fits, count)
+    assert " ".join(chunks).split() == " ".join(sentences).split()
+    assert all(fits(chunk) for chunk in chunks)
+    assert len(chunks) == 3
+    sizes = [len(chunk.split()) for chunk in chunks]
+    assert min(sizes) >= max(sizes) // 2, sizes
+
+
 def _with_real_tokenizer(
     task: Task, folder: Path, window: int, backend: EchoBackend
 ) -> LoadedModel:
