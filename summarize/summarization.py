@@ -263,15 +263,11 @@ class Summarizer:
     def _lead_fallback(self, document: _Document, why: str) -> Summary:
         """The summary, or every chunk summary, came back empty: summarizing an empty text
         would only invent one, so the article's lead stands in, and the summary says so."""
-        # Sentences, not a subheading or a label between them ("Die Lage in Kiew" joined
-        # to the next sentence without a stop): those that end as sentences do, where any do.
-        ending = [text for text in document.sentences if _ENDS_SENTENCE.search(text)]
-        lead = (ending or list(document.sentences))[:_LEAD_SENTENCES]
-        sentences = "sentence" if len(lead) == 1 else f"{len(lead)} sentences"
-        note = f"{why}; the summary is the article's first {sentences}"
+        lead, described = self._lead(document.sentences)
+        note = f"{why}; the summary is {described}"
         document.log(logging.WARNING, note)
         return Summary(
-            " ".join(lead),
+            lead,
             "map-reduce" if document.map_rounds else "direct",
             document.input_tokens,
             document.first_chunks or 1,
@@ -279,6 +275,69 @@ class Summarizer:
             note="; ".join([*document.notes, note]),
             final_summary=False,
         )
+
+    def _lead(self, sentences: Sequence[str]) -> tuple[str, str]:
+        """The article's lead, as long as a summary may be, and what it is, for the note.
+
+        Up to three sentences, no longer together than the summarizer's output limit (where
+        it has one): the lead
+        had no bound, and the first sentences of a page without full stops (a list, text
+        extracted without its punctuation) stood in whole, an article's worth of "summary".
+        Where the first sentence alone is longer, it is cut between words with "…", and the
+        note says so."""
+        # Sentences, not a subheading or a label between them ("Die Lage in Kiew" joined
+        # to the next sentence without a stop): those that end as sentences do, where any do.
+        ending = [text for text in sentences if _ENDS_SENTENCE.search(text)]
+        candidates = (ending or list(sentences))[:_LEAD_SENTENCES]
+        limit = self.loaded.output_limit()  # None: the summarizer's own length is unbounded
+        lead: list[str] = []
+        for sentence in candidates:
+            if limit and self._written_tokens(" ".join([*lead, sentence])) > limit:
+                break
+            lead.append(sentence)
+        if lead or not limit:
+            count = "sentence" if len(lead) == 1 else f"{len(lead)} sentences"
+            return " ".join(lead), f"the article's first {count}"
+        first = candidates[0]
+        kept = self._longest_start(first, limit)
+        words = len(first.split())
+        return f"{kept} …" if kept else "…", (
+            f"the start of the article's first sentence ({len(kept.split())} of its {words} "
+            f"words), cut at the summarizer's output limit "
+            f"({_length_setting('generation', self.loaded)})"
+        )
+
+    def _written_tokens(self, text: str) -> int:
+        """Tokens of ``text`` as the summarizer writes them (its target tokenizer, end token
+        included), as reached_output_limit counts an output."""
+        # verbose=False: a lead longer than the window is no error here (see tokens.py).
+        return len(self.loaded.tokenizer(text_target=text, verbose=False)["input_ids"])
+
+    def _longest_start(self, sentence: str, limit: int) -> str:
+        """The longest start of ``sentence`` that, with " …", takes no more than ``limit``
+        written tokens, cut between words where it has any (else between characters); found in
+        doubling steps, then halving, so no count reads much more than twice the limit."""
+
+        def fits(end: int) -> bool:
+            return self._written_tokens(f"{sentence[:end].rstrip()} …") <= limit
+
+        low, high, step = 0, len(sentence), 1  # the start of length ``low`` fits
+        while low < high:
+            probe = min(low + step, high)
+            if not fits(probe):
+                high = probe - 1
+                break
+            low, step = probe, step * 2
+        while low < high:
+            middle = (low + high + 1) // 2
+            if fits(middle):
+                low = middle
+            else:
+                high = middle - 1
+        kept = sentence[:low]
+        if low < len(sentence) and not sentence[low].isspace() and " " in kept.strip():
+            kept = kept.rstrip().rsplit(None, 1)[0]  # no word cut in two
+        return kept.rstrip()
 
     @staticmethod
     def _note_empty_chunks(document: _Document, generated: list[Generated]) -> None:

@@ -901,6 +901,37 @@ def test_a_one_sentence_lead_standing_in_is_said_in_plain_english() -> None:
     assert summary.note and summary.note.endswith("the summary is the article's first sentence")
 
 
+def test_the_lead_that_stands_in_is_no_longer_than_a_summary_may_be(caplog) -> None:
+    """The lead had no bound: a page without full stops (a list, text extracted without its
+    punctuation) is one sentence of thousands of words, and all of it stood in as the
+    "summary". The lead is as long as the summarizer's output limit at most (max_length 20
+    here: 19 words with the end token); a first sentence longer than that is cut between
+    words with "…", and the note says so."""
+    from transformers import GenerationConfig
+
+    loaded = replace(echo_model("summarization", backend=EchoBackend(lambda text: "")),
+                     generation_config=GenerationConfig(max_length=20))  # fmt: skip
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    limit = summarizer.loaded.output_limit()
+    assert limit == 19
+    words = [f"w{i}" for i in range(3_000)]
+    with caplog.at_level("WARNING", logger="summarize"):
+        summary = summarizer.summarize([" ".join(words) + ".", "Second sentence here."])
+    assert not summary.final_summary
+    assert summary.text.endswith(" …")
+    kept = summary.text.removesuffix(" …").split()
+    assert kept == words[: len(kept)] and len(kept) >= limit - 3  # whole words, from the start
+    assert len(summary.text.split()) + 1 <= limit  # the end token
+    assert summary.note and "cut at the summarizer's output limit" in summary.note
+    assert f"({len(kept)} of its 3000 words)" in summary.note
+    assert "cut at the summarizer's output limit" in caplog.text
+    # Whole sentences where the first fits: as many of the three as fit together.
+    sentences = [" ".join(words[:8]) + ".", " ".join(words[8:20]) + ".", "Third one."]
+    summary = summarizer.summarize(sentences)
+    assert summary.text == sentences[0]
+    assert summary.note and summary.note.endswith("the summary is the article's first sentence")
+
+
 @pytest.mark.parametrize("window", [512, 12])  # the direct path, and map-reduce's last round
 @pytest.mark.parametrize("empty", ["  ", "\u200b \u2800\x07"])  # or only what shows nothing
 def test_an_empty_summary_falls_back_to_the_lead_and_says_so(
