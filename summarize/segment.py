@@ -480,14 +480,17 @@ def _starts_after_number(word: str, after: str) -> bool:
     followed by its noun or a lowercase adjective ("am 3. Oktober", "der 2. große Sieg"), never
     by an article, pronoun, verb or adverb, which German capitalises only to open a sentence
     ("… auf Platz 4. Haben das die Frankfurter …", development pages). Not those that are nouns
-    too ("im Zeitalter der 4. Macht")."""
+    too ("im Zeitalter der 4. Macht"). Nor a word that goes on past a hyphen or a soft hyphen,
+    the start of a longer word, starter or not ("die 3. Auf\xadlage", "der 1. Ich-Erzähler",
+    "am 3. Ein\xadsatz\xadtag": the number and its noun went to the translator apart)."""
+    if after.startswith(("\xad", "-")):
+        return False
     if word in _SENTENCE_STARTERS:
         return True
     return (
         word[:1].isupper()
         and word not in _FUNCTION_WORD_NOUNS
         and word.lower() in language_function_words()[0]
-        and not after.startswith(("\xad", "-"))
     )
 
 
