@@ -68,11 +68,25 @@ def _split_at_sentence_ends(text: str) -> list[str]:
     return [*parts, text[start:]]
 
 
+# A number with a full stop inside a sentence: an ordinal or a date's day ("nach dem 2.
+# Weltkrieg", "vom 13. Dezember", "am 24.12. um", "14.-20. Januar"), read on to its noun.
+_NUMBER_WITH_STOP = re.compile(r"\d[\d.–-]*\.")
+
+
 def _reads_on(word: str) -> bool:
-    """Whether a sentence reads on after ``word`` as a title or abbreviation does ("Dr.",
-    "stv."): no place to cut it."""
+    """Whether a sentence reads on after ``word`` as a title, an abbreviation or an ordinal
+    does ("Dr.", "stv.", "dem 2."): no place to cut it (``word`` may be a clause: its last
+    word). Cut after an ordinal, "… nach dem 2." and "Weltkrieg …" went to the translator
+    apart, as did "vom 13." and "Dezember 2022", "vom 6." and "- 7. März 2020"."""
     tail = word[-_WORD_READ:].rstrip('"“”»«’)')
-    return tail.lstrip('(„"»«‚‘') in _NOT_SENTENCE_ENDS or ends_with_abbreviation(tail)
+    bare = tail.lstrip('(„"»«‚‘')
+    # The last word alone for a number: a clause ends with one too ("vom 6." | "- 7. März").
+    last = tail.rsplit(None, 1)[-1].lstrip('(„"»«‚‘') if tail.strip() else ""
+    return (
+        bare in _NOT_SENTENCE_ENDS
+        or ends_with_abbreviation(tail)
+        or bool(_NUMBER_WITH_STOP.fullmatch(last))
+    )
 
 
 # Split points in order of preference: sentence ends, after clause punctuation, then before
@@ -81,7 +95,8 @@ _CLAUSE_BREAKS: tuple[Callable[[str], list[str]], ...] = (
     _split_at_sentence_ends,
     re.compile(r"(?<=[;:])\s+").split,
     re.compile(r"(?<=,)\s+").split,
-    re.compile(r"\s+(?=[–—-]\s)").split,
+    # Not a range's dash after a number ("vom 6. - 7. März"): the ordinal reads on.
+    re.compile(r"(?<!\d\.)(?<!\s)\s+(?=[–—-]\s)").split,
 )
 
 
