@@ -47,6 +47,10 @@ _NOT_SENTENCE_ENDS = frozenset(
         "Vol.", "vs.",
     ]
 )  # fmt: skip
+# What follows "Co." in a company's name ("GmbH & Co. KG", "Co. OHG"): no sentence end there,
+# though "Co." ends one elsewhere ("Pudding & Co. Ob als …"). Cut there, "… GmbH & Co." and
+# "KG, Postfach …" went to the translator apart.
+_COMPANY_FORMS = ("KG", "OHG")
 # Characters read before a sentence end for its word: far more than the longest of those words
 # with its opening marks; a longer run of characters without a space is no such word.
 _WORD_READ = 32
@@ -62,6 +66,8 @@ def _split_at_sentence_ends(text: str) -> list[str]:
         tail = text[max(start, match.start() - _WORD_READ) : match.start()]
         word = tail.rsplit(None, 1)[-1].lstrip('(„"»«‚‘').rstrip('"“”»«’)')
         if word in _NOT_SENTENCE_ENDS or ends_with_abbreviation(tail.rstrip('"“”»«’)')):
+            continue
+        if word == "Co." and text.startswith(_COMPANY_FORMS, match.end()):  # "GmbH & Co. KG"
             continue
         parts.append(text[start : match.start()])
         start = match.end()

@@ -205,6 +205,27 @@ def test_split_to_window_never_cuts_after_an_ordinal_or_a_dates_day(
         assert not re.fullmatch(r"\d+\.", piece.split()[-1]), pieces
 
 
+def test_split_to_window_keeps_a_companys_co_kg_together() -> None:
+    """ "Co." before a capital was a sentence end to the window splitter: "… GmbH & Co." and
+    "KG, Postfach …" went to the translator apart (8 cuts of 16,000 sentences of the
+    development pages at a 40-token opus-mt window). "Co." still ends a sentence elsewhere."""
+    fits = lambda piece: len(piece.split()) <= 8  # noqa: E731
+    for sentence in (
+        "Unternehmeradresse: Schlumberger GmbH & Co. KG, Postfach 11 20, 53333 Meckenheim.",
+        "Hersteller ist die DHU-Arzneimittel GmbH & Co. KG in Karlsruhe, die das Mittel seit "
+        "Jahren vertreibt.",
+    ):
+        pieces = split_to_window(sentence, fits)
+        assert " ".join(pieces) == sentence and all(fits(piece) for piece in pieces)
+        assert not [piece for piece in pieces if piece.endswith("Co.")], pieces
+    assert split_to_window(
+        "Es gab Pudding & Co. Ob als Blechkuchen oder als Torte, alles.", fits
+    ) == [
+        "Es gab Pudding & Co.",
+        "Ob als Blechkuchen oder als Torte, alles.",
+    ]
+
+
 def test_split_to_window_cuts_no_piece_after_an_abbreviation_before_the_last_two() -> None:
     """Only the last two pieces were cut with the abbreviations in mind: a sentence split in
     three or more pieces ended its first after "stv." (on the development pages, "Dr.", "St.",
