@@ -403,6 +403,16 @@ def _one_document(lines: list[str], records: list[dict[str, Any]]) -> str:
     return f": the file is one JSON document of {len(lines)} lines, and {_JSON_LINES}"
 
 
+def _field_names(record: dict[str, Any], most: int = 12) -> str:
+    """A record's keys for a message, the first ``most`` and how many more (a record of
+    hundreds of keys stays one line; none is left out without saying so)."""
+    names = [repr(name) for name in list(record)[:most]]
+    if not names:
+        return "none"
+    more = len(record) - most
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
 def read_summary_records(
     data: Path,
     text_field: str = "article",
@@ -437,9 +447,12 @@ def read_summary_records(
             raise UsageError(
                 f"{shown(data)}:{number}: {_json_kind(record)}, not a record; {_JSON_LINES}"
             )
-        for field in (text_field, reference_field):
-            if field not in record:
-                raise UsageError(f"{shown(data)}:{number}: no text field {field!r}")
+        for field, role in ((text_field, "text"), (reference_field, "reference")):
+            if field not in record:  # e.g. CNN/DM's "highlights": name the option and fields
+                raise UsageError(
+                    f"{shown(data)}:{number}: no {role} field {field!r}; the record's fields "
+                    f"are {_field_names(record)}: name the {role} field with --{role}-field"
+                )
             if not isinstance(record[field], str):
                 raise UsageError(
                     f"{shown(data)}:{number}: the {field!r} field is "

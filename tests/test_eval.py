@@ -264,7 +264,7 @@ def test_eval_checks_every_input_file_before_any_model_loads(tmp_path: Path) -> 
         ("translation", "latin1.de", "latin1.de"): "cannot read",
         ("translation", "src.de", "."): "cannot read",  # a folder, not a file
         ("summary", "missing.jsonl"): "cannot read",
-        ("summary", "no-field.jsonl"): "no text field 'reference'",
+        ("summary", "no-field.jsonl"): "no reference field 'reference'",
         ("summary", "not-json.jsonl"): "not JSON",
         ("summary", "number.jsonl"): "number.jsonl:1: the 'reference' field is a number, not text",
         ("summary", "nan.jsonl"): "nan.jsonl:1: not JSON (NaN is no JSON value)",
@@ -1073,6 +1073,37 @@ def test_summary_data_of_german_articles_or_summaries_is_refused(tmp_path: Path)
         said = " ".join(result.output.split())
         assert result.exit_code == 2 and message in said, said
         assert not (tmp_path / "o").exists()
+
+
+def test_a_missing_field_is_named_as_text_or_reference_with_its_option_and_the_fields_there(
+    tmp_path: Path,
+) -> None:
+    """CNN/DM as the hub's dataset writes it ("article", "highlights"): the missing reference
+    was called "no text field 'reference'", the name of the other option, and neither the
+    option to set nor the fields the record has were said."""
+    data = tmp_path / "cnndm.jsonl"
+    data.write_text(json.dumps({"article": "An article.", "highlights": "A.", "id": "x"}) + "\n")
+    no_model = ["--set", f"summarization.model={tmp_path / 'no-model'}"]
+    cases = {
+        (): ("no reference field 'reference'", "--reference-field"),
+        ("--text-field", "body", "--reference-field", "highlights"): (
+            "no text field 'body'", "--text-field"),
+    }  # fmt: skip
+    for fields, (missing, option) in cases.items():
+        result = CliRunner().invoke(
+            app, ["eval", "summary", str(data), "-o", str(tmp_path / "o"), *fields, *no_model]
+        )
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2, said
+        assert f"cnndm.jsonl:1: {missing}" in said and option in said, said
+        assert "'article', 'highlights', 'id'" in said, said
+        assert not (tmp_path / "o").exists()
+    # A record of many fields is named in one line, with how many more it holds.
+    wide = {f"field{number}": "x" for number in range(30)}
+    data.write_text(json.dumps({"article": "An article.", **wide}) + "\n")
+    result = CliRunner().invoke(app, ["eval", "summary", str(data), "-o", str(tmp_path / "o")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "and 19 more" in said and "'field10'" in said, said
 
 
 def test_one_field_given_as_both_text_and_reference_is_refused(tmp_path: Path) -> None:
