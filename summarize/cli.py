@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from summarize.engines.ray import RayEngine
     from summarize.evaluate import EvalResult, TranslationListener
     from summarize.report import RunReport
+    from summarize.store import StoredModel
 
 # A flag's column in --help left empty: Typer 0.29 writes each option's Python type there, and
 # "--force <bool>" reads as an option that takes a value. Options that take one name it
@@ -1127,6 +1128,12 @@ def models_list(
             stderr.print(
                 f"[red]{stored.task}:[/] {escape(stored.problem)}", highlight=False, soft_wrap=True
             )
+        elif not stored.available:  # a hub id found nowhere offline: exit 1 said nothing
+            stderr.print(
+                f"[red]{stored.task}:[/] {escape(_not_offline(stored, runtime.models_dir))}",
+                highlight=False,
+                soft_wrap=True,
+            )
         elif stored.warning is not None:  # it loads: a warning, not a failure
             stderr.print(
                 f"[yellow]{stored.task}:[/] {escape(stored.warning)}",
@@ -1134,6 +1141,17 @@ def models_list(
                 soft_wrap=True,
             )
     raise typer.Exit(1 if failing else 0)
+
+
+def _not_offline(stored: StoredModel, models_dir: Path) -> str:
+    """What to do about a hub model in neither the store nor the Hugging Face cache."""
+    at = f" at revision {stored.revision!r}" if stored.revision else ""
+    return (
+        f"{stored.requested!r}{at} is neither in the model store ({shown(models_dir)}) nor in "
+        f"the Hugging Face cache: `summarize models pull` downloads it into the store (a run "
+        f"with a network, into the cache); without a network, copy its folder into the store "
+        f"or point {stored.task}.model at a local folder"
+    )
 
 
 @models_app.command("pull")

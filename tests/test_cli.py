@@ -1993,6 +1993,25 @@ def test_models_list_says_each_problem_on_one_line(self_contained_models, tmp_pa
     assert line.endswith("to accept a pickle checkpoint you trust).") and len(line) > 200
 
 
+def test_models_list_says_what_to_do_about_a_hub_model_found_nowhere_offline(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """A hub id in neither the store nor the Hugging Face cache: the table said "not available
+    offline" and the command exited 1 without a line of why or what to do."""
+    store = tmp_path / "store"
+    result = _run_cli(
+        ["models", "list", "--set", "translation.model=nobody/no-such-model-here",
+         "--set", f"summarization.model={self_contained_models.bart}",
+         "--set", f"runtime.models_dir={store}"],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("translation:")]
+    assert "'nobody/no-such-model-here'" in line and str(store) in line, line
+    assert "summarize models pull" in line and "translation.model" in line, line
+    assert not [line for line in result.stderr.splitlines() if line.startswith("summarization:")]
+
+
 def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = _run_cli(["models", "pull", "--set", f"runtime.models_dir={store}"], cwd=tmp_path)
