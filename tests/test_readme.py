@@ -128,3 +128,76 @@ def test_the_phrase_rules_take_the_notices_the_readme_names_and_not_its_article_
         assert not [rule.name for rule in rules if rule.matches(article)], article
         for notice in re.findall(r'"([^"]+)"', notices):
             assert any(rule.matches(notice) for rule in rules), notice
+
+
+def _readme_keys_after(marker: str) -> list[str]:
+    """The keys the README lists in the first braces after ``marker``, as `{"a", "b" (a note),
+    "c": "value"}`: the quoted words at their top level, not a value after a colon nor the words
+    in a note's parentheses or in a nested object."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("{", text.index(marker)) + 1
+    keys: list[str] = []
+    depth, word, value_next = 0, None, False
+    for char in text[start:]:
+        if word is not None:  # inside a quoted word
+            if char != '"':
+                word += char
+                continue
+            if not value_next:
+                keys.append(word)
+            word, value_next = None, False
+        elif char in "({":
+            depth += 1
+        elif char == ")" or (char == "}" and depth > 0):
+            depth -= 1
+        elif char == "}":
+            return keys
+        elif char == ":" and depth == 0:
+            value_next = True
+        elif char == "," and depth == 0:  # a value not quoted (`true`) ends here
+            value_next = False
+        elif char == '"' and depth == 0:
+            word = ""
+    raise AssertionError(f"no end to the keys after {marker!r} in the README")
+
+
+def test_the_eval_outputs_hold_the_keys_the_readme_lists(tmp_path: Path) -> None:
+    """The README lists each key of metrics.json (both commands, rouge_settings too) and of a
+    summaries.jsonl line: a key added, renamed or reordered in the code and not there is a
+    claim that drifted."""
+    import json
+
+    from summarize.config import SummarizationSettings, TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.summarization import Summarizer
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Kurz hier.\nKurz dort.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("Short here.\nShort there.\n", encoding="utf-8")
+    translator = Translator(echo_model(window=12), TranslationSettings())
+    evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")
+    translation_metrics = json.loads((tmp_path / "mt" / "metrics.json").read_text())
+    assert list(translation_metrics) == _readme_keys_after("eval/mt/metrics.json")
+
+    # One article within the 12-token window, one past it (map-reduce: "chunks"), with ids.
+    records = [
+        {"id": "calm", "article": "A calm text.", "reference": "Calm."},
+        {"id": "long", "article": " ".join(f"S{i} moved on." for i in range(9)),
+         "reference": "Moved."},
+    ]  # fmt: skip
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    summarizer = Summarizer(
+        echo_model("summarization", window=12, backend=EchoBackend(lambda text: "Moved.")),
+        SummarizationSettings(),
+    )
+    evaluate_summaries(summarizer, data, tmp_path / "sum")
+    summary_metrics = json.loads((tmp_path / "sum" / "metrics.json").read_text())
+    assert list(summary_metrics) == _readme_keys_after("eval/sum/metrics.json")
+    rouge_settings = _readme_keys_after('"rouge_settings" (')
+    assert sorted(summary_metrics["rouge_settings"]) == sorted(rouge_settings)
+    # A summaries.jsonl line: "id" and "summary", then "note" and "chunks" where they apply.
+    assert _readme_keys_after("eval/sum/summaries.jsonl") == ["id", "summary"]
+    lines = [json.loads(line) for line in (tmp_path / "sum" / "summaries.jsonl").open()]
+    assert [list(line) for line in lines] == [["id", "summary"], ["id", "summary", "chunks"]]
