@@ -636,6 +636,14 @@ def inspect(
         bool,
         typer.Option("--no-clean", metavar=_FLAG, help="Show the text without the cleaning rules."),
     ] = False,
+    force_language: Annotated[
+        bool,
+        typer.Option(
+            "--force-language",
+            metavar=_FLAG,
+            help="Show articles detected as not German too, as run --force-language reads them.",
+        ),
+    ] = False,
     config_files: ConfigFiles = None,
     overrides: SetOverrides = None,
 ) -> None:
@@ -649,6 +657,10 @@ def inspect(
     from summarize.report import outcome_of_error
     from summarize.stages import EmptiedArticle, prepare
 
+    # The skip line of an article not in German names --force-language: the preview takes it
+    # as run does (it was "No such option" here, where only --set input.force_language worked).
+    if force_language:
+        overrides = [*(overrides or []), "input.force_language=true"]
     config = _load(config_files, overrides, library_checks=False)  # loads no model library
     options = CleanOptions(enabled=False) if no_clean else config.clean.options()
     sources, problems = find_articles(paths)

@@ -2689,6 +2689,26 @@ def test_inspect_names_an_article_whose_path_is_longer_than_its_rule(
     assert re.match(r"─+ .*003_6d29e0b4accf03c7\.txt ─+$", short.stdout.splitlines()[0])
 
 
+def test_inspect_takes_the_force_language_its_skip_line_names(tmp_path: Path) -> None:
+    """The line of an article not in German says "set input.force_language, or
+    --force-language": inspect refused --force-language ("No such option", exit 2), so the
+    advice it printed could not be followed there."""
+    english = tmp_path / "weather.txt"
+    english.write_text(
+        "It rained all day in London on Monday. The city council closed two parks and asked "
+        "people to stay at home until the storm had passed over the river.\n",
+        encoding="utf-8",
+    )
+    skipped = CliRunner().invoke(app, ["inspect", "--json", str(english)])
+    assert skipped.exit_code == 1 and "--force-language" in skipped.stderr, skipped.output
+    for form in (["--force-language"], ["--set", "input.force_language=true"]):
+        taken = CliRunner().invoke(app, ["inspect", "--json", *form, str(english)])
+        assert taken.exit_code == 0, taken.output
+        (line,) = taken.stdout.splitlines()
+        sentences = [s for paragraph in json.loads(line)["paragraphs"] for s in paragraph]
+        assert sentences[0] == "It rained all day in London on Monday.", sentences
+
+
 def test_a_config_file_given_as_config_equals_tilde_is_in_the_home_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
