@@ -437,10 +437,10 @@ def run(
             *(overrides or []),
             *_run_options(output, force_language, no_cache, engine, ray_address),
         ]
-        config = _load(config_files, extra)
+        config, remembered = _config_of_a_run(config_files, extra, force)
         # Closed on the way out, a stop included: the translation cache's write-ahead log is
         # folded back into its file (the exit below skips Python's own clean-up).
-        with contextlib.closing(_engine(config, quiet)) as pipeline:
+        with contextlib.closing(_engine(config, quiet, defer_setup=remembered)) as pipeline:
             report, shown_already = _run_with_progress(pipeline, paths, force, interactive, quiet)
         # With the stop signals still taken: a stop while the failures and the summary line are
         # printed (seconds for thousands of failures) is said as any other, not a silent end.
@@ -605,8 +605,33 @@ def _exit_at_once(signum: int, frame: object) -> None:
     os._exit(130)
 
 
-def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
-    """The configured engine; the Ray one needs its extra (exit 2 naming it)."""
+def _config_of_a_run(
+    config_files: list[Path] | None, overrides: list[str], force: bool
+) -> tuple[Config, bool]:
+    """The run's config, and whether the local engine knows both models' identities without
+    reading them (:mod:`summarize.identities`). Such a run, whose briefs are then likely all
+    current, answers without importing transformers or torch (2.5 s of CPU): its config is
+    taken without transformers' own checks of the generation tables, as the models were read
+    with these very tables (and a model read checks them again, merged with the model's own).
+    Any other run's config is loaded with them, and refused as before."""
+    if not force:
+        try:
+            config = load_config(*(config_files or []), overrides=overrides, library_checks=False)
+        except SummarizeError:
+            pass  # said by the full load, in the order of its checks
+        else:
+            if config.runtime.engine == "local":
+                from summarize.engines.local import remembered_identities
+
+                if remembered_identities(config) is not None:
+                    return config, True
+    return _load(config_files, overrides), False
+
+
+def _engine(config: Config, quiet: bool, defer_setup: bool = False) -> Pipeline | RayEngine:
+    """The configured engine; the Ray one needs its extra (exit 2 naming it). ``defer_setup``:
+    the local engine sets the process up (torch's threads, quiet libraries) only when it reads
+    a model."""
     if config.runtime.engine == "ray":
         from summarize.engines.ray import RayEngine, require_ray
 
@@ -623,7 +648,10 @@ def _engine(config: Config, quiet: bool) -> Pipeline | RayEngine:
     from summarize.engines.local import Pipeline
     from summarize.process import configure_process
 
-    return Pipeline(config, configure_process(config.runtime, config.uses_torch()))
+    setup = functools.partial(configure_process, config.runtime, config.uses_torch())
+    if defer_setup:
+        return Pipeline(config, setup=setup)
+    return Pipeline(config, setup())
 
 
 @app.command()

@@ -20,13 +20,14 @@ import functools
 import logging
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Any
 
-from summarize import outputs, stages
+from summarize import identities, outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
-from summarize.config import MOST_THREADS, MOST_WORKERS, Config
+from summarize.config import MOST_THREADS, MOST_WORKERS, Config, ModelSettings
 from summarize.engines.common import Checkpoints, FolderRun, brief_run
 from summarize.errors import ArticleError, ConfigError, shown
 from summarize.ingest import Article, read_article
@@ -42,6 +43,7 @@ from summarize.models import (
     without_weights,
 )
 from summarize.process import ThreadPlan, plan_threads
+from summarize.record import BriefRecord
 from summarize.render import Brief
 from summarize.report import (
     ArticleOutcome,
@@ -92,14 +94,50 @@ def checked_thread_plan(threads: ThreadPlan) -> ThreadPlan:
     return ThreadPlan(per_worker, workers)
 
 
+_TASKS: tuple[Task, Task] = ("translation", "summarization")
+
+
+def remembered_identities(config: Config) -> list[dict[str, Any]] | None:
+    """Both models' remembered entries (see :mod:`summarize.identities`), in task order, where
+    each is known without reading the models; None otherwise."""
+    memo = identities.identities_file(config.runtime.model_digests)
+    entries = []
+    for task in _TASKS:
+        settings = config.translation if task == "translation" else config.summarization
+        key = identities.identity_key(task, settings, config.runtime.models_dir)
+        entry = identities.remembered(key, memo)
+        if entry is None:
+            return None
+        entries.append(entry)
+    return entries
+
+
+def _start_warm_up() -> None:
+    """Read the language identifier in the background (:func:`stages.warm_up`): for a run with
+    articles to read, not one whose every brief is current."""
+    threading.Thread(target=stages.warm_up, name="summarize-warm-up", daemon=True).start()
+
+
 class Pipeline:
     """Turns German articles into bilingual briefs with the configured models.
 
     ``threads`` is how CPU threads are shared out among batches decoded at once (the plan
     :func:`summarize.process.configure_process` applied); by default it is derived from the
-    config without touching process settings."""
+    config without touching process settings, when first needed (a run whose briefs are all
+    current needs none, and imports no torch for it). ``setup``: instead of ``threads``, what
+    sets the process up and gives the plan (:func:`summarize.process.configure_process`), called
+    once, before the first model is read: what the command line passes.
 
-    def __init__(self, config: Config, threads: ThreadPlan | None = None) -> None:
+    Where both models' identities are remembered (:mod:`summarize.identities`) a run takes its
+    fingerprint from them, and reads the models only when some brief is not current."""
+
+    def __init__(
+        self,
+        config: Config,
+        threads: ThreadPlan | None = None,
+        *,
+        setup: Callable[[], ThreadPlan] | None = None,
+    ) -> None:
         if not isinstance(config, Config):
             # A config file's path or None failed at the first use, "'str' object has no
             # attribute 'runtime'".
@@ -108,11 +146,9 @@ class Pipeline:
                 f"not {type(config).__name__} ({config!r:.60})"
             )
         self.config = config
-        self.threads = (
-            plan_threads(config.runtime, config.uses_torch())
-            if threads is None
-            else checked_thread_plan(threads)
-        )
+        self._threads = None if threads is None else checked_thread_plan(threads)
+        self._setup = setup
+        self._setting_up = threading.Lock()
         self._specs: dict[Task, ModelSpec] = {}
         self._weights: dict[Task, Future[LoadedModel]] = {}
         self._translator: Translator | None = None
@@ -132,6 +168,18 @@ class Pipeline:
         # Reading the models' specs (tokenizers and configs), which fingerprint() does without
         # waiting its turn: it waited for a run in another thread to end, minutes or hours.
         self._reading_specs = threading.RLock()
+
+    @property
+    def threads(self) -> ThreadPlan:
+        """How CPU threads are shared out among batches (see the class docstring)."""
+        with self._setting_up:
+            if self._threads is None:
+                self._threads = (
+                    self._setup()
+                    if self._setup is not None
+                    else plan_threads(self.config.runtime, self.config.uses_torch())
+                )
+            return self._threads
 
     def __enter__(self) -> Pipeline:
         return self
@@ -201,28 +249,49 @@ class Pipeline:
 
     def _read_spec(self, task: Task) -> ModelSpec:
         if task not in self._specs:
+            self.threads  # noqa: B018 -- the process set up (quiet libraries) before any read
             settings = (
                 self.config.translation if task == "translation" else self.config.summarization
             )
-            spec = resolve_spec(
-                task,
-                settings,
-                self.config.runtime.models_dir,
-                digests_file=self.config.runtime.model_digests,
-            )
-            # Before any article: a model CTranslate2 cannot convert failed only after the
-            # other model's work (translating every sentence before the summarizer's error).
-            # float16 on this CPU is refused when the weights load too, but the summarizer's
-            # load is waited for only once the first articles are translated. (Not on a Ray
-            # driver, whose "auto" may be a CPU where the workers have GPUs.)
-            problem = ctranslate2_problem(spec, self.config.runtime.models_dir)
-            problem = problem or half_precision_problem(task, spec.settings, spec.device)
-            if problem is not None:
-                raise ConfigError(problem)
-            if spec.task_warning is not None:  # once: the spec is read once a pipeline
-                logger.warning("%s", spec.task_warning)
+            # The key from the files as they were before the read: a file changed meanwhile
+            # leaves an entry no later key matches.
+            key = identities.identity_key(task, settings, self.config.runtime.models_dir)
+            with identities.captured_messages() as logged:
+                spec = self._checked_spec(task, settings)
+            # (A spec a test or a host put in resolve_spec's place names no model folder.)
+            if isinstance(spec, ModelSpec) and spec.device == identities.device_without_torch(
+                settings.device
+            ):
+                identities.remember(
+                    key,
+                    identities.identities_file(self.config.runtime.model_digests),
+                    spec.identity(),
+                    logged,
+                    logger.getEffectiveLevel(),
+                )
             self._specs[task] = spec
         return self._specs[task]
+
+    def _checked_spec(self, task: Task, settings: ModelSettings) -> ModelSpec:
+        """The model's spec, read and checked, its warning said."""
+        spec = resolve_spec(
+            task,
+            settings,
+            self.config.runtime.models_dir,
+            digests_file=self.config.runtime.model_digests,
+        )
+        # Before any article: a model CTranslate2 cannot convert failed only after the
+        # other model's work (translating every sentence before the summarizer's error).
+        # float16 on this CPU is refused when the weights load too, but the summarizer's
+        # load is waited for only once the first articles are translated. (Not on a Ray
+        # driver, whose "auto" may be a CPU where the workers have GPUs.)
+        problem = ctranslate2_problem(spec, self.config.runtime.models_dir)
+        problem = problem or half_precision_problem(task, spec.settings, spec.device)
+        if problem is not None:
+            raise ConfigError(problem)
+        if spec.task_warning is not None:  # once: the spec is read once a pipeline
+            logger.warning("%s", spec.task_warning)
+        return spec
 
     def _load_model(self, task: Task) -> LoadedModel:
         # The load's future taken under the lock that starts loads: another thread forgetting
@@ -467,16 +536,26 @@ class Pipeline:
         self, paths: stages.InputPaths, progress: ProgressListener | None, force: bool
     ) -> RunReport:
         progress = progress or SilentProgress()
-        threading.Thread(target=stages.warm_up, name="summarize-warm-up", daemon=True).start()
+        remembered = None if force else remembered_identities(self.config)
+        if remembered is None:
+            _start_warm_up()
         folder = self.config.output.folder
         try:
-            # The fingerprint from the tokenizers and configs only; the weights load on demand.
-            with brief_run(folder, paths, progress, self.fingerprint) as run:
+            # The fingerprint from the tokenizers and configs only (or as remembered); the
+            # weights load on demand.
+            fingerprint = (
+                self.fingerprint
+                if remembered is None
+                else functools.partial(self._fingerprint_as_remembered, remembered)
+            )
+            with brief_run(folder, paths, progress, fingerprint) as run:
+                current = {} if remembered is None else self._current_as_remembered(run)
                 size = self.config.runtime.articles_per_batch
                 checkpoints = Checkpoints()
                 try:
                     for start in range(0, len(run.jobs), size):
-                        self._run_group(run.jobs[start : start + size], force, progress, run)
+                        jobs = run.jobs[start : start + size]
+                        self._run_group(jobs, force, progress, run, current)
                         checkpoints.write_when_due(run)
                 except BaseException:
                     # Before the folder's lock is let go: a folder the run made and left
@@ -494,23 +573,55 @@ class Pipeline:
             wait(list(self._weights.values()))
         return run.report()
 
+    def _fingerprint_as_remembered(self, entries: list[dict[str, Any]]) -> str:
+        """The run's fingerprint from both models' remembered identities, the messages their
+        read logged said again."""
+        for entry in entries:
+            identities.say_again(entry["logged"])
+        translation, summarization = (entry["identity"] for entry in entries)
+        return stages.run_fingerprint(self.config, translation, summarization)
+
+    def _current_as_remembered(self, run: FolderRun) -> dict[Path, BriefRecord]:
+        """The record of each job's current brief, by source, with ``run``'s fingerprint taken
+        from the remembered identities. At the first job with work to do, the models are read
+        (as a run without them remembered does) and the fingerprint made from them; were it
+        another, every brief is judged anew by it."""
+        found: dict[Path, BriefRecord] = {}
+        for source, brief_path in run.jobs:
+            record = outputs.current_record_of_source(
+                brief_path, source, self.config.input.max_bytes, run.fingerprint
+            )
+            if record is None:
+                _start_warm_up()
+                read = self.fingerprint()
+                if read != run.fingerprint:
+                    logger.debug("remembered model identities out of date: briefs judged anew")
+                    run.fingerprint = read
+                    return {}
+                return found
+            found[source] = record
+        return found
+
     def _run_group(
         self,
         jobs: Sequence[tuple[Path, Path]],
         force: bool,
         progress: ProgressListener,
         run: FolderRun,
+        known_current: dict[Path, BriefRecord] | None = None,
     ) -> None:
         """Briefs for a group of (source, brief path) jobs; one bad article costs only its own.
         Each job is settled on ``run`` as it is done (what a run stopped midway did), with the
-        record of each brief written or kept."""
+        record of each brief written or kept. ``known_current``: the records of current briefs
+        already read, by source."""
         todo: list[tuple[Article, Path]] = []
         for source, brief_path in jobs:
             progress.article_started(source)
             current = (
                 None
                 if force
-                else outputs.current_record_of_source(
+                else (known_current or {}).get(source)
+                or outputs.current_record_of_source(
                     brief_path, source, self.config.input.max_bytes, run.fingerprint
                 )
             )

@@ -1,0 +1,195 @@
+"""A rerun whose every brief is current answers from the models' remembered identities
+(summarize.identities): the fingerprint it computes is the one a full read of the models
+computes, it imports neither torch nor transformers, and any change a full read would see
+still redoes the briefs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, write_config
+from typer.testing import CliRunner
+
+from summarize import identities
+from summarize.cli import app
+from summarize.config import Config, load_config
+from summarize.engines.local import Pipeline, remembered_identities
+
+SEED_COUNT = 2
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:SEED_COUNT]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+def _config_file(tmp_path: Path, marian: Path, summarizer: Path, extra: str = "") -> Path:
+    """The models, short generation, and the digests (and so the identities) in ``tmp_path``."""
+    digests = json.dumps(str(tmp_path / "cache" / "model-digests.json"))
+    return write_config(
+        tmp_path / "my.toml",
+        marian,
+        summarizer,
+        f"[runtime]\nmodel_digests = {digests}\ncache = false\n{extra}",
+    )
+
+
+def _run(config: Path, articles: Path, output: Path, *options: str) -> str:
+    result = CliRunner().invoke(
+        app, ["run", str(articles), "-c", str(config), "-o", str(output), *options]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _load(config: Path, *overrides: str) -> Config:
+    return load_config(config, overrides=list(overrides), project_file=None)
+
+
+def _remembered_fingerprint(config: Config) -> str:
+    entries = remembered_identities(config)
+    assert entries is not None, "the identities are not remembered"
+    return Pipeline(config)._fingerprint_as_remembered(entries)
+
+
+@pytest.mark.parametrize("model_set", ["self-contained", "shared-hub", "t5"])
+def test_the_remembered_fingerprint_is_the_one_read_from_the_models(
+    request: pytest.FixtureRequest, tmp_path: Path, model_set: str
+) -> None:
+    if model_set == "t5":
+        marian = request.getfixturevalue("self_contained_models").marian
+        summarizer = request.getfixturevalue("t5_model")
+    else:
+        fixture = "self_contained_models" if model_set == "self-contained" else "shared_hub_models"
+        models = request.getfixturevalue(fixture)
+        marian, summarizer = models.marian, models.bart
+    config = _load(_config_file(tmp_path, marian, summarizer))
+    assert remembered_identities(config) is None  # nothing read yet
+    read = Pipeline(config).fingerprint()  # reads both models, and remembers them
+    assert _remembered_fingerprint(config) == read
+    # A new pipeline (a new process) reads the models again to the same fingerprint.
+    assert Pipeline(config).fingerprint() == read
+
+
+def test_an_up_to_date_rerun_imports_neither_torch_nor_transformers(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    config = _config_file(tmp_path, self_contained_models.marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    assert f"{SEED_COUNT} written, 0 up to date" in _run(config, articles, output)
+    script = (
+        "import json, sys\n"
+        "from summarize.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:])\n"
+        "except SystemExit as stop:\n"
+        "    code = stop.code\n"
+        "print(json.dumps([code, 'torch' in sys.modules, 'transformers' in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "run", str(articles), "-c", str(config), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert f"0 written, {SEED_COUNT} up to date" in done.stderr, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, False], done.stderr
+
+
+def _edit_generation(marian: Path, config: Path) -> list[str]:
+    return ["--set", "translation.generation.num_beams=3"]
+
+
+def _rewrite_tokenizer_file(marian: Path, config: Path) -> list[str]:
+    # The same vocabulary written otherwise: the folder's content, and so its weights' digest,
+    # is new, which a full read counts.
+    vocabulary = marian / "vocab.json"
+    vocabulary.write_text(json.dumps(json.loads(vocabulary.read_text("utf-8")), indent=1), "utf-8")
+    return []
+
+
+def _edit_models_generation_file(marian: Path, config: Path) -> list[str]:
+    settings_file = marian / "generation_config.json"
+    settings = json.loads(settings_file.read_text("utf-8"))
+    settings["repetition_penalty"] = 1.5
+    settings_file.write_text(json.dumps(settings), "utf-8")
+    return []
+
+
+@pytest.mark.parametrize(
+    "change", [_edit_generation, _rewrite_tokenizer_file, _edit_models_generation_file]
+)
+def test_a_changed_setting_or_model_file_still_redoes_the_briefs(
+    self_contained_models, tmp_path: Path, articles: Path, change
+) -> None:
+    marian = Path(shutil.copytree(self_contained_models.marian, tmp_path / "marian"))
+    config = _config_file(tmp_path, marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    _run(config, articles, output)
+    assert f"0 written, {SEED_COUNT} up to date" in _run(config, articles, output)
+    options = change(marian, config)
+    assert f"{SEED_COUNT} written, 0 up to date" in _run(config, articles, output, *options)
+    # ... and what it then read is remembered for the next rerun.
+    assert f"0 written, {SEED_COUNT} up to date" in _run(config, articles, output, *options)
+
+
+def test_a_model_file_touched_but_unchanged_keeps_the_briefs(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    marian = Path(shutil.copytree(self_contained_models.marian, tmp_path / "marian"))
+    config = _config_file(tmp_path, marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    _run(config, articles, output)
+    (marian / "vocab.json").write_bytes((marian / "vocab.json").read_bytes())  # a new stat
+    assert remembered_identities(_load(config)) is None
+    assert f"0 written, {SEED_COUNT} up to date" in _run(config, articles, output)
+    assert remembered_identities(_load(config)) is not None
+
+
+def test_a_remembered_read_says_its_warnings_again(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    config = _config_file(tmp_path, self_contained_models.marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    warning = "translation.revision = 'v1' is ignored"
+    revision = ("--set", "translation.revision='v1'")
+    assert warning in _run(config, articles, output, *revision)
+    rerun = _run(config, articles, output, *revision)
+    assert remembered_identities(_load(config, "translation.revision='v1'")) is not None
+    assert f"0 written, {SEED_COUNT} up to date" in rerun
+    assert warning in rerun
+
+
+def test_identities_read_in_a_quieter_run_are_not_taken_by_a_more_talkative_one(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    config = _config_file(tmp_path, self_contained_models.marian, self_contained_models.bart)
+    _run(config, articles, tmp_path / "briefs", "--quiet")
+    summarize_logger = logging.getLogger("summarize")
+    assert remembered_identities(_load(config)) is not None  # for another quiet run
+    # Its messages below warnings were never logged, so not remembered either.
+    summarize_logger.setLevel(logging.INFO)
+    assert remembered_identities(_load(config)) is None
+
+
+def test_a_device_torch_must_pick_is_read_as_before(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert identities.device_without_torch("cpu") == "cpu"
+    assert identities.device_without_torch("cuda") is None
+    assert identities.device_without_torch("mps") is None
+    monkeypatch.setattr(identities, "_torch_has_no_gpu_build", lambda: False)
+    assert identities.device_without_torch("auto") is None
+    config = _load(_config_file(tmp_path, self_contained_models.marian, self_contained_models.bart))
+    Pipeline(config).fingerprint()
+    assert remembered_identities(config) is None
