@@ -476,3 +476,30 @@ def test_a_front_matter_list_holding_itself_costs_no_article(tmp_path: Path) -> 
     article = read_article(tmp_path / "a.md")
     assert article.details == SourceDetails(author="Anna Schmidt")
     assert article.text == "Haushalt\n\nDer Bundestag hat am Freitag beschlossen."
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ('<span class="author">admin</span>', ""),
+        ('<span class="author">Unknown</span>', ""),
+        ('<span class="author">null</span>', ""),
+        ('<span class="author">Unknown Author</span>', ""),
+        ('<span class="author">von admin</span>', ""),
+        ('<span class="author">Anna Schmidt, admin</span>', "Anna Schmidt"),
+        # the editorial staff is who wrote it
+        ('<span class="author">Redaktion</span>', "Redaktion"),
+    ],
+)
+def test_a_placeholder_is_no_authors_name(tmp_path: Path, byline: str, author: str) -> None:
+    """A byline's or a JSON-LD's "admin", "null" or "unknown" (a CMS's default account, a
+    template's empty field) names nobody: trafilatura drops such a meta tag's value, but the
+    brief said "by Admin", "by Null", "by Unknown Author" where a byline or a JSON-LD gave it."""
+    body = f"<article>{byline}{LONGER_SENTENCE}</article>"
+    assert _details_of(tmp_path, body=body).author == author
+    name = byline.split(">")[1].split("<")[0].removeprefix("von ")
+    article = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    ld = json.dumps({**article, "author": {"@type": "Person", "name": name}})
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert _details_of(tmp_path, head, LONGER_SENTENCE).author == author
+    assert front_matter_details({"author": name}).author == author.replace("; ", ", ")

@@ -120,6 +120,24 @@ _BYLINE_LABEL = re.compile(
 _TWICE = re.compile(r"(.+?)\s+\1", re.IGNORECASE)
 
 
+# What a page or a front matter gives for an author it does not name: a CMS's default account
+# ("admin"), a template's empty field ("null", "unknown"). No reader is told who wrote the
+# article by it; "Redaktion" ("editorial staff") does tell, and stays.
+_PLACEHOLDER_NAMES = frozenset(
+    "admin administrator webmaster root user guest gast unknown unbekannt anonymous anonym "
+    "null none undefined nan n/a author autor autorin default".split()
+) | {"unknown author", "unbekannter autor", "site admin", "super user"}
+
+
+def without_placeholder_names(author: str, joint: str = "; ") -> str:
+    """``author`` (names joined by ``joint``) without the names that name nobody (an "admin"
+    account, a template's "null" or "unknown"): trafilatura drops a meta tag's one-word value,
+    but keeps a byline's and a JSON-LD's, and the brief said "by Admin", "by Null", "by
+    Unknown Author"."""
+    names = author.split(joint)
+    return joint.join(name for name in names if name.strip().casefold() not in _PLACEHOLDER_NAMES)
+
+
 def without_byline_labels(author: str) -> str:
     """``author`` (names joined by "; ") without the label a byline puts before a name, and a
     name written twice once: trafilatura took a page's byline element whole where the page
@@ -152,7 +170,10 @@ def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
     # The first key with a value of its kind: Hugo's "url" is a path on the site, and an empty
     # "author" hid "authors".
     url = next(filter(None, (web_address(meta.get(key)) for key in ("url", "link", "source"))), "")
-    author = next(filter(None, (source_name(meta.get(key)) for key in ("author", "authors"))), "")
+    authors = (
+        without_placeholder_names(source_name(meta.get(key)), ", ") for key in ("author", "authors")
+    )
+    author = next(filter(None, authors), "")
     site = next(filter(None, (site_name(meta.get(key)) for key in ("site", "publisher"))), "")
     date = meta.get("date")
     return SourceDetails(

@@ -27,6 +27,7 @@ from summarize.ingest.details import (
     title_without_site_name,
     web_address,
     without_byline_labels,
+    without_placeholder_names,
 )
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -103,6 +104,7 @@ def extract_html(
     if details.author:
         author = _author_outside_comments(root, details.author)
         author = _author_as_written(root, without_byline_labels(author))
+        author = without_placeholder_names(author)
         details = dataclasses.replace(details, author=author)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
