@@ -317,6 +317,13 @@ def test_a_page_is_dated_at_its_publication_not_its_last_change(
         ('<div class="author">Zum Profil von jesusfreak jesusfreak</div>', "jesusfreak"),
         ('<p class="author">Beitrag von r23 » 21.01.2009, 05:42</p>', ""),
         ('<span class="author">Ursula von der Leyen</span>', "Ursula von der Leyen"),
+        # gendered labels (NDR: "Autor/in: Korinna Hennig" gave "Autor; In Korinna Hennig")
+        ('<span itemprop="author">Autor/in: Korinna Hennig</span>', "Korinna Hennig"),
+        ('<span class="author">Autor*in: Korinna Hennig</span>', "Korinna Hennig"),
+        (
+            '<span class="author">Autorinnen: Anna Schmidt, Petra Ruland</span>',
+            "Anna Schmidt; Petra Ruland",
+        ),
         ('<span class="author">Anna Schmidt</span>', "Anna Schmidt"),
     ],
 )

@@ -113,9 +113,10 @@ def title_without_site_name(title: str, site: str) -> str:
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:zeige |mehr )?alle beiträge von|zum profil von|(?:ein )?(?:beitrag|artikel|text|"
     r"rezept|bericht) von|(?:geschrieben|verfasst|veröffentlicht|erstellt) von|vom|"
-    r"autor(?:in)?|author)\s+(?=\w)",
+    r"autor(?:in|innen|en)?|author)\s+(?=\w)",
     re.IGNORECASE,
 )
+_SPLIT_GENDERED_LABEL = re.compile(r"^autor(?:en)?; in(?:nen)?\s+(?=\w)", re.IGNORECASE)
 # A name written twice, as a profile link's image and its text give it ("jesusfreak jesusfreak").
 _TWICE = re.compile(r"(.+?)\s+\1", re.IGNORECASE)
 
@@ -144,6 +145,9 @@ def without_byline_labels(author: str) -> str:
     has no author tag, and the brief said "by Zeige alle Beiträge von Petra Ruland" ("show
     all posts by"), "by Artikel von hausinfo", "by Autor john", "by Zum Profil von jesusfreak
     jesusfreak" (8 of the 588 development pages; "Beitrag von r23" names none now)."""
+    # trafilatura splits a gendered label at its slash ("Autor/in: Korinna Hennig" gave
+    # "Autor; In Korinna Hennig"), and keeps "Autor*in", "Autor:in" as "Autorin".
+    author = _SPLIT_GENDERED_LABEL.sub("", author)
     names = (_BYLINE_LABEL.sub("", name) for name in author.split("; "))
     names = (twice[1] if (twice := _TWICE.fullmatch(name)) else name for name in names)
     # A letter alone names nobody: "Beitrag von r23", whose digits trafilatura cuts off.
