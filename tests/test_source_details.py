@@ -510,3 +510,59 @@ def test_a_placeholder_is_no_authors_name(tmp_path: Path, byline: str, author: s
     head = f'<script type="application/ld+json">{ld}</script>'
     assert _details_of(tmp_path, head, LONGER_SENTENCE).author == author
     assert front_matter_details({"author": name}).author == author.replace("; ", ", ")
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "author"),
+    [
+        ('<meta name="author" content="www.facebook.com/anna.schmidt">', "", ""),
+        ('<meta name="author" content="facebook.com/anna.schmidt">', "", ""),
+        ("", '<span class="author">www.facebook.com/anna.schmidt</span>', ""),
+        ('<meta name="creator" content="Medianotions, www.medianotions.de">', "", ""),
+        # the page names the author outside the address too, or the address is the site's name
+        (
+            '<meta property="article:author" content="https://www.facebook.com/anna.schmidt">',
+            '<span class="author">Anna Schmidt</span>',
+            "Anna Schmidt",
+        ),
+        ('<meta name="author" content="speicherguide.de">', "", "speicherguide.de"),
+        # a minified JSON-LD (no spaces) holds addresses beside the name, not around it
+        (
+            '<script type="application/ld+json">{"@context":"https://schema.org","@type":'
+            '"NewsArticle","author":{"@type":"Person","name":"Redaktion","url":'
+            '"https://www.tagesblatt.example/autoren/redaktion"}}</script>',
+            "",
+            "Redaktion",
+        ),
+    ],
+)
+def test_a_web_address_is_no_authors_name(
+    tmp_path: Path, head: str, body: str, author: str
+) -> None:
+    """An author tag or byline that gives a web address (the author's Facebook profile, a web
+    agency's "Medianotions, www.medianotions.de") names no author: trafilatura reads its
+    parts as names, and the brief said "by Www Facebook Com; Anna Schmidt", "by Www
+    Medianotions De" (trafilatura's tests/cache/rs-ingenieure.de.tragwerksplanung.html)."""
+    assert _details_of(tmp_path, head, f"<article>{body}{LONGER_SENTENCE}</article>").author == (
+        author
+    )
+
+
+def test_a_long_run_of_letters_takes_the_author_no_longer_to_read() -> None:
+    """The search for web addresses around an author's name tried a domain from each letter of
+    a run with no address in it (a script's data): a real page of 380 KB (trafilatura's
+    tests/eval chemietechnik.de) took minutes to read."""
+    import time
+
+    import lxml.html
+
+    from summarize.ingest.html import _without_names_from_addresses
+
+    run = "a" * 20_000
+    root = lxml.html.fromstring(
+        f"<html><body><script>{run}.{run}</script><p>Anna Schmidt</p></body></html>"
+    )
+    start = time.process_time()
+    author = _without_names_from_addresses(root, "Anna Schmidt")
+    assert time.process_time() - start < 1.0
+    assert author == "Anna Schmidt"

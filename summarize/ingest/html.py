@@ -104,7 +104,7 @@ def extract_html(
     if details.author:
         author = _author_outside_comments(root, details.author)
         author = _author_as_written(root, without_byline_labels(author))
-        author = without_placeholder_names(author)
+        author = without_placeholder_names(_without_names_from_addresses(root, author))
         details = dataclasses.replace(details, author=author)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
@@ -461,6 +461,81 @@ def _author_as_written(root: Any, author: str) -> str:
             if together := _names_together(names, written):
                 return together
     return "; ".join(_name_as_written(name, values) for name in names)
+
+
+# A web address in a page's text or tags: with its scheme, "www." or a path after its domain.
+# It ends where a quotation mark or a bracket does: a minified JSON-LD has no spaces. A domain
+# starts where no word does: tried from each letter of a long run (a script's data), the search
+# was quadratic, and a real page of 380 KB took minutes.
+_ADDRESS_TOKEN = re.compile(
+    r"(?:https?://|www\.)[^\s\"'<>()\[\]{},;]+|"
+    r"(?<![\w.-])[\w-]+(?:\.[\w-]+)+/[^\s\"'<>()\[\]{},;]*",
+    re.IGNORECASE,
+)
+
+
+# What ends an address (as _ADDRESS_TOKEN reads it), and the run of characters it may hold.
+_ADDRESS_ENDS = (
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\f",
+    "\v",
+    '"',
+    "'",
+    "<",
+    ">",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ";",
+)
+_ADDRESS_RUN = re.compile(r"[^\s\"'<>()\[\]{},;]*")
+_ADDRESS_REACH = 2000
+
+
+def _without_names_from_addresses(root: Any, author: str) -> str:
+    """``author`` (names joined by "; ") without the names the page writes only as part of a
+    web address: an author tag or byline that gives the author's Facebook profile or the
+    site's address ("www.facebook.com/anna.schmidt", "Medianotions, www.medianotions.de"),
+    which trafilatura reads as names ("Www Facebook Com; Anna Schmidt", "Www Medianotions
+    De"), and the brief named a web address, or a name the page never gives, as the author. A
+    name the page also writes outside an address (a byline, a JSON-LD "name") stays, and so
+    does a domain alone ("speicherguide.de"), which names a site."""
+    if root is None:
+        return author
+    tags = " ".join(
+        map(one_line, root.xpath(_AUTHOR_TAGS_XPATH + " | //meta[@name='creator']/@content"))
+    )
+    written = f"{' '.join(root.itertext())} {tags}"
+
+    def in_an_address(start: int, end: int) -> bool:
+        # Searched in the run of characters an address may hold around the name (at most
+        # _ADDRESS_REACH either side), not in the whole page for each name.
+        reach = max(0, start - _ADDRESS_REACH)
+        run_start = max(written.rfind(mark, reach, start) for mark in _ADDRESS_ENDS) + 1
+        run_start = max(run_start, reach)
+        after = _ADDRESS_RUN.match(written, end, end + _ADDRESS_REACH)
+        run_end = after.end() if after else end
+        return any(
+            found.start() <= start and end <= found.end()
+            for found in _ADDRESS_TOKEN.finditer(written, run_start, run_end)
+        )
+
+    def only_in_addresses(name: str) -> bool:
+        # Digits after it too: trafilatura cuts a name at its first digit ("Happyface313").
+        pattern = re.compile(
+            rf"(?<!\w){_NAME_SPACE.join(map(re.escape, name.split()))}\d*(?!\w)", re.I
+        )
+        spans = [(found.start(), found.end()) for found in pattern.finditer(written)]
+        return bool(spans) and all(in_an_address(*span) for span in spans)
+
+    return "; ".join(name for name in author.split("; ") if not only_in_addresses(name))
 
 
 def _names_together(names: Sequence[str], written: str) -> str:
