@@ -566,3 +566,60 @@ def test_a_long_run_of_letters_takes_the_author_no_longer_to_read() -> None:
     author = _without_names_from_addresses(root, "Anna Schmidt")
     assert time.process_time() - start < 1.0
     assert author == "Anna Schmidt"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        # the <title>'s first part, the site's name its metadata gives
+        (
+            '<title>BMJV | Transparenz bei Preisanpassungen</title><meta property="og:site_name" '
+            'content="BMJV">',
+            "",
+            "Transparenz bei Preisanpassungen",
+        ),
+        # the site's logo, the page's single <h1>; the site named by the page's address
+        (
+            "<title>Internet-Law » Verstößt der Ausschluss von Pseudonymen gegen Recht?</title>"
+            '<link rel="canonical" href="https://www.internet-law.de/2011/07/pseudonyme.html">',
+            "<h1>Internet-Law</h1>",
+            "Verstößt der Ausschluss von Pseudonymen gegen Recht?",
+        ),
+        # the first part of a site's name that describes the site too
+        (
+            '<title>Tragwerksplanung | RS Ingenieure</title><meta name="publisher" '
+            'content="RS Ingenieure: Bauingenieurbüro | Beratende Ingenieure VBI">',
+            "<h1>RS Ingenieure</h1>",
+            "Tragwerksplanung",
+        ),
+        # the page's og:title, or a <title>'s part with a full stop that no tag names the site
+        # with (trafilatura's guess at the site's name), stays
+        (
+            '<title>ICON • ICON Magazine</title><meta property="og:title" content="ICON Magazine">'
+            '<meta property="og:site_name" content="ICON Magazine">',
+            "",
+            "ICON Magazine",
+        ),
+        ("<title>»frag.jetzt« – ARSnova</title>", "<h1>»frag.jetzt«</h1>", "»frag.jetzt«"),
+        # the site's name alone, or a headline that is no site's name, stays
+        ('<title>Tagesblatt</title><meta property="og:site_name" content="Tagesblatt">', "", ""),
+        (
+            '<title>Tagesblatt | Feuerholz knapp</title><meta property="og:site_name" '
+            'content="Waldblatt">',
+            "",
+            "Tagesblatt",
+        ),
+    ],
+)
+def test_a_sites_name_is_no_headline(tmp_path: Path, head: str, body: str, title: str) -> None:
+    """A page whose ``<title>`` gives its site's name beside the headline is headed by the
+    headline, not the name: trafilatura takes a single ``<h1>`` (the site's logo) or the
+    ``<title>``'s first part, and the brief was headed "BMJV", "Internet-Law", "RS Ingenieure"
+    (3 of the 65 German pages of trafilatura's tests/cache), the name its source line gave
+    too. ``title`` "": the page's title stays what trafilatura read."""
+    page = (
+        f"<html><head>{head}</head><body>{body}<article>{LONGER_SENTENCE}</article></body></html>"
+    )
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "seite.html")
+    assert article.page_title == (title or "Tagesblatt")

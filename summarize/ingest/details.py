@@ -108,6 +108,31 @@ def title_without_site_name(title: str, site: str) -> str:
     return title
 
 
+# Where a site's name joins its description ("RS Ingenieure: Bauingenieurbüro | Beratende …").
+_SITE_NAME_JOINT = re.compile(rf"{_TITLE_SEPARATOR.pattern}|:\s+")
+
+
+def headline_for_site_name(title: str, page_title: str, site: str, url: str) -> str:
+    """``title`` (trafilatura's reading), or the rest of the page's ``<title>`` where ``title``
+    is the site's name that ``<title>`` carries beside the headline: trafilatura takes a
+    single ``<h1>`` (a site's logo) or the ``<title>``'s first part without a full stop, and
+    "BMJV | Transparenz bei Preisanpassungen", "Internet-Law » Verstößt der Ausschluss von
+    Pseudonymen bei Google+ gegen deutsches Recht?" headed the brief as "BMJV" and
+    "Internet-Law", the site's name its source line gives. The site's name is the ``site``
+    its metadata gives (or that name's first part), or the name of ``url``'s host."""
+    key = _site_key(title)
+    host = re.sub(r"^https?://([^/:?#]+).*", r"\1", url, flags=re.IGNORECASE) if url else ""
+    names = {_site_key(part) for part in (site, host, *_SITE_NAME_JOINT.split(site)) if part}
+    if not key or key not in names:
+        return title
+    for joint in _TITLE_SEPARATOR.finditer(page_title):
+        before, after = page_title[: joint.start()].strip(), page_title[joint.end() :].strip()
+        for name, headline in ((before, after), (after, before)):
+            if _site_key(name) == key and _site_key(headline) not in names | {""}:
+                return headline
+    return title
+
+
 # The words a German or English byline puts before its author's name, which trafilatura keeps
 # where they are no "von" or "by" alone ("Autor: john", "Zeige alle Beiträge von Petra Ruland").
 _BYLINE_LABEL = re.compile(

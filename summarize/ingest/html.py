@@ -21,6 +21,7 @@ from typing import Any
 from summarize.errors import ArticleError, shown
 from summarize.ingest.details import (
     SourceDetails,
+    headline_for_site_name,
     one_line,
     site_name,
     source_name,
@@ -100,6 +101,7 @@ def extract_html(
     body = split_at_page_lines(spaced_as_the_page(body, page_lines), page_lines)
     body, whole = with_embedded_text(body, whole, embedded_text_lines(root))
     title, details = _page_metadata(html, path)
+    title = _headline_not_the_site_name(root, title, details)
     details = dataclasses.replace(details, date=_published_date(root, details.date))
     if details.author:
         author = _author_outside_comments(root, details.author)
@@ -299,6 +301,30 @@ def _bare_extraction(page: Any) -> Any:
     )
 
 
+def _headline_not_the_site_name(root: Any, title: str, details: SourceDetails) -> str:
+    """``title`` (trafilatura's reading), or the ``<title>``'s other part where it is the
+    site's name (:func:`headline_for_site_name`). Not where the page's og:title gives it (the
+    page's own title for it, "ICON Magazine"), nor by a site's name that trafilatura took from
+    the ``<title>``, a part with a full stop, where no tag names the site: the page's ``<h1>``
+    "»frag.jetzt«" (its headline) was that part, and gave way to "ARSnova"."""
+    if root is None or title in map(str.strip, root.xpath("//meta[@property='og:title']/@content")):
+        return title
+    whole = _title_element_text(root)
+    headline = headline_for_site_name(title, whole, details.site, details.url)
+    if headline == title or details.site != _title_part_with_a_dot(root):  # read once mostly
+        return headline
+    return headline_for_site_name(title, whole, "", details.url)
+
+
+def _title_element_text(root: Any) -> str:
+    """The text of the page's ``<title>`` (its head's, not an SVG's), white space collapsed."""
+    if root is None:
+        return ""
+    found = root.find(".//head/title")
+    found = found if found is not None else root.find(".//title")
+    return " ".join((found.text_content() if found is not None else "").split())
+
+
 def _a_comment_forms_heading(root: Any, title: str) -> bool:
     """Whether ``title`` is the text of headings only inside the page's comment sections (those
     trafilatura leaves out of the article as comments). Without an og:title or a single
@@ -347,10 +373,11 @@ def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
     if metadata is None:
         return "", SourceDetails()
     site = site_name(metadata.sitename)
+    url = web_address(metadata.url)
     if _NUMBERS_DOT.search(site) and _title_part_with_a_dot(page) == site:
         site = ""
     details = SourceDetails(
-        url=web_address(metadata.url),
+        url=url,
         date=one_line(metadata.date),
         author=source_name(metadata.author),
         site=site,
