@@ -623,3 +623,40 @@ def test_a_sites_name_is_no_headline(tmp_path: Path, head: str, body: str, title
     (tmp_path / "seite.html").write_text(page, encoding="utf-8")
     article = read_article(tmp_path / "seite.html")
     assert article.page_title == (title or "Tagesblatt")
+
+
+CANONICAL = '<link rel="canonical" href="https://www.achgut.com/artikel/coronalage">'
+
+
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        ('<meta name="twitter:site" content="@achgut_com">' + CANONICAL, "achgut.com"),
+        ('<meta name="twitter:site" content="@ndr">' + CANONICAL, "achgut.com"),
+        ('<meta name="twitter:site" content="@achgut_com">', ""),
+        (
+            "<title>Impfstoffe | NDR.de - Nachrichten</title>"
+            '<meta name="twitter:site" content="@ndr">',
+            "NDR",
+        ),
+        # the page's other tags name the site
+        (
+            '<meta name="twitter:site" content="@bafa_bund"><script type="application/ld+json">'
+            '{"@context": "https://schema.org", "@type": "NewsArticle", "publisher": '
+            '{"@type": "Organization", "name": "Bundesamt für Wirtschaft"}}</script>',
+            "Bundesamt für Wirtschaft",
+        ),
+        (
+            '<meta name="twitter:site" content="@computerbase">'
+            '<meta property="og:site_name" content="ComputerBase">',
+            "ComputerBase",
+        ),
+    ],
+)
+def test_a_twitter_handle_is_no_site_name(tmp_path: Path, head: str, site: str) -> None:
+    """A page's Twitter handle (its ``<meta name="twitter:site">``), which trafilatura takes for
+    the site's name where no other tag names it, is not the site's name: the brief's source
+    line said "Achgut_com", "Bafa_Bund", "Handelsblatt_De", "Ndr" (25 of the 688 German pages
+    of trafilatura's tests/cache and tests/eval). The page's address names the site then, or
+    the ``<title>``'s writing of the handle ("NDR")."""
+    assert _details_of(tmp_path, head).site == site
