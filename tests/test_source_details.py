@@ -363,6 +363,27 @@ COMMENTS = (
             "",
             "Georg Quaas",
         ),
+        # a theme's credit in the footer, a share widget: no byline
+        (
+            "",
+            '<div class="powered"><span class="theme-name">Theme: Catch Evolution by </span>'
+            '<span class="theme-author"><a href="http://catchthemes.com/">Catch Themes</a>'
+            "</span></div>",
+            "",
+        ),
+        (
+            '<div class="author_share"><span>so</span><ul><li>Artikel empfehlen:</li></ul></div>',
+            "",
+            "",
+        ),
+        (BYLINE, '<li class="theme-author">Theme: Pirate Rogue von xwolf</li>', "Anna Schmidt"),
+        # an article's credits are its byline
+        (
+            '<section class="c-article__credits"><div>Text: <span class="c-article-card__author">'
+            "Anna Schmidt</span></div></section>",
+            "",
+            "Anna Schmidt",
+        ),
         # an opinion piece's own section, named as a comment: its byline stays
         ('<div class="comment"><h1>Ein Kommentar</h1>' + BYLINE + "</div>", "", "Anna Schmidt"),
     ],
@@ -372,7 +393,9 @@ def test_no_author_is_read_from_a_form_or_a_reader_comment(
 ) -> None:
     """A page without an author tag is not credited to a comment form's "Name" field or a
     reader's comment, which trafilatura took for its byline: the brief said "by Name" (4 of the
-    588 development pages), "by Stephangoeldi Said; On August 3"."""
+    588 development pages), "by Stephangoeldi Said; On August 3"; nor to a theme's credit or a
+    share widget, whose classes name an author: "by Catch Themes", "by So Artikel Empfehlen"
+    (trafilatura's tests/cache shingon-reiki.de, sonntag-sachsen.de)."""
     body = f"{before}<article>{LONGER_SENTENCE}</article>{after}"
     assert _details_of(tmp_path, body=body).author == author
 

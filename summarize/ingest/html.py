@@ -690,12 +690,12 @@ def _author_outside_comments(root: Any, author: str) -> str:
     class "comment")."""
     from trafilatura.metadata import extract_author
 
-    if root is None or not any(map(_may_hold_a_byline, _forms_and_comment_sections(root))):
+    if root is None or not any(map(_may_hold_a_byline, _sections_without_a_byline(root))):
         return author
     if source_name(extract_author(root)) != author:  # the page's metadata named the author
         return author
     tree = copy.deepcopy(root)
-    for section in _forms_and_comment_sections(tree):
+    for section in _sections_without_a_byline(tree):
         if (parent := section.getparent()) is not None:
             parent.remove(section)
     return source_name(extract_author(tree))
@@ -720,9 +720,21 @@ def _may_hold_a_byline(section: Any) -> bool:
     )
 
 
-def _forms_and_comment_sections(root: Any) -> list[Any]:
+# The classes of a theme's or a designer's credit ("Theme: Catch Evolution by Catch Themes",
+# class "theme-author") and of a share widget (class "author_share": "so Artikel empfehlen:").
+# Not an article's credits ("c-article__credits": "Text: Ursula Eggers"), its byline.
+_CREDIT_OR_SHARING_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:theme-author|theme-credits?|wp-credits?|powered|designed-by|share)"
+    r"(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _sections_without_a_byline(root: Any) -> list[Any]:
     """The page's forms and its comment sections, as trafilatura finds those, but for a
-    section that holds an ``<h1>``."""
+    section that holds an ``<h1>``; and its theme credits and share widgets, whose classes
+    name an author ("theme-author", "author_share"): the brief said "by Catch Themes", "by
+    Theme Pirate Rogue von xwolf" (a WordPress theme's footer), "by So Artikel Empfehlen"."""
     from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
 
     sections = [
@@ -731,7 +743,13 @@ def _forms_and_comment_sections(root: Any) -> list[Any]:
         for section in xpath(root)
         if next(section.iter("h1"), None) is None
     ]
-    return [*root.iter("form"), *sections]
+    credits = [
+        element
+        for element in root.iterfind(".//*[@class]")
+        if _CREDIT_OR_SHARING_CLASS.search(element.get("class", ""))
+        and next(element.iter("h1"), None) is None
+    ]
+    return [*root.iter("form"), *sections, *credits]
 
 
 def _metadata_title(page: Any, path: Path) -> str:
