@@ -683,3 +683,50 @@ def test_a_twitter_handle_is_no_site_name(tmp_path: Path, head: str, site: str) 
     of trafilatura's tests/cache and tests/eval). The page's address names the site then, or
     the ``<title>``'s writing of the handle ("NDR")."""
     assert _details_of(tmp_path, head).site == site
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        (
+            "<title>BDZV: Olafur Eliasson gestaltet Titelseite für die Zeitungen</title>"
+            '<meta property="og:title" content="Pressemitteilungen">',
+            "",
+            "BDZV: Olafur Eliasson gestaltet Titelseite für die Zeitungen",
+        ),
+        (
+            "<title>ADAC Kindersitz-Test 2018 im Herbst | ADAC</title>"
+            '<meta property="og:title" content="adac-kindersitztest-herbst-2018">'
+            '<meta property="og:site_name" content="ADAC">',
+            "",
+            "ADAC Kindersitz-Test 2018 im Herbst",
+        ),
+        # one word the <title> or an <h1> holds, or a <title> no longer, stays
+        (
+            "<title>Ausflugtipps Niederrhein und Ruhrgebiet</title>",
+            "<h1>Essen-Westviertel</h1>",
+            "Essen-Westviertel",
+        ),
+        (
+            "<title>Gaspreise | energieverbraucher.de</title>"
+            '<meta property="og:title" content="Gaspreise">',
+            "",
+            "Gaspreise",
+        ),
+        (
+            '<title>Kurz gesagt</title><meta property="og:title" content="Pressemitteilungen">',
+            "",
+            "Pressemitteilungen",
+        ),
+    ],
+)
+def test_a_sections_label_is_no_headline(tmp_path: Path, head: str, body: str, title: str) -> None:
+    """A page's title of one word that neither its ``<title>`` nor an ``<h1>`` holds (a
+    section's label its og:title gives, an address's slug) gives way to the ``<title>``: the
+    brief was headed "Pressemitteilungen", "Ansprechpartner", "adac-kindersitztest-herbst-2018"
+    (8 of the 688 German pages of trafilatura's tests/cache and tests/eval)."""
+    page = (
+        f"<html><head>{head}</head><body>{body}<article>{LONGER_SENTENCE}</article></body></html>"
+    )
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").page_title == title
