@@ -320,6 +320,12 @@ def test_a_page_is_dated_at_its_publication_not_its_last_change(
         # gendered labels (NDR: "Autor/in: Korinna Hennig" gave "Autor; In Korinna Hennig")
         ('<span itemprop="author">Autor/in: Korinna Hennig</span>', "Korinna Hennig"),
         ('<span class="author">Autor*in: Korinna Hennig</span>', "Korinna Hennig"),
+        # "Text und Interview:", "Interview:" (brand eins, fluter)
+        (
+            '<div class="article-author">Text und Interview: Harald Willenbrock</div>',
+            "Harald Willenbrock",
+        ),
+        ('<a class="author-link">Interview: Julia Lauter</a>', "Julia Lauter"),
         (
             '<span class="author">Autorinnen: Anna Schmidt, Petra Ruland</span>',
             "Anna Schmidt; Petra Ruland",
@@ -517,6 +523,9 @@ def test_a_front_matter_list_holding_itself_costs_no_article(tmp_path: Path) -> 
         ('<span class="author">Unknown Author</span>', ""),
         ('<span class="author">von admin</span>', ""),
         ('<span class="author">Anna Schmidt, admin</span>', "Anna Schmidt"),
+        # a label's or a button's word alone
+        ('<span class="author">Posted</span>', ""),
+        ('<span class="author">Follow</span>', ""),
         # the editorial staff is who wrote it
         ('<span class="author">Redaktion</span>', "Redaktion"),
     ],

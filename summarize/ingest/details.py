@@ -138,7 +138,7 @@ def headline_for_site_name(title: str, page_title: str, site: str, url: str) -> 
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:zeige |mehr )?alle beiträge von|zum profil von|(?:ein )?(?:beitrag|artikel|text|"
     r"rezept|bericht) von|(?:geschrieben|verfasst|veröffentlicht|erstellt) von|vom|"
-    r"autor(?:in|innen|en)?|author)\s+(?=\w)",
+    r"autor(?:in|innen|en)?|author|text|interview|fotos?)\s+(?=\w)",
     re.IGNORECASE,
 )
 _SPLIT_GENDERED_LABEL = re.compile(r"^autor(?:en)?; in(?:nen)?\s+(?=\w)", re.IGNORECASE)
@@ -153,15 +153,22 @@ _PLACEHOLDER_NAMES = frozenset(
     "admin administrator webmaster root user guest gast unknown unbekannt anonymous anonym "
     "null none undefined nan n/a author autor autorin default".split()
 ) | {"unknown author", "unbekannter autor", "site admin", "super user"}
+# A byline's or a widget's word that trafilatura takes for a name when it stands alone in the
+# element it reads ("Posted", a "Follow" button, a "Datum:" label) or is split from a label
+# ("Text und Interview: Harald Willenbrock" gave "Text; Interview Harald Willenbrock").
+_LABEL_WORDS = frozenset(
+    "posted follow folgen datum date text texte interview interviews foto fotos".split()
+)
 
 
 def without_placeholder_names(author: str, joint: str = "; ") -> str:
     """``author`` (names joined by ``joint``) without the names that name nobody (an "admin"
-    account, a template's "null" or "unknown"): trafilatura drops a meta tag's one-word value,
-    but keeps a byline's and a JSON-LD's, and the brief said "by Admin", "by Null", "by
-    Unknown Author"."""
+    account, a template's "null" or "unknown", a label's word): trafilatura drops a meta
+    tag's one-word value, but keeps a byline's and a JSON-LD's, and the brief said "by
+    Admin", "by Null", "by Unknown Author", "by Posted", "by Follow", "by Datum"."""
     names = author.split(joint)
-    return joint.join(name for name in names if name.strip().casefold() not in _PLACEHOLDER_NAMES)
+    no_names = _PLACEHOLDER_NAMES | _LABEL_WORDS
+    return joint.join(name for name in names if name.strip().casefold() not in no_names)
 
 
 def without_byline_labels(author: str) -> str:
