@@ -739,3 +739,45 @@ def test_a_sections_label_is_no_headline(tmp_path: Path, head: str, body: str, t
     )
     (tmp_path / "seite.html").write_text(page, encoding="utf-8")
     assert read_article(tmp_path / "seite.html").page_title == title
+
+
+JSON_LD_PEOPLE = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+    '"NewsArticle", "author": [{"@type": "Person", "name": "Benjamin Fischer"}, '
+    '{"@type": "Person", "name": "Marcus Theurer"}]}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        (
+            '<meta name="author" content="Frankfurter Allgemeine Zeitung GmbH">'
+            '<meta property="og:site_name" content="Frankfurter Allgemeine Zeitung">'
+            + JSON_LD_PEOPLE,
+            "Benjamin Fischer; Marcus Theurer",
+        ),
+        (
+            '<title>Lithium aus dem Schredder | heise online</title><meta name="author" '
+            'content="Denis Dilba"><meta name="dc.creator" content="heise online">',
+            "Denis Dilba",
+        ),
+        # the site alone is the author; a person's name is no site's
+        (
+            '<meta name="author" content="Tagesblatt GmbH">'
+            '<meta property="og:site_name" content="Tagesblatt">',
+            "Tagesblatt GmbH",
+        ),
+        (
+            '<meta name="author" content="Anna Schmidt und Peter Müller">'
+            '<meta property="og:site_name" content="Tagesblatt">',
+            "Anna Schmidt; Peter Müller",
+        ),
+    ],
+)
+def test_the_sites_name_is_no_co_author(tmp_path: Path, head: str, author: str) -> None:
+    """The site's or publisher's name beside the people who wrote the article is left out:
+    trafilatura reads a meta author tag that pages fill with their publisher and a JSON-LD's
+    persons alike, and the brief said "by Frankfurter Allgemeine Zeitung GmbH; Benjamin
+    Fischer; Marcus Theurer", "by Denis Dilba; heise online" (trafilatura's tests/cache)."""
+    assert _details_of(tmp_path, head).author == author

@@ -108,6 +108,7 @@ def extract_html(
         author = _author_outside_comments(root, details.author)
         author = _author_as_written(root, without_byline_labels(author))
         author = without_placeholder_names(_without_names_from_addresses(root, author))
+        author = _without_the_sites_name(root, author, details)
         details = dataclasses.replace(details, author=author)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
@@ -634,6 +635,44 @@ def _without_names_from_addresses(root: Any, author: str) -> str:
         return bool(spans) and all(in_an_address(*span) for span in spans)
 
     return "; ".join(name for name in author.split("; ") if not only_in_addresses(name))
+
+
+# What a company's or a site's name carries besides its name: a legal form, a top-level domain.
+_NAME_DRESS = re.compile(
+    r"\b(?:gmbh|ag|se|kg|co|e\.?\s?v|ltd|inc|verlag)\b\.?|\.(?:[a-z]{2}|com|net|org|info|eu)$",
+    re.IGNORECASE,
+)
+
+
+def _name_keys(name: str) -> set[str]:
+    """``name`` as a site's name compares: letters and digits only, in lower case, with and
+    without its legal form or domain ("wien.ORF.at" is trafilatura's "Wien Orf At")."""
+    return {re.sub(r"[\W_]+", "", text).casefold() for text in (name, _NAME_DRESS.sub("", name))}
+
+
+def _without_the_sites_name(root: Any, author: str, details: SourceDetails) -> str:
+    """``author`` (names joined by "; ") without the site's or the publisher's name where it
+    stands beside people's: trafilatura reads a meta author tag (which pages fill with their
+    publisher) and a JSON-LD's or a byline's persons alike, and the brief said "by Frankfurter
+    Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer", "by Denis Dilba; heise
+    online", "by Die Tagespost; Christoph von Ritter". The site's names are what its metadata
+    names it, its publisher tag, its address's host and the parts of its ``<title>`` ("…
+    | heise online"). Where every name is the site's, they stay: the site is the author."""
+    names = author.split("; ")
+    if root is None or len(names) < 2:
+        return author
+    titles = _TITLE_PART_JOINT.split(_title_element_text(root))
+    publishers = root.xpath(
+        "//meta[translate(@name, 'PUBLISHER', 'publisher') = 'publisher']/@content"
+    )
+    host = re.sub(r"^https?://(?:www\.)?([^/:?#]+).*", r"\1", details.url, flags=re.IGNORECASE)
+    site_names = (details.site, *_TITLE_PART_JOINT.split(details.site), host, *titles, *publishers)
+    keys = {key for name in site_names for key in _name_keys(one_line(name))} - {""}
+    people = [name for name in names if not _name_keys(name) & keys]
+    return "; ".join(people) if people else author
+
+
+_TITLE_PART_JOINT = re.compile(r"\s+[-|–—•·⋆›»/]+\s+")
 
 
 def _names_together(names: Sequence[str], written: str) -> str:
