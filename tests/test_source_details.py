@@ -781,3 +781,28 @@ def test_the_sites_name_is_no_co_author(tmp_path: Path, head: str, author: str) 
     persons alike, and the brief said "by Frankfurter Allgemeine Zeitung GmbH; Benjamin
     Fischer; Marcus Theurer", "by Denis Dilba; heise online" (trafilatura's tests/cache)."""
     assert _details_of(tmp_path, head).author == author
+
+
+@pytest.mark.parametrize(
+    ("headline", "site"),
+    [
+        ("Spieltag gegen Bayern verloren", "1. FC Köln"),
+        # (a headline of more words than the name's, whose four words leave it unclear)
+        ("Zweiter Spieltag gegen Bayern verloren", "1. FSV Mainz 05"),
+    ],
+)
+def test_a_site_name_with_a_numbers_full_stop_is_no_part_of_the_headline(
+    tmp_path: Path, headline: str, site: str
+) -> None:
+    """A site's name that holds a number's full stop ("1. FC Köln"), as its og:site_name gives
+    it, is left out of the headline as any other is: a full stop followed by a space was taken
+    for a sentence's, the mark of a headline's part that trafilatura took for the site's name,
+    and the brief was headed "Spieltag gegen Bayern verloren - 1. FC Köln"."""
+    head = (
+        f'<meta property="og:title" content="{headline} - {site}">'
+        f'<meta property="og:site_name" content="{site}">'
+    )
+    page = f"<html><head>{head}</head><body><article>{LONGER_SENTENCE}</article></body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "seite.html")
+    assert (article.page_title, article.details.site) == (headline, site)

@@ -31,7 +31,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—•·⋆›»/]+\s+")
 _SITE_NAME_DRESS = re.compile(
     r"^(?:https?://)?(?:www\.)?|\.(?:[a-z]{2}|com|net|org|info|eu)$|\s*\([^()]*\)$", re.IGNORECASE
 )
-_SENTENCE_DOT = re.compile(r"\.\s")
+# Not a number's ("1. FC Köln", "1. FSV Mainz 05": a club's name as its og:site_name gives it).
+_SENTENCE_DOT = re.compile(r"(?<!\d)\.\s")
 # A part left of fewer words is not read as a headline by the cleaner (its own minimum): "Streit
 # ums Feuerholz", "Interabled Sex Education" without their site's names gave way to a teaser or a
 # kicker below them as the brief's headline, and stood as its first paragraph; so is one ending
