@@ -7,6 +7,11 @@ language codes were matched as well: "</s>" in an article ended T5's input in mi
 "de_DE" switched mBART-50's language. Such a piece matched in the text is read here as the
 pieces of its characters (a character the vocabulary lacks as its unknown token, as
 everywhere else in the text).
+
+MarianTokenizer reads a text that starts with ">>" as a target-language code up to its first
+"<<" (">>fra<<"), one token, whatever stands between: a web page's ">> Mehr lesen: … <<" or
+">>> Jetzt bestellen! <<<" was one unknown token, and the translator saw nothing of the
+sentence. Such a "code" that is no token of the vocabulary is read here as text.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class TextEncoder:
         )
 
     def __call__(self, texts: list[str]) -> list[list[int]]:
+        texts = [self._without_false_code(text) for text in texts]
         if not self.controls:
             return self.tokenizer(texts, **_TEXT_OPTIONS)["input_ids"]
         encoded = self.tokenizer(texts, **_TEXT_OPTIONS, return_offsets_mapping=True)
@@ -52,6 +58,17 @@ class TextEncoder:
                 texts, encoded["input_ids"], encoded["offset_mapping"], strict=True
             )
         ]
+
+    def _without_false_code(self, text: str) -> str:
+        """The text with a space before a leading ">>…<<" that MarianTokenizer would read as
+        a language code and that is no token of its vocabulary (then the unknown token).
+        Sentencepiece drops the space, so the text reads as the same pieces as elsewhere."""
+        if not text.startswith(">>") or not hasattr(self.tokenizer, "remove_language_code"):
+            return text
+        code, _ = self.tokenizer.remove_language_code(text)
+        if not code or self.tokenizer.convert_tokens_to_ids(code[0]) != self.tokenizer.unk_token_id:
+            return text  # no code, or a real one (a multi-target model's ">>eng<< " prefix)
+        return " " + text
 
     def _as_text(self, text: str, ids: list[int], offsets: list[tuple[int, int]]) -> list[int]:
         # The tokens the tokenizer adds (its start, end and language tokens) cover no text.

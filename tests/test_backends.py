@@ -1015,6 +1015,32 @@ def test_special_tokens_written_in_article_text_are_text(
     assert summary.text.strip()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        ">> Mehr lesen: Erfahrt mehr über die Therme der Ruhe! <<",
+        ">>> Jetzt die aktuelle Ausgabe bestellen! <<<",
+        ">> Hinweis: Der Bericht wurde am Montag aktualisiert. Siehe << oben",
+    ],
+)
+def test_a_sentence_between_angle_marks_is_read_whole_by_opus_mt(
+    models, tmp_path: Path, text: str
+) -> None:
+    """MarianTokenizer read a text starting with ">>" up to its first "<<" as a target-language
+    code, one token: such a headline or link of a web page (5 of the 125,000 lines of the 588
+    dev pages) was a single unknown token, and the translator saw nothing of it."""
+    settings = TranslationSettings(model=str(models.marian), generation=FORCED)
+    loaded = load_model("translation", settings, tmp_path / "models")
+    tokenizer = loaded.tokenizer
+    (ids,) = loaded.text_ids([text])
+    words = text.strip("<> ").split("<<")[0].strip()
+    words_ids = tokenizer(words, add_special_tokens=False)["input_ids"]
+    assert len(words_ids) >= 5
+    starts = range(len(ids) - len(words_ids) + 1)
+    assert any(ids[start : start + len(words_ids)] == words_ids for start in starts), ids
+    assert loaded.count_tokens(text) == len(ids) > len(words_ids)
+
+
 def test_a_tokenizer_that_pads_on_the_left_changes_no_output(
     self_contained_models, tmp_path: Path
 ) -> None:
