@@ -40,6 +40,7 @@ class SentenceWarning(_Frozen):
         "numbers",
         "missing_numbers",
         "negation",
+        "unreadable",
     ]
     detail: str
 

@@ -607,6 +607,15 @@ def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
     warnings = sentence_warnings(
         sentence.source, sentence.text, sentence.logprob, sentence.reached_limit
     )
+    if sentence.unreadable:  # no other check sees it: the model read an unknown token there
+        shown_parts = ", ".join(f"“{part}”" for part in sentence.unreadable)
+        warnings.append(
+            TranslationWarning(
+                "unreadable",
+                f"the translator cannot read {shown_parts}: its vocabulary lacks the characters, "
+                "and the English cannot say what stood there",
+            )
+        )
     if sentence.empty_pieces:  # the rest came back: no check above sees the part missing
         warnings.append(
             TranslationWarning(

@@ -48,7 +48,7 @@ class TextEncoder:
         )
 
     def __call__(self, texts: list[str]) -> list[list[int]]:
-        texts = [self._without_false_code(text) for text in texts]
+        texts = [without_false_code(self.tokenizer, text) for text in texts]
         if not self.controls:
             return self.tokenizer(texts, **_TEXT_OPTIONS)["input_ids"]
         encoded = self.tokenizer(texts, **_TEXT_OPTIONS, return_offsets_mapping=True)
@@ -58,17 +58,6 @@ class TextEncoder:
                 texts, encoded["input_ids"], encoded["offset_mapping"], strict=True
             )
         ]
-
-    def _without_false_code(self, text: str) -> str:
-        """The text with a space before a leading ">>…<<" that MarianTokenizer would read as
-        a language code and that is no token of its vocabulary (then the unknown token).
-        Sentencepiece drops the space, so the text reads as the same pieces as elsewhere."""
-        if not text.startswith(">>") or not hasattr(self.tokenizer, "remove_language_code"):
-            return text
-        code, _ = self.tokenizer.remove_language_code(text)
-        if not code or self.tokenizer.convert_tokens_to_ids(code[0]) != self.tokenizer.unk_token_id:
-            return text  # no code, or a real one (a multi-target model's ">>eng<< " prefix)
-        return " " + text
 
     def _as_text(self, text: str, ids: list[int], offsets: list[tuple[int, int]]) -> list[int]:
         # The tokens the tokenizer adds (its start, end and language tokens) cover no text.
@@ -88,3 +77,36 @@ class TextEncoder:
         unknown = self.tokenizer.unk_token_id
         ids = self.tokenizer.convert_tokens_to_ids(list(written))
         return [unknown if token is None else token for token in ids]
+
+
+def without_false_code(tokenizer: PreTrainedTokenizerBase, text: str) -> str:
+    """The text with a space before a leading ">>…<<" that MarianTokenizer would read as a
+    language code and that is no token of its vocabulary (then the unknown token).
+    Sentencepiece drops the space, so the text reads as the same pieces as elsewhere."""
+    if not text.startswith(">>") or not hasattr(tokenizer, "remove_language_code"):
+        return text
+    code, _ = tokenizer.remove_language_code(text)
+    if not code or tokenizer.convert_tokens_to_ids(code[0]) != tokenizer.unk_token_id:
+        return text  # no code, or a real one (a multi-target model's ">>eng<< " prefix)
+    return " " + text
+
+
+def unknown_text(tokenizer: PreTrainedTokenizerBase, text: str) -> list[str]:
+    """The parts of ``text`` the tokenizer reads as its unknown token, in order: what its model
+    sees nothing of. Read from the tokenizer itself (the offsets of a fast one, the pieces of a
+    sentencepiece one), not guessed from character classes."""
+    unknown = getattr(tokenizer, "unk_token_id", None)
+    if unknown is None:
+        return []
+    if getattr(tokenizer, "is_fast", False):
+        encoded = tokenizer(
+            text, add_special_tokens=False, split_special_tokens=True, return_offsets_mapping=True
+        )
+        pairs = zip(encoded["input_ids"], encoded["offset_mapping"], strict=True)
+        # A written "<unk>" matched as the token is read as its characters (TextEncoder).
+        spans = [text[start:end] for token, (start, end) in pairs if token == unknown]
+        return [span for span in spans if span != tokenizer.unk_token]
+    pieces = tokenizer.tokenize(without_false_code(tokenizer, text), split_special_tokens=True)
+    ids = tokenizer.convert_tokens_to_ids(pieces)
+    # A sentencepiece piece the vocabulary lacks is its text, after the word-start mark.
+    return [piece.lstrip("▁") for piece, token in zip(pieces, ids, strict=True) if token == unknown]

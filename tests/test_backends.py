@@ -1041,6 +1041,36 @@ def test_a_sentence_between_angle_marks_is_read_whole_by_opus_mt(
     assert loaded.count_tokens(text) == len(ids) > len(words_ids)
 
 
+def test_words_the_translator_cannot_read_are_warned_of(models, tmp_path: Path) -> None:
+    """Letters opus-mt's vocabulary lacks (a Korean name, the "Ở" of "PHỞ") are its unknown
+    token: the model saw nothing of them and the brief said nothing. A symbol alone that it
+    reads so (“ | ’, an emoji: 3,096 of 117,689 dev lines) loses no word and is not warned of."""
+    from summarize.record import SentenceWarning
+    from summarize.stages import _warnings_of
+    from summarize.translation import model_input
+
+    settings = TranslationSettings(model=str(models.marian), generation=FORCED)
+    loaded = load_model("translation", settings, tmp_path / "models")
+    unknown = loaded.tokenizer.unk_token_id
+    name = "Der Mathematiker 퀘 스 너 틸 로 wohnt jetzt in Augsburg."
+    symbols = "Er sagt: „Das ist gut“ 🚲 | mehr."
+    translated = Translator(loaded, settings).translate([name, symbols, SENTENCES[0]])
+    for sentence in translated:
+        read = loaded.text_ids([model_input(sentence.source)])[0]
+        assert bool(sentence.unreadable) <= (unknown in read)  # only what the model cannot read
+        assert all(part in sentence.source for part in sentence.unreadable)
+    with_name, with_symbols, plain = translated
+    assert {"퀘", "틸"} <= set("".join(with_name.unreadable))
+    (warning,) = [w for w in _warnings_of(with_name) if w.kind == "unreadable"]
+    assert "“퀘”" in warning.detail and "the translator cannot read" in warning.detail
+    SentenceWarning(kind=warning.kind, detail=warning.detail)  # a brief's record holds it
+    assert unknown in loaded.text_ids([symbols])[0] and not with_symbols.unreadable
+    assert not plain.unreadable
+    assert not [
+        w for w in _warnings_of(with_symbols) + _warnings_of(plain) if w.kind == "unreadable"
+    ]
+
+
 def test_a_tokenizer_that_pads_on_the_left_changes_no_output(
     self_contained_models, tmp_path: Path
 ) -> None:

@@ -23,6 +23,7 @@ WarningKind = Literal[
     "numbers",
     "missing_numbers",
     "negation",
+    "unreadable",
 ]
 _RATIO_RANGE = (0.5, 2.2)
 _RATIO_MIN_WORDS = 6
