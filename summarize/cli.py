@@ -807,6 +807,18 @@ def _show_drops(
     _print_drops(out, cleaned)
 
 
+def _why_no_folder(path: Path) -> str:
+    """Why ``path`` is no folder to read: a path that does not exist was called "not a
+    folder", as if something else stood there."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such folder"
+    except OSError as error:
+        return f"cannot read: {error.strerror}"
+    return "not a folder"
+
+
 @app.command()
 def view(
     output: Annotated[
@@ -836,7 +848,7 @@ def view(
     from summarize.view import build_site
 
     if not is_folder(output):
-        fail(f"{shown(output)}: not a folder")
+        fail(f"{shown(output)}: {_why_no_folder(output)}")
     # SIGTERM and SIGHUP stop it as Ctrl-C does: they killed it at once, unsaid (exit 143), and
     # one that came while a page was written left its temp file in the site for good.
     previous = _take_stop_signals()

@@ -1391,6 +1391,8 @@ def test_view_command_builds_the_site_of_a_run(run_output: Path, tmp_path: Path)
     assert "notes.json" not in again.output
     missing = CliRunner().invoke(app, ["view", str(tmp_path / "nothing")])
     assert missing.exit_code == 2
+    # Said as what it is: "not a folder" read as if something else stood there.
+    assert "nothing: no such folder" in missing.output, missing.output
     # A brief whose record is gone loses its page (the index no longer lists it); a file of
     # the user's own stays; a site folder that cannot be made is one line and exit 2.
     (site / "notes.html").write_text("<p>mine</p>", encoding="utf-8")
