@@ -29,7 +29,7 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
-from summarize.config import Config, expand_home, load_config
+from summarize.config import Config, expand_home, load_config, unsets_a_generate_keyword
 from summarize.errors import SummarizeError, shown
 from summarize.signals import STOP_SIGNALS
 
@@ -614,7 +614,10 @@ def _config_of_a_run(
     taken without transformers' own checks of the generation tables, as the models were read
     with these very tables (and a model read checks them again, merged with the model's own).
     Any other run's config is loaded with them, and refused as before."""
-    if not force:
+    # An unset generate() keyword is known only by transformers: unset misspelt
+    # ("--set translation.generation.num_beam="), it changed nothing, so the identities
+    # remembered matched and the run answered "up to date", exit 0, not refused (exit 2).
+    if not force and not any(unsets_a_generate_keyword(text) for text in overrides):
         try:
             config = load_config(*(config_files or []), overrides=overrides, library_checks=False)
         except SummarizeError:

@@ -1188,6 +1188,20 @@ def _check_known_key(keys: list[str], assignment: str, library_checks: bool = Tr
             )
 
 
+def unsets_a_generate_keyword(assignment: str) -> bool:
+    """Whether ``--set assignment`` unsets a key of a generation table: one only the library
+    checks tell known (see :func:`_check_known_key`), so a load without them takes a misspelt
+    one silently."""
+    key_path, sep, raw_value = assignment.partition("=")
+    keys = [part.strip() for part in key_path.split(".")]
+    return (
+        bool(sep)
+        and not raw_value.strip()
+        and len(keys) > 2
+        and tuple(keys[:2]) in _GENERATION_TABLES
+    )
+
+
 def _walk_sections(keys: list[str]) -> tuple[int, type[BaseModel], bool]:
     """How far ``keys`` go down the config's sections: (the depth where they stop, the section
     there, whether the key there is known). They stop at an unknown key, at a value or a free

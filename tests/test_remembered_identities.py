@@ -193,3 +193,21 @@ def test_a_device_torch_must_pick_is_read_as_before(
     config = _load(_config_file(tmp_path, self_contained_models.marian, self_contained_models.bart))
     Pipeline(config).fingerprint()
     assert remembered_identities(config) is None
+
+
+def test_a_misspelt_generate_keyword_unset_is_refused_as_by_a_full_load(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    # Unsetting a key changes nothing where it is misspelt, so the identities remembered match:
+    # the run answered "up to date", exit 0, where a full load refuses the key (exit 2).
+    config = _config_file(tmp_path, self_contained_models.marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    _run(config, articles, output)
+    assert remembered_identities(_load(config)) is not None
+    unset_misspelt = "translation.generation.num_beam="
+    result = CliRunner().invoke(
+        app,
+        ["run", str(articles), "-c", str(config), "-o", str(output), "--set", unset_misspelt],
+    )
+    assert result.exit_code == 2, result.output
+    assert "unknown generate() setting (did you mean num_beams?)" in result.output
