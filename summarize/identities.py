@@ -7,9 +7,10 @@ configs with transformers, and "auto" picks the device with torch. Once a pipeli
 (checks passed), it is remembered here, keyed by everything it was made from: the model
 settings, where the model setting found the folder, each of the folder's files by its stat
 (size, mtime, ctime, inode: an edited or replaced file is another key, as in
-:mod:`summarize.digests`), the libraries' versions, summarize's own code, and the messages the
-read logged. A rerun computes the key alone (stat calls and a small JSON file); an entry for it
-is the identity the full read would compute again, byte for byte.
+:mod:`summarize.digests`), the device's memory, the libraries' versions, summarize's own
+code, and the messages the read logged. A rerun computes the key alone (stat calls and a
+small JSON file); an entry for it is the identity the full read would compute again, byte for
+byte.
 
 Only what the key can settle is taken this way: a local model folder on the torch backend, on
 "cpu", or "auto" where the installed torch has no GPU build and the system no MPS (Linux). Hub
@@ -33,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from summarize.backends import device_memory
 from summarize.config import ModelSettings
 from summarize.errors import SummarizeError
 from summarize.fileio import NotARegularFile, read_regular_bytes, write_atomic
@@ -157,6 +159,10 @@ def identity_key(task: Task, settings: ModelSettings, models_dir: Path) -> str |
         "cwd": os.getcwd(),
         "files": files,
         "device": resolved,
+        # The read refuses beams that cannot fit the machine's memory: a memo shared by two
+        # machines (a home folder on a network disk) answered for the smaller what the larger
+        # found, "up to date", exit 0, where a full read refuses (exit 2).
+        "memory": device_memory(resolved),
         "libraries": package_versions(_READING_LIBRARIES),
         "python": platform.python_version(),
         "code": _own_code_sha256(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -211,3 +212,21 @@ def test_a_misspelt_generate_keyword_unset_is_refused_as_by_a_full_load(
     )
     assert result.exit_code == 2, result.output
     assert "unknown generate() setting (did you mean num_beams?)" in result.output
+
+
+def test_identities_read_on_a_machine_with_more_memory_are_not_taken(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The read refuses beams that cannot fit the machine's memory: a memo shared with a larger
+    # machine (a home folder on a network disk) would skip that refusal.
+    config = _load(_config_file(tmp_path, self_contained_models.marian, self_contained_models.bart))
+    Pipeline(config).fingerprint()
+    assert remembered_identities(config) is not None
+    sysconf = os.sysconf
+
+    def smaller_machine(name: str | int) -> int:
+        pages = sysconf(name)
+        return pages // 2 if name == "SC_PHYS_PAGES" else pages
+
+    monkeypatch.setattr(os, "sysconf", smaller_machine)
+    assert remembered_identities(config) is None
