@@ -617,7 +617,14 @@ def _config_of_a_run(
     # An unset generate() keyword is known only by transformers: unset misspelt
     # ("--set translation.generation.num_beam="), it changed nothing, so the identities
     # remembered matched and the run answered "up to date", exit 0, not refused (exit 2).
-    if not force and not any(unsets_a_generate_keyword(text) for text in overrides):
+    # And a --config that is no regular file ("--config <(…)", a pipe) is read once: read again
+    # after the first load found nothing remembered, it was empty, and the run went on with the
+    # default models.
+    if (
+        not force
+        and not any(unsets_a_generate_keyword(text) for text in overrides)
+        and all(_is_regular_file(path) for path in config_files or [])
+    ):
         try:
             config = load_config(*(config_files or []), overrides=overrides, library_checks=False)
         except SummarizeError:
@@ -629,6 +636,13 @@ def _config_of_a_run(
                 if remembered_identities(config) is not None:
                     return config, True
     return _load(config_files, overrides), False
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # said by the load
+        return False
 
 
 def _engine(config: Config, quiet: bool, defer_setup: bool = False) -> Pipeline | RayEngine:

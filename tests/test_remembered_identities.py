@@ -230,3 +230,30 @@ def test_identities_read_on_a_machine_with_more_memory_are_not_taken(
 
     monkeypatch.setattr(os, "sysconf", smaller_machine)
     assert remembered_identities(config) is None
+
+
+def test_a_config_given_as_a_pipe_is_read_once(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    # "--config <(…)": the first load looks for remembered identities, finds none, and a
+    # second load read the pipe empty, so the run went on with the default models.
+    config = _config_file(tmp_path, self_contained_models.marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    reading, writing = os.pipe()
+    os.write(writing, config.read_bytes())
+    os.close(writing)
+    command = [sys.executable, "-m", "summarize", "run", str(articles), "-o", str(output)]
+    try:
+        done = subprocess.run(
+            [*command, "-c", f"/dev/fd/{reading}"],
+            capture_output=True,
+            text=True,
+            pass_fds=(reading,),
+            cwd=tmp_path,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            timeout=300,
+        )
+    finally:
+        os.close(reading)
+    assert done.returncode == 0, done.stderr
+    assert f"{SEED_COUNT} written, 0 up to date" in done.stderr
