@@ -242,6 +242,46 @@ def captured_messages() -> Iterator[list[tuple[int, str]]]:
         logger.removeHandler(handler)
 
 
+class _SaidAlready(logging.Filter):
+    """Drops each message a remembered read said again once, as the models are read after
+    all; the read's own capture still takes it (to be remembered with the read)."""
+
+    def __init__(self, said: list[tuple[int, str]]) -> None:
+        super().__init__()
+        self.left = said
+        self.lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        with self.lock:
+            said = (record.levelno, record.getMessage())
+            if said not in self.left:
+                return True
+            self.left.remove(said)
+        for handler in logger.handlers:
+            if isinstance(handler, _Captured):
+                handler.handle(record)
+        return False
+
+
+@contextmanager
+def not_said_twice(entries: list[dict[str, Any]]) -> Iterator[None]:
+    """Meanwhile, the messages that the remembered reads of ``entries`` said again are not
+    said again by a full read: a run with a new article beside current briefs said the read's
+    warnings twice."""
+    said = [
+        (int(item[0]), str(item[1]))
+        for entry in entries
+        for item in entry["logged"]
+        if isinstance(item, list) and len(item) == 2
+    ]
+    dropping = _SaidAlready(said)
+    logger.addFilter(dropping)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dropping)
+
+
 def say_again(logged: list[Any]) -> None:
     """Log the messages a remembered read logged, as it did."""
     for item in logged:

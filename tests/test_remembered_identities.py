@@ -257,3 +257,24 @@ def test_a_config_given_as_a_pipe_is_read_once(
         os.close(reading)
     assert done.returncode == 0, done.stderr
     assert f"{SEED_COUNT} written, 0 up to date" in done.stderr
+
+
+def test_a_warning_is_said_once_when_a_new_article_has_the_models_read_after_all(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    # The remembered fingerprint says the read's warnings again; a new article beside the
+    # current briefs then has the models read, which said them a second time.
+    config = _config_file(tmp_path, self_contained_models.marian, self_contained_models.bart)
+    output = tmp_path / "briefs"
+    warning = "translation.revision = 'v1' is ignored"
+    revision = ("--set", "translation.revision='v1'")
+    _run(config, articles, output, *revision)
+    new = sorted(SEEDS.glob("*.txt"))[SEED_COUNT]
+    (articles / new.name).write_bytes(new.read_bytes())
+    rerun = _run(config, articles, output, *revision)
+    assert f"1 written, {SEED_COUNT} up to date" in rerun
+    assert rerun.count(warning) == 1, rerun
+    # What the read logged is still remembered with it.
+    again = _run(config, articles, output, *revision)
+    assert f"0 written, {SEED_COUNT + 1} up to date" in again
+    assert again.count(warning) == 1, again

@@ -549,7 +549,7 @@ class Pipeline:
                 else functools.partial(self._fingerprint_as_remembered, remembered)
             )
             with brief_run(folder, paths, progress, fingerprint) as run:
-                current = {} if remembered is None else self._current_as_remembered(run)
+                current = {} if remembered is None else self._current_as_remembered(run, remembered)
                 size = self.config.runtime.articles_per_batch
                 checkpoints = Checkpoints()
                 try:
@@ -581,7 +581,9 @@ class Pipeline:
         translation, summarization = (entry["identity"] for entry in entries)
         return stages.run_fingerprint(self.config, translation, summarization)
 
-    def _current_as_remembered(self, run: FolderRun) -> dict[Path, BriefRecord]:
+    def _current_as_remembered(
+        self, run: FolderRun, remembered: list[dict[str, Any]]
+    ) -> dict[Path, BriefRecord]:
         """The record of each job's current brief, by source, with ``run``'s fingerprint taken
         from the remembered identities. At the first job with work to do, the models are read
         (as a run without them remembered does) and the fingerprint made from them; were it
@@ -593,7 +595,8 @@ class Pipeline:
             )
             if record is None:
                 _start_warm_up()
-                read = self.fingerprint()
+                with identities.not_said_twice(remembered):  # said with the fingerprint
+                    read = self.fingerprint()
                 if read != run.fingerprint:
                     logger.debug("remembered model identities out of date: briefs judged anew")
                     run.fingerprint = read
