@@ -29,12 +29,13 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
-from summarize.config import Config, expand_home, load_config, unsets_a_generate_keyword
 from summarize.errors import SummarizeError, shown
+from summarize.fileio import expand_home
 from summarize.signals import STOP_SIGNALS
 
 if TYPE_CHECKING:
     from summarize.clean import CleanArticle
+    from summarize.config import Config
     from summarize.engines.local import Pipeline
     from summarize.engines.ray import RayEngine
     from summarize.evaluate import EvalResult, TranslationListener
@@ -352,6 +353,8 @@ def _load(
 ) -> Config:
     # Each file's leading "~" is read by the option's parser (_config_file), as typed: read
     # again here, "./~draft.toml" (a Path: "~draft.toml") was the home of a user "draft.toml".
+    from summarize.config import load_config  # pydantic: not for --help or --version
+
     try:
         return load_config(
             *(config_files or []), overrides=overrides or [], library_checks=library_checks
@@ -614,6 +617,8 @@ def _config_of_a_run(
     taken without transformers' own checks of the generation tables, as the models were read
     with these very tables (and a model read checks them again, merged with the model's own).
     Any other run's config is loaded with them, and refused as before."""
+    from summarize.config import load_config, unsets_a_generate_keyword
+
     # An unset generate() keyword is known only by transformers: unset misspelt
     # ("--set translation.generation.num_beam="), it changed nothing, so the identities
     # remembered matched and the run answered "up to date", exit 0, not refused (exit 2).

@@ -36,6 +36,7 @@ from pydantic import (
 
 from summarize.digests import default_digests_file
 from summarize.errors import ConfigError, shown
+from summarize.fileio import expand_home
 
 if TYPE_CHECKING:
     from summarize.clean import CleanOptions
@@ -63,22 +64,6 @@ def utf8_safe(text: str) -> str:
     file name that is not UTF-8) written as its escape: pydantic cannot carry a message holding
     one, and load_config could not say what was wrong with the value."""
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def expand_home(path: str | os.PathLike[str]) -> Path:
-    """``path`` with a leading ``~`` (or ``~user``) read as the home folder, as a shell reads
-    it: no shell reads the paths of a TOML file or a quoted --set, and ``folder = "~/briefs"``
-    wrote the briefs into a folder named "~" in the working directory (the cache, expanded,
-    into the real one), and ``models_dir = "~/models"`` found no model there. Only a ``~`` that
-    leads the text as written: give the text, not a Path of it, which drops a leading ``./``
-    ("./~backup", the folder "~backup" here, was the home of the user 'backup')."""
-    text = os.fspath(path)
-    if not text.startswith("~"):
-        return Path(text)
-    try:
-        return Path(text).expanduser()
-    except RuntimeError as error:  # "~nobody/x": no such user, so no home folder
-        raise ValueError(f"cannot tell whose home ~ is in {str(path)!r} ({error})") from None
 
 
 def is_path(value: object) -> bool:

@@ -124,3 +124,19 @@ def folder_error_reason(error: OSError, folder: Path) -> str:
                 if path.is_file():
                     return f"{shown(path)} is a file, not a folder"
     return error.strerror or str(error)
+
+
+def expand_home(path: str | os.PathLike[str]) -> Path:
+    """``path`` with a leading ``~`` (or ``~user``) read as the home folder, as a shell reads
+    it: no shell reads the paths of a TOML file or a quoted --set, and ``folder = "~/briefs"``
+    wrote the briefs into a folder named "~" in the working directory (the cache, expanded,
+    into the real one), and ``models_dir = "~/models"`` found no model there. Only a ``~`` that
+    leads the text as written: give the text, not a Path of it, which drops a leading ``./``
+    ("./~backup", the folder "~backup" here, was the home of the user 'backup')."""
+    text = os.fspath(path)
+    if not text.startswith("~"):
+        return Path(text)
+    try:
+        return Path(text).expanduser()
+    except RuntimeError as error:  # "~nobody/x": no such user, so no home folder
+        raise ValueError(f"cannot tell whose home ~ is in {str(path)!r} ({error})") from None

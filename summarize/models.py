@@ -52,7 +52,6 @@ from summarize.config import (
     ModelSettings,
     SummarizationSettings,
     default_revision_unset,
-    expand_home,
     import_transformers,
 )
 from summarize.digests import folder_digest, hub_snapshot, model_files
@@ -67,6 +66,7 @@ from summarize.families import (
     resolve_languages,
     task_mismatch,
 )
+from summarize.fileio import expand_home
 from summarize.generation import (
     ModelGeneration,
     check_beam_memory,

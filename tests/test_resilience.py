@@ -296,6 +296,7 @@ def test_a_stop_while_the_run_sets_up_is_said_like_any_other(tmp_path: Path, mon
     then): exit 130 and the same line as a stop mid-run, not a silent exit (Ctrl-C) or death
     by the signal (SIGTERM)."""
     import summarize.cli
+    import summarize.config
 
     handlers: list[object] = []
 
@@ -303,7 +304,8 @@ def test_a_stop_while_the_run_sets_up_is_said_like_any_other(tmp_path: Path, mon
         handlers.append(signal.getsignal(signal.SIGTERM))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(summarize.cli, "load_config", stopped_while_loading)
+    # The command line imports the config when a command needs it.
+    monkeypatch.setattr(summarize.config, "load_config", stopped_while_loading)
     before = signal.getsignal(signal.SIGTERM)
     article = tmp_path / "a.txt"
     article.write_text("Ein Satz.", encoding="utf-8")
@@ -321,6 +323,7 @@ def test_a_stop_that_lands_in_a_finalizer_still_stops_the_run(tmp_path: Path, mo
     ignored": the run went on to exit 0, writing every brief, and ignored every later SIGTERM
     as a stop under way. Now it stops as any stop does; the unraisable hook is given back."""
     import summarize.cli
+    import summarize.config
 
     class SignalledWhileCollected:
         def __del__(self) -> None:
@@ -334,7 +337,8 @@ def test_a_stop_that_lands_in_a_finalizer_still_stops_the_run(tmp_path: Path, mo
             time.sleep(0.01)
         raise AssertionError("the stop was lost")
 
-    monkeypatch.setattr(summarize.cli, "load_config", loading)
+    # The command line imports the config when a command needs it.
+    monkeypatch.setattr(summarize.config, "load_config", loading)
     hook = sys.unraisablehook
     article = tmp_path / "a.txt"
     article.write_text("Ein Satz.", encoding="utf-8")
