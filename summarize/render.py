@@ -14,16 +14,12 @@ import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 import yaml
 from linkify_it import LinkifyIt
 
-from summarize.checks import Flag, KeyFact, TranslationWarning, checkable_facts
-from summarize.checks.key_facts import KEY_FACTS_PER_KIND
-from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
-from summarize.clean import Dropped
 from summarize.errors import LINE_BREAKING, UNCLEAR_SPACE, escaped, shows_text
 from summarize.ingest.details import NO_DETAILS, SourceDetails, one_line
 from summarize.record import (
@@ -37,7 +33,14 @@ from summarize.record import (
     SentenceWarning,
     SummaryRecord,
 )
-from summarize.summarization import Summary
+
+if TYPE_CHECKING:
+    from summarize.checks import Flag, KeyFact, TranslationWarning
+    from summarize.clean import Dropped
+    from summarize.summarization import Summary
+
+# The checks (0.15 s of imports) are imported by the functions that use them: the index and
+# the front matter, all a rerun whose every brief is current renders, need none of them.
 
 # Markup wherever it stands, in one renderer or another: "{" opens an attribute list in
 # Python-Markdown (MkDocs), pandoc and kramdown ("Satz {onfocus=…}" set a script on the heading)
@@ -593,6 +596,9 @@ def split_places(record: BriefRecord) -> str:
 
 
 def checks_note(record: BriefRecord) -> str:
+    from summarize.checks import checkable_facts
+    from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
+
     flags = len(flagged_items(record.flags))
     warnings = record.counts.translation_warnings
     if flags:
@@ -776,6 +782,8 @@ def key_facts_label(label: str, count: int, found: int | None = None) -> str:
     12 of them as its numbers, and a reader looking for another took it for absent. ``found``:
     how many the article holds; a list of all of them (12 of 12) is none. Unknown (a record
     older than ``key_facts_found``): a full list may be one."""
+    from summarize.checks.key_facts import KEY_FACTS_PER_KIND
+
     selection = count < found if found is not None else count >= KEY_FACTS_PER_KIND
     return f"{label} (the {count} most frequent)" if selection else label
 
@@ -798,6 +806,8 @@ def unsupported_items(record: BriefRecord) -> int:
 
 
 def render_checks(record: BriefRecord) -> list[str]:
+    from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
+
     lines = ["## Checks", "", checks_note(record), ""]
     items = flagged_items(record.flags)
     for (kind, text, reason), mentions in items.items():

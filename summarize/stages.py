@@ -20,19 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from summarize.checks import (
-    Flag,
-    TranslationWarning,
-    find_key_facts,
-    translation_warnings,
-    unsupported_facts,
-)
-from summarize.checks.translation_warnings import (
-    ONLY_IN_TRANSLATION,
-    without_numbers_not_in_german,
-)
 from summarize.clean import (
     RULE_NAMES,
     CleanArticle,
@@ -52,11 +41,18 @@ from summarize.ingest import Article, InputProblem, find_articles, is_folder
 from summarize.models import package_versions
 from summarize.package_data import brief_data_sha256
 from summarize.record import absolute_source_path
-from summarize.render import Brief, ParagraphPair
 from summarize.report import ArticleOutcome
-from summarize.segment import SegmentedArticle, segment_article
-from summarize.summarization import Summarizer, Summary
-from summarize.translation import TranslatedSentence, Translator
+
+if TYPE_CHECKING:
+    from summarize.checks import Flag, TranslationWarning
+    from summarize.render import Brief, ParagraphPair
+    from summarize.segment import SegmentedArticle
+    from summarize.summarization import Summarizer, Summary
+    from summarize.translation import TranslatedSentence, Translator
+
+# The checks, the segmenter and the brief's renderer are imported by the functions that use
+# them: a rerun whose every brief is current reads this module (for the run's fingerprint and
+# its folder) and needs none of them (0.2 s of imports, python -X importtime).
 
 logger = logging.getLogger("summarize")
 
@@ -438,6 +434,8 @@ def prepare_text(
             f"prepare_text takes the article's text as a str, not {type(text).__name__} "
             f"({text!r:.60})"
         )
+    from summarize.segment import segment_article
+
     cleaned = clean_text(text, options)
     return cleaned, segment_article(cleaned)
 
@@ -457,6 +455,8 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
 
 
 def _prepare(article: Article, config: Config, options: CleanOptions | None) -> Prepared:
+    from summarize.segment import segment_article
+
     clock = _StageClock()
     with clock.stage("clean"):
         options = options or config.clean.options()
@@ -590,6 +590,8 @@ def sentence_warnings(
     reached_limit: int | None = None,
 ) -> list[TranslationWarning]:
     """The translation warnings of one sentence, with the language checks the pipeline uses."""
+    from summarize.checks import translation_warnings
+
     return translation_warnings(
         german,
         english,
@@ -602,6 +604,8 @@ def sentence_warnings(
 
 def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
     """A translated sentence's warnings; none for one copied, not translated (no pieces)."""
+    from summarize.checks import TranslationWarning
+
     if not sentence.pieces:
         return []
     warnings = sentence_warnings(
@@ -637,6 +641,8 @@ def pair_paragraphs(
     item: Prepared, translated: Sequence[TranslatedSentence], seconds: float = 0.0
 ) -> Bilingual:
     """The English headline and the German/English paragraph pairs, sentence for sentence."""
+    from summarize.render import ParagraphPair
+
     has_title = bool(item.segmented.title)
     title_en = translated[0].text if has_title else None
     # The headline is checked as every sentence of the body is.
@@ -700,6 +706,9 @@ def finish(
 ) -> Brief:
     """Checks and key facts: the brief record of one article. Raises ArticleError when the
     checks fail on it (an OverflowError on a 320-digit number ended the whole run once)."""
+    from summarize.checks import find_key_facts
+    from summarize.render import Brief
+
     segmented = item.segmented
     pairs = bilingual.paragraphs
     seconds = dict(item.seconds)
@@ -755,6 +764,8 @@ def finish(
 
 def _backed(german: str, english: str, warnings: Iterable[TranslationWarning]) -> str:
     """A sentence's English with the numbers its "numbers" warning names blanked."""
+    from summarize.checks.translation_warnings import without_numbers_not_in_german
+
     if any(warning.kind == "numbers" for warning in warnings):
         return without_numbers_not_in_german(german, english)
     return english
@@ -774,6 +785,9 @@ def _summary_flags(summary: str, backed: str, english: str, german: str) -> list
     """The summary's flags against the English where its German backs its numbers
     (``backed``): a number only the translation states is flagged and said to be; a quotation
     or name the English states as written is not flagged for the number in it (flagged once)."""
+    from summarize.checks import unsupported_facts
+    from summarize.checks.translation_warnings import ONLY_IN_TRANSLATION
+
     flags = unsupported_facts(summary, backed, german)
     if backed == english:
         return flags

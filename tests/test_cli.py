@@ -2788,17 +2788,18 @@ def test_checks_that_fail_on_one_article_cost_only_its_brief(tmp_path: Path, mon
     """A defect of the checks (an OverflowError on a 320-digit number, once) ended the whole run
     with a traceback: no brief and no index for the other articles. It now fails that article
     alone, with a line that names it and the error."""
-    from summarize import stages
+    from summarize import checks
 
     _echo_models(monkeypatch)
-    real_check = stages.unsupported_facts
+    real_check = checks.unsupported_facts
 
     def check(summary: str, english: str, german: str | None = None) -> list:
         if "Seriennummer" in (german or ""):
             raise OverflowError("int too large to convert to float")
         return real_check(summary, english, german)
 
-    monkeypatch.setattr(stages, "unsupported_facts", check)
+    # summarize.stages imports the checks where it runs them.
+    monkeypatch.setattr(checks, "unsupported_facts", check)
     result, output = _run_a_serial_number_and_a_seed(tmp_path)
     said = " ".join(result.output.split())
     assert "a.txt: the checks failed on this article (OverflowError" in said, said
@@ -2832,7 +2833,7 @@ def test_a_number_check_that_fails_in_the_translation_warnings_costs_only_its_br
     ("module_name", "attribute", "what"),
     [
         ("summarize.ingest.files", "decode_text", "reading"),
-        ("summarize.stages", "segment_article", "preparing"),
+        ("summarize.segment", "segment_article", "preparing"),
     ],
 )
 def test_a_defect_in_reading_or_preparing_one_article_costs_only_its_brief(

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarize import identities, outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
@@ -44,7 +44,6 @@ from summarize.models import (
 )
 from summarize.process import ThreadPlan, plan_threads
 from summarize.record import BriefRecord
-from summarize.render import Brief
 from summarize.report import (
     ArticleOutcome,
     ProgressListener,
@@ -54,8 +53,11 @@ from summarize.report import (
     reason_naming,
 )
 from summarize.signals import stop_signals_held
-from summarize.summarization import Summarizer
-from summarize.translation import Translator
+
+if TYPE_CHECKING:
+    from summarize.render import Brief
+    from summarize.summarization import Summarizer
+    from summarize.translation import Translator
 
 logger = logging.getLogger("summarize")
 
@@ -328,6 +330,9 @@ class Pipeline:
     def _pending_translator(self) -> Translator:
         """The translator; with a translation cache, its weights load only when an input is
         not in the cache (:meth:`Translator.ensure_weights`). Without one, with its weights."""
+        # Imported here, as the summarizer is: a rerun whose every brief is current needs neither.
+        from summarize.translation import Translator
+
         if self._translator is None:
             cache = self._translation_cache()
             if cache is None:
@@ -348,6 +353,8 @@ class Pipeline:
         return translator
 
     def _load_summarizer(self) -> Summarizer:
+        from summarize.summarization import Summarizer
+
         if self._summarizer is None:
             loaded = self._load_model("summarization")
             self._summarizer = Summarizer(loaded, self.config.summarization)
