@@ -803,6 +803,16 @@ def test_a_brief_whose_audit_an_earlier_version_wrote_otherwise_still_counts(
     assert CliRunner().invoke(app, run).exit_code == 0
     brief = output / "a.md"
     text = brief.read_text(encoding="utf-8")
-    assert "\n- Startseite\n" in text  # the audit lists it
-    brief.write_text(text.replace("\n- Startseite\n", "\n- Startseite (removed)\n"), "utf-8")
+    assert "\n<li>Startseite</li>\n" in text  # the audit lists it
+    brief.write_text(text.replace("<li>Startseite</li>", "<li>Startseite (removed)</li>"), "utf-8")
     assert read_brief_record(brief) is not None
+    # The audit as versions before stop 72 wrote it: a Markdown list in <details markdown="1">.
+    head, audit = text.split("\n<details>\n", 1)
+    summary = audit.split("\n", 1)[0]
+    earlier = (
+        f'{head}\n<details markdown="1">\n{summary}\n\n**nav** (1)\n\n- Startseite\n\n</details>\n'
+    )
+    brief.write_text(earlier, "utf-8")
+    assert read_brief_record(brief) is not None
+    brief.write_text(earlier.removesuffix("</details>\n"), "utf-8")  # cut short: not whole
+    assert read_brief_record(brief) is None
