@@ -556,7 +556,11 @@ class Pipeline:
                 else functools.partial(self._fingerprint_as_remembered, remembered)
             )
             with brief_run(folder, paths, progress, fingerprint) as run:
-                current = {} if remembered is None else self._current_as_remembered(run, remembered)
+                current = (
+                    {}
+                    if remembered is None
+                    else self._current_as_remembered(run, remembered, progress)
+                )
                 size = self.config.runtime.articles_per_batch
                 checkpoints = Checkpoints()
                 try:
@@ -589,7 +593,7 @@ class Pipeline:
         return stages.run_fingerprint(self.config, translation, summarization)
 
     def _current_as_remembered(
-        self, run: FolderRun, remembered: list[dict[str, Any]]
+        self, run: FolderRun, remembered: list[dict[str, Any]], progress: ProgressListener
     ) -> dict[Path, BriefRecord]:
         """The record of each job's current brief, by source, with ``run``'s fingerprint taken
         from the remembered identities. At the first job with work to do, the models are read
@@ -597,9 +601,17 @@ class Pipeline:
         another, every brief is judged anew by it."""
         found: dict[Path, BriefRecord] = {}
         for source, brief_path in run.jobs:
-            record = outputs.current_record_of_source(
-                brief_path, source, self.config.input.max_bytes, run.fingerprint
-            )
+            try:
+                record = outputs.current_record_of_source(
+                    brief_path, source, self.config.input.max_bytes, run.fingerprint
+                )
+            except KeyboardInterrupt:
+                # Ctrl-C (or SIGTERM) while thousands of briefs are checked: those found current
+                # are settled as such, as a run that reads the models settles each as it checks
+                # it, so the stopped index tells what this run did, not the earlier run's tale.
+                done = [(source, path) for source, path in run.jobs if source in found]
+                self._run_group(done, False, progress, run, found)
+                raise
             if record is None:
                 _start_warm_up()
                 with identities.not_said_twice(remembered):  # said with the fingerprint
