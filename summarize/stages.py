@@ -45,6 +45,7 @@ from summarize.report import ArticleOutcome
 
 if TYPE_CHECKING:
     from summarize.checks import Flag, TranslationWarning
+    from summarize.models import ModelSpec
     from summarize.render import Brief, ParagraphPair
     from summarize.segment import SegmentedArticle
     from summarize.summarization import Summarizer, Summary
@@ -189,6 +190,47 @@ _SETTING_NAMES = {
     "clean_model_sha256": "the cleaning classifier",
     "chunk_generation": "summarization.chunk_generation",
 }
+
+
+def say_if_settings_changed(
+    config: Config,
+    brief_path: Path,
+    source: Path,
+    fingerprint: str,
+    said: set[str],
+    specs: Callable[[], Mapping[str, ModelSpec]],
+    comparable: Callable[[Mapping[str, Any]], Mapping[str, Any]] = dict,
+) -> None:
+    """Say which settings changed when the brief of ``source`` is redone only for them, once
+    for each set of settings the folder's briefs were made with (``said``, which this adds
+    to): a rerun after a change (a setting, a model, an upgrade) redid thousands of briefs
+    without a word of why. Both engines say it so. ``specs``: the run's models, asked only
+    for a brief so redone; ``comparable``: a model's description (as this run gives it and
+    as the record keeps it) less what the engine does not compare (Ray's driver may plan for
+    devices it lacks)."""
+    from summarize.models import without_weights
+    from summarize.outputs import made_with_other_settings
+
+    record = made_with_other_settings(brief_path, source, config.input.max_bytes, fingerprint, said)
+    if record is None:
+        return
+    said.add(record.fingerprint)
+    models = specs()
+    now = {task: spec.generation_settings for task, spec in models.items()}
+    # Described as a brief's record describes them, without their weights.
+    described = {
+        task: comparable(without_weights(spec).describe()) for task, spec in models.items()
+    }
+    before = {
+        task: comparable(old) for task, old in record.models.items() if isinstance(old, Mapping)
+    }
+    changed = changed_settings(config, record.settings, record.generation, now, before, described)
+    logger.info(
+        "%s was made with other settings (changed: %s): it is redone, as is every brief "
+        "made with them",
+        shown(brief_path),
+        ", ".join(changed),
+    )
 
 
 def changed_settings(

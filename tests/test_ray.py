@@ -1103,6 +1103,7 @@ def test_a_rerun_on_ray_says_which_settings_changed_as_the_local_engine_does(
     """Briefs redone for their settings alone: the local engine says which changed, once for
     each set of settings they were made with; the Ray engine's driver, which reads each brief's
     record before Ray starts, redid them all without a word (thousands, after an upgrade)."""
+    from summarize import stages
     from summarize.engines.ray import RayEngine, _Job
 
     shorts = _short_seeds(tmp_path / "in")[:2]
@@ -1113,8 +1114,14 @@ def test_a_rerun_on_ray_says_which_settings_changed_as_the_local_engine_does(
     local = Pipeline(_load(config, output, changed))
     caplog.set_level(logging.INFO, logger="summarize")
     fingerprint = local.fingerprint()
-    local._say_if_settings_changed(
-        tmp_path / "out" / f"{shorts[0].stem}.md", shorts[0], fingerprint
+    # As the local engine says it (tests/test_cli.py runs it so).
+    stages.say_if_settings_changed(
+        local.config,
+        tmp_path / "out" / f"{shorts[0].stem}.md",
+        shorts[0],
+        fingerprint,
+        set(),
+        lambda: {task: local._spec(task) for task in ("translation", "summarization")},
     )
     said_locally = [r.getMessage() for r in caplog.records if "other settings" in r.getMessage()]
     assert said_locally and "summarization.max_reduce_rounds" in said_locally[0], said_locally

@@ -29,7 +29,7 @@ from summarize import identities, outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import MOST_THREADS, MOST_WORKERS, Config, ModelSettings
 from summarize.engines.common import Checkpoints, FolderRun, brief_run
-from summarize.errors import ArticleError, ConfigError, shown
+from summarize.errors import ArticleError, ConfigError
 from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
@@ -501,30 +501,6 @@ class Pipeline:
             return True
         return self._pending_translator().needs_weights(item.sentences)
 
-    def _say_if_settings_changed(self, brief_path: Path, source: Path, fingerprint: str) -> None:
-        """Say which settings changed when the brief of ``source`` is redone only for them, once
-        for each set of settings the folder's briefs were made with: a rerun after a change (a
-        setting, a model, an upgrade) redid thousands of briefs without a word of why."""
-        record = outputs.made_with_other_settings(
-            brief_path, source, self.config.input.max_bytes, fingerprint, self._settings_said
-        )
-        if record is None:
-            return
-        self._settings_said.add(record.fingerprint)
-        tasks = tuple(self._specs)  # fingerprint() may read a spec meanwhile
-        now = {task: self._spec(task).generation_settings for task in tasks}
-        # Described as a brief's record describes them, without their weights.
-        models = {task: without_weights(self._spec(task)).describe() for task in tasks}
-        changed = stages.changed_settings(
-            self.config, record.settings, record.generation, now, record.models, models
-        )
-        logger.info(
-            "%s was made with other settings (changed: %s): it is redone, as is every brief "
-            "made with them",
-            shown(brief_path),
-            ", ".join(changed),
-        )
-
     def run(
         self,
         paths: stages.InputPaths,
@@ -656,7 +632,15 @@ class Pipeline:
                 run.settle(ArticleOutcome(source, "up-to-date", brief_path), current)
                 continue
             if not force:
-                self._say_if_settings_changed(brief_path, source, run.fingerprint)
+                stages.say_if_settings_changed(
+                    self.config,
+                    brief_path,
+                    source,
+                    run.fingerprint,
+                    self._settings_said,
+                    # Those read so far: fingerprint() may read a spec meanwhile.
+                    lambda: {task: self._spec(task) for task in tuple(self._specs)},
+                )
             if problem := outputs.replacing_what(brief_path, source):
                 run.settle(ArticleOutcome(source, "failed", reason=problem))
                 continue

@@ -1011,7 +1011,17 @@ class RayEngine:
             sha256 = hashlib.sha256(raw).hexdigest()
             record = None if force else outputs.current_record(job.brief_path, sha256, fingerprint)
             if record is None and not force:
-                self._say_if_settings_changed(job, fingerprint, said)
+                # Not compared: the parts of a model's description that may differ from
+                # node to node (the driver may plan for GPUs it lacks).
+                stages.say_if_settings_changed(
+                    self.config,
+                    job.brief_path,
+                    job.source,
+                    fingerprint,
+                    said,
+                    self._specs,
+                    comparable=_as_on_every_node,
+                )
             if record is not None:
                 try:
                     record = outputs.keep_current(job.brief_path, record, job.source)
@@ -1019,41 +1029,6 @@ class RayEngine:
                     yield job, outcome_of_error(job.source, error), None
                     continue
                 yield job, ArticleOutcome(job.source, "up-to-date", job.brief_path), record
-
-    def _say_if_settings_changed(self, job: _Job, fingerprint: str, said: set[str]) -> None:
-        """The local engine's line when the brief of ``job`` is redone only for the settings it
-        was made with, once for each set of them (``said``): a rerun on Ray after a change (a
-        setting, a model, an upgrade) redid thousands of briefs without a word of why. The
-        parts of a model's description that may differ from node to node (its device, its
-        libraries' builds for it) are not compared: the driver may plan for GPUs it lacks."""
-        from summarize.models import without_weights
-
-        record = outputs.made_with_other_settings(
-            job.brief_path, job.source, self.config.input.max_bytes, fingerprint, said
-        )
-        if record is None:
-            return
-        said.add(record.fingerprint)
-        specs = self._specs()
-        now = {task: spec.generation_settings for task, spec in specs.items()}
-        models = {
-            task: _as_on_every_node(without_weights(spec).describe())
-            for task, spec in specs.items()
-        }
-        before = {
-            task: _as_on_every_node(described)
-            for task, described in record.models.items()
-            if isinstance(described, Mapping)
-        }
-        changed = stages.changed_settings(
-            self.config, record.settings, record.generation, now, before, models
-        )
-        logger.info(
-            "%s was made with other settings (changed: %s): it is redone, as is every brief "
-            "made with them",
-            shown(job.brief_path),
-            ", ".join(changed),
-        )
 
     def _execute(
         self,
