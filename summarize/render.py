@@ -60,10 +60,11 @@ _LINK_SPECIAL = frozenset(".:")  # escaped inside anything a linkifier would tur
 # "\@" escape: it showed "presse\@partei.de" and "@AgnesCallamard" with the backslash.
 _AUTOLINK_TRIGGER = re.compile(r"(?i)(?<![a-z0-9])www(\.)|(:)//")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Markup of extensions made of a run of two: "==marked==" (pymdown-extensions, mistune, Obsidian)
-# and "++ctrl+alt++" (keys in pymdown-extensions). An emoji shortcode (":smile:" in GitHub,
-# pandoc's gfm and pymdown-extensions) is parted at its first colon.
-_MARKUP_RUN = re.compile(r"={2,}|\+{2,}")
+# Markup of extensions made of a run of two: "==marked==" (pymdown-extensions, mistune, Obsidian),
+# "++ctrl+alt++" (keys in pymdown-extensions) and "%%" (a comment in Obsidian: hidden up to the
+# next "%%"; "um 50 %% erhöhen, sagte … %% Dieser" hid the words between). An emoji shortcode
+# (":smile:" in GitHub, pandoc's gfm and pymdown-extensions) is parted at its first colon.
+_MARKUP_RUN = re.compile(r"={2,}|\+{2,}|%{2,}")
 _EMOJI_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]+:)")
 # A hashtag ("#MeToo", "#btw17", "(#at25eu"): a tag in Obsidian, which lists it in the vault's
 # tags and styles it as one; 68 of the 588 development pages hold some. A "#" after a letter or
@@ -206,10 +207,10 @@ def _markup_characters(text: str) -> tuple[str, list[bool]]:
 
 # What has no backslash escape in one renderer or another, which then shows the backslash: kramdown
 # (Jekyll's reader) has none for "&" ("\&euro;" showed "\€") and "^"; Python-Markdown (MkDocs)
-# none for "<", "$", "~", "|" (without its tables), ":", "=" and "^" ("\$5" showed "\$5"), and its
-# raw HTML blocks (the audit's <details>) take "\<img …>" for a tag. And with pymdown-extensions'
-# maths (arithmatex) "\[…\]" is a formula: "[^1]" showed as one. A character reference reads as
-# the character in every renderer, and starts no markup in any.
+# none for "<", "$", "~", "|" (without its tables), ":", "=", "%" and "^" ("\$5" showed "\$5"),
+# and its raw HTML blocks (the audit's <details>) take "\<img …>" for a tag. And with
+# pymdown-extensions' maths (arithmatex) "\[…\]" is a formula: "[^1]" showed as one. A character
+# reference reads as the character in every renderer, and starts no markup in any.
 _REFERENCES = {
     "&": "&amp;",
     "<": "&lt;",
@@ -219,6 +220,7 @@ _REFERENCES = {
     "|": "&#124;",
     ":": "&#58;",
     "=": "&#61;",
+    "%": "&#37;",
     "^": "&#94;",
     "{": "&#123;",
     "?": "&#63;",

@@ -1370,6 +1370,33 @@ def test_a_hashtag_in_article_text_makes_no_obsidian_tag(text: str) -> None:
         assert shown_text(python_markdown(body, reader)).count(text) == expected, reader
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Etat soll um 50 %% steigen, sagte der Minister. %% Dieser Satz ist wichtig.",
+        "Der Kommentar lautet %%versteckt%% und dann geht es weiter.",
+        "Ein Rest %%% am Ende %%",
+    ],
+)
+def test_a_double_percent_in_article_text_makes_no_obsidian_comment(text: str) -> None:
+    """Obsidian reads "%%" as a comment's start, and hides what follows up to the next "%%":
+    "um 50 %% steigen, sagte … %% Dieser" hid the words between in the brief. Each "%" of such
+    a run is a character reference (kramdown and Python-Markdown have no "\\%" escape); every
+    reader shows the text as written, in the brief and the index alike."""
+    record = brief_of(text).record()
+    _, body = split_front_matter(render_brief(record, "article-0.json"))
+    index = render_index([IndexEntry("article-0.md", record)])
+    for markdown, least in ((body, 8), (index, 1)):
+        assert "%%" not in markdown
+        expected = shown_text(MarkdownIt("commonmark").render(markdown)).count(text)
+        assert expected >= least
+        assert shown_text(gfm().render(markdown)).count(text) == expected
+        for reader in READERS.values():
+            assert shown_text(python_markdown(markdown, reader)).count(text) == expected, reader
+        assert shown_text(pandoc_html(markdown)).count(text) == expected
+        assert shown_text(kramdown_html(markdown)).count(text) == expected
+
+
 @pytest.mark.parametrize("text", EXTENDED_MARKUP)
 def test_article_text_makes_no_markup_in_pandoc(text: str) -> None:
     """pandoc's Markdown reads attributes, superscripts, maths and lettered lists ("a) …",
