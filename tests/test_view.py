@@ -1089,6 +1089,28 @@ def test_the_sources_own_date_stays_in_one_piece_on_a_phone(tmp_path: Path) -> N
     assert not date_split_on_a_phone(page, tmp_path, "as the page says", before, date)
 
 
+@pytest.mark.skipif(
+    chromium() is None, reason="headless Chromium not installed (Debian: apt-get install chromium)"
+)
+@pytest.mark.parametrize(
+    ("model", "before"),
+    [
+        (r"Helsinki-NLP\/opus-mt-de-en @ cf10909547", (0, "in/", ".txt")),  # the source's name
+        (r"sshleifer\/distilbart-cnn-12-6", (1, "Helsinki-NLP/", "")),  # the translator's
+    ],
+)
+def test_a_model_name_stays_in_one_piece_on_a_phone(
+    site, tmp_path: Path, model: str, before: tuple[int, str, str]
+) -> None:
+    """At 360 px a model's name broke after one of its hyphens, "sshleifer/distilbart-" at a
+    line's end and "cnn-12-6" under it (or its revision apart from it, "cf10909547" alone on
+    the next line): a hyphen of the name read as one of line breaking, the name as a hyphenated
+    word. Wherever what stands before it on its line put the name at the line's end."""
+    folder, _ = site
+    page = folder / "article-0.html"
+    assert not date_split_on_a_phone(page, tmp_path, "translated by", before, model)
+
+
 def test_german_text_outside_the_columns_is_marked_german(tmp_path: Path) -> None:
     """The cleaner's removals and a headline without a translation are the article's German:
     marked so (lang="de"), a screen reader read them with English rules on the English page."""
