@@ -77,9 +77,10 @@ _TITLE_MAX_WORDS = 20
 # ("!!! note" in Python-Markdown and markdown-it's admon, "??? note" a collapsible one in
 # pymdown-extensions): the marker's last character is escaped. An example's marker may carry a
 # label ("(@dpa) …"): pandoc made the line a numbered list and every "@dpa" of the brief its
-# number.
+# number. And a block of pymdown-extensions' blocks ("/// caption", "//// note"): a summary
+# starting so became a figure's caption or a note; its first "/" is escaped.
 _LINE_START_SPECIAL = re.compile(
-    r"[#>+=:!?-]|\d+[.)]|\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*|#)[.)](?=\s|$)"
+    r"[#>+=:!?-]|\d+[.)]|\(?(?:\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*|#)[.)](?=\s|$)|/(?=//)"
 )
 # A heading's optional closing sequence: "#"s at the end after a space ("# Nummer #" shows
 # "Nummer"), stripped from the text however the rest is escaped. pandoc's Markdown and
@@ -207,7 +208,7 @@ def _markup_characters(text: str) -> tuple[str, list[bool]]:
 
 # What has no backslash escape in one renderer or another, which then shows the backslash: kramdown
 # (Jekyll's reader) has none for "&" ("\&euro;" showed "\€") and "^"; Python-Markdown (MkDocs)
-# none for "<", "$", "~", "|" (without its tables), ":", "=", "%" and "^" ("\$5" showed "\$5"),
+# none for "<", "$", "~", "|" (without its tables), ":", "=", "%", "/" and "^" ("\$5" showed "\$5"),
 # and its raw HTML blocks (the audit's <details>) take "\<img …>" for a tag. And with
 # pymdown-extensions' maths (arithmatex) "\[…\]" is a formula: "[^1]" showed as one. A character
 # reference reads as the character in every renderer, and starts no markup in any.
@@ -221,6 +222,7 @@ _REFERENCES = {
     ":": "&#58;",
     "=": "&#61;",
     "%": "&#37;",
+    "/": "&#47;",
     "^": "&#94;",
     "{": "&#123;",
     "?": "&#63;",

@@ -53,8 +53,8 @@ LINK_TOKENS = {"link_open", "image", "html_inline", "code_inline", "s_open", "em
 AUDIT_TAGS = {"details", "summary", "p", "strong", "ul", "li"}
 
 # Article text that an extended reader took for markup (attributes, raw HTML, maths, marks,
-# superscripts, pandoc's lettered lists, admonitions, emoji), each as a headline, summary,
-# sentence, quotation, name and dropped line.
+# superscripts, pandoc's lettered lists, admonitions and blocks, emoji), each as a headline,
+# summary, sentence, quotation, name and dropped line.
 EXTENDED_MARKUP = [
     "Merkel trifft Macron {tabindex=0 autofocus onfocus=alert(1)}",
     "Satz {.rot}",
@@ -74,6 +74,9 @@ EXTENDED_MARKUP = [
     "!!! danger",
     "??? note",
     "Fußnote [^1] und [[Link]]",
+    "/// caption",
+    "//// note",
+    "/// details",
 ]
 
 
@@ -1244,7 +1247,8 @@ def test_article_text_reads_as_itself_in_kramdown(text: str) -> None:
 
 # What such markup makes: a tag no article text may bring, or an event handler on any tag.
 MARKUP_MADE = re.compile(
-    r"<(sup|sub|mark|ins|del|kbd|ol|dl|img|script|math)\b|class=\"(admonition|arithmatex|emoji)"
+    r"<(sup|sub|mark|ins|del|kbd|ol|dl|img|script|math|figure)\b"
+    r"|class=\"(admonition|arithmatex|emoji|tabbed)"
     r"|<[^>]*\son\w+="
 )
 
@@ -1296,6 +1300,15 @@ READERS = {
     "Python-Markdown": [],
     "MkDocs-like": ["extra", "toc", "admonition", "attr_list", "md_in_html", "footnotes"],
     "pymdown-extensions": ["extra", "toc", "admonition", *PYMDOWN],
+    # pymdown-extensions' newer generic blocks ("/// note", "/// caption"), which replace them
+    "pymdown-extensions blocks": [
+        "extra",
+        "pymdownx.blocks.admonition",
+        "pymdownx.blocks.details",
+        "pymdownx.blocks.caption",
+        "pymdownx.blocks.html",
+        "pymdownx.blocks.tab",
+    ],
 }
 
 
