@@ -16,8 +16,10 @@ sentence. Such a "code" that is no token of the vocabulary is read here as text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -110,3 +112,87 @@ def unknown_text(tokenizer: PreTrainedTokenizerBase, text: str) -> list[str]:
     ids = tokenizer.convert_tokens_to_ids(pieces)
     # A sentencepiece piece the vocabulary lacks is its text, after the word-start mark.
     return [piece.lstrip("▁") for piece, token in zip(pieces, ids, strict=True) if token == unknown]
+
+
+# The punctuation OPUS-MT rewrote before SentencePiece, in its training data (Moses'
+# replace-unicode-punctuation.perl: Helsinki-NLP/OPUS-MT-train lib/config.mk:425 "PRE ?= simple",
+# lib/preprocess.mk:291-318) and in the text it translates (scripts/preprocess-spm.sh:19-54,
+# shipped with each model as preprocess.sh). So the opus-mt-de-en vocabulary holds no “ ” ’,
+# which that rewrote, and does hold „ ‚ ‘ – « », which it left; MarianTokenizer rewrites nothing
+# (its Moses normaliser is never called when it encodes), and each “ ” ’ was its unknown token:
+# 3,355 on the 588 dev pages. The single characters of sacremoses'
+# MosesPunctNormalizer.REPLACE_UNICODE_PUNCTUATION, the script's copy (a test compares them),
+# listed here because importing sacremoses costs 0.34 s of CPU (models.defer_marian_normalizer).
+TRAINING_PUNCTUATION: Mapping[str, str] = MappingProxyType(
+    {
+        "，": ",", "、": ",", "”": '"', "“": '"', "∶": ":", "：": ":", "？": "?", "《": '"',
+        "》": '"', "）": ")", "！": "!", "（": "(", "；": ";", "」": '"', "「": '"', "０": "0",
+        "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8",
+        "９": "9", "～": "~", "’": "'", "…": "...", "━": "-", "〈": "<", "〉": ">", "【": "[",
+        "】": "]", "％": "%",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Respelled:
+    """A text as a model reads it, and the characters it was given in another spelling."""
+
+    text: str
+    replaced: tuple[str, ...] = ()  # the characters replaced, each time, in order
+
+
+class UnknownCharacters:
+    """Which characters one tokenizer reads as its unknown token, and, for those, an equal
+    spelling it reads: the character's NFKC form, else its rewriting in OPUS-MT's preprocessing
+    (:data:`TRAINING_PUNCTUATION`). Each character is asked of the tokenizer once."""
+
+    def __init__(self, tokenizer: PreTrainedTokenizerBase) -> None:
+        self.tokenizer = tokenizer
+        self._unknown: dict[str, bool] = {}
+        self._spelling: dict[str, str | None] = {}
+
+    def unknown(self, character: str) -> bool:
+        """Whether the tokenizer reads ``character`` alone as its unknown token."""
+        known = self._unknown.get(character)
+        if known is None:
+            known = self._unknown[character] = bool(unknown_text(self.tokenizer, character))
+        return known
+
+    def in_text(self, text: str) -> list[str]:
+        """The characters of ``text`` the tokenizer reads as its unknown token, each once."""
+        if getattr(self.tokenizer, "unk_token_id", None) is None:
+            return []
+        return [character for character in dict.fromkeys(text) if self.unknown(character)]
+
+    def readable_spelling(self, character: str) -> str | None:
+        """What stands for ``character`` (one the tokenizer cannot read) in a spelling it can
+        read and that says the same; None when there is none."""
+        if character not in self._spelling:
+            candidates = (
+                unicodedata.normalize("NFKC", character),
+                TRAINING_PUNCTUATION.get(character, character),
+            )
+            self._spelling[character] = next(
+                (
+                    spelling
+                    for spelling in candidates
+                    if spelling != character and not any(self.unknown(other) for other in spelling)
+                ),
+                None,
+            )
+        return self._spelling[character]
+
+    def respelled(self, text: str) -> Respelled:
+        """``text`` with each character the tokenizer cannot read, and that has a spelling it
+        reads (:meth:`readable_spelling`), in that spelling: opus-mt read the “ ” and ’ of
+        „Wir haben’s geschafft“ as unknown tokens, where its training data had " and '."""
+        spellings = {
+            character: spelling
+            for character in self.in_text(text)
+            if (spelling := self.readable_spelling(character)) is not None
+        }
+        if not spellings:
+            return Respelled(text)
+        replaced = tuple(character for character in text if character in spellings)
+        return Respelled("".join(spellings.get(c, c) for c in text), replaced)
