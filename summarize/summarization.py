@@ -24,6 +24,7 @@ from summarize.batching import GenerationFailed, WindowTooSmall, even_chunks, ge
 from summarize.config import SummarizationSettings
 from summarize.errors import ArticleError, shows_text
 from summarize.models import LoadedModel, with_generation
+from summarize.tokens import UnknownCharacters
 
 logger = logging.getLogger("summarize")
 
@@ -91,6 +92,7 @@ class Summarizer:
         # a two-sentence news item) made the model write on past all it had to say, repeating
         # or adding to it: such a text is summarized without the minimum, and the brief says so.
         self.minimum_tokens = loaded.output_minimum()
+        self.unknown_characters = UnknownCharacters(loaded.tokenizer)
         self.unpadded_model = (
             with_generation(
                 loaded, {"min_length": 0}, "summarization.generation", settings.generation
@@ -152,6 +154,7 @@ class Summarizer:
             document.name = names[index] if names is not None else None
             if document.input_tokens <= self.loaded.window:
                 document.final_input = text
+            self._note_unreadable(document, text)
             if document.input_tokens <= self.minimum_tokens:
                 document.unpadded = True
                 document.add_note(
@@ -245,6 +248,29 @@ class Summarizer:
         done = [result for result in results if result is not None]
         assert len(done) == len(documents), "every document ends with a summary or an error"
         return done
+
+    def _note_unreadable(self, document: _Document, text: str) -> None:
+        """The letters or figures of the English the summarizer's tokenizer reads as its
+        unknown token (T5's vocabulary lacks "Ö", "ñ", "ğ": 28 characters of the 1,852 WMT
+        English references): the model sees nothing of them, and a name it writes from them
+        cannot be right; say which, as the translator's ``unreadable`` warning does. A symbol
+        alone loses no word and is not named."""
+        unreadable = [
+            character for character in self.unknown_characters.in_text(text) if character.isalnum()
+        ]
+        if not unreadable:
+            return
+        words = text.split()
+        shown = ", ".join(
+            f"“{character}” (in “{next(w for w in words if character in w)}”)"
+            for character in unreadable
+        )
+        document.add_note(
+            f"the summarizer cannot read {shown}: its vocabulary lacks the "
+            f"{'character' if len(unreadable) == 1 else 'characters'}, and the summary cannot "
+            "say what stood there",
+            logging.WARNING,
+        )
 
     def _unpad_short_summaries(self, document: _Document, joined_tokens: int) -> None:
         """The chunk summaries the final summary reads are no longer than its minimum length

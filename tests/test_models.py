@@ -1253,6 +1253,39 @@ def test_t5_gets_its_summarize_prefix(t5_model: Path) -> None:
     assert load_model("summarization", overridden, Path("models")).prefix == ""
 
 
+@pytest.mark.parametrize("vocabulary", ["self-contained", "t5-small"])
+def test_letters_the_summarizer_cannot_read_are_named(
+    vocabulary: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """T5's vocabulary lacks "Ö", "ñ", "ğ" (28 characters of the 1,852 WMT English
+    references): it read each as its unknown token and the brief said nothing, where the
+    translator's own are warned of (``unreadable``). The summary's note names them, with a
+    word they stand in; a symbol alone ("★") is not named, nor a text it reads whole."""
+    from summarize.testing import build_t5
+    from summarize.tokens import unknown_text
+
+    model = (
+        request.getfixturevalue("t5_model")  # skips without ../shared/hub (a plain clone)
+        if vocabulary == "t5-small"
+        else build_t5(tmp_path / "t5", texts=seed_texts())  # a unigram model of the seeds
+    )
+    options = SummarizationSettings(model=str(model), generation=SHORT_SUMMARY)
+    summarizer = Summarizer(load_model("summarization", options, tmp_path / "models"), options)
+    tokenizer = summarizer.loaded.tokenizer
+    sentences = ["Mesut Özil met Señor Muñoz in Ankara.", "Rated ★★★ by Reuters."]
+    lacked = [
+        c for c in dict.fromkeys("".join(sentences)) if unknown_text(tokenizer, c) and c.isalnum()
+    ]
+    assert "ñ" in lacked and unknown_text(tokenizer, "★")
+    note = summarizer.summarize(sentences).note or ""
+    named = re.findall(r"“(.)” \(in “([^”]+)”\)", note)
+    assert [character for character, _ in named] == lacked, note
+    assert ("ñ", "Señor") in named and "★" not in note
+    assert "the summarizer cannot read" in note and "the summary cannot say" in note
+    plain = summarizer.summarize(["The troops arrived in Ankara."]).note or ""
+    assert "cannot read" not in plain
+
+
 def test_unknown_generation_key_is_a_config_error(self_contained_models) -> None:
     model, typo = str(self_contained_models.marian), {"num_beam": 2}
     with pytest.raises(ValidationError, match="num_beam"):  # refused with the config
