@@ -8,7 +8,8 @@ pysbd (German rules) does the first pass; rules on top fix what it gets wrong on
 - "29. Gegen den ..." is split: a number (or "Mio.", "Mrd.") with a full stop followed by a word
   that only starts sentences (article, pronoun, preposition) ends a sentence, where an ordinal
   would be followed by a noun or a month ("am 3. Juni"); not a list item's number that opens the
-  sentence ("1. Die Regierung …"); so is "etc. Die …" and "usw. Ihr …", and a capital letter
+  sentence ("1. Die Regierung …"); so is "etc. Die …", "usw. Ihr …", "& Co. Mit …", "S. 5 ff.
+  Die …" (and "Jh.", "e. V." before such a word), and a capital letter
   alone after a word, which pysbd reads as an initial ("Sebastian K. Er …", "Vitamin D. Wer …");
 - a German-order quotation "»…«" after a sentence end starts a sentence (pysbd pairs its "«"
   with the next "»" as Swiss marks).
@@ -121,10 +122,19 @@ _FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
 # after a capital letter alone after a word, which it reads as a name's initial: a name
 # shortened as the German press does ("verurteilte Sebastian K. Er muss …"), a letter that
 # names something ("Vitamin D. Wer …", "von A nach B. Wenn …"). An initial is followed by
-# a name, never by a function word ("Peter M. Müller").
+# a name, never by a function word ("Peter M. Müller"). Nor at other abbreviations that close a
+# sentence as often as they stand inside one: a company's "& Co." ("Merck & Co. Mit einem
+# Präparat …", "bei Amazon, eBay und Co. Aber auch …", development pages), a page or section
+# reference's "ff." and "f." ("steht auf S. 5 ff. Die Regierung …"), a century's "Jh." and a
+# club's "e. V." ("Tafel e. V. Die Helfer …"); each is followed inside a sentence by a noun or a
+# name ("& Co. KG", "§§ 5 ff. BGB", "e. V. Pressestelle"), not a function word. Not "u. a.",
+# which far more often means "unter anderem" than "und andere", before a party or a paper's name
+# too ("stimmten u. a. Die Linke und …").
 _NUMBER_STOP_STARTER = re.compile(
     r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)"
-    r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.))\s+(?=(\w+)\b)"
+    r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.)"
+    r"|(?<=\sCo\.)|(?<=\d\sff\.)|(?<=\d\sf\.)|(?<=\sJh\.)|(?<=\sJhd\.)"
+    r"|(?<=\se\.\sV\.)|(?<=\se\.V\.))\s+(?=(\w+)\b)"
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")

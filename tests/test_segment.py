@@ -665,6 +665,43 @@ def test_a_list_closed_by_etc_ends_the_sentence_before_a_sentence_start() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # development pages
+        ("Den Anfang machte das US-Unternehmen Merck & Co.", "Mit einem Präparat kam er."),
+        ("Es gibt es online bei Amazon, eBay und Co.", "Aber auch im Fachhandel."),
+        ("Das steht auf S. 5 ff.", "Die Regierung widerspricht."),
+        ("Das regeln die §§ 823 f.", "Der Richter sah das anders."),
+        ("Er lebte im 19. Jh.", "Seine Werke sind bekannt."),
+        ("Sie leitet den Verein Tafel e. V.", "Die Helfer sind ehrenamtlich."),
+        ("Sie leitet den Verein Tafel e.V.", "Die Helfer sind ehrenamtlich."),
+    ],
+)
+def test_an_abbreviation_that_may_close_a_sentence_ends_it_before_a_sentence_start(
+    first: str, second: str
+) -> None:
+    """pysbd never ends a sentence at "& Co.", a reference's "ff." or "f.", "Jh." or "e. V.":
+    two sentences went to the translator as one. Before a noun or a name the sentence goes
+    on."""
+    assert split_sentences(f"{first} {second}") == [first, second]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Müller GmbH & Co. KG meldet Insolvenz an.",
+        "Das regeln die §§ 5 ff. BGB und das Grundgesetz.",
+        "Näheres steht auf S. 5 ff. und im Anhang.",
+        "Er zeigte im 19. Jh. Bilder aus Paris.",
+        "Dagegen stimmten u. a. Die Linke und die AfD.",
+        "Der Verbraucherzentrale Sachsen e.V. Pressestelle liegt in Leipzig.",
+    ],
+)
+def test_an_abbreviation_that_may_close_a_sentence_before_a_noun_ends_none(sentence: str) -> None:
+    assert split_sentences(sentence) == [sentence]
+
+
 def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
     """»…« read as Swiss «…»: pysbd paired the "«" closing one quotation with the "»" opening
     the next and kept everything between in one sentence (development pages)."""
