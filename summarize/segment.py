@@ -264,6 +264,13 @@ _ENDS_DATE_ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Jan|Feb|Febr|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez"
     r"|Mo|Di|Mi|Do|Fr|Sa|So|Kap|Bd|Abb|Tab)\.$"
 )
+# A unit or amount that pysbd ends a sentence at after a number ("20 Min. | Verspätung", "3 Sek.
+# | Vorsprung", "2 Bio. | Euro Schulden", "3 Mill. | Euro", "12 Pkt. | Vorsprung"): the noun
+# after it went to the translator as a sentence of its own. As after "Mio." (see
+# _NUMBER_STOP_STARTER), a function word after it starts a sentence ("… von 20 Min. Die
+# Fahrgäste …"); any other word goes on.
+_ENDS_NUMBER_UNIT = re.compile(r"\d\s(?:Min|Sek|Std|Bio|Mill|Pkt)\.$")
+_FIRST_WORD_AND_AFTER = re.compile(r"[„\"»«‚‘(]*([^\W\d_]\w*)")
 _STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*")
 _STARTS_YEAR_OR_DASH = re.compile(r"(?:\d{4}(?!\w)|[–—-](?:\s|\d))")
 _STARTS_NUMBER = re.compile(r"\d")
@@ -452,6 +459,9 @@ def _goes_on_past_stop(sentence_start: str, tail: str, piece: str) -> bool:
         return not _starts_sentence(piece)
     if _ENDS_NUMBER.search(tail) and _STARTS_ANNIVERSARY.match(piece):
         return True
+    if _ENDS_NUMBER_UNIT.search(tail):
+        first = _FIRST_WORD_AND_AFTER.match(piece)
+        return first is not None and not _starts_after_number(first.group(1), piece[first.end() :])
     return bool(_ENDS_DATE_ABBREVIATION.search(tail) and _STARTS_NUMBER.match(piece))
 
 

@@ -702,6 +702,37 @@ def test_an_abbreviation_that_may_close_a_sentence_before_a_noun_ends_none(sente
     assert split_sentences(sentence) == [sentence]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Bahn hatte 20 Min. Verspätung wegen eines Defekts.",
+        "Er hatte 3 Sek. Vorsprung auf den Zweiten.",
+        "Der Bund hat 2 Bio. Euro Schulden.",
+        "Das kostet 3 Mill. Euro im Jahr.",
+        "Er hat 12 Pkt. Vorsprung in der Tabelle.",
+    ],
+)
+def test_a_unit_after_a_number_ends_no_sentence_before_its_noun(sentence: str) -> None:
+    """pysbd ended the sentence at the unit ("20 Min. | Verspätung wegen eines Defekts."): the
+    rest went to the translator as a sentence of its own."""
+    assert split_sentences(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Die Verspätung betrug 20 Min.", "Die Fahrgäste warteten."),
+        ("Er zahlt 3 Mill.", "Mehr hat er nicht."),
+        ("Er lief die Strecke in 9,8 Sek.", "„Das ist Weltrekord“, sagte er."),
+        ("Lesezeit 5 Min.", "1. November 2023"),
+    ],
+)
+def test_a_unit_after_a_number_still_ends_a_sentence_before_a_sentence_start(
+    first: str, second: str
+) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]
+
+
 def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
     """»…« read as Swiss «…»: pysbd paired the "«" closing one quotation with the "»" opening
     the next and kept everything between in one sentence (development pages)."""
