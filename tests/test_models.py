@@ -268,7 +268,8 @@ def test_split_to_window_reads_a_long_run_without_spaces_in_one_pass() -> None:
     # Every character kept, in order (the run is cut inside, where no space was).
     assert "".join("".join(pieces).split()) == "".join(text.split())
     assert all(len(piece) <= 600 for piece in pieces)
-    assert pieces[:2] == ["Es war kalt.", "Dann kam Dr. Müller:"]
+    # the short sentence before the split clause shares its piece; no cut after "Dr."
+    assert pieces[0] == "Es war kalt. Dann kam Dr. Müller:"
     assert pieces[-1] == "Danach ging er."
 
 
@@ -294,6 +295,29 @@ def test_a_long_run_without_spaces_is_cut_into_as_few_even_pieces_as_fit(length:
     assert "".join(pieces) == dense and all(fits(piece) for piece in pieces)
     assert len(pieces) == 8  # 750 of the window's units: greedy filling needs eight
     assert len(pieces[-1]) >= 70, pieces  # greedy: 100 and 54 "i" last; now 77 and 77
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("Er sagte,", ""), ("", ", sagte er."), ("", "; verletzt wurde niemand.")],
+)
+def test_a_short_clause_beside_a_clause_split_for_the_window_shares_its_piece(
+    before: str, after: str
+) -> None:
+    """A clause too long for the window closed the piece before it and left the clause after
+    it a piece of its own: "sagte er." went to the translator alone, three inputs where two
+    hold the sentence (opus-mt's tokenizer, 512 tokens: "Er sagte, <590 tokens>." was cut 4 +
+    294 + 294). The short clause joins the split's piece next to it where the two fit."""
+    words = " ".join(f"wort{i}" for i in range(16))
+    text = f"{before} {words}{after}".strip()
+
+    def fits(piece: str) -> bool:
+        return len(piece.split()) <= 11
+
+    pieces = split_to_window(text, fits)  # the 16 words are cut 8 + 8
+    assert " ".join(pieces) == text
+    assert all(fits(piece) for piece in pieces)
+    assert len(pieces) == 2, pieces
 
 
 def test_a_long_sentence_is_packed_without_counting_it_word_by_word() -> None:
