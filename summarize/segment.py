@@ -129,12 +129,16 @@ _FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
 # club's "e. V." ("Tafel e. V. Die Helfer …"); each is followed inside a sentence by a noun or a
 # name ("& Co. KG", "§§ 5 ff. BGB", "e. V. Pressestelle"), not a function word. Not "u. a.",
 # which far more often means "unter anderem" than "und andere", before a party or a paper's name
-# too ("stimmten u. a. Die Linke und …").
+# too ("stimmten u. a. Die Linke und …"). Nor at a ruler's or pope's numeral after the name
+# ("Papst Benedikt XVI. Er war …"; one letter, "Karl V. Er …", is the initial's rule), which is
+# followed inside a sentence by a lowercase word ("Ludwig XIV. war König").
 _NUMBER_STOP_STARTER = re.compile(
     r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)"
     r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.)"
     r"|(?<=\sCo\.)|(?<=\d\sff\.)|(?<=\d\sf\.)|(?<=\sJh\.)|(?<=\sJhd\.)"
-    r"|(?<=\se\.\sV\.)|(?<=\se\.V\.))\s+(?=(\w+)\b)"
+    r"|(?<=\se\.\sV\.)|(?<=\se\.V\.)"
+    r"|(?<=[^\W\d_]\s[IVX]{2}\.)|(?<=[^\W\d_]\s[IVX]{3}\.)|(?<=[^\W\d_]\s[IVX]{4}\.))"
+    r"\s+(?=(\w+)\b)"
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")

@@ -733,6 +733,28 @@ def test_a_unit_after_a_number_still_ends_a_sentence_before_a_sentence_start(
     assert split_sentences(f"{first} {second}") == [first, second]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Papst Benedikt XVI. Er starb 2022.", ["Papst Benedikt XVI.", "Er starb 2022."]),
+        (
+            "Heinrich VIII. Seine Frauen lebten gefährlich.",
+            ["Heinrich VIII.", "Seine Frauen lebten gefährlich."],
+        ),
+        ("Ludwig XIV. war König. Er regierte.", ["Ludwig XIV. war König.", "Er regierte."]),
+        ("Kaiser Wilhelm II. Bismarck ging.", ["Kaiser Wilhelm II. Bismarck ging."]),
+        ("Das war im II. Weltkrieg. Er floh.", ["Das war im II. Weltkrieg.", "Er floh."]),
+    ],
+)
+def test_a_rulers_numeral_ends_a_sentence_before_a_sentence_start(
+    text: str, sentences: list[str]
+) -> None:
+    """pysbd never ends a sentence after a Roman numeral of two letters or more: "Papst
+    Benedikt XVI. Er starb 2022." went to the translator as one sentence. Before a lowercase
+    word, a noun or a name it goes on."""
+    assert split_sentences(text) == sentences
+
+
 def test_a_quotation_in_german_order_marks_starts_its_own_sentence() -> None:
     """»…« read as Swiss «…»: pysbd paired the "«" closing one quotation with the "»" opening
     the next and kept everything between in one sentence (development pages)."""
