@@ -5268,3 +5268,35 @@ def test_a_name_at_the_start_of_a_hyphenated_compounds_last_part_is_stated(
     though "Bundestagsabgeordneter" alone backed it: a compound's beginnings were read only
     where no hyphen stood before it."""
     assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # WMT19 s616 and WMT21 freiepresse.de.254098#3, the human references
+        (
+            "Max Eberl from Bundesliga soccer team Borussia Mönchengladbach sees no rush.",
+            "Max Eberl vom Fußball-Bundesligisten Borussia Mönchengladbach sieht keine Eile.",
+            [],
+        ),
+        (
+            "It is the only test for the Bundesliga club.",
+            "Für den Bundesligisten ist es der einzige Test.",
+            [],
+        ),
+        ("The Regionalliga side Aschaffenburg won.", "Regionalligist Aschaffenburg gewann.", []),
+        # another league still flags
+        (
+            "The Premier League club Schalke won.",
+            "Der Bundesligist Schalke gewann.",
+            ["Premier League"],
+        ),
+        ("The Bundesliga club Schalke won.", "Der Zweitligist Schalke gewann.", ["Bundesliga"]),
+    ],
+)
+def test_a_german_noun_in_ist_backs_its_name_in_a(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Bundesliga club" for "Bundesligist" was flagged as a name the German lacks: the club of
+    a league ("Liga") is its "Ligist", the league's name with "-ist" for its "-a"."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

@@ -722,6 +722,10 @@ _GERMAN_OF_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)er(?:n|s|in|innen)?\
 # a short name keeps all its letters before the "-er" ("Ulm": "Neu-Ulmer", "Zug": "Zuger").
 _GERMAN_OF_PLACE_IN_EN = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{3,}?)n?er(?:n|s|in|innen)?\b")
 _GERMAN_OF_SHORT_PLACE = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{2})er(?:n|s|in|innen)?\b")
+# A German noun in "-ist" of a name in "-a" names it: a club of a league ("Liga") is its
+# "Ligist", "der Fußball-Bundesligist" is "the Bundesliga club", "Regionalligist" "Regionalliga
+# side". English keeps the league's name, which was flagged as a name the German lacks.
+_GERMAN_IST_OF_A_NAME = re.compile(r"\b([A-ZÄÖÜ][^\W\d_]{4,})ist(?:en|in|innen)?\b")
 
 
 def _german_grams(text: str) -> set[str]:
@@ -731,6 +735,7 @@ def _german_grams(text: str) -> set[str]:
     grams = _squashed_ngrams(text) | _squashed_ngrams(_GERMAN_OF_PLACE.sub(r"\1", text))
     grams |= _squashed_ngrams(_GERMAN_OF_PLACE_IN_EN.sub(r"\1en", text))
     grams |= _squashed_ngrams(_GERMAN_OF_SHORT_PLACE.sub(r"\1", text))
+    grams |= _squashed_ngrams(_GERMAN_IST_OF_A_NAME.sub(r"\1a", text))
     # A name inflected or as an adjective ("Deutschlands", "türkischen"): a word it begins; but
     # a word that begins with a longer country's name names that one ("Nigeria" and
     # "nigerianisch" are not Niger; "Deutschlands" is still German, a language's name).
