@@ -5300,3 +5300,44 @@ def test_a_german_noun_in_ist_backs_its_name_in_a(
     """ "Bundesliga club" for "Bundesligist" was flagged as a name the German lacks: the club of
     a league ("Liga") is its "Ligist", the league's name with "-ist" for its "-a"."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # CLDR's English "Myanmar (Burma)": both names, from the German "Myanmar"
+        ("Burma held elections in the spring.", "Myanmar hielt im Frühjahr Wahlen ab.", []),
+        ("Myanmar held elections in the spring.", "Myanmar hielt im Frühjahr Wahlen ab.", []),
+        # a former or other name, either way
+        ("Myanmar held elections in the spring.", "Birma hielt im Frühjahr Wahlen ab.", []),
+        ("Swaziland held elections in the spring.", "Eswatini hielt im Frühjahr Wahlen ab.", []),
+        ("Eswatini held elections in the spring.", "Swasiland hielt im Frühjahr Wahlen ab.", []),
+        ("East Timor held elections in the spring.", "Osttimor hielt im Frühjahr Wahlen ab.", []),
+        ("Moldova held elections in the spring.", "Moldawien hielt im Frühjahr Wahlen ab.", []),
+        ("He has lived in Holland for years.", "Er lebt seit Jahren in den Niederlanden.", []),
+        ("The Netherlands held elections.", "Holland hielt Wahlen ab.", []),
+        # another country still flags
+        (
+            "Burma held elections in the spring.",
+            "Die Schweiz hielt im Frühjahr Wahlen ab.",
+            ["Burma"],
+        ),
+        (
+            "Swaziland held elections in the spring.",
+            "Simbabwe hielt im Frühjahr Wahlen ab.",
+            ["Swaziland"],
+        ),
+        (
+            "Holland held elections in the spring.",
+            "Belgien hielt im Frühjahr Wahlen ab.",
+            ["Holland"],
+        ),
+    ],
+)
+def test_a_country_under_another_name_backs_the_country(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Burma" for the German "Myanmar", "Swaziland" for "Eswatini", "Holland" for "die
+    Niederlande" were flagged as names the article lacks: CLDR's "Myanmar (Burma)" was read as
+    one word that backed neither, and a country's former or other name as none of it."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

@@ -179,6 +179,23 @@ def german_country_names() -> frozenset[str]:
     return frozenset("".join(tokens(str(name))) for name in Locale("de").territories.values())
 
 
+# A CLDR name that gives a second name in brackets: "Myanmar (Burma)", "Cocos (Keeling)
+# Islands".
+_NAME_IN_BRACKETS = re.compile(r"(?P<before>[^\W\d_][\w’'.-]*)\s+\((?P<other>[^()]+)\)")
+
+
+def cldr_name_readings(name: str) -> tuple[str, ...]:
+    """A CLDR name as news writes it: "Myanmar (Burma)" is "Myanmar" and "Burma", "Cocos
+    (Keeling) Islands" "Cocos Islands" and "Keeling Islands". Squashed whole ("myanmarburma"),
+    it backed neither, and the German "Myanmar" no English "Burma"."""
+    if _NAME_IN_BRACKETS.search(name) is None:
+        return (name,)
+    return (
+        _NAME_IN_BRACKETS.sub(r"\g<before>", name),
+        _NAME_IN_BRACKETS.sub(r"\g<other>", name),
+    )
+
+
 @cache
 def country_and_language_names() -> tuple[tuple[str, str], ...]:
     """(German, English) names of countries, regions and languages from CLDR (babel), folded
@@ -190,8 +207,10 @@ def country_and_language_names() -> tuple[tuple[str, str], ...]:
     for kind in ("territories", "languages"):
         german, english = getattr(Locale("de"), kind), getattr(Locale("en"), kind)
         for code, name in german.items():
-            if code in english:
-                english_name = "".join(tokens(str(english[code])))
+            if code not in english:
+                continue
+            for reading in cldr_name_readings(str(english[code])):
+                english_name = "".join(tokens(reading))
                 pairs.add(("".join(tokens(str(name))), english_name))
                 pairs.update((form, english_name) for form in _after_an_article(str(name)))
     return tuple(sorted(pairs | _countries_by_their_adjective()))
