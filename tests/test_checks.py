@@ -5341,3 +5341,56 @@ def test_a_country_under_another_name_backs_the_country(
     Niederlande" were flagged as names the article lacks: CLDR's "Myanmar (Burma)" was read as
     one word that backed neither, and a country's former or other name as none of it."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        # other middle initials between the same given name and surname: another person
+        (
+            "Former president George W. Bush visited Berlin in May.",
+            "",
+            "Der frühere Präsident George H. W. Bush besuchte im Mai Berlin.",
+            ["George W. Bush"],
+        ),
+        (
+            "Former president George H. W. Bush visited Berlin in May.",
+            "Former president George W. Bush visited Berlin in May.",
+            None,
+            ["George H. W. Bush"],
+        ),
+        # the same initials, written with or without a space, or none in the source, pass
+        (
+            "Former president George H.W. Bush visited Berlin in May.",
+            "",
+            "Der frühere Präsident George H. W. Bush besuchte im Mai Berlin.",
+            [],
+        ),
+        (
+            "Former president George W. Bush visited Berlin in May.",
+            "",
+            "Der frühere Präsident George Bush besuchte im Mai Berlin.",
+            [],
+        ),
+        (
+            "Former president George Bush visited Berlin in May.",
+            "",
+            "Der frühere Präsident George H. W. Bush besuchte im Mai Berlin.",
+            [],
+        ),
+        # a source that names both backs either
+        (
+            "Former president George W. Bush visited Berlin in May.",
+            "",
+            "George H. W. Bush und sein Sohn George W. Bush besuchten im Mai Berlin.",
+            [],
+        ),
+    ],
+)
+def test_other_middle_initials_are_another_person(
+    summary: str, english: str, german: str | None, flagged: list[str]
+) -> None:
+    """ "George W. Bush" for the article's "George H. W. Bush" (his father) passed: each word
+    was stated, one or two words apart, and only a source with as many initials was read as
+    another initial. "George Bush" for it was flagged: its words stood three apart."""
+    assert [f.text for f in unsupported_facts(summary, english, german)] == flagged

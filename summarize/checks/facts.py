@@ -1496,6 +1496,45 @@ def _without_middle_initials(readings: list[str], sources: list[tuple[str, str]]
     return found
 
 
+# The initials between a name's first and last word, as a source writes them: " H. W." of
+# "George H. W. Bush", " F." of "John F. Kennedy", "" of "John Kennedy".
+_INITIALS_BETWEEN = r"(?P<initials>(?:\s+[A-Z]\.(?:-?[A-Z]\.)*)*)\s+"
+
+
+def _other_initials(reading: str, sources: list[tuple[str, str]]) -> bool:
+    """Whether the sources write a name's first and last word only with other middle initials
+    than ``reading`` has: "George W. Bush" where the article has "George H. W. Bush" (or the
+    reverse) is another person, which each word stated one or two words apart had backed. A
+    source without initials there backs any (see :func:`_without_middle_initials`)."""
+    parts = reading.split()
+    if len(parts) < 3 or _INITIAL.fullmatch(parts[0]) or _INITIAL.fullmatch(parts[-1]):
+        return False
+    if not all(_INITIAL.fullmatch(part) for part in parts[1:-1]):
+        return False
+    letters = "".join(re.findall(r"[A-Z]", "".join(parts[1:-1])))
+    written = re.compile(
+        rf"(?<![\w-]){re.escape(parts[0])}{_INITIALS_BETWEEN}{re.escape(parts[-1])}(?![\w-])"
+    )
+    found = {
+        "".join(re.findall(r"[A-Z]", match.group("initials")))
+        for text, _ in sources
+        for match in written.finditer(text)
+    }
+    return letters not in found and any(found)
+
+
+def _initials_left_out(reading: str, sources: list[tuple[str, str]]) -> bool:
+    """Whether a source writes a name of two words with middle initials between them: "George
+    Bush" for the article's "George H. W. Bush", whose words stood too far apart to back it."""
+    parts = reading.split()
+    if len(parts) != 2 or any(_INITIAL.fullmatch(part) for part in parts):
+        return False
+    written = re.compile(
+        rf"(?<![\w-]){re.escape(parts[0])}{_INITIALS_BETWEEN}{re.escape(parts[1])}(?![\w-])"
+    )
+    return any(match.group("initials") for text, _ in sources for match in written.finditer(text))
+
+
 # An English weekday right after a word: "Good Friday", "Easter Monday", "Ash Wednesday".
 _WEEKDAY_AFTER = re.compile(
     r"\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -1606,6 +1645,12 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         shown = readings[-1]
         # "John F. Kennedy" for the article's "John Kennedy": a middle initial may be left out
         readings += _without_middle_initials(readings, sources)
+        if any(_other_initials(text, sources) for text in readings):
+            # "George W. Bush" for the article's "George H. W. Bush": another person
+            flags.append(Flag("name", shown, "name not in the article"))
+            continue
+        if any(_initials_left_out(text, sources) for text in readings):
+            continue  # "George Bush" for "George H. W. Bush"
         if any(
             _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
             for text in readings
