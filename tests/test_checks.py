@@ -5394,3 +5394,51 @@ def test_other_middle_initials_are_another_person(
     was stated, one or two words apart, and only a source with as many initials was read as
     another initial. "George Bush" for it was flagged: its words stood three apart."""
     assert [f.text for f in unsupported_facts(summary, english, german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # WMT21 dnn-online.de.39567#1, infranken.de.309607#8, faz.79601#23 (reference A)
+        (
+            "The Windberg Festival will not take place this year.",
+            "Das Windbergfest findet in diesem Jahr nicht statt.",
+            [],
+        ),
+        (
+            "She has been visiting the Rakoczy Festival in Bad Kissingen for 25 years.",
+            "Sie besucht seit 25 Jahren immer zum Rakoczy-Fest Bad Kissingen.",
+            [],
+        ),
+        (
+            "Demonstrators broke windows, reported Oakland Police late on Saturday evening.",
+            "Demonstranten hätten Fenster eingeschlagen, teilte die Polizei von Oakland am "
+            "späten Samstagabend mit.",
+            [],
+        ),
+        # another name before the kind, or another kind, still flag
+        (
+            "The Windberg Festival will not take place this year.",
+            "Das Winterbergfest findet in diesem Jahr nicht statt.",
+            ["Windberg Festival"],
+        ),
+        (
+            "The Windberg Festival will not take place this year.",
+            "Das Windbergrennen findet in diesem Jahr nicht statt.",
+            ["Windberg Festival"],
+        ),
+        (
+            "Demonstrators broke windows, reported Oakland Police late on Saturday evening.",
+            "Demonstranten hätten Fenster eingeschlagen, teilte die Feuerwehr von Oakland am "
+            "späten Samstagabend mit.",
+            ["Oakland Police"],
+        ),
+    ],
+)
+def test_a_kind_said_in_german_with_its_name_backs_the_translators_word(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Windberg Festival" for "Windbergfest" and "Oakland Police" for "die Polizei von
+    Oakland" were flagged as names the German lacks: a festival's kind was read only as
+    "Festival" or "Festspiele" and apart from the name, and a police force's not at all."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

@@ -651,7 +651,8 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "station": ("bahnhof",), "airport": ("flughafen",), "bridge": ("brucke",),
     "street": ("strasse",), "square": ("platz",), "castle": ("schloss", "burg"),
     "cathedral": ("munster", "kathedrale"), "stadium": ("stadion", "arena"),
-    "theatre": ("theater",), "theater": ("theater",), "festival": ("festival", "festspiele"),
+    "theatre": ("theater",), "theater": ("theater",),
+    "festival": ("festival", "festspiele", "fest"), "police": ("polizei",),
 }  # fmt: skip
 
 
@@ -710,6 +711,16 @@ def _kind_is_stated(
             if any(token.startswith(part) or _part_at(part, token) for part in named)
         ]
         if any(0 < abs(i - j) <= 2 for i in at_kind for j in at_name):
+            return True
+        # the name and its kind one German compound: "Windbergfest" for "Windberg Festival"
+        if any(
+            token[len(part) :].startswith(head)
+            and token[len(part) + len(head) :] in _GERMAN_NOUN_ENDINGS
+            for token in source_tokens
+            for part in named
+            if len(part) >= _SHORTEST_NAME_IN_A_COMPOUND and token.startswith(part)
+            for head in heads
+        ):
             return True
     return False
 
