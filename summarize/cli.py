@@ -29,7 +29,7 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
-from summarize.errors import SummarizeError, shown
+from summarize.errors import EXIT_CODES, EXIT_INTERRUPTED, SummarizeError, shown
 from summarize.fileio import expand_home
 from summarize.signals import STOP_SIGNALS
 
@@ -303,7 +303,7 @@ def _interrupted(what_now: str) -> NoReturn:
     """A command stopped by Ctrl-C, SIGTERM or SIGHUP: say so (and what now), exit 130."""
     with contextlib.suppress(OSError):  # the terminal closed (SIGHUP): no one to tell
         stderr.print(f"interrupted: {what_now}", soft_wrap=True)
-    raise typer.Exit(130) from None
+    raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _on_a_terminal() -> bool:
@@ -363,7 +363,12 @@ def _load(
         fail(error)
 
 
-@app.command()
+def _exit_codes_help() -> str:
+    """The exit codes for a command's --help, one paragraph (a line there) each."""
+    return "\n\n".join(["Exit codes:", *(f"{code}: {why}." for code, why in EXIT_CODES.items())])
+
+
+@app.command(epilog=_exit_codes_help())
 def run(
     paths: InputPaths,
     config_files: ConfigFiles = None,
@@ -605,7 +610,7 @@ def _stop_under_way(signum: int, frame: object) -> None:
 def _exit_at_once(signum: int, frame: object) -> None:
     import os
 
-    os._exit(130)
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _config_of_a_run(
@@ -1330,7 +1335,7 @@ def main() -> None:
         from summarize.__main__ import INTERRUPTED_AT_START
 
         print(INTERRUPTED_AT_START, file=sys.stderr)
-        code = 130
+        code = EXIT_INTERRUPTED
     except OSError as error:
         # A write that found no room (the standard output on a full disk, `> /dev/full`) was a
         # traceback; the commands say their own files' errors, and any other error of the kind

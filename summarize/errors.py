@@ -59,10 +59,28 @@ def shown(path: object) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)
 
 
+# What the command line exits with, and why: `summarize run --help` and the README's "Exit codes"
+# say these, and the errors below and the run's report (RunReport.exit_code) return them.
+EXIT_OK = 0
+EXIT_WITHOUT_SOME_BRIEFS = 1
+EXIT_STOPPED_BY_AN_ERROR = 2
+EXIT_INTERRUPTED = 130
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "every article has a current brief",
+    EXIT_WITHOUT_SOME_BRIEFS: (
+        "some article was skipped or failed (each reason printed, the others written), or the "
+        "run stopped part-way (the output folder stopped taking writes; on Ray, a run that "
+        "stalled or that Ray failed): the briefs written are complete"
+    ),
+    EXIT_STOPPED_BY_AN_ERROR: "a usage, config or model error stopped the command",
+    EXIT_INTERRUPTED: "stopped by Ctrl-C, SIGTERM or SIGHUP (the briefs written are complete)",
+}
+
+
 class SummarizeError(Exception):
     """Base class: the message is meant for the user, no traceback needed."""
 
-    exit_code = 2
+    exit_code = EXIT_STOPPED_BY_AN_ERROR
 
 
 class ConfigError(SummarizeError):
@@ -89,7 +107,7 @@ class UsageError(SummarizeError):
 class ArticleError(SummarizeError):
     """One article cannot be processed; the others go on."""
 
-    exit_code = 1
+    exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
 
 def defect_on_article(path: object, what: str, error: Exception) -> ArticleError:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from summarize.clean import NotGermanError
-from summarize.errors import ArticleError, shown
+from summarize.errors import EXIT_OK, EXIT_WITHOUT_SOME_BRIEFS, ArticleError, shown
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class RunReport:
     @property
     def exit_code(self) -> int:
         """0: every article has a current brief; 1: some were skipped or failed."""
-        return 0 if not self.without_brief else 1
+        return EXIT_OK if not self.without_brief else EXIT_WITHOUT_SOME_BRIEFS
 
     def without_brief_lines(self) -> list[str]:
         """One line per input without a current brief, as the run prints it: "failed: a.txt:

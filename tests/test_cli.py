@@ -3034,3 +3034,37 @@ def test_a_skipped_article_is_logged_as_an_error_as_its_exit_status_says(
     assert [(r.levelno, r.getMessage()) for r in caplog.records] == [
         (logging.ERROR, "skipped: english.txt: the article is not German")
     ]
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [cls, *(found for sub in cls.__subclasses__() for found in _subclasses(sub))]
+
+
+def test_run_help_and_readme_list_the_exit_codes_the_code_returns() -> None:
+    """`summarize run --help` named no exit code, and the README's "Exit codes" said nothing of
+    130 (a stop) or of 1 for a run stopped part-way (OutputError, a Ray run that stalled): the
+    codes documented are the ones the errors, the run's report and a stop return."""
+    import summarize.engines.ray  # noqa: F401 -- its errors (RunStalledError) among the codes
+    from summarize.errors import EXIT_CODES, EXIT_INTERRUPTED, SummarizeError
+    from summarize.report import ArticleOutcome, RunReport
+
+    returned = {error.exit_code for error in _subclasses(SummarizeError)}
+    failed = ArticleOutcome(Path("a.txt"), "failed", reason="a.txt: empty file")
+    returned |= {
+        RunReport((), None).exit_code,
+        RunReport((failed,), None).exit_code,
+        EXIT_INTERRUPTED,
+    }
+    assert set(EXIT_CODES) == returned == {0, 1, 2, 130}
+    shown = subprocess.run(
+        [sys.executable, "-m", "summarize", "run", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+        timeout=60,
+    ).stdout
+    epilog = " ".join(shown.split("Exit codes:", 1)[1].split())
+    assert epilog == " ".join(f"{code}: {why}." for code, why in EXIT_CODES.items()), shown
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    said = " ".join(readme.split("\nExit codes", 1)[1].split("\n\n", 1)[0].split())
+    assert [int(code) for code in re.findall(r"`(\d+)`", said)] == list(EXIT_CODES)

@@ -45,6 +45,7 @@ from summarize.config import Config, RaySettings, RuntimeSettings
 from summarize.engines.common import Checkpoints, FolderRun, brief_run
 from summarize.engines.ray_session import check_reachable, ray_session, unreachable
 from summarize.errors import (
+    EXIT_WITHOUT_SOME_BRIEFS,
     ArticleError,
     ConfigError,
     ModelLoadError,
@@ -90,7 +91,7 @@ class RunStalledError(SummarizeError):
     ``written``: the briefs this run wrote (kept); ``under_way``: the work begun and not done
     then, each as "stage: article, …" (none when no work could start)."""
 
-    exit_code = 1
+    exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
     def __init__(self, timeout_s: float, written: int, under_way: tuple[str, ...] = ()) -> None:
         if under_way:
@@ -122,7 +123,7 @@ class RayFailedError(SummarizeError):
     an object lost for good), where it cannot retry: one line and the index of the briefs
     written, not Ray's traceback (or nothing but it). ``written``: the briefs this run wrote."""
 
-    exit_code = 1
+    exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
     def __init__(self, reason: str, written: int) -> None:
         super().__init__(
