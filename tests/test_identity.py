@@ -290,6 +290,37 @@ def test_a_change_of_our_decoding_is_a_new_translation_cache_key(
     assert bumped != base and bumped_fingerprint != fingerprint
 
 
+# What the translator's input ids are for inputs a revision of our decoding changed, with the
+# real opus-mt tokenizer: sha256 of the JSON of TextEncoder's ids for _PROBES, by the
+# DECODING_REVISION that reads them so. 2: ">> Mehr lesen: Kursk <<" was [<unk>, </s>].
+_PROBES = [
+    "Der Zug kam am Montag an.",
+    ">> Mehr lesen: Kursk <<",
+    "Ein </s> mitten im Satz.",
+    "Zahl 1.000,5 € und „Zitat“.",
+]
+_PROBE_IDS_BY_REVISION = {2: "0359754b4659ea55", 3: "7f30412711f910eb"}
+
+
+def test_inputs_read_otherwise_come_with_a_new_decoding_revision() -> None:
+    """The cache is keyed by the model's identity and the input's text: opus-mt's reading of
+    ">> Mehr lesen: … <<" as text (it was one unknown token) came without a new revision, so
+    the English a cache held for such a line, made from nothing of it, was still served."""
+    import hashlib
+
+    from conftest import MARIAN_HUB, require_shared_hub
+    from transformers import AutoTokenizer
+
+    from summarize.tokens import TextEncoder
+
+    require_shared_hub(MARIAN_HUB)
+    ids = TextEncoder.of(AutoTokenizer.from_pretrained(MARIAN_HUB))(_PROBES)
+    digest = hashlib.sha256(json.dumps(ids).encode()).hexdigest()[:16]
+    assert _PROBE_IDS_BY_REVISION.get(models_module.DECODING_REVISION) == digest, (
+        f"the inputs are read otherwise ({digest}): raise DECODING_REVISION and add its digest"
+    )
+
+
 def test_a_model_folder_moved_with_its_conversion_keeps_it(
     marian_copy: Path, self_contained_models, tmp_path: Path
 ) -> None:
