@@ -164,7 +164,16 @@ def _write_digests(digests_file: Path, known: dict[str, dict[str, str]]) -> bool
 
 def hub_snapshot(repo_id: str, revision: str | None, cache_dir: Path | None = None) -> str | None:
     """The commit the Hugging Face cache resolves ``revision`` of ``repo_id`` to, or None."""
+    folder = hub_snapshot_folder(repo_id, revision, cache_dir)
+    return folder.name if folder is not None else None
+
+
+def hub_snapshot_folder(
+    repo_id: str, revision: str | None, cache_dir: Path | None = None
+) -> Path | None:
+    """The Hugging Face cache's snapshot folder ``revision`` of ``repo_id`` resolves to (one
+    holding its config.json), or None."""
     from huggingface_hub import try_to_load_from_cache
 
     found = try_to_load_from_cache(repo_id, "config.json", cache_dir=cache_dir, revision=revision)
-    return Path(found).parent.name if isinstance(found, str) else None
+    return Path(found).parent if isinstance(found, str) else None

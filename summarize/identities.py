@@ -13,8 +13,14 @@ small JSON file); an entry for it is the identity the full read would compute ag
 byte.
 
 Only what the key can settle is taken this way: a local model folder on the torch backend, on
-"cpu", or "auto" where the installed torch has no GPU build and the system no MPS (Linux). Hub
-ids, CTranslate2, "cuda" and "mps" are read as before.
+"cpu", or "auto" where the installed torch has no GPU build and the system no MPS (Linux); and a
+hub id read offline (HF_HUB_OFFLINE), its folder the Hugging Face cache's snapshot its revision
+resolves to there, which is all such a read takes. Online, a hub id is read as before: with a
+branch or tag (the default, "main") the hub may hold a newer commit, which the read fetches and
+redoes the briefs for; and pinned to a commit, the read asks the hub for each file the snapshot
+lacks (a download cut short, `hf download --include`), so what it found depends on whether the
+hub answered then, which no key tells: a read while it was out of reach, remembered, would keep
+its briefs once it answers. CTranslate2, "cuda" and "mps" are read as before.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from typing import Any
 
 from summarize.backends import device_memory
 from summarize.config import ModelSettings
+from summarize.digests import hub_snapshot_folder
 from summarize.errors import SummarizeError
 from summarize.fileio import NotARegularFile, read_regular_bytes, write_atomic
 from summarize.models import Task, package_versions, resolve_model
@@ -121,6 +128,24 @@ def _folder_files(folder: Path) -> dict[str, str] | None:
     return files
 
 
+def _hub_offline() -> bool:
+    from huggingface_hub import constants
+
+    return bool(constants.HF_HUB_OFFLINE)  # as transformers reads it (TRANSFORMERS_OFFLINE too)
+
+
+def _hub_snapshot_read_offline(settings: ModelSettings) -> Path | None:
+    """The Hugging Face cache's snapshot folder an offline read of the hub id
+    ``settings.model`` takes; None online (see the module's docstring) or where the cache holds
+    no such snapshot (the read says what is missing)."""
+    if not _hub_offline():
+        return None
+    try:
+        return hub_snapshot_folder(settings.model, settings.revision)
+    except (OSError, ValueError):  # an id the hub's rules refuse: said by the full read
+        return None
+
+
 @functools.cache
 def _own_code_sha256() -> str:
     """summarize's own modules by content: a change of how an identity is read is a new key
@@ -145,9 +170,10 @@ def identity_key(task: Task, settings: ModelSettings, models_dir: Path) -> str |
         source = resolve_model(settings.model, models_dir, task)
     except (SummarizeError, OSError, ValueError):
         return None  # said by the full read
-    if not source.is_local:
+    folder = Path(source.location) if source.is_local else _hub_snapshot_read_offline(settings)
+    if folder is None:
         return None
-    files = _folder_files(Path(source.location))
+    files = _folder_files(folder)
     if files is None:
         return None
     key = {
@@ -155,6 +181,7 @@ def identity_key(task: Task, settings: ModelSettings, models_dir: Path) -> str |
         "task": task,
         "settings": settings.model_dump(mode="json"),
         "source": [source.requested, source.location, source.searched],
+        "snapshot": None if source.is_local else str(folder),  # a hub id's, read offline
         "models_dir": str(models_dir),
         "cwd": os.getcwd(),
         "files": files,

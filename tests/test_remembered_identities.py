@@ -278,3 +278,80 @@ def test_a_warning_is_said_once_when_a_new_article_has_the_models_read_after_all
     again = _run(config, articles, output, *revision)
     assert f"0 written, {SEED_COUNT + 1} up to date" in again
     assert again.count(warning) == 1, again
+
+
+def _hub_cache(tmp_path: Path, models) -> tuple[Path, dict[str, Path]]:
+    """A Hugging Face cache holding both models at main's commit (as a download leaves it)."""
+    cache = tmp_path / "hub"
+    snapshots = {}
+    made = (("org/mt", models.marian, "a" * 40), ("org/sum", models.bart, "b" * 40))
+    for repo_id, folder, commit in made:
+        repo = cache / f"models--{repo_id.replace('/', '--')}"
+        snapshots[repo_id] = Path(shutil.copytree(folder, repo / "snapshots" / commit))
+        (repo / "refs").mkdir()
+        (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    return cache, snapshots
+
+
+def _hub_config_file(tmp_path: Path) -> Path:
+    store = json.dumps(str(tmp_path / "store"))
+    return _config_file(tmp_path, Path("org/mt"), Path("org/sum"), f"models_dir = {store}\n")
+
+
+def test_hub_ids_read_offline_are_remembered_by_their_cached_snapshot(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hub id read from the Hugging Face cache offline was read in full on every rerun
+    (torch and transformers imported: 3.7-4.2 s of CPU where a folder's took 0.7 s); what the
+    read takes is the snapshot its revision resolves to in the cache, which the key now covers."""
+    import huggingface_hub.constants
+
+    cache, snapshots = _hub_cache(tmp_path, self_contained_models)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(cache))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    config = _load(_hub_config_file(tmp_path))
+    assert remembered_identities(config) is None  # nothing read yet
+    read = Pipeline(config).fingerprint()
+    assert _remembered_fingerprint(config) == read
+    # Online the hub may hold a newer main, which a full read fetches: read as before.
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
+    assert remembered_identities(config) is None
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    # A newer commit downloaded into the cache (main moved): its snapshot is another key, and
+    # the full read's fingerprint another.
+    repo = snapshots["org/mt"].parent.parent
+    newer = shutil.copytree(snapshots["org/mt"], repo / "snapshots" / ("c" * 40))
+    settings = json.loads((newer / "generation_config.json").read_text("utf-8"))
+    settings["repetition_penalty"] = 1.5
+    (newer / "generation_config.json").write_text(json.dumps(settings), "utf-8")
+    (repo / "refs" / "main").write_text("c" * 40, encoding="utf-8")
+    assert remembered_identities(config) is None
+    newer_read = Pipeline(config).fingerprint()
+    assert newer_read != read and _remembered_fingerprint(config) == newer_read
+    # A file of the snapshot edited in place is another key too.
+    (newer / "vocab.json").write_bytes((newer / "vocab.json").read_bytes())
+    assert remembered_identities(config) is None
+
+
+def test_an_up_to_date_rerun_with_hub_ids_offline_imports_neither_torch_nor_transformers(
+    self_contained_models, tmp_path: Path, articles: Path
+) -> None:
+    cache, _ = _hub_cache(tmp_path, self_contained_models)
+    config = _hub_config_file(tmp_path)
+    output = tmp_path / "briefs"
+    env = {**os.environ, "HF_HUB_CACHE": str(cache), "HF_HUB_OFFLINE": "1"}
+    script = (
+        "import json, sys\n"
+        "from summarize.cli import app\n"
+        "try:\n"
+        "    app(sys.argv[1:])\n"
+        "except SystemExit as stop:\n"
+        "    code = stop.code\n"
+        "print(json.dumps([code, 'torch' in sys.modules, 'transformers' in sys.modules]))\n"
+    )
+    command = [sys.executable, "-c", script, "run", str(articles), "-c", str(config)]
+    first = subprocess.run([*command, "-o", str(output)], capture_output=True, text=True, env=env)
+    assert f"{SEED_COUNT} written, 0 up to date" in first.stderr, first.stderr
+    done = subprocess.run([*command, "-o", str(output)], capture_output=True, text=True, env=env)
+    assert f"0 written, {SEED_COUNT} up to date" in done.stderr, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, False], done.stderr
