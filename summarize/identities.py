@@ -13,14 +13,16 @@ small JSON file); an entry for it is the identity the full read would compute ag
 byte.
 
 Only what the key can settle is taken this way: a local model folder on the torch backend, on
-"cpu", or "auto" where the installed torch has no GPU build and the system no MPS (Linux); and a
+"cpu", or "auto" where the installed torch has no GPU build and the system no MPS (Linux); on
+CTranslate2, on "cpu", or "auto" where it counts no CUDA device, while its conversion is there
+(where it is missing, the read checks that its folder takes writes); and a
 hub id read offline (HF_HUB_OFFLINE), its folder the Hugging Face cache's snapshot its revision
 resolves to there, which is all such a read takes. Online, a hub id is read as before: with a
 branch or tag (the default, "main") the hub may hold a newer commit, which the read fetches and
 redoes the briefs for; and pinned to a commit, the read asks the hub for each file the snapshot
 lacks (a download cut short, `hf download --include`), so what it found depends on whether the
 hub answered then, which no key tells: a read while it was out of reach, remembered, would keep
-its briefs once it answers. CTranslate2, "cuda" and "mps" are read as before.
+its briefs once it answers. "cuda" and "mps" are read as before.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ _MOST_ENTRIES = 64
 # What reads a model's tokenizer and configs, and so may read them otherwise in another release.
 _READING_LIBRARIES = (
     "transformers", "torch", "tokenizers", "sentencepiece", "huggingface_hub", "safetensors",
-    "protobuf", "sacremoses", "numpy",
+    "protobuf", "sacremoses", "numpy", "ctranslate2",
 )  # fmt: skip
 _WRITES = threading.Lock()
 
@@ -92,14 +94,29 @@ def _torch_has_no_gpu_build() -> bool:
     return found == {"cuda": None, "hip": None}
 
 
-def device_without_torch(requested: str) -> str | None:
-    """The device :func:`summarize.models.pick_device` gives for ``requested`` on the torch
-    backend, where that is certain without importing torch; None otherwise."""
+def device_without_torch(requested: str, backend: str = "torch") -> str | None:
+    """The device :func:`summarize.models.pick_device` gives for ``requested`` on ``backend``,
+    where that is "cpu" and certain without importing torch; None otherwise."""
     if requested == "cpu":
         return "cpu"
-    if requested == "auto" and sys.platform == "linux" and _torch_has_no_gpu_build():
+    if requested != "auto":
+        return None
+    if backend == "ctranslate2":
+        return "cpu" if _ctranslate2_sees_no_gpu() else None
+    if sys.platform == "linux" and _torch_has_no_gpu_build():
         return "cpu"
     return None
+
+
+def _ctranslate2_sees_no_gpu() -> bool:
+    """Whether CTranslate2 (imported, a few hundredths of a second) counts no CUDA device, as
+    its "auto" asks; False where that cannot be told."""
+    try:
+        import ctranslate2
+
+        return ctranslate2.get_cuda_device_count() == 0
+    except (ImportError, OSError, RuntimeError):  # a full read says what is wrong with it
+        return False
 
 
 def _stat_key(path: Path) -> str | None:
@@ -161,9 +178,9 @@ def _own_code_sha256() -> str:
 def identity_key(task: Task, settings: ModelSettings, models_dir: Path) -> str | None:
     """The key of the ``task`` model's identity, made without the model libraries; None where
     they are needed to tell it (see the module's docstring)."""
-    if settings.backend != "torch":
+    if settings.backend not in ("torch", "ctranslate2"):
         return None
-    resolved = device_without_torch(settings.device)
+    resolved = device_without_torch(settings.device, settings.backend)
     if resolved is None:
         return None
     try:
@@ -221,6 +238,11 @@ def remembered(key: str | None, memo_file: Path | None) -> dict[str, Any] | None
     # Read while fewer messages were logged (--quiet): a more talkative run would miss some.
     if logger.getEffectiveLevel() < level:
         return None
+    # A CTranslate2 model's conversion, which the read checks only where it is missing (that
+    # its folder takes writes): gone, the model is read again, and the check made.
+    conversion = entry.get("conversion")
+    if conversion is not None and not (Path(str(conversion)) / "model.bin").is_file():
+        return None
     return entry
 
 
@@ -230,14 +252,18 @@ def remember(
     identity: Mapping[str, Any],
     logged: list[tuple[int, str]],
     level: int,
+    conversion: Path | None = None,
 ) -> None:
-    """Remember ``identity`` for ``key``; best effort (a lost entry costs a full read)."""
+    """Remember ``identity`` for ``key``, with ``conversion`` (a CTranslate2 model's folder,
+    taken while it holds its model); best effort (a lost entry costs a full read)."""
     if key is None or memo_file is None:
         return
     with _WRITES:
         known = _read(memo_file)
         known.pop(key, None)
         known[key] = {"identity": identity, "logged": logged, "level": level}
+        if conversion is not None:
+            known[key]["conversion"] = str(conversion)
         while len(known) > _MOST_ENTRIES:
             del known[next(iter(known))]
         try:

@@ -35,6 +35,7 @@ from summarize.models import (
     LoadedModel,
     ModelSpec,
     Task,
+    conversion_target,
     ctranslate2_problem,
     each_found,
     half_precision_problem,
@@ -262,7 +263,7 @@ class Pipeline:
                 spec = self._checked_spec(task, settings)
             # (A spec a test or a host put in resolve_spec's place names no model folder.)
             if isinstance(spec, ModelSpec) and spec.device == identities.device_without_torch(
-                settings.device
+                settings.device, settings.backend
             ):
                 identities.remember(
                     key,
@@ -270,6 +271,9 @@ class Pipeline:
                     spec.identity(),
                     logged,
                     logger.getEffectiveLevel(),
+                    conversion_target(spec, self.config.runtime.models_dir)
+                    if settings.backend == "ctranslate2"
+                    else None,
                 )
             self._specs[task] = spec
         return self._specs[task]
