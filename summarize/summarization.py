@@ -413,7 +413,7 @@ class Summarizer:
         note = (
             f"{cut} of {len(generated)} chunk summaries of map-reduce round "
             f"{document.map_rounds} reached the output limit "
-            f"({_length_setting('chunk_generation', self.chunk_model)}) and may be cut off"
+            f"({self._chunk_length_setting()}) and may be cut off"
         )
         document.add_note(note, logging.INFO)
 
@@ -423,14 +423,29 @@ class Summarizer:
         # The setting's own value: output_limit() is max_length less the start token, and
         # "max_length (now 141 tokens)" named a value that no setting of DistilBART's holds.
         value = getattr(self.chunk_model.generation_config, key)
+        now = f" (now {value}{self._taken_from_generation(key)})" if value else ""
         return (
             f"map-reduce round {document.map_rounds} did not shorten the text "
             f"({document.round_tokens} tokens read, {joined_tokens} tokens of chunk summaries "
             f"written): the chunk summaries are as long as the chunks of the summarizer's "
             f"{self.loaded.window}-token window, so more rounds would only add to it; lower "
-            f"summarization.chunk_generation.{key}{f' (now {value})' if value else ''} "
-            "and min_length"
+            f"summarization.chunk_generation.{key}{now} and min_length"
         )
+
+    def _taken_from_generation(self, key: str) -> str:
+        """Where the map steps take their length ``key`` from [summarization.generation], that
+        table's setting said as its source: a config setting only generation.max_length = 30
+        was told of "summarization.chunk_generation.max_length = 30", a setting it never held."""
+        if key in self.settings.chunk_generation or key not in self.settings.generation:
+            return ""
+        return f", from summarization.generation.{key}"
+
+    def _chunk_length_setting(self) -> str:
+        """The setting that bounds the map steps' outputs, with its value and, where it is
+        [summarization.generation]'s, that source (see :meth:`_taken_from_generation`)."""
+        key = _length_key(self.chunk_model)
+        value = getattr(self.chunk_model.generation_config, key)
+        return f"summarization.chunk_generation.{key} = {value}{self._taken_from_generation(key)}"
 
     @staticmethod
     def _input_kind(document: _Document) -> InputKind:

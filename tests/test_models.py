@@ -1177,6 +1177,37 @@ def test_chunk_summaries_as_long_as_the_output_limit_are_said_in_the_note() -> N
     )
 
 
+def test_a_map_steps_length_taken_from_the_generation_table_is_said_to_come_from_it() -> None:
+    """A config setting only summarization.generation.max_length = 30 was told of the chunk
+    summaries' limit as "summarization.chunk_generation.max_length = 30", a setting it never
+    held; the value is said to come from the table that holds it."""
+    from transformers import GenerationConfig
+
+    backend = EchoBackend(lambda text: "w w w" if "Kursk" in text else "done")
+    loaded = replace(
+        echo_model("summarization", window=12, backend=backend),
+        generation_config=GenerationConfig(max_new_tokens=4),  # "w w w" + end token
+    )
+    sentences = [f"{name} troops moved near Kursk again." for name in ("Alpha", "Beta", "Gamma")]
+    inherited = Summarizer(loaded, SummarizationSettings(generation={"max_new_tokens": 4}))
+    assert inherited.summarize(sentences).note == (
+        "3 of 3 chunk summaries of map-reduce round 1 reached the output limit "
+        "(summarization.chunk_generation.max_new_tokens = 4, from "
+        "summarization.generation.max_new_tokens) and may be cut off"
+    )
+    growing = EchoBackend(lambda text: text + " more")
+    loaded = replace(
+        echo_model("summarization", window=12, backend=growing),
+        generation_config=GenerationConfig(max_length=24),
+    )
+    summarizer = Summarizer(loaded, SummarizationSettings(generation={"max_length": 24}))
+    (result,) = summarizer.summarize_many([[f"S{i} moved near Kursk again." for i in range(9)]])
+    assert (
+        "lower summarization.chunk_generation.max_length (now 24, from "
+        "summarization.generation.max_length) and min_length"
+    ) in str(result)
+
+
 def test_the_summarizers_log_lines_name_their_article(caplog) -> None:
     """With many articles summarized together, "the summary reached the summarizer's output
     limit" and "map-reduce round 1 over 3 chunks" were logged without saying of which article:
