@@ -65,6 +65,31 @@ def test_a_markdown_files_front_matter_is_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "front_matter",
+    [
+        "---\nTitle: Haushalt 2025\nAuthor: Anna Schmidt\nDate: 2025-03-14\n---\n",
+        '+++\nTitle = "Haushalt 2025"\nAuthor = "Anna Schmidt"\nDate = 2025-03-14\n+++\n',
+    ],
+)
+def test_a_front_matters_keys_are_read_in_any_case(tmp_path: Path, front_matter: str) -> None:
+    """ "Title:" made the block front matter (its lines left out of the text), but its title,
+    author and date were never read: the article lost its headline, the brief its source."""
+    (tmp_path / "a.md").write_text(
+        f"{front_matter}\nDer Bundestag hat am Freitag beschlossen.\n", encoding="utf-8"
+    )
+    article = read_article(tmp_path / "a.md")
+    assert article.page_title == "Haushalt 2025"
+    assert article.text.startswith("Haushalt 2025\n\nDer Bundestag")
+    assert (article.details.author, article.details.date) == ("Anna Schmidt", "2025-03-14")
+    # The key written in lower case is the front matter's own where both are given.
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Haushalt\nTitle: Etwas anderes\n---\n\nDer Bundestag hat beschlossen.\n",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "b.md").page_title == "Haushalt"
+
+
+@pytest.mark.parametrize(
     "head",
     [
         '<link rel="canonical" href="javascript:alert(1)">',

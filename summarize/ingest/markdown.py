@@ -555,7 +555,20 @@ def _front_matter_mapping(markdown: str) -> dict[str, Any] | None:
         return None
     block = match.group(1)
     meta = _toml_mapping(block) if toml else _yaml_mapping(block)
-    return meta if isinstance(meta, dict) and _has_a_front_matter_key(meta) else None
+    if not isinstance(meta, dict) or not _has_a_front_matter_key(meta):
+        return None
+    return _by_lower_case_key(meta)
+
+
+def _by_lower_case_key(meta: dict[Any, Any]) -> dict[Any, Any]:
+    """``meta`` with its keys in lower case: a front matter written "Title:", "Author:",
+    "Date:" (by hand, or by an exporter) was read as metadata, its lines left out of the text,
+    but its title, author and date were never read, and the article lost its headline. A key
+    written in lower case wins over the same name in another case."""
+    other_case: dict[Any, Any] = {}
+    for key, value in meta.items():
+        other_case.setdefault(key.lower() if isinstance(key, str) else key, value)
+    return other_case | {key: value for key, value in meta.items() if key in other_case}
 
 
 def _toml_mapping(block: str) -> Any:
@@ -638,7 +651,7 @@ def _dates_as_written() -> Any:
 
 
 # A front matter's title line as written, up to a comment.
-_TITLE_LINE = re.compile(r"^title:[ \t]*(.*?)(?:[ \t]+#.*)?$", re.MULTILINE)
+_TITLE_LINE = re.compile(r"^title:[ \t]*(.*?)(?:[ \t]+#.*)?$", re.MULTILINE | re.IGNORECASE)
 
 
 # An inline HTML tag of a Markdown paragraph: (closing "/", name, self-closing "/").
