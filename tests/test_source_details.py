@@ -64,6 +64,31 @@ def test_a_markdown_files_front_matter_is_read(tmp_path: Path) -> None:
     )
 
 
+def test_an_obsidian_web_clippings_author_and_date_are_read(tmp_path: Path) -> None:
+    """Obsidian's Web Clipper writes the authors as wiki links and the article's date as
+    "published" ("created" is the day it was clipped): the brief said "by [[Anna Schmidt]]"
+    and gave no date; Hugo's "publishDate" was not read either."""
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "Haushalt 2025"\nsource: "https://www.tagesblatt.example/haushalt"\n'
+        'author:\n  - "[[Anna Schmidt]]"\n  - "[[Bernd Meier|B. Meier]]"\n'
+        "published: 2025-03-14\ncreated: 2025-03-20\n---\n"
+        "Der Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "a.md").details == SourceDetails(
+        "https://www.tagesblatt.example/haushalt", "2025-03-14", "Anna Schmidt, B. Meier"
+    )
+    (tmp_path / "b.md").write_text(
+        "+++\ntitle = 'Haushalt'\npublishDate = 2025-03-14\n+++\nDer Bundestag beschloss.\n",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "b.md").details.date == "2025-03-14"
+    # "date" is the article's own where a front matter gives both.
+    assert front_matter_details({"date": "2025-03-01", "published": "2025-03-14"}).date == (
+        "2025-03-01"
+    )
+
+
 @pytest.mark.parametrize(
     "front_matter",
     [

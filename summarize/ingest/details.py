@@ -202,17 +202,35 @@ def web_address(value: Any) -> str:
     return text if _WEB_ADDRESS.match(text) else ""
 
 
+# The front matter keys of an article's date, the first with a value counting.
+_DATE_KEYS = ("date", "published", "publishdate", "pubdate")
+# An Obsidian wiki link, "[[Anna Schmidt]]" or "[[Anna Schmidt|A. Schmidt]]": (its target, the
+# text it shows).
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
+
+
+def _without_wiki_links(name: str) -> str:
+    """``name`` with each wiki link as the text Obsidian shows for it: its Web Clipper writes a
+    page's authors as links to their notes ("author: [[Anna Schmidt]]"), and the brief said
+    "by [[Anna Schmidt]]"."""
+    return _WIKI_LINK.sub(lambda link: (link[2] or link[1]).strip(), name)
+
+
 def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
     """A Markdown file's front matter as Hugo, Jekyll and Obsidian write it."""
     # The first key with a value of its kind: Hugo's "url" is a path on the site, and an empty
     # "author" hid "authors".
     url = next(filter(None, (web_address(meta.get(key)) for key in ("url", "link", "source"))), "")
     authors = (
-        without_placeholder_names(source_name(meta.get(key)), ", ") for key in ("author", "authors")
+        without_placeholder_names(_without_wiki_links(source_name(meta.get(key))), ", ")
+        for key in ("author", "authors")
     )
     author = next(filter(None, authors), "")
     site = next(filter(None, (site_name(meta.get(key)) for key in ("site", "publisher"))), "")
-    date = meta.get("date")
+    site = _without_wiki_links(site)
+    # Obsidian's Web Clipper writes the article's date as "published" ("created" is the day it
+    # was clipped), Hugo's and Astro's themes as "publishDate", "pubDate" (keys in lower case).
+    date = next((meta[key] for key in _DATE_KEYS if meta.get(key) not in (None, "")), None)
     return SourceDetails(
         url=url,
         date=date.isoformat() if hasattr(date, "isoformat") else one_line(date),
