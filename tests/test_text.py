@@ -1522,6 +1522,32 @@ def test_a_line_end_of_two_carriage_returns_is_one_line_end(tmp_path: Path, suff
     assert {**doubled, "source": ""} == {**written, "source": ""}
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_page_break_is_no_paragraphs_end(tmp_path: Path, suffix: str) -> None:
+    """pdftotext puts a form feed before each page's first line: read as a line end of its own,
+    it made a blank line, and a sentence that went on over the page was cut into two
+    paragraphs for the translator ("… ein neues Gesetz" / "beschlossen, das …"). A form
+    feed alone on its line still ends a paragraph."""
+    page = (
+        "Regierung beschließt neue Mietpreisbremse für Städte\n\n"
+        "Die Bundesregierung hat am Mittwoch ein neues Gesetz\n"
+        "beschlossen, das die Mieten in den großen Städten\n"
+        "Deutschlands begrenzen soll. Der Bundestag muss noch\n"
+        "zustimmen, was im Herbst erwartet wird, sagte ein Sprecher\n"
+        "des Ministeriums in Berlin.\n\n"
+        "Kritiker sagen, das Gesetz komme zu spät und helfe den\n"
+        "Mietern in München, Hamburg und Frankfurt nicht genug. Die\n"
+        "Opposition kündigte Widerstand im Parlament an.\n"
+    )
+    written = _inspected(tmp_path / f"ohne{suffix}", page)
+    assert len(written["paragraphs"]) == 2
+    over_a_page = page.replace("Gesetz\nbeschlossen", "Gesetz\n\fbeschlossen").replace(
+        "Berlin.\n\n", "Berlin.\n\f\n"
+    )
+    paged = _inspected(tmp_path / f"seiten{suffix}", over_a_page)
+    assert {**paged, "source": ""} == {**written, "source": ""}
+
+
 def test_a_front_matter_yaml_cannot_read_is_read_line_by_line(tmp_path: Path) -> None:
     """A colon in an unquoted title ("title: Merz: Wir handeln jetzt") is no YAML, and the
     block became the article's opening: "title: Merz: …" the headline, the date and the author

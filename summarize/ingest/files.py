@@ -71,6 +71,12 @@ _WEB_ARCHIVE_SNIFF_BYTES = 8192
 # text or Markdown file each line was a paragraph, a hard-wrapped sentence cut in two for the
 # translator ("Der Bundestag muss noch" / "zustimmen, was …"). One line end, as written first.
 _DOUBLED_CR = re.compile(r"\r+\r\n")
+# A form feed that opens a line: a page break, as pdftotext writes one before each page's first
+# line ("… ein neues Gesetz\n\fbeschlossen, das …"). Python and the cleaner read it as a line
+# end of its own, a blank line after the page's last: a sentence that went on over the page was
+# cut into two paragraphs for the translator. The page's first line follows the last one's
+# line end; a form feed alone on its line leaves that line blank, a paragraph's end as before.
+_PAGE_BREAK = re.compile(r"(?<=[\r\n])\f+")
 
 
 @dataclass(frozen=True)
@@ -480,7 +486,7 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
     if html:
         text, left_out, whole_page, page_title, details = extract_html(text, path)
     else:
-        text = _DOUBLED_CR.sub("\r\n", text)
+        text = _PAGE_BREAK.sub("", _DOUBLED_CR.sub("\r\n", text))
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
             details = markdown_details(text)
             text, left_out, page_title = markdown_article(text, path)
