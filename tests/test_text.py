@@ -1682,6 +1682,26 @@ def test_a_markdown_headings_attributes_are_markup_listed_in_the_audit() -> None
     ]
 
 
+def test_a_quotes_callout_mark_is_markup_listed_in_the_audit() -> None:
+    """GitHub's alerts ("> [!NOTE]") and Obsidian's callouts ("> [!info]- Hintergrund") render
+    as a box with a title, the mark never shown: it reached the translator as "[!info]". The
+    words after it stay; a mark that opens no quote, or a quote's "[!]", stays as typed."""
+    markdown = (
+        "> [!NOTE]\n> Die Wahl findet am Sonntag statt.\n\n"
+        "> [!info]- Hintergrund zur Wahl\n> Der Bundestag wird neu gewählt.\n\n"
+        "Im Text steht [!note] als Wort.\n\n"
+        "> Er sagte: [!] nein.\n"
+    )
+    text, left_out, _ = markdown_article(markdown)
+    assert text.split("\n\n") == [
+        "Die Wahl findet am Sonntag statt.",
+        "Hintergrund zur Wahl\nDer Bundestag wird neu gewählt.",
+        "Im Text steht [!note] als Wort.",
+        "Er sagte: [!] nein.",
+    ]
+    assert left_out == (("markdown_callout", "[!NOTE]"), ("markdown_callout", "[!info]-"))
+
+
 def test_a_site_generators_template_tags_are_markup_listed_in_the_audit() -> None:
     """Hugo's shortcodes, Jekyll's Liquid tags and kramdown's block attributes are replaced or
     removed by the site generator, never shown as typed: they reached the translator as words.

@@ -22,6 +22,7 @@ from summarize.ingest.html import (
     visible_blocks,
 )
 from summarize.ingest.markdown import (
+    MARKDOWN_CALLOUT,
     MARKDOWN_FRONT_MATTER,
     MARKDOWN_HEADING_ATTRIBUTES,
     MARKDOWN_HIDDEN_HTML,
@@ -37,6 +38,7 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "HTML_EXTRACTION",
     "HTML_SUFFIXES",
+    "MARKDOWN_CALLOUT",
     "MARKDOWN_FRONT_MATTER",
     "MARKDOWN_HEADING_ATTRIBUTES",
     "MARKDOWN_HIDDEN_HTML",

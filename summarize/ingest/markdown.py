@@ -43,6 +43,12 @@ _HEADING_ATTRIBUTE = r"(?:-|[#.][^\W\d][\w:-]*|[^\W\d][\w:-]*=(?:\"[^\"]*\"|'[^'
 _HEADING_ATTRIBUTES = re.compile(
     rf"[ \t]+(\{{:?[ \t]*{_HEADING_ATTRIBUTE}(?:[ \t]+{_HEADING_ATTRIBUTE})*[ \t]*\}})[ \t]*$"
 )
+# The type mark of a quote that opens with it, GitHub's alerts ("> [!NOTE]") and Obsidian's
+# callouts ("> [!info]- Hintergrund"): each renders as a box with an icon and its title (the
+# words after the mark, else its type's name), the mark never shown; it reached the translator
+# (and the brief) as "[!info]". A folding sign after it ("+", "-") is markup too.
+MARKDOWN_CALLOUT = "markdown_callout"
+_CALLOUT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|\Z)[ \t]*")
 # A site generator's template tags in an article's Markdown: Hugo's shortcodes ("{{< figure
 # src=… >}}", "{{% notice %}}"), Jekyll's Liquid ("{% include … %}", "{{ page.title }}", a
 # "{% comment %}" with its text) and kramdown's block attributes and extensions alone on a line
@@ -218,10 +224,15 @@ class _TokenReader:
     row_line: str = ""  # its line of the source, and its cells as typed
     raw_row: list[str] = field(default_factory=list)
     heading: bool = False  # the inline token read next is a heading's
+    quote_opens: bool = False  # the inline token read next is a quote's first paragraph's
 
     def read(self, token: Any) -> None:
         if token.type in ("heading_open", "heading_close"):
             self.heading = token.type == "heading_open"
+        if token.type == "blockquote_open":
+            self.quote_opens = True
+        elif token.type not in ("paragraph_open", "inline"):
+            self.quote_opens = False
         if token.type == "tr_open":
             self.row, self.raw_row = [], []
             self.row_line = self.lines[token.map[0]] if token.map else ""
@@ -267,6 +278,10 @@ class _TokenReader:
             self.raw_row.append(token.content)
         text = self.marker + _inline_text(token.children or [], self.left_out)
         self.marker = ""
+        if self.quote_opens and (callout := _CALLOUT.match(text)):
+            self.left_out.append((MARKDOWN_CALLOUT, callout.group().strip()))
+            text = text[callout.end() :]
+        self.quote_opens = False
         if self.heading and (attributes := _HEADING_ATTRIBUTES.search(text)):
             self.left_out.append((MARKDOWN_HEADING_ATTRIBUTES, attributes.group(1)))
             text = text[: attributes.start()]
