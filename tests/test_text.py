@@ -1702,6 +1702,27 @@ def test_a_quotes_callout_mark_is_markup_listed_in_the_audit() -> None:
     assert left_out == (("markdown_callout", "[!NOTE]"), ("markdown_callout", "[!info]-"))
 
 
+def test_an_obsidian_wiki_link_is_the_words_it_shows() -> None:
+    """ "[[Debatte im Bundestag|langer Debatte]]" shows "langer Debatte", "[[Mieter]]" shows
+    "Mieter": the brackets and the link's target reached the translator as words. An embed
+    shows its file, never its name: listed in the audit. A wiki link in a link's words keeps
+    that link; "[[ ]]" is no link and stays as typed."""
+    markdown = (
+        "Der Bundestag hat nach [[Debatte im Bundestag|langer Debatte]] ein Gesetz für "
+        "[[Mieter]] beschlossen.\n\n![[Foto Bundestag.jpg]]\n\n"
+        "| Partei | Stimmen |\n|---|---|\n| [[CDU\\|Union]] | 30 |\n\n"
+        "Siehe [den Bericht zur [[Wahl]]](https://a.example) und [[ ]].\n"
+    )
+    text, left_out, _ = markdown_article(markdown)
+    assert text.split("\n\n") == [
+        "Der Bundestag hat nach langer Debatte ein Gesetz für Mieter beschlossen.",
+        "Partei | Stimmen",
+        "Union | 30",
+        "Siehe den Bericht zur Wahl und [[ ]].",
+    ]
+    assert left_out == (("markdown_embed", "Foto Bundestag.jpg"),)
+
+
 def test_a_site_generators_template_tags_are_markup_listed_in_the_audit() -> None:
     """Hugo's shortcodes, Jekyll's Liquid tags and kramdown's block attributes are replaced or
     removed by the site generator, never shown as typed: they reached the translator as words.

@@ -49,6 +49,14 @@ _HEADING_ATTRIBUTES = re.compile(
 # (and the brief) as "[!info]". A folding sign after it ("+", "-") is markup too.
 MARKDOWN_CALLOUT = "markdown_callout"
 _CALLOUT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|\Z)[ \t]*")
+# Obsidian's wiki links: "[[Debatte im Bundestag|langer Debatte]]" shows "langer Debatte",
+# "[[Mieter]]" shows "Mieter"; the brackets, and a link's target beside the words it shows,
+# reached the translator as text. An embed ("![[Foto Bundestag.jpg]]") shows the file, not its
+# name: listed in the audit.
+MARKDOWN_EMBED = "markdown_embed"
+_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+# A link's target and the words it shows, split at its first "|" ("\\|" in a table's cell).
+_WIKI_ALIAS = re.compile(r"\\?\|")
 # A site generator's template tags in an article's Markdown: Hugo's shortcodes ("{{< figure
 # src=… >}}", "{{% notice %}}"), Jekyll's Liquid ("{% include … %}", "{{ page.title }}", a
 # "{% comment %}" with its text) and kramdown's block attributes and extensions alone on a line
@@ -166,12 +174,32 @@ def _parser() -> Any:
         "html_block", _html_block_that_closes, {"alt": ["paragraph", "reference", "blockquote"]}
     )
     parser.inline.ruler.before("entity", "windows_1252_reference", _windows_1252_reference)
+    parser.inline.ruler.before("link", "wiki_link", _wiki_link)
     return parser
 
 
 # A numeric character reference to a C1 control that windows-1252 puts a character at
 # ("&#132;", "&#x93;"), in decimal or hex.
 _C1_REFERENCE = re.compile(r"&#(?:0*(12[89]|1[3-5][0-9])|[xX]0*([89][0-9a-fA-F]));")
+
+
+def _wiki_link(state: Any, silent: bool) -> bool:
+    """An Obsidian wiki link read as the words it shows (:data:`_WIKI_LINK`), an embed as a
+    token of its own for the audit."""
+    # Not when a link's label is measured (silent): a token that opens with "[" there is a
+    # nested link, and "[Bericht [[Wahl]]](https://…)" lost its link.
+    match = None if silent else _WIKI_LINK.match(state.src, state.pos)
+    target, _, shown = _WIKI_ALIAS.sub("|", match[2]).partition("|") if match else ("", "", "")
+    if match is None or not (shown.strip() or target.strip()):
+        return False  # "[[ ]]" is no link: as typed
+    if match[1]:
+        token = state.push("wiki_embed", "", 0)
+        token.content = target.strip()
+    else:
+        token = state.push("text_special", "", 0)
+        token.content, token.markup = (shown or target).strip(), match[0]
+    state.pos += len(match[0])
+    return True
 
 
 def _windows_1252_reference(state: Any, silent: bool) -> bool:
@@ -435,6 +463,8 @@ def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> st
             hidden_parts.append(child.content if child.content else " ")
         elif child.type == "html_inline" and (comment := _INLINE_COMMENT.fullmatch(child.content)):
             _add_hidden(left_out, comment.group(1))  # a comment, <?…?> or <![CDATA[…]]>
+        elif child.type == "wiki_embed":
+            left_out.append((MARKDOWN_EMBED, child.content))
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
