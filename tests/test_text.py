@@ -1723,6 +1723,24 @@ def test_an_obsidian_wiki_link_is_the_words_it_shows() -> None:
     assert left_out == (("markdown_embed", "Foto Bundestag.jpg"),)
 
 
+def test_an_obsidian_comment_is_hidden_text_listed_in_the_audit() -> None:
+    """Obsidian hides "%%…%%" from a reader, on one line or over paragraphs: its text reached
+    the translator as sentences of the article. A per cent sign alone stays as typed."""
+    markdown = (
+        "Der Bundestag hat das Gesetz beschlossen.%%Zahlen noch prüfen%% Es gilt ab Mai.\n\n"
+        "%%\nNotiz an mich:\n\nQuelle suchen\n%%\n\nDie Zinsen steigen um 5 % bis 3 %.\n"
+    )
+    text, left_out, _ = markdown_article(markdown)
+    assert text.split("\n\n") == [
+        "Der Bundestag hat das Gesetz beschlossen. Es gilt ab Mai.",
+        "Die Zinsen steigen um 5 % bis 3 %.",
+    ]
+    assert left_out == (
+        ("markdown_comment", "%%Zahlen noch prüfen%%"),
+        ("markdown_comment", "%% Notiz an mich: Quelle suchen %%"),
+    )
+
+
 def test_a_site_generators_template_tags_are_markup_listed_in_the_audit() -> None:
     """Hugo's shortcodes, Jekyll's Liquid tags and kramdown's block attributes are replaced or
     removed by the site generator, never shown as typed: they reached the translator as words.

@@ -23,6 +23,7 @@ from summarize.ingest.html import (
 )
 from summarize.ingest.markdown import (
     MARKDOWN_CALLOUT,
+    MARKDOWN_COMMENT,
     MARKDOWN_EMBED,
     MARKDOWN_FRONT_MATTER,
     MARKDOWN_HEADING_ATTRIBUTES,
@@ -40,6 +41,7 @@ __all__ = [
     "HTML_EXTRACTION",
     "HTML_SUFFIXES",
     "MARKDOWN_CALLOUT",
+    "MARKDOWN_COMMENT",
     "MARKDOWN_EMBED",
     "MARKDOWN_FRONT_MATTER",
     "MARKDOWN_HEADING_ATTRIBUTES",

@@ -49,6 +49,10 @@ _HEADING_ATTRIBUTES = re.compile(
 # (and the brief) as "[!info]". A folding sign after it ("+", "-") is markup too.
 MARKDOWN_CALLOUT = "markdown_callout"
 _CALLOUT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|\Z)[ \t]*")
+# Obsidian's comments ("%%noch prüfen%%", or over lines and paragraphs): hidden from a reader, they
+# reached the translator as sentences of the article. Removed as a template tag is.
+MARKDOWN_COMMENT = "markdown_comment"
+_OBSIDIAN_COMMENT = re.compile(r"%%.{0,20000}?%%", re.DOTALL)
 # Obsidian's wiki links: "[[Debatte im Bundestag|langer Debatte]]" shows "langer Debatte",
 # "[[Mieter]]" shows "Mieter"; the brackets, and a link's target beside the words it shows,
 # reached the translator as text. An embed ("![[Foto Bundestag.jpg]]") shows the file, not its
@@ -109,6 +113,7 @@ def markdown_article(
     Raises ArticleError (naming ``path``) for quotes and lists nested too deep to read."""
     front_matter, title, markdown = _split_front_matter(markdown)
     markdown, template_tags = _without_template_tags(markdown)
+    markdown, comments = _without_template_tags(markdown, _OBSIDIAN_COMMENT, MARKDOWN_COMMENT)
     parser = _parser()
     tokens = parser.parse(markdown)
     _refuse_deep_nesting(tokens, path)
@@ -127,7 +132,8 @@ def markdown_article(
     definitions = tuple(
         (MARKDOWN_LINK_DEFINITION, line.strip()) for line in _lines_of_no_block(tokens, lines)
     )
-    return text, front + template_tags + definitions + tuple(reader.left_out), title
+    left_out = front + template_tags + comments + definitions + tuple(reader.left_out)
+    return text, left_out, title
 
 
 def markdown_details(markdown: str) -> SourceDetails:
@@ -137,15 +143,18 @@ def markdown_details(markdown: str) -> SourceDetails:
     return front_matter_details(meta) if meta else SourceDetails()
 
 
-def _without_template_tags(markdown: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """``markdown`` without its template tags (:data:`_TEMPLATE_TAG`), and the tags for the
-    audit. A tag between words leaves one space; a line that held tags alone is left empty
-    (a paragraph's end, as the generator's output would be a block of its own)."""
+def _without_template_tags(
+    markdown: str, tag: re.Pattern[str] | None = None, rule: str = MARKDOWN_TEMPLATE_TAG
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``markdown`` without its template tags (``tag``, :data:`_TEMPLATE_TAG` unless given), and
+    the tags for the audit under ``rule``. A tag between words leaves one space; a line that
+    held tags alone is left empty (a paragraph's end, as the generator's output would be a
+    block of its own)."""
     tags: list[tuple[str, str]] = []
     parts: list[str] = []
     end = 0
-    for match in _TEMPLATE_TAG.finditer(markdown):
-        tags.append((MARKDOWN_TEMPLATE_TAG, " ".join(match.group().split())))
+    for match in (tag or _TEMPLATE_TAG).finditer(markdown):
+        tags.append((rule, " ".join(match.group().split())))
         before, after = markdown[end : match.start()], markdown[match.end() : match.end() + 1]
         end = match.end()
         if after in (" ", "\t"):
