@@ -105,10 +105,8 @@ def extract_html(
     title = _headline_not_a_section_label(root, title, details.site)
     details = dataclasses.replace(details, date=_published_date(root, details.date))
     if details.author:
-        author = _author_outside_comments(root, details.author)
-        author = _author_as_written(root, without_byline_labels(author))
-        author = without_placeholder_names(_without_names_from_addresses(root, author))
-        author = _without_the_sites_name(root, author, details)
+        author = _cleaned_author(root, details.author, details)
+        author = _byline_for_the_sites_name(root, author, details)
         details = dataclasses.replace(details, author=author)
     if title and _a_comment_forms_heading(root, title):
         title = _title_outside_comments(root, path)
@@ -536,6 +534,13 @@ def _reads_as_a_persons_name(name: str) -> bool:
     )
 
 
+def _names_a_person(name: str) -> bool:
+    """:func:`_reads_as_a_persons_name`, each word of two letters or more, or an initial
+    with its full stop ("Boris T. Kaiser"; not "D E", a domain's letters)."""
+    words = name.split()
+    return _reads_as_a_persons_name(name) and all(len(w) > 1 for w in words)
+
+
 def _author_as_written(root: Any, author: str) -> str:
     """``author`` (trafilatura's reading, its names joined by "; ") as the page's own author
     tag writes it, where trafilatura split one such value at its "und", "and" or commas: a
@@ -650,6 +655,67 @@ def _name_keys(name: str) -> set[str]:
     return {re.sub(r"[\W_]+", "", text).casefold() for text in (name, _NAME_DRESS.sub("", name))}
 
 
+def _cleaned_author(root: Any, author: str, details: SourceDetails) -> str:
+    """``author`` (trafilatura's reading, names joined by "; ") as the brief names it: from
+    the article, not a comment; without a byline's labels, placeholders, names read from web
+    addresses, and the site's name beside people's; each name as the page writes it."""
+    author = _author_outside_comments(root, author)
+    author = _author_as_written(root, without_byline_labels(author))
+    author = without_placeholder_names(_without_names_from_addresses(root, author))
+    return _without_the_sites_name(root, author, details)
+
+
+def _byline_for_the_sites_name(root: Any, author: str, details: SourceDetails) -> str:
+    """``author``, or the article's byline where every name of ``author`` is the site's own
+    (:func:`_site_name_keys`): trafilatura reads an author tag, which a publisher fills with
+    its own name, before the page's byline, and the brief said "by Die FURCHE" over Ursula
+    Baatz's article, "by Auto Illustrierte" over Ivan Valetny's. The byline is trafilatura's
+    reading of the page's byline elements, cleaned as the author is (:func:`_cleaned_author`);
+    where it names nobody but the site either, the site stays the author."""
+    from trafilatura.metadata import extract_author
+
+    if root is None or not author:
+        return author
+    keys = _site_name_keys(root, details)
+    if not all(_name_keys(name) & keys for name in author.split("; ")):
+        return author
+    byline = _cleaned_author(root, source_name(extract_author(root)), details)
+    names = byline.split("; ")
+    # People's names only: a byline element may hold a label ("Stand" of "Stand: 12.05.2020"),
+    # a site's categories or an author box's words ("Deutscher Journalist; Kolumnist"); and
+    # none that starts a name of the site's or that one starts ("DER SPIEGEL" of "… - DER
+    # SPIEGEL 52/2018", "Die Furche Redaktion").
+    if not byline or not all(map(_names_a_person, names)):
+        return author
+    site_words = [words for site in _site_names(root, details) if (words := _words(site))]
+    for name in map(_words, names):
+        if any(name[: len(site)] == site or site[: len(name)] == name for site in site_words):
+            return author
+    return byline
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", name.casefold()))
+
+
+def _site_name_keys(root: Any, details: SourceDetails) -> set[str]:
+    """The keys (:func:`_name_keys`) of the site's names (:func:`_site_names`)."""
+    names = _site_names(root, details)
+    return {key for name in names for key in _name_keys(name)} - {""}
+
+
+def _site_names(root: Any, details: SourceDetails) -> list[str]:
+    """The site's names: what its metadata names it, its publisher tag, its address's host and
+    the parts of its ``<title>``; "" for none."""
+    titles = _TITLE_PART_JOINT.split(_title_element_text(root))
+    publishers = root.xpath(
+        "//meta[translate(@name, 'PUBLISHER', 'publisher') = 'publisher']/@content"
+    )
+    host = re.sub(r"^https?://(?:www\.)?([^/:?#]+).*", r"\1", details.url, flags=re.IGNORECASE)
+    site_names = (details.site, *_TITLE_PART_JOINT.split(details.site), host, *titles, *publishers)
+    return [one_line(name) for name in site_names]
+
+
 def _without_the_sites_name(root: Any, author: str, details: SourceDetails) -> str:
     """``author`` (names joined by "; ") without the site's or the publisher's name where it
     stands beside people's: trafilatura reads a meta author tag (which pages fill with their
@@ -661,13 +727,7 @@ def _without_the_sites_name(root: Any, author: str, details: SourceDetails) -> s
     names = author.split("; ")
     if root is None or len(names) < 2:
         return author
-    titles = _TITLE_PART_JOINT.split(_title_element_text(root))
-    publishers = root.xpath(
-        "//meta[translate(@name, 'PUBLISHER', 'publisher') = 'publisher']/@content"
-    )
-    host = re.sub(r"^https?://(?:www\.)?([^/:?#]+).*", r"\1", details.url, flags=re.IGNORECASE)
-    site_names = (details.site, *_TITLE_PART_JOINT.split(details.site), host, *titles, *publishers)
-    keys = {key for name in site_names for key in _name_keys(one_line(name))} - {""}
+    keys = _site_name_keys(root, details)
     people = [name for name in names if not _name_keys(name) & keys]
     return "; ".join(people) if people else author
 
