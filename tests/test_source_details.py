@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from test_render import make_brief, split_front_matter
 
 from summarize.config import load_config
-from summarize.ingest import read_article
+from summarize.ingest import extract_html, read_article
 from summarize.ingest.details import SourceDetails, front_matter_details
 from summarize.outputs import write_brief
 from summarize.record import parse_record
@@ -884,3 +884,50 @@ def test_a_byline_names_the_author_where_the_author_tag_names_the_site(
     Valetny's (2 of the 709 German pages of trafilatura's tests/cache and tests/eval)."""
     body = f"<article>{byline}{LONGER_SENTENCE}</article>"
     assert _details_of(tmp_path, SITE_AS_AUTHOR, body).author == author
+
+
+TAGBLATT_HEADLINE = "Tanz in der Lokremise: Mit allen Wassern gewaschen"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url"),
+    [
+        # the site's name without its legal form, its first part, its address's host
+        ("{} | St.Galler Tagblatt", "St.Galler Tagblatt AG", ""),
+        ("{} - OnlineMarketing.de", "OnlineMarketing.de GmbH", ""),
+        ("{} - BLINKER", "Blinker - Europas große Anglerzeitschrift", ""),
+        ("{} – Süddeutsche.de", "Süddeutsche Zeitung", "https://www.sueddeutsche.de/kultur/1"),
+        ("{} | hejfish.com", "Fishing & Outdoor Apps GmbH", "https://www.hejfish.com/news/1"),
+        ("{} | ORF", "", "https://wien.orf.at/stories/1"),
+    ],
+)
+def test_a_titles_site_name_written_otherwise_is_no_part_of_the_headline(
+    tmp_path: Path, title: str, site: str, url: str
+) -> None:
+    """A title's site's name written otherwise than the page's metadata names the site, but as
+    its name without its legal form, its first part, or its address's host, is left out of the
+    headline too: "… | St.Galler Tagblatt" (site "St.Galler Tagblatt AG"), "… - BLINKER"
+    ("Blinker - Europas große Anglerzeitschrift"), "… | hejfish.com" headed the brief (22 of
+    the 709 German pages of trafilatura's tests/cache and tests/eval)."""
+    head = f'<meta property="og:title" content="{title.format(TAGBLATT_HEADLINE)}">'
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    head += f'<link rel="canonical" href="{url}">' if url else ""
+    page = f"<html><head>{head}</head><body><article>{LONGER_SENTENCE}</article></body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "seite.html").page_title == TAGBLATT_HEADLINE
+
+
+def test_a_title_left_without_its_site_name_is_no_sites_name() -> None:
+    """What a title holds besides the site's name is its headline, though trafilatura names the
+    site after the whole title: its headline was taken for that name's part, and the brief was
+    headed by the rest of the ``<title>``, the blog's address twice."""
+    page = (
+        '<html><head><title>"Welches Europa wir wollen" - http://www.tafelblog.com'
+        "http://www.tafelblog.com</title>"
+        '<meta property="og:title" content="&quot;Welches Europa wir wollen&quot; - '
+        'http://www.tafelblog.com"><meta property="og:site_name" content="http://www.tafelblog.com">'
+        '<meta property="og:url" content="https://www.tafelblog.de/welches-europa-wir-wollen/">'
+        f"</head><body><article>{LONGER_SENTENCE}</article></body></html>"
+    )
+    title, _, _, _, _ = extract_html(page, Path("seite.html"))
+    assert title.splitlines()[0] == '"Welches Europa wir wollen"'

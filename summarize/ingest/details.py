@@ -76,22 +76,50 @@ def source_name(value: Any) -> str:
     return "" if _COPYRIGHT_NOTICE.search(text) else text
 
 
+# A company's legal form after its name ("St.Galler Tagblatt AG", "Homify GmbH", "… e. V.").
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:g?gmbh(?:\s*&\s*co\.?\s*kg)?|mbh|ag|se|kg|eg|e\.\s?v\.?|ltd\.?|inc\.?)$",
+    re.IGNORECASE,
+)
+# How a web address writes a German name's letters ("sueddeutsche.de" for "Süddeutsche").
+_ADDRESS_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _site_key(name: str) -> str:
-    return _SITE_NAME_DRESS.sub("", " ".join(name.split())).casefold()
+    """``name`` as a site's name compares: without its address's dress, its short form in
+    brackets or its legal form, in lower case, umlauts as an address writes them, letters and
+    digits only ("Süddeutsche.de", "www.sueddeutsche.de", "St.Galler Tagblatt AG")."""
+    text = _LEGAL_FORM.sub("", _SITE_NAME_DRESS.sub("", " ".join(name.split())))
+    text = _SITE_NAME_DRESS.sub("", text)  # the domain before a legal form: "Site.de GmbH"
+    return re.sub(r"[\W_]+", "", text.casefold().translate(_ADDRESS_LETTERS))
 
 
-def title_without_site_name(title: str, site: str) -> str:
+def _host_names(url: str) -> tuple[str, ...]:
+    """The names of ``url``'s host: the host, and its domain's name ("wien.orf.at", "orf")."""
+    host = re.sub(r"^https?://([^/:?#]+).*", r"\1", url, flags=re.IGNORECASE) if url else ""
+    labels = host.removeprefix("www.").split(".")
+    return (host, labels[-2]) if len(labels) >= 2 else (host,) if host else ()
+
+
+def title_without_site_name(title: str, site: str, url: str = "") -> str:
     """A page's title without the site's name its metadata gives, where the title carries that
     name before or after its headline ("Kondenswasser am Fenster verhindern - hausinfo", site
     "hausinfo"; "BMAS - Änderung der Anforderungen an …"): trafilatura takes a ``<title>``'s
     part without a dot for its headline, and keeps an og:title whole, so on 31 of the 588
     development pages the brief's headline ended "- Battery-News.de", "| HR JOURNAL", the name
     its source line gives. ``title`` as it is where no part of it is the site's name, or the
-    part left has no more words than the name (which part is the headline is not clear)."""
-    key = _site_key(site)
+    part left has no more words than the name (which part is the headline is not clear).
+
+    The site's names are ``site``, its first part ("SW1.News" of "SW1.News - Nachrichten der
+    Region …") and the names of ``url``'s host, each as :func:`_site_key` compares them: a
+    title's "| St.Galler Tagblatt", "- BLINKER", "– Süddeutsche.de", "| hejfish.com" stayed
+    where the site was "St.Galler Tagblatt AG", "Blinker - Europas große Anglerzeitschrift",
+    "Süddeutsche Zeitung" at sueddeutsche.de, "Fishing & Outdoor Apps GmbH" at hejfish.com."""
     # trafilatura names the site after a part of the <title> with a dot where the page names
     # none: a headline's part ("Sehnsucht von R. K. Lilley"), which is no site's name to drop.
-    if not key or _SENTENCE_DOT.search(site):
+    sites = () if _SENTENCE_DOT.search(site) else (site, _TITLE_SEPARATOR.split(site)[0])
+    keys = {_site_key(name) for name in (*sites, *_host_names(url))} - {""}
+    if not keys:
         return title
     for joint in _TITLE_SEPARATOR.finditer(title):
         for headline, name in (
@@ -100,7 +128,7 @@ def title_without_site_name(title: str, site: str) -> str:
         ):
             words = len(headline.split())
             if (
-                _site_key(name) == key
+                _site_key(name) in keys
                 and words >= _HEADLINE_MIN_WORDS
                 and words > len(name.split())
                 and not headline.rstrip().endswith((".", ":", ","))

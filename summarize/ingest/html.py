@@ -100,9 +100,14 @@ def extract_html(
     page_lines = whole.splitlines()
     body = split_at_page_lines(spaced_as_the_page(body, page_lines), page_lines)
     body, whole = with_embedded_text(body, whole, embedded_text_lines(root))
-    title, details = _page_metadata(html, path)
-    title = _headline_not_the_site_name(root, title, details)
-    title = _headline_not_a_section_label(root, title, details.site)
+    whole_title, details = _page_metadata(html, path)
+    title = title_without_site_name(whole_title, details.site, details.url)
+    # What a title holds besides the site's name is its headline: no site's name to swap for
+    # the <title>'s other part ('"Welches Europa wir wollen" - http://www.tafelblog.com',
+    # whose site's name trafilatura gives as that whole title, headed the brief by its address).
+    if title == whole_title:
+        title = _headline_not_the_site_name(root, title, details)
+    title = _headline_not_a_section_label(root, title, details)
     details = dataclasses.replace(details, date=_published_date(root, details.date))
     if details.author:
         author = _cleaned_author(root, details.author, details)
@@ -316,8 +321,8 @@ def _headline_not_the_site_name(root: Any, title: str, details: SourceDetails) -
     return headline_for_site_name(title, whole, "", details.url)
 
 
-def _headline_not_a_section_label(root: Any, title: str, site: str) -> str:
-    """``title`` (trafilatura's reading), or the page's ``<title>`` (without the ``site``'s
+def _headline_not_a_section_label(root: Any, title: str, details: SourceDetails) -> str:
+    """``title`` (trafilatura's reading), or the page's ``<title>`` (without the site's
     name, :func:`title_without_site_name`) where ``title`` is one word that neither the
     ``<title>`` nor an ``<h1>`` holds: a section's or a menu's label that an og:title, a
     JSON-LD "name" or an element of class "title" gave ("Pressemitteilungen",
@@ -332,7 +337,9 @@ def _headline_not_a_section_label(root: Any, title: str, site: str) -> str:
     headings = {" ".join(h1.text_content().split()).casefold() for h1 in root.iter("h1")}
     if title.casefold() in whole.casefold() or title.casefold() in headings:
         return title
-    return title_without_site_name(whole, site) if len(whole.split()) >= 3 else title
+    if len(whole.split()) < 3:
+        return title
+    return title_without_site_name(whole, details.site, details.url)
 
 
 def _title_element_text(root: Any) -> str:
@@ -374,7 +381,8 @@ def _a_comment_forms_heading(root: Any, title: str) -> bool:
 
 
 def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
-    """trafilatura's metadata title of a page (a string or a tree), "" when none, and the
+    """trafilatura's metadata title of a page (a string or a tree), "" when none, as it is
+    (the site's name in it, :func:`title_without_site_name`), and the
     page's address (canonical or og:url), date (htmldate's reading of its markup: meta
     tags, ``<time>``, the address), author and site name;
     none of them when reading fails: htmldate failed an lxml assertion on a fragment that opens
@@ -403,7 +411,7 @@ def _page_metadata(page: Any, path: Path) -> tuple[str, SourceDetails]:
         author=source_name(metadata.author),
         site=site,
     )
-    return title_without_site_name((metadata.title or "").strip(), details.site), details
+    return (metadata.title or "").strip(), details
 
 
 _TWITTER_SITE_XPATH = ".//head/meta[translate(@name, 'TWIERS', 'twiers') = 'twitter:site']"
@@ -872,7 +880,8 @@ def _sections_without_a_byline(root: Any) -> list[Any]:
 
 
 def _metadata_title(page: Any, path: Path) -> str:
-    return _page_metadata(page, path)[0]
+    title, details = _page_metadata(page, path)
+    return title_without_site_name(title, details.site, details.url)
 
 
 def _title_outside_comments(root: Any, path: Path) -> str:
