@@ -667,10 +667,37 @@ def _cleaned_author(root: Any, author: str, details: SourceDetails) -> str:
     """``author`` (trafilatura's reading, names joined by "; ") as the brief names it: from
     the article, not a comment; without a byline's labels, placeholders, names read from web
     addresses, and the site's name beside people's; each name as the page writes it."""
-    author = _author_outside_comments(root, author)
+    author = _author_outside_comments(root, _author_without_email_addresses(root, author))
     author = _author_as_written(root, without_byline_labels(author))
     author = without_placeholder_names(_without_names_from_addresses(root, author))
     return _without_the_sites_name(root, author, details)
+
+
+# An e-mail address, as written or as a page hides it from address harvesters
+# ("cipha[at]cipha.net", "info (at) site (dot) de").
+_EMAIL_ADDRESS = re.compile(
+    r"[\w.%+-]+\s*(?:@|[\[({]\s*at\s*[\])}])\s*[\w-]+"
+    r"(?:\s*(?:\.|[\[({]\s*dot\s*[\])}])\s*[\w-]+)+",
+    re.IGNORECASE,
+)
+
+
+def _author_without_email_addresses(root: Any, author: str) -> str:
+    """``author`` (trafilatura's reading), or its reading of the page's author tag without the
+    e-mail addresses in it, where ``author`` is its reading of that tag: trafilatura reads an
+    address's parts as names where the tag holds more than the address, or hides it, and the
+    brief said "by Lüder Hoppe info-hoppe de" for "Lüder Hoppe info@buero-hoppe.de", "by
+    Ciphacipha Net" for "cipha[at]cipha.net". A tag of nothing but addresses names nobody:
+    the byline does then, as trafilatura reads a page without an author tag."""
+    from trafilatura.metadata import extract_author, normalize_authors
+
+    if root is None:
+        return author
+    for value in map(one_line, root.xpath(_AUTHOR_TAGS_XPATH)):
+        if _EMAIL_ADDRESS.search(value) and source_name(normalize_authors(None, value)) == author:
+            names = normalize_authors(None, _EMAIL_ADDRESS.sub(" ", value).strip(" ,;"))
+            return source_name(names) or source_name(extract_author(root))
+    return author
 
 
 def _byline_for_the_sites_name(root: Any, author: str, details: SourceDetails) -> str:
