@@ -953,3 +953,23 @@ def test_an_email_address_in_the_author_tag_is_no_authors_name(
     head = f'<meta name="author" content="{tag}">'
     body = f"<article>{byline}{LONGER_SENTENCE}</article>"
     assert _details_of(tmp_path, head, body).author == author
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ('<p class="byline">von <span class="author">happyface313</span></p>', "happyface313"),
+        # the page writes the name without digits too: it stays as trafilatura reads it
+        (
+            '<p class="byline">von <span class="author">Anna23</span></p><p>Anna lädt ein.</p>',
+            "Anna",
+        ),
+    ],
+)
+def test_a_user_names_digits_are_part_of_it(tmp_path: Path, body: str, author: str) -> None:
+    """A one-word name that the page writes only with digits after it, a user's handle, keeps
+    them: trafilatura cuts a name at its first digit, and the brief said "by Happyface" for
+    the blogger "happyface313" (trafilatura's tests/cache)."""
+    assert (
+        _details_of(tmp_path, body=f"<article>{body}{LONGER_SENTENCE}</article>").author == author
+    )

@@ -668,9 +668,33 @@ def _cleaned_author(root: Any, author: str, details: SourceDetails) -> str:
     the article, not a comment; without a byline's labels, placeholders, names read from web
     addresses, and the site's name beside people's; each name as the page writes it."""
     author = _author_outside_comments(root, _author_without_email_addresses(root, author))
+    author = _names_with_their_digits(root, author)
     author = _author_as_written(root, without_byline_labels(author))
     author = without_placeholder_names(_without_names_from_addresses(root, author))
     return _without_the_sites_name(root, author, details)
+
+
+def _names_with_their_digits(root: Any, author: str) -> str:
+    """``author`` (names joined by "; ") with the digits trafilatura cut off a one-word name,
+    a user's handle, where the page writes that name only with them, and alike each time:
+    trafilatura cuts a name at its first digit and capitalises it, and the brief said "by
+    Happyface" for the blogger "happyface313" (her JSON-LD's name)."""
+    if root is None:
+        return author
+    # Not a style sheet's: its file names ("happyface-logo.jpg") name no one.
+    texts = root.xpath("//text()[not(ancestor::style)]")
+    written = " ".join([*texts, *map(one_line, root.xpath(_AUTHOR_TAGS_XPATH))])
+
+    def with_digits(name: str) -> str:
+        if not name or any(character.isspace() for character in name):
+            return name
+        found = re.finditer(rf"(?<!\w){re.escape(name)}(\d\w*)?(?!\w)", written, re.IGNORECASE)
+        forms = Counter(match[0] if match[1] else "" for match in found)
+        if forms and "" not in forms and len({form.casefold() for form in forms}) == 1:
+            return forms.most_common(1)[0][0]  # as the page writes it most often
+        return name
+
+    return "; ".join(map(with_digits, author.split("; ")))
 
 
 # An e-mail address, as written or as a page hides it from address harvesters
