@@ -973,3 +973,23 @@ def test_a_user_names_digits_are_part_of_it(tmp_path: Path, body: str, author: s
     assert (
         _details_of(tmp_path, body=f"<article>{body}{LONGER_SENTENCE}</article>").author == author
     )
+
+
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [
+        ("2022-11-06T23:00:00.000Z", "2022-11-07"),  # midnight in Berlin in winter
+        ("2021-06-30T22:00Z", "2021-07-01"),  # and in summer
+        # a time of its own, not midnight there, is the page's date as UTC gives it
+        ("2019-12-26T23:07:45+00:00", "2019-12-26"),
+        ("2022-11-06T23:00:00+01:00", "2022-11-06"),
+    ],
+)
+def test_a_date_written_as_central_european_midnight_in_utc_is_that_day(
+    tmp_path: Path, published: str, date: str
+) -> None:
+    """A page that stores the day it was published as midnight and writes it in UTC is dated
+    that day, as it shows it: "2022-11-06T23:00:00.000Z" was "dated 2022-11-06", the page
+    saying 7 November (trafilatura's tests/eval beige.de, kas.de)."""
+    head = f'<meta property="article:published_time" content="{published}">'
+    assert _details_of(tmp_path, head).date == date

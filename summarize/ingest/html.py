@@ -108,7 +108,8 @@ def extract_html(
     if title == whole_title:
         title = _headline_not_the_site_name(root, title, details)
     title = _headline_not_a_section_label(root, title, details)
-    details = dataclasses.replace(details, date=_published_date(root, details.date))
+    date = _date_at_central_european_midnight(root, _published_date(root, details.date))
+    details = dataclasses.replace(details, date=date)
     if details.author:
         author = _cleaned_author(root, details.author, details)
         author = _byline_for_the_sites_name(root, author, details)
@@ -491,6 +492,44 @@ def _published_date(root: Any, date: str) -> str:
     for script in root.xpath(_JSON_LD_XPATH):
         if (published := _JSON_PUBLISHED.search(script.text or "")) is not None:
             return published[1] if published[1] < date else date
+    return date
+
+
+# A date and time in UTC, as a page's tags or its JSON-LD give one ("2022-11-06T23:00:00.000Z").
+_UTC_TIMESTAMP = re.compile(
+    r"(?<![\d-])(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
+    r"(?:Z|[+-]00:?00)(?![\d:])"
+)
+_PAGE_TIMES_XPATH = "//meta/@content | //time/@datetime | " + _JSON_LD_XPATH + "/text()"
+
+
+def _date_at_central_european_midnight(root: Any, date: str) -> str:
+    """``date`` (YYYY-MM-DD, as htmldate reads the page), or the day after it where each of the
+    page's times in UTC on ``date`` is midnight in Central European time: a page that stores
+    the day it was published as that midnight and writes it in UTC ("2022-11-06T23:00:00.000Z"
+    in its published_time, "2021-11-04T23:00Z") shows 7 and 5 November, and the brief said
+    "dated 2022-11-06", a day early (2 of the 709 German pages of trafilatura's tests/cache and
+    tests/eval). A German page's reader is on Central European time; a time that is not
+    midnight there ("23:07:45+00:00") is the page's own, as UTC gives it."""
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not date or root is None:
+        return date
+    times = [
+        f"{found[1]}T{found[2]}+00:00"
+        for text in root.xpath(_PAGE_TIMES_XPATH)
+        for found in _UTC_TIMESTAMP.finditer(str(text))
+        if found[1] == date
+    ]
+    try:
+        zone = ZoneInfo("Europe/Berlin")
+        local = [datetime.fromisoformat(utc).astimezone(zone) for utc in times]
+    except (ValueError, ZoneInfoNotFoundError):  # no such time, or no time zone data
+        return date
+    day_after, midnight = (datetime.fromisoformat(date) + timedelta(days=1)).date(), time()
+    if local and all(at.date() == day_after and at.time() == midnight for at in local):
+        return day_after.isoformat()
     return date
 
 
