@@ -993,3 +993,28 @@ def test_a_date_written_as_central_european_midnight_in_utc_is_that_day(
     saying 7 November (trafilatura's tests/eval beige.de, kas.de)."""
     head = f'<meta property="article:published_time" content="{published}">'
     assert _details_of(tmp_path, head).date == date
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        (
+            '<div class="author-info"><span>Sara Zinnecker</span> <span>Stand: 05. Februar 2020'
+            "</span></div>",
+            "Sara Zinnecker",
+        ),
+        (
+            '<div class="author-info"><a>Anna Schmidt</a><span>vor 5 Stunden</span></div>',
+            "Anna Schmidt",
+        ),
+    ],
+)
+def test_a_dates_label_in_the_byline_is_no_part_of_the_authors_name(
+    tmp_path: Path, byline: str, author: str
+) -> None:
+    """The label of a date after the author's name in a byline ("Stand:", "vor") is no part
+    of the name: trafilatura cuts the byline at the date's first digit, and the brief said "by
+    Sara Zinnecker Stand", "by Houzz Deutschland vor" (trafilatura's tests/cache finanztip.de,
+    houzz.de)."""
+    body = f"<article>{byline}{LONGER_SENTENCE}</article>"
+    assert _details_of(tmp_path, body=body).author == author

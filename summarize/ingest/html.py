@@ -707,10 +707,37 @@ def _cleaned_author(root: Any, author: str, details: SourceDetails) -> str:
     the article, not a comment; without a byline's labels, placeholders, names read from web
     addresses, and the site's name beside people's; each name as the page writes it."""
     author = _author_outside_comments(root, _author_without_email_addresses(root, author))
-    author = _names_with_their_digits(root, author)
+    author = _without_a_dates_label(root, _names_with_their_digits(root, author))
     author = _author_as_written(root, without_byline_labels(author))
     author = without_placeholder_names(_without_names_from_addresses(root, author))
     return _without_the_sites_name(root, author, details)
+
+
+# The words a byline puts before its date ("Stand: 05. Februar 2020", "vor 5 Stunden").
+_DATE_LABELS = (
+    r"(?:stand|vor|am|um|aktualisiert|zuletzt aktualisiert|veröffentlicht|erschienen|datum|"
+    r"updated|published|on)"
+)
+
+
+def _without_a_dates_label(root: Any, author: str) -> str:
+    """``author`` (names joined by "; ") without the label of a date that follows a name in
+    the page's byline: trafilatura reads the byline element whole and cuts it at the date's
+    first digit, and the brief said "by Sara Zinnecker Stand" ("Sara Zinnecker Stand: 05.
+    Februar 2020"), "by Houzz Deutschland vor" ("… vor 5 Stunden")."""
+    if root is None:
+        return author
+    written = " ".join(root.itertext())
+
+    def without_label(name: str) -> str:
+        label = re.search(rf"\s+{_DATE_LABELS}$", name, re.IGNORECASE)
+        if label is None or not label.start():
+            return name
+        person = name[: label.start()]
+        pattern = rf"(?<!\w){_NAME_SPACE.join(map(re.escape, name.split()))}\W*\d"
+        return person if re.search(pattern, written, re.IGNORECASE) else name
+
+    return "; ".join(map(without_label, author.split("; ")))
 
 
 def _names_with_their_digits(root: Any, author: str) -> str:
