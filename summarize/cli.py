@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from summarize.engines.local import Pipeline
     from summarize.engines.ray import RayEngine
     from summarize.evaluate import EvalResult, TranslationListener
+    from summarize.ingest.details import SourceDetails
     from summarize.report import RunReport
     from summarize.store import StoredModel
 
@@ -750,10 +751,16 @@ def inspect(
             fail(error)
         if as_json:
             paragraphs = [list(paragraph) for paragraph in segmented.paragraphs]
-            _echo_inspected(out, source, segmented.title, cleaned.has_lead, paragraphs, cleaned)
+            _echo_inspected(
+                out, source, segmented.title, cleaned.has_lead, paragraphs, cleaned, article.details
+            )
             continue
         _heading(out, source)
         out.print(f"[bold]title:[/] {escape(segmented.title or '(none)')}")
+        # What the brief's source line will say (a page's date, author, site): inspect is where
+        # a page's reading is checked, and these were seen only in a run's briefs.
+        if article.details:
+            out.print(f"[bold]source:[/] {escape(' · '.join(article.details.parts()))}")
         for number, paragraph in enumerate(segmented.paragraphs, start=1):
             label = "lead" if number == 1 and cleaned.has_lead else f"¶{number}"
             out.print(f"[cyan]{label}[/]")
@@ -770,9 +777,11 @@ def _echo_inspected(
     lead: bool,
     paragraphs: list[list[str]],
     cleaned: CleanArticle,
+    details: SourceDetails | None = None,
     failed: str | None = None,
 ) -> None:
-    """One article's `inspect --json` line (``failed``: why it has no text, when it has none);
+    """One article's `inspect --json` line (``details``: what the source says of itself, as the
+    run record's ``source_*`` fields; ``failed``: why it has no text, when it has none);
     ``out`` is made quiet when the reader went away (``| head``): the command read and cleaned
     every other article for no one (minutes for thousands), where the text form stops."""
     record = {
@@ -781,6 +790,16 @@ def _echo_inspected(
         "lead": lead,
         "paragraphs": paragraphs,
         "dropped": [{"rule": item.rule, "text": item.text} for item in cleaned.dropped],
+        **(
+            {
+                "source_url": details.url or None,
+                "source_date": details.date or None,
+                "source_author": details.author or None,
+                "source_site": details.site or None,
+            }
+            if details is not None
+            else {}
+        ),
         **({"failed": failed} if failed is not None else {}),
     }
     line = json.dumps(record, ensure_ascii=False)
@@ -826,7 +845,7 @@ def _show_drops(
     """What the cleaner took from an article it emptied: the audit that says why, in the
     same form as a kept article's (``failed``: the reason, also in the JSON record)."""
     if as_json:
-        _echo_inspected(out, source, None, False, [], cleaned, failed)
+        _echo_inspected(out, source, None, False, [], cleaned, failed=failed)
         return
     _heading(out, source)
     out.print("[bold]title:[/] (none)")

@@ -3068,3 +3068,34 @@ def test_run_help_and_readme_list_the_exit_codes_the_code_returns() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     said = " ".join(readme.split("\nExit codes", 1)[1].split("\n\n", 1)[0].split())
     assert [int(code) for code in re.findall(r"`(\d+)`", said)] == list(EXIT_CODES)
+
+
+def test_inspect_shows_what_the_source_says_of_itself(tmp_path: Path) -> None:
+    """inspect, where a page's reading is checked, shows the source line the brief will have
+    (its site, address, date, author), in the text and in the JSON as the run record names
+    them: they were seen only in a run's briefs."""
+    page = tmp_path / "haushalt.html"
+    page.write_text(
+        '<html><head><title>Haushalt 2025 - Tagesblatt</title><link rel="canonical" '
+        'href="https://www.tagesblatt.example/haushalt.html"><meta property="article:published_'
+        'time" content="2025-03-14T09:30:00+01:00"><meta name="author" content="Anna Schmidt">'
+        '<meta property="og:site_name" content="Tagesblatt"></head><body><article><h1>Haushalt '
+        "2025</h1><p>Der Bundestag hat am Freitag den Haushalt für das kommende Jahr "
+        "beschlossen, wie die Regierung in Berlin mitteilte.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    shown = CliRunner().invoke(app, ["inspect", str(page)])
+    assert (
+        "source: Tagesblatt · https://www.tagesblatt.example/haushalt.html · dated 2025-03-14 · "
+        "by Anna Schmidt"
+    ) in shown.stdout.splitlines(), shown.stdout
+    record = json.loads(CliRunner().invoke(app, ["inspect", "--json", str(page)]).stdout)
+    assert (record["source_site"], record["source_date"], record["source_author"]) == (
+        "Tagesblatt",
+        "2025-03-14",
+        "Anna Schmidt",
+    )
+    text = tmp_path / "notiz.txt"
+    text.write_text("Der Bundestag hat am Freitag den Haushalt beschlossen.\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["inspect", str(text)])
+    assert "source:" not in plain.stdout

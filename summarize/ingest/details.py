@@ -52,6 +52,16 @@ class SourceDetails:
     def __bool__(self) -> bool:
         return any((self.url, self.date, self.author, self.site))
 
+    def parts(self) -> tuple[str, ...]:
+        """The details as the brief's source line gives them, those the source gives:
+        "Tagesblatt", "https://…", "dated 2025-03-14", "by Anna Schmidt"."""
+        return (
+            *([self.site] if self.site else []),
+            *([self.url] if self.url else []),
+            *([f"dated {self.date}"] if self.date else []),
+            *([f"by {self.author}"] if self.author else []),
+        )
+
 
 def one_line(value: Any) -> str:
     """A metadata value as one line of text; "" for none, a list joined by commas (authors),
