@@ -1182,3 +1182,25 @@ def test_eval_translation_says_how_far_it_has_come(self_contained_models, tmp_pa
     quiet = CliRunner().invoke(app, [*command, "-o", str(tmp_path / "ev-q"), "-q"])
     assert quiet.exit_code == 0, quiet.output
     assert not re.search(r"translated \d+ of", quiet.output)
+
+
+def test_a_line_that_shows_no_text_is_not_translated(tmp_path: Path) -> None:
+    """A source line of a zero-width space is blank to the alignment check (its reference line
+    must be blank too), yet went to the translator: the model's English for it was scored
+    against the empty reference line, lowering BLEU as if it had added words to a real line."""
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_translation
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Hund bellt.\n\u200b\n\u2060\t\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The dog barks.\n\n\n", encoding="utf-8")
+    backend = EchoBackend(lambda text: "The dog barks." if "Hund" in text else "Invented words.")
+    translator = Translator(echo_model(backend=backend), TranslationSettings())
+    output = tmp_path / "mt"
+    result = evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
+    hypotheses = (output / "hypotheses.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    assert hypotheses == ["The dog barks.", "", ""]
+    assert result.metrics["bleu"] == pytest.approx(
+        sacrebleu.corpus_bleu(hypotheses, [["The dog barks.", "", ""]]).score, abs=1e-3
+    )
