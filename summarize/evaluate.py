@@ -538,6 +538,19 @@ def evaluate_summaries(
             "each says why in summaries.jsonl (note)",
             noted, len(records),
         )  # fmt: skip
+    in_chunks = [
+        _record_name(record, number)
+        for number, (record, chunks) in enumerate(zip(records, chunked, strict=True), start=1)
+        if chunks is not None
+    ]
+    if in_chunks:  # said as a translation split for the window is: -q showed no word of it
+        shown_records = ", ".join(in_chunks[:3]) + (", …" if len(in_chunks) > 3 else "")
+        logger.warning(
+            "%d of %d articles were longer than the summarizer's window, summarized in chunks "
+            "(map-reduce), not cut at the window as published CNN/DailyMail scores usually "
+            "are (%s; summaries.jsonl: chunks; metrics.json: summaries_in_chunks)",
+            len(in_chunks), len(records), shown_records,
+        )  # fmt: skip
     lines = []
     for record, summary, note, chunks in zip(records, summaries, notes, chunked, strict=True):
         scores = scorer.score(record[reference_field], summary)
@@ -555,7 +568,7 @@ def evaluate_summaries(
         "text_field": text_field,
         "reference_field": reference_field,
         "summaries_with_notes": noted,
-        "summaries_in_chunks": sum(chunks is not None for chunks in chunked),
+        "summaries_in_chunks": len(in_chunks),
         # How the scores were computed, as the translation's sacrebleu signatures say it: a
         # ROUGE differs with the library, the stemmer and rougeL against rougeLsum.
         "rouge_settings": {**ROUGE_SETTINGS, "version": _version("rouge-score")},

@@ -493,7 +493,12 @@ def test_eval_records_which_inputs_were_split_for_the_window(tmp_path: Path, cap
 
     data = _calm_and_long_records(tmp_path, "moved on.")
     summarizer = _echo_summarizer(lambda text: "Moved.")
-    evaluate_summaries(summarizer, data, tmp_path / "sum")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        evaluate_summaries(summarizer, data, tmp_path / "sum")
+    # Said as the translation's split is (a warning, which -q shows): only metrics.json said it.
+    assert "1 of 2 articles were longer than the summarizer's window" in caplog.text
+    assert "(record 2 (id long);" in caplog.text
     lines = [
         json.loads(line) for line in (tmp_path / "sum" / "summaries.jsonl").read_text().splitlines()
     ]
