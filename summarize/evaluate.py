@@ -3,8 +3,8 @@
 Translation: each source line is segmented with the German rules, the sentences are translated
 in length-sorted batches (split when longer than the window) and joined again per line; BLEU and
 chrF are sacrebleu's corpus scores. Summaries: each article is split into sentences and
-summarized directly or by map-reduce, as in a brief; ROUGE-1/2/L are rouge-score F-measures with
-stemming, averaged over articles. Scores are 0-100.
+summarized directly or by map-reduce, as in a brief; ROUGE-1/2/L/Lsum are rouge-score F-measures
+with stemming, averaged over articles. Scores are 0-100.
 """
 
 from __future__ import annotations
@@ -42,12 +42,21 @@ SUMMARY_OUTPUTS = (SUMMARIES_FILE, METRICS_FILE)
 
 
 # The ROUGE of ``eval summary``: rouge-score's F-measures, stemmed, averaged over articles.
+# rougeLsum (ROUGE-L over sentences, one a line) is the ROUGE-L that CNN/DailyMail papers and
+# ../shared/eval's baselines quote; without it no figure of theirs could be set beside ours.
 ROUGE_SETTINGS: dict[str, Any] = {
     "library": "rouge-score",
-    "types": ["rouge1", "rouge2", "rougeL"],
+    "types": ["rouge1", "rouge2", "rougeL", "rougeLsum"],
     "use_stemmer": True,
     "score": "fmeasure, mean over articles",
+    "rougeLsum_sentences": "summary and reference split one a line by the English splitter",
 }
+
+
+def _one_sentence_a_line(text: str) -> str:
+    """``text`` as rougeLsum reads it: a sentence a line (the other types read a line break as
+    a space, so their scores are unchanged)."""
+    return "\n".join(split_english_sentences(text))
 
 
 @dataclass(frozen=True)
@@ -553,7 +562,9 @@ def evaluate_summaries(
         )  # fmt: skip
     lines = []
     for record, summary, note, chunks in zip(records, summaries, notes, chunked, strict=True):
-        scores = scorer.score(record[reference_field], summary)
+        scores = scorer.score(
+            _one_sentence_a_line(record[reference_field]), _one_sentence_a_line(summary)
+        )
         for name in totals:
             totals[name] += scores[name].fmeasure
         entry = {"id": record["id"]} if "id" in record else {}
