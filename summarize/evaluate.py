@@ -64,6 +64,9 @@ class EvalResult:
     metrics: dict[str, float]
     count: int
     output: Path
+    # How the scores were computed, printed under the table as sacrebleu prints its signature
+    # beside a score: a BLEU copied from the screen said not which tokenizer or version.
+    computed_as: tuple[str, ...] = ()
 
 
 def require_eval_extra() -> None:
@@ -357,7 +360,8 @@ def evaluate_translation(
         **_made_by(translator.loaded),
     }
     _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about)
-    return EvalResult(metrics, len(sources), output)
+    signatures = (f"bleu: {about['bleu_signature']}", f"chrf: {about['chrf_signature']}")
+    return EvalResult(metrics, len(sources), output, signatures)
 
 
 def _no_constant(name: str) -> Any:
@@ -587,7 +591,11 @@ def evaluate_summaries(
         "settings": _map_reduce_settings(summarizer),
     }
     _write_results(output, SUMMARIES_FILE, lines, metrics, about)
-    return EvalResult(metrics, len(records), output)
+    rouge = (
+        f"rouge: rouge-score {about['rouge_settings']['version']}, stemmed, "
+        f"{ROUGE_SETTINGS['score']}; rougeLsum over sentences one a line"
+    )
+    return EvalResult(metrics, len(records), output, (rouge,))
 
 
 def _version(distribution: str) -> str | None:
@@ -654,4 +662,4 @@ def metrics_table(result: EvalResult) -> str:
     header = "| " + " | ".join(names) + " | n |"
     rule = "|" + "---|" * (len(names) + 1)
     values = "| " + " | ".join(f"{result.metrics[name]:.2f}" for name in names)
-    return f"{header}\n{rule}\n{values} | {result.count} |"
+    return "\n".join([header, rule, f"{values} | {result.count} |", "", *result.computed_as])

@@ -1231,3 +1231,34 @@ def test_eval_summary_reports_rougelsum_over_sentences_as_cnndm_papers_do(tmp_pa
     assert metrics["rougeLsum"] == pytest.approx(100 * expected["rougeLsum"].fmeasure, abs=1e-3)
     assert metrics["rougeL"] == pytest.approx(100 * expected["rougeL"].fmeasure, abs=1e-3)
     assert metrics["rougeLsum"] == pytest.approx(100.0) and metrics["rougeL"] < 80
+
+
+def test_the_printed_scores_say_how_they_were_computed(tmp_path: Path) -> None:
+    """sacrebleu prints its signature beside a BLEU; the printed table gave the numbers alone,
+    so a score copied from the screen said not which tokenizer, casing or version made it."""
+    from sacrebleu.metrics import BLEU, CHRF
+
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation, metrics_table
+    from summarize.testing import echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Hund bellt.\nDie Katze schläft.\n")
+    (tmp_path / "ref.en").write_text("The dog barks.\nThe cat sleeps.\n")
+    translator = Translator(echo_model(), TranslationSettings())
+    result = evaluate_translation(
+        translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt"
+    )
+    printed = metrics_table(result).splitlines()
+    assert printed[0] == "| bleu | chrf | n |"
+    hypotheses = (tmp_path / "mt" / "hypotheses.txt").read_text().splitlines()
+    references = [["The dog barks.", "The cat sleeps."]]
+    for name, metric in (("bleu", BLEU()), ("chrf", CHRF())):
+        metric.corpus_score(hypotheses, references)
+        assert f"{name}: {metric.get_signature()}" in printed
+    assert any(line.startswith("bleu: nrefs:1|case:mixed|") for line in printed)
+
+    data = _calm_and_long_records(tmp_path, "moved on.")
+    result = evaluate_summaries(_echo_summarizer(lambda text: "Moved."), data, tmp_path / "sum")
+    printed = metrics_table(result)
+    assert "rouge: rouge-score 0." in printed and "stemmed" in printed
