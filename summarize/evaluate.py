@@ -178,6 +178,7 @@ class TranslatedLines(NamedTuple):
     english: list[str]  # one line per source line
     at_limit: int  # lines holding English as long as the output limit allows (maybe cut)
     split: list[int]  # the (1-based) lines with a sentence longer than the window, split
+    missing: list[int]  # the (1-based) lines with a sentence (or piece) whose English was empty
 
 
 def translate_lines(
@@ -207,6 +208,7 @@ def translate_lines(
     english = []
     at_limit = 0
     split = []
+    missing = []
     for number, sentences in enumerate(sentences_per_line, start=1):
         results = [next(translated) for _ in sentences]
         failed = next((item.failed for item in results if item.failed), None)
@@ -217,6 +219,12 @@ def translate_lines(
         at_limit += any(item.reached_limit is not None for item in results)
         if any(item.pieces > 1 for item in results):
             split.append(number)
+        # Scored as empty, as it came: a run warns of such a sentence, and this said nothing.
+        if any(
+            item.empty_pieces or (shows_text(item.source) and not shows_text(item.text))
+            for item in results
+        ):
+            missing.append(number)
     if split:
         shown_lines = ", ".join(map(str, split[:10])) + (", …" if len(split) > 10 else "")
         logger.warning(
@@ -224,7 +232,14 @@ def translate_lines(
             "pieces (line %s; metrics.json: lines_split_for_window)",
             len(split), name, shown_lines,
         )  # fmt: skip
-    return TranslatedLines(english, at_limit, split)
+    if missing:
+        shown_lines = ", ".join(map(str, missing[:10])) + (", …" if len(missing) > 10 else "")
+        logger.warning(
+            "%d line(s) of %s have a sentence the translator gave no English for, scored "
+            "without it (line %s; metrics.json: lines_missing_english)",
+            len(missing), name, shown_lines,
+        )  # fmt: skip
+    return TranslatedLines(english, at_limit, split, missing)
 
 
 # A segment of WMT's SGML or XML test sets, one a line: read as plain text, the markup went to
@@ -333,7 +348,9 @@ def evaluate_translation(
     spare_inputs(output, TRANSLATION_OUTPUTS, (source, reference))
     sources, references = pairs if pairs is not None else read_translation_pairs(source, reference)
     logger.info("translating %d lines of %s", len(sources), source)
-    hypotheses, at_limit, split = translate_lines(translator, sources, shown(source), progress)
+    hypotheses, at_limit, split, missing = translate_lines(
+        translator, sources, shown(source), progress
+    )
     if at_limit:  # scored as they are: the score is the settings' as much as the model's
         logger.warning(
             "%d of %d lines hold English as long as the translator's %d-token output limit "
@@ -357,6 +374,8 @@ def evaluate_translation(
         "lines_at_output_limit": at_limit,
         # Scored as translated, in pieces: the score is the window's as much as the model's.
         "lines_split_for_window": split,
+        # Scored without the English that came back empty: a low score, and no word why.
+        "lines_missing_english": missing,
         **_made_by(translator.loaded),
     }
     _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about)

@@ -1262,3 +1262,23 @@ def test_the_printed_scores_say_how_they_were_computed(tmp_path: Path) -> None:
     result = evaluate_summaries(_echo_summarizer(lambda text: "Moved."), data, tmp_path / "sum")
     printed = metrics_table(result)
     assert "rouge: rouge-score 0." in printed and "stemmed" in printed
+
+
+def test_a_line_the_translator_gave_no_english_for_is_said(tmp_path: Path, caplog) -> None:
+    """A sentence whose English came back empty was scored as empty with exit 0, and neither
+    a warning nor metrics.json said so (a run warns of it): 'The dog barks.' and nothing for
+    'Die Katze schläft.' scored BLEU 36.79, a low score with no word why."""
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_translation
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Hund bellt.\nDie Katze schläft.\n", encoding="utf-8")
+    (tmp_path / "ref.en").write_text("The dog barks.\nThe cat sleeps.\n", encoding="utf-8")
+    backend = EchoBackend(lambda text: "The dog barks." if "Hund" in text else "")
+    translator = Translator(echo_model(backend=backend), TranslationSettings())
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")
+    metrics = json.loads((tmp_path / "mt" / "metrics.json").read_text())
+    assert metrics["lines_missing_english"] == [2]
+    assert "gave no English for, scored without it (line 2;" in caplog.text
