@@ -1741,6 +1741,31 @@ def test_an_obsidian_comment_is_hidden_text_listed_in_the_audit() -> None:
     )
 
 
+def test_a_doubled_per_cent_sign_or_a_stray_mark_hides_no_text_across_paragraphs() -> None:
+    """A "%%" after a number is a per cent sign typed twice (or printf's "%%"), and a "%%" in
+    one paragraph with another in a later one is no comment over them: the text between was
+    left out, the first paragraph's start joined to the last one's end ("Der Etat soll um 5 im
+    nächsten Jahr.")."""
+    markdown = (
+        "Der Etat soll um 5 %% steigen, sagte der Minister.\n\n"
+        "Die Opposition kritisierte den Plan.\n\n"
+        "Die Steuern steigen um 3%% im nächsten Jahr.\n\n"
+        "Er sagte, %%dass es reicht.\n\n"
+        "Sie widersprach%% sofort.\n\n"
+        "Das Gesetz gilt ab Mai.%%geprüft am 12.03.2024%%\n"
+    )
+    text, left_out, _ = markdown_article(markdown)
+    assert text.split("\n\n") == [
+        "Der Etat soll um 5 %% steigen, sagte der Minister.",
+        "Die Opposition kritisierte den Plan.",
+        "Die Steuern steigen um 3%% im nächsten Jahr.",
+        "Er sagte, %%dass es reicht.",
+        "Sie widersprach%% sofort.",
+        "Das Gesetz gilt ab Mai.",
+    ]
+    assert left_out == (("markdown_comment", "%%geprüft am 12.03.2024%%"),)
+
+
 def test_a_site_generators_template_tags_are_markup_listed_in_the_audit() -> None:
     """Hugo's shortcodes, Jekyll's Liquid tags and kramdown's block attributes are replaced or
     removed by the site generator, never shown as typed: they reached the translator as words.

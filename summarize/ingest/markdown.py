@@ -50,9 +50,18 @@ _HEADING_ATTRIBUTES = re.compile(
 MARKDOWN_CALLOUT = "markdown_callout"
 _CALLOUT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|\Z)[ \t]*")
 # Obsidian's comments ("%%noch prüfen%%", or over lines and paragraphs): hidden from a reader, they
-# reached the translator as sentences of the article. Removed as a template tag is.
+# reached the translator as sentences of the article. Removed as a template tag is. A "%%" after
+# a number is a per cent sign typed twice ("um 5 %% steigen", printf's "5%%"), which opens no
+# comment (it may close one: "%%geprüft am 12.03.2024%%"); and only a comment that opens its
+# line goes on past its paragraph: a stray "%%" in one paragraph and another in a later one
+# took the text between, and left the first paragraph's start joined to the last one's end.
 MARKDOWN_COMMENT = "markdown_comment"
-_OBSIDIAN_COMMENT = re.compile(r"%%.{0,20000}?%%", re.DOTALL)
+_COMMENT_OPENS = r"(?<!\d)(?<!\d[ \u00a0\u202f])%%"
+_OBSIDIAN_COMMENT = re.compile(
+    rf"(?:(?<=\n)|\A)[ \t]*{_COMMENT_OPENS}.{{0,20000}}?%%"
+    rf"|{_COMMENT_OPENS}(?:[^\n]|\n(?![ \t]*\n)){{0,20000}}?%%",
+    re.DOTALL,
+)
 # Obsidian's wiki links: "[[Debatte im Bundestag|langer Debatte]]" shows "langer Debatte",
 # "[[Mieter]]" shows "Mieter"; the brackets, and a link's target beside the words it shows,
 # reached the translator as text. An embed ("![[Foto Bundestag.jpg]]") shows the file, not its
