@@ -1018,3 +1018,32 @@ def test_a_dates_label_in_the_byline_is_no_part_of_the_authors_name(
     houzz.de)."""
     body = f"<article>{byline}{LONGER_SENTENCE}</article>"
     assert _details_of(tmp_path, body=body).author == author
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # published in the evening of the 6th in Berlin's time; modified at midnight after it
+        '<meta property="article:published_time" content="2022-11-06T18:00:00+01:00">'
+        '<meta property="article:modified_time" content="2022-11-06T23:00:00Z">',
+        # the day as a date of its own beside a UTC time at midnight in Berlin
+        '<meta name="date" content="2022-11-06">'
+        '<meta property="article:modified_time" content="2022-11-06T23:00:00Z">',
+    ],
+)
+def test_a_date_the_page_also_writes_otherwise_is_not_moved_to_the_next_day(
+    tmp_path: Path, head: str
+) -> None:
+    """A UTC time at midnight in Berlin moves the date a day on only where the page writes
+    that day in UTC alone: a page published "2022-11-06T18:00:00+01:00" and modified at
+    "2022-11-06T23:00:00Z" was "dated 2022-11-07", a day late."""
+    assert _details_of(tmp_path, head).date == "2022-11-06"
+
+
+def test_a_date_in_the_pages_address_leaves_a_utc_midnight_its_next_day(tmp_path: Path) -> None:
+    """A date in a web address ("…/2022-11-06/…") is no writing of the page's date."""
+    head = (
+        '<meta property="og:url" content="https://x.example/2022-11-06/gesetz">'
+        '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
+    )
+    assert _details_of(tmp_path, head).date == "2022-11-07"

@@ -495,10 +495,11 @@ def _published_date(root: Any, date: str) -> str:
     return date
 
 
-# A date and time in UTC, as a page's tags or its JSON-LD give one ("2022-11-06T23:00:00.000Z").
-_UTC_TIMESTAMP = re.compile(
-    r"(?<![\d-])(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
-    r"(?:Z|[+-]00:?00)(?![\d:])"
+# A date, with its time and zone where given, as a page's tags or its JSON-LD give one
+# ("2022-11-06T23:00:00.000Z", "2022-11-06T18:00:00+01:00", "2022-11-06"); group 3 is UTC's.
+_PAGE_TIMESTAMP = re.compile(
+    r"(?<![\w/-])(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
+    r"(?:(Z|[+-]00:?00)|[+-]\d{2}:?\d{2})?)?(?![\d:])"
 )
 _PAGE_TIMES_XPATH = "//meta/@content | //time/@datetime | " + _JSON_LD_XPATH + "/text()"
 
@@ -516,12 +517,18 @@ def _date_at_central_european_midnight(root: Any, date: str) -> str:
 
     if not date or root is None:
         return date
-    times = [
-        f"{found[1]}T{found[2]}+00:00"
+    on_date = [
+        found
         for text in root.xpath(_PAGE_TIMES_XPATH)
-        for found in _UTC_TIMESTAMP.finditer(str(text))
+        for found in _PAGE_TIMESTAMP.finditer(str(text))
         if found[1] == date
     ]
+    # Only a page that writes the day in UTC alone: one that also gives it as a date or in
+    # another zone ("2022-11-06T18:00:00+01:00" published, "…T23:00:00Z" modified) says
+    # which day it means, and was dated the day after.
+    if any(found[3] is None for found in on_date):
+        return date
+    times = [f"{found[1]}T{found[2]}+00:00" for found in on_date]
     try:
         zone = ZoneInfo("Europe/Berlin")
         local = [datetime.fromisoformat(utc).astimezone(zone) for utc in times]
