@@ -1047,3 +1047,22 @@ def test_a_date_in_the_pages_address_leaves_a_utc_midnight_its_next_day(tmp_path
         '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
     )
     assert _details_of(tmp_path, head).date == "2022-11-07"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ('<div class="byline">Stand: 12.05.2020</div>', ""),
+        ('<div class="byline">Aktualisiert am 12.03.2024</div>', ""),
+        ('<div class="byline">Anna Schmidt, aktualisiert am 12.03.2024</div>', "Anna Schmidt"),
+        ('<div class="byline">Anna Schmidt Aktualisiert am 12.03.2024</div>', "Anna Schmidt"),
+    ],
+)
+def test_a_dates_label_alone_or_before_am_names_nobody(
+    tmp_path: Path, byline: str, author: str
+) -> None:
+    """A date's label that trafilatura reads as a name of its own ("Stand" of "Stand:
+    12.05.2020") or that an "am" parts from the date ("Aktualisiert am 12.03.2024") is no
+    author: the brief said "by Stand", "by Aktualisiert", "by Anna Schmidt; Aktualisiert"."""
+    body = f"<article>{byline}{LONGER_SENTENCE}</article>"
+    assert _details_of(tmp_path, body=body).author == author

@@ -737,14 +737,19 @@ def _without_a_dates_label(root: Any, author: str) -> str:
     written = " ".join(root.itertext())
 
     def without_label(name: str) -> str:
-        label = re.search(rf"\s+{_DATE_LABELS}$", name, re.IGNORECASE)
-        if label is None or not label.start():
+        label = re.search(rf"(?:^|\s+){_DATE_LABELS}$", name, re.IGNORECASE)
+        if label is None:
             return name
-        person = name[: label.start()]
-        pattern = rf"(?<!\w){_NAME_SPACE.join(map(re.escape, name.split()))}\W*\d"
-        return person if re.search(pattern, written, re.IGNORECASE) else name
+        # The label's "am"/"um" before the date, which trafilatura leaves out ("Anna Schmidt
+        # Aktualisiert" of "Anna Schmidt Aktualisiert am 12.03.2024").
+        words = _NAME_SPACE.join(map(re.escape, name.split()))
+        pattern = rf"(?<!\w){words}(?:\s+(?:am|um|vom|on|at))?\W*\d"
+        return name[: label.start()] if re.search(pattern, written, re.IGNORECASE) else name
 
-    return "; ".join(map(without_label, author.split("; ")))
+    # A label alone ("Stand" of "Stand: 12.05.2020", "Aktualisiert" of "Anna Schmidt,
+    # aktualisiert am 12.03.2024") names nobody: left out, as the brief said "by Stand".
+    names = (without_label(name) for name in author.split("; "))
+    return "; ".join(name for name in names if name)
 
 
 def _names_with_their_digits(root: Any, author: str) -> str:
