@@ -183,6 +183,7 @@ class ModelSpec:
             "window": self.window,
             # The source language token is part of every input (the target is in generation).
             "source_lang": self.languages.source if self.languages else None,
+            "tokenizer_libraries": _tokenizer_libraries(self.tokenizer),
         }
 
 
@@ -202,6 +203,21 @@ def _backend_version(backend: str) -> str:
     """The libraries that compute the output: a new release may decode differently."""
     packages = ("transformers", "torch") if backend == "torch" else ("transformers", backend)
     return package_versions(packages)
+
+
+def _tokenizer_libraries(tokenizer: PreTrainedTokenizerBase) -> str:
+    """The library that splits the text into the model's ids, besides transformers (named by
+    the backend's versions): a new release may split otherwise, and the translations cached
+    with the old ids were kept. A fast tokenizer is ``tokenizers``'; a slow one reads a
+    sentencepiece model (opus-mt's MarianTokenizer) or is transformers' own Python. Not part
+    of the weights' identity: a tokenizer's release is no reason to convert the weights again."""
+    if tokenizer.is_fast:
+        return package_versions(("tokenizers",))
+    sentencepiece = any(
+        type(value).__module__.partition(".")[0] == "sentencepiece"
+        for value in vars(tokenizer).values()
+    )
+    return package_versions(("sentencepiece",)) if sentencepiece else ""
 
 
 def package_versions(packages: Sequence[str]) -> str:
