@@ -378,7 +378,7 @@ def evaluate_translation(
         "lines_missing_english": missing,
         **_made_by(translator.loaded),
     }
-    _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about)
+    _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about, (source, reference))
     signatures = (f"bleu: {about['bleu_signature']}", f"chrf: {about['chrf_signature']}")
     return EvalResult(metrics, len(sources), output, signatures)
 
@@ -609,7 +609,7 @@ def evaluate_summaries(
         **_made_by(summarizer.loaded),
         "settings": _map_reduce_settings(summarizer),
     }
-    _write_results(output, SUMMARIES_FILE, lines, metrics, about)
+    _write_results(output, SUMMARIES_FILE, lines, metrics, about, (data,))
     rouge = (
         f"rouge: rouge-score {about['rouge_settings']['version']}, stemmed, "
         f"{ROUGE_SETTINGS['score']}; rougeLsum over sentences one a line"
@@ -650,12 +650,19 @@ def _map_reduce_settings(summarizer: Summarizer) -> dict[str, Any]:
 
 
 def _write_results(
-    output: Path, name: str, lines: list[str], metrics: dict[str, float], about: dict[str, Any]
+    output: Path,
+    name: str,
+    lines: list[str],
+    metrics: dict[str, float],
+    about: dict[str, Any],
+    inputs: tuple[Path, ...],
 ) -> None:
     """The outputs, one a line, into ``output / name``, then metrics.json with ``about`` them.
     A metrics.json of an earlier evaluation goes first: when the outputs were written and their
     metrics then were not (disk full, a stop), the old metrics stood beside the new outputs and
-    named the other run's model, settings and scores as theirs."""
+    named the other run's model, settings and scores as theirs. So does the other kind of
+    evaluation's outputs (not an input of this one): a translation's hypotheses.txt stayed
+    beside a later summary evaluation's metrics.json, as if they were its outputs."""
     make_folder(output, "the output folder")
     try:
         (output / METRICS_FILE).unlink(missing_ok=True)
@@ -663,6 +670,16 @@ def _write_results(
         raise OutputError(
             f"cannot write {shown(output / METRICS_FILE)}: {error.strerror}"
         ) from None
+    for other in (HYPOTHESES_FILE, SUMMARIES_FILE):
+        stale = output / other
+        if other == name or not stale.is_file() or any(_same_file(p, stale) for p in inputs):
+            continue
+        try:
+            stale.unlink()
+        except OSError as error:
+            raise OutputError(
+                f"cannot remove {shown(stale)}, an earlier evaluation's output: {error.strerror}"
+            ) from None
     _write(output / name, "".join(f"{line}\n" for line in lines))
     _write(output / METRICS_FILE, json.dumps({**metrics, **about}, indent=2) + "\n")
 

@@ -506,6 +506,39 @@ def test_eval_records_which_inputs_were_split_for_the_window(tmp_path: Path, cap
     assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["summaries_in_chunks"] == 1
 
 
+def test_an_eval_leaves_no_output_of_another_kind_of_eval_in_its_folder(tmp_path: Path) -> None:
+    """A translation evaluation, then a summary evaluation into the same folder: the first's
+    hypotheses.txt stayed beside the second's metrics.json and summaries.jsonl, read as its
+    outputs. Each evaluation's folder holds its own files alone; an input is never removed."""
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.testing import echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text("Der Hund bellt.\n")
+    (tmp_path / "ref.en").write_text("The dog barks.\n")
+    translator = Translator(echo_model(), TranslationSettings())
+    output = tmp_path / "out"
+    evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", output)
+    assert (output / "hypotheses.txt").is_file()
+
+    data = _calm_and_long_records(tmp_path, "moved on.")
+    evaluate_summaries(_echo_summarizer(lambda text: "Moved."), data, output)
+    assert (output / "summaries.jsonl").is_file() and (output / "metrics.json").is_file()
+    assert not (output / "hypotheses.txt").exists()
+
+    # And back: the summaries go; a source that lies there by the other's name stays.
+    (output / "summaries.jsonl").rename(tmp_path / "kept.jsonl")
+    (output / "summaries.jsonl").write_text("Der Hund bellt.\n")
+    evaluate_translation(translator, output / "summaries.jsonl", tmp_path / "ref.en", output)
+    assert (output / "summaries.jsonl").read_text() == "Der Hund bellt.\n"
+    assert (output / "hypotheses.txt").is_file()
+    (output / "summaries.jsonl").rename(tmp_path / "src2.de")
+    (tmp_path / "kept.jsonl").rename(output / "summaries.jsonl")
+    evaluate_translation(translator, tmp_path / "src2.de", tmp_path / "ref.en", output)
+    assert not (output / "summaries.jsonl").exists()
+
+
 def test_eval_metrics_say_how_the_scores_were_computed(tmp_path: Path) -> None:
     """A BLEU is comparable only with one of the same tokenizer, casing, smoothing and
     sacrebleu version, a ROUGE only with one of the same library, stemmer and type: metrics.json
