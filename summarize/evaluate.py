@@ -225,21 +225,27 @@ def translate_lines(
             for item in results
         ):
             missing.append(number)
-    if split:
-        shown_lines = ", ".join(map(str, split[:10])) + (", …" if len(split) > 10 else "")
-        logger.warning(
-            "%d line(s) of %s had a sentence longer than the translator's window, translated in "
-            "pieces (line %s; metrics.json: lines_split_for_window)",
-            len(split), name, shown_lines,
-        )  # fmt: skip
-    if missing:
-        shown_lines = ", ".join(map(str, missing[:10])) + (", …" if len(missing) > 10 else "")
-        logger.warning(
-            "%d line(s) of %s have a sentence the translator gave no English for, scored "
-            "without it (line %s; metrics.json: lines_missing_english)",
-            len(missing), name, shown_lines,
-        )  # fmt: skip
+    _warn_of_lines(
+        split,
+        "%d line(s) of %s had a sentence longer than the translator's window, translated in "
+        "pieces (line %s; metrics.json: lines_split_for_window)",
+        name,
+    )
+    _warn_of_lines(
+        missing,
+        "%d line(s) of %s have a sentence the translator gave no English for, scored without "
+        "it (line %s; metrics.json: lines_missing_english)",
+        name,
+    )
     return TranslatedLines(english, at_limit, split, missing)
+
+
+def _warn_of_lines(numbers: list[int], message: str, name: str) -> None:
+    """Warn of ``numbers`` (line numbers of ``name``, the first ten shown) with ``message``, a
+    format of their count, the file's name and the lines; nothing where there are none."""
+    if numbers:
+        shown_lines = ", ".join(map(str, numbers[:10])) + (", …" if len(numbers) > 10 else "")
+        logger.warning(message, len(numbers), name, shown_lines)
 
 
 # A segment of WMT's SGML or XML test sets, one a line: read as plain text, the markup went to
