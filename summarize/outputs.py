@@ -44,6 +44,7 @@ from summarize.render import (
     IndexEntry,
     audit_ends_brief,
     front_matter,
+    reading_order,
     render_brief,
     render_front_matter,
     render_index,
@@ -781,6 +782,7 @@ def write_index(
     while workers replace briefs, a record before its Markdown, and again every 30 s)."""
     known = known or {}
     entries = []
+    left_out: list[tuple[Path, str]] = []  # (brief, why)
     for path in sorted(folder.glob("*.md")):
         if path.name == INDEX_FILENAME:
             continue
@@ -792,13 +794,11 @@ def write_index(
         if entry is not None:
             entries.append(entry)
         elif not quiet and (meta := read_front_matter(path)) is not None and "record_id" in meta:
-            # A brief whose record is gone or damaged left the index without a word.
-            logger.warning(
-                "%s: the brief or its run record %s is cut short, damaged or from another run; "
-                "left out of index.md (run its article again to redo it)",
-                shown(path),
-                record_path(path).name,
-            )
+            # A brief whose record is gone or damaged left the index without a word, but for
+            # the run's log, which the analyst reading the index does not see.
+            why = _why_left_out(path)
+            logger.warning("%s: %s; left out of index.md", shown(path), why)
+            left_out.append((path, why))
     not_current = not_current or {}
     # A brief this run wrote or found current is current, whatever an input of its name that
     # claimed none (an empty d1/a.txt beside d2/a.txt) failed on.
@@ -828,8 +828,29 @@ def write_index(
     index_path = folder / INDEX_FILENAME
     if not folder.is_dir():  # gone under the run (see _write_record_and_brief): not made anew
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
-    write_atomic(index_path, render_index(entries, latest_run, without_brief, stale))
+    # named in the order of the entries (and of the view's list of them)
+    left_out_lines = [
+        f"{shown(path.name)}: {why}"
+        for path, why in sorted(left_out, key=lambda item: reading_order(item[0].name))
+    ]
+    write_atomic(
+        index_path, render_index(entries, latest_run, without_brief, stale, left_out_lines)
+    )
     return index_path
+
+
+def _why_left_out(brief_path: Path) -> str:
+    """Why the brief at ``brief_path`` (one of a run: its front matter names a record) has no
+    index entry, and what redoes it. A missing record is said to be missing: "cut short,
+    damaged or from another run" sent the reader looking for a file that is not there."""
+    record = record_path(brief_path)
+    problem = (
+        f"its run record {shown(record.name)} is missing"
+        if not record.exists() and not record.is_symlink()
+        else f"the brief or its run record {shown(record.name)} is cut short, damaged or from "
+        "another run"
+    )
+    return f"{problem} (run its article again to redo it)"
 
 
 # An index.md entry's first line: its brief's file name is the link's target (render.link_target).

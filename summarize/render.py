@@ -125,6 +125,8 @@ LATEST_RUN = "Latest run: "
 INDEX_ENTRY = "- **["
 # The line before the entries where a list of the latest run's problems comes first.
 BRIEFS_LIST = "**Briefs** ("
+# The line before the list of the folder's briefs that the index cannot list.
+LEFT_OUT = "**Briefs left out of this index** ("
 # An index entry whose brief is an earlier run's: the latest run failed on its input or skipped it.
 NOT_CURRENT = "**Not current:** "
 NOT_CURRENT_BECAUSE = {
@@ -986,6 +988,7 @@ def render_index(
     latest_run: str | None = None,
     without_brief: Sequence[str] = (),
     not_current: Mapping[str, str] | None = None,
+    left_out: Sequence[str] = (),
 ) -> str:
     """The folder's front page: totals (and what the latest run did, naming each input it left
     without a brief and why: ``without_brief``), then per brief the linked
@@ -993,7 +996,9 @@ def render_index(
     translation warnings; the briefs in a reader's order of their file names
     (:func:`reading_order`). ``not_current``: the briefs (by file name) of inputs the latest
     run failed on or skipped, by what it did ("failed", "skipped"): an earlier run's brief, of
-    the source as it was then, said so on its entry."""
+    the source as it was then, said so on its entry. ``left_out``: a line per brief of the
+    folder the index cannot list (its run record missing, damaged or another run's), naming it
+    and why."""
     not_current = not_current or {}
     ordered = sorted(entries, key=lambda entry: reading_order(entry.filename))
     lines = [INDEX_TITLE, "", folder_counts([entry.record for entry in ordered]), ""]
@@ -1004,7 +1009,13 @@ def render_index(
         # "*", not the briefs' "-": a list of the same marker after it would join this one in
         # CommonMark; kramdown joins any two lists, so a line of text parts them.
         lines += [f"* {escape_markdown(problem)}" for problem in without_brief]
-        lines += ["", f"{BRIEFS_LIST}{len(ordered)}):", ""]
+        lines += [""]
+    if left_out:  # a brief the reader sees in the folder, missing here without a word
+        lines += [f"{LEFT_OUT}{len(left_out)}):", ""]
+        lines += [f"* {escape_markdown(problem)}" for problem in left_out]
+        lines += [""]
+    if without_brief or left_out:
+        lines += [f"{BRIEFS_LIST}{len(ordered)}):", ""]
     # A line's end of two spaces: a hard line break in CommonMark and kramdown alike (kramdown
     # showed the backslash of CommonMark's other one).
     for entry in ordered:

@@ -792,6 +792,39 @@ def test_a_brief_counts_only_when_its_record_and_markdown_agree(tmp_path, caplog
     assert read_brief_record(path) is None
 
 
+def test_the_index_names_the_briefs_it_leaves_out_and_why(tmp_path) -> None:
+    """A brief whose run record is missing or damaged was left out of index.md without a word
+    there (only the run's log said it): the folder held 10 briefs, the index listed 9 and no
+    reason, and its log line called a missing record "cut short, damaged or from another run".
+    They are named in the entries' order ("ärger" before "Zoll")."""
+    from summarize.outputs import write_brief, write_index
+    from summarize.view import latest_run
+
+    write_brief(tmp_path / "article-0.md", make_brief(0))
+    write_brief(tmp_path / "Zoll.md", make_brief(1))
+    write_brief(tmp_path / "ärger.md", make_brief(2))
+    (tmp_path / "Zoll.json").unlink()
+    (tmp_path / "ärger.json").write_text("{", encoding="utf-8")
+    (tmp_path / "notizen.md").write_text("# Notizen\n", encoding="utf-8")  # the user's own
+    index = write_index(tmp_path, "1 written").read_text(encoding="utf-8")
+    tokens = gfm().parse(index)
+    items = [
+        "".join(child.content for child in token.children or () if child.type == "text")
+        for token in tokens
+        if token.type == "inline" and token.map and token.level == 3
+    ]
+    assert items[:2] == [
+        "ärger.md: the brief or its run record ärger.json is cut short, damaged or from "
+        "another run (run its article again to redo it)",
+        "Zoll.md: its run record Zoll.json is missing (run its article again to redo it)",
+    ]
+    assert "**Briefs left out of this index** (2):" in index and "**Briefs** (1):" in index
+    assert "(<article-0.md>)" in index and "(<Zoll.md>)" not in index
+    assert "notizen" not in index
+    # The view's front page shows what index.md says before its entries.
+    assert "Zoll.json is missing" in str(latest_run(tmp_path))
+
+
 def test_the_index_shows_the_same_from_the_records_without_their_article(tmp_path) -> None:
     """The index keeps only what it shows of each record (not every article's text at once):
     the page is the same as from the whole records."""
