@@ -60,6 +60,11 @@ T5 = Family("t5", "T5", None, "translate German to English: ", "summarize: ")
 MARIAN_MULTI_TARGET = Family(
     "marian", "MarianMT (multi-target)", None, ">>eng<< ", tasks=TRANSLATION
 )
+# MADLAD-400 (google/madlad400-3b-mt, ...) is a T5 that reads the language to write from a
+# token before the text, as multi-target OPUS-MT does: "<2en>". It got T5's prompt "translate
+# German to English: ", which names no target to it, and no word said so.
+MADLAD = Family("madlad", "MADLAD-400", None, "<2en> ", tasks=TRANSLATION)
+_T5_TYPES = frozenset(("t5", "mt5", "umt5"))
 _BY_MODEL_TYPE = {
     "marian": Family("marian", "MarianMT", tasks=TRANSLATION),
     "bart": Family("bart", "BART", tasks=SUMMARIZATION),
@@ -106,12 +111,14 @@ def detect_family(config: Any, tokenizer: PreTrainedTokenizerBase) -> Family:
         return MBART
     if model_type == "marian" and _token_id(tokenizer, ">>eng<<") is not None:
         return MARIAN_MULTI_TARGET
+    if model_type in _T5_TYPES and _token_id(tokenizer, "<2en>") is not None:
+        return MADLAD
     return _BY_MODEL_TYPE.get(model_type) or Family(model_type or "unknown", model_type or "?")
 
 
 # Families made for each task, as named in the warning for a model set for the other one.
 _FOR_TASK: dict[Task, tuple[str, str]] = {
-    "translation": ("translate", "MarianMT, M2M100, NLLB-200, mBART-50 or T5"),
+    "translation": ("translate", "MarianMT, M2M100, NLLB-200, mBART-50, MADLAD-400 or T5"),
     "summarization": ("summarize", "BART, DistilBART, PEGASUS, LED, LongT5 or T5"),
 }
 

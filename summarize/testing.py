@@ -304,10 +304,13 @@ def build_t5(
     texts: Iterable[str] = (),
     tiny: bool = True,
     seed: int = 0,
+    language_tags: Sequence[str] = (),
 ) -> Path:
     """A random-weight T5 folder: a real T5 config and tokenizer (t5-small's config has the
     prefix 'summarize: ') or, without ``tokenizer_dir``, a flan-T5-like one trained on ``texts``
-    (no task prefixes in its config)."""
+    (no task prefixes in its config). ``language_tags`` (``"<2en>"``, ...) are added to the
+    trained tokenizer as whole tokens that are not special, as google/madlad400-*-mt's
+    sentencepiece model holds its target-language tags (user-defined pieces)."""
     from transformers import GenerationConfig, T5Config, T5Tokenizer
 
     destination.mkdir(parents=True, exist_ok=True)
@@ -318,6 +321,7 @@ def build_t5(
         # T5's sentencepiece order: <pad> 0, </s> 1, <unk> 2.
         pieces = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), *_train_unigram(texts)[3:]]
         tokenizer = T5Tokenizer(vocab=pieces, extra_ids=0, model_max_length=512)
+        tokenizer.add_tokens(list(language_tags))
         tokenizer.save_pretrained(destination)
         config = T5Config(
             vocab_size=len(tokenizer),

@@ -339,6 +339,25 @@ def test_multi_target_opus_mt_is_told_the_target_language(
     assert row[0] == english_token and len(row) == loaded.count_tokens("Guten Tag.")
 
 
+def test_a_madlad_translator_is_told_the_target_language(
+    tmp_path: Path, generate_calls: GenerateRecorder
+) -> None:
+    """MADLAD-400 (google/madlad400-3b-mt) is a T5 that reads the language to write from a
+    token before the text, "<2en>": T5's prompt "translate German to English: " named none."""
+    path = build_t5(
+        tmp_path / "madlad400", texts=seed_texts(), language_tags=("<2de>", "<2en>", "<2fr>")
+    )
+    loaded = _translation(path)
+    assert (loaded.family, loaded.prefix) == ("madlad", "<2en> ")
+    Translator(loaded, TranslationSettings(model="x")).generate_batch(["Guten Tag."])
+    english_tag = loaded.tokenizer.convert_tokens_to_ids("<2en>")
+    ((row,),) = [call.input_ids for call in generate_calls.of("t5")]
+    assert row[0] == english_tag and len(row) == loaded.count_tokens("Guten Tag.")
+    # Made for translation: set as the summarizer, it is warned of.
+    spec = resolve_spec("summarization", SummarizationSettings(model=str(path)), tmp_path)
+    assert spec.prefix == "" and "MADLAD-400 model, made for translation" in str(spec.task_warning)
+
+
 def test_a_multi_target_opus_mt_with_separate_vocabularies_is_told_the_target_too(
     tmp_path: Path, generate_calls: GenerateRecorder
 ) -> None:
