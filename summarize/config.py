@@ -130,11 +130,20 @@ class _Section(BaseModel):
 class GenerationSettingError(ValueError):
     """A bad value in a [*.generation] table; ``key`` lets the config error name it in full."""
 
-    def __init__(self, key: str | None, value: Any, problem: str, show_value: bool = True) -> None:
+    def __init__(
+        self,
+        key: str | None,
+        value: Any,
+        problem: str,
+        show_value: bool = True,
+        language_setting: str | None = None,
+    ) -> None:
         super().__init__(problem)
         self.key = key
         self.value = value
         self.show_value = show_value  # False: the problem quotes it already
+        # The model section's setting that takes what the key was meant for (a language code).
+        self.language_setting = language_setting
 
 
 @dataclass(frozen=True)
@@ -285,6 +294,21 @@ _TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
 }
 
 
+# The keys transformers' own NLLB, M2M100 and mBART-50 examples choose the languages with (the
+# tokenizer's src_lang / tgt_lang; generate()'s forced_bos_token_id, the target's token), each
+# with the model section's setting that takes the language's code here. Written into a
+# [*.generation] table, src_lang was refused as no field of transformers.GenerationConfig and
+# forced_bos_token_id = "eng_Latn" as no integer, neither naming translation.source_lang /
+# target_lang.
+_LANGUAGE_KEYS = {
+    "src_lang": "source_lang",
+    "source_lang": "source_lang",
+    "tgt_lang": "target_lang",
+    "target_lang": "target_lang",
+    "forced_bos_token_id": "target_lang",
+}
+
+
 # Settings that end generate() in a way the pipeline cannot honour, with what to use instead;
 # refused in a config table and in a model's own generation settings (generation.py).
 UNSAFE_STOPS = {
@@ -373,6 +397,13 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
     if not settings:
         return settings  # no transformers import for the common case
     unknown = sorted(set(settings) - _generation_fields()) if library else []
+    if unknown and unknown[0] in _LANGUAGE_KEYS:
+        raise GenerationSettingError(
+            unknown[0],
+            settings[unknown[0]],
+            "not a generate() setting",
+            language_setting=_LANGUAGE_KEYS[unknown[0]],
+        )
     if unknown:
         # The fields are too many to list: a misspelt one (num_beam, max_new_token) is named
         # with the setting it is closest to.
@@ -416,7 +447,13 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
         if key in _TOKEN_ID_SHAPES and value is not None:
             shape, describe = _TOKEN_ID_SHAPES[key]
             if not shape(value):
-                raise GenerationSettingError(key, value, f"must be {describe}")
+                code = key in _LANGUAGE_KEYS and isinstance(value, str)
+                raise GenerationSettingError(
+                    key,
+                    value,
+                    f"must be {describe}",
+                    language_setting=_LANGUAGE_KEYS[key] if code else None,
+                )
         if key == "sequence_bias" and value is not None:
             # Its logits processor takes a float bias only: TOML's whole -5 failed every input.
             checked[key] = [[ids, float(bias)] for ids, bias in value]
@@ -1237,12 +1274,27 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
         elif isinstance(cause, GenerationSettingError):  # name the key within the table
             if cause.key is not None:
                 location = f"{location}.{cause.key}"
-            given = f" (got {cause.value!r})" if cause.show_value else ""
-            lines.append(f"{location}: {cause}{given}")
+            hint = _language_hint(cause, item["loc"])
+            given = f" (got {cause.value!r})" if cause.show_value and not hint else ""
+            lines.append(f"{location}: {cause}{hint}{given}")
         else:
             given = item.get("input")
             lines.append(f"{location}: {item['msg']} (got {given!r}){_quote_hint(item, origin)}")
     return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
+
+
+def _language_hint(cause: GenerationSettingError, location: tuple[Any, ...]) -> str:
+    """Where the language code given as ``cause``'s generate() setting belongs: the model
+    section's ``source_lang`` / ``target_lang``; empty for any other problem."""
+    if cause.language_setting is None:
+        return ""
+    setting = f"{location[0]}.{cause.language_setting}"
+    code = json.dumps(cause.value, ensure_ascii=False) if isinstance(cause.value, str) else "…"
+    return (
+        f" (got {cause.value!r}); a multilingual model's languages are chosen by their codes "
+        f"in the model's section: {setting} = {code} (`summarize models list` shows the "
+        "codes in use)"
+    )
 
 
 def _unknown_key(key: str, allowed: list[str], section: str | None = None) -> str:

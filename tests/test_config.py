@@ -471,6 +471,28 @@ def test_a_misspelt_generation_setting_names_the_one_meant(typo: str, meant: str
 
 
 @pytest.mark.parametrize(
+    ("override", "setting"),
+    [
+        ("translation.generation.src_lang=deu_Latn", "translation.source_lang"),
+        ("translation.generation.tgt_lang=eng_Latn", "translation.target_lang"),
+        ("translation.generation.target_lang=eng_Latn", "translation.target_lang"),
+        ("translation.generation.forced_bos_token_id=eng_Latn", "translation.target_lang"),
+        ("summarization.generation.src_lang=en_XX", "summarization.source_lang"),
+    ],
+)
+def test_language_codes_in_a_generation_table_name_the_sections_setting(
+    override: str, setting: str
+) -> None:
+    """transformers' own NLLB and M2M100 examples pass src_lang / tgt_lang and
+    forced_bos_token_id = the target's token: written into [translation.generation] so, the
+    message named generate()'s fields, or wanted an integer, not the setting that takes the
+    code."""
+    with pytest.raises(ConfigError) as refused:
+        load_config(overrides=[override], project_file=None)
+    assert f"{setting} = " in str(refused.value)
+
+
+@pytest.mark.parametrize(
     ("override", "key"),
     [
         # TOML has types: pydantic's lax mode turned these into other values without a word
