@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from summarize.backends import Generated
 from summarize.errors import ArticleError, SummarizeError, shown
 from summarize.families import SENTENCE_MARKS
-from summarize.segment import ends_with_abbreviation
+from summarize.segment import ends_with_abbreviation, sentence_goes_on
 
 if TYPE_CHECKING:
     from summarize.models import LoadedModel
@@ -36,8 +36,9 @@ _SENTENCE_END = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}[.!?][\"“”»«’)]))\s+(?=[„\"»«‚‘(]?[A-ZÄÖÜ])"
 )
 # Words with a full stop that stand before a capital inside a sentence ("Dr. Müller", "vgl.
-# Wagner", "St. Gallen", "(Hrsg.) Steinartefakte"): no sentence end, never a break of ours;
-# nor are those the segmenter knows ("geb.", "gem.", "z. B."; segment.ends_with_abbreviation).
+# Wagner", "St. Gallen", "(Hrsg.) Steinartefakte"), pysbd's own among them: no sentence end,
+# never a break of ours; nor is any place where the segmenter's rules read the sentence on
+# ("geb. Schmidt", "20 Min. Verspätung", "z. B."; segment.sentence_goes_on).
 _NOT_SENTENCE_ENDS = frozenset(
     [
         "Dr.", "Prof.", "St.", "Nr.", "Hr.", "Fr.", "Hl.", "Fa.", "Abs.", "Art.", "Bd.", "Kap.",
@@ -51,9 +52,12 @@ _NOT_SENTENCE_ENDS = frozenset(
 # though "Co." ends one elsewhere ("Pudding & Co. Ob als …"). Cut there, "… GmbH & Co." and
 # "KG, Postfach …" went to the translator apart.
 _COMPANY_FORMS = ("KG", "OHG")
-# Characters read before a sentence end for its word: far more than the longest of those words
-# with its opening marks; a longer run of characters without a space is no such word.
+# Characters read before a sentence end for its word (and after it for the next): far more than
+# the longest of those words with its opening marks; a longer run of characters without a space
+# is no such word.
 _WORD_READ = 32
+# A word that ends with a sentence's mark, maybe closing quotes after it.
+_ENDS_WITH_SENTENCE_MARK = re.compile(r"[.!?][\"“”»«’)]*$")
 
 
 def _split_at_sentence_ends(text: str) -> list[str]:
@@ -65,7 +69,9 @@ def _split_at_sentence_ends(text: str) -> list[str]:
         # back to the last cut at each match would be quadratic again ("Dr. Dr. Dr. …").
         tail = text[max(start, match.start() - _WORD_READ) : match.start()]
         word = tail.rsplit(None, 1)[-1].lstrip('(„"»«‚‘').rstrip('"“”»«’)')
-        if word in _NOT_SENTENCE_ENDS or ends_with_abbreviation(tail.rstrip('"“”»«’)')):
+        if word in _NOT_SENTENCE_ENDS or sentence_goes_on(
+            tail, text[match.end() : match.end() + _WORD_READ]
+        ):
             continue
         if word == "Co." and text.startswith(_COMPANY_FORMS, match.end()):  # "GmbH & Co. KG"
             continue
@@ -79,11 +85,13 @@ def _split_at_sentence_ends(text: str) -> list[str]:
 _NUMBER_WITH_STOP = re.compile(r"\d[\d.–-]*\.")
 
 
-def _reads_on(word: str) -> bool:
-    """Whether a sentence reads on after ``word`` as a title, an abbreviation or an ordinal
-    does ("Dr.", "stv.", "dem 2."): no place to cut it (``word`` may be a clause: its last
-    word). Cut after an ordinal, "… nach dem 2." and "Weltkrieg …" went to the translator
-    apart, as did "vom 13." and "Dezember 2022", "vom 6." and "- 7. März 2020"."""
+def _reads_on(word: str, after: str) -> bool:
+    """Whether a sentence reads on after ``word`` into ``after`` (the next part) as after a
+    title, an abbreviation, an ordinal or an amount's unit ("Dr.", "stv.", "dem 2.", "20
+    Min."): no place to cut it (``word`` may be a clause: its last word). Cut after an
+    ordinal, "… nach dem 2." and "Weltkrieg …" went to the translator apart, as did "vom 13."
+    and "Dezember 2022", "vom 6." and "- 7. März 2020"; the segmenter's rules decide
+    (segment.sentence_goes_on), where a sentence mark ends ``word``."""
     tail = word[-_WORD_READ:].rstrip('"“”»«’)')
     bare = tail.lstrip('(„"»«‚‘')
     # The last word alone for a number: a clause ends with one too ("vom 6." | "- 7. März").
@@ -92,6 +100,10 @@ def _reads_on(word: str) -> bool:
         bare in _NOT_SENTENCE_ENDS
         or ends_with_abbreviation(tail)
         or bool(_NUMBER_WITH_STOP.fullmatch(last))
+        or bool(
+            _ENDS_WITH_SENTENCE_MARK.search(tail)
+            and sentence_goes_on(word[-_WORD_READ:], after[:_WORD_READ])
+        )
     )
 
 
@@ -466,7 +478,7 @@ def _cut_before(current: list[str], part: str, fits: Callable[[str], bool]) -> i
     """How many of ``current``'s parts close a piece when ``part`` does not fit after them:
     all, but for a last word that reads on ("dem stv." | "Vorsitzenden"), which starts the next
     piece instead where it fits there beside ``part``."""
-    if len(current) > 1 and _reads_on(current[-1]) and fits(f"{current[-1]} {part}"):
+    if len(current) > 1 and _reads_on(current[-1], part) and fits(f"{current[-1]} {part}"):
         return len(current) - 1
     return len(current)
 
@@ -482,7 +494,7 @@ def _even_pair(first: list[str], second: list[str], fits: Callable[[str], bool])
     for cut in cuts:
         if abs(2 * ends[cut - 1] - total) >= imbalance:
             break
-        if _reads_on(parts[cut - 1]):  # "dem stv." | "Vorsitzenden": no cut there
+        if _reads_on(parts[cut - 1], parts[cut]):  # "dem stv." | "Vorsitzenden": no cut there
             continue
         if fits(" ".join(parts[:cut])) and fits(" ".join(parts[cut:])):
             return [parts[:cut], parts[cut:]]

@@ -480,14 +480,7 @@ def _rejoin_false_splits(paragraph: str, pieces: list[str]) -> list[str]:
     for piece in pieces:
         start = paragraph.index(piece, position)
         position = start + len(piece)
-        if spans and (
-            not _ENDS_CLAUSE.search(tail)
-            or (ends_with_abbreviation(tail) and not _starts_sentence(piece))
-            or _goes_on_past_stop(first, tail, piece)
-            or (_ENDS_COLON.search(tail) and _STARTS_ORDINAL.match(piece))
-            or (_ENDS_NUMBER_AFTER_COLON.search(tail) and not _starts_sentence(piece))
-            or _NUMBER_OPENS.search(tail)
-        ):
+        if spans and _goes_on(first, tail, piece):
             spans[-1][1] = position
             tail = f"{tail} {piece[-_TAIL_CHARS:]}"[-_TAIL_CHARS:]
         else:
@@ -495,6 +488,30 @@ def _rejoin_false_splits(paragraph: str, pieces: list[str]) -> list[str]:
             first = piece
             tail = piece[-_TAIL_CHARS:]
     return [paragraph[start:end] for start, end in spans]
+
+
+def _goes_on(sentence_start: str, tail: str, piece: str) -> bool:
+    """Whether the sentence that begins with ``sentence_start`` and ends with ``tail`` (its last
+    _TAIL_CHARS characters at most) goes on into ``piece``, where pysbd ended it."""
+    return bool(
+        not _ENDS_CLAUSE.search(tail)
+        or (ends_with_abbreviation(tail) and not _starts_sentence(piece))
+        or _goes_on_past_stop(sentence_start, tail, piece)
+        or (_ENDS_COLON.search(tail) and _STARTS_ORDINAL.match(piece))
+        or (_ENDS_NUMBER_AFTER_COLON.search(tail) and not _starts_sentence(piece))
+        or _NUMBER_OPENS.search(tail)
+    )
+
+
+def sentence_goes_on(before: str, after: str) -> bool:
+    """Whether a sentence reads on from ``before`` (the text since the last sentence end) into
+    ``after``, by the rules that join pysbd's pieces again ("20 Min. | Verspätung", "Abs. |
+    Satz", "dem 2. | Weltkrieg"). The window splitter (batching) cuts a sentence too long for
+    the window at the sentence ends inside it by these same rules, so the two never disagree:
+    with a list of its own it cut "… 20 Min." from "Verspätung …", which this module joins."""
+    if not before.strip() or not after.strip():
+        return False
+    return _goes_on(before.lstrip(), before[-_TAIL_CHARS:].rstrip(), after.lstrip())
 
 
 def _starts_after_number(word: str, after: str) -> bool:
