@@ -594,6 +594,52 @@ def test_an_abbreviation_that_never_ends_a_sentence_does_not(sentence: str) -> N
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # before a place's or a member's name
+        "Wir trafen uns am Bhf. Zoo in Berlin.",
+        "Er wohnt im Landkr. Rosenheim am Inn.",
+        "Der Abg. Müller stimmte dagegen.",
+        # a lowercase word no German word ends like (development pages)
+        "Sie übernehmen Prüf- und Diagnosearbeiten an elektr. Dieselsystemen.",
+        "Alle Preise verstehen sich inkl. gesetzl. Mehrwertsteuer.",
+        "Es gibt einen Extra-Newsletter an Mitglieder bezügl. Mitgliederbeitrag.",
+        "Die Seite setzt Cookies für verschiedene Zwecke, insb. Statistik und Werbung.",
+        "Es geht um die Harmonisierung der gesundheitl. Bewertung von Stoffen.",
+        "Die Rate beträgt mtl. 14,99 Euro.",
+    ],
+)
+def test_a_shortened_word_pysbd_does_not_know_ends_no_sentence(sentence: str) -> None:
+    """pysbd ended a sentence at "Bhf.", "Landkr.", "Abg." before a name and at lowercase words
+    shortened so that no German word ends like them ("elektr.", "gesetzl.", "bezügl.",
+    "insb."): "Dieselsystemen." and "Rosenheim am Inn." went to the translator as sentences
+    of their own (28 places on 15 of the development pages)."""
+    assert split_sentences(f"{sentence} Danach kam der Winter.") == [
+        sentence,
+        "Danach kam der Winter.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er fuhr ins Dorf.",  # a vowel: a word
+        "Das Brett war 5 cm.",  # a unit after a number ends sentences
+        "Sie nahmen den Weg.",
+        "Er trank ein Hendl.",  # "-dl", a Bavarian word's ending
+        "Er sagte: Wir kommen mit.",
+    ],
+)
+def test_a_lowercase_word_spelt_in_full_still_ends_a_sentence(sentence: str) -> None:
+    """The rule for shortened lowercase words reads the word's letters; a German word (a
+    vowel, an ending German has) or a unit after a number ends the sentence as before."""
+    assert split_sentences(f"{sentence} Kritiker sahen das anders.") == [
+        sentence,
+        "Kritiker sahen das anders.",
+    ]
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "Prof. Dr.-Ing.",  # development pages: "Prof. Dr.-Ing. Andreas Reuter, Leiter des …"

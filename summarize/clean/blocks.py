@@ -73,6 +73,11 @@ SEGMENT_NON_FINAL_ABBREVIATIONS = (
     # a citation's authors before its year, and its volume: "nach Arbeiten durch Baal et al.
     # (1994) ausgeschlossen", "In: Science; Vol. 371, Issue 6526"
     "et al.", "Vol.",
+    # before a place's or a member's name, a station's and a district's: "am Bhf. Zoo", "im
+    # Landkr. Rosenheim", "der Abg. Müller" (pysbd sent "Rosenheim." and "Müller sagte …" on
+    # as sentences; a lowercase word shortened so is found by its letters,
+    # _ENDS_WITH_LOWERCASE_SHORTENED)
+    "Bhf.", "Landkr.", "Abg.",
 )  # fmt: skip
 _ENDS_WITH_SEGMENT_NON_FINAL = re.compile(
     r"(?:^|[\s(„\"])(?:" + "|".join(re.escape(a) for a in SEGMENT_NON_FINAL_ABBREVIATIONS) + r")$"
@@ -92,17 +97,34 @@ _ENDS_WITH_HYPHENATED_INITIAL = re.compile(
     r"(?:^|[\s(„\"])(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][a-zäöü]+)-[A-ZÄÖÜ]\.$"
 )
 
+# A lowercase word that no German word ends like, so shortened, before its full stop: letters
+# without a vowel ("vgl", "kpl", "lfd", "mtl"), an obstruent before "l" or "r" ("elektr",
+# "gesetzl", "öffentl", "eventl", "bezügl"), a "b" or "g" after a consonant other than l, r, m,
+# n ("insb"). A lowercase word (German capitalises nouns and names) ends a sentence as a verb,
+# adjective or adverb, spelt in full. pysbd knows none of them: on the development pages it
+# ended a sentence at "Prüf- und Diagnosearbeiten an elektr. | Dieselsystemen", "Alle Preise
+# inkl. gesetzl. | MwSt.", "Extra-Newsletter an Mitglieder bezügl. | Mitgliederbeitrag", 28
+# places on 15 pages (one of them, "Sehr gr." in a catalogue line, closed a sentence); "insb. |
+# Kinder" too. A unit after a number ("5 cm.", "3 kg.") ends sentences and is left alone.
+_VOWELS = "aeiouyäöü"
+_ENDS_WITH_LOWERCASE_SHORTENED = re.compile(
+    r"(?:^|(?<=[\s(„\"/–-]))(?<!\d\s)(?=[a-zäöüß])"
+    rf"(?:[^\W\d_{_VOWELS}]{{2,}}|[^\W\d_]+[bcfgkptvwz][lr]|[^\W\d_]+[^\W\d_{_VOWELS}lrmnh][bg])\.$"
+)
+
 
 def ends_with_abbreviation(text: str) -> bool:
     """Whether ``text`` ends with an abbreviation that never ends a sentence: one of
-    NON_FINAL_ABBREVIATIONS or SEGMENT_NON_FINAL_ABBREVIATIONS, an academic title or a hyphenated
-    initial. The segmenter never ends a sentence there, and a wrapped line that ends with one goes
-    on (the two must agree: a sentence the cleaner cut into two paragraphs stays cut)."""
+    NON_FINAL_ABBREVIATIONS or SEGMENT_NON_FINAL_ABBREVIATIONS, an academic title, a hyphenated
+    initial or a lowercase word no German word ends like (_ENDS_WITH_LOWERCASE_SHORTENED). The
+    segmenter never ends a sentence there, and a wrapped line that ends with one goes on (the
+    two must agree: a sentence the cleaner cut into two paragraphs stays cut)."""
     return bool(
         ENDS_WITH_ABBREVIATION.search(text)
         or _ENDS_WITH_SEGMENT_NON_FINAL.search(text)
         or _ENDS_WITH_TITLE.search(text)
         or _ENDS_WITH_HYPHENATED_INITIAL.search(text)
+        or _ENDS_WITH_LOWERCASE_SHORTENED.search(text)
     )
 
 
