@@ -116,6 +116,10 @@ _SENTENCE_STARTERS = frozenset(
 )
 # German function words that are nouns too, capitalised ("die 4. Macht", "das Sein").
 _FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
+# A unit or amount after a number (see _ENDS_NUMBER_UNIT) closes a sentence before a function
+# word as "Mio." does: pysbd ended none at "Std." ("Die Fahrt dauerte 3 Std. Danach …" went to
+# the translator as one sentence), where it ended one at "Min." and the rest.
+_NUMBER_UNITS = ("Min", "Sek", "Std", "Bio", "Mill", "Pkt")
 # "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there
 # ("Bildung etc. Die Datenmengen …" went to the translator as one sentence); nor at the "Chr."
 # of a year's "v. Chr." or "n. Chr." ("im 5. Jh. v. Chr. Dort lebten damals Kelten."); nor
@@ -134,7 +138,8 @@ _FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
 # followed inside a sentence by a lowercase word ("Ludwig XIV. war König").
 _NUMBER_STOP_STARTER = re.compile(
     r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)"
-    r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.)"
+    + "".join(rf"|(?<=\d\s{unit}\.)" for unit in _NUMBER_UNITS)
+    + r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.)"
     r"|(?<=\sCo\.)|(?<=\d\sff\.)|(?<=\d\sf\.)|(?<=\sJh\.)|(?<=\sJhd\.)"
     r"|(?<=\se\.\sV\.)|(?<=\se\.V\.)"
     r"|(?<=[^\W\d_]\s[IVX]{2}\.)|(?<=[^\W\d_]\s[IVX]{3}\.)|(?<=[^\W\d_]\s[IVX]{4}\.))"
@@ -273,7 +278,7 @@ _ENDS_DATE_ABBREVIATION = re.compile(
 # after it went to the translator as a sentence of its own. As after "Mio." (see
 # _NUMBER_STOP_STARTER), a function word after it starts a sentence ("… von 20 Min. Die
 # Fahrgäste …"); any other word goes on.
-_ENDS_NUMBER_UNIT = re.compile(r"\d\s(?:Min|Sek|Std|Bio|Mill|Pkt)\.$")
+_ENDS_NUMBER_UNIT = re.compile(rf"\d\s(?:{'|'.join(_NUMBER_UNITS)})\.$")
 _FIRST_WORD_AND_AFTER = re.compile(r"[„\"»«‚‘(]*([^\W\d_]\w*)")
 _STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*")
 _STARTS_YEAR_OR_DASH = re.compile(r"(?:\d{4}(?!\w)|[–—-](?:\s|\d))")

@@ -756,6 +756,7 @@ def test_an_abbreviation_that_may_close_a_sentence_before_a_noun_ends_none(sente
         "Der Bund hat 2 Bio. Euro Schulden.",
         "Das kostet 3 Mill. Euro im Jahr.",
         "Er hat 12 Pkt. Vorsprung in der Tabelle.",
+        "Er brauchte 2 Std. Fahrzeit bis Berlin.",
     ],
 )
 def test_a_unit_after_a_number_ends_no_sentence_before_its_noun(sentence: str) -> None:
@@ -771,6 +772,9 @@ def test_a_unit_after_a_number_ends_no_sentence_before_its_noun(sentence: str) -
         ("Er zahlt 3 Mill.", "Mehr hat er nicht."),
         ("Er lief die Strecke in 9,8 Sek.", "„Das ist Weltrekord“, sagte er."),
         ("Lesezeit 5 Min.", "1. November 2023"),
+        # pysbd ends none at "Std." itself (as it does at "Min."): one sentence before
+        ("Die Fahrt dauerte 3 Std.", "Danach kam er an."),
+        ("Sie brauchte nur 2 Std.", "Die anderen kamen später."),
     ],
 )
 def test_a_unit_after_a_number_still_ends_a_sentence_before_a_sentence_start(
