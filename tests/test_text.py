@@ -632,6 +632,26 @@ def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     assert "no article text left after cleaning" in result.output
 
 
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1B;", "&#8", "&#xFFFF;"])
+def test_a_reference_to_a_character_xml_cannot_hold_costs_an_html_page_nothing(
+    tmp_path: Path, reference: str
+) -> None:
+    """A control character kept by a CMS as a numeric reference (an escape, a backspace from a
+    pasted text) became that character in lxml's tree, and trafilatura's extraction, refused it
+    by lxml, gave up on the page: the whole article was "no article text found in the HTML".
+    The reference is left out, as the parser leaves out such a character written as it is."""
+    lines = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<p>{line}</p>" for line in lines if line.strip())
+    path = tmp_path / "seite.html"
+    path.write_text(
+        f"<html><body><article><p>Der Rat tagt{reference} heute.</p>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert "Der Rat tagt heute." in article.text.splitlines()
+    assert lines[-1] in article.text.splitlines()
+
+
 def test_an_article_the_cleaner_empties_names_the_rule_and_how_to_keep_it(
     tmp_path: Path,
 ) -> None:

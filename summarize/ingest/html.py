@@ -55,6 +55,7 @@ def extract_html(
 
     if path.suffix.lower() == ".xhtml":
         html = _cdata_as_text(html)
+    html = _without_references_xml_cannot_hold(html)
     html = quotations_marked(scripts_as_characters(_without_document_end_tags(html)))
     root, too_deep = _parse_page(html)
     # The metadata reads the page as written (its <time> elements date it); the extraction
@@ -125,6 +126,34 @@ def extract_html(
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title, details
+
+
+# A numeric character reference, decimal or hexadecimal (HTML ends one without its ";" too).
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+# The characters XML cannot hold that lxml makes of a reference: C0 controls but the white space
+# the parser reads as such (tab, line feed, vertical tab, form feed, carriage return), U+FFFE
+# and U+FFFF. (It makes U+FFFD of a reference to NUL, to a surrogate or past U+10FFFF.)
+_XML_INCOMPATIBLE = frozenset([*range(0x01, 0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+
+
+def _without_references_xml_cannot_hold(html: str) -> str:
+    """``html`` without its references to characters XML cannot hold, left out as the parser
+    leaves out those characters written as they are: lxml made each such reference its
+    character, and trafilatura's extraction, setting an element's text with it, raised a
+    ValueError it took for "no article": one "&#27;" a CMS kept from a pasted text, and the
+    whole page was "no article text found in the HTML"."""
+    if "&#" not in html:
+        return html
+    return _NUMERIC_REFERENCE.sub(_unless_xml_cannot_hold, html)
+
+
+def _unless_xml_cannot_hold(reference: re.Match[str]) -> str:
+    hexadecimal, decimal = reference.groups()
+    digits = (hexadecimal or decimal).lstrip("0")
+    if len(digits) > 5:  # past U+FFFF (and past what int() reads, for thousands of digits)
+        return reference[0]
+    code = int(digits or "0", 16 if hexadecimal else 10)
+    return "" if code in _XML_INCOMPATIBLE else reference[0]
 
 
 # A superscript or subscript of digits ("10<sup>6</sup>", "m<sup>2</sup>", "CO<sub>2</sub>",
