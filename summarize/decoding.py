@@ -60,6 +60,8 @@ def decode_text(
                 body = raw[len(bom) :]
                 if encoding == "utf-8-sig" and (text := _damaged_utf8(body, path)) is not None:
                     return _c1_as_windows_1252(text, path, markup), encoding
+                if encoding != "utf-8-sig" and (text := _damaged_wide(raw, encoding, path)):
+                    return _readable(text, path, markup), encoding
                 raise ArticleError(
                     f"{shown(path)}: starts with a {encoding} BOM but does not decode"
                 ) from None
@@ -444,6 +446,28 @@ def _damaged_utf8(raw: bytes, path: Path) -> str | None:
         "%s: not valid UTF-8 in %d place(s) (the first at character %d); read as UTF-8, each "
         "shown as the replacement character U+FFFD",
         shown(path), invalid, text.index("\ufffd"),
+    )  # fmt: skip
+    return text
+
+
+def _damaged_wide(raw: bytes, encoding: str, path: Path) -> str | None:
+    """The text of UTF-16 or UTF-32 bytes after their BOM with a few that do not decode (a
+    file cut short at an odd byte, half of a surrogate pair), each shown as U+FFFD and said in
+    the run's log; None where more than one character in a hundred is damaged. The BOM names
+    the encoding, and such a file was refused whole ("starts with a utf-16 BOM but does not
+    decode"), where a UTF-8 file cut in a character is read."""
+    text = raw.decode(encoding, errors="replace")
+    undamaged = raw.decode(encoding, errors="ignore")
+    invalid = len(text) - len(undamaged)
+    if not invalid or invalid > max(1, len(text) // 100):
+        return None
+    # Where the two readings part (the undamaged one is shorter).
+    pairs = zip(text, undamaged, strict=False)
+    first = next((at for at, (read, kept) in enumerate(pairs) if read != kept), len(undamaged))
+    logger.warning(
+        "%s: not valid %s in %d place(s) (the first at character %d); read as %s, each shown "
+        "as the replacement character U+FFFD",
+        shown(path), encoding.upper(), invalid, first, encoding.upper(),
     )  # fmt: skip
     return text
 

@@ -1338,6 +1338,52 @@ def test_utf8_with_a_few_damaged_bytes_keeps_its_umlauts(
     assert read_article(path).text == legacy
 
 
+@pytest.mark.parametrize(
+    ("encoding", "damage"),
+    [
+        ("utf-16", lambda raw: raw[:-1]),  # cut short at an odd byte
+        ("utf-16-be", lambda raw: raw[:-1]),
+        ("utf-32", lambda raw: raw[:-2]),
+        # half of a surrogate pair (an emoji cut in two) in place of the "k" of "Biker"
+        (
+            "utf-16",
+            lambda raw: raw.replace(
+                "Biker".encode("utf-16-le"), "Bi\ud83der".encode("utf-16-le", "surrogatepass")
+            ),
+        ),
+    ],
+)
+def test_utf16_or_utf32_with_a_bom_and_a_damaged_character_is_read(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    encoding: str,
+    damage: Callable[[bytes], bytes],
+) -> None:
+    """A UTF-16 or UTF-32 file cut short in its last character (a download broken off at an
+    odd byte), or holding half of a surrogate pair, was refused whole: "starts with a utf-16
+    BOM but does not decode", where a UTF-8 file cut in a character is read. The BOM names the
+    encoding: the file is read, the damaged place shown as U+FFFD, and a warning names it."""
+    text = (
+        "Am Freitagabend ereignete sich auf der Landstraße zwischen Machtolsheim und Merklingen "
+        "ein Verkehrsunfall. Größere Schäden blieben aus, die Fahrerin übersah den Biker.\n"
+    )
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = codecs.BOM_UTF16_BE + raw
+    path = tmp_path / "artikel.txt"
+    path.write_bytes(damage(raw))
+    with caplog.at_level("WARNING", logger="summarize"):
+        article = read_article(path)
+    assert article.text.startswith("Am Freitagabend ereignete sich auf der Landstraße")
+    assert "\ufffd" in article.text
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("artikel.txt: not valid UTF-" in message for message in messages), messages
+    # Bytes that are no such text, after the same BOM, are refused as before.
+    path.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xdc" * 400)
+    with pytest.raises(ArticleError, match="BOM but does not decode"):
+        read_article(path)
+
+
 def test_utf8_with_as_many_damaged_bytes_as_umlauts_is_still_utf8(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
