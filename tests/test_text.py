@@ -511,6 +511,44 @@ def test_a_page_of_no_element_has_no_article_text(tmp_path: Path, markup: str, n
 
 
 @pytest.mark.parametrize(
+    ("page", "said"),
+    [
+        (
+            '<html><head><meta http-equiv="Refresh" content="0; URL=\'https://example.org/a\'">'
+            "</head><body></body></html>",
+            "; the page only redirects (meta refresh) to https://example.org/a: save that page",
+        ),
+        (
+            '<html><frameset cols="20%,80%"><frame src="nav.html"><frame src="artikel.html">'
+            "<noframes><p>Ihr Browser kann leider keine Frames anzeigen.</p></noframes>"
+            "</frameset></html>",
+            "; the page only shows other pages in frames (nav.html, artikel.html): save those",
+        ),
+        (
+            '<html><body><div id="root"></div><script src="/app.js"></script></body></html>',
+            "; the page shows no text without its scripts",
+        ),
+        ("<html><head><title>Leer</title></head><body></body></html>", None),
+    ],
+)
+def test_a_page_without_article_text_says_what_it_is_instead(
+    tmp_path: Path, page: str, said: str | None
+) -> None:
+    """A scraper saves what a server sends: a redirect, a frameset, a page its scripts fill in.
+    Each failed as "no article text found in the HTML", the page to fetch instead unsaid."""
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.raises(ArticleError) as error:
+        read_article(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: no article text found in the HTML"), message
+    if said is None:
+        assert message.endswith("no article text found in the HTML"), message
+    else:
+        assert said in message, message
+
+
+@pytest.mark.parametrize(
     ("start", "kind"),
     [(b"PK\x03\x04", "zip archive"), (b"%PDF-1.7\n", "PDF"), (b"{\\rtf1\\ansi ", "RTF")],
 )

@@ -96,7 +96,7 @@ def extract_html(
         # blocks), are the source's layout too; trafilatura drops empty lines.
         body = "\n".join(filter(None, map(str.strip, body.splitlines())))
     if not body.strip():
-        raise ArticleError(f"{shown(path)}: no article text found in the HTML")
+        raise ArticleError(f"{shown(path)}: no article text found in the HTML{_why_no_text(root)}")
     whole = page_text(root)
     page_lines = whole.splitlines()
     body = split_at_page_lines(spaced_as_the_page(body, page_lines), page_lines)
@@ -126,6 +126,51 @@ def extract_html(
     if title and whole and not whole.startswith(title):
         whole = f"{title}\n\n{whole}"
     return text, left_out, whole, title, details
+
+
+def _why_no_text(root: Any) -> str:
+    """What a page without article text is instead, for its failure's line ("" when nothing
+    tells): a scraper that saves what a server sends saves redirects, framesets and pages
+    its scripts fill in, and each failed alike, "no article text found in the HTML", the page
+    to fetch instead unsaid."""
+    if root is None:
+        return ""
+    for content in root.xpath(_REFRESH_XPATH):
+        if (target := _REFRESH_TARGET.search(content)) is not None:
+            address = target["address"].strip().strip("'\"")[:_SHOWN_ADDRESS]
+            return f"; the page only redirects (meta refresh) to {shown(address)}: save that page"
+    # A frameset's <noframes> text ("Ihr Browser kann keine Frames anzeigen") is no article.
+    if frames := _frame_sources(root, "//frame/@src"):
+        return frames
+    if visible_blocks(root):
+        return ""
+    if frames := _frame_sources(root, "//iframe/@src"):
+        return frames
+    if root.xpath("//script[@src or normalize-space()]"):
+        return (
+            "; the page shows no text without its scripts (they write it in a browser): save "
+            "the page as a browser shows it"
+        )
+    return ""
+
+
+def _frame_sources(root: Any, xpath: str) -> str:
+    """The part of a failure's line that names the pages a page shows in its frames, or ""."""
+    frames = [source.strip()[:_SHOWN_ADDRESS] for source in root.xpath(xpath) if source.strip()]
+    if not frames:
+        return ""
+    named = ", ".join(shown(frame) for frame in frames[:3])
+    more = f" and {len(frames) - 3} more" if len(frames) > 3 else ""
+    return f"; the page only shows other pages in frames ({named}{more}): save those"
+
+
+# A <meta http-equiv="refresh"> element's content ("0; url=https://…"), and the address in it.
+_REFRESH_XPATH = (
+    "//meta[translate(normalize-space(@http-equiv), 'REFSH', 'refsh') = 'refresh']/@content"
+)
+_REFRESH_TARGET = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<address>\S.*)", re.I | re.S)
+# How much of an address a failure's line shows.
+_SHOWN_ADDRESS = 200
 
 
 # A numeric character reference, decimal or hexadecimal (HTML ends one without its ";" too).
