@@ -1279,7 +1279,9 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
             lines.append(f"{location}: {cause}{hint}{given}")
         else:
             given = item.get("input")
-            lines.append(f"{location}: {item['msg']} (got {given!r}){_quote_hint(item, origin)}")
+            # A validator's own words, without pydantic's "Value error, " before them.
+            said = str(cause) if item["type"] == "value_error" and cause else item["msg"]
+            lines.append(f"{location}: {said} (got {given!r}){_quote_hint(item, origin)}")
     return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
 
 

@@ -98,6 +98,24 @@ def test_unknown_key_names_the_key_and_the_allowed_ones(tmp_path: Path) -> None:
     assert str(layer) in message
 
 
+@pytest.mark.parametrize(
+    ("override", "said"),
+    [
+        ('clean.disable=["tial"]', "clean.disable: unknown rule(s) tial; rules are: "),
+        ('output.folder=""', "output.folder: an empty path; give a folder or file name"),
+        ("ray.gpus_per_actor=1.5", "ray.gpus_per_actor: Ray reserves a fraction of one GPU"),
+    ],
+)
+def test_a_validators_message_is_its_own_words(override: str, said: str) -> None:
+    """A check of the config's own said its message after pydantic's "Value error, "
+    ("clean.disable: Value error, unknown rule(s) tial"), words no other line of the message
+    has, and no reader needs."""
+    with pytest.raises(ConfigError) as caught:
+        load_config(overrides=[override], project_file=None)
+    assert said in str(caught.value)
+    assert "Value error" not in str(caught.value)
+
+
 def test_unknown_section_is_rejected() -> None:
     with pytest.raises(ConfigError, match=r"translator: unknown key .*translation"):
         load_config(overrides=["translator.model=x"], project_file=None)
