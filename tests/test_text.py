@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
+import lzma
 import subprocess
 import sys
 from collections import Counter
@@ -561,6 +563,28 @@ def test_a_document_that_is_no_text_is_said_as_such(
     path.write_bytes(start + b"Der Rat tagt am Montag in der Halle der Stadt." * 20)
     with pytest.raises(ArticleError, match=kind):
         read_article(path)
+
+
+@pytest.mark.parametrize(
+    ("compress", "said"),
+    [
+        (gzip.compress, "gzip-compressed, not text"),
+        (lzma.compress, "xz-compressed, not text"),
+        (lambda data: b"\x28\xb5\x2f\xfd\x24\x00" + data, "zstd-compressed, not text"),
+    ],
+)
+@pytest.mark.parametrize("name", ["seite.html", "artikel.txt"])
+def test_a_compressed_page_is_said_as_such(
+    tmp_path: Path, compress: Callable[[bytes], bytes], said: str, name: str
+) -> None:
+    """A page a scraper saved as its server sent it, gzip-compressed (curl without
+    --compressed), was "binary file (contains NUL bytes)": what it was, and what to do about
+    it, unsaid."""
+    path = tmp_path / name
+    path.write_bytes(compress(b"<p>Der Rat tagt am Montag in der Halle.</p>" * 20))
+    with pytest.raises(ArticleError, match=said) as error:
+        read_article(path)
+    assert "decompress it first" in str(error.value)
 
 
 @pytest.mark.parametrize(

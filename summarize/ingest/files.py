@@ -55,6 +55,14 @@ _DOCUMENT_MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
     b"{\\rtf": "an RTF document",
 }
+# Compressed files, by their first bytes, and the tool that decompresses each: a page a scraper
+# saved as its server sent it ("Content-Encoding: gzip") was "binary file (contains NUL bytes)",
+# which told nothing of what to do.
+_COMPRESSED_MAGIC = {
+    b"\x1f\x8b": ("gzip", "gunzip"),
+    b"\xfd7zXZ\x00": ("xz", "unxz"),
+    b"\x28\xb5\x2f\xfd": ("zstd", "unzstd"),
+}
 # A web archive (MHTML: what Chrome and Edge save as "Webpage, Single File", .mhtml or .mht),
 # by its MIME header lines up to a multipart/related type: read as plain text, its headers and
 # its page's quoted-printable HTML ("<p>Der Bundestag hat am Donnerstag =C3=BCber …") were
@@ -373,6 +381,12 @@ def read_source_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     for magic, kind in _DOCUMENT_MAGIC.items():
         if raw.startswith(magic):
             raise ArticleError(f"{shown(path)}: {kind}, not text; save the article as .txt")
+    for magic, (kind, tool) in _COMPRESSED_MAGIC.items():
+        if raw.startswith(magic):
+            raise ArticleError(
+                f"{shown(path)}: {kind}-compressed, not text (a page saved as its server sent "
+                f"it, such as by curl without --compressed?); decompress it first ({tool})"
+            )
     if _WEB_ARCHIVE.match(raw[:_WEB_ARCHIVE_SNIFF_BYTES]):
         raise ArticleError(
             f"{shown(path)}: a web archive (MHTML, a page saved as one file), not text; save "
