@@ -5442,3 +5442,31 @@ def test_a_kind_said_in_german_with_its_name_backs_the_translators_word(
     Oakland" were flagged as names the German lacks: a festival's kind was read only as
     "Festival" or "Festspiele" and apart from the name, and a police force's not at all."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # the adjective or particle "fest" (firm, fixed) names no festival
+        ("The Festival was cancelled.", "Der Termin steht fest.", ["Festival"]),
+        (
+            "The Salzburg Festival was cancelled.",
+            "Die Absage für Salzburg steht fest.",
+            ["Salzburg Festival"],
+        ),
+        ("The Festival was cancelled.", "Fest steht: der Termin steht nicht fest.", ["Festival"]),
+        ("The Windberg Festival was cancelled.", "Windberg ist wetterfest.", ["Windberg Festival"]),
+        # the noun "Fest", alone or a compound's end, still backs it
+        ("The Festival was cancelled.", "Das Fest wurde abgesagt.", []),
+        ("The Festival was cancelled.", "Fest abgesagt: Der Termin fällt aus.", []),
+        ("The Festival was cancelled.", "Die Absage für das Fest steht fest.", []),
+        ("The Salzburg Festival was cancelled.", "Das Salzburger Fest wurde abgesagt.", []),
+        ("The Windberg Festival was cancelled.", "Das Windbergfest wurde abgesagt.", []),
+    ],
+)
+def test_a_german_word_written_small_is_no_kind(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Festival" was backed by the adjective "fest" of "Der Termin steht fest": a kind's
+    German word was read in any case, though German writes every noun with a capital."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

@@ -479,7 +479,11 @@ def _coordinated(source_tokens: list[str], body_at: int, place_at: int) -> bool:
 
 
 def _body_by_its_place(
-    of: _Of, summary: str, grams: set[str], source_lists: list[tuple[list[str], set[str]]]
+    of: _Of,
+    summary: str,
+    grams: set[str],
+    source_lists: list[tuple[list[str], set[str]]],
+    written_small: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether no source states the body of a name with "of" ("Bank" of "Bank of France") and
     its place each apart only: a source with "the Bank of England" and "France" elsewhere backs
@@ -502,7 +506,7 @@ def _body_by_its_place(
         at_last = [at for at, token in enumerate(source_tokens) if _part_at(place[-1], token)]
         if adjectives:
             at_last += [at for at, token in enumerate(source_tokens) if token in adjectives]
-        if _kind_is_stated(fold(_bare(of.body)), place, [(source_tokens, set())]):
+        if _kind_is_stated(fold(_bare(of.body)), place, [(source_tokens, set())], written_small):
             return True  # "Universität zu Köln" for the "University of Cologne"
         if not at_body or not at_first:
             continue
@@ -660,14 +664,36 @@ _KINDS: dict[str, tuple[str, ...]] = {
 _GERMAN_NOUN_ENDINGS = ("", "e", "n", "en", "s", "es")
 
 
-def _kind_said_in_german(kind: str, source_tokens: set[str]) -> bool:
+def _german_words_written_small(german: str) -> frozenset[str]:
+    """The words (folded) that a German text writes small, and with a capital only at a
+    sentence's start if at all: no noun, as German writes every noun with a capital. A kind's
+    German word is a noun, so such a word spelt like one is another word: the adjective or
+    particle "fest" of "Der Termin steht fest" (firm), "wetterfest", is no "Fest" (festival).
+    A word written only at a sentence's start may be a noun ("Polizei sucht Zeugen")."""
+    starts = _sentence_starts(german)
+    written_capital: set[str] = set()
+    written_small: set[str] = set()
+    for match in re.finditer(r"[^\W\d_]+", german):
+        word = match.group(0)
+        if word[0].islower():
+            written_small.add(fold(word))
+        elif match.start() not in starts:
+            written_capital.add(fold(word))
+    return frozenset(written_small - written_capital)
+
+
+def _kind_said_in_german(
+    kind: str, source_tokens: set[str], written_small: frozenset[str] = frozenset()
+) -> bool:
     """Whether a source says the ``kind`` (see _KINDS) in German as a word of its own: "the
     League" for "die Liga", "the Cathedral" for "Sankt-Peter-und-Paul-Kathedrale", "the Cup"
-    for "im Pokal". Not a compound's end ("Strompreis" is no prize, "Hamburg" no castle)."""
+    for "im Pokal". Not a compound's end ("Strompreis" is no prize, "Hamburg" no castle), nor
+    a German word ``written_small`` (the adjective "fest" is no "Fest")."""
     return any(
         token.startswith(head) and token[len(head) :] in _GERMAN_NOUN_ENDINGS
         for head in _KINDS.get(kind, ())
         for token in source_tokens
+        if token not in written_small
     )
 
 
@@ -692,17 +718,25 @@ def _compound_ends_with(word: str, source_tokens: set[str]) -> bool:
 
 
 def _kind_is_stated(
-    kind: str, named: list[str], source_lists: list[tuple[list[str], set[str]]] | None
+    kind: str,
+    named: list[str],
+    source_lists: list[tuple[list[str], set[str]]] | None,
+    written_small: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether a source says the ``kind`` (see _KINDS) in German right by the name's ``named``
     parts: a word ending in the kind's German word within two words of one of them, not the
     name's own word ("DFB-Pokal", "Gmünder Kunstverein"; "Hamburg" is no castle, nor is a
-    "Strompreis" elsewhere a prize)."""
+    "Strompreis" elsewhere a prize), and no German word ``written_small`` ("Windberg steht
+    fest" names no festival)."""
     heads = _KINDS.get(kind)
     if not heads or not source_lists or not named:
         return False
     for source_tokens, _ in source_lists:
-        at_kind = [at for at, token in enumerate(source_tokens) if token.endswith(heads)]
+        at_kind = [
+            at
+            for at, token in enumerate(source_tokens)
+            if token.endswith(heads) and token not in written_small
+        ]
         if not at_kind:
             continue
         at_name = [
@@ -716,6 +750,7 @@ def _kind_is_stated(
         if any(
             token[len(part) :].startswith(head)
             and token[len(part) + len(head) :] in _GERMAN_NOUN_ENDINGS
+            and token not in written_small
             for token in source_tokens
             for part in named
             if len(part) >= _SHORTEST_NAME_IN_A_COMPOUND and token.startswith(part)
@@ -1219,6 +1254,7 @@ def _name_is_stated(
     acronyms: set[str],
     source_lists: list[tuple[list[str], set[str]]] | None = None,
     capitalised: set[str] | None = None,
+    written_small: frozenset[str] = frozenset(),
 ) -> bool:
     key = "".join(tokens(name))
     if capitalised is not None and words.DOTTED_ABBREVIATION.fullmatch(name):
@@ -1240,7 +1276,9 @@ def _name_is_stated(
             for piece in pieces
         )
         and all(
-            _name_is_stated(piece, grams, source_tokens, acronyms, source_lists, capitalised)
+            _name_is_stated(
+                piece, grams, source_tokens, acronyms, source_lists, capitalised, written_small
+            )
             for piece in pieces
         )
     ):
@@ -1259,7 +1297,7 @@ def _name_is_stated(
         # a kind of institution also in German ("in the League" for "in der Liga").
         return (
             bool(words.word_forms(key) & source_tokens)
-            or _kind_said_in_german(key, source_tokens)
+            or _kind_said_in_german(key, source_tokens, written_small)
             or _compound_ends_with(key, source_tokens)
         )
     if len(parts) < 2:
@@ -1293,7 +1331,9 @@ def _name_is_stated(
             and index > first_proper
             and (
                 part in _DIVISIONS
-                or _kind_is_stated(part, [parts[i] for i in proper if i < index], source_lists)
+                or _kind_is_stated(
+                    part, [parts[i] for i in proper if i < index], source_lists, written_small
+                )
             )
         ):
             continue  # "Cham County" for "Landkreis Cham": the translator's word for the kind
@@ -1306,7 +1346,7 @@ def _name_is_stated(
         return False
     kind_last = parts[-1] in _DIVISIONS or (
         not _is_stated_part(parts[-1], grams)
-        and _kind_is_stated(parts[-1], [parts[i] for i in proper[:-1]], source_lists)
+        and _kind_is_stated(parts[-1], [parts[i] for i in proper[:-1]], source_lists, written_small)
     )
     last = len(parts) - (1 if kind_last and len(parts) - 1 > first_proper else 0)
     if source_lists is None:
@@ -1607,6 +1647,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         + ["".join(re.findall(r"[A-Z]", run)).lower() for run in _SPACED_INITIALS.findall(text)]
     }
     acronyms = set().union(*(_acronyms(text) for text, _ in sources))
+    written_small = frozenset().union(
+        *(_german_words_written_small(text) for text, lang in sources if lang == "de")
+    )
     # Words the sources write in capitals ("UN", "FBI", "NHS"), with dots or without ("U.N.",
     # "U.S.", "E.U."): a name they abbreviate. (The pronoun "us" is none.)
     capital_words = {
@@ -1663,7 +1706,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         if any(_initials_left_out(text, sources) for text in readings):
             continue  # "George Bush" for "George H. W. Bush"
         if any(
-            _name_is_stated(text, grams, source_tokens, acronyms, source_lists, capitalised)
+            _name_is_stated(
+                text, grams, source_tokens, acronyms, source_lists, capitalised, written_small
+            )
             for text in readings
         ) or any(_abbreviated_in(text, capital_words) for text in readings):
             continue
@@ -1677,6 +1722,7 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
                 acronyms,
                 transliterated.lists,
                 transliterated.capitalised,
+                written_small,
             )
             for text in readings
         ):
@@ -1689,7 +1735,7 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
             continue
         if any(
             not {"".join(tokens(of.body)), "".join(tokens(of.place))} & flagged_names
-            and not _body_by_its_place(of, summary, grams, source_lists)
+            and not _body_by_its_place(of, summary, grams, source_lists, written_small)
             for of in joins
         ):
             flags.append(Flag("name", whole, "name not in the article"))
