@@ -5470,3 +5470,54 @@ def test_a_german_word_written_small_is_no_kind(
     """ "Festival" was backed by the adjective "fest" of "Der Termin steht fest": a kind's
     German word was read in any case, though German writes every noun with a capital."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # WMT21 np-coburg.de.105627#10, landeszeitung.de.13223#2, oe24.at.258757#2 (reference A)
+        (
+            "Greens and SPD blamed the State government for shared responsibility.",
+            "Grüne und SPD gaben der Staatsregierung Mitverantwortung.",
+            [],
+        ),
+        (
+            "However, Federal Minister of the Interior Horst Seehofer is pushing for a "
+            "lengthening of the retention period.",
+            "Bundesinnenminister Horst Seehofer fordert allerdings eine Verlängerung der "
+            "Speicherfrist.",
+            [],
+        ),
+        (
+            "The State health care department Vienna informs regularly.",
+            "Die Landessanitätsdirektion Wien informiert regelmäßig.",
+            [],
+        ),
+        ("The Federal Minister spoke.", "Die Bundesministerin sprach.", []),
+        # the other level, or an adjective ("bundesweit": nationwide), still flag
+        (
+            "Greens and SPD blamed the Federal government for shared responsibility.",
+            "Grüne und SPD gaben der Staatsregierung Mitverantwortung.",
+            ["Federal"],
+        ),
+        ("The State Minister spoke.", "Der Bundesminister sprach.", ["State Minister"]),
+        (
+            "The State Minister spoke.",
+            "Der Bundesminister sprach mit der Landesregierung.",
+            ["State Minister"],
+        ),
+        ("The Federal Minister spoke.", "Der Landesminister sprach.", ["Federal Minister"]),
+        (
+            "Greens and SPD blamed the State government.",
+            "Grüne und SPD gaben der Regierung bundesweit und landesweit Mitverantwortung.",
+            ["State"],
+        ),
+    ],
+)
+def test_federal_and_state_begin_a_german_compound(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "State government" for "Staatsregierung" and "Federal Minister" for
+    "Bundesinnenminister" were flagged as names the German lacks: German says the federation
+    ("Bundes-") or a state ("Landes-", "Staats-") as the beginning of one noun."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

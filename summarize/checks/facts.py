@@ -697,6 +697,35 @@ def _kind_said_in_german(
     )
 
 
+# The federation's and a state's word that begins a German compound, which English writes as
+# an adjective before the rest: "Bundesinnenminister" is the "Federal Minister of the
+# Interior", "Staatsregierung" the "State government", "Landesamt" the "State Office".
+_GERMAN_COMPOUND_BEGINNINGS: dict[str, tuple[str, ...]] = {
+    "federal": ("bundes",),
+    "state": ("landes", "staats"),
+}
+# The shortest rest after such a beginning: "Bundesamt", not "Bundes" alone.
+_SHORTEST_REST_OF_A_COMPOUND = 3
+
+
+def _begins_a_german_compound(
+    word: str, source_tokens: set[str], written_small: frozenset[str], ending: str = ""
+) -> bool:
+    """Whether a German noun of a source begins with the English ordinary ``word`` (folded) in
+    German (:data:`_GERMAN_COMPOUND_BEGINNINGS`), and, where an ``ending`` is given, ends with
+    that word spelt the same, with a German ending after it ("Bundesinnenminister" for
+    "Federal" and "Minister", "Landesministerin"). Not a German word ``written_small``: the
+    adjectives "bundesweit", "landesweit" (nationwide) name no federation or state."""
+    for beginning in _GERMAN_COMPOUND_BEGINNINGS.get(word, ()):
+        rest = rf"\w{{{_SHORTEST_REST_OF_A_COMPOUND},}}"
+        if ending:
+            rest = rf"\w*{re.escape(ending)}(?:in|innen|e|n|en|s|es)?"
+        said = re.compile(rf"{beginning}{rest}")
+        if any(said.fullmatch(token) and token not in written_small for token in source_tokens):
+            return True
+    return False
+
+
 # The shortest English word read at a German compound's end, and the shortest beginning before
 # it: "Justizministerin" ends with "minister"; "Strompreis" is no "Preis" read as "Prize".
 _SHORTEST_WORD_AT_AN_END = 6
@@ -1299,6 +1328,7 @@ def _name_is_stated(
             bool(words.word_forms(key) & source_tokens)
             or _kind_said_in_german(key, source_tokens, written_small)
             or _compound_ends_with(key, source_tokens)
+            or _begins_a_german_compound(key, source_tokens, written_small)
         )
     if len(parts) < 2:
         return False
@@ -1326,6 +1356,12 @@ def _name_is_stated(
             continue
         if _is_stated_part(part, grams) or (part in initials and part in acronyms):
             continue
+        if _begins_a_german_compound(part, source_tokens, written_small):
+            continue  # "State government" for "Staatsregierung"
+        if index > 0 and _begins_a_german_compound(
+            parts[index - 1], source_tokens, written_small, ending=part
+        ):
+            continue  # "Federal Minister" for "Bundesinnenminister": one German word
         if (
             index == len(parts) - 1
             and index > first_proper
