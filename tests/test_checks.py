@@ -5521,3 +5521,31 @@ def test_federal_and_state_begin_a_german_compound(
     "Bundesinnenminister" were flagged as names the German lacks: German says the federation
     ("Bundes-") or a state ("Landes-", "Staats-") as the beginning of one noun."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "source", "flagged"),
+    [
+        ("J. Smith said so.", "John Smith sagte das.", []),
+        ("J. R. Smith said so.", "John Robert Smith sagte das.", []),
+        # an initial after an ordinary word, read as a sentence's end ("chose plan B. Merkel")
+        ("Tesla boss E. Musk caused nervousness.", "Tesla-Chef Elon Musk sorgte für Unruhe.", []),
+        # a full given name the source does not write, other given names, or a given name
+        # and a surname apart, still flag
+        ("John Smith said so.", "J. Smith sagte das.", ["John Smith"]),
+        ("J. Smith said so.", "Mark Smith sagte das.", ["J. Smith"]),
+        ("J.R. Smith said so.", "John Mark Smith sagte das.", ["J.R. Smith"]),
+        ("J. Smith said so.", "John Brown und Mary Smith sagten das.", ["J. Smith"]),
+        (
+            "Tesla boss Q. Musk caused nervousness.",
+            "Tesla-Chef Elon Musk sorgte für Unruhe.",
+            ["Q"],
+        ),
+    ],
+)
+def test_an_initial_stands_for_the_given_name_it_begins(
+    summary: str, source: str, flagged: list[str]
+) -> None:
+    """ "J. Smith" for the article's "John Smith" was flagged as a name the article lacks: a
+    given name backed only a longer one of three letters or more ("Alex" for "Alexander")."""
+    assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
