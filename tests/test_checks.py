@@ -5549,3 +5549,36 @@ def test_an_initial_stands_for_the_given_name_it_begins(
     """ "J. Smith" for the article's "John Smith" was flagged as a name the article lacks: a
     given name backed only a longer one of three letters or more ("Alex" for "Alexander")."""
     assert [flag.text for flag in unsupported_facts(summary, "", source)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("It grew 0.5 percent.", "Es wuchs um ein halbes Prozent.", []),
+        ("It grew half a percent.", "Es wuchs um 0,5 Prozent.", []),
+        (
+            "Rates rose 0.5 percentage points.",
+            "Die Zinsen stiegen um einen halben Prozentpunkt.",
+            [],
+        ),
+        ("Rates rose half a percentage point.", "Die Zinsen stiegen um 0,5 Prozentpunkte.", []),
+        # another share, or a share for points, still flags
+        ("It grew 1.5 percent.", "Es wuchs um ein halbes Prozent.", ["1.5 percent"]),
+        ("It grew half a percent.", "Es wuchs um fünf Prozent.", ["half a percent"]),
+        (
+            "Rates rose half a percentage point.",
+            "Die Zinsen stiegen um einen Prozentpunkt.",
+            ["half a percentage point"],
+        ),
+        (
+            "Rates rose 0.5 percent.",
+            "Die Zinsen stiegen um einen halben Prozentpunkt.",
+            ["0.5 percent"],
+        ),
+    ],
+)
+def test_half_a_percent_in_words_is_a_share(summary: str, german: str, flagged: list[str]) -> None:
+    """ "0.5 percent" for "ein halbes Prozent" was flagged, and "half a percent(age point)" was
+    no share at all, so that "half a percent" for "fünf Prozent" passed: a half was read before
+    a scale word ("eine halbe Million") or a unit of time, not before the percent."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

@@ -1517,6 +1517,13 @@ _HALF_SCALE = re.compile(
     rf"(?<![\w-]){_HALF}\s+(?P<scale>millionen|million|milliarde|billion|trillion)(?![\w-])",
     re.IGNORECASE,
 )
+# Half a percent or percentage point: "ein halbes Prozent", "einen halben Prozentpunkt", "half a
+# percentage point", "a half percent" (0.5 percent, in points where the words say so).
+_HALF_PERCENT = re.compile(
+    rf"(?<![\w-]){_HALF}[-\s](?:percent(?:age[-\s]points?)?|per\s?cent"
+    r"|prozent(?:punkt(?:e?s|en?)?)?)(?![\w-])",
+    re.IGNORECASE,
+)
 _TIME_UNIT = r"(?P<unit>hour|stunde|day|tag|week|woche|month|monat|year|jahr|minute)"
 _PART_OF_UNIT = re.compile(
     rf"(?<![\w-])(?:(?P<half>{_HALF})[-\s]{_TIME_UNIT}"
@@ -1595,6 +1602,8 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
         yield _Reading(
             match.start(), match.end(), "number", {0.5 * scales[match.group("scale").lower()]}
         )
+    for match in _HALF_PERCENT.finditer(text):
+        yield _Reading(match.start(), match.end(), "percent", {0.5})
     for match in _PART_OF_UNIT.finditer(text):
         if match.group("half"):
             part, unit = 0.5, match.group("unit")
