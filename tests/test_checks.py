@@ -5582,3 +5582,25 @@ def test_half_a_percent_in_words_is_a_share(summary: str, german: str, flagged: 
     no share at all, so that "half a percent" for "fünf Prozent" passed: a half was read before
     a scale word ("eine halbe Million") or a unit of time, not before the percent."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("It ran on March 3, 2020.", "Es lief am dritten März 2020.", []),
+        ("It ran on May 1.", "Es lief am ersten Mai.", []),
+        ("It ran on the third of March.", "Es lief am 3. März.", []),
+        ("It ran on the twenty-first of May.", "Es lief am 21. Mai.", []),
+        # another day or year still flags
+        ("It ran on March 4, 2020.", "Es lief am dritten März 2020.", ["March 4, 2020"]),
+        ("It ran on March 3, 2021.", "Es lief am dritten März 2020.", ["March 3, 2021"]),
+        ("It ran on the fourth of March.", "Es lief am 3. März.", ["fourth of March"]),
+    ],
+)
+def test_a_day_in_words_before_its_month_is_a_date(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "March 3, 2020" for "am dritten März 2020" was flagged: the day in words was read as an
+    ordinal and the month with its year as another date, so no date of that day was stated;
+    and "the fourth of March" for "am 3. März" was read as an ordinal and a month."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged

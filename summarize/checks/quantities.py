@@ -251,6 +251,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "slashed": re.compile(
             r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
         ),
+        # A day in words before its month: "am dritten März", "the twenty-first of May"
+        # (the words read by text2num, see _dates_in_words).
+        "day_in_words": re.compile(
+            r"(?<![\w-])(?P<day>[^\W\d_]+(?:[-\s][^\W\d_]+)?)\s+(?P<of>of\s+)?"
+            rf"(?P<month>{month})(?:,?\s+(?P<year>\d{{4}}))?"
+        ),
         # Two days of one month: "vom 4. bis zum 14. Oktober", "4-14 October", "between the
         # 11th and 14th of September", "October 4 to 14": both are dates of that month.
         "day_range": re.compile(
@@ -1080,6 +1086,7 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     for start, end, _ in world_wars(text, language):  # "World War 2", "im 2. Weltkrieg"
         yield _Withheld(start, end)
     yield from _day_ranges(text, patterns)
+    yield from _dates_in_words(text, language, patterns)  # before "März 2020" of _dates
     yield from _dates(text, language, patterns)
     yield from _months(text, patterns)
     yield from _decades(text, language)
@@ -1431,6 +1438,35 @@ def _dates(
                 yield _Reading(
                     match.start(), match.end(), "date", {date}, alone=name != "numeric_de"
                 )
+
+
+# An ordinal as text2num writes it in digits: "3.", "21st".
+_ORDINAL_IN_DIGITS = re.compile(r"(?P<day>\d{1,2})(?:\.|st|nd|rd|th)")
+
+
+def _dates_in_words(
+    text: str, language: Language, patterns: dict[str, re.Pattern[str]]
+) -> Iterator[_Reading]:
+    """Dates whose day is an ordinal in words ("am dritten März 2020", "the third of March",
+    "the twenty-first of May"): the same date as "3. März 2020", "March 3"."""
+    from text_to_num import alpha2digit
+
+    for match in patterns["day_in_words"].finditer(text):
+        if language == "en" and not match.group("of"):
+            continue  # "the first March for Science": English says such a date with "of"
+        words = match.group("day")
+        # "the third", "am dritten": the ordinal is the last word, or both ("twenty first")
+        for start in (match.start("day"), match.start("day") + len(words.split()[0]) + 1):
+            if start >= match.end("day"):
+                break
+            day = _ORDINAL_IN_DIGITS.fullmatch(
+                alpha2digit(text[start : match.end("day")], language, threshold=0)
+            )
+            if day is not None:
+                date = _date(day.group("day"), match.group("month"), match.group("year"))
+                if date is not None:
+                    yield _Reading(start, match.end(), "date", {date})
+                break
 
 
 def _months(text: str, patterns: dict[str, re.Pattern[str]]) -> Iterator[_Reading]:
