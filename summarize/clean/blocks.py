@@ -418,10 +418,11 @@ def wrap_width(
     # indented as a whole after its wrap (a quotation) is no wider than the others
     if items is None:
         items = _numbered_items(lines)
+    prose = set(inner)  # the pairs found above, not tested again
     width = max(
         len(line)
         for index, (line, following) in enumerate(pairwise(lines))
-        if _prose_pair(line, following)
+        if index in prose
         # and a line that a wrap broke before an ordinal (see _ORDINAL_START), which may be the
         # widest: a wrap measured one short of it left that line and its ordinal apart
         or (
