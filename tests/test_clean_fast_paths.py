@@ -621,3 +621,13 @@ def test_repeat_columns_equal_the_plain_counts() -> None:
     later = features[:, F.FEATURE_NAMES.index("later_repeat")]
     assert repeats.tolist() == [math.log(keys.count(key)) for key in keys]
     assert later.tolist() == [float(key in keys[:i]) for i, key in enumerate(keys)]
+
+
+def test_the_indent_check_finds_what_a_line_start_then_white_space_finds() -> None:
+    from summarize.clean import blocks as B
+
+    plain = re.compile(f"(?:^|[\\n\\r\\v\\f\\x1c-\\x1e\\x85\\u2028\\u2029]){B._SPACE_CLASS}")
+    texts = _random_texts(10, "ab \t\u00a0\u3000\n\r\x1d\x85\u2028.", count=3000)
+    found = [bool(B._INDENTED_START.match(text) or B._INDENTED.search(text)) for text in texts]
+    assert found == [bool(plain.search(text)) for text in texts]
+    assert any(found) and not all(found)
