@@ -631,3 +631,15 @@ def test_the_indent_check_finds_what_a_line_start_then_white_space_finds() -> No
     found = [bool(B._INDENTED_START.match(text) or B._INDENTED.search(text)) for text in texts]
     assert found == [bool(plain.search(text)) for text in texts]
     assert any(found) and not all(found)
+
+
+def test_figures_sought_only_in_texts_with_a_digit_equal_every_texts_figures() -> None:
+    # signs with and without a digit after them, other scripts' digits (\d takes them too),
+    # and superscripts (\d does not)
+    texts = ["", *_random_texts(9, "a -+−±1٣.,:/ ²", count=2000)]
+    keys = [f"key {index}" for index in range(len(texts))]
+    expected = [
+        f"{key}\n{' '.join(figures)}" if (figures := C._FIGURE.findall(text)) else key
+        for key, text in zip(keys, texts, strict=True)
+    ]
+    assert C._with_figures(keys, texts) == expected

@@ -448,8 +448,12 @@ def _with_figures(keys: Sequence[str], texts: Sequence[str]) -> list[str]:
     """Each line's repeat key with its figures as written: the key reads words only, and
     "-3,1 Prozent im Vergleich zum Vorjahresmonat." (imports) went as a repeat of "+3,1 Prozent
     …" (exports) above it."""
+    # Only a text with a digit is searched for figures: _FIGURE's optional sign makes the
+    # regex engine try it at every position, and four texts in five hold no digit.
     return [
-        f"{key}\n{' '.join(figures)}" if (figures := _FIGURE.findall(text)) else key
+        f"{key}\n{' '.join(figures)}"
+        if _DIGIT.search(text) and (figures := _FIGURE.findall(text))
+        else key
         for key, text in zip(keys, texts, strict=True)
     ]
 
