@@ -643,3 +643,30 @@ def test_figures_sought_only_in_texts_with_a_digit_equal_every_texts_figures() -
         for key, text in zip(keys, texts, strict=True)
     ]
     assert C._with_figures(keys, texts) == expected
+
+
+def _spared_table_rows_plain(texts: list[str], fragments: list[bool]) -> list[bool]:
+    """_spare_table_rows as first written: every line split into its cells."""
+    spared = list(fragments)
+    header_cells = 0
+    for index, line in enumerate(texts):
+        parts = line.split(" | ")
+        cells = len(parts) if all(part.strip(" |") for part in parts) else 0
+        if cells < 2 or (header_cells and cells != header_cells):
+            header_cells = 0
+        if cells >= 2 and C.LETTER.search(line):
+            header_cells = cells
+        elif cells >= 2 and cells == header_cells and spared[index]:
+            spared[index] = False
+    return spared
+
+
+def test_table_rows_spared_skipping_lines_without_cells_equal_the_plain_loop() -> None:
+    rng = random.Random(11)
+    cells = ["Jahr", "2021", "1.200", "+3,1 %", "", " ", "|", "a|b"]
+    for _ in range(300):
+        texts = [" | ".join(rng.choice(cells) for _ in range(rng.randint(1, 4))) for _ in range(12)]
+        fragments = [rng.random() < 0.7 for _ in texts]
+        spared = list(fragments)
+        C._spare_table_rows(texts, spared)
+        assert spared == _spared_table_rows_plain(texts, fragments), texts

@@ -341,6 +341,9 @@ def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
     classifier, as any line."""
     header_cells = 0  # the cells of the table row with letters above, through its rows
     for index, line in enumerate(texts):
+        if " | " not in line:  # most lines: one cell at most, no row of a table
+            header_cells = 0
+            continue
         # A row's every cell holds something: a forum's tree ("| | |--2015") is no table.
         parts = line.split(" | ")
         cells = len(parts) if all(part.strip(" |") for part in parts) else 0
