@@ -676,6 +676,33 @@ def test_article_text_the_html_extraction_leaves_out_is_kept(tmp_path: Path) -> 
     assert {"rule": "html_extraction", "text": second} in without["dropped"]
 
 
+@pytest.mark.parametrize("container", ["div", "font", "span", "section"])
+def test_the_text_a_container_holds_before_its_paragraphs_is_article_text(
+    tmp_path: Path, container: str
+) -> None:
+    """``<div>Lead …<p>…</p><p>…</p></div>``: a browser shows the lead as the article's first
+    paragraph, but trafilatura drops a container's own text before its first block unless the
+    container is its frame (an <article>), and the lead reached only the audit, as
+    "html_extraction", never the translator. It is extracted as the paragraphs beside it are,
+    cleaned or not."""
+    lead, *rest = ARTICLE_PARAGRAPHS
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        f"<{container}>{lead}"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in rest)
+        + f"</{container}></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == list(ARTICLE_PARAGRAPHS)
+    assert article.left_out == ()
+    first_sentence = split_sentences(lead)[0]
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert first_sentence in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:
