@@ -416,13 +416,12 @@ def _with_leading_text_as_paragraphs(page: Any) -> Any:
     wrapped = False
     for container in list(tree.iter(*_TEXT_CONTAINERS)):
         children = list(container)
-        first_block = next((at for at, child in enumerate(children) if _holds_a_block(child)), None)
-        if first_block is None:
+        # The <p> child first: looking for a block below each child reads whole subtrees.
+        if not any(child.tag == "p" for child in children):
             continue
+        first_block = next(at for at, child in enumerate(children) if _holds_a_block(child))
         leading = children[:first_block]
-        if not any(child.tag == "p" for child in children) or (
-            len(" ".join(_shown_text(container.text, leading).split())) < _SHORTEST_LEADING_TEXT
-        ):
+        if len(" ".join(_shown_text(container.text, leading).split())) < _SHORTEST_LEADING_TEXT:
             continue
         paragraph = container.makeelement("p")
         paragraph.text, container.text = container.text, None
