@@ -954,8 +954,9 @@ class RaySettings(_Section):
         default=600.0,
         gt=0,
         description=(
-            "Stop the run (exit 1) when no stage makes progress for this long; must exceed "
-            "the slowest batch of articles."
+            "Stop the run (exit 1) when no work moves for this long (no stage starts or ends "
+            "a group of articles, no model batch is done within one); must exceed the slowest "
+            "model batch and an actor's start."
         ),
     )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -78,9 +78,17 @@ class _Document:
 
 
 class Summarizer:
-    def __init__(self, loaded: LoadedModel, settings: SummarizationSettings) -> None:
+    def __init__(
+        self,
+        loaded: LoadedModel,
+        settings: SummarizationSettings,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        """``on_batch``: told the number of inputs of each model batch done (a Ray actor tells
+        its run that the work on a long article is going on)."""
         self.loaded = loaded
         self.settings = settings
+        self.on_batch = on_batch
         # Map steps (chunk summaries) may generate differently: [summarization.chunk_generation].
         self.chunk_model = with_generation(
             loaded,
@@ -123,6 +131,7 @@ class Summarizer:
                 [texts[i] for i in indices],
                 self.settings.batch_size,
                 self.settings.max_batch_tokens,
+                self.on_batch,
             )
             for index, output in zip(indices, generated, strict=True):
                 outputs[index] = output

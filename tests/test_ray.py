@@ -1715,6 +1715,60 @@ def test_a_stalled_run_exits_1_naming_the_setting(
     assert not _briefs(output)
 
 
+def test_an_article_whose_work_outlasts_the_no_progress_timeout_is_no_stall(
+    ray_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """One article whose model work takes longer than ray.no_progress_timeout_s, each of its
+    model batches far less: the run writes its brief. Ray Data's watchdog counts only blocks
+    that move between stages, which the article's group holds until its work is done: the run
+    stopped as "made no progress for 20 s" while the model worked on it. Each model batch is
+    made to take at least 4 s on the workers (a setup hook of this test's own connection to the
+    cluster): the article's 8 or more batches (a sentence each) take longer than the timeout."""
+    ray = _ray()
+    from summarize.engines.ray import RayEngine
+
+    def slow_batches() -> None:  # on each worker, before any of its work
+        import time
+
+        from summarize import batching, summarization, translation
+
+        generate = batching.generate_texts
+
+        def slowly(*args: Any) -> Any:
+            on_batch = args[4] if len(args) > 4 else None
+
+            def done(inputs: int) -> None:
+                time.sleep(4.0)
+                if on_batch is not None:
+                    on_batch(inputs)
+
+            return generate(*args[:4], done)
+
+        translation.generate_texts = summarization.generate_texts = slowly
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_short_seeds(tmp_path / "short")[0], folder / "a.txt")
+    config = _load(
+        _config(tmp_path, self_contained_models),
+        f"output.folder={str(tmp_path / 'out')!r}",
+        "translation.batch_size=1",
+        "ray.no_progress_timeout_s=20",
+    )
+    ray.shutdown()  # the module's connection: this test's has the hook
+    try:
+        ray.init(
+            address=ray_cluster.address,
+            log_to_driver=False,
+            runtime_env={"worker_process_setup_hook": slow_batches},
+        )
+        report = RayEngine(config).run([folder])
+    finally:
+        ray.shutdown()  # the next test connects as the module does
+    assert report.exit_code == 0, report.summary_line()
+    assert sorted(_briefs(tmp_path / "out")) == ["a.md"]
+
+
 def _two_articles_one_done_locally(tmp_path: Path, models: ModelSet) -> tuple[Path, Path, Path]:
     """A folder of two articles (a.txt, b.txt), the config, and the folder where the local
     engine wrote a.txt's brief (what a Ray worker would write under the same settings)."""

@@ -31,9 +31,10 @@ import os
 import pickle
 import re
 import secrets
+import time
 import warnings
 from collections import Counter
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,10 +94,12 @@ class RunStalledError(SummarizeError):
     def __init__(self, timeout_s: float, written: int) -> None:
         super().__init__(
             f"the Ray run made no progress for {timeout_s:g} s "
-            f"(ray.no_progress_timeout_s = {timeout_s:g}); {written} brief(s) were "
-            "finished and are kept. Check that the cluster has room for an actor of each "
-            "pool and that its workers are not killed as they start (out of memory: see "
-            "Ray's log), or raise ray.no_progress_timeout_s if one batch takes longer."
+            f"(ray.no_progress_timeout_s = {timeout_s:g}): no stage started or ended a group "
+            f"of articles and no model batch was done; {written} brief(s) were finished and "
+            "are kept. Check that the cluster has room for an actor of each pool and that "
+            "its workers are not killed as they start (out of memory: see Ray's log), or "
+            "raise ray.no_progress_timeout_s if one model batch or an actor's start takes "
+            "longer."
         )
         self.timeout_s = timeout_s
 
@@ -259,6 +262,9 @@ class _RunLedger:
         self._attempts: dict[_Unit, dict[str, _Attempt]] = {}  # by the attempt's token
         self._deaths: Counter[_Unit] = Counter()
         self._node_losses: Counter[tuple[str, int]] = Counter()  # a group's, its articles' too
+        # Each sign that the run's work moves: a unit started or done, a model batch done
+        # within one (see _StallWatch), an actor loaded.
+        self._activity = 0
 
     def started(self, stages: tuple[str, ...], group: int, node: str | None, token: str) -> int:
         """A stage starts a group's work on ``node``: how often that work killed its process.
@@ -280,6 +286,7 @@ class _RunLedger:
         self._done((stage, group, position), token)
 
     def _start(self, unit: _Unit, node: str | None, token: str, limit: int) -> int:
+        self._activity += 1
         group = (unit[0], unit[1])
         for attempt in self._attempts.pop(unit, {}).values():
             if attempt.done and len(unit) == 3:
@@ -297,12 +304,21 @@ class _RunLedger:
         return died
 
     def _done(self, unit: _Unit, token: str) -> None:
+        self._activity += 1
         attempt = self._attempts.get(unit, {}).get(token)
         if attempt is not None:
             attempt.done = True
 
     def restarted(self) -> None:
         self._restarts += 1
+
+    def worked(self) -> None:
+        """A worker's sign of work within a unit (a model batch done, an actor loaded)."""
+        self._activity += 1
+
+    def activity(self) -> int:
+        """How many signs of work the run has given: unchanged while nothing moves."""
+        return self._activity
 
     def totals(self) -> tuple[int, int]:
         retried = sum(count - 1 for count in self._runs.values() if count > 1)
@@ -391,6 +407,85 @@ def _crashed(job: _Job, deaths: int) -> tuple[int, ArticleOutcome]:
         "went on"
     )
     return job.position, outcome_of_error(job.source, error)
+
+
+# How often a worker tells the run's ledger, at most, that its model work goes on (see _Beat).
+_BEAT_S = 1.0
+
+
+class _Beat:
+    """Tells the run's ledger that a model batch is done (at most every ``_BEAT_S``): the sign
+    that the work on a group goes on, which Ray Data does not see until the group's work ends
+    (see :class:`_StallWatch`)."""
+
+    def __init__(self, ledger: Any, clock: Callable[[], float] = time.monotonic) -> None:
+        self._ledger = ledger
+        self._clock = clock
+        self._last = -_BEAT_S
+
+    def __call__(self, _inputs: int = 0) -> None:
+        import ray
+
+        now = self._clock()
+        if now - self._last < _BEAT_S:
+            return
+        self._last = now
+        try:
+            self._ledger.worked.remote()
+        except ray.exceptions.RayError as error:  # the driver's node is gone: so is the run
+            logger.debug("the run's ledger is lost: %s", error)
+
+
+class _StallWatch:
+    """The run's stall watchdog, asked at each step of Ray Data's execution loop: it raises
+    ExecutionTimeoutError once the run's ledger has heard of no work for ``timeout_s``: no
+    unit started or done, no model batch done within one. Ray Data's own watchdog counts only
+    blocks that move between stages, which a group's work holds until it is done: one article
+    whose translation and summaries took longer than ``ray.no_progress_timeout_s`` (a long
+    page in map-reduce on a CPU) stopped the run as stalled while its model worked on it."""
+
+    def __init__(
+        self, ledger: Any, timeout_s: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._ledger = ledger
+        self._timeout_s = timeout_s
+        self._clock = clock
+        self._activity: int | None = None
+        self._since = clock()  # when the activity last changed
+        self._asked = -_BEAT_S  # when the ledger was last asked
+
+    def check(self) -> None:
+        import ray
+        from ray.data.exceptions import ExecutionTimeoutError
+
+        now = self._clock()
+        if now - self._asked < _BEAT_S:
+            return
+        self._asked = now
+        try:
+            activity = int(ray.get(self._ledger.activity.remote(), timeout=_BEAT_S * 5))
+        except (ray.exceptions.RayError, TimeoutError) as error:
+            logger.debug("the run's ledger did not answer: %s", error)
+            activity = self._activity
+        if activity != self._activity:
+            self._activity, self._since = activity, now
+        elif now - self._since >= self._timeout_s:
+            raise ExecutionTimeoutError(f"no work for {now - self._since:.0f} s")
+
+
+def _stall_watch_callback(watch: _StallWatch) -> type | None:
+    """A Ray Data execution callback class (Ray Data makes one for each execution) that asks
+    ``watch`` at each step; None where Ray Data has no such hook (its watchdog is used then)."""
+    try:
+        from ray.data._internal.execution.execution_callback import ExecutionCallback
+    except ImportError:
+        return None
+
+    class _WatchesForStalls(ExecutionCallback):
+        def on_execution_step(self, executor: Any) -> None:
+            watch.check()
+
+    return _WatchesForStalls
 
 
 # Stages. Each one is a thin adapter: unpack the group, call the shared stage functions, pack.
@@ -512,6 +607,8 @@ class _ModelActor:
 
         self._context = context
         self._error: SummarizeError | None = None
+        self._beat = _Beat(context.ledger)  # each model batch done, to the stall watchdog
+        context.ledger.worked.remote()  # placed: its models load next
         with warnings.catch_warnings():  # Ray's own property calls a deprecated one of Ray's
             warnings.simplefilter("ignore")
             reconstructed = ray.get_runtime_context().was_current_actor_reconstructed
@@ -526,6 +623,7 @@ class _ModelActor:
             self._setup(loaded)
         except SummarizeError as error:
             self._error = error
+        context.ledger.worked.remote()  # loaded: minutes for a large model
 
     def _setup(self, loaded: Mapping[Task, LoadedModel]) -> None:
         raise NotImplementedError
@@ -692,9 +790,12 @@ def _check_same_settings(context: _Context) -> None:
     _SETTINGS_CHECKED.add(context.fingerprint)
 
 
-def _translate(translator: Translator, group: _Group) -> _Group:
+def _translate(
+    translator: Translator, group: _Group, on_batch: Callable[[int], None] | None = None
+) -> _Group:
     loaded = translator.loaded
-    bilinguals = stages.translate_articles(translator, [item for _, item in group.ready])
+    items = [item for _, item in group.ready]
+    bilinguals = stages.translate_articles(translator, items, on_batch=on_batch)
     return replace(
         group,
         bilinguals=tuple(bilinguals),
@@ -725,7 +826,7 @@ def _translator(context: _Context, loaded: LoadedModel) -> Translator:
 def _summarizer(context: _Context, loaded: LoadedModel) -> Summarizer:
     from summarize.summarization import Summarizer
 
-    return Summarizer(loaded, context.config.summarization)
+    return Summarizer(loaded, context.config.summarization, on_batch=_Beat(context.ledger))
 
 
 class _TranslateActor(_ModelActor):
@@ -735,7 +836,7 @@ class _TranslateActor(_ModelActor):
         self._translator = _translator(self._context, loaded["translation"])
 
     def _work(self, group: _Group) -> _Group:
-        return _translate(self._translator, group)
+        return _translate(self._translator, group, self._beat)
 
 
 class _SummarizeActor(_ModelActor):
@@ -758,7 +859,7 @@ class _BothModelsActor(_ModelActor):
         self._summarizer = _summarizer(self._context, loaded["summarization"])
 
     def _work(self, group: _Group) -> _Group:
-        return _summarize(self._summarizer, _translate(self._translator, group))
+        return _summarize(self._summarizer, _translate(self._translator, group, self._beat))
 
 
 def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
@@ -1135,7 +1236,17 @@ class RayEngine:
             _finish_group, fn_kwargs={"context": context}, num_cpus=0, compute=tasks
         )
         data_context = dataset.context
-        data_context.execution_no_progress_timeout_s = settings.no_progress_timeout_s
+        watching = _stall_watch_callback(
+            _StallWatch(context.ledger, settings.no_progress_timeout_s)
+        )
+        if watching is not None:  # counts the model batches within a group's work too
+            data_context.execution_no_progress_timeout_s = -1
+            data_context.custom_execution_callback_classes = [
+                *data_context.custom_execution_callback_classes,
+                watching,
+            ]
+        else:
+            data_context.execution_no_progress_timeout_s = settings.no_progress_timeout_s
         data_context.max_errored_blocks = 0  # a block that fails for good fails the run
         data_context.raise_original_map_exception = True  # our errors reach the driver whole
         # A crash while loading (not a missing model: that is reported, not raised) may be a
