@@ -616,6 +616,35 @@ def test_quiet_leaves_out_rays_notice_that_token_authentication_is_on(
     assert "longer than the translator's 48-token window were split" in said, said
 
 
+def test_a_workers_info_lines_reach_the_drivers_console_as_the_local_engines_do(
+    self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """An article in Windows-1252: the local engine says "a.txt: not UTF-8, read as cp1252" at
+    info level; on Ray the worker that read it said nothing (its logger had no handler, and
+    Python's last resort prints warnings alone). The line reaches the driver's stderr with its
+    level, and -q leaves it out there as locally. A subprocess: the lines Ray prints for its
+    workers go to the driver's own stderr."""
+    _ray()
+    config = _config(tmp_path, self_contained_models, f"[ray]\n{WATCHDOG}\n")
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_bytes(seed.encode("cp1252", errors="replace"))
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "RAY_AUTH_MODE": "disabled"}
+
+    def run(*flags: str) -> str:
+        command = [sys.executable, "-m", "summarize.cli", "run", "a.txt", "-c", str(config),
+                   "-o", str(tmp_path / "out"), "--engine", "ray", "--force", *flags]  # fmt: skip
+        done = subprocess.run(
+            command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout + done.stderr
+
+    said = run()
+    assert re.search(r"\) INFO a\.txt: not UTF-8, read as cp1252", said), said
+    assert "not UTF-8" not in run("-q")
+
+
 def test_rays_own_log_lines_go_through_the_runs_handlers_not_past_them(capsys) -> None:
     """Ray's console handler wrote its lines ("Started a local Ray instance.", Ray Data's
     "Starting execution of Dataset …") straight to stderr: on a terminal past the progress

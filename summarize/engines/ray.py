@@ -31,6 +31,7 @@ import os
 import pickle
 import re
 import secrets
+import sys
 import time
 import warnings
 from collections import Counter
@@ -219,13 +220,41 @@ class _Context:
     # each model's identity as the driver resolved it (the fingerprint's): what an actor loads
     # must be the same model, or its briefs would carry a fingerprint that is not theirs
     identities: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # the driver's level of the summarize logger: what the workers' lines are shown at
+    log_level: int = logging.WARNING
 
 
 def _enter(context: _Context) -> None:
     """Relative input, output and model paths are the driver's: work from its folder (on a
-    shared filesystem it exists on every node; a local Ray instance starts there anyway)."""
+    shared filesystem it exists on every node; a local Ray instance starts there anyway). The
+    worker logs as the driver does (:func:`_log_as_the_driver`)."""
+    _log_as_the_driver(context.log_level)
     if os.getcwd() != context.cwd and os.path.isdir(context.cwd):
         os.chdir(context.cwd)
+
+
+def _log_as_the_driver(level: int) -> None:
+    """A Ray worker's summarize lines at the driver's level, on its stderr, which Ray prints on
+    the driver's console, "(MapWorker(…) pid=…) INFO …". The worker's logger had no handler:
+    its warnings reached Python's last resort, without their level, and its info lines none,
+    which the local engine shows (an article cut for the sentence splitter, read as
+    Windows-1252, a summary that reached the output limit). Once per worker process; not in
+    the driver's (a test calling a stage), whose logger is the caller's."""
+    import ray
+
+    if logger.handlers or not ray.is_initialized():
+        return
+    try:
+        in_a_worker = ray.get_runtime_context().worker.mode == ray.WORKER_MODE
+    except AttributeError:  # Ray's runtime context has changed: its last resort stays
+        return
+    if not in_a_worker:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False  # not twice where Ray gave the root logger a handler
 
 
 _Unit = tuple[str, int] | tuple[str, int, int]  # (stage, group) or (stage, group, position)
@@ -1171,7 +1200,7 @@ class RayEngine:
         settings = stages.run_settings(self.config)
         context = _Context(
             self.config, run.fingerprint, settings, force, os.getcwd(), ledger, pools, deaths,
-            identities or {},
+            identities or {}, logger.getEffectiveLevel(),
         )  # fmt: skip
         _warn_if_tight(self.config.ray, pools)
         _warn_if_threads_unused(self.config.runtime, pools)
