@@ -1798,6 +1798,50 @@ def test_an_article_whose_work_outlasts_the_no_progress_timeout_is_no_stall(
     assert sorted(_briefs(tmp_path / "out")) == ["a.md"]
 
 
+def test_a_stall_while_an_article_is_under_way_names_it(
+    ray_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """A model batch that hangs (here: made to take 10 minutes on the workers, by a setup hook
+    of this test's own connection to the cluster): the run stops after
+    ray.no_progress_timeout_s, and its message names the article under way and the setting,
+    not the advice for a cluster without room for an actor (it named no article)."""
+    ray = _ray()
+    from summarize.engines.ray import RayEngine, RunStalledError
+
+    def hung_batches() -> None:  # on each worker, before any of its work
+        import time
+
+        from summarize import translation
+
+        def hangs(*args: Any) -> Any:
+            time.sleep(600)
+
+        translation.generate_texts = hangs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_short_seeds(tmp_path / "short")[0], folder / "a.txt")
+    config = _load(
+        _config(tmp_path, self_contained_models),
+        f"output.folder={str(tmp_path / 'out')!r}",
+        "ray.no_progress_timeout_s=30",
+    )
+    ray.shutdown()  # the module's connection: this test's has the hook
+    try:
+        ray.init(
+            address=ray_cluster.address,
+            log_to_driver=False,
+            runtime_env={"worker_process_setup_hook": hung_batches},
+        )
+        with pytest.raises(RunStalledError) as stalled:
+            RayEngine(config).run([folder])
+    finally:
+        ray.shutdown()  # the next test connects as the module does
+    said = str(stalled.value)
+    assert "work under way then: translation: " in said and "a.txt" in said, said
+    assert "ray.no_progress_timeout_s = 30" in said and "room for an actor" not in said, said
+
+
 def _two_articles_one_done_locally(tmp_path: Path, models: ModelSet) -> tuple[Path, Path, Path]:
     """A folder of two articles (a.txt, b.txt), the config, and the folder where the local
     engine wrote a.txt's brief (what a Ray worker would write under the same settings)."""

@@ -88,21 +88,34 @@ def require_ray() -> None:
 
 class RunStalledError(SummarizeError):
     """Nothing moved for ``ray.no_progress_timeout_s``: the run stops instead of hanging.
-    ``written``: the briefs this run wrote (kept)."""
+    ``written``: the briefs this run wrote (kept); ``under_way``: the work begun and not done
+    then, each as "stage: article, …" (none when no work could start)."""
 
     exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
-    def __init__(self, timeout_s: float, written: int) -> None:
+    def __init__(self, timeout_s: float, written: int, under_way: tuple[str, ...] = ()) -> None:
+        if under_way:
+            # Work that began and gave no sign since: a model batch that takes longer than the
+            # setting, or a worker that hangs; not a cluster without room.
+            why = (
+                f"; work under way then: {'; '.join(under_way)}. Raise "
+                "ray.no_progress_timeout_s if one model batch of these takes longer, or see "
+                "Ray's log for a worker that hangs."
+            )
+        else:
+            why = (
+                ". Check that the cluster has room for an actor of each pool and that its "
+                "workers are not killed as they start (out of memory: see Ray's log), or raise "
+                "ray.no_progress_timeout_s if an actor's start takes longer."
+            )
         super().__init__(
             f"the Ray run made no progress for {timeout_s:g} s "
             f"(ray.no_progress_timeout_s = {timeout_s:g}): no stage started or ended a group "
             f"of articles and no model batch was done; {written} brief(s) were finished and "
-            "are kept. Check that the cluster has room for an actor of each pool and that "
-            "its workers are not killed as they start (out of memory: see Ray's log), or "
-            "raise ray.no_progress_timeout_s if one model batch or an actor's start takes "
-            "longer."
+            f"are kept{why}"
         )
         self.timeout_s = timeout_s
+        self.under_way = under_way
 
 
 class RayFailedError(SummarizeError):
@@ -348,6 +361,14 @@ class _RunLedger:
     def activity(self) -> int:
         """How many signs of work the run has given: unchanged while nothing moves."""
         return self._activity
+
+    def under_way(self) -> list[tuple[str, int]]:
+        """Each (stage, group) whose work has begun and is not done."""
+        return sorted(
+            unit[:2]
+            for unit, attempts in self._attempts.items()
+            if len(unit) == 2 and any(not attempt.done for attempt in attempts.values())
+        )
 
     def totals(self) -> tuple[int, int]:
         retried = sum(count - 1 for count in self._runs.values() if count > 1)
@@ -1085,7 +1106,7 @@ class RayEngine:
                 # What this run wrote, as the index says.
                 written = sum(1 for o in run.settled.values() if o.status == "written")
                 if isinstance(stop, RunStalledError):
-                    raise RunStalledError(stop.timeout_s, written) from None
+                    raise RunStalledError(stop.timeout_s, written, stop.under_way) from None
                 if isinstance(stop, RayFailedError):
                     raise RayFailedError(stop.reason, written) from None
                 raise
@@ -1219,7 +1240,7 @@ class RayEngine:
         except ExecutionTimeoutError:
             # The briefs written are counted once the run has looked at the folder (a group's
             # outcomes reach the driver only after its last brief is written).
-            raise RunStalledError(timeout, 0) from None
+            raise RunStalledError(timeout, 0, _under_way(ledger, groups)) from None
         except ray.exceptions.RayTaskError as error:
             carried = error.cause
             if isinstance(carried, _CarriedError) and carried.error is not None:
@@ -1312,6 +1333,30 @@ class RayEngine:
             "num_cpus": context.pools.cpus_per_actor,
             "num_gpus": max((g for g in gpus if g is not None), default=None),
         }
+
+
+def _under_way(ledger: Any, groups: Sequence[_Group]) -> tuple[str, ...]:
+    """The work the run's ledger has begun and not done, as "stage: article, …" (the articles of
+    each group); none when the ledger does not answer."""
+    import ray
+
+    try:
+        units = ray.get(ledger.under_way.remote(), timeout=10)
+    except (ray.exceptions.RayError, TimeoutError) as error:
+        logger.debug("the run's ledger did not answer: %s", error)
+        return ()
+    by_number = {group.number: group for group in groups}
+    return tuple(
+        f"{stage}: {_some_articles(by_number[number].jobs)}"
+        for stage, number in units
+        if number in by_number
+    )
+
+
+def _some_articles(jobs: Sequence[_Job], most: int = 5) -> str:
+    """The articles of ``jobs``, the first ``most`` of a larger group named: a line, not a page."""
+    named = ", ".join(shown(job.source) for job in jobs[:most])
+    return named if len(jobs) <= most else f"{named} and {len(jobs) - most} more"
 
 
 def _file_stamp(path: Path) -> tuple[int, int, int] | None:
