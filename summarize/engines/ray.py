@@ -1289,7 +1289,8 @@ class RayEngine:
         watching = _stall_watch_callback(
             _StallWatch(context.ledger, settings.no_progress_timeout_s)
         )
-        if watching is not None:  # counts the model batches within a group's work too
+        # Both are Ray Data's internals (ray 2.60): without them, Ray Data's own watchdog.
+        if watching is not None and hasattr(data_context, "custom_execution_callback_classes"):
             data_context.execution_no_progress_timeout_s = -1
             data_context.custom_execution_callback_classes = [
                 *data_context.custom_execution_callback_classes,
