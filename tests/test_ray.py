@@ -1727,6 +1727,29 @@ def test_a_driver_without_a_model_folders_weights_leaves_them_to_the_nodes(
             _check_same_model("translation", node, expected)
 
 
+def test_the_stall_watch_is_left_out_where_ray_data_calls_no_execution_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The run's stall watch turns Ray Data's own watchdog off and is asked by its execution
+    callback's on_execution_step, an internal of ray 2.60. A Ray Data whose callbacks have no
+    such step would never ask it: a stalled run would wait for ever. There Ray Data's own
+    watchdog stays (no callback class)."""
+    _ray()
+    from ray.data._internal.execution import execution_callback
+
+    from summarize.engines.ray import _stall_watch_callback, _StallWatch
+
+    watch = _StallWatch(ledger=None, timeout_s=5.0)
+    watching = _stall_watch_callback(watch)
+    assert watching is not None and issubclass(watching, execution_callback.ExecutionCallback)
+
+    class StepsNamedOtherwise:  # an ExecutionCallback of a Ray Data that steps otherwise
+        def before_execution_starts(self, executor: Any) -> None: ...
+
+    monkeypatch.setattr(execution_callback, "ExecutionCallback", StepsNamedOtherwise)
+    assert _stall_watch_callback(watch) is None
+
+
 def test_a_stalled_run_exits_1_naming_the_setting(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

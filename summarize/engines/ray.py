@@ -530,6 +530,10 @@ def _stall_watch_callback(watch: _StallWatch) -> type | None:
         from ray.data._internal.execution.execution_callback import ExecutionCallback
     except ImportError:
         return None
+    # An internal of ray 2.60: a Ray Data that calls its steps otherwise would never ask the
+    # watch, and with its own watchdog turned off a stalled run would wait for ever.
+    if not callable(getattr(ExecutionCallback, "on_execution_step", None)):
+        return None
 
     class _WatchesForStalls(ExecutionCallback):
         def on_execution_step(self, executor: Any) -> None:
