@@ -1767,6 +1767,29 @@ def test_a_stalled_run_exits_1_naming_the_setting(
     assert not _briefs(output)
 
 
+def test_a_stall_seen_by_ray_datas_own_watchdog_claims_no_model_batch(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Where Ray Data lacks the hooks of the run's stall watch, its own watchdog counts only a
+    group's work started or ended, not the model batches within it: the stall's message said
+    "no model batch was done" and advised raising the setting "if one model batch takes
+    longer", which that watchdog never heard of."""
+    from summarize.engines import ray as ray_engine
+
+    monkeypatch.setattr(ray_engine, "_stall_watch_callback", lambda watch: None)
+    config = _load(
+        _config(tmp_path, self_contained_models),
+        f"output.folder={str(tmp_path / 'out')!r}",
+        "ray.cpus_per_actor=64",
+        "ray.no_progress_timeout_s=3",
+    )
+    with pytest.raises(ray_engine.RunStalledError) as stalled:
+        ray_engine.RayEngine(config).run([SEEDS])
+    said = str(stalled.value)
+    assert "ray.no_progress_timeout_s = 3" in said, said
+    assert "model batch" not in said and not stalled.value.batches_counted, said
+
+
 def test_an_article_whose_work_outlasts_the_no_progress_timeout_is_no_stall(
     ray_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:

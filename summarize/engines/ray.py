@@ -89,17 +89,26 @@ def require_ray() -> None:
 class RunStalledError(SummarizeError):
     """Nothing moved for ``ray.no_progress_timeout_s``: the run stops instead of hanging.
     ``written``: the briefs this run wrote (kept); ``under_way``: the work begun and not done
-    then, each as "stage: article, …" (none when no work could start)."""
+    then, each as "stage: article, …" (none when no work could start); ``batches_counted``:
+    whether a model batch done counted as progress (the run's own watch), or only a group's
+    work started or ended (Ray Data's watchdog, where Ray Data lacks the watch's hooks)."""
 
     exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
-    def __init__(self, timeout_s: float, written: int, under_way: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        timeout_s: float,
+        written: int,
+        under_way: tuple[str, ...] = (),
+        batches_counted: bool = True,
+    ) -> None:
         if under_way:
+            step = "one model batch of these" if batches_counted else "the work on one of these"
             # Work that began and gave no sign since: a model batch that takes longer than the
             # setting, or a worker that hangs; not a cluster without room.
             why = (
                 f"; work under way then: {'; '.join(under_way)}. Raise "
-                "ray.no_progress_timeout_s if one model batch of these takes longer, or see "
+                f"ray.no_progress_timeout_s if {step} takes longer, or see "
                 "Ray's log for a worker that hangs."
             )
         else:
@@ -111,11 +120,12 @@ class RunStalledError(SummarizeError):
         super().__init__(
             f"the Ray run made no progress for {timeout_s:g} s "
             f"(ray.no_progress_timeout_s = {timeout_s:g}): no stage started or ended a group "
-            f"of articles and no model batch was done; {written} brief(s) were finished and "
-            f"are kept{why}"
+            f"of articles{' and no model batch was done' if batches_counted else ''}; "
+            f"{written} brief(s) were finished and are kept{why}"
         )
         self.timeout_s = timeout_s
         self.under_way = under_way
+        self.batches_counted = batches_counted
 
 
 class RayFailedError(SummarizeError):
@@ -1110,7 +1120,9 @@ class RayEngine:
                 # What this run wrote, as the index says.
                 written = sum(1 for o in run.settled.values() if o.status == "written")
                 if isinstance(stop, RunStalledError):
-                    raise RunStalledError(stop.timeout_s, written, stop.under_way) from None
+                    raise RunStalledError(
+                        stop.timeout_s, written, stop.under_way, stop.batches_counted
+                    ) from None
                 if isinstance(stop, RayFailedError):
                     raise RayFailedError(stop.reason, written) from None
                 raise
@@ -1244,7 +1256,9 @@ class RayEngine:
         except ExecutionTimeoutError:
             # The briefs written are counted once the run has looked at the folder (a group's
             # outcomes reach the driver only after its last brief is written).
-            raise RunStalledError(timeout, 0, _under_way(ledger, groups)) from None
+            # Model batches count only where the run's own watch replaced Ray Data's (_plan).
+            batches_counted = dataset.context.execution_no_progress_timeout_s < 0
+            raise RunStalledError(timeout, 0, _under_way(ledger, groups), batches_counted) from None
         except ray.exceptions.RayTaskError as error:
             carried = error.cause
             if isinstance(carried, _CarriedError) and carried.error is not None:
