@@ -1844,13 +1844,27 @@ def test_an_article_whose_work_outlasts_the_no_progress_timeout_is_no_stall(
     assert sorted(_briefs(tmp_path / "out")) == ["a.md"]
 
 
+def _all_cpus_free(ray: Any, within_s: float = 30.0) -> bool:
+    """Whether every CPU of the cluster is free, or becomes so within ``within_s`` (an actor
+    that Ray was told to end gives its CPU back in a moment; one left to finish a batch that
+    hangs, after that batch)."""
+    deadline = time.monotonic() + within_s
+    while ray.available_resources().get("CPU", 0) < ray.cluster_resources().get("CPU", 0):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
 def test_a_stall_while_an_article_is_under_way_names_it(
     ray_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:
     """A model batch that hangs (here: made to take 10 minutes on the workers, by a setup hook
     of this test's own connection to the cluster): the run stops after
     ray.no_progress_timeout_s, and its message names the article under way and the setting,
-    not the advice for a cluster without room for an actor (it named no article)."""
+    not the advice for a cluster without room for an actor (it named no article). The hung
+    actor ends with the run: it kept its CPU for the rest of its batch, and the next run of
+    the same process found no room for an actor."""
     ray = _ray()
     from summarize.engines.ray import RayEngine, RunStalledError
 
@@ -1881,6 +1895,7 @@ def test_a_stall_while_an_article_is_under_way_names_it(
         )
         with pytest.raises(RunStalledError) as stalled:
             RayEngine(config).run([folder])
+        assert _all_cpus_free(ray), (ray.available_resources().get("CPU"), "CPU(s) free")
     finally:
         ray.shutdown()  # the next test connects as the module does
     said = str(stalled.value)

@@ -317,6 +317,8 @@ class _RunLedger:
         # Each sign that the run's work moves: a unit started or done, a model batch done
         # within one (see _StallWatch), an actor loaded.
         self._activity = 0
+        # The run's model actors (Ray's actor ids, hex), which end with the run (_end_actors).
+        self._actors: set[str] = set()
 
     def started(self, stages: tuple[str, ...], group: int, node: str | None, token: str) -> int:
         """A stage starts a group's work on ``node``: how often that work killed its process.
@@ -363,6 +365,15 @@ class _RunLedger:
 
     def restarted(self) -> None:
         self._restarts += 1
+
+    def placed(self, actor: str) -> None:
+        """A model actor of the run started (its models load next), ``actor`` its id."""
+        self._actors.add(actor)
+        self._activity += 1
+
+    def actors(self) -> list[str]:
+        """The ids of the model actors the run started."""
+        return sorted(self._actors)
 
     def worked(self) -> None:
         """A worker's sign of work within a unit (a model batch done, an actor loaded)."""
@@ -672,7 +683,8 @@ class _ModelActor:
         self._context = context
         self._error: SummarizeError | None = None
         self._beat = _Beat(context.ledger)  # each model batch done, to the stall watchdog
-        context.ledger.worked.remote()  # placed: its models load next
+        # Placed, its models load next; the run ends it when it ends (_end_actors).
+        context.ledger.placed.remote(ray.get_runtime_context().get_actor_id())
         with warnings.catch_warnings():  # Ray's own property calls a deprecated one of Ray's
             warnings.simplefilter("ignore")
             reconstructed = ray.get_runtime_context().was_current_actor_reconstructed
@@ -1253,6 +1265,7 @@ class RayEngine:
                     progress.article_started(outcome.source)
                     progress.article_finished(outcome)
                 checkpoints.write_when_due(run)
+            totals = _totals(ledger)
         except ExecutionTimeoutError:
             # The briefs written are counted once the run has looked at the folder (a group's
             # outcomes reach the driver only after its last brief is written).
@@ -1271,12 +1284,9 @@ class RayEngine:
             if error.actor_init_failed and (missing := _code_missing_on_node(error)) is not None:
                 raise missing from None
             raise
-        try:
-            retried, restarted = ray.get(ledger.totals.remote(), timeout=30)
-        except (ray.exceptions.RayError, TimeoutError) as error:
-            logger.debug("the run's ledger is lost, retries not counted: %s", error)
-            return None, None
-        return retried, restarted
+        finally:
+            _end_actors(ledger)
+        return totals
 
     def _plan(self, groups: list[_Group], context: _Context) -> Any:
         """The Ray Data plan: prepare → translate (actor pool) → summarize (actor pool) →
@@ -1352,6 +1362,41 @@ class RayEngine:
             "num_cpus": context.pools.cpus_per_actor,
             "num_gpus": max((g for g in gpus if g is not None), default=None),
         }
+
+
+def _totals(ledger: Any) -> tuple[int | None, int | None]:
+    """What Ray redid (retried, restarted), as the run's ledger counted it; None when lost."""
+    import ray
+
+    try:
+        retried, restarted = ray.get(ledger.totals.remote(), timeout=30)
+    except (ray.exceptions.RayError, TimeoutError) as error:
+        logger.debug("the run's ledger is lost, retries not counted: %s", error)
+        return None, None
+    return retried, restarted
+
+
+def _end_actors(ledger: Any) -> None:
+    """Ends the run's model actors as the run ends, stopped or not. Ray Data
+    only drops its handles to the actors, and Ray lets an actor without a handle finish the
+    work it has begun (ray-project/ray#24711): an actor of a run stopped by an error, or by a
+    batch that hangs, kept its CPUs (and GPUs) for that batch, minutes or for ever, and the
+    next run in the same process (or on the same cluster) found no room for an actor."""
+    import ray
+
+    try:
+        actors = ray.get(ledger.actors.remote(), timeout=30)
+    except (ray.exceptions.RayError, TimeoutError) as error:
+        logger.debug("the run's ledger is lost, its actors are left to Ray: %s", error)
+        actors = []
+    # ray.kill takes a handle, which Ray Data keeps to itself; this is what it calls.
+    core_worker = getattr(ray._private.worker.global_worker, "core_worker", None)
+    kill_actor = getattr(core_worker, "kill_actor", None)
+    for actor in actors if kill_actor is not None else ():
+        try:
+            kill_actor(ray.ActorID.from_hex(actor), True)  # no restart
+        except Exception as error:  # gone already, or Ray's internals have changed
+            logger.debug("the run's actor %s was not ended: %s", actor, error)
 
 
 def _under_way(ledger: Any, groups: Sequence[_Group]) -> tuple[str, ...]:
