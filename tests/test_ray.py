@@ -1431,6 +1431,26 @@ def test_a_users_file_named_like_a_brief_is_not_replaced_on_ray_either(
     assert sorted(_briefs(output)) == sorted(f"{short.stem}.md" for short in shorts)
 
 
+@contextlib.contextmanager
+def _connected_with_setup_hook(ray: Any, address: str, hook: Callable[[], None]) -> Iterator[None]:
+    """This test's own connection to the module's cluster, each of whose worker processes runs
+    ``hook`` before any of its work; the next test connects as the module does."""
+    ray.shutdown()  # the module's connection: this test's has the hook
+    ray.init(address=address, log_to_driver=False, runtime_env={"worker_process_setup_hook": hook})
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def _one_short_seed(tmp_path: Path) -> Path:
+    """A folder holding one short seed article, a.txt."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_short_seeds(tmp_path / "short")[0], folder / "a.txt")
+    return folder
+
+
 def _fail_on_marked_batches() -> None:
     """generate() raising for any batch that holds "Zauberwort", as out of memory (in every
     process it runs in: the test's, and each Ray worker's through a setup hook)."""
@@ -1469,16 +1489,11 @@ def test_a_model_that_fails_on_one_article_on_the_workers_costs_only_that_brief(
     _fail_on_marked_batches()  # undone by monkeypatch
     local = Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([folder])
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    ray.shutdown()  # a connection of this job's own, whose workers fail so
-    ray.init(
-        address=on_cluster.address,
-        log_to_driver=False,
-        runtime_env={"worker_process_setup_hook": _fail_on_marked_batches},
-    )
-    try:
-        on_ray = RayEngine(_load(config, f"output.folder={str(tmp_path / 'ray')!r}")).run([folder])
+    try:  # a connection of this job's own, whose workers fail so
+        with _connected_with_setup_hook(ray, on_cluster.address, _fail_on_marked_batches):
+            ray_config = _load(config, f"output.folder={str(tmp_path / 'ray')!r}")
+            on_ray = RayEngine(ray_config).run([folder])
     finally:
-        ray.shutdown()  # the next test connects without the hook
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert on_ray.exit_code == local.exit_code == 1
     assert _statuses(on_ray) == _statuses(local)
@@ -1821,25 +1836,15 @@ def test_an_article_whose_work_outlasts_the_no_progress_timeout_is_no_stall(
 
         translation.generate_texts = summarization.generate_texts = slowly
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(_short_seeds(tmp_path / "short")[0], folder / "a.txt")
+    folder = _one_short_seed(tmp_path)
     config = _load(
         _config(tmp_path, self_contained_models),
         f"output.folder={str(tmp_path / 'out')!r}",
         "translation.batch_size=1",
         "ray.no_progress_timeout_s=20",
     )
-    ray.shutdown()  # the module's connection: this test's has the hook
-    try:
-        ray.init(
-            address=ray_cluster.address,
-            log_to_driver=False,
-            runtime_env={"worker_process_setup_hook": slow_batches},
-        )
+    with _connected_with_setup_hook(ray, ray_cluster.address, slow_batches):
         report = RayEngine(config).run([folder])
-    finally:
-        ray.shutdown()  # the next test connects as the module does
     assert report.exit_code == 0, report.summary_line()
     assert sorted(_briefs(tmp_path / "out")) == ["a.md"]
 
@@ -1878,26 +1883,16 @@ def test_a_stall_while_an_article_is_under_way_names_it(
 
         translation.generate_texts = hangs
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(_short_seeds(tmp_path / "short")[0], folder / "a.txt")
+    folder = _one_short_seed(tmp_path)
     config = _load(
         _config(tmp_path, self_contained_models),
         f"output.folder={str(tmp_path / 'out')!r}",
         "ray.no_progress_timeout_s=30",
     )
-    ray.shutdown()  # the module's connection: this test's has the hook
-    try:
-        ray.init(
-            address=ray_cluster.address,
-            log_to_driver=False,
-            runtime_env={"worker_process_setup_hook": hung_batches},
-        )
+    with _connected_with_setup_hook(ray, ray_cluster.address, hung_batches):
         with pytest.raises(RunStalledError) as stalled:
             RayEngine(config).run([folder])
         assert _all_cpus_free(ray), (ray.available_resources().get("CPU"), "CPU(s) free")
-    finally:
-        ray.shutdown()  # the next test connects as the module does
     said = str(stalled.value)
     assert "work under way then: translation: " in said and "a.txt" in said, said
     assert "ray.no_progress_timeout_s = 30" in said and "room for an actor" not in said, said
