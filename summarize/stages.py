@@ -514,6 +514,8 @@ def _prepare(article: Article, config: Config, options: CleanOptions | None) -> 
                 options,
                 extraction=article.text,
                 headline=article.page_title or None,
+                author=article.details.author,
+                date=article.details.date,
             )
         else:
             # A Markdown file's title (front matter, its opening "# heading") heads the text,
@@ -523,6 +525,8 @@ def _prepare(article: Article, config: Config, options: CleanOptions | None) -> 
                 options,
                 headline=article.page_title or None,
                 headline_declared=not article.page_text,
+                author=article.details.author,
+                date=article.details.date,
             )
             if article.left_out:  # what reading the file left out is in the audit too
                 left_out = tuple(Dropped(rule, text) for rule, text in article.left_out)

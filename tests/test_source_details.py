@@ -1066,3 +1066,55 @@ def test_a_dates_label_alone_or_before_am_names_nobody(
     author: the brief said "by Stand", "by Aktualisiert", "by Anna Schmidt; Aktualisiert"."""
     body = f"<article>{byline}{LONGER_SENTENCE}</article>"
     assert _details_of(tmp_path, body=body).author == author
+
+
+ARTICLE_TEXT = (
+    "<p>Der Stadtrat hat am Donnerstag mit großer Mehrheit den Bau eines neuen Radwegs "
+    "beschlossen. Die Arbeiten sollen im Sommer beginnen.</p>"
+    "<p>Nach Angaben der Verwaltung kostet das Projekt rund zwei Millionen Euro, wie ein "
+    "Sprecher mitteilte.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "dropped"),
+    [
+        ("<p>Von Anna Schmidt, 14.03.2025</p>", True),
+        ('<div class="byline">Von Anna Schmidt | 14.03.2025 | 3 Min. Lesezeit</div>', True),
+        (
+            '<div class="byline"><span class="author">Von Anna Schmidt</span> | '
+            '<span class="date">14. März 2025, 09:30 Uhr</span></div>',
+            True,
+        ),
+        ("<p>Anna Schmidt</p>", True),
+        # more than the source line says: a place, another date, a sentence
+        ("<p>Von Anna Schmidt, Berlin</p>", False),
+        ("<p>Von Anna Schmidt, aktualisiert am 20.03.2025</p>", False),
+        ("<p>Anna Schmidt berichtet seit 2010 aus dem Rathaus.</p>", False),
+    ],
+)
+def test_a_byline_the_source_line_gives_is_no_paragraph(
+    tmp_path: Path, byline: str, dropped: bool
+) -> None:
+    """A byline line that says only the author and date the source's details hold goes whole,
+    listed as ``byline``: "Von Anna Schmidt, 14.03.2025" was the brief's first paragraph,
+    translated and summarised under the source line "dated 2025-03-14 · by Anna Schmidt". A
+    line that says more stays as it is."""
+    head = (
+        '<meta name="author" content="Anna Schmidt">'
+        '<meta property="article:published_time" content="2025-03-14T09:30:00+01:00">'
+    )
+    page = f"<html><head>{head}</head><body><article>{byline}{ARTICLE_TEXT}</article></body></html>"
+    (tmp_path / "seite.html").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "seite.html")
+    assert (article.details.author, article.details.date) == ("Anna Schmidt", "2025-03-14")
+    prepared = prepare(article, load_config(project_file=None))
+    bylines = [item.text for item in prepared.cleaned.dropped if item.rule == "byline"]
+    first = prepared.cleaned.paragraphs[0]
+    if dropped:
+        assert first.startswith("Der Stadtrat hat am Donnerstag")
+        assert len(bylines) == 1 and "Anna Schmidt" in bylines[0]
+    else:
+        assert "Anna Schmidt" in first
+        assert not any("Anna Schmidt" in text for text in bylines)
+    assert len(prepared.cleaned.paragraphs) == 2 + (not dropped)

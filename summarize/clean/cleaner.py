@@ -1272,6 +1272,8 @@ def clean_text(
     extraction: str | None = None,
     headline: str | None = None,
     headline_declared: bool = False,
+    author: str = "",
+    date: str = "",
 ) -> CleanArticle:
     """Headline, body paragraphs and the record of everything removed, for one page of text.
 
@@ -1282,7 +1284,9 @@ def clean_text(
     for the site's name line, and a menu line became the brief's title). ``headline_declared``:
     the author's own title (a Markdown file's front matter or opening ``# heading``), not a web
     page's metadata, which is often the site's name: kept, it is the headline whatever its
-    shape ("# Haushalt 2025": two words, and the subtitle under it was the title)."""
+    shape ("# Haushalt 2025": two words, and the subtitle under it was the title).
+    ``author`` (names joined by "; "), ``date`` (ISO): the source's details, which the brief's
+    source line gives; a line that says only these goes (rule ``byline``)."""
     options = options or CleanOptions()
     page = analyse(text, options)
     extracted = None
@@ -1326,6 +1330,8 @@ def clean_text(
     if titled and options.active("duplicates"):
         _drop_the_site_names_copy(page, decisions, extracted)
     declared = titled and headline_declared and decisions[0] is None
+    if options.active("byline"):
+        _drop_known_bylines(page, decisions, author, date)
     return assemble(page, decisions, options, extracted, titled=titled, declared=declared)
 
 
@@ -1371,6 +1377,77 @@ def _drop_the_site_names_copy(
         else:
             decisions[index] = "duplicates"  # the title stays the headline; not twice
         return
+
+
+# A byline's line holds the author's names and the date the source's details already give (the
+# brief's source line shows them): "Von Anna Schmidt, 14.03.2025", "Von Anna Schmidt | 14.03.2025
+# | 3 Min. Lesezeit". Such a line is read out piece by piece: the names, the date in the forms
+# pages write it, then its labels, a clock time, a reading time and separators; a line with
+# anything else left (a place, another date, a sentence) stays.
+_GERMAN_MONTHS = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+_ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+_BYLINE_FURNITURE = re.compile(
+    r"\b\d+\s*(?:min\.?|minuten?)\s*(?:lesezeit|lesedauer|read)\b"
+    r"|\b(?:lesezeit|lesedauer)\s*:?\s*\d+\s*(?:min\.?|minuten?)"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*uhr)?|\b\d{1,2}\s*uhr\b"
+    r"|\b(?:ein artikel von|von|by|autor(?:in)?|text|stand|veröffentlicht|publiziert|"
+    r"erschienen|published|am|um|uhr|on|at|und|and)\b"
+    r"|[|,·•–—/:;()-]",
+    re.IGNORECASE,
+)
+
+
+def _date_forms(date: str) -> re.Pattern[str] | None:
+    """The ways a page writes the ISO date ``date`` ("2025-03-14"): "14.03.2025", "14.3.25",
+    "14. März 2025", "March 14, 2025", "14 March 2025", "2025-03-14"; None for no such date."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    german, english = _GERMAN_MONTHS[month - 1], _ENGLISH_MONTHS[month - 1]
+    day_forms = rf"0?{day}"
+    years = rf"(?:{year}|{year % 100:02d})"
+    forms = (
+        rf"{day_forms}\.\s*0?{month}\.\s*{years}",
+        rf"{day_forms}\.?\s+(?:{german}|{english}|{german[:3]}\.?|{english[:3]}\.?)\s+{year}",
+        rf"(?:{english}|{german})\s+{day_forms},?\s+{year}",
+        rf"{year}-{month:02d}-{day:02d}",
+    )
+    return re.compile(rf"(?<![\d.])(?:{'|'.join(forms)})(?![\d])", re.IGNORECASE)
+
+
+def _is_known_byline(line: str, authors: Sequence[str], date: re.Pattern[str] | None) -> bool:
+    """Whether ``line`` says no more than who wrote the article and when, as the source's details
+    do (``authors``, ``date``): at least one of them, then only labels, times and separators."""
+    rest = line
+    for author in authors:
+        rest = rest.replace(author, " ")
+    if date is not None:
+        rest = date.sub(" ", rest)
+    if rest == line:
+        return False  # neither the author nor the date
+    return not _BYLINE_FURNITURE.sub(" ", rest).strip()
+
+
+def _drop_known_bylines(
+    page: PageAnalysis, decisions: list[str | None], author: str, date: str
+) -> None:
+    """A kept line that gives only the author and date the source's details hold goes whole as
+    ``byline``: "Von Anna Schmidt, 14.03.2025" stood as the brief's first paragraph, was
+    translated and summarised, under a source line "dated 2025-03-14 · by Anna Schmidt"."""
+    authors = [name for name in author.split("; ") if len(name.split()) >= 2]
+    date_pattern = _date_forms(date)
+    if not authors and date_pattern is None:
+        return
+    for index, line in enumerate(page.texts):
+        if decisions[index] is None and _is_known_byline(line, authors, date_pattern):
+            decisions[index] = "byline"
 
 
 class _KeptBlocks(NamedTuple):
