@@ -90,6 +90,33 @@ def test_an_obsidian_web_clippings_author_and_date_are_read(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    ("names", "author", "site"),
+    [
+        ("author: [[Anna Schmidt]]", "Anna Schmidt", ""),
+        ("author: [[Anna Schmidt|A. Schmidt]]\nsite: [[Tagesblatt]]", "A. Schmidt", "Tagesblatt"),
+        (
+            "author:\n  - [[Anna Schmidt]]\n  - [[Bernd Meier|B. Meier]]",
+            "Anna Schmidt, B. Meier",
+            "",
+        ),
+        # a list in a list that is no wiki link is still left out
+        ("author: [[Anna Schmidt, Bernd Meier]]", "", ""),
+    ],
+)
+def test_an_unquoted_wiki_link_is_an_authors_name(
+    tmp_path: Path, names: str, author: str, site: str
+) -> None:
+    """YAML reads an unquoted wiki link ("author: [[Anna Schmidt]]") as a list in a list
+    ([["Anna Schmidt"]]), which is left out as no name (against YAML aliases): the brief gave
+    no author, where the quoted link gave "by Anna Schmidt"."""
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: Haushalt\n{names}\n---\n\nDer Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "a.md").details == SourceDetails(author=author, site=site)
+
+
+@pytest.mark.parametrize(
     "front_matter",
     [
         "---\nTitle: Haushalt 2025\nAuthor: Anna Schmidt\nDate: 2025-03-14\n---\n",

@@ -242,6 +242,8 @@ def web_address(value: Any) -> str:
 
 # The front matter keys of an article's date, the first with a value counting.
 _DATE_KEYS = ("date", "published", "publishdate", "pubdate")
+# The front matter keys of its authors' and its site's names.
+_NAME_KEYS = ("author", "authors", "site", "publisher")
 # An Obsidian wiki link, "[[Anna Schmidt]]" or "[[Anna Schmidt|A. Schmidt]]": (its target, the
 # text it shows).
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
@@ -254,17 +256,42 @@ def _without_wiki_links(name: str) -> str:
     return _WIKI_LINK.sub(lambda link: (link[2] or link[1]).strip(), name)
 
 
+def _is_unquoted_wiki_link(value: Any) -> bool:
+    """Whether ``value`` is what YAML reads of an unquoted wiki link: "[[Anna Schmidt]]" is a
+    list holding a list holding the name (``[["Anna Schmidt"]]``)."""
+    return (
+        isinstance(value, list)
+        and len(value) == 1
+        and isinstance(value[0], list)
+        and len(value[0]) == 1
+        and isinstance(value[0][0], str)
+    )
+
+
+def _with_wiki_links_as_written(value: Any) -> Any:
+    """A front matter's name with its unquoted wiki links as written ("[[Anna Schmidt]]"), for
+    :func:`_without_wiki_links`: "author: [[Anna Schmidt]]" is a list in a list to YAML, which
+    :func:`one_line` leaves out, and the brief gave no author. Only that shape, as the value or
+    as an item of its list, is read: nothing walks deeper into nested lists (YAML aliases)."""
+    if _is_unquoted_wiki_link(value):
+        return f"[[{value[0][0]}]]"
+    if isinstance(value, list):
+        return [f"[[{item[0][0]}]]" if _is_unquoted_wiki_link(item) else item for item in value]
+    return value
+
+
 def front_matter_details(meta: Mapping[str, Any]) -> SourceDetails:
     """A Markdown file's front matter as Hugo, Jekyll and Obsidian write it."""
     # The first key with a value of its kind: Hugo's "url" is a path on the site, and an empty
     # "author" hid "authors".
     url = next(filter(None, (web_address(meta.get(key)) for key in ("url", "link", "source"))), "")
+    names = {key: _with_wiki_links_as_written(meta.get(key)) for key in _NAME_KEYS}
     authors = (
-        without_placeholder_names(_without_wiki_links(source_name(meta.get(key))), ", ")
+        without_placeholder_names(_without_wiki_links(source_name(names[key])), ", ")
         for key in ("author", "authors")
     )
     author = next(filter(None, authors), "")
-    site = next(filter(None, (site_name(meta.get(key)) for key in ("site", "publisher"))), "")
+    site = next(filter(None, (site_name(names[key]) for key in ("site", "publisher"))), "")
     site = _without_wiki_links(site)
     # Obsidian's Web Clipper writes the article's date as "published" ("created" is the day it
     # was clipped), Hugo's and Astro's themes as "publishDate", "pubDate" (keys in lower case).
