@@ -1899,6 +1899,30 @@ def test_a_table_s_rows_of_figures_are_no_fragments() -> None:
     assert ("fragments", "| | |--2015") in [(d.rule, d.text) for d in tree.dropped]
 
 
+def test_a_table_row_with_an_empty_cell_ends_no_table() -> None:
+    """A row with an empty cell (Markdown's "| 2021 | 1.200 | |", read as "2021 | 1.200 |")
+    was no table row: it and the rows of figures below it went to `fragments`, while the
+    header stayed; the brief showed a table's head without its data."""
+    text = (
+        "Haushalt der Stadt Ulm\n\n"
+        "Die Stadt Ulm hat ihre Ausgaben in den vergangenen Jahren deutlich erhöht, wie der "
+        "Kämmerer am Montag im Gemeinderat sagte.\n\n"
+        "Jahr | Ausgaben (Mio. Euro) | Veränderung\n"
+        "2021 | 1.200 |\n"
+        "2022 | 1.250 | +4,2 %\n"
+        "2023 | | +4,0 %\n\n"
+        "Der Gemeinderat will im Herbst über den nächsten Haushalt beraten und dabei auch "
+        "Kürzungen prüfen.\n"
+    )
+    cleaned = clean_text(text)
+    assert [d.text for d in cleaned.dropped if d.rule == "fragments"] == []
+    kept = cleaned.paragraphs
+    assert {"2021 | 1.200 |", "2022 | 1.250 | +4,2 %", "2023 | | +4,0 %"} <= set(kept)
+    # A row of one figure is no table's: it stays a fragment.
+    lone = clean_text(text.replace("2022 | 1.250 | +4,2 %", "| 2022 | |"))
+    assert ("fragments", "| 2022 | |") in [(d.rule, d.text) for d in lone.dropped]
+
+
 ARTICLE_OPENING = (
     "Neue Regeln in der Innenstadt\n\n"
     "Ab dem 1. April gelten in der Innenstadt neue Regeln für Radfahrer und Fußgänger. Die Stadt "

@@ -10,6 +10,7 @@ import math
 import random
 import re
 import sys
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -646,12 +647,18 @@ def test_figures_sought_only_in_texts_with_a_digit_equal_every_texts_figures() -
 
 
 def _spared_table_rows_plain(texts: list[str], fragments: list[bool]) -> list[bool]:
-    """_spare_table_rows as first written: every line split into its cells."""
+    """_spare_table_rows as first written: every line split into its cells (at each bar with a
+    space or the line's end either side, an empty cell counted)."""
     spared = list(fragments)
     header_cells = 0
     for index, line in enumerate(texts):
-        parts = line.split(" | ")
-        cells = len(parts) if all(part.strip(" |") for part in parts) else 0
+        padded = f" {line} "
+        bars = [
+            i for i, ch in enumerate(padded) if ch == "|" and padded[i - 1] == padded[i + 1] == " "
+        ]
+        bounds = [-1, *bars, len(padded)]
+        parts = [padded[start + 1 : end] for start, end in pairwise(bounds)]
+        cells = len(parts) if sum(1 for part in parts if part.strip()) >= 2 else 0
         if cells < 2 or (header_cells and cells != header_cells):
             header_cells = 0
         if cells >= 2 and C.LETTER.search(line):

@@ -334,6 +334,12 @@ def _fragment_start(line: str) -> bool:
     return not (is_text and _NAME_START.match(line))
 
 
+# The bar between two cells of a table row, and one at either end of it: with spaces around
+# it once the row is padded with a space ("2021 | 1.200 |", "Anzahlung | | 5000"); not a bar
+# in a cell's text ("|--2015", "a|b").
+_TABLE_CELL_BAR = re.compile(r"(?<= )\|(?= )")
+
+
 def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
     """A row of figures under its table's header ("Jahr | Ausgaben | Veränderung", then "2021 |
     1.200 | +3,1 %"; cells parted by " | " as the HTML reader writes them, or as a plain-text
@@ -344,9 +350,11 @@ def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
         if " | " not in line:  # most lines: one cell at most, no row of a table
             header_cells = 0
             continue
-        # A row's every cell holds something: a forum's tree ("| | |--2015") is no table.
-        parts = line.split(" | ")
-        cells = len(parts) if all(part.strip(" |") for part in parts) else 0
+        # Two cells of a row hold something: a forum's tree ("| | |--2015") is no table. An
+        # empty cell counts: a row with one ("2021 | 1.200 |", its last cell empty) ended its
+        # table, and the rows of figures below it went as fragments.
+        parts = _TABLE_CELL_BAR.split(f" {line} ")
+        cells = len(parts) if sum(1 for part in parts if part.strip()) >= 2 else 0
         if cells < 2 or (header_cells and cells != header_cells):
             header_cells = 0
         if cells >= 2 and LETTER.search(line):
