@@ -1923,6 +1923,28 @@ def test_a_table_row_with_an_empty_cell_ends_no_table() -> None:
     assert ("fragments", "| 2022 | |") in [(d.rule, d.text) for d in lone.dropped]
 
 
+def test_a_table_s_header_of_years_is_no_fragment() -> None:
+    """A header of years over rows with labels ("| 2022 | 2023" as Markdown's "|  | 2022 |
+    2023 |" is read, "2022 | 2023" as the HTML reader writes it, its corner cell left out) went
+    to `fragments` (no letter), while the rows stayed: the brief gave figures without years."""
+    rows = "Ausgaben | 1.200 | 1.300\nEinnahmen | 1.100 | 1.150\n\n"
+    for header in ("| 2022 | 2023", "2022 | 2023"):
+        text = (
+            "Haushalt der Stadt Ulm\n\n"
+            "Die Stadt Ulm hat ihre Ausgaben in den vergangenen Jahren deutlich erhöht, wie der "
+            "Kämmerer am Montag im Gemeinderat sagte.\n\n"
+            f"{header}\n{rows}"
+            "Der Gemeinderat will im Herbst über den nächsten Haushalt beraten und dabei auch "
+            "Kürzungen prüfen.\n"
+        )
+        cleaned = clean_text(text)
+        assert [d.text for d in cleaned.dropped if d.rule == "fragments"] == []
+        assert header in cleaned.paragraphs
+    # A date's row over a page's labels, every cell a figure, stays a fragment.
+    dated = clean_text(text.replace("2022 | 2023\n", "26 | 01 | 2022\n"))
+    assert ("fragments", "26 | 01 | 2022") in [(d.rule, d.text) for d in dated.dropped]
+
+
 ARTICLE_OPENING = (
     "Neue Regeln in der Innenstadt\n\n"
     "Ab dem 1. April gelten in der Innenstadt neue Regeln für Radfahrer und Fußgänger. Die Stadt "

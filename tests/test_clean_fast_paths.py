@@ -651,6 +651,7 @@ def _spared_table_rows_plain(texts: list[str], fragments: list[bool]) -> list[bo
     space or the line's end either side, an empty cell counted)."""
     spared = list(fragments)
     header_cells = 0
+    filled_by_row: dict[int, int] = {}
     for index, line in enumerate(texts):
         padded = f" {line} "
         bars = [
@@ -658,13 +659,20 @@ def _spared_table_rows_plain(texts: list[str], fragments: list[bool]) -> list[bo
         ]
         bounds = [-1, *bars, len(padded)]
         parts = [padded[start + 1 : end] for start, end in pairwise(bounds)]
-        cells = len(parts) if sum(1 for part in parts if part.strip()) >= 2 else 0
+        filled = sum(1 for part in parts if part.strip())
+        cells = len(parts) if filled >= 2 else 0
         if cells < 2 or (header_cells and cells != header_cells):
             header_cells = 0
         if cells >= 2 and C.LETTER.search(line):
             header_cells = cells
         elif cells >= 2 and cells == header_cells and spared[index]:
             spared[index] = False
+        filled_by_row[index] = filled if cells >= 2 else 0
+        # a header of figures, its corner cell empty or left out, above a row with letters
+        above = filled_by_row.get(index - 1, 0)
+        letters_above = index > 0 and C.LETTER.search(texts[index - 1])
+        if cells >= 2 and C.LETTER.search(line) and not letters_above and above == cells - 1:
+            spared[index - 1] = False
     return spared
 
 

@@ -344,8 +344,11 @@ def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
     """A row of figures under its table's header ("Jahr | Ausgaben | Veränderung", then "2021 |
     1.200 | +3,1 %"; cells parted by " | " as the HTML reader writes them, or as a plain-text
     table has them) is no fragment: the header stayed and its figures went. Left to the
-    classifier, as any line."""
+    classifier, as any line. So is a header of figures right above a row with letters ("| 2022
+    | 2023", years over "Ausgaben | 1.200 | 1.300"), its corner cell empty or left out by the
+    HTML reader: the rows stayed and the years they give figures for went."""
     header_cells = 0  # the cells of the table row with letters above, through its rows
+    figures_row = (-1, 0)  # the last row without letters seen, and its cells holding something
     for index, line in enumerate(texts):
         if " | " not in line:  # most lines: one cell at most, no row of a table
             header_cells = 0
@@ -354,13 +357,21 @@ def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
         # empty cell counts: a row with one ("2021 | 1.200 |", its last cell empty) ended its
         # table, and the rows of figures below it went as fragments.
         parts = _TABLE_CELL_BAR.split(f" {line} ")
-        cells = len(parts) if sum(1 for part in parts if part.strip()) >= 2 else 0
+        filled = sum(1 for part in parts if part.strip())
+        cells = len(parts) if filled >= 2 else 0
         if cells < 2 or (header_cells and cells != header_cells):
             header_cells = 0
         if cells >= 2 and LETTER.search(line):
+            # Its every cell but the corner holds a figure: not a date's row over a page's
+            # labels ("26 | 01 | 2022", then "Schweiz | Praxis | Video").
+            above, above_filled = figures_row
+            if above == index - 1 and above_filled == cells - 1:
+                fragments[above] = False
             header_cells = cells
-        elif cells >= 2 and cells == header_cells and fragments[index]:
-            fragments[index] = False
+        elif cells >= 2:
+            figures_row = (index, filled)
+            if cells == header_cells and fragments[index]:
+                fragments[index] = False
 
 
 def _tail_start(
