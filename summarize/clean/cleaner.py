@@ -1403,12 +1403,6 @@ def _drop_the_site_names_copy(
 # | 3 Min. Lesezeit". Such a line is read out piece by piece: the names, the date in the forms
 # pages write it, then its labels, a clock time, a reading time and separators; a line with
 # anything else left (a place, another date, a sentence) stays.
-_GERMAN_MONTHS = (
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
-)
-_ENGLISH_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
 _BYLINE_FURNITURE = re.compile(
     r"\b\d+\s*(?:min\.?|minuten?)\s*(?:lesezeit|lesedauer|read)\b"
     r"|\b(?:lesezeit|lesedauer)\s*:?\s*\d+\s*(?:min\.?|minuten?)"
@@ -1429,7 +1423,12 @@ def _date_forms(date: str) -> re.Pattern[str] | None:
     year, month, day = (int(part) for part in found.groups())
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    german, english = _GERMAN_MONTHS[month - 1], _ENGLISH_MONTHS[month - 1]
+    # The month's names as the checks read them (CLDR's, through babel); imported here, off
+    # the path of a page without source details.
+    from babel.dates import get_month_names
+
+    german = str(get_month_names("wide", locale="de")[month])
+    english = str(get_month_names("wide", locale="en")[month])
     day_forms = rf"0?{day}"
     years = rf"(?:{year}|{year % 100:02d})"
     forms = (
