@@ -849,16 +849,41 @@ def audit_ends_brief(text: str, record: BriefRecord) -> bool:
     return heading >= 0 and (text.endswith(f"\n{last}\n") or f"\n{last}\n" in text[heading:])
 
 
+def cleaning_note(record: BriefRecord) -> str | None:
+    """What of the cleaner did not run for this brief (Markdown), from the record's settings:
+    with cleaning off the audit said "Nothing was removed." as for a page the rules found clean,
+    and a reader took the menus, ads and share lines left in the article for the article's own
+    words; rules switched off are named. None where every rule ran (and in records older than
+    the settings)."""
+    clean = record.settings.get("clean")
+    if not isinstance(clean, Mapping):
+        return None
+    if clean.get("enabled") is False:
+        return (
+            "*Cleaning was off (`clean.enabled = false`): no cleaning rule ran, so the page's "
+            "menus, ads or share lines may stand in the article.*"
+        )
+    disabled = clean.get("disable")
+    if isinstance(disabled, list) and disabled:
+        rules = ", ".join(escape_markdown(str(rule)) for rule in disabled)
+        return f"*{plural(len(disabled), 'rule')} switched off (`clean.disable`): {rules}.*"
+    return None
+
+
 def render_dropped(record: BriefRecord) -> list[str]:
-    """The cleaner's audit trail: every removed line, grouped by rule, folded away."""
+    """The cleaner's audit trail: every removed line, grouped by rule, folded away; above it,
+    what of the cleaner did not run (:func:`cleaning_note`)."""
+    note = cleaning_note(record)
+    noted = [note, ""] if note else []
     if not record.dropped:
-        return [AUDIT_HEADING, "", NOTHING_REMOVED, ""]
+        return [AUDIT_HEADING, "", *noted, NOTHING_REMOVED, ""]
     # HTML throughout, one HTML block (no blank line): Markdown inside <details> was shown as
     # written ("**teaser** (1)", "- \-") by every reader that passes an HTML block on as it is
     # (Python-Markdown without md_in_html, MkDocs' default; kramdown without markdown="1").
     lines = [
         AUDIT_HEADING,
         "",
+        *noted,
         "<details>",
         f"<summary>{dropped_summary(record)}</summary>",
     ]

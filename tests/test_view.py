@@ -23,7 +23,7 @@ from summarize.checks import KeyFact, TranslationWarning
 from summarize.errors import UsageError
 from summarize.ingest.details import SourceDetails
 from summarize.outputs import LOCK_FILENAME, no_run_writing, output_lock, write_brief
-from summarize.render import ParagraphPair
+from summarize.render import ParagraphPair, audit_ends_brief
 from summarize.view import build_site, summary_segments
 
 VOID = {"meta", "br", "img", "link", "input", "hr", "wbr"}
@@ -189,6 +189,44 @@ def test_the_record_section_shows_the_run_settings_of_the_brief(tmp_path: Path) 
     assert rows["settings.version"] == "9.9.9"
     assert rows["settings.clean"] == '{"threshold": 0.5}'
     assert rows["settings.max_reduce_rounds"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("clean", "note"),
+    [
+        (
+            {"enabled": False},
+            "Cleaning was off (`clean.enabled = false`): no cleaning rule ran, so the page's "
+            "menus, ads or share lines may stand in the article.",
+        ),
+        (
+            {"enabled": True, "disable": ["promo", "tail"]},
+            "2 rules switched off (`clean.disable`): promo, tail.",
+        ),
+    ],
+)
+def test_the_audit_says_when_cleaning_or_a_rule_of_it_was_off(
+    tmp_path: Path, clean: dict[str, object], note: str
+) -> None:
+    """A brief made with clean.enabled = false said "Nothing was removed." under "Removed by
+    the cleaner", in the Markdown and on its page, as for a page the rules found clean: the
+    "Teilen auf Facebook" and "Anzeige" lines left in its article read as the article's own.
+    The audit says that cleaning was off (or which rules were), above what it lists."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    brief = dataclasses.replace(make_brief(), settings={"clean": clean}, dropped=())
+    record = write_brief(output / "a.md", brief)
+    markdown = (output / "a.md").read_text(encoding="utf-8")
+    audit = markdown.split("\n## Removed by the cleaner\n", 1)[1]
+    assert audit.strip().split("\n\n") == [f"*{note}*", "*Nothing was removed.*"]
+    assert audit_ends_brief(markdown, record)  # still read as a whole brief
+    build_site(output, tmp_path / "site")
+    page = parse(tmp_path / "site" / "a.html")
+    (removed,) = [
+        section for section in page.find_all("section") if section.attrs.get("id") == "removed"
+    ]
+    shown = [squash(paragraph.text()) for paragraph in removed.find_all("p")]
+    assert shown == [note.replace("`", ""), "Nothing was removed."]
 
 
 def test_the_front_page_lists_every_brief_in_order(site) -> None:
