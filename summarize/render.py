@@ -264,19 +264,37 @@ def bidi_isolation(text: str) -> tuple[str, str]:
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence, at most 20 words (a run-on summary must not become a huge title)."""
-    sentence = _first_sentence(text.strip())
+    """The first sentence, at most 20 words (a run-on summary must not become a huge title), in
+    one line, as the brief's heading shows it: a line break in it stood in the record's and the
+    front matter's title ("…troops\\nto Russia.")."""
+    sentence = _LINE_BREAK.sub(" ", _first_sentence(text.strip()))
     words = sentence.split()
     return sentence if len(words) <= _TITLE_MAX_WORDS else " ".join(words[:_TITLE_MAX_WORDS]) + " …"
 
 
 def _first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (stripped) as it stands there. A full stop followed by a
-    space ended it, and a summary "U.S. President Biden met Scholz in Berlin. …" was titled
-    "U.S." (so after "Dr.", "Mr.", "St. Pauli"), its index line cut there. Where the first stop
-    may be an abbreviation's, the English sentence rules the summarizer's input is split by
-    decide; a stop after a plain word ends the sentence without them (they take a millisecond
-    a summary, and the index reads the line of every brief in the folder)."""
+    """The first sentence of ``text`` (stripped) as it stands there, its line breaks read as the
+    spaces the brief and the view show them as: a summary "North Korea sent troops<newline>to
+    Russia. Many are dead." was titled with all of it (up to 20 words, over sentences), and its
+    index line, the sentence after the title, was empty. (:func:`_first_sentence_in_line`)"""
+    in_line = _LINE_BREAK_CHARACTER.sub(" ", text)  # a space for each: every position stays
+    return text[: len(_first_sentence_in_line(in_line))]
+
+
+# What str.splitlines() breaks a line at; in a title, a break and the white space around it are
+# one space (a no-break space stays: "5\xa0km" is no break).
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+_LINE_BREAK_CHARACTER = re.compile(f"[{_LINE_BREAKS}]")
+_LINE_BREAK = re.compile(rf"[^\S{_LINE_BREAKS}]*[{_LINE_BREAKS}]\s*")
+
+
+def _first_sentence_in_line(text: str) -> str:
+    """The first sentence of ``text`` (stripped, in one line) as it stands there. A full stop
+    followed by a space ended it, and a summary "U.S. President Biden met Scholz in Berlin. …"
+    was titled "U.S." (so after "Dr.", "Mr.", "St. Pauli"), its index line cut there. Where the
+    first stop may be an abbreviation's, the English sentence rules the summarizer's input is
+    split by decide; a stop after a plain word ends the sentence without them (they take a
+    millisecond a summary, and the index reads the line of every brief in the folder)."""
     candidate = _FIRST_SENTENCE.match(text)
     if candidate is None:  # no stop followed by a space: one sentence
         return text

@@ -1139,6 +1139,31 @@ def test_an_index_line_after_a_long_first_sentence_is_the_sentence_after_it() ->
     assert index_lead(record) == "They discussed aid."
 
 
+@pytest.mark.parametrize(
+    ("summary", "title", "lead"),
+    [("North Korea sent troops\nto Russia. Many are dead.", "North Korea sent troops to Russia.",
+      "Many are dead."),
+     ("Dr. Anna Müller said\nthe plan works. They discussed aid.",
+      "Dr. Anna Müller said the plan works.", "They discussed aid."),
+     ("Floods hit the south.\nThousands left.", "Floods hit the south.", "Thousands left.")],
+)  # fmt: skip
+def test_a_line_break_in_the_summary_reads_as_the_space_the_brief_shows(
+    summary: str, title: str, lead: str
+) -> None:
+    """A summarizer may write a line break (BART's byte-level vocabulary has one), which the
+    brief and the view show as a space. Before a first sentence's stop it ended no match: the
+    brief was titled with the summary's first 20 words over its sentences ("North Korea sent
+    troops\\nto Russia. Many are dead."), the front matter's title held the line break, and
+    the index line under it was empty; or, past an abbreviation, the title stopped at the
+    line break ("Dr. Anna Müller said")."""
+    record = make_brief(title=False, summary=summary).record()
+    assert (record.title, index_lead(record)) == (title, lead)
+    front, _ = split_front_matter(render_brief(record, "a.json"))
+    assert front["title"] == title
+    index = render_index([IndexEntry("a.md", record)])
+    assert f"  {escape_markdown(lead)}  \n" in index
+
+
 def test_english_of_control_characters_only_reads_as_no_translation() -> None:
     """English that escaping leaves empty (a control character, which str.strip() keeps) made
     the paragraph's line "**¶1** " with nothing after it; it said "(no translation)" before
