@@ -11,6 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 from test_render import make_brief, split_front_matter
 
+from summarize.clean import clean_text
 from summarize.config import load_config
 from summarize.ingest import extract_html, read_article
 from summarize.ingest.details import SourceDetails, front_matter_details
@@ -1145,3 +1146,39 @@ def test_a_byline_the_source_line_gives_is_no_paragraph(
         assert "Anna Schmidt" in first
         assert not any("Anna Schmidt" in text for text in bylines)
     assert len(prepared.cleaned.paragraphs) == 2 + (not dropped)
+
+
+@pytest.mark.parametrize(
+    ("author", "line", "dropped"),
+    [
+        # the date's weekday and the comment count a blog's post line gives
+        ("Anna Schmidt", "Anna Schmidt, am Freitag, 14.03.2025 - 09:30 (1 Kommentar)", True),
+        # the published and the modified date, the same day, printed without a break
+        ("Anna Schmidt", "14. März 202514. März 2025 von Anna Schmidt", True),
+        # an author known by one name, beside the date, as the site's software writes the account
+        ("Tobi", "14. März 2025, 09:30 · von tobi", True),
+        ("Redaktion", "Redaktion - 14. März 2025", True),
+        # not another weekday; not a one-word name alone or in a sentence
+        ("Anna Schmidt", "Anna Schmidt, am Montag, 14.03.2025", False),
+        ("Tobi", "Tobi", False),
+        ("Redaktion", "Am 14. März 2025 tagte die Redaktion", False),
+    ],
+)
+def test_a_post_line_of_the_known_author_and_date_is_no_paragraph(
+    author: str, line: str, dropped: bool
+) -> None:
+    """A blog's post line that names the source's author and date with its weekday, its comment
+    count, the date twice or an author known by one name goes as ``byline``: "Amelie Siekmann,
+    am Sonntag, 11.12.2022 - 05:00 (1 Kommentar)", "29. Juni 2017, 23:39 · von Tobi" were the
+    brief's first paragraph on 13 of trafilatura's 709 German test pages."""
+    text = (
+        "Neuer Radweg für die Innenstadt beschlossen\n\n"
+        f"{line}\n\n"
+        "Der Stadtrat hat am Donnerstag mit großer Mehrheit den Bau eines neuen Radwegs "
+        "beschlossen. Die Arbeiten sollen im Sommer beginnen.\n\n"
+        "Nach Angaben der Verwaltung kostet das Projekt rund zwei Millionen Euro, wie ein "
+        "Sprecher mitteilte.\n"
+    )
+    cleaned = clean_text(text, author=author, date="2025-03-14")
+    assert cleaned.paragraphs[-1].startswith("Nach Angaben der Verwaltung")
+    assert (("byline", line) in cleaned.dropped) == dropped

@@ -9,6 +9,7 @@ appendix account for every character taken.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -1408,7 +1409,10 @@ _BYLINE_FURNITURE = re.compile(
     r"|\b(?:lesezeit|lesedauer)\s*:?\s*\d+\s*(?:min\.?|minuten?)"
     r"|\b\d{1,2}[:.]\d{2}(?:\s*uhr)?|\b\d{1,2}\s*uhr\b"
     r"|\b(?:ein artikel von|von|by|autor(?:in)?|text|stand|veröffentlicht|publiziert|"
-    r"erschienen|published|am|um|uhr|on|at|und|and)\b"
+    r"erschienen|published|am|um|uhr|on|at|und|and|zuletzt (?:geändert|aktualisiert|bearbeitet))\b"
+    # the comment count a blog's post line ends with ("(1 Kommentar)", "71 Kommentare",
+    # "Kommentare4" where the page glues the count to its word)
+    r"|\b(?:\d+|ein|keine|null)\s*(?:kommentare?|comments?)\b|\bkommentare?\s*\d+\b"
     r"|[|,·•–—/:;()-]",
     re.IGNORECASE,
 )
@@ -1425,7 +1429,7 @@ def _date_forms(date: str) -> re.Pattern[str] | None:
         return None
     # The month's names as the checks read them (CLDR's, through babel); imported here, off
     # the path of a page without source details.
-    from babel.dates import get_month_names
+    from babel.dates import get_day_names, get_month_names
 
     german = str(get_month_names("wide", locale="de")[month])
     english = str(get_month_names("wide", locale="en")[month])
@@ -1437,17 +1441,38 @@ def _date_forms(date: str) -> re.Pattern[str] | None:
         rf"(?:{english}|{german})\s+{day_forms},?\s+{year}",
         rf"{year}-{month:02d}-{day:02d}",
     )
-    return re.compile(rf"(?<![\d.])(?:{'|'.join(forms)})(?![\d])", re.IGNORECASE)
+    # The date's own weekday before it ("am Sonntag, 11.12.2022"), and the date written twice
+    # without a break, as themes print the published and the modified date when they are the
+    # same day ("22. Dezember 201922. Dezember 2019").
+    weekday = datetime.date(year, month, day).weekday()  # Monday 0; babel's keys the same
+    weekdays = "|".join(
+        str(get_day_names("wide", locale=locale)[weekday]) for locale in ("de", "en")
+    )
+    one = f"(?:{'|'.join(forms)})"
+    return re.compile(
+        rf"(?<![\d.])(?:(?:{weekdays}),?\s+(?:den\s+)?)?{one}(?:\s*{one})*(?![\d])",
+        re.IGNORECASE,
+    )
 
 
-def _is_known_byline(line: str, authors: Sequence[str], date: re.Pattern[str] | None) -> bool:
+def _is_known_byline(
+    line: str,
+    authors: Sequence[str],
+    date: re.Pattern[str] | None,
+    single_names: re.Pattern[str] | None = None,
+) -> bool:
     """Whether ``line`` says no more than who wrote the article and when, as the source's details
-    do (``authors``, ``date``): at least one of them, then only labels, times and separators."""
+    do (``authors``, ``date``): at least one of them, then only labels, times and separators.
+    ``single_names``: the authors known by one name ("Tobi", "Redaktion"), read out only
+    beside the date: alone such a word is as likely the article's."""
     rest = line
     for author in authors:
         rest = rest.replace(author, " ")
     if date is not None:
-        rest = date.sub(" ", rest)
+        dated = date.sub(" ", rest)
+        if single_names is not None and dated != rest:
+            dated = single_names.sub(" ", dated)
+        rest = dated
     if rest == line:
         return False  # neither the author nor the date
     return not _BYLINE_FURNITURE.sub(" ", rest).strip()
@@ -1460,11 +1485,14 @@ def _drop_known_bylines(
     ``byline``: "Von Anna Schmidt, 14.03.2025" stood as the brief's first paragraph, was
     translated and summarised, under a source line "dated 2025-03-14 · by Anna Schmidt"."""
     authors = [name for name in author.split("; ") if len(name.split()) >= 2]
+    single = [re.escape(name) for name in author.split("; ") if len(name.split()) == 1]
+    # a site's software writes the account's name as it was registered ("von eseppelt")
+    single_names = re.compile(rf"\b(?:{'|'.join(single)})\b", re.IGNORECASE) if single else None
     date_pattern = _date_forms(date)
     if not authors and date_pattern is None:
         return
     for index, line in enumerate(page.texts):
-        if decisions[index] is None and _is_known_byline(line, authors, date_pattern):
+        if decisions[index] is None and _is_known_byline(line, authors, date_pattern, single_names):
             decisions[index] = "byline"
 
 
