@@ -1,7 +1,7 @@
 """The block classifier at run time: a small gradient-boosted tree ensemble read from JSON.
 
 Trained by ``benchmarks/cleaning.py train`` (scikit-learn, the ``bench`` extra); applied here with
-numpy alone, all trees and all blocks of a page at once.
+numpy alone, all trees at once for a few thousand blocks at a time.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from summarize.clean.features import (
 
 MODEL_FILE = "data/clean_model.json"
 MAX_DEPTH = 12  # of a tree (the packaged model's: 3); each is stored complete to its depth
+# Blocks scored in one step of TreeEnsemble.log_odds: about 26 MB of arrays with the packaged
+# model (450 trees of 7 nodes), however many blocks a page has.
+_BLOCKS_AT_ONCE = 2048
 
 
 @dataclass(frozen=True, eq=False)  # numpy fields: compared and hashed by identity
@@ -140,7 +143,21 @@ class TreeEnsemble:
         return np.ascontiguousarray(features.astype(np.float32).astype(self.threshold.dtype).T)
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
-        """Log-odds of boilerplate for each row of ``features``."""
+        """Log-odds of boilerplate for each row of ``features``, ``_BLOCKS_AT_ONCE`` rows at a
+        time: each block is scored alone (the same bits however many are scored with it), and
+        the arrays of one step hold every node of every tree per block, about 13 KB a block
+        with the packaged model; a whole page at once, a 2 MB file of one number a line
+        (320,000 blocks) took 4.9 GB of memory."""
+        if len(features) <= _BLOCKS_AT_ONCE:
+            return self._log_odds_of(features)
+        return np.concatenate(
+            [
+                self._log_odds_of(features[start : start + _BLOCKS_AT_ONCE])
+                for start in range(0, len(features), _BLOCKS_AT_ONCE)
+            ]
+        )
+
+    def _log_odds_of(self, features: np.ndarray) -> np.ndarray:
         table = self._leaf_table
         if table is None:
             return self._log_odds_by_levels(features)
