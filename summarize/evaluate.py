@@ -69,6 +69,51 @@ class EvalResult:
     computed_as: tuple[str, ...] = ()
 
 
+class RepeatedOutput(NamedTuple):
+    """The one output that the most inputs of different text got: ``inputs`` of the ``of``
+    inputs of different text that got any (``text``: that output)."""
+
+    text: str
+    inputs: int
+    of: int
+
+    def looks_input_blind(self) -> bool:
+        """Whether most inputs got this one output: a model whose output does not follow its
+        input (random or untrained weights, a broken checkpoint) does so, a working one never
+        on different texts. Three at least: two short lines may well share a translation."""
+        return self.inputs >= 3 and 2 * self.inputs >= self.of
+
+
+def most_repeated_output(inputs: list[str], outputs: list[str]) -> RepeatedOutput:
+    """The output most inputs of different text share (an empty one left out: it is said
+    apart, as missing English or a note); an input given twice counts once."""
+    inputs_by_output: dict[str, set[str]] = {}
+    for text, output in zip(inputs, outputs, strict=True):
+        if shows_text(output):
+            inputs_by_output.setdefault(output, set()).add(text.strip())
+    answered = {text for texts in inputs_by_output.values() for text in texts}
+    if not inputs_by_output:
+        return RepeatedOutput("", 0, 0)
+    text, sharing = max(inputs_by_output.items(), key=lambda item: len(item[1]))
+    return RepeatedOutput(text, len(sharing), len(answered))
+
+
+def _warn_if_input_blind(repeated: RepeatedOutput, inputs: str, output: str) -> None:
+    """Warn where most inputs got one output (see :meth:`RepeatedOutput.looks_input_blind`):
+    with random weights every line of newstest2019 got "ownownanfang… labyrinth labyrinth" and
+    every CNN/DailyMail article one summary, scored BLEU 0.00 and ROUGE 0.00 with no word that
+    the model, not the translation or summary task, made the score."""
+    if repeated.looks_input_blind():
+        excerpt = " ".join(repeated.text.split())
+        excerpt = excerpt if len(excerpt) <= 60 else f"{excerpt[:60]}…"
+        logger.warning(
+            "%d of %d %s of different text got the same %s (\"%s\"): the model's output does "
+            "not follow its input, as with random or untrained weights, and the scores say "
+            "nothing of its quality (metrics.json: most_repeated_output)",
+            repeated.inputs, repeated.of, inputs, output, excerpt,
+        )  # fmt: skip
+
+
 def require_eval_extra() -> None:
     """The metrics come from the optional ``eval`` extra; say so before any model is loaded."""
     import importlib.util
@@ -364,6 +409,8 @@ def evaluate_translation(
             "translation.generation.max_new_tokens or lower translation.max_input_tokens",
             at_limit, len(sources), translator.output_limit(),
         )  # fmt: skip
+    repeated = most_repeated_output(sources, hypotheses)
+    _warn_if_input_blind(repeated, "lines", "English")
     bleu, chrf = BLEU(), CHRF()
     metrics = {
         "bleu": round(bleu.corpus_score(hypotheses, [references]).score, 4),
@@ -382,6 +429,8 @@ def evaluate_translation(
         "lines_split_for_window": split,
         # Scored without the English that came back empty: a low score, and no word why.
         "lines_missing_english": missing,
+        # One English for most lines: the model's, not the task's, score (random weights).
+        "most_repeated_output": repeated.inputs,
         **_made_by(translator.loaded),
     }
     _write_results(output, HYPOTHESES_FILE, hypotheses, metrics, about, (source, reference))
@@ -589,6 +638,8 @@ def evaluate_summaries(
             "are (%s; summaries.jsonl: chunks; metrics.json: summaries_in_chunks)",
             len(in_chunks), len(records), shown_records,
         )  # fmt: skip
+    repeated = most_repeated_output([record[text_field] for record in records], summaries)
+    _warn_if_input_blind(repeated, "articles", "summary")
     lines = []
     for record, summary, note, chunks in zip(records, summaries, notes, chunked, strict=True):
         scores = scorer.score(
@@ -609,6 +660,7 @@ def evaluate_summaries(
         "reference_field": reference_field,
         "summaries_with_notes": noted,
         "summaries_in_chunks": len(in_chunks),
+        "most_repeated_output": repeated.inputs,
         # How the scores were computed, as the translation's sacrebleu signatures say it: a
         # ROUGE differs with the library, the stemmer and rougeL against rougeLsum.
         "rouge_settings": {**ROUGE_SETTINGS, "version": _version("rouge-score")},

@@ -1315,3 +1315,57 @@ def test_a_line_the_translator_gave_no_english_for_is_said(tmp_path: Path, caplo
     metrics = json.loads((tmp_path / "mt" / "metrics.json").read_text())
     assert metrics["lines_missing_english"] == [2]
     assert "gave no English for, scored without it (line 2;" in caplog.text
+
+
+def test_one_output_for_every_input_is_said_to_be_the_models_not_the_tasks(
+    tmp_path: Path, caplog
+) -> None:
+    """A random-weight model gives one output whatever its input: every line of newstest2019
+    got "ownownanfanganfanganfang labyrinth labyrinth", every CNN/DailyMail article one summary,
+    and the evaluation printed BLEU 0.00 and ROUGE 0.00 with no word that the model ignores its
+    input. A model whose outputs follow its inputs gets no such warning."""
+    from summarize.config import TranslationSettings
+    from summarize.evaluate import evaluate_summaries, evaluate_translation
+    from summarize.testing import EchoBackend, echo_model
+    from summarize.translation import Translator
+
+    (tmp_path / "src.de").write_text(
+        "Der Hund bellt.\nDie Katze schläft.\n\nDer Vogel singt.\nDas Pferd läuft.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ref.en").write_text(
+        "The dog barks.\nThe cat sleeps.\n\nThe bird sings.\nThe horse runs.\n", encoding="utf-8"
+    )
+    blind = EchoBackend(lambda text: "labyrinth labyrinth")
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        evaluate_translation(
+            Translator(echo_model(backend=blind), TranslationSettings()),
+            tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "blind",
+        )  # fmt: skip
+    assert (
+        json.loads((tmp_path / "blind" / "metrics.json").read_text())["most_repeated_output"] == 4
+    )
+    assert '4 of 4 lines of different text got the same English ("labyrinth labyrinth")' in (
+        caplog.text
+    )
+
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        evaluate_translation(
+            Translator(echo_model(), TranslationSettings()),
+            tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "echo",
+        )  # fmt: skip
+    assert json.loads((tmp_path / "echo" / "metrics.json").read_text())["most_repeated_output"] == 1
+    assert "most_repeated_output" not in caplog.text
+
+    records = [
+        {"article": f"A short text {word}.", "reference": f"Text {word}."}
+        for word in ("one", "two", "three")
+    ]
+    data = tmp_path / "data.jsonl"
+    data.write_text("".join(json.dumps(record) + "\n" for record in records))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        evaluate_summaries(_echo_summarizer(lambda text: "Moved."), data, tmp_path / "sum")
+    assert json.loads((tmp_path / "sum" / "metrics.json").read_text())["most_repeated_output"] == 3
+    assert '3 of 3 articles of different text got the same summary ("Moved.")' in caplog.text
