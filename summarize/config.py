@@ -1263,6 +1263,12 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{shown(path)}: cannot read: {error.strerror}") from None
 
 
+# A path key given no text (`folder = 5`, `models_dir = ["a"]`): pydantic's words are "Input is
+# not a valid path for <class 'pathlib.Path'>", Python's name for the type and no word of how to
+# write one.
+_PATH_TYPE_MESSAGE = "Input should be a path, written as text in quotes"
+
+
 def _describe_validation_error(error: ValidationError, origin: str) -> str:
     lines = []
     for item in error.errors():
@@ -1282,6 +1288,8 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
             given = item.get("input")
             # A validator's own words, without pydantic's "Value error, " before them.
             said = str(cause) if item["type"] == "value_error" and cause else item["msg"]
+            if item["type"] == "path_type":  # pydantic's "for <class 'pathlib.Path'>" said not
+                said = _PATH_TYPE_MESSAGE  # what to write (`folder = 5` in a file)
             lines.append(f"{location}: {said} (got {given!r}){_quote_hint(item, origin)}")
     return f"invalid configuration ({origin}):\n  " + "\n  ".join(lines)
 

@@ -1315,3 +1315,25 @@ def test_readme_config_tables_name_every_key_with_its_default() -> None:
             assert _value_of(config, key) == str(default_digests_file()), key
             continue
         assert _value_of(config, key) == _stated_default(written), (key, written)
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ("[output]\nfolder = 5\n", "output.folder"),
+        ('[runtime]\nmodels_dir = ["models"]\n', "runtime.models_dir"),
+        ("[clean]\nmodel = false\n", "clean.model"),
+    ],
+)
+def test_a_path_given_no_text_in_a_file_says_how_to_write_one(
+    tmp_path: Path, toml: str, key: str
+) -> None:
+    """`folder = 5` in a config file was "Input is not a valid path for <class
+    'pathlib.Path'>": Python's name for the type, and no word that a path is text in quotes."""
+    config_file = tmp_path / "my.toml"
+    config_file.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_file, project_file=None)
+    message = str(caught.value)
+    assert f"{key}: Input should be a path, written as text in quotes (got " in message
+    assert "pathlib" not in message and "<class" not in message
