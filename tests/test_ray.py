@@ -12,6 +12,7 @@ import errno
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
 import signal
@@ -1983,6 +1984,41 @@ def test_a_brief_a_rerun_group_finds_written_by_its_first_run_counts_as_written(
     # A brief that was current before the run stays up to date on a rerun.
     again = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([source])
     assert [o.status for o in again.outcomes] == ["up-to-date"], again.summary_line()
+
+
+def test_a_brief_a_rerun_group_finds_written_by_its_first_run_is_logged_as_written(
+    on_cluster: Any,
+    self_contained_models: ModelSet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The group that Ray ran again after a node took its outcomes says "up-to-date" of the
+    brief its first attempt wrote: the log said "up to date: ray/a.md" while the summary line
+    counted it written. The driver's part runs on the simulated cluster; the plan is replaced
+    by a worker's write and the second attempt's outcome (no model loads)."""
+    from summarize.engines.ray import RayEngine
+
+    folder, config, done_locally = _two_articles_one_done_locally(tmp_path, self_contained_models)
+    output = tmp_path / "ray"
+    source = folder / "a.txt"
+
+    class RunAgainAfterALostNode:
+        def iter_rows(self) -> Iterator[dict[str, bytes]]:
+            for name in ("a.json", "a.md"):
+                shutil.copy(done_locally / name, output / name)
+            said = [(ArticleOutcome(source, "up-to-date", output / "a.md"), None)]
+            yield {"payload": pickle.dumps(said)}
+
+    monkeypatch.setattr(RayEngine, "_plan", lambda *_: RunAgainAfterALostNode())
+    caplog.set_level(logging.INFO, logger="summarize")
+    report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run(
+        [source], progress=LogProgress()
+    )
+    assert [o.status for o in report.outcomes] == ["written"], report.summary_line()
+    lines = [record.getMessage() for record in caplog.records]
+    assert not [line for line in lines if line.startswith("up to date")], lines
+    assert any(line.startswith("wrote ") and line.endswith("a.md") for line in lines), lines
 
 
 def _model_load_error() -> BaseException:

@@ -1121,7 +1121,7 @@ class RayEngine:
                             task: _compared_on_nodes(spec) for task, spec in self._specs().items()
                         }
                         retried, restarted = self._execute(
-                            groups, run, force, progress, local, expected
+                            groups, run, force, progress, local, expected, before
                         )
                 # A group Ray ran again (its outcomes lost with a node) found the briefs it
                 # had written current: written by this run, not up to date before it.
@@ -1218,12 +1218,14 @@ class RayEngine:
         progress: ProgressListener,
         local: bool = False,
         identities: Mapping[str, Mapping[str, Any]] | None = None,
+        before: Mapping[int, tuple[int, int, int] | None] | None = None,
     ) -> tuple[int | None, int | None]:
         """Run ``groups`` on the connected Ray, settling each article on ``run`` as its outcome
         comes (what a run stopped midway has done), with the record of each brief written;
         returns what Ray redid (retried, restarted). ``local``: on an instance this run
         started, which will never grow a node. ``identities``: the models' identities behind
-        the run's fingerprint, which the actors check."""
+        the run's fingerprint, which the actors check. ``before``: each job's brief as it stood
+        before the run (:func:`_file_stamp`), to tell the briefs this run wrote."""
         import ray
         from ray.data.exceptions import ExecutionTimeoutError
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -1256,9 +1258,13 @@ class RayEngine:
         dataset = self._plan(groups, context)
         timeout = self.config.ray.no_progress_timeout_s
         checkpoints = Checkpoints()
+        jobs = {job.source: job for group in groups for job in group.jobs}
         try:
             for row in dataset.iter_rows():
-                for outcome, record in pickle.loads(row[_PAYLOAD]):
+                for said, record_said in pickle.loads(row[_PAYLOAD]):
+                    outcome, record = _as_this_run_left_it(
+                        said, record_said, jobs.get(said.source), run, before or {}
+                    )
                     run.settle(outcome, record)
                     # The driver learns of an article when it is done: its "[n/N]" line of a
                     # logged run comes then (locally, when it starts).
@@ -1487,6 +1493,24 @@ def _written_in_this_run(
         if record is not None and record.fingerprint == run.fingerprint:
             written.append((ArticleOutcome(job.source, "written", job.brief_path), record))
     return written
+
+
+def _as_this_run_left_it(
+    outcome: ArticleOutcome,
+    record: BriefRecord | None,
+    job: _Job | None,
+    run: FolderRun,
+    before: Mapping[int, tuple[int, int, int] | None],
+) -> tuple[ArticleOutcome, BriefRecord | None]:
+    """A worker's outcome of ``job``, "written" where this run wrote its brief whole
+    (:func:`_written_in_this_run`): a group Ray ran again from its first step, after a node
+    took its outcomes, finds the briefs of its first attempt current. Settled as the workers
+    said it until the run's end, the log said "up to date: out/a.md" of a brief the summary
+    line then counted as written, and the index written every 30 s counted it up to date."""
+    if job is None or outcome.status == "written":
+        return outcome, record
+    found = _written_in_this_run([job], run, before)
+    return found[0] if found else (outcome, record)
 
 
 def _pool_shape(settings: RaySettings) -> _PoolShape:
