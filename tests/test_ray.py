@@ -2350,6 +2350,26 @@ def test_the_warning_of_pools_that_a_lost_node_leaves_no_room_for_counts_whole_a
     assert caplog.text == ""
 
 
+def test_a_cluster_of_one_node_with_cpus_beside_a_head_without_is_not_warned_of(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The README's cluster, a head started with --num-cpus=0, with one worker node: its one
+    node with CPUs has nothing to keep when it is lost, as a local instance. Counted as a node,
+    the head made every run warn "the other nodes (0 CPU(s)) hold no more than 0 of the actor
+    pools' minimum of 1 actor(s) of 4 CPU(s): … lower ray.cpus_per_actor or add nodes"."""
+    ray = _ray()
+    from summarize.config import RaySettings
+    from summarize.engines.ray import _PoolShape, _warn_if_tight
+
+    caplog.set_level(logging.WARNING, logger="summarize")
+    monkeypatch.setattr(
+        ray, "nodes", lambda: [{"Alive": True, "Resources": {"CPU": cpus}} for cpus in (0, 4)]
+    )
+    _warn_if_tight(RaySettings(), _PoolShape(combined=True, cpus_per_actor=4.0))
+    _warn_if_tight(RaySettings(), _PoolShape(combined=False, cpus_per_actor=1.0))
+    assert caplog.text == ""
+
+
 def test_a_group_run_again_in_the_combined_pool_counts_as_one_retry() -> None:
     """The combined pool runs both models' stages as one unit of work: the summary line said
     "2 retried" for one group run again."""

@@ -1628,9 +1628,12 @@ def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
         actors = max(settings.translation_min_actors, settings.summarization_min_actors)
     else:
         actors = settings.translation_min_actors + settings.summarization_min_actors
-    per_node = sorted(
-        node["Resources"].get("CPU", 0.0) for node in ray.nodes() if node.get("Alive")
-    )
+    # Nodes without CPUs hold no actor: a head started with --num-cpus=0 beside one worker
+    # node made the warning come on every run, though a cluster of one node with CPUs has
+    # nothing to keep when it loses that node (as a local instance, which is never warned of),
+    # and lowering ray.cpus_per_actor, as it advised, could never help.
+    cpus_of_nodes = (node["Resources"].get("CPU", 0.0) for node in ray.nodes() if node.get("Alive"))
+    per_node = sorted(cpus for cpus in cpus_of_nodes if cpus > 0)
     # Ray counts CPUs in units of 0.0001: a share that divides a node's CPUs fits whole.
     left = sum(int(cpus / pools.cpus_per_actor + 1e-6) for cpus in per_node[:-1])
     if len(per_node) > 1 and left < actors:
