@@ -2370,6 +2370,31 @@ def test_a_cluster_of_one_node_with_cpus_beside_a_head_without_is_not_warned_of(
     assert caplog.text == ""
 
 
+def test_a_stall_after_a_lost_node_names_its_work_as_lost_not_under_way() -> None:
+    """The translator's node killed mid-batch, the one node left held by the summarizer: no
+    translator could start again, and the run stalled. Its message named the translation as
+    "work under way then" and advised raising ray.no_progress_timeout_s or looking for a
+    worker that hangs (seen on the simulated cluster); the work had left with its node. Now
+    it is named as lost with a node, with the advice of a cluster without room."""
+    _ray()
+    import summarize.engines.ray as ray_engine
+
+    ledger = ray_engine._RunLedger()
+    ledger.started(("translation",), 0, "lost-node", "t1")
+    ledger.started(("summarization",), 1, "node-left", "t2")
+    ledger.started(("prepare",), 2, "node-left", "t3")
+    ledger.finished("prepare", 2, "t3")
+    assert ledger.under_way(["node-left"]) == ([("summarization", 1)], [("translation", 0)])
+    # Taken up again on the node left: under way there.
+    ledger.started(("translation",), 0, "node-left", "t4")
+    assert ledger.under_way(["node-left"]) == ([("summarization", 1), ("translation", 0)], [])
+
+    said = str(ray_engine.RunStalledError(30, 0, (), True, ("translation: in/a.txt",)))
+    assert "work lost with a node that left the cluster, not begun again: translation: " in said
+    assert "under way" not in said and "hangs" not in said, said
+    assert "no room for an actor of each pool" in said, said
+
+
 def test_a_group_run_again_in_the_combined_pool_counts_as_one_retry() -> None:
     """The combined pool runs both models' stages as one unit of work: the summary line said
     "2 retried" for one group run again."""

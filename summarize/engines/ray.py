@@ -91,7 +91,9 @@ class RunStalledError(SummarizeError):
     ``written``: the briefs this run wrote (kept); ``under_way``: the work begun and not done
     then, each as "stage: article, …" (none when no work could start); ``batches_counted``:
     whether a model batch done counted as progress (the run's own watch), or only a group's
-    work started or ended (Ray Data's watchdog, where Ray Data lacks the watch's hooks)."""
+    work started or ended (Ray Data's watchdog, where Ray Data lacks the watch's hooks);
+    ``lost``: the work begun on a node that has left the cluster and not begun again since,
+    as ``under_way``."""
 
     exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
@@ -101,6 +103,7 @@ class RunStalledError(SummarizeError):
         written: int,
         under_way: tuple[str, ...] = (),
         batches_counted: bool = True,
+        lost: tuple[str, ...] = (),
     ) -> None:
         if under_way:
             step = "one model batch of these" if batches_counted else "the work on one of these"
@@ -110,6 +113,15 @@ class RunStalledError(SummarizeError):
                 f"; work under way then: {'; '.join(under_way)}. Raise "
                 f"ray.no_progress_timeout_s if {step} takes longer, or see "
                 "Ray's log for a worker that hangs."
+            )
+        elif lost:
+            # Its node is gone and no actor took the work up again: nothing hangs, and a longer
+            # timeout only waits longer (it was named as work under way, with that advice).
+            why = (
+                f"; work lost with a node that left the cluster, not begun again: "
+                f"{'; '.join(lost)}. The nodes left have no room for an actor of each pool: "
+                "add nodes or lower ray.cpus_per_actor, or raise ray.no_progress_timeout_s if "
+                "a node that replaces the lost one takes longer to join."
             )
         else:
             why = (
@@ -126,6 +138,7 @@ class RunStalledError(SummarizeError):
         self.timeout_s = timeout_s
         self.under_way = under_way
         self.batches_counted = batches_counted
+        self.lost = lost
 
 
 class RayFailedError(SummarizeError):
@@ -383,13 +396,23 @@ class _RunLedger:
         """How many signs of work the run has given: unchanged while nothing moves."""
         return self._activity
 
-    def under_way(self) -> list[tuple[str, int]]:
-        """Each (stage, group) whose work has begun and is not done."""
-        return sorted(
-            unit[:2]
-            for unit, attempts in self._attempts.items()
-            if len(unit) == 2 and any(not attempt.done for attempt in attempts.values())
-        )
+    def under_way(
+        self, alive: Container[str]
+    ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """Each (stage, group) whose work has begun and is not done: those with an attempt on
+        a node in ``alive`` (or on no known node), and those whose every such attempt was on
+        a node that has left the cluster (lost with it: no worker does it)."""
+        begun: list[tuple[str, int]] = []
+        lost: list[tuple[str, int]] = []
+        for unit, attempts in self._attempts.items():
+            nodes = [attempt.node for attempt in attempts.values() if not attempt.done]
+            if len(unit) != 2 or not nodes:
+                continue
+            if any(node is None or node in alive for node in nodes):
+                begun.append((unit[0], unit[1]))
+            else:
+                lost.append((unit[0], unit[1]))
+        return sorted(begun), sorted(lost)
 
     def totals(self) -> tuple[int, int]:
         retried = sum(count - 1 for count in self._runs.values() if count > 1)
@@ -1133,7 +1156,7 @@ class RayEngine:
                 written = sum(1 for o in run.settled.values() if o.status == "written")
                 if isinstance(stop, RunStalledError):
                     raise RunStalledError(
-                        stop.timeout_s, written, stop.under_way, stop.batches_counted
+                        stop.timeout_s, written, stop.under_way, stop.batches_counted, stop.lost
                     ) from None
                 if isinstance(stop, RayFailedError):
                     raise RayFailedError(stop.reason, written) from None
@@ -1277,7 +1300,8 @@ class RayEngine:
             # outcomes reach the driver only after its last brief is written).
             # Model batches count only where the run's own watch replaced Ray Data's (_plan).
             batches_counted = dataset.context.execution_no_progress_timeout_s < 0
-            raise RunStalledError(timeout, 0, _under_way(ledger, groups), batches_counted) from None
+            under_way, lost = _under_way(ledger, groups)
+            raise RunStalledError(timeout, 0, under_way, batches_counted, lost) from None
         except ray.exceptions.RayTaskError as error:
             carried = error.cause
             if isinstance(carried, _CarriedError) and carried.error is not None:
@@ -1405,22 +1429,30 @@ def _end_actors(ledger: Any) -> None:
             logger.debug("the run's actor %s was not ended: %s", actor, error)
 
 
-def _under_way(ledger: Any, groups: Sequence[_Group]) -> tuple[str, ...]:
+def _under_way(ledger: Any, groups: Sequence[_Group]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The work the run's ledger has begun and not done, as "stage: article, …" (the articles of
-    each group); none when the ledger does not answer."""
+    each group): that on the nodes still in the cluster, and that lost with a node that left
+    it (a run that stalls after it, its actor without room to start again elsewhere, named it
+    as work under way: raise the timeout, or a worker hangs); none when the ledger does not
+    answer."""
     import ray
 
     try:
-        units = ray.get(ledger.under_way.remote(), timeout=10)
+        alive = [str(node["NodeID"]) for node in ray.nodes() if node.get("Alive")]
+        begun, lost = ray.get(ledger.under_way.remote(alive), timeout=10)
     except (ray.exceptions.RayError, TimeoutError) as error:
         logger.debug("the run's ledger did not answer: %s", error)
-        return ()
+        return (), ()
     by_number = {group.number: group for group in groups}
-    return tuple(
-        f"{stage}: {_some_articles(by_number[number].jobs)}"
-        for stage, number in units
-        if number in by_number
-    )
+
+    def named(units: list[tuple[str, int]]) -> tuple[str, ...]:
+        return tuple(
+            f"{stage}: {_some_articles(by_number[number].jobs)}"
+            for stage, number in units
+            if number in by_number
+        )
+
+    return named(begun), named(lost)
 
 
 def _some_articles(jobs: Sequence[_Job], most: int = 5) -> str:
