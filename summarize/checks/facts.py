@@ -271,9 +271,11 @@ def _names(text: str) -> list[_Name]:
                     and offset == run[0][1]
                     and len(run) > 1
                     and not words.is_function_word(bare)
+                    and not words.opens_a_clause(bare)
                     and not words.is_title(bare)
                 ):
-                    # "Sturgeon City …" or "Suspects Adnan Farah …": kept, either may be meant.
+                    # "Sturgeon City …" or "Suspects Adnan Farah …": kept, either may be meant
+                    # ("Like City …", "Whether Union …": no name begins so, dropped).
                     kept.append((bare, offset))
                     lead = bare
                     continue

@@ -33,6 +33,11 @@ _FUNCTION_WORDS = frozenset(
     either neither both all any some many much most more few several no not oh yes ok
     whilst amongst amidst albeit lest unto ere versus beside alas yeah hey""".split()
 )
+# Words that open a sentence or clause before a name and are never a name's first word:
+# prepositions, conjunctions and question words the closed-class list leaves out ("Like City,
+# the London clubs won", "Whether Union and SPD agree …", "How Merkel won"). Not function
+# words as such: "-like" after a hyphen is an ordinary tail ("Kafka-like", "London-like").
+_CLAUSE_OPENERS = frozenset("like unlike whether how why whenever wherever".split())
 # Honorifics and titles that start a name but are not part of it ("Mr Cameron" is Cameron).
 # Titles before a name, and the ranks and offices news abbreviates there ("Gov. Andrew Cuomo",
 # "Sen. Ted Cruz", "Lt. Col. John Smith", "Det Sgt Jane Doe", "Cllr John Smith"), which are
@@ -160,6 +165,10 @@ def is_noun(word: str) -> bool:
 def is_function_word(word: str) -> bool:
     folded = _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".")
     return folded in _FUNCTION_WORDS or _NEGATED_AUXILIARY.fullmatch(folded) is not None
+
+
+def opens_a_clause(word: str) -> bool:
+    return fold(word) in _CLAUSE_OPENERS
 
 
 def is_role_acronym(word: str) -> bool:
