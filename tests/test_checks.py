@@ -4769,6 +4769,44 @@ def test_a_name_of_ordinary_words_after_a_first_word_still_needs_the_source(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german"),
+    [
+        ("The rent doubled.", "Die Miete verdoppelte sich."),
+        ("The rent has tripled.", "Die Miete hat sich verdreifacht."),
+        ("Costs have risen tenfold.", "Die Kosten haben sich verzehnfacht."),
+        ("He won the title twice.", "Er gewann den Titel zweimal."),
+        ("He kept the police busy twice.", "Er beschäftigte die Polizei gleich doppelt."),
+        ("Costs are twice as high.", "Die Kosten sind doppelt so hoch."),
+        ("The hall doubled as a cinema.", "Die Halle diente auch als Kino."),
+    ],
+)
+def test_a_multiple_said_in_a_word_is_backed_by_the_same_multiple(
+    summary: str, german: str
+) -> None:
+    assert unsupported_facts(summary, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("The rent tripled.", "Die Miete verdoppelte sich.", "tripled"),
+        ("The rent has doubled.", "Die Miete hat sich verdreifacht.", "doubled"),
+        ("Costs have risen fivefold.", "Die Kosten haben sich verzehnfacht.", "fivefold"),
+        ("He won the title twice.", "Er gewann den Titel dreimal.", "twice"),
+        ("Costs quadrupled.", "Die Kosten verdoppelten sich.", "quadrupled"),
+    ],
+)
+def test_a_multiple_said_in_a_word_is_flagged_when_the_source_says_another(
+    summary: str, german: str, flagged: str
+) -> None:
+    """ "The rent tripled" for "Die Miete verdoppelte sich", "won the title twice" for
+    "dreimal": neither side's word was read as a number, so the changed multiple passed."""
+    assert [(f.kind, f.text) for f in unsupported_facts(summary, "", german)] == [
+        ("number", flagged)
+    ]
+
+
+@pytest.mark.parametrize(
     ("summary", "article", "german"),
     [
         ("Hundreds of fans gathered.", "More than 300 fans gathered outside.", None),

@@ -13,6 +13,7 @@ from summarize.checks.facts import GERMAN_PLACE_BETWEEN, find_names
 from summarize.checks.quantities import (
     Quantity,
     find_quantities,
+    is_a_multiple_in_a_word,
     one_unit_in_words,
     unit_word_after,
     with_currency_written,
@@ -48,7 +49,7 @@ def find_key_facts(
         for quantity in find_quantities(paragraph, "en"):
             if quantity.kind in ("ordinal", "weekday"):
                 continue  # "third time", "on Friday": context, not a fact to look up
-            if one_unit_in_words(quantity):
+            if one_unit_in_words(quantity) or is_a_multiple_in_a_word(quantity):
                 continue  # "twice a day", "per year", "a week later": a rate or a step
             if _labels(paragraph, quantity.start, quantity.end):
                 continue  # a footnote mark ("[1]", "[^2]") or a law's section ("§ 219a")

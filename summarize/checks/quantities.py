@@ -409,6 +409,22 @@ _COLLECTIVE_DE_PATTERN = re.compile(
 # "tens of thousands", "hundreds of millions": one rough number, as "Zehntausende" is, not a
 # count of ten (or a hundred) and another of thousands. Tens of thousands, not thousands: a
 # source's "1.000" or "Tausende" does not back it.
+# A multiple said in a word: English "twice", "doubled", "tripling", "quadrupled", "tenfold",
+# "3-fold"; German "doppelt" ("gleich doppelt" for "twice"), "Doppelpack", "verdoppelt",
+# "Verdopplung", "verdreifacht", "Verzehnfachung" ("dreifach", "zweimal" are read with the
+# numeral heads). Not English "double", an adjective as often ("double murder", "double-digit"),
+# nor a verb of no multiple ("doubled as a cinema", "doubled over", "doubling down").
+_MULTIPLE_EN = re.compile(
+    r"\b(?:(?P<twice>twice)|(?P<verb>doubl|tripl|quadrupl)(?:ed|ing)"
+    r"(?!\s+(?:as\s+(?:an?|the|his|her|its|their|my|our)\b|over\b|down\b|back\b))"
+    r"|(?P<number>[a-z]+|\d+)-?fold)\b",
+    re.IGNORECASE,
+)
+_MULTIPLYING_VERBS_EN = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+_MULTIPLE_DE = re.compile(
+    r"(?<![\w-])(?:(?P<double>doppel|verdopp)|ver(?P<number>[a-zäöüß]+?)fach)[a-zäöüß]*",
+    re.IGNORECASE,
+)
 _COLLECTIVE_EN = re.compile(
     r"\b(?P<many>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
 )
@@ -1106,6 +1122,7 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
         yield from _german_word_numbers(text)
     else:
         yield from _english_collectives(text)
+    yield from _multiples(text, language)
     yield from _spelled_numbers(text, language)
     if language == "de":
         yield from _time_words_de(text)
@@ -1873,6 +1890,32 @@ def _english_collectives(text: str) -> Iterator[_Reading]:
     for match in _COLLECTIVE_EN.finditer(text):
         scale = SCALES[match.group("scale").lower().removesuffix("s")]
         value = _MANY[match.group("many").lower()] * scale
+        yield _Reading(match.start(), match.end(), "number", {value})
+
+
+def is_a_multiple_in_a_word(quantity: Quantity) -> bool:
+    """Whether ``quantity`` is an English multiple said in a word ("twice", "tripled",
+    "tenfold"): a number to check, but no figure a reader looks up, nor one that states a
+    German count ("twice as many children" is no "2 Kinder")."""
+    return _MULTIPLE_EN.fullmatch(quantity.text) is not None
+
+
+def _multiples(text: str, language: Language) -> Iterator[_Reading]:
+    """A multiple said in a word ("twice", "tripled", "tenfold"; "doppelt", "verdreifacht"):
+    the number of times. Before, "The rent tripled" passed for "Die Miete verdoppelte sich"."""
+    from text_to_num import alpha2digit
+
+    pattern = _MULTIPLE_DE if language == "de" else _MULTIPLE_EN
+    for match in pattern.finditer(text):
+        if match.group("number"):
+            digits = alpha2digit(match.group("number").lower(), language, threshold=0)
+            if not digits.isdigit() or int(digits) < 2:
+                continue  # "manifold", "Verfachung": no number before the head
+            value = float(digits)
+        elif language == "de" or match.group("twice"):
+            value = 2.0
+        else:
+            value = _MULTIPLYING_VERBS_EN[match.group("verb").lower()]
         yield _Reading(match.start(), match.end(), "number", {value})
 
 

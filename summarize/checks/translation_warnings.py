@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarize.checks import words
-from summarize.checks.quantities import Quantity, find_quantities, is_supported
+from summarize.checks.quantities import (
+    Quantity,
+    find_quantities,
+    is_a_multiple_in_a_word,
+    is_supported,
+)
 from summarize.checks.words import fold, tokens
 
 WarningKind = Literal[
@@ -479,6 +484,9 @@ def _not_in_english(
     """The figures of ``german`` none of whose readings ``english`` states: "24.12." is read as
     a date and as a decimal number, and "on 24 December" states the date."""
     figures = [quantity for quantity in german if _written_as_a_figure(quantity, german_text)]
+    # A multiple in a word ("twice", "tripled") states a German count of times ("2-mal", read
+    # by _times_stated) and no other figure: "twice as many children" is no "2 Kinder".
+    english = [quantity for quantity in english if not is_a_multiple_in_a_word(quantity)]
     missing = []
     for quantity in figures:
         readings = [
