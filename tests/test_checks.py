@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -4766,6 +4768,43 @@ def test_a_name_of_ordinary_words_after_a_first_word_still_needs_the_source(
     summary: str, article: str
 ) -> None:
     assert [flag.kind for flag in unsupported_facts(summary, article)] == ["name"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "german"),
+    [
+        ("Construction began in autumn 2018.", "Im Herbst 2018 begann der Bau."),
+        ("Construction began in the spring.", "Im Frühjahr begann der Bau."),
+        ("Construction began in the autumn.", "Im Oktober begann der Bau."),
+        ("Work paused in the summer holidays.", "In den Sommerferien ruhte die Arbeit."),
+        ("The fall of the Wall changed Berlin.", "Der Mauerfall veränderte Berlin."),
+        ("He has a spring in his step.", "Er geht beschwingt."),
+    ],
+)
+def test_a_season_is_backed_by_the_season_or_a_month_in_it(summary: str, german: str) -> None:
+    assert [f for f in unsupported_facts(summary, "", german) if f.kind == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "german"),
+    [
+        ("Construction began in spring 2018.", "Im Herbst 2018 begann der Bau."),
+        ("Construction began in the winter.", "Im Sommer begann der Bau."),
+        ("Construction began last spring.", "Im Oktober begann der Bau."),
+        ("Work paused in the winter holidays.", "In den Sommerferien ruhte die Arbeit."),
+    ],
+)
+def test_a_changed_season_is_flagged(summary: str, german: str) -> None:
+    """ "in spring 2018" for "im Herbst 2018" passed: a season was read as no fact at all."""
+    assert [f.text for f in unsupported_facts(summary, "", german) if f.kind == "number"] == [
+        re.search(r"spring|winter", summary).group(0)  # type: ignore[union-attr]
+    ]
+
+
+def test_a_season_is_no_key_fact() -> None:
+    """ "in the autumn", like "on Friday", is context, not a figure a reader looks up."""
+    facts = key_facts(["Work began in the autumn of 2018 and ended last spring."])
+    assert [fact.text for fact in facts] == ["2018"]
 
 
 @pytest.mark.parametrize(

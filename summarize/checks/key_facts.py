@@ -47,8 +47,8 @@ def find_key_facts(
     shown: dict[tuple[str, str], str] = {}
     for number, paragraph in enumerate(paragraphs, start=1):
         for quantity in find_quantities(paragraph, "en"):
-            if quantity.kind in ("ordinal", "weekday"):
-                continue  # "third time", "on Friday": context, not a fact to look up
+            if quantity.kind in ("ordinal", "weekday", "season"):
+                continue  # "third time", "on Friday", "in the autumn": context, not a fact
             if one_unit_in_words(quantity) or is_a_multiple_in_a_word(quantity):
                 continue  # "twice a day", "per year", "a week later": a rate or a step
             if _labels(paragraph, quantity.start, quantity.end):

@@ -26,7 +26,17 @@ from summarize.checks.words import is_common_word
 from summarize.package_data import packaged_toml
 
 Kind = Literal[
-    "number", "percent", "fraction", "date", "year", "decade", "ordinal", "score", "weekday", "time"
+    "number",
+    "percent",
+    "fraction",
+    "date",
+    "year",
+    "decade",
+    "ordinal",
+    "score",
+    "weekday",
+    "time",
+    "season",
 ]
 Language = Literal["de", "en"]
 
@@ -1011,8 +1021,8 @@ class _Withheld(NamedTuple):
 
 
 def find_quantities(text: str, language: Language) -> list[Quantity]:
-    """Every number, percentage, fraction, date, decade, weekday, time, year, score and ordinal
-    in ``text``, in order."""
+    """Every number, percentage, fraction, date, decade, weekday, season, time, year, score and
+    ordinal in ``text``, in order."""
     found: list[Quantity] = []
     taken = _Spans()
     for reading in _readings(text, language):
@@ -1113,6 +1123,7 @@ def _readings(text: str, language: Language) -> Iterator[_Reading | _Withheld]:
     for start, end, value in _unit_fractions(text):
         yield _Reading(start, end, "fraction", {value})
     yield from _weekdays(text, language, patterns)
+    yield from _seasons(text, language)
     yield from _ordinals(text, language)
     yield from _scores(text)
     yield from _digit_numbers(text, language)
@@ -1766,6 +1777,58 @@ def _weekdays(
                 yield _Reading(match.start(), match.end(), "weekday", values(match, number))
 
 
+# A season, as a time of the year ("in the autumn", "last spring", "summer 2018", "Herbst",
+# "im Frühjahr", "Sommerpause", "spätherbstlich"): spring 1, summer 2, autumn 3, winter 4.
+# English only where it says a time ("in", "this", "early" before it, a year after it), as
+# "spring" and "fall" are also a verb and a noun; "fall" only by "this", "last", "next" or a
+# year ("the fall of the Wall" is none). German in any word it begins (backing only).
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4, "frühling": 1,
+            "frühjahr": 1, "sommer": 2, "herbst": 3, "winter_de": 4}  # fmt: skip
+_SEASON_EN = re.compile(
+    r"\b(?:in|this|last|next|early|late|during|over|the)\s+(?:(?:the|early|late)\s+)?"
+    r"(?P<season>spring|summer|autumn|winter)\b"
+    r"|\b(?:this|last|next)\s+(?P<fall>fall)\b"
+    r"|\b(?P<dated>spring|summer|autumn|winter|fall)(?=(?:\s+of)?\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_SEASON_DE = re.compile(
+    r"(?<![\w-])(?:hoch|spät|früh|vor|mitt)?(?P<season>frühling|frühjahr|sommer|herbst|winter)"
+    r"[a-zäöüß]*",
+    re.IGNORECASE,
+)
+# The months a season backs: its own three, and the one after (a season's astronomical end:
+# "Ende September" is early autumn or late summer).
+_SEASON_MONTHS = {1: {3, 4, 5, 6}, 2: {6, 7, 8, 9}, 3: {9, 10, 11, 12}, 4: {12, 1, 2, 3}}
+
+
+def _seasons(text: str, language: Language) -> Iterator[_Reading]:
+    """ "in the autumn", "summer 2018", "im Herbst", "Sommerferien": the season. Before,
+    "in spring 2018" passed for "im Herbst 2018"."""
+    if language == "de":
+        for match in _SEASON_DE.finditer(text):
+            word = match.group("season").lower()
+            value = _SEASONS["winter_de" if word == "winter" else word]
+            yield _Reading(match.start(), match.end(), "season", {float(value)})
+        return
+    for match in _SEASON_EN.finditer(text):
+        group = next(name for name in ("season", "fall", "dated") if match.group(name))
+        value = _SEASONS[match.group(group).lower()]
+        yield _Reading(match.start(group), match.end(group), "season", {float(value)})
+
+
+def _season_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether a source states the season, or a date in one of its months ("im Oktober" backs
+    "in the autumn")."""
+    months = {month for value in quantity.values for month in _SEASON_MONTHS[int(value)]}  # type: ignore[arg-type]
+    return any(
+        (other.kind == "season" and quantity.values & other.values)
+        or (
+            other.kind == "date" and any(value[1] in months for value in other.values)  # type: ignore[index]
+        )
+        for other in source
+    )
+
+
 def _ordinals(text: str, language: Language) -> Iterator[_Reading]:
     """Ordinals in digits: "21st" and, in German, "3. Liga"."""
     for match in _ORDINAL_EN.finditer(text):
@@ -2080,6 +2143,8 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         return _date_stated(quantity, source)
     if quantity.kind == "weekday":
         return any(other.kind == "weekday" and quantity.values <= other.values for other in source)
+    if quantity.kind == "season":
+        return _season_stated(quantity, source)
     if quantity.kind == "time":
         return _time_stated(quantity, source)
     if quantity.kind == "decade":
@@ -2301,7 +2366,7 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
         (
             not _other_measure(quantity, other)
             and wanted & _numbers(other)
-            and other.kind not in ("date", "weekday")
+            and other.kind not in ("date", "weekday", "season")
             # "2,018 people" is a count: "im Jahr 2018" does not back it, "2018 Menschen" does
             and not (other.kind == "year" and _grouped(quantity) and not other.count_context)
             # a time of day backs an hour ("shortly before 6"), not a count or an age that
