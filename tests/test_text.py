@@ -703,6 +703,32 @@ def test_the_text_a_container_holds_before_its_paragraphs_is_article_text(
         assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
 
 
+@pytest.mark.parametrize("container", ["div", "section"])
+def test_the_text_a_container_holds_before_its_paragraphs_one_level_deeper_is_article_text(
+    tmp_path: Path, container: str
+) -> None:
+    """``<div>Lead …<div><p>…</p><p>…</p></div></div>``: the paragraphs stand in the container's
+    first block, not in the container, and the lead a browser shows above them reached only the
+    audit ("html_extraction"), not the extraction. It is extracted as the paragraphs beside it
+    are, cleaned or not."""
+    lead, *rest = ARTICLE_PARAGRAPHS
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        f"<{container}>{lead}<div>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in rest)
+        + f"</div></{container}></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == list(ARTICLE_PARAGRAPHS)
+    assert article.left_out == ()
+    first_sentence = split_sentences(lead)[0]
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert first_sentence in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:

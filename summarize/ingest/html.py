@@ -405,7 +405,9 @@ def _with_leading_text_as_paragraphs(page: Any) -> Any:
     before a menu's list or a box's ``<div>`` changed which part of a page trafilatura took
     for the article (of trafilatura's 709 German test pages, 60 changed: 4 lost article
     paragraphs, most gained labels, dates and menu lines), and the text of a ``<body>`` whose
-    paragraphs sit deeper was a server's PHP warnings on one.
+    paragraphs sit deeper was a server's PHP warnings on one. The paragraphs may stand one level
+    deeper, in the container's first block (``<div>Lead …<div><p>…</p><p>…</p></div></div>``),
+    but for a ``<body>``'s text.
     A tree given is changed in place; markup is returned as it is where no container has such
     text (or trafilatura reads it as no HTML)."""
     from trafilatura.utils import load_html
@@ -416,10 +418,19 @@ def _with_leading_text_as_paragraphs(page: Any) -> Any:
     wrapped = False
     for container in list(tree.iter(*_TEXT_CONTAINERS)):
         children = list(container)
-        # The <p> child first: looking for a block below each child reads whole subtrees.
-        if not any(child.tag == "p" for child in children):
+        # The <p> children (or grandchildren) first: looking for a block below each child reads
+        # whole subtrees.
+        beside_paragraphs = any(child.tag == "p" for child in children)
+        if not beside_paragraphs and (
+            container.tag == "body"
+            or not any(grandchild.tag == "p" for child in children for grandchild in child)
+        ):
             continue
         first_block = next(at for at, child in enumerate(children) if _holds_a_block(child))
+        if not beside_paragraphs and not any(
+            grandchild.tag == "p" for grandchild in children[first_block]
+        ):
+            continue
         leading = children[:first_block]
         if len(" ".join(_shown_text(container.text, leading).split())) < _SHORTEST_LEADING_TEXT:
             continue
