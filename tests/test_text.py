@@ -729,6 +729,33 @@ def test_the_text_a_container_holds_before_its_paragraphs_one_level_deeper_is_ar
         assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
 
 
+@pytest.mark.parametrize("inline", ["", "font"])
+def test_line_broken_text_between_two_paragraphs_is_article_text(
+    tmp_path: Path, inline: str
+) -> None:
+    """``<p>…</p>Satz eins.<br><br>Satz zwei.<p>…</p>`` in a ``<div>`` (perhaps in a
+    ``<font>``): outside an ``<article>``, trafilatura took the text after the first paragraph
+    but dropped what follows the ``<br>``, and the third paragraph reached only the audit
+    ("html_extraction"), never the translator. The text between the paragraphs is extracted
+    as they are, each line a line, cleaned or not."""
+    first, second, third, fourth = ARTICLE_PARAGRAPHS
+    between = f"{second}<br><br>{third}"
+    if inline:
+        between = f"<{inline}>{between}</{inline}>"
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        f"<div><p>{first}</p>{between}<p>{fourth}</p></div></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == list(ARTICLE_PARAGRAPHS)
+    assert article.left_out == ()
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert split_sentences(third)[0] in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == third], options
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:
