@@ -35,6 +35,12 @@ def shows_text(text: str | None) -> bool:
     )
 
 
+def holds_word(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit that shows: English of punctuation alone
+    ("." or "“ ”" for "Danke!") shows text but says nothing of a German word."""
+    return any(char.isalnum() and char not in _BLANK_LETTERS for char in text)
+
+
 def escaped(text: str, characters: re.Pattern[str]) -> str:
     """``text`` with each of ``characters`` written as repr() writes it (``\\n``, ``\\x1b``),
     a plain space as ``\\x20``."""

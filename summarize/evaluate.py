@@ -23,6 +23,7 @@ from summarize.errors import (
     ConfigError,
     OutputError,
     UsageError,
+    holds_word,
     shown,
     shows_text,
 )
@@ -265,9 +266,9 @@ def translate_lines(
         if any(item.pieces > 1 for item in results):
             split.append(number)
         # Scored as empty, as it came: a run warns of such a sentence, and this said nothing.
+        # Punctuation alone ("." for "Danke!") is no English either (the run warns of it too).
         if any(
-            item.empty_pieces or (shows_text(item.source) and not shows_text(item.text))
-            for item in results
+            item.empty_pieces or (item.pieces and not holds_word(item.text)) for item in results
         ):
             missing.append(number)
     _warn_of_lines(

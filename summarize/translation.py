@@ -20,7 +20,7 @@ from summarize.backends import Generated
 from summarize.batching import GenerationFailed, WindowTooSmall, generate_texts, split_to_window
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
-from summarize.errors import shows_text
+from summarize.errors import holds_word, shows_text
 from summarize.models import LoadedModel
 from summarize.tokens import Respelled, UnknownCharacters, unknown_text
 
@@ -67,10 +67,6 @@ def model_input(sentence: str) -> str:
     ("Ge\u00adschäfts\u00adkun\u00adden") where they are invisible, and the tokenizer cut such
     a word at every one. The brief shows the German as it stands."""
     return _INVISIBLE_IN_WORDS.sub("", sentence)
-
-
-def _holds_word(text: str) -> bool:
-    return any(character.isalnum() for character in text)
 
 
 def needs_model(text: str) -> bool:
@@ -201,7 +197,13 @@ class Translator:
             outputs = [output_of.get(piece, Generated(piece)) for piece in pieces]
             # An empty piece joined in left a double space where its text was missing.
             joined = " ".join(output.text for output in outputs if shows_text(output.text))
-            empty = sum(1 for output in outputs if not shows_text(output.text))
+            # A piece with words whose English holds none ("." for "im Bahnhof warteten
+            # viele,") lost its text as an empty one did; a piece copied (no letter) lost none.
+            empty = sum(
+                1
+                for piece, output in zip(pieces, outputs, strict=True)
+                if needs_model(piece) and not holds_word(output.text)
+            )
             scores = [output.logprob for output in outputs if output.logprob is not None]
             logprob = sum(scores) / len(scores) if scores else None  # type: ignore[arg-type]
             reached = limit if any(piece in at_limit for piece in pieces) else None
@@ -213,7 +215,7 @@ class Translator:
                     logprob,
                     None,
                     reached,
-                    empty if joined else 0,
+                    empty if holds_word(joined) else 0,  # else no English at all: said so
                     self.unreadable(read.text),
                     len(read.replaced),
                 )
@@ -245,13 +247,13 @@ class Translator:
             return ()
         unreadable = self._unreadable_character
         for character in set(text) - unreadable.keys():
-            unreadable[character] = _holds_word(character) and bool(
+            unreadable[character] = holds_word(character) and bool(
                 unknown_text(tokenizer, character)
             )
         if not any(unreadable[character] for character in text):
             return ()
         return tuple(
-            dict.fromkeys(part for part in unknown_text(tokenizer, text) if _holds_word(part))
+            dict.fromkeys(part for part in unknown_text(tokenizer, text) if holds_word(part))
         )
 
     def _lookup(

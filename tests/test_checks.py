@@ -233,6 +233,21 @@ def test_an_empty_translation_is_said_as_none(german: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [("Danke!", "!"), ("Nordkorea hat viele Soldaten nach Russland geschickt.", "- - .")],
+)
+def test_an_english_of_punctuation_only_is_said_as_none(german: str, english: str) -> None:
+    """A translator that gave only punctuation for a sentence's words gave no English for it:
+    a short sentence passed without a warning (the ratio leaves it out), a longer one read as
+    "English is 0.1× the German length", a ratio to weigh."""
+    assert [(w.kind, w.detail) for w in translation_warnings(german, english)] == [
+        ("length_ratio", f"no English came back, only “{english}”")
+    ]
+    # A figure is English a reader can use ("5." for "Nummer fünf."): no such warning.
+    assert "length_ratio" not in {w.kind for w in translation_warnings("Nummer fünf.", "5.")}
+
+
 def test_an_english_sentence_passed_through_is_not_german_left_untranslated() -> None:
     """An English paragraph is article text (the cleaner keeps it): a translator that passes it
     through unchanged left no German behind. A German sentence passed through still warns."""

@@ -1297,10 +1297,14 @@ def test_the_printed_scores_say_how_they_were_computed(tmp_path: Path) -> None:
     assert "rouge: rouge-score 0." in printed and "stemmed" in printed
 
 
-def test_a_line_the_translator_gave_no_english_for_is_said(tmp_path: Path, caplog) -> None:
+@pytest.mark.parametrize("nothing", ["", "."])
+def test_a_line_the_translator_gave_no_english_for_is_said(
+    tmp_path: Path, caplog, nothing: str
+) -> None:
     """A sentence whose English came back empty was scored as empty with exit 0, and neither
     a warning nor metrics.json said so (a run warns of it): 'The dog barks.' and nothing for
-    'Die Katze schläft.' scored BLEU 36.79, a low score with no word why."""
+    'Die Katze schläft.' scored BLEU 36.79, a low score with no word why. So for punctuation
+    alone ("."), which holds no English either."""
     from summarize.config import TranslationSettings
     from summarize.evaluate import evaluate_translation
     from summarize.testing import EchoBackend, echo_model
@@ -1308,7 +1312,7 @@ def test_a_line_the_translator_gave_no_english_for_is_said(tmp_path: Path, caplo
 
     (tmp_path / "src.de").write_text("Der Hund bellt.\nDie Katze schläft.\n", encoding="utf-8")
     (tmp_path / "ref.en").write_text("The dog barks.\nThe cat sleeps.\n", encoding="utf-8")
-    backend = EchoBackend(lambda text: "The dog barks." if "Hund" in text else "")
+    backend = EchoBackend(lambda text: "The dog barks." if "Hund" in text else nothing)
     translator = Translator(echo_model(backend=backend), TranslationSettings())
     with caplog.at_level(logging.WARNING, logger="summarize"):
         evaluate_translation(translator, tmp_path / "src.de", tmp_path / "ref.en", tmp_path / "mt")

@@ -667,6 +667,34 @@ def test_a_piece_of_a_split_sentence_that_comes_back_empty_is_warned_of() -> Non
     assert not [w for w in _warnings_of(whole) if "no English came back" in w.detail]
 
 
+def test_a_piece_whose_english_holds_no_word_is_warned_of_as_empty() -> None:
+    """A piece the translator gave only punctuation for ("." for "im Bahnhof warteten viele,")
+    lost its text as an empty one does, yet it passed as English: no warning, and the length
+    ratio over the other pieces stayed in range."""
+    from summarize.stages import _warnings_of
+
+    backend = EchoBackend(lambda text: "." if "Bahnhof" in text else echo_text(text))
+    loaded = echo_model(window=6, backend=backend)  # five words and the end token
+    sentence = (
+        "Der Zug kam aus Berlin, im Bahnhof warteten viele, dann stiegen alle Fahrgäste aus, "
+        "und sie gingen nach Hause."
+    )
+    (result,) = Translator(loaded, TranslationSettings()).translate([sentence])
+    pieces = split_to_window(sentence, loaded.fits)
+    assert result.pieces == len(pieces) > 3 and result.empty_pieces == 1
+    details = [warning.detail for warning in _warnings_of(result)]
+    assert f"no English came back for 1 of the {len(pieces)} pieces" in " ".join(details)
+    # Every piece so: the sentence has no English at all, said once, as for one piece.
+    nothing = echo_model(window=6, backend=EchoBackend(lambda text: "."))
+    (none,) = Translator(nothing, TranslationSettings()).translate([sentence])
+    assert none.empty_pieces == 0
+    assert [w.detail for w in _warnings_of(none)] == [f"no English came back, only “{none.text}”"]
+    # A piece copied, not translated (no letter in it), holds no word and is no loss.
+    numbers = "eins zwei drei vier fünf, 1.000, 2.000, 3.000, 4.000, 5.000, 6.000, 7.000"
+    (copied,) = Translator(echo_model(window=6), TranslationSettings()).translate([numbers])
+    assert copied.pieces > 1 and copied.empty_pieces == 0
+
+
 def test_a_prefix_that_fills_the_window_is_a_clear_error_not_endless_splitting() -> None:
     """A clear error for that sentence's article (the start-up check refuses such a prefix
     before any article; this is what is left when a character costs more than it tried)."""

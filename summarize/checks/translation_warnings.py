@@ -18,6 +18,7 @@ from summarize.checks.quantities import (
     is_supported,
 )
 from summarize.checks.words import fold, tokens
+from summarize.errors import holds_word
 
 WarningKind = Literal[
     "length_ratio",
@@ -676,6 +677,12 @@ def translation_warnings(
         # and for a short sentence too, which the ratio leaves out: the brief shows
         # "(no translation)" there, and the warning says why.
         warnings.append(TranslationWarning("length_ratio", "no English came back"))
+    elif holds_word(german) and not holds_word(english):
+        # Punctuation alone ("!" for "Danke!") is no English either: a short sentence passed
+        # without a word, a longer one read as a ratio to weigh ("English is 0.1×").
+        warnings.append(
+            TranslationWarning("length_ratio", f"no English came back, only “{english.strip()}”")
+        )
     elif len(german_words) >= _RATIO_MIN_WORDS:
         ratio = len(english) / max(len(german), 1)
         if not _RATIO_RANGE[0] <= ratio <= _RATIO_RANGE[1]:
