@@ -515,7 +515,8 @@ def _chunk_units(
     sentences: Sequence[str], fits: Callable[[str], bool], count_tokens: Callable[[str], int]
 ) -> list[str]:
     """What chunks are packed from: each sentence that fits whole; one longer than the window
-    in parts of at most an eighth of it (clause breaks first, then words). Cut into pieces as
+    in parts of at most an eighth of it (clause breaks first, then words; a longer word whole,
+    where the window holds it). Cut into pieces as
     full as the window, such a sentence began a chunk of its own, and what stood before it
     made a chunk of its own too: a short first sentence before a long one was summarized
     alone ("[3, 98, 70, 71]" words for 242 of a 100-word window, three chunks' worth)."""
@@ -530,7 +531,12 @@ def _chunk_units(
         part_room = max(room // _PARTS_PER_WINDOW, 1)
 
         def fits_part(text: str, part_room: int = part_room) -> bool:
-            return count_tokens(text) - overhead <= part_room
+            # A word alone that the window holds stays whole, though longer than a part: cut
+            # between its characters, "Kreislaufwirtschaftsgesetzgebungsverfahren" (16 tokens; a
+            # 96-token window's parts hold 11) reached DistilBART as two words, in two chunks.
+            return count_tokens(text) - overhead <= part_room or (
+                len(text.split()) == 1 and fits(text)
+            )
 
         for piece in pieces:
             try:

@@ -854,6 +854,27 @@ def test_a_sentence_longer_than_the_window_shares_its_chunks_with_its_neighbours
     assert min(sizes) >= max(sizes) // 2, sizes
 
 
+def test_a_long_word_in_a_sentence_longer_than_the_window_stays_whole() -> None:
+    """A sentence longer than the window is packed in parts of an eighth of it; a word longer
+    than such a part (a compound, a URL) but well inside the window was cut between its
+    characters, so the model read "Kreislaufwirtschaftsg" and "esetzgebungsverfahren", in two
+    chunks. Each word now reaches a chunk whole."""
+
+    def count(text: str) -> int:  # a token per 4 characters of each word, and 2 special ones
+        return sum(-(-len(word) // 4) for word in text.split()) + 2
+
+    def fits(text: str) -> bool:
+        return count(text) <= 100
+
+    long_word = "Kreislaufwirtschaftsgesetzgebungsverfahrensbeschleunigung"  # 15; a part: 12
+    long_sentence = " ".join(f"{long_word} w{i}" for i in range(20)) + "."
+    sentences = ["Short one.", long_sentence, "And a tail."]
+    chunks = even_chunks(sentences, fits, count)
+    assert all(fits(chunk) for chunk in chunks)
+    assert " ".join(chunks).split() == " ".join(sentences).split()
+    assert sum(chunk.split().count(long_word) for chunk in chunks) == 20
+
+
 def _with_real_tokenizer(
     task: Task, folder: Path, window: int, backend: EchoBackend
 ) -> LoadedModel:
