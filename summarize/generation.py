@@ -525,7 +525,11 @@ def merged_generation(
         # validate() also names a flag the decoding mode ignores where neither was set here, so
         # the modes count as set: a model's own early_stopping = true beside its num_beams = 1
         # (which transformers only warns of) refused the model, blamed on a table left empty.
-        generation_config.validate(strict=True, user_set_attributes=user_keys | _MODE_SETTINGS)
+        # Not ``user_set``: [summarization.generation]'s length_penalty = 1.5 for the final
+        # summary's beams, under greedy map steps (chunk_generation num_beams = 1), refused the
+        # model as "[summarization.chunk_generation]: ... unset length_penalty", a key that
+        # table never set; the map steps ignore it as they do the model's own.
+        generation_config.validate(strict=True, user_set_attributes={*overrides} | _MODE_SETTINGS)
     except (ValueError, TypeError) as error:
         raise ConfigError(f"[{table}]: {error}") from None
     effective = generation_identity(

@@ -1445,6 +1445,35 @@ def test_greedy_summaries_leave_the_models_beam_settings_alone(shared_hub_models
         resolve_spec("summarization", options, Path("models"))
 
 
+@pytest.mark.parametrize(
+    "beam_flags", [{"length_penalty": 1.5}, {"num_beams": 4, "early_stopping": True}]
+)
+def test_greedy_map_steps_under_a_beam_searched_summary_are_not_refused(
+    self_contained_models, beam_flags: dict[str, object]
+) -> None:
+    """[summarization.generation]'s beam search flags (for the final summary) beside
+    chunk_generation num_beams = 1 (fast map steps): the map steps ignore them, as they do the
+    model's own, yet the load was refused as "[summarization.chunk_generation]: ... unset
+    length_penalty", a key that table never set."""
+    options = SummarizationSettings(
+        model=str(self_contained_models.bart),
+        generation={**beam_flags, "max_length": 12, "min_length": 2},
+        chunk_generation={"num_beams": 1},
+    )
+    summarizer = Summarizer(load_model("summarization", options, Path("models")), options)
+    assert summarizer.chunk_model.generation_config.num_beams == 1
+    assert summarizer.loaded.generation_config.num_beams == beam_flags.get("num_beams", 4)
+    # A beam flag the map steps' own table sets beside its greedy search is still refused.
+    options = SummarizationSettings(
+        model=str(self_contained_models.bart),
+        chunk_generation={"num_beams": 1, "length_penalty": 1.5},
+    )
+    with pytest.raises(
+        ConfigError, match=r"(?s)\[summarization\.chunk_generation\].*length_penalty"
+    ):
+        resolve_spec("summarization", options, Path("models"))
+
+
 @pytest.mark.parametrize("table", [{}, {"max_new_tokens": 8}, {"num_beams": 1}])
 def test_a_models_own_flags_its_greedy_search_ignores_do_not_refuse_it(
     self_contained_models, tmp_path: Path, table: dict[str, int]
