@@ -207,6 +207,36 @@ def test_a_model_whose_weights_failed_to_load_is_read_again_by_the_next_run(
     assert read_record(tmp_path / "out" / "a.json").fingerprint == fresh.fingerprint()
 
 
+def test_a_model_folder_without_weights_is_refused_before_any_model_loads(
+    self_contained_models, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translation model folder without its weights stopped the run (exit 2) only after the
+    summarization model had loaded (20 s for DistilBART): its files are checked first."""
+    import summarize.engines.local as local
+
+    marian = shutil.copytree(self_contained_models.marian, tmp_path / "marian")
+    (marian / "model.safetensors").unlink()
+    config = write_config(tmp_path / "c.toml", marian, self_contained_models.bart)
+    overrides = [f"output.folder={str(tmp_path / 'out')!r}", "input.force_language=true"]
+    loaded: list[str] = []
+
+    def recorded_load(spec, *args, **kwargs):
+        loaded.append(spec.task)
+        return load_weights(spec, *args, **kwargs)
+
+    load_weights = local.load_weights
+    monkeypatch.setattr(local, "load_weights", recorded_load)
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with (
+        Pipeline(load_config(config, overrides=overrides, project_file=None)) as pipeline,
+        pytest.raises(ModelLoadError, match=r"translation model .* has no weights"),
+    ):
+        pipeline.run([article])
+    assert loaded == []
+    assert not (tmp_path / "out").exists()
+
+
 def test_configs_loaded_side_by_side_leave_transformers_verbosity_as_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
