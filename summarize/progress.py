@@ -29,8 +29,8 @@ class LogProgress:
     def __init__(self) -> None:
         self._total = 0
         self._started = 0
-        # Problems it logged: the CLI prints the others (found before any article started:
-        # missing paths, links out of their folder, clashing brief names).
+        # Problems it logged (those found before any article started too: missing paths,
+        # links out of their folder, clashing brief names): the CLI prints only the others.
         self.logged: set[tuple[str, str]] = set()
 
     def run_started(self, articles: int) -> None:
@@ -52,11 +52,19 @@ class LogProgress:
         elif outcome.status == "up-to-date":
             logger.info("up to date: %s", shown(outcome.brief_path))
         else:
-            self.logged.add((str(outcome.source), str(outcome.reason)))
-            # An ERROR line, skipped (not German) as failed: either leaves the article without
-            # a brief and the run with exit status 1 (RunReport.exit_code), and a log watcher
-            # that pages on ERROR lines was not told why the run failed.
-            logger.error("%s: %s", outcome.status, outcome.reason)
+            self._say_problem(outcome)
+
+    def input_refused(self, outcome: ArticleOutcome) -> None:
+        # When found, as the articles' problems: a path not found was said once the run was
+        # over, as a bare "failed: …" line among the time-stamped ones.
+        self._say_problem(outcome)
+
+    def _say_problem(self, outcome: ArticleOutcome) -> None:
+        self.logged.add((str(outcome.source), str(outcome.reason)))
+        # An ERROR line, skipped (not German) as failed: either leaves the article without
+        # a brief and the run with exit status 1 (RunReport.exit_code), and a log watcher
+        # that pages on ERROR lines was not told why the run failed.
+        logger.error("%s: %s", outcome.status, outcome.reason)
 
 
 class LogTranslationProgress:
@@ -138,11 +146,19 @@ class RichProgress:
         if self._articles is not None:
             self._progress.advance(self._articles)
         if not outcome.ok:
-            self.logged.add((str(outcome.source), str(outcome.reason)))
-            # One line, as the CLI prints every message: folded at the terminal's width, a long
-            # path was cut in two (copied, it named no file).
-            self._progress.console.print(
-                f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}",
-                soft_wrap=True,
-                highlight=False,
-            )
+            self._say_problem(outcome)
+
+    def input_refused(self, outcome: ArticleOutcome) -> None:
+        # Above the bars, when found, as the articles' problems: an input not found was said
+        # only after the last article.
+        self._say_problem(outcome)
+
+    def _say_problem(self, outcome: ArticleOutcome) -> None:
+        self.logged.add((str(outcome.source), str(outcome.reason)))
+        # One line, as the CLI prints every message: folded at the terminal's width, a long
+        # path was cut in two (copied, it named no file).
+        self._progress.console.print(
+            f"[yellow]{outcome.status}:[/] {escape(str(outcome.reason))}",
+            soft_wrap=True,
+            highlight=False,
+        )

@@ -1718,6 +1718,33 @@ def test_hostile_inputs_cost_only_their_own_briefs(
     assert record["counts"]["sentences_split_for_window"] == 1
 
 
+def test_a_missing_path_is_an_error_line_of_the_log_when_found(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """In a log (a pipe, CI) a path named on the command line that does not exist was said only
+    after the run, as a bare "failed: …" line, where every other failure is a time-stamped
+    ERROR line said as it is found."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    config = write_config(
+        tmp_path / "c.toml", self_contained_models.marian, self_contained_models.bart
+    )
+    args = ["run", str(folder), str(tmp_path / "missing.txt"), "-c", str(config)]
+    result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}"
+    missing = [
+        number
+        for number, line in enumerate(lines)
+        if re.fullmatch(rf"{stamp} ERROR failed: \S*missing\.txt: no such file or folder", line)
+    ]
+    first_article = next(number for number, line in enumerate(lines) if " INFO [1/1] " in line)
+    assert len(missing) == 1 and missing[0] < first_article, result.output
+    assert not [line for line in lines if line.startswith("failed:")], result.output
+
+
 def test_articles_in_a_batch_share_model_calls(
     self_contained_models, tmp_path: Path, recorded_inputs: list[str], monkeypatch
 ) -> None:

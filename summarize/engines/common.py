@@ -179,6 +179,8 @@ def brief_run(
                 source: folder / outputs.brief_name(source) for source, _ in plan.clashes
             },
         )
+        for outcome in run.unplanned:  # said as found, as the articles' problems are
+            progress.input_refused(outcome)
         try:
             yield run
         except stopping as stop:
