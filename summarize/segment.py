@@ -375,6 +375,10 @@ _MONTHS = frozenset(
     "Januar Februar März Mai Juni Juli Oktober Dezember".split()
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w-]*")
+# A full stop right after a word's letter ("pct.", "approx.", "e.g."): before a word in lowercase
+# (no sentence starts so) it is an abbreviation's. pysbd's English rules know only some ("pct."
+# not): a title "Unemployment rose 0.3 pct. to 5.2 percent." was cut at "pct.".
+_ENDS_WORD_STOP = re.compile(r"[^\W\d_]\.$")
 # pysbd's English rules read a number's full stop inside a line as a list item's and end a
 # sentence before it, also where nothing can end one ("The | 2. Bundesliga starts on | 3.
 # August."): after an article, a possessive, a preposition or a conjunction, or a comma, the
@@ -397,6 +401,8 @@ def _english_goes_on(sentence: str, piece: str) -> bool:
         return True
     tail = sentence[-_TAIL_CHARS:]
     first = _FIRST_WORD.match(piece)
+    if first is not None and first.group().islower() and _ENDS_WORD_STOP.search(tail):
+        return True  # "rose 0.3 pct. | to 5.2 percent": an abbreviation the rules do not know
     if first is None or not _ENDS_DAY_NUMBER.search(tail):
         return False
     if first.group()[:1].islower():  # "rose in the 2. | quarter"

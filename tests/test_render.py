@@ -1229,12 +1229,16 @@ def test_key_facts_are_a_selection_only_where_more_were_found(
      ("He came on 3. The crowd cheered.", "He came on 3."),
      ("The 2. Bundesliga starts on 3. August. Fans are glad.",
       "The 2. Bundesliga starts on 3. August."),
-     ('He said "Yes." to the plan. Then he left.', 'He said "Yes." to the plan.')],
+     ('He said "Yes." to the plan. Then he left.', 'He said "Yes." to the plan.'),
+     ("Unemployment rose 0.3 pct. to 5.2 percent in May. The office said so.",
+      "Unemployment rose 0.3 pct. to 5.2 percent in May."),
+     ("Prices rose 5 pct. The bank expects more.", "Prices rose 5 pct.")],
 )  # fmt: skip
 def test_a_title_from_the_summary_is_its_whole_first_sentence(summary: str, title: str) -> None:
     """Titles were cut at "approx." and at a German ordinal the translator left ("the 2.
     Bundesliga"), the index line then starting inside the sentence; a sentence ending in a
-    quotation ran on into the next."""
+    quotation ran on into the next. And at an abbreviation pysbd's English rules do not know,
+    before a word in lowercase ("0.3 pct. | to 5.2 percent")."""
     record = make_brief(title=False, summary=summary).record()
     assert record.title == title
     assert index_lead(record) == summary[len(title) :].strip()

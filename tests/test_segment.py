@@ -957,7 +957,10 @@ def test_a_sentence_after_a_colon_and_a_number_still_starts_anew() -> None:
      ("Sales rose in the 2. quarter. Costs fell.", ["Sales rose in the 2. quarter.",
                                                     "Costs fell."]),
      ("Two things count, 1. money and 2. time. Fine.",
-      ["Two things count, 1. money and 2. time.", "Fine."])],
+      ["Two things count, 1. money and 2. time.", "Fine."]),
+     # an abbreviation pysbd does not know, before a word in lowercase: no sentence starts so
+     ("Shares fell 2 pct. on Monday. Yes.", ["Shares fell 2 pct. on Monday.", "Yes."]),
+     ("Prices rose 5 pct. The bank said so.", ["Prices rose 5 pct.", "The bank said so."])],
 )  # fmt: skip
 def test_english_sentences_go_on_past_approx_and_a_german_ordinal(
     text: str, sentences: list[str]
