@@ -956,7 +956,7 @@ class RaySettings(_Section):
         description=(
             "Stop the run (exit 1) when no work moves for this long (no stage starts or ends "
             "a group of articles, no model batch is done within one); must exceed the slowest "
-            "model batch and an actor's start."
+            "model batch and an actor's start. inf: never (a stalled run waits for good)."
         ),
     )
 
