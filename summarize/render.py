@@ -981,13 +981,20 @@ def source_shown(source: str) -> str:
     return escaped(source, _UNCLEAR_IN_NAME)
 
 
+def written_day(record: BriefRecord) -> str:
+    """The day the brief was written, as the indexes show it: "2026-11-30 UTC". The record's
+    time is UTC, whose day is not the reader's for hours of every day (a brief written at 08:00
+    in Tokyo on 1 December showed "2026-11-30"), unsaid where the view's brief says "UTC"."""
+    return f"{record.generated_at[:10]} UTC"
+
+
 def entry_meta(record: BriefRecord) -> str:
     """The line under an index entry (plain text, escape before use in Markdown)."""
     source = source_shown(record.source)
     before, after = bidi_isolation(source)
     # "brief written", as the view says: a bare date read as the article's.
     return (
-        f"{before}{source}{after} · brief written {record.generated_at[:10]} · "
+        f"{before}{source}{after} · brief written {written_day(record)} · "
         f"{plural(unsupported_items(record), 'unsupported item')} · "
         f"{plural(record.counts.translation_warnings, 'translation warning')}"
         + (f" · {LEAD_STANDS_IN}" if not record.summary.final_summary else "")

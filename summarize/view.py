@@ -71,6 +71,7 @@ from summarize.render import (
     title_note,
     unsupported_items,
     warnings_label,
+    written_day,
 )
 
 INDEX_PAGE = "index.html"
@@ -301,6 +302,7 @@ def _environment() -> Environment:
     # as the Markdown brief: the one reason besides "not found in the article"
     environment.globals["only_in_translation"] = ONLY_IN_TRANSLATION
     environment.filters["when"] = _when
+    environment.filters["written_day"] = written_day
     environment.filters["source"] = source_shown
     environment.tests["untranslated"] = untranslated
     environment.filters["detail"] = warning_detail

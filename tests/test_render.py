@@ -166,10 +166,10 @@ def test_a_lead_standing_in_for_the_summary_is_said_in_the_index_and_front_matte
         brief, summary=dataclasses.replace(brief.summary, final_summary=False, note=note)
     )
     entry = render_index([IndexEntry("a.md", lead.record())])
-    assert "brief written 2026-11-30" in entry
+    assert "brief written 2026-11-30 UTC" in entry
     assert "the article's opening sentences (the model's came back empty)" in entry
     made = render_index([IndexEntry("a.md", brief.record())])
-    assert "brief written 2026-11-30" in made and "opening sentences" not in made
+    assert "brief written 2026-11-30 UTC" in made and "opening sentences" not in made
     assert split_front_matter(render_brief(lead.record(), "a.json"))[0]["summary_note"] == note
 
 
@@ -360,7 +360,7 @@ def test_a_bidi_override_in_a_value_stays_inside_it(text: str, before: str, afte
     assert unescaped(escape_markdown(text)) == f"{before}{text}{after}"
     record = dataclasses.replace(make_brief(), source=text).record()
     index = render_index([IndexEntry("a.md", record)])
-    assert f"{escape_markdown(text)} · brief written 2026-11-30 · 1 unsupported item" in index
+    assert f"{escape_markdown(text)} · brief written 2026-11-30 UTC · 1 unsupported item" in index
 
 
 @pytest.mark.parametrize(
@@ -709,7 +709,7 @@ def test_the_index_is_a_front_page_in_file_name_order() -> None:
     items = text.split("\n- ")[1:]
     assert "Nothing to check here.  \n" in items[1] and "At all" not in items[1]
     assert "0 unsupported items · 1 translation warning" in items[1]
-    assert "in/article-2.txt · brief written 2026-11-30 · 1 unsupported item" in items[2]
+    assert "in/article-2.txt · brief written 2026-11-30 UTC · 1 unsupported item" in items[2]
 
 
 def test_counts_read_as_english_one_or_many() -> None:

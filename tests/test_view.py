@@ -254,7 +254,7 @@ def test_the_parts_of_a_meta_line_read_apart_in_the_pages_text(site) -> None:
     page = parse(folder / "index.html")
     for number, item in enumerate(page.find_all("ul", "briefs")[0].find_all("li")):
         meta = squash(item.find_all("p", "meta")[0].text())
-        expected = rf"^in/article-{number}\.txt · brief written 2026-11-30 \d+ unsupported item"
+        expected = rf"^in/article-{number}\.txt · brief written 2026-11-30 UTC \d+ unsupported item"
         assert re.search(expected, meta), meta
     metas = [squash(p.text()) for p in parse(folder / "article-0.html").find_all("p", "meta")]
     [meta] = [meta for meta in metas if "brief written" in meta]
@@ -454,7 +454,7 @@ def test_the_front_page_says_when_the_lead_stands_in_for_the_summary(tmp_path: P
     build_site(output, tmp_path / "site")
     items = parse(tmp_path / "site" / "index.html").find_all("ul", "briefs")[0].find_all("li")
     metas = [squash(item.find_all("p", "meta")[0].text()) for item in items]
-    assert all("brief written 2026-11-30" in meta for meta in metas), metas
+    assert all("brief written 2026-11-30 UTC" in meta for meta in metas), metas
     assert "opening sentences" in metas[0] and "opening sentences" not in metas[1], metas
 
 
@@ -1105,7 +1105,7 @@ def test_the_date_stays_in_one_piece_on_a_phone(site, tmp_path: Path, page: str)
     the date at the line's end."""
     folder, _ = site
     before = (0, "in/", ".txt")  # the source's name
-    date = r"\d{4}-\d\d-\d\d( \d\d:\d\d \S+)?"
+    date = r"\d{4}-\d\d-\d\d( \d\d:\d\d)? UTC"
     assert not date_split_on_a_phone(folder / page, tmp_path, "brief written", before, date)
 
 
