@@ -100,11 +100,11 @@ def _flip_version(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def _fake_version(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
-    import importlib.metadata
-
-    real = importlib.metadata.version
+    """``package`` as if a new release were installed (versions are looked up once per
+    process, so the lookup is what is replaced)."""
+    real = models_module.installed_version
     fake = lambda name: "99.0" if name == package else real(name)  # noqa: E731
-    monkeypatch.setattr(importlib.metadata, "version", fake)
+    monkeypatch.setattr(models_module, "installed_version", fake)
 
 
 def _flip_library(marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -1475,17 +1475,40 @@ def test_a_new_release_of_a_text_library_makes_briefs_stale(monkeypatch, package
     """A new trafilatura extracts a page otherwise, a new pysbd splits it otherwise: the
     fingerprint counted our version and the model libraries only, so briefs made with the old
     release counted as current."""
-    import importlib.metadata
-
     config = load_config(project_file=None)
     before = stages.run_fingerprint(config, {}, {})
+    real_version = models_module.installed_version
+
+    def version(name: str) -> str | None:
+        return "999.0" if name == package else real_version(name)
+
+    monkeypatch.setattr(models_module, "installed_version", version)
+    assert stages.run_fingerprint(config, {}, {}) != before
+
+
+def test_each_librarys_version_is_looked_up_once_per_process(monkeypatch) -> None:
+    """The run's fingerprint, each model's identity and its key name the libraries' versions:
+    a one-article run looked their metadata up 139 times for 22 packages, each lookup a search
+    of every sys.path folder. Versions are looked up once; an uninstalled one still reads "?"."""
+    import importlib.metadata
+
+    looked_up: list[str] = []
     real_version = importlib.metadata.version
 
     def version(name: str) -> str:
-        return "999.0" if name == package else real_version(name)
+        looked_up.append(name)
+        return real_version(name)
 
     monkeypatch.setattr(importlib.metadata, "version", version)
-    assert stages.run_fingerprint(config, {}, {}) != before
+    models_module.installed_version.cache_clear()  # what this process looked up before
+    config = load_config(project_file=None)
+    first = stages.run_fingerprint(config, {}, {})
+    assert stages.run_fingerprint(config, {}, {}) == first
+    assert sorted(looked_up) == sorted(set(stages.TEXT_LIBRARIES))
+    packages = ("torch", "no-such-distribution-here")
+    assert models_module.package_versions(packages) == (
+        f"torch {real_version('torch')}, no-such-distribution-here ?"
+    )
 
 
 def test_changed_settings_names_what_a_rerun_redoes_briefs_for() -> None:
