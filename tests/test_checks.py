@@ -4861,6 +4861,44 @@ def test_a_multiple_said_in_a_word_is_flagged_when_the_source_says_another(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("The rent was halved.", "Die Miete wurde verdoppelt.", "halved"),
+        ("The rent was halved.", "Die Miete sank um ein Drittel.", "halved"),
+        ("The rent fell by half.", "Die Miete sank um ein Viertel.", "half"),
+        ("Half of the voters stayed home.", "Ein Drittel der Wähler blieb zu Hause.", "Half"),
+        ("A third of the voters stayed home.", "Die halbe Stadt blieb zu Hause.", "A third"),
+    ],
+)
+def test_a_half_said_in_a_word_is_flagged_when_the_source_says_another_share(
+    summary: str, german: str, flagged: str
+) -> None:
+    """ "halved", "by half" and a bare "half of" were read as no number, so "The rent was
+    halved" passed for "verdoppelt" and "Half of the voters" for "Ein Drittel"."""
+    assert [(f.kind, f.text) for f in unsupported_facts(summary, "", german)] == [
+        ("number", flagged)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("summary", "german"),
+    [
+        ("The rent was halved.", "Die Miete wurde halbiert."),
+        ("The rent was halved.", "Die Miete sank um die Hälfte."),
+        ("The rent fell by half.", "Die Halbierung der Miete."),
+        ("Almost half of the voters stayed home.", "Fast die Hälfte der Wähler blieb daheim."),
+        ("Half of the town stayed home.", "Die halbe Stadt blieb zu Hause."),
+        # one particular half is a time or a place, no share
+        ("Sales rose in the first half of 2020.", "Der Umsatz stieg im ersten Halbjahr 2020."),
+        ("The other half of the team stayed.", "Der Rest der Mannschaft blieb."),
+        ("They scored in the second half.", "Sie trafen in der zweiten Halbzeit."),
+    ],
+)
+def test_a_half_said_in_a_word_is_backed_by_a_german_half(summary: str, german: str) -> None:
+    assert unsupported_facts(summary, "", german) == []
+
+
+@pytest.mark.parametrize(
     ("summary", "article", "german"),
     [
         ("Hundreds of fans gathered.", "More than 300 fans gathered outside.", None),

@@ -366,8 +366,21 @@ _UNIT_FRACTION = re.compile(
     r"|eine?[mnrs]?\s(?P<german>Drittel|Viertel|Fünftel|Sechstel|Siebtel|Achtel|Zehntel)\b"
     # "die Hälfte", "zur Hälfte", "mehr als die Hälfte": a half whatever its article
     r"|(?P<half>Hälfte)\b"
+    # "half of the voters", "almost half of them" (not "the first half of 2020", "the other
+    # half of the team": _A_PARTICULAR_HALF)
+    r"|(?P<half_of>half)(?=\s+of\b)"
+    # "die halbe Mannschaft", "der halben Welt": half of what the noun names
+    r"|(?<![\w-])(?P<half_de>halbe[nmrs]?)(?=\s+(?-i:[A-ZÄÖÜ]))"
     r"|(?:one|1)\s+(?:in|out\s+of)\s+(?P<one_in>\d+|[a-z]+)\b"
     r"|jede[rs]?\s+(?P<every>[a-zäöüß]+te)[nr]?\b)",
+    re.IGNORECASE,
+)
+# The word before "half of" that makes it one particular half, a time or a place: "the first
+# half of the year", "the other half of the team", "the northern half of the island".
+_A_PARTICULAR_HALF = re.compile(
+    r"\b(?:first|second|last|final|latter|former|other|better|bigger|larger|smaller|back|front"
+    r"|top|bottom|upper|lower|northern|southern|eastern|western|opening|early|earlier|late"
+    r"|later|the|this|that|each|every)\s+$",
     re.IGNORECASE,
 )
 # A share in digits before what it is a share of: "2/3 der Bürger", "1/4 aller Flächen", "2/3
@@ -383,7 +396,7 @@ _DIGIT_FRACTION = re.compile(
 _BY_A_FRACTION = re.compile(
     r"\bby\s+(?:(?:almost|nearly|about|around|roughly|some|more\s+than|less\s+than|over|under"
     r"|just\s+over|just\s+under|well\s+over)\s+)?"
-    rf"(?P<part>(?:an?|one)[-\s](?P<english>{_DENOMINATOR}))"
+    rf"(?P<part>(?:an?|one)[-\s](?P<english>{_DENOMINATOR})|half)"
     r"(?=\s*(?:[^\w\s]|$|(?:in|on|since|from|to|compared|over|last|this|and|or|but|while|after"
     r"|before|within|than|year-on-year|per|a|each|every)\b))",
     re.IGNORECASE,
@@ -425,14 +438,16 @@ _COLLECTIVE_DE_PATTERN = re.compile(
 # numeral heads). Not English "double", an adjective as often ("double murder", "double-digit"),
 # nor a verb of no multiple ("doubled as a cinema", "doubled over", "doubling down").
 _MULTIPLE_EN = re.compile(
-    r"\b(?:(?P<twice>twice)|(?P<verb>doubl|tripl|quadrupl)(?:ed|ing)"
+    r"\b(?:(?P<twice>twice)|(?P<verb>doubl|tripl|quadrupl|halv)(?:ed|ing)"
     r"(?!\s+(?:as\s+(?:an?|the|his|her|its|their|my|our)\b|over\b|down\b|back\b))"
     r"|(?P<number>[a-z]+|\d+)-?fold)\b",
     re.IGNORECASE,
 )
-_MULTIPLYING_VERBS_EN = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}
+# Halving is a multiple too, by a half: "halved", "halving"; "halbiert", "Halbierung".
+_MULTIPLYING_VERBS_EN = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 _MULTIPLE_DE = re.compile(
-    r"(?<![\w-])(?:(?P<double>doppel|verdopp)|ver(?P<number>[a-zäöüß]+?)fach)[a-zäöüß]*",
+    r"(?<![\w-])(?:(?P<double>doppel|verdopp)|(?P<half>halbier)|ver(?P<number>[a-zäöüß]+?)fach)"
+    r"[a-zäöüß]*",
     re.IGNORECASE,
 )
 _COLLECTIVE_EN = re.compile(
@@ -849,7 +864,9 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
 
     found = []
     for match in _UNIT_FRACTION.finditer(text):
-        if match.group("half"):
+        if match.group("half_of") and _A_PARTICULAR_HALF.search(text, 0, match.start()):
+            continue  # "the second half of the year" is a time, not a share
+        if match.group("half") or match.group("half_of") or match.group("half_de"):
             denominator = 2
         elif match.group("english") or match.group("german"):
             denominator = _DENOMINATORS[(match.group("english") or match.group("german")).lower()]
@@ -864,7 +881,7 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
             denominator = int(number.group(1))
         found.append((match.start(), match.end(), round(1 / denominator, 4)))
     for match in _BY_A_FRACTION.finditer(text):
-        denominator = _DENOMINATORS[match.group("english").lower()]
+        denominator = _DENOMINATORS[(match.group("english") or "half").lower()]
         found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
     for match in _DIGIT_FRACTION.finditer(text):
         numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
@@ -1975,11 +1992,14 @@ def _multiples(text: str, language: Language) -> Iterator[_Reading]:
             if not digits.isdigit() or int(digits) < 2:
                 continue  # "manifold", "Verfachung": no number before the head
             value = float(digits)
-        elif language == "de" or match.group("twice"):
+        elif language == "de":
+            value = 0.5 if match.group("half") else 2.0
+        elif match.group("twice"):
             value = 2.0
         else:
             value = _MULTIPLYING_VERBS_EN[match.group("verb").lower()]
-        yield _Reading(match.start(), match.end(), "number", {value})
+        # a halving is a share, as "die Hälfte" and "by half" are: each backs the others
+        yield _Reading(match.start(), match.end(), "fraction" if value < 1 else "number", {value})
 
 
 def _spelled_numbers(text: str, language: Language) -> Iterator[_Reading]:
