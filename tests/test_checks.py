@@ -5385,6 +5385,27 @@ def test_a_german_sports_event_feast_or_office_backs_its_english_name(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        ("The shop closes on New Year's Eve.", "Der Laden schließt an Silvester.", []),
+        ("Fireworks lit up New Year's Eve.", "Feuerwerk erhellte die Silvesternacht.", []),
+        ("The shop closes on New Year's Day.", "Der Laden schließt an Neujahr.", []),
+        # another feast is still flagged, whole
+        ("The shop closes on New Year's Eve.", "Der Laden schließt an Heiligabend.",
+         ["New Year's Eve"]),
+        ("The shop closes on Christmas Eve.", "Der Laden schließt an Silvester.",
+         ["Christmas Eve"]),
+    ],
+)  # fmt: skip
+def test_a_feast_named_by_a_possessive_is_one_name_backed_by_its_german_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "New Year's Eve" for "Silvester" was flagged as two names, "New Year" and "Eve", and
+    "New Year's Day" for "Neujahr" as "Day": the possessive split the feast's name in two."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         ("Christians in Geisingen celebrate.", "Geisinger Christen feiern.", []),
         ("Catholics in Geisingen celebrate.", "Die Geisinger Katholiken feiern.", []),
         ("A Christian motorcycle group came.", "Eine christliche Motorradgruppe kam.", []),

@@ -47,6 +47,9 @@ _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
 _NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_LINK}{_NAME_WORD})*")
 _SENTENCE_START = re.compile(r"(?:[.!?…]['\"”’)]*\s+|[:;]\s+|\n\s*|[\"“„«(`‘']\s*|\s[-–—]\s+)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A day named by whose it is: "New Year's Eve", "New Year's Day", "St Patrick's Day", "All
+# Saints' Day", one name (the German "Silvester", "Neujahr", "Allerheiligen" back it whole).
+_DAY_AFTER_A_POSSESSIVE = re.compile(r"\s+(?:Day|Eve)\b")
 # A quotation: "…", “…”, „…“, ‘…’, and the news forms '…' and `…' (an apostrophe inside a word,
 # as in "don't" or "Kim's", neither opens nor closes one).
 _QUOTE = re.compile(
@@ -133,7 +136,9 @@ def _runs(text: str) -> Iterator[list[tuple[str, int]]]:
             name = _without_small_tail(word.group(0))
             run.append((name, match.start() + word.start()))
             if name != word.group(0) or (
-                _POSSESSIVE.search(name) and word.end() < len(match.group(0))
+                _POSSESSIVE.search(name)
+                and word.end() < len(match.group(0))
+                and not _DAY_AFTER_A_POSSESSIVE.match(match.group(0), word.end())
             ):
                 yield run
                 run = []
