@@ -4675,6 +4675,30 @@ def test_a_season_into_a_new_century_ends_in_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("In the 2019-20 season he scored.", "In der Saison 19/20 traf er.", []),
+        ("In the 1998-99 season he scored.", "In der Spielzeit 98/99 traf er.", []),
+        ("In the 19/20 season he scored.", "In der Saison 2019/20 traf er.", []),
+        # another season is still flagged
+        ("In the 2018-19 season he scored.", "In der Saison 19/20 traf er.", ["2018"]),
+        ("In the 2020-21 season he scored.", "In der Saison 19/20 traf er.", ["21"]),
+        # two numbers that are not one year and the next are no season
+        ("He scored in 2019 and 2021.", "In der Saison 19/21 traf er.", ["2019", "2021"]),
+    ],
+)
+def test_a_season_in_two_digits_each_is_read_as_its_years(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "the 2019-20 season" for "die Saison 19/20" was flagged twice, as "2019" and "20" the
+    article lacks, and warned of as a translation's figures: only a four-digit first year
+    ("Saison 2019/20") was read as a season."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+    if not flagged:
+        assert translation_warnings(german, summary) == []
+
+
 def test_key_facts_name_a_ranges_month_in_english_whatever_the_locale(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -330,6 +330,13 @@ _DECADE_AFTER_ARTICLE_DE = re.compile(
 _YEAR_SPAN = re.compile(
     r"(?<![\w.,])(?P<century>1[89]|20)(?P<first>\d\d)[-–/](?P<second>\d\d)(?![\d]|[-–/.,]\d)"
 )
+# A season in two digits each, by its word: "die Saison 19/20", "Spielzeit 21/22", "season
+# 19-20", "the 19/20 season" (2019 and 2020; the years of "Saison 2019/20", "the 2019-20 season").
+_SHORT_SEASON = re.compile(
+    r"(?:\b(?:Saison|Spielzeit|season)\s+(?P<first>\d\d)[-–/](?P<second>\d\d)(?![\d/]|[-–.,]\d)"
+    r"|(?<![\w./,-])(?P<first_before>\d\d)[-–/](?P<second_before>\d\d)\s+season\b)",
+    re.IGNORECASE,
+)
 # "3. Liga"; not the last group of "2.936." at a sentence's end.
 _ORDINAL_DE = re.compile(r"(?<![\d.,])\b(?P<value>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 # A score or a range: "4-2", "1-1 draw", "10-12ft" (one fact, not a number and a negative one).
@@ -1558,6 +1565,18 @@ def _year_spans(text: str) -> Iterator[_Reading]:
                 match.start(), match.end("first"), "year", {float(century * 100 + first)}
             )
             yield _Reading(match.start("second"), match.end(), "year", {float(end)})
+    for match in _SHORT_SEASON.finditer(text):
+        first_at = "first" if match.group("first") else "first_before"
+        second_at = "second" if match.group("second") else "second_before"
+        first, second = int(match.group(first_at)), int(match.group(second_at))
+        if second != (first + 1) % 100:
+            continue  # a season runs into the next year: "19/21" is no season
+        # the century of a two-digit year: this one up to the 60s, the last from the 70s on
+        start_year = (1900 if first >= 70 else 2000) + first
+        yield _Reading(match.start(first_at), match.end(first_at), "year", {float(start_year)})
+        yield _Reading(
+            match.start(second_at), match.end(second_at), "year", {float(start_year + 1)}
+        )
 
 
 def _times_of_day(text: str, language: Language) -> Iterator[_Reading]:
