@@ -1663,17 +1663,57 @@ def _ends_a_compound(quantity: Quantity, text: str) -> bool:
     return quantity.kind == "weekday" and quantity.start > 0 and text[quantity.start - 1].isalpha()
 
 
+# The German first words of the movable feasts an English word names before a weekday:
+# "Easter Monday" is "Ostermontag", "Whit Monday" "Pfingstmontag", "Good Friday" "Karfreitag".
+# A word not listed ("Election Sunday" for "Wahlsonntag") is backed by any such compound.
+_FEASTS_BEFORE_A_WEEKDAY = {
+    "easter": ("oster",), "whit": ("pfingst",), "pentecost": ("pfingst",), "good": ("kar",),
+    "holy": ("kar", "grun"), "maundy": ("grun",), "ash": ("ascher",), "palm": ("palm",),
+    "rose": ("rosen",), "shrove": ("fasching", "fastnacht"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _FeastDay:
+    """A German compound ending in a weekday: its first word, folded ("oster"), and the day."""
+
+    first_word: str
+    weekday: float | tuple[int, ...]
+
+
+def _feast_days(quantities: list[Quantity], text: str) -> set[_FeastDay]:
+    """The movable feasts a German text names by their weekday ("Ostermontag", "Karfreitag")."""
+    days: set[_FeastDay] = set()
+    for quantity in quantities:
+        if _ends_a_compound(quantity, text):
+            first = re.search(r"[^\W\d_]+$", text[: quantity.start])
+            word = fold(first.group(0)) if first else ""
+            days.update(_FeastDay(word, weekday) for weekday in quantity.values)
+    return days
+
+
+def _feast_is_stated(word: str, weekday: float, feasts: set[_FeastDay]) -> bool:
+    """Whether ``word`` before an English weekday names a feast the German states:
+    "Easter Monday" for "Ostermontag", not for "Pfingstmontag"."""
+    firsts = _FEASTS_BEFORE_A_WEEKDAY.get(fold(word))
+    return any(
+        feast.weekday == weekday
+        and (firsts is None or any(feast.first_word.startswith(first) for first in firsts))
+        for feast in feasts
+    )
+
+
 def unsupported_facts(summary: str, source_en: str, source_de: str | None = None) -> list[Flag]:
     """Numbers, names and quotes of ``summary`` that neither source states."""
     flags: list[Flag] = []
     sources = [(source_en, "en")] + ([(source_de, "de")] if source_de else [])
     source_quantities: list[Quantity] = []
-    feast_weekdays: set[float | tuple[int, ...]] = set()
+    feast_days: set[_FeastDay] = set()
     for text, language in sources:
         found = find_quantities(text, language)  # type: ignore[arg-type]
         source_quantities += found
         if language == "de":
-            feast_weekdays.update(*(q.values for q in found if _ends_a_compound(q, text)))
+            feast_days |= _feast_days(found, text)
     for quantity in find_quantities(summary, "en"):
         if not is_supported(quantity, source_quantities):
             flags.append(
@@ -1751,7 +1791,9 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         if (
             " " not in name.text
             and after
-            and float(weekday_numbers()[after.group("weekday")]) in feast_weekdays
+            and _feast_is_stated(
+                name.text, float(weekday_numbers()[after.group("weekday")]), feast_days
+            )
         ):
             continue  # "Good" of "Good Friday" for "Karfreitag": the feast's name, stated
         readings = [name.text]
