@@ -5431,6 +5431,30 @@ def test_a_german_sports_event_feast_or_office_backs_its_english_name(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        ("He came over the Easter holidays.", "Er kam in den Osterferien.", []),
+        ("He came at Christmas time.", "Er kam in der Weihnachtszeit.", []),
+        ("He visited the Christmas market.", "Er besuchte den Weihnachtsmarkt.", []),
+        ("He came at Whitsun.", "Er kam am Pfingstwochenende.", []),
+        ("He came on New Year's Eve.", "Er kam zur Silvesterparty.", []),
+        ("He gave a New Year's speech.", "Er hielt eine Neujahrsansprache.", []),
+        # another feast's compound, or a town's name, is no feast
+        ("He came at Easter.", "Er kam in den Pfingstferien.", ["Easter"]),
+        ("He came at Christmas.", "Er kam in den Osterferien.", ["Christmas"]),
+        ("He came at Easter.", "Er kam nach Osterode.", ["Easter"]),
+    ],
+)
+def test_a_feast_beginning_a_german_compound_backs_its_english_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "the Easter holidays" for "Osterferien", "Christmas time" for "Weihnachtszeit" were
+    flagged as names the article lacks: the feast was read in "Ostern" and "Weihnachten" only,
+    as whole words, while German writes most of its mentions as a compound's first part."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         ("The shop closes on New Year's Eve.", "Der Laden schließt an Silvester.", []),
         ("Fireworks lit up New Year's Eve.", "Feuerwerk erhellte die Silvesternacht.", []),
         ("The shop closes on New Year's Day.", "Der Laden schließt an Neujahr.", []),

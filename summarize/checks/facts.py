@@ -849,9 +849,34 @@ def _german_grams(text: str) -> set[str]:
     grams |= _compound_beginnings(text)
     grams |= _compass_points(german_tokens)
     grams |= _upper_and_lower(german_tokens)
+    grams |= _feasts_begun(text)
     # A place or institution named in German backs its English name, whole ("Bodensee": "Lake
     # Constance"; "Bundesverfassungsgericht": "Federal Constitutional Court").
     return grams | words.english_names(text)
+
+
+# A feast at the start of a German compound ("Osterferien", "Weihnachtszeit",
+# "Pfingstwochenende", "Silvesternacht", "Neujahrsansprache"), which English writes as the
+# feast's name and a word of its own: "the Easter holidays", "at Christmas time".
+_FEAST_BEGINNINGS = {
+    "Oster": ("Easter",), "Weihnacht": ("Christmas",), "Pfingst": ("Pentecost", "Whitsun"),
+    "Silvester": ("New Year's Eve",), "Neujahrs": ("New Year", "New Year's Day"),
+}  # fmt: skip
+_FEAST_COMPOUND = re.compile(rf"(?<![\w-])({'|'.join(_FEAST_BEGINNINGS)})[a-zäöüß]{{3,}}")
+# Towns whose names begin so, no feast: "Osterode", "Osterholz-Scharmbeck".
+_TOWNS_BEGUN_AS_FEASTS = frozenset(
+    {"Osterode", "Osterholz", "Osterburg", "Osterhofen", "Osterwieck"}
+)
+
+
+def _feasts_begun(text: str) -> set[str]:
+    """The English names (squashed) of the feasts that begin German compounds of ``text``."""
+    return {
+        "".join(tokens(english))
+        for match in _FEAST_COMPOUND.finditer(text)
+        if match.group(0) not in _TOWNS_BEGUN_AS_FEASTS
+        for english in _FEAST_BEGINNINGS[match.group(1)]
+    }
 
 
 # The points of the compass in German (folded), alone ("Osten", "im Norden", "östlichen") or
