@@ -1182,3 +1182,21 @@ def test_a_post_line_of_the_known_author_and_date_is_no_paragraph(
     cleaned = clean_text(text, author=author, date="2025-03-14")
     assert cleaned.paragraphs[-1].startswith("Nach Angaben der Verwaltung")
     assert (("byline", line) in cleaned.dropped) == dropped
+
+
+@pytest.mark.parametrize("date", ["2023-02-30", "2023-04-31"])
+def test_a_date_no_calendar_has_still_reads_out_its_byline(date: str) -> None:
+    """A source date of no such day (a hand-written front matter's "2023-02-30") has no weekday
+    to read out before it: looking one up failed the article ("preparing failed on this article
+    (ValueError: day is out of range for month)"); its byline goes as before weekdays were read."""
+    day, month, year = date[8:], date[5:7], date[:4]
+    line = f"Von Anna Schmidt, {day}.{month}.{year}"
+    text = (
+        "Neuer Radweg für die Innenstadt beschlossen\n\n"
+        f"{line}\n\n"
+        "Der Stadtrat hat am Donnerstag mit großer Mehrheit den Bau eines neuen Radwegs "
+        "beschlossen. Die Arbeiten sollen im Sommer beginnen.\n"
+    )
+    cleaned = clean_text(text, author="Anna Schmidt", date=date)
+    assert cleaned.paragraphs[-1].startswith("Der Stadtrat hat am Donnerstag")
+    assert ("byline", line) in cleaned.dropped

@@ -1444,13 +1444,16 @@ def _date_forms(date: str) -> re.Pattern[str] | None:
     # The date's own weekday before it ("am Sonntag, 11.12.2022"), and the date written twice
     # without a break, as themes print the published and the modified date when they are the
     # same day ("22. Dezember 201922. Dezember 2019").
-    weekday = datetime.date(year, month, day).weekday()  # Monday 0; babel's keys the same
-    weekdays = "|".join(
-        str(get_day_names("wide", locale=locale)[weekday]) for locale in ("de", "en")
-    )
+    try:
+        weekday = datetime.date(year, month, day).weekday()  # Monday 0; babel's keys the same
+    except ValueError:  # no such day: "2023-02-30" in a front matter failed the article
+        weekdays = ""
+    else:
+        names = (str(get_day_names("wide", locale=locale)[weekday]) for locale in ("de", "en"))
+        weekdays = rf"(?:{'|'.join(names)}),?\s+(?:den\s+)?"
     one = f"(?:{'|'.join(forms)})"
     return re.compile(
-        rf"(?<![\d.])(?:(?:{weekdays}),?\s+(?:den\s+)?)?{one}(?:\s*{one})*(?![\d])",
+        rf"(?<![\d.])(?:{weekdays})?{one}(?:\s*{one})*(?![\d])",
         re.IGNORECASE,
     )
 
