@@ -4721,6 +4721,28 @@ def test_a_season_in_two_digits_each_is_read_as_its_years(
         assert translation_warnings(german, summary) == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "english", "german", "flagged"),
+    [
+        # the season's word on one side only: the same "19/20" either way
+        ("It won in the 19/20 campaign.", "It won in the 19/20 season.", "Saison 19/20.", []),
+        ("It won in the 19/20 season.", "It won in 19/20.", "Es gewann 19/20.", []),
+        # a count is still no part of "2019/20" (its "20" alone is no pair)
+        ("He scored 20 goals.", "18 goals in 2019/20.", "18 Tore in der Saison 2019/20.", ["20"]),
+    ],
+)
+def test_a_season_in_two_digits_is_the_same_figures_without_its_word(
+    summary: str, english: str, german: str, flagged: list[str]
+) -> None:
+    """ "the 19/20 campaign" for "die Saison 19/20" was flagged as "19" and "20" the article
+    lacks, and the translation warned of both as missing from the German and from the English:
+    with its word "19/20" is read as two years, without it as two numbers."""
+    assert [f.text for f in unsupported_facts(summary, english, german)] == flagged
+    german_sentence = "In der Saison 19/20 wurde der Verein zum dritten Mal Meister."
+    english_sentence = "In the 19/20 campaign the club became champion for the third time."
+    assert translation_warnings(german_sentence, english_sentence) == []
+
+
 def test_key_facts_name_a_ranges_month_in_english_whatever_the_locale(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

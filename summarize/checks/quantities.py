@@ -2284,13 +2284,36 @@ def _grouped(quantity: Quantity) -> bool:
 
 
 def _year_stated(quantity: Quantity, source: list[Quantity]) -> bool:
-    """Whether the source mentions the year: as a year, a number or a date's year."""
+    """Whether the source mentions the year: as a year, a number or a date's year, or a
+    season's two digits as they stand (:func:`_season_in_two_digits_stated`)."""
     year = next(iter(quantity.values))
-    return any(
+    return _season_in_two_digits_stated(quantity, source) or any(
         (other.kind in ("year", "number") and year in other.values)
         or (other.kind == "date" and any(v[0] == year for v in other.values))  # type: ignore[index]
         for other in source
     )
+
+
+def _season_in_two_digits_stated(quantity: Quantity, source: list[Quantity]) -> bool:
+    """Whether ``quantity``, a year or a bare number in two digits, stands in ``source`` as the
+    other of the two, beside the year before or after it in two digits ("19/20"). A season's
+    "19/20" is its years by its word only (_SHORT_SEASON): "the 19/20 campaign" for "die
+    Saison 19/20" was flagged as "19" and "20" the article lacks, and warned of as figures
+    missing from the German and from the English, though both write "19/20". Not the "20" of
+    "2019/20" alone: "20 goals" is no part of it."""
+    other_kind = {"year": "number", "number": "year"}.get(quantity.kind)
+    digits = _two_digits(quantity)
+    if other_kind is None or digits is None:
+        return False
+    written = {_two_digits(other) for other in source if other.kind == other_kind}
+    return digits in written and bool({(digits - 1) % 100, (digits + 1) % 100} & written)
+
+
+def _two_digits(quantity: Quantity) -> float | None:
+    """The value of a figure written in two digits, no currency or unit with it; else None."""
+    if len(quantity.text) != 2 or not quantity.text.isdigit():
+        return None
+    return None if quantity.currency or quantity.unit else float(quantity.text)
 
 
 def _value_stated(quantity: Quantity, source: list[Quantity]) -> bool:
@@ -2307,7 +2330,7 @@ def _value_stated(quantity: Quantity, source: list[Quantity]) -> bool:
         return True
     if _other_scale_stated(quantity, source):
         return True
-    return _same_number_stated(quantity, source)
+    return _same_number_stated(quantity, source) or _season_in_two_digits_stated(quantity, source)
 
 
 # A temperature in one scale from one in the other: English news gives Fahrenheit for the
