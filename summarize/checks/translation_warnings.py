@@ -486,8 +486,13 @@ def _not_in_english(
     a date and as a decimal number, and "on 24 December" states the date."""
     figures = [quantity for quantity in german if _written_as_a_figure(quantity, german_text)]
     # A multiple in a word ("twice", "tripled") states a German count of times ("2-mal", read
-    # by _times_stated) and no other figure: "twice as many children" is no "2 Kinder".
-    english = [quantity for quantity in english if not is_a_multiple_in_a_word(quantity)]
+    # by _times_stated) and no other figure: "twice as many children" is no "2 Kinder". A
+    # halving is a share, as "by half" is, and states one ("halved" for "um 50 Prozent").
+    english = [
+        quantity
+        for quantity in english
+        if quantity.kind == "fraction" or not is_a_multiple_in_a_word(quantity)
+    ]
     missing = []
     for quantity in figures:
         readings = [
