@@ -1528,6 +1528,40 @@ def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_me
     assert not _briefs(output)
 
 
+@pytest.mark.parametrize("pickle_only", [False, True], ids=["no-weights", "pickle-only"])
+def test_a_model_folder_without_weights_is_refused_before_a_local_instance_starts(
+    self_contained_models: ModelSet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pickle_only: bool,
+) -> None:
+    """The actors of an instance the run starts read the driver's own folder: its missing
+    weights were said by the first actor, after Ray had started and the summarization model had
+    loaded (46 s, where the local engine refuses the folder by its files in 0.1 s)."""
+    ray = _ray()
+    assert not ray.is_initialized()
+    broken = tmp_path / "marian-without-weights"
+    shutil.copytree(self_contained_models.marian, broken)
+    (broken / "model.safetensors").unlink()
+    if pickle_only:
+        (broken / "pytorch_model.bin").write_bytes(b"pickle")
+    config = write_config(
+        tmp_path / "c.toml", broken, self_contained_models.bart, f"[ray]\n{WATCHDOG}\n"
+    )
+    with pytest.raises(ModelLoadError) as local:
+        Pipeline(_load(config, f"output.folder={str(tmp_path / 'local')!r}")).run([SEEDS])
+
+    def starting_ray(**_options: Any) -> None:
+        raise AssertionError("Ray was started for a run refused by its model's files")
+
+    monkeypatch.setattr("summarize.engines.ray_session.start_local_instance", starting_ray)
+    output = tmp_path / "ray"
+    result = _run_quietly_on_ray(SEEDS, config, output)
+    assert result.exit_code == 2, result.output
+    assert " ".join(str(local.value).split()) in " ".join(result.output.split())
+    assert not output.exists()
+
+
 def test_a_run_stopping_error_while_articles_are_cleaned_is_the_local_message(
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
 ) -> None:

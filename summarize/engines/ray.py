@@ -1066,7 +1066,13 @@ class RayEngine:
         return self._resolved
 
     def _resolve_specs(self) -> dict[Task, ModelSpec]:
-        from summarize.models import ctranslate2_problem, each_found, resolve_spec
+        from summarize.models import (
+            ctranslate2_problem,
+            each_found,
+            pickle_only_problem,
+            resolve_spec,
+            weights_problem,
+        )
 
         config = self.config
         models_dir = config.runtime.models_dir
@@ -1083,7 +1089,19 @@ class RayEngine:
                 )
             ]
         )
+        # The actors of an instance this run starts load the driver's own folders: one without
+        # weights it can read is refused here by its files, as by the local engine. It was said
+        # by the first actor, after Ray had started and the summarization model loaded (46 s
+        # where the local engine takes 0.1 s). A cluster's nodes may hold the weights a driver
+        # planning with the tokenizer and config alone lacks: they say what they cannot load.
+        starts_own_instance = _starts_own_instance(config.runtime.ray_address)
         for spec in (translation, summarization):  # here, once: not again in every actor
+            if starts_own_instance:
+                missing = pickle_only_problem(
+                    spec.task, spec.source, spec.settings
+                ) or weights_problem(spec.task, spec.source)
+                if missing is not None:
+                    raise ModelLoadError(missing)
             problem = ctranslate2_problem(spec, models_dir)
             if problem is not None:  # before any article, as on the local engine
                 raise ConfigError(problem)
@@ -1543,6 +1561,14 @@ def _as_this_run_left_it(
         return outcome, record
     found = _written_in_this_run([job], run, before)
     return found[0] if found else (outcome, record)
+
+
+def _starts_own_instance(address: str | None) -> bool:
+    """Whether a run starts a Ray instance of its own on this machine (as ``ray_session`` does:
+    no address, or Ray's word ``local``, and no connection the caller made)."""
+    import ray
+
+    return address in (None, "local") and not ray.is_initialized()
 
 
 def _pool_shape(settings: RaySettings) -> _PoolShape:
