@@ -2384,6 +2384,52 @@ def test_the_warning_of_pools_that_a_lost_node_leaves_no_room_for_counts_whole_a
     assert caplog.text == ""
 
 
+@pytest.mark.parametrize(
+    ("timeout", "ends", "would_end"),
+    [
+        (
+            "inf",
+            "the run waits for good (ray.no_progress_timeout_s = inf)",
+            "the run would wait for good (ray.no_progress_timeout_s = inf)",
+        ),
+        (
+            "600",
+            "the run stops after ray.no_progress_timeout_s (600 s)",
+            "the run would stop after ray.no_progress_timeout_s (600 s)",
+        ),
+    ],
+)
+def test_the_warnings_of_a_cluster_without_room_say_what_the_timeout_does(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    timeout: str,
+    ends: str,
+    would_end: str,
+) -> None:
+    """With ``ray.no_progress_timeout_s = inf`` (documented: never stops) the warnings said "the
+    run stops after ray.no_progress_timeout_s otherwise", where it waits for good."""
+    ray = _ray()
+    from summarize.engines.ray import _check_gpu_room, _check_room, _PoolShape, _warn_if_tight
+
+    config = load_config(
+        overrides=["translation.device='cuda'", f"ray.no_progress_timeout_s={timeout}"],
+        project_file=None,
+    )
+    # A head without CPUs, a node of 8 CPUs and one of 1, no GPU anywhere.
+    monkeypatch.setattr(
+        ray, "nodes", lambda: [{"Alive": True, "Resources": {"CPU": cpus}} for cpus in (0, 8, 1)]
+    )
+    monkeypatch.setattr(ray, "cluster_resources", lambda: {"CPU": 9.0})
+    caplog.set_level(logging.WARNING, logger="summarize")
+    _check_room(_PoolShape(False, 16.0), False, config.ray.no_progress_timeout_s)
+    _check_gpu_room(config, _PoolShape(False, 1.0), local=False)
+    _warn_if_tight(config.ray, _PoolShape(False, 2.0))
+    too_large, no_gpu, tight = (record.getMessage() for record in caplog.records)
+    assert too_large.endswith(f"unless the cluster adds a larger node; otherwise {ends}")
+    assert no_gpu.endswith(f"unless the cluster adds one; otherwise {ends}")
+    assert f": {would_end}; lower ray.cpus_per_actor or add nodes" in tight
+
+
 def test_a_cluster_of_one_node_with_cpus_beside_a_head_without_is_not_warned_of(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

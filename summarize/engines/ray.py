@@ -27,6 +27,7 @@ import contextlib
 import functools
 import hashlib
 import logging
+import math
 import os
 import pickle
 import re
@@ -1272,7 +1273,7 @@ class RayEngine:
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
         pools = _pool_shape(self.config.ray)
-        _check_room(pools, local)
+        _check_room(pools, local, self.config.ray.no_progress_timeout_s)
         _check_gpu_room(self.config, pools, local)
         driver_node = ray.get_runtime_context().get_node_id()
         ledger = (
@@ -1600,7 +1601,18 @@ def _gpus(device: str, gpus_per_actor: float, cluster_has_gpus: bool) -> float |
     return gpus_per_actor if asks and gpus_per_actor > 0 else None
 
 
-def _check_room(pools: _PoolShape, local: bool) -> None:
+def _stall_end(timeout_s: float, *, would: bool = False) -> str:
+    """How a run ends that no actor can serve: after ``ray.no_progress_timeout_s``, or with
+    ``inf`` never (the warnings said "the run stops after ray.no_progress_timeout_s" there too,
+    where it waits for good)."""
+    if math.isinf(timeout_s):
+        verb = "would wait" if would else "waits"
+        return f"the run {verb} for good (ray.no_progress_timeout_s = inf)"
+    verb = "would stop" if would else "stops"
+    return f"the run {verb} after ray.no_progress_timeout_s ({timeout_s:g} s)"
+
+
+def _check_room(pools: _PoolShape, local: bool, timeout_s: float) -> None:
     """An actor larger than every node never starts, and the run would wait for
     ``ray.no_progress_timeout_s`` to say so: refuse at once on an instance this run started
     (it never grows), and warn on a cluster (its autoscaler may still add such a node)."""
@@ -1619,9 +1631,7 @@ def _check_room(pools: _PoolShape, local: bool) -> None:
     if local:
         raise ConfigError(f"{message} on this machine; lower ray.cpus_per_actor")
     logger.warning(
-        "%s unless the cluster adds a larger node; the run stops after "
-        "ray.no_progress_timeout_s otherwise",
-        message,
+        "%s unless the cluster adds a larger node; otherwise %s", message, _stall_end(timeout_s)
     )
 
 
@@ -1655,9 +1665,9 @@ def _check_gpu_room(config: Config, pools: _PoolShape, local: bool) -> None:
         if local:
             raise ConfigError(f"{message} (the Ray instance this run started); {advice}")
         logger.warning(
-            "%s unless the cluster adds one; the run stops after ray.no_progress_timeout_s "
-            "otherwise",
+            "%s unless the cluster adds one; otherwise %s",
             message,
+            _stall_end(config.ray.no_progress_timeout_s),
         )
 
 
@@ -1697,10 +1707,11 @@ def _warn_if_tight(settings: RaySettings, pools: _PoolShape) -> None:
     if len(per_node) > 1 and left < actors:
         logger.warning(
             "if the largest node is lost, the other nodes (%g CPU(s)) hold no more than %d of "
-            "the actor pools' minimum of %d actor(s) of %g CPU(s): the run would stop after "
-            "ray.no_progress_timeout_s; lower ray.cpus_per_actor or add nodes",
+            "the actor pools' minimum of %d actor(s) of %g CPU(s): %s; lower "
+            "ray.cpus_per_actor or add nodes",
             sum(per_node[:-1]),
             left,
             actors,
             pools.cpus_per_actor,
+            _stall_end(settings.no_progress_timeout_s, would=True),
         )
