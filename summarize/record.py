@@ -109,6 +109,9 @@ class SummaryRecord(_Frozen):
     note: str | None = None
     # False where the article's lead stands in for the summary (see note): no final summary.
     final_summary: bool = True
+    # The English sentences longer than the summarizer's window, each split between chunks
+    # (0 on the direct path, and in older records).
+    sentences_split_for_window: int = 0
 
 
 class FlagRecord(_Frozen):

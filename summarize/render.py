@@ -431,6 +431,7 @@ class Brief:
                 map_rounds=self.summary.map_rounds,
                 note=self.summary.note,
                 final_summary=self.summary.final_summary,
+                sentences_split_for_window=self.summary.sentences_split,
             ),
             flags=tuple(
                 FlagRecord(kind=f.kind, text=f.text, reason=f.reason, start=f.start)
@@ -567,6 +568,14 @@ def chunking_note(record: BriefRecord) -> str | None:
             f"window ({summary.window_tokens} tokens), so it was summarized in {summary.chunks} "
             f"chunks over {plural(summary.map_rounds, 'map round')}"
             f"{' and a final summary' if summary.final_summary else ''}.*"
+        )
+    if split := summary.sentences_split_for_window:
+        # Said as the translator's splits are: the log alone said it.
+        was, each = ("was", "it") if split == 1 else ("were", "each")
+        notes.append(
+            f"*{plural(split, 'sentence')} of the English {was} longer than the summarizer's "
+            f"window ({summary.window_tokens} tokens), so {each} was split between chunks and "
+            "its parts summarized apart.*"
         )
     if summary.note:
         notes.append(f"*{escape_markdown(as_sentence(summary.note))}*")

@@ -46,6 +46,9 @@ class Summary:
     note: str | None = None  # for the reader: a fallback, empty or possibly cut outputs
     # False where the article's lead stands in: every chunk summary of the last round was empty.
     final_summary: bool = True
+    # The article's English sentences longer than the window, each split between chunks and
+    # summarized in parts (0 on the direct path): the brief says so, as it says the translator's.
+    sentences_split: int = 0
 
 
 @dataclass
@@ -60,6 +63,7 @@ class _Document:
     round_tokens: int = 0  # tokens of the text this map round reads
     first_chunks: int = 0
     map_rounds: int = 0
+    sentences_split: int = 0  # the article's sentences longer than the window (first round)
     inputs: list[str] = field(default_factory=list)  # this pass's model inputs
     notes: list[str] = field(default_factory=list)  # what the reader must be told, in order
     # The article as the log names it: with thousands in a run, "the summary reached the
@@ -214,6 +218,7 @@ class Summarizer:
                         document.first_chunks or 1,
                         document.map_rounds,
                         note="; ".join(document.notes) or None,
+                        sentences_split=document.sentences_split,
                     )
                     continue
                 document.map_rounds += 1
@@ -309,6 +314,7 @@ class Summarizer:
             document.map_rounds,
             note="; ".join([*document.notes, note]),
             final_summary=False,
+            sentences_split=document.sentences_split,
         )
 
     def _lead(self, sentences: Sequence[str]) -> tuple[str, str]:
@@ -468,6 +474,8 @@ class Summarizer:
         # A sentence longer than the window goes to two chunks or more, each summarized apart:
         # said as the translator says its own (the log named only the chunks).
         split = sum(1 for unit in document.units if not self.loaded.fits(unit))
+        if not document.map_rounds:
+            document.sentences_split = split
         one, many = (
             ("chunk summary", "chunk summaries")
             if document.map_rounds

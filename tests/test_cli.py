@@ -1338,6 +1338,42 @@ def test_long_sentences_and_documents_are_split_not_truncated(
     ).read_text(encoding="utf-8")
 
 
+def test_a_sentence_split_for_the_summarizers_window_is_said_in_the_brief(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """An English sentence longer than the summarizer's window goes to two chunks or more, each
+    summarized apart: the brief, its record and the view say so, as they say the translator's
+    splits (only the log said it, and the brief read as if every sentence was read whole)."""
+    from summarize.view import build_site
+
+    article = tmp_path / "in" / "long.txt"
+    article.parent.mkdir()
+    long_sentence = ", ".join(f"und dann kam der Zug Nummer {i} in den Bahnhof" for i in range(40))
+    article.write_text(f"Ein Titel\n\n{long_sentence}.\n", encoding="utf-8")
+    config = write_config(
+        tmp_path / "c.toml",
+        self_contained_models.marian_short_window,
+        self_contained_models.bart_short_window,
+    )
+    output = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(article), "-c", str(config), "-o", str(output), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    record = read_record(output / "long.md")
+    # The translator's pieces joined: one English sentence of far more than 96 tokens.
+    assert record["summary"]["path"] == "map-reduce"
+    assert record["summary"]["sentences_split_for_window"] == 1
+    said = (
+        "1 sentence of the English was longer than the summarizer's window (96 tokens), so it "
+        "was split between chunks and its parts summarized apart."
+    )
+    assert said in " ".join((output / "long.md").read_text(encoding="utf-8").split())
+    build_site(output, tmp_path / "site")
+    page = (tmp_path / "site" / "long.html").read_text(encoding="utf-8")
+    assert said in " ".join(page.split())
+
+
 def test_the_run_warning_of_split_sentences_names_the_articles(
     self_contained_models, tmp_path: Path
 ) -> None:

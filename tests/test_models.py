@@ -3050,3 +3050,4 @@ def test_a_sentence_longer_than_the_summarizers_window_is_said_to_be_split(model
     rounds = [r.getMessage() for r in caplog.records if "map-reduce round 1 over" in r.getMessage()]
     assert len(rounds) == 1
     assert "1 sentence longer than the window was split between chunks" in rounds[0]
+    assert summary.sentences_split == 1  # for the brief, which says so too

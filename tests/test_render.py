@@ -156,6 +156,24 @@ def test_the_chunking_note_says_a_final_summary_only_where_one_was_made() -> Non
     assert parse_record(json.dumps(data)).summary.final_summary
 
 
+def test_the_chunking_note_says_how_many_sentences_were_split_for_the_summarizers_window() -> None:
+    """Sentences longer than the summarizer's window, split between chunks, are said as the
+    translator's are; a record written before the count reads as none split."""
+    brief = make_brief()
+    assert "of the English" not in render_brief(brief.record(), "a.json")
+    split = dataclasses.replace(
+        brief, summary=dataclasses.replace(brief.summary, sentences_split=2)
+    ).record()
+    assert split.summary.sentences_split_for_window == 2
+    assert (
+        "2 sentences of the English were longer than the summarizer's window (1024 tokens), so "
+        "each was split between chunks and its parts summarized apart."
+    ) in " ".join(render_brief(split, "a.json").split())
+    data = json.loads(split.model_dump_json())
+    del data["summary"]["sentences_split_for_window"]
+    assert parse_record(json.dumps(data)).summary.sentences_split_for_window == 0
+
+
 def test_a_lead_standing_in_for_the_summary_is_said_in_the_index_and_front_matter() -> None:
     """The brief said the article's opening sentences stood in for an empty summary, but the
     index listed them as the summary's first sentence, under a bare date (read as the
