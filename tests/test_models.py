@@ -642,13 +642,17 @@ def test_split_sentences_are_translated_piece_by_piece_and_joined_in_order() -> 
     assert " ".join(pieces).split() == sentence.split()
 
 
-def test_a_piece_of_a_split_sentence_that_comes_back_empty_is_warned_of() -> None:
-    """One piece's English empty and the others' there: the sentence's English lacked that
-    piece's text with no warning (the length ratio stays in range past two pieces), and held a
-    double space where it was."""
+@pytest.mark.parametrize("answer", ["", "."])
+def test_a_piece_of_a_split_sentence_that_comes_back_without_a_word_is_warned_of(
+    answer: str,
+) -> None:
+    """One piece's English empty (or only punctuation, "." for "im Bahnhof warteten viele,")
+    and the others' there: the sentence's English lacked that piece's text with no warning (the
+    length ratio stays in range past two pieces); an empty one left a double space where it
+    was."""
     from summarize.stages import _warnings_of
 
-    backend = EchoBackend(lambda text: "" if "Bahnhof" in text else echo_text(text))
+    backend = EchoBackend(lambda text: answer if "Bahnhof" in text else echo_text(text))
     loaded = echo_model(window=6, backend=backend)  # five words and the end token
     sentence = (
         "Der Zug kam aus Berlin, im Bahnhof warteten viele, dann stiegen alle Fahrgäste aus, "
@@ -656,40 +660,27 @@ def test_a_piece_of_a_split_sentence_that_comes_back_empty_is_warned_of() -> Non
     )
     (result,) = Translator(loaded, TranslationSettings()).translate([sentence])
     pieces = split_to_window(sentence, loaded.fits)
-    kept = [echo_text(piece) for piece in pieces if "Bahnhof" not in piece]
-    assert result.pieces == len(pieces) > 3 and len(kept) == len(pieces) - 1
-    assert result.text == " ".join(kept) and result.empty_pieces == 1
+    kept = [echo_text(piece) if "Bahnhof" not in piece else answer for piece in pieces]
+    assert result.pieces == len(pieces) > 3 and result.empty_pieces == 1
+    assert result.text == " ".join(text for text in kept if text)
     details = [warning.detail for warning in _warnings_of(result)]
     assert f"no English came back for 1 of the {len(pieces)} pieces" in " ".join(details)
     # A sentence whose English came back whole is not warned of so.
     (whole,) = Translator(echo_model(window=6), TranslationSettings()).translate([sentence])
     assert whole.empty_pieces == 0
     assert not [w for w in _warnings_of(whole) if "no English came back" in w.detail]
-
-
-def test_a_piece_whose_english_holds_no_word_is_warned_of_as_empty() -> None:
-    """A piece the translator gave only punctuation for ("." for "im Bahnhof warteten viele,")
-    lost its text as an empty one does, yet it passed as English: no warning, and the length
-    ratio over the other pieces stayed in range."""
-    from summarize.stages import _warnings_of
-
-    backend = EchoBackend(lambda text: "." if "Bahnhof" in text else echo_text(text))
-    loaded = echo_model(window=6, backend=backend)  # five words and the end token
-    sentence = (
-        "Der Zug kam aus Berlin, im Bahnhof warteten viele, dann stiegen alle Fahrgäste aus, "
-        "und sie gingen nach Hause."
-    )
-    (result,) = Translator(loaded, TranslationSettings()).translate([sentence])
-    pieces = split_to_window(sentence, loaded.fits)
-    assert result.pieces == len(pieces) > 3 and result.empty_pieces == 1
-    details = [warning.detail for warning in _warnings_of(result)]
-    assert f"no English came back for 1 of the {len(pieces)} pieces" in " ".join(details)
     # Every piece so: the sentence has no English at all, said once, as for one piece.
-    nothing = echo_model(window=6, backend=EchoBackend(lambda text: "."))
+    nothing = echo_model(window=6, backend=EchoBackend(lambda text: answer))
     (none,) = Translator(nothing, TranslationSettings()).translate([sentence])
     assert none.empty_pieces == 0
-    assert [w.detail for w in _warnings_of(none)] == [f"no English came back, only “{none.text}”"]
-    # A piece copied, not translated (no letter in it), holds no word and is no loss.
+    said = [w.detail for w in _warnings_of(none)]
+    assert said == [
+        f"no English came back, only “{none.text}”" if answer else "no English came back"
+    ]
+
+
+def test_a_piece_copied_for_want_of_a_letter_is_no_empty_piece() -> None:
+    """A piece copied, not translated (no letter in it), holds no word and is no loss."""
     numbers = "eins zwei drei vier fünf, 1.000, 2.000, 3.000, 4.000, 5.000, 6.000, 7.000"
     (copied,) = Translator(echo_model(window=6), TranslationSettings()).translate([numbers])
     assert copied.pieces > 1 and copied.empty_pieces == 0

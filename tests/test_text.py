@@ -676,47 +676,27 @@ def test_article_text_the_html_extraction_leaves_out_is_kept(tmp_path: Path) -> 
     assert {"rule": "html_extraction", "text": second} in without["dropped"]
 
 
-@pytest.mark.parametrize("container", ["div", "font", "span", "section"])
+@pytest.mark.parametrize(
+    ("container", "deeper"),
+    [(name, False) for name in ("div", "font", "span", "section")]
+    + [("div", True), ("section", True)],
+)
 def test_the_text_a_container_holds_before_its_paragraphs_is_article_text(
-    tmp_path: Path, container: str
+    tmp_path: Path, container: str, deeper: bool
 ) -> None:
     """``<div>Lead …<p>…</p><p>…</p></div>``: a browser shows the lead as the article's first
     paragraph, but trafilatura drops a container's own text before its first block unless the
     container is its frame (an <article>), and the lead reached only the audit, as
-    "html_extraction", never the translator. It is extracted as the paragraphs beside it are,
-    cleaned or not."""
+    "html_extraction", never the translator. ``deeper``: the paragraphs stand one level down,
+    in the container's first block (``<div>Lead …<div><p>…</p></div></div>``), lost the same
+    way. It is extracted as the paragraphs beside it are, cleaned or not."""
     lead, *rest = ARTICLE_PARAGRAPHS
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in rest)
     page = (
         "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
         f"<{container}>{lead}"
-        + "".join(f"<p>{paragraph}</p>" for paragraph in rest)
+        + (f"<div>{paragraphs}</div>" if deeper else paragraphs)
         + f"</{container}></body></html>"
-    )
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
-    assert article.text.splitlines()[2:] == list(ARTICLE_PARAGRAPHS)
-    assert article.left_out == ()
-    first_sentence = split_sentences(lead)[0]
-    for options, record, sentences in _sentences_both_ways(path, page):
-        assert first_sentence in sentences, options
-        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
-
-
-@pytest.mark.parametrize("container", ["div", "section"])
-def test_the_text_a_container_holds_before_its_paragraphs_one_level_deeper_is_article_text(
-    tmp_path: Path, container: str
-) -> None:
-    """``<div>Lead …<div><p>…</p><p>…</p></div></div>``: the paragraphs stand in the container's
-    first block, not in the container, and the lead a browser shows above them reached only the
-    audit ("html_extraction"), not the extraction. It is extracted as the paragraphs beside it
-    are, cleaned or not."""
-    lead, *rest = ARTICLE_PARAGRAPHS
-    page = (
-        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
-        f"<{container}>{lead}<div>"
-        + "".join(f"<p>{paragraph}</p>" for paragraph in rest)
-        + f"</div></{container}></body></html>"
     )
     path = tmp_path / "seite.html"
     path.write_text(page, encoding="utf-8")
