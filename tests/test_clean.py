@@ -1633,6 +1633,31 @@ def test_code_or_an_address_right_above_the_text_is_no_headline(junk: str) -> No
 
 
 @pytest.mark.parametrize(
+    "opening",
+    [
+        "„Wir werden dieses Gesetz nicht mehr ändern.“",
+        '"Wir werden dieses Gesetz nicht mehr ändern."',
+        "Der Minister sagte: „Wir müssen jetzt handeln.“",
+        "(Dieser Text wurde am Mittwoch aktualisiert.)",
+    ],
+)
+def test_a_quoted_sentence_opening_a_text_is_its_first_paragraph_no_headline(
+    opening: str,
+) -> None:
+    # A sentence's full stop inside closing quotes or a bracket still ends a sentence: the
+    # quote opening a plain-text article was taken for its headline, out of the text's ¶1,
+    # where the same sentence without quotes stayed the text's first paragraph.
+    lines = [opening, _HEADLINE_BODY]
+    cleaned = clean_text("\n\n".join(lines), CleanOptions(enabled=False))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == tuple(lines)
+    # Under a headline it stays text too; a quoted headline without a full stop is one.
+    for headline in (_HEADLINE, "„Wir müssen jetzt handeln“", "„Kommt jetzt die Wende?“"):
+        cleaned = clean_text("\n\n".join([headline, *lines]), CleanOptions(enabled=False))
+        assert (cleaned.title, cleaned.paragraphs) == (headline, tuple(lines))
+
+
+@pytest.mark.parametrize(
     ("kicker", "probability"),
     [(None, None), ("Politik", 0.9)],
 )

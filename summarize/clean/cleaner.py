@@ -808,8 +808,11 @@ def _has_digit(line: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    return _HEADLINE_MIN_WORDS <= _words(line) <= _HEADLINE_MAX_WORDS and not line.endswith(
-        (".", ":", ",")
+    # The mark before closing quotes or brackets: a quoted sentence, "„Wir werden das Gesetz
+    # nicht mehr ändern.“", opening a plain-text article is its first paragraph, no headline
+    # (it was taken for one, where the same sentence without quotes stayed the text's ¶1).
+    return _HEADLINE_MIN_WORDS <= _words(line) <= _HEADLINE_MAX_WORDS and not _ends_with_mark(
+        line, (".", ":", ",")
     )
 
 
