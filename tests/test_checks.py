@@ -5519,6 +5519,56 @@ def test_a_feast_named_by_a_possessive_is_one_name_backed_by_its_german_name(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        ("The shop closes on Christmas Day.", "Der Laden schließt an Weihnachten.", []),
+        ("The shop closes on Christmas Day.", "Der Laden schließt am ersten Weihnachtsfeiertag.",
+         []),
+        ("The shop closes on Christmas Day.", "Der Laden schließt am 1. Weihnachtsfeiertag.", []),
+        ("The shop closes on Boxing Day.", "Der Laden schließt am zweiten Weihnachtsfeiertag.",
+         []),
+        ("The shop closes on Boxing Day.", "Der Laden schließt am 2. Weihnachtsfeiertag.", []),
+        ("Shops close on Christmas Day and Boxing Day.",
+         "Am ersten und zweiten Weihnachtsfeiertag schließen die Läden.", []),
+        ("The shop closes on Ascension Day.", "Der Laden schließt an Himmelfahrt.", []),
+        ("The shop closes on Christmas Eve.", "Der Laden schließt am Heiligen Abend.", []),
+        ("The shop closes during Carnival.", "Der Laden schließt an Fasching.", []),
+        ("The shop closes during Carnival.", "Der Laden schließt an Karneval.", []),
+        ("The shop closes during Carnival.", "Der Laden schließt an Fastnacht.", []),
+        ("The Carnival parade was cancelled.", "Der Karnevalsumzug wurde abgesagt.", []),
+        ("The shop closes on Reformation Day.", "Der Laden schließt am Reformationstag.", []),
+        ("The shop closes on German Unity Day.",
+         "Der Laden schließt am Tag der Deutschen Einheit.", []),
+        ("The shop closes on the Day of German Unity.",
+         "Der Laden schließt am Tag der deutschen Einheit.", []),
+        # another feast, or the other Christmas day, is still flagged
+        ("The shop closes on Boxing Day.", "Der Laden schließt an Heiligabend.", ["Boxing Day"]),
+        ("The shop closes on Boxing Day.", "Der Laden schließt am ersten Weihnachtsfeiertag.",
+         ["Boxing Day"]),
+        ("The shop closes on Christmas Day.", "Der Laden schließt am 2. Weihnachtsfeiertag.",
+         ["Christmas Day"]),
+        ("The shop closes on Christmas Day.", "Über die Weihnachtsfeiertage ist er zu.",
+         ["Christmas Day"]),
+        ("The shop closes on Christmas Eve.", "Der Laden schließt an Weihnachten.",
+         ["Christmas Eve"]),
+        ("The shop closes on Ascension Day.", "Der Laden schließt an Mariä Himmelfahrt.",
+         ["Ascension Day"]),
+        ("The shop closes on Reformation Day.",
+         "Der Laden schließt am Tag der Deutschen Einheit.", ["Reformation Day"]),
+        ("The shop closes during Carnival.", "Der Laden schließt an Ostern.", ["Carnival"]),
+    ],
+)  # fmt: skip
+def test_a_feast_named_in_german_words_of_its_own_backs_its_english_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Christmas Day" for "Weihnachten" or "1. Weihnachtsfeiertag", "Boxing Day" for "zweiter
+    Weihnachtsfeiertag", "Ascension Day" for "Himmelfahrt", "Christmas Eve" for "Heiliger
+    Abend", "Carnival" for "Fasching", "Reformation Day", "German Unity Day" were flagged as
+    names the article lacks: institutions.toml had no German name for them."""
+    assert [f.text for f in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         ("Christians in Geisingen celebrate.", "Geisinger Christen feiern.", []),
         ("Catholics in Geisingen celebrate.", "Die Geisinger Katholiken feiern.", []),
         ("A Christian motorcycle group came.", "Eine christliche Motorradgruppe kam.", []),

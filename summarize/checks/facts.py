@@ -861,6 +861,7 @@ def _german_grams(text: str) -> set[str]:
 _FEAST_BEGINNINGS = {
     "Oster": ("Easter",), "Weihnacht": ("Christmas",), "Pfingst": ("Pentecost", "Whitsun"),
     "Silvester": ("New Year's Eve",), "Neujahrs": ("New Year", "New Year's Day"),
+    "Fasching": ("Carnival",), "Karneval": ("Carnival",), "Fastnacht": ("Carnival",),
 }  # fmt: skip
 _FEAST_COMPOUND = re.compile(rf"(?<![\w-])({'|'.join(_FEAST_BEGINNINGS)})[a-zäöüß]{{3,}}")
 # Towns whose names begin so, no feast: "Osterode", "Osterholz-Scharmbeck".
@@ -871,12 +872,50 @@ _TOWNS_BEGUN_AS_FEASTS = frozenset(
 
 def _feasts_begun(text: str) -> set[str]:
     """The English names (squashed) of the feasts that begin German compounds of ``text``."""
-    return {
-        "".join(tokens(english))
-        for match in _FEAST_COMPOUND.finditer(text)
-        if match.group(0) not in _TOWNS_BEGUN_AS_FEASTS
-        for english in _FEAST_BEGINNINGS[match.group(1)]
-    }
+    return (
+        {
+            "".join(tokens(english))
+            for match in _FEAST_COMPOUND.finditer(text)
+            if match.group(0) not in _TOWNS_BEGUN_AS_FEASTS
+            for english in _FEAST_BEGINNINGS[match.group(1)]
+        }
+        | _christmas_days(text)
+        | _ascension(text)
+    )
+
+
+# The two Christmas days, counted: "am ersten Weihnachtsfeiertag", "am 1. Weihnachtstag" is
+# Christmas Day, "am zweiten Weihnachtsfeiertag" Boxing Day, "am ersten und zweiten
+# Weihnachtsfeiertag" both. The number is a word or a figure, which no name of
+# institutions.toml can hold; the compound alone ("Weihnachtsfeiertage") is Christmas.
+_FIRST_DAY = r"(?:[Ee]rste[mnrs]?|1\.)"
+_SECOND_DAY = r"(?:[Zz]weite[mnrs]?|2\.)"
+_CHRISTMAS_DAY_COUNTED = re.compile(
+    rf"(?<![\w.])(?:(?P<first>{_FIRST_DAY})(?:\s+(?:und|oder|bis|&)\s+(?P<then>{_SECOND_DAY}))?"
+    rf"|(?P<second>{_SECOND_DAY}))\s+Weihnachts(?:feier)?tag"
+)
+
+
+def _christmas_days(text: str) -> set[str]:
+    """The English names (squashed) of the counted Christmas days ``text`` names."""
+    days: set[str] = set()
+    for match in _CHRISTMAS_DAY_COUNTED.finditer(text):
+        if match.group("first"):
+            days.add("christmasday")
+        if match.group("then") or match.group("second"):
+            days.add("boxingday")
+    return days
+
+
+# "Himmelfahrt" alone (or "Himmelfahrtstag") is Ascension Day, as "Christi Himmelfahrt" of
+# institutions.toml is, but "Mariä Himmelfahrt" is the Assumption, another feast, and a
+# "Himmelfahrtskommando" a suicide mission.
+_ASCENSION = re.compile(r"(?<![\w-])(?<!Mariä )(?<!Maria )Himmelfahrt(?:stag(?:e?s)?)?(?![\w-])")
+
+
+def _ascension(text: str) -> set[str]:
+    """Ascension Day's English names (squashed) where ``text`` names it "Himmelfahrt"."""
+    return {"ascensionday", "ascension"} if _ASCENSION.search(text) else set()
 
 
 # The points of the compass in German (folded), alone ("Osten", "im Norden", "östlichen") or
