@@ -736,6 +736,33 @@ def test_line_broken_text_between_two_paragraphs_is_article_text(
         assert not [dropped for dropped in record["dropped"] if dropped["text"] == third], options
 
 
+@pytest.mark.parametrize(("list_tag", "markers"), [("ul", ("-", "-")), ("ol", ("- 1.", "- 2."))])
+def test_a_list_of_prose_between_two_paragraphs_is_article_text(
+    tmp_path: Path, list_tag: str, markers: tuple[str, str]
+) -> None:
+    """``<div><p>…</p><ul><li>…</li><li>…</li></ul><p>…</p></div>``: outside an ``<article>``,
+    trafilatura took the paragraphs but not the list between them, whose items reached only
+    the audit ("html_extraction") and, with ``--no-clean``, never the translator. The items
+    are extracted as lines of the list, in place, cleaned or not."""
+    first, second, third, fourth = ARTICLE_PARAGRAPHS
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        f"<div><p>{first}</p><{list_tag}><li>{second}</li><li>{third}</li></{list_tag}>"
+        f"<p>{fourth}</p></div></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    items = [f"{marker} {item}" for marker, item in zip(markers, (second, third), strict=True)]
+    assert article.text.splitlines()[2:] == [first, *items, fourth]
+    assert article.left_out == ()
+    for options, record, sentences in _sentences_both_ways(path, page):
+        # Uncleaned, an item's sentence keeps its marker, as a list in an <article> does.
+        for item in (second, third):
+            assert [sentence for sentence in sentences if sentence.endswith(item)], options
+        assert not [d for d in record["dropped"] if d["text"].endswith(third)], options
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:

@@ -424,6 +424,9 @@ def _with_leading_text_as_paragraphs(page: Any) -> Any:
         if beside_paragraphs and _line_broken_text_between_paragraphs_wrapped(container, children):
             wrapped = True
             children = list(container)
+        if beside_paragraphs and _prose_lists_between_paragraphs_as_paragraphs(children):
+            wrapped = True
+            children = list(container)
         if not beside_paragraphs and (
             container.tag == "body"
             or not any(grandchild.tag == "p" for child in children for grandchild in child)
@@ -476,6 +479,51 @@ def _line_broken_text_between_paragraphs_wrapped(container: Any, children: Seque
         child.addnext(paragraph)
         wrapped = True
     return wrapped
+
+
+# More of a list item's text in links makes it a link list's (related articles, a menu), not
+# prose: jusText's max_link_density as trafilatura sets it.
+_MOST_LINK_TEXT = 0.25
+
+
+def _prose_lists_between_paragraphs_as_paragraphs(children: Sequence[Any]) -> bool:
+    """Whether a ``<ul>`` or ``<ol>`` that stands between two ``<p>`` children (``<p>…</p><ul>
+    <li>Punkt eins …</li>…</ul><p>…</p>``) and holds prose was made one ``<p>`` per item, its
+    marker ("- ", and the number the page shows) written before its text. Outside an
+    ``<article>`` or a frame its class names, trafilatura's extraction takes the paragraphs but
+    no list: the items reached only the audit. Only where each item is inline text (no block,
+    no nested list) of :data:`_SHORTEST_LEADING_TEXT` characters or more, at most
+    :data:`_MOST_LINK_TEXT` of it in links: lists of short items or of links are menus, tags
+    and teasers."""
+    changed = False
+    for before, element, after in zip(children, children[1:], children[2:], strict=False):
+        if element.tag not in ("ul", "ol") or before.tag != "p" or after.tag != "p":
+            continue
+        items = [child for child in element if isinstance(child.tag, str)]
+        if not items or not all(item.tag == "li" and _is_prose_item(item) for item in items):
+            continue
+        markers = ordered_list_markers(element)
+        for item in items:
+            paragraph = element.makeelement("p")
+            # As the extraction writes a list's items (and numbers an ordered list's).
+            marker = " ".join(("-", markers[item])) if item in markers else "-"
+            paragraph.text = f"{marker} {item.text or ''}"
+            # Appending moves each inline element into the paragraph, with the text after it.
+            paragraph.extend(item)
+            paragraph.tail = element.tail if item is items[-1] else None
+            element.addprevious(paragraph)
+        element.getparent().remove(element)
+        changed = True
+    return changed
+
+
+def _is_prose_item(item: Any) -> bool:
+    """Whether the list ``item`` holds inline text only, of prose's length and not links."""
+    if any(_holds_a_block(child) for child in item):
+        return False
+    shown = " ".join(_shown_text(item.text, list(item)).split())
+    linked = sum(len(" ".join(link.text_content().split())) for link in item.iter("a"))
+    return len(shown) >= _SHORTEST_LEADING_TEXT and linked <= _MOST_LINK_TEXT * len(shown)
 
 
 def _breaks_a_line(inline: Sequence[Any]) -> bool:
