@@ -1626,6 +1626,17 @@ def load_model(
     return load_weights(spec, models_dir, threads, workers)
 
 
+def refuse_unreadable_weights(spec: ModelSpec) -> None:
+    """Raise :class:`ModelLoadError` where a local model folder's weights would not load as
+    configured, read from its files without loading them (:func:`pickle_only_problem`,
+    :func:`weights_problem`): the load itself, and the engines before any model loads."""
+    problem = pickle_only_problem(spec.task, spec.source, spec.settings) or weights_problem(
+        spec.task, spec.source
+    )
+    if problem is not None:
+        raise ModelLoadError(problem)
+
+
 def load_weights(
     spec: ModelSpec, models_dir: Path, threads: int = 0, workers: int = 1
 ) -> LoadedModel:
@@ -1637,9 +1648,7 @@ def load_weights(
     # Both backends read the weights with from_pretrained (CTranslate2's converter too), which
     # falls back to a pickle checkpoint: a local folder of pickle weights only is refused here,
     # and one without its weights (a shard missing) as `models list` says it.
-    problem = pickle_only_problem(task, source, settings) or weights_problem(task, source)
-    if problem is not None:
-        raise ModelLoadError(problem)
+    refuse_unreadable_weights(spec)
     revision = None if source.is_local else settings.revision
     backend: Backend
     if settings.backend == "ctranslate2":

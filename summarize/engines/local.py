@@ -29,7 +29,7 @@ from summarize import identities, outputs, stages
 from summarize.cache import TranslationCache, default_cache_dir
 from summarize.config import MOST_THREADS, MOST_WORKERS, Config, ModelSettings
 from summarize.engines.common import Checkpoints, FolderRun, brief_run
-from summarize.errors import ArticleError, ConfigError, ModelLoadError
+from summarize.errors import ArticleError, ConfigError
 from summarize.ingest import Article, read_article
 from summarize.models import (
     LoadedModel,
@@ -40,9 +40,8 @@ from summarize.models import (
     each_found,
     half_precision_problem,
     load_weights,
-    pickle_only_problem,
+    refuse_unreadable_weights,
     resolve_spec,
-    weights_problem,
     without_weights,
 )
 from summarize.process import ThreadPlan, plan_threads
@@ -296,11 +295,7 @@ class Pipeline:
         # A folder without its weights (or with pickle weights that may not be read) is
         # refused here, by its files, before any model loads: found by the load, a translation
         # model without weights was said only after the summarization model had loaded (20 s).
-        missing = pickle_only_problem(task, spec.source, settings) or weights_problem(
-            task, spec.source
-        )
-        if missing is not None:
-            raise ModelLoadError(missing)
+        refuse_unreadable_weights(spec)
         problem = ctranslate2_problem(spec, self.config.runtime.models_dir)
         problem = problem or half_precision_problem(task, spec.settings, spec.device)
         if problem is not None:

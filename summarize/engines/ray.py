@@ -1070,9 +1070,8 @@ class RayEngine:
         from summarize.models import (
             ctranslate2_problem,
             each_found,
-            pickle_only_problem,
+            refuse_unreadable_weights,
             resolve_spec,
-            weights_problem,
         )
 
         config = self.config
@@ -1098,11 +1097,7 @@ class RayEngine:
         starts_own_instance = _starts_own_instance(config.runtime.ray_address)
         for spec in (translation, summarization):  # here, once: not again in every actor
             if starts_own_instance:
-                missing = pickle_only_problem(
-                    spec.task, spec.source, spec.settings
-                ) or weights_problem(spec.task, spec.source)
-                if missing is not None:
-                    raise ModelLoadError(missing)
+                refuse_unreadable_weights(spec)
             problem = ctranslate2_problem(spec, models_dir)
             if problem is not None:  # before any article, as on the local engine
                 raise ConfigError(problem)
