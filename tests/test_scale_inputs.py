@@ -193,6 +193,34 @@ def test_a_file_of_invisible_characters_is_said_to_show_nothing(
     assert read_article(tmp_path / "visible.txt").text.strip("\u200b\n") == "Text"
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("link.txt", "https://www.spiegel.de/politik/artikel-a-123.html\n", "only a web address"),
+        ("links.md", "<https://zeit.de/x>\n\nwww.faz.net/y 2024\n", "only a web address"),
+        ("figures.txt", "12.345 67,8 %\n2024 – 3/4\n", "no words, only digits and signs"),
+        ("figures.md", "# 2024\n\n1. 12\n2. 34\n", "no words, only digits and signs"),
+    ],
+)
+def test_a_file_of_web_addresses_or_figures_alone_is_said_to_hold_no_article(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    """A saved link or a column of figures failed as "no article text left after cleaning
+    (blocks dropped by rule: fragments 1; --set 'clean.disable=["fragments"]' keeps what
+    fragments drops)": that advice only sent the address or the digits to the translator."""
+    from summarize.ingest import read_article
+
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(ArticleError) as raised:
+        read_article(source)
+    assert str(raised.value).startswith(f"{source}: {said}"), raised.value
+    assert "\n" not in str(raised.value)
+    # A word beside the address or the figures is text to read.
+    (tmp_path / "worded.txt").write_text("Mehr unter https://zeit.de/x: 12 %\n", encoding="utf-8")
+    assert read_article(tmp_path / "worded.txt").text.startswith("Mehr unter")
+
+
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
 def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: Path) -> None:
     folder = tmp_path / "in"

@@ -460,6 +460,26 @@ def read_article(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
         raise defect_on_article(path, "reading", error) from error
 
 
+# A web address as a line of text holds it: "https://…" or "www.…" up to the next white space.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.IGNORECASE)
+
+
+def _refuse_without_words(path: Path, text: str) -> None:
+    """Refuse a text or Markdown file that holds no letter outside web addresses: a saved link
+    (``https://www.spiegel.de/…``) or a column of figures. Such a file failed as "no article
+    text left after cleaning" with advice to disable the ``fragments`` rule, which would only
+    have sent the address or the digits to the translator."""
+    without_addresses = _WEB_ADDRESS.sub(" ", text)
+    if any(char.isalpha() for char in without_addresses):
+        return
+    if without_addresses != text:
+        raise ArticleError(
+            f"{shown(path)}: only a web address, no article text; summarize downloads nothing: "
+            "save the page (e.g. curl -o artikel.html URL) and give that file"
+        )
+    raise ArticleError(f"{shown(path)}: no words, only digits and signs; no article text")
+
+
 def _article_path(path: object) -> Path:
     from summarize.config import is_path, path_in_code  # pydantic: only where one is given
 
@@ -504,6 +524,8 @@ def _read_article(path: Path, max_bytes: int | None = None) -> Article:
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
             details = markdown_details(text)
             text, left_out, page_title = markdown_article(text, path)
+    if not html and shows_text(text):  # (Markdown that shows nothing: its audit says why)
+        _refuse_without_words(path, f"{page_title}\n{text}")
     return Article(
         source=path,
         text=text,
