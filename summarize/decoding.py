@@ -30,11 +30,31 @@ BINARY_SAMPLE = 8192
 
 def refuse_binary(raw: bytes, path: Path) -> None:
     """ArticleError for bytes that are no text by their NUL bytes: no BOM, a NUL in the first
-    BINARY_SAMPLE bytes, and not UTF-16 written without a BOM."""
+    BINARY_SAMPLE bytes, not UTF-16 written without a BOM, nor UTF-8 text with a stray NUL."""
     if any(raw.startswith(bom) for bom, _ in BOMS) or b"\x00" not in raw[:BINARY_SAMPLE]:
         return
-    if _utf16_without_bom(raw) is None:
+    if _utf16_without_bom(raw) is None and not stray_nuls(raw):
         raise ArticleError(_binary(path))
+
+
+def stray_nuls(raw: bytes) -> bool:
+    """Whether the NUL bytes in ``raw`` are strays in UTF-8 text (a paste out of a PDF, a
+    damaged save): at most _STRAY_NUL of its first BINARY_SAMPLE bytes, and the whole decodes as
+    UTF-8, which a binary file's bytes do not. A 2 kB article with one NUL was refused as a
+    binary file, while one past its first 8 kB was read (and left out by the cleaner)."""
+    sample = raw[:BINARY_SAMPLE]
+    if sample.count(0) > max(1, len(sample) * _STRAY_NUL):
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# Most NUL bytes UTF-8 text may hold as strays, as a share of its first bytes: UTF-16 Latin text
+# has one in every other byte, a binary file of bytes that happen to be UTF-8 far more.
+_STRAY_NUL = 0.01
 
 
 def _binary(path: Path) -> str:
@@ -68,11 +88,19 @@ def decode_text(
     if b"\x00" in raw[:BINARY_SAMPLE]:
         if (utf16 := _utf16_without_bom(raw)) is not None:
             return _readable(utf16[0], path, markup), utf16[1]
-        raise ArticleError(_binary(path))
+        if not stray_nuls(raw):
+            raise ArticleError(_binary(path))
     try:
-        return _readable(raw.decode("utf-8"), path, markup), "utf-8"
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if nuls := text.count("\x00"):  # no character: a reader shows none, Markdown a "�"
+            logger.info(
+                "%s: %s left out", shown(path), "a NUL byte" if nuls == 1 else f"{nuls} NUL bytes"
+            )
+            text = text.replace("\x00", "")
+        return _readable(text, path, markup), "utf-8"
     if (text := _damaged_utf8(raw, path)) is not None:
         return _c1_as_windows_1252(text, path, markup), "utf-8"
     if declared is not None and (page := _declared_reading(raw, declared)) is not None:

@@ -2515,6 +2515,29 @@ def test_utf16_without_a_bom_with_emoji_is_text(tmp_path: Path, encoding: str) -
     assert (article.text, article.encoding) == (text, encoding)
 
 
+@pytest.mark.parametrize("name", ["artikel.txt", "artikel.md", "artikel"])
+def test_utf8_text_with_a_stray_nul_byte_is_read_without_it(tmp_path: Path, name: str) -> None:
+    """One NUL byte in a 2 kB UTF-8 article (a paste out of a PDF, a damaged save) had it
+    refused as "binary file (contains NUL bytes), not text", while a NUL past the first 8 kB
+    was read; a Markdown file would show it as "�". The stray NUL is left out."""
+    seed = SEEDS.joinpath("003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_bytes(seed.replace("\n\n", "\x00\n\n", 1).encode("utf-8"))
+    article = read_article(path)
+    assert "\x00" not in article.text and "\ufffd" not in article.text
+    assert article.text == read_article(_written(tmp_path / f"clean-{name}", seed)).text
+    # A file of bytes that are not UTF-8, or of many NULs, is still no text.
+    for data in [b"GIF89a\x00\x01binary\x00" * 40, seed.encode("utf-8").replace(b" ", b"\x00")]:
+        path.write_bytes(data)
+        with pytest.raises(ArticleError, match="binary file"):
+            read_article(path)
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_a_comment_inside_a_left_out_block_keeps_the_rest_of_it_in_the_audit(
     tmp_path: Path,
 ) -> None:

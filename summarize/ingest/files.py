@@ -18,7 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.decoding import BINARY_SAMPLE, BOMS, declared_charset, decode_text, refuse_binary
+from summarize.decoding import (
+    BINARY_SAMPLE,
+    BOMS,
+    declared_charset,
+    decode_text,
+    refuse_binary,
+    stray_nuls,
+)
 from summarize.errors import (
     ArticleError,
     SummarizeError,
@@ -435,7 +442,7 @@ def _start_as_utf8(raw: bytes) -> bytes:
             if encoding == "utf-8-sig":
                 return head
             return head.decode(encoding, errors="ignore").encode("utf-8")
-    if b"\x00" not in head:
+    if b"\x00" not in head or stray_nuls(raw):
         return head
     # Latin text in UTF-16 puts its NULs in the high bytes: odd positions in little-endian.
     little = head[1::2].count(0) >= head[::2].count(0)
