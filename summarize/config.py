@@ -34,6 +34,7 @@ from pydantic import (
     model_validator,
 )
 
+from summarize.decoding import BOMS
 from summarize.digests import default_digests_file
 from summarize.errors import ConfigError, shown
 from summarize.fileio import expand_home
@@ -1242,22 +1243,27 @@ def _walk_sections(keys: list[str]) -> tuple[int, type[BaseModel], bool]:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    bom = 0
+    bom, encoding = 0, "utf-8"
     try:
         raw = path.read_bytes()
         # Notepad and PowerShell 5 save UTF-8 with a byte order mark, which tomllib refuses as
-        # "Invalid statement (at line 1, column 1)": a line that reads as valid TOML.
-        if raw.startswith(codecs.BOM_UTF8):
+        # "Invalid statement (at line 1, column 1)": a line that reads as valid TOML. PowerShell
+        # 5's `summarize config show > my.toml` writes UTF-16 with one, which was "not UTF-8
+        # text (byte 0)": the mark says the encoding, as an article's does.
+        marked = next((name for mark, name in BOMS if raw.startswith(mark)), None)
+        if marked == "utf-8-sig":
             raw, bom = raw[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
-        return tomllib.loads(raw.decode("utf-8"))
+        elif marked is not None:  # UTF-16 or UTF-32: the codec reads the mark
+            encoding = marked
+        return tomllib.loads(raw.decode(encoding))
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {shown(path)}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown(path)}: not valid TOML: {error}") from None
     except UnicodeDecodeError as error:
         raise ConfigError(
-            f"{shown(path)}: not valid TOML: not UTF-8 text (byte {error.start + bom}); save it as "
-            "UTF-8"
+            f"{shown(path)}: not valid TOML: not {encoding.upper()} text (byte "
+            f"{error.start + bom}); save it as UTF-8"
         ) from None
     except OSError as error:
         raise ConfigError(f"{shown(path)}: cannot read: {error.strerror}") from None

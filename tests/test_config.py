@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import pwd
@@ -159,6 +160,24 @@ def test_a_config_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> N
     latin1.write_bytes(b"\xef\xbb\xbf# Caf\xe9\n")
     with pytest.raises(ConfigError, match=r"not UTF-8 text \(byte 8\)"):
         load_config(latin1, project_file=None)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_config_saved_as_utf16_or_utf32_with_a_byte_order_mark_is_read(
+    tmp_path: Path, encoding: str
+) -> None:
+    """PowerShell 5's `summarize config show > my.toml` writes UTF-16 with a BOM: the file
+    was refused as "not valid TOML: not UTF-8 text (byte 0)", though its mark says how to
+    read it."""
+    config = tmp_path / "powershell.toml"
+    text = '[translation]\r\nbatch_size = 8\r\nprefix = "Übersetze: "\r\n'
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    config.write_bytes(bom + text.encode(encoding))
+    loaded = load_config(config, project_file=None).translation
+    assert (loaded.batch_size, loaded.prefix) == (8, "Übersetze: ")
+    config.write_bytes("[clean]\n".encode("utf-16") + b"\x00\xd8")  # a lone surrogate
+    with pytest.raises(ConfigError, match=r"not UTF-16 text \(byte 18\); save it as UTF-8"):
+        load_config(config, project_file=None)
 
 
 def test_project_file_in_working_directory_is_layered(tmp_path: Path, monkeypatch) -> None:
