@@ -175,11 +175,21 @@ def plan_briefs(sources: Sequence[Path], folder: Path | None = None) -> BriefPla
                 source,
                 problems.get(source)
                 or f"{shown(source)}: its brief {name} would overwrite the brief of "
-                f"{shown(owner)} (same file name); rename one or run it with another "
-                "--output folder",
+                f"{shown(owner)} ({_why_one_brief(source, owner, name)}); rename one or run "
+                "it with another --output folder",
             )
         )
     return BriefPlan(tuple(jobs), tuple(clashes))
+
+
+def _why_one_brief(source: Path, owner: Path, name: str) -> str:
+    """Why two inputs get one brief name: "same file name" was said of ``a-b.txt`` beside
+    ``A-B.txt`` and of ``a:b.txt`` beside ``a_b.txt`` too, names that plainly differ."""
+    if source.name == owner.name:
+        return "same file name"
+    if name != brief_name(owner):
+        return "brief names that differ only in case, one file on Windows and macOS"
+    return f"both file names make the brief name {name}"
 
 
 def _no_article(source: Path) -> str | None:

@@ -95,6 +95,29 @@ def test_long_names_that_differ_past_the_cut_get_briefs_of_their_own(tmp_path: P
     assert brief_name(tmp_path / f"{slug[:140]}.txt") == f"{slug[:140]}.md"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        ("one/a.txt", "two/a.txt", "(same file name)"),
+        ("a-b.txt", "A-B.txt", "(brief names that differ only in case, one file on Windows"),
+        ("a:b.txt", "a_b.txt", "(both file names make the brief name a_b.md)"),
+        ("a.md.txt", "a.md", "(both file names make the brief name a.md.md)"),
+    ],
+)
+def test_inputs_refused_for_one_brief_name_are_told_why_they_share_it(
+    tmp_path: Path, first: str, second: str, why: str
+) -> None:
+    """Two inputs whose names plainly differ ("a:b.txt" and "a_b.txt", "a-b.txt" and
+    "A-B.txt") were refused as "(same file name)", which sent the user looking for a duplicate."""
+    sources = [tmp_path / first, tmp_path / second]
+    for source in sources:
+        source.parent.mkdir(exist_ok=True)
+        source.write_text("Die Regierung hat beschlossen.\n", encoding="utf-8")
+    [(refused, message)] = plan_briefs(sources).clashes
+    assert refused == sources[1]
+    assert why in message and message.endswith("rename one or run it with another --output folder")
+
+
 def test_a_brief_name_does_not_depend_on_the_other_inputs(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     for folder in (one, two):
