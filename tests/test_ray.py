@@ -2359,6 +2359,58 @@ def test_an_article_whose_worker_dies_after_its_brief_is_written_is_reported_wri
     assert f"Latest run: {len(shorts) + 1} written, 0 up to date, 0 skipped, 0 failed." in index
 
 
+def test_a_last_step_run_again_keeps_the_briefs_its_first_attempt_wrote(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path, monkeypatch
+) -> None:
+    """A worker process killed while it wrote a group's briefs (its node lost, or killed for
+    memory), after the group's first brief was in place: Ray ran the step again, which wrote
+    each brief of the group anew, the whole ones replaced by other files (another record_id and
+    generated_at; killed between a brief's two files, the pair no longer belonged together and
+    the brief counted as missing)."""
+    import summarize.engines.ray as ray_engine
+    from summarize.engines.ray import RayEngine
+
+    shorts = _short_seeds(tmp_path / "in")
+    writes, died = tmp_path / "writes.txt", tmp_path / "died"
+    second = f"{shorts[1].stem}.md"  # the second brief of the first group of two
+
+    def dies_once_after_the_second_brief(row: Any, context: Any) -> Any:
+        # On the worker: each brief written is noted; the first write of the second brief
+        # kills the process as soon as the brief is in place.
+        import summarize.engines.ray as engine
+
+        write_brief = engine.outputs.write_brief
+
+        def noted(path: Path, brief: Any, **options: Any) -> Any:
+            record = write_brief(path, brief, **options)
+            with writes.open("a", encoding="utf-8") as noted_writes:
+                noted_writes.write(f"{path.name}\n")
+            if path.name == second and not died.exists():
+                died.touch()
+                os._exit(1)
+            return record
+
+        engine.outputs.write_brief = noted
+        try:
+            return engine._finish_group(row, context)
+        finally:
+            engine.outputs.write_brief = write_brief
+
+    monkeypatch.setattr(ray_engine, "_finish_group", dies_once_after_the_second_brief)
+    config = _config(
+        tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 2\n[ray]\n{WATCHDOG}\n"
+    )
+    output = tmp_path / "out"
+    report = RayEngine(_load(config, f"output.folder={str(output)!r}")).run([tmp_path / "in"])
+    assert died.exists()
+    written = writes.read_text(encoding="utf-8").split()
+    assert sorted(written) == sorted(f"{p.stem}.md" for p in shorts), written
+    assert all(status == "written" for status, _ in _statuses(report).values())
+    assert report.exit_code == 0
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert f"Latest run: {len(shorts)} written, 0 up to date, 0 skipped, 0 failed." in index
+
+
 def test_the_warning_of_pools_that_a_lost_node_leaves_no_room_for_counts_whole_actors(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -207,6 +207,8 @@ class _Job:
     position: int  # among the run's sources, to report outcomes in input order
     source: Path
     brief_path: Path
+    # The file at brief_path before the run (_file_stamp): another one there was written by it.
+    brief_before: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -962,6 +964,16 @@ class _BothModelsActor(_ModelActor):
         return _summarize(self._summarizer, _translate(self._translator, group, self._beat))
 
 
+def _this_runs_brief(job: _Job, sha256: str, context: _Context) -> BriefRecord | None:
+    """The record of ``job``'s brief when this run has written it already, whole, from this
+    source and with these settings; None otherwise. Without ``--force`` a current brief at this
+    step is this run's (the prepare step found none, and the lock keeps other runs out); with
+    it, the one there before the run (``brief_before``) is current too, and is replaced."""
+    if context.force and _file_stamp(job.brief_path) == job.brief_before:
+        return None
+    return outputs.current_record(job.brief_path, sha256, context.fingerprint)
+
+
 def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     """Checks, render and the atomic write of each brief (CPU task): the group's outcomes, each
     with what the index shows of the brief's record (None when it wrote none), so that the
@@ -981,6 +993,14 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
     ):
         if isinstance(summary, ArticleError):
             settled.append((outcome_of_error(job.source, summary), None))
+            continue
+        if (kept := _this_runs_brief(job, item.article.sha256, context)) is not None:
+            # This step run again (its process died, or its node was lost, after the brief was
+            # in place): the whole brief is kept. Written anew, it became another file (another
+            # record_id and date), and a death between its two files left a pair that no
+            # longer belonged together, which counted as no brief.
+            written = ArticleOutcome(job.source, "written", job.brief_path)
+            settled.append((written, outputs.index_record(kept)))
             continue
         if (crashed := watch.begin(job)) is not None:
             settled.append((crashed[1], None))
@@ -1145,11 +1165,13 @@ class RayEngine:
                 progress.article_finished(outcome)
             _refuse_replacing(jobs, run, progress)
             pending = [job for job in jobs if job.source not in run.settled]
-            size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
-            groups = _groups(jobs, run.settled, size)
             # The briefs on disk before Ray starts: a run stopped midway counts those it wrote
-            # (a group's outcomes reach the driver only when its last brief is written).
+            # (a group's outcomes reach the driver only when its last brief is written), and a
+            # step that Ray runs again keeps them (_this_runs_brief).
             before = {job.position: _file_stamp(job.brief_path) for job in pending}
+            size = self.config.ray.articles_per_batch or self.config.runtime.articles_per_batch
+            stamped = [replace(job, brief_before=before.get(job.position)) for job in jobs]
+            groups = _groups(stamped, run.settled, size)
             try:
                 if groups:
                     address = self.config.runtime.ray_address
