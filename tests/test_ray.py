@@ -1509,7 +1509,9 @@ def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_me
     on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
 ) -> None:
     """Config and tokenizer are readable (the driver's fingerprint works) but the weights are
-    missing: the first actor reports it, exit 2, and no restart loop."""
+    missing: the first actor reports it, exit 2, and no restart loop, naming its node (each
+    node loads its own copy: the local engine's words alone left the user to search every
+    node of the cluster)."""
     broken = tmp_path / "marian-without-weights"
     shutil.copytree(self_contained_models.marian, broken)
     (broken / "model.safetensors").unlink()
@@ -1523,7 +1525,9 @@ def test_a_model_that_cannot_load_on_the_workers_stops_the_run_with_the_local_me
         app, ["run", str(SEEDS), "-c", str(config), "-o", str(output), "--engine", "ray", "-q"]
     )
     assert result.exit_code == 2, result.output
-    assert " ".join(str(local.value).split()) in " ".join(result.output.split())
+    said = " ".join(result.output.split())
+    assert " ".join(str(local.value).split()) in said
+    assert f"(on node {_ray().util.get_node_ip_address()})" in said, said
     assert "Traceback" not in result.output
     assert not _briefs(output)
 

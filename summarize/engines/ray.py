@@ -688,12 +688,20 @@ def _load_in_actor(context: _Context, tasks: tuple[Task, ...]) -> dict[Task, Loa
         config.runtime.model_copy(update={"threads": threads}), config.uses_torch()
     )
     sections = {"translation": config.translation, "summarization": config.summarization}
-    return {
-        task: load_model(
-            task, sections[task], config.runtime.models_dir, *plan, config.runtime.model_digests
-        )
-        for task in tasks
-    }
+    try:
+        return {
+            task: load_model(
+                task, sections[task], config.runtime.models_dir, *plan, config.runtime.model_digests
+            )
+            for task in tasks
+        }
+    except _MODEL_PROBLEMS as error:
+        # Each node loads its own copy (its folder, its hub cache, its GPU), and a driver may
+        # plan with a folder that holds no weights: the local engine's words said what could
+        # not load, not where, and the user searched every node of the cluster for it.
+        import ray
+
+        raise type(error)(f"{error} (on node {ray.util.get_node_ip_address()})") from None
 
 
 class _ModelActor:
