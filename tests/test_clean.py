@@ -2990,3 +2990,44 @@ def test_a_wrapped_text_with_soft_hyphens_is_measured_as_its_wrap_counted(width:
     )
     blocks = [" ".join(block.text.replace("\u00ad", "").split()) for block in split_blocks(wrapped)]
     assert blocks == [" ".join(paragraph.split()) for paragraph in WRAPPED_ARTICLE]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_byline"),
+    [
+        ("Tobias Schibilla / t-online", True),
+        ("Anna Müller / dpa", True),
+        ("/news.de/dpa/stg", True),
+        ("dpa/stg", True),
+        ("images/stories/kolumne/illustration.png", True),
+        ("Baumgutachten zur Wertermittlung / Gehölzwertermittlung", False),
+        ("Höchstgeschwindigkeit in km/h", False),
+        ("CDU/CSU", False),
+        ("Infrastruktur/Verkehr", False),
+        ("89/2022", False),
+    ],
+)
+def test_the_name_agency_and_link_path_patterns_take_no_capitalised_words(
+    line: str, is_byline: bool
+) -> None:
+    """The rules are compiled ignoring case, so the name/agency pattern's capitals matched any
+    word ("Baumgutachten zur Wertermittlung / Gehölzwertermittlung", a heading, was a byline),
+    and the link-path pattern took any words paired by a slash: "CDU/CSU", a travel notice's
+    subheading "Infrastruktur/Verkehr"."""
+    assert phrase_rules()["byline"].matches(line) is is_byline
+
+
+def test_a_subheading_of_paired_words_stays_with_its_article() -> None:
+    heading = "Infrastruktur/Verkehr"
+    text = (
+        "Reise- und Sicherheitshinweise für Italien\n\n"
+        "Die Lage im Land ist ruhig, Reisende sollten sich aber vor der Abreise über die "
+        "aktuellen Bestimmungen informieren.\n\n"
+        f"{heading}\n\n"
+        "In den Sommermonaten kommt es auf den Autobahnen regelmäßig zu langen Staus, vor allem "
+        "an den Wochenenden.\n\n"
+        "Züge und Busse verkehren in der Regel pünktlich, Streiks werden vorher angekündigt.\n"
+    )
+    result = clean_text(text)
+    assert heading in result.paragraphs
+    assert not result.dropped
