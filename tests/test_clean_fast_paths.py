@@ -711,3 +711,41 @@ def test_table_rows_spared_skipping_lines_without_cells_equal_the_plain_loop() -
         spared = list(fragments)
         C._spare_table_rows(texts, spared)
         assert spared == _spared_table_rows_plain(texts, fragments), texts
+
+
+def _wrap_test_texts() -> list[list[str]]:
+    """Tidied lines of texts wrapped at widths in and out of the wrap range, one-line paragraphs
+    wider than any wrap, both mixed, with numbered items and table rows, and the seeds."""
+    import textwrap
+
+    rng = random.Random(7)
+    words = "der die und Haushalt wurde am beschlossen 2. Mai 1. FC Stadt -".split()
+    texts = []
+    for width in (30, 40, 72, 120, 121, 400):
+        for _ in range(12):
+            paragraphs = [
+                " ".join(rng.choice(words) for _ in range(rng.randint(3, 90)))
+                for _ in range(rng.randint(1, 6))
+            ]
+            wrapped = [textwrap.fill(paragraph, width) for paragraph in paragraphs]
+            if rng.random() < 0.3:  # a one-line paragraph among wrapped ones
+                wrapped.insert(rng.randint(0, len(wrapped)), paragraphs[0])
+            texts.append("\n\n".join(wrapped))
+    # table rows, which are no prose however wide
+    texts += ["\n".join(f"{row} | {'Stadt und Land ' * 10} | 2,5" for row in range(5))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return [_tidy_lines(text) for text in texts]
+
+
+def test_wrap_width_skipping_text_with_prose_wider_than_any_wrap_equals_measuring_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarize.clean import blocks as B
+
+    texts = _wrap_test_texts()
+    fast = [B.wrap_width(lines) for lines in texts]
+    skipped = [B._prose_wider_than_any_wrap(lines) for lines in texts]
+    monkeypatch.setattr(B, "_prose_wider_than_any_wrap", lambda lines: False)
+    assert fast == [B.wrap_width(lines) for lines in texts]
+    assert any(skipped) and not all(skipped)
+    assert any(width is not None for width in fast)
