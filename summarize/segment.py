@@ -11,6 +11,8 @@ pysbd (German rules) does the first pass; rules on top fix what it gets wrong on
   sentence ("1. Die Regierung …"); so is "etc. Die …", "usw. Ihr …", "& Co. Mit …", "S. 5 ff.
   Die …" (and "Jh.", "e. V." before such a word), and a capital letter
   alone after a word, which pysbd reads as an initial ("Sebastian K. Er …", "Vitamin D. Wer …");
+- a word pysbd's list holds as an abbreviation ends a sentence before a capitalised word where
+  it is a German word or a unit ("… gerne mag. Das …", "… ihrer Art. Außerdem …", "805 mm. Die …");
 - a German-order quotation "»…«" after a sentence end starts a sentence (pysbd pairs its "«"
   with the next "»" as Swiss marks).
 
@@ -244,6 +246,18 @@ _GERMAN_ORDER = re.compile(r"(?:^|(?<=[\s(\[/–—-]))»(?=[^\W_]|[„\"‚'…
 _SWISS_ORDER = re.compile(r"(?:^|(?<=[\s(\[/–—-]))«(?=[^\W_]|[„\"‚'…])")
 _GERMAN_GUILLEMETS = str.maketrans("»«", "›‹")
 _SPACE = re.compile(r"\s")
+# Words pysbd's German rules hold as abbreviations (its list has "mag" for a Magister's "Mag.",
+# "art" for a law's "Art." and "mm"), so they never end a sentence there, though each ends one
+# as a German word or a unit: the verb "mag" ("… mit den Dingen, die man besonders gerne mag. Das
+# führt …"), the noun "Art" ("die bedeutendste Bibliothek ihrer Art. Außerdem …") and millimetres
+# after a number ("Die Sitzhöhe beträgt 805 mm. Praktisch …", where "805 cm. Praktisch" ends
+# one): on the development pages 10 such sentence ends went to the translator with the next
+# sentence. Before a capitalised word that goes on in lowercase: the title is "Mag." with its
+# capital, before a name, and the law's "Art." comes before its number ("Art. 5 GG", "Art. II").
+_WORD_END_PYSBD_HOLDS_ABBREVIATION = re.compile(
+    r"(?:(?<=[^\W\d_]\smag\.)|(?<=[^\W\d_]\sArt\.)|(?<=\d\smm\.))"
+    r"\s+(?=[„\"»‚(]?[A-ZÄÖÜ][a-zäöüß])"
+)
 # Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde
 # …", "seit 2020.¹ Es wurde …", as copied from a page with references; several sources cited
 # together, "seit 2020.[1][2] Es wurde …"), an emphatic run of marks ("Das ist toll!!! Aber
@@ -614,6 +628,23 @@ def _split_at_marked_ends(sentence: str) -> list[str]:
     return parts
 
 
+def _split_at_word_ends(sentence: str) -> list[str]:
+    """``sentence`` cut after a word or unit that pysbd reads as an abbreviation where it ends a
+    sentence (_WORD_END_PYSBD_HOLDS_ABBREVIATION), but not inside a quotation or parenthesis,
+    which pysbd keeps whole ("„Was ich mag. Das ist gut“, sagte er.")."""
+    parts: list[str] = []
+    start = 0
+    inside: bytearray | None = None
+    for match in _WORD_END_PYSBD_HOLDS_ABBREVIATION.finditer(sentence):
+        inside = inside if inside is not None else _protected(sentence)
+        if inside[match.start()]:
+            continue
+        parts.append(sentence[start : match.start()])
+        start = match.end()
+    parts.append(sentence[start:])
+    return parts
+
+
 def _protected(paragraph: str, language: str = "de") -> bytearray:
     """1 at each offset that lies inside a pair of marks pysbd never splits between (_QUOTE_PAIRS;
     with its English rules, _ENGLISH_QUOTES too).
@@ -833,7 +864,8 @@ def split_sentences(paragraph: str, source: Path | None = None) -> list[str]:
         for numbered in _split_after_numbers(piece)
         for quoted in _SWISS_CLOSE.split(numbered)
         for opened in _split_at_german_openings(quoted)
-        for part in _split_at_marked_ends(opened)
+        for marked in _split_at_marked_ends(opened)
+        for part in _split_at_word_ends(marked)
     ]
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 

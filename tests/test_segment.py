@@ -1114,3 +1114,36 @@ def test_no_window_is_cut_inside_an_english_single_quoted_quotation(
         assert any(sentence.startswith(f"He said: {opening}We won") for sentence in whole)
         monkeypatch.setattr(segment, "_PYSBD_WINDOW", len(before) + len(quotation) // 2)
         assert split_english_sentences(line) == whole
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the verb "mag" (pysbd's list holds "mag" for the title "Mag.")
+        ("Er isst die Dinge, die er besonders gerne mag.", "Das führt zu Heißhunger."),
+        ("So hoch man Traditionen auch bewerten mag.", "Beim Gesetz geht es um mehr."),
+        # the noun "Art" (pysbd's list holds "art" for a law's "Art.")
+        ("Es ist die bedeutendste Bibliothek ihrer Art.", "Außerdem hat sie ein Museum."),
+        ("Sie mochte ihn auf eine Art.", "Nur seine Eitelkeit störte."),
+        # millimetres after a number, as "cm." ends one
+        ("Der Radstand beträgt 4.700 mm.", "Eingebaut wurde ein Sechszylinder."),
+        ("Es fielen 12 mm.", "(Das ist wenig.)"),
+    ],
+)
+def test_a_word_pysbd_reads_as_an_abbreviation_ends_its_sentence(first: str, second: str) -> None:
+    paragraph = f"{first} {second}"
+    assert split_sentences(paragraph) == [first, second]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das regelt Art. 5 GG für alle.",
+        "Das regelt Art. II des Vertrags.",
+        "Frau Mag. Huber leitet die Schule.",
+        "Er sagte: „Was ich mag. Das ist gut“, und ging.",
+        "Das Rohr misst 12 mm im Durchmesser.",
+    ],
+)
+def test_a_law_article_a_title_and_a_quotation_stay_whole(sentence: str) -> None:
+    assert split_sentences(sentence) == [sentence]
