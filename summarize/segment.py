@@ -34,7 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from summarize.clean import CleanArticle
-from summarize.clean.blocks import LETTER, ends_with_abbreviation, language_function_words
+from summarize.clean.blocks import (
+    LETTER,
+    SOFT_HYPHEN,
+    ends_with_abbreviation,
+    language_function_words,
+)
 from summarize.errors import shown
 
 logger = logging.getLogger("summarize")
@@ -145,7 +150,8 @@ _NUMBER_STOP_STARTER = re.compile(
     r"|(?<=\sCo\.)|(?<=\d\sff\.)|(?<=\d\sf\.)|(?<=\sJh\.)|(?<=\sJhd\.)"
     r"|(?<=\se\.\sV\.)|(?<=\se\.V\.)"
     r"|(?<=[^\W\d_]\s[IVX]{2}\.)|(?<=[^\W\d_]\s[IVX]{3}\.)|(?<=[^\W\d_]\s[IVX]{4}\.))"
-    r"\s+(?=(\w+)\b)"
+    # the word after, read across soft hyphens ("Zu\xaddem")
+    r"\s+(?=(\w[\w\xad]*))"
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")
@@ -293,7 +299,7 @@ _ENDS_DATE_ABBREVIATION = re.compile(
 # _NUMBER_STOP_STARTER), a function word after it starts a sentence ("… von 20 Min. Die
 # Fahrgäste …"); any other word goes on.
 _ENDS_NUMBER_UNIT = re.compile(rf"\d\s(?:{'|'.join(_NUMBER_UNITS)})\.$")
-_FIRST_WORD_AND_AFTER = re.compile(r"[„\"»«‚‘(]*([^\W\d_]\w*)")
+_FIRST_WORD_AND_AFTER = re.compile(r"[„\"»«‚‘(]*([^\W\d_][\w\xad]*)")
 _STARTS_LOWERCASE_WORD = re.compile(r"[^\W\d_A-ZÄÖÜ]\w*")
 _STARTS_YEAR_OR_DASH = re.compile(r"(?:\d{4}(?!\w)|[–—-](?:\s|\d))")
 _STARTS_NUMBER = re.compile(r"\d")
@@ -548,9 +554,12 @@ def _starts_after_number(word: str, after: str) -> bool:
     ("… auf Platz 4. Haben das die Frankfurter …", development pages). Not those that are nouns
     too ("im Zeitalter der 4. Macht"). Nor a word that goes on past a hyphen or a soft hyphen,
     the start of a longer word, starter or not ("die 3. Auf\xadlage", "der 1. Ich-Erzähler",
-    "am 3. Ein\xadsatz\xadtag": the number and its noun went to the translator apart)."""
+    "am 3. Ein\xadsatz\xadtag": the number and its noun went to the translator apart). The word
+    is read without its soft hyphens, which a page's hyphenator puts into starters too ("etc.
+    Zu\xaddem …", "Platz 4. Da\xadnach …" went to the translator as one sentence)."""
     if after.startswith(("\xad", "-")):
         return False
+    word = word.replace(SOFT_HYPHEN, "")
     if word in _SENTENCE_STARTERS:
         return True
     return (

@@ -1147,3 +1147,27 @@ def test_a_word_pysbd_reads_as_an_abbreviation_ends_its_sentence(first: str, sec
 )
 def test_a_law_article_a_title_and_a_quotation_stay_whole(sentence: str) -> None:
     assert split_sentences(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Es gibt Spiele, Lieder etc.", "Zu\xaddem gibt es Musik."),
+        ("Er landete auf Platz 4.", "Da\xadnach ging er nach Hause."),
+        ("Die Fahrt dauerte 20 Min.", "Da\xadnach ging es weiter."),
+    ],
+)
+def test_a_sentence_starter_with_soft_hyphens_starts_a_sentence(first: str, second: str) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sie erschien in der 3. Auf\xadlage des Buches.",
+        "Er kam am 3. Ein\xadsatz\xadtag zurück.",
+        "Der Zug hatte 20 Min. Ver\xadspätung heute.",
+    ],
+)
+def test_a_noun_with_soft_hyphens_after_an_ordinal_stays_in_its_sentence(sentence: str) -> None:
+    assert split_sentences(sentence) == [sentence]
