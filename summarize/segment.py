@@ -119,6 +119,16 @@ _SENTENCE_STARTERS = frozenset(
         "Gleichwohl",
         "Später",
         "Zuvor",
+        # conjunctions and adverbs that German capitalises only to open a sentence, missing
+        # from the function words ("Obst, Gemüse usw. Weder können wir …", "Mord, Verfall von
+        # Familien etc. Zumal gelten …", development pages)
+        "Weder",
+        "Zumal",
+        "Somit",
+        "Hingegen",
+        "Dennoch",
+        "Ebenfalls",
+        "Gestern",
     ]
 )
 # German function words that are nouns too, capitalised ("die 4. Macht", "das Sein").

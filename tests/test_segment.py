@@ -1171,3 +1171,18 @@ def test_a_sentence_starter_with_soft_hyphens_starts_a_sentence(first: str, seco
 )
 def test_a_noun_with_soft_hyphens_after_an_ordinal_stays_in_its_sentence(sentence: str) -> None:
     assert split_sentences(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Es gab Obst, Gemüse usw.", "Weder das eine noch das andere half."),
+        ("Es ging um Mord, Verfall etc.", "Zumal gelten die Südstaatler als religiös."),
+        ("Er landete auf Platz 4.", "Dennoch war er zufrieden."),
+        ("Die Kosten lagen bei 3 Mio.", "Somit ist das Budget erschöpft."),
+    ],
+)
+def test_a_conjunction_or_adverb_opening_a_sentence_ends_the_one_before(
+    first: str, second: str
+) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]
