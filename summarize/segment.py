@@ -137,8 +137,9 @@ _FUNCTION_WORD_NOUNS = frozenset(["Macht", "Sein", "Nichts", "Etwas"])
 # word as "Mio." does: pysbd ended none at "Std." ("Die Fahrt dauerte 3 Std. Danach …" went to
 # the translator as one sentence), where it ended one at "Min." and the rest.
 _NUMBER_UNITS = ("Min", "Sek", "Std", "Bio", "Mill", "Pkt")
-# "etc." and "usw." close a list, often at the end of a sentence; pysbd never ends one there
-# ("Bildung etc. Die Datenmengen …" went to the translator as one sentence); nor at the "Chr."
+# "etc.", "usw." and "usf." close a list, often at the end of a sentence; pysbd never ends one
+# there ("Bildung etc. Die Datenmengen …", "… sind inhaltslos usw usf. Die Teenies …" went to the
+# translator as one sentence); nor at the "Chr."
 # of a year's "v. Chr." or "n. Chr." ("im 5. Jh. v. Chr. Dort lebten damals Kelten."); nor
 # after a capital letter alone after a word, which it reads as a name's initial: a name
 # shortened as the German press does ("verurteilte Sebastian K. Er muss …"), a letter that
@@ -154,7 +155,7 @@ _NUMBER_UNITS = ("Min", "Sek", "Std", "Bio", "Mill", "Pkt")
 # ("Papst Benedikt XVI. Er war …"; one letter, "Karl V. Er …", is the initial's rule), which is
 # followed inside a sentence by a lowercase word ("Ludwig XIV. war König").
 _NUMBER_STOP_STARTER = re.compile(
-    r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)"
+    r"(?:(?<=\d\.)|(?<=\sMio\.)|(?<=\sMrd\.)|(?<=\sTsd\.)|(?<=\setc\.)|(?<=\susw\.)|(?<=\susf\.)"
     + "".join(rf"|(?<=\d\s{unit}\.)" for unit in _NUMBER_UNITS)
     + r"|(?<=\s[vn]\.\sChr\.)|(?<=[^\W\d_]\s[A-ZÄÖÜ]\.)"
     r"|(?<=\sCo\.)|(?<=\d\sff\.)|(?<=\d\sf\.)|(?<=\sJh\.)|(?<=\sJhd\.)"

@@ -1186,3 +1186,11 @@ def test_a_conjunction_or_adverb_opening_a_sentence_ends_the_one_before(
     first: str, second: str
 ) -> None:
     assert split_sentences(f"{first} {second}") == [first, second]
+
+
+def test_usf_closing_a_list_ends_the_sentence_before_a_function_word() -> None:
+    first, second = "Die neuen Sender sind inhaltslos usw. usf.", "Die Teenies sehen sie nicht."
+    assert split_sentences(f"{first} {second}") == [first, second]
+    assert split_sentences("Er las Briefe, Akten usf. Dutzende am Tag.") == [
+        "Er las Briefe, Akten usf. Dutzende am Tag."
+    ]
