@@ -168,10 +168,13 @@ class Summarizer:
             if document.input_tokens <= self.loaded.window:
                 document.final_input = text
             self._note_unreadable(document, text)
-            if document.input_tokens <= self.minimum_tokens:
+            # The text's own tokens: T5's prefix "summarize: " and end token are no words the
+            # summary could repeat (a 28-token text read as 31 kept t5-small's minimum of 29).
+            text_tokens = self.loaded.text_tokens(text)
+            if text_tokens <= self.minimum_tokens:
                 document.unpadded = True
                 document.add_note(
-                    f"the English text ({document.input_tokens} tokens) is no longer than the "
+                    f"the English text ({text_tokens} tokens) is no longer than the "
                     f"summary's minimum length ({self.minimum_tokens} tokens), so it was "
                     "summarized without that minimum: with it, the model must write at least "
                     "as much as the article says",
@@ -290,11 +293,12 @@ class Summarizer:
         """The chunk summaries the final summary reads are no longer than its minimum length
         (short map steps, chunks whose summaries came back empty): summarized with it, the
         model wrote on past all they say, as over a short article; without it, and said."""
-        if document.unpadded or joined_tokens > self.minimum_tokens:
+        text_tokens = joined_tokens - self.loaded.fixed_tokens  # without prefix, end token
+        if document.unpadded or text_tokens > self.minimum_tokens:
             return
         document.unpadded = True
         document.add_note(
-            f"the chunk summaries ({joined_tokens} tokens) are no longer than the summary's "
+            f"the chunk summaries ({text_tokens} tokens) are no longer than the summary's "
             f"minimum length ({self.minimum_tokens} tokens), so the summary of them was made "
             "without that minimum: with it, the model must write at least as much as they say",
             logging.INFO,

@@ -402,6 +402,30 @@ def test_configured_prefix_replaces_the_family_default(families: Families) -> No
     assert summarizer.loaded.prefix == "summarize: "
 
 
+def test_t5s_prefix_is_not_counted_as_text_against_the_summarys_minimum(
+    t5_model: Path, generate_calls: GenerateRecorder
+) -> None:
+    """t5-small's summary must be 29 tokens at least (min_length 30). A 28-token text was
+    counted as 31 with the prefix "summarize: " and the end token, so the model had to write
+    more than the text says; it is summarized without the minimum, as any text that short."""
+    options = SummarizationSettings(model=str(t5_model), generation={"num_beams": 1})
+    summarizer = Summarizer(load_model("summarization", options, Path("models")), options)
+    assert summarizer.loaded.prefix == "summarize: "
+    assert summarizer.loaded.output_minimum() == 29
+    sentences = [
+        "The train to Berlin left on Monday morning.",
+        "Nobody was hurt, the police said on Tuesday.",
+        "The line opened again at noon on Wednesday.",
+    ]
+    text = " ".join(sentences)
+    assert summarizer.loaded.count_tokens(text) == 31
+    summary = summarizer.summarize(sentences)
+    (call,) = generate_calls.of("t5")
+    assert call.generation.min_length == 0
+    assert summary.note is not None
+    assert "English text (28 tokens) is no longer than the summary's minimum length" in summary.note
+
+
 @pytest.mark.parametrize("family", ["led", "longt5"])
 def test_long_window_summarizer_reads_a_long_text_directly(
     families: Families, generate_calls: GenerateRecorder, family: str
