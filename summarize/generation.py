@@ -88,6 +88,7 @@ def _merged_layers(
         # output began with the code twice, a sequence the model was never trained on.
         family_settings = {}
     model_config.update(**family_settings)
+    _check_forced_language(task, settings, languages, family_settings.get("forced_bos_token_id"))
     generation_config, effective = merged_generation(
         model_config, settings.generation, f"{task}.generation"
     )
@@ -160,6 +161,37 @@ def _check_token_ids(task: Task, settings: ModelSettings, config: Any) -> None:
                 f"[{table}] {key}: token id {token_id} is not in the vocabulary of the "
                 f"{task} model {settings.model!r} (ids 0 to {vocabulary - 1})"
             )
+
+
+def _check_forced_language(
+    task: Task, settings: ModelSettings, languages: Languages | None, forced: int | None
+) -> None:
+    """A forced first token set in a [*.generation] table of a model that picks its languages
+    by tokens (NLLB, M2M100, mBART) is the one the family forces (``forced``, the target
+    language's; None where the decoder starts with it already): ConfigError naming
+    target_lang otherwise. NLLB with forced_bos_token_id = fra_Latn's id wrote French, while
+    the log and the run record said eng_Latn and no warning was given."""
+    if languages is None:
+        return
+    for table, values in _generation_tables(task, settings).items():
+        value = values.get("forced_bos_token_id")
+        if value is None or value == forced:
+            continue
+        if forced is None:
+            why = (
+                f"its decoder starts with the target language {languages.target} already "
+                f"(decoder_start_token_id = {languages.target_token_id}), so no token is forced"
+            )
+        else:
+            why = (
+                f"the forced first token names the target language, {languages.target} "
+                f"(token id {languages.target_token_id}), as {task}.target_lang sets it"
+            )
+        raise ConfigError(
+            f"[{table}] forced_bos_token_id = {value} is not the token the {task} model "
+            f"{settings.model!r} is forced: {why}. Remove forced_bos_token_id, and set the "
+            f"language by its code with {task}.target_lang"
+        )
 
 
 def _check_own_token_ids(

@@ -276,6 +276,33 @@ def test_a_code_that_is_only_an_ordinary_vocabulary_piece_is_refused(
         resolve_spec("translation", settings, Path("models"))
 
 
+@pytest.mark.parametrize("family", ["m2m100", "nllb"])
+def test_a_forced_first_token_other_than_the_target_languages_is_refused(
+    families: Families, family: str
+) -> None:
+    """forced_bos_token_id set to French's token won over the English the family forces:
+    the model was told to write French, while the log and the run record said English."""
+    path = families.path(family)
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    french = {"m2m100": "__fr__", "nllb": "fra_Latn"}[family]
+    french_id = tokenizer.convert_tokens_to_ids(french)
+
+    def load(forced: int) -> LoadedModel:
+        generation = {**SHORT_TRANSLATION, "forced_bos_token_id": forced}
+        options = TranslationSettings(model=str(path), generation=generation)
+        return load_model("translation", options, Path("models"))
+
+    with pytest.raises(ConfigError) as caught:
+        load(french_id)
+    said = str(caught.value)
+    assert f"[translation.generation] forced_bos_token_id = {french_id}" in said, said
+    assert "translation.target_lang" in said, said
+    # English's own id, as transformers' examples set it, is what the family forces anyway.
+    english_id = _english_id(tokenizer, family)
+    loaded = load(english_id)
+    assert loaded.generation_config.forced_bos_token_id == english_id
+
+
 def test_language_codes_on_a_model_without_them_are_refused(
     self_contained_models: ModelSet,
 ) -> None:
