@@ -16,15 +16,21 @@ sentence. Such a "code" that is no token of the vocabulary is read here as text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
 
+
+# MADLAD-400's target-language tags, "<2en>", "<2fr>", "<2zh_Latn>": tokens of its vocabulary
+# that are not special, so its tokenizer matched them inside the text too. "<2fr>" in a German
+# article told the model to write French from there on.
+_TARGET_TAG = re.compile(r"<2[A-Za-z_-]+>")
 
 # verbose=False: a text longer than the model's window is what the pipeline splits or chunks
 # before the model reads it, yet the tokenizer warned that "Running this sequence through the
@@ -38,20 +44,29 @@ class TextEncoder:
 
     tokenizer: PreTrainedTokenizerBase
     controls: Mapping[int, str]  # special token id -> its string
+    # Target-language tags (MADLAD-400's "<2en>") id -> string: text, except where one starts
+    # the input (the prefix that names the language to write).
+    tags: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, tokenizer: PreTrainedTokenizerBase) -> TextEncoder:
         # Listed once: T5's hundred sentinels take 30 µs to list, as long as a sentence's tokens.
         if not getattr(tokenizer, "is_fast", False):  # python tokenizers split at them first
             return cls(tokenizer, {})
+        tags = {
+            token_id: token
+            for token, token_id in tokenizer.get_added_vocab().items()
+            if _TARGET_TAG.fullmatch(token)
+        }
         return cls(
             tokenizer,
             dict(zip(tokenizer.all_special_ids, tokenizer.all_special_tokens, strict=True)),
+            MappingProxyType(tags),
         )
 
     def __call__(self, texts: list[str]) -> list[list[int]]:
         texts = [without_false_code(self.tokenizer, text) for text in texts]
-        if not self.controls:
+        if not self.controls and not self.tags:
             return self.tokenizer(texts, **_TEXT_OPTIONS)["input_ids"]
         encoded = self.tokenizer(texts, **_TEXT_OPTIONS, return_offsets_mapping=True)
         return [
@@ -64,7 +79,8 @@ class TextEncoder:
     def _as_text(self, text: str, ids: list[int], offsets: list[tuple[int, int]]) -> list[int]:
         # The tokens the tokenizer adds (its start, end and language tokens) cover no text.
         matched = [
-            token in self.controls and text[start:end] == self.controls[token]
+            (token in self.controls and text[start:end] == self.controls[token])
+            or (start > 0 and token in self.tags and text[start:end] == self.tags[token])
             for token, (start, end) in zip(ids, offsets, strict=True)
         ]
         if not any(matched):

@@ -385,6 +385,28 @@ def test_a_madlad_translator_is_told_the_target_language(
     assert spec.prefix == "" and "MADLAD-400 model, made for translation" in str(spec.task_warning)
 
 
+def test_a_madlad_target_tag_written_in_the_german_is_read_as_text(
+    tmp_path: Path, generate_calls: GenerateRecorder
+) -> None:
+    """MADLAD-400's tags are tokens of its vocabulary that are not special: "<2fr>" in a German
+    sentence was read as the tag that tells the model to write French. The prefix's "<2en>"
+    stays the tag."""
+    path = build_t5(
+        tmp_path / "madlad400", texts=seed_texts(), language_tags=("<2de>", "<2en>", "<2fr>")
+    )
+    loaded = _translation(path)
+    Translator(loaded, TranslationSettings(model="x")).generate_batch(
+        ["Die Taste <2fr> drücken.", "<2de> steht am Anfang."]
+    )
+    tag_ids = {loaded.tokenizer.convert_tokens_to_ids(tag) for tag in ("<2de>", "<2fr>")}
+    english_tag = loaded.tokenizer.convert_tokens_to_ids("<2en>")
+    rows = [row for call in generate_calls.of("t5") for row in call.input_ids]
+    assert len(rows) == 2
+    for row in rows:
+        assert row[0] == english_tag and english_tag not in row[1:]
+        assert not tag_ids & set(row), loaded.tokenizer.convert_ids_to_tokens(row)
+
+
 def test_a_multi_target_opus_mt_with_separate_vocabularies_is_told_the_target_too(
     tmp_path: Path, generate_calls: GenerateRecorder
 ) -> None:
