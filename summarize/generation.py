@@ -64,7 +64,7 @@ def _merged_layers(
     generation_config.json names (``own_keys``, see :func:`own_generation_keys`) is not
     taken from task_specific_params."""
     model_config = copy.deepcopy(base)
-    task_params = dict((getattr(config, "task_specific_params", None) or {}).get(task, {}))
+    task_params = dict(task_specific_params(config, task))
     task_params.pop("prefix", None)
     for key in own_keys:
         # A fine-tune of t5 or bart-large-cnn inherits its base's task_specific_params in
@@ -330,12 +330,28 @@ def _bound_model_output_length(
     return generation_config, {**effective, **bounded}
 
 
+# The task_specific_params keys of each task, first found wins: transformers' translation
+# pipeline reads "translation_de_to_en" for German to English (t5-base names its directions so,
+# "translation_en_to_de"); a de-en fine-tune's prompt and settings saved there were not read, and
+# it got T5's default prompt "translate German to English: " in place of its own.
+_TASK_PARAMS_KEYS: dict[Task, tuple[str, ...]] = {
+    "translation": ("translation_de_to_en", "translation"),
+    "summarization": ("summarization",),
+}
+
+
+def task_specific_params(config: Any, task: Task) -> dict[str, Any]:
+    """The settings a model's config.json keeps for ``task`` (task_specific_params)."""
+    params = getattr(config, "task_specific_params", None) or {}
+    return next((dict(params[key]) for key in _TASK_PARAMS_KEYS[task] if key in params), {})
+
+
 def _resolve_prefix(task: Task, config: Any, settings: ModelSettings, family: Family) -> str:
     """The user's prefix < task_specific_params[task] < config.prefix; the family's (T5) when
     none of them names one."""
     if settings.prefix is not None:
         return settings.prefix
-    task_params = (getattr(config, "task_specific_params", None) or {}).get(task, {})
+    task_params = task_specific_params(config, task)
     prefix = task_params.get("prefix", getattr(config, "prefix", None))
     if prefix is None:
         prefix = family.default_prefix(task)

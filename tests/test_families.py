@@ -444,6 +444,24 @@ def test_an_opus_mt_with_separate_vocabularies_is_refused_on_ctranslate2(
     assert not list(tmp_path.glob("opus-mt-sep.ct2-*"))
 
 
+def test_a_t5_translators_own_german_to_english_settings_are_read(tmp_path: Path) -> None:
+    """transformers' translation pipeline reads task_specific_params["translation_de_to_en"]
+    (t5-base names its directions so): a de-en fine-tune's own prompt and beams saved there were
+    not read, and it got T5's "translate German to English: " and the model's other settings."""
+    path = build_t5(tmp_path / "t5-de-en", texts=seed_texts())
+    config_file = path / "config.json"
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    config["task_specific_params"] = {
+        "translation_de_to_en": {"prefix": "Deutsch nach Englisch: ", "num_beams": 3},
+        "translation_en_to_de": {"prefix": "translate English to German: ", "num_beams": 5},
+    }
+    config_file.write_text(json.dumps(config), encoding="utf-8")
+    options = TranslationSettings(model=str(path), generation={"max_new_tokens": 6})
+    loaded = load_model("translation", options, Path("models"))
+    assert loaded.prefix == "Deutsch nach Englisch: "
+    assert loaded.generation_config.num_beams == 3
+
+
 def test_configured_prefix_replaces_the_family_default(families: Families) -> None:
     loaded = _translation(families.t5, prefix="Translate to English: ")
     assert loaded.prefix == "Translate to English: "
