@@ -4884,6 +4884,26 @@ def test_a_changed_season_is_flagged(summary: str, german: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("They drank water from the spring.", "Sie tranken Wasser aus der Quelle.", []),
+        ("They met at the spring.", "Sie trafen sich an der Quelle.", []),
+        ("He sold the spring water.", "Er verkaufte das Quellwasser.", []),
+        # the season still, and still checked
+        ("Work stopped until the spring.", "Die Arbeit ruhte bis zum Herbst.", ["spring"]),
+        ("Work began in the spring.", "Im Herbst begann die Arbeit.", ["spring"]),
+        ("They met at the spring of 2019.", "Sie trafen sich im Herbst 2019.", ["spring"]),
+    ],
+)
+def test_the_spring_that_water_comes_from_is_no_season(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "water from the spring" for "Wasser aus der Quelle" was flagged as a season (spring)
+    the German lacks: "the" before "spring" was read as "in the spring"."""
+    assert [f.text for f in unsupported_facts(summary, "", german) if f.kind == "number"] == flagged
+
+
 def test_a_season_is_no_key_fact() -> None:
     """ "in the autumn", like "on Friday", is context, not a figure a reader looks up."""
     facts = key_facts(["Work began in the autumn of 2018 and ended last spring."])

@@ -1832,6 +1832,13 @@ _SEASON_DE = re.compile(
     r"[a-zäöüß]*",
     re.IGNORECASE,
 )
+# "the spring" of a place, where water rises: "water from the spring", "met at the spring",
+# "walked to the spring water"; "in the spring", "until the spring" stay the season.
+_SPRING_OF_WATER = re.compile(
+    r"(?:\b(?:from|at|into|near|beside|to)\s+the\s+spring\b(?!\s+of\s+(?:19|20)\d\d\b))"
+    r"|\bthe\s+spring\s+water",
+    re.IGNORECASE,
+)
 # The months a season backs: its own three, and the one after (a season's astronomical end:
 # "Ende September" is early autumn or late summer).
 _SEASON_MONTHS = {1: {3, 4, 5, 6}, 2: {6, 7, 8, 9}, 3: {9, 10, 11, 12}, 4: {12, 1, 2, 3}}
@@ -1848,6 +1855,11 @@ def _seasons(text: str, language: Language) -> Iterator[_Reading]:
         return
     for match in _SEASON_EN.finditer(text):
         group = next(name for name in ("season", "fall", "dated") if match.group(name))
+        if any(
+            water.start() <= match.start(group) < water.end()
+            for water in _SPRING_OF_WATER.finditer(text, max(0, match.start() - 12))
+        ):
+            continue
         value = _SEASONS[match.group(group).lower()]
         yield _Reading(match.start(group), match.end(group), "season", {float(value)})
 
