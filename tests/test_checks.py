@@ -4904,6 +4904,27 @@ def test_the_spring_that_water_comes_from_is_no_season(
     assert [f.text for f in unsupported_facts(summary, "", german) if f.kind == "number"] == flagged
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        (
+            "Buyers will think twice about it.",
+            "Käufer werden es sich gut überlegen.",
+            [],
+        ),
+        ("She thought twice before she signed.", "Sie zögerte, bevor sie unterschrieb.", []),
+        ("He called once or twice a week.", "Er rief ein paar Mal pro Woche an.", []),
+        # a count of two times still, and still checked
+        ("He called twice a week.", "Er rief dreimal pro Woche an.", ["twice"]),
+        ("She thought about it twice.", "Sie dachte dreimal darüber nach.", ["twice"]),
+    ],
+)
+def test_twice_of_an_idiom_is_no_count(summary: str, german: str, flagged: list[str]) -> None:
+    """ "think twice" (be careful) and "once or twice" (a few times) were flagged as a count of
+    two times the German lacks, where it said "gut überlegen" and "ein paar Mal"."""
+    assert [f.text for f in unsupported_facts(summary, "", german) if f.kind == "number"] == flagged
+
+
 def test_a_season_is_no_key_fact() -> None:
     """ "in the autumn", like "on Friday", is context, not a figure a reader looks up."""
     facts = key_facts(["Work began in the autumn of 2018 and ended last spring."])

@@ -443,9 +443,11 @@ _COLLECTIVE_DE_PATTERN = re.compile(
 # "3-fold"; German "doppelt" ("gleich doppelt" for "twice"), "Doppelpack", "verdoppelt",
 # "Verdopplung", "verdreifacht", "Verzehnfachung" ("dreifach", "zweimal" are read with the
 # numeral heads). Not English "double", an adjective as often ("double murder", "double-digit"),
-# nor a verb of no multiple ("doubled as a cinema", "doubled over", "doubling down").
+# nor a verb of no multiple ("doubled as a cinema", "doubled over", "doubling down"), nor
+# "twice" of an idiom that counts nothing ("think twice": be careful; "once or twice": a few).
 _MULTIPLE_EN = re.compile(
-    r"\b(?:(?P<twice>twice)|(?P<verb>doubl|tripl|quadrupl|halv)(?:ed|ing)"
+    r"\b(?:(?<!\bthink\s)(?<!\bthinks\s)(?<!\bthought\s)(?<!\bthinking\s)(?<!\bonce\sor\s)"
+    r"(?P<twice>twice)|(?P<verb>doubl|tripl|quadrupl|halv)(?:ed|ing)"
     r"(?!\s+(?:as\s+(?:an?|the|his|her|its|their|my|our)\b|over\b|down\b|back\b))"
     r"|(?P<number>[a-z]+|\d+)-?fold)\b",
     re.IGNORECASE,
