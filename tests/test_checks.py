@@ -2877,6 +2877,21 @@ def test_a_name_with_two_particles_is_one_name() -> None:
     assert flags == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("The long-time Number 1 retired.", "Die langjährige Nummer 1 trat zurück.", []),
+        ("The club's Number 7 scored.", "Die Nummer 7 des Vereins traf.", []),
+        # the rank's numeral is still checked
+        ("The long-time Number 2 retired.", "Die langjährige Nummer 1 trat zurück.", ["2"]),
+    ],
+)
+def test_number_before_a_numeral_is_no_name(summary: str, german: str, flagged: list[str]) -> None:
+    """ "The long-time Number 1" for "Die langjährige Nummer 1" (WMT19, Serena Williams) was
+    flagged as a name "Number" the German lacks: the capital was read as a name's."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
 def test_a_letters_dot_that_ends_a_sentence_ends_the_name() -> None:
     """A letter's dot at a sentence's end ("Group E.", "Plan B.") is no initial when no name
     goes on after it: since initials joined a name, "Group E. Robert Lewandowski" was one

@@ -254,6 +254,8 @@ def _names(text: str) -> list[_Name]:
                 or _BEFORE_A_NUMBER.match(text, offset + len(bare))
             ):
                 ordinary = True  # "CHF 15": the number's currency
+            elif bare == "Number" and _BEFORE_A_NUMBER.match(text, offset + len(bare)):
+                ordinary = True  # "the long-time Number 1": a rank, its numeral checked as such
             elif (
                 bare == "Swiss"
                 and _SWISS_FRANCS.match(text, offset)
