@@ -2937,6 +2937,42 @@ def test_a_lone_initial_before_a_surname_stays_with_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("Judge J. Brown ruled on Monday.", "Richter J. Brown entschied am Montag.", []),
+        ("Judge J. Brown ruled on Monday.", "Richter John Brown entschied am Montag.", []),
+        ("He met Judge J. Brown on Monday.", "Er traf Richter J. Brown am Montag.", []),
+        ("Coach K. White resigned.", "Trainer K. White trat zurück.", []),
+        # another surname is flagged
+        ("Judge J. Brown ruled on Monday.", "Richter J. Braun entschied am Montag.", ["J. Brown"]),
+        (
+            "He met Judge J. Brown on Monday.",
+            "Er traf Richter J. Braun am Montag.",
+            ["Judge J. Brown"],
+        ),
+        ("Coach K. White resigned.", "Trainer K. Weiß trat zurück.", ["K. White"]),
+        # a label's letter still ends its sentence
+        (
+            "They chose Plan B. Young people agreed.",
+            "Sie wählten Plan B. Junge Leute stimmten zu.",
+            [],
+        ),
+        (
+            "They met at Gate B. Officials said so.",
+            "Sie trafen sich an Gate B. Beamte sagten das.",
+            [],
+        ),
+    ],
+)
+def test_an_initial_after_a_capitalised_word_keeps_a_surname_that_is_a_word(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Judge J. Brown ruled" was read as the name "J" and a sentence opening with "Brown", an
+    ordinary word, dropped: "J. Braun" in the German passed, "John Brown" flagged "J"."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
 def test_a_source_with_a_dotted_abbreviation_backs_it_spelt_either_way() -> None:
     """A CNN reference's "B.B King" for its article's "B.B. King": read as letters too."""
     source = "B.B. King was born in Mississippi. J.R.R. Tolkien wrote books."

@@ -306,6 +306,12 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+|,)\s*$")
 _A_SENTENCE_GOES_ON = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+[a-z]")
 
 
+# A capitalised word that no other follows: "Brown ruled", "Brown, who", not "Holders Porto".
+_ENDS_ITS_RUN = re.compile(
+    r"[^\W\d_][\w'’]*(?![\w'’.-])(?!\s+[A-ZÄÖÜ])(?:\s+(?P<next>[a-zäöüß]+))?"
+)
+
+
 def _initials_before(
     text: str, kept: list[tuple[str, int]], lead: str, word: str, offset: int
 ) -> bool:
@@ -320,6 +326,22 @@ def _initials_before(
         return False
     before = _WORD_BEFORE.search(text, 0, at)
     if len(initial) == 2:
+        after_a_capital = before is not None and before.group(1)[0].isupper()
+        run_end = _ENDS_ITS_RUN.match(text, offset)
+        noun_after = run_end.group("next") if run_end else None
+        if (
+            after_a_capital
+            and words.is_common_word(word)
+            and not words.is_plural_noun(word)
+            and run_end
+            and not (noun_after and words.is_noun(noun_after))
+        ):
+            # "Judge J. Brown ruled": a surname that is also a word after a capitalised one;
+            # a sentence after a label opens with a name ("Group E. Robert Lewandowski",
+            # "Plan B. Merkel"), a function word ("Group C. The winners"), a plural
+            # ("Gate B. Officials said") or an adjective before its noun ("Plan B. Young
+            # people agreed").
+            return True
         if len(kept) > 1:
             return not words.is_common_word(kept[-2][0])
         after_a_word = before is not None and not (

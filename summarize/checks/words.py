@@ -162,6 +162,14 @@ def is_noun(word: str) -> bool:
     return "NOUN" in getAllLemmas(fold(word))
 
 
+def is_plural_noun(word: str) -> bool:
+    """Whether ``word`` is an ordinary noun's plural ("Officials", "Witnesses"; not "Police")."""
+    from lemminflect import getAllLemmas
+
+    folded = fold(word)
+    return any(lemma != folded for lemma in getAllLemmas(folded).get("NOUN", ()))
+
+
 def is_function_word(word: str) -> bool:
     folded = _CONTRACTION.sub("", fold(word).replace("’", "'")).rstrip(".")
     return folded in _FUNCTION_WORDS or _NEGATED_AUXILIARY.fullmatch(folded) is not None
