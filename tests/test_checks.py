@@ -2626,6 +2626,45 @@ def test_one_of_a_unit_in_words_is_backed(german: str, english: str) -> None:
 @pytest.mark.parametrize(
     ("german", "english"),
     [
+        ("Er unterschrieb einen Zweijahresvertrag.", "He signed a two-year contract."),
+        (
+            "Die Regierung legte einen Fünfjahresplan vor.",
+            "The government set out a five-year plan.",
+        ),
+        ("Es gilt eine Dreimonatsfrist.", "A three-month deadline applies."),
+        ("Das Zweitagesturnier beginnt.", "The two-day tournament begins."),
+        ("Die Siebentagesinzidenz sank.", "The seven-day incidence fell."),
+        ("Die Busse fahren im Zehnminutentakt.", "The buses run every ten minutes."),
+    ],
+)
+def test_a_number_word_before_a_unit_of_time_in_a_german_compound_backs_it(
+    german: str, english: str
+) -> None:
+    """ "two-year contract" for "Zweijahresvertrag" was flagged as a number the German lacks,
+    which read only the unit ("jahres": one year); as "zweijährig" does, the compound's number
+    word now counts its unit."""
+    assert _numbers_warned(german, english) == []
+    assert unsupported_facts(english, "", german) == []
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Er unterschrieb einen Zweijahresvertrag.", "He signed a three-year contract."),
+        ("Er unterschrieb einen Zweijahresvertrag.", "He signed a two-month contract."),
+        ("Die Siebentagesinzidenz sank.", "The five-day incidence fell."),
+    ],
+)
+def test_a_changed_number_or_unit_of_a_german_time_compound_is_flagged(
+    german: str, english: str
+) -> None:
+    assert _numbers_warned(german, english)
+    assert [flag.kind for flag in unsupported_facts(english, "", german)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
         ("Er erhielt eine fünfjährige Haftstrafe.", "He received a five-month prison sentence."),
         ("Er erhielt eine 5-jährige Haftstrafe.", "He received a five-month prison sentence."),
         ("Das dreitägige Fest wurde abgesagt.", "The three-week festival was cancelled."),

@@ -414,6 +414,7 @@ _BY_A_FRACTION = re.compile(
 # "Sonntagsfrage", "samstags"); "Hunderte", "Tausende" as English reads "hundreds", "thousands".
 _NUMERAL_HEAD = re.compile(
     r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:(?P<time>tägig|jährig|stündig|wöchig|monatig|minütig)"
+    r"|(?P<time_noun>jahres|monats|tages|wochen|stunden|minuten)[a-zäöüß]{3,}"
     r"|malig|fach|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig"
     r"|sprachig|rad|mal(?![a-zäöüß]))",
     re.IGNORECASE,
@@ -423,6 +424,10 @@ _NUMERAL_HEAD = re.compile(
 # 48 years; read so that "five-month sentence" for "fünfjährige Haftstrafe" is no match.
 _TIME_HEADS_DE = {"tägig": "tag", "jährig": "jahr", "stündig": "stunde", "wöchig": "woche",
                   "monatig": "monat", "minütig": "minute"}  # fmt: skip
+# The same unit as the first part of a noun compound after the number word: "Zweijahresvertrag"
+# (a two-year contract), "Fünfjahresplan", "Dreimonatsfrist", "Siebentagesinzidenz".
+_TIME_NOUN_HEADS_DE = {"jahres": "jahr", "monats": "monat", "tages": "tag", "wochen": "woche",
+                       "stunden": "stunde", "minuten": "minute"}  # fmt: skip
 _TIME_HEAD_AFTER = re.compile(
     r"\s?-?\s?(?P<head>" + "|".join(_TIME_HEADS_DE) + r")(?:e[mnrs]?)?(?![^\W\d_])",
     re.IGNORECASE,
@@ -974,9 +979,15 @@ def _german_numerals(text: str) -> list[tuple[int, int, float, tuple[str, float]
     for match in _NUMERAL_HEAD.finditer(text):
         digits = alpha2digit(match.group("number").lower(), "de", threshold=0)
         head = match.group("time")
+        noun_head = match.group("time_noun")
         # "einjährig" is one year; "einmal", "einfach" (once, simple) are no count
-        if digits.isdigit() and int(digits) >= (1 if head else 2):
-            unit = _METRIC_UNITS[_TIME_HEADS_DE[head.lower()]] if head else None
+        if digits.isdigit() and int(digits) >= (1 if head or noun_head else 2):
+            if head:
+                unit = _METRIC_UNITS[_TIME_HEADS_DE[head.lower()]]
+            elif noun_head:
+                unit = _METRIC_UNITS[_TIME_NOUN_HEADS_DE[noun_head.lower()]]
+            else:
+                unit = None
             found.append((match.start(), match.end(), float(digits), unit))
     return found
 
