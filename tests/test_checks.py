@@ -1091,6 +1091,33 @@ def test_german_compounds_and_collective_numbers_back_the_english(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        ("The party presented a 10-point plan.", "Die Partei legte einen Zehnpunkteplan vor.", []),
+        ("It is a two-party system.", "Es ist ein Zweiparteiensystem.", []),
+        ("They stayed in a five-star hotel.", "Sie wohnten in einem Fünfsternehotel.", []),
+        ("She rents a three-room flat.", "Sie mietet eine Dreizimmerwohnung.", []),
+        ("It has a four-cylinder engine.", "Er hat einen Vierzylindermotor.", []),
+        # another number is flagged; words that only begin like a number word are none
+        (
+            "The party presented a 12-point plan.",
+            "Die Partei legte einen Zehnpunkteplan vor.",
+            ["12"],
+        ),
+        ("They stayed in a four-star hotel.", "Sie wohnten in einem Fünfsternehotel.", ["four"]),
+        ("He booked two single rooms.", "Er buchte ein Einzelzimmer.", ["two"]),
+    ],
+)
+def test_a_number_word_before_the_plural_it_counts_in_a_german_compound_backs_it(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "10-point plan" for "Zehnpunkteplan" and "two-party system" for "Zweiparteiensystem"
+    were flagged as numbers the German lacks: the number word fused to what it counts was read
+    only before an adjective's head ("dreitägig") or "rad" ("Zweirad")."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # "tens of thousands" is one rough number, as "Zehntausende" is (not ten and thousands)
         ("Tens of thousands of people came.", "Zehntausende kamen auf das Gelände.", []),
         ("Hundreds of thousands of people fled.", "Hunderttausende Menschen flohen.", []),

@@ -416,7 +416,10 @@ _NUMERAL_HEAD = re.compile(
     r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:(?P<time>tägig|jährig|stündig|wöchig|monatig|minütig)"
     r"|(?P<time_noun>jahres|monats|tages|wochen|stunden|minuten)[a-zäöüß]{3,}"
     r"|malig|fach|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig"
-    r"|sprachig|rad|mal(?![a-zäöüß]))",
+    r"|sprachig|rad|mal(?![a-zäöüß])"
+    # a noun's plural that the number counts, before the compound's head: "Zehnpunkteplan"
+    # (a ten-point plan), "Zweiparteiensystem", "Fünfsternehotel", "Dreizimmerwohnung"
+    r"|(?:punkte|parteien|sterne|zimmer|familien|länder|klassen|zylinder|gänge)[a-zäöüß]{3,})",
     re.IGNORECASE,
 )
 # The head of a German adjective (or its noun) of a duration or an age names the unit counted:
