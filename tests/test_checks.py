@@ -5011,13 +5011,25 @@ def test_a_changed_season_is_flagged(summary: str, german: str) -> None:
         ("Work stopped until the spring.", "Die Arbeit ruhte bis zum Herbst.", ["spring"]),
         ("Work began in the spring.", "Im Herbst begann die Arbeit.", ["spring"]),
         ("They met at the spring of 2019.", "Sie trafen sich im Herbst 2019.", ["spring"]),
+        # the season after the words a water source takes too: read from the German's words
+        (
+            "The vote was postponed to the spring.",
+            "Die Wahl wurde auf den Herbst verschoben.",
+            ["spring"],
+        ),
+        ("Prices rise from the spring.", "Die Preise steigen ab dem Herbst.", ["spring"]),
+        ("They met at the spring meeting.", "Sie trafen sich bei der Herbsttagung.", ["spring"]),
+        # a well is no spring; sources ("Quellen zufolge") back no season
+        ("They drank water from the spring.", "Sie tranken Wasser aus dem Brunnen.", ["spring"]),
+        ("Sources say it ends in the spring.", "Quellen zufolge endet es im Herbst.", ["spring"]),
     ],
 )
 def test_the_spring_that_water_comes_from_is_no_season(
     summary: str, german: str, flagged: list[str]
 ) -> None:
     """ "water from the spring" for "Wasser aus der Quelle" was flagged as a season (spring)
-    the German lacks: "the" before "spring" was read as "in the spring"."""
+    the German lacks: "the" before "spring" was read as "in the spring". The German's "Quelle"
+    backs it; the English words around "the spring" say a season as often."""
     assert [f.text for f in unsupported_facts(summary, "", german) if f.kind == "number"] == flagged
 
 

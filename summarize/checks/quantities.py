@@ -1848,13 +1848,12 @@ _SEASON_DE = re.compile(
     r"[a-zäöüß]*",
     re.IGNORECASE,
 )
-# "the spring" of a place, where water rises: "water from the spring", "met at the spring",
-# "walked to the spring water"; "in the spring", "until the spring" stay the season.
-_SPRING_OF_WATER = re.compile(
-    r"(?:\b(?:from|at|into|near|beside|to)\s+the\s+spring\b(?!\s+of\s+(?:19|20)\d\d\b))"
-    r"|\bthe\s+spring\s+water",
-    re.IGNORECASE,
-)
+# "Quelle", where water rises, is "spring" in English too: it backs "water from the spring", "met
+# at the spring", "the spring water" ("Quellwasser"). Read from the German rather than guessed
+# from the English, where "from the spring", "to the spring" and "at the spring meeting" are as
+# often the season ("postponed to the spring"). The singular and its compounds: the plural
+# "Quellen" is a journalist's sources far more often than springs.
+_SPRING_OF_WATER_DE = re.compile(r"(?<![\w-])Quell(?:e|wasser\w*)(?![\w-])")
 # The months a season backs: its own three, and the one after (a season's astronomical end:
 # "Ende September" is early autumn or late summer).
 _SEASON_MONTHS = {1: {3, 4, 5, 6}, 2: {6, 7, 8, 9}, 3: {9, 10, 11, 12}, 4: {12, 1, 2, 3}}
@@ -1868,14 +1867,11 @@ def _seasons(text: str, language: Language) -> Iterator[_Reading]:
             word = match.group("season").lower()
             value = _SEASONS["winter_de" if word == "winter" else word]
             yield _Reading(match.start(), match.end(), "season", {float(value)})
+        for match in _SPRING_OF_WATER_DE.finditer(text):  # backing only, as all German readings
+            yield _Reading(match.start(), match.end(), "season", {float(_SEASONS["spring"])})
         return
     for match in _SEASON_EN.finditer(text):
         group = next(name for name in ("season", "fall", "dated") if match.group(name))
-        if any(
-            water.start() <= match.start(group) < water.end()
-            for water in _SPRING_OF_WATER.finditer(text, max(0, match.start() - 12))
-        ):
-            continue
         value = _SEASONS[match.group(group).lower()]
         yield _Reading(match.start(group), match.end(group), "season", {float(value)})
 
