@@ -763,6 +763,46 @@ def test_a_list_of_prose_between_two_paragraphs_is_article_text(
         assert not [d for d in record["dropped"] if d["text"].endswith(third)], options
 
 
+@pytest.mark.parametrize(
+    "lead_markup",
+    [
+        '<div class="teaser-text" itemprop="description"><p>{lead}</p></div>',
+        '<div class="font-bold" itemprop="description"><div>{lead}</div></div>',
+        '<p class="intro" itemprop="description">{lead}</p>',
+    ],
+)
+def test_the_lead_the_microdata_names_before_the_article_body_is_article_text(
+    tmp_path: Path, lead_markup: str
+) -> None:
+    """``<div itemprop="description">Lead</div><div itemprop="articleBody"><p>…</p></div>`` in
+    an article's microdata item (TYPO3's news pages): trafilatura took the ``articleBody``
+    element alone, and the lead the page shows under the headline reached only the audit
+    ("html_extraction"), never the translator. It is the article's first paragraph, cleaned or
+    not; the description of the author (an item of its own) stays out of the article."""
+    lead, *rest = ARTICLE_PARAGRAPHS
+    author = "Anna Schmidt schreibt seit vielen Jahren für das Tagesblatt über Kommunalpolitik."
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        "<nav><ul><li><a href='/'>Startseite</a></li><li><a href='/p'>Politik</a></li></ul></nav>"
+        '<div class="article" itemscope itemtype="http://schema.org/Article">'
+        '<h1 itemprop="headline">Merklingen reißt die Lauterbrücke ab</h1>'
+        '<div itemprop="author" itemscope itemtype="http://schema.org/Person">'
+        f'<span itemprop="name">Anna Schmidt</span><p itemprop="description">{author}</p></div>'
+        + lead_markup.format(lead=lead)
+        + '<div class="news-text-wrap" itemprop="articleBody">'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in rest)
+        + "</div></div><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == list(ARTICLE_PARAGRAPHS)
+    assert ("html_extraction", author) in article.left_out
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert split_sentences(lead)[0] in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:
