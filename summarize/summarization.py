@@ -478,19 +478,27 @@ class Summarizer:
         # A sentence longer than the window goes to two chunks or more, each summarized apart:
         # said as the translator says its own (the log named only the chunks).
         split = sum(1 for unit in document.units if not self.loaded.fits(unit))
+        split_note = ""
         if not document.map_rounds:
             document.sentences_split = split
-        one, many = (
-            ("chunk summary", "chunk summaries")
-            if document.map_rounds
-            else ("sentence", "sentences")
-        )
-        split_note = (
-            f"; {split} {one if split == 1 else many} longer than the window "
-            f"{'was' if split == 1 else 'were'} split between chunks"
-            if split
-            else ""
-        )
+            if split:
+                split_note = (
+                    f"; {split} {'sentence' if split == 1 else 'sentences'} longer than the "
+                    f"window {'was' if split == 1 else 'were'} split between chunks"
+                )
+        elif split:
+            # A chunk summary longer than the window (map steps that may write more than the
+            # window reads) is split the same way, never cut: only the log said so, and a
+            # brief whose 31-token chunk summary a 20-token window read in two parts said
+            # nothing of it.
+            was, each = ("was", "it") if split == 1 else ("were", "each")
+            document.add_note(
+                f"{split} {'chunk summary' if split == 1 else 'chunk summaries'} of map-reduce "
+                f"round {document.map_rounds} {was} longer than the summarizer's "
+                f"{self.loaded.window}-token window, so {each} was split between the chunks "
+                f"of round {document.map_rounds + 1} and its parts summarized apart",
+                logging.INFO,
+            )
         document.log(
             logging.INFO,
             f"text of {tokens} tokens exceeds the summarizer's {self.loaded.window}-token "

@@ -3042,3 +3042,31 @@ def test_a_sentence_longer_than_the_summarizers_window_is_said_to_be_split(model
     assert len(rounds) == 1
     assert "1 sentence longer than the window was split between chunks" in rounds[0]
     assert summary.sentences_split == 1  # for the brief, which says so too
+
+
+def test_a_chunk_summary_longer_than_the_window_is_said_to_be_split() -> None:
+    """A later round splits a chunk summary longer than the window between its chunks, as
+    the first round splits a long sentence: only the log said so, and the brief's note (the
+    run record's summary.note) said nothing of a summary read in parts."""
+    window = 20
+    long_summary = " ".join(f"word{i}" for i in range(30))  # 31 tokens: over the window
+
+    def summarize(text: str) -> str:
+        return long_summary if "s0" in text.split() else "short."
+
+    backend = EchoBackend(summarize)
+    summarizer = Summarizer(
+        echo_model("summarization", window=window, backend=backend), SummarizationSettings()
+    )
+    summary = summarizer.summarize([f"s{i} a b c d e f g." for i in range(20)])
+
+    assert summary.map_rounds == 2
+    # Round 2 read the long summary in parts, every part in the window, none lost.
+    second_round = backend.inputs[10:-1]  # after round 1's 10 chunks, before the final
+    assert all(summarizer.loaded.fits(text) for text in second_round)
+    assert all(f"word{i}" in " ".join(second_round).split() for i in range(30))
+    assert summary.note is not None
+    assert (
+        "1 chunk summary of map-reduce round 1 was longer than the summarizer's 20-token "
+        "window, so it was split between the chunks of round 2"
+    ) in summary.note
