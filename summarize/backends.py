@@ -609,6 +609,41 @@ def _ct2_unigram_problem(generation: GenerationConfig) -> str | None:
     )
 
 
+def ct2_beam_renormalization_note(generation: GenerationConfig) -> str | None:
+    """How CTranslate2's beam search ranks beams otherwise than generate() under
+    ``generation``, else None. CTranslate2 takes the log-softmax after its masks (the words
+    no_repeat_ngram_size, a minimum length or bad_words_ids remove), so the words left share
+    the whole probability; transformers' beam search, unless renormalize_logits = true, keeps
+    the removed words' share out of each beam's score. Beams that lost more to a mask rank
+    lower on torch: a tiny random BART with DistilBART's no_repeat_ngram_size = 3, 3 beams and
+    length_penalty = 0 (so that no length scoring differs) wrote other words than torch for 3
+    of 16 inputs, and for none with renormalize_logits = true, which CTranslate2 runs anyway.
+    Greedy search and sampling rank no beams. A bad word that is the decoder's start token
+    (Marian's <pad>) is left out of the conversion's vocabulary: no share of it either way."""
+    if int(generation.num_beams or 1) < 2 or _in_use("renormalize_logits", generation) is True:
+        return None
+    start = _in_use("decoder_start_token_id", generation)
+    masks = [
+        f"{key} = {_as_written(getattr(generation, key))}"
+        for key, masking in (
+            ("no_repeat_ngram_size", bool(generation.no_repeat_ngram_size)),
+            ("min_new_tokens", bool(generation.min_new_tokens)),
+            ("min_length", generation.min_new_tokens is None and (generation.min_length or 0) > 1),
+            ("bad_words_ids", any(ids != [start] for ids in generation.bad_words_ids or [])),
+        )
+        if masking
+    ]
+    if not masks:
+        return None
+    return (
+        f"with beam search (num_beams = {generation.num_beams}), CTranslate2 shares out the "
+        f"probability of the words {', '.join(masks)} remove among the others, where torch "
+        "leaves it out of each beam's score (renormalize_logits = false): beams can rank "
+        "otherwise and some outputs differ from torch's; renormalize_logits = true gives torch "
+        "CTranslate2's ranking"
+    )
+
+
 def _start_token_written(generation: GenerationConfig) -> bool:
     """Whether the decoder's start token, which generate() counts among the tokens written, is
     one the model may write (or unknown): not where it is a bad word of its own (Marian's

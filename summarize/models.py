@@ -36,6 +36,7 @@ from summarize.backends import (
     attention_override,
     conversion_recipe,
     converted_model_dir,
+    ct2_beam_renormalization_note,
     ct2_options,
     ensure_converted,
     pickle_problem,
@@ -1387,6 +1388,8 @@ def _checked_device(
                 model_config=generation.model_config,
                 user_set=user_set[table],
             )
+            if runs_here and (note := ct2_beam_renormalization_note(generation_config)):
+                logger.info("[%s]: %s", table, note)
         if device == "cpu":  # a GPU's memory is told by torch, which a CTranslate2 run leaves out
             check_beam_memory(tables, config, device, backend="ctranslate2")
     return device

@@ -384,6 +384,43 @@ def test_model_settings_ctranslate2_keeps_are_accepted_where_they_change_nothing
         resolve_spec("translation", translation, tmp_path / "models")
 
 
+@pytest.mark.parametrize(
+    ("task", "generation", "said"),
+    [
+        ("summarization", {}, ["num_beams = 4", "no_repeat_ngram_size = 3", "min_length = 56"]),
+        ("summarization", {"renormalize_logits": True}, []),
+        ("summarization", {"num_beams": 1}, []),
+        ("translation", {}, []),  # its one bad word, <pad>, is not in the conversion
+        ("translation", {"bad_words_ids": [[5]]}, ["bad_words_ids = [[5]]"]),
+    ],
+    ids=["distilbart_own", "renormalized", "greedy", "opus_mt_own", "bad_word"],
+)  # fmt: skip
+def test_a_beam_search_ctranslate2_ranks_otherwise_is_said(
+    self_contained_models, tmp_path: Path, caplog, task: str, generation: dict, said: list[str]
+) -> None:
+    """CTranslate2 takes the log-softmax after its masks; torch's beam search, unless
+    renormalize_logits = true, leaves the masked words' share out of each beam's score, so the
+    two backends rank beams otherwise (DistilBART's own no_repeat_ngram_size = 3 with beams
+    wrote other summaries on CTranslate2): the log says so, with the setting that aligns them."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    from summarize.models import resolve_spec
+
+    model = self_contained_models.bart if task == "summarization" else self_contained_models.marian
+    section = SummarizationSettings if task == "summarization" else TranslationSettings
+    settings = section(model=str(model), backend="ctranslate2", generation=generation)
+    caplog.set_level(logging.INFO, logger="summarize")
+    resolve_spec(task, settings, tmp_path / "models")
+    notes = [
+        r.getMessage() for r in caplog.records if "renormalize_logits = true" in r.getMessage()
+    ]
+    if not said:
+        assert notes == []
+        return
+    (note,) = notes
+    assert note.startswith(f"[{task}.generation]: with beam search")
+    assert all(setting in note for setting in said)
+
+
 @pytest.mark.parametrize("first", [False, True])
 def test_an_end_token_of_your_own_ends_the_output_on_ctranslate2_too(
     self_contained_models, first: bool
