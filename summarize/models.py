@@ -152,10 +152,24 @@ class ModelSpec:
         return identity
 
     def _conversion(self) -> dict[str, Any]:
-        recipe = conversion_recipe(self.config)
-        if self.settings.backend != "ctranslate2" or recipe is None:
+        if self.settings.backend != "ctranslate2":
             return {}
-        return {"conversion": recipe}
+        conversion: dict[str, Any] = {}
+        if (recipe := conversion_recipe(self.config)) is not None:
+            conversion["conversion"] = recipe
+        # The conversion starts the decoder with generation_config.json's start token, a file
+        # left out of the weights' digest: where it differs from config.json's, it keys the
+        # conversion (a BART whose generation_config.json was edited from 2 to 0 kept the
+        # conversion that starts with 2, and wrote other summaries than torch, unsaid). Other
+        # models keep their key. MarianMT's conversion starts from its own zero embedding.
+        start = self.generation_config.decoder_start_token_id
+        if (
+            getattr(self.config, "model_type", None) != "marian"
+            and start is not None
+            and start != getattr(self.config, "decoder_start_token_id", None)
+        ):
+            conversion["decoder_start_token_id"] = start
+        return conversion
 
     def identity(self) -> dict[str, Any]:
         """What changes this model's output for a given input: the one definition used by the

@@ -421,6 +421,29 @@ def test_a_beam_search_ctranslate2_ranks_otherwise_is_said(
     assert all(setting in note for setting in said)
 
 
+def test_a_start_token_edited_in_generation_config_json_gets_a_conversion_of_its_own(
+    self_contained_models, tmp_path: Path
+) -> None:
+    """The conversion starts the decoder with generation_config.json's start token; an edit of
+    it (BART's 2, "</s>", to 0, "<s>") reused the conversion that starts with "</s>", and
+    CTranslate2 wrote other summaries than torch, unsaid."""
+    pytest.importorskip("ctranslate2", reason="optional extra: pip install 'summarize[fast]'")
+    model = tmp_path / "bart"
+    shutil.copytree(self_contained_models.bart, model)
+    settings = SummarizationSettings(model=str(model), backend="ctranslate2")
+    starts = []
+    for start in (None, 0):
+        if start is not None:
+            generation_file = model / "generation_config.json"
+            generation = json.loads(generation_file.read_text(encoding="utf-8"))
+            generation["decoder_start_token_id"] = start
+            generation_file.write_text(json.dumps(generation), encoding="utf-8")
+        loaded = load_model("summarization", settings, tmp_path / "models")
+        converted = json.loads((loaded.backend.model_dir / "config.json").read_text("utf-8"))
+        starts.append(converted["decoder_start_token"])
+    assert starts == ["</s>", "<s>"]
+
+
 @pytest.mark.parametrize("first", [False, True])
 def test_an_end_token_of_your_own_ends_the_output_on_ctranslate2_too(
     self_contained_models, first: bool
