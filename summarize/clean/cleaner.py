@@ -179,6 +179,7 @@ LINE_RULES = (
 )
 STRUCTURAL_RULES = (
     "tail",
+    "section_tail",
     "comment_blocks",
     "duplicates",
     "short_runs",
@@ -195,12 +196,22 @@ RULE_NAMES: tuple[str, ...] = tuple(
 # Rules that take an article's own lines above its text, not a web page's.
 _ARTICLE_FURNITURE = frozenset({"header_labels", "byline"})
 # The order in which rules claim a block (the first that fires is recorded).
-_BLOCK_RULES = ("tail", "comment_blocks", *LINE_RULES, "short_runs", "fragments", "not_german")
+# A section label's own line keeps its phrase rule's name ("Ähnliche Beiträge": ``teaser``).
+_BLOCK_RULES = (
+    "tail",
+    "comment_blocks",
+    *LINE_RULES,
+    "section_tail",
+    "short_runs",
+    "fragments",
+    "not_german",
+)
 # Blunt structural rules: with the classifier on they need its P(boilerplate) >= this as well.
-SOFT_RULES = frozenset({"tail", "short_runs", "header_labels"})
+SOFT_RULES = frozenset({"tail", "section_tail", "short_runs", "header_labels"})
 SOFT_RULE_MIN_PROBABILITY = 0.65
 # After an end marker boilerplate is the rule, so there a little less doubt is enough.
 TAIL_MIN_PROBABILITY = 0.6
+_TAIL_RULES = frozenset({"tail", "section_tail"})
 # An HTML page is cleaned whole, with the main-text extraction's verdict on each block: a block
 # the extraction left out stays only where the classifier finds it clearly text, P(boilerplate)
 # at most this (otherwise it is listed under EXTRACTION_RULE, as before). Chosen on the 588
@@ -621,6 +632,12 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     ]
     start = _tail_start(texts, word_counts, matched["tail"])
     hits["tail"] = (False,) * n if start is None else (False,) * start + (True,) * (n - start)
+    # A section label ("Siehe auch", "Quellen:", "Kommentare") starts a tail as an end marker
+    # does; a rule of its own, not the classifier's ``tail`` feature, which it learnt without.
+    start = _tail_start(texts, word_counts, matched["section_tail"])
+    hits["section_tail"] = (
+        (False,) * n if start is None else (False,) * start + (True,) * (n - start)
+    )
     hits["comment_blocks"] = _flags(n, _comment_block_members(read, read_folded, word_counts))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
@@ -1029,7 +1046,7 @@ def _first_rule_decisions(
         fires[row] = page.hits[name]
         if name in SOFT_RULES and probability is not None:
             fires[row] &= probability >= (
-                TAIL_MIN_PROBABILITY if name == "tail" else SOFT_RULE_MIN_PROBABILITY
+                TAIL_MIN_PROBABILITY if name in _TAIL_RULES else SOFT_RULE_MIN_PROBABILITY
             )
     first = fires.argmax(axis=0).tolist()
     decisions: list[str | None] = [checked[row] if row < len(checked) else None for row in first]
