@@ -270,9 +270,10 @@ _SPACE = re.compile(r"\s")
 # after a number ("Die Sitzhöhe beträgt 805 mm. Praktisch …", where "805 cm. Praktisch" ends
 # one): on the development pages 10 such sentence ends went to the translator with the next
 # sentence. Before a capitalised word that goes on in lowercase: the title is "Mag." with its
-# capital, before a name, and the law's "Art." comes before its number ("Art. 5 GG", "Art. II").
+# capital, before a name, and the law's "Art." comes before its number ("Art. 5 GG", "Art. II"),
+# as an article's "Art." (Artikel) before its "Nr." ("unter Art. Nr. 4711 bestellen").
 _WORD_END_PYSBD_HOLDS_ABBREVIATION = re.compile(
-    r"(?:(?<=[^\W\d_]\smag\.)|(?<=[^\W\d_]\sArt\.)|(?<=\d\smm\.))"
+    r"(?:(?<=[^\W\d_]\smag\.)|(?<=[^\W\d_]\sArt\.)(?!\s+Nr\.)|(?<=\d\smm\.))"
     r"\s+(?=[„\"»‚(]?[A-ZÄÖÜ][a-zäöüß])"
 )
 # Sentence ends pysbd reads past: a footnote mark after the full stop ("seit 2020.[1] Es wurde

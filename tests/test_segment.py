@@ -1140,6 +1140,8 @@ def test_a_word_pysbd_reads_as_an_abbreviation_ends_its_sentence(first: str, sec
     [
         "Das regelt Art. 5 GG für alle.",
         "Das regelt Art. II des Vertrags.",
+        # an item's "Art." (Artikel) before its "Nr."
+        "Der Händler führt das Modell unter Art. Nr. 4711 im Katalog.",
         "Frau Mag. Huber leitet die Schule.",
         "Er sagte: „Was ich mag. Das ist gut“, und ging.",
         "Das Rohr misst 12 mm im Durchmesser.",
