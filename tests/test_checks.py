@@ -5022,6 +5022,17 @@ def test_a_changed_season_is_flagged(summary: str, german: str) -> None:
         # a well is no spring; sources ("Quellen zufolge") back no season
         ("They drank water from the spring.", "Sie tranken Wasser aus dem Brunnen.", ["spring"]),
         ("Sources say it ends in the spring.", "Quellen zufolge endet es im Herbst.", ["spring"]),
+        # a source ("laut einer Quelle") backs no season either
+        (
+            "A source says it ends in the spring.",
+            "Laut einer Quelle endet es im Herbst.",
+            ["spring"],
+        ),
+        (
+            "Citing a source, he said talks resume this spring.",
+            "Er nannte eine Quelle: Die Gespräche beginnen im Herbst.",
+            ["spring"],
+        ),
     ],
 )
 def test_the_spring_that_water_comes_from_is_no_season(

@@ -1837,7 +1837,7 @@ def _weekdays(
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4, "frühling": 1,
             "frühjahr": 1, "sommer": 2, "herbst": 3, "winter_de": 4}  # fmt: skip
 _SEASON_EN = re.compile(
-    r"\b(?:in|this|last|next|early|late|during|over|the)\s+(?:(?:the|early|late)\s+)?"
+    r"\b(?P<lead>in|this|last|next|early|late|during|over|the)\s+(?P<also>(?:the|early|late)\s+)?"
     r"(?P<season>spring|summer|autumn|winter)\b"
     r"|\b(?:this|last|next)\s+(?P<fall>fall)\b"
     r"|\b(?P<dated>spring|summer|autumn|winter|fall)(?=(?:\s+of)?\s+(?:19|20)\d\d\b)",
@@ -1852,8 +1852,13 @@ _SEASON_DE = re.compile(
 # at the spring", "the spring water" ("Quellwasser"). Read from the German rather than guessed
 # from the English, where "from the spring", "to the spring" and "at the spring meeting" are as
 # often the season ("postponed to the spring"). The singular and its compounds: the plural
-# "Quellen" is a journalist's sources far more often than springs.
+# "Quellen" is a journalist's sources far more often than springs. The singular is a source as
+# well ("laut einer Quelle", "Quelle: dpa"), so it backs the place only, _SPRING_OF_WATER, which
+# a bare "the spring" may be, not the season that "in the spring" says: "A source says it ends
+# in the spring" for "Laut einer Quelle endet es im Herbst" passed unflagged.
 _SPRING_OF_WATER_DE = re.compile(r"(?<![\w-])Quell(?:e|wasser\w*)(?![\w-])")
+_SPRING_OF_WATER = 0.0  # a season value no season has
+_BEFORE_A_YEAR = re.compile(r"(?:\s+of)?\s+(?:19|20)\d\d\b")
 # The months a season backs: its own three, and the one after (a season's astronomical end:
 # "Ende September" is early autumn or late summer).
 _SEASON_MONTHS = {1: {3, 4, 5, 6}, 2: {6, 7, 8, 9}, 3: {9, 10, 11, 12}, 4: {12, 1, 2, 3}}
@@ -1868,18 +1873,31 @@ def _seasons(text: str, language: Language) -> Iterator[_Reading]:
             value = _SEASONS["winter_de" if word == "winter" else word]
             yield _Reading(match.start(), match.end(), "season", {float(value)})
         for match in _SPRING_OF_WATER_DE.finditer(text):  # backing only, as all German readings
-            yield _Reading(match.start(), match.end(), "season", {float(_SEASONS["spring"])})
+            yield _Reading(match.start(), match.end(), "season", {_SPRING_OF_WATER})
         return
     for match in _SEASON_EN.finditer(text):
         group = next(name for name in ("season", "fall", "dated") if match.group(name))
-        value = _SEASONS[match.group(group).lower()]
-        yield _Reading(match.start(group), match.end(group), "season", {float(value)})
+        values = {float(_SEASONS[match.group(group).lower()])}
+        # "water from the spring": the place or the season, not where a time word or year says
+        if (
+            group == "season"
+            and (match.group("lead") or "").lower() == "the"
+            and not match.group("also")
+            and match.group(group).lower() == "spring"
+            and not _BEFORE_A_YEAR.match(text, match.end())
+        ):
+            values.add(_SPRING_OF_WATER)
+        yield _Reading(match.start(group), match.end(group), "season", values)
 
 
 def _season_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether a source states the season, or a date in one of its months ("im Oktober" backs
     "in the autumn")."""
-    months = {month for value in quantity.values for month in _SEASON_MONTHS[int(value)]}  # type: ignore[arg-type]
+    months = {
+        month
+        for value in quantity.values - {_SPRING_OF_WATER}
+        for month in _SEASON_MONTHS[int(value)]  # type: ignore[arg-type]
+    }
     return any(
         (other.kind == "season" and quantity.values & other.values)
         or (
