@@ -3029,6 +3029,17 @@ def test_a_lone_initial_before_a_surname_stays_with_it() -> None:
             "Sie trafen sich an Gate B. Beamte sagten das.",
             [],
         ),
+        # nor before a noun or pronoun that opens a sentence: a label's word is no office
+        (
+            "Germany won Group F. Victory was sweet.",
+            "Deutschland gewann Gruppe F. Der Sieg war süß.",
+            [],
+        ),
+        ("They took Plan B. Water was scarce.", "Sie nahmen Plan B. Wasser war knapp.", []),
+        ("He joined Team B. Nothing changed.", "Er wechselte ins Team B. Nichts änderte sich.", []),
+        # after a given name the surname that is a word stays a name
+        ("Michael J. Fox starred in it.", "Michael J. Fuchs spielte darin.", ["Michael J. Fox"]),
+        ("Siemens CEO J. Brown resigned.", "Siemens-Chef J. Braun trat zurück.", ["J. Brown"]),
     ],
 )
 def test_an_initial_after_a_capitalised_word_keeps_a_surname_that_is_a_word(

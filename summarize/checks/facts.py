@@ -326,17 +326,25 @@ def _initials_before(
         return False
     before = _WORD_BEFORE.search(text, 0, at)
     if len(initial) == 2:
-        after_a_capital = before is not None and before.group(1)[0].isupper()
+        # after a given name or an office ("Michael J. Fox", "Judge J. Brown"), not a label's
+        # ordinary word ("won Group F. Victory was sweet": a sentence opening with a noun)
+        after_a_name = before is not None and (
+            before.group(1)[0].isupper()
+            and (
+                not words.is_common_word(before.group(1))
+                or words.is_role_before_a_name(before.group(1))
+            )
+        )
         run_end = _ENDS_ITS_RUN.match(text, offset)
         noun_after = run_end.group("next") if run_end else None
         if (
-            after_a_capital
+            after_a_name
             and words.is_common_word(word)
             and not words.is_plural_noun(word)
             and run_end
             and not (noun_after and words.is_noun(noun_after))
         ):
-            # "Judge J. Brown ruled": a surname that is also a word after a capitalised one;
+            # "Judge J. Brown ruled": a surname that is also a word after a name or an office;
             # a sentence after a label opens with a name ("Group E. Robert Lewandowski",
             # "Plan B. Merkel"), a function word ("Group C. The winners"), a plural
             # ("Gate B. Officials said") or an adjective before its noun ("Plan B. Young

@@ -50,6 +50,17 @@ _TITLES = frozenset(
 # "the CEO said"): ordinary words, as "chief" and "minister" are, which the lexicon does not
 # list; no name of their own.
 _ROLE_ACRONYMS = frozenset("ceo cfo cto cio mp mep".split())
+# Offices and roles that stand before a person's name as a title does ("Judge J. Brown", "Coach
+# K. White"): ordinary words, but unlike a label's ("Group F. Victory was sweet", "Plan B.
+# Water was scarce") their capitalised word says a name follows.
+_ROLES_BEFORE_A_NAME = frozenset(
+    "judge justice coach president senator governor mayor minister chancellor premier "
+    "professor doctor captain general colonel major lieutenant sergeant officer detective "
+    "inspector constable sheriff agent bishop cardinal pastor father brother sister reverend "
+    "rabbi imam prosecutor attorney ambassador commissioner councillor councilor secretary "
+    "chairman chairwoman director manager speaker representative congressman congresswoman "
+    "king queen prince princess pope".split()
+)
 # The look-ups per word are remembered, but boundedly: a run of thousands of articles meets
 # ever new words and names.
 WORD_CACHE_SIZE = 1 << 16
@@ -185,6 +196,12 @@ def is_role_acronym(word: str) -> bool:
 
 def is_title(word: str) -> bool:
     return fold(word).rstrip(".") in _TITLES
+
+
+def is_role_before_a_name(word: str) -> bool:
+    """Whether ``word`` is a title or an office that stands before a name ("Judge", "Dr",
+    "CEO")."""
+    return is_title(word) or is_role_acronym(word) or fold(word) in _ROLES_BEFORE_A_NAME
 
 
 @cache
