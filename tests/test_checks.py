@@ -1510,6 +1510,13 @@ def test_a_place_named_in_german_backs_its_english_exonym(
         ("The Left Party lost votes.", "Die Linke verlor Stimmen.", []),
         ("He left the Left.", "Er verließ die Linken.", []),
         ("The Freedom Party won.", "Die Freiheitliche Partei Österreichs gewann.", []),
+        # a party by its abbreviation, written out in English
+        ("The Social Democrats lost.", "Die SPD verlor.", []),
+        ("The Christian Democrats won.", "Die CDU gewann.", []),
+        ("The Free Democrats left the coalition.", "Die FDP verließ die Koalition.", []),
+        ("The Alternative for Germany gained.", "Die AfD legte zu.", []),
+        ("The Social Democrats and Greens agreed.", "SPD und Grüne einigten sich.", []),
+        ("The Freedom Party won.", "Die FPÖ gewann.", []),
         # an international body, a news agency, a court, a market, a university
         ("The United Nations warned.", "Die Vereinten Nationen warnten.", []),
         ("The head of the United Nations spoke.", "Der Chef der Vereinten Nationen sprach.", []),
@@ -1538,6 +1545,10 @@ def test_a_place_named_in_german_backs_its_english_exonym(
         ("The United Nations warned.", "Die Weltbank warnte.", ["United Nations"]),
         ("The Supreme Court ruled.", "Das Bundesverfassungsgericht entschied.", ["Supreme Court"]),
         ("The Left Party lost votes.", "Die Grünen verloren Stimmen.", ["Left Party"]),
+        ("The Social Democrats lost.", "Die CDU verlor.", ["Social Democrats"]),
+        ("The Christian Democrats won.", "Die SPD gewann.", ["Christian Democrats"]),
+        ("The Free Democrats lost.", "Die AfD verlor.", ["Free Democrats"]),
+        ("The Freedom Party won.", "Die ÖVP gewann.", ["Freedom Party"]),
         (
             "The Interior Ministry said so.",
             "Das Finanzministerium teilte das mit.",
