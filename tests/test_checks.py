@@ -1517,6 +1517,22 @@ def test_a_place_named_in_german_backs_its_english_exonym(
         ("The Alternative for Germany gained.", "Die AfD legte zu.", []),
         ("The Social Democrats and Greens agreed.", "SPD und Grüne einigten sich.", []),
         ("The Freedom Party won.", "Die FPÖ gewann.", []),
+        # a name a possessive divides, read as the brief's check reads it, in runs
+        (
+            "On Sunday, the Swiss People's Party won most of the votes.",
+            "Am Sonntag gewann die Schweizerische Volkspartei die meisten Stimmen.",
+            [],
+        ),
+        (
+            "On Sunday, the Austrian People's Party won most of the votes.",
+            "Am Sonntag gewann die ÖVP die meisten Stimmen.",
+            [],
+        ),
+        (
+            "On Sunday, the Public Prosecutor's Office charged the man.",
+            "Am Sonntag klagte die Staatsanwaltschaft den Mann an.",
+            [],
+        ),
         # an international body, a news agency, a court, a market, a university
         ("The United Nations warned.", "Die Vereinten Nationen warnten.", []),
         ("The head of the United Nations spoke.", "Der Chef der Vereinten Nationen sprach.", []),
@@ -1549,6 +1565,16 @@ def test_a_place_named_in_german_backs_its_english_exonym(
         ("The Christian Democrats won.", "Die SPD gewann.", ["Christian Democrats"]),
         ("The Free Democrats lost.", "Die AfD verlor.", ["Free Democrats"]),
         ("The Freedom Party won.", "Die ÖVP gewann.", ["Freedom Party"]),
+        (
+            "On Sunday, the Swiss People's Party won most of the votes.",
+            "Am Sonntag gewann die ÖVP die meisten Stimmen.",
+            ["Swiss People"],
+        ),
+        (
+            "On Sunday, the Federal Prosecutor's Office charged the man.",
+            "Am Sonntag klagte die Staatsanwaltschaft den Mann an.",
+            ["Federal Prosecutor"],
+        ),
         (
             "The Interior Ministry said so.",
             "Das Finanzministerium teilte das mit.",

@@ -525,21 +525,23 @@ def _whole_only(name: str) -> str:
     return WHOLE_ONLY + key if len(parts) == 1 and is_common_word(key) else key
 
 
+# Where the brief's check ends one capitalised run of an English name and begins the next.
+_RUN_BREAK = re.compile(r"\s+(?:[a-z]+\s+)+|['’]s\s+(?!(?:Day|Eve)\b)")
+
+
 def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     """The German word forms of the institutions in ``data/institutions.toml``, folded, with
     the English names each backs: the name with each word inflected, and its listed forms."""
     data = packaged_toml("institutions.toml")
     # A name that small words divide ("Ministry of Finance") is read in the brief as its
-    # capitalised runs ("Ministry", "Finance"): each run of it is backed too.
+    # capitalised runs ("Ministry", "Finance"), and so is one a possessive divides ("Swiss
+    # People's Party": "Swiss People", "Party"; not before "Day" or "Eve", which the brief
+    # reads whole): each run of it is backed too.
     english = {
         german: frozenset(
             _whole_only(name)
             for name in data["names"][german]
-            + [
-                run
-                for name in data["names"][german]
-                for run in re.split(r"\s+(?:[a-z]+\s+)+", name)
-            ]
+            + [run for name in data["names"][german] for run in _RUN_BREAK.split(name)]
         )
         for german in data["names"]
     }
