@@ -1449,6 +1449,16 @@ def test_a_very_long_german_word_is_checked_in_little_memory() -> None:
         ("Floods hit Lower Austria again.", "Hochwasser traf Niederösterreich erneut.", []),
         ("The vote in Catalonia was close.", "Die Abstimmung in Katalonien war knapp.", []),
         ("Fires raged in California.", "In Kalifornien wüteten Brände.", []),
+        # a region's people, whose English name no ending joins to the region's
+        ("On Sunday the Catalans voted on it.", "Am Sonntag stimmten die Katalanen ab.", []),
+        ("On Sunday a Catalan man voted on it.", "Am Sonntag stimmte ein Katalane ab.", []),
+        ("On Sunday the Basques voted on it.", "Am Sonntag stimmten die Basken ab.", []),
+        (
+            "On Sunday the Basques voted on it.",
+            "Am Sonntag stimmten die Katalanen ab.",
+            ["Basques"],
+        ),
+        ("On Sunday the Catalans voted on it.", "Am Sonntag stimmten die Basken ab.", ["Catalans"]),
         ("The new plant is in Franconia.", "Das neue Werk steht im fränkischen Erlangen.", []),
         # a sea, a lake, a river: the whole English name, and a German name in its cases
         ("The ships sailed across the North Sea.", "Die Schiffe fuhren über die Nordsee.", []),
