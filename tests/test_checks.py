@@ -560,6 +560,24 @@ def test_a_german_score_with_a_colon_backs_the_english_score_line() -> None:
          ["Hamburg Castle"]),
         ("The Tschentscher Prize rose.", "Tschentscher said the electricity price rose.",
          "Tschentscher sagte, der Strompreis steige.", ["Tschentscher Prize"]),
+        # a landmark by its city's -er word and its kind, the city named in German or English
+        ("Crowds met at the Brandenburg Gate.", "",
+         "Tausende trafen sich am Brandenburger Tor.", []),
+        ("Crowds met at Cologne Cathedral.", "", "Tausende trafen sich am Kölner Dom.", []),
+        ("Crowds met at Berlin Cathedral.", "", "Tausende trafen sich am Berliner Dom.", []),
+        ("The Berlin Wall fell.", "", "Die Berliner Mauer fiel.", []),
+        ("Crowds met at Ulm Minster.", "", "Tausende trafen sich im Ulmer Münster.", []),
+        # a name of ordinary words only, its kind in one German compound with it
+        ("The National Police came.", "", "Die Nationalpolizei kam.", []),
+        ("The National Police came.", "", "Die Bundespolizei kam.", ["National Police"]),
+        # another city's landmark, or a word that only ends in the kind's short word
+        ("Crowds met at Cologne Cathedral.", "", "Tausende trafen sich am Münchner Dom.",
+         ["Cologne Cathedral"]),
+        ("Crowds met at the Brandenburg Gate.", "", "Tausende trafen sich am Berliner Tor.",
+         ["Brandenburg Gate"]),
+        ("Crowds met at the Brandenburg Gate.", "", "Der Brandenburger Autor las vor.",
+         ["Brandenburg Gate"]),
+        ("The Berlin Wall fell.", "", "Die Kölner Stadtmauer fiel.", ["Berlin Wall"]),
     ],
 )  # fmt: skip
 def test_the_translators_word_for_an_institutions_kind_is_backed_by_the_german(

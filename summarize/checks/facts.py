@@ -680,7 +680,8 @@ _DIVISIONS = frozenset("county district province region canton municipality".spl
 # it keeps ("DFB-Pokal" is the "DFB Cup", "Gmünder Kunstverein" the "... Association"), with the
 # German words for it, as a word or a compound's end (folded). Backed where the German says the
 # kind: the name's own parts must still be stated. Short words that end other words
-# ("Amt", "Rat", "See") are left out.
+# ("Amt", "Rat", "See") are left out, but for "Dom" and "Tor", read as words of their own only
+# (:data:`_SHORTEST_KIND_AT_AN_END`): "Motor", "Autor" are no gates.
 _KINDS: dict[str, tuple[str, ...]] = {
     "cup": ("pokal",), "league": ("liga",), "championship": ("meisterschaft",),
     "championships": ("meisterschaft", "meisterschaften"),
@@ -693,7 +694,8 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "prize": ("preis",), "award": ("preis", "auszeichnung"), "church": ("kirche",),
     "station": ("bahnhof",), "airport": ("flughafen",), "bridge": ("brucke",),
     "street": ("strasse",), "square": ("platz",), "castle": ("schloss", "burg"),
-    "cathedral": ("munster", "kathedrale"), "stadium": ("stadion", "arena"),
+    "cathedral": ("munster", "kathedrale", "dom"), "minster": ("munster",), "gate": ("tor",),
+    "wall": ("mauer",), "stadium": ("stadion", "arena"),
     "theatre": ("theater",), "theater": ("theater",),
     "festival": ("festival", "festspiele", "fest"), "police": ("polizei",),
 }  # fmt: skip
@@ -701,6 +703,16 @@ _KINDS: dict[str, tuple[str, ...]] = {
 
 # A German noun's endings: "Liga", "Kirchen", "Pokals", "Vereine".
 _GERMAN_NOUN_ENDINGS = ("", "e", "n", "en", "s", "es")
+# The shortest German word for a kind read at a compound's end; a shorter one ("dom", "tor")
+# only as a word of its own, with its endings ("Kölner Dom", "am Brandenburger Tor").
+_SHORTEST_KIND_AT_AN_END = 4
+
+
+def _says_the_kind(token: str, head: str) -> bool:
+    """Whether a German ``token`` (folded) is the kind's word ``head``, or ends with it."""
+    if len(head) < _SHORTEST_KIND_AT_AN_END:
+        return token.startswith(head) and token[len(head) :] in _GERMAN_NOUN_ENDINGS
+    return token.endswith(head)
 
 
 def _german_words_written_small(german: str) -> frozenset[str]:
@@ -803,7 +815,7 @@ def _kind_is_stated(
         at_kind = [
             at
             for at, token in enumerate(source_tokens)
-            if token.endswith(heads) and token not in written_small
+            if any(_says_the_kind(token, head) for head in heads) and token not in written_small
         ]
         if not at_kind:
             continue
@@ -813,6 +825,14 @@ def _kind_is_stated(
             if any(token.startswith(part) or _part_at(part, token) for part in named)
         ]
         if any(0 < abs(i - j) <= 2 for i in at_kind for j in at_name):
+            return True
+        # the place by its German name before the kind: "Kölner Dom" for "Cologne Cathedral"
+        near_kind = {at for i in at_kind for at in range(i - 2, i + 3) if at != i}
+        if any(
+            set(named) & words.english_names(source_tokens[at].capitalize())
+            for at in near_kind
+            if 0 <= at < len(source_tokens)
+        ):
             return True
         # the name and its kind one German compound: "Windbergfest" for "Windberg Festival"
         if any(
@@ -1440,6 +1460,9 @@ def _name_is_stated(
     # the words after it do ("Marie Graves" is not "Marie Claire").
     proper = [index for index, part in enumerate(parts) if not words.is_common_word(part)]
     first_proper = proper[0] if proper else 0
+    # The words that name what a kind is of: the proper ones, or all where each is also an
+    # ordinary word ("Cologne Cathedral": "cologne" is a scent too).
+    naming = proper or list(range(len(parts)))
     # A role the source words otherwise ("Turkish President Erdogan" for "türkischen Präsidenten
     # Erdogan") is left out; the words around it are names of their own ("South Korean"). Not
     # where the English source (listed first) names the person: the summary was written from
@@ -1471,7 +1494,7 @@ def _name_is_stated(
             and (
                 part in _DIVISIONS
                 or _kind_is_stated(
-                    part, [parts[i] for i in proper if i < index], source_lists, written_small
+                    part, [parts[i] for i in naming if i < index], source_lists, written_small
                 )
             )
         ):
@@ -1485,7 +1508,7 @@ def _name_is_stated(
         return False
     kind_last = parts[-1] in _DIVISIONS or (
         not _is_stated_part(parts[-1], grams)
-        and _kind_is_stated(parts[-1], [parts[i] for i in proper[:-1]], source_lists, written_small)
+        and _kind_is_stated(parts[-1], [parts[i] for i in naming[:-1]], source_lists, written_small)
     )
     last = len(parts) - (1 if kind_last and len(parts) - 1 > first_proper else 0)
     if source_lists is None:
