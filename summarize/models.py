@@ -299,13 +299,9 @@ class LoadedModel:
     @functools.cached_property
     def fixed_tokens(self) -> int:
         """Tokens the model reads around every text: the prefix and the special tokens (T5's
-        "summarize: " and its end token are three, BART's start and end tokens two)."""
+        "summarize: " and its end token are three, BART's start and end tokens two); what
+        :meth:`count_tokens` gives less this is the text's own."""
         return self.count_tokens("")
-
-    def text_tokens(self, text: str) -> int:
-        """Tokens of ``text`` alone, without :attr:`fixed_tokens`: what it says, to set
-        against an output length."""
-        return self.count_tokens(text) - self.fixed_tokens
 
     def fits(self, text: str) -> bool:
         """True when ``text`` (with the prefix) fits the model's input window."""

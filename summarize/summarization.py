@@ -170,7 +170,7 @@ class Summarizer:
             self._note_unreadable(document, text)
             # The text's own tokens: T5's prefix "summarize: " and end token are no words the
             # summary could repeat (a 28-token text read as 31 kept t5-small's minimum of 29).
-            text_tokens = self.loaded.text_tokens(text)
+            text_tokens = document.input_tokens - self.loaded.fixed_tokens
             if text_tokens <= self.minimum_tokens:
                 document.unpadded = True
                 document.add_note(
