@@ -1568,6 +1568,18 @@ def weights_problem(task: Task, source: ModelSource) -> str | None:
     if not weights:
         if any(folder.glob("*.bin")):
             return None  # pickle weights: pickle_only_problem says whether they may be read
+        if other := _other_framework_weights(folder):
+            # TensorFlow or Flax weights alone (an older fine-tune pushed from Keras or JAX):
+            # "has no weights; copy or pull the model again" sent the user after a copy that
+            # would hold the same files, as transformers 5 reads neither format.
+            from importlib.metadata import version
+
+            return (
+                f"The {task} model at {source.location} has no weights transformers can read: "
+                f"it holds TensorFlow or Flax weights only ({', '.join(other)}), which "
+                f"transformers {version('transformers')} does not load; use a copy of the "
+                "model with safetensors weights (model.safetensors)"
+            )
         return (
             f"The {task} model at {source.location} has no weights (no *.safetensors file); "
             "copy or pull the model again"
@@ -1596,6 +1608,17 @@ def weights_problem(task: Task, source: ModelSource) -> str | None:
             f"names shards that are not there ({', '.join(absent)}); copy or pull the model again"
         )
     return None
+
+
+# Weights files of TensorFlow (Keras h5) and Flax, single or sharded, as transformers 4 wrote them.
+_OTHER_FRAMEWORK_WEIGHTS = ("tf_model*.h5", "flax_model*.msgpack")
+
+
+def _other_framework_weights(folder: Path) -> list[str]:
+    """The TensorFlow or Flax weights files in ``folder``, by name (none: an empty list)."""
+    return sorted(
+        path.name for pattern in _OTHER_FRAMEWORK_WEIGHTS for path in folder.glob(pattern)
+    )
 
 
 def _safetensors_entry(folder: Path) -> bool:

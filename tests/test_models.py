@@ -3070,3 +3070,21 @@ def test_a_chunk_summary_longer_than_the_window_is_said_to_be_split() -> None:
         "1 chunk summary of map-reduce round 1 was longer than the summarizer's 20-token "
         "window, so it was split between the chunks of round 2"
     ) in summary.note
+
+
+@pytest.mark.parametrize("weights_file", ["flax_model.msgpack", "tf_model.h5"])
+def test_a_folder_with_tensorflow_or_flax_weights_only_is_told_so(
+    tmp_path: Path, self_contained_models, weights_file: str
+) -> None:
+    """Weights transformers 5 does not read (an older fine-tune pushed from Keras or JAX) were
+    called no weights at all, with advice to copy or pull the model again: a copy holds the
+    same files."""
+    folder = shutil.copytree(self_contained_models.bart, tmp_path / "bart")
+    (folder / "model.safetensors").rename(folder / weights_file)
+    options = SummarizationSettings(model=str(folder))
+    with pytest.raises(ModelLoadError) as raised:
+        load_model("summarization", options, tmp_path / "models")
+    message = str(raised.value)
+    assert f"TensorFlow or Flax weights only ({weights_file})" in message
+    assert "model.safetensors" in message
+    assert "copy or pull the model again" not in message
