@@ -14,7 +14,8 @@ pysbd (German rules) does the first pass; rules on top fix what it gets wrong on
 - a word pysbd's list holds as an abbreviation ends a sentence before a capitalised word where
   it is a German word or a unit ("… gerne mag. Das …", "… ihrer Art. Außerdem …", "805 mm. Die …");
 - a German-order quotation "»…«" after a sentence end starts a sentence (pysbd pairs its "«"
-  with the next "»" as Swiss marks).
+  with the next "»" as Swiss marks), and so does one after a quotation that closes with a
+  sentence end ("… akzeptieren?“ „Boeing …“").
 
 pysbd's time grows with the square of its input, so a paragraph longer than ``_PYSBD_WINDOW``
 characters goes to it in windows, each cut where pysbd ended a plain sentence (see
@@ -248,6 +249,13 @@ _SWISS_CLOSE = re.compile(r"(?<=[^\W\d_]{2}[.!?][»›])\s+(?=[„\"«‹]?[A-Z�
 # not after an abbreviation that never ends one ("die sog. »Letzte Generation«", "bzw. »Die
 # Zeit«"), see _split_at_german_openings.
 _GERMAN_OPEN = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[»›][A-ZÄÖÜ])")
+# A quotation that closes with a sentence end right before the next one opens: pysbd reads
+# past the gap between „…“ (or "…", “…”) pairs, so "Der Titel: „Würden Sie das akzeptieren?“
+# „Boeing schlägt …“" and 'rief er: "Danke, Trainer!" "Das war sehr emotional", meinte …' went
+# to the translator as one sentence (6 of the WMT news tests' line ends were missed so; it splits
+# '"Wir kommen." "Dann …"' already). The opening mark after the space, before a capital, starts
+# the next sentence; not inside a quotation or parenthesis, which pysbd keeps whole.
+_QUOTATION_AFTER_QUOTATION = re.compile(r"(?<=[.!?][\"“”])\s+(?=[„\"“][A-ZÄÖÜ])")
 # pysbd pairs guillemets in the Swiss order only, «…», and keeps the text between in one
 # sentence; in a text quoting »…« it paired the "«" that closes one quotation with the "»" that
 # opens the next: "»Da redet der Mund dahin …«, lautet eine Weisheit aus Prenzlau. Smalltalk
@@ -653,10 +661,22 @@ def _split_at_word_ends(sentence: str) -> list[str]:
     """``sentence`` cut after a word or unit that pysbd reads as an abbreviation where it ends a
     sentence (_WORD_END_PYSBD_HOLDS_ABBREVIATION), but not inside a quotation or parenthesis,
     which pysbd keeps whole ("„Was ich mag. Das ist gut“, sagte er.")."""
+    return _split_outside_quotations(sentence, _WORD_END_PYSBD_HOLDS_ABBREVIATION)
+
+
+def _split_between_quotations(sentence: str) -> list[str]:
+    """``sentence`` cut where a quotation that ends a sentence is followed by the next one
+    (_QUOTATION_AFTER_QUOTATION), but not inside a quotation or parenthesis."""
+    return _split_outside_quotations(sentence, _QUOTATION_AFTER_QUOTATION)
+
+
+def _split_outside_quotations(sentence: str, gap: re.Pattern[str]) -> list[str]:
+    """``sentence`` cut at each match of ``gap`` (white space, dropped) that lies outside the
+    quotations and parentheses pysbd keeps whole (_protected)."""
     parts: list[str] = []
     start = 0
     inside: bytearray | None = None
-    for match in _WORD_END_PYSBD_HOLDS_ABBREVIATION.finditer(sentence):
+    for match in gap.finditer(sentence):
         inside = inside if inside is not None else _protected(sentence)
         if inside[match.start()]:
             continue
@@ -886,7 +906,8 @@ def split_sentences(paragraph: str, source: Path | None = None) -> list[str]:
         for quoted in _SWISS_CLOSE.split(numbered)
         for opened in _split_at_german_openings(quoted)
         for marked in _split_at_marked_ends(opened)
-        for part in _split_at_word_ends(marked)
+        for worded in _split_at_word_ends(marked)
+        for part in _split_between_quotations(worded)
     ]
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 

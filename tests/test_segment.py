@@ -1196,3 +1196,35 @@ def test_usf_closing_a_list_ends_the_sentence_before_a_function_word() -> None:
     assert split_sentences("Er las Briefe, Akten usf. Dutzende am Tag.") == [
         "Er las Briefe, Akten usf. Dutzende am Tag."
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # WMT news tests: pysbd read past the gap between two quotations
+        ("Dazu der Titel: „Würden Sie das akzeptieren?“", "„Boeing schlägt Sitze vor.“"),
+        ('Er sagte: "Wir haben zu danken, Trainer!"', '"Das war sehr emotional", meinte er.'),
+        ("„Putin ist am stärksten, wenn er nicht angreift.“", "„Das Militär setzt Rost an.“"),
+        ("He said: “We won.”", "“Then we left.”"),
+    ],
+)
+def test_a_quotation_that_ends_a_sentence_before_the_next_one_ends_it(
+    first: str, second: str
+) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # inside a quotation or a parenthesis, which pysbd keeps whole
+        'Er sagte: "Sie rief „Halt!“ „Stehen bleiben!“ und lief weg."',
+        "(Sie rief „Halt!“ „Stehen bleiben!“ und lief weg.)",
+        # no sentence mark inside the first quotation
+        "Er las „Faust“ „Die Räuber“ und noch mehr.",
+    ],
+)
+def test_two_quotations_inside_a_quotation_or_without_a_stop_stay_one_sentence(
+    sentence: str,
+) -> None:
+    assert split_sentences(sentence) == [sentence]
