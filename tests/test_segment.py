@@ -1228,3 +1228,19 @@ def test_two_quotations_inside_a_quotation_or_without_a_stop_stay_one_sentence(
     sentence: str,
 ) -> None:
     assert split_sentences(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # WMT news tests, as translated news writes a statement quoted before its speaker
+        '"Ich habe keine Ahnung." sagte sie.',
+        '"Nach Monaten von Ermittlungen ist so viel klar." sagte der Abgeordnete.',
+        "„Wir kommen.“ schrieb er.",
+        'Mit einem Klick auf "Ich bin einverstanden." geben Sie Ihre Erlaubnis.',
+    ],
+)
+def test_a_quoted_statement_before_a_lowercase_word_ends_no_sentence(sentence: str) -> None:
+    assert split_sentences(f"{sentence} Sie lachte.") == [sentence, "Sie lachte."]
+    # A writer who starts sentences in lowercase starts one there too.
+    assert split_sentences('er sagte "nein." sie schwieg.') == ['er sagte "nein."', "sie schwieg."]
