@@ -162,8 +162,10 @@ _NUMBER_STOP_STARTER = re.compile(
     r"|(?<=\sCo\.)|(?<=\d\sff\.)|(?<=\d\sf\.)|(?<=\sJh\.)|(?<=\sJhd\.)"
     r"|(?<=\se\.\sV\.)|(?<=\se\.V\.)"
     r"|(?<=[^\W\d_]\s[IVX]{2}\.)|(?<=[^\W\d_]\s[IVX]{3}\.)|(?<=[^\W\d_]\s[IVX]{4}\.))"
-    # the word after, read across soft hyphens ("Zu\xaddem")
-    r"\s+(?=(\w[\w\xad]*))"
+    # the word after, read across soft hyphens ("Zu\xaddem"), also where it opens a quotation
+    # ('… Stifel Nicolaus & Co. "Aber ich denke …', '… oder Amine Harit 62. "Dann wäre …', '…
+    # als gäbe es einen Planeten B. "Was auf dem Meer …': 3 line ends of the WMT news tests)
+    r"\s+(?=[„\"»«“‚]?(\w[\w\xad]*))"
 )
 # A list item's or a rank's number after a colon, comma or semicolon: "Die Ergebnisse: 1. Die …".
 _OPENS_ITEM = re.compile(r"([:;,])\s*(\d{1,3})\.$")

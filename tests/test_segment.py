@@ -1244,3 +1244,33 @@ def test_a_quoted_statement_before_a_lowercase_word_ends_no_sentence(sentence: s
     assert split_sentences(f"{sentence} Sie lachte.") == [sentence, "Sie lachte."]
     # A writer who starts sentences in lowercase starts one there too.
     assert split_sentences('er sagte "nein." sie schwieg.') == ['er sagte "nein."', "sie schwieg."]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # WMT news tests: a sentence-starting word that opens a quotation
+        ("Das sagte die Chefökonomin bei Stifel Nicolaus & Co.", '"Aber ich denke anders."'),
+        ("Gefährlich waren Konoplyanka und Amine Harit 62.", '"Dann wäre es klar gewesen."'),
+        ("Viele handeln, als gäbe es einen Planeten B.", "„Was auf dem Meer passiert, bleibt.“"),
+        ("So sagt es der Vorstand der Stiftung Jugend forscht e. V.", "„Wir freuen uns sehr.“"),
+    ],
+)
+def test_a_sentence_starter_that_opens_a_quotation_starts_a_sentence(
+    first: str, second: str
+) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er kam am 3. „Tag der offenen Tür“ vorbei.",
+        "Die Firma Müller & Co. „Baustoffe“ liefert.",
+        "Er las Peter M. „Müllers“ Buch.",
+    ],
+)
+def test_a_noun_that_opens_a_quotation_after_a_number_stays_in_its_sentence(
+    sentence: str,
+) -> None:
+    assert split_sentences(sentence) == [sentence]
