@@ -1128,6 +1128,9 @@ def test_no_window_is_cut_inside_an_english_single_quoted_quotation(
         # millimetres after a number, as "cm." ends one
         ("Der Radstand beträgt 4.700 mm.", "Eingebaut wurde ein Sechszylinder."),
         ("Es fielen 12 mm.", "(Das ist wenig.)"),
+        # pysbd reads its list in any case: "xi" is the numeral XI, "bart" the English Baronet
+        ("Das schafft Platz für Wachstum, sagte Xi.", "Die Führungsgruppe hat Richtlinien."),
+        ("Er zeigt sich in seinem kurzgeschnittenen Bart.", "Seit er gelobt wurde, ist er froh."),
     ],
 )
 def test_a_word_pysbd_reads_as_an_abbreviation_ends_its_sentence(first: str, second: str) -> None:
