@@ -70,6 +70,11 @@ _EMOJI_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]+:)")
 # tags and styles it as one; 68 of the 588 development pages hold some. A "#" after a letter or
 # digit ("C#") starts none, nor one after "&" (a character reference's, "&#8364;", escaped as such).
 _HASHTAG = re.compile(r"(?<![\w&])#(?=[\w/-])")
+# A citation in pandoc's Markdown (its default reader, "citations" on): "@" after anything but a
+# letter or digit ("_" too) and before a word character ("@dpa", "-@dpa", "„@AgnesCallamard"),
+# which `--citeproc` showed as "(dpa?)" (citation not found); without it, a key takes what follows
+# raw ("@AT&amp;T" showed "@AT&amp;amp;T"). Not the "@" of an e-mail address, after a letter.
+_CITATION = re.compile(r"(?<![^\W_])@(?=\w)")
 _TITLE_MAX_WORDS = 20
 # What makes a line a heading, quote, list item or (with the definition-list extension of
 # markdown-it and kramdown) a definition.
@@ -186,6 +191,8 @@ def _markup_characters(text: str) -> tuple[str, list[bool]]:
         escape[shortcode.start()] = True
     for hashtag in _HASHTAG.finditer(text):
         escape[hashtag.start()] = True
+    for citation in _CITATION.finditer(text):
+        escape[citation.start()] = True
     for entity in _ENTITY_START.finditer(text):
         escape[entity.start()] = True
     # The isolate is part of the line a renderer reads, and linkify-it takes its controls for
@@ -209,7 +216,7 @@ def _markup_characters(text: str) -> tuple[str, list[bool]]:
 
 
 # What has no backslash escape in one renderer or another, which then shows the backslash: kramdown
-# (Jekyll's reader) has none for "&" ("\&euro;" showed "\€") and "^"; Python-Markdown (MkDocs)
+# (Jekyll's reader) has none for "&" ("\&euro;" showed "\€"), "^" and "@"; Python-Markdown (MkDocs)
 # none for "<", "$", "~", "|" (without its tables), ":", "=", "%", "/" and "^" ("\$5" showed "\$5"),
 # and its raw HTML blocks (the audit's <details>) take "\<img …>" for a tag. And with
 # pymdown-extensions' maths (arithmatex) "\[…\]" is a formula: "[^1]" showed as one. A character
@@ -226,6 +233,7 @@ _REFERENCES = {
     "%": "&#37;",
     "/": "&#47;",
     "^": "&#94;",
+    "@": "&#64;",
     "{": "&#123;",
     "?": "&#63;",
     "[": "&#91;",

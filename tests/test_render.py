@@ -1271,10 +1271,11 @@ def test_a_headline_translated_as_nothing_visible_takes_the_summarys_title(engli
     assert record.title == first_sentence(record.summary.text)
 
 
-def test_the_at_sign_of_a_handle_or_an_e_mail_address_is_not_escaped() -> None:
+def test_the_at_sign_of_a_handle_or_an_e_mail_address_has_no_backslash() -> None:
     """kramdown, Jekyll's reader, has no "\\@" escape and showed the backslash of every
-    "@AgnesCallamard" and "presse\\@partei.de"; an address still makes no link in markdown-it,
-    whose linkifier the escaped "." of its domain stops."""
+    "@AgnesCallamard" and "presse\\@partei.de" (a handle's "@" is a character reference, as
+    pandoc reads it as a citation); an address still makes no link in markdown-it, whose
+    linkifier the escaped "." of its domain stops."""
     text = "@AgnesCallamard schrieb an kontakt@zeitung.de und presse@partei.de"
     escaped_text = escape_markdown(text)
     assert "\\@" not in escaped_text
@@ -1522,6 +1523,30 @@ def test_a_labelled_example_marker_makes_no_list_in_pandoc(line: str) -> None:
     shown = shown_text(html)
     assert shown.count(line) == 2  # the English and the German
     assert "The government, said @dpa, plans cuts." in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut @dpa plant die Regierung Kürzungen.",
+        "„@AgnesCallamard“ schrieb",
+        "x_@dpa",
+        "@AT&amp;T",
+    ],
+)
+def test_a_handle_makes_no_citation_in_pandoc(text: str) -> None:
+    """pandoc's Markdown (its default reader) reads "@dpa" after anything but a letter or digit
+    as a citation: `--citeproc` showed each handle of the article as "(dpa?)", and without it
+    the key took what follows as typed ("@AT&amp;T" showed "@AT&amp;amp;T"). An e-mail
+    address's "@" is no citation and stays as typed."""
+    _, body = split_front_matter(render_brief(brief_of(text).record(), "article-0.json"))
+    expected = shown_text(MarkdownIt("commonmark").render(body)).count(text)
+    assert expected >= 8
+    html = pandoc_html(body)
+    assert 'class="citation"' not in html
+    assert shown_text(html).count(text) == expected
+    assert shown_text(kramdown_html(body)).count(text) == expected
+    assert "kontakt@zeitung\\.de" in escape_markdown("kontakt@zeitung.de")
 
 
 def test_an_entity_in_a_briefs_file_name_is_not_read_in_its_link() -> None:
