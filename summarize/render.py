@@ -721,10 +721,12 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 # Text that PyYAML (YAML 1.1) writes plain but other readers take for a number or a date: YAML 1.2
 # (Obsidian's properties, Hugo) reads "1e5" as 100000 and "0o17" as 15, Ruby's reader (Jekyll's)
-# "1,5" as 15 (its digits may be parted by commas) and "2025-3-4" as a date. Quoted, as PyYAML
-# quotes "2025" and "1.5" itself.
+# "1,5" as 15 (its digits may be parted by commas), "2025-3-4" as a date and a time of day or a
+# score with a leading zero as a number of base 60 ("09:30" as 34200, "0:1" as 1; PyYAML reads
+# and quotes such a number only from "1:"). Quoted, as PyYAML quotes "2025", "1.5" and "9:30".
 _READ_AS_NUMBER_ELSEWHERE = re.compile(
     r"[-+]?(?:0o[0-7]+|[0-9][0-9_,]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
 )
 

@@ -526,11 +526,15 @@ def test_a_front_matter_value_starting_with_a_colon_is_quoted() -> None:
     assert split_front_matter(text)[0]["title_de"] == ":Auftakt"
 
 
-@pytest.mark.parametrize("value", ["1e5", "0o17", "-2E3", "1,5", "1,000.5", "2025-3-4"])
+@pytest.mark.parametrize(
+    "value",
+    ["1e5", "0o17", "-2E3", "1,5", "1,000.5", "2025-3-4", "09:30", "0:1", "00:00"],
+)
 def test_a_front_matter_value_other_readers_take_for_a_number_or_date_is_quoted(value: str) -> None:
     """PyYAML (YAML 1.1) reads these as text and wrote them plain; YAML 1.2 (Obsidian's
     properties, Hugo) reads "1e5" as 100000 and "0o17" as 15, Ruby's reader (Jekyll's) "1,5" as
-    the number 15 and "2025-3-4" as a date."""
+    the number 15, "2025-3-4" as a date and "09:30" as the number 34200 (base 60, as PyYAML
+    reads "9:30", which it quotes)."""
     brief = dataclasses.replace(make_brief(), title_de=value, title_en=value)
     text = render_brief(brief.record(), "article-0.json")
     assert f"title_de: '{value}'" in text and f"title: '{value}'" in text
