@@ -624,6 +624,12 @@ def warnings_label(count: int) -> str:
     return "Translation warning" if count == 1 else "Translation warnings"
 
 
+def sentence_label(number: int, *, first: bool) -> str:
+    """ "sentence 2" after a paragraph's warnings label, "Sentence 2" where it opens a sentence
+    of the note (after another sentence's warnings and a full stop)."""
+    return f"{'sentence' if first else 'Sentence'} {number}"
+
+
 def split_places(record: BriefRecord) -> str:
     """Where the sentences split for the translator's window stand ("the headline; ¶2
     sentence 3"), so a reader can find them; "" for a record older than that."""
@@ -777,10 +783,12 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
     for number, paragraph in enumerate(record.paragraphs, start=1):
         lines += [f"**¶{number}** {english_markdown(paragraph)}", ""]
         if paragraph.warnings:
-            notes = "; ".join(
-                f"sentence {sentence}: "
+            # "; " between one sentence's warnings, a full stop between sentences: with "; "
+            # for both, "sentence 1: …; …; sentence 2: …" read as one run-on list.
+            notes = ". ".join(
+                f"{sentence_label(sentence, first=index == 0)}: "
                 + "; ".join(escape_markdown(warning.detail) for warning in warnings)
-                for sentence, warnings in paragraph.warned_sentences
+                for index, (sentence, warnings) in enumerate(paragraph.warned_sentences)
             )
             lines += [f"*{warnings_label(len(paragraph.warnings))}: {notes}.*", ""]
         lines += [f"> {escape_markdown(paragraph.german)}", ""]

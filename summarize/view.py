@@ -66,6 +66,7 @@ from summarize.render import (
     key_facts_label,
     plural,
     reading_order,
+    sentence_label,
     source_line,
     source_shown,
     title_note,
@@ -298,6 +299,7 @@ def _environment() -> Environment:
     environment.globals["version"] = __version__
     environment.globals["plural"] = plural
     environment.globals["warnings_label"] = warnings_label
+    environment.globals["sentence_label"] = sentence_label
     environment.globals["no_translation"] = NO_TRANSLATION
     # as the Markdown brief: the one reason besides "not found in the article"
     environment.globals["only_in_translation"] = ONLY_IN_TRANSLATION

@@ -1636,13 +1636,44 @@ def test_a_sentence_with_several_translation_warnings_is_named_once(tmp_path: Pa
     output.mkdir()
     write_brief(output / "article-0.md", brief)
     said = (
-        "Translation warnings: sentence 1: repeats “people”; “1.000” not in the English; "
-        "sentence 2: English is 3.1× the German length."
+        "Translation warnings: sentence 1: repeats “people”; “1.000” not in the English. "
+        "Sentence 2: English is 3.1× the German length."
     )
     markdown = (output / "article-0.md").read_text(encoding="utf-8")
     assert f"*{said}*" in markdown.replace("\\", "")
     page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
     assert said in re.sub(r"<[^>]+>", "", page)
+
+
+def test_sentences_warnings_are_parted_by_a_full_stop(tmp_path: Path) -> None:
+    """A paragraph's warnings used "; " between one sentence's warnings and between sentences
+    alike: "sentence 1: …; …; sentence 2: …; sentence 3: …" read as one run-on list, where a
+    reader looks for where one sentence's warnings end. A full stop ends each sentence's."""
+    length = TranslationWarning("length_ratio", "English is 0.3× the German length")
+    numbers = TranslationWarning("missing_numbers", "“1500” not in the English")
+    brief = dataclasses.replace(
+        make_brief(0),
+        paragraphs=(
+            ParagraphPair(
+                ("Es kamen 1500 Menschen.", "Alle blieben.", "Dann gingen sie."),
+                ("People came.", "All.", "Then."),
+                ((1, length), (1, numbers), (2, length), (3, length)),
+            ),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    write_brief(output / "article-0.md", brief)
+    said = (
+        "Translation warnings: sentence 1: English is 0.3× the German length; “1500” not in the "
+        "English. Sentence 2: English is 0.3× the German length. Sentence 3: English is 0.3× the "
+        "German length."
+    )
+    markdown = (output / "article-0.md").read_text(encoding="utf-8").replace("\\", "")
+    page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
+    for shown in (markdown, re.sub(r"<[^>]+>", "", page)):
+        assert said in shown
+        assert "; sentence" not in shown
 
 
 def test_one_translation_warning_is_labelled_as_one(tmp_path: Path) -> None:
