@@ -173,6 +173,21 @@ def test_translation_warnings() -> None:
     assert [w.kind for w in low] == ["low_confidence"]
 
 
+def test_low_confidence_says_what_it_means_and_keeps_the_figure() -> None:
+    """The low-confidence warning read "mean token log-probability -4.20", which tells a
+    newsroom reader neither what happened nor what to do; it says both, the figure after it."""
+    german = "Nordkorea hat Russland im Ukraine-Krieg tausende Soldaten zur Verfügung gestellt."
+    (low,) = translation_warnings(
+        german, "North Korea gave Russia many soldiers for the war.", -4.2
+    )
+    assert low.detail == (
+        "the translator was unsure of this sentence, so check its English against the German "
+        "(mean token log-probability -4.20)"
+    )
+    # one warning of the paragraph's list: no "; " (which parts its warnings) inside it
+    assert ";" not in low.detail
+
+
 @pytest.mark.parametrize(
     ("german", "english"),
     [

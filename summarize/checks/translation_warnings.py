@@ -752,7 +752,13 @@ def translation_warnings(
     if negation is not None:
         warnings.append(TranslationWarning("negation", negation))
     if mean_logprob is not None and mean_logprob < _LOW_LOGPROB:
+        # Said as what it means for the reader and what to do, the figure kept for engineers:
+        # "mean token log-probability -2.31" alone told a newsroom reader nothing.
         warnings.append(
-            TranslationWarning("low_confidence", f"mean token log-probability {mean_logprob:.2f}")
+            TranslationWarning(
+                "low_confidence",
+                "the translator was unsure of this sentence, so check its English against the "
+                f"German (mean token log-probability {mean_logprob:.2f})",
+            )
         )
     return warnings
