@@ -35,7 +35,7 @@ from summarize.engines.local import Pipeline
 from summarize.engines.ray_session import _interrupt_not_ignored
 from summarize.errors import ConfigError, ModelLoadError
 from summarize.progress import LogProgress
-from summarize.report import ArticleOutcome, RunReport
+from summarize.report import ArticleOutcome, RunReport, SilentProgress
 from summarize.signals import HANGUP
 
 NO_RAY = "Ray is an optional extra (pip install 'summarize[ray]'); not installed here"
@@ -1328,6 +1328,52 @@ def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
         assert all(name in index for name in _briefs(output))
     else:  # a worker may write one more brief while the stopped driver leaves the cluster
         assert set(listed) <= set(_briefs(output))
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+class _StopAtTheFirstOutcome(SilentProgress):
+    def article_finished(self, outcome: ArticleOutcome) -> None:
+        raise KeyboardInterrupt
+
+
+def test_a_stopped_ray_run_is_not_said_by_ray_data_to_have_finished(
+    on_cluster: Any, self_contained_models: ModelSet, tmp_path: Path
+) -> None:
+    """Ray Data says "✔️  Dataset … execution finished in 9.62 seconds" as the driver lets the
+    execution go, also where the driver stopped reading it (Ctrl-C, SIGTERM): a run stopped
+    after its first of two groups said "execution finished", then "interrupted". A run that
+    reads every group still hears it."""
+    from summarize.engines.ray import RayEngine
+
+    shorts = _short_seeds(tmp_path / "in")[:2]
+    config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 1\n"
+                     f"[ray]\n{WATCHDOG}\n")  # fmt: skip
+    executor_logger = logging.getLogger("ray.data._internal.execution.streaming_executor")
+    lines = _Lines()
+    executor_logger.addHandler(lines)
+    level = executor_logger.level
+    executor_logger.setLevel(logging.INFO)
+    try:
+        whole = _load(config, f"output.folder={str(tmp_path / 'whole')!r}")
+        assert RayEngine(whole).run(shorts).exit_code == 0
+        assert sum("execution finished" in line for line in lines.lines) == 1, lines.lines
+        lines.lines.clear()
+        stopped = _load(config, f"output.folder={str(tmp_path / 'stopped')!r}")
+        with pytest.raises(KeyboardInterrupt):
+            RayEngine(stopped).run(shorts, _StopAtTheFirstOutcome())
+    finally:
+        executor_logger.removeHandler(lines)
+        executor_logger.setLevel(level)
+    assert lines.lines, "Ray Data said nothing of the stopped run"
+    assert not [line for line in lines.lines if "execution finished" in line]
 
 
 def _writes_failing_on_the_worker(stem: str, code: int) -> Any:

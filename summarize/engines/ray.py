@@ -570,6 +570,45 @@ class _StallWatch:
             raise ExecutionTimeoutError(f"no work for {now - self._since:.0f} s")
 
 
+# Ray Data's logger of the line that says a dataset's execution ended well.
+_EXECUTOR_LOGGER = "ray.data._internal.execution.streaming_executor"
+
+
+class _FinishedSaidOnceRead(logging.Filter):
+    """Holds Ray Data's "✔️  Dataset … execution finished in 9.62 seconds" until the driver has
+    read the whole plan, and drops it where the driver stops reading (Ctrl-C, SIGTERM, an
+    output folder that takes no more writes): Ray Data says it as it lets the execution go,
+    stopped or not, and a stopped run said "execution finished" just before "interrupted".
+    Ray Data says it as its last output is made, before the driver reads it: held, it comes
+    after the last article's line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._read = False
+        self._held: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._read or "execution finished" not in record.getMessage():
+            return True
+        self._held.append(record)
+        return False
+
+    @contextlib.contextmanager
+    def attached(self) -> Iterator[None]:
+        """On Ray Data's logger while the driver reads the plan's rows in the block: the line
+        once the block ends, none where it raises (the stopped execution is let go, and said
+        finished, as the exception leaves the loop, within the block)."""
+        executor_logger = logging.getLogger(_EXECUTOR_LOGGER)
+        executor_logger.addFilter(self)
+        try:
+            yield
+            self._read = True
+            for record in self._held:
+                executor_logger.handle(record)
+        finally:
+            executor_logger.removeFilter(self)
+
+
 def _stall_watch_callback(watch: _StallWatch) -> type | None:
     """A Ray Data execution callback class (Ray Data makes one for each execution) that asks
     ``watch`` at each step; None where Ray Data has no such hook (its watchdog is used then)."""
@@ -1327,17 +1366,18 @@ class RayEngine:
         checkpoints = Checkpoints()
         jobs = {job.source: job for group in groups for job in group.jobs}
         try:
-            for row in dataset.iter_rows():
-                for said, record_said in pickle.loads(row[_PAYLOAD]):
-                    outcome, record = _as_this_run_left_it(
-                        said, record_said, jobs.get(said.source), run, before or {}
-                    )
-                    run.settle(outcome, record)
-                    # The driver learns of an article when it is done: its "[n/N]" line of a
-                    # logged run comes then (locally, when it starts).
-                    progress.article_started(outcome.source)
-                    progress.article_finished(outcome)
-                checkpoints.write_when_due(run)
+            with _FinishedSaidOnceRead().attached():
+                for row in dataset.iter_rows():
+                    for said, record_said in pickle.loads(row[_PAYLOAD]):
+                        outcome, record = _as_this_run_left_it(
+                            said, record_said, jobs.get(said.source), run, before or {}
+                        )
+                        run.settle(outcome, record)
+                        # The driver learns of an article when it is done: its "[n/N]" line of a
+                        # logged run comes then (locally, when it starts).
+                        progress.article_started(outcome.source)
+                        progress.article_finished(outcome)
+                    checkpoints.write_when_due(run)
             totals = _totals(ledger)
         except ExecutionTimeoutError:
             # The briefs written are counted once the run has looked at the folder (a group's
