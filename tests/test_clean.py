@@ -2877,6 +2877,59 @@ def test_dated_lines_of_the_article_are_no_comment_thread() -> None:
     assert not any(analyse(one, CleanOptions()).hits["comment_threads"])
 
 
+AUTHOR_BOXES = (
+    # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
+    "Über Simon Dückert\n\n"
+    "Scholarch der Cogneon Akademie. Ich brenne für Lernende Organisationen und Wissensarbeit.\n\n"
+    "Zeige alle Beiträge von Simon Dückert →\n",
+    # a plugin's box: the name, a role, the bio, the link
+    "Tanja Karrasch\n\nAutor*In\n\n"
+    "Tanja ist seit 2023 Redakteurin bei OMR und schreibt über Marken und Handel.\n\n"
+    "Alle Artikel von Tanja Karrasch\n",
+    # tagDiv's Newspaper: the name over its post count, the bio below
+    "Jule Radeck 300 posts\n\n"
+    "Jule Radeck studierte Sportwissenschaften, bevor sie als Volontärin nach Hamburg zog.\n",
+    # the theme's link at the end of the bio's own line
+    "Life is not digital. Life is a burning bush. Zeige alle Beiträge von Cem Basman\n",
+)
+
+
+@pytest.mark.parametrize("box", AUTHOR_BOXES)
+def test_an_author_box_goes_whole(box: str) -> None:
+    """An author box as themes and author-box plugins print it (name or "Über <name>", bio,
+    "Zeige alle Beiträge von <name>"; or "<name> 300 posts" over the bio) goes, bio included:
+    the classifier kept the bio's sentences (the development set's "Jule Radeck studierte
+    Sportwissenschaften, bevor …", "Scholarch der Cogneon Akademie. …")."""
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + box + "\n" + ARTICLE_CLOSING
+    page = analyse(text, CleanOptions())
+    box_lines = [line for line in box.splitlines() if line]
+    flagged = [t for t, hit in zip(page.texts, page.hits["author_box"], strict=True) if hit]
+    assert flagged == box_lines
+    cleaned = clean_text(text)
+    kept = "\n".join(cleaned.paragraphs)
+    assert "Die Kosten trägt zum Teil das Land." in kept
+    assert not any(line in kept for line in box_lines)
+    switched_off = CleanOptions(disabled=frozenset({"author_box"}))
+    assert not [d for d in clean_text(text, switched_off).dropped if d.rule == "author_box"]
+
+
+def test_an_archive_link_or_post_count_without_its_author_is_no_author_box() -> None:
+    """The link counts only under a heading with the same name, a post count only over a bio
+    that names the author: article lines that end like a link, a name and its bio elsewhere,
+    and a forum's count stay with the classifier."""
+    text = (
+        ARTICLE_OPENING
+        + "Liam Williams\n\n"
+        + "Liam Williams stand im April des letzten Jahres gegen Demetrius Andrade im Ring.\n\n"
+        + "Mehr Beiträge von Tanja Karrasch\n\n"
+        + "Alfistivirus 10101 Beiträge\n\n"
+        + "Die Stadt hat die Regeln inzwischen um einen Monat verschoben.\n"
+        + PRESS_RELEASE_BODY
+        + ARTICLE_CLOSING
+    )
+    assert not any(analyse(text, CleanOptions()).hits["author_box"])
+
+
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
     """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
     English quotation cut so ("… veröffentlicht. I would like to share the sad news with you

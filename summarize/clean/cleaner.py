@@ -182,6 +182,7 @@ STRUCTURAL_RULES = (
     "section_tail",
     "comment_blocks",
     "comment_threads",
+    "author_box",
     "duplicates",
     "short_runs",
     "fragments",
@@ -202,6 +203,7 @@ _BLOCK_RULES = (
     "tail",
     "comment_blocks",
     "comment_threads",
+    "author_box",
     *LINE_RULES,
     "section_tail",
     "short_runs",
@@ -496,6 +498,64 @@ def _is_comment_stamp(line: str) -> bool:
     # a user name's or a weekday's just before it ("RockyRider66, 26. Januar 2022 13:05").
     before = _STAMP_LAST_NAME.sub("", line[: found.start()]).rstrip(" /|·•,–-")
     return len(before) <= _STAMP_NAME_MAX_CHARS and not _DIGIT.search(before)
+
+
+# An author box as blog themes and author-box plugins print it (WordPress's Twenty themes, Simple
+# Author Box, tagDiv's Newspaper, MH Magazine): the author's name as its heading ("Simon Dückert",
+# "Über Simon Dückert"), the bio, and the link to the author's archive naming the same person
+# ("Zeige alle Beiträge von Simon Dückert →", "Alle Artikel von Tanja Karrasch", "Mehr Beiträge
+# von …", "Weitere Artikel von … Alle Autoren"); or the name over its post count ("Jule Radeck
+# 300 posts", "Über Steffi 1009 Artikel") and the bio below it.
+_AUTHOR_ARCHIVE_LINK = re.compile(
+    r"^(?:zeige alle|alle|weitere|mehr) (?:beiträge|artikel|posts) von (?P<name>[^.!?|:]{1,60}?)"
+    r"(?: anzeigen)?(?: alle autoren)?\s*[→»›]?$"
+    r"|^view all posts by (?P<en_name>[^.!?|:]{1,60}?)\s*[→»›]?$",
+    re.IGNORECASE,
+)
+# The WordPress themes' link at the end of the bio's own line ("Life is not digital. … Zeige
+# alle Beiträge von Cem Basman"): its wording is the theme's, not a writer's.
+_AUTHOR_ARCHIVE_LINK_AFTER_BIO = re.compile(
+    r"\s(?:zeige alle beiträge von|view all posts by) [^.!?|:]{1,60}?\s*[→»›]?$", re.IGNORECASE
+)
+_AUTHOR_POST_COUNT = re.compile(
+    r"^(?:Über |About )?(?P<name>[A-ZÄÖÜ][\w.'’-]*(?: [A-ZÄÖÜ][\w.'’-]*){0,3})"
+    r" \d[\d.]* (?:posts|artikel|beiträge|Posts|Artikel|Beiträge)$"
+)
+_AUTHOR_BOX_MAX_BIO_BLOCKS = 4  # bio paragraphs and profile links between heading and link
+_AUTHOR_BIO_MAX_WORDS = 120
+
+
+def _author_box_members(texts: Sequence[str]) -> set[int]:
+    """The blocks of an author box: heading, bio and archive link (see _AUTHOR_ARCHIVE_LINK).
+    A link counts only under a heading that names the author (the name alone, or after "Über"
+    / "About") at most _AUTHOR_BOX_MAX_BIO_BLOCKS blocks above; a post count only over a bio
+    that names the author's first name."""
+    members: set[int] = set()
+    for index, line in enumerate(texts):
+        line = line.strip()
+        if (
+            _AUTHOR_ARCHIVE_LINK_AFTER_BIO.search(line)
+            and len(line.split()) <= _AUTHOR_BIO_MAX_WORDS
+        ):
+            members.add(index)
+            continue
+        if link := _AUTHOR_ARCHIVE_LINK.match(line):
+            name = (link["name"] or link["en_name"]).strip().casefold()
+            headings = {name, f"über {name}", f"about {name}"}
+            for above in range(index - 1, max(-1, index - 2 - _AUTHOR_BOX_MAX_BIO_BLOCKS), -1):
+                if texts[above].strip().rstrip(":").casefold() in headings:
+                    members.update(range(above, index + 1))
+                    break
+            continue
+        if (count := _AUTHOR_POST_COUNT.match(line)) and index + 1 < len(texts):
+            bio = texts[index + 1]
+            first_name = count["name"].split()[0]
+            if (
+                re.search(rf"\b{re.escape(first_name)}\b", bio)
+                and len(bio.split()) <= _AUTHOR_BIO_MAX_WORDS
+            ):
+                members.update((index, index + 1))
+    return members
 
 
 _COMMENT_BUTTON = re.compile(
@@ -807,6 +867,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     )
     hits["comment_blocks"] = _flags(n, _comment_block_members(read, read_folded, word_counts))
     hits["comment_threads"] = _flags(n, _comment_thread_members(read, word_counts))
+    hits["author_box"] = _flags(n, _author_box_members(read))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
     folded_page = _JOIN.join(texts).casefold()
