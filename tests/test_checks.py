@@ -1244,6 +1244,42 @@ def test_german_number_idioms_back_their_english_translation(
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # WMT21 refB: "promoted to Division 2" for "Zweitliga-Aufsteiger" flagged "2", where
+        # "Division 3" for "Drittliga" passed: the stem "zweit" was not read ("Division" is
+        # the translator's own word, flagged as a name either way)
+        (
+            "Würzburg, promoted to Division 2, won.",
+            "Zweitliga-Aufsteiger Würzburg gewann.",
+            ["Division"],
+        ),
+        (
+            "Würzburg, promoted to Division 4, won.",
+            "Zweitliga-Aufsteiger Würzburg gewann.",
+            ["4", "Division"],
+        ),
+        ("It is the 2nd-largest city.", "Es ist die zweitgrößte Stadt.", []),
+        ("It is the fourth-largest city.", "Es ist die zweitgrößte Stadt.", ["fourth"]),
+        # "zweitausend" is 2,000, "zweitägig" two days, as before
+        ("2,000 people came.", "Zweitausend Menschen kamen.", []),
+        ("2 people came.", "Zweitausend Menschen kamen.", ["2"]),
+        ("The trip took two weeks.", "Die Reise war zweitägig.", ["two"]),
+        # a rank fused to a word backs a rank or a label's number, never a count: "Drittligist"
+        # backed "three days" and "three goals" (a number changed to 3 passed unflagged)
+        ("The club waited three days.", "Der Drittligist wartete fünf Tage.", ["three"]),
+        ("The club scored 3 goals.", "Der Drittligist gewann 1:0.", ["3"]),
+        ("The club waited two days.", "Der Zweitligist wartete fünf Tage.", ["two"]),
+        ("Before the Division 3 season began.", "Vor dem Drittliga-Start.", ["Division"]),
+    ],
+)
+def test_a_german_rank_in_a_word_backs_a_rank_not_a_count(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
 def test_one_in_two_is_a_share() -> None:
     assert _values("one in two", "en") == [("fraction", {0.5})]
 

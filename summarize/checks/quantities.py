@@ -499,10 +499,12 @@ _COMPOUND_DE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 # An ordinal as the first part of a German compound: "Drittletzte" (third from last),
-# "drittgrößte" (third-largest), "Drittliga" (third division), "viertbeste" (fourth-best).
-# "Drittel" and "Viertelfinale" are fractions; "viertägig" is four days, "Zehntausende" tens
-# of thousands; a "Siebträger" holds a sieve ("Sieb").
-_ORDINAL_STEMS_DE = {"dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
+# "drittgrößte" (third-largest), "Drittliga" (third division), "viertbeste" (fourth-best),
+# "Zweitligist" (second-division club). "Drittel" and "Viertelfinale" are fractions;
+# "viertägig" is four days, "Zehntausende" tens of thousands, "zweitausend" 2,000; a
+# "Siebträger" holds a sieve ("Sieb"). A "zweiteilige" series or a "Zweitakt" engine is of
+# two parts or strokes: the stem reads 2 there too.
+_ORDINAL_STEMS_DE = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
                      "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12}  # fmt: skip
 _ORDINAL_HEAD_DE = re.compile(
     r"(?<![\w-])(?P<stem>"
@@ -738,6 +740,11 @@ class Quantity:
     # the lower first is an order of the sides, which only the same order backs ("1-2" for
     # "gewann 2:1" turns the result around).
     lower_first: bool = False
+    # A German rank fused to a word ("Drittliga", "drittgrößte", "Zweitligist"): it backs a rank
+    # or a label's number ("third-largest", "Division 3"), not a count ("three days").
+    rank_in_a_word: bool = False
+    # A number before a unit or a noun it counts ("three days", "two goals", "3 people").
+    counts_something: bool = False
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -1384,6 +1391,11 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
         and language == "en"
         and _lower_first(written)
         and not _between_two_sides(text, start, end),
+        rank_in_a_word=kind == "ordinal"
+        and language == "de"
+        and bool(_ORDINAL_HEAD_DE.match(text, start)),
+        counts_something=kind == "number"
+        and (unit is not None or _may_be_a_count(text, start, end, language)),
     )
 
 
@@ -2486,6 +2498,8 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             )
             # "more than 500" is not "fast 500" (almost): the two sides of one number
             and {quantity.hedge, other.hedge} != {"below", "above"}
+            # "Drittliga" backs "Division 3", not "three days" or "three goals"
+            and not (other.rank_in_a_word and quantity.counts_something)
         )
         or (
             # the same amount in cents: "50 cents" = "0,50 Euro"
