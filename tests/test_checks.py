@@ -1280,6 +1280,29 @@ def test_a_german_rank_in_a_word_backs_a_rank_not_a_count(
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
 
 
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        # WMT21 refB (abendzeitung-muenchen.de.275242): "TSV 1860" shortened to its number was
+        # flagged as a year the article lacks
+        ("If Würzburg reach the final, 1860 would already qualify.", []),
+        ("Munich 1860’s potential opponent is known.", ["Munich"]),
+        ("1860 lost 2-1 to Aue on Friday.", ["2-1", "Friday", "Aue"]),
+        # a year, a count or another club's number is still checked
+        ("The club was founded in 1860.", ["1860"]),
+        ("The year 1860 was hard.", ["1860"]),
+        ("1860 fans came.", ["1860"]),
+        ("1848 lost on Friday.", ["1848", "Friday"]),
+        ("Sterling (1860) scored.", ["1860"]),
+    ],
+)
+def test_a_club_named_by_its_number_alone_is_the_sources_club(
+    summary: str, flagged: list[str]
+) -> None:
+    german = "Der TSV 1860 steht im Finale. Erreicht Würzburg das Finale, ist Sechzig dabei."
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
 def test_one_in_two_is_a_share() -> None:
     assert _values("one in two", "en") == [("fraction", {0.5})]
 

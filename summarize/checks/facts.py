@@ -21,9 +21,11 @@ from typing import Literal
 from summarize.checks import words
 from summarize.checks.quantities import (
     Quantity,
+    club_numbers,
     find_quantities,
     is_supported,
     month_numbers,
+    names_a_club,
     weekday_numbers,
     world_wars,
 )
@@ -1833,8 +1835,11 @@ def unsupported_facts(summary: str, source_en: str, source_de: str | None = None
         source_quantities += found
         if language == "de":
             feast_days |= _feast_days(found, text)
+    clubs = set().union(*(club_numbers(text) for text, _ in sources))
     for quantity in find_quantities(summary, "en"):
-        if not is_supported(quantity, source_quantities):
+        if not is_supported(quantity, source_quantities) and not names_a_club(
+            quantity, summary, clubs
+        ):
             flags.append(
                 Flag("number", quantity.text, f"{quantity.kind} not in the article", quantity.start)
             )

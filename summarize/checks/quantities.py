@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
-from summarize.checks.words import is_common_word
+from summarize.checks.words import is_common_word, is_function_word
 from summarize.package_data import packaged_toml
 
 Kind = Literal[
@@ -664,6 +664,41 @@ def _club_numbers(text: str) -> Iterator[tuple[int, int]]:
         ):
             continue  # "in Hannover 96 Menschen": a count after a place
         yield match.start(), match.end()
+
+
+def club_numbers(text: str) -> set[str]:
+    """The numbers of the clubs ``text`` names by a name with one ("TSV 1860" gives "1860")."""
+    return {
+        number
+        for start, end in _club_numbers(text)
+        for number in re.findall(r"\d+", text[start:end])
+    }
+
+
+# A word that may stand before a club's number where it names the club: none (the sentence's
+# start), a clause's mark ("…, 1860 would qualify"), or the club's place ("Munich 1860’s").
+# Not a bracket: "Sterling (29)" is a goal's minute.
+_NAME_BEFORE = re.compile(r"(?:^|[,:;]|(?<![\w'’])(?P<word>[A-ZÄÖÜ][\w'’.-]*))\s*$")
+
+
+def names_a_club(quantity: Quantity, text: str, numbers: set[str]) -> bool:
+    """Whether ``quantity`` in ``text`` is a club the sources name by a name with its number:
+    English and German news shorten "TSV 1860" to "1860" ("1860 would already qualify",
+    "Munich 1860’s opponent"). Only a year's or a bare number's digits standing where a name
+    stands: not after a preposition ("in 1860") nor before a noun it counts ("96 fans")."""
+    digits = re.sub(r"['’]s$", "", quantity.text)
+    if (
+        digits not in numbers
+        or quantity.kind not in ("year", "decade", "number")
+        or quantity.count_context
+        or quantity.counts_something
+    ):
+        return False
+    before = _NAME_BEFORE.search(text, 0, quantity.start)
+    if before is None:
+        return False
+    word = before.group("word")
+    return word is None or not (is_function_word(word) or is_common_word(word.lower()))
 
 
 # The world wars by any of their names: "World War II", "World War Two", "WWII", "the Second
