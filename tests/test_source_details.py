@@ -984,6 +984,25 @@ def test_an_email_address_in_the_author_tag_is_no_authors_name(
 
 
 @pytest.mark.parametrize(
+    ("tag", "author"),
+    [
+        ("Anna Schmidt (https://twitter.com/anna)", "Anna Schmidt"),
+        ("Anna Schmidt http://tagesblatt.example/autoren/anna", "Anna Schmidt"),
+        ("Anna *Schmidt* [x](http://evil.example)", "Anna Schmidt"),
+        ("Anna Schmidt, www.anna.example", "Anna Schmidt"),
+    ],
+)
+def test_a_web_address_in_the_author_tag_is_no_part_of_a_name(
+    tmp_path: Path, tag: str, author: str
+) -> None:
+    """A web address beside the name in a page's author tag gives no part of it: trafilatura
+    splits the address at its "/", keeps its scheme with the name before it, and the brief said
+    "by Anna Schmidt https" for "Anna Schmidt (https://twitter.com/anna)"."""
+    head = f'<meta name="author" content="{tag}">'
+    assert _details_of(tmp_path, head, f"<article>{LONGER_SENTENCE}</article>").author == author
+
+
+@pytest.mark.parametrize(
     ("body", "author"),
     [
         ('<p class="byline">von <span class="author">happyface313</span></p>', "happyface313"),

@@ -1030,7 +1030,7 @@ def _cleaned_author(root: Any, author: str, details: SourceDetails) -> str:
     """``author`` (trafilatura's reading, names joined by "; ") as the brief names it: from
     the article, not a comment; without a byline's labels, placeholders, names read from web
     addresses, and the site's name beside people's; each name as the page writes it."""
-    author = _author_outside_comments(root, _author_without_email_addresses(root, author))
+    author = _author_outside_comments(root, _author_without_addresses(root, author))
     author = _without_a_dates_label(root, _names_with_their_digits(root, author))
     author = _author_as_written(root, without_byline_labels(author))
     author = without_placeholder_names(_without_names_from_addresses(root, author))
@@ -1101,20 +1101,31 @@ _EMAIL_ADDRESS = re.compile(
 )
 
 
-def _author_without_email_addresses(root: Any, author: str) -> str:
+# A web address in an author tag, with the brackets around it ("(https://twitter.com/anna)",
+# a Markdown link's "(http://…)"): it ends where a space, a quotation mark or a bracket does.
+_WEB_ADDRESS_IN_NAME = re.compile(
+    r"\(?\s*(?:https?://|www\.)[^\s\"'<>()\[\]{}]+\s*\)?", re.IGNORECASE
+)
+
+
+def _author_without_addresses(root: Any, author: str) -> str:
     """``author`` (trafilatura's reading), or its reading of the page's author tag without the
-    e-mail addresses in it, where ``author`` is its reading of that tag: trafilatura reads an
-    address's parts as names where the tag holds more than the address, or hides it, and the
+    e-mail and web addresses in it, where ``author`` is its reading of that tag: trafilatura reads
+    an address's parts as names where the tag holds more than the address, or hides it, and the
     brief said "by Lüder Hoppe info-hoppe de" for "Lüder Hoppe info@buero-hoppe.de", "by
-    Ciphacipha Net" for "cipha[at]cipha.net". A tag of nothing but addresses names nobody:
-    the byline does then, as trafilatura reads a page without an author tag."""
+    Ciphacipha Net" for "cipha[at]cipha.net", "by Anna Schmidt https" for "Anna Schmidt
+    (https://twitter.com/anna)" and "Anna Schmidt http" for "Anna *Schmidt* [x](http://evil)"
+    (trafilatura splits an address at its "/", and the part before it keeps the scheme). A tag of
+    nothing but addresses names nobody: the byline does then, as trafilatura reads a page
+    without an author tag."""
     from trafilatura.metadata import extract_author, normalize_authors
 
     if root is None:
         return author
     for value in map(one_line, root.xpath(_AUTHOR_TAGS_XPATH)):
-        if _EMAIL_ADDRESS.search(value) and source_name(normalize_authors(None, value)) == author:
-            names = normalize_authors(None, _EMAIL_ADDRESS.sub(" ", value).strip(" ,;"))
+        without = _WEB_ADDRESS_IN_NAME.sub(" ", _EMAIL_ADDRESS.sub(" ", value)).strip(" ,;|-–")
+        if without != value and source_name(normalize_authors(None, value)) == author:
+            names = normalize_authors(None, without) if without else None
             return source_name(names) or source_name(extract_author(root))
     return author
 
