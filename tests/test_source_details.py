@@ -1219,3 +1219,36 @@ def test_a_date_no_calendar_has_still_reads_out_its_byline(date: str) -> None:
     cleaned = clean_text(text, author="Anna Schmidt", date=date)
     assert cleaned.paragraphs[-1].startswith("Der Stadtrat hat am Donnerstag")
     assert ("byline", line) in cleaned.dropped
+
+
+# A sidebar's list of seminars, as a WordPress events plugin writes it into the page (the
+# escaped line break in its description is one trafilatura's JSON reading fails on, and reads
+# the names of the block's "Person" items instead).
+_EVENTS_JSON_LD = (
+    '<script type="application/ld+json">[{"@context":"http://schema.org","@type":"Event",'
+    '"name":"Kutterseminar","description":"&lt;p&gt;Ein Tag auf See.&lt;/p&gt;\\\\n",'
+    '"startDate":"2022-03-05T08:00:00+01:00","organizer":{"@type":"Person",'
+    '"name":"Fisch &amp; Fang Seminare","url":"https://fischundfang.example/"}}]</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("author_tags", "author"),
+    [
+        # the article's author in the site's JSON-LD graph
+        (
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+            '[{"@type": "WebSite", "name": "Tagesblatt"}, {"@type": "Person", '
+            '"name": "Anna Schmidt"}]}</script>',
+            "Anna Schmidt",
+        ),
+        ("", ""),  # none: the organizer is no author either
+    ],
+)
+def test_an_events_organizer_is_no_author(tmp_path: Path, author_tags: str, author: str) -> None:
+    """A person the page's JSON-LD gives as an event's organizer is not the article's author:
+    trafilatura takes each JSON-LD "Person" for one, and the brief said "by Fisch; Fang
+    Seminare" for an article by "tkalweit" that a list of seminars stood beside (2 of the 588
+    development pages)."""
+    details = _details_of(tmp_path, author_tags + _EVENTS_JSON_LD, LONGER_SENTENCE)
+    assert details.author == author
