@@ -803,6 +803,96 @@ def test_the_lead_the_microdata_names_before_the_article_body_is_article_text(
         assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
 
 
+# More of the article of ARTICLE_PARAGRAPHS: a body of the length of an article's.
+MORE_ARTICLE_PARAGRAPHS = (
+    "Die Behelfsbrücke soll bereits im Februar aufgebaut werden, damit der Schulweg der Kinder "
+    "aus dem Neubaugebiet während der gesamten Bauzeit sicher bleibt.",
+    "Der Bürgermeister kündigte an, die Bürgerinnen und Bürger im Januar bei einer "
+    "Informationsveranstaltung in der Festhalle über den genauen Ablauf zu unterrichten.",
+    "Mit der Fertigstellung der neuen Brücke rechnet die Verwaltung im Herbst des "
+    "übernächsten Jahres, sofern das Wetter mitspielt und die Fördermittel rechtzeitig fließen.",
+    "Die alte Brücke war im Jahr 1962 gebaut worden und hatte seither nur kleinere Reparaturen "
+    "erhalten, zuletzt wurde vor zwölf Jahren der Belag der Fahrbahn erneuert.",
+)
+
+
+def _page_with_a_lead_before_the_body(before_body: str, lead: str) -> str:
+    """An article page: a menu, the headline and ``before_body`` in the article's header,
+    then its body (every paragraph of ARTICLE_PARAGRAPHS and MORE_ARTICLE_PARAGRAPHS but
+    ``lead``), classes alone."""
+    paragraphs = [p for p in ARTICLE_PARAGRAPHS + MORE_ARTICLE_PARAGRAPHS if p != lead]
+    return (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        "<nav><ul><li><a href='/'>Startseite</a></li><li><a href='/p'>Politik</a></li></ul></nav>"
+        '<div class="article"><div class="article-header">'
+        "<h1>Merklingen reißt die Lauterbrücke ab</h1>"
+        + before_body
+        + '<p class="byline">Von Anna Schmidt, 12.03.2024</p></div>'
+        + '<div class="article-body">'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</div></div><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "lead_markup",
+    [
+        '<p class="lead">{lead}</p>',
+        '<div class="teaser-text">{lead}</div>',
+        '<div class="article__intro"><p>{lead}</p></div>',
+    ],
+)
+def test_the_lead_a_class_marks_before_the_article_body_is_article_text(
+    tmp_path: Path, lead_markup: str
+) -> None:
+    """``<p class="lead">Lead</p>…<div class="article-body"><p>…</p></div>``: trafilatura took
+    the body element alone (and prunes a class naming a "teaser"), and the lead the page shows
+    under the headline reached only the audit ("html_extraction"), never the translator. It is
+    the article's first paragraph, cleaned or not."""
+    lead = ARTICLE_PARAGRAPHS[0]
+    page = _page_with_a_lead_before_the_body(lead_markup.format(lead=lead), lead)
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert split_sentences(lead)[0] in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
+
+
+RELATED_TEASER = (
+    "Der Kreistag hat den Haushalt für das kommende Jahr verabschiedet, die Kreisumlage steigt "
+    "um zwei Prozentpunkte."
+)
+
+
+@pytest.mark.parametrize(
+    "teasers",
+    [
+        # A list of related articles' teasers.
+        '<ul class="related"><li><a href="/a">Haushalt</a><p class="teaser-text">{teaser}</p>'
+        '</li><li><a href="/b">Schule</a><p class="teaser-text">{teaser}</p></li></ul>',
+        # Teasers of one class, side by side.
+        '<div class="teaser"><h3>Haushalt</h3><p>{teaser}</p></div>'
+        '<div class="teaser"><h3>Schule</h3><p>{teaser}</p></div>',
+        # A teaser that is a link to its article.
+        '<a href="/a"><span class="teaser-intro">{teaser}</span></a>',
+    ],
+    ids=["list", "class of several", "link"],
+)
+def test_a_related_articles_teaser_before_the_body_stays_out_of_the_article(
+    tmp_path: Path, teasers: str
+) -> None:
+    """A teaser of another article between the headline and the body, in a list, one of a
+    kind of several or a link of its own, is not the article's lead: it stays in the audit."""
+    page = _page_with_a_lead_before_the_body(teasers.format(teaser=RELATED_TEASER), "")
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+    assert RELATED_TEASER not in article.text
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:

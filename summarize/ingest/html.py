@@ -410,7 +410,7 @@ def _with_leading_text_as_paragraphs(page: Any) -> Any:
     deeper, in the container's first block (``<div>Lead …<div><p>…</p><p>…</p></div></div>``),
     but for a ``<body>``'s text.
     An article's lead that its markup names outside its body is moved into it first (see
-    :func:`_article_leads_in_their_bodies`).
+    :func:`_article_leads_in_their_bodies` and :func:`_class_marked_lead_in_its_body`).
     A tree given is changed in place; markup is returned as it is where no container has such
     text and no lead moved (or trafilatura reads it as no HTML)."""
     from trafilatura.utils import load_html
@@ -419,6 +419,7 @@ def _with_leading_text_as_paragraphs(page: Any) -> Any:
     if tree is None:
         return page
     wrapped = _article_leads_in_their_bodies(tree)
+    wrapped = _class_marked_lead_in_its_body(tree) or wrapped
     for container in list(tree.iter(*_TEXT_CONTAINERS)):
         children = list(container)
         # The <p> children (or grandchildren) first: looking for a block below each child reads
@@ -493,24 +494,142 @@ def _article_leads_in_their_bodies(tree: Any) -> bool:
             continue
         if lead_text in " ".join(body.text_content().split()):
             continue
-        copied = copy.deepcopy(lead)
-        copied.tail = None
-        for name in ("class", "id"):
-            copied.attrib.pop(name, None)
-        # A <div> of text alone in it is a paragraph too: trafilatura drops such a <div> in
-        # an article's body (the lead of "<div itemprop="description"><div>Lead …</div></div>").
-        for inner in copied.iterdescendants("div"):
-            if not any(_holds_a_block(child) for child in inner):
-                inner.tag = "p"
-        copied.tag = "div" if any(_holds_a_block(child) for child in copied) else "p"
-        # The body's own text before its first child stays after the lead.
-        copied.tail, body.text = body.text, None
-        body.insert(0, copied)
-        # lxml's drop_tree keeps the text after the lead where it stood.
-        lead.drop_tree()
+        _move_to_the_start(lead, body)
         descriptions.remove(lead)
         moved = True
     return moved
+
+
+def _move_to_the_start(lead: Any, body: Any) -> None:
+    """Move ``lead`` to the start of ``body``, without its class and id (they named a teaser,
+    which trafilatura prunes), inline content alone as a ``<p>``."""
+    copied = copy.deepcopy(lead)
+    copied.tail = None
+    for name in ("class", "id"):
+        copied.attrib.pop(name, None)
+    # A <div> of text alone in it is a paragraph too: trafilatura drops such a <div> in
+    # an article's body (the lead of "<div itemprop="description"><div>Lead …</div></div>").
+    for inner in copied.iterdescendants("div"):
+        if not any(_holds_a_block(child) for child in inner):
+            inner.tag = "p"
+    copied.tag = "div" if any(_holds_a_block(child) for child in copied) else "p"
+    # The body's own text before its first child stays after the lead.
+    copied.tail, body.text = body.text, None
+    body.insert(0, copied)
+    # lxml's drop_tree keeps the text after the lead where it stood.
+    lead.drop_tree()
+
+
+# The words of a class or id by which pages mark an article's lead ("teaser-text",
+# "article__intro", "p.lead", "af-chapo", "entry-excerpt", "abstract"); trafilatura prunes any
+# naming a "teaser". Not "description": a site's tagline, a menu's or an author's as often.
+_LEAD_CLASS_WORDS = frozenset(
+    "lead leadtext teaser teasertext intro introtext excerpt abstract chapo standfirst "
+    "summary vorspann".split()
+)
+# Words of a class that hides its element from the screen (Drupal's "element-invisible").
+_HIDING_CLASS_WORDS = frozenset({"hidden", "invisible"})
+# A class's words: split at "-", "_" and a camelCase capital ("articleTeaser").
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+# More text than this between a lead and the article's body is more than a headline, a byline
+# and a picture's caption: a site's tagline, a login box, a menu's teaser, not the lead.
+_MOST_TEXT_BEFORE_THE_BODY = 300
+# What a lead does not hold: a picture's teaser, a menu's list, a table, a form.
+_NOT_IN_A_LEAD = ("img", "picture", "figure", "video", "form", "ul", "ol", "table")
+# A shorter body is too short for trafilatura to take for the article: it took the text from
+# elsewhere, and a lead moved into such a box made it take the box (on trafilatura's German test
+# pages a comparison portal lost its article's table and lists to its subtitle box).
+_SHORTEST_BODY_FOR_A_LEAD = 1000
+# A lead is prose: it ends as a sentence does (not "Titelliste", a player's menu, nor "Wählen
+# Sie eine der beiden Login-Möglichkeiten aus", a login box's).
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
+
+
+def _class_words(element: Any) -> set[str]:
+    """The words of ``element``'s class and id, in lower case."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return {word.lower() for word in _CLASS_WORD.findall(names)}
+
+
+def _class_marked_lead_in_its_body(tree: Any) -> bool:
+    """Whether the lead a page marks by a class or id alone, before the element trafilatura
+    takes for the article's body (``<p class="lead">Lead …</p>…<div class="article-body">
+    <p>…</p></div>``, "teaser-text", "article__intro", "af-chapo", "entry-excerpt"), was moved
+    to the start of that body: trafilatura takes the body and nothing before it (nor anything
+    whose class names a "teaser"), and the lead reached only the audit. Only where it is
+    plausibly the article's lead: the nearest such element before the body, prose of
+    :data:`_SHORTEST_LEADING_TEXT` characters or more that ends as a sentence, at most
+    :data:`_MOST_LINK_TEXT` of it in links, no picture, list or form, its class the page's
+    only one of the kind and outside any list or link (a list of related articles repeats its
+    teasers' class), at most :data:`_MOST_TEXT_BEFORE_THE_BODY` characters of text between it
+    and the body (a headline, a byline), a body of :data:`_SHORTEST_BODY_FOR_A_LEAD`
+    characters or more, and not one the body repeats."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    body = next(
+        (found for expression in BODY_XPATH for found in expression(tree) if found is not None),
+        None,
+    )
+    if body is None:
+        return False
+    body_text = " ".join(body.text_content().split())
+    if len(body_text) < _SHORTEST_BODY_FOR_A_LEAD:
+        return False
+    above = set(body.iterancestors())
+    class_count = Counter(element.get("class") for element in tree.iter() if element.get("class"))
+    lead = None
+    for element in tree.iter():
+        if element is body:
+            break
+        if element in above or not isinstance(element.tag, str) or element.tag in ("a", "li"):
+            continue
+        words = _class_words(element)
+        if not words & _LEAD_CLASS_WORDS or words & _HIDING_CLASS_WORDS:
+            continue
+        if class_count[element.get("class")] > 1 or _in_a_list_or_link(element):
+            continue
+        if next(element.iter(*_NOT_IN_A_LEAD), None) is not None:
+            continue
+        shown = " ".join(_shown_text(element.text, list(element)).split())
+        linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+        if (
+            len(shown) >= _SHORTEST_LEADING_TEXT
+            and linked <= _MOST_LINK_TEXT * len(shown)
+            and _SENTENCE_END.search(shown)
+        ):
+            lead = element
+    if lead is None or _text_between(tree, lead, body) > _MOST_TEXT_BEFORE_THE_BODY:
+        return False
+    if " ".join(_shown_text(lead.text, list(lead)).split()) in body_text:
+        return False
+    _move_to_the_start(lead, body)
+    return True
+
+
+def _in_a_list_or_link(element: Any) -> bool:
+    """Whether ``element`` stands in a list item, a link or a form."""
+    return any(ancestor.tag in ("li", "a", "form") for ancestor in element.iterancestors())
+
+
+def _text_between(tree: Any, first: Any, last: Any) -> int:
+    """How many characters of shown text stand after ``first`` ends and before ``last``
+    starts (white space collapsed)."""
+    inside = set(first.iter())
+    between = 0
+    started = False
+    for element in tree.iter():
+        if element is last:
+            break
+        if element is first:
+            started = True
+            between += len(" ".join((element.tail or "").split()))
+            continue
+        if not started or element in inside:
+            continue
+        if isinstance(element.tag, str) and element.tag not in INVISIBLE_TAGS:
+            between += len(" ".join((element.text or "").split()))
+        between += len(" ".join((element.tail or "").split()))
+    return between
 
 
 def _microdata_item(element: Any) -> Any:
