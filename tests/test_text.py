@@ -893,6 +893,53 @@ def test_a_related_articles_teaser_before_the_body_stays_out_of_the_article(
     assert RELATED_TEASER not in article.text
 
 
+@pytest.mark.parametrize(
+    "lead_markup",
+    ['<p class="lead teasertext">{lead}</p>', '<div class="teaser"><p>{lead}</p></div>'],
+)
+def test_the_lead_the_body_starts_with_is_article_text_though_its_class_names_a_teaser(
+    tmp_path: Path, lead_markup: str
+) -> None:
+    """``<div class="article-body"><p class="lead teasertext">Lead</p><p>…</p>``: trafilatura
+    prunes any element whose class names a "teaser", the lead at the body's start too, and it
+    reached only the audit. It is the article's first paragraph; a related article's teaser
+    further down the body stays out."""
+    lead = ARTICLE_PARAGRAPHS[0]
+    paragraphs = [*ARTICLE_PARAGRAPHS[1:], *MORE_ARTICLE_PARAGRAPHS]
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        "<h1>Merklingen reißt die Lauterbrücke ab</h1><div class='article-body'>"
+        + lead_markup.format(lead=lead)
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs[:3])
+        + f'<div class="related-teaser"><p>{RELATED_TEASER}</p></div>'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs[3:])
+        + "</div><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+    assert RELATED_TEASER not in article.text
+
+
+def test_a_linked_teaser_the_body_starts_with_stays_out_of_the_article(tmp_path: Path) -> None:
+    """``<div class="article-body"><div class="teaser">Lesen Sie auch: <a>…</a></div><p>…``:
+    a related article's teaser, mostly a link, at the body's start is no lead; it stays out."""
+    teaser = f'Lesen Sie auch: <a href="/kreistag">{RELATED_TEASER}</a>'
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        "<h1>Merklingen reißt die Lauterbrücke ab</h1><div class='article-body'>"
+        f'<div class="teaser">{teaser}</div>'
+        + "".join(f"<p>{p}</p>" for p in [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS])
+        + "</div><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+    assert RELATED_TEASER not in article.text
+
+
 def test_an_html_page_without_article_text_is_refused_not_a_brief_of_its_title(
     tmp_path: Path,
 ) -> None:

@@ -501,23 +501,28 @@ def _article_leads_in_their_bodies(tree: Any) -> bool:
 
 
 def _move_to_the_start(lead: Any, body: Any) -> None:
-    """Move ``lead`` to the start of ``body``, without its class and id (they named a teaser,
-    which trafilatura prunes), inline content alone as a ``<p>``."""
+    """Move ``lead`` to the start of ``body``, as :func:`_as_paragraphs` makes it."""
     copied = copy.deepcopy(lead)
     copied.tail = None
-    for name in ("class", "id"):
-        copied.attrib.pop(name, None)
-    # A <div> of text alone in it is a paragraph too: trafilatura drops such a <div> in
-    # an article's body (the lead of "<div itemprop="description"><div>Lead …</div></div>").
-    for inner in copied.iterdescendants("div"):
-        if not any(_holds_a_block(child) for child in inner):
-            inner.tag = "p"
-    copied.tag = "div" if any(_holds_a_block(child) for child in copied) else "p"
+    _as_paragraphs(copied)
     # The body's own text before its first child stays after the lead.
     copied.tail, body.text = body.text, None
     body.insert(0, copied)
     # lxml's drop_tree keeps the text after the lead where it stood.
     lead.drop_tree()
+
+
+def _as_paragraphs(lead: Any) -> None:
+    """``lead`` without its class and id (they named a teaser, which trafilatura prunes),
+    inline content alone as a ``<p>``."""
+    for name in ("class", "id"):
+        lead.attrib.pop(name, None)
+    # A <div> of text alone in it is a paragraph too: trafilatura drops such a <div> in
+    # an article's body (the lead of "<div itemprop="description"><div>Lead …</div></div>").
+    for inner in lead.iterdescendants("div"):
+        if not any(_holds_a_block(child) for child in inner):
+            inner.tag = "p"
+    lead.tag = "div" if any(_holds_a_block(child) for child in lead) else "p"
 
 
 # The words of a class or id by which pages mark an article's lead ("teaser-text",
@@ -536,6 +541,10 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _MOST_TEXT_BEFORE_THE_BODY = 300
 # What a lead does not hold: a picture's teaser, a menu's list, a table, a form.
 _NOT_IN_A_LEAD = ("img", "picture", "figure", "video", "form", "ul", "ol", "table")
+# The words of a class that trafilatura prunes from the body (its TEASER_DISCARD_XPATH), and
+# the blocks a lead in the body that such a class marks may be.
+_TEASER_WORDS = frozenset({"teaser", "teasertext"})
+_TEASER_BLOCKS = ("p", "div", "section")
 # A shorter body is too short for trafilatura to take for the article: it took the text from
 # elsewhere, and a lead moved into such a box made it take the box (on trafilatura's German test
 # pages a comparison portal lost its article's table and lists to its subtitle box).
@@ -563,7 +572,9 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
     only one of the kind and outside any list or link (a list of related articles repeats its
     teasers' class), at most :data:`_MOST_TEXT_BEFORE_THE_BODY` characters of text between it
     and the body (a headline, a byline), a body of :data:`_SHORTEST_BODY_FOR_A_LEAD`
-    characters or more, and not one the body repeats."""
+    characters or more, and not one the body repeats. Where none is moved, a lead at the
+    body's start that its class names a teaser keeps its place
+    (:func:`_teaser_at_the_body_start_kept`)."""
     from trafilatura.xpaths import BODY_XPATH
 
     body = next(
@@ -581,29 +592,69 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
     for element in tree.iter():
         if element is body:
             break
-        if element in above or not isinstance(element.tag, str) or element.tag in ("a", "li"):
-            continue
-        words = _class_words(element)
-        if not words & _LEAD_CLASS_WORDS or words & _HIDING_CLASS_WORDS:
-            continue
-        if class_count[element.get("class")] > 1 or _in_a_list_or_link(element):
-            continue
-        if next(element.iter(*_NOT_IN_A_LEAD), None) is not None:
-            continue
-        shown = " ".join(_shown_text(element.text, list(element)).split())
-        linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
-        if (
-            len(shown) >= _SHORTEST_LEADING_TEXT
-            and linked <= _MOST_LINK_TEXT * len(shown)
-            and _SENTENCE_END.search(shown)
-        ):
+        if element not in above and _reads_as_a_lead(element, class_count):
             lead = element
-    if lead is None or _text_between(tree, lead, body) > _MOST_TEXT_BEFORE_THE_BODY:
+    if (
+        lead is not None
+        and _text_between(tree, lead, body) <= _MOST_TEXT_BEFORE_THE_BODY
+        and " ".join(_shown_text(lead.text, list(lead)).split()) not in body_text
+    ):
+        _move_to_the_start(lead, body)
+        return True
+    return _teaser_at_the_body_start_kept(body, class_count)
+
+
+def _teaser_at_the_body_start_kept(body: Any, class_count: Counter[str]) -> bool:
+    """Whether a lead at the start of ``body`` that its class names a teaser (``<div
+    class="article-body"><p class="lead teasertext">Lead …</p><p>…``) lost that class:
+    trafilatura prunes it from the body. Only a lead as :func:`_reads_as_a_lead` reads it, with
+    at most :data:`_MOST_TEXT_BEFORE_THE_BODY` characters of the body's text before it."""
+    for element in body.iterdescendants(*_TEASER_BLOCKS):
+        if not _class_words(element) & _TEASER_WORDS:
+            continue
+        if _text_in_before(body, element) > _MOST_TEXT_BEFORE_THE_BODY:
+            return False
+        if _reads_as_a_lead(element, class_count):
+            _as_paragraphs(element)
+            return True
+    return False
+
+
+def _text_in_before(container: Any, element: Any) -> int:
+    """How many characters of shown text ``container`` holds before ``element`` starts."""
+    above = set(element.iterancestors())
+    before = len(" ".join((container.text or "").split()))
+    for other in container.iterdescendants():
+        if other is element:
+            break
+        if isinstance(other.tag, str) and other.tag not in INVISIBLE_TAGS:
+            before += len(" ".join((other.text or "").split()))
+        if other not in above:
+            before += len(" ".join((other.tail or "").split()))
+    return before
+
+
+def _reads_as_a_lead(element: Any, class_count: Counter[str]) -> bool:
+    """Whether ``element``'s class or id marks a lead and it reads as one: prose of
+    :data:`_SHORTEST_LEADING_TEXT` characters or more that ends as a sentence, at most
+    :data:`_MOST_LINK_TEXT` of it in links, no picture, list or form, not hidden, its class
+    the page's only one of the kind (``class_count``) and outside any list or link."""
+    if not isinstance(element.tag, str) or element.tag in ("a", "li"):
         return False
-    if " ".join(_shown_text(lead.text, list(lead)).split()) in body_text:
+    words = _class_words(element)
+    if not words & _LEAD_CLASS_WORDS or words & _HIDING_CLASS_WORDS:
         return False
-    _move_to_the_start(lead, body)
-    return True
+    if class_count[element.get("class")] > 1 or _in_a_list_or_link(element):
+        return False
+    if next(element.iter(*_NOT_IN_A_LEAD), None) is not None:
+        return False
+    shown = " ".join(_shown_text(element.text, list(element)).split())
+    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return bool(
+        len(shown) >= _SHORTEST_LEADING_TEXT
+        and linked <= _MOST_LINK_TEXT * len(shown)
+        and _SENTENCE_END.search(shown)
+    )
 
 
 def _in_a_list_or_link(element: Any) -> bool:
