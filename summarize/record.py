@@ -87,15 +87,26 @@ class Paragraph(_Frozen):
         )
 
     @property
-    def warned_sentences(self) -> tuple[tuple[int, tuple[SentenceWarning, ...]], ...]:
-        """(1-based sentence number in the paragraph, its warnings) of each sentence with a
-        warning, in reading order: what the brief and the view name once per sentence (a
-        sentence with three warnings read "sentence 1: …; sentence 1: …; sentence 1: …")."""
-        return tuple(
-            (number, tuple(sentence.warnings))
-            for number, sentence in enumerate(self.sentences, start=1)
-            if sentence.warnings
-        )
+    def warning_groups(self) -> tuple[tuple[tuple[int, ...], tuple[SentenceWarning, ...]], ...]:
+        """The paragraph's warnings as the brief and the view name them: each warning once,
+        after the numbers (1-based) of the sentences that have it, and the warnings of the same
+        sentences together, in the order of their first sentence. A sentence's own warnings
+        stand after it once (one with three read "sentence 1: …; sentence 1: …; sentence 1:
+        …"), and a warning that sentences share after all of them: with an output limit too
+        small for the article, "the English reached the translator's 12-token output limit and
+        may be cut" stood after each sentence of a paragraph, 47 times in one brief."""
+        sentences_of: dict[SentenceWarning, list[int]] = {}
+        for number, warning in self.warnings:
+            said = sentences_of.setdefault(warning, [])
+            if number not in said:  # a sentence's warning said twice is named once
+                said.append(number)
+        groups: dict[tuple[int, ...], list[SentenceWarning]] = {}
+        for warning, numbers in sentences_of.items():
+            groups.setdefault(tuple(numbers), []).append(warning)
+        # Reading order: by first sentence, the warning of more sentences first (the paragraph's
+        # "sentences 1, 2, 3, 4" before "sentences 1, 4"), then as the warnings first came.
+        ordered = sorted(groups.items(), key=lambda group: (group[0][0], -len(group[0])))
+        return tuple((numbers, tuple(warnings)) for numbers, warnings in ordered)
 
 
 class SummaryRecord(_Frozen):

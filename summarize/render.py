@@ -624,10 +624,12 @@ def warnings_label(count: int) -> str:
     return "Translation warning" if count == 1 else "Translation warnings"
 
 
-def sentence_label(number: int, *, first: bool) -> str:
-    """ "sentence 2" after a paragraph's warnings label, "Sentence 2" where it opens a sentence
-    of the note (after another sentence's warnings and a full stop)."""
-    return f"{'sentence' if first else 'Sentence'} {number}"
+def sentence_label(numbers: Sequence[int], *, first: bool) -> str:
+    """ "sentence 2" or "sentences 2, 3, 5" after a paragraph's warnings label, "Sentence 2" or
+    "Sentences 2, 3, 5" where it opens a sentence of the note (after other sentences' warnings
+    and a full stop)."""
+    word = "sentence" if len(numbers) == 1 else "sentences"
+    return f"{word if first else word.capitalize()} {', '.join(map(str, numbers))}"
 
 
 def split_places(record: BriefRecord) -> str:
@@ -784,11 +786,12 @@ def render_brief(record: BriefRecord, record_filename: str) -> str:
         lines += [f"**¶{number}** {english_markdown(paragraph)}", ""]
         if paragraph.warnings:
             # "; " between one sentence's warnings, a full stop between sentences: with "; "
-            # for both, "sentence 1: …; …; sentence 2: …" read as one run-on list.
+            # for both, "sentence 1: …; …; sentence 2: …" read as one run-on list. A warning
+            # of several sentences is said once, after them all (Paragraph.warning_groups).
             notes = ". ".join(
-                f"{sentence_label(sentence, first=index == 0)}: "
+                f"{sentence_label(numbers, first=index == 0)}: "
                 + "; ".join(escape_markdown(warning.detail) for warning in warnings)
-                for index, (sentence, warnings) in enumerate(paragraph.warned_sentences)
+                for index, (numbers, warnings) in enumerate(paragraph.warning_groups)
             )
             lines += [f"*{warnings_label(len(paragraph.warnings))}: {notes}.*", ""]
         lines += [f"> {escape_markdown(paragraph.german)}", ""]

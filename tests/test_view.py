@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes
@@ -1664,16 +1665,55 @@ def test_sentences_warnings_are_parted_by_a_full_stop(tmp_path: Path) -> None:
     output = tmp_path / "briefs"
     output.mkdir()
     write_brief(output / "article-0.md", brief)
+    # The ratio the three sentences share is said once, after them all
+    # (test_a_warning_of_several_sentences_is_said_once).
     said = (
-        "Translation warnings: sentence 1: English is 0.3× the German length; “1500” not in the "
-        "English. Sentence 2: English is 0.3× the German length. Sentence 3: English is 0.3× the "
-        "German length."
+        "Translation warnings: sentences 1, 2, 3: English is 0.3× the German length. "
+        "Sentence 1: “1500” not in the English."
     )
     markdown = (output / "article-0.md").read_text(encoding="utf-8").replace("\\", "")
     page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
     for shown in (markdown, re.sub(r"<[^>]+>", "", page)):
         assert said in shown
         assert "; sentence" not in shown
+
+
+def test_a_warning_of_several_sentences_is_said_once(tmp_path: Path) -> None:
+    """With a translation output limit too small for the article (12 tokens, tiny models on
+    seed 001), "the English reached the translator's 12-token output limit and may be cut"
+    stood after each sentence of nearly every paragraph, 47 times in one brief. A warning that
+    sentences share is said once after their numbers ("sentences 1, 2, 4: …"), in the brief and
+    on its page; each warned sentence stays marked on the page, and the record keeps every
+    sentence's warnings and the count."""
+    limit = TranslationWarning(
+        "output_limit", "the English reached the translator's 12-token output limit and may be cut"
+    )
+    numbers = TranslationWarning("missing_numbers", "“1500” not in the English")
+    brief = dataclasses.replace(
+        make_brief(0),
+        paragraphs=(
+            ParagraphPair(
+                ("Es kamen 1500 Menschen.", "Alle blieben.", "Dann gingen sie.", "Dann aßen sie."),
+                ("People came.", "All.", "Then.", "Then they ate."),
+                ((1, limit), (1, numbers), (2, limit), (4, limit)),
+            ),
+        ),
+    )
+    output = tmp_path / "briefs"
+    output.mkdir()
+    record = write_brief(output / "article-0.md", brief)
+    said = (
+        "Translation warnings: sentences 1, 2, 4: the English reached the translator's 12-token "
+        "output limit and may be cut. Sentence 1: “1500” not in the English."
+    )
+    markdown = (output / "article-0.md").read_text(encoding="utf-8").replace("\\", "")
+    page = build_site(output, tmp_path / "site").pages[0].read_text(encoding="utf-8")
+    for shown in (markdown, unescape(re.sub(r"<[^>]+>", "", page))):
+        assert said in shown
+        assert shown.count("12-token output limit") == 1
+    assert page.count('<span class="warned"') == 2 * 3  # English and German of sentences 1, 2, 4
+    assert record.counts.translation_warnings == 4
+    assert [len(sentence.warnings) for sentence in record.paragraphs[0].sentences] == [2, 1, 0, 1]
 
 
 def test_one_translation_warning_is_labelled_as_one(tmp_path: Path) -> None:
