@@ -4945,7 +4945,33 @@ def test_a_length_ratio_is_shown_outside_the_range_it_breaks(
     german = german + "x" * (100 - len(german))
     english = "y" * (english_length - 1) + "."
     details = [w.detail for w in translation_warnings(german, english) if w.kind == "length_ratio"]
-    assert details == [f"English is {shown}× the German length"]
+    meaning = (  # test_a_length_ratio_says_what_it_means_for_the_reader
+        "part of the sentence may be missing from the English"
+        if english_length < 50
+        else "the English may say what the German does not (added or repeated words)"
+    )
+    assert details == [f"English is {shown}× the German length, so {meaning}"]
+
+
+@pytest.mark.parametrize(
+    ("english_length", "meaning"),
+    [
+        (30, "part of the sentence may be missing from the English"),
+        (260, "the English may say what the German does not (added or repeated words)"),
+    ],
+)
+def test_a_length_ratio_says_what_it_means_for_the_reader(
+    english_length: int, meaning: str
+) -> None:
+    """ "English is 0.3× the German length" left a reader to guess what that meant for the
+    sentence; the warning says it: a short English may have lost part of the sentence, a long
+    one may add to it."""
+    german = "Nach dreißig Minuten glich der Spieler zum Unentschieden aus, dann führte er."
+    german = german + "x" * (100 - len(german))
+    english = "y" * (english_length - 1) + "."
+    details = [w.detail for w in translation_warnings(german, english) if w.kind == "length_ratio"]
+    shown = f"{english_length / 100:.1f}"
+    assert details == [f"English is {shown}× the German length, so {meaning}"]
 
 
 def test_a_season_into_a_new_century_ends_in_it() -> None:
