@@ -679,13 +679,35 @@ def checks_note(record: BriefRecord) -> str:
     ]
     shown_at = " and ".join(places) or "at their paragraphs"
     said = f"{found} {plural(warnings, 'translation warning')}, shown {shown_at}."
-    if any(warning.kind == "output_limit" for warning in record.all_warnings()):
+    if cut := output_limit_places(record):
+        # How far it goes, said once: a limit too small for the article cuts sentence after
+        # sentence, and "Where the English reached …" read as if a few had.
         said += (
-            " Where the English reached the translator's output limit, raise "
+            f" The English of {cut} reached the translator's output limit and may be cut: raise "
             "translation.generation.max_new_tokens, or lower translation.max_input_tokens to "
             "split long sentences."
         )
     return said
+
+
+def output_limit_places(record: BriefRecord) -> str:
+    """Whose English reached the translator's output limit ("the headline and 44 sentences"),
+    for the brief's checks; "" where none did."""
+    sentences = sum(
+        1
+        for paragraph in record.paragraphs
+        for sentence in paragraph.sentences
+        if any(warning.kind == "output_limit" for warning in sentence.warnings)
+    )
+    places = [
+        place
+        for place, reached in (
+            ("the headline", any(w.kind == "output_limit" for w in record.title_warnings)),
+            (plural(sentences, "sentence"), sentences),
+        )
+        if reached
+    ]
+    return " and ".join(places)
 
 
 class _FrontMatterDumper(yaml.SafeDumper):

@@ -1039,6 +1039,30 @@ def test_what_to_do_about_the_output_limit_is_said_once() -> None:
     assert "max_new_tokens" not in render_brief(brief.record(), "a.json")
 
 
+def test_the_checks_say_how_many_sentences_reached_the_output_limit() -> None:
+    """With max_new_tokens = 12 and tiny models, 44 sentences of seed 001's brief reached the
+    limit, and the checks said only "Where the English reached the translator's output limit,
+    raise …", as if a few had: a reader could not tell a config too small for the article from
+    a long sentence or two. The checks say how many, the headline too."""
+    from summarize.checks import translation_warnings
+
+    warning = translation_warnings("Ein Satz.", "A sentence.", reached_limit=8)[0]
+    brief = make_brief()
+    limited = tuple(
+        dataclasses.replace(pair, warnings=((1, warning),)) for pair in brief.paragraphs
+    )
+    sentences = len(limited)
+    record = dataclasses.replace(brief, paragraphs=limited).record()
+    checks = render_brief(record, "a.json").split("## Checks", 1)[1].split("##", 1)[0]
+    assert (
+        f"The English of {sentences} sentences reached the translator's output limit and may be "
+        "cut: raise translation.generation.max_new_tokens" in checks
+    )
+    headline = dataclasses.replace(brief, paragraphs=limited[:1], title_warnings=(warning,))
+    checks = render_brief(headline.record(), "a.json").split("## Checks", 1)[1]
+    assert "The English of the headline and 1 sentence reached" in checks
+
+
 def test_the_headlines_translation_warnings_are_shown_and_counted(tmp_path) -> None:
     """A warned headline is said under it, in the brief and the view, counted with the body's
     warnings, and the output-limit advice is given for it too; an older record without the
