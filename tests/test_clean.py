@@ -2930,6 +2930,26 @@ def test_an_archive_link_or_post_count_without_its_author_is_no_author_box() -> 
     assert not any(analyse(text, CleanOptions()).hits["author_box"])
 
 
+@pytest.mark.parametrize("heading", ["Grundgesetz", "Die Verfassung"])
+def test_a_heading_over_a_count_of_articles_the_text_repeats_is_no_author_box(
+    heading: str,
+) -> None:
+    """ "Grundgesetz 146 Artikel" over "Das Grundgesetz hat heute 146 Artikel, …" is the
+    article's heading and text, not a name over its post count and a bio: both went as an
+    author box. A bio never repeats the count, and a name opens with no article ("Die
+    Verfassung 146 Artikel" took "Die" for a first name)."""
+    subject = heading.split()[-1]
+    text = (
+        ARTICLE_OPENING
+        + f"{heading} 146 Artikel\n\n"
+        + f"Die {subject} hat heute 146 Artikel, dazu kommen die aus der Weimarer Verfassung "
+        + "übernommenen Kirchenartikel.\n\n"
+        + PRESS_RELEASE_BODY
+        + ARTICLE_CLOSING
+    )
+    assert not any(analyse(text, CleanOptions()).hits["author_box"])
+
+
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
     """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
     English quotation cut so ("… veröffentlicht. I would like to share the sad news with you

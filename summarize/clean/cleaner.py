@@ -517,9 +517,13 @@ _AUTHOR_ARCHIVE_LINK = re.compile(
 _AUTHOR_ARCHIVE_LINK_AFTER_BIO = re.compile(
     r"\s(?:zeige alle beiträge von|view all posts by) [^.!?|:]{1,60}?\s*[→»›]?$", re.IGNORECASE
 )
+# A name opens with no article or demonstrative: "Die Verfassung 146 Artikel" is a heading of
+# the text (and its "first name" "Die" is in every German paragraph).
 _AUTHOR_POST_COUNT = re.compile(
-    r"^(?:Über |About )?(?P<name>[A-ZÄÖÜ][\w.'’-]*(?: [A-ZÄÖÜ][\w.'’-]*){0,3})"
-    r" \d[\d.]* (?:posts|artikel|beiträge|Posts|Artikel|Beiträge)$"
+    r"^(?:Über |About )?"
+    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Dieser|Diese|Dieses|The|A|An|This)\b)"
+    r"(?P<name>[A-ZÄÖÜ][\w.'’-]*(?: [A-ZÄÖÜ][\w.'’-]*){0,3})"
+    r" (?P<count>\d[\d.]*) (?:posts|artikel|beiträge|Posts|Artikel|Beiträge)$"
 )
 _AUTHOR_BOX_MAX_BIO_BLOCKS = 4  # bio paragraphs and profile links between heading and link
 _AUTHOR_BIO_MAX_WORDS = 120
@@ -550,8 +554,12 @@ def _author_box_members(texts: Sequence[str]) -> set[int]:
         if (count := _AUTHOR_POST_COUNT.match(line)) and index + 1 < len(texts):
             bio = texts[index + 1]
             first_name = count["name"].split()[0]
+            # A bio never repeats its author's post count; a text that names the count is about
+            # the thing counted ("Grundgesetz 146 Artikel" over "Das Grundgesetz hat heute 146
+            # Artikel, …").
             if (
                 re.search(rf"\b{re.escape(first_name)}\b", bio)
+                and not re.search(rf"(?<![\d.]){re.escape(count['count'])}(?![\d])", bio)
                 and len(bio.split()) <= _AUTHOR_BIO_MAX_WORDS
             ):
                 members.update((index, index + 1))
