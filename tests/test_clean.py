@@ -2877,6 +2877,26 @@ def test_dated_lines_of_the_article_are_no_comment_thread() -> None:
     assert not any(analyse(one, CleanOptions()).hits["comment_threads"])
 
 
+def test_a_live_blog_with_a_permalink_under_each_entry_is_no_comment_thread() -> None:
+    """A live blog's entries are dated and carry a "Permalink" each, as comments do: the whole
+    ticker below the lead went as a thread, every entry's text with it."""
+    entries = (
+        "Selenskyj fordert mehr Luftabwehr. Der ukrainische Präsident hat die westlichen "
+        "Partner erneut um Unterstützung gebeten.",
+        "In Kiew ist am Mittag erneut Luftalarm ausgelöst worden. Die Menschen suchten "
+        "Schutzräume auf.",
+        "Die Nato-Außenminister beraten in Brüssel über weitere Hilfen für das Land.",
+    )
+    times = ("14:32", "13:05", "11:40")
+    text = ARTICLE_OPENING + "".join(
+        f"7. Dezember 2026, {time} Uhr\n\n{entry}\n\nPermalink\n\n"
+        for time, entry in zip(times, entries, strict=True)
+    )
+    assert not any(analyse(text, CleanOptions()).hits["comment_threads"])
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert all(entry in kept for entry in entries)
+
+
 AUTHOR_BOXES = (
     # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
     "Über Simon Dückert\n\n"

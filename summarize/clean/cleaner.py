@@ -566,9 +566,11 @@ def _author_box_members(texts: Sequence[str]) -> set[int]:
     return members
 
 
+# No "Permalink" / "Permanenter Link" on a line of its own: a live blog prints it under each
+# dated entry ("7. Dezember 2026, 14:32 Uhr", the entry, "Permalink"), and the whole ticker went
+# as a thread. On a comment's stamp line it still ends the stamp (_STAMP_TAIL).
 _COMMENT_BUTTON = re.compile(
-    r"(?:^|\s)(?:antworten|antwort\s*↓|reply|melden|kommentar melden|zitieren|permalink"
-    r"|permanenter link)\s*↓?$",
+    r"(?:^|\s)(?:antworten|antwort\s*↓|reply|melden|kommentar melden|zitieren)\s*↓?$",
     re.IGNORECASE,
 )
 _COMMENT_COUNT = re.compile(
