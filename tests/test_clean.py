@@ -2897,6 +2897,25 @@ def test_a_live_blog_with_a_permalink_under_each_entry_is_no_comment_thread() ->
     assert all(entry in kept for entry in entries)
 
 
+@pytest.mark.parametrize("verb", ["schreibt", "sagt"])
+def test_statements_each_under_a_name_that_says_are_no_comment_thread(verb: str) -> None:
+    """A letters page ("Hans Müller schreibt:" over the letter) or a round of voices ("Hans
+    Müller sagt:" over the quotation) has the "<name> sagt:" of comment software, but no date
+    below it: two such lines vouched for a thread, and every letter between went."""
+    letters = (
+        "Die neuen Regeln sind überfällig. Endlich wird an die Fußgänger gedacht, die sich "
+        "lange genug zwischen Autos und Rädern durchzwängen mussten.",
+        "Wieder einmal trifft es die ländlichen Regionen, in denen ohnehin kaum noch ein Zug "
+        "fährt.",
+    )
+    text = (
+        ARTICLE_OPENING
+        + f"Hans Müller {verb}:\n\n{letters[0]}\n\n"
+        + f"Maria Weber {verb}:\n\n{letters[1]}\n"
+    )
+    assert not any(analyse(text, CleanOptions()).hits["comment_threads"])
+
+
 AUTHOR_BOXES = (
     # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
     "Über Simon Dückert\n\n"

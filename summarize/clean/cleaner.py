@@ -588,10 +588,10 @@ _COUNT_LOOKBACK = 3  # blocks above the first stamp searched for the comment cou
 def _comment_thread_members(texts: Sequence[str], word_counts: Sequence[int]) -> set[int]:
     """A run of reader comments below the article, whole: from the first commenter's stamp (and
     the count or name above it) to the last comment's button. A stamp counts where comment
-    software shows itself: a "… sagt:" line, a button below it before the next stamp, or the
-    comment count above the run; two stamps at least, each within _THREAD_MAX_GAP blocks of
-    the last, and all of them below the article's first body-shaped block (a byline's date
-    above the text is no comment)."""
+    software shows itself: a "… sagt:" line over its date, a button below it before the next
+    stamp, or the comment count above the run; two stamps at least, each within
+    _THREAD_MAX_GAP blocks of the last, and all of them below the article's first body-shaped
+    block (a byline's date above the text is no comment)."""
     n = len(texts)
     first_body = next(
         (
@@ -641,6 +641,17 @@ def _comment_count_above(
     )
 
 
+def _says_over_date(texts: Sequence[str], stamp: int) -> bool:
+    """Whether a stamp is a "<name> sagt:" with its date on it or on the next block, as comment
+    software prints it ("Aylin sagt:" over "20. November 2022 um 10:36 Uhr")."""
+    says = _COMMENT_SAYS.search(texts[stamp])
+    if says is None:
+        return False
+    if texts[stamp][says.end() :].strip():
+        return True
+    return stamp + 1 < len(texts) and _STAMP_START_DATE.match(texts[stamp + 1]) is not None
+
+
 def _thread_span(
     texts: Sequence[str],
     word_counts: Sequence[int],
@@ -654,7 +665,7 @@ def _thread_span(
     (@Mohrenpost) 27. August 2018") are the article's."""
     limits = [*run[1:], run[-1] + _THREAD_MAX_GAP]
     shown = [
-        bool(_COMMENT_SAYS.search(texts[stamp])) or button_after(stamp, limit) is not None
+        _says_over_date(texts, stamp) or button_after(stamp, limit) is not None
         for stamp, limit in zip(run, limits, strict=True)
     ]
     counted = _comment_count_above(texts, word_counts, run[0])
