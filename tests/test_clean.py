@@ -2928,6 +2928,32 @@ def test_a_commenter_name_before_a_stamp_date_is_matched_from_a_word_start_only(
     assert cleaner._STAMP_LAST_NAME.match("RockyRider66, ", 1) is None
 
 
+@pytest.mark.parametrize("heading", ["Drei Reaktionen auf das Urteil", "Fünf Gedanken zum Urteil"])
+def test_a_news_heading_that_counts_reactions_is_no_comment_count(heading: str) -> None:
+    """A heading that counts reactions or thoughts over quoted tweets ("— Name (@handle) 29.
+    April 2021") read as comment software's count ("11 Antworten zu „…“", "45 Gedanken zu
+    „…“"): the heading, the tweets and every sentence of the article below them went as a
+    thread."""
+    closing = (
+        "Die Bundesregierung will das Gesetz nun rasch nachbessern, kündigte die "
+        "Umweltministerin an.",
+        "Auch die Wirtschaft begrüßte die Klarheit, die das Urteil nun schaffe.",
+    )
+    text = (
+        ARTICLE_OPENING
+        + f"{heading}\n\n"
+        + "Ein historischer Tag für die junge Generation, die jetzt endlich gehört wird.\n\n"
+        + "— Luisa Neubauer (@Luisamneubauer) 29. April 2021\n\n"
+        + "Das Gericht hat klar gemacht, dass Freiheit auch morgen noch gelten muss.\n\n"
+        + "— Anna Schmidt (@annaschmidt) 29. April 2021\n\n"
+        + "\n\n".join(closing)
+        + "\n"
+    )
+    assert not any(analyse(text, CleanOptions()).hits["comment_threads"])
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert all(sentence in kept for sentence in closing)
+
+
 AUTHOR_BOXES = (
     # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
     "Über Simon Dückert\n\n"

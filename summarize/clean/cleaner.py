@@ -576,9 +576,15 @@ _COMMENT_BUTTON = re.compile(
     r"(?:^|\s)(?:antworten|antwort\s*↓|reply|melden|kommentar melden|zitieren)\s*↓?$",
     re.IGNORECASE,
 )
+# "Antworten", "Gedanken", "Reaktionen" and "responses" are a news heading's words too ("Drei
+# Reaktionen auf das Urteil" over quoted tweets, "Fünf Gedanken zum Pokal-Aus" over a column):
+# counted as comment software counts them only, in digits ("11 Antworten", "45 Gedanken zu
+# „…“", "3 Responses to …"), alone or before "zu" / "to" / "on", or "auf" and a quotation mark.
 _COMMENT_COUNT = re.compile(
     r"^(?:\d+|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+"
-    r"(?:kommentare?|comments?|antworten|gedanken|responses?|reaktionen|replies|leserbriefe?)\b"
+    r"(?:kommentare?|comments?|leserbriefe?)\b"
+    r"|^\d+\s+(?:antworten|gedanken|responses?|reaktionen|replies)"
+    r"(?:\s*$|\s+(?:zu|to|on)\s|\s+auf\s+[„\"“”»«‚‘'])"
     r"|^(?:kommentare|leserkommentare|comments)\s*(?:\(\d+\))?:?$",
     re.IGNORECASE,
 )
