@@ -1281,6 +1281,35 @@ def test_a_german_rank_in_a_word_backs_a_rank_not_a_count(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # the same thing counted, in the English words for it
+        ("The four-part series starts.", "Die vierteilige Serie startet.", []),
+        ("The series has four episodes.", "Die vierteilige Serie startet.", []),
+        ("A family of three lives here.", "Eine dreiköpfige Familie wohnt hier.", []),
+        ("Three people live here.", "Eine dreiköpfige Familie wohnt hier.", []),
+        ("The five-storey house burned.", "Das fünfstöckige Haus brannte.", []),
+        ("A three-storey store.", "Ein dreigeschossiges Warenhaus.", []),
+        ("The two-part documentary airs.", "Die zweiteilige Doku läuft.", []),
+        # a count of something else, planted: "vierteilige" backed "four days" and
+        # "zweiteilige" backed "two weeks", so the changed number passed unflagged
+        ("It took four days.", "Die vierteilige Serie startet.", ["four"]),
+        ("It lasted two weeks.", "Die zweiteilige Doku läuft.", ["two"]),
+        ("Four people died.", "Die vierteilige Serie startet.", ["Four"]),
+        ("The house burned for five hours.", "Das fünfstöckige Haus brannte.", ["five"]),
+        ("Three children were rescued.", "Das dreistöckige Haus brannte.", ["Three"]),
+    ],
+)
+def test_a_german_number_fused_to_what_it_counts_backs_only_that_count(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "vierteilige Serie" (a four-part series) backed any "four": "It took four days" passed
+    unflagged. The head of the numeral names what it counts; only an English number of that
+    ("four-part", "four episodes", "a family of three", "five-storey") matches it."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         # WMT21 refB (abendzeitung-muenchen.de.275242): "TSV 1860" shortened to its number was

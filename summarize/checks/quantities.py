@@ -415,13 +415,39 @@ _BY_A_FRACTION = re.compile(
 _NUMERAL_HEAD = re.compile(
     r"(?<![\w-])(?P<number>[a-zäöüß]+?)-?(?:(?P<time>tägig|jährig|stündig|wöchig|monatig|minütig)"
     r"|(?P<time_noun>jahres|monats|tages|wochen|stunden|minuten)[a-zäöüß]{3,}"
-    r"|malig|fach|köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional|sitzig|spurig"
-    r"|sprachig|rad|mal(?![a-zäöüß])"
+    r"|malig|fach|(?P<counted>köpfig|teilig|stöckig|geschossig|seitig|stellig|dimensional"
+    r"|sitzig|spurig|sprachig|rad)|mal(?![a-zäöüß])"
     # a noun's plural that the number counts, before the compound's head: "Zehnpunkteplan"
     # (a ten-point plan), "Zweiparteiensystem", "Fünfsternehotel", "Dreizimmerwohnung"
     r"|(?:punkte|parteien|sterne|zimmer|familien|länder|klassen|zylinder|gänge)[a-zäöüß]{3,})",
     re.IGNORECASE,
 )
+# The head of a German numeral adjective that names what the number counts, and the English
+# words that name the same thing: "vierteilige Serie" is a four-part series, "dreiköpfige
+# Familie" a family of three (or three people), "fünfstöckig" five-storey. Such a number backs
+# an English one that counts the same thing, not any count ("It took four days").
+_COUNTED_HEADS_DE: dict[str, frozenset[str]] = {
+    head: frozenset(english.split())
+    for head, english in {
+        "köpfig": "people person persons member members strong family families household crew"
+        " head heads man men woman women child children adults",
+        "teilig": "part parts episode episodes piece pieces instalment instalments installment"
+        " installments series",
+        "stöckig": "storey storeys story stories floor floors level levels",
+        "geschossig": "storey storeys story stories floor floors level levels",
+        "seitig": "page pages side sides sided",
+        "stellig": "digit digits figure figures",
+        "dimensional": "dimensional dimensions d",
+        "sitzig": "seat seats seater seaters",
+        "spurig": "lane lanes track tracks",
+        "sprachig": "language languages lingual",
+        "rad": "wheel wheels wheeled wheeler",
+    }.items()
+}
+# The English word a number is written with, to read what it counts: the word after it ("four
+# days", "four-part", "five-storey") and the noun before an "of" ("a family of three").
+_WORD_COUNTED_AFTER = re.compile(r"(?:\s+|-)(?P<word>[^\W\d_]+)")
+_NOUN_OF_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)\s+of\s+$")
 # The head of a German adjective (or its noun) of a duration or an age names the unit counted:
 # "fünfjährige Haft" is five years of it, "zweiwöchig" two weeks, "die 48-Jährige" a woman of
 # 48 years; read so that "five-month sentence" for "fünfjährige Haftstrafe" is no match.
@@ -780,6 +806,12 @@ class Quantity:
     rank_in_a_word: bool = False
     # A number before a unit or a noun it counts ("three days", "two goals", "3 people").
     counts_something: bool = False
+    # A German number fused to the head that names what it counts ("vierteilig", "dreiköpfig"):
+    # that head, a key of _COUNTED_HEADS_DE; only an English number of the same thing matches.
+    counted_in_a_word: str | None = None
+    # The English words next to a number that may name what it counts ("days" of "four days",
+    # "part" of "four-part", "family" of "a family of three"), lowercased.
+    words_around: frozenset[str] = frozenset()
 
 
 def parse_digits(digits: str, language: Language) -> set[float]:
@@ -1013,14 +1045,21 @@ def _and_a_half(text: str, language: Language) -> list[tuple[int, int, float]]:
     return found
 
 
-def _german_numerals(text: str) -> list[tuple[int, int, float, tuple[str, float] | None]]:
-    """ "dreitägig", "siebenmalig", "Zweirad" (the number word inside), "beiden" (two): start,
-    end, value and the unit of time the head counts ("dreitägig": days), or None."""
+class _GermanNumeral(NamedTuple):
+    start: int
+    end: int
+    value: float
+    # The unit of time the head counts ("dreitägig": days), or None.
+    unit: tuple[str, float] | None = None
+    # The head that names what the number counts ("teilig" of "vierteilig"), or None.
+    counted: str | None = None
+
+
+def _german_numerals(text: str) -> list[_GermanNumeral]:
+    """ "dreitägig", "siebenmalig", "Zweirad" (the number word inside), "beiden" (two)."""
     from text_to_num import alpha2digit
 
-    found: list[tuple[int, int, float, tuple[str, float] | None]] = [
-        (match.start(), match.end(), 2.0, None) for match in _BOTH_DE.finditer(text)
-    ]
+    found = [_GermanNumeral(match.start(), match.end(), 2.0) for match in _BOTH_DE.finditer(text)]
     for match in _NUMERAL_HEAD.finditer(text):
         digits = alpha2digit(match.group("number").lower(), "de", threshold=0)
         head = match.group("time")
@@ -1033,7 +1072,16 @@ def _german_numerals(text: str) -> list[tuple[int, int, float, tuple[str, float]
                 unit = _METRIC_UNITS[_TIME_NOUN_HEADS_DE[noun_head.lower()]]
             else:
                 unit = None
-            found.append((match.start(), match.end(), float(digits), unit))
+            counted = match.group("counted")
+            found.append(
+                _GermanNumeral(
+                    match.start(),
+                    match.end(),
+                    float(digits),
+                    unit,
+                    counted.lower() if counted else None,
+                )
+            )
     return found
 
 
@@ -1093,6 +1141,8 @@ class _Reading(NamedTuple):
     alone: bool = True
     # The unit the reading names itself ("half an hour"); else the one written after it.
     unit: tuple[str, float] | None = None
+    # The head of a German numeral that names what it counts ("teilig" of "vierteilig").
+    counted: str | None = None
 
 
 class _Withheld(NamedTuple):
@@ -1431,7 +1481,28 @@ def _quantity(text: str, reading: _Reading, language: Language) -> Quantity:
         and bool(_ORDINAL_HEAD_DE.match(text, start)),
         counts_something=kind == "number"
         and (unit is not None or _may_be_a_count(text, start, end, language)),
+        counted_in_a_word=reading.counted,
+        words_around=_words_around(text, start, end) if language == "en" else frozenset(),
     )
+
+
+def _words_around(text: str, start: int, end: int) -> frozenset[str]:
+    """The words that may name what an English number counts: the one after it and the noun
+    before an "of" ("four-part", "four days", "a family of three")."""
+    after = _WORD_COUNTED_AFTER.match(text, end)
+    before = _NOUN_OF_BEFORE.search(text, max(0, start - 30), start)
+    return frozenset(match.group("word").lower() for match in (after, before) if match is not None)
+
+
+def _count_the_same(one: Quantity, other: Quantity) -> bool:
+    """Whether two numbers may count the same thing by what a German numeral's head names:
+    "vierteilig" matches "four-part" or "four episodes", not "four days" nor a bare "four"."""
+    if one.counted_in_a_word is None and other.counted_in_a_word is None:
+        return True
+    if one.counted_in_a_word is not None and other.counted_in_a_word is not None:
+        return one.counted_in_a_word == other.counted_in_a_word
+    fused, written = (one, other) if one.counted_in_a_word is not None else (other, one)
+    return bool(written.words_around & _COUNTED_HEADS_DE[fused.counted_in_a_word])  # type: ignore[index]
 
 
 def _lower_first(written: str) -> bool:
@@ -2060,8 +2131,15 @@ def _german_word_numbers(text: str) -> Iterator[_Reading]:
         scale = SCALES[match.group("scale").lower()]
         many = _MANY_DE[match.group("many").lower()]
         yield _Reading(match.start(), match.end(), "number", {scale, many * scale})
-    for start, end, value, unit in _german_numerals(text):
-        yield _Reading(start, end, "number", {value}, unit=unit)
+    for numeral in _german_numerals(text):
+        yield _Reading(
+            numeral.start,
+            numeral.end,
+            "number",
+            {numeral.value},
+            unit=numeral.unit,
+            counted=numeral.counted,
+        )
     for match in _COLLECTIVE_DE_PATTERN.finditer(text):
         values = _COLLECTIVE_DE[match.group("word").lower()]
         yield _Reading(match.start(), match.end(), "number", values)
@@ -2472,9 +2550,11 @@ def _number_as_time_stated(quantity: Quantity, source: list[Quantity]) -> bool:
 def _other_measure(quantity: Quantity, other: Quantity) -> bool:
     """Whether two numbers are stated in different currencies or units ("15 euros" and "15
     Franken", "42 miles" and "42 Kilometer"), or one as percentage points and the other as a
-    percentage: then the same number is not the same fact."""
+    percentage, or of different things by a German numeral's head ("vierteilig" is no "four
+    days"): then the same number is not the same fact."""
     return (
-        (
+        not _count_the_same(quantity, other)
+        or (
             quantity.currency is not None
             and other.currency is not None
             and not set(quantity.currency.split("/")) & set(other.currency.split("/"))
