@@ -1093,6 +1093,26 @@ def test_german_numbers_and_dates_as_news_writes_them(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # WMT references write "In Mid-May", "Mid-March" with a capital: flagged as names
+        ("In Mid-May the club won.", "Mitte Mai gewann der Verein.", []),
+        ("The club won in Mid-March.", "Der Verein gewann Mitte März.", []),
+        ("From Late-May on, the club won.", "Ab Ende Mai gewann der Verein.", []),
+        ("In Mid-2019 the club won.", "Mitte 2019 gewann der Verein.", []),
+        # the date is still checked, and a name that begins so is still a name
+        ("In Mid-May the club won.", "Mitte September gewann der Verein.", ["May"]),
+        ("The club won in Mid-March.", "Der Verein gewann Mitte Mai.", ["March"]),
+        ("She lives in Mid-Glamorgan.", "Sie lebt in Wales.", ["Mid-Glamorgan"]),
+    ],
+)
+def test_a_capitalised_part_of_a_month_is_a_date_not_a_name(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # a weekday as the first part of a German compound, or as an adverb
         ("It happened on Friday evening.", "Es geschah am Freitagabend.", []),
         ("It happened early on Sunday morning.", "Es geschah am frühen Sonntagmorgen.", []),

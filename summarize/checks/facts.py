@@ -178,6 +178,9 @@ _BEFORE_THE_YEN_SIGN = re.compile(r"(?<=CN|JP)¥\s?\d")
 _SCALES_OF_DEGREES = frozenset({"Celsius", "Fahrenheit", "C", "F"})  # "-5°C", "86 degrees F"
 _DEGREES_BEFORE = re.compile(r"(?:\d\s?°|\bdegrees?)\s*$", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|\.)?\s+$")
+# A part of a month, a week or a year joined to its name or figure, capitalised or not ("In
+# Mid-May", "Late-September", "Mid-2019"): a date, read as one by quantities.py, no name.
+_PART_OF_A_DATE = re.compile(r"(?i:mid|early|late)-(?:(?P<name>[^\W\d_]+)|\d{4})")
 
 
 @cache
@@ -249,6 +252,10 @@ def _names(text: str) -> list[_Name]:
                 ordinary = bare.upper() in _TIMES_OF_DAY
             elif bare.rstrip(".") in calendar or bare.removesuffix("s") in calendar:
                 ordinary = True  # months and weekdays ("on Saturdays") are dates, read as such
+            elif (part := _PART_OF_A_DATE.fullmatch(bare)) and (
+                part.group("name") is None or part.group("name") in calendar
+            ):
+                ordinary = True  # "Mid-May", "Mid-2019": a date, read as such
             elif bare in _UNIT_SYMBOLS and _AFTER_A_NUMBER.search(text, 0, offset):
                 ordinary = True  # "17 GW", "150 PS": the number's unit (checked with it), no name
             elif bare in _CURRENCY_CODES and (

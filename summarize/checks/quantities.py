@@ -283,8 +283,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # it a month, since it is also a verb and a name.
         "month": re.compile(rf"\b(?P<month>{month_alone})"),
         "may": re.compile(
-            # the word before may open the sentence ("In May the board …")
-            r"\b(?:(?i:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+|mid-)"
+            # the word before may open the sentence ("In May the board …"), and "mid-" be
+            # written with a capital ("In Mid-May")
+            r"\b(?:(?i:in|since|until|by|last|next|early|late|mid|of|from|this|during)\s+"
+            r"|(?i:mid|early|late)-)"
             r"(?P<month>May)\b(?!['’]s\b)"  # not "In May's view"
         ),
         "weekday": re.compile(rf"\b(?P<weekday>{weekday})s?\b"),
