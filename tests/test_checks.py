@@ -1762,6 +1762,29 @@ def test_an_institution_named_in_german_backs_its_english_name(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # WMT21 refA (abendzeitung-muenchen.de.275242): "the Lions" for TSV 1860's "Löwen"
+        # was flagged as a name the German lacks
+        (
+            "Should TSV 1860 qualify, the Lions would play Frankfurt.",
+            "Sollte sich der TSV 1860 qualifizieren, würden die Löwen gegen Frankfurt spielen.",
+            [],
+        ),
+        ("The Foals beat the Red Devils.", "Die Fohlen schlugen die Roten Teufel.", []),
+        # only the nickname the German says, and only as a name of its own
+        ("The Eagles beat the Lions.", "Die Löwen verloren.", ["Eagles"]),
+        ("The Lions won.", "Der Verein gewann.", ["Lions"]),
+        ("Tom Lions won.", "Die Löwen gewannen.", ["Tom Lions"]),
+    ],
+)
+def test_a_clubs_nickname_in_german_backs_its_english_translation(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         # British and older function words the lexicon does not list are no names
