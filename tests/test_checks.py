@@ -1330,6 +1330,26 @@ def test_a_german_number_fused_to_what_it_counts_backs_only_that_count(
 
 
 @pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        ("A group of three was arrested.", "Eine dreiköpfige Gruppe wurde festgenommen.", []),
+        ("A team of five runs it.", "Ein fünfköpfiges Team leitet es.", []),
+        ("A jury of seven decided.", "Eine siebenköpfige Jury entschied.", []),
+        ("A committee of five was set up.", "Ein fünfköpfiges Gremium wurde gebildet.", []),
+        ("A four-piece band played.", "Die vierköpfige Band spielte.", []),
+        # still a count of members only
+        ("It took three days.", "Eine dreiköpfige Gruppe wurde festgenommen.", ["three"]),
+    ],
+)
+def test_a_german_head_count_backs_the_members_of_any_group(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "-köpfig" counts the members of a group of any kind: "dreiköpfige Gruppe" backed "a
+    family of three" but flagged "a group of three", "a jury of seven", "a four-piece band"."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
     ("summary", "flagged"),
     [
         # WMT21 refB (abendzeitung-muenchen.de.275242): "TSV 1860" shortened to its number was

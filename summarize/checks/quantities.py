@@ -431,8 +431,12 @@ _NUMERAL_HEAD = re.compile(
 _COUNTED_HEADS_DE: dict[str, frozenset[str]] = {
     head: frozenset(english.split())
     for head, english in {
+        # "-köpfig" counts the members of any group: "dreiköpfige Gruppe" is "a group of
+        # three", "fünfköpfiges Team" "a team of five", "vierköpfige Band" "a four-piece band"
         "köpfig": "people person persons member members strong family families household crew"
-        " head heads man men woman women child children adults",
+        " head heads man men woman women child children adults group groups team teams jury"
+        " juries panel panels committee committees board boards band bands gang gangs squad"
+        " squads delegation delegations commission council piece",
         "teilig": "part parts episode episodes piece pieces instalment instalments installment"
         " installments series",
         "stöckig": "storey storeys story stories floor floors level levels",
