@@ -893,6 +893,46 @@ def test_a_related_articles_teaser_before_the_body_stays_out_of_the_article(
     assert RELATED_TEASER not in article.text
 
 
+NOT_ARTICLE_TEXT = {
+    "cookie notice": "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Wenn "
+    "Sie die Seite weiter nutzen, stimmen Sie der Verwendung zu.",
+    "newsletter box": "Abonnieren Sie unseren kostenlosen Newsletter und erhalten Sie jeden "
+    "Morgen die wichtigsten Nachrichten aus der Region.",
+    "caption": "Die alte Lauterbrücke in Merklingen wird im kommenden Frühjahr abgerissen und "
+    "durch einen Neubau ersetzt.",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "markup"),
+    [
+        ("cookie notice", '<div class="cookie-notice__intro">{text}</div>'),
+        ("cookie notice", '<p class="consent-summary">{text}</p>'),
+        ("newsletter box", '<div class="newsletter-teaser"><p>{text}</p></div>'),
+        (
+            "caption",
+            '<figure><img src="a.jpg"><figcaption class="caption-intro">{text}</figcaption>'
+            "</figure>",
+        ),
+    ],
+)
+@pytest.mark.parametrize("with_the_lead", [False, True])
+def test_a_cookie_notice_newsletter_box_or_caption_classed_as_a_lead_stays_out(
+    tmp_path: Path, kind: str, markup: str, with_the_lead: bool
+) -> None:
+    """A cookie notice, a newsletter box or a picture's caption whose class names an "intro",
+    a "summary" or a "teaser", just before the body, opened the article as its lead, and
+    after the page's real ``<p class="lead">`` it took that lead's place."""
+    lead = ARTICLE_PARAGRAPHS[0] if with_the_lead else ""
+    before_body = (f'<p class="lead">{lead}</p>' if lead else "") + markup.format(
+        text=NOT_ARTICLE_TEXT[kind]
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(_page_with_a_lead_before_the_body(before_body, lead), encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+
+
 @pytest.mark.parametrize(
     "lead_markup",
     ['<p class="lead teasertext">{lead}</p>', '<div class="teaser"><p>{lead}</p></div>'],

@@ -534,6 +534,15 @@ _LEAD_CLASS_WORDS = frozenset(
 )
 # Words of a class that hides its element from the screen (Drupal's "element-invisible").
 _HIDING_CLASS_WORDS = frozenset({"hidden", "invisible"})
+# Words of a class (the element's or a box's around it) that name no article text: a cookie
+# notice's "cookie-notice__intro", a newsletter box's "newsletter-teaser", a picture's
+# "caption-intro" end as sentences too, and one just before the body opened the article.
+_NOT_ARTICLE_CLASS_WORDS = frozenset(
+    "cookie cookies consent cmp gdpr privacy datenschutz newsletter subscribe subscription "
+    "paywall banner modal popup overlay caption bildunterschrift credit promo sidebar".split()
+)
+# Boxes that hold no article lead: a picture's caption, a sidebar, a menu, a page's footer.
+_NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer"})
 # A class's words: split at "-", "_" and a camelCase capital ("articleTeaser").
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # More text than this between a lead and the article's body is more than a headline, a byline
@@ -646,6 +655,8 @@ def _reads_as_a_lead(element: Any, class_count: Counter[str]) -> bool:
         return False
     if class_count[element.get("class")] > 1 or _in_a_list_or_link(element):
         return False
+    if _in_a_box_of_no_article_text(element):
+        return False
     if next(element.iter(*_NOT_IN_A_LEAD), None) is not None:
         return False
     shown = " ".join(_shown_text(element.text, list(element)).split())
@@ -655,6 +666,18 @@ def _reads_as_a_lead(element: Any, class_count: Counter[str]) -> bool:
         and linked <= _MOST_LINK_TEXT * len(shown)
         and _SENTENCE_END.search(shown)
     )
+
+
+def _in_a_box_of_no_article_text(element: Any) -> bool:
+    """Whether ``element`` or a box around it (below the page's ``<body>``, whose class often
+    names the page's state, "cookie-consent-open") is a caption, a sidebar, a cookie notice or
+    a newsletter box by its tag or class."""
+    for box in itertools.chain([element], element.iterancestors()):
+        if box.tag in ("body", "html"):
+            return False
+        if box.tag in _NOT_ARTICLE_TAGS or _class_words(box) & _NOT_ARTICLE_CLASS_WORDS:
+            return True
+    return False
 
 
 def _in_a_list_or_link(element: Any) -> bool:
