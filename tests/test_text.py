@@ -840,6 +840,11 @@ def _page_with_a_lead_before_the_body(before_body: str, lead: str) -> str:
         '<p class="lead">{lead}</p>',
         '<div class="teaser-text">{lead}</div>',
         '<div class="article__intro"><p>{lead}</p></div>',
+        # a utility class naming a type size, and a layout's state around the lead, name no
+        # caption and no sidebar (eurosport's and erneuerbareenergien.de's leads were lost so)
+        '<p class="ArticleHeroBlack__teaser--light mb-5 caption-s5-fx">{lead}</p>',
+        '<div class="content-wrapper has-sidebar"><div class="article--teaser-body">'
+        "<p>{lead}</p></div></div>",
     ],
 )
 def test_the_lead_a_class_marks_before_the_article_body_is_article_text(

@@ -675,9 +675,28 @@ def _in_a_box_of_no_article_text(element: Any) -> bool:
     for box in itertools.chain([element], element.iterancestors()):
         if box.tag in ("body", "html"):
             return False
-        if box.tag in _NOT_ARTICLE_TAGS or _class_words(box) & _NOT_ARTICLE_CLASS_WORDS:
+        if box.tag in _NOT_ARTICLE_TAGS or _names_a_box_of_no_article_text(box):
             return True
     return False
+
+
+# A class of a layout's state ("has-sidebar", "is-open") or a utility class with a figure
+# ("caption-s5-fx", a type size; "mb-5") says nothing of what the element holds: eurosport's
+# lead is "ArticleHeroBlack__teaser--light … caption-s5-fx", and erneuerbareenergien.de's sits
+# in "content-wrapper has-sidebar" (both lost their leads to the words "caption", "sidebar").
+_STATE_OR_UTILITY_CLASS = re.compile(r"^(?:has|is|with|no)[-_]|\d")
+
+
+def _names_a_box_of_no_article_text(element: Any) -> bool:
+    """Whether a class or the id of ``element`` names a cookie notice, a newsletter box, a
+    caption or a sidebar (:data:`_NOT_ARTICLE_CLASS_WORDS`), not counting a layout's state or a
+    utility class (:data:`_STATE_OR_UTILITY_CLASS`)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return any(
+        {word.lower() for word in _CLASS_WORD.findall(name)} & _NOT_ARTICLE_CLASS_WORDS
+        for name in names
+        if not _STATE_OR_UTILITY_CLASS.search(name)
+    )
 
 
 def _in_a_list_or_link(element: Any) -> bool:
