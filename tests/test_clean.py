@@ -2857,6 +2857,36 @@ def test_a_run_of_reader_comments_after_the_article_goes_whole(thread: str) -> N
     assert not [d for d in clean_text(text, switched_off).dropped if d.rule == "comment_threads"]
 
 
+def test_the_last_comment_without_a_button_ends_within_a_comments_length() -> None:
+    """Where no button follows the last comment's stamp, its text ran over every following
+    block that ends like a sentence, to the page's end: an "Update" paragraph or a second
+    article below the thread went with it. It runs at most as many blocks as the run's longest
+    comment (here one), as on all 588 development pages."""
+    thread = (
+        "2 Kommentare\n"
+        "dottoressa\n"
+        "März 7, 2018\n\n"
+        "Das ist eine gute Nachricht für alle, die mit dem Rad zur Arbeit fahren.\n\n"
+        "Reply\n"
+        "jeuys 15. Dezember 2012 um 14:13\n"
+        "Endlich tut sich etwas, aber die Pläne kommen viel zu spät.\n\n"
+    )
+    after = (
+        "Update, 8. Dezember: Die Stadt hat die neuen Regeln inzwischen um einen Monat verschoben.",
+        "Der Stadtrat will im Januar erneut über die Radwege beraten, teilte eine Sprecherin "
+        "am Abend mit.",
+    )
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + thread + "\n\n".join(after) + "\n"
+    page = analyse(text, CleanOptions())
+    start = page.texts.index("2 Kommentare")
+    end = page.texts.index("Endlich tut sich etwas, aber die Pläne kommen viel zu spät.")
+    expected = tuple(start <= i <= end for i in range(len(page.texts)))
+    assert page.hits["comment_threads"] == expected
+    cleaned = clean_text(text)
+    assert all(paragraph in cleaned.paragraphs for paragraph in after)
+    assert not any(line in cleaned.paragraphs for line in thread.splitlines() if line)
+
+
 def test_dated_lines_of_the_article_are_no_comment_thread() -> None:
     """A date stamp alone is no comment: the post's own date line below the lead, an update's
     time and quoted tweets are the article's, and without a button, a "sagt:" or a comment

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -687,8 +687,18 @@ def _thread_span(
     start = run[0]
     end = button_after(run[-1], run[-1] + _THREAD_MAX_GAP)
     if end is None:  # the last comment's text: its sentences below the stamp
+        # No longer than the run's longest comment (one block at least): sentences to the
+        # page's end would take whatever article text follows (an "Update" paragraph, a second
+        # article) along with the last comment wherever a thread was wrongly vouched for.
+        # An earlier comment: every block from its stamp to its button (or the next stamp),
+        # a greeting and a signature ("Mit freundlichen Grüßen", "E. Hinrichs") included.
+        longest = max(
+            (button_after(stamp, following) or following) - stamp - 1
+            for stamp, following in pairwise(run)
+        )
         end = run[-1]
-        while end + 1 < len(texts) and _sentence_end(texts[end + 1]):
+        last = min(len(texts) - 1, run[-1] + max(longest, 1))
+        while end < last and _sentence_end(texts[end + 1]):
             end += 1
     if counted is not None:
         start = counted
