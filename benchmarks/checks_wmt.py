@@ -12,6 +12,8 @@ False alarms (every fact is in the sources, so every flag is a false alarm):
   D2  2021 docs: each refA sentence vs the refB document + German document
   D3  2021 docs: refA paragraphs of 3 sentences vs refB + German (as a summary reads)
   D4  2021 docs: each refA sentence vs German document only (cross-lingual)
+  D5  2021 docs: each refB sentence vs German document only (cross-lingual, the other translator)
+  D6  2021 docs: each refB sentence vs the refA document + German document
 Misses: plants (number, name, date, quote) into refA sentences, checked against refB + German
   (2021) and into 2019 English sentences checked against the German sentence only.
 Translation warnings on numbers, each human translation read as a translator's output of its
@@ -270,6 +272,46 @@ def unit_swaps(pairs: list[tuple[str, str, str]], out: list[str]) -> str:
     return f"| {len(pairs)} | {' | '.join(cells)} | {sum(caught.values())}/{sum(tried.values())} |"
 
 
+Case = tuple[str, str, str, str]  # (id, summary, source_en, source_de)
+S2 = "S2 2019 sentence vs de only"
+D2 = "D2 2021 refA sent vs refB+de"
+
+
+def false_alarm_sets(sentences: list[tuple[str, str]], docs: list[dict]) -> dict[str, list[Case]]:
+    """The rows of the false-alarm table, by name, in the order printed."""
+    s1 = [(f"s{i}", en, en, de) for i, (en, de) in enumerate(sentences)]
+    s2 = [(f"s{i}", en, "", de) for i, (en, de) in enumerate(sentences)]
+    d1: list[Case] = []
+    d2: list[Case] = []
+    d3: list[Case] = []
+    d4: list[Case] = []
+    d5: list[Case] = []
+    d6: list[Case] = []
+    for doc in docs:
+        a, b, de = " ".join(doc["en_refA"]), " ".join(doc["en_refB"]), " ".join(doc["de"])
+        for i, sentence in enumerate(doc["en_refA"]):
+            d1.append((f"{doc['docid']}#{i}", sentence, a, de))
+            d2.append((f"{doc['docid']}#{i}", sentence, b, de))
+            d4.append((f"{doc['docid']}#{i}", sentence, "", de))
+        # The second translator's English as the text checked: its renderings ("Division 2" for
+        # "Zweitliga", "the Lions" for "Löwen") differ from refA's and would go unmeasured.
+        for i, sentence in enumerate(doc["en_refB"]):
+            d5.append((f"{doc['docid']}#B{i}", sentence, "", de))
+            d6.append((f"{doc['docid']}#B{i}", sentence, a, de))
+        for i in range(0, len(doc["en_refA"]), 3):
+            d3.append((f"{doc['docid']}#p{i}", " ".join(doc["en_refA"][i : i + 3]), b, de))
+    return {
+        "S1 2019 sentence vs own en+de": s1,
+        S2: s2,
+        "D1 2021 refA sent vs refA+de": d1,
+        D2: d2,
+        "D3 2021 refA 3-sent para vs refB+de": d3,
+        "D4 2021 refA sent vs de only": d4,
+        "D5 2021 refB sent vs de only": d5,
+        "D6 2021 refB sent vs refA+de": d6,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
@@ -279,27 +321,10 @@ def main() -> None:
                                            "newstest2021-docs-dev.jsonl")))  # fmt: skip
     sentences, docs = load()
     out: list[str] = []
-    s1 = [(f"s{i}", en, en, de) for i, (en, de) in enumerate(sentences)]
-    s2 = [(f"s{i}", en, "", de) for i, (en, de) in enumerate(sentences)]
-    d1, d2, d3, d4 = [], [], [], []
-    for doc in docs:
-        a, b, de = " ".join(doc["en_refA"]), " ".join(doc["en_refB"]), " ".join(doc["de"])
-        for i, sentence in enumerate(doc["en_refA"]):
-            d1.append((f"{doc['docid']}#{i}", sentence, a, de))
-            d2.append((f"{doc['docid']}#{i}", sentence, b, de))
-            d4.append((f"{doc['docid']}#{i}", sentence, "", de))
-        for i in range(0, len(doc["en_refA"]), 3):
-            d3.append((f"{doc['docid']}#p{i}", " ".join(doc["en_refA"][i : i + 3]), b, de))
+    sets = false_alarm_sets(sentences, docs)
     print("| set | cases | any flag | number | name | quote |")
     print("|---|---|---|---|---|---|")
-    for name, cases in (
-        ("S1 2019 sentence vs own en+de", s1),
-        ("S2 2019 sentence vs de only", s2),
-        ("D1 2021 refA sent vs refA+de", d1),
-        ("D2 2021 refA sent vs refB+de", d2),
-        ("D3 2021 refA 3-sent para vs refB+de", d3),
-        ("D4 2021 refA sent vs de only", d4),
-    ):
+    for name, cases in sets.items():
         print(alarms(name, cases, out), flush=True)
 
     # Misses. Name pool: names of other documents (their own reading), as the CNN/DM benchmark.
@@ -318,8 +343,8 @@ def main() -> None:
     ]
     print("\n| plants into | numbers | names | dates | quotes |")
     print("|---|---|---|---|---|")
-    print(misses("2021 refA sent vs refB+de", d2, pool21, common, vocabulary, args.seed, out))
-    print(misses("2019 en sent vs de only", s2, pool19, common, vocabulary, args.seed, out))
+    print(misses("2021 refA sent vs refB+de", sets[D2], pool21, common, vocabulary, args.seed, out))
+    print(misses("2019 en sent vs de only", sets[S2], pool19, common, vocabulary, args.seed, out))
     print("\n| translations | sentences | numbers | missing_numbers | deleted figures caught |")
     print("|---|---|---|---|---|")
     print(number_warnings("2019", [(f"s{i}", de, en) for i, (en, de) in enumerate(sentences)], out))

@@ -363,3 +363,36 @@ def test_the_small_runs_time_a_rerun_with_every_brief_up_to_date(
     table = capsys.readouterr().out
     assert "| 2 article(s) | default, up to date | 2.0 | 5.0 | 4.0 | 5.0 |" in table
     assert "| 1 article(s) | default, up to date | 2.0 | - |" in table
+
+
+def test_checks_wmt_reads_the_second_reference_as_the_text_checked() -> None:
+    """The WMT21 rows checked only refA's sentences, so a false alarm on the other translator's
+    English ("Division 2" for "Zweitliga", "the Lions" for "Löwen") was not measured; refB's
+    sentences are now checked against the German alone and against refA + German."""
+    checks_wmt = _benchmark_module("checks_wmt")
+    doc = {
+        "docid": "d",
+        "de": ["Die Löwen gewinnen.", "Zweitliga."],
+        "en_refA": ["The 1860 side win.", "Second division."],
+        "en_refB": ["The Lions win.", "Division 2."],
+    }
+    sets = checks_wmt.false_alarm_sets([("Hello.", "Hallo.")], [doc])
+    german = "Die Löwen gewinnen. Zweitliga."
+    assert sets["D5 2021 refB sent vs de only"] == [
+        ("d#B0", "The Lions win.", "", german),
+        ("d#B1", "Division 2.", "", german),
+    ]
+    assert sets["D6 2021 refB sent vs refA+de"] == [
+        ("d#B0", "The Lions win.", "The 1860 side win. Second division.", german),
+        ("d#B1", "Division 2.", "The 1860 side win. Second division.", german),
+    ]
+    # the refA rows as they were
+    assert sets["D4 2021 refA sent vs de only"][0] == ("d#0", "The 1860 side win.", "", german)
+    assert list(sets)[:6] == [
+        "S1 2019 sentence vs own en+de",
+        "S2 2019 sentence vs de only",
+        "D1 2021 refA sent vs refA+de",
+        "D2 2021 refA sent vs refB+de",
+        "D3 2021 refA 3-sent para vs refB+de",
+        "D4 2021 refA sent vs de only",
+    ]
