@@ -914,6 +914,10 @@ NOT_ARTICLE_TEXT = {
         ("cookie notice", '<div class="cookie-notice__intro">{text}</div>'),
         ("cookie notice", '<p class="consent-summary">{text}</p>'),
         ("newsletter box", '<div class="newsletter-teaser"><p>{text}</p></div>'),
+        # a figure in a cookie notice's or a newsletter box's class is a version or a slot
+        # number, not a type size: the box still holds no article text
+        ("cookie notice", '<div class="cookie-banner-2"><p class="intro">{text}</p></div>'),
+        ("newsletter box", '<div class="newsletter_v2"><p class="teaser">{text}</p></div>'),
         (
             "caption",
             '<figure><img src="a.jpg"><figcaption class="caption-intro">{text}</figcaption>'

@@ -541,6 +541,13 @@ _NOT_ARTICLE_CLASS_WORDS = frozenset(
     "cookie cookies consent cmp gdpr privacy datenschutz newsletter subscribe subscription "
     "paywall banner modal popup overlay caption bildunterschrift credit promo sidebar".split()
 )
+# Of those, the words that name a cookie notice or a newsletter box and never a type size or a
+# layout: a class with a figure naming them is still such a box ("cookie-banner-2",
+# "newsletter_v2", a consent manager's versioned "cmp-layer-2021").
+_CONSENT_OR_NEWSLETTER_CLASS_WORDS = frozenset(
+    "cookie cookies consent cmp gdpr privacy datenschutz newsletter subscribe subscription "
+    "paywall".split()
+)
 # Boxes that hold no article lead: a picture's caption, a sidebar, a menu, a page's footer.
 _NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer"})
 # A class's words: split at "-", "_" and a camelCase capital ("articleTeaser").
@@ -684,19 +691,29 @@ def _in_a_box_of_no_article_text(element: Any) -> bool:
 # ("caption-s5-fx", a type size; "mb-5") says nothing of what the element holds: eurosport's
 # lead is "ArticleHeroBlack__teaser--light … caption-s5-fx", and erneuerbareenergien.de's sits
 # in "content-wrapper has-sidebar" (both lost their leads to the words "caption", "sidebar").
-_STATE_OR_UTILITY_CLASS = re.compile(r"^(?:has|is|with|no)[-_]|\d")
+_STATE_CLASS = re.compile(r"^(?:has|is|with|no)[-_]")
+_UTILITY_CLASS = re.compile(r"\d")
 
 
 def _names_a_box_of_no_article_text(element: Any) -> bool:
     """Whether a class or the id of ``element`` names a cookie notice, a newsletter box, a
     caption or a sidebar (:data:`_NOT_ARTICLE_CLASS_WORDS`), not counting a layout's state or a
-    utility class (:data:`_STATE_OR_UTILITY_CLASS`)."""
+    utility class with a figure (:data:`_STATE_CLASS`, :data:`_UTILITY_CLASS`) but for
+    the words of a cookie notice or a newsletter box."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
-    return any(
-        {word.lower() for word in _CLASS_WORD.findall(name)} & _NOT_ARTICLE_CLASS_WORDS
-        for name in names
-        if not _STATE_OR_UTILITY_CLASS.search(name)
-    )
+    for name in names:
+        if _STATE_CLASS.search(name):
+            continue
+        words = {word.lower() for word in _CLASS_WORD.findall(name)}
+        # A figure makes "caption-s5-fx" a type size, never "cookie-banner-2" anything else.
+        named = (
+            _CONSENT_OR_NEWSLETTER_CLASS_WORDS
+            if _UTILITY_CLASS.search(name)
+            else _NOT_ARTICLE_CLASS_WORDS
+        )
+        if words & named:
+            return True
+    return False
 
 
 def _in_a_list_or_link(element: Any) -> bool:
