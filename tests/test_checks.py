@@ -1337,6 +1337,11 @@ def test_a_german_number_fused_to_what_it_counts_backs_only_that_count(
         ("A jury of seven decided.", "Eine siebenköpfige Jury entschied.", []),
         ("A committee of five was set up.", "Ein fünfköpfiges Gremium wurde gebildet.", []),
         ("A four-piece band played.", "Die vierköpfige Band spielte.", []),
+        # animals counted by the head: a pack, a herd, a flock
+        ("A pack of five wolves was seen.", "Ein fünfköpfiges Wolfsrudel wurde gesichtet.", []),
+        ("A herd of twenty cows escaped.", "Eine zwanzigköpfige Herde entlief.", []),
+        ("A cabinet of ten was sworn in.", "Ein zehnköpfiges Kabinett wurde vereidigt.", []),
+        ("A council of nine decides.", "Ein neunköpfiger Rat entscheidet.", []),
         # still a count of members only
         ("It took three days.", "Eine dreiköpfige Gruppe wurde festgenommen.", ["three"]),
     ],

@@ -432,11 +432,14 @@ _COUNTED_HEADS_DE: dict[str, frozenset[str]] = {
     head: frozenset(english.split())
     for head, english in {
         # "-köpfig" counts the members of any group: "dreiköpfige Gruppe" is "a group of
-        # three", "fünfköpfiges Team" "a team of five", "vierköpfige Band" "a four-piece band"
-        "köpfig": "people person persons member members strong family families household crew"
-        " head heads man men woman women child children adults group groups team teams jury"
-        " juries panel panels committee committees board boards band bands gang gangs squad"
-        " squads delegation delegations commission council piece",
+        # three", "fünfköpfiges Team" "a team of five", "vierköpfige Band" "a four-piece band",
+        # "zehnköpfiges Kabinett" "a cabinet of ten", and the animals of a pack or herd
+        # ("fünfköpfiges Wolfsrudel", "a pack of five wolves")
+        "köpfig": "people person persons member members strong family families household"
+        " households crew crews head heads man men woman women child children adults group"
+        " groups team teams jury juries panel panels committee committees board boards band"
+        " bands gang gangs squad squads delegation delegations commission commissions council"
+        " councils cabinet cabinets piece pack packs herd herds flock flocks",
         "teilig": "part parts episode episodes piece pieces instalment instalments installment"
         " installments series",
         "stöckig": "storey storeys story stories floor floors level levels",
