@@ -1268,17 +1268,17 @@ def test_german_number_idioms_back_their_english_translation(
     ("summary", "german", "flagged"),
     [
         # WMT21 refB: "promoted to Division 2" for "Zweitliga-Aufsteiger" flagged "2", where
-        # "Division 3" for "Drittliga" passed: the stem "zweit" was not read ("Division" is
-        # the translator's own word, flagged as a name either way)
+        # "Division 3" for "Drittliga" passed: the stem "zweit" was not read ("Division", the
+        # translator's word for the league, is backed by "-liga")
         (
             "Würzburg, promoted to Division 2, won.",
             "Zweitliga-Aufsteiger Würzburg gewann.",
-            ["Division"],
+            [],
         ),
         (
             "Würzburg, promoted to Division 4, won.",
             "Zweitliga-Aufsteiger Würzburg gewann.",
-            ["4", "Division"],
+            ["4"],
         ),
         ("It is the 2nd-largest city.", "Es ist die zweitgrößte Stadt.", []),
         ("It is the fourth-largest city.", "Es ist die zweitgrößte Stadt.", ["fourth"]),
@@ -1291,7 +1291,7 @@ def test_german_number_idioms_back_their_english_translation(
         ("The club waited three days.", "Der Drittligist wartete fünf Tage.", ["three"]),
         ("The club scored 3 goals.", "Der Drittligist gewann 1:0.", ["3"]),
         ("The club waited two days.", "Der Zweitligist wartete fünf Tage.", ["two"]),
-        ("Before the Division 3 season began.", "Vor dem Drittliga-Start.", ["Division"]),
+        ("Before the Division 3 season began.", "Vor dem Drittliga-Start.", []),
     ],
 )
 def test_a_german_rank_in_a_word_backs_a_rank_not_a_count(
@@ -6234,6 +6234,52 @@ def test_a_kind_said_in_german_with_its_name_backs_the_translators_word(
     """ "Windberg Festival" for "Windbergfest" and "Oakland Police" for "die Polizei von
     Oakland" were flagged as names the German lacks: a festival's kind was read only as
     "Festival" or "Festspiele" and apart from the name, and a police force's not at all."""
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
+        # WMT21 abendzeitung-muenchen.de.275242#B9, augsburger-allgemeine.de.107103#B5 (ref. B)
+        (
+            "If Würzburg, who were recently promoted to Division 2, reach the final.",
+            "Sollte Zweitliga-Aufsteiger Würzburg das Finale erreichen.",
+            [],
+        ),
+        (
+            "They were relegated to Division 3 last season.",
+            "Sie stiegen vergangene Saison in die 3. Liga ab.",
+            [],
+        ),
+        (
+            "The German championships in early September on Timmendorf Beach.",
+            "Die deutschen Meisterschaften Anfang September in Timmendorfer Strand.",
+            [],
+        ),
+        # no league in the German, another place by the beach, another league: still flagged
+        (
+            "If Würzburg, who were recently promoted to Division 2, reach the final.",
+            "Sollte Aufsteiger Würzburg das Finale erreichen. Der Strompreis steigt.",
+            ["2", "Division"],
+        ),
+        (
+            "The German championships in early September on Travemünde Beach.",
+            "Die deutschen Meisterschaften Anfang September in Timmendorfer Strand.",
+            ["Travemünde Beach"],
+        ),
+        (
+            "A week before the Premier Division season begins.",
+            "Eine Woche vor dem Drittliga-Start.",
+            ["Premier Division"],
+        ),
+    ],
+)
+def test_a_league_or_beach_in_german_backs_the_translators_division_or_beach(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    """ "Division 2" for "Zweitliga" and "Timmendorf Beach" for "Timmendorfer Strand" were
+    flagged as names the German lacks: no kind read "Division" or "Beach", and a league's
+    "-liga" was read only as the word "Liga", not at a compound's end."""
     assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
 
 

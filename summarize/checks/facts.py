@@ -707,7 +707,12 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "wall": ("mauer",), "stadium": ("stadion", "arena"),
     "theatre": ("theater",), "theater": ("theater",),
     "festival": ("festival", "festspiele", "fest"), "police": ("polizei",),
+    "division": ("liga",), "beach": ("strand",),
 }  # fmt: skip
+# The German words for a kind that every compound ending in them is of: each "-liga" is a
+# league ("Zweitliga-Aufsteiger" is "promoted to Division 2", "Drittliga" "Division 3"), while
+# a "Strompreis" is no prize and "Hamburg" no castle.
+_KIND_WORDS_ENDING_ANY_COMPOUND = frozenset({"liga"})
 
 
 # A German noun's endings: "Liga", "Kirchen", "Pokals", "Vereine".
@@ -747,13 +752,17 @@ def _kind_said_in_german(
 ) -> bool:
     """Whether a source says the ``kind`` (see _KINDS) in German as a word of its own: "the
     League" for "die Liga", "the Cathedral" for "Sankt-Peter-und-Paul-Kathedrale", "the Cup"
-    for "im Pokal". Not a compound's end ("Strompreis" is no prize, "Hamburg" no castle), nor
-    a German word ``written_small`` (the adjective "fest" is no "Fest")."""
+    for "im Pokal". Not a compound's end ("Strompreis" is no prize, "Hamburg" no castle) but a
+    league's (:data:`_KIND_WORDS_ENDING_ANY_COMPOUND`: "Division" for "Zweitliga"), nor a
+    German word ``written_small`` (the adjective "fest" is no "Fest")."""
     return any(
-        token.startswith(head) and token[len(head) :] in _GERMAN_NOUN_ENDINGS
+        token[start:].startswith(head) and token[start + len(head) :] in _GERMAN_NOUN_ENDINGS
         for head in _KINDS.get(kind, ())
         for token in source_tokens
         if token not in written_small
+        for start in (
+            {0, max(token.rfind(head), 0)} if head in _KIND_WORDS_ENDING_ANY_COMPOUND else {0}
+        )
     )
 
 
