@@ -2783,7 +2783,15 @@ def test_a_press_contact_starts_the_tail(marker: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Siehe auch", "Weiterführende Links:", "Quellen:", "Ähnliche Beiträge", "Kommentare"]
+    "label",
+    [
+        "Siehe auch",
+        "Weiterführende Links:",
+        "Quellen:",
+        "Ähnliche Beiträge",
+        "Ähnliche Nachrichten",
+        "Kommentare",
+    ],
 )
 def test_a_section_label_after_the_article_starts_a_tail(label: str) -> None:
     """A section label alone on its line ("Siehe auch", "Quellen:", "Kommentare") heads what

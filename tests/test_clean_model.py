@@ -104,3 +104,40 @@ def test_a_tail_marker_above_every_sentence_is_a_menu_heading() -> None:
     # The real end marker below the article still starts the tail.
     rules_only = clean_text(page, CleanOptions(disabled=frozenset({"classifier"})))
     assert ("tail", "Verwendete Quellen:") in {(d.rule, d.text) for d in rules_only.dropped}
+
+
+def test_a_one_word_marker_over_an_articles_paragraph_is_a_breadcrumb() -> None:
+    # ekbo.de: a site menu whose items carry sentence-shaped descriptions and hold half the
+    # page's words, then the breadcrumb "Themen" right above the article's headline, date and
+    # paragraphs. Rules alone dropped the whole article as `tail` from "Themen" on.
+    menu = "\n".join(
+        f"Angebot {name}{number}: Alles über das Angebot {name}{number} unserer Landeskirche "
+        "in Berlin und Brandenburg, mit Terminen und Ansprechpartnern vor Ort."
+        for name in "ABCDE"
+        for number in range(4)
+    )
+    paragraph = (
+        "Auf der Tagung der Landessynode hat der Bischof am Freitag sein Wort an die Synodalen "
+        "gerichtet und dabei über den Gottesdienst als Wesensmerkmal der Kirche gesprochen. "
+        "Er erinnerte an die Erfahrungen der vergangenen Monate, in denen viele Gemeinden neue "
+        "Formen gefunden hätten, und dankte den Ehrenamtlichen für ihren Einsatz in der Krise. "
+        "Die Kirche bleibe eine Kirche mit Geflüchteten, sagte er unter dem Beifall der Synode."
+    )
+    related = ["Ähnliche Nachrichten", "Synodentagung wird fortgesetzt", "Livestream der Synode"]
+    article = f"Wort des Bischofs zur Synode\n11.11.2021\n\n{paragraph}\n\n{paragraph}"
+    page = f"Startseite\n{menu}\n\nThemen\n\n{article}\n\n" + "\n".join(related) + "\n"
+    rules_only = CleanOptions(disabled=frozenset({"classifier"}))
+    cleaned = clean_text(page, rules_only)
+    assert paragraph in cleaned.paragraphs
+    assert "Themen" not in [d.text for d in cleaned.dropped if d.rule == "tail"]
+    # The list of related stories below the article still goes.
+    dropped = {d.text for d in cleaned.dropped}
+    assert set(related) <= dropped
+    # Over a list of tags (a run of short lines), the same word ends the article, even with a
+    # long notice further down.
+    tags = "\n".join(["Themen", "Synode", "Gottesdienst", "Landeskirche", "Ehrenamt"])
+    notice = paragraph.replace("Synode.", "Synode. Diese Seite nutzt Cookies.")
+    tagged = f"Startseite\n{menu}\n\n{article}\n\n{tags}\n\n{notice}\n"
+    cleaned = clean_text(tagged, rules_only)
+    assert "Themen" in [d.text for d in cleaned.dropped if d.rule == "tail"]
+    assert notice not in cleaned.paragraphs

@@ -125,6 +125,7 @@ _SHORT_LINE_MAX_WORDS = 5
 _SHORT_RUN_MIN_LINES = 3
 _LEAD_MAX_WORDS = 60
 _TAIL_MIN_SHARE = 0.5  # a tail marker counts only in the last half of the text
+_PARAGRAPH_MIN_WORDS = 60  # a block no tag list or teaser line reaches
 _BODY_MIN_WORDS = 12  # a body-shaped block: this many words and a closing sentence mark
 _COMMENT_META = re.compile(
     r"^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})[ ,]*\d{1,2}[:.]\d{2}(\s*uhr)?\s*(registriert\b.*)?$"
@@ -391,11 +392,15 @@ def _spare_table_rows(texts: Sequence[str], fragments: list[bool]) -> None:
 
 
 def _tail_start(
-    texts: Sequence[str], word_counts: Sequence[int], marker_hits: Sequence[bool]
+    texts: Sequence[str],
+    word_counts: Sequence[int],
+    short: Sequence[bool],
+    marker_hits: Sequence[bool],
 ) -> int | None:
     """The first block with a tail marker in the last half of the page's words and after the
     first body-shaped block: a tail follows an article. A marker above every sentence of the
-    page is a menu heading ("Themen" over a site's topic menu, the article below it)."""
+    page is a menu heading ("Themen" over a site's topic menu, the article below it), and a
+    one-word marker right above a paragraph a breadcrumb (``_label_over_paragraph``)."""
     marked = list(compress(range(len(word_counts)), marker_hits))
     if not marked:
         return None
@@ -410,9 +415,34 @@ def _tail_start(
         len(texts),
     )
     return next(
-        (i for i in marked if i > first_body and words_before[i] >= _TAIL_MIN_SHARE * total),
+        (
+            i
+            for i, following in zip(marked, [*marked[1:], len(texts)], strict=True)
+            if i > first_body
+            and words_before[i] >= _TAIL_MIN_SHARE * total
+            and not _label_over_paragraph(texts, word_counts, short, i, following)
+        ),
         None,
     )
+
+
+def _label_over_paragraph(
+    texts: Sequence[str], word_counts: Sequence[int], short: Sequence[bool], marker: int, end: int
+) -> bool:
+    """Whether a one-word marker ("Themen") stands over a paragraph, not over a list of tags or
+    links: a breadcrumb above the article (a headline, a date, a teaser between them), not its
+    end. Its list is a run of short lines; a paragraph before any such run (and before the next
+    marker, ``end``) is the article's."""
+    if word_counts[marker] != 1:
+        return False
+    short_lines = 0
+    for i in range(marker + 1, end):
+        short_lines = short_lines + 1 if short[i] else 0
+        if short_lines >= _SHORT_RUN_MIN_LINES:
+            return False
+        if word_counts[i] >= _PARAGRAPH_MIN_WORDS and _sentence_end(texts[i]):
+            return True
+    return False
 
 
 def _comment_block_members(
@@ -897,11 +927,11 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
         words <= _SHORT_LINE_MAX_WORDS and not line.rstrip(CLOSERS).endswith(FINAL_MARKS)
         for line, words in zip(texts, word_counts, strict=True)
     ]
-    start = _tail_start(texts, word_counts, matched["tail"])
+    start = _tail_start(texts, word_counts, short, matched["tail"])
     hits["tail"] = (False,) * n if start is None else (False,) * start + (True,) * (n - start)
     # A section label ("Siehe auch", "Quellen:", "Kommentare") starts a tail as an end marker
     # does; a rule of its own, not the classifier's ``tail`` feature, which it learnt without.
-    start = _tail_start(texts, word_counts, matched["section_tail"])
+    start = _tail_start(texts, word_counts, short, matched["section_tail"])
     hits["section_tail"] = (
         (False,) * n if start is None else (False,) * start + (True,) * (n - start)
     )
