@@ -2782,6 +2782,25 @@ def test_a_press_contact_starts_the_tail(marker: str) -> None:
     assert sentence in cleaned.paragraphs
 
 
+def test_a_press_contact_over_the_companys_profile_starts_the_tail() -> None:
+    """ "Pressekontakt:" right above the company's profile of 60 or more words is no breadcrumb
+    over the article (as a bare "Themen" over a paragraph is): the rules alone kept the profile
+    and the contact lines below it."""
+    profile = (
+        "Die Stadtwerke Ulm GmbH versorgen die Stadt und die Region seit mehr als hundert Jahren "
+        "mit Strom, Gas, Wasser und Fernwärme. Das Unternehmen beschäftigt heute rund 1200 "
+        "Mitarbeiterinnen und Mitarbeiter und betreibt den öffentlichen Nahverkehr in Ulm und "
+        "Neu-Ulm. Zu den Kunden zählen mehr als 150000 Haushalte sowie zahlreiche Betriebe aus "
+        "Handel, Handwerk und Industrie, die auf die Leistungen der Stadtwerke vertrauen."
+    )
+    contact = ["Maria Beispiel", "Telefon 0731 123456"]
+    marker = "Pressekontakt:"
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + f"{marker}\n\n{profile}\n\n" + "\n".join(contact)
+    rules_only = clean_text(text + "\n", CleanOptions(disabled=frozenset({"classifier"})))
+    assert [d.text for d in rules_only.dropped if d.rule == "tail"] == [marker, profile, *contact]
+    assert "Die Kosten trägt zum Teil das Land." in "\n".join(rules_only.paragraphs)
+
+
 @pytest.mark.parametrize(
     "label",
     [

@@ -432,8 +432,9 @@ def _label_over_paragraph(
     """Whether a one-word marker ("Themen") stands over a paragraph, not over a list of tags or
     links: a breadcrumb above the article (a headline, a date, a teaser between them), not its
     end. Its list is a run of short lines; a paragraph before any such run (and before the next
-    marker, ``end``) is the article's."""
-    if word_counts[marker] != 1:
+    marker, ``end``) is the article's. A label with a colon introduces what stands below it
+    ("Pressekontakt:" over the company's profile, "Quellen:"), no breadcrumb."""
+    if word_counts[marker] != 1 or texts[marker].rstrip().endswith(":"):
         return False
     short_lines = 0
     for i in range(marker + 1, end):
