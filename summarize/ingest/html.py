@@ -570,10 +570,19 @@ _SHORTEST_BODY_FOR_A_LEAD = 1000
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
 
 
+def _class_names(element: Any) -> list[str]:
+    """The names in ``element``'s class and id ("article__intro", "has-sidebar")."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}".split()
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a class or id name, in lower case ("articleTeaser": article, teaser)."""
+    return {word.lower() for word in _CLASS_WORD.findall(name)}
+
+
 def _class_words(element: Any) -> set[str]:
     """The words of ``element``'s class and id, in lower case."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return {word.lower() for word in _CLASS_WORD.findall(names)}
+    return set().union(*map(_name_words, _class_names(element)))
 
 
 def _class_marked_lead_in_its_body(tree: Any) -> bool:
@@ -700,11 +709,10 @@ def _names_a_box_of_no_article_text(element: Any) -> bool:
     caption or a sidebar (:data:`_NOT_ARTICLE_CLASS_WORDS`), not counting a layout's state or a
     utility class with a figure (:data:`_STATE_CLASS`, :data:`_UTILITY_CLASS`) but for
     the words of a cookie notice or a newsletter box."""
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
-    for name in names:
+    for name in _class_names(element):
         if _STATE_CLASS.search(name):
             continue
-        words = {word.lower() for word in _CLASS_WORD.findall(name)}
+        words = _name_words(name)
         # A figure makes "caption-s5-fx" a type size, never "cookie-banner-2" anything else.
         named = (
             _CONSENT_OR_NEWSLETTER_CLASS_WORDS
