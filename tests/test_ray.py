@@ -1406,6 +1406,8 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
     """A brief that cannot be written (a full disk at the third article's brief, on the worker
     that writes it) stops the run as the local engine's: exit 1, the one line of OutputError
     (not Ray's traceback), the briefs written before listed in the index, no temp file left.
+    Ray's actors may take the third article's group before the others finish: with no brief
+    written, the folder gets no index, as locally (CI saw this once in 4,971 tests).
     (A folder at the brief's name no longer serves: that article alone is refused now.)"""
     import summarize.engines.ray as ray_engine
 
@@ -1425,10 +1427,14 @@ def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
         in " ".join(result.output.split())
     ), result.output
     assert "Traceback" not in result.output and "ray::" not in result.output, result.output
-    index = (output / "index.md").read_text(encoding="utf-8")
-    assert "Latest run: stopped after:" in index
     written = [name for name, path in _briefs(output).items() if path.is_file()]
-    assert all(f"(<{name}>)" in index for name in written), index
+    assert f"{blocked.stem}.md" not in written
+    if written:
+        index = (output / "index.md").read_text(encoding="utf-8")
+        assert "Latest run: stopped after:" in index
+        assert all(f"(<{name}>)" in index for name in written), index
+    else:  # the blocked group ran first on an actor: a stop before any brief leaves no index
+        assert not (output / "index.md").exists()
     assert not _leftovers(output)
 
 
