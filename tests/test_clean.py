@@ -3084,6 +3084,65 @@ def test_a_heading_over_a_count_of_articles_the_text_repeats_is_no_author_box(
     assert not any(analyse(text, CleanOptions()).hits["author_box"])
 
 
+ABOUT_BOXES = (
+    # a footer's or sidebar's "Über uns" over the site's self-description
+    "Über uns\n\n"
+    "Seit 1985 berichten wir als unabhängiges Stadtmagazin über Kultur, Politik und Sport in der "
+    "Region.\n",
+    # a theme's "Über den Autor" over the writer's name and bio
+    "Über den Autor\n\nMax Beispiel\n\n"
+    "Max Beispiel schreibt seit 2015 über Verkehr und Stadtplanung. Er lebt mit seiner Familie "
+    "in Kassel.\n",
+    # "Wir über uns" over a text signed without a closing mark
+    "Wir über uns\n\n"
+    "In diesem Blog schreiben Kolleginnen und Fans über Technik und Musik. Viel Spaß beim Lesen! "
+    "Eure Redaktion\n",
+    # a blog's "Wer schreibt hier?" over two paragraphs
+    "Wer schreibt hier?\n\n"
+    "Hallo, ich bin Anna und blogge hier seit 2012 über Reisen mit Kindern.\n\n"
+    "Wenn ich nicht unterwegs bin, backe ich Brot und lese Krimis.\n",
+)
+
+
+@pytest.mark.parametrize("box", ABOUT_BOXES)
+def test_a_self_description_below_the_article_goes_whole(box: str) -> None:
+    """A site's or writer's self-description under its heading ("Über uns", "Wir über uns",
+    "Über den Autor", "Wer schreibt hier?") below the article goes, its sentences included: the
+    classifier kept them on the development pages ("Seit 50 Jahren sind wir als Knabenchor
+    aktiv. …", "In diesem Blog schreiben Teufel-Kollegen …"); the menu below it and the article
+    stay with the other rules."""
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + box + "\nKontakt\n" + ARTICLE_CLOSING
+    page = analyse(text, CleanOptions())
+    box_lines = [line for line in box.splitlines() if line]
+    flagged = [t for t, hit in zip(page.texts, page.hits["about_box"], strict=True) if hit]
+    assert flagged == box_lines
+    cleaned = clean_text(text)
+    kept = "\n".join(cleaned.paragraphs)
+    assert "Die Kosten trägt zum Teil das Land." in kept
+    assert not any(line in kept for line in box_lines)
+    assert {d.rule for d in cleaned.dropped if d.text in box_lines} == {"about_box"}
+    switched_off = CleanOptions(disabled=frozenset({"about_box"}))
+    assert not [d for d in clean_text(text, switched_off).dropped if d.rule == "about_box"]
+
+
+def test_an_about_heading_over_a_menu_above_the_article_or_a_section_is_no_self_description() -> (
+    None
+):
+    """A menu's "Über uns" over the next item, one above the article's first paragraph, and a
+    section of the article ("Über das Projekt") take nothing: the rule wants its heading below
+    the article's start and sentences right below it."""
+    text = (
+        "Startseite\n\nÜber uns\n\n"
+        + ARTICLE_OPENING.split("\n\n", 1)[1]
+        + PRESS_RELEASE_BODY
+        + "Über das Projekt\n\n"
+        + "Das Projekt läuft seit zwei Jahren und wird von der Universität begleitet.\n\n"
+        + "Über uns\n\nKontakt\n\nImpressum\n"
+        + ARTICLE_CLOSING
+    )
+    assert not any(analyse(text, CleanOptions()).hits["about_box"])
+
+
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
     """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
     English quotation cut so ("… veröffentlicht. I would like to share the sad news with you

@@ -184,6 +184,7 @@ STRUCTURAL_RULES = (
     "comment_blocks",
     "comment_threads",
     "author_box",
+    "about_box",
     "duplicates",
     "short_runs",
     "fragments",
@@ -205,6 +206,7 @@ _BLOCK_RULES = (
     "comment_blocks",
     "comment_threads",
     "author_box",
+    "about_box",
     *LINE_RULES,
     "section_tail",
     "short_runs",
@@ -404,6 +406,23 @@ def _tail_start(
     marked = list(compress(range(len(word_counts)), marker_hits))
     if not marked:
         return None
+    below = _below_the_article_start(texts, word_counts)
+    return next(
+        (
+            i
+            for i, following in zip(marked, [*marked[1:], len(texts)], strict=True)
+            if below(i) and not _label_over_paragraph(texts, word_counts, short, i, following)
+        ),
+        None,
+    )
+
+
+def _below_the_article_start(
+    texts: Sequence[str], word_counts: Sequence[int]
+) -> Callable[[int], bool]:
+    """Whether a block stands where what follows an article stands: below the first
+    body-shaped block and in the last half of the page's words (a menu's "Themen" or "Über
+    uns" stands above the article)."""
     total = sum(word_counts) or 1
     words_before = list(accumulate(word_counts, initial=0))
     first_body = next(
@@ -414,16 +433,7 @@ def _tail_start(
         ),
         len(texts),
     )
-    return next(
-        (
-            i
-            for i, following in zip(marked, [*marked[1:], len(texts)], strict=True)
-            if i > first_body
-            and words_before[i] >= _TAIL_MIN_SHARE * total
-            and not _label_over_paragraph(texts, word_counts, short, i, following)
-        ),
-        None,
-    )
+    return lambda index: index > first_body and words_before[index] >= _TAIL_MIN_SHARE * total
 
 
 def _label_over_paragraph(
@@ -597,6 +607,58 @@ def _author_box_members(texts: Sequence[str]) -> set[int]:
                 and len(bio.split()) <= _AUTHOR_BIO_MAX_WORDS
             ):
                 members.update((index, index + 1))
+    return members
+
+
+# A site's or writer's self-description as sidebars, footers and blog themes print it: a heading
+# ("Über uns", "Wir über uns", "Über mich", "Über den Autor", "Wer schreibt hier?"; the phrase
+# table ``about_box`` in boilerplate.toml), maybe the writer's name, and a paragraph or a few
+# about the site or the writer ("Seit 50 Jahren sind wir als Knabenchor aktiv. …", "In diesem
+# Blog schreiben Teufel-Kollegen …", "Hat das Sammel-Gen von ihrem Opa geerbt, …"). The
+# classifier reads them as prose and kept them.
+_ABOUT_BIO_MIN_WORDS = 6
+_ABOUT_MAX_BIO_BLOCKS = _AUTHOR_BOX_MAX_BIO_BLOCKS
+# A sentence inside a block: its signature may end the block without a mark ("… Viel Spaß beim
+# Lesen! Eure Teufel Blog Redaktion").
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"“”»«]?\s+[A-ZÄÖÜ]")
+
+
+def _about_box_members(
+    texts: Sequence[str], word_counts: Sequence[int], heading_hits: Sequence[bool]
+) -> set[int]:
+    """The blocks of self-descriptions below the article's start (``_below_the_article_start``):
+    a heading (``heading_hits``), a name of at most _LABEL_MAX_WORDS words maybe, and the
+    sentences right below, at most _ABOUT_MAX_BIO_BLOCKS blocks of _ABOUT_BIO_MIN_WORDS to
+    _AUTHOR_BIO_MAX_WORDS words. A heading over no sentence is a menu's item ("Über uns" over
+    "Kontakt") and takes nothing."""
+    headings = list(compress(range(len(texts)), heading_hits))
+    if not headings:
+        return set()
+    below = _below_the_article_start(texts, word_counts)
+    n = len(texts)
+
+    def reads_as_sentences(index: int) -> bool:
+        words = word_counts[index]
+        return _ABOUT_BIO_MIN_WORDS <= words <= _AUTHOR_BIO_MAX_WORDS and (
+            _sentence_end(texts[index])
+            or (words >= _BODY_MIN_WORDS and _SENTENCE_INSIDE.search(texts[index]) is not None)
+        )
+
+    members: set[int] = set()
+    for heading in filter(below, headings):
+        bio = heading + 1
+        if (
+            bio + 1 < n
+            and word_counts[bio] <= _LABEL_MAX_WORDS
+            and not _final(texts[bio])
+            and reads_as_sentences(bio + 1)
+        ):
+            bio += 1  # the writer's name over the bio
+        end = bio
+        while end < n and end - bio < _ABOUT_MAX_BIO_BLOCKS and reads_as_sentences(end):
+            end += 1
+        if end > bio:
+            members.update(range(heading, end))
     return members
 
 
@@ -939,6 +1001,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     hits["comment_blocks"] = _flags(n, _comment_block_members(read, read_folded, word_counts))
     hits["comment_threads"] = _flags(n, _comment_thread_members(read, word_counts))
     hits["author_box"] = _flags(n, _author_box_members(read))
+    hits["about_box"] = _flags(n, _about_box_members(read, word_counts, matched["about_box"]))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
     folded_page = _JOIN.join(texts).casefold()
