@@ -182,25 +182,34 @@ def test_an_unreachable_ray_address_is_one_line_and_exit_2(
     assert "cannot reach Ray at 'no host'" in result.output and "Traceback" not in result.output
 
 
+@contextlib.contextmanager
+def _a_port_where_nothing_listens() -> Iterator[int]:
+    """A local port bound and not listening while the block runs: a connection there is
+    refused, and no other process can start listening there meanwhile (a port closed before
+    the run was only free a moment ago: any of this machine's processes, Ray's included, could
+    take it, and the probe then met a listener)."""
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
+
+
 def test_an_address_where_nothing_listens_is_refused_before_ray_tries_it(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ray.init retries such an address for minutes, a warning every few seconds."""
-    import socket
-
     ray = _ray()
 
     def must_not_be_called(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("ray.init was asked to join an address where nothing listens")
 
     monkeypatch.setattr(ray, "init", must_not_be_called)
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     config = _config(tmp_path, self_contained_models)
     arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
-    address = f"127.0.0.1:{port}"
-    result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
+    with _a_port_where_nothing_listens() as port:
+        address = f"127.0.0.1:{port}"
+        result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
     assert result.exit_code == 2, result.output
     assert f"cannot reach Ray at {address!r}" in result.output, result.output
     assert f"127.0.0.1:{port}" in result.output.split("):", 1)[1]
@@ -214,8 +223,6 @@ def test_an_address_where_nothing_listens_is_said_before_any_article_is_read(
     """The driver reads every article once before Ray starts (minutes for thousands on a
     shared filesystem): a mistyped address was said only after that, and the folder's index
     was rewritten as of a run "stopped after: 0 written, 5 up to date"."""
-    import socket
-
     import summarize.engines.ray as ray_engine
 
     _ray()
@@ -224,12 +231,11 @@ def test_an_address_where_nothing_listens_is_said_before_any_article_is_read(
         raise AssertionError("an article was read for a run whose Ray address is refused")
 
     monkeypatch.setattr(ray_engine, "read_source_bytes", no_article_read)
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        address = f"127.0.0.1:{probe.getsockname()[1]}"
     config = _config(tmp_path, self_contained_models)
     arguments = ["run", str(SEEDS), "-c", str(config), "-o", str(tmp_path / "out"), "-q"]
-    result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
+    with _a_port_where_nothing_listens() as port:
+        address = f"127.0.0.1:{port}"
+        result = CliRunner().invoke(app, [*arguments, "--engine", "ray", "--ray-address", address])
     assert result.exit_code == 2, result.output
     assert f"cannot reach Ray at {address!r}" in result.output
     assert not (tmp_path / "out").exists()
@@ -301,16 +307,12 @@ def test_a_port_that_is_not_plain_digits_is_refused_before_ray_tries_it(
     """Ray reads a port as int() does: "6379 " (a space copied with the address) or "+6379"
     went unprobed to ray.init, which joined 6379 and retried it for minutes where nothing
     listened."""
-    import socket
-
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    reasons = {
-        address: f"the port in {address!r} is not a number"
-        for address in (f"127.0.0.1:{port} ", f"127.0.0.1:+{port}", "127.0.0.1:abc")
-    }
-    _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
+    with _a_port_where_nothing_listens() as port:
+        reasons = {
+            address: f"the port in {address!r} is not a number"
+            for address in (f"127.0.0.1:{port} ", f"127.0.0.1:+{port}", "127.0.0.1:abc")
+        }
+        _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
 
 
 def test_auto_that_leads_where_nothing_listens_is_refused_before_ray_tries_it(
@@ -319,14 +321,10 @@ def test_auto_that_leads_where_nothing_listens_is_refused_before_ray_tries_it(
     """``auto`` joins RAY_ADDRESS, else the address file of this machine's last ``ray start``,
     which a head killed (not stopped) leaves behind: ray.init retried a dead one for minutes
     (over 200 s, a warning every few seconds); it is checked as a HOST:PORT is."""
-    import socket
-
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{port}")
-    reasons = {"auto": f"127.0.0.1:{port}: Connection refused"}
-    _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
+    with _a_port_where_nothing_listens() as port:
+        monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{port}")
+        reasons = {"auto": f"127.0.0.1:{port}: Connection refused"}
+        _assert_refused_before_ray_tries(tmp_path, self_contained_models, monkeypatch, reasons)
 
 
 @pytest.mark.parametrize(
