@@ -1098,7 +1098,12 @@ def test_a_lost_driver_is_resumed_by_running_the_command_again(
         time.sleep(0.02)
     driver.send_signal(signal.SIGKILL)
     driver.wait(timeout=60)
-    # Ray stops the dead driver's workers within moments; wait until nothing changes.
+    # Ray ends the dead driver's job: its model actors (a CPU each) and its other workers, in
+    # moments or, on a busy machine, seconds. The folder was taken as final after 2 s without a
+    # change alone: a worker still alive then could write one more brief, which the rerun found
+    # up to date though it was not in `before`. Once the actors are gone no group can reach its
+    # last step; then wait until nothing changes (a last step under way when they went).
+    assert _all_cpus_free(_ray(), within_s=120), "the dead driver's actors kept their CPUs"
     before: dict[str, int] = {}
     while (now := {n: p.stat().st_mtime_ns for n, p in _briefs(output).items()}) != before:
         before = now
