@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -454,9 +455,12 @@ def test_the_bars_redraw_on_a_closed_terminal_ends_no_thread_with_a_traceback(
         progress.run_started(3)
         terminal.closed_at = terminal.writes
         waited = threading.Event()
-        for _ in range(50):  # the redraw thread writes ten times a second
-            if terminal.writes >= terminal.closed_at + 2 or uncaught:
-                break
+        # The redraw thread writes ten times a second: two tries on the dead terminal come in
+        # a fifth of a second, or the thread's end (uncaught); five seconds' wait, on a busy
+        # machine, could end before either.
+        deadline = time.monotonic() + 120
+        while terminal.writes < terminal.closed_at + 2 and not uncaught:
+            assert time.monotonic() < deadline, "the redraw thread wrote nothing in 120 s"
             waited.wait(0.1)
         assert terminal.writes > terminal.closed_at  # it tried to draw on the dead terminal
     assert uncaught == []
