@@ -3011,6 +3011,32 @@ def test_a_news_heading_that_counts_reactions_is_no_comment_count(heading: str) 
     assert all(sentence in kept for sentence in closing)
 
 
+@pytest.mark.parametrize("label", ["Ein Kommentar von Anna Schmidt", "Ein Kommentar zum Urteil"])
+def test_an_opinion_pieces_label_is_no_comment_count(label: str) -> None:
+    """ "Ein Kommentar von Anna Schmidt" over an opinion piece's date line read as comment
+    software's count ("Ein Kommentar", "Ein Kommentar zu „…“"): with a quoted tweet further down
+    (a second stamp) it vouched for a thread, and the whole piece went, label to last sentence."""
+    from summarize.clean import cleaner
+
+    body = (
+        "Endlich traut sich die Stadt etwas. Lange genug haben die Radfahrer auf diesen Tag "
+        "gewartet, und jetzt kommt er doch.",
+        "Die Kritik der Händler ist verständlich, aber sie greift zu kurz. Wer in die Innenstadt "
+        "will, kommt auch ohne Auto hin.",
+        "Die Klimaaktivistin Luisa Neubauer schrieb dazu, das sei ein guter Tag für die Stadt.",
+        "— Luisa Neubauer (@Luisamneubauer) 7. Dezember 2026",
+        "Am Ende wird sich zeigen, ob die Regeln halten, was sie versprechen. Der Anfang ist "
+        "jedenfalls gemacht.",
+    )
+    text = ARTICLE_OPENING + f"{label}\n\n07.12.2026, 14:32 Uhr\n\n" + "\n\n".join(body) + "\n"
+    assert not any(analyse(text, CleanOptions()).hits["comment_threads"])
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert all(body[i] in kept for i in (0, 1, 4))
+    # comment software's own counts in words still count
+    for count in ("Ein Kommentar", "Ein Kommentar zu „Neue Regeln in der Innenstadt“"):
+        assert cleaner._COMMENT_COUNT.search(count)
+
+
 AUTHOR_BOXES = (
     # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
     "Über Simon Dückert\n\n"

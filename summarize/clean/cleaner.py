@@ -673,9 +673,14 @@ _COMMENT_BUTTON = re.compile(
 # Reaktionen auf das Urteil" over quoted tweets, "Fünf Gedanken zum Pokal-Aus" over a column):
 # counted as comment software counts them only, in digits ("11 Antworten", "45 Gedanken zu
 # „…“", "3 Responses to …"), alone or before "zu" / "to" / "on", or "auf" and a quotation mark.
+# So is a count of comments in words: "Ein Kommentar von Anna Schmidt" (or "… zum Urteil") labels
+# an opinion piece, and with its date line and a quoted tweet below it vouched for a thread, the
+# whole piece went; comment software writes "Ein Kommentar" alone or over „…“ ("Ein Kommentar
+# zu „…“").
 _COMMENT_COUNT = re.compile(
-    r"^(?:\d+|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+"
-    r"(?:kommentare?|comments?|leserbriefe?)\b"
+    r"^\d+\s+(?:kommentare?|comments?|leserbriefe?)\b"
+    r"|^(?:ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+"
+    r"(?:kommentare?|leserbriefe?)(?:\s*:?$|\s+(?:zu|auf)\s+[„\"“”»«‚‘'])"
     r"|^\d+\s+(?:antworten|gedanken|responses?|reaktionen|replies)"
     r"(?:\s*$|\s+(?:zu|to|on)\s|\s+auf\s+[„\"“”»«‚‘'])"
     r"|^(?:kommentare|leserkommentare|comments)\s*(?:\(\d+\))?:?$",
