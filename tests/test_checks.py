@@ -1292,6 +1292,11 @@ def test_german_number_idioms_back_their_english_translation(
         ("The club scored 3 goals.", "Der Drittligist gewann 1:0.", ["3"]),
         ("The club waited two days.", "Der Zweitligist wartete fünf Tage.", ["two"]),
         ("Before the Division 3 season began.", "Vor dem Drittliga-Start.", []),
+        # "zweitens", "drittens" (secondly, thirdly) number the writer's points, no rank: read
+        # as one, "Zweitens" backed "Two" where the article says three were injured
+        ("Two were injured.", "Zweitens gab es drei Verletzte.", ["Two"]),
+        ("Three were injured.", "Und drittens gab es vier Verletzte.", ["Three"]),
+        ("Three were injured.", "Zweitens gab es drei Verletzte.", []),
     ],
 )
 def test_a_german_rank_in_a_word_backs_a_rank_not_a_count(

@@ -538,13 +538,15 @@ _COMPOUND_DE_PATTERN = re.compile(
 # "Zweitligist" (second-division club). "Drittel" and "Viertelfinale" are fractions;
 # "viertägig" is four days, "Zehntausende" tens of thousands, "zweitausend" 2,000; a
 # "Siebträger" holds a sieve ("Sieb"). A "zweiteilige" series or a "Zweitakt" engine is of
-# two parts or strokes: the stem reads 2 there too.
+# two parts or strokes: the stem reads 2 there too. "Zweitens", "drittens" number the writer's
+# points ("secondly"), no rank in the story: read as one, "Zweitens gab es drei Verletzte"
+# backed a summary's "Two were injured".
 _ORDINAL_STEMS_DE = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7,
                      "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12}  # fmt: skip
 _ORDINAL_HEAD_DE = re.compile(
     r"(?<![\w-])(?P<stem>"
     + "|".join(_ORDINAL_STEMS_DE)
-    + r")(?!el|ausend|ägig|räger)(?=[a-zäöüß]{3})",
+    + r")(?!el|ausend|ägig|räger|ens(?![a-zäöüß]))(?=[a-zäöüß]{3})",
     re.IGNORECASE,
 )
 # A decade in German words: "die Siebzigerjahre", "in den Sechziger Jahren", "der Achtziger";
