@@ -1252,3 +1252,15 @@ def test_an_events_organizer_is_no_author(tmp_path: Path, author_tags: str, auth
     development pages)."""
     details = _details_of(tmp_path, author_tags + _EVENTS_JSON_LD, LONGER_SENTENCE)
     assert details.author == author
+
+
+@pytest.mark.parametrize("kind", ["Festival", "EventSeries", "CourseInstance", "Hackathon"])
+def test_the_organizer_of_an_event_by_another_type_name_is_no_author(
+    tmp_path: Path, kind: str
+) -> None:
+    """schema.org's Event types whose names do not end in "Event" (a "Festival", a seminar's
+    "CourseInstance") are events too: the page was read a second time without them only where
+    it held 'Event"', and the brief said "by Fisch; Fang Seminare" for a festival's organizer."""
+    events = _EVENTS_JSON_LD.replace('"@type":"Event"', f'"@type":"{kind}"')
+    assert f'"@type":"{kind}"' in events
+    assert _details_of(tmp_path, events, LONGER_SENTENCE).author == ""

@@ -978,7 +978,7 @@ def _author_besides_events(page: Any, author: str) -> str:
     import trafilatura
     from trafilatura.utils import load_html
 
-    if isinstance(page, str) and 'Event"' not in page:  # no second parse for none
+    if isinstance(page, str) and not _EVENT_TYPE_NAMED.search(page):  # no second parse for none
         return author
     tree = load_html(page) if isinstance(page, str) else copy.deepcopy(page)
     if tree is None:
@@ -996,9 +996,18 @@ def _author_besides_events(page: Any, author: str) -> str:
     return source_name(metadata.author) if metadata is not None else author
 
 
+# schema.org's Event types whose name does not end in "Event" ("MusicEvent", "SportsEvent"): a
+# seminar's "CourseInstance", a "Festival"'s organizer was still read as the author (the check
+# for a second reading looked for 'Event"' alone).
+_EVENT_TYPES_BY_OTHER_NAMES = frozenset({"Festival", "EventSeries", "CourseInstance", "Hackathon"})
+# Where a page may name one of those types (a quotation mark after it, as JSON writes a string).
+_EVENT_TYPE_NAMED = re.compile(rf'(?:Event|{"|".join(sorted(_EVENT_TYPES_BY_OTHER_NAMES))})"')
+
+
 def _describes_events_alone(script: Any) -> bool:
     """Whether the JSON-LD ``script`` holds items of schema.org's Event types alone
-    ("Event", "MusicEvent", "Festival"; at the top, in a list or in its "@graph")."""
+    ("Event", "MusicEvent", "Festival", "CourseInstance"; at the top, in a list or in its
+    "@graph")."""
     try:
         data = json.loads(script.text or "", strict=False)
     except (ValueError, RecursionError):  # no JSON, or nested past what the parser reads
@@ -1015,7 +1024,8 @@ def _describes_events_alone(script: Any) -> bool:
         )
     ]
     return bool(types) and all(
-        isinstance(kind, str) and (kind.endswith("Event") or kind == "Festival") for kind in types
+        isinstance(kind, str) and (kind.endswith("Event") or kind in _EVENT_TYPES_BY_OTHER_NAMES)
+        for kind in types
     )
 
 
