@@ -3037,6 +3037,45 @@ def test_an_opinion_pieces_label_is_no_comment_count(label: str) -> None:
         assert cleaner._COMMENT_COUNT.search(count)
 
 
+# An article under a news site's header: the lead, the count of its comments (a link to them)
+# and the byline with its date, which reads as a commenter's stamp.
+COUNTED_ARTICLE_HEAD = (
+    "Neue Regeln in der Innenstadt\n\n"
+    "Die Stadt hat neue Regeln für die Innenstadt beschlossen. Radfahrer sollen künftig mehr "
+    "Platz bekommen, und die Autos müssen draußen bleiben.\n\n"
+    "{count}\n\nAnna Schmidt, 07.12.2026, 14:32 Uhr\n\n"
+)
+COUNTED_ARTICLE_BODY = (
+    "Die Regeln gelten ab April. Lange genug haben die Radfahrer auf diesen Tag gewartet, sagte "
+    "der Bürgermeister am Dienstag.",
+    "Die Händler kritisieren die Pläne, weil sie weniger Kundschaft fürchten. Der Verband will "
+    "dagegen klagen.",
+    "Der Stadtrat will die Regeln im Sommer überprüfen und dann über weitere Schritte entscheiden.",
+)
+
+
+def test_a_comment_count_beside_the_byline_vouches_for_no_thread_above_the_real_one() -> None:
+    """A news site's "3 Kommentare" beside the byline stood above the byline's date (a stamp),
+    and with the real thread below the article (stamps within 30 blocks of it) every block from
+    the count down went, the whole article with the comments. The thread starts at the first
+    stamp that shows comment software ("Peter sagt:" over its date, a button)."""
+    thread = (
+        "Peter sagt:\n\n08.12.2026 um 10:00 Uhr\n\nEndlich! Das war überfällig.\n\nAntworten\n\n"
+        "Maria sagt:\n\n08.12.2026 um 11:00 Uhr\n\nIch sehe das ganz anders.\n\nAntworten\n"
+    )
+    text = (
+        COUNTED_ARTICLE_HEAD.format(count="3 Kommentare")
+        + "\n\n".join(COUNTED_ARTICLE_BODY)
+        + "\n\n"
+        + thread
+    )
+    page = analyse(text, CleanOptions())
+    flagged = [t for t, hit in zip(page.texts, page.hits["comment_threads"], strict=True) if hit]
+    assert flagged == [line for line in thread.splitlines() if line]
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert all(paragraph in kept for paragraph in COUNTED_ARTICLE_BODY)
+
+
 AUTHOR_BOXES = (
     # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
     "Über Simon Dückert\n\n"

@@ -766,17 +766,22 @@ def _thread_span(
     buttons: Sequence[bool],
     button_after: Callable[[int, int], int | None],
 ) -> set[int]:
-    """The blocks of one run of stamps, when comment software shows itself in it. Above the
-    first stamp that shows it only a comment count vouches for the stamps: the post's own date
-    line ("Redaktion 1. November 2023 10:29" below the lead) and quoted tweets ("— Carline Mohr
-    (@Mohrenpost) 27. August 2018") are the article's."""
+    """The blocks of one run of stamps, when comment software shows itself in it. The stamps
+    above the first that shows it are the article's: the post's own date line ("Redaktion 1.
+    November 2023 10:29" below the lead) and quoted tweets ("— Carline Mohr (@Mohrenpost) 27.
+    August 2018"), and a byline's date under a count of the comments beside it ("3
+    Kommentare"); where none shows it, a comment count above the first vouches for them."""
     limits = [*run[1:], run[-1] + _THREAD_MAX_GAP]
     shown = [
         _says_over_date(texts, stamp) or button_after(stamp, limit) is not None
         for stamp, limit in zip(run, limits, strict=True)
     ]
     counted = _comment_count_above(texts, word_counts, run[0])
-    if counted is None and any(shown):
+    # A count above a stamp that does not show the software vouches for none: news sites print
+    # "12 Kommentare" (a link to them) beside the byline, whose date is a stamp, and from the
+    # count down the whole article went with the thread below it. The thread starts at the
+    # first stamp that shows the software then, counted or not.
+    if not shown[0] and any(shown):
         first = shown.index(True)
         run, shown = run[first:], shown[first:]
         counted = _comment_count_above(texts, word_counts, run[0])
