@@ -3076,6 +3076,18 @@ def test_a_comment_count_beside_the_byline_vouches_for_no_thread_above_the_real_
     assert all(paragraph in kept for paragraph in COUNTED_ARTICLE_BODY)
 
 
+def test_a_comment_count_vouches_alone_for_as_many_stamps_as_it_counts() -> None:
+    """A count with no comment software below it ("12 Kommentare" beside the byline, a link to
+    comments shown elsewhere) vouched for the byline's date and a dated subheading ("Demo am 1.
+    Mai") as a thread: the whole article went. It vouches alone for a run with a stamp for each
+    comment counted, as comment software prints them ("3 Kommentare" over three pingbacks)."""
+    body = (*COUNTED_ARTICLE_BODY[:2], "Demo am 1. Mai", *COUNTED_ARTICLE_BODY[2:])
+    text = COUNTED_ARTICLE_HEAD.format(count="12 Kommentare") + "\n\n".join(body) + "\n"
+    assert not any(analyse(text, CleanOptions()).hits["comment_threads"])
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert all(paragraph in kept for paragraph in COUNTED_ARTICLE_BODY)
+
+
 AUTHOR_BOXES = (
     # WordPress's Twenty themes: "Über <name>", the bio, the link to the author's archive
     "Über Simon Dückert\n\n"

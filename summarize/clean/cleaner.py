@@ -686,6 +686,9 @@ _COMMENT_COUNT = re.compile(
     r"|^(?:kommentare|leserkommentare|comments)\s*(?:\(\d+\))?:?$",
     re.IGNORECASE,
 )
+# The number of a count ("21 Comments", "Kommentare (34)"), not one in the title after it ("Ein
+# Kommentar zu „Folge 70“").
+_COUNTED_COMMENTS = re.compile(r"^\d+|(?<=\()\d+(?=\)\s*:?$)")
 _STAMP_MAX_WORDS = 12  # a stamp is a line of name, date and time
 _BUTTON_MAX_WORDS = 6
 _THREAD_MAX_GAP = 30  # the most blocks from one comment's stamp to the next
@@ -770,7 +773,8 @@ def _thread_span(
     above the first that shows it are the article's: the post's own date line ("Redaktion 1.
     November 2023 10:29" below the lead) and quoted tweets ("— Carline Mohr (@Mohrenpost) 27.
     August 2018"), and a byline's date under a count of the comments beside it ("3
-    Kommentare"); where none shows it, a comment count above the first vouches for them."""
+    Kommentare"); where none shows it, a comment count above the first vouches for them, if
+    the run has a stamp for each comment it counts."""
     limits = [*run[1:], run[-1] + _THREAD_MAX_GAP]
     shown = [
         _says_over_date(texts, stamp) or button_after(stamp, limit) is not None
@@ -785,6 +789,12 @@ def _thread_span(
         first = shown.index(True)
         run, shown = run[first:], shown[first:]
         counted = _comment_count_above(texts, word_counts, run[0])
+    # A count alone vouches for a run with a stamp for each comment it counts at least (a
+    # byline's date and a dated subheading under "12 Kommentare" are two stamps, no thread).
+    if counted is not None and sum(shown) < 2:
+        said = _COUNTED_COMMENTS.search(texts[counted].strip())
+        if said is not None and int(said[0]) > len(run):
+            counted = None
     if len(run) < 2 or (sum(shown) < 2 and counted is None):
         return set()
     start = run[0]
