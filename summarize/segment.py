@@ -188,6 +188,9 @@ _ENDS_ORDINAL = re.compile(
     + r")\s)[a-zäöüß]+)?\s+\d+|\s+\d{1,3}(?:\.\d{3})+)\.$"
 )
 _ENDS_NUMBER = re.compile(r"(?:^|\s)\d+\.$")
+# "ihr" before an ordinal (her or their 7th), which _ENDS_ORDINAL leaves out as the pronoun "ihr";
+# read only before a quoted title ("ihr 7. „Wir sind Helden“-Konzert").
+_ENDS_HER_ORDINAL = re.compile(r"(?:^|\s)[Ii]hr\s+\d+\.$")
 # pysbd takes a number with a full stop after a colon for a list's ("an folgenden Tagen: | 24.
 # und 25. Dezember", "Seminartermin: | 22. | & 23. August 2015"): a date or a rank of the same
 # sentence, as it is without the colon ("am 24. und 25. Dezember").
@@ -616,6 +619,14 @@ def _split_after_numbers(sentence: str) -> list[str]:
             if (opening.group(1) == ":" and number == 1) or number - 1 in items:
                 items.add(number)
                 continue
+        # A quotation after an ordinal is a title the ordinal counts, its article its own:
+        # "ihr 7. „Wir sind Helden“-Konzert", "die 3. „Die Zeit“-Ausgabe"; after a number no
+        # article or possessive makes an ordinal, it opens a sentence ("Harit 62. "Dann …").
+        before = sentence[: match.start()]
+        if match.start(1) > match.end() and (
+            _ENDS_ORDINAL.search(before) or _ENDS_HER_ORDINAL.search(before)
+        ):
+            continue
         if _starts_after_number(match.group(1), sentence[match.end(1) :]) and LETTER.search(
             sentence, start, match.start()
         ):

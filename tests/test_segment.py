@@ -1271,6 +1271,12 @@ def test_a_sentence_starter_that_opens_a_quotation_starts_a_sentence(
         "Er kam am 3. „Tag der offenen Tür“ vorbei.",
         "Die Firma Müller & Co. „Baustoffe“ liefert.",
         "Er las Peter M. „Müllers“ Buch.",
+        # a title the ordinal counts, opening with an article or pronoun: split at the number
+        # since 6ffa0a5, "ihr 7." and "„Wir sind Helden“-Konzert …" went to the translator apart
+        "Die Band spielte ihr 7. „Wir sind Helden“-Konzert in Berlin.",
+        "Er las die 3. „Die Zeit“-Ausgabe des Jahres.",
+        'Das war sein 2. "Der Pate"-Film.',
+        "Sie gewann beim 1. „Die Höhle der Löwen“-Preis.",
     ],
 )
 def test_a_noun_that_opens_a_quotation_after_a_number_stays_in_its_sentence(
