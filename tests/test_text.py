@@ -882,14 +882,19 @@ RELATED_TEASER = (
         '<div class="teaser"><h3>Schule</h3><p>{teaser}</p></div>',
         # A teaser that is a link to its article.
         '<a href="/a"><span class="teaser-intro">{teaser}</span></a>',
+        # One teaser under its own heading, linked or a box's: moved in as the lead with its
+        # heading, another article opened this one
+        '<div class="teaser"><h3><a href="/a">Haushalt beschlossen</a></h3><p>{teaser}</p></div>',
+        '<div class="teaser"><h2>Das könnte Sie auch interessieren</h2><p>{teaser}</p></div>',
     ],
-    ids=["list", "class of several", "link"],
+    ids=["list", "class of several", "link", "under its heading", "under a box's heading"],
 )
 def test_a_related_articles_teaser_before_the_body_stays_out_of_the_article(
     tmp_path: Path, teasers: str
 ) -> None:
     """A teaser of another article between the headline and the body, in a list, one of a
-    kind of several or a link of its own, is not the article's lead: it stays in the audit."""
+    kind of several, a link of its own or under its own heading, is not the article's lead: it
+    stays in the audit."""
     page = _page_with_a_lead_before_the_body(teasers.format(teaser=RELATED_TEASER), "")
     path = tmp_path / "seite.html"
     path.write_text(page, encoding="utf-8")

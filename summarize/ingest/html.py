@@ -557,6 +557,7 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _MOST_TEXT_BEFORE_THE_BODY = 300
 # What a lead does not hold: a picture's teaser, a menu's list, a table, a form.
 _NOT_IN_A_LEAD = ("img", "picture", "figure", "video", "form", "ul", "ol", "table")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The words of a class that trafilatura prunes from the body (its TEASER_DISCARD_XPATH), and
 # the blocks a lead in the body that such a class marks may be.
 _TEASER_WORDS = frozenset({"teaser", "teasertext"})
@@ -593,12 +594,12 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
     whose class names a "teaser"), and the lead reached only the audit. Only where it is
     plausibly the article's lead: the nearest such element before the body, prose of
     :data:`_SHORTEST_LEADING_TEXT` characters or more that ends as a sentence, at most
-    :data:`_MOST_LINK_TEXT` of it in links, no picture, list or form, its class the page's
-    only one of the kind and outside any list or link (a list of related articles repeats its
-    teasers' class), at most :data:`_MOST_TEXT_BEFORE_THE_BODY` characters of text between it
-    and the body (a headline, a byline), a body of :data:`_SHORTEST_BODY_FOR_A_LEAD`
-    characters or more, and not one the body repeats. Where none is moved, a lead at the
-    body's start that its class names a teaser keeps its place
+    :data:`_MOST_LINK_TEXT` of it in links, no picture, list, form or heading inside, its
+    class the page's only one of the kind and outside any list or link (a list of related
+    articles repeats its teasers' class), at most :data:`_MOST_TEXT_BEFORE_THE_BODY`
+    characters of text between it and the body (a headline, a byline), a body of
+    :data:`_SHORTEST_BODY_FOR_A_LEAD` characters or more, and not one the body repeats. Where
+    none is moved, a lead at the body's start that its class names a teaser keeps its place
     (:func:`_teaser_at_the_body_start_kept`)."""
     from trafilatura.xpaths import BODY_XPATH
 
@@ -662,8 +663,9 @@ def _text_in_before(container: Any, element: Any) -> int:
 def _reads_as_a_lead(element: Any, class_count: Counter[str]) -> bool:
     """Whether ``element``'s class or id marks a lead and it reads as one: prose of
     :data:`_SHORTEST_LEADING_TEXT` characters or more that ends as a sentence, at most
-    :data:`_MOST_LINK_TEXT` of it in links, no picture, list or form, not hidden, its class
-    the page's only one of the kind (``class_count``) and outside any list or link."""
+    :data:`_MOST_LINK_TEXT` of it in links, no picture, list, form or heading inside, not
+    hidden, its class the page's only one of the kind (``class_count``) and outside any list
+    or link."""
     if not isinstance(element.tag, str) or element.tag in ("a", "li"):
         return False
     words = _class_words(element)
@@ -674,6 +676,11 @@ def _reads_as_a_lead(element: Any, class_count: Counter[str]) -> bool:
     if _in_a_box_of_no_article_text(element):
         return False
     if next(element.iter(*_NOT_IN_A_LEAD), None) is not None:
+        return False
+    # A heading inside is another article's teaser ("<div class="teaser"><h3><a>Haushalt
+    # beschlossen</a></h3><p>…</p></div>"), or a box's ("Das könnte Sie auch interessieren"); a
+    # lead is a heading itself at most (eurosport's "<h2 class="… teaser …">").
+    if next(element.iterdescendants(*_HEADINGS), None) is not None:
         return False
     shown = " ".join(_shown_text(element.text, list(element)).split())
     linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
