@@ -3220,6 +3220,29 @@ def test_an_about_heading_over_a_menu_above_the_article_or_a_section_is_no_self_
     assert not any(analyse(text, CleanOptions()).hits["about_box"])
 
 
+def test_a_byline_over_a_short_article_and_its_authors_archive_link_is_no_author_box() -> None:
+    """A byline of the name alone over a short article and the link to the author's archive
+    under it ("Weitere Artikel von Anna Schmidt") read as a box's heading and link: every
+    paragraph between went as the bio, the whole article. A box stands below the article's
+    first body-shaped block."""
+    paragraphs = (
+        "Die Stadt hat neue Regeln für die Innenstadt beschlossen. Radfahrer sollen künftig mehr "
+        "Platz bekommen, und die Autos müssen draußen bleiben.",
+        "Die Händler kritisieren die Pläne, weil sie weniger Kundschaft fürchten. Der Verband "
+        "will dagegen klagen.",
+        "Der Stadtrat will die Regeln im Sommer überprüfen und dann über weitere Schritte "
+        "entscheiden.",
+    )
+    text = (
+        "Neue Regeln in der Innenstadt\n\nAnna Schmidt\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\nWeitere Artikel von Anna Schmidt\n"
+    )
+    assert not any(analyse(text, CleanOptions()).hits["author_box"])
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert all(paragraph in kept for paragraph in paragraphs)
+
+
 def test_a_german_sentence_before_a_cut_off_english_quotation_is_text() -> None:
     """An English snippet cut off with an ellipsis is a teaser; the German sentence before an
     English quotation cut so ("… veröffentlicht. I would like to share the sad news with you

@@ -425,14 +425,7 @@ def _below_the_article_start(
     uns" stands above the article)."""
     total = sum(word_counts) or 1
     words_before = list(accumulate(word_counts, initial=0))
-    first_body = next(
-        (
-            i
-            for i, (line, words) in enumerate(zip(texts, word_counts, strict=True))
-            if words >= _BODY_MIN_WORDS and _sentence_end(line)
-        ),
-        len(texts),
-    )
+    first_body = _first_body_block(texts, word_counts)
     return lambda index: index > first_body and words_before[index] >= _TAIL_MIN_SHARE * total
 
 
@@ -573,13 +566,30 @@ _AUTHOR_BOX_MAX_BIO_BLOCKS = 4  # bio paragraphs and profile links between headi
 _AUTHOR_BIO_MAX_WORDS = 120
 
 
-def _author_box_members(texts: Sequence[str]) -> set[int]:
+def _first_body_block(texts: Sequence[str], word_counts: Sequence[int]) -> int:
+    """The index of the page's first body-shaped block (its length when none)."""
+    return next(
+        (
+            i
+            for i, (line, words) in enumerate(zip(texts, word_counts, strict=True))
+            if words >= _BODY_MIN_WORDS and _sentence_end(line)
+        ),
+        len(texts),
+    )
+
+
+def _author_box_members(texts: Sequence[str], word_counts: Sequence[int]) -> set[int]:
     """The blocks of an author box: heading, bio and archive link (see _AUTHOR_ARCHIVE_LINK).
     A link counts only under a heading that names the author (the name alone, or after "Über"
     / "About") at most _AUTHOR_BOX_MAX_BIO_BLOCKS blocks above; a post count only over a bio
-    that names the author's first name."""
+    that names the author's first name. All below the article's first body-shaped block: a
+    byline of the name alone over a short article and "Weitere Artikel von <name>" under it
+    are no box (the whole article went as its bio)."""
     members: set[int] = set()
+    first_body = _first_body_block(texts, word_counts)
     for index, line in enumerate(texts):
+        if index <= first_body:
+            continue
         line = line.strip()
         if (
             _AUTHOR_ARCHIVE_LINK_AFTER_BIO.search(line)
@@ -590,7 +600,8 @@ def _author_box_members(texts: Sequence[str]) -> set[int]:
         if link := _AUTHOR_ARCHIVE_LINK.match(line):
             name = (link["name"] or link["en_name"]).strip().casefold()
             headings = {name, f"über {name}", f"about {name}"}
-            for above in range(index - 1, max(-1, index - 2 - _AUTHOR_BOX_MAX_BIO_BLOCKS), -1):
+            lowest = max(first_body, index - 2 - _AUTHOR_BOX_MAX_BIO_BLOCKS)
+            for above in range(index - 1, lowest, -1):
                 if texts[above].strip().rstrip(":").casefold() in headings:
                     members.update(range(above, index + 1))
                     break
@@ -703,14 +714,7 @@ def _comment_thread_members(texts: Sequence[str], word_counts: Sequence[int]) ->
     _THREAD_MAX_GAP blocks of the last, and all of them below the article's first body-shaped
     block (a byline's date above the text is no comment)."""
     n = len(texts)
-    first_body = next(
-        (
-            i
-            for i, (line, words) in enumerate(zip(texts, word_counts, strict=True))
-            if words >= _BODY_MIN_WORDS and _sentence_end(line)
-        ),
-        n,
-    )
+    first_body = _first_body_block(texts, word_counts)
     stamps = [
         i
         for i in range(first_body + 1, n)
@@ -1020,7 +1024,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     )
     hits["comment_blocks"] = _flags(n, _comment_block_members(read, read_folded, word_counts))
     hits["comment_threads"] = _flags(n, _comment_thread_members(read, word_counts))
-    hits["author_box"] = _flags(n, _author_box_members(read))
+    hits["author_box"] = _flags(n, _author_box_members(read, word_counts))
     hits["about_box"] = _flags(n, _about_box_members(read, word_counts, matched["about_box"]))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
