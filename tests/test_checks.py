@@ -1373,6 +1373,9 @@ def test_a_german_head_count_backs_the_members_of_any_group(
         ("1860 fans came.", ["1860"]),
         ("1848 lost on Friday.", ["1848", "Friday"]),
         ("Sterling (1860) scored.", ["1860"]),
+        # a capitalised word before it that is no place or kind of the club's: a year
+        ("It was founded at Christmas 1860.", ["1860", "Christmas"]),
+        ("The club has existed since Easter 1860.", ["1860", "Easter"]),
     ],
 )
 def test_a_club_named_by_its_number_alone_is_the_sources_club(

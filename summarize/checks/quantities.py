@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
-from summarize.checks.words import is_common_word, is_function_word
+from summarize.checks.words import is_common_word
 from summarize.package_data import packaged_toml
 
 Kind = Literal[
@@ -718,11 +718,24 @@ def club_numbers(text: str) -> set[str]:
 _NAME_BEFORE = re.compile(r"(?:^|[,:;]|(?<![\w'’])(?P<word>[A-ZÄÖÜ][\w'’.-]*))\s*$")
 
 
+@cache
+def _club_name_words() -> dict[str, frozenset[str]]:
+    """The words beside each number in the clubs' names (data/clubs.toml): "1860" has "TSV",
+    "München" and "Munich", "96" "Hannover" and "Hanover"."""
+    words: dict[str, set[str]] = {}
+    for name in packaged_toml("clubs.toml")["clubs"]["names"]:
+        parts = name.split()
+        for number in (part for part in parts if part.isdigit()):
+            words.setdefault(number, set()).update(part for part in parts if not part.isdigit())
+    return {number: frozenset(named) for number, named in words.items()}
+
+
 def names_a_club(quantity: Quantity, text: str, numbers: set[str]) -> bool:
     """Whether ``quantity`` in ``text`` is a club the sources name by a name with its number:
     English and German news shorten "TSV 1860" to "1860" ("1860 would already qualify",
     "Munich 1860’s opponent"). Only a year's or a bare number's digits standing where a name
-    stands: not after a preposition ("in 1860") nor before a noun it counts ("96 fans")."""
+    stands: not after a preposition ("in 1860") or a capitalised word that is no place or kind
+    in the club's names ("at Christmas 1860"), nor before a noun it counts ("96 fans")."""
     digits = re.sub(r"['’]s$", "", quantity.text)
     if (
         digits not in numbers
@@ -734,8 +747,10 @@ def names_a_club(quantity: Quantity, text: str, numbers: set[str]) -> bool:
     before = _NAME_BEFORE.search(text, 0, quantity.start)
     if before is None:
         return False
+    # A word before it is the club's place or kind ("Munich 1860’s", "TSV 1860"), not any
+    # capitalised word: "at Christmas 1860", "since Easter 1860" are years.
     word = before.group("word")
-    return word is None or not (is_function_word(word) or is_common_word(word.lower()))
+    return word is None or word.rstrip(".") in _club_name_words().get(digits, frozenset())
 
 
 # The world wars by any of their names: "World War II", "World War Two", "WWII", "the Second
