@@ -3220,6 +3220,30 @@ def test_an_about_heading_over_a_menu_above_the_article_or_a_section_is_no_self_
     assert not any(analyse(text, CleanOptions()).hits["about_box"])
 
 
+@pytest.mark.parametrize(
+    ("heading", "paragraph"),
+    [
+        (
+            "Über 300 Artikel",
+            "Über die Jahre haben wir jede Woche neue Texte veröffentlicht, von Reiseberichten bis "
+            "zu Rezepten.",
+        ),
+        (
+            "Rund 300 Beiträge",
+            "Rund um die Uhr schreiben unsere Autorinnen und Autoren über das, was die Region "
+            "bewegt.",
+        ),
+    ],
+)
+def test_a_hedged_count_of_articles_is_no_author_box(heading: str, paragraph: str) -> None:
+    """ "Über 300 Artikel" read as a name, "Über", over its post count, and the paragraph
+    below that opens with "Über" as its bio: both went as an author box. A name opens with no
+    word that hedges a count ("Über Steffi 1009 Artikel" still names Steffi)."""
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + f"{heading}\n\n{paragraph}\n" + ARTICLE_CLOSING
+    assert not any(analyse(text, CleanOptions()).hits["author_box"])
+    assert paragraph in clean_text(text).paragraphs
+
+
 def test_a_byline_over_a_short_article_and_its_authors_archive_link_is_no_author_box() -> None:
     """A byline of the name alone over a short article and the link to the author's archive
     under it ("Weitere Artikel von Anna Schmidt") read as a box's heading and link: every

@@ -555,10 +555,14 @@ _AUTHOR_ARCHIVE_LINK_AFTER_BIO = re.compile(
     r"\s(?:zeige alle beiträge von|view all posts by) [^.!?|:]{1,60}?\s*[→»›]?$", re.IGNORECASE
 )
 # A name opens with no article or demonstrative: "Die Verfassung 146 Artikel" is a heading of
-# the text (and its "first name" "Die" is in every German paragraph).
+# the text (and its "first name" "Die" is in every German paragraph). Nor with a word that
+# hedges a count: "Über 300 Artikel" (and "Rund 300 Beiträge") took "Über" for the name, found
+# in a paragraph below that opens "Über die Jahre …", and both went as an author box.
 _AUTHOR_POST_COUNT = re.compile(
     r"^(?:Über |About )?"
-    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Dieser|Diese|Dieses|The|A|An|This)\b)"
+    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Dieser|Diese|Dieses|The|A|An|This"
+    r"|Über|About|Rund|Fast|Knapp|Gut|Mehr|Etwa|Circa|Ca|Insgesamt|Bereits|Schon|Nur|Noch"
+    r"|Over|Around|Nearly|Almost|More|Some)\b)"
     r"(?P<name>[A-ZÄÖÜ][\w.'’-]*(?: [A-ZÄÖÜ][\w.'’-]*){0,3})"
     r" (?P<count>\d[\d.]*) (?:posts|artikel|beiträge|Posts|Artikel|Beiträge)$"
 )
