@@ -2839,6 +2839,28 @@ def test_a_section_label_after_the_article_starts_a_tail(label: str) -> None:
     assert not any(analyse(early, CleanOptions()).hits["section_tail"])
 
 
+@pytest.mark.parametrize("label", ["Autoren", "Quellen", "Leserkommentare"])
+def test_a_section_label_over_a_long_block_after_the_article_starts_a_tail(label: str) -> None:
+    """A section label that names no section of a site is no breadcrumb: since ae2f901 a
+    one-word label over a block of 60 words or more ("Autoren" over an author's bio,
+    "Leserkommentare" over a long comment) started no tail, and the block was kept, with the
+    classifier or without."""
+    bio = (
+        "Anna Schmidt ist seit 2015 Redakteurin im Ressort Lokales und schreibt vor allem über "
+        "Verkehr, Stadtentwicklung und Umweltthemen. Zuvor arbeitete sie mehrere Jahre als freie "
+        "Journalistin für verschiedene Tageszeitungen in Süddeutschland, studierte "
+        "Politikwissenschaft in Freiburg und absolvierte ihr Volontariat bei einer großen "
+        "Regionalzeitung, bevor sie in die Redaktion wechselte, in der sie heute arbeitet. Für "
+        "ihre Recherchen zur Verkehrswende wurde sie zweimal ausgezeichnet."
+    )
+    assert len(bio.split()) >= 60
+    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + ARTICLE_CLOSING + f"\n{label}\n\n{bio}\n"
+    for options in (CleanOptions(), CleanOptions(disabled=frozenset({"classifier"}))):
+        cleaned = clean_text(text, options)
+        assert ("section_tail", bio) in [(d.rule, d.text) for d in cleaned.dropped], options
+        assert "Die Kosten trägt zum Teil das Land." in "\n".join(cleaned.paragraphs)
+
+
 WORDPRESS_THREAD = (
     "11 Antworten zu „Neue Regeln in der Innenstadt“\n"
     "Aylin sagt:\n"

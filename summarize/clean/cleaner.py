@@ -429,6 +429,15 @@ def _below_the_article_start(
     return lambda index: index > first_body and words_before[index] >= _TAIL_MIN_SHARE * total
 
 
+# One-word section labels that name no section of a site, so no breadcrumb: what they head
+# follows an article ("Autoren" over an author's bio, "Leserkommentare" over a long comment,
+# which as a breadcrumb's paragraph started no tail and was kept). "Kommentare" and "Themen"
+# are a site's sections too.
+_NO_SECTIONS_OF_A_SITE = frozenset(
+    "quellen quellenangaben quellenverzeichnis originalpublikation autoren leserkommentare".split()
+)
+
+
 def _label_over_paragraph(
     texts: Sequence[str], word_counts: Sequence[int], short: Sequence[bool], marker: int, end: int
 ) -> bool:
@@ -438,6 +447,8 @@ def _label_over_paragraph(
     marker, ``end``) is the article's. A label with a colon introduces what stands below it
     ("Pressekontakt:" over the company's profile, "Quellen:"), no breadcrumb."""
     if word_counts[marker] != 1 or texts[marker].rstrip().endswith(":"):
+        return False
+    if texts[marker].strip().casefold() in _NO_SECTIONS_OF_A_SITE:
         return False
     short_lines = 0
     for i in range(marker + 1, end):
