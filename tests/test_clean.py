@@ -3033,11 +3033,15 @@ def test_a_news_heading_that_counts_reactions_is_no_comment_count(heading: str) 
     assert all(sentence in kept for sentence in closing)
 
 
-@pytest.mark.parametrize("label", ["Ein Kommentar von Anna Schmidt", "Ein Kommentar zum Urteil"])
+@pytest.mark.parametrize(
+    "label", ["Ein Kommentar von Anna Schmidt", "Ein Kommentar zum Urteil", "Kommentare"]
+)
 def test_an_opinion_pieces_label_is_no_comment_count(label: str) -> None:
     """ "Ein Kommentar von Anna Schmidt" over an opinion piece's date line read as comment
     software's count ("Ein Kommentar", "Ein Kommentar zu „…“"): with a quoted tweet further down
-    (a second stamp) it vouched for a thread, and the whole piece went, label to last sentence."""
+    (a second stamp) it vouched for a thread, and the whole piece went, label to last sentence.
+    So did the opinion section's name, "Kommentare", a count without a number: alone it
+    vouches only beside a stamp that shows comment software."""
     from summarize.clean import cleaner
 
     body = (

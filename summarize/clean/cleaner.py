@@ -810,9 +810,11 @@ def _thread_span(
         counted = _comment_count_above(texts, word_counts, run[0])
     # A count alone vouches for a run with a stamp for each comment it counts at least (a
     # byline's date and a dated subheading under "12 Kommentare" are two stamps, no thread).
+    # "Kommentare" without a number is an opinion section's name too, over a byline: alone it
+    # vouches only beside a stamp that shows the software.
     if counted is not None and sum(shown) < 2:
         said = _COUNTED_COMMENTS.search(texts[counted].strip())
-        if said is not None and int(said[0]) > len(run):
+        if int(said[0]) > len(run) if said is not None else not any(shown):
             counted = None
     if len(run) < 2 or (sum(shown) < 2 and counted is None):
         return set()
