@@ -990,6 +990,9 @@ def test_an_email_address_in_the_author_tag_is_no_authors_name(
         ("Anna Schmidt http://tagesblatt.example/autoren/anna", "Anna Schmidt"),
         ("Anna *Schmidt* [x](http://evil.example)", "Anna Schmidt"),
         ("Anna Schmidt, www.anna.example", "Anna Schmidt"),
+        # a bracket holding more than the address stays whole: taken with the address, "(Fotos:"
+        # was left open and read as a name's part, "Anna Schmidt Fotos"
+        ("Anna Schmidt (Fotos: www.anna.example)", "Anna Schmidt"),
     ],
 )
 def test_a_web_address_in_the_author_tag_is_no_part_of_a_name(

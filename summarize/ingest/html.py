@@ -1405,11 +1405,13 @@ _EMAIL_ADDRESS = re.compile(
 )
 
 
-# A web address in an author tag, with the brackets around it ("(https://twitter.com/anna)",
-# a Markdown link's "(http://…)"): it ends where a space, a quotation mark or a bracket does.
-_WEB_ADDRESS_IN_NAME = re.compile(
-    r"\(?\s*(?:https?://|www\.)[^\s\"'<>()\[\]{}]+\s*\)?", re.IGNORECASE
-)
+# A web address in an author tag, with the brackets around it where they hold it alone
+# ("(https://twitter.com/anna)", a Markdown link's "(http://…)"): it ends where a space, a
+# quotation mark or a bracket does. A bracket that holds more stays whole: taken with the
+# address, "Anna Schmidt (Fotos: www.anna.example)" left "(Fotos:" open, read as "Anna Schmidt
+# Fotos" (the bracket whole, trafilatura leaves it out).
+_WEB_ADDRESS = r"(?:https?://|www\.)[^\s\"'<>()\[\]{}]+"
+_WEB_ADDRESS_IN_NAME = re.compile(rf"\(\s*{_WEB_ADDRESS}\s*\)|{_WEB_ADDRESS}", re.IGNORECASE)
 
 
 def _author_without_addresses(root: Any, author: str) -> str:
