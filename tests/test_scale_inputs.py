@@ -67,6 +67,23 @@ def test_a_folder_of_subfolders_says_they_are_not_read(tmp_path: Path) -> None:
     assert "subfolders" not in reasons["flat"]
 
 
+def test_a_folder_without_articles_names_the_kinds_of_files_it_holds(tmp_path: Path) -> None:
+    """A folder of pages saved compressed (curl without --compressed) or of PDFs was said to
+    hold "no articles" alone; the log line that names other files by their extension is given
+    only beside articles, so nothing named the .gz files to unpack."""
+    folder = tmp_path / "pages"
+    (folder / "2024").mkdir(parents=True)
+    for name in ("a.html.gz", "b.html.gz", "c.pdf", ".DS_Store"):
+        (folder / name).write_bytes(b"\x1f\x8b\x08")
+    found, problems = find_articles([folder])
+    assert found == []
+    assert _reasons(problems)["pages"] == (
+        "folder holds no articles (.txt, .md, .markdown, .html, .htm, .xhtml files); it holds "
+        "3 file(s) that are not articles by their extension (.gz, .pdf); its subfolders are "
+        "not read"
+    )
+
+
 def test_what_a_folder_holds_besides_articles_is_said_in_the_log(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

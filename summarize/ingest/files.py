@@ -223,11 +223,16 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
                 # Folders are read one level deep: say so when the articles may be further down.
                 # A folder whose article files were each refused with a line of their own (a
                 # name not UTF-8, a link out of it) holds articles: "holds no articles" was false.
+                # What it holds instead, by extension, as the log says beside articles: a
+                # folder of .gz pages or .pdf files was said to hold "no articles" alone.
+                others = _other_files(entries, children)
+                beside = f"; it holds {others}" if others else ""
                 deeper = "; its subfolders are not read" if any(map(is_folder, entries)) else ""
                 problems.append(
                     InputProblem(
                         path,
-                        f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files){deeper}",
+                        f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files)"
+                        f"{beside}{deeper}",
                     )
                 )
             found.extend(articles)
@@ -281,20 +286,31 @@ def _not_read(entries: Sequence[Path], articles: Sequence[Path]) -> str | None:
     """What of a folder's entries a run does not read, for a line of the log: other files
     (notes.docx, a file without an extension) and subfolders were skipped without a word, even
     with --verbose. Hidden files (.DS_Store) are left unsaid, as ``ls`` leaves them."""
-    taken = set(articles)
-    others = [e for e in entries if e not in taken and not e.name.startswith(".")]
-    folders = sum(1 for entry in others if is_folder(entry))
-    kinds = sorted({_extension(entry) for entry in others if not is_folder(entry)})
-    files = len(others) - folders
     parts = []
-    if files:
-        shown_kinds = ", ".join(kinds[:_KINDS_SHOWN])
-        if len(kinds) > _KINDS_SHOWN:
-            shown_kinds += f" and {len(kinds) - _KINDS_SHOWN} more"
-        parts.append(f"{files} file(s) that are not articles by their extension ({shown_kinds})")
-    if folders:
+    if files := _other_files(entries, articles):
+        parts.append(files)
+    if folders := sum(1 for entry in _unread(entries, articles) if is_folder(entry)):
         parts.append(f"{folders} subfolder(s) (folders are read one level deep)")
     return "; ".join(parts) or None
+
+
+def _unread(entries: Sequence[Path], articles: Sequence[Path]) -> list[Path]:
+    """A folder's entries that are not its articles, hidden ones (.DS_Store) left out."""
+    taken = set(articles)
+    return [e for e in entries if e not in taken and not e.name.startswith(".")]
+
+
+def _other_files(entries: Sequence[Path], articles: Sequence[Path]) -> str | None:
+    """How many of a folder's files are not articles by their extension, and which extensions
+    ("2 file(s) that are not articles by their extension (.gz, .pdf)"), or None."""
+    files = [entry for entry in _unread(entries, articles) if not is_folder(entry)]
+    if not files:
+        return None
+    kinds = sorted({_extension(entry) for entry in files})
+    shown_kinds = ", ".join(kinds[:_KINDS_SHOWN])
+    if len(kinds) > _KINDS_SHOWN:
+        shown_kinds += f" and {len(kinds) - _KINDS_SHOWN} more"
+    return f"{len(files)} file(s) that are not articles by their extension ({shown_kinds})"
 
 
 # Extensions named in the line of what a folder's files were not read.
