@@ -138,6 +138,7 @@ class GenerationSettingError(ValueError):
         problem: str,
         show_value: bool = True,
         language_setting: str | None = None,
+        config_setting: bool = False,
     ) -> None:
         super().__init__(problem)
         self.key = key
@@ -145,6 +146,9 @@ class GenerationSettingError(ValueError):
         self.show_value = show_value  # False: the problem quotes it already
         # The model section's setting that takes what the key was meant for (a language code).
         self.language_setting = language_setting
+        # The key is a setting of the config, not of generate() (`batch_size`, written under
+        # the generation table): the error names where it belongs.
+        self.config_setting = config_setting
 
 
 @dataclass(frozen=True)
@@ -404,6 +408,12 @@ def check_generation(settings: dict[str, Any], library: bool = True) -> dict[str
             settings[unknown[0]],
             "not a generate() setting",
             language_setting=_LANGUAGE_KEYS[unknown[0]],
+        )
+    if unknown and unknown[0] in _config_settings():
+        # A key of the config under the table (`batch_size`, `max_reduce_rounds`): difflib's
+        # closest generate() field misled ("max_input_tokens": did you mean max_new_tokens?).
+        raise GenerationSettingError(
+            unknown[0], settings[unknown[0]], "not a generate() setting", config_setting=True
         )
     if unknown:
         # The fields are too many to list: a misspelt one (num_beam, max_new_token) is named
@@ -1204,6 +1214,14 @@ def _check_known_key(keys: list[str], assignment: str, library_checks: bool = Tr
         )
     if library_checks and depth == 1 and tuple(keys[:2]) in _GENERATION_TABLES and len(keys) > 2:
         key = keys[2]
+        if key not in _generation_fields() and key in _config_settings():
+            cause = GenerationSettingError(
+                key, None, "not a generate() setting", config_setting=True
+            )
+            raise ConfigError(
+                f"--set {assignment!r}: {'.'.join(keys[:3])}: {cause}"
+                f"{_setting_hint(cause, tuple(keys[:1]))}"
+            )
         if key not in _generation_fields():
             close = difflib.get_close_matches(key, sorted(_generation_fields()), n=1)
             raise ConfigError(
@@ -1287,7 +1305,7 @@ def _describe_validation_error(error: ValidationError, origin: str) -> str:
         elif isinstance(cause, GenerationSettingError):  # name the key within the table
             if cause.key is not None:
                 location = f"{location}.{cause.key}"
-            hint = _language_hint(cause, item["loc"])
+            hint = _language_hint(cause, item["loc"]) or _setting_hint(cause, item["loc"])
             given = f" (got {cause.value!r})" if cause.show_value and not hint else ""
             lines.append(f"{location}: {cause}{hint}{given}")
         else:
@@ -1322,6 +1340,35 @@ def _unknown_key(key: str, allowed: list[str], section: str | None = None) -> st
     places = [] if close or section is None else _places_of(key, section)
     guess = f"did you mean {' or '.join(places or close)}? " if places or close else ""
     return f"unknown key ({guess}allowed here: {', '.join(allowed)})"
+
+
+def _config_settings() -> set[str]:
+    """The keys of the config's sections (``batch_size``, ``threads``), its tables aside."""
+    return {
+        key
+        for field in Config.model_fields.values()
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
+        for key in field.annotation.model_fields
+    } - set(_GENERATION_TABLE_NAMES)
+
+
+_GENERATION_TABLE_NAMES = ("generation", "chunk_generation")
+
+
+def _setting_hint(cause: GenerationSettingError, location: tuple[Any, ...]) -> str:
+    """Where the config setting given as ``cause``'s generate() setting belongs: the model
+    section's own key (``translation.batch_size``) or another section's (``runtime.threads``);
+    empty for any other problem."""
+    if not cause.config_setting or cause.key is None:
+        return ""
+    section = str(location[0])
+    field = Config.model_fields.get(section)
+    own = field.annotation if field is not None else None
+    if isinstance(own, type) and issubclass(own, BaseModel) and cause.key in own.model_fields:
+        places = [f"{section}.{cause.key}"]
+    else:
+        places = _places_of(cause.key, section)
+    return f"; did you mean {' or '.join(places)}?" if places else ""
 
 
 def _places_of(key: str, section: str) -> list[str]:

@@ -1078,6 +1078,33 @@ def test_a_key_in_the_wrong_section_is_named_with_the_section_it_belongs_in(
         assert f"(did you mean {meant}?" in str(raised.value), assignment
 
 
+def test_a_config_setting_under_a_generation_table_is_named_with_where_it_belongs(
+    tmp_path: Path,
+) -> None:
+    """The reverse of a generate() keyword under [summarization]: `max_input_tokens` under
+    [translation.generation] was answered "did you mean max_new_tokens?", the output's length
+    for the input's window, and `batch_size` or `max_reduce_rounds` there got no hint at all."""
+    layer = tmp_path / "mine.toml"
+    layer.write_text("[summarization.generation]\nmax_reduce_rounds = 2\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(layer, project_file=None)
+    assert str(raised.value).endswith(
+        "summarization.generation.max_reduce_rounds: not a generate() setting; did you mean "
+        "summarization.max_reduce_rounds?"
+    )
+    for assignment, meant in (
+        ("translation.generation.max_input_tokens=256", "translation.max_input_tokens"),
+        ("summarization.chunk_generation.batch_size=2", "summarization.batch_size"),
+        ("translation.generation.max_reduce_rounds=2", "summarization.max_reduce_rounds"),
+        ("translation.generation.threads=2", "runtime.threads"),
+        ("translation.generation.max_input_tokens=", "translation.max_input_tokens"),  # unset
+    ):
+        with pytest.raises(ConfigError) as raised:
+            load_config(overrides=[assignment], project_file=None)
+        assert f"; did you mean {meant}?" in str(raised.value), assignment
+        assert "max_new_tokens?" not in str(raised.value), assignment
+
+
 def test_an_empty_ray_address_is_refused() -> None:
     """``ray_address = ""`` (an unset variable in a script's --set) passed, no probe read it,
     and Ray refused it only when it was joined, after every input had been read."""
