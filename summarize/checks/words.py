@@ -504,12 +504,29 @@ def _exonym_forms() -> dict[tuple[str, ...], _NameForm]:
     return forms
 
 
-def _inflections(word: str) -> tuple[str, ...]:
+# The endings of a German weak masculine noun, "-en" in every case but the nominative ("der
+# Präsident", "des/dem/den Präsidenten"): the suffixes that make one from a foreign word.
+_WEAK_NOUN_SUFFIXES = ("ent", "ant", "ist")
+_ADJECTIVE_FORMS = ("e", "en", "er", "es", "em")
+
+
+def _inflections(word: str, before_a_noun: bool = False) -> tuple[str, ...]:
     """A word of an institution's name with its endings: an adjective or a weak noun in -e
-    ("Vereinte": "Vereinten"; "Grüne": "Grünen"), any other word with its genitive."""
+    ("Vereinte": "Vereinten"; "Grüne": "Grünen"); an adjective the table writes strong, in -er
+    or -es, before the noun, with every ending, as it follows an article ("Europäischer Rat":
+    "der Europäische Rat", "des Europäischen Rates"); a weak noun in -ent, -ant, -ist with -en
+    ("des Präsidenten"); a noun in -er or -el with the dative plural's -n ("bei den
+    Republikanern"); and any other word with its genitive."""
     if word.endswith("e"):
         return (word, word + "n", word + "r", word + "s", word + "m")
-    return (word, word + "s", word + "es")
+    if before_a_noun and word.endswith(("er", "es")):
+        return (word, *(word[:-2] + ending for ending in _ADJECTIVE_FORMS))
+    forms = [word, word + "s", word + "es"]
+    if word.endswith(_WEAK_NOUN_SUFFIXES):
+        forms.append(word + "en")
+    if word.endswith(("er", "el")):
+        forms.append(word + "n")
+    return tuple(forms)
 
 
 # The mark of an English name that backs only a name of its own, never a part of a longer one.
@@ -556,7 +573,15 @@ def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     for german in english:
         written = german.replace("-", " ").split()
         # Small words ("für", "der") are not inflected; a name's words are.
-        add([_inflections(w) if w[0].isupper() else (w,) for w in written], written, german)
+        add(
+            [
+                # a capitalised word before another one is an adjective ("Roter Halbmond")
+                _inflections(w, before_a_noun=index + 1 < len(written)) if w[0].isupper() else (w,)
+                for index, w in enumerate(written)
+            ],
+            written,
+            german,
+        )
     for form, german in data["forms"].items():
         written = form.replace("-", " ").split()
         add([(word,) for word in written], written, german)
