@@ -1826,6 +1826,37 @@ def test_an_institutions_german_name_is_read_with_its_inflections(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # a minister named by the office alone (WMT21 refB landeszeitung.de.13223: "the Federal
+        # Minister of the Interior, Horst Seehofer," for "Bundesinnenminister Horst Seehofer"
+        # flagged "Interior"; WMT19 s60: "Prime Minister, Theresa May")
+        ("The Foreign Minister said no.", "Der Außenminister sagte nein.", []),
+        ("The Minister of Health said no.", "Die Gesundheitsministerin sagte nein.", []),
+        ("He met the Finance Minister.", "Er traf den Finanzminister.", []),
+        (
+            "The Federal Minister of the Interior, Horst Seehofer, wants more.",
+            "Bundesinnenminister Horst Seehofer will mehr.",
+            [],
+        ),
+        (
+            "The Prime Minister, Theresa May, said no.",
+            "Premierministerin Theresa May sagte nein.",
+            [],
+        ),
+        # another office still flags, and the ministry's word is no part of a person's name
+        ("The Defence Minister said no.", "Der Innenminister sagte nein.", ["Defence Minister"]),
+        ("The Minister of Finance said no.", "Der Innenminister sagte nein.", ["Finance"]),
+        ("Health Smith said no.", "Die Gesundheitsministerin sagte nein.", ["Health Smith"]),
+    ],
+)
+def test_a_minister_is_backed_by_the_german_office(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # WMT21 refA (abendzeitung-muenchen.de.275242): "the Lions" for TSV 1860's "Löwen"
         # was flagged as a name the German lacks
         (

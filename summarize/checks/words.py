@@ -542,6 +542,22 @@ def _whole_only(name: str) -> str:
     return WHOLE_ONLY + key if len(parts) == 1 and is_common_word(key) else key
 
 
+def _ministers(ministries: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The minister of each ministry of the table, man and woman, in German and English
+    ("Außenministerium": "Foreign Ministry" gives "Außenminister" and "Außenministerin":
+    "Foreign Minister"; "Ministry of Justice" gives "Minister of Justice"): without it "the
+    Foreign Minister said" for "der Außenminister sagte" flagged, as only a minister's own name
+    after the office let the office go unread."""
+    return {
+        german.removesuffix("ium") + ending: [
+            re.sub(r"\bMinistry\b", "Minister", english) for english in englishes
+        ]
+        for german, englishes in ministries.items()
+        if german.endswith("ministerium")
+        for ending in ("", "in")
+    }
+
+
 # Where the brief's check ends one capitalised run of an English name and begins the next.
 _RUN_BREAK = re.compile(r"\s+(?:[a-z]+\s+)+|['’]s\s+(?!(?:Day|Eve)\b)")
 
@@ -550,6 +566,7 @@ def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     """The German word forms of the institutions in ``data/institutions.toml``, folded, with
     the English names each backs: the name with each word inflected, and its listed forms."""
     data = packaged_toml("institutions.toml")
+    names = data["names"] | _ministers(data["names"])
     # A name that small words divide ("Ministry of Finance") is read in the brief as its
     # capitalised runs ("Ministry", "Finance"), and so is one a possessive divides ("Swiss
     # People's Party": "Swiss People", "Party"; not before "Day" or "Eve", which the brief
@@ -557,10 +574,10 @@ def _institution_forms() -> dict[tuple[str, ...], _NameForm]:
     english = {
         german: frozenset(
             _whole_only(name)
-            for name in data["names"][german]
-            + [run for name in data["names"][german] for run in _RUN_BREAK.split(name)]
+            for name in names[german]
+            + [run for name in names[german] for run in _RUN_BREAK.split(name)]
         )
-        for german in data["names"]
+        for german in names
     }
     forms: dict[tuple[str, ...], _NameForm] = {}
 
