@@ -1611,6 +1611,24 @@ def test_a_very_long_german_word_is_checked_in_little_memory() -> None:
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # WMT21 faz.79601 (both references): "In Austin, Texas" for "Im texanischen Austin"
+        ("In Austin, Texas a man died.", "Im texanischen Austin starb ein Mann.", []),
+        ("In Miami, Florida a man died.", "Im floridianischen Miami starb ein Mann.", []),
+        ("In Honolulu, Hawaii a man died.", "Im hawaiianischen Honolulu starb ein Mann.", []),
+        # another state still flags
+        ("In Austin, Texas a man died.", "Im kalifornischen Austin starb ein Mann.", ["Texas"]),
+        ("In Austin, Florida a man died.", "Im texanischen Austin starb ein Mann.", ["Florida"]),
+    ],
+)
+def test_a_us_states_german_adjective_backs_the_state(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         # a place named in German backs its English name: a city, its -er word, its genitive
         ("Police in Munich said so on Monday.", "Die Münchner Polizei sagte das am Montag.", []),
         ("The mayor of Cologne spoke.", "Die Kölner Oberbürgermeisterin sprach.", []),
