@@ -607,6 +607,33 @@ def test_the_translators_word_for_an_institutions_kind_is_backed_by_the_german(
 @pytest.mark.parametrize(
     ("summary", "german", "flagged"),
     [
+        # WMT19 s819: "the DFB Cup winners" for "den DFB-Pokalsieger" was flagged
+        ("They scored for the DFB Cup winners.", "Sie trafen für den DFB-Pokalsieger.", []),
+        ("Before the DFB Cup final they won.", "Vor dem DFB-Pokalfinale gewannen sie.", []),
+        ("The Nobel Prize winner spoke.", "Der Nobel-Preisträger sprach.", []),
+        # another kind or name still flags, and a short kind's word begins other words
+        ("Before the DFB Cup final they won.", "Vor dem DFB-Ligafinale gewannen sie.", ["DFB Cup"]),
+        (
+            "Before the UEFA Cup final they won.",
+            "Vor dem DFB-Pokalfinale gewannen sie.",
+            ["UEFA Cup"],
+        ),
+        (
+            "The Windberg Festival was cancelled.",
+            "Die Windberg-Festnahme wurde abgesagt.",
+            ["Windberg Festival"],
+        ),
+    ],
+)
+def test_a_compound_beginning_with_the_kind_after_the_name_backs_the_kind(
+    summary: str, german: str, flagged: list[str]
+) -> None:
+    assert [flag.text for flag in unsupported_facts(summary, "", german)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("summary", "german", "flagged"),
+    [
         ("The Wolves stayed unbeaten in the League.",
          "Die Wolves blieben in der Liga ungeschlagen.", []),
         ("The gothic Cathedral of Nantes burned.",

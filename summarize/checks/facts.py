@@ -720,6 +720,8 @@ _GERMAN_NOUN_ENDINGS = ("", "e", "n", "en", "s", "es")
 # The shortest German word for a kind read at a compound's end; a shorter one ("dom", "tor")
 # only as a word of its own, with its endings ("Kölner Dom", "am Brandenburger Tor").
 _SHORTEST_KIND_AT_AN_END = 4
+# The shortest German word for a kind read at the start of a compound after the name.
+_SHORTEST_KIND_BEGINNING_A_COMPOUND = 5
 
 
 def _says_the_kind(token: str, head: str) -> bool:
@@ -835,13 +837,26 @@ def _kind_is_stated(
             for at, token in enumerate(source_tokens)
             if any(_says_the_kind(token, head) for head in heads) and token not in written_small
         ]
-        if not at_kind:
-            continue
         at_name = [
             at
             for at, token in enumerate(source_tokens)
             if any(token.startswith(part) or _part_at(part, token) for part in named)
         ]
+        # the name and right after it a compound that begins with its kind: "DFB-Pokalsieger"
+        # for "DFB Cup winners", "DFB-Pokalfinale" for "DFB Cup final" (a word of five letters
+        # or more for the kind: "Windberg-Festnahme" is no festival, "Hamburg-Torwart" no gate)
+        if any(
+            source_tokens[at + 1].startswith(head)
+            and len(source_tokens[at + 1]) - len(head) >= _SHORTEST_WORD_AFTER_IT
+            and source_tokens[at + 1] not in written_small
+            for at in at_name
+            if at + 1 < len(source_tokens)
+            for head in heads
+            if len(head) >= _SHORTEST_KIND_BEGINNING_A_COMPOUND
+        ):
+            return True
+        if not at_kind:
+            continue
         if any(0 < abs(i - j) <= 2 for i in at_kind for j in at_name):
             return True
         # the place by its German name before the kind: "Kölner Dom" for "Cologne Cathedral"
