@@ -749,3 +749,30 @@ def test_wrap_width_skipping_text_with_prose_wider_than_any_wrap_equals_measurin
     assert fast == [B.wrap_width(lines) for lines in texts]
     assert any(skipped) and not all(skipped)
     assert any(width is not None for width in fast)
+
+
+def test_author_boxes_found_on_gated_lines_equal_those_found_searching_every_line() -> None:
+    # the boxes as themes print them, in capitals and with the characters whose
+    # case-insensitive match str.lower misses ("ſ" for "s", "K" the Kelvin sign for "k")
+    boxes = [
+        "Über Simon Dückert",
+        "Scholarch der Cogneon Akademie. Simon brennt für Lernende Organisationen.",
+        "ZEIGE ALLE BEITRÄGE VON SIMON DÜCKERT →",
+        "Tanja Karrasch",
+        "Tanja ist seit 2023 Redakteurin bei OMR.",
+        "Alle Arti\u212ael von Tanja Karrasch",
+        "Jule Radeck",
+        "Jule Radeck studierte Sportwissenschaften.",
+        "VIEW ALL POſTS BY JULE RADECK",
+        "Steffi Muster 1009 Beiträge",
+        "Steffi schreibt über Reisen und Kultur.",
+        "Life is not digital. Zeige alle BEITRÄGE von Cem Basman",
+    ]
+    # the boxes below the article's first body-shaped block, where the rule looks
+    opening = "Die Stadt hat am Montag neue Regeln für den Verkehr in der Innenstadt beschlossen."
+    texts = [opening, *AWKWARD_LINES, *boxes, *_seed_lines()]
+    word_counts = [len(text.split()) for text in texts]
+    every_line = [" ".join(C._AUTHOR_BOX_WORDS)] * len(texts)  # passes the gate
+    found = C._author_box_members(texts, word_counts, [fold(text) for text in texts])
+    assert found == C._author_box_members(texts, word_counts, every_line)
+    assert {texts.index(line) for line in boxes} - found == set()

@@ -593,19 +593,34 @@ def _first_body_block(texts: Sequence[str], word_counts: Sequence[int]) -> int:
     )
 
 
-def _author_box_members(texts: Sequence[str], word_counts: Sequence[int]) -> set[int]:
+# Gate: a line that one of the three patterns above takes holds one of these words, folded (see
+# ``fold``): the links' and the post count's noun. Most lines hold none and are not searched.
+_AUTHOR_BOX_WORDS = ("artikel", "beiträge", "posts")
+
+
+def _author_box_members(
+    texts: Sequence[str], word_counts: Sequence[int], folded: Sequence[str]
+) -> set[int]:
     """The blocks of an author box: heading, bio and archive link (see _AUTHOR_ARCHIVE_LINK).
     A link counts only under a heading that names the author (the name alone, or after "Über"
     / "About") at most _AUTHOR_BOX_MAX_BIO_BLOCKS blocks above; a post count only over a bio
     that names the author's first name. All below the article's first body-shaped block: a
     byline of the name alone over a short article and "Weitere Artikel von <name>" under it
-    are no box (the whole article went as its bio)."""
+    are no box (the whole article went as its bio). ``folded``: the texts through ``fold``."""
     members: set[int] = set()
     first_body = _first_body_block(texts, word_counts)
-    for index, line in enumerate(texts):
-        if index <= first_body:
-            continue
-        line = line.strip()
+    candidates = [
+        index
+        for index, line in enumerate(folded)
+        if index > first_body
+        and (
+            _AUTHOR_BOX_WORDS[0] in line
+            or _AUTHOR_BOX_WORDS[1] in line
+            or _AUTHOR_BOX_WORDS[2] in line
+        )
+    ]
+    for index in candidates:
+        line = texts[index].strip()
         if (
             _AUTHOR_ARCHIVE_LINK_AFTER_BIO.search(line)
             and len(line.split()) <= _AUTHOR_BIO_MAX_WORDS
@@ -1041,7 +1056,7 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     )
     hits["comment_blocks"] = _flags(n, _comment_block_members(read, read_folded, word_counts))
     hits["comment_threads"] = _flags(n, _comment_thread_members(read, word_counts))
-    hits["author_box"] = _flags(n, _author_box_members(read, word_counts))
+    hits["author_box"] = _flags(n, _author_box_members(read, word_counts, read_folded))
     hits["about_box"] = _flags(n, _about_box_members(read, word_counts, matched["about_box"]))
     # The page case-folded once, for both kinds of repeat key (after the span rules' cuts, so
     # joined again).
