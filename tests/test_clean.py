@@ -3246,6 +3246,39 @@ def test_an_about_heading_over_a_menu_above_the_article_or_a_section_is_no_self_
     assert not any(analyse(text, CleanOptions()).hits["about_box"])
 
 
+def test_an_articles_question_who_wrote_it_over_its_own_report_is_no_self_description() -> None:
+    """ "Wer hat das geschrieben?" heads a report's second half on an anonymous letter as well as a
+    blog's box about its writer: over the police's search, in the third person (a quotation's
+    "Wir" is the mayor's), it is the article's and its paragraphs stay; over a writer speaking of
+    themselves it is a box. Before, the heading and the three paragraphs below went as a box."""
+    report = (
+        "Anonymer Brief erschüttert das Rathaus\n\n"
+        "Ein anonymer Brief mit schweren Vorwürfen gegen den Bürgermeister sorgt seit Tagen für "
+        "Unruhe im Rathaus der Stadt.\n\n"
+        "In dem Schreiben, das mehreren Stadträten zuging, ist von Absprachen bei der Vergabe von "
+        "Bauaufträgen die Rede.\n\n"
+        "Der Bürgermeister weist die Vorwürfe zurück und hat Anzeige gegen Unbekannt erstattet.\n\n"
+    )
+    search = (
+        "Die Polizei prüft nun Schriftbild, Papier und Poststempel des Briefes aus Kassel.\n\n"
+        "„Wir lassen uns nicht einschüchtern“, sagte der Bürgermeister am Montag im Stadtrat.\n\n"
+        "Der Stadtrat will sich in seiner nächsten Sitzung am Donnerstag mit dem Fall befassen.\n"
+    )
+    text = report + "Wer hat das geschrieben?\n\n" + search
+    assert not any(analyse(text, CleanOptions()).hits["about_box"])
+    kept = "\n".join(clean_text(text).paragraphs)
+    assert "Die Polizei prüft nun Schriftbild" in kept
+    writer = "Hallo, ich bin Daniel und schreibe hier seit 2012 über Hertha BSC aus Dortmund.\n"
+    page = analyse(report + "Wer hat das geschrieben?\n\n" + writer, CleanOptions())
+    flagged = [t for t, hit in zip(page.texts, page.hits["about_box"], strict=True) if hit]
+    assert flagged == ["Wer hat das geschrieben?", writer.strip()]
+    # the page's own article named: a box, its bio in the third person too
+    bio = "Max Beispiel ist seit 2015 Redakteur im Lokalteil und schreibt über Verkehr.\n"
+    page = analyse(report + "Wer hat diesen Artikel geschrieben?\n\n" + bio, CleanOptions())
+    flagged = [t for t, hit in zip(page.texts, page.hits["about_box"], strict=True) if hit]
+    assert flagged == ["Wer hat diesen Artikel geschrieben?", bio.strip()]
+
+
 @pytest.mark.parametrize(
     ("heading", "paragraph"),
     [

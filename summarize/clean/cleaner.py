@@ -662,6 +662,16 @@ _ABOUT_MAX_BIO_BLOCKS = _AUTHOR_BOX_MAX_BIO_BLOCKS
 # A sentence inside a block: its signature may end the block without a mark ("… Viel Spaß beim
 # Lesen! Eure Teufel Blog Redaktion").
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"“”»«]?\s+[A-ZÄÖÜ]")
+# A heading that asks who writes ("Wer schreibt hier?", "Wer hat das geschrieben?") is also an
+# article's own subheading (a report on an anonymous letter asks "Wer hat das geschrieben?" over
+# the police's search): below it only a writer's name, or a writer speaking of themselves,
+# outside a quotation ("Hallo, ich bin Anna …", "Hier sind meine Texte …"), is a self-description.
+# "Wer hat diesen Artikel geschrieben?" names the page's own article: a box's heading alone.
+_ASKS_WHO_WRITES = re.compile(r"^wer (?:(?:schreibt|bloggt) hier|hat das geschrieben)\b", re.I)
+_FIRST_PERSON = re.compile(
+    r"\b(?:ich|mich|mir|meine?[mnrs]?|wir|uns|unsere?[mnrs]?)\b", re.IGNORECASE
+)
+_QUOTATION = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|\"[^\"\n]*\"|»[^«\n]*«|«[^»\n]*»")
 
 
 def _about_box_members(
@@ -698,6 +708,14 @@ def _about_box_members(
         end = bio
         while end < n and end - bio < _ABOUT_MAX_BIO_BLOCKS and reads_as_sentences(end):
             end += 1
+        if (
+            _ASKS_WHO_WRITES.match(texts[heading].strip()) is not None
+            and bio == heading + 1
+            and not any(
+                _FIRST_PERSON.search(_QUOTATION.sub("", texts[index])) for index in range(bio, end)
+            )
+        ):
+            continue  # an article's question over its own report, no writer's name or voice
         if end > bio:
             members.update(range(heading, end))
     return members
