@@ -976,6 +976,52 @@ def test_the_lead_the_body_starts_with_is_article_text_though_its_class_names_a_
     assert RELATED_TEASER not in article.text
 
 
+@pytest.mark.parametrize(
+    "lead_markup",
+    [
+        '<header><h1>Merklingen reißt die Lauterbrücke ab</h1><div class="leadtext">{lead}'
+        '</div><div class="metainfo">Anna Schmidt, 12.03.2024</div></header>',
+        '<h1>Merklingen reißt die Lauterbrücke ab</h1><div class="content__intro">{lead}</div>',
+        '<div class="contentHeader"><h1>Merklingen reißt die Lauterbrücke ab</h1>'
+        '<div class="contentHeaderHeader__abstract">{lead}</div></div>',
+    ],
+)
+def test_the_lead_the_body_starts_with_is_article_text_though_a_div_of_text_alone(
+    tmp_path: Path, lead_markup: str
+) -> None:
+    """``<article class="content"><header><h1>…</h1><div class="leadtext">Lead</div></header>
+    <p>…</p>``: trafilatura reads a ``<div>`` of text alone as no paragraph of a body that has
+    ``<p>`` paragraphs, and the lead under the headline (CH Media's "leadtext", spektrum.de's
+    "content__intro", zfk.de's "contentHeaderHeader__abstract") reached only the audit. It is
+    the article's first paragraph, cleaned or not; a related article's teaser, a ``<div>`` of
+    text alone further down the body, stays out."""
+    lead = ARTICLE_PARAGRAPHS[0]
+    paragraphs = [*ARTICLE_PARAGRAPHS[1:], *MORE_ARTICLE_PARAGRAPHS]
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab</title></head><body>"
+        "<nav><ul><li><a href='/'>Startseite</a></li><li><a href='/p'>Politik</a></li></ul></nav>"
+        '<article class="content">'
+        + lead_markup.format(lead=lead)
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs[:3])
+        + f'<div class="related-intro">{RELATED_TEASER}</div>'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs[3:])
+        + "</article><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    # The headline stands in the body trafilatura takes: the text's first line, no blank below.
+    assert article.text.splitlines() == [
+        "Merklingen reißt die Lauterbrücke ab",
+        *ARTICLE_PARAGRAPHS,
+        *MORE_ARTICLE_PARAGRAPHS,
+    ]
+    assert RELATED_TEASER not in article.text
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert split_sentences(lead)[0] in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
+
+
 def test_a_linked_teaser_the_body_starts_with_stays_out_of_the_article(tmp_path: Path) -> None:
     """``<div class="article-body"><div class="teaser">Lesen Sie auch: <a>…</a></div><p>…``:
     a related article's teaser, mostly a link, at the body's start is no lead; it stays out."""

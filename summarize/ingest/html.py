@@ -631,12 +631,15 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
 
 
 def _teaser_at_the_body_start_kept(body: Any, class_count: Counter[str]) -> bool:
-    """Whether a lead at the start of ``body`` that its class names a teaser (``<div
-    class="article-body"><p class="lead teasertext">Lead …</p><p>…``) lost that class:
-    trafilatura prunes it from the body. Only a lead as :func:`_reads_as_a_lead` reads it, with
-    at most :data:`_MOST_TEXT_BEFORE_THE_BODY` characters of the body's text before it."""
+    """Whether a lead at the start of ``body`` that trafilatura drops from the body was made a
+    paragraph of it: one its class names a teaser (``<div class="article-body"><p class="lead
+    teasertext">Lead …</p><p>…``), which trafilatura prunes, or a ``<div>`` of text alone
+    that its class marks as a lead (``<header><h1>…</h1><div class="leadtext">Lead …</div>
+    </header><p>…``), which trafilatura reads as no paragraph where the body has ``<p>``
+    paragraphs. Only a lead as :func:`_reads_as_a_lead` reads it, with at most
+    :data:`_MOST_TEXT_BEFORE_THE_BODY` characters of the body's text before it."""
     for element in body.iterdescendants(*_TEASER_BLOCKS):
-        if not _class_words(element) & _TEASER_WORDS:
+        if not _class_words(element) & _TEASER_WORDS and not _a_lead_div_of_text_alone(element):
             continue
         if _text_in_before(body, element) > _MOST_TEXT_BEFORE_THE_BODY:
             return False
@@ -644,6 +647,16 @@ def _teaser_at_the_body_start_kept(body: Any, class_count: Counter[str]) -> bool
             _as_paragraphs(element)
             return True
     return False
+
+
+def _a_lead_div_of_text_alone(element: Any) -> bool:
+    """Whether ``element`` is a ``<div>`` of text and inline elements alone whose class or id
+    marks a lead (``<div class="leadtext">``, "content__intro", "…Header__abstract")."""
+    return (
+        element.tag == "div"
+        and bool(_class_words(element) & _LEAD_CLASS_WORDS)
+        and not any(_holds_a_block(child) for child in element)
+    )
 
 
 def _text_in_before(container: Any, element: Any) -> int:
