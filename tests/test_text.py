@@ -865,6 +865,62 @@ def test_the_lead_a_class_marks_before_the_article_body_is_article_text(
         assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        '<div class="article-header"><h1>Merklingen reißt die Lauterbrücke ab</h1><p>{lead}</p>'
+        '<p class="byline">Von Anna Schmidt, 12.03.2024</p></div>',
+        "<header><hgroup><h3>Merklingen</h3><h1>Merklingen reißt die Lauterbrücke ab</h1>"
+        "<h2>{lead}</h2></hgroup></header>",
+    ],
+    ids=["paragraph", "subheading"],
+)
+def test_the_standfirst_right_under_the_headline_is_article_text(
+    tmp_path: Path, header: str
+) -> None:
+    """``<h1>Headline</h1><p>Lead</p>…<div class="article-body"><p>…</p></div>`` (or the lead
+    as the ``<h2>`` of the headline's ``<hgroup>``), no class marking it: trafilatura took the
+    body element alone, and the standfirst under the headline reached only the audit
+    (die-tagespost.de's, finanzmarktwelt.de's, fluter.de's; cnet.de's and zdnet.de's came
+    back by the cleaner alone). It is the article's first paragraph, cleaned or not."""
+    lead = ARTICLE_PARAGRAPHS[0]
+    paragraphs = [*ARTICLE_PARAGRAPHS[1:], *MORE_ARTICLE_PARAGRAPHS]
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab | Tagesblatt</title></head>"
+        "<body><nav><ul><li><a href='/'>Startseite</a></li><li><a href='/p'>Politik</a></li>"
+        "</ul></nav><div class='article'>"
+        + header.format(lead=lead)
+        + '<div class="article-body">'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</div></div><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+    for options, record, sentences in _sentences_both_ways(path, page):
+        assert split_sentences(lead)[0] in sentences, options
+        assert not [dropped for dropped in record["dropped"] if dropped["text"] == lead], options
+
+
+def test_a_sites_tagline_under_its_name_stays_out_of_the_article(tmp_path: Path) -> None:
+    """``<h1>Merklinger Tagesblatt</h1><p>Tagline.</p>`` above the article: the ``<h1>`` is the
+    site's name, not the headline (the ``<title>`` does not hold it), and the sentence under
+    it is the site's tagline, no lead; it stays in the audit."""
+    tagline = (
+        "Nachrichten aus Merklingen und der Region, jeden Tag neu und unabhängig recherchiert."
+    )
+    page = _page_with_a_lead_before_the_body("", "").replace(
+        "<h1>Merklingen reißt die Lauterbrücke ab</h1>",
+        f"<h1>Merklinger Tagesblatt</h1><p>{tagline}</p>",
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert tagline not in article.text
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+
+
 RELATED_TEASER = (
     "Der Kreistag hat den Haushalt für das kommende Jahr verabschiedet, die Kreisumlage steigt "
     "um zwei Prozentpunkte."

@@ -566,6 +566,8 @@ _TEASER_BLOCKS = ("p", "div", "section")
 # elsewhere, and a lead moved into such a box made it take the box (on trafilatura's German test
 # pages a comparison portal lost its article's table and lists to its subtitle box).
 _SHORTEST_BODY_FOR_A_LEAD = 1000
+# The blocks a standfirst that no class marks stands in, right under the headline.
+_STANDFIRST_TAGS = ("p", "h2")
 # A lead is prose: it ends as a sentence does (not "Titelliste", a player's menu, nor "Wählen
 # Sie eine der beiden Login-Möglichkeiten aus", a login box's).
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
@@ -599,7 +601,9 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
     articles repeats its teasers' class), at most :data:`_MOST_TEXT_BEFORE_THE_BODY`
     characters of text between it and the body (a headline, a byline), a body of
     :data:`_SHORTEST_BODY_FOR_A_LEAD` characters or more, and not one the body repeats. Where
-    none is moved, a lead at the body's start that its class names a teaser keeps its place
+    no class marks one, the standfirst right under the headline is that lead
+    (:func:`_standfirst_under_the_headline`). Where none is moved, a lead at the body's start
+    that its class names a teaser keeps its place
     (:func:`_teaser_at_the_body_start_kept`)."""
     from trafilatura.xpaths import BODY_XPATH
 
@@ -620,6 +624,8 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
             break
         if element not in above and _reads_as_a_lead(element, class_count):
             lead = element
+    if lead is None:
+        lead = _standfirst_under_the_headline(tree, body, class_count)
     if (
         lead is not None
         and _text_between(tree, lead, body) <= _MOST_TEXT_BEFORE_THE_BODY
@@ -674,15 +680,45 @@ def _text_in_before(container: Any, element: Any) -> int:
 
 
 def _reads_as_a_lead(element: Any, class_count: Counter[str]) -> bool:
-    """Whether ``element``'s class or id marks a lead and it reads as one: prose of
-    :data:`_SHORTEST_LEADING_TEXT` characters or more that ends as a sentence, at most
-    :data:`_MOST_LINK_TEXT` of it in links, no picture, list, form or heading inside, not
-    hidden, its class the page's only one of the kind (``class_count``) and outside any list
-    or link."""
+    """Whether ``element``'s class or id marks a lead and it reads as one
+    (:func:`_reads_as_lead_prose`)."""
     if not isinstance(element.tag, str) or element.tag in ("a", "li"):
         return False
-    words = _class_words(element)
-    if not words & _LEAD_CLASS_WORDS or words & _HIDING_CLASS_WORDS:
+    return bool(_class_words(element) & _LEAD_CLASS_WORDS) and _reads_as_lead_prose(
+        element, class_count
+    )
+
+
+def _standfirst_under_the_headline(tree: Any, body: Any, class_count: Counter[str]) -> Any:
+    """The paragraph or subheading right under the page's headline, before ``body``, that
+    reads as a lead (:func:`_reads_as_lead_prose`), None where there is none: a standfirst
+    that no class marks (``<h1>Headline</h1><p>Lead …</p>`` in the article's header,
+    ``<hgroup><h1>…</h1><h2>Lead …</h2></hgroup>``). The headline is the last ``<h1>`` before
+    the body and outside it, and the page's ``<title>`` holds its words: under a site's name
+    in an ``<h1>`` stands the site's tagline, not a lead."""
+    position = {element: at for at, element in enumerate(tree.iter())}
+    # Before the body starts is outside it, too.
+    headline = next(
+        (h1 for h1 in reversed(tree.xpath("//body//h1")) if position[h1] < position[body]),
+        None,
+    )
+    if headline is None:
+        return None
+    words = " ".join(headline.text_content().split()).casefold()
+    if len(words.split()) < 2 or words not in _title_element_text(tree).casefold():
+        return None
+    following = next((s for s in headline.itersiblings() if isinstance(s.tag, str)), None)
+    if following is None or following.tag not in _STANDFIRST_TAGS:
+        return None
+    return following if _reads_as_lead_prose(following, class_count) else None
+
+
+def _reads_as_lead_prose(element: Any, class_count: Counter[str]) -> bool:
+    """Whether ``element`` reads as a lead: prose of :data:`_SHORTEST_LEADING_TEXT` characters
+    or more that ends as a sentence, at most :data:`_MOST_LINK_TEXT` of it in links, no
+    picture, list, form or heading inside, not hidden, its class the page's only one of the
+    kind (``class_count``), outside any list or link and in no box of no article text."""
+    if _class_words(element) & _HIDING_CLASS_WORDS:
         return False
     if class_count[element.get("class")] > 1 or _in_a_list_or_link(element):
         return False
