@@ -102,10 +102,13 @@ def page_name(name: str) -> str:
 
 
 def _case_blind(name: str) -> str:
-    """``name`` as a file system that ignores case compares it: each letter by its simple upper
-    case, as NTFS and APFS do ("σ" and "ς" are one), not by full case folding, which they do not
-    ("straße" and "Strasse" are two files there, and two pages)."""
-    return "".join(upper if len(upper := char.upper()) == 1 else char for char in name)
+    """``name`` as any file system that ignores case compares it: each letter by its simple
+    upper case, as NTFS does ("σ" and "ς" are one, "ı" and "i" too), then by full case folding,
+    as APFS does ("straße" and "Strasse" are one file on a Mac: a site copied there held one of
+    the two pages, and the index linked both briefs to it). Two names one of them takes for one
+    get pages apart."""
+    simple = "".join(upper if len(upper := char.upper()) == 1 else char for char in name)
+    return simple.casefold()
 
 
 def page_names(names: Iterable[str]) -> dict[str, str]:
