@@ -921,6 +921,43 @@ def test_a_sites_tagline_under_its_name_stays_out_of_the_article(tmp_path: Path)
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
 
 
+@pytest.mark.parametrize(
+    "article",
+    [
+        "<div class='article'><h2>Merklingen reißt die Lauterbrücke ab</h2>"
+        "<div class='article-body'>{paragraphs}</div></div>",
+        "<article><h1>Merklingen reißt die Lauterbrücke ab</h1>{paragraphs}</article>",
+    ],
+    ids=["headline-h2", "headline-h1-in-the-body"],
+)
+def test_a_sites_tagline_under_its_name_the_title_gives_stays_out(
+    tmp_path: Path, article: str
+) -> None:
+    """``<h1>Merklinger Tagesblatt</h1><p>Tagline.</p>`` above an article whose headline is an
+    ``<h2>`` or an ``<h1>`` inside its body, the ``<title>`` "Headline | Merklinger
+    Tagesblatt" (as most titles give the site's name): the site's ``<h1>`` was taken for the
+    headline, as the title holds its words, and the tagline stood as the article's first
+    paragraph. A whole part of the title beside a longer one is the site's name."""
+    tagline = (
+        "Nachrichten aus Merklingen und der Region, jeden Tag neu und unabhängig recherchiert."
+    )
+    paragraphs = [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+    page = (
+        "<html><head><title>Merklingen reißt die Lauterbrücke ab | Merklinger Tagesblatt"
+        f"</title></head><body><header><h1>Merklinger Tagesblatt</h1><p>{tagline}</p></header>"
+        + article.format(paragraphs="".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
+        + "</body></html>"
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_article(path).text
+    assert tagline not in text
+    assert paragraphs[0] in text.splitlines()
+    sentences = [s for p in _inspected(path, page, "--no-clean")["paragraphs"] for s in p]
+    assert tagline not in sentences
+    assert split_sentences(paragraphs[0])[0] in sentences
+
+
 RELATED_TEASER = (
     "Der Kreistag hat den Haushalt für das kommende Jahr verabschiedet, die Kreisumlage steigt "
     "um zwei Prozentpunkte."

@@ -147,6 +147,12 @@ def title_without_site_name(title: str, site: str, url: str = "") -> str:
     return title
 
 
+def title_parts(title: str) -> list[str]:
+    """The parts of a page's title that its separators part ("Headline | Site" gives
+    "Headline" and "Site"), each stripped; the title alone where it has none."""
+    return [part.strip() for part in _TITLE_SEPARATOR.split(title)]
+
+
 # Where a site's name joins its description ("RS Ingenieure: Bauingenieurbüro | Beratende …").
 _SITE_NAME_JOINT = re.compile(rf"{_TITLE_SEPARATOR.pattern}|:\s+")
 

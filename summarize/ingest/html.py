@@ -26,6 +26,7 @@ from summarize.ingest.details import (
     one_line,
     site_name,
     source_name,
+    title_parts,
     title_without_site_name,
     web_address,
     without_byline_labels,
@@ -694,8 +695,9 @@ def _standfirst_under_the_headline(tree: Any, body: Any, class_count: Counter[st
     reads as a lead (:func:`_reads_as_lead_prose`), None where there is none: a standfirst
     that no class marks (``<h1>Headline</h1><p>Lead …</p>`` in the article's header,
     ``<hgroup><h1>…</h1><h2>Lead …</h2></hgroup>``). The headline is the last ``<h1>`` before
-    the body and outside it, and the page's ``<title>`` holds its words: under a site's name
-    in an ``<h1>`` stands the site's tagline, not a lead."""
+    the body and outside it, and the page's ``<title>`` holds its words, not as the site's name
+    beside the headline (:func:`_names_the_site`): under a site's name in an ``<h1>`` stands
+    the site's tagline, not a lead."""
     position = {element: at for at, element in enumerate(tree.iter())}
     # Before the body starts is outside it, too.
     headline = next(
@@ -705,12 +707,24 @@ def _standfirst_under_the_headline(tree: Any, body: Any, class_count: Counter[st
     if headline is None:
         return None
     words = " ".join(headline.text_content().split()).casefold()
-    if len(words.split()) < 2 or words not in _title_element_text(tree).casefold():
+    title = _title_element_text(tree).casefold()
+    if len(words.split()) < 2 or words not in title or _names_the_site(words, title):
         return None
     following = next((s for s in headline.itersiblings() if isinstance(s.tag, str)), None)
     if following is None or following.tag not in _STANDFIRST_TAGS:
         return None
     return following if _reads_as_lead_prose(following, class_count) else None
+
+
+def _names_the_site(headline: str, title: str) -> bool:
+    """Whether ``headline`` is a whole part of the page's ``title`` beside a part of more words:
+    the site's name that the title gives beside its headline ("Merklingen reißt die
+    Lauterbrücke ab | Merklinger Tagesblatt"), in an ``<h1>`` as a site's logo where the
+    article's headline is no ``<h1>`` before its body (an ``<h2>``, or an ``<h1>`` inside it)."""
+    parts = title_parts(title)
+    return headline in parts and any(
+        len(part.split()) > len(headline.split()) for part in parts if part != headline
+    )
 
 
 def _reads_as_lead_prose(element: Any, class_count: Counter[str]) -> bool:
