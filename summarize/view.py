@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -105,10 +106,13 @@ def _case_blind(name: str) -> str:
     """``name`` as any file system that ignores case compares it: each letter by its simple
     upper case, as NTFS does ("σ" and "ς" are one, "ı" and "i" too), then by full case folding,
     as APFS does ("straße" and "Strasse" are one file on a Mac: a site copied there held one of
-    the two pages, and the index linked both briefs to it). Two names one of them takes for one
-    get pages apart."""
-    simple = "".join(upper if len(upper := char.upper()) == 1 else char for char in name)
-    return simple.casefold()
+    the two pages, and the index linked both briefs to it), each in one Unicode normal form, as
+    APFS and HFS+ compare them ("Müller" with its "ü" as one character or as "u" and a
+    combining diaeresis, NFC and NFD, is one file on a Mac). Two names one of them takes for
+    one get pages apart."""
+    decomposed = unicodedata.normalize("NFD", name)
+    simple = "".join(upper if len(upper := char.upper()) == 1 else char for char in decomposed)
+    return unicodedata.normalize("NFD", simple.casefold())
 
 
 def page_names(names: Iterable[str]) -> dict[str, str]:

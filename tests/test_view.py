@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -715,6 +716,29 @@ def test_briefs_named_apart_only_by_full_case_folding_get_pages_apart(tmp_path: 
     assert len(folded) == len(names), pages
     links = [unquote(a.attrs["href"]) for a in parse(report.index).find_all("a", "title")]
     assert sorted(links) == sorted(pages)
+    for number, name in enumerate(names):  # each brief on a page of its own
+        (page,) = [page for page in report.pages if f"Brief {number}." in parse(page).text()]
+        assert page.name.startswith(name)
+
+
+def test_briefs_named_apart_only_by_unicode_normal_form_get_pages_apart(tmp_path: Path) -> None:
+    """APFS and HFS+ (macOS) take a name's composed and decomposed forms for one: "Müller.md"
+    with its "ü" as one character (NFC, as most systems write it) and as "u" and a combining
+    diaeresis (NFD, as a Mac's HFS+ wrote it) are two briefs on Linux, and both were given the
+    page "Müller.html", one file on a Mac (so were "MÜLLER" in NFD and "Müller" in NFC); a site
+    copied there held one page and the index linked both briefs to it."""
+    output = tmp_path / "briefs"
+    output.mkdir()
+    names = [
+        unicodedata.normalize("NFC", "Müller"),
+        unicodedata.normalize("NFD", "Müller"),
+        unicodedata.normalize("NFD", "MÜLLER"),
+    ]
+    for number, name in enumerate(names):
+        write_brief(output / f"{name}.md", make_brief(number))
+    report = build_site(output, tmp_path / "site")
+    pages = [page.name for page in report.pages]
+    assert len({unicodedata.normalize("NFD", page).casefold() for page in pages}) == 3, pages
     for number, name in enumerate(names):  # each brief on a page of its own
         (page,) = [page for page in report.pages if f"Brief {number}." in parse(page).text()]
         assert page.name.startswith(name)
