@@ -3279,6 +3279,28 @@ def test_an_articles_question_who_wrote_it_over_its_own_report_is_no_self_descri
     assert flagged == ["Wer hat diesen Artikel geschrieben?", bio.strip()]
 
 
+def test_a_papers_own_redaktion_under_the_question_who_wrote_it_is_no_writers_voice() -> None:
+    """A report's "Wer hat das geschrieben?" over the police's search that names the paper
+    itself ("der Brief, der auch unserer Redaktion vorliegt", "wie wir berichteten"): its
+    "unserer" and "wir" read as a writer speaking of themselves, and the heading and both
+    paragraphs below went as a self-description."""
+    report = (
+        "Anonymer Brief erschüttert das Rathaus\n\n"
+        "Ein anonymer Brief mit schweren Vorwürfen gegen den Bürgermeister sorgt seit Tagen für "
+        "Unruhe im Rathaus der Stadt.\n\n"
+        "In dem Schreiben, das mehreren Stadträten zuging, ist von Absprachen bei der Vergabe von "
+        "Bauaufträgen die Rede.\n\n"
+        "Der Bürgermeister weist die Vorwürfe zurück und hat Anzeige gegen Unbekannt erstattet.\n\n"
+        "Wer hat das geschrieben?\n\n"
+        "Die Polizei prüft nun Schriftbild, Papier und Poststempel des Briefes, der auch unserer "
+        "Redaktion vorliegt.\n\n"
+        "Wie wir berichteten, will sich der Stadtrat am Donnerstag mit dem Fall befassen.\n"
+    )
+    assert not any(analyse(report, CleanOptions()).hits["about_box"])
+    kept = "\n".join(clean_text(report).paragraphs)
+    assert "Die Polizei prüft nun Schriftbild" in kept
+
+
 @pytest.mark.parametrize(
     ("heading", "paragraph"),
     [

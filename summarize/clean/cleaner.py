@@ -665,13 +665,20 @@ _SENTENCE_INSIDE = re.compile(r"[.!?…][\"“”»«]?\s+[A-ZÄÖÜ]")
 # A heading that asks who writes ("Wer schreibt hier?", "Wer hat das geschrieben?") is also an
 # article's own subheading (a report on an anonymous letter asks "Wer hat das geschrieben?" over
 # the police's search): below it only a writer's name, or a writer speaking of themselves,
-# outside a quotation ("Hallo, ich bin Anna …", "Hier sind meine Texte …"), is a self-description.
+# outside a quotation and the paper's "unserer Redaktion" ("Hallo, ich bin Anna …", "Hier sind
+# meine Texte …"), is a self-description.
 # "Wer hat diesen Artikel geschrieben?" names the page's own article: a box's heading alone.
 _ASKS_WHO_WRITES = re.compile(r"^wer (?:(?:schreibt|bloggt) hier|hat das geschrieben)\b", re.I)
 _FIRST_PERSON = re.compile(
     r"\b(?:ich|mich|mir|meine?[mnrs]?|wir|uns|unsere?[mnrs]?)\b", re.IGNORECASE
 )
 _QUOTATION = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|\"[^\"\n]*\"|»[^«\n]*«|«[^»\n]*»")
+# A newspaper speaking of itself is no writer's voice: "der Brief, der unserer Redaktion
+# vorliegt", "sagte er unserer Zeitung", "wie wir berichteten" in a report under the question.
+_PRESS_SELF_REFERENCE = re.compile(
+    r"\bunsere?[mnrs]?\s+(?:Redaktion|Zeitung)\b|\bwie wir\s+(?:\w+\s+)?berichte(?:t|te)n\b",
+    re.IGNORECASE,
+)
 
 
 def _about_box_members(
@@ -712,7 +719,10 @@ def _about_box_members(
             _ASKS_WHO_WRITES.match(texts[heading].strip()) is not None
             and bio == heading + 1
             and not any(
-                _FIRST_PERSON.search(_QUOTATION.sub("", texts[index])) for index in range(bio, end)
+                _FIRST_PERSON.search(
+                    _PRESS_SELF_REFERENCE.sub("", _QUOTATION.sub("", texts[index]))
+                )
+                for index in range(bio, end)
             )
         ):
             continue  # an article's question over its own report, no writer's name or voice
