@@ -958,6 +958,35 @@ def test_a_sites_tagline_under_its_name_the_title_gives_stays_out(
     assert split_sentences(paragraphs[0])[0] in sentences
 
 
+@pytest.mark.parametrize(
+    "under_the_headline",
+    [
+        '<p class="article__byline">Von Anna Schmidt und Peter Müller, aktualisiert am 12.03.2024 '
+        "um 14.30 Uhr.</p>",
+        '<p class="article-meta">Von Anna Schmidt und Peter Müller, aktualisiert am 12.03.2024 '
+        "um 14.30 Uhr.</p>",
+        '<p class="date">Veröffentlicht am Dienstag, 12. März 2024, zuletzt aktualisiert um '
+        "14.30 Uhr.</p>",
+    ],
+    ids=["byline", "meta", "date"],
+)
+def test_a_byline_or_date_line_under_the_headline_is_no_standfirst(
+    tmp_path: Path, under_the_headline: str
+) -> None:
+    """``<h1>Headline</h1><p class="byline">Von …, aktualisiert am … um 14.30 Uhr.</p>`` over
+    the body: prose of 50 characters or more ending as a sentence right under the headline,
+    it was taken for the standfirst and stood as the article's first paragraph. A class that
+    names a byline or a date line marks no lead; the block stays out of the article."""
+    page = _page_with_a_lead_before_the_body("", "").replace(
+        "<h1>Merklingen reißt die Lauterbrücke ab</h1>",
+        f"<h1>Merklingen reißt die Lauterbrücke ab</h1>{under_the_headline}",
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    article = read_article(path)
+    assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
+
+
 RELATED_TEASER = (
     "Der Kreistag hat den Haushalt für das kommende Jahr verabschiedet, die Kreisumlage steigt "
     "um zwei Prozentpunkte."

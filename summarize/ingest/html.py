@@ -569,6 +569,11 @@ _TEASER_BLOCKS = ("p", "div", "section")
 _SHORTEST_BODY_FOR_A_LEAD = 1000
 # The blocks a standfirst that no class marks stands in, right under the headline.
 _STANDFIRST_TAGS = ("p", "h2")
+# A class that names a byline or a date line marks the block under the headline as no lead
+# ("<p class="byline">Von Anna Schmidt, aktualisiert am 12.03.2024 um 14.30 Uhr.</p>").
+_BYLINE_CLASS_WORDS = frozenset(
+    "byline author authors autor autoren date datum dateline meta published updated".split()
+)
 # A lead is prose: it ends as a sentence does (not "Titelliste", a player's menu, nor "Wählen
 # Sie eine der beiden Login-Möglichkeiten aus", a login box's).
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
@@ -694,10 +699,11 @@ def _standfirst_under_the_headline(tree: Any, body: Any, class_count: Counter[st
     """The paragraph or subheading right under the page's headline, before ``body``, that
     reads as a lead (:func:`_reads_as_lead_prose`), None where there is none: a standfirst
     that no class marks (``<h1>Headline</h1><p>Lead …</p>`` in the article's header,
-    ``<hgroup><h1>…</h1><h2>Lead …</h2></hgroup>``). The headline is the last ``<h1>`` before
-    the body and outside it, and the page's ``<title>`` holds its words, not as the site's name
-    beside the headline (:func:`_names_the_site`): under a site's name in an ``<h1>`` stands
-    the site's tagline, not a lead."""
+    ``<hgroup><h1>…</h1><h2>Lead …</h2></hgroup>``), its class naming no byline or date line
+    (:data:`_BYLINE_CLASS_WORDS`). The headline is the last ``<h1>`` before the body and
+    outside it, and the page's ``<title>`` holds its words, not as the site's name beside the
+    headline (:func:`_names_the_site`): under a site's name in an ``<h1>`` stands the site's
+    tagline, not a lead."""
     position = {element: at for at, element in enumerate(tree.iter())}
     # Before the body starts is outside it, too.
     headline = next(
@@ -712,6 +718,8 @@ def _standfirst_under_the_headline(tree: Any, body: Any, class_count: Counter[st
         return None
     following = next((s for s in headline.itersiblings() if isinstance(s.tag, str)), None)
     if following is None or following.tag not in _STANDFIRST_TAGS:
+        return None
+    if _class_words(following) & _BYLINE_CLASS_WORDS:
         return None
     return following if _reads_as_lead_prose(following, class_count) else None
 
