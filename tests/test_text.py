@@ -987,6 +987,43 @@ def test_a_byline_or_date_line_under_the_headline_is_no_standfirst(
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
 
 
+@pytest.mark.parametrize("lead_tag", ["<p>", '<p class="lead">'])
+@pytest.mark.parametrize(
+    ("header_copy", "body_copy"),
+    [
+        ("{lead}", "{lead_with_a_break}"),
+        ("{lead_hyphenated}", "{lead}"),
+        ("{lead}", "{lead_hyphenated}"),
+    ],
+    ids=["break-in-the-body", "soft-hyphen-in-the-header", "soft-hyphen-in-the-body"],
+)
+def test_a_lead_the_body_repeats_but_for_a_break_or_soft_hyphen_is_read_once(
+    tmp_path: Path, lead_tag: str, header_copy: str, body_copy: str
+) -> None:
+    """A standfirst under the headline (or a ``<p class="lead">``) that the body's first
+    paragraph repeats with a ``<br>`` in it ("beschlossen,<br>die marode Brücke …", whose
+    words the body's text joins) or a soft hyphen in one copy ("Brü&shy;cke"): the body's copy
+    was not found, the lead was moved to the body's start and the article read it twice (the
+    translator too, uncleaned). It stays out; the body's copy is the article's."""
+    lead = ARTICLE_PARAGRAPHS[0]
+    copies = {
+        "lead": lead,
+        "lead_with_a_break": lead.replace(", ", ",<br>", 1),
+        "lead_hyphenated": lead.replace("Brücke", "Brü&shy;cke", 1),
+    }
+    page = _page_with_a_lead_before_the_body(
+        lead_tag + header_copy.format(**copies) + "</p>", lead
+    ).replace(
+        '<div class="article-body">',
+        f'<div class="article-body"><p>{body_copy.format(**copies)}</p>',
+        1,
+    )
+    path = tmp_path / "seite.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_article(path).text.replace("\N{SOFT HYPHEN}", "")
+    assert text.count(lead.split(", ")[0]) == 1, text
+
+
 RELATED_TEASER = (
     "Der Kreistag hat den Haushalt für das kommende Jahr verabschiedet, die Kreisumlage steigt "
     "um zwei Prozentpunkte."

@@ -577,6 +577,9 @@ _BYLINE_CLASS_WORDS = frozenset(
 # A lead is prose: it ends as a sentence does (not "Titelliste", a player's menu, nor "Wählen
 # Sie eine der beiden Login-Möglichkeiten aus", a login box's).
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«’)]*$")
+# What a lead and the body's copy of it may differ in: white space (a <br> in one copy joins
+# its words in the body's text) and the invisible soft hyphen, zero-width space and joiners.
+_NOT_COMPARED = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
 
 
 def _class_names(element: Any) -> list[str]:
@@ -606,7 +609,8 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
     class the page's only one of the kind and outside any list or link (a list of related
     articles repeats its teasers' class), at most :data:`_MOST_TEXT_BEFORE_THE_BODY`
     characters of text between it and the body (a headline, a byline), a body of
-    :data:`_SHORTEST_BODY_FOR_A_LEAD` characters or more, and not one the body repeats. Where
+    :data:`_SHORTEST_BODY_FOR_A_LEAD` characters or more, and not one the body repeats (but
+    for white space and soft hyphens, :data:`_NOT_COMPARED`). Where
     no class marks one, the standfirst right under the headline is that lead
     (:func:`_standfirst_under_the_headline`). Where none is moved, a lead at the body's start
     that its class names a teaser keeps its place
@@ -635,7 +639,8 @@ def _class_marked_lead_in_its_body(tree: Any) -> bool:
     if (
         lead is not None
         and _text_between(tree, lead, body) <= _MOST_TEXT_BEFORE_THE_BODY
-        and " ".join(_shown_text(lead.text, list(lead)).split()) not in body_text
+        and _NOT_COMPARED.sub("", _shown_text(lead.text, list(lead)))
+        not in _NOT_COMPARED.sub("", body_text)
     ):
         _move_to_the_start(lead, body)
         return True
