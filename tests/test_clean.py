@@ -3137,17 +3137,26 @@ def test_an_author_box_goes_whole(box: str) -> None:
     "Zeige alle Beiträge von <name>"; or "<name> 300 posts" over the bio) goes, bio included:
     the classifier kept the bio's sentences (the development set's "Jule Radeck studierte
     Sportwissenschaften, bevor …", "Scholarch der Cogneon Akademie. …")."""
-    text = ARTICLE_OPENING + PRESS_RELEASE_BODY + box + "\n" + ARTICLE_CLOSING
+    _assert_the_rule_takes_the_box_whole(
+        "author_box", ARTICLE_OPENING + PRESS_RELEASE_BODY + box + "\n" + ARTICLE_CLOSING, box
+    )
+
+
+def _assert_the_rule_takes_the_box_whole(rule: str, text: str, box: str) -> None:
+    """``rule`` flags every line of ``box`` in ``text`` and no other, the cleaned text keeps the
+    article's sentences and none of the box's lines, the audit names ``rule`` for each of them,
+    and with ``rule`` switched off it drops nothing."""
     page = analyse(text, CleanOptions())
     box_lines = [line for line in box.splitlines() if line]
-    flagged = [t for t, hit in zip(page.texts, page.hits["author_box"], strict=True) if hit]
+    flagged = [t for t, hit in zip(page.texts, page.hits[rule], strict=True) if hit]
     assert flagged == box_lines
     cleaned = clean_text(text)
     kept = "\n".join(cleaned.paragraphs)
     assert "Die Kosten trägt zum Teil das Land." in kept
     assert not any(line in kept for line in box_lines)
-    switched_off = CleanOptions(disabled=frozenset({"author_box"}))
-    assert not [d for d in clean_text(text, switched_off).dropped if d.rule == "author_box"]
+    assert {d.rule for d in cleaned.dropped if d.text in box_lines} == {rule}
+    switched_off = CleanOptions(disabled=frozenset({rule}))
+    assert not [d for d in clean_text(text, switched_off).dropped if d.rule == rule]
 
 
 def test_an_archive_link_or_post_count_without_its_author_is_no_author_box() -> None:
@@ -3215,17 +3224,7 @@ def test_a_self_description_below_the_article_goes_whole(box: str) -> None:
     aktiv. …", "In diesem Blog schreiben Teufel-Kollegen …"); the menu below it and the article
     stay with the other rules."""
     text = ARTICLE_OPENING + PRESS_RELEASE_BODY + box + "\nKontakt\n" + ARTICLE_CLOSING
-    page = analyse(text, CleanOptions())
-    box_lines = [line for line in box.splitlines() if line]
-    flagged = [t for t, hit in zip(page.texts, page.hits["about_box"], strict=True) if hit]
-    assert flagged == box_lines
-    cleaned = clean_text(text)
-    kept = "\n".join(cleaned.paragraphs)
-    assert "Die Kosten trägt zum Teil das Land." in kept
-    assert not any(line in kept for line in box_lines)
-    assert {d.rule for d in cleaned.dropped if d.text in box_lines} == {"about_box"}
-    switched_off = CleanOptions(disabled=frozenset({"about_box"}))
-    assert not [d for d in clean_text(text, switched_off).dropped if d.rule == "about_box"]
+    _assert_the_rule_takes_the_box_whole("about_box", text, box)
 
 
 def test_an_about_heading_over_a_menu_above_the_article_or_a_section_is_no_self_description() -> (

@@ -27,6 +27,7 @@ from summarize.ingest import (
     page_text,
     read_article,
 )
+from summarize.ingest.files import Article
 from summarize.ingest.html import parse_html, visible_blocks
 from summarize.segment import split_sentences
 from summarize.stages import prepare
@@ -297,9 +298,7 @@ def test_an_xhtml_page_with_an_xml_declaration_has_its_audit(tmp_path: Path) -> 
     cookie notice, the footer) was missing from the audit, and a <pre> lost its lines."""
     page = HTML_PAGE.replace("<!doctype html>", '<?xml version="1.0" encoding="utf-8"?>\n', 1)
     page = page.replace("</article>", "<pre>Redaktion\nMusterstraße 1</pre></article>")
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     left_out = [text for rule, text in article.left_out if rule == "html_extraction"]
     assert "Startseite Politik" in left_out and "Wir verwenden Cookies." in left_out
     assert "Redaktion\nMusterstraße 1" in article.text
@@ -914,9 +913,7 @@ def test_a_sites_tagline_under_its_name_stays_out_of_the_article(tmp_path: Path)
         "<h1>Merklingen reißt die Lauterbrücke ab</h1>",
         f"<h1>Merklinger Tagesblatt</h1><p>{tagline}</p>",
     )
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     assert tagline not in article.text
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
 
@@ -981,9 +978,7 @@ def test_a_byline_or_date_line_under_the_headline_is_no_standfirst(
         "<h1>Merklingen reißt die Lauterbrücke ab</h1>",
         f"<h1>Merklingen reißt die Lauterbrücke ab</h1>{under_the_headline}",
     )
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
 
 
@@ -1055,9 +1050,7 @@ def test_a_related_articles_teaser_before_the_body_stays_out_of_the_article(
     kind of several, a link of its own or under its own heading, is not the article's lead: it
     stays in the audit."""
     page = _page_with_a_lead_before_the_body(teasers.format(teaser=RELATED_TEASER), "")
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
     assert RELATED_TEASER not in article.text
 
@@ -1128,9 +1121,7 @@ def test_the_lead_the_body_starts_with_is_article_text_though_its_class_names_a_
         + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs[3:])
         + "</div><footer>Impressum · Datenschutz</footer></body></html>"
     )
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
     assert RELATED_TEASER not in article.text
 
@@ -1192,9 +1183,7 @@ def test_a_linked_teaser_the_body_starts_with_stays_out_of_the_article(tmp_path:
         + "".join(f"<p>{p}</p>" for p in [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS])
         + "</div><footer>Impressum · Datenschutz</footer></body></html>"
     )
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     assert article.text.splitlines()[2:] == [*ARTICLE_PARAGRAPHS, *MORE_ARTICLE_PARAGRAPHS]
     assert RELATED_TEASER not in article.text
 
@@ -1453,9 +1442,7 @@ def test_an_html_block_written_over_several_source_lines_is_one_line(tmp_path: P
 Musterstraße 1
 10115 Berlin</pre>
 </article><footer>Impressum</footer></body></html>"""
-    path = tmp_path / "seite.html"
-    path.write_text(page, encoding="utf-8")
-    article = read_article(path)
+    article = _read_page(tmp_path, page)
     assert article.text.splitlines() == [
         "Strava bringt neue Karten",
         "Mitte Januar 2022 hat Strava ein Update für sein Routen-Tool ausgerollt, das die Karten "
@@ -2967,6 +2954,11 @@ def test_utf8_text_with_a_stray_nul_byte_is_read_without_it(tmp_path: Path, name
         path.write_bytes(data)
         with pytest.raises(ArticleError, match="binary file"):
             read_article(path)
+
+
+def _read_page(tmp_path: Path, page: str) -> Article:
+    """The article of the HTML ``page``, saved as ``seite.html`` in ``tmp_path``."""
+    return read_article(_written(tmp_path / "seite.html", page))
 
 
 def _written(path: Path, text: str) -> Path:
