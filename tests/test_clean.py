@@ -3245,19 +3245,23 @@ def test_an_about_heading_over_a_menu_above_the_article_or_a_section_is_no_self_
     assert not any(analyse(text, CleanOptions()).hits["about_box"])
 
 
+# A report on an anonymous letter, over which it asks "Wer hat das geschrieben?".
+ANONYMOUS_LETTER_REPORT = (
+    "Anonymer Brief erschüttert das Rathaus\n\n"
+    "Ein anonymer Brief mit schweren Vorwürfen gegen den Bürgermeister sorgt seit Tagen für "
+    "Unruhe im Rathaus der Stadt.\n\n"
+    "In dem Schreiben, das mehreren Stadträten zuging, ist von Absprachen bei der Vergabe von "
+    "Bauaufträgen die Rede.\n\n"
+    "Der Bürgermeister weist die Vorwürfe zurück und hat Anzeige gegen Unbekannt erstattet.\n\n"
+)
+
+
 def test_an_articles_question_who_wrote_it_over_its_own_report_is_no_self_description() -> None:
     """ "Wer hat das geschrieben?" heads a report's second half on an anonymous letter as well as a
     blog's box about its writer: over the police's search, in the third person (a quotation's
     "Wir" is the mayor's), it is the article's and its paragraphs stay; over a writer speaking of
     themselves it is a box. Before, the heading and the three paragraphs below went as a box."""
-    report = (
-        "Anonymer Brief erschüttert das Rathaus\n\n"
-        "Ein anonymer Brief mit schweren Vorwürfen gegen den Bürgermeister sorgt seit Tagen für "
-        "Unruhe im Rathaus der Stadt.\n\n"
-        "In dem Schreiben, das mehreren Stadträten zuging, ist von Absprachen bei der Vergabe von "
-        "Bauaufträgen die Rede.\n\n"
-        "Der Bürgermeister weist die Vorwürfe zurück und hat Anzeige gegen Unbekannt erstattet.\n\n"
-    )
+    report = ANONYMOUS_LETTER_REPORT
     search = (
         "Die Polizei prüft nun Schriftbild, Papier und Poststempel des Briefes aus Kassel.\n\n"
         "„Wir lassen uns nicht einschüchtern“, sagte der Bürgermeister am Montag im Stadtrat.\n\n"
@@ -3284,13 +3288,7 @@ def test_a_papers_own_redaktion_under_the_question_who_wrote_it_is_no_writers_vo
     "unserer" and "wir" read as a writer speaking of themselves, and the heading and both
     paragraphs below went as a self-description."""
     report = (
-        "Anonymer Brief erschüttert das Rathaus\n\n"
-        "Ein anonymer Brief mit schweren Vorwürfen gegen den Bürgermeister sorgt seit Tagen für "
-        "Unruhe im Rathaus der Stadt.\n\n"
-        "In dem Schreiben, das mehreren Stadträten zuging, ist von Absprachen bei der Vergabe von "
-        "Bauaufträgen die Rede.\n\n"
-        "Der Bürgermeister weist die Vorwürfe zurück und hat Anzeige gegen Unbekannt erstattet.\n\n"
-        "Wer hat das geschrieben?\n\n"
+        ANONYMOUS_LETTER_REPORT + "Wer hat das geschrieben?\n\n"
         "Die Polizei prüft nun Schriftbild, Papier und Poststempel des Briefes, der auch unserer "
         "Redaktion vorliegt.\n\n"
         "Wie wir berichteten, will sich der Stadtrat am Donnerstag mit dem Fall befassen.\n"
