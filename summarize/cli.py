@@ -56,9 +56,26 @@ def _without_type(help_option: TyperOption | None) -> TyperOption | None:
     return help_option
 
 
+def _help_into_a_closed_pipe_is_no_error(format_help: Callable[[], None]) -> None:
+    """``summarize --help | head -3``: Typer prints help through a rich console of its own,
+    and rich ends the process with SystemExit(1) when the reader goes away (it has pointed
+    stdout at the null device by then); help that was read as far as wanted is no failure, so
+    it exits 0, as ``inspect | head`` does. Printing help raises no other SystemExit."""
+    try:
+        format_help()
+    except SystemExit as stopped:
+        if stopped.code != 1:
+            raise
+
+
 class _Group(TyperGroup):
     def get_help_option(self, ctx: Any) -> TyperOption | None:
         return _without_type(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_into_a_closed_pipe_is_no_error(
+            lambda: super(_Group, self).format_help(ctx, formatter)
+        )
 
 
 class _Argument(TyperArgument):
@@ -92,6 +109,11 @@ class _Command(TyperCommand):
 
     def get_help_option(self, ctx: Any) -> TyperOption | None:
         return _without_type(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_into_a_closed_pipe_is_no_error(
+            lambda: super(_Command, self).format_help(ctx, formatter)
+        )
 
 
 class _Typer(typer.Typer):

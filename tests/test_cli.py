@@ -2709,6 +2709,26 @@ def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, b"")
 
 
+@pytest.mark.parametrize("command", [["--help"], ["run", "--help"], ["config", "--help"]])
+def test_help_into_a_pipe_closed_early_ends_quietly(tmp_path: Path, command: list[str]) -> None:
+    """`summarize --help | head -3`: Typer's own rich console ended it with exit 1 (where
+    `inspect | head` exits 0)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "summarize", *command],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "HF_HUB_OFFLINE": "1"},
+            cwd=tmp_path,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
 @pytest.mark.parametrize("command", [["inspect"], ["inspect", "--json"], ["config", "show"]])
 def test_a_standard_output_in_a_code_page_escapes_what_it_cannot_hold(
     tmp_path: Path, command: list[str]
