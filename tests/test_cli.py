@@ -1658,6 +1658,19 @@ def test_missing_input_path_exits_2(tmp_path: Path) -> None:
     assert "no such file or folder" in result.output
 
 
+def test_a_dash_for_standard_input_says_articles_are_read_from_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`curl … | summarize run -` said only "-: no such file or folder"."""
+    monkeypatch.chdir(tmp_path)  # no file named "-" here
+    result = CliRunner().invoke(app, ["run", "-"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "Error: no articles to process: -: reading an article from standard input is not "
+        "supported; save it to a file"
+    )
+
+
 GERMAN = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8")
 ENGLISH = (
     "North Korea sent thousands of soldiers to Russia last year, officials in Seoul said on "

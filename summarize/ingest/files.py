@@ -360,13 +360,21 @@ def _not_reachable(path: Path) -> str | None:
     return None
 
 
+# The name that stands for standard input in most Unix tools; no file of that name is there.
+STANDARD_INPUT = "-"
+
+
 def _not_a_file(path: Path) -> str:
     """Why ``path``, no regular file, is no article: a FIFO or device (/dev/zero) was called
     "no such file or folder", and a link to one "broken symbolic link"."""
     if path.exists():  # follows links: what is there is no regular file
         what = "symbolic link to something that is" if path.is_symlink() else "it is"
         return f"not a regular file ({what} a FIFO, device or socket)"
-    return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    if path.is_symlink():
+        return "broken symbolic link"
+    if str(path) == STANDARD_INPUT:  # the Unix convention: `curl … | summarize run -`
+        return "reading an article from standard input is not supported; save it to a file"
+    return "no such file or folder"
 
 
 def source_sha256(path: Path, max_bytes: int) -> str | None:
