@@ -1375,7 +1375,8 @@ def _places_of(key: str, section: str) -> list[str]:
     """Where ``key``, unknown in ``section``, belongs: another section's key of that name
     (``[runtime] batch_size``: translation.batch_size or summarization.batch_size), or a
     generate() keyword under the model's own table (``[summarization] max_length``: its
-    generation table's). The message listed the section's keys alone, none of them it."""
+    generation table's), or under either model's from another section (``[runtime]
+    num_beams``). The message listed the section's keys alone, none of them it."""
     places = [
         f"{name}.{key}"
         for name, field in Config.model_fields.items()
@@ -1384,9 +1385,14 @@ def _places_of(key: str, section: str) -> list[str]:
         and issubclass(field.annotation, BaseModel)
         and key in field.annotation.model_fields
     ]
-    if not places and section in ("translation", "summarization") and key in _generation_fields():
-        places = [f"{section}.generation.{key}"]
+    if not places and key in _generation_fields():
+        models = [section] if section in _MODEL_SECTIONS else _MODEL_SECTIONS
+        places = [f"{model}.generation.{key}" for model in models]
     return places
+
+
+# The sections whose model takes generate() settings, in its [<section>.generation] table.
+_MODEL_SECTIONS = ("translation", "summarization")
 
 
 def _quote_hint(item: Mapping[str, Any], origin: str) -> str:

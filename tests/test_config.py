@@ -1078,6 +1078,25 @@ def test_a_key_in_the_wrong_section_is_named_with_the_section_it_belongs_in(
         assert f"(did you mean {meant}?" in str(raised.value), assignment
 
 
+def test_a_generate_keyword_under_a_section_of_no_model_is_named_with_both_models_tables(
+    tmp_path: Path,
+) -> None:
+    """`--set runtime.num_beams=2` listed [runtime]'s keys alone, where the same key under
+    [summarization] was named with summarization.generation.num_beams."""
+    both = "did you mean translation.generation.num_beams or summarization.generation.num_beams?"
+    layer = tmp_path / "mine.toml"
+    layer.write_text("[runtime]\nnum_beams = 2\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(layer, project_file=None)
+    assert f"runtime.num_beams: unknown key ({both}" in str(raised.value)
+    with pytest.raises(ConfigError) as raised:
+        load_config(overrides=["output.num_beams=2"], project_file=None)
+    assert f"output.num_beams: unknown key ({both}" in str(raised.value)
+    with pytest.raises(ConfigError) as raised:  # a closer key of the section's own comes first
+        load_config(overrides=["runtime.thread=2"], project_file=None)
+    assert "(did you mean threads?" in str(raised.value)
+
+
 def test_a_config_setting_under_a_generation_table_is_named_with_where_it_belongs(
     tmp_path: Path,
 ) -> None:
