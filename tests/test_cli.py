@@ -2704,13 +2704,14 @@ def test_a_closed_standard_output_is_no_traceback(
     assert result.returncode == exit_code, result.stderr
 
 
-def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
-    """`summarize inspect seeds/ | head -1`: rich ended it with exit 1 at the first write."""
+def _into_a_closed_pipe(tmp_path: Path, arguments: list[str]) -> tuple[int, bytes]:
+    """The exit code and standard error of ``summarize <arguments>`` writing into a pipe whose
+    reader is gone (``| head -1`` that has read its line)."""
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "summarize", "inspect", str(SEEDS)],
+            [sys.executable, "-m", "summarize", *arguments],
             stdout=write_end,
             stderr=subprocess.PIPE,
             env={**os.environ, "HF_HUB_OFFLINE": "1"},
@@ -2719,27 +2720,19 @@ def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
         )
     finally:
         os.close(write_end)
-    assert (result.returncode, result.stderr) == (0, b"")
+    return result.returncode, result.stderr
+
+
+def test_inspect_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
+    """`summarize inspect seeds/ | head -1`: rich ended it with exit 1 at the first write."""
+    assert _into_a_closed_pipe(tmp_path, ["inspect", str(SEEDS)]) == (0, b"")
 
 
 @pytest.mark.parametrize("command", [["--help"], ["run", "--help"], ["config", "--help"]])
 def test_help_into_a_pipe_closed_early_ends_quietly(tmp_path: Path, command: list[str]) -> None:
     """`summarize --help | head -3`: Typer's own rich console ended it with exit 1 (where
     `inspect | head` exits 0)."""
-    read_end, write_end = os.pipe()
-    os.close(read_end)
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "summarize", *command],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "HF_HUB_OFFLINE": "1"},
-            cwd=tmp_path,
-            timeout=120,
-        )
-    finally:
-        os.close(write_end)
-    assert (result.returncode, result.stderr) == (0, b"")
+    assert _into_a_closed_pipe(tmp_path, command) == (0, b"")
 
 
 @pytest.mark.parametrize("command", [["inspect"], ["inspect", "--json"], ["config", "show"]])
