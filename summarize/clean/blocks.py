@@ -832,7 +832,7 @@ _ARTICLE_SENTENCE_WORDS = 12
 # A quotation speaks for the one quoted, not to the reader („Wir werden unsere
 # Datenschutzerklärung prüfen“, sagte ein Sprecher): its words are left out of that test.
 # Of five words or more: a button's label („Ich bin einverstanden“) is the notice's own words.
-_QUOTATION = re.compile(r"(?:„[^“”\"]*[“”\"]|»[^«]*«|«[^»]*»|“[^”]*”|\"[^\"]*\")")
+QUOTATION = re.compile(r"(?:„[^“”\"]*[“”\"]|»[^«]*«|«[^»]*»|“[^”]*”|\"[^\"]*\")")
 _QUOTATION_MIN_WORDS = 5
 
 
@@ -852,7 +852,7 @@ def _unless_short(quotation: re.Match[str]) -> str:
 
 def _addresses_the_reader(line: str) -> bool:
     if "„" in line or "»" in line or "«" in line or "“" in line or '"' in line:
-        line = _QUOTATION.sub(_unless_short, line)
+        line = QUOTATION.sub(_unless_short, line)
     if "Sie " in line:
         line = _SHE.sub(" ", line)
     return _READER_ADDRESS.search(line) is not None

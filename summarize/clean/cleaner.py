@@ -23,6 +23,7 @@ from summarize.clean.blocks import (
     CLOSERS,
     FINAL_MARKS,
     LETTER,
+    QUOTATION,
     SENTENCE_MARKS,
     SOFT_HYPHEN,
     UNTIDIED_SPACE,
@@ -672,7 +673,6 @@ _ASKS_WHO_WRITES = re.compile(r"^wer (?:(?:schreibt|bloggt) hier|hat das geschri
 _FIRST_PERSON = re.compile(
     r"\b(?:ich|mich|mir|meine?[mnrs]?|wir|uns|unsere?[mnrs]?)\b", re.IGNORECASE
 )
-_QUOTATION = re.compile(r"„[^“”\n]*[“”]|“[^”\n]*”|\"[^\"\n]*\"|»[^«\n]*«|«[^»\n]*»")
 # A newspaper speaking of itself is no writer's voice: "der Brief, der unserer Redaktion
 # vorliegt", "sagte er unserer Zeitung", "wie wir berichteten" in a report under the question.
 _PRESS_SELF_REFERENCE = re.compile(
@@ -719,9 +719,7 @@ def _about_box_members(
             _ASKS_WHO_WRITES.match(texts[heading].strip()) is not None
             and bio == heading + 1
             and not any(
-                _FIRST_PERSON.search(
-                    _PRESS_SELF_REFERENCE.sub("", _QUOTATION.sub("", texts[index]))
-                )
+                _FIRST_PERSON.search(_PRESS_SELF_REFERENCE.sub("", QUOTATION.sub("", texts[index])))
                 for index in range(bio, end)
             )
         ):

@@ -537,17 +537,16 @@ _LEAD_CLASS_WORDS = frozenset(
 _HIDING_CLASS_WORDS = frozenset({"hidden", "invisible"})
 # Words of a class (the element's or a box's around it) that name no article text: a cookie
 # notice's "cookie-notice__intro", a newsletter box's "newsletter-teaser", a picture's
-# "caption-intro" end as sentences too, and one just before the body opened the article.
-_NOT_ARTICLE_CLASS_WORDS = frozenset(
-    "cookie cookies consent cmp gdpr privacy datenschutz newsletter subscribe subscription "
-    "paywall banner modal popup overlay caption bildunterschrift credit promo sidebar".split()
-)
-# Of those, the words that name a cookie notice or a newsletter box and never a type size or a
-# layout: a class with a figure naming them is still such a box ("cookie-banner-2",
-# "newsletter_v2", a consent manager's versioned "cmp-layer-2021").
+# "caption-intro" end as sentences too, and one just before the body opened the article. The
+# words that name a cookie notice or a newsletter box never name a type size or a layout: a
+# class with a figure naming them is still such a box ("cookie-banner-2", "newsletter_v2", a
+# consent manager's versioned "cmp-layer-2021").
 _CONSENT_OR_NEWSLETTER_CLASS_WORDS = frozenset(
     "cookie cookies consent cmp gdpr privacy datenschutz newsletter subscribe subscription "
     "paywall".split()
+)
+_NOT_ARTICLE_CLASS_WORDS = _CONSENT_OR_NEWSLETTER_CLASS_WORDS | frozenset(
+    "banner modal popup overlay caption bildunterschrift credit promo sidebar".split()
 )
 # Boxes that hold no article lead: a picture's caption, a sidebar, a menu, a page's footer.
 _NOT_ARTICLE_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer"})
