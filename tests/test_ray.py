@@ -1336,6 +1336,97 @@ def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
         assert set(listed) <= set(_briefs(output))
 
 
+def _writes_slowed_on_the_worker(stem: str, marker: Path, slow_s: float) -> Any:
+    """A stand-in for the Ray engine's _finish_group whose write of the brief named ``stem``
+    starts only ``slow_s`` after ``marker`` is made, and which Ray's cancellation of the task
+    (a simulated Ctrl-C in the worker) does not reach: a writer on a slow file system, or one
+    that Ray's cancellation has not reached yet."""
+
+    def finish_group(row: Any, context: Any) -> Any:
+        import summarize.engines.ray as engine
+        from summarize import outputs
+
+        real = outputs.write_brief
+
+        def slowed(brief_path: Path, *args: Any, **kwargs: Any) -> Any:
+            if brief_path.stem == stem:
+                marker.touch()
+                end = time.monotonic() + slow_s
+                while time.monotonic() < end:
+                    with contextlib.suppress(KeyboardInterrupt):
+                        time.sleep(0.02)
+            return real(brief_path, *args, **kwargs)
+
+        outputs.write_brief = slowed
+        try:
+            return engine._finish_group(row, context)
+        finally:  # the worker serves later tests
+            outputs.write_brief = real
+
+    return finish_group
+
+
+@pytest.mark.parametrize("fence_s", [10.0, 0.5], ids=["waited", "ran-out"])
+def test_a_stopped_ray_run_writes_no_brief_after_its_index(
+    on_cluster: Any,
+    self_contained_models: ModelSet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    fence_s: float,
+) -> None:
+    """A run stopped while a worker writes a brief (Ctrl-C here; SIGTERM, a stall, a failure
+    alike) waits for that write, lists the brief in its index, and lets no write begin after
+    it: the group's next article gets no brief. Ray cancels the stopped run's tasks without
+    waiting for them; the driver listed what it found written at once, and the worker went on
+    to write both briefs, whole, on the disk and not in the index. Where the wait runs out
+    (``fence_s``), a warning names the brief that may still appear."""
+    import _thread
+
+    import summarize.engines.ray as ray_engine
+
+    slow_s = 3.0
+    first, second = _short_seeds(tmp_path / "in")[:2]
+    marker = tmp_path / "writing"
+    monkeypatch.setattr(
+        ray_engine, "_finish_group", _writes_slowed_on_the_worker(first.stem, marker, slow_s)
+    )
+    monkeypatch.setattr(ray_engine, "_WRITE_FENCE_S", fence_s)
+    config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 2\n"
+                     f"[ray]\n{WATCHDOG}\n")  # fmt: skip
+    output = tmp_path / "out"
+    output.mkdir()  # kept by a run that writes nothing in it: a late brief has somewhere to go
+
+    def ctrl_c_while_it_writes() -> None:
+        deadline = time.monotonic() + 240
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        _thread.interrupt_main()
+
+    watcher = threading.Thread(target=ctrl_c_while_it_writes, daemon=True)
+    watcher.start()
+    caplog.set_level(logging.WARNING, logger="summarize")
+    with pytest.raises(KeyboardInterrupt):
+        ray_engine.RayEngine(_load(config, f"output.folder={str(output)!r}")).run([first, second])
+    watcher.join()
+    # No index where nothing was written, as locally.
+    index = (output / "index.md").read_text(encoding="utf-8") if fence_s > slow_s else ""
+    assert (output / "index.md").exists() == (fence_s > slow_s)
+    time.sleep(slow_s + 2)  # a writer left to go on has written by now
+    briefs = set(_briefs(output))
+    listed = set(re.findall(r"\(<([^>]+\.md)>\)", index))
+    warned = [r.getMessage() for r in caplog.records if "may still appear" in r.getMessage()]
+    assert f"{second.stem}.md" not in briefs  # begun after the stop: not written
+    assert not _leftovers(output)
+    if fence_s > slow_s:
+        assert listed == briefs == {f"{first.stem}.md"}, index
+        assert "interrupted after: 1 written" in index
+        assert not warned
+    else:
+        assert briefs == {f"{first.stem}.md"} and not listed, index
+        assert len(warned) == 1 and first.name in warned[0], warned
+
+
 class _Lines(logging.Handler):
     def __init__(self) -> None:
         super().__init__()
@@ -2647,6 +2738,25 @@ def test_the_ledger_counts_a_death_where_the_work_runs_again_on_its_node() -> No
     ledger.end("translate", 3, 0, "c1")  # c1 was already counted: changes nothing
     assert ledger.begin("translate", 3, 0, "g", "c3") == 2
     assert ledger.totals() == (4 + 3, 0)  # what Ray redid: every run after a group's first
+
+
+def test_the_ledger_lets_no_write_begin_once_closed_and_names_those_under_way() -> None:
+    """The write fence's ledger side: a write asked for before the run stops is under way until
+    its writer says it is over (written or not); closed, the ledger names those and refuses
+    every write asked for after."""
+    _ray()
+    import summarize.engines.ray as ray_engine
+
+    ledger = ray_engine._RunLedger()
+    assert ledger.may_write(0, 3, "a", "t1") and ledger.may_write(1, 7, "b", "t2")
+    ledger.wrote(0, 3, "t1")
+    ledger.wrote(0, 3, "t9")  # not asked for (a write given up before it asked): nothing
+    assert ledger.close() == [(7, "b")]
+    assert not ledger.may_write(2, 9, "a", "t3")
+    assert ledger.writing() == [(7, "b")]  # a refused write is not waited for
+    ledger.wrote(1, 7, "t2")
+    ledger.wrote(2, 9, "t3")
+    assert ledger.writing() == []
 
 
 def test_a_driver_that_ray_ends_without_a_word_leaves_the_index_of_its_briefs(

@@ -12,11 +12,12 @@ outcome per article and writes the index, as the local engine does (both run ins
 
 Failures: Ray retries tasks lost with a node and restarts lost actors (which load their model
 again); every write is a whole brief renamed into place, so work done twice writes the same
-brief twice. Work whose worker process keeps dying (an article that crashes native code or is
-killed for memory) is not retried without end: its group is then done one article at a time,
-and the article that kills the process fails alone (see :class:`_Watch`). A configuration or
-model error on a worker stops the run with the same message and exit code as locally; a bad
-article costs only its own brief; a run in which nothing moves for
+brief twice, and a stopped run lets no brief be written after it has listed those written (see
+:func:`_fence_writes`). Work whose worker process keeps dying (an article that crashes native
+code or is killed for memory) is not retried without end: its group is then done one article at
+a time, and the article that kills the process fails alone (see :class:`_Watch`). A
+configuration or model error on a worker stops the run with the same message and exit code as
+locally; a bad article costs only its own brief; a run in which nothing moves for
 ``ray.no_progress_timeout_s`` stops with exit 1. The translation cache is not used: see README,
 "Running on a cluster".
 """
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from summarize.models import LoadedModel, ModelSpec, Task
+    from summarize.render import Brief
     from summarize.summarization import Summarizer, Summary
     from summarize.translation import Translator
 
@@ -335,6 +337,10 @@ class _RunLedger:
         self._activity = 0
         # The run's model actors (Ray's actor ids, hex), which end with the run (_end_actors).
         self._actors: set[str] = set()
+        # The write fence (:func:`_fence_writes`): each brief being written, by (group,
+        # position, attempt's token), with its writer's node; closed, no write begins.
+        self._writing: dict[tuple[int, int, str], str | None] = {}
+        self._closed = False
 
     def started(self, stages: tuple[str, ...], group: int, node: str | None, token: str) -> int:
         """A stage starts a group's work on ``node``: how often that work killed its process.
@@ -421,6 +427,27 @@ class _RunLedger:
         retried = sum(count - 1 for count in self._runs.values() if count > 1)
         return retried, self._restarts
 
+    def may_write(self, group: int, position: int, node: str | None, token: str) -> bool:
+        """Whether a brief may be written now (noted as being written until :meth:`wrote`):
+        not once the run has stopped (:meth:`close`), which lists the briefs of a stopped run
+        from what it finds written then."""
+        if self._closed:
+            return False
+        self._writing[(group, position, token)] = node
+        return True
+
+    def wrote(self, group: int, position: int, token: str) -> None:
+        """A brief's write is over (written, or given up: its temp file removed)."""
+        self._writing.pop((group, position, token), None)
+
+    def close(self) -> list[tuple[int, str | None]]:
+        """No brief's write begins from now on: the briefs being written, (position, node)."""
+        self._closed = True
+        return self.writing()
+
+    def writing(self) -> list[tuple[int, str | None]]:
+        return sorted(((key[1], node) for key, node in self._writing.items()), key=str)
+
 
 def _this_node() -> str | None:
     import ray
@@ -494,6 +521,25 @@ class _Watch:
             ray.get(self._context.ledger.finished.remote(self._stage, self._group, self._token))
         except ray.exceptions.RayError as error:
             logger.debug("the run's ledger is lost: %s", error)
+
+    def may_write(self, job: _Job) -> bool:
+        """Whether ``job``'s brief may be written now (the write fence, :func:`_fence_writes`):
+        not once the run has stopped, nor when the run's ledger does not answer (its driver is
+        gone: a brief written now would be in no index). Then :meth:`wrote`, whatever came."""
+        import ray
+
+        ledger = self._context.ledger
+        try:
+            return bool(
+                ray.get(ledger.may_write.remote(self._group, job.position, self._node, self._token))
+            )
+        except ray.exceptions.RayError as error:
+            logger.debug("the run's ledger is lost, no brief is written: %s", error)
+            return False
+
+    def wrote(self, job: _Job) -> None:
+        with contextlib.suppress(Exception):  # a lost ledger waits for no write
+            self._context.ledger.wrote.remote(self._group, job.position, self._token)
 
 
 def _crashed(job: _Job, deaths: int) -> tuple[int, ArticleOutcome]:
@@ -1059,7 +1105,7 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             settled.append((outcome_of_error(job.source, error), None))
             continue
         try:
-            record = outputs.write_brief(job.brief_path, brief, make_folder=False)
+            record = _write_fenced(job, brief, watch)
         except OutputError as error:  # the folder takes no more writes: the run stops
             raise _CarriedError(str(error), error) from None
         except ArticleError as error:  # a name the folder's file system cannot take
@@ -1067,10 +1113,28 @@ def _finish_group(row: dict[str, Any], context: _Context) -> dict[str, Any]:
             settled.append((outcome_of_error(job.source, error), None))
             continue
         watch.end(job)
+        if record is None:  # the run has stopped: its index is being written without it
+            settled.append((ArticleOutcome(job.source, "failed", reason=_NOT_WRITTEN), None))
+            continue
         written = ArticleOutcome(job.source, "written", job.brief_path)
         settled.append((written, outputs.index_record(record)))
     watch.finished()
     return {_PAYLOAD: pickle.dumps(settled, protocol=pickle.HIGHEST_PROTOCOL)}
+
+
+_NOT_WRITTEN = "its brief was not written: the run stopped"
+
+
+def _write_fenced(job: _Job, brief: Brief, watch: _Watch) -> BriefRecord | None:
+    """Write ``job``'s brief inside the run's write fence (:func:`_fence_writes`): its record,
+    or None when the run has stopped (nothing written). The fence is left whatever happens,
+    also when Ray cancels the task (a simulated Ctrl-C) during the question or the write."""
+    try:
+        if not watch.may_write(job):
+            return None
+        return outputs.write_brief(job.brief_path, brief, make_folder=False)
+    finally:
+        watch.wrote(job)
 
 
 # What a model actor raises about its model (the driver's own checks passed): the run stops.
@@ -1399,7 +1463,10 @@ class RayEngine:
                 raise missing from None
             raise
         finally:
-            _end_actors(ledger)
+            try:
+                _fence_writes(ledger, {job.position: job for job in jobs.values()})
+            finally:
+                _end_actors(ledger)
         return totals
 
     def _plan(self, groups: list[_Group], context: _Context) -> Any:
@@ -1488,6 +1555,56 @@ def _totals(ledger: Any) -> tuple[int | None, int | None]:
         logger.debug("the run's ledger is lost, retries not counted: %s", error)
         return None, None
     return retried, restarted
+
+
+# How long a stopped run waits for the briefs being written as it stopped (a write is a few
+# milliseconds; a stalled file system may hold one for ever).
+_WRITE_FENCE_S = 10.0
+
+
+def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = None) -> None:
+    """No brief is written after this, as the run ends (stopped or not): the run's ledger lets
+    no write begin any more (:meth:`_Watch.may_write`), and those under way are waited for, up to
+    ``wait_s`` (``_WRITE_FENCE_S``), or until their node has left the cluster. A stopped run
+    lists the briefs it finds written then (:func:`_settle_stopped`); before, a writer went on
+    after it and wrote a whole brief that was on the disk and not in the index: Ray Data
+    cancels its tasks as the driver stops reading without waiting for them (a simulated Ctrl-C
+    reaches a worker when it next runs Python code, and on a cluster workers outlive the
+    driver's leaving it for a while). The writes are waited for rather than their processes
+    killed: a kill may fall between a brief's two files. Where the wait runs out, a warning
+    names the briefs that may still appear. A ledger that does not answer lets no write begin
+    either (:meth:`_Watch.may_write`)."""
+    import ray
+
+    wait_s = _WRITE_FENCE_S if wait_s is None else wait_s
+    start = time.monotonic()
+    deadline = start + wait_s
+    try:
+        writing = ray.get(ledger.close.remote(), timeout=wait_s)
+    except (ray.exceptions.RayError, TimeoutError) as error:
+        logger.debug("the run's ledger did not answer, so no write begins: %s", error)
+        return
+    looked = start
+    try:
+        while writing and (now := time.monotonic()) < deadline:
+            time.sleep(0.01)
+            writing = ray.get(ledger.writing.remote(), timeout=max(0.1, deadline - now))
+            if writing and now - looked > 0.5:  # a lost node takes its writers with it
+                looked = now
+                alive = {str(node["NodeID"]) for node in ray.nodes() if node.get("Alive")}
+                writing = [(at, node) for at, node in writing if node is None or node in alive]
+    except (ray.exceptions.RayError, TimeoutError) as error:  # those under way stay unknown
+        logger.debug("the run's ledger did not answer: %s", error)
+    logger.debug("write fence: %.3f s", time.monotonic() - start)
+    if writing:
+        named = [jobs[at] for at, _ in writing if at in jobs]
+        logger.warning(
+            "%d brief(s) still being written as the run ended, after %g s: %s; each may still "
+            "appear, whole, without being in the index (a rerun finds it current)",
+            len(writing),
+            wait_s,
+            _some_articles(named),
+        )
 
 
 def _end_actors(ledger: Any) -> None:
