@@ -776,3 +776,31 @@ def test_author_boxes_found_on_gated_lines_equal_those_found_searching_every_lin
     found = C._author_box_members(texts, word_counts, [fold(text) for text in texts])
     assert found == C._author_box_members(texts, word_counts, every_line)
     assert {texts.index(line) for line in boxes} - found == set()
+
+
+def test_the_stamp_search_with_its_lookahead_finds_what_the_plain_pattern_finds() -> None:
+    # stamps in every date form, capitals, "ſ" (long s: matches "s" case-insensitively) and
+    # other scripts' digits (\d takes them too), and random text around dates and month names
+    plain = re.compile(C._STAMP_END.pattern.removeprefix(r"(?=[\djfmasond])"), re.IGNORECASE)
+    assert plain.pattern != C._STAMP_END.pattern
+    stamps = [
+        "Aylin 20. November 2022 um 10:36 Uhr",
+        "malte am 18. Oktober 2023 - 19:48 Permanenter Link",
+        "März 7, 2018",
+        "MÄRZ 7, 2018 AT 9:15 PM | REPLY",
+        "RockyRider66, 26. Januar 2022 13:05",
+        "Mathias Autor11. Dezember 2012 um 13:19",
+        "Gaſt ſept 3, 2020",
+        "Leser 2023-05-01 #12",
+        "Nutzer ٢٠.١١.٢٠٢٢",
+    ]
+    texts = [
+        *stamps,
+        *AWKWARD_LINES,
+        *_seed_lines(),
+        *_random_texts(12, "aJfmsondD1 2.,:-ſ", count=3000),
+    ]
+    spans = [(m.span() if (m := C._STAMP_END.search(text)) else None) for text in texts]
+    expected = [(m.span() if (m := plain.search(text)) else None) for text in texts]
+    assert spans == expected
+    assert all(spans[: len(stamps)]) and not all(spans)
