@@ -804,3 +804,32 @@ def test_the_stamp_search_with_its_lookahead_finds_what_the_plain_pattern_finds(
     expected = [(m.span() if (m := plain.search(text)) else None) for text in texts]
     assert spans == expected
     assert all(spans[: len(stamps)]) and not all(spans)
+
+
+def test_span_cuts_with_each_patterns_gate_equal_those_searching_every_pattern() -> None:
+    # credits in capitals, with "©" alone, after a cut that bares another one, repeated past
+    # the cap, and the promo line; each line cut by every span rule in turn, as analyse does
+    credits = [
+        "Die Stadt feierte bis spät in die Nacht. (FOTO: Archiv)",
+        "Die Kanzlerin in Berlin. Bild: picture alliance/dpa | Max Mustermann",
+        "… leben. (Symbolbild) Foto: pixabay",
+        "© IMAGO / Sven Simon",
+        "Copyright © 2024 Verlag. Alle Rechte vorbehalten.",
+        "Grafik: ſtatista – Quelle: Destatis",
+        "Die Focus-App – hier gratis herunterladen.",
+        " (Foto: dpa)" * 12,
+        "Ein Satz über das Foto: Es zeigt die Stadt im Winter.",
+    ]
+    texts = [*credits, *AWKWARD_LINES, *_seed_lines()]
+    rules = phrase_rules()
+    assert any(gate is not None for name in C.SPAN_RULES for gate in rules[name].span_gates)
+    for text in texts:
+        gated: list[C.Dropped] = []
+        plain: list[C.Dropped] = []
+        gated_line = plain_line = text
+        for name in C.SPAN_RULES:
+            rule = rules[name]
+            gated_line = C._cut_spans(gated_line, name, rule.span, gated, rule.span_gates)
+            plain_line = C._cut_spans(plain_line, name, rule.span, plain)
+        assert (gated_line, gated) == (plain_line, plain), text
+    assert any(C._cut_spans(text, "credit", rules["credit"].span, []) != text for text in credits)

@@ -912,6 +912,8 @@ class PhraseRule:
     # Each anchored pattern (without its "^") and its beginnings (None: gated by its needles),
     # so that a line is tried with only the patterns that can start as it does.
     anchored_patterns: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
+    # Each span pattern's own needles (None: it is tried on every line span_needles lets in).
+    span_gates: tuple[tuple[str, ...] | None, ...] = ()
 
     def matches(self, line: str) -> bool:
         return self.anchors(line) or self.floats_in(line)
@@ -985,6 +987,7 @@ def phrase_rule(name: str, table: dict[str, Any]) -> PhraseRule:
         floating_needles=_needle_gate(floating) if floating else (),
         span_needles=_needle_gate(spans) if spans else (),
         anchored_patterns=tuple((p, gate[0]) for p, gate in zip(anchored, gates, strict=True)),
+        span_gates=tuple(_needle_gate([p]) for p in spans),
     )
 
 

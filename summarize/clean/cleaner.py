@@ -944,17 +944,30 @@ _MAX_CUTS_PER_LINE = 8
 
 
 def _cut_spans(
-    text: str, rule: str, patterns: Sequence[re.Pattern[str]], cuts: list[Dropped]
+    text: str,
+    rule: str,
+    patterns: Sequence[re.Pattern[str]],
+    cuts: list[Dropped],
+    gates: Sequence[tuple[str, ...] | None] | None = None,
 ) -> str:
+    """``text`` less what ``patterns`` cut (each cut appended to ``cuts``). ``gates``: each
+    pattern's needles (PhraseRule.span_gates), one of which the folded text holds wherever the
+    pattern matches: a pattern is searched only where it could match (of the three credit
+    patterns one needs "©" and one a caption's word, and each was searched on every line that
+    held any of them)."""
     # Until no pattern matches: a cut can bare another credit at the line's end ("… leben.
     # (Symbolbild) Foto: pixabay" loses "Foto: pixabay", then "(Symbolbild)").
     cutting = True
     made = 0
+    folded = "" if gates is None else fold(text)
     while cutting and made < _MAX_CUTS_PER_LINE:
         cutting = False
-        for pattern in patterns:
+        for index, pattern in enumerate(patterns):
             if made == _MAX_CUTS_PER_LINE:
                 break
+            gate = None if gates is None else gates[index]
+            if gate is not None and not any(map(folded.__contains__, gate)):
+                continue  # the search would find nothing
             match = pattern.search(text)
             # one inside a sentence is passed over for a later one ("Wer die Corona-Warn-App
             # … herunterladen. … Die Tagesspiegel-App: … herunterladen.")
@@ -963,6 +976,8 @@ def _cut_spans(
             if match and match.group(0).strip():
                 cuts.append(Dropped(rule, match.group(0).strip()))
                 text = (text[: match.start()] + " " + text[match.end() :]).strip()
+                if gates is not None:
+                    folded = fold(text)
                 cutting = True
                 made += 1
     return text
@@ -1160,7 +1175,7 @@ def _cut_page_spans(texts: list[str], folded: list[str], options: CleanOptions) 
             if not options.active(name):
                 continue
             cuts: list[Dropped] = []
-            line = _cut_spans(line, name, rules[name].span, cuts)
+            line = _cut_spans(line, name, rules[name].span, cuts, rules[name].span_gates)
             span_drops += [(index, cut) for cut in cuts]
             if emptied is None and cuts and not (LETTER.search(line) or _has_digit(line)):
                 emptied = name
