@@ -1338,18 +1338,32 @@ def test_sigterm_stops_a_ray_run_as_ctrl_c_does(
     assert set(listed) == set(_briefs(output)), index
 
 
+def _finish_group_with(name: str, stand_in: Callable[[Any], Any]) -> Any:
+    """A stand-in for the Ray engine's _finish_group that runs it with ``outputs.<name>``
+    replaced, on the worker, by ``stand_in(the real one)``, and puts the real one back after:
+    the worker serves later tests."""
+
+    def finish_group(row: Any, context: Any) -> Any:
+        import summarize.engines.ray as engine
+        from summarize import outputs
+
+        real = getattr(outputs, name)
+        setattr(outputs, name, stand_in(real))
+        try:
+            return engine._finish_group(row, context)
+        finally:
+            setattr(outputs, name, real)
+
+    return finish_group
+
+
 def _writes_slowed_on_the_worker(stem: str, marker: Path, slow_s: float) -> Any:
     """A stand-in for the Ray engine's _finish_group whose write of the brief named ``stem``
     starts only ``slow_s`` after ``marker`` is made, and which Ray's cancellation of the task
     (a simulated Ctrl-C in the worker) does not reach: a writer on a slow file system, or one
     that Ray's cancellation has not reached yet."""
 
-    def finish_group(row: Any, context: Any) -> Any:
-        import summarize.engines.ray as engine
-        from summarize import outputs
-
-        real = outputs.write_brief
-
+    def slowed_from(real: Callable[..., Any]) -> Callable[..., Any]:
         def slowed(brief_path: Path, *args: Any, **kwargs: Any) -> Any:
             if brief_path.stem == stem:
                 marker.touch()
@@ -1359,13 +1373,9 @@ def _writes_slowed_on_the_worker(stem: str, marker: Path, slow_s: float) -> Any:
                         time.sleep(0.02)
             return real(brief_path, *args, **kwargs)
 
-        outputs.write_brief = slowed
-        try:
-            return engine._finish_group(row, context)
-        finally:  # the worker serves later tests
-            outputs.write_brief = real
+        return slowed
 
-    return finish_group
+    return _finish_group_with("write_brief", slowed_from)
 
 
 @pytest.mark.parametrize("fence_s", [10.0, 0.5], ids=["waited", "ran-out"])
@@ -1479,24 +1489,15 @@ def _writes_failing_on_the_worker(stem: str, code: int) -> Any:
     """A stand-in for the Ray engine's _finish_group whose writes of the brief files named
     ``stem`` fail with OSError ``code`` on the worker (a full disk, a name too long)."""
 
-    def finish_group(row: Any, context: Any) -> Any:
-        import summarize.engines.ray as engine
-        from summarize import outputs
-
-        real = outputs.write_atomic
-
+    def failing_from(real: Callable[[Path, str], None]) -> Callable[[Path, str], None]:
         def failing(path: Path, content: str) -> None:
             if path.stem == stem:
                 raise OSError(code, os.strerror(code), str(path))
             real(path, content)
 
-        outputs.write_atomic = failing
-        try:
-            return engine._finish_group(row, context)
-        finally:  # the worker serves later tests
-            outputs.write_atomic = real
+        return failing
 
-    return finish_group
+    return _finish_group_with("write_atomic", failing_from)
 
 
 def test_an_output_folder_that_stops_taking_writes_stops_the_run_as_locally(
