@@ -2758,6 +2758,29 @@ def test_an_article_line_keeps_its_soft_hyphens() -> None:
     assert "Kon\u00adtakt" in [d.text for d in cleaned.dropped]
 
 
+@pytest.mark.parametrize("around", ["\n", "\n\n", "\r", "\x0c"])
+def test_a_line_of_a_soft_hyphen_alone_is_no_defect(around: str) -> None:
+    """A line holding only a soft hyphen (a hyphenator's leftover at a copied line's end) is
+    empty as the phrase rules read it: the classifier's features read its first character, and
+    the article failed ("preparing failed on this article (IndexError: string index out of
+    range); a defect of summarize"), a .txt or .md file alike."""
+    line = "Die Ver\u00adkehrs\u00adwen\u00adde kommt nach Ansicht der Stadt nur langsam voran."
+    cleaned = clean_text(ARTICLE_OPENING + line + around + "\u00ad" + around + ARTICLE_CLOSING)
+    assert line in cleaned.paragraphs
+    # Kept or dropped by a rule, never lost unsaid.
+    assert "\u00ad" in [*cleaned.paragraphs, *(d.text for d in cleaned.dropped)]
+
+
+@pytest.mark.parametrize("page", ["\u00ad", "\u00ad\u00ad\n\u00ad"])
+def test_a_page_of_soft_hyphens_alone_is_no_defect(page: str) -> None:
+    """What a Markdown file shows may be a soft hyphen alone (``\u00ad`` over a tag line,
+    which is markup): as the features read it, the page was no character at all, and its last
+    character's index failed the article ("IndexError: index -1 is out of bounds")."""
+    cleaned = clean_text(page)
+    assert not cleaned.paragraphs
+    assert [d.text for d in cleaned.dropped] == page.split("\n")
+
+
 @pytest.mark.parametrize(
     "marker", ["Pressekontakt:", "Rückfragen bitte an:", "Kontakt für Rückfragen:"]
 )

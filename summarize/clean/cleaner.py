@@ -1120,9 +1120,12 @@ def analyse(text: str, options: CleanOptions) -> PageAnalysis:
     hits["fragments"] = tuple(fragments)
     if SOFT_HYPHEN in lowered_page:
         # The classifier reads the words as a reader sees them: "Persön\u00adlichkeit" is
-        # "Persönlichkeit" (its features count known words, repeats, page vocabulary).
+        # "Persönlichkeit" (its features count known words, repeats, page vocabulary). A
+        # line of soft hyphens alone is read as it is: read without them it is empty, and
+        # the features, which read each block's first and last character, failed the article.
+        seen = [line or whole for line, whole in zip(read, texts, strict=True)]
         features = page_features(
-            blocks, {name: hits[name] for name in RULE_FEATURES}, read, word_counts
+            blocks, {name: hits[name] for name in RULE_FEATURES}, seen, word_counts
         )
     else:
         features = page_features(
