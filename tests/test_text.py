@@ -1226,6 +1226,25 @@ def test_a_reference_to_a_character_xml_cannot_hold_costs_an_html_page_nothing(
     assert lines[-1] in article.text.splitlines()
 
 
+@pytest.mark.parametrize("character", ["\x0b", "\x0c", "\x1b", "\x01"])
+@pytest.mark.parametrize("wrapper", ["<article>{}</article>", "{}"])
+def test_a_fragment_whose_lead_holds_a_character_xml_cannot_hold_is_read(
+    tmp_path: Path, character: str, wrapper: str
+) -> None:
+    """A fragment of a page (an <article> copied from one, a .txt that starts as HTML) is
+    parsed again as a whole document when trafilatura reads no article from it; that parse
+    kept the characters trafilatura's own leaves out, and moving the text before the first
+    <p> into a paragraph of its own (a lead) raised in lxml: Word's line break (U+000B) in the
+    lead failed the article as "a defect of summarize"."""
+    lead = f"Der Vorspann des Artikels steht hier,{character}mit einem Umbruch aus Word."
+    path = tmp_path / "fragment.html"
+    page = f"{lead}<p>Die Regierung hat am Mittwoch neue Regeln beschlossen.</p>"
+    path.write_text(wrapper.format(page), encoding="utf-8")
+    lines = read_article(path).text.splitlines()
+    assert "Die Regierung hat am Mittwoch neue Regeln beschlossen." in lines
+    assert any(line.startswith("Der Vorspann des Artikels steht hier,") for line in lines)
+
+
 def test_an_article_the_cleaner_empties_names_the_rule_and_how_to_keep_it(
     tmp_path: Path,
 ) -> None:

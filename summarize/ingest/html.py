@@ -2444,9 +2444,12 @@ def _trafilatura_tree(html: str, document: bool = False) -> Any:
     """The page parsed as trafilatura parses it (trafilatura.utils.load_html), but with lxml's
     huge_tree option: a tree trafilatura can take instead of the markup. With ``document``, a
     whole document (``<html>`` and ``<body>`` around a fragment). None for markup of no
-    element."""
+    element. Characters XML cannot hold are left out first, as load_html leaves them out: lxml
+    keeps them in the tree, and setting an element's text with one raised (a fragment whose
+    lead held Word's line break, U+000B, failed as "a defect of summarize")."""
     import lxml.etree
     import lxml.html
+    from trafilatura.utils import INVALID_XML_CHARS
 
     parser = lxml.html.HTMLParser(
         collect_ids=False,
@@ -2458,7 +2461,7 @@ def _trafilatura_tree(html: str, document: bool = False) -> Any:
     )
     parse = lxml.html.document_fromstring if document else lxml.html.fromstring
     try:
-        return parse(_without_xml_declaration(html), parser=parser)
+        return parse(_without_xml_declaration(INVALID_XML_CHARS.sub("", html)), parser=parser)
     except lxml.etree.ParserError:  # "Document is empty": no element to read
         return None
 
