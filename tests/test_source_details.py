@@ -1267,3 +1267,19 @@ def test_the_organizer_of_an_event_by_another_type_name_is_no_author(
     events = _EVENTS_JSON_LD.replace('"@type":"Event"', f'"@type":"{kind}"')
     assert f'"@type":"{kind}"' in events
     assert _details_of(tmp_path, events, LONGER_SENTENCE).author == ""
+
+
+def test_a_front_matter_escape_of_a_surrogate_costs_no_run(tmp_path: Path) -> None:
+    """PyYAML reads a double-quoted "\\ud83d\\ude00" as two characters, each a lone surrogate,
+    which no UTF-8 holds: such a title (an emoji's half left where a tool cut the text, or an
+    escape of one) ended the whole run with a Rust panic in the checks (PanicException, no
+    Exception: no brief, no index). A pair is its character, a lone half U+FFFD."""
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "Haushalt \\ud83d\\ude00 beschlossen \\ud800"\nauthor: "Anna \\udc00"\n---\n\n'
+        "Der Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    article = read_article(tmp_path / "a.md")
+    assert article.page_title == "Haushalt \N{GRINNING FACE} beschlossen \ufffd"
+    assert article.details == SourceDetails(author="Anna \ufffd")
+    article.text.encode("utf-8")  # every character one UTF-8 holds
