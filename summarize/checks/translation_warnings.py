@@ -86,13 +86,18 @@ def _most_repeated(words: list[str], size: int) -> int:
 
 
 def _longest_run(words: list[str], size: int) -> int:
-    """How often a phrase of ``size`` words is said in a row, at most."""
+    """How often a phrase of ``size`` words is said in a row, at most. One pass over the
+    phrases at each of the ``size`` offsets: counting a run from every word anew took time
+    in the square of a repetitive text's length (a 250 KB line of one clause said over and
+    over spent 118 of its run's 147 s here)."""
+    grams = [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
     longest = 0
-    for start in range(len(words) - size + 1):
-        run = 1
-        while words[start + run * size : start + (run + 1) * size] == words[start : start + size]:
-            run += 1
-        longest = max(longest, run)
+    for offset in range(size):
+        run, previous = 0, None
+        for gram in grams[offset::size]:
+            run = run + 1 if gram == previous else 1
+            previous = gram
+            longest = max(longest, run)
     return longest
 
 
