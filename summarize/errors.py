@@ -116,7 +116,19 @@ class ArticleError(SummarizeError):
     exit_code = EXIT_WITHOUT_SOME_BRIEFS
 
 
-def defect_on_article(path: object, what: str, error: Exception) -> ArticleError:
+def is_article_defect(error: BaseException) -> bool:
+    """Whether ``error``, raised on one article's text where nothing was expected to fail, is a
+    defect that should cost that article alone: any Exception, and the panic of a library's Rust
+    code. pyo3 raises a panic as ``PanicException``, a BaseException (of a module, pyo3_runtime,
+    that cannot be imported, so it is known by its name): caught as an Exception it was not, and
+    one article's panic ended the whole run, the articles after it without a brief and no index
+    written. Ctrl-C, SystemExit and the like are no defect."""
+    if isinstance(error, Exception):
+        return True
+    return any(kind.__name__ == "PanicException" for kind in type(error).__mro__)
+
+
+def defect_on_article(path: object, what: str, error: BaseException) -> ArticleError:
     """The failure of one article that an unexpected exception (a defect of ours or of a library
     we call) raised while ``what`` ("reading", "preparing", "the checks"): that article fails
     with a line to report, the run's others go on. The caller logs the traceback."""

@@ -35,7 +35,14 @@ from summarize.clean import (
 from summarize.clean.cleaner import CLASSIFIER_RULE
 from summarize.clean.model import packaged_model, packaged_model_file
 from summarize.config import Config, is_path, path_in_code
-from summarize.errors import ArticleError, SummarizeError, UsageError, defect_on_article, shown
+from summarize.errors import (
+    ArticleError,
+    SummarizeError,
+    UsageError,
+    defect_on_article,
+    is_article_defect,
+    shown,
+)
 from summarize.generation import generation_identity
 from summarize.ingest import Article, InputProblem, find_articles, is_folder
 from summarize.models import package_versions
@@ -491,7 +498,9 @@ def prepare(article: Article, config: Config, options: CleanOptions | None = Non
         return _prepare(article, config, options)
     except SummarizeError:
         raise  # the article's (ArticleError), or the run's (the language model unreadable)
-    except Exception as error:
+    except BaseException as error:
+        if not is_article_defect(error):
+            raise
         logger.debug("preparing %s failed", shown(article.source), exc_info=error)
         raise defect_on_article(article.source, "preparing", error) from error
 
@@ -601,7 +610,9 @@ def translate_articles(
             continue
         try:  # the translation warnings read numbers with the checks' code
             results.append(pair_paragraphs(item, own, share))
-        except Exception as error:  # a defect of the checks costs this brief, not the run's others
+        except BaseException as error:  # a defect of the checks costs this brief, not the others
+            if not is_article_defect(error):
+                raise
             results.append(Bilingual(None, (), tuple(own), share, _checks_failed(item, error)))
             continue
         long = {sentence.source for sentence in own if sentence.pieces > 1}
@@ -677,7 +688,7 @@ def _warnings_of(sentence: TranslatedSentence) -> list[TranslationWarning]:
     return warnings
 
 
-def _checks_failed(item: Prepared, error: Exception) -> str:
+def _checks_failed(item: Prepared, error: BaseException) -> str:
     """The reason of an article the checks failed on (a defect of ours, logged in full)."""
     logger.debug("the checks failed on %s", shown(item.article.source), exc_info=error)
     return str(defect_on_article(item.article.source, "the checks", error))
@@ -776,7 +787,9 @@ def finish(
     try:
         flags = _summary_flags(summary.text, backed_text, english_text, german_text)
         facts, facts_found = find_key_facts(backed)
-    except Exception as error:  # a defect of the checks costs this brief, not the run's others
+    except BaseException as error:  # a defect of the checks costs this brief, not the others
+        if not is_article_defect(error):
+            raise
         raise ArticleError(_checks_failed(item, error)) from error
     seconds["check"] = time.perf_counter() - start
     return Brief(

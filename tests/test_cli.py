@@ -2963,6 +2963,68 @@ def test_a_defect_in_reading_or_preparing_one_article_costs_only_its_brief(
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
 
 
+class PanicException(BaseException):
+    """What pyo3 raises where a library's Rust code panics: a BaseException, not an Exception,
+    of a module (pyo3_runtime) that cannot be imported."""
+
+
+PanicException.__module__ = "pyo3_runtime"
+
+
+@pytest.mark.parametrize(
+    ("module_name", "attribute", "what"),
+    [
+        ("summarize.ingest.files", "decode_text", "reading"),
+        ("summarize.segment", "segment_article", "preparing"),
+        ("summarize.checks.translation_warnings", "is_supported", "the checks"),
+        ("summarize.checks", "unsupported_facts", "the checks"),
+    ],
+)
+def test_a_librarys_panic_on_one_article_costs_only_its_brief(
+    tmp_path: Path, monkeypatch, module_name: str, attribute: str, what: str
+) -> None:
+    """A Rust library's panic (pyo3's PanicException, a BaseException) on one article's text
+    went past the per-article guards, which caught Exception: the run ended with a traceback,
+    the articles after it got no brief and no index was written (a front matter title with a
+    lone surrogate did it through a Rust number parser). It now fails that article alone, as
+    any other defect does."""
+    import importlib
+
+    module = importlib.import_module(module_name)
+    _echo_models(monkeypatch)
+    real = getattr(module, attribute)
+
+    def panics(*args, **kwargs):
+        if "Seriennummer" in str(args) or any("7777" in str(a) for a in args):
+            raise PanicException("called `Option::unwrap()` on a `None` value")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, attribute, panics)
+    result, output = _run_a_serial_number_and_a_seed(tmp_path)
+    said = " ".join(result.output.split())
+    assert f"a.txt: {what} failed on this article (PanicException" in said, said
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
+
+
+@pytest.mark.parametrize(
+    ("error", "defect"),
+    [
+        (ValueError("x"), True),
+        (PanicException("x"), True),
+        (KeyboardInterrupt(), False),
+        (SystemExit(1), False),
+        (GeneratorExit(), False),
+    ],
+)
+def test_only_exceptions_and_library_panics_are_an_articles_defect(
+    error: BaseException, defect: bool
+) -> None:
+    from summarize.errors import is_article_defect
+
+    assert is_article_defect(error) is defect
+
+
 def test_an_html_fragment_that_fails_its_metadata_is_read_without_a_title(tmp_path: Path) -> None:
     from summarize.ingest import read_article
 

@@ -31,6 +31,7 @@ from summarize.errors import (
     SummarizeError,
     UsageError,
     defect_on_article,
+    is_article_defect,
     shown,
     shows_text,
 )
@@ -486,7 +487,9 @@ def read_article(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
         return _read_article(path, max_bytes)
     except SummarizeError:
         raise
-    except Exception as error:
+    except BaseException as error:
+        if not is_article_defect(error):
+            raise
         logger.debug("reading %s failed", shown(path), exc_info=error)
         raise defect_on_article(path, "reading", error) from error
 
