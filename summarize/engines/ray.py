@@ -347,6 +347,13 @@ class _RunLedger:
         ``stages``: the stages that work runs (both models' in the combined pool), one unit of
         work: counted once (the summary line said "2 retried" for one group run again)."""
         self._runs[(stages[0], group)] += 1
+        if stages[0] == "finish":
+            # Ray runs a group's finish work again only once the attempt before is over: its
+            # worker process died (or its node left), maybe between may_write and wrote. Its
+            # write is over too; waited for, a completed run waited 10 s at its end and warned
+            # of a brief that was written and in its index.
+            for key in [key for key in self._writing if key[0] == group and key[2] != token]:
+                del self._writing[key]
         return self._start((stages[0], group), node, token, self._limits[0])
 
     def finished(self, stage: str, group: int, token: str) -> None:
