@@ -2789,6 +2789,18 @@ def test_a_finish_run_again_ends_the_write_its_dead_attempt_had_begun() -> None:
     assert ledger.close() == [(1, "a"), (2, "a")]
 
 
+def test_the_ledger_names_the_writes_under_way_in_the_order_of_the_articles() -> None:
+    """The fence's warning names the first few briefs under way: by position, not as text (where
+    position 10 came before 2), also with a writer on no known node."""
+    _ray()
+    import summarize.engines.ray as ray_engine
+
+    ledger = ray_engine._RunLedger()
+    for position, node in ((10, "a"), (2, None), (33, "b"), (4, "a")):
+        assert ledger.may_write(position // 10, position, node, f"t{position}")
+    assert ledger.close() == [(2, None), (4, "a"), (10, "a"), (33, "b")]
+
+
 def test_a_driver_that_ray_ends_without_a_word_leaves_the_index_of_its_briefs(
     self_contained_models: ModelSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -453,7 +453,10 @@ class _RunLedger:
         return self.writing()
 
     def writing(self) -> list[tuple[int, str | None]]:
-        return sorted(((key[1], node) for key, node in self._writing.items()), key=str)
+        """The briefs being written, (position, node), in the run's order of its articles (the
+        warning names the first few; sorted as text, position 10 came before 2)."""
+        writes = ((key[1], node) for key, node in self._writing.items())
+        return sorted(writes, key=lambda write: (write[0], write[1] or ""))
 
 
 def _this_node() -> str | None:
