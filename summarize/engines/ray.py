@@ -534,8 +534,11 @@ class _Watch:
 
     def may_write(self, job: _Job) -> bool:
         """Whether ``job``'s brief may be written now (the write fence, :func:`_fence_writes`):
-        not once the run has stopped, nor when the run's ledger does not answer (its driver is
-        gone: a brief written now would be in no index). Then :meth:`wrote`, whatever came."""
+        not once the run has stopped. Then :meth:`wrote`, whatever came. A ledger that does not
+        answer fences nothing: the brief is written, as before the fence. With the driver gone
+        there is no index for it to miss (Ray ends the job's workers, and a rerun finds a brief
+        written meanwhile current); with the driver alive (the ledger's actor killed for
+        memory), every later brief of the run failed as "not written: the run stopped"."""
         import ray
 
         ledger = self._context.ledger
@@ -544,8 +547,8 @@ class _Watch:
                 ray.get(ledger.may_write.remote(self._group, job.position, self._node, self._token))
             )
         except ray.exceptions.RayError as error:
-            logger.debug("the run's ledger is lost, no brief is written: %s", error)
-            return False
+            logger.debug("the run's ledger is lost, the brief is written unfenced: %s", error)
+            return True
 
     def wrote(self, job: _Job) -> None:
         with contextlib.suppress(Exception):  # a lost ledger waits for no write
@@ -1582,8 +1585,8 @@ def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = 
     reaches a worker when it next runs Python code, and on a cluster workers outlive the
     driver's leaving it for a while). The writes are waited for rather than their processes
     killed: a kill may fall between a brief's two files. Where the wait runs out, a warning
-    names the briefs that may still appear. A ledger that does not answer lets no write begin
-    either (:meth:`_Watch.may_write`)."""
+    names the briefs that may still appear. A ledger that does not answer fences no write
+    (:meth:`_Watch.may_write`)."""
     import ray
 
     wait_s = _WRITE_FENCE_S if wait_s is None else wait_s
@@ -1592,7 +1595,7 @@ def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = 
     try:
         writing = ray.get(ledger.close.remote(), timeout=wait_s)
     except (ray.exceptions.RayError, TimeoutError) as error:
-        logger.debug("the run's ledger did not answer, so no write begins: %s", error)
+        logger.debug("the run's ledger did not answer, so no write is fenced: %s", error)
         return
     looked = start
     try:
