@@ -2930,39 +2930,6 @@ def test_a_number_check_that_fails_in_the_translation_warnings_costs_only_its_br
     assert "a.txt: " in result.output and "OverflowError" in result.output
 
 
-@pytest.mark.parametrize(
-    ("module_name", "attribute", "what"),
-    [
-        ("summarize.ingest.files", "decode_text", "reading"),
-        ("summarize.segment", "segment_article", "preparing"),
-    ],
-)
-def test_a_defect_in_reading_or_preparing_one_article_costs_only_its_brief(
-    tmp_path: Path, monkeypatch, module_name: str, attribute: str, what: str
-) -> None:
-    """An HTML fragment that opens with an unclosed <video> made htmldate fail an lxml
-    assertion while reading it: the run ended with a traceback, no index and none of the other
-    articles' briefs, and every rerun stopped on the same file. Any exception in reading or
-    preparing an article now fails that article alone, with a line to report."""
-    import importlib
-
-    module = importlib.import_module(module_name)
-    _echo_models(monkeypatch)
-    real = getattr(module, attribute)
-
-    def defective(first, *args, **kwargs):  # the bytes read, or the cleaned article
-        if "Seriennummer" in str(first):
-            raise AssertionError("a library's own assertion")
-        return real(first, *args, **kwargs)
-
-    monkeypatch.setattr(module, attribute, defective)
-    result, output = _run_a_serial_number_and_a_seed(tmp_path)
-    said = " ".join(result.output.split())
-    assert f"a.txt: {what} failed on this article (AssertionError" in said, said
-    index = (output / "index.md").read_text(encoding="utf-8")
-    assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
-
-
 class PanicException(BaseException):
     """What pyo3 raises where a library's Rust code panics: a BaseException, not an Exception,
     of a module (pyo3_runtime) that cannot be imported."""
@@ -2971,6 +2938,7 @@ class PanicException(BaseException):
 PanicException.__module__ = "pyo3_runtime"
 
 
+@pytest.mark.parametrize("error", [AssertionError, PanicException])
 @pytest.mark.parametrize(
     ("module_name", "attribute", "what"),
     [
@@ -2980,29 +2948,31 @@ PanicException.__module__ = "pyo3_runtime"
         ("summarize.checks", "unsupported_facts", "the checks"),
     ],
 )
-def test_a_librarys_panic_on_one_article_costs_only_its_brief(
-    tmp_path: Path, monkeypatch, module_name: str, attribute: str, what: str
+def test_a_defect_on_one_article_costs_only_its_brief(
+    tmp_path: Path, monkeypatch, module_name: str, attribute: str, what: str, error: type
 ) -> None:
-    """A Rust library's panic (pyo3's PanicException, a BaseException) on one article's text
-    went past the per-article guards, which caught Exception: the run ended with a traceback,
-    the articles after it got no brief and no index was written (a front matter title with a
-    lone surrogate did it through a Rust number parser). It now fails that article alone, as
-    any other defect does."""
+    """An HTML fragment that opens with an unclosed <video> made htmldate fail an lxml
+    assertion while reading it: the run ended with a traceback, no index and none of the other
+    articles' briefs, and every rerun stopped on the same file. Any exception in reading,
+    preparing or checking an article now fails that article alone, with a line to report; so
+    does a Rust library's panic (pyo3's PanicException, a BaseException), which went past the
+    guards that caught Exception (a front matter title with a lone surrogate did it through a
+    Rust number parser)."""
     import importlib
 
     module = importlib.import_module(module_name)
     _echo_models(monkeypatch)
     real = getattr(module, attribute)
 
-    def panics(*args, **kwargs):
-        if "Seriennummer" in str(args) or any("7777" in str(a) for a in args):
-            raise PanicException("called `Option::unwrap()` on a `None` value")
+    def defective(*args, **kwargs):  # the bytes read, the cleaned article, or what is checked
+        if "Seriennummer" in str(args) or any("7777" in str(arg) for arg in args):
+            raise error("a library's own assertion")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(module, attribute, panics)
+    monkeypatch.setattr(module, attribute, defective)
     result, output = _run_a_serial_number_and_a_seed(tmp_path)
     said = " ".join(result.output.split())
-    assert f"a.txt: {what} failed on this article (PanicException" in said, said
+    assert f"a.txt: {what} failed on this article ({error.__name__}" in said, said
     index = (output / "index.md").read_text(encoding="utf-8")
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
 
