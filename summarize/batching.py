@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarize.backends import Generated
-from summarize.errors import ArticleError, SummarizeError, shown
+from summarize.errors import ArticleError, SummarizeError, is_article_defect, shown
 from summarize.families import SENTENCE_MARKS
 from summarize.segment import ends_with_abbreviation, sentence_goes_on
 
@@ -201,7 +201,10 @@ def generate_texts(
                     generated = next(stream)
                 except (SummarizeError, StopIteration):
                     raise
-                except Exception as error:  # the model's own (torch, CTranslate2): see above
+                except BaseException as error:  # the model's own (torch, CTranslate2, a
+                    # tokenizer's Rust panic, a BaseException): see above; a stop is no input's
+                    if not is_article_defect(error):
+                        raise
                     pending = [*_retry(loaded, batch, error, outputs, on_batch)]
                     pending += batches[position + 1 :]
                     break
@@ -231,7 +234,7 @@ def _without_sentence_marks(
 def _retry(
     loaded: LoadedModel,
     batch: list[int],
-    error: Exception,
+    error: BaseException,
     outputs: list[Generated | GenerationFailed],
     on_batch: Callable[[int], None] | None,
 ) -> list[list[int]]:

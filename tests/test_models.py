@@ -418,6 +418,30 @@ def test_a_batch_that_fails_is_halved_until_the_input_that_fails_alone_is_found(
     assert ["Satz BOOM ist da."] in backend.batches  # tried alone
 
 
+class PanicException(BaseException):
+    """What pyo3 raises where a library's Rust code (a fast tokenizer's) panics: a
+    BaseException, not an Exception, of a module that cannot be imported."""
+
+
+PanicException.__module__ = "pyo3_runtime"
+
+
+def test_a_librarys_panic_on_one_input_costs_only_its_output() -> None:
+    """A Rust panic in generation (a fast tokenizer's, raised by pyo3 as a BaseException) went
+    past the retry, which caught Exception: the whole run ended. It fails that input alone, as
+    any other error of the model's does."""
+    backend = _fails_on("BOOM", PanicException("byte index 3 is not a char boundary"))
+    texts = ["Ein Satz.", "BOOM da.", "Noch einer."]
+    outputs = generate_texts(echo_model(backend=backend), texts, 4, 10_000)
+    assert [o.text for o in outputs if isinstance(o, Generated)] == [
+        echo_text(texts[0]),
+        echo_text(texts[2]),
+    ]
+    failed = outputs[1]
+    assert isinstance(failed, GenerationFailed)
+    assert "PanicException: byte index 3 is not a char boundary" in failed.reason
+
+
 @pytest.mark.parametrize("error", [KeyboardInterrupt(), ConfigError("a setting of ours")])
 def test_a_stop_or_our_own_error_during_generation_is_not_taken_for_a_bad_input(
     error: BaseException,
