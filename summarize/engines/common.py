@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarize import outputs, stages
-from summarize.errors import OutputError, shown
+from summarize.errors import OutputError, is_article_defect, shown
 from summarize.record import BriefRecord
 from summarize.report import ArticleOutcome, ProgressListener, RunReport
 
@@ -192,9 +192,12 @@ def brief_run(
             if outputs.run_index_due(folder, any(o.ok for o in run.settled.values())):
                 _write_stopped_index(run, interrupted=isinstance(stop, KeyboardInterrupt))
             raise
-        except Exception:
-            # A defect (ours or a library's) that ends the run: the briefs written so far are
-            # complete too, and an earlier run's index must not stand as this run's.
+        except BaseException as error:
+            # A defect (ours or a library's, a Rust panic too) that ends the run: the briefs
+            # written so far are complete too, and an earlier run's index must not stand as
+            # this run's.
+            if not is_article_defect(error):
+                raise
             if outputs.run_index_due(folder, any(o.ok for o in run.settled.values())):
                 _write_stopped_index(run, interrupted=False)
             raise
