@@ -1283,3 +1283,34 @@ def test_a_front_matter_escape_of_a_surrogate_costs_no_run(tmp_path: Path) -> No
     assert article.page_title == "Haushalt \N{GRINNING FACE} beschlossen \ufffd"
     assert article.details == SourceDetails(author="Anna \ufffd")
     article.text.encode("utf-8")  # every character one UTF-8 holds
+
+
+def test_a_front_matters_aliases_are_read_once_each(tmp_path: Path, monkeypatch) -> None:
+    """YAML aliases share a list among many (``b: &b [*a, *a, …]``): PyYAML reads each once,
+    but pairing the surrogates went down every path to every string, ten times more for each
+    level, and a front matter of 600 bytes (nine levels of ten, 10⁹ paths) took minutes to
+    read, where it took 0.2 s before. Each list is read once, its strings paired alike."""
+    import summarize.ingest.markdown as markdown
+
+    searched: list[str] = []
+    pattern = markdown._SURROGATE
+
+    class Counting:
+        def search(self, text: str):
+            searched.append(text)
+            return pattern.search(text)
+
+    monkeypatch.setattr(markdown, "_SURROGATE", Counting())
+    lines = ['a0: &a0 ["Ulm", "\\ud83d\\ude00", "\\ud800"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 6)]
+    (tmp_path / "a.md").write_text(
+        "---\n" + "\n".join(lines) + '\ntitle: "Haushalt \\ud83d\\ude00"\n---\n\n'
+        "Der Bundestag hat am Freitag beschlossen.\n",
+        encoding="utf-8",
+    )
+    article = read_article(tmp_path / "a.md")
+    assert article.page_title == "Haushalt \N{GRINNING FACE}"
+    assert len(searched) < 100, len(searched)  # down every path: 666,682 times
+    meta = markdown._yaml_mapping("\n".join(lines))
+    assert meta["a0"] == ["Ulm", "\N{GRINNING FACE}", "\ufffd"]
+    assert meta["a2"][9][9] == meta["a0"]

@@ -647,26 +647,35 @@ def _yaml_mapping(block: str) -> Any:
     return _surrogates_paired(_yaml_block(block))
 
 
-def _surrogates_paired(value: Any, within: frozenset[int] = frozenset()) -> Any:
+def _surrogates_paired(value: Any, done: dict[int, Any] | None = None) -> Any:
     """``value`` (YAML's reading) with the UTF-16 escapes of a double-quoted string read as
     the characters they write: PyYAML makes each half of ``"\\ud83d\\ude00"`` a character of
     its own, a lone surrogate, which no UTF-8 holds; one in a title (``"\\ud800"``, or an
     emoji's half left by a cut) ended the whole run with a Rust panic in the checks. A half
-    without its other half is U+FFFD, as the HTML parser makes a reference to one. A list or
-    mapping that holds itself (YAML aliases) is read once (``within``)."""
+    without its other half is U+FFFD, as the HTML parser makes a reference to one. Each list or
+    mapping is read once (``done``): YAML aliases share one among many (read down every path,
+    nine levels of ten took minutes), and one that holds itself keeps itself inside."""
     if isinstance(value, str):
         if not _SURROGATE.search(value):
             return value
         return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    if id(value) in within or not isinstance(value, list | dict):
+    if not isinstance(value, list | dict):
         return value
-    inside = within | {id(value)}
+    if done is None:
+        done = {}
+    if id(value) in done:
+        return done[id(value)]
+    done[id(value)] = value  # inside itself, as it was
+    paired: Any
     if isinstance(value, list):
-        return [_surrogates_paired(item, inside) for item in value]
-    return {
-        _surrogates_paired(key, inside): _surrogates_paired(item, inside)
-        for key, item in value.items()
-    }
+        paired = [_surrogates_paired(item, done) for item in value]
+    else:
+        paired = {
+            _surrogates_paired(key, done): _surrogates_paired(item, done)
+            for key, item in value.items()
+        }
+    done[id(value)] = paired
+    return paired
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
