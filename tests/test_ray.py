@@ -2798,6 +2798,46 @@ def test_a_lost_ledger_fences_no_write(monkeypatch: pytest.MonkeyPatch, tmp_path
     watch.wrote(job)  # says nothing to a lost ledger, raises nothing
 
 
+def test_a_ledger_gone_with_its_driver_lets_no_write_begin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The ledger dies with the driver that owns it: a stopped run's driver closes it, lists the
+    briefs it finds written, writes its index and leaves, and on a cluster a worker outlives it
+    for a while. Told "its owner has died" (Ray's words for it), the worker wrote its brief
+    unfenced, one on disk and in no index: the case the fence is for. A ledger lost with its
+    driver alive (killed for memory) still fences nothing."""
+    from types import SimpleNamespace
+
+    ray = _ray()
+    import summarize.engines.ray as ray_engine
+
+    class Lost:
+        def remote(self, *args: Any) -> None:
+            return None
+
+    class LostLedger:
+        started = may_write = wrote = Lost()
+
+    owner_died = (
+        "The actor died unexpectedly before finishing this task.\n\tclass_name: _RunLedger\n"
+        "The actor is dead because its owner has died. Owner Id: 01000000ffffffff Owner Ip "
+        "address: 10.0.0.1 Owner worker exit type: INTENDED_USER_EXIT"
+    )
+    died = ray.exceptions.RayActorError(None, owner_died)
+
+    def get(*args: Any, **kwargs: Any) -> Any:
+        raise died
+
+    monkeypatch.setattr(ray, "get", get)
+    monkeypatch.setattr(ray_engine, "_this_node", lambda: "a")  # starts no Ray instance
+    context = SimpleNamespace(ledger=LostLedger(), deaths=(3, 3))
+    watch = ray_engine._Watch(context, ("finish",), 0)  # type: ignore[arg-type]
+    job = ray_engine._Job(0, tmp_path / "a.txt", tmp_path / "a.md")
+    assert watch.may_write(job) is False
+    died = ray.exceptions.RayActorError(None, "The actor is dead because it was killed (OOM)")
+    assert watch.may_write(job) is True
+
+
 def test_a_finish_run_again_ends_the_write_its_dead_attempt_had_begun() -> None:
     """A worker process that died while it wrote a brief never says the write is over; Ray runs
     the group's finish work again (a new attempt) only once that process is gone, so its write

@@ -479,6 +479,11 @@ _ARTICLE_DEATHS = 2
 _NODE_LOSSES = 5
 
 
+# How Ray says that an actor died with the process that owns it (for the run's ledger, the
+# driver): its GCS's ActorDiedErrorContext message.
+_OWNER_DIED = "because its owner has died"
+
+
 class _Watch:
     """One attempt at a group's work in a stage, as the run's ledger counts them: Ray runs the
     work again when its worker process dies (a task anew, an actor restarted), without end.
@@ -535,10 +540,11 @@ class _Watch:
     def may_write(self, job: _Job) -> bool:
         """Whether ``job``'s brief may be written now (the write fence, :func:`_fence_writes`):
         not once the run has stopped. Then :meth:`wrote`, whatever came. A ledger that does not
-        answer fences nothing: the brief is written, as before the fence. With the driver gone
-        there is no index for it to miss (Ray ends the job's workers, and a rerun finds a brief
-        written meanwhile current); with the driver alive (the ledger's actor killed for
-        memory), every later brief of the run failed as "not written: the run stopped"."""
+        answer fences nothing: the brief is written, as before the fence (with the driver alive,
+        the ledger's actor killed for memory, every later brief of the run failed as "not
+        written: the run stopped"). But a ledger gone with its driver, its owner, fences all: a
+        stopped run's driver closed it, listed the briefs written and left, and on a cluster a
+        worker outlives it for a while; its brief would be on disk and in no index."""
         import ray
 
         ledger = self._context.ledger
@@ -547,6 +553,9 @@ class _Watch:
                 ray.get(ledger.may_write.remote(self._group, job.position, self._node, self._token))
             )
         except ray.exceptions.RayError as error:
+            if _OWNER_DIED in str(error):
+                logger.debug("the run's ledger is gone with its driver, no write: %s", error)
+                return False
             logger.debug("the run's ledger is lost, the brief is written unfenced: %s", error)
             return True
 
