@@ -1416,11 +1416,18 @@ def test_a_stopped_ray_run_writes_no_brief_after_its_index(
         _thread.interrupt_main()
 
     watcher = threading.Thread(target=ctrl_c_while_it_writes, daemon=True)
-    watcher.start()
     caplog.set_level(logging.WARNING, logger="summarize")
-    with pytest.raises(KeyboardInterrupt):
-        ray_engine.RayEngine(_load(config, f"output.folder={str(output)!r}")).run([first, second])
-    watcher.join()
+    # Ctrl-C raises KeyboardInterrupt, as in a terminal: a shell that starts the tests in the
+    # background hands them SIGINT ignored, and interrupt_main then did nothing.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        watcher.start()
+        with pytest.raises(KeyboardInterrupt):
+            engine = ray_engine.RayEngine(_load(config, f"output.folder={str(output)!r}"))
+            engine.run([first, second])
+        watcher.join()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     # No index where nothing was written, as locally.
     index = (output / "index.md").read_text(encoding="utf-8") if fence_s > slow_s else ""
     assert (output / "index.md").exists() == (fence_s > slow_s)
