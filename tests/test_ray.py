@@ -2220,6 +2220,14 @@ def test_a_brief_a_rerun_group_finds_written_by_its_first_run_is_logged_as_writt
     assert any(line.startswith("wrote ") and line.endswith("a.md") for line in lines), lines
 
 
+class PanicException(BaseException):
+    """What pyo3 raises where a library's Rust code panics: a BaseException, not an Exception,
+    of a module (pyo3_runtime) that cannot be imported."""
+
+
+PanicException.__module__ = "pyo3_runtime"
+
+
 def _model_load_error() -> BaseException:
     from summarize.errors import ModelLoadError
 
@@ -2237,6 +2245,8 @@ def _model_load_error() -> BaseException:
          ["cannot be read on node 10.0.0.7", "1 brief(s) were finished before it and are kept"]),
         # any other error on a worker (a defect): raised as it is
         (lambda ray: RuntimeError("a defect on a worker"), None, []),
+        # a library's Rust panic (pyo3's PanicException, a BaseException): raised as it is
+        (lambda ray: PanicException("a Rust library panicked"), None, []),
     ],
 )  # fmt: skip
 def test_a_failure_after_a_worker_wrote_a_brief_keeps_it_in_the_index(
@@ -2251,18 +2261,24 @@ def test_a_failure_after_a_worker_wrote_a_brief_keeps_it_in_the_index(
     driver: Ray's exception ended the run with its traceback (or its own one line), exit 1 and
     no index; an actor's model error said no brief was kept and the index listed only the
     outcomes that had reached the driver (in a new folder, none); a defect left no index at
-    all. Now one line saying what happened and how many briefs are kept, and the index listing
-    them. Ray is not started: its part of the run is replaced by a worker's write and the
-    error."""
+    all, and a library's Rust panic (a BaseException, past the driver's guard for defects) an
+    index of the outcomes that had reached the driver (none). Now one line saying what
+    happened and how many briefs are kept, and the index listing them. Ray is not started: its
+    part of the run is replaced by a worker's write and the error."""
     ray = _ray()
     folder, config, done_locally = _two_articles_one_done_locally(tmp_path, self_contained_models)
     output = tmp_path / "ray"
-    _a_worker_writes_a_then(monkeypatch, done_locally, output, make_error(ray))
+    error = make_error(ray)
+    _a_worker_writes_a_then(monkeypatch, done_locally, output, error)
     arguments = ["run", str(folder), "-c", str(config), "-o", str(output), "--engine", "ray"]
-    result = CliRunner().invoke(app, [*arguments, "-q"])
-    if exit_code is None:
+    if not isinstance(error, Exception):  # CliRunner catches Exception only
+        with pytest.raises(type(error)):
+            CliRunner().invoke(app, [*arguments, "-q"])
+    elif exit_code is None:
+        result = CliRunner().invoke(app, [*arguments, "-q"])
         assert isinstance(result.exception, RuntimeError), result.output
     else:
+        result = CliRunner().invoke(app, [*arguments, "-q"])
         assert result.exit_code == exit_code, result.output
         shown_line = " ".join(result.output.split())
         assert "Traceback" not in shown_line, shown_line

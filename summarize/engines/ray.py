@@ -54,6 +54,7 @@ from summarize.errors import (
     ModelNotFoundError,
     OutputError,
     SummarizeError,
+    is_article_defect,
     shown,
 )
 from summarize.ingest import read_article, read_source_bytes
@@ -1342,11 +1343,13 @@ class RayEngine:
                 raise type(problem)(
                     f"{problem} ({written} brief(s) were finished before it and are kept)"
                 ) from None
-            except Exception:
-                # Any other end (a defect of ours or a library's on a worker): the briefs
+            except BaseException as error:
+                # Any other end (a defect of ours or a library's, a Rust panic too): the briefs
                 # written so far are complete, and brief_run's index lists them (it listed only
                 # the groups whose outcomes had reached the driver; in a new folder, none).
-                _settle_stopped(run, pending, before)
+                # SystemExit and the like pass as they are (is_article_defect).
+                if is_article_defect(error):
+                    _settle_stopped(run, pending, before)
                 raise
             # A writer killed with its node leaves its temp file; every writer is done now.
             outputs.remove_stale_temp_files(folder)
