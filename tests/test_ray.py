@@ -2834,6 +2834,50 @@ def test_a_ledger_gone_with_its_driver_lets_no_write_begin(
     watch.wrote(job)  # says nothing to a lost ledger, raises nothing
 
 
+def test_a_careful_attempt_whose_ledger_is_lost_goes_on_uncounted_unless_its_driver_is_gone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A careful attempt (each article alone, noted in the run's ledger before and after) whose
+    ledger does not answer: with the driver alive (the ledger's actor killed for memory) the
+    article's work goes on, uncounted, as a group's does; Ray's RayActorError from the ledger
+    failed the group's task, and the run ended with Ray's error. With the ledger gone with its
+    driver, its owner, the run is gone: no work begins, and the article is said not written."""
+    from types import SimpleNamespace
+
+    ray = _ray()
+    import summarize.engines.ray as ray_engine
+
+    class Lost:
+        def remote(self, *args: Any) -> None:
+            return None
+
+    class LostLedger:
+        started = begin = end = Lost()
+
+    killed = ray.exceptions.RayActorError(None, "The actor is dead because it was killed (OOM)")
+    owner_died = ray.exceptions.RayActorError(
+        None, "The actor is dead because its owner has died. Owner Id: 01000000ffffffff"
+    )
+    raised: list[BaseException] = [killed]
+
+    def get(*args: Any, **kwargs: Any) -> Any:
+        raise raised[0]
+
+    monkeypatch.setattr(ray, "get", get)
+    monkeypatch.setattr(ray_engine, "_this_node", lambda: "a")  # starts no Ray instance
+    context = SimpleNamespace(ledger=LostLedger(), deaths=(0, 2))  # careful from the start
+    watch = ray_engine._Watch(context, ("summarize",), 0)  # type: ignore[arg-type]
+    assert watch.careful
+    job = ray_engine._Job(3, tmp_path / "a.txt", tmp_path / "a.md")
+    assert watch.begin(job) is None  # goes on
+    watch.end(job)  # notes nothing, raises nothing
+    raised[0] = owner_died
+    position, outcome = watch.begin(job)  # type: ignore[misc]
+    assert position == 3 and outcome.status == "failed" and outcome.source == job.source
+    assert outcome.reason == ray_engine._NOT_WRITTEN
+    watch.end(job)
+
+
 def test_a_finish_run_again_ends_the_write_its_dead_attempt_had_begun() -> None:
     """A worker process that died while it wrote a brief never says the write is over; Ray runs
     the group's finish work again (a new attempt) only once that process is gone, so its write

@@ -509,26 +509,41 @@ class _Watch:
 
     def begin(self, job: _Job) -> tuple[int, ArticleOutcome] | None:
         """Before ``job``'s work when careful: its failure, when its work killed the process
-        too often, else None (go on, then :meth:`end`)."""
+        too often, else None (go on, then :meth:`end`). A ledger that does not answer counts no
+        more: the article's work goes on uncounted, as a group's does (:meth:`__init__`); a
+        raised RayError failed the whole group's task, and Ray's error ended the run with a live
+        driver (its ledger's actor killed for memory). A ledger gone with its driver, its owner
+        (:meth:`may_write`): the run is gone, no work begins (its brief would not be written)."""
         import ray
 
         if not self.careful:
             return None
         ledger = self._context.ledger
-        died = ray.get(
-            ledger.begin.remote(self._stage, self._group, job.position, self._node, self._token)
-        )
+        try:
+            died = ray.get(
+                ledger.begin.remote(self._stage, self._group, job.position, self._node, self._token)
+            )
+        except ray.exceptions.RayError as error:
+            if _OWNER_DIED in str(error):
+                logger.debug("the run's ledger is gone with its driver, no work: %s", error)
+                return job.position, ArticleOutcome(job.source, "failed", reason=_NOT_WRITTEN)
+            logger.debug("the run's ledger is lost, the article's work goes uncounted: %s", error)
+            return None
         group_deaths, article_deaths = self._context.deaths
         # The group's deaths before it went careful, and this article's since (a careful
         # attempt that dies counts for both: said once).
         return _crashed(job, group_deaths + died) if died >= article_deaths else None
 
     def end(self, job: _Job) -> None:
+        """After ``job``'s work when careful (:meth:`begin`); a lost ledger notes nothing."""
         import ray
 
         if self.careful:
             ledger = self._context.ledger
-            ray.get(ledger.end.remote(self._stage, self._group, job.position, self._token))
+            try:
+                ray.get(ledger.end.remote(self._stage, self._group, job.position, self._token))
+            except ray.exceptions.RayError as error:
+                logger.debug("the run's ledger is lost: %s", error)
 
     def finished(self) -> None:
         import ray
