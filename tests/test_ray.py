@@ -1446,6 +1446,82 @@ def test_a_stopped_ray_run_writes_no_brief_after_its_index(
         assert len(warned) == 1 and first.name in warned[0], warned
 
 
+def _writer_killed_on_the_worker(stem: str, marker: Path, after_s: float) -> Any:
+    """A stand-in for the Ray engine's _finish_group whose write of the brief named ``stem``
+    makes ``marker``, then ``after_s`` later kills its own process outright (SIGKILL, as the
+    kernel kills for memory), Ray's cancellation of the task not reaching it before."""
+
+    def killed_from(real: Callable[..., Any]) -> Callable[..., Any]:
+        def killed(brief_path: Path, *args: Any, **kwargs: Any) -> Any:
+            if brief_path.stem == stem:
+                marker.touch()
+                end = time.monotonic() + after_s
+                while time.monotonic() < end:
+                    with contextlib.suppress(KeyboardInterrupt):
+                        time.sleep(0.02)
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(brief_path, *args, **kwargs)
+
+        return killed
+
+    return _finish_group_with("write_brief", killed_from)
+
+
+def test_a_stopped_ray_run_waits_for_no_write_whose_process_died(
+    on_cluster: Any,
+    self_contained_models: ModelSet,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A run stopped while a worker writes a brief, whose process is then killed outright
+    (SIGKILL, or for memory) before its write is over: the write fence waited its full 10 s
+    for a write that never says it is over (its node still in the cluster), then warned of a
+    brief that would never appear. It now stops waiting once Ray says the process died."""
+    import _thread
+
+    import summarize.engines.ray as ray_engine
+
+    after_s = 1.0
+    first, second = _short_seeds(tmp_path / "in")[:2]
+    marker = tmp_path / "writing"
+    monkeypatch.setattr(
+        ray_engine, "_finish_group", _writer_killed_on_the_worker(first.stem, marker, after_s)
+    )
+    assert ray_engine._WRITE_FENCE_S == 10.0
+    config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 2\n"
+                     f"[ray]\n{WATCHDOG}\n")  # fmt: skip
+    output = tmp_path / "out"
+    output.mkdir()
+    stopped: list[float] = []
+
+    def ctrl_c_while_it_writes() -> None:
+        deadline = time.monotonic() + 240
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        stopped.append(time.monotonic())
+        _thread.interrupt_main()
+
+    watcher = threading.Thread(target=ctrl_c_while_it_writes, daemon=True)
+    caplog.set_level(logging.WARNING, logger="summarize")
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        watcher.start()
+        with pytest.raises(KeyboardInterrupt):
+            engine = ray_engine.RayEngine(_load(config, f"output.folder={str(output)!r}"))
+            engine.run([first, second])
+        ended = time.monotonic()
+        watcher.join()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    # The writer dies ``after_s`` after the stop; the fence saw it within a look or two (it
+    # waited until 10 s after the stop). Generous for a loaded machine, well short of 10 s.
+    assert stopped and ended - stopped[0] < after_s + 4.0, ended - stopped[0]
+    warned = [r.getMessage() for r in caplog.records if "may still appear" in r.getMessage()]
+    assert not warned, warned
+    assert not _briefs(output)
+
+
 class _Lines(logging.Handler):
     def __init__(self) -> None:
         super().__init__()
@@ -2832,6 +2908,69 @@ def test_a_ledger_gone_with_its_driver_lets_no_write_begin(
     died = ray.exceptions.RayActorError(None, "The actor is dead because it was killed (OOM)")
     assert watch.may_write(job) is True
     watch.wrote(job)  # says nothing to a lost ledger, raises nothing
+
+
+def test_the_ledger_waits_for_no_write_of_a_process_that_died() -> None:
+    """The fence's ledger side: a write whose process is said dead (its worker id) is over, as
+    is every write of that process and none of another; a write with no process known stays
+    waited for."""
+    _ray()
+    import summarize.engines.ray as ray_engine
+
+    ledger = ray_engine._RunLedger()
+    assert ledger.may_write(0, 1, "a", "t1", "w1", 11)
+    assert ledger.may_write(0, 2, "a", "t1", "w1", 11)
+    assert ledger.may_write(1, 3, "b", "t2", "w2", 22)
+    assert ledger.may_write(2, 4, "b", "t3")  # its process not known
+    assert ledger.writers() == [("w1", 11, "a"), ("w2", 22, "b")]
+    ledger.died(["w1", "w9"])
+    assert ledger.close() == [(3, "b"), (4, "b")]
+    assert ledger.writers() == [("w2", 22, "b")]
+    ledger.wrote(1, 3, "t2")
+    assert ledger.writers() == [] and ledger.writing() == [(4, "b")]
+
+
+def test_a_writer_is_dead_where_rays_worker_table_says_so_or_else_its_pid_is_gone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ray's GCS notes a worker's death in its worker table: a writer it says is dead is, one it
+    says is alive is not, whatever its pid. One it does not know (or a table that cannot be
+    read) is dead where it wrote on the driver's node and its pid is gone; elsewhere, unknown:
+    the fence waits for it, as before."""
+    ray = _ray()
+    from ray.core.generated import gcs_pb2
+
+    import summarize.engines.ray as ray_engine
+
+    said = {"aa" * 28: True, "bb" * 28: False}
+
+    class Accessor:
+        def get_worker_info(self, worker: Any) -> bytes | None:
+            if (alive := said.get(worker.hex())) is None:
+                return None
+            return gcs_pb2.WorkerTableData(is_alive=alive).SerializeToString()
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    here = os.getpid()
+    monkeypatch.setattr(ray_engine, "_this_node", lambda: "n1")
+    state = ray._private.state.state
+    monkeypatch.setattr(state, "_connect_and_get_accessor", lambda: Accessor())
+    writers = [
+        ("aa" * 28, gone.pid, "n1"),  # alive, says the table
+        ("bb" * 28, here, "n1"),  # dead, says the table
+        ("cc" * 28, gone.pid, "n1"),  # not in the table, its pid gone on the driver's node
+        ("dd" * 28, here, "n1"),  # not in the table, its pid there
+        ("ee" * 28, gone.pid, "n2"),  # not in the table, on another node
+        ("ff" * 28, None, "n1"),  # no pid known
+    ]
+    assert ray_engine._dead_writers(writers) == ["bb" * 28, "cc" * 28]
+
+    def unreadable() -> Any:
+        raise AttributeError("Ray's internals have changed")
+
+    monkeypatch.setattr(state, "_connect_and_get_accessor", unreadable)
+    assert ray_engine._dead_writers(writers) == ["aa" * 28, "cc" * 28]
 
 
 def test_a_careful_attempt_whose_ledger_is_lost_goes_on_uncounted_unless_its_driver_is_gone(

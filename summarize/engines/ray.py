@@ -37,7 +37,7 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -339,8 +339,10 @@ class _RunLedger:
         # The run's model actors (Ray's actor ids, hex), which end with the run (_end_actors).
         self._actors: set[str] = set()
         # The write fence (:func:`_fence_writes`): each brief being written, by (group,
-        # position, attempt's token), with its writer's node; closed, no write begins.
+        # position, attempt's token), with its writer's node, and its writer's process (Ray's
+        # worker id, its pid) where known; closed, no write begins.
         self._writing: dict[tuple[int, int, str], str | None] = {}
+        self._writers: dict[tuple[int, int, str], tuple[str, int | None]] = {}
         self._closed = False
 
     def started(self, stages: tuple[str, ...], group: int, node: str | None, token: str) -> int:
@@ -354,7 +356,7 @@ class _RunLedger:
             # write is over too; waited for, a completed run waited 10 s at its end and warned
             # of a brief that was written and in its index.
             for key in [key for key in self._writing if key[0] == group and key[2] != token]:
-                del self._writing[key]
+                self.wrote(*key)
         return self._start((stages[0], group), node, token, self._limits[0])
 
     def finished(self, stage: str, group: int, token: str) -> None:
@@ -435,18 +437,45 @@ class _RunLedger:
         retried = sum(count - 1 for count in self._runs.values() if count > 1)
         return retried, self._restarts
 
-    def may_write(self, group: int, position: int, node: str | None, token: str) -> bool:
+    def may_write(
+        self,
+        group: int,
+        position: int,
+        node: str | None,
+        token: str,
+        worker: str | None = None,
+        pid: int | None = None,
+    ) -> bool:
         """Whether a brief may be written now (noted as being written until :meth:`wrote`):
         not once the run has stopped (:meth:`close`), which lists the briefs of a stopped run
-        from what it finds written then."""
+        from what it finds written then. ``worker``, ``pid``: the writer's process (Ray's worker
+        id, hex), so that a write whose process died is waited for no more (:meth:`writers`)."""
         if self._closed:
             return False
         self._writing[(group, position, token)] = node
+        if worker is not None:
+            self._writers[(group, position, token)] = (worker, pid)
         return True
 
     def wrote(self, group: int, position: int, token: str) -> None:
         """A brief's write is over (written, or given up: its temp file removed)."""
         self._writing.pop((group, position, token), None)
+        self._writers.pop((group, position, token), None)
+
+    def writers(self) -> list[tuple[str, int | None, str | None]]:
+        """The processes writing a brief now, (worker id, pid, node): those known."""
+        return sorted(
+            {(worker, pid, self._writing[key]) for key, (worker, pid) in self._writers.items()},
+            key=lambda writer: writer[0],
+        )
+
+    def died(self, workers: Collection[str]) -> None:
+        """The processes ``workers`` (worker ids) have died: their writes are over too (killed
+        outright, by SIGKILL or for memory, a writer never says it is done; waited for, a stopped
+        run waited its 10 s and warned of a brief that would never appear)."""
+        gone = set(workers)
+        for key in [key for key, (worker, _) in self._writers.items() if worker in gone]:
+            self.wrote(*key)
 
     def close(self) -> list[tuple[int, str | None]]:
         """No brief's write begins from now on: the briefs being written, (position, node)."""
@@ -466,6 +495,16 @@ def _this_node() -> str | None:
     try:
         return str(ray.get_runtime_context().get_node_id())
     except Exception:  # not in a Ray worker (a test calling a stage directly)
+        return None
+
+
+def _this_worker() -> str | None:
+    """This process's id as Ray knows it (hex), for the write fence: None where unknown."""
+    import ray
+
+    try:
+        return str(ray.get_runtime_context().get_worker_id())
+    except Exception:  # not connected to Ray (a test calling a stage directly)
         return None
 
 
@@ -497,6 +536,7 @@ class _Watch:
 
         self._context, self._stage, self._group = context, stages[0], group
         self._node = _this_node()
+        self._worker = _this_worker()
         self._token = secrets.token_hex(8)  # this attempt's, in the ledger
         try:
             self.died = int(
@@ -564,10 +604,9 @@ class _Watch:
         import ray
 
         ledger = self._context.ledger
+        writer = (self._node, self._token, self._worker, os.getpid())
         try:
-            return bool(
-                ray.get(ledger.may_write.remote(self._group, job.position, self._node, self._token))
-            )
+            return bool(ray.get(ledger.may_write.remote(self._group, job.position, *writer)))
         except ray.exceptions.RayError as error:
             if _OWNER_DIED in str(error):
                 logger.debug("the run's ledger is gone with its driver, no write: %s", error)
@@ -1600,12 +1639,16 @@ def _totals(ledger: Any) -> tuple[int | None, int | None]:
 # How long a stopped run waits for the briefs being written as it stopped (a write is a few
 # milliseconds; a stalled file system may hold one for ever).
 _WRITE_FENCE_S = 10.0
+# How often the fence looks whether a writer's node or process is gone (each look asks Ray's
+# GCS, about a millisecond).
+_FENCE_LOOK_S = 0.25
 
 
 def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = None) -> None:
     """No brief is written after this, as the run ends (stopped or not): the run's ledger lets
     no write begin any more (:meth:`_Watch.may_write`), and those under way are waited for, up to
-    ``wait_s`` (``_WRITE_FENCE_S``), or until their node has left the cluster. A stopped run
+    ``wait_s`` (``_WRITE_FENCE_S``), or until their node has left the cluster or their process
+    has died (:func:`_dead_writers`). A stopped run
     lists the briefs it finds written then (:func:`_settle_stopped`); before, a writer went on
     after it and wrote a whole brief that was on the disk and not in the index: Ray Data
     cancels its tasks as the driver stops reading without waiting for them (a simulated Ctrl-C
@@ -1629,8 +1672,14 @@ def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = 
         while writing and (now := time.monotonic()) < deadline:
             time.sleep(0.01)
             writing = ray.get(ledger.writing.remote(), timeout=max(0.1, deadline - now))
-            if writing and now - looked > 0.5:  # a lost node takes its writers with it
+            if writing and now - looked > _FENCE_LOOK_S:
                 looked = now
+                # A process killed outright (SIGKILL, for memory) never says its write is over.
+                writers = ray.get(ledger.writers.remote(), timeout=max(0.1, deadline - now))
+                if dead := _dead_writers(writers):
+                    ray.get(ledger.died.remote(dead), timeout=max(0.1, deadline - now))
+                    writing = ray.get(ledger.writing.remote(), timeout=max(0.1, deadline - now))
+                # A lost node takes its writers with it.
                 alive = {str(node["NodeID"]) for node in ray.nodes() if node.get("Alive")}
                 writing = [(at, node) for at, node in writing if node is None or node in alive]
     except (ray.exceptions.RayError, TimeoutError) as error:  # those under way stay unknown
@@ -1645,6 +1694,50 @@ def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = 
             wait_s,
             _some_articles(named),
         )
+
+
+def _dead_writers(writers: Sequence[tuple[str, int | None, str | None]]) -> list[str]:
+    """The worker ids of ``writers`` (worker id, pid, node) whose process Ray's GCS says has
+    died (its worker table notes a worker's death as its raylet sees its process go, within a
+    fraction of a second of a SIGKILL). Where the GCS does not say (a Ray whose internals have
+    changed), a writer on this node whose pid is gone has died; else none is known dead, and the
+    fence waits for its write as before."""
+    import ray
+
+    try:
+        from ray.core.generated import gcs_pb2
+
+        accessor = ray._private.state.state._connect_and_get_accessor()
+    except Exception as error:  # Ray's internals have changed
+        logger.debug("Ray's worker table cannot be read: %s", error)
+        accessor = None
+    here = _this_node()
+    dead = []
+    for worker, pid, node in writers:
+        alive: bool | None = None
+        if accessor is not None:
+            try:
+                found = accessor.get_worker_info(ray.WorkerID.from_hex(worker))
+                if found is not None:
+                    alive = bool(gcs_pb2.WorkerTableData.FromString(found).is_alive)
+            except Exception as error:
+                logger.debug("Ray's worker table does not say of %s: %s", worker, error)
+        if alive is None and pid is not None and node is not None and node == here:
+            alive = _process_exists(pid)
+        if alive is False:
+            dead.append(worker)
+    return dead
+
+
+def _process_exists(pid: int) -> bool:
+    """Whether a process ``pid`` exists on this machine (one that cannot be signalled does)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's, or a system that cannot tell: taken as there
+        return True
+    return True
 
 
 def _end_actors(ledger: Any) -> None:
