@@ -487,8 +487,10 @@ def resolve_generation(
             user_set=settings.generation,
         )
     _check_lengths_in_order(task, settings, f"{task}.generation", generation_config)
+    _check_room_to_write(task, settings, f"{task}.generation", generation_config)
     if chunk_config is not None:
         _check_lengths_in_order(task, settings, "summarization.chunk_generation", chunk_config)
+        _check_room_to_write(task, settings, "summarization.chunk_generation", chunk_config)
     return ModelGeneration(generation_config, prefix, effective, chunk_config, model_config)
 
 
@@ -516,6 +518,40 @@ def _check_lengths_in_order(
                 f"{settings.model!r} as its own settings and yours merge; set {low} lower or "
                 f"{high} higher in [{table}]"
             )
+
+
+# The tokens generate() writes in place of the model's choice: the first (mBART-50's and NLLB's
+# target language, BART's start token) and the last, at the output limit (opus-mt's and BART's
+# end token).
+_FORCED_TOKENS = ("forced_bos_token_id", "forced_eos_token_id")
+
+
+def _check_room_to_write(
+    task: Task, settings: ModelSettings, table: str, generation_config: GenerationConfig
+) -> None:
+    """An output length, as the settings merge, that holds no token beside the ones generate()
+    forces (:data:`_FORCED_TOKENS`): every output was those alone, empty. opus-mt with
+    translation.generation max_new_tokens = 1 gave every sentence empty English, and each
+    article failed as "nothing to summarize: the article has no English text"; DistilBART with
+    max_new_tokens = 2 wrote every summary empty. ConfigError naming the table, the key and
+    the least length that writes one token of the text's, before any article."""
+    forced = [key for key in _FORCED_TOKENS if getattr(generation_config, key, None) is not None]
+    if not forced:
+        return
+    if generation_config.max_new_tokens is not None:
+        key, value, start = "max_new_tokens", generation_config.max_new_tokens, 0
+    elif generation_config.max_length is not None:  # it counts the decoder's start token
+        key, value, start = "max_length", generation_config.max_length, 1
+    else:
+        return
+    if not isinstance(value, int) or value - start > len(forced):
+        return
+    tokens = "its forced first and last tokens" if len(forced) == 2 else "its forced token"
+    raise ConfigError(
+        f"[{table}] {key} = {value} leaves the {task} model {settings.model!r} no token to "
+        f"write beside {tokens} ({', '.join(forced)}), so every output would be empty; set "
+        f"{key} to at least {len(forced) + start + 1} in [{table}]"
+    )
 
 
 # The settings that choose the decoding mode, whose ignored flags validate() names.

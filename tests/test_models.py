@@ -2115,6 +2115,42 @@ def test_an_output_length_past_the_decoder_positions_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("task", "table", "key", "value", "least"),
+    [
+        # opus-mt forces its end token at the limit: one token is that end token alone
+        ("translation", "translation.generation", "max_new_tokens", 1, 2),
+        ("translation", "translation.generation", "max_length", 2, 3),
+        # DistilBART forces its start token first and its end token last
+        ("summarization", "summarization.generation", "max_new_tokens", 2, 3),
+        ("summarization", "summarization.chunk_generation", "max_length", 3, 4),
+    ],
+)
+def test_an_output_length_that_holds_only_the_forced_tokens_is_refused(
+    self_contained_models, task: Task, table: str, key: str, value: int, least: int
+) -> None:
+    """A model that forces its first or last token (forced_bos_token_id, forced_eos_token_id)
+    wrote those alone where the output length held no more: with translation.generation
+    max_new_tokens = 1 every sentence's English came back empty, and each article failed as
+    "nothing to summarize: the article has no English text"; with summarization max_new_tokens =
+    2 every summary was empty and "0 of its 5 words" of the lead stood in. Refused before any
+    article, naming the table, the key and the least length that writes a token of the text's."""
+    model = self_contained_models.marian if task == "translation" else self_contained_models.bart
+    settings_class = TranslationSettings if task == "translation" else SummarizationSettings
+    name = table.split(".")[1]
+    lengths = {key: value, "min_length": 0}
+
+    def options(lengths: dict[str, int]) -> TranslationSettings | SummarizationSettings:
+        return settings_class(model=str(model), **{name: lengths})
+
+    with pytest.raises(ConfigError) as refused:
+        resolve_spec(task, options(lengths), Path("models"))
+    message = str(refused.value)
+    assert f"[{table}] {key} = {value}" in message, message
+    assert f"at least {least}" in message, message
+    resolve_spec(task, options({**lengths, key: least}), Path("models"))  # room for one: fine
+
+
+@pytest.mark.parametrize(
     "model_type",
     ["plbart", "mvp", "bigbird_pegasus", "blenderbot", "blenderbot-small", "prophetnet"],
 )
