@@ -234,7 +234,11 @@ def _are_ids(value: Any) -> bool:
 
 
 def _are_id_lists(value: Any) -> bool:
-    return isinstance(value, list) and all(_are_ids(item) and item for item in value)
+    # Not empty: generate() refuses bad_words_ids = [] ("has to be a non-empty list") on every
+    # input, after the models loaded.
+    return (
+        isinstance(value, list) and bool(value) and all(_are_ids(item) and item for item in value)
+    )
 
 
 def _is_real(value: Any) -> bool:
@@ -290,7 +294,7 @@ _TOKEN_ID_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     ),
     "bad_words_ids": (
         _are_id_lists,
-        "a list of token id lists, one per word (`[[12], [7, 9]]`)",
+        "a non-empty list of token id lists, one per word (`[[12], [7, 9]]`)",
     ),
     "sequence_bias": (
         _are_biased_sequences,

@@ -428,6 +428,9 @@ def test_a_hub_model_out_of_reach_online_says_how_to_skip_the_hub(
         # Token ids of the wrong shape: every article failed inside generate(), or (5.5) was
         # decoded with 5 and recorded as 5.5.
         (["translation.generation.bad_words_ids=[1, 2]"], "translation.generation.bad_words_ids"),
+        # empty: generate() refused it ("has to be a non-empty list") for every sentence, each
+        # batch retried in halves down to single inputs first, and every article failed
+        (["translation.generation.bad_words_ids=[]"], "translation.generation.bad_words_ids"),
         (
             ['translation.generation.suppress_tokens="abc"'],
             "translation.generation.suppress_tokens",
