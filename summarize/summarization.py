@@ -252,10 +252,11 @@ class Summarizer:
                     )
                     continue
                 elif document.map_rounds >= self.settings.max_reduce_rounds:
+                    rounds = self.settings.max_reduce_rounds
                     results[document.index] = ArticleError(
                         f"the chunk summaries still exceed the summarizer's "
-                        f"{self.loaded.window}-token window after "
-                        f"{self.settings.max_reduce_rounds} map-reduce rounds; raise "
+                        f"{self.loaded.window}-token window after {rounds} map-reduce "
+                        f"{'round' if rounds == 1 else 'rounds'}; raise "
                         "summarization.max_reduce_rounds or lower the chunk summaries' length, "
                         f"summarization.chunk_generation.{_length_key(self.chunk_model)}"
                     )

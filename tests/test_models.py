@@ -1039,6 +1039,20 @@ def test_each_map_reduce_round_logs_the_length_of_what_it_reads(caplog) -> None:
     assert second == summarizer.loaded.count_tokens(chunk_summaries) < first
 
 
+@pytest.mark.parametrize(
+    ("rounds", "said"), [(1, "1 map-reduce round;"), (2, "2 map-reduce rounds;")]
+)
+def test_the_rounds_given_up_after_are_counted_in_plain_english(rounds: int, said: str) -> None:
+    """max_reduce_rounds = 1 failed an article "after 1 map-reduce rounds"."""
+    backend = EchoBackend(lambda text: " ".join(text.split()[1:]))  # one word shorter each
+    summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
+                            SummarizationSettings(max_reduce_rounds=rounds))  # fmt: skip
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
+    (result,) = summarizer.summarize_many([sentences])
+    assert isinstance(result, ArticleError)
+    assert f"window after {said}" in str(result), str(result)
+
+
 def test_all_empty_chunk_summaries_fall_back_to_the_lead_and_say_so(caplog) -> None:
     backend = EchoBackend(lambda text: "  ")
     summarizer = Summarizer(echo_model("summarization", window=12, backend=backend),
