@@ -573,10 +573,51 @@ def even_chunks(
             high = middle
         else:
             low = middle + 1
-    chunks = [" ".join(pieces[i] for i in group) for group in _pack_sizes(sizes, low)]
+    groups = _evened(_pack_sizes(sizes, low), sizes, low)
+    chunks = [" ".join(pieces[i] for i in group) for group in groups]
     if len(chunks) <= len(greedy) and all(fits(chunk) for chunk in chunks):
         return chunks
     return greedy
+
+
+# Sweeps of _evened at most: the first moves the room a short tail leaves towards the front;
+# on 125 CNN/DM articles over a 256-token window none needed more than a few.
+_EVENING_SWEEPS = 8
+
+
+def _evened(groups: list[list[int]], sizes: list[int], budget: int) -> list[list[int]]:
+    """``groups`` (of indices into ``sizes``, packed front first up to ``budget``) with the cut
+    between each two neighbours moved to where the two are closest in size, each still within
+    ``budget``; from the last pair to the first, again while a cut moves. Packed front first,
+    the chunks before the tail filled up to the budget that one long sentence set, and the
+    tail was left shorter than greedy packing leaves it (DistilBART's tokenizer, a 256-token
+    window: a CNN/DM article in 247, 243 and 45 tokens where greedy packing gave 247, 226, 62).
+    A cut moves only where the pair gets closer in size, so the sum of the squared sizes falls
+    with each move; at most ``_EVENING_SWEEPS`` sweeps (each reads every unit once), so a
+    document of many thousand sentences costs no more than a few passes over its sizes."""
+    groups = [list(group) for group in groups]
+    for _ in range(_EVENING_SWEEPS):
+        moved = False
+        for left in range(len(groups) - 2, -1, -1):
+            pair = groups[left] + groups[left + 1]
+            ends = list(itertools.accumulate(sizes[index] for index in pair))
+            total = ends[-1]
+            current = len(groups[left])
+            best = min(
+                (
+                    cut
+                    for cut in range(1, len(pair))
+                    if ends[cut - 1] <= budget and total - ends[cut - 1] <= budget
+                ),
+                key=lambda cut: (abs(2 * ends[cut - 1] - total), cut != current),
+                default=current,
+            )
+            if abs(2 * ends[best - 1] - total) < abs(2 * ends[current - 1] - total):
+                groups[left], groups[left + 1] = pair[:best], pair[best:]
+                moved = True
+        if not moved:
+            break
+    return groups
 
 
 def _pack_sizes(sizes: list[int], budget: int) -> list[list[int]]:
