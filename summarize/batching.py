@@ -262,6 +262,16 @@ def _error_line(error: BaseException) -> str:
     return f"{type(error).__name__}: {line}" if line else type(error).__name__
 
 
+def tokenizer_failure(loaded: LoadedModel, error: BaseException) -> str:
+    """Why a text failed: the model's tokenizer raised on it while it was measured for the
+    window (an exception, or a fast tokenizer's Rust panic), a defect of ours or of a library
+    that costs the text's article alone."""
+    return (
+        f"the {loaded.task} model's tokenizer failed on this text ({_error_line(error)}); a "
+        "defect of summarize or of a library it uses, please report it with the article"
+    )
+
+
 def _failure_reason(loaded: LoadedModel, error: BaseException) -> str:
     """Why an input failed alone, naming the model and the error; for memory, what to lower."""
     model = f"the {loaded.task} model {shown(loaded.source.requested)}"

@@ -20,9 +20,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarize.backends import Generated
-from summarize.batching import GenerationFailed, WindowTooSmall, even_chunks, generate_texts
+from summarize.batching import (
+    GenerationFailed,
+    WindowTooSmall,
+    even_chunks,
+    generate_texts,
+    tokenizer_failure,
+)
 from summarize.config import SummarizationSettings
-from summarize.errors import ArticleError, shows_text
+from summarize.errors import ArticleError, SummarizeError, is_article_defect, shows_text
 from summarize.models import LoadedModel, with_generation
 from summarize.tokens import UnknownCharacters
 
@@ -163,7 +169,19 @@ class Summarizer:
                 )
                 continue
             text = " ".join(units)
-            document = _Document(index, self.loaded.count_tokens(text), units, tuple(units))
+            try:
+                tokens = self.loaded.count_tokens(text)
+            except SummarizeError:
+                raise
+            except BaseException as error:  # the tokenizer's defect: this article's alone
+                if not is_article_defect(error):
+                    raise
+                logger.debug("measuring a text for the window failed", exc_info=error)
+                results[index] = ArticleError(
+                    f"summarization: {tokenizer_failure(self.loaded, error)}"
+                )
+                continue
+            document = _Document(index, tokens, units, tuple(units))
             document.name = names[index] if names is not None else None
             if document.input_tokens <= self.loaded.window:
                 document.final_input = text

@@ -17,10 +17,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from summarize.backends import Generated
-from summarize.batching import GenerationFailed, WindowTooSmall, generate_texts, split_to_window
+from summarize.batching import (
+    GenerationFailed,
+    WindowTooSmall,
+    generate_texts,
+    split_to_window,
+    tokenizer_failure,
+)
 from summarize.cache import TranslationCache
 from summarize.config import ModelSettings
-from summarize.errors import holds_word, shows_text
+from summarize.errors import SummarizeError, holds_word, is_article_defect, shows_text
 from summarize.models import LoadedModel
 from summarize.tokens import Respelled, UnknownCharacters, unknown_text
 
@@ -283,6 +289,17 @@ class Translator:
                 )
             except WindowTooSmall as error:  # that sentence gets no English; the run goes on
                 unfit[sentence] = f"translation: {error}"
+                pieces_of[sentence] = []
+            except SummarizeError:
+                raise
+            except BaseException as error:
+                # The tokenizer's defect on this sentence (an exception, a Rust panic): every
+                # article's sentences are measured here before any is translated, so it ended
+                # the run with no brief; it costs the sentence's article alone.
+                if not is_article_defect(error):
+                    raise
+                logger.debug("measuring a sentence for the window failed", exc_info=error)
+                unfit[sentence] = f"translation: {tokenizer_failure(self.loaded, error)}"
                 pieces_of[sentence] = []
         # A piece split off a long sentence may hold no letter either ("1.000, 2.000,"): it is
         # copied like such a sentence, never sent.

@@ -2977,6 +2977,34 @@ def test_a_defect_on_one_article_costs_only_its_brief(
     assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
 
 
+@pytest.mark.parametrize("error", [ValueError, PanicException])
+@pytest.mark.parametrize("task", ["translation", "summarization"])
+def test_a_tokenizer_defect_on_one_article_costs_only_its_brief(
+    tmp_path: Path, monkeypatch, task: str, error: type
+) -> None:
+    """A model's tokenizer that raised on one article's text (an exception, or a fast
+    tokenizer's Rust panic) while its sentences or its English were measured for the window
+    ended the whole run: the sentences of every article are measured before any is
+    translated, so no article got a brief and no index was written. It now fails that article
+    alone, as a defect in generating for it does."""
+    from summarize import models
+
+    _echo_models(monkeypatch)
+    real = models.LoadedModel.count_tokens
+
+    def count_tokens(self, text: str) -> int:
+        if self.task == task and "7777" in text:
+            raise error("a tokenizer's own failure")
+        return real(self, text)
+
+    monkeypatch.setattr(models.LoadedModel, "count_tokens", count_tokens)
+    result, output = _run_a_serial_number_and_a_seed(tmp_path)
+    said = " ".join(result.output.split())
+    assert f"the {task} model's tokenizer failed on this text ({error.__name__}" in said, said
+    index = (output / "index.md").read_text(encoding="utf-8")
+    assert "1 written, 0 up to date, 0 skipped, 1 failed" in index
+
+
 @pytest.mark.parametrize(
     ("error", "defect"),
     [
