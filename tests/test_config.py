@@ -150,6 +150,32 @@ def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
         load_config(latin1, project_file=None)
 
 
+@pytest.mark.parametrize(
+    "nested",
+    ["[" * 5000 + "]" * 5000, "{ a = " * 3000 + "1" + " }" * 3000],
+    ids=["lists", "inline tables"],
+)
+def test_a_config_nested_past_the_toml_readers_depth_is_refused_with_a_message(
+    tmp_path: Path, nested: str
+) -> None:
+    """tomllib reads nested lists and tables by recursion and raises RecursionError past
+    Python's limit, no TOMLDecodeError: `config show -c deep.toml` (or any command) ended in a
+    traceback of 2,984 lines, exit 1. Refused as TOML it cannot read, naming the file, as any
+    broken config is; so is such a --set value."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text(f"[translation.generation]\nsuppress_tokens = {nested}\n")
+    with pytest.raises(
+        ConfigError, match=r"deep\.toml: not valid TOML: lists or tables nested too deeply"
+    ):
+        load_config(deep, project_file=None)
+    with pytest.raises(
+        ConfigError, match=r"the value is not valid TOML \(lists or tables nested too deeply\)"
+    ):
+        load_config(
+            overrides=[f"translation.generation.suppress_tokens={nested}"], project_file=None
+        )
+
+
 def test_a_config_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
     """Notepad and PowerShell 5 write UTF-8 with a BOM: it was "not valid TOML: Invalid
     statement (at line 1, column 1)", a line that looks right."""
