@@ -257,6 +257,38 @@ def test_a_file_name_that_is_not_utf8_is_refused_with_a_readable_line(tmp_path: 
 
 
 @pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
+def test_a_folder_name_that_is_not_utf8_is_named_not_its_files(tmp_path: Path) -> None:
+    """A folder whose name is not UTF-8 (an old archive's "Aktuelle_Ausgabe_M\xe4rz"): each of
+    its files was refused as "file name is not valid UTF-8; rename the file to read it", one
+    line a file, of names that are valid: renaming them changed nothing. The folder is named,
+    once, given as an input or as the folder of a file given."""
+    try:
+        folder = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"M\xe4rz")))
+        folder.mkdir()
+    except OSError as error:  # a file system that insists on UTF-8 names
+        pytest.skip(f"cannot make the name here: {error}")
+    for name in ("a.txt", "b.txt", "c.md"):
+        (folder / name).write_text("Text", encoding="utf-8")
+    shown_folder = f"{tmp_path}/M\\xe4rz"
+    found, problems = find_articles([folder])
+    assert found == []
+    assert [(str(p.path), p.reason) for p in problems] == [
+        (shown_folder, "folder name is not valid UTF-8; rename the folder to read its articles")
+    ]
+    found, problems = find_articles([folder / "a.txt"])
+    assert found == []
+    assert [(str(p.path), p.reason) for p in problems] == [
+        (
+            f"{shown_folder}/a.txt",
+            f"the name of its folder {shown_folder} is not valid UTF-8; rename that folder to "
+            "read it",
+        )
+    ]
+    for problem in problems:
+        str(problem.path).encode("utf-8")  # printable and storable as it is
+
+
+@pytest.mark.skipif(os.uname().sysname == "Darwin", reason="APFS refuses names that are not UTF-8")
 def test_a_folder_whose_only_article_is_refused_is_not_said_to_hold_none(tmp_path: Path) -> None:
     """A folder whose one article has a name that is not UTF-8 got a second line, "folder holds
     no articles", beside the one naming the file: false, and it sent the user looking for a

@@ -148,17 +148,43 @@ def _link_loops(path: Path) -> bool:
     return False
 
 
-def _name_problem(path: Path) -> InputProblem | None:
+def _name_problem(path: Path, folder: bool = False) -> InputProblem | None:
     """A file name that is not valid UTF-8 (a Latin-1 name from an old archive) cannot be
-    written into the brief, its run record or the index: refused with a line of its own."""
+    written into the brief, its run record or the index: refused with a line of its own. Where
+    the name is a folder's (``folder``, or one that holds the file), that folder is named: each
+    file of one was refused as "file name is not valid UTF-8; rename the file", of names that
+    were valid, one line a file."""
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
-        readable = os.fsencode(path).decode("utf-8", errors="backslashreplace")
-        return InputProblem(
-            Path(readable), "file name is not valid UTF-8; rename the file to read it"
+        pass
+    else:
+        return None
+    bad = next(part for part in (*reversed(path.parents), path) if not _utf8_name(part))
+    what = "its articles" if folder else "it"
+    if bad != path:
+        reason = (
+            f"the name of its folder {_readable(bad)} is not valid UTF-8; rename that folder "
+            f"to read {what}"
         )
-    return None
+    elif folder:
+        reason = "folder name is not valid UTF-8; rename the folder to read its articles"
+    else:
+        reason = "file name is not valid UTF-8; rename the file to read it"
+    return InputProblem(Path(_readable(path)), reason)
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _readable(path: Path) -> str:
+    """A path whose bytes are not UTF-8, each such byte written as Python's ``\\xe9``."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 # Files beside articles that are never articles: macOS's AppleDouble metadata ("._a.txt", on
@@ -176,6 +202,9 @@ def find_articles(paths: Iterable[Path]) -> tuple[list[Path], list[InputProblem]
         if (reason := _not_reachable(path)) is not None:
             problems.append(InputProblem(path, reason))
         elif path.is_dir():
+            if (problem := _name_problem(path, folder=True)) is not None:
+                problems.append(problem)
+                continue
             try:
                 entries = list(path.iterdir())
             except OSError as error:  # a folder we may not list: it alone is lost
