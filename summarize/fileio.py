@@ -117,13 +117,32 @@ def _sync_folder(folder: Path) -> None:
 def folder_error_reason(error: OSError, folder: Path) -> str:
     """Why ``folder`` could not be made or opened, for a message: a file where it, or a folder
     above it, goes (``output.folder`` or ``runtime.cache_dir`` naming a file) is named, where
-    the system said only "File exists" or "Not a directory"; otherwise the system's words."""
-    if isinstance(error, FileExistsError | NotADirectoryError):
+    the system said only "File exists" or "Not a directory"; so are a symbolic link to nothing
+    (a drive not mounted: "File exists", of a folder that is not there), a link in a loop and a
+    FIFO or device (``-o /dev/null``); otherwise the system's words."""
+    if isinstance(error, FileExistsError | NotADirectoryError) or error.errno == errno.ELOOP:
         for path in (folder, *folder.parents):
             with contextlib.suppress(OSError):
-                if path.is_file():
-                    return f"{shown(path)} is a file, not a folder"
+                if (reason := _not_a_folder(path)) is not None:
+                    return reason
     return error.strerror or str(error)
+
+
+def _not_a_folder(path: Path) -> str | None:
+    """What ``path`` is where a folder goes, or None where it is a folder or nothing."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except FileNotFoundError:
+            target = Path(os.path.realpath(path))
+            return f"{shown(path)} is a symbolic link to {shown(target)}, which does not exist"
+        except (RuntimeError, OSError):  # a loop: RuntimeError in Python 3.11, OSError later
+            return f"{shown(path)} is a symbolic link in a loop"
+    if path.is_file():
+        return f"{shown(path)} is a file, not a folder"
+    if path.exists() and not path.is_dir():
+        return f"{shown(path)} is not a folder (a FIFO, device or socket)"
+    return None
 
 
 def expand_home(path: str | os.PathLike[str]) -> Path:

@@ -300,6 +300,41 @@ def test_a_file_where_the_output_or_cache_folder_goes_is_named_as_a_file(
     assert notes.read_text(encoding="utf-8") == "mine"
 
 
+def test_a_link_or_special_file_where_the_output_folder_goes_is_named_for_what_it_is(
+    tmp_path: Path,
+) -> None:
+    """An output folder (or a folder above it) that is a link to a folder that is not there (a
+    drive not mounted), a link in a loop, or a FIFO or device (`-o /dev/null`) said only
+    "File exists": of a link to nothing, the opposite of what is wrong."""
+    from summarize.cache import TranslationCache
+
+    gone = tmp_path / "drive" / "briefs"
+    dangling = tmp_path / "briefs"
+    dangling.symlink_to(gone)
+    loop_a, loop_b = tmp_path / "loop-a", tmp_path / "loop-b"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    said_of = {
+        dangling: f"{shown(dangling)} is a symbolic link to {shown(gone)}, which does not exist",
+        loop_a: f"{shown(loop_a)} is a symbolic link in a loop",
+        fifo: f"{shown(fifo)} is not a folder (a FIFO, device or socket)",
+    }
+    if Path("/dev/null").is_char_device():
+        said_of[Path("/dev/null")] = "/dev/null is not a folder (a FIFO, device or socket)"
+    for where, reason in said_of.items():
+        for folder in (where, where / "today"):
+            with pytest.raises(UsageError) as refused:
+                make_folder(folder, "the output folder")
+            assert str(refused.value) == (
+                f"cannot create the output folder {shown(folder)}: {reason}"
+            ), folder
+            with pytest.raises(UsageError, match=re.escape(reason)):
+                TranslationCache(folder)
+    assert not gone.parent.exists()  # nothing made where the link points
+
+
 def test_the_index_so_far_says_nothing_of_a_brief_a_worker_is_replacing(
     tmp_path: Path, caplog
 ) -> None:
