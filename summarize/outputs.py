@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -602,6 +603,8 @@ def output_lock(folder: Path) -> Iterator[None]:
 
     created = make_folder(folder, "the output folder")
     lock_path = folder / LOCK_FILENAME
+    if (problem := _lock_file_problem(lock_path)) is not None:
+        raise UsageError(f"{problem}, or use another --output folder")
     lock = FileLock(lock_path, timeout=0)
     try:
         lock.acquire()
@@ -629,6 +632,27 @@ def output_lock(folder: Path) -> Iterator[None]:
                 made.rmdir()
             except OSError:
                 break
+
+
+def _lock_file_problem(lock_path: Path) -> str | None:
+    """Why ``lock_path`` cannot be a run's lock file: a FIFO, a folder or a symbolic link in its
+    place (a folder copied or synced with its links). A view opening a FIFO waited for a writer
+    forever; a run said "cannot write to the output folder …: Is a directory" (or "Too many
+    levels of symbolic links", filelock refusing to follow the link) of a folder that takes
+    writes."""
+    try:
+        mode = lock_path.lstat().st_mode
+    except OSError:  # none yet (or none to be looked at: taking it says why)
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        what = "a symbolic link"
+    elif stat.S_ISDIR(mode):
+        what = "a folder"
+    else:
+        what = "a FIFO, device or socket"
+    return f"the lock file {shown(lock_path)} is {what}, not a file summarize made; remove it"
 
 
 def _cannot_lock(folder: Path, lock_path: Path, error: OSError) -> str:
@@ -681,11 +705,15 @@ def no_run_writing(folder: Path) -> Iterator[None]:
             yield
         return
     lock_path = folder / LOCK_FILENAME
+    if (problem := _lock_file_problem(lock_path)) is not None:
+        raise UsageError(problem)
+    # Neither waiting on a FIFO nor following a link that took the file's place since the check.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         try:
-            descriptor = os.open(lock_path, os.O_RDONLY)
+            descriptor = os.open(lock_path, flags)
         except FileNotFoundError:
-            descriptor = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)  # the umask applies
+            descriptor = os.open(lock_path, flags | os.O_CREAT, 0o666)  # the umask applies
     except OSError:
         yield  # no lock file and none can be made: no run has written here
         return

@@ -12,9 +12,12 @@ import pytest
 
 from summarize.errors import UsageError, shown
 from summarize.outputs import (
+    LOCK_FILENAME,
     brief_name,
     make_folder,
+    no_run_writing,
     not_current_briefs,
+    output_lock,
     plan_briefs,
     remove_stale_temp_files,
     write_atomic,
@@ -333,6 +336,52 @@ def test_a_link_or_special_file_where_the_output_folder_goes_is_named_for_what_i
             with pytest.raises(UsageError, match=re.escape(reason)):
                 TranslationCache(folder)
     assert not gone.parent.exists()  # nothing made where the link points
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link"])
+def test_a_lock_file_that_is_no_file_is_named_by_a_run_and_a_view(
+    tmp_path: Path, kind: str
+) -> None:
+    """A `.summarize.lock` that is a FIFO, a folder or a symbolic link (a folder synced or
+    copied with its links): `summarize view` waited forever on a FIFO (opened for reading, it
+    waits for a writer), and a run said "cannot write to the output folder …: Is a directory"
+    or "…: Too many levels of symbolic links" of a folder that takes writes. Both name the
+    lock file and what it is, and nothing is written where a link points."""
+    import threading
+
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    lock = folder / LOCK_FILENAME
+    target = tmp_path / "elsewhere.lock"
+    what = {"fifo": "a FIFO, device or socket", "folder": "a folder", "link": "a symbolic link"}
+    if kind == "fifo":
+        os.mkfifo(lock)
+    elif kind == "folder":
+        lock.mkdir()
+    else:
+        lock.symlink_to(target)
+    said = f"the lock file {shown(lock)} is {what[kind]}, not a file summarize made; remove it"
+    with pytest.raises(UsageError, match=re.escape(said)), output_lock(folder):
+        pass
+    outcome: list[BaseException | None] = []
+
+    def view_takes_the_lock() -> None:
+        try:
+            with no_run_writing(folder):
+                outcome.append(None)
+        except BaseException as error:  # handed to the test's thread
+            outcome.append(error)
+
+    reader = threading.Thread(target=view_takes_the_lock, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # let the FIFO's reader go
+        with open(os.open(lock, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        pytest.fail("the view waited on the lock file")
+    assert len(outcome) == 1 and isinstance(outcome[0], UsageError), outcome
+    assert said in str(outcome[0])
+    assert not target.exists()
 
 
 def test_the_index_so_far_says_nothing_of_a_brief_a_worker_is_replacing(
