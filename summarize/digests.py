@@ -73,6 +73,7 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     ``digests_file`` remembers per-file digests between runs (skipped when None)."""
     known: dict[str, dict[str, str]] = {}
     foreign = False  # a file there that is not one of these memos: never replaced
+    folder_named: Path | None = None  # runtime.model_digests naming a folder
     if digests_file is not None:
         # Taken as given: runtime.model_digests has its leading ~ read when the config is
         # loaded ("./~backup/digests.json", a file here, was written into the home of 'backup').
@@ -80,7 +81,10 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
             text = read_regular_bytes(digests_file).decode("utf-8")
         except NotARegularFile:
             # "/dev/null" turns the memo off (it was replaced by one, when run as root); a FIFO
-            # would have hung the run
+            # would have hung the run. A folder is a mistake (the cache folder, its file meant):
+            # every run read the weights whole again, unsaid.
+            if digests_file.is_dir():
+                folder_named = digests_file
             digests_file, text = None, ""
         except OSError:  # none yet, or none to be read (writing it then says why)
             text = ""
@@ -112,6 +116,12 @@ def folder_digest(folder: Path, digests_file: Path | None = None) -> str:
     if hashed:
         seconds = time.perf_counter() - start
         # Said once written: "remembered in" followed by "could not remember" said both.
+        if folder_named is not None:
+            logger.warning(
+                "model digests not remembered: %s is a folder (set runtime.model_digests to a "
+                "file's name in it, e.g. %s)",
+                folder_named, folder_named / DIGESTS_FILENAME,
+            )  # fmt: skip
         if foreign:
             logger.warning(
                 "model digests not remembered: %s holds something else, and is left as it is "

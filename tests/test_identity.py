@@ -773,6 +773,27 @@ def test_a_digests_file_that_holds_something_else_is_left_as_it_is(
     assert "holds something else" in caplog.text and str(precious) in caplog.text
 
 
+def test_a_digests_file_that_is_a_folder_is_said_not_to_remember(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """runtime.model_digests naming a folder (the cache folder, where its file was meant):
+    the digests were not remembered and every run read the weights whole again (1.5 GB for
+    the defaults), without a word, as for /dev/null, which turns the memo off on purpose."""
+    from summarize.digests import folder_digest
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"weights")
+    fresh = folder_digest(folder, tmp_path / DIGESTS_FILENAME)
+    meant = tmp_path / "cache"
+    meant.mkdir()
+    with caplog.at_level(logging.WARNING, logger="summarize"):
+        assert folder_digest(folder, meant) == fresh
+    assert list(meant.iterdir()) == []
+    assert f"model digests not remembered: {meant} is a folder" in caplog.text
+    assert "runtime.model_digests" in caplog.text
+
+
 @pytest.mark.parametrize("left", ["", '{\n "/models/x/model.safetensors": {\n  "sha256": "ab'])
 def test_an_empty_or_cut_short_digests_memo_is_written_anew(tmp_path: Path, left: str) -> None:
     """A memo of ours left empty or cut short (a crash, a full disk) is no foreign file: it is
