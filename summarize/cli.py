@@ -1266,6 +1266,17 @@ def models_list(
 def _not_offline(stored: StoredModel, models_dir: Path) -> str:
     """What to do about a hub model in neither the store nor the Hugging Face cache."""
     at = f" at revision {stored.revision!r}" if stored.revision else ""
+    for folder in (models_dir, *models_dir.parents):
+        with contextlib.suppress(OSError):
+            if folder.is_file():
+                # "copy its folder into the store" could not be done, and nothing said why.
+                return (
+                    f"{stored.requested!r}{at} is not in the Hugging Face cache, and the model "
+                    f"store's path ({shown(models_dir)}) runs through {shown(folder)}, which is "
+                    "a file, not a folder: set runtime.models_dir to a folder (the default is "
+                    "models), then `summarize models pull` downloads it there; or point "
+                    f"{stored.task}.model at a local folder"
+                )
     return (
         f"{stored.requested!r}{at} is neither in the model store ({shown(models_dir)}) nor in "
         f"the Hugging Face cache: `summarize models pull` downloads it into the store (a run "

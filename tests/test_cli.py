@@ -2100,6 +2100,26 @@ def test_models_list_says_what_to_do_about_a_hub_model_found_nowhere_offline(
     assert not [line for line in result.stderr.splitlines() if line.startswith("summarization:")]
 
 
+def test_models_list_says_the_model_store_is_a_file(self_contained_models, tmp_path: Path) -> None:
+    """runtime.models_dir naming a file (or a path through one): `models list` said the hub
+    model was "neither in the model store (notes.txt) nor …" and to "copy its folder into the
+    store", which cannot be done; a run and `models pull` say the store is a file."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine", encoding="utf-8")
+    for store in (notes, notes / "models"):
+        result = _run_cli(
+            ["models", "list", "--set", "translation.model=nobody/no-such-model-here",
+             "--set", f"summarization.model={self_contained_models.bart}",
+             "--set", f"runtime.models_dir={store}"],
+            cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 1, result.stderr
+        (line,) = [line for line in result.stderr.splitlines() if line.startswith("translation:")]
+        assert f"runs through {notes}, which is a file, not a folder" in line, line
+        assert "set runtime.models_dir to a folder" in line, line
+    assert notes.read_text(encoding="utf-8") == "mine"
+
+
 def test_models_pull_offline_fails_clearly_and_leaves_nothing(tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = _run_cli(["models", "pull", "--set", f"runtime.models_dir={store}"], cwd=tmp_path)
