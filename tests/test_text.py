@@ -2225,6 +2225,28 @@ def test_a_front_matter_yaml_cannot_read_is_read_line_by_line(tmp_path: Path) ->
     assert "Fazit: Die Stadt hat gut geplant" in text
 
 
+@pytest.mark.parametrize(
+    ("fence", "nested"),
+    [
+        ("---", "tags: " + "[" * 5000 + "]" * 5000),
+        ("---", "tags: " + "{a: " * 3000 + "1" + "}" * 3000),
+        ("+++", "tags = " + "[" * 5000 + "]" * 5000),
+    ],
+    ids=["yaml lists", "yaml mappings", "toml lists"],
+)
+def test_a_front_matter_nested_past_the_readers_depth_costs_no_article(
+    tmp_path: Path, fence: str, nested: str
+) -> None:
+    """YAML's and TOML's readers go down nested lists and tables by recursion: a front matter
+    nested thousands deep (a few KB) raised RecursionError, and the article was lost as "a
+    defect of summarize … please report it". It is read as a block they cannot read is."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    title = 'title: "Radwege"' if fence == "---" else 'title = "Radwege"'
+    shown = _inspected(tmp_path / "artikel.md", f"{fence}\n{title}\n{nested}\n{fence}\n\n{body}\n")
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    assert body.split(".")[0] in text
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_hugos_toml_front_matter_is_metadata_too(tmp_path: Path, newline: str) -> None:
     """Hugo also writes its front matter as TOML between "+++" lines. CommonMark reads that as

@@ -639,12 +639,17 @@ def _toml_mapping(block: str) -> Any:
     # the article's first sentences.
     try:
         return tomllib.loads(block.replace("\r\n", "\n").replace("\r", "\n"))
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # nested past what it reads: no TOML here
         return None
 
 
 def _yaml_mapping(block: str) -> Any:
-    return _surrogates_paired(_yaml_block(block))
+    try:
+        return _surrogates_paired(_yaml_block(block))
+    except RecursionError:
+        # Lists or mappings nested past what PyYAML reads (it goes down them by recursion): the
+        # article was lost as "a defect"; read as a block YAML cannot read is.
+        return _key_value_lines(block)
 
 
 def _surrogates_paired(value: Any, done: dict[int, Any] | None = None) -> Any:
