@@ -247,6 +247,19 @@ def test_a_model_file_that_is_not_json_is_said_so(tmp_path: Path, content: bytes
     assert "char 0" not in message and "codec" not in message
 
 
+def test_a_model_file_nested_past_the_json_readers_depth_is_said_so(tmp_path: Path) -> None:
+    """clean.model naming a JSON file of lists nested 100,000 deep (200 KB): json raises
+    RecursionError, no JSONDecodeError, and `summarize inspect -s clean.model=…` ended in a
+    traceback, exit 1."""
+    model = tmp_path / "deep.json"
+    model.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(project_file=None, overrides=[f'clean.model="{model}"'])
+    message = str(raised.value)
+    assert f"cannot read the cleaner model {model}: it is not JSON (nested too deeply)" in message
+    assert "written by benchmarks/cleaning.py train" in message
+
+
 def _edited_packaged_model(edit: str) -> dict[str, Any]:
     data = json.loads((REPO / "summarize" / MODEL_FILE).read_text(encoding="utf-8"))
     if edit == "no trees":

@@ -279,14 +279,16 @@ def read_classifier(path: Path) -> ClassifierFile:
         raise ValueError(
             f"cannot read the cleaner model {path}: {error.strerror or error}"
         ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         # A config, a notes file or a pickled scikit-learn model named by mistake: the reason
-        # was the parser's alone ("Expecting value: line 1 column 1 (char 0)").
-        where = (
-            f"{error.msg} at line {error.lineno}, column {error.colno}"
-            if isinstance(error, json.JSONDecodeError)
-            else f"byte {error.object[error.start]:#04x} at position {error.start} is not UTF-8"
-        )
+        # was the parser's alone ("Expecting value: line 1 column 1 (char 0)"). Lists nested
+        # past what json reads (by recursion) ended the command in a traceback.
+        if isinstance(error, json.JSONDecodeError):
+            where = f"{error.msg} at line {error.lineno}, column {error.colno}"
+        elif isinstance(error, UnicodeDecodeError):
+            where = f"byte {error.object[error.start]:#04x} at position {error.start} is not UTF-8"
+        else:
+            where = "nested too deeply"
         raise ValueError(
             f"cannot read the cleaner model {path}: it is not JSON ({where}); clean.model "
             "names a JSON file written by benchmarks/cleaning.py train"
