@@ -6591,3 +6591,21 @@ def test_the_longest_run_of_a_phrase_takes_time_in_the_text_s_length() -> None:
     started = time.perf_counter()
     assert _longest_run(words, 7) == 3_000
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Wirtschaft wuchs um 0,3 Prozent.", "The economy grew .3 percent."),
+        ("Die Wirtschaft wuchs um 0,3 Prozent.", "The economy grew .3%."),
+        ("Er schoss mit einer Waffe vom Kaliber 0,22.", "He fired a .22 caliber gun."),
+    ],
+)
+def test_a_decimal_without_its_leading_zero_is_less_than_one(german: str, english: str) -> None:
+    """American news writes ".3 percent" for 0.3 percent: the figure after the dot was read
+    alone, as 3, so the correct figure was flagged and "3 Prozent" backed it, ten times over."""
+    assert unsupported_facts(english, "", german) == []
+    assert numbers_not_in_german(german, english) == []
+    wrong = german.replace("0,", "")
+    assert [flag.kind for flag in unsupported_facts(english, "", wrong)] == ["number"]
+    assert {value for q in find_quantities(english, "en") for value in q.values} <= {0.3, 0.22}

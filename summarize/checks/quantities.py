@@ -353,7 +353,11 @@ _SCORE = re.compile(
     r"(?!\s?(?i:million|billion|thousand|millionen|milliarden|tausend|mio|mrd|bn|m|k)\b)"
 )
 _NUMBER = re.compile(
-    rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€¥]\s?)?(?P<sign>[-−–])?(?P<digits>{_DIGITS})"
+    rf"(?<![\w,])(?<!\d\.)(?P<currency>[$£€¥]\s?)?(?P<sign>[-−–])?"
+    # A decimal without its leading zero, as American news writes it (".3 percent", "a .22
+    # caliber gun"): a dot after no word, number or dot opens it; after one it ends a sentence
+    # or an abbreviation ("No.3", "2019.5 people" stay as they were).
+    rf"(?P<digits>(?<![\w.,'’])\.\d+(?![.,]?\d)|{_DIGITS})"
     rf"(?P<scale>{_SCALE}|(?(currency)\s?(?:bn|tn|b|m|k)\b))?(?P<percent>{_PERCENT})?"
     r"(?![\d])",  # a unit may follow without a space: "3pm", "20kg"
     re.IGNORECASE,
@@ -864,6 +868,8 @@ def parse_digits(digits: str, language: Language) -> set[float]:
             if not is_conventional and groups.group(2).count(thousands_sep) == 1 and not fraction:
                 readings.add(float(compact.replace(",", ".").replace(" ", "")))
             return readings
+    if re.fullmatch(r"\.\d+", compact):  # ".3": a decimal without its leading zero
+        return {float("0" + compact)}
     if re.fullmatch(r"\d+[.,]\d+", compact):
         readings.add(float(compact.replace(",", ".")))
         return readings
