@@ -6609,3 +6609,46 @@ def test_a_decimal_without_its_leading_zero_is_less_than_one(german: str, englis
     wrong = german.replace("0,", "")
     assert [flag.kind for flag in unsupported_facts(english, "", wrong)] == ["number"]
     assert {value for q in find_quantities(english, "en") for value in q.values} <= {0.3, 0.22}
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "wrong"),
+    [
+        ("Er regierte seit mehr als 20 Jahren.", "He ruled for more than two decades.", "three"),
+        ("Er regierte 30 Jahre lang.", "He ruled for three decades.", "four decades"),
+        ("Er regierte drei Jahrzehnte lang.", "He ruled for 30 years.", "3 years"),
+        ("Er regierte zwei Jahrzehnte lang.", "He ruled for two decades.", "two years"),
+        ("Das Haus ist über 200 Jahre alt.", "The house is over two centuries old.", "20"),
+        ("Das Haus ist zwei Jahrhunderte alt.", "The house is 200 years old.", "two decades"),
+        ("Er regierte ein Jahrzehnt.", "He ruled for a decade.", "a year"),
+        ("Er regierte 10 Jahre.", "He ruled for a decade.", "two decades"),
+        ("Sie regierten ein Jahrhundert.", "They ruled for a century.", "a year"),
+    ],
+)
+def test_decades_and_centuries_are_units_of_time(german: str, english: str, wrong: str) -> None:
+    """ "two decades" is 20 years, "a century" 100: the decade was no unit, so "two decades"
+    for "20 Jahren" flagged "two", and "Jahrzehnt" and "Jahrhundert" read as one year each,
+    so "a year" for "ein Jahrzehnt" passed, as did "3 years" for "drei Jahrzehnte"."""
+    assert unsupported_facts(english, "", german) == []
+    assert numbers_not_in_german(german, english) == []
+    span = re.search(r"(?:two|three|a|30|10|200) (?:decades?|centur(?:y|ies)|years)", english)
+    assert span is not None
+    if " " not in wrong:  # the count alone changed: "three decades"
+        wrong = wrong + " " + span.group(0).split()[-1]
+    changed = english[: span.start()] + wrong + english[span.end() :]
+    assert unsupported_facts(changed, "", german) != [], changed
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Im 19. Jahrhundert wuchs die Stadt.", "In the 19th century the city grew."),
+        ("Im 19. Jahrhundert wuchs die Stadt.", "In the nineteenth century the city grew."),
+        ("Seit Jahrzehnten wächst die Stadt.", "The city has been growing for decades."),
+        ("Die Jahrhundertflut kam 2002.", "The flood of the century came in 2002."),
+        ("Er regierte ein halbes Jahrhundert.", "He ruled for half a century."),
+    ],
+)
+def test_a_named_century_or_decade_stays_as_it_was(german: str, english: str) -> None:
+    assert unsupported_facts(english, "", german) == []
+    assert numbers_not_in_german(german, english) == []

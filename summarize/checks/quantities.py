@@ -96,6 +96,11 @@ _METRIC_UNITS = {
     "week": ("min", 10080.0), "woche": ("min", 10080.0),
     "month": ("month", 1.0), "monat": ("month", 1.0), "monate": ("month", 1.0),
     "year": ("month", 12.0), "jahr": ("month", 12.0), "jahre": ("month", 12.0),
+    # "two decades" is "20 Jahre", "a century" "100 Jahre" (each was no unit, and the German
+    # words read as one year: "a year" passed for "ein Jahrzehnt")
+    "decade": ("month", 120.0), "jahrzehnt": ("month", 120.0), "jahrzehnte": ("month", 120.0),
+    "century": ("month", 1200.0), "centuries": ("month", 1200.0),
+    "jahrhundert": ("month", 1200.0), "jahrhunderte": ("month", 1200.0),
     # Speed, in metres per hour: "100 km/h" is "100 kilometres per hour" (a length with "per
     # hour" after it, read by _METRIC_UNIT's "per" below) and "Stundenkilometer"; "100 mph" is
     # another speed, never the same number in km/h.
@@ -1790,7 +1795,10 @@ _HALF_PERCENT = re.compile(
     r"|prozent(?:punkt(?:e?s|en?)?)?)(?![\w-])",
     re.IGNORECASE,
 )
-_TIME_UNIT = r"(?P<unit>hour|stunde|day|tag|week|woche|month|monat|year|jahr|minute)"
+_TIME_UNIT = (
+    r"(?P<unit>hour|stunde|day|tag|week|woche|month|monat|year|jahrzehnt|jahrhundert|jahr|minute"
+    r"|decade|century)"
+)
 _PART_OF_UNIT = re.compile(
     rf"(?<![\w-])(?:(?P<half>{_HALF})[-\s]{_TIME_UNIT}"
     r"|(?P<part_of_year>halb|viertel)(?P<jahr>jahr)(?:es|s)?"
@@ -1810,7 +1818,8 @@ _PART_OF_UNIT = re.compile(
 _ONE_UNIT_DE = re.compile(
     r"(?<![\w-])(?:(?P<article>ein(?:e[mnrs]?)?)(?:\s+(?-i:[a-zäöüß]+e[mnrs]?))?"
     r"|pro|je|jede[nmrs]?|im|am|in\s+der|die)"
-    r"\s+(?P<unit>tag|woche|monat|jahr|stunde|minute)(?:e?s|e?n)?(?![\w-])(?!\s*\d)",
+    r"\s+(?P<unit>tag|woche|monat|jahrzehnt|jahrhundert|jahr|stunde|minute)(?:e?s|e?n)?(?![\w-])"
+    r"(?!\s*\d)",
     re.IGNORECASE,
 )
 _ONE_UNIT_ADVERB_DE = re.compile(
@@ -1825,8 +1834,8 @@ _ADVERB_UNITS_DE = {"täg": "tag", "wöchent": "woche", "monat": "monat", "jähr
 # (an ordinal far more often), nor an hour "per hour" of a speed ("miles per hour" is "km/h").
 # "a one-year contract", "the one-day-old calf" ("einjährig") too.
 _ONE_UNIT_EN = re.compile(
-    r"(?<![\w-])(?:(?:an?|one|per)\s+(?P<unit>minute|hour|day|week|month|year)(?![\w-])"
-    r"|one-(?P<compound>minute|hour|day|week|month|year)(?!\w))",
+    r"(?<![\w-])(?:(?:an?|one|per)\s+(?P<unit>minute|hour|day|week|month|year|decade|century)"
+    r"(?![\w-])|one-(?P<compound>minute|hour|day|week|month|year|decade|century)(?!\w))",
     re.IGNORECASE,
 )
 _SPEED_BEFORE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?)\s+$", re.IGNORECASE)
@@ -1926,7 +1935,8 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
 # backs, so "a year earlier" for "Vorjahr" is no number missing from the German. Not a weekday
 # ("Dienstag": the weekday reading takes it first).
 _TIME_WORD_DE = re.compile(
-    r"(?<![^\W\d_])[^\W\d_]*?(?P<unit>jahr|monat|woche|tag|stunde|minute)[^\W\d_]*",
+    r"(?<![^\W\d_])[^\W\d_]*?(?P<unit>jahrzehnt|jahrhundert|jahr|monat|woche|tag|stunde|minute)"
+    r"[^\W\d_]*",
     re.IGNORECASE,
 )
 
