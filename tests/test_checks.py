@@ -6696,3 +6696,27 @@ def test_a_long_run_of_capitalised_words_takes_time_in_its_length() -> None:
     flags = unsupported_facts(summary, "Name1 was here.", "Name2 war da.")
     assert time.perf_counter() - started < 10.0
     assert [flag.kind for flag in flags] == ["name"]
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "wrong"),
+    [
+        ("Der Konzern verdiente 5 Mill. Euro.", "The group earned 5 million euros.", "billion"),
+        ("Die Bank verlor 4,5 Mia. Franken.", "The bank lost 4.5 billion francs.", "million"),
+        ("Der Bund zahlt 2 Md. Euro.", "The federal government pays 2 billion euros.", "million"),
+    ],
+)
+def test_the_other_abbreviations_of_a_scale_are_read(german: str, english: str, wrong: str) -> None:
+    """ "Mill." (Millionen), "Mia." (Milliarden, as Swiss news writes it) and "Md." (Duden's
+    other abbreviation of Milliarde) were no scale: "5 Mill. Euro" was 5 euros, so "5 million
+    euros" was flagged and "5 billion" as well."""
+    assert unsupported_facts(english, "", german) == []
+    assert numbers_not_in_german(german, english) == []
+    changed = re.sub(r"million|billion", wrong, english)
+    assert [flag.kind for flag in unsupported_facts(changed, "", german)] == ["number"]
+
+
+def test_a_name_after_a_number_is_no_scale() -> None:
+    """Only with its dot: "Mia" is a given name ("mit 5 Mia und Tom")."""
+    assert unsupported_facts("Mia was 5 years old.", "", "Mia war 5 Jahre alt.") == []
+    assert find_quantities("Die Gruppe hatte 5 Mia als Gast.", "de")[0].values == {5.0}

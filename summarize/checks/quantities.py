@@ -45,6 +45,8 @@ SCALES = {
     "million": 1e6, "millionen": 1e6, "mio": 1e6, "millions": 1e6, "mln": 1e6,
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billion": 1e9, "billions": 1e9, "bn": 1e9,
     "billionen": 1e12, "trillion": 1e12, "bio": 1e12,
+    # "5 Mill. Euro", "4,5 Mia. Franken" (Swiss news), "2 Md. Euro": only with their dot
+    "mill": 1e6, "mia": 1e9, "md": 1e9,
 }  # fmt: skip
 # German "Billion" is a million millions (English "trillion"), as its plural "Billionen" is.
 _GERMAN_SCALES = {**SCALES, "billion": 1e12}
@@ -184,8 +186,9 @@ _PERCENT = (
 # English writes "bn" with none, as it writes "m" ("£3bn." ends a sentence as "£15m." does).
 _SCALE_ABBREVIATIONS = ("tsd", "mio", "mln", "mrd")
 # German "Bio." (Billionen, English "trillion") only with its dot: "Bio" is a word of its own
-# ("5 Bio-Produkte", organic).
-_SCALE_DOTTED = ("bio",)
+# ("5 Bio-Produkte", organic), as "Mia" is a given name ("Mill.", "Mia.", "Md." are Duden's
+# and Swiss news' other abbreviations of Millionen and Milliarden).
+_SCALE_DOTTED = ("bio", "mill", "mia", "md")
 _SCALE = (
     r"(?:\s?(?:(?:"
     + "|".join(_SCALE_ABBREVIATIONS)
