@@ -6720,3 +6720,22 @@ def test_a_name_after_a_number_is_no_scale() -> None:
     """Only with its dot: "Mia" is a given name ("mit 5 Mia und Tom")."""
     assert unsupported_facts("Mia was 5 years old.", "", "Mia war 5 Jahre alt.") == []
     assert find_quantities("Die Gruppe hatte 5 Mia als Gast.", "de")[0].values == {5.0}
+
+
+@pytest.mark.parametrize(
+    "english",
+    ["Shares rose 12 pct, the bank said.", "Shares rose 12pc.", "Shares rose 12.5pc."],
+)
+def test_percent_abbreviated_as_news_english_writes_it_is_a_share(english: str) -> None:
+    """Reuters writes "12 pct", British papers "12pc": the figure was read as a bare count, so
+    "12 Prozent" did not back it, and "12 Punkte" did."""
+    figure = re.search(r"[\d.]+", english).group(0).replace(".", ",")  # type: ignore[union-attr]
+    german = f"Die Aktien stiegen um {figure} Prozent."
+    assert unsupported_facts(english, "", german) == []
+    assert numbers_not_in_german(german, english) == []
+    points = german.replace("Prozent", "Punkte")
+    assert [flag.kind for flag in unsupported_facts(english, "", points)] == ["number"]
+
+
+def test_a_pc_in_capitals_is_no_percent() -> None:
+    assert find_quantities("He bought 5 PC games.", "en")[0].kind == "number"

@@ -177,9 +177,10 @@ def weekday_numbers() -> dict[str, int]:
 
 # What joins the two days of a range: "4-14", "4. bis zum 14.", "11th and 14th", "4 to 14".
 _DAY_RANGE_LINK = r"(?:[-–]|(?:to|until|till|through|and|bis|und)(?:\s+(?:the|zum|dem))?)"
+# "12 pct" (Reuters), "12pc" (British papers): in small letters only, "5 PC games" are computers.
 _PERCENT = (
     r"(?:\+?\s?%|\+?\s?(?:prozent|percent|per\s?cent|prozentpunkt(?:e|en)?"
-    r"|percentage[\s-]points?)\b)"
+    r"|percentage[\s-]points?|(?-i:pct|pc))\b)"
 )
 # Only an abbreviation written with a dot takes the dot after it ("5,8 Mio."): after a word the
 # dot ends the sentence, and "300 million." was shown so in the key facts, a warning and a flag.
