@@ -6739,3 +6739,26 @@ def test_percent_abbreviated_as_news_english_writes_it_is_a_share(english: str) 
 
 def test_a_pc_in_capitals_is_no_percent() -> None:
     assert find_quantities("He bought 5 PC games.", "en")[0].kind == "number"
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Knapp ein Drittel ist dafür.", "Almost a third are in favour."),
+        ("Fast ein Viertel stimmte zu.", "Nearly a quarter agreed."),
+        ("Mehr als ein Fünftel kam.", "More than a fifth came."),
+        ("Rund ein Drittel der Befragten ist dafür.", "About a third said yes."),
+    ],
+)
+def test_a_hedged_part_of_a_whole_is_a_share_without_of(german: str, english: str) -> None:
+    """ "Almost a third are in favour": only "a third of" was a share, so without the "of" the
+    "third" was an ordinal, flagged against "ein Drittel" and never compared with it; a hedge
+    goes with no ordinal ("nearly a third goal")."""
+    assert unsupported_facts(english, "", german) == []
+    other = re.sub(r"Drittel|Viertel|Fünftel", "Zehntel", german)
+    assert [flag.kind for flag in unsupported_facts(english, "", other)] == ["number"]
+
+
+def test_an_ordinal_after_an_article_stays_one() -> None:
+    assert [q.kind for q in find_quantities("He scored a third goal.", "en")] == ["ordinal"]
+    assert [q.kind for q in find_quantities("It fell by almost a third.", "en")] == ["fraction"]

@@ -423,6 +423,15 @@ _BY_A_FRACTION = re.compile(
     r"|before|within|than|year-on-year|per|a|each|every)\b))",
     re.IGNORECASE,
 )
+# A hedged part of a whole, which needs no "of" either: "almost a third are in favour",
+# "nearly a quarter agreed" (a hedge goes with no ordinal: "nearly a third goal" is no English).
+# "by almost a third" is _BY_A_FRACTION's, "almost a third of" _UNIT_FRACTION's.
+_HEDGED_FRACTION = re.compile(
+    r"(?<!\bby\s)\b(?:almost|nearly|about|around|roughly|more\s+than|less\s+than|fewer\s+than"
+    r"|just\s+over|just\s+under|well\s+over|at\s+least|close\s+to|up\s+to)\s+"
+    rf"(?P<part>(?:an?|one)[-\s](?P<english>{_DENOMINATOR}))\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 # German numerals inside a word: a number word before the head of a numeral adjective
 # ("dreitägig" three-day, "siebenmalig" seven-time, "zehnjährig" ten-year, "Zweirad"), read by
 # text2num; "beide" (the two); a weekday starting a compound or an adverb ("Freitagabend",
@@ -1014,6 +1023,9 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
         found.append((match.start(), match.end(), round(1 / denominator, 4)))
     for match in _BY_A_FRACTION.finditer(text):
         denominator = _DENOMINATORS[(match.group("english") or "half").lower()]
+        found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
+    for match in _HEDGED_FRACTION.finditer(text):
+        denominator = _DENOMINATORS[match.group("english").lower()]
         found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
     for match in _DIGIT_FRACTION.finditer(text):
         numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
