@@ -27,7 +27,15 @@ import yaml
 
 from summarize import ingest
 from summarize.digests import file_sha256
-from summarize.errors import ArticleError, OutputError, UsageError, shown
+from summarize.errors import (
+    ArticleError,
+    OutputError,
+    SummarizeError,
+    UsageError,
+    defect_on_article,
+    is_article_defect,
+    shown,
+)
 from summarize.fileio import folder_error_reason, open_regular, read_regular_text, write_atomic
 from summarize.record import (
     RECORD_SUFFIX,
@@ -330,9 +338,29 @@ def record_path(brief_path: Path) -> Path:
 def write_brief(brief_path: Path, brief: Brief, make_folder: bool = True) -> BriefRecord:
     """Write the run record, then the Markdown brief, each atomically (see the module note).
     ``make_folder=False`` (a run's briefs): OutputError when the folder is not there."""
-    record = brief.record()
-    _write_record_and_brief(brief_path, record, make_folder=make_folder)
+    with _rendering(brief.source):
+        record = brief.record()
+        markdown = render_brief(record, record_path(brief_path).name)
+    _write_record_and_brief(brief_path, record, markdown=markdown, make_folder=make_folder)
     return record
+
+
+@contextmanager
+def _rendering(source: object) -> Iterator[None]:
+    """A defect raised while one article's brief is rendered (a character or a value that
+    :mod:`summarize.render` did not expect) fails that article alone, as the guards of reading,
+    preparing and the checks do (:func:`summarize.errors.is_article_defect`): it ended the run
+    with a traceback, the articles after it without a brief and no index written. Nothing of
+    that brief is written: both of its files are rendered before either is written."""
+    try:
+        yield
+    except SummarizeError:
+        raise
+    except BaseException as error:
+        if not is_article_defect(error):
+            raise
+        logger.debug("rendering the brief of %s failed", shown(source), exc_info=error)
+        raise defect_on_article(source, "rendering", error) from error
 
 
 def _write_record_and_brief(
@@ -419,9 +447,9 @@ def keep_current(brief_path: Path, record: BriefRecord, source: Path) -> BriefRe
         # Markdown (the second write failed: a disk full, a kill on Ray) read as one brief, and
         # the Markdown named the gone file after every later run. The old record beside the new
         # Markdown still names it, and the next run writes both again.
-        _write_record_and_brief(
-            brief_path, renewed, markdown_first=True, markdown=_moved_brief(brief_path, renewed)
-        )
+        with _rendering(source):
+            markdown = _moved_brief(brief_path, renewed)
+        _write_record_and_brief(brief_path, renewed, markdown_first=True, markdown=markdown)
     return renewed
 
 

@@ -2966,6 +2966,7 @@ PanicException.__module__ = "pyo3_runtime"
         ("summarize.segment", "segment_article", "preparing"),
         ("summarize.checks.translation_warnings", "is_supported", "the checks"),
         ("summarize.checks", "unsupported_facts", "the checks"),
+        ("summarize.outputs", "render_brief", "rendering"),
     ],
 )
 def test_a_defect_on_one_article_costs_only_its_brief(
