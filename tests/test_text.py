@@ -1386,6 +1386,78 @@ def test_an_html_pages_whole_text_reads_as_a_copied_page() -> None:
     )
 
 
+# The characters str.splitlines() ends a line at that HTML does not: Word's line break (U+000B),
+# the information separators and the Unicode line and paragraph separators (NEL, U+0085, the
+# reader takes for windows-1252's "…" stored as a control character).
+_NO_HTML_LINE_BREAKS = ["\x0b", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("character", [*_NO_HTML_LINE_BREAKS, "\x0c"])
+def test_a_character_that_breaks_no_line_in_html_keeps_a_paragraph_whole(
+    tmp_path: Path, character: str
+) -> None:
+    """Word's line break (U+000B) pasted into a CMS's <p>: a browser (Chromium) shows the
+    paragraph on one line, the character as a box between two words (U+2028 and U+2029 as a
+    space); a form feed was read as a space, but the page text parted the paragraph at the
+    others (str.splitlines() does) and the sentence reached the translator in two halves, each
+    a paragraph of its own. Each is white space between the words; in a <pre> too."""
+    sentence = "Der Stadtrat hat den neuen Haushalt für 2025{}Mit knapper Mehrheit beschlossen."
+    html = (
+        "<html><head><meta charset='utf-8'><title>Haushalt in Ulm beschlossen worden</title>"
+        "</head><body><article><h1>Haushalt in Ulm beschlossen worden</h1>"
+        f"<p>{sentence.format(character)} Die Sprecherin der Stadt sagte das am Abend.</p>"
+        "<p>Die Opposition kritisierte die Pläne scharf, wie es am Montag im Rathaus hieß.</p>"
+        f"<pre>Zeile{character}eins\nZeile zwei</pre></article></body></html>"
+    )
+    assert page_text(parse_html(html)).splitlines()[2:5] == [
+        f"{sentence.format(' ')} Die Sprecherin der Stadt sagte das am Abend.",
+        "",
+        "Die Opposition kritisierte die Pläne scharf, wie es am Montag im Rathaus hieß.",
+    ]
+    assert page_text(parse_html(html)).splitlines()[-2:] == ["Zeile eins", "Zeile zwei"]
+    path = tmp_path / "seite.html"
+    path.write_text(html, encoding="utf-8")
+    prepared = prepare(read_article(path), load_config())
+    first = " ".join(prepared.segmented.paragraphs[0])
+    assert sentence.format(" ") in first, prepared.segmented.paragraphs
+
+
+@pytest.mark.parametrize("character", [*_NO_HTML_LINE_BREAKS, "\x0c"])
+def test_a_character_that_breaks_no_markdown_line_keeps_a_paragraph_whole(
+    tmp_path: Path, character: str
+) -> None:
+    """markdown-it ends a line at a line feed or carriage return alone: Word's line break
+    (U+000B), a form feed, U+2028 and the others inside a line stay inside its paragraph, and
+    a browser shows the rendered <p> on one line (the test above), the character between two
+    words. The reader kept the character, the segmenter parted the paragraph there
+    (str.splitlines() does) and the sentence reached the translator in two halves. In the
+    text each is one space, in a heading, a table cell and a code block too."""
+    sentence = "Der Stadtrat hat den neuen Haushalt für 2025{}Mit knapper Mehrheit beschlossen."
+    markdown = (
+        f"# Haushalt in{character}Ulm beschlossen worden\n\n"
+        f"{sentence.format(character)} Die Sprecherin der Stadt sagte das am Abend.\n\n"
+        "Die Opposition kritisierte die Pläne scharf, wie es am Montag im Rathaus hieß.\n\n"
+        f"| Partei | Stimmen |\n|---|---|\n| Freie{character}Wähler | 12 |\n\n"
+        f"```\nZeile{character}eins\nZeile zwei\n```\n"
+    )
+    text, _, title = markdown_article(markdown)
+    assert title == "Haushalt in Ulm beschlossen worden"
+    assert text.split("\n\n") == [
+        title,
+        f"{sentence.format(' ')} Die Sprecherin der Stadt sagte das am Abend.",
+        "Die Opposition kritisierte die Pläne scharf, wie es am Montag im Rathaus hieß.",
+        "Partei | Stimmen",
+        "Freie Wähler | 12",
+        "Zeile eins\nZeile zwei",
+    ]
+    path = tmp_path / "artikel.md"
+    path.write_text(markdown, encoding="utf-8")
+    prepared = prepare(read_article(path), load_config())
+    assert prepared.segmented.title == title
+    first = " ".join(prepared.segmented.paragraphs[0])
+    assert sentence.format(" ") in first, prepared.segmented.paragraphs
+
+
 def test_left_out_menu_items_are_in_the_audit_when_the_article_uses_the_same_words(
     tmp_path: Path,
 ) -> None:

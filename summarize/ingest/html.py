@@ -2640,6 +2640,7 @@ def page_text(root: Any) -> str:
             # Without soft hyphens and zero-width characters, as the extraction writes text:
             # inside a word they would reach the translator.
             text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+            text = NO_HTML_LINE_BREAK.sub(" ", text)
             out.append(text if pre else _HTML_WHITE_SPACE.sub(" ", text))
 
     # (element, closing?, inside <pre>)
@@ -2693,6 +2694,13 @@ def page_text(root: Any) -> str:
 
 # White space as HTML collapses it (not U+00A0).
 _HTML_WHITE_SPACE = re.compile("[ \t\n\r\f]+")
+# The characters str.splitlines() ends a line at that break no line in HTML, in a <pre> neither:
+# Word's line break (U+000B) pasted into a CMS's paragraph, a form feed, the information
+# separators, NEL, the Unicode line and paragraph separators. A browser (Chromium) shows each
+# between the words of its line (the controls as a box, U+2028 and U+2029 as a space); the page
+# text parted the paragraph there, and the sentence reached the translator in two halves. Each
+# is white space: one space, as it reads.
+NO_HTML_LINE_BREAK = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def ordered_list_markers(root: Any) -> dict[Any, str]:

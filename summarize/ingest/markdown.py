@@ -16,6 +16,7 @@ from summarize.ingest.details import SourceDetails, front_matter_details
 from summarize.ingest.html import (
     BLOCK_TAGS,
     INVISIBLE_TAGS,
+    NO_HTML_LINE_BREAK,
     is_html_element,
     parse_html,
     read_blocks,
@@ -133,8 +134,13 @@ def markdown_article(
     for token in tokens:
         reader.read(token)
     text = "\n\n".join(block.strip("\n") for block in reader.blocks if block.strip())
+    # Word's line break (U+000B), a form feed, U+2028 and the like inside a line: no line end to
+    # markdown-it, and a browser shows the rendered paragraph on one line (NO_HTML_LINE_BREAK);
+    # kept, they parted the paragraph for the segmenter (str.splitlines), a sentence in two.
+    text = NO_HTML_LINE_BREAK.sub(" ", text)
+    title = NO_HTML_LINE_BREAK.sub(" ", reader.title)
     # An empty heading is never the title of the text under it.
-    title = reader.title if text.startswith(reader.title) else ""
+    title = title if text.startswith(title) else ""
     front = tuple(
         (MARKDOWN_FRONT_MATTER, line.strip()) for line in front_matter.splitlines() if line.strip()
     )
