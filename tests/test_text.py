@@ -2796,6 +2796,45 @@ def test_a_script_tag_named_in_a_markdown_paragraph_hides_nothing() -> None:
     assert closed == "Der Rat tagt. Mehr dazu."
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "tail"),
+    [
+        ("Die Kosten liegen bei zwölf Millionen Euro, hieß es ", "", "."),  # in a paragraph
+        ("", "", "."),  # an HTML block
+        ("", "\n", "."),  # an HTML block over lines
+        ("", "\n\n", ". Danach ging es weiter."),  # its closing tag a block of its own
+        ("Die Kosten liegen bei zwölf Millionen Euro, hieß es ", "\n\n", "."),
+        ("Die Kosten liegen bei zwölf Millionen Euro", "", ", hieß es."),
+        ("", "", "). Danach ging es weiter."),
+    ],
+)
+def test_punctuation_right_after_a_closing_block_tag_in_markdown_is_kept(
+    tmp_path: Path, before: str, after: str, tail: str
+) -> None:
+    """A full stop typed right after an inline <details>…</details> ("… hieß es
+    <details>…</details>.") was read as a line of its own, as a browser shows it below the
+    box, and the cleaner's fragments rule dropped it: the article's text lost its character.
+    Punctuation glued to a block's closing tag stays on the line before (the line break goes
+    after it, white space alone moved); the text after it stays a line of its own."""
+    details = (
+        f"<details>{after}<summary>Quelle</summary>{after}Haushaltsplan der Stadt{after}</details>"
+    )
+    shown = _inspected(
+        tmp_path / "haushalt.md",
+        "# Haushalt in Ulm beschlossen worden\n\n"
+        "Der Stadtrat von Ulm hat am Montag den Haushalt für das kommende Jahr beschlossen. "
+        "Die Mehrheit war knapp, wie die Sprecherin sagte.\n\n"
+        f"{before}{details}{tail}\n\n"
+        "Die Opposition kritisierte die Pläne scharf und kündigte Widerstand an.\n",
+    )
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    punctuation = tail.split(" ")[0]
+    assert f"Haushaltsplan der Stadt{punctuation}" in text, text
+    if rest := tail[len(punctuation) :].strip():
+        assert rest in text
+    assert not shown["dropped"], shown["dropped"]
+
+
 def test_what_a_markdown_files_html_hides_is_listed_in_the_audit(tmp_path: Path) -> None:
     """A comment, a <script> or <style> (as a block or inside a paragraph) and an HTML image's
     description render as nothing, but their text left the article with no line in the audit

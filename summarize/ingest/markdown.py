@@ -356,10 +356,45 @@ class _TokenReader:
         # A superscript of digits as the characters a reader sees, as in an HTML page.
         root = parse_html(f"<div>{scripts_as_characters(token.content)}")
         visible, hidden = read_blocks(root)
+        # A block that opens with the closing tag of an element opened blocks above it
+        # ("</details>." after a blank line) glues its punctuation to the block before.
+        # Not to the title, which would no longer head the text.
+        earlier = self.blocks if not self.marker and self.blocks[-1:] != [self.title] else []
+        visible = _punctuation_on_the_line_before(visible, token.content, earlier)
         self.blocks.append(self.marker + "\n".join(visible))
         self.left_out += ((MARKDOWN_HIDDEN_HTML, text) for text in hidden)
         self.left_out += _image_descriptions(root)
         self.marker = ""
+
+
+# Punctuation that ends a phrase, glued to what comes before it ("</details>." "</div>),").
+_GLUED_PUNCTUATION = re.compile(r"[.,;:!?…)\]}]+(?=\s|$)")
+
+
+def _punctuation_on_the_line_before(blocks: list[str], html: str, earlier: list[str]) -> list[str]:
+    """The visible blocks of a Markdown file's HTML block, each that opens with punctuation
+    typed right after a closing tag ("<details>…</details>.") without it, the punctuation at
+    the end of the block before (the first block's: at the end of the last of ``earlier``, the
+    file's blocks read so far, changed in place): a block of a full stop alone was dropped by
+    the cleaner as a fragment, and the article lost its character. White space alone moves."""
+    kept: list[str] = []
+    for block in blocks:
+        punctuation = _GLUED_PUNCTUATION.match(block)
+        before = kept or [block for block in earlier if block.strip()][-1:]
+        if (
+            before
+            and punctuation
+            and re.search(rf"</[A-Za-z][\w-]*\s*>{re.escape(punctuation.group())}", html)
+        ):
+            if kept:
+                kept[-1] += punctuation.group()
+            else:
+                last = max(i for i, block in enumerate(earlier) if block.strip())
+                earlier[last] = earlier[last].rstrip() + punctuation.group()
+            block = block[punctuation.end() :].lstrip()
+        if block:
+            kept.append(block)
+    return kept
 
 
 def _html_block_that_closes(state: Any, start: int, end: int, silent: bool) -> bool:
@@ -458,7 +493,9 @@ def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> st
     scripts = _scripts_of_digits(children)
     last_closing = _last_closing_tags(children)
     after_script = 0  # the children up to here belong to the script of digits just read
+    closed_block = False  # the child before was a block's closing tag ("</details>")
     for index, child in enumerate(children):
+        glued, closed_block = closed_block, False
         if index < after_script:
             continue
         if index in scripts and not hidden:
@@ -483,12 +520,22 @@ def _inline_text(children: Sequence[Any], left_out: list[tuple[str, str]]) -> st
                 left_out += _image_descriptions(parse_html(child.content))
             elif not hidden and tag.group(2).lower() in BLOCK_TAGS:
                 parts.append("\n")  # a <br> (or a <div>) ends a line, as in a browser
+                closed_block = bool(tag.group(1))
         elif hidden:
             hidden_parts.append(child.content if child.content else " ")
         elif child.type == "html_inline" and (comment := _INLINE_COMMENT.fullmatch(child.content)):
             _add_hidden(left_out, comment.group(1))  # a comment, <?…?> or <![CDATA[…]]>
         elif child.type == "wiki_embed":
             left_out.append((MARKDOWN_EMBED, child.content))
+        elif (
+            child.type == "text"
+            and glued
+            and (punctuation := _GLUED_PUNCTUATION.match(child.content))
+        ):
+            # "… hieß es <details>…</details>." The full stop, a line of its own as a browser
+            # shows it, was dropped by the cleaner as a fragment: it stays on the line before.
+            parts.insert(len(parts) - 1, punctuation.group())
+            parts.append(child.content[punctuation.end() :].lstrip(" \t"))
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
