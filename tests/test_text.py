@@ -2835,6 +2835,44 @@ def test_punctuation_right_after_a_closing_block_tag_in_markdown_is_kept(
     assert not shown["dropped"], shown["dropped"]
 
 
+@pytest.mark.parametrize(
+    ("before", "element", "tail"),
+    [
+        ("Die Kosten liegen bei zwölf Millionen Euro, hieß es ", "details", "."),
+        ("", "details", ". Danach ging es weiter im Rathaus."),
+        ("Die Kosten liegen bei zwölf Millionen Euro", "div", ", hieß es."),
+    ],
+)
+def test_punctuation_right_after_a_closing_block_tag_in_html_is_kept(
+    tmp_path: Path, before: str, element: str, tail: str
+) -> None:
+    """The HTML page's side of the test above: "… hieß es <details>…</details>.</p>" left the
+    full stop, the <details> element's tail, out of the extraction (the audit listed "." as
+    html_extraction), and the article lost its character. Punctuation glued to a block's
+    closing tag is read at the end of that block."""
+    inner = (
+        "<summary>Quelle</summary>Haushaltsplan der Stadt"
+        if element == "details"
+        else "Haushaltsplan der Stadt"
+    )
+    shown = _inspected(
+        tmp_path / "haushalt.html",
+        "<html><head><meta charset='utf-8'><title>Haushalt in Ulm beschlossen worden</title>"
+        "</head><body><article><h1>Haushalt in Ulm beschlossen worden</h1>"
+        "<p>Der Stadtrat von Ulm hat am Montag den Haushalt für das kommende Jahr beschlossen. "
+        "Die Mehrheit war knapp, wie die Sprecherin sagte.</p>"
+        f"<p>{before}<{element}>{inner}</{element}>{tail}</p>"
+        "<p>Die Opposition kritisierte die Pläne scharf und kündigte Widerstand an.</p>"
+        "</article></body></html>",
+    )
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    punctuation = tail.split(" ")[0]
+    assert f"Haushaltsplan der Stadt{punctuation}" in text, text
+    if rest := tail[len(punctuation) :].strip():
+        assert rest in text
+    assert not shown["dropped"], shown["dropped"]
+
+
 def test_what_a_markdown_files_html_hides_is_listed_in_the_audit(tmp_path: Path) -> None:
     """A comment, a <script> or <style> (as a block or inside a paragraph) and an HTML image's
     description render as nothing, but their text left the article with no line in the audit
