@@ -1226,6 +1226,35 @@ def test_a_reference_to_a_character_xml_cannot_hold_costs_an_html_page_nothing(
     assert lines[-1] in article.text.splitlines()
 
 
+@pytest.mark.parametrize("character", ["&#11;", "&#x0B;", "&#12;", "&#xc;", "\x0b", "\x0c"])
+def test_a_vertical_tab_or_form_feed_in_an_html_page_is_a_space(
+    tmp_path: Path, character: str
+) -> None:
+    """Word's line break (U+000B) or a form feed, kept by a CMS as a numeric reference, became
+    that character in lxml's tree, which XML cannot hold: trafilatura's extraction gave up on
+    the page, and the whole article was "no article text found in the HTML" (the reference was
+    kept as white space the parser reads, which these two are not). Written as they are in the
+    <title>, the extraction's metadata left them out and glued the words either side
+    ("Haushalt in Ulmbeschlossen worden"). A browser shows each between two words (the test of
+    U+000B in a paragraph above); both are a space, in the paragraph and in the title."""
+    lines = [  # a short article: a long one's extraction took another way, and was read
+        "Der Rat tagt heute.",
+        "Der Stadtrat von Ulm hat den Haushalt für das kommende Jahr beschlossen. Die Mehrheit "
+        "war knapp, wie die Sprecherin sagte.",
+        "Die Opposition kritisierte die Pläne scharf und kündigte Widerstand im Gemeinderat an.",
+    ]
+    body = "".join(f"<p>{line.replace(' ', character, 3)}</p>" for line in lines)
+    path = tmp_path / "seite.html"
+    path.write_text(
+        f"<html><head><title>Haushalt in Ulm{character}beschlossen worden</title></head><body>"
+        f"<article>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.text.splitlines()[-3:] == lines
+    assert article.page_title == "Haushalt in Ulm beschlossen worden"
+
+
 @pytest.mark.parametrize("character", ["\x0b", "\x0c", "\x1b", "\x01"])
 @pytest.mark.parametrize("wrapper", ["<article>{}</article>", "{}"])
 def test_a_fragment_whose_lead_holds_a_character_xml_cannot_hold_is_read(
