@@ -2348,6 +2348,24 @@ def test_a_front_matter_nested_past_the_readers_depth_costs_no_article(
     assert body.split(".")[0] in text
 
 
+@pytest.mark.parametrize("character", ["\x0b", "\x0c", "\x1c"])
+def test_a_front_matter_with_words_word_broke_is_metadata(tmp_path: Path, character: str) -> None:
+    """YAML refuses a vertical tab (Word's line break), a form feed or another control
+    character in a value, and the line-by-line reading of such a block parted its lines where
+    str.splitlines() does: 'beschlossen worden"' was no "key: value" line, the front matter
+    was the article's text, "title: …" its headline, the date and the author translated. Its
+    lines are the file's lines; the title is read with the character as a space."""
+    body = (SEEDS / "003_6d29e0b4accf03c7.txt").read_text(encoding="utf-8").splitlines()[2]
+    path = tmp_path / "artikel.md"
+    front = [f'title: "Haushalt in Ulm{character}beschlossen worden"', "date: 2025-05-03"]
+    shown = _inspected(path, "\n".join(["---", *front, "author: Redaktion", "---", "", body]))
+    assert shown["title"] == "Haushalt in Ulm beschlossen worden"
+    text = " ".join(sentence for paragraph in shown["paragraphs"] for sentence in paragraph)
+    assert "Redaktion" not in text and "2025-05-03" not in text and "title" not in text
+    details = read_article(path).details
+    assert (details.date, details.author) == ("2025-05-03", "Redaktion")
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_hugos_toml_front_matter_is_metadata_too(tmp_path: Path, newline: str) -> None:
     """Hugo also writes its front matter as TOML between "+++" lines. CommonMark reads that as

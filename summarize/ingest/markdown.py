@@ -782,7 +782,9 @@ def _key_value_lines(block: str) -> dict[str, Any] | None:
     """``block`` read as "key: value" lines, where YAML could not read it: None unless every
     line is one (an indented line or a "- " item belongs to the key above and is left out)."""
     meta: dict[str, Any] = {}
-    for line in block.splitlines():
+    # The file's lines: str.splitlines() also parts them at a vertical tab (Word's line break in
+    # a title), a form feed or U+2028, and no such part is a "key: value" line.
+    for line in _MARKDOWN_NEWLINE.split(block):
         if not line.strip() or line.lstrip().startswith(("#", "- ")) or line[:1] in " \t":
             continue
         found = _KEY_VALUE_LINE.fullmatch(line)
