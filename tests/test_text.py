@@ -3509,6 +3509,35 @@ def test_a_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_markdown_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None:
+    """The Markdown side of the test above: "## Die Grünen<br>legen zu" was two lines, and the
+    cleaner dropped "legen zu" as a fragment (listed in the audit, but the heading's words),
+    the brief showing "Die Grünen" alone. A heading is one line, as the HTML page's and the
+    file's opening heading are; a <br> in a paragraph still ends a line."""
+    page = (
+        "# Die Ergebnisse<br>der Kommunalwahl\n\n"
+        "Die CDU ist bei der Kommunalwahl in Musterstadt stärkste Kraft geworden.<br>"
+        "Das teilte der Wahlleiter am Montag mit.\n\n"
+        "## Die Grünen<br/>legen zu\n\n"
+        "Die Grünen konnten deutlich zulegen und stellen künftig sechs Mitglieder im "
+        "Stadtrat.\n\n"
+        "Die Linke<br>\nverliert\n---\n\n"
+        "Die Linke verlor zwei ihrer Sitze im Stadtrat, wie der Wahlleiter mitteilte.\n"
+    )
+    _assert_reads_whole(
+        tmp_path / "wahl.md",
+        page,
+        [  # the opening heading is the title (one line already)
+            "Die CDU ist bei der Kommunalwahl in Musterstadt stärkste Kraft geworden.",
+            "Das teilte der Wahlleiter am Montag mit.",
+            "Die Grünen legen zu",
+            "Die Grünen konnten deutlich zulegen und stellen künftig sechs Mitglieder im Stadtrat.",
+            "Die Linke verliert",
+            "Die Linke verlor zwei ihrer Sitze im Stadtrat, wie der Wahlleiter mitteilte.",
+        ],
+    )
+
+
 def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) -> None:
     """A browser shows a <q> element between quotation marks that are no characters of the
     page: "die Bahn habe <q>kein Angebot</q> vorgelegt" reached the translator as a paraphrase,

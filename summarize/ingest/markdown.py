@@ -337,10 +337,13 @@ class _TokenReader:
         if self.heading and (attributes := _HEADING_ATTRIBUTES.search(text)):
             self.left_out.append((MARKDOWN_HEADING_ATTRIBUTES, attributes.group(1)))
             text = text[: attributes.start()]
-        if self.opening_heading:
+        if self.heading:
             # One line, as a browser shows it: the cleaner read a setext heading's two
-            # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title.
+            # lines ("Haushalt\n2025\n===") as two blocks, neither of them the title; and
+            # one set on two lines by a <br> ("## Die Grünen<br>legen zu") as a heading and a
+            # fragment it dropped, as an HTML page's before its headings were one line.
             text = " ".join(text.splitlines())
+        if self.opening_heading:
             # As the text holds it: with its white space made single ("# Haushalt  2025",
             # a tab, a no-break space) the text no longer started with the title, which
             # was dropped, and the subtitle under it was the headline. The cleaner compares
