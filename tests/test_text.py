@@ -3538,6 +3538,32 @@ def test_a_markdown_heading_set_on_two_lines_is_one_line(tmp_path: Path) -> None
     )
 
 
+def test_a_markdown_table_cell_set_on_two_lines_keeps_its_row_one_line(tmp_path: Path) -> None:
+    """ "| CDU<br>Union | 32,9 %<br>plus 2 |" was read as the lines "CDU", "Union | 32,9 %" and
+    "plus 2": the row's cells mixed across lines, and the cleaner dropped "plus 2" as a
+    fragment. A row is one line (as an HTML page's), each cell's lines joined by a space."""
+    page = (
+        "# Wahl in Ulm: die Ergebnisse im Überblick\n\n"
+        "Der Stadtrat von Ulm wurde am Sonntag neu gewählt, die Beteiligung lag bei 61 Prozent. "
+        "Die Auszählung dauerte bis in die Nacht, wie der Wahlleiter sagte.\n\n"
+        "| Partei | Stimmen |\n|---|---|\n| CDU<br>Union | 32,9 %<br>plus 2 |\n"
+        "| SPD | 20,1 % |\n\n"
+        "Die Opposition kritisierte das Ergebnis und kündigte Widerstand im Gemeinderat an.\n"
+    )
+    _assert_reads_whole(
+        tmp_path / "wahl.md",
+        page,
+        [
+            "Der Stadtrat von Ulm wurde am Sonntag neu gewählt, die Beteiligung lag bei 61 "
+            "Prozent. Die Auszählung dauerte bis in die Nacht, wie der Wahlleiter sagte.",
+            "Partei | Stimmen",
+            "CDU Union | 32,9 % plus 2",
+            "SPD | 20,1 %",
+            "Die Opposition kritisierte das Ergebnis und kündigte Widerstand im Gemeinderat an.",
+        ],
+    )
+
+
 def test_a_quotation_marked_up_as_q_keeps_its_quotation_marks(tmp_path: Path) -> None:
     """A browser shows a <q> element between quotation marks that are no characters of the
     page: "die Bahn habe <q>kein Angebot</q> vorgelegt" reached the translator as a paraphrase,

@@ -322,7 +322,9 @@ class _TokenReader:
         for cell in _excess_cells(self.row_line, self.raw_row):
             children = self.parser.parseInline(cell)[0].children or []
             row.append(_inline_text(children, self.left_out))
-        self.blocks.append(" | ".join(cell.strip() for cell in row))
+        # One line, as an HTML page's row: a cell set on two lines ("CDU<br>Union") mixed the
+        # row's cells across lines, and the cleaner dropped a cell's last line as a fragment.
+        self.blocks.append(" | ".join(" ".join(map(str.strip, cell.splitlines())) for cell in row))
         self.row = None
 
     def _inline(self, token: Any) -> None:
