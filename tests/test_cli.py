@@ -2081,20 +2081,29 @@ def test_models_list_says_each_problem_on_one_line(self_contained_models, tmp_pa
     assert line.endswith("to accept a pickle checkpoint you trust).") and len(line) > 200
 
 
+def _models_list_of_a_hub_model_found_nowhere(
+    models: Any, store: Path, cwd: Path
+) -> tuple[subprocess.CompletedProcess[str], str]:
+    """`models list` with a hub id found nowhere as the translation model and ``store`` as the
+    model store: it exits 1; the run and its one line on the translation model."""
+    result = _run_cli(
+        ["models", "list", "--set", "translation.model=nobody/no-such-model-here",
+         "--set", f"summarization.model={models.bart}",
+         "--set", f"runtime.models_dir={store}"],
+        cwd=cwd,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("translation:")]
+    return result, line
+
+
 def test_models_list_says_what_to_do_about_a_hub_model_found_nowhere_offline(
     self_contained_models, tmp_path: Path
 ) -> None:
     """A hub id in neither the store nor the Hugging Face cache: the table said "not available
     offline" and the command exited 1 without a line of why or what to do."""
     store = tmp_path / "store"
-    result = _run_cli(
-        ["models", "list", "--set", "translation.model=nobody/no-such-model-here",
-         "--set", f"summarization.model={self_contained_models.bart}",
-         "--set", f"runtime.models_dir={store}"],
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert result.returncode == 1, result.stderr
-    (line,) = [line for line in result.stderr.splitlines() if line.startswith("translation:")]
+    result, line = _models_list_of_a_hub_model_found_nowhere(self_contained_models, store, tmp_path)
     assert "'nobody/no-such-model-here'" in line and str(store) in line, line
     assert "summarize models pull" in line and "translation.model" in line, line
     assert not [line for line in result.stderr.splitlines() if line.startswith("summarization:")]
@@ -2107,14 +2116,7 @@ def test_models_list_says_the_model_store_is_a_file(self_contained_models, tmp_p
     notes = tmp_path / "notes.txt"
     notes.write_text("mine", encoding="utf-8")
     for store in (notes, notes / "models"):
-        result = _run_cli(
-            ["models", "list", "--set", "translation.model=nobody/no-such-model-here",
-             "--set", f"summarization.model={self_contained_models.bart}",
-             "--set", f"runtime.models_dir={store}"],
-            cwd=tmp_path,
-        )  # fmt: skip
-        assert result.returncode == 1, result.stderr
-        (line,) = [line for line in result.stderr.splitlines() if line.startswith("translation:")]
+        _, line = _models_list_of_a_hub_model_found_nowhere(self_contained_models, store, tmp_path)
         assert f"runs through {notes}, which is a file, not a folder" in line, line
         assert "set runtime.models_dir to a folder" in line, line
     assert notes.read_text(encoding="utf-8") == "mine"
