@@ -148,6 +148,9 @@ def _memo(text: str) -> dict[str, dict[str, str]] | None:
         return {}
     try:
         loaded: Any = json.loads(text)
+    except RecursionError:
+        # Nested past what json reads (by recursion, no ValueError): a whole file, not ours.
+        return None
     except ValueError:
         # Cut short (a crash, a full disk): still ours by its shape, and written anew.
         return {} if text.lstrip().startswith("{") and '"sha256"' in text else None

@@ -751,6 +751,9 @@ def test_a_damaged_digests_entry_is_hashed_again_not_a_crash(tmp_path: Path) -> 
         b'{"name": "mine"}',
         b'{"compilerOptions": {"target": "es2020"}}',
         b"\xff\xfe notes",
+        # Nested past what json reads (by recursion: RecursionError, no ValueError), with the
+        # memo's own words in it: whole, so not one of ours cut short.
+        b'{"sha256": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     ],
 )
 def test_a_digests_file_that_holds_something_else_is_left_as_it_is(
