@@ -2972,6 +2972,53 @@ def test_a_writer_is_dead_where_rays_worker_table_says_so_or_else_its_pid_is_gon
     assert ray_engine._dead_writers(writers) == ["aa" * 28, "cc" * 28]
 
 
+def test_the_write_fence_keeps_its_deadline_where_rays_gcs_does_not_answer(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The fence asks Ray's GCS whether a writer's process or node is gone, and a GCS call
+    waits for its answer without a limit (a GCS held stopped by SIGSTOP: get_worker_info still
+    blocked after 25 s). A look that does not answer ends the looking, not the fence's bound:
+    the fence still returns by its deadline and names the write it waited for."""
+    ray = _ray()
+    import summarize.engines.ray as ray_engine
+
+    class Answer:
+        def __init__(self, value: Any) -> None:
+            self.value = value
+
+        def remote(self, *args: Any) -> Any:
+            return self.value
+
+    class Ledger:
+        close = writing = Answer([(1, "n1")])
+        writers = Answer([("aa" * 28, 5, "n1")])
+        died = Answer(None)
+
+    released = threading.Event()
+    looks: list[str] = []
+
+    def hung(*args: Any) -> Any:
+        looks.append("look")
+        released.wait(30)
+        return []
+
+    monkeypatch.setattr(ray, "get", lambda ref, timeout=None: ref)
+    monkeypatch.setattr(ray, "nodes", hung)
+    monkeypatch.setattr(ray_engine, "_dead_writers", hung)
+    caplog.set_level(logging.WARNING, logger="summarize")
+    job = ray_engine._Job(1, Path("a.txt"), Path("a.md"))
+    start = time.monotonic()
+    try:
+        ray_engine._fence_writes(Ledger(), {1: job}, wait_s=1.0)
+        took = time.monotonic() - start
+    finally:
+        released.set()
+    assert took < 2.5
+    assert looks == ["look"]  # a GCS that did not answer is not asked again
+    said = [record.getMessage() for record in caplog.records]
+    assert any("1 brief(s) still being written" in line and "a.txt" in line for line in said)
+
+
 def test_a_careful_attempt_whose_ledger_is_lost_goes_on_uncounted_unless_its_driver_is_gone(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -34,6 +34,7 @@ import pickle
 import re
 import secrets
 import sys
+import threading
 import time
 import warnings
 from collections import Counter
@@ -1668,19 +1669,27 @@ def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = 
         logger.debug("the run's ledger did not answer, so no write is fenced: %s", error)
         return
     looked = start
+    gcs_answers = True  # a GCS that did not answer a look is not asked again
     try:
         while writing and (now := time.monotonic()) < deadline:
             time.sleep(0.01)
             writing = ray.get(ledger.writing.remote(), timeout=max(0.1, deadline - now))
-            if writing and now - looked > _FENCE_LOOK_S:
+            if writing and gcs_answers and now - looked > _FENCE_LOOK_S:
                 looked = now
                 # A process killed outright (SIGKILL, for memory) never says its write is over.
                 writers = ray.get(ledger.writers.remote(), timeout=max(0.1, deadline - now))
-                if dead := _dead_writers(writers):
+                try:
+                    dead = _within(deadline - time.monotonic(), _dead_writers, writers)
+                    # A lost node takes its writers with it.
+                    nodes = _within(deadline - time.monotonic(), ray.nodes)
+                except TimeoutError as error:
+                    logger.debug("Ray's GCS did not answer the write fence: %s", error)
+                    gcs_answers = False
+                    continue
+                if dead:
                     ray.get(ledger.died.remote(dead), timeout=max(0.1, deadline - now))
                     writing = ray.get(ledger.writing.remote(), timeout=max(0.1, deadline - now))
-                # A lost node takes its writers with it.
-                alive = {str(node["NodeID"]) for node in ray.nodes() if node.get("Alive")}
+                alive = {str(node["NodeID"]) for node in nodes if node.get("Alive")}
                 writing = [(at, node) for at, node in writing if node is None or node in alive]
     except (ray.exceptions.RayError, TimeoutError) as error:  # those under way stay unknown
         logger.debug("the run's ledger did not answer: %s", error)
@@ -1694,6 +1703,30 @@ def _fence_writes(ledger: Any, jobs: Mapping[int, _Job], wait_s: float | None = 
             wait_s,
             _some_articles(named),
         )
+
+
+def _within(seconds: float, ask: Callable[..., Any], *args: Any) -> Any:
+    """``ask(*args)``'s answer, or TimeoutError where it has none within ``seconds`` (at least
+    0.1 s; the call is left to end in a daemon thread). Ray's GCS calls (``ray.nodes()``, its
+    worker table) wait for the GCS without a limit: with the GCS held stopped, a look of the
+    write fence was still waiting after 25 s, and the fence with it, past its bound."""
+    answer: list[Any] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            answer.append(ask(*args))
+        except BaseException as error:  # raised in the caller's thread below
+            failed.append(error)
+
+    thread = threading.Thread(target=run, name="summarize-fence-look", daemon=True)
+    thread.start()
+    thread.join(max(0.1, seconds))
+    if thread.is_alive():
+        raise TimeoutError(f"no answer within {max(0.1, seconds):.1f} s")
+    if failed:
+        raise failed[0]
+    return answer[0]
 
 
 def _dead_writers(writers: Sequence[tuple[str, int | None, str | None]]) -> list[str]:
