@@ -218,7 +218,7 @@ def identity_key(task: Task, settings: ModelSettings, models_dir: Path) -> str |
 def _read(memo_file: Path) -> dict[str, Any]:
     try:
         loaded = json.loads(read_regular_bytes(memo_file).decode("utf-8"))
-    except (OSError, ValueError, NotARegularFile):
+    except (OSError, ValueError, NotARegularFile, RecursionError):  # nested past json's depth
         return {}
     return loaded if isinstance(loaded, dict) else {}
 

@@ -394,3 +394,19 @@ def test_an_up_to_date_rerun_on_ctranslate2_imports_neither_torch_nor_transforme
     (conversion,) = tmp_path.glob("marian.ct2-*")
     shutil.rmtree(conversion)
     assert remembered_identities(_load(config, *_ON_CTRANSLATE2)) is None
+
+
+@pytest.mark.parametrize("damage", ["{", "[1, 2]", '{"k": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+def test_a_damaged_identities_memo_is_a_full_read_and_is_written_anew(
+    tmp_path: Path, damage: str
+) -> None:
+    """The identities memo beside the model digests, cut short, of another shape, or nested
+    past what json reads (by recursion: RecursionError, no ValueError, which ended the command
+    in a traceback): nothing is remembered, so the models are read in full, and the entry
+    read then is remembered in a whole memo."""
+    memo = tmp_path / identities.IDENTITIES_FILENAME
+    memo.write_text(damage, encoding="utf-8")
+    assert identities.remembered("k", memo) is None
+    identities.remember("k", memo, {"model": "m"}, [], logging.WARNING)
+    entry = identities.remembered("k", memo)
+    assert entry is not None and entry["identity"] == {"model": "m"}
