@@ -1077,7 +1077,7 @@ def front_matter_of(text: str) -> dict[str, Any] | None:
         return None
     try:
         meta = _safe_load_yaml(match.group(1))
-    except (ValueError, yaml.YAMLError):
+    except (ValueError, yaml.YAMLError, RecursionError):  # RecursionError: nested too deeply
         return None
     return meta if isinstance(meta, dict) else None
 

@@ -342,3 +342,23 @@ def test_a_brief_with_windows_line_ends_in_an_input_folder_is_not_read_as_an_art
     brief.write_bytes(brief.read_bytes().replace(b"\n", b"\r\n"))
     (folder / "notiz.md").write_text("Ein Artikel.\n", encoding="utf-8")
     assert find_articles([folder]) == ([folder / "notiz.md"], [])
+
+
+def test_a_markdown_file_whose_front_matter_nests_too_deep_costs_no_index(tmp_path: Path) -> None:
+    """A Markdown file in the output folder (a reader's note, a brief edited by hand) whose
+    front matter nests lists 5,000 deep (10 KB): PyYAML reads them by recursion and raised
+    RecursionError, no YAMLError, out of the index every run writes at its end (its briefs
+    written, the index not) and out of the view. A front matter that cannot be read is none:
+    the file is no brief, and the index of the folder's briefs is written."""
+    from test_render import make_brief
+
+    from summarize.outputs import read_front_matter, write_brief, write_index
+
+    write_brief(tmp_path / "kept.md", make_brief())
+    deep = tmp_path / "deep.md"
+    deep.write_text(
+        "---\ntitle: x\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\n\n# x\n", encoding="utf-8"
+    )
+    assert read_front_matter(deep) is None
+    index = write_index(tmp_path).read_text(encoding="utf-8")
+    assert "(<kept.md>)" in index and "deep.md" not in index
