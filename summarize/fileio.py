@@ -136,8 +136,16 @@ def _not_a_folder(path: Path) -> str | None:
         except FileNotFoundError:
             target = Path(os.path.realpath(path))
             return f"{shown(path)} is a symbolic link to {shown(target)}, which does not exist"
-        except (RuntimeError, OSError):  # a loop: RuntimeError in Python 3.11, OSError later
+        except RuntimeError:  # a loop, in Python 3.11 and 3.12
             return f"{shown(path)} is a symbolic link in a loop"
+        except OSError as error:  # a loop is ELOOP from 3.13 on; else it cannot be looked at
+            if error.errno == errno.ELOOP:
+                return f"{shown(path)} is a symbolic link in a loop"
+            target = Path(os.path.realpath(path))
+            return (
+                f"{shown(path)} is a symbolic link to {shown(target)}, which cannot be "
+                f"followed: {error.strerror or error}"
+            )
     if path.is_file():
         return f"{shown(path)} is a file, not a folder"
     if path.exists() and not path.is_dir():

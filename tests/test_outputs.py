@@ -338,6 +338,35 @@ def test_a_link_or_special_file_where_the_output_folder_goes_is_named_for_what_i
     assert not gone.parent.exists()  # nothing made where the link points
 
 
+def test_a_link_that_cannot_be_followed_is_not_called_a_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link whose target cannot be looked at (a folder on the way this user may not search,
+    an I/O error of a network drive) is not a link in a loop: following it raised
+    PermissionError, an OSError as a loop is from Python 3.13 on, and both were said "is a
+    symbolic link in a loop". (As root no folder is closed to the test: Path.resolve is made
+    to answer as it does for another user.)"""
+    from summarize.fileio import folder_error_reason
+
+    target = tmp_path / "locked" / "briefs"
+    link = tmp_path / "briefs"
+    link.symlink_to(target)
+    resolve = Path.resolve
+
+    def closed(self: Path, strict: bool = False) -> Path:
+        if strict and self == link:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        return resolve(self, strict=strict)
+
+    monkeypatch.setattr(Path, "resolve", closed)
+    reason = folder_error_reason(FileExistsError(errno.EEXIST, "File exists"), link)
+    assert "loop" not in reason
+    assert reason == (
+        f"{shown(link)} is a symbolic link to {shown(target)}, which cannot be followed: "
+        "Permission denied"
+    )
+
+
 @pytest.mark.parametrize("kind", ["fifo", "folder", "link"])
 def test_a_lock_file_that_is_no_file_is_named_by_a_run_and_a_view(
     tmp_path: Path, kind: str
