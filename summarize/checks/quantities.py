@@ -11,6 +11,7 @@ morning or evening?) yields every reading, so a comparison never fails on format
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -2707,7 +2708,10 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
     percent" for 60.3 percent, "2 million" for 1.96 million), or, after a hedge, within
     :data:`HEDGE_TOLERANCE` on the hedge's side when it is the rounder number ("more than 300"
     for 312, "nearly 2 million" for 1.96 million, "nearly a third" for 31 percent). A count
-    against counts, a share against shares."""
+    against counts, a share against shares.
+
+    Only the source numbers near enough to round to one of this number's values are compared
+    (:class:`_RoundingIndex`): a table of 1,000 figures compared each with each took seconds."""
     if quantity.kind == "fraction":
         if quantity.hedge is None:
             return False  # a share without a hedge is matched to a point in _same_share
@@ -2715,7 +2719,7 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
     else:
         wanted, resolution = set(_numbers(quantity)), _resolution(quantity.text)
     is_share = quantity.kind != "number"
-    for other in source:
+    for other in _rounding_index(source).near(quantity, wanted, resolution, is_share):
         if other.kind not in ("number", "percent", "fraction") or (other.kind != "number") != (
             is_share
         ):
@@ -2741,6 +2745,105 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
             ):
                 return True
     return False
+
+
+def _log_or_none(value: float) -> float | None:
+    """The natural logarithm of a finite positive number, else None (no rounding of it)."""
+    return math.log(value) if value > 0 and math.isfinite(value) else None
+
+
+class _RoundingIndex:
+    """A source's numbers, percentages and fractions sorted by the logarithm of the value
+    :func:`_rounded_from` compares (a fraction's times 100; a measure's also in its base unit),
+    so that the figures within a number's rounding window are found by bisection. The window
+    is wider than :func:`_rounds_to`'s by a margin, and every figure found goes through the
+    same comparisons as before: the index only leaves out figures too far off to round."""
+
+    # How much wider than the widest window of _rounds_to the search is, relatively: float
+    # error in the logarithms and the unit factors is many orders smaller.
+    _MARGIN = 1e-6
+
+    def __init__(self, source: list[Quantity]) -> None:
+        self.size = len(source)
+        self.source = source
+        # (is_share, unit dimension or None) -> sorted (log key, position in source)
+        keys: dict[tuple[bool, str | None], list[tuple[float, int]]] = {}
+        self.always: list[int] = []  # figures whose unit factor is no positive number
+        for position, other in enumerate(source):
+            if other.kind not in ("number", "percent", "fraction"):
+                continue
+            is_share = other.kind != "number"
+            scale = math.log(100.0) if other.kind == "fraction" else 0.0
+            factor = _log_or_none(other.unit[1]) if other.unit is not None else 0.0
+            if other.unit is not None and factor is None:
+                self.always.append(position)
+            for value in other.values:
+                if isinstance(value, tuple):
+                    continue
+                logged = _log_or_none(float(value))
+                if logged is None:
+                    continue  # zero, negative or past a float's range: it rounds nothing
+                keys.setdefault((is_share, None), []).append((logged + scale, position))
+                if other.unit is not None and factor is not None:
+                    keys.setdefault((is_share, other.unit[0]), []).append(
+                        (logged + scale + factor, position)
+                    )
+        self.keys = {group: sorted(entries) for group, entries in keys.items()}
+
+    def near(
+        self, quantity: Quantity, wanted: set[float], resolution: float | None, is_share: bool
+    ) -> list[Quantity]:
+        """The figures of the source, in its order, that may state a value ``quantity`` rounds:
+        each within the widest window of :func:`_rounds_to` of a value of ``wanted``."""
+        width = max(
+            resolution / 2 * (1 + 1e-9) if resolution is not None else 0.0,
+            HEDGE_TOLERANCE if quantity.hedge is not None else 0.0,
+        )
+        if width <= 0 and resolution is None:
+            return []  # _rounds_to needs a resolution or a hedge
+        width = width * (1 + self._MARGIN) + self._MARGIN
+        unit_factor = _log_or_none(quantity.unit[1]) if quantity.unit is not None else None
+        if quantity.unit is not None and unit_factor is None:
+            return list(self.source)  # no factor to convert by: compare with every figure
+        found: set[int] = set(self.always)
+        for number in wanted:
+            logged = _log_or_none(number)
+            if logged is None:
+                continue
+            low = logged + math.log1p(-width) if width < 1 else -math.inf
+            high = logged + math.log1p(width)
+            searches = [(self.keys.get((is_share, None), []), low, high)]
+            if quantity.unit is not None and unit_factor is not None:
+                searches.append(
+                    (
+                        self.keys.get((is_share, quantity.unit[0]), []),
+                        low + unit_factor,
+                        high + unit_factor,
+                    )
+                )
+            for entries, lowest, highest in searches:
+                first = bisect.bisect_left(entries, (lowest - self._MARGIN, -1))
+                last = bisect.bisect_right(entries, (highest + self._MARGIN, self.size))
+                found.update(position for _, position in entries[first:last])
+        return [self.source[position] for position in sorted(found)]
+
+
+# The index of the last sources read, with a copy of each to tell a changed list from the same:
+# is_supported is called once per summary figure with the same source list.
+_INDEXED: dict[int, tuple[list[Quantity], _RoundingIndex]] = {}
+
+
+def _rounding_index(source: list[Quantity]) -> _RoundingIndex:
+    """The :class:`_RoundingIndex` of ``source``, built once for as long as the list is
+    unchanged (compared by its items, which a list compares by identity first)."""
+    cached = _INDEXED.get(id(source))
+    if cached is not None and cached[1].source is source and cached[0] == source:
+        return cached[1]
+    index = _RoundingIndex(source)
+    if len(_INDEXED) >= 8:
+        _INDEXED.clear()
+    _INDEXED[id(source)] = (list(source), index)
+    return index
 
 
 def _rounds_to(

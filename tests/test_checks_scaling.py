@@ -1,0 +1,207 @@
+"""The number checks on sentences and articles with many figures: the same flags as a
+comparison of each figure with each, found without one (stock tables, results by district)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.checks import quantities
+from summarize.checks.quantities import Quantity
+
+
+def _rounded_from_each_with_each(quantity: Quantity, source: list[Quantity]) -> bool:
+    """The reference: quantities._rounded_from as it was, comparing the figure with every
+    figure of the source."""
+    if quantity.kind == "fraction":
+        if quantity.hedge is None:
+            return False
+        wanted, resolution = {float(v) * 100 for v in quantity.values}, None  # type: ignore[arg-type]
+    else:
+        wanted = set(quantities._numbers(quantity))
+        resolution = quantities._resolution(quantity.text)
+    is_share = quantity.kind != "number"
+    for other in source:
+        if other.kind not in ("number", "percent", "fraction") or (other.kind != "number") != (
+            is_share
+        ):
+            continue
+        if {quantity.hedge, other.hedge} == {"below", "above"}:
+            continue
+        convertible = (quantity.unit is not None and other.unit is not None) and quantity.unit[
+            0
+        ] == other.unit[0]
+        if quantities._other_measure(
+            quantity, replace(other, unit=quantity.unit) if convertible else other
+        ):
+            continue
+        scale = 100.0 if other.kind == "fraction" else 1.0
+        if convertible:
+            scale *= other.unit[1] / quantity.unit[1]  # type: ignore[index]
+        for value in other.values:
+            stated = float(value) * scale  # type: ignore[arg-type]
+            if any(
+                quantities._rounds_to(
+                    number, stated, quantity.hedge, resolution, quantity.kind == "fraction"
+                )
+                for number in wanted
+                if number > 0 and stated > 0
+            ):
+                return True
+    return False
+
+
+_BASES = [0.5, 1.0, 2.0, 3.0, 12.34, 29.0, 31.0, 60.3, 300.0, 312.0, 3300.0, 1.96e6, 2e6, 1e300]
+_FACTORS = [1.0, 0.999, 1.004, 1.049, 1.05, 1.051, 0.95, 1.1, 0.9, 1.2, 1000.0, 0.001, 1 / 3]
+_ODD = [0.0, -5.0, math.inf, math.nan, 1.7e308]
+_UNITS = [None, None, ("m", 1e-3), ("m", 1.0), ("m", 1e3), ("m", 1609.344), ("min", 60.0)]
+_UNITS += [("min", 1.0), ("°", 1.0), ("°F", 1.0)]
+
+
+@st.composite
+def _values(draw: st.DrawFn) -> float:
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.sampled_from(_ODD))
+    return draw(st.sampled_from(_BASES)) * draw(st.sampled_from(_FACTORS))
+
+
+def _written(value: float, decimals: int) -> str:
+    if not math.isfinite(value) or abs(value) > 1e20:
+        return "7"
+    return f"{value:.{decimals}f}"
+
+
+@st.composite
+def _quantities(draw: st.DrawFn) -> Quantity:
+    kind = draw(st.sampled_from(["number", "number", "percent", "fraction", "date", "year"]))
+    if kind == "date":
+        return Quantity("3. Mai", "date", frozenset({(0, 5, 3)}), 0, 6)
+    if kind == "year":
+        return Quantity("2018", "year", frozenset({2018.0}), 0, 4)
+    values = draw(st.lists(_values(), min_size=1, max_size=3))
+    if kind == "fraction":
+        values = [value / 100 if math.isfinite(value) else value for value in values]
+    return Quantity(
+        text=_written(values[0], draw(st.integers(0, 3))),
+        kind=kind,
+        values=frozenset(values),
+        start=0,
+        end=1,
+        unit=draw(st.sampled_from(_UNITS)),
+        hedge=draw(st.sampled_from([None, None, "near", "below", "above"])),
+        currency=draw(st.sampled_from([None, None, "euro", "dollar", "cent", "euro/dollar"])),
+        points=draw(st.integers(0, 5)) == 0,
+        shared=draw(st.integers(0, 5)) == 0,
+        in_points=draw(st.integers(0, 5)) == 0,
+    )
+
+
+# Ratios at the edges of the rounding windows: half the last digit of "12.34", "300", "2"
+# million, and the hedge's tolerance, each just inside and just outside.
+_EDGES = [1.0, 1.0004, 1.00041, 0.99959, 1 + 1 / 600, 1 + 1 / 599, 1.25, 1.2501, 0.75]
+_EDGES += [1.1, 1.1000001, 0.9, 0.8999999, 1 / 1.1, 1.0499, 1.0501, 0.95, 0.9499]
+
+
+@st.composite
+def _summary_and_source(draw: st.DrawFn) -> tuple[list[Quantity], list[Quantity]]:
+    """Source figures, and summary figures most of them one of the source's at a ratio at
+    the edge of a rounding window (in the same or another unit of its dimension)."""
+    source = draw(st.lists(_quantities(), min_size=1, max_size=25))
+    summary = []
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.integers(0, 3)) == 0:
+            summary.append(draw(_quantities()))
+            continue
+        quantity = draw(st.sampled_from(source))
+        ratio = draw(st.sampled_from(_EDGES))
+        unit = quantity.unit
+        if unit is not None and draw(st.booleans()):
+            # the same measure in another unit of its dimension ("6 km" as "6,000 metres")
+            unit = draw(
+                st.sampled_from([other for other in _UNITS if other and other[0] == unit[0]])
+            )
+            ratio *= quantity.unit[1] / unit[1]  # type: ignore[index]
+        values = frozenset(value * ratio for value in quantity.values if isinstance(value, float))
+        value = next(iter(values), 1.0)
+        summary.append(
+            replace(
+                quantity,
+                values=values or quantity.values,
+                unit=unit,
+                text=_written(value, draw(st.integers(0, 3))),
+                hedge=draw(st.sampled_from([None, "near", "below", "above"])),
+            )
+        )
+    return summary, source
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_summary_and_source())
+def test_rounded_from_finds_what_comparing_each_with_each_finds(
+    figures: tuple[list[Quantity], list[Quantity]],
+) -> None:
+    summary, source = figures
+    for quantity in summary:
+        assert quantities._rounded_from(quantity, source) == _rounded_from_each_with_each(
+            quantity, source
+        ), (quantity, source)
+
+
+def test_a_changed_source_list_is_read_again() -> None:
+    """The index is kept per source list; a list changed in place is indexed anew."""
+    figure = Quantity("312", "number", frozenset({312.0}), 0, 3, hedge="near")
+    summary = Quantity("300", "number", frozenset({300.0}), 0, 3, hedge="near")
+    source = [Quantity("5", "number", frozenset({5.0}), 0, 1)]
+    assert not quantities._rounded_from(summary, source)
+    source.append(figure)
+    assert quantities._rounded_from(summary, source)
+    source[1] = Quantity("400", "number", frozenset({400.0}), 0, 3)
+    assert not quantities._rounded_from(summary, source)
+
+
+def _stock_table(count: int, language: str) -> list[Quantity]:
+    """``count`` prices as a stock table states them, each its own value."""
+    figures = []
+    for position in range(count):
+        price = 10 + position * 0.37
+        text = f"{price:.2f}" if language == "en" else f"{price:.2f}".replace(".", ",")
+        figures.append(
+            Quantity(
+                text,
+                "number",
+                frozenset({round(price, 2)}),
+                position,
+                position + 1,
+                currency="euro",
+            )
+        )
+    return figures
+
+
+@pytest.mark.parametrize("count", [2000])
+def test_rounded_from_compares_a_figure_with_the_figures_near_it_only(
+    count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each price of a table of 2,000 is compared with the few source prices within its
+    rounding window, not with all 2,000 (4,000,000 comparisons, seconds per sentence)."""
+    compared = 0
+    rounds_to = quantities._rounds_to
+
+    def counted(*args: object) -> bool:
+        nonlocal compared
+        compared += 1
+        return rounds_to(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quantities, "_rounds_to", counted)
+    german, english = _stock_table(count, "de"), _stock_table(count, "en")
+    # the first ten prices are not in the German: each is compared and found in none
+    english[:10] = [
+        replace(q, values=frozenset({v + 0.13 for v in q.values})) for q in english[:10]
+    ]
+    found = [quantities._rounded_from(quantity, german) for quantity in english]
+    assert found == [False] * 10 + [True] * (count - 10)
+    assert compared <= 5 * count, compared
