@@ -205,3 +205,115 @@ def test_rounded_from_compares_a_figure_with_the_figures_near_it_only(
     found = [quantities._rounded_from(quantity, german) for quantity in english]
     assert found == [False] * 10 + [True] * (count - 10)
     assert compared <= 5 * count, compared
+
+
+def _same_number_each_with_each(quantity: Quantity, source: list[Quantity]) -> bool:
+    """The reference: quantities._same_number_stated as it was, every figure of the source."""
+    q = quantities
+    wanted = q._numbers(quantity)
+    in_base_unit = q._in_base_unit(quantity)
+    return any(
+        (
+            not q._other_measure(quantity, other)
+            and wanted & q._numbers(other)
+            and other.kind not in ("date", "weekday", "season")
+            and not (other.kind == "year" and q._grouped(quantity) and not other.count_context)
+            and (other.kind != "time" or quantity.clock_context)
+            and (
+                (quantity.kind == "percent") == (other.kind == "percent")
+                or quantity.shared
+                or other.shared
+                or q._points_either(quantity, other)
+            )
+            and {quantity.hedge, other.hedge} != {"below", "above"}
+            and not (other.rank_in_a_word and quantity.counts_something)
+        )
+        or (
+            "cent" in (quantity.currency, other.currency)
+            and {quantity.hedge, other.hedge} != {"below", "above"}
+            and bool(q._in_cents(quantity) & q._in_cents(other))
+        )
+        or (
+            in_base_unit
+            and {quantity.hedge, other.hedge} != {"below", "above"}
+            and other.unit is not None
+            and other.unit[0] == quantity.unit[0]  # type: ignore[index]
+            and bool(in_base_unit & q._in_base_unit(other))
+        )
+        for other in source
+        if not q._count_and_ordinal(quantity, other)
+    )
+
+
+@st.composite
+def _any_figure(draw: st.DrawFn) -> Quantity:
+    """A figure of any kind the checks read, with the flags _same_number_stated weighs."""
+    kind = draw(
+        st.sampled_from(
+            ["number", "number", "number", "percent", "ordinal", "year", "time", "score", "weekday"]
+        )
+    )
+    value = draw(st.sampled_from([1.0, 2.0, 6.0, 16.0, 50.0, 0.5, 2018.0, 6000.0, 6.0e3]))
+    values: frozenset = frozenset({value})
+    text = _written(value, draw(st.integers(0, 2)))
+    if kind == "time":
+        values = frozenset({(int(value) % 24, draw(st.sampled_from([0, 15])))})
+        text = f"{int(value) % 24}:15" if draw(st.booleans()) else f"{int(value) % 24}.15"
+    elif kind == "score":
+        values = frozenset({(int(value) % 10, draw(st.integers(0, 9)))})
+    elif kind == "weekday":
+        values = frozenset({float(int(value) % 7)})
+    flag = st.integers(0, 4).map(lambda drawn: drawn == 0)
+    return Quantity(
+        text=text,
+        kind=kind,
+        values=values,
+        start=0,
+        end=1,
+        unit=draw(st.sampled_from(_UNITS)),
+        hedge=draw(st.sampled_from([None, None, "near", "below", "above"])),
+        currency=draw(st.sampled_from([None, None, "euro", "cent", "dollar"])),
+        points=draw(flag),
+        shared=draw(flag),
+        in_points=draw(flag),
+        clock_context=draw(flag),
+        count_context=draw(flag),
+        rank_in_a_word=draw(flag),
+        counts_something=draw(flag),
+    )
+
+
+@st.composite
+def _summary_and_source_of_any_kind(
+    draw: st.DrawFn,
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Source figures, and summary figures most of them one of the source's with its value
+    the same, in cents or in another unit of its dimension, and other flags drawn anew."""
+    source = draw(st.lists(_any_figure(), min_size=1, max_size=25))
+    summary = []
+    for _ in range(draw(st.integers(1, 6))):
+        figure = draw(_any_figure())
+        if draw(st.integers(0, 3)):
+            quantity = draw(st.sampled_from(source))
+            factor = draw(st.sampled_from([1.0, 1.0, 100.0, 0.01, 1000.0, 0.001]))
+            values = frozenset(
+                value * factor if isinstance(value, float) else value for value in quantity.values
+            )
+            figure = replace(figure, kind=quantity.kind, values=values)
+            if factor == 100.0 and draw(st.booleans()):
+                # an amount in cents ("50 cents" for "0,50 Euro")
+                figure = replace(figure, currency="cent")
+        summary.append(figure)
+    return summary, source
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_summary_and_source_of_any_kind())
+def test_same_number_stated_finds_what_comparing_each_with_each_finds(
+    figures: tuple[list[Quantity], list[Quantity]],
+) -> None:
+    summary, source = figures
+    for quantity in summary:
+        assert quantities._same_number_stated(quantity, source) == _same_number_each_with_each(
+            quantity, source
+        ), (quantity, source)

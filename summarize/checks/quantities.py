@@ -2652,6 +2652,9 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     another metric unit."""
     wanted = _numbers(quantity)
     in_base_unit = _in_base_unit(quantity)
+    # Only the figures that share a value, an amount in cents or a measure with it can (the
+    # three ways below): comparing each figure with each took seconds on a table of figures.
+    near = _source_index(source).stating(wanted, _in_cents(quantity), in_base_unit)
     return any(
         (
             not _other_measure(quantity, other)
@@ -2690,7 +2693,7 @@ def _same_number_stated(quantity: Quantity, source: list[Quantity]) -> bool:
             and other.unit[0] == quantity.unit[0]  # type: ignore[index]
             and bool(in_base_unit & _in_base_unit(other))
         )
-        for other in source
+        for other in near
         if not _count_and_ordinal(quantity, other)
     )
 
@@ -2711,7 +2714,7 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
     against counts, a share against shares.
 
     Only the source numbers near enough to round to one of this number's values are compared
-    (:class:`_RoundingIndex`): a table of 1,000 figures compared each with each took seconds."""
+    (:class:`_SourceIndex`): a table of 1,000 figures compared each with each took seconds."""
     if quantity.kind == "fraction":
         if quantity.hedge is None:
             return False  # a share without a hedge is matched to a point in _same_share
@@ -2719,7 +2722,7 @@ def _rounded_from(quantity: Quantity, source: list[Quantity]) -> bool:
     else:
         wanted, resolution = set(_numbers(quantity)), _resolution(quantity.text)
     is_share = quantity.kind != "number"
-    for other in _rounding_index(source).near(quantity, wanted, resolution, is_share):
+    for other in _source_index(source).near(quantity, wanted, resolution, is_share):
         if other.kind not in ("number", "percent", "fraction") or (other.kind != "number") != (
             is_share
         ):
@@ -2752,8 +2755,9 @@ def _log_or_none(value: float) -> float | None:
     return math.log(value) if value > 0 and math.isfinite(value) else None
 
 
-class _RoundingIndex:
-    """A source's numbers, percentages and fractions sorted by the logarithm of the value
+class _SourceIndex:
+    """A source's figures indexed by the values its checks compare. Its numbers, percentages
+    and fractions sorted by the logarithm of the value
     :func:`_rounded_from` compares (a fraction's times 100; a measure's also in its base unit),
     so that the figures within a number's rounding window are found by bisection. The window
     is wider than :func:`_rounds_to`'s by a margin, and every figure found goes through the
@@ -2789,6 +2793,35 @@ class _RoundingIndex:
                         (logged + scale + factor, position)
                     )
         self.keys = {group: sorted(entries) for group, entries in keys.items()}
+        # Each number, amount in cents and measure in its base unit -> positions stating it,
+        # for _same_number_stated (a dict finds what a set intersection finds: hash, then
+        # identity or equality).
+        self.by_number: dict[float, list[int]] = {}
+        self.by_cents: dict[float, list[int]] = {}
+        self.by_base_unit: dict[float, list[int]] = {}
+        for position, other in enumerate(source):
+            for table, values in (
+                (self.by_number, _numbers(other)),
+                (self.by_cents, _in_cents(other)),
+                (self.by_base_unit, _in_base_unit(other)),
+            ):
+                for value in values:
+                    table.setdefault(value, []).append(position)
+
+    def stating(
+        self, numbers: set[float], cents: set[float], base_unit: set[float]
+    ) -> list[Quantity]:
+        """The figures of the source, in its order, that state one of ``numbers``, one of
+        ``cents`` in cents or one of ``base_unit`` in their base unit."""
+        found: set[int] = set()
+        for table, values in (
+            (self.by_number, numbers),
+            (self.by_cents, cents),
+            (self.by_base_unit, base_unit),
+        ):
+            for value in values:
+                found.update(table.get(value, ()))
+        return [self.source[position] for position in sorted(found)]
 
     def near(
         self, quantity: Quantity, wanted: set[float], resolution: float | None, is_share: bool
@@ -2830,16 +2863,16 @@ class _RoundingIndex:
 
 # The index of the last sources read, with a copy of each to tell a changed list from the same:
 # is_supported is called once per summary figure with the same source list.
-_INDEXED: dict[int, tuple[list[Quantity], _RoundingIndex]] = {}
+_INDEXED: dict[int, tuple[list[Quantity], _SourceIndex]] = {}
 
 
-def _rounding_index(source: list[Quantity]) -> _RoundingIndex:
-    """The :class:`_RoundingIndex` of ``source``, built once for as long as the list is
+def _source_index(source: list[Quantity]) -> _SourceIndex:
+    """The :class:`_SourceIndex` of ``source``, built once for as long as the list is
     unchanged (compared by its items, which a list compares by identity first)."""
     cached = _INDEXED.get(id(source))
     if cached is not None and cached[1].source is source and cached[0] == source:
         return cached[1]
-    index = _RoundingIndex(source)
+    index = _SourceIndex(source)
     if len(_INDEXED) >= 8:
         _INDEXED.clear()
     _INDEXED[id(source)] = (list(source), index)
