@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from summarize.checks import words
@@ -501,19 +503,29 @@ def _not_in_english(
         for quantity in english
         if quantity.kind == "fraction" or not is_a_multiple_in_a_word(quantity)
     ]
-    missing = []
+    missing: list[Quantity] = []
+    missing_set: set[Quantity] = set()  # the same as ``missing``, to look a reading up in
+    # The figures by where they start, to find those at the same place by bisection rather
+    # than by a pass over all of them for each (a table of figures took seconds).
+    by_start = sorted(range(len(figures)), key=lambda position: figures[position].start)
+    starts = [figures[position].start for position in by_start]
+    longest = max((other.end - other.start for other in figures), default=0)
     for quantity in figures:
+        first = bisect.bisect_left(starts, quantity.start - longest)
+        last = bisect.bisect_left(starts, quantity.end)
         readings = [
-            other
-            for other in figures
-            if other.start < quantity.end and quantity.start < other.end  # the same place
+            figures[position]
+            for position in sorted(by_start[first:last])
+            if figures[position].start < quantity.end
+            and quantity.start < figures[position].end  # the same place
         ]
         stated = any(
             _stated_in_english(reading, english, english_text, german_text) for reading in readings
         )
         # one mention, however many readings it has ("31.12." a date and a decimal number)
-        if not stated and not any(other in readings for other in missing):
+        if not stated and not any(reading in missing_set for reading in readings):
             missing.append(quantity)
+            missing_set.add(quantity)
     return missing
 
 
@@ -555,11 +567,29 @@ _CENTURIES = {"bi": 2.0, "tri": 3.0, "ter": 3.0, "quater": 4.0, "quin": 5.0, "se
 _YEARS = ("month", 12.0)  # the unit of a count of years ("100 Jahre", "100-jährig")
 
 
-def _centenaries(english_text: str) -> set[float]:
-    return {
+# The words a sentence's English is searched for are read once per text (lru_cache), not once
+# per German figure: a sentence of many figures read its English as often.
+
+
+@lru_cache(maxsize=64)
+def _centenaries(english_text: str) -> frozenset[float]:
+    return frozenset(
         100 * _CENTURIES.get((match.group("times") or "").lower(), 1.0)
         for match in _CENTENARY.finditer(english_text)
-    }
+    )
+
+
+@lru_cache(maxsize=64)
+def _ordinals(english_text: str) -> frozenset[int]:
+    return frozenset(_ORDINAL_VALUES[word.lower()] for word in _ORDINAL_WORDS.findall(english_text))
+
+
+@lru_cache(maxsize=64)
+def _noon_midnight(english_text: str) -> frozenset[tuple[int, int]]:
+    return frozenset(
+        (12, 0) if match.group("noon") else (0, 0)
+        for match in _NOON_MIDNIGHT.finditer(english_text)
+    )
 
 
 # A rank's noun before its number: "Platz 2", "Rang 3", "auf Position 4", which English writes
@@ -605,6 +635,12 @@ _TIMES_VALUES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "doubl": 2.0, "tripl"
 def _times_stated(quantity: Quantity, english_text: str, german_text: str) -> bool:
     if not _TIMES_AFTER_DE.match(german_text, quantity.end):
         return False
+    return bool(_times_in_english(english_text) & quantity.values)
+
+
+@lru_cache(maxsize=64)
+def _times_in_english(english_text: str) -> frozenset[float]:
+    """The counts of times and multiples the English says in a word ("twice", "tripled")."""
     from text_to_num import text2num
 
     stated = set()
@@ -614,7 +650,7 @@ def _times_stated(quantity: Quantity, english_text: str, german_text: str) -> bo
                 stated.add(float(text2num(match.group("fold").lower(), "en")))
         else:
             stated.add(_TIMES_VALUES[(match.group("verb") or match.group("word")).lower()])
-    return bool(stated & quantity.values)
+    return frozenset(stated)
 
 
 def _stated_in_english(
@@ -623,10 +659,7 @@ def _stated_in_english(
     if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
         return any(other.kind == "weekday" and quantity.values & other.values for other in english)
     if quantity.kind == "time":  # "zum 15:15" may be a score ("15-15")
-        in_words = {
-            (12, 0) if match.group("noon") else (0, 0)
-            for match in _NOON_MIDNIGHT.finditer(english_text)
-        }
+        in_words = _noon_midnight(english_text)
         return (
             is_supported(quantity, english)
             or any(other.kind == "score" and other.values == quantity.values for other in english)
@@ -640,7 +673,7 @@ def _stated_in_english(
     years = quantity.kind == "ordinal" or (quantity.kind == "number" and quantity.unit == _YEARS)
     if years and quantity.values & _centenaries(english_text):
         return True
-    ordinals = {_ORDINAL_VALUES[word.lower()] for word in _ORDINAL_WORDS.findall(english_text)}
+    ordinals = _ordinals(english_text)
     if quantity.kind == "ordinal":
         return any(value in ordinals for value in quantity.values)
     if quantity.kind == "number":
