@@ -2545,9 +2545,12 @@ def _two_digits(quantity: Quantity) -> float | None:
 def _value_stated(quantity: Quantity, source: list[Quantity]) -> bool:
     """Whether the source states a number, percentage, fraction or ordinal: as the same share,
     a time, a value it rounds, or the same number or measure."""
+    # A percentage against the source's fractions only (the index's list of them): a table
+    # of percentages passed over every source figure for each.
+    shares = _source_index(source).fractions if quantity.kind == "percent" else source
     if quantity.kind in ("fraction", "percent") and any(
         "fraction" in (quantity.kind, other.kind) and _same_share(quantity, other)
-        for other in source
+        for other in shares
     ):
         return True
     if _number_as_time_stated(quantity, source):
@@ -2793,6 +2796,7 @@ class _SourceIndex:
                         (logged + scale + factor, position)
                     )
         self.keys = {group: sorted(entries) for group, entries in keys.items()}
+        self.fractions = [other for other in source if other.kind == "fraction"]
         # Each number, amount in cents and measure in its base unit -> positions stating it,
         # for _same_number_stated (a dict finds what a set intersection finds: hash, then
         # identity or equality).

@@ -503,6 +503,7 @@ def _not_in_english(
         for quantity in english
         if quantity.kind == "fraction" or not is_a_multiple_in_a_word(quantity)
     ]
+    hours_and_shares = _hours_and_shares(english)
     missing: list[Quantity] = []
     missing_set: set[Quantity] = set()  # the same as ``missing``, to look a reading up in
     # The figures by where they start, to find those at the same place by bisection rather
@@ -520,7 +521,8 @@ def _not_in_english(
             and quantity.start < figures[position].end  # the same place
         ]
         stated = any(
-            _stated_in_english(reading, english, english_text, german_text) for reading in readings
+            _stated_in_english(reading, english, english_text, german_text, hours_and_shares)
+            for reading in readings
         )
         # one mention, however many readings it has ("31.12." a date and a decimal number)
         if not stated and not any(reading in missing_set for reading in readings):
@@ -653,9 +655,22 @@ def _times_in_english(english_text: str) -> frozenset[float]:
     return frozenset(stated)
 
 
+def _hours_and_shares(english: list[Quantity]) -> tuple[set[int], set[float]]:
+    """The hours of the English's times of day and the values of its percentages."""
+    hours = {hour for other in english if other.kind == "time" for hour, _ in other.values}  # type: ignore[misc]
+    shares = {value for other in english if other.kind == "percent" for value in other.values}
+    return hours, shares  # type: ignore[return-value]
+
+
 def _stated_in_english(
-    quantity: Quantity, english: list[Quantity], english_text: str, german_text: str
+    quantity: Quantity,
+    english: list[Quantity],
+    english_text: str,
+    german_text: str,
+    hours_and_shares: tuple[set[int], set[float]] | None = None,
 ) -> bool:
+    """Whether the English states a German figure. ``hours_and_shares``: those of ``english``
+    (:func:`_hours_and_shares`), read once for all the figures of a sentence."""
     if quantity.kind == "weekday":  # "Nacht zum Sonntag" may be Saturday's or Sunday's night
         return any(other.kind == "weekday" and quantity.values & other.values for other in english)
     if quantity.kind == "time":  # "zum 15:15" may be a score ("15-15")
@@ -686,8 +701,7 @@ def _stated_in_english(
             return True
         # A range's or a comparison's first end, its unit given with the second ("von 9 bis 18
         # Uhr", "52 zu 48 Prozent"): stated as a time ("9 a.m.") or a share ("52%") too.
-        hours = {hour for other in english if other.kind == "time" for hour, _ in other.values}  # type: ignore[misc]
-        shares = {value for other in english if other.kind == "percent" for value in other.values}
+        hours, shares = hours_and_shares or _hours_and_shares(english)
         return any(value in shares or value in hours for value in quantity.values)
     return False
 
