@@ -373,3 +373,24 @@ def test_figures_not_in_english_are_those_a_pass_over_each_finds(
     assert warnings_module._not_in_english(
         german, english, found_de, found_en
     ) == _not_in_english_each_with_each(german, english, found_de, found_en)
+
+
+def test_the_pairs_of_a_results_table_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each score of a table is looked up in the source's pairs, which are read once (they
+    were read again for each score: a table of 300 results took seconds)."""
+    german = " ".join(f"Spiel {row}: {row % 5}:{row % 3}." for row in range(200))
+    english = " ".join(f"Game {row}: {row % 5}-{row % 3}." for row in range(200))
+    read = 0
+    pairs_nearby = quantities._pairs_nearby
+
+    def counted(*args: object, **kwargs: object) -> set[tuple[float, float]]:
+        nonlocal read
+        read += 1
+        return pairs_nearby(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quantities, "_pairs_nearby", counted)
+    source = find_quantities(german, "de")
+    scores = [q for q in find_quantities(english, "en") if q.kind == "score"]
+    assert len(scores) == 200
+    assert all(quantities.is_supported(score, source) for score in scores)
+    assert read <= 2  # once per order of the sides

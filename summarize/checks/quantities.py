@@ -2418,7 +2418,8 @@ def is_supported(quantity: Quantity, source: list[Quantity]) -> bool:
         return _year_stated(quantity, source)
     if quantity.kind == "score":
         low, high = next(iter(quantity.values))  # type: ignore[misc]
-        return (float(low), float(high)) in _pairs_nearby(source, in_order=quantity.lower_first)
+        pairs = _source_index(source).pairs_nearby(quantity.lower_first)
+        return (float(low), float(high)) in pairs
     return _value_stated(quantity, source) or _rough_plural_stated(quantity, source)
 
 
@@ -2797,6 +2798,7 @@ class _SourceIndex:
                     )
         self.keys = {group: sorted(entries) for group, entries in keys.items()}
         self.fractions = [other for other in source if other.kind == "fraction"]
+        self._pairs: dict[bool, set[tuple[float, float]]] = {}
         # Each number, amount in cents and measure in its base unit -> positions stating it,
         # for _same_number_stated (a dict finds what a set intersection finds: hash, then
         # identity or equality).
@@ -2811,6 +2813,13 @@ class _SourceIndex:
             ):
                 for value in values:
                     table.setdefault(value, []).append(position)
+
+    def pairs_nearby(self, in_order: bool) -> set[tuple[float, float]]:
+        """The source's :func:`_pairs_nearby`, read once per order: a results table read all
+        its figures again for each score."""
+        if in_order not in self._pairs:
+            self._pairs[in_order] = _pairs_nearby(self.source, in_order=in_order)
+        return self._pairs[in_order]
 
     def stating(
         self, numbers: set[float], cents: set[float], base_unit: set[float]
