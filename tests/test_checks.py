@@ -6759,6 +6759,29 @@ def test_a_hedged_part_of_a_whole_is_a_share_without_of(german: str, english: st
     assert [flag.kind for flag in unsupported_facts(english, "", other)] == ["number"]
 
 
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Experten warnen vor einer dritten Welle.", "Experts are worried about a third wave."),
+        ("Er könnte eine dritte Amtszeit antreten.", "He could serve up to a third term."),
+        ("Das Team steht vor einem dritten Titel.", "The team is close to a third title."),
+        ("Sie sprachen über ein viertes Kind.", "They talked about a fourth child."),
+        (
+            "Es wäre mindestens ein dritter Sieg in Folge.",
+            "It would be at least a third straight win.",
+        ),
+    ],
+)
+def test_an_ordinal_after_a_hedge_that_is_also_a_preposition_stays_one(
+    german: str, english: str
+) -> None:
+    """ "about", "up to", "close to" are prepositions too: "worried about a third wave" is the
+    ordinal of "einer dritten Welle", not a share of a third (flagged as one, unbacked); an
+    ordinal goes before a noun or an adjective, a share before a verb or a stop."""
+    assert unsupported_facts(english, "", german) == []
+    assert [q.kind for q in find_quantities(english, "en")] == ["ordinal"]
+
+
 def test_an_ordinal_after_an_article_stays_one() -> None:
     assert [q.kind for q in find_quantities("He scored a third goal.", "en")] == ["ordinal"]
     assert [q.kind for q in find_quantities("It fell by almost a third.", "en")] == ["fraction"]

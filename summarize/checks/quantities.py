@@ -430,9 +430,23 @@ _BY_A_FRACTION = re.compile(
 _HEDGED_FRACTION = re.compile(
     r"(?<!\bby\s)\b(?:almost|nearly|about|around|roughly|more\s+than|less\s+than|fewer\s+than"
     r"|just\s+over|just\s+under|well\s+over|at\s+least|close\s+to|up\s+to)\s+"
-    rf"(?P<part>(?:an?|one)[-\s](?P<english>{_DENOMINATOR}))\b(?!\s+of\b)",
+    rf"(?P<part>(?:an?|one)[-\s](?P<english>{_DENOMINATOR}))\b(?!\s+of\b)"
+    r"(?P<after>\s+[a-z][a-z'’-]*)?",
     re.IGNORECASE,
 )
+
+
+def _before_a_noun(word: str) -> bool:
+    """Whether ``word``, after "about a third", can be the noun, or an adjective before it,
+    that an ordinal goes with: "about", "up to", "close to" are prepositions as well as hedges
+    ("worried about a third wave", "up to a third term", "at least a third straight win").
+    A share goes before a verb ("almost a third are", "nearly a quarter agreed")."""
+    from lemminflect import getAllLemmas
+
+    word = word.strip().lower()
+    return bool(getAllLemmas(word, "NOUN") or getAllLemmas(word, "ADJ"))
+
+
 # German numerals inside a word: a number word before the head of a numeral adjective
 # ("dreitägig" three-day, "siebenmalig" seven-time, "zehnjährig" ten-year, "Zweirad"), read by
 # text2num; "beide" (the two); a weekday starting a compound or an adverb ("Freitagabend",
@@ -1026,6 +1040,8 @@ def _unit_fractions(text: str) -> list[tuple[int, int, float]]:
         denominator = _DENOMINATORS[(match.group("english") or "half").lower()]
         found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
     for match in _HEDGED_FRACTION.finditer(text):
+        if match.group("after") and _before_a_noun(match.group("after")):
+            continue  # "worried about a third wave": an ordinal
         denominator = _DENOMINATORS[match.group("english").lower()]
         found.append((match.start("part"), match.end("part"), round(1 / denominator, 4)))
     for match in _DIGIT_FRACTION.finditer(text):
