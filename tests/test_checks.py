@@ -6640,6 +6640,24 @@ def test_decades_and_centuries_are_units_of_time(german: str, english: str, wron
 
 
 @pytest.mark.parametrize(
+    ("german", "english", "wrong"),
+    [
+        ("Er regierte 25 Jahre lang.", "He ruled for a quarter of a century.", "20 Jahre"),
+        ("Er regierte 75 Jahre lang.", "He ruled for three quarters of a century.", "25 Jahre"),
+        ("Er regierte ein Vierteljahrhundert.", "He ruled for a quarter of a century.", None),
+    ],
+)
+def test_a_quarter_of_a_century_is_25_years(german: str, english: str, wrong: str | None) -> None:
+    """Read as a unit since "a century" is 100 years, "a quarter of a century" was the share
+    "a quarter" and "a century" (each flagged against "25 Jahre"), as "a quarter of an hour"
+    is 15 minutes."""
+    assert unsupported_facts(english, "", german) == []
+    if wrong is not None:
+        changed = re.sub(r"\d+ Jahre", wrong, german)
+        assert [flag.kind for flag in unsupported_facts(english, "", changed)] == ["number"]
+
+
+@pytest.mark.parametrize(
     ("german", "english"),
     [
         ("Im 19. Jahrhundert wuchs die Stadt.", "In the 19th century the city grew."),

@@ -1835,7 +1835,8 @@ _TIME_UNIT = (
 _PART_OF_UNIT = re.compile(
     rf"(?<![\w-])(?:(?P<half>{_HALF})[-\s]{_TIME_UNIT}"
     r"|(?P<part_of_year>halb|viertel)(?P<jahr>jahr)(?:es|s)?"
-    r"|(?P<three>three\s+quarters|(?:an?|one)\s+quarter)\s+of\s+an?\s+(?P<hour>hour)"
+    r"|(?P<three>three\s+quarters|(?:an?|one)\s+quarter)\s+of\s+an?\s+(?P<hour>hour|century)"
+    r"|(?P<quarter_century>viertel)jahrhunderts?"
     r"|(?P<dreiviertel>drei\s?)?viertel\s?(?P<stunde>stunden?|stündig[a-zäöüß]*)"
     r"|(?P<halb>halb)(?P<adjective>stündig|tägig)[a-zäöüß]*"
     rf"|(?:an?|one)\s+{_TIME_UNIT.replace('unit', 'and_a_half')}"
@@ -1915,8 +1916,11 @@ def _parts_of_units(text: str, language: Language) -> Iterator[_Reading]:
     for match in _PART_OF_UNIT.finditer(text):
         if match.group("half"):
             part, unit = 0.5, match.group("unit")
-        elif match.group("hour"):
-            part, unit = 0.75 if match.group("three").lower().startswith("three") else 0.25, "hour"
+        elif match.group("hour"):  # "a quarter of an hour", "a quarter of a century"
+            three = match.group("three").lower().startswith("three")
+            part, unit = 0.75 if three else 0.25, match.group("hour")
+        elif match.group("quarter_century"):  # "ein Vierteljahrhundert"
+            part, unit = 0.25, "jahrhundert"
         elif match.group("jahr"):  # "im ersten Halbjahr": six months
             part, unit = 0.5 if match.group("part_of_year").lower() == "halb" else 0.25, "jahr"
         elif match.group("stunde"):
