@@ -174,12 +174,7 @@ class Summarizer:
             except SummarizeError:
                 raise
             except BaseException as error:  # the tokenizer's defect: this article's alone
-                if not is_article_defect(error):
-                    raise
-                logger.debug("measuring a text for the window failed", exc_info=error)
-                results[index] = ArticleError(
-                    f"summarization: {tokenizer_failure(self.loaded, error)}"
-                )
+                results[index] = self._tokenizer_failed(error)
                 continue
             document = _Document(index, tokens, units, tuple(units))
             document.name = names[index] if names is not None else None
@@ -206,6 +201,11 @@ class Summarizer:
                     document.inputs = self._inputs_for(document)
                 except WindowTooSmall as error:  # that article gets no summary; the rest go on
                     results[document.index] = ArticleError(f"summarization: {error}")
+                    pending.remove(document)
+                except SummarizeError:
+                    raise
+                except BaseException as error:  # measuring a chunk summary: the model's text
+                    results[document.index] = self._tokenizer_failed(error)
                     pending.remove(document)
             if not pending:
                 break
@@ -256,7 +256,13 @@ class Summarizer:
                     continue
                 self._note_empty_chunks(document, generated)
                 self._note_chunks_at_limit(document, generated)
-                joined_tokens = self.loaded.count_tokens(joined)
+                try:  # the chunk summaries are the model's new text, not measured before
+                    joined_tokens = self.loaded.count_tokens(joined)
+                except SummarizeError:
+                    raise
+                except BaseException as error:
+                    results[document.index] = self._tokenizer_failed(error)
+                    continue
                 if joined_tokens <= self.loaded.window:
                     document.final_input = joined
                     self._unpad_short_summaries(document, joined_tokens)
@@ -284,6 +290,16 @@ class Summarizer:
         done = [result for result in results if result is not None]
         assert len(done) == len(documents), "every document ends with a summary or an error"
         return done
+
+    def _tokenizer_failed(self, error: BaseException) -> ArticleError:
+        """The article's error where the tokenizer raised on its text (an exception, a Rust
+        panic) while it was measured for the window: its English, or in a map-reduce round the
+        chunk summaries the model wrote for it, which no earlier step measured. Anything else
+        (Ctrl-C, a stop) is raised again."""
+        if not is_article_defect(error):
+            raise error
+        logger.debug("measuring a text for the window failed", exc_info=error)
+        return ArticleError(f"summarization: {tokenizer_failure(self.loaded, error)}")
 
     def _note_unreadable(self, document: _Document, text: str) -> None:
         """The letters or figures of the English the summarizer's tokenizer reads as its

@@ -1069,6 +1069,29 @@ def test_each_map_reduce_round_logs_the_length_of_what_it_reads(caplog) -> None:
     assert second == summarizer.loaded.count_tokens(chunk_summaries) < first
 
 
+def test_a_tokenizer_defect_on_a_chunk_summary_costs_its_article_alone(monkeypatch) -> None:
+    """8f96dfb made a tokenizer's failure where an article's English is measured that article's
+    alone, but left the map-reduce round's measuring unguarded as "text already measured whole":
+    the chunk summaries are the model's new text, measured there first, so a tokenizer that
+    raised on one ended every article of the run (here the other two had their summaries)."""
+    backend = EchoBackend(lambda text: "Odd 9999 output." if "Kursk" in text else text)
+    loaded = echo_model("summarization", window=12, backend=backend)
+    real = LoadedModel.count_tokens
+
+    def count_tokens(self: LoadedModel, text: str) -> int:
+        if "9999" in text:
+            raise ValueError("a tokenizer's own failure")
+        return real(self, text)
+
+    monkeypatch.setattr(LoadedModel, "count_tokens", count_tokens)
+    summarizer = Summarizer(loaded, SummarizationSettings())
+    sentences = [f"S{i} troops moved near Kursk again." for i in range(9)]
+    long, short, other = summarizer.summarize_many([sentences, ["Short one."], ["Alone here."]])
+    assert isinstance(long, ArticleError), long
+    assert "the summarization model's tokenizer failed on this text (ValueError" in str(long)
+    assert (short.text, other.text) == ("Short one.", "Alone here.")
+
+
 @pytest.mark.parametrize(
     ("rounds", "said"), [(1, "1 map-reduce round;"), (2, "2 map-reduce rounds;")]
 )
