@@ -2868,6 +2868,17 @@ def test_the_ledger_lets_no_write_begin_once_closed_and_names_those_under_way() 
     assert ledger.writing() == []
 
 
+class _LostCall:
+    def remote(self, *args: Any) -> None:
+        return None
+
+
+class _LostLedger:
+    """A stand-in for the run's ledger whose every call is sent: the tests' ray.get raises."""
+
+    started = may_write = wrote = begin = end = finished = _LostCall()
+
+
 def test_a_ledger_gone_with_its_driver_lets_no_write_begin(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -2881,13 +2892,6 @@ def test_a_ledger_gone_with_its_driver_lets_no_write_begin(
     ray = _ray()
     import summarize.engines.ray as ray_engine
 
-    class Lost:
-        def remote(self, *args: Any) -> None:
-            return None
-
-    class LostLedger:
-        started = may_write = wrote = Lost()
-
     owner_died = (
         "The actor died unexpectedly before finishing this task.\n\tclass_name: _RunLedger\n"
         "The actor is dead because its owner has died. Owner Id: 01000000ffffffff Owner Ip "
@@ -2900,7 +2904,7 @@ def test_a_ledger_gone_with_its_driver_lets_no_write_begin(
 
     monkeypatch.setattr(ray, "get", get)
     monkeypatch.setattr(ray_engine, "_this_node", lambda: "a")  # starts no Ray instance
-    context = SimpleNamespace(ledger=LostLedger(), deaths=(3, 3))
+    context = SimpleNamespace(ledger=_LostLedger(), deaths=(3, 3))
     watch = ray_engine._Watch(context, ("finish",), 0)  # type: ignore[arg-type]
     job = ray_engine._Job(0, tmp_path / "a.txt", tmp_path / "a.md")
     assert watch.may_write(job) is False
@@ -3032,13 +3036,6 @@ def test_a_careful_attempt_whose_ledger_is_lost_goes_on_uncounted_unless_its_dri
     ray = _ray()
     import summarize.engines.ray as ray_engine
 
-    class Lost:
-        def remote(self, *args: Any) -> None:
-            return None
-
-    class LostLedger:
-        started = begin = end = Lost()
-
     killed = ray.exceptions.RayActorError(None, "The actor is dead because it was killed (OOM)")
     owner_died = ray.exceptions.RayActorError(
         None, "The actor is dead because its owner has died. Owner Id: 01000000ffffffff"
@@ -3050,7 +3047,7 @@ def test_a_careful_attempt_whose_ledger_is_lost_goes_on_uncounted_unless_its_dri
 
     monkeypatch.setattr(ray, "get", get)
     monkeypatch.setattr(ray_engine, "_this_node", lambda: "a")  # starts no Ray instance
-    context = SimpleNamespace(ledger=LostLedger(), deaths=(0, 2))  # careful from the start
+    context = SimpleNamespace(ledger=_LostLedger(), deaths=(0, 2))  # careful from the start
     watch = ray_engine._Watch(context, ("summarize",), 0)  # type: ignore[arg-type]
     assert watch.careful
     job = ray_engine._Job(3, tmp_path / "a.txt", tmp_path / "a.md")
