@@ -1357,11 +1357,14 @@ def _finish_group_with(name: str, stand_in: Callable[[Any], Any]) -> Any:
     return finish_group
 
 
-def _writes_slowed_on_the_worker(stem: str, marker: Path, slow_s: float) -> Any:
+def _writes_slowed_on_the_worker(
+    stem: str, marker: Path, slow_s: float, then_killed: bool = False
+) -> Any:
     """A stand-in for the Ray engine's _finish_group whose write of the brief named ``stem``
     starts only ``slow_s`` after ``marker`` is made, and which Ray's cancellation of the task
     (a simulated Ctrl-C in the worker) does not reach: a writer on a slow file system, or one
-    that Ray's cancellation has not reached yet."""
+    that Ray's cancellation has not reached yet. ``then_killed``: at the end of the wait it
+    kills its own process outright instead (SIGKILL, as the kernel kills for memory)."""
 
     def slowed_from(real: Callable[..., Any]) -> Callable[..., Any]:
         def slowed(brief_path: Path, *args: Any, **kwargs: Any) -> Any:
@@ -1371,6 +1374,8 @@ def _writes_slowed_on_the_worker(stem: str, marker: Path, slow_s: float) -> Any:
                 while time.monotonic() < end:
                     with contextlib.suppress(KeyboardInterrupt):
                         time.sleep(0.02)
+                if then_killed:
+                    os.kill(os.getpid(), signal.SIGKILL)
             return real(brief_path, *args, **kwargs)
 
         return slowed
@@ -1464,27 +1469,6 @@ def test_a_stopped_ray_run_writes_no_brief_after_its_index(
         assert len(warned) == 1 and first.name in warned[0], warned
 
 
-def _writer_killed_on_the_worker(stem: str, marker: Path, after_s: float) -> Any:
-    """A stand-in for the Ray engine's _finish_group whose write of the brief named ``stem``
-    makes ``marker``, then ``after_s`` later kills its own process outright (SIGKILL, as the
-    kernel kills for memory), Ray's cancellation of the task not reaching it before."""
-
-    def killed_from(real: Callable[..., Any]) -> Callable[..., Any]:
-        def killed(brief_path: Path, *args: Any, **kwargs: Any) -> Any:
-            if brief_path.stem == stem:
-                marker.touch()
-                end = time.monotonic() + after_s
-                while time.monotonic() < end:
-                    with contextlib.suppress(KeyboardInterrupt):
-                        time.sleep(0.02)
-                os.kill(os.getpid(), signal.SIGKILL)
-            return real(brief_path, *args, **kwargs)
-
-        return killed
-
-    return _finish_group_with("write_brief", killed_from)
-
-
 def test_a_stopped_ray_run_waits_for_no_write_whose_process_died(
     on_cluster: Any,
     self_contained_models: ModelSet,
@@ -1503,7 +1487,9 @@ def test_a_stopped_ray_run_waits_for_no_write_whose_process_died(
     first, second = _short_seeds(tmp_path / "in")[:2]
     marker = tmp_path / "writing"
     monkeypatch.setattr(
-        ray_engine, "_finish_group", _writer_killed_on_the_worker(first.stem, marker, after_s)
+        ray_engine,
+        "_finish_group",
+        _writes_slowed_on_the_worker(first.stem, marker, after_s, then_killed=True),
     )
     assert ray_engine._WRITE_FENCE_S == 10.0
     config = _config(tmp_path, self_contained_models, f"[runtime]\narticles_per_batch = 2\n"
